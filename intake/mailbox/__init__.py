@@ -1,0 +1,1 @@
+"""Mail sources: where messages are read from (IMAP or a local Maildir)."""

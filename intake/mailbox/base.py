@@ -1,0 +1,61 @@
+"""The mailbox seam: what the pipeline driver needs from a mail source.
+
+A mailbox hands out the messages that are waiting, oldest first, and is told
+afterwards what became of each one: ``mark_processed`` once its case (or its
+deliberate skip) is committed, ``quarantine`` when it could not be processed.
+Nothing is moved before the database commit, so a crash at any point leaves
+the message where it was and the next run sees it again.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Iterator, Protocol
+
+
+@dataclass(frozen=True)
+class MessageRef:
+    """Where a message sits: a source name, the folder's UIDVALIDITY and the UID.
+
+    For Maildir, ``uidvalidity`` is 0 and ``uid`` is the Maildir key.
+    """
+
+    source: str
+    uidvalidity: int
+    uid: str
+
+
+@dataclass(frozen=True)
+class FetchedMessage:
+    """The raw bytes of one waiting message and when it arrived in the mailbox (aware, UTC)."""
+
+    ref: MessageRef
+    raw: bytes
+    received: datetime
+
+
+class Mailbox(Protocol):
+    """A source of incoming mail."""
+
+    def fetch_pending(self, limit: int | None = None) -> Iterator[FetchedMessage]:
+        """Yield the messages waiting in the inbox folder, oldest first, without marking them seen."""
+
+    def mark_processed(self, ref: MessageRef) -> None:
+        """Move the message out of the inbox into the Processed folder (idempotent)."""
+
+    def quarantine(self, ref: MessageRef, reason: str) -> None:
+        """Move the message into the Quarantine folder (idempotent)."""
+
+    def wait_for_new(self, timeout: float) -> bool:
+        """Block up to ``timeout`` seconds until new mail may have arrived (IDLE or polling)."""
+
+    def close(self) -> None:
+        """Release connections."""
+
+
+class MailboxError(Exception):
+    """Base class: the mail source failed (our side or the server's), not the sender's."""
+
+
+class MailboxUnavailable(MailboxError):
+    """Raised when the server cannot be reached or the connection dropped; retry with backoff."""
