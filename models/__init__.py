@@ -1,0 +1,10 @@
+"""Database tables and the engine/migration helpers. Imports no other package of the project."""
+from models.tables import (  # noqa: F401
+    Case,
+    CaseEvent,
+    Correction,
+    InboundMessage,
+    OutboxMail,
+    ReferenceCounter,
+    utcnow,
+)

@@ -1,0 +1,138 @@
+"""One frozen settings object, read once at the edge.
+
+Sources, later ones winning: built-in defaults (the embedded default: SQLite,
+a local Maildir, a local outbox Maildir), a TOML file (``--config`` or
+``INTAKE_CONFIG``), then ``INTAKE_*`` environment variables. Secrets have no
+defaults and are never part of ``repr()``.
+"""
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any, Mapping
+
+from intake.errors import ConfigError
+
+ENV_PREFIX = "INTAKE_"
+SECURITY_MODES = ("ssl", "starttls", "none")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything the service can be configured with. See README, "Configuration"."""
+
+    data_dir: Path = Path("intake-data")
+    database_url: str = ""
+    # Incoming mail: IMAP when imap_host is set, else the local Maildir.
+    imap_host: str | None = None
+    imap_port: int = 0
+    imap_user: str | None = None
+    imap_password: str | None = field(default=None, repr=False)
+    imap_security: str = "ssl"
+    imap_folder: str = "INBOX"
+    imap_processed_folder: str = "Processed"
+    imap_quarantine_folder: str = "Quarantine"
+    imap_cafile: Path | None = None
+    imap_timeout: float = 30.0
+    maildir: Path | None = None
+    # Outgoing mail: SMTP when smtp_host is set, else the local outbox Maildir.
+    smtp_host: str | None = None
+    smtp_port: int = 0
+    smtp_user: str | None = None
+    smtp_password: str | None = field(default=None, repr=False)
+    smtp_security: str = "starttls"
+    smtp_cafile: Path | None = None
+    smtp_timeout: float = 30.0
+    outbox_maildir: Path | None = None
+    from_address: str = "erhvervsservice@kk.example"
+    from_name: str = "Københavns Erhvervsservice"
+    loop_id: str = ""
+    reference_prefix: str = "KBH"
+    catalogue_path: Path | None = None
+    model_dir: Path | None = None
+    triage_threshold: float = 0.5
+    max_acks_per_sender_per_day: int = 5
+    max_processing_attempts: int = 3
+    poll_interval: float = 5.0
+    outbox_max_attempts: int = 12
+    outbox_retry_base: float = 30.0
+    batch_size: int = 50
+
+    def __post_init__(self) -> None:
+        set_ = lambda name, value: object.__setattr__(self, name, value)  # noqa: E731
+        data = Path(self.data_dir)
+        set_("data_dir", data)
+        if not self.database_url:
+            set_("database_url", f"sqlite:///{data / 'intake.db'}")
+        if self.maildir is None:
+            set_("maildir", data / "mailbox")
+        if self.outbox_maildir is None:
+            set_("outbox_maildir", data / "outbox")
+        if self.model_dir is None:
+            set_("model_dir", data / "models")
+        if not self.loop_id:
+            set_("loop_id", self.from_address)
+        for name in ("imap_security", "smtp_security"):
+            if getattr(self, name) not in SECURITY_MODES:
+                raise ConfigError(f"{name} must be one of {', '.join(SECURITY_MODES)}")
+        if not self.imap_port:
+            set_("imap_port", {"ssl": 993}.get(self.imap_security, 143))
+        if not self.smtp_port:
+            set_("smtp_port", {"ssl": 465, "starttls": 587}.get(self.smtp_security, 25))
+
+    @property
+    def uses_imap(self) -> bool:
+        return bool(self.imap_host)
+
+    @property
+    def uses_smtp(self) -> bool:
+        return bool(self.smtp_host)
+
+
+def _convert(name: str, raw: Any) -> Any:
+    """Convert a TOML or environment value to the type of the field ``name``."""
+    kind = {f.name: f.type for f in fields(Settings)}[name]
+    if raw is None:
+        return None
+    try:
+        if "Path" in kind:
+            return Path(os.path.expanduser(str(raw)))
+        if kind.startswith("int"):
+            return int(raw)
+        if kind.startswith("float"):
+            return float(raw)
+    except ValueError as err:
+        raise ConfigError(f"setting {name}: {raw!r} is not a valid {kind}") from err
+    return str(raw)
+
+
+def _from_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as fh:
+            data = tomllib.load(fh)
+    except OSError as err:
+        raise ConfigError(f"cannot read config file {path}: {err.strerror}") from err
+    except tomllib.TOMLDecodeError as err:
+        raise ConfigError(f"config file {path} is not valid TOML: {err}") from err
+    table = data.get("intake", data)
+    known = {f.name for f in fields(Settings)}
+    unknown = sorted(set(table) - known)
+    if unknown:
+        raise ConfigError(f"config file {path}: unknown settings {', '.join(unknown)}")
+    return {k: _convert(k, v) for k, v in table.items()}
+
+
+def load_settings(config: Path | None = None, env: Mapping[str, str] | None = None) -> Settings:
+    """Build the settings from defaults, the TOML file and the environment (which wins)."""
+    env = os.environ if env is None else env
+    values: dict[str, Any] = {}
+    path = config or (Path(env["INTAKE_CONFIG"]) if env.get("INTAKE_CONFIG") else None)
+    if path is not None:
+        values.update(_from_toml(Path(path)))
+    for f in fields(Settings):
+        raw = env.get(ENV_PREFIX + f.name.upper())
+        if raw not in (None, ""):
+            values[f.name] = _convert(f.name, raw)
+    return Settings(**values)

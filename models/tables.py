@@ -1,0 +1,127 @@
+"""The database tables (SQLModel). Tables only: no behaviour, no imports from other packages.
+
+Times are aware datetimes in UTC (SQLModel's ``UTCDateTime`` keeps them so on SQLite too).
+"""
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+from typing import Optional
+
+from sqlalchemy import Column, LargeBinary, Text, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+
+def utcnow() -> datetime:
+    """Now, as an aware datetime in UTC (how every time is stored)."""
+    return datetime.now(timezone.utc)
+
+
+class ReferenceCounter(SQLModel, table=True):
+    """The last tracking-reference number handed out per year."""
+
+    year: int = Field(primary_key=True)
+    last: int = 0
+
+
+class InboundMessage(SQLModel, table=True):
+    """Every message read from the mailbox and what became of it (never deleted)."""
+
+    __table_args__ = (UniqueConstraint("source", "uidvalidity", "uid"),)
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    source: str = Field(index=True)
+    uidvalidity: int = 0
+    uid: str
+    sha256: str = Field(index=True)
+    message_id: str = ""
+    sender: str = ""
+    subject: str = ""
+    received_at: datetime
+    # processing -> done | quarantined
+    status: str = Field(default="processing", index=True)
+    # case | follow_up | status_query | skipped | duplicate | quarantined
+    outcome: str = ""
+    kind: str = ""
+    reason: str = ""
+    attempts: int = 0
+    case_id: Optional[int] = Field(default=None, foreign_key="case.id", index=True)
+    raw: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+    created_at: datetime = Field(default_factory=utcnow)
+    updated_at: datetime = Field(default_factory=utcnow)
+
+
+class Case(SQLModel, table=True):
+    """A registered application with its routing and service goal."""
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    reference: str = Field(unique=True, index=True)
+    received_at: datetime
+    subject: str = ""
+    sender: str = Field(default="", index=True)
+    sender_domain: str = ""
+    language: str = "da"
+    task_type: str = Field(index=True)
+    task_types: str = "[]"  # JSON list, primary first
+    confidence: float = 0.0
+    needs_triage: bool = False
+    office: str = Field(index=True)
+    model_version: str = ""
+    goal_value: int = 0
+    goal_unit: str = "weeks"
+    due_date: date
+    expected_week: str = ""
+    status: str = Field(default="routed", index=True)
+    company_name: Optional[str] = None
+    cvr: Optional[str] = None
+    details_json: str = Field(default="{}", sa_column=Column(Text, nullable=False))
+    attachments_json: str = Field(default="[]", sa_column=Column(Text, nullable=False))
+    classifier_text: str = Field(default="", sa_column=Column(Text, nullable=False))
+    task_confirmed: bool = False
+    message_id: str = ""
+    contact_person: Optional[str] = None
+    created_at: datetime = Field(default_factory=utcnow)
+    updated_at: datetime = Field(default_factory=utcnow)
+
+
+class CaseEvent(SQLModel, table=True):
+    """One entry in a case's history: who did what, when and why. Append-only."""
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    case_id: int = Field(foreign_key="case.id", index=True)
+    at: datetime = Field(default_factory=utcnow)
+    actor: str = "intake"
+    action: str
+    detail: str = Field(default="", sa_column=Column(Text, nullable=False))
+
+
+class Correction(SQLModel, table=True):
+    """A caseworker's re-routing of a case: training data for the classifier."""
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    case_id: int = Field(foreign_key="case.id", index=True)
+    from_task_type: str
+    to_task_type: str
+    from_office: str = ""
+    to_office: str = ""
+    at: datetime = Field(default_factory=utcnow)
+    actor: str = ""
+
+
+class OutboxMail(SQLModel, table=True):
+    """An outgoing mail, written in the same transaction as the case it belongs to."""
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    case_id: Optional[int] = Field(default=None, foreign_key="case.id", index=True)
+    inbound_id: Optional[int] = Field(default=None, foreign_key="inboundmessage.id")
+    # acknowledgement | routed | status | notice
+    purpose: str = Field(index=True)
+    recipient: str = Field(index=True)
+    message_id: str = Field(unique=True)
+    raw: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+    # pending | sending | sent | failed
+    status: str = Field(default="pending", index=True)
+    attempts: int = 0
+    next_attempt_at: datetime = Field(default_factory=utcnow, index=True)
+    last_error: str = ""
+    created_at: datetime = Field(default_factory=utcnow, index=True)
+    sent_at: Optional[datetime] = None
