@@ -1,0 +1,246 @@
+"""The mails we write: the acknowledgement to the business and the routed case to the office.
+
+Templates live in ``intake/templates`` (``string.Template``; Danish and
+English for what businesses read). Every header value that comes from the
+sender is cleaned of line breaks before it is copied (header injection is not
+fixed in every Python 3.11 patch release).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from email.headerregistry import Address
+from email.message import EmailMessage
+from email.utils import format_datetime
+from functools import lru_cache
+from importlib import resources
+from string import Template
+from typing import Iterable
+
+from intake.details import Field
+from intake.message import ParsedMail, clean_header_value
+from routing.catalogue import Catalogue
+from routing.goals import LOCAL_TZ, describe_date, describe_goal, describe_week
+
+AUTO_HEADERS = {"Auto-Submitted": "auto-replied", "X-Auto-Response-Suppress": "All"}
+
+
+@lru_cache(maxsize=None)
+def template(name: str) -> Template:
+    return Template(resources.files("intake.templates").joinpath(name).read_text("utf-8"))
+
+
+def msg_id(kind: str, reference: str, domain: str, n: int = 0) -> str:
+    """A stable Message-ID that carries the reference, so replies thread back even without a subject tag."""
+    suffix = f".{n}" if n else ""
+    return f"<{kind}.{reference}{suffix}@{domain}>"
+
+
+def domain_of(address: str) -> str:
+    return address.rpartition("@")[2] or "localhost"
+
+
+def describe_received(when: datetime, lang: str) -> str:
+    local = when.astimezone(LOCAL_TZ)
+    joiner = "kl." if lang == "da" else "at"
+    return f"{describe_date(local.date(), lang)} {joiner} {local:%H:%M}"
+
+
+@dataclass(frozen=True)
+class CaseFacts:
+    """What a mail about a newly registered case needs to say."""
+
+    reference: str
+    received: datetime
+    language: str
+    task_types: tuple[str, ...]
+    confidence: float
+    office: str
+    needs_triage: bool
+    due: object  # date
+    details: dict[str, Field]
+    unreadable: tuple[tuple[str, str], ...]  # (filename, sentence in the case's language)
+
+
+def _sender_box(settings) -> Address:
+    user, _, domain = settings.from_address.partition("@")
+    return Address(settings.from_name, user, domain)
+
+
+def _base(settings, to: str, subject: str) -> EmailMessage:
+    msg = EmailMessage()
+    msg["From"] = _sender_box(settings)
+    msg["To"] = to
+    msg["Subject"] = clean_header_value(subject, max_len=200)
+    msg["Date"] = format_datetime(datetime.now(LOCAL_TZ))
+    msg["X-Loop"] = settings.loop_id
+    return msg
+
+
+def _thread(msg: EmailMessage, original: ParsedMail) -> None:
+    if original.message_id:
+        mid = clean_header_value(original.message_id, max_len=250)
+        refs = [clean_header_value(r, max_len=250) for r in original.references[-10:]]
+        msg["In-Reply-To"] = mid
+        msg["References"] = " ".join([*refs, mid])
+
+
+def acknowledgement(facts: CaseFacts, original: ParsedMail, catalogue: Catalogue, settings) -> EmailMessage:
+    """The acknowledgement: reference, task, office, goal, expected week, next steps."""
+    lang = facts.language if facts.language in ("da", "en") else "da"
+    task = catalogue.task(facts.task_types[0])
+    office = catalogue.office(task.office)
+    name = getattr(task, f"name_{lang}")
+    if len(facts.task_types) > 1:
+        extra = ", ".join(getattr(catalogue.task(t), f"name_{lang}") for t in facts.task_types[1:])
+        name = f"{name} ({'desuden' if lang == 'da' else 'also'}: {extra})"
+    values = {
+        "greeting_name": _greeting(facts, original, lang),
+        "reference": facts.reference,
+        "received_text": describe_received(facts.received, lang),
+        "task_name": name,
+        "office_name": getattr(office, f"name_{lang}"),
+        "goal_text": describe_goal(task.goal, lang),
+        "week_text": describe_week(facts.due, lang),
+        "due_text": describe_date(facts.due, lang),
+        "triage_text": _triage_text(facts, catalogue, lang),
+        "attachments_text": _unreadable_text(facts.unreadable, lang),
+        "guidance_text": getattr(task, f"guidance_{lang}"),
+    }
+    body = template(f"acknowledgement.{lang}.txt").substitute(values)
+    word = "Kvittering" if lang == "da" else "Acknowledgement"
+    subject = f"[{facts.reference}] {word}: {original.subject or name}"
+    msg = _base(settings, original.from_addr, subject)
+    msg["Message-ID"] = msg_id("ack", facts.reference, domain_of(settings.from_address))
+    msg["Content-Language"] = lang
+    for key, value in AUTO_HEADERS.items():
+        msg[key] = value
+    _thread(msg, original)
+    msg.set_content(body)
+    return msg
+
+
+def _greeting(facts: CaseFacts, original: ParsedMail, lang: str) -> str:
+    contact = facts.details.get("contact_name")
+    name = clean_header_value(str(contact.value) if contact else original.from_name, max_len=80)
+    return name or ("ansøger" if lang == "da" else "applicant")
+
+
+def _triage_text(facts: CaseFacts, catalogue: Catalogue, lang: str) -> str:
+    if not facts.needs_triage:
+        return ""
+    triage = getattr(catalogue.office(catalogue.triage_office), f"name_{lang}")
+    if lang == "da":
+        return (f"\nVi er ikke helt sikre på, hvilken opgave din henvendelse drejer sig om, så {triage} "
+                "ser den igennem og sender den til den rette enhed. Du hører fra os, hvis det ændrer "
+                "den forventede tid.\n")
+    return (f"\nWe are not quite sure which task your application concerns, so {triage} will "
+            "review it and pass it to the right office. We will tell you if that changes the "
+            "expected time.\n")
+
+
+def _unreadable_text(unreadable: Iterable[tuple[str, str]], lang: str) -> str:
+    lines = [f"- {sentence}" for _, sentence in unreadable]
+    if not lines:
+        return ""
+    head = ("Vi kunne ikke læse alle vedhæftede filer:" if lang == "da"
+            else "We could not read all attached files:")
+    tail = ("Sagen fortsætter med det, vi kunne læse." if lang == "da"
+            else "Your case goes on with what we could read.")
+    return "\n" + head + "\n" + "\n".join(lines) + "\n" + tail + "\n"
+
+
+def routed_case(facts: CaseFacts, original: ParsedMail, raw: bytes, attachments: list, catalogue: Catalogue,
+                settings) -> EmailMessage:
+    """The case as the office receives it: a summary of what was extracted, with the original attached."""
+    task = catalogue.task(facts.task_types[0])
+    office = catalogue.office(facts.office)
+    d = {k: f.value for k, f in facts.details.items()}
+    text = lambda key: clean_header_value(str(d.get(key, "")), max_len=200) or "-"  # noqa: E731
+    period = " - ".join(str(d[k]) for k in ("period_from", "period_to") if d.get(k)) or "-"
+    cvr = text("cvr") + ("" if d.get("cvr_valid", True) or "cvr" not in d else "  (UGYLDIGT / INVALID check digit)")
+    flags = "CPR-nummer fundet og udeladt her / CPR number found and left out here.\n" if d.get("cpr_found") else ""
+    values = {
+        "reference": facts.reference,
+        "triage_flag": "  [TRIAGE: usikker klassifikation / uncertain classification]" if facts.needs_triage else "",
+        "task_name": task.name_da, "task_id": task.id,
+        "confidence": f"{facts.confidence:.2f}",
+        "other_tasks": ", ".join(facts.task_types[1:]) or "-",
+        "office_name": office.name_da,
+        "received_text": describe_received(facts.received, "da"),
+        "goal_text": describe_goal(task.goal, "da"),
+        "due_text": facts.due.isoformat(), "week_text": describe_week(facts.due, "da"),
+        "language": facts.language,
+        "company_name": text("company_name"), "cvr": cvr, "p_number": text("p_number"),
+        "contact_name": text("contact_name"), "contact_email": text("contact_email"),
+        "phone": text("phone"), "address": " ".join(filter(None, [text("address"), str(d.get("postcode", ""))])),
+        "activity_location": text("activity_location"), "period": period, "flags": flags,
+        "attachments": "\n".join(_attachment_line(a) for a in attachments) or "-",
+    }
+    subject = f"[{facts.reference}] Ny sag: {task.name_da}"
+    if d.get("company_name"):
+        subject += f" - {text('company_name')}"
+    msg = _base(settings, office.address, subject)
+    msg["Message-ID"] = msg_id("case", facts.reference, domain_of(settings.from_address))
+    if original.from_addr:
+        msg["Reply-To"] = original.from_addr
+    msg.set_content(template("routed.txt").substitute(values))
+    msg.add_attachment(raw, maintype="application", subtype="octet-stream",
+                       filename=f"{facts.reference}-original.eml")
+    return msg
+
+
+def _attachment_line(att) -> str:
+    status = att.status if att.status == "read" else f"{att.status}: {att.reason}"
+    return f"- {att.filename} ({att.type}, {status})"
+
+
+STATUS_WORDS = {
+    "da": {"received": "modtaget", "routed": "sendt til den ansvarlige enhed", "in_progress": "under behandling",
+           "waiting": "venter på oplysninger fra dig", "decided": "afgjort", "closed": "afsluttet"},
+    "en": {"received": "received", "routed": "passed to the responsible office", "in_progress": "in progress",
+           "waiting": "waiting for information from you", "decided": "decided", "closed": "closed"},
+}
+
+
+def status_reply(case, last_event: str, original: ParsedMail, catalogue: Catalogue, settings,
+                 lang: str, n: int) -> EmailMessage:
+    """An automatic answer to "what is the status of KBH-...?"."""
+    lang = lang if lang in ("da", "en") else "da"
+    office = getattr(catalogue.office(case.office), f"name_{lang}")
+    state = STATUS_WORDS[lang].get(case.status, case.status)
+    week = describe_week(case.due_date, lang)
+    if lang == "da":
+        body = (f"Status for sag {case.reference}\n\nSagen er {state}.\nAnsvarlig enhed: {office}\n"
+                f"Forventet afsluttet: {week}\nSeneste hændelse: {last_event}\n\n"
+                "Svar på denne mail med sagsnummeret i emnefeltet, hvis du har spørgsmål.\n\n"
+                "Med venlig hilsen\nKøbenhavns Erhvervsservice\n")
+        subject = f"[{case.reference}] Status på din sag"
+    else:
+        body = (f"Status of case {case.reference}\n\nThe case is {state}.\nResponsible office: {office}\n"
+                f"Expected completion: {week}\nLatest event: {last_event}\n\n"
+                "Reply to this email with the reference in the subject if you have questions.\n\n"
+                "Kind regards\nCopenhagen Business Service\n")
+        subject = f"[{case.reference}] Status of your case"
+    msg = _base(settings, original.from_addr, subject)
+    msg["Message-ID"] = msg_id("status", case.reference, domain_of(settings.from_address), n)
+    for key, value in AUTO_HEADERS.items():
+        msg[key] = value
+    _thread(msg, original)
+    msg.set_content(body)
+    return msg
+
+
+def follow_up_to_office(case, original: ParsedMail, raw: bytes, catalogue: Catalogue, settings,
+                        n: int) -> EmailMessage:
+    """A follow-up from the business, passed on to the office that has the case."""
+    office = catalogue.office(case.office)
+    msg = _base(settings, office.address, f"[{case.reference}] Opfølgning fra ansøger / follow-up")
+    msg["Message-ID"] = msg_id("followup", case.reference, domain_of(settings.from_address), n)
+    if original.from_addr:
+        msg["Reply-To"] = original.from_addr
+    msg.set_content(f"Ansøgeren har skrevet igen i sag {case.reference}. Den oprindelige mail er vedlagt.\n"
+                    f"The applicant wrote again about case {case.reference}. The mail is attached.\n")
+    msg.add_attachment(raw, maintype="application", subtype="octet-stream",
+                       filename=f"{case.reference}-followup.eml")
+    return msg

@@ -1,0 +1,97 @@
+"""A local Maildir as the mail source: the embedded default.
+
+Layout (Maildir++): the root holds the inbox (``new/``, ``cur/``); processed
+and quarantined messages move to the ``.Processed`` and ``.Quarantine``
+sub-folders. The receipt time is the file's modification time, which is when
+the message was delivered into the Maildir.
+"""
+from __future__ import annotations
+
+import logging
+import mailbox
+import os
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Iterator
+
+from intake.mailbox.base import FetchedMessage, MessageRef
+
+log = logging.getLogger(__name__)
+
+
+def open_maildir(path: Path) -> mailbox.Maildir:
+    """The Maildir at ``path``, with its ``new``, ``cur`` and ``tmp`` folders created when missing."""
+    for sub in ("new", "cur", "tmp"):
+        (Path(path) / sub).mkdir(parents=True, exist_ok=True)
+    return mailbox.Maildir(path, create=False)
+
+
+class MaildirMailbox:
+    """A Maildir inbox with Processed and Quarantine sub-folders."""
+
+    def __init__(self, path: Path, *, processed: str = "Processed", quarantine: str = "Quarantine",
+                 poll_interval: float = 1.0) -> None:
+        self.path = Path(path)
+        self.source = f"maildir:{self.path.resolve()}"
+        self._box = open_maildir(self.path)
+        self._folders = {name: self._folder(name) for name in (processed, quarantine)}
+        self._processed, self._quarantine = processed, quarantine
+        self._poll = poll_interval
+
+    def _folder(self, name: str) -> Path:
+        root = self.path / f".{name}"
+        open_maildir(root).close()
+        return root
+
+    def _pending(self) -> list[tuple[float, str, Path]]:
+        entries = []
+        for sub in ("new", "cur"):
+            for entry in os.scandir(self.path / sub):
+                if entry.is_file() and not entry.name.startswith("."):
+                    key = entry.name.split(":", 1)[0]
+                    entries.append((entry.stat().st_mtime, key, Path(entry.path)))
+        return sorted(entries)
+
+    def fetch_pending(self, limit: int | None = None) -> Iterator[FetchedMessage]:
+        for mtime, key, path in self._pending()[:limit]:
+            try:
+                raw = path.read_bytes()
+            except FileNotFoundError:
+                continue
+            received = datetime.fromtimestamp(mtime, tz=timezone.utc)
+            yield FetchedMessage(MessageRef(self.source, 0, key), raw, received)
+
+    def _move(self, ref: MessageRef, folder: str) -> None:
+        for sub in ("new", "cur"):
+            for entry in os.scandir(self.path / sub):
+                if entry.name.split(":", 1)[0] == ref.uid:
+                    target = self._folders[folder] / "cur" / (ref.uid + ":2,")
+                    os.replace(entry.path, target)
+                    log.debug("moved maildir message %s to %s", ref.uid, folder)
+                    return
+
+    def mark_processed(self, ref: MessageRef) -> None:
+        self._move(ref, self._processed)
+
+    def quarantine(self, ref: MessageRef, reason: str) -> None:
+        self._move(ref, self._quarantine)
+
+    def wait_for_new(self, timeout: float) -> bool:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self._pending():
+                return True
+            time.sleep(min(self._poll, max(0.0, deadline - time.monotonic())))
+        return bool(self._pending())
+
+    def close(self) -> None:
+        self._box.close()
+
+    def deliver(self, raw: bytes) -> str:
+        """Put a message into the inbox (used for the bundled samples and tests)."""
+        return self._box.add(raw)
+
+    def folder_keys(self, folder: str) -> list[str]:
+        root = self._folders[folder]
+        return sorted(p.name.split(":", 1)[0] for sub in ("new", "cur") for p in (root / sub).iterdir())

@@ -1,0 +1,152 @@
+"""One message through a pipeline of small stages.
+
+The state that flows between the stages is ``MessageState``. The stages are
+glue around pure functions in other modules; a stage that stops a message on
+purpose (an auto-reply, a bounce) raises ``StopMessage``, which only the
+driver (``intake.runner`` or the dry run in ``intake.dryrun``) catches.
+
+``PRELUDE`` decides what kind of message this is; ``ANALYSIS`` reads an
+application: attachments, details, task types, office and service goal.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Callable, Protocol, Sequence
+
+from classifier import Prediction
+from classifier.features import compose
+from intake.attachments import AttachmentResult, extract_attachment
+from intake.details import Field, extract_details
+from intake.errors import StopMessage
+from intake.language import detect_language
+from intake.loops import detect_automated
+from intake.message import ParsedMail, parse_mail
+from intake.references import find_references
+from intake.settings import Settings
+from routing.calendar import WorkingCalendar
+from routing.catalogue import Catalogue, ServiceGoal
+from routing.goals import due_date, iso_week
+
+log = logging.getLogger(__name__)
+
+
+class ModelSource(Protocol):
+    def get(self): ...
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the stages need besides the message: settings, catalogue, calendar, the model."""
+
+    settings: Settings
+    catalogue: Catalogue
+    calendar: WorkingCalendar
+    models: ModelSource
+
+
+@dataclass
+class MessageState:
+    """One message on its way through the pipeline."""
+
+    raw: bytes
+    received: datetime
+    parsed: ParsedMail | None = None
+    kind: str = "application"
+    reason: str = ""
+    language: str = "da"
+    references: list[str] = field(default_factory=list)
+    attachments: list[AttachmentResult] = field(default_factory=list)
+    details: dict[str, Field] = field(default_factory=dict)
+    classifier_text: str = ""
+    prediction: Prediction | None = None
+    task_types: list[str] = field(default_factory=list)
+    office: str = ""
+    needs_triage: bool = False
+    goal: ServiceGoal | None = None
+    due: date | None = None
+    week: str = ""
+
+    @property
+    def mail(self) -> ParsedMail:
+        assert self.parsed is not None, "parse stage has not run"
+        return self.parsed
+
+
+Stage = Callable[[MessageState, Context], None]
+STATUS_WORDS = re.compile(
+    r"\b(status|hvor langt|hvorn[aå]r|nyt i sagen|how far|any news|update on|progress)\b", re.I)
+
+
+def parse(state: MessageState, ctx: Context) -> None:
+    state.parsed = parse_mail(state.raw)
+
+
+def detect_loops(state: MessageState, ctx: Context) -> None:
+    verdict = detect_automated(state.mail.msg, loop_id=ctx.settings.loop_id)
+    if verdict is not None:
+        state.kind, state.reason = verdict.kind, verdict.reason
+        raise StopMessage("skipped", verdict.reason)
+
+
+def detect_lang(state: MessageState, ctx: Context) -> None:
+    mail = state.mail
+    state.language = detect_language(f"{mail.subject}\n{mail.text_now or mail.full_text}")
+
+
+def find_refs(state: MessageState, ctx: Context) -> None:
+    mail = state.mail
+    texts = [mail.subject, mail.text_now, mail.in_reply_to, *mail.references]
+    state.references = find_references(ctx.settings.reference_prefix, texts)
+    if state.references:
+        short = len(mail.text_now) < 600
+        asks = STATUS_WORDS.search(f"{mail.subject}\n{mail.text_now}")
+        state.kind = "status_query" if (short and asks) else "follow_up"
+
+
+def read_attachments(state: MessageState, ctx: Context) -> None:
+    state.attachments = [extract_attachment(p.filename, p.content_type, p.data)
+                         for p in state.mail.attachments]
+
+
+def find_details(state: MessageState, ctx: Context) -> None:
+    mail = state.mail
+    sources = [("subject", mail.subject), ("body", mail.full_text)]
+    sources += [(a.filename, a.text) for a in state.attachments if a.text]
+    form_fields: dict[str, str] = {}
+    for att in state.attachments:
+        form_fields.update(att.fields)
+    state.details = extract_details(sources, form_fields)
+
+
+def classify(state: MessageState, ctx: Context) -> None:
+    mail = state.mail
+    state.classifier_text = compose(mail.subject, mail.text_now or mail.full_text,
+                                    [a.text for a in state.attachments if a.text])
+    state.prediction = ctx.models.get().predict(state.classifier_text)
+
+
+def route(state: MessageState, ctx: Context) -> None:
+    pred = state.prediction
+    cat = ctx.catalogue
+    known = [t for t, _ in (pred.task_types if pred else []) if t in cat.tasks]
+    state.task_types = known or ["generel"]
+    state.needs_triage = bool(pred is None or pred.needs_triage or not known)
+    primary = cat.task(state.task_types[0])
+    state.office = cat.triage_office if state.needs_triage else primary.office
+    state.goal = primary.goal
+    state.due = due_date(state.received, primary.goal, ctx.calendar)
+    state.week = iso_week(state.due)
+
+
+PRELUDE: Sequence[Stage] = (parse, detect_loops, detect_lang, find_refs)
+ANALYSIS: Sequence[Stage] = (read_attachments, find_details, classify, route)
+
+
+def run_stages(stages: Sequence[Stage], state: MessageState, ctx: Context) -> MessageState:
+    """Run ``stages`` in order; ``StopMessage`` propagates to the driver."""
+    for stage in stages:
+        stage(state, ctx)
+    return state

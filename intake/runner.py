@@ -1,0 +1,208 @@
+"""The driver: takes each waiting message through the pipeline and owns the failure policy.
+
+Per message: record it (so a message that keeps crashing the process is
+quarantined after ``max_processing_attempts``), run the pipeline, commit the
+outcome with its outgoing mail in one transaction, and only then move the
+message out of the inbox. Stops on purpose (auto-replies, bounces...) are
+recorded with their reason; a message that fails for a reason in the message
+goes to the quarantine; a failure of ours (database down) propagates so the
+service retries later with the message still in the inbox.
+"""
+from __future__ import annotations
+
+import hashlib
+import logging
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlmodel import Session, col, func, select
+
+from intake.compose import follow_up_to_office, status_reply
+from intake.crashpoints import crash_point
+from intake.errors import CaseNotFound, StopMessage
+from intake.mailbox.base import FetchedMessage, Mailbox, MailboxError, MessageRef
+from intake.pipeline import ANALYSIS, PRELUDE, Context, MessageState, run_stages
+from intake.store import belongs_to, may_reply, queue_mail, store_case
+from models import Case, CaseEvent, InboundMessage, OutboxMail, utcnow
+
+log = logging.getLogger(__name__)
+OUR_FAULTS = (OperationalError, DBAPIError, MailboxError, MemoryError)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What became of one message."""
+
+    inbound_id: int
+    outcome: str  # case | follow_up | status_query | skipped | duplicate | quarantined | already
+    reason: str = ""
+    reference: str | None = None
+
+
+class Runner:
+    """Processes messages from a mailbox into cases."""
+
+    def __init__(self, ctx: Context, engine: Engine, mailbox: Mailbox | None = None) -> None:
+        self.ctx, self.engine, self.mailbox = ctx, engine, mailbox
+
+    def process_batch(self, limit: int | None = None) -> list[Outcome]:
+        assert self.mailbox is not None
+        return [self.handle(fetched) for fetched in self.mailbox.fetch_pending(limit)]
+
+    def handle(self, fetched: FetchedMessage) -> Outcome:
+        inbound_id, early = self._claim(fetched)
+        if early is not None:
+            self._move(fetched.ref, early)
+            return early
+        crash_point("after_record")
+        outcome = self._process(inbound_id, fetched.raw, fetched.received)
+        self._move(fetched.ref, outcome)
+        return outcome
+
+    # -- recording -----------------------------------------------------------
+    def _claim(self, fetched: FetchedMessage) -> tuple[int, Outcome | None]:
+        ref, raw = fetched.ref, fetched.raw
+        sha = hashlib.sha256(raw).hexdigest()
+        with Session(self.engine) as session:
+            rec = session.exec(select(InboundMessage).where(InboundMessage.source == ref.source)
+                               .where(InboundMessage.uidvalidity == ref.uidvalidity)
+                               .where(InboundMessage.uid == ref.uid)).first()
+            if rec is not None and rec.sha256 != sha:
+                rec = None  # the server reused a UID for other content: treat as new
+            if rec is not None and rec.status != "processing":
+                return rec.id, Outcome(rec.id, "already" if rec.status == "done" else "quarantined", rec.reason)
+            if rec is None:
+                twin = session.exec(select(InboundMessage).where(InboundMessage.sha256 == sha)
+                                    .where(InboundMessage.status == "done")).first()
+                rec = InboundMessage(source=ref.source, uidvalidity=ref.uidvalidity, uid=ref.uid, sha256=sha,
+                                     received_at=fetched.received, raw=raw)
+                if twin is not None:
+                    rec.status, rec.outcome, rec.case_id = "done", "duplicate", twin.case_id
+                    rec.reason = f"same content as message {twin.id}"
+                    session.add(rec)
+                    session.commit()
+                    log.info("message %s is a duplicate of message %s", rec.id, twin.id)
+                    return rec.id, Outcome(rec.id, "duplicate", rec.reason)
+            rec.attempts += 1
+            rec.updated_at = utcnow()
+            session.add(rec)
+            session.commit()
+            if rec.attempts > self.ctx.settings.max_processing_attempts:
+                reason = f"processing did not finish in {rec.attempts - 1} attempts (the process died)"
+                return rec.id, self._quarantine(session, rec, reason)
+            return rec.id, None
+
+    def _quarantine(self, session: Session, rec: InboundMessage, reason: str) -> Outcome:
+        rec.status, rec.outcome, rec.reason, rec.updated_at = "quarantined", "quarantined", reason[:1000], utcnow()
+        session.add(rec)
+        session.commit()
+        log.warning("message %s quarantined: %s", rec.id, reason)
+        return Outcome(rec.id, "quarantined", reason)
+
+    def _move(self, ref: MessageRef, outcome: Outcome) -> None:
+        if self.mailbox is None or ref is None:
+            return
+        if outcome.outcome == "quarantined":
+            self.mailbox.quarantine(ref, outcome.reason)
+        else:
+            self.mailbox.mark_processed(ref)
+        crash_point("after_move")
+
+    # -- processing ----------------------------------------------------------
+    def _process(self, inbound_id: int, raw: bytes, received: datetime) -> Outcome:
+        state = MessageState(raw=raw, received=received)
+        try:
+            run_stages(PRELUDE, state, self.ctx)
+            if state.kind in ("follow_up", "status_query"):
+                done = self._thread_in(inbound_id, state)
+                if done is not None:
+                    return done
+                state.kind = "application"
+            run_stages(ANALYSIS, state, self.ctx)
+        except StopMessage as stop:
+            return self._finish_skip(inbound_id, state, stop)
+        except OUR_FAULTS:
+            raise
+        except Exception as err:  # a message we cannot process: quarantine, never crash-loop
+            log.exception("message %s failed in the pipeline", inbound_id)
+            with Session(self.engine) as session:
+                rec = session.get(InboundMessage, inbound_id)
+                return self._quarantine(session, rec, f"{type(err).__name__}: {err}")
+        return self._finish_case(inbound_id, state)
+
+    def _record_headers(self, rec: InboundMessage, state: MessageState) -> None:
+        if state.parsed is not None:
+            rec.sender, rec.subject = state.mail.from_addr[:320], state.mail.subject[:500]
+            rec.message_id = state.mail.message_id[:500]
+
+    def _finish_skip(self, inbound_id: int, state: MessageState, stop: StopMessage) -> Outcome:
+        with Session(self.engine) as session:
+            rec = session.get(InboundMessage, inbound_id)
+            self._record_headers(rec, state)
+            rec.status, rec.outcome, rec.kind, rec.reason = "done", stop.outcome, state.kind, stop.reason
+            rec.updated_at = utcnow()
+            session.add(rec)
+            session.commit()
+        log.info("message %s not answered (%s): %s", inbound_id, state.kind, stop.reason)
+        return Outcome(inbound_id, stop.outcome, stop.reason)
+
+    def _finish_case(self, inbound_id: int, state: MessageState) -> Outcome:
+        with Session(self.engine) as session:
+            rec = session.get(InboundMessage, inbound_id)
+            self._record_headers(rec, state)
+            case = store_case(session, rec, state, self.ctx)
+            rec.status, rec.updated_at = "done", utcnow()
+            session.add(rec)
+            crash_point("before_commit")
+            session.commit()
+            reference = case.reference
+        crash_point("after_commit")
+        return Outcome(inbound_id, "case", rec.reason, reference)
+
+    def _thread_in(self, inbound_id: int, state: MessageState) -> Outcome | None:
+        """Attach a follow-up or answer a status query, when the sender belongs to the quoted case."""
+        sender = state.mail.from_addr
+        with Session(self.engine) as session:
+            cases = session.exec(select(Case).where(col(Case.reference).in_(state.references))).all()
+            case = next((c for c in cases if belongs_to(c, sender)), None)
+            if case is None:
+                log.info("message %s quotes a reference it does not belong to: treated as new", inbound_id)
+                return None
+            rec = session.get(InboundMessage, inbound_id)
+            self._record_headers(rec, state)
+            n = session.exec(select(func.count()).select_from(InboundMessage)
+                             .where(InboundMessage.case_id == case.id)).one() + 1
+            if state.kind == "status_query" and may_reply(session, sender, self.ctx):
+                last = session.exec(select(CaseEvent).where(CaseEvent.case_id == case.id)
+                                    .order_by(col(CaseEvent.id).desc())).first()
+                last_text = f"{last.action} {last.at:%Y-%m-%d}" if last else "-"
+                msg = status_reply(case, last_text, state.mail, self.ctx.catalogue, self.ctx.settings,
+                                   state.language, n)
+                queue_mail(session, purpose="status", msg=msg, case_id=case.id, inbound_id=inbound_id)
+            elif state.kind == "status_query":
+                rec.reason = "no status answer: sender reached the daily limit"
+            else:
+                msg = follow_up_to_office(case, state.mail, state.raw, self.ctx.catalogue, self.ctx.settings, n)
+                queue_mail(session, purpose="follow_up", msg=msg, case_id=case.id, inbound_id=inbound_id)
+            session.add(CaseEvent(case_id=case.id, actor="applicant", action=state.kind,
+                                  detail=f"message {inbound_id}"))
+            rec.status, rec.outcome, rec.kind, rec.case_id = "done", state.kind, state.kind, case.id
+            session.add(rec)
+            session.commit()
+            log.info("message %s added to case %s as %s", inbound_id, case.reference, state.kind)
+            return Outcome(inbound_id, state.kind, rec.reason, case.reference)
+
+    # -- operator actions ----------------------------------------------------
+    def replay(self, inbound_id: int) -> Outcome:
+        """Process a quarantined message again from its stored raw bytes."""
+        with Session(self.engine) as session:
+            rec = session.get(InboundMessage, inbound_id)
+            if rec is None or rec.status != "quarantined":
+                raise CaseNotFound(f"no quarantined message with id {inbound_id}")
+            rec.status, rec.attempts, rec.reason = "processing", rec.attempts + 1, ""
+            session.add(rec)
+            session.commit()
+            raw, received = rec.raw, rec.received_at
+        return self._process(inbound_id, raw, received)

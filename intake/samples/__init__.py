@@ -1,0 +1,1 @@
+"""Bundled sample applications for the embedded default (``intake samples load``)."""

@@ -1,0 +1,119 @@
+"""``intake serve`` and ``intake process --once``: the mailbox loop, the outbox sender, scheduled jobs.
+
+The loop: process what is waiting, send what is due, run scheduled jobs,
+then wait for new mail (IMAP IDLE, or polling). A failure of ours (mail
+server or database down) is logged and retried with exponential backoff;
+the messages stay in the inbox meanwhile. SIGTERM and SIGINT stop the loop
+cleanly between two messages.
+"""
+from __future__ import annotations
+
+import logging
+import random
+import signal
+import time
+from dataclasses import dataclass, field
+
+import schedule
+from sqlalchemy.engine import Engine
+
+from intake.mailbox.base import Mailbox
+from intake.outbox import FlushResult, flush_outbox
+from intake.pipeline import Context
+from intake.runner import OUR_FAULTS, Outcome, Runner
+from intake.sender import MailSender
+
+log = logging.getLogger(__name__)
+
+
+class Shutdown(Exception):
+    """Raised inside a wait to stop it at once when SIGTERM arrives."""
+
+
+@dataclass
+class Service:
+    ctx: Context
+    engine: Engine
+    mailbox: Mailbox
+    sender: MailSender
+    stopping: bool = False
+    _waiting: bool = False
+    _failures: int = 0
+    outcomes: list[Outcome] = field(default_factory=list)
+
+    @property
+    def runner(self) -> Runner:
+        return Runner(self.ctx, self.engine, self.mailbox)
+
+    def flush(self) -> FlushResult:
+        s = self.ctx.settings
+        return flush_outbox(self.engine, self.sender, envelope_from=s.from_address,
+                            max_attempts=s.outbox_max_attempts, retry_base=s.outbox_retry_base)
+
+    def process_once(self) -> list[Outcome]:
+        """Process everything waiting now (in batches), then send what is due."""
+        outcomes: list[Outcome] = []
+        while not self.stopping:
+            batch = self.runner.process_batch(self.ctx.settings.batch_size)
+            outcomes += batch
+            self.flush()
+            if len(batch) < self.ctx.settings.batch_size:
+                break
+        return outcomes
+
+    # -- the long-running loop -------------------------------------------------
+    def _on_signal(self, signum, _frame) -> None:
+        log.info("signal %s received: stopping after the current message", signum)
+        self.stopping = True
+        if self._waiting:
+            raise Shutdown()
+
+    def _schedule(self) -> schedule.Scheduler:
+        jobs = schedule.Scheduler()
+        jobs.every(10).seconds.do(self.flush)
+        jobs.every(1).hours.do(self.ctx.models.get)  # keeps a newly activated model warm
+        return jobs
+
+    def serve(self) -> None:
+        """Run until SIGTERM/SIGINT."""
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            signal.signal(sig, self._on_signal)
+        jobs = self._schedule()
+        log.info("intake service started")
+        while not self.stopping:
+            try:
+                self.outcomes += self.process_once()
+                jobs.run_pending()
+                self._failures = 0
+            except OUR_FAULTS as err:
+                self._failures += 1
+                delay = min(300.0, 2.0 ** self._failures) * (0.5 + random.random() / 2)
+                log.error("processing failed (%s); retrying in %.0f s", type(err).__name__, delay)
+                self._sleep(delay)
+                continue
+            self._wait(min(self.ctx.settings.poll_interval * 6, max(1.0, jobs.idle_seconds or 30.0)))
+        self.mailbox.close()
+        self.sender.close()
+        log.info("intake service stopped")
+
+    def _wait(self, timeout: float) -> None:
+        self._waiting = True
+        try:
+            if not self.stopping:
+                self.mailbox.wait_for_new(timeout)
+        except Shutdown:
+            pass
+        except OUR_FAULTS as err:
+            log.warning("waiting for mail failed (%s)", type(err).__name__)
+            self._sleep(1.0)
+        finally:
+            self._waiting = False
+
+    def _sleep(self, seconds: float) -> None:
+        self._waiting = True
+        try:
+            time.sleep(seconds)
+        except Shutdown:
+            pass
+        finally:
+            self._waiting = False

@@ -1,0 +1,39 @@
+from sqlmodel import Session
+
+from intake.references import allocate_reference, find_references, format_reference
+from models.db import open_database
+
+
+def test_format_is_prefix_year_and_six_digits():
+    assert format_reference("KBH", 2026, 4217) == "KBH-2026-004217"
+
+
+def test_references_are_found_in_subject_tags_and_loose_spellings():
+    texts = ["Re: [KBH-2026-004217] Kvittering", "hvad er status på kbh 2026 000012?", "KBH-2026-004217 igen"]
+    assert find_references("KBH", texts) == ["KBH-2026-004217", "KBH-2026-000012"]
+
+
+def test_references_are_found_in_our_message_ids():
+    assert find_references("KBH", ["<ack.KBH-2027-000003@kk.example>"]) == ["KBH-2027-000003"]
+
+
+def test_other_prefixes_and_longer_numbers_are_not_references():
+    assert find_references("KBH", ["XKBH-2026-000001", "KBH-2026-0000011", "AAR-2026-000001"]) == []
+
+
+def test_allocation_counts_per_year(tmp_path):
+    engine = open_database(f"sqlite:///{tmp_path / 'db.sqlite'}")
+    with Session(engine) as session:
+        got = [allocate_reference(session, "KBH", y) for y in (2026, 2026, 2027, 2026)]
+        session.commit()
+    assert got == ["KBH-2026-000001", "KBH-2026-000002", "KBH-2027-000001", "KBH-2026-000003"]
+
+
+def test_rolled_back_allocation_hands_the_number_out_again(tmp_path):
+    engine = open_database(f"sqlite:///{tmp_path / 'db.sqlite'}")
+    with Session(engine) as session:
+        allocate_reference(session, "KBH", 2026)
+        session.commit()
+        allocate_reference(session, "KBH", 2026)
+        session.rollback()
+        assert allocate_reference(session, "KBH", 2026) == "KBH-2026-000002"

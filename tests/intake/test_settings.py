@@ -1,0 +1,51 @@
+from pathlib import Path
+
+import pytest
+
+from intake.errors import ConfigError
+from intake.settings import load_settings
+
+
+def test_no_settings_gives_the_embedded_default():
+    s = load_settings(env={})
+    assert not s.uses_imap and not s.uses_smtp
+    assert s.database_url == f"sqlite:///{Path('intake-data') / 'intake.db'}"
+    assert s.maildir == Path("intake-data/mailbox")
+    assert s.outbox_maildir == Path("intake-data/outbox")
+
+
+def test_environment_wins_over_the_config_file(tmp_path):
+    cfg = tmp_path / "intake.toml"
+    cfg.write_text('[intake]\nimap_host = "mail.example"\nimap_port = 1993\nreference_prefix = "AAR"\n')
+    s = load_settings(cfg, env={"INTAKE_IMAP_PORT": "2993"})
+    assert (s.imap_host, s.imap_port, s.reference_prefix) == ("mail.example", 2993, "AAR")
+
+
+def test_config_file_is_found_through_intake_config(tmp_path):
+    cfg = tmp_path / "x.toml"
+    cfg.write_text('smtp_host = "smtp.example"\nsmtp_security = "ssl"\n')
+    s = load_settings(env={"INTAKE_CONFIG": str(cfg)})
+    assert s.smtp_host == "smtp.example" and s.smtp_port == 465
+
+
+def test_secrets_never_appear_in_repr():
+    s = load_settings(env={"INTAKE_IMAP_PASSWORD": "hunter2-secret", "INTAKE_SMTP_PASSWORD": "pw-smtp-9"})
+    assert s.imap_password == "hunter2-secret"
+    assert "hunter2-secret" not in repr(s) and "pw-smtp-9" not in repr(s)
+
+
+def test_unknown_setting_in_file_is_refused(tmp_path):
+    cfg = tmp_path / "bad.toml"
+    cfg.write_text('imap_hots = "typo"\n')
+    with pytest.raises(ConfigError, match="imap_hots"):
+        load_settings(cfg, env={})
+
+
+def test_invalid_security_mode_is_refused():
+    with pytest.raises(ConfigError, match="imap_security"):
+        load_settings(env={"INTAKE_IMAP_SECURITY": "tls-please"})
+
+
+def test_invalid_number_is_refused():
+    with pytest.raises(ConfigError, match="imap_port"):
+        load_settings(env={"INTAKE_IMAP_PORT": "nine"})
