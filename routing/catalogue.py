@@ -1,0 +1,299 @@
+"""The task catalogue: offices, task types and their service goals, read from TOML.
+
+The catalogue is data, not code: a municipality edits ``catalogue.toml`` (or points
+the service at its own copy) to change offices, goals and texts.
+"""
+
+from __future__ import annotations
+
+import logging
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any, Literal, get_args
+
+from routing.errors import CatalogueError, UnknownTaskError
+
+logger = logging.getLogger(__name__)
+
+Unit = Literal["weeks", "calendar_days", "working_days"]
+UNITS: frozenset[str] = frozenset(get_args(Unit))
+BUNDLED_CATALOGUE = Path(__file__).with_name("catalogue.toml")
+DEFAULT_TASK_IDS: frozenset[str] = frozenset({
+    "udeservering", "vejareal", "gravetilladelse", "skilte", "arrangement",
+    "gadesalg", "byggetilladelse", "nedrivning", "miljoegodkendelse", "spildevand",
+    "jordflytning", "stoej_byggeplads", "olietank", "erhvervsaffald", "generel",
+})
+
+
+@dataclass(frozen=True)
+class ServiceGoal:
+    """How long a task type may take, counted from receipt."""
+
+    value: int
+    unit: Unit
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"value": self.value, "unit": self.unit}
+
+
+@dataclass(frozen=True)
+class Office:
+    """An authority office with its functional mailbox."""
+
+    id: str
+    name_da: str
+    name_en: str
+    address: str
+
+
+@dataclass(frozen=True)
+class GoalVariant:
+    """A different service goal for a special case of a task type (data only)."""
+
+    id: str
+    when_da: str
+    when_en: str
+    goal: ServiceGoal
+
+
+@dataclass(frozen=True)
+class TaskType:
+    """A kind of application, the office that handles it and its service goal."""
+
+    id: str
+    name_da: str
+    name_en: str
+    office: str
+    goal: ServiceGoal
+    complex: bool
+    municipal: bool
+    paths_forward_da: tuple[str, ...]
+    paths_forward_en: tuple[str, ...]
+    appeal_da: str
+    appeal_en: str
+    guidance_da: str
+    guidance_en: str
+    notes: str = ""
+    variants: tuple[GoalVariant, ...] = ()
+
+    def variant(self, variant_id: str) -> GoalVariant:
+        for variant in self.variants:
+            if variant.id == variant_id:
+                return variant
+        raise UnknownTaskError(f"task {self.id!r} has no variant {variant_id!r}")
+
+
+@dataclass(frozen=True)
+class ExternalTopic:
+    """A topic the municipality does not decide, and the authority that does."""
+
+    id: str
+    name_da: str
+    name_en: str
+    authority_da: str
+    authority_en: str
+    url: str
+    guidance_da: str = ""
+    guidance_en: str = ""
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """Offices, task types and calendar settings of one municipality."""
+
+    offices: Mapping[str, Office]
+    tasks: Mapping[str, TaskType]
+    triage_office: str
+    extra_closure_days: tuple[date, ...]
+    external: Mapping[str, ExternalTopic] = field(default_factory=lambda: MappingProxyType({}))
+    source: str = ""
+
+    def task(self, task_id: str) -> TaskType:
+        try:
+            return self.tasks[task_id]
+        except KeyError as err:
+            raise UnknownTaskError(f"unknown task type {task_id!r}") from err
+
+    def office(self, office_id: str) -> Office:
+        try:
+            return self.offices[office_id]
+        except KeyError as err:
+            raise UnknownTaskError(f"unknown office {office_id!r}") from err
+
+    def office_for(self, task_id: str) -> Office:
+        return self.office(self.task(task_id).office)
+
+
+def load_catalogue(path: Path | None = None) -> Catalogue:
+    """Read and validate a catalogue; ``None`` reads the bundled ``catalogue.toml``."""
+    source = Path(path) if path is not None else BUNDLED_CATALOGUE
+    try:
+        with source.open("rb") as fh:
+            raw = tomllib.load(fh)
+    except OSError as err:
+        raise CatalogueError(f"{source}: cannot read catalogue: {err.strerror or err}") from err
+    except tomllib.TOMLDecodeError as err:
+        raise CatalogueError(f"{source}: not valid TOML: {err}") from err
+    catalogue = parse_catalogue(raw, str(source))
+    if path is None:
+        _require_defaults(catalogue, str(source))
+    logger.debug("loaded catalogue %s: %d offices, %d tasks", source, len(catalogue.offices), len(catalogue.tasks))
+    return catalogue
+
+
+def parse_catalogue(raw: Mapping[str, Any], source: str = "<catalogue>") -> Catalogue:
+    """Build a validated :class:`Catalogue` from already-parsed TOML data."""
+    r = _Reader(source)
+    offices = {oid: _office(r, oid, data) for oid, data in r.table(raw, "offices").items()}
+    tasks = {tid: _task(r, tid, data) for tid, data in r.table(raw, "tasks").items()}
+    external = {xid: _external(r, xid, data) for xid, data in r.table(raw, "external", required=False).items()}
+    triage = r.string(raw, "triage_office", "triage_office")
+    if triage not in offices:
+        raise r.error("triage_office", f"office {triage!r} is not defined under [offices]")
+    for tid, task in tasks.items():
+        if task.office not in offices:
+            raise r.error(f"tasks.{tid}.office", f"office {task.office!r} is not defined under [offices]")
+    return Catalogue(
+        offices=MappingProxyType(offices),
+        tasks=MappingProxyType(tasks),
+        triage_office=triage,
+        extra_closure_days=_closure_days(r, raw.get("extra_closure_days", [])),
+        external=MappingProxyType(external),
+        source=source,
+    )
+
+
+def _require_defaults(catalogue: Catalogue, source: str) -> None:
+    missing = sorted(DEFAULT_TASK_IDS - catalogue.tasks.keys())
+    if missing:
+        raise CatalogueError(f"{source}: tasks: default task types missing: {', '.join(missing)}")
+
+
+class _Reader:
+    """Typed accessors that name the file and key in every error."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+
+    def error(self, key: str, message: str) -> CatalogueError:
+        return CatalogueError(f"{self.source}: {key}: {message}")
+
+    def table(self, data: Mapping[str, Any], key: str, *, required: bool = True) -> dict[str, Any]:
+        value = data.get(key)
+        if value is None and not required:
+            return {}
+        if not isinstance(value, dict) or (required and not value):
+            raise self.error(key, "expected a non-empty table")
+        for sub_key, sub in value.items():
+            if not isinstance(sub, dict):
+                raise self.error(f"{key}.{sub_key}", "expected a table")
+        return value
+
+    def string(self, data: Mapping[str, Any], key: str, where: str, *, default: str | None = None) -> str:
+        value = data.get(key, default)
+        if not isinstance(value, str) or (default is None and not value.strip()):
+            raise self.error(where, "expected a non-empty string")
+        return value.strip()
+
+    def boolean(self, data: Mapping[str, Any], key: str, where: str, default: bool) -> bool:
+        value = data.get(key, default)
+        if not isinstance(value, bool):
+            raise self.error(where, "expected true or false")
+        return value
+
+    def strings(self, data: Mapping[str, Any], key: str, where: str) -> tuple[str, ...]:
+        value = data.get(key)
+        if not isinstance(value, list) or not value or not all(isinstance(v, str) and v.strip() for v in value):
+            raise self.error(where, "expected a non-empty list of non-empty strings")
+        return tuple(v.strip() for v in value)
+
+    def goal(self, data: Any, where: str) -> ServiceGoal:
+        if not isinstance(data, dict):
+            raise self.error(where, "expected a table {value = <int>, unit = <unit>}")
+        value, unit = data.get("value"), data.get("unit")
+        if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+            raise self.error(f"{where}.value", f"expected a positive whole number, got {value!r}")
+        if unit not in UNITS:
+            raise self.error(f"{where}.unit", f"unknown unit {unit!r}; expected one of {', '.join(sorted(UNITS))}")
+        return ServiceGoal(value=value, unit=unit)
+
+
+def _office(r: _Reader, oid: str, data: Mapping[str, Any]) -> Office:
+    where = f"offices.{oid}"
+    address = r.string(data, "address", f"{where}.address")
+    if "@" not in address:
+        raise r.error(f"{where}.address", f"not an email address: {address!r}")
+    return Office(
+        id=oid,
+        name_da=r.string(data, "name_da", f"{where}.name_da"),
+        name_en=r.string(data, "name_en", f"{where}.name_en"),
+        address=address,
+    )
+
+
+def _task(r: _Reader, tid: str, data: Mapping[str, Any]) -> TaskType:
+    where = f"tasks.{tid}"
+    variants = data.get("variants", [])
+    if not isinstance(variants, list) or not all(isinstance(v, dict) for v in variants):
+        raise r.error(f"{where}.variants", "expected an array of tables ([[tasks.<id>.variants]])")
+    return TaskType(
+        id=tid,
+        name_da=r.string(data, "name_da", f"{where}.name_da"),
+        name_en=r.string(data, "name_en", f"{where}.name_en"),
+        office=r.string(data, "office", f"{where}.office"),
+        goal=r.goal(data.get("goal"), f"{where}.goal"),
+        complex=r.boolean(data, "complex", f"{where}.complex", False),
+        municipal=r.boolean(data, "municipal", f"{where}.municipal", True),
+        paths_forward_da=r.strings(data, "paths_forward_da", f"{where}.paths_forward_da"),
+        paths_forward_en=r.strings(data, "paths_forward_en", f"{where}.paths_forward_en"),
+        appeal_da=r.string(data, "appeal_da", f"{where}.appeal_da"),
+        appeal_en=r.string(data, "appeal_en", f"{where}.appeal_en"),
+        guidance_da=r.string(data, "guidance_da", f"{where}.guidance_da"),
+        guidance_en=r.string(data, "guidance_en", f"{where}.guidance_en"),
+        notes=r.string(data, "notes", f"{where}.notes", default=""),
+        variants=tuple(_variant(r, f"{where}.variants[{i}]", v) for i, v in enumerate(variants)),
+    )
+
+
+def _variant(r: _Reader, where: str, data: Mapping[str, Any]) -> GoalVariant:
+    return GoalVariant(
+        id=r.string(data, "id", f"{where}.id"),
+        when_da=r.string(data, "when_da", f"{where}.when_da"),
+        when_en=r.string(data, "when_en", f"{where}.when_en"),
+        goal=r.goal(data.get("goal"), f"{where}.goal"),
+    )
+
+
+def _external(r: _Reader, xid: str, data: Mapping[str, Any]) -> ExternalTopic:
+    where = f"external.{xid}"
+    return ExternalTopic(
+        id=xid,
+        name_da=r.string(data, "name_da", f"{where}.name_da"),
+        name_en=r.string(data, "name_en", f"{where}.name_en"),
+        authority_da=r.string(data, "authority_da", f"{where}.authority_da"),
+        authority_en=r.string(data, "authority_en", f"{where}.authority_en"),
+        url=r.string(data, "url", f"{where}.url"),
+        guidance_da=r.string(data, "guidance_da", f"{where}.guidance_da"),
+        guidance_en=r.string(data, "guidance_en", f"{where}.guidance_en"),
+    )
+
+
+def _closure_days(r: _Reader, value: Any) -> tuple[date, ...]:
+    """Accept TOML local dates (2026-12-24) or ISO strings ("2026-12-24")."""
+    if not isinstance(value, list):
+        raise r.error("extra_closure_days", "expected a list of dates")
+    days = []
+    for i, item in enumerate(value):
+        if isinstance(item, str):
+            try:
+                item = date.fromisoformat(item.strip())
+            except ValueError as err:
+                raise r.error(f"extra_closure_days[{i}]", f"not a date: {item!r}") from err
+        if not isinstance(item, date) or hasattr(item, "hour"):
+            raise r.error(f"extra_closure_days[{i}]", f"expected a date like 2026-12-24, got {item!r}")
+        days.append(item)
+    return tuple(sorted(set(days)))
