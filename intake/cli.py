@@ -21,7 +21,7 @@ quarantine_app = typer.Typer(help="Messages that could not be processed.", no_ar
 samples_app = typer.Typer(help="The bundled sample applications.", no_args_is_help=True)
 app.add_typer(quarantine_app, name="quarantine")
 app.add_typer(samples_app, name="samples")
-console = Console()
+console = Console(width=None if sys.stdout.isatty() else 160)
 _state: dict[str, object] = {}
 
 

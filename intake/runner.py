@@ -97,9 +97,10 @@ class Runner:
     def _quarantine(self, session: Session, rec: InboundMessage, reason: str) -> Outcome:
         rec.status, rec.outcome, rec.reason, rec.updated_at = "quarantined", "quarantined", reason[:1000], utcnow()
         session.add(rec)
+        outcome = Outcome(rec.id, "quarantined", reason)
         session.commit()
-        log.warning("message %s quarantined: %s", rec.id, reason)
-        return Outcome(rec.id, "quarantined", reason)
+        log.warning("message %s quarantined: %s", outcome.inbound_id, reason)
+        return outcome
 
     def _move(self, ref: MessageRef, outcome: Outcome) -> None:
         if self.mailbox is None or ref is None:
@@ -157,9 +158,9 @@ class Runner:
             session.add(rec)
             crash_point("before_commit")
             session.commit()
-            reference = case.reference
+            reference, reason = case.reference, rec.reason
         crash_point("after_commit")
-        return Outcome(inbound_id, "case", rec.reason, reference)
+        return Outcome(inbound_id, "case", reason, reference)
 
     def _thread_in(self, inbound_id: int, state: MessageState) -> Outcome | None:
         """Attach a follow-up or answer a status query, when the sender belongs to the quoted case."""
@@ -190,9 +191,10 @@ class Runner:
                                   detail=f"message {inbound_id}"))
             rec.status, rec.outcome, rec.kind, rec.case_id = "done", state.kind, state.kind, case.id
             session.add(rec)
+            outcome = Outcome(inbound_id, state.kind, rec.reason, case.reference)
             session.commit()
             log.info("message %s added to case %s as %s", inbound_id, case.reference, state.kind)
-            return Outcome(inbound_id, state.kind, rec.reason, case.reference)
+            return outcome
 
     # -- operator actions ----------------------------------------------------
     def replay(self, inbound_id: int) -> Outcome:

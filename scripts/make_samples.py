@@ -68,12 +68,12 @@ def samples() -> list[EmailMessage]:
         "Dear Sir or Madam,\n\nOn behalf of our client we apply for permission to place scaffolding on the "
         "pavement in front of Vesterbrogade 88, 1620 Copenhagen V, for facade renovation. The scaffold will "
         "be 22 metres long and 1.2 metres deep, with a covered walkway for pedestrians. Period: "
-        "11 January 2027 to 5 March 2027.\n\nCompany: Nordic Scaffold ApS, CVR DK 29 18 47 56\n"
+        "11 January 2027 to 5 March 2027.\n\nCompany: Nordic Scaffold ApS, CVR DK 72 49 48 14\n"
         "Contact: James Carter, +45 31 22 41 90\n\nKind regards\nJames Carter\n", d(24, 14, 5)))
     sign = mail(3, "Lars Bak <lars@bakogsoen-bageri.dk>", "Skilt til bageri - se vedhæftede",
         "Hej\n\nHermed ansøgning om facadeskilt til vores nye bageri. Se vedhæftede skema.\n\nVh Lars\n", d(24, 10, 40))
     sign.add_attachment(word_form([
-        ("Virksomhedens navn", "Bak & Søn Bageri ApS"), ("CVR-nummer", "35 82 41 07"),
+        ("Virksomhedens navn", "Bak & Søn Bageri ApS"), ("CVR-nummer", "87 03 30 82"),
         ("Kontaktperson", "Lars Bak"), ("Telefon", "40 12 98 76"), ("E-mail", "lars@bakogsoen-bageri.dk"),
         ("Adresse", "Amagerbrogade 101, 2300 København S"),
         ("Ansøgningen drejer sig om", "Facadeskilt med belysning, 2,4 x 0,6 m, over butiksvinduet, "
@@ -87,7 +87,7 @@ def samples() -> list[EmailMessage]:
     tank.add_attachment(pdf_letter([
         "Anmeldelse af sloejfning af olietank",
         "Ejendom: Tagensvej 57, 2200 Koebenhavn N",
-        "Ejer: Ejendomsadministration Nord A/S, CVR 21 45 36 98",
+        "Ejer: Ejendomsadministration Nord A/S, CVR 47 51 14 88",
         "Tanken er nedgravet, 2.500 liter, fyringsolie, etableret 1978.",
         "Tanken toemmes, renses og fyldes med sand af autoriseret firma.",
         "Forventet dato for sloejfning: 15. januar 2027.",
@@ -98,7 +98,7 @@ def samples() -> list[EmailMessage]:
         "Hej Erhvervsservice\n\nJeg åbner restaurant på Nørrebrogade 45, 2200 København N, til foråret. "
         "Vi vil gerne have udeservering med 6 borde på fortovet fra 1. april 2027, et skilt over døren, "
         "og vi skal installere en fedtudskiller i køkkenet, så vi skal vel også have tilladelse til "
-        "spildevand. Hvordan skal vi ordne erhvervsaffald fra køkkenet?\n\nRahimi Kitchen ApS, CVR 41 27 83 65\n"
+        "spildevand. Hvordan skal vi ordne erhvervsaffald fra køkkenet?\n\nRahimi Kitchen ApS, CVR 62 26 93 91\n"
         "Ahmad Rahimi, 27 18 36 45\n", d(25, 16, 20)))
     out.append(mail(6, "Sofie Lind <sofie@lindarkitekter.dk>", "Fraværende: Ansøgning",
         "Tak for din mail. Jeg er på ferie til og med 4. december og læser ikke mails.\n\nSofie Lind\n",
@@ -109,7 +109,7 @@ def samples() -> list[EmailMessage]:
     dig = mail(8, "Jens Nielsen <jn@nielsen-entreprise.dk>", "Gravetilladelse Istedgade",
         "Hej\n\nVi skal grave i fortovet ud for Istedgade 120, 1650 København V, for at udskifte en "
         "stikledning til vand. Ca. 12 meter rende, 1 meter bred. Arbejdet forventes at tage 5 dage i uge 3, 2027.\n\n"
-        "Nielsen Entreprise A/S\nCVR: 18 29 47 30\nJens Nielsen, tlf. 20 30 40 50\n", d(27, 9, 45))
+        "Nielsen Entreprise A/S\nCVR: 38 11 27 59\nJens Nielsen, tlf. 20 30 40 50\n", d(27, 9, 45))
     out.append(dig)
     return out
 
