@@ -19,6 +19,7 @@ from typing import Iterable
 
 from intake.details import Field
 from intake.message import ParsedMail, clean_header_value
+from intake.references import strip_references
 from routing.catalogue import Catalogue
 from routing.goals import LOCAL_TZ, describe_date, describe_goal, describe_week
 
@@ -109,7 +110,8 @@ def acknowledgement(facts: CaseFacts, original: ParsedMail, catalogue: Catalogue
     }
     body = template(f"acknowledgement.{lang}.txt").substitute(values)
     word = "Kvittering" if lang == "da" else "Acknowledgement"
-    subject = f"[{facts.reference}] {word}: {original.subject or name}"
+    quoted = strip_references(settings.reference_prefix, original.subject)
+    subject = f"[{facts.reference}] {word}: {quoted or name}"
     msg = _base(settings, original.from_addr, subject)
     msg["Message-ID"] = msg_id("ack", facts.reference, domain_of(settings.from_address))
     msg["Content-Language"] = lang

@@ -53,3 +53,10 @@ def allocate_reference(session: Session, prefix: str, year: int) -> str:
     session.add(counter)
     session.flush()
     return format_reference(prefix, year, counter.last)
+
+
+def strip_references(prefix: str, text: str) -> str:
+    """``text`` without any quoted references (and their brackets), so a new case's subject carries only its own."""
+    pattern = reference_pattern(prefix)
+    cleaned = re.sub(rf"\[?\s*{pattern.pattern}\s*\]?", " ", text, flags=re.IGNORECASE)
+    return " ".join(cleaned.split())

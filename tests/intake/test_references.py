@@ -37,3 +37,9 @@ def test_rolled_back_allocation_hands_the_number_out_again(tmp_path):
         allocate_reference(session, "KBH", 2026)
         session.rollback()
         assert allocate_reference(session, "KBH", 2026) == "KBH-2026-000002"
+
+
+def test_strip_references_removes_tags_and_loose_mentions():
+    from intake.references import strip_references
+
+    assert strip_references("KBH", "Re: [KBH-2026-004217] status KBH-2026-000001 tak") == "Re: status tak"

@@ -1,0 +1,198 @@
+"""The driver over a real Maildir, SQLite and the real pipeline and model."""
+from __future__ import annotations
+
+import email
+from email import policy
+
+import pytest
+from sqlalchemy.exc import OperationalError
+from sqlmodel import Session, select
+
+from intake import pipeline
+from intake.app import build_context
+from intake.mailbox.maildir import MaildirMailbox
+from intake.outbox import flush_outbox
+from intake.runner import Runner
+from intake.sender import MaildirSender
+from intake.settings import load_settings
+from models import Case, CaseEvent, InboundMessage, OutboxMail
+from models.db import open_database
+from tests.intake.mailbuilder import application
+
+
+@pytest.fixture
+def env(tmp_path, model_dir):
+    settings = load_settings(env={"INTAKE_DATA_DIR": str(tmp_path), "INTAKE_MODEL_DIR": str(model_dir),
+                                  "INTAKE_MAX_ACKS_PER_SENDER_PER_DAY": "3"})
+    engine = open_database(settings.database_url)
+    box = MaildirMailbox(settings.maildir)
+    runner = Runner(build_context(settings), engine, box)
+    return settings, engine, box, runner
+
+
+def outbox(engine, purpose=None):
+    with Session(engine) as s:
+        stmt = select(OutboxMail).order_by(OutboxMail.id)
+        if purpose:
+            stmt = stmt.where(OutboxMail.purpose == purpose)
+        return s.exec(stmt).all()
+
+
+def cases(engine):
+    with Session(engine) as s:
+        return s.exec(select(Case).order_by(Case.id)).all()
+
+
+def test_application_becomes_a_case_with_acknowledgement_and_routed_mail(env):
+    settings, engine, box, runner = env
+    box.deliver(application().as_bytes())
+    (outcome,) = runner.process_batch()
+    assert outcome.outcome == "case" and outcome.reference.startswith("KBH-")
+    (case,) = cases(engine)
+    assert case.task_type == "vejareal" and case.office == "trafik"
+    (ack,) = outbox(engine, "acknowledgement")
+    (routed,) = outbox(engine, "routed")
+    assert ack.recipient == "peter@jensen-stilladser.dk" and routed.recipient == "trafik@kk.example"
+    msg = email.message_from_bytes(ack.raw, policy=policy.default)
+    assert f"[{case.reference}]" in msg["Subject"]
+    assert msg["Auto-Submitted"] == "auto-replied" and msg["X-Loop"] == settings.loop_id
+    assert box.folder_keys("Processed") and not list(box.fetch_pending())
+
+
+def test_processing_twice_makes_no_second_case(env):
+    _, engine, box, runner = env
+    key = box.deliver(application().as_bytes())
+    fetched = next(box.fetch_pending())
+    runner.handle(fetched)
+    again = runner.handle(fetched)  # as after a crash between commit and move
+    assert again.outcome == "already"
+    assert len(cases(engine)) == 1 and len(outbox(engine, "acknowledgement")) == 1
+    assert box.folder_keys("Processed") == [key]
+
+
+def test_same_bytes_under_another_uid_are_a_duplicate(env):
+    _, engine, box, runner = env
+    raw = application().as_bytes()
+    box.deliver(raw)
+    runner.process_batch()
+    box.deliver(raw)
+    (outcome,) = runner.process_batch()
+    assert outcome.outcome == "duplicate"
+    assert len(cases(engine)) == 1 and len(outbox(engine, "acknowledgement")) == 1
+
+
+def test_auto_reply_is_recorded_with_reason_and_not_answered(env):
+    _, engine, box, runner = env
+    box.deliver(application(subject="Fraværende: Ansøgning", Auto_Submitted="auto-replied").as_bytes())
+    (outcome,) = runner.process_batch()
+    assert outcome.outcome == "skipped" and "Auto-Submitted" in outcome.reason
+    assert outbox(engine) == [] and cases(engine) == []
+    with Session(engine) as s:
+        rec = s.exec(select(InboundMessage)).one()
+    assert rec.kind == "auto_reply" and rec.status == "done"
+
+
+def test_daily_limit_of_acknowledgements_per_sender(env):
+    _, engine, box, runner = env
+    for i in range(4):
+        box.deliver(application(subject=f"Stillads nr. {i}").as_bytes())
+    outcomes = runner.process_batch()
+    assert [o.outcome for o in outcomes] == ["case"] * 4, "every application is still a case"
+    assert len(outbox(engine, "acknowledgement")) == 3
+    assert "daily limit" in outcomes[-1].reason
+
+
+def test_follow_up_from_the_sender_is_added_to_the_case(env):
+    _, engine, box, runner = env
+    box.deliver(application().as_bytes())
+    (first,) = runner.process_batch()
+    reply = application(subject=f"Re: [{first.reference}] Kvittering", body="Her er tegningen af stilladset.")
+    box.deliver(reply.as_bytes())
+    (second,) = runner.process_batch()
+    assert second.outcome == "follow_up" and second.reference == first.reference
+    assert len(cases(engine)) == 1
+    (fwd,) = outbox(engine, "follow_up")
+    assert fwd.recipient == "trafik@kk.example"
+
+
+def test_status_question_gets_an_automatic_status_answer(env):
+    _, engine, box, runner = env
+    box.deliver(application().as_bytes())
+    (first,) = runner.process_batch()
+    box.deliver(application(subject="status", body=f"Hvad er status på {first.reference}?").as_bytes())
+    (second,) = runner.process_batch()
+    assert second.outcome == "status_query"
+    (status,) = outbox(engine, "status")
+    body = email.message_from_bytes(status.raw, policy=policy.default).get_content()
+    assert first.reference in body and "Forventet afsluttet: uge" in body
+
+
+def test_stranger_quoting_a_reference_gets_a_new_case_and_learns_nothing(env):
+    _, engine, box, runner = env
+    box.deliver(application().as_bytes())
+    (first,) = runner.process_batch()
+    box.deliver(application(sender="Eve <eve@gmail.com>", subject=f"status {first.reference}",
+                            body=f"Hvad er status på {first.reference}?").as_bytes())
+    (second,) = runner.process_batch()
+    assert second.outcome == "case" and second.reference != first.reference
+    assert outbox(engine, "status") == []
+    for mail in outbox(engine):
+        if mail.recipient == "eve@gmail.com":
+            assert first.reference.encode() not in mail.raw
+
+
+def test_message_that_breaks_the_pipeline_is_quarantined_and_can_be_replayed(env, monkeypatch):
+    _, engine, box, runner = env
+    key = box.deliver(application().as_bytes())
+    original = pipeline.find_details
+
+    def broken(state, ctx):
+        raise ValueError("simulated bug in detail extraction")
+
+    monkeypatch.setattr("intake.runner.ANALYSIS", (pipeline.read_attachments, broken, pipeline.classify, pipeline.route))
+    (outcome,) = runner.process_batch()
+    assert outcome.outcome == "quarantined" and "simulated bug" in outcome.reason
+    assert box.folder_keys("Quarantine") == [key] and cases(engine) == []
+    monkeypatch.setattr("intake.runner.ANALYSIS", (pipeline.read_attachments, original, pipeline.classify,
+                                               pipeline.route))
+    replayed = runner.replay(outcome.inbound_id)
+    assert replayed.outcome == "case" and len(cases(engine)) == 1
+
+
+def test_message_that_keeps_killing_the_process_is_quarantined(env):
+    settings, engine, box, runner = env
+    box.deliver(application().as_bytes())
+    fetched = next(box.fetch_pending())
+    for _ in range(settings.max_processing_attempts):
+        runner._claim(fetched)  # as if the process died after recording each time
+    outcome = runner.handle(fetched)
+    assert outcome.outcome == "quarantined" and "attempts" in outcome.reason
+
+
+def test_database_failure_leaves_the_message_in_the_inbox(env, monkeypatch):
+    _, engine, box, runner = env
+    box.deliver(application().as_bytes())
+
+    def down(*a, **k):
+        raise OperationalError("INSERT", {}, Exception("database is down"))
+
+    monkeypatch.setattr("intake.runner.store_case", down)
+    with pytest.raises(OperationalError):
+        runner.process_batch()
+    assert len(list(box.fetch_pending())) == 1
+
+
+def test_events_record_receipt_and_routing(env):
+    _, engine, box, runner = env
+    box.deliver(application().as_bytes())
+    runner.process_batch()
+    with Session(engine) as s:
+        assert [e.action for e in s.exec(select(CaseEvent).order_by(CaseEvent.id))] == ["received", "routed"]
+
+
+def test_outbox_maildir_receives_the_mail(env):
+    settings, engine, box, runner = env
+    box.deliver(application().as_bytes())
+    runner.process_batch()
+    result = flush_outbox(engine, MaildirSender(settings.outbox_maildir), envelope_from=settings.from_address)
+    assert result.sent == 2 and len(list((settings.outbox_maildir / "new").iterdir())) == 2
