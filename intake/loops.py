@@ -270,6 +270,29 @@ def _bounce_subject(msg: Message) -> Automated | None:
     return None
 
 
+_FORWARD_PREFIX = re.compile(r"^\s*((fwd?|vs|wg|tr|fw)\s*:\s*)+", re.IGNORECASE)
+_DSN_FIELDS = re.compile(r"^[>\s]*(Reporting-MTA|Final-Recipient|Diagnostic-Code|Action:\s*failed)",
+                         re.IGNORECASE | re.MULTILINE)
+
+
+def _forwarded_report(msg: Message) -> Automated | None:
+    """A delivery report forwarded by hand ("Fwd: Returned mail ..." quoting DSN fields).
+
+    Nothing in it is an application and an answer would only add to the noise; it
+    is recorded like a bounce. A forward that says more than a line or two is not
+    caught here, because the DSN fields must be in a short plain-text body.
+    """
+    subject = _subject(msg)
+    stripped = _FORWARD_PREFIX.sub("", subject)
+    if stripped == subject or not _BOUNCE_SUBJECT.match(stripped):
+        return None
+    body = msg.get_body(("plain",)) if hasattr(msg, "get_body") else None
+    text = body.get_content() if body is not None else ""
+    if len(text) < 20_000 and _DSN_FIELDS.search(text):
+        return Automated("bounce", "forwarded delivery report")
+    return None
+
+
 def _auto_subject(msg: Message) -> Automated | None:
     if _AUTO_SUBJECT.match(_subject(msg)):
         return Automated("auto_reply", "auto-reply subject")
@@ -385,6 +408,7 @@ _CHECKS = (
     _report,
     _daemon_sender,
     _bounce_subject,
+    _forwarded_report,
     _auto_headers,
     _auto_subject,
     _null_return_path,
