@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import smtplib
 import socket
 import ssl
@@ -12,6 +13,7 @@ from intake.errors import SendError
 from intake.mailbox.maildir import open_maildir
 
 log = logging.getLogger(__name__)
+CRLF = re.compile(rb"\r?\n")
 
 
 class PermanentSendError(SendError):
@@ -64,10 +66,11 @@ class SmtpSender:
         return conn
 
     def send(self, raw: bytes, sender: str, recipients: Sequence[str]) -> None:
+        wire = CRLF.sub(b"\r\n", raw)  # smtplib sends bytes as they are; SMTP needs CRLF
         try:
             if self._conn is None:
                 self._conn = self._connect()
-            refused = self._conn.sendmail(sender, list(recipients), raw)
+            refused = self._conn.sendmail(sender, list(recipients), wire)
         except smtplib.SMTPRecipientsRefused as err:
             self.close()
             codes = [code for code, _ in err.recipients.values()]
