@@ -1,0 +1,35 @@
+"""Fixtures of the classifier tests: a small synthetic labelled set and trained stores."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from classifier_builders import make_examples
+
+from classifier.data import Example
+from classifier.store import ModelStore
+from classifier.training import train_version
+
+
+@pytest.fixture(scope="session")
+def examples() -> list[Example]:
+    return make_examples()
+
+
+@pytest.fixture(scope="session")
+def _template_store(tmp_path_factory, examples) -> Path:
+    """Two trained versions (both trained on the same data), version 1 active."""
+    root = tmp_path_factory.mktemp("template") / "models"
+    store = ModelStore(root)
+    train_version(store, examples, activate=True)
+    train_version(store, examples, force=True)
+    return root
+
+
+@pytest.fixture
+def store(tmp_path, _template_store) -> ModelStore:
+    """A private copy of the template store, free to tamper with."""
+    root = tmp_path / "models"
+    shutil.copytree(_template_store, root)
+    return ModelStore(root)

@@ -1,0 +1,53 @@
+"""The operator commands, run through typer's test runner against a private data folder."""
+import json
+
+import pytest
+from classifier_builders import make_examples
+from typer.testing import CliRunner
+
+from intake.cli_classifier import app
+
+
+@pytest.fixture
+def run(tmp_path, monkeypatch):
+    monkeypatch.setenv("INTAKE_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.delenv("INTAKE_CONFIG", raising=False)
+    runner = CliRunner()
+    return lambda *args: runner.invoke(app, list(args))
+
+
+@pytest.fixture
+def export(tmp_path):
+    path = tmp_path / "export.jsonl"
+    path.write_text("\n".join(json.dumps({"text": e.text, "task_types": list(e.labels)}) for e in make_examples()))
+    return path
+
+
+def test_train_activate_list_show_and_rollback(run, export):
+    assert run("train", "--data", str(export), "--only-data", "--activate").exit_code == 0
+    assert run("train", "--data", str(export), "--only-data", "--force").exit_code == 0
+    assert run("activate", "2").exit_code == 0
+    listing = run("list")
+    assert "*" in listing.output and "2" in listing.output
+    assert json.loads(run("show", "2").output)["version"] == "2"
+    result = run("rollback")
+    assert result.exit_code == 0 and "version 1" in result.output
+
+
+def test_evaluate_json_on_a_labelled_set(run, export):
+    run("train", "--data", str(export), "--only-data", "--activate")
+    result = run("evaluate", "--data", str(export), "--json")
+    report = json.loads(result.stdout)
+    assert report["version"] == "1" and report["macro_f1"] > 0.8
+
+
+def test_labels_outside_the_catalogue_are_refused(run, tmp_path):
+    path = tmp_path / "bad.jsonl"
+    path.write_text("\n".join(json.dumps({"text": f"t {i}", "task_types": "skilt"}) for i in range(30)))
+    result = run("train", "--data", str(path), "--only-data")
+    assert result.exit_code == 1 and "unknown task types" in result.output
+
+
+def test_activating_an_unknown_version_fails_cleanly(run):
+    result = run("activate", "7")
+    assert result.exit_code == 1 and "no model version" in result.output
