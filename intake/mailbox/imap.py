@@ -1,0 +1,399 @@
+"""The shared mailbox over IMAP (imapclient): fetch with PEEK, move by UID, wait with IDLE.
+
+Two connections are used: the *main* one selects the inbox read-write for
+fetching and moving; the *watch* one examines it read-only for IDLE (or polls
+it with STATUS when the server has no IDLE). Connection failures are retried
+with capped exponential backoff and jitter; when a call gives up it raises
+``MailboxUnavailable`` and the caller retries later. Nothing here moves a
+message whose folder's UIDVALIDITY changed since it was fetched.
+"""
+from __future__ import annotations
+
+import imaplib
+import logging
+import random
+import ssl
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Callable, Iterable, Iterator, Literal, Sequence, TypeVar
+
+from imapclient import IMAPClient
+from imapclient.exceptions import CapabilityError, IMAPClientError, LoginError
+from imapclient.imapclient import DELETED, SocketTimeout
+
+from intake.mailbox.base import FetchedMessage, MailboxError, MailboxUnavailable, MessageRef
+
+log = logging.getLogger(__name__)
+
+Security = Literal["ssl", "starttls", "none"]
+SECURITY_MODES: tuple[str, ...] = ("ssl", "starttls", "none")
+QUARANTINE_KEYWORD = "$Quarantined"
+DATE_BATCH = 500  # UIDs per INTERNALDATE fetch
+IDLE_RENEW_SECONDS = 29 * 60  # RFC 2177: re-issue IDLE at least every 29 minutes
+T = TypeVar("T")
+
+# Errors that mean "the connection is gone or never came up": retried.
+_CONNECTION_ERRORS: tuple[type[BaseException], ...] = (OSError, EOFError, imaplib.IMAP4.abort)
+
+
+class MailboxConfigError(MailboxError):
+    """Raised when the IMAP settings cannot work (bad security mode, STARTTLS not offered); not retried."""
+
+
+class MailboxLoginError(MailboxConfigError):
+    """Raised when the server refuses the configured user and password; not retried."""
+
+
+class MailboxCertificateError(MailboxConfigError):
+    """Raised when the server's certificate fails verification (CA or hostname); not retried."""
+
+
+def backoff_delay(attempt: int, base: float, cap: float, rand: Callable[[], float] = random.random) -> float:
+    """Seconds to wait before retry ``attempt`` (1-based): exponential, capped, with jitter in [d/2, d]."""
+    delay = min(cap, base * 2 ** (attempt - 1))
+    return delay / 2 + rand() * delay / 2
+
+
+def tls_context(cafile: Path | None) -> ssl.SSLContext:
+    """A verifying client context (certificate and hostname), trusting ``cafile`` or the system CAs."""
+    return ssl.create_default_context(cafile=str(cafile) if cafile else None)
+
+
+def as_utc(value: datetime) -> datetime:
+    """An aware UTC datetime; a naive one is taken to be UTC already."""
+    if value.tzinfo is None:
+        return value.replace(tzinfo=timezone.utc)
+    return value.astimezone(timezone.utc)
+
+
+def is_new_mail(response: Any) -> bool:
+    """True for an untagged ``n EXISTS`` or ``n RECENT`` (n > 0) response seen during IDLE."""
+    if not isinstance(response, tuple) or len(response) < 2 or not isinstance(response[0], int):
+        return False
+    return response[1] == b"EXISTS" or (response[1] == b"RECENT" and response[0] > 0)
+
+
+def chunks(items: Sequence[T], size: int) -> Iterator[Sequence[T]]:
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
+
+
+def oldest_first(dates: dict[int, datetime]) -> list[int]:
+    """UIDs ordered by arrival (INTERNALDATE, then UID)."""
+    return sorted(dates, key=lambda uid: (as_utc(dates[uid]), uid))
+
+
+class ImapMailbox:
+    """The ``Mailbox`` protocol over IMAP."""
+
+    def __init__(
+        self, host: str, port: int | None, user: str, password: str, *,
+        security: Security = "ssl", folder: str = "INBOX", processed_folder: str = "Processed",
+        quarantine_folder: str = "Quarantine", cafile: Path | None = None, timeout: float = 30.0,
+        source_name: str | None = None, retries: int = 5, backoff: float = 0.5, max_backoff: float = 30.0,
+        poll_interval: float = 30.0, batch_size: int = 20, idle_renew: float = IDLE_RENEW_SECONDS,
+    ) -> None:
+        if security not in SECURITY_MODES:
+            raise MailboxConfigError(f"IMAP security must be one of {', '.join(SECURITY_MODES)}, not {security!r}")
+        self.host, self.user, self.security = host, user, security
+        self.port = port or (993 if security == "ssl" else 143)
+        self.folder, self.processed_folder, self.quarantine_folder = folder, processed_folder, quarantine_folder
+        self.source_name = source_name or f"imap://{host}/{folder}"
+        self._password = password
+        self._ssl = tls_context(cafile) if security != "none" else None
+        self._timeout = timeout
+        self._retries, self._backoff, self._max_backoff = retries, backoff, max_backoff
+        self._poll_interval, self._batch_size, self._idle_renew = poll_interval, batch_size, idle_renew
+        self._clients: dict[str, IMAPClient | None] = {"main": None, "watch": None}
+        self._selected: int | None = None  # UIDVALIDITY of the inbox as selected on the main connection
+        self._seen: tuple[int, int] | None = None  # (UIDVALIDITY, UIDNEXT) after the last complete fetch
+        self._closed = False
+        self.sleep: Callable[[float], None] = time.sleep
+
+    def __repr__(self) -> str:
+        return f"ImapMailbox({self.host!r}, {self.port}, security={self.security!r}, folder={self.folder!r})"
+
+    @classmethod
+    def from_settings(cls, settings: Any) -> "ImapMailbox":
+        """Build from the frozen Settings object (``imap_*`` attributes)."""
+        cafile = getattr(settings, "imap_cafile", None)
+        return cls(
+            settings.imap_host, settings.imap_port, settings.imap_user, settings.imap_password,
+            security=settings.imap_security, folder=settings.imap_folder,
+            processed_folder=settings.imap_processed_folder, quarantine_folder=settings.imap_quarantine_folder,
+            cafile=Path(cafile) if cafile else None, timeout=float(settings.imap_timeout or 30.0),
+            poll_interval=float(getattr(settings, "poll_interval", None) or 30.0),
+        )
+
+    def __enter__(self) -> "ImapMailbox":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- the Mailbox protocol ------------------------------------------------
+
+    def fetch_pending(self, limit: int | None = None) -> Iterator[FetchedMessage]:
+        """Yield waiting messages oldest first, bodies fetched with BODY.PEEK[] in batches."""
+        uidvalidity, uids, uidnext = self._call("main", self._pending, "search")
+        wanted = uids if limit is None else uids[:limit]
+        complete = False
+        self._seen = None
+        try:
+            for batch in chunks(wanted, self._batch_size):
+                fetched = self._call("main", lambda c, b=batch: self._fetch(c, b, uidvalidity), "fetch")
+                if fetched is None:
+                    return
+                yield from fetched
+            complete = len(wanted) == len(uids)
+        finally:
+            self._seen = (uidvalidity, uidnext) if complete else None
+
+    def mark_processed(self, ref: MessageRef) -> None:
+        """Move the message into the Processed folder; a message already gone is fine."""
+        if self._move(ref, self.processed_folder, keyword=None):
+            log.info("Moved UID %s from %s to %s", ref.uid, self.folder, self.processed_folder)
+
+    def quarantine(self, ref: MessageRef, reason: str) -> None:
+        """Flag the message ``$Quarantined`` and move it into the Quarantine folder."""
+        if self._move(ref, self.quarantine_folder, keyword=QUARANTINE_KEYWORD):
+            log.warning("Quarantined UID %s from %s to %s: %s", ref.uid, self.folder, self.quarantine_folder, reason)
+
+    def wait_for_new(self, timeout: float) -> bool:
+        """Block up to ``timeout`` s; True as soon as mail may have arrived since the last full fetch."""
+        if self._seen is None:
+            return True
+        deadline = time.monotonic() + timeout
+        try:
+            return self._call("watch", lambda c: self._wait(c, deadline), "wait")
+        except MailboxUnavailable:
+            if self._closed:  # close() from another thread (shutdown) ends the wait quietly
+                return False
+            raise
+
+    def close(self) -> None:
+        """Log out and drop both connections; the mailbox cannot be used afterwards.
+
+        May be called from another thread to end a ``wait_for_new`` in progress.
+        """
+        self._closed = True
+        for kind in self._clients:
+            self._drop(kind, logout=True)
+
+    # -- connections ------------------------------------------------------------
+
+    def _call(self, kind: str, op: Callable[[IMAPClient], T], what: str) -> T:
+        """Run ``op`` on a live connection, reconnecting with backoff when it fails."""
+        attempt = 0
+        while True:
+            if self._closed:
+                raise MailboxUnavailable("IMAP mailbox is closed")
+            try:
+                return op(self._client(kind))
+            except MailboxError:
+                raise
+            except _CONNECTION_ERRORS as err:
+                self._drop(kind)
+                attempt += 1
+                if attempt > self._retries or self._closed:
+                    raise MailboxUnavailable(f"IMAP {self.host}:{self.port} unavailable ({what}): {err}") from err
+                delay = 0.0 if attempt == 1 else backoff_delay(attempt - 1, self._backoff, self._max_backoff)
+                log.warning("IMAP %s failed on %s:%s (%s); retry %d/%d in %.1fs",
+                            what, self.host, self.port, type(err).__name__, attempt, self._retries, delay)
+                self.sleep(delay)
+            except imaplib.IMAP4.error as err:
+                raise MailboxError(f"IMAP {what} refused by {self.host}:{self.port}: {err}") from err
+            except BaseException:  # interrupted mid-command (signal, bug): the session state is unknown
+                self._drop(kind)
+                raise
+
+    def _client(self, kind: str) -> IMAPClient:
+        client = self._clients[kind]
+        if client is None:
+            client = self._connect()
+            self._clients[kind] = client
+            if kind == "main":
+                self._selected = None
+                self._ensure_folders(client, (self.processed_folder, self.quarantine_folder))
+        return client
+
+    def _connect(self) -> IMAPClient:
+        try:
+            client = IMAPClient(
+                self.host, self.port, ssl=self.security == "ssl", ssl_context=self._ssl,
+                timeout=SocketTimeout(connect=self._timeout, read=self._timeout),
+            )
+        except ssl.SSLCertVerificationError as err:
+            raise self._certificate_error(err) from err
+        try:
+            self._start_session(client)
+        except BaseException:
+            _shutdown(client)
+            raise
+        client.normalise_times = False
+        log.debug("Connected to IMAP %s:%s (%s)", self.host, self.port, self.security)
+        return client
+
+    def _start_session(self, client: IMAPClient) -> None:
+        try:
+            if self.security == "starttls":
+                client.starttls(self._ssl)
+            client.login(self.user, self._password)
+        except ssl.SSLCertVerificationError as err:
+            raise self._certificate_error(err) from err
+        except CapabilityError as err:
+            raise MailboxConfigError(f"IMAP {self.host}:{self.port} does not offer STARTTLS") from err
+        except LoginError as err:
+            raise MailboxLoginError(f"IMAP {self.host}:{self.port} refused the login of the configured user") from err
+
+    def _certificate_error(self, err: ssl.SSLCertVerificationError) -> MailboxCertificateError:
+        reason = err.verify_message or str(err)
+        return MailboxCertificateError(f"IMAP {self.host}:{self.port} certificate not trusted: {reason}")
+
+    def _drop(self, kind: str, logout: bool = False) -> None:
+        client, self._clients[kind] = self._clients[kind], None
+        if kind == "main":
+            self._selected = None
+        if client is not None:
+            if logout:
+                try:
+                    client.logout()
+                except (*_CONNECTION_ERRORS, imaplib.IMAP4.error):
+                    pass
+            _shutdown(client)
+
+    def _ensure_folders(self, client: IMAPClient, folders: Iterable[str]) -> None:
+        for folder in folders:
+            if not client.folder_exists(folder):
+                client.create_folder(folder)
+                log.info("Created IMAP folder %s", folder)
+                try:
+                    client.subscribe_folder(folder)
+                except imaplib.IMAP4.error:
+                    pass
+
+    def _select(self, client: IMAPClient) -> int:
+        """Select the inbox read-write on the main connection (once); returns its UIDVALIDITY."""
+        if self._selected is None:
+            info = client.select_folder(self.folder)
+            self._selected = int(info[b"UIDVALIDITY"])
+        return self._selected
+
+    # -- operations (each runs inside ``_call``) --------------------------------------
+
+    def _pending(self, client: IMAPClient) -> tuple[int, list[int], int]:
+        """Select the inbox; return its UIDVALIDITY, the waiting UIDs oldest first, and UIDNEXT."""
+        info = client.select_folder(self.folder)
+        uidvalidity = self._selected = int(info[b"UIDVALIDITY"])
+        uids = client.search(["NOT", "DELETED"])
+        dates: dict[int, datetime] = {}
+        for batch in chunks(uids, DATE_BATCH):  # keeps each command line short
+            dates.update((uid, item[b"INTERNALDATE"]) for uid, item in client.fetch(batch, ["INTERNALDATE"]).items())
+        uidnext = max([int(info.get(b"UIDNEXT", 1)), *(uid + 1 for uid in uids)])
+        return uidvalidity, oldest_first(dates), uidnext
+
+    def _fetch(self, client: IMAPClient, uids: Sequence[int], uidvalidity: int) -> list[FetchedMessage] | None:
+        if self._select(client) != uidvalidity:
+            log.warning("UIDVALIDITY of %s changed during fetch; stopping this batch", self.folder)
+            return None
+        data = client.fetch(list(uids), ["BODY.PEEK[]", "INTERNALDATE"])
+        return [
+            FetchedMessage(
+                ref=MessageRef(self.source_name, uidvalidity, str(uid)),
+                raw=data[uid][b"BODY[]"], received=as_utc(data[uid][b"INTERNALDATE"]),
+            )
+            for uid in uids if uid in data and b"BODY[]" in data[uid]
+        ]
+
+    def _move(self, ref: MessageRef, target: str, keyword: str | None) -> bool:
+        if ref.source != self.source_name or not ref.uid.isdigit():
+            log.warning("Not moving UID %s: it belongs to source %s, not %s", ref.uid, ref.source, self.source_name)
+            return False
+        return self._call("main", lambda c: self._move_uid(c, ref, target, keyword), f"move to {target}")
+
+    def _move_uid(self, client: IMAPClient, ref: MessageRef, target: str, keyword: str | None) -> bool:
+        uidvalidity = self._select(client)
+        if uidvalidity != ref.uidvalidity:
+            log.warning("Not moving UID %s: UIDVALIDITY of %s is now %s, not %s",
+                        ref.uid, self.folder, uidvalidity, ref.uidvalidity)
+            return False
+        uid = int(ref.uid)
+        flags = client.get_flags([uid]).get(uid)
+        if flags is None:
+            log.info("UID %s is no longer in %s; nothing to move", ref.uid, self.folder)
+            return False
+        if keyword:
+            client.add_flags([uid], [keyword])
+        if DELETED in flags:  # copied before a crash, not yet expunged
+            self._expunge(client, uid)
+            return True
+        try:
+            self._transfer(client, uid, target)
+        except IMAPClientError:  # e.g. [TRYCREATE]: someone deleted the folder while we ran
+            self._ensure_folders(client, [target])
+            self._transfer(client, uid, target)
+        return True
+
+    def _transfer(self, client: IMAPClient, uid: int, target: str) -> None:
+        if client.has_capability("MOVE"):
+            client.move([uid], target)
+        else:
+            client.copy([uid], target)
+            client.add_flags([uid], [DELETED])
+            self._expunge(client, uid)
+
+    def _expunge(self, client: IMAPClient, uid: int) -> None:
+        if client.has_capability("UIDPLUS"):
+            client.uid_expunge([uid])
+        else:  # expunges every \Deleted message in the inbox; only our own moves set it
+            client.expunge()
+
+    def _wait(self, client: IMAPClient, deadline: float) -> bool:
+        if client.has_capability("IDLE"):
+            info = client.select_folder(self.folder, readonly=True)
+            if self._changed(int(info[b"UIDVALIDITY"]), int(info[b"UIDNEXT"])):
+                return True
+            while time.monotonic() < deadline:
+                if self._idle_once(client, min(deadline, time.monotonic() + self._idle_renew)):
+                    return True
+            return False
+        return self._poll(client, deadline)
+
+    def _changed(self, uidvalidity: int, uidnext: int) -> bool:
+        return self._seen is None or (uidvalidity, uidnext) != self._seen
+
+    def _idle_once(self, client: IMAPClient, until: float) -> bool:
+        client.idle()
+        new = False
+        try:
+            while not new and (remaining := until - time.monotonic()) > 0:
+                responses = client.idle_check(timeout=remaining)
+                new = any(is_new_mail(r) for r in responses)
+                if not responses and until - time.monotonic() > 0.05:
+                    break  # woken with nothing to read: the server closed; idle_done will tell
+        finally:
+            _text, responses = client.idle_done()
+        return new or any(is_new_mail(r) for r in responses)
+
+    def _poll(self, client: IMAPClient, deadline: float) -> bool:
+        while True:
+            status = client.folder_status(self.folder, [b"UIDVALIDITY", b"UIDNEXT"])
+            if self._changed(int(status[b"UIDVALIDITY"]), int(status[b"UIDNEXT"])):
+                return True
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                return False
+            self.sleep(min(self._poll_interval, remaining))
+
+
+def from_settings(settings: Any) -> ImapMailbox:
+    """The IMAP mailbox described by the settings (``imap_host``, ``imap_port``, ...)."""
+    return ImapMailbox.from_settings(settings)
+
+
+def _shutdown(client: IMAPClient) -> None:
+    try:
+        client.shutdown()
+    except (OSError, imaplib.IMAP4.error):
+        pass
