@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 import schedule
 from sqlalchemy.engine import Engine
 
+from intake.jobs import daily_overdue_job
 from intake.mailbox.base import Mailbox
 from intake.outbox import FlushResult, flush_outbox
 from intake.pipeline import Context
@@ -72,6 +73,8 @@ class Service:
         jobs = schedule.Scheduler()
         jobs.every(10).seconds.do(self.flush)
         jobs.every(1).hours.do(self.ctx.models.get)  # keeps a newly activated model warm
+        # Sends at most once per office and working day, from 07:00 Copenhagen time.
+        jobs.every(15).minutes.do(daily_overdue_job, self.engine, self.ctx.catalogue, self.ctx.settings)
         return jobs
 
     def serve(self) -> None:
