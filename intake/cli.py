@@ -127,15 +127,19 @@ def samples_load() -> None:
     console.print(f"{count} sample application(s) delivered to {s.maildir}")
 
 
-def _mount_optional() -> None:
-    try:
-        from intake.cli_classifier import app as classifier_app
-    except ImportError:  # pragma: no cover - only while the module is missing
-        return
+def _mount_subcommands() -> None:
+    from intake.cli_case import app as case_app
+    from intake.cli_classifier import app as classifier_app
+    from intake.cli_meeting import meeting
+    from intake.cli_report import app as report_app
+
+    case_app.command("meeting")(meeting)
+    app.add_typer(case_app, name="case", help="Caseworkers: follow and decide cases.")
+    app.add_typer(report_app, name="report", help="Service-goal reports.")
     app.add_typer(classifier_app, name="classifier", help="Train, evaluate and activate classifier models.")
 
 
-_mount_optional()
+_mount_subcommands()
 
 
 def main() -> None:

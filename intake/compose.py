@@ -1,4 +1,10 @@
-"""The mails we write: the acknowledgement to the business and the routed case to the office.
+"""The mails we write: the acknowledgement, the routed case, status answers, and mails about a case.
+
+Mails about an existing case (``case_mail``: started, request for information,
+new expected week, decisions, rerouting, contact person) share the frame
+``case.<lang>.txt`` around a body ``case_<kind>.<lang>.txt``. A complex case's
+contact person is in Cc of every mail (``add_cc``); ``intake.outbox.queue_mail``
+turns each Cc into its own outbox row.
 
 Templates live in ``intake/templates`` (``string.Template``; Danish and
 English for what businesses read). Every header value that comes from the
@@ -7,6 +13,7 @@ fixed in every Python 3.11 patch release).
 """
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import datetime
 from email.headerregistry import Address
@@ -20,7 +27,7 @@ from typing import Iterable
 from intake.details import Field
 from intake.message import ParsedMail, clean_header_value
 from intake.references import strip_references
-from routing.catalogue import Catalogue
+from routing.catalogue import Catalogue, ContactPerson
 from routing.goals import LOCAL_TZ, describe_date, describe_goal, describe_week
 
 AUTO_HEADERS = {"Auto-Submitted": "auto-replied", "X-Auto-Response-Suppress": "All"}
@@ -61,6 +68,7 @@ class CaseFacts:
     due: object  # date
     details: dict[str, Field]
     unreadable: tuple[tuple[str, str], ...]  # (filename, sentence in the case's language)
+    contact: ContactPerson | None = None  # the contact person of a complex case
 
 
 def _sender_box(settings) -> Address:
@@ -107,6 +115,7 @@ def acknowledgement(facts: CaseFacts, original: ParsedMail, catalogue: Catalogue
         "triage_text": _triage_text(facts, catalogue, lang),
         "attachments_text": _unreadable_text(facts.unreadable, lang),
         "guidance_text": getattr(task, f"guidance_{lang}"),
+        "contact_text": contact_text(facts.contact, lang, introduce=True),
     }
     body = template(f"acknowledgement.{lang}.txt").substitute(values)
     word = "Kvittering" if lang == "da" else "Acknowledgement"
@@ -114,12 +123,38 @@ def acknowledgement(facts: CaseFacts, original: ParsedMail, catalogue: Catalogue
     subject = f"[{facts.reference}] {word}: {quoted or name}"
     msg = _base(settings, original.from_addr, subject)
     msg["Message-ID"] = msg_id("ack", facts.reference, domain_of(settings.from_address))
-    msg["Content-Language"] = lang
     for key, value in AUTO_HEADERS.items():
         msg[key] = value
     _thread(msg, original)
+    add_cc(msg, facts.contact.email if facts.contact else None)
     msg.set_content(body)
+    msg["Content-Language"] = lang  # after set_content, which drops Content-* headers
     return msg
+
+
+def add_cc(msg: EmailMessage, address: str | None) -> None:
+    """Copy ``address`` (the contact person of a complex case) on ``msg``."""
+    if address and address != str(msg["To"].addresses[0].addr_spec):
+        msg["Cc"] = clean_header_value(address, max_len=250)
+
+
+def contact_text(person: ContactPerson | None, lang: str, *, introduce: bool = False) -> str:
+    """The block that names the contact person with direct contact details ('' when there is none)."""
+    if person is None:
+        return ""
+    if lang == "da":
+        head = "Din kontaktperson"
+        intro = ("Din sag involverer flere enheder eller er særlig omfattende, så du har fået en fast "
+                 "kontaktperson, der følger sagen hele vejen og får en kopi af alle mails i sagen.\n"
+                 if introduce else "")
+        lines = f"{person.name}, {person.title}\nE-mail: {person.email}\nTelefon: {person.phone}\n"
+    else:
+        head = "Your contact person"
+        intro = ("Your case involves several offices or is particularly large, so you have a named contact "
+                 "person who follows it all the way and receives a copy of every email about it.\n"
+                 if introduce else "")
+        lines = f"{person.name}, {person.title}\nEmail: {person.email}\nPhone: {person.phone}\n"
+    return f"\n{head}\n{intro}{lines}"
 
 
 def _greeting(facts: CaseFacts, original: ParsedMail, lang: str) -> str:
@@ -178,6 +213,8 @@ def routed_case(facts: CaseFacts, original: ParsedMail, raw: bytes, attachments:
         "phone": text("phone"), "address": " ".join(filter(None, [text("address"), str(d.get("postcode", ""))])),
         "activity_location": text("activity_location"), "period": period, "flags": flags,
         "attachments": "\n".join(_attachment_line(a) for a in attachments) or "-",
+        "contact_line": (f"Kontaktperson / contact person: {facts.contact.name} <{facts.contact.email}> "
+                         "(kompleks sag / complex case)\n" if facts.contact else ""),
     }
     subject = f"[{facts.reference}] Ny sag: {task.name_da}"
     if d.get("company_name"):
@@ -186,6 +223,7 @@ def routed_case(facts: CaseFacts, original: ParsedMail, raw: bytes, attachments:
     msg["Message-ID"] = msg_id("case", facts.reference, domain_of(settings.from_address))
     if original.from_addr:
         msg["Reply-To"] = original.from_addr
+    add_cc(msg, facts.contact.email if facts.contact else None)
     msg.set_content(template("routed.txt").substitute(values))
     msg.add_attachment(raw, maintype="application", subtype="octet-stream",
                        filename=f"{facts.reference}-original.eml")
@@ -197,6 +235,35 @@ def _attachment_line(att) -> str:
     return f"- {att.filename} ({att.type}, {status})"
 
 
+DECISION_WORDS = {
+    "da": {"approved": "godkendt", "rejected": "afslag", "forwarded": "henvist til en anden myndighed"},
+    "en": {"approved": "approved", "rejected": "rejected", "forwarded": "referred to another authority"},
+}
+EVENT_WORDS = {
+    "da": {"received": "modtaget", "routed": "sendt til enheden", "started": "behandling startet",
+           "waiting": "vi har bedt dig om oplysninger", "resumed": "dit svar er modtaget, behandlingen fortsætter",
+           "approved": "godkendt", "rejected": "afslag sendt", "forwarded": "henvist til en anden myndighed",
+           "rerouted": "flyttet til en anden enhed", "assigned": "sagsbehandler tildelt",
+           "contact_person": "kontaktperson tildelt", "closed": "afsluttet", "follow_up": "din mail er modtaget",
+           "status_query": "statusforespørgsel besvaret", "meeting_proposed": "stjernemøde foreslået",
+           "meeting_held": "stjernemøde holdt"},
+    "en": {"received": "received", "routed": "passed to the office", "started": "processing started",
+           "waiting": "we asked you for information", "resumed": "your answer arrived, processing goes on",
+           "approved": "approved", "rejected": "rejection sent", "forwarded": "referred to another authority",
+           "rerouted": "moved to another office", "assigned": "caseworker assigned",
+           "contact_person": "contact person assigned", "closed": "closed", "follow_up": "your email arrived",
+           "status_query": "status question answered", "meeting_proposed": "star meeting proposed",
+           "meeting_held": "star meeting held"},
+}
+
+
+def describe_event(action: str, at: datetime, lang: str) -> str:
+    """A case event as the business may read it: what happened and the date (never the internal detail)."""
+    lang = lang if lang in ("da", "en") else "da"
+    word = EVENT_WORDS[lang].get(action, action.replace("_", " "))
+    return f"{word}, {describe_date(at.astimezone(LOCAL_TZ).date(), lang)}"
+
+
 STATUS_WORDS = {
     "da": {"received": "modtaget", "routed": "sendt til den ansvarlige enhed", "in_progress": "under behandling",
            "waiting": "venter på oplysninger fra dig", "decided": "afgjort", "closed": "afsluttet"},
@@ -206,21 +273,33 @@ STATUS_WORDS = {
 
 
 def status_reply(case, last_event: str, original: ParsedMail, catalogue: Catalogue, settings,
-                 lang: str, n: int) -> EmailMessage:
-    """An automatic answer to "what is the status of KBH-...?"."""
+                 lang: str, n: int, *, waiting_for: str = "") -> EmailMessage:
+    """An automatic answer to "what is the status of KBH-...?": state, office, expected week, last event."""
     lang = lang if lang in ("da", "en") else "da"
+    da = lang == "da"
     office = getattr(catalogue.office(case.office), f"name_{lang}")
     state = STATUS_WORDS[lang].get(case.status, case.status)
-    week = describe_week(case.due_date, lang)
-    if lang == "da":
+    if case.status in ("decided", "closed") and getattr(case, "decision", None):
+        state += f" ({DECISION_WORDS[lang].get(case.decision, case.decision)})"
+    decided_at = getattr(case, "decided_at", None)
+    if decided_at is not None:
+        when = ("Afgjort: " if da else "Decided: ") + describe_date(decided_at.astimezone(LOCAL_TZ).date(), lang)
+    else:
+        when = ("Forventet afsluttet: " if da else "Expected completion: ") + describe_week(case.due_date, lang)
+    if case.status == "waiting":
+        when += (" (uret står stille, til vi har dit svar)" if da
+                 else " (the clock is paused until we have your answer)")
+        if waiting_for:
+            when += ("\nVi venter på: " if da else "\nWe are waiting for: ") + waiting_for
+    if da:
         body = (f"Status for sag {case.reference}\n\nSagen er {state}.\nAnsvarlig enhed: {office}\n"
-                f"Forventet afsluttet: {week}\nSeneste hændelse: {last_event}\n\n"
+                f"{when}\nSeneste hændelse: {last_event}\n\n"
                 "Svar på denne mail med sagsnummeret i emnefeltet, hvis du har spørgsmål.\n\n"
                 "Med venlig hilsen\nKøbenhavns Erhvervsservice\n")
         subject = f"[{case.reference}] Status på din sag"
     else:
         body = (f"Status of case {case.reference}\n\nThe case is {state}.\nResponsible office: {office}\n"
-                f"Expected completion: {week}\nLatest event: {last_event}\n\n"
+                f"{when}\nLatest event: {last_event}\n\n"
                 "Reply to this email with the reference in the subject if you have questions.\n\n"
                 "Kind regards\nCopenhagen Business Service\n")
         subject = f"[{case.reference}] Status of your case"
@@ -229,20 +308,97 @@ def status_reply(case, last_event: str, original: ParsedMail, catalogue: Catalog
     for key, value in AUTO_HEADERS.items():
         msg[key] = value
     _thread(msg, original)
+    add_cc(msg, getattr(case, "contact_email", None))
     msg.set_content(body)
     return msg
 
 
 def follow_up_to_office(case, original: ParsedMail, raw: bytes, catalogue: Catalogue, settings,
-                        n: int) -> EmailMessage:
-    """A follow-up from the business, passed on to the office that has the case."""
+                        n: int, *, note: str = "", cc: Iterable[str] = ()) -> EmailMessage:
+    """A follow-up from the business, passed on to the office that has the case (``note`` on top, ``cc`` copied)."""
     office = catalogue.office(case.office)
-    msg = _base(settings, office.address, f"[{case.reference}] Opfølgning fra ansøger / follow-up")
+    subject = "Svar fra ansøger, uret kører igen / applicant answered" if note else "Opfølgning fra ansøger / follow-up"
+    msg = _base(settings, office.address, f"[{case.reference}] {subject}")
     msg["Message-ID"] = msg_id("followup", case.reference, domain_of(settings.from_address), n)
+    others = [a for a in dict.fromkeys(cc) if a and "@" in a and a != office.address]
+    if others:
+        msg["Cc"] = ", ".join(clean_header_value(a, max_len=250) for a in others)
     if original.from_addr:
         msg["Reply-To"] = original.from_addr
-    msg.set_content(f"Ansøgeren har skrevet igen i sag {case.reference}. Den oprindelige mail er vedlagt.\n"
+    msg.set_content((f"{note}\n\n" if note else "")
+                    + f"Ansøgeren har skrevet igen i sag {case.reference}. Den oprindelige mail er vedlagt.\n"
                     f"The applicant wrote again about case {case.reference}. The mail is attached.\n")
     msg.add_attachment(raw, maintype="application", subtype="octet-stream",
                        filename=f"{case.reference}-followup.eml")
+    return msg
+
+
+# -- mails about an existing case (caseworker actions, the resumed clock) -------
+CASE_SUBJECTS = {
+    "da": {"started": "Din sag er under behandling", "info_request": "Vi mangler oplysninger",
+           "resumed": "Ny forventet afslutning", "approved": "Afgørelse: godkendt",
+           "rejected": "Afgørelse: afslag", "forwarded": "Din henvendelse hører under en anden myndighed",
+           "rerouted": "Din sag er flyttet", "contact": "Din kontaktperson"},
+    "en": {"started": "Your case is being processed", "info_request": "We need more information",
+           "resumed": "New expected completion", "approved": "Decision: approved",
+           "rejected": "Decision: rejected", "forwarded": "Your enquiry belongs to another authority",
+           "rerouted": "Your case has moved", "contact": "Your contact person"},
+}
+
+
+@dataclass(frozen=True)
+class CaseLetter:
+    """A mail to the business about its case: what kind, and the values its template needs."""
+
+    kind: str  # a key of CASE_SUBJECTS[lang]; template case_<kind>.<lang>.txt
+    values: dict[str, str]
+    n: int  # sequence number, keeps the Message-ID unique
+
+
+def case_mail(case, letter: CaseLetter, catalogue: Catalogue, settings,
+              contact: ContactPerson | None = None) -> EmailMessage:
+    """A mail to the business about ``case`` in its language, reference in the subject, contact person in Cc."""
+    lang = case.language if case.language in ("da", "en") else "da"
+    task = catalogue.task(case.task_type)
+    values = {
+        "greeting_name": case_greeting(case, lang), "reference": case.reference,
+        "task_name": getattr(task, f"name_{lang}"),
+        "office_name": getattr(catalogue.office(case.office), f"name_{lang}"),
+        "goal_text": describe_goal(task.goal, lang), "week_text": describe_week(case.due_date, lang),
+        "due_text": describe_date(case.due_date, lang), "contact_text": contact_text(contact, lang,
+                                                                                  introduce=letter.kind == "contact"),
+        **letter.values,
+    }
+    values["body"] = template(f"case_{letter.kind}.{lang}.txt").substitute(values).rstrip("\n")
+    msg = _base(settings, case.sender, f"[{case.reference}] {CASE_SUBJECTS[lang][letter.kind]}")
+    domain = domain_of(settings.from_address)
+    msg["Message-ID"] = msg_id(letter.kind.replace("_", ""), case.reference, domain, letter.n)
+    msg["In-Reply-To"] = msg_id("ack", case.reference, domain)
+    msg["References"] = msg_id("ack", case.reference, domain)
+    add_cc(msg, contact.email if contact else None)
+    msg.set_content(template(f"case.{lang}.txt").substitute(values))
+    msg["Content-Language"] = lang
+    return msg
+
+
+def case_greeting(case, lang: str) -> str:
+    """Whom a mail about ``case`` greets: the contact name found in the application, else the company."""
+    try:
+        contact = json.loads(case.details_json or "{}").get("contact_name", {}).get("value")
+    except (ValueError, AttributeError):
+        contact = None
+    name = clean_header_value(str(contact or case.company_name or ""), max_len=80)
+    return name or ("ansøger" if lang == "da" else "applicant")
+
+
+def note_to_office(case, subject: str, text: str, catalogue: Catalogue, settings, n: int,
+                   cc: Iterable[str] = ()) -> EmailMessage:
+    """A short internal note to the office that has ``case`` (e.g. the applicant answered)."""
+    office = catalogue.office(case.office)
+    msg = _base(settings, office.address, f"[{case.reference}] {subject}")
+    msg["Message-ID"] = msg_id("note", case.reference, domain_of(settings.from_address), n)
+    others = [a for a in dict.fromkeys(cc) if a and a != office.address]
+    if others:
+        msg["Cc"] = ", ".join(clean_header_value(a, max_len=250) for a in others)
+    msg.set_content(text)
     return msg

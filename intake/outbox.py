@@ -37,6 +37,25 @@ def backoff(attempts: int, base: float) -> timedelta:
     return min(timedelta(seconds=base * 2 ** max(0, attempts - 1)), MAX_BACKOFF)
 
 
+def envelope_recipients(msg) -> list[str]:
+    """Every address in To and Cc, in order, once each."""
+    found = [str(a.addr_spec) for key in ("To", "Cc") for header in msg.get_all(key, [])
+             for a in header.addresses]
+    return list(dict.fromkeys(a for a in found if a))
+
+
+def queue_mail(session: Session, *, purpose: str, msg, case_id: int | None, inbound_id: int | None) -> None:
+    """Write ``msg`` to the outbox: one row per envelope recipient (To first, then each Cc).
+
+    The outbox sends each row to its one ``recipient``; a copy's row carries the
+    same raw message (same Message-ID header) under a bookkeeping id with ``#cc:``.
+    """
+    raw, mid = msg.as_bytes(), msg["Message-ID"]
+    for i, recipient in enumerate(envelope_recipients(msg)):
+        session.add(OutboxMail(case_id=case_id, inbound_id=inbound_id, purpose=purpose, recipient=recipient,
+                               message_id=mid if i == 0 else f"{mid}#cc:{recipient}", raw=raw))
+
+
 def due_mail(engine: Engine, now: datetime, limit: int = 200) -> list[int]:
     with Session(engine) as session:
         stmt = (select(OutboxMail.id).where(OutboxMail.status == "pending")

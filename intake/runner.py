@@ -19,16 +19,23 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlmodel import Session, col, func, select
 
-from intake.compose import follow_up_to_office, status_reply
+from intake.cases import Desk, resume
+from intake.compose import describe_event, follow_up_to_office, status_reply
 from intake.crashpoints import crash_point
 from intake.errors import CaseNotFound, StopMessage
 from intake.mailbox.base import FetchedMessage, Mailbox, MailboxError, MessageRef
 from intake.pipeline import ANALYSIS, PRELUDE, Context, MessageState, run_stages
-from intake.store import belongs_to, may_reply, queue_mail, store_case
-from models import Case, CaseEvent, InboundMessage, OutboxMail, utcnow
+from intake.outbox import queue_mail
+from intake.store import belongs_to, may_reply, store_case
+from models import Case, CaseEvent, InboundMessage, utcnow
 
 log = logging.getLogger(__name__)
 OUR_FAULTS = (OperationalError, DBAPIError, MailboxError, MemoryError)
+
+
+def answers_request(mail) -> bool:
+    """True when ``mail`` replies to one of our requests for information (by its Message-ID)."""
+    return any(ref.strip().startswith("<inforequest.") for ref in [mail.in_reply_to, *mail.references] if ref)
 
 
 @dataclass(frozen=True)
@@ -173,28 +180,52 @@ class Runner:
                 return None
             rec = session.get(InboundMessage, inbound_id)
             self._record_headers(rec, state)
+            if state.kind == "status_query" and case.status == "waiting" and answers_request(state.mail):
+                state.kind = "follow_up"  # a short answer to our question ("hvornår ...?") is still the answer
             n = session.exec(select(func.count()).select_from(InboundMessage)
                              .where(InboundMessage.case_id == case.id)).one() + 1
+            session.add(CaseEvent(case_id=case.id, actor="applicant", action=state.kind,
+                                  detail=f"message {inbound_id}"))
             if state.kind == "status_query" and may_reply(session, sender, self.ctx):
-                last = session.exec(select(CaseEvent).where(CaseEvent.case_id == case.id)
-                                    .order_by(col(CaseEvent.id).desc())).first()
-                last_text = f"{last.action} {last.at:%Y-%m-%d}" if last else "-"
-                msg = status_reply(case, last_text, state.mail, self.ctx.catalogue, self.ctx.settings,
-                                   state.language, n)
-                queue_mail(session, purpose="status", msg=msg, case_id=case.id, inbound_id=inbound_id)
+                self._answer_status(session, case, state, inbound_id, n)
             elif state.kind == "status_query":
                 rec.reason = "no status answer: sender reached the daily limit"
             else:
-                msg = follow_up_to_office(case, state.mail, state.raw, self.ctx.catalogue, self.ctx.settings, n)
-                queue_mail(session, purpose="follow_up", msg=msg, case_id=case.id, inbound_id=inbound_id)
-            session.add(CaseEvent(case_id=case.id, actor="applicant", action=state.kind,
-                                  detail=f"message {inbound_id}"))
+                self._pass_on_follow_up(session, case, state, inbound_id, n)
             rec.status, rec.outcome, rec.kind, rec.case_id = "done", state.kind, state.kind, case.id
             session.add(rec)
             outcome = Outcome(inbound_id, state.kind, rec.reason, case.reference)
             session.commit()
             log.info("message %s added to case %s as %s", inbound_id, case.reference, state.kind)
             return outcome
+
+    def _answer_status(self, session: Session, case: Case, state: MessageState, inbound_id: int, n: int) -> None:
+        """State, office, expected week and the last event that is not this very question."""
+        last = session.exec(select(CaseEvent).where(CaseEvent.case_id == case.id)
+                            .where(CaseEvent.action != "status_query")
+                            .order_by(col(CaseEvent.id).desc())).first()
+        last_text = describe_event(last.action, last.at, state.language) if last else "-"
+        asked = session.exec(select(CaseEvent).where(CaseEvent.case_id == case.id)
+                             .where(CaseEvent.action == "waiting").order_by(col(CaseEvent.id).desc())).first()
+        waiting_for = asked.detail if asked is not None and case.status == "waiting" else ""
+        msg = status_reply(case, last_text, state.mail, self.ctx.catalogue, self.ctx.settings, state.language, n,
+                           waiting_for=waiting_for)
+        queue_mail(session, purpose="status", msg=msg, case_id=case.id, inbound_id=inbound_id)
+
+    def _pass_on_follow_up(self, session: Session, case: Case, state: MessageState, inbound_id: int,
+                           n: int) -> None:
+        """Forward the follow-up to the office; an answer to a request for information resumes the clock."""
+        note = ""
+        if case.status == "waiting":
+            desk = Desk(self.ctx.settings, self.ctx.catalogue, self.ctx.calendar)
+            done = resume(session, case, actor="applicant", desk=desk, now=max(state.received, case.paused_since))
+            note = (f"Ansøgeren har svaret på anmodningen om oplysninger; uret kører igen. / The applicant "
+                    f"answered the request for information; the clock runs again.\n{done.summary}")
+            log.info("case %s resumed by the applicant's answer (message %s)", case.reference, inbound_id)
+        cc = [case.assigned_to or "", case.contact_email or ""]
+        msg = follow_up_to_office(case, state.mail, state.raw, self.ctx.catalogue, self.ctx.settings, n,
+                                  note=note, cc=cc)
+        queue_mail(session, purpose="follow_up", msg=msg, case_id=case.id, inbound_id=inbound_id)
 
     # -- operator actions ----------------------------------------------------
     def replay(self, inbound_id: int) -> Outcome:

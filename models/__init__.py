@@ -4,6 +4,7 @@ from models.tables import (  # noqa: F401
     CaseEvent,
     Correction,
     InboundMessage,
+    Meeting,
     OutboxMail,
     ReferenceCounter,
     utcnow,

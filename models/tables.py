@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date, datetime, timezone
 from typing import Optional
 
-from sqlalchemy import Column, LargeBinary, Text, UniqueConstraint
+from sqlalchemy import Column, LargeBinary, Text, UniqueConstraint, false
 from sqlmodel import Field, SQLModel
 
 
@@ -81,6 +81,18 @@ class Case(SQLModel, table=True):
     contact_person: Optional[str] = None
     created_at: datetime = Field(default_factory=utcnow)
     updated_at: datetime = Field(default_factory=utcnow)
+    # Lifecycle (migration 0002). status: received | routed | in_progress | waiting | decided | closed
+    decision: Optional[str] = None  # approved | rejected | forwarded
+    decided_at: Optional[datetime] = None
+    closed_at: Optional[datetime] = None
+    paused_since: Optional[datetime] = None  # set while waiting for the applicant
+    paused_seconds: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
+    # JSON list of finished pauses [{"from": iso, "to": iso}], so due dates can be recomputed
+    pauses_json: str = Field(default="[]", sa_column=Column(Text, nullable=False, server_default="[]"))
+    assigned_to: Optional[str] = None
+    complex: bool = Field(default=False, sa_column_kwargs={"server_default": false()})
+    offices: str = Field(default="[]", sa_column=Column(Text, nullable=False, server_default="[]"))  # JSON list
+    contact_email: Optional[str] = None
 
 
 class CaseEvent(SQLModel, table=True):
@@ -125,3 +137,20 @@ class OutboxMail(SQLModel, table=True):
     last_error: str = ""
     created_at: datetime = Field(default_factory=utcnow, index=True)
     sent_at: Optional[datetime] = None
+
+
+class Meeting(SQLModel, table=True):
+    """A star meeting (stjernemøde) about a case: the offices involved, the contact person, the business."""
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    case_id: int = Field(foreign_key="case.id", index=True)
+    uid: str = Field(unique=True)  # the iCalendar UID
+    starts_at: datetime
+    ends_at: datetime
+    location: str = ""
+    participants: str = Field(default="[]", sa_column=Column(Text, nullable=False))  # JSON [{name, email, role}]
+    # proposed | held | cancelled
+    status: str = Field(default="proposed", index=True)
+    outcome: str = Field(default="", sa_column=Column(Text, nullable=False))  # decisions
+    open_questions: str = Field(default="", sa_column=Column(Text, nullable=False))
+    created_at: datetime = Field(default_factory=utcnow)

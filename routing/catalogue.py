@@ -102,6 +102,16 @@ class ExternalTopic:
 
 
 @dataclass(frozen=True)
+class ContactPerson:
+    """A contact person (virksomhedslods) who guides a business through a complex case."""
+
+    name: str
+    email: str
+    phone: str
+    title: str
+
+
+@dataclass(frozen=True)
 class Catalogue:
     """Offices, task types and calendar settings of one municipality."""
 
@@ -111,6 +121,7 @@ class Catalogue:
     extra_closure_days: tuple[date, ...]
     external: Mapping[str, ExternalTopic] = field(default_factory=lambda: MappingProxyType({}))
     source: str = ""
+    contact_persons: tuple[ContactPerson, ...] = ()
 
     def task(self, task_id: str) -> TaskType:
         try:
@@ -164,6 +175,7 @@ def parse_catalogue(raw: Mapping[str, Any], source: str = "<catalogue>") -> Cata
         extra_closure_days=_closure_days(r, raw.get("extra_closure_days", [])),
         external=MappingProxyType(external),
         source=source,
+        contact_persons=_contact_persons(r, raw.get("contact_persons", [])),
     )
 
 
@@ -280,6 +292,24 @@ def _external(r: _Reader, xid: str, data: Mapping[str, Any]) -> ExternalTopic:
         guidance_da=r.string(data, "guidance_da", f"{where}.guidance_da"),
         guidance_en=r.string(data, "guidance_en", f"{where}.guidance_en"),
     )
+
+
+def _contact_persons(r: _Reader, value: Any) -> tuple[ContactPerson, ...]:
+    """The ``[[contact_persons]]`` pool; optional, every entry needs name, email, phone and title."""
+    if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+        raise r.error("contact_persons", "expected an array of tables ([[contact_persons]])")
+    people = []
+    for i, data in enumerate(value):
+        where = f"contact_persons[{i}]"
+        email = r.string(data, "email", f"{where}.email")
+        if "@" not in email:
+            raise r.error(f"{where}.email", f"not an email address: {email!r}")
+        people.append(ContactPerson(name=r.string(data, "name", f"{where}.name"), email=email,
+                                    phone=r.string(data, "phone", f"{where}.phone"),
+                                    title=r.string(data, "title", f"{where}.title")))
+    if len({p.email.lower() for p in people}) != len(people):
+        raise r.error("contact_persons", "two contact persons share an email address")
+    return tuple(people)
 
 
 def _closure_days(r: _Reader, value: Any) -> tuple[date, ...]:

@@ -204,8 +204,10 @@ class ImapMailbox:
                 self.sleep(delay)
             except imaplib.IMAP4.error as err:
                 raise MailboxError(f"IMAP {what} refused by {self.host}:{self.port}: {err}") from err
-            except BaseException:  # interrupted mid-command (signal, bug): the session state is unknown
+            except BaseException as err:  # interrupted mid-command (signal, bug): the session state is unknown
                 self._drop(kind)
+                if self._closed and isinstance(err, Exception):  # close() from another thread pulled the socket
+                    raise MailboxUnavailable("IMAP mailbox was closed") from err
                 raise
 
     def _client(self, kind: str) -> IMAPClient:

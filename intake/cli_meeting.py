@@ -1,0 +1,112 @@
+"""``intake case meeting REF``: show, propose and record a case's star meeting.
+
+A plain function; ``intake.cli_case`` registers it with ``app.command("meeting")(meeting)``.
+"""
+from __future__ import annotations
+
+import getpass
+import json
+import sys
+from datetime import datetime
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from intake.errors import IntakeError
+
+console = Console(width=None if sys.stdout.isatty() else 160)
+
+
+def _settings():
+    from intake.cli import settings  # the CLI's settings (honours --config); imported late, no cycle
+
+    return settings()
+
+
+def _actor(actor: str | None) -> str:
+    if actor:
+        return actor
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "caseworker"
+
+
+def _send(engine, settings) -> int:
+    """Send what is due now (best effort: the service retries whatever is left in the outbox)."""
+    from intake.outbox import flush_outbox
+    from intake.sender import sender_from_settings
+
+    try:
+        return flush_outbox(engine, sender_from_settings(settings), envelope_from=settings.from_address,
+                            max_attempts=settings.outbox_max_attempts, retry_base=settings.outbox_retry_base).sent
+    except (IntakeError, OSError):
+        return 0
+
+
+def meetings_table(meetings) -> Table:
+    from routing.goals import LOCAL_TZ
+
+    table = Table("uid", "when (Copenhagen)", "status", "participants", "outcome", "open questions")
+    for m in meetings:
+        people = "\n".join(f"{p['name']} ({p['role']})" for p in json.loads(m.participants or "[]"))
+        start, end = m.starts_at.astimezone(LOCAL_TZ), m.ends_at.astimezone(LOCAL_TZ)
+        table.add_row(m.uid, f"{start:%Y-%m-%d %H:%M}-{end:%H:%M}", m.status, people, m.outcome or "-",
+                      m.open_questions or "-")
+    return table
+
+
+def _check(propose: bool, at: datetime | None, outcome: str | None, open_questions: str | None) -> None:
+    if propose and outcome is not None:
+        raise typer.BadParameter("use either --propose or --outcome, not both")
+    if at is not None and not propose:
+        raise typer.BadParameter("--at goes with --propose")
+    if open_questions is not None and outcome is None:
+        raise typer.BadParameter("--open-questions goes with --outcome")
+
+
+def meeting(
+    reference: str = typer.Argument(..., help="Tracking reference, e.g. KBH-2026-000001."),
+    propose: bool = typer.Option(False, "--propose", help="Propose a star meeting and mail the invitations."),
+    at: datetime | None = typer.Option(None, "--at", formats=["%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M"],
+                                          help='Meeting start, Copenhagen time, e.g. "2026-12-10 10:00". '
+                                               "Default: a few working days ahead at 10:00 (configurable)."),
+    outcome: str | None = typer.Option(None, "--outcome", help="Record the meeting as held with its decisions."),
+    open_questions: str | None = typer.Option(None, "--open-questions", help="Questions left open (with --outcome)."),
+    actor: str | None = typer.Option(None, "--actor", help="Who does this (recorded). Default: the OS user."),
+) -> None:
+    """Show the case's star meetings; propose one (--propose [--at]) or record its outcome (--outcome)."""
+    from sqlmodel import Session
+
+    from intake.app import open_engine
+    from intake.cases import Desk, get_case
+    from intake.meetings import meetings_of, propose_star_meeting, record_outcome
+
+    _check(propose, at, outcome, open_questions)
+    settings = _settings()
+    engine = open_engine(settings)
+    desk = Desk.from_settings(settings)
+    queued = False
+    try:
+        with Session(engine) as session:
+            case = get_case(session, reference)
+            if propose:
+                m = propose_star_meeting(session, case, desk.catalogue, desk.calendar, settings, at,
+                                         actor=_actor(actor))
+                session.commit()
+                queued = True
+                console.print(f"star meeting proposed for {case.reference}: {len(json.loads(m.participants))} "
+                              "invitations queued")
+            elif outcome is not None:
+                record_outcome(session, case, outcome.strip(), (open_questions or "").strip(), actor=_actor(actor))
+                session.commit()
+                console.print(f"star meeting of {case.reference} recorded as held")
+            found = meetings_of(session, case)
+            console.print(meetings_table(found) if found else f"{case.reference} has no star meeting yet.")
+    except IntakeError as err:
+        console.print(f"[red]error:[/red] {err}")
+        raise typer.Exit(2) from err
+    if queued:
+        sent = _send(engine, settings)
+        console.print("invitations sent" if sent else "invitations queued (the service sends them)")

@@ -1,0 +1,222 @@
+"""Header values read safely: decoded, validated, bounded, free of line breaks.
+
+Values are taken from the raw header text, not from ``email.utils.parseaddr`` or
+the header objects of ``policy.default``: Python builds in use may lack the
+email security fixes of later releases (CVE-2023-27043 address confusion,
+gh-121650 newline injection when serializing, quadratic-time header parsing),
+so this module must be safe without them. Every function is pure and bounded:
+at most ``MAX_HEADER_CHARS`` of a header and ``MAX_ENCODED_WORDS`` encoded words
+are looked at.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timezone
+from email.header import decode_header
+from email.utils import parsedate_to_datetime
+
+MAX_HEADER_CHARS = 4_000      # raw header text looked at; the rest is ignored
+MAX_ENCODED_WORDS = 60
+MAX_SUBJECT_CHARS = 998
+MAX_ADDRESS_CHARS = 254
+
+
+_CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+
+
+def clean_header_value(s: str, max_len: int = 200) -> str:
+    """Make a value safe to copy into a header of our outgoing mail.
+
+    CR, LF and every other control or bidi-override character become a space,
+    runs of whitespace collapse, and the result is cut to ``max_len`` characters.
+    """
+    s = _CONTROL_RE.sub(" ", str(s))
+    s = re.sub(r"\s+", " ", s).strip()
+    return s[:max_len].rstrip()
+
+
+def decode_header_value(raw: str, max_len: int = MAX_SUBJECT_CHARS) -> str:
+    """Decode RFC 2047 encoded words leniently, in bounded time, and clean the result."""
+    raw = _unfold(raw[:MAX_HEADER_CHARS])
+    if "=?" not in raw:
+        return clean_header_value(raw, max_len)
+    if raw.count("=?") > MAX_ENCODED_WORDS:
+        raw = _cut_after_encoded_words(raw, MAX_ENCODED_WORDS)
+    try:
+        chunks = decode_header(raw)
+    except Exception:  # noqa: BLE001 - malformed encoded words: keep the raw text
+        return clean_header_value(raw, max_len)
+    text = "".join(_decode_chunk(data, charset) for data, charset in chunks)
+    return clean_header_value(text, max_len)
+
+
+def _cut_after_encoded_words(raw: str, n: int) -> str:
+    pos = -1
+    for _ in range(n):
+        pos = raw.find("?=", raw.find("=?", pos + 1) + 2)
+        if pos < 0:
+            return raw
+    return raw[:pos + 2]
+
+
+def _decode_chunk(data: bytes | str, charset: str | None) -> str:
+    if isinstance(data, str):
+        return data
+    return decode_bytes(data, charset)
+
+
+def _unfold(raw: str) -> str:
+    return re.sub(r"\r?\n[ \t]*", " ", raw).replace("\r", " ")
+
+
+def parse_date(raw: str) -> datetime | None:
+    """An aware datetime from a Date header, or None. A "-0000" zone is taken as UTC."""
+    raw = clean_header_value(raw, 200)
+    if not raw:
+        return None
+    try:
+        value = parsedate_to_datetime(raw)
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None
+    if value is None or not 1970 <= value.year <= 2200:
+        return None
+    return value if value.tzinfo is not None else value.replace(tzinfo=timezone.utc)
+
+
+_MSG_ID_RE = re.compile(r"<([^<>\s\"]{1,250})>")
+
+
+def msg_ids(raw: str) -> list[str]:
+    """Every ``<id>`` in a Message-ID/In-Reply-To/References value, brackets kept."""
+    return [f"<{m}>" for m in _MSG_ID_RE.findall(_unfold(raw[:MAX_HEADER_CHARS * 4]))]
+
+
+def first_msg_id(raw: str) -> str:
+    """The first message id; a bare id without brackets is kept when it is sane."""
+    ids = msg_ids(raw)
+    if ids:
+        return ids[0]
+    bare = clean_header_value(raw, 250)
+    return bare if bare and " " not in bare and "@" in bare else ""
+
+
+# ---------------------------------------------------------------- From address
+
+_LOCAL_OK = re.compile(r"^[A-Za-z0-9!#$%&'*+/=?^_`{|}~.\-\u0080-\uffff]{1,64}$")
+_DOMAIN_OK = re.compile(r"^(?=.{1,253}$)(?:[A-Za-z0-9\u0080-\uffff](?:[A-Za-z0-9\-\u0080-\uffff]{0,61}[A-Za-z0-9\u0080-\uffff])?\.)+[A-Za-z\u0080-\uffff][A-Za-z0-9\-\u0080-\uffff]{0,62}$")
+
+
+def parse_from(raw: str) -> tuple[str, str]:
+    """(lower-case addr-spec, display name) of the first valid mailbox, or ("", "")."""
+    raw = _unfold(raw[:MAX_HEADER_CHARS])
+    for display, addr, ambiguous in _mailboxes(raw):
+        if ambiguous:
+            continue
+        if is_valid_address(addr):
+            return addr.lower(), decode_header_value(display.strip().strip('"').strip(), 200)
+    return "", ""
+
+
+def is_valid_address(addr: str) -> bool:
+    """A plain addr-spec: one ``@``, no spaces, quotes, brackets or control characters."""
+    if not addr or len(addr) > MAX_ADDRESS_CHARS or addr.count("@") != 1:
+        return False
+    local, domain = addr.split("@")
+    if local.startswith(".") or local.endswith(".") or ".." in local or "=?" in local:
+        return False
+    if not _LOCAL_OK.match(local) or not _DOMAIN_OK.match(domain):
+        return False
+    return not _CONTROL_RE.search(addr)
+
+
+def _mailboxes(raw: str) -> list[tuple[str, str, bool]]:
+    """Split an address list into (display, addr-spec, ambiguous) triples.
+
+    A scanner that honours quoted strings and comments. A mailbox is ambiguous
+    when its unquoted display part contains ``@``, ``<`` or ``>`` (the trick of
+    CVE-2023-27043) or it holds more than one angle address.
+    """
+    out: list[tuple[str, str, bool]] = []
+    display: list[str] = []
+    angles: list[str] = []
+    bare: list[str] = []
+    unquoted: list[str] = []
+    state, angle, depth, i = "text", [], 0, 0
+    while i < len(raw):
+        ch = raw[i]
+        if state == "quote":
+            if ch == "\\":
+                display.append(raw[i + 1:i + 2])
+                i += 2
+                continue
+            if ch == '"':
+                state = "text"
+            display.append(ch)
+        elif state == "comment":
+            depth += 1 if ch == "(" else -1 if ch == ")" else 0
+            if depth == 0:
+                state = "text"
+        elif state == "angle":
+            if ch == ">":
+                angles.append("".join(angle))
+                state = "text"
+            elif ch in "<\"":
+                unquoted.append(ch)
+            else:
+                angle.append(ch)
+        elif ch == '"':
+            state = "quote"
+            display.append(ch)
+        elif ch == "(":
+            state, depth = "comment", 1
+        elif ch == "<":
+            state, angle = "angle", []
+        elif ch in ",;":
+            out.append(_mailbox(display, angles, bare, unquoted))
+            display, angles, bare, unquoted = [], [], [], []
+        else:
+            display.append(ch)
+            bare.append(ch)
+            if angles:
+                unquoted.append(ch if ch.strip() else "")
+        i += 1
+    out.append(_mailbox(display, angles, bare, unquoted))
+    return [m for m in out if m[1] or m[0]]
+
+
+def _mailbox(display: list[str], angles: list[str], bare: list[str], extra: list[str]) -> tuple[str, str, bool]:
+    bare_text = "".join(bare).strip()
+    if not angles:
+        return "", bare_text, False
+    ambiguous = len(angles) > 1 or any(c in bare_text for c in "@<>") or any(c in "<>\"" for c in extra if c)
+    return "".join(display), angles[0].strip(), ambiguous
+
+
+# ---------------------------------------------------------------- bytes
+
+def decode_bytes(data: bytes, charset: str | None) -> str:
+    """Decode with the declared charset, else UTF-8, else Windows-1252; never raises."""
+    if charset:
+        charset = charset.strip().strip('"').lower()
+        try:
+            return data.decode(charset, errors="replace")
+        except (LookupError, UnicodeError, ValueError, TypeError):
+            pass
+        except Exception:  # noqa: BLE001 - exotic codecs can fail in odd ways
+            pass
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
+
+def undo_surrogates(value: str) -> str:
+    """Raw 8-bit header bytes arrive as surrogate escapes: decode them as UTF-8 or Windows-1252."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return decode_bytes(value.encode("utf-8", "surrogateescape"), None)
+    return value
+

@@ -1,0 +1,242 @@
+"""Dates and periods as businesses write them, in Danish and English.
+
+``find_dates`` finds single dates ("1. marts 2027", "01.03.2027", "1/3-2027",
+"2027-03-01", "March 1, 2027", "1st of March"), ``find_period`` the period an
+application asks for: a range ("fra 1. maj til 30. september 2027",
+"1.-3. juni 2027", "June 1-3, 2027", "uge 12-14 2027"), or one side of it ("fra
+og med 1. maj"). A date written without a year gets the year of the other end
+of its range, else the first year that does not put it far in the past of the
+reference date. Pure functions; dates are ``datetime.date``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+MONTHS = {
+    "januar": 1, "january": 1, "jan": 1, "februar": 2, "february": 2, "feb": 2,
+    "marts": 3, "march": 3, "mar": 3, "april": 4, "apr": 4, "maj": 5, "may": 5,
+    "juni": 6, "june": 6, "jun": 6, "juli": 7, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sep": 9, "sept": 9, "oktober": 10, "october": 10, "okt": 10, "oct": 10,
+    "november": 11, "nov": 11, "december": 12, "dec": 12,
+}
+_MONTH = r"(?P<{}>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_YEAR = r"(?P<{}>(?:19|20)\d\d)"
+PAST_TOLERANCE = timedelta(days=60)
+MAX_DATES = 2_000
+
+_DATE_PATTERNS = [
+    re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d\d)-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?!\d)"),
+    re.compile(r"(?<![\d.,/])(?P<d>\d{1,2})\s?[./-]\s?(?P<m>\d{1,2})\s?[./-]\s?(?P<y>(?:19|20)?\d\d)(?![\d]|[.,]\d)"),
+    re.compile(r"(?<![\d])(?P<d>\d{1,2})(?:\.|st|nd|rd|th)?\s*(?:of\s+|af\s+)?" + _MONTH.format("mon")
+               + r"(?:,?\s+" + _YEAR.format("y") + r")?(?!\w)", re.IGNORECASE),
+    re.compile(r"(?<!\w)" + _MONTH.format("mon") + r"\s+(?:the\s+)?(?P<d>\d{1,2})(?:st|nd|rd|th)?(?!\d)"
+               r"(?:,?\s+" + _YEAR.format("y") + r")?", re.IGNORECASE),
+]
+_DAY_RANGE_PATTERNS = [
+    # "1.-3. juni 2027", "1-3 June 2027", "fra den 1. til den 15. juni", "between 1 and 3 June"
+    re.compile(r"(?<![\d])(?P<d1>\d{1,2})(?:\.|st|nd|rd|th)?\s*(?:-|–|til(?:\s+og\s+med)?(?:\s+den)?|to|and|og)\s*(?P<d2>\d{1,2})(?:\.|st|nd|rd|th)?\s*"
+               + _MONTH.format("mon") + r"(?:,?\s+" + _YEAR.format("y") + r")?(?!\w)", re.IGNORECASE),
+    # "June 1-3, 2027"
+    re.compile(r"(?<!\w)" + _MONTH.format("mon") + r"\s+(?P<d1>\d{1,2})\s*(?:-|–|to)\s*(?P<d2>\d{1,2})(?!\d)"
+               r"(?:,?\s+" + _YEAR.format("y") + r")?", re.IGNORECASE),
+]
+_WEEK_RANGE = re.compile(
+    r"\b(?:uge(?:rne)?|weeks?|wk)\s*(?P<w1>\d{1,2})(?:\s*(?:-|–|til|to|and|og)\s*(?:uge\s*|week\s*)?(?P<w2>\d{1,2}))?"
+    r"(?:,?\s*(?:i\s+|in\s+)?(?P<y>(?:19|20)\d\d))?\b",
+    re.IGNORECASE,
+)
+_RANGE_GAP = re.compile(
+    r"^[\s,]*(?:-|–|—|til(?:\s+og\s+med)?|t\.o\.m\.?|to|until|till|through|thru|and|og)(?:\s+(?:den|d\.|the))?[\s,]*$",
+    re.IGNORECASE,
+)
+_FROM_CUE = re.compile(r"(?:\bfra|\bfrom|\bstart\w*|\bbegin\w*|\bstarting|\bopstart|\bmed\s+start|fra\s+og\s+med|f\.o\.m\.?)"
+                       r"(?:\s+(?:og\s+med|den|d\.|the|on|dato|date))*[\s:]*$", re.IGNORECASE)
+_TO_CUE = re.compile(r"(?:\btil|\buntil|\bto|\bslut\w*|\bend\w*|\bophør\w*|til\s+og\s+med|t\.o\.m\.?)"
+                     r"(?:\s+(?:og\s+med|den|d\.|the|on|dato|date))*[\s:]*$", re.IGNORECASE)
+_PERIOD_CUE = re.compile(r"periode|period|tidsrum|dato|dates?\b|afholdes|finder sted|takes? place|held|"
+                         r"opstilles|opsættes|fra|from|varighed|duration|ønsker|apply|ansøg", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date found in text; ``year_given`` is False when the year was inferred."""
+
+    start: int
+    end: int
+    day: int
+    month: int
+    year: int | None
+
+
+@dataclass(frozen=True)
+class Period:
+    start: date | None
+    end: date | None
+
+
+def find_dates(text: str) -> list[DateMention]:
+    """Every well-formed date in ``text``, in order, without overlaps."""
+    found: list[DateMention] = []
+    starts: list[int] = []          # sorted, non-overlapping spans taken so far
+    ends: list[int] = []
+    for pattern in _DATE_PATTERNS:
+        for m in pattern.finditer(text):
+            if len(found) >= MAX_DATES:
+                break
+            i = bisect.bisect_left(starts, m.end())
+            if i > 0 and ends[i - 1] > m.start():
+                continue            # overlaps a date found by an earlier pattern
+            mention = _mention(m)
+            if mention is not None:
+                found.append(mention)
+                starts.insert(i, m.start())
+                ends.insert(i, m.end())
+    return sorted(found, key=lambda d: d.start)
+
+
+def _mention(m: re.Match) -> DateMention | None:
+    groups = m.groupdict()
+    month = MONTHS[groups["mon"].lower()] if groups.get("mon") else int(groups["m"])
+    year = _year(groups.get("y"))
+    day = int(groups["d"])
+    if not _valid(day, month, year or 2028):
+        return None
+    return DateMention(m.start(), m.end(), day, month, year)
+
+
+def _year(raw: str | None) -> int | None:
+    if not raw:
+        return None
+    year = int(raw)
+    return year + 2000 if year < 100 else year
+
+
+def _valid(day: int, month: int, year: int) -> bool:
+    try:
+        date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+def find_period(text: str, reference: date) -> Period:
+    """The period applied for: the first range near a period cue, else the first range, else one side."""
+    ranges = _ranges(text, reference)
+    if ranges:
+        cued = [r for r in ranges if _PERIOD_CUE.search(text[max(0, r[0] - 80):r[0]])]
+        _, start, end = (cued or ranges)[0]
+        return Period(start, end)
+    return _one_sided(text, reference)
+
+
+def _ranges(text: str, reference: date) -> list[tuple[int, date, date]]:
+    out: list[tuple[int, date, date]] = []
+    for pattern in _DAY_RANGE_PATTERNS:
+        for m in pattern.finditer(text):
+            out.extend(_day_range(m, reference))
+    dates = find_dates(text)
+    for first, second in zip(dates, dates[1:], strict=False):
+        if _RANGE_GAP.match(text[first.end:second.start]):
+            start, end = _complete_pair(first, second, reference)
+            if start is not None and end is not None and start <= end:
+                out.append((first.start, start, end))
+    for m in _WEEK_RANGE.finditer(text):
+        out.extend(_week_range(m, reference))
+    return sorted(out, key=lambda r: r[0])
+
+
+def _day_range(m: re.Match, reference: date) -> list[tuple[int, date, date]]:
+    month = MONTHS[m.group("mon").lower()]
+    year = _year(m.group("y"))
+    d1, d2 = int(m.group("d1")), int(m.group("d2"))
+    if not (_valid(d1, month, year or 2028) and _valid(d2, month, year or 2028)) or d1 > d2:
+        return []
+    end = _resolve(d2, month, year, reference)
+    return [(m.start(), end.replace(day=d1), end)] if end else []
+
+
+def _week_range(m: re.Match, reference: date) -> list[tuple[int, date, date]]:
+    w1 = int(m.group("w1"))
+    w2 = int(m.group("w2") or w1)
+    year = _year(m.group("y")) or reference.year
+    try:
+        start = date.fromisocalendar(year, w1, 1)
+        end = date.fromisocalendar(year, w2, 7)
+    except ValueError:
+        return []
+    if not m.group("y") and end < reference - PAST_TOLERANCE:
+        return _week_range_in(year + 1, w1, w2, m.start())
+    return [(m.start(), start, end)] if start <= end else []
+
+
+def _week_range_in(year: int, w1: int, w2: int, pos: int) -> list[tuple[int, date, date]]:
+    try:
+        return [(pos, date.fromisocalendar(year, w1, 1), date.fromisocalendar(year, w2, 7))]
+    except ValueError:
+        return []
+
+
+def _complete_pair(first: DateMention, second: DateMention, reference: date) -> tuple[date | None, date | None]:
+    if second.year is None:
+        start = _resolve(first.day, first.month, first.year, reference)
+        if start is None:
+            return None, None
+        year = start.year if (second.month, second.day) >= (start.month, start.day) else start.year + 1
+        return start, _resolve(second.day, second.month, year, reference)
+    end = _resolve(second.day, second.month, second.year, reference)
+    if end is None or first.year is not None:
+        return _resolve(first.day, first.month, first.year, reference), end
+    year = end.year if (first.month, first.day) <= (end.month, end.day) else end.year - 1
+    return _resolve(first.day, first.month, year, reference), end
+
+
+def _resolve(day: int, month: int, year: int | None, reference: date) -> date | None:
+    """A date; without a year, the first year where it is not far in the past of ``reference``."""
+    if year is not None:
+        return date(year, month, day) if _valid(day, month, year) else None
+    for candidate in (reference.year, reference.year + 1):
+        if _valid(day, month, candidate) and date(candidate, month, day) >= reference - PAST_TOLERANCE:
+            return date(candidate, month, day)
+    return None
+
+
+_EVENT_CUE = re.compile(r"(?:afholdes|afvikles|finder sted|foregår|takes? place|(?:will be )?held|arrangement\w*|event|festival"
+                        r"|marked|\bon|\bden|\bd\.)\W+(?:\w+\W+){0,3}$", re.IGNORECASE)
+
+
+def _one_sided(text: str, reference: date) -> Period:
+    period = _from_or_to(text, reference)
+    if period.start or period.end:
+        return period
+    dates = find_dates(text)
+    for mention in dates[:1] if len(dates) == 1 else []:
+        if _EVENT_CUE.search(text[max(0, mention.start - 60):mention.start]):
+            day = _resolve(mention.day, mention.month, mention.year, reference)
+            if day is not None and day > reference:      # else: the date of the letter
+                return Period(day, day)
+    return period
+
+
+def _from_or_to(text: str, reference: date) -> Period:
+    start = end = None
+    for mention in find_dates(text):
+        before = text[max(0, mention.start - 40):mention.start]
+        value = _resolve(mention.day, mention.month, mention.year, reference)
+        if start is None and _FROM_CUE.search(before):
+            start = value
+        elif end is None and _TO_CUE.search(before):
+            end = value
+    return Period(start, end)
+
+
+def parse_single_date(text: str, reference: date) -> date | None:
+    """The first date in a short value such as a form field."""
+    dates = find_dates(text)
+    if not dates:
+        return None
+    d = dates[0]
+    return _resolve(d.day, d.month, d.year, reference)

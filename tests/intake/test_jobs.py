@@ -1,0 +1,76 @@
+"""The daily mail to each office about its cases at risk or overdue."""
+from __future__ import annotations
+
+import email
+from email import policy
+
+import pytest
+from sqlmodel import Session, select
+
+from intake.jobs import DIGEST_PURPOSE, daily_overdue_job
+from intake.settings import load_settings
+from models import OutboxMail
+from models.db import open_database
+from tests.intake.casefactory import CATALOGUE, local, make_case
+
+MONDAY_MORNING = local(2026, 3, 16, 8)  # udeservering received 2 March is due today; vejareal 2 March overdue
+
+
+@pytest.fixture
+def settings(tmp_path):
+    return load_settings(env={"INTAKE_DATA_DIR": str(tmp_path)})
+
+
+@pytest.fixture
+def engine(settings):
+    engine = open_database(settings.database_url)
+    with Session(engine) as session:
+        make_case(session, task_types=("udeservering",), received=local(2026, 3, 2))   # byliv: at risk
+        make_case(session, task_types=("vejareal",), received=local(2026, 2, 23))      # trafik: overdue
+        make_case(session, task_types=("vejareal",), received=local(2026, 3, 13))      # trafik: on track
+        make_case(session, task_types=("skilte",), received=local(2026, 3, 2))          # byggeri: 4 weeks, on track
+        make_case(session, task_types=("nedrivning",), received=local(2026, 2, 2),
+                  decided=local(2026, 2, 10))                                           # byggeri: decided
+        session.commit()
+    return engine
+
+
+def digests(engine):
+    with Session(engine) as session:
+        return session.exec(select(OutboxMail).where(OutboxMail.purpose == DIGEST_PURPOSE)).all()
+
+
+def test_each_office_with_cases_at_risk_or_overdue_gets_one_mail(engine, settings):
+    assert daily_overdue_job(engine, CATALOGUE, settings, now=MONDAY_MORNING) == 2
+    assert sorted(m.recipient for m in digests(engine)) == sorted(
+        CATALOGUE.office(o).address for o in ("byliv", "trafik"))
+
+
+def test_an_office_without_late_cases_gets_no_mail(engine, settings):
+    daily_overdue_job(engine, CATALOGUE, settings, now=MONDAY_MORNING)
+    assert CATALOGUE.office("byggeri").address not in {m.recipient for m in digests(engine)}
+
+
+def test_the_mail_lists_the_late_cases_and_not_the_others(engine, settings):
+    daily_overdue_job(engine, CATALOGUE, settings, now=MONDAY_MORNING)
+    (mail,) = [m for m in digests(engine) if m.recipient == CATALOGUE.office("trafik").address]
+    body = email.message_from_bytes(mail.raw, policy=policy.default).get_body(("plain",)).get_content()
+    assert "OVERSKREDET (1)" in body and "I RISIKO" not in body
+    assert body.count("KBH-") == 1
+
+
+def test_running_again_the_same_day_sends_nothing_more(engine, settings):
+    daily_overdue_job(engine, CATALOGUE, settings, now=MONDAY_MORNING)
+    assert daily_overdue_job(engine, CATALOGUE, settings, now=local(2026, 3, 16, 15)) == 0
+    assert len(digests(engine)) == 2
+
+
+def test_the_next_working_day_sends_again(engine, settings):
+    daily_overdue_job(engine, CATALOGUE, settings, now=MONDAY_MORNING)
+    assert daily_overdue_job(engine, CATALOGUE, settings, now=local(2026, 3, 17, 8)) == 2
+
+
+def test_nothing_is_sent_before_seven_or_on_a_weekend(engine, settings):
+    assert daily_overdue_job(engine, CATALOGUE, settings, now=local(2026, 3, 16, 6, 59)) == 0
+    assert daily_overdue_job(engine, CATALOGUE, settings, now=local(2026, 3, 21, 9)) == 0
+    assert digests(engine) == []
