@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import email
+import json
 from email import policy
 
 import pytest
@@ -196,3 +197,35 @@ def test_outbox_maildir_receives_the_mail(env):
     runner.process_batch()
     result = flush_outbox(engine, MaildirSender(settings.outbox_maildir), envelope_from=settings.from_address)
     assert result.sent == 2 and len(list((settings.outbox_maildir / "new").iterdir())) == 2
+
+
+RESTAURANT = ("Hej\n\nVi åbner restaurant på Nørrebrogade 45, 2200 København N, til foråret. Vi søger om "
+              "udeservering med 6 borde på fortovet fra 1. april 2027, et skilt over døren, og tilladelse til "
+              "at aflede spildevand fra køkkenet gennem en ny fedtudskiller. Vi skal også have en ordning "
+              "for erhvervsaffald.\n\nRahimi Kitchen ApS, CVR 62269391\nAhmad Rahimi, 27 18 36 45\n")
+
+
+def test_multi_office_application_gets_a_contact_person_and_a_star_meeting(env):
+    from icalendar import Calendar
+
+    from models import Meeting
+
+    _, engine, box, runner = env
+    box.deliver(application(sender="Ahmad Rahimi <ahmad@rahimi-kitchen.dk>", subject="Ny restaurant",
+                            body=RESTAURANT).as_bytes())
+    (outcome,) = runner.process_batch()
+    (case,) = cases(engine)
+    assert case.complex and case.contact_person and len(json.loads(case.offices)) >= 2
+    ack = email.message_from_bytes(outbox(engine, "acknowledgement")[0].raw, policy=policy.default)
+    assert case.contact_person in ack.get_content()
+    with Session(engine) as s:
+        (meeting,) = s.exec(select(Meeting)).all()
+    invitations = outbox(engine, "meeting")
+    recipients = {m.recipient for m in invitations}
+    assert "ahmad@rahimi-kitchen.dk" in recipients and len(recipients) >= 3
+    msg = email.message_from_bytes(invitations[0].raw, policy=policy.default)
+    ics = next(p for p in msg.walk() if p.get_content_type() == "text/calendar").get_content()
+    event = next(c for c in Calendar.from_ical(ics).walk("VEVENT"))
+    assert str(event["UID"]) == meeting.uid and case.reference in str(event["SUMMARY"])
+    attendees = {str(a).lower().removeprefix("mailto:") for a in event.get("ATTENDEE")}
+    assert recipients <= attendees | {case.contact_email}
