@@ -407,6 +407,8 @@ def dovecot_missing() -> str | None:
             return f"{binary} not installed (apt-get install dovecot-imapd dovecot-lmtpd)"
     if shutil.which("swaks") is None:
         return "swaks not installed (apt-get install swaks)"
+    if os.geteuid() != 0:
+        return "the private Dovecot needs root (it runs mail processes as the 'mail' user)"
     return None
 
 
