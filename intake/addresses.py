@@ -15,14 +15,14 @@ _STREET_END = (r"(?i:gade|vej|allé|alle|plads|pladsen|torv|torvet|boulevard|str
                r"|brygge|bryggen|kaj|kajen|havn|gang|gangen|passage|sti|stien|bakke|bakken|høj|vang|vangen|toft|lund|ager|hegn"
                r"|holm|holmen|strand|kanal|dæmning|dæmningen|løkke|mark|marken|port|porten|skov|kvarter|diget|engen|eng|volden"
                r"|vold|ringen|gård|gården|kær|kæret|stien|markedet|hus|sø|søen|vejen|gaden|stranden|alléen|dalen|dal|bjerg|vænget|lunden|square|street|road)")
-_STREET = (rf"(?:(?:[A-ZÆØÅ][\wæøåé'’\-]*\.?|[A-ZÆØÅ]\.[ ]?[A-ZÆØÅ]\.)[ \t]){{0,2}}(?=[A-ZÆØÅ])[\wæøåé'’.\-]*?{_STREET_END}")
+_STREET = (rf"(?:(?:[A-ZÆØÅ][\wæøåé'’\-]{{0,30}}\.?|[A-ZÆØÅ]\.[ ]?[A-ZÆØÅ]\.)[ \t]){{0,2}}(?=[A-ZÆØÅ])[\wæøåé'’.\-]{{0,30}}?{_STREET_END}")
 _ADDRESS = re.compile(
     rf"(?<![\w])(?P<street>{_STREET})[ \t]+(?P<no>\d{{1,4}}(?:\s?[A-Za-z](?![\wæøå]))?(?:\s?-\s?\d{{1,4}})?)"
     r"(?P<unit>,?\s*(?:(?:st|kl|\d{1,2})(?:\.\s?|(?=\s*,?\s*(?:tv|th|mf)\b))(?:\s*,?\s*(?:tv|th|mf|\d{1,3})\b\.?)?|(?:\d{1,2})\.\s?sal\b))?"
-    r"(?:[,\s]+(?:DK[\s-]?)?(?P<pc>[1-9]\d{3})\s+(?P<city>[A-ZÆØÅ][\wæøå.]*(?:\s(?:[A-ZÆØÅ]{1,2}|Lyngby|Strand|By)\b)?))?"
+    r"(?:[,\s]+(?:DK[\s-]?)?(?P<pc>[1-9]\d{3})\s+(?P<city>[A-ZÆØÅ][\wæøå.]{0,30}(?:\s(?:[A-ZÆØÅ]{1,2}|Lyngby|Strand|By)\b)?))?"
 )
 _POSTCODE_CITY = re.compile(
-    r"(?<![\d\w])(?:DK[\s-]?)?(?P<pc>[1-9]\d{3})\s+(?P<city>[A-ZÆØÅ][\wæøå.]*(?:\s(?:[A-ZÆØÅ]{1,2}|Lyngby|Strand|By)\b)?)"
+    r"(?<![\d\w])(?:DK[\s-]?)?(?P<pc>[1-9]\d{3})\s+(?P<city>[A-ZÆØÅ][\wæøå.]{0,30}(?:\s(?:[A-ZÆØÅ]{1,2}|Lyngby|Strand|By)\b)?)"
 )
 _KNOWN_CITIES = re.compile(
     r"^(?:København|Kbh\.?|Copenhagen|Frederiksberg|Valby|Vanløse|Brønshøj|Hellerup|Kastrup|Dragør|Søborg|Herlev|Rødovre|Hvidovre"
@@ -45,20 +45,33 @@ _STREET_WORD = re.compile(rf"^{_STREET_END}$")
 _NAME_PREFIXES = frozenset(
     "gammel gl. gamle store st. lille ny nye nørre ndr. søndre sdr. vester vestre øster østre nordre sankt skt. kongens"
     " dronningens prinsens dr. ved over under lange korte indre ydre nedre øvre".split())
+_PLACE_ENDINGS = ("bro", "by", "havn", "rup", "løse", "høj", "borg", "berg", "lund", "holm", "ager", "ør", "strand", "s")
+_NOT_STREET_WORDS = frozenset(
+    "stillads stilladset container containere containeren skurvogn udeservering ansøgning ansøger tilladelse skilt skiltning"
+    " gravetilladelse gravning vedr vedr. vedrørende re sv fw fwd vs adresse address scaffolding scaffold permit application"
+    " lift kran arrangement event nedrivning byggeplads olietank anmeldelse restaurant café cafe butik bar kiosk"
+    " placering location sted site emne subject".split())
 
 
 def clean_street(street: str) -> str:
-    """Drop words caught before a compound street name ("Stillads Amagerbrogade" -> "Amagerbrogade").
+    """Drop words caught before a street name ("Stillads Amagerbrogade" -> "Amagerbrogade").
 
-    Before a one-word name only the usual prefixes stand ("Gammel Kongevej", "Nørre Voldgade"); before a
-    separate street word any capitalised words do ("Peter Bangs Vej", "Sankt Annæ Plads").
+    Before a one-word name ("Amagerbrogade") only the usual prefixes and district names stand ("Gammel
+    Kongevej", "Amager Strandvej"); before a separate street word any capitalised words do ("Peter Bangs
+    Vej", "Sankt Annæ Plads"). Words of the trade ("Stillads", "Ansøgning") never do.
     """
     words = re.sub(r"\s+", " ", street).strip().split(" ")
-    if _STREET_WORD.match(words[-1]):
-        return " ".join(words)
-    while len(words) > 1 and words[0].lower() not in _NAME_PREFIXES:
+    compound = not _STREET_WORD.match(words[-1])
+    while len(words) > 1 and not _may_precede(words[0], compound):
         words = words[1:]
     return " ".join(words)
+
+
+def _may_precede(word: str, compound: bool) -> bool:
+    low = word.lower()
+    if low in _NOT_STREET_WORDS:
+        return False
+    return not compound or low in _NAME_PREFIXES or low.endswith(_PLACE_ENDINGS)
 
 
 def _format_address(m: re.Match) -> str:
@@ -92,7 +105,7 @@ def find_addresses(text: str) -> dict:
     for m in _ADDRESS.finditer(text):
         line_start = text.rfind("\n", 0, m.start()) + 1
         before = text[max(line_start - 80, 0):m.start()]
-        same_line = text[line_start:m.start()]
+        same_line = text[max(line_start, m.start() - 120):m.start()]
         key = _address_kind(same_line, before)
         if key in out:
             continue
@@ -108,13 +121,21 @@ def find_addresses(text: str) -> dict:
         if m:
             out["activity_location"] = m.group("v").strip(" .,")
     if "postcode" not in out:
-        for m in _POSTCODE_CITY.finditer(text):
-            if any(s <= m.start() < e for s, e in consumed):
-                continue
-            if _KNOWN_CITIES.match(m.group("city")) and not re.search(r"\d[.\-/]?\s*$|[a-zæøå]\.?\s*$", text[max(0, m.start() - 12):m.start()]):
-                out["postcode"], out["city"] = m.group("pc"), m.group("city").rstrip(".,")
-                break
+        out.update(_lone_postcode(text, consumed))
     return out
+
+
+_NOT_BEFORE_POSTCODE = re.compile(r"\d[.\-/]?\s*$|[a-zæøå]\.?\s*$")   # "1. maj 2027 Vi": a year, not a postcode
+
+
+def _lone_postcode(text: str, consumed: list[tuple[int, int]]) -> dict:
+    """A "2100 København Ø" of a known city outside the addresses already found."""
+    for m in _POSTCODE_CITY.finditer(text):
+        if any(s <= m.start() < e for s, e in consumed) or not _KNOWN_CITIES.match(m.group("city")):
+            continue
+        if not _NOT_BEFORE_POSTCODE.search(text[max(0, m.start() - 12):m.start()]):
+            return {"postcode": m.group("pc"), "city": m.group("city").rstrip(".,")}
+    return {}
 
 
 def _address_kind(same_line: str, before: str) -> str:

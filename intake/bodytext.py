@@ -16,10 +16,12 @@ holds the company name, CVR number and phone.
 
 from __future__ import annotations
 
+import html as htmllib
 import logging
 import re
 
-from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+import lxml.etree
+import lxml.html
 
 logger = logging.getLogger(__name__)
 
@@ -29,7 +31,7 @@ MAX_FORWARD_DEPTH = 5
 
 FORWARD_MARKER = "---------- Forwarded message ----------"
 
-_SKIP_TAGS = frozenset({"script", "style", "head", "title", "meta", "link", "noscript", "template", "svg", "object"})
+_SKIP_TAGS = frozenset({"script", "style", "head", "title", "meta", "link", "noscript", "template", "svg", "object", "xml"})
 _BLOCK_TAGS = frozenset({
     "p", "div", "section", "article", "header", "footer", "main", "aside", "nav", "form",
     "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl", "table",
@@ -42,35 +44,61 @@ _QUOTE_OPEN, _QUOTE_CLOSE, _PRE_SPACE = "\x01", "\x02", "\x03"
 
 def html_to_text(html: str) -> str:
     """Render an HTML document or fragment to readable plain text."""
-    if not html or not html.strip():
+    html = html[:MAX_HTML_CHARS]
+    root, too_deep = _parse_html(html)
+    if too_deep:
+        logger.info("HTML body nested too deeply; rendered by stripping tags")
+        return _strip_tags(html)
+    if root is None:
         return ""
-    soup = BeautifulSoup(html[:MAX_HTML_CHARS], "lxml")
     pieces: list[str] = []
-    stack: list[tuple[object, bool]] = [(soup, False)]
+    stack: list[tuple[object, bool, bool]] = [(root, False, False)]
     while stack:
-        node, closing = stack.pop()
+        el, closing, in_pre = stack.pop()
+        tag = el.tag.lower() if isinstance(el.tag, str) else ""
         if closing:
-            pieces.append(_close_marker(node))
-        elif isinstance(node, Comment):
+            pieces.append(_close_marker(tag))
+            pieces.append(_inline_text(el.tail, in_pre))
             continue
-        elif isinstance(node, NavigableString):
-            pieces.append(_inline_text(node))
-        elif isinstance(node, Tag) and node.name not in _SKIP_TAGS:
-            pieces.append(_open_marker(node))
-            stack.append((node, True))
-            stack.extend((child, False) for child in reversed(node.contents))
+        if not tag or tag in _SKIP_TAGS:          # comment, processing instruction, script...
+            pieces.append(_inline_text(el.tail, in_pre))
+            continue
+        pre = in_pre or tag == "pre"
+        pieces.append(_open_marker(tag, el))
+        pieces.append(_inline_text(el.text, pre))
+        stack.append((el, True, in_pre))
+        stack.extend((child, False, pre) for child in reversed(el))
     return _tidy_rendered("".join(pieces))
 
 
-def _inline_text(node: NavigableString) -> str:
-    parent = node.parent
-    if parent is not None and parent.name == "pre":
-        return str(node).replace(" ", _PRE_SPACE)
-    return re.sub(r"\s+", " ", str(node))
+def _parse_html(html: str) -> tuple[object | None, bool]:
+    """(document root or None, whether libxml2 gave up on the nesting depth)."""
+    if not html.strip():
+        return None, False
+    parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True,
+                                  huge_tree=True)     # depth limit 2048 instead of 256; input size is capped above
+    try:
+        root = lxml.html.document_fromstring(html.encode("utf-8", "replace"), parser=parser)
+    except (lxml.etree.ParserError, ValueError):
+        root = None
+    return root, any("depth" in str(e.message).lower() for e in parser.error_log)
 
 
-def _open_marker(tag: Tag) -> str:
-    name = tag.name
+def _strip_tags(html: str) -> str:
+    """Fallback rendering for HTML that libxml2 refuses: drop script/style, break at block tags, strip tags."""
+    html = re.sub(r"(?is)<(script|style|head)\b.*?</\1\s*>", " ", html)
+    html = re.sub(r"(?i)<(?:br|/p|/div|/tr|/li|/h\d)\b[^>]{0,200}>", "\n", html)
+    text = htmllib.unescape(re.sub(r"<[^>]{0,2000}>", " ", html))
+    return _tidy_rendered(re.sub(r"[ \t\r\f\v]+", " ", text))
+
+
+def _inline_text(text: str | None, in_pre: bool) -> str:
+    if not text:
+        return ""
+    return text.replace(" ", _PRE_SPACE) if in_pre else re.sub(r"\s+", " ", text)
+
+
+def _open_marker(name: str, el) -> str:
     if name == "br":
         return "\n"
     if name == "blockquote":
@@ -81,13 +109,12 @@ def _open_marker(tag: Tag) -> str:
         return "\n"
     if name in ("td", "th"):
         return " \t "
-    if name == "img" and tag.get("alt"):
-        return f" {tag.get('alt')} "
+    if name == "img" and el.get("alt"):
+        return f" {el.get('alt')} "
     return "\n" if name in _BLOCK_TAGS else ""
 
 
-def _close_marker(tag: object) -> str:
-    name = getattr(tag, "name", "")
+def _close_marker(name: str) -> str:
     if name == "blockquote":
         return _QUOTE_CLOSE + "\n"
     if name in ("p", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol"):

@@ -65,13 +65,20 @@ def extract_details(
             continue
         cpr = cpr or bool(find_cpr(text))
         for k, v in _in_subject(extract_from_text(text, reference), source).items():
-            found.setdefault(k, Field(v, source))
+            if k not in found or _more_specific(found[k].value, v):
+                found[k] = Field(v, source)
     _check_cvr(found)
     _order_period(found)
     if cpr:
         found["cpr_found"] = Field(True, _first_cpr_source(sources, form_fields, form_source))
         logger.debug("CPR number present in application; not copied into details")
     return {k: found[k] for k in DETAIL_KEYS if k in found}
+
+
+def _more_specific(old: object, new: object) -> bool:
+    """A place without a house number ("Nørrebrogade") gives way to the same place with one."""
+    return (isinstance(old, str) and isinstance(new, str) and not any(c.isdigit() for c in old)
+            and new.startswith(old) and any(c.isdigit() for c in new))
 
 
 def _in_subject(values: dict, source: str) -> dict:

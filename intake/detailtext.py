@@ -273,6 +273,7 @@ def extract_from_text(text: str, reference: date) -> dict[str, object]:
 def _tame(text: str) -> str:
     """Bound whitespace and punctuation runs, so that no pattern backtracks over a long run."""
     text = re.sub(r"\s{10,}", lambda m: "\n\n" if "\n" in m.group(0) else "   ", text)
+    text = re.sub(r"\d{30,}", lambda m: m.group(0)[:30], text)
     return re.sub(r"([^\w\s])\1{5,}", r"\1\1\1\1\1", text)
 
 

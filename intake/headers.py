@@ -172,6 +172,8 @@ def _mailboxes(raw: str) -> list[tuple[str, str, bool]]:
             state, depth = "comment", 1
         elif ch == "<":
             state, angle = "angle", []
+        elif ch == ":" and not angles:      # group syntax "Team: a@x.dk, b@x.dk;": drop the group name
+            display, bare = [], []
         elif ch in ",;":
             out.append(_mailbox(display, angles, bare, unquoted))
             display, angles, bare, unquoted = [], [], [], []

@@ -12,15 +12,15 @@ from datetime import date
 CPR_MASK = "XXXXXX-XXXX"
 
 CVR_LABELLED = re.compile(
-    r"(?:\bcvr|\bse|\bmoms|\bvat)(?:[\s.\-/]*(?:cvr|se))?[\s.\-]*(?:nr|nummer|no|number|reg\.?\s*no)?\.?[\s:.#=]*"
+    r"(?:\bcvr|\bse|\bmoms|\bvat)(?:[\s.\-/]{0,3}(?:cvr|se))?[\s.\-]{0,3}(?:nr|nummer|no|number|reg\.?\s?no)?\.?[\s:.#=]{0,4}"
     r"(?:DK[\s-]?)?(?P<v>\d(?:[ \-]?\d){7})(?![\d])", re.IGNORECASE)
 CVR_DK = re.compile(r"(?<![\w-])DK[\s-]?(?P<v>\d{2}[ ]?\d{2}[ ]?\d{2}[ ]?\d{2})(?![\d])")
 P_LABELLED = re.compile(
-    r"(?:\bp[\s.\-]*(?:nr|nummer|number|no)\b|\bproduktionsenhed\w*|\bproduction unit(?:\s+(?:no|number))?)\.?[\s:.#]*"
+    r"(?:\bp[\s.\-]{0,2}(?:nr|nummer|number|no)\b|\bproduktionsenhed\w*|\bproduction unit(?:\s{1,3}(?:no|number))?)\.?[\s:.#]{0,4}"
     r"(?P<v>\d(?:[ \-]?\d){9})(?![\d])", re.IGNORECASE)
 PHONE_LABELLED = re.compile(
     r"(?:\btlf|\btelefon\w*|\bmobil\w*|\bmob|\bphone|\btel|\btelephone|\bmobile|\bdirekte|\bdir|\bcell)\.?"
-    r"(?:\s*(?:nr|nummer|no|number)\.?)?[\s:.]*(?P<v>(?:\+|00)?\s?(?:\(?45\)?)?[\s-]?\d(?:[ \-.]?\d){7})(?![\d])", re.IGNORECASE)
+    r"(?:\s{0,2}(?:nr|nummer|no|number)\.?)?[\s:.]{0,4}(?P<v>(?:\+|00)?\s?(?:\(?45\)?)?[\s-]?\d(?:[ \-.]?\d){7})(?![\d])", re.IGNORECASE)
 PHONE_INTL = re.compile(r"(?<![\d])(?:\+|00)\s?45[\s-]?(?P<v>\d{2}[ \-.]?\d{2}[ \-.]?\d{2}[ \-.]?\d{2})(?![\d])")
 PHONE_GROUPED = re.compile(r"(?<![\d\w+-])(?P<v>[2-9]\d (?:\d\d ){2}\d\d|[2-9]\d{3} \d{4})(?![\d])")
 NOT_PHONE_CONTEXT = re.compile(r"(?:cvr|se|moms|vat|p|konto|reg|ean|kr|dkk|faktura|ordre|sag|journal|cpr|nr)[\s.:\-#]*$",
@@ -74,13 +74,13 @@ def digits(raw: str) -> str:
 
 
 
-NUMBER = r"(?P<n>\d{1,3}(?:[.\s]\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?)"
-AREA = re.compile(NUMBER + r"\s*(?:m2|m²|kvm\.?|kvadratmeter|sq\.?\s?m|sqm|square met(?:er|re)s?)(?![\w])", re.IGNORECASE)
-DIMENSIONS = re.compile(r"(?P<a>\d+(?:[.,]\d+)?)\s*(?:m\s*)?[x×*]\s*(?P<b>\d+(?:[.,]\d+)?)\s*(?:m|meter|metres?|meters?)(?![\w²])",
+NUMBER = r"(?<![\d.,])(?<!\d\s)(?P<n>\d{1,3}(?:[.\s]\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?)"
+AREA = re.compile(NUMBER + r"\s{0,3}(?:m2|m²|kvm\.?|kvadratmeter|sq\.?\s?m|sqm|square met(?:er|re)s?)(?![\w])", re.IGNORECASE)
+DIMENSIONS = re.compile(r"(?<![\d.,])(?P<a>\d+(?:[.,]\d+)?)\s{0,3}(?:m\s{0,3})?[x×*]\s{0,3}(?P<b>\d+(?:[.,]\d+)?)\s{0,3}(?:m|meter|metres?|meters?)(?![\w²])",
                          re.IGNORECASE)
-LITRES = re.compile(NUMBER + r"\s*(?:l|liter|litre|liters|litres|ltr)\b\.?", re.IGNORECASE)
+LITRES = re.compile(NUMBER + r"\s{0,3}(?:l|liter|litre|liters|litres|ltr)\b\.?", re.IGNORECASE)
 GUESTS = re.compile(
-    NUMBER + r"\s*(?:gæster|deltagere|personer|besøgende|mennesker|tilskuere|siddepladser|guests|participants|attendees"
+    NUMBER + r"\s{0,3}(?:gæster|deltagere|personer|besøgende|mennesker|tilskuere|siddepladser|guests|participants|attendees"
               r"|visitors|people|persons|spectators|seats)\b", re.IGNORECASE)
 
 

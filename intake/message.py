@@ -40,6 +40,7 @@ logger = logging.getLogger(__name__)
 
 MAX_RAW_BYTES = 64 * 1024 * 1024
 MAX_PARTS = 500
+MAX_DEFECTS = 50
 MAX_MIME_DEPTH = 60
 MAX_MESSAGE_DEPTH = 10        # attached messages within attached messages
 MAX_TEXT_CHARS = 2_000_000
@@ -147,8 +148,18 @@ def _walk(msg: Message, defects: list[str]) -> tuple[list[str], list[Part]]:
         if seen > MAX_PARTS:
             defects.append(f"more than {MAX_PARTS} MIME parts; the rest ignored")
             break
-        stack.extend(reversed(_visit(node, texts, attachments, defects)))
+        children = _visit(node, texts, attachments, defects)
+        _note_defects(node.part, defects)       # after decoding, which adds payload defects
+        stack.extend(reversed(children))
     return texts, attachments
+
+
+def _note_defects(part: Message, defects: list[str]) -> None:
+    """The email package's own defect names (e.g. ``StartBoundaryNotFoundDefect``), once each, bounded."""
+    for defect in getattr(part, "defects", [])[:10]:
+        name = type(defect).__name__
+        if name not in defects and len(defects) < MAX_DEFECTS:
+            defects.append(name)
 
 
 def _visit(node: _Node, texts: list[str], attachments: list[Part], defects: list[str]) -> list[_Node]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 SUFFIX = r"(?:ApS|A/S|I/S|IVS|K/S|P/S|AmbA|A\.m\.b\.a\.|F\.m\.b\.a\.|FMBA|SMBA|S\.m\.b\.a\.|Ltd\.?|Limited|GmbH|AB|Oy|Inc\.?|LLC|B\.V\.)"
-_CAP_TOKEN = r"[A-ZÆØÅÉÜÖÄ0-9][\wæøåéüöä&'’.\-]*"
+_CAP_TOKEN = r"[A-ZÆØÅÉÜÖÄ0-9](?:[\wæøåéüöä&'’\-]|\.(?=\w)){0,40}\.?"   # bounded: no long scans
 COMPANY = re.compile(
     rf"(?<![\w])(?P<v>{_CAP_TOKEN}(?:[ \t]+(?:&|og|and|of|i|de|la|le|du|von|van|{_CAP_TOKEN})){{0,5}}[ \t]+{SUFFIX})(?![\w/])"
 )
@@ -13,7 +13,7 @@ _COMPANY_LEAD = re.compile(
     r"^(?:(?:Vi|Jeg|Hej|Kære|Dear|Hermed|Fra|From|Til|To|Firma|Virksomheden|Selskabet|Company|The|Den|Det|I|We|Hos|At|For|På"
     r"|Re|Sv|Fw|Fwd|Vs|Ansøger|Ansøgning|Regarding|Vedr|Vedrørende|Mvh|Med|Venlig|Hilsen|Best|Kind|Regards|Our|Vores)\.?:?\s+)+"
 )
-_NAME_TOKEN = r"[A-ZÆØÅÉÜ][a-zæøåéüöä]+(?:['’\-][A-ZÆØÅÉÜa-zæøåéüöä][a-zæøåéüöä]+|[A-Z][a-z]+)*"
+_NAME_TOKEN = r"[A-ZÆØÅÉÜ][a-zæøåéüöä]{1,30}(?:['’\-][A-ZÆØÅÉÜa-zæøåéüöä][a-zæøåéüöä]+|[A-Z][a-z]+)*"
 _NAME = rf"{_NAME_TOKEN}(?:[ \t]+(?:[A-ZÆØÅÉÜ]\.|{_NAME_TOKEN}|von|van|de|la|O['’][A-Z][a-z]+)){{0,3}}"
 _TITLE_PREFIX = re.compile(
     r"^(?:indehaver|medindehaver|ejer|direktør|adm\. direktør|daglig leder|partner|owner|co-?owner|ceo|founder|manager"
@@ -61,7 +61,7 @@ def _signature(lines: list[str]) -> tuple[str, list[str]] | None:
         following = [ln.strip() for ln in lines[i + 1:i + 8] if ln.strip()]
         candidates = [(rest, following)] if rest else [(following[0], following[1:])] if following else []
         for cand, after in candidates:
-            nm = _NAME_LINE.match(cand)
+            nm = _NAME_LINE.match(cand) if len(cand) <= 80 else None
             if nm and looks_like_name(nm.group("v")):
                 return nm.group("v"), after
     return None
@@ -88,9 +88,18 @@ def find_company(text: str, has_cvr: bool) -> str | None:
     return signature_company(text.split("\n")) if has_cvr else None
 
 
+_NAME_WITH_PHONE = re.compile(
+    rf"^[ \t]*(?P<v>{_NAME})[ \t]*[,|–\-/][ \t]*(?:(?:tlf|tel|telefon|mobil|mob|phone|mobile)\.?:?[ \t]*)?(?:\+|00)?\d",
+    re.MULTILINE)
+
+
 def find_contact(text: str) -> str | None:
-    """A person introduced in the text ("Mit navn er ...") or signing it."""
+    """A person introduced in the text ("Mit navn er ..."), signing it, or written before a phone number."""
     m = NAME_INTRO.search(text)
     if m and looks_like_name(m.group("v")):
         return m.group("v")
-    return signature_name(text.split("\n"))
+    name = signature_name(text.split("\n"))
+    if name:
+        return name
+    m = next((m for m in _NAME_WITH_PHONE.finditer(text) if looks_like_name(m.group("v"))), None)
+    return m.group("v") if m else None

@@ -31,22 +31,22 @@ MAX_DATES = 2_000
 _DATE_PATTERNS = [
     re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d\d)-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?!\d)"),
     re.compile(r"(?<![\d.,/])(?P<d>\d{1,2})\s?[./-]\s?(?P<m>\d{1,2})\s?[./-]\s?(?P<y>(?:19|20)?\d\d)(?![\d]|[.,]\d)"),
-    re.compile(r"(?<![\d])(?P<d>\d{1,2})(?:\.|st|nd|rd|th)?\s*(?:of\s+|af\s+)?" + _MONTH.format("mon")
-               + r"(?:,?\s+" + _YEAR.format("y") + r")?(?!\w)", re.IGNORECASE),
+    re.compile(r"(?<![\d])(?P<d>\d{1,2})(?:\.|st|nd|rd|th)?\s{0,3}(?:of\s{1,3}|af\s{1,3})?" + _MONTH.format("mon")
+               + r"(?:,?\s{1,3}" + _YEAR.format("y") + r")?(?!\w)", re.IGNORECASE),
     re.compile(r"(?<!\w)" + _MONTH.format("mon") + r"\s+(?:the\s+)?(?P<d>\d{1,2})(?:st|nd|rd|th)?(?!\d)"
-               r"(?:,?\s+" + _YEAR.format("y") + r")?", re.IGNORECASE),
+               r"(?:,?\s{1,3}" + _YEAR.format("y") + r")?", re.IGNORECASE),
 ]
 _DAY_RANGE_PATTERNS = [
     # "1.-3. juni 2027", "1-3 June 2027", "fra den 1. til den 15. juni", "between 1 and 3 June"
-    re.compile(r"(?<![\d])(?P<d1>\d{1,2})(?:\.|st|nd|rd|th)?\s*(?:-|–|til(?:\s+og\s+med)?(?:\s+den)?|to|and|og)\s*(?P<d2>\d{1,2})(?:\.|st|nd|rd|th)?\s*"
-               + _MONTH.format("mon") + r"(?:,?\s+" + _YEAR.format("y") + r")?(?!\w)", re.IGNORECASE),
+    re.compile(r"(?<![\d])(?P<d1>\d{1,2})(?:\.|st|nd|rd|th)?\s{0,3}(?:-|–|til(?:\s{1,3}og\s{1,3}med)?(?:\s{1,3}den)?|to|and|og)\s{0,3}(?P<d2>\d{1,2})(?:\.|st|nd|rd|th)?\s{0,3}"
+               + _MONTH.format("mon") + r"(?:,?\s{1,3}" + _YEAR.format("y") + r")?(?!\w)", re.IGNORECASE),
     # "June 1-3, 2027"
-    re.compile(r"(?<!\w)" + _MONTH.format("mon") + r"\s+(?P<d1>\d{1,2})\s*(?:-|–|to)\s*(?P<d2>\d{1,2})(?!\d)"
-               r"(?:,?\s+" + _YEAR.format("y") + r")?", re.IGNORECASE),
+    re.compile(r"(?<!\w)" + _MONTH.format("mon") + r"\s{1,3}(?P<d1>\d{1,2})\s{0,3}(?:-|–|to)\s{0,3}(?P<d2>\d{1,2})(?!\d)"
+               r"(?:,?\s{1,3}" + _YEAR.format("y") + r")?", re.IGNORECASE),
 ]
 _WEEK_RANGE = re.compile(
-    r"\b(?:uge(?:rne)?|weeks?|wk)\s*(?P<w1>\d{1,2})(?:\s*(?:-|–|til|to|and|og)\s*(?:uge\s*|week\s*)?(?P<w2>\d{1,2}))?"
-    r"(?:,?\s*(?:i\s+|in\s+)?(?P<y>(?:19|20)\d\d))?\b",
+    r"\b(?:uge(?:rne)?|weeks?|wk)\s{0,3}(?P<w1>\d{1,2})(?:\s{0,3}(?:-|–|til|to|and|og)\s{0,3}(?:uge\s{0,3}|week\s{0,3})?(?P<w2>\d{1,2}))?"
+    r"(?:,?\s{0,3}(?:i\s{1,3}|in\s{1,3})?(?P<y>(?:19|20)\d\d))?\b",
     re.IGNORECASE,
 )
 _RANGE_GAP = re.compile(

@@ -28,7 +28,7 @@ from intake.references import find_references
 from intake.settings import Settings
 from routing.calendar import WorkingCalendar
 from routing.catalogue import Catalogue, ServiceGoal
-from routing.goals import due_date, iso_week
+from routing.goals import due_date, iso_week, local_date
 
 log = logging.getLogger(__name__)
 
@@ -115,10 +115,13 @@ def find_details(state: MessageState, ctx: Context) -> None:
     mail = state.mail
     sources = [("subject", mail.subject), ("body", mail.full_text)]
     sources += [(a.filename, a.text) for a in state.attachments if a.text]
+    forms = [a for a in state.attachments if a.fields]
     form_fields: dict[str, str] = {}
-    for att in state.attachments:
+    for att in forms:
         form_fields.update(att.fields)
-    state.details = extract_details(sources, form_fields)
+    form_source = forms[0].filename if len(forms) == 1 else "form"
+    state.details = extract_details(sources, form_fields, form_source=form_source,
+                                    reference=local_date(state.received))
 
 
 def classify(state: MessageState, ctx: Context) -> None:

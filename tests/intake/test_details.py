@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import time
 from datetime import date
+from email.message import EmailMessage
 
 import pytest
 from stdnum.dk import cvr as stdnum_cvr
 
+from intake.addresses import clean_street
 from intake.details import DETAIL_KEYS, details_to_json, extract_details, redact_cpr
 from intake.detailtext import label_key
 from intake.identifiers import find_cpr, normalise_phone, parse_number
+from intake.message import parse_mail
 from intake.periods import find_period
 
 REF = date(2027, 1, 15)
@@ -258,6 +261,16 @@ def test_name_on_the_valediction_line():
     assert values("Se vedhæftede.\n\nMvh Peter Holm\n")["contact_name"] == "Peter Holm"
 
 
+def test_name_written_before_a_phone_number():
+    assert values("Nielsen Entreprise A/S\nJens Nielsen, tlf. 20 30 40 50")["contact_name"] == "Jens Nielsen"
+
+
+def test_place_with_house_number_in_a_later_source_wins():
+    fields = extract_details([("subject", "Ny restaurant på Nørrebrogade"), ("body", "Vi åbner på Nørrebrogade 45, 2200 København N.")],
+                             reference=REF)
+    assert fields["activity_location"].value.startswith("Nørrebrogade 45") and fields["activity_location"].source == "body"
+
+
 def test_signature_only_details():
     found = values(f"Se vedhæftede ansøgning.\n\nVenlig hilsen\nPeter Holm\nHolm Byg ApS\nSE/CVR: {VALID_CVR}\n"
                    "Mobil: 51 52 53 54\nVesterbrogade 8, 2. th.\n1620 København V\n")
@@ -360,6 +373,48 @@ def test_no_cpr_means_no_cpr_key():
     assert "cpr_found" not in values(DANISH_BODY)
 
 
+# ---------------------------------------------------------------- from a parsed mail
+
+OUTLOOK_HTML = f"""<html><head><style>p.MsoNormal{{margin:0}}</style></head><body lang=DA><div class=WordSection1>
+<p class=MsoNormal>Hej,<o:p></o:p></p><p class=MsoNormal>Vi skal have opsat stillads p&aring; facaden af ejendommen
+Amagerbrogade 150, 2300 K&oslash;benhavn S, i uge 14-20 2027.<o:p></o:p></p><p class=MsoNormal>Med venlig hilsen</p>
+<table><tr><td><p class=MsoNormal><b>Kasper Lund</b><br>Projektleder<br>Stilladsgruppen A/S<br>Industrivej 4, 2600 Glostrup<br>
+Direkte: +45 30 30 40 40<br><a href="mailto:kl@stilladsgruppen.dk">kl@stilladsgruppen.dk</a><br>CVR {VALID_CVR}</p></td>
+<td><img src="cid:logo" alt="logo"></td></tr></table>
+<div style='border-top:solid #E1E1E1 1.0pt'><p class=MsoNormal><b>Fra:</b> Sagsbehandler &lt;sb@kk.dk&gt;<br>
+<b>Sendt:</b> 3. marts 2027 10:12<br><b>Til:</b> Kasper Lund<br><b>Emne:</b> Sv: stillads</p></div>
+<p>Gammel tekst fra kommunen.</p></div></body></html>"""
+
+
+def test_outlook_html_mail_end_to_end():
+    msg = EmailMessage()
+    msg["From"], msg["Subject"] = "Kasper Lund <kl@stilladsgruppen.dk>", "Stillads Amagerbrogade 150"
+    msg.set_content(OUTLOOK_HTML, subtype="html")
+    mail = parse_mail(msg.as_bytes())
+    assert "Gammel tekst" not in mail.text_now and "Kasper Lund" not in mail.text_now
+    fields = extract_details([("subject", mail.subject), ("body", mail.full_text)], reference=REF)
+    found = {k: f.value for k, f in fields.items()}
+    assert (found["company_name"], found["cvr"], found["contact_name"]) == ("Stilladsgruppen A/S", VALID_CVR, "Kasper Lund")
+    assert (found["phone"], found["contact_email"]) == ("30304040", "kl@stilladsgruppen.dk")
+    assert (found["address"], found["postcode"], found["city"]) == ("Industrivej 4", "2600", "Glostrup")
+    assert found["activity_location"] == "Amagerbrogade 150" and fields["activity_location"].source == "subject"
+    assert (found["period_from"], found["period_to"]) == ("2027-04-05", "2027-05-23")
+
+
+@pytest.mark.parametrize(("caught", "street"), [
+    ("Stillads Amagerbrogade", "Amagerbrogade"), ("Scaffolding Vesterbrogade", "Vesterbrogade"),
+    ("Container Peter Bangs Vej", "Peter Bangs Vej"), ("Amager Strandvej", "Amager Strandvej"),
+    ("Gammel Kongevej", "Gammel Kongevej"), ("Kongens Nytorv", "Kongens Nytorv"), ("Sankt Annæ Plads", "Sankt Annæ Plads"),
+])
+def test_clean_street(caught, street):
+    assert clean_street(caught) == street
+
+
+def test_word_before_a_compound_street_name_is_dropped():
+    assert values("Stillads Amagerbrogade 150")["address"] == "Amagerbrogade 150"
+    assert values("Gammel Kongevej 10")["address"] == "Gammel Kongevej 10"
+
+
 # ---------------------------------------------------------------- shape and robustness
 
 def test_details_to_json_shape():
@@ -370,6 +425,15 @@ def test_details_to_json_shape():
 
 def test_empty_input_gives_no_details():
     assert extract_details([("body", ""), ("subject", "")]) == {}
+
+
+@pytest.mark.parametrize("token", ["cvr", "tlf", "P-nr", "Mvh", "fra 1. maj", "Vesterbrogade", "Navn:", "på"])
+@pytest.mark.parametrize("filler", [" .", ". ", " \n", "1 "])
+def test_extraction_is_linear_on_long_separator_runs(token, filler):
+    text = (token + filler * 10_000) * 2
+    started = time.perf_counter()
+    extract_details([("body", text)], reference=REF)
+    assert time.perf_counter() - started < 2
 
 
 def test_extraction_is_fast_on_a_large_hostile_text():

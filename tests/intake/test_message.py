@@ -104,6 +104,7 @@ def test_clean_header_value_cuts_to_max_len():
     ('"alice@example.org" <bob@evil.example>', "bob@evil.example"),
     ("Hans <hans@example.dk>, Grethe <grethe@example.dk>", "hans@example.dk"),
     ("garbage, Grethe <grethe@example.dk>", "grethe@example.dk"),
+    ("Team: Hans <hans@example.dk>, grethe@example.dk;", "hans@example.dk"),
 ])
 def test_from_address_is_the_first_valid_mailbox(raw, expected):
     assert parse_from(raw)[0] == expected
@@ -119,6 +120,7 @@ def test_from_address_is_the_first_valid_mailbox(raw, expected):
     "hans hansen@example.dk",
     "not an address",
     "",
+    "undisclosed-recipients:;",
     "a@" + "b" * 300 + ".dk",
 ])
 def test_ambiguous_or_invalid_from_gives_empty_address(raw):
@@ -211,9 +213,10 @@ def test_undeclared_latin1_body_is_decoded():
     assert "Ansøgning på gaden" in parse_mail(raw).full_text
 
 
-def test_broken_base64_body_does_not_raise():
-    raw = raw_mail("From: a@example.dk\nContent-Type: text/plain\nContent-Transfer-Encoding: base64", "!!!not base64===\r\n")
-    assert isinstance(parse_mail(raw).full_text, str)
+def test_broken_base64_body_is_recorded_as_a_defect():
+    raw = raw_mail("From: a@example.dk\nContent-Type: text/plain\nContent-Transfer-Encoding: base64", "QUJD!!!x\r\n")
+    mail = parse_mail(raw)
+    assert isinstance(mail.full_text, str) and any("Base64" in d for d in mail.defects)
 
 
 # ---------------------------------------------------------------- attachments
