@@ -54,7 +54,6 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from email.message import EmailMessage, Message
-from email.utils import getaddresses
 from typing import Literal
 
 __all__ = ["Automated", "detect_automated"]
@@ -204,9 +203,22 @@ def _from_pairs(msg: Message) -> list[tuple[str, str]]:
             return [(a.display_name or "", a.username or "") for a in header.addresses]
     except Exception:  # noqa: BLE001 - fall back on the raw text below
         pass
-    raw = _raw_values(msg, "From")
-    pairs = getaddresses([" ".join(v.split()) for v in raw])
-    return [(name, addr.split("@")[0] if "@" in addr else addr) for name, addr in pairs]
+    return [_raw_pair(" ".join(v.split())) for v in _raw_values(msg, "From")]
+
+
+_RAW_LOCALPART = re.compile(r"<?\s*([^<>@\s\",;:]+)\s*(?:@|>|$)")
+
+
+def _raw_pair(value: str) -> tuple[str, str]:
+    """(display name, local part) read from raw header text with a plain pattern.
+
+    Not ``email.utils.getaddresses``: its result on malformed input differs between
+    Python patch releases (the CVE-2023-27043 fix makes it return nothing), and a
+    broken From of a mailer daemon must be recognised on every one of them.
+    """
+    name, _, rest = value.rpartition("<") if "<" in value else ("", "", value)
+    match = _RAW_LOCALPART.search(("<" + rest) if name or value.startswith("<") else rest)
+    return name.strip().strip('"').strip(), match.group(1) if match else ""
 
 
 def _daemon_sender(msg: Message) -> Automated | None:
