@@ -137,6 +137,7 @@ class Runner:
             log.exception("message %s failed in the pipeline", inbound_id)
             with Session(self.engine) as session:
                 rec = session.get(InboundMessage, inbound_id)
+                self._record_headers(rec, state)  # so the operator's list shows sender domain and subject
                 return self._quarantine(session, rec, f"{type(err).__name__}: {err}")
         return self._finish_case(inbound_id, state)
 
