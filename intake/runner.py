@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -22,6 +23,7 @@ from sqlmodel import Session, col, func, select
 from intake.cases import Desk, resume
 from intake.compose import describe_event, follow_up_to_office, status_reply
 from intake.crashpoints import crash_point
+from intake.details import redact_cpr
 from intake.errors import CaseNotFound, StopMessage
 from intake.mailbox.base import FetchedMessage, Mailbox, MailboxError, MessageRef
 from intake.pipeline import ANALYSIS, PRELUDE, Context, MessageState, run_stages
@@ -30,6 +32,12 @@ from intake.store import belongs_to, may_reply, store_case
 from models import Case, CaseEvent, InboundMessage, utcnow
 
 log = logging.getLogger(__name__)
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
+
+
+def loggable(text: str, limit: int = 300) -> str:
+    """``text`` fit for a log line: addresses and CPR numbers masked, length capped."""
+    return EMAIL.sub("<address>", redact_cpr(text[:limit]))
 OUR_FAULTS = (OperationalError, DBAPIError, MailboxError, MemoryError)
 
 
@@ -106,7 +114,7 @@ class Runner:
         session.add(rec)
         outcome = Outcome(rec.id, "quarantined", reason)
         session.commit()
-        log.warning("message %s quarantined: %s", outcome.inbound_id, reason)
+        log.warning("message %s quarantined: %s", outcome.inbound_id, loggable(reason))
         return outcome
 
     def _move(self, ref: MessageRef, outcome: Outcome) -> None:
@@ -134,7 +142,8 @@ class Runner:
         except OUR_FAULTS:
             raise
         except Exception as err:  # a message we cannot process: quarantine, never crash-loop
-            log.exception("message %s failed in the pipeline", inbound_id)
+            # The traceback may quote the message: only at DEBUG. The reason is masked.
+            log.debug("message %s failed in the pipeline", inbound_id, exc_info=True)
             with Session(self.engine) as session:
                 rec = session.get(InboundMessage, inbound_id)
                 self._record_headers(rec, state)  # so the operator's list shows sender domain and subject

@@ -229,3 +229,10 @@ def test_multi_office_application_gets_a_contact_person_and_a_star_meeting(env):
     assert str(event["UID"]) == meeting.uid and case.reference in str(event["SUMMARY"])
     attendees = {str(a).lower().removeprefix("mailto:") for a in event.get("ATTENDEE")}
     assert recipients <= attendees | {case.contact_email}
+
+
+def test_quarantine_reason_is_logged_without_addresses_or_cpr_numbers():
+    from intake.runner import loggable
+
+    line = loggable("ValueError: bad header from peter@jensen-stilladser.dk, cpr 010203-1234")
+    assert "jensen-stilladser" not in line and "010203-1234" not in line and "ValueError" in line
