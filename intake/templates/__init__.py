@@ -1,0 +1,1 @@
+"""Data files (package so that it is installed)."""
