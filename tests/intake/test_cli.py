@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 from intake import cli
 from models import Case, InboundMessage
 from models.db import open_database
-from tests.attachments.builders import encrypted_pdf
+from tests.attachments.builders import acroform_pdf, docx_form, encrypted_pdf, scanned_pdf
 from tests.intake.mailbuilder import application
 
 REQUIRED = {"kind", "language", "task_types", "confidence", "office", "needs_triage", "service_goal", "received",
@@ -154,3 +154,37 @@ def test_quarantine_list_and_replay(run, tmp_path, monkeypatch):
 def test_unknown_quarantine_id_is_a_clear_error(run):
     result = CliRunner().invoke(cli.app, ["quarantine", "replay", "999"])
     assert result.exit_code != 0
+
+
+def test_acroform_pdf_fields_become_details_with_their_source(run, tmp_path):
+    msg = application(body="Hej\n\nSe vedhæftede ansøgning om stillads.\n")
+    form = acroform_pdf({"Virksomhedens navn": "Holm Facader ApS", "CVR-nummer": "DK 38 11 27 59",
+                         "Telefon": "+45 31 22 41 90", "Placering": "Vesterbrogade 88, 1620 København V"})
+    msg.add_attachment(form, maintype="application", subtype="pdf", filename="ansøgning.pdf")
+    out = classify(run, tmp_path, msg)
+    assert out["details"]["company_name"] == "Holm Facader ApS"
+    assert out["details"]["cvr"] == "38112759" and out["details"]["cvr_valid"] is True
+    assert out["details"]["phone"] == "31224190"
+    assert out["details_sources"]["company_name"] == "ansøgning.pdf"
+
+
+def test_word_form_table_with_an_invalid_cvr_is_kept_and_flagged(run, tmp_path):
+    msg = application(body="Se vedhæftede.\n")
+    msg.add_attachment(docx_form([("Firmanavn", "Nørre Skilte ApS"), ("CVR-nr.", "12 34 56 78"),
+                                  ("Kontaktperson", "Sara Lund"), ("Telefon", "12 34 56 78")],
+                                 paragraphs=["Ansøgning om facadeskilt"]),
+                       maintype="application",
+                       subtype="vnd.openxmlformats-officedocument.wordprocessingml.document", filename="skema.docx")
+    out = classify(run, tmp_path, msg)
+    assert out["details"]["cvr"] == "12345678" and out["details"]["cvr_valid"] is False
+    assert out["details"]["contact_name"] == "Sara Lund"
+
+
+def test_scanned_application_is_read_through_ocr(run, tmp_path):
+    msg = application(body="Se den indscannede ansøgning.\n")
+    msg.add_attachment(scanned_pdf(["Ansøgning om gravetilladelse", "Firma: Nielsen Entreprise A/S",
+                                    "Telefon: 20 30 40 50", "Vi skal grave i fortovet for en ny stikledning."]),
+                       maintype="application", subtype="pdf", filename="scan.pdf")
+    out = classify(run, tmp_path, msg)
+    assert out["attachments"][0]["status"] == "read"
+    assert out["details"]["phone"] == "20304050"
