@@ -346,6 +346,11 @@ CASE_SUBJECTS = {
 }
 
 
+# Letters the service writes by itself in answer to the business's mail (RFC 3834 auto-replies); the others
+# come from a caseworker's action and are not marked automatic, since the business is meant to answer them.
+AUTOMATIC_LETTERS = frozenset({"resumed"})
+
+
 @dataclass(frozen=True)
 class CaseLetter:
     """A mail to the business about its case: what kind, and the values its template needs."""
@@ -375,6 +380,9 @@ def case_mail(case, letter: CaseLetter, catalogue: Catalogue, settings,
     msg["Message-ID"] = msg_id(letter.kind.replace("_", ""), case.reference, domain, letter.n)
     msg["In-Reply-To"] = msg_id("ack", case.reference, domain)
     msg["References"] = msg_id("ack", case.reference, domain)
+    if letter.kind in AUTOMATIC_LETTERS:
+        for key, value in AUTO_HEADERS.items():
+            msg[key] = value
     add_cc(msg, contact.email if contact else None)
     msg.set_content(template(f"case.{lang}.txt").substitute(values))
     msg["Content-Language"] = lang
