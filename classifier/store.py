@@ -132,7 +132,7 @@ class ModelStore:
     def active_version(self) -> str | None:
         try:
             text = self.active_file.read_text(encoding="ascii").strip()
-        except (FileNotFoundError, UnicodeDecodeError):
+        except (OSError, UnicodeDecodeError):  # missing, unreadable or garbled: no usable active version
             return None
         return text or None
 
@@ -173,7 +173,11 @@ class ModelStore:
         if size != meta.get("model_size"):
             raise ModelRefused(f"model version {version}: {MODEL_FILE} is truncated or altered "
                                f"({size} bytes, {meta.get('model_size')} recorded)")
-        if sha256_file(path) != meta.get("model_sha256"):
+        try:
+            digest = sha256_file(path)
+        except OSError as err:  # e.g. not readable by the service's user: refused, not a crash
+            raise ModelRefused(f"model version {version}: {MODEL_FILE} cannot be read: {err.strerror}") from err
+        if digest != meta.get("model_sha256"):
             raise ModelRefused(f"model version {version}: {MODEL_FILE} does not match its recorded "
                                "sha256 (tampered or corrupted)")
 
@@ -291,7 +295,11 @@ class ModelHolder:
 
     def _switch(self, version: str | None) -> None:
         current = self._model
-        if version is None or current is None or version == current.version:
+        if current is None or version == current.version:
+            return
+        if version is None:
+            log.warning("keeping model version %s: %s is missing, unreadable or names no version",
+                        current.version, self.store.active_file)
             return
         try:
             self._model = self.store.load(version)

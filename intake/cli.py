@@ -143,8 +143,10 @@ _mount_subcommands()
 
 
 def main() -> None:
+    from classifier import ClassifierError
+
     try:
         app()
-    except IntakeError as err:
+    except (IntakeError, ClassifierError) as err:
         console.print(f"[red]error:[/red] {err}")
         sys.exit(2)

@@ -20,6 +20,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlmodel import Session, col, func, select
 
+from classifier import ClassifierError
 from intake.cases import Desk, resume
 from intake.compose import describe_event, follow_up_to_office, status_reply
 from intake.crashpoints import crash_point
@@ -38,7 +39,9 @@ EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
 def loggable(text: str, limit: int = 300) -> str:
     """``text`` fit for a log line: addresses and CPR numbers masked, length capped."""
     return EMAIL.sub("<address>", redact_cpr(text[:limit]))
-OUR_FAULTS = (OperationalError, DBAPIError, MailboxError, MemoryError)
+# Failures of ours: the message stays in the inbox and the service retries later.
+# A model that cannot be loaded is ours too (the operator activates a good one).
+OUR_FAULTS = (OperationalError, DBAPIError, MailboxError, MemoryError, ClassifierError)
 
 
 def answers_request(mail) -> bool:

@@ -82,6 +82,7 @@ class Service:
         for sig in (signal.SIGTERM, signal.SIGINT):
             signal.signal(sig, self._on_signal)
         jobs = self._schedule()
+        self.ctx.models.get()  # load (or, on a new installation, train) the model before the first message
         log.info("intake service started")
         while not self.stopping:
             try:

@@ -236,3 +236,23 @@ def test_quarantine_reason_is_logged_without_addresses_or_cpr_numbers():
 
     line = loggable("ValueError: bad header from peter@jensen-stilladser.dk, cpr 010203-1234")
     assert "jensen-stilladser" not in line and "010203-1234" not in line and "ValueError" in line
+
+
+def test_a_model_that_cannot_be_loaded_leaves_the_message_in_the_inbox(env):
+    from dataclasses import replace
+
+    from classifier import ModelRefused
+
+    settings, engine, box, runner = env
+
+    class Broken:
+        def get(self):
+            raise ModelRefused("model file was tampered with")
+
+    box.deliver(application().as_bytes())
+    broken = Runner(replace(runner.ctx, models=Broken()), engine, box)
+    with pytest.raises(ModelRefused):
+        broken.process_batch()
+    assert len(list(box.fetch_pending())) == 1 and cases(engine) == []
+    (outcome,) = runner.process_batch()  # a good model again: the message is processed
+    assert outcome.outcome == "case"
