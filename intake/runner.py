@@ -75,9 +75,25 @@ class Runner:
             self._move(fetched.ref, early)
             return early
         crash_point("after_record")
-        outcome = self._process(inbound_id, fetched.raw, fetched.received)
+        try:
+            outcome = self._process(inbound_id, fetched.raw, fetched.received)
+        except OUR_FAULTS:
+            self._release(inbound_id)
+            raise
         self._move(fetched.ref, outcome)
         return outcome
+
+    def _release(self, inbound_id: int) -> None:
+        """Take back the attempt of a message that failed through our fault (it is retried, not blamed)."""
+        try:
+            with Session(self.engine) as session:
+                rec = session.get(InboundMessage, inbound_id)
+                if rec is not None and rec.status == "processing":
+                    rec.attempts = max(0, rec.attempts - 1)
+                    session.add(rec)
+                    session.commit()
+        except OUR_FAULTS:
+            log.warning("message %s: could not take back the attempt", inbound_id)
 
     # -- recording -----------------------------------------------------------
     def _claim(self, fetched: FetchedMessage) -> tuple[int, Outcome | None]:
