@@ -1,6 +1,7 @@
 """Tables for the terminal: what a run did, what is in quarantine."""
 from __future__ import annotations
 
+import json
 from typing import Sequence
 
 from rich.table import Table
@@ -13,14 +14,14 @@ from models import Case, InboundMessage
 
 def outcome_table(engine: Engine, outcomes: Sequence[Outcome]) -> Table:
     """One row per processed message: the case it became, or why it did not."""
-    table = Table("message", "outcome", "reference", "task type", "office", "expected week", "note")
+    table = Table("message", "outcome", "reference", "task types (primary first)", "office", "expected week", "note")
     refs = [o.reference for o in outcomes if o.reference]
     with Session(engine) as session:
         cases = {c.reference: c for c in session.exec(select(Case).where(col(Case.reference).in_(refs)))}
     for o in outcomes:
         case = cases.get(o.reference or "")
         table.add_row(str(o.inbound_id), o.outcome, o.reference or "-",
-                      case.task_type if case else "-",
+                      ", ".join(json.loads(case.task_types)) if case else "-",
                       (case.office + (" (triage)" if case.needs_triage else "")) if case else "-",
                       case.expected_week if case else "-", o.reason[:60])
     return table
