@@ -25,6 +25,7 @@ from string import Template
 from typing import Iterable
 
 from intake.details import Field
+from intake.external import guidance_text, only_external
 from intake.message import ParsedMail, clean_header_value
 from intake.references import strip_references
 from routing.catalogue import Catalogue, ContactPerson
@@ -69,6 +70,7 @@ class CaseFacts:
     details: dict[str, Field]
     unreadable: tuple[tuple[str, str], ...]  # (filename, sentence in the case's language)
     contact: ContactPerson | None = None  # the contact person of a complex case
+    external: tuple[str, ...] = ()  # [external.*] topic ids the business is guided to (forvaltningsloven § 7)
 
 
 def _sender_box(settings) -> Address:
@@ -114,6 +116,7 @@ def acknowledgement(facts: CaseFacts, original: ParsedMail, catalogue: Catalogue
         "due_text": describe_date(facts.due, lang),
         "triage_text": _triage_text(facts, catalogue, lang),
         "attachments_text": _unreadable_text(facts.unreadable, lang),
+        "external_text": external_text(facts, catalogue, lang),
         "guidance_text": getattr(task, f"guidance_{lang}"),
         "contact_text": contact_text(facts.contact, lang, introduce=True),
     }
@@ -176,6 +179,24 @@ def _triage_text(facts: CaseFacts, catalogue: Catalogue, lang: str) -> str:
             "expected time.\n")
 
 
+def external_text(facts: CaseFacts, catalogue: Catalogue, lang: str) -> str:
+    """The acknowledgement's block on non-municipal topics ('' when there is none)."""
+    return guidance_text(facts.external, facts.task_types, catalogue, lang)
+
+
+def _routed_external(facts: CaseFacts, catalogue: Catalogue) -> tuple[str, str]:
+    """(flag for the first line, line for the summary) of the routed case's non-municipal topics."""
+    topics = [catalogue.external[t] for t in facts.external if t in catalogue.external]
+    if not topics:
+        return "", ""
+    names = ", ".join(f"{t.id} ({t.authority_da})" for t in topics)
+    line = (f"Ikke-kommunalt / non-municipal: {names}; kvitteringen vejleder ansøgeren / "
+            "the acknowledgement guides the applicant\n")
+    flag = ("  [KUN IKKE-KOMMUNALT / ONLY NON-MUNICIPAL: se `intake case forward`]"
+            if only_external(facts.task_types, facts.external) else "")
+    return flag, line
+
+
 def _unreadable_text(unreadable: Iterable[tuple[str, str]], lang: str) -> str:
     lines = [f"- {sentence}" for _, sentence in unreadable]
     if not lines:
@@ -197,9 +218,12 @@ def routed_case(facts: CaseFacts, original: ParsedMail, raw: bytes, attachments:
     period = " - ".join(str(d[k]) for k in ("period_from", "period_to") if d.get(k)) or "-"
     cvr = text("cvr") + ("" if d.get("cvr_valid", True) or "cvr" not in d else "  (UGYLDIGT / INVALID check digit)")
     flags = "CPR-nummer fundet og udeladt her / CPR number found and left out here.\n" if d.get("cpr_found") else ""
+    external_flag, external_line = _routed_external(facts, catalogue)
     values = {
         "reference": facts.reference,
-        "triage_flag": "  [TRIAGE: usikker klassifikation / uncertain classification]" if facts.needs_triage else "",
+        "triage_flag": ("  [TRIAGE: usikker klassifikation / uncertain classification]" if facts.needs_triage
+                        else "") + external_flag,
+        "external_line": external_line,
         "task_name": task.name_da, "task_id": task.id,
         "confidence": f"{facts.confidence:.2f}",
         "other_tasks": ", ".join(facts.task_types[1:]) or "-",
@@ -217,6 +241,8 @@ def routed_case(facts: CaseFacts, original: ParsedMail, raw: bytes, attachments:
                          "(kompleks sag / complex case)\n" if facts.contact else ""),
     }
     subject = f"[{facts.reference}] Ny sag: {task.name_da}"
+    if external_flag:
+        subject += " (ikke-kommunal / non-municipal)"
     if d.get("company_name"):
         subject += f" - {text('company_name')}"
     msg = _base(settings, office.address, subject)
@@ -246,14 +272,14 @@ EVENT_WORDS = {
            "rerouted": "flyttet til en anden enhed", "assigned": "sagsbehandler tildelt",
            "contact_person": "kontaktperson tildelt", "closed": "afsluttet", "follow_up": "din mail er modtaget",
            "status_query": "statusforespørgsel besvaret", "meeting_proposed": "stjernemøde foreslået",
-           "meeting_held": "stjernemøde holdt"},
+           "meeting_held": "stjernemøde holdt", "guided_external": "vejledt om en anden myndighed"},
     "en": {"received": "received", "routed": "passed to the office", "started": "processing started",
            "waiting": "we asked you for information", "resumed": "your answer arrived, processing goes on",
            "approved": "approved", "rejected": "rejection sent", "forwarded": "referred to another authority",
            "rerouted": "moved to another office", "assigned": "caseworker assigned",
            "contact_person": "contact person assigned", "closed": "closed", "follow_up": "your email arrived",
            "status_query": "status question answered", "meeting_proposed": "star meeting proposed",
-           "meeting_held": "star meeting held"},
+           "meeting_held": "star meeting held", "guided_external": "guided to another authority"},
 }
 
 

@@ -57,5 +57,6 @@ def as_json(state: MessageState) -> dict[str, Any]:
         "details_sources": {k: f.source for k, f in state.details.items()},
         "attachments": [{"filename": a.filename, "type": a.type, "status": a.status, "reason": a.reason}
                         for a in state.attachments],
+        "external_topics": list(state.external) if application else [],
         "model_version": pred.model_version if pred else None,
     }

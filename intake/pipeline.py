@@ -6,7 +6,8 @@ purpose (an auto-reply, a bounce) raises ``StopMessage``, which only the
 driver (``intake.runner`` or the dry run in ``intake.dryrun``) catches.
 
 ``PRELUDE`` decides what kind of message this is; ``ANALYSIS`` reads an
-application: attachments, details, task types, office and service goal.
+application: attachments, details, task types, office and service goal, and
+the non-municipal topics the business should be guided to (``intake.external``).
 """
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from classifier.features import compose
 from intake.attachments import AttachmentResult, extract_attachment
 from intake.details import Field, extract_details
 from intake.errors import StopMessage
+from intake.external import find_external_topics
 from intake.language import detect_language
 from intake.loops import detect_automated
 from intake.message import ParsedMail, parse_mail
@@ -68,6 +70,7 @@ class MessageState:
     goal: ServiceGoal | None = None
     due: date | None = None
     week: str = ""
+    external: list[str] = field(default_factory=list)  # ids of [external.*] topics the sender asked about
 
     @property
     def mail(self) -> ParsedMail:
@@ -144,8 +147,15 @@ def route(state: MessageState, ctx: Context) -> None:
     state.week = iso_week(state.due)
 
 
+def find_external(state: MessageState, ctx: Context) -> None:
+    """Non-municipal topics (food approval, alcohol licence, VAT...) in what the sender wrote now."""
+    mail = state.mail
+    topics = find_external_topics(f"{mail.subject}\n{mail.text_now}", ctx.catalogue)
+    state.external = [t.id for t in topics]
+
+
 PRELUDE: Sequence[Stage] = (parse, detect_loops, detect_lang, find_refs)
-ANALYSIS: Sequence[Stage] = (read_attachments, find_details, classify, route)
+ANALYSIS: Sequence[Stage] = (read_attachments, find_details, classify, route, find_external)
 
 
 def run_stages(stages: Sequence[Stage], state: MessageState, ctx: Context) -> MessageState:

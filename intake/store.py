@@ -98,7 +98,7 @@ def facts_of(state: MessageState, reference: str) -> CaseFacts:
                      task_types=tuple(state.task_types),
                      confidence=state.prediction.confidence if state.prediction else 0.0,
                      office=state.office, needs_triage=state.needs_triage, due=state.due,
-                     details=state.details, unreadable=unreadable)
+                     details=state.details, unreadable=unreadable, external=tuple(state.external))
 
 
 def details_json(state: MessageState) -> str:
@@ -151,6 +151,9 @@ def store_case(session: Session, inbound: InboundMessage, state: MessageState, c
     else:
         ack = acknowledgement(facts, mail, ctx.catalogue, ctx.settings)
         queue_mail(session, purpose="acknowledgement", msg=ack, case_id=case.id, inbound_id=inbound.id)
+        if state.external:
+            # Forvaltningsloven § 7: not passed on; the acknowledgement tells the business where to go.
+            session.add(CaseEvent(case_id=case.id, action="guided_external", detail=",".join(state.external)))
     if not state.needs_triage and needs_star_meeting(case, ctx.catalogue):
         # Several offices: propose a star meeting at once (triage cases wait for a caseworker).
         propose_star_meeting(session, case, ctx.catalogue, ctx.calendar, ctx.settings)

@@ -99,6 +99,13 @@ class ExternalTopic:
     url: str
     guidance_da: str = ""
     guidance_en: str = ""
+    phrases_da: tuple[str, ...] = ()  # trigger phrases that show a mail asks about the topic
+    phrases_en: tuple[str, ...] = ()
+
+    @property
+    def phrases(self) -> tuple[str, ...]:
+        """Every trigger phrase, Danish first."""
+        return self.phrases_da + self.phrases_en
 
 
 @dataclass(frozen=True)
@@ -162,6 +169,7 @@ def parse_catalogue(raw: Mapping[str, Any], source: str = "<catalogue>") -> Cata
     offices = {oid: _office(r, oid, data) for oid, data in r.table(raw, "offices").items()}
     tasks = {tid: _task(r, tid, data) for tid, data in r.table(raw, "tasks").items()}
     external = {xid: _external(r, xid, data) for xid, data in r.table(raw, "external", required=False).items()}
+    _check_unique_phrases(r, external)
     triage = r.string(raw, "triage_office", "triage_office")
     if triage not in offices:
         raise r.error("triage_office", f"office {triage!r} is not defined under [offices]")
@@ -291,7 +299,33 @@ def _external(r: _Reader, xid: str, data: Mapping[str, Any]) -> ExternalTopic:
         url=r.string(data, "url", f"{where}.url"),
         guidance_da=r.string(data, "guidance_da", f"{where}.guidance_da"),
         guidance_en=r.string(data, "guidance_en", f"{where}.guidance_en"),
+        phrases_da=_phrases(r, data, "phrases_da", where),
+        phrases_en=_phrases(r, data, "phrases_en", where),
     )
+
+
+MIN_PHRASE_CHARS = 3
+
+
+def _phrases(r: _Reader, data: Mapping[str, Any], key: str, where: str) -> tuple[str, ...]:
+    """Optional trigger phrases: absent means none; present, a non-empty list of phrases of 3+ characters."""
+    if key not in data:
+        return ()
+    phrases = r.strings(data, key, f"{where}.{key}")
+    short = [p for p in phrases if len(p) < MIN_PHRASE_CHARS]
+    if short:
+        raise r.error(f"{where}.{key}", f"phrase {short[0]!r} is shorter than {MIN_PHRASE_CHARS} characters")
+    return phrases
+
+
+def _check_unique_phrases(r: _Reader, external: Mapping[str, ExternalTopic]) -> None:
+    """A phrase (ignoring case) may point at one topic only, or a mail would be sent two ways."""
+    owner: dict[str, str] = {}
+    for xid, topic in external.items():
+        for phrase in topic.phrases:
+            other = owner.setdefault(phrase.casefold(), xid)
+            if other != xid:
+                raise r.error(f"external.{xid}", f"phrase {phrase!r} is also a phrase of external.{other}")
 
 
 def _contact_persons(r: _Reader, value: Any) -> tuple[ContactPerson, ...]:

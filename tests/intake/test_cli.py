@@ -17,7 +17,8 @@ from tests.attachments.builders import acroform_pdf, docx_form, encrypted_pdf, s
 from tests.intake.mailbuilder import application
 
 REQUIRED = {"kind", "language", "task_types", "confidence", "office", "needs_triage", "service_goal", "received",
-            "due_date", "expected_completion_week", "tracking_reference", "details", "attachments"}
+            "due_date", "expected_completion_week", "tracking_reference", "details", "attachments",
+            "external_topics"}
 
 
 @pytest.fixture

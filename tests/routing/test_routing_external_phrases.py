@@ -1,0 +1,78 @@
+"""Trigger phrases of the [external.*] topics: loading and validation."""
+import tomllib
+from textwrap import dedent
+
+import pytest
+
+from routing.catalogue import load_catalogue, parse_catalogue
+from routing.errors import CatalogueError
+
+BASE = dedent("""\
+    triage_office = "desk"
+
+    [offices.desk]
+    name_da = "Skranke"
+    name_en = "Desk"
+    address = "desk@kk.example"
+
+    [tasks.thing]
+    name_da = "Ting"
+    name_en = "Thing"
+    office = "desk"
+    goal = { value = 2, unit = "weeks" }
+    paths_forward_da = ["Prøv igen."]
+    paths_forward_en = ["Try again."]
+    appeal_da = "Klag."
+    appeal_en = "Appeal."
+    guidance_da = "Vent."
+    guidance_en = "Wait."
+    """)
+
+
+def topic(xid: str, extra: str) -> str:
+    return dedent(f"""
+        [external.{xid}]
+        name_da = "Moms"
+        name_en = "VAT"
+        authority_da = "Skattestyrelsen"
+        authority_en = "Danish Tax Agency"
+        url = "https://skat.dk"
+        guidance_da = "Spørg Skattestyrelsen."
+        guidance_en = "Ask the Danish Tax Agency."
+        """) + extra
+
+
+def parse(text: str):
+    return parse_catalogue(tomllib.loads(text), "test.toml")
+
+
+def test_phrases_are_read_in_both_languages():
+    cat = parse(BASE + topic("moms", 'phrases_da = ["moms", " momsnummer "]\nphrases_en = ["VAT"]\n'))
+    assert cat.external["moms"].phrases_da == ("moms", "momsnummer")
+    assert cat.external["moms"].phrases == ("moms", "momsnummer", "VAT")
+
+
+def test_a_topic_without_phrases_has_none():
+    assert parse(BASE + topic("moms", "")).external["moms"].phrases == ()
+
+
+@pytest.mark.parametrize("value", ["[]", '"moms"', '["moms", ""]', "[1]"])
+def test_phrases_must_be_a_non_empty_list_of_strings(value):
+    with pytest.raises(CatalogueError, match=r"external\.moms\.phrases_da"):
+        parse(BASE + topic("moms", f"phrases_da = {value}\n"))
+
+
+def test_a_too_short_phrase_is_refused():
+    with pytest.raises(CatalogueError, match="shorter than 3"):
+        parse(BASE + topic("moms", 'phrases_en = ["VA"]\n'))
+
+
+def test_a_phrase_of_two_topics_is_refused():
+    text = BASE + topic("moms", 'phrases_da = ["moms"]\n') + topic("skat", 'phrases_en = ["MOMS"]\n')
+    with pytest.raises(CatalogueError, match="also a phrase of external.moms"):
+        parse(text)
+
+
+def test_every_bundled_topic_has_danish_and_english_phrases():
+    for xid, ext in load_catalogue().external.items():
+        assert ext.phrases_da and ext.phrases_en, xid
