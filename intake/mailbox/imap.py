@@ -178,8 +178,10 @@ class ImapMailbox:
         May be called from another thread to end a ``wait_for_new`` in progress.
         """
         self._closed = True
+        # The watch connection may be inside IDLE in another thread: a LOGOUT there would
+        # wait for that thread's reader, so its socket is shut down at once instead.
         for kind in self._clients:
-            self._drop(kind, logout=True)
+            self._drop(kind, logout=kind != "watch")
 
     # -- connections ------------------------------------------------------------
 
@@ -215,6 +217,9 @@ class ImapMailbox:
         if client is None:
             client = self._connect()
             self._clients[kind] = client
+            if self._closed:  # close() ran in another thread while this one was connecting
+                self._drop(kind)
+                raise MailboxUnavailable("IMAP mailbox is closed")
             if kind == "main":
                 self._selected = None
                 self._ensure_folders(client, (self.processed_folder, self.quarantine_folder))

@@ -418,3 +418,20 @@ def test_from_settings_builds_a_working_mailbox(dovecot):
         (message,) = box.fetch_pending()
         box.quarantine(message.ref, "test")
     assert len(dovecot.folder_uids("Held")) == 1
+
+
+def test_close_while_the_wait_is_still_connecting_ends_it(mailbox, monkeypatch):
+    """close() can come before the watch connection exists; the wait must not go on to IDLE."""
+    list(mailbox.fetch_pending())
+    connect = mailbox._connect
+
+    def slow_connect():
+        client = connect()
+        time.sleep(0.5)  # close() happens meanwhile
+        return client
+
+    monkeypatch.setattr(mailbox, "_connect", slow_connect)
+    threading.Thread(target=lambda: (time.sleep(0.1), mailbox.close()), daemon=True).start()
+    started = time.monotonic()
+    assert mailbox.wait_for_new(10) is False
+    assert time.monotonic() - started < 2
