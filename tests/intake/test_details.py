@@ -433,7 +433,7 @@ def test_extraction_is_linear_on_long_separator_runs(token, filler):
     text = (token + filler * 10_000) * 2
     started = time.perf_counter()
     extract_details([("body", text)], reference=REF)
-    assert time.perf_counter() - started < 2
+    assert time.perf_counter() - started < 5  # linear: well under a second; backtracking took minutes
 
 
 def test_extraction_is_fast_on_a_large_hostile_text():

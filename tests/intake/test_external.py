@@ -142,4 +142,4 @@ def test_long_hostile_text_is_matched_quickly(catalogue):
     text = ("har ekskl. moms: 1 " * 5000) + "Hvor søger vi alkoholbevilling?"
     start = time.perf_counter()
     ids(text, catalogue)
-    assert time.perf_counter() - start < 1.0
+    assert time.perf_counter() - start < 5.0  # linear: ~20 ms; a backtracking pattern takes minutes

@@ -144,14 +144,14 @@ def test_long_header_with_many_encoded_words_is_parsed_in_bounded_time():
     raw = raw_mail(f"From: {words} <a@example.dk>\nSubject: {words}\nReferences: " + " ".join(["<x@y>"] * 20_000))
     started = time.perf_counter()
     mail = parse_mail(raw)
-    assert time.perf_counter() - started < 2.0
+    assert time.perf_counter() - started < 5.0  # bounded: quadratic parsing takes minutes here
     assert len(mail.subject) <= 998 and len(mail.references) <= 50
 
 
 def test_header_with_many_quotes_and_brackets_is_parsed_in_bounded_time():
     started = time.perf_counter()
     parse_mail(raw_mail("From: " + '"<(' * 30_000 + "a@example.dk\nTo: " + "(" * 30_000))
-    assert time.perf_counter() - started < 2.0
+    assert time.perf_counter() - started < 5.0  # bounded: quadratic parsing takes minutes here
 
 
 # ---------------------------------------------------------------- bodies
