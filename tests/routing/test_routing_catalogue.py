@@ -9,6 +9,7 @@ import pytest
 import routing.catalogue as catalogue_module
 from routing.catalogue import GoalVariant, ServiceGoal, load_catalogue
 from routing.errors import CatalogueError, RoutingError, UnknownTaskError
+from routing_builders import MINIMAL
 
 # The default catalogue as given in the domain brief (shared/domain.md).
 DOMAIN_TABLE = {
@@ -29,28 +30,6 @@ DOMAIN_TABLE = {
     "generel": ("erhvervsservice", 1, "weeks"),
 }
 OFFICES = {"erhvervsservice", "byliv", "trafik", "byggeri", "miljoe", "affald"}
-
-MINIMAL = """\
-triage_office = "desk"
-extra_closure_days = []
-
-[offices.desk]
-name_da = "Skranke"
-name_en = "Desk"
-address = "desk@kk.example"
-
-[tasks.thing]
-name_da = "Ting"
-name_en = "Thing"
-office = "desk"
-goal = { value = 2, unit = "weeks" }
-paths_forward_da = ["Prøv igen."]
-paths_forward_en = ["Try again."]
-appeal_da = "Klag."
-appeal_en = "Appeal."
-guidance_da = "Vent."
-guidance_en = "Wait."
-"""
 
 
 @pytest.fixture(scope="module")

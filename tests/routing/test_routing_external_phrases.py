@@ -6,27 +6,7 @@ import pytest
 
 from routing.catalogue import load_catalogue, parse_catalogue
 from routing.errors import CatalogueError
-
-BASE = dedent("""\
-    triage_office = "desk"
-
-    [offices.desk]
-    name_da = "Skranke"
-    name_en = "Desk"
-    address = "desk@kk.example"
-
-    [tasks.thing]
-    name_da = "Ting"
-    name_en = "Thing"
-    office = "desk"
-    goal = { value = 2, unit = "weeks" }
-    paths_forward_da = ["Prøv igen."]
-    paths_forward_en = ["Try again."]
-    appeal_da = "Klag."
-    appeal_en = "Appeal."
-    guidance_da = "Vent."
-    guidance_en = "Wait."
-    """)
+from routing_builders import MINIMAL as BASE
 
 
 def topic(xid: str, extra: str) -> str:
