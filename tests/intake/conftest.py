@@ -14,3 +14,21 @@ def model_dir(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("models")
     load_active(path)
     return path
+
+
+@pytest.fixture
+def embedded_env(tmp_path, model_dir, monkeypatch) -> Path:
+    """The environment of the embedded default under ``tmp_path/data`` with the shared model; returns the data dir."""
+    monkeypatch.setenv("INTAKE_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("INTAKE_MODEL_DIR", str(model_dir))
+    for key in ("INTAKE_IMAP_HOST", "INTAKE_SMTP_HOST", "INTAKE_DATABASE_URL", "INTAKE_CONFIG"):
+        monkeypatch.delenv(key, raising=False)
+    return tmp_path / "data"
+
+
+@pytest.fixture
+def settings(tmp_path):
+    """Settings of the embedded default in ``tmp_path`` (no model needed)."""
+    from intake.settings import load_settings
+
+    return load_settings(env={"INTAKE_DATA_DIR": str(tmp_path)})

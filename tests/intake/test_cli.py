@@ -22,11 +22,7 @@ REQUIRED = {"kind", "language", "task_types", "confidence", "office", "needs_tri
 
 
 @pytest.fixture
-def run(tmp_path, model_dir, monkeypatch):
-    monkeypatch.setenv("INTAKE_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.setenv("INTAKE_MODEL_DIR", str(model_dir))
-    for key in ("INTAKE_IMAP_HOST", "INTAKE_SMTP_HOST", "INTAKE_DATABASE_URL", "INTAKE_CONFIG"):
-        monkeypatch.delenv(key, raising=False)
+def run(embedded_env):
     runner = CliRunner()
 
     def invoke(*args: str):

@@ -118,11 +118,7 @@ def test_no_acknowledgement_means_no_guided_event(env, tmp_path, model_dir):
 
 
 @pytest.fixture
-def classify(tmp_path, model_dir, monkeypatch):
-    monkeypatch.setenv("INTAKE_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.setenv("INTAKE_MODEL_DIR", str(model_dir))
-    for key in ("INTAKE_IMAP_HOST", "INTAKE_SMTP_HOST", "INTAKE_DATABASE_URL", "INTAKE_CONFIG"):
-        monkeypatch.delenv(key, raising=False)
+def classify(tmp_path, embedded_env):
 
     def run(msg):
         path = tmp_path / "msg.eml"

@@ -8,17 +8,11 @@ import pytest
 from sqlmodel import Session, select
 
 from intake.jobs import DIGEST_PURPOSE, daily_overdue_job
-from intake.settings import load_settings
 from models import OutboxMail
 from models.db import open_database
 from tests.intake.casefactory import CATALOGUE, local, make_case
 
 MONDAY_MORNING = local(2026, 3, 16, 8)  # udeservering received 2 March is due today; vejareal 2 March overdue
-
-
-@pytest.fixture
-def settings(tmp_path):
-    return load_settings(env={"INTAKE_DATA_DIR": str(tmp_path)})
 
 
 @pytest.fixture

@@ -18,7 +18,6 @@ from intake.meetings import (
     propose_star_meeting,
     record_outcome,
 )
-from intake.settings import load_settings
 from models import CaseEvent, Meeting, OutboxMail
 from models.db import open_database
 from routing.goals import LOCAL_TZ
@@ -26,11 +25,6 @@ from tests.intake.casefactory import CALENDAR, CATALOGUE, local, make_case
 
 RESTAURANT = ("udeservering", "skilte", "erhvervsaffald")  # byliv, byggeri, affald
 NOW = local(2026, 12, 7, 14)  # a Monday
-
-
-@pytest.fixture
-def settings(tmp_path):
-    return load_settings(env={"INTAKE_DATA_DIR": str(tmp_path)})
 
 
 @pytest.fixture
