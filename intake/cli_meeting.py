@@ -1,4 +1,4 @@
-"""``intake case meeting REF``: show, propose and record a case's star meeting.
+"""``intake case meeting REF``: show, propose, move, cancel and record a case's star meeting.
 
 A plain function; ``intake.cli_case`` registers it with ``app.command("meeting")(meeting)``.
 """
@@ -57,33 +57,64 @@ def meetings_table(meetings) -> Table:
     return table
 
 
-def _check(propose: bool, at: datetime | None, outcome: str | None, open_questions: str | None) -> None:
-    if propose and outcome is not None:
-        raise typer.BadParameter("use either --propose or --outcome, not both")
+TIME_FORMATS = ["%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M"]
+
+
+def _check(propose: bool, at: datetime | None, outcome: str | None, open_questions: str | None,
+           move: datetime | None = None, cancel: bool = False, reason: str | None = None) -> None:
+    chosen = [name for name, on in (("--propose", propose), ("--move", move is not None), ("--cancel", cancel),
+                                    ("--outcome", outcome is not None)) if on]
+    if len(chosen) > 1:
+        raise typer.BadParameter(f"use one of {', '.join(chosen)}, not several")
     if at is not None and not propose:
         raise typer.BadParameter("--at goes with --propose")
     if open_questions is not None and outcome is None:
         raise typer.BadParameter("--open-questions goes with --outcome")
+    if reason is not None and not cancel:
+        raise typer.BadParameter("--reason goes with --cancel")
+
+
+def _mailing_change(session, case, desk, settings, who: str, *, propose: bool, at: datetime | None,
+                    move: datetime | None, cancel: bool, reason: str | None):
+    """Propose, move or cancel, whichever was asked: (meeting, what happened, what was queued), else None."""
+    from intake.meetings import cancel_meeting, move_meeting, propose_star_meeting
+
+    if propose:
+        return (propose_star_meeting(session, case, desk.catalogue, desk.calendar, settings, at, actor=who),
+                "proposed", "invitations")
+    if move is not None:
+        return (move_meeting(session, case, desk.catalogue, desk.calendar, settings, move, actor=who),
+                "moved", "updates")
+    if cancel:
+        return (cancel_meeting(session, case, desk.catalogue, settings, (reason or "").strip(), actor=who),
+                "cancelled", "cancellations")
+    return None
 
 
 def meeting(
     reference: str = typer.Argument(..., help="Tracking reference, e.g. KBH-2026-000001."),
     propose: bool = typer.Option(False, "--propose", help="Propose a star meeting and mail the invitations."),
-    at: datetime | None = typer.Option(None, "--at", formats=["%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M"],
+    at: datetime | None = typer.Option(None, "--at", formats=TIME_FORMATS,
                                           help='Meeting start, Copenhagen time, e.g. "2026-12-10 10:00". '
                                                "Default: a few working days ahead at 10:00 (configurable)."),
+    move: datetime | None = typer.Option(None, "--move", formats=TIME_FORMATS,
+                                            help='Move the open meeting to this start, Copenhagen time, e.g. '
+                                                 '"2026-12-10 13:00", and mail everyone the update.'),
+    cancel: bool = typer.Option(False, "--cancel", help="Cancel the open meeting and mail everyone."),
+    reason: str | None = typer.Option(None, "--reason", help="Why the meeting is cancelled (with --cancel)."),
     outcome: str | None = typer.Option(None, "--outcome", help="Record the meeting as held with its decisions."),
     open_questions: str | None = typer.Option(None, "--open-questions", help="Questions left open (with --outcome)."),
     actor: str | None = typer.Option(None, "--actor", help="Who does this (recorded). Default: the OS user."),
 ) -> None:
-    """Show the case's star meetings; propose one (--propose [--at]) or record its outcome (--outcome)."""
+    """Show the case's star meetings; propose (--propose [--at]), move (--move), cancel (--cancel [--reason])
+    or record the outcome (--outcome)."""
     from sqlmodel import Session
 
     from intake.app import open_engine
     from intake.cases import Desk, get_case
-    from intake.meetings import meetings_of, propose_star_meeting, record_outcome
+    from intake.meetings import meetings_of, record_outcome
 
-    _check(propose, at, outcome, open_questions)
+    _check(propose, at, outcome, open_questions, move, cancel, reason)
     settings = _settings()
     engine = open_engine(settings)
     desk = Desk.from_settings(settings)
@@ -91,13 +122,14 @@ def meeting(
     try:
         with Session(engine) as session:
             case = get_case(session, reference)
-            if propose:
-                m = propose_star_meeting(session, case, desk.catalogue, desk.calendar, settings, at,
-                                         actor=_actor(actor))
+            done = _mailing_change(session, case, desk, settings, _actor(actor), propose=propose, at=at,
+                                   move=move, cancel=cancel, reason=reason)
+            if done:
+                m, verb, what = done
                 session.commit()
                 queued = True
-                console.print(f"star meeting proposed for {case.reference}: {len(json.loads(m.participants))} "
-                              "invitations queued")
+                console.print(f"star meeting of {case.reference} {verb}: {len(json.loads(m.participants))} "
+                              f"{what} queued")
             elif outcome is not None:
                 record_outcome(session, case, outcome.strip(), (open_questions or "").strip(), actor=_actor(actor))
                 session.commit()
@@ -109,4 +141,4 @@ def meeting(
         raise typer.Exit(2) from err
     if queued:
         sent = _send(engine, settings)
-        console.print("invitations sent" if sent else "invitations queued (the service sends them)")
+        console.print("mails sent" if sent else "mails queued (the service sends them)")

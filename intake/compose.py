@@ -272,14 +272,16 @@ EVENT_WORDS = {
            "rerouted": "flyttet til en anden enhed", "assigned": "sagsbehandler tildelt",
            "contact_person": "kontaktperson tildelt", "closed": "afsluttet", "follow_up": "din mail er modtaget",
            "status_query": "statusforespørgsel besvaret", "meeting_proposed": "stjernemøde foreslået",
-           "meeting_held": "stjernemøde holdt", "guided_external": "vejledt om en anden myndighed"},
+           "meeting_held": "stjernemøde holdt", "meeting_moved": "stjernemøde flyttet",
+           "meeting_cancelled": "stjernemøde aflyst", "guided_external": "vejledt om en anden myndighed"},
     "en": {"received": "received", "routed": "passed to the office", "started": "processing started",
            "waiting": "we asked you for information", "resumed": "your answer arrived, processing goes on",
            "approved": "approved", "rejected": "rejection sent", "forwarded": "referred to another authority",
            "rerouted": "moved to another office", "assigned": "caseworker assigned",
            "contact_person": "contact person assigned", "closed": "closed", "follow_up": "your email arrived",
            "status_query": "status question answered", "meeting_proposed": "star meeting proposed",
-           "meeting_held": "star meeting held", "guided_external": "guided to another authority"},
+           "meeting_held": "star meeting held", "meeting_moved": "star meeting moved",
+           "meeting_cancelled": "star meeting cancelled", "guided_external": "guided to another authority"},
 }
 
 

@@ -3,8 +3,16 @@
 ``propose_star_meeting`` picks the participants and a slot, stores a
 ``Meeting``, queues one invitation per participant through the outbox and
 records a ``CaseEvent``, all in the caller's session (the caller commits, so
-the meeting and its mails are written together). ``record_outcome`` marks the
-meeting held with its decisions and open questions.
+the meeting and its mails are written together). ``move_meeting`` and
+``cancel_meeting`` change the open meeting the iTIP way (RFC 5546): same
+``UID``, ``SEQUENCE`` one higher, a ``REQUEST`` with the new time or a
+``CANCEL``, mailed to every participant. ``record_outcome`` marks the meeting
+held with its decisions and open questions.
+
+``SEQUENCE`` is not stored on the row: it is the number of ``meeting_moved``
+and ``meeting_cancelled`` events of that meeting (each event ends with
+``uid <UID>``). Case events are append-only, so the count only grows, which is
+all iTIP asks of it; and no schema change is needed.
 
 The slot: ``notice_working_days`` working days after today (never later than
 ``within_working_days``), at ``start`` Copenhagen time. Settings may override
@@ -15,11 +23,11 @@ from __future__ import annotations
 
 import json
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, time, timedelta, timezone
 from email.headerregistry import Address
 
-from sqlmodel import Session, func, select
+from sqlmodel import Session, col, func, select
 
 from intake.errors import IntakeError
 from intake.invitation import Invitation, Participant, invitation_mail
@@ -42,7 +50,11 @@ class InvalidSlot(MeetingError):
 
 
 class NoOpenMeeting(MeetingError):
-    """Raised when an outcome is recorded for a case that has no proposed meeting."""
+    """Raised when an outcome, a move or a cancellation is asked for a case that has no proposed meeting."""
+
+
+class MeetingCancelled(NoOpenMeeting):
+    """Raised when the case's star meeting is cancelled, so it can no longer be held, moved or cancelled."""
 
 
 @dataclass(frozen=True)
@@ -179,13 +191,12 @@ def _aware(dt: datetime) -> datetime:
     return dt.replace(tzinfo=timezone.utc) if dt.tzinfo is None else dt
 
 
-def _queue_invitations(session: Session, meeting: Meeting, case: Case, catalogue: Catalogue, settings,
-                       seq: int) -> int:
-    inv = invitation_of(meeting, case, catalogue)
+def _queue_invitations(session: Session, inv: Invitation, case: Case, settings, tag: str) -> int:
+    """One mail per participant (the business in its language); Message-IDs ``<tag.REF.n@domain>``."""
     business_lang = case.language if case.language in ("da", "en") else "da"
     for n, person in enumerate(inv.participants, start=1):
         lang = business_lang if person.role == "business" else "da"
-        mid = f"<meeting{seq}.{case.reference}.{n}@{_domain(settings)}>"
+        mid = f"<{tag}.{case.reference}.{n}@{_domain(settings)}>"
         msg = invitation_mail(inv, person, lang, sender=_sender(settings), message_id=mid,
                               loop_id=settings.loop_id)
         queue_mail(session, purpose="meeting", msg=msg, case_id=case.id, inbound_id=None)
@@ -208,7 +219,7 @@ def propose_star_meeting(session: Session, case: Case, catalogue: Catalogue, cal
                       status="proposed")
     session.add(meeting)
     session.flush()
-    sent = _queue_invitations(session, meeting, case, catalogue, settings, seq)
+    sent = _queue_invitations(session, invitation_of(meeting, case, catalogue), case, settings, f"meeting{seq}")
     local = starts.astimezone(LOCAL_TZ)
     session.add(CaseEvent(case_id=case.id, actor=actor, action="meeting_proposed",
                           detail=f"star meeting {local:%Y-%m-%d %H:%M} Copenhagen time, "
@@ -218,13 +229,75 @@ def propose_star_meeting(session: Session, case: Case, catalogue: Catalogue, cal
     return meeting
 
 
+def open_meeting(session: Session, case: Case) -> Meeting:
+    """The case's latest proposed meeting; ``MeetingCancelled`` when its last meeting was cancelled."""
+    meetings = meetings_of(session, case)
+    proposed = [m for m in meetings if m.status == "proposed"]
+    if proposed:
+        return proposed[-1]
+    if meetings and meetings[-1].status == "cancelled":
+        when = _aware(meetings[-1].starts_at).astimezone(LOCAL_TZ)
+        raise MeetingCancelled(f"the star meeting of case {case.reference} ({when:%Y-%m-%d %H:%M}) is cancelled; "
+                               "propose a new one with --propose")
+    raise NoOpenMeeting(f"case {case.reference} has no proposed star meeting")
+
+
+def _uid_tag(meeting: Meeting) -> str:
+    return f"uid {meeting.uid}"
+
+
+def sequence_of(session: Session, meeting: Meeting) -> int:
+    """The meeting's iCalendar ``SEQUENCE``: 0 when proposed, one more for each move or cancellation."""
+    details = session.exec(select(CaseEvent.detail).where(CaseEvent.case_id == meeting.case_id)
+                           .where(col(CaseEvent.action).in_(("meeting_moved", "meeting_cancelled"))))
+    return sum(1 for detail in details if detail.endswith(_uid_tag(meeting)))
+
+
+def move_meeting(session: Session, case: Case, catalogue: Catalogue, calendar: WorkingCalendar, settings,
+                 at: datetime, *, actor: str = "caseworker", now: datetime | None = None) -> Meeting:
+    """Move the open meeting to ``at`` (naive = Copenhagen) and mail every participant the update; caller commits."""
+    meeting = open_meeting(session, case)
+    starts = check_slot(at, now or utcnow(), calendar)
+    before, ends = _aware(meeting.starts_at), _aware(meeting.ends_at)
+    if starts == before:
+        raise InvalidSlot(f"the star meeting is already at {starts.astimezone(LOCAL_TZ):%Y-%m-%d %H:%M}")
+    sequence = sequence_of(session, meeting) + 1
+    meeting.starts_at = starts.astimezone(timezone.utc)
+    meeting.ends_at = (starts + (ends - before)).astimezone(timezone.utc)
+    session.add(meeting)
+    inv = replace(invitation_of(meeting, case, catalogue), sequence=sequence, moved_from=before)
+    sent = _queue_invitations(session, inv, case, settings, f"meeting{meeting.id}.moved{sequence}")
+    old, new = before.astimezone(LOCAL_TZ), starts.astimezone(LOCAL_TZ)
+    session.add(CaseEvent(case_id=case.id, actor=actor, action="meeting_moved",
+                          detail=f"star meeting moved from {old:%Y-%m-%d %H:%M} to {new:%Y-%m-%d %H:%M} "
+                                 f"Copenhagen time, sequence {sequence}, {_uid_tag(meeting)}"))
+    log.info("case %s: star meeting %s moved to %s, %d updates queued", case.reference, meeting.id,
+             f"{new:%Y-%m-%d %H:%M}", sent)
+    return meeting
+
+
+def cancel_meeting(session: Session, case: Case, catalogue: Catalogue, settings, reason: str = "", *,
+                   actor: str = "caseworker") -> Meeting:
+    """Cancel the open meeting and mail every participant an iTIP ``CANCEL``; the caller commits."""
+    meeting = open_meeting(session, case)
+    sequence = sequence_of(session, meeting) + 1
+    meeting.status = "cancelled"
+    session.add(meeting)
+    inv = replace(invitation_of(meeting, case, catalogue), sequence=sequence, cancelled=True, reason=reason)
+    sent = _queue_invitations(session, inv, case, settings, f"meeting{meeting.id}.cancel{sequence}")
+    when = _aware(meeting.starts_at).astimezone(LOCAL_TZ)
+    because = f" Reason: {reason}." if reason else ""
+    session.add(CaseEvent(case_id=case.id, actor=actor, action="meeting_cancelled",
+                          detail=f"star meeting {when:%Y-%m-%d %H:%M} Copenhagen time cancelled.{because} "
+                                 f"Sequence {sequence}, {_uid_tag(meeting)}"))
+    log.info("case %s: star meeting %s cancelled, %d cancellations queued", case.reference, meeting.id, sent)
+    return meeting
+
+
 def record_outcome(session: Session, case: Case, outcome: str, open_questions: str = "", *,
                    actor: str = "caseworker") -> Meeting:
     """Mark the case's latest proposed meeting held, with its outcome and open questions."""
-    proposed = [m for m in meetings_of(session, case) if m.status == "proposed"]
-    if not proposed:
-        raise NoOpenMeeting(f"case {case.reference} has no proposed star meeting")
-    meeting = proposed[-1]
+    meeting = open_meeting(session, case)
     meeting.status, meeting.outcome, meeting.open_questions = "held", outcome, open_questions
     session.add(meeting)
     detail = f"star meeting {meeting.uid} held. Outcome: {outcome}"

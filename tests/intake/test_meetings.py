@@ -1,4 +1,4 @@
-"""Star meetings: participants, slot, the iCalendar invitation through the outbox, the outcome."""
+"""Star meetings: participants, slot, the iCalendar invitation through the outbox, moves, cancellations, outcome."""
 from __future__ import annotations
 
 import email
@@ -12,7 +12,10 @@ from sqlmodel import Session, select
 
 from intake.meetings import (
     InvalidSlot,
+    MeetingCancelled,
     NoOpenMeeting,
+    cancel_meeting,
+    move_meeting,
     needs_star_meeting,
     participants_for,
     propose_star_meeting,
@@ -38,10 +41,10 @@ def invitations(session):
     return session.exec(select(OutboxMail).where(OutboxMail.purpose == "meeting").order_by(OutboxMail.id)).all()
 
 
-def calendar_of(raw: bytes) -> Calendar:
+def calendar_of(raw: bytes, method: str = "REQUEST") -> Calendar:
     msg = email.message_from_bytes(raw, policy=policy.default)
     (part,) = [p for p in msg.walk() if p.get_content_type() == "text/calendar"]
-    assert part.get_param("method") == "REQUEST"
+    assert part.get_param("method") == method
     return Calendar.from_ical(part.get_content())
 
 
@@ -224,3 +227,226 @@ def test_cli_refuses_a_time_without_propose(cli, stored_case):
 def test_cli_reports_an_unknown_reference(cli, stored_case):
     result = cli("KBH-2020-999999")
     assert result.exit_code == 2 and "no case" in result.output
+
+
+# -- moving and cancelling (RFC 5546 iTIP) ----------------------------------------------------
+MOVED_TO = datetime(2026, 12, 10, 13, 0)  # a Thursday, Copenhagen time
+
+
+def mails_after(session, first: list[OutboxMail]) -> list[OutboxMail]:
+    """The meeting mails queued after ``first``."""
+    return invitations(session)[len(first):]
+
+
+def event_of(raw: bytes, method: str = "REQUEST"):
+    cal = calendar_of(raw, method)
+    assert str(cal["METHOD"]) == method
+    (event,) = cal.walk("VEVENT")
+    return event
+
+
+def move(session, settings, case, at=MOVED_TO):
+    meeting = move_meeting(session, case, CATALOGUE, CALENDAR, settings, at, actor="mette", now=NOW)
+    session.commit()
+    return meeting
+
+
+def cancel(session, settings, case, reason=""):
+    meeting = cancel_meeting(session, case, CATALOGUE, settings, reason, actor="mette")
+    session.commit()
+    return meeting
+
+
+@pytest.fixture
+def proposed(session, settings):
+    """A restaurant case (English-speaking business) with a proposed star meeting; its invitations."""
+    case = make_case(session, task_types=RESTAURANT, language="en", sender="owner@harbour-bistro.com",
+                     contact_person="Mette Lods", contact_email="mette@kk.example")
+    meeting = propose(session, settings, case)
+    return case, meeting, invitations(session)
+
+
+def test_moving_keeps_the_uid_raises_the_sequence_and_sends_the_new_time(session, settings, proposed):
+    case, meeting, first = proposed
+    move(session, settings, case)
+    for mail in mails_after(session, first):
+        event = event_of(mail.raw)
+        assert str(event["UID"]) == meeting.uid and event.decoded("SEQUENCE") == 1
+        assert str(event["STATUS"]) == "CONFIRMED"
+        assert event.decoded("DTSTART") == MOVED_TO.replace(tzinfo=LOCAL_TZ)
+        assert event.decoded("DTEND") - event.decoded("DTSTART") == timedelta(hours=1)
+
+
+def test_every_participant_gets_the_update_under_a_new_message_id(session, settings, proposed):
+    case, meeting, first = proposed
+    move(session, settings, case)
+    update = mails_after(session, first)
+    assert sorted(m.recipient for m in update) == sorted(p["email"] for p in json.loads(meeting.participants))
+    assert not {m.message_id for m in update} & {m.message_id for m in first}
+
+
+def test_the_business_reads_the_update_in_its_language_and_the_subject_says_it_moved(session, settings, proposed):
+    case, _, first = proposed
+    move(session, settings, case)
+    mails = {m.recipient: email.message_from_bytes(m.raw, policy=policy.default)
+             for m in mails_after(session, first)}
+    business, office = mails[case.sender], mails[CATALOGUE.office("byliv").address]
+    assert "Star meeting moved" in business["Subject"] and case.reference in business["Subject"]
+    assert business.get_body(("plain",)).get_content().startswith("Dear ")
+    assert "has moved" in business.get_body(("plain",)).get_content()
+    assert "Stjernemøde flyttet" in office["Subject"]
+    assert "er flyttet" in office.get_body(("plain",)).get_content()
+
+
+def test_moving_updates_the_meeting_and_records_an_event(session, settings, proposed):
+    case, meeting, _ = proposed
+    moved = move(session, settings, case)
+    assert moved.id == meeting.id and moved.status == "proposed"
+    assert moved.starts_at == MOVED_TO.replace(tzinfo=LOCAL_TZ).astimezone(timezone.utc)
+    event = session.exec(select(CaseEvent).where(CaseEvent.action == "meeting_moved")).one()
+    assert event.actor == "mette" and "2026-12-10 13:00" in event.detail and meeting.uid in event.detail
+
+
+@pytest.mark.parametrize("at", [datetime(2026, 12, 25, 10, 0), datetime(2026, 12, 3, 10, 0)],
+                         ids=["christmas-day", "past"])
+def test_moving_to_a_bad_time_is_refused_and_nothing_is_mailed(session, settings, proposed, at):
+    case, meeting, first = proposed
+    before = meeting.starts_at
+    with pytest.raises(InvalidSlot):
+        move(session, settings, case, at)
+    assert mails_after(session, first) == [] and meeting.starts_at == before
+
+
+def test_moving_to_the_same_time_is_refused(session, settings, proposed):
+    case, meeting, _ = proposed
+    with pytest.raises(InvalidSlot):
+        move(session, settings, case, meeting.starts_at.astimezone(LOCAL_TZ).replace(tzinfo=None))
+
+
+def test_moving_without_a_proposed_meeting_is_refused(session, settings):
+    case = make_case(session, task_types=RESTAURANT)
+    with pytest.raises(NoOpenMeeting):
+        move(session, settings, case)
+
+
+def test_cancelling_sends_every_participant_an_itip_cancel(session, settings, proposed):
+    case, meeting, first = proposed
+    cancel(session, settings, case)
+    update = mails_after(session, first)
+    assert sorted(m.recipient for m in update) == sorted(p["email"] for p in json.loads(meeting.participants))
+    for mail in update:
+        event = event_of(mail.raw, "CANCEL")
+        assert str(event["UID"]) == meeting.uid and event.decoded("SEQUENCE") == 1
+        assert str(event["STATUS"]) == "CANCELLED"
+        assert {str(a).removeprefix("mailto:") for a in event["ATTENDEE"]} == {m.recipient for m in update}
+
+
+def test_the_cancellation_gives_the_reason_in_the_business_language(session, settings, proposed):
+    case, _, first = proposed
+    cancel(session, settings, case, reason="The sign question was settled by mail")
+    mails = {m.recipient: email.message_from_bytes(m.raw, policy=policy.default)
+             for m in mails_after(session, first)}
+    business, office = mails[case.sender], mails[CATALOGUE.office("affald").address]
+    assert "Star meeting cancelled" in business["Subject"]
+    assert "Reason: The sign question was settled by mail" in business.get_body(("plain",)).get_content()
+    assert "Stjernemøde aflyst" in office["Subject"] and "Begrundelse:" in office.get_body(("plain",)).get_content()
+    assert "settled by mail" in str(event_of(business.as_bytes(), "CANCEL")["COMMENT"])
+
+
+def test_cancelling_marks_the_meeting_cancelled_and_records_an_event(session, settings, proposed):
+    case, meeting, _ = proposed
+    cancel(session, settings, case, reason="not needed")
+    assert session.get(Meeting, meeting.id).status == "cancelled"
+    event = session.exec(select(CaseEvent).where(CaseEvent.action == "meeting_cancelled")).one()
+    assert event.actor == "mette" and "not needed" in event.detail and meeting.uid in event.detail
+
+
+def test_every_change_raises_the_sequence_by_one(session, settings, proposed):
+    case, _, first = proposed
+    sequences = [event_of(first[0].raw).decoded("SEQUENCE")]
+    changes = [(lambda: move(session, settings, case), "REQUEST"),
+               (lambda: move(session, settings, case, MOVED_TO.replace(hour=9)), "REQUEST"),
+               (lambda: cancel(session, settings, case), "CANCEL")]
+    for change, method in changes:
+        seen = len(invitations(session))
+        change()
+        sequences.append(event_of(invitations(session)[seen].raw, method).decoded("SEQUENCE"))
+    assert sequences == [0, 1, 2, 3]
+
+
+def test_the_sequence_counts_only_the_changes_of_its_own_meeting(session, settings, proposed):
+    case, _, _ = proposed
+    cancel(session, settings, case)
+    second = propose(session, settings, case)
+    seen = len(invitations(session))
+    move(session, settings, case)
+    event = event_of(invitations(session)[seen].raw)
+    assert str(event["UID"]) == second.uid and event.decoded("SEQUENCE") == 1
+
+
+def test_recording_an_outcome_on_a_cancelled_meeting_is_refused(session, settings, proposed):
+    case, _, _ = proposed
+    cancel(session, settings, case)
+    with pytest.raises(MeetingCancelled, match="cancelled"):
+        record_outcome(session, case, "Skilt godkendt")
+
+
+@pytest.mark.parametrize("again", [lambda s, st, c: move(s, st, c), lambda s, st, c: cancel(s, st, c)],
+                         ids=["move", "cancel"])
+def test_a_cancelled_meeting_cannot_be_changed_again(session, settings, proposed, again):
+    case, _, _ = proposed
+    cancel(session, settings, case)
+    seen = len(invitations(session))
+    with pytest.raises(MeetingCancelled):
+        again(session, settings, case)
+    assert len(invitations(session)) == seen
+
+
+def sent_mails(settings) -> list[email.message.EmailMessage]:
+    return [email.message_from_bytes(f.read_bytes(), policy=policy.default)
+            for f in sorted((settings.outbox_maildir / "new").iterdir())]
+
+
+def test_cli_moves_the_meeting_and_sends_the_updates(cli, stored_case, settings):
+    cli(stored_case, "--propose", "--at", "2031-03-04 13:00")
+    result = cli(stored_case, "--move", "2031-03-05 09:30", "--actor", "mette")
+    assert result.exit_code == 0, result.output
+    assert "moved" in result.output and "2031-03-05 09:30-10:30" in result.output
+    people = participants_for_reference(settings, stored_case)
+    moved = [m for m in sent_mails(settings) if "flyttet" in m["Subject"]]
+    assert len(moved) == len(people) and len(sent_mails(settings)) == 2 * len(people)
+
+
+def test_cli_cancels_the_meeting_with_a_reason(cli, stored_case, settings):
+    cli(stored_case, "--propose")
+    result = cli(stored_case, "--cancel", "--reason", "Afklaret pr. mail")
+    assert result.exit_code == 0, result.output
+    assert "cancelled" in result.output
+    cancels = [m for m in sent_mails(settings) if "aflyst" in m["Subject"]]
+    assert len(cancels) == len(participants_for_reference(settings, stored_case))
+    assert all("Afklaret pr. mail" in m.get_body(("plain",)).get_content() for m in cancels)
+
+
+def test_cli_refuses_an_outcome_for_a_cancelled_meeting(cli, stored_case):
+    cli(stored_case, "--propose")
+    cli(stored_case, "--cancel")
+    result = cli(stored_case, "--outcome", "Skilt godkendt")
+    assert result.exit_code == 2 and "cancelled" in result.output and "--propose" in result.output
+
+
+def test_cli_refuses_a_move_to_a_holiday(cli, stored_case):
+    cli(stored_case, "--propose", "--at", "2031-03-04 13:00")
+    result = cli(stored_case, "--move", "2031-12-25 10:00")
+    assert result.exit_code == 2 and "not a working day" in result.output
+
+
+def test_cli_refuses_a_move_without_a_proposed_meeting(cli, stored_case):
+    result = cli(stored_case, "--move", "2031-03-05 09:30")
+    assert result.exit_code == 2 and "no proposed star meeting" in result.output
+
+
+@pytest.mark.parametrize("args", [("--reason", "x"), ("--move", "2031-03-05 09:30", "--cancel"),
+                                  ("--propose", "--move", "2031-03-05 09:30")],
+                         ids=["reason-without-cancel", "move-and-cancel", "propose-and-move"])
+def test_cli_refuses_options_that_do_not_go_together(cli, stored_case, args):
+    assert cli(stored_case, *args).exit_code == 2
