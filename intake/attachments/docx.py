@@ -5,19 +5,29 @@ zip-bomb limits and no DOCTYPE in any XML part). The text is then taken by
 walking the WordprocessingML of the body, headers and footers in document
 order, so content controls (``w:sdt``) and form-field results are included.
 Two-column table rows ("Firmanavn | Bager Hansen ApS") and named form fields
-and content controls also go to ``fields``.
+and content controls also go to ``fields``. When the document holds little text
+(under ``LITTLE_TEXT`` characters) its larger pictures are read by OCR: a scan
+or phone photo of a filled-in form pasted into Word.
 """
 
 from __future__ import annotations
 
 import io
 
-from intake.attachments.base import Context, Extracted, clean_label, table_fields, table_rows_text
+from intake.attachments.base import (
+    Context,
+    Extracted,
+    clean_label,
+    table_fields,
+    table_rows_text,
+)
 from intake.attachments.errors import Corrupt
+from intake.attachments.ocr import ocr_package_images
 from intake.attachments.ooxml import check_package
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MAX_FIELDS = 500
+LITTLE_TEXT = 200   # characters; a typed application form has more than this in its labels alone
 
 
 def read_docx(data: bytes, ctx: Context) -> Extracted:
@@ -36,7 +46,21 @@ def read_docx(data: bytes, ctx: Context) -> Extracted:
         parts.append(_block_text(part, fields))
     fields.update({k: v for k, v in _form_fields(document.element.body).items() if k not in fields})
     text = "\n\n".join(part for part in parts if part.strip())
-    return Extracted(text=text, fields=dict(list(fields.items())[:MAX_FIELDS]))
+    extracted = Extracted(text=text, fields=dict(list(fields.items())[:MAX_FIELDS]))
+    if len("".join(text.split())) < LITTLE_TEXT:
+        _add_picture_text(data, extracted, ctx)
+    return extracted
+
+
+def _add_picture_text(data: bytes, extracted: Extracted, ctx: Context) -> None:
+    """OCR of the pictures in word/media, appended to the text, with the warning "ocr"."""
+    found = ocr_package_images(data, "word/media/", ctx.limits)
+    if not found.images:
+        return
+    extracted.text = "\n\n".join(t for t in [extracted.text, *found.texts] if t.strip())
+    extracted.warnings.append("ocr")
+    if found.capped:
+        extracted.warnings.append("ocr_pages_capped")
 
 
 def _header_footer_elements(document) -> list:

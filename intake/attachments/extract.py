@@ -23,13 +23,15 @@ Reader = Callable[[bytes, Context], Extracted]
 
 
 def _readers() -> dict[str, Reader]:
-    from intake.attachments import archive, docx, messages, pdf
+    from intake.attachments import archive, docx, messages, pdf, sheets, slides
 
     return {
         "pdf": pdf.read_pdf, "docx": docx.read_docx, "zip": archive.read_zip,
         "tnef": messages.read_tnef, "msg": messages.read_msg, "eml": messages.read_eml,
         "image": other.read_image, "text": other.read_text, "html": other.read_html,
-        "rtf": other.read_rtf, "doc": other.read_doc, "odt": other.read_odt,
+        "rtf": other.read_rtf, "doc": other.read_doc, "odt": other.read_odt, "odp": other.read_odt,
+        "xlsx": sheets.read_xlsx, "ods": sheets.read_ods, "xls": sheets.read_xls,
+        "pptx": slides.read_pptx, "ppt": other.read_ppt,
     }
 
 

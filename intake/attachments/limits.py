@@ -15,14 +15,17 @@ class Limits:
     """
 
     max_bytes: int = 30 * 1024 * 1024          # raw attachment size
-    max_pages: int = 300                        # PDF pages whose text is read
+    max_pages: int = 300                        # PDF pages (or slides) whose text is read
     max_ocr_pages: int = 10                     # scanned pages/frames sent to Tesseract
+    max_ocr_images: int = 5                     # images inside a text-poor DOCX sent to Tesseract
     ocr_dpi: int = 200                          # rendering resolution for OCR
     ocr_seconds: float = 30.0                   # one Tesseract run
     ocr_languages: str = "dan+eng"
     max_table_pages: int = 8                    # PDF pages given to pdfplumber for tables
     max_image_pixels: int = 60_000_000          # decoded image size (Pillow bomb guard)
     max_text_chars: int = 2_000_000             # text kept from one attachment
+    max_cells: int = 200_000                    # non-empty spreadsheet cells read, all sheets
+    max_sheet_rows: int = 20_000                # rows of one sheet that are read
     max_uncompressed: int = 200 * 1024 * 1024   # total bytes a ZIP/DOCX/ODT unpacks to
     max_ratio: int = 200                        # per-member compression ratio (over 1 MB)
     max_members: int = 500                      # files in one archive

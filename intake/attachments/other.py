@@ -1,10 +1,11 @@
-"""Plain text, HTML, CSV, images (OCR), RTF, legacy Word .doc and ODT."""
+"""Plain text, HTML, CSV, images (OCR), RTF, legacy Word .doc and PowerPoint .ppt, ODT and ODP."""
 
 from __future__ import annotations
 
 import io
 import shutil
 import subprocess
+import tempfile
 import zipfile
 
 from intake.attachments.base import Context, Extracted
@@ -70,11 +71,21 @@ def read_doc(data: bytes, ctx: Context) -> Extracted:
     """A legacy Word document, via Debian's antiword, else catdoc."""
     for command in (["antiword", "-m", "UTF-8.txt", "-"], ["catdoc", "-d", "utf-8", "-"]):
         if shutil.which(command[0]):
-            return Extracted(text=_run_tool(command, data))
+            return Extracted(text=run_tool(command, data))
     raise Unsupported("neither antiword nor catdoc is installed")
 
 
-def _run_tool(command: list[str], data: bytes) -> str:
+def read_ppt(data: bytes, ctx: Context) -> Extracted:
+    """A legacy PowerPoint presentation, via ``catppt`` from Debian's catdoc."""
+    if not shutil.which("catppt"):
+        raise Unsupported("catppt (catdoc) is not installed")
+    with tempfile.NamedTemporaryFile(suffix=".ppt") as file:   # catppt cannot read stdin
+        file.write(data)
+        file.flush()
+        return Extracted(text=run_tool(["catppt", "-d", "utf-8", file.name], b""))
+
+
+def run_tool(command: list[str], data: bytes) -> str:
     try:
         done = subprocess.run(command, input=data, capture_output=True, timeout=TOOL_SECONDS, check=False)
     except subprocess.TimeoutExpired as err:
@@ -91,7 +102,7 @@ ODF_TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
 
 
 def read_odt(data: bytes, ctx: Context) -> Extracted:
-    """An OpenDocument text: paragraphs and headings of content.xml (checked like a DOCX)."""
+    """An OpenDocument text or presentation: paragraphs and headings of content.xml (checked like a DOCX)."""
     from lxml import etree
 
     check_package(data, ctx.limits)
@@ -109,5 +120,5 @@ def read_odt(data: bytes, ctx: Context) -> Extracted:
     lines = ["".join(block.itertext()) for block in blocks]
     text = "\n".join(line for line in lines if line.strip())
     if not text:
-        raise NoText("empty ODT")
+        raise NoText("no text in content.xml")
     return Extracted(text=text)

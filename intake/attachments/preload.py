@@ -6,9 +6,22 @@ import pypdfium2  # noqa: F401
 from bs4 import BeautifulSoup  # noqa: F401
 from PIL import Image  # noqa: F401
 
-from intake.attachments import archive, docx as docx_reader, extract, messages, other, pdf, tables  # noqa: F401
+from intake.attachments import (  # noqa: F401
+    archive,
+    extract,
+    messages,
+    other,
+    pdf,
+    sheets,
+    slides,
+    tables,
+)
+from intake.attachments import (
+    docx as docx_reader,
+)
 
-try:
-    import tnefparse  # noqa: F401
-except ImportError:
-    pass
+for _optional in ("tnefparse", "openpyxl", "pptx"):
+    try:
+        __import__(_optional)
+    except ImportError:
+        pass

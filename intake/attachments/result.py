@@ -15,7 +15,8 @@ class AttachmentResult:
     """What one attachment held, or why it could not be read.
 
     ``type`` is detected from the bytes: pdf, docx, doc, odt, rtf, image, text,
-    html, zip, tnef, msg, eml, plus xlsx, pptx, ods, odp, executable, unknown.
+    html, zip, tnef, msg, eml, xlsx, xls, ods, pptx, ppt, odp, executable,
+    encrypted_office, unknown.
     ``members`` holds the files found inside archives, TNEF, .msg and attached
     messages (their text is also in ``text``); ``warnings`` are short codes for
     partial reads such as "pages_capped".

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 import zlib
 
@@ -165,6 +166,74 @@ def xxe_docx(base: bytes) -> bytes:
     return replace_docx_part(base, "word/document.xml", declaration + b"?>" + evil + rest)
 
 
+def with_doctype(base: bytes, part: str) -> bytes:
+    """The package with an entity-declaring DOCTYPE put before the root element of ``part``."""
+    with zipfile.ZipFile(io.BytesIO(base)) as src:
+        xml = src.read(part)
+    root = re.search(rb"<[A-Za-z]", xml).start()
+    evil = b'<!DOCTYPE x [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'
+    return replace_docx_part(base, part, xml[:root] + evil + xml[root:])
+
+
+def xlsx_sheets(sheets: dict[str, list[tuple]]) -> bytes:
+    """An Excel workbook (openpyxl) with one sheet per name, rows appended in order."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for name, rows in sheets.items():
+        sheet = book.create_sheet(name)
+        for row in rows:
+            sheet.append(list(row))
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def pptx_slides(slides: list[tuple[str, str]], table: list[tuple[str, str]] = ()) -> bytes:
+    """A presentation (python-pptx): one title-and-body slide per pair, then a slide with ``table``."""
+    from pptx import Presentation
+    from pptx.util import Inches
+
+    deck = Presentation()
+    for title, body in slides:
+        slide = deck.slides.add_slide(deck.slide_layouts[1])
+        slide.shapes.title.text, slide.placeholders[1].text = title, body
+    if table:
+        slide = deck.slides.add_slide(deck.slide_layouts[6])
+        grid = slide.shapes.add_table(len(table), 2, Inches(1), Inches(1), Inches(8), Inches(2)).table
+        for row, (label, value) in enumerate(table):
+            grid.cell(row, 0).text, grid.cell(row, 1).text = label, value
+    out = io.BytesIO()
+    deck.save(out)
+    return out.getvalue()
+
+
+def ods_of(rows: list[str], sheet: str = "Ark1") -> bytes:
+    """A minimal OpenDocument spreadsheet; ``rows`` are XML fragments of table:table-row elements."""
+    content = ('<?xml version="1.0" encoding="UTF-8"?><office:document-content '
+               'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+               'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+               'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:spreadsheet>'
+               f'<table:table table:name="{sheet}">{"".join(rows)}</table:table>'
+               '</office:spreadsheet></office:body></office:document-content>')
+    return zip_of({"mimetype": b"application/vnd.oasis.opendocument.spreadsheet", "content.xml": content.encode()})
+
+
+def docx_with_picture(image: bytes, paragraphs: list[str] = ()) -> bytes:
+    """A Word document holding ``paragraphs`` and one pasted picture (python-docx ``add_picture``)."""
+    import docx
+    from docx.shared import Inches
+
+    document = docx.Document()
+    for text in paragraphs:
+        document.add_paragraph(text)
+    document.add_picture(io.BytesIO(image), width=Inches(6))
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
 def zip_of(members: dict[str, bytes]) -> bytes:
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
@@ -186,13 +255,18 @@ def zip_bomb(megabytes: int = 300) -> bytes:
 
 def docx_bomb(base: bytes, megabytes: int = 300) -> bytes:
     """A DOCX whose document.xml inflates to ``megabytes`` (a zip bomb in Word's clothing)."""
+    return package_bomb(base, "word/document.xml", megabytes)
+
+
+def package_bomb(base: bytes, part: str, megabytes: int = 300) -> bytes:
+    """An Office package whose XML ``part`` inflates to ``megabytes`` of trailing spaces."""
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(base)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
         for item in src.infolist():
-            if item.filename != "word/document.xml":
+            if item.filename != part:
                 dst.writestr(item, src.read(item))
-        with dst.open("word/document.xml", "w", force_zip64=True) as member:
-            member.write(src.read("word/document.xml")[:-30])
+        with dst.open(part, "w", force_zip64=True) as member:
+            member.write(src.read(part)[:-30])
             chunk = b" " * (1 << 20)
             for _ in range(megabytes):
                 member.write(chunk)

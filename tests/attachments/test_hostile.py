@@ -41,6 +41,24 @@ def test_docx_with_doctype_is_refused_as_unsafe(extract, docx_base):
     assert _refused_in_time(extract, "xxe.docx", builders.xxe_docx(docx_base)).reason == "unsafe"
 
 
+def test_xlsx_zip_bomb_is_refused_as_too_large(extract):
+    base = builders.xlsx_sheets({"Ark1": [("Firmanavn", "Bager Hansen ApS")]})
+    bomb = builders.package_bomb(base, "xl/worksheets/sheet1.xml", 300)
+    assert _refused_in_time(extract, "bombe.xlsx", bomb).reason == "too_large"
+
+
+def test_xlsx_with_doctype_in_a_sheet_is_refused_as_unsafe(extract):
+    base = builders.xlsx_sheets({"Ark1": [("Firmanavn", "Bager Hansen ApS")]})
+    result = _refused_in_time(extract, "xxe.xlsx", builders.with_doctype(base, "xl/worksheets/sheet1.xml"))
+    assert (result.type, result.reason) == ("xlsx", "unsafe")
+
+
+def test_pptx_with_doctype_in_a_slide_is_refused_as_unsafe(extract):
+    base = builders.pptx_slides([("Ansøgning", "Bager Hansen ApS")])
+    result = _refused_in_time(extract, "xxe.pptx", builders.with_doctype(base, "ppt/slides/slide1.xml"))
+    assert (result.type, result.reason) == ("pptx", "unsafe")
+
+
 def test_zip_bomb_member_is_refused_as_too_large(extract):
     result = extract("bombe.zip", builders.zip_bomb(300))
     assert (result.status, result.reason) == ("unreadable", "too_large")

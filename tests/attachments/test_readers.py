@@ -147,9 +147,9 @@ def test_odt_paragraphs_are_read(extract):
     assert result.type == "odt" and result.text == "Ansøgning\nUdeservering på fortovet"
 
 
-def test_spreadsheet_is_unsupported_with_a_reason(extract):
+def test_broken_spreadsheet_is_refused_as_corrupt(extract):
     result = extract("budget.xlsx", builders.zip_of({"[Content_Types].xml": b"", "xl/workbook.xml": b"<x/>"}))
-    assert (result.type, result.status, result.reason) == ("xlsx", "unreadable", "unsupported")
+    assert (result.type, result.status, result.reason) == ("xlsx", "unreadable", "corrupt")
 
 
 def test_empty_attachment_is_refused_as_empty(extract):
