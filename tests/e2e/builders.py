@@ -1,14 +1,11 @@
 """Applications as businesses send them, with real PDF and Word attachments."""
 from __future__ import annotations
 
-import io
 from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
 from datetime import datetime, timezone
 
-import docx
-from reportlab.lib.pagesizes import A4
-from reportlab.pdfgen import canvas
+from tests.attachments.builders import docx_form, text_pdf
 
 DESK = "desk@example.test"
 
@@ -30,19 +27,10 @@ def scaffolding_da(sender="Peter Jensen <peter@jensen-stilladser.dk>", n: int = 
                  "Jensen Stilladser ApS, CVR 72494814\nTlf. 20 30 40 50\n")
 
 
-def pdf_bytes(lines: list[str]) -> bytes:
-    buf = io.BytesIO()
-    c = canvas.Canvas(buf, pagesize=A4)
-    for i, line in enumerate(lines):
-        c.drawString(60, 800 - 18 * i, line)
-    c.save()
-    return buf.getvalue()
-
-
 def oil_tank_pdf_en(sender="Karen Friis <karen@ejdnord.dk>") -> EmailMessage:
     msg = _base(sender, "Oil tank decommissioning", "Hello,\n\nPlease find our notification attached.\n\n"
                 "Kind regards\nKaren Friis\n")
-    msg.add_attachment(pdf_bytes([
+    msg.add_attachment(text_pdf([
         "Notification: decommissioning of an oil tank",
         "Property: Tagensvej 57, 2200 Copenhagen N",
         "Owner: Ejendomsadministration Nord A/S, CVR 47511488",
@@ -56,19 +44,13 @@ def oil_tank_pdf_en(sender="Karen Friis <karen@ejdnord.dk>") -> EmailMessage:
 
 def sign_docx_da(sender="Lars Bak <lars@bakogsoen-bageri.dk>") -> EmailMessage:
     msg = _base(sender, "Skilt - se vedhæftede", "Hej\n\nSe vedhæftede ansøgning.\n\nVh Lars\n")
-    document = docx.Document()
-    document.add_heading("Ansøgning om skiltning og facadereklame", level=1)
-    table = document.add_table(rows=0, cols=2)
-    for label, value in [("Virksomhedens navn", "Bak & Søn Bageri ApS"), ("CVR-nummer", "87 03 30 82"),
-                         ("Kontaktperson", "Lars Bak"), ("Telefon", "40 12 98 76"),
-                         ("Adresse", "Amagerbrogade 101, 2300 København S"),
-                         ("Ansøgningen drejer sig om", "Nyt facadeskilt med lys over butiksvinduet og et "
-                                                        "udhængsskilt ved indgangen")]:
-        row = table.add_row().cells
-        row[0].text, row[1].text = label, value
-    buf = io.BytesIO()
-    document.save(buf)
-    msg.add_attachment(buf.getvalue(), maintype="application",
+    form = docx_form([("Virksomhedens navn", "Bak & Søn Bageri ApS"), ("CVR-nummer", "87 03 30 82"),
+                      ("Kontaktperson", "Lars Bak"), ("Telefon", "40 12 98 76"),
+                      ("Adresse", "Amagerbrogade 101, 2300 København S"),
+                      ("Ansøgningen drejer sig om", "Nyt facadeskilt med lys over butiksvinduet og et "
+                                                     "udhængsskilt ved indgangen")],
+                     paragraphs=["Ansøgning om skiltning og facadereklame"])
+    msg.add_attachment(form, maintype="application",
                        subtype="vnd.openxmlformats-officedocument.wordprocessingml.document",
                        filename="skilteansøgning.docx")
     return msg
