@@ -2,37 +2,31 @@
 from __future__ import annotations
 
 from datetime import datetime, timezone
-from email.utils import parsedate_to_datetime
 from typing import Any
 
 from intake.errors import StopMessage
 from intake.pipeline import ANALYSIS, PRELUDE, Context, MessageState, run_stages
 
 
-def date_header(raw: bytes) -> datetime | None:
-    """The Date header of a raw message, cheaply and without trusting it to parse."""
-    head = raw.split(b"\n\n", 1)[0].split(b"\r\n\r\n", 1)[0]
-    for line in head.decode("ascii", "replace").splitlines():
-        if line.lower().startswith("date:"):
-            try:
-                value = parsedate_to_datetime(line[5:].strip())
-            except (TypeError, ValueError, IndexError):
-                return None
-            return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
-    return None
-
-
 def analyse(raw: bytes, ctx: Context, received: datetime | None = None) -> MessageState:
-    """Run the whole pipeline without storing; ``state.kind`` says what the message is."""
-    when = received or date_header(raw) or datetime.now(timezone.utc)
-    state = MessageState(raw=raw, received=when)
+    """Run the whole pipeline without storing; ``state.kind`` says what the message is.
+
+    The receipt time is ``received``, else the message's Date header, else now.
+    """
+    state = MessageState(raw=raw, received=received or datetime.now(timezone.utc))
     try:
         run_stages(PRELUDE, state, ctx)
+        _date_as_receipt(state, received)
         if state.kind == "application":
             run_stages(ANALYSIS, state, ctx)
     except StopMessage:
-        pass
+        _date_as_receipt(state, received)
     return state
+
+
+def _date_as_receipt(state: MessageState, received: datetime | None) -> None:
+    if received is None and state.parsed is not None and state.parsed.date is not None:
+        state.received = state.parsed.date
 
 
 def as_json(state: MessageState) -> dict[str, Any]:
