@@ -52,7 +52,6 @@ class Settings:
     reference_prefix: str = "KBH"
     catalogue_path: Path | None = None
     model_dir: Path | None = None
-    triage_threshold: float = 0.5
     max_acks_per_sender_per_day: int = 5
     max_processing_attempts: int = 3
     poll_interval: float = 5.0
