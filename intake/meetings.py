@@ -61,22 +61,19 @@ class MeetingCancelled(NoOpenMeeting):
 class MeetingPolicy:
     """When and where star meetings are held."""
 
-    within_working_days: int = 5
-    notice_working_days: int = 2
-    start: time = time(10, 0)
-    duration: timedelta = timedelta(hours=1)
-    location: str = "Københavns Erhvervsservice, Københavns Rådhus"
+    within_working_days: int
+    notice_working_days: int
+    start: time
+    duration: timedelta
+    location: str
 
     @classmethod
     def from_settings(cls, settings) -> MeetingPolicy:
-        d = cls()
-        start = getattr(settings, "meeting_start", None)
-        minutes = getattr(settings, "meeting_minutes", None)
-        return cls(within_working_days=int(getattr(settings, "meeting_within_working_days", d.within_working_days)),
-                   notice_working_days=int(getattr(settings, "meeting_notice_working_days", d.notice_working_days)),
-                   start=time.fromisoformat(start) if start else d.start,
-                   duration=timedelta(minutes=int(minutes)) if minutes else d.duration,
-                   location=getattr(settings, "meeting_location", None) or d.location)
+        return cls(within_working_days=settings.meeting_within_working_days,
+                   notice_working_days=settings.meeting_notice_working_days,
+                   start=time.fromisoformat(settings.meeting_start),
+                   duration=timedelta(minutes=settings.meeting_minutes),
+                   location=settings.meeting_location)
 
 
 # -- who is invited --------------------------------------------------------------

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import tomllib
 from dataclasses import dataclass, field, fields
+from datetime import time
 from pathlib import Path
 from typing import Any, Mapping
 
@@ -58,6 +59,12 @@ class Settings:
     outbox_max_attempts: int = 12
     outbox_retry_base: float = 30.0
     batch_size: int = 50
+    # Star meetings: a slot within this many working days, not before the notice, at start, for minutes.
+    meeting_within_working_days: int = 5
+    meeting_notice_working_days: int = 2
+    meeting_start: str = "10:00"
+    meeting_minutes: int = 60
+    meeting_location: str = "Københavns Erhvervsservice, Københavns Rådhus"
 
     def __post_init__(self) -> None:
         set_ = lambda name, value: object.__setattr__(self, name, value)  # noqa: E731
@@ -76,6 +83,10 @@ class Settings:
         for name in ("imap_security", "smtp_security"):
             if getattr(self, name) not in SECURITY_MODES:
                 raise ConfigError(f"{name} must be one of {', '.join(SECURITY_MODES)}")
+        try:
+            time.fromisoformat(self.meeting_start)
+        except ValueError as err:
+            raise ConfigError(f"meeting_start must be a time like 10:00, not {self.meeting_start!r}") from err
         if not self.imap_port:
             set_("imap_port", {"ssl": 993}.get(self.imap_security, 143))
         if not self.smtp_port:

@@ -49,3 +49,10 @@ def test_invalid_security_mode_is_refused():
 def test_invalid_number_is_refused():
     with pytest.raises(ConfigError, match="imap_port"):
         load_settings(env={"INTAKE_IMAP_PORT": "nine"})
+
+
+def test_star_meeting_settings_come_from_the_environment_and_are_checked():
+    s = load_settings(env={"INTAKE_MEETING_START": "13:30", "INTAKE_MEETING_MINUTES": "90"})
+    assert (s.meeting_start, s.meeting_minutes) == ("13:30", 90)
+    with pytest.raises(ConfigError, match="meeting_start"):
+        load_settings(env={"INTAKE_MEETING_START": "half past one"})
