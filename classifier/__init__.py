@@ -8,7 +8,13 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from classifier.errors import ClassifierError, ModelRefused, NoActiveModel, TrainingDataError, UnknownVersion
+from classifier.errors import (
+    ClassifierError,
+    ModelRefused,
+    NoActiveModel,
+    TrainingDataError,
+    UnknownVersion,
+)
 from classifier.features import compose
 from classifier.prediction import Classifier, Prediction
 
@@ -32,7 +38,7 @@ def load_active(model_dir: Path) -> Classifier:
 
 def __getattr__(name: str):
     if name == "ModelHolder":
-        from classifier.store import ModelHolder
+        from classifier.holder import ModelHolder
 
         return ModelHolder
     raise AttributeError(name)

@@ -2,15 +2,22 @@
 from __future__ import annotations
 
 import logging
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator, Sequence
 
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import SQLAlchemyError
+from sqlmodel import Session
 
-from classifier.store import ModelHolder
+from classifier.holder import ModelHolder
+from intake.followups import CaseLookup, find_case
 from intake.mailbox.base import Mailbox
 from intake.mailbox.maildir import MaildirMailbox
 from intake.pipeline import Context
 from intake.settings import Settings
-from models.db import open_database
+from models import Case
+from models.db import make_engine, open_database
 from routing.calendar import WorkingCalendar
 from routing.catalogue import load_catalogue
 
@@ -35,3 +42,27 @@ def open_mailbox(settings: Settings) -> Mailbox:
 
 def open_engine(settings: Settings) -> Engine:
     return open_database(settings.database_url)
+
+
+@contextmanager
+def case_lookup(settings: Settings) -> Iterator[CaseLookup | None]:
+    """A read-only lookup of the cases for the dry run; None when there is no database yet.
+
+    It never creates or migrates a database: ``intake classify`` stores nothing.
+    """
+    url = make_url(settings.database_url)
+    if url.get_backend_name() == "sqlite" and (not url.database or not Path(url.database).exists()):
+        yield None
+        return
+    engine = make_engine(settings.database_url)
+    try:
+        with Session(engine) as session:
+            def lookup(references: Sequence[str], sender: str) -> Case | None:
+                try:
+                    return find_case(session, references, sender)
+                except SQLAlchemyError as err:
+                    log.warning("cannot read the cases (%s): a quoted reference is read as new", type(err).__name__)
+                    return None
+            yield lookup
+    finally:
+        engine.dispose()

@@ -4,20 +4,26 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from typing import Any
 
+from intake import kinds
 from intake.errors import StopMessage
+from intake.followups import CaseLookup
 from intake.pipeline import ANALYSIS, PRELUDE, Context, MessageState, run_stages
 
 
-def analyse(raw: bytes, ctx: Context, received: datetime | None = None) -> MessageState:
+def analyse(raw: bytes, ctx: Context, received: datetime | None = None,
+            lookup: CaseLookup | None = None) -> MessageState:
     """Run the whole pipeline without storing; ``state.kind`` says what the message is.
 
     The receipt time is ``received``, else the message's Date header, else now.
+    ``lookup`` finds the case a quoted reference belongs to (the service's own
+    decision, ``intake.kinds``); without one, mail quoting a reference is new.
     """
     state = MessageState(raw=raw, received=received or datetime.now(timezone.utc))
     try:
         run_stages(PRELUDE, state, ctx)
         _date_as_receipt(state, received)
-        if state.kind == "application":
+        kinds.resolve(state, lookup)
+        if kinds.HANDLERS[state.kind].analyse:
             run_stages(ANALYSIS, state, ctx)
     except StopMessage:
         _date_as_receipt(state, received)

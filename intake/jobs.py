@@ -21,14 +21,14 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
-from intake.clock import AT_RISK_WORKING_DAYS, standing
-from intake.message import clean_header_value
-from intake.reports import CaseTimes, due_now
-from intake.outbox import queue_mail
-from intake.store import OPEN_STATUSES
+from intake.cases.compliance import CaseTimes, due_now
+from intake.cases.rules import OPEN_STATUSES
+from intake.letters.outbox import queue_mail
+from intake.mail.message import clean_header_value
 from models import Case, OutboxMail, utcnow
 from routing.calendar import WorkingCalendar
 from routing.catalogue import Catalogue, Office
+from routing.clock import AT_RISK_WORKING_DAYS, standing
 from routing.goals import LOCAL_TZ, describe_date, local_date
 
 log = logging.getLogger(__name__)

@@ -7,7 +7,7 @@ driver (``intake.runner`` or the dry run in ``intake.dryrun``) catches.
 
 ``PRELUDE`` decides what kind of message this is; ``ANALYSIS`` reads an
 application: attachments, details, task types, office and service goal, and
-the non-municipal topics the business should be guided to (``intake.external``).
+the non-municipal topics the business should be guided to (``intake.details.external``).
 """
 from __future__ import annotations
 
@@ -21,12 +21,12 @@ from classifier import Prediction
 from classifier.features import compose
 from intake.attachments import AttachmentResult, extract_attachment
 from intake.details import Field, extract_details
+from intake.details.external import find_external_topics
 from intake.errors import StopMessage
-from intake.external import find_external_topics
-from intake.language import detect_language
-from intake.loops import detect_automated
-from intake.message import ParsedMail, parse_mail
-from intake.references import find_references
+from intake.mail.automated import detect_automated
+from intake.mail.language import detect_language
+from intake.mail.message import ParsedMail, parse_mail
+from intake.mail.references import find_references
 from intake.settings import Settings
 from routing.calendar import WorkingCalendar
 from routing.catalogue import Catalogue, ServiceGoal

@@ -18,19 +18,16 @@ from datetime import datetime
 
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError, OperationalError
-from sqlmodel import Session, col, func, select
+from sqlmodel import Session, select
 
 from classifier import ClassifierError
-from intake.cases import Desk, resume
-from intake.compose import describe_event, follow_up_to_office, status_reply
+from intake import followups, kinds
 from intake.crashpoints import crash_point
 from intake.details import redact_cpr
 from intake.errors import CaseNotFound, StopMessage
 from intake.mailbox.base import FetchedMessage, Mailbox, MailboxError, MessageRef
 from intake.pipeline import ANALYSIS, PRELUDE, Context, MessageState, run_stages
-from intake.outbox import queue_mail
-from intake.store import belongs_to, may_reply, store_case
-from models import Case, CaseEvent, InboundMessage, utcnow
+from models import Case, InboundMessage, utcnow
 
 log = logging.getLogger(__name__)
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
@@ -39,14 +36,11 @@ EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
 def loggable(text: str, limit: int = 300) -> str:
     """``text`` fit for a log line: addresses and CPR numbers masked, length capped."""
     return EMAIL.sub("<address>", redact_cpr(text[:limit]))
+
+
 # Failures of ours: the message stays in the inbox and the service retries later.
 # A model that cannot be loaded is ours too (the operator activates a good one).
 OUR_FAULTS = (OperationalError, DBAPIError, MailboxError, MemoryError, ClassifierError)
-
-
-def answers_request(mail) -> bool:
-    """True when ``mail`` replies to one of our requests for information (by its Message-ID)."""
-    return any(ref.strip().startswith("<inforequest.") for ref in [mail.in_reply_to, *mail.references] if ref)
 
 
 @dataclass(frozen=True)
@@ -148,14 +142,17 @@ class Runner:
     # -- processing ----------------------------------------------------------
     def _process(self, inbound_id: int, raw: bytes, received: datetime) -> Outcome:
         state = MessageState(raw=raw, received=received)
+        case_id: int | None = None
         try:
             run_stages(PRELUDE, state, self.ctx)
-            if state.kind in ("follow_up", "status_query"):
-                done = self._thread_in(inbound_id, state)
-                if done is not None:
-                    return done
-                state.kind = "application"
-            run_stages(ANALYSIS, state, self.ctx)
+            with Session(self.engine) as session:
+                case = kinds.resolve(state, followups.database_lookup(session))
+                case_id = case.id if case is not None else None
+            if state.references and case is None:
+                log.info("message %s quotes a reference it does not belong to: treated as new", inbound_id)
+            handler = kinds.HANDLERS[state.kind]
+            if handler.analyse:
+                run_stages(ANALYSIS, state, self.ctx)
         except StopMessage as stop:
             return self._finish_skip(inbound_id, state, stop)
         except OUR_FAULTS:
@@ -167,7 +164,7 @@ class Runner:
                 rec = session.get(InboundMessage, inbound_id)
                 self._record_headers(rec, state)  # so the operator's list shows sender domain and subject
                 return self._quarantine(session, rec, f"{type(err).__name__}: {err}")
-        return self._finish_case(inbound_id, state)
+        return self._finish(inbound_id, state, handler, case_id)
 
     def _record_headers(self, rec: InboundMessage, state: MessageState) -> None:
         if state.parsed is not None:
@@ -185,76 +182,20 @@ class Runner:
         log.info("message %s not answered (%s): %s", inbound_id, state.kind, stop.reason)
         return Outcome(inbound_id, stop.outcome, stop.reason)
 
-    def _finish_case(self, inbound_id: int, state: MessageState) -> Outcome:
+    def _finish(self, inbound_id: int, state: MessageState, handler: kinds.Handler, case_id: int | None) -> Outcome:
+        """Write the message's outcome (a new case, or mail about one) and mark it done, in one transaction."""
         with Session(self.engine) as session:
             rec = session.get(InboundMessage, inbound_id)
             self._record_headers(rec, state)
-            case = store_case(session, rec, state, self.ctx)
+            case = session.get(Case, case_id) if case_id is not None else None
+            case = handler.record(session, rec, state, self.ctx, case)
             rec.status, rec.updated_at = "done", utcnow()
             session.add(rec)
             crash_point("before_commit")
             session.commit()
-            reference, reason = case.reference, rec.reason
+            outcome = Outcome(inbound_id, rec.outcome, rec.reason, case.reference)
         crash_point("after_commit")
-        return Outcome(inbound_id, "case", reason, reference)
-
-    def _thread_in(self, inbound_id: int, state: MessageState) -> Outcome | None:
-        """Attach a follow-up or answer a status query, when the sender belongs to the quoted case."""
-        sender = state.mail.from_addr
-        with Session(self.engine) as session:
-            cases = session.exec(select(Case).where(col(Case.reference).in_(state.references))).all()
-            case = next((c for c in cases if belongs_to(c, sender)), None)
-            if case is None:
-                log.info("message %s quotes a reference it does not belong to: treated as new", inbound_id)
-                return None
-            rec = session.get(InboundMessage, inbound_id)
-            self._record_headers(rec, state)
-            if state.kind == "status_query" and case.status == "waiting" and answers_request(state.mail):
-                state.kind = "follow_up"  # a short answer to our question ("hvornår ...?") is still the answer
-            n = session.exec(select(func.count()).select_from(InboundMessage)
-                             .where(InboundMessage.case_id == case.id)).one() + 1
-            session.add(CaseEvent(case_id=case.id, actor="applicant", action=state.kind,
-                                  detail=f"message {inbound_id}"))
-            if state.kind == "status_query" and may_reply(session, sender, self.ctx):
-                self._answer_status(session, case, state, inbound_id, n)
-            elif state.kind == "status_query":
-                rec.reason = "no status answer: sender reached the daily limit"
-            else:
-                self._pass_on_follow_up(session, case, state, inbound_id, n)
-            rec.status, rec.outcome, rec.kind, rec.case_id = "done", state.kind, state.kind, case.id
-            session.add(rec)
-            outcome = Outcome(inbound_id, state.kind, rec.reason, case.reference)
-            session.commit()
-            log.info("message %s added to case %s as %s", inbound_id, case.reference, state.kind)
-            return outcome
-
-    def _answer_status(self, session: Session, case: Case, state: MessageState, inbound_id: int, n: int) -> None:
-        """State, office, expected week and the last event that is not this very question."""
-        last = session.exec(select(CaseEvent).where(CaseEvent.case_id == case.id)
-                            .where(CaseEvent.action != "status_query")
-                            .order_by(col(CaseEvent.id).desc())).first()
-        last_text = describe_event(last.action, last.at, state.language) if last else "-"
-        asked = session.exec(select(CaseEvent).where(CaseEvent.case_id == case.id)
-                             .where(CaseEvent.action == "waiting").order_by(col(CaseEvent.id).desc())).first()
-        waiting_for = asked.detail if asked is not None and case.status == "waiting" else ""
-        msg = status_reply(case, last_text, state.mail, self.ctx.catalogue, self.ctx.settings, state.language, n,
-                           waiting_for=waiting_for)
-        queue_mail(session, purpose="status", msg=msg, case_id=case.id, inbound_id=inbound_id)
-
-    def _pass_on_follow_up(self, session: Session, case: Case, state: MessageState, inbound_id: int,
-                           n: int) -> None:
-        """Forward the follow-up to the office; an answer to a request for information resumes the clock."""
-        note = ""
-        if case.status == "waiting":
-            desk = Desk(self.ctx.settings, self.ctx.catalogue, self.ctx.calendar)
-            done = resume(session, case, actor="applicant", desk=desk, now=max(state.received, case.paused_since))
-            note = (f"Ansøgeren har svaret på anmodningen om oplysninger; uret kører igen. / The applicant "
-                    f"answered the request for information; the clock runs again.\n{done.summary}")
-            log.info("case %s resumed by the applicant's answer (message %s)", case.reference, inbound_id)
-        cc = [case.assigned_to or "", case.contact_email or ""]
-        msg = follow_up_to_office(case, state.mail, state.raw, self.ctx.catalogue, self.ctx.settings, n,
-                                  note=note, cc=cc)
-        queue_mail(session, purpose="follow_up", msg=msg, case_id=case.id, inbound_id=inbound_id)
+        return outcome
 
     # -- operator actions ----------------------------------------------------
     def replay(self, inbound_id: int) -> Outcome:

@@ -18,11 +18,11 @@ import schedule
 from sqlalchemy.engine import Engine
 
 from intake.jobs import daily_overdue_job
+from intake.letters.outbox import FlushResult, flush_outbox
+from intake.letters.sender import MailSender
 from intake.mailbox.base import Mailbox
-from intake.outbox import FlushResult, flush_outbox
 from intake.pipeline import Context
 from intake.runner import OUR_FAULTS, Outcome, Runner
-from intake.sender import MailSender
 
 log = logging.getLogger(__name__)
 

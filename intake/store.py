@@ -4,91 +4,19 @@ from __future__ import annotations
 import json
 import logging
 from dataclasses import replace
-from datetime import timedelta
 
-from sqlmodel import Session, col, func, select
+from sqlmodel import Session
 
-from intake.compose import CaseFacts, acknowledgement, routed_case
-from intake.meetings import needs_star_meeting, propose_star_meeting
-from intake.outbox import queue_mail
+from intake.cases.meetings import needs_star_meeting, propose_star_meeting
+from intake.cases.references import allocate_reference
+from intake.cases.rules import assign_contact, is_complex, may_reply, offices_of
+from intake.letters.compose import CaseFacts, acknowledgement, routed_case
+from intake.letters.outbox import queue_mail
 from intake.pipeline import Context, MessageState
-from intake.references import allocate_reference
-from models import Case, CaseEvent, InboundMessage, OutboxMail, utcnow
-from routing.catalogue import Catalogue, ContactPerson
+from models import Case, CaseEvent, InboundMessage
 from routing.goals import local_date
 
 log = logging.getLogger(__name__)
-REPLY_PURPOSES = ("acknowledgement", "status")
-OPEN_STATUSES = ("received", "routed", "in_progress", "waiting")
-FREEMAIL = frozenset({
-    "gmail.com", "googlemail.com", "hotmail.com", "hotmail.dk", "outlook.com", "outlook.dk", "live.com",
-    "live.dk", "msn.com", "yahoo.com", "yahoo.dk", "icloud.com", "me.com", "mac.com", "aol.com",
-    "mail.dk", "jubii.dk", "ofir.dk", "protonmail.com", "proton.me", "gmx.com", "gmx.net", "sol.dk",
-    "youmail.dk", "webspeed.dk", "get2net.dk", "post.tele.dk",
-})
-
-
-def replies_today(session: Session, recipient: str) -> int:
-    """Automatic replies (acknowledgements, status answers) sent to ``recipient`` in the last 24 hours."""
-    since = utcnow() - timedelta(days=1)
-    stmt = (select(func.count()).select_from(OutboxMail).where(OutboxMail.recipient == recipient)
-            .where(col(OutboxMail.purpose).in_(REPLY_PURPOSES)).where(OutboxMail.created_at >= since))
-    return session.exec(stmt).one()
-
-
-def may_reply(session: Session, recipient: str, ctx: Context) -> bool:
-    return bool(recipient) and replies_today(session, recipient) < ctx.settings.max_acks_per_sender_per_day
-
-
-def belongs_to(case: Case, sender: str) -> bool:
-    """A sender belongs to a case: its own address, or the same company domain (not a freemail one)."""
-    if not sender:
-        return False
-    if sender == case.sender:
-        return True
-    domain = sender.rpartition("@")[2]
-    return bool(domain) and domain == case.sender_domain and domain not in FREEMAIL
-
-
-def offices_of(task_types, catalogue: Catalogue) -> list[str]:
-    """The distinct offices of the known ``task_types``, primary first."""
-    return list(dict.fromkeys(catalogue.task(t).office for t in task_types if t in catalogue.tasks))
-
-
-def is_complex(task_types, catalogue: Catalogue) -> bool:
-    """A case is complex when it needs more than one office or one of its task types is marked complex."""
-    known = [catalogue.task(t) for t in task_types if t in catalogue.tasks]
-    return len(offices_of(task_types, catalogue)) > 1 or any(t.complex for t in known)
-
-
-def pick_contact_person(session: Session, catalogue: Catalogue) -> ContactPerson | None:
-    """The pool's contact person with the fewest open cases (ties: the pool's order); None without a pool."""
-    pool = catalogue.contact_persons
-    if not pool:
-        return None
-    rows = session.exec(select(Case.contact_email, func.count()).where(col(Case.status).in_(OPEN_STATUSES))
-                        .where(col(Case.contact_email).is_not(None)).group_by(Case.contact_email)).all()
-    load = {email: n for email, n in rows}
-    return min(pool, key=lambda p: load.get(p.email, 0))
-
-
-def contact_of(case: Case, catalogue: Catalogue) -> ContactPerson | None:
-    """The contact person of ``case`` (from the pool by address, else a person made of the stored name)."""
-    if not case.contact_email:
-        return None
-    for person in catalogue.contact_persons:
-        if person.email == case.contact_email:
-            return person
-    return ContactPerson(name=case.contact_person or case.contact_email, email=case.contact_email, phone="-",
-                         title="Kontaktperson / contact person")
-
-
-def assign_contact(session: Session, case: Case, catalogue: Catalogue) -> ContactPerson | None:
-    """Give ``case`` a contact person from the pool (kept when it has one)."""
-    person = contact_of(case, catalogue) or pick_contact_person(session, catalogue)
-    if person is not None:
-        case.contact_person, case.contact_email = person.name, person.email
-    return person
 
 
 def facts_of(state: MessageState, reference: str) -> CaseFacts:
@@ -98,7 +26,7 @@ def facts_of(state: MessageState, reference: str) -> CaseFacts:
                      task_types=tuple(state.task_types),
                      confidence=state.prediction.confidence if state.prediction else 0.0,
                      office=state.office, needs_triage=state.needs_triage, due=state.due,
-                     details=state.details, unreadable=unreadable, external=tuple(state.external))
+                     details={k: f.value for k, f in state.details.items()}, unreadable=unreadable, external=tuple(state.external))
 
 
 def details_json(state: MessageState) -> str:
@@ -146,7 +74,7 @@ def store_case(session: Session, inbound: InboundMessage, state: MessageState, c
     queue_mail(session, purpose="routed", msg=routed, case_id=case.id, inbound_id=inbound.id)
     if not mail.from_addr:
         inbound.reason = "no acknowledgement: no valid sender address"
-    elif not may_reply(session, mail.from_addr, ctx):
+    elif not may_reply(session, mail.from_addr, ctx.settings.max_acks_per_sender_per_day):
         inbound.reason = "no acknowledgement: sender reached the daily limit"
     else:
         ack = acknowledgement(facts, mail, ctx.catalogue, ctx.settings)

@@ -12,7 +12,13 @@ from routing.catalogue import (
     load_catalogue,
 )
 from routing.errors import CatalogueError, RoutingError, UnknownTaskError
-from routing.goals import describe_date, describe_goal, describe_week, due_date, iso_week
+from routing.goals import (
+    describe_date,
+    describe_goal,
+    describe_week,
+    due_date,
+    iso_week,
+)
 
 __all__ = [
     "Catalogue",

@@ -7,9 +7,9 @@ and one out-of-office reply that must not be answered.
 from __future__ import annotations
 
 import io
+from datetime import datetime
 from email.message import EmailMessage
 from email.utils import format_datetime
-from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 

@@ -14,7 +14,8 @@ import zipfile
 from intake.attachments.base import Context, Extracted
 from intake.attachments.errors import Corrupt, TooDeep
 from intake.attachments.ooxml import check_sizes
-from intake.attachments.result import AttachmentResult
+from intake.attachments.result import AttachmentResult, refusal
+from intake.attachments.sniff import safe_filename
 
 SKIPPED_PREFIXES = ("__MACOSX/",)
 SKIPPED_NAMES = (".DS_Store", "Thumbs.db", "desktop.ini")
@@ -53,9 +54,6 @@ def _wanted(member: zipfile.ZipInfo) -> bool:
 
 
 def _read_one(archive: zipfile.ZipFile, member: zipfile.ZipInfo, ctx: Context) -> AttachmentResult:
-    from intake.attachments.extract import refusal
-    from intake.attachments.sniff import safe_filename
-
     name = safe_filename(member.filename)
     if member.flag_bits & 0x1:
         return refusal(name, "", "unknown", "encrypted", member.file_size)

@@ -10,11 +10,19 @@ from __future__ import annotations
 import logging
 from typing import Callable
 
-from intake.attachments import other
+from intake.attachments import archive, docx, mailfiles, other, pdf, sheets, slides
 from intake.attachments.base import Context, Extracted
-from intake.attachments.errors import Empty, Executable, TooDeep, TooLarge, Unreadable, Unsupported
+from intake.attachments.errors import (
+    Empty,
+    Encrypted,
+    Executable,
+    TooDeep,
+    TooLarge,
+    Unreadable,
+    Unsupported,
+)
 from intake.attachments.limits import Limits
-from intake.attachments.result import AttachmentResult
+from intake.attachments.result import AttachmentResult, refusal
 from intake.attachments.sniff import detect_type, safe_filename
 
 log = logging.getLogger(__name__)
@@ -23,11 +31,9 @@ Reader = Callable[[bytes, Context], Extracted]
 
 
 def _readers() -> dict[str, Reader]:
-    from intake.attachments import archive, docx, messages, pdf, sheets, slides
-
     return {
         "pdf": pdf.read_pdf, "docx": docx.read_docx, "zip": archive.read_zip,
-        "tnef": messages.read_tnef, "msg": messages.read_msg, "eml": messages.read_eml,
+        "tnef": mailfiles.read_tnef, "msg": mailfiles.read_msg, "eml": mailfiles.read_eml,
         "image": other.read_image, "text": other.read_text, "html": other.read_html,
         "rtf": other.read_rtf, "doc": other.read_doc, "odt": other.read_odt, "odp": other.read_odt,
         "xlsx": sheets.read_xlsx, "ods": sheets.read_ods, "xls": sheets.read_xls,
@@ -60,12 +66,6 @@ def read_member(filename: str, declared_type: str, data: bytes, ctx: Context) ->
     return _result(name, declared_type, kind, data, found, ctx.limits)
 
 
-def refusal(name: str, declared_type: str, kind: str, reason: str, size: int) -> AttachmentResult:
-    """An unreadable result with its reason code."""
-    return AttachmentResult(filename=name, declared_type=declared_type, type=kind,
-                            status="unreadable", reason=reason, size=size)
-
-
 def _precheck(data: bytes, ctx: Context) -> None:
     if not data:
         raise Empty("no bytes")
@@ -79,7 +79,6 @@ def _read(kind: str, data: bytes, ctx: Context) -> Extracted:
     if kind == "executable":
         raise Executable("program")
     if kind == "encrypted_office":
-        from intake.attachments.errors import Encrypted
         raise Encrypted("password-protected Office file")
     reader = _readers().get(kind)
     if reader is None:

@@ -16,9 +16,6 @@ from intake.attachments import (  # noqa: F401
     slides,
     tables,
 )
-from intake.attachments import (
-    docx as docx_reader,
-)
 
 for _optional in ("tnefparse", "openpyxl", "pptx"):
     try:

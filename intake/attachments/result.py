@@ -57,3 +57,9 @@ class AttachmentResult:
 
 def _member_sentence(member: AttachmentResult, container: str, lang: str) -> str:
     return explain_reason(member.reason or "corrupt", f"{member.filename} ({container})", lang)
+
+
+def refusal(name: str, declared_type: str, kind: str, reason: str, size: int) -> AttachmentResult:
+    """An unreadable result with its reason code."""
+    return AttachmentResult(filename=name, declared_type=declared_type, type=kind,
+                            status="unreadable", reason=reason, size=size)

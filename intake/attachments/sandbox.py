@@ -22,9 +22,8 @@ import time
 from dataclasses import dataclass
 
 from intake.attachments.errors import WorkerError
-from intake.attachments.extract import refusal
 from intake.attachments.limits import Limits
-from intake.attachments.result import AttachmentResult
+from intake.attachments.result import AttachmentResult, refusal
 from intake.attachments.sniff import safe_filename
 
 log = logging.getLogger(__name__)

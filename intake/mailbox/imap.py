@@ -22,7 +22,12 @@ from imapclient import IMAPClient
 from imapclient.exceptions import CapabilityError, IMAPClientError, LoginError
 from imapclient.imapclient import DELETED, SocketTimeout
 
-from intake.mailbox.base import FetchedMessage, MailboxError, MailboxUnavailable, MessageRef
+from intake.mailbox.base import (
+    FetchedMessage,
+    MailboxError,
+    MailboxUnavailable,
+    MessageRef,
+)
 
 log = logging.getLogger(__name__)
 

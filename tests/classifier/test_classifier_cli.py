@@ -5,7 +5,7 @@ import pytest
 from classifier_builders import make_examples
 from typer.testing import CliRunner
 
-from intake.cli_classifier import app
+from intake.cli.classifier import app
 
 
 @pytest.fixture

@@ -2,7 +2,8 @@
 import logging
 import threading
 
-from classifier.store import MODEL_FILE, ModelHolder
+from classifier.holder import ModelHolder
+from classifier.store import MODEL_FILE
 
 
 def test_holder_serves_the_active_version(store):

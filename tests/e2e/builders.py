@@ -1,11 +1,11 @@
 """Applications as businesses send them, with real PDF and Word attachments."""
 from __future__ import annotations
 
+from datetime import datetime, timezone
 from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
-from datetime import datetime, timezone
 
-from tests.attachments.builders import docx_form, text_pdf
+from tests.intake.attachments.builders import docx_form, text_pdf
 
 DESK = "desk@example.test"
 

@@ -8,7 +8,7 @@ import pytest
 
 from classifier import load_active
 from intake.app import build_context, open_engine, open_mailbox
-from intake.sender import sender_from_settings
+from intake.letters.sender import sender_from_settings
 from intake.service import Service
 from intake.settings import Settings, load_settings
 

@@ -17,7 +17,6 @@ from datetime import datetime, timedelta
 from email import message_from_bytes, policy
 from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
-from pathlib import Path
 
 import pytest
 from icalendar import Calendar
@@ -31,10 +30,10 @@ from routing.calendar import WorkingCalendar
 from routing.goals import LOCAL_TZ, describe_week, iso_week
 from tests.e2e.builders import DESK, oil_tank_pdf_en, scaffolding_da
 from tests.e2e.conftest import build_service
+from tests.paths import SAMPLES
 from tests.servers import SmtpSink
 
 pytestmark = pytest.mark.realserver
-SAMPLES = Path(__file__).resolve().parents[2] / "intake" / "samples"
 REF = re.compile(r"\[(KBH-\d{4}-\d{6})\]")
 PAUSE = timedelta(days=14)
 

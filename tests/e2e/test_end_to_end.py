@@ -83,7 +83,7 @@ def test_smtp_server_down_means_the_mail_waits_and_goes_later(e2e, dovecot, smtp
     smtp_sink.start()
     from datetime import timedelta
 
-    from intake.outbox import flush_outbox
+    from intake.letters.outbox import flush_outbox
     from models import utcnow
 
     result = flush_outbox(service.engine, service.sender, envelope_from=settings.from_address,

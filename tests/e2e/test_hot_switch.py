@@ -242,10 +242,10 @@ def test_serve_keeps_the_last_good_model_when_the_active_one_is_bad(env, service
     refused = operator(env, "activate", "3")
     assert refused.returncode == 1 and "tampered" in refused.stderr and store.active_version() == "1"
     for bad in (b"3", b"4", b"5", b"6", b"99", b"\xff\xfe"):  # the store altered behind the CLI's back
-        warnings = service.log.count("WARNING classifier.store: keeping model version 1")
+        warnings = service.log.count("WARNING classifier.holder: keeping model version 1")
         write_atomic(store.active_file, bad + b"\n")
         phases.append(("1", _deliver_and_wait(mail, maildir)))
-        service.wait_for_log("WARNING classifier.store: keeping model version 1", timeout=5, count=warnings + 1)
+        service.wait_for_log("WARNING classifier.holder: keeping model version 1", timeout=5, count=warnings + 1)
 
     assert operator(env, "activate", "2").returncode == 0
     phases.append(("2", _deliver_and_wait(mail, maildir)))
@@ -258,5 +258,5 @@ def test_serve_keeps_the_last_good_model_when_the_active_one_is_bad(env, service
     assert service.proc.poll() is None, "the service died"
     assert service.stop() == 0
     assert service.log.count("intake service started") == 1 and "Traceback" not in service.log
-    assert service.log.count("WARNING classifier.store: keeping model version 1") == 6  # one per bad ACTIVE
+    assert service.log.count("WARNING classifier.holder: keeping model version 1") == 6  # one per bad ACTIVE
     assert "switched from model version 1 to 2" in service.log and "switched from model version 2 to 1" in service.log

@@ -9,8 +9,8 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel import Session
 
-from intake import clock
 from models import Case
+from routing import clock
 from routing.calendar import WorkingCalendar
 from routing.catalogue import load_catalogue
 

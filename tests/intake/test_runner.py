@@ -11,10 +11,10 @@ from sqlmodel import Session, select
 
 from intake import pipeline
 from intake.app import build_context
+from intake.letters.outbox import flush_outbox
+from intake.letters.sender import MaildirSender
 from intake.mailbox.maildir import MaildirMailbox
-from intake.outbox import flush_outbox
 from intake.runner import Runner
-from intake.sender import MaildirSender
 from intake.settings import load_settings
 from models import Case, CaseEvent, InboundMessage, OutboxMail
 from models.db import open_database
@@ -177,7 +177,7 @@ def test_database_failure_leaves_the_message_in_the_inbox(env, monkeypatch):
     def down(*a, **k):
         raise OperationalError("INSERT", {}, Exception("database is down"))
 
-    monkeypatch.setattr("intake.runner.store_case", down)
+    monkeypatch.setattr("intake.kinds.store_case", down)
     with pytest.raises(OperationalError):
         runner.process_batch()
     assert len(list(box.fetch_pending())) == 1

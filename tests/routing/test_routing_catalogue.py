@@ -5,11 +5,11 @@ from pathlib import Path
 from textwrap import dedent
 
 import pytest
+from routing_builders import MINIMAL
 
 import routing.catalogue as catalogue_module
 from routing.catalogue import GoalVariant, ServiceGoal, load_catalogue
 from routing.errors import CatalogueError, RoutingError, UnknownTaskError
-from routing_builders import MINIMAL
 
 # The default catalogue as given in the domain brief (shared/domain.md).
 DOMAIN_TABLE = {

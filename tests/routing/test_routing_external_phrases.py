@@ -3,10 +3,10 @@ import tomllib
 from textwrap import dedent
 
 import pytest
+from routing_builders import MINIMAL as BASE
 
 from routing.catalogue import load_catalogue, parse_catalogue
 from routing.errors import CatalogueError
-from routing_builders import MINIMAL as BASE
 
 
 def topic(xid: str, extra: str) -> str:

@@ -11,7 +11,14 @@ import pytest
 
 from routing.calendar import WorkingCalendar
 from routing.catalogue import ServiceGoal
-from routing.goals import describe_date, describe_goal, describe_week, due_date, iso_week, local_date
+from routing.goals import (
+    describe_date,
+    describe_goal,
+    describe_week,
+    due_date,
+    iso_week,
+    local_date,
+)
 
 
 @pytest.fixture(scope="module")

@@ -10,10 +10,9 @@ Revision ID: 0002
 Revises: 0001
 Create Date: 2026-11-29 00:20:00
 """
-from alembic import op
 import sqlalchemy as sa
 import sqlmodel
-
+from alembic import op
 
 revision = '0002'
 down_revision = '0001'

@@ -1,0 +1,305 @@
+"""Star meetings (stjernemøder): one meeting with every office a case needs, the contact person and the business.
+
+``propose_star_meeting`` picks the participants and a slot, stores a
+``Meeting``, queues one invitation per participant through the outbox and
+records a ``CaseEvent``, all in the caller's session (the caller commits, so
+the meeting and its mails are written together). ``move_meeting`` and
+``cancel_meeting`` change the open meeting the iTIP way (RFC 5546): same
+``UID``, ``SEQUENCE`` one higher, a ``REQUEST`` with the new time or a
+``CANCEL``, mailed to every participant. ``record_outcome`` marks the meeting
+held with its decisions and open questions.
+
+``SEQUENCE`` is not stored on the row: it is the number of ``meeting_moved``
+and ``meeting_cancelled`` events of that meeting (each event ends with
+``uid <UID>``). Case events are append-only, so the count only grows, which is
+all iTIP asks of it; and no schema change is needed.
+
+The slot: ``notice_working_days`` working days after today (never later than
+``within_working_days``), at ``start`` Copenhagen time. Settings may override
+the defaults with ``meeting_within_working_days``, ``meeting_notice_working_days``,
+``meeting_start`` ("HH:MM"), ``meeting_minutes`` and ``meeting_location``.
+"""
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass, replace
+from datetime import datetime, time, timedelta, timezone
+from email.headerregistry import Address
+
+from sqlmodel import Session, col, func, select
+
+from intake.errors import IntakeError
+from intake.letters.invitation import Invitation, Participant, invitation_mail
+from intake.letters.outbox import queue_mail
+from models import Case, CaseEvent, Meeting, utcnow
+from routing.calendar import WorkingCalendar
+from routing.catalogue import Catalogue
+from routing.errors import RoutingError
+from routing.goals import LOCAL_TZ, local_date
+
+log = logging.getLogger(__name__)
+
+
+class MeetingError(IntakeError):
+    """Base class of the star-meeting errors."""
+
+
+class InvalidSlot(MeetingError):
+    """Raised when a requested meeting time is in the past or not on a working day."""
+
+
+class NoOpenMeeting(MeetingError):
+    """Raised when an outcome, a move or a cancellation is asked for a case that has no proposed meeting."""
+
+
+class MeetingCancelled(NoOpenMeeting):
+    """Raised when the case's star meeting is cancelled, so it can no longer be held, moved or cancelled."""
+
+
+@dataclass(frozen=True)
+class MeetingPolicy:
+    """When and where star meetings are held."""
+
+    within_working_days: int
+    notice_working_days: int
+    start: time
+    duration: timedelta
+    location: str
+
+    @classmethod
+    def from_settings(cls, settings) -> MeetingPolicy:
+        return cls(within_working_days=settings.meeting_within_working_days,
+                   notice_working_days=settings.meeting_notice_working_days,
+                   start=time.fromisoformat(settings.meeting_start),
+                   duration=timedelta(minutes=settings.meeting_minutes),
+                   location=settings.meeting_location)
+
+
+# -- who is invited --------------------------------------------------------------
+def _json_list(raw) -> list:
+    if isinstance(raw, list):
+        return raw
+    try:
+        value = json.loads(raw or "[]")
+    except (TypeError, ValueError):
+        return []
+    return value if isinstance(value, list) else []
+
+
+def offices_involved(case: Case, catalogue: Catalogue) -> list[str]:
+    """The case's offices (``Case.offices``, else the offices of its task types), its own office first."""
+    ids = [str(o) for o in _json_list(getattr(case, "offices", None))]
+    if not ids:
+        for task in _json_list(case.task_types):
+            try:
+                ids.append(catalogue.office_for(task).id)
+            except RoutingError:
+                log.warning("case %s: unknown task type %r ignored for the star meeting", case.reference, task)
+    ordered = [case.office, *ids]
+    return [o for i, o in enumerate(ordered) if o in catalogue.offices and o not in ordered[:i]]
+
+
+def needs_star_meeting(case: Case, catalogue: Catalogue) -> bool:
+    """A case needs a star meeting when more than one office is involved."""
+    return len(offices_involved(case, catalogue)) > 1
+
+
+def contact_person(case: Case, catalogue: Catalogue) -> Participant:
+    """The case's contact person, or the triage office's functional address when none is assigned."""
+    name, email = getattr(case, "contact_person", None), getattr(case, "contact_email", None)
+    if name and email:
+        return Participant(name=name, email=email, role="contact_person")
+    triage = catalogue.office(catalogue.triage_office)
+    return Participant(name=name or triage.name_da, email=triage.address, role="contact_person")
+
+
+def business(case: Case) -> Participant:
+    details = json.loads(case.details_json or "{}")
+    contact = details.get("contact_name", {}).get("value") if isinstance(details, dict) else None
+    name = str(contact or case.company_name or ("Ansøger" if case.language == "da" else "Applicant"))
+    return Participant(name=name, email=case.sender, role="business")
+
+
+def participants_for(case: Case, catalogue: Catalogue) -> list[Participant]:
+    """Contact person, one caseworker per office (the functional address) and the business, once each."""
+    people = [contact_person(case, catalogue)]
+    for office_id in offices_involved(case, catalogue):
+        office = catalogue.office(office_id)
+        people.append(Participant(name=office.name_da, email=office.address, role="caseworker"))
+    if case.sender:
+        people.append(business(case))
+    seen: set[str] = set()
+    return [p for p in people if not (p.email.lower() in seen or seen.add(p.email.lower()))]
+
+
+# -- when ------------------------------------------------------------------------
+def propose_slot(now: datetime, calendar: WorkingCalendar, policy: MeetingPolicy) -> datetime:
+    """The default slot: ``notice_working_days`` working days from today, at ``policy.start`` local time."""
+    days = max(1, min(policy.notice_working_days, policy.within_working_days))
+    day = calendar.add_working_days(local_date(now), days)
+    return datetime.combine(day, policy.start, LOCAL_TZ)
+
+
+def check_slot(at: datetime, now: datetime, calendar: WorkingCalendar) -> datetime:
+    """``at`` as an aware time (naive = Copenhagen), if it is in the future and on a working day."""
+    at = at.replace(tzinfo=LOCAL_TZ) if at.tzinfo is None else at
+    if at <= now:
+        raise InvalidSlot(f"{at:%Y-%m-%d %H:%M} is in the past")
+    if not calendar.is_working_day(at.astimezone(LOCAL_TZ).date()):
+        raise InvalidSlot(f"{at.astimezone(LOCAL_TZ):%Y-%m-%d} is not a working day")
+    return at
+
+
+# -- the database side ---------------------------------------------------------------
+def meetings_of(session: Session, case: Case) -> list[Meeting]:
+    return list(session.exec(select(Meeting).where(Meeting.case_id == case.id).order_by(Meeting.id)))
+
+
+def _topic(case: Case, catalogue: Catalogue, lang: str) -> str:
+    names = []
+    for task in _json_list(case.task_types) or [case.task_type]:
+        try:
+            names.append(getattr(catalogue.task(task), f"name_{lang}"))
+        except RoutingError:
+            names.append(str(task))
+    return ", ".join(names)
+
+
+def _domain(settings) -> str:
+    return settings.from_address.rpartition("@")[2] or "localhost"
+
+
+def _sender(settings) -> Address:
+    user, _, domain = settings.from_address.partition("@")
+    return Address(settings.from_name, user, domain)
+
+
+def invitation_of(meeting: Meeting, case: Case, catalogue: Catalogue) -> Invitation:
+    people = tuple(Participant.from_dict(p) for p in _json_list(meeting.participants))
+    organizer = next((p for p in people if p.role == "contact_person"), contact_person(case, catalogue))
+    return Invitation(uid=meeting.uid, reference=case.reference, starts_at=_aware(meeting.starts_at),
+                      ends_at=_aware(meeting.ends_at), location=meeting.location, organizer=organizer,
+                      participants=people, topic_da=_topic(case, catalogue, "da"),
+                      topic_en=_topic(case, catalogue, "en"))
+
+
+def _aware(dt: datetime) -> datetime:
+    return dt.replace(tzinfo=timezone.utc) if dt.tzinfo is None else dt
+
+
+def _queue_invitations(session: Session, inv: Invitation, case: Case, settings, tag: str) -> int:
+    """One mail per participant (the business in its language); Message-IDs ``<tag.REF.n@domain>``."""
+    business_lang = case.language if case.language in ("da", "en") else "da"
+    for n, person in enumerate(inv.participants, start=1):
+        lang = business_lang if person.role == "business" else "da"
+        mid = f"<{tag}.{case.reference}.{n}@{_domain(settings)}>"
+        msg = invitation_mail(inv, person, lang, sender=_sender(settings), message_id=mid,
+                              loop_id=settings.loop_id)
+        queue_mail(session, purpose="meeting", msg=msg, case_id=case.id, inbound_id=None)
+    return len(inv.participants)
+
+
+def propose_star_meeting(session: Session, case: Case, catalogue: Catalogue, calendar: WorkingCalendar,
+                         settings, at: datetime | None = None, *, actor: str = "intake",
+                         now: datetime | None = None) -> Meeting:
+    """Store a proposed star meeting for ``case`` and queue its invitations; the caller commits."""
+    now = now or utcnow()
+    policy = MeetingPolicy.from_settings(settings)
+    starts = check_slot(at, now, calendar) if at is not None else propose_slot(now, calendar, policy)
+    seq = session.exec(select(func.count()).select_from(Meeting).where(Meeting.case_id == case.id)).one() + 1
+    people = participants_for(case, catalogue)
+    meeting = Meeting(case_id=case.id, uid=f"stjernemoede.{case.reference}.{seq}@{_domain(settings)}",
+                      starts_at=starts.astimezone(timezone.utc),
+                      ends_at=(starts + policy.duration).astimezone(timezone.utc), location=policy.location,
+                      participants=json.dumps([p.as_dict() for p in people], ensure_ascii=False),
+                      status="proposed")
+    session.add(meeting)
+    session.flush()
+    sent = _queue_invitations(session, invitation_of(meeting, case, catalogue), case, settings, f"meeting{seq}")
+    local = starts.astimezone(LOCAL_TZ)
+    session.add(CaseEvent(case_id=case.id, actor=actor, action="meeting_proposed",
+                          detail=f"star meeting {local:%Y-%m-%d %H:%M} Copenhagen time, "
+                                 f"{len(people)} participants, uid {meeting.uid}"))
+    log.info("case %s: star meeting proposed for %s, %d invitations queued", case.reference,
+             f"{local:%Y-%m-%d %H:%M}", sent)
+    return meeting
+
+
+def open_meeting(session: Session, case: Case) -> Meeting:
+    """The case's latest proposed meeting; ``MeetingCancelled`` when its last meeting was cancelled."""
+    meetings = meetings_of(session, case)
+    proposed = [m for m in meetings if m.status == "proposed"]
+    if proposed:
+        return proposed[-1]
+    if meetings and meetings[-1].status == "cancelled":
+        when = _aware(meetings[-1].starts_at).astimezone(LOCAL_TZ)
+        raise MeetingCancelled(f"the star meeting of case {case.reference} ({when:%Y-%m-%d %H:%M}) is cancelled; "
+                               "propose a new one with --propose")
+    raise NoOpenMeeting(f"case {case.reference} has no proposed star meeting")
+
+
+def _uid_tag(meeting: Meeting) -> str:
+    return f"uid {meeting.uid}"
+
+
+def sequence_of(session: Session, meeting: Meeting) -> int:
+    """The meeting's iCalendar ``SEQUENCE``: 0 when proposed, one more for each move or cancellation."""
+    details = session.exec(select(CaseEvent.detail).where(CaseEvent.case_id == meeting.case_id)
+                           .where(col(CaseEvent.action).in_(("meeting_moved", "meeting_cancelled"))))
+    return sum(1 for detail in details if detail.endswith(_uid_tag(meeting)))
+
+
+def move_meeting(session: Session, case: Case, catalogue: Catalogue, calendar: WorkingCalendar, settings,
+                 at: datetime, *, actor: str = "caseworker", now: datetime | None = None) -> Meeting:
+    """Move the open meeting to ``at`` (naive = Copenhagen) and mail every participant the update; caller commits."""
+    meeting = open_meeting(session, case)
+    starts = check_slot(at, now or utcnow(), calendar)
+    before, ends = _aware(meeting.starts_at), _aware(meeting.ends_at)
+    if starts == before:
+        raise InvalidSlot(f"the star meeting is already at {starts.astimezone(LOCAL_TZ):%Y-%m-%d %H:%M}")
+    sequence = sequence_of(session, meeting) + 1
+    meeting.starts_at = starts.astimezone(timezone.utc)
+    meeting.ends_at = (starts + (ends - before)).astimezone(timezone.utc)
+    session.add(meeting)
+    inv = replace(invitation_of(meeting, case, catalogue), sequence=sequence, moved_from=before)
+    sent = _queue_invitations(session, inv, case, settings, f"meeting{meeting.id}.moved{sequence}")
+    old, new = before.astimezone(LOCAL_TZ), starts.astimezone(LOCAL_TZ)
+    session.add(CaseEvent(case_id=case.id, actor=actor, action="meeting_moved",
+                          detail=f"star meeting moved from {old:%Y-%m-%d %H:%M} to {new:%Y-%m-%d %H:%M} "
+                                 f"Copenhagen time, sequence {sequence}, {_uid_tag(meeting)}"))
+    log.info("case %s: star meeting %s moved to %s, %d updates queued", case.reference, meeting.id,
+             f"{new:%Y-%m-%d %H:%M}", sent)
+    return meeting
+
+
+def cancel_meeting(session: Session, case: Case, catalogue: Catalogue, settings, reason: str = "", *,
+                   actor: str = "caseworker") -> Meeting:
+    """Cancel the open meeting and mail every participant an iTIP ``CANCEL``; the caller commits."""
+    meeting = open_meeting(session, case)
+    sequence = sequence_of(session, meeting) + 1
+    meeting.status = "cancelled"
+    session.add(meeting)
+    inv = replace(invitation_of(meeting, case, catalogue), sequence=sequence, cancelled=True, reason=reason)
+    sent = _queue_invitations(session, inv, case, settings, f"meeting{meeting.id}.cancel{sequence}")
+    when = _aware(meeting.starts_at).astimezone(LOCAL_TZ)
+    because = f" Reason: {reason}." if reason else ""
+    session.add(CaseEvent(case_id=case.id, actor=actor, action="meeting_cancelled",
+                          detail=f"star meeting {when:%Y-%m-%d %H:%M} Copenhagen time cancelled.{because} "
+                                 f"Sequence {sequence}, {_uid_tag(meeting)}"))
+    log.info("case %s: star meeting %s cancelled, %d cancellations queued", case.reference, meeting.id, sent)
+    return meeting
+
+
+def record_outcome(session: Session, case: Case, outcome: str, open_questions: str = "", *,
+                   actor: str = "caseworker") -> Meeting:
+    """Mark the case's latest proposed meeting held, with its outcome and open questions."""
+    meeting = open_meeting(session, case)
+    meeting.status, meeting.outcome, meeting.open_questions = "held", outcome, open_questions
+    session.add(meeting)
+    detail = f"star meeting {meeting.uid} held. Outcome: {outcome}"
+    if open_questions:
+        detail += f" Open questions: {open_questions}"
+    session.add(CaseEvent(case_id=case.id, actor=actor, action="meeting_held", detail=detail))
+    log.info("case %s: star meeting %s recorded as held", case.reference, meeting.id)
+    return meeting

@@ -1,0 +1,222 @@
+"""`intake classifier ...`: train, evaluate, list, show, activate and roll back models.
+
+Thin: each command builds the settings, calls one library function of the
+``classifier`` package and prints its result.
+"""
+from __future__ import annotations
+
+import json
+import logging
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Iterator, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from classifier.errors import ClassifierError
+from intake.cli.common import settings, use_config
+
+app = typer.Typer(help="Train, evaluate, activate and roll back the task-type classifier.", no_args_is_help=True)
+console = Console()
+err_console = Console(stderr=True)  # progress and warnings: keeps --json output clean
+log = logging.getLogger(__name__)
+
+
+@app.callback()
+def _options(config: Optional[Path] = typer.Option(None, "--config", help="TOML config file (else INTAKE_CONFIG).")) -> None:
+    use_config(config)
+
+
+def _settings():
+    return settings()
+
+
+def _store():
+    from classifier.store import ModelStore
+
+    return ModelStore(_settings().model_dir)
+
+
+@contextmanager
+def _bar() -> Iterator[Any]:
+    """A rich progress bar as a ``classifier`` progress callback."""
+    with Progress(TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn(), console=err_console,
+                  transient=True) as bar:
+        task = bar.add_task("starting", total=1)
+        yield lambda stage, done, total: bar.update(task, description=stage, completed=done, total=total or 1)
+
+
+def _fail(err: Exception) -> None:
+    err_console.print(f"[red]error:[/red] {err}")
+    raise typer.Exit(1)
+
+
+def eml_reader(raw: bytes) -> tuple[str, str, list[str]]:
+    """Read a labelled .eml the way the pipeline does (with attachment text when available)."""
+    from intake.mail.message import parse_mail
+
+    mail = parse_mail(raw)
+    try:
+        from intake.attachments import extract_attachment
+    except ImportError:
+        texts = []
+    else:
+        texts = [extract_attachment(p.filename, p.content_type, p.data).text for p in mail.attachments]
+    return mail.subject, mail.text_now or mail.full_text, [t for t in texts if t]
+
+
+def _examples(data: list[Path], with_defaults: bool) -> tuple[list, dict[str, int]]:
+    """The examples from ``--data`` paths, or (no paths) the seed corpus plus the database."""
+    from classifier.data import load_corpus, load_path
+
+    if data and not with_defaults:
+        found = {str(p): load_path(p, eml_reader) for p in data}
+        return [e for exs in found.values() for e in exs], {k: len(v) for k, v in found.items()}
+    sources = {"seed corpus": load_corpus()}
+    sources["database"] = _database_examples()
+    for path in data:
+        sources[str(path)] = load_path(path, eml_reader)
+    return [e for exs in sources.values() for e in exs], {k: len(v) for k, v in sources.items()}
+
+
+def _database_examples() -> list:
+    from classifier.dbdata import examples_from_database
+    from models.db import make_engine
+
+    try:
+        return list(examples_from_database(make_engine(_settings().database_url)))
+    except Exception as err:  # an absent or unmigrated database has no corrections yet
+        first_line = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
+        err_console.print(f"[yellow]no examples from the database:[/yellow] {first_line}")
+        return []
+
+
+def _check_catalogue(examples: list) -> None:
+    from classifier.data import check_known
+    from routing.catalogue import load_catalogue
+
+    check_known(examples, load_catalogue(_settings().catalogue_path).tasks)
+
+
+@app.command()
+def train(data: list[Path] = typer.Option([], "--data", help="Labelled .eml folder, .csv or .jsonl (repeatable)."),
+          only_data: bool = typer.Option(False, "--only-data", help="Train on --data alone, without the seed corpus and database."),
+          activate: bool = typer.Option(False, "--activate", help="Activate the new version."),
+          activate_if_better: bool = typer.Option(False, "--activate-if-better", help="Activate it only if it beats the active one."),
+          force: bool = typer.Option(False, "--force", help="Train even when the training data is unchanged.")) -> None:
+    """Train a new model version on the seed corpus, database corrections and --data."""
+    from classifier.training import train_version
+
+    try:
+        examples, sources = _examples(data, not only_data)
+        _check_catalogue(examples)
+        err_console.print("training on " + ", ".join(f"{k}: {v}" for k, v in sources.items()))
+        with _bar() as progress:
+            result = train_version(_store(), examples, sources=sources, activate=activate,
+                                   activate_if_better=activate_if_better, force=force, progress=progress)
+    except ClassifierError as err:
+        _fail(err)
+    console.print(result.message)
+    if result.metrics:
+        _print_report(result.metrics)
+
+
+@app.command()
+def evaluate(version: Optional[str] = typer.Option(None, "--version", help="Stored version (default: the active one)."),
+             data: list[Path] = typer.Option([], "--data", help="Labelled set to evaluate on; without it: cross-validation."),
+             folds: int = typer.Option(5, "--folds", help="Folds of the cross-validation."),
+             as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
+             png: Optional[Path] = typer.Option(None, "--png", help="Write the confusion matrix to this PNG.")) -> None:
+    """Evaluate a stored version on --data, or the training procedure by cross-validation."""
+    from classifier.evaluate import confusion_png, cross_validate, evaluate_model
+
+    try:
+        store = _store()
+        chosen = version or store.active_version()
+        with _bar() as progress:
+            if data:
+                examples, _ = _examples(data, with_defaults=False)
+                if chosen is None:
+                    raise ClassifierError("no active model version; name one with --version")
+                report = evaluate_model(store.load(chosen), examples, progress)
+            else:
+                examples, _ = _examples([], with_defaults=True)
+                report = cross_validate(examples, folds=folds, progress=progress)
+                report["active_version"] = chosen
+    except ClassifierError as err:
+        _fail(err)
+    if png:
+        try:
+            confusion_png(report, png)
+        except ImportError as err:
+            _fail(ClassifierError(f"--png needs matplotlib ({err})"))
+    if as_json:
+        typer.echo(json.dumps(report, ensure_ascii=False))
+    else:
+        _print_report(report)
+        if png:
+            console.print(f"confusion matrix written to {png}")
+
+
+def _print_report(report: dict[str, Any]) -> None:
+    table = Table(title=f"version {report.get('version')}: {report.get('method', '')}")
+    for column in ("task type", "precision", "recall", "F1", "support"):
+        table.add_column(column, justify="left" if column == "task type" else "right")
+    for task, s in report["per_task"].items():
+        table.add_row(task, f"{s['precision']:.3f}", f"{s['recall']:.3f}", f"{s['f1']:.3f}", str(s["support"]))
+    console.print(table)
+    console.print(f"macro-F1 {report['macro_f1']:.3f}  primary accuracy {report['primary_accuracy']:.3f}  "
+                  f"triage rate {report['triage_rate']:.3f}  (n={report['n']})")
+
+
+@app.command("list")
+def list_versions() -> None:
+    """List the stored versions with their scores; * marks the active one."""
+    store = _store()
+    active = store.active_version()
+    table = Table()
+    for column in ("", "version", "created", "examples", "macro-F1", "triage rate", "status"):
+        table.add_column(column)
+    for version in store.versions():
+        try:
+            meta = store.meta(version)
+        except ClassifierError as err:
+            table.add_row("", version, "", "", "", "", f"unreadable: {err}")
+            continue
+        m = meta.get("metrics", {})
+        table.add_row("*" if version == active else "", version, str(meta.get("created", "")),
+                      str(meta.get("n_examples", "")), str(m.get("macro_f1", "")), str(m.get("triage_rate", "")), "")
+    console.print(table)
+
+
+@app.command()
+def show(version: str) -> None:
+    """Show one version's metadata (library versions, thresholds, metrics)."""
+    try:
+        meta = _store().meta(version)
+    except ClassifierError as err:
+        _fail(err)
+    typer.echo(json.dumps(meta, indent=2, ensure_ascii=False))
+
+
+@app.command()
+def activate(version: str) -> None:
+    """Make a stored version the active one (a running service switches to it)."""
+    try:
+        _store().activate(version)
+    except ClassifierError as err:
+        _fail(err)
+    console.print(f"version {version} is now active")
+
+
+@app.command()
+def rollback() -> None:
+    """Re-activate the version that was active before the current one."""
+    try:
+        version = _store().rollback()
+    except ClassifierError as err:
+        _fail(err)
+    console.print(f"rolled back: version {version} is now active")

@@ -1,0 +1,99 @@
+"""Numbers businesses write: CVR, P-number, phone, e-mail, CPR, amounts.
+
+Patterns and small pure functions used by ``intake.details.text``. A CPR number is
+only ever located (to flag and redact it), never returned as a value.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+CPR_MASK = "XXXXXX-XXXX"
+
+CVR_LABELLED = re.compile(
+    r"(?:\bcvr|\bse|\bmoms|\bvat)(?:[\s.\-/]{0,3}(?:cvr|se))?[\s.\-]{0,3}(?:nr|nummer|no|number|reg\.?\s?no)?\.?[\s:.#=]{0,4}"
+    r"(?:DK[\s-]?)?(?P<v>\d(?:[ \-]?\d){7})(?![\d])", re.IGNORECASE)
+CVR_DK = re.compile(r"(?<![\w-])DK[\s-]?(?P<v>\d{2}[ ]?\d{2}[ ]?\d{2}[ ]?\d{2})(?![\d])")
+P_LABELLED = re.compile(
+    r"(?:\bp[\s.\-]{0,2}(?:nr|nummer|number|no)\b|\bproduktionsenhed\w*|\bproduction unit(?:\s{1,3}(?:no|number))?)\.?[\s:.#]{0,4}"
+    r"(?P<v>\d(?:[ \-]?\d){9})(?![\d])", re.IGNORECASE)
+PHONE_LABELLED = re.compile(
+    r"(?:\btlf|\btelefon\w*|\bmobil\w*|\bmob|\bphone|\btel|\btelephone|\bmobile|\bdirekte|\bdir|\bcell)\.?"
+    r"(?:\s{0,2}(?:nr|nummer|no|number)\.?)?[\s:.]{0,4}(?P<v>(?:\+|00)?\s?(?:\(?45\)?)?[\s-]?\d(?:[ \-.]?\d){7})(?![\d])", re.IGNORECASE)
+PHONE_INTL = re.compile(r"(?<![\d])(?:\+|00)\s?45[\s-]?(?P<v>\d{2}[ \-.]?\d{2}[ \-.]?\d{2}[ \-.]?\d{2})(?![\d])")
+PHONE_GROUPED = re.compile(r"(?<![\d\w+-])(?P<v>[2-9]\d (?:\d\d ){2}\d\d|[2-9]\d{3} \d{4})(?![\d])")
+NOT_PHONE_CONTEXT = re.compile(r"(?:cvr|se|moms|vat|p|konto|reg|ean|kr|dkk|faktura|ordre|sag|journal|cpr|nr)[\s.:\-#]*$",
+                                re.IGNORECASE)
+EMAIL = re.compile(r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+\-]{0,63}@[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?"
+                    r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?)+")
+EMAIL_LABEL = re.compile(r"(?:e-?mail|mail|e-?post)\s*(?:adresse|address)?\s*[:.]?\s*$", re.IGNORECASE)
+IGNORED_EMAIL = re.compile(r"(?:^|[.@])kk\.dk$|^(?:no-?reply|mailer-daemon|postmaster)@", re.IGNORECASE)
+
+_CPR = re.compile(r"(?<![\d\w+/.-])(?P<d>[0-3]\d)(?P<m>[01]\d)(?P<y>\d\d)(?P<sep>[- ]?)(?P<s>\d{4})(?![\d]|[.,/-]\d)")
+_CPR_LABEL = re.compile(r"(?:cpr|personnummer|person nr|personnr)[\s.\-:#nrumme]*$", re.IGNORECASE)
+_NOT_CPR_LABEL = re.compile(
+    r"(?:\bp[\s.\-]*(?:nr|nummer|number|no)|produktionsenhed\w*|production unit|\bcvr|tlf|telefon|phone|mobil|konto|account|ean"
+    r"|faktura|invoice|ordre|order|sag|case|journal|\breg|gln|iban|\bse)[\s.\-:#]*(?:nr|no|nummer)?[\s.:#]*$", re.IGNORECASE)
+
+
+def find_cpr(text: str) -> list[tuple[int, int]]:
+    """Spans of CPR numbers: DDMMYY-XXXX or DDMMYYXXXX with a real date, not labelled as another number."""
+    spans = []
+    for m in _CPR.finditer(text):
+        if not _is_cpr_date(int(m.group("d")), int(m.group("m")), int(m.group("y"))):
+            continue
+        before = text[max(0, m.start() - 30):m.start()]
+        if _CPR_LABEL.search(before):
+            spans.append(m.span())
+        elif not _NOT_CPR_LABEL.search(before) and (m.group("sep") == "-" or not m.group("sep")):
+            spans.append(m.span())
+    return spans
+
+
+def _is_cpr_date(day: int, month: int, year: int) -> bool:
+    try:
+        date(2000 + year if year != 0 else 2000, month, day)
+    except ValueError:
+        return day == 29 and month == 2   # leap day in a century we cannot tell
+    return True
+
+
+def normalise_phone(raw: str) -> str | None:
+    """Eight digits from "+45 12 34 56 78", "0045 1234 5678", "12 34 56 78", "(+45) 12345678"."""
+    digits = re.sub(r"\D", "", raw)
+    if len(digits) == 12 and digits.startswith("0045"):
+        digits = digits[4:]
+    elif len(digits) == 10 and digits.startswith("45") and re.match(r"\s*(?:\+|\(\+?)?\s*45", raw):
+        digits = digits[2:]
+    return digits if len(digits) == 8 and digits[0] != "0" else None
+
+
+def digits(raw: str) -> str:
+    return re.sub(r"\D", "", raw)
+
+
+
+NUMBER = r"(?<![\d.,])(?<!\d\s)(?P<n>\d{1,3}(?:[.\s]\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?)"
+AREA = re.compile(NUMBER + r"\s{0,3}(?:m2|m²|kvm\.?|kvadratmeter|sq\.?\s?m|sqm|square met(?:er|re)s?)(?![\w])", re.IGNORECASE)
+DIMENSIONS = re.compile(r"(?<![\d.,])(?P<a>\d+(?:[.,]\d+)?)\s{0,3}(?:m\s{0,3})?[x×*]\s{0,3}(?P<b>\d+(?:[.,]\d+)?)\s{0,3}(?:m|meter|metres?|meters?)(?![\w²])",
+                         re.IGNORECASE)
+LITRES = re.compile(NUMBER + r"\s{0,3}(?:l|liter|litre|liters|litres|ltr)\b\.?", re.IGNORECASE)
+GUESTS = re.compile(
+    NUMBER + r"\s{0,3}(?:gæster|deltagere|personer|besøgende|mennesker|tilskuere|siddepladser|guests|participants|attendees"
+              r"|visitors|people|persons|spectators|seats)\b", re.IGNORECASE)
+
+
+def parse_number(raw: str) -> int | float | None:
+    """Danish or English number: "1.200" and "1 200" are 1200, "12,5" and "12.5" are 12.5."""
+    raw = raw.strip()
+    if re.fullmatch(r"\d{1,3}(?:[.\s]\d{3})+(?:,\d+)?", raw):
+        raw = re.sub(r"[.\s]", "", raw).replace(",", ".")
+    else:
+        raw = raw.replace(",", ".")
+    try:
+        value = float(raw)
+    except ValueError:
+        return None
+    return int(value) if value.is_integer() else value
+

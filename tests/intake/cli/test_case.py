@@ -1,0 +1,165 @@
+"""``intake case ...`` through typer's CliRunner, over a real SQLite database and the local outbox Maildir."""
+from __future__ import annotations
+
+import email
+import getpass
+import json
+from datetime import datetime
+from email import policy
+
+import pytest
+from sqlmodel import Session, select
+from typer.testing import CliRunner
+
+from intake.cli.case import app
+from intake.settings import load_settings
+from models import Case, CaseEvent, Correction
+from models.db import open_database
+from routing.calendar import WorkingCalendar
+from routing.catalogue import load_catalogue
+from routing.goals import LOCAL_TZ, due_date, iso_week
+
+CATALOGUE = load_catalogue()
+RUN = CliRunner()
+
+
+@pytest.fixture
+def settings(tmp_path, monkeypatch):
+    monkeypatch.setenv("INTAKE_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("INTAKE_CONFIG", raising=False)
+    monkeypatch.delenv("INTAKE_DATABASE_URL", raising=False)
+    monkeypatch.delenv("INTAKE_SMTP_HOST", raising=False)
+    return load_settings()
+
+
+def add_case(settings, n, task="vejareal", received=datetime(2026, 11, 30, 9, tzinfo=LOCAL_TZ), **fields) -> str:
+    goal = CATALOGUE.task(task).goal
+    due = due_date(received, goal, WorkingCalendar())
+    case = Case(reference=f"KBH-2026-{n:06d}", received_at=received, subject="Ansøgning om stillads",
+                sender="peter@jensen.dk", sender_domain="jensen.dk", task_type=task, task_types=json.dumps([task]),
+                office=CATALOGUE.task(task).office, goal_value=goal.value, goal_unit=goal.unit, due_date=due,
+                expected_week=iso_week(due), **fields)
+    with Session(open_database(settings.database_url)) as s:
+        s.add(case)
+        s.commit()
+        return case.reference
+
+
+def case_of(settings, ref) -> Case:
+    with Session(open_database(settings.database_url)) as s:
+        return s.exec(select(Case).where(Case.reference == ref)).one()
+
+
+def history(settings, ref) -> list[tuple[str, str]]:
+    with Session(open_database(settings.database_url)) as s:
+        case = s.exec(select(Case).where(Case.reference == ref)).one()
+        return [(e.actor, e.action) for e in s.exec(select(CaseEvent).where(CaseEvent.case_id == case.id)
+                                                       .order_by(CaseEvent.id))]
+
+
+def test_help_lists_every_case_command():
+    out = RUN.invoke(app, ["--help"]).output
+    for command in ("list", "show", "start", "request-info", "approve", "reject", "reroute", "assign", "close",
+                    "forward", "mark-complex"):
+        assert command in out
+
+
+def test_start_prints_what_it_did_and_sends_the_mail(settings):
+    ref = add_case(settings, 1)
+    result = RUN.invoke(app, ["start", ref, "--actor", "karen"])
+    assert result.exit_code == 0, result.output
+    assert f"case {ref} is in progress" in result.output and "peter@jensen.dk" in result.output
+    assert case_of(settings, ref).status == "in_progress"
+    assert history(settings, ref) == [("karen", "started")]
+    assert len(list((settings.outbox_maildir / "new").iterdir())) == 1
+
+
+def test_actor_defaults_to_the_os_user(settings):
+    ref = add_case(settings, 1)
+    RUN.invoke(app, ["assign", ref, "--to", "Ole"])
+    assert history(settings, ref) == [(getpass.getuser(), "assigned")]
+
+
+def test_reject_needs_a_path_forward_option(settings):
+    ref = add_case(settings, 1)
+    result = RUN.invoke(app, ["reject", ref, "--reason", "For smalt fortov."])
+    assert result.exit_code == 2 and case_of(settings, ref).status == "routed"
+
+
+def test_reject_with_an_empty_path_forward_is_refused_with_a_message(settings):
+    ref = add_case(settings, 1)
+    result = RUN.invoke(app, ["reject", ref, "--reason", "For smalt fortov.", "--path-forward", " "])
+    assert result.exit_code == 2 and "path forward" in result.output
+    assert case_of(settings, ref).status == "routed"
+
+
+def test_reject_with_a_catalogue_path_forward(settings):
+    ref = add_case(settings, 1)
+    result = RUN.invoke(app, ["reject", ref, "--reason", "For smalt fortov.", "--path-forward", "2"])
+    assert result.exit_code == 0, result.output
+    assert (case_of(settings, ref).status, case_of(settings, ref).decision) == ("decided", "rejected")
+    sent = email.message_from_bytes(next((settings.outbox_maildir / "new").iterdir()).read_bytes(),
+                                    policy=policy.default)
+    assert sent["Subject"] == f"[{ref}] Afgørelse: afslag"
+    assert CATALOGUE.task("vejareal").paths_forward_da[1] in sent.get_content()
+
+
+def test_invalid_transition_is_explained(settings):
+    ref = add_case(settings, 1)
+    result = RUN.invoke(app, ["close", ref])
+    assert result.exit_code == 2 and "decide it first" in result.output
+
+
+def test_unknown_reference_is_explained(settings):
+    result = RUN.invoke(app, ["show", "KBH-2026-424242"])
+    assert result.exit_code == 2 and "no case" in result.output
+
+
+def test_request_info_then_start_then_approve_then_close(settings):
+    ref = add_case(settings, 1)
+    steps = [["request-info", ref, "--message", "Send en tegning."], ["start", ref], ["approve", ref],
+             ["close", ref]]
+    for step in steps:
+        result = RUN.invoke(app, [*step, "--actor", "karen"])
+        assert result.exit_code == 0, result.output
+    assert [a for _, a in history(settings, ref)] == ["waiting", "resumed", "approved", "closed"]
+
+
+def test_reroute_prints_the_correction(settings):
+    ref = add_case(settings, 1)
+    result = RUN.invoke(app, ["reroute", ref, "--task-type", "gravetilladelse"])
+    assert result.exit_code == 0, result.output
+    assert "vejareal (trafik) -> gravetilladelse (trafik)" in result.output and "correction" in result.output
+    with Session(open_database(settings.database_url)) as s:
+        assert len(s.exec(select(Correction)).all()) == 1
+
+
+def test_forward_and_mark_complex(settings):
+    one, two = add_case(settings, 1, task="generel"), add_case(settings, 2)
+    assert RUN.invoke(app, ["forward", one, "--topic", "alkoholbevilling"]).exit_code == 0
+    assert case_of(settings, one).decision == "forwarded"
+    result = RUN.invoke(app, ["mark-complex", two])
+    assert result.exit_code == 0 and CATALOGUE.contact_persons[0].name in result.output
+
+
+def test_list_sorts_by_due_date_and_filters(settings):
+    late = add_case(settings, 1, task="udeservering")
+    early = add_case(settings, 2, task="generel", received=datetime(2026, 1, 5, 9, tzinfo=LOCAL_TZ))
+    out = RUN.invoke(app, ["list"]).output
+    assert out.index(early) < out.index(late) and "overdue" in out and "2 case(s)" in out
+    out = RUN.invoke(app, ["list", "--overdue"]).output
+    assert early in out and late not in out
+    out = RUN.invoke(app, ["list", "--office", "trafik"]).output
+    assert "0 case(s)" in out
+    assert RUN.invoke(app, ["list", "--status", "bogus"]).exit_code == 2
+
+
+def test_show_prints_details_documents_paths_forward_and_history(settings):
+    docs = json.dumps([{"filename": "tegning.pdf", "type": "pdf", "status": "read", "reason": None},
+                       {"filename": "scan.docx", "type": "docx", "status": "unreadable", "reason": "encrypted"}])
+    ref = add_case(settings, 1, attachments_json=docs, company_name="Jensen ApS")
+    RUN.invoke(app, ["assign", ref, "--to", "Ole", "--actor", "karen"])
+    out = RUN.invoke(app, ["show", ref]).output
+    assert "Jensen ApS" in out and "tegning.pdf (pdf, read)" in out and "scan.docx (docx, unreadable: encrypted)" in out
+    assert CATALOGUE.task("vejareal").paths_forward_da[0][:40] in out.replace("\n", " ")
+    assert "assigned" in out and "karen" in out
