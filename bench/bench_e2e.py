@@ -12,7 +12,6 @@ Usage: python3 bench/bench_e2e.py [--latency N] [--batch N] [--database URL]
 from __future__ import annotations
 
 import argparse
-import os
 import resource
 import signal
 import statistics

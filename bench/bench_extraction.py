@@ -79,7 +79,7 @@ def _run_sandboxed(files: list[bytes]) -> int:
 
 def _run_ocr(count: int) -> int:
     from intake.attachments.extract import extract_in_process
-    from tests.attachments.builders import scanned_pdf
+    from tests.intake.attachments.builders import scanned_pdf
     lines = ["Ansøgning om udeservering", "Bager Hansen ApS, CVR 12345678", "Nørrebrogade 12, 2200 København N"]
     files = [scanned_pdf(lines * 8) for _ in range(count)]
     return sum(extract_in_process("scan.pdf", "", data).pages or 0 for data in files)
@@ -103,7 +103,7 @@ def child(mode: str, corpus: str) -> None:
 def hostile() -> None:
     """Worst-case time through the sandbox for each hostile file."""
     from intake.attachments import Limits, Sandbox
-    from tests.attachments import builders
+    from tests.intake.attachments import builders
     base = builders.docx_form([("Firmanavn", "Bager Hansen ApS")])
     files = {
         "pdf bomb (2 GB stream)": builders.pdf_bomb(2048), "cyclic pdf": builders.cyclic_pdf(),
