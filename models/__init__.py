@@ -2,6 +2,7 @@
 from models.tables import (  # noqa: F401
     Case,
     CaseEvent,
+    CasePart,
     Correction,
     InboundMessage,
     Meeting,
