@@ -4,8 +4,11 @@ Pure: the classifier's task types (primary first), whether the case needs
 triage, the receipt time, the catalogue and the calendar in; ``PartPlan`` out.
 
 - A confident application gets one part per known task type, in the order
-  given. The general enquiry becomes a part only when nothing else is asked
+  given. A general enquiry among other task types is not a part of its own
   (guidance for a business that also applies is the contact person's job).
+- A question (the general enquiry is the primary task type: "which permits
+  does a food truck need?") is one general part; the other task types it
+  touches are topics of the guidance, not parts.
 - A case that needs triage gets one part at the triage office, for the best
   guess of its task type (kept for the caseworker and as training data), with
   the **general enquiry's goal**: what we promise is when the business hears
@@ -43,7 +46,9 @@ def plan_parts(task_types: Sequence[str], needs_triage: bool, received: date | d
         guess = known[0] if known else (general or next(iter(catalogue.tasks)))
         goal = catalogue.task(general).goal if general else catalogue.task(guess).goal
         return [_plan(guess, catalogue.triage_office, goal, received, calendar, needs_triage=True)]
-    wanted = [t for t in known if t != general] or known
+    if known[0] == general:
+        return [_plan(general, catalogue.task(general).office, catalogue.task(general).goal, received, calendar)]
+    wanted = [t for t in known if t != general]
     return [_plan(t, catalogue.task(t).office, catalogue.task(t).goal, received, calendar) for t in wanted]
 
 

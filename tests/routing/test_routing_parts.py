@@ -30,11 +30,14 @@ def test_one_part_per_task_type_each_with_its_office_and_goal(catalogue):
     assert not any(p.needs_triage for p in parts)
 
 
-def test_general_enquiry_is_a_part_only_when_nothing_else_is_asked(catalogue):
-    assert [p.task_type for p in plan_parts(["udeservering", "generel"], False, RECEIVED, catalogue,
-                                            WorkingCalendar())] == ["udeservering"]
-    (only,) = plan_parts(["generel"], False, RECEIVED, catalogue, WorkingCalendar())
-    assert (only.task_type, only.office) == ("generel", "erhvervsservice")
+def test_general_enquiry_among_applications_is_not_a_part(catalogue):
+    assert [p.task_type for p in plan_parts(["udeservering", "generel", "skilte"], False, RECEIVED, catalogue,
+                                            WorkingCalendar())] == ["udeservering", "skilte"]
+
+
+def test_a_question_is_one_general_part_whatever_topics_it_touches(catalogue):
+    (only,) = plan_parts(["generel", "gadesalg", "arrangement"], False, RECEIVED, catalogue, WorkingCalendar())
+    assert (only.task_type, only.office, only.needs_triage) == ("generel", "erhvervsservice", False)
 
 
 def test_triage_is_one_part_at_the_triage_office_with_the_general_goal(catalogue):
