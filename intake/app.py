@@ -1,4 +1,7 @@
-"""Wiring: builds the pipeline context, mailbox, sender and database from the settings."""
+"""Wiring: builds the pipeline context, mailbox, sender and database from the settings.
+
+Also the one way the commands send what the outbox holds (``send_now``).
+"""
 from __future__ import annotations
 
 import logging
@@ -11,7 +14,10 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
 from classifier.holder import ModelHolder
+from intake.errors import IntakeError
 from intake.followups import CaseLookup, find_case
+from intake.letters.outbox import send_due
+from intake.letters.sender import sender_from_settings
 from intake.mailbox.base import Mailbox
 from intake.mailbox.maildir import MaildirMailbox
 from intake.pipeline import Context
@@ -28,6 +34,19 @@ def build_context(settings: Settings) -> Context:
     catalogue = load_catalogue(settings.catalogue_path)
     calendar = WorkingCalendar(catalogue.extra_closure_days)
     return Context(settings, catalogue, calendar, ModelHolder(settings.model_dir))
+
+
+def send_now(engine: Engine, settings: Settings) -> int:
+    """Send what the outbox holds now, best effort; returns how many went out.
+
+    For the caseworker commands: a mail server that is down leaves the mail
+    in the outbox, and the service retries it with its backoff.
+    """
+    try:
+        return send_due(engine, sender_from_settings(settings), settings).sent
+    except (IntakeError, OSError) as err:
+        log.info("mail left in the outbox for the service (%s)", type(err).__name__)
+        return 0
 
 
 def open_mailbox(settings: Settings) -> Mailbox:

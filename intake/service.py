@@ -18,7 +18,7 @@ import schedule
 from sqlalchemy.engine import Engine
 
 from intake.jobs import daily_overdue_job
-from intake.letters.outbox import FlushResult, flush_outbox
+from intake.letters.outbox import FlushResult, send_due
 from intake.letters.sender import MailSender
 from intake.mailbox.base import Mailbox
 from intake.pipeline import Context
@@ -47,9 +47,7 @@ class Service:
         return Runner(self.ctx, self.engine, self.mailbox)
 
     def flush(self) -> FlushResult:
-        s = self.ctx.settings
-        return flush_outbox(self.engine, self.sender, envelope_from=s.from_address,
-                            max_attempts=s.outbox_max_attempts, retry_base=s.outbox_retry_base)
+        return send_due(self.engine, self.sender, self.ctx.settings)
 
     def process_once(self) -> list[Outcome]:
         """Process everything waiting now (in batches), then send what is due."""

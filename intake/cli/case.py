@@ -63,19 +63,6 @@ def _desk_session() -> Iterator[tuple]:
         raise typer.Exit(2) from err
 
 
-def _send(engine, settings) -> int:
-    """Send what is due now; failures stay in the outbox for the service to retry."""
-    from intake.letters.outbox import flush_outbox
-    from intake.letters.sender import sender_from_settings
-
-    try:
-        result = flush_outbox(engine, sender_from_settings(settings), envelope_from=settings.from_address,
-                              max_attempts=settings.outbox_max_attempts, retry_base=settings.outbox_retry_base)
-    except (IntakeError, OSError):
-        return 0
-    return result.sent
-
-
 def _act(action: Callable, *args, actor: str | None, **kwargs) -> None:
     kwargs["actor"] = actor or _default_actor()
     with _desk_session() as (desk, session, engine, settings):
@@ -83,7 +70,9 @@ def _act(action: Callable, *args, actor: str | None, **kwargs) -> None:
         session.commit()
     console.print(result.summary)
     if result.mailed:
-        sent = _send(engine, settings)
+        from intake.app import send_now
+
+        sent = send_now(engine, settings)
         console.print(f"mail to {', '.join(result.mailed)} "
                       + ("sent" if sent else "queued (the service sends it)"))
 
