@@ -1,11 +1,14 @@
 """Wiring: builds the pipeline context, mailbox, sender and database from the settings.
 
-Also the one way the commands send what the outbox holds (``send_now``).
+The only place where settings become objects: the catalogue and calendar
+(``catalogue_and_calendar``), the caseworkers' desk, the mailbox, the
+database and the one way the commands send what the outbox holds (``send_now``).
 """
 from __future__ import annotations
 
 import logging
 from contextlib import contextmanager
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterator, Sequence
 
@@ -14,6 +17,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
 from classifier.holder import ModelHolder
+from intake.cases.lifecycle import Desk
 from intake.errors import IntakeError
 from intake.followups import CaseLookup, find_case
 from intake.letters.outbox import send_due
@@ -25,15 +29,32 @@ from intake.settings import Settings
 from models import Case
 from models.db import make_engine, open_database
 from routing.calendar import WorkingCalendar
-from routing.catalogue import load_catalogue
+from routing.catalogue import Catalogue, load_catalogue
 
 log = logging.getLogger(__name__)
 
 
-def build_context(settings: Settings) -> Context:
+@lru_cache(maxsize=16)
+def catalogue_and_calendar(settings: Settings) -> tuple[Catalogue, WorkingCalendar]:
+    """The task catalogue of ``settings`` and the working calendar with its closure days.
+
+    Loaded (and validated) once per settings, so that the service, the dry run,
+    the caseworker commands, the reports and training all route with the same
+    catalogue and count the same working days.
+    """
     catalogue = load_catalogue(settings.catalogue_path)
-    calendar = WorkingCalendar(catalogue.extra_closure_days)
+    return catalogue, WorkingCalendar(catalogue.extra_closure_days)
+
+
+def build_context(settings: Settings) -> Context:
+    catalogue, calendar = catalogue_and_calendar(settings)
     return Context(settings, catalogue, calendar, ModelHolder(settings.model_dir))
+
+
+def build_desk(settings: Settings) -> Desk:
+    """What the caseworker commands act with: the same catalogue and calendar as the service."""
+    catalogue, calendar = catalogue_and_calendar(settings)
+    return Desk(settings, catalogue, calendar)
 
 
 def send_now(engine: Engine, settings: Settings) -> int:

@@ -72,7 +72,7 @@ class Service:
         jobs.every(10).seconds.do(self.flush)
         jobs.every(1).hours.do(self.ctx.models.get)  # keeps a newly activated model warm
         # Sends at most once per office and working day, from 07:00 Copenhagen time.
-        jobs.every(15).minutes.do(daily_overdue_job, self.engine, self.ctx.catalogue, self.ctx.settings)
+        jobs.every(15).minutes.do(daily_overdue_job, self.engine, self.ctx)
         return jobs
 
     def serve(self) -> None:

@@ -50,14 +50,13 @@ def _default_actor() -> str:
 def _desk_session() -> Iterator[tuple]:
     from sqlmodel import Session
 
-    from intake.app import open_engine
-    from intake.cases.lifecycle import Desk
+    from intake.app import build_desk, open_engine
 
     settings = _settings()
     engine = open_engine(settings)
     try:
         with Session(engine) as session:
-            yield Desk.from_settings(settings), session, engine, settings
+            yield build_desk(settings), session, engine, settings
     except IntakeError as err:
         console.print(f"[red]error:[/red] {err}")
         raise typer.Exit(2) from err

@@ -96,9 +96,10 @@ def _database_examples() -> list:
 
 def _check_catalogue(examples: list) -> None:
     from classifier.data import check_known
-    from routing.catalogue import load_catalogue
+    from intake.app import catalogue_and_calendar
 
-    check_known(examples, load_catalogue(_settings().catalogue_path).tasks)
+    catalogue, _ = catalogue_and_calendar(_settings())
+    check_known(examples, catalogue.tasks)
 
 
 @app.command()

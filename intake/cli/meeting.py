@@ -97,14 +97,14 @@ def meeting(
     or record the outcome (--outcome)."""
     from sqlmodel import Session
 
-    from intake.app import open_engine, send_now
-    from intake.cases.lifecycle import Desk, get_case
+    from intake.app import build_desk, open_engine, send_now
+    from intake.cases.lifecycle import get_case
     from intake.cases.meetings import meetings_of, record_outcome
 
     _check(propose, at, outcome, open_questions, move, cancel, reason)
     settings = _settings()
     engine = open_engine(settings)
-    desk = Desk.from_settings(settings)
+    desk = build_desk(settings)
     queued = False
     try:
         with Session(engine) as session:

@@ -1,17 +1,39 @@
-"""The wiring: one way to send from the commands."""
+"""The wiring: one catalogue and calendar; one way to send from the commands."""
 from __future__ import annotations
 
 import socket
+from datetime import date
 
 from sqlmodel import Session, select
 
-from intake.app import open_engine, send_now
+from intake.app import build_context, build_desk, catalogue_and_calendar, open_engine, send_now
 from intake.settings import Settings, load_settings
 from models import OutboxMail
+from routing.catalogue import BUNDLED_CATALOGUE
 
 
 def settings_of(tmp_path, **env: str) -> Settings:
     return load_settings(env={"INTAKE_DATA_DIR": str(tmp_path), **{f"INTAKE_{k.upper()}": v for k, v in env.items()}})
+
+
+# -- one catalogue and calendar ----------------------------------------------------------
+def test_catalogue_and_calendar_are_loaded_once_per_settings(tmp_path):
+    settings = settings_of(tmp_path)
+    catalogue, calendar = catalogue_and_calendar(settings)
+    ctx, desk = build_context(settings), build_desk(settings)
+    assert ctx.catalogue is catalogue and ctx.calendar is calendar
+    assert desk.catalogue is catalogue and desk.calendar is calendar
+    assert catalogue_and_calendar(load_settings(env={"INTAKE_DATA_DIR": str(tmp_path)}))[0] is catalogue
+
+
+def test_the_calendar_has_the_closure_days_of_the_configured_catalogue(tmp_path):
+    path = tmp_path / "catalogue.toml"
+    path.write_text(BUNDLED_CATALOGUE.read_text(encoding="utf-8").replace(
+        "extra_closure_days = []", 'extra_closure_days = ["2026-12-28"]', 1), encoding="utf-8")
+    settings = settings_of(tmp_path, catalogue_path=str(path))
+    assert not build_desk(settings).calendar.is_working_day(date(2026, 12, 28))
+    assert not build_context(settings).calendar.is_working_day(date(2026, 12, 28))
+    assert build_context(settings_of(tmp_path)).calendar.is_working_day(date(2026, 12, 28))
 
 
 # -- sending from the commands -----------------------------------------------------------
