@@ -1,8 +1,9 @@
 """Wiring: builds the pipeline context, mailbox, sender and database from the settings.
 
 The only place where settings become objects: the catalogue and calendar
-(``catalogue_and_calendar``), the caseworkers' desk, the mailbox, the
-database and the one way the commands send what the outbox holds (``send_now``).
+(``catalogue_and_calendar``), the attachment sandbox (``configure_sandbox``),
+the caseworkers' desk, the mailbox, the database and the one way the
+commands send what the outbox holds (``send_now``).
 """
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
 from classifier.holder import ModelHolder
+from intake.attachments import Limits, Sandbox, configure
 from intake.cases.lifecycle import Desk
 from intake.errors import IntakeError
 from intake.followups import CaseLookup, find_case
@@ -32,6 +34,7 @@ from routing.calendar import WorkingCalendar
 from routing.catalogue import Catalogue, load_catalogue
 
 log = logging.getLogger(__name__)
+MB = 1024 * 1024
 
 
 @lru_cache(maxsize=16)
@@ -46,7 +49,22 @@ def catalogue_and_calendar(settings: Settings) -> tuple[Catalogue, WorkingCalend
     return catalogue, WorkingCalendar(catalogue.extra_closure_days)
 
 
+def attachment_limits(settings: Settings) -> Limits:
+    """The limits every attachment is read within; the caps operators do not set keep their defaults."""
+    return Limits(max_bytes=settings.attachment_max_mb * MB, max_pages=settings.attachment_max_pages,
+                  max_ocr_pages=settings.attachment_ocr_pages, ocr_seconds=settings.attachment_ocr_seconds,
+                  ocr_languages=settings.attachment_ocr_languages, timeout_s=settings.attachment_seconds,
+                  memory_mb=settings.attachment_memory_mb)
+
+
+def configure_sandbox(settings: Settings) -> Sandbox:
+    """Make the process-wide attachment sandbox use the limits and worker count of ``settings``."""
+    return configure(attachment_limits(settings), workers=settings.attachment_workers)
+
+
 def build_context(settings: Settings) -> Context:
+    """What the stages need; also configures the sandbox, since every path that reads mail starts here."""
+    configure_sandbox(settings)
     catalogue, calendar = catalogue_and_calendar(settings)
     return Context(settings, catalogue, calendar, ModelHolder(settings.model_dir))
 

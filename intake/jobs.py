@@ -1,12 +1,12 @@
 """Scheduled jobs of ``intake serve``: the daily mail to each office about cases at risk or overdue.
 
 ``daily_overdue_job`` is safe to run as often as you like: it sends nothing
-before ``DIGEST_AFTER`` (Copenhagen time) or on a non-working day of the
-context's calendar, nothing to an office without cases at risk or overdue,
-and at most one mail per office per day. The day's mail has a fixed Message-ID
-(``<deadlines.<office>.<date>@domain>``), which the outbox stores under a
-unique constraint: a second run the same day finds it and skips the office,
-and two processes racing lose one insert, not send twice.
+before the ``digest_after`` setting (Copenhagen time, default 07:00) or on a
+non-working day of the context's calendar, nothing to an office without cases
+at risk or overdue, and at most one mail per office per day. The day's mail
+has a fixed Message-ID (``<deadlines.<office>.<date>@domain>``), which the
+outbox stores under a unique constraint: a second run the same day finds it
+and skips the office, and two processes racing lose one insert, not send twice.
 """
 from __future__ import annotations
 
@@ -34,7 +34,6 @@ from routing.goals import LOCAL_TZ, describe_date, local_date
 
 log = logging.getLogger(__name__)
 DIGEST_PURPOSE = "deadlines"
-DIGEST_AFTER = time(7, 0)
 
 
 @dataclass(frozen=True)
@@ -113,6 +112,11 @@ def _already_sent(session: Session, message_id: str) -> bool:
     return session.exec(select(OutboxMail.id).where(OutboxMail.message_id == message_id)).first() is not None
 
 
+def _before_digest_time(now: datetime, settings) -> bool:
+    """True before the ``digest_after`` setting, Copenhagen time."""
+    return now.astimezone(LOCAL_TZ).time() < time.fromisoformat(settings.digest_after)
+
+
 def daily_overdue_job(engine: Engine, ctx: Context, now: datetime | None = None) -> int:
     """Queue today's mail to every office with cases at risk or overdue; returns how many were queued.
 
@@ -121,7 +125,7 @@ def daily_overdue_job(engine: Engine, ctx: Context, now: datetime | None = None)
     now = now or utcnow()
     catalogue, calendar, settings = ctx.catalogue, ctx.calendar, ctx.settings
     today = local_date(now)
-    if not calendar.is_working_day(today) or now.astimezone(LOCAL_TZ).time() < DIGEST_AFTER:
+    if not calendar.is_working_day(today) or _before_digest_time(now, settings):
         return 0
     queued = 0
     with Session(engine) as session:

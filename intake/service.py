@@ -68,11 +68,13 @@ class Service:
             raise Shutdown()
 
     def _schedule(self) -> schedule.Scheduler:
+        """The jobs between messages, every so many seconds as the settings say."""
+        s = self.ctx.settings
         jobs = schedule.Scheduler()
-        jobs.every(10).seconds.do(self.flush)
-        jobs.every(1).hours.do(self.ctx.models.get)  # keeps a newly activated model warm
-        # Sends at most once per office and working day, from 07:00 Copenhagen time.
-        jobs.every(15).minutes.do(daily_overdue_job, self.engine, self.ctx)
+        jobs.every(s.outbox_flush_interval).seconds.do(self.flush)
+        jobs.every(s.model_check_interval).seconds.do(self.ctx.models.get)  # keeps a newly activated model warm
+        # Sends at most once per office and working day, from digest_after (Copenhagen time).
+        jobs.every(s.digest_check_interval).seconds.do(daily_overdue_job, self.engine, self.ctx)
         return jobs
 
     def serve(self) -> None:

@@ -71,7 +71,10 @@ def eml_reader(raw: bytes) -> tuple[str, str, list[str]]:
 def _examples(data: list[Path], with_defaults: bool) -> tuple[list, dict[str, int]]:
     """The examples from ``--data`` paths, or (no paths) the seed corpus plus the database."""
     from classifier.data import load_corpus, load_path
+    from intake.app import configure_sandbox
 
+    if data:
+        configure_sandbox(_settings())  # attachments of .eml files are read within the configured limits
     if data and not with_defaults:
         found = {str(p): load_path(p, eml_reader) for p in data}
         return [e for exs in found.values() for e in exs], {k: len(v) for k, v in found.items()}

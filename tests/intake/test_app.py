@@ -1,19 +1,97 @@
-"""The wiring: one catalogue and calendar; one way to send from the commands."""
+"""The wiring: settings reach the sandbox and the schedule; one catalogue and calendar; one way to send."""
 from __future__ import annotations
 
+import shutil
 import socket
-from datetime import date
+from datetime import date, timedelta
 
+import pytest
 from sqlmodel import Session, select
 
-from intake.app import build_context, build_desk, catalogue_and_calendar, open_engine, send_now
+from intake.app import (
+    attachment_limits,
+    build_context,
+    build_desk,
+    catalogue_and_calendar,
+    configure_sandbox,
+    open_engine,
+    open_mailbox,
+    send_now,
+)
+from intake.attachments import Limits, default_sandbox, extract_attachment
+from intake.jobs import daily_overdue_job
+from intake.letters.sender import sender_from_settings
+from intake.service import Service
 from intake.settings import Settings, load_settings
 from models import OutboxMail
 from routing.catalogue import BUNDLED_CATALOGUE
+from tests.intake.attachments import builders
+
+needs_tesseract = pytest.mark.skipif(shutil.which("tesseract") is None, reason="tesseract not installed")
+
+
+@pytest.fixture
+def sandbox_back_to_default():
+    """Tests here reconfigure the process-wide sandbox; put the default limits back afterwards."""
+    yield
+    configure_sandbox(Settings())
 
 
 def settings_of(tmp_path, **env: str) -> Settings:
     return load_settings(env={"INTAKE_DATA_DIR": str(tmp_path), **{f"INTAKE_{k.upper()}": v for k, v in env.items()}})
+
+
+# -- attachment limits -------------------------------------------------------------------
+def test_default_settings_give_the_default_limits():
+    assert attachment_limits(Settings()) == Limits()
+
+
+@needs_tesseract
+def test_a_tiny_ocr_timeout_in_the_settings_makes_ocr_time_out(tmp_path, sandbox_back_to_default):
+    photo = builders.text_image(["Tilladelse til stillads"], "PNG")
+    build_context(settings_of(tmp_path, attachment_ocr_seconds="0.01"))
+    result = extract_attachment("foto.png", "image/png", photo)
+    assert (result.status, result.reason) == ("unreadable", "too_large")
+    build_context(settings_of(tmp_path))
+    assert "stillads" in extract_attachment("foto.png", "image/png", photo).text.lower()
+
+
+def test_the_sandbox_gets_the_time_memory_and_worker_settings(tmp_path, sandbox_back_to_default):
+    build_context(settings_of(tmp_path, attachment_seconds="12.5", attachment_memory_mb="700",
+                              attachment_workers="1", attachment_max_mb="1"))
+    box = default_sandbox()
+    assert (box.limits.timeout_s, box.limits.memory_mb, box.workers) == (12.5, 700, 1)
+    assert extract_attachment("stor.txt", "text/plain", b"x" * (1024 * 1024 + 1)).reason == "too_large"
+
+
+def test_building_the_context_again_keeps_the_warm_sandbox(tmp_path, sandbox_back_to_default):
+    settings = settings_of(tmp_path, attachment_seconds="20")
+    first = configure_sandbox(settings)
+    build_context(settings)
+    assert default_sandbox() is first and not first.closed
+    build_context(settings_of(tmp_path, attachment_seconds="21"))
+    assert default_sandbox() is not first and first.closed
+
+
+# -- the schedule ------------------------------------------------------------------------
+def test_the_schedule_runs_each_job_at_the_interval_of_the_settings(tmp_path):
+    settings = settings_of(tmp_path, outbox_flush_interval="3", model_check_interval="120",
+                           digest_check_interval="45")
+    ctx = build_context(settings)
+    service = Service(ctx, open_engine(settings), open_mailbox(settings), sender_from_settings(settings))
+    periods = {job.job_func.func: timedelta(**{job.unit: job.interval}) for job in service._schedule().jobs}
+    assert periods == {service.flush: timedelta(seconds=3), ctx.models.get: timedelta(seconds=120),
+                       daily_overdue_job: timedelta(seconds=45)}
+
+
+def test_the_scheduled_deadline_mail_works_with_the_service_context(tmp_path):
+    """The digest job is given the engine and the context (its catalogue, calendar and settings)."""
+    settings = settings_of(tmp_path)
+    ctx = build_context(settings)
+    service = Service(ctx, open_engine(settings), open_mailbox(settings), sender_from_settings(settings))
+    (digest,) = [job for job in service._schedule().jobs if job.job_func.func is daily_overdue_job]
+    assert digest.job_func.args == (service.engine, ctx)
+    assert digest.job_func() == 0  # no cases: nothing to send, and no error
 
 
 # -- one catalogue and calendar ----------------------------------------------------------

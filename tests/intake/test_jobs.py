@@ -79,6 +79,12 @@ def test_nothing_is_sent_before_seven_or_on_a_weekend(engine, ctx):
     assert digests(engine) == []
 
 
+def test_the_earliest_time_comes_from_the_settings(engine, ctx):
+    later = replace(ctx, settings=replace(ctx.settings, digest_after="09:30"))
+    assert daily_overdue_job(engine, later, now=local(2026, 3, 16, 9, 29)) == 0
+    assert daily_overdue_job(engine, later, now=local(2026, 3, 16, 9, 30)) == 2
+
+
 def test_the_working_days_are_those_of_the_context_calendar(engine, ctx):
     """A closure day in the context's calendar (not a calendar of its own) means no mail that day."""
     closed = replace(ctx, calendar=WorkingCalendar([date(2026, 3, 16)]))
