@@ -55,17 +55,10 @@ def _fail(err: Exception) -> None:
 
 
 def eml_reader(raw: bytes) -> tuple[str, str, list[str]]:
-    """Read a labelled .eml the way the pipeline does (with attachment text when available)."""
-    from intake.mail.message import parse_mail
+    """Read a labelled .eml exactly as the service reads a message (``intake.pipeline.read_for_classifier``)."""
+    from intake.pipeline import read_for_classifier
 
-    mail = parse_mail(raw)
-    try:
-        from intake.attachments import extract_attachment
-    except ImportError:
-        texts = []
-    else:
-        texts = [extract_attachment(p.filename, p.content_type, p.data).text for p in mail.attachments]
-    return mail.subject, mail.text_now or mail.full_text, [t for t in texts if t]
+    return read_for_classifier(raw)
 
 
 def _examples(data: list[Path], with_defaults: bool) -> tuple[list, dict[str, int]]:
