@@ -1,12 +1,12 @@
 """Scheduled jobs of ``intake serve``: the daily mail to each office about cases at risk or overdue.
 
 ``daily_overdue_job`` is safe to run as often as you like: it sends nothing
-before ``DIGEST_AFTER`` (Copenhagen time) or on a non-working day, nothing to
-an office without cases at risk or overdue, and at most one mail per office
-per day. The day's mail has a fixed Message-ID
-(``<deadlines.<office>.<date>@domain>``), which the outbox stores under a
-unique constraint: a second run the same day finds it and skips the office,
-and two processes racing lose one insert, not send twice.
+before the ``digest_after`` setting (Copenhagen time, default 07:00) or on a
+non-working day of the context's calendar, nothing to an office without cases
+at risk or overdue, and at most one mail per office per day. The day's mail
+has a fixed Message-ID (``<deadlines.<office>.<date>@domain>``), which the
+outbox stores under a unique constraint: a second run the same day finds it
+and skips the office, and two processes racing lose one insert, not send twice.
 """
 from __future__ import annotations
 
@@ -25,15 +25,15 @@ from intake.cases.compliance import CaseTimes, due_now
 from intake.cases.rules import OPEN_STATUSES
 from intake.letters.outbox import queue_mail
 from intake.mail.message import clean_header_value
+from intake.pipeline import Context
 from models import Case, OutboxMail, utcnow
 from routing.calendar import WorkingCalendar
-from routing.catalogue import Catalogue, Office
+from routing.catalogue import Office
 from routing.clock import AT_RISK_WORKING_DAYS, standing
 from routing.goals import LOCAL_TZ, describe_date, local_date
 
 log = logging.getLogger(__name__)
 DIGEST_PURPOSE = "deadlines"
-DIGEST_AFTER = time(7, 0)
 
 
 @dataclass(frozen=True)
@@ -112,12 +112,20 @@ def _already_sent(session: Session, message_id: str) -> bool:
     return session.exec(select(OutboxMail.id).where(OutboxMail.message_id == message_id)).first() is not None
 
 
-def daily_overdue_job(engine: Engine, catalogue: Catalogue, settings, now: datetime | None = None) -> int:
-    """Queue today's mail to every office with cases at risk or overdue; returns how many were queued."""
+def _before_digest_time(now: datetime, settings) -> bool:
+    """True before the ``digest_after`` setting, Copenhagen time."""
+    return now.astimezone(LOCAL_TZ).time() < time.fromisoformat(settings.digest_after)
+
+
+def daily_overdue_job(engine: Engine, ctx: Context, now: datetime | None = None) -> int:
+    """Queue today's mail to every office with cases at risk or overdue; returns how many were queued.
+
+    Uses the context's catalogue and calendar, so the mail counts the same working days as the routing did.
+    """
     now = now or utcnow()
-    calendar = WorkingCalendar(catalogue.extra_closure_days)
+    catalogue, calendar, settings = ctx.catalogue, ctx.calendar, ctx.settings
     today = local_date(now)
-    if not calendar.is_working_day(today) or now.astimezone(LOCAL_TZ).time() < DIGEST_AFTER:
+    if not calendar.is_working_day(today) or _before_digest_time(now, settings):
         return 0
     queued = 0
     with Session(engine) as session:

@@ -18,7 +18,7 @@ import schedule
 from sqlalchemy.engine import Engine
 
 from intake.jobs import daily_overdue_job
-from intake.letters.outbox import FlushResult, flush_outbox
+from intake.letters.outbox import FlushResult, send_due
 from intake.letters.sender import MailSender
 from intake.mailbox.base import Mailbox
 from intake.pipeline import Context
@@ -47,9 +47,7 @@ class Service:
         return Runner(self.ctx, self.engine, self.mailbox)
 
     def flush(self) -> FlushResult:
-        s = self.ctx.settings
-        return flush_outbox(self.engine, self.sender, envelope_from=s.from_address,
-                            max_attempts=s.outbox_max_attempts, retry_base=s.outbox_retry_base)
+        return send_due(self.engine, self.sender, self.ctx.settings)
 
     def process_once(self) -> list[Outcome]:
         """Process everything waiting now (in batches), then send what is due."""
@@ -70,11 +68,13 @@ class Service:
             raise Shutdown()
 
     def _schedule(self) -> schedule.Scheduler:
+        """The jobs between messages, every so many seconds as the settings say."""
+        s = self.ctx.settings
         jobs = schedule.Scheduler()
-        jobs.every(10).seconds.do(self.flush)
-        jobs.every(1).hours.do(self.ctx.models.get)  # keeps a newly activated model warm
-        # Sends at most once per office and working day, from 07:00 Copenhagen time.
-        jobs.every(15).minutes.do(daily_overdue_job, self.engine, self.ctx.catalogue, self.ctx.settings)
+        jobs.every(s.outbox_flush_interval).seconds.do(self.flush)
+        jobs.every(s.model_check_interval).seconds.do(self.ctx.models.get)  # keeps a newly activated model warm
+        # Sends at most once per office and working day, from digest_after (Copenhagen time).
+        jobs.every(s.digest_check_interval).seconds.do(daily_overdue_job, self.engine, self.ctx)
         return jobs
 
     def serve(self) -> None:

@@ -45,7 +45,7 @@ from intake.mail.message import parse_mail
 from models import Case, CaseEvent, Correction, InboundMessage, OutboxMail, utcnow
 from routing import clock
 from routing.calendar import WorkingCalendar
-from routing.catalogue import Catalogue, ServiceGoal, load_catalogue
+from routing.catalogue import Catalogue, ServiceGoal
 from routing.goals import describe_week, iso_week
 
 log = logging.getLogger(__name__)
@@ -69,16 +69,15 @@ class UnknownChoice(CaseError):
 
 @dataclass(frozen=True)
 class Desk:
-    """What case actions need: settings (sender, reference prefix), the catalogue and the working calendar."""
+    """What case actions need: settings (sender, reference prefix), the catalogue and the working calendar.
+
+    Built by ``intake.app.build_desk`` (or from a pipeline context), never from a catalogue loaded here,
+    so that caseworkers and the service count the same working days.
+    """
 
     settings: object
     catalogue: Catalogue
     calendar: WorkingCalendar
-
-    @classmethod
-    def from_settings(cls, settings) -> "Desk":
-        catalogue = load_catalogue(settings.catalogue_path)
-        return cls(settings, catalogue, WorkingCalendar(catalogue.extra_closure_days))
 
 
 @dataclass(frozen=True)

@@ -50,30 +50,16 @@ def _default_actor() -> str:
 def _desk_session() -> Iterator[tuple]:
     from sqlmodel import Session
 
-    from intake.app import open_engine
-    from intake.cases.lifecycle import Desk
+    from intake.app import build_desk, open_engine
 
     settings = _settings()
     engine = open_engine(settings)
     try:
         with Session(engine) as session:
-            yield Desk.from_settings(settings), session, engine, settings
+            yield build_desk(settings), session, engine, settings
     except IntakeError as err:
         console.print(f"[red]error:[/red] {err}")
         raise typer.Exit(2) from err
-
-
-def _send(engine, settings) -> int:
-    """Send what is due now; failures stay in the outbox for the service to retry."""
-    from intake.letters.outbox import flush_outbox
-    from intake.letters.sender import sender_from_settings
-
-    try:
-        result = flush_outbox(engine, sender_from_settings(settings), envelope_from=settings.from_address,
-                              max_attempts=settings.outbox_max_attempts, retry_base=settings.outbox_retry_base)
-    except (IntakeError, OSError):
-        return 0
-    return result.sent
 
 
 def _act(action: Callable, *args, actor: str | None, **kwargs) -> None:
@@ -83,7 +69,9 @@ def _act(action: Callable, *args, actor: str | None, **kwargs) -> None:
         session.commit()
     console.print(result.summary)
     if result.mailed:
-        sent = _send(engine, settings)
+        from intake.app import send_now
+
+        sent = send_now(engine, settings)
         console.print(f"mail to {', '.join(result.mailed)} "
                       + ("sent" if sent else "queued (the service sends it)"))
 

@@ -55,23 +55,19 @@ def _fail(err: Exception) -> None:
 
 
 def eml_reader(raw: bytes) -> tuple[str, str, list[str]]:
-    """Read a labelled .eml the way the pipeline does (with attachment text when available)."""
-    from intake.mail.message import parse_mail
+    """Read a labelled .eml exactly as the service reads a message (``intake.pipeline.read_for_classifier``)."""
+    from intake.pipeline import read_for_classifier
 
-    mail = parse_mail(raw)
-    try:
-        from intake.attachments import extract_attachment
-    except ImportError:
-        texts = []
-    else:
-        texts = [extract_attachment(p.filename, p.content_type, p.data).text for p in mail.attachments]
-    return mail.subject, mail.text_now or mail.full_text, [t for t in texts if t]
+    return read_for_classifier(raw)
 
 
 def _examples(data: list[Path], with_defaults: bool) -> tuple[list, dict[str, int]]:
     """The examples from ``--data`` paths, or (no paths) the seed corpus plus the database."""
     from classifier.data import load_corpus, load_path
+    from intake.app import configure_sandbox
 
+    if data:
+        configure_sandbox(_settings())  # attachments of .eml files are read within the configured limits
     if data and not with_defaults:
         found = {str(p): load_path(p, eml_reader) for p in data}
         return [e for exs in found.values() for e in exs], {k: len(v) for k, v in found.items()}
@@ -96,9 +92,10 @@ def _database_examples() -> list:
 
 def _check_catalogue(examples: list) -> None:
     from classifier.data import check_known
-    from routing.catalogue import load_catalogue
+    from intake.app import catalogue_and_calendar
 
-    check_known(examples, load_catalogue(_settings().catalogue_path).tasks)
+    catalogue, _ = catalogue_and_calendar(_settings())
+    check_known(examples, catalogue.tasks)
 
 
 @app.command()

@@ -32,18 +32,6 @@ def _actor(actor: str | None) -> str:
         return "caseworker"
 
 
-def _send(engine, settings) -> int:
-    """Send what is due now (best effort: the service retries whatever is left in the outbox)."""
-    from intake.letters.outbox import flush_outbox
-    from intake.letters.sender import sender_from_settings
-
-    try:
-        return flush_outbox(engine, sender_from_settings(settings), envelope_from=settings.from_address,
-                            max_attempts=settings.outbox_max_attempts, retry_base=settings.outbox_retry_base).sent
-    except (IntakeError, OSError):
-        return 0
-
-
 def meetings_table(meetings) -> Table:
     from routing.goals import LOCAL_TZ
 
@@ -109,14 +97,14 @@ def meeting(
     or record the outcome (--outcome)."""
     from sqlmodel import Session
 
-    from intake.app import open_engine
-    from intake.cases.lifecycle import Desk, get_case
+    from intake.app import build_desk, open_engine, send_now
+    from intake.cases.lifecycle import get_case
     from intake.cases.meetings import meetings_of, record_outcome
 
     _check(propose, at, outcome, open_questions, move, cancel, reason)
     settings = _settings()
     engine = open_engine(settings)
-    desk = Desk.from_settings(settings)
+    desk = build_desk(settings)
     queued = False
     try:
         with Session(engine) as session:
@@ -139,5 +127,5 @@ def meeting(
         console.print(f"[red]error:[/red] {err}")
         raise typer.Exit(2) from err
     if queued:
-        sent = _send(engine, settings)
+        sent = send_now(engine, settings)
         console.print("mails sent" if sent else "mails queued (the service sends them)")

@@ -27,14 +27,6 @@ def _settings():
     return settings()
 
 
-def catalogue_and_calendar(settings):
-    from routing.calendar import WorkingCalendar
-    from routing.catalogue import load_catalogue
-
-    catalogue = load_catalogue(settings.catalogue_path)
-    return catalogue, WorkingCalendar(catalogue.extra_closure_days)
-
-
 @app.command()
 def compliance(
     start: datetime | None = typer.Option(None, "--from", formats=["%Y-%m-%d"],
@@ -47,7 +39,7 @@ def compliance(
     """Cases, median and 90th percentile processing time, share within the goal, open cases at risk/overdue."""
     from rich.console import Console
 
-    from intake.app import open_engine
+    from intake.app import catalogue_and_calendar, open_engine
     from intake.cases.compliance import ReportError
     from intake.cases.compliance import compliance as run
     from intake.cases.compliance_render import Period, as_csv, as_html, as_table

@@ -108,3 +108,13 @@ def _record_failure(mail: OutboxMail, err: SendError, max_attempts: int, base: f
         result.retried += 1
         log.warning("%s mail %s not sent (attempt %d), retrying at %s: %s", mail.purpose, mail.id,
                     mail.attempts, mail.next_attempt_at.isoformat(timespec="seconds"), err)
+
+
+def send_due(engine: Engine, sender: MailSender, settings) -> FlushResult:
+    """Send every due mail with the sender address and retry policy of ``settings``.
+
+    The one flush: the service's loop and schedule and the caseworker commands
+    all call this, so they cannot send with different policies.
+    """
+    return flush_outbox(engine, sender, envelope_from=settings.from_address,
+                        max_attempts=settings.outbox_max_attempts, retry_base=settings.outbox_retry_base)

@@ -197,8 +197,20 @@ def _mailbox(display: list[str], angles: list[str], bare: list[str], extra: list
 
 # ---------------------------------------------------------------- bytes
 
-def decode_bytes(data: bytes, charset: str | None) -> str:
-    """Decode with the declared charset, else UTF-8, else Windows-1252; never raises."""
+_BOMS = ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
+
+
+def decode_bytes(data: bytes, charset: str | None = None) -> str:
+    """Bytes as text, never raising: a byte-order mark, else the declared charset, else UTF-8, else Windows-1252.
+
+    The one decoder for mail parts, headers and attached text files. A BOM wins
+    over the declared charset (as in the WHATWG encoding standard): it is written
+    by the program that wrote the bytes, a charset label often by another one.
+    Windows-1252 is the last resort because it is what Danish Windows writes.
+    """
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            return data[len(bom):].decode(codec, errors="replace")
     if charset:
         charset = charset.strip().strip('"').lower()
         try:
