@@ -232,7 +232,7 @@ def test_multi_office_application_gets_a_contact_person_and_a_star_meeting(env):
 
 
 def test_quarantine_reason_is_logged_without_addresses_or_cpr_numbers():
-    from intake.runner import loggable
+    from intake.privacy import loggable
 
     line = loggable("ValueError: bad header from peter@jensen-stilladser.dk, cpr 010203-1234")
     assert "jensen-stilladser" not in line and "010203-1234" not in line and "ValueError" in line
