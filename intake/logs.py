@@ -129,6 +129,14 @@ class StderrHandler(logging.StreamHandler):
         pass
 
 
+def unconfigure(level: int = logging.WARNING) -> None:
+    """Remove the handler ``configure`` installed and set the root level back to ``level``."""
+    root = logging.getLogger()
+    for old in [h for h in root.handlers if isinstance(h, StderrHandler)]:
+        root.removeHandler(old)
+    root.setLevel(level)
+
+
 def configure(level: int = logging.INFO, fmt: str = "text") -> logging.Handler:
     """Log to stderr at ``level`` in ``fmt`` ("text" or "json"), with context fields and masking.
 
@@ -136,14 +144,12 @@ def configure(level: int = logging.INFO, fmt: str = "text") -> logging.Handler:
     """
     if fmt not in LOG_FORMATS:
         raise ValueError(f"log format must be one of {', '.join(LOG_FORMATS)}, not {fmt!r}")
+    unconfigure(level)
     root = logging.getLogger()
-    for old in [h for h in root.handlers if isinstance(h, StderrHandler)]:
-        root.removeHandler(old)
     handler = StderrHandler()
     handler.setFormatter(json_formatter() if fmt == "json" else TextFormatter())
     handler.addFilter(ContextFilter())
     handler.addFilter(MaskFilter())
     root.addHandler(handler)
-    root.setLevel(level)
     logging.getLogger("alembic").setLevel(logging.DEBUG if level <= logging.DEBUG else logging.WARNING)
     return handler

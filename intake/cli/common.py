@@ -8,14 +8,16 @@ or ``INTAKE_CONFIG``, then the environment.
 """
 from __future__ import annotations
 
+import logging
 import os
 import sys
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from rich.console import Console
 
-from intake.logs import configure
+from intake.logs import configure, unconfigure
 from intake.settings import ENV_PREFIX, Settings, load_settings
 
 console = Console(width=None if sys.stdout.isatty() else 160)
@@ -49,6 +51,13 @@ def settings() -> Settings:
     return state["loaded"]
 
 
-def configure_logging(level: int, fmt: str = "text") -> None:
-    """Log to stderr at ``level``, as text or JSON lines, with context fields and addresses masked."""
+def configure_logging(ctx: Any, level: int, fmt: str = "text") -> None:
+    """Log to stderr at ``level``, as text or JSON lines, with context fields and addresses masked.
+
+    For this invocation only (``ctx``, click's context): when it ends the handler goes and the
+    root level is restored, so many invocations in one process (the tests) leave nothing behind.
+    """
+    if not ctx.meta.get("intake.logging"):
+        ctx.meta["intake.logging"] = True
+        ctx.call_on_close(partial(unconfigure, logging.getLogger().level))
     configure(level, fmt)

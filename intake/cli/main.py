@@ -53,7 +53,7 @@ def main_options(
                                   help="Print the version and exit."),
 ) -> None:
     ctx.meta[VERBOSE_KEY], ctx.meta[LOG_FORMAT_KEY] = verbose, log_format.value
-    configure_logging(logging.DEBUG if verbose else logging.INFO, log_format.value)
+    configure_logging(ctx, logging.DEBUG if verbose else logging.INFO, log_format.value)
     start_invocation(config)
 
 

@@ -103,7 +103,7 @@ def use_verbose(ctx: typer.Context, verbose: bool) -> None:
     """``-v`` at this level: log at DEBUG and print tracebacks (a ``-v`` higher up stays in force)."""
     if verbose and not ctx.meta.get(VERBOSE_KEY):
         ctx.meta[VERBOSE_KEY] = True
-        configure_logging(logging.DEBUG, ctx.meta.get(LOG_FORMAT_KEY, "text"))
+        configure_logging(ctx, logging.DEBUG, ctx.meta.get(LOG_FORMAT_KEY, "text"))
 
 
 def level_options(

@@ -92,6 +92,18 @@ def test_the_installed_command_prints_one_line_too(tmp_path, model_dir, args):
     assert lines[-1].startswith("error: cannot ")
 
 
+def test_a_database_error_after_opening_is_one_line_too(run, monkeypatch):
+    from sqlalchemy.exc import OperationalError
+
+    def gone(*args, **kwargs):
+        raise OperationalError("SELECT", {}, Exception("server closed the connection unexpectedly"))
+
+    monkeypatch.setattr("intake.cases.lifecycle.list_cases", gone)
+    result = run("case", "list")
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert result.stderr.strip() == "error: the database failed: server closed the connection unexpectedly"
+
+
 def test_a_refused_request_is_exit_1(run):
     result = run("case", "show", "KBH-2026-424242")
     assert result.exit_code == 1 and result.stderr.startswith("error: no case with reference")
