@@ -37,6 +37,8 @@ app.add_typer(samples_app, name="samples")
 
 
 class LogFormat(str, Enum):
+    """``intake.logs.LOG_FORMATS`` as choices for ``--log-format``."""
+
     text = "text"
     json = "json"
 
@@ -52,6 +54,7 @@ def main_options(
     _version: bool = typer.Option(False, "--version", is_eager=True, callback=show_version,
                                   help="Print the version and exit."),
 ) -> None:
+    """Options of the whole invocation: logging is set up here, before any command runs."""
     ctx.meta[VERBOSE_KEY], ctx.meta[LOG_FORMAT_KEY] = verbose, log_format.value
     configure_logging(ctx, logging.DEBUG if verbose else logging.INFO, log_format.value)
     start_invocation(config)
