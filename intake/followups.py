@@ -65,7 +65,7 @@ def record(session: Session, rec: InboundMessage, state: MessageState, ctx: Cont
     else:
         pass_on_follow_up(session, case, state, rec.id, n, ctx)
     rec.outcome, rec.kind, rec.case_id = state.kind, state.kind, case.id
-    log.info("message %s added to case %s as %s", rec.id, case.reference, state.kind)
+    log.info("message added to a case", extra={"reference": case.reference, "kind": state.kind, "inbound_id": rec.id})
 
 
 def answer_status(session: Session, case: Case, state: MessageState, inbound_id: int | None, n: int,
@@ -92,7 +92,8 @@ def pass_on_follow_up(session: Session, case: Case, state: MessageState, inbound
         done = resume(session, case, actor="applicant", desk=desk, now=max(state.received, case.paused_since))
         note = (f"Ansøgeren har svaret på anmodningen om oplysninger; uret kører igen. / The applicant "
                 f"answered the request for information; the clock runs again.\n{done.summary}")
-        log.info("case %s resumed by the applicant's answer (message %s)", case.reference, inbound_id)
+        log.info("case resumed by the applicant's answer", extra={"reference": case.reference,
+                                                                  "inbound_id": inbound_id})
     cc = [case.assigned_to or "", case.contact_email or ""]
     msg = follow_up_to_office(case, state.mail, state.raw, ctx.catalogue, ctx.settings, n, note=note, cc=cc)
     queue_mail(session, purpose="follow_up", msg=msg, case_id=case.id, inbound_id=inbound_id)

@@ -132,7 +132,8 @@ def daily_overdue_job(engine: Engine, ctx: Context, now: datetime | None = None)
         for office_id, items in cases_needing_attention(session, calendar, now).items():
             office = catalogue.offices.get(office_id)
             if office is None:
-                log.warning("%d cases at risk/overdue for unknown office %r", len(items), office_id)
+                log.warning("cases at risk or overdue for an office not in the catalogue",
+                            extra={"office": office_id, "cases": len(items)})
                 continue
             if _already_sent(session, digest_message_id(office_id, today, settings)):
                 continue
@@ -143,8 +144,8 @@ def daily_overdue_job(engine: Engine, ctx: Context, now: datetime | None = None)
             session.commit()
         except IntegrityError:  # another process queued today's mail first
             session.rollback()
-            log.info("deadline mails of %s already queued by another process", today)
+            log.info("deadline mails already queued by another process", extra={"day": today.isoformat()})
             return 0
     if queued:
-        log.info("deadline mails queued for %d offices (%s)", queued, today)
+        log.info("deadline mails queued", extra={"offices": queued, "day": today.isoformat()})
     return queued

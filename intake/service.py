@@ -22,9 +22,15 @@ from intake.letters.outbox import FlushResult, send_due
 from intake.letters.sender import MailSender
 from intake.mailbox.base import Mailbox
 from intake.pipeline import Context
+from intake.privacy import loggable
 from intake.runner import OUR_FAULTS, Outcome, Runner
 
 log = logging.getLogger(__name__)
+
+
+def _failure(err: BaseException) -> dict:
+    """The fields of a log line about a failure of ours: its type and first line, masked."""
+    return {"error": type(err).__name__, "detail": loggable(str(err).partition("\n")[0], 200)}
 
 
 class Shutdown(Exception):
@@ -62,7 +68,7 @@ class Service:
 
     # -- the long-running loop -------------------------------------------------
     def _on_signal(self, signum, _frame) -> None:
-        log.info("signal %s received: stopping after the current message", signum)
+        log.info("signal received: stopping after the current message", extra={"signal": signum})
         self.stopping = True
         if self._waiting:
             raise Shutdown()
@@ -92,7 +98,7 @@ class Service:
             except OUR_FAULTS as err:
                 self._failures += 1
                 delay = min(300.0, 2.0 ** self._failures) * (0.5 + random.random() / 2)
-                log.error("processing failed (%s); retrying in %.0f s", type(err).__name__, delay)
+                log.error("processing failed on our side; retrying", extra=_failure(err) | {"retry_in": round(delay)})
                 self._sleep(delay)
                 continue
             self._wait(min(self.ctx.settings.poll_interval * 6, max(1.0, jobs.idle_seconds or 30.0)))
@@ -108,7 +114,7 @@ class Service:
         except Shutdown:
             pass
         except OUR_FAULTS as err:
-            log.warning("waiting for mail failed (%s)", type(err).__name__)
+            log.warning("waiting for mail failed", extra=_failure(err))
             self._sleep(1.0)
         finally:
             self._waiting = False

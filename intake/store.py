@@ -86,6 +86,7 @@ def store_case(session: Session, inbound: InboundMessage, state: MessageState, c
         # Several offices: propose a star meeting at once (triage cases wait for a caseworker).
         propose_star_meeting(session, case, ctx.catalogue, ctx.calendar, ctx.settings)
     inbound.case_id, inbound.outcome, inbound.kind = case.id, "case", "application"
-    log.info("case %s registered: %s -> %s%s (message %s)", reference, state.task_types[0], state.office,
-             " [triage]" if state.needs_triage else "", inbound.id)
+    fields = {"reference": reference, "task_type": state.task_types[0], "office": state.office,
+              "inbound_id": inbound.id}
+    log.info("case registered", extra=fields | ({"triage": True} if state.needs_triage else {}))
     return case

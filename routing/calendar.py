@@ -18,7 +18,7 @@ from datetime import date, timedelta
 import holidays
 from dateutil.easter import easter
 
-logger = logging.getLogger(__name__)
+log = logging.getLogger(__name__)
 
 # (month, day) pairs that are never Danish public holidays, whatever a library says.
 NOT_PUBLIC_HOLIDAYS: frozenset[tuple[int, int]] = frozenset({(12, 24), (12, 31), (5, 1), (6, 5)})

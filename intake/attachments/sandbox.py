@@ -86,7 +86,7 @@ class _Worker:
         except (EOFError, OSError, BrokenPipeError):
             self.process.join(1)
             code = self.process.exitcode
-            log.warning("attachment worker died with exit code %s", code)
+            log.warning("attachment worker died", extra={"exit_code": code})
             return "too_large" if code in _DIED_OF_MEMORY else "corrupt"
 
     def alive(self) -> bool:
@@ -133,7 +133,7 @@ class Sandbox:
         self._idle.put(worker)
         log.debug("attachment read in %.3f s", time.monotonic() - started)
         if isinstance(outcome, str):
-            log.info("attachment refused by the sandbox: reason=%s", outcome)
+            log.info("attachment refused by the sandbox", extra={"reason": outcome})
             return refusal(name, declared_type, "unknown", outcome, len(data))
         return outcome
 

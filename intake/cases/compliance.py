@@ -32,7 +32,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
 from intake.cases.rules import OPEN_STATUSES
-from intake.errors import IntakeError
+from intake.errors import RequestRefused
 from models import Case
 from routing import clock
 from routing.calendar import WorkingCalendar
@@ -47,7 +47,7 @@ TOTAL = "all"
 __all__ = ["AT_RISK_WORKING_DAYS", "TOTAL", "CaseTimes", "ReportError", "Row", "compliance", "summarise"]
 
 
-class ReportError(IntakeError):
+class ReportError(RequestRefused):
     """Raised when a report is asked for with an invalid period or grouping."""
 
 
@@ -207,5 +207,5 @@ def compliance(engine: Engine, catalogue: Catalogue, calendar: WorkingCalendar, 
         raise ReportError(f"the period starts ({start}) after it ends ({end})")
     now = now or datetime.now(timezone.utc)
     rows = summarise(load_times(engine, start, end), catalogue, calendar, by=by, now=now)
-    log.info("compliance report by %s: %d cases in %d groups", by, rows[-1].cases, len(rows) - 1)
+    log.info("compliance report", extra={"by": by, "cases": rows[-1].cases, "groups": len(rows) - 1})
     return rows

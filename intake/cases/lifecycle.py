@@ -31,7 +31,7 @@ from intake.cases.rules import (
     is_complex,
     offices_of,
 )
-from intake.errors import CaseNotFound, IntakeError
+from intake.errors import CaseNotFound, RequestRefused
 from intake.letters.compose import (
     CaseFacts,
     CaseLetter,
@@ -51,8 +51,8 @@ from routing.goals import describe_week, iso_week
 log = logging.getLogger(__name__)
 
 
-class CaseError(IntakeError):
-    """Base class of the errors raised by case actions."""
+class CaseError(RequestRefused):
+    """Base class of the errors raised by case actions: what a caseworker asked cannot be done."""
 
 
 class InvalidTransition(CaseError):
@@ -117,6 +117,8 @@ def _event(session: Session, case: Case, actor: str, action: str, detail: str, n
     case.updated_at = now
     session.add(case)
     session.add(CaseEvent(case_id=case.id, at=now, actor=actor or "intake", action=action, detail=detail))
+    log.info("case event", extra={"reference": case.reference, "action": action, "status": case.status,
+                                  "office": case.office})
 
 
 def _seq(session: Session, case: Case) -> int:

@@ -29,7 +29,7 @@ from email.headerregistry import Address
 
 from sqlmodel import Session, col, func, select
 
-from intake.errors import IntakeError
+from intake.errors import RequestRefused
 from intake.letters.invitation import Invitation, Participant, invitation_mail
 from intake.letters.outbox import queue_mail
 from models import Case, CaseEvent, Meeting, utcnow
@@ -41,8 +41,8 @@ from routing.goals import LOCAL_TZ, local_date
 log = logging.getLogger(__name__)
 
 
-class MeetingError(IntakeError):
-    """Base class of the star-meeting errors."""
+class MeetingError(RequestRefused):
+    """Base class of the star-meeting errors: what was asked of a meeting cannot be done."""
 
 
 class InvalidSlot(MeetingError):
@@ -95,7 +95,8 @@ def offices_involved(case: Case, catalogue: Catalogue) -> list[str]:
             try:
                 ids.append(catalogue.office_for(task).id)
             except RoutingError:
-                log.warning("case %s: unknown task type %r ignored for the star meeting", case.reference, task)
+                log.warning("unknown task type ignored for the star meeting",
+                            extra={"reference": case.reference, "task_type": task})
     ordered = [case.office, *ids]
     return [o for i, o in enumerate(ordered) if o in catalogue.offices and o not in ordered[:i]]
 
@@ -221,8 +222,8 @@ def propose_star_meeting(session: Session, case: Case, catalogue: Catalogue, cal
     session.add(CaseEvent(case_id=case.id, actor=actor, action="meeting_proposed",
                           detail=f"star meeting {local:%Y-%m-%d %H:%M} Copenhagen time, "
                                  f"{len(people)} participants, uid {meeting.uid}"))
-    log.info("case %s: star meeting proposed for %s, %d invitations queued", case.reference,
-             f"{local:%Y-%m-%d %H:%M}", sent)
+    log.info("star meeting proposed", extra={"reference": case.reference, "meeting_id": meeting.id,
+                                             "at": f"{local:%Y-%m-%d %H:%M}", "queued": sent})
     return meeting
 
 
@@ -268,8 +269,8 @@ def move_meeting(session: Session, case: Case, catalogue: Catalogue, calendar: W
     session.add(CaseEvent(case_id=case.id, actor=actor, action="meeting_moved",
                           detail=f"star meeting moved from {old:%Y-%m-%d %H:%M} to {new:%Y-%m-%d %H:%M} "
                                  f"Copenhagen time, sequence {sequence}, {_uid_tag(meeting)}"))
-    log.info("case %s: star meeting %s moved to %s, %d updates queued", case.reference, meeting.id,
-             f"{new:%Y-%m-%d %H:%M}", sent)
+    log.info("star meeting moved", extra={"reference": case.reference, "meeting_id": meeting.id,
+                                          "at": f"{new:%Y-%m-%d %H:%M}", "queued": sent})
     return meeting
 
 
@@ -287,7 +288,8 @@ def cancel_meeting(session: Session, case: Case, catalogue: Catalogue, settings,
     session.add(CaseEvent(case_id=case.id, actor=actor, action="meeting_cancelled",
                           detail=f"star meeting {when:%Y-%m-%d %H:%M} Copenhagen time cancelled.{because} "
                                  f"Sequence {sequence}, {_uid_tag(meeting)}"))
-    log.info("case %s: star meeting %s cancelled, %d cancellations queued", case.reference, meeting.id, sent)
+    log.info("star meeting cancelled", extra={"reference": case.reference, "meeting_id": meeting.id,
+                                              "queued": sent})
     return meeting
 
 
@@ -301,5 +303,5 @@ def record_outcome(session: Session, case: Case, outcome: str, open_questions: s
     if open_questions:
         detail += f" Open questions: {open_questions}"
     session.add(CaseEvent(case_id=case.id, actor=actor, action="meeting_held", detail=detail))
-    log.info("case %s: star meeting %s recorded as held", case.reference, meeting.id)
+    log.info("star meeting recorded as held", extra={"reference": case.reference, "meeting_id": meeting.id})
     return meeting

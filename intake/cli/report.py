@@ -1,4 +1,7 @@
-"""``intake report ...``: service-goal reports. Mounted by ``intake.cli`` as ``report``."""
+"""``intake report ...``: service-goal reports. Mounted by ``intake.cli`` as ``report``.
+
+A refused report (the period starts after it ends) is one ``error:`` line and exit 1 (``intake.cli.manners``).
+"""
 from __future__ import annotations
 
 from datetime import datetime
@@ -8,8 +11,10 @@ from pathlib import Path
 import typer
 
 from intake.cli.common import settings
+from intake.cli.manners import IntakeTyper, level_options
 
-app = typer.Typer(help="Service-goal reports (baseline and compliance).", no_args_is_help=True)
+app = IntakeTyper(help="Service-goal reports (baseline and compliance).")
+app.callback()(level_options)
 
 
 class By(str, Enum):
@@ -29,9 +34,10 @@ def _settings():
 
 @app.command()
 def compliance(
-    start: datetime | None = typer.Option(None, "--from", formats=["%Y-%m-%d"],
+    start: datetime | None = typer.Option(None, "--from", formats=["%Y-%m-%d"], metavar="<YYYY-MM-DD>",
                                              help="First receipt date (Copenhagen), e.g. 2026-01-01."),
-    end: datetime | None = typer.Option(None, "--to", formats=["%Y-%m-%d"], help="Last receipt date, included."),
+    end: datetime | None = typer.Option(None, "--to", formats=["%Y-%m-%d"], metavar="<YYYY-MM-DD>",
+                                           help="Last receipt date, included."),
     by: By = typer.Option(By.task_type, "--by", help="Group by task type or office."),
     fmt: Format = typer.Option(Format.table, "--format", help="table (terminal), csv or html (with charts)."),
     output: Path | None = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
@@ -40,18 +46,13 @@ def compliance(
     from rich.console import Console
 
     from intake.app import catalogue_and_calendar, open_engine
-    from intake.cases.compliance import ReportError
     from intake.cases.compliance import compliance as run
     from intake.cases.compliance_render import Period, as_csv, as_html, as_table
 
     s = _settings()
     catalogue, calendar = catalogue_and_calendar(s)
     period = Period(start.date() if start else None, end.date() if end else None, by.value)
-    try:
-        rows = run(open_engine(s), catalogue, calendar, start=period.start, end=period.end, by=by.value)
-    except ReportError as err:
-        typer.echo(f"error: {err}", err=True)
-        raise typer.Exit(2) from err
+    rows = run(open_engine(s), catalogue, calendar, start=period.start, end=period.end, by=by.value)
     if fmt is Format.table:
         console = Console(file=output.open("w", encoding="utf-8") if output else None, width=160 if output else None)
         console.print(as_table(rows, period))

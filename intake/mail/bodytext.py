@@ -23,7 +23,7 @@ import re
 import lxml.etree
 import lxml.html
 
-logger = logging.getLogger(__name__)
+log = logging.getLogger(__name__)
 
 MAX_HTML_CHARS = 2_000_000
 SHORT_OWN_TEXT = 300        # characters above a forwarded block that count as "wrote little"
@@ -47,7 +47,7 @@ def html_to_text(html: str) -> str:
     html = html[:MAX_HTML_CHARS]
     root, too_deep = _parse_html(html)
     if too_deep:
-        logger.info("HTML body nested too deeply; rendered by stripping tags")
+        log.info("HTML body nested too deeply; rendered by stripping tags")
         return _strip_tags(html)
     if root is None:
         return ""

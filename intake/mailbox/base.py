@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Iterator, Protocol
 
+from intake.errors import OurFault
+
 
 @dataclass(frozen=True)
 class MessageRef:
@@ -53,8 +55,8 @@ class Mailbox(Protocol):
         """Release connections."""
 
 
-class MailboxError(Exception):
-    """Base class: the mail source failed (our side or the server's), not the sender's."""
+class MailboxError(OurFault):
+    """Raised when the mail source failed (our side or the server's), not the sender's; retried later."""
 
 
 class MailboxUnavailable(MailboxError):

@@ -68,7 +68,7 @@ class MaildirMailbox:
                 if entry.name.split(":", 1)[0] == ref.uid:
                     target = self._folders[folder] / "cur" / (ref.uid + ":2,")
                     os.replace(entry.path, target)
-                    log.debug("moved maildir message %s to %s", ref.uid, folder)
+                    log.debug("message moved", extra={"uid": ref.uid, "folder": folder})
                     return
 
     def mark_processed(self, ref: MessageRef) -> None:

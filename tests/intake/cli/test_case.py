@@ -107,12 +107,12 @@ def test_reject_with_a_catalogue_path_forward(settings):
 def test_invalid_transition_is_explained(settings):
     ref = add_case(settings, 1)
     result = RUN.invoke(app, ["close", ref])
-    assert result.exit_code == 2 and "decide it first" in result.output
+    assert result.exit_code == 1 and "decide it first" in result.output
 
 
 def test_unknown_reference_is_explained(settings):
     result = RUN.invoke(app, ["show", "KBH-2026-424242"])
-    assert result.exit_code == 2 and "no case" in result.output
+    assert result.exit_code == 1 and "no case" in result.output
 
 
 def test_request_info_then_start_then_approve_then_close(settings):
