@@ -140,12 +140,16 @@ def _addr_spec(value: str | Address) -> str:
 
 
 def copies(cc: Sequence[str], to: str | Address) -> list[str]:
-    """The Cc addresses: cleaned, each once, never the To address, nothing that is not an address."""
+    """The Cc addresses: each once, never the To address, and nothing that is not a bare address.
+
+    A value with a line break or a space (a name, an injection attempt) is
+    dropped rather than repaired.
+    """
     seen = {_addr_spec(to)}
     out = []
     for value in cc:
-        address = clean_header_value(value or "", max_len=ADDRESS_MAX)
-        if "@" in address and address.lower() not in seen:
+        address = (value or "").strip()
+        if "@" in address and not any(c.isspace() for c in address) and address.lower() not in seen:
             seen.add(address.lower())
             out.append(address)
     return out
