@@ -105,7 +105,7 @@ def _topic(inv: Invitation, lang: str) -> str:
 
 
 def _people(inv: Invitation, lang: str) -> str:
-    roles = words(lang, "meeting")["roles"]
+    roles = words(lang, "roles")
     return "\n".join(f"- {p.name} ({roles.get(p.role, p.role)})" for p in inv.participants)
 
 
