@@ -19,7 +19,6 @@ import json
 import logging
 from dataclasses import dataclass
 from datetime import date, datetime
-from types import SimpleNamespace
 
 from sqlmodel import Session, col, func, select
 
@@ -32,15 +31,10 @@ from intake.cases.rules import (
     offices_of,
 )
 from intake.errors import CaseNotFound, RequestRefused
-from intake.letters.compose import (
-    CaseFacts,
-    CaseLetter,
-    case_mail,
-    domain_of,
-    msg_id,
-    routed_case,
-)
+from intake.letters.case_letters import CaseLetter, case_mail, other_paths_text
+from intake.letters.facts import AttachmentNote, CaseFacts
 from intake.letters.outbox import queue_mail
+from intake.letters.routed import routed_case
 from intake.mail.message import parse_mail
 from models import Case, CaseEvent, Correction, InboundMessage, OutboxMail, utcnow
 from routing import clock
@@ -250,9 +244,8 @@ def reject(session: Session, reference: str, *, reason: str, path_forward: str, 
     lang = case.language if case.language in ("da", "en") else "da"
     task = desk.catalogue.task(case.task_type)
     others = [p for p in paths_forward(case, desk.catalogue) if p != way]
-    head = "Andre muligheder:" if lang == "da" else "Other options:"
-    other_text = f"\n{head}\n" + "\n".join(f"- {p}" for p in others) + "\n" if others else ""
-    mailed = _mail(session, case, desk, "rejected", reason=why, path_forward=way, other_paths=other_text,
+    mailed = _mail(session, case, desk, "rejected", reason=why, path_forward=way,
+                   other_paths=other_paths_text(others, lang),
                    appeal=getattr(task, f"appeal_{lang}"))
     return ActionResult(case.reference, "reject", case.status, f"case {case.reference} rejected", mailed)
 
@@ -319,10 +312,8 @@ def _resend_to_office(session: Session, case: Case, desk: Desk) -> None:
                       task_types=tuple(json.loads(case.task_types)), confidence=case.confidence,
                       office=case.office, needs_triage=False, due=case.due_date, details=details,
                       unreadable=(), contact=contact_of(case, desk.catalogue))
-    attachments = [SimpleNamespace(**a) for a in json.loads(case.attachments_json or "[]")]
-    msg = routed_case(facts, parse_mail(raw), raw, attachments, desk.catalogue, desk.settings)
-    del msg["Message-ID"]
-    msg["Message-ID"] = msg_id("case", case.reference, domain_of(desk.settings.from_address), _seq(session, case))
+    attachments = [AttachmentNote.from_dict(a) for a in json.loads(case.attachments_json or "[]")]
+    msg = routed_case(facts, parse_mail(raw), raw, attachments, desk.catalogue, desk.settings, _seq(session, case))
     queue_mail(session, purpose="routed", msg=msg, case_id=case.id, inbound_id=None)
 
 

@@ -25,7 +25,6 @@ import json
 import logging
 from dataclasses import dataclass, replace
 from datetime import datetime, time, timedelta, timezone
-from email.headerregistry import Address
 
 from sqlmodel import Session, col, func, select
 
@@ -171,11 +170,6 @@ def _domain(settings) -> str:
     return settings.from_address.rpartition("@")[2] or "localhost"
 
 
-def _sender(settings) -> Address:
-    user, _, domain = settings.from_address.partition("@")
-    return Address(settings.from_name, user, domain)
-
-
 def invitation_of(meeting: Meeting, case: Case, catalogue: Catalogue) -> Invitation:
     people = tuple(Participant.from_dict(p) for p in _json_list(meeting.participants))
     organizer = next((p for p in people if p.role == "contact_person"), contact_person(case, catalogue))
@@ -195,8 +189,7 @@ def _queue_invitations(session: Session, inv: Invitation, case: Case, settings, 
     for n, person in enumerate(inv.participants, start=1):
         lang = business_lang if person.role == "business" else "da"
         mid = f"<{tag}.{case.reference}.{n}@{_domain(settings)}>"
-        msg = invitation_mail(inv, person, lang, sender=_sender(settings), message_id=mid,
-                              loop_id=settings.loop_id)
+        msg = invitation_mail(inv, person, lang, settings=settings, message_id=mid)
         queue_mail(session, purpose="meeting", msg=msg, case_id=case.id, inbound_id=None)
     return len(inv.participants)
 
