@@ -350,13 +350,15 @@ def test_parse_from_result_is_empty_or_a_clean_address(raw):
 
 def corpus_emails() -> list[Path]:
     root = CORPORA / "email"
-    return sorted(p for p in root.rglob("*") if p.is_file() and p.suffix in (".eml", ".txt", ""))[:400] if root.exists() else []
+    return sorted(p for p in root.rglob("*") if p.is_file() and p.suffix in (".eml", ".txt", ""))[:400]
 
 
-@pytest.mark.skipif(not corpus_emails(), reason="shared corpora not present")
+@pytest.mark.corpora("email")
 def test_every_corpus_email_parses_quickly():
+    emails = corpus_emails()
+    assert emails
     started = time.perf_counter()
-    for path in corpus_emails():
+    for path in emails:
         mail = parse_mail(path.read_bytes())
         assert isinstance(mail.full_text, str) and isinstance(mail.text_now, str), path
     assert time.perf_counter() - started < 60
