@@ -36,6 +36,7 @@ def percentile(values: list[float], p: float) -> float:
 
 
 def wait_for_log(proc: subprocess.Popen, needle: str, timeout: float = 180) -> None:
+    assert proc.stdout is not None, "started with stdout=PIPE"
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         line = proc.stdout.readline().decode(errors="replace")

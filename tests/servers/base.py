@@ -46,7 +46,7 @@ class TestPKI:
     keyfile: Path
 
     @classmethod
-    def create(cls, directory: Path) -> "TestPKI":
+    def create(cls, directory: Path) -> TestPKI:
         directory.mkdir(parents=True, exist_ok=True)
         ca = trustme.CA()
         cert = ca.issue_cert("127.0.0.1", "localhost", "::1")

@@ -149,7 +149,7 @@ class DovecotServer:
 
     # -- lifecycle ---------------------------------------------------------
 
-    def start(self) -> "DovecotServer":
+    def start(self) -> DovecotServer:
         if not self.imap_port:
             self.imap_port, self.imaps_port, self.lmtp_port = free_port(), free_port(), free_port()
         for sub in ("run", "state", "mail"):
@@ -258,7 +258,7 @@ class DovecotServer:
             client.select_folder(folder, readonly=True)
             return sorted(client.search(["ALL"]))
 
-    def fetch_all(self, folder: str = "INBOX") -> list["StoredMessage"]:
+    def fetch_all(self, folder: str = "INBOX") -> list[StoredMessage]:
         """Every message in a folder, with flags and INTERNALDATE, without marking them seen."""
         with self.client() as client:
             if not client.folder_exists(folder):
@@ -304,7 +304,7 @@ class StoredMessage:
 
     @property
     def message(self) -> EmailMessage:
-        return message_from_bytes(self.raw, policy=policy.default)  # type: ignore[return-value]
+        return message_from_bytes(self.raw, policy=policy.default)
 
 
 def _ensure_folder(client: IMAPClient, folder: str) -> None:

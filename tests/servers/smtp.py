@@ -25,7 +25,7 @@ class SinkMessage:
 
     @property
     def message(self) -> EmailMessage:
-        return message_from_bytes(self.raw, policy=policy.default)  # type: ignore[return-value]
+        return message_from_bytes(self.raw, policy=policy.default)
 
 
 class SmtpSink:
@@ -64,7 +64,7 @@ class SmtpSink:
     def running(self) -> bool:
         return self._controller is not None
 
-    def start(self) -> "SmtpSink":
+    def start(self) -> SmtpSink:
         if self._controller is None:
             self._controller = Controller(_SinkHandler(self), hostname=self.host, port=self.port, **self._options())
             self._controller.start()
