@@ -25,7 +25,7 @@ apt_install() {
     local missing
     mapfile -t missing < <(missing_debian_packages "$@")
     [ "${#missing[@]}" -gt 0 ] || return 0
-    echo "$(basename "$0"): installing Debian packages: ${missing[*]}" >&2
+    echo "$0: installing Debian packages: ${missing[*]}" >&2
     if [ -z "$_APT_UPDATED" ]; then
         as_root env DEBIAN_FRONTEND=noninteractive apt-get update -q
         _APT_UPDATED=1
@@ -48,7 +48,7 @@ ensure_venv() {
     mapfile -t packages < <(venv_packages_for "$python")
     [ "${#packages[@]}" -eq 0 ] || apt_install "${packages[@]}"
     rm -rf "$venv"  # a half-made venv (ensurepip missing) cannot be repaired in place
-    echo "$(basename "$0"): creating $venv with $("$python" --version)" >&2
+    echo "$0: creating $venv with $("$python" --version)" >&2
     "$python" -m venv "$venv"
 }
 
