@@ -38,7 +38,7 @@ def is_danish_public_holiday(d: date, source: holidays.HolidayBase | None = None
         return False
     if d.year >= STORE_BEDEDAG_ABOLISHED_FROM and d == store_bededag(d.year):
         return False
-    return d in (source if source is not None else holidays.Denmark())
+    return d in (source if source is not None else holidays.country_holidays("DK"))
 
 
 class WorkingCalendar:
@@ -50,7 +50,7 @@ class WorkingCalendar:
 
     def __init__(self, extra_closures: Iterable[date] = ()) -> None:
         self.extra_closures: frozenset[date] = frozenset(extra_closures)
-        self._holidays = holidays.Denmark()
+        self._holidays = holidays.country_holidays("DK")
         self._cache: dict[date, bool] = {}
 
     def __repr__(self) -> str:

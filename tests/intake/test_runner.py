@@ -151,7 +151,8 @@ def test_message_that_breaks_the_pipeline_is_quarantined_and_can_be_replayed(env
     def broken(state, ctx):
         raise ValueError("simulated bug in detail extraction")
 
-    monkeypatch.setattr("intake.runner.ANALYSIS", (pipeline.read_attachments, broken, pipeline.classify, pipeline.route))
+    analysis = (pipeline.read_attachments, broken, pipeline.classify, pipeline.route)
+    monkeypatch.setattr("intake.runner.ANALYSIS", analysis)
     (outcome,) = runner.process_batch()
     assert outcome.outcome == "quarantined" and "simulated bug" in outcome.reason
     assert box.folder_keys("Quarantine") == [key] and cases(engine) == []

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import email
 import json
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from email import policy
 
 import pytest
@@ -126,7 +126,7 @@ def test_an_explicit_time_is_used_in_copenhagen_time(session, settings):
     meeting = propose(session, settings, case, at=datetime(2026, 12, 10, 13, 30))
     (event,) = calendar_of(invitations(session)[0].raw).walk("VEVENT")
     assert event.decoded("DTSTART") == datetime(2026, 12, 10, 13, 30, tzinfo=LOCAL_TZ)
-    assert meeting.starts_at == datetime(2026, 12, 10, 12, 30, tzinfo=timezone.utc)
+    assert meeting.starts_at == datetime(2026, 12, 10, 12, 30, tzinfo=UTC)
 
 
 def test_an_explicit_time_on_a_holiday_is_refused(session, settings):
@@ -302,7 +302,7 @@ def test_moving_updates_the_meeting_and_records_an_event(session, settings, prop
     case, meeting, _ = proposed
     moved = move(session, settings, case)
     assert moved.id == meeting.id and moved.status == "proposed"
-    assert moved.starts_at == MOVED_TO.replace(tzinfo=LOCAL_TZ).astimezone(timezone.utc)
+    assert moved.starts_at == MOVED_TO.replace(tzinfo=LOCAL_TZ).astimezone(UTC)
     event = session.exec(select(CaseEvent).where(CaseEvent.action == "meeting_moved")).one()
     assert event.actor == "mette" and "2026-12-10 13:00" in event.detail and meeting.uid in event.detail
 

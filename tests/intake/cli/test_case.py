@@ -8,7 +8,7 @@ from datetime import datetime
 from email import policy
 
 import pytest
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 from typer.testing import CliRunner
 
 from intake.cli.case import app
@@ -54,7 +54,7 @@ def history(settings, ref) -> list[tuple[str, str]]:
     with Session(open_database(settings.database_url)) as s:
         case = s.exec(select(Case).where(Case.reference == ref)).one()
         return [(e.actor, e.action) for e in s.exec(select(CaseEvent).where(CaseEvent.case_id == case.id)
-                                                       .order_by(CaseEvent.id))]
+                                                       .order_by(col(CaseEvent.id)))]
 
 
 def test_help_lists_every_case_command():
