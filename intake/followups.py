@@ -11,7 +11,7 @@ clock that runs again.
 from __future__ import annotations
 
 import logging
-from typing import Callable, Sequence
+from collections.abc import Callable, Sequence
 
 from sqlmodel import Session, col, func, select
 

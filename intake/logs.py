@@ -24,9 +24,11 @@ from __future__ import annotations
 import json
 import logging
 import sys
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
-from typing import Any, Iterator
+from types import MappingProxyType
+from typing import Any
 
 from pythonjsonlogger.json import JsonFormatter
 
@@ -34,7 +36,8 @@ from intake.privacy import mask
 
 TEXT_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 LOG_FORMATS = ("text", "json")
-_bound: ContextVar[dict[str, Any]] = ContextVar("intake_log_fields", default={})
+_NO_FIELDS: Mapping[str, Any] = MappingProxyType({})
+_bound: ContextVar[Mapping[str, Any]] = ContextVar("intake_log_fields", default=_NO_FIELDS)
 # What every LogRecord has (and what formatters add); anything else on a record is a context field.
 _STANDARD = frozenset(vars(logging.LogRecord("", 0, "", 0, "", (), None))) | {"message", "asctime", "taskName"}
 
@@ -75,7 +78,7 @@ class MaskFilter(logging.Filter):
             return True
         try:
             record.msg, record.args = mask(record.getMessage()), None
-        except Exception:  # a malformed call: the handler reports it; a filter must not raise
+        except Exception:  # noqa: BLE001 - a malformed call: the handler reports it; a filter must not raise
             return True
         for key, value in context_fields(record).items():
             if isinstance(value, str):

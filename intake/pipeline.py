@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Callable, Protocol, Sequence
+from typing import Protocol
 
 from classifier import Prediction
 from classifier.features import compose

@@ -18,8 +18,9 @@ _ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
 _CPR = re.compile(r"(?<![\d\w+/.-])(?P<d>[0-3]\d)(?P<m>[01]\d)(?P<y>\d\d)(?P<sep>[- ]?)(?P<s>\d{4})(?![\d]|[.,/-]\d)")
 _CPR_LABEL = re.compile(r"(?:cpr|personnummer|person nr|personnr)[\s.\-:#nrumme]*$", re.IGNORECASE)
 _NOT_CPR_LABEL = re.compile(
-    r"(?:\bp[\s.\-]*(?:nr|nummer|number|no)|produktionsenhed\w*|production unit|\bcvr|tlf|telefon|phone|mobil|konto|account|ean"
-    r"|faktura|invoice|ordre|order|sag|case|journal|\breg|gln|iban|\bse)[\s.\-:#]*(?:nr|no|nummer)?[\s.:#]*$", re.IGNORECASE)
+    r"(?:\bp[\s.\-]*(?:nr|nummer|number|no)|produktionsenhed\w*|production unit|\bcvr|tlf|telefon|phone|mobil"
+    r"|konto|account|ean|faktura|invoice|ordre|order|sag|case|journal|\breg|gln|iban|\bse)"
+    r"[\s.\-:#]*(?:nr|no|nummer)?[\s.:#]*$", re.IGNORECASE)
 
 
 def find_cpr(text: str) -> list[tuple[int, int]]:

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import os
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from datetime import time
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 from intake.errors import ConfigError
 

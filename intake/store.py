@@ -28,7 +28,8 @@ def facts_of(state: MessageState, reference: str) -> CaseFacts:
                      task_types=tuple(state.task_types),
                      confidence=state.prediction.confidence if state.prediction else 0.0,
                      office=state.office, needs_triage=state.needs_triage, due=state.due,
-                     details={k: f.value for k, f in state.details.items()}, unreadable=unreadable, external=tuple(state.external))
+                     details={k: f.value for k, f in state.details.items()}, unreadable=unreadable,
+                     external=tuple(state.external))
 
 
 def details_json(state: MessageState) -> str:

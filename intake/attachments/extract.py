@@ -8,7 +8,7 @@ third-party parser becomes "corrupt" (logged with the exception type only).
 from __future__ import annotations
 
 import logging
-from typing import Callable
+from collections.abc import Callable
 
 from intake.attachments import archive, docx, mailfiles, other, pdf, sheets, slides
 from intake.attachments.base import Context, Extracted

@@ -24,7 +24,7 @@ from __future__ import annotations
 import json
 import logging
 from dataclasses import dataclass, replace
-from datetime import datetime, time, timedelta, timezone
+from datetime import UTC, datetime, time, timedelta
 
 from sqlmodel import Session, col, func, select
 
@@ -180,7 +180,7 @@ def invitation_of(meeting: Meeting, case: Case, catalogue: Catalogue) -> Invitat
 
 
 def _aware(dt: datetime) -> datetime:
-    return dt.replace(tzinfo=timezone.utc) if dt.tzinfo is None else dt
+    return dt.replace(tzinfo=UTC) if dt.tzinfo is None else dt
 
 
 def _queue_invitations(session: Session, inv: Invitation, case: Case, settings, tag: str) -> int:
@@ -204,8 +204,8 @@ def propose_star_meeting(session: Session, case: Case, catalogue: Catalogue, cal
     seq = session.exec(select(func.count()).select_from(Meeting).where(Meeting.case_id == case.id)).one() + 1
     people = participants_for(case, catalogue)
     meeting = Meeting(case_id=case.id, uid=f"stjernemoede.{case.reference}.{seq}@{_domain(settings)}",
-                      starts_at=starts.astimezone(timezone.utc),
-                      ends_at=(starts + policy.duration).astimezone(timezone.utc), location=policy.location,
+                      starts_at=starts.astimezone(UTC),
+                      ends_at=(starts + policy.duration).astimezone(UTC), location=policy.location,
                       participants=json.dumps([p.as_dict() for p in people], ensure_ascii=False),
                       status="proposed")
     session.add(meeting)
@@ -253,8 +253,8 @@ def move_meeting(session: Session, case: Case, catalogue: Catalogue, calendar: W
     if starts == before:
         raise InvalidSlot(f"the star meeting is already at {starts.astimezone(LOCAL_TZ):%Y-%m-%d %H:%M}")
     sequence = sequence_of(session, meeting) + 1
-    meeting.starts_at = starts.astimezone(timezone.utc)
-    meeting.ends_at = (starts + (ends - before)).astimezone(timezone.utc)
+    meeting.starts_at = starts.astimezone(UTC)
+    meeting.ends_at = (starts + (ends - before)).astimezone(UTC)
     session.add(meeting)
     inv = replace(invitation_of(meeting, case, catalogue), sequence=sequence, moved_from=before)
     sent = _queue_invitations(session, inv, case, settings, f"meeting{meeting.id}.moved{sequence}")

@@ -11,8 +11,8 @@ from __future__ import annotations
 import getpass
 import json
 import sys
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Callable, Iterator, Optional
 
 import typer
 from rich.console import Console
@@ -22,7 +22,6 @@ from rich.table import Table
 from intake.cli.common import settings
 from intake.cli.manners import IntakeTyper, level_options
 from intake.cli.meeting import meeting
-from intake.errors import IntakeError
 
 app = IntakeTyper(help="Follow and move cases: list, show, start, request information, decide, close.")
 app.callback()(level_options)
@@ -95,9 +94,9 @@ def _act(action: Callable, *args, actor: str | None, **kwargs) -> None:
 
 
 @app.command("list")
-def list_(office: Optional[str] = typer.Option(None, "--office", callback=_known_office,
+def list_(office: str | None = typer.Option(None, "--office", callback=_known_office,
                                                help="Only this office (its id in the catalogue, e.g. trafik)."),
-          status: Optional[str] = typer.Option(None, "--status", callback=_known_status,
+          status: str | None = typer.Option(None, "--status", callback=_known_status,
                                                help="Only this status, e.g. routed, in_progress or waiting."),
           overdue: bool = typer.Option(False, "--overdue", help="Only overdue cases.")) -> None:
     """Cases by due date: on track, at risk (due within 2 working days) or overdue."""
@@ -142,13 +141,14 @@ def show(reference: str = typer.Argument(..., help=REFERENCE_HELP)) -> None:
         paths = [f"  {i}. {p}" for i, p in enumerate(d.paths_forward, start=1)]
         history = [f"  {e.at:%Y-%m-%d %H:%M}  {e.actor:<12} {e.action:<15} {e.detail}" for e in d.events]
     text = ["\n".join(lines), "documents:\n" + ("\n".join(docs) or "  -"),
-            "paths forward (reject --path-forward N picks one):\n" + "\n".join(paths), "history:\n" + "\n".join(history)]
+            "paths forward (reject --path-forward N picks one):\n" + "\n".join(paths),
+            "history:\n" + "\n".join(history)]
     console.print("\n".join(text), highlight=False, markup=False)
 
 
 @app.command()
 def start(reference: str = typer.Argument(..., help=REFERENCE_HELP),
-          actor: Optional[str] = typer.Option(None, "--actor", help=ACTOR_HELP)) -> None:
+          actor: str | None = typer.Option(None, "--actor", help=ACTOR_HELP)) -> None:
     """Begin work on the case (in progress). On a waiting case: the clock runs again."""
     from intake.cases.lifecycle import start as run
 
@@ -159,7 +159,7 @@ def start(reference: str = typer.Argument(..., help=REFERENCE_HELP),
 def request_info(reference: str = typer.Argument(..., help=REFERENCE_HELP),
                  message: str = typer.Option(..., "--message", "-m", callback=_required_text,
                                              help="What the business must supply."),
-                 actor: Optional[str] = typer.Option(None, "--actor", help=ACTOR_HELP)) -> None:
+                 actor: str | None = typer.Option(None, "--actor", help=ACTOR_HELP)) -> None:
     """Ask the business for information: mails it and pauses the service-goal clock."""
     from intake.cases.lifecycle import request_info as run
 
@@ -169,7 +169,7 @@ def request_info(reference: str = typer.Argument(..., help=REFERENCE_HELP),
 @app.command()
 def approve(reference: str = typer.Argument(..., help=REFERENCE_HELP),
             message: str = typer.Option("", "--message", "-m", help="Conditions or a note for the business."),
-            actor: Optional[str] = typer.Option(None, "--actor", help=ACTOR_HELP)) -> None:
+            actor: str | None = typer.Option(None, "--actor", help=ACTOR_HELP)) -> None:
     """Approve the application and mail the decision."""
     from intake.cases.lifecycle import approve as run
 
@@ -183,7 +183,7 @@ def reject(reference: str = typer.Argument(..., help=REFERENCE_HELP),
            path_forward: str = typer.Option(..., "--path-forward", callback=_required_text,
                                             help="How the business can move forward: your text, or a number "
                                                  "to pick the catalogue's path (see 'case show')."),
-           actor: Optional[str] = typer.Option(None, "--actor", help=ACTOR_HELP)) -> None:
+           actor: str | None = typer.Option(None, "--actor", help=ACTOR_HELP)) -> None:
     """Reject with reasons and a path forward; the catalogue's appeal guidance is added."""
     from intake.cases.lifecycle import reject as run
 
@@ -194,7 +194,7 @@ def reject(reference: str = typer.Argument(..., help=REFERENCE_HELP),
 def forward(reference: str = typer.Argument(..., help=REFERENCE_HELP),
             topic: str = typer.Option(..., "--topic", help="External topic id from the catalogue, e.g. foedevarer."),
             message: str = typer.Option("", "--message", "-m", help="A note for the business."),
-            actor: Optional[str] = typer.Option(None, "--actor", help=ACTOR_HELP)) -> None:
+            actor: str | None = typer.Option(None, "--actor", help=ACTOR_HELP)) -> None:
     """Not a municipal task: tell the business which authority decides it (forvaltningsloven § 7)."""
     from intake.cases.lifecycle import forward as run
 
@@ -204,7 +204,7 @@ def forward(reference: str = typer.Argument(..., help=REFERENCE_HELP),
 @app.command()
 def reroute(reference: str = typer.Argument(..., help=REFERENCE_HELP),
             task_type: str = typer.Option(..., "--task-type", help="The right task type, e.g. skilte."),
-            actor: Optional[str] = typer.Option(None, "--actor", help=ACTOR_HELP)) -> None:
+            actor: str | None = typer.Option(None, "--actor", help=ACTOR_HELP)) -> None:
     """Move the case to another task type and office; recorded as a correction for the classifier."""
     from intake.cases.lifecycle import reroute as run
 
@@ -215,7 +215,7 @@ def reroute(reference: str = typer.Argument(..., help=REFERENCE_HELP),
 def assign(reference: str = typer.Argument(..., help=REFERENCE_HELP),
            to: str = typer.Option(..., "--to", callback=_required_text,
                                   help="Caseworker name or address (an address gets answers in Cc)."),
-           actor: Optional[str] = typer.Option(None, "--actor", help=ACTOR_HELP)) -> None:
+           actor: str | None = typer.Option(None, "--actor", help=ACTOR_HELP)) -> None:
     """Give the case to a caseworker."""
     from intake.cases.lifecycle import assign as run
 
@@ -224,7 +224,7 @@ def assign(reference: str = typer.Argument(..., help=REFERENCE_HELP),
 
 @app.command("mark-complex")
 def mark_complex(reference: str = typer.Argument(..., help=REFERENCE_HELP),
-                 actor: Optional[str] = typer.Option(None, "--actor", help=ACTOR_HELP)) -> None:
+                 actor: str | None = typer.Option(None, "--actor", help=ACTOR_HELP)) -> None:
     """Mark the case complex: a contact person is assigned and introduced to the business."""
     from intake.cases.lifecycle import mark_complex as run
 
@@ -233,7 +233,7 @@ def mark_complex(reference: str = typer.Argument(..., help=REFERENCE_HELP),
 
 @app.command()
 def close(reference: str = typer.Argument(..., help=REFERENCE_HELP),
-          actor: Optional[str] = typer.Option(None, "--actor", help=ACTOR_HELP)) -> None:
+          actor: str | None = typer.Option(None, "--actor", help=ACTOR_HELP)) -> None:
     """Close a decided case."""
     from intake.cases.lifecycle import close as run
 

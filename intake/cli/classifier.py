@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Iterator, Optional
+from typing import Any
 
 import typer
 from rich.console import Console
@@ -78,7 +79,7 @@ def _database_examples() -> list:
 
     try:
         return list(examples_from_database(make_engine(_settings().database_url)))
-    except Exception as err:  # an absent or unmigrated database has no corrections yet
+    except Exception as err:  # noqa: BLE001 - an absent or unmigrated database has no corrections yet
         first_line = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
         err_console.print(f"[yellow]no examples from the database:[/yellow] {first_line}")
         return []
@@ -95,9 +96,11 @@ def _check_catalogue(examples: list) -> None:
 @app.command()
 def train(data: list[Path] = typer.Option([], "--data", metavar="<path>",
                                           help="Labelled .eml folder, .csv or .jsonl (repeatable)."),
-          only_data: bool = typer.Option(False, "--only-data", help="Train on --data alone, without the seed corpus and database."),
+          only_data: bool = typer.Option(False, "--only-data",
+                                         help="Train on --data alone, without the seed corpus and database."),
           activate: bool = typer.Option(False, "--activate", help="Activate the new version."),
-          activate_if_better: bool = typer.Option(False, "--activate-if-better", help="Activate it only if it beats the active one."),
+          activate_if_better: bool = typer.Option(False, "--activate-if-better",
+                                                  help="Activate it only if it beats the active one."),
           force: bool = typer.Option(False, "--force", help="Train even when the training data is unchanged.")) -> None:
     """Train a new model version on the seed corpus, database corrections and --data."""
     from classifier.training import train_version
@@ -114,12 +117,12 @@ def train(data: list[Path] = typer.Option([], "--data", metavar="<path>",
 
 
 @app.command()
-def evaluate(version: Optional[str] = typer.Option(None, "--version", help="Stored version (default: the active one)."),
+def evaluate(version: str | None = typer.Option(None, "--version", help="Stored version (default: the active one)."),
              data: list[Path] = typer.Option([], "--data", metavar="<path>",
                                              help="Labelled set to evaluate on; without it: cross-validation."),
              folds: int = typer.Option(5, "--folds", help="Folds of the cross-validation."),
              as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
-             png: Optional[Path] = typer.Option(None, "--png", help="Write the confusion matrix to this PNG.")) -> None:
+             png: Path | None = typer.Option(None, "--png", help="Write the confusion matrix to this PNG.")) -> None:
     """Evaluate a stored version on --data, or the training procedure by cross-validation."""
     from classifier.evaluate import confusion_png, cross_validate, evaluate_model
 

@@ -7,9 +7,8 @@ from __future__ import annotations
 import json
 import logging
 from datetime import datetime
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -36,7 +35,7 @@ app.add_typer(quarantine_app, name="quarantine")
 app.add_typer(samples_app, name="samples")
 
 
-class LogFormat(str, Enum):
+class LogFormat(StrEnum):
     """``intake.logs.LOG_FORMATS`` as choices for ``--log-format``."""
 
     text = "text"
@@ -46,7 +45,7 @@ class LogFormat(str, Enum):
 @app.callback()
 def main_options(
     ctx: typer.Context,
-    config: Optional[Path] = typer.Option(None, "--config", "-c", help="TOML settings file (or INTAKE_CONFIG)."),
+    config: Path | None = typer.Option(None, "--config", "-c", help="TOML settings file (or INTAKE_CONFIG)."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Log at DEBUG level; show tracebacks."),
     log_format: LogFormat = typer.Option(LogFormat.text, "--log-format", envvar="INTAKE_LOG_FORMAT",
                                          case_sensitive=False,
@@ -93,7 +92,7 @@ def process(once: bool = typer.Option(True, "--once", show_default=False,
 def classify(
     file: Path = typer.Argument(..., exists=True, dir_okay=False, help="A message file (.eml)."),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
-    received: Optional[datetime] = typer.Option(None, "--received", metavar="<YYYY-MM-DD[THH:MM:SS]>",
+    received: datetime | None = typer.Option(None, "--received", metavar="<YYYY-MM-DD[THH:MM:SS]>",
                                                 help="Receipt time, Copenhagen time (default: the Date header)."),
 ) -> None:
     """Dry run: what would happen to this message. Stores and sends nothing."""

@@ -16,9 +16,10 @@ from __future__ import annotations
 import logging
 import sys
 import traceback
+from collections.abc import Callable
 from importlib import metadata
 from pathlib import Path
-from typing import Any, Callable, NoReturn, Optional
+from typing import Any, NoReturn
 
 import typer
 from typer.core import TyperCommand, TyperGroup
@@ -108,7 +109,7 @@ def use_verbose(ctx: typer.Context, verbose: bool) -> None:
 
 def level_options(
     ctx: typer.Context,
-    config: Optional[Path] = typer.Option(None, "--config", "-c",
+    config: Path | None = typer.Option(None, "--config", "-c",
                                           help="TOML settings file (default: intake's --config or INTAKE_CONFIG)."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Log at DEBUG level; show tracebacks."),
 ) -> None:

@@ -14,7 +14,6 @@ from rich.console import Console
 from rich.table import Table
 
 from intake.cli.common import settings
-from intake.errors import IntakeError
 
 console = Console(width=None if sys.stdout.isatty() else 160)
 

@@ -5,7 +5,7 @@ A refused report (the period starts after it ends) is one ``error:`` line and ex
 from __future__ import annotations
 
 from datetime import datetime
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 
 import typer
@@ -17,12 +17,12 @@ app = IntakeTyper(help="Service-goal reports (baseline and compliance).")
 app.callback()(level_options)
 
 
-class By(str, Enum):
+class By(StrEnum):
     task_type = "task-type"
     office = "office"
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     table = "table"
     csv = "csv"
     html = "html"

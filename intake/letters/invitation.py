@@ -15,7 +15,7 @@ a ``REQUEST`` that moves the meeting (same ``UID``, higher ``SEQUENCE``, new
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from email.message import EmailMessage
 
 from icalendar import Calendar, Event, vCalAddress, vText
@@ -121,7 +121,7 @@ def ics_text(inv: Invitation, lang: str, now: datetime | None = None) -> str:
     cal.add("method", inv.method)
     event = Event()
     event.add("uid", inv.uid)
-    event.add("dtstamp", (now or datetime.now(timezone.utc)).astimezone(timezone.utc))
+    event.add("dtstamp", (now or datetime.now(UTC)).astimezone(UTC))
     event.add("dtstart", inv.starts_at.astimezone(LOCAL_TZ))
     event.add("dtend", inv.ends_at.astimezone(LOCAL_TZ))
     event.add("sequence", inv.sequence)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import tomllib
 from collections.abc import Mapping
 from datetime import datetime
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from string import Template
 
@@ -30,7 +30,7 @@ def language(lang: str | None) -> str:
     return lang if lang in LANGUAGES else "da"
 
 
-@lru_cache(maxsize=None)
+@cache
 def template(name: str) -> Template:
     return Template(resources.files(_PACKAGE).joinpath(name).read_text("utf-8"))
 
@@ -40,7 +40,7 @@ def render(name: str, values: Mapping[str, object]) -> str:
     return template(name).substitute(values)
 
 
-@lru_cache(maxsize=None)
+@cache
 def phrases(lang: str) -> Mapping[str, Mapping[str, object]]:
     """The phrases file of ``lang`` (``phrases.<lang>.toml``), sections as mappings."""
     return tomllib.loads(resources.files(_PACKAGE).joinpath(f"phrases.{lang}.toml").read_text("utf-8"))

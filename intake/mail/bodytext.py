@@ -31,7 +31,8 @@ MAX_FORWARD_DEPTH = 5
 
 FORWARD_MARKER = "---------- Forwarded message ----------"
 
-_SKIP_TAGS = frozenset({"script", "style", "head", "title", "meta", "link", "noscript", "template", "svg", "object", "xml"})
+_SKIP_TAGS = frozenset({"script", "style", "head", "title", "meta", "link", "noscript", "template", "svg", "object",
+                        "xml"})
 _BLOCK_TAGS = frozenset({
     "p", "div", "section", "article", "header", "footer", "main", "aside", "nav", "form",
     "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl", "table",

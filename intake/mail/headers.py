@@ -12,7 +12,7 @@ are looked at.
 from __future__ import annotations
 
 import re
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from email.header import decode_header
 from email.utils import parsedate_to_datetime
 
@@ -81,7 +81,7 @@ def parse_date(raw: str) -> datetime | None:
         return None
     if value is None or not 1970 <= value.year <= 2200:
         return None
-    return value if value.tzinfo is not None else value.replace(tzinfo=timezone.utc)
+    return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
 
 
 _MSG_ID_RE = re.compile(r"<([^<>\s\"]{1,250})>")
@@ -104,7 +104,8 @@ def first_msg_id(raw: str) -> str:
 # ---------------------------------------------------------------- From address
 
 _LOCAL_OK = re.compile(r"^[A-Za-z0-9!#$%&'*+/=?^_`{|}~.\-\u0080-\uffff]{1,64}$")
-_DOMAIN_OK = re.compile(r"^(?=.{1,253}$)(?:[A-Za-z0-9\u0080-\uffff](?:[A-Za-z0-9\-\u0080-\uffff]{0,61}[A-Za-z0-9\u0080-\uffff])?\.)+[A-Za-z\u0080-\uffff][A-Za-z0-9\-\u0080-\uffff]{0,62}$")
+_LABEL = r"[A-Za-z0-9\u0080-\uffff](?:[A-Za-z0-9\-\u0080-\uffff]{0,61}[A-Za-z0-9\u0080-\uffff])?"
+_DOMAIN_OK = re.compile(rf"^(?=.{{1,253}}$)(?:{_LABEL}\.)+[A-Za-z\u0080-\uffff][A-Za-z0-9\-\u0080-\uffff]{{0,62}}$")
 
 
 def parse_from(raw: str) -> tuple[str, str]:

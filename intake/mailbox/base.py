@@ -8,9 +8,10 @@ the message where it was and the next run sees it again.
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Iterator, Protocol
+from typing import Protocol
 
 from intake.errors import OurFault
 

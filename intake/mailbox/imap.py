@@ -14,9 +14,10 @@ import logging
 import random
 import ssl
 import time
-from datetime import datetime, timezone
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, Literal, Sequence, TypeVar
+from typing import Any, Literal, TypeVar
 
 from imapclient import IMAPClient
 from imapclient.exceptions import CapabilityError, IMAPClientError, LoginError
@@ -69,8 +70,8 @@ def tls_context(cafile: Path | None) -> ssl.SSLContext:
 def as_utc(value: datetime) -> datetime:
     """An aware UTC datetime; a naive one is taken to be UTC already."""
     if value.tzinfo is None:
-        return value.replace(tzinfo=timezone.utc)
-    return value.astimezone(timezone.utc)
+        return value.replace(tzinfo=UTC)
+    return value.astimezone(UTC)
 
 
 def is_new_mail(response: Any) -> bool:
@@ -121,7 +122,7 @@ class ImapMailbox:
         return f"ImapMailbox({self.host!r}, {self.port}, security={self.security!r}, folder={self.folder!r})"
 
     @classmethod
-    def from_settings(cls, settings: Any) -> "ImapMailbox":
+    def from_settings(cls, settings: Any) -> ImapMailbox:
         """Build from the frozen Settings object (``imap_*`` attributes)."""
         cafile = getattr(settings, "imap_cafile", None)
         return cls(
@@ -132,7 +133,7 @@ class ImapMailbox:
             poll_interval=float(getattr(settings, "poll_interval", None) or 30.0),
         )
 
-    def __enter__(self) -> "ImapMailbox":
+    def __enter__(self) -> ImapMailbox:
         return self
 
     def __exit__(self, *exc: object) -> None:

@@ -57,21 +57,21 @@ def original(lang: str = "da", *, subject: str | None = None, sender: str = "Pet
 
 def facts(lang: str = "da", **overrides) -> CaseFacts:
     """The facts of the new case, with the details the pipeline would have found."""
-    values = dict(reference=REFERENCE, received=RECEIVED, language=lang, task_types=("vejareal",),
-                  confidence=0.87, office="trafik", needs_triage=False, due=DUE,
-                  details={"contact_name": "Peter Jensen", "company_name": "Jensen ApS", "cvr": "72494814"},
-                  unreadable=())
+    values = {"reference": REFERENCE, "received": RECEIVED, "language": lang, "task_types": ("vejareal",),
+                  "confidence": 0.87, "office": "trafik", "needs_triage": False, "due": DUE,
+                  "details": {"contact_name": "Peter Jensen", "company_name": "Jensen ApS", "cvr": "72494814"},
+                  "unreadable": ()}
     values.update(overrides)
     return CaseFacts(**values)
 
 
 def case(lang: str = "da", **fields) -> Case:
     """The case as stored (not added to any database)."""
-    values = dict(reference=REFERENCE, received_at=RECEIVED, subject=SUBJECTS[lang], sender="peter@jensen.dk",
-                  sender_domain="jensen.dk", language=lang, task_type="vejareal", task_types='["vejareal"]',
-                  office="trafik", goal_value=10, goal_unit="working_days", due_date=DUE,
-                  expected_week="2026-W51", status="routed", company_name="Jensen ApS",
-                  details_json=json.dumps({"contact_name": {"value": "Peter Jensen", "source": "body"}}))
+    values = {"reference": REFERENCE, "received_at": RECEIVED, "subject": SUBJECTS[lang], "sender": "peter@jensen.dk",
+                  "sender_domain": "jensen.dk", "language": lang, "task_type": "vejareal", "task_types": '["vejareal"]',
+                  "office": "trafik", "goal_value": 10, "goal_unit": "working_days", "due_date": DUE,
+                  "expected_week": "2026-W51", "status": "routed", "company_name": "Jensen ApS",
+                  "details_json": json.dumps({"contact_name": {"value": "Peter Jensen", "source": "body"}})}
     values.update(fields)
     return Case(**values)
 

@@ -18,7 +18,8 @@ PERSONAL = ("started", "info_request", "approved", "rejected", "forwarded", "rer
 
 
 def mail(settings, **fields):
-    values = dict(kind="note", to="trafik@kk.example", subject="[KBH-2026-000042] Husk", message_id="<note.x@kk>")
+    values = {"kind": "note", "to": "trafik@kk.example", "subject": "[KBH-2026-000042] Husk",
+              "message_id": "<note.x@kk>"}
     values.update(fields)
     return build_mail(settings, Envelope(**values), "Tekst.\n")
 
