@@ -7,7 +7,11 @@
    is put into the inbox, then `intake process --once` runs; messages per minute and
    the peak memory of the service process (and of its largest attachment worker).
 
-Usage: python3 bench/bench_e2e.py [--latency N] [--batch N] [--database URL]
+Usage: python3 bench/bench_e2e.py [--latency N] [--batch N] [--database URL | --postgresql]
+
+The database is SQLite in a temporary folder unless ``--database`` names one;
+``--postgresql`` uses a fresh database in a private PostgreSQL cluster, started the
+same way as for the tests (tests/servers/postgres.py).
 """
 from __future__ import annotations
 
@@ -27,7 +31,15 @@ sys.path.insert(0, str(ROOT))
 from classifier import load_active  # noqa: E402
 from tests.e2e.builders import oil_tank_pdf_en, scaffolding_da, sign_docx_da  # noqa: E402
 from tests.e2e.conftest import service_env, subprocess_env  # noqa: E402
-from tests.servers import SmtpSink, TestPKI, remove_dovecot, start_dovecot  # noqa: E402
+from tests.servers import (  # noqa: E402
+    PostgresServer,
+    SmtpSink,
+    TestPKI,
+    remove_dovecot,
+    remove_postgres,
+    start_dovecot,
+    start_postgres,
+)
 
 
 def percentile(values: list[float], p: float) -> float:
@@ -36,6 +48,7 @@ def percentile(values: list[float], p: float) -> float:
 
 
 def wait_for_log(proc: subprocess.Popen, needle: str, timeout: float = 180) -> None:
+    assert proc.stdout is not None, "started with stdout=PIPE"
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         line = proc.stdout.readline().decode(errors="replace")
@@ -89,28 +102,38 @@ def throughput(env: dict[str, str], dovecot, sink, n: int) -> tuple[float, float
     return elapsed, n / elapsed * 60, peak_mb
 
 
+def database_url(args: argparse.Namespace, postgres: PostgresServer | None, sqlite_path: Path) -> str:
+    """The database of one measurement: the one given, a fresh PostgreSQL database, or SQLite."""
+    if postgres is not None:
+        return postgres.url(postgres.create_database())
+    return args.database or f"sqlite:///{sqlite_path}"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--latency", type=int, default=50)
     parser.add_argument("--batch", type=int, default=500)
-    parser.add_argument("--database", default="")
+    database = parser.add_mutually_exclusive_group()
+    database.add_argument("--database", default="", help="SQLAlchemy URL of an existing, empty database")
+    database.add_argument("--postgresql", action="store_true", help="a fresh database in a private PostgreSQL")
     args = parser.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="bench-e2e-"))
     pki = TestPKI.create(tmp / "pki")
     dovecot = start_dovecot(pki)
     sink = SmtpSink(pki).start()
+    postgres = start_postgres() if args.postgresql else None
     try:
         models = tmp / "models"
         load_active(models)
         if args.latency:
-            env = service_env(tmp / "lat", dovecot, sink, args.database or f"sqlite:///{tmp / 'lat.db'}", models)
+            env = service_env(tmp / "lat", dovecot, sink, database_url(args, postgres, tmp / "lat.db"), models)
             times = latency(env, dovecot, sink, args.latency)
             print(f"latency, delivery into Dovecot -> acknowledgement at SMTP, n={len(times)}: "
                   f"median {statistics.median(times):.2f} s, p95 {percentile(times, 95):.2f} s, "
                   f"max {max(times):.2f} s")
         if args.batch:
             dovecot.reset()
-            env = service_env(tmp / "thr", dovecot, sink, args.database or f"sqlite:///{tmp / 'thr.db'}", models)
+            env = service_env(tmp / "thr", dovecot, sink, database_url(args, postgres, tmp / "thr.db"), models)
             elapsed, per_minute, peak = throughput(env, dovecot, sink, args.batch)
             print(f"throughput, {args.batch} applications (1/3 PDF, 1/3 DOCX, 1/3 body only): "
                   f"{elapsed:.1f} s, {per_minute:.0f} messages/minute, peak RSS of the largest "
@@ -118,6 +141,8 @@ def main() -> None:
     finally:
         sink.stop()
         remove_dovecot(dovecot)
+        if postgres is not None:
+            remove_postgres(postgres)
 
 
 if __name__ == "__main__":

@@ -118,7 +118,7 @@ def hostile() -> None:
         for name, data in files.items():
             started = time.perf_counter()
             result = box.extract(name, "", data)
-            reason = result.reason or ",".join(sorted({m.reason for m in result.unreadable_members()}))
+            reason = result.reason or ",".join(sorted({m.reason or "" for m in result.unreadable_members()}))
             print(f"  {name:26s} {time.perf_counter() - started:6.2f} s  {result.status}: {reason}")
 
 

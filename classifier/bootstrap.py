@@ -5,7 +5,7 @@ import logging
 from pathlib import Path
 
 from classifier.data import CORPUS_DIR, load_corpus
-from classifier.errors import ModelRefused, UnknownVersion
+from classifier.errors import ModelRefused, NoActiveModel, TrainingDataError, UnknownVersion
 from classifier.model import ModelParams, TaskModel
 from classifier.store import ModelStore
 from classifier.training import train_version, training_hash
@@ -36,7 +36,10 @@ def _bootstrap(store: ModelStore, corpus_dir: Path) -> TaskModel:
     with store.lock(".bootstrap.lock"):  # one process trains; the others wait, then load its model
         if store.active_version() is not None:
             return load_or_bootstrap(store.root, corpus_dir)
-        return _train_first(store, corpus_dir)
+        try:
+            return _train_first(store, corpus_dir)
+        except TrainingDataError as err:  # the seed corpus ships with us: a broken installation is our fault
+            raise NoActiveModel(f"no model yet and none can be trained on the seed corpus: {err}") from err
 
 
 def _train_first(store: ModelStore, corpus_dir: Path) -> TaskModel:

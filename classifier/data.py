@@ -17,11 +17,12 @@ import email
 import hashlib
 import json
 import logging
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from email import policy
 from email.message import EmailMessage
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, Sequence
+from typing import Any
 
 from classifier.errors import TrainingDataError
 from classifier.features import compose

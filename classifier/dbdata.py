@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 import logging
-from typing import Iterator
+from collections.abc import Iterator
 
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select

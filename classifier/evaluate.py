@@ -7,8 +7,9 @@ Both return one JSON-serialisable dict (see ``metrics``).
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 import numpy as np
 
@@ -43,7 +44,7 @@ def confusion(truth: Sequence[str], predicted: Sequence[str], labels: Sequence[s
     """Confusion matrix of the primary label: rows are the truth, columns the prediction."""
     index = {label: i for i, label in enumerate(labels)}
     matrix = np.zeros((len(labels), len(labels)), dtype=int)
-    for t, p in zip(truth, predicted):
+    for t, p in zip(truth, predicted, strict=False):
         if t in index and p in index:
             matrix[index[t], index[p]] += 1
     return matrix.tolist()
@@ -58,7 +59,7 @@ def metrics(examples: Sequence[Example], predictions: Sequence[Prediction]) -> d
     present = [label for label in labels if per_task[label]["support"]]
     true_primary = [e.primary for e in examples]
     pred_primary = [p.primary for p in predictions]
-    primary_ok = np.array([t == p for t, p in zip(true_primary, pred_primary)])
+    primary_ok = np.array([t == p for t, p in zip(true_primary, pred_primary, strict=False)])
     triage = np.array([p.needs_triage for p in predictions])
     primary_scores = per_task_scores([[t] for t in true_primary], [[p] for p in pred_primary], present)
     return {
@@ -96,7 +97,7 @@ def cross_validate(examples: Sequence[Example], folds: int = 5, params: ModelPar
     for i, (train, test) in enumerate(splitter.split(np.zeros(len(examples)), primary)):
         progress("cross-validation", i, folds)
         model = fit_model([examples[j].text for j in train], [examples[j].labels for j in train], params)
-        for j, prediction in zip(test, model.predict_many([examples[j].text for j in test])):
+        for j, prediction in zip(test, model.predict_many([examples[j].text for j in test]), strict=False):
             predictions[j] = prediction
     progress("cross-validation", folds, folds)
     report = metrics(examples, [p for p in predictions if p is not None])

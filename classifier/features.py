@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Sequence
+from collections.abc import Sequence
 
 # History: 1 - lower-case, æøå/ae/oe/aa folded to a/o/a, accents stripped,
 #              e-mail addresses, URLs, CVR/phone and other digit runs masked.

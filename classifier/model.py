@@ -12,8 +12,9 @@ from __future__ import annotations
 import copy
 import logging
 import warnings
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, Sequence
+from typing import Any
 
 import numpy as np
 from scipy import sparse
@@ -79,7 +80,7 @@ class TaskModel:
         n = len(self.labels)
         probs = _platt(scores[:, :n], self.platt)
         primary = _as_2d(scores[:, n:] if scores.shape[1] > n + 1 else scores[:, n])
-        return [self._decide(p, s) for p, s in zip(probs, primary)]
+        return [self._decide(p, s) for p, s in zip(probs, primary, strict=False)]
 
     def _vectorise(self, normalised: list[str]) -> sparse.csr_matrix:
         """The FeatureUnion's transform without its per-call overhead (same columns, same order)."""
@@ -131,7 +132,7 @@ class TaskModel:
                 "primary": self.primary, "platt": self.platt, "thresholds": dict(self.thresholds)}
 
     @classmethod
-    def from_state(cls, state: dict[str, Any], version: str) -> "TaskModel":
+    def from_state(cls, state: dict[str, Any], version: str) -> TaskModel:
         for name, vectorizer in state["features"].transformer_list:
             terms = state["vocabularies"][name].split("\n")
             vectorizer.vocabulary_ = {term: i for i, term in enumerate(terms)}

@@ -1,8 +1,9 @@
 """What a classifier answers, and the protocol every classifier meets."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable, Protocol
+from typing import Protocol
 
 # progress(stage, done, total): library code reports, the CLI draws a bar.
 Progress = Callable[[str, int, int], None]

@@ -1,17 +1,29 @@
-"""Wiring: builds the pipeline context, mailbox, sender and database from the settings."""
+"""Wiring: builds the pipeline context, mailbox, sender and database from the settings.
+
+The only place where settings become objects: the catalogue and calendar
+(``catalogue_and_calendar``), the attachment sandbox (``configure_sandbox``),
+the caseworkers' desk, the mailbox, the database and the one way the
+commands send what the outbox holds (``send_now``).
+"""
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from functools import lru_cache
 from pathlib import Path
-from typing import Iterator, Sequence
 
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
 from classifier.holder import ModelHolder
+from intake.attachments import Limits, Sandbox, configure
+from intake.cases.lifecycle import Desk
+from intake.errors import IntakeError
 from intake.followups import CaseLookup, find_case
+from intake.letters.outbox import send_due
+from intake.letters.sender import sender_from_settings
 from intake.mailbox.base import Mailbox
 from intake.mailbox.maildir import MaildirMailbox
 from intake.pipeline import Context
@@ -19,15 +31,61 @@ from intake.settings import Settings
 from models import Case
 from models.db import make_engine, open_database
 from routing.calendar import WorkingCalendar
-from routing.catalogue import load_catalogue
+from routing.catalogue import Catalogue, load_catalogue
 
 log = logging.getLogger(__name__)
+MB = 1024 * 1024
+
+
+@lru_cache(maxsize=16)
+def catalogue_and_calendar(settings: Settings) -> tuple[Catalogue, WorkingCalendar]:
+    """The task catalogue of ``settings`` and the working calendar with its closure days.
+
+    Loaded (and validated) once per settings, so that the service, the dry run,
+    the caseworker commands, the reports and training all route with the same
+    catalogue and count the same working days.
+    """
+    catalogue = load_catalogue(settings.catalogue_path)
+    return catalogue, WorkingCalendar(catalogue.extra_closure_days)
+
+
+def attachment_limits(settings: Settings) -> Limits:
+    """The limits every attachment is read within; the caps operators do not set keep their defaults."""
+    return Limits(max_bytes=settings.attachment_max_mb * MB, max_pages=settings.attachment_max_pages,
+                  max_ocr_pages=settings.attachment_ocr_pages, ocr_seconds=settings.attachment_ocr_seconds,
+                  ocr_languages=settings.attachment_ocr_languages, timeout_s=settings.attachment_seconds,
+                  memory_mb=settings.attachment_memory_mb)
+
+
+def configure_sandbox(settings: Settings) -> Sandbox:
+    """Make the process-wide attachment sandbox use the limits and worker count of ``settings``."""
+    return configure(attachment_limits(settings), workers=settings.attachment_workers)
 
 
 def build_context(settings: Settings) -> Context:
-    catalogue = load_catalogue(settings.catalogue_path)
-    calendar = WorkingCalendar(catalogue.extra_closure_days)
+    """What the stages need; also configures the sandbox, since every path that reads mail starts here."""
+    configure_sandbox(settings)
+    catalogue, calendar = catalogue_and_calendar(settings)
     return Context(settings, catalogue, calendar, ModelHolder(settings.model_dir))
+
+
+def build_desk(settings: Settings) -> Desk:
+    """What the caseworker commands act with: the same catalogue and calendar as the service."""
+    catalogue, calendar = catalogue_and_calendar(settings)
+    return Desk(settings, catalogue, calendar)
+
+
+def send_now(engine: Engine, settings: Settings) -> int:
+    """Send what the outbox holds now, best effort; returns how many went out.
+
+    For the caseworker commands: a mail server that is down leaves the mail
+    in the outbox, and the service retries it with its backoff.
+    """
+    try:
+        return send_due(engine, sender_from_settings(settings), settings).sent
+    except (IntakeError, OSError) as err:
+        log.info("mail left in the outbox for the service (%s)", type(err).__name__)
+        return 0
 
 
 def open_mailbox(settings: Settings) -> Mailbox:

@@ -1,7 +1,7 @@
 """``intake classify``: the pipeline as a dry run that stores and sends nothing."""
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from intake import kinds
@@ -18,7 +18,7 @@ def analyse(raw: bytes, ctx: Context, received: datetime | None = None,
     ``lookup`` finds the case a quoted reference belongs to (the service's own
     decision, ``intake.kinds``); without one, mail quoting a reference is new.
     """
-    state = MessageState(raw=raw, received=received or datetime.now(timezone.utc))
+    state = MessageState(raw=raw, received=received or datetime.now(UTC))
     try:
         run_stages(PRELUDE, state, ctx)
         _date_as_receipt(state, received)

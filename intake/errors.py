@@ -1,22 +1,34 @@
-"""Errors of the intake package, split by whose fault they are.
+"""Errors of the intake package, on the branches of the project's one hierarchy.
 
-``SenderFault`` subclasses are problems with what a business sent: they become
-a polite explanation to the sender and the case goes on. Everything else is
-ours (configuration, database, mail servers): retried or quarantined, never
-blamed on the sender.
+The root and its branches live in ``models.errors`` (the lowest package, so
+``routing`` and ``classifier`` can join it too) and are re-exported here:
+``OurFault`` (retried, the message stays in the inbox), ``MessageFault`` (the
+sender's: explained or quarantined) and ``RequestRefused`` (a caseworker's or
+operator's request that cannot be done). ``docs/architecture.md``, "Errors",
+says what the runner and the CLI do with each branch.
 """
+from models.errors import (
+    DatabaseUnavailable,
+    IntakeError,
+    MessageFault,
+    OurFault,
+    RequestRefused,
+)
+
+__all__ = ["CaseNotFound", "ConfigError", "DatabaseUnavailable", "IntakeError", "MessageFault", "OurFault",
+           "RequestRefused", "SendError", "StopMessage"]
 
 
-class IntakeError(Exception):
-    """Base class of all errors raised by the intake package."""
-
-
-class ConfigError(IntakeError):
+class ConfigError(OurFault):
     """Raised when a setting or the config file is invalid."""
 
 
-class SenderFault(IntakeError):
-    """Raised for a problem with what the sender sent (explained to them, not retried)."""
+class SendError(OurFault):
+    """Raised when an outgoing mail could not be handed to the mail server (retried)."""
+
+
+class CaseNotFound(RequestRefused):
+    """Raised when a tracking reference or quarantine id does not exist."""
 
 
 class StopMessage(Exception):
@@ -30,11 +42,3 @@ class StopMessage(Exception):
         super().__init__(reason)
         self.outcome = outcome
         self.reason = reason
-
-
-class SendError(IntakeError):
-    """Raised when an outgoing mail could not be handed to the mail server (retried)."""
-
-
-class CaseNotFound(IntakeError):
-    """Raised when a tracking reference or quarantine id does not exist."""

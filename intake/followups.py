@@ -11,14 +11,15 @@ clock that runs again.
 from __future__ import annotations
 
 import logging
-from typing import Callable, Sequence
+from collections.abc import Callable, Sequence
 
 from sqlmodel import Session, col, func, select
 
 from intake.cases.lifecycle import Desk, resume
 from intake.cases.rules import belongs_to, may_reply
-from intake.letters.compose import describe_event, follow_up_to_office, status_reply
+from intake.letters.followup import follow_up_to_office
 from intake.letters.outbox import queue_mail
+from intake.letters.status import describe_event, status_reply
 from intake.mail.message import ParsedMail
 from intake.pipeline import Context, MessageState
 from models import Case, CaseEvent, InboundMessage
@@ -65,7 +66,7 @@ def record(session: Session, rec: InboundMessage, state: MessageState, ctx: Cont
     else:
         pass_on_follow_up(session, case, state, rec.id, n, ctx)
     rec.outcome, rec.kind, rec.case_id = state.kind, state.kind, case.id
-    log.info("message %s added to case %s as %s", rec.id, case.reference, state.kind)
+    log.info("message added to a case", extra={"reference": case.reference, "kind": state.kind, "inbound_id": rec.id})
 
 
 def answer_status(session: Session, case: Case, state: MessageState, inbound_id: int | None, n: int,
@@ -86,13 +87,13 @@ def answer_status(session: Session, case: Case, state: MessageState, inbound_id:
 def pass_on_follow_up(session: Session, case: Case, state: MessageState, inbound_id: int | None, n: int,
                       ctx: Context) -> None:
     """Forward the follow-up to the office; an answer to a request for information resumes the clock."""
-    note = ""
+    resumed = ""
     if case.status == "waiting":
         desk = Desk(ctx.settings, ctx.catalogue, ctx.calendar)
         done = resume(session, case, actor="applicant", desk=desk, now=max(state.received, case.paused_since))
-        note = (f"Ansøgeren har svaret på anmodningen om oplysninger; uret kører igen. / The applicant "
-                f"answered the request for information; the clock runs again.\n{done.summary}")
-        log.info("case %s resumed by the applicant's answer (message %s)", case.reference, inbound_id)
+        resumed = done.summary
+        log.info("case resumed by the applicant's answer", extra={"reference": case.reference,
+                                                                  "inbound_id": inbound_id})
     cc = [case.assigned_to or "", case.contact_email or ""]
-    msg = follow_up_to_office(case, state.mail, state.raw, ctx.catalogue, ctx.settings, n, note=note, cc=cc)
+    msg = follow_up_to_office(case, state.mail, state.raw, ctx.catalogue, ctx.settings, n, resumed=resumed, cc=cc)
     queue_mail(session, purpose="follow_up", msg=msg, case_id=case.id, inbound_id=inbound_id)

@@ -1,21 +1,18 @@
 """Scheduled jobs of ``intake serve``: the daily mail to each office about cases at risk or overdue.
 
 ``daily_overdue_job`` is safe to run as often as you like: it sends nothing
-before ``DIGEST_AFTER`` (Copenhagen time) or on a non-working day, nothing to
-an office without cases at risk or overdue, and at most one mail per office
-per day. The day's mail has a fixed Message-ID
-(``<deadlines.<office>.<date>@domain>``), which the outbox stores under a
-unique constraint: a second run the same day finds it and skips the office,
-and two processes racing lose one insert, not send twice.
+before the ``digest_after`` setting (Copenhagen time, default 07:00) or on a
+non-working day of the context's calendar, nothing to an office without cases
+at risk or overdue, and at most one mail per office per day. The day's mail
+has a fixed Message-ID (``<deadlines.<office>.<date>@domain>``), which the
+outbox stores under a unique constraint: a second run the same day finds it
+and skips the office, and two processes racing lose one insert, not send twice.
+The mail itself is written by ``intake.letters.digest``.
 """
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
-from datetime import date, datetime, time
-from email.headerregistry import Address
-from email.message import EmailMessage
-from email.utils import format_datetime
+from datetime import datetime, time
 
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
@@ -23,30 +20,16 @@ from sqlmodel import Session, col, select
 
 from intake.cases.compliance import CaseTimes, due_now
 from intake.cases.rules import OPEN_STATUSES
+from intake.letters.digest import Attention, digest_mail, digest_message_id
 from intake.letters.outbox import queue_mail
-from intake.mail.message import clean_header_value
+from intake.pipeline import Context
 from models import Case, OutboxMail, utcnow
 from routing.calendar import WorkingCalendar
-from routing.catalogue import Catalogue, Office
-from routing.clock import AT_RISK_WORKING_DAYS, standing
-from routing.goals import LOCAL_TZ, describe_date, local_date
+from routing.clock import standing
+from routing.goals import LOCAL_TZ, local_date
 
 log = logging.getLogger(__name__)
 DIGEST_PURPOSE = "deadlines"
-DIGEST_AFTER = time(7, 0)
-
-
-@dataclass(frozen=True)
-class Attention:
-    """An open case an office should look at today."""
-
-    reference: str
-    task_type: str
-    due: date
-    state: str  # at_risk | overdue
-    status: str
-    assigned_to: str
-    subject: str
 
 
 def cases_needing_attention(session: Session, calendar: WorkingCalendar, now: datetime) -> dict[str, list[Attention]]:
@@ -63,68 +46,32 @@ def cases_needing_attention(session: Session, calendar: WorkingCalendar, now: da
     return {office: sorted(items, key=lambda a: (a.due, a.reference)) for office, items in found.items()}
 
 
-def digest_message_id(office_id: str, today: date, settings) -> str:
-    domain = settings.from_address.rpartition("@")[2] or "localhost"
-    return f"<deadlines.{office_id}.{today.isoformat()}@{domain}>"
-
-
-def _line(a: Attention, today: date) -> str:
-    late = f" ({(today - a.due).days} dage over)" if a.state == "overdue" else ""
-    subject = clean_header_value(a.subject, max_len=70)
-    return (f"- {a.reference}  {a.task_type}  frist {a.due.isoformat()}{late}  status: {a.status}  "
-            f"sagsbehandler: {a.assigned_to}\n    {subject}")
-
-
-def digest_body(office: Office, items: list[Attention], today: date) -> str:
-    overdue = [_line(a, today) for a in items if a.state == "overdue"]
-    at_risk = [_line(a, today) for a in items if a.state == "at_risk"]
-    intro = (f"Sager i {office.name_da}, der har overskredet servicemålet eller skal afgøres inden for "
-             f"{AT_RISK_WORKING_DAYS} arbejdsdage, opgjort {describe_date(today, 'da')}.\n"
-             "Tid, hvor sagen har ventet på ansøgeren, er lagt til fristen.\n")
-    parts = [intro]
-    if overdue:
-        parts.append(f"OVERSKREDET ({len(overdue)})\n" + "\n".join(overdue) + "\n")
-    if at_risk:
-        parts.append(f"I RISIKO ({len(at_risk)})\n" + "\n".join(at_risk) + "\n")
-    parts.append("Se en sag med: intake case show REFERENCE\n\nKøbenhavns Erhvervsservice (automatisk besked)\n")
-    return "\n".join(parts)
-
-
-def digest_mail(office: Office, items: list[Attention], today: date, settings) -> EmailMessage:
-    """The day's mail to ``office``'s functional address (Danish: an internal mail)."""
-    overdue = sum(a.state == "overdue" for a in items)
-    user, _, domain = settings.from_address.partition("@")
-    msg = EmailMessage()
-    msg["From"] = Address(settings.from_name, user, domain)
-    msg["To"] = office.address
-    msg["Subject"] = (f"[Servicemål] {office.name_da}: {overdue} overskredet, {len(items) - overdue} i risiko "
-                      f"({today.isoformat()})")
-    msg["Date"] = format_datetime(datetime.now(LOCAL_TZ))
-    msg["Message-ID"] = digest_message_id(office.id, today, settings)
-    msg["Auto-Submitted"] = "auto-generated"
-    msg["X-Auto-Response-Suppress"] = "All"
-    msg["X-Loop"] = settings.loop_id
-    msg.set_content(digest_body(office, items, today))
-    return msg
-
-
 def _already_sent(session: Session, message_id: str) -> bool:
     return session.exec(select(OutboxMail.id).where(OutboxMail.message_id == message_id)).first() is not None
 
 
-def daily_overdue_job(engine: Engine, catalogue: Catalogue, settings, now: datetime | None = None) -> int:
-    """Queue today's mail to every office with cases at risk or overdue; returns how many were queued."""
+def _before_digest_time(now: datetime, settings) -> bool:
+    """True before the ``digest_after`` setting, Copenhagen time."""
+    return now.astimezone(LOCAL_TZ).time() < time.fromisoformat(settings.digest_after)
+
+
+def daily_overdue_job(engine: Engine, ctx: Context, now: datetime | None = None) -> int:
+    """Queue today's mail to every office with cases at risk or overdue; returns how many were queued.
+
+    Uses the context's catalogue and calendar, so the mail counts the same working days as the routing did.
+    """
     now = now or utcnow()
-    calendar = WorkingCalendar(catalogue.extra_closure_days)
+    catalogue, calendar, settings = ctx.catalogue, ctx.calendar, ctx.settings
     today = local_date(now)
-    if not calendar.is_working_day(today) or now.astimezone(LOCAL_TZ).time() < DIGEST_AFTER:
+    if not calendar.is_working_day(today) or _before_digest_time(now, settings):
         return 0
     queued = 0
     with Session(engine) as session:
         for office_id, items in cases_needing_attention(session, calendar, now).items():
             office = catalogue.offices.get(office_id)
             if office is None:
-                log.warning("%d cases at risk/overdue for unknown office %r", len(items), office_id)
+                log.warning("cases at risk or overdue for an office not in the catalogue",
+                            extra={"office": office_id, "cases": len(items)})
                 continue
             if _already_sent(session, digest_message_id(office_id, today, settings)):
                 continue
@@ -135,8 +82,8 @@ def daily_overdue_job(engine: Engine, catalogue: Catalogue, settings, now: datet
             session.commit()
         except IntegrityError:  # another process queued today's mail first
             session.rollback()
-            log.info("deadline mails of %s already queued by another process", today)
+            log.info("deadline mails already queued by another process", extra={"day": today.isoformat()})
             return 0
     if queued:
-        log.info("deadline mails queued for %d offices (%s)", queued, today)
+        log.info("deadline mails queued", extra={"offices": queued, "day": today.isoformat()})
     return queued

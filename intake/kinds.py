@@ -11,8 +11,8 @@ so ``intake classify`` reports what the service would do.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from sqlmodel import Session
 

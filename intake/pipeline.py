@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Callable, Protocol, Sequence
+from typing import Protocol
 
 from classifier import Prediction
 from classifier.features import compose
@@ -110,8 +111,7 @@ def find_refs(state: MessageState, ctx: Context) -> None:
 
 
 def read_attachments(state: MessageState, ctx: Context) -> None:
-    state.attachments = [extract_attachment(p.filename, p.content_type, p.data)
-                         for p in state.mail.attachments]
+    state.attachments = attachments_of(state.mail)
 
 
 def find_details(state: MessageState, ctx: Context) -> None:
@@ -128,9 +128,7 @@ def find_details(state: MessageState, ctx: Context) -> None:
 
 
 def classify(state: MessageState, ctx: Context) -> None:
-    mail = state.mail
-    state.classifier_text = compose(mail.subject, mail.text_now or mail.full_text,
-                                    [a.text for a in state.attachments if a.text])
+    state.classifier_text = compose(*classifier_input(state.mail, [a.text for a in state.attachments]))
     state.prediction = ctx.models.get().predict(state.classifier_text)
 
 
@@ -145,6 +143,27 @@ def route(state: MessageState, ctx: Context) -> None:
     state.goal = primary.goal
     state.due = due_date(state.received, primary.goal, ctx.calendar)
     state.week = iso_week(state.due)
+
+
+def attachments_of(mail: ParsedMail) -> list[AttachmentResult]:
+    """Every attachment of ``mail`` read in the sandbox (for the pipeline and for training on .eml files)."""
+    return [extract_attachment(p.filename, p.content_type, p.data) for p in mail.attachments]
+
+
+def classifier_input(mail: ParsedMail, attachment_texts: Sequence[str]) -> tuple[str, str, list[str]]:
+    """What the classifier reads of a message: subject, what the sender wrote now, attachment texts.
+
+    ``classifier.features.compose`` joins the three. The ``classify`` stage and
+    training on labelled .eml files (``intake classifier train --data``) both
+    take the text from here, so the model is trained on the text it is served.
+    """
+    return mail.subject, mail.text_now or mail.full_text, [t for t in attachment_texts if t]
+
+
+def read_for_classifier(raw: bytes) -> tuple[str, str, list[str]]:
+    """A raw message as the classifier reads it, through the same parsing and attachment reading as the pipeline."""
+    mail = parse_mail(raw)
+    return classifier_input(mail, [a.text for a in attachments_of(mail)])
 
 
 def find_external(state: MessageState, ctx: Context) -> None:

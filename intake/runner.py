@@ -5,14 +5,15 @@ quarantined after ``max_processing_attempts``), run the pipeline, commit the
 outcome with its outgoing mail in one transaction, and only then move the
 message out of the inbox. Stops on purpose (auto-replies, bounces...) are
 recorded with their reason; a message that fails for a reason in the message
-goes to the quarantine; a failure of ours (database down) propagates so the
-service retries later with the message still in the inbox.
+goes to the quarantine; a failure of ours (``OurFault``: database or mail server
+down, a model that cannot be loaded) propagates so the service retries later
+with the message still in the inbox. Every line logged while a message is
+handled carries its ``inbound_id`` (``intake.logs.bound``).
 """
 from __future__ import annotations
 
 import hashlib
 import logging
-import re
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -20,27 +21,22 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlmodel import Session, select
 
-from classifier import ClassifierError
 from intake import followups, kinds
 from intake.crashpoints import crash_point
-from intake.details import redact_cpr
-from intake.errors import CaseNotFound, StopMessage
-from intake.mailbox.base import FetchedMessage, Mailbox, MailboxError, MessageRef
+from intake.errors import CaseNotFound, OurFault, StopMessage
+from intake.logs import bound
+from intake.mailbox.base import FetchedMessage, Mailbox, MessageRef
 from intake.pipeline import ANALYSIS, PRELUDE, Context, MessageState, run_stages
+from intake.privacy import loggable
 from models import Case, InboundMessage, utcnow
 
 log = logging.getLogger(__name__)
-EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
 
-
-def loggable(text: str, limit: int = 300) -> str:
-    """``text`` fit for a log line: addresses and CPR numbers masked, length capped."""
-    return EMAIL.sub("<address>", redact_cpr(text[:limit]))
-
-
-# Failures of ours: the message stays in the inbox and the service retries later.
-# A model that cannot be loaded is ours too (the operator activates a good one).
-OUR_FAULTS = (OperationalError, DBAPIError, MailboxError, MemoryError, ClassifierError)
+# Failures of ours: the message stays in the inbox and the service retries later. Every
+# ``OurFault`` (mail server, model store, configuration...) and the database driver's own
+# errors, which can surface anywhere a session is used; everything else in the pipeline
+# is the message's and quarantines it.
+OUR_FAULTS = (OurFault, OperationalError, DBAPIError, MemoryError)
 
 
 @dataclass(frozen=True)
@@ -65,17 +61,20 @@ class Runner:
 
     def handle(self, fetched: FetchedMessage) -> Outcome:
         inbound_id, early = self._claim(fetched)
-        if early is not None:
-            self._move(fetched.ref, early)
-            return early
-        crash_point("after_record")
-        try:
-            outcome = self._process(inbound_id, fetched.raw, fetched.received)
-        except OUR_FAULTS:
-            self._release(inbound_id)
-            raise
-        self._move(fetched.ref, outcome)
-        return outcome
+        with bound(inbound_id=inbound_id):
+            if early is not None:
+                self._move(fetched.ref, early)
+                return early
+            crash_point("after_record")
+            try:
+                outcome = self._process(inbound_id, fetched.raw, fetched.received)
+            except OUR_FAULTS as err:
+                log.warning("message left in the inbox: failure on our side", extra={
+                    "inbound_id": inbound_id, "error": type(err).__name__})
+                self._release(inbound_id)
+                raise
+            self._move(fetched.ref, outcome)
+            return outcome
 
     def _release(self, inbound_id: int) -> None:
         """Take back the attempt of a message that failed through our fault (it is retried, not blamed)."""
@@ -87,7 +86,7 @@ class Runner:
                     session.add(rec)
                     session.commit()
         except OUR_FAULTS:
-            log.warning("message %s: could not take back the attempt", inbound_id)
+            log.warning("could not take back the attempt", extra={"inbound_id": inbound_id})
 
     # -- recording -----------------------------------------------------------
     def _claim(self, fetched: FetchedMessage) -> tuple[int, Outcome | None]:
@@ -111,7 +110,7 @@ class Runner:
                     rec.reason = f"same content as message {twin.id}"
                     session.add(rec)
                     session.commit()
-                    log.info("message %s is a duplicate of message %s", rec.id, twin.id)
+                    log.info("message is a duplicate", extra={"inbound_id": rec.id, "duplicate_of": twin.id})
                     return rec.id, Outcome(rec.id, "duplicate", rec.reason)
             rec.attempts += 1
             rec.updated_at = utcnow()
@@ -127,7 +126,7 @@ class Runner:
         session.add(rec)
         outcome = Outcome(rec.id, "quarantined", reason)
         session.commit()
-        log.warning("message %s quarantined: %s", outcome.inbound_id, loggable(reason))
+        log.warning("message quarantined", extra={"inbound_id": outcome.inbound_id, "reason": loggable(reason)})
         return outcome
 
     def _move(self, ref: MessageRef, outcome: Outcome) -> None:
@@ -145,11 +144,13 @@ class Runner:
         case_id: int | None = None
         try:
             run_stages(PRELUDE, state, self.ctx)
+            log.info("message received", extra={"inbound_id": inbound_id, "kind": state.kind})
             with Session(self.engine) as session:
                 case = kinds.resolve(state, followups.database_lookup(session))
                 case_id = case.id if case is not None else None
             if state.references and case is None:
-                log.info("message %s quotes a reference it does not belong to: treated as new", inbound_id)
+                log.info("message quotes a reference it does not belong to: treated as new",
+                         extra={"inbound_id": inbound_id})
             handler = kinds.HANDLERS[state.kind]
             if handler.analyse:
                 run_stages(ANALYSIS, state, self.ctx)
@@ -159,7 +160,7 @@ class Runner:
             raise
         except Exception as err:  # a message we cannot process: quarantine, never crash-loop
             # The traceback may quote the message: only at DEBUG. The reason is masked.
-            log.debug("message %s failed in the pipeline", inbound_id, exc_info=True)
+            log.debug("message failed in the pipeline", extra={"inbound_id": inbound_id}, exc_info=True)
             with Session(self.engine) as session:
                 rec = session.get(InboundMessage, inbound_id)
                 self._record_headers(rec, state)  # so the operator's list shows sender domain and subject
@@ -179,7 +180,8 @@ class Runner:
             rec.updated_at = utcnow()
             session.add(rec)
             session.commit()
-        log.info("message %s not answered (%s): %s", inbound_id, state.kind, stop.reason)
+        log.info("message not answered", extra={"inbound_id": inbound_id, "kind": state.kind,
+                                                "outcome": stop.outcome, "reason": loggable(stop.reason)})
         return Outcome(inbound_id, stop.outcome, stop.reason)
 
     def _finish(self, inbound_id: int, state: MessageState, handler: kinds.Handler, case_id: int | None) -> Outcome:
@@ -200,6 +202,10 @@ class Runner:
     # -- operator actions ----------------------------------------------------
     def replay(self, inbound_id: int) -> Outcome:
         """Process a quarantined message again from its stored raw bytes."""
+        with bound(inbound_id=inbound_id):
+            return self._replay(inbound_id)
+
+    def _replay(self, inbound_id: int) -> Outcome:
         with Session(self.engine) as session:
             rec = session.get(InboundMessage, inbound_id)
             if rec is None or rec.status != "quarantined":

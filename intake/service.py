@@ -18,13 +18,19 @@ import schedule
 from sqlalchemy.engine import Engine
 
 from intake.jobs import daily_overdue_job
-from intake.letters.outbox import FlushResult, flush_outbox
+from intake.letters.outbox import FlushResult, send_due
 from intake.letters.sender import MailSender
 from intake.mailbox.base import Mailbox
 from intake.pipeline import Context
+from intake.privacy import loggable
 from intake.runner import OUR_FAULTS, Outcome, Runner
 
 log = logging.getLogger(__name__)
+
+
+def _failure(err: BaseException) -> dict:
+    """The fields of a log line about a failure of ours: its type and first line, masked."""
+    return {"error": type(err).__name__, "detail": loggable(str(err).partition("\n")[0], 200)}
 
 
 class Shutdown(Exception):
@@ -47,9 +53,7 @@ class Service:
         return Runner(self.ctx, self.engine, self.mailbox)
 
     def flush(self) -> FlushResult:
-        s = self.ctx.settings
-        return flush_outbox(self.engine, self.sender, envelope_from=s.from_address,
-                            max_attempts=s.outbox_max_attempts, retry_base=s.outbox_retry_base)
+        return send_due(self.engine, self.sender, self.ctx.settings)
 
     def process_once(self) -> list[Outcome]:
         """Process everything waiting now (in batches), then send what is due."""
@@ -64,17 +68,19 @@ class Service:
 
     # -- the long-running loop -------------------------------------------------
     def _on_signal(self, signum, _frame) -> None:
-        log.info("signal %s received: stopping after the current message", signum)
+        log.info("signal received: stopping after the current message", extra={"signal": signum})
         self.stopping = True
         if self._waiting:
             raise Shutdown()
 
     def _schedule(self) -> schedule.Scheduler:
+        """The jobs between messages, every so many seconds as the settings say."""
+        s = self.ctx.settings
         jobs = schedule.Scheduler()
-        jobs.every(10).seconds.do(self.flush)
-        jobs.every(1).hours.do(self.ctx.models.get)  # keeps a newly activated model warm
-        # Sends at most once per office and working day, from 07:00 Copenhagen time.
-        jobs.every(15).minutes.do(daily_overdue_job, self.engine, self.ctx.catalogue, self.ctx.settings)
+        jobs.every(s.outbox_flush_interval).seconds.do(self.flush)
+        jobs.every(s.model_check_interval).seconds.do(self.ctx.models.get)  # keeps a newly activated model warm
+        # Sends at most once per office and working day, from digest_after (Copenhagen time).
+        jobs.every(s.digest_check_interval).seconds.do(daily_overdue_job, self.engine, self.ctx)
         return jobs
 
     def serve(self) -> None:
@@ -92,7 +98,7 @@ class Service:
             except OUR_FAULTS as err:
                 self._failures += 1
                 delay = min(300.0, 2.0 ** self._failures) * (0.5 + random.random() / 2)
-                log.error("processing failed (%s); retrying in %.0f s", type(err).__name__, delay)
+                log.error("processing failed on our side; retrying", extra=_failure(err) | {"retry_in": round(delay)})
                 self._sleep(delay)
                 continue
             self._wait(min(self.ctx.settings.poll_interval * 6, max(1.0, jobs.idle_seconds or 30.0)))
@@ -108,7 +114,7 @@ class Service:
         except Shutdown:
             pass
         except OUR_FAULTS as err:
-            log.warning("waiting for mail failed (%s)", type(err).__name__)
+            log.warning("waiting for mail failed", extra=_failure(err))
             self._sleep(1.0)
         finally:
             self._waiting = False

@@ -9,15 +9,21 @@ from __future__ import annotations
 
 import os
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from datetime import time
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 from intake.errors import ConfigError
 
 ENV_PREFIX = "INTAKE_"
 SECURITY_MODES = ("ssl", "starttls", "none")
+# Limits and intervals where zero or less would stop the service from working at all.
+POSITIVE = ("attachment_workers", "attachment_seconds", "attachment_max_mb", "attachment_max_pages",
+            "attachment_ocr_seconds", "attachment_ocr_pages", "outbox_flush_interval", "model_check_interval",
+            "digest_check_interval")
+MIN_WORKER_MB = 256
 
 
 @dataclass(frozen=True)
@@ -65,6 +71,20 @@ class Settings:
     meeting_start: str = "10:00"
     meeting_minutes: int = 60
     meeting_location: str = "Københavns Erhvervsservice, Københavns Rådhus"
+    # Attachments are read in sandboxed workers within these limits (intake.attachments.limits.Limits).
+    attachment_workers: int = 2
+    attachment_seconds: float = 60.0            # wall clock for one attachment
+    attachment_memory_mb: int = 1536            # address space of a worker process
+    attachment_max_mb: int = 30                 # larger attachments are refused unread
+    attachment_max_pages: int = 300             # PDF pages (or slides) whose text is read
+    attachment_ocr_seconds: float = 30.0        # one Tesseract run
+    attachment_ocr_pages: int = 10              # scanned pages or image frames sent to Tesseract
+    attachment_ocr_languages: str = "dan+eng"
+    # The schedule of ``intake serve`` (seconds), and the earliest time (Copenhagen) of the daily deadline mail.
+    outbox_flush_interval: int = 10
+    model_check_interval: int = 3600
+    digest_check_interval: int = 900
+    digest_after: str = "07:00"
 
     def __post_init__(self) -> None:
         set_ = lambda name, value: object.__setattr__(self, name, value)  # noqa: E731
@@ -83,10 +103,16 @@ class Settings:
         for name in ("imap_security", "smtp_security"):
             if getattr(self, name) not in SECURITY_MODES:
                 raise ConfigError(f"{name} must be one of {', '.join(SECURITY_MODES)}")
-        try:
-            time.fromisoformat(self.meeting_start)
-        except ValueError as err:
-            raise ConfigError(f"meeting_start must be a time like 10:00, not {self.meeting_start!r}") from err
+        for name in ("meeting_start", "digest_after"):
+            _check_time(name, getattr(self, name))
+        for name in POSITIVE:
+            if not getattr(self, name) > 0:
+                raise ConfigError(f"{name} must be greater than 0, not {getattr(self, name)!r}")
+        if self.attachment_memory_mb < MIN_WORKER_MB:
+            raise ConfigError(f"attachment_memory_mb must be at least {MIN_WORKER_MB} (a worker cannot start in less)")
+        if not self.attachment_ocr_languages.replace("+", "").replace("_", "").isalnum():
+            raise ConfigError(f"attachment_ocr_languages must be Tesseract languages like dan+eng, "
+                              f"not {self.attachment_ocr_languages!r}")
         if not self.imap_port:
             set_("imap_port", {"ssl": 993}.get(self.imap_security, 143))
         if not self.smtp_port:
@@ -99,6 +125,13 @@ class Settings:
     @property
     def uses_smtp(self) -> bool:
         return bool(self.smtp_host)
+
+
+def _check_time(name: str, value: str) -> None:
+    try:
+        time.fromisoformat(value)
+    except ValueError as err:
+        raise ConfigError(f"{name} must be a time like 10:00, not {value!r}") from err
 
 
 def _convert(name: str, raw: Any) -> Any:

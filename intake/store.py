@@ -10,8 +10,10 @@ from sqlmodel import Session
 from intake.cases.meetings import needs_star_meeting, propose_star_meeting
 from intake.cases.references import allocate_reference
 from intake.cases.rules import assign_contact, is_complex, may_reply, offices_of
-from intake.letters.compose import CaseFacts, acknowledgement, routed_case
+from intake.letters.acknowledgement import acknowledgement
+from intake.letters.facts import AttachmentNote, CaseFacts
 from intake.letters.outbox import queue_mail
+from intake.letters.routed import routed_case
 from intake.pipeline import Context, MessageState
 from models import Case, CaseEvent, InboundMessage
 from routing.goals import local_date
@@ -26,7 +28,8 @@ def facts_of(state: MessageState, reference: str) -> CaseFacts:
                      task_types=tuple(state.task_types),
                      confidence=state.prediction.confidence if state.prediction else 0.0,
                      office=state.office, needs_triage=state.needs_triage, due=state.due,
-                     details={k: f.value for k, f in state.details.items()}, unreadable=unreadable, external=tuple(state.external))
+                     details={k: f.value for k, f in state.details.items()}, unreadable=unreadable,
+                     external=tuple(state.external))
 
 
 def details_json(state: MessageState) -> str:
@@ -70,7 +73,8 @@ def store_case(session: Session, inbound: InboundMessage, state: MessageState, c
         session.add(CaseEvent(case_id=case.id, action="contact_person",
                               detail=f"complex case ({', '.join(json.loads(case.offices))}): {person.name}"))
     facts = replace(facts_of(state, reference), contact=person)
-    routed = routed_case(facts, mail, state.raw, state.attachments, ctx.catalogue, ctx.settings)
+    attachments = [AttachmentNote(a.filename, a.type, a.status, a.reason or "") for a in state.attachments]
+    routed = routed_case(facts, mail, state.raw, attachments, ctx.catalogue, ctx.settings)
     queue_mail(session, purpose="routed", msg=routed, case_id=case.id, inbound_id=inbound.id)
     if not mail.from_addr:
         inbound.reason = "no acknowledgement: no valid sender address"
@@ -86,6 +90,7 @@ def store_case(session: Session, inbound: InboundMessage, state: MessageState, c
         # Several offices: propose a star meeting at once (triage cases wait for a caseworker).
         propose_star_meeting(session, case, ctx.catalogue, ctx.calendar, ctx.settings)
     inbound.case_id, inbound.outcome, inbound.kind = case.id, "case", "application"
-    log.info("case %s registered: %s -> %s%s (message %s)", reference, state.task_types[0], state.office,
-             " [triage]" if state.needs_triage else "", inbound.id)
+    fields = {"reference": reference, "task_type": state.task_types[0], "office": state.office,
+              "inbound_id": inbound.id}
+    log.info("case registered", extra=fields | ({"triage": True} if state.needs_triage else {}))
     return case

@@ -1,5 +1,5 @@
 """Database tables and the engine/migration helpers. Imports no other package of the project."""
-from models.tables import (  # noqa: F401
+from models.tables import (
     Case,
     CaseEvent,
     CasePart,
@@ -10,3 +10,5 @@ from models.tables import (  # noqa: F401
     ReferenceCounter,
     utcnow,
 )
+
+__all__ = ["Case", "CaseEvent", "Correction", "InboundMessage", "Meeting", "OutboxMail", "ReferenceCounter", "utcnow"]

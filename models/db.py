@@ -8,13 +8,18 @@ from alembic import command
 from alembic.config import Config
 from sqlalchemy import event
 from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.engine.interfaces import DBAPIConnection
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.pool import ConnectionPoolEntry
 from sqlmodel import create_engine
+
+from models.errors import DatabaseUnavailable
 
 log = logging.getLogger(__name__)
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 
-def _sqlite_pragmas(dbapi_conn, _record) -> None:
+def _sqlite_pragmas(dbapi_conn: DBAPIConnection, _record: ConnectionPoolEntry) -> None:
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA synchronous=FULL")
@@ -28,7 +33,10 @@ def make_engine(url: str) -> Engine:
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
-            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+            try:
+                Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+            except OSError as err:
+                raise DatabaseUnavailable(f"cannot create the database folder of {url}: {err.strerror}") from err
         engine = create_engine(url, connect_args={"timeout": 30})
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
@@ -50,7 +58,29 @@ def migrate(engine: Engine) -> None:
 
 
 def open_database(url: str) -> Engine:
-    """An engine for ``url`` with the schema migrated to head."""
+    """An engine for ``url`` with the schema migrated to head.
+
+    This is where the service and the CLI first touch the database, so a database
+    that cannot be reached becomes ``DatabaseUnavailable`` here, with a one-line
+    reason and the URL without its password.
+    """
     engine = make_engine(url)
-    migrate(engine)
+    try:
+        migrate(engine)
+    except DBAPIError as err:
+        engine.dispose()
+        raise DatabaseUnavailable(f"cannot reach the database {safe_url(url)}: {short_reason(err)}") from err
     return engine
+
+
+def safe_url(url: str) -> str:
+    """``url`` fit for a message or log line: the password is left out."""
+    parsed = make_url(url)
+    return parsed._replace(password=None).render_as_string(hide_password=False)
+
+
+def short_reason(err: DBAPIError) -> str:
+    """The driver's reason in a few words: the last clause of its first line ("connection refused")."""
+    first = (str(err.orig).strip().splitlines() or [type(err.orig).__name__])[0]
+    reason = first.rsplit(": ", 1)[-1].strip() or first
+    return reason[:1].lower() + reason[1:] if reason[1:2].islower() else reason

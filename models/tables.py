@@ -4,8 +4,7 @@ Times are aware datetimes in UTC (SQLModel's ``UTCDateTime`` keeps them so on SQ
 """
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
-from typing import Optional
+from datetime import UTC, date, datetime
 
 from sqlalchemy import Column, LargeBinary, Text, UniqueConstraint, false
 from sqlmodel import Field, SQLModel
@@ -13,7 +12,7 @@ from sqlmodel import Field, SQLModel
 
 def utcnow() -> datetime:
     """Now, as an aware datetime in UTC (how every time is stored)."""
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 class ReferenceCounter(SQLModel, table=True):
@@ -28,7 +27,7 @@ class InboundMessage(SQLModel, table=True):
 
     __table_args__ = (UniqueConstraint("source", "uidvalidity", "uid"),)
 
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     source: str = Field(index=True)
     uidvalidity: int = 0
     uid: str
@@ -44,7 +43,7 @@ class InboundMessage(SQLModel, table=True):
     kind: str = ""
     reason: str = ""
     attempts: int = 0
-    case_id: Optional[int] = Field(default=None, foreign_key="case.id", index=True)
+    case_id: int | None = Field(default=None, foreign_key="case.id", index=True)
     raw: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
     created_at: datetime = Field(default_factory=utcnow)
     updated_at: datetime = Field(default_factory=utcnow)
@@ -60,7 +59,7 @@ class Case(SQLModel, table=True):
     ``status``, ``decision``, ``decided_at`` and ``closed_at`` summarise them too.
     """
 
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     reference: str = Field(unique=True, index=True)
     received_at: datetime = Field(index=True)
     subject: str = ""
@@ -74,30 +73,30 @@ class Case(SQLModel, table=True):
     office: str = Field(index=True)
     model_version: str = ""
     status: str = Field(default="routed", index=True)
-    company_name: Optional[str] = None
-    cvr: Optional[str] = None
+    company_name: str | None = None
+    cvr: str | None = None
     details_json: str = Field(default="{}", sa_column=Column(Text, nullable=False))
     attachments_json: str = Field(default="[]", sa_column=Column(Text, nullable=False))
     classifier_text: str = Field(default="", sa_column=Column(Text, nullable=False))
     task_confirmed: bool = False
     message_id: str = ""
-    contact_person: Optional[str] = None
+    contact_person: str | None = None
     created_at: datetime = Field(default_factory=utcnow)
     updated_at: datetime = Field(default_factory=utcnow)
     # status: received | routed | in_progress | waiting | decided | closed (the least advanced part's)
-    decision: Optional[str] = None  # approved | rejected | forwarded | mixed (parts decided differently)
-    decided_at: Optional[datetime] = None
-    closed_at: Optional[datetime] = None
+    decision: str | None = None  # approved | rejected | forwarded | mixed (parts decided differently)
+    decided_at: datetime | None = None
+    closed_at: datetime | None = None
     complex: bool = Field(default=False, sa_column_kwargs={"server_default": false()})
     offices: str = Field(default="[]", sa_column=Column(Text, nullable=False, server_default="[]"))  # JSON list
-    contact_email: Optional[str] = None
+    contact_email: str | None = None
     # Who (migration 0003): the business, whom we write to (itself or its agent), who forwarded it to us.
     applicant_email: str = Field(default="", index=True)
     applicant_name: str = ""
     reply_email: str = Field(default="", index=True)
     reply_name: str = ""  # the name that came with reply_email (greetings pair one name with one address)
-    forwarded_by: Optional[str] = None  # a colleague inside the municipality
-    linked_case_id: Optional[int] = Field(default=None, foreign_key="case.id")  # the earlier case of a renewal
+    forwarded_by: str | None = None  # a colleague inside the municipality
+    linked_case_id: int | None = Field(default=None, foreign_key="case.id")  # the earlier case of a renewal
 
 
 class CasePart(SQLModel, table=True):
@@ -109,7 +108,7 @@ class CasePart(SQLModel, table=True):
 
     __table_args__ = (UniqueConstraint("case_id", "task_type"),)
 
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     case_id: int = Field(foreign_key="case.id", index=True)
     position: int = 0  # 0 = the primary task type
     task_type: str = Field(index=True)
@@ -121,12 +120,12 @@ class CasePart(SQLModel, table=True):
     expected_week: str = ""
     # received | routed | in_progress | waiting | decided | closed
     status: str = Field(default="routed", index=True)
-    decision: Optional[str] = None  # approved | rejected | forwarded
-    decided_at: Optional[datetime] = None
-    paused_since: Optional[datetime] = None  # set while waiting for the applicant
+    decision: str | None = None  # approved | rejected | forwarded
+    decided_at: datetime | None = None
+    paused_since: datetime | None = None  # set while waiting for the applicant
     paused_seconds: int = 0
     pauses_json: str = Field(default="[]", sa_column=Column(Text, nullable=False, server_default="[]"))
-    assigned_to: Optional[str] = None
+    assigned_to: str | None = None
     created_at: datetime = Field(default_factory=utcnow)
     updated_at: datetime = Field(default_factory=utcnow)
 
@@ -134,9 +133,9 @@ class CasePart(SQLModel, table=True):
 class CaseEvent(SQLModel, table=True):
     """One entry in a case's history: who did what, when and why. Append-only."""
 
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     case_id: int = Field(foreign_key="case.id", index=True)
-    part_id: Optional[int] = Field(default=None, foreign_key="casepart.id")  # the part it concerns, if one
+    part_id: int | None = Field(default=None, foreign_key="casepart.id")  # the part it concerns, if one
     at: datetime = Field(default_factory=utcnow)
     actor: str = "intake"
     action: str
@@ -146,7 +145,7 @@ class CaseEvent(SQLModel, table=True):
 class Correction(SQLModel, table=True):
     """A caseworker's re-routing of a case: training data for the classifier."""
 
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     case_id: int = Field(foreign_key="case.id", index=True)
     from_task_type: str
     to_task_type: str
@@ -159,9 +158,9 @@ class Correction(SQLModel, table=True):
 class OutboxMail(SQLModel, table=True):
     """An outgoing mail, written in the same transaction as the case it belongs to."""
 
-    id: Optional[int] = Field(default=None, primary_key=True)
-    case_id: Optional[int] = Field(default=None, foreign_key="case.id", index=True)
-    inbound_id: Optional[int] = Field(default=None, foreign_key="inboundmessage.id")
+    id: int | None = Field(default=None, primary_key=True)
+    case_id: int | None = Field(default=None, foreign_key="case.id", index=True)
+    inbound_id: int | None = Field(default=None, foreign_key="inboundmessage.id")
     # acknowledgement | routed | status | notice
     purpose: str = Field(index=True)
     recipient: str = Field(index=True)
@@ -173,13 +172,13 @@ class OutboxMail(SQLModel, table=True):
     next_attempt_at: datetime = Field(default_factory=utcnow, index=True)
     last_error: str = ""
     created_at: datetime = Field(default_factory=utcnow, index=True)
-    sent_at: Optional[datetime] = None
+    sent_at: datetime | None = None
 
 
 class Meeting(SQLModel, table=True):
     """A star meeting (stjernemøde) about a case: the offices involved, the contact person, the business."""
 
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     case_id: int = Field(foreign_key="case.id", index=True)
     uid: str = Field(unique=True)  # the iCalendar UID
     starts_at: datetime

@@ -18,7 +18,7 @@ from datetime import date, timedelta
 import holidays
 from dateutil.easter import easter
 
-logger = logging.getLogger(__name__)
+log = logging.getLogger(__name__)
 
 # (month, day) pairs that are never Danish public holidays, whatever a library says.
 NOT_PUBLIC_HOLIDAYS: frozenset[tuple[int, int]] = frozenset({(12, 24), (12, 31), (5, 1), (6, 5)})
@@ -38,7 +38,7 @@ def is_danish_public_holiday(d: date, source: holidays.HolidayBase | None = None
         return False
     if d.year >= STORE_BEDEDAG_ABOLISHED_FROM and d == store_bededag(d.year):
         return False
-    return d in (source if source is not None else holidays.Denmark())
+    return d in (source if source is not None else holidays.country_holidays("DK"))
 
 
 class WorkingCalendar:
@@ -50,7 +50,7 @@ class WorkingCalendar:
 
     def __init__(self, extra_closures: Iterable[date] = ()) -> None:
         self.extra_closures: frozenset[date] = frozenset(extra_closures)
-        self._holidays = holidays.Denmark()
+        self._holidays = holidays.country_holidays("DK")
         self._cache: dict[date, bool] = {}
 
     def __repr__(self) -> str:

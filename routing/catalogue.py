@@ -17,7 +17,7 @@ from typing import Any, Literal, get_args
 
 from routing.errors import CatalogueError, UnknownTaskError
 
-logger = logging.getLogger(__name__)
+log = logging.getLogger(__name__)
 
 Unit = Literal["weeks", "calendar_days", "working_days"]
 UNITS: frozenset[str] = frozenset(get_args(Unit))
@@ -160,7 +160,7 @@ def load_catalogue(path: Path | None = None) -> Catalogue:
     catalogue = parse_catalogue(raw, str(source))
     if path is None:
         _require_defaults(catalogue, str(source))
-    logger.debug("loaded catalogue %s: %d offices, %d tasks", source, len(catalogue.offices), len(catalogue.tasks))
+    log.debug("loaded catalogue %s: %d offices, %d tasks", source, len(catalogue.offices), len(catalogue.tasks))
     return catalogue
 
 

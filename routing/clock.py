@@ -21,9 +21,10 @@ working day after); otherwise it is *on track*.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Iterable, Literal, Sequence
+from typing import Literal
 
 from routing.calendar import WorkingCalendar
 from routing.catalogue import ServiceGoal

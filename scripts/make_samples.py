@@ -23,7 +23,7 @@ TO = "erhvervsservice@kk.example"
 TZ = ZoneInfo("Europe/Copenhagen")
 
 
-def mail(n: int, sender: str, subject: str, body: str, when: datetime, **headers) -> EmailMessage:
+def mail(n: int, sender: str, subject: str, body: str, when: datetime, **headers: str) -> EmailMessage:
     msg = EmailMessage()
     msg["From"], msg["To"], msg["Subject"] = sender, TO, subject
     msg["Date"] = format_datetime(when)
@@ -58,7 +58,9 @@ def pdf_letter(lines: list[str]) -> bytes:
 
 
 def samples() -> list[EmailMessage]:
-    d = lambda day, h=9, m=12: datetime(2026, 11, day, h, m, tzinfo=TZ)  # noqa: E731
+    def d(day: int, h: int = 9, m: int = 12) -> datetime:
+        return datetime(2026, 11, day, h, m, tzinfo=TZ)
+
     out = []
     out.append(mail(1, "Mette Holm <mette@cafesolsikke.dk>", "Ansøgning om udeservering",
         "Hej\n\nVi driver Café Solsikke på Jægersborggade 14, 2200 København N, og vil gerne søge om "

@@ -1,21 +1,26 @@
-"""Shared fixtures: real Dovecot, a real SMTP sink, fresh PostgreSQL databases.
+"""Shared fixtures: real Dovecot, a real SMTP sink, fresh databases in a private PostgreSQL.
 
 Tests that use them are marked ``realserver`` automatically. When a server
 cannot run here the test is skipped with the reason, except under ``CI=true``,
-where that is a failure: CI must never silently skip a real-server test.
+where that is a failure: CI must never silently skip a real-server test. The
+same policy covers the third-party corpora (the ``corpora`` marker, in
+``tests/availability.py``).
 """
 from __future__ import annotations
 
-from typing import Callable, Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 
 from tests import servers
-from tests.servers import DovecotServer, SmtpSink, TestPKI, unavailable
+from tests.availability import unavailable
+from tests.servers import DovecotServer, PostgresServer, SmtpSink, TestPKI
+
+pytest_plugins = ["tests.availability"]
 
 REAL_SERVER_FIXTURES = {
     "dovecot", "dovecot_server", "dovecot_noidle", "dovecot_noidle_server",
-    "smtp_sink", "smtp_sink_factory", "pg_url",
+    "smtp_sink", "smtp_sink_factory", "postgres_server", "pg_url",
 }
 
 
@@ -102,14 +107,27 @@ def smtp_sink(smtp_sink_factory: Callable[..., SmtpSink]) -> SmtpSink:
     return smtp_sink_factory()
 
 
-@pytest.fixture
-def pg_url() -> Iterator[str]:
-    """SQLAlchemy URL of a fresh, empty PostgreSQL database; dropped afterwards."""
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[PostgresServer]:
+    """The session's private PostgreSQL cluster (trust auth, loopback, a free port)."""
     reason = servers.postgres_missing()
     if reason:
         unavailable(reason)
-    name = servers.create_database()
     try:
-        yield servers.sqlalchemy_url(name)
+        server = servers.start_postgres()
+    except servers.ServerError as err:
+        unavailable(f"PostgreSQL could not start: {err}")
+    try:
+        yield server
     finally:
-        servers.drop_database(name)
+        servers.remove_postgres(server)
+
+
+@pytest.fixture
+def pg_url(postgres_server: PostgresServer) -> Iterator[str]:
+    """SQLAlchemy URL of a fresh, empty database in the private cluster; dropped afterwards."""
+    name = postgres_server.create_database()
+    try:
+        yield postgres_server.url(name)
+    finally:
+        postgres_server.drop_database(name)

@@ -1,13 +1,14 @@
-"""The test servers themselves: the SMTP sink, PostgreSQL databases, the CI skip policy."""
+"""The test servers themselves: the SMTP sink, the private PostgreSQL, the CI skip policy."""
 from __future__ import annotations
 
+import os
 import smtplib
 import ssl
 
 import psycopg
 import pytest
 
-from tests.servers import unavailable
+from tests.availability import require_corpora, unavailable
 
 MESSAGE = b"From: a@example.org\r\nTo: b@example.test\r\nSubject: sink test\r\n\r\nHello\r\n"
 
@@ -80,6 +81,23 @@ def test_pg_url_is_an_empty_database_of_its_own(pg_url):
         assert conn.info.dbname.startswith("intake_test_") and tables == (0,)
 
 
+def test_private_postgres_is_not_the_machines_own(postgres_server, pg_url):
+    """Its own port and data directory, run by a user other than root (PostgreSQL refuses root)."""
+    with psycopg.connect(pg_url.replace("postgresql+psycopg://", "postgresql://")) as conn:
+        data_directory = conn.execute("show data_directory").fetchone()[0]
+        socket_directory = conn.execute("show unix_socket_directories").fetchone()[0]
+        assert conn.info.port == postgres_server.port != 5432
+    assert data_directory == str(postgres_server.data_dir)
+    assert socket_directory == str(postgres_server.root)
+    assert os.stat(postgres_server.data_dir).st_uid != 0
+
+
+def test_pg_url_databases_are_dropped_afterwards(postgres_server, pg_url):
+    with psycopg.connect(postgres_server.admin_url) as conn:
+        names = [row[0] for row in conn.execute("select datname from pg_database where datname like 'intake_test_%'")]
+    assert names == [pg_url.rsplit("/", 1)[1]]
+
+
 def test_missing_server_fails_under_ci(monkeypatch):
     monkeypatch.setenv("CI", "true")
     with pytest.raises(pytest.fail.Exception):
@@ -90,6 +108,18 @@ def test_missing_server_skips_outside_ci(monkeypatch):
     monkeypatch.delenv("CI", raising=False)
     with pytest.raises(pytest.skip.Exception):
         unavailable("no such server")
+
+
+def test_missing_corpus_skips_outside_ci(monkeypatch):
+    monkeypatch.delenv("CI", raising=False)
+    with pytest.raises(pytest.skip.Exception, match="no-such-corpus"):
+        require_corpora("no-such-corpus")
+
+
+def test_missing_corpus_fails_under_ci(monkeypatch):
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match="no-such-corpus"):
+        require_corpora("no-such-corpus")
 
 
 def test_lmtp_delivery_lands_in_inbox(dovecot):

@@ -1,18 +1,21 @@
 """Exceptions of the attachment reader.
 
-Every subclass of :class:`Unreadable` is the sender's fault (or the file's): it
-becomes an ``AttachmentResult`` with ``status="unreadable"`` and its ``reason``
-code, which :mod:`intake.attachments.explain` turns into a polite sentence.
+Every subclass of :class:`Unreadable` is the sender's fault (or the file's), a
+``MessageFault``: it becomes an ``AttachmentResult`` with ``status="unreadable"``
+and its ``reason`` code, which :mod:`intake.attachments.explain` turns into a
+polite sentence. A worker that cannot start is ours (``OurFault``).
 """
 
 from __future__ import annotations
 
-
-class AttachmentError(Exception):
-    """Base exception of the ``intake.attachments`` package."""
+from intake.errors import IntakeError, MessageFault, OurFault
 
 
-class Unreadable(AttachmentError):
+class AttachmentError(IntakeError):
+    """Base exception of the ``intake.attachments`` package; each subclass is on the branch of whose fault it is."""
+
+
+class Unreadable(AttachmentError, MessageFault):
     """The attachment cannot be read; ``reason`` is the machine code stored with it."""
 
     reason = "corrupt"
@@ -78,5 +81,5 @@ class Empty(Unreadable):
     reason = "empty"
 
 
-class WorkerError(AttachmentError):
+class WorkerError(AttachmentError, OurFault):
     """Raised when the sandbox worker cannot be started (our fault, not the sender's)."""

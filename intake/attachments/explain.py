@@ -57,8 +57,8 @@ MESSAGES: dict[str, dict[str, str]] = {
               "please send the documents that belong to the application on their own.",
     },
     "too_deep": {
-        "da": "Vi kunne ikke læse {name}, fordi den indeholder for mange lag af arkiver eller beskeder inden i hinanden. "
-              "Send venligst dokumenterne hver for sig.",
+        "da": "Vi kunne ikke læse {name}, fordi den indeholder for mange lag af arkiver eller beskeder "
+              "inden i hinanden. Send venligst dokumenterne hver for sig.",
         "en": "We could not read {name} because it has too many archives or messages nested inside each other; "
               "please send the documents on their own.",
     },

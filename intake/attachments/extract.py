@@ -8,7 +8,7 @@ third-party parser becomes "corrupt" (logged with the exception type only).
 from __future__ import annotations
 
 import logging
-from typing import Callable
+from collections.abc import Callable
 
 from intake.attachments import archive, docx, mailfiles, other, pdf, sheets, slides
 from intake.attachments.base import Context, Extracted
@@ -56,12 +56,12 @@ def read_member(filename: str, declared_type: str, data: bytes, ctx: Context) ->
         kind = detect_type(data, name, declared_type)
         found = _read(kind, data, ctx)
     except Unreadable as err:
-        log.info("attachment unreadable: type=%s reason=%s", kind, err.reason)
+        log.info("attachment unreadable", extra={"type": kind, "reason": err.reason})
         return refusal(name, declared_type, kind, err.reason, len(data))
     except MemoryError:
         return refusal(name, declared_type, kind, TooLarge.reason, len(data))
     except Exception as err:  # noqa: BLE001 - third-party parsers raise anything on hostile input
-        log.warning("attachment reader failed: type=%s error=%s", kind, type(err).__name__)
+        log.warning("attachment reader failed", extra={"type": kind, "error": type(err).__name__})
         return refusal(name, declared_type, kind, "corrupt", len(data))
     return _result(name, declared_type, kind, data, found, ctx.limits)
 

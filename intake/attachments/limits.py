@@ -12,6 +12,9 @@ class Limits:
     The defaults suit a municipal mailbox: mail servers cap messages at about
     25 MB, application forms have a handful of pages, and a scanned form more
     than ten pages long is read partly (the caseworker still gets the file).
+    The caps an operator may need to change (time, memory, size, pages, OCR,
+    workers) come from the settings through ``intake.app.attachment_limits``;
+    the bomb guards below are not settings, on purpose.
     """
 
     max_bytes: int = 30 * 1024 * 1024          # raw attachment size

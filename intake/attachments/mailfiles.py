@@ -1,18 +1,21 @@
 """Messages inside attachments: TNEF winmail.dat, Outlook .msg, attached .eml files.
 
-Each gives its body text plus its own attachments, read one level deeper.
+Each gives its body text plus its own attachments, read one level deeper. An
+attached .eml is read by ``intake.mail.message.parse_mail``, the hardened parser
+of the mail itself; TNEF and .msg bodies are decoded and rendered by the same
+functions as mail bodies.
 """
 
 from __future__ import annotations
 
-import email
-import email.policy
 import logging
 
 from intake.attachments.archive import combine
 from intake.attachments.base import Context, Extracted
 from intake.attachments.errors import Corrupt, TooDeep, TooManyFiles, Unsupported
-from intake.attachments.other import decode_text, html_to_text
+from intake.mail.bodytext import html_to_text
+from intake.mail.headers import decode_bytes
+from intake.mail.message import parse_mail
 
 log = logging.getLogger(__name__)
 
@@ -68,32 +71,12 @@ def _msg_attachment_name(attachment) -> str:
 
 
 def read_eml(data: bytes, ctx: Context) -> Extracted:
-    """An attached e-mail: subject, body text (plain, else HTML) and its attachments."""
+    """An attached e-mail: subject, body text and its attachments, as ``parse_mail`` reads a message."""
     _check_depth(ctx)
-    message = email.message_from_bytes(data, policy=email.policy.default)
-    body_part = message.get_body(preferencelist=("plain", "html"))
-    body = ""
-    if body_part is not None:
-        content = _part_text(body_part)
-        body = html_to_text(content) if body_part.get_content_subtype() == "html" else content
-    header = f"Subject: {message.get('subject', '')}\n\n" if message.get("subject") else ""
-    files = [(part.get_filename() or "attachment", _part_bytes(part)) for part in message.iter_attachments()]
-    return _with_body(header + body, _read_files(files, ctx))
-
-
-def _part_text(part) -> str:
-    try:
-        return part.get_content()
-    except (LookupError, ValueError, AttributeError):
-        return decode_text(part.get_payload(decode=True) or b"")
-
-
-def _part_bytes(part) -> bytes:
-    if part.get_content_maintype() == "message":
-        inner = part.get_payload()
-        inner = inner[0] if isinstance(inner, list) and inner else inner
-        return inner.as_bytes() if hasattr(inner, "as_bytes") else b""
-    return part.get_payload(decode=True) or b""
+    mail = parse_mail(data)
+    header = f"Subject: {mail.subject}\n\n" if mail.subject else ""
+    files = [(part.filename, part.data) for part in mail.attachments]
+    return _with_body(header + mail.full_text, _read_files(files, ctx))
 
 
 def _check_depth(ctx: Context) -> None:
@@ -114,4 +97,4 @@ def _with_body(body: str, inner: Extracted) -> Extracted:
 
 
 def _as_text(value) -> str:
-    return decode_text(value) if isinstance(value, bytes) else str(value)
+    return decode_bytes(value) if isinstance(value, bytes) else str(value)

@@ -12,40 +12,20 @@ from intake.attachments.base import Context, Extracted
 from intake.attachments.errors import Corrupt, Encrypted, NoText, TooLarge, Unsupported
 from intake.attachments.ocr import image_frames, ocr_image, tesseract_available
 from intake.attachments.ooxml import check_package
+from intake.mail.bodytext import html_to_text
+from intake.mail.headers import decode_bytes
 
 TOOL_SECONDS = 30
 
 
-def decode_text(data: bytes) -> str:
-    """Bytes of a text file as str: BOM, then UTF-8, then Windows-1252 (Danish Windows default)."""
-    for bom, codec in ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
-        if data.startswith(bom):
-            return data[len(bom):].decode(codec, "replace")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", "replace")
-
-
 def read_text(data: bytes, ctx: Context) -> Extracted:
     """A plain text or CSV file."""
-    return Extracted(text=decode_text(data).replace("\r\n", "\n"))
-
-
-def html_to_text(html: str) -> str:
-    """Readable text of an HTML document: no scripts or styles, one block a line."""
-    from bs4 import BeautifulSoup
-
-    soup = BeautifulSoup(html, "lxml")
-    for node in soup(["script", "style", "head", "template"]):
-        node.decompose()
-    lines = (" ".join(line.split()) for line in soup.get_text("\n").splitlines())
-    return "\n".join(line for line in lines if line)
+    return Extracted(text=decode_bytes(data).replace("\r\n", "\n"))
 
 
 def read_html(data: bytes, ctx: Context) -> Extracted:
-    """An HTML file, rendered to text."""
-    return Extracted(text=html_to_text(decode_text(data)))
+    """An HTML file, rendered to text the way an HTML mail body is."""
+    return Extracted(text=html_to_text(decode_bytes(data)))
 
 
 def read_image(data: bytes, ctx: Context) -> Extracted:
@@ -64,7 +44,7 @@ def read_rtf(data: bytes, ctx: Context) -> Extracted:
         from striprtf.striprtf import rtf_to_text
     except ImportError as err:
         raise Unsupported("striprtf is not installed") from err
-    return Extracted(text=rtf_to_text(decode_text(data), errors="ignore"))
+    return Extracted(text=rtf_to_text(decode_bytes(data), errors="ignore"))
 
 
 def read_doc(data: bytes, ctx: Context) -> Extracted:

@@ -1,15 +1,15 @@
 """Imported once by the forkserver, so that every worker starts with the readers loaded."""
 
 import docx  # noqa: F401
+import lxml.html  # noqa: F401
 import pdfplumber  # noqa: F401
 import pypdfium2  # noqa: F401
-from bs4 import BeautifulSoup  # noqa: F401
 from PIL import Image  # noqa: F401
 
 from intake.attachments import (  # noqa: F401
     archive,
     extract,
-    messages,
+    mailfiles,
     other,
     pdf,
     sheets,

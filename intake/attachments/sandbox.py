@@ -86,7 +86,7 @@ class _Worker:
         except (EOFError, OSError, BrokenPipeError):
             self.process.join(1)
             code = self.process.exitcode
-            log.warning("attachment worker died with exit code %s", code)
+            log.warning("attachment worker died", extra={"exit_code": code})
             return "too_large" if code in _DIED_OF_MEMORY else "corrupt"
 
     def alive(self) -> bool:
@@ -133,9 +133,17 @@ class Sandbox:
         self._idle.put(worker)
         log.debug("attachment read in %.3f s", time.monotonic() - started)
         if isinstance(outcome, str):
-            log.info("attachment refused by the sandbox: reason=%s", outcome)
+            log.info("attachment refused by the sandbox", extra={"reason": outcome})
             return refusal(name, declared_type, "unknown", outcome, len(data))
         return outcome
+
+    @property
+    def workers(self) -> int:
+        return self._size
+
+    @property
+    def closed(self) -> bool:
+        return self._closed
 
     def close(self) -> None:
         """Stop all workers (idle ones now; busy ones are not waited for)."""
@@ -169,9 +177,16 @@ def default_sandbox() -> Sandbox:
 
 
 def configure(limits: Limits, workers: int = 2) -> Sandbox:
-    """Replace the process-wide sandbox, e.g. with limits read from settings."""
+    """Make the process-wide sandbox read within ``limits`` (from the settings, see ``intake.app``).
+
+    A sandbox that already has these limits and workers is kept, so that
+    building the context again does not restart warm workers; otherwise the
+    old one is closed and replaced.
+    """
     global _default
     with _default_lock:
+        if _default is not None and not _default.closed and (_default.limits, _default.workers) == (limits, workers):
+            return _default
         if _default is not None:
             _default.close()
         _default = Sandbox(limits, workers)

@@ -139,7 +139,8 @@ def read_ods(data: bytes, ctx: Context) -> Extracted:
     budget, sheets = _Budget(ctx.limits), []
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive, archive.open("content.xml") as content:
-            events = etree.iterparse(content, events=("start", "end"), tag=(ODF_TABLE + "table", ODF_TABLE + "table-row"),
+            events = etree.iterparse(content, events=("start", "end"),
+                                     tag=(ODF_TABLE + "table", ODF_TABLE + "table-row"),
                                      resolve_entities=False, no_network=True, huge_tree=False)
             _ods_tables(events, sheets, budget)
     except KeyError as err:

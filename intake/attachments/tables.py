@@ -128,7 +128,7 @@ def _segment_edges(obj, height: float) -> list[dict]:
         kind = pdfium_c.FPDFPathSegment_GetType(segment)
         points.append((kind, *matrix.on_point(x.value, y.value)))
     edges = []
-    for (_, x0, y0), (kind, x1, y1) in zip(points, points[1:]):
+    for (_, x0, y0), (kind, x1, y1) in zip(points, points[1:], strict=False):
         if kind != pdfium_c.FPDF_SEGMENT_LINETO:
             continue
         if abs(y0 - y1) <= 0.5 and abs(x0 - x1) > THIN:

@@ -26,13 +26,13 @@ import logging
 import statistics
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
 from intake.cases.rules import OPEN_STATUSES
-from intake.errors import IntakeError
+from intake.errors import RequestRefused
 from models import Case
 from routing import clock
 from routing.calendar import WorkingCalendar
@@ -47,7 +47,7 @@ TOTAL = "all"
 __all__ = ["AT_RISK_WORKING_DAYS", "TOTAL", "CaseTimes", "ReportError", "Row", "compliance", "summarise"]
 
 
-class ReportError(IntakeError):
+class ReportError(RequestRefused):
     """Raised when a report is asked for with an invalid period or grouping."""
 
 
@@ -106,7 +106,7 @@ class Row:
 def _utc(dt: datetime | None) -> datetime | None:
     if dt is None:
         return None
-    return dt.replace(tzinfo=timezone.utc) if dt.tzinfo is None else dt.astimezone(timezone.utc)
+    return dt.replace(tzinfo=UTC) if dt.tzinfo is None else dt.astimezone(UTC)
 
 
 # -- the measures ---------------------------------------------------------------------
@@ -205,7 +205,7 @@ def compliance(engine: Engine, catalogue: Catalogue, calendar: WorkingCalendar, 
     """The compliance report over the cases received in the period, grouped ``by`` task-type or office."""
     if start and end and start > end:
         raise ReportError(f"the period starts ({start}) after it ends ({end})")
-    now = now or datetime.now(timezone.utc)
+    now = now or datetime.now(UTC)
     rows = summarise(load_times(engine, start, end), catalogue, calendar, by=by, now=now)
-    log.info("compliance report by %s: %d cases in %d groups", by, rows[-1].cases, len(rows) - 1)
+    log.info("compliance report", extra={"by": by, "cases": rows[-1].cases, "groups": len(rows) - 1})
     return rows

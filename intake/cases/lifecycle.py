@@ -19,7 +19,6 @@ import json
 import logging
 from dataclasses import dataclass
 from datetime import date, datetime
-from types import SimpleNamespace
 
 from sqlmodel import Session, col, func, select
 
@@ -31,28 +30,23 @@ from intake.cases.rules import (
     is_complex,
     offices_of,
 )
-from intake.errors import CaseNotFound, IntakeError
-from intake.letters.compose import (
-    CaseFacts,
-    CaseLetter,
-    case_mail,
-    domain_of,
-    msg_id,
-    routed_case,
-)
+from intake.errors import CaseNotFound, RequestRefused
+from intake.letters.case_letters import CaseLetter, case_mail, other_paths_text
+from intake.letters.facts import AttachmentNote, CaseFacts
 from intake.letters.outbox import queue_mail
+from intake.letters.routed import routed_case
 from intake.mail.message import parse_mail
 from models import Case, CaseEvent, Correction, InboundMessage, OutboxMail, utcnow
 from routing import clock
 from routing.calendar import WorkingCalendar
-from routing.catalogue import Catalogue, ServiceGoal, load_catalogue
+from routing.catalogue import Catalogue, ServiceGoal
 from routing.goals import describe_week, iso_week
 
 log = logging.getLogger(__name__)
 
 
-class CaseError(IntakeError):
-    """Base class of the errors raised by case actions."""
+class CaseError(RequestRefused):
+    """Base class of the errors raised by case actions: what a caseworker asked cannot be done."""
 
 
 class InvalidTransition(CaseError):
@@ -69,16 +63,15 @@ class UnknownChoice(CaseError):
 
 @dataclass(frozen=True)
 class Desk:
-    """What case actions need: settings (sender, reference prefix), the catalogue and the working calendar."""
+    """What case actions need: settings (sender, reference prefix), the catalogue and the working calendar.
+
+    Built by ``intake.app.build_desk`` (or from a pipeline context), never from a catalogue loaded here,
+    so that caseworkers and the service count the same working days.
+    """
 
     settings: object
     catalogue: Catalogue
     calendar: WorkingCalendar
-
-    @classmethod
-    def from_settings(cls, settings) -> "Desk":
-        catalogue = load_catalogue(settings.catalogue_path)
-        return cls(settings, catalogue, WorkingCalendar(catalogue.extra_closure_days))
 
 
 @dataclass(frozen=True)
@@ -118,6 +111,8 @@ def _event(session: Session, case: Case, actor: str, action: str, detail: str, n
     case.updated_at = now
     session.add(case)
     session.add(CaseEvent(case_id=case.id, at=now, actor=actor or "intake", action=action, detail=detail))
+    log.info("case event", extra={"reference": case.reference, "action": action, "status": case.status,
+                                  "office": case.office})
 
 
 def _seq(session: Session, case: Case) -> int:
@@ -249,9 +244,8 @@ def reject(session: Session, reference: str, *, reason: str, path_forward: str, 
     lang = case.language if case.language in ("da", "en") else "da"
     task = desk.catalogue.task(case.task_type)
     others = [p for p in paths_forward(case, desk.catalogue) if p != way]
-    head = "Andre muligheder:" if lang == "da" else "Other options:"
-    other_text = f"\n{head}\n" + "\n".join(f"- {p}" for p in others) + "\n" if others else ""
-    mailed = _mail(session, case, desk, "rejected", reason=why, path_forward=way, other_paths=other_text,
+    mailed = _mail(session, case, desk, "rejected", reason=why, path_forward=way,
+                   other_paths=other_paths_text(others, lang),
                    appeal=getattr(task, f"appeal_{lang}"))
     return ActionResult(case.reference, "reject", case.status, f"case {case.reference} rejected", mailed)
 
@@ -318,10 +312,8 @@ def _resend_to_office(session: Session, case: Case, desk: Desk) -> None:
                       task_types=tuple(json.loads(case.task_types)), confidence=case.confidence,
                       office=case.office, needs_triage=False, due=case.due_date, details=details,
                       unreadable=(), contact=contact_of(case, desk.catalogue))
-    attachments = [SimpleNamespace(**a) for a in json.loads(case.attachments_json or "[]")]
-    msg = routed_case(facts, parse_mail(raw), raw, attachments, desk.catalogue, desk.settings)
-    del msg["Message-ID"]
-    msg["Message-ID"] = msg_id("case", case.reference, domain_of(desk.settings.from_address), _seq(session, case))
+    attachments = [AttachmentNote.from_dict(a) for a in json.loads(case.attachments_json or "[]")]
+    msg = routed_case(facts, parse_mail(raw), raw, attachments, desk.catalogue, desk.settings, _seq(session, case))
     queue_mail(session, purpose="routed", msg=msg, case_id=case.id, inbound_id=None)
 
 

@@ -24,12 +24,11 @@ from __future__ import annotations
 import json
 import logging
 from dataclasses import dataclass, replace
-from datetime import datetime, time, timedelta, timezone
-from email.headerregistry import Address
+from datetime import UTC, datetime, time, timedelta
 
 from sqlmodel import Session, col, func, select
 
-from intake.errors import IntakeError
+from intake.errors import RequestRefused
 from intake.letters.invitation import Invitation, Participant, invitation_mail
 from intake.letters.outbox import queue_mail
 from models import Case, CaseEvent, Meeting, utcnow
@@ -41,8 +40,8 @@ from routing.goals import LOCAL_TZ, local_date
 log = logging.getLogger(__name__)
 
 
-class MeetingError(IntakeError):
-    """Base class of the star-meeting errors."""
+class MeetingError(RequestRefused):
+    """Base class of the star-meeting errors: what was asked of a meeting cannot be done."""
 
 
 class InvalidSlot(MeetingError):
@@ -95,7 +94,8 @@ def offices_involved(case: Case, catalogue: Catalogue) -> list[str]:
             try:
                 ids.append(catalogue.office_for(task).id)
             except RoutingError:
-                log.warning("case %s: unknown task type %r ignored for the star meeting", case.reference, task)
+                log.warning("unknown task type ignored for the star meeting",
+                            extra={"reference": case.reference, "task_type": task})
     ordered = [case.office, *ids]
     return [o for i, o in enumerate(ordered) if o in catalogue.offices and o not in ordered[:i]]
 
@@ -170,11 +170,6 @@ def _domain(settings) -> str:
     return settings.from_address.rpartition("@")[2] or "localhost"
 
 
-def _sender(settings) -> Address:
-    user, _, domain = settings.from_address.partition("@")
-    return Address(settings.from_name, user, domain)
-
-
 def invitation_of(meeting: Meeting, case: Case, catalogue: Catalogue) -> Invitation:
     people = tuple(Participant.from_dict(p) for p in _json_list(meeting.participants))
     organizer = next((p for p in people if p.role == "contact_person"), contact_person(case, catalogue))
@@ -185,7 +180,7 @@ def invitation_of(meeting: Meeting, case: Case, catalogue: Catalogue) -> Invitat
 
 
 def _aware(dt: datetime) -> datetime:
-    return dt.replace(tzinfo=timezone.utc) if dt.tzinfo is None else dt
+    return dt.replace(tzinfo=UTC) if dt.tzinfo is None else dt
 
 
 def _queue_invitations(session: Session, inv: Invitation, case: Case, settings, tag: str) -> int:
@@ -194,8 +189,7 @@ def _queue_invitations(session: Session, inv: Invitation, case: Case, settings, 
     for n, person in enumerate(inv.participants, start=1):
         lang = business_lang if person.role == "business" else "da"
         mid = f"<{tag}.{case.reference}.{n}@{_domain(settings)}>"
-        msg = invitation_mail(inv, person, lang, sender=_sender(settings), message_id=mid,
-                              loop_id=settings.loop_id)
+        msg = invitation_mail(inv, person, lang, settings=settings, message_id=mid)
         queue_mail(session, purpose="meeting", msg=msg, case_id=case.id, inbound_id=None)
     return len(inv.participants)
 
@@ -210,8 +204,8 @@ def propose_star_meeting(session: Session, case: Case, catalogue: Catalogue, cal
     seq = session.exec(select(func.count()).select_from(Meeting).where(Meeting.case_id == case.id)).one() + 1
     people = participants_for(case, catalogue)
     meeting = Meeting(case_id=case.id, uid=f"stjernemoede.{case.reference}.{seq}@{_domain(settings)}",
-                      starts_at=starts.astimezone(timezone.utc),
-                      ends_at=(starts + policy.duration).astimezone(timezone.utc), location=policy.location,
+                      starts_at=starts.astimezone(UTC),
+                      ends_at=(starts + policy.duration).astimezone(UTC), location=policy.location,
                       participants=json.dumps([p.as_dict() for p in people], ensure_ascii=False),
                       status="proposed")
     session.add(meeting)
@@ -221,8 +215,8 @@ def propose_star_meeting(session: Session, case: Case, catalogue: Catalogue, cal
     session.add(CaseEvent(case_id=case.id, actor=actor, action="meeting_proposed",
                           detail=f"star meeting {local:%Y-%m-%d %H:%M} Copenhagen time, "
                                  f"{len(people)} participants, uid {meeting.uid}"))
-    log.info("case %s: star meeting proposed for %s, %d invitations queued", case.reference,
-             f"{local:%Y-%m-%d %H:%M}", sent)
+    log.info("star meeting proposed", extra={"reference": case.reference, "meeting_id": meeting.id,
+                                             "at": f"{local:%Y-%m-%d %H:%M}", "queued": sent})
     return meeting
 
 
@@ -259,8 +253,8 @@ def move_meeting(session: Session, case: Case, catalogue: Catalogue, calendar: W
     if starts == before:
         raise InvalidSlot(f"the star meeting is already at {starts.astimezone(LOCAL_TZ):%Y-%m-%d %H:%M}")
     sequence = sequence_of(session, meeting) + 1
-    meeting.starts_at = starts.astimezone(timezone.utc)
-    meeting.ends_at = (starts + (ends - before)).astimezone(timezone.utc)
+    meeting.starts_at = starts.astimezone(UTC)
+    meeting.ends_at = (starts + (ends - before)).astimezone(UTC)
     session.add(meeting)
     inv = replace(invitation_of(meeting, case, catalogue), sequence=sequence, moved_from=before)
     sent = _queue_invitations(session, inv, case, settings, f"meeting{meeting.id}.moved{sequence}")
@@ -268,8 +262,8 @@ def move_meeting(session: Session, case: Case, catalogue: Catalogue, calendar: W
     session.add(CaseEvent(case_id=case.id, actor=actor, action="meeting_moved",
                           detail=f"star meeting moved from {old:%Y-%m-%d %H:%M} to {new:%Y-%m-%d %H:%M} "
                                  f"Copenhagen time, sequence {sequence}, {_uid_tag(meeting)}"))
-    log.info("case %s: star meeting %s moved to %s, %d updates queued", case.reference, meeting.id,
-             f"{new:%Y-%m-%d %H:%M}", sent)
+    log.info("star meeting moved", extra={"reference": case.reference, "meeting_id": meeting.id,
+                                          "at": f"{new:%Y-%m-%d %H:%M}", "queued": sent})
     return meeting
 
 
@@ -287,7 +281,8 @@ def cancel_meeting(session: Session, case: Case, catalogue: Catalogue, settings,
     session.add(CaseEvent(case_id=case.id, actor=actor, action="meeting_cancelled",
                           detail=f"star meeting {when:%Y-%m-%d %H:%M} Copenhagen time cancelled.{because} "
                                  f"Sequence {sequence}, {_uid_tag(meeting)}"))
-    log.info("case %s: star meeting %s cancelled, %d cancellations queued", case.reference, meeting.id, sent)
+    log.info("star meeting cancelled", extra={"reference": case.reference, "meeting_id": meeting.id,
+                                              "queued": sent})
     return meeting
 
 
@@ -301,5 +296,5 @@ def record_outcome(session: Session, case: Case, outcome: str, open_questions: s
     if open_questions:
         detail += f" Open questions: {open_questions}"
     session.add(CaseEvent(case_id=case.id, actor=actor, action="meeting_held", detail=detail))
-    log.info("case %s: star meeting %s recorded as held", case.reference, meeting.id)
+    log.info("star meeting recorded as held", extra={"reference": case.reference, "meeting_id": meeting.id})
     return meeting

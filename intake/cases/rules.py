@@ -61,7 +61,7 @@ def pick_contact_person(session: Session, catalogue: Catalogue) -> ContactPerson
         return None
     rows = session.exec(select(Case.contact_email, func.count()).where(col(Case.status).in_(OPEN_STATUSES))
                         .where(col(Case.contact_email).is_not(None)).group_by(Case.contact_email)).all()
-    load = {email: n for email, n in rows}
+    load = dict(rows)
     return min(pool, key=lambda p: load.get(p.email, 0))
 
 

@@ -2,41 +2,62 @@
 
 Thin: each command opens the database, calls one function of ``intake.cases.lifecycle``
 in a transaction, commits, sends what it queued (best effort: the service
-retries anything left), and prints what it did.
+retries anything left), and prints what it did. A refusal (unknown reference,
+invalid transition) is one ``error:`` line and exit 1 (``intake.cli.manners``);
+an unknown ``--office``/``--status`` or an empty required text is a usage error, exit 2.
 """
 from __future__ import annotations
 
 import getpass
 import json
 import sys
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from pathlib import Path
-from typing import Callable, Iterator, Optional
 
 import typer
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from intake.cli.common import settings, use_config
+from intake.cli.common import settings
+from intake.cli.manners import IntakeTyper, level_options
 from intake.cli.meeting import meeting
-from intake.errors import IntakeError
 
-app = typer.Typer(help="Follow and move cases: list, show, start, request information, decide, close.",
-                  no_args_is_help=True)
+app = IntakeTyper(help="Follow and move cases: list, show, start, request information, decide, close.")
+app.callback()(level_options)
 console = Console(width=None if sys.stdout.isatty() else 160)
 ACTOR_HELP = "Who does this (recorded in the history). Default: the OS user."
+REFERENCE_HELP = "Tracking reference, e.g. KBH-2026-000001."
 STANDING_STYLE = {"on_track": "green", "at_risk": "yellow", "overdue": "bold red", "done": "dim"}
-
-
-@app.callback()
-def case_options(config: Optional[Path] = typer.Option(
-        None, "--config", "-c", help="TOML settings file (default: intake's --config or INTAKE_CONFIG).")) -> None:
-    use_config(config)
 
 
 def _settings():
     return settings()
+
+
+def _known_office(value: str | None) -> str | None:
+    """``--office`` must be an office of the catalogue (a typo would silently list nothing)."""
+    from intake.app import catalogue_and_calendar
+
+    offices = catalogue_and_calendar(_settings())[0].offices if value is not None else {}
+    if value is not None and value not in offices:
+        raise typer.BadParameter(f"unknown office {value!r}; known: {', '.join(sorted(offices))}")
+    return value
+
+
+def _known_status(value: str | None) -> str | None:
+    from intake.cases.rules import STATUSES
+
+    if value is not None and value not in STATUSES:
+        raise typer.BadParameter(f"unknown status {value!r}; known: {', '.join(STATUSES)}")
+    return value
+
+
+def _required_text(param: typer.CallbackParam, value: str | None) -> str | None:
+    """A required text (reasons, a path forward, a question) cannot be empty."""
+    if value is not None and not value.strip():
+        raise typer.BadParameter(f"the {(param.name or 'text').replace('_', ' ')} must not be empty")
+    return value
 
 
 def _default_actor() -> str:
@@ -50,30 +71,12 @@ def _default_actor() -> str:
 def _desk_session() -> Iterator[tuple]:
     from sqlmodel import Session
 
-    from intake.app import open_engine
-    from intake.cases.lifecycle import Desk
+    from intake.app import build_desk, open_engine
 
     settings = _settings()
     engine = open_engine(settings)
-    try:
-        with Session(engine) as session:
-            yield Desk.from_settings(settings), session, engine, settings
-    except IntakeError as err:
-        console.print(f"[red]error:[/red] {err}")
-        raise typer.Exit(2) from err
-
-
-def _send(engine, settings) -> int:
-    """Send what is due now; failures stay in the outbox for the service to retry."""
-    from intake.letters.outbox import flush_outbox
-    from intake.letters.sender import sender_from_settings
-
-    try:
-        result = flush_outbox(engine, sender_from_settings(settings), envelope_from=settings.from_address,
-                              max_attempts=settings.outbox_max_attempts, retry_base=settings.outbox_retry_base)
-    except (IntakeError, OSError):
-        return 0
-    return result.sent
+    with Session(engine) as session:
+        yield build_desk(settings), session, engine, settings
 
 
 def _act(action: Callable, *args, actor: str | None, **kwargs) -> None:
@@ -83,14 +86,18 @@ def _act(action: Callable, *args, actor: str | None, **kwargs) -> None:
         session.commit()
     console.print(result.summary)
     if result.mailed:
-        sent = _send(engine, settings)
+        from intake.app import send_now
+
+        sent = send_now(engine, settings)
         console.print(f"mail to {', '.join(result.mailed)} "
                       + ("sent" if sent else "queued (the service sends it)"))
 
 
 @app.command("list")
-def list_(office: Optional[str] = typer.Option(None, "--office", help="Only this office (id, e.g. trafik)."),
-          status: Optional[str] = typer.Option(None, "--status", help="Only this status, e.g. waiting."),
+def list_(office: str | None = typer.Option(None, "--office", callback=_known_office,
+                                               help="Only this office (its id in the catalogue, e.g. trafik)."),
+          status: str | None = typer.Option(None, "--status", callback=_known_status,
+                                               help="Only this status, e.g. routed, in_progress or waiting."),
           overdue: bool = typer.Option(False, "--overdue", help="Only overdue cases.")) -> None:
     """Cases by due date: on track, at risk (due within 2 working days) or overdue."""
     from intake.cases.lifecycle import list_cases
@@ -108,7 +115,7 @@ def list_(office: Optional[str] = typer.Option(None, "--office", help="Only this
 
 
 @app.command()
-def show(reference: str = typer.Argument(..., help="Tracking reference, e.g. KBH-2026-000001.")) -> None:
+def show(reference: str = typer.Argument(..., help=REFERENCE_HELP)) -> None:
     """Details, documents, paths forward offered by the catalogue, and the full history."""
     from intake.cases.lifecycle import case_detail
 
@@ -134,13 +141,14 @@ def show(reference: str = typer.Argument(..., help="Tracking reference, e.g. KBH
         paths = [f"  {i}. {p}" for i, p in enumerate(d.paths_forward, start=1)]
         history = [f"  {e.at:%Y-%m-%d %H:%M}  {e.actor:<12} {e.action:<15} {e.detail}" for e in d.events]
     text = ["\n".join(lines), "documents:\n" + ("\n".join(docs) or "  -"),
-            "paths forward (reject --path-forward N picks one):\n" + "\n".join(paths), "history:\n" + "\n".join(history)]
+            "paths forward (reject --path-forward N picks one):\n" + "\n".join(paths),
+            "history:\n" + "\n".join(history)]
     console.print("\n".join(text), highlight=False, markup=False)
 
 
 @app.command()
-def start(reference: str = typer.Argument(...), actor: Optional[str] = typer.Option(None, "--actor", help=ACTOR_HELP)
-          ) -> None:
+def start(reference: str = typer.Argument(..., help=REFERENCE_HELP),
+          actor: str | None = typer.Option(None, "--actor", help=ACTOR_HELP)) -> None:
     """Begin work on the case (in progress). On a waiting case: the clock runs again."""
     from intake.cases.lifecycle import start as run
 
@@ -148,9 +156,10 @@ def start(reference: str = typer.Argument(...), actor: Optional[str] = typer.Opt
 
 
 @app.command("request-info")
-def request_info(reference: str = typer.Argument(...),
-                 message: str = typer.Option(..., "--message", "-m", help="What the business must supply."),
-                 actor: Optional[str] = typer.Option(None, "--actor", help=ACTOR_HELP)) -> None:
+def request_info(reference: str = typer.Argument(..., help=REFERENCE_HELP),
+                 message: str = typer.Option(..., "--message", "-m", callback=_required_text,
+                                             help="What the business must supply."),
+                 actor: str | None = typer.Option(None, "--actor", help=ACTOR_HELP)) -> None:
     """Ask the business for information: mails it and pauses the service-goal clock."""
     from intake.cases.lifecycle import request_info as run
 
@@ -158,9 +167,9 @@ def request_info(reference: str = typer.Argument(...),
 
 
 @app.command()
-def approve(reference: str = typer.Argument(...),
+def approve(reference: str = typer.Argument(..., help=REFERENCE_HELP),
             message: str = typer.Option("", "--message", "-m", help="Conditions or a note for the business."),
-            actor: Optional[str] = typer.Option(None, "--actor", help=ACTOR_HELP)) -> None:
+            actor: str | None = typer.Option(None, "--actor", help=ACTOR_HELP)) -> None:
     """Approve the application and mail the decision."""
     from intake.cases.lifecycle import approve as run
 
@@ -168,12 +177,13 @@ def approve(reference: str = typer.Argument(...),
 
 
 @app.command()
-def reject(reference: str = typer.Argument(...),
-           reason: str = typer.Option(..., "--reason", help="Why (forvaltningsloven §§ 22 and 24)."),
-           path_forward: str = typer.Option(..., "--path-forward",
+def reject(reference: str = typer.Argument(..., help=REFERENCE_HELP),
+           reason: str = typer.Option(..., "--reason", callback=_required_text,
+                                      help="Why (forvaltningsloven §§ 22 and 24)."),
+           path_forward: str = typer.Option(..., "--path-forward", callback=_required_text,
                                             help="How the business can move forward: your text, or a number "
                                                  "to pick the catalogue's path (see 'case show')."),
-           actor: Optional[str] = typer.Option(None, "--actor", help=ACTOR_HELP)) -> None:
+           actor: str | None = typer.Option(None, "--actor", help=ACTOR_HELP)) -> None:
     """Reject with reasons and a path forward; the catalogue's appeal guidance is added."""
     from intake.cases.lifecycle import reject as run
 
@@ -181,10 +191,10 @@ def reject(reference: str = typer.Argument(...),
 
 
 @app.command()
-def forward(reference: str = typer.Argument(...),
+def forward(reference: str = typer.Argument(..., help=REFERENCE_HELP),
             topic: str = typer.Option(..., "--topic", help="External topic id from the catalogue, e.g. foedevarer."),
             message: str = typer.Option("", "--message", "-m", help="A note for the business."),
-            actor: Optional[str] = typer.Option(None, "--actor", help=ACTOR_HELP)) -> None:
+            actor: str | None = typer.Option(None, "--actor", help=ACTOR_HELP)) -> None:
     """Not a municipal task: tell the business which authority decides it (forvaltningsloven § 7)."""
     from intake.cases.lifecycle import forward as run
 
@@ -192,9 +202,9 @@ def forward(reference: str = typer.Argument(...),
 
 
 @app.command()
-def reroute(reference: str = typer.Argument(...),
+def reroute(reference: str = typer.Argument(..., help=REFERENCE_HELP),
             task_type: str = typer.Option(..., "--task-type", help="The right task type, e.g. skilte."),
-            actor: Optional[str] = typer.Option(None, "--actor", help=ACTOR_HELP)) -> None:
+            actor: str | None = typer.Option(None, "--actor", help=ACTOR_HELP)) -> None:
     """Move the case to another task type and office; recorded as a correction for the classifier."""
     from intake.cases.lifecycle import reroute as run
 
@@ -202,9 +212,10 @@ def reroute(reference: str = typer.Argument(...),
 
 
 @app.command()
-def assign(reference: str = typer.Argument(...),
-           to: str = typer.Option(..., "--to", help="Caseworker name or address (an address gets answers in Cc)."),
-           actor: Optional[str] = typer.Option(None, "--actor", help=ACTOR_HELP)) -> None:
+def assign(reference: str = typer.Argument(..., help=REFERENCE_HELP),
+           to: str = typer.Option(..., "--to", callback=_required_text,
+                                  help="Caseworker name or address (an address gets answers in Cc)."),
+           actor: str | None = typer.Option(None, "--actor", help=ACTOR_HELP)) -> None:
     """Give the case to a caseworker."""
     from intake.cases.lifecycle import assign as run
 
@@ -212,8 +223,8 @@ def assign(reference: str = typer.Argument(...),
 
 
 @app.command("mark-complex")
-def mark_complex(reference: str = typer.Argument(...),
-                 actor: Optional[str] = typer.Option(None, "--actor", help=ACTOR_HELP)) -> None:
+def mark_complex(reference: str = typer.Argument(..., help=REFERENCE_HELP),
+                 actor: str | None = typer.Option(None, "--actor", help=ACTOR_HELP)) -> None:
     """Mark the case complex: a contact person is assigned and introduced to the business."""
     from intake.cases.lifecycle import mark_complex as run
 
@@ -221,8 +232,8 @@ def mark_complex(reference: str = typer.Argument(...),
 
 
 @app.command()
-def close(reference: str = typer.Argument(...),
-          actor: Optional[str] = typer.Option(None, "--actor", help=ACTOR_HELP)) -> None:
+def close(reference: str = typer.Argument(..., help=REFERENCE_HELP),
+          actor: str | None = typer.Option(None, "--actor", help=ACTOR_HELP)) -> None:
     """Close a decided case."""
     from intake.cases.lifecycle import close as run
 

@@ -1,33 +1,33 @@
 """`intake classifier ...`: train, evaluate, list, show, activate and roll back models.
 
 Thin: each command builds the settings, calls one library function of the
-``classifier`` package and prints its result.
+``classifier`` package and prints its result. A refused model, bad training
+data or an unknown version is one ``error:`` line and exit 1 (``intake.cli.manners``).
 """
 from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Iterator, Optional
+from typing import Any
 
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from classifier.errors import ClassifierError
-from intake.cli.common import settings, use_config
+from classifier.errors import ClassifierError, UnknownVersion
+from intake.cli.common import settings
+from intake.cli.manners import IntakeTyper, level_options
+from intake.errors import OurFault
 
-app = typer.Typer(help="Train, evaluate, activate and roll back the task-type classifier.", no_args_is_help=True)
+app = IntakeTyper(help="Train, evaluate, activate and roll back the task-type classifier.")
+app.callback()(level_options)
 console = Console()
 err_console = Console(stderr=True)  # progress and warnings: keeps --json output clean
 log = logging.getLogger(__name__)
-
-
-@app.callback()
-def _options(config: Optional[Path] = typer.Option(None, "--config", help="TOML config file (else INTAKE_CONFIG).")) -> None:
-    use_config(config)
 
 
 def _settings():
@@ -49,29 +49,20 @@ def _bar() -> Iterator[Any]:
         yield lambda stage, done, total: bar.update(task, description=stage, completed=done, total=total or 1)
 
 
-def _fail(err: Exception) -> None:
-    err_console.print(f"[red]error:[/red] {err}")
-    raise typer.Exit(1)
-
-
 def eml_reader(raw: bytes) -> tuple[str, str, list[str]]:
-    """Read a labelled .eml the way the pipeline does (with attachment text when available)."""
-    from intake.mail.message import parse_mail
+    """Read a labelled .eml exactly as the service reads a message (``intake.pipeline.read_for_classifier``)."""
+    from intake.pipeline import read_for_classifier
 
-    mail = parse_mail(raw)
-    try:
-        from intake.attachments import extract_attachment
-    except ImportError:
-        texts = []
-    else:
-        texts = [extract_attachment(p.filename, p.content_type, p.data).text for p in mail.attachments]
-    return mail.subject, mail.text_now or mail.full_text, [t for t in texts if t]
+    return read_for_classifier(raw)
 
 
 def _examples(data: list[Path], with_defaults: bool) -> tuple[list, dict[str, int]]:
     """The examples from ``--data`` paths, or (no paths) the seed corpus plus the database."""
     from classifier.data import load_corpus, load_path
+    from intake.app import configure_sandbox
 
+    if data:
+        configure_sandbox(_settings())  # attachments of .eml files are read within the configured limits
     if data and not with_defaults:
         found = {str(p): load_path(p, eml_reader) for p in data}
         return [e for exs in found.values() for e in exs], {k: len(v) for k, v in found.items()}
@@ -88,7 +79,7 @@ def _database_examples() -> list:
 
     try:
         return list(examples_from_database(make_engine(_settings().database_url)))
-    except Exception as err:  # an absent or unmigrated database has no corrections yet
+    except Exception as err:  # noqa: BLE001 - an absent or unmigrated database has no corrections yet
         first_line = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
         err_console.print(f"[yellow]no examples from the database:[/yellow] {first_line}")
         return []
@@ -96,63 +87,62 @@ def _database_examples() -> list:
 
 def _check_catalogue(examples: list) -> None:
     from classifier.data import check_known
-    from routing.catalogue import load_catalogue
+    from intake.app import catalogue_and_calendar
 
-    check_known(examples, load_catalogue(_settings().catalogue_path).tasks)
+    catalogue, _ = catalogue_and_calendar(_settings())
+    check_known(examples, catalogue.tasks)
 
 
 @app.command()
-def train(data: list[Path] = typer.Option([], "--data", help="Labelled .eml folder, .csv or .jsonl (repeatable)."),
-          only_data: bool = typer.Option(False, "--only-data", help="Train on --data alone, without the seed corpus and database."),
+def train(data: list[Path] = typer.Option([], "--data", metavar="<path>",
+                                          help="Labelled .eml folder, .csv or .jsonl (repeatable)."),
+          only_data: bool = typer.Option(False, "--only-data",
+                                         help="Train on --data alone, without the seed corpus and database."),
           activate: bool = typer.Option(False, "--activate", help="Activate the new version."),
-          activate_if_better: bool = typer.Option(False, "--activate-if-better", help="Activate it only if it beats the active one."),
+          activate_if_better: bool = typer.Option(False, "--activate-if-better",
+                                                  help="Activate it only if it beats the active one."),
           force: bool = typer.Option(False, "--force", help="Train even when the training data is unchanged.")) -> None:
     """Train a new model version on the seed corpus, database corrections and --data."""
     from classifier.training import train_version
 
-    try:
-        examples, sources = _examples(data, not only_data)
-        _check_catalogue(examples)
-        err_console.print("training on " + ", ".join(f"{k}: {v}" for k, v in sources.items()))
-        with _bar() as progress:
-            result = train_version(_store(), examples, sources=sources, activate=activate,
-                                   activate_if_better=activate_if_better, force=force, progress=progress)
-    except ClassifierError as err:
-        _fail(err)
+    examples, sources = _examples(data, not only_data)
+    _check_catalogue(examples)
+    err_console.print("training on " + ", ".join(f"{k}: {v}" for k, v in sources.items()))
+    with _bar() as progress:
+        result = train_version(_store(), examples, sources=sources, activate=activate,
+                               activate_if_better=activate_if_better, force=force, progress=progress)
     console.print(result.message)
     if result.metrics:
         _print_report(result.metrics)
 
 
 @app.command()
-def evaluate(version: Optional[str] = typer.Option(None, "--version", help="Stored version (default: the active one)."),
-             data: list[Path] = typer.Option([], "--data", help="Labelled set to evaluate on; without it: cross-validation."),
+def evaluate(version: str | None = typer.Option(None, "--version", help="Stored version (default: the active one)."),
+             data: list[Path] = typer.Option([], "--data", metavar="<path>",
+                                             help="Labelled set to evaluate on; without it: cross-validation."),
              folds: int = typer.Option(5, "--folds", help="Folds of the cross-validation."),
              as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
-             png: Optional[Path] = typer.Option(None, "--png", help="Write the confusion matrix to this PNG.")) -> None:
+             png: Path | None = typer.Option(None, "--png", help="Write the confusion matrix to this PNG.")) -> None:
     """Evaluate a stored version on --data, or the training procedure by cross-validation."""
     from classifier.evaluate import confusion_png, cross_validate, evaluate_model
 
-    try:
-        store = _store()
-        chosen = version or store.active_version()
-        with _bar() as progress:
-            if data:
-                examples, _ = _examples(data, with_defaults=False)
-                if chosen is None:
-                    raise ClassifierError("no active model version; name one with --version")
-                report = evaluate_model(store.load(chosen), examples, progress)
-            else:
-                examples, _ = _examples([], with_defaults=True)
-                report = cross_validate(examples, folds=folds, progress=progress)
-                report["active_version"] = chosen
-    except ClassifierError as err:
-        _fail(err)
+    store = _store()
+    chosen = version or store.active_version()
+    with _bar() as progress:
+        if data:
+            examples, _ = _examples(data, with_defaults=False)
+            if chosen is None:
+                raise UnknownVersion("no active model version; name one with --version")
+            report = evaluate_model(store.load(chosen), examples, progress)
+        else:
+            examples, _ = _examples([], with_defaults=True)
+            report = cross_validate(examples, folds=folds, progress=progress)
+            report["active_version"] = chosen
     if png:
         try:
             confusion_png(report, png)
-        except ImportError as err:
-            _fail(ClassifierError(f"--png needs matplotlib ({err})"))
+        except ImportError as err:  # a dependency missing: the installation is at fault
+            raise OurFault(f"--png needs matplotlib ({err})") from err
     if as_json:
         typer.echo(json.dumps(report, ensure_ascii=False))
     else:
@@ -193,30 +183,21 @@ def list_versions() -> None:
 
 
 @app.command()
-def show(version: str) -> None:
+def show(version: str = typer.Argument(..., help="A version shown by 'classifier list'.")) -> None:
     """Show one version's metadata (library versions, thresholds, metrics)."""
-    try:
-        meta = _store().meta(version)
-    except ClassifierError as err:
-        _fail(err)
+    meta = _store().meta(version)
     typer.echo(json.dumps(meta, indent=2, ensure_ascii=False))
 
 
 @app.command()
-def activate(version: str) -> None:
+def activate(version: str = typer.Argument(..., help="A version shown by 'classifier list'.")) -> None:
     """Make a stored version the active one (a running service switches to it)."""
-    try:
-        _store().activate(version)
-    except ClassifierError as err:
-        _fail(err)
+    _store().activate(version)
     console.print(f"version {version} is now active")
 
 
 @app.command()
 def rollback() -> None:
     """Re-activate the version that was active before the current one."""
-    try:
-        version = _store().rollback()
-    except ClassifierError as err:
-        _fail(err)
+    version = _store().rollback()
     console.print(f"rolled back: version {version} is now active")

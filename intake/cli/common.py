@@ -1,5 +1,7 @@
 """What every ``intake`` subcommand shares: one way to get the settings, the consoles, logging set-up.
 
+The manners (errors, exit codes, ``-v`` at every level) are in ``intake.cli.manners``.
+
 The settings are read once per invocation from ``--config`` (given at any level:
 ``intake --config X case list`` and ``intake case --config X list`` are the same)
 or ``INTAKE_CONFIG``, then the environment.
@@ -9,11 +11,13 @@ from __future__ import annotations
 import logging
 import os
 import sys
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from rich.console import Console
 
+from intake.logs import configure, unconfigure
 from intake.settings import ENV_PREFIX, Settings, load_settings
 
 console = Console(width=None if sys.stdout.isatty() else 160)
@@ -47,9 +51,13 @@ def settings() -> Settings:
     return state["loaded"]
 
 
-def configure_logging(verbose: bool) -> None:
-    logging.basicConfig(level=logging.DEBUG if verbose else logging.INFO, stream=sys.stderr,
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    if verbose:
-        logging.getLogger().setLevel(logging.DEBUG)
-    logging.getLogger("alembic").setLevel(logging.DEBUG if verbose else logging.WARNING)
+def configure_logging(ctx: Any, level: int, fmt: str = "text") -> None:
+    """Log to stderr at ``level``, as text or JSON lines, with context fields and addresses masked.
+
+    For this invocation only (``ctx``, click's context): when it ends the handler goes and the
+    root level is restored, so many invocations in one process (the tests) leave nothing behind.
+    """
+    if not ctx.meta.get("intake.logging"):
+        ctx.meta["intake.logging"] = True
+        ctx.call_on_close(partial(unconfigure, logging.getLogger().level))
+    configure(level, fmt)

@@ -1,34 +1,61 @@
-"""The ``intake`` command. Thin: parse arguments, build settings, call one library function, print."""
+"""The ``intake`` command. Thin: parse arguments, build settings, call one library function, print.
+
+Exit codes: 0 done, 1 failure (one ``error: ...`` line on stderr), 2 usage.
+"""
 from __future__ import annotations
 
 import json
-import sys
+import logging
 from datetime import datetime
+from enum import StrEnum
 from pathlib import Path
-from typing import Optional
 
 import typer
 
 from intake.cli.case import app as case_app
 from intake.cli.classifier import app as classifier_app
 from intake.cli.common import configure_logging, console, settings, start_invocation
+from intake.cli.manners import (
+    FAILURE,
+    LOG_FORMAT_KEY,
+    VERBOSE_KEY,
+    IntakeTyper,
+    level_options,
+    show_version,
+)
 from intake.cli.report import app as report_app
-from intake.errors import IntakeError
+from intake.errors import RequestRefused
 
-app = typer.Typer(help="Intake service for a municipal business desk.", no_args_is_help=True,
-                  pretty_exceptions_enable=False)
-quarantine_app = typer.Typer(help="Messages that could not be processed.", no_args_is_help=True)
-samples_app = typer.Typer(help="The bundled sample applications.", no_args_is_help=True)
+app = IntakeTyper(help="Intake service for a municipal business desk.")
+quarantine_app = IntakeTyper(help="Messages that could not be processed.")
+samples_app = IntakeTyper(help="The bundled sample applications.")
+quarantine_app.callback()(level_options)
+samples_app.callback()(level_options)
 app.add_typer(quarantine_app, name="quarantine")
 app.add_typer(samples_app, name="samples")
 
 
+class LogFormat(StrEnum):
+    """``intake.logs.LOG_FORMATS`` as choices for ``--log-format``."""
+
+    text = "text"
+    json = "json"
+
+
 @app.callback()
 def main_options(
-    config: Optional[Path] = typer.Option(None, "--config", "-c", help="TOML settings file (or INTAKE_CONFIG)."),
-    verbose: bool = typer.Option(False, "--verbose", "-v", help="Log at DEBUG level."),
+    ctx: typer.Context,
+    config: Path | None = typer.Option(None, "--config", "-c", help="TOML settings file (or INTAKE_CONFIG)."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Log at DEBUG level; show tracebacks."),
+    log_format: LogFormat = typer.Option(LogFormat.text, "--log-format", envvar="INTAKE_LOG_FORMAT",
+                                         case_sensitive=False,
+                                         help="Log lines as text, or as one JSON object per line (production)."),
+    _version: bool = typer.Option(False, "--version", is_eager=True, callback=show_version,
+                                  help="Print the version and exit."),
 ) -> None:
-    configure_logging(verbose)
+    """Options of the whole invocation: logging is set up here, before any command runs."""
+    ctx.meta[VERBOSE_KEY], ctx.meta[LOG_FORMAT_KEY] = verbose, log_format.value
+    configure_logging(ctx, logging.DEBUG if verbose else logging.INFO, log_format.value)
     start_invocation(config)
 
 
@@ -48,7 +75,8 @@ def serve() -> None:
 
 
 @app.command()
-def process(once: bool = typer.Option(True, "--once", help="Process what is waiting now, send, exit.")) -> None:
+def process(once: bool = typer.Option(True, "--once", show_default=False,
+                                      help="Process what is waiting now, send, exit (the only mode).")) -> None:
     """Process what is in the mailbox now, send what is due, and exit."""
     from intake.cli.tables import outcome_table
 
@@ -64,7 +92,8 @@ def process(once: bool = typer.Option(True, "--once", help="Process what is wait
 def classify(
     file: Path = typer.Argument(..., exists=True, dir_okay=False, help="A message file (.eml)."),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
-    received: Optional[datetime] = typer.Option(None, "--received", help="Receipt time (default: Date header)."),
+    received: datetime | None = typer.Option(None, "--received", metavar="<YYYY-MM-DD[THH:MM:SS]>",
+                                                help="Receipt time, Copenhagen time (default: the Date header)."),
 ) -> None:
     """Dry run: what would happen to this message. Stores and sends nothing."""
     from intake.app import build_context, case_lookup
@@ -103,7 +132,7 @@ def quarantine_replay(message_id: int = typer.Argument(..., help="The id shown b
     service.flush()
     console.print(f"message {message_id}: {outcome.outcome} {outcome.reference or ''} {outcome.reason}")
     if outcome.outcome == "quarantined":
-        raise typer.Exit(1)
+        raise typer.Exit(FAILURE)
 
 
 @samples_app.command("load")
@@ -113,8 +142,7 @@ def samples_load() -> None:
 
     s = settings()
     if s.uses_imap:
-        console.print("samples go into the local Maildir; unset INTAKE_IMAP_HOST first")
-        raise typer.Exit(2)
+        raise RequestRefused("samples go into the local Maildir; unset INTAKE_IMAP_HOST first")
     count = load_samples(s.maildir)
     console.print(f"{count} sample application(s) delivered to {s.maildir}")
 
@@ -125,10 +153,5 @@ app.add_typer(classifier_app, name="classifier", help="Train, evaluate and activ
 
 
 def main() -> None:
-    from classifier import ClassifierError
-
-    try:
-        app()
-    except (IntakeError, ClassifierError) as err:
-        console.print(f"[red]error:[/red] {err}")
-        sys.exit(2)
+    """The ``intake`` console script: failures become one line and exit 1 (``intake.cli.manners``)."""
+    app()

@@ -14,7 +14,6 @@ from rich.console import Console
 from rich.table import Table
 
 from intake.cli.common import settings
-from intake.errors import IntakeError
 
 console = Console(width=None if sys.stdout.isatty() else 160)
 
@@ -32,18 +31,6 @@ def _actor(actor: str | None) -> str:
         return "caseworker"
 
 
-def _send(engine, settings) -> int:
-    """Send what is due now (best effort: the service retries whatever is left in the outbox)."""
-    from intake.letters.outbox import flush_outbox
-    from intake.letters.sender import sender_from_settings
-
-    try:
-        return flush_outbox(engine, sender_from_settings(settings), envelope_from=settings.from_address,
-                            max_attempts=settings.outbox_max_attempts, retry_base=settings.outbox_retry_base).sent
-    except (IntakeError, OSError):
-        return 0
-
-
 def meetings_table(meetings) -> Table:
     from routing.goals import LOCAL_TZ
 
@@ -57,6 +44,7 @@ def meetings_table(meetings) -> Table:
 
 
 TIME_FORMATS = ["%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M"]
+TIME_METAVAR = '<"YYYY-MM-DD HH:MM">'
 
 
 def _check(propose: bool, at: datetime | None, outcome: str | None, open_questions: str | None,
@@ -93,10 +81,10 @@ def _mailing_change(session, case, desk, settings, who: str, *, propose: bool, a
 def meeting(
     reference: str = typer.Argument(..., help="Tracking reference, e.g. KBH-2026-000001."),
     propose: bool = typer.Option(False, "--propose", help="Propose a star meeting and mail the invitations."),
-    at: datetime | None = typer.Option(None, "--at", formats=TIME_FORMATS,
+    at: datetime | None = typer.Option(None, "--at", formats=TIME_FORMATS, metavar=TIME_METAVAR,
                                           help='Meeting start, Copenhagen time, e.g. "2026-12-10 10:00". '
                                                "Default: a few working days ahead at 10:00 (configurable)."),
-    move: datetime | None = typer.Option(None, "--move", formats=TIME_FORMATS,
+    move: datetime | None = typer.Option(None, "--move", formats=TIME_FORMATS, metavar=TIME_METAVAR,
                                             help='Move the open meeting to this start, Copenhagen time, e.g. '
                                                  '"2026-12-10 13:00", and mail everyone the update.'),
     cancel: bool = typer.Option(False, "--cancel", help="Cancel the open meeting and mail everyone."),
@@ -109,35 +97,31 @@ def meeting(
     or record the outcome (--outcome)."""
     from sqlmodel import Session
 
-    from intake.app import open_engine
-    from intake.cases.lifecycle import Desk, get_case
+    from intake.app import build_desk, open_engine, send_now
+    from intake.cases.lifecycle import get_case
     from intake.cases.meetings import meetings_of, record_outcome
 
     _check(propose, at, outcome, open_questions, move, cancel, reason)
     settings = _settings()
     engine = open_engine(settings)
-    desk = Desk.from_settings(settings)
+    desk = build_desk(settings)
     queued = False
-    try:
-        with Session(engine) as session:
-            case = get_case(session, reference)
-            done = _mailing_change(session, case, desk, settings, _actor(actor), propose=propose, at=at,
-                                   move=move, cancel=cancel, reason=reason)
-            if done:
-                m, verb, what = done
-                session.commit()
-                queued = True
-                console.print(f"star meeting of {case.reference} {verb}: {len(json.loads(m.participants))} "
-                              f"{what} queued")
-            elif outcome is not None:
-                record_outcome(session, case, outcome.strip(), (open_questions or "").strip(), actor=_actor(actor))
-                session.commit()
-                console.print(f"star meeting of {case.reference} recorded as held")
-            found = meetings_of(session, case)
-            console.print(meetings_table(found) if found else f"{case.reference} has no star meeting yet.")
-    except IntakeError as err:
-        console.print(f"[red]error:[/red] {err}")
-        raise typer.Exit(2) from err
+    with Session(engine) as session:  # a refusal (no case, a holiday...) is one error line (intake.cli.manners)
+        case = get_case(session, reference)
+        done = _mailing_change(session, case, desk, settings, _actor(actor), propose=propose, at=at,
+                               move=move, cancel=cancel, reason=reason)
+        if done:
+            m, verb, what = done
+            session.commit()
+            queued = True
+            console.print(f"star meeting of {case.reference} {verb}: {len(json.loads(m.participants))} "
+                          f"{what} queued")
+        elif outcome is not None:
+            record_outcome(session, case, outcome.strip(), (open_questions or "").strip(), actor=_actor(actor))
+            session.commit()
+            console.print(f"star meeting of {case.reference} recorded as held")
+        found = meetings_of(session, case)
+        console.print(meetings_table(found) if found else f"{case.reference} has no star meeting yet.")
     if queued:
-        sent = _send(engine, settings)
+        sent = send_now(engine, settings)
         console.print("mails sent" if sent else "mails queued (the service sends them)")

@@ -1,23 +1,28 @@
-"""``intake report ...``: service-goal reports. Mounted by ``intake.cli`` as ``report``."""
+"""``intake report ...``: service-goal reports. Mounted by ``intake.cli`` as ``report``.
+
+A refused report (the period starts after it ends) is one ``error:`` line and exit 1 (``intake.cli.manners``).
+"""
 from __future__ import annotations
 
 from datetime import datetime
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 
 import typer
 
 from intake.cli.common import settings
+from intake.cli.manners import IntakeTyper, level_options
 
-app = typer.Typer(help="Service-goal reports (baseline and compliance).", no_args_is_help=True)
+app = IntakeTyper(help="Service-goal reports (baseline and compliance).")
+app.callback()(level_options)
 
 
-class By(str, Enum):
+class By(StrEnum):
     task_type = "task-type"
     office = "office"
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     table = "table"
     csv = "csv"
     html = "html"
@@ -27,19 +32,12 @@ def _settings():
     return settings()
 
 
-def catalogue_and_calendar(settings):
-    from routing.calendar import WorkingCalendar
-    from routing.catalogue import load_catalogue
-
-    catalogue = load_catalogue(settings.catalogue_path)
-    return catalogue, WorkingCalendar(catalogue.extra_closure_days)
-
-
 @app.command()
 def compliance(
-    start: datetime | None = typer.Option(None, "--from", formats=["%Y-%m-%d"],
+    start: datetime | None = typer.Option(None, "--from", formats=["%Y-%m-%d"], metavar="<YYYY-MM-DD>",
                                              help="First receipt date (Copenhagen), e.g. 2026-01-01."),
-    end: datetime | None = typer.Option(None, "--to", formats=["%Y-%m-%d"], help="Last receipt date, included."),
+    end: datetime | None = typer.Option(None, "--to", formats=["%Y-%m-%d"], metavar="<YYYY-MM-DD>",
+                                           help="Last receipt date, included."),
     by: By = typer.Option(By.task_type, "--by", help="Group by task type or office."),
     fmt: Format = typer.Option(Format.table, "--format", help="table (terminal), csv or html (with charts)."),
     output: Path | None = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
@@ -47,19 +45,14 @@ def compliance(
     """Cases, median and 90th percentile processing time, share within the goal, open cases at risk/overdue."""
     from rich.console import Console
 
-    from intake.app import open_engine
-    from intake.cases.compliance import ReportError
+    from intake.app import catalogue_and_calendar, open_engine
     from intake.cases.compliance import compliance as run
     from intake.cases.compliance_render import Period, as_csv, as_html, as_table
 
     s = _settings()
     catalogue, calendar = catalogue_and_calendar(s)
     period = Period(start.date() if start else None, end.date() if end else None, by.value)
-    try:
-        rows = run(open_engine(s), catalogue, calendar, start=period.start, end=period.end, by=by.value)
-    except ReportError as err:
-        typer.echo(f"error: {err}", err=True)
-        raise typer.Exit(2) from err
+    rows = run(open_engine(s), catalogue, calendar, start=period.start, end=period.end, by=by.value)
     if fmt is Format.table:
         console = Console(file=output.open("w", encoding="utf-8") if output else None, width=160 if output else None)
         console.print(as_table(rows, period))

@@ -20,10 +20,11 @@ from datetime import date
 from stdnum.dk import cvr as stdnum_cvr
 
 from intake.details import periods
-from intake.details.identifiers import CPR_MASK, find_cpr
+from intake.details.identifiers import find_cpr
 from intake.details.text import extract_from_text, label_key, normalise_value
+from intake.privacy import redact_cpr  # noqa: F401  (part of this module's interface)
 
-logger = logging.getLogger(__name__)
+log = logging.getLogger(__name__)
 
 DETAIL_KEYS = (
     "company_name", "cvr", "cvr_valid", "p_number", "contact_name", "contact_email", "phone",
@@ -71,7 +72,7 @@ def extract_details(
     _order_period(found)
     if cpr:
         found["cpr_found"] = Field(True, _first_cpr_source(sources, form_fields, form_source))
-        logger.debug("CPR number present in application; not copied into details")
+        log.debug("CPR number present in application; not copied into details")
     return {k: found[k] for k in DETAIL_KEYS if k in found}
 
 
@@ -109,14 +110,6 @@ def _first_cpr_source(sources, form_fields, form_source) -> str:
     if any(find_cpr(f"{k}: {v}") for k, v in form_fields.items()):
         return form_source
     return next((name for name, text in sources if text and find_cpr(text)), "body")
-
-
-def redact_cpr(text: str) -> str:
-    """Replace every CPR number in ``text`` with ``XXXXXX-XXXX``."""
-    spans = find_cpr(text)
-    for start, end in reversed(spans):
-        text = text[:start] + CPR_MASK + text[end:]
-    return text
 
 
 def details_to_json(fields: Mapping[str, Field]) -> dict:

@@ -7,9 +7,8 @@ only ever located (to flag and redact it), never returned as a value.
 from __future__ import annotations
 
 import re
-from datetime import date
 
-CPR_MASK = "XXXXXX-XXXX"
+from intake.privacy import find_cpr  # noqa: F401  (found here by the details finders; lives low for logging)
 
 CVR_LABELLED = re.compile(
     r"(?:\bcvr|\bse|\bmoms|\bvat)(?:[\s.\-/]{0,3}(?:cvr|se))?[\s.\-]{0,3}(?:nr|nummer|no|number|reg\.?\s?no)?\.?[\s:.#=]{0,4}"
@@ -29,34 +28,6 @@ EMAIL = re.compile(r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+\-]{0,63}@[A-Za-z0-9](
                     r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?)+")
 EMAIL_LABEL = re.compile(r"(?:e-?mail|mail|e-?post)\s*(?:adresse|address)?\s*[:.]?\s*$", re.IGNORECASE)
 IGNORED_EMAIL = re.compile(r"(?:^|[.@])kk\.dk$|^(?:no-?reply|mailer-daemon|postmaster)@", re.IGNORECASE)
-
-_CPR = re.compile(r"(?<![\d\w+/.-])(?P<d>[0-3]\d)(?P<m>[01]\d)(?P<y>\d\d)(?P<sep>[- ]?)(?P<s>\d{4})(?![\d]|[.,/-]\d)")
-_CPR_LABEL = re.compile(r"(?:cpr|personnummer|person nr|personnr)[\s.\-:#nrumme]*$", re.IGNORECASE)
-_NOT_CPR_LABEL = re.compile(
-    r"(?:\bp[\s.\-]*(?:nr|nummer|number|no)|produktionsenhed\w*|production unit|\bcvr|tlf|telefon|phone|mobil|konto|account|ean"
-    r"|faktura|invoice|ordre|order|sag|case|journal|\breg|gln|iban|\bse)[\s.\-:#]*(?:nr|no|nummer)?[\s.:#]*$", re.IGNORECASE)
-
-
-def find_cpr(text: str) -> list[tuple[int, int]]:
-    """Spans of CPR numbers: DDMMYY-XXXX or DDMMYYXXXX with a real date, not labelled as another number."""
-    spans = []
-    for m in _CPR.finditer(text):
-        if not _is_cpr_date(int(m.group("d")), int(m.group("m")), int(m.group("y"))):
-            continue
-        before = text[max(0, m.start() - 30):m.start()]
-        if _CPR_LABEL.search(before):
-            spans.append(m.span())
-        elif not _NOT_CPR_LABEL.search(before) and (m.group("sep") == "-" or not m.group("sep")):
-            spans.append(m.span())
-    return spans
-
-
-def _is_cpr_date(day: int, month: int, year: int) -> bool:
-    try:
-        date(2000 + year if year != 0 else 2000, month, day)
-    except ValueError:
-        return day == 29 and month == 2   # leap day in a century we cannot tell
-    return True
 
 
 def normalise_phone(raw: str) -> str | None:

@@ -15,22 +15,18 @@ a ``REQUEST`` that moves the meeting (same ``UID``, higher ``SEQUENCE``, new
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timezone
-from email.headerregistry import Address
+from datetime import UTC, datetime
 from email.message import EmailMessage
-from email.utils import format_datetime
 
 from icalendar import Calendar, Event, vCalAddress, vText
 
+from intake.letters.envelope import Envelope, build_mail, mailbox
+from intake.letters.wording import describe_received, phrase, render, words
 from intake.mail.message import clean_header_value
 from routing.goals import LOCAL_TZ, describe_date
 
 PRODID = "-//Koebenhavns Erhvervsservice//intake stjernemoede//DA"
 ICAL_ROLES = {"contact_person": "CHAIR", "caseworker": "REQ-PARTICIPANT", "business": "REQ-PARTICIPANT"}
-ROLE_WORDS = {
-    "da": {"contact_person": "kontaktperson", "caseworker": "sagsbehandler", "business": "ansøger"},
-    "en": {"contact_person": "contact person", "caseworker": "caseworker", "business": "applicant"},
-}
 
 
 @dataclass(frozen=True)
@@ -94,37 +90,27 @@ def _attendee(person: Participant) -> vCalAddress:
     return addr
 
 
-SUBJECT_WORDS = {
-    "da": {"new": "Stjernemøde", "moved": "Stjernemøde flyttet", "cancelled": "Stjernemøde aflyst"},
-    "en": {"new": "Star meeting", "moved": "Star meeting moved", "cancelled": "Star meeting cancelled"},
-}
-
-
 def summary(inv: Invitation, lang: str) -> str:
     """The calendar title: the same for every version of the event."""
-    word = "Stjernemøde" if lang == "da" else "Star meeting"
-    topic = inv.topic_da if lang == "da" else inv.topic_en
-    return f"[{inv.reference}] {word}: {topic}"
+    return f"[{inv.reference}] {phrase(lang, 'meeting.title')}: {_topic(inv, lang)}"
 
 
 def subject(inv: Invitation, lang: str) -> str:
     """The mail subject: says whether the meeting is new, moved or cancelled."""
-    topic = inv.topic_da if lang == "da" else inv.topic_en
-    return f"[{inv.reference}] {SUBJECT_WORDS[lang][inv.kind]}: {topic}"
+    return f"[{inv.reference}] {phrase(lang, f'subjects.meeting_{inv.kind}')}: {_topic(inv, lang)}"
+
+
+def _topic(inv: Invitation, lang: str) -> str:
+    return inv.topic_da if lang == "da" else inv.topic_en
 
 
 def _people(inv: Invitation, lang: str) -> str:
-    roles = ROLE_WORDS[lang]
+    roles = words(lang, "roles")
     return "\n".join(f"- {p.name} ({roles.get(p.role, p.role)})" for p in inv.participants)
 
 
 def description(inv: Invitation, lang: str) -> str:
-    people = _people(inv, lang)
-    if lang == "da":
-        return (f"Stjernemøde om sag {inv.reference}: alle enheder, der skal behandle ansøgningen, "
-                f"mødes med ansøgeren og afklarer de åbne spørgsmål på én gang.\n\nDeltagere:\n{people}\n")
-    return (f"Star meeting about case {inv.reference}: every office that handles the application meets "
-            f"the applicant to settle the open questions at once.\n\nParticipants:\n{people}\n")
+    return render(f"meeting_description.{lang}.txt", {"reference": inv.reference, "people": _people(inv, lang)})
 
 
 def ics_text(inv: Invitation, lang: str, now: datetime | None = None) -> str:
@@ -135,7 +121,7 @@ def ics_text(inv: Invitation, lang: str, now: datetime | None = None) -> str:
     cal.add("method", inv.method)
     event = Event()
     event.add("uid", inv.uid)
-    event.add("dtstamp", (now or datetime.now(timezone.utc)).astimezone(timezone.utc))
+    event.add("dtstamp", (now or datetime.now(UTC)).astimezone(UTC))
     event.add("dtstart", inv.starts_at.astimezone(LOCAL_TZ))
     event.add("dtend", inv.ends_at.astimezone(LOCAL_TZ))
     event.add("sequence", inv.sequence)
@@ -155,102 +141,38 @@ def ics_text(inv: Invitation, lang: str, now: datetime | None = None) -> str:
 
 def _when(inv: Invitation, lang: str) -> str:
     start, end = inv.starts_at.astimezone(LOCAL_TZ), inv.ends_at.astimezone(LOCAL_TZ)
-    joiner = "kl." if lang == "da" else "at"
-    return f"{describe_date(start.date(), lang)} {joiner} {start:%H:%M}-{end:%H:%M}"
+    return phrase(lang, "words.at_time", date=describe_date(start.date(), lang), time=f"{start:%H:%M}-{end:%H:%M}")
 
 
-def _at(when: datetime, lang: str) -> str:
-    local = when.astimezone(LOCAL_TZ)
-    return f"{describe_date(local.date(), lang)} {'kl.' if lang == 'da' else 'at'} {local:%H:%M}"
+def mail_body(inv: Invitation, recipient: Participant, lang: str, from_name: str) -> str:
+    """The plain-text part of the mail for ``recipient``: an invitation, a move or a cancellation.
+
+    Templates ``meeting_<kind>.<lang>.txt``; signed by the organizer (the
+    contact person) on behalf of ``from_name``.
+    """
+    reason = phrase(lang, "meeting.reason", reason=inv.reason) + "\n\n" if inv.reason else ""
+    return render(f"meeting_{inv.kind}.{lang}.txt", {
+        "name": clean_header_value(recipient.name, max_len=80), "reference": inv.reference,
+        "topic": _topic(inv, lang), "when": _when(inv, lang), "location": inv.location,
+        "people": _people(inv, lang), "organizer": clean_header_value(inv.organizer.name, max_len=80),
+        "from_name": from_name, "reason": reason,
+        "before": describe_received(inv.moved_from, lang) if inv.moved_from else "-",
+    })
 
 
-def _sign_off(inv: Invitation, lang: str) -> str:
-    pilot = clean_header_value(inv.organizer.name, max_len=80)
-    if lang == "da":
-        return f"Med venlig hilsen\n{pilot}\nKøbenhavns Erhvervsservice\n"
-    return f"Kind regards\n{pilot}\nCopenhagen Business Service\n"
+def invitation_mail(inv: Invitation, recipient: Participant, lang: str, *, settings, message_id: str,
+                    now: datetime | None = None) -> EmailMessage:
+    """One participant's copy: text, the ``text/calendar; method=REQUEST|CANCEL`` alternative, and ``invite.ics``.
 
-
-def moved_body(inv: Invitation, recipient: Participant, lang: str) -> str:
-    """The plain-text part of the mail that moves the meeting."""
-    name = clean_header_value(recipient.name, max_len=80)
-    before = _at(inv.moved_from, lang) if inv.moved_from else "-"
-    if lang == "da":
-        return (f"Kære {name}\n\nStjernemødet om sag {inv.reference} ({inv.topic_da}) er flyttet.\n\n"
-                f"Nyt tidspunkt: {_when(inv, lang)}\n(tidligere: {before})\nSted: {inv.location}\n\n"
-                f"Deltagere:\n{_people(inv, lang)}\n\n"
-                "Den opdaterede invitation er vedhæftet som kalenderfil (.ics); den flytter mødet i din "
-                "kalender. Passer tidspunktet ikke, så svar på denne mail med sagsnummeret i emnefeltet.\n\n"
-                + _sign_off(inv, lang))
-    return (f"Dear {name}\n\nThe star meeting about case {inv.reference} ({inv.topic_en}) has moved.\n\n"
-            f"New time: {_when(inv, lang)} (Copenhagen time)\n(before: {before})\nPlace: {inv.location}\n\n"
-            f"Participants:\n{_people(inv, lang)}\n\n"
-            "The updated invitation is attached as a calendar file (.ics); it moves the meeting in your "
-            "calendar. If the time does not suit you, reply to this email with the reference in the subject.\n\n"
-            + _sign_off(inv, lang))
-
-
-def cancelled_body(inv: Invitation, recipient: Participant, lang: str) -> str:
-    """The plain-text part of the mail that cancels the meeting."""
-    name = clean_header_value(recipient.name, max_len=80)
-    if lang == "da":
-        reason = f"Begrundelse: {inv.reason}\n\n" if inv.reason else ""
-        return (f"Kære {name}\n\nStjernemødet om sag {inv.reference} ({inv.topic_da}) "
-                f"{_when(inv, lang)} er aflyst.\n\n{reason}"
-                "Aflysningen er vedhæftet som kalenderfil (.ics); den fjerner mødet fra din kalender. "
-                "Sagen behandles videre; skal der holdes et nyt møde, får du en ny invitation.\n\n"
-                + _sign_off(inv, lang))
-    reason = f"Reason: {inv.reason}\n\n" if inv.reason else ""
-    return (f"Dear {name}\n\nThe star meeting about case {inv.reference} ({inv.topic_en}) on "
-            f"{_when(inv, lang)} (Copenhagen time) is cancelled.\n\n{reason}"
-            "The cancellation is attached as a calendar file (.ics); it removes the meeting from your "
-            "calendar. The case goes on; if a new meeting is needed, you will get a new invitation.\n\n"
-            + _sign_off(inv, lang))
-
-
-def mail_body(inv: Invitation, recipient: Participant, lang: str) -> str:
-    """The plain-text part of the mail for ``recipient``: an invitation, a move or a cancellation."""
-    if inv.kind == "moved":
-        return moved_body(inv, recipient, lang)
-    if inv.kind == "cancelled":
-        return cancelled_body(inv, recipient, lang)
-    people = _people(inv, lang)
-    name = clean_header_value(recipient.name, max_len=80)
-    if lang == "da":
-        return (f"Kære {name}\n\nVi indkalder til et stjernemøde om sag {inv.reference} "
-                f"({inv.topic_da}). På mødet er alle de enheder, der skal behandle ansøgningen, "
-                "samlet, så de åbne spørgsmål kan afklares på én gang.\n\n"
-                f"Tidspunkt: {_when(inv, lang)}\nSted: {inv.location}\n\nDeltagere:\n{people}\n\n"
-                "Invitationen er vedhæftet som kalenderfil (.ics). Svar venligst på den i din kalender. "
-                "Passer tidspunktet ikke, så svar på denne mail med sagsnummeret i emnefeltet.\n\n"
-                + _sign_off(inv, lang))
-    return (f"Dear {name}\n\nWe invite you to a star meeting about case {inv.reference} "
-            f"({inv.topic_en}). Every office that handles the application takes part, so that the "
-            "open questions can be settled at once.\n\n"
-            f"Time: {_when(inv, lang)} (Copenhagen time)\nPlace: {inv.location}\n\nParticipants:\n{people}\n\n"
-            "The invitation is attached as a calendar file (.ics). Please answer it in your calendar. "
-            "If the time does not suit you, reply to this email with the reference in the subject.\n\n"
-            + _sign_off(inv, lang))
-
-
-def invitation_mail(inv: Invitation, recipient: Participant, lang: str, *, sender: Address, message_id: str,
-                    loop_id: str, now: datetime | None = None) -> EmailMessage:
-    """One participant's copy: text, the ``text/calendar; method=REQUEST|CANCEL`` alternative, and ``invite.ics``."""
+    Answers go to the organizer (``Reply-To``) when that is not our own address.
+    """
     ics = ics_text(inv, lang, now)
-    msg = EmailMessage()
-    msg["From"] = sender
-    msg["To"] = Address(clean_header_value(recipient.name, max_len=80), addr_spec=recipient.email)
-    if inv.organizer.email != sender.addr_spec:
-        msg["Reply-To"] = Address(clean_header_value(inv.organizer.name, max_len=80),
-                                  addr_spec=inv.organizer.email)
-    msg["Subject"] = clean_header_value(subject(inv, lang), max_len=200)
-    msg["Date"] = format_datetime(datetime.now(LOCAL_TZ))
-    msg["Message-ID"] = message_id
-    msg["Content-Language"] = lang
-    msg["Auto-Submitted"] = "auto-generated"
-    msg["X-Auto-Response-Suppress"] = "OOF, AutoReply"
-    msg["X-Loop"] = loop_id
-    msg.set_content(mail_body(inv, recipient, lang))
+    organizer = None
+    if inv.organizer.email != settings.from_address:
+        organizer = mailbox(inv.organizer.name, inv.organizer.email)
+    envelope = Envelope("invitation", to=mailbox(recipient.name, recipient.email),
+                        subject=subject(inv, lang), message_id=message_id, reply_to=organizer, language=lang)
+    msg = build_mail(settings, envelope, mail_body(inv, recipient, lang, settings.from_name))
     msg.add_alternative(ics, subtype="calendar", cte="quoted-printable", params={"method": inv.method})
     msg.add_attachment(ics.encode("utf-8"), maintype="application", subtype="ics", filename="invite.ics")
     return msg

@@ -88,7 +88,7 @@ def flush_outbox(engine: Engine, sender: MailSender, *, envelope_from: str, max_
                 session.add(mail)
                 session.commit()
                 result.sent += 1
-                log.info("sent %s mail %s (case %s)", mail.purpose, mail.id, mail.case_id)
+                log.info("mail sent", extra=_fields(mail))
     finally:
         sender.close()
     return result
@@ -101,10 +101,25 @@ def _record_failure(mail: OutboxMail, err: SendError, max_attempts: int, base: f
     if isinstance(err, PermanentSendError) or mail.attempts >= max_attempts:
         mail.status = "failed"
         result.failed += 1
-        log.error("giving up on %s mail %s after %d attempts: %s", mail.purpose, mail.id,
-                  mail.attempts, err)
+        log.error("mail not sent: giving up", extra=_fields(mail) | {"attempts": mail.attempts, "error": str(err)})
     else:
         mail.next_attempt_at = utcnow() + backoff(mail.attempts, base)
         result.retried += 1
-        log.warning("%s mail %s not sent (attempt %d), retrying at %s: %s", mail.purpose, mail.id,
-                    mail.attempts, mail.next_attempt_at.isoformat(timespec="seconds"), err)
+        log.warning("mail not sent: retrying", extra=_fields(mail) | {
+            "attempts": mail.attempts, "retry_at": mail.next_attempt_at.isoformat(timespec="seconds"),
+            "error": str(err)})
+
+
+def _fields(mail: OutboxMail) -> dict:
+    """The context fields of a log line about an outgoing mail."""
+    return {"outbox_id": mail.id, "purpose": mail.purpose, "case_id": mail.case_id, "inbound_id": mail.inbound_id}
+
+
+def send_due(engine: Engine, sender: MailSender, settings) -> FlushResult:
+    """Send every due mail with the sender address and retry policy of ``settings``.
+
+    The one flush: the service's loop and schedule and the caseworker commands
+    all call this, so they cannot send with different policies.
+    """
+    return flush_outbox(engine, sender, envelope_from=settings.from_address,
+                        max_attempts=settings.outbox_max_attempts, retry_base=settings.outbox_retry_base)

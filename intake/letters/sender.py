@@ -4,10 +4,10 @@ from __future__ import annotations
 import logging
 import re
 import smtplib
-import socket
 import ssl
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Protocol, Sequence
+from typing import Protocol
 
 from intake.errors import SendError
 from intake.mailbox.maildir import open_maildir
@@ -80,7 +80,7 @@ class SmtpSender:
             self.close()
             cls = PermanentSendError if err.smtp_code >= 500 and err.smtp_code != 530 else SendError
             raise cls(f"SMTP server answered {err.smtp_code}") from err
-        except (smtplib.SMTPException, OSError, socket.timeout, ssl.SSLError) as err:
+        except (TimeoutError, smtplib.SMTPException, OSError, ssl.SSLError) as err:
             self.close()
             raise SendError(f"SMTP server unavailable: {type(err).__name__}: {err}") from err
         if refused:

@@ -58,7 +58,7 @@ from typing import Literal
 
 __all__ = ["Automated", "detect_automated"]
 
-logger = logging.getLogger(__name__)
+log = logging.getLogger(__name__)
 
 Kind = Literal["auto_reply", "bounce", "bulk"]
 
@@ -94,7 +94,7 @@ def _values(msg: Message, name: str) -> list[str]:
         found = msg.get_all(name) or []
         return [" ".join(str(v).split()) for v in found]
     except Exception as err:  # noqa: BLE001 - defective header values may raise in 3.11
-        logger.debug("header %s unparseable (%s); using raw value", name, type(err).__name__)
+        log.debug("header %s unparseable (%s); using raw value", name, type(err).__name__)
         return [" ".join(v.split()) for v in _raw_values(msg, name)]
 
 
@@ -447,5 +447,5 @@ def _run(check: Callable[..., Automated | None], msg: Message, *args: str) -> Au
     try:
         return check(msg, *args)
     except Exception as err:  # noqa: BLE001 - a broken message must not stop intake
-        logger.debug("loop check %s failed: %s", check.__name__, type(err).__name__)
+        log.debug("loop check %s failed: %s", check.__name__, type(err).__name__)
         return None

@@ -23,7 +23,7 @@ import re
 import lxml.etree
 import lxml.html
 
-logger = logging.getLogger(__name__)
+log = logging.getLogger(__name__)
 
 MAX_HTML_CHARS = 2_000_000
 SHORT_OWN_TEXT = 300        # characters above a forwarded block that count as "wrote little"
@@ -31,7 +31,8 @@ MAX_FORWARD_DEPTH = 5
 
 FORWARD_MARKER = "---------- Forwarded message ----------"
 
-_SKIP_TAGS = frozenset({"script", "style", "head", "title", "meta", "link", "noscript", "template", "svg", "object", "xml"})
+_SKIP_TAGS = frozenset({"script", "style", "head", "title", "meta", "link", "noscript", "template", "svg", "object",
+                        "xml"})
 _BLOCK_TAGS = frozenset({
     "p", "div", "section", "article", "header", "footer", "main", "aside", "nav", "form",
     "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl", "table",
@@ -47,7 +48,7 @@ def html_to_text(html: str) -> str:
     html = html[:MAX_HTML_CHARS]
     root, too_deep = _parse_html(html)
     if too_deep:
-        logger.info("HTML body nested too deeply; rendered by stripping tags")
+        log.info("HTML body nested too deeply; rendered by stripping tags")
         return _strip_tags(html)
     if root is None:
         return ""

@@ -36,7 +36,7 @@ from intake.mail.headers import (
     undo_surrogates,
 )
 
-logger = logging.getLogger(__name__)
+log = logging.getLogger(__name__)
 
 MAX_RAW_BYTES = 64 * 1024 * 1024
 MAX_PARTS = 500
@@ -119,7 +119,7 @@ def _parse_bytes(raw: bytes, defects: list[str]) -> EmailMessage:
         defects.append("MIME structure nested too deeply; body not read")
     except Exception as err:  # the email package is lenient, but be sure  # noqa: BLE001
         defects.append(f"message could not be parsed: {type(err).__name__}")
-    logger.warning("message parsed from headers only (%s)", defects[-1])
+    log.warning("message parsed from headers only", extra={"defect": defects[-1]})
     return BytesParser(policy=policy.default).parsebytes(raw, headersonly=True)
 
 

@@ -5,8 +5,8 @@ Handing them out (the per-year counter in the database) is ``intake.cases.refere
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
-from typing import Iterable
 
 
 def format_reference(prefix: str, year: int, number: int) -> str:

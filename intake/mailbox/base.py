@@ -8,9 +8,12 @@ the message where it was and the next run sees it again.
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Iterator, Protocol
+from typing import Protocol
+
+from intake.errors import OurFault
 
 
 @dataclass(frozen=True)
@@ -53,8 +56,8 @@ class Mailbox(Protocol):
         """Release connections."""
 
 
-class MailboxError(Exception):
-    """Base class: the mail source failed (our side or the server's), not the sender's."""
+class MailboxError(OurFault):
+    """Raised when the mail source failed (our side or the server's), not the sender's; retried later."""
 
 
 class MailboxUnavailable(MailboxError):

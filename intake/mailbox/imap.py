@@ -14,9 +14,10 @@ import logging
 import random
 import ssl
 import time
-from datetime import datetime, timezone
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, Literal, Sequence, TypeVar
+from typing import Any, Literal, TypeVar
 
 from imapclient import IMAPClient
 from imapclient.exceptions import CapabilityError, IMAPClientError, LoginError
@@ -28,6 +29,7 @@ from intake.mailbox.base import (
     MailboxUnavailable,
     MessageRef,
 )
+from intake.privacy import loggable
 
 log = logging.getLogger(__name__)
 
@@ -68,8 +70,8 @@ def tls_context(cafile: Path | None) -> ssl.SSLContext:
 def as_utc(value: datetime) -> datetime:
     """An aware UTC datetime; a naive one is taken to be UTC already."""
     if value.tzinfo is None:
-        return value.replace(tzinfo=timezone.utc)
-    return value.astimezone(timezone.utc)
+        return value.replace(tzinfo=UTC)
+    return value.astimezone(UTC)
 
 
 def is_new_mail(response: Any) -> bool:
@@ -120,7 +122,7 @@ class ImapMailbox:
         return f"ImapMailbox({self.host!r}, {self.port}, security={self.security!r}, folder={self.folder!r})"
 
     @classmethod
-    def from_settings(cls, settings: Any) -> "ImapMailbox":
+    def from_settings(cls, settings: Any) -> ImapMailbox:
         """Build from the frozen Settings object (``imap_*`` attributes)."""
         cafile = getattr(settings, "imap_cafile", None)
         return cls(
@@ -131,7 +133,7 @@ class ImapMailbox:
             poll_interval=float(getattr(settings, "poll_interval", None) or 30.0),
         )
 
-    def __enter__(self) -> "ImapMailbox":
+    def __enter__(self) -> ImapMailbox:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -158,12 +160,13 @@ class ImapMailbox:
     def mark_processed(self, ref: MessageRef) -> None:
         """Move the message into the Processed folder; a message already gone is fine."""
         if self._move(ref, self.processed_folder, keyword=None):
-            log.info("Moved UID %s from %s to %s", ref.uid, self.folder, self.processed_folder)
+            log.info("message moved", extra={"uid": ref.uid, "folder": self.processed_folder})
 
     def quarantine(self, ref: MessageRef, reason: str) -> None:
         """Flag the message ``$Quarantined`` and move it into the Quarantine folder."""
         if self._move(ref, self.quarantine_folder, keyword=QUARANTINE_KEYWORD):
-            log.warning("Quarantined UID %s from %s to %s: %s", ref.uid, self.folder, self.quarantine_folder, reason)
+            log.warning("message quarantined", extra={"uid": ref.uid, "folder": self.quarantine_folder,
+                                                      "reason": loggable(reason)})
 
     def wait_for_new(self, timeout: float) -> bool:
         """Block up to ``timeout`` s; True as soon as mail may have arrived since the last full fetch."""
@@ -204,10 +207,14 @@ class ImapMailbox:
                 self._drop(kind)
                 attempt += 1
                 if attempt > self._retries or self._closed:
-                    raise MailboxUnavailable(f"IMAP {self.host}:{self.port} unavailable ({what}): {err}") from err
+                    raise MailboxUnavailable(f"cannot connect to the IMAP server {self.host}:{self.port}: "
+                                             f"{_reason(err)}") from err
                 delay = 0.0 if attempt == 1 else backoff_delay(attempt - 1, self._backoff, self._max_backoff)
-                log.warning("IMAP %s failed on %s:%s (%s); retry %d/%d in %.1fs",
-                            what, self.host, self.port, type(err).__name__, attempt, self._retries, delay)
+                # One warning per outage; the retries themselves only at DEBUG.
+                log.log(logging.WARNING if attempt == 1 else logging.DEBUG, "IMAP connection failed; retrying",
+                        extra={"server": f"{self.host}:{self.port}", "operation": what,
+                               "error": type(err).__name__, "attempt": attempt, "retries": self._retries,
+                               "retry_in": round(delay, 1)})
                 self.sleep(delay)
             except imaplib.IMAP4.error as err:
                 raise MailboxError(f"IMAP {what} refused by {self.host}:{self.port}: {err}") from err
@@ -244,7 +251,8 @@ class ImapMailbox:
             _shutdown(client)
             raise
         client.normalise_times = False
-        log.debug("Connected to IMAP %s:%s (%s)", self.host, self.port, self.security)
+        log.debug("connected to the IMAP server", extra={"server": f"{self.host}:{self.port}",
+                                                         "security": self.security})
         return client
 
     def _start_session(self, client: IMAPClient) -> None:
@@ -279,7 +287,7 @@ class ImapMailbox:
         for folder in folders:
             if not client.folder_exists(folder):
                 client.create_folder(folder)
-                log.info("Created IMAP folder %s", folder)
+                log.info("IMAP folder created", extra={"folder": folder})
                 try:
                     client.subscribe_folder(folder)
                 except imaplib.IMAP4.error:
@@ -307,7 +315,7 @@ class ImapMailbox:
 
     def _fetch(self, client: IMAPClient, uids: Sequence[int], uidvalidity: int) -> list[FetchedMessage] | None:
         if self._select(client) != uidvalidity:
-            log.warning("UIDVALIDITY of %s changed during fetch; stopping this batch", self.folder)
+            log.warning("UIDVALIDITY changed during fetch; stopping this batch", extra={"folder": self.folder})
             return None
         data = client.fetch(list(uids), ["BODY.PEEK[]", "INTERNALDATE"])
         return [
@@ -320,20 +328,22 @@ class ImapMailbox:
 
     def _move(self, ref: MessageRef, target: str, keyword: str | None) -> bool:
         if ref.source != self.source_name or not ref.uid.isdigit():
-            log.warning("Not moving UID %s: it belongs to source %s, not %s", ref.uid, ref.source, self.source_name)
+            log.warning("message not moved: it belongs to another source",
+                        extra={"uid": ref.uid, "source": ref.source, "mailbox": self.source_name})
             return False
         return self._call("main", lambda c: self._move_uid(c, ref, target, keyword), f"move to {target}")
 
     def _move_uid(self, client: IMAPClient, ref: MessageRef, target: str, keyword: str | None) -> bool:
         uidvalidity = self._select(client)
         if uidvalidity != ref.uidvalidity:
-            log.warning("Not moving UID %s: UIDVALIDITY of %s is now %s, not %s",
-                        ref.uid, self.folder, uidvalidity, ref.uidvalidity)
+            log.warning("message not moved: UIDVALIDITY changed", extra={
+                "uid": ref.uid, "folder": self.folder, "uidvalidity": uidvalidity, "was": ref.uidvalidity})
             return False
         uid = int(ref.uid)
         flags = client.get_flags([uid]).get(uid)
         if flags is None:
-            log.info("UID %s is no longer in %s; nothing to move", ref.uid, self.folder)
+            log.info("message no longer in the folder; nothing to move", extra={"uid": ref.uid,
+                                                                                "folder": self.folder})
             return False
         if keyword:
             client.add_flags([uid], [keyword])
@@ -402,6 +412,11 @@ class ImapMailbox:
 def from_settings(settings: Any) -> ImapMailbox:
     """The IMAP mailbox described by the settings (``imap_host``, ``imap_port``, ...)."""
     return ImapMailbox.from_settings(settings)
+
+
+def _reason(err: BaseException) -> str:
+    """A connection error in a few words: "Connection refused", "timed out"."""
+    return getattr(err, "strerror", None) or str(err) or type(err).__name__
 
 
 def _shutdown(client: IMAPClient) -> None:

@@ -11,9 +11,9 @@ import logging
 import mailbox
 import os
 import time
-from datetime import datetime, timezone
+from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Iterator
 
 from intake.mailbox.base import FetchedMessage, MessageRef
 
@@ -59,7 +59,7 @@ class MaildirMailbox:
                 raw = path.read_bytes()
             except FileNotFoundError:
                 continue
-            received = datetime.fromtimestamp(mtime, tz=timezone.utc)
+            received = datetime.fromtimestamp(mtime, tz=UTC)
             yield FetchedMessage(MessageRef(self.source, 0, key), raw, received)
 
     def _move(self, ref: MessageRef, folder: str) -> None:
@@ -68,7 +68,7 @@ class MaildirMailbox:
                 if entry.name.split(":", 1)[0] == ref.uid:
                     target = self._folders[folder] / "cur" / (ref.uid + ":2,")
                     os.replace(entry.path, target)
-                    log.debug("moved maildir message %s to %s", ref.uid, folder)
+                    log.debug("message moved", extra={"uid": ref.uid, "folder": folder})
                     return
 
     def mark_processed(self, ref: MessageRef) -> None:

@@ -16,7 +16,8 @@ PHRASES = {
     "olietank": ["sløjfning af olietank", "gammel olietank i haven", "removal of an oil tank",
                  "nedgravet olietank på 1200 liter", "decommission the heating oil tank", "olietanken skal fjernes"],
     "stoej_byggeplads": ["støjende arbejde om natten", "støvende nedbrydning", "noisy construction work at night",
-                         "anmeldelse af støjende byggearbejde", "pile driving noise", "stojende arbejde med vibrationer"],
+                         "anmeldelse af støjende byggearbejde", "pile driving noise",
+                         "stojende arbejde med vibrationer"],
 }
 FILLER = ["Hej", "Kære kommune", "Dear sir or madam", "Med venlig hilsen Jens", "Best regards, Anna",
           "Vi håber på hurtigt svar.", "Please let us know.", "Adressen er Nørrebrogade 12.", "Tak på forhånd."]

@@ -21,7 +21,8 @@ def test_jsonl_export_with_text_and_task_types(tmp_path):
 
 def test_jsonl_in_corpus_format_is_composed_from_its_parts(tmp_path):
     path = tmp_path / "seed.jsonl"
-    record = {"subject": "Skilt", "body": "nyt skilt", "attachment": "formular", "labels": ["skilte", "byggetilladelse"]}
+    record = {"subject": "Skilt", "body": "nyt skilt", "attachment": "formular",
+              "labels": ["skilte", "byggetilladelse"]}
     path.write_text(json.dumps(record))
     (example,) = load_path(path)
     assert example.text == "Skilt\n\nnyt skilt\n\nformular"

@@ -1,6 +1,6 @@
 """Confirmed and corrected cases in the database become training examples."""
 import json
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from sqlmodel import Session, SQLModel, create_engine
@@ -8,7 +8,7 @@ from sqlmodel import Session, SQLModel, create_engine
 from classifier.dbdata import examples_from_database
 from models.tables import Case, Correction
 
-NOW = datetime(2026, 3, 2, 9, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 
 
 def _case(ref, task_types, confirmed=False, text="tekst"):

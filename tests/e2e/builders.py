@@ -1,7 +1,7 @@
 """Applications as businesses send them, with real PDF and Word attachments."""
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
 
@@ -13,7 +13,7 @@ DESK = "desk@example.test"
 def _base(sender: str, subject: str, body: str) -> EmailMessage:
     msg = EmailMessage()
     msg["From"], msg["To"], msg["Subject"] = sender, DESK, subject
-    msg["Date"] = format_datetime(datetime.now(timezone.utc))
+    msg["Date"] = format_datetime(datetime.now(UTC))
     msg["Message-ID"] = make_msgid(domain=sender.rpartition("@")[2].rstrip(">"))
     msg.set_content(body)
     return msg

@@ -20,7 +20,7 @@ from email.utils import format_datetime, make_msgid
 
 import pytest
 from icalendar import Calendar
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 from typer.testing import CliRunner
 
 from intake.cli import app as cli_app
@@ -75,7 +75,7 @@ def load_case(settings, reference: str) -> Case:
 def case_events(settings, reference: str) -> list[CaseEvent]:
     with Session(open_database(settings.database_url)) as s:
         case = s.exec(select(Case).where(Case.reference == reference)).one()
-        return list(s.exec(select(CaseEvent).where(CaseEvent.case_id == case.id).order_by(CaseEvent.id)))
+        return list(s.exec(select(CaseEvent).where(CaseEvent.case_id == case.id).order_by(col(CaseEvent.id))))
 
 
 def backdate_pause(settings, reference: str, by: timedelta) -> None:
@@ -89,12 +89,15 @@ def backdate_pause(settings, reference: str, by: timedelta) -> None:
 
 
 def body_of(msg: EmailMessage) -> str:
-    return msg.get_body(("plain",)).get_content()
+    body = msg.get_body(("plain",))
+    assert body is not None, "no text/plain part"
+    return body.get_content()
 
 
 def assert_about_the_case(msg: EmailMessage, reference: str, lang: str, settings) -> None:
     """What every mail to the business about its case carries."""
-    assert REF.search(msg["Subject"]).group(1) == reference
+    found = REF.search(msg["Subject"])
+    assert found is not None and found.group(1) == reference
     assert msg["Content-Language"] == lang
     assert msg["From"].addresses[0].addr_spec == settings.from_address
     assert msg["X-Loop"] == settings.loop_id

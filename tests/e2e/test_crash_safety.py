@@ -27,7 +27,8 @@ def run_once(env: dict[str, str], crash_at: str | None = None) -> int:
     proc = subprocess.run([sys.executable, "-m", "intake", "process", "--once"], env=full,
                           capture_output=True, timeout=300)
     if proc.returncode not in (0, -9):
-        raise AssertionError(proc.stdout.decode(errors="replace")[-3000:] + proc.stderr.decode(errors="replace")[-3000:])
+        output = proc.stdout.decode(errors="replace")[-3000:] + proc.stderr.decode(errors="replace")[-3000:]
+        raise AssertionError(output)
     return proc.returncode
 
 
@@ -59,7 +60,7 @@ def test_kill_and_restart_yields_every_message_exactly_once(e2e, dovecot, smtp_s
         # SMTP has no idempotency: a kill between the server's 250 and our commit repeats
         # that one mail, with the same Message-ID so mail clients show it once.
         assert sum(per_case.values()) <= BATCH + 1
-        for ref, count in per_case.items():
+        for ref in per_case:
             ids = {m.message["Message-ID"] for m in acks if ref in m.message["Subject"]}
             assert len(ids) == 1
     else:

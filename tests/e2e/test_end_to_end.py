@@ -114,6 +114,7 @@ def test_serve_answers_within_seconds_and_stops_on_sigterm(e2e, dovecot, smtp_si
 
 
 def _wait_for_log(proc: subprocess.Popen, needle: str, timeout: float) -> None:
+    assert proc.stdout is not None, "started with stdout=PIPE"
     deadline = time.monotonic() + timeout
     seen = []
     while time.monotonic() < deadline:

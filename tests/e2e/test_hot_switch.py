@@ -50,6 +50,7 @@ class RunningService:
         self._reader.start()
 
     def _read(self) -> None:
+        assert self.proc.stdout is not None, "started with stdout=PIPE"
         for line in self.proc.stdout:
             self.lines.append(line.decode(errors="replace"))
 
@@ -102,7 +103,7 @@ class Deliverer:
             self.deliver()
             self._stop.wait(DELIVERY_INTERVAL)
 
-    def __enter__(self) -> "Deliverer":
+    def __enter__(self) -> Deliverer:
         self._thread.start()
         return self
 
@@ -161,7 +162,8 @@ def version_by_key(env: dict[str, str]) -> dict[str, str]:
     """Maildir key -> model version of the one case its message became, in processing order."""
     engine = open_database(f"sqlite:///{Path(env['INTAKE_DATA_DIR']) / 'intake.db'}")
     with Session(engine) as s:
-        rows = s.exec(select(InboundMessage.uid, Case.model_version).join(Case, Case.id == InboundMessage.case_id)
+        rows = s.exec(select(InboundMessage.uid, Case.model_version)
+                      .join(Case, col(Case.id) == col(InboundMessage.case_id))
                       .order_by(col(Case.id))).all()
     engine.dispose()
     return dict(rows)

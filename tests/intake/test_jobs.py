@@ -2,15 +2,19 @@
 from __future__ import annotations
 
 import email
+from dataclasses import replace
+from datetime import date
 from email import policy
 
 import pytest
 from sqlmodel import Session, select
 
 from intake.jobs import DIGEST_PURPOSE, daily_overdue_job
+from intake.pipeline import Context
 from models import OutboxMail
 from models.db import open_database
-from tests.intake.casefactory import CATALOGUE, local, make_case
+from routing.calendar import WorkingCalendar
+from tests.intake.casefactory import CALENDAR, CATALOGUE, local, make_case
 
 MONDAY_MORNING = local(2026, 3, 16, 8)  # udeservering received 2 March is due today; vejareal 2 March overdue
 
@@ -29,42 +33,60 @@ def engine(settings):
     return engine
 
 
+@pytest.fixture
+def ctx(settings):
+    return Context(settings, CATALOGUE, CALENDAR, models=None)
+
+
 def digests(engine):
     with Session(engine) as session:
         return session.exec(select(OutboxMail).where(OutboxMail.purpose == DIGEST_PURPOSE)).all()
 
 
-def test_each_office_with_cases_at_risk_or_overdue_gets_one_mail(engine, settings):
-    assert daily_overdue_job(engine, CATALOGUE, settings, now=MONDAY_MORNING) == 2
+def test_each_office_with_cases_at_risk_or_overdue_gets_one_mail(engine, ctx):
+    assert daily_overdue_job(engine, ctx, now=MONDAY_MORNING) == 2
     assert sorted(m.recipient for m in digests(engine)) == sorted(
         CATALOGUE.office(o).address for o in ("byliv", "trafik"))
 
 
-def test_an_office_without_late_cases_gets_no_mail(engine, settings):
-    daily_overdue_job(engine, CATALOGUE, settings, now=MONDAY_MORNING)
+def test_an_office_without_late_cases_gets_no_mail(engine, ctx):
+    daily_overdue_job(engine, ctx, now=MONDAY_MORNING)
     assert CATALOGUE.office("byggeri").address not in {m.recipient for m in digests(engine)}
 
 
-def test_the_mail_lists_the_late_cases_and_not_the_others(engine, settings):
-    daily_overdue_job(engine, CATALOGUE, settings, now=MONDAY_MORNING)
+def test_the_mail_lists_the_late_cases_and_not_the_others(engine, ctx):
+    daily_overdue_job(engine, ctx, now=MONDAY_MORNING)
     (mail,) = [m for m in digests(engine) if m.recipient == CATALOGUE.office("trafik").address]
     body = email.message_from_bytes(mail.raw, policy=policy.default).get_body(("plain",)).get_content()
     assert "OVERSKREDET (1)" in body and "I RISIKO" not in body
     assert body.count("KBH-") == 1
 
 
-def test_running_again_the_same_day_sends_nothing_more(engine, settings):
-    daily_overdue_job(engine, CATALOGUE, settings, now=MONDAY_MORNING)
-    assert daily_overdue_job(engine, CATALOGUE, settings, now=local(2026, 3, 16, 15)) == 0
+def test_running_again_the_same_day_sends_nothing_more(engine, ctx):
+    daily_overdue_job(engine, ctx, now=MONDAY_MORNING)
+    assert daily_overdue_job(engine, ctx, now=local(2026, 3, 16, 15)) == 0
     assert len(digests(engine)) == 2
 
 
-def test_the_next_working_day_sends_again(engine, settings):
-    daily_overdue_job(engine, CATALOGUE, settings, now=MONDAY_MORNING)
-    assert daily_overdue_job(engine, CATALOGUE, settings, now=local(2026, 3, 17, 8)) == 2
+def test_the_next_working_day_sends_again(engine, ctx):
+    daily_overdue_job(engine, ctx, now=MONDAY_MORNING)
+    assert daily_overdue_job(engine, ctx, now=local(2026, 3, 17, 8)) == 2
 
 
-def test_nothing_is_sent_before_seven_or_on_a_weekend(engine, settings):
-    assert daily_overdue_job(engine, CATALOGUE, settings, now=local(2026, 3, 16, 6, 59)) == 0
-    assert daily_overdue_job(engine, CATALOGUE, settings, now=local(2026, 3, 21, 9)) == 0
+def test_nothing_is_sent_before_seven_or_on_a_weekend(engine, ctx):
+    assert daily_overdue_job(engine, ctx, now=local(2026, 3, 16, 6, 59)) == 0
+    assert daily_overdue_job(engine, ctx, now=local(2026, 3, 21, 9)) == 0
     assert digests(engine) == []
+
+
+def test_the_earliest_time_comes_from_the_settings(engine, ctx):
+    later = replace(ctx, settings=replace(ctx.settings, digest_after="09:30"))
+    assert daily_overdue_job(engine, later, now=local(2026, 3, 16, 9, 29)) == 0
+    assert daily_overdue_job(engine, later, now=local(2026, 3, 16, 9, 30)) == 2
+
+
+def test_the_working_days_are_those_of_the_context_calendar(engine, ctx):
+    """A closure day in the context's calendar (not a calendar of its own) means no mail that day."""
+    closed = replace(ctx, calendar=WorkingCalendar([date(2026, 3, 16)]))
+    assert daily_overdue_job(engine, closed, now=MONDAY_MORNING) == 0
+    assert daily_overdue_job(engine, ctx, now=MONDAY_MORNING) == 2

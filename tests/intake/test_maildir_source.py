@@ -1,6 +1,6 @@
 import os
 import time
-from datetime import timezone
+from datetime import UTC
 
 from intake.mailbox.maildir import MaildirMailbox
 
@@ -12,7 +12,7 @@ def test_receipt_time_is_the_file_time(tmp_path):
     os.utime(path, (1_700_000_000, 1_700_000_000))
     (msg,) = list(box.fetch_pending())
     assert msg.ref.uid == key
-    assert msg.received.tzinfo is timezone.utc and msg.received.timestamp() == 1_700_000_000
+    assert msg.received.tzinfo is UTC and msg.received.timestamp() == 1_700_000_000
 
 
 def test_messages_come_oldest_first(tmp_path):

@@ -11,6 +11,7 @@ from sqlmodel import Session, select
 
 from intake import pipeline
 from intake.app import build_context
+from intake.errors import MessageFault, OurFault
 from intake.letters.outbox import flush_outbox
 from intake.letters.sender import MaildirSender
 from intake.mailbox.maildir import MaildirMailbox
@@ -150,7 +151,8 @@ def test_message_that_breaks_the_pipeline_is_quarantined_and_can_be_replayed(env
     def broken(state, ctx):
         raise ValueError("simulated bug in detail extraction")
 
-    monkeypatch.setattr("intake.runner.ANALYSIS", (pipeline.read_attachments, broken, pipeline.classify, pipeline.route))
+    analysis = (pipeline.read_attachments, broken, pipeline.classify, pipeline.route)
+    monkeypatch.setattr("intake.runner.ANALYSIS", analysis)
     (outcome,) = runner.process_batch()
     assert outcome.outcome == "quarantined" and "simulated bug" in outcome.reason
     assert box.folder_keys("Quarantine") == [key] and cases(engine) == []
@@ -181,6 +183,43 @@ def test_database_failure_leaves_the_message_in_the_inbox(env, monkeypatch):
     with pytest.raises(OperationalError):
         runner.process_batch()
     assert len(list(box.fetch_pending())) == 1
+
+
+class MailServerDown(OurFault):
+    """A failure of ours that the runner knows nothing specific about."""
+
+
+class SenderSentNonsense(MessageFault):
+    """A fault in the message that the runner knows nothing specific about."""
+
+
+def _raising(error: Exception):
+    def stage(state, ctx):
+        raise error
+    return stage
+
+
+def test_any_failure_of_ours_is_retried_with_the_message_left_in_the_inbox(env, monkeypatch):
+    """The branch decides, not the class: an ``OurFault`` never uses up an attempt nor quarantines."""
+    settings, engine, box, runner = env
+    box.deliver(application().as_bytes())
+    monkeypatch.setattr("intake.runner.ANALYSIS", (_raising(MailServerDown("mail server down")),))
+    for _ in range(settings.max_processing_attempts + 1):
+        with pytest.raises(MailServerDown):
+            runner.process_batch()
+    assert len(list(box.fetch_pending())) == 1 and box.folder_keys("Quarantine") == []
+    with Session(engine) as s:
+        (rec,) = s.exec(select(InboundMessage)).all()
+    assert rec.status == "processing" and rec.attempts == 0
+
+
+def test_a_fault_in_the_message_quarantines_it_with_the_reason(env, monkeypatch):
+    _, engine, box, runner = env
+    key = box.deliver(application().as_bytes())
+    monkeypatch.setattr("intake.runner.ANALYSIS", (_raising(SenderSentNonsense("no text anywhere")),))
+    (outcome,) = runner.process_batch()
+    assert outcome.outcome == "quarantined" and outcome.reason == "SenderSentNonsense: no text anywhere"
+    assert box.folder_keys("Quarantine") == [key] and cases(engine) == []
 
 
 def test_events_record_receipt_and_routing(env):
@@ -232,7 +271,7 @@ def test_multi_office_application_gets_a_contact_person_and_a_star_meeting(env):
 
 
 def test_quarantine_reason_is_logged_without_addresses_or_cpr_numbers():
-    from intake.runner import loggable
+    from intake.privacy import loggable
 
     line = loggable("ValueError: bad header from peter@jensen-stilladser.dk, cpr 010203-1234")
     assert "jensen-stilladser" not in line and "010203-1234" not in line and "ValueError" in line

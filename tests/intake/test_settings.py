@@ -56,3 +56,31 @@ def test_star_meeting_settings_come_from_the_environment_and_are_checked():
     assert (s.meeting_start, s.meeting_minutes) == ("13:30", 90)
     with pytest.raises(ConfigError, match="meeting_start"):
         load_settings(env={"INTAKE_MEETING_START": "half past one"})
+
+
+def test_attachment_limits_and_schedule_come_from_the_config_file_and_the_environment(tmp_path):
+    cfg = tmp_path / "intake.toml"
+    cfg.write_text('[intake]\nattachment_ocr_seconds = 5.5\nattachment_memory_mb = 2048\n'
+                   'outbox_flush_interval = 30\ndigest_after = "08:15"\n')
+    s = load_settings(cfg, env={"INTAKE_ATTACHMENT_SECONDS": "90", "INTAKE_DIGEST_CHECK_INTERVAL": "60"})
+    assert (s.attachment_ocr_seconds, s.attachment_memory_mb, s.attachment_seconds) == (5.5, 2048, 90.0)
+    assert (s.outbox_flush_interval, s.digest_check_interval, s.digest_after) == (30, 60, "08:15")
+
+
+def test_attachment_and_schedule_defaults_are_those_the_code_had():
+    s = load_settings(env={})
+    assert (s.attachment_seconds, s.attachment_ocr_seconds, s.attachment_memory_mb, s.attachment_workers) == (
+        60.0, 30.0, 1536, 2)
+    assert (s.outbox_flush_interval, s.model_check_interval, s.digest_check_interval, s.digest_after) == (
+        10, 3600, 900, "07:00")
+
+
+@pytest.mark.parametrize(("name", "value"), [
+    ("ATTACHMENT_SECONDS", "0"), ("ATTACHMENT_OCR_SECONDS", "-1"), ("ATTACHMENT_WORKERS", "0"),
+    ("ATTACHMENT_MAX_MB", "0"), ("OUTBOX_FLUSH_INTERVAL", "0"), ("MODEL_CHECK_INTERVAL", "-5"),
+    ("DIGEST_CHECK_INTERVAL", "0"), ("ATTACHMENT_MEMORY_MB", "100"), ("DIGEST_AFTER", "7 o'clock"),
+    ("ATTACHMENT_OCR_LANGUAGES", "--psm 0"),
+])
+def test_an_unusable_limit_or_interval_is_refused_at_start(name, value):
+    with pytest.raises(ConfigError, match=name.lower()):
+        load_settings(env={f"INTAKE_{name}": value})

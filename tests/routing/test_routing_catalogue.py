@@ -172,7 +172,7 @@ def test_unknown_task_error_is_a_routing_error_and_key_error(bundled):
 
 def test_catalogue_mappings_are_read_only(bundled):
     with pytest.raises(TypeError):
-        bundled.tasks["new"] = bundled.task("generel")  # type: ignore[index]
+        bundled.tasks["new"] = bundled.task("generel")
 
 
 def test_goal_as_dict():

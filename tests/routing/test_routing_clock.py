@@ -1,7 +1,7 @@
 """The service-goal clock: pauses, resumed due dates and standing (pure functions)."""
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
@@ -47,7 +47,7 @@ def test_pause_that_ends_the_same_day_costs_nothing():
 
 def test_pause_days_use_copenhagen_dates_not_utc():
     """23:30 UTC on Sunday is already Monday in Copenhagen, so Friday to then costs three calendar days."""
-    end = datetime(2026, 12, 6, 23, 30, tzinfo=timezone.utc)
+    end = datetime(2026, 12, 6, 23, 30, tzinfo=UTC)
     assert clock.paused_days(Pause(at(2026, 12, 4), end), "calendar_days", CAL) == 3
 
 

@@ -4,7 +4,7 @@ Every expected date is counted by hand from the 2026/27 calendar (weekdays and
 holidays as listed in test_routing_calendar.py); the count is in the comment.
 """
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -124,13 +124,13 @@ def test_working_days_received_on_saturday_counts_from_monday(cal):
 
 def test_aware_utc_receipt_late_evening_is_next_copenhagen_day(cal):
     # 23:30 UTC on Thu 5 Mar 2026 is 00:30 CET on Fri 6 Mar; 1 working day after Fri 6 -> Mon 9 Mar.
-    received = datetime(2026, 3, 5, 23, 30, tzinfo=timezone.utc)
+    received = datetime(2026, 3, 5, 23, 30, tzinfo=UTC)
     assert due_date(received, wdays(1), cal) == date(2026, 3, 9)
 
 
 def test_summer_time_receipt_uses_cest(cal):
     # 22:30 UTC on Tue 30 Jun 2026 is 00:30 CEST on Wed 1 Jul.
-    assert local_date(datetime(2026, 6, 30, 22, 30, tzinfo=timezone.utc)) == date(2026, 7, 1)
+    assert local_date(datetime(2026, 6, 30, 22, 30, tzinfo=UTC)) == date(2026, 7, 1)
 
 
 def test_naive_receipt_is_taken_as_local_time(cal):

@@ -12,6 +12,7 @@ Create Date: 2026-11-29 00:20:00
 """
 import sqlalchemy as sa
 import sqlmodel
+import sqlmodel.sql.sqltypes
 from alembic import op
 
 revision = '0002'

@@ -6,6 +6,7 @@ import io
 import re
 import zipfile
 import zlib
+from collections.abc import Sequence
 
 from PIL import Image, ImageDraw, ImageFont
 
@@ -127,7 +128,7 @@ def scanned_pdf(lines: list[str]) -> bytes:
     return out.getvalue()
 
 
-def docx_form(rows: list[tuple[str, str]], paragraphs: list[str] = (), header: str = "") -> bytes:
+def docx_form(rows: list[tuple[str, str]], paragraphs: Sequence[str] = (), header: str = "") -> bytes:
     """A Word application form: paragraphs, then a two-column "field | value" table."""
     import docx
 
@@ -170,7 +171,9 @@ def with_doctype(base: bytes, part: str) -> bytes:
     """The package with an entity-declaring DOCTYPE put before the root element of ``part``."""
     with zipfile.ZipFile(io.BytesIO(base)) as src:
         xml = src.read(part)
-    root = re.search(rb"<[A-Za-z]", xml).start()
+    first_element = re.search(rb"<[A-Za-z]", xml)
+    assert first_element is not None, f"{part} has no element"
+    root = first_element.start()
     evil = b'<!DOCTYPE x [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'
     return replace_docx_part(base, part, xml[:root] + evil + xml[root:])
 
@@ -180,7 +183,8 @@ def xlsx_sheets(sheets: dict[str, list[tuple]]) -> bytes:
     import openpyxl
 
     book = openpyxl.Workbook()
-    book.remove(book.active)
+    for empty in book.worksheets:
+        book.remove(empty)
     for name, rows in sheets.items():
         sheet = book.create_sheet(name)
         for row in rows:
@@ -190,7 +194,7 @@ def xlsx_sheets(sheets: dict[str, list[tuple]]) -> bytes:
     return out.getvalue()
 
 
-def pptx_slides(slides: list[tuple[str, str]], table: list[tuple[str, str]] = ()) -> bytes:
+def pptx_slides(slides: list[tuple[str, str]], table: Sequence[tuple[str, str]] = ()) -> bytes:
     """A presentation (python-pptx): one title-and-body slide per pair, then a slide with ``table``."""
     from pptx import Presentation
     from pptx.util import Inches
@@ -220,7 +224,7 @@ def ods_of(rows: list[str], sheet: str = "Ark1") -> bytes:
     return zip_of({"mimetype": b"application/vnd.oasis.opendocument.spreadsheet", "content.xml": content.encode()})
 
 
-def docx_with_picture(image: bytes, paragraphs: list[str] = ()) -> bytes:
+def docx_with_picture(image: bytes, paragraphs: Sequence[str] = ()) -> bytes:
     """A Word document holding ``paragraphs`` and one pasted picture (python-docx ``add_picture``)."""
     import docx
     from docx.shared import Inches

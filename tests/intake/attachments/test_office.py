@@ -24,7 +24,8 @@ def test_xlsx_sheets_are_read_under_their_names(extract):
     workbook = builders.xlsx_sheets({"Ansøgning": [("Udeservering", "Nyhavn 1")], "Budget": [("Borde", 4)]})
     result = extract("ansøgning.xlsx", workbook)
     assert (result.type, result.status) == ("xlsx", "read")
-    assert result.text.index("## Ansøgning") < result.text.index("Udeservering | Nyhavn 1") < result.text.index("## Budget")
+    text = result.text
+    assert text.index("## Ansøgning") < text.index("Udeservering | Nyhavn 1") < text.index("## Budget")
 
 
 def test_xlsx_two_column_rows_go_to_fields(extract):

@@ -123,6 +123,46 @@ def test_attached_eml_gives_body_and_its_attachments(extract):
     assert result.fields == FORM and result.members[0].type == "docx"
 
 
+def test_attached_eml_is_read_by_the_mail_parser(extract):
+    """Header values cleaned and HTML rendered as in a mail: a bidi override is dropped, list items kept apart."""
+    raw = ("From: a@example.com\r\nSubject: Ansøgning om skilt\u202e\r\n"
+           "MIME-Version: 1.0\r\nContent-Type: text/html; charset=utf-8\r\n\r\n"
+           "<ul><li>Borde</li><li>Stole</li></ul>\r\n").encode()
+    result = extract("videresendt.eml", raw, "message/rfc822")
+    assert result.text.startswith("Subject: Ansøgning om skilt\n\n")
+    assert "- Borde\n- Stole" in result.text and "\u202e" not in result.text
+
+
+def test_message_forwarded_inside_an_attached_eml_is_part_of_its_text(extract):
+    from email.message import EmailMessage
+
+    inner = EmailMessage()
+    inner["From"], inner["Subject"] = "c@example.com", "Oprindelig ansøgning"
+    inner.set_content("Vi søger om udeservering.")
+    outer = EmailMessage()
+    outer["From"], outer["Subject"] = "b@example.com", "Fwd: Oprindelig ansøgning"
+    outer.set_content("Se nedenfor.")
+    outer.add_attachment(inner)
+    result = extract("videresendt.eml", outer.as_bytes(), "message/rfc822")
+    assert "Se nedenfor." in result.text and "Vi søger om udeservering." in result.text
+    assert "Subject: Oprindelig ansøgning" in result.text
+
+
+def test_text_file_with_a_byte_order_mark_is_decoded_by_it(extract):
+    result = extract("noter.txt", b"\xff\xfe" + "Åbningstider 10-22".encode("utf-16-le"))
+    assert result.text == "Åbningstider 10-22"
+
+
+def test_the_forkserver_preload_imports_every_reader():
+    """A broken preload fails silently in the forkserver (every worker then imports the readers itself)."""
+    import importlib
+
+    from intake.attachments.sandbox import PRELOAD
+
+    for name in PRELOAD:
+        importlib.import_module(name)
+
+
 def test_zip_members_are_read_and_their_fields_collected(extract):
     archive = builders.zip_of({"bilag/ansøgning.docx": builders.docx_form(list(FORM.items())),
                                "noter.txt": "Åbningstider 10-22".encode()})

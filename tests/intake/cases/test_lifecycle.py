@@ -426,6 +426,7 @@ def test_stranger_answering_a_request_does_not_resume_the_case(service):
 def _upgrade_0001_database(url: str) -> None:
     from alembic import command
 
+    from intake.app import build_desk
     from models.db import alembic_config, make_engine, migrate
 
     engine = make_engine(url)
@@ -446,7 +447,7 @@ def _upgrade_0001_database(url: str) -> None:
         assert case.decision is None and case.paused_since is None and case.pauses_json == "[]"
     settings = load_settings(env={"INTAKE_DATABASE_URL": url})
     with Session(engine) as s:  # the upgraded database takes the new actions
-        cases.request_info(s, "KBH-2026-000001", "?", actor="karen", desk=Desk.from_settings(settings))
+        cases.request_info(s, "KBH-2026-000001", "?", actor="karen", desk=build_desk(settings))
         s.commit()
     engine.dispose()
 

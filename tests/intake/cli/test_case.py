@@ -8,7 +8,7 @@ from datetime import datetime
 from email import policy
 
 import pytest
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 from typer.testing import CliRunner
 
 from intake.cli.case import app
@@ -54,7 +54,7 @@ def history(settings, ref) -> list[tuple[str, str]]:
     with Session(open_database(settings.database_url)) as s:
         case = s.exec(select(Case).where(Case.reference == ref)).one()
         return [(e.actor, e.action) for e in s.exec(select(CaseEvent).where(CaseEvent.case_id == case.id)
-                                                       .order_by(CaseEvent.id))]
+                                                       .order_by(col(CaseEvent.id)))]
 
 
 def test_help_lists_every_case_command():
@@ -107,12 +107,12 @@ def test_reject_with_a_catalogue_path_forward(settings):
 def test_invalid_transition_is_explained(settings):
     ref = add_case(settings, 1)
     result = RUN.invoke(app, ["close", ref])
-    assert result.exit_code == 2 and "decide it first" in result.output
+    assert result.exit_code == 1 and "decide it first" in result.output
 
 
 def test_unknown_reference_is_explained(settings):
     result = RUN.invoke(app, ["show", "KBH-2026-424242"])
-    assert result.exit_code == 2 and "no case" in result.output
+    assert result.exit_code == 1 and "no case" in result.output
 
 
 def test_request_info_then_start_then_approve_then_close(settings):

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from email import message_from_bytes, policy
 from importlib import resources
 
@@ -10,7 +10,6 @@ import pytest
 from sqlmodel import Session, select
 from typer.testing import CliRunner
 
-import intake.cli.common
 from intake import cli
 from models import Case, InboundMessage
 from models.db import open_database
@@ -48,7 +47,7 @@ def classify(run, tmp_path, msg, *extra):
 
 
 def test_classify_prints_one_json_object_with_every_key(run, tmp_path):
-    out = classify(run, tmp_path, application(when=datetime(2026, 12, 18, 10, 0, tzinfo=timezone.utc)))
+    out = classify(run, tmp_path, application(when=datetime(2026, 12, 18, 10, 0, tzinfo=UTC)))
     assert REQUIRED <= out.keys()
     assert out["kind"] == "application" and out["task_types"][0] == "vejareal" and out["office"] == "trafik"
     assert out["service_goal"] == {"value": 10, "unit": "working_days"}

@@ -159,8 +159,9 @@ def test_form_fields_win_over_the_body():
     ("Areal (m2)", "area_m2"), ("CPR-nummer", "cpr"), ("Bemærkninger", None),
     ("Arrangør", "company_name"), ("Dato", "date"),
     ("txtCompanyName", "company_name"), ("CVR_nr", "cvr"), ("Telefon1", "phone"),       # AcroForm field names
-    ("Virksomhedens CVR-nummer", "cvr"), ("Telefonnummer (dagtimer)", "phone"), ("Navn på ansvarlig kontaktperson", "contact_name"),
-    ("P-nummer for serveringsstedet", "p_number"), ("Ønsket startdato", "period_from"), ("Beskrivelse af arbejdet", None),
+    ("Virksomhedens CVR-nummer", "cvr"), ("Telefonnummer (dagtimer)", "phone"),
+    ("Navn på ansvarlig kontaktperson", "contact_name"), ("P-nummer for serveringsstedet", "p_number"),
+    ("Ønsket startdato", "period_from"), ("Beskrivelse af arbejdet", None),
 ])
 def test_form_labels_map_to_keys(label, key):
     assert label_key(label) == key
@@ -168,7 +169,8 @@ def test_form_labels_map_to_keys(label, key):
 
 def test_contact_value_with_more_details_keeps_the_name_only():
     found = values("Kontakt: Ahmad Hassan, ahmad@gadefest.dk, 71 72 73 74")
-    assert (found["contact_name"], found["contact_email"], found["phone"]) == ("Ahmad Hassan", "ahmad@gadefest.dk", "71727374")
+    assert (found["contact_name"], found["contact_email"], found["phone"]) == \
+        ("Ahmad Hassan", "ahmad@gadefest.dk", "71727374")
 
 
 def test_name_label_holding_a_company_gives_the_company():
@@ -181,7 +183,8 @@ def test_company_value_is_cut_before_its_cvr():
 
 
 def test_company_line_without_legal_form_under_the_signature():
-    found = values(f"Må vi sætte et skilt op?\n\nVenlig hilsen\nLouise Krogh\nIndehaver, Krogh Keramik\nCVR {VALID_CVR}\n")
+    found = values("Må vi sætte et skilt op?\n\nVenlig hilsen\nLouise Krogh\nIndehaver, Krogh Keramik\n"
+                   f"CVR {VALID_CVR}\n")
     assert (found["contact_name"], found["company_name"]) == ("Louise Krogh", "Krogh Keramik")
 
 
@@ -203,7 +206,8 @@ def test_place_without_house_number():
 
 @pytest.mark.parametrize("written", [
     f"CVR-nr. {grouped(VALID_CVR)}", f"CVR: {VALID_CVR}", f"DK{VALID_CVR}", f"DK-{VALID_CVR}",
-    f"SE/CVR: {VALID_CVR}", f"Cvr.nr.{VALID_CVR}", f"VAT no. DK {grouped(VALID_CVR)}", f"CVR {VALID_CVR[:4]} {VALID_CVR[4:]}",
+    f"SE/CVR: {VALID_CVR}", f"Cvr.nr.{VALID_CVR}", f"VAT no. DK {grouped(VALID_CVR)}",
+    f"CVR {VALID_CVR[:4]} {VALID_CVR[4:]}",
 ])
 def test_cvr_in_the_forms_businesses_write_it(written):
     assert values(f"Vores firma har {written} og søger om skilt.")["cvr"] == VALID_CVR
@@ -266,9 +270,10 @@ def test_name_written_before_a_phone_number():
 
 
 def test_place_with_house_number_in_a_later_source_wins():
-    fields = extract_details([("subject", "Ny restaurant på Nørrebrogade"), ("body", "Vi åbner på Nørrebrogade 45, 2200 København N.")],
-                             reference=REF)
-    assert fields["activity_location"].value.startswith("Nørrebrogade 45") and fields["activity_location"].source == "body"
+    fields = extract_details([("subject", "Ny restaurant på Nørrebrogade"),
+                              ("body", "Vi åbner på Nørrebrogade 45, 2200 København N.")], reference=REF)
+    place = fields["activity_location"]
+    assert place.value.startswith("Nørrebrogade 45") and place.source == "body"
 
 
 def test_signature_only_details():
@@ -357,7 +362,9 @@ def test_cpr_in_form_value_of_another_label_is_not_copied():
     assert "contact_name" not in fields and fields["cpr_found"].value is True
 
 
-@pytest.mark.parametrize("text", ["CPR: 010190-1234", "cpr.nr. 0101901234", "personnummer 311299 1234", "født 010190-1234"])
+@pytest.mark.parametrize("text", [
+    "CPR: 010190-1234", "cpr.nr. 0101901234", "personnummer 311299 1234", "født 010190-1234",
+])
 def test_redact_cpr(text):
     redacted = redact_cpr(text)
     assert "XXXXXX-XXXX" in redacted and "1234" not in redacted
@@ -378,7 +385,8 @@ def test_no_cpr_means_no_cpr_key():
 OUTLOOK_HTML = f"""<html><head><style>p.MsoNormal{{margin:0}}</style></head><body lang=DA><div class=WordSection1>
 <p class=MsoNormal>Hej,<o:p></o:p></p><p class=MsoNormal>Vi skal have opsat stillads p&aring; facaden af ejendommen
 Amagerbrogade 150, 2300 K&oslash;benhavn S, i uge 14-20 2027.<o:p></o:p></p><p class=MsoNormal>Med venlig hilsen</p>
-<table><tr><td><p class=MsoNormal><b>Kasper Lund</b><br>Projektleder<br>Stilladsgruppen A/S<br>Industrivej 4, 2600 Glostrup<br>
+<table><tr><td><p class=MsoNormal><b>Kasper Lund</b><br>Projektleder<br>Stilladsgruppen A/S<br>\
+Industrivej 4, 2600 Glostrup<br>
 Direkte: +45 30 30 40 40<br><a href="mailto:kl@stilladsgruppen.dk">kl@stilladsgruppen.dk</a><br>CVR {VALID_CVR}</p></td>
 <td><img src="cid:logo" alt="logo"></td></tr></table>
 <div style='border-top:solid #E1E1E1 1.0pt'><p class=MsoNormal><b>Fra:</b> Sagsbehandler &lt;sb@kk.dk&gt;<br>
@@ -394,7 +402,8 @@ def test_outlook_html_mail_end_to_end():
     assert "Gammel tekst" not in mail.text_now and "Kasper Lund" not in mail.text_now
     fields = extract_details([("subject", mail.subject), ("body", mail.full_text)], reference=REF)
     found = {k: f.value for k, f in fields.items()}
-    assert (found["company_name"], found["cvr"], found["contact_name"]) == ("Stilladsgruppen A/S", VALID_CVR, "Kasper Lund")
+    assert (found["company_name"], found["cvr"], found["contact_name"]) == \
+        ("Stilladsgruppen A/S", VALID_CVR, "Kasper Lund")
     assert (found["phone"], found["contact_email"]) == ("30304040", "kl@stilladsgruppen.dk")
     assert (found["address"], found["postcode"], found["city"]) == ("Industrivej 4", "2600", "Glostrup")
     assert found["activity_location"] == "Amagerbrogade 150" and fields["activity_location"].source == "subject"
@@ -404,7 +413,8 @@ def test_outlook_html_mail_end_to_end():
 @pytest.mark.parametrize(("caught", "street"), [
     ("Stillads Amagerbrogade", "Amagerbrogade"), ("Scaffolding Vesterbrogade", "Vesterbrogade"),
     ("Container Peter Bangs Vej", "Peter Bangs Vej"), ("Amager Strandvej", "Amager Strandvej"),
-    ("Gammel Kongevej", "Gammel Kongevej"), ("Kongens Nytorv", "Kongens Nytorv"), ("Sankt Annæ Plads", "Sankt Annæ Plads"),
+    ("Gammel Kongevej", "Gammel Kongevej"), ("Kongens Nytorv", "Kongens Nytorv"),
+    ("Sankt Annæ Plads", "Sankt Annæ Plads"),
 ])
 def test_clean_street(caught, street):
     assert clean_street(caught) == street

@@ -9,7 +9,6 @@ import pytest
 from sqlmodel import Session, select
 from typer.testing import CliRunner
 
-import intake.cli.common
 from intake import cli
 from intake.app import build_context
 from intake.mailbox.maildir import MaildirMailbox

@@ -23,15 +23,15 @@ def test_only_external_needs_a_topic_and_nothing_but_the_general_task():
     ("en", "Licensing Board", "We have not passed these parts on"),
 ])
 def test_guidance_names_authority_url_and_says_we_guide(catalogue, lang, authority, guided):
-    text = guidance_text(["alkoholbevilling"], ["udeservering"], catalogue, lang)
+    text = guidance_text(["alkoholbevilling"], ["udeservering"], catalogue, lang, from_name="Erhvervshuset")
     assert authority in text and catalogue.external["alkoholbevilling"].url in text and guided in text
     assert "§ 7" in text or "section 7" in text
 
 
 def test_guidance_for_an_only_external_enquiry_says_it_is_registered(catalogue):
-    text = guidance_text(["skat_moms"], ["generel"], catalogue, "da")
+    text = guidance_text(["skat_moms"], ["generel"], catalogue, "da", from_name="Erhvervshuset")
     assert "Skattestyrelsen" in text and "registreret henvendelsen" in text
 
 
 def test_no_topics_give_no_guidance(catalogue):
-    assert guidance_text([], ["udeservering"], catalogue, "da") == ""
+    assert guidance_text([], ["udeservering"], catalogue, "da", from_name="Erhvervshuset") == ""

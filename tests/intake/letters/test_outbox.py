@@ -86,3 +86,16 @@ def test_gives_up_after_max_attempts(engine):
 def test_backoff_doubles_and_is_capped():
     assert [backoff(n, 30).total_seconds() for n in (1, 2, 3)] == [30, 60, 120]
     assert backoff(40, 30) == timedelta(hours=1)
+
+
+def test_send_due_sends_from_the_settings_address_with_their_retry_policy(engine):
+    from intake.letters.outbox import send_due
+    from intake.settings import Settings
+
+    settings = Settings(from_address="desk@aarhus.example", outbox_retry_base=600)
+    queue(engine, 2)
+    assert send_due(engine, RecordingSender(SendError("down")), settings).retried == 1
+    assert rows(engine)[0].next_attempt_at > utcnow() + timedelta(seconds=500)
+    sender = RecordingSender()
+    assert send_due(engine, sender, settings).sent == 1     # the second; the first waits its backoff
+    assert [(r[1], r[2]) for r in sender.sent] == [("desk@aarhus.example", ["r1@example.org"])]

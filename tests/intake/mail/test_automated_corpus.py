@@ -17,7 +17,7 @@ from tests.paths import CORPORA
 SISIMAI = CORPORA / "email" / "sisimai"
 
 
-@pytest.mark.skipif(not SISIMAI.is_dir(), reason="../shared/corpora is not beside the repository")
+@pytest.mark.corpora("email/sisimai")
 def test_no_bounce_or_auto_reply_gets_an_acknowledgement(tmp_path, model_dir):
     settings = load_settings(env={"INTAKE_DATA_DIR": str(tmp_path), "INTAKE_MODEL_DIR": str(model_dir)})
     engine = open_database(settings.database_url)

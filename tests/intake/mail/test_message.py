@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import base64
 import time
-from datetime import timezone
+from datetime import UTC
 from email.message import EmailMessage
 from pathlib import Path
 
@@ -56,7 +56,7 @@ def test_missing_headers_give_empty_values():
 
 def test_date_without_zone_is_taken_as_utc():
     mail = parse_mail(raw_mail("From: a@example.dk\nDate: Tue, 2 Mar 2027 10:12:00 -0000"))
-    assert mail.date.tzinfo is not None and mail.date.utcoffset() == timezone.utc.utcoffset(None)
+    assert mail.date.tzinfo is not None and mail.date.utcoffset() == UTC.utcoffset(None)
 
 
 def test_garbage_date_gives_none():
@@ -127,7 +127,8 @@ def test_ambiguous_or_invalid_from_gives_empty_address(raw):
 
 
 def test_encoded_word_display_name_cannot_inject_an_address():
-    mail = parse_mail(raw_mail("From: =?utf-8?q?alice=40example=2Eorg_=3Calice=40example=2Eorg=3E?= <bob@evil.example>"))
+    mail = parse_mail(raw_mail(
+        "From: =?utf-8?q?alice=40example=2Eorg_=3Calice=40example=2Eorg=3E?= <bob@evil.example>"))
     assert mail.from_addr == "bob@evil.example"
     assert "\n" not in mail.from_name
 
@@ -193,7 +194,8 @@ def test_body_in_legacy_charsets_is_decoded(charset):
 
 
 def test_quoted_printable_and_base64_bodies_are_decoded():
-    qp = raw_mail("From: a@example.dk\nContent-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: quoted-printable",
+    qp = raw_mail("From: a@example.dk\nContent-Type: text/plain; charset=utf-8\n"
+                  "Content-Transfer-Encoding: quoted-printable",
                   "Ans=C3=B8gning om stillads=\r\n p=C3=A5 vejen\r\n")
     b64 = raw_mail("From: a@example.dk\nContent-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: base64",
                    base64.encodebytes("Ansøgning om container".encode()).decode())
@@ -203,7 +205,7 @@ def test_quoted_printable_and_base64_bodies_are_decoded():
 
 @pytest.mark.parametrize("charset", ["x-unknown-charset", "utf-8x", "base64", "rot13", "\"\"", "unicode-1-1-utf-7"])
 def test_unknown_or_bogus_charset_is_decoded_leniently(charset):
-    raw = raw_mail(f"From: a@example.dk\nContent-Type: text/plain; charset={charset}", "") + "Ansøgning".encode("utf-8")
+    raw = raw_mail(f"From: a@example.dk\nContent-Type: text/plain; charset={charset}", "") + "Ansøgning".encode()
     assert "Ans" in parse_mail(raw).full_text
 
 
@@ -229,8 +231,8 @@ def test_attachments_are_collected_with_name_type_and_bytes():
 
 def test_inline_image_with_filename_is_an_attachment():
     msg = build("Se billedet\n", html="<p>Se <img src='cid:foto'></p>")
-    msg.get_payload()[1].add_related(b"\x89PNG fake", maintype="image", subtype="png", cid="<foto>", filename="foto.png",
-                                     disposition="inline")
+    msg.get_payload()[1].add_related(b"\x89PNG fake", maintype="image", subtype="png", cid="<foto>",
+                                     filename="foto.png", disposition="inline")
     mail = parse_mail(msg.as_bytes())
     assert [(p.filename, p.disposition) for p in mail.attachments] == [("foto.png", "inline")]
 
@@ -326,7 +328,8 @@ def test_many_parts_are_capped():
 @pytest.mark.parametrize("raw", [
     b"", b"\x00\xff\xfe garbage", b"From: \r\n\r\n", b"Content-Type: multipart/mixed\r\n\r\nno boundary",
     b'Content-Type: multipart/mixed; boundary="x"\r\n\r\n--x\r\nContent-Type: message/rfc822\r\n\r\n--x--',
-    b"Content-Type: text/plain; charset*=utf-8''%FF%FE\r\nContent-Disposition: attachment; filename*=bogus''%ZZ\r\n\r\nx",
+    b"Content-Type: text/plain; charset*=utf-8''%FF%FE\r\n"
+    b"Content-Disposition: attachment; filename*=bogus''%ZZ\r\n\r\nx",
     b"Subject: =?utf-8?b?####?=\r\nFrom: =?x?q?=?= <>\r\n\r\nbody",
 ])
 def test_malformed_input_never_raises(raw):
@@ -350,13 +353,15 @@ def test_parse_from_result_is_empty_or_a_clean_address(raw):
 
 def corpus_emails() -> list[Path]:
     root = CORPORA / "email"
-    return sorted(p for p in root.rglob("*") if p.is_file() and p.suffix in (".eml", ".txt", ""))[:400] if root.exists() else []
+    return sorted(p for p in root.rglob("*") if p.is_file() and p.suffix in (".eml", ".txt", ""))[:400]
 
 
-@pytest.mark.skipif(not corpus_emails(), reason="shared corpora not present")
+@pytest.mark.corpora("email")
 def test_every_corpus_email_parses_quickly():
+    emails = corpus_emails()
+    assert emails
     started = time.perf_counter()
-    for path in corpus_emails():
+    for path in emails:
         mail = parse_mail(path.read_bytes())
         assert isinstance(mail.full_text, str) and isinstance(mail.text_now, str), path
     assert time.perf_counter() - started < 60

@@ -5,11 +5,13 @@ import logging
 import signal
 import threading
 import time
-from datetime import datetime, timedelta, timezone
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta, timezone
 from email.message import EmailMessage
 from email.policy import SMTP
 from pathlib import Path
 from types import SimpleNamespace
+from typing import Any, Literal
 
 import pytest
 import trustme
@@ -41,7 +43,7 @@ def make_mail(subject: str = "Ansøgning om udeservering", body: str = "Hej, vi 
     return msg.as_bytes(policy=SMTP)  # CRLF, as stored by the server
 
 
-def open_mailbox(server, security: str = "none", **options) -> ImapMailbox:
+def open_mailbox(server, security: Literal["ssl", "starttls", "none"] = "none", **options) -> ImapMailbox:
     port = server.imaps_port if security == "ssl" else server.imap_port
     options.setdefault("cafile", server.cafile)
     options.setdefault("timeout", 5.0)
@@ -56,10 +58,16 @@ def mailbox(dovecot):
     box.close()
 
 
+def later(delay: float, action: Callable[..., Any], *args: Any) -> threading.Timer:
+    """Run ``action(*args)`` in a daemon thread after ``delay`` seconds."""
+    timer = threading.Timer(delay, action, args)
+    timer.daemon = True
+    timer.start()
+    return timer
+
+
 def deliver_later(server, raw: bytes, delay: float) -> threading.Thread:
-    thread = threading.Thread(target=lambda: (time.sleep(delay), server.deliver(raw)), daemon=True)
-    thread.start()
-    return thread
+    return later(delay, server.deliver, raw)
 
 
 # -- fetching ---------------------------------------------------------------
@@ -80,15 +88,15 @@ def test_fetch_pending_returns_the_raw_message(dovecot, mailbox):
 def test_received_is_internaldate_in_utc(dovecot, mailbox):
     dovecot.append(make_mail(), internaldate=datetime(2026, 3, 2, 10, 15, 7, tzinfo=CET))
     (message,) = mailbox.fetch_pending()
-    assert message.received == datetime(2026, 3, 2, 9, 15, 7, tzinfo=timezone.utc)
+    assert message.received == datetime(2026, 3, 2, 9, 15, 7, tzinfo=UTC)
     assert message.received.utcoffset() == timedelta(0)
 
 
 def test_received_of_lmtp_delivery_is_arrival_time(dovecot, mailbox):
-    before = datetime.now(timezone.utc).replace(microsecond=0)
+    before = datetime.now(UTC).replace(microsecond=0)
     dovecot.deliver(make_mail())
     (message,) = mailbox.fetch_pending()
-    assert before <= message.received <= datetime.now(timezone.utc) + timedelta(seconds=1)
+    assert before <= message.received <= datetime.now(UTC) + timedelta(seconds=1)
 
 
 def test_ref_carries_source_uidvalidity_and_uid(dovecot, mailbox):
@@ -98,7 +106,7 @@ def test_ref_carries_source_uidvalidity_and_uid(dovecot, mailbox):
 
 
 def test_fetch_pending_yields_oldest_first(dovecot, mailbox):
-    start = datetime(2026, 5, 4, 8, 0, tzinfo=timezone.utc)
+    start = datetime(2026, 5, 4, 8, 0, tzinfo=UTC)
     for hours, subject in ((3, "third"), (1, "first"), (2, "second")):
         dovecot.append(make_mail(subject=subject), internaldate=start + timedelta(hours=hours))
     subjects = [m.raw.split(b"Subject: ")[1].split(b"\n")[0].strip() for m in mailbox.fetch_pending()]
@@ -271,7 +279,7 @@ def test_wait_for_new_after_partial_fetch_is_true_at_once(dovecot, mailbox):
 
 def test_close_from_another_thread_ends_the_wait(mailbox):
     list(mailbox.fetch_pending())
-    threading.Thread(target=lambda: (time.sleep(0.3), mailbox.close()), daemon=True).start()
+    later(0.3, mailbox.close)
     started = time.monotonic()
     assert mailbox.wait_for_new(10) is False
     assert time.monotonic() - started < 2
@@ -311,7 +319,7 @@ def test_polling_fallback_when_idle_not_advertised(dovecot_noidle):
 
 def test_idle_wait_survives_a_dropped_connection(dovecot, mailbox):
     list(mailbox.fetch_pending())
-    threading.Thread(target=lambda: (time.sleep(0.3), dovecot.kick()), daemon=True).start()
+    later(0.3, dovecot.kick)
     deliver_later(dovecot, make_mail(), delay=0.8)
     assert mailbox.wait_for_new(10) is True
 
@@ -403,7 +411,7 @@ def test_is_new_mail_recognises_exists_and_recent(response, expected):
 
 
 def test_oldest_first_orders_by_date_then_uid():
-    t = datetime(2026, 1, 5, 12, 0, tzinfo=timezone.utc)
+    t = datetime(2026, 1, 5, 12, 0, tzinfo=UTC)
     assert oldest_first({7: t, 3: t + timedelta(seconds=1), 5: t}) == [5, 7, 3]
 
 
@@ -432,7 +440,7 @@ def test_close_while_the_wait_is_still_connecting_ends_it(mailbox, monkeypatch):
         return client
 
     monkeypatch.setattr(mailbox, "_connect", slow_connect)
-    threading.Thread(target=lambda: (time.sleep(0.1), mailbox.close()), daemon=True).start()
+    later(0.1, mailbox.close)
     started = time.monotonic()
     assert mailbox.wait_for_new(10) is False
     assert time.monotonic() - started < 2

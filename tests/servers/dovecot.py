@@ -1,20 +1,11 @@
-"""Real servers for tests: Dovecot (IMAP, IMAPS, LMTP), an aiosmtpd sink, PostgreSQL databases.
-
-Each server runs on free loopback ports with a private configuration in a
-temporary directory, so tests never touch the machine's own services. The
-fixtures in ``tests/conftest.py`` wrap these classes; e2e tests use them via
-the fixtures, and helpers here can also be used directly (e.g. in ``bench/``).
-"""
+"""A private Dovecot 2.3 (IMAP, IMAPS, LMTP) on loopback ports, mail delivered with swaks."""
 from __future__ import annotations
 
 import os
 import secrets
 import shutil
-import socket
-import ssl
 import subprocess
 import tempfile
-import threading
 import time
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -22,16 +13,13 @@ from email import message_from_bytes, policy
 from email.message import EmailMessage
 from pathlib import Path
 
-import pytest
-import trustme
-from aiosmtpd.controller import Controller
-from aiosmtpd.smtp import AuthResult, LoginPassword
 from imapclient import IMAPClient
+
+from tests.servers.base import ServerError, TestPKI, free_port, wait_for_port
 
 DOVECOT_BIN = "/usr/sbin/dovecot"
 DOVEADM_BIN = "/usr/bin/doveadm"
 MAIL_USER = "mail"  # Dovecot refuses mail access as root; Debian's "mail" system user owns the store
-PG_ADMIN_URL = "postgresql://postgres@127.0.0.1:5432/test"
 
 # What Dovecot 2.3 advertises by default, minus IDLE and MOVE: used for the
 # variant that exercises the polling and COPY + EXPUNGE fallbacks.
@@ -44,74 +32,6 @@ CAPABILITIES_WITHOUT_IDLE = (
     "NOTIFY"
 )
 
-
-class ServerError(Exception):
-    """Raised when a test server cannot be started or driven."""
-
-
-def in_ci() -> bool:
-    """True under CI (``CI=true``), where a real-server test may never be skipped."""
-    return os.environ.get("CI", "").strip().lower() in ("true", "1", "yes")
-
-
-def unavailable(reason: str) -> None:
-    """Skip (locally) or fail (under CI=true) a test whose real server is missing."""
-    if in_ci():
-        pytest.fail(f"{reason} (CI=true: real-server tests may not be skipped)", pytrace=False)
-    pytest.skip(reason)
-
-
-def free_port() -> int:
-    """A TCP port on 127.0.0.1 that is free right now."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def wait_for_port(port: int, timeout: float = 10.0) -> None:
-    """Block until something accepts connections on 127.0.0.1:port."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
-                return
-        except OSError:
-            time.sleep(0.05)
-    raise ServerError(f"nothing listening on 127.0.0.1:{port} after {timeout}s")
-
-
-@dataclass
-class TestPKI:
-    """A throwaway CA (trustme) and a server certificate for 127.0.0.1/localhost, as files."""
-
-    __test__ = False  # not a pytest test class
-    directory: Path
-    ca: trustme.CA
-    cafile: Path
-    certfile: Path  # server certificate chain (PEM)
-    keyfile: Path
-
-    @classmethod
-    def create(cls, directory: Path) -> "TestPKI":
-        directory.mkdir(parents=True, exist_ok=True)
-        ca = trustme.CA()
-        cert = ca.issue_cert("127.0.0.1", "localhost", "::1")
-        cafile, certfile, keyfile = directory / "ca.pem", directory / "cert.pem", directory / "key.pem"
-        ca.cert_pem.write_to_path(str(cafile))
-        cert.private_key_pem.write_to_path(str(keyfile))
-        certfile.write_bytes(b"".join(blob.bytes() for blob in cert.cert_chain_pems))
-        os.chmod(keyfile, 0o644)  # Dovecot reads it as root, but keep it simple for others
-        return cls(directory, ca, cafile, certfile, keyfile)
-
-    def server_context(self) -> ssl.SSLContext:
-        """A server-side TLS context with the test certificate."""
-        ctx = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
-        ctx.load_cert_chain(self.certfile, self.keyfile)
-        return ctx
-
-    def client_context(self) -> ssl.SSLContext:
-        """A verifying client context that trusts the test CA."""
-        return ssl.create_default_context(cafile=str(self.cafile))
 
 
 def _dovecot_config(root: Path, ports: dict[str, int], pki: TestPKI, capability: str | None) -> str:
@@ -229,7 +149,7 @@ class DovecotServer:
 
     # -- lifecycle ---------------------------------------------------------
 
-    def start(self) -> "DovecotServer":
+    def start(self) -> DovecotServer:
         if not self.imap_port:
             self.imap_port, self.imaps_port, self.lmtp_port = free_port(), free_port(), free_port()
         for sub in ("run", "state", "mail"):
@@ -338,7 +258,7 @@ class DovecotServer:
             client.select_folder(folder, readonly=True)
             return sorted(client.search(["ALL"]))
 
-    def fetch_all(self, folder: str = "INBOX") -> list["StoredMessage"]:
+    def fetch_all(self, folder: str = "INBOX") -> list[StoredMessage]:
         """Every message in a folder, with flags and INTERNALDATE, without marking them seen."""
         with self.client() as client:
             if not client.folder_exists(folder):
@@ -384,7 +304,7 @@ class StoredMessage:
 
     @property
     def message(self) -> EmailMessage:
-        return message_from_bytes(self.raw, policy=policy.default)  # type: ignore[return-value]
+        return message_from_bytes(self.raw, policy=policy.default)
 
 
 def _ensure_folder(client: IMAPClient, folder: str) -> None:
@@ -420,166 +340,3 @@ def start_dovecot(pki: TestPKI, *, capability: str | None = None) -> DovecotServ
 def remove_dovecot(server: DovecotServer) -> None:
     server.stop()
     shutil.rmtree(server.root, ignore_errors=True)
-
-
-# -- SMTP sink (aiosmtpd) -----------------------------------------------------
-
-@dataclass(frozen=True)
-class SinkMessage:
-    """One message the sink accepted: envelope and raw bytes as received."""
-
-    mail_from: str
-    rcpt_tos: tuple[str, ...]
-    raw: bytes
-    tls: bool
-    login: str | None  # the AUTH user, if the client authenticated
-
-    @property
-    def message(self) -> EmailMessage:
-        return message_from_bytes(self.raw, policy=policy.default)  # type: ignore[return-value]
-
-
-class SmtpSink:
-    """An aiosmtpd server on loopback that keeps what it receives.
-
-    ``mode``: "starttls" (plain port offering STARTTLS), "plain" (no TLS at all) or
-    "tls" (implicit TLS, like port 465). ``auth=(user, password)`` requires AUTH.
-    ``refuse(n)`` answers the next n messages with a temporary 451; ``stop()``
-    makes the port refuse connections until ``start()``.
-    """
-
-    def __init__(self, pki: TestPKI, *, mode: str = "starttls", require_starttls: bool = False,
-                 auth: tuple[str, str] | None = None) -> None:
-        if mode not in ("starttls", "plain", "tls"):
-            raise ValueError(f"unknown SMTP sink mode {mode!r}")
-        self.pki, self.mode, self.require_starttls, self.auth = pki, mode, require_starttls, auth
-        self.host, self.port = "127.0.0.1", free_port()
-        self.messages: list[SinkMessage] = []
-        self._refusals: list[str] = []
-        self._changed = threading.Condition()
-        self._controller: Controller | None = None
-
-    @property
-    def cafile(self) -> Path:
-        return self.pki.cafile
-
-    @property
-    def user(self) -> str | None:
-        return self.auth[0] if self.auth else None
-
-    @property
-    def password(self) -> str | None:
-        return self.auth[1] if self.auth else None
-
-    @property
-    def running(self) -> bool:
-        return self._controller is not None
-
-    def start(self) -> "SmtpSink":
-        if self._controller is None:
-            self._controller = Controller(_SinkHandler(self), hostname=self.host, port=self.port, **self._options())
-            self._controller.start()
-        return self
-
-    def stop(self) -> None:
-        controller, self._controller = self._controller, None
-        if controller is not None:
-            controller.stop()
-
-    def _options(self) -> dict:
-        options: dict = {"server_hostname": "sink.example.test", "ident": "intake-test-sink"}
-        if self.mode == "tls":
-            options["ssl_context"] = self.pki.server_context()
-        elif self.mode == "starttls":
-            options["tls_context"] = self.pki.server_context()
-            options["require_starttls"] = self.require_starttls
-        if self.auth:
-            # implicit TLS is invisible to aiosmtpd's "require TLS" check, so only STARTTLS mode asks for it
-            options.update(auth_required=True, authenticator=self._authenticate,
-                           auth_require_tls=self.mode == "starttls")
-        return options
-
-    def _authenticate(self, server, session, envelope, mechanism, auth_data) -> AuthResult:
-        ok = (isinstance(auth_data, LoginPassword) and self.auth is not None
-              and auth_data.login.decode() == self.auth[0] and auth_data.password.decode() == self.auth[1])
-        return AuthResult(success=ok, handled=False, auth_data=auth_data)
-
-    def refuse(self, count: int = 1, reply: str = "451 4.3.0 Temporary failure, try again later") -> None:
-        """Answer the next ``count`` messages with ``reply`` (a 4xx or 5xx line) instead of accepting them."""
-        with self._changed:
-            self._refusals.extend([reply] * count)
-
-    def _receive(self, message: SinkMessage) -> str:
-        with self._changed:
-            if self._refusals:
-                return self._refusals.pop(0)
-            self.messages.append(message)
-            self._changed.notify_all()
-        return "250 2.0.0 OK queued"
-
-    def wait_for(self, count: int, timeout: float = 10.0) -> list[SinkMessage]:
-        """Block until at least ``count`` messages arrived; returns them all. Raises TimeoutError."""
-        with self._changed:
-            if not self._changed.wait_for(lambda: len(self.messages) >= count, timeout):
-                raise TimeoutError(f"SMTP sink got {len(self.messages)} message(s), expected {count}, in {timeout}s")
-            return list(self.messages)
-
-    def to(self, address: str) -> list[SinkMessage]:
-        """Messages whose envelope recipients include ``address`` (case-insensitive)."""
-        wanted = address.lower()
-        return [m for m in list(self.messages) if wanted in (r.lower() for r in m.rcpt_tos)]
-
-    def clear(self) -> None:
-        with self._changed:
-            self.messages.clear()
-            self._refusals.clear()
-
-
-class _SinkHandler:
-    def __init__(self, sink: SmtpSink) -> None:
-        self.sink = sink
-
-    async def handle_DATA(self, server, session, envelope) -> str:
-        login = session.auth_data.login.decode() if isinstance(session.auth_data, LoginPassword) else None
-        message = SinkMessage(
-            mail_from=envelope.mail_from, rcpt_tos=tuple(envelope.rcpt_tos),
-            raw=envelope.original_content or envelope.content, login=login,
-            tls=session.ssl is not None or self.sink.mode == "tls",
-        )
-        return self.sink._receive(message)
-
-
-# -- PostgreSQL ---------------------------------------------------------------
-
-def postgres_missing() -> str | None:
-    """Why PostgreSQL on 127.0.0.1:5432 cannot be used, or None when it can."""
-    try:
-        import psycopg
-    except ImportError:
-        return "psycopg not installed"
-    try:
-        with psycopg.connect(PG_ADMIN_URL, connect_timeout=3):
-            return None
-    except psycopg.Error as err:
-        return f"PostgreSQL at 127.0.0.1:5432 not usable: {err}".strip()
-
-
-def create_database() -> str:
-    """Create an empty database ``intake_test_<random>``; returns its name."""
-    import psycopg
-
-    name = f"intake_test_{secrets.token_hex(6)}"
-    with psycopg.connect(PG_ADMIN_URL, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    return name
-
-
-def drop_database(name: str) -> None:
-    import psycopg
-
-    with psycopg.connect(PG_ADMIN_URL, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
-
-def sqlalchemy_url(name: str) -> str:
-    return f"postgresql+psycopg://postgres@127.0.0.1:5432/{name}"

@@ -1,0 +1,76 @@
+"""Mails to the business about its case: started, request for information, new expected week, decisions,
+rerouting, contact person.
+
+Each shares the frame ``templates/case.<lang>.txt`` (greeting, reference, task,
+office, how to answer) around a body ``templates/case_<kind>.<lang>.txt``; the
+subjects are in ``[subjects]`` of ``phrases.<lang>.toml``. Every one threads
+under the case's acknowledgement and copies the contact person of a complex
+case. Only ``resumed`` (the business's own answer moved the expected week) is
+an automatic reply; the others carry a caseworker's question or decision (see
+the policy in ``intake.letters.envelope``).
+"""
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from email.message import EmailMessage
+
+from intake.letters.envelope import Envelope, Thread, build_mail, domain_of, msg_id
+from intake.letters.wording import bullet_block, contact_text, greeting_name, language, phrase, render
+from routing.catalogue import Catalogue, ContactPerson
+from routing.goals import describe_date, describe_goal, describe_week
+
+KINDS = ("started", "info_request", "resumed", "approved", "rejected", "forwarded", "rerouted", "contact")
+
+
+@dataclass(frozen=True)
+class CaseLetter:
+    """A mail to the business about its case: what kind, and the values its template needs."""
+
+    kind: str  # one of KINDS; template case_<kind>.<lang>.txt, subject [subjects] <kind>
+    values: dict[str, str]
+    n: int  # sequence number, keeps the Message-ID unique
+
+
+def case_mail(case, letter: CaseLetter, catalogue: Catalogue, settings,
+              contact: ContactPerson | None = None) -> EmailMessage:
+    """A mail to the business about ``case`` in its language, reference in the subject, contact person in Cc."""
+    if letter.kind not in KINDS:
+        raise ValueError(f"unknown case letter {letter.kind!r}; known: {', '.join(KINDS)}")
+    lang = language(case.language)
+    values = {**_values(case, catalogue, lang), "from_name": settings.from_name,
+              "contact_text": contact_text(contact, lang, introduce=letter.kind == "contact"), **letter.values}
+    values["body"] = render(f"case_{letter.kind}.{lang}.txt", values).rstrip("\n")
+    domain = domain_of(settings.from_address)
+    envelope = Envelope(letter.kind, to=case.sender,
+                        subject=f"[{case.reference}] {phrase(lang, 'subjects.' + letter.kind)}",
+                        message_id=msg_id(letter.kind.replace("_", ""), case.reference, domain, letter.n),
+                        cc=[contact.email] if contact else [],
+                        thread=Thread.under(msg_id("ack", case.reference, domain)), language=lang)
+    return build_mail(settings, envelope, render(f"case.{lang}.txt", values))
+
+
+def _values(case, catalogue: Catalogue, lang: str) -> dict[str, str]:
+    task = catalogue.task(case.task_type)
+    return {
+        "greeting_name": case_greeting(case, lang), "reference": case.reference,
+        "task_name": getattr(task, f"name_{lang}"),
+        "office_name": getattr(catalogue.office(case.office), f"name_{lang}"),
+        "goal_text": describe_goal(task.goal, lang), "week_text": describe_week(case.due_date, lang),
+        "due_text": describe_date(case.due_date, lang),
+    }
+
+
+def case_greeting(case, lang: str) -> str:
+    """Whom a mail about ``case`` greets: the contact name found in the application, else the company."""
+    try:
+        contact = json.loads(case.details_json or "{}").get("contact_name", {}).get("value")
+    except (ValueError, AttributeError):
+        contact = None
+    return greeting_name(contact or case.company_name, language(lang))
+
+
+def other_paths_text(paths: Sequence[str], lang: str) -> str:
+    """A rejection's other ways forward, under "Andre muligheder:" / "Other options:" ('' when there are none)."""
+    return bullet_block(phrase(lang, "words.other_paths"), list(paths))

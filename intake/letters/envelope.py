@@ -1,0 +1,182 @@
+"""The one envelope of every mail we write: sender, recipients, subject, ids, threading and loop protection.
+
+Every letter (to the business, to an office, the daily digest, the star-meeting
+invitations) is built by ``build_mail``, so the headers that keep mail safe are
+set in one place:
+
+- ``From`` is ``Settings.from_name`` <``Settings.from_address``>.
+- ``To``, ``Cc``, ``Reply-To``, ``Subject`` and the threading headers are
+  cleaned of line breaks and control characters before they are copied
+  (values often come from the sender's mail: header injection is not fixed in
+  every Python 3.11 patch release); the subject is cut to 200 characters.
+- ``X-Loop: <Settings.loop_id>`` (``intake.mail.automated`` drops our own mail
+  if it ever comes back) and ``X-Auto-Response-Suppress: All`` (no out-of-office
+  replies from Exchange).
+- ``Auto-Submitted`` (RFC 3834) by one policy keyed by the kind of letter,
+  ``AUTO_SUBMITTED``:
+
+  ``auto-replied``
+      our automatic answers to the business's own mail: the acknowledgement,
+      the status answer and the notice that its answer moved the expected week.
+  ``auto-generated``
+      everything else we send by ourselves: the routed case, a follow-up passed
+      on to the office, notes to the office, the daily digest, star-meeting
+      invitations and their updates.
+  none
+      letters that carry a caseworker's own question or decision (started,
+      request for information, approved, rejected, forwarded, rerouted,
+      contact person): the business is meant to answer them, and its
+      auto-responder may.
+
+A kind that is not in the policy is refused, so a new letter has to be placed
+in it. Message-IDs are made by the letters (``msg_id``): they carry the case
+reference, which is how replies find their case, so their schemes never change.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from email.headerregistry import Address
+from email.message import EmailMessage
+from email.utils import format_datetime
+from types import MappingProxyType
+
+from intake.mail.message import ParsedMail, clean_header_value
+from routing.goals import LOCAL_TZ
+
+AUTO_REPLIED = "auto-replied"
+AUTO_GENERATED = "auto-generated"
+AUTO_SUBMITTED = MappingProxyType({
+    # automatic answers to the business's own mail
+    "acknowledgement": AUTO_REPLIED, "status": AUTO_REPLIED, "resumed": AUTO_REPLIED,
+    # everything else we send by ourselves
+    "routed": AUTO_GENERATED, "follow_up": AUTO_GENERATED, "note": AUTO_GENERATED,
+    "digest": AUTO_GENERATED, "invitation": AUTO_GENERATED,
+    # a caseworker's own question or decision
+    "started": None, "info_request": None, "approved": None, "rejected": None, "forwarded": None,
+    "rerouted": None, "contact": None,
+})
+SUBJECT_MAX = 200
+ADDRESS_MAX = 250
+NAME_MAX = 80
+MAX_REFERENCES = 10
+
+
+class UnknownLetterKind(ValueError):
+    """Raised when a letter's kind has no place in the ``Auto-Submitted`` policy."""
+
+
+@dataclass(frozen=True)
+class Thread:
+    """The threading headers of a reply: ``In-Reply-To`` and ``References`` (oldest first)."""
+
+    in_reply_to: str
+    references: tuple[str, ...]
+
+    @classmethod
+    def replying_to(cls, original: ParsedMail) -> Thread | None:
+        """A reply to ``original`` (None when it has no Message-ID to point at)."""
+        if not original.message_id:
+            return None
+        return cls(original.message_id, (*original.references[-MAX_REFERENCES:], original.message_id))
+
+    @classmethod
+    def under(cls, message_id: str) -> Thread:
+        """A mail in the thread that starts with our own ``message_id`` (e.g. the acknowledgement)."""
+        return cls(message_id, (message_id,))
+
+
+@dataclass(frozen=True)
+class Envelope:
+    """Everything about a mail but its body."""
+
+    kind: str  # a key of AUTO_SUBMITTED
+    to: str | Address
+    subject: str
+    message_id: str
+    cc: Sequence[str] = ()
+    reply_to: str | Address | None = None
+    thread: Thread | None = None
+    language: str = ""  # Content-Language, for letters to the business
+
+
+def auto_submitted(kind: str) -> str | None:
+    """The ``Auto-Submitted`` value of a letter of ``kind`` (None: a person's letter, no header)."""
+    try:
+        return AUTO_SUBMITTED[kind]
+    except KeyError:
+        raise UnknownLetterKind(f"letter kind {kind!r} is not in the Auto-Submitted policy") from None
+
+
+def msg_id(kind: str, reference: str, domain: str, n: int = 0) -> str:
+    """A stable Message-ID that carries the reference, so replies thread back even without a subject tag."""
+    suffix = f".{n}" if n else ""
+    return f"<{kind}.{reference}{suffix}@{domain}>"
+
+
+def domain_of(address: str) -> str:
+    return address.rpartition("@")[2] or "localhost"
+
+
+def sender_of(settings) -> Address:
+    """``From``: the configured name and address."""
+    return mailbox(settings.from_name, settings.from_address)
+
+
+def mailbox(name: str, address: str) -> Address:
+    """``Name <address>`` with both cleaned (``Address`` itself refuses line breaks with an error)."""
+    return Address(clean_header_value(name, max_len=NAME_MAX), addr_spec=clean_header_value(address, ADDRESS_MAX))
+
+
+def _mailbox(value: str | Address) -> str | Address:
+    if isinstance(value, Address):
+        return mailbox(value.display_name, value.addr_spec)
+    return clean_header_value(value, max_len=ADDRESS_MAX)
+
+
+def _addr_spec(value: str | Address) -> str:
+    return (value.addr_spec if isinstance(value, Address) else value).strip().lower()
+
+
+def copies(cc: Sequence[str], to: str | Address) -> list[str]:
+    """The Cc addresses: each once, never the To address, and nothing that is not a bare address.
+
+    A value with a line break or a space (a name, an injection attempt) is
+    dropped rather than repaired.
+    """
+    seen = {_addr_spec(to)}
+    out = []
+    for value in cc:
+        address = (value or "").strip()
+        if "@" in address and not any(c.isspace() for c in address) and address.lower() not in seen:
+            seen.add(address.lower())
+            out.append(address)
+    return out
+
+
+def build_mail(settings, envelope: Envelope, body: str) -> EmailMessage:
+    """A plain-text mail with ``envelope``'s headers; callers may add alternatives and attachments after."""
+    auto = auto_submitted(envelope.kind)
+    msg = EmailMessage()
+    msg["From"] = sender_of(settings)
+    msg["To"] = _mailbox(envelope.to)
+    cc = copies(envelope.cc, envelope.to)
+    if cc:
+        msg["Cc"] = ", ".join(cc)
+    if envelope.reply_to:
+        msg["Reply-To"] = _mailbox(envelope.reply_to)
+    msg["Subject"] = clean_header_value(envelope.subject, max_len=SUBJECT_MAX)
+    msg["Date"] = format_datetime(datetime.now(LOCAL_TZ))
+    msg["Message-ID"] = envelope.message_id
+    if envelope.thread is not None:
+        msg["In-Reply-To"] = clean_header_value(envelope.thread.in_reply_to, max_len=ADDRESS_MAX)
+        msg["References"] = " ".join(clean_header_value(r, max_len=ADDRESS_MAX) for r in envelope.thread.references)
+    if auto:
+        msg["Auto-Submitted"] = auto
+    msg["X-Auto-Response-Suppress"] = "All"
+    msg["X-Loop"] = settings.loop_id
+    msg.set_content(body)
+    if envelope.language:
+        msg["Content-Language"] = envelope.language  # after set_content, which drops Content-* headers
+    return msg

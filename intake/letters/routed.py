@@ -1,0 +1,94 @@
+"""The routed case: a new case as its office receives it, with the original mail attached.
+
+An internal mail, Danish first with the English after a slash, as the offices
+read it. Body: ``templates/routed.txt``; flags and lines: the ``[office]``
+section of ``phrases.da.toml``. ``Reply-To`` is the applicant, so the office
+can answer directly; the contact person of a complex case is in Cc.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from email.message import EmailMessage
+
+from intake.letters.envelope import Envelope, build_mail, domain_of, msg_id
+from intake.letters.facts import AttachmentNote, CaseFacts
+from intake.letters.guidance import only_external
+from intake.letters.wording import describe_received, phrase, render
+from intake.mail.message import ParsedMail, clean_header_value
+from routing.catalogue import Catalogue
+from routing.goals import describe_goal, describe_week
+
+
+def routed_case(facts: CaseFacts, original: ParsedMail, raw: bytes, attachments: Iterable[AttachmentNote],
+                catalogue: Catalogue, settings, n: int = 0) -> EmailMessage:
+    """The mail to the case's office: a summary of what was found, the original attached (``n``: a re-send)."""
+    task = catalogue.task(facts.task_types[0])
+    office = catalogue.office(facts.office)
+    company = _text(facts.details, "company_name")
+    subject = f"[{facts.reference}] " + phrase("da", "office.routed_subject", task=task.name_da)
+    if _external(facts, catalogue)[0]:  # only non-municipal topics
+        subject += phrase("da", "office.routed_subject_external")
+    if facts.details.get("company_name"):
+        subject += f" - {company}"
+    envelope = Envelope("routed", to=office.address, subject=subject,
+                        message_id=msg_id("case", facts.reference, domain_of(settings.from_address), n),
+                        cc=[facts.contact.email] if facts.contact else [], reply_to=original.from_addr or None)
+    msg = build_mail(settings, envelope, render("routed.txt", _values(facts, attachments, catalogue)))
+    msg.add_attachment(raw, maintype="application", subtype="octet-stream",
+                       filename=f"{facts.reference}-original.eml")
+    return msg
+
+
+def _values(facts: CaseFacts, attachments: Iterable[AttachmentNote], catalogue: Catalogue) -> dict[str, str]:
+    task = catalogue.task(facts.task_types[0])
+    d = facts.details
+    external_flag, external_line = _external(facts, catalogue)
+    return {
+        "reference": facts.reference,
+        "triage_flag": (phrase("da", "office.triage_flag") if facts.needs_triage else "") + external_flag,
+        "external_line": external_line,
+        "task_name": task.name_da, "task_id": task.id,
+        "confidence": f"{facts.confidence:.2f}",
+        "other_tasks": ", ".join(facts.task_types[1:]) or "-",
+        "office_name": catalogue.office(facts.office).name_da,
+        "received_text": describe_received(facts.received, "da"),
+        "goal_text": describe_goal(task.goal, "da"),
+        "due_text": facts.due.isoformat(), "week_text": describe_week(facts.due, "da"),
+        "language": facts.language,
+        "company_name": _text(d, "company_name"), "cvr": _cvr(d), "p_number": _text(d, "p_number"),
+        "contact_name": _text(d, "contact_name"), "contact_email": _text(d, "contact_email"),
+        "phone": _text(d, "phone"),
+        "address": " ".join(filter(None, [_text(d, "address"), str(d.get("postcode", ""))])),
+        "activity_location": _text(d, "activity_location"),
+        "period": " - ".join(str(d[k]) for k in ("period_from", "period_to") if d.get(k)) or "-",
+        "flags": phrase("da", "office.cpr_found") + "\n" if d.get("cpr_found") else "",
+        "attachments": "\n".join(attachment_line(a) for a in attachments) or "-",
+        "contact_line": (phrase("da", "office.contact_line", name=facts.contact.name, email=facts.contact.email)
+                         + "\n" if facts.contact else ""),
+    }
+
+
+def _text(details: Mapping[str, object], key: str) -> str:
+    return clean_header_value(str(details.get(key, "")), max_len=200) or "-"
+
+
+def _cvr(details: Mapping[str, object]) -> str:
+    valid = details.get("cvr_valid", True) or "cvr" not in details
+    return _text(details, "cvr") + ("" if valid else phrase("da", "office.invalid_cvr"))
+
+
+def _external(facts: CaseFacts, catalogue: Catalogue) -> tuple[str, str]:
+    """(flag for the first line, line for the summary) of the case's non-municipal topics."""
+    topics = [catalogue.external[t] for t in facts.external if t in catalogue.external]
+    if not topics:
+        return "", ""
+    names = ", ".join(f"{t.id} ({t.authority_da})" for t in topics)
+    line = phrase("da", "office.external_line", topics=names) + "\n"
+    flag = phrase("da", "office.only_external_flag") if only_external(facts.task_types, facts.external) else ""
+    return flag, line
+
+
+def attachment_line(att: AttachmentNote) -> str:
+    """"- plan.pdf (pdf, read)" or "- plan.docx (docx, failed: encrypted)"."""
+    status = att.status if att.status == "read" or not att.reason else f"{att.status}: {att.reason}"
+    return f"- {att.filename} ({att.type}, {status})"

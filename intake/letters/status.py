@@ -1,0 +1,60 @@
+"""The status answer: an automatic reply to "what is the status of KBH-...?".
+
+State, office, expected week (or the decision date), what we wait for when the
+clock is paused, and the last event, in the words a business may read
+(``[statuses]``, ``[decisions]``, ``[events]`` and ``[status]`` in
+``phrases.<lang>.toml``; never an event's internal detail). Body:
+``templates/status.<lang>.txt``.
+"""
+from __future__ import annotations
+
+from datetime import datetime
+from email.message import EmailMessage
+
+from intake.letters.envelope import Envelope, Thread, build_mail, domain_of, msg_id
+from intake.letters.wording import language, phrase, render, words
+from intake.mail.message import ParsedMail
+from routing.catalogue import Catalogue
+from routing.goals import LOCAL_TZ, describe_date, describe_week
+
+
+def describe_event(action: str, at: datetime, lang: str) -> str:
+    """A case event as the business may read it: what happened and the date (never the internal detail)."""
+    lang = language(lang)
+    word = words(lang, "events").get(action, action.replace("_", " "))
+    return f"{word}, {describe_date(at.astimezone(LOCAL_TZ).date(), lang)}"
+
+
+def status_reply(case, last_event: str, original: ParsedMail, catalogue: Catalogue, settings,
+                 lang: str, n: int, *, waiting_for: str = "") -> EmailMessage:
+    """The answer to ``original``, in its thread; the contact person of a complex case in Cc."""
+    lang = language(lang)
+    values = {
+        "from_name": settings.from_name, "reference": case.reference, "state": _state(case, lang),
+        "office_name": getattr(catalogue.office(case.office), f"name_{lang}"),
+        "when": _when(case, lang, waiting_for), "last_event": last_event,
+    }
+    envelope = Envelope("status", to=original.from_addr,
+                        subject=f"[{case.reference}] {phrase(lang, 'subjects.status')}",
+                        message_id=msg_id("status", case.reference, domain_of(settings.from_address), n),
+                        cc=[case.contact_email or ""], thread=Thread.replying_to(original), language=lang)
+    return build_mail(settings, envelope, render(f"status.{lang}.txt", values))
+
+
+def _state(case, lang: str) -> str:
+    state = words(lang, "statuses").get(case.status, case.status)
+    if case.status in ("decided", "closed") and case.decision:
+        state += f" ({words(lang, 'decisions').get(case.decision, case.decision)})"
+    return state
+
+
+def _when(case, lang: str, waiting_for: str) -> str:
+    """When it was decided, or when we expect to be done (and what we wait for while the clock is paused)."""
+    if case.decided_at is not None:
+        return phrase(lang, "status.decided", date=describe_date(case.decided_at.astimezone(LOCAL_TZ).date(), lang))
+    when = phrase(lang, "status.expected", week=describe_week(case.due_date, lang))
+    if case.status == "waiting":
+        when += phrase(lang, "status.paused")
+        if waiting_for:
+            when += "\n" + phrase(lang, "status.waiting_for", question=waiting_for)
+    return when

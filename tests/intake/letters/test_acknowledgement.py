@@ -1,0 +1,180 @@
+"""The acknowledgement, in Danish and in English: wording, week and date, headers, contact person, hostile input."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from intake.letters.acknowledgement import acknowledgement
+from tests.intake.letters.builders import (
+    CATALOGUE,
+    DEFAULT_NAME,
+    HOSTILE,
+    OTHER_NAME,
+    PERSON,
+    REFERENCE,
+    body_of,
+    facts,
+    original,
+    sent,
+)
+
+EXPECTED = {
+    "da": {
+        "greeting": "Kære Peter Jensen\n",
+        "subject": f"[{REFERENCE}] Kvittering: Ansøgning om stillads",
+        "received": "Vi har modtaget den mandag 30. november 2026 kl. 09:05 og registreret den under sagsnummer "
+                    f"{REFERENCE}.",
+        "task": "Opgave: Råden over vejareal (stillads, container, skurvogn, kran, lift)\n",
+        "office": "Ansvarlig enhed: Center for Trafik (vejmyndighed)\n",
+        "goal": "Servicemål: 10 arbejdsdage fra modtagelsen\n",
+        "week": "Forventet afsluttet: uge 51 (14.-18. december 2026), senest mandag 14. december 2026\n",
+        "thanks": "Tak for din henvendelse til {name}.",
+        "signature": "Med venlig hilsen\n{name}\nKøbenhavns Kommune\n",
+        "fallback": "Kære ansøger\n",
+    },
+    "en": {
+        "greeting": "Dear Peter Jensen\n",
+        "subject": f"[{REFERENCE}] Acknowledgement: Scaffolding application",
+        "received": f"We received your application Monday 30 November 2026 at 09:05 and registered it under the "
+                    f"reference {REFERENCE}.",
+        "task": "Task: Use of road space (scaffolding, container, site hut, crane, lift)\n",
+        "office": "Responsible office: Centre for Traffic (road authority)\n",
+        "goal": "Service goal: 10 working days from receipt\n",
+        "week": "Expected completion: week 51 (14-18 December 2026), at the latest Monday 14 December 2026\n",
+        "thanks": "Thank you for contacting {name}.",
+        "signature": "Kind regards\n{name}\nCity of Copenhagen\n",
+        "fallback": "Dear applicant\n",
+    },
+}
+LANGS = pytest.mark.parametrize("lang", ["da", "en"])
+
+
+def ack(settings, lang="da", mail=None, **overrides):
+    return acknowledgement(facts(lang, **overrides), mail or original(lang), CATALOGUE, settings)
+
+
+@LANGS
+def test_wording_names_greeting_receipt_task_office_goal_and_week(settings, lang):
+    body = body_of(ack(settings, lang))
+    for key in ("greeting", "received", "task", "office", "goal", "week"):
+        assert EXPECTED[lang][key] in body, key
+    assert body.startswith(EXPECTED[lang]["greeting"])
+
+
+@LANGS
+def test_week_and_latest_date_are_not_two_parentheses(settings, lang):
+    body = body_of(ack(settings, lang))
+    assert not re.search(r"\)\s*\(", body), "doubled parentheses"
+    assert "(senest" not in body and "(at the latest" not in body
+
+
+@LANGS
+def test_subject_carries_the_reference_and_the_business_subject(settings, lang):
+    assert sent(ack(settings, lang))["Subject"] == EXPECTED[lang]["subject"]
+
+
+def test_subject_quotes_a_reply_without_doubling_the_reference(settings):
+    reply = original(subject=f"Re: [{REFERENCE}] Kvittering: Ansøgning")
+    subject = sent(ack(settings, mail=reply))["Subject"]
+    assert subject.startswith(f"[{REFERENCE}] Kvittering: ") and subject.count(REFERENCE) == 1
+
+
+@LANGS
+def test_headers_auto_replied_in_the_thread_with_stable_message_id(settings, lang):
+    msg = sent(ack(settings, lang))
+    assert msg["Auto-Submitted"] == "auto-replied"
+    assert msg["X-Loop"] == settings.loop_id and msg["X-Auto-Response-Suppress"] == "All"
+    assert msg["Message-ID"] == f"<ack.{REFERENCE}@kk.example>"
+    assert msg["In-Reply-To"] == "<app-1@jensen.dk>"
+    assert msg["References"].split() == ["<older-1@jensen.dk>", "<older-2@jensen.dk>", "<app-1@jensen.dk>"]
+    assert msg["To"] == "peter@jensen.dk" and msg["Content-Language"] == lang
+
+
+@LANGS
+def test_sender_name_comes_from_the_settings(renamed, lang):
+    msg = sent(ack(renamed, lang))
+    body = body_of(msg)
+    assert msg["From"].addresses[0].display_name == OTHER_NAME and msg["X-Loop"] == "intake-loop@kk.example"
+    assert EXPECTED[lang]["thanks"].format(name=OTHER_NAME) in body
+    assert EXPECTED[lang]["signature"].format(name=OTHER_NAME) in body
+    assert DEFAULT_NAME not in body and "Copenhagen Business Service" not in body
+
+
+@LANGS
+def test_default_sender_name_signs_by_default(settings, lang):
+    assert EXPECTED[lang]["signature"].format(name=DEFAULT_NAME) in body_of(ack(settings, lang))
+
+
+@LANGS
+def test_greeting_falls_back_to_the_sender_then_the_applicant(settings, lang):
+    no_contact = {"company_name": "Jensen ApS"}
+    assert body_of(ack(settings, lang, details=no_contact)).startswith(EXPECTED[lang]["greeting"])
+    anonymous = original(lang, sender="peter@jensen.dk")
+    assert body_of(ack(settings, lang, mail=anonymous, details=no_contact)).startswith(EXPECTED[lang]["fallback"])
+
+
+@LANGS
+def test_complex_case_copies_and_introduces_the_contact_person(settings, lang):
+    msg = sent(ack(settings, lang, contact=PERSON))
+    body = body_of(msg)
+    assert msg["Cc"] == PERSON.email
+    head = "Din kontaktperson" if lang == "da" else "Your contact person"
+    phone = "Telefon" if lang == "da" else "Phone"
+    assert f"\n{head}\n" in body and f"{PERSON.name}, {PERSON.title}\n" in body
+    assert f"{phone}: {PERSON.phone}" in body and ("fast kontaktperson" in body or "named contact" in body)
+
+
+def test_simple_case_has_no_cc_and_no_contact_block(settings):
+    msg = sent(ack(settings))
+    assert msg["Cc"] is None and "kontaktperson" not in body_of(msg).lower()
+
+
+@pytest.mark.parametrize(("lang", "sentence"), [
+    ("da", "så Københavns Erhvervsservice ser den igennem og sender den til den rette enhed"),
+    ("en", "so Copenhagen Business Service will review it and pass it to the right office"),
+])
+def test_uncertain_case_names_the_triage_office(settings, lang, sentence):
+    assert sentence in body_of(ack(settings, lang, needs_triage=True))
+    assert sentence not in body_of(ack(settings, lang))
+
+
+@pytest.mark.parametrize(("lang", "block"), [
+    ("da", "Vi kunne ikke læse alle vedhæftede filer:\n- plan.pdf er krypteret.\n"
+           "Sagen fortsætter med det, vi kunne læse.\n"),
+    ("en", "We could not read all attached files:\n- plan.pdf is encrypted.\n"
+           "Your case goes on with what we could read.\n"),
+])
+def test_unreadable_attachments_get_their_sentence(settings, lang, block):
+    sentence = "plan.pdf er krypteret." if lang == "da" else "plan.pdf is encrypted."
+    assert block in body_of(ack(settings, lang, unreadable=(("plan.pdf", sentence),)))
+
+
+@pytest.mark.parametrize(("lang", "words"), [
+    ("da", "Dele af din henvendelse afgøres af en anden myndighed"),
+    ("en", "Parts of your enquiry are decided by another authority"),
+])
+def test_non_municipal_topic_is_guided(settings, lang, words):
+    body = body_of(ack(settings, lang, external=("alkoholbevilling",)))
+    assert words in body and CATALOGUE.external["alkoholbevilling"].url in body
+
+
+def test_only_external_guidance_names_the_configured_sender(renamed):
+    body = body_of(ack(renamed, task_types=("generel",), office="erhvervsservice", external=("skat_moms",)))
+    assert f"og {OTHER_NAME} ser den igennem" in body and f"og {DEFAULT_NAME} ser" not in body
+
+
+def test_several_tasks_are_named_together(settings):
+    body = body_of(ack(settings, task_types=("vejareal", "udeservering")))
+    assert "Opgave: Råden over vejareal (stillads, container, skurvogn, kran, lift) (desuden: Udeservering)" in body
+
+
+@LANGS
+def test_hostile_subject_and_sender_name_cannot_add_headers(settings, lang):
+    mail = original(lang, subject=HOSTILE, from_name="Eve\r\nBcc: victim@attacker.example")
+    msg = ack(settings, lang, mail=mail, details={})
+    raw = msg.as_bytes()
+    assert b"\nBcc:" not in raw and b"\nX-Evil:" not in raw
+    assert sent(msg)["Bcc"] is None
+    greeting = "Kære" if lang == "da" else "Dear"
+    assert body_of(msg).startswith(f"{greeting} Eve Bcc: victim@attacker.example\n")

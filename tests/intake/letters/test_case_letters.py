@@ -1,0 +1,148 @@
+"""Mails to the business about its case, each kind in Danish and in English: wording, subject, thread, policy."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from intake.letters.case_letters import KINDS, CaseLetter, case_mail, other_paths_text
+from tests.intake.letters.builders import (
+    CATALOGUE,
+    OTHER_NAME,
+    PERSON,
+    REFERENCE,
+    body_of,
+    case,
+    sent,
+)
+
+VALUES = {
+    "started": {}, "rerouted": {}, "contact": {},
+    "info_request": {"message": "Send en tegning af stilladset."},
+    "resumed": {"old_week_text": "uge 50 (7.-11. december 2026)"},
+    "approved": {"message_text": "\nStilladset skal være afmærket.\n"},
+    "rejected": {"reason": "For smalt fortov.", "path_forward": "Søg om en kortere periode.",
+                 "other_paths": other_paths_text(["Brug gården."], "da"), "appeal": "Klag inden 4 uger."},
+    "forwarded": {"topic_name": "Alkoholbevilling", "authority": "Bevillingsnævnet", "guidance": "Søg der.",
+                  "url": "https://www.kk.dk", "message_text": ""},
+}
+SUBJECTS = {
+    "da": {"started": "Din sag er under behandling", "info_request": "Vi mangler oplysninger",
+           "resumed": "Ny forventet afslutning", "approved": "Afgørelse: godkendt", "rejected": "Afgørelse: afslag",
+           "forwarded": "Din henvendelse hører under en anden myndighed", "rerouted": "Din sag er flyttet",
+           "contact": "Din kontaktperson"},
+    "en": {"started": "Your case is being processed", "info_request": "We need more information",
+           "resumed": "New expected completion", "approved": "Decision: approved", "rejected": "Decision: rejected",
+           "forwarded": "Your enquiry belongs to another authority", "rerouted": "Your case has moved",
+           "contact": "Your contact person"},
+}
+SENTENCES = {
+    "da": {
+        "started": "Din sag er nu under behandling hos Center for Trafik (vejmyndighed). Vi forventer at være "
+                   "færdige i uge 51 (14.-18. december 2026), senest mandag 14. december 2026.",
+        "info_request": "For at kunne behandle din sag har vi brug for flere oplysninger fra dig:\n\n"
+                        "Send en tegning af stilladset.\n",
+        "resumed": "er den forventede afslutning flyttet fra uge 50 (7.-11. december 2026) til uge 51 "
+                   "(14.-18. december 2026), senest mandag 14. december 2026.",
+        "approved": "din ansøgning om Råden over vejareal (stillads, container, skurvogn, kran, lift) er godkendt.\n"
+                    "\nStilladset skal være afmærket.\n",
+        "rejected": "Begrundelse\nFor smalt fortov.\n\nSådan kan du komme videre\nSøg om en kortere periode.\n\n"
+                    "Andre muligheder:\n- Brug gården.\n",
+        "forwarded": "Din henvendelse handler om Alkoholbevilling. Det afgør kommunens fagenheder ikke; det gør "
+                     "Bevillingsnævnet.",
+        "rerouted": "Din sag er flyttet til Center for Trafik (vejmyndighed), som behandler Råden over vejareal "
+                    "(stillads, container, skurvogn, kran, lift). Servicemålet er 10 arbejdsdage fra modtagelsen, "
+                    "og vi forventer at være færdige i uge 51 (14.-18. december 2026), senest mandag 14. december "
+                    "2026.",
+        "contact": "Derfor har du fået en fast kontaktperson, som hjælper dig gennem hele sagen. Vi forventer "
+                   "stadig at være færdige i uge 51 (14.-18. december 2026).",
+    },
+    "en": {
+        "started": "Your case is now being processed by Centre for Traffic (road authority). We expect to finish "
+                   "it in week 51 (14-18 December 2026), at the latest Monday 14 December 2026.",
+        "info_request": "To process your case we need more information from you:\n\nSend en tegning af stilladset.\n",
+        "resumed": "the expected completion has moved from uge 50 (7.-11. december 2026) to week 51 "
+                   "(14-18 December 2026), at the latest Monday 14 December 2026.",
+        "approved": "your application for Use of road space (scaffolding, container, site hut, crane, lift) is "
+                    "approved.\n\nStilladset skal være afmærket.\n",
+        "rejected": "Reasons\nFor smalt fortov.\n\nHow you can move forward\nSøg om en kortere periode.\n\n"
+                    "Andre muligheder:\n- Brug gården.\n",
+        "forwarded": "Your enquiry concerns Alkoholbevilling. The municipality's offices do not decide this; "
+                     "Bevillingsnævnet does.",
+        "rerouted": "Your case has moved to Centre for Traffic (road authority), which handles Use of road space "
+                    "(scaffolding, container, site hut, crane, lift). The service goal is 10 working days from "
+                    "receipt, and we expect to finish in week 51 (14-18 December 2026), at the latest Monday "
+                    "14 December 2026.",
+        "contact": "You therefore have a named contact person who will guide you through the whole case. We still "
+                   "expect to finish in week 51 (14-18 December 2026).",
+    },
+}
+FRAME = {
+    "da": ("Kære Peter Jensen\n\n", f"Sagsnummer: {REFERENCE}\nOpgave: Råden over vejareal",
+           "Med venlig hilsen\nCenter for Trafik (vejmyndighed)\nKøbenhavns Kommune\n"),
+    "en": ("Dear Peter Jensen\n\n", f"Reference: {REFERENCE}\nTask: Use of road space",
+           "Kind regards\nCentre for Traffic (road authority)\nCity of Copenhagen\n"),
+}
+EVERY = pytest.mark.parametrize(("lang", "kind"), [(lang, kind) for lang in ("da", "en") for kind in KINDS])
+
+
+def write(settings, lang, kind, contact=None, **fields):
+    return case_mail(case(lang, **fields), CaseLetter(kind, VALUES[kind], 7), CATALOGUE, settings, contact)
+
+
+@EVERY
+def test_wording_of_each_letter(settings, lang, kind):
+    body = body_of(write(settings, lang, kind))
+    assert SENTENCES[lang][kind] in body
+    greeting, facts, closing = FRAME[lang]
+    assert body.startswith(greeting) and facts in body and body.endswith(closing)
+    assert not re.search(r"\d{4}\)\s*\(", body), "doubled parentheses after a week"
+
+
+@EVERY
+def test_subject_message_id_and_thread_under_the_acknowledgement(settings, lang, kind):
+    msg = sent(write(settings, lang, kind))
+    assert msg["Subject"] == f"[{REFERENCE}] {SUBJECTS[lang][kind]}"
+    assert msg["Message-ID"] == f"<{kind.replace('_', '')}.{REFERENCE}.7@kk.example>"
+    assert msg["In-Reply-To"] == f"<ack.{REFERENCE}@kk.example>"
+    assert msg["References"] == f"<ack.{REFERENCE}@kk.example>"
+    assert msg["To"] == "peter@jensen.dk" and msg["Content-Language"] == lang
+
+
+@EVERY
+def test_only_the_resumed_notice_is_an_automatic_reply(renamed, lang, kind):
+    msg = sent(write(renamed, lang, kind))
+    assert msg["Auto-Submitted"] == ("auto-replied" if kind == "resumed" else None)
+    assert msg["X-Loop"] == "intake-loop@kk.example" and msg["X-Auto-Response-Suppress"] == "All"
+    assert msg["From"].addresses[0].display_name == OTHER_NAME
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_complex_case_copies_the_contact_person_on_every_letter(settings, lang):
+    for kind in KINDS:
+        msg = sent(write(settings, lang, kind, contact=PERSON))
+        assert msg["Cc"] == PERSON.email, kind
+        assert f"{PERSON.name}, {PERSON.title}\n" in body_of(msg)
+
+
+def test_the_contact_letter_introduces_the_person_the_others_only_name_them(settings):
+    assert "fast kontaktperson, der følger sagen" in body_of(write(settings, "da", "contact", contact=PERSON))
+    assert "fast kontaktperson, der følger sagen" not in body_of(write(settings, "da", "started", contact=PERSON))
+
+
+def test_greeting_falls_back_to_the_company_then_the_applicant(settings):
+    assert body_of(write(settings, "da", "started", details_json="{}")).startswith("Kære Jensen ApS\n")
+    nobody = write(settings, "en", "started", details_json="{}", company_name=None)
+    assert body_of(nobody).startswith("Dear applicant\n")
+
+
+def test_an_unknown_kind_is_refused(settings):
+    with pytest.raises(ValueError, match="newsletter"):
+        case_mail(case(), CaseLetter("newsletter", {}, 1), CATALOGUE, settings)
+
+
+@pytest.mark.parametrize(("lang", "text"), [("da", "\nAndre muligheder:\n- a\n- b\n"),
+                                            ("en", "\nOther options:\n- a\n- b\n")])
+def test_other_paths_are_listed_under_their_heading(lang, text):
+    assert other_paths_text(["a", "b"], lang) == text
+    assert other_paths_text([], lang) == ""

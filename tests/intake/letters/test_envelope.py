@@ -1,0 +1,116 @@
+"""The one envelope: sender, cleaned recipients and subject, threading, loop headers, the Auto-Submitted policy."""
+from __future__ import annotations
+
+import pytest
+
+from intake.letters.envelope import (
+    AUTO_SUBMITTED,
+    Envelope,
+    Thread,
+    UnknownLetterKind,
+    build_mail,
+    copies,
+    mailbox,
+)
+from tests.intake.letters.builders import DEFAULT_NAME, HOSTILE, OTHER_NAME, header_names, original, sent
+
+PERSONAL = ("started", "info_request", "approved", "rejected", "forwarded", "rerouted", "contact")
+
+
+def mail(settings, **fields):
+    values = {"kind": "note", "to": "trafik@kk.example", "subject": "[KBH-2026-000042] Husk",
+              "message_id": "<note.x@kk>"}
+    values.update(fields)
+    return build_mail(settings, Envelope(**values), "Tekst.\n")
+
+
+@pytest.mark.parametrize(("kind", "expected"), [
+    *[(k, "auto-replied") for k in ("acknowledgement", "status", "resumed")],
+    *[(k, "auto-generated") for k in ("routed", "follow_up", "note", "digest", "invitation")],
+    *[(k, None) for k in PERSONAL],
+])
+def test_auto_submitted_follows_the_policy_for_each_kind(settings, kind, expected):
+    msg = mail(settings, kind=kind)
+    assert msg["Auto-Submitted"] == expected
+    assert ("auto-submitted" in header_names(msg)) is (expected is not None)
+
+
+def test_policy_names_every_kind_once():
+    assert set(AUTO_SUBMITTED) == {"acknowledgement", "status", "resumed", "routed", "follow_up", "note", "digest",
+                                   "invitation", *PERSONAL}
+
+
+def test_a_kind_outside_the_policy_is_refused(settings):
+    with pytest.raises(UnknownLetterKind, match="newsletter"):
+        mail(settings, kind="newsletter")
+
+
+def test_from_is_the_configured_name_and_address(renamed):
+    msg = sent(mail(renamed))
+    assert msg["From"].addresses[0].display_name == OTHER_NAME
+    assert msg["From"].addresses[0].addr_spec == renamed.from_address
+    assert DEFAULT_NAME not in str(msg["From"])
+
+
+def test_loop_headers_are_on_every_kind(renamed):
+    for kind in AUTO_SUBMITTED:
+        msg = mail(renamed, kind=kind)
+        assert msg["X-Loop"] == "intake-loop@kk.example"
+        assert msg["X-Auto-Response-Suppress"] == "All"
+
+
+def test_hostile_subject_cannot_add_headers(settings):
+    raw = mail(settings, subject=HOSTILE).as_bytes()
+    msg = sent(mail(settings, subject=HOSTILE))
+    assert msg["Bcc"] is None and msg["X-Evil"] is None
+    assert msg["Subject"] == "Hej Bcc: victim@attacker.example X-Evil: 1"
+    assert b"\nBcc:" not in raw and b"\nX-Evil:" not in raw
+
+
+def test_subject_is_cut_to_200_characters(settings):
+    assert len(mail(settings, subject="x" * 500)["Subject"]) == 200
+
+
+def test_hostile_display_name_stays_in_its_header(settings):
+    msg = sent(mail(settings, kind="invitation", to=mailbox("Eve\r\nBcc: victim@attacker.example", "eve@x.dk")))
+    assert msg["Bcc"] is None
+    assert msg["To"].addresses[0].display_name == "Eve Bcc: victim@attacker.example"
+    assert msg["To"].addresses[0].addr_spec == "eve@x.dk"
+
+
+def test_cc_holds_bare_addresses_once_and_never_the_recipient(settings):
+    cc = ["karen@kk.example", "KAREN@kk.example", "trafik@kk.example", "Karen Hansen", "",
+          "lods@kk.example\r\nBcc: victim@attacker.example"]
+    msg = sent(mail(settings, cc=cc))
+    assert [a.addr_spec for a in msg["Cc"].addresses] == ["karen@kk.example"]
+    assert msg["Bcc"] is None
+
+
+def test_copies_keep_the_order_given():
+    assert copies(["b@x.dk", "a@x.dk", "b@x.dk"], "c@x.dk") == ["b@x.dk", "a@x.dk"]
+
+
+def test_no_cc_header_without_copies(settings):
+    assert "cc" not in header_names(mail(settings, cc=["", "trafik@kk.example"]))
+
+
+def test_a_reply_threads_on_the_original_and_its_last_references():
+    many = original(references=[f"<r{i}@x>" for i in range(15)])
+    thread = Thread.replying_to(many)
+    assert thread.in_reply_to == "<app-1@jensen.dk>"
+    assert thread.references == (*[f"<r{i}@x>" for i in range(5, 15)], "<app-1@jensen.dk>")
+
+
+def test_no_thread_without_a_message_id():
+    assert Thread.replying_to(original(message_id="")) is None
+
+
+def test_threading_headers_are_written_when_given(settings):
+    msg = mail(settings, thread=Thread.under("<ack.KBH-2026-000042@kk.example>"))
+    assert msg["In-Reply-To"] == "<ack.KBH-2026-000042@kk.example>"
+    assert msg["References"] == "<ack.KBH-2026-000042@kk.example>"
+    assert "in-reply-to" not in header_names(mail(settings))
+
+
+def test_content_language_survives_the_body(settings):
+    assert sent(mail(settings, language="en"))["Content-Language"] == "en"

@@ -1,0 +1,111 @@
+"""The routed case, as its office reads it (Danish first): summary, flags, attachments, headers."""
+from __future__ import annotations
+
+import re
+
+from intake.letters.facts import AttachmentNote
+from intake.letters.routed import attachment_line, routed_case
+from tests.intake.letters.builders import (
+    CATALOGUE,
+    DEFAULT_NAME,
+    HOSTILE,
+    OTHER_NAME,
+    PERSON,
+    REFERENCE,
+    body_of,
+    facts,
+    original,
+    sent,
+)
+
+TASK = "Råden over vejareal (stillads, container, skurvogn, kran, lift)"
+ATTACHMENTS = [AttachmentNote("plan.pdf", "pdf", "read"), AttachmentNote("tegning.docx", "docx", "failed", "encrypted")]
+
+
+def routed(settings, n=0, attachments=(), **overrides):
+    return routed_case(facts("da", **overrides), original(), b"raw application", list(attachments), CATALOGUE,
+                       settings, n)
+
+
+def test_goes_to_the_office_with_reference_task_and_company_in_the_subject(settings):
+    msg = sent(routed(settings))
+    assert msg["To"] == "trafik@kk.example"
+    assert msg["Subject"] == f"[{REFERENCE}] Ny sag: {TASK} - Jensen ApS"
+    assert msg["Reply-To"] == "peter@jensen.dk"
+
+
+def test_summary_names_task_office_receipt_goal_and_due_week(settings):
+    body = body_of(routed(settings))
+    assert body.startswith(f"Ny sag / New case {REFERENCE}\n")
+    assert f"Opgavetype / task type:  {TASK} (vejareal), sikkerhed / confidence 0.87\n" in body
+    assert "Enhed / office:          Center for Trafik (vejmyndighed)\n" in body
+    assert "Modtaget / received:     mandag 30. november 2026 kl. 09:05\n" in body
+    assert "Servicemål / goal:       10 arbejdsdage\n" in body
+    assert "Frist / due date:        2026-12-14, uge 51 (14.-18. december 2026)\n" in body
+    (due,) = [line for line in body.splitlines() if line.startswith("Frist")]
+    assert not re.search(r"\(uge|\)\s*\(|\)\)", due), "nested or doubled parentheses around the week"
+
+
+def test_details_are_listed_and_missing_ones_are_a_dash(settings):
+    body = body_of(routed(settings))
+    assert "Virksomhed / company:    Jensen ApS\n" in body and "CVR:                     72494814\n" in body
+    assert "Kontakt / contact:       Peter Jensen\n" in body and "Telefon / phone:         -\n" in body
+
+
+def test_headers_auto_generated_with_stable_message_id(renamed):
+    msg = sent(routed(renamed))
+    assert msg["Auto-Submitted"] == "auto-generated" and msg["X-Loop"] == "intake-loop@kk.example"
+    assert msg["Message-ID"] == f"<case.{REFERENCE}@kk.example>" and msg["In-Reply-To"] is None
+    assert msg["From"].addresses[0].display_name == OTHER_NAME and DEFAULT_NAME not in str(msg["From"])
+
+
+def test_a_resend_numbers_its_message_id(settings):
+    assert routed(settings, n=3)["Message-ID"] == f"<case.{REFERENCE}.3@kk.example>"
+
+
+def test_the_original_is_attached(settings):
+    (part,) = list(sent(routed(settings)).iter_attachments())
+    assert part.get_filename() == f"{REFERENCE}-original.eml" and part.get_content() == b"raw application"
+
+
+def test_attachments_say_what_was_read_and_why_not(settings):
+    body = body_of(routed(settings, attachments=ATTACHMENTS))
+    assert "Vedhæftninger / attachments:\n- plan.pdf (pdf, read)\n- tegning.docx (docx, failed: encrypted)\n" in body
+    assert "Vedhæftninger / attachments:\n-\n" in body_of(routed(settings))
+
+
+def test_attachment_note_reads_the_stored_form():
+    note = AttachmentNote.from_dict({"filename": "a.xlsx", "type": "xlsx", "status": "unreadable", "reason": None})
+    assert attachment_line(note) == "- a.xlsx (xlsx, unreadable)"
+
+
+def test_flags_triage_invalid_cvr_and_a_cpr_number(settings):
+    body = body_of(routed(settings, needs_triage=True,
+                          details={"cvr": "12345678", "cvr_valid": False, "cpr_found": True}))
+    assert body.startswith(f"Ny sag / New case {REFERENCE}  [TRIAGE: usikker klassifikation / uncertain "
+                           "classification]\n")
+    assert "CVR:                     12345678  (UGYLDIGT / INVALID check digit)\n" in body
+    assert "CPR-nummer fundet og udeladt her / CPR number found and left out here.\n" in body
+
+
+def test_complex_case_names_and_copies_the_contact_person(settings):
+    msg = sent(routed(settings, contact=PERSON))
+    assert msg["Cc"] == PERSON.email
+    assert (f"Kontaktperson / contact person: {PERSON.name} <{PERSON.email}> (kompleks sag / complex case)\n"
+            in body_of(msg))
+
+
+def test_non_municipal_topic_is_named_and_an_only_external_case_flagged(settings):
+    part = sent(routed(settings, external=("alkoholbevilling",)))
+    assert "Ikke-kommunalt / non-municipal: alkoholbevilling (" in body_of(part)
+    assert "ikke-kommunal" not in part["Subject"] and "KUN IKKE-KOMMUNALT" not in body_of(part)
+    only = sent(routed(settings, task_types=("generel",), office="erhvervsservice", external=("skat_moms",)))
+    assert only["Subject"].startswith(f"[{REFERENCE}] Ny sag: Generel erhvervshenvendelse / vejledning "
+                                      "(ikke-kommunal / non-municipal)")
+    assert "[KUN IKKE-KOMMUNALT / ONLY NON-MUNICIPAL: se `intake case forward`]" in body_of(only)
+
+
+def test_hostile_company_name_cannot_add_headers(settings):
+    msg = routed(settings, details={"company_name": HOSTILE})
+    assert b"\nBcc:" not in msg.as_bytes() and sent(msg)["Bcc"] is None
+    assert sent(msg)["Subject"].endswith(" - Hej Bcc: victim@attacker.example X-Evil: 1")

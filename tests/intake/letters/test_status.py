@@ -1,0 +1,98 @@
+"""The status answer, in Danish and in English: state, office, week or decision, last event, headers."""
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+import pytest
+
+from intake.letters.status import describe_event, status_reply
+from routing.goals import LOCAL_TZ
+from tests.intake.letters.builders import (
+    CATALOGUE,
+    DEFAULT_NAME,
+    OTHER_NAME,
+    PERSON,
+    REFERENCE,
+    body_of,
+    case,
+    original,
+    sent,
+)
+
+DECIDED = datetime(2026, 12, 10, 9, 0, tzinfo=LOCAL_TZ)
+LANGS = pytest.mark.parametrize("lang", ["da", "en"])
+
+
+def answer(settings, lang="da", waiting_for="", **fields):
+    last = describe_event("approved" if fields.get("decision") else "routed", datetime(2026, 11, 30, 9, 6,
+                                                                                       tzinfo=LOCAL_TZ), lang)
+    return status_reply(case(lang, **fields), last, original(lang), CATALOGUE, settings, lang, 3,
+                        waiting_for=waiting_for)
+
+
+@pytest.mark.parametrize(("lang", "lines"), [
+    ("da", [f"Status for sag {REFERENCE}\n", "Sagen er sendt til den ansvarlige enhed.\n",
+            "Ansvarlig enhed: Center for Trafik (vejmyndighed)\n",
+            "Forventet afsluttet: uge 51 (14.-18. december 2026)\n",
+            "Seneste hændelse: sendt til enheden, mandag 30. november 2026\n"]),
+    ("en", [f"Status of case {REFERENCE}\n", "The case is passed to the responsible office.\n",
+            "Responsible office: Centre for Traffic (road authority)\n",
+            "Expected completion: week 51 (14-18 December 2026)\n",
+            "Latest event: passed to the office, Monday 30 November 2026\n"]),
+])
+def test_open_case_names_state_office_week_and_last_event(settings, lang, lines):
+    body = body_of(answer(settings, lang))
+    assert all(line in body for line in lines), body
+    assert not re.search(r"\)\s*\(", body)
+
+
+@pytest.mark.parametrize(("lang", "state", "when"), [
+    ("da", "Sagen er afgjort (godkendt).", "Afgjort: torsdag 10. december 2026"),
+    ("en", "The case is decided (approved).", "Decided: Thursday 10 December 2026"),
+])
+def test_decided_case_gives_decision_and_date_instead_of_a_week(settings, lang, state, when):
+    body = body_of(answer(settings, lang, status="decided", decision="approved", decided_at=DECIDED))
+    assert state in body and when in body and "uge 51" not in body and "week 51" not in body
+
+
+@pytest.mark.parametrize(("lang", "paused", "question"), [
+    ("da", "(uret står stille, til vi har dit svar)", "\nVi venter på: Send en tegning.\n"),
+    ("en", "(the clock is paused until we have your answer)", "\nWe are waiting for: Send a drawing.\n"),
+])
+def test_waiting_case_says_the_clock_is_paused_and_what_we_wait_for(settings, lang, paused, question):
+    body = body_of(answer(settings, lang, waiting_for=question.split(": ")[1].strip(), status="waiting"))
+    assert paused in body and question in body
+
+
+@LANGS
+def test_subject_headers_and_thread(settings, lang):
+    msg = sent(answer(settings, lang))
+    word = "Status på din sag" if lang == "da" else "Status of your case"
+    assert msg["Subject"] == f"[{REFERENCE}] {word}"
+    assert msg["Auto-Submitted"] == "auto-replied" and msg["X-Loop"] == settings.loop_id
+    assert msg["Message-ID"] == f"<status.{REFERENCE}.3@kk.example>"
+    assert msg["In-Reply-To"] == "<app-1@jensen.dk>" and msg["To"] == "peter@jensen.dk"
+    assert msg["Content-Language"] == lang
+
+
+@pytest.mark.parametrize(("lang", "closing"), [("da", "Med venlig hilsen\n{}\n"), ("en", "Kind regards\n{}\n")])
+def test_signed_with_the_configured_sender_name(renamed, lang, closing):
+    msg = sent(answer(renamed, lang))
+    assert body_of(msg).endswith(closing.format(OTHER_NAME)) and DEFAULT_NAME not in body_of(msg)
+    assert msg["From"].addresses[0].display_name == OTHER_NAME
+
+
+def test_complex_case_copies_the_contact_person(settings):
+    assert sent(answer(settings, contact_email=PERSON.email))["Cc"] == PERSON.email
+    assert sent(answer(settings))["Cc"] is None
+
+
+@pytest.mark.parametrize(("action", "lang", "text"), [
+    ("waiting", "da", "vi har bedt dig om oplysninger, tirsdag 1. december 2026"),
+    ("meeting_moved", "en", "star meeting moved, Tuesday 1 December 2026"),
+    ("something_new", "en", "something new, Tuesday 1 December 2026"),
+    ("started", "de", "behandling startet, tirsdag 1. december 2026"),
+])
+def test_events_are_told_in_the_business_words(action, lang, text):
+    assert describe_event(action, datetime(2026, 12, 1, 10, tzinfo=LOCAL_TZ), lang) == text

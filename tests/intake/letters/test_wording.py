@@ -1,0 +1,52 @@
+"""The wording files: both languages say the same things, nothing hard-codes the sender, placeholders are filled."""
+from __future__ import annotations
+
+import re
+from importlib import resources
+
+import pytest
+
+from intake.letters.wording import phrase, phrases, render
+
+TEMPLATES = resources.files("intake.letters.templates")
+FILES = sorted(p.name for p in TEMPLATES.iterdir() if p.name.endswith((".txt", ".toml")))
+OFFICE_ONLY = {"digest.da.txt"}  # internal mails in Danish
+
+
+def keys(lang: str) -> set[str]:
+    return {f"{section}.{name}" for section, values in phrases(lang).items() if section != "office"
+            for name in values}
+
+
+def test_danish_and_english_phrases_have_the_same_keys():
+    assert keys("da") == keys("en") and len(keys("da")) > 50
+
+
+def test_office_phrases_are_danish_only():
+    assert "office" in phrases("da") and "office" not in phrases("en")
+
+
+def test_every_business_template_exists_in_both_languages():
+    danish = {f[:-len(".da.txt")] for f in FILES if f.endswith(".da.txt") and f not in OFFICE_ONLY}
+    english = {f[:-len(".en.txt")] for f in FILES if f.endswith(".en.txt")}
+    assert danish == english and {"acknowledgement", "status", "case", "meeting_new"} <= danish
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_no_file_hard_codes_the_sender_name(name):
+    text = TEMPLATES.joinpath(name).read_text("utf-8")
+    assert not re.search(r"Københavns Erhvervsservice|Copenhagen Business Service|\bErhvervsservice\b", text)
+
+
+def test_a_phrase_with_a_missing_value_fails_loudly():
+    with pytest.raises(KeyError, match="triage_office"):
+        phrase("da", "acknowledgement.triage")
+
+
+def test_a_template_with_a_missing_value_fails_loudly():
+    with pytest.raises(KeyError):
+        render("status.da.txt", {"reference": "KBH-2026-000001"})
+
+
+def test_phrases_fill_their_values():
+    assert phrase("en", "status.waiting_for", question="a drawing") == "We are waiting for: a drawing"

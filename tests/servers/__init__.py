@@ -1,0 +1,42 @@
+"""Real servers for tests: Dovecot (IMAP, IMAPS, LMTP), an aiosmtpd sink, a private PostgreSQL.
+
+Each server runs on free loopback ports with a private configuration in a
+temporary directory, so tests never touch the machine's own services. The
+fixtures in ``tests/conftest.py`` wrap these classes; e2e tests use them via
+the fixtures, and the helpers can also be used directly (e.g. in ``bench/``).
+When a server cannot run here, ``unavailable`` skips the test with the reason,
+or fails it under ``CI=true``.
+"""
+from tests.availability import in_ci, unavailable
+from tests.servers.base import ServerError, TestPKI, free_port, wait_for_port
+from tests.servers.dovecot import (
+    CAPABILITIES_WITHOUT_IDLE,
+    DovecotServer,
+    StoredMessage,
+    dovecot_missing,
+    remove_dovecot,
+    start_dovecot,
+)
+from tests.servers.postgres import PostgresServer, postgres_missing, remove_postgres, start_postgres
+from tests.servers.smtp import SinkMessage, SmtpSink
+
+__all__ = [
+    "CAPABILITIES_WITHOUT_IDLE",
+    "DovecotServer",
+    "PostgresServer",
+    "ServerError",
+    "SinkMessage",
+    "SmtpSink",
+    "StoredMessage",
+    "TestPKI",
+    "dovecot_missing",
+    "free_port",
+    "in_ci",
+    "postgres_missing",
+    "remove_dovecot",
+    "remove_postgres",
+    "start_dovecot",
+    "start_postgres",
+    "unavailable",
+    "wait_for_port",
+]
