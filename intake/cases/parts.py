@@ -18,7 +18,7 @@ from datetime import date, datetime
 
 from sqlmodel import Session, col, select
 
-from intake.errors import IntakeError
+from intake.errors import RequestRefused
 from models import Case, CasePart, utcnow
 from routing import clock
 from routing.calendar import WorkingCalendar
@@ -30,7 +30,7 @@ OPEN_PART_STATUSES = ("received", "routed", "in_progress", "waiting")
 _ORDER = ("waiting", "in_progress", "received", "routed", "decided", "closed")
 
 
-class PartError(IntakeError):
+class PartError(RequestRefused):
     """Raised when an action names no part, an unknown one, or one of another case."""
 
 

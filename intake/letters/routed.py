@@ -15,6 +15,7 @@ from intake.letters.facts import AttachmentNote, CaseFacts, PartFacts, parts_of
 from intake.letters.guidance import only_external
 from intake.letters.wording import describe_received, phrase, render
 from intake.mail.message import ParsedMail, clean_header_value
+from intake.privacy import redact_cpr
 from routing.catalogue import Catalogue
 from routing.goals import describe_goal, describe_week
 
@@ -92,7 +93,7 @@ def _values(facts: CaseFacts, part: PartFacts, parts: tuple[PartFacts, ...], att
 
 def _applicant_text(facts: CaseFacts, original: ParsedMail) -> str:
     """What the business wrote, for the office to read inline (bounded; the mail itself is attached)."""
-    text = (facts.applicant_text or original.text_now or original.full_text).strip()
+    text = redact_cpr((facts.applicant_text or original.text_now or original.full_text).strip())
     if len(text) > APPLICANT_TEXT_MAX:
         text = text[:APPLICANT_TEXT_MAX].rstrip() + " [...]"
     return text or phrase("da", "office.no_text")

@@ -22,7 +22,7 @@ def follow_up(settings, resumed="", cc=("karen@kk.example",)):
 
 def test_follow_up_goes_to_the_office_with_the_mail_attached(settings):
     msg = sent(follow_up(settings))
-    assert msg["To"] == "trafik@kk.example" and msg["Reply-To"] == "peter@jensen.dk"
+    assert msg["To"] == "trafik@kk.example" and msg["Reply-To"] == "erhvervsservice@kk.example"
     assert msg["Subject"] == f"[{REFERENCE}] Opfølgning fra ansøger / follow-up"
     assert body_of(msg) == (f"Ansøgeren har skrevet igen i sag {REFERENCE}. Den oprindelige mail er vedlagt.\n"
                             f"The applicant wrote again about case {REFERENCE}. The mail is attached.\n")
