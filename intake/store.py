@@ -35,7 +35,15 @@ from routing.goals import local_date
 log = logging.getLogger(__name__)
 
 
-def facts_of(state: MessageState, case: Case, parts: list[CasePart]) -> CaseFacts:
+def earlier_case_line(earlier: Case | None) -> str:
+    """How the office reads the earlier case of a renewal: "KBH-2025-003391 (approved 2025-04-01)"."""
+    if earlier is None:
+        return ""
+    when = f" {earlier.decided_at.date().isoformat()}" if earlier.decided_at else ""
+    return f"{earlier.reference} ({earlier.decision or earlier.status}{when})"
+
+
+def facts_of(state: MessageState, case: Case, parts: list[CasePart], earlier: Case | None = None) -> CaseFacts:
     """What the letters about the new case need, as plain values."""
     unreadable = tuple((a.filename, a.explain(state.language) or "") for a in state.attachments
                        if a.status != "read")
@@ -46,7 +54,8 @@ def facts_of(state: MessageState, case: Case, parts: list[CasePart]) -> CaseFact
                      details={k: f.value for k, f in state.details.items()}, unreadable=unreadable,
                      external=tuple(state.external), parts=tuple(PartFacts.of(p) for p in parts),
                      reply_to=case.reply_email, greeting=case.reply_name, applicant_email=case.applicant_email,
-                     applicant_text=redact_cpr(state.text_now), forwarded_by=case.forwarded_by or "")
+                     applicant_text=redact_cpr(state.text_now), forwarded_by=case.forwarded_by or "",
+                     earlier_case=earlier_case_line(earlier))
 
 
 def details_json(state: MessageState) -> str:
@@ -115,7 +124,8 @@ def store_case(session: Session, inbound: InboundMessage, state: MessageState, c
         offices = ", ".join(offices_of(topics, ctx.catalogue))
         session.add(CaseEvent(case_id=case.id, action="contact_person",
                               detail=f"complex case ({offices}): {person.name}"))
-    facts = replace(facts_of(state, case, parts), contact=person)
+    earlier = session.get(Case, state.earlier_case_id) if state.earlier_case_id is not None else None
+    facts = replace(facts_of(state, case, parts, earlier), contact=person)
     _queue_routed(session, case, facts, state, inbound, ctx)
     _queue_replies(session, case, facts, state, inbound, ctx)
     if not case.needs_triage and not _is_question(state, ctx) and needs_star_meeting(case, ctx.catalogue, parts):
