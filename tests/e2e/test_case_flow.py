@@ -302,7 +302,8 @@ def test_multi_office_application_gets_a_contact_person_and_a_star_meeting(e2e, 
 
     # a rejection of a complex case names the contact person and copies them
     path = catalogue.task(case.task_type).paths_forward_da[0]
-    case_cli(env, "reject", reference, "--reason", "Fortovet er for smalt til borde.", "--path-forward", "1")
+    case_cli(env, "reject", reference, "--part", case.task_type, "--reason", "Fortovet er for smalt til borde.",
+             "--path-forward", "1")
     wait_until(smtp_sink, "rejection", lambda: any("afslag" in m["Subject"] for m in received_by(smtp_sink, business)))
     (rejected,) = [m for m in received_by(smtp_sink, business) if "afslag" in m["Subject"]]
     assert_about_the_case(rejected, reference, "da", settings)
