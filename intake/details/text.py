@@ -11,7 +11,7 @@ import re
 from datetime import date
 
 from intake.details import periods
-from intake.details.addresses import find_addresses, postcode_city
+from intake.details.addresses import join_parts, postcode_city, read_address
 from intake.details.identifiers import (
     AREA,
     CVR_DK,
@@ -34,6 +34,8 @@ from intake.details.identifiers import (
     parse_number,
 )
 from intake.details.names import SUFFIX, find_company, find_contact
+from intake.details.postcodes import is_postcode
+from intake.details.sites import find_addresses
 
 # ---------------------------------------------------------------- labels
 
@@ -42,7 +44,7 @@ _LABELS: list[tuple[str, str]] = [
     ("p_number", r"p(?: nr| nummer|nr| number| no)|produktionsenhed\w*(?: nr| nummer| p nr)?|production unit(?: no| number)?"),
     ("cvr", r"(?:se |se cvr |cvr se |)cvr(?: nr| nummer| no| number)?(?: se)?|se(?: nr| nummer)|moms(?: nr| nummer| registreringsnummer)"
             r"|vat(?: no| nr| number| reg no)?|company reg(?:istration)? (?:no|number)|cvr number of (?:the )?(?:company|business)"),
-    ("company_name", r"arrangør|organizer|organiser|ansøgende (?:firma|forening)|(?:virksomhed(?:en|ens)?|firma(?:ets)?|selskab(?:ets)?|organisation(?:ens)?|forening(?:ens)?)(?: s)?(?: navn)?"
+    ("company_name", r"arrangør|organizer|organiser|entreprenør|udførende (?:firma|entreprenør)|contractor|ansøgende (?:firma|forening)|(?:virksomhed(?:en|ens)?|firma(?:ets)?|selskab(?:ets)?|organisation(?:ens)?|forening(?:ens)?)(?: s)?(?: navn)?"
                      r"|firmanavn|virksomhedsnavn|navn på (?:virksomhed|firma|selskab)(?:en|et)?|ansøgende virksomhed|ansøger virksomhed"
                      r"|company(?: name)?|business(?: name)?|name of (?:the )?(?:company|business|organi[sz]ation)|organi[sz]ation(?: name)?"
                      r"|legal name|trading name|juridisk navn|restaurant(?:ens)?(?: navn)?|café(?:ens)?(?: navn)?|butik(?:kens)?(?: navn)?"),
@@ -50,13 +52,20 @@ _LABELS: list[tuple[str, str]] = [
     ("phone", r"tlf(?: nr)?|telefon(?: nr| nummer)?|telefonnummer|mobil(?: nr| nummer| telefon)?|mobilnummer|mob|phone(?: no| number)?"
               r"|tel|telephone(?: number)?|mobile(?: phone| number)?|kontakt tlf|kontakttelefon|direkte(?: tlf| nr)?|dir(?: tlf)?"),
     ("contact_name", r"kontakt ?person(?:ens navn)?|kontakt|ansvarlig(?: person)?|(?:dit |fulde |ansøgers |ansøgerens )?navn|ansøger"
+                     r"|anmelder|ejer|owner"
                      r"|contact(?: person| name)?|(?:your |full |applicant s )?name|applicant|ansvarshavende|tovholder"),
     ("activity_location", r"placering|sted|lokation|location|hvor|where|site(?: address)?|venue|beliggenhed"
                           r"|(?:adresse|address) (?:for|of) (?:the )?\w+(?: \w+)?|(?:arrangementets|stilladsets|udeserveringens|containerens"
                           r"|byggepladsens|arbejdsstedets|ejendommens|tankens|aktivitetens) (?:adresse|placering)"
-                          r"|arbejdssted|byggeplads|matrikel(?: nr)?|opstillingssted|adresse hvor .*|address where .*"),
+                          r"|arbejdssted|byggeplads|matrikel(?: nr)?|opstillingssted|adresse hvor .*|address where .*"
+                          r"|serveringssted(?:ets)?(?: adresse)?|(?:udeserveringens|salgsstedets|standens) (?:adresse|placering)"
+                          r"|location of (?:the )?\w+(?: \w+)?|placering af (?:\w+ )?\w+|sted for \w+"),
     ("address", r"adresse|virksomhedens adresse|firmaadresse|firmaets adresse|address|company address|business address|postadresse"
-                r"|gade(?: og (?:hus)?nr| og husnummer)?|vej og nr|street(?: address)?|registered address"),
+                r"|gade(?: og (?:hus)?nr| og husnummer)?|vej og nr|street(?: address)?|registered address|adr|anmelders adresse"
+                r"|ansøgers adresse|ejers adresse"),
+    ("house_number", r"hus ?nr|husnummer|house (?:no|number)|street number|nr"),
+    ("floor", r"etage|floor|sal"),
+    ("door", r"side|dør|side dør|door|lejlighed(?: nr)?"),
     ("postcode", r"post ?nr(?: og by| by)?|postnummer(?: og by)?|post ?code(?: and city| city)?|postal code(?: and city)?|zip(?: code)?"),
     ("city", r"by|city|town"),
     ("period_from", r"(?:periode |dato |date )?fra(?: dato| og med)?|start(?: ?dato)?|startdato|date from|from(?: date)?|start date"
@@ -86,6 +95,7 @@ _KEYWORDS: list[tuple[str, re.Pattern]] = [(key, re.compile(rf"\b(?:{pattern})\b
     ("period_from", r"start ?dato|fra dato|date from|start date"),
     ("period_to", r"slut ?dato|til dato|date to|end date"),
     ("guests", r"antal (?:gæster|deltagere|personer|besøgende)|number of (?:guests|participants|attendees)"),
+    ("area_m2", r"areal|m2|kvm"),
 ]]
 _FIELD_NAME_PREFIX = re.compile(r"^(?:txt|fld|tb|field|text|felt|input|cb|chk)\s+")
 
@@ -162,23 +172,21 @@ def _v_contact_name(value: str, ref: date) -> dict:
 
 
 def _v_company(value: str, ref: date) -> dict:
-    """A company name, cut before an identifier written after it ("Hansen ApS, CVR 12345678")."""
+    """A company name, cut before an identifier or an address written after it ("Hansen ApS, CVR 12345678")."""
     head = re.split(r"\s*[,(;|]?\s*\b(?:cvr|se|p-?nr|tlf|telefon|phone|vat)\b", value, maxsplit=1, flags=re.IGNORECASE)[0]
+    legal = re.search(SUFFIX + r"(?=\s*[,(;|])", head)
+    head = head[:legal.end()] if legal else head
     return _v_text("company_name")(head, ref)
 
 
 def _v_address(key: str):
     def handler(value: str, _ref: date) -> dict:
-        out: dict = {}
-        pc = postcode_city(value)
-        street = re.split(r",?\s*(?:DK[\s-]?)?[1-9]\d{3}\s+[A-ZÆØÅ]", value)[0].strip(" ,")
-        if street and len(street) <= 120:
-            out[key] = street
-        if pc and key == "address":
-            out["postcode"], out["city"] = pc
-        elif pc and not street:
-            out[key] = value
-        return out
+        address, pc, town = read_address(value)
+        if not address or len(address) > 120:
+            return {}
+        if key == "activity_location":
+            return {key: f"{address}, {pc} {town}" if pc else address}
+        return {key: address, "postcode": pc, "city": town} if pc else {key: address}
     return handler
 
 
@@ -187,7 +195,21 @@ def _v_postcode(value: str, _ref: date) -> dict:
     if pc:
         return {"postcode": pc[0], "city": pc[1]}
     m = re.fullmatch(r"(?:DK[\s-]?)?([1-9]\d{3})", value)
-    return {"postcode": m.group(1)} if m else {}
+    return {"postcode": m.group(1)} if m and is_postcode(m.group(1)) else {}
+
+
+def _v_part(key: str, pattern: str):
+    """One part of an address written in its own form field ("Husnr.", "Etage", "Side")."""
+    def handler(value: str, _ref: date) -> dict:
+        return {key: value} if re.fullmatch(pattern, value, re.IGNORECASE) else {}
+    return handler
+
+
+def compose_address(values: dict) -> None:
+    """Join "Gade", "Husnr.", "Etage" and "Side" fields into one ``address`` (in place); drop the parts."""
+    parts = [values.pop(k, "") for k in ("_house_number", "_floor", "_door")]
+    if parts[0] and isinstance(values.get("address"), str):
+        values["address"] = join_parts(values["address"], *(str(p) for p in parts))
 
 
 def _v_date(key: str):
@@ -225,6 +247,8 @@ _VALUE_HANDLERS = {
     "address": _v_address("address"), "activity_location": _v_address("activity_location"), "postcode": _v_postcode,
     "period_from": _v_date("period_from"), "period_to": _v_date("period_to"), "period": _v_period, "date": _v_future_period,
     "area_m2": _v_amount("area_m2"), "litres": _v_amount("litres"), "guests": _v_amount("guests"),
+    "house_number": _v_part("_house_number", r"\d{1,4}\s?[a-z]?"), "floor": _v_part("_floor", r"(?:st|kl|\d{1,2})\.?(?: sal)?|stuen"),
+    "door": _v_part("_door", r"tv|th|mf|t\.v\.?|t\.h\.?|\d{1,3}"),
 }
 
 
@@ -243,17 +267,26 @@ def labelled_values(text: str, reference: date) -> dict[str, object]:
             continue
         cells = [c for c in _PAIR_SPLIT.split(line) if c is not None]
         if len(cells) == 1 or (len(cells) == 2 and not cells[1]):
-            key = label_key(cells[0])
+            key = label_key(cells[0]) if not _HAS_VALUE.search(cells[0]) else None    # "CVR 12345678" is not a label
             nxt = lines[i + 1] if i + 1 < len(lines) else ""
-            if key and nxt and len(nxt) <= 400 and label_key(_PAIR_SPLIT.split(nxt)[0]) is None:
+            if key and nxt and len(nxt) <= 400 and not _is_label(_PAIR_SPLIT.split(nxt)[0]):
                 _put(out, normalise_value(key, nxt, reference))
             continue
         for j in range(len(cells) - 1):
             key = label_key(cells[j])
-            if key and cells[j + 1] and label_key(cells[j + 1]) is None:
-                value = " ".join(cells[j + 1:]) if j + 2 == len(cells) or label_key(cells[j + 2]) is None and len(cells) == 3 else cells[j + 1]
+            if key and cells[j + 1] and not _is_label(cells[j + 1]):
+                value = " ".join(cells[j + 1:]) if j + 2 == len(cells) or not _is_label(cells[j + 2]) and len(cells) == 3 else cells[j + 1]
                 _put(out, normalise_value(key, value if key in ("period", "address", "activity_location") else cells[j + 1], reference))
+    compose_address(out)
     return out
+
+
+_HAS_VALUE = re.compile(r"\d[ .\-]?\d[ .\-]?\d|@")
+
+
+def _is_label(cell: str) -> bool:
+    """A cell that is itself a label ("Telefon"), not a value that happens to hold a label word ("Ida Holm, tlf. 12...")."""
+    return not _HAS_VALUE.search(cell) and label_key(cell) is not None
 
 
 def _put(out: dict, values: dict) -> None:
@@ -267,6 +300,10 @@ def extract_from_text(text: str, reference: date) -> dict[str, object]:
     out = labelled_values(text, reference)
     for finder in _FINDERS:
         _put(out, finder(text, reference))
+    places = find_addresses(text)
+    if "address" in out and places.get("address") != out["address"]:
+        places = {k: v for k, v in places.items() if k not in ("postcode", "city")}   # they belong to another address
+    _put(out, places)
     return out
 
 
@@ -321,10 +358,6 @@ def _find_contact(text: str, _ref: date) -> dict:
     return {"contact_name": name} if name else {}
 
 
-def _find_addresses(text: str, _ref: date) -> dict:
-    return find_addresses(text)
-
-
 def _find_period(text: str, reference: date) -> dict:
     period = periods.find_period(text, reference)
     return {k: d.isoformat() for k, d in (("period_from", period.start), ("period_to", period.end)) if d}
@@ -350,6 +383,5 @@ def _find_amounts(text: str, _ref: date) -> dict:
     return {k: v for k, v in out.items() if v}
 
 
-_FINDERS = (_find_cvr, _find_p_number, _find_phone, _find_email, _find_company, _find_contact, _find_addresses,
-            _find_period, _find_amounts)
+_FINDERS = (_find_cvr, _find_p_number, _find_phone, _find_email, _find_company, _find_contact, _find_period, _find_amounts)
 

@@ -109,7 +109,7 @@ def test_word_form_rendered_as_a_two_column_table():
     assert found["company_name"] == "Byens Bageri I/S"
     assert found["cvr"] == VALID_CVR and found["p_number"] == "1012345678"
     assert found["contact_name"] == "Lars Nielsen" and found["phone"] == "40506070"
-    assert found["address"] == "Jægersborggade 7, st. tv."
+    assert found["address"] == "Jægersborggade 7, st. tv"      # normalised: no dot after the side
     assert (found["postcode"], found["city"]) == ("2200", "København N")
     assert found["activity_location"] == "Jægersborggade 9"
     assert (found["period_from"], found["period_to"]) == ("2027-05-01", "2027-08-31")
