@@ -1,49 +1,152 @@
-"""Company and person names: legal-form suffixes, introductions and signatures."""
+"""Company and person names: legal forms, introductions in running text and signatures.
+
+A company is found as candidates, each with its evidence: a legal form ("ApS",
+"A/S", "Ltd", "GmbH", "Sp. z o.o."), an introduction ("Min forretning hedder
+X", "vi er X", "on behalf of X", "I run X"), a CVR number next to it (the
+tie-breaker) and a place in the signature. The best-supported candidate wins,
+the first one on a tie; a name without a legal form needs an introduction.
+"""
 
 from __future__ import annotations
 
 import re
+from itertools import islice
 
-SUFFIX = r"(?:ApS|A/S|I/S|IVS|K/S|P/S|AmbA|A\.m\.b\.a\.|F\.m\.b\.a\.|FMBA|SMBA|S\.m\.b\.a\.|Ltd\.?|Limited|GmbH|AB|Oy|Inc\.?|LLC|B\.V\.)"
-_CAP_TOKEN = r"[A-ZÆØÅÉÜÖÄ0-9](?:[\wæøåéüöä&'’\-]|\.(?=\w)){0,40}\.?"   # bounded: no long scans
-COMPANY = re.compile(
-    rf"(?<![\w])(?P<v>{_CAP_TOKEN}(?:[ \t]+(?:&|og|and|of|i|de|la|le|du|von|van|{_CAP_TOKEN})){{0,5}}[ \t]+{SUFFIX})(?![\w/])"
-)
+SUFFIX = (r"(?:ApS|A/S|I/S|IVS|K/S|P/S|AmbA|A\.m\.b\.a\.|F\.m\.b\.a\.|FMBA|SMBA|S\.m\.b\.a\.|Ltd\.?|Limited|GmbH|AB|AS|Oy"
+          r"|Inc\.?|LLC|B\.V\.|BV|Sp\.[ ]?z[ ]?o\.[ ]?o\.)")
+_CAP_TOKEN = r"[A-ZÆØÅÉÜÖÄ0-9](?:[\wæøåéüöä&'’\-]|\.(?=\w)){0,40}+\.?"   # bounded and possessive: no long scans
+MAX_CANDIDATES = 60
+_JOINER = r"(?:&|og|and|of|i|på|de|la|le|du|von|van|der|v/|for|the)"
+_NAME_RUN = rf"{_CAP_TOKEN}(?:[ \t]{{1,2}}(?:{_JOINER}[ \t]{{0,2}})?{_CAP_TOKEN}){{0,5}}"
+COMPANY = re.compile(rf"(?<![\w])(?P<v>{_CAP_TOKEN}(?:[ \t]+(?:{_JOINER}|{_CAP_TOKEN})){{0,5}}[ \t]+{SUFFIX})(?![\w/])")
+_SUFFIX_AT = re.compile(rf"(?<=[ \t]){SUFFIX}(?![\w/])")
+_ENDING_IN_SUFFIX = re.compile(rf"(?<![\w])(?P<v>{_CAP_TOKEN}(?:[ \t]+(?:{_JOINER}|{_CAP_TOKEN})){{0,5}}[ \t]+{SUFFIX})\Z")
+_INTRO = re.compile(
+    r"(?i:\b(?:min|vores|my|our)[ \t](?:virksomhed|forretning|butik|salon|café|cafe|restaurant|firma|enkeltmandsvirksomhed"
+    r"|company|business|shop|bakery|bageri|kiosk|klinik|værksted)[ \t](?:hedder|is called|is named|er)"
+    r"|\b(?:virksomheden|forretningen|butikken|salonen|caféen|cafeen|restauranten|firmaet|foreningen|værkstedet|klinikken"
+    r"|bageriet|kiosken|baren)[ \t]hedder|\bvi[ \t]hedder|\bwe[ \t]are[ \t]called|\bindehaver[ \t]af|\bon[ \t]behalf[ \t]of"
+    r"|\b(?:jeg|vi)[ \t](?:driver|ejer)(?:[ \t](?:firmaet|virksomheden|butikken|caféen|restauranten|salonen))?"
+    r"|\b(?:i|we)[ \t](?:run|own)|\bog[ \t]ejer|\band[ \t](?:run|own))[ \t]{1,3}"
+    rf"(?P<v>{_NAME_RUN})")
+_WE_ARE = re.compile(rf"(?i:\bvi[ \t]er|\bwe[ \t]are)[ \t]{{1,3}}(?P<v>{_NAME_RUN})")
+_ORGANISATION = re.compile(
+    r"(?<![\w])(?P<v>(?:[A-ZÆØÅ]\w{0,30}+(?i:(?<=foreningen)|(?<=forening)|(?<=selskabet))|Fonden|Klubben|Kulturhuset)"
+    rf"(?:[ \t]{{1,2}}(?:{_JOINER}[ \t]{{0,2}})?{_CAP_TOKEN}){{1,5}})")
+_SOLE_TRADER_WORD = re.compile(r"(?i:enkeltmandsvirksomhed|personligt ejet)")
+_ENDING_IN_NAME = re.compile(rf"(?<![\w])(?P<v>{_NAME_RUN})[ \t]{{0,2}}[(,]?[ \t]{{0,2}}\Z")
+_CVR_NEAR = re.compile(r"(?i:\bcvr|\bse[ \t/-]?nr|\bvat)")
 _COMPANY_LEAD = re.compile(
     r"^(?:(?:Vi|Jeg|Hej|Kære|Dear|Hermed|Fra|From|Til|To|Firma|Virksomheden|Selskabet|Company|The|Den|Det|I|We|Hos|At|For|På"
-    r"|Re|Sv|Fw|Fwd|Vs|Ansøger|Ansøgning|Regarding|Vedr|Vedrørende|Mvh|Med|Venlig|Hilsen|Best|Kind|Regards|Our|Vores)\.?:?\s+)+"
-)
+    r"|Re|Sv|Fw|Fwd|Vs|Ansøger|Ansøgning|Regarding|Vedr|Vedrørende|Mvh|Med|Venlig|Hilsen|Best|Kind|Regards|Our|Vores"
+    r"|Butikken|Entreprenør|Bygherre|Anmelder|Administrator|Arrangør|Kontakt)\.?:?\s+)+")
+_TRADE_PREFIX = re.compile(r"^[A-ZÆØÅ]{2,}-\w*(?:firmaet|virksomheden|selskabet|firma)\s+")   # "VVS-firmaet Rørkompagniet A/S"
+_PLACE_TAIL = re.compile(r"\s+(?:på|i|in|at)\s+\S+(?:gade|vej|allé|plads|torv|torvet|boulevard|brygge|stræde)\b.*$",
+                         re.IGNORECASE)
 _NAME_TOKEN = r"[A-ZÆØÅÉÜ][a-zæøåéüöä]{1,30}(?:['’\-][A-ZÆØÅÉÜa-zæøåéüöä][a-zæøåéüöä]+|[A-Z][a-z]+)*"
 _NAME = rf"{_NAME_TOKEN}(?:[ \t]+(?:[A-ZÆØÅÉÜ]\.|{_NAME_TOKEN}|von|van|de|la|O['’][A-Z][a-z]+)){{0,3}}"
 _TITLE_PREFIX = re.compile(
     r"^(?:indehaver|medindehaver|ejer|direktør|adm\. direktør|daglig leder|partner|owner|co-?owner|ceo|founder|manager"
-    r"|general manager|projektleder|project manager)\s*[,:\-–|]\s*", re.IGNORECASE)
-_NAME_LINE = re.compile(rf"^\s*(?P<v>{_NAME})\s*,?\s*$")
+    r"|general manager|projektleder|project manager|byggeleder|formand)\s*[,:\-–|]\s*", re.IGNORECASE)
+_NAME_LINE = re.compile(rf"^\s*/?\s*(?P<v>{_NAME})\s*,?\s*(?:$|[|·•]\s)")
 NAME_INTRO = re.compile(rf"(?i:mit navn er|jeg hedder|my name is|this is|kontaktperson er|contact person is)\s+(?P<v>{_NAME})")
 _VALEDICTION = re.compile(
-    r"^\s*(?:med\s+)?(?:(?:venlig(?:st)?|venlige|de\s+bedste|bedste|mange)\s+)?(?:hilsen|hilsner)\b[\s,]*(?P<rest>.*)$"
-    r"|^\s*(?:mvh|vh)\b\.?[\s,]*(?P<rest2>.*)$"
-    r"|^\s*(?:best|kind|warm)\s+(?:regards|wishes)\b[\s,]*(?P<rest3>.*)$|^\s*(?:regards|sincerely|yours sincerely)\b[\s,]*(?P<rest4>.*)$",
+    r"^\s*(?:med\s+)?(?:(?:venlig(?:st)?|venlige|de\s+bedste|bedste|mange|kærlig)\s+)?(?:hilsen|hilsner)\b"
+    r"(?:\s*/\s*(?:best|kind)\s+regards)?[\s,]*(?P<rest>.*)$"
+    r"|^\s*(?:mvh|vh|kh)\b\.?[\s,]*(?P<rest2>.*)$"
+    r"|^\s*(?:best|kind|warm)\s+(?:regards|wishes)\b[\s,]*(?P<rest3>.*)$"
+    r"|^\s*(?:regards|sincerely|yours sincerely|cheers|thanks|all the best|tak)\b[\s,!]*(?P<rest4>.*)$",
     re.IGNORECASE)
 _CONTACT_WORD = re.compile(r"(?i)(?:tlf|telefon|phone|mobil|mobile|e-?mail|mail|web|www|cvr|adresse|address)\b")
 _NOT_NAME_WORDS = {"tak", "thanks", "hej", "kære", "dear", "mvh", "regards", "hilsen", "ansøgning", "application", "vedr",
                    "cvr", "tlf", "telefon", "mobil", "email", "mail", "adresse", "address", "danmark", "denmark", "københavn",
-                   "copenhagen", "kommune", "erhvervsservice"}
+                   "copenhagen", "kommune", "erhvervsservice", "restaurant", "café", "cafe", "bistro", "bar", "kiosk",
+                   "bageri", "butik", "salon", "webformular", "formular", "info", "kontakt", "team", "service", "kbh"}
+_ORG_WORD = re.compile(r"(?i)(?:foreningen|forening|selskabet|huset|firma|byg|flyt|service|gruppen)$")
 
 
 def clean_company(raw: str) -> str | None:
-    value = _COMPANY_LEAD.sub("", raw.strip()).strip(" ,.;:")
+    value = _TRADE_PREFIX.sub("", _COMPANY_LEAD.sub("", raw.strip())).strip(" ,;:")
     if not re.search(SUFFIX + r"\.?$", value) or not re.match(_CAP_TOKEN, value):
         return None
+    value = value if value.endswith(("o.", "V.", "Inc.", "Ltd.")) else value.rstrip(".")
     return re.sub(r"\s+", " ", value) if len(value.split()) >= 2 else None
+
+
+def _clean_plain(raw: str) -> str | None:
+    """A name without a legal form, cut before a street it is "på" ("Vinbaren Druen på Falkoner Allé")."""
+    value = re.split(r"\.\s+(?=[A-ZÆØÅ])", raw.strip())[0]                     # a sentence ends the name
+    value = _PLACE_TAIL.sub("", _COMPANY_LEAD.sub("", value)).strip(" ,.;:")
+    value = re.sub(rf"\s+{_JOINER}$", "", value)
+    return value if 2 <= len(value) <= 60 else None
 
 
 def looks_like_name(value: str) -> bool:
     words = value.split()
     if not 1 <= len(words) <= 4 or any(w.lower().strip(".,") in _NOT_NAME_WORDS for w in words):
         return False
+    if any(_ORG_WORD.search(w.strip(".,")) for w in words):
+        return False
     return not re.search(SUFFIX, value) and not re.search(r"\d|gade|vej\b|allé", value, re.IGNORECASE)
 
+
+def looks_like_person(value: str) -> bool:
+    """Two to four name-like words, none of them a company word ("Ole Kjær", not "Restaurant Saffran")."""
+    return 2 <= len(value.split()) <= 4 and looks_like_name(value) and bool(re.fullmatch(_NAME, value))
+
+
+# ---------------------------------------------------------------- companies
+
+def find_company(text: str, has_cvr: bool) -> str | None:
+    """The best-supported company name in ``text`` (see the module docstring), else a company line under the signature."""
+    signature = _signature_offset(text)
+    candidates: dict[str, tuple[int, int]] = {}          # name -> (score, first position)
+    for name, start, end, score in islice(_candidates(text), MAX_CANDIDATES):
+        score += _near_cvr(text, start, end) + (1 if start >= signature else 0)
+        best, first = candidates.get(name, (0, start))
+        candidates[name] = (max(best, score), min(first, start))
+    if candidates:
+        return min(candidates.items(), key=lambda kv: (-kv[1][0], kv[1][1]))[0]
+    return signature_company(text.split("\n")) if has_cvr else None
+
+
+def _candidates(text: str):
+    """(name, start, end, score of its own evidence) for every possible company name."""
+    for m in _ending_before(_SUFFIX_AT, _ENDING_IN_SUFFIX, text, end_of_match=True):
+        name = clean_company(m.group("v"))
+        if name:
+            yield name, m.start("v"), m.end("v"), 3 + (2 if _INTRO.search(text[max(0, m.start() - 40):m.end()]) else 0)
+    yield from _plain_candidates(text, _ending_before(_SOLE_TRADER_WORD, _ENDING_IN_NAME, text), 2)
+    for pattern, score in ((_INTRO, 2), (_ORGANISATION, 2), (_WE_ARE, 0)):
+        yield from _plain_candidates(text, pattern.finditer(text), score)
+
+
+def _ending_before(marker: re.Pattern, ending: re.Pattern, text: str, end_of_match: bool = False):
+    """Names that end at each marker (a legal form, "enkeltmandsvirksomhed"): found from the marker, so that
+    only the few places with a marker are read backwards, never every capitalised word."""
+    for mark in islice(marker.finditer(text), MAX_CANDIDATES):
+        end = mark.end() if end_of_match else mark.start()
+        m = ending.search(text, max(0, end - 300), end)
+        if m:
+            yield m
+
+
+def _plain_candidates(text: str, matches, score: int):
+    """Names without a legal form: an introduction is evidence enough, "vi er X" needs a CVR next to it."""
+    for m in matches:
+        if re.search(SUFFIX + r"\.?$", m.group("v")):
+            continue                                      # found above with its legal form
+        name = _clean_plain(m.group("v"))
+        if name and (score or _near_cvr(text, m.start("v"), m.end("v"))):
+            yield name, m.start("v"), m.end("v"), max(score, 1)
+
+
+def _near_cvr(text: str, start: int, end: int) -> int:
+    """1 when a CVR number is written just after (or just before) the name: the tie-breaker."""
+    return 1 if _CVR_NEAR.search(text[end:end + 40]) or _CVR_NEAR.search(text[max(0, start - 25):start]) else 0
+
+
+# ---------------------------------------------------------------- people and signatures
 
 def signature_name(lines: list[str]) -> str | None:
     """The name after (or on) the last valediction line."""
@@ -61,10 +164,30 @@ def _signature(lines: list[str]) -> tuple[str, list[str]] | None:
         following = [ln.strip() for ln in lines[i + 1:i + 8] if ln.strip()]
         candidates = [(rest, following)] if rest else [(following[0], following[1:])] if following else []
         for cand, after in candidates:
-            nm = _NAME_LINE.match(cand) if len(cand) <= 80 else None
+            nm = _NAME_LINE.match(cand) if len(cand) <= 200 else None
             if nm and looks_like_name(nm.group("v")):
                 return nm.group("v"), after
+    return _slash_signature(lines)
+
+
+def _slash_signature(lines: list[str]) -> tuple[str, list[str]] | None:
+    """A closing "/Rikke Holm" line."""
+    for i in range(len(lines) - 1, max(-1, len(lines) - 6), -1):
+        m = re.match(rf"^\s*/\s?(?P<v>{_NAME})\s*$", lines[i]) if len(lines[i]) <= 80 else None
+        if m and looks_like_name(m.group("v")):
+            return m.group("v"), [ln.strip() for ln in lines[i + 1:i + 8] if ln.strip()]
     return None
+
+
+def _signature_offset(text: str) -> int:
+    lines = text.split("\n")
+    offset = len(text)
+    position = 0
+    for line in lines:
+        if len(line) <= 80 and _VALEDICTION.match(line):
+            offset = position
+        position += len(line) + 1
+    return offset
 
 
 def signature_company(lines: list[str]) -> str | None:
@@ -76,16 +199,6 @@ def signature_company(lines: list[str]) -> str | None:
                 and not _TITLE_PREFIX.match(line + ",") and not _CONTACT_WORD.match(line)):
             return line
     return None
-
-
-
-def find_company(text: str, has_cvr: bool) -> str | None:
-    """A name with a legal-form suffix ("Café Hansen ApS"), else a company line under the signature."""
-    for m in COMPANY.finditer(text):
-        name = clean_company(m.group("v"))
-        if name:
-            return name
-    return signature_company(text.split("\n")) if has_cvr else None
 
 
 _NAME_WITH_PHONE = re.compile(
