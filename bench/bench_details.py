@@ -175,10 +175,10 @@ def figures(outcomes: list[str]) -> tuple[float, float, float, int]:
     return pct(right, total), pct(right, extracted), pct(right, truth), total
 
 
-def report(results: list[tuple[dict, dict[str, str]]]) -> None:
+def report(results: list[tuple[dict, dict[str, str]]], summary: bool = False) -> None:
     print(f"{'':18}" + "".join(f"{w:>26}" for w in (*WHERE, "all")))
     print(f"{'':18}" + "   acc  prec   rec    n  " * 4)
-    rows = [(key, lambda s, key=key: [s[key]] if key in s else []) for key in FIELDS]
+    rows = [] if summary else [(key, lambda s, key=key: [s[key]] if key in s else []) for key in FIELDS]
     rows.append(("ALL FIELDS", lambda s: list(s.values())))
     for name, pick in rows:
         cells = []
@@ -203,6 +203,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("file", nargs="?", type=Path, default=DEV)
     parser.add_argument("--failures", action="store_true", help="print each wrong field (development set only)")
+    parser.add_argument("--summary", action="store_true", help="print only the figures over all fields")
     args = parser.parse_args()
     if args.failures and args.file.resolve() == INDEPENDENT.resolve():
         sys.exit("--failures is refused on the independent set: it is never used for tuning")
@@ -211,7 +212,7 @@ def main() -> None:
     found_by_item = [run_item(item, received) for item in items]
     results = [(item, score(item["truth"], found)) for item, found in zip(items, found_by_item, strict=True)]
     print(f"{args.file.name}: {len(items)} items, received {received.date().isoformat()}")
-    report(results)
+    report(results, args.summary)
     if args.failures:
         print_failures(results, found_by_item)
 
