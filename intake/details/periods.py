@@ -30,11 +30,14 @@ MAX_DATES = 2_000
 
 _DATE_PATTERNS = [
     re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d\d)-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?!\d)"),
-    re.compile(r"(?<![\d.,/])(?P<d>\d{1,2})\s?[./-]\s?(?P<m>\d{1,2})\s?[./-]\s?(?P<y>(?:19|20)?\d\d)(?![\d]|[.,]\d)"),
+    # a two-digit year only right after its separator: "1/4 - 30/9" is two dates, not 1 April 2030
+    re.compile(r"(?<![\d.,/])(?P<d>\d{1,2})\s?[./-]\s?(?P<m>\d{1,2})(?:[./-](?P<y>(?:19|20)?\d\d)|\s?[./-]\s?(?P<y4>(?:19|20)\d\d))"
+               r"(?![\d]|[.,]\d)"),
     re.compile(r"(?<![\d])(?P<d>\d{1,2})(?:\.|st|nd|rd|th)?\s{0,3}(?:of\s{1,3}|af\s{1,3})?" + _MONTH.format("mon")
                + r"(?:,?\s{1,3}" + _YEAR.format("y") + r")?(?!\w)", re.IGNORECASE),
     re.compile(r"(?<!\w)" + _MONTH.format("mon") + r"\s+(?:the\s+)?(?P<d>\d{1,2})(?:st|nd|rd|th)?(?!\d)"
                r"(?:,?\s{1,3}" + _YEAR.format("y") + r")?", re.IGNORECASE),
+    re.compile(r"(?<![\d.,/])(?P<d>\d{1,2})/(?P<m>\d{1,2})(?![\d/]|[.,-]\d)"),         # "1/4": day and month only
 ]
 _DAY_RANGE_PATTERNS = [
     # "1.-3. juni 2027", "1-3 June 2027", "fra den 1. til den 15. juni", "between 1 and 3 June"
@@ -55,9 +58,11 @@ _RANGE_GAP = re.compile(
     re.IGNORECASE,
 )
 _FROM_CUE = re.compile(r"(?:\bfra|\bfrom|\bstart\w*|\bbegin\w*|\bstarting|\bopstart|\bmed\s+start|fra\s+og\s+med|f\.o\.m\.?)"
-                       r"(?:\s+(?:og\s+med|den|d\.|the|on|dato|date))*[\s:]*$", re.IGNORECASE)
+                       r"(?:\s+(?:og\s+med|den|d\.|the|on|dato|date|(?:man|tirs|ons|tors|fre|lør|søn)dag"
+                       r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day))*[\s:,]*$", re.IGNORECASE)
 _TO_CUE = re.compile(r"(?:\btil|\buntil|\bto|\bslut\w*|\bend\w*|\bophør\w*|til\s+og\s+med|t\.o\.m\.?)"
-                     r"(?:\s+(?:og\s+med|den|d\.|the|on|dato|date))*[\s:]*$", re.IGNORECASE)
+                     r"(?:\s+(?:og\s+med|den|d\.|the|on|dato|date|(?:man|tirs|ons|tors|fre|lør|søn)dag"
+                     r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day))*[\s:,]*$", re.IGNORECASE)
 _PERIOD_CUE = re.compile(r"periode|period|tidsrum|dato|dates?\b|afholdes|finder sted|takes? place|held|"
                          r"opstilles|opsættes|fra|from|varighed|duration|ønsker|apply|ansøg", re.IGNORECASE)
 
@@ -102,7 +107,7 @@ def find_dates(text: str) -> list[DateMention]:
 def _mention(m: re.Match) -> DateMention | None:
     groups = m.groupdict()
     month = MONTHS[groups["mon"].lower()] if groups.get("mon") else int(groups["m"])
-    year = _year(groups.get("y"))
+    year = _year(groups.get("y") or groups.get("y4"))
     day = int(groups["d"])
     if not _valid(day, month, year or 2028):
         return None
@@ -130,6 +135,9 @@ def find_period(text: str, reference: date) -> Period:
     if ranges:
         cued = [r for r in ranges if _PERIOD_CUE.search(text[max(0, r[0] - 80):r[0]])]
         _, start, end = (cued or ranges)[0]
+        inside = [(s, e) for _, s, e in ranges if start <= s <= e <= end and (s, e) != (start, end)]
+        if inside and _WEEK_RANGE.match(text, (cued or ranges)[0][0]):
+            start, end = inside[0]          # "uge 28 (12.-16. juli)": the days written out are the period
         return Period(start, end)
     return _one_sided(text, reference)
 
