@@ -15,10 +15,10 @@ import re
 from dataclasses import dataclass
 from itertools import islice
 
-from intake.details.postcodes import postcode_town
+from intake.details.postcodes import postcode_town, towns
 
 MAX_MENTIONS = 100      # a letter names a handful of addresses; a hostile text may name thousands
-_ENDINGS = ("gade vej allé alle plads pladsen torv torvet boulevard boulevarden stræde straede vænge have haven park parken bro"
+_ENDINGS = ("land gade vej allé alle plads pladsen torv torvet boulevard boulevarden stræde straede vænge have haven park parken bro"
             " broen brygge bryggen kaj kajen havn havnen gang gangen passage sti stien bakke bakken høj vang vangen toft toften"
             " lund ager hegn hegnet holm holmen strand kanal dæmning dæmningen løkke mark marken port porten skov kvarter diget"
             " engen eng volden vold ringen gård gården kær kæret markedet hus sø søen vejen gaden stranden alléen dalen dal"
@@ -36,7 +36,7 @@ _TO_NUMBER = r"(?:[ \t]{1,3}|[ \t]?\n)"                  # a PDF may wrap the li
 _MONTH_AHEAD = r"(?![ \t]{0,3}(?:jan|feb|mar|apr|maj|may|jun|jul|aug|sep|okt|oct|nov|dec)[a-z]*\b)"
 _SIDE = r"(?i:tv|th|mf|t\.[ ]?v|t\.[ ]?h|m\.[ ]?f)\b\.?"
 _UNIT = (
-    rf"(?P<unit>,?[ \t]{{0,3}}(?:"
+    rf"(?P<unit>,?(?:[ \t]{{0,3}}|[ \t]?\n[ \t]{{0,2}}(?=st\b|kl\b|\d{{1,2}}\.))(?:"     # a PDF may wrap before the floor
     rf"(?i:st|stuen|kl|kld|kælder|parterre)\b\.?(?:[ \t]{{0,3}},?[ \t]{{0,3}}{_SIDE})?"
     rf"|\d{{1,2}}(?:\.(?!\d){_MONTH_AHEAD}|(?=[ \t]{{0,3}}(?:sal\b|{_SIDE})))[ \t]{{0,3}}(?i:sal\b\.?)?"
     rf"(?:[ \t]{{0,3}},?[ \t]{{0,3}}{_SIDE})?"
@@ -45,10 +45,10 @@ _UNIT = (
 ADDRESS = re.compile(
     rf"(?<![\w])(?P<street>{STREET_PREFIX}{_NUMBER_AHEAD}{ENDS_AS_STREET})"
     rf"{_TO_NUMBER}(?:nr\.?[ \t]{{0,2}})?"
-    r"(?P<no>\d{1,4}(?:[A-Za-z](?![\wæøå])|[ ][A-H](?![\wæøå]))?(?:[ ]?-[ ]?\d{1,4}[A-Za-z]?(?![\wæøå]))?)"
-    rf"(?![\d.,]\d|[ \t]{{0,3}}(?:m2|m²|kvm|m\b|meter|l\b|liter|kr|%)){_UNIT}"
+    r"(?P<no>(?!(?:19|20)\d\d(?!\d))\d{1,4}(?:[A-Za-z](?![\wæøå])|[ ][A-H](?![\wæøå]))?(?:[ ]?-[ ]?\d{1,4}[A-Za-z]?(?![\wæøå]))?)"
+    rf"(?![\d.,]\d|[ \t]{{0,3}}(?:m2|m²|kvm|m\b|meter|l\b|liter|kr|%)|[ \t]{{1,2}}\d\d[ .\-]?\d\d){_UNIT}"   # not a phone
 )
-_PC_AFTER = re.compile(r"[ \t]{0,3},?[ \t]{0,3}(?:\n[ \t]{0,3})?(?:DK[ \t-]?)?(?P<pc>[1-9]\d{3})(?![\d])")
+_PC_AFTER = re.compile(r"[ \t]{0,3}[,·|•]?[ \t]{0,3}(?:\n[ \t]{0,3})?(?:DK[ \t-]?)?(?P<pc>[1-9]\d{3})(?![\d])")
 _PC_ANYWHERE = re.compile(r"(?<![\w.,/+-])(?:DK[ \t-]?)?(?P<pc>[1-9]\d{3})(?![\d])")
 
 _STREET_WORD = re.compile(rf"^{_STREET_END}$")
@@ -62,6 +62,9 @@ NOT_STREET_WORDS = frozenset(
     " lift kran arrangement event nedrivning byggeplads olietank anmeldelse restaurant café cafe butik bar kiosk"
     " placering location sted site emne subject p-pladsen p-plads parkeringspladsen pladsen torvet gården baggården"
     " fortovet vejen gaden havnen parken stranden".split())
+# Words that name who is at an address, not the street: "Ejerforeningen Nørre Allé 7", "Restauranten Nyhavn 17".
+_NOT_STREET_ENDINGS = ("foreningen", "forening", "selskabet", "firmaet", "butikken", "restauranten", "caféen", "cafeen",
+                       "virksomheden", "salonen", "bageriet", "klinikken", "værkstedet", "ejendommen", "kontoret", "baren")
 
 
 @dataclass(frozen=True)
@@ -128,9 +131,9 @@ def clean_street(street: str) -> str:
 
 def _may_precede(word: str, compound: bool) -> bool:
     low = word.lower()
-    if low in NOT_STREET_WORDS:
+    if low in NOT_STREET_WORDS or low.endswith(_NOT_STREET_ENDINGS):
         return False
-    return not compound or low in _NAME_PREFIXES or low.endswith(_PLACE_ENDINGS)
+    return not compound or low in _NAME_PREFIXES or low.endswith(_PLACE_ENDINGS) or low in towns()
 
 
 # ---------------------------------------------------------------- labelled values and form parts

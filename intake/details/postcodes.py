@@ -42,6 +42,12 @@ def table() -> dict[str, str]:
     return {row["postcode"]: row["town"] for row in rows}
 
 
+@cache
+def towns() -> frozenset[str]:
+    """Every word of the table's towns, lower case ("herlev", "vallensbæk", "køge"): the districts streets are named after."""
+    return frozenset(word.lower() for town in table().values() for word in town.split() if len(word) > 2)
+
+
 def town_of(postcode: str) -> str | None:
     return table().get(postcode)
 

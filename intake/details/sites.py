@@ -30,7 +30,7 @@ from intake.details.postcodes import postcode_town
 
 _WINDOW = 110
 _HOME = re.compile(
-    r"\b(?:(?:jeg|vi) bor(?: selv)?(?: også)? (?:på|i)|bor på|(?:i|we) live (?:at|in|on)|(?:min|my) (?:privat)?adresse(?: er)?|"
+    r"\b(?:(?:jeg|vi) bor(?: \w+){0,3} (?:på|i)|bor (?:\w+ ){0,2}(?:på|i)|(?:i|we) (?:\w+ )?live (?:at|in|on)|(?:min|my) (?:privat)?adresse(?: er)?|"
     r"(?:my|our) home (?:address )?is(?: at)?)\W*$", re.IGNORECASE)
 _BUSINESS = re.compile(
     r"(?:\b(?:vores|firmaets|virksomhedens|selskabets|foreningens|butikkens|restaurantens|caféens|salonens|our|the company'?s?"
@@ -51,7 +51,8 @@ _SITE = re.compile(
     r"|\bfacaden (?:på|af)(?: ejendommen)?|\bgavlen (?:på|af)|\bbyggepladsen (?:på|ved)|\barealet (?:ved|på|foran)"
     r"|\bgården bag|\bbag|\bved siden af|\bved|\bopstille[sr]? (?:\w+ ){0,3}(?:på|ved)|\bplacere[sr]? (?:\w+ ){0,3}(?:på|ved)"
     r"|\b(?:nedrive|rive|renovere|istandsætte|male|bygge|opføre|grave|udskifte|sløjfe|fjerne|isolere|reparere)\w* (?:\w+ ){0,3}"
-    r"(?:på|ved|i)|\b(?:køres|flyttes|fjernes|transporteres|hentes) (?:\w+ )?fra|\b(?:site|venue|location|placering)\b(?: is| at|:)?"
+    r"(?:på|ved|i)|\b(?:nedrive|renovere|istandsætte|ombygge|restaurere|renovate|refurbish|repair|demolish)\w*"
+    r"|\bbyggegrunden (?:på|ved)|\bdrejer sig om(?: ejendommen)?|\bgælder(?: ejendommen)?|\b(?:køres|flyttes|fjernes|transporteres|hentes) (?:\w+ )?fra|\b(?:site|venue|location|placering)\b(?: is| at|:)?"
     r"|\b(?:at|on) the corner of|\bin front of|\boutside|\bnext to|\bnear|\btakes? place (?:at|on|in)"
     r"|\b(?:held|hosted) (?:at|on|in)|\b(?:scaffolding|container|crane|lift|works?|stall|truck) (?:at|on|in)"
     r"|\b(?:erect|place|put|set up|install|park)\w* (?:\w+ ){0,3}(?:at|on)|\bplaceret (?:på|ved)"
@@ -68,7 +69,7 @@ _VALEDICTION = re.compile(
     r"^[ \t]*(?:med venlig hilsen|venlig(?:st)? hilsen|de bedste hilsner|mange hilsner|hilsen|mvh|vh|kh|best regards"
     r"|kind regards|regards|sincerely|cheers|all the best|best wishes|yours)\b", re.IGNORECASE | re.MULTILINE)
 _PLACE = re.compile(
-    rf"(?<![\w])(?=[pPaAoOvViIfFuUnN])(?i:på|at|on|ved|i|in|foran|ud for|outside|near)[ \t]+(?:the[ \t]+)?(?P<v>{STREET})(?![\w])"
+    rf"(?<![\w])(?=[pPaAoOvViIfFuUnNlL])(?i:på|at|on|ved|i|in|foran|ud for|outside|near|over|langs|along|across)[ \t]+(?:the[ \t]+)?(?P<v>{STREET})(?![\w])"
     rf"(?![ \t]{{1,3}}(?:nr\.?[ \t]?)?\d)")
 _LOCATION_PHRASE = re.compile(r"(?:placering|location|sted|lokation|venue|site)\s{0,3}[:\-]\s{0,3}(?P<v>[^\n]{3,120})",
                               re.IGNORECASE)
