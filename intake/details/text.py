@@ -59,7 +59,8 @@ _LABELS: list[tuple[str, str]] = [
                           r"|byggepladsens|arbejdsstedets|ejendommens|tankens|aktivitetens) (?:adresse|placering)"
                           r"|arbejdssted|byggeplads|matrikel(?: nr)?|opstillingssted|adresse hvor .*|address where .*"
                           r"|serveringssted(?:ets)?(?: adresse)?|(?:udeserveringens|salgsstedets|standens) (?:adresse|placering)"
-                          r"|location of (?:the )?\w+(?: \w+)?|placering af (?:\w+ )?\w+|sted for \w+"),
+                          r"|location of (?:the )?\w+(?: \w+)?|placering af (?:\w+ )?\w+|sted for \w+|\w+sted(?:et)?"
+                          r"|(?!virksomhed|firma|selskab|forening|butik|restaurant|salon|kontor|ejer)\w+(?:ets|ens) (?:adresse|placering|beliggenhed)"),
     ("address", r"adresse|virksomhedens adresse|firmaadresse|firmaets adresse|address|company address|business address|postadresse"
                 r"|gade(?: og (?:hus)?nr| og husnummer)?|vej og nr|street(?: address)?|registered address|adr|anmelders adresse"
                 r"|ansøgers adresse|ejers adresse"),
@@ -94,8 +95,13 @@ _KEYWORDS: list[tuple[str, re.Pattern]] = [(key, re.compile(rf"\b(?:{pattern})\b
     ("company_name", r"firmanavn|virksomhedens navn|virksomhedsnavn|company name|business name|name of (?:the )?company"),
     ("period_from", r"start ?dato|fra dato|date from|start date"),
     ("period_to", r"slut ?dato|til dato|date to|end date"),
-    ("guests", r"antal (?:gæster|deltagere|personer|besøgende)|number of (?:guests|participants|attendees)"),
+    ("guests", r"antal (?:gæster|deltagere|personer|besøgende)|number of (?:guests|participants|attendees)"
+               r"|(?:hvor mange|how many) (?:gæster|deltagere|personer|guests|people|participants)"),
     ("area_m2", r"areal|m2|kvm"),
+    ("period_from", r"start|begynd\w*|opstart"),
+    ("period_to", r"slut|afslutning|ophør|end"),
+    ("activity_location", r"^(?:hvor|where)\b(?! mange| many| much| long| længe)|^(?:placering|location|venue|site)"
+                          r"(?! manager| lead| leder| chef| ansvarlig)"),
 ]]
 _FIELD_NAME_PREFIX = re.compile(r"^(?:txt|fld|tb|field|text|felt|input|cb|chk)\s+")
 
@@ -181,7 +187,9 @@ def _v_company(value: str, ref: date) -> dict:
 
 def _v_address(key: str):
     def handler(value: str, _ref: date) -> dict:
-        address, pc, town = read_address(value)
+        if normalise_phone(value) or not re.search(r"[A-Za-zÆØÅæøå]{3}", value):
+            return {}
+        address, pc, town = read_address(re.sub(r"\s*\([^)]{0,80}\)", "", value) if key == "activity_location" else value)
         if not address or len(address) > 120:
             return {}
         if key == "activity_location":
@@ -259,9 +267,14 @@ _PAIR_SPLIT = re.compile(r"\s*(?:\t+|\s\|\s|\|)\s*|\s*:\s+|\s*:$|\s*\.{3,}:?\s*|
 
 
 def labelled_values(text: str, reference: date) -> dict[str, object]:
-    """Values from "label: value" lines, table rows and label lines followed by a value line."""
+    """Values from "label: value" lines, table rows and label lines followed by a value line.
+
+    Under a heading about the work ("2. Oplysninger om arbejdet", "Arbejdssted", "Location") an "Adresse"
+    is the site's, not the business's.
+    """
     out: dict[str, object] = {}
     lines = [ln.strip().strip("|").strip() for ln in text.split("\n")]
+    section = ""
     for i, line in enumerate(lines):
         if not line or len(line) > 400:
             continue
@@ -270,15 +283,41 @@ def labelled_values(text: str, reference: date) -> dict[str, object]:
             key = label_key(cells[0]) if not _HAS_VALUE.search(cells[0]) else None    # "CVR 12345678" is not a label
             nxt = lines[i + 1] if i + 1 < len(lines) else ""
             if key and nxt and len(nxt) <= 400 and not _is_label(_PAIR_SPLIT.split(nxt)[0]):
-                _put(out, normalise_value(key, nxt, reference))
+                _put(out, _in_section(normalise_value(key, nxt, reference), section))
+            elif not key:
+                section = _section_of(cells[0], section)
             continue
         for j in range(len(cells) - 1):
             key = label_key(cells[j])
             if key and cells[j + 1] and not _is_label(cells[j + 1]):
                 value = " ".join(cells[j + 1:]) if j + 2 == len(cells) or not _is_label(cells[j + 2]) and len(cells) == 3 else cells[j + 1]
-                _put(out, normalise_value(key, value if key in ("period", "address", "activity_location") else cells[j + 1], reference))
+                value = value if key in ("period", "address", "activity_location") else cells[j + 1]
+                _put(out, _in_section(normalise_value(key, value, reference), section))
     compose_address(out)
     return out
+
+
+_SITE_HEADING = re.compile(r"(?i)arbejde|arbejdet|placering|hvor |sted\b|location|site|where|stillads|container|arrangement"
+                           r"|udeservering|byggeplads|event|the work")
+_TITLE = re.compile(r"(?i)ansøgning|application|anmeldelse|tilladelse|permit")     # the form's title, not a part of it
+_APPLICANT_HEADING = re.compile(r"(?i)ansøger|virksomhed|firma|applicant|company|anmelder|kontakt|contact")
+
+
+def _section_of(heading: str, current: str) -> str:
+    """Which part of a form a short heading line opens: the applicant's, the site's, or the one before."""
+    if len(heading) > 60 or heading.endswith((".", "?", "!")) and len(heading.split()) > 6 or _TITLE.search(heading):
+        return current
+    if _APPLICANT_HEADING.search(heading):
+        return "applicant"
+    return "site" if _SITE_HEADING.search(heading) else current
+
+
+def _in_section(values: dict, section: str) -> dict:
+    """Under a site heading an address is the activity's location, and its postcode is not the business's."""
+    if section != "site" or "address" not in values:
+        return {k: v for k, v in values.items() if not (section == "site" and k in ("postcode", "city"))}
+    pc = f", {values['postcode']} {values['city']}" if values.get("postcode") else ""
+    return {"activity_location": f"{values['address']}{pc}"}
 
 
 _HAS_VALUE = re.compile(r"\d[ .\-]?\d[ .\-]?\d|@")
@@ -303,6 +342,8 @@ def extract_from_text(text: str, reference: date) -> dict[str, object]:
     places = find_addresses(text)
     if "address" in out and places.get("address") != out["address"]:
         places = {k: v for k, v in places.items() if k not in ("postcode", "city")}   # they belong to another address
+    elif str(out.get("activity_location", "")).startswith(places.get("address", "\0")):
+        places = {k: v for k, v in places.items() if k not in ("address", "postcode", "city")}   # the labelled site
     _put(out, places)
     return out
 
