@@ -13,7 +13,7 @@ CPR_MASK = "XXXXXX-XXXX"
 
 CVR_LABELLED = re.compile(
     r"(?:\bcvr|\bse|\bmoms|\bvat)(?:[\s.\-/]{0,3}(?:cvr|se))?[\s.\-]{0,3}(?:nr|nummer|no|number|reg\.?\s?no)?\.?[\s:.#=]{0,4}"
-    r"(?:(?:er|is)\s{1,3})?"
+    r"(?:(?:er|is|nu|now|nyt|new)[\s:]{1,3}){0,2}"
     r"(?:DK[\s-]?)?(?P<v>\d(?:[ \-]?\d){7})(?![\d])", re.IGNORECASE)
 CVR_DK = re.compile(r"(?<![\w-])DK[\s-]?(?P<v>\d{2}[ ]?\d{2}[ ]?\d{2}[ ]?\d{2})(?![\d])")
 P_LABELLED = re.compile(

@@ -12,11 +12,13 @@ from __future__ import annotations
 import re
 from itertools import islice
 
+from intake.details.postcodes import towns
+
 SUFFIX = (r"(?:ApS|A/S|I/S|IVS|K/S|P/S|AmbA|A\.m\.b\.a\.|F\.m\.b\.a\.|FMBA|SMBA|S\.m\.b\.a\.|Ltd\.?|Limited|GmbH|AB|AS|Oy"
           r"|Inc\.?|LLC|B\.V\.|BV|Sp\.[ ]?z[ ]?o\.[ ]?o\.)")
 _CAP_TOKEN = r"[A-ZÆØÅÉÜÖÄ0-9](?:[\wæøåéüöä&'’\-]|\.(?=\w)){0,40}+\.?"   # bounded and possessive: no long scans
 MAX_CANDIDATES = 60
-_JOINER = r"(?:&|og|and|of|i|på|de|la|le|du|von|van|der|v/|for|the)"
+_JOINER = r"(?:&|og|and|of|i|på|de|la|le|du|von|van|der|v/|for|the|by)"
 _NAME_RUN = rf"{_CAP_TOKEN}(?:[ \t]{{1,2}}(?:{_JOINER}[ \t]{{0,2}})?{_CAP_TOKEN}){{0,5}}"
 COMPANY = re.compile(rf"(?<![\w])(?P<v>{_CAP_TOKEN}(?:[ \t]+(?:{_JOINER}|{_CAP_TOKEN})){{0,5}}[ \t]+{SUFFIX})(?![\w/])")
 _SUFFIX_AT = re.compile(rf"(?<=[ \t]){SUFFIX}(?![\w/])")
@@ -27,15 +29,21 @@ _INTRO = re.compile(
     r"|\b(?:virksomheden|forretningen|butikken|salonen|caféen|cafeen|restauranten|firmaet|foreningen|værkstedet|klinikken"
     r"|bageriet|kiosken|baren)[ \t]hedder|\bvi[ \t]hedder|\bwe[ \t]are[ \t]called|\bindehaver[ \t]af|\bon[ \t]behalf[ \t]of"
     r"|\b(?:jeg|vi)[ \t](?:driver|ejer)(?:[ \t](?:firmaet|virksomheden|butikken|caféen|restauranten|salonen))?"
-    r"|\b(?:i|we)[ \t](?:run|own)|\bog[ \t]ejer|\band[ \t](?:run|own))[ \t]{1,3}"
+    r"|\b(?:i|we)[ \t](?:run|own)|\bog[ \t]ejer|\band[ \t](?:run|own)"
+    r"|\b(?:har|driver|ejer|have|has|run|own)[ \t](?:en|et|a|an)[ \t](?:lille[ \t]|small[ \t]|ny[ \t]|new[ \t])?\w+"
+    r"(?:,|[ \t](?:called|named|ved navn|som hedder))"
+    r"|\b(?:our|vores|min|my)[ \t](?:\w+[ \t]){0,2}(?:foundation|association|company|club|society|organi[sz]ation|forening"
+    r"|virksomhed|firma|butik|salon|café|cafe|restaurant|bageri|business),)[ \t]{1,3}"
     rf"(?P<v>{_NAME_RUN})")
 _WE_ARE = re.compile(rf"(?i:\bvi[ \t]er|\bwe[ \t]are)[ \t]{{1,3}}(?P<v>{_NAME_RUN})")
-_ORGANISATION = re.compile(
-    r"(?<![\w])(?P<v>(?:[A-ZÆØÅ]\w{0,30}+(?i:(?<=foreningen)|(?<=forening)|(?<=selskabet))|Fonden|Klubben|Kulturhuset)"
-    rf"(?:[ \t]{{1,2}}(?:{_JOINER}[ \t]{{0,2}})?{_CAP_TOKEN}){{1,5}})")
+_ORG_HEAD = r"(?:[A-ZÆØÅ]\w{0,30}+(?i:(?<=foreningen)|(?<=forening)|(?<=selskabet))|Fonden|Klubben|Kulturhuset)"
+_ORGANISATION = re.compile(       # "Andelsboligforeningen Lærkehøj", "Valby Handelsstandsforening"
+    rf"(?<![\w])(?P<v>{_ORG_HEAD}(?:[ \t]{{1,2}}(?:{_JOINER}[ \t]{{0,2}})?{_CAP_TOKEN}){{1,5}}"
+    rf"|(?:[A-ZÆØÅ]\w{{1,30}}+[ \t]){{1,2}}{_ORG_HEAD})(?![\w])")
 _SOLE_TRADER_WORD = re.compile(r"(?i:enkeltmandsvirksomhed|personligt ejet)")
 _ENDING_IN_NAME = re.compile(rf"(?<![\w])(?P<v>{_NAME_RUN})[ \t]{{0,2}}[(,]?[ \t]{{0,2}}\Z")
 _CVR_NEAR = re.compile(r"(?i:\bcvr|\bse[ \t/-]?nr|\bvat)")
+_CVR_AFTER = re.compile(r"(?<=[,(])[ \t]{0,2}(?i:cvr)|(?<=[,(] )(?i:cvr)")
 _COMPANY_LEAD = re.compile(
     r"^(?:(?:Vi|Jeg|Hej|Kære|Dear|Hermed|Fra|From|Til|To|Firma|Virksomheden|Selskabet|Company|The|Den|Det|I|We|Hos|At|For|På"
     r"|Re|Sv|Fw|Fwd|Vs|Ansøger|Ansøgning|Regarding|Vedr|Vedrørende|Mvh|Med|Venlig|Hilsen|Best|Kind|Regards|Our|Vores"
@@ -48,7 +56,7 @@ _NAME = rf"{_NAME_TOKEN}(?:[ \t]+(?:[A-ZÆØÅÉÜ]\.|{_NAME_TOKEN}|von|van|de|l
 _TITLE_PREFIX = re.compile(
     r"^(?:indehaver|medindehaver|ejer|direktør|adm\. direktør|daglig leder|partner|owner|co-?owner|ceo|founder|manager"
     r"|general manager|projektleder|project manager|byggeleder|formand)\s*[,:\-–|]\s*", re.IGNORECASE)
-_NAME_LINE = re.compile(rf"^\s*/?\s*(?P<v>{_NAME})\s*,?\s*(?:$|[|·•]\s)")
+_NAME_LINE = re.compile(rf"^\s*/?\s*(?P<v>{_NAME})\s*,?\s*(?:$|[|·•]\s|(?:(?i:tlf|tel|mobil|mob)\.?:?\s*)?(?:\+45\s?)?\d\d)")
 NAME_INTRO = re.compile(rf"(?i:mit navn er|jeg hedder|my name is|this is|kontaktperson er|contact person is)\s+(?P<v>{_NAME})")
 _VALEDICTION = re.compile(
     r"^\s*(?:med\s+)?(?:(?:venlig(?:st)?|venlige|de\s+bedste|bedste|mange|kærlig)\s+)?(?:hilsen|hilsner)\b"
@@ -105,9 +113,19 @@ def find_company(text: str, has_cvr: bool) -> str | None:
         score += _near_cvr(text, start, end) + (1 if start >= signature else 0)
         best, first = candidates.get(name, (0, start))
         candidates[name] = (max(best, score), min(first, start))
+    _merge_longer_forms(candidates)
     if candidates:
         return min(candidates.items(), key=lambda kv: (-kv[1][0], kv[1][1]))[0]
     return signature_company(text.split("\n")) if has_cvr else None
+
+
+def _merge_longer_forms(candidates: dict[str, tuple[int, int]]) -> None:
+    """ "Byggefirmaet Sten & Søn ApS" and "Sten & Søn ApS" are one company: the name as written alone wins."""
+    for long in list(candidates):
+        short = next((s for s in candidates if s != long and long.endswith(" " + s)), None)
+        if short is not None:
+            (a, first_a), (b, first_b) = candidates.pop(long), candidates[short]
+            candidates[short] = (a + b, min(first_a, first_b))
 
 
 def _candidates(text: str):
@@ -117,6 +135,8 @@ def _candidates(text: str):
         if name:
             yield name, m.start("v"), m.end("v"), 3 + (2 if _INTRO.search(text[max(0, m.start() - 40):m.end()]) else 0)
     yield from _plain_candidates(text, _ending_before(_SOLE_TRADER_WORD, _ENDING_IN_NAME, text), 2)
+    yield from _plain_candidates(text, (m for m in _ending_before(_CVR_AFTER, _ENDING_IN_NAME, text)
+                                        if _looks_like_business(m.group("v"))), 1)
     for pattern, score in ((_INTRO, 2), (_ORGANISATION, 2), (_WE_ARE, 0)):
         yield from _plain_candidates(text, pattern.finditer(text), score)
 
@@ -139,6 +159,14 @@ def _plain_candidates(text: str, matches, score: int):
         name = _clean_plain(m.group("v"))
         if name and (score or _near_cvr(text, m.start("v"), m.end("v"))):
             yield name, m.start("v"), m.end("v"), max(score, 1)
+
+
+def _looks_like_business(name: str) -> bool:
+    """A name written just before its CVR that is not a town, a street or a person ("Børneteatret Trylle (CVR ...)")."""
+    words = name.split()
+    return (not any(w.lower() in towns() for w in words[-2:]) and not re.search(r"\d", name)
+            and not re.search(r"(?i)(?:gade|vej|allé|plads|torv|boulevard)$", name)
+            and (not looks_like_person(name) or words[0].endswith("et")))     # "Børneteatret", not "Søren"
 
 
 def _near_cvr(text: str, start: int, end: int) -> int:
@@ -168,6 +196,14 @@ def _signature(lines: list[str]) -> tuple[str, list[str]] | None:
             if nm and looks_like_name(nm.group("v")):
                 return nm.group("v"), after
     return _slash_signature(lines)
+
+
+def _closing_name(lines: list[str]) -> str | None:
+    """A person's name alone on one of the last lines, signed without a valediction."""
+    if len([ln for ln in lines if ln.strip()]) < 3:
+        return None                                     # a subject or a one-line note, not a letter
+    last = [ln.strip() for ln in lines[-6:] if ln.strip()][-3:]
+    return next((ln for ln in reversed(last) if len(ln) <= 40 and re.fullmatch(_NAME, ln) and looks_like_person(ln)), None)
 
 
 def _slash_signature(lines: list[str]) -> tuple[str, list[str]] | None:
@@ -211,7 +247,8 @@ def find_contact(text: str) -> str | None:
     m = NAME_INTRO.search(text)
     if m and looks_like_name(m.group("v")):
         return m.group("v")
-    name = signature_name(text.split("\n"))
+    lines = text.split("\n")
+    name = signature_name(lines) or _closing_name(lines)
     if name:
         return name
     m = next((m for m in _NAME_WITH_PHONE.finditer(text) if looks_like_name(m.group("v"))), None)
