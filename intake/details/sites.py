@@ -29,47 +29,58 @@ from intake.details.addresses import (
 from intake.details.postcodes import postcode_town
 
 _WINDOW = 110
+_PREMISES = (r"\w*(?:café|cafe|butik|forretning|restaurant|salon|klinik|værksted|kontor|bageri|shop|store|office|bakery"
+             r"|premises|workshop|studio|bar|kiosk|bistro|lokale|ejendom|lejlighed|hus|house|flat|apartment)\w*")
 _HOME = re.compile(
-    r"\b(?:(?:jeg|vi) bor(?: \w+){0,3} (?:på|i)|bor (?:\w+ ){0,2}(?:på|i)|(?:i|we) (?:\w+ )?live (?:at|in|on)|(?:min|my) (?:privat)?adresse(?: er)?|"
-    r"(?:my|our) home (?:address )?is(?: at)?)\W*$", re.IGNORECASE)
-_BUSINESS = re.compile(
-    r"(?:\b(?:vores|firmaets|virksomhedens|selskabets|foreningens|butikkens|restaurantens|caféens|salonens|our|the company'?s?"
-    r"|company|business|registered|office|postal|post)\s?(?:adresse|address)(?:\s(?:er|is))?(?:\s(?:på|at))?"
-    r"|\b(?:har|have|has)(?: vores| sin| min| its| our)? (?:adresse|address) (?:på|i|hos|at)(?: \w+)?|\badresse(?:n)? er"
-    r"|\bholder (?:til|hus) (?:i|på)|\bligger (?:på|i)|\bbeliggende (?:på|i)|\blocated (?:at|in|on)|\bbased (?:at|in|on)"
-    r"|\blej(?:et|er) (?:et|en|vores) \w+(?: \w+)? (?:på|i)|\brented (?:a|an|the) \w+(?: \w+)? (?:at|in|on)"
-    r"|\b(?:vores|min|our|my|en|et|a|an|the|lille|small)\s(?:\w+\s)?(?:café|cafe|butik|forretning|restaurant|salon|klinik|værksted"
-    r"|kontor|bageri|shop|store|office|bakery|premises|workshop|studio|bar|kiosk|frisørsalon|vinbar|bistro)\w*"
-    r"(?: (?:is|are|er|ligger))?(?: located)? (?:på|i|at|in|on)"
-    r"|\bour (?:\w+ )?(?:office|shop|premises|restaurant|store|workshop|studio|address)s? (?:is|are) (?:at|in|on)"
-    r"|\bc/o\b.*|\b(?:office|kontor|adr|adresse|address|hovedkontor)\b\.?:|\bhos formanden\b:?|\btaken over the \w+ at"
-    r"|\bdriver \w+(?: \w+){0,3} (?:på|i)|\b(?:run|own) \w+(?: \w+){0,3} (?:at|in|on)|\båbne[rt]? (?:\w+ ){0,2}(?:på|i))\W*$",
-    re.IGNORECASE)
-_SITE = re.compile(
-    r"(?:\bforan|\bud ?for|\buden ?for|\bfortovet(?: (?:ved|foran|ud for|på))?|\bpå adressen|\bforegår (?:på|ved|i)"
-    r"|\bfinder sted (?:på|ved|i)|\bafholdes (?:på|ved|i)|\bejendommen(?:s facade)?(?: beliggende| ligger)?(?: på)?"
-    r"|\bfacaden (?:på|af)(?: ejendommen)?|\bgavlen (?:på|af)|\bbyggepladsen (?:på|ved)|\barealet (?:ved|på|foran)"
-    r"|\bgården bag|\bbag|\bved siden af|\bved|\bopstille[sr]? (?:\w+ ){0,3}(?:på|ved)|\bplacere[sr]? (?:\w+ ){0,3}(?:på|ved)"
-    r"|\b(?:nedrive|rive|renovere|istandsætte|male|bygge|opføre|grave|udskifte|sløjfe|fjerne|isolere|reparere)\w* (?:\w+ ){0,3}"
-    r"(?:på|ved|i)|\b(?:nedrive|renovere|istandsætte|ombygge|restaurere|renovate|refurbish|repair|demolish)\w*"
-    r"|\bbyggegrunden (?:på|ved)|\bdrejer sig om(?: ejendommen)?|\bgælder(?: ejendommen)?|\b(?:køres|flyttes|fjernes|transporteres|hentes) (?:\w+ )?fra|\b(?:site|venue|location|placering)\b(?: is| at|:)?"
-    r"|\b(?:at|on) the corner of|\bin front of|\boutside|\bnext to|\bnear|\btakes? place (?:at|on|in)"
-    r"|\b(?:held|hosted) (?:at|on|in)|\b(?:scaffolding|container|crane|lift|works?|stall|truck) (?:at|on|in)"
-    r"|\b(?:erect|place|put|set up|install|park)\w* (?:\w+ ){0,3}(?:at|on)|\bplaceret (?:på|ved)"
-    r"|\b(?:stillads|container|skurvogn|kran|lift|bod|vogn)\w* (?:\w+ ){0,2}(?:på|ved)|\btil at (?:\w+ ){0,4}(?:på|ved))\W*$",
-    re.IGNORECASE)
+    r"\b(?:(?:jeg|vi) bor(?: \w+){0,3} (?:på|i)|bor (?:\w+ ){0,2}(?:på|i)|(?:i|we) (?:\w+ )?live (?:at|in|on)"
+    r"|(?:min|my) (?:privat)?adresse(?: er)?|(?:my|our) home (?:address )?is(?: at)?)\W*$", re.IGNORECASE)
+_BUSINESS = re.compile("(?:" + "|".join([
+    r"\b(?:vores|firmaets|virksomhedens|selskabets|foreningens|butikkens|restaurantens|caféens|salonens|our|the company'?s?"
+    r"|company|business|registered|office|postal|post|association|organisation|organization)\s?(?:adresse|address)"
+    r"(?:\s(?:er|is))?(?:\s(?:på|at))?",
+    r"\b(?:har|have|has)(?: vores| sin| min| its| our)? (?:adresse|address) (?:på|i|hos|at)(?: \w+)?",
+    r"\badresse(?:n)? er", r"\baddress is",
+    r"\bholder (?:til|hus) (?:i|på)", r"\bligger (?:på|i)", r"\bbeliggende(?: på| i)?", r"\b(?:located|based|situated) (?:at|in|on)",
+    r"\blej(?:et|er) (?:et|en|vores) \w+(?: \w+)? (?:på|i)", r"\brented (?:a|an|the) \w+(?: \w+)? (?:at|in|on)",
+    rf"\b(?:vores|min|our|my|en|et|a|an|the|lille|small|nyt|nye|new)\s(?:\w+\s)?{_PREMISES}"
+    r"(?: (?:is|are|er|ligger))?(?: located)? (?:på|i|at|in|on)",
+    rf"\b(?:vores|min|our|my) {_PREMISES},",
+    r"\bour (?:\w+ )?(?:office|shop|premises|restaurant|store|workshop|studio|address)s? (?:is|are) (?:at|in|on)",
+    r"\bc/o\b.*", r"\b(?:office|kontor|adr|adresse|address|hovedkontor)\b\.?:", r"\bhos formanden\b:?",
+    r"\btaken over the \w+ at",
+    r"\bdriver \w+(?: \w+){0,3} (?:på|i)", r"\b(?:run|own) \w+(?: \w+){0,3} (?:at|in|on)", r"\båbne[rt]? (?:\w+ ){0,3}(?:på|i)",
+]) + r")\W*$", re.IGNORECASE)
+_WORK = (r"(?:nedrive|rive|renovere|istandsætte|male|bygge|opføre|grave|udskifte|skifte|sløjfe|fjerne|isolere|reparere"
+         r"|arbejde|arbejdet)")
+_SITE = re.compile("(?:" + "|".join([
+    r"\bforan", r"\bud ?for", r"\buden ?for", r"\bfortovet(?: (?:ved|foran|ud for|på))?", r"\bpå adressen",
+    r"\b(?:foregår|finder sted|afholdes|holdes) (?:på|ved|i)", r"\bejendommen(?:s facade)?(?: beliggende| ligger)?(?: på)?",
+    r"\bfacaden (?:på|af)(?: ejendommen)?", r"\bgavlen (?:på|af)", r"\bbyggepladsen (?:på|ved)", r"\barealet (?:ved|på|foran)",
+    r"\bgården bag", r"\bved siden af", r"\b(?:opstille|placere)[sr]? (?:\w+ ){0,3}(?:på|ved)",
+    rf"\b{_WORK}\w* (?:\S+ ){{0,4}}(?:på|ved|i)",
+    r"\b(?:nedrive|renovere|istandsætte|ombygge|restaurere|renovate|refurbish|repair|demolish)\w*",
+    r"\bbyggegrunden (?:på|ved)", r"\bdrejer sig om(?: ejendommen)?", r"\bgælder(?: ejendommen)?",
+    r"\b(?:køres|flyttes|fjernes|transporteres|hentes) (?:\w+ )?fra", r"\b(?:site|venue|location|placering)\b(?: is| at|:)?",
+    r"\b(?:at|on) the corner of", r"\bin front of", r"\btakes? place (?:at|on|in)", r"\b(?:held|hosted) (?:at|on|in)",
+    r"\b(?:scaffolding|container|crane|lift|works?|stall|truck) (?:at|on|in)", r"\b(?:erect|place|put|set up|install|park)\w* (?:\w+ ){0,3}(?:at|on)",
+    r"\bplaceret (?:på|ved)", r"\b(?:stillads|container|skurvogn|kran|lift|bod|vogn)\w* (?:\w+ ){0,2}(?:på|ved)",
+    r"\btil at (?:\w+ ){0,4}(?:på|ved)",
+]) + r")\W*$", re.IGNORECASE)
+_SITE_NEXT_TO = re.compile(r"(?:\bved|\bbag|\bnear|\bnext to|\boutside|\bclose to)\W*$", re.IGNORECASE)  # only right before
 _LAST_WORD = re.compile(r"\S+\s*$")
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[A-ZÆØÅ])|\n[ \t]*\n")
 _AFTER_BUSINESS = re.compile(r"^[^.\n]{0,40}?\b(?:hvor (?:vi|jeg) (?:har|driver)|where (?:we|i) (?:have|run))\b", re.IGNORECASE)
 _SAME_PLACE = re.compile(
     r"\b(?:foran|ud for|uden ?for|in front of|outside)\s(?:vores|min|sin|sit|deres|our|my|their|the|butikken|caféen|cafeen|restauranten"
-    r"|forretningen|salonen|bageriet|baren|kiosken|bistroen|shop|store|restaurant|café|cafe|bakery|premises)\b"
+    r"|forretningen|salonen|bageriet|baren|kiosken|bistroen|døren|indgangen|facaden|vinduet|huset|ejendommen|lejligheden"
+    r"|shop|store|restaurant|café|cafe|bakery|premises|the door|the entrance)\b"
     r"|\b(?:ud )?på fortovet\b(?!\s(?:ved|foran|ud for|på)\s[A-ZÆØÅ])", re.IGNORECASE)
 _VALEDICTION = re.compile(
     r"^[ \t]*(?:med venlig hilsen|venlig(?:st)? hilsen|de bedste hilsner|mange hilsner|hilsen|mvh|vh|kh|best regards"
     r"|kind regards|regards|sincerely|cheers|all the best|best wishes|yours)\b", re.IGNORECASE | re.MULTILINE)
 _PLACE = re.compile(
-    rf"(?<![\w])(?=[pPaAoOvViIfFuUnNlL])(?i:på|at|on|ved|i|in|foran|ud for|outside|near|over|langs|along|across)[ \t]+(?:the[ \t]+)?(?P<v>{STREET})(?![\w])"
+    rf"(?<![\w])(?=[pPaAoOvViIfFuUnNlLdD])(?i:på|at|on|ved|i|in|foran|ud for|outside|near|over|langs|along|across|del af|part of)[ \t]+(?:the[ \t]+)?"
+    rf"(?P<v>{STREET})(?![\w])"
     rf"(?![ \t]{{1,3}}(?:nr\.?[ \t]?)?\d)")
 _LOCATION_PHRASE = re.compile(r"(?:placering|location|sted|lokation|venue|site)\s{0,3}[:\-]\s{0,3}(?P<v>[^\n]{3,120})",
                               re.IGNORECASE)
@@ -129,8 +140,14 @@ def _roles(text: str, mentions: list[Mention]) -> list[str]:
 
 
 def _window(text: str, previous_end: int, start: int) -> str:
-    """The words before an address in its own sentence, not reaching back past the address before it."""
-    window = text[max(previous_end, start - _WINDOW):start]
+    """The words before an address in its own sentence and line, not reaching back past the address before it.
+
+    An address at the start of a line also hears the line before it (a wrapped sentence, a label on its own line).
+    """
+    line_start = text.rfind("\n", 0, start) + 1
+    if not text[line_start:start].strip():
+        line_start = text.rfind("\n", 0, max(line_start - 1, 0)) + 1
+    window = text[max(previous_end, start - _WINDOW, line_start):start]
     cut = None
     for cut in _SENTENCE_END.finditer(window):
         pass
@@ -140,8 +157,8 @@ def _window(text: str, previous_end: int, start: int) -> str:
 def _role(before: str, after: str) -> str:
     """The role whose cue is nearest the address; on a tie the longer cue (a site's "ejendommen ligger på")."""
     best, key = "neutral", (7, 0)
-    for role, pattern in (("home", _HOME), ("business", _BUSINESS), ("site", _SITE)):
-        found = _nearest(pattern, before)
+    for role, pattern, reach in (("home", _HOME, 6), ("business", _BUSINESS, 6), ("site", _SITE, 6), ("site", _SITE_NEXT_TO, 0)):
+        found = _nearest(pattern, before, reach)
         if found is not None and (found[0], -found[1]) < key:
             best, key = role, (found[0], -found[1])
     if _AFTER_BUSINESS.match(after):            # "..., hvor vi har vores butik"
@@ -149,9 +166,9 @@ def _role(before: str, after: str) -> str:
     return best
 
 
-def _nearest(pattern: re.Pattern, before: str) -> tuple[int, int] | None:
-    """(words between cue and address, length of the cue) for the cue nearest the address, at most six words away."""
-    for distance in range(7):
+def _nearest(pattern: re.Pattern, before: str, reach: int) -> tuple[int, int] | None:
+    """(words between cue and address, length of the cue) for the cue nearest the address, at most ``reach`` words away."""
+    for distance in range(reach + 1):
         m = pattern.search(before)
         if m:
             return distance, m.end() - m.start()
