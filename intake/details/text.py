@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from itertools import islice
 
 from intake.details import periods
 from intake.details.addresses import join_parts, postcode_city, read_address
@@ -20,6 +21,7 @@ from intake.details.identifiers import (
     EMAIL,
     EMAIL_LABEL,
     GUESTS,
+    GUESTS_AFTER,
     IGNORED_EMAIL,
     LITRES,
     NOT_PHONE_CONTEXT,
@@ -51,18 +53,24 @@ _LABELS: list[tuple[str, str]] = [
     ("contact_email", r"e ?mail(?: ?adresse| address)?|mail(?: adresse)?|email address|kontakt e ?mail|contact e ?mail|e ?post"),
     ("phone", r"tlf(?: nr)?|telefon(?: nr| nummer)?|telefonnummer|mobil(?: nr| nummer| telefon)?|mobilnummer|mob|phone(?: no| number)?"
               r"|tel|telephone(?: number)?|mobile(?: phone| number)?|kontakt tlf|kontakttelefon|direkte(?: tlf| nr)?|dir(?: tlf)?"),
-    ("contact_name", r"kontakt ?person(?:ens navn)?|kontakt|ansvarlig(?: person)?|(?:dit |fulde |ansøgers |ansøgerens )?navn|ansøger"
+    ("contact_name", r"kontakt ?person(?:ens navn)?|kontakt|ansvarlig(?: person)?|(?:dit |fulde |ansøgers |ansøgerens |ejers |ejerens "
+                     r"|anmelders )?navn|ansøger"
                      r"|anmelder|ejer|owner"
                      r"|contact(?: person| name)?|(?:your |full |applicant s )?name|applicant|ansvarshavende|tovholder"),
     ("activity_location", r"placering|sted|lokation|location|hvor|where|site(?: address)?|venue|beliggenhed"
-                          r"|(?:adresse|address) (?:for|of) (?:the )?\w+(?: \w+)?|(?:arrangementets|stilladsets|udeserveringens|containerens"
+                          r"|(?:adresse|address) (?:for|of) (?:the )?(?!the |restaurant|company|business|shop|caf|applicant|organi|firma|virksomhed)"
+                          r"\w+(?: \w+)?|(?:arrangementets|stilladsets|udeserveringens|containerens"
                           r"|byggepladsens|arbejdsstedets|ejendommens|tankens|aktivitetens) (?:adresse|placering)"
                           r"|arbejdssted|byggeplads|matrikel(?: nr)?|opstillingssted|adresse hvor .*|address where .*"
                           r"|serveringssted(?:ets)?(?: adresse)?|(?:udeserveringens|salgsstedets|standens) (?:adresse|placering)"
                           r"|location of (?:the )?\w+(?: \w+)?|placering af (?:\w+ )?\w+|sted for \w+|\w+sted(?:et)?"
-                          r"|(?!virksomhed|firma|selskab|forening|butik|restaurant|salon|kontor|ejer)\w+(?:ets|ens) (?:adresse|placering|beliggenhed)"),
+                          r"|(?!virksomhed|firma|selskab|forening|butik|restaurant|salon|kontor|ejer|entreprenør|ansøger|anmelder|arrangør"
+                          r"|bygherre|rekvirent|organisation|kunde|person)\w+(?:ets|ens) (?:adresse|placering|beliggenhed)"
+                          r"|(?:event|site|work|arbejds) ?location|(?:ønsket )?(?:stadeplads|standplads|salgsplads|stand)"),
     ("address", r"adresse|virksomhedens adresse|firmaadresse|firmaets adresse|address|company address|business address|postadresse"
                 r"|gade(?: og (?:hus)?nr| og husnummer)?|vej og nr|street(?: address)?|registered address|adr|anmelders adresse"
+                r"|(?:organi[sz]er|applicant|ansøger|arrangør|anmelder|entreprenør|contractor)(?:en)?(?: ?s)? (?:address|adresse)"
+                r"|(?:address|adresse) (?:of|for) (?:the )?(?:restaurant|company|business|shop|café|cafe|applicant|organi[sz]er)"
                 r"|ansøgers adresse|ejers adresse"),
     ("house_number", r"hus ?nr|husnummer|house (?:no|number)|street number|nr"),
     ("floor", r"etage|floor|sal"),
@@ -73,7 +81,8 @@ _LABELS: list[tuple[str, str]] = [
                     r"|første dag|first day|opstart|begins?"),
     ("period_to", r"(?:periode |dato |date )?til(?: dato| og med)?|slut(?: ?dato)?|slutdato|date to|to(?: date)?|end date|until"
                   r"|sidste dag|last day|ophør"),
-    ("period", r"periode|period|tidsrum|date of (?:the )?event|arrangementsdato|dato for \w+|datoer|dates|tidspunkt|varighed|duration"),
+    ("period", r"periode|period|tidsrum|date of (?:the )?event|arrangementsdato|dato for \w+|datoer|dates|tidspunkt|varighed|duration"
+               r"|(?:event|arrangement) ?dat(?:es?|o|oer)"),
     ("date", r"dato|date"),
     ("area_m2", r"areal(?: i m2| m2)?|antal m2|m2|kvm|area(?: in m2| m2| sqm)?|størrelse i m2|size in m2"),
     ("litres", r"tank ?størrelse(?: i liter)?|tankens størrelse|volumen(?: i liter)?|liter|antal liter|tank size|tank capacity|capacity"
@@ -98,8 +107,8 @@ _KEYWORDS: list[tuple[str, re.Pattern]] = [(key, re.compile(rf"\b(?:{pattern})\b
     ("guests", r"antal (?:gæster|deltagere|personer|besøgende)|number of (?:guests|participants|attendees)"
                r"|(?:hvor mange|how many) (?:gæster|deltagere|personer|guests|people|participants)"),
     ("area_m2", r"areal|m2|kvm"),
-    ("period_from", r"start|begynd\w*|opstart"),
-    ("period_to", r"slut|afslutning|ophør|end"),
+    ("period_from", r"start|begynd\w*|påbegynd\w*|opstart"),
+    ("period_to", r"slut|afslut\w*|ophør|end|færdig"),
     ("activity_location", r"^(?:hvor|where)\b(?! mange| many| much| long| længe)|^(?:placering|location|venue|site)"
                           r"(?! manager| lead| leder| chef| ansvarlig)"),
 ]]
@@ -417,7 +426,7 @@ def _find_amounts(text: str, _ref: date) -> dict:
     m = LITRES.search(text)
     if m:
         out["litres"] = parse_number(m.group("n"))
-    guests = [parse_number(g.group("n")) for g in GUESTS.finditer(text)]
+    guests = [parse_number(g.group("n")) for pattern in (GUESTS, GUESTS_AFTER) for g in islice(pattern.finditer(text), 50)]
     guests = [g for g in guests if isinstance(g, int)]
     if guests:
         out["guests"] = max(guests)
