@@ -72,8 +72,8 @@ def extract_details(
             continue
         cpr = cpr or bool(find_cpr(text))
         for k, v in _in_subject(extract_from_text(text, reference), source).items():
-            if k not in found or _more_specific(found[k].value, v):
-                found[k] = Field(v, source)
+            if k not in found or _more_specific(found[k].value, v) or found[k].value == v and found[k].source == "subject":
+                found[k] = Field(v, source)          # (the body saying what the subject said makes it the body's)
     _subject_site_on_the_address(found)
     _contact_from_headers(found, sender, sender_name, reply_to)
     _check_cvr(found)

@@ -35,7 +35,7 @@ _INTRO = re.compile(
     r"|\b(?:our|vores|min|my)[ \t](?:\w+[ \t]){0,2}(?:foundation|association|company|club|society|organi[sz]ation|forening"
     r"|virksomhed|firma|butik|salon|café|cafe|restaurant|bageri|business),)[ \t]{1,3}"
     rf"(?P<v>{_NAME_RUN})")
-_WE_ARE = re.compile(rf"(?i:\bvi[ \t]er|\bwe[ \t]are)[ \t]{{1,3}}(?P<v>{_NAME_RUN})")
+_WE_ARE = re.compile(rf"(?i:\bvi[ \t]er|\bwe[ \t]are|\bi[ \t]represent|\bwe[ \t]represent)[ \t]{{1,3}}(?:the[ \t]{{1,2}})?(?P<v>{_NAME_RUN})")
 _ORG_HEAD = r"(?:[A-ZÆØÅ]\w{0,30}+(?i:(?<=foreningen)|(?<=forening)|(?<=selskabet))|Fonden|Klubben|Kulturhuset)"
 _ORGANISATION = re.compile(       # "Andelsboligforeningen Lærkehøj", "Valby Handelsstandsforening"
     rf"(?<![\w])(?P<v>{_ORG_HEAD}(?:[ \t]{{1,2}}(?:{_JOINER}[ \t]{{0,2}})?{_CAP_TOKEN}){{1,5}}"
@@ -49,6 +49,8 @@ _COMPANY_LEAD = re.compile(
     r"|Re|Sv|Fw|Fwd|Vs|Ansøger|Ansøgning|Regarding|Vedr|Vedrørende|Mvh|Med|Venlig|Hilsen|Best|Kind|Regards|Our|Vores"
     r"|Butikken|Entreprenør|Bygherre|Anmelder|Administrator|Arrangør|Kontakt)\.?:?\s+)+")
 _TRADE_PREFIX = re.compile(r"^[A-ZÆØÅ]{2,}-\w*(?:firmaet|virksomheden|selskabet|firma)\s+")   # "VVS-firmaet Rørkompagniet A/S"
+_SENTENCE_END = re.compile(r"(?<!\bFrk)(?<!\bFru)(?<!\bHr)(?<!\bDr)(?<!\bSkt)(?<!\bSct)(?<!\bSt)(?<!\bCo)(?<!\bGl)(?<!\bMr)"
+                           r"(?<!\bMrs)(?<!\bMs)\.\s+(?=[A-ZÆØÅ])")
 _PLACE_TAIL = re.compile(r"\s+(?:på|i|in|at)\s+\S+(?:gade|vej|allé|plads|torv|torvet|boulevard|brygge|stræde)\b.*$",
                          re.IGNORECASE)
 _NAME_TOKEN = r"[A-ZÆØÅÉÜ][a-zæøåéüöä]{1,30}(?:['’\-][A-ZÆØÅÉÜa-zæøåéüöä][a-zæøåéüöä]+|[A-Z][a-z]+)*"
@@ -70,7 +72,14 @@ _NOT_NAME_WORDS = {"tak", "thanks", "hej", "kære", "dear", "mvh", "regards", "h
                    "cvr", "tlf", "telefon", "mobil", "email", "mail", "adresse", "address", "danmark", "denmark", "københavn",
                    "copenhagen", "kommune", "erhvervsservice", "restaurant", "café", "cafe", "bistro", "bar", "kiosk",
                    "bageri", "butik", "salon", "webformular", "formular", "info", "kontakt", "team", "service", "kbh"}
-_ORG_WORD = re.compile(r"(?i)(?:foreningen|forening|selskabet|huset|firma|byg|flyt|service|gruppen)$")
+_ORG_WORD = re.compile(r"(?i)(?:foreningen|forening|selskabet|huset|firma|byg|flyt|service|gruppen|teatret|kompagniet"
+                       r"|cooperative|association|foundation|society|club|group|company|collective|traders|partners"
+                       r"|events|productions?|pictures|media|consult(?:ing)?|design|studio|kollektiv|klub|fond)$")
+_TITLE_LINE = re.compile(
+    r"(?i)^(?:indehaver|medindehaver|ejer|direktør|adm\. direktør|daglig leder|partner|owner|co-?owner|ceo|cfo|coo|founder"
+    r"|manager|\w+ manager|general manager|projektleder|project (?:manager|lead)|byggeleder|formand|næstformand|chairman"
+    r"|chair|coordinator|koordinator|sekretær|secretary|kasserer|treasurer|konsulent|consultant|tandlæge|advokat|\w*leder"
+    r"|\w*chef|\w*ansvarlig|\w*mester|\w*terapeut|assistant|assistent|director|head of \w+)\b")
 
 
 def clean_company(raw: str) -> str | None:
@@ -83,7 +92,7 @@ def clean_company(raw: str) -> str | None:
 
 def _clean_plain(raw: str) -> str | None:
     """A name without a legal form, cut before a street it is "på" ("Vinbaren Druen på Falkoner Allé")."""
-    value = re.split(r"\.\s+(?=[A-ZÆØÅ])", raw.strip())[0]                     # a sentence ends the name
+    value = _SENTENCE_END.split(raw.strip())[0]             # a sentence ends the name; "Frk. Kanel" is one name
     value = _PLACE_TAIL.sub("", _COMPANY_LEAD.sub("", value)).strip(" ,.;:")
     value = re.sub(rf"\s+{_JOINER}$", "", value)
     return value if 2 <= len(value) <= 60 else None
@@ -100,7 +109,8 @@ def looks_like_name(value: str) -> bool:
 
 def looks_like_person(value: str) -> bool:
     """Two to four name-like words, none of them a company word ("Ole Kjær", not "Restaurant Saffran")."""
-    return 2 <= len(value.split()) <= 4 and looks_like_name(value) and bool(re.fullmatch(_NAME, value))
+    return (2 <= len(value.split()) <= 4 and looks_like_name(value) and bool(re.fullmatch(_NAME, value))
+            and not any(_ORG_WORD.search(w) for w in value.split()))
 
 
 # ---------------------------------------------------------------- companies
@@ -157,6 +167,8 @@ def _plain_candidates(text: str, matches, score: int):
         if re.search(SUFFIX + r"\.?$", m.group("v")):
             continue                                      # found above with its legal form
         name = _clean_plain(m.group("v"))
+        if name and _ORG_WORD.search(name):
+            score = max(score, 2)                       # "the Istedgade Traders Association"
         if name and (score or _near_cvr(text, m.start("v"), m.end("v"))):
             yield name, m.start("v"), m.end("v"), max(score, 1)
 
@@ -232,7 +244,7 @@ def signature_company(lines: list[str]) -> str | None:
     for line in (found[1][:2] if found else []):
         line = _TITLE_PREFIX.sub("", line).strip(" ,.")
         if (3 <= len(line) <= 60 and re.match(r"[A-ZÆØÅ0-9]", line) and not re.search(r"[\d@:]|www\.|https?:", line)
-                and not _TITLE_PREFIX.match(line + ",") and not _CONTACT_WORD.match(line)):
+                and not _TITLE_PREFIX.match(line + ",") and not _CONTACT_WORD.match(line) and not _TITLE_LINE.match(line)):
             return line
     return None
 
