@@ -30,7 +30,8 @@ from intake.details.postcodes import postcode_town
 
 _WINDOW = 110
 _PREMISES = (r"\w*(?:café|cafe|butik|forretning|restaurant|salon|klinik|værksted|kontor|bageri|shop|store|office|bakery"
-             r"|premises|workshop|studio|bar|kiosk|bistro|lokale|ejendom|lejlighed|hus|house|flat|apartment)\w*")
+             r"|premises|workshop|studio|bar|kiosk|bistro|lokale|ejendom|lejlighed|hus|house|flat|apartment|grund|bolig"
+             r"|property|plot|garden|have)\w*")
 _HOME = re.compile(
     r"\b(?:(?:jeg|vi) bor(?: \w+){0,3} (?:på|i)|bor (?:\w+ ){0,2}(?:på|i)|(?:i|we) (?:\w+ )?live (?:at|in|on)"
     r"|(?:min|my) (?:privat)?adresse(?: er)?|(?:my|our) home (?:address )?is(?: at)?)\W*$", re.IGNORECASE)
@@ -74,7 +75,11 @@ _SAME_PLACE = re.compile(
     r"\b(?:foran|ud for|uden ?for|in front of|outside)\s(?:vores|min|sin|sit|deres|our|my|their|the|butikken|caféen|cafeen|restauranten"
     r"|forretningen|salonen|bageriet|baren|kiosken|bistroen|døren|indgangen|facaden|vinduet|huset|ejendommen|lejligheden"
     r"|shop|store|restaurant|café|cafe|bakery|premises|the door|the entrance)\b"
-    r"|\b(?:ud )?på fortovet\b(?!\s(?:ved|foran|ud for|på)\s[A-ZÆØÅ])", re.IGNORECASE)
+    r"|\b(?:ud )?på fortovet\b(?!\s(?:ved|foran|ud for|på)\s[A-ZÆØÅ])|\bon the (?:pavement|sidewalk)\b(?!\s(?:at|by|in front of)\s[A-Z])",
+    re.IGNORECASE)
+# "foran Kaffebaren, Godthåbsvej 31": in front of a business named just before its address, which is theirs as well
+_IN_FRONT_OF_NAMED = re.compile(r"(?:\bforan|\bud for|\buden ?for|\bin front of|\boutside)\s(?:vores\s|our\s|the\s)?"
+                                r"[A-ZÆØÅ][\w'’]+(?:\s[A-ZÆØÅ][\w'’]+){0,2},?\s{0,2}$", re.IGNORECASE)
 _VALEDICTION = re.compile(
     r"^[ \t]*(?:med venlig hilsen|venlig(?:st)? hilsen|de bedste hilsner|mange hilsner|hilsen|mvh|vh|kh|best regards"
     r"|kind regards|regards|sincerely|cheers|all the best|best wishes|yours)\b", re.IGNORECASE | re.MULTILINE)
@@ -98,8 +103,8 @@ def find_addresses(text: str) -> dict:
     premises = [m for m, r in zip(mentions, roles, strict=True) if r in ("business", "both")]
     sites = [m for m, r in zip(mentions, roles, strict=True) if r in ("site", "both")]
     plain = [m for m, r in zip(mentions, roles, strict=True) if r == "neutral"]
-    own = (home or premises or plain or [None])[0]
-    site = (sites or [None])[0]
+    own = (home or premises or plain or [m for m, r in zip(mentions, roles, strict=True) if r == "site, maybe own"] or [None])[0]
+    site = (sites or [m for m, r in zip(mentions, roles, strict=True) if r == "site, maybe own"] or [None])[0]
     if site is None and home and premises:
         site = premises[0]                  # lives elsewhere: the application is about the premises
     out: dict = {}
@@ -163,6 +168,8 @@ def _role(before: str, after: str) -> str:
             best, key = role, (found[0], -found[1])
     if _AFTER_BUSINESS.match(after):            # "..., hvor vi har vores butik"
         return "both" if best == "site" else "business"
+    if best == "site" and _IN_FRONT_OF_NAMED.search(before):
+        return "site, maybe own"
     return best
 
 

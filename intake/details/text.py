@@ -57,10 +57,13 @@ _LABELS: list[tuple[str, str]] = [
                      r"|anmelders )?navn|ansøger"
                      r"|anmelder|ejer|owner"
                      r"|contact(?: person| name)?|(?:your |full |applicant s )?name|applicant|ansvarshavende|tovholder"),
-    ("activity_location", r"placering|sted|lokation|location|hvor|where|site(?: address)?|venue|beliggenhed"
+    ("site_or_address", r"beliggenhed|ejendommens adresse|ejendommens beliggenhed|property address|address of the property"),
+    ("activity_location", r"placering|sted|lokation|location|hvor|where|site(?: address)?|venue"
+                          r"|(?:adresse|arbejdsadresse) (?:på|for) (?:arbejdsstedet|arbejdet|byggepladsen|stedet)"
                           r"|(?:adresse|address) (?:for|of) (?:the )?(?!the |restaurant|company|business|shop|caf|applicant|organi|firma|virksomhed)"
                           r"\w+(?: \w+)?|(?:arrangementets|stilladsets|udeserveringens|containerens"
-                          r"|byggepladsens|arbejdsstedets|ejendommens|tankens|aktivitetens) (?:adresse|placering)"
+                          r"|byggepladsens|arbejdsstedets|ejendommens|tankens|aktivitetens) placering|(?:arrangementets|stilladsets"
+                          r"|udeserveringens|containerens|byggepladsens|arbejdsstedets|tankens|aktivitetens) adresse"
                           r"|arbejdssted|byggeplads|matrikel(?: nr)?|opstillingssted|adresse hvor .*|address where .*"
                           r"|serveringssted(?:ets)?(?: adresse)?|(?:udeserveringens|salgsstedets|standens) (?:adresse|placering)"
                           r"|location of (?:the )?\w+(?: \w+)?|placering af (?:\w+ )?\w+|sted for \w+|\w+sted(?:et)?"
@@ -106,7 +109,8 @@ _KEYWORDS: list[tuple[str, re.Pattern]] = [(key, re.compile(rf"\b(?:{pattern})\b
     ("period_to", r"slut ?dato|til dato|date to|end date"),
     ("guests", r"antal (?:gæster|deltagere|personer|besøgende)|number of (?:guests|participants|attendees)"
                r"|(?:hvor mange|how many) (?:gæster|deltagere|personer|guests|people|participants)"),
-    ("area_m2", r"areal|m2|kvm"),
+    ("area_m2", r"areal|m2|kvm|størrelse m2"),
+    ("litres", r"liter|rumfang"),
     ("period_from", r"start|begynd\w*|påbegynd\w*|opstart"),
     ("period_to", r"slut|afslut\w*|ophør|end|færdig"),
     ("activity_location", r"^(?:hvor|where)\b(?! mange| many| much| long| længe)|^(?:placering|location|venue|site)"
@@ -118,7 +122,9 @@ _FIELD_NAME_PREFIX = re.compile(r"^(?:txt|fld|tb|field|text|felt|input|cb|chk)\s
 def normalise_label(label: str) -> str:
     """Lower case words: "Virksomhedens navn (som i CVR):" and "txtCompanyName_1" become "virksomhedens navn", "company name"."""
     label = re.sub(r"(?<=[a-zæøå])(?=[A-ZÆØÅ])", " ", label)          # camelCase form field names
-    label = re.sub(r"\([^)]*\)", " ", label.lower())
+    label = label.lower().replace("²", "2")
+    label = re.sub(r"\((m2|kvm|liter|l)\)", r" \1", label)                # the unit names the field: "Størrelse (m2)"
+    label = re.sub(r"\([^)]*\)", " ", label)
     label = re.sub(r"[^a-z0-9æøåéü²]+", " ", label)
     label = re.sub(r"\s+\d+$", "", re.sub(r"\s+", " ", label).strip())
     return _FIELD_NAME_PREFIX.sub("", label)
@@ -132,6 +138,10 @@ def label_key(label: str) -> str | None:
     for key, pattern in _LABEL_RES:
         if pattern.fullmatch(norm):
             return key
+    if "/" in label:                                # "Virksomhed/forening", "Postnr./by", "Tlf./mobil": the first that names one
+        found = next((k for k in (label_key(part) for part in label.split("/") if part.strip()) if k), None)
+        if found:
+            return found
     if len(norm.split()) <= 6:
         return next((key for key, pattern in _KEYWORDS if pattern.search(norm)), None)
     return None
@@ -189,22 +199,30 @@ def _v_contact_name(value: str, ref: date) -> dict:
 def _v_company(value: str, ref: date) -> dict:
     """A company name, cut before an identifier or an address written after it ("Hansen ApS, CVR 12345678")."""
     head = re.split(r"\s*[,(;|]?\s*\b(?:cvr|se|p-?nr|tlf|telefon|phone|vat)\b", value, maxsplit=1, flags=re.IGNORECASE)[0]
-    legal = re.search(SUFFIX + r"(?=\s*[,(;|])", head)
+    legal = re.search(SUFFIX + r"(?=\s*[,(;|/])", head)
     head = head[:legal.end()] if legal else head
+    number = re.search(r"/\s*(\d{2}\s?\d{2}\s?\d{2}\s?\d{2})\s*$", value)        # "Firmanavn/CVR: Havnebaren ApS / 30521676"
+    if number:
+        return {**_v_text("company_name")(re.sub(r"\s*/\s*[\d ]+$", "", head), ref), "cvr": digits(number.group(1))}
     return _v_text("company_name")(head, ref)
 
 
 def _v_address(key: str):
     def handler(value: str, _ref: date) -> dict:
-        if normalise_phone(value) or not re.search(r"[A-Za-zÆØÅæøå]{3}", value):
+        if normalise_phone(value) or not re.search(r"[A-Za-zÆØÅæøå]{3}", value) or value.strip(" .").lower() in _INDOORS:
             return {}
         address, pc, town = read_address(re.sub(r"\s*\([^)]{0,80}\)", "", value) if key == "activity_location" else value)
         if not address or len(address) > 120:
             return {}
         if key == "activity_location":
             return {key: f"{address}, {pc} {town}" if pc else address}
-        return {key: address, "postcode": pc, "city": town} if pc else {key: address}
+        return {key: address, f"{key}_postcode": pc, f"{key}_city": town} if key.startswith("_") and pc else (
+            {key: address, "postcode": pc, "city": town} if pc else {key: address})
     return handler
+
+
+_INDOORS = frozenset("kælder kælderen loft loftet baghave baghaven have haven gård gården garage garagen indkørsel indkørslen"
+                     " skur skuret fyrrum fyrrummet udendørs indendørs basement garden yard attic".split())
 
 
 def _v_postcode(value: str, _ref: date) -> dict:
@@ -223,10 +241,23 @@ def _v_part(key: str, pattern: str):
 
 
 def compose_address(values: dict) -> None:
-    """Join "Gade", "Husnr.", "Etage" and "Side" fields into one ``address`` (in place); drop the parts."""
+    """Join "Gade", "Husnr.", "Etage" and "Side" fields into one ``address`` (in place); drop the parts.
+
+    A "Beliggenhed" or "Ejendommens adresse" is the business's (or the owner's) address when the form names
+    no other, else the site's.
+    """
     parts = [values.pop(k, "") for k in ("_house_number", "_floor", "_door")]
     if parts[0] and isinstance(values.get("address"), str):
         values["address"] = join_parts(values["address"], *(str(p) for p in parts))
+    place = values.pop("_site_or_address", None)
+    pc, town = values.pop("_site_or_address_postcode", ""), values.pop("_site_or_address_city", "")
+    if place and "address" not in values:
+        values["address"] = place
+        if pc:
+            values.setdefault("postcode", pc)
+            values.setdefault("city", town)
+    elif place:
+        values.setdefault("activity_location", f"{place}, {pc} {town}" if pc else place)
 
 
 def _v_date(key: str):
@@ -262,6 +293,7 @@ _VALUE_HANDLERS = {
     "cvr": _v_cvr, "p_number": _v_p_number, "phone": _v_phone, "contact_email": _v_email,
     "company_name": _v_company, "contact_name": _v_contact_name, "city": _v_text("city", 40),
     "address": _v_address("address"), "activity_location": _v_address("activity_location"), "postcode": _v_postcode,
+    "site_or_address": _v_address("_site_or_address"),
     "period_from": _v_date("period_from"), "period_to": _v_date("period_to"), "period": _v_period, "date": _v_future_period,
     "area_m2": _v_amount("area_m2"), "litres": _v_amount("litres"), "guests": _v_amount("guests"),
     "house_number": _v_part("_house_number", r"\d{1,4}\s?[a-z]?"), "floor": _v_part("_floor", r"(?:st|kl|\d{1,2})\.?(?: sal)?|stuen"),
