@@ -132,7 +132,8 @@ def _valid(day: int, month: int, year: int) -> bool:
 
 def find_period(text: str, reference: date) -> Period:
     """The period applied for: the first range near a period cue, else the first range, else one side."""
-    ranges = _ranges(text, reference)
+    dates = find_dates(text)                # once: the slowest pattern work on a long text
+    ranges = _ranges(text, reference, dates)
     if ranges:
         cued = [r for r in ranges if _PERIOD_CUE.search(text[max(0, r[0] - 80):r[0]])]
         _, start, end = (cued or ranges)[0]
@@ -140,15 +141,14 @@ def find_period(text: str, reference: date) -> Period:
         if inside and _WEEK_RANGE.match(text, (cued or ranges)[0][0]):
             start, end = inside[0]          # "uge 28 (12.-16. juli)": the days written out are the period
         return Period(start, end)
-    return _one_sided(text, reference)
+    return _one_sided(text, reference, dates)
 
 
-def _ranges(text: str, reference: date) -> list[tuple[int, date, date]]:
+def _ranges(text: str, reference: date, dates: list[DateMention]) -> list[tuple[int, date, date]]:
     out: list[tuple[int, date, date]] = []
     for pattern in _DAY_RANGE_PATTERNS:
         for m in pattern.finditer(text):
             out.extend(_day_range(m, reference))
-    dates = find_dates(text)
     for first, second in zip(dates, dates[1:], strict=False):
         if _RANGE_GAP.match(text[first.end:second.start]):
             start, end = _complete_pair(first, second, reference)
@@ -218,11 +218,10 @@ _EVENT_CUE = re.compile(r"(?:afholdes|afvikles|finder sted|foregår|takes? place
                         r"|marked|\bon|\bden|\bd\.)\W+(?:\w+\W+){0,3}$", re.IGNORECASE)
 
 
-def _one_sided(text: str, reference: date) -> Period:
-    period = _from_or_to(text, reference)
+def _one_sided(text: str, reference: date, dates: list[DateMention]) -> Period:
+    period = _from_or_to(text, reference, dates)
     if period.start or period.end:
         return period
-    dates = find_dates(text)
     for mention in dates[:1] if len(dates) == 1 else []:
         if _EVENT_CUE.search(text[max(0, mention.start - 60):mention.start]):
             day = _resolve(mention.day, mention.month, mention.year, reference)
@@ -231,9 +230,9 @@ def _one_sided(text: str, reference: date) -> Period:
     return period
 
 
-def _from_or_to(text: str, reference: date) -> Period:
+def _from_or_to(text: str, reference: date, dates: list[DateMention]) -> Period:
     start = end = None
-    for mention in find_dates(text):
+    for mention in dates:
         before = text[max(0, mention.start - 40):mention.start]
         value = _resolve(mention.day, mention.month, mention.year, reference)
         if start is None and _FROM_CUE.search(before):
