@@ -45,7 +45,7 @@ _UNIT = (
 ADDRESS = re.compile(
     rf"(?<![\w])(?P<street>{STREET_PREFIX}{_NUMBER_AHEAD}{ENDS_AS_STREET})"
     rf"{_TO_NUMBER}(?:nr\.?[ \t]{{0,2}})?"
-    r"(?P<no>(?!(?:19|20)\d\d(?!\d))\d{1,4}(?:[A-Za-z](?![\wæøå])|[ ][A-H](?![\wæøå]))?(?:[ ]?-[ ]?\d{1,4}[A-Za-z]?(?![\wæøå]))?)"
+    r"(?P<no>(?!(?:19|20)\d\d(?!\d))\d{1,4}(?!\d)(?:[A-Za-z](?![\wæøå])|[ ][A-Ha-h](?![\wæøå]))?(?:[ ]?-[ ]?\d{1,4}[A-Za-z]?(?![\wæøå]))?)"
     rf"(?![\d.,]\d|[ \t]{{0,3}}(?:m2|m²|kvm|m\b|meter|l\b|liter|kr|%)|[ \t]{{1,2}}\d\d[ .\-]?\d\d){_UNIT}"   # not a phone
 )
 _PC_AFTER = re.compile(r"[ \t]{0,3}[,·|•]?[ \t]{0,3}(?:\n[ \t]{0,3})?(?:DK[ \t-]?)?(?P<pc>[1-9]\d{3})(?![\d])")

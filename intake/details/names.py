@@ -148,7 +148,7 @@ def _candidates(text: str):
     yield from _plain_candidates(text, (m for m in _ending_before(_CVR_AFTER, _ENDING_IN_NAME, text)
                                         if _looks_like_business(m.group("v"))), 1)
     for pattern, score in ((_INTRO, 2), (_ORGANISATION, 2), (_WE_ARE, 0)):
-        yield from _plain_candidates(text, pattern.finditer(text), score)
+        yield from _plain_candidates(text, islice(pattern.finditer(text), MAX_CANDIDATES), score)
 
 
 def _ending_before(marker: re.Pattern, ending: re.Pattern, text: str, end_of_match: bool = False):
@@ -207,7 +207,19 @@ def _signature(lines: list[str]) -> tuple[str, list[str]] | None:
             nm = _NAME_LINE.match(cand) if len(cand) <= 200 else None
             if nm and looks_like_name(nm.group("v")):
                 return nm.group("v"), after
-    return _slash_signature(lines)
+    return _slash_signature(lines) or _inline_valediction(lines)
+
+
+_INLINE_VALEDICTION = re.compile(rf"(?i:\b(?:mvh|vh|venlig hilsen|hilsen|best regards|kind regards|regards))[.,]?[ \t]+(?P<v>{_NAME})")
+
+
+def _inline_valediction(lines: list[str]) -> tuple[str, list[str]] | None:
+    """ "... Mvh Linh Nguyen 71 20 93 54" at the end of a one-paragraph mail."""
+    for line in [ln for ln in lines if ln.strip()][-2:]:
+        m = _INLINE_VALEDICTION.search(line[-200:])
+        if m and looks_like_name(m.group("v")):
+            return m.group("v"), []
+    return None
 
 
 def _closing_name(lines: list[str]) -> str | None:

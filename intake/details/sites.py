@@ -209,7 +209,8 @@ def _place(text: str, mentions: list[Mention]) -> str | None:
 
 
 _LONE_POSTCODE = re.compile(r"(?<![\w.,/+-])(?:DK[ \t-]?)?(?P<pc>[1-9]\d{3})(?=[ \t]{1,3}[A-ZÆØÅ])")
-_NOT_BEFORE_POSTCODE = re.compile(r"\d[.\-/]?\s*$|[a-zæøå]\.?\s*$")   # "1. maj 2027 Vi": a year, not a postcode
+_NOT_BEFORE_POSTCODE = re.compile(      # "1. maj 2027", "12/5 2000": a year, not a postcode
+    r"(?:\d[.\-/]?|\b(?:jan|feb|mar|apr|maj|may|jun|jul|aug|sep|okt|oct|nov|dec)[a-z]*\.?)\s*$", re.IGNORECASE)
 
 
 def _lone_postcode(text: str, mentions: list[Mention]) -> dict:

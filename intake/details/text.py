@@ -303,7 +303,7 @@ _VALUE_HANDLERS = {
 
 # ---------------------------------------------------------------- text
 
-MAX_TEXT_CHARS = 500_000
+MAX_TEXT_CHARS = 100_000     # about 40 pages: the details of an application are never further in; 1 MB stays well under a second
 _PAIR_SPLIT = re.compile(r"\s*(?:\t+|\s\|\s|\|)\s*|\s*:\s+|\s*:$|\s*\.{3,}:?\s*|\s{3,}")
 
 

@@ -441,3 +441,14 @@ def test_extraction_is_fast_on_a_large_hostile_text():
     started = time.perf_counter()
     extract_details([("body", text)], reference=REF)
     assert time.perf_counter() - started < 5
+
+
+@pytest.mark.parametrize("text", [
+    "1234567890" * 100_000,
+    "Vesterbrogade 12, 3. tv, 2200 København N " * 25_000,
+    "Nørrebrogade 1 Tagensvej Jagtvej 2200 2 3. ApS CVR " * 20_000,
+], ids=["digits", "addresses", "street-like words"])
+def test_a_megabyte_of_digits_and_street_like_words_takes_well_under_a_second(text):
+    started = time.perf_counter()
+    extract_details([("body", text)], reference=REF)
+    assert time.perf_counter() - started < 1.0
