@@ -30,7 +30,7 @@ import json
 import re
 import sys
 from collections import Counter
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 from email.message import EmailMessage
 from email.utils import format_datetime
 from pathlib import Path
@@ -55,12 +55,13 @@ MIME = {"pdf": ("application", "pdf"),
 
 def pdf_of(text: str) -> bytes:
     """A PDF (reportlab) showing each line of ``text`` as a wrapped paragraph, in a font with Danish letters."""
+    from xml.sax.saxutils import escape
+
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import getSampleStyleSheet
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
-    from xml.sax.saxutils import escape
 
     style = getSampleStyleSheet()["BodyText"]
     font = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
@@ -163,7 +164,7 @@ def receipt_of(items: list[dict]) -> datetime:
     """One receipt time for the set: a week before its earliest period date, so dates without a year resolve forward."""
     dates = [date.fromisoformat(v) for it in items for k, v in it["truth"].items() if k.startswith("period_")]
     day = (min(dates) if dates else date(2027, 1, 15)) - timedelta(days=7)
-    return datetime.combine(day, time(9, 30), tzinfo=timezone.utc)
+    return datetime.combine(day, time(9, 30), tzinfo=UTC)
 
 
 def figures(outcomes: list[str]) -> tuple[float, float, float, int]:

@@ -27,8 +27,10 @@ from stdnum.dk import cvr as stdnum_cvr
 
 from intake.details import periods
 from intake.details.identifiers import CPR_MASK, EMAIL, IGNORED_EMAIL, find_cpr
+from intake.details.labels import label_key
 from intake.details.names import looks_like_person
-from intake.details.text import compose_address, extract_from_text, label_key, normalise_value
+from intake.details.text import extract_from_text
+from intake.details.values import compose_address, normalise_value
 
 logger = logging.getLogger(__name__)
 
@@ -99,9 +101,8 @@ def _more_specific(old: object, new: object) -> bool:
     """A place without a house number ("Nørrebrogade") gives way to the same place with one; "Ib" to "Ib Rasmussen"."""
     if not isinstance(old, str) or not isinstance(new, str):
         return False
-    if not any(c.isdigit() for c in old):
-        if new.startswith(old) and any(c.isdigit() for c in new):
-            return True
+    if not any(c.isdigit() for c in old) and new.startswith(old) and any(c.isdigit() for c in new):
+        return True
     return " " not in old and old.isalpha() and new.startswith(old + " ") and looks_like_person(new)
 
 
