@@ -19,6 +19,7 @@ CPR numbers are detected (``cpr_found``) and never copied into a field;
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -74,7 +75,7 @@ def extract_details(
             continue
         cpr = cpr or bool(find_cpr(text))
         for k, v in _in_subject(extract_from_text(text, reference), source).items():
-            if k not in found or _more_specific(found[k].value, v) or found[k].value == v and found[k].source == "subject":
+            if k not in found or _more_specific(found[k].value, v) or _subject_gives_way(found[k], v):
                 found[k] = Field(v, source)          # (the body saying what the subject said makes it the body's)
     _subject_site_on_the_address(found)
     _contact_from_headers(found, sender, sender_name, reply_to)
@@ -104,6 +105,15 @@ def _more_specific(old: object, new: object) -> bool:
     if not any(c.isdigit() for c in old) and new.startswith(old) and any(c.isdigit() for c in new):
         return True
     return " " not in old and old.isalpha() and new.startswith(old + " ") and looks_like_person(new)
+
+
+def _subject_gives_way(old: Field, new: object) -> bool:
+    """The body saying what the subject said makes it the body's; a site in the subject without a house number
+    ("Food stall at Refshaleøen") gives way to one with a number in the body ("Refshalevej 167")."""
+    if old.source != "subject":
+        return False
+    return old.value == new or (isinstance(old.value, str) and isinstance(new, str) and not re.search(r"\d", old.value)
+                                and bool(re.search(r"\d", new)) and "," not in old.value)
 
 
 def _subject_site_on_the_address(found: dict[str, Field]) -> None:

@@ -81,8 +81,8 @@ AREA = re.compile(NUMBER + r"\s{0,3}(?:m2|m²|kvm\.?|kvadratmeter|sq\.?\s?m|sqm|
 DIMENSIONS = re.compile(r"(?<![\d.,])(?P<a>\d+(?:[.,]\d+)?)\s{0,3}(?:m\s{0,3})?[x×*]\s{0,3}(?P<b>\d+(?:[.,]\d+)?)\s{0,3}(?:m|meter|metres?|meters?)(?![\w²])",
                          re.IGNORECASE)
 LITRES = re.compile(NUMBER + r"\s{0,3}(?:l|liter|litre|liters|litres|ltr)\b\.?", re.IGNORECASE)
-_GUEST_WORDS = (r"gæster|deltagere|personer|besøgende|mennesker|tilskuere|siddepladser|guests|participants|attendees"
-                r"|visitors|people|persons|spectators|seats")
+_GUEST_WORDS = (r"gæster|deltagere|personer|besøgende|mennesker|tilskuere|siddepladser|løbere|guests|participants|attendees"
+                r"|visitors|people|persons|spectators|seats|runners")
 GUESTS_AFTER = re.compile(rf"\b(?:{_GUEST_WORDS})\s{{0,3}}[:=]\s{{0,3}}(?:(?:ca|approx|about|op til|up to|max)\.?\s{{1,3}})?"
                           + NUMBER, re.IGNORECASE)      # "Expected number of guests: 800"
 GUESTS = re.compile(NUMBER + rf"\s{{0,3}}(?:{_GUEST_WORDS})\b", re.IGNORECASE)

@@ -38,7 +38,8 @@ _LABELS: list[tuple[str, str]] = [
                           r"|(?!virksomhed|firma|selskab|forening|butik|restaurant|salon|kontor|ejer|entreprenør|ansøger|anmelder|arrangør"
                           r"|bygherre|rekvirent|organisation|kunde|person)\w+(?:ets|ens) (?:adresse|placering|beliggenhed)"
                           r"|(?:event|site|work|arbejds) ?location|(?:ønsket )?(?:stadeplads|standplads|salgsplads|stand)"),
-    ("address", r"adresse|virksomhedens adresse|firmaadresse|firmaets adresse|address|company address|business address|postadresse"
+    ("address", r"adresse|virksomhedens adresse|firmaadresse|firmaets adresse|(?:restaurantens|butikkens|caféens|cafeens|salonens"
+                r"|forretningens|selskabets|foreningens|klinikkens|bageriets) adresse|address|company address|business address|postadresse"
                 r"|gade(?: og (?:hus)?nr| og husnummer)?|vej og nr|street(?: address)?|registered address|adr|anmelders adresse"
                 r"|(?:organi[sz]er|applicant|ansøger|arrangør|anmelder|entreprenør|contractor)(?:en)?(?: ?s)? (?:address|adresse)"
                 r"|(?:address|adresse) (?:of|for) (?:the )?(?:restaurant|company|business|shop|café|cafe|applicant|organi[sz]er)"

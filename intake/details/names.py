@@ -59,7 +59,9 @@ _TITLE_PREFIX = re.compile(
     r"^(?:indehaver|medindehaver|ejer|direktør|adm\. direktør|daglig leder|partner|owner|co-?owner|ceo|founder|manager"
     r"|general manager|projektleder|project manager|byggeleder|formand)\s*[,:\-–|]\s*", re.IGNORECASE)
 _NAME_LINE = re.compile(rf"^\s*/?\s*(?P<v>{_NAME})\s*,?\s*(?:$|[|·•]\s|(?:(?i:tlf|tel|mobil|mob)\.?:?\s*)?(?:\+45\s?)?\d\d)")
-NAME_INTRO = re.compile(rf"(?i:mit navn er|jeg hedder|my name is|this is|kontaktperson er|contact person is)\s+(?P<v>{_NAME})")
+NAME_INTRO = re.compile(rf"(?i:mit navn er|jeg hedder|my name is|this is|kontaktperson er|contact person is"
+                        rf"|(?:henvendelse[r]? til|kontakt|contact|spørgsmål til)(?: vores)? (?:projektleder|byggeleder|formand"
+                        rf"|direktør|indehaver|project manager|site manager|chairman|manager))\s+(?P<v>{_NAME})")
 _VALEDICTION = re.compile(
     r"^\s*(?:med\s+)?(?:(?:venlig(?:st)?|venlige|de\s+bedste|bedste|mange|kærlig)\s+)?(?:hilsen|hilsner)\b"
     r"(?:\s*/\s*(?:best|kind)\s+regards)?[\s,]*(?P<rest>.*)$"

@@ -41,7 +41,8 @@ _DATE_PATTERNS = [
 ]
 _DAY_RANGE_PATTERNS = [
     # "1.-3. juni 2027", "1-3 June 2027", "fra den 1. til den 15. juni", "between 1 and 3 June"
-    re.compile(r"(?<![\d])(?P<d1>\d{1,2})(?:\.|st|nd|rd|th)?\s{0,3}(?:-|–|til(?:\s{1,3}og\s{1,3}med)?(?:\s{1,3}den)?|to|and|og)\s{0,3}(?P<d2>\d{1,2})(?:\.|st|nd|rd|th)?\s{0,3}"
+    re.compile(r"(?<![\d])(?P<d1>\d{1,2})(?:\.|st|nd|rd|th)?\s{0,3}(?:-|–|til(?:\s{1,3}og\s{1,3}med)?(?:\s{1,3}den)?|to|and|og)"
+               r"(?:\s{1,3}(?:man|tirs|ons|tors|fre|lør|søn)dag(?:\s{1,3}den)?)?\s{0,3}(?P<d2>\d{1,2})(?:\.|st|nd|rd|th)?\s{0,3}"
                + _MONTH.format("mon") + r"(?:,?\s{1,3}" + _YEAR.format("y") + r")?(?!\w)", re.IGNORECASE),
     # "June 1-3, 2027"
     re.compile(r"(?<!\w)" + _MONTH.format("mon") + r"\s{1,3}(?P<d1>\d{1,2})\s{0,3}(?:-|–|to)\s{0,3}(?P<d2>\d{1,2})(?!\d)"

@@ -43,13 +43,16 @@ _BUSINESS = re.compile("(?:" + "|".join([
     r"\badresse(?:n)? er", r"\baddress is",
     r"\bholder (?:til|hus) (?:i|på)", r"\bligger (?:på|i)", r"\bbeliggende(?: på| i)?", r"\b(?:located|based|situated) (?:at|in|on)",
     r"\blej(?:et|er) (?:et|en|vores) \w+(?: \w+)? (?:på|i)", r"\brented (?:a|an|the) \w+(?: \w+)? (?:at|in|on)",
-    rf"\b(?:vores|min|our|my|en|et|a|an|the|lille|small|nyt|nye|new)\s(?:\w+\s)?{_PREMISES}"
+    rf"\b(?:vores|min|mit|mine|vort|our|my|en|et|a|an|the|lille|small|nyt|nye|new)\s(?:\w+\s)?{_PREMISES}"
     r"(?: (?:is|are|er|ligger))?(?: located)? (?:på|i|at|in|on)",
-    rf"\b(?:vores|min|our|my) {_PREMISES},",
+    rf"\b(?:vores|min|mit|mine|our|my) {_PREMISES},",
     r"\bour (?:\w+ )?(?:office|shop|premises|restaurant|store|workshop|studio|address)s? (?:is|are) (?:at|in|on)",
     r"\bc/o\b.*", r"\b(?:office|kontor|adr|adresse|address|hovedkontor)\b\.?:", r"\bhos formanden\b:?",
     r"\btaken over the \w+ at",
-    r"\bdriver \w+(?: \w+){0,3} (?:på|i)", r"\b(?:run|own) \w+(?: \w+){0,3} (?:at|in|on)", r"\båbne[rt]? (?:\w+ ){0,3}(?:på|i)",
+    rf"\b(?:driver|ejer|run|own|åbne[rt]?|open(?:s|ing)?) (?:(?:en|et|a|an|the|vores|our|ny|nyt|new|lille|small) )?"
+    rf"(?:(?-i:[A-ZÆØÅ])[\w'’&-]*[ ]?){{1,4}}(?:på|i|at|in|on)",                 # "driver Vinbaren Druen på"
+    rf"\b(?:driver|ejer|run|own|åbne[rt]?|open(?:s|ing)?) (?:(?:en|et|a|an|the|vores|our|ny|nyt|new|lille|small) )?"
+    rf"(?:\w+ )?{_PREMISES} (?:på|i|at|in|on)",
 ]) + r")\W*$", re.IGNORECASE)
 _WORK = (r"(?:nedrive|rive|renovere|istandsætte|male|bygge|opføre|grave|udskifte|skifte|sløjfe|fjerne|isolere|reparere"
          r"|arbejde|arbejdet)")
@@ -69,6 +72,7 @@ _SITE = re.compile("(?:" + "|".join([
 ]) + r")\W*$", re.IGNORECASE)
 _SITE_NEXT_TO = re.compile(r"(?:\bved|\bbag|\bnear|\bnext to|\boutside|\bclose to)\W*$", re.IGNORECASE)  # only right before
 _LAST_WORD = re.compile(r"\S+\s*$")
+_OURS = re.compile(r"(?i)\b(?:vores|min|mit|mine|vort|our|my)\b")
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[A-ZÆØÅ])|\n[ \t]*\n")
 _AFTER_BUSINESS = re.compile(r"^[^.\n]{0,40}?\b(?:hvor (?:vi|jeg) (?:har|driver)|where (?:we|i) (?:have|run))\b", re.IGNORECASE)
 _SAME_PLACE = re.compile(
@@ -78,8 +82,8 @@ _SAME_PLACE = re.compile(
     r"|\b(?:ud )?på fortovet\b(?!\s(?:ved|foran|ud for|på)\s[A-ZÆØÅ])|\bon the (?:pavement|sidewalk)\b(?!\s(?:at|by|in front of)\s[A-Z])",
     re.IGNORECASE)
 # "foran Kaffebaren, Godthåbsvej 31": in front of a business named just before its address, which is theirs as well
-_IN_FRONT_OF_NAMED = re.compile(r"(?:\bforan|\bud for|\buden ?for|\bin front of|\boutside)\s(?:vores\s|our\s|the\s)?"
-                                r"[A-ZÆØÅ][\w'’]+(?:\s[A-ZÆØÅ][\w'’]+){0,2},?\s{0,2}$", re.IGNORECASE)
+_IN_FRONT_OF_NAMED = re.compile(r"(?i:\bforan|\bud for|\buden ?for|\bin front of|\boutside)\s(?i:vores\s|our\s|the\s)?"
+                                r"[A-ZÆØÅ][\w'’]+(?:\s[A-ZÆØÅ][\w'’]+){0,2},?\s{0,2}$")
 _VALEDICTION = re.compile(
     r"^[ \t]*(?:med venlig hilsen|venlig(?:st)? hilsen|de bedste hilsner|mange hilsner|hilsen|mvh|vh|kh|best regards"
     r"|kind regards|regards|sincerely|cheers|all the best|best wishes|yours)\b", re.IGNORECASE | re.MULTILINE)
@@ -99,14 +103,13 @@ def find_addresses(text: str) -> dict:
     """``address`` (+ ``postcode``, ``city``) and ``activity_location`` from the street addresses of a text."""
     mentions = find_mentions(text)
     roles = _roles(text, mentions)
-    home = [m for m, r in zip(mentions, roles, strict=True) if r == "home"]
-    premises = [m for m, r in zip(mentions, roles, strict=True) if r in ("business", "both")]
-    sites = [m for m, r in zip(mentions, roles, strict=True) if r in ("site", "both")]
-    plain = [m for m, r in zip(mentions, roles, strict=True) if r == "neutral"]
-    own = (home or premises or plain or [m for m, r in zip(mentions, roles, strict=True) if r == "site, maybe own"] or [None])[0]
-    site = (sites or [m for m, r in zip(mentions, roles, strict=True) if r == "site, maybe own"] or [None])[0]
-    if site is None and home and premises:
-        site = premises[0]                  # lives elsewhere: the application is about the premises
+    by_role = {role: [m for m, r in zip(mentions, roles, strict=True) if r in role.split("|")]
+               for role in ("home", "signature", "business|both", "site|both", "neutral", "maybe own")}
+    premises, plain = by_role["business|both"], by_role["neutral"]
+    own = (by_role["home"] or by_role["signature"] or premises or plain or by_role["maybe own"] or [None])[0]
+    site = (by_role["site|both"] or by_role["maybe own"] or [None])[0]
+    if site is None and premises and own is not premises[0]:
+        site = premises[0]                  # lives or is registered elsewhere: the application is about the premises
     out: dict = {}
     if own is not None:
         out["address"] = own.address
@@ -116,7 +119,8 @@ def find_addresses(text: str) -> dict:
     if site is not None:
         out["activity_location"] = site.with_postcode()
     elif own is not None and _SAME_PLACE.search(text):
-        out["activity_location"] = own.with_postcode()
+        other = next((m for m in plain if not _same_house(m, own)), None)      # "en lift på fortovet" at another address
+        out["activity_location"] = (other or own).with_postcode()
     else:
         place = _place(text, mentions)
         if place:
@@ -138,7 +142,7 @@ def _roles(text: str, mentions: list[Mention]) -> list[str]:
     for m in mentions:
         role = _role(_window(text, previous_end, m.start), text[m.end:m.end + 60])
         if role == "neutral" and m.start >= signature:
-            role = "business"
+            role = "signature"
         roles.append(role)
         previous_end = m.end
     return roles
@@ -162,23 +166,29 @@ def _window(text: str, previous_end: int, start: int) -> str:
 def _role(before: str, after: str) -> str:
     """The role whose cue is nearest the address; on a tie the longer cue (a site's "ejendommen ligger på")."""
     best, key = "neutral", (7, 0)
+    ours = None
     for role, pattern, reach in (("home", _HOME, 6), ("business", _BUSINESS, 6), ("site", _SITE, 6), ("site", _SITE_NEXT_TO, 0)):
         found = _nearest(pattern, before, reach)
+        if found is not None and role == "business" and _OURS.search(found[2]):
+            ours = found[0]
         if found is not None and (found[0], -found[1]) < key:
             best, key = role, (found[0], -found[1])
+    if best == "site" and ours == key[0]:
+        return "both"                           # "renovere mit rækkehus på X": the work is at their own place
     if _AFTER_BUSINESS.match(after):            # "..., hvor vi har vores butik"
         return "both" if best == "site" else "business"
     if best == "site" and _IN_FRONT_OF_NAMED.search(before):
-        return "site, maybe own"
+        return "maybe own"
     return best
 
 
-def _nearest(pattern: re.Pattern, before: str, reach: int) -> tuple[int, int] | None:
-    """(words between cue and address, length of the cue) for the cue nearest the address, at most ``reach`` words away."""
+def _nearest(pattern: re.Pattern, before: str, reach: int) -> tuple[int, int, str] | None:
+    """(words between cue and address, length of the cue, the cue) for the cue nearest the address, at most ``reach``
+    words away."""
     for distance in range(reach + 1):
         m = pattern.search(before)
         if m:
-            return distance, m.end() - m.start()
+            return distance, m.end() - m.start(), m.group(0)
         before = _LAST_WORD.sub("", before)
         if not before:
             return None
