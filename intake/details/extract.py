@@ -131,8 +131,8 @@ def _contact_from_headers(found: dict[str, Field], sender: str, sender_name: str
                 found["contact_email"] = Field(address.lower(), source)
                 break
     name = " ".join(sender_name.split())
-    if not looks_like_person(name):
-        return
+    if not looks_like_person(name) or (sender and IGNORED_EMAIL.search(sender)):
+        return                                  # a company's name, or a colleague forwarding the mail
     signed = found.get("contact_name")
     if signed is None or _more_specific(signed.value, name):
         found["contact_name"] = Field(name, "from")

@@ -128,6 +128,11 @@ def test_the_senders_name_completes_a_first_name_and_stands_in_for_none():
     assert "contact_name" not in values("Hvornår er der svar?", sender_name="Café Grød og Gryde")
 
 
+def test_a_colleague_forwarding_the_mail_is_not_the_contact():
+    found = values("Videresendt ansøgning om skilt.", sender="sagsbehandler@kk.dk", sender_name="Karen Sagsbehandler")
+    assert "contact_name" not in found and "contact_email" not in found
+
+
 def test_find_details_passes_from_and_reply_to():
     msg = EmailMessage()
     msg["From"], msg["Reply-To"] = "Webformular <noreply@formular.example.dk>", "Louise Dahl <louise.dahl@cykelkaffe.dk>"
