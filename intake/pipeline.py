@@ -25,6 +25,7 @@ from intake.details import Field, extract_details
 from intake.details.external import find_external_topics
 from intake.errors import StopMessage
 from intake.mail.automated import detect_automated
+from intake.mail.headers import parse_from
 from intake.mail.language import detect_language
 from intake.mail.message import ParsedMail, parse_mail
 from intake.mail.references import find_references
@@ -123,8 +124,10 @@ def find_details(state: MessageState, ctx: Context) -> None:
     for att in forms:
         form_fields.update(att.fields)
     form_source = forms[0].filename if len(forms) == 1 else "form"
+    reply_to = next((str(v) for k, v in mail.msg.raw_items() if k.lower() == "reply-to"), "")
     state.details = extract_details(sources, form_fields, form_source=form_source,
-                                    reference=local_date(state.received))
+                                    reference=local_date(state.received), sender=mail.from_addr,
+                                    sender_name=mail.from_name, reply_to=parse_from(reply_to)[0])
 
 
 def classify(state: MessageState, ctx: Context) -> None:
