@@ -2,7 +2,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable, Protocol
+from typing import TYPE_CHECKING, Callable, Protocol
+
+if TYPE_CHECKING:
+    from classifier.segments import Parts
 
 # progress(stage, done, total): library code reports, the CLI draws a bar.
 Progress = Callable[[str, int, int], None]
@@ -27,8 +30,8 @@ class Prediction:
 
 
 class Classifier(Protocol):
-    """Anything that turns the composed text of a mail into a Prediction."""
+    """Anything that turns the composed text of a mail (and, when there are any, its parts) into a Prediction."""
 
     version: str
 
-    def predict(self, text: str) -> Prediction: ...
+    def predict(self, text: str, parts: "Parts | None" = None) -> Prediction: ...
