@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Callable, Protocol, Sequence
 
-from classifier import Prediction
+from classifier import Parts, Prediction
 from classifier.features import compose
 from intake.attachments import AttachmentResult, extract_attachment
 from intake.details import Field, extract_details
@@ -131,7 +131,8 @@ def classify(state: MessageState, ctx: Context) -> None:
     mail = state.mail
     state.classifier_text = compose(mail.subject, mail.text_now or mail.full_text,
                                     [a.text for a in state.attachments if a.text])
-    state.prediction = ctx.models.get().predict(state.classifier_text)
+    state.prediction = ctx.models.get().predict(
+        state.classifier_text, Parts(mail.subject, mail.text_now or mail.full_text, state.attachments))
 
 
 def route(state: MessageState, ctx: Context) -> None:
