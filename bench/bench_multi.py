@@ -154,8 +154,8 @@ def run(multi_path: Path, independent_path: Path | None) -> tuple[dict[str, Any]
     multi = load_items(multi_path)
     predictions = predict_items(model, multi)
     multi_report = report(multi, predictions)
-    figures.update({"multi_n": len(multi), **{f"multi_{k}": v for k, v in multi_report["multi_task"].items() if k != "n"},
-                    "multi_primary_accuracy": multi_report["primary_accuracy"],
+    scores = {f"multi_{k}": v for k, v in multi_report["multi_task"].items() if k != "n"}
+    figures.update({"multi_n": len(multi), **scores, "multi_primary_accuracy": multi_report["primary_accuracy"],
                     "multi_by_where": _by_where(multi, predictions)})
     if independent_path is not None:
         single = load_items(independent_path)

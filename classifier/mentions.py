@@ -24,7 +24,8 @@ from classifier.features import fold_danish
 DONE = re.compile(r"\b(?:" + "|".join([
     # Danish (folded): there already, done before, approved, unchanged, not needed
     r"allerede", r"i forvejen", r"eksisterende", r"nuvarende", r"sidste ar", r"sidste sason", r"tidligere",
-    r"blev godkendt", r"er godkendt", r"var godkendt", r"blev givet", r"har faet (?!at vide)(?:\w+ )?(?:tilladelse|godkend)",
+    r"blev godkendt", r"er godkendt", r"var godkendt", r"blev givet",
+    r"har faet (?!at vide)(?:\w+ )?(?:tilladelse|godkend)",
     r"har vi (?:faet|styr pa|en aftale|allerede)", r"er pa plads", r"er pa bedste vis", r"er i orden", r"er ordnet",
     r"er fjernet", r"blev fjernet", r"er uandret", r"uandret", r"ikke andret", r"ingen andring", r"bliver hangende",
     r"beholder vi", r"som i dag", r"som hidtil", r"som for", r"bliver pa grunden", r"genbruges",

@@ -82,7 +82,7 @@ class TaskModel:
     segment_thresholds: dict[str, float] = field(default_factory=dict)  # of the best piece; OFF: unused
     version: str = "unsaved"
     feature_version: int = FEATURE_VERSION   # what the model reads (classifier.features history)
-    oof: dict[str, np.ndarray] = field(default_factory=dict, repr=False)  # training-time only
+    oof: dict[str, Any] = field(default_factory=dict, repr=False)  # training-time only
     _linear_scores: LinearScorer | None = field(default=None, repr=False, compare=False)
 
     def predict(self, text: str, parts: Parts | None = None) -> Prediction:
@@ -94,7 +94,7 @@ class TaskModel:
         return self.predict_many([text], None if parts is None else [parts])[0]
 
     def predict_many(self, texts: Sequence[str], parts: Sequence[Parts | None] | None = None) -> list[Prediction]:
-        """Predict many mails at once (vectorised: much faster than one by one)."""
+        """Predict many mails in one call (``parts``, when given, one per text or None)."""
         pieces = [self._pieces(t, parts[i] if parts else None) for i, t in enumerate(texts)]
         whole, best, primary = self._scores(list(texts), pieces)
         return [self._decide(w, b, s) for w, b, s in zip(whole, best, primary)]
@@ -133,7 +133,7 @@ class TaskModel:
         return whole_text(text) if self.feature_version >= 2 else normalise(text)
 
     def _scorer(self) -> LinearScorer:
-        """Every linear score in one C-contiguous matrix, read term by term.
+        """Every linear score (the task types', then the primary model's) in one C-contiguous matrix.
 
         Derived from ``features``, ``ovr`` and ``primary`` on first use and kept; never
         stored, so a saved model is unchanged. Scores equal ``decision_function`` of both models.
@@ -143,8 +143,8 @@ class TaskModel:
             parts = [w for w, _ in linear] + list(np.atleast_2d(self.primary.coef_))
             biases = [b for _, b in linear] + list(np.ravel(self.primary.intercept_))
             self._linear_scores = LinearScorer(self.features,
-                                         np.ascontiguousarray(np.column_stack(parts), dtype=np.float32),
-                                         np.asarray(biases, dtype=np.float64))
+                                               np.ascontiguousarray(np.column_stack(parts), dtype=np.float32),
+                                               np.asarray(biases, dtype=np.float64))
         return self._linear_scores
 
     def _decide(self, whole: np.ndarray, best: np.ndarray, primary_scores: np.ndarray) -> Prediction:

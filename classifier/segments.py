@@ -10,8 +10,8 @@ one of several attachments or in a form's ticked boxes.
 Clauses that only mention a task type in passing ("vi har allerede en
 affaldsaftale", "the sign was approved last year") are left out of the pieces
 (``classifier.mentions``), and a form field whose box is not ticked is not a
-request at all. The whole text is still scored as before; this module only adds
-the pieces (see ``TaskModel.predict``).
+request at all (``ticked_rows``, which the whole text goes through too). See
+``TaskModel.predict`` for how the pieces are scored.
 """
 from __future__ import annotations
 
@@ -28,7 +28,7 @@ MIN_LINE_WORDS = 3          # a shorter line that is no list item or heading is 
 MIN_PIECE_WORDS = 3         # a shorter piece ("kl. 07-17.", "Tidsrum: 11-22") says too little to score alone
 
 _BLOCKS = re.compile(r"\n[ \t]*\n+")
-_ITEM = re.compile(r"^[ \t]*(?:[-*•·–—▪►o]|\(?\d{1,2}[.)]|\(?[a-hA-H][.)])[ \t]+")
+_ITEM = re.compile(r"^[ \t]*(?:[-*•·–—▪►o]|\(?\d{1,2}[.)]|\(?[a-h][.)]|\(?[A-H]\))[ \t]+")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ\"'(])")
 _ABBREVIATION = re.compile(r"\b(?:kl|ca|fx|f\.eks|bl\.a|nr|no|pr|mr|mrs|dr|st|tlf|tel|att|inkl|ekskl|evt|jf|vedr|mv|"
                            r"m\.m|etc|approx|incl|excl|e\.g|i\.e|vs|ap[sS]|a/s)\.$", re.IGNORECASE)
@@ -36,7 +36,8 @@ _WORD = re.compile(r"[^\W\d_]{2,}")
 _SIGN_OFF = re.compile(r"^(?:(?:med )?(?:venlig(?:st)?|mange|de bedste|bedste|kærlig)? ?hils(?:en|ner)|mvh|vh"
                        r"|(?:best|kind|warm|many)? ?(?:regards|wishes)|yours|sincerely|cheers|thanks|thank you|tak)\b"
                        r"[^.!?]{0,40}$", re.IGNORECASE)
-_GREETING = re.compile(r"^(?:hej|hejsa|kære|til|dear|hello|hi|good (?:morning|afternoon))\b[^.!?]{0,60}$", re.IGNORECASE)
+_GREETING = re.compile(r"^(?:hej|hejsa|kære|til|dear|hello|hi|good (?:morning|afternoon))\b[^.!?]{0,60}$",
+                       re.IGNORECASE)
 _TABLE_ROW = re.compile(r"^(?P<label>[^|\n]{2,120})\|(?P<value>[^\n]*)$")
 CHECKED = frozenset({"x", "[x]", "(x)", "☒", "☑", "✓", "✔", "✗", "✘", "ja", "yes", "y", "true", "on",
                      "checked", "afkrydset", "valgt", "selected"})
@@ -208,15 +209,15 @@ def _units(block: str) -> list[tuple[str, bool]]:
             units.append((text, is_item))
         else:
             units[-1] = (f"{units[-1][0]} {text}", units[-1][1])   # a sentence wrapped over two lines
-    if heading and (len(heading.split()) >= MIN_LINE_WORDS or heading.endswith(":")):
+    if heading and len(heading.split()) >= MIN_LINE_WORDS:
         units.append((heading, False))
     return units
 
 
 def _is_heading(line: str, is_item: bool) -> bool:
-    words = line.split()
-    return (0 < len(words) <= MAX_HEADING_WORDS and not _ends_sentence(line)
-            and (line.endswith(":") or not is_item and line[:1].isupper()))
+    """A short capitalised line without a full stop ("Skiltning", "Om os") introduces the line after it."""
+    return (not is_item and 0 < len(line.split()) <= MAX_HEADING_WORDS and line[:1].isupper()
+            and not _ends_sentence(line))
 
 
 def _ends_sentence(text: str) -> bool:

@@ -66,7 +66,8 @@ def test_the_pieces_find_what_the_whole_text_alone_misses(corpus_model):
 
 @pytest.mark.parametrize("body, mentioned", [
     ("Vi søger om tilladelse til et nyt facadeskilt på Gothersgade 14: løse bogstaver, 180 x 30 cm, uden lys.\n\n"
-     "Vi har allerede en affaldsaftale, og udeserveringen blev godkendt sidste år.", {"erhvervsaffald", "udeservering"}),
+     "Vi har allerede en affaldsaftale, og udeserveringen blev godkendt sidste år.",
+     {"erhvervsaffald", "udeservering"}),
     ("We would like to apply for a sign above our shop at Istedgade 12, painted wood, 120 x 40 cm.\n\n"
      "We already have our waste contract, and no grease separator is needed as we do not cook.",
      {"erhvervsaffald", "spildevand"}),
