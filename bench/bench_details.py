@@ -89,7 +89,7 @@ def attachment_bytes(att: dict) -> bytes:
     if att["kind"] == "pdf":
         return pdf_of(att.get("text", ""))
     if att["kind"] == "form_docx":
-        paragraphs = [ln for ln in att.get("text", "").split("\n")]
+        paragraphs = list(att.get("text", "").split("\n"))
         return docx_form(list((att.get("fields") or {}).items()), paragraphs)
     return docx_of(att.get("text", ""))
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Protocol
 
-from classifier import Prediction
+from classifier import Parts, Prediction
 from classifier.features import compose
 from intake.attachments import AttachmentResult, extract_attachment
 from intake.details import Field, extract_details
@@ -131,8 +131,9 @@ def find_details(state: MessageState, ctx: Context) -> None:
 
 
 def classify(state: MessageState, ctx: Context) -> None:
-    state.classifier_text = compose(*classifier_input(state.mail, [a.text for a in state.attachments]))
-    state.prediction = ctx.models.get().predict(state.classifier_text)
+    subject, text, attachments = classifier_input(state.mail, [a.text for a in state.attachments])
+    state.classifier_text = compose(subject, text, attachments)
+    state.prediction = ctx.models.get().predict(state.classifier_text, Parts(subject, text, state.attachments))
 
 
 def route(state: MessageState, ctx: Context) -> None:

@@ -49,8 +49,8 @@ _BUSINESS = re.compile("(?:" + "|".join([
     r"\bour (?:\w+ )?(?:office|shop|premises|restaurant|store|workshop|studio|address)s? (?:is|are) (?:at|in|on)",
     r"\bc/o\b.*", r"\b(?:office|kontor|adr|adresse|address|hovedkontor)\b\.?:", r"\bhos formanden\b:?",
     r"\btaken over the \w+ at",
-    rf"\b(?:driver|ejer|run|own|åbne[rt]?|open(?:s|ing)?) (?:(?:en|et|a|an|the|vores|our|ny|nyt|new|lille|small) )?"
-    rf"(?:(?-i:[A-ZÆØÅ])[\w'’&-]*[ ]?){{1,4}}(?:på|i|at|in|on)",                 # "driver Vinbaren Druen på"
+    r"\b(?:driver|ejer|run|own|åbne[rt]?|open(?:s|ing)?) (?:(?:en|et|a|an|the|vores|our|ny|nyt|new|lille|small) )?"
+    r"(?:(?-i:[A-ZÆØÅ])[\w'’&-]*[ ]?){1,4}(?:på|i|at|in|on)",                 # "driver Vinbaren Druen på"
     rf"\b(?:driver|ejer|run|own|åbne[rt]?|open(?:s|ing)?) (?:(?:en|et|a|an|the|vores|our|ny|nyt|new|lille|small) )?"
     rf"(?:\w+ )?{_PREMISES} (?:på|i|at|in|on)",
 ]) + r")\W*$", re.IGNORECASE)
