@@ -36,12 +36,13 @@ _HOME = re.compile(
     r"\b(?:(?:jeg|vi) bor(?: \w+){0,3} (?:på|i)|bor (?:\w+ ){0,2}(?:på|i)|(?:i|we) (?:\w+ )?live (?:at|in|on)"
     r"|(?:min|my) (?:privat)?adresse(?: er)?|(?:my|our) home (?:address )?is(?: at)?)\W*$", re.IGNORECASE)
 _BUSINESS = re.compile("(?:" + "|".join([
-    r"\b(?:vores|firmaets|virksomhedens|selskabets|foreningens|butikkens|restaurantens|caféens|salonens|our|the company'?s?"
-    r"|company|business|registered|office|postal|post|association|organisation|organization)\s?(?:adresse|address)"
-    r"(?:\s(?:er|is))?(?:\s(?:på|at))?",
+    r"\b(?:vores|firmaets|virksomhedens|selskabets|foreningens|butikkens|restaurantens|caféens|salonens|our"
+    r"|the company'?s?|company|business|registered|office|postal|post|association|organisation|organization)\s?"
+    r"(?:adresse|address)(?:\s(?:er|is))?(?:\s(?:på|at))?",
     r"\b(?:har|have|has)(?: vores| sin| min| its| our)? (?:adresse|address) (?:på|i|hos|at)(?: \w+)?",
     r"\badresse(?:n)? er", r"\baddress is",
-    r"\bholder (?:til|hus) (?:i|på)", r"\bligger (?:på|i)", r"\bbeliggende(?: på| i)?", r"\b(?:located|based|situated) (?:at|in|on)",
+    r"\bholder (?:til|hus) (?:i|på)", r"\bligger (?:på|i)", r"\bbeliggende(?: på| i)?",
+    r"\b(?:located|based|situated) (?:at|in|on)",
     r"\blej(?:et|er) (?:et|en|vores) \w+(?: \w+)? (?:på|i)", r"\brented (?:a|an|the) \w+(?: \w+)? (?:at|in|on)",
     rf"\b(?:vores|min|mit|mine|vort|our|my|en|et|a|an|the|lille|small|nyt|nye|new)\s(?:\w+\s)?{_PREMISES}"
     r"(?: (?:is|are|er|ligger))?(?: located)? (?:på|i|at|in|on)",
@@ -58,28 +59,35 @@ _WORK = (r"(?:nedrive|rive|renovere|istandsætte|male|bygge|opføre|grave|udskif
          r"|arbejde|arbejdet)")
 _SITE = re.compile("(?:" + "|".join([
     r"\bforan", r"\bud ?for", r"\buden ?for", r"\bfortovet(?: (?:ved|foran|ud for|på))?", r"\bpå adressen",
-    r"\b(?:foregår|finder sted|afholdes|holdes) (?:på|ved|i)", r"\bejendommen(?:s facade)?(?: beliggende| ligger)?(?: på)?",
-    r"\bfacaden (?:på|af)(?: ejendommen)?", r"\bgavlen (?:på|af)", r"\bbyggepladsen (?:på|ved)", r"\barealet (?:ved|på|foran)",
+    r"\b(?:foregår|finder sted|afholdes|holdes) (?:på|ved|i)",
+    r"\bejendommen(?:s facade)?(?: beliggende| ligger)?(?: på)?",
+    r"\bfacaden (?:på|af)(?: ejendommen)?", r"\bgavlen (?:på|af)", r"\bbyggepladsen (?:på|ved)",
+    r"\barealet (?:ved|på|foran)",
     r"\bgården bag", r"\bved siden af", r"\b(?:opstille|placere)[sr]? (?:\w+ ){0,3}(?:på|ved)",
     rf"\b{_WORK}\w* (?:\S+ ){{0,4}}(?:på|ved|i)",
     r"\b(?:nedrive|renovere|istandsætte|ombygge|restaurere|renovate|refurbish|repair|demolish)\w*",
     r"\bbyggegrunden (?:på|ved)", r"\bdrejer sig om(?: ejendommen)?", r"\bgælder(?: ejendommen)?",
-    r"\b(?:køres|flyttes|fjernes|transporteres|hentes) (?:\w+ )?fra", r"\b(?:site|venue|location|placering)\b(?: is| at|:)?",
+    r"\b(?:køres|flyttes|fjernes|transporteres|hentes) (?:\w+ )?fra",
+    r"\b(?:site|venue|location|placering)\b(?: is| at|:)?",
     r"\b(?:at|on) the corner of", r"\bin front of", r"\btakes? place (?:at|on|in)", r"\b(?:held|hosted) (?:at|on|in)",
-    r"\b(?:scaffolding|container|crane|lift|works?|stall|truck) (?:at|on|in)", r"\b(?:erect|place|put|set up|install|park)\w* (?:\w+ ){0,3}(?:at|on)",
+    r"\b(?:scaffolding|container|crane|lift|works?|stall|truck) (?:at|on|in)",
+    r"\b(?:erect|place|put|set up|install|park)\w* (?:\w+ ){0,3}(?:at|on)",
     r"\bplaceret (?:på|ved)", r"\b(?:stillads|container|skurvogn|kran|lift|bod|vogn)\w* (?:\w+ ){0,2}(?:på|ved)",
     r"\btil at (?:\w+ ){0,4}(?:på|ved)",
 ]) + r")\W*$", re.IGNORECASE)
-_SITE_NEXT_TO = re.compile(r"(?:\bved|\bbag|\bnear|\bnext to|\boutside|\bclose to)\W*$", re.IGNORECASE)  # only right before
+# only right before the address
+_SITE_NEXT_TO = re.compile(r"(?:\bved|\bbag|\bnear|\bnext to|\boutside|\bclose to)\W*$", re.IGNORECASE)
 _LAST_WORD = re.compile(r"\S+\s*$")
 _OURS = re.compile(r"(?i)\b(?:vores|min|mit|mine|vort|our|my)\b")
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[A-ZÆØÅ])|\n[ \t]*\n")
-_AFTER_BUSINESS = re.compile(r"^[^.\n]{0,40}?\b(?:hvor (?:vi|jeg) (?:har|driver)|where (?:we|i) (?:have|run))\b", re.IGNORECASE)
+_AFTER_BUSINESS = re.compile(r"^[^.\n]{0,40}?\b(?:hvor (?:vi|jeg) (?:har|driver)|where (?:we|i) (?:have|run))\b",
+                             re.IGNORECASE)
 _SAME_PLACE = re.compile(
-    r"\b(?:foran|ud for|uden ?for|in front of|outside)\s(?:vores|min|sin|sit|deres|our|my|their|the|butikken|caféen|cafeen|restauranten"
-    r"|forretningen|salonen|bageriet|baren|kiosken|bistroen|døren|indgangen|facaden|vinduet|huset|ejendommen|lejligheden"
-    r"|shop|store|restaurant|café|cafe|bakery|premises|the door|the entrance)\b"
-    r"|\b(?:ud )?på fortovet\b(?!\s(?:ved|foran|ud for|på)\s[A-ZÆØÅ])|\bon the (?:pavement|sidewalk)\b(?!\s(?:at|by|in front of)\s[A-Z])",
+    r"\b(?:foran|ud for|uden ?for|in front of|outside)\s(?:vores|min|sin|sit|deres|our|my|their|the|butikken|caféen"
+    r"|cafeen|restauranten|forretningen|salonen|bageriet|baren|kiosken|bistroen|døren|indgangen|facaden|vinduet|huset"
+    r"|ejendommen|lejligheden|shop|store|restaurant|café|cafe|bakery|premises|the door|the entrance)\b"
+    r"|\b(?:ud )?på fortovet\b(?!\s(?:ved|foran|ud for|på)\s[A-ZÆØÅ])|\bon the (?:pavement|sidewalk)\b"
+    r"(?!\s(?:at|by|in front of)\s[A-Z])",
     re.IGNORECASE)
 # "foran Kaffebaren, Godthåbsvej 31": in front of a business named just before its address, which is theirs as well
 _IN_FRONT_OF_NAMED = re.compile(r"(?i:\bforan|\bud for|\buden ?for|\bin front of|\boutside)\s(?i:vores\s|our\s|the\s)?"
@@ -88,14 +96,14 @@ _VALEDICTION = re.compile(
     r"^[ \t]*(?:med venlig hilsen|venlig(?:st)? hilsen|de bedste hilsner|mange hilsner|hilsen|mvh|vh|kh|best regards"
     r"|kind regards|regards|sincerely|cheers|all the best|best wishes|yours)\b", re.IGNORECASE | re.MULTILINE)
 _PLACE = re.compile(
-    rf"(?<![\w])(?=[pPaAoOvViIfFuUnNlLdD])(?i:på|at|on|ved|i|in|foran|ud for|outside|near|over|langs|along|across|del af|part of)[ \t]+(?:the[ \t]+)?"
-    rf"(?P<v>{STREET})(?![\w])"
+    rf"(?<![\w])(?=[pPaAoOvViIfFuUnNlLdD])(?i:på|at|on|ved|i|in|foran|ud for|outside|near|over|langs|along|across"
+    rf"|del af|part of)[ \t]+(?:the[ \t]+)?(?P<v>{STREET})(?![\w])"
     rf"(?![ \t]{{1,3}}(?:nr\.?[ \t]?)?\d)")
 _LOCATION_PHRASE = re.compile(r"(?:placering|location|sted|lokation|venue|site)\s{0,3}[:\-]\s{0,3}(?P<v>[^\n]{3,120})",
                               re.IGNORECASE)
 _STREET_AT_NUMBER = re.compile(
-    rf"(?<![\w])(?P<street>{STREET_PREFIX}(?=[ \t]{{1,3}}(?i:ud ?for|foran|ved|outside|in front of)[ \t]{{1,3}}(?i:nr|no|number))"
-    rf"{ENDS_AS_STREET})[ \t]{{1,3}}(?i:ud ?for|foran|ved|outside|in front of)[ \t]{{1,3}}"
+    rf"(?<![\w])(?P<street>{STREET_PREFIX}(?=[ \t]{{1,3}}(?i:ud ?for|foran|ved|outside|in front of)[ \t]{{1,3}}"
+    rf"(?i:nr|no|number)){ENDS_AS_STREET})[ \t]{{1,3}}(?i:ud ?for|foran|ved|outside|in front of)[ \t]{{1,3}}"
     r"(?i:nr\.?|no\.?|number)[ \t]{0,3}(?P<no>\d{1,4}[A-Z]?)(?![\d])")
 
 
@@ -119,7 +127,8 @@ def find_addresses(text: str) -> dict:
     if site is not None:
         out["activity_location"] = site.with_postcode()
     elif own is not None and _SAME_PLACE.search(text):
-        other = next((m for m in plain if not _same_house(m, own)), None)      # "en lift på fortovet" at another address
+        # "en lift på fortovet" at another address
+        other = next((m for m in plain if not _same_house(m, own)), None)
         out["activity_location"] = (other or own).with_postcode()
     else:
         place = _place(text, mentions)
@@ -167,7 +176,8 @@ def _role(before: str, after: str) -> str:
     """The role whose cue is nearest the address; on a tie the longer cue (a site's "ejendommen ligger på")."""
     best, key = "neutral", (7, 0)
     ours = None
-    for role, pattern, reach in (("home", _HOME, 6), ("business", _BUSINESS, 6), ("site", _SITE, 6), ("site", _SITE_NEXT_TO, 0)):
+    for role, pattern, reach in (("home", _HOME, 6), ("business", _BUSINESS, 6), ("site", _SITE, 6),
+                                 ("site", _SITE_NEXT_TO, 0)):
         found = _nearest(pattern, before, reach)
         if found is not None and role == "business" and _OURS.search(found[2]):
             ours = found[0]

@@ -66,7 +66,8 @@ def _v_contact_name(value: str, ref: date) -> dict:
     """The name at the start of a value such as "Ahmad Hassan, ahmad@x.dk, 71 72 73 74"."""
     if re.search(SUFFIX + r"\.?(?:$|[\s,(])", value):
         return _v_company(value, ref)      # "Navn: Café Hansen ApS"
-    head = re.split(r"[,;(/|]| - | – |\s+(?:tlf|tel|mobil|phone|e-?mail)\b", value, maxsplit=1, flags=re.IGNORECASE)[0].strip()
+    head = re.split(r"[,;(/|]| - | – |\s+(?:tlf|tel|mobil|phone|e-?mail)\b", value,
+                    maxsplit=1, flags=re.IGNORECASE)[0].strip()
     if not head or len(head) > 80 or re.search(r"[\d@]", head) or not re.search(r"[A-Za-zÆØÅæøå]", head):
         return {}
     return {"contact_name": head}
@@ -74,10 +75,11 @@ def _v_contact_name(value: str, ref: date) -> dict:
 
 def _v_company(value: str, ref: date) -> dict:
     """A company name, cut before an identifier or an address written after it ("Hansen ApS, CVR 12345678")."""
-    head = re.split(r"\s*[,(;|]?\s*\b(?:cvr|se|p-?nr|tlf|telefon|phone|vat)\b", value, maxsplit=1, flags=re.IGNORECASE)[0]
+    head = re.split(r"\s*[,(;|]?\s*\b(?:cvr|se|p-?nr|tlf|telefon|phone|vat)\b", value,
+                    maxsplit=1, flags=re.IGNORECASE)[0]
     legal = re.search(SUFFIX + r"(?=\s*[,(;|/])", head)
     head = head[:legal.end()] if legal else head
-    number = re.search(r"/\s*(\d{2}\s?\d{2}\s?\d{2}\s?\d{2})\s*$", value)        # "Firmanavn/CVR: Havnebaren ApS / 30521676"
+    number = re.search(r"/\s*(\d{2}\s?\d{2}\s?\d{2}\s?\d{2})\s*$", value)   # "Firmanavn/CVR: Havnebaren ApS / 30521676"
     if number:
         return {**_v_text("company_name")(re.sub(r"\s*/\s*[\d ]+$", "", head), ref), "cvr": digits(number.group(1))}
     return _v_text("company_name")(head, ref)
@@ -85,9 +87,11 @@ def _v_company(value: str, ref: date) -> dict:
 
 def _v_address(key: str):
     def handler(value: str, _ref: date) -> dict:
-        if normalise_phone(value) or not re.search(r"[A-Za-zÆØÅæøå]{3}", value) or value.strip(" .").lower() in _INDOORS:
+        if (normalise_phone(value) or not re.search(r"[A-Za-zÆØÅæøå]{3}", value)
+                or value.strip(" .").lower() in _INDOORS):
             return {}
-        address, pc, town = read_address(re.sub(r"\s*\([^)]{0,80}\)", "", value) if key == "activity_location" else value)
+        address, pc, town = read_address(re.sub(r"\s*\([^)]{0,80}\)", "", value)
+                                         if key == "activity_location" else value)
         if not address or len(address) > 120:
             return {}
         if key == "activity_location":
@@ -97,8 +101,8 @@ def _v_address(key: str):
     return handler
 
 
-_INDOORS = frozenset("kælder kælderen loft loftet baghave baghaven have haven gård gården garage garagen indkørsel indkørslen"
-                     " skur skuret fyrrum fyrrummet udendørs indendørs basement garden yard attic".split())
+_INDOORS = frozenset("kælder kælderen loft loftet baghave baghaven have haven gård gården garage garagen indkørsel"
+                     " indkørslen skur skuret fyrrum fyrrummet udendørs indendørs basement garden yard attic".split())
 
 
 def _v_postcode(value: str, _ref: date) -> dict:
@@ -170,8 +174,10 @@ _VALUE_HANDLERS = {
     "company_name": _v_company, "contact_name": _v_contact_name, "city": _v_text("city", 40),
     "address": _v_address("address"), "activity_location": _v_address("activity_location"), "postcode": _v_postcode,
     "site_or_address": _v_address("_site_or_address"),
-    "period_from": _v_date("period_from"), "period_to": _v_date("period_to"), "period": _v_period, "date": _v_future_period,
+    "period_from": _v_date("period_from"), "period_to": _v_date("period_to"), "period": _v_period,
+    "date": _v_future_period,
     "area_m2": _v_amount("area_m2"), "litres": _v_amount("litres"), "guests": _v_amount("guests"),
-    "house_number": _v_part("_house_number", r"\d{1,4}\s?[a-z]?"), "floor": _v_part("_floor", r"(?:st|kl|\d{1,2})\.?(?: sal)?|stuen"),
+    "house_number": _v_part("_house_number", r"\d{1,4}\s?[a-z]?"),
+    "floor": _v_part("_floor", r"(?:st|kl|\d{1,2})\.?(?: sal)?|stuen"),
     "door": _v_part("_door", r"tv|th|mf|t\.v\.?|t\.h\.?|\d{1,3}"),
 }

@@ -39,7 +39,8 @@ def _extract(item: dict) -> dict:
     forms = [a for a in item["attachments"] if a["fields"]]
     fields = {k: v for a in forms for k, v in a["fields"].items()}
     found = extract_details(texts, fields, form_source=forms[0]["filename"] if forms else "form", reference=RECEIVED,
-                            sender=item["from"]["address"], sender_name=item["from"]["name"], reply_to=item.get("reply_to", ""))
+                            sender=item["from"]["address"], sender_name=item["from"]["name"],
+                            reply_to=item.get("reply_to", ""))
     return {k: f.value for k, f in found.items()}
 
 
