@@ -14,6 +14,7 @@ shop"). A named place without a house number ("på Israels Plads") is a site.
 from __future__ import annotations
 
 import re
+from collections import deque
 from itertools import islice
 
 from intake.details.addresses import (
@@ -166,9 +167,7 @@ def _window(text: str, previous_end: int, start: int) -> str:
     if not text[line_start:start].strip():
         line_start = text.rfind("\n", 0, max(line_start - 1, 0)) + 1
     window = text[max(previous_end, start - _WINDOW, line_start):start]
-    cut = None
-    for cut in _SENTENCE_END.finditer(window):
-        pass
+    cut = _last_match(_SENTENCE_END, window)
     return window[cut.end():] if cut else window
 
 
@@ -206,10 +205,14 @@ def _nearest(pattern: re.Pattern, before: str, reach: int) -> tuple[int, int, st
 
 
 def _signature_start(text: str) -> int:
-    last = None
-    for last in _VALEDICTION.finditer(text):
-        pass
+    last = _last_match(_VALEDICTION, text)
     return last.start() if last else len(text)
+
+
+def _last_match(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """The last match of ``pattern`` in ``text``, keeping no other (a hostile text may hold thousands)."""
+    last = deque(pattern.finditer(text), maxlen=1)
+    return last[0] if last else None
 
 
 def _place(text: str, mentions: list[Mention]) -> str | None:
