@@ -96,7 +96,7 @@ _LABELS: list[tuple[str, str]] = [
 _LABEL_RES = [(key, re.compile(rf"(?:{pattern})")) for key, pattern in _LABELS]
 
 
-_KEYWORDS: list[tuple[str, re.Pattern]] = [(key, re.compile(rf"\b(?:{pattern})\b")) for key, pattern in [
+_KEYWORDS: list[tuple[str, re.Pattern[str]]] = [(key, re.compile(rf"\b(?:{pattern})\b")) for key, pattern in [
     ("cpr", r"cpr|personnummer"),
     ("p_number", r"p nr|p nummer|pnr|p number|produktionsenhed\w*"),
     ("cvr", r"cvr|se nr|vat"),

@@ -10,6 +10,7 @@ the first one on a tie; a name without a legal form needs an introduction.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from itertools import islice
 
 from intake.details.postcodes import towns
@@ -18,6 +19,7 @@ SUFFIX = (r"(?:ApS|A/S|I/S|IVS|K/S|P/S|AmbA|A\.m\.b\.a\.|F\.m\.b\.a\.|FMBA|SMBA|
           r"|Oy|Inc\.?|LLC|B\.V\.|BV|Sp\.[ ]?z[ ]?o\.[ ]?o\.)")
 _CAP_TOKEN = r"[A-ZÆØÅÉÜÖÄ0-9](?:[\wæøåéüöä&'’\-]|\.(?=\w)){0,40}+\.?"   # bounded and possessive: no long scans
 MAX_CANDIDATES = 60
+Candidate = tuple[str, int, int, int]       # a possible company name: (name, start, end, score of its own evidence)
 _JOINER = r"(?:&|og|and|of|i|på|de|la|le|du|von|van|der|v/|for|the|by)"
 _NAME_RUN = rf"{_CAP_TOKEN}(?:[ \t]{{1,2}}(?:{_JOINER}[ \t]{{0,2}})?{_CAP_TOKEN}){{0,5}}"
 COMPANY = re.compile(rf"(?<![\w])(?P<v>{_CAP_TOKEN}(?:[ \t]+(?:{_JOINER}|{_CAP_TOKEN})){{0,5}}[ \t]+{SUFFIX})(?![\w/])")
@@ -147,7 +149,7 @@ def _merge_longer_forms(candidates: dict[str, tuple[int, int]]) -> None:
             candidates[short] = (a + b, min(first_a, first_b))
 
 
-def _candidates(text: str):
+def _candidates(text: str) -> Iterator[Candidate]:
     """(name, start, end, score of its own evidence) for every possible company name."""
     for m in _ending_before(_SUFFIX_AT, _ENDING_IN_SUFFIX, text, end_of_match=True):
         name = clean_company(m.group("v"))
@@ -160,7 +162,8 @@ def _candidates(text: str):
         yield from _plain_candidates(text, islice(pattern.finditer(text), MAX_CANDIDATES), score)
 
 
-def _ending_before(marker: re.Pattern, ending: re.Pattern, text: str, end_of_match: bool = False):
+def _ending_before(marker: re.Pattern[str], ending: re.Pattern[str], text: str,
+                   end_of_match: bool = False) -> Iterator[re.Match[str]]:
     """Names that end at each marker (a legal form, "enkeltmandsvirksomhed"): found from the marker, so that
     only the few places with a marker are read backwards, never every capitalised word."""
     for mark in islice(marker.finditer(text), MAX_CANDIDATES):
@@ -170,7 +173,7 @@ def _ending_before(marker: re.Pattern, ending: re.Pattern, text: str, end_of_mat
             yield m
 
 
-def _plain_candidates(text: str, matches, score: int):
+def _plain_candidates(text: str, matches: Iterable[re.Match[str]], score: int) -> Iterator[Candidate]:
     """Names without a legal form: an introduction is evidence enough, "vi er X" needs a CVR next to it."""
     for m in matches:
         if re.search(SUFFIX + r"\.?$", m.group("v")):

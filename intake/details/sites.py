@@ -108,18 +108,18 @@ _STREET_AT_NUMBER = re.compile(
     r"(?i:nr\.?|no\.?|number)[ \t]{0,3}(?P<no>\d{1,4}[A-Z]?)(?![\d])")
 
 
-def find_addresses(text: str) -> dict:
+def find_addresses(text: str) -> dict[str, str]:
     """``address`` (+ ``postcode``, ``city``) and ``activity_location`` from the street addresses of a text."""
     mentions = find_mentions(text)
     roles = _roles(text, mentions)
     by_role = {role: [m for m, r in zip(mentions, roles, strict=True) if r in role.split("|")]
                for role in ("home", "signature", "business|both", "site|both", "neutral", "maybe own")}
     premises, plain = by_role["business|both"], by_role["neutral"]
-    own = (by_role["home"] or by_role["signature"] or premises or plain or by_role["maybe own"] or [None])[0]
-    site = (by_role["site|both"] or by_role["maybe own"] or [None])[0]
+    own = _first(by_role["home"], by_role["signature"], premises, plain, by_role["maybe own"])
+    site = _first(by_role["site|both"], by_role["maybe own"])
     if site is None and premises and own is not premises[0]:
         site = premises[0]                  # lives or is registered elsewhere: the application is about the premises
-    out: dict = {}
+    out: dict[str, str] = {}
     if own is not None:
         out["address"] = own.address
         pc = own if own.postcode else next((m for m in mentions if m.postcode and _same_house(m, own)), None)
@@ -138,6 +138,11 @@ def find_addresses(text: str) -> dict:
     if "postcode" not in out:
         out.update(_lone_postcode(text, mentions))
     return out
+
+
+def _first(*groups: list[Mention]) -> Mention | None:
+    """The first mention of the first group that holds one."""
+    return next((group[0] for group in groups if group), None)
 
 
 def _same_house(a: Mention, b: Mention) -> bool:
@@ -191,7 +196,7 @@ def _role(before: str, after: str) -> str:
     return best
 
 
-def _nearest(pattern: re.Pattern, before: str, reach: int) -> tuple[int, int, str] | None:
+def _nearest(pattern: re.Pattern[str], before: str, reach: int) -> tuple[int, int, str] | None:
     """(words between cue and address, length of the cue, the cue) for the cue nearest the address, at most ``reach``
     words away."""
     for distance in range(reach + 1):
@@ -236,7 +241,7 @@ _NOT_BEFORE_POSTCODE = re.compile(      # "1. maj 2027", "12/5 2000": a year, no
     r"(?:\d[.\-/]?|\b(?:jan|feb|mar|apr|maj|may|jun|jul|aug|sep|okt|oct|nov|dec)[a-z]*\.?)\s*$", re.IGNORECASE)
 
 
-def _lone_postcode(text: str, mentions: list[Mention]) -> dict:
+def _lone_postcode(text: str, mentions: list[Mention]) -> dict[str, str]:
     """A "2100 København Ø" of the table outside the addresses already found."""
     for m in _LONE_POSTCODE.finditer(text):
         if any(s.start <= m.start() < s.end for s in mentions):

@@ -26,7 +26,7 @@ ITEMS = [json.loads(line) for line in DEV.read_text(encoding="utf-8").splitlines
 
 def _same(key: str, truth: object, found: object) -> bool:
     if key in ("area_m2", "litres", "guests"):
-        return float(truth) == float(found)
+        return float(str(truth)) == float(str(found))
     t, f = str(truth), str(found)
     if key == "activity_location":
         t, f = (re.sub(r",?\s*\d{4}\s+\D+$", "", v) for v in (t, f))

@@ -17,11 +17,11 @@ CVR = "50708047"
 
 
 def values(text: str, **headers: str) -> dict:
-    return {k: f.value for k, f in extract_details([("body", text)], reference=REF, **headers).items()}
+    return {k: f.value for k, f in extract_details([("body", text)], {}, reference=REF, **headers).items()}
 
 
 def sources(text: str, **headers: str) -> dict:
-    return {k: f.source for k, f in extract_details([("body", text)], reference=REF, **headers).items()}
+    return {k: f.source for k, f in extract_details([("body", text)], {}, reference=REF, **headers).items()}
 
 
 # ---------------------------------------------------------------- companies
