@@ -30,6 +30,7 @@ import json
 import re
 import sys
 from collections import Counter
+from collections.abc import Callable
 from datetime import UTC, date, datetime, time, timedelta
 from email.message import EmailMessage
 from email.utils import format_datetime
@@ -38,8 +39,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from intake.app import build_context  # noqa: E402
 from intake.attachments.extract import extract_in_process  # noqa: E402
-from intake.pipeline import MessageState, find_details, parse  # noqa: E402
+from intake.pipeline import Context, MessageState, find_details, parse  # noqa: E402
+from intake.settings import Settings  # noqa: E402
 from tests.intake.attachments.builders import docx_form  # noqa: E402
 
 DEV = ROOT / "tests" / "data" / "details_dev.jsonl"
@@ -112,12 +115,12 @@ def build_message(item: dict, received: datetime) -> bytes:
     return msg.as_bytes()
 
 
-def run_item(item: dict, received: datetime) -> dict:
+def run_item(item: dict, received: datetime, ctx: Context) -> dict:
     """The details the real stages find in the item, as plain values."""
     state = MessageState(raw=build_message(item, received), received=received)
-    parse(state, None)          # the stages used here do not read the context
+    parse(state, ctx)
     state.attachments = [extract_in_process(p.filename, p.content_type, p.data) for p in state.mail.attachments]
-    find_details(state, None)
+    find_details(state, ctx)
     return {k: f.value for k, f in state.details.items()}
 
 
@@ -176,10 +179,18 @@ def figures(outcomes: list[str]) -> tuple[float, float, float, int]:
     return pct(right, total), pct(right, extracted), pct(right, truth), total
 
 
+Pick = Callable[[dict[str, str]], list[str]]     # the outcomes of one row of the report in an item's scores
+
+
+def pick_field(key: str) -> Pick:
+    """The outcome of one field (none when the field is neither in the truth nor extracted)."""
+    return lambda s: [s[key]] if key in s else []
+
+
 def report(results: list[tuple[dict, dict[str, str]]], summary: bool = False) -> None:
     print(f"{'':18}" + "".join(f"{w:>26}" for w in (*WHERE, "all")))
     print(f"{'':18}" + "   acc  prec   rec    n  " * 4)
-    rows = [] if summary else [(key, lambda s, key=key: [s[key]] if key in s else []) for key in FIELDS]
+    rows: list[tuple[str, Pick]] = [] if summary else [(key, pick_field(key)) for key in FIELDS]
     rows.append(("ALL FIELDS", lambda s: list(s.values())))
     for name, pick in rows:
         cells = []
@@ -210,7 +221,8 @@ def main() -> None:
         sys.exit("--failures is refused on the independent set: it is never used for tuning")
     items = [json.loads(line) for line in args.file.read_text(encoding="utf-8").splitlines() if line.strip()]
     received = receipt_of(items)
-    found_by_item = [run_item(item, received) for item in items]
+    ctx = build_context(Settings())     # the stages run here read nothing of it, but they take one
+    found_by_item = [run_item(item, received, ctx) for item in items]
     results = [(item, score(item["truth"], found)) for item, found in zip(items, found_by_item, strict=True)]
     print(f"{args.file.name}: {len(items)} items, received {received.date().isoformat()}")
     report(results, args.summary)

@@ -14,7 +14,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
+from numpy.typing import NDArray
 from scipy import sparse
+from sklearn.base import BaseEstimator
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import KFold, StratifiedKFold
 from sklearn.multiclass import OneVsRestClassifier
@@ -95,8 +97,9 @@ def compositions(test: Sequence[int], label_lists: Sequence[Sequence[str]], seed
     return groups
 
 
-def out_of_fold_scores(x: sparse.csr_matrix, y: np.ndarray, primary: Sequence[str], make_model: Callable,
-                       folds: int, seed: int, pieces: Sequence[sparse.csr_matrix | None] | None = None,
+def out_of_fold_scores(x: sparse.csr_matrix, y: np.ndarray, primary: Sequence[str],
+                       make_model: Callable[[], BaseEstimator], folds: int, seed: int,
+                       pieces: Sequence[sparse.csr_matrix | None] | None = None,
                        compose: Callable[[list[list[int]]], sparse.csr_matrix] | None = None,
                        label_lists: Sequence[Sequence[str]] = (),
                        tick: Callable[[int], None] = lambda i: None) -> HeldOut:
@@ -171,7 +174,7 @@ def fit_platt(scores: np.ndarray, y: np.ndarray) -> tuple[float, float]:
     return (float(lr.coef_[0, 0]), float(lr.intercept_[0]))
 
 
-def platt(scores: np.ndarray, params: np.ndarray) -> np.ndarray:
+def platt(scores: NDArray[np.float64], params: NDArray[np.float64]) -> NDArray[np.float64]:
     """Calibrated probabilities of raw scores (one column per label)."""
     return 1.0 / (1.0 + np.exp(-(scores * params[:, 0] + params[:, 1])))
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from itertools import repeat
 
 import numpy as np
+from numpy.typing import NDArray
 from sklearn.pipeline import FeatureUnion
 
 Terms = tuple[np.ndarray, np.ndarray]   # vocabulary indexes and their counts
@@ -27,7 +28,7 @@ Counts = list[Terms]                    # the terms of one text, one pair per ve
 class _Block:
     analyze: Callable[[str], list[str]]
     vocabulary: dict[str, int]
-    idf: np.ndarray
+    idf: NDArray[np.float64]
     sublinear: bool
     offset: int
 
@@ -35,7 +36,7 @@ class _Block:
 class LinearScorer:
     """Every linear score (one column per model output) of normalised texts and of sums of their counts."""
 
-    def __init__(self, features: FeatureUnion, weights: np.ndarray, bias: np.ndarray):
+    def __init__(self, features: FeatureUnion, weights: NDArray[np.float32], bias: NDArray[np.float64]):
         self.weights, self.bias = weights, bias
         self._blocks, offset = [], 0
         for _, vectorizer in features.transformer_list:
@@ -64,7 +65,8 @@ class LinearScorer:
                     out[row] += self._block_scores(block, index, count)
         return out
 
-    def _block_scores(self, block: _Block, index: np.ndarray, count: np.ndarray) -> np.ndarray:
+    def _block_scores(self, block: _Block, index: NDArray[np.int64],
+                      count: NDArray[np.float64]) -> NDArray[np.float64]:
         values = (1.0 + np.log(count) if block.sublinear else count) * block.idf[index]
         values /= np.sqrt(values @ values)
         return values @ self.weights[index + block.offset]

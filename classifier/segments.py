@@ -47,10 +47,16 @@ UNCHECKED = frozenset({"", "[ ]", "[]", "( )", "()", "☐", "□", "nej", "no", 
 
 
 class Attached(Protocol):
-    """What the classifier reads of an attachment (``intake.attachments.AttachmentResult`` fits)."""
+    """What the classifier reads of an attachment (``intake.attachments.AttachmentResult`` fits).
 
-    text: str
-    fields: Mapping[str, str]
+    Read-only properties, so that a class holding a ``dict`` of fields (or a frozen dataclass) fits too.
+    """
+
+    @property
+    def text(self) -> str: ...
+
+    @property
+    def fields(self) -> Mapping[str, str]: ...
 
 
 @dataclass(frozen=True)
@@ -182,7 +188,7 @@ def ticked_rows(text: str) -> str:
     def row(line: str) -> str | None:
         found = _TABLE_ROW.match(line.strip())
         state = _box(found.group("value")) if found else None
-        if state is None:
+        if found is None or state is None:
             return line
         return f"- {found.group('label').strip()}" if state else None
 

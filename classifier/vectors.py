@@ -71,7 +71,8 @@ def _joined(features: FeatureUnion, counts: list[sparse.csr_matrix], groups: lis
     pick = sparse.csr_matrix((np.ones(sum(map(len, groups))),
                               ([g for g, group in enumerate(groups) for _ in group], [i for g in groups for i in g])),
                              shape=(len(groups), n))
-    blocks = [_tfidf(vectorizer, pick @ block) for (_, vectorizer), block in zip(features.transformer_list, counts, strict=False)]
+    blocks = [_tfidf(vectorizer, pick @ block)
+              for (_, vectorizer), block in zip(features.transformer_list, counts, strict=False)]
     return sparse.hstack(blocks, format="csr")
 
 

@@ -18,12 +18,12 @@ from itertools import islice
 from intake.details.postcodes import postcode_town, towns
 
 MAX_MENTIONS = 100      # a letter names a handful of addresses; a hostile text may name thousands
-_ENDINGS = ("land gade vej allé alle plads pladsen torv torvet boulevard boulevarden stræde straede vænge have haven park parken bro"
-            " broen brygge bryggen kaj kajen havn havnen gang gangen passage sti stien bakke bakken høj vang vangen toft toften"
-            " lund ager hegn hegnet holm holmen strand kanal dæmning dæmningen løkke mark marken port porten skov kvarter diget"
-            " engen eng volden vold ringen gård gården kær kæret markedet hus sø søen vejen gaden stranden alléen dalen dal"
-            " bjerg vænget lunden dossering buen bue byen runddel runddelen øen slette sletten mose mosen række rækken krog"
-            " krogen kilde kilden square street road").split()
+_ENDINGS = ("land gade vej allé alle plads pladsen torv torvet boulevard boulevarden stræde straede vænge have haven"
+            " park parken bro broen brygge bryggen kaj kajen havn havnen gang gangen passage sti stien bakke bakken"
+            " høj vang vangen toft toften lund ager hegn hegnet holm holmen strand kanal dæmning dæmningen løkke mark"
+            " marken port porten skov kvarter diget engen eng volden vold ringen gård gården kær kæret markedet hus sø"
+            " søen vejen gaden stranden alléen dalen dal bjerg vænget lunden dossering buen bue byen runddel runddelen"
+            " øen slette sletten mose mosen række rækken krog krogen kilde kilden square street road").split()
 _STREET_END = "(?i:" + "|".join(_ENDINGS) + ")"
 # A street is up to three capitalised words, the last ending in a street word. Each word is taken whole (possessive)
 # and its ending checked by fixed-width look-behinds, so that no position is scanned more than a few times.
@@ -31,12 +31,13 @@ _CAP_WORD = r"[A-ZÆØÅ][\wæøåé'’.\-]{0,40}+"
 STREET_PREFIX = rf"(?:(?:{_CAP_WORD}|[A-ZÆØÅ]\.[ ]?[A-ZÆØÅ]\.)[ \t]){{0,2}}{_CAP_WORD}"   # before its ending is checked
 ENDS_AS_STREET = "(?i:" + "|".join(f"(?<={e})" for e in sorted(set(_ENDINGS), key=len, reverse=True)) + ")"
 STREET = STREET_PREFIX + ENDS_AS_STREET
-_NUMBER_AHEAD = r"(?=(?:[ \t]{1,3}|[ \t]?\n)(?:nr\.?[ \t]{0,2})?\d)"     # checked before the endings: most words fail it
+# checked before the endings: most words fail it
+_NUMBER_AHEAD = r"(?=(?:[ \t]{1,3}|[ \t]?\n)(?:nr\.?[ \t]{0,2})?\d)"
 _TO_NUMBER = r"(?:[ \t]{1,3}|[ \t]?\n)"                  # a PDF may wrap the line between street and number
 _MONTH_AHEAD = r"(?![ \t]{0,3}(?:jan|feb|mar|apr|maj|may|jun|jul|aug|sep|okt|oct|nov|dec)[a-z]*\b)"
 _SIDE = r"(?i:tv|th|mf|t\.[ ]?v|t\.[ ]?h|m\.[ ]?f)\b\.?"
 _UNIT = (
-    rf"(?P<unit>,?(?:[ \t]{{0,3}}|[ \t]?\n[ \t]{{0,2}}(?=st\b|kl\b|\d{{1,2}}\.))(?:"     # a PDF may wrap before the floor
+    rf"(?P<unit>,?(?:[ \t]{{0,3}}|[ \t]?\n[ \t]{{0,2}}(?=st\b|kl\b|\d{{1,2}}\.))(?:"   # a PDF may wrap before the floor
     rf"(?i:st|stuen|kl|kld|kælder|parterre)\b\.?(?:[ \t]{{0,3}},?[ \t]{{0,3}}{_SIDE})?"
     rf"|\d{{1,2}}(?:\.(?!\d){_MONTH_AHEAD}|(?=[ \t]{{0,3}}(?:sal\b|{_SIDE})))[ \t]{{0,3}}(?i:sal\b\.?)?"
     rf"(?:[ \t]{{0,3}},?[ \t]{{0,3}}{_SIDE})?"
@@ -45,8 +46,10 @@ _UNIT = (
 ADDRESS = re.compile(
     rf"(?<![\w])(?P<street>{STREET_PREFIX}{_NUMBER_AHEAD}{ENDS_AS_STREET})"
     rf"{_TO_NUMBER}(?:nr\.?[ \t]{{0,2}})?"
-    r"(?P<no>(?!(?:19|20)\d\d(?!\d))\d{1,4}(?!\d)(?:[A-Za-z](?![\wæøå])|[ ][A-Ha-h](?![\wæøå]))?(?:[ ]?-[ ]?\d{1,4}[A-Za-z]?(?![\wæøå]))?)"
-    rf"(?![\d.,]\d|[ \t]{{0,3}}(?:m2|m²|kvm|m\b|meter|l\b|liter|kr|%)|[ \t]{{1,2}}\d\d[ .\-]?\d\d){_UNIT}"   # not a phone
+    r"(?P<no>(?!(?:19|20)\d\d(?!\d))\d{1,4}(?!\d)(?:[A-Za-z](?![\wæøå])|[ ][A-Ha-h](?![\wæøå]))?"
+    r"(?:[ ]?-[ ]?\d{1,4}[A-Za-z]?(?![\wæøå]))?)"
+    rf"(?![\d.,]\d|[ \t]{{0,3}}(?:m2|m²|kvm|m\b|meter|l\b|liter|kr|%)"
+    rf"|[ \t]{{1,2}}\d\d[ .\-]?\d\d){_UNIT}"   # not a phone
 )
 _PC_AFTER = re.compile(r"[ \t]{0,3}[,·|•]?[ \t]{0,3}(?:\n[ \t]{0,3})?(?:DK[ \t-]?)?(?P<pc>[1-9]\d{3})(?![\d])")
 _PC_ANYWHERE = re.compile(r"(?<![\w.,/+-])(?:DK[ \t-]?)?(?P<pc>[1-9]\d{3})(?![\d])")
@@ -55,16 +58,18 @@ _STREET_WORD = re.compile(rf"^{_STREET_END}$")
 _NAME_PREFIXES = frozenset(
     "gammel gl. gamle store st. lille ny nye nørre ndr. søndre sdr. vester vestre øster østre nordre sankt skt. kongens"
     " dronningens prinsens dr. ved over under lange korte indre ydre nedre øvre".split())
-_PLACE_ENDINGS = ("bro", "by", "havn", "rup", "løse", "høj", "borg", "berg", "lund", "holm", "ager", "ør", "strand", "s")
+_PLACE_ENDINGS = ("bro", "by", "havn", "rup", "løse", "høj", "borg", "berg", "lund", "holm", "ager", "ør", "strand",
+                  "s")
 NOT_STREET_WORDS = frozenset(
-    "stillads stilladset container containere containeren skurvogn udeservering ansøgning ansøger tilladelse skilt skiltning"
-    " gravetilladelse gravning vedr vedr. vedrørende re sv fw fwd vs adresse address scaffolding scaffold permit application"
-    " lift kran arrangement event nedrivning byggeplads olietank anmeldelse restaurant café cafe butik bar kiosk"
-    " placering location sted site emne subject p-pladsen p-plads parkeringspladsen pladsen torvet gården baggården"
-    " fortovet vejen gaden havnen parken stranden".split())
+    "stillads stilladset container containere containeren skurvogn udeservering ansøgning ansøger tilladelse skilt"
+    " skiltning gravetilladelse gravning vedr vedr. vedrørende re sv fw fwd vs adresse address scaffolding scaffold"
+    " permit application lift kran arrangement event nedrivning byggeplads olietank anmeldelse restaurant café cafe"
+    " butik bar kiosk placering location sted site emne subject p-pladsen p-plads parkeringspladsen pladsen torvet"
+    " gården baggården fortovet vejen gaden havnen parken stranden".split())
 # Words that name who is at an address, not the street: "Ejerforeningen Nørre Allé 7", "Restauranten Nyhavn 17".
 _NOT_STREET_ENDINGS = ("foreningen", "forening", "selskabet", "firmaet", "butikken", "restauranten", "caféen", "cafeen",
-                       "virksomheden", "salonen", "bageriet", "klinikken", "værkstedet", "ejendommen", "kontoret", "baren")
+                       "virksomheden", "salonen", "bageriet", "klinikken", "værkstedet", "ejendommen", "kontoret",
+                       "baren")
 
 
 @dataclass(frozen=True)

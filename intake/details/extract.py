@@ -118,7 +118,8 @@ def _subject_gives_way(old: Field, new: object) -> bool:
 
 
 def _subject_site_on_the_address(found: dict[str, Field]) -> None:
-    """A site named in the subject without a number ("Ny restaurant på Nørrebrogade") is the address given on that street."""
+    """A site named in the subject without a number ("Ny restaurant på Nørrebrogade") is the address given on that
+    street."""
     site, address = found.get("activity_location"), found.get("address")
     if site and address and site.source == "subject" and _more_specific(site.value, address.value):
         found["activity_location"] = address

@@ -10,32 +10,36 @@ the first one on a tie; a name without a legal form needs an introduction.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from itertools import islice
 
 from intake.details.postcodes import towns
 
-SUFFIX = (r"(?:ApS|A/S|I/S|IVS|K/S|P/S|AmbA|A\.m\.b\.a\.|F\.m\.b\.a\.|FMBA|SMBA|S\.m\.b\.a\.|Ltd\.?|Limited|GmbH|AB|AS|Oy"
-          r"|Inc\.?|LLC|B\.V\.|BV|Sp\.[ ]?z[ ]?o\.[ ]?o\.)")
+SUFFIX = (r"(?:ApS|A/S|I/S|IVS|K/S|P/S|AmbA|A\.m\.b\.a\.|F\.m\.b\.a\.|FMBA|SMBA|S\.m\.b\.a\.|Ltd\.?|Limited|GmbH|AB|AS"
+          r"|Oy|Inc\.?|LLC|B\.V\.|BV|Sp\.[ ]?z[ ]?o\.[ ]?o\.)")
 _CAP_TOKEN = r"[A-ZÆØÅÉÜÖÄ0-9](?:[\wæøåéüöä&'’\-]|\.(?=\w)){0,40}+\.?"   # bounded and possessive: no long scans
 MAX_CANDIDATES = 60
+Candidate = tuple[str, int, int, int]       # a possible company name: (name, start, end, score of its own evidence)
 _JOINER = r"(?:&|og|and|of|i|på|de|la|le|du|von|van|der|v/|for|the|by)"
 _NAME_RUN = rf"{_CAP_TOKEN}(?:[ \t]{{1,2}}(?:{_JOINER}[ \t]{{0,2}})?{_CAP_TOKEN}){{0,5}}"
 COMPANY = re.compile(rf"(?<![\w])(?P<v>{_CAP_TOKEN}(?:[ \t]+(?:{_JOINER}|{_CAP_TOKEN})){{0,5}}[ \t]+{SUFFIX})(?![\w/])")
 _SUFFIX_AT = re.compile(rf"(?<=[ \t]){SUFFIX}(?![\w/])")
-_ENDING_IN_SUFFIX = re.compile(rf"(?<![\w])(?P<v>{_CAP_TOKEN}(?:[ \t]+(?:{_JOINER}|{_CAP_TOKEN})){{0,5}}[ \t]+{SUFFIX})\Z")
+_ENDING_IN_SUFFIX = re.compile(rf"(?<![\w])"
+                               rf"(?P<v>{_CAP_TOKEN}(?:[ \t]+(?:{_JOINER}|{_CAP_TOKEN})){{0,5}}[ \t]+{SUFFIX})\Z")
 _INTRO = re.compile(
-    r"(?i:\b(?:min|vores|my|our)[ \t](?:virksomhed|forretning|butik|salon|café|cafe|restaurant|firma|enkeltmandsvirksomhed"
-    r"|company|business|shop|bakery|bageri|kiosk|klinik|værksted)[ \t](?:hedder|is called|is named|er)"
-    r"|\b(?:virksomheden|forretningen|butikken|salonen|caféen|cafeen|restauranten|firmaet|foreningen|værkstedet|klinikken"
-    r"|bageriet|kiosken|baren)[ \t]hedder|\bvi[ \t]hedder|\bwe[ \t]are[ \t]called|\bindehaver[ \t]af|\bon[ \t]behalf[ \t]of"
-    r"|\b(?:jeg|vi)[ \t](?:driver|ejer)(?:[ \t](?:firmaet|virksomheden|butikken|caféen|restauranten|salonen))?"
-    r"|\b(?:i|we)[ \t](?:run|own)|\bog[ \t]ejer|\band[ \t](?:run|own)"
-    r"|\b(?:har|driver|ejer|have|has|run|own)[ \t](?:en|et|a|an)[ \t](?:lille[ \t]|small[ \t]|ny[ \t]|new[ \t])?\w+"
-    r"(?:,|[ \t](?:called|named|ved navn|som hedder))"
-    r"|\b(?:our|vores|min|my)[ \t](?:\w+[ \t]){0,2}(?:foundation|association|company|club|society|organi[sz]ation|forening"
-    r"|virksomhed|firma|butik|salon|café|cafe|restaurant|bageri|business),)[ \t]{1,3}"
+    r"(?i:\b(?:min|vores|my|our)[ \t](?:virksomhed|forretning|butik|salon|café|cafe|restaurant|firma"
+    r"|enkeltmandsvirksomhed|company|business|shop|bakery|bageri|kiosk|klinik|værksted)[ \t]"
+    r"(?:hedder|is called|is named|er)|\b(?:virksomheden|forretningen|butikken|salonen|caféen|cafeen|restauranten"
+    r"|firmaet|foreningen|værkstedet|klinikken|bageriet|kiosken|baren)[ \t]hedder|\bvi[ \t]hedder"
+    r"|\bwe[ \t]are[ \t]called|\bindehaver[ \t]af|\bon[ \t]behalf[ \t]of|\b(?:jeg|vi)[ \t](?:driver|ejer)"
+    r"(?:[ \t](?:firmaet|virksomheden|butikken|caféen|restauranten|salonen))?|\b(?:i|we)[ \t](?:run|own)|\bog[ \t]ejer"
+    r"|\band[ \t](?:run|own)|\b(?:har|driver|ejer|have|has|run|own)[ \t](?:en|et|a|an)[ \t]"
+    r"(?:lille[ \t]|small[ \t]|ny[ \t]|new[ \t])?\w+(?:,|[ \t](?:called|named|ved navn|som hedder))"
+    r"|\b(?:our|vores|min|my)[ \t](?:\w+[ \t]){0,2}(?:foundation|association|company|club|society|organi[sz]ation"
+    r"|forening|virksomhed|firma|butik|salon|café|cafe|restaurant|bageri|business),)[ \t]{1,3}"
     rf"(?P<v>{_NAME_RUN})")
-_WE_ARE = re.compile(rf"(?i:\bvi[ \t]er|\bwe[ \t]are|\bi[ \t]represent|\bwe[ \t]represent)[ \t]{{1,3}}(?:the[ \t]{{1,2}})?(?P<v>{_NAME_RUN})")
+_WE_ARE = re.compile(rf"(?i:\bvi[ \t]er|\bwe[ \t]are|\bi[ \t]represent|\bwe[ \t]represent)[ \t]{{1,3}}"
+                     rf"(?:the[ \t]{{1,2}})?(?P<v>{_NAME_RUN})")
 _ORG_HEAD = r"(?:[A-ZÆØÅ]\w{0,30}+(?i:(?<=foreningen)|(?<=forening)|(?<=selskabet))|Fonden|Klubben|Kulturhuset)"
 _ORGANISATION = re.compile(       # "Andelsboligforeningen Lærkehøj", "Valby Handelsstandsforening"
     rf"(?<![\w])(?P<v>{_ORG_HEAD}(?:[ \t]{{1,2}}(?:{_JOINER}[ \t]{{0,2}})?{_CAP_TOKEN}){{1,5}}"
@@ -45,12 +49,13 @@ _ENDING_IN_NAME = re.compile(rf"(?<![\w])(?P<v>{_NAME_RUN})[ \t]{{0,2}}[(,]?[ \t
 _CVR_NEAR = re.compile(r"(?i:\bcvr|\bse[ \t/-]?nr|\bvat)")
 _CVR_AFTER = re.compile(r"(?<=[,(])[ \t]{0,2}(?i:cvr)|(?<=[,(] )(?i:cvr)")
 _COMPANY_LEAD = re.compile(
-    r"^(?:(?:Vi|Jeg|Hej|Kære|Dear|Hermed|Fra|From|Til|To|Firma|Virksomheden|Selskabet|Company|The|Den|Det|I|We|Hos|At|For|På"
-    r"|Re|Sv|Fw|Fwd|Vs|Ansøger|Ansøgning|Regarding|Vedr|Vedrørende|Mvh|Med|Venlig|Hilsen|Best|Kind|Regards|Our|Vores"
-    r"|Butikken|Entreprenør|Bygherre|Anmelder|Administrator|Arrangør|Kontakt)\.?:?\s+)+")
-_TRADE_PREFIX = re.compile(r"^[A-ZÆØÅ]{2,}-\w*(?:firmaet|virksomheden|selskabet|firma)\s+")   # "VVS-firmaet Rørkompagniet A/S"
-_SENTENCE_END = re.compile(r"(?<!\bFrk)(?<!\bFru)(?<!\bHr)(?<!\bDr)(?<!\bSkt)(?<!\bSct)(?<!\bSt)(?<!\bCo)(?<!\bGl)(?<!\bMr)"
-                           r"(?<!\bMrs)(?<!\bMs)\.\s+(?=[A-ZÆØÅ])")
+    r"^(?:(?:Vi|Jeg|Hej|Kære|Dear|Hermed|Fra|From|Til|To|Firma|Virksomheden|Selskabet|Company|The|Den|Det|I|We|Hos|At"
+    r"|For|På|Re|Sv|Fw|Fwd|Vs|Ansøger|Ansøgning|Regarding|Vedr|Vedrørende|Mvh|Med|Venlig|Hilsen|Best|Kind|Regards|Our"
+    r"|Vores|Butikken|Entreprenør|Bygherre|Anmelder|Administrator|Arrangør|Kontakt)\.?:?\s+)+")
+# "VVS-firmaet Rørkompagniet A/S"
+_TRADE_PREFIX = re.compile(r"^[A-ZÆØÅ]{2,}-\w*(?:firmaet|virksomheden|selskabet|firma)\s+")
+_SENTENCE_END = re.compile(r"(?<!\bFrk)(?<!\bFru)(?<!\bHr)(?<!\bDr)(?<!\bSkt)(?<!\bSct)(?<!\bSt)(?<!\bCo)(?<!\bGl)"
+                           r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)\.\s+(?=[A-ZÆØÅ])")
 _PLACE_TAIL = re.compile(r"\s+(?:på|i|in|at)\s+\S+(?:gade|vej|allé|plads|torv|torvet|boulevard|brygge|stræde)\b.*$",
                          re.IGNORECASE)
 _NAME_TOKEN = r"[A-ZÆØÅÉÜ][a-zæøåéüöä]{1,30}(?:['’\-][A-ZÆØÅÉÜa-zæøåéüöä][a-zæøåéüöä]+|[A-Z][a-z]+)*"
@@ -58,10 +63,12 @@ _NAME = rf"{_NAME_TOKEN}(?:[ \t]+(?:[A-ZÆØÅÉÜ]\.|{_NAME_TOKEN}|von|van|de|l
 _TITLE_PREFIX = re.compile(
     r"^(?:indehaver|medindehaver|ejer|direktør|adm\. direktør|daglig leder|partner|owner|co-?owner|ceo|founder|manager"
     r"|general manager|projektleder|project manager|byggeleder|formand)\s*[,:\-–|]\s*", re.IGNORECASE)
-_NAME_LINE = re.compile(rf"^\s*/?\s*(?P<v>{_NAME})\s*,?\s*(?:$|[|·•]\s|(?:(?i:tlf|tel|mobil|mob)\.?:?\s*)?(?:\+45\s?)?\d\d)")
+_NAME_LINE = re.compile(rf"^\s*/?\s*(?P<v>{_NAME})\s*,?\s*(?:$|[|·•]\s|(?:(?i:tlf|tel|mobil|mob)\.?:?\s*)?"
+                        rf"(?:\+45\s?)?\d\d)")
 NAME_INTRO = re.compile(rf"(?i:mit navn er|jeg hedder|my name is|this is|kontaktperson er|contact person is"
-                        rf"|(?:henvendelse[r]? til|kontakt|contact|spørgsmål til)(?: vores)? (?:projektleder|byggeleder|formand"
-                        rf"|direktør|indehaver|project manager|site manager|chairman|manager))\s+(?P<v>{_NAME})")
+                        rf"|(?:henvendelse[r]? til|kontakt|contact|spørgsmål til)(?: vores)? "
+                        rf"(?:projektleder|byggeleder|formand|direktør|indehaver|project manager|site manager|chairman"
+                        rf"|manager))\s+(?P<v>{_NAME})")
 _VALEDICTION = re.compile(
     r"^\s*(?:med\s+)?(?:(?:venlig(?:st)?|venlige|de\s+bedste|bedste|mange|kærlig)\s+)?(?:hilsen|hilsner)\b"
     r"(?:\s*/\s*(?:best|kind)\s+regards)?[\s,]*(?P<rest>.*)$"
@@ -70,18 +77,19 @@ _VALEDICTION = re.compile(
     r"|^\s*(?:regards|sincerely|yours sincerely|cheers|thanks|all the best|tak)\b[\s,!]*(?P<rest4>.*)$",
     re.IGNORECASE)
 _CONTACT_WORD = re.compile(r"(?i)(?:tlf|telefon|phone|mobil|mobile|e-?mail|mail|web|www|cvr|adresse|address)\b")
-_NOT_NAME_WORDS = {"tak", "thanks", "hej", "kære", "dear", "mvh", "regards", "hilsen", "ansøgning", "application", "vedr",
-                   "cvr", "tlf", "telefon", "mobil", "email", "mail", "adresse", "address", "danmark", "denmark", "københavn",
-                   "copenhagen", "kommune", "erhvervsservice", "restaurant", "café", "cafe", "bistro", "bar", "kiosk",
-                   "bageri", "butik", "salon", "webformular", "formular", "info", "kontakt", "team", "service", "kbh"}
+_NOT_NAME_WORDS = {"tak", "thanks", "hej", "kære", "dear", "mvh", "regards", "hilsen", "ansøgning", "application",
+                   "vedr", "cvr", "tlf", "telefon", "mobil", "email", "mail", "adresse", "address", "danmark",
+                   "denmark", "københavn", "copenhagen", "kommune", "erhvervsservice", "restaurant", "café", "cafe",
+                   "bistro", "bar", "kiosk", "bageri", "butik", "salon", "webformular", "formular", "info", "kontakt",
+                   "team", "service", "kbh"}
 _ORG_WORD = re.compile(r"(?i)(?:foreningen|forening|selskabet|huset|firma|byg|flyt|service|gruppen|teatret|kompagniet"
                        r"|cooperative|association|foundation|society|club|group|company|collective|traders|partners"
                        r"|events|productions?|pictures|media|consult(?:ing)?|design|studio|kollektiv|klub|fond)$")
 _TITLE_LINE = re.compile(
-    r"(?i)^(?:indehaver|medindehaver|ejer|direktør|adm\. direktør|daglig leder|partner|owner|co-?owner|ceo|cfo|coo|founder"
-    r"|manager|\w+ manager|general manager|projektleder|project (?:manager|lead)|byggeleder|formand|næstformand|chairman"
-    r"|chair|coordinator|koordinator|sekretær|secretary|kasserer|treasurer|konsulent|consultant|tandlæge|advokat|\w*leder"
-    r"|\w*chef|\w*ansvarlig|\w*mester|\w*terapeut|assistant|assistent|director|head of \w+)\b")
+    r"(?i)^(?:indehaver|medindehaver|ejer|direktør|adm\. direktør|daglig leder|partner|owner|co-?owner|ceo|cfo|coo"
+    r"|founder|manager|\w+ manager|general manager|projektleder|project (?:manager|lead)|byggeleder|formand|næstformand"
+    r"|chairman|chair|coordinator|koordinator|sekretær|secretary|kasserer|treasurer|konsulent|consultant|tandlæge"
+    r"|advokat|\w*leder|\w*chef|\w*ansvarlig|\w*mester|\w*terapeut|assistant|assistent|director|head of \w+)\b")
 
 
 def clean_company(raw: str) -> str | None:
@@ -118,7 +126,8 @@ def looks_like_person(value: str) -> bool:
 # ---------------------------------------------------------------- companies
 
 def find_company(text: str, has_cvr: bool) -> str | None:
-    """The best-supported company name in ``text`` (see the module docstring), else a company line under the signature."""
+    """The best-supported company name in ``text`` (see the module docstring), else a company line under the
+    signature."""
     signature = _signature_offset(text)
     candidates: dict[str, tuple[int, int]] = {}          # name -> (score, first position)
     for name, start, end, score in islice(_candidates(text), MAX_CANDIDATES):
@@ -140,7 +149,7 @@ def _merge_longer_forms(candidates: dict[str, tuple[int, int]]) -> None:
             candidates[short] = (a + b, min(first_a, first_b))
 
 
-def _candidates(text: str):
+def _candidates(text: str) -> Iterator[Candidate]:
     """(name, start, end, score of its own evidence) for every possible company name."""
     for m in _ending_before(_SUFFIX_AT, _ENDING_IN_SUFFIX, text, end_of_match=True):
         name = clean_company(m.group("v"))
@@ -153,7 +162,8 @@ def _candidates(text: str):
         yield from _plain_candidates(text, islice(pattern.finditer(text), MAX_CANDIDATES), score)
 
 
-def _ending_before(marker: re.Pattern, ending: re.Pattern, text: str, end_of_match: bool = False):
+def _ending_before(marker: re.Pattern[str], ending: re.Pattern[str], text: str,
+                   end_of_match: bool = False) -> Iterator[re.Match[str]]:
     """Names that end at each marker (a legal form, "enkeltmandsvirksomhed"): found from the marker, so that
     only the few places with a marker are read backwards, never every capitalised word."""
     for mark in islice(marker.finditer(text), MAX_CANDIDATES):
@@ -163,7 +173,7 @@ def _ending_before(marker: re.Pattern, ending: re.Pattern, text: str, end_of_mat
             yield m
 
 
-def _plain_candidates(text: str, matches, score: int):
+def _plain_candidates(text: str, matches: Iterable[re.Match[str]], score: int) -> Iterator[Candidate]:
     """Names without a legal form: an introduction is evidence enough, "vi er X" needs a CVR next to it."""
     for m in matches:
         if re.search(SUFFIX + r"\.?$", m.group("v")):
@@ -212,7 +222,8 @@ def _signature(lines: list[str]) -> tuple[str, list[str]] | None:
     return _slash_signature(lines) or _inline_valediction(lines)
 
 
-_INLINE_VALEDICTION = re.compile(rf"(?i:\b(?:mvh|vh|venlig hilsen|hilsen|best regards|kind regards|regards))[.,]?[ \t]+(?P<v>{_NAME})")
+_INLINE_VALEDICTION = re.compile(rf"(?i:\b(?:mvh|vh|venlig hilsen|hilsen|best regards|kind regards|regards))[.,]?[ \t]+"
+                                 rf"(?P<v>{_NAME})")
 
 
 def _inline_valediction(lines: list[str]) -> tuple[str, list[str]] | None:
@@ -229,7 +240,8 @@ def _closing_name(lines: list[str]) -> str | None:
     if len([ln for ln in lines if ln.strip()]) < 3:
         return None                                     # a subject or a one-line note, not a letter
     last = [ln.strip() for ln in lines[-6:] if ln.strip()][-3:]
-    return next((ln for ln in reversed(last) if len(ln) <= 40 and re.fullmatch(_NAME, ln) and looks_like_person(ln)), None)
+    return next((ln for ln in reversed(last) if len(ln) <= 40 and re.fullmatch(_NAME, ln) and looks_like_person(ln)),
+                None)
 
 
 def _slash_signature(lines: list[str]) -> tuple[str, list[str]] | None:
@@ -258,7 +270,8 @@ def signature_company(lines: list[str]) -> str | None:
     for line in (found[1][:2] if found else []):
         line = _TITLE_PREFIX.sub("", line).strip(" ,.")
         if (3 <= len(line) <= 60 and re.match(r"[A-ZÆØÅ0-9]", line) and not re.search(r"[\d@:]|www\.|https?:", line)
-                and not _TITLE_PREFIX.match(line + ",") and not _CONTACT_WORD.match(line) and not _TITLE_LINE.match(line)):
+                and not _TITLE_PREFIX.match(line + ",") and not _CONTACT_WORD.match(line)
+                and not _TITLE_LINE.match(line)):
             return line
     return None
 

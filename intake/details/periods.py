@@ -31,8 +31,8 @@ MAX_DATES = 2_000
 _DATE_PATTERNS = [
     re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d\d)-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?!\d)"),
     # a two-digit year only right after its separator: "1/4 - 30/9" is two dates, not 1 April 2030
-    re.compile(r"(?<![\d.,/])(?P<d>\d{1,2})\s?[./-]\s?(?P<m>\d{1,2})(?:[./-](?P<y>(?:19|20)?\d\d)|\s?[./-]\s?(?P<y4>(?:19|20)\d\d))"
-               r"(?![\d]|[.,]\d)"),
+    re.compile(r"(?<![\d.,/])(?P<d>\d{1,2})\s?[./-]\s?(?P<m>\d{1,2})(?:[./-](?P<y>(?:19|20)?\d\d)|\s?[./-]\s?"
+               r"(?P<y4>(?:19|20)\d\d))(?![\d]|[.,]\d)"),
     re.compile(r"(?<![\d])(?P<d>\d{1,2})(?:\.|st|nd|rd|th)?\s{0,3}(?:of\s{1,3}|af\s{1,3})?" + _MONTH.format("mon")
                + r"(?:,?\s{1,3}" + _YEAR.format("y") + r")?(?!\w)", re.IGNORECASE),
     re.compile(r"(?<!\w)" + _MONTH.format("mon") + r"\s+(?:the\s+)?(?P<d>\d{1,2})(?:st|nd|rd|th)?(?!\d)"
@@ -41,28 +41,31 @@ _DATE_PATTERNS = [
 ]
 _DAY_RANGE_PATTERNS = [
     # "1.-3. juni 2027", "1-3 June 2027", "fra den 1. til den 15. juni", "between 1 and 3 June"
-    re.compile(r"(?<![\d])(?P<d1>\d{1,2})(?:\.|st|nd|rd|th)?\s{0,3}(?:-|–|til(?:\s{1,3}og\s{1,3}med)?(?:\s{1,3}den)?|to|and|og)"
+    re.compile(r"(?<![\d])(?P<d1>\d{1,2})(?:\.|st|nd|rd|th)?\s{0,3}"
+               r"(?:-|–|til(?:\s{1,3}og\s{1,3}med)?(?:\s{1,3}den)?|to|and|og)"
                r"(?:\s{1,3}(?:man|tirs|ons|tors|fre|lør|søn)dag(?:\s{1,3}den)?)?\s{0,3}(?P<d2>\d{1,2})(?:\.|st|nd|rd|th)?\s{0,3}"
                + _MONTH.format("mon") + r"(?:,?\s{1,3}" + _YEAR.format("y") + r")?(?!\w)", re.IGNORECASE),
     # "June 1-3, 2027"
-    re.compile(r"(?<!\w)" + _MONTH.format("mon") + r"\s{1,3}(?P<d1>\d{1,2})\s{0,3}(?:-|–|to)\s{0,3}(?P<d2>\d{1,2})(?!\d)"
+    re.compile(r"(?<!\w)" + _MONTH.format("mon")
+               + r"\s{1,3}(?P<d1>\d{1,2})\s{0,3}(?:-|–|to)\s{0,3}(?P<d2>\d{1,2})(?!\d)"
                r"(?:,?\s{1,3}" + _YEAR.format("y") + r")?", re.IGNORECASE),
 ]
 _WEEK_RANGE = re.compile(
-    r"\b(?:uge(?:rne)?|weeks?|wk)\s{0,3}(?P<w1>\d{1,2})(?:\s{0,3}(?:-|–|til|to|and|og)\s{0,3}(?:uge\s{0,3}|week\s{0,3})?(?P<w2>\d{1,2}))?"
-    r"(?:,?\s{0,3}(?:i\s{1,3}|in\s{1,3})?(?P<y>(?:19|20)\d\d))?\b",
+    r"\b(?:uge(?:rne)?|weeks?|wk)\s{0,3}(?P<w1>\d{1,2})(?:\s{0,3}(?:-|–|til|to|and|og)\s{0,3}"
+    r"(?:uge\s{0,3}|week\s{0,3})?(?P<w2>\d{1,2}))?(?:,?\s{0,3}(?:i\s{1,3}|in\s{1,3})?(?P<y>(?:19|20)\d\d))?\b",
     re.IGNORECASE,
 )
 _RANGE_GAP = re.compile(
     r"^[\s,]*(?:-|–|—|til(?:\s+og\s+med)?|t\.o\.m\.?|to|until|till|through|thru|and|og)(?:\s+(?:den|d\.|the))?"
-    r"(?:\s+(?:man|tirs|ons|tors|fre|lør|søn)dag|\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day)?(?:\s+(?:den|d\.|the))?[\s,]*$",
+    r"(?:\s+(?:man|tirs|ons|tors|fre|lør|søn)dag|\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day)?"
+    r"(?:\s+(?:den|d\.|the))?[\s,]*$",
     re.IGNORECASE,
 )
-_FROM_CUE = re.compile(r"(?:\bfra|\bfrom|\bstart\w*|\bbegin\w*|\bstarting|\bopstart|\bmed\s+start|fra\s+og\s+med|f\.o\.m\.?)"
-                       r"(?:\s+(?:og\s+med|den|d\.|the|on|dato|date|(?:man|tirs|ons|tors|fre|lør|søn)dag"
+_FROM_CUE = re.compile(r"(?:\bfra|\bfrom|\bstart\w*|\bbegin\w*|\bstarting|\bopstart|\bmed\s+start|fra\s+og\s+med"
+                       r"|f\.o\.m\.?)(?:\s+(?:og\s+med|den|d\.|the|on|dato|date|(?:man|tirs|ons|tors|fre|lør|søn)dag"
                        r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day))*[\s:,]*$", re.IGNORECASE)
-_TO_CUE = re.compile(r"(?:\btil|\buntil|\bto|\bslut\w*|\bend\w*|\bophør\w*|til\s+og\s+med|t\.o\.m\.?|\bfærdig|\bafslutte[st]"
-                     r"|\bcompleted?|\bfinish\w*)"
+_TO_CUE = re.compile(r"(?:\btil|\buntil|\bto|\bslut\w*|\bend\w*|\bophør\w*|til\s+og\s+med|t\.o\.m\.?|\bfærdig"
+                     r"|\bafslutte[st]|\bcompleted?|\bfinish\w*)"
                      r"(?:\s+(?:og\s+med|den|d\.|the|on|dato|date|(?:man|tirs|ons|tors|fre|lør|søn)dag"
                      r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day))*[\s:,]*$", re.IGNORECASE)
 _PERIOD_CUE = re.compile(r"periode|period|tidsrum|dato|dates?\b|afholdes|finder sted|takes? place|held|"
@@ -215,8 +218,8 @@ def _resolve(day: int, month: int, year: int | None, reference: date) -> date | 
     return None
 
 
-_EVENT_CUE = re.compile(r"(?:afholdes|afvikles|finder sted|foregår|takes? place|(?:will be )?held|arrangement\w*|event|festival"
-                        r"|marked|\bon|\bden|\bd\.)\W+(?:\w+\W+){0,3}$", re.IGNORECASE)
+_EVENT_CUE = re.compile(r"(?:afholdes|afvikles|finder sted|foregår|takes? place|(?:will be )?held|arrangement\w*|event"
+                        r"|festival|marked|\bon|\bden|\bd\.)\W+(?:\w+\W+){0,3}$", re.IGNORECASE)
 
 
 def _one_sided(text: str, reference: date, dates: list[DateMention]) -> Period:

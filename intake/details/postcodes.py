@@ -25,8 +25,8 @@ _ALIASES = (
 )
 _WORD = re.compile(r"[A-Za-zÆØÅæøåÉéÜüÖöÄä][A-Za-zÆØÅæøåÉéÜüÖöÄä.\-]{0,30}")
 _GAP = re.compile(r"[ \t]{1,3}")
-_UNIT_AFTER = re.compile(r"[ \t]{0,3}(?:m2|m²|m\b|kvm|kvadrat|sq|l\b|liter|litre|ltr|kr\b|kr\.|dkk|eur|stk|%|personer|gæster|guests)",
-                         re.IGNORECASE)
+_UNIT_AFTER = re.compile(r"[ \t]{0,3}(?:m2|m²|m\b|kvm|kvadrat|sq|l\b|liter|litre|ltr|kr\b|kr\.|dkk|eur|stk|%|personer"
+                         r"|gæster|guests)", re.IGNORECASE)
 _NOT_TOWN = frozenset(
     "vi jeg det den der de og i på til fra med som er at we the it is in on at to and for or kr dkk eur stk tlf mvh vh"
     " januar februar marts april maj juni juli august september oktober november december january february march june"
@@ -44,7 +44,8 @@ def table() -> dict[str, str]:
 
 @cache
 def towns() -> frozenset[str]:
-    """Every word of the table's towns, lower case ("herlev", "vallensbæk", "køge"): the districts streets are named after."""
+    """Every word of the table's towns, lower case ("herlev", "vallensbæk", "køge"): the districts streets are named
+    after."""
     return frozenset(word.lower() for town in table().values() for word in town.split() if len(word) > 2)
 
 

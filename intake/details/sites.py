@@ -14,6 +14,7 @@ shop"). A named place without a house number ("på Israels Plads") is a site.
 from __future__ import annotations
 
 import re
+from collections import deque
 from itertools import islice
 
 from intake.details.addresses import (
@@ -36,12 +37,13 @@ _HOME = re.compile(
     r"\b(?:(?:jeg|vi) bor(?: \w+){0,3} (?:på|i)|bor (?:\w+ ){0,2}(?:på|i)|(?:i|we) (?:\w+ )?live (?:at|in|on)"
     r"|(?:min|my) (?:privat)?adresse(?: er)?|(?:my|our) home (?:address )?is(?: at)?)\W*$", re.IGNORECASE)
 _BUSINESS = re.compile("(?:" + "|".join([
-    r"\b(?:vores|firmaets|virksomhedens|selskabets|foreningens|butikkens|restaurantens|caféens|salonens|our|the company'?s?"
-    r"|company|business|registered|office|postal|post|association|organisation|organization)\s?(?:adresse|address)"
-    r"(?:\s(?:er|is))?(?:\s(?:på|at))?",
+    r"\b(?:vores|firmaets|virksomhedens|selskabets|foreningens|butikkens|restaurantens|caféens|salonens|our"
+    r"|the company'?s?|company|business|registered|office|postal|post|association|organisation|organization)\s?"
+    r"(?:adresse|address)(?:\s(?:er|is))?(?:\s(?:på|at))?",
     r"\b(?:har|have|has)(?: vores| sin| min| its| our)? (?:adresse|address) (?:på|i|hos|at)(?: \w+)?",
     r"\badresse(?:n)? er", r"\baddress is",
-    r"\bholder (?:til|hus) (?:i|på)", r"\bligger (?:på|i)", r"\bbeliggende(?: på| i)?", r"\b(?:located|based|situated) (?:at|in|on)",
+    r"\bholder (?:til|hus) (?:i|på)", r"\bligger (?:på|i)", r"\bbeliggende(?: på| i)?",
+    r"\b(?:located|based|situated) (?:at|in|on)",
     r"\blej(?:et|er) (?:et|en|vores) \w+(?: \w+)? (?:på|i)", r"\brented (?:a|an|the) \w+(?: \w+)? (?:at|in|on)",
     rf"\b(?:vores|min|mit|mine|vort|our|my|en|et|a|an|the|lille|small|nyt|nye|new)\s(?:\w+\s)?{_PREMISES}"
     r"(?: (?:is|are|er|ligger))?(?: located)? (?:på|i|at|in|on)",
@@ -58,28 +60,35 @@ _WORK = (r"(?:nedrive|rive|renovere|istandsætte|male|bygge|opføre|grave|udskif
          r"|arbejde|arbejdet)")
 _SITE = re.compile("(?:" + "|".join([
     r"\bforan", r"\bud ?for", r"\buden ?for", r"\bfortovet(?: (?:ved|foran|ud for|på))?", r"\bpå adressen",
-    r"\b(?:foregår|finder sted|afholdes|holdes) (?:på|ved|i)", r"\bejendommen(?:s facade)?(?: beliggende| ligger)?(?: på)?",
-    r"\bfacaden (?:på|af)(?: ejendommen)?", r"\bgavlen (?:på|af)", r"\bbyggepladsen (?:på|ved)", r"\barealet (?:ved|på|foran)",
+    r"\b(?:foregår|finder sted|afholdes|holdes) (?:på|ved|i)",
+    r"\bejendommen(?:s facade)?(?: beliggende| ligger)?(?: på)?",
+    r"\bfacaden (?:på|af)(?: ejendommen)?", r"\bgavlen (?:på|af)", r"\bbyggepladsen (?:på|ved)",
+    r"\barealet (?:ved|på|foran)",
     r"\bgården bag", r"\bved siden af", r"\b(?:opstille|placere)[sr]? (?:\w+ ){0,3}(?:på|ved)",
     rf"\b{_WORK}\w* (?:\S+ ){{0,4}}(?:på|ved|i)",
     r"\b(?:nedrive|renovere|istandsætte|ombygge|restaurere|renovate|refurbish|repair|demolish)\w*",
     r"\bbyggegrunden (?:på|ved)", r"\bdrejer sig om(?: ejendommen)?", r"\bgælder(?: ejendommen)?",
-    r"\b(?:køres|flyttes|fjernes|transporteres|hentes) (?:\w+ )?fra", r"\b(?:site|venue|location|placering)\b(?: is| at|:)?",
+    r"\b(?:køres|flyttes|fjernes|transporteres|hentes) (?:\w+ )?fra",
+    r"\b(?:site|venue|location|placering)\b(?: is| at|:)?",
     r"\b(?:at|on) the corner of", r"\bin front of", r"\btakes? place (?:at|on|in)", r"\b(?:held|hosted) (?:at|on|in)",
-    r"\b(?:scaffolding|container|crane|lift|works?|stall|truck) (?:at|on|in)", r"\b(?:erect|place|put|set up|install|park)\w* (?:\w+ ){0,3}(?:at|on)",
+    r"\b(?:scaffolding|container|crane|lift|works?|stall|truck) (?:at|on|in)",
+    r"\b(?:erect|place|put|set up|install|park)\w* (?:\w+ ){0,3}(?:at|on)",
     r"\bplaceret (?:på|ved)", r"\b(?:stillads|container|skurvogn|kran|lift|bod|vogn)\w* (?:\w+ ){0,2}(?:på|ved)",
     r"\btil at (?:\w+ ){0,4}(?:på|ved)",
 ]) + r")\W*$", re.IGNORECASE)
-_SITE_NEXT_TO = re.compile(r"(?:\bved|\bbag|\bnear|\bnext to|\boutside|\bclose to)\W*$", re.IGNORECASE)  # only right before
+# only right before the address
+_SITE_NEXT_TO = re.compile(r"(?:\bved|\bbag|\bnear|\bnext to|\boutside|\bclose to)\W*$", re.IGNORECASE)
 _LAST_WORD = re.compile(r"\S+\s*$")
 _OURS = re.compile(r"(?i)\b(?:vores|min|mit|mine|vort|our|my)\b")
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[A-ZÆØÅ])|\n[ \t]*\n")
-_AFTER_BUSINESS = re.compile(r"^[^.\n]{0,40}?\b(?:hvor (?:vi|jeg) (?:har|driver)|where (?:we|i) (?:have|run))\b", re.IGNORECASE)
+_AFTER_BUSINESS = re.compile(r"^[^.\n]{0,40}?\b(?:hvor (?:vi|jeg) (?:har|driver)|where (?:we|i) (?:have|run))\b",
+                             re.IGNORECASE)
 _SAME_PLACE = re.compile(
-    r"\b(?:foran|ud for|uden ?for|in front of|outside)\s(?:vores|min|sin|sit|deres|our|my|their|the|butikken|caféen|cafeen|restauranten"
-    r"|forretningen|salonen|bageriet|baren|kiosken|bistroen|døren|indgangen|facaden|vinduet|huset|ejendommen|lejligheden"
-    r"|shop|store|restaurant|café|cafe|bakery|premises|the door|the entrance)\b"
-    r"|\b(?:ud )?på fortovet\b(?!\s(?:ved|foran|ud for|på)\s[A-ZÆØÅ])|\bon the (?:pavement|sidewalk)\b(?!\s(?:at|by|in front of)\s[A-Z])",
+    r"\b(?:foran|ud for|uden ?for|in front of|outside)\s(?:vores|min|sin|sit|deres|our|my|their|the|butikken|caféen"
+    r"|cafeen|restauranten|forretningen|salonen|bageriet|baren|kiosken|bistroen|døren|indgangen|facaden|vinduet|huset"
+    r"|ejendommen|lejligheden|shop|store|restaurant|café|cafe|bakery|premises|the door|the entrance)\b"
+    r"|\b(?:ud )?på fortovet\b(?!\s(?:ved|foran|ud for|på)\s[A-ZÆØÅ])|\bon the (?:pavement|sidewalk)\b"
+    r"(?!\s(?:at|by|in front of)\s[A-Z])",
     re.IGNORECASE)
 # "foran Kaffebaren, Godthåbsvej 31": in front of a business named just before its address, which is theirs as well
 _IN_FRONT_OF_NAMED = re.compile(r"(?i:\bforan|\bud for|\buden ?for|\bin front of|\boutside)\s(?i:vores\s|our\s|the\s)?"
@@ -88,29 +97,29 @@ _VALEDICTION = re.compile(
     r"^[ \t]*(?:med venlig hilsen|venlig(?:st)? hilsen|de bedste hilsner|mange hilsner|hilsen|mvh|vh|kh|best regards"
     r"|kind regards|regards|sincerely|cheers|all the best|best wishes|yours)\b", re.IGNORECASE | re.MULTILINE)
 _PLACE = re.compile(
-    rf"(?<![\w])(?=[pPaAoOvViIfFuUnNlLdD])(?i:på|at|on|ved|i|in|foran|ud for|outside|near|over|langs|along|across|del af|part of)[ \t]+(?:the[ \t]+)?"
-    rf"(?P<v>{STREET})(?![\w])"
+    rf"(?<![\w])(?=[pPaAoOvViIfFuUnNlLdD])(?i:på|at|on|ved|i|in|foran|ud for|outside|near|over|langs|along|across"
+    rf"|del af|part of)[ \t]+(?:the[ \t]+)?(?P<v>{STREET})(?![\w])"
     rf"(?![ \t]{{1,3}}(?:nr\.?[ \t]?)?\d)")
 _LOCATION_PHRASE = re.compile(r"(?:placering|location|sted|lokation|venue|site)\s{0,3}[:\-]\s{0,3}(?P<v>[^\n]{3,120})",
                               re.IGNORECASE)
 _STREET_AT_NUMBER = re.compile(
-    rf"(?<![\w])(?P<street>{STREET_PREFIX}(?=[ \t]{{1,3}}(?i:ud ?for|foran|ved|outside|in front of)[ \t]{{1,3}}(?i:nr|no|number))"
-    rf"{ENDS_AS_STREET})[ \t]{{1,3}}(?i:ud ?for|foran|ved|outside|in front of)[ \t]{{1,3}}"
+    rf"(?<![\w])(?P<street>{STREET_PREFIX}(?=[ \t]{{1,3}}(?i:ud ?for|foran|ved|outside|in front of)[ \t]{{1,3}}"
+    rf"(?i:nr|no|number)){ENDS_AS_STREET})[ \t]{{1,3}}(?i:ud ?for|foran|ved|outside|in front of)[ \t]{{1,3}}"
     r"(?i:nr\.?|no\.?|number)[ \t]{0,3}(?P<no>\d{1,4}[A-Z]?)(?![\d])")
 
 
-def find_addresses(text: str) -> dict:
+def find_addresses(text: str) -> dict[str, str]:
     """``address`` (+ ``postcode``, ``city``) and ``activity_location`` from the street addresses of a text."""
     mentions = find_mentions(text)
     roles = _roles(text, mentions)
     by_role = {role: [m for m, r in zip(mentions, roles, strict=True) if r in role.split("|")]
                for role in ("home", "signature", "business|both", "site|both", "neutral", "maybe own")}
     premises, plain = by_role["business|both"], by_role["neutral"]
-    own = (by_role["home"] or by_role["signature"] or premises or plain or by_role["maybe own"] or [None])[0]
-    site = (by_role["site|both"] or by_role["maybe own"] or [None])[0]
+    own = _first(by_role["home"], by_role["signature"], premises, plain, by_role["maybe own"])
+    site = _first(by_role["site|both"], by_role["maybe own"])
     if site is None and premises and own is not premises[0]:
         site = premises[0]                  # lives or is registered elsewhere: the application is about the premises
-    out: dict = {}
+    out: dict[str, str] = {}
     if own is not None:
         out["address"] = own.address
         pc = own if own.postcode else next((m for m in mentions if m.postcode and _same_house(m, own)), None)
@@ -119,7 +128,8 @@ def find_addresses(text: str) -> dict:
     if site is not None:
         out["activity_location"] = site.with_postcode()
     elif own is not None and _SAME_PLACE.search(text):
-        other = next((m for m in plain if not _same_house(m, own)), None)      # "en lift på fortovet" at another address
+        # "en lift på fortovet" at another address
+        other = next((m for m in plain if not _same_house(m, own)), None)
         out["activity_location"] = (other or own).with_postcode()
     else:
         place = _place(text, mentions)
@@ -128,6 +138,11 @@ def find_addresses(text: str) -> dict:
     if "postcode" not in out:
         out.update(_lone_postcode(text, mentions))
     return out
+
+
+def _first(*groups: list[Mention]) -> Mention | None:
+    """The first mention of the first group that holds one."""
+    return next((group[0] for group in groups if group), None)
 
 
 def _same_house(a: Mention, b: Mention) -> bool:
@@ -157,9 +172,7 @@ def _window(text: str, previous_end: int, start: int) -> str:
     if not text[line_start:start].strip():
         line_start = text.rfind("\n", 0, max(line_start - 1, 0)) + 1
     window = text[max(previous_end, start - _WINDOW, line_start):start]
-    cut = None
-    for cut in _SENTENCE_END.finditer(window):
-        pass
+    cut = _last_match(_SENTENCE_END, window)
     return window[cut.end():] if cut else window
 
 
@@ -167,7 +180,8 @@ def _role(before: str, after: str) -> str:
     """The role whose cue is nearest the address; on a tie the longer cue (a site's "ejendommen ligger på")."""
     best, key = "neutral", (7, 0)
     ours = None
-    for role, pattern, reach in (("home", _HOME, 6), ("business", _BUSINESS, 6), ("site", _SITE, 6), ("site", _SITE_NEXT_TO, 0)):
+    for role, pattern, reach in (("home", _HOME, 6), ("business", _BUSINESS, 6), ("site", _SITE, 6),
+                                 ("site", _SITE_NEXT_TO, 0)):
         found = _nearest(pattern, before, reach)
         if found is not None and role == "business" and _OURS.search(found[2]):
             ours = found[0]
@@ -182,7 +196,7 @@ def _role(before: str, after: str) -> str:
     return best
 
 
-def _nearest(pattern: re.Pattern, before: str, reach: int) -> tuple[int, int, str] | None:
+def _nearest(pattern: re.Pattern[str], before: str, reach: int) -> tuple[int, int, str] | None:
     """(words between cue and address, length of the cue, the cue) for the cue nearest the address, at most ``reach``
     words away."""
     for distance in range(reach + 1):
@@ -196,10 +210,14 @@ def _nearest(pattern: re.Pattern, before: str, reach: int) -> tuple[int, int, st
 
 
 def _signature_start(text: str) -> int:
-    last = None
-    for last in _VALEDICTION.finditer(text):
-        pass
+    last = _last_match(_VALEDICTION, text)
     return last.start() if last else len(text)
+
+
+def _last_match(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """The last match of ``pattern`` in ``text``, keeping no other (a hostile text may hold thousands)."""
+    last = deque(pattern.finditer(text), maxlen=1)
+    return last[0] if last else None
 
 
 def _place(text: str, mentions: list[Mention]) -> str | None:
@@ -223,7 +241,7 @@ _NOT_BEFORE_POSTCODE = re.compile(      # "1. maj 2027", "12/5 2000": a year, no
     r"(?:\d[.\-/]?|\b(?:jan|feb|mar|apr|maj|may|jun|jul|aug|sep|okt|oct|nov|dec)[a-z]*\.?)\s*$", re.IGNORECASE)
 
 
-def _lone_postcode(text: str, mentions: list[Mention]) -> dict:
+def _lone_postcode(text: str, mentions: list[Mention]) -> dict[str, str]:
     """A "2100 København Ø" of the table outside the addresses already found."""
     for m in _LONE_POSTCODE.finditer(text):
         if any(s.start <= m.start() < s.end for s in mentions):

@@ -39,7 +39,8 @@ from intake.details.values import compose_address, normalise_value
 
 __all__ = ["compose_address", "extract_from_text", "label_key", "labelled_values", "normalise_label", "normalise_value"]
 
-MAX_TEXT_CHARS = 100_000     # about 40 pages: the details of an application are never further in; 1 MB stays well under a second
+# About 40 pages: the details of an application are never further in; 1 MB stays well under a second.
+MAX_TEXT_CHARS = 100_000
 _PAIR_SPLIT = re.compile(r"\s*(?:\t+|\s\|\s|\|)\s*|\s*:\s+|\s*:$|\s*\.{3,}:?\s*|\s{3,}")
 
 
@@ -67,15 +68,16 @@ def labelled_values(text: str, reference: date) -> dict[str, object]:
         for j in range(len(cells) - 1):
             key = label_key(cells[j])
             if key and cells[j + 1] and not _is_label(cells[j + 1]):
-                value = " ".join(cells[j + 1:]) if j + 2 == len(cells) or not _is_label(cells[j + 2]) and len(cells) == 3 else cells[j + 1]
+                value = (" ".join(cells[j + 1:])
+                         if j + 2 == len(cells) or not _is_label(cells[j + 2]) and len(cells) == 3 else cells[j + 1])
                 value = value if key in ("period", "address", "activity_location") else cells[j + 1]
                 _put(out, _in_section(normalise_value(key, value, reference), section))
     compose_address(out)
     return out
 
 
-_SITE_HEADING = re.compile(r"(?i)arbejde|arbejdet|placering|hvor |sted\b|location|site|where|stillads|container|arrangement"
-                           r"|udeservering|byggeplads|event|the work")
+_SITE_HEADING = re.compile(r"(?i)arbejde|arbejdet|placering|hvor |sted\b|location|site|where|stillads|container"
+                           r"|arrangement|udeservering|byggeplads|event|the work")
 _TITLE = re.compile(r"(?i)ansøgning|application|anmeldelse|tilladelse|permit")     # the form's title, not a part of it
 _APPLICANT_HEADING = re.compile(r"(?i)ansøger|virksomhed|firma|applicant|company|anmelder|kontakt|contact")
 
@@ -101,7 +103,8 @@ _HAS_VALUE = re.compile(r"\d[ .\-]?\d[ .\-]?\d|@")
 
 
 def _is_label(cell: str) -> bool:
-    """A cell that is itself a label ("Telefon"), not a value that happens to hold a label word ("Ida Holm, tlf. 12...")."""
+    """A cell that is itself a label ("Telefon"), not a value that happens to hold a label word ("Ida Holm, tlf.
+    12...")."""
     return not _HAS_VALUE.search(cell) and label_key(cell) is not None
 
 
@@ -194,11 +197,13 @@ def _find_amounts(text: str, _ref: date) -> dict:
     m = LITRES.search(text)
     if m:
         out["litres"] = parse_number(m.group("n"))
-    guests = [parse_number(g.group("n")) for pattern in (GUESTS, GUESTS_AFTER) for g in islice(pattern.finditer(text), 50)]
+    guests = [parse_number(g.group("n"))
+              for pattern in (GUESTS, GUESTS_AFTER) for g in islice(pattern.finditer(text), 50)]
     guests = [g for g in guests if isinstance(g, int)]
     if guests:
         out["guests"] = max(guests)
     return {k: v for k, v in out.items() if v}
 
 
-_FINDERS = (_find_cvr, _find_p_number, _find_phone, _find_email, _find_company, _find_contact, _find_period, _find_amounts)
+_FINDERS = (_find_cvr, _find_p_number, _find_phone, _find_email, _find_company, _find_contact, _find_period,
+            _find_amounts)

@@ -140,7 +140,8 @@ def test_rented_premises_are_the_business_address():
 
 
 @pytest.mark.parametrize(("text", "address", "site"), [
-    ("Container ud for Ryesgade 30. Vores adresse er Industrivænget 14, 2605 Brøndby.", "Industrivænget 14", "Ryesgade 30"),
+    ("Container ud for Ryesgade 30. Vores adresse er Industrivænget 14, 2605 Brøndby.",
+     "Industrivænget 14", "Ryesgade 30"),
     ("We will erect scaffolding at Gothersgade 133. Our office is at Kløvermarksvej 70, 2300 Copenhagen S.",
      "Kløvermarksvej 70", "Gothersgade 133"),
     ("Arbejdet foregår på Strandboulevarden 88. Selskabet har adresse på Vibeholmsvej 9, 2605 Brøndby.",
@@ -160,8 +161,10 @@ def test_the_nearest_cue_wins():
 
 
 def test_a_site_named_without_a_number():
-    assert find_addresses("Vi vil sælge is fra en bod på Sankt Hans Torv i juni.")["activity_location"] == "Sankt Hans Torv"
-    assert find_addresses("Mobilkran på Amaliegade ud for nr. 22 den 9. september.")["activity_location"] == "Amaliegade 22"
+    assert (find_addresses("Vi vil sælge is fra en bod på Sankt Hans Torv i juni.")["activity_location"]
+            == "Sankt Hans Torv")
+    assert (find_addresses("Mobilkran på Amaliegade ud for nr. 22 den 9. september.")["activity_location"]
+            == "Amaliegade 22")
 
 
 def test_the_postcode_of_the_same_house_carries_over():
@@ -180,20 +183,22 @@ def test_an_address_under_a_heading_about_the_work_is_the_site():
 
 
 def test_address_fields_of_a_form_are_joined():
-    found = values("", {"Gade": "Fælledvej", "Husnr.": "3", "Etage": "st.", "Side": "th", "Postnr. og by": "2200 København N"})
+    found = values("", {"Gade": "Fælledvej", "Husnr.": "3", "Etage": "st.", "Side": "th",
+                        "Postnr. og by": "2200 København N"})
     assert (found["address"], found["postcode"]) == ("Fælledvej 3, st. th", "2200")
 
 
 def test_beliggenhed_is_the_address_when_the_form_names_no_other():
-    assert values("", {"Virksomhed": "Ravn Autolak", "Beliggenhed": "Ellebjergvej 52, 2450 København SV"})["address"] == (
-        "Ellebjergvej 52")
+    found = values("", {"Virksomhed": "Ravn Autolak", "Beliggenhed": "Ellebjergvej 52, 2450 København SV"})
+    assert found["address"] == "Ellebjergvej 52"
     found = values("", {"Firmaadresse": "Hassellunden 9, 2765 Smørum", "Beliggenhed": "Tuborgvej 160"})
     assert (found["address"], found["activity_location"]) == ("Hassellunden 9", "Tuborgvej 160")
 
 
 def test_read_address_keeps_a_place_without_number_as_written():
     assert read_address("Kongens Have, ved indgangen") == ("Kongens Have, ved indgangen", "", "")
-    assert read_address("Jægersborggade 7, st. tv., 2200 København N") == ("Jægersborggade 7, st. tv", "2200", "København N")
+    assert read_address("Jægersborggade 7, st. tv., 2200 København N") == (
+        "Jægersborggade 7, st. tv", "2200", "København N")
 
 
 # ---------------------------------------------------------------- hostile text

@@ -26,7 +26,7 @@ ITEMS = [json.loads(line) for line in DEV.read_text(encoding="utf-8").splitlines
 
 def _same(key: str, truth: object, found: object) -> bool:
     if key in ("area_m2", "litres", "guests"):
-        return float(truth) == float(found)
+        return float(str(truth)) == float(str(found))
     t, f = str(truth), str(found)
     if key == "activity_location":
         t, f = (re.sub(r",?\s*\d{4}\s+\D+$", "", v) for v in (t, f))
@@ -39,7 +39,8 @@ def _extract(item: dict) -> dict:
     forms = [a for a in item["attachments"] if a["fields"]]
     fields = {k: v for a in forms for k, v in a["fields"].items()}
     found = extract_details(texts, fields, form_source=forms[0]["filename"] if forms else "form", reference=RECEIVED,
-                            sender=item["from"]["address"], sender_name=item["from"]["name"], reply_to=item.get("reply_to", ""))
+                            sender=item["from"]["address"], sender_name=item["from"]["name"],
+                            reply_to=item.get("reply_to", ""))
     return {k: f.value for k, f in found.items()}
 
 
