@@ -5,6 +5,10 @@ evaluates it on ``bench/data/independent.jsonl``: 240 applications written by
 someone who never read the corpus. Prints macro-F1 (all labels), the primary
 task type's accuracy and macro-F1, the triage rate, and the accuracy of what is
 not sent to triage. Not a test: the numbers go into the README.
+
+The model gets the composed text only here (its pieces cut from that text);
+``bench_multi.py`` gives it the body and each attachment as the pipeline does,
+and adds the multi-office set and the prediction time.
 """
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """Task-type classifier: features, model, model store, training and evaluation.
 
-The pipeline needs only ``compose``, ``Prediction``, ``Classifier`` and
+The pipeline needs only ``compose``, ``Parts``, ``Prediction``, ``Classifier`` and
 ``load_active`` (or ``ModelHolder`` for hot switching); the rest is for operators.
 """
 from __future__ import annotations
@@ -17,11 +17,12 @@ from classifier.errors import (
 )
 from classifier.features import compose
 from classifier.prediction import Classifier, Prediction
+from classifier.segments import Attachment, Parts
 
 log = logging.getLogger(__name__)
 
-__all__ = ["Classifier", "ClassifierError", "ModelHolder", "ModelRefused", "NoActiveModel", "Prediction",
-           "TrainingDataError", "UnknownVersion", "compose", "load_active"]
+__all__ = ["Attachment", "Classifier", "ClassifierError", "ModelHolder", "ModelRefused", "NoActiveModel", "Parts",
+           "Prediction", "TrainingDataError", "UnknownVersion", "compose", "load_active"]
 
 
 def load_active(model_dir: Path) -> Classifier:

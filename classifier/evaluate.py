@@ -1,4 +1,5 @@
-"""How good a model is: per task precision/recall/F1, macro-F1, confusion and triage rate.
+"""How good a model is: per task precision/recall/F1, macro-F1, confusion, triage rate, and how many
+task types of multi-task applications are found (``multi_task``).
 
 ``cross_validate`` measures the training procedure (stratified k-fold on the
 primary label); ``evaluate_model`` measures one stored model on a labelled set.
@@ -13,9 +14,10 @@ from typing import Any
 
 import numpy as np
 
+from classifier.calibration import fold_splitter
 from classifier.data import Example
 from classifier.errors import TrainingDataError
-from classifier.model import ModelParams, TaskModel, fit_model, fold_splitter
+from classifier.model import ModelParams, TaskModel, fit_model
 from classifier.prediction import Prediction, Progress, no_progress
 
 log = logging.getLogger(__name__)
@@ -50,6 +52,25 @@ def confusion(truth: Sequence[str], predicted: Sequence[str], labels: Sequence[s
     return matrix.tolist()
 
 
+def multi_task_scores(truth: Sequence[Sequence[str]], predicted: Sequence[Sequence[str]]) -> dict[str, Any]:
+    """Recall and precision over the task types of applications with two or more true task types.
+
+    Each missed task type is an office that never hears of the case, each extra
+    one an office that gets a case it has nothing to do with: counted over task
+    types (micro), not over applications. ``complete`` is the share of those
+    applications whose task types were all found.
+    """
+    pairs = [(set(t), set(p)) for t, p in zip(truth, predicted, strict=False) if len(set(t)) >= 2]
+    found = sum(len(t & p) for t, p in pairs)
+    true_total, predicted_total = sum(len(t) for t, _ in pairs), sum(len(p) for _, p in pairs)
+    return {
+        "n": len(pairs),
+        "recall": round(found / true_total, 4) if true_total else None,
+        "precision": round(found / predicted_total, 4) if predicted_total else None,
+        "complete": round(sum(t <= p for t, p in pairs) / len(pairs), 4) if pairs else None,
+    }
+
+
 def metrics(examples: Sequence[Example], predictions: Sequence[Prediction]) -> dict[str, Any]:
     """The evaluation report of ``predictions`` against the examples' labels."""
     truth = [e.labels for e in examples]
@@ -69,6 +90,7 @@ def metrics(examples: Sequence[Example], predictions: Sequence[Prediction]) -> d
         "primary_macro_f1": round(float(np.mean([primary_scores[x]["f1"] for x in present])), 4),
         "triage_rate": round(float(triage.mean()), 4),
         "accuracy_when_routed": round(float(primary_ok[~triage].mean()), 4) if (~triage).any() else None,
+        "multi_task": multi_task_scores(truth, predicted),
         "per_task": per_task,
         "confusion": {"labels": labels, "matrix": confusion(true_primary, pred_primary, labels)},
     }

@@ -3,7 +3,9 @@
 ``compose`` builds the text from a mail (the pipeline and the training data both
 use it); ``normalise`` is applied by the model before vectorising, so a stored
 model never contains Python code of ours. Change ``FEATURE_VERSION`` whenever
-``normalise`` changes: a model made with another version is refused.
+what the model reads changes (``normalise``, or the pieces and the whole text in
+``classifier.model``): a model made with a version this code no longer reads
+(``READABLE_FEATURE_VERSIONS``) is refused.
 """
 from __future__ import annotations
 
@@ -13,7 +15,11 @@ from collections.abc import Sequence
 
 # History: 1 - lower-case, æøå/ae/oe/aa folded to a/o/a, accents stripped,
 #              e-mail addresses, URLs, CVR/phone and other digit runs masked.
-FEATURE_VERSION = 1
+#          2 - the whole text is read without unticked form rows and mentions in passing,
+#              and its pieces are scored too (classifier.segments, classifier.mentions).
+#              A version-1 model still reads the whole text as version 1 did.
+FEATURE_VERSION = 2
+READABLE_FEATURE_VERSIONS = (1, 2)
 
 MAX_PART_CHARS = 4000   # body and each attachment are cut to this many characters
 MAX_TEXT_CHARS = 12000  # the composed text is cut to this many characters
@@ -27,6 +33,7 @@ _FOLD = str.maketrans({"æ": "a", "ø": "o", "å": "a", "ä": "a", "ö": "o", "�
 _DIGRAPHS = re.compile(r"ae|oe|aa")
 _DIGRAPH_TO = {"ae": "a", "oe": "o", "aa": "a"}
 _SPACE = re.compile(r"\s+")
+_COMBINING = {cp: None for cp in range(0x10000) if unicodedata.combining(chr(cp))}
 
 
 def compose(subject: str, body: str, attachments: Sequence[str] = ()) -> str:
@@ -42,9 +49,17 @@ def _mask_number(match: re.Match[str]) -> str:
 
 def fold_danish(text: str) -> str:
     """Fold æ/ø/å, their ae/oe/aa spellings and accents to one ASCII form (lower-case input)."""
-    text = text.translate(_FOLD)
-    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-    return _DIGRAPHS.sub(lambda m: _DIGRAPH_TO[m.group()], text)
+    return _DIGRAPHS.sub(lambda m: _DIGRAPH_TO[m.group()], _without_accents(text.translate(_FOLD)))
+
+
+def _without_accents(text: str) -> str:
+    """The text decomposed (NFKD) without its combining marks; a table for the common plane keeps it fast."""
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFKD", text).translate(_COMBINING)
+    if decomposed.isascii() or max(decomposed) < "\U00010000":
+        return decomposed
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def normalise(text: str) -> str:

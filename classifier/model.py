@@ -3,9 +3,13 @@
 Multi-label: a one-vs-rest linear SVM (trained by SGD) scores every task type; Platt scaling fitted
 on out-of-fold scores turns scores into calibrated probabilities, and per-task
 thresholds (F1-optimal on the same out-of-fold probabilities) decide which task
-types apply. A second, multi-class model trained on the primary label picks which
-of the applicable task types comes first. Only scikit-learn and numpy objects are
-stored, so ``skops`` can load a model without trusting any code of ours.
+types apply. The model scores the whole text and each of its pieces (paragraphs,
+list items, attachments, ticked form fields: ``classifier.segments``): a task
+type applies when the whole text or its best piece passes that task type's
+threshold, so a request that is one line of a long mail is not lost. A second,
+multi-class model trained on the primary label picks which of the applicable
+task types comes first. Only scikit-learn and numpy objects are stored, so
+``skops`` can load a model without trusting any code of ours.
 """
 from __future__ import annotations
 
@@ -17,24 +21,34 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
-from scipy import sparse
 from sklearn.exceptions import ConvergenceWarning
 from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.linear_model import LogisticRegression, SGDClassifier
-from sklearn.model_selection import KFold, StratifiedKFold
+from sklearn.linear_model import SGDClassifier
 from sklearn.multiclass import OneVsRestClassifier
 from sklearn.pipeline import FeatureUnion
 
+from classifier.calibration import (
+    OFF,
+    HeldOut,
+    alone_labels,
+    best_segment_threshold,
+    best_threshold,
+    fit_platt,
+    fold_splitter,
+    out_of_fold_scores,
+    platt,
+)
 from classifier.errors import TrainingDataError
-from classifier.features import normalise
+from classifier.features import FEATURE_VERSION, normalise
+from classifier.mentions import strip_mentions
 from classifier.prediction import Prediction, Progress, no_progress
+from classifier.scoring import LinearScorer, summed
+from classifier.segments import Parts, Pieces, pieces_of, text_pieces, ticked_rows
+from classifier.vectors import calibration_subset, composer, piece_vectors
 
 log = logging.getLogger(__name__)
 
-THRESHOLD_GRID = np.round(np.arange(0.2, 0.801, 0.05), 2)
-DEFAULT_THRESHOLD = 0.5
-MIN_POSITIVES_FOR_THRESHOLD = 5
-CONSTANT_SCORE = 2.0
+__all__ = ["ModelParams", "Parts", "TaskModel", "build_features", "fit_model", "fold_splitter", "label_matrix"]
 
 
 @dataclass(frozen=True)
@@ -50,6 +64,7 @@ class ModelParams:
     max_iter: int = 100
     inner_folds: int = 3
     seed: int = 13
+    segments: bool = True  # score the pieces of a mail too (False: the whole text only, as format 1)
 
     def as_dict(self) -> dict[str, Any]:
         return {k: list(v) if isinstance(v, tuple) else v for k, v in self.__dict__.items()}
@@ -64,57 +79,96 @@ class TaskModel:
     ovr: OneVsRestClassifier
     primary: SGDClassifier
     platt: np.ndarray                 # (n_labels, 2): slope and intercept per label
-    thresholds: dict[str, float]
+    thresholds: dict[str, float]      # of the whole text
+    segment_thresholds: dict[str, float] = field(default_factory=dict)  # of the best piece; OFF: unused
     version: str = "unsaved"
-    oof: dict[str, np.ndarray] = field(default_factory=dict, repr=False)  # training-time only
-    _weights: tuple[np.ndarray, np.ndarray] | None = field(default=None, repr=False, compare=False)
+    feature_version: int = FEATURE_VERSION   # what the model reads (classifier.features history)
+    oof: dict[str, Any] = field(default_factory=dict, repr=False)  # training-time only
+    _linear_scores: LinearScorer | None = field(default=None, repr=False, compare=False)
 
-    def predict(self, text: str) -> Prediction:
-        return self.predict_many([text])[0]
+    def predict(self, text: str, parts: Parts | None = None) -> Prediction:
+        """The task types of one mail: ``text`` is the composed whole, ``parts`` the same mail piece by piece.
 
-    def predict_many(self, texts: Sequence[str]) -> list[Prediction]:
-        """Predict many texts at once (vectorised: much faster than one by one)."""
-        x = self._vectorise([normalise(t) for t in texts])
-        weights, bias = self._scorer()
-        scores = np.asarray(x @ weights) + bias
-        n = len(self.labels)
-        probs = _platt(scores[:, :n], self.platt)
-        primary = _as_2d(scores[:, n:] if scores.shape[1] > n + 1 else scores[:, n])
-        return [self._decide(p, s) for p, s in zip(probs, primary, strict=False)]
-
-    def _vectorise(self, normalised: list[str]) -> sparse.csr_matrix:
-        """The FeatureUnion's transform without its per-call overhead (same columns, same order)."""
-        blocks = [vectorizer.transform(normalised) for _, vectorizer in self.features.transformer_list]
-        return sparse.hstack(blocks, format="csr")
-
-    def _scorer(self) -> tuple[np.ndarray, np.ndarray]:
-        """Every linear score in one C-contiguous matrix: one sparse product per batch.
-
-        Derived from ``ovr`` and ``primary`` on first use and kept; never stored, so a
-        saved model is unchanged. Scores equal ``decision_function`` of both models.
+        Without ``parts`` the pieces are cut from ``text`` itself; with them, the
+        body, each attachment and each form's fields are cut on their own.
         """
-        if self._weights is None:
+        return self.predict_many([text], None if parts is None else [parts])[0]
+
+    def predict_many(self, texts: Sequence[str], parts: Sequence[Parts | None] | None = None) -> list[Prediction]:
+        """Predict many mails in one call (``parts``, when given, one per text or None)."""
+        pieces = [self._pieces(t, parts[i] if parts else None) for i, t in enumerate(texts)]
+        whole, best, primary = self._scores(list(texts), pieces)
+        return [self._decide(w, b, s) for w, b, s in zip(whole, best, primary, strict=False)]
+
+    def _pieces(self, text: str, parts: Parts | None) -> Pieces:
+        if not self._uses_segments():
+            return Pieces()
+        return pieces_of(parts) if parts is not None else text_pieces(text)
+
+    def _uses_segments(self) -> bool:
+        return any(t < OFF for t in self.segment_thresholds.values())
+
+    def _scores(self, texts: list[str], pieces: list[Pieces]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Per text: calibrated probabilities, its best piece's probabilities, and the primary model's scores.
+
+        Each atom is analysed once and a piece is scored from the sum of its atoms'
+        counts (``classifier.scoring``); a text without pieces is its own best piece.
+        """
+        n, scorer = len(self.labels), self._scorer()
+        rows = [scorer.counts(self._whole(t)) for t in texts]
+        for found in pieces:
+            atoms = [scorer.counts(normalise(atom)) for atom in found.atoms]
+            rows += [summed([atoms[i] for i in piece]) for piece in found.pieces]
+        scores = scorer.scores(rows)
+        probs = platt(scores[:, :n], self.platt)
+        best, start = probs[:len(texts)].copy(), len(texts)
+        for row, count in enumerate(len(p.pieces) for p in pieces):
+            if count:
+                best[row] = probs[start:start + count].max(axis=0)
+                start += count
+        primary = scores[:len(texts), n:]
+        return probs[:len(texts)], best, _as_2d(primary if primary.shape[1] > 1 else primary[:, 0])
+
+    def _whole(self, text: str) -> str:
+        """The whole text as this model reads it (version 1: as it was before pieces)."""
+        return whole_text(text) if self.feature_version >= 2 else normalise(text)
+
+    def _scorer(self) -> LinearScorer:
+        """Every linear score (the task types', then the primary model's) in one C-contiguous matrix.
+
+        Derived from ``features``, ``ovr`` and ``primary`` on first use and kept; never
+        stored, so a saved model is unchanged. Scores equal ``decision_function`` of both models.
+        """
+        if self._linear_scores is None:
             linear = [_linear(e, self.primary.coef_.shape[1]) for e in self.ovr.estimators_]
             parts = [w for w, _ in linear] + list(np.atleast_2d(self.primary.coef_))
             biases = [b for _, b in linear] + list(np.ravel(self.primary.intercept_))
-            self._weights = (np.ascontiguousarray(np.column_stack(parts), dtype=np.float32),
-                             np.asarray(biases, dtype=np.float64))
-        return self._weights
+            self._linear_scores = LinearScorer(self.features,
+                                               np.ascontiguousarray(np.column_stack(parts), dtype=np.float32),
+                                               np.asarray(biases, dtype=np.float64))
+        return self._linear_scores
 
-    def _decide(self, probs: np.ndarray, primary_scores: np.ndarray) -> Prediction:
-        order = [self.labels.index(c) for c in self.primary.classes_]
+    def _decide(self, whole: np.ndarray, best: np.ndarray, primary_scores: np.ndarray) -> Prediction:
+        """Which task types apply, and which comes first.
+
+        The primary is what the whole text is mostly about: the primary model's
+        choice among the task types the whole text passes (among all when it
+        passes none), so pieces never change the primary. Each task type's
+        probability is the stronger of its whole-text and best-piece evidence.
+        """
         thresholds = np.array([self.thresholds[label] for label in self.labels])
-        applies = probs >= thresholds
+        by_piece = np.array([self.segment_thresholds.get(label, OFF) for label in self.labels])
+        in_whole = whole >= thresholds
+        applies = in_whole | (best >= by_piece)
+        probs = np.where(best >= by_piece, np.maximum(whole, best), whole)
         scores = np.full(len(self.labels), -np.inf)
-        scores[order] = primary_scores
-        candidates = np.where(applies, scores, -np.inf) if applies.any() else scores
-        first = int(np.argmax(candidates))
+        scores[[self.labels.index(c) for c in self.primary.classes_]] = primary_scores
+        first = int(np.argmax(np.where(in_whole, scores, -np.inf) if in_whole.any() else scores))
         others = sorted((i for i in np.flatnonzero(applies) if i != first), key=lambda i: -probs[i])
-        confidence = float(probs[first])
         return Prediction(
             task_types=[(self.labels[i], round(float(probs[i]), 4)) for i in [first, *others]],
-            confidence=round(confidence, 4),
-            needs_triage=confidence < self.thresholds[self.labels[first]],
+            confidence=round(float(probs[first]), 4),
+            needs_triage=not applies[first],
             model_version=self.version,
         )
 
@@ -129,16 +183,25 @@ class TaskModel:
         vocabularies = {name: "\n".join(sorted(v.vocabulary_, key=v.vocabulary_.__getitem__))
                         for name, v in self.features.transformer_list}
         return {"labels": list(self.labels), "features": features, "vocabularies": vocabularies, "ovr": self.ovr,
-                "primary": self.primary, "platt": self.platt, "thresholds": dict(self.thresholds)}
+                "primary": self.primary, "platt": self.platt, "thresholds": dict(self.thresholds),
+                "segment_thresholds": dict(self.segment_thresholds)}
 
     @classmethod
-    def from_state(cls, state: dict[str, Any], version: str) -> TaskModel:
+    def from_state(cls, state: dict[str, Any], version: str, feature_version: int = FEATURE_VERSION) -> TaskModel:
+        """The model from a stored state; a format-1 state has no piece thresholds and scores the whole text only."""
         for name, vectorizer in state["features"].transformer_list:
             terms = state["vocabularies"][name].split("\n")
             vectorizer.vocabulary_ = {term: i for i, term in enumerate(terms)}
         return cls(labels=tuple(state["labels"]), features=state["features"], ovr=state["ovr"],
                    primary=state["primary"], platt=np.asarray(state["platt"], dtype=float),
-                   thresholds={str(k): float(v) for k, v in state["thresholds"].items()}, version=version)
+                   thresholds={str(k): float(v) for k, v in state["thresholds"].items()},
+                   segment_thresholds={str(k): float(v) for k, v in state.get("segment_thresholds", {}).items()},
+                   version=version, feature_version=int(feature_version))
+
+
+def whole_text(text: str) -> str:
+    """The whole text as the model reads it: unticked form rows and mentions in passing left out, normalised."""
+    return normalise(strip_mentions(ticked_rows(text)))
 
 
 def _linear(estimator: Any, n_features: int) -> tuple[np.ndarray, float]:
@@ -157,10 +220,6 @@ def _without_vocabulary(vectorizer: TfidfVectorizer) -> TfidfVectorizer:
 def _as_2d(scores: np.ndarray) -> np.ndarray:
     """A binary classifier gives one column; make it one score per class."""
     return np.column_stack([-scores, scores]) if scores.ndim == 1 else scores
-
-
-def _platt(scores: np.ndarray, platt: np.ndarray) -> np.ndarray:
-    return 1.0 / (1.0 + np.exp(-(scores * platt[:, 0] + platt[:, 1])))
 
 
 def build_features(params: ModelParams) -> FeatureUnion:
@@ -187,14 +246,6 @@ def label_matrix(label_lists: Sequence[Sequence[str]], labels: Sequence[str]) ->
     return y
 
 
-def fold_splitter(primary: Sequence[str], folds: int, seed: int) -> KFold | StratifiedKFold:
-    """Stratified on the primary label when every label has enough examples, else plain k-fold."""
-    counts = np.unique(np.asarray(primary), return_counts=True)[1]
-    if counts.min() >= folds:
-        return StratifiedKFold(n_splits=folds, shuffle=True, random_state=seed)
-    return KFold(n_splits=folds, shuffle=True, random_state=seed)
-
-
 def fit_model(texts: Sequence[str], label_lists: Sequence[Sequence[str]],
               params: ModelParams = ModelParams(), progress: Progress = no_progress) -> TaskModel:
     """Train on texts (composed, not yet normalised) and their label lists, primary first."""
@@ -212,18 +263,38 @@ def _fit(texts: Sequence[str], label_lists: Sequence[Sequence[str]], params: Mod
     steps = params.inner_folds + 4
     progress("features", 0, steps)
     features = build_features(params)
-    x = features.fit_transform([normalise(t) for t in texts])
+    wholes = [whole_text(t) for t in texts]
+    x = features.fit_transform(wholes)
     y = label_matrix(label_lists, labels)
+    chosen = calibration_subset(len(texts), params.seed)
+    pieces = piece_vectors(features, texts, chosen) if params.segments else None
+    compose = composer(features, wholes, chosen) if params.segments else None
     progress("calibration", 1, steps)
-    oof = _out_of_fold_scores(x, y, primary, params, lambda i: progress("calibration", 1 + i, steps))
-    platt = np.array([_fit_platt(oof[:, j], y[:, j]) for j in range(len(labels))])
-    probs = _platt(oof, platt)
-    thresholds = {label: _best_threshold(probs[:, j], y[:, j]) for j, label in enumerate(labels)}
+    held = out_of_fold_scores(x, y, primary, lambda: _svm(params), params.inner_folds, params.seed, pieces,
+                              compose, label_lists, lambda i: progress("calibration", 1 + i, steps))
+    calibration = np.array([fit_platt(held.scores[:, j], y[:, j]) for j in range(len(labels))])
+    probs = platt(held.scores, calibration)
+    thresholds = {label: best_threshold(probs[:, j], y[:, j]) for j, label in enumerate(labels)}
+    by_piece = (_piece_thresholds(held, chosen, calibration, label_lists, labels, thresholds)
+                if params.segments else {})
     progress("fit", steps - 2, steps)
     ovr = OneVsRestClassifier(_svm(params)).fit(x, y)
     primary_model = _svm(params).fit(x, primary)
     progress("done", steps, steps)
-    return TaskModel(labels, features, ovr, primary_model, platt, thresholds, oof={"probs": probs, "y": y})
+    return TaskModel(labels, features, ovr, primary_model, calibration, thresholds, by_piece, oof={"held": held})
+
+
+def _piece_thresholds(held: HeldOut, chosen: np.ndarray, calibration: np.ndarray,
+                      label_lists: Sequence[Sequence[str]], labels: tuple[str, ...],
+                      thresholds: dict[str, float]) -> dict[str, float]:
+    """Per task type, the best piece's threshold, chosen on the calibration examples and the compositions."""
+    whole = platt(np.vstack([held.scores[chosen], held.composed_scores]), calibration)
+    piece = platt(np.vstack([held.piece_scores[chosen], held.composed_piece_scores]), calibration)
+    truth = np.vstack([label_matrix(label_lists, labels)[chosen], held.composed_y])
+    alone = alone_labels(label_lists)
+    return {label: OFF if label in alone else
+            best_segment_threshold(whole[:, j] >= thresholds[label], piece[:, j], truth[:, j])
+            for j, label in enumerate(labels)}
 
 
 def _check_trainable(texts: Sequence[str], label_lists: Sequence[Sequence[str]], labels: tuple[str, ...]) -> None:
@@ -235,50 +306,3 @@ def _check_trainable(texts: Sequence[str], label_lists: Sequence[Sequence[str]],
         raise TrainingDataError(f"need at least two task types to train, got {len(labels)}")
 
 
-def _out_of_fold_scores(x, y: np.ndarray, primary: Sequence[str], params: ModelParams, tick) -> np.ndarray:
-    oof = np.zeros(y.shape, dtype=float)
-    splitter = fold_splitter(primary, params.inner_folds, params.seed)
-    for i, (train, test) in enumerate(splitter.split(x, primary), start=1):
-        with warnings.catch_warnings():
-            warnings.filterwarnings("ignore", message="Label not .* is present in all training examples")
-            model = OneVsRestClassifier(_svm(params)).fit(x[train], y[train])
-        oof[test] = _constant_labels_decided(model.decision_function(x[test]), y[train])
-        tick(i)
-    return oof
-
-
-def _constant_labels_decided(scores: np.ndarray, fold_y: np.ndarray) -> np.ndarray:
-    """A label absent from (or on every example of) a fold scores a firm no (or yes), not 0."""
-    constant = fold_y.min(axis=0) == fold_y.max(axis=0)
-    scores[:, constant] = np.where(fold_y[0, constant] == 1, CONSTANT_SCORE, -CONSTANT_SCORE)
-    return scores
-
-
-def _fit_platt(scores: np.ndarray, y: np.ndarray) -> tuple[float, float]:
-    """Sigmoid calibration of one label's scores (Platt scaling with Platt's smoothed targets).
-
-    The targets (n+ + 1)/(n+ + 2) and 1/(n- + 2) keep the sigmoid from becoming a
-    step on separable data, so a score between the classes maps to doubt.
-    """
-    if y.min() == y.max():
-        return (1.0, 0.0)
-    positives, negatives = float(y.sum()), float(len(y) - y.sum())
-    target = np.where(y == 1, (positives + 1) / (positives + 2), 1 / (negatives + 2))
-    x = np.concatenate([scores, scores]).reshape(-1, 1)
-    labels = np.concatenate([np.ones(len(y)), np.zeros(len(y))])
-    lr = LogisticRegression(C=1.0).fit(x, labels, sample_weight=np.concatenate([target, 1 - target]))
-    return (float(lr.coef_[0, 0]), float(lr.intercept_[0]))
-
-
-def _best_threshold(probs: np.ndarray, y: np.ndarray) -> float:
-    """The F1-optimal threshold on the grid (nearest to 0.5 on ties); 0.5 for rare labels."""
-    if y.sum() < MIN_POSITIVES_FOR_THRESHOLD:
-        return DEFAULT_THRESHOLD
-    best, best_f1 = DEFAULT_THRESHOLD, -1.0
-    for t in sorted(THRESHOLD_GRID, key=lambda t: abs(t - DEFAULT_THRESHOLD)):
-        pred = probs >= t
-        tp = float(np.sum(pred & (y == 1)))
-        f1 = 2 * tp / (pred.sum() + y.sum()) if (pred.sum() + y.sum()) else 0.0
-        if f1 > best_f1 + 1e-9:
-            best, best_f1 = float(t), f1
-    return best

@@ -3,7 +3,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from classifier.segments import Parts
 
 # progress(stage, done, total): library code reports, the CLI draws a bar.
 Progress = Callable[[str, int, int], None]
@@ -28,8 +31,8 @@ class Prediction:
 
 
 class Classifier(Protocol):
-    """Anything that turns the composed text of a mail into a Prediction."""
+    """Anything that turns the composed text of a mail (and, when there are any, its parts) into a Prediction."""
 
     version: str
 
-    def predict(self, text: str) -> Prediction: ...
+    def predict(self, text: str, parts: Parts | None = None) -> Prediction: ...

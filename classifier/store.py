@@ -4,7 +4,8 @@ Layout of ``model_dir``::
 
     versions/<n>/model.skops   the model (skops format, never pickle)
     versions/<n>/meta.json     created, training-data hash, library versions, metrics,
-                               thresholds, labels, sha256 and size of model.skops
+                               thresholds (of the whole text and of the best piece),
+                               labels, sha256 and size of model.skops
     ACTIVE                     the active version number
     history.json               {"stack": [activations...], "log": [every action]}
 
@@ -37,14 +38,18 @@ import skops
 import skops.io as sio
 
 from classifier.errors import ModelRefused, UnknownVersion
-from classifier.features import FEATURE_VERSION
+from classifier.features import FEATURE_VERSION, READABLE_FEATURE_VERSIONS
 from classifier.model import TaskModel
 
 log = logging.getLogger(__name__)
 
 # History: 1 - skops dict {labels, features (FeatureUnion), ovr (OneVsRestClassifier of
 #              SGDClassifier), primary (SGDClassifier), platt (ndarray), thresholds (dict)}.
-FORMAT_VERSION = 1
+#          2 - adds segment_thresholds (dict): each task type's threshold for the best piece
+#              of a mail (2.0: pieces unused). A format-1 model still loads and reads the
+#              whole text only, as before; `intake classifier train` makes a format-2 one.
+FORMAT_VERSION = 2
+READABLE_FORMATS = (1, 2)
 # Types trusted beyond skops' defaults (scikit-learn estimators, numpy, builtins): none.
 TRUSTED_TYPES: list[str] = []
 MODEL_FILE, META_FILE = "model.skops", "meta.json"
@@ -92,14 +97,19 @@ def _minor(version: str) -> str:
 
 def compatibility_problem(meta: dict[str, Any]) -> str | None:
     """Why a model with this meta cannot be used by the running code, or None."""
-    if meta.get("format_version") != FORMAT_VERSION:
-        return f"model format {meta.get('format_version')}, this code reads format {FORMAT_VERSION}"
-    if meta.get("feature_version") != FEATURE_VERSION:
-        return f"feature version {meta.get('feature_version')}, this code has {FEATURE_VERSION}"
+    if meta.get("format_version") not in READABLE_FORMATS:
+        return f"model format {meta.get('format_version')}, this code reads formats {_listed(READABLE_FORMATS)}"
+    if meta.get("feature_version") not in READABLE_FEATURE_VERSIONS:
+        return (f"feature version {meta.get('feature_version')}, this code reads versions "
+                f"{_listed(READABLE_FEATURE_VERSIONS)}")
     made = str(meta.get("libraries", {}).get("sklearn", "?"))
     if _minor(made) != _minor(sklearn.__version__):
         return f"made with scikit-learn {made}, running {sklearn.__version__}; retrain it"
     return None
+
+
+def _listed(versions: tuple[int, ...]) -> str:
+    return " and ".join(map(str, versions))
 
 
 class ModelStore:
@@ -158,11 +168,14 @@ class ModelStore:
         self._verify_file(version, path, meta)
         try:
             state = sio.load(path, trusted=TRUSTED_TYPES)
-            model = TaskModel.from_state(state, version=str(version))
+            model = TaskModel.from_state(state, version=str(version), feature_version=meta["feature_version"])
         except Exception as err:  # skops raises many kinds; all mean "not usable"
             raise ModelRefused(f"model version {version} could not be loaded: {type(err).__name__}: {err}") from err
         if list(model.labels) != list(meta.get("labels", [])):
             raise ModelRefused(f"model version {version}: labels differ from {META_FILE}")
+        if meta["format_version"] != FORMAT_VERSION:
+            log.warning("model version %s is of format %s: it reads the whole text only, so a request that is one "
+                        "part of a long mail may be missed; train a new version", version, meta["format_version"])
         return model
 
     def _verify_file(self, version: str, path: Path, meta: dict[str, Any]) -> None:
@@ -212,7 +225,8 @@ class ModelStore:
         full = {**meta, "version": version, "created": meta.get("created", _now()),
                 "format_version": FORMAT_VERSION, "feature_version": FEATURE_VERSION,
                 "libraries": library_versions(), "labels": list(model.labels),
-                "thresholds": dict(model.thresholds), "model_sha256": sha256_file(model_path),
+                "thresholds": dict(model.thresholds), "segment_thresholds": dict(model.segment_thresholds),
+                "model_sha256": sha256_file(model_path),
                 "model_size": model_path.stat().st_size}
         write_atomic(folder / META_FILE, json.dumps(full, indent=2, sort_keys=True).encode())
 

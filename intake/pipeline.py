@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Protocol
 
-from classifier import Prediction
+from classifier import Parts, Prediction
 from classifier.features import compose
 from intake.attachments import AttachmentResult, extract_attachment
 from intake.details import Field, extract_details
@@ -156,8 +156,11 @@ def find_details(state: MessageState, ctx: Context) -> None:
     for att in forms:
         form_fields.update(att.fields)
     form_source = forms[0].filename if len(forms) == 1 else "form"
+    who = state.who  # the business: a forwarded application's author, not the colleague who forwarded it
     state.details = extract_details(sources, form_fields, form_source=form_source,
-                                    reference=local_date(state.received))
+                                    reference=local_date(state.received), sender=who.applicant_addr,
+                                    sender_name=who.applicant_name,
+                                    reply_to=who.reply_addr if who.has_agent else "")
 
 
 def classify(state: MessageState, ctx: Context) -> None:
@@ -165,7 +168,7 @@ def classify(state: MessageState, ctx: Context) -> None:
     if state.parties is not None and state.parties.forward is not None:
         subject, text = state.subject, state.text_now
     state.classifier_text = compose(subject, text, attachments)
-    state.prediction = ctx.models.get().predict(state.classifier_text)
+    state.prediction = ctx.models.get().predict(state.classifier_text, Parts(subject, text, state.attachments))
 
 
 def route(state: MessageState, ctx: Context) -> None:

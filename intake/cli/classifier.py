@@ -160,6 +160,10 @@ def _print_report(report: dict[str, Any]) -> None:
     console.print(table)
     console.print(f"macro-F1 {report['macro_f1']:.3f}  primary accuracy {report['primary_accuracy']:.3f}  "
                   f"triage rate {report['triage_rate']:.3f}  (n={report['n']})")
+    multi = report.get("multi_task") or {}
+    if multi.get("n"):
+        console.print(f"task types of the {multi['n']} multi-task applications: recall {multi['recall']:.3f}  "
+                      f"precision {multi['precision']:.3f}  all found {multi['complete']:.3f}")
 
 
 @app.command("list")

@@ -1,56 +1,123 @@
-"""Danish street addresses, postcodes and where an activity takes place.
+"""Danish street addresses as businesses write them, in normalised form.
 
 An address is a street name (ending in -gade, -vej, Allé, Plads...) with a house
-number, optional floor (st, kl, 1-99) and door (tv, th, mf or a number), and
-optionally a postcode and city. Words before it on the line tell the business
-address ("Adresse:", a signature line) from the activity location ("på
-adressen", "ud for", "placering").
+number and letter ("9B"), optionally a floor ("st", "kl", "1.", "3. sal") and a
+side ("tv", "th", "mf"), and optionally a postcode and town checked against the
+postcode table. The normalised form is "Tagensvej 120, 3. tv": street and
+number, then ", " + floor + "." and " " + side when given ("st." for the ground
+floor, "kl." for the basement). Whose address it is (the business's own or the
+activity's site) is decided in ``intake.details.sites``.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from itertools import islice
 
-_STREET_END = (r"(?i:gade|vej|allé|alle|plads|pladsen|torv|torvet|boulevard|stræde|straede|vænge|have|haven|park|parken|bro|broen"
-               r"|brygge|bryggen|kaj|kajen|havn|gang|gangen|passage|sti|stien|bakke|bakken|høj|vang|vangen|toft|lund|ager|hegn"
-               r"|holm|holmen|strand|kanal|dæmning|dæmningen|løkke|mark|marken|port|porten|skov|kvarter|diget|engen|eng|volden"
-               r"|vold|ringen|gård|gården|kær|kæret|stien|markedet|hus|sø|søen|vejen|gaden|stranden|alléen|dalen|dal|bjerg|vænget|lunden|square|street|road)")
-_STREET = (rf"(?:(?:[A-ZÆØÅ][\wæøåé'’\-]{{0,30}}\.?|[A-ZÆØÅ]\.[ ]?[A-ZÆØÅ]\.)[ \t]){{0,2}}(?=[A-ZÆØÅ])[\wæøåé'’.\-]{{0,30}}?{_STREET_END}")
-_ADDRESS = re.compile(
-    rf"(?<![\w])(?P<street>{_STREET})[ \t]+(?P<no>\d{{1,4}}(?:\s?[A-Za-z](?![\wæøå]))?(?:\s?-\s?\d{{1,4}})?)"
-    r"(?P<unit>,?\s*(?:(?:st|kl|\d{1,2})(?:\.\s?|(?=\s*,?\s*(?:tv|th|mf)\b))(?:\s*,?\s*(?:tv|th|mf|\d{1,3})\b\.?)?|(?:\d{1,2})\.\s?sal\b))?"
-    r"(?:[,\s]+(?:DK[\s-]?)?(?P<pc>[1-9]\d{3})\s+(?P<city>[A-ZÆØÅ][\wæøå.]{0,30}(?:\s(?:[A-ZÆØÅ]{1,2}|Lyngby|Strand|By)\b)?))?"
-)
-_POSTCODE_CITY = re.compile(
-    r"(?<![\d\w])(?:DK[\s-]?)?(?P<pc>[1-9]\d{3})\s+(?P<city>[A-ZÆØÅ][\wæøå.]{0,30}(?:\s(?:[A-ZÆØÅ]{1,2}|Lyngby|Strand|By)\b)?)"
-)
-_KNOWN_CITIES = re.compile(
-    r"^(?:København|Kbh\.?|Copenhagen|Frederiksberg|Valby|Vanløse|Brønshøj|Hellerup|Kastrup|Dragør|Søborg|Herlev|Rødovre|Hvidovre"
-    r"|Glostrup|Brøndby|Albertslund|Ballerup|Gentofte|Charlottenlund|Lyngby|Kgs\.|Kongens|Virum|Holte|Bagsværd|Ishøj|Taastrup"
-    r"|Aarhus|Århus|Odense|Aalborg|Esbjerg|Roskilde|Køge|Hillerød|Helsingør|Vejle|Kolding|Horsens|Randers|Herning|Silkeborg|Næstved"
-    r"|Greve|Vallensbæk|Skovlunde|Nordhavn|Amager|Nørrebro|Østerbro|Vesterbro)\b")
-_ACTIVITY_CUE = re.compile(
-    r"(?:på adressen|adressen|ud for|udfor|foran|placering|placeret|opstilles|opsættes|opstilling|opsætning|fortovet|fortov"
-    r"|ved siden af|ved|location|in front of|outside|at the address|on the pavement|site|venue|afholdes|finder sted|takes place"
-    r"|held at|udføres|ejendommen|the property|byggepladsen|matriklen|gården|facade|facaden|i gaden|på|at|on)\W*(?:\w+\W+){0,3}$",
-    re.IGNORECASE)
-_BUSINESS_CUE = re.compile(r"(?:adresse|address|beliggende|ligger|located|hjemsted|registered|vores|our|firma|company)\W*(?:\w+\W+){0,3}$",
-                           re.IGNORECASE)
-_PLACE_PHRASE = re.compile(rf"(?i:\bpå|\bat|\bon|\bved|\bi|\bin|\bfor(?:an)?|\bud for|\boutside)[ \t]+(?:the[ \t]+)?(?P<v>{_STREET})(?![\w])")
-_LOCATION_PHRASE = re.compile(
-    r"(?:placering|location|sted|lokation|venue|site)\s*[:\-]\s*(?P<v>[^\n]{3,120})", re.IGNORECASE)
+from intake.details.postcodes import postcode_town, towns
 
+MAX_MENTIONS = 100      # a letter names a handful of addresses; a hostile text may name thousands
+_ENDINGS = ("land gade vej allé alle plads pladsen torv torvet boulevard boulevarden stræde straede vænge have haven"
+            " park parken bro broen brygge bryggen kaj kajen havn havnen gang gangen passage sti stien bakke bakken"
+            " høj vang vangen toft toften lund ager hegn hegnet holm holmen strand kanal dæmning dæmningen løkke mark"
+            " marken port porten skov kvarter diget engen eng volden vold ringen gård gården kær kæret markedet hus sø"
+            " søen vejen gaden stranden alléen dalen dal bjerg vænget lunden dossering buen bue byen runddel runddelen"
+            " øen slette sletten mose mosen række rækken krog krogen kilde kilden square street road").split()
+_STREET_END = "(?i:" + "|".join(_ENDINGS) + ")"
+# A street is up to three capitalised words, the last ending in a street word. Each word is taken whole (possessive)
+# and its ending checked by fixed-width look-behinds, so that no position is scanned more than a few times.
+_CAP_WORD = r"[A-ZÆØÅ][\wæøåé'’.\-]{0,40}+"
+STREET_PREFIX = rf"(?:(?:{_CAP_WORD}|[A-ZÆØÅ]\.[ ]?[A-ZÆØÅ]\.)[ \t]){{0,2}}{_CAP_WORD}"   # before its ending is checked
+ENDS_AS_STREET = "(?i:" + "|".join(f"(?<={e})" for e in sorted(set(_ENDINGS), key=len, reverse=True)) + ")"
+STREET = STREET_PREFIX + ENDS_AS_STREET
+# checked before the endings: most words fail it
+_NUMBER_AHEAD = r"(?=(?:[ \t]{1,3}|[ \t]?\n)(?:nr\.?[ \t]{0,2})?\d)"
+_TO_NUMBER = r"(?:[ \t]{1,3}|[ \t]?\n)"                  # a PDF may wrap the line between street and number
+_MONTH_AHEAD = r"(?![ \t]{0,3}(?:jan|feb|mar|apr|maj|may|jun|jul|aug|sep|okt|oct|nov|dec)[a-z]*\b)"
+_SIDE = r"(?i:tv|th|mf|t\.[ ]?v|t\.[ ]?h|m\.[ ]?f)\b\.?"
+_UNIT = (
+    rf"(?P<unit>,?(?:[ \t]{{0,3}}|[ \t]?\n[ \t]{{0,2}}(?=st\b|kl\b|\d{{1,2}}\.))(?:"   # a PDF may wrap before the floor
+    rf"(?i:st|stuen|kl|kld|kælder|parterre)\b\.?(?:[ \t]{{0,3}},?[ \t]{{0,3}}{_SIDE})?"
+    rf"|\d{{1,2}}(?:\.(?!\d){_MONTH_AHEAD}|(?=[ \t]{{0,3}}(?:sal\b|{_SIDE})))[ \t]{{0,3}}(?i:sal\b\.?)?"
+    rf"(?:[ \t]{{0,3}},?[ \t]{{0,3}}{_SIDE})?"
+    r"))?"
+)
+ADDRESS = re.compile(
+    rf"(?<![\w])(?P<street>{STREET_PREFIX}{_NUMBER_AHEAD}{ENDS_AS_STREET})"
+    rf"{_TO_NUMBER}(?:nr\.?[ \t]{{0,2}})?"
+    r"(?P<no>(?!(?:19|20)\d\d(?!\d))\d{1,4}(?!\d)(?:[A-Za-z](?![\wæøå])|[ ][A-Ha-h](?![\wæøå]))?"
+    r"(?:[ ]?-[ ]?\d{1,4}[A-Za-z]?(?![\wæøå]))?)"
+    rf"(?![\d.,]\d|[ \t]{{0,3}}(?:m2|m²|kvm|m\b|meter|l\b|liter|kr|%)"
+    rf"|[ \t]{{1,2}}\d\d[ .\-]?\d\d){_UNIT}"   # not a phone
+)
+_PC_AFTER = re.compile(r"[ \t]{0,3}[,·|•]?[ \t]{0,3}(?:\n[ \t]{0,3})?(?:DK[ \t-]?)?(?P<pc>[1-9]\d{3})(?![\d])")
+_PC_ANYWHERE = re.compile(r"(?<![\w.,/+-])(?:DK[ \t-]?)?(?P<pc>[1-9]\d{3})(?![\d])")
 
 _STREET_WORD = re.compile(rf"^{_STREET_END}$")
 _NAME_PREFIXES = frozenset(
     "gammel gl. gamle store st. lille ny nye nørre ndr. søndre sdr. vester vestre øster østre nordre sankt skt. kongens"
     " dronningens prinsens dr. ved over under lange korte indre ydre nedre øvre".split())
-_PLACE_ENDINGS = ("bro", "by", "havn", "rup", "løse", "høj", "borg", "berg", "lund", "holm", "ager", "ør", "strand", "s")
-_NOT_STREET_WORDS = frozenset(
-    "stillads stilladset container containere containeren skurvogn udeservering ansøgning ansøger tilladelse skilt skiltning"
-    " gravetilladelse gravning vedr vedr. vedrørende re sv fw fwd vs adresse address scaffolding scaffold permit application"
-    " lift kran arrangement event nedrivning byggeplads olietank anmeldelse restaurant café cafe butik bar kiosk"
-    " placering location sted site emne subject".split())
+_PLACE_ENDINGS = ("bro", "by", "havn", "rup", "løse", "høj", "borg", "berg", "lund", "holm", "ager", "ør", "strand",
+                  "s")
+NOT_STREET_WORDS = frozenset(
+    "stillads stilladset container containere containeren skurvogn udeservering ansøgning ansøger tilladelse skilt"
+    " skiltning gravetilladelse gravning vedr vedr. vedrørende re sv fw fwd vs adresse address scaffolding scaffold"
+    " permit application lift kran arrangement event nedrivning byggeplads olietank anmeldelse restaurant café cafe"
+    " butik bar kiosk placering location sted site emne subject p-pladsen p-plads parkeringspladsen pladsen torvet"
+    " gården baggården fortovet vejen gaden havnen parken stranden".split())
+# Words that name who is at an address, not the street: "Ejerforeningen Nørre Allé 7", "Restauranten Nyhavn 17".
+_NOT_STREET_ENDINGS = ("foreningen", "forening", "selskabet", "firmaet", "butikken", "restauranten", "caféen", "cafeen",
+                       "virksomheden", "salonen", "bageriet", "klinikken", "værkstedet", "ejendommen", "kontoret",
+                       "baren")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A street address in a text, normalised, with where it stands and its postcode and town when written."""
+
+    start: int
+    end: int
+    address: str
+    postcode: str = ""
+    town: str = ""
+
+    def with_postcode(self) -> str:
+        return f"{self.address}, {self.postcode} {self.town}" if self.postcode else self.address
+
+
+def find_mentions(text: str, limit: int = MAX_MENTIONS) -> list[Mention]:
+    """The street addresses with a house number in ``text``, in order (the first ``limit``)."""
+    return [_mention(m, text) for m in islice(ADDRESS.finditer(text), limit)]
+
+
+def _mention(m: re.Match, text: str) -> Mention:
+    address = format_address(m.group("street"), m.group("no"), m.group("unit") or "")
+    pc = _PC_AFTER.match(text, m.end())
+    found = postcode_town(pc.group("pc"), text[pc.end():pc.end() + 60], strict=False) if pc else None
+    if not found:
+        return Mention(m.start(), m.end(), address)
+    number, town, taken = found
+    return Mention(m.start(), pc.end() + taken, address, number, town)
+
+
+def format_address(street: str, number: str, unit: str = "") -> str:
+    """ "Tagensvej 120, 3. tv" from its parts as written ("Tagensvej", "120", ", 3.tv.")."""
+    street = clean_street(street)
+    number = re.sub(r"\s+", "", number).upper() if re.search(r"\d", number) else number.strip()
+    unit = format_unit(unit)
+    return f"{street} {number}" + (f", {unit}" if unit else "")
+
+
+def format_unit(raw: str) -> str:
+    """Floor and side as "st.", "kl.", "2." plus "tv", "th" or "mf": ", 3.tv." and "3. sal" give "3. tv" and "3."."""
+    low = raw.lower().replace(".", " ")
+    floor = re.search(r"\b(st|stuen|parterre|kl|kld|kælder|\d{1,2})\b", low)
+    if not floor:
+        return ""
+    side = re.search(r"\b(tv|th|mf|t v|t h|m f)\b", low[floor.end():])
+    level = {"stuen": "st", "parterre": "st", "kld": "kl", "kælder": "kl"}.get(floor.group(1), floor.group(1))
+    return f"{level}." + (f" {side.group(1).replace(' ', '')}" if side else "")
 
 
 def clean_street(street: str) -> str:
@@ -69,79 +136,45 @@ def clean_street(street: str) -> str:
 
 def _may_precede(word: str, compound: bool) -> bool:
     low = word.lower()
-    if low in _NOT_STREET_WORDS:
+    if low in NOT_STREET_WORDS or low.endswith(_NOT_STREET_ENDINGS):
         return False
-    return not compound or low in _NAME_PREFIXES or low.endswith(_PLACE_ENDINGS)
+    return not compound or low in _NAME_PREFIXES or low.endswith(_PLACE_ENDINGS) or low in towns()
 
 
-def _format_address(m: re.Match) -> str:
-    street = clean_street(m.group("street"))
-    number = re.sub(r"\s+", "", m.group("no"))
-    unit = _format_unit(m.group("unit") or "")
-    return f"{street} {number}" + (f", {unit}" if unit else "")
+# ---------------------------------------------------------------- labelled values and form parts
+
+def read_address(value: str) -> tuple[str, str, str]:
+    """(address, postcode, town) of a labelled value such as "Jægersborggade 7, st. tv., 2200 København N".
+
+    Without a house number the value is kept as written, cut before its postcode ("Kongens Have, ved indgangen").
+    """
+    value = re.sub(r"\s+", " ", value).strip(" ,.;")
+    m = ADDRESS.search(value)
+    if m and m.start() <= 40:
+        found = _mention(m, value)
+        return found.address, found.postcode, found.town
+    pc, town, at = _postcode_in(value)
+    street = value[:at].strip(" ,") if at is not None else value
+    return street, pc, town
 
 
-def _format_unit(raw: str) -> str:
-    """Floor and door as "st.", "kl.", "2." plus "tv", "th", "mf" or a door number."""
-    tokens = re.findall(r"st|kl|sal|tv|th|mf|\d{1,3}", raw.lower())
-    if not tokens:
-        return ""
-    floor, rest = tokens[0], tokens[1:]
-    out = [f"{floor}."] + [t for t in rest if t != "sal"]
-    return " ".join(out) + (" sal" if "sal" in rest and len(out) == 1 else "")
+def _postcode_in(value: str) -> tuple[str, str, int | None]:
+    """The first postcode-town pair in a short value: (postcode, town, where it starts)."""
+    for m in _PC_ANYWHERE.finditer(value):
+        found = postcode_town(m.group("pc"), value[m.end():m.end() + 60], strict=False)
+        if found:
+            return found[0], found[1], m.start()
+    return "", "", None
 
 
-def postcode_city(text: str) -> tuple[str, str] | None:
-    m = _POSTCODE_CITY.search(text)
-    if not m:
-        return None
-    return m.group("pc"), m.group("city").rstrip(".,") if m.group("city") != "Kgs." else "Kgs. Lyngby"
+def postcode_city(value: str) -> tuple[str, str] | None:
+    """(postcode, official town) of a postcode field ("2200 København N", "2650", "DK-2300 Kbh S")."""
+    pc, town, _ = _postcode_in(value)
+    return (pc, town) if pc else None
 
 
-
-def find_addresses(text: str) -> dict:
-    out: dict = {}
-    consumed: list[tuple[int, int]] = []
-    for m in _ADDRESS.finditer(text):
-        line_start = text.rfind("\n", 0, m.start()) + 1
-        before = text[max(line_start - 80, 0):m.start()]
-        same_line = text[max(line_start, m.start() - 120):m.start()]
-        key = _address_kind(same_line, before)
-        if key in out:
-            continue
-        consumed.append(m.span())
-        out[key] = _format_address(m)
-        if key == "activity_location" and m.group("pc"):
-            out[key] += f", {m.group('pc')} {m.group('city').rstrip('.,')}"
-        if key == "address" and m.group("pc"):
-            out.setdefault("postcode", m.group("pc"))
-            out.setdefault("city", m.group("city").rstrip(".,"))
-    if "activity_location" not in out:
-        m = _LOCATION_PHRASE.search(text) or _PLACE_PHRASE.search(text)
-        if m:
-            out["activity_location"] = m.group("v").strip(" .,")
-    if "postcode" not in out:
-        out.update(_lone_postcode(text, consumed))
-    return out
-
-
-_NOT_BEFORE_POSTCODE = re.compile(r"\d[.\-/]?\s*$|[a-zæøå]\.?\s*$")   # "1. maj 2027 Vi": a year, not a postcode
-
-
-def _lone_postcode(text: str, consumed: list[tuple[int, int]]) -> dict:
-    """A "2100 København Ø" of a known city outside the addresses already found."""
-    for m in _POSTCODE_CITY.finditer(text):
-        if any(s <= m.start() < e for s, e in consumed) or not _KNOWN_CITIES.match(m.group("city")):
-            continue
-        if not _NOT_BEFORE_POSTCODE.search(text[max(0, m.start() - 12):m.start()]):
-            return {"postcode": m.group("pc"), "city": m.group("city").rstrip(".,")}
-    return {}
-
-
-def _address_kind(same_line: str, before: str) -> str:
-    if _ACTIVITY_CUE.search(same_line):
-        return "activity_location"
-    if _BUSINESS_CUE.search(same_line) or not same_line.strip():
-        return "address"
-    return "activity_location" if _ACTIVITY_CUE.search(before) else "address"
-
+def join_parts(street: str, number: str = "", floor: str = "", side: str = "") -> str:
+    """One address from the separate fields of a form ("Gade", "Husnr.", "Etage", "Side/dør")."""
+    if not number or re.search(r"\d", street):
+        return street
+    return format_address(street, number, f"{floor} {side}".strip() if floor else "")

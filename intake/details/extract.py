@@ -6,6 +6,12 @@ attachments). In a text, "label: value" lines (and label/value table rows or a
 label line followed by its value) win over patterns found in running text. The
 first source that yields a field wins; each field records where it was found.
 
+When no text names an e-mail address, ``contact_email`` is the ``Reply-To``
+of the mail (source "reply-to"), else its sender (source "from"); when no text
+names a person, ``contact_name`` is the sender's display name if it is a
+person's name ("Mette Sørensen", not "Café Solsiden"), and it completes a
+first name signed alone ("Mvh Thomas" from "Thomas Berg").
+
 CPR numbers are detected (``cpr_found``) and never copied into a field;
 ``redact_cpr`` removes them from text that leaves the service.
 """
@@ -13,6 +19,7 @@ CPR numbers are detected (``cpr_found``) and never copied into a field;
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -20,8 +27,11 @@ from datetime import date
 from stdnum.dk import cvr as stdnum_cvr
 
 from intake.details import periods
-from intake.details.identifiers import find_cpr
-from intake.details.text import extract_from_text, label_key, normalise_value
+from intake.details.identifiers import EMAIL, IGNORED_EMAIL, find_cpr
+from intake.details.labels import label_key
+from intake.details.names import looks_like_person
+from intake.details.text import extract_from_text
+from intake.details.values import compose_address, normalise_value
 from intake.privacy import redact_cpr  # noqa: F401  (part of this module's interface)
 
 log = logging.getLogger(__name__)
@@ -35,7 +45,7 @@ DETAIL_KEYS = (
 
 @dataclass
 class Field:
-    """One extracted detail and where it was found ("body", "subject", "form" or a filename)."""
+    """One extracted detail and where it was found ("body", "subject", "form", a filename, "from" or "reply-to")."""
 
     value: str | bool | int | float
     source: str
@@ -47,27 +57,29 @@ def extract_details(
     *,
     form_source: str = "form",
     reference: date | None = None,
+    sender: str = "",
+    sender_name: str = "",
+    reply_to: str = "",
 ) -> dict[str, Field]:
     """Extract the details of an application from form fields and texts.
 
     ``sources`` are (source name, text) pairs, most important first;
     ``reference`` (the receipt date) resolves dates written without a year.
+    ``sender`` and ``sender_name`` (the From header) and ``reply_to`` stand in
+    for a contact the texts do not name.
     """
     reference = reference or date.today()
-    found: dict[str, Field] = {}
-    cpr = False
-    for label, value in form_fields.items():
-        cpr = cpr or bool(find_cpr(f"{label}: {value}"))
-        key = label_key(label)
-        for k, v in normalise_value(key, str(value), reference).items() if key else ():
-            found.setdefault(k, Field(v, form_source))
+    found = {k: Field(v, form_source) for k, v in _form_values(form_fields, reference).items()}
+    cpr = any(find_cpr(f"{label}: {value}") for label, value in form_fields.items())
     for source, text in sources:
         if not text:
             continue
         cpr = cpr or bool(find_cpr(text))
         for k, v in _in_subject(extract_from_text(text, reference), source).items():
-            if k not in found or _more_specific(found[k].value, v):
-                found[k] = Field(v, source)
+            if k not in found or _more_specific(found[k].value, v) or _subject_gives_way(found[k], v):
+                found[k] = Field(v, source)          # (the body saying what the subject said makes it the body's)
+    _subject_site_on_the_address(found)
+    _contact_from_headers(found, sender, sender_name, reply_to)
     _check_cvr(found)
     _order_period(found)
     if cpr:
@@ -76,10 +88,56 @@ def extract_details(
     return {k: found[k] for k in DETAIL_KEYS if k in found}
 
 
+def _form_values(form_fields: Mapping[str, str], reference: date) -> dict[str, object]:
+    """The details of labelled form fields, the first field of a kind winning; address parts joined."""
+    values: dict[str, object] = {}
+    for label, value in form_fields.items():
+        key = label_key(label)
+        for k, v in normalise_value(key, str(value), reference).items() if key else ():
+            values.setdefault(k, v)
+    compose_address(values)
+    return values
+
+
 def _more_specific(old: object, new: object) -> bool:
-    """A place without a house number ("Nørrebrogade") gives way to the same place with one."""
-    return (isinstance(old, str) and isinstance(new, str) and not any(c.isdigit() for c in old)
-            and new.startswith(old) and any(c.isdigit() for c in new))
+    """A place without a house number ("Nørrebrogade") gives way to the same place with one; "Ib" to "Ib Rasmussen"."""
+    if not isinstance(old, str) or not isinstance(new, str):
+        return False
+    if not any(c.isdigit() for c in old) and new.startswith(old) and any(c.isdigit() for c in new):
+        return True
+    return " " not in old and old.isalpha() and new.startswith(old + " ") and looks_like_person(new)
+
+
+def _subject_gives_way(old: Field, new: object) -> bool:
+    """The body saying what the subject said makes it the body's; a site in the subject without a house number
+    ("Food stall at Refshaleøen") gives way to one with a number in the body ("Refshalevej 167")."""
+    if old.source != "subject":
+        return False
+    return old.value == new or (isinstance(old.value, str) and isinstance(new, str) and not re.search(r"\d", old.value)
+                                and bool(re.search(r"\d", new)) and "," not in old.value)
+
+
+def _subject_site_on_the_address(found: dict[str, Field]) -> None:
+    """A site named in the subject without a number ("Ny restaurant på Nørrebrogade") is the address given on that
+    street."""
+    site, address = found.get("activity_location"), found.get("address")
+    if site and address and site.source == "subject" and _more_specific(site.value, address.value):
+        found["activity_location"] = address
+
+
+def _contact_from_headers(found: dict[str, Field], sender: str, sender_name: str, reply_to: str) -> None:
+    """The mail's own contact where the texts name none: Reply-To, then From, and the sender's name."""
+    if "contact_email" not in found:
+        for source, address in (("reply-to", reply_to), ("from", sender)):
+            if address and EMAIL.fullmatch(address) and not IGNORED_EMAIL.search(address):
+                found["contact_email"] = Field(address.lower(), source)
+                break
+    name = " ".join(sender_name.split())
+    if not looks_like_person(name) or (sender and IGNORED_EMAIL.search(sender)):
+        return                                  # a company's name, or a colleague forwarding the mail
+    signed = found.get("contact_name")
+    if signed is None or _more_specific(signed.value, name):
+        found["contact_name"] = Field(name, "from")
 
 
 def _in_subject(values: dict, source: str) -> dict:

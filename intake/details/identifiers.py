@@ -8,21 +8,25 @@ from __future__ import annotations
 
 import re
 
-from intake.privacy import find_cpr  # noqa: F401  (found here by the details finders; lives low for logging)
+# Re-exported: the details finders find it here; it lives low, in intake.privacy, for logging.
+from intake.privacy import find_cpr as find_cpr
 
 CVR_LABELLED = re.compile(
-    r"(?:\bcvr|\bse|\bmoms|\bvat)(?:[\s.\-/]{0,3}(?:cvr|se))?[\s.\-]{0,3}(?:nr|nummer|no|number|reg\.?\s?no)?\.?[\s:.#=]{0,4}"
+    r"(?:\bcvr|\bse|\bmoms|\bvat)(?:[\s.\-/]{0,3}(?:cvr|se))?[\s.\-]{0,3}(?:nr|nummer|no|number"
+    r"|reg\.?\s?no)?\.?[\s:.#=]{0,4}(?:(?:er|is|nu|now|nyt|new)[\s:]{1,3}){0,2}"
     r"(?:DK[\s-]?)?(?P<v>\d(?:[ \-]?\d){7})(?![\d])", re.IGNORECASE)
 CVR_DK = re.compile(r"(?<![\w-])DK[\s-]?(?P<v>\d{2}[ ]?\d{2}[ ]?\d{2}[ ]?\d{2})(?![\d])")
 P_LABELLED = re.compile(
-    r"(?:\bp[\s.\-]{0,2}(?:nr|nummer|number|no)\b|\bproduktionsenhed\w*|\bproduction unit(?:\s{1,3}(?:no|number))?)\.?[\s:.#]{0,4}"
-    r"(?P<v>\d(?:[ \-]?\d){9})(?![\d])", re.IGNORECASE)
+    r"(?:\bp[\s.\-]{0,2}(?:nr|nummer|number|no)\b|\bproduktionsenhed\w*|\bproduction unit"
+    r"(?:\s{1,3}(?:no|number))?)\.?[\s:.#]{0,4}(?P<v>\d(?:[ \-]?\d){9})(?![\d])", re.IGNORECASE)
 PHONE_LABELLED = re.compile(
     r"(?:\btlf|\btelefon\w*|\bmobil\w*|\bmob|\bphone|\btel|\btelephone|\bmobile|\bdirekte|\bdir|\bcell)\.?"
-    r"(?:\s{0,2}(?:nr|nummer|no|number)\.?)?[\s:.]{0,4}(?P<v>(?:\+|00)?\s?(?:\(?45\)?)?[\s-]?\d(?:[ \-.]?\d){7})(?![\d])", re.IGNORECASE)
+    r"(?:\s{0,2}(?:nr|nummer|no|number)\.?)?[\s:.]{0,4}(?P<v>(?:\+|00)?\s?(?:\(?45\)?)?[\s-]?\d(?:[ \-.]?\d){7})"
+    r"(?![\d])", re.IGNORECASE)
 PHONE_INTL = re.compile(r"(?<![\d])(?:\+|00)\s?45[\s-]?(?P<v>\d{2}[ \-.]?\d{2}[ \-.]?\d{2}[ \-.]?\d{2})(?![\d])")
 PHONE_GROUPED = re.compile(r"(?<![\d\w+-])(?P<v>[2-9]\d (?:\d\d ){2}\d\d|[2-9]\d{3} \d{4})(?![\d])")
-NOT_PHONE_CONTEXT = re.compile(r"(?:cvr|se|moms|vat|p|konto|reg|ean|kr|dkk|faktura|ordre|sag|journal|cpr|nr)[\s.:\-#]*$",
+NOT_PHONE_CONTEXT = re.compile(r"(?:cvr|se|moms|vat|p|konto|reg|ean|kr|dkk|faktura|ordre|sag|journal|cpr|nr)[\s.:\-#]*$"
+                               r"|\+(?!45)\d{2,3}(?:[\s-]\d{1,4}){0,2}[\s-]*$",      # the rest of a foreign number
                                 re.IGNORECASE)
 EMAIL = re.compile(r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+\-]{0,63}@[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?"
                     r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?)+")
@@ -45,14 +49,19 @@ def digits(raw: str) -> str:
 
 
 
-NUMBER = r"(?<![\d.,])(?<!\d\s)(?P<n>\d{1,3}(?:[.\s]\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?)"
-AREA = re.compile(NUMBER + r"\s{0,3}(?:m2|m²|kvm\.?|kvadratmeter|sq\.?\s?m|sqm|square met(?:er|re)s?)(?![\w])", re.IGNORECASE)
-DIMENSIONS = re.compile(r"(?<![\d.,])(?P<a>\d+(?:[.,]\d+)?)\s{0,3}(?:m\s{0,3})?[x×*]\s{0,3}(?P<b>\d+(?:[.,]\d+)?)\s{0,3}(?:m|meter|metres?|meters?)(?![\w²])",
-                         re.IGNORECASE)
+NUMBER = r"(?<![\d.,])(?<!\d\s)(?P<n>\d{1,3}(?:[.\s]\d{3})+(?:,\d+)?|\d{1,3}(?:,\d{3})+(?![\d.,])|\d+(?:[.,]\d+)?)"
+AREA = re.compile(NUMBER + r"\s{0,3}(?:m2|m²|kvm\.?|kvadratmeter|sq\.?\s?m|sqm|square met(?:er|re)s?)(?![\w])",
+                  re.IGNORECASE)
+DIMENSIONS = re.compile(r"(?<![\d.,])(?P<a>\d+(?:[.,]\d+)?)\s{0,3}(?:m\s{0,3})?[x×*]\s{0,3}"
+                        r"(?P<b>\d+(?:[.,]\d+)?)\s{0,3}(?:m|meter|metres?|meters?)(?![\w²])",
+                        re.IGNORECASE)
 LITRES = re.compile(NUMBER + r"\s{0,3}(?:l|liter|litre|liters|litres|ltr)\b\.?", re.IGNORECASE)
-GUESTS = re.compile(
-    NUMBER + r"\s{0,3}(?:gæster|deltagere|personer|besøgende|mennesker|tilskuere|siddepladser|guests|participants|attendees"
-              r"|visitors|people|persons|spectators|seats)\b", re.IGNORECASE)
+_GUEST_WORDS = (r"gæster|deltagere|personer|besøgende|mennesker|tilskuere|siddepladser|løbere|guests|participants"
+                r"|attendees|visitors|people|persons|spectators|seats|runners")
+GUESTS_AFTER = re.compile(rf"\b(?:{_GUEST_WORDS})\s{{0,3}}[:=]\s{{0,3}}"
+                          rf"(?:(?:ca|approx|about|op til|up to|max)\.?\s{{1,3}})?"
+                          + NUMBER, re.IGNORECASE)      # "Expected number of guests: 800"
+GUESTS = re.compile(NUMBER + rf"\s{{0,3}}(?:{_GUEST_WORDS})\b", re.IGNORECASE)
 
 
 def parse_number(raw: str) -> int | float | None:
@@ -60,6 +69,8 @@ def parse_number(raw: str) -> int | float | None:
     raw = raw.strip()
     if re.fullmatch(r"\d{1,3}(?:[.\s]\d{3})+(?:,\d+)?", raw):
         raw = re.sub(r"[.\s]", "", raw).replace(",", ".")
+    elif re.fullmatch(r"\d{1,3}(?:,\d{3})+", raw):                 # "2,500 litres": English thousands
+        raw = raw.replace(",", "")
     else:
         raw = raw.replace(",", ".")
     try:

@@ -1,49 +1,204 @@
-"""Company and person names: legal-form suffixes, introductions and signatures."""
+"""Company and person names: legal forms, introductions in running text and signatures.
+
+A company is found as candidates, each with its evidence: a legal form ("ApS",
+"A/S", "Ltd", "GmbH", "Sp. z o.o."), an introduction ("Min forretning hedder
+X", "vi er X", "on behalf of X", "I run X"), a CVR number next to it (the
+tie-breaker) and a place in the signature. The best-supported candidate wins,
+the first one on a tie; a name without a legal form needs an introduction.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
+from itertools import islice
 
-SUFFIX = r"(?:ApS|A/S|I/S|IVS|K/S|P/S|AmbA|A\.m\.b\.a\.|F\.m\.b\.a\.|FMBA|SMBA|S\.m\.b\.a\.|Ltd\.?|Limited|GmbH|AB|Oy|Inc\.?|LLC|B\.V\.)"
-_CAP_TOKEN = r"[A-ZÆØÅÉÜÖÄ0-9](?:[\wæøåéüöä&'’\-]|\.(?=\w)){0,40}\.?"   # bounded: no long scans
-COMPANY = re.compile(
-    rf"(?<![\w])(?P<v>{_CAP_TOKEN}(?:[ \t]+(?:&|og|and|of|i|de|la|le|du|von|van|{_CAP_TOKEN})){{0,5}}[ \t]+{SUFFIX})(?![\w/])"
-)
+from intake.details.postcodes import towns
+
+SUFFIX = (r"(?:ApS|A/S|I/S|IVS|K/S|P/S|AmbA|A\.m\.b\.a\.|F\.m\.b\.a\.|FMBA|SMBA|S\.m\.b\.a\.|Ltd\.?|Limited|GmbH|AB|AS"
+          r"|Oy|Inc\.?|LLC|B\.V\.|BV|Sp\.[ ]?z[ ]?o\.[ ]?o\.)")
+_CAP_TOKEN = r"[A-ZÆØÅÉÜÖÄ0-9](?:[\wæøåéüöä&'’\-]|\.(?=\w)){0,40}+\.?"   # bounded and possessive: no long scans
+MAX_CANDIDATES = 60
+Candidate = tuple[str, int, int, int]       # a possible company name: (name, start, end, score of its own evidence)
+_JOINER = r"(?:&|og|and|of|i|på|de|la|le|du|von|van|der|v/|for|the|by)"
+_NAME_RUN = rf"{_CAP_TOKEN}(?:[ \t]{{1,2}}(?:{_JOINER}[ \t]{{0,2}})?{_CAP_TOKEN}){{0,5}}"
+COMPANY = re.compile(rf"(?<![\w])(?P<v>{_CAP_TOKEN}(?:[ \t]+(?:{_JOINER}|{_CAP_TOKEN})){{0,5}}[ \t]+{SUFFIX})(?![\w/])")
+_SUFFIX_AT = re.compile(rf"(?<=[ \t]){SUFFIX}(?![\w/])")
+_ENDING_IN_SUFFIX = re.compile(rf"(?<![\w])"
+                               rf"(?P<v>{_CAP_TOKEN}(?:[ \t]+(?:{_JOINER}|{_CAP_TOKEN})){{0,5}}[ \t]+{SUFFIX})\Z")
+_INTRO = re.compile(
+    r"(?i:\b(?:min|vores|my|our)[ \t](?:virksomhed|forretning|butik|salon|café|cafe|restaurant|firma"
+    r"|enkeltmandsvirksomhed|company|business|shop|bakery|bageri|kiosk|klinik|værksted)[ \t]"
+    r"(?:hedder|is called|is named|er)|\b(?:virksomheden|forretningen|butikken|salonen|caféen|cafeen|restauranten"
+    r"|firmaet|foreningen|værkstedet|klinikken|bageriet|kiosken|baren)[ \t]hedder|\bvi[ \t]hedder"
+    r"|\bwe[ \t]are[ \t]called|\bindehaver[ \t]af|\bon[ \t]behalf[ \t]of|\b(?:jeg|vi)[ \t](?:driver|ejer)"
+    r"(?:[ \t](?:firmaet|virksomheden|butikken|caféen|restauranten|salonen))?|\b(?:i|we)[ \t](?:run|own)|\bog[ \t]ejer"
+    r"|\band[ \t](?:run|own)|\b(?:har|driver|ejer|have|has|run|own)[ \t](?:en|et|a|an)[ \t]"
+    r"(?:lille[ \t]|small[ \t]|ny[ \t]|new[ \t])?\w+(?:,|[ \t](?:called|named|ved navn|som hedder))"
+    r"|\b(?:our|vores|min|my)[ \t](?:\w+[ \t]){0,2}(?:foundation|association|company|club|society|organi[sz]ation"
+    r"|forening|virksomhed|firma|butik|salon|café|cafe|restaurant|bageri|business),)[ \t]{1,3}"
+    rf"(?P<v>{_NAME_RUN})")
+_WE_ARE = re.compile(rf"(?i:\bvi[ \t]er|\bwe[ \t]are|\bi[ \t]represent|\bwe[ \t]represent)[ \t]{{1,3}}"
+                     rf"(?:the[ \t]{{1,2}})?(?P<v>{_NAME_RUN})")
+_ORG_HEAD = r"(?:[A-ZÆØÅ]\w{0,30}+(?i:(?<=foreningen)|(?<=forening)|(?<=selskabet))|Fonden|Klubben|Kulturhuset)"
+_ORGANISATION = re.compile(       # "Andelsboligforeningen Lærkehøj", "Valby Handelsstandsforening"
+    rf"(?<![\w])(?P<v>{_ORG_HEAD}(?:[ \t]{{1,2}}(?:{_JOINER}[ \t]{{0,2}})?{_CAP_TOKEN}){{1,5}}"
+    rf"|(?:[A-ZÆØÅ]\w{{1,30}}+[ \t]){{1,2}}{_ORG_HEAD})(?![\w])")
+_SOLE_TRADER_WORD = re.compile(r"(?i:enkeltmandsvirksomhed|personligt ejet)")
+_ENDING_IN_NAME = re.compile(rf"(?<![\w])(?P<v>{_NAME_RUN})[ \t]{{0,2}}[(,]?[ \t]{{0,2}}\Z")
+_CVR_NEAR = re.compile(r"(?i:\bcvr|\bse[ \t/-]?nr|\bvat)")
+_CVR_AFTER = re.compile(r"(?<=[,(])[ \t]{0,2}(?i:cvr)|(?<=[,(] )(?i:cvr)")
 _COMPANY_LEAD = re.compile(
-    r"^(?:(?:Vi|Jeg|Hej|Kære|Dear|Hermed|Fra|From|Til|To|Firma|Virksomheden|Selskabet|Company|The|Den|Det|I|We|Hos|At|For|På"
-    r"|Re|Sv|Fw|Fwd|Vs|Ansøger|Ansøgning|Regarding|Vedr|Vedrørende|Mvh|Med|Venlig|Hilsen|Best|Kind|Regards|Our|Vores)\.?:?\s+)+"
-)
+    r"^(?:(?:Vi|Jeg|Hej|Kære|Dear|Hermed|Fra|From|Til|To|Firma|Virksomheden|Selskabet|Company|The|Den|Det|I|We|Hos|At"
+    r"|For|På|Re|Sv|Fw|Fwd|Vs|Ansøger|Ansøgning|Regarding|Vedr|Vedrørende|Mvh|Med|Venlig|Hilsen|Best|Kind|Regards|Our"
+    r"|Vores|Butikken|Entreprenør|Bygherre|Anmelder|Administrator|Arrangør|Kontakt)\.?:?\s+)+")
+# "VVS-firmaet Rørkompagniet A/S"
+_TRADE_PREFIX = re.compile(r"^[A-ZÆØÅ]{2,}-\w*(?:firmaet|virksomheden|selskabet|firma)\s+")
+_SENTENCE_END = re.compile(r"(?<!\bFrk)(?<!\bFru)(?<!\bHr)(?<!\bDr)(?<!\bSkt)(?<!\bSct)(?<!\bSt)(?<!\bCo)(?<!\bGl)"
+                           r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)\.\s+(?=[A-ZÆØÅ])")
+_PLACE_TAIL = re.compile(r"\s+(?:på|i|in|at)\s+\S+(?:gade|vej|allé|plads|torv|torvet|boulevard|brygge|stræde)\b.*$",
+                         re.IGNORECASE)
 _NAME_TOKEN = r"[A-ZÆØÅÉÜ][a-zæøåéüöä]{1,30}(?:['’\-][A-ZÆØÅÉÜa-zæøåéüöä][a-zæøåéüöä]+|[A-Z][a-z]+)*"
 _NAME = rf"{_NAME_TOKEN}(?:[ \t]+(?:[A-ZÆØÅÉÜ]\.|{_NAME_TOKEN}|von|van|de|la|O['’][A-Z][a-z]+)){{0,3}}"
 _TITLE_PREFIX = re.compile(
     r"^(?:indehaver|medindehaver|ejer|direktør|adm\. direktør|daglig leder|partner|owner|co-?owner|ceo|founder|manager"
-    r"|general manager|projektleder|project manager)\s*[,:\-–|]\s*", re.IGNORECASE)
-_NAME_LINE = re.compile(rf"^\s*(?P<v>{_NAME})\s*,?\s*$")
-NAME_INTRO = re.compile(rf"(?i:mit navn er|jeg hedder|my name is|this is|kontaktperson er|contact person is)\s+(?P<v>{_NAME})")
+    r"|general manager|projektleder|project manager|byggeleder|formand)\s*[,:\-–|]\s*", re.IGNORECASE)
+_NAME_LINE = re.compile(rf"^\s*/?\s*(?P<v>{_NAME})\s*,?\s*(?:$|[|·•]\s|(?:(?i:tlf|tel|mobil|mob)\.?:?\s*)?"
+                        rf"(?:\+45\s?)?\d\d)")
+NAME_INTRO = re.compile(rf"(?i:mit navn er|jeg hedder|my name is|this is|kontaktperson er|contact person is"
+                        rf"|(?:henvendelse[r]? til|kontakt|contact|spørgsmål til)(?: vores)? "
+                        rf"(?:projektleder|byggeleder|formand|direktør|indehaver|project manager|site manager|chairman"
+                        rf"|manager))\s+(?P<v>{_NAME})")
 _VALEDICTION = re.compile(
-    r"^\s*(?:med\s+)?(?:(?:venlig(?:st)?|venlige|de\s+bedste|bedste|mange)\s+)?(?:hilsen|hilsner)\b[\s,]*(?P<rest>.*)$"
-    r"|^\s*(?:mvh|vh)\b\.?[\s,]*(?P<rest2>.*)$"
-    r"|^\s*(?:best|kind|warm)\s+(?:regards|wishes)\b[\s,]*(?P<rest3>.*)$|^\s*(?:regards|sincerely|yours sincerely)\b[\s,]*(?P<rest4>.*)$",
+    r"^\s*(?:med\s+)?(?:(?:venlig(?:st)?|venlige|de\s+bedste|bedste|mange|kærlig)\s+)?(?:hilsen|hilsner)\b"
+    r"(?:\s*/\s*(?:best|kind)\s+regards)?[\s,]*(?P<rest>.*)$"
+    r"|^\s*(?:mvh|vh|kh)\b\.?[\s,]*(?P<rest2>.*)$"
+    r"|^\s*(?:best|kind|warm)\s+(?:regards|wishes)\b[\s,]*(?P<rest3>.*)$"
+    r"|^\s*(?:regards|sincerely|yours sincerely|cheers|thanks|all the best|tak)\b[\s,!]*(?P<rest4>.*)$",
     re.IGNORECASE)
 _CONTACT_WORD = re.compile(r"(?i)(?:tlf|telefon|phone|mobil|mobile|e-?mail|mail|web|www|cvr|adresse|address)\b")
-_NOT_NAME_WORDS = {"tak", "thanks", "hej", "kære", "dear", "mvh", "regards", "hilsen", "ansøgning", "application", "vedr",
-                   "cvr", "tlf", "telefon", "mobil", "email", "mail", "adresse", "address", "danmark", "denmark", "københavn",
-                   "copenhagen", "kommune", "erhvervsservice"}
+_NOT_NAME_WORDS = {"tak", "thanks", "hej", "kære", "dear", "mvh", "regards", "hilsen", "ansøgning", "application",
+                   "vedr", "cvr", "tlf", "telefon", "mobil", "email", "mail", "adresse", "address", "danmark",
+                   "denmark", "københavn", "copenhagen", "kommune", "erhvervsservice", "restaurant", "café", "cafe",
+                   "bistro", "bar", "kiosk", "bageri", "butik", "salon", "webformular", "formular", "info", "kontakt",
+                   "team", "service", "kbh"}
+_ORG_WORD = re.compile(r"(?i)(?:foreningen|forening|selskabet|huset|firma|byg|flyt|service|gruppen|teatret|kompagniet"
+                       r"|cooperative|association|foundation|society|club|group|company|collective|traders|partners"
+                       r"|events|productions?|pictures|media|consult(?:ing)?|design|studio|kollektiv|klub|fond)$")
+_TITLE_LINE = re.compile(
+    r"(?i)^(?:indehaver|medindehaver|ejer|direktør|adm\. direktør|daglig leder|partner|owner|co-?owner|ceo|cfo|coo"
+    r"|founder|manager|\w+ manager|general manager|projektleder|project (?:manager|lead)|byggeleder|formand|næstformand"
+    r"|chairman|chair|coordinator|koordinator|sekretær|secretary|kasserer|treasurer|konsulent|consultant|tandlæge"
+    r"|advokat|\w*leder|\w*chef|\w*ansvarlig|\w*mester|\w*terapeut|assistant|assistent|director|head of \w+)\b")
 
 
 def clean_company(raw: str) -> str | None:
-    value = _COMPANY_LEAD.sub("", raw.strip()).strip(" ,.;:")
+    value = _TRADE_PREFIX.sub("", _COMPANY_LEAD.sub("", raw.strip())).strip(" ,;:")
     if not re.search(SUFFIX + r"\.?$", value) or not re.match(_CAP_TOKEN, value):
         return None
+    value = value if value.endswith(("o.", "V.", "Inc.", "Ltd.")) else value.rstrip(".")
     return re.sub(r"\s+", " ", value) if len(value.split()) >= 2 else None
+
+
+def _clean_plain(raw: str) -> str | None:
+    """A name without a legal form, cut before a street it is "på" ("Vinbaren Druen på Falkoner Allé")."""
+    value = _SENTENCE_END.split(raw.strip())[0]             # a sentence ends the name; "Frk. Kanel" is one name
+    value = _PLACE_TAIL.sub("", _COMPANY_LEAD.sub("", value)).strip(" ,.;:")
+    value = re.sub(rf"\s+{_JOINER}$", "", value)
+    return value if 2 <= len(value) <= 60 else None
 
 
 def looks_like_name(value: str) -> bool:
     words = value.split()
     if not 1 <= len(words) <= 4 or any(w.lower().strip(".,") in _NOT_NAME_WORDS for w in words):
         return False
+    if any(_ORG_WORD.search(w.strip(".,")) for w in words):
+        return False
     return not re.search(SUFFIX, value) and not re.search(r"\d|gade|vej\b|allé", value, re.IGNORECASE)
 
+
+def looks_like_person(value: str) -> bool:
+    """Two to four name-like words, none of them a company word ("Ole Kjær", not "Restaurant Saffran")."""
+    return (2 <= len(value.split()) <= 4 and looks_like_name(value) and bool(re.fullmatch(_NAME, value))
+            and not any(_ORG_WORD.search(w) for w in value.split()))
+
+
+# ---------------------------------------------------------------- companies
+
+def find_company(text: str, has_cvr: bool) -> str | None:
+    """The best-supported company name in ``text`` (see the module docstring), else a company line under the
+    signature."""
+    signature = _signature_offset(text)
+    candidates: dict[str, tuple[int, int]] = {}          # name -> (score, first position)
+    for name, start, end, score in islice(_candidates(text), MAX_CANDIDATES):
+        score += _near_cvr(text, start, end) + (1 if start >= signature else 0)
+        best, first = candidates.get(name, (0, start))
+        candidates[name] = (max(best, score), min(first, start))
+    _merge_longer_forms(candidates)
+    if candidates:
+        return min(candidates.items(), key=lambda kv: (-kv[1][0], kv[1][1]))[0]
+    return signature_company(text.split("\n")) if has_cvr else None
+
+
+def _merge_longer_forms(candidates: dict[str, tuple[int, int]]) -> None:
+    """ "Byggefirmaet Sten & Søn ApS" and "Sten & Søn ApS" are one company: the name as written alone wins."""
+    for long in list(candidates):
+        short = next((s for s in candidates if s != long and long.endswith(" " + s)), None)
+        if short is not None:
+            (a, first_a), (b, first_b) = candidates.pop(long), candidates[short]
+            candidates[short] = (a + b, min(first_a, first_b))
+
+
+def _candidates(text: str) -> Iterator[Candidate]:
+    """(name, start, end, score of its own evidence) for every possible company name."""
+    for m in _ending_before(_SUFFIX_AT, _ENDING_IN_SUFFIX, text, end_of_match=True):
+        name = clean_company(m.group("v"))
+        if name:
+            yield name, m.start("v"), m.end("v"), 3 + (2 if _INTRO.search(text[max(0, m.start() - 40):m.end()]) else 0)
+    yield from _plain_candidates(text, _ending_before(_SOLE_TRADER_WORD, _ENDING_IN_NAME, text), 2)
+    yield from _plain_candidates(text, (m for m in _ending_before(_CVR_AFTER, _ENDING_IN_NAME, text)
+                                        if _looks_like_business(m.group("v"))), 1)
+    for pattern, score in ((_INTRO, 2), (_ORGANISATION, 2), (_WE_ARE, 0)):
+        yield from _plain_candidates(text, islice(pattern.finditer(text), MAX_CANDIDATES), score)
+
+
+def _ending_before(marker: re.Pattern[str], ending: re.Pattern[str], text: str,
+                   end_of_match: bool = False) -> Iterator[re.Match[str]]:
+    """Names that end at each marker (a legal form, "enkeltmandsvirksomhed"): found from the marker, so that
+    only the few places with a marker are read backwards, never every capitalised word."""
+    for mark in islice(marker.finditer(text), MAX_CANDIDATES):
+        end = mark.end() if end_of_match else mark.start()
+        m = ending.search(text, max(0, end - 300), end)
+        if m:
+            yield m
+
+
+def _plain_candidates(text: str, matches: Iterable[re.Match[str]], score: int) -> Iterator[Candidate]:
+    """Names without a legal form: an introduction is evidence enough, "vi er X" needs a CVR next to it."""
+    for m in matches:
+        if re.search(SUFFIX + r"\.?$", m.group("v")):
+            continue                                      # found above with its legal form
+        name = _clean_plain(m.group("v"))
+        if name and _ORG_WORD.search(name):
+            score = max(score, 2)                       # "the Istedgade Traders Association"
+        if name and (score or _near_cvr(text, m.start("v"), m.end("v"))):
+            yield name, m.start("v"), m.end("v"), max(score, 1)
+
+
+def _looks_like_business(name: str) -> bool:
+    """A name written just before its CVR that is not a town, a street or a person ("Børneteatret Trylle (CVR ...)")."""
+    words = name.split()
+    return (not any(w.lower() in towns() for w in words[-2:]) and not re.search(r"\d", name)
+            and not re.search(r"(?i)(?:gade|vej|allé|plads|torv|boulevard)$", name)
+            and (not looks_like_person(name) or words[0].endswith("et")))     # "Børneteatret", not "Søren"
+
+
+def _near_cvr(text: str, start: int, end: int) -> int:
+    """1 when a CVR number is written just after (or just before) the name: the tie-breaker."""
+    return 1 if _CVR_NEAR.search(text[end:end + 40]) or _CVR_NEAR.search(text[max(0, start - 25):start]) else 0
+
+
+# ---------------------------------------------------------------- people and signatures
 
 def signature_name(lines: list[str]) -> str | None:
     """The name after (or on) the last valediction line."""
@@ -61,10 +216,52 @@ def _signature(lines: list[str]) -> tuple[str, list[str]] | None:
         following = [ln.strip() for ln in lines[i + 1:i + 8] if ln.strip()]
         candidates = [(rest, following)] if rest else [(following[0], following[1:])] if following else []
         for cand, after in candidates:
-            nm = _NAME_LINE.match(cand) if len(cand) <= 80 else None
+            nm = _NAME_LINE.match(cand) if len(cand) <= 200 else None
             if nm and looks_like_name(nm.group("v")):
                 return nm.group("v"), after
+    return _slash_signature(lines) or _inline_valediction(lines)
+
+
+_INLINE_VALEDICTION = re.compile(rf"(?i:\b(?:mvh|vh|venlig hilsen|hilsen|best regards|kind regards|regards))[.,]?[ \t]+"
+                                 rf"(?P<v>{_NAME})")
+
+
+def _inline_valediction(lines: list[str]) -> tuple[str, list[str]] | None:
+    """ "... Mvh Linh Nguyen 71 20 93 54" at the end of a one-paragraph mail."""
+    for line in [ln for ln in lines if ln.strip()][-2:]:
+        m = _INLINE_VALEDICTION.search(line[-200:])
+        if m and looks_like_name(m.group("v")):
+            return m.group("v"), []
     return None
+
+
+def _closing_name(lines: list[str]) -> str | None:
+    """A person's name alone on one of the last lines, signed without a valediction."""
+    if len([ln for ln in lines if ln.strip()]) < 3:
+        return None                                     # a subject or a one-line note, not a letter
+    last = [ln.strip() for ln in lines[-6:] if ln.strip()][-3:]
+    return next((ln for ln in reversed(last) if len(ln) <= 40 and re.fullmatch(_NAME, ln) and looks_like_person(ln)),
+                None)
+
+
+def _slash_signature(lines: list[str]) -> tuple[str, list[str]] | None:
+    """A closing "/Rikke Holm" line."""
+    for i in range(len(lines) - 1, max(-1, len(lines) - 6), -1):
+        m = re.match(rf"^\s*/\s?(?P<v>{_NAME})\s*$", lines[i]) if len(lines[i]) <= 80 else None
+        if m and looks_like_name(m.group("v")):
+            return m.group("v"), [ln.strip() for ln in lines[i + 1:i + 8] if ln.strip()]
+    return None
+
+
+def _signature_offset(text: str) -> int:
+    lines = text.split("\n")
+    offset = len(text)
+    position = 0
+    for line in lines:
+        if len(line) <= 80 and _VALEDICTION.match(line):
+            offset = position
+        position += len(line) + 1
+    return offset
 
 
 def signature_company(lines: list[str]) -> str | None:
@@ -73,19 +270,10 @@ def signature_company(lines: list[str]) -> str | None:
     for line in (found[1][:2] if found else []):
         line = _TITLE_PREFIX.sub("", line).strip(" ,.")
         if (3 <= len(line) <= 60 and re.match(r"[A-ZÆØÅ0-9]", line) and not re.search(r"[\d@:]|www\.|https?:", line)
-                and not _TITLE_PREFIX.match(line + ",") and not _CONTACT_WORD.match(line)):
+                and not _TITLE_PREFIX.match(line + ",") and not _CONTACT_WORD.match(line)
+                and not _TITLE_LINE.match(line)):
             return line
     return None
-
-
-
-def find_company(text: str, has_cvr: bool) -> str | None:
-    """A name with a legal-form suffix ("Café Hansen ApS"), else a company line under the signature."""
-    for m in COMPANY.finditer(text):
-        name = clean_company(m.group("v"))
-        if name:
-            return name
-    return signature_company(text.split("\n")) if has_cvr else None
 
 
 _NAME_WITH_PHONE = re.compile(
@@ -98,7 +286,8 @@ def find_contact(text: str) -> str | None:
     m = NAME_INTRO.search(text)
     if m and looks_like_name(m.group("v")):
         return m.group("v")
-    name = signature_name(text.split("\n"))
+    lines = text.split("\n")
+    name = signature_name(lines) or _closing_name(lines)
     if name:
         return name
     m = next((m for m in _NAME_WITH_PHONE.finditer(text) if looks_like_name(m.group("v"))), None)

@@ -30,33 +30,44 @@ MAX_DATES = 2_000
 
 _DATE_PATTERNS = [
     re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d\d)-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?!\d)"),
-    re.compile(r"(?<![\d.,/])(?P<d>\d{1,2})\s?[./-]\s?(?P<m>\d{1,2})\s?[./-]\s?(?P<y>(?:19|20)?\d\d)(?![\d]|[.,]\d)"),
+    # a two-digit year only right after its separator: "1/4 - 30/9" is two dates, not 1 April 2030
+    re.compile(r"(?<![\d.,/])(?P<d>\d{1,2})\s?[./-]\s?(?P<m>\d{1,2})(?:[./-](?P<y>(?:19|20)?\d\d)|\s?[./-]\s?"
+               r"(?P<y4>(?:19|20)\d\d))(?![\d]|[.,]\d)"),
     re.compile(r"(?<![\d])(?P<d>\d{1,2})(?:\.|st|nd|rd|th)?\s{0,3}(?:of\s{1,3}|af\s{1,3})?" + _MONTH.format("mon")
                + r"(?:,?\s{1,3}" + _YEAR.format("y") + r")?(?!\w)", re.IGNORECASE),
     re.compile(r"(?<!\w)" + _MONTH.format("mon") + r"\s+(?:the\s+)?(?P<d>\d{1,2})(?:st|nd|rd|th)?(?!\d)"
                r"(?:,?\s{1,3}" + _YEAR.format("y") + r")?", re.IGNORECASE),
+    re.compile(r"(?<![\d.,/])(?P<d>\d{1,2})/(?P<m>\d{1,2})(?![\d/]|[.,-]\d)"),         # "1/4": day and month only
 ]
 _DAY_RANGE_PATTERNS = [
     # "1.-3. juni 2027", "1-3 June 2027", "fra den 1. til den 15. juni", "between 1 and 3 June"
-    re.compile(r"(?<![\d])(?P<d1>\d{1,2})(?:\.|st|nd|rd|th)?\s{0,3}(?:-|–|til(?:\s{1,3}og\s{1,3}med)?(?:\s{1,3}den)?|to|and|og)\s{0,3}(?P<d2>\d{1,2})(?:\.|st|nd|rd|th)?\s{0,3}"
+    re.compile(r"(?<![\d])(?P<d1>\d{1,2})(?:\.|st|nd|rd|th)?\s{0,3}"
+               r"(?:-|–|til(?:\s{1,3}og\s{1,3}med)?(?:\s{1,3}den)?|to|and|og)"
+               r"(?:\s{1,3}(?:man|tirs|ons|tors|fre|lør|søn)dag(?:\s{1,3}den)?)?\s{0,3}(?P<d2>\d{1,2})(?:\.|st|nd|rd|th)?\s{0,3}"
                + _MONTH.format("mon") + r"(?:,?\s{1,3}" + _YEAR.format("y") + r")?(?!\w)", re.IGNORECASE),
     # "June 1-3, 2027"
-    re.compile(r"(?<!\w)" + _MONTH.format("mon") + r"\s{1,3}(?P<d1>\d{1,2})\s{0,3}(?:-|–|to)\s{0,3}(?P<d2>\d{1,2})(?!\d)"
+    re.compile(r"(?<!\w)" + _MONTH.format("mon")
+               + r"\s{1,3}(?P<d1>\d{1,2})\s{0,3}(?:-|–|to)\s{0,3}(?P<d2>\d{1,2})(?!\d)"
                r"(?:,?\s{1,3}" + _YEAR.format("y") + r")?", re.IGNORECASE),
 ]
 _WEEK_RANGE = re.compile(
-    r"\b(?:uge(?:rne)?|weeks?|wk)\s{0,3}(?P<w1>\d{1,2})(?:\s{0,3}(?:-|–|til|to|and|og)\s{0,3}(?:uge\s{0,3}|week\s{0,3})?(?P<w2>\d{1,2}))?"
-    r"(?:,?\s{0,3}(?:i\s{1,3}|in\s{1,3})?(?P<y>(?:19|20)\d\d))?\b",
+    r"\b(?:uge(?:rne)?|weeks?|wk)\s{0,3}(?P<w1>\d{1,2})(?:\s{0,3}(?:-|–|til|to|and|og)\s{0,3}"
+    r"(?:uge\s{0,3}|week\s{0,3})?(?P<w2>\d{1,2}))?(?:,?\s{0,3}(?:i\s{1,3}|in\s{1,3})?(?P<y>(?:19|20)\d\d))?\b",
     re.IGNORECASE,
 )
 _RANGE_GAP = re.compile(
-    r"^[\s,]*(?:-|–|—|til(?:\s+og\s+med)?|t\.o\.m\.?|to|until|till|through|thru|and|og)(?:\s+(?:den|d\.|the))?[\s,]*$",
+    r"^[\s,]*(?:-|–|—|til(?:\s+og\s+med)?|t\.o\.m\.?|to|until|till|through|thru|and|og)(?:\s+(?:den|d\.|the))?"
+    r"(?:\s+(?:man|tirs|ons|tors|fre|lør|søn)dag|\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day)?"
+    r"(?:\s+(?:den|d\.|the))?[\s,]*$",
     re.IGNORECASE,
 )
-_FROM_CUE = re.compile(r"(?:\bfra|\bfrom|\bstart\w*|\bbegin\w*|\bstarting|\bopstart|\bmed\s+start|fra\s+og\s+med|f\.o\.m\.?)"
-                       r"(?:\s+(?:og\s+med|den|d\.|the|on|dato|date))*[\s:]*$", re.IGNORECASE)
-_TO_CUE = re.compile(r"(?:\btil|\buntil|\bto|\bslut\w*|\bend\w*|\bophør\w*|til\s+og\s+med|t\.o\.m\.?)"
-                     r"(?:\s+(?:og\s+med|den|d\.|the|on|dato|date))*[\s:]*$", re.IGNORECASE)
+_FROM_CUE = re.compile(r"(?:\bfra|\bfrom|\bstart\w*|\bbegin\w*|\bstarting|\bopstart|\bmed\s+start|fra\s+og\s+med"
+                       r"|f\.o\.m\.?)(?:\s+(?:og\s+med|den|d\.|the|on|dato|date|(?:man|tirs|ons|tors|fre|lør|søn)dag"
+                       r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day))*[\s:,]*$", re.IGNORECASE)
+_TO_CUE = re.compile(r"(?:\btil|\buntil|\bto|\bslut\w*|\bend\w*|\bophør\w*|til\s+og\s+med|t\.o\.m\.?|\bfærdig"
+                     r"|\bafslutte[st]|\bcompleted?|\bfinish\w*)"
+                     r"(?:\s+(?:og\s+med|den|d\.|the|on|dato|date|(?:man|tirs|ons|tors|fre|lør|søn)dag"
+                     r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day))*[\s:,]*$", re.IGNORECASE)
 _PERIOD_CUE = re.compile(r"periode|period|tidsrum|dato|dates?\b|afholdes|finder sted|takes? place|held|"
                          r"opstilles|opsættes|fra|from|varighed|duration|ønsker|apply|ansøg", re.IGNORECASE)
 
@@ -101,7 +112,7 @@ def find_dates(text: str) -> list[DateMention]:
 def _mention(m: re.Match) -> DateMention | None:
     groups = m.groupdict()
     month = MONTHS[groups["mon"].lower()] if groups.get("mon") else int(groups["m"])
-    year = _year(groups.get("y"))
+    year = _year(groups.get("y") or groups.get("y4"))
     day = int(groups["d"])
     if not _valid(day, month, year or 2028):
         return None
@@ -125,20 +136,23 @@ def _valid(day: int, month: int, year: int) -> bool:
 
 def find_period(text: str, reference: date) -> Period:
     """The period applied for: the first range near a period cue, else the first range, else one side."""
-    ranges = _ranges(text, reference)
+    dates = find_dates(text)                # once: the slowest pattern work on a long text
+    ranges = _ranges(text, reference, dates)
     if ranges:
         cued = [r for r in ranges if _PERIOD_CUE.search(text[max(0, r[0] - 80):r[0]])]
         _, start, end = (cued or ranges)[0]
+        inside = [(s, e) for _, s, e in ranges if start <= s <= e <= end and (s, e) != (start, end)]
+        if inside and _WEEK_RANGE.match(text, (cued or ranges)[0][0]):
+            start, end = inside[0]          # "uge 28 (12.-16. juli)": the days written out are the period
         return Period(start, end)
-    return _one_sided(text, reference)
+    return _one_sided(text, reference, dates)
 
 
-def _ranges(text: str, reference: date) -> list[tuple[int, date, date]]:
+def _ranges(text: str, reference: date, dates: list[DateMention]) -> list[tuple[int, date, date]]:
     out: list[tuple[int, date, date]] = []
     for pattern in _DAY_RANGE_PATTERNS:
         for m in pattern.finditer(text):
             out.extend(_day_range(m, reference))
-    dates = find_dates(text)
     for first, second in zip(dates, dates[1:], strict=False):
         if _RANGE_GAP.match(text[first.end:second.start]):
             start, end = _complete_pair(first, second, reference)
@@ -204,15 +218,14 @@ def _resolve(day: int, month: int, year: int | None, reference: date) -> date | 
     return None
 
 
-_EVENT_CUE = re.compile(r"(?:afholdes|afvikles|finder sted|foregår|takes? place|(?:will be )?held|arrangement\w*|event|festival"
-                        r"|marked|\bon|\bden|\bd\.)\W+(?:\w+\W+){0,3}$", re.IGNORECASE)
+_EVENT_CUE = re.compile(r"(?:afholdes|afvikles|finder sted|foregår|takes? place|(?:will be )?held|arrangement\w*|event"
+                        r"|festival|marked|\bon|\bden|\bd\.)\W+(?:\w+\W+){0,3}$", re.IGNORECASE)
 
 
-def _one_sided(text: str, reference: date) -> Period:
-    period = _from_or_to(text, reference)
+def _one_sided(text: str, reference: date, dates: list[DateMention]) -> Period:
+    period = _from_or_to(text, reference, dates)
     if period.start or period.end:
         return period
-    dates = find_dates(text)
     for mention in dates[:1] if len(dates) == 1 else []:
         if _EVENT_CUE.search(text[max(0, mention.start - 60):mention.start]):
             day = _resolve(mention.day, mention.month, mention.year, reference)
@@ -221,9 +234,9 @@ def _one_sided(text: str, reference: date) -> Period:
     return period
 
 
-def _from_or_to(text: str, reference: date) -> Period:
+def _from_or_to(text: str, reference: date, dates: list[DateMention]) -> Period:
     start = end = None
-    for mention in find_dates(text):
+    for mention in dates:
         before = text[max(0, mention.start - 40):mention.start]
         value = _resolve(mention.day, mention.month, mention.year, reference)
         if start is None and _FROM_CUE.search(before):

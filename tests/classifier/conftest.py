@@ -33,3 +33,13 @@ def store(tmp_path, _template_store) -> ModelStore:
     root = tmp_path / "models"
     shutil.copytree(_template_store, root)
     return ModelStore(root)
+
+
+@pytest.fixture(scope="session")
+def corpus_model():
+    """A model trained on the shipped seed corpus (as the first start trains it), shared read-only."""
+    from classifier.data import load_corpus
+    from classifier.model import fit_model
+
+    corpus = load_corpus()
+    return fit_model([e.text for e in corpus], [e.labels for e in corpus])

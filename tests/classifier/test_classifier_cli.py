@@ -39,6 +39,14 @@ def test_evaluate_json_on_a_labelled_set(run, export):
     result = run("evaluate", "--data", str(export), "--json")
     report = json.loads(result.stdout)
     assert report["version"] == "1" and report["macro_f1"] > 0.8
+    assert report["multi_task"]["n"] == 12 and report["multi_task"]["recall"] > 0.8
+
+
+def test_evaluate_table_shows_the_task_types_of_multi_task_applications(run, export):
+    run("train", "--data", str(export), "--only-data", "--activate")
+    result = run("evaluate", "--data", str(export))
+    assert result.exit_code == 0
+    assert "task types of the 12 multi-task applications: recall" in result.output
 
 
 def test_labels_outside_the_catalogue_are_refused(run, tmp_path):

@@ -31,3 +31,16 @@ def test_corpus_model_reaches_a_useful_held_out_macro_f1(corpus):
     assert report["macro_f1"] >= 0.88
     assert report["primary_accuracy"] >= 0.9
     assert report["triage_rate"] <= 0.15
+
+
+def test_the_catalogue_task_names_are_in_the_corpus_as_evidence():
+    """A form's checkbox or a list item often is just the task's name: the model learns every name, da and en."""
+    import json
+
+    from classifier.data import CORPUS_DIR
+    from routing.catalogue import load_catalogue
+
+    names = {(json.loads(line)["text"], json.loads(line)["labels"][0])
+             for line in (CORPUS_DIR / "names.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()}
+    tasks = load_catalogue().tasks
+    assert names == {(name, task.id) for task in tasks.values() for name in (task.name_da, task.name_en)}

@@ -2,7 +2,7 @@
 import pytest
 
 from classifier.data import Example
-from classifier.evaluate import confusion_png, cross_validate, evaluate_model, metrics
+from classifier.evaluate import confusion_png, cross_validate, evaluate_model, metrics, multi_task_scores
 from classifier.prediction import Prediction
 
 
@@ -46,3 +46,21 @@ def test_confusion_matrix_png_is_written(tmp_path, examples):
     report = metrics(examples[:3], [_p(*e.labels) for e in examples[:3]])
     path = confusion_png(report, tmp_path / "cm.png")
     assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_multi_task_scores_count_task_types_of_multi_task_applications_only():
+    truth = [("skilte",), ("udeservering", "skilte", "spildevand"), ("vejareal", "stoej_byggeplads")]
+    predicted = [["olietank"], ["udeservering", "skilte"], ["vejareal", "stoej_byggeplads", "generel"]]
+    scores = multi_task_scores(truth, predicted)
+    assert scores == {"n": 2, "recall": round(4 / 5, 4), "precision": round(4 / 5, 4), "complete": 0.5}
+
+
+def test_the_report_has_the_multi_task_scores():
+    truth = [Example("a", ("skilte", "udeservering")), Example("b", ("olietank",))]
+    report = metrics(truth, [_p("skilte"), _p("olietank")])
+    assert report["multi_task"] == {"n": 1, "recall": 0.5, "precision": 1.0, "complete": 0.0}
+
+
+def test_without_multi_task_applications_there_is_nothing_to_score():
+    assert multi_task_scores([("skilte",)], [["skilte"]]) == {"n": 0, "recall": None, "precision": None,
+                                                               "complete": None}

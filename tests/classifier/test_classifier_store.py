@@ -142,3 +142,37 @@ def test_active_file_is_replaced_not_rewritten_in_place(store):
     before = os.stat(store.active_file).st_ino
     store.activate("2")
     assert os.stat(store.active_file).st_ino != before
+
+
+def _as_format_1(store, version):
+    """Rewrite a stored version as format 1 made it: no piece thresholds in the file, feature version 1."""
+    import hashlib
+
+    import skops.io as sio
+
+    path = _model_path(store, version)
+    state = sio.load(path, trusted=[])
+    del state["segment_thresholds"]
+    path.write_bytes(sio.dumps(state))
+    _edit_meta(store, version, format_version=1, feature_version=1, model_size=path.stat().st_size,
+               model_sha256=hashlib.sha256(path.read_bytes()).hexdigest())
+
+
+def test_meta_records_the_piece_thresholds(store):
+    meta = store.meta("1")
+    assert set(meta["segment_thresholds"]) == set(meta["labels"])
+    assert meta["format_version"] == 2 and meta["feature_version"] == 2
+
+
+def test_a_format_1_model_still_loads_and_reads_the_whole_text_only(store, caplog):
+    _as_format_1(store, "2")
+    model = store.load("2")
+    assert model.segment_thresholds == {} and model.feature_version == 1
+    assert model.predict("Vi vil gerne have sløjfet den gamle olietank i haven.").primary == "olietank"
+    assert "reads the whole text only" in caplog.text
+
+
+def test_a_model_of_a_feature_version_this_code_does_not_read_is_refused(store):
+    _edit_meta(store, "2", feature_version=3)
+    with pytest.raises(ModelRefused, match="feature version 3"):
+        store.load("2")

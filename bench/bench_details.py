@@ -1,0 +1,234 @@
+"""How many details the pipeline gets right, per field and per place they were written.
+
+    python bench/bench_details.py [FILE.jsonl] [--failures]
+
+Each item (subject, body, attachments, from, truth) is built into a real
+message: the mail with ``EmailMessage``, a ``pdf`` attachment with reportlab
+(its text as wrapped paragraphs), a ``docx`` with python-docx (paragraphs), a
+``form_docx`` as paragraphs plus a two-column "field | value" table. The
+message then goes through the real stages ``parse``, ``read_attachments``
+(in process, no sandbox) and ``find_details``.
+
+Scoring, on the fields of the truth format (``FIELDS``; ``city`` follows from
+the postcode table and ``cvr_valid`` from the CVR, so neither is scored apart):
+a field is right when the extracted value equals the truth after
+``normalised``: case, spaces and punctuation around words for names and
+addresses, digits only for numbers, the number itself for amounts; a location
+is compared without a trailing "NNNN Town". A field the truth lacks but we
+extract is wrong. accuracy = right / (truth fields + fields extracted that the
+truth lacks); precision = right / extracted; recall = right / truth.
+
+The default file is the development set ``tests/data/details_dev.jsonl``.
+``bench/data/details.jsonl`` is the independent set: never used for tuning, so
+``--failures`` (which prints each wrong field) refuses it.
+"""
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import re
+import sys
+from collections import Counter
+from collections.abc import Callable
+from datetime import UTC, date, datetime, time, timedelta
+from email.message import EmailMessage
+from email.utils import format_datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from intake.app import build_context  # noqa: E402
+from intake.attachments.extract import extract_in_process  # noqa: E402
+from intake.pipeline import Context, MessageState, find_details, parse  # noqa: E402
+from intake.settings import Settings  # noqa: E402
+from tests.intake.attachments.builders import docx_form  # noqa: E402
+
+DEV = ROOT / "tests" / "data" / "details_dev.jsonl"
+INDEPENDENT = ROOT / "bench" / "data" / "details.jsonl"
+FIELDS = ("company_name", "cvr", "p_number", "contact_name", "contact_email", "phone", "address", "postcode",
+          "activity_location", "period_from", "period_to", "area_m2", "litres", "guests")
+WHERE = ("body", "attachment", "mixed")
+MIME = {"pdf": ("application", "pdf"),
+        "docx": ("application", "vnd.openxmlformats-officedocument.wordprocessingml.document")}
+
+
+# ---------------------------------------------------------------- building real messages
+
+def pdf_of(text: str) -> bytes:
+    """A PDF (reportlab) showing each line of ``text`` as a wrapped paragraph, in a font with Danish letters."""
+    from xml.sax.saxutils import escape
+
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
+
+    style = getSampleStyleSheet()["BodyText"]
+    font = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+    if font.exists():
+        pdfmetrics.registerFont(TTFont("DejaVu", str(font)))
+        style.fontName = "DejaVu"
+    story = [Paragraph(escape(line), style) if line.strip() else Spacer(1, 8) for line in text.split("\n")]
+    out = io.BytesIO()
+    SimpleDocTemplate(out, pagesize=A4).build(story or [Spacer(1, 8)])
+    return out.getvalue()
+
+
+def docx_of(text: str) -> bytes:
+    import docx
+
+    document = docx.Document()
+    for line in text.split("\n"):
+        document.add_paragraph(line)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def attachment_bytes(att: dict) -> bytes:
+    if att["kind"] == "pdf":
+        return pdf_of(att.get("text", ""))
+    if att["kind"] == "form_docx":
+        paragraphs = list(att.get("text", "").split("\n"))
+        return docx_form(list((att.get("fields") or {}).items()), paragraphs)
+    return docx_of(att.get("text", ""))
+
+
+def build_message(item: dict, received: datetime) -> bytes:
+    msg = EmailMessage()
+    sender = item["from"]
+    msg["From"] = f'"{sender["name"]}" <{sender["address"]}>' if sender.get("name") else sender["address"]
+    msg["To"] = "erhvervsservice@kk.dk"
+    msg["Subject"] = item.get("subject", "")
+    msg["Date"] = format_datetime(received)
+    msg["Message-ID"] = f"<bench.{abs(hash(item.get('subject', '')))}@example.org>"
+    if item.get("reply_to"):
+        msg["Reply-To"] = item["reply_to"]
+    msg.set_content(item.get("body", ""))
+    for att in item.get("attachments", []):
+        kind = "pdf" if att["kind"] == "pdf" else "docx"
+        msg.add_attachment(attachment_bytes(att), maintype=MIME[kind][0], subtype=MIME[kind][1],
+                           filename=att["filename"])
+    return msg.as_bytes()
+
+
+def run_item(item: dict, received: datetime, ctx: Context) -> dict:
+    """The details the real stages find in the item, as plain values."""
+    state = MessageState(raw=build_message(item, received), received=received)
+    parse(state, ctx)
+    state.attachments = [extract_in_process(p.filename, p.content_type, p.data) for p in state.mail.attachments]
+    find_details(state, ctx)
+    return {k: f.value for k, f in state.details.items()}
+
+
+# ---------------------------------------------------------------- scoring
+
+_TRAILING_POSTCODE = re.compile(r",?\s*(?:DK-?)?\d{4}\s+\D+$")
+
+
+def normalised(key: str, value: object) -> object:
+    if value is None:
+        return None
+    if key in ("area_m2", "litres", "guests"):
+        try:
+            return round(float(str(value).replace(",", ".")), 2)
+        except ValueError:
+            return str(value)
+    text = str(value)
+    if key in ("cvr", "p_number", "phone", "postcode"):
+        return re.sub(r"\D", "", text)
+    if key == "activity_location":
+        text = _TRAILING_POSTCODE.sub("", text)
+    if key in ("address", "activity_location"):
+        text = text.replace(".", " ").replace(",", " ")
+    return re.sub(r"\s+", " ", text).strip(" .,;").casefold()
+
+
+def score(truth: dict, found: dict) -> dict[str, str]:
+    """Per field: "right", "wrong" (extracted but different), "missed" or "extra" (extracted, not in the truth)."""
+    out = {}
+    for key in FIELDS:
+        t, f = truth.get(key), found.get(key)
+        if t is None and f is None:
+            continue
+        if t is None:
+            out[key] = "extra"
+        elif f is None:
+            out[key] = "missed"
+        else:
+            out[key] = "right" if normalised(key, t) == normalised(key, f) else "wrong"
+    return out
+
+
+def receipt_of(items: list[dict]) -> datetime:
+    """One receipt time for the set: a week before its earliest period date, so dates without a year resolve forward."""
+    dates = [date.fromisoformat(v) for it in items for k, v in it["truth"].items() if k.startswith("period_")]
+    day = (min(dates) if dates else date(2027, 1, 15)) - timedelta(days=7)
+    return datetime.combine(day, time(9, 30), tzinfo=UTC)
+
+
+def figures(outcomes: list[str]) -> tuple[float, float, float, int]:
+    c = Counter(outcomes)
+    right, truth = c["right"], c["right"] + c["wrong"] + c["missed"]
+    extracted = c["right"] + c["wrong"] + c["extra"]
+    total = truth + c["extra"]
+    pct = lambda a, b: 100.0 * a / b if b else float("nan")  # noqa: E731
+    return pct(right, total), pct(right, extracted), pct(right, truth), total
+
+
+Pick = Callable[[dict[str, str]], list[str]]     # the outcomes of one row of the report in an item's scores
+
+
+def pick_field(key: str) -> Pick:
+    """The outcome of one field (none when the field is neither in the truth nor extracted)."""
+    return lambda s: [s[key]] if key in s else []
+
+
+def report(results: list[tuple[dict, dict[str, str]]], summary: bool = False) -> None:
+    print(f"{'':18}" + "".join(f"{w:>26}" for w in (*WHERE, "all")))
+    print(f"{'':18}" + "   acc  prec   rec    n  " * 4)
+    rows: list[tuple[str, Pick]] = [] if summary else [(key, pick_field(key)) for key in FIELDS]
+    rows.append(("ALL FIELDS", lambda s: list(s.values())))
+    for name, pick in rows:
+        cells = []
+        for where in (*WHERE, None):
+            outcomes = [o for item, s in results if where in (None, item["where"]) for o in pick(s)]
+            acc, prec, rec, n = figures(outcomes)
+            cells.append(f"{acc:6.1f}{prec:6.1f}{rec:6.1f}{n:5d}  " if n else f"{'-':>24}  ")
+        print(f"{name:18}" + "".join(cells))
+    counts = Counter(item["where"] for item, _ in results)
+    print("items: " + ", ".join(f"{w} {counts[w]}" for w in WHERE))
+
+
+def print_failures(results: list[tuple[dict, dict[str, str]]], found_by_item: list[dict]) -> None:
+    for (item, s), found in zip(results, found_by_item, strict=True):
+        for key, outcome in s.items():
+            if outcome != "right":
+                print(f"[{item.get('id', item['subject'][:40])}] {key}: {outcome}: "
+                      f"truth={item['truth'].get(key)!r} found={found.get(key)!r}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("file", nargs="?", type=Path, default=DEV)
+    parser.add_argument("--failures", action="store_true", help="print each wrong field (development set only)")
+    parser.add_argument("--summary", action="store_true", help="print only the figures over all fields")
+    args = parser.parse_args()
+    if args.failures and args.file.resolve() == INDEPENDENT.resolve():
+        sys.exit("--failures is refused on the independent set: it is never used for tuning")
+    items = [json.loads(line) for line in args.file.read_text(encoding="utf-8").splitlines() if line.strip()]
+    received = receipt_of(items)
+    ctx = build_context(Settings())     # the stages run here read nothing of it, but they take one
+    found_by_item = [run_item(item, received, ctx) for item in items]
+    results = [(item, score(item["truth"], found)) for item, found in zip(items, found_by_item, strict=True)]
+    print(f"{args.file.name}: {len(items)} items, received {received.date().isoformat()}")
+    report(results, args.summary)
+    if args.failures:
+        print_failures(results, found_by_item)
+
+
+if __name__ == "__main__":
+    main()

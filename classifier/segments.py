@@ -1,0 +1,244 @@
+"""The pieces of a mail that are scored one by one: paragraphs, list items, sections, attachments, form fields.
+
+A business that asks for four things in one mail gives each request a line or a
+paragraph; scored as one long text, each request is diluted by the others and
+by the greeting, the background and the signature. ``segments`` cuts what the
+sender wrote into pieces that each hold at most a few requests, so the model can
+find a task type wherever it is asked for: in the body, in a bulleted list, in
+one of several attachments or in a form's ticked boxes.
+
+Clauses that only mention a task type in passing ("vi har allerede en
+affaldsaftale", "the sign was approved last year") are left out of the pieces
+(``classifier.mentions``), and a form field whose box is not ticked is not a
+request at all (``ticked_rows``, which the whole text goes through too). See
+``TaskModel.predict`` for how the pieces are scored.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from classifier.mentions import without_mentions
+
+MAX_SEGMENTS = 48           # pieces of one mail; bounds the time a long mail costs
+MIN_SEGMENT_CHARS = 4
+MAX_HEADING_WORDS = 6       # a short line without a full stop introduces the next line
+MIN_LINE_WORDS = 3          # a shorter line that is no list item or heading is a name, a greeting or a title
+MIN_PIECE_WORDS = 3         # a shorter piece ("kl. 07-17.", "Tidsrum: 11-22") says too little to score alone
+
+_BLOCKS = re.compile(r"\n[ \t]*\n+")
+_ITEM = re.compile(r"^[ \t]*(?:[-*•·–—▪►o]|\(?\d{1,2}[.)]|\(?[a-h][.)]|\(?[A-H]\))[ \t]+")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ\"'(])")
+_ABBREVIATION = re.compile(r"\b(?:kl|ca|fx|f\.eks|bl\.a|nr|no|pr|mr|mrs|dr|st|tlf|tel|att|inkl|ekskl|evt|jf|vedr|mv|"
+                           r"m\.m|etc|approx|incl|excl|e\.g|i\.e|vs|ap[sS]|a/s)\.$", re.IGNORECASE)
+_WORD = re.compile(r"[^\W\d_]{2,}")
+_SIGN_OFF = re.compile(r"^(?:(?:med )?(?:venlig(?:st)?|mange|de bedste|bedste|kærlig)? ?hils(?:en|ner)|mvh|vh"
+                       r"|(?:best|kind|warm|many)? ?(?:regards|wishes)|yours|sincerely|cheers|thanks|thank you|tak)\b"
+                       r"[^.!?]{0,40}$", re.IGNORECASE)
+_GREETING = re.compile(r"^(?:hej|hejsa|kære|til|dear|hello|hi|good (?:morning|afternoon))\b[^.!?]{0,60}$",
+                       re.IGNORECASE)
+_TABLE_ROW = re.compile(r"^(?P<label>[^|\n]{2,120})\|(?P<value>[^\n]*)$")
+CHECKED = frozenset({"x", "[x]", "(x)", "☒", "☑", "✓", "✔", "✗", "✘", "ja", "yes", "y", "true", "on",
+                     "checked", "afkrydset", "valgt", "selected"})
+UNCHECKED = frozenset({"", "[ ]", "[]", "( )", "()", "☐", "□", "nej", "no", "n", "false", "off", "-", "–",
+                       "ikke relevant", "not applicable", "n/a", "na", "unchecked"})
+
+
+class Attached(Protocol):
+    """What the classifier reads of an attachment (``intake.attachments.AttachmentResult`` fits).
+
+    Read-only properties, so that a class holding a ``dict`` of fields (or a frozen dataclass) fits too.
+    """
+
+    @property
+    def text(self) -> str: ...
+
+    @property
+    def fields(self) -> Mapping[str, str]: ...
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """An attachment's text and form fields, for callers without an ``AttachmentResult``."""
+
+    text: str = ""
+    fields: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Parts:
+    """A mail as the sender wrote it: subject, the body written now, each attachment on its own."""
+
+    subject: str = ""
+    body: str = ""
+    attachments: Sequence[Attached] = ()
+
+
+@dataclass
+class Pieces:
+    """The pieces of a mail as joins of its atoms (sentences, list items, form fields).
+
+    A piece is scored from the sum of its atoms' term counts, so a sentence that
+    is part of a list item, a section and a paragraph is read once, not three times.
+    """
+
+    atoms: list[str] = field(default_factory=list)
+    pieces: list[tuple[int, ...]] = field(default_factory=list)
+
+    def texts(self) -> list[str]:
+        return [" ".join(self.atoms[i] for i in piece) for piece in self.pieces]
+
+    def extend(self, other: Pieces) -> None:
+        offset = len(self.atoms)
+        self.atoms += other.atoms
+        seen = set(self.texts())
+        for piece, text in zip(other.pieces, other.texts(), strict=False):
+            if text not in seen:
+                seen.add(text)
+                self.pieces.append(tuple(i + offset for i in piece))
+
+
+def segments(parts: Parts) -> list[str]:
+    """Every piece of the subject, the body and each attachment (its text and its form fields), in order."""
+    return pieces_of(parts).texts()
+
+
+def pieces_of(parts: Parts) -> Pieces:
+    """``segments`` as atoms and their joins (what the model scores)."""
+    found = text_pieces(parts.subject)
+    found.extend(text_pieces(parts.body))
+    for attachment in parts.attachments:
+        found.extend(text_pieces(attachment.text or ""))
+        found.extend(field_pieces(dict(getattr(attachment, "fields", None) or {})))
+    found.pieces = found.pieces[:MAX_SEGMENTS]
+    return found
+
+
+def text_segments(text: str) -> list[str]:
+    """The pieces of one text (see ``text_pieces``)."""
+    return text_pieces(text).texts()
+
+
+def text_pieces(text: str) -> Pieces:
+    """Paragraphs, list items and sections of one text, with passing mentions left out.
+
+    A block of text (up to a blank line) is one piece; its list items and its
+    sections (a short heading line and what follows it) are pieces too, and so
+    are the sentences of each.
+    """
+    found = Pieces()
+    for block in _BLOCKS.split(ticked_rows(text or "")):
+        units = [(without_mentions(text), item) for text, item in _units(block)]
+        units = [(text, item) for text, item in units if _says_enough(text, 1 if item else MIN_PIECE_WORDS)]
+        if not units:
+            continue
+        start = len(found.atoms)
+        joins = []
+        for text, _ in units:
+            sentences = _sentences(text) or [text]
+            first = len(found.atoms)
+            found.atoms += sentences
+            joins.append(tuple(range(first, len(found.atoms))))
+            if len(sentences) > 1:
+                joins += [(first + k,) for k, s in enumerate(sentences) if _says_enough(s, MIN_PIECE_WORDS)]
+        for piece in [tuple(range(start, len(found.atoms))), *joins]:
+            if piece not in found.pieces:
+                found.pieces.append(piece)
+    return found
+
+
+def _says_enough(piece: str, words: int) -> bool:
+    return len(piece) >= MIN_SEGMENT_CHARS and len(_WORD.findall(piece)) >= words
+
+
+def field_segments(fields: Mapping[str, str]) -> list[str]:
+    """The pieces of a form's fields (see ``field_pieces``)."""
+    return field_pieces(fields).texts()
+
+
+def field_pieces(fields: Mapping[str, str]) -> Pieces:
+    """A ticked box is its label; a filled-in field is "label: value"; an unticked box is nothing."""
+    out = []
+    for label, value in fields.items():
+        state = _box(value)
+        if state is True:
+            out.append(str(label))
+        elif state is None:
+            out.append(without_mentions(f"{label}: {value}"))
+    atoms = [o for o in out if len(o) >= MIN_SEGMENT_CHARS]
+    return Pieces(atoms, [(i,) for i in range(len(atoms))])
+
+
+def _box(value: str) -> bool | None:
+    """True for a ticked box, False for an unticked one, None for a value that is not a box."""
+    folded = " ".join(str(value or "").lower().split())
+    if folded in CHECKED:
+        return True
+    if folded in UNCHECKED:
+        return False
+    return None
+
+
+def ticked_rows(text: str) -> str:
+    """The text with a form's table rows read as boxes: a ticked row ("Skilte | X") becomes a list item
+    with its label, an unticked one ("Skilte | ☐", "Skilte |") is left out; other rows stay."""
+
+    def row(line: str) -> str | None:
+        found = _TABLE_ROW.match(line.strip())
+        state = _box(found.group("value")) if found else None
+        if found is None or state is None:
+            return line
+        return f"- {found.group('label').strip()}" if state else None
+
+    return "\n".join(line for line in map(row, text.split("\n")) if line is not None)
+
+
+def _units(block: str) -> list[tuple[str, bool]]:
+    """List items and lines of a block (each with whether it is a list item), a heading joined to the next line."""
+    units: list[tuple[str, bool]] = []
+    heading = ""
+    for line in block.split("\n"):
+        line = line.strip()
+        if not line or _GREETING.match(line):
+            continue
+        if _SIGN_OFF.match(line):
+            break   # the sign-off and the signature below it
+        is_item = bool(_ITEM.match(line))
+        text = _ITEM.sub("", line).strip() if is_item else line
+        if heading:
+            units.append((f"{heading} {text}", True))
+            heading = ""
+        elif _is_heading(text, is_item):
+            heading = text
+        elif is_item or not units or _ends_sentence(units[-1][0]) or _TABLE_ROW.match(text):
+            units.append((text, is_item))
+        else:
+            units[-1] = (f"{units[-1][0]} {text}", units[-1][1])   # a sentence wrapped over two lines
+    if heading and len(heading.split()) >= MIN_LINE_WORDS:
+        units.append((heading, False))
+    return units
+
+
+def _is_heading(line: str, is_item: bool) -> bool:
+    """A short capitalised line without a full stop ("Skiltning", "Om os") introduces the line after it."""
+    return (not is_item and 0 < len(line.split()) <= MAX_HEADING_WORDS and line[:1].isupper()
+            and not _ends_sentence(line))
+
+
+def _ends_sentence(text: str) -> bool:
+    return text.rstrip().endswith((".", "!", "?", ":", ";")) or bool(_TABLE_ROW.match(text))
+
+
+def _sentences(text: str) -> list[str]:
+    """The sentences of a text; a full stop after an abbreviation ("kl.", "ca.", "fx.") ends none."""
+    out: list[str] = []
+    for part in _SENTENCE_END.split(text):
+        if out and _ABBREVIATION.search(out[-1]):
+            out[-1] = f"{out[-1]} {part}"
+        else:
+            out.append(part)
+    return [s for s in out if len(s) >= MIN_SEGMENT_CHARS]
+
+

@@ -1,0 +1,149 @@
+"""Form labels and the detail each names: "Virksomhedens navn", "CVR-nr.", "Postnr. og by", "txtCompanyName".
+
+``label_key`` lower-cases and simplifies a label (``normalise_label``) and
+matches it whole against the table below, then against key words for labels
+that say more ("Telefonnummer (dagtimer)").
+"""
+
+from __future__ import annotations
+
+import re
+
+_LABELS: list[tuple[str, str]] = [
+    ("cpr", r"cpr(?: nr| nummer| no| number)?|personnummer|person nr|civil registration number"),
+    ("p_number", r"p(?: nr| nummer|nr| number| no)|produktionsenhed\w*(?: nr| nummer| p nr)?"
+                 r"|production unit(?: no| number)?"),
+    ("cvr", r"(?:se |se cvr |cvr se |)cvr(?: nr| nummer| no| number)?(?: se)?|se(?: nr| nummer)"
+            r"|moms(?: nr| nummer| registreringsnummer)"
+            r"|vat(?: no| nr| number| reg no)?|company reg(?:istration)? (?:no|number)"
+            r"|cvr number of (?:the )?(?:company|business)"),
+    ("company_name", r"arrangør|organizer|organiser|entreprenør|udførende (?:firma|entreprenør)|contractor"
+                     r"|ansøgende (?:firma|forening)|(?:virksomhed(?:en|ens)?|firma(?:ets)?|selskab(?:ets)?"
+                     r"|organisation(?:ens)?|forening(?:ens)?)(?: s)?(?: navn)?"
+                     r"|firmanavn|virksomhedsnavn|navn på (?:virksomhed|firma|selskab)(?:en|et)?"
+                     r"|ansøgende virksomhed|ansøger virksomhed"
+                     r"|company(?: name)?|business(?: name)?|name of (?:the )?(?:company|business|organi[sz]ation)"
+                     r"|organi[sz]ation(?: name)?"
+                     r"|legal name|trading name|juridisk navn|restaurant(?:ens)?(?: navn)?|café(?:ens)?(?: navn)?"
+                     r"|butik(?:kens)?(?: navn)?"),
+    ("contact_email", r"e ?mail(?: ?adresse| address)?|mail(?: adresse)?|email address|kontakt e ?mail"
+                      r"|contact e ?mail|e ?post"),
+    ("phone", r"tlf(?: nr)?|telefon(?: nr| nummer)?|telefonnummer|mobil(?: nr| nummer| telefon)?|mobilnummer|mob"
+              r"|phone(?: no| number)?"
+              r"|tel|telephone(?: number)?|mobile(?: phone| number)?|kontakt tlf|kontakttelefon|direkte(?: tlf| nr)?"
+              r"|dir(?: tlf)?"),
+    ("contact_name", r"kontakt ?person(?:ens navn)?|kontakt|ansvarlig(?: person)?"
+                     r"|(?:dit |fulde |ansøgers |ansøgerens |ejers |ejerens "
+                     r"|anmelders )?navn|ansøger"
+                     r"|anmelder|ejer|owner"
+                     r"|contact(?: person| name)?|(?:your |full |applicant s )?name|applicant|ansvarshavende"
+                     r"|tovholder"),
+    ("site_or_address", r"beliggenhed|ejendommens adresse|ejendommens beliggenhed|property address"
+                        r"|address of the property"),
+    ("activity_location", r"placering|sted|lokation|location|hvor|where|site(?: address)?|venue"
+                          r"|(?:adresse|arbejdsadresse) (?:på|for) (?:arbejdsstedet|arbejdet|byggepladsen|stedet)"
+                          r"|(?:adresse|address) (?:for|of) (?:the )?"
+                          r"(?!the |restaurant|company|business|shop|caf|applicant|organi|firma|virksomhed)"
+                          r"\w+(?: \w+)?|(?:arrangementets|stilladsets|udeserveringens|containerens"
+                          r"|byggepladsens|arbejdsstedets|ejendommens|tankens|aktivitetens) placering"
+                          r"|(?:arrangementets|stilladsets"
+                          r"|udeserveringens|containerens|byggepladsens|arbejdsstedets|tankens|aktivitetens) adresse"
+                          r"|arbejdssted|byggeplads|matrikel(?: nr)?|opstillingssted|adresse hvor .*|address where .*"
+                          r"|serveringssted(?:ets)?(?: adresse)?"
+                          r"|(?:udeserveringens|salgsstedets|standens) (?:adresse|placering)"
+                          r"|location of (?:the )?\w+(?: \w+)?|placering af (?:\w+ )?\w+|sted for \w+|\w+sted(?:et)?"
+                          r"|(?!virksomhed|firma|selskab|forening|butik|restaurant|salon|kontor|ejer|entreprenør"
+                          r"|ansøger|anmelder|arrangør"
+                          r"|bygherre|rekvirent|organisation|kunde|person)\w+(?:ets|ens)"
+                          r" (?:adresse|placering|beliggenhed)"
+                          r"|(?:event|site|work|arbejds) ?location"
+                          r"|(?:ønsket )?(?:stadeplads|standplads|salgsplads|stand)"),
+    ("address", r"adresse|virksomhedens adresse|firmaadresse|firmaets adresse"
+                r"|(?:restaurantens|butikkens|caféens|cafeens|salonens"
+                r"|forretningens|selskabets|foreningens|klinikkens|bageriets) adresse"
+                r"|address|company address|business address|postadresse"
+                r"|gade(?: og (?:hus)?nr| og husnummer)?|vej og nr|street(?: address)?|registered address|adr"
+                r"|anmelders adresse"
+                r"|(?:organi[sz]er|applicant|ansøger|arrangør|anmelder|entreprenør|contractor)(?:en)?(?: ?s)?"
+                r" (?:address|adresse)"
+                r"|(?:address|adresse) (?:of|for) (?:the )?"
+                r"(?:restaurant|company|business|shop|café|cafe|applicant|organi[sz]er)"
+                r"|ansøgers adresse|ejers adresse"),
+    ("house_number", r"hus ?nr|husnummer|house (?:no|number)|street number|nr"),
+    ("floor", r"etage|floor|sal"),
+    ("door", r"side|dør|side dør|door|lejlighed(?: nr)?"),
+    ("postcode", r"post ?nr(?: og by| by)?|postnummer(?: og by)?|post ?code(?: and city| city)?"
+                 r"|postal code(?: and city)?|zip(?: code)?"),
+    ("city", r"by|city|town"),
+    ("period_from", r"(?:periode |dato |date )?fra(?: dato| og med)?|start(?: ?dato)?|startdato|date from"
+                    r"|from(?: date)?|start date"
+                    r"|første dag|first day|opstart|begins?"),
+    ("period_to", r"(?:periode |dato |date )?til(?: dato| og med)?|slut(?: ?dato)?|slutdato|date to|to(?: date)?"
+                  r"|end date|until"
+                  r"|sidste dag|last day|ophør"),
+    ("period", r"periode|period|tidsrum|date of (?:the )?event|arrangementsdato|dato for \w+|datoer|dates|tidspunkt"
+               r"|varighed|duration"
+               r"|(?:event|arrangement) ?dat(?:es?|o|oer)"),
+    ("date", r"dato|date"),
+    ("area_m2", r"areal(?: i m2| m2)?|antal m2|m2|kvm|area(?: in m2| m2| sqm)?|størrelse i m2|size in m2"),
+    ("litres", r"tank ?størrelse(?: i liter)?|tankens størrelse|volumen(?: i liter)?|liter|antal liter|tank size"
+               r"|tank capacity|capacity"
+               r"|rumfang|kapacitet"),
+    ("guests", r"(?:forventet |max(?:imalt)? |maximum |expected )?antal (?:gæster|deltagere|personer|besøgende)"
+               r"|(?:expected )?(?:number of )?(?:guests|participants|attendees|visitors)|deltagerantal"
+               r"|expected attendance|antal siddepladser|seats"),
+]
+_LABEL_RES = [(key, re.compile(rf"(?:{pattern})")) for key, pattern in _LABELS]
+
+
+_KEYWORDS: list[tuple[str, re.Pattern[str]]] = [(key, re.compile(rf"\b(?:{pattern})\b")) for key, pattern in [
+    ("cpr", r"cpr|personnummer"),
+    ("p_number", r"p nr|p nummer|pnr|p number|produktionsenhed\w*"),
+    ("cvr", r"cvr|se nr|vat"),
+    ("contact_email", r"e ?mail\w*|email address"),
+    ("phone", r"telefon\w*|tlf|mobil\w*|phone|telephone"),
+    ("postcode", r"post ?nr|postnummer|post ?code|postal code|zip"),
+    ("contact_name", r"kontaktperson\w*|contact person|contact name"),
+    ("company_name", r"firmanavn|virksomhedens navn|virksomhedsnavn|company name|business name"
+                     r"|name of (?:the )?company"),
+    ("period_from", r"start ?dato|fra dato|date from|start date"),
+    ("period_to", r"slut ?dato|til dato|date to|end date"),
+    ("guests", r"antal (?:gæster|deltagere|personer|besøgende)|number of (?:guests|participants|attendees)"
+               r"|(?:hvor mange|how many) (?:gæster|deltagere|personer|guests|people|participants)"),
+    ("area_m2", r"areal|m2|kvm|størrelse m2"),
+    ("litres", r"liter|rumfang"),
+    ("period_from", r"start|begynd\w*|påbegynd\w*|opstart"),
+    ("period_to", r"slut|afslut\w*|ophør|end|færdig"),
+    ("activity_location", r"^(?:hvor|where)\b(?! mange| many| much| long| længe)|^(?:placering|location|venue|site)"
+                          r"(?! manager| lead| leder| chef| ansvarlig)"),
+]]
+_FIELD_NAME_PREFIX = re.compile(r"^(?:txt|fld|tb|field|text|felt|input|cb|chk)\s+")
+
+
+def normalise_label(label: str) -> str:
+    """Lower case words: "Virksomhedens navn (som i CVR):" and "txtCompanyName_1" become "virksomhedens navn",
+    "company name"."""
+    label = re.sub(r"(?<=[a-zæøå])(?=[A-ZÆØÅ])", " ", label)          # camelCase form field names
+    label = label.lower().replace("²", "2")
+    label = re.sub(r"\((m2|kvm|liter|l)\)", r" \1", label)                # the unit names the field: "Størrelse (m2)"
+    label = re.sub(r"\([^)]*\)", " ", label)
+    label = re.sub(r"[^a-z0-9æøåéü²]+", " ", label)
+    label = re.sub(r"\s+\d+$", "", re.sub(r"\s+", " ", label).strip())
+    return _FIELD_NAME_PREFIX.sub("", label)
+
+
+def label_key(label: str) -> str | None:
+    """The detail key a form label names, or None."""
+    norm = normalise_label(label)
+    if not norm or len(norm) > 60:
+        return None
+    for key, pattern in _LABEL_RES:
+        if pattern.fullmatch(norm):
+            return key
+    if "/" in label:            # "Virksomhed/forening", "Postnr./by", "Tlf./mobil": the first that names one
+        found = next((k for k in (label_key(part) for part in label.split("/") if part.strip()) if k), None)
+        if found:
+            return found
+    if len(norm.split()) <= 6:
+        return next((key for key, pattern in _KEYWORDS if pattern.search(norm)), None)
+    return None

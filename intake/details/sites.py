@@ -1,0 +1,254 @@
+"""Whose address is it: the business's own (``address``) or where the activity takes place (``activity_location``).
+
+Each street address in a text gets a role from the words just before it in its
+sentence: "jeg bor på", "I live at" (the applicant's home), "vores adresse er",
+"vi har lejet et lokale på", "our office is at" (the business's premises), or
+"foran", "ud for", "på fortovet ved", "at the corner of", "arbejdet foregår på"
+(the site). The nearest cue wins ("ud for vores café på X": the café is ours).
+An address with no cue is the business's when it stands alone or in the
+signature. Both are kept when both appear; the site is also the premises when
+the text puts the activity in front of them ("foran caféen", "in front of the
+shop"). A named place without a house number ("på Israels Plads") is a site.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import deque
+from itertools import islice
+
+from intake.details.addresses import (
+    ENDS_AS_STREET,
+    MAX_MENTIONS,
+    NOT_STREET_WORDS,
+    STREET,
+    STREET_PREFIX,
+    Mention,
+    find_mentions,
+    format_address,
+)
+from intake.details.postcodes import postcode_town
+
+_WINDOW = 110
+_PREMISES = (r"\w*(?:café|cafe|butik|forretning|restaurant|salon|klinik|værksted|kontor|bageri|shop|store|office|bakery"
+             r"|premises|workshop|studio|bar|kiosk|bistro|lokale|ejendom|lejlighed|hus|house|flat|apartment|grund|bolig"
+             r"|property|plot|garden|have)\w*")
+_HOME = re.compile(
+    r"\b(?:(?:jeg|vi) bor(?: \w+){0,3} (?:på|i)|bor (?:\w+ ){0,2}(?:på|i)|(?:i|we) (?:\w+ )?live (?:at|in|on)"
+    r"|(?:min|my) (?:privat)?adresse(?: er)?|(?:my|our) home (?:address )?is(?: at)?)\W*$", re.IGNORECASE)
+_BUSINESS = re.compile("(?:" + "|".join([
+    r"\b(?:vores|firmaets|virksomhedens|selskabets|foreningens|butikkens|restaurantens|caféens|salonens|our"
+    r"|the company'?s?|company|business|registered|office|postal|post|association|organisation|organization)\s?"
+    r"(?:adresse|address)(?:\s(?:er|is))?(?:\s(?:på|at))?",
+    r"\b(?:har|have|has)(?: vores| sin| min| its| our)? (?:adresse|address) (?:på|i|hos|at)(?: \w+)?",
+    r"\badresse(?:n)? er", r"\baddress is",
+    r"\bholder (?:til|hus) (?:i|på)", r"\bligger (?:på|i)", r"\bbeliggende(?: på| i)?",
+    r"\b(?:located|based|situated) (?:at|in|on)",
+    r"\blej(?:et|er) (?:et|en|vores) \w+(?: \w+)? (?:på|i)", r"\brented (?:a|an|the) \w+(?: \w+)? (?:at|in|on)",
+    rf"\b(?:vores|min|mit|mine|vort|our|my|en|et|a|an|the|lille|small|nyt|nye|new)\s(?:\w+\s)?{_PREMISES}"
+    r"(?: (?:is|are|er|ligger))?(?: located)? (?:på|i|at|in|on)",
+    rf"\b(?:vores|min|mit|mine|our|my) {_PREMISES},",
+    r"\bour (?:\w+ )?(?:office|shop|premises|restaurant|store|workshop|studio|address)s? (?:is|are) (?:at|in|on)",
+    r"\bc/o\b.*", r"\b(?:office|kontor|adr|adresse|address|hovedkontor)\b\.?:", r"\bhos formanden\b:?",
+    r"\btaken over the \w+ at",
+    r"\b(?:driver|ejer|run|own|åbne[rt]?|open(?:s|ing)?) (?:(?:en|et|a|an|the|vores|our|ny|nyt|new|lille|small) )?"
+    r"(?:(?-i:[A-ZÆØÅ])[\w'’&-]*[ ]?){1,4}(?:på|i|at|in|on)",                 # "driver Vinbaren Druen på"
+    rf"\b(?:driver|ejer|run|own|åbne[rt]?|open(?:s|ing)?) (?:(?:en|et|a|an|the|vores|our|ny|nyt|new|lille|small) )?"
+    rf"(?:\w+ )?{_PREMISES} (?:på|i|at|in|on)",
+]) + r")\W*$", re.IGNORECASE)
+_WORK = (r"(?:nedrive|rive|renovere|istandsætte|male|bygge|opføre|grave|udskifte|skifte|sløjfe|fjerne|isolere|reparere"
+         r"|arbejde|arbejdet)")
+_SITE = re.compile("(?:" + "|".join([
+    r"\bforan", r"\bud ?for", r"\buden ?for", r"\bfortovet(?: (?:ved|foran|ud for|på))?", r"\bpå adressen",
+    r"\b(?:foregår|finder sted|afholdes|holdes) (?:på|ved|i)",
+    r"\bejendommen(?:s facade)?(?: beliggende| ligger)?(?: på)?",
+    r"\bfacaden (?:på|af)(?: ejendommen)?", r"\bgavlen (?:på|af)", r"\bbyggepladsen (?:på|ved)",
+    r"\barealet (?:ved|på|foran)",
+    r"\bgården bag", r"\bved siden af", r"\b(?:opstille|placere)[sr]? (?:\w+ ){0,3}(?:på|ved)",
+    rf"\b{_WORK}\w* (?:\S+ ){{0,4}}(?:på|ved|i)",
+    r"\b(?:nedrive|renovere|istandsætte|ombygge|restaurere|renovate|refurbish|repair|demolish)\w*",
+    r"\bbyggegrunden (?:på|ved)", r"\bdrejer sig om(?: ejendommen)?", r"\bgælder(?: ejendommen)?",
+    r"\b(?:køres|flyttes|fjernes|transporteres|hentes) (?:\w+ )?fra",
+    r"\b(?:site|venue|location|placering)\b(?: is| at|:)?",
+    r"\b(?:at|on) the corner of", r"\bin front of", r"\btakes? place (?:at|on|in)", r"\b(?:held|hosted) (?:at|on|in)",
+    r"\b(?:scaffolding|container|crane|lift|works?|stall|truck) (?:at|on|in)",
+    r"\b(?:erect|place|put|set up|install|park)\w* (?:\w+ ){0,3}(?:at|on)",
+    r"\bplaceret (?:på|ved)", r"\b(?:stillads|container|skurvogn|kran|lift|bod|vogn)\w* (?:\w+ ){0,2}(?:på|ved)",
+    r"\btil at (?:\w+ ){0,4}(?:på|ved)",
+]) + r")\W*$", re.IGNORECASE)
+# only right before the address
+_SITE_NEXT_TO = re.compile(r"(?:\bved|\bbag|\bnear|\bnext to|\boutside|\bclose to)\W*$", re.IGNORECASE)
+_LAST_WORD = re.compile(r"\S+\s*$")
+_OURS = re.compile(r"(?i)\b(?:vores|min|mit|mine|vort|our|my)\b")
+_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-ZÆØÅ])|\n[ \t]*\n")
+_AFTER_BUSINESS = re.compile(r"^[^.\n]{0,40}?\b(?:hvor (?:vi|jeg) (?:har|driver)|where (?:we|i) (?:have|run))\b",
+                             re.IGNORECASE)
+_SAME_PLACE = re.compile(
+    r"\b(?:foran|ud for|uden ?for|in front of|outside)\s(?:vores|min|sin|sit|deres|our|my|their|the|butikken|caféen"
+    r"|cafeen|restauranten|forretningen|salonen|bageriet|baren|kiosken|bistroen|døren|indgangen|facaden|vinduet|huset"
+    r"|ejendommen|lejligheden|shop|store|restaurant|café|cafe|bakery|premises|the door|the entrance)\b"
+    r"|\b(?:ud )?på fortovet\b(?!\s(?:ved|foran|ud for|på)\s[A-ZÆØÅ])|\bon the (?:pavement|sidewalk)\b"
+    r"(?!\s(?:at|by|in front of)\s[A-Z])",
+    re.IGNORECASE)
+# "foran Kaffebaren, Godthåbsvej 31": in front of a business named just before its address, which is theirs as well
+_IN_FRONT_OF_NAMED = re.compile(r"(?i:\bforan|\bud for|\buden ?for|\bin front of|\boutside)\s(?i:vores\s|our\s|the\s)?"
+                                r"[A-ZÆØÅ][\w'’]+(?:\s[A-ZÆØÅ][\w'’]+){0,2},?\s{0,2}$")
+_VALEDICTION = re.compile(
+    r"^[ \t]*(?:med venlig hilsen|venlig(?:st)? hilsen|de bedste hilsner|mange hilsner|hilsen|mvh|vh|kh|best regards"
+    r"|kind regards|regards|sincerely|cheers|all the best|best wishes|yours)\b", re.IGNORECASE | re.MULTILINE)
+_PLACE = re.compile(
+    rf"(?<![\w])(?=[pPaAoOvViIfFuUnNlLdD])(?i:på|at|on|ved|i|in|foran|ud for|outside|near|over|langs|along|across"
+    rf"|del af|part of)[ \t]+(?:the[ \t]+)?(?P<v>{STREET})(?![\w])"
+    rf"(?![ \t]{{1,3}}(?:nr\.?[ \t]?)?\d)")
+_LOCATION_PHRASE = re.compile(r"(?:placering|location|sted|lokation|venue|site)\s{0,3}[:\-]\s{0,3}(?P<v>[^\n]{3,120})",
+                              re.IGNORECASE)
+_STREET_AT_NUMBER = re.compile(
+    rf"(?<![\w])(?P<street>{STREET_PREFIX}(?=[ \t]{{1,3}}(?i:ud ?for|foran|ved|outside|in front of)[ \t]{{1,3}}"
+    rf"(?i:nr|no|number)){ENDS_AS_STREET})[ \t]{{1,3}}(?i:ud ?for|foran|ved|outside|in front of)[ \t]{{1,3}}"
+    r"(?i:nr\.?|no\.?|number)[ \t]{0,3}(?P<no>\d{1,4}[A-Z]?)(?![\d])")
+
+
+def find_addresses(text: str) -> dict[str, str]:
+    """``address`` (+ ``postcode``, ``city``) and ``activity_location`` from the street addresses of a text."""
+    mentions = find_mentions(text)
+    roles = _roles(text, mentions)
+    by_role = {role: [m for m, r in zip(mentions, roles, strict=True) if r in role.split("|")]
+               for role in ("home", "signature", "business|both", "site|both", "neutral", "maybe own")}
+    premises, plain = by_role["business|both"], by_role["neutral"]
+    own = _first(by_role["home"], by_role["signature"], premises, plain, by_role["maybe own"])
+    site = _first(by_role["site|both"], by_role["maybe own"])
+    if site is None and premises and own is not premises[0]:
+        site = premises[0]                  # lives or is registered elsewhere: the application is about the premises
+    out: dict[str, str] = {}
+    if own is not None:
+        out["address"] = own.address
+        pc = own if own.postcode else next((m for m in mentions if m.postcode and _same_house(m, own)), None)
+        if pc is not None:
+            out["postcode"], out["city"] = pc.postcode, pc.town
+    if site is not None:
+        out["activity_location"] = site.with_postcode()
+    elif own is not None and _SAME_PLACE.search(text):
+        # "en lift på fortovet" at another address
+        other = next((m for m in plain if not _same_house(m, own)), None)
+        out["activity_location"] = (other or own).with_postcode()
+    else:
+        place = _place(text, mentions)
+        if place:
+            out["activity_location"] = place
+    if "postcode" not in out:
+        out.update(_lone_postcode(text, mentions))
+    return out
+
+
+def _first(*groups: list[Mention]) -> Mention | None:
+    """The first mention of the first group that holds one."""
+    return next((group[0] for group in groups if group), None)
+
+
+def _same_house(a: Mention, b: Mention) -> bool:
+    """The same street and number, floors aside ("Sortedam Dossering 55" and "Sortedam Dossering 55, 1. tv")."""
+    return a.address.split(",")[0] == b.address.split(",")[0]
+
+
+def _roles(text: str, mentions: list[Mention]) -> list[str]:
+    signature = _signature_start(text)
+    roles = []
+    previous_end = 0
+    for m in mentions:
+        role = _role(_window(text, previous_end, m.start), text[m.end:m.end + 60])
+        if role == "neutral" and m.start >= signature:
+            role = "signature"
+        roles.append(role)
+        previous_end = m.end
+    return roles
+
+
+def _window(text: str, previous_end: int, start: int) -> str:
+    """The words before an address in its own sentence and line, not reaching back past the address before it.
+
+    An address at the start of a line also hears the line before it (a wrapped sentence, a label on its own line).
+    """
+    line_start = text.rfind("\n", 0, start) + 1
+    if not text[line_start:start].strip():
+        line_start = text.rfind("\n", 0, max(line_start - 1, 0)) + 1
+    window = text[max(previous_end, start - _WINDOW, line_start):start]
+    cut = _last_match(_SENTENCE_END, window)
+    return window[cut.end():] if cut else window
+
+
+def _role(before: str, after: str) -> str:
+    """The role whose cue is nearest the address; on a tie the longer cue (a site's "ejendommen ligger på")."""
+    best, key = "neutral", (7, 0)
+    ours = None
+    for role, pattern, reach in (("home", _HOME, 6), ("business", _BUSINESS, 6), ("site", _SITE, 6),
+                                 ("site", _SITE_NEXT_TO, 0)):
+        found = _nearest(pattern, before, reach)
+        if found is not None and role == "business" and _OURS.search(found[2]):
+            ours = found[0]
+        if found is not None and (found[0], -found[1]) < key:
+            best, key = role, (found[0], -found[1])
+    if best == "site" and ours == key[0]:
+        return "both"                           # "renovere mit rækkehus på X": the work is at their own place
+    if _AFTER_BUSINESS.match(after):            # "..., hvor vi har vores butik"
+        return "both" if best == "site" else "business"
+    if best == "site" and _IN_FRONT_OF_NAMED.search(before):
+        return "maybe own"
+    return best
+
+
+def _nearest(pattern: re.Pattern[str], before: str, reach: int) -> tuple[int, int, str] | None:
+    """(words between cue and address, length of the cue, the cue) for the cue nearest the address, at most ``reach``
+    words away."""
+    for distance in range(reach + 1):
+        m = pattern.search(before)
+        if m:
+            return distance, m.end() - m.start(), m.group(0)
+        before = _LAST_WORD.sub("", before)
+        if not before:
+            return None
+    return None
+
+
+def _signature_start(text: str) -> int:
+    last = _last_match(_VALEDICTION, text)
+    return last.start() if last else len(text)
+
+
+def _last_match(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """The last match of ``pattern`` in ``text``, keeping no other (a hostile text may hold thousands)."""
+    last = deque(pattern.finditer(text), maxlen=1)
+    return last[0] if last else None
+
+
+def _place(text: str, mentions: list[Mention]) -> str | None:
+    """A site written without an address: "Placering: ...", "Strandboulevarden ud for nr. 88", "på Israels Plads"."""
+    m = _STREET_AT_NUMBER.search(text)
+    if m:
+        return format_address(m.group("street"), m.group("no"))
+    m = _LOCATION_PHRASE.search(text)
+    if m:
+        return m.group("v").strip(" .,")
+    for m in islice(_PLACE.finditer(text), MAX_MENTIONS):
+        inside = any(s.start <= m.start("v") < s.end for s in mentions)
+        name = m.group("v").strip(" .,")
+        if not inside and name.split()[0].lower() not in NOT_STREET_WORDS:
+            return name
+    return None
+
+
+_LONE_POSTCODE = re.compile(r"(?<![\w.,/+-])(?:DK[ \t-]?)?(?P<pc>[1-9]\d{3})(?=[ \t]{1,3}[A-ZÆØÅ])")
+_NOT_BEFORE_POSTCODE = re.compile(      # "1. maj 2027", "12/5 2000": a year, not a postcode
+    r"(?:\d[.\-/]?|\b(?:jan|feb|mar|apr|maj|may|jun|jul|aug|sep|okt|oct|nov|dec)[a-z]*\.?)\s*$", re.IGNORECASE)
+
+
+def _lone_postcode(text: str, mentions: list[Mention]) -> dict[str, str]:
+    """A "2100 København Ø" of the table outside the addresses already found."""
+    for m in _LONE_POSTCODE.finditer(text):
+        if any(s.start <= m.start() < s.end for s in mentions):
+            continue
+        if _NOT_BEFORE_POSTCODE.search(text[max(0, m.start() - 12):m.start()]):
+            continue
+        found = postcode_town(m.group("pc"), text[m.end():m.end() + 60], strict=True)
+        if found:
+            return {"postcode": found[0], "city": found[1]}
+    return {}

@@ -1,0 +1,188 @@
+"""The value of a labelled field, checked against its label: "CVR-nr.: DK 12 34 56 78" gives ``cvr`` "12345678".
+
+``normalise_value`` returns the details a value gives (an address field may
+give the address, postcode and city), or nothing when the value does not fit
+its label. Address parts written in separate fields are joined by
+``compose_address``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date
+
+from intake.details import periods
+from intake.details.addresses import join_parts, postcode_city, read_address
+from intake.details.identifiers import (
+    EMAIL,
+    NUMBER,
+    digits,
+    find_cpr,
+    normalise_phone,
+    parse_number,
+)
+from intake.details.names import SUFFIX
+from intake.details.postcodes import is_postcode
+
+Values = dict[str, object]                  # the details a value gives, by key
+Handler = Callable[[str, date], Values]     # reads a value written under one kind of label
+
+
+def normalise_value(key: str | None, value: str, reference: date) -> dict[str, object]:
+    """The details a labelled value gives; empty when the value does not fit the label."""
+    value = re.sub(r"\s+", " ", value).strip(" \t:;")
+    if not key or not value or key == "cpr" or find_cpr(value):
+        return {}
+    handler = _VALUE_HANDLERS.get(key)
+    return handler(value, reference) if handler else {}
+
+
+def _v_cvr(value: str, _ref: date) -> Values:
+    number = digits(re.sub(r"^\s*DK", "", value, flags=re.IGNORECASE))
+    return {"cvr": number} if 6 <= len(number) <= 10 else {}
+
+
+def _v_p_number(value: str, _ref: date) -> Values:
+    number = digits(value)
+    return {"p_number": number} if len(number) == 10 else {}
+
+
+def _v_phone(value: str, _ref: date) -> Values:
+    phone = normalise_phone(value)
+    return {"phone": phone} if phone else {}
+
+
+def _v_email(value: str, _ref: date) -> Values:
+    m = EMAIL.search(value)
+    return {"contact_email": m.group(0).lower()} if m else {}
+
+
+def _v_text(key: str, max_len: int = 120) -> Handler:
+    def handler(value: str, _ref: date) -> Values:
+        if EMAIL.fullmatch(value) or len(value) > max_len or not re.search(r"[A-Za-zÆØÅæøå]", value):
+            return {}
+        return {key: value.strip(" ,.")}
+    return handler
+
+
+def _v_contact_name(value: str, ref: date) -> Values:
+    """The name at the start of a value such as "Ahmad Hassan, ahmad@x.dk, 71 72 73 74"."""
+    if re.search(SUFFIX + r"\.?(?:$|[\s,(])", value):
+        return _v_company(value, ref)      # "Navn: Café Hansen ApS"
+    head = re.split(r"[,;(/|]| - | – |\s+(?:tlf|tel|mobil|phone|e-?mail)\b", value,
+                    maxsplit=1, flags=re.IGNORECASE)[0].strip()
+    if not head or len(head) > 80 or re.search(r"[\d@]", head) or not re.search(r"[A-Za-zÆØÅæøå]", head):
+        return {}
+    return {"contact_name": head}
+
+
+def _v_company(value: str, ref: date) -> Values:
+    """A company name, cut before an identifier or an address written after it ("Hansen ApS, CVR 12345678")."""
+    head = re.split(r"\s*[,(;|]?\s*\b(?:cvr|se|p-?nr|tlf|telefon|phone|vat)\b", value,
+                    maxsplit=1, flags=re.IGNORECASE)[0]
+    legal = re.search(SUFFIX + r"(?=\s*[,(;|/])", head)
+    head = head[:legal.end()] if legal else head
+    number = re.search(r"/\s*(\d{2}\s?\d{2}\s?\d{2}\s?\d{2})\s*$", value)   # "Firmanavn/CVR: Havnebaren ApS / 30521676"
+    if number:
+        return {**_v_text("company_name")(re.sub(r"\s*/\s*[\d ]+$", "", head), ref), "cvr": digits(number.group(1))}
+    return _v_text("company_name")(head, ref)
+
+
+def _v_address(key: str) -> Handler:
+    def handler(value: str, _ref: date) -> Values:
+        if (normalise_phone(value) or not re.search(r"[A-Za-zÆØÅæøå]{3}", value)
+                or value.strip(" .").lower() in _INDOORS):
+            return {}
+        address, pc, town = read_address(re.sub(r"\s*\([^)]{0,80}\)", "", value)
+                                         if key == "activity_location" else value)
+        if not address or len(address) > 120:
+            return {}
+        if key == "activity_location":
+            return {key: f"{address}, {pc} {town}" if pc else address}
+        return {key: address, f"{key}_postcode": pc, f"{key}_city": town} if key.startswith("_") and pc else (
+            {key: address, "postcode": pc, "city": town} if pc else {key: address})
+    return handler
+
+
+_INDOORS = frozenset("kælder kælderen loft loftet baghave baghaven have haven gård gården garage garagen indkørsel"
+                     " indkørslen skur skuret fyrrum fyrrummet udendørs indendørs basement garden yard attic".split())
+
+
+def _v_postcode(value: str, _ref: date) -> Values:
+    pc = postcode_city(value)
+    if pc:
+        return {"postcode": pc[0], "city": pc[1]}
+    m = re.fullmatch(r"(?:DK[\s-]?)?([1-9]\d{3})", value)
+    return {"postcode": m.group(1)} if m and is_postcode(m.group(1)) else {}
+
+
+def _v_part(key: str, pattern: str) -> Handler:
+    """One part of an address written in its own form field ("Husnr.", "Etage", "Side")."""
+    def handler(value: str, _ref: date) -> Values:
+        return {key: value} if re.fullmatch(pattern, value, re.IGNORECASE) else {}
+    return handler
+
+
+def compose_address(values: Values) -> None:
+    """Join "Gade", "Husnr.", "Etage" and "Side" fields into one ``address`` (in place); drop the parts.
+
+    A "Beliggenhed" or "Ejendommens adresse" is the business's (or the owner's) address when the form names
+    no other, else the site's.
+    """
+    parts = [values.pop(k, "") for k in ("_house_number", "_floor", "_door")]
+    address = values.get("address")
+    if parts[0] and isinstance(address, str):
+        values["address"] = join_parts(address, *(str(p) for p in parts))
+    place = values.pop("_site_or_address", None)
+    pc, town = values.pop("_site_or_address_postcode", ""), values.pop("_site_or_address_city", "")
+    if place and "address" not in values:
+        values["address"] = place
+        if pc:
+            values.setdefault("postcode", pc)
+            values.setdefault("city", town)
+    elif place:
+        values.setdefault("activity_location", f"{place}, {pc} {town}" if pc else place)
+
+
+def _v_date(key: str) -> Handler:
+    def handler(value: str, reference: date) -> Values:
+        d = periods.parse_single_date(value, reference)
+        return {key: d.isoformat()} if d else {}
+    return handler
+
+
+def _v_future_period(value: str, reference: date) -> Values:
+    """A bare "Dato:" is often the date of the letter or signature: only a future date is a period."""
+    found = _v_period(value, reference)
+    return found if found and min(str(iso) for iso in found.values()) > reference.isoformat() else {}
+
+
+def _v_period(value: str, reference: date) -> Values:
+    period = periods.find_period(value, reference)
+    if period.start or period.end:
+        return {k: d.isoformat() for k, d in (("period_from", period.start), ("period_to", period.end)) if d}
+    single = periods.parse_single_date(value, reference)
+    return {"period_from": single.isoformat(), "period_to": single.isoformat()} if single else {}
+
+
+def _v_amount(key: str) -> Handler:
+    def handler(value: str, _ref: date) -> Values:
+        m = re.search(NUMBER, value)
+        number = parse_number(m.group("n")) if m else None
+        return {key: number} if number is not None and number > 0 else {}
+    return handler
+
+
+_VALUE_HANDLERS: dict[str, Handler] = {
+    "cvr": _v_cvr, "p_number": _v_p_number, "phone": _v_phone, "contact_email": _v_email,
+    "company_name": _v_company, "contact_name": _v_contact_name, "city": _v_text("city", 40),
+    "address": _v_address("address"), "activity_location": _v_address("activity_location"), "postcode": _v_postcode,
+    "site_or_address": _v_address("_site_or_address"),
+    "period_from": _v_date("period_from"), "period_to": _v_date("period_to"), "period": _v_period,
+    "date": _v_future_period,
+    "area_m2": _v_amount("area_m2"), "litres": _v_amount("litres"), "guests": _v_amount("guests"),
+    "house_number": _v_part("_house_number", r"\d{1,4}\s?[a-z]?"),
+    "floor": _v_part("_floor", r"(?:st|kl|\d{1,2})\.?(?: sal)?|stuen"),
+    "door": _v_part("_door", r"tv|th|mf|t\.v\.?|t\.h\.?|\d{1,3}"),
+}

@@ -1,0 +1,76 @@
+"""Cutting a mail into pieces: paragraphs, list items, sections, attachments and ticked form fields."""
+from classifier.segments import Attachment, Parts, segments, text_pieces, text_segments, ticked_rows
+
+
+def test_each_list_item_is_a_piece_of_its_own():
+    pieces = text_segments("Vi skal bruge:\n- udeservering på fortovet\n* et skilt over døren\n2) en fedtudskiller")
+    assert {"udeservering på fortovet", "et skilt over døren", "en fedtudskiller"} <= set(pieces)
+
+
+def test_the_paragraph_of_a_list_is_a_piece_too():
+    pieces = text_segments("- udeservering på fortovet\n- et skilt over døren")
+    assert "udeservering på fortovet et skilt over døren" in pieces
+
+
+def test_a_heading_belongs_to_the_line_after_it():
+    pieces = text_segments("Skiltning\nEt facadeskilt med løse bogstaver over indgangen.")
+    assert "Skiltning Et facadeskilt med løse bogstaver over indgangen." in pieces
+    assert "Skiltning" not in pieces
+
+
+def test_the_sentences_of_a_paragraph_are_pieces():
+    pieces = text_segments("Vi åbner en café på Nørrebrogade. Vi søger om udeservering med fire borde. "
+                           "Vi skal også have et skilt.")
+    assert "Vi søger om udeservering med fire borde." in pieces
+    assert "Vi skal også have et skilt." in pieces
+
+
+def test_a_full_stop_after_an_abbreviation_ends_no_sentence():
+    pieces = text_segments("Vi har åbent kl. 10-22 og har ca. 20 borde. Vi søger om udeservering på fortovet.")
+    assert "Vi har åbent kl. 10-22 og har ca. 20 borde." in pieces
+    assert not any(p.startswith("10-22") for p in pieces)
+
+
+def test_a_sentence_wrapped_over_two_lines_is_one_piece():
+    pieces = text_segments("Køkkenet får en ny fedtudskiller, og vi søger om\ntilladelse til afledning af spildevand.")
+    assert "Køkkenet får en ny fedtudskiller, og vi søger om tilladelse til afledning af spildevand." in pieces
+
+
+def test_greetings_sign_offs_and_signatures_are_not_pieces():
+    pieces = text_segments("Kære kommune\n\nVi søger om et skilt over butikken.\n\n"
+                           "Med venlig hilsen\nAnne Holm\nHolm Blomster ApS")
+    assert pieces == ["Vi søger om et skilt over butikken."]
+
+
+def test_a_short_fragment_says_too_little_to_be_a_piece():
+    assert text_segments("Tidsrum: 11-22.") == []
+
+
+def test_a_mention_in_passing_is_left_out_of_the_pieces():
+    pieces = text_segments("Vi søger om udeservering med seks borde. Vi har allerede en affaldsaftale.")
+    assert not any("affaldsaftale" in p for p in pieces)
+    assert "Vi søger om udeservering med seks borde." in pieces
+
+
+def test_ticked_rows_become_list_items_and_unticked_rows_disappear():
+    text = "Udeservering | X\nSkilte | ☐\nErhvervsaffald | [x]\nRåden over vejareal |\nAdresse | Nørrebrogade 1"
+    assert ticked_rows(text).split("\n") == ["- Udeservering", "- Erhvervsaffald", "Adresse | Nørrebrogade 1"]
+
+
+def test_each_attachment_and_form_field_is_cut_on_its_own():
+    parts = Parts("Ansøgning", "Se de vedhæftede filer.", [
+        Attachment("Ansøgning om udeservering med seks borde på fortovet."),
+        Attachment("Skema", {"Fedtudskiller / spildevand": "ja", "Skilte": "nej",
+                             "Beskrivelse": "Ny fedtudskiller under køkkenet i kælderen"}),
+    ])
+    pieces = segments(parts)
+    assert "Ansøgning om udeservering med seks borde på fortovet." in pieces
+    assert "Fedtudskiller / spildevand" in pieces
+    assert "Beskrivelse: Ny fedtudskiller under køkkenet i kælderen" in pieces
+    assert "Skilte" not in pieces
+
+
+def test_pieces_are_joins_of_atoms_read_once():
+    found = text_pieces("- udeservering på fortovet\n- et skilt over døren")
+    assert found.atoms == ["udeservering på fortovet", "et skilt over døren"]
+    assert (0, 1) in found.pieces and (0,) in found.pieces and (1,) in found.pieces
