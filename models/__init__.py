@@ -11,4 +11,5 @@ from models.tables import (
     utcnow,
 )
 
-__all__ = ["Case", "CaseEvent", "Correction", "InboundMessage", "Meeting", "OutboxMail", "ReferenceCounter", "utcnow"]
+__all__ = ["Case", "CaseEvent", "CasePart", "Correction", "InboundMessage", "Meeting", "OutboxMail", "ReferenceCounter",
+           "utcnow"]

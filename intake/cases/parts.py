@@ -36,6 +36,7 @@ class PartError(RequestRefused):
 
 def create_parts(session: Session, case: Case, plans: Sequence[PartPlan]) -> list[CasePart]:
     """The parts of a new case, in the order planned (the primary first); flushed, so they have ids."""
+    assert case.id is not None, "the case is flushed before its parts"
     parts = [CasePart(case_id=case.id, position=i, task_type=p.task_type, office=p.office,
                       needs_triage=p.needs_triage, goal_value=p.goal.value, goal_unit=p.goal.unit, due_date=p.due,
                       expected_week=p.week, status="routed") for i, p in enumerate(plans)]

@@ -18,6 +18,7 @@ from intake.cases.parts import OPEN_PART_STATUSES
 from intake.cases.rules import STATUSES
 from models import Case, CaseEvent, CasePart, utcnow
 from routing import clock
+from routing.goals import local_date
 
 
 @dataclass(frozen=True)
@@ -53,12 +54,13 @@ def list_cases(session: Session, desk: Desk, *, office: str | None = None, statu
         stmt = stmt.where(CasePart.office == office)
     if status:
         stmt = stmt.where(CasePart.status == status)
-    counts = dict(session.exec(select(CasePart.case_id, func.count()).group_by(CasePart.case_id)).all())
-    today = clock.local_date(now)
+    counts: dict[int, int] = dict(session.exec(select(CasePart.case_id, func.count())
+                                                .group_by(col(CasePart.case_id))).all())
+    today = local_date(now)
     rows = []
     for part, case in session.exec(stmt).all():
         due = partlib.effective_due(part, case.received_at, desk.calendar, now)
-        rows.append(CaseRow(case.reference, part.task_type, counts.get(case.id, 1), part.status, part.decision,
+        rows.append(CaseRow(case.reference, part.task_type, counts.get(case.id or 0, 1), part.status, part.decision,
                             part.task_type, part.office, due, _standing(part, due, today, desk),
                             case.company_name or "", part.assigned_to or "", case.complex))
     rows = [r for r in rows if not overdue or r.standing == "overdue"]
@@ -82,7 +84,7 @@ class CaseDetail:
     case: Case
     parts: list[PartView]
     events: list[CaseEvent]
-    documents: list[dict]
+    documents: list[dict[str, object]]
 
     @property
     def due(self) -> date:
@@ -94,7 +96,7 @@ class CaseDetail:
 def case_detail(session: Session, reference: str, desk: Desk, now: datetime | None = None) -> CaseDetail:
     now = now or utcnow()
     case = get_case(session, reference)
-    today = clock.local_date(now)
+    today = local_date(now)
     views = []
     for part in partlib.parts_of(session, case):
         due = partlib.effective_due(part, case.received_at, desk.calendar, now)

@@ -24,13 +24,15 @@ from email.message import EmailMessage
 from intake.letters.envelope import Envelope, Thread, build_mail, domain_of, msg_id
 from intake.letters.wording import language, phrase, render, words
 from intake.mail.message import ParsedMail, clean_header_value
+from intake.settings import Settings
+from models import Case
 from routing.catalogue import Catalogue
 from routing.goals import LOCAL_TZ, describe_date
 
 CASEWORKER_TEXT_MAX = 20_000
 
 
-def forward_note(reference: str, business: str, original: ParsedMail, settings) -> EmailMessage:
+def forward_note(reference: str, business: str, original: ParsedMail, settings: Settings) -> EmailMessage:
     """To the colleague who forwarded ``business``'s application: we have taken it over as ``reference``."""
     envelope = Envelope("forward_note", to=original.from_addr,
                         subject=f"[{reference}] {phrase('da', 'subjects.forward_note', from_name=settings.from_name)}",
@@ -41,7 +43,8 @@ def forward_note(reference: str, business: str, original: ParsedMail, settings) 
         "from_name": settings.from_name}))
 
 
-def closed_reply(case, original: ParsedMail, catalogue: Catalogue, settings, lang: str, n: int) -> EmailMessage:
+def closed_reply(case: Case, original: ParsedMail, catalogue: Catalogue, settings: Settings, lang: str,
+                 n: int) -> EmailMessage:
     """To a business that wrote about its closed case: the case is closed, how to apply again or ask."""
     lang = language(lang)
     decided = case.decided_at or case.closed_at or datetime.now(LOCAL_TZ)
@@ -57,8 +60,8 @@ def closed_reply(case, original: ParsedMail, catalogue: Catalogue, settings, lan
     return build_mail(settings, envelope, render(f"closed_reply.{lang}.txt", values))
 
 
-def caseworker_reply(case, text: str, caseworker: str, office_name: str, greeting: str, settings, n: int,
-                     thread: Thread) -> EmailMessage:
+def caseworker_reply(case: Case, text: str, caseworker: str, office_name: str, greeting: str, settings: Settings,
+                     n: int, thread: Thread) -> EmailMessage:
     """A caseworker's own reply, passed on to the business from the shared address, in the case's thread."""
     lang = language(case.language)
     body = text.strip()[:CASEWORKER_TEXT_MAX]

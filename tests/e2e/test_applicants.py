@@ -15,7 +15,7 @@ from email.utils import format_datetime, make_msgid
 
 import pytest
 from icalendar import Calendar
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 from typer.testing import CliRunner
 
 from classifier.holder import ModelHolder
@@ -61,7 +61,7 @@ def process(settings, dovecot, msg: EmailMessage):
 def case_and_parts(settings, reference: str) -> tuple[Case, list[CasePart]]:
     with Session(open_database(settings.database_url)) as s:
         case = s.exec(select(Case).where(Case.reference == reference)).one()
-        parts = list(s.exec(select(CasePart).where(CasePart.case_id == case.id).order_by(CasePart.position)))
+        parts = list(s.exec(select(CasePart).where(CasePart.case_id == case.id).order_by(col(CasePart.position))))
         return case, parts
 
 
@@ -69,7 +69,7 @@ def actions(settings, reference: str) -> list[str]:
     with Session(open_database(settings.database_url)) as s:
         case = s.exec(select(Case).where(Case.reference == reference)).one()
         return [e.action for e in s.exec(select(CaseEvent).where(CaseEvent.case_id == case.id)
-                                          .order_by(CaseEvent.id))]
+                                          .order_by(col(CaseEvent.id)))]
 
 
 def body_of(msg: EmailMessage) -> str:

@@ -48,6 +48,7 @@ def make_case(session: Session, *, task_types=("udeservering",), received: datet
                 details_json=json.dumps({"contact_name": {"value": "Anna Holm", "source": "body"}}), **extra)
     session.add(case)
     session.flush()
+    assert case.id is not None
     for position, task_id in enumerate(task_types[:parts]):
         part_task = CATALOGUE.task(task_id)
         due = clock.due_with_pauses(received, part_task.goal, finished, CALENDAR)
@@ -79,10 +80,11 @@ class CaseView:
 
 
 def view_of(session: Session, reference: str) -> CaseView:
-    from sqlmodel import select
+    from sqlmodel import col, select
 
     case = session.exec(select(Case).where(Case.reference == reference)).one()
-    part = session.exec(select(CasePart).where(CasePart.case_id == case.id).order_by(CasePart.position)).first()
+    part = session.exec(select(CasePart).where(CasePart.case_id == case.id).order_by(col(CasePart.position))).first()
+    assert part is not None, f"case {reference} has no part"
     return CaseView(case, part)
 
 
@@ -90,6 +92,7 @@ def add_part(session: Session, case: Case, task_type: str, *, position: int = 0,
              **fields) -> CasePart:
     """The part of ``case`` for ``task_type``, due from the case's receipt by the task's goal."""
     task = CATALOGUE.task(task_type)
+    assert case.id is not None
     due = clock.due_with_pauses(case.received_at, task.goal, [], CALENDAR)
     part = CasePart(case_id=case.id, position=position, task_type=task_type, office=task.office,
                     goal_value=task.goal.value, goal_unit=task.goal.unit, due_date=due, expected_week=iso_week(due),

@@ -5,12 +5,12 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+from routing_builders import MINIMAL
 
 from routing.calendar import WorkingCalendar
 from routing.catalogue import load_catalogue, parse_catalogue
 from routing.errors import CatalogueError
 from routing.parts import plan_parts
-from routing_builders import MINIMAL
 
 RECEIVED = datetime(2026, 11, 30, 9, 0, tzinfo=ZoneInfo("Europe/Copenhagen"))  # a Monday
 

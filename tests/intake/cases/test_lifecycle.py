@@ -19,7 +19,7 @@ from models import Case, CaseEvent, Correction, OutboxMail, utcnow
 from models.db import open_database
 from routing.calendar import WorkingCalendar
 from routing.catalogue import load_catalogue
-from routing.goals import LOCAL_TZ, due_date, iso_week
+from routing.goals import LOCAL_TZ, due_date
 from tests.intake.casefactory import CaseView, add_part, view_of
 from tests.intake.mailbuilder import SCAFFOLD_DA, application
 from tests.paths import SAMPLES

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import json
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from sqlmodel import Session
@@ -24,7 +24,7 @@ from routing.calendar import WorkingCalendar
 from routing.catalogue import load_catalogue
 from routing.parts import plan_parts
 
-RECEIVED = datetime(2026, 11, 30, 8, 0, tzinfo=timezone.utc)  # Monday 09:00 in Copenhagen
+RECEIVED = datetime(2026, 11, 30, 8, 0, tzinfo=UTC)  # Monday 09:00 in Copenhagen
 CAL = WorkingCalendar()
 
 

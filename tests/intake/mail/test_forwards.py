@@ -11,11 +11,13 @@ from intake.mail.message import parse_mail
 from intake.mail.parties import is_internal, parties_of
 
 APPLICATION = "Hej\n\nVi vil gerne søge om udeservering foran Café Solsikken, Blågårdsgade 14, 2200 København N.\n"
-NOTE = "Hej Erhvervsservice\n\nDenne kom ind hos Borgerservice i dag. Kan I tage den?\n\nVenlig hilsen\nLone Berg\nBorgerservice\n"
+NOTE = ("Hej Erhvervsservice\n\nDenne kom ind hos Borgerservice i dag. Kan I tage den?\n\n"
+        "Venlig hilsen\nLone Berg\nBorgerservice\n")
 
 FORMS = {
     "outlook_da": ("-----Oprindelig meddelelse-----\nFra: Maja Thorsen [mailto:maja@solsikken.dk]\n"
-                   "Sendt: 30. november 2026 09:12\nTil: Borgerservice <borgerservice@kk.example>\nEmne: Udeservering\n\n"),
+                   "Sendt: 30. november 2026 09:12\nTil: Borgerservice <borgerservice@kk.example>\n"
+                   "Emne: Udeservering\n\n"),
     "outlook_en": ("-----Original Message-----\nFrom: Maja Thorsen <maja@solsikken.dk>\nSent: Monday, November 30, "
                    "2026 9:12 AM\nTo: borgerservice@kk.example\nSubject: Udeservering\n\n"),
     "outlook_new": ("________________________________\nFra: Maja Thorsen <maja@solsikken.dk>\nSendt: mandag den 30. "
