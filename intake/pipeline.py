@@ -156,7 +156,8 @@ def find_details(state: MessageState, ctx: Context) -> None:
     for att in forms:
         form_fields.update(att.fields)
     form_source = forms[0].filename if len(forms) == 1 else "form"
-    who = state.who  # the business: a forwarded application's author, not the colleague who forwarded it
+    # the business: a forwarded application's author, not the colleague who forwarded it
+    who = state.parties or parties_of(mail, ())
     state.details = extract_details(sources, form_fields, form_source=form_source,
                                     reference=local_date(state.received), sender=who.applicant_addr,
                                     sender_name=who.applicant_name,
