@@ -115,9 +115,9 @@ def case_lookup(settings: Settings) -> Iterator[CaseLookup | None]:
     engine = make_engine(settings.database_url)
     try:
         with Session(engine) as session:
-            def lookup(references: Sequence[str], sender: str) -> Case | None:
+            def lookup(references: Sequence[str], owners: Sequence[str] | None) -> Case | None:
                 try:
-                    return find_case(session, references, sender)
+                    return find_case(session, references, owners)
                 except SQLAlchemyError as err:
                     log.warning("cannot read the cases (%s): a quoted reference is read as new", type(err).__name__)
                     return None

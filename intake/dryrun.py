@@ -25,6 +25,7 @@ def analyse(raw: bytes, ctx: Context, received: datetime | None = None,
         kinds.resolve(state, lookup)
         if kinds.HANDLERS[state.kind].analyse:
             run_stages(ANALYSIS, state, ctx)
+            kinds.settle(state, ctx)
     except StopMessage:
         _date_as_receipt(state, received)
     return state
@@ -58,5 +59,12 @@ def as_json(state: MessageState) -> dict[str, Any]:
         "attachments": [{"filename": a.filename, "type": a.type, "status": a.status, "reason": a.reason}
                         for a in state.attachments],
         "external_topics": list(state.external) if application else [],
+        "parts": [{"task_type": p.task_type, "office": p.office, "service_goal": p.goal.as_dict(),
+                   "due_date": p.due.isoformat(), "expected_completion_week": p.week, "needs_triage": p.needs_triage}
+                  for p in state.parts] if application else [],
+        "applicant": state.parties.applicant_addr if state.parties else None,
+        "reply_to": state.parties.reply_addr if state.parties else None,
+        "forwarded_by": (state.parties.forwarded_by or None) if state.parties else None,
+        "renews": state.earlier_reference,
         "model_version": pred.model_version if pred else None,
     }

@@ -1,32 +1,50 @@
-"""Mail about an existing case: follow-ups passed on to the office, and status questions answered.
+"""Mail about an existing case: the business's follow-ups and status questions, caseworkers' replies,
+and mail about a closed case.
 
 A message that quotes a tracking reference is mail about that case only when
-its sender belongs to the case (``intake.cases.rules.belongs_to``); anyone else
-gets a new case and learns nothing. ``find_case`` makes that decision (read
-only, so the dry run makes it too); ``record_follow_up`` and ``answer_status``
-write what follows in the caller's session: the history event, the mail to the
-office or the status answer, and, when the case waits for the applicant, the
-clock that runs again.
+its sender belongs to the case (``intake.cases.rules.belongs_to``: the sender,
+the business or its agent); anyone else gets a new case and learns nothing.
+``find_case`` makes that decision (read only, so the dry run makes it too).
+What follows is written in the caller's session:
+
+- a **follow-up** is passed on to the offices of the case's open parts; an
+  answer to a request for information resumes every waiting part's clock;
+- a **status question** is answered at once, each part with its office, state
+  and expected week (within the daily limit of status answers);
+- a **caseworker's reply** (from inside the municipality, quoting the case) is
+  recorded and passed on to the business from our shared address, in the
+  case's thread and in the caseworker's name; marked internal (``[intern]`` in
+  the subject, or sent to the comment address) it is a note and goes nowhere;
+- mail about a **closed case** that is not a new application is recorded on it,
+  the office is told, and the business is answered how to apply again or ask.
 """
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable, Sequence
 
 from sqlmodel import Session, col, func, select
 
+from intake.cases import parts as partlib
 from intake.cases.lifecycle import Desk, resume
-from intake.cases.rules import belongs_to, may_reply
+from intake.cases.rules import NOTICE_PURPOSES, belongs_to, may_reply, own_addresses
+from intake.letters.case_letters import case_greeting
+from intake.letters.envelope import Thread, domain_of, msg_id
+from intake.letters.facts import PartFacts
 from intake.letters.followup import follow_up_to_office
+from intake.letters.notices import caseworker_reply, closed_reply
 from intake.letters.outbox import queue_mail
 from intake.letters.status import describe_event, status_reply
 from intake.mail.message import ParsedMail
 from intake.pipeline import Context, MessageState
-from models import Case, CaseEvent, InboundMessage
+from models import Case, CaseEvent, CasePart, InboundMessage
 
 log = logging.getLogger(__name__)
 
-CaseLookup = Callable[[Sequence[str], str], "Case | None"]
+# (references quoted, addresses that may own the case; None: any case, for caseworkers) -> the case
+CaseLookup = Callable[[Sequence[str], "Sequence[str] | None"], "Case | None"]
+_PART_OF_ROUTED = re.compile(r"<case-([a-z0-9_]+)\.")
 
 
 def answers_request(mail: ParsedMail) -> bool:
@@ -34,22 +52,28 @@ def answers_request(mail: ParsedMail) -> bool:
     return any(ref.strip().startswith("<inforequest.") for ref in [mail.in_reply_to, *mail.references] if ref)
 
 
-def find_case(session: Session, references: Sequence[str], sender: str) -> Case | None:
-    """The quoted case that ``sender`` belongs to, or None (then the message is a new application)."""
+def find_case(session: Session, references: Sequence[str], owners: Sequence[str] | None) -> Case | None:
+    """The quoted case that one of ``owners`` belongs to (any quoted case when ``owners`` is None)."""
     if not references:
         return None
     cases = session.exec(select(Case).where(col(Case.reference).in_(list(references)))).all()
-    return next((c for c in cases if belongs_to(c, sender)), None)
+    if owners is None:
+        return cases[0] if cases else None
+    return next((c for c in cases if any(belongs_to(c, o) for o in owners if o)), None)
 
 
 def database_lookup(session: Session) -> CaseLookup:
     """``find_case`` bound to ``session``."""
-    return lambda references, sender: find_case(session, references, sender)
+    return lambda references, owners: find_case(session, references, owners)
 
 
 def _count_messages(session: Session, case: Case) -> int:
     return session.exec(select(func.count()).select_from(InboundMessage)
                         .where(InboundMessage.case_id == case.id)).one()
+
+
+def _desk(ctx: Context) -> Desk:
+    return Desk(ctx.settings, ctx.catalogue, ctx.calendar)
 
 
 def record(session: Session, rec: InboundMessage, state: MessageState, ctx: Context, case: Case) -> None:
@@ -59,41 +83,139 @@ def record(session: Session, rec: InboundMessage, state: MessageState, ctx: Cont
     n = _count_messages(session, case) + 1
     session.add(CaseEvent(case_id=case.id, actor="applicant", action=state.kind, detail=f"message {rec.id}"))
     if state.kind == "status_query":
-        if may_reply(session, state.mail.from_addr, ctx.settings.max_acks_per_sender_per_day):
+        if may_reply(session, state.mail.from_addr, ctx.settings.max_status_answers_per_sender_per_day, ("status",)):
             answer_status(session, case, state, rec.id, n, ctx)
         else:
-            rec.reason = "no status answer: sender reached the daily limit"
+            rec.reason = "no status answer: the address reached the daily limit of status answers"
     else:
         pass_on_follow_up(session, case, state, rec.id, n, ctx)
     rec.outcome, rec.kind, rec.case_id = state.kind, state.kind, case.id
     log.info("message added to a case", extra={"reference": case.reference, "kind": state.kind, "inbound_id": rec.id})
 
 
+def part_facts(session: Session, case: Case) -> tuple[PartFacts, ...]:
+    """The parts of ``case`` as letters describe them, each waiting part with the question it waits for."""
+    parts = partlib.parts_of(session, case)
+    asked: dict[int | None, str] = {}
+    for event in session.exec(select(CaseEvent).where(CaseEvent.case_id == case.id)
+                              .where(CaseEvent.action == "waiting").order_by(col(CaseEvent.id))):
+        asked[event.part_id] = event.detail
+    return tuple(PartFacts.of(p, waiting_for=asked.get(p.id, asked.get(None, "")) if p.status == "waiting" else "")
+                 for p in parts)
+
+
 def answer_status(session: Session, case: Case, state: MessageState, inbound_id: int | None, n: int,
                   ctx: Context) -> None:
-    """State, office, expected week and the last event that is not this very question."""
+    """Each part's office, state and expected week, and the last event that is not this very question."""
     last = session.exec(select(CaseEvent).where(CaseEvent.case_id == case.id)
-                        .where(CaseEvent.action != "status_query")
+                        .where(col(CaseEvent.action).not_in(("status_query", "follow_up", "caseworker_note")))
                         .order_by(col(CaseEvent.id).desc())).first()
     last_text = describe_event(last.action, last.at, state.language) if last else "-"
-    asked = session.exec(select(CaseEvent).where(CaseEvent.case_id == case.id)
-                         .where(CaseEvent.action == "waiting").order_by(col(CaseEvent.id).desc())).first()
-    waiting_for = asked.detail if asked is not None and case.status == "waiting" else ""
+    parts = part_facts(session, case)
+    waiting_for = next((p.waiting_for for p in parts if p.waiting_for), "")
     msg = status_reply(case, last_text, state.mail, ctx.catalogue, ctx.settings, state.language, n,
-                       waiting_for=waiting_for)
+                       waiting_for=waiting_for, parts=parts)
     queue_mail(session, purpose="status", msg=msg, case_id=case.id, inbound_id=inbound_id)
 
 
+def _offices_to_tell(session: Session, case: Case) -> tuple[str, list[str]]:
+    """The office a follow-up goes to (the first open part's) and the others in Cc (their functional address)."""
+    parts = partlib.parts_of(session, case)
+    open_parts = [p for p in parts if p.status in partlib.OPEN_PART_STATUSES] or parts
+    offices = list(dict.fromkeys(p.office for p in open_parts))
+    assigned = [p.assigned_to or "" for p in open_parts]
+    return offices[0], [*offices[1:], *assigned]
+
+
 def pass_on_follow_up(session: Session, case: Case, state: MessageState, inbound_id: int | None, n: int,
-                      ctx: Context) -> None:
-    """Forward the follow-up to the office; an answer to a request for information resumes the clock."""
+                      ctx: Context, *, closed: bool = False) -> None:
+    """Forward the follow-up to the offices of the open parts; an answer to a request resumes the clock."""
     resumed = ""
-    if case.status == "waiting":
-        desk = Desk(ctx.settings, ctx.catalogue, ctx.calendar)
-        done = resume(session, case, actor="applicant", desk=desk, now=max(state.received, case.paused_since))
+    if case.status == "waiting" or any(p.status == "waiting" for p in partlib.parts_of(session, case)):
+        paused = [p.paused_since for p in partlib.parts_of(session, case) if p.paused_since is not None]
+        done = resume(session, case, actor="applicant", desk=_desk(ctx), now=max([state.received, *paused]))
         resumed = done.summary
         log.info("case resumed by the applicant's answer", extra={"reference": case.reference,
                                                                   "inbound_id": inbound_id})
-    cc = [case.assigned_to or "", case.contact_email or ""]
-    msg = follow_up_to_office(case, state.mail, state.raw, ctx.catalogue, ctx.settings, n, resumed=resumed, cc=cc)
+    office, others = _offices_to_tell(session, case)
+    cc = [ctx.catalogue.office(o).address if o in ctx.catalogue.offices else o for o in others]
+    msg = follow_up_to_office(case, state.mail, state.raw, ctx.catalogue, ctx.settings, n, resumed=resumed,
+                              cc=[*cc, case.contact_email or ""], office=office, closed=closed)
     queue_mail(session, purpose="follow_up", msg=msg, case_id=case.id, inbound_id=inbound_id)
+
+
+# -- caseworkers answer from their own mail client ------------------------------------------------------
+def is_internal_note(state: MessageState, settings) -> bool:
+    """A caseworker's mail meant for the case only: the internal tag in the subject, or sent to the comment address."""
+    tag = settings.internal_tag.strip().lower()
+    if tag and tag in state.mail.subject.lower():
+        return True
+    recipients = " ".join(str(state.mail.msg.get(h, ""))[:4000] for h in ("To", "Cc")).lower()
+    return bool(settings.comment_address) and settings.comment_address in recipients
+
+
+def record_caseworker(session: Session, rec: InboundMessage, state: MessageState, ctx: Context,
+                      case: Case) -> None:
+    """A caseworker's reply: a note on the case, or correspondence passed on to the business."""
+    who = state.mail.from_addr
+    text = state.text_now.strip()
+    if is_internal_note(state, ctx.settings):
+        session.add(CaseEvent(case_id=case.id, actor=who, action="caseworker_note", detail=text[:4000]))
+        state.kind = "caseworker_note"
+    else:
+        part = _part_replied_to(session, case, state)
+        office = ctx.catalogue.office(part.office)
+        office_name = getattr(office, f"name_{case.language if case.language in ('da', 'en') else 'da'}")
+        n = _count_messages(session, case) + 1
+        msg = caseworker_reply(case, text, state.mail.from_name or who.partition("@")[0], office_name,
+                               case_greeting(case, case.language), ctx.settings, n, _business_thread(session, case,
+                                                                                                     ctx))
+        for attachment in state.mail.attachments:
+            maintype, _, subtype = (attachment.content_type or "application/octet-stream").partition("/")
+            msg.add_attachment(attachment.data, maintype=maintype or "application",
+                               subtype=subtype or "octet-stream", filename=attachment.filename)
+        queue_mail(session, purpose="caseworker_reply", msg=msg, case_id=case.id, inbound_id=rec.id)
+        session.add(CaseEvent(case_id=case.id, part_id=part.id, actor=who, action="caseworker_reply",
+                              detail=text[:4000]))
+    rec.outcome, rec.kind, rec.case_id = state.kind, state.kind, case.id
+    log.info("caseworker's mail added to a case", extra={"reference": case.reference, "kind": state.kind,
+                                                         "inbound_id": rec.id})
+
+
+def _part_replied_to(session: Session, case: Case, state: MessageState) -> CasePart:
+    """The part whose routed mail the caseworker answered (``<case-TASK.REF@...>``), else the first open one."""
+    parts = partlib.parts_of(session, case)
+    for ref in [state.mail.in_reply_to, *state.mail.references]:
+        m = _PART_OF_ROUTED.match(ref or "")
+        found = next((p for p in parts if m and p.task_type == m.group(1)), None)
+        if found is not None:
+            return found
+    return next((p for p in parts if p.status in partlib.OPEN_PART_STATUSES), parts[0])
+
+
+def _business_thread(session: Session, case: Case, ctx: Context) -> Thread:
+    """The case's thread as the business sees it: under its latest mail to us, else under our acknowledgement."""
+    ack = msg_id("ack", case.reference, domain_of(ctx.settings.from_address))
+    owners = own_addresses(case)
+    latest = session.exec(select(InboundMessage).where(InboundMessage.case_id == case.id)
+                          .where(col(InboundMessage.sender).in_(owners)).where(InboundMessage.message_id != "")
+                          .order_by(col(InboundMessage.id).desc())).first()
+    if latest is None or latest.message_id == case.message_id:
+        return Thread(ack, tuple(m for m in (case.message_id, ack) if m))
+    return Thread(latest.message_id, tuple(m for m in (case.message_id, ack, latest.message_id) if m))
+
+
+# -- mail about a closed case --------------------------------------------------------------------------
+def record_about_closed(session: Session, rec: InboundMessage, state: MessageState, ctx: Context,
+                        case: Case) -> None:
+    """Mail about a decided or closed case that applies for nothing new: on the case, to the office, answered."""
+    n = _count_messages(session, case) + 1
+    session.add(CaseEvent(case_id=case.id, actor="applicant", action="closed_case_mail", detail=f"message {rec.id}"))
+    pass_on_follow_up(session, case, state, rec.id, n, ctx, closed=True)
+    if may_reply(session, state.mail.from_addr, ctx.settings.max_notices_per_sender_per_day, NOTICE_PURPOSES):
+        msg = closed_reply(case, state.mail, ctx.catalogue, ctx.settings, state.language, n)
+        queue_mail(session, purpose="closed_reply", msg=msg, case_id=case.id, inbound_id=rec.id)
+    else:
+        rec.reason = "no answer: the address reached the daily limit of notices"
+    rec.outcome, rec.kind, rec.case_id = "closed_case_mail", "closed_case_mail", case.id
+    log.info("mail about a closed case", extra={"reference": case.reference, "inbound_id": rec.id})

@@ -19,11 +19,11 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from intake.cases.compliance import CaseTimes, due_now
-from intake.cases.rules import OPEN_STATUSES
+from intake.cases.parts import OPEN_PART_STATUSES
 from intake.letters.digest import Attention, digest_mail, digest_message_id
 from intake.letters.outbox import queue_mail
 from intake.pipeline import Context
-from models import Case, OutboxMail, utcnow
+from models import Case, CasePart, OutboxMail, utcnow
 from routing.calendar import WorkingCalendar
 from routing.clock import standing
 from routing.goals import LOCAL_TZ, local_date
@@ -33,16 +33,17 @@ DIGEST_PURPOSE = "deadlines"
 
 
 def cases_needing_attention(session: Session, calendar: WorkingCalendar, now: datetime) -> dict[str, list[Attention]]:
-    """Open cases at risk or overdue, per responsible office, most urgent first."""
+    """Open parts of cases at risk or overdue, per responsible office, most urgent first."""
     today = local_date(now)
     found: dict[str, list[Attention]] = {}
-    stmt = select(Case).where(col(Case.status).in_(OPEN_STATUSES)).where(col(Case.decided_at).is_(None))
-    for case in session.exec(stmt):
-        due = due_now(CaseTimes.of(case), calendar, now)
+    stmt = (select(Case, CasePart).where(CasePart.case_id == Case.id)
+            .where(col(CasePart.status).in_(OPEN_PART_STATUSES)).where(col(CasePart.decided_at).is_(None)))
+    for case, part in session.exec(stmt):
+        due = due_now(CaseTimes.of(case, part), calendar, now)
         state = standing(due, today, calendar)
         if state != "on_track":
-            found.setdefault(case.office, []).append(Attention(
-                case.reference, case.task_type, due, state, case.status, case.assigned_to or "-", case.subject))
+            found.setdefault(part.office, []).append(Attention(
+                case.reference, part.task_type, due, state, part.status, part.assigned_to or "-", case.subject))
     return {office: sorted(items, key=lambda a: (a.due, a.reference)) for office, items in found.items()}
 
 

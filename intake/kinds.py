@@ -1,16 +1,26 @@
 """What each kind of message gets: the one kind -> handler table of the service and the dry run.
 
-After the prelude (parse, automated mail, language, references) a message is
-an ``application``, a ``follow_up`` or a ``status_query``. ``resolve`` turns
-mail that quotes a reference into an application when the sender does not
-belong to the quoted case; ``HANDLERS`` then says whether the message is read
-as an application (``analyse``: attachments, details, classification, routing)
-and how its outcome is written (``record``). ``intake.runner`` uses both;
-``intake.dryrun`` uses the same ``resolve`` and ``analyse`` and writes nothing,
-so ``intake classify`` reports what the service would do.
+After the prelude (parse, automated mail, who applies, language, references) a
+message is an ``application``, a ``follow_up`` or a ``status_query``.
+``resolve`` settles that against the cases:
+
+- a caseworker inside the municipality quoting a case is a ``caseworker_reply``
+  (passed on to the business, or a note when marked internal);
+- mail quoting a case its sender does not belong to is a new ``application``;
+- mail (not a status question) quoting a decided or closed case is read as an application first;
+  ``settle`` decides after the analysis whether it applies again (a new case
+  linked to the earlier one: a renewal) or is ``closed_case_mail`` (recorded on
+  the closed case, the business told how to apply again).
+
+``HANDLERS`` then says whether the message is read as an application
+(``analyse``: attachments, details, classification, routing) and how its
+outcome is written (``record``). ``intake.runner`` uses all three;
+``intake.dryrun`` uses the same ``resolve``, ``settle`` and ``analyse`` and
+writes nothing, so ``intake classify`` reports what the service would do.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -23,6 +33,14 @@ from intake.store import store_case
 from models import Case, InboundMessage
 
 Record = Callable[[Session, InboundMessage, MessageState, Context, "Case | None"], "Case"]
+CLOSED = ("decided", "closed")
+# A new application in words: asking for a permit, applying, renewing, again, as last year.
+_APPLIES = re.compile(
+    r"\b(?:ans[øo]g\w*|s[øo]ge\w* om|forl[æa]ng\w*|forny\w*|tilladelse\w* til|igen (?:i|til|n[æa]ste)|"
+    r"som sidste [åa]r|samme som sidst|ny(?:e)? (?:tilladelse|periode|s[æa]son)|"
+    r"appl(?:y|ying|ication)\w*|renew\w*|extend\w*|extension|permit (?:for|to)|again (?:this|next|for)|"
+    r"same as last (?:year|time)|new (?:permit|period|season))",
+    re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -43,22 +61,79 @@ def _about_case(session: Session, rec: InboundMessage, state: MessageState, ctx:
     return case
 
 
+def _from_caseworker(session: Session, rec: InboundMessage, state: MessageState, ctx: Context,
+                     case: Case | None) -> Case:
+    assert case is not None, "resolve() found the case"
+    followups.record_caseworker(session, rec, state, ctx, case)
+    return case
+
+
+def _about_closed(session: Session, rec: InboundMessage, state: MessageState, ctx: Context, case: Case | None) -> Case:
+    assert case is not None, "settle() named the closed case"
+    followups.record_about_closed(session, rec, state, ctx, case)
+    return case
+
+
 HANDLERS: dict[str, Handler] = {
     "application": Handler(analyse=True, record=_new_case),
     "follow_up": Handler(analyse=False, record=_about_case),
     "status_query": Handler(analyse=False, record=_about_case),
+    "caseworker_reply": Handler(analyse=False, record=_from_caseworker),
+    "closed_case_mail": Handler(analyse=True, record=_about_closed),
 }
 
 
 def resolve(state: MessageState, lookup: CaseLookup | None) -> Case | None:
-    """Settle ``state.kind`` against the cases: mail about a case the sender does not belong to is new.
+    """Settle ``state.kind`` against the cases; returns the case the message is about (None for new ones).
 
-    Returns the case the message is about (None for an application). Without a
-    ``lookup`` (no database), mail quoting a reference is read as new.
+    Without a ``lookup`` (no database), mail quoting a reference is read as new.
     """
+    if lookup is None or not state.references:
+        if state.kind in ("follow_up", "status_query"):
+            state.kind = "application"
+        return None
+    who = state.who
+    if who.internal and who.forward is None:
+        case = lookup(state.references, None)
+        if case is not None:
+            state.kind = "caseworker_reply"
+            return case
     if state.kind not in ("follow_up", "status_query"):
         return None
-    case = lookup(state.references, state.mail.from_addr) if lookup is not None else None
+    case = lookup(state.references, [who.applicant_addr, who.reply_addr, state.mail.from_addr])
     if case is None:
         state.kind = "application"
-    return case
+        return None
+    if case.status in CLOSED and state.kind == "follow_up":
+        # a renewal or mail about the closed case: settle() decides after the analysis
+        state.kind, state.earlier_case_id, state.earlier_reference = "application", case.id, case.reference
+        return None
+    return case  # a status question about a decided case is answered with its decision
+
+
+def applies_again(state: MessageState, general_task: str | None) -> bool:
+    """After the analysis: does mail about a closed case apply for something (a renewal)?
+
+    It must read as an application to the classifier (a task type other than the general enquiry, with
+    confidence) and say so in words ("ansøger om", "forlænge", "igen i år", "same as last year"...).
+    """
+    pred = state.prediction
+    if pred is None or pred.needs_triage or not state.parts or state.parts[0].needs_triage:
+        return False
+    if state.parts[0].task_type == general_task:
+        return False
+    return bool(_APPLIES.search(f"{state.subject}\n{state.text_now}"))
+
+
+def settle(state: MessageState, ctx: Context) -> int | None:
+    """After the analysis: the id of the closed case a message is about when it does not apply again.
+
+    Sets ``state.kind`` to ``closed_case_mail`` for such mail; a renewal stays an ``application``
+    (linked to the earlier case by ``state.earlier_case_id``).
+    """
+    if state.earlier_case_id is None or state.kind != "application":
+        return None
+    if applies_again(state, ctx.catalogue.general_task):
+        return None
+    state.kind = "closed_case_mail"
+    return state.earlier_case_id

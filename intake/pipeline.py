@@ -25,14 +25,15 @@ from intake.details import Field, extract_details
 from intake.details.external import find_external_topics
 from intake.errors import StopMessage
 from intake.mail.automated import detect_automated
-from intake.mail.headers import parse_from
 from intake.mail.language import detect_language
 from intake.mail.message import ParsedMail, parse_mail
+from intake.mail.parties import Parties, parties_of
 from intake.mail.references import find_references
 from intake.settings import Settings
 from routing.calendar import WorkingCalendar
 from routing.catalogue import Catalogue, ServiceGoal
 from routing.goals import due_date, iso_week, local_date
+from routing.parts import PartPlan, plan_parts
 
 log = logging.getLogger(__name__)
 
@@ -73,11 +74,34 @@ class MessageState:
     due: date | None = None
     week: str = ""
     external: list[str] = field(default_factory=list)  # ids of [external.*] topics the sender asked about
+    parties: Parties | None = None  # who applies, whom we answer, who forwarded it
+    parts: list[PartPlan] = field(default_factory=list)  # one per task type of a new case, the primary first
+    earlier_case_id: int | None = None  # the decided or closed case a renewal quotes (set by intake.kinds)
+    earlier_reference: str | None = None
 
     @property
     def mail(self) -> ParsedMail:
         assert self.parsed is not None, "parse stage has not run"
         return self.parsed
+
+    @property
+    def who(self) -> Parties:
+        assert self.parties is not None, "find_parties has not run"
+        return self.parties
+
+    @property
+    def subject(self) -> str:
+        """The business's subject: a forwarded application's own, else the mail's."""
+        fwd = self.parties.forward if self.parties else None
+        return fwd.subject if fwd is not None and fwd.subject else self.mail.subject
+
+    @property
+    def text_now(self) -> str:
+        """What the business wrote now: a forwarded application's text (the colleague's note after it)."""
+        fwd = self.parties.forward if self.parties else None
+        if fwd is not None:
+            return "\n\n".join(t for t in (fwd.text, fwd.note) if t.strip())
+        return self.mail.text_now
 
 
 Stage = Callable[[MessageState, Context], None]
@@ -96,18 +120,22 @@ def detect_loops(state: MessageState, ctx: Context) -> None:
         raise StopMessage("skipped", verdict.reason)
 
 
+def find_parties(state: MessageState, ctx: Context) -> None:
+    """Who applies: the author of an application a colleague forwarded, else the sender (and its agent)."""
+    state.parties = parties_of(state.mail, ctx.settings.internal)
+
+
 def detect_lang(state: MessageState, ctx: Context) -> None:
-    mail = state.mail
-    state.language = detect_language(f"{mail.subject}\n{mail.text_now or mail.full_text}")
+    state.language = detect_language(f"{state.subject}\n{state.text_now or state.mail.full_text}")
 
 
 def find_refs(state: MessageState, ctx: Context) -> None:
     mail = state.mail
-    texts = [mail.subject, mail.text_now, mail.in_reply_to, *mail.references]
+    texts = [mail.subject, state.subject, state.text_now, mail.in_reply_to, *mail.references]
     state.references = find_references(ctx.settings.reference_prefix, texts)
     if state.references:
-        short = len(mail.text_now) < 600
-        asks = STATUS_WORDS.search(f"{mail.subject}\n{mail.text_now}")
+        short = len(state.text_now) < 600
+        asks = STATUS_WORDS.search(f"{state.subject}\n{state.text_now}")
         state.kind = "status_query" if (short and asks) else "follow_up"
 
 
@@ -117,21 +145,29 @@ def read_attachments(state: MessageState, ctx: Context) -> None:
 
 def find_details(state: MessageState, ctx: Context) -> None:
     mail = state.mail
-    sources = [("subject", mail.subject), ("body", mail.full_text)]
+    fwd = state.parties.forward if state.parties else None
+    if fwd is not None:  # the business's own text first; the colleague's note (and signature) last
+        sources = [("subject", state.subject), ("body", fwd.text), ("note", fwd.note)]
+    else:
+        sources = [("subject", mail.subject), ("body", mail.full_text)]
     sources += [(a.filename, a.text) for a in state.attachments if a.text]
     forms = [a for a in state.attachments if a.fields]
     form_fields: dict[str, str] = {}
     for att in forms:
         form_fields.update(att.fields)
     form_source = forms[0].filename if len(forms) == 1 else "form"
-    reply_to = next((str(v) for k, v in mail.msg.raw_items() if k.lower() == "reply-to"), "")
+    # the business: a forwarded application's author, not the colleague who forwarded it
+    who = state.parties or parties_of(mail, ())
     state.details = extract_details(sources, form_fields, form_source=form_source,
-                                    reference=local_date(state.received), sender=mail.from_addr,
-                                    sender_name=mail.from_name, reply_to=parse_from(reply_to)[0])
+                                    reference=local_date(state.received), sender=who.applicant_addr,
+                                    sender_name=who.applicant_name,
+                                    reply_to=who.reply_addr if who.has_agent else "")
 
 
 def classify(state: MessageState, ctx: Context) -> None:
     subject, text, attachments = classifier_input(state.mail, [a.text for a in state.attachments])
+    if state.parties is not None and state.parties.forward is not None:
+        subject, text = state.subject, state.text_now
     state.classifier_text = compose(subject, text, attachments)
     state.prediction = ctx.models.get().predict(state.classifier_text, Parts(subject, text, state.attachments))
 
@@ -147,6 +183,9 @@ def route(state: MessageState, ctx: Context) -> None:
     state.goal = primary.goal
     state.due = due_date(state.received, primary.goal, ctx.calendar)
     state.week = iso_week(state.due)
+    state.parts = plan_parts(state.task_types, state.needs_triage, state.received, cat, ctx.calendar)
+    first = state.parts[0]
+    state.office, state.goal, state.due, state.week = first.office, first.goal, first.due, first.week
 
 
 def attachments_of(mail: ParsedMail) -> list[AttachmentResult]:
@@ -172,12 +211,11 @@ def read_for_classifier(raw: bytes) -> tuple[str, str, list[str]]:
 
 def find_external(state: MessageState, ctx: Context) -> None:
     """Non-municipal topics (food approval, alcohol licence, VAT...) in what the sender wrote now."""
-    mail = state.mail
-    topics = find_external_topics(f"{mail.subject}\n{mail.text_now}", ctx.catalogue)
+    topics = find_external_topics(f"{state.subject}\n{state.text_now}", ctx.catalogue)
     state.external = [t.id for t in topics]
 
 
-PRELUDE: Sequence[Stage] = (parse, detect_loops, detect_lang, find_refs)
+PRELUDE: Sequence[Stage] = (parse, detect_loops, find_parties, detect_lang, find_refs)
 ANALYSIS: Sequence[Stage] = (read_attachments, find_details, classify, route, find_external)
 
 

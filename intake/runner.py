@@ -148,12 +148,13 @@ class Runner:
             with Session(self.engine) as session:
                 case = kinds.resolve(state, followups.database_lookup(session))
                 case_id = case.id if case is not None else None
-            if state.references and case is None:
+            if state.references and case is None and state.earlier_case_id is None:
                 log.info("message quotes a reference it does not belong to: treated as new",
                          extra={"inbound_id": inbound_id})
-            handler = kinds.HANDLERS[state.kind]
-            if handler.analyse:
+            if kinds.HANDLERS[state.kind].analyse:
                 run_stages(ANALYSIS, state, self.ctx)
+                case_id = kinds.settle(state, self.ctx) or case_id
+            handler = kinds.HANDLERS[state.kind]
         except StopMessage as stop:
             return self._finish_skip(inbound_id, state, stop)
         except OUR_FAULTS:

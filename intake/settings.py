@@ -59,7 +59,19 @@ class Settings:
     reference_prefix: str = "KBH"
     catalogue_path: Path | None = None
     model_dir: Path | None = None
-    max_acks_per_sender_per_day: int = 5
+    # Other domains inside the municipality besides the one of from_address (comma-separated in the environment):
+    # mail from them that carries a forwarded message is the forwarded author's application, and their
+    # replies to a case are caseworkers' correspondence.
+    internal_domains: tuple[str, ...] = ()
+    # A caseworker's reply sent to this address (or with internal_tag in the subject) is a note on the case,
+    # not passed on to the business.
+    comment_address: str = ""
+    internal_tag: str = "[intern]"
+    # Automatic answers to one address in 24 h, per kind: a loop guard for acknowledgements (a business
+    # does not send this many applications a day, a mail loop does), a limit for status answers and notices.
+    max_acks_per_sender_per_day: int = 30
+    max_status_answers_per_sender_per_day: int = 5
+    max_notices_per_sender_per_day: int = 5
     max_processing_attempts: int = 3
     poll_interval: float = 5.0
     outbox_max_attempts: int = 12
@@ -113,10 +125,18 @@ class Settings:
         if not self.attachment_ocr_languages.replace("+", "").replace("_", "").isalnum():
             raise ConfigError(f"attachment_ocr_languages must be Tesseract languages like dan+eng, "
                               f"not {self.attachment_ocr_languages!r}")
+        set_("internal_domains", tuple(d.strip().lower().lstrip("@") for d in self.internal_domains if d.strip()))
+        set_("comment_address", self.comment_address.strip().lower())
         if not self.imap_port:
             set_("imap_port", {"ssl": 993}.get(self.imap_security, 143))
         if not self.smtp_port:
             set_("smtp_port", {"ssl": 465, "starttls": 587}.get(self.smtp_security, 25))
+
+    @property
+    def internal(self) -> tuple[str, ...]:
+        """The municipality's own mail domains: the one of ``from_address`` and ``internal_domains``."""
+        own = self.from_address.rpartition("@")[2].lower()
+        return tuple(dict.fromkeys(d for d in (own, *self.internal_domains) if d))
 
     @property
     def uses_imap(self) -> bool:
@@ -140,6 +160,9 @@ def _convert(name: str, raw: Any) -> Any:
     if raw is None:
         return None
     try:
+        if kind.startswith("tuple"):
+            items = raw.split(",") if isinstance(raw, str) else list(raw)
+            return tuple(str(item).strip() for item in items if str(item).strip())
         if "Path" in kind:
             return Path(os.path.expanduser(str(raw)))
         if kind.startswith("int"):

@@ -1,4 +1,15 @@
-"""Writing what the pipeline found: the case, its history and its outgoing mail, in one transaction."""
+"""Writing what the pipeline found: the case, its parts, its history and its outgoing mail, in one transaction.
+
+One application is one case (one reference, one applicant, one contact
+person) with one part per task type. Each part's office receives its routed
+case; the business gets one acknowledgement listing every part, at the address
+we answer (itself, or its agent named in Reply-To; the business, not the
+colleague, when a colleague forwarded it); a colleague who forwarded the
+application gets a short note that we have taken it over. An application
+that needs several offices, or a task type marked complex, gets a contact
+person and a star meeting; a question gets guidance, and a contact person
+when it spans offices, but no meeting.
+"""
 from __future__ import annotations
 
 import json
@@ -8,28 +19,43 @@ from dataclasses import replace
 from sqlmodel import Session
 
 from intake.cases.meetings import needs_star_meeting, propose_star_meeting
+from intake.cases.parts import create_parts
 from intake.cases.references import allocate_reference
 from intake.cases.rules import assign_contact, is_complex, may_reply, offices_of
 from intake.letters.acknowledgement import acknowledgement
-from intake.letters.facts import AttachmentNote, CaseFacts
+from intake.letters.facts import AttachmentNote, CaseFacts, PartFacts
+from intake.letters.notices import forward_note
 from intake.letters.outbox import queue_mail
 from intake.letters.routed import routed_case
 from intake.pipeline import Context, MessageState
-from models import Case, CaseEvent, InboundMessage
+from intake.privacy import redact_cpr
+from models import Case, CaseEvent, CasePart, InboundMessage
 from routing.goals import local_date
 
 log = logging.getLogger(__name__)
 
 
-def facts_of(state: MessageState, reference: str) -> CaseFacts:
+def earlier_case_line(earlier: Case | None) -> str:
+    """How the office reads the earlier case of a renewal: "KBH-2025-003391 (approved 2025-04-01)"."""
+    if earlier is None:
+        return ""
+    when = f" {earlier.decided_at.date().isoformat()}" if earlier.decided_at else ""
+    return f"{earlier.reference} ({earlier.decision or earlier.status}{when})"
+
+
+def facts_of(state: MessageState, case: Case, parts: list[CasePart], earlier: Case | None = None) -> CaseFacts:
+    """What the letters about the new case need, as plain values."""
     unreadable = tuple((a.filename, a.explain(state.language) or "") for a in state.attachments
                        if a.status != "read")
-    return CaseFacts(reference=reference, received=state.received, language=state.language,
+    return CaseFacts(reference=case.reference, received=state.received, language=state.language,
                      task_types=tuple(state.task_types),
                      confidence=state.prediction.confidence if state.prediction else 0.0,
-                     office=state.office, needs_triage=state.needs_triage, due=state.due,
+                     office=parts[0].office, needs_triage=parts[0].needs_triage, due=parts[0].due_date,
                      details={k: f.value for k, f in state.details.items()}, unreadable=unreadable,
-                     external=tuple(state.external))
+                     external=tuple(state.external), parts=tuple(PartFacts.of(p) for p in parts),
+                     reply_to=case.reply_email, greeting=case.reply_name, applicant_email=case.applicant_email,
+                     applicant_text=redact_cpr(state.text_now), forwarded_by=case.forwarded_by or "",
+                     earlier_case=earlier_case_line(earlier))
 
 
 def details_json(state: MessageState) -> str:
@@ -42,55 +68,114 @@ def attachments_json(state: MessageState) -> str:
                        for a in state.attachments], ensure_ascii=False)
 
 
-def store_case(session: Session, inbound: InboundMessage, state: MessageState, ctx: Context) -> Case:
-    """Register the case, its first events and its two mails (acknowledgement, routed) in ``session``."""
-    mail = state.mail
-    year = local_date(state.received).year
-    reference = allocate_reference(session, ctx.settings.reference_prefix, year)
+def reply_name(state: MessageState) -> str:
+    """The name to greet at the address we answer: one person's name with that same person's address.
+
+    An agent (Reply-To) or a forwarded author is greeted by the name that came with their address; the
+    business writing itself by the contact name it gave (when that contact's address is not another one).
+    """
+    who = state.who
+    if who.has_agent or who.forwarded_by:
+        return who.reply_name
+    contact = state.details.get("contact_name")
+    contact_email = state.details.get("contact_email")
+    if contact and (contact_email is None or str(contact_email.value).lower() == who.reply_addr):
+        return str(contact.value)
+    return who.reply_name
+
+
+def _new_case(session: Session, state: MessageState, ctx: Context) -> Case:
+    mail, who = state.mail, state.who
+    reference = allocate_reference(session, ctx.settings.reference_prefix, local_date(state.received).year)
     value = lambda key: (str(state.details[key].value) if key in state.details else None)  # noqa: E731
     case = Case(
-        reference=reference, received_at=state.received, subject=mail.subject[:500],
-        sender=mail.from_addr, sender_domain=mail.from_addr.rpartition("@")[2],
-        language=state.language, task_type=state.task_types[0], task_types=json.dumps(state.task_types),
+        reference=reference, received_at=state.received, subject=redact_cpr(state.subject)[:500],
+        sender=mail.from_addr, sender_domain=who.applicant_addr.rpartition("@")[2],
+        language=state.language, task_type=state.parts[0].task_type, task_types=json.dumps(state.task_types),
         confidence=state.prediction.confidence if state.prediction else 0.0,
-        needs_triage=state.needs_triage, office=state.office,
+        needs_triage=state.needs_triage, office=state.parts[0].office,
         model_version=state.prediction.model_version if state.prediction else "",
-        goal_value=state.goal.value, goal_unit=state.goal.unit, due_date=state.due,
-        expected_week=state.week, company_name=value("company_name"), cvr=value("cvr"),
+        company_name=value("company_name"), cvr=value("cvr"),
         details_json=details_json(state), attachments_json=attachments_json(state),
         classifier_text=state.classifier_text, message_id=mail.message_id[:500],
+        applicant_email=who.applicant_addr, applicant_name=who.applicant_name[:200],
+        reply_email=who.reply_addr, reply_name=reply_name(state)[:200], forwarded_by=who.forwarded_by or None,
+        linked_case_id=state.earlier_case_id,
     )
-    case.offices = json.dumps(offices_of(state.task_types, ctx.catalogue) or [state.office])
-    case.complex = is_complex(state.task_types, ctx.catalogue)
-    person = assign_contact(session, case, ctx.catalogue) if case.complex else None
     session.add(case)
     session.flush()
-    session.add(CaseEvent(case_id=case.id, action="received", detail=f"received {state.received.isoformat()}"))
-    session.add(CaseEvent(case_id=case.id, action="routed",
-                          detail=f"{state.task_types[0]} -> {state.office}"
-                                 + (" (triage)" if state.needs_triage else "")))
+    return case
+
+
+def _is_question(state: MessageState, ctx: Context) -> bool:
+    """A general enquiry ("which permits does a food truck need?"), not an application."""
+    return state.parts[0].task_type == ctx.catalogue.general_task and not state.parts[0].needs_triage
+
+
+def store_case(session: Session, inbound: InboundMessage, state: MessageState, ctx: Context) -> Case:
+    """Register the case, its parts, its first events and its mails in ``session``."""
+    case = _new_case(session, state, ctx)
+    parts = create_parts(session, case, state.parts)
+    _record_events(session, case, parts, state, inbound)
+    topics = state.task_types if _is_question(state, ctx) else [p.task_type for p in parts]
+    case.complex = is_complex(topics, ctx.catalogue)
+    person = assign_contact(session, case, ctx.catalogue) if case.complex else None
     if person is not None:
+        offices = ", ".join(offices_of(topics, ctx.catalogue))
         session.add(CaseEvent(case_id=case.id, action="contact_person",
-                              detail=f"complex case ({', '.join(json.loads(case.offices))}): {person.name}"))
-    facts = replace(facts_of(state, reference), contact=person)
+                              detail=f"complex case ({offices}): {person.name}"))
+    earlier = session.get(Case, state.earlier_case_id) if state.earlier_case_id is not None else None
+    facts = replace(facts_of(state, case, parts, earlier), contact=person)
+    _queue_routed(session, case, facts, state, inbound, ctx)
+    _queue_replies(session, case, facts, state, inbound, ctx)
+    if not case.needs_triage and not _is_question(state, ctx) and needs_star_meeting(case, ctx.catalogue, parts):
+        # several offices, or a task type marked complex: a star meeting at once (triage cases wait)
+        propose_star_meeting(session, case, ctx.catalogue, ctx.calendar, ctx.settings)
+    inbound.case_id, inbound.outcome, inbound.kind = case.id, "case", "application"
+    fields = {"reference": case.reference, "task_type": case.task_type, "office": case.office,
+              "parts": ",".join(p.task_type for p in parts), "inbound_id": inbound.id}
+    log.info("case registered", extra=fields | ({"triage": True} if case.needs_triage else {}))
+    return case
+
+
+def _record_events(session: Session, case: Case, parts: list[CasePart], state: MessageState,
+                   inbound: InboundMessage) -> None:
+    session.add(CaseEvent(case_id=case.id, action="received", detail=f"received {state.received.isoformat()}"))
+    if case.forwarded_by:
+        session.add(CaseEvent(case_id=case.id, action="forwarded_to_us",
+                              detail=f"forwarded by {case.forwarded_by}; applicant {case.applicant_email}"))
+    if state.earlier_case_id is not None:
+        session.add(CaseEvent(case_id=case.id, action="renewal", detail=f"renews case id {state.earlier_case_id}"))
+    for part in parts:
+        session.add(CaseEvent(case_id=case.id, part_id=part.id, action="routed",
+                              detail=f"{part.task_type} -> {part.office}" + (" (triage)" if part.needs_triage else "")))
+
+
+def _queue_routed(session: Session, case: Case, facts: CaseFacts, state: MessageState, inbound: InboundMessage,
+                  ctx: Context) -> None:
+    """Each part to its office: its own task, goal and week, the other parts listed."""
     attachments = [AttachmentNote(a.filename, a.type, a.status, a.reason or "") for a in state.attachments]
-    routed = routed_case(facts, mail, state.raw, attachments, ctx.catalogue, ctx.settings)
-    queue_mail(session, purpose="routed", msg=routed, case_id=case.id, inbound_id=inbound.id)
-    if not mail.from_addr:
+    for part in facts.parts:
+        msg = routed_case(facts, state.mail, state.raw, attachments, ctx.catalogue, ctx.settings, part=part)
+        queue_mail(session, purpose="routed", msg=msg, case_id=case.id, inbound_id=inbound.id)
+
+
+def _queue_replies(session: Session, case: Case, facts: CaseFacts, state: MessageState, inbound: InboundMessage,
+                   ctx: Context) -> None:
+    """The acknowledgement to the business (or its agent); a note to a colleague who forwarded it."""
+    to = case.reply_email
+    if not to:
         inbound.reason = "no acknowledgement: no valid sender address"
-    elif not may_reply(session, mail.from_addr, ctx.settings.max_acks_per_sender_per_day):
-        inbound.reason = "no acknowledgement: sender reached the daily limit"
+    elif not may_reply(session, to, ctx.settings.max_acks_per_sender_per_day, ("acknowledgement",)):
+        inbound.reason = "no acknowledgement: the address reached the daily limit of acknowledgements (loop guard)"
     else:
-        ack = acknowledgement(facts, mail, ctx.catalogue, ctx.settings)
+        ack = acknowledgement(facts, state.mail, ctx.catalogue, ctx.settings)
         queue_mail(session, purpose="acknowledgement", msg=ack, case_id=case.id, inbound_id=inbound.id)
         if state.external:
             # Forvaltningsloven § 7: not passed on; the acknowledgement tells the business where to go.
             session.add(CaseEvent(case_id=case.id, action="guided_external", detail=",".join(state.external)))
-    if not state.needs_triage and needs_star_meeting(case, ctx.catalogue):
-        # Several offices: propose a star meeting at once (triage cases wait for a caseworker).
-        propose_star_meeting(session, case, ctx.catalogue, ctx.calendar, ctx.settings)
-    inbound.case_id, inbound.outcome, inbound.kind = case.id, "case", "application"
-    fields = {"reference": reference, "task_type": state.task_types[0], "office": state.office,
-              "inbound_id": inbound.id}
-    log.info("case registered", extra=fields | ({"triage": True} if state.needs_triage else {}))
-    return case
+    if case.forwarded_by and may_reply(session, case.forwarded_by, ctx.settings.max_notices_per_sender_per_day,
+                                       ("forward_note",)):
+        business = case.applicant_name or case.company_name or case.applicant_email
+        note = forward_note(case.reference, business, state.mail, ctx.settings)
+        queue_mail(session, purpose="forward_note", msg=note, case_id=case.id, inbound_id=inbound.id)

@@ -2,6 +2,7 @@
 from models.tables import (
     Case,
     CaseEvent,
+    CasePart,
     Correction,
     InboundMessage,
     Meeting,
@@ -10,4 +11,5 @@ from models.tables import (
     utcnow,
 )
 
-__all__ = ["Case", "CaseEvent", "Correction", "InboundMessage", "Meeting", "OutboxMail", "ReferenceCounter", "utcnow"]
+__all__ = ["Case", "CaseEvent", "CasePart", "Correction", "InboundMessage", "Meeting", "OutboxMail", "ReferenceCounter",
+           "utcnow"]

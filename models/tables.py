@@ -50,13 +50,20 @@ class InboundMessage(SQLModel, table=True):
 
 
 class Case(SQLModel, table=True):
-    """A registered application with its routing and service goal."""
+    """A registered application: one reference, one applicant, one contact person; its work is in parts.
+
+    Each task type the application involves is a ``CasePart`` with its own office,
+    service goal, clock, status and decision. ``task_type``, ``task_types``,
+    ``office``, ``offices`` and ``needs_triage`` here summarise the parts (the
+    primary part first) and are kept in step with them by ``intake.cases.parts``;
+    ``status``, ``decision``, ``decided_at`` and ``closed_at`` summarise them too.
+    """
 
     id: int | None = Field(default=None, primary_key=True)
     reference: str = Field(unique=True, index=True)
-    received_at: datetime
+    received_at: datetime = Field(index=True)
     subject: str = ""
-    sender: str = Field(default="", index=True)
+    sender: str = Field(default="", index=True)  # the From of the application
     sender_domain: str = ""
     language: str = "da"
     task_type: str = Field(index=True)
@@ -65,10 +72,6 @@ class Case(SQLModel, table=True):
     needs_triage: bool = False
     office: str = Field(index=True)
     model_version: str = ""
-    goal_value: int = 0
-    goal_unit: str = "weeks"
-    due_date: date
-    expected_week: str = ""
     status: str = Field(default="routed", index=True)
     company_name: str | None = None
     cvr: str | None = None
@@ -80,18 +83,51 @@ class Case(SQLModel, table=True):
     contact_person: str | None = None
     created_at: datetime = Field(default_factory=utcnow)
     updated_at: datetime = Field(default_factory=utcnow)
-    # Lifecycle (migration 0002). status: received | routed | in_progress | waiting | decided | closed
-    decision: str | None = None  # approved | rejected | forwarded
+    # status: received | routed | in_progress | waiting | decided | closed (the least advanced part's)
+    decision: str | None = None  # approved | rejected | forwarded | mixed (parts decided differently)
     decided_at: datetime | None = None
     closed_at: datetime | None = None
-    paused_since: datetime | None = None  # set while waiting for the applicant
-    paused_seconds: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
-    # JSON list of finished pauses [{"from": iso, "to": iso}], so due dates can be recomputed
-    pauses_json: str = Field(default="[]", sa_column=Column(Text, nullable=False, server_default="[]"))
-    assigned_to: str | None = None
     complex: bool = Field(default=False, sa_column_kwargs={"server_default": false()})
     offices: str = Field(default="[]", sa_column=Column(Text, nullable=False, server_default="[]"))  # JSON list
     contact_email: str | None = None
+    # Who (migration 0003): the business, whom we write to (itself or its agent), who forwarded it to us.
+    applicant_email: str = Field(default="", index=True)
+    applicant_name: str = ""
+    reply_email: str = Field(default="", index=True)
+    reply_name: str = ""  # the name that came with reply_email (greetings pair one name with one address)
+    forwarded_by: str | None = None  # a colleague inside the municipality
+    linked_case_id: int | None = Field(default=None, foreign_key="case.id")  # the earlier case of a renewal
+
+
+class CasePart(SQLModel, table=True):
+    """One task type of a case: the office that decides it, its service goal, clock, status and decision.
+
+    Deciding one part does not decide the others. The due date is recomputed from
+    the case's receipt, the goal and the part's finished pauses (``pauses_json``).
+    """
+
+    __table_args__ = (UniqueConstraint("case_id", "task_type"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    case_id: int = Field(foreign_key="case.id", index=True)
+    position: int = 0  # 0 = the primary task type
+    task_type: str = Field(index=True)
+    office: str = Field(index=True)
+    needs_triage: bool = False  # erhvervsservice finds the right office first
+    goal_value: int = 0
+    goal_unit: str = "weeks"
+    due_date: date = Field(index=True)
+    expected_week: str = ""
+    # received | routed | in_progress | waiting | decided | closed
+    status: str = Field(default="routed", index=True)
+    decision: str | None = None  # approved | rejected | forwarded
+    decided_at: datetime | None = None
+    paused_since: datetime | None = None  # set while waiting for the applicant
+    paused_seconds: int = 0
+    pauses_json: str = Field(default="[]", sa_column=Column(Text, nullable=False, server_default="[]"))
+    assigned_to: str | None = None
+    created_at: datetime = Field(default_factory=utcnow)
+    updated_at: datetime = Field(default_factory=utcnow)
 
 
 class CaseEvent(SQLModel, table=True):
@@ -99,6 +135,7 @@ class CaseEvent(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     case_id: int = Field(foreign_key="case.id", index=True)
+    part_id: int | None = Field(default=None, foreign_key="casepart.id")  # the part it concerns, if one
     at: datetime = Field(default_factory=utcnow)
     actor: str = "intake"
     action: str

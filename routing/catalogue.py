@@ -129,6 +129,7 @@ class Catalogue:
     external: Mapping[str, ExternalTopic] = field(default_factory=lambda: MappingProxyType({}))
     source: str = ""
     contact_persons: tuple[ContactPerson, ...] = ()
+    general_task: str | None = None  # the general enquiry (guidance): its goal is the triage goal
 
     def task(self, task_id: str) -> TaskType:
         try:
@@ -176,6 +177,9 @@ def parse_catalogue(raw: Mapping[str, Any], source: str = "<catalogue>") -> Cata
     for tid, task in tasks.items():
         if task.office not in offices:
             raise r.error(f"tasks.{tid}.office", f"office {task.office!r} is not defined under [offices]")
+    general = raw.get("general_task", "generel" if "generel" in tasks else None)
+    if general is not None and general not in tasks:
+        raise r.error("general_task", f"task {general!r} is not defined under [tasks]")
     return Catalogue(
         offices=MappingProxyType(offices),
         tasks=MappingProxyType(tasks),
@@ -184,6 +188,7 @@ def parse_catalogue(raw: Mapping[str, Any], source: str = "<catalogue>") -> Cata
         external=MappingProxyType(external),
         source=source,
         contact_persons=_contact_persons(r, raw.get("contact_persons", [])),
+        general_task=general,
     )
 
 

@@ -2,7 +2,8 @@
 
 Each sample is a realistic mail as a business would send it: body-only,
 a Word form, a PDF, English and Danish, a multi-office restaurant opening,
-and one out-of-office reply that must not be answered.
+an application a colleague in Borgerservice forwarded, and one out-of-office
+reply that must not be answered.
 """
 from __future__ import annotations
 
@@ -113,6 +114,17 @@ def samples() -> list[EmailMessage]:
         "stikledning til vand. Ca. 12 meter rende, 1 meter bred. Arbejdet forventes at tage 5 dage i uge 3, 2027.\n\n"
         "Nielsen Entreprise A/S\nCVR: 38 11 27 59\nJens Nielsen, tlf. 20 30 40 50\n", d(27, 9, 45))
     out.append(dig)
+    out.append(mail(9, "Lone Berg <lobe@kk.example>", "VS: Ansøgning om stadeplads på Israels Plads",
+        "Hej Erhvervsservice\n\nDenne mail kom ind hos os i Borgerservice. Kan I tage jer af den?\n\n"
+        "Venlig hilsen\nLone Berg\nBorgerservice, Københavns Kommune\n\n"
+        "-----Oprindelig meddelelse-----\n"
+        "Fra: Nadia Haddad [mailto:nadia@haddads-falafel.dk]\n"
+        "Sendt: 26. november 2026 15:02\n"
+        "Til: Borgerservice <borgerservice@kk.example>\n"
+        "Emne: Ansøgning om stadeplads på Israels Plads\n\n"
+        "Hej\n\nJeg vil gerne søge om en stadeplads til min falafelvogn på Israels Plads, 1360 København K, "
+        "lørdage fra 1. april til 30. september 2027, kl. 10-17. Vognen er 2,5 x 2 meter.\n\n"
+        "Haddad's Falafel IVS, CVR 41 98 27 05\nNadia Haddad, tlf. 61 44 82 19\n", d(27, 10, 5)))
     return out
 
 

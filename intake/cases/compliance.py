@@ -3,9 +3,11 @@
 The rules (the clock itself, pauses, due dates and at-risk/overdue, live in
 ``routing.clock``; this module only measures):
 
-* **Processing time** runs from receipt (``Case.received_at``) to the decision
-  (``Case.decided_at``) minus the time the clock was paused waiting for the
-  applicant. It is reported in calendar days (a float: hours / 24,
+* Each **part** of a case counts for its own task type and office (a case of
+  several offices is one line in each office's report).
+* **Processing time** runs from receipt (``Case.received_at``) to the part's
+  decision (``CasePart.decided_at``) minus the time its clock was paused waiting
+  for the applicant. It is reported in calendar days (a float: hours / 24,
   ``Case.paused_seconds`` subtracted) and in working days (the working days
   after the receipt date up to and including the decision date, minus the
   working days the pauses cost: ``routing.clock.paused_days``).
@@ -31,9 +33,9 @@ from datetime import UTC, date, datetime, time, timedelta
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
-from intake.cases.rules import OPEN_STATUSES
+from intake.cases.parts import OPEN_PART_STATUSES
 from intake.errors import RequestRefused
-from models import Case
+from models import Case, CasePart
 from routing import clock
 from routing.calendar import WorkingCalendar
 from routing.catalogue import Catalogue, ServiceGoal
@@ -68,16 +70,17 @@ class CaseTimes:
     paused_since: datetime | None = None
 
     @classmethod
-    def of(cls, case: Case) -> CaseTimes:
-        return cls(reference=case.reference, task_type=case.task_type, office=case.office, status=case.status,
-                   received_at=_utc(case.received_at), decided_at=_utc(case.decided_at), due_date=case.due_date,
-                   goal=ServiceGoal(case.goal_value, case.goal_unit),  # type: ignore[arg-type]
-                   pauses=tuple(clock.pauses_from_json(case.pauses_json)),
-                   paused_seconds=int(case.paused_seconds or 0), paused_since=_utc(case.paused_since))
+    def of(cls, case: Case, part: CasePart) -> CaseTimes:
+        """One part of a case: each part counts for its own task type and office, with its own clock."""
+        return cls(reference=case.reference, task_type=part.task_type, office=part.office, status=part.status,
+                   received_at=_utc(case.received_at), decided_at=_utc(part.decided_at), due_date=part.due_date,
+                   goal=ServiceGoal(part.goal_value, part.goal_unit),  # type: ignore[arg-type]
+                   pauses=tuple(clock.pauses_from_json(part.pauses_json)),
+                   paused_seconds=int(part.paused_seconds or 0), paused_since=_utc(part.paused_since))
 
     @property
     def is_open(self) -> bool:
-        return self.decided_at is None and self.status in OPEN_STATUSES
+        return self.decided_at is None and self.status in OPEN_PART_STATUSES
 
 
 @dataclass(frozen=True)
@@ -191,13 +194,13 @@ def summarise(times: Iterable[CaseTimes], catalogue: Catalogue, calendar: Workin
 
 def load_times(engine: Engine, start: date | None, end: date | None) -> list[CaseTimes]:
     """The cases received (Copenhagen date) from ``start`` to ``end``, both included."""
-    stmt = select(Case).order_by(Case.id)
+    stmt = select(Case, CasePart).where(CasePart.case_id == Case.id).order_by(Case.id, CasePart.position)
     if start is not None:
         stmt = stmt.where(col(Case.received_at) >= datetime.combine(start, time(0), LOCAL_TZ))
     if end is not None:
         stmt = stmt.where(col(Case.received_at) < datetime.combine(end + timedelta(days=1), time(0), LOCAL_TZ))
     with Session(engine) as session:
-        return [CaseTimes.of(case) for case in session.exec(stmt)]
+        return [CaseTimes.of(case, part) for case, part in session.exec(stmt)]
 
 
 def compliance(engine: Engine, catalogue: Catalogue, calendar: WorkingCalendar, *, start: date | None = None,

@@ -23,15 +23,17 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, time, timedelta
 
 from sqlmodel import Session, col, func, select
 
 from intake.errors import RequestRefused
+from intake.letters.case_letters import case_greeting, reply_address
 from intake.letters.invitation import Invitation, Participant, invitation_mail
 from intake.letters.outbox import queue_mail
-from models import Case, CaseEvent, Meeting, utcnow
+from models import Case, CaseEvent, CasePart, Meeting, utcnow
 from routing.calendar import WorkingCalendar
 from routing.catalogue import Catalogue
 from routing.errors import RoutingError
@@ -100,9 +102,10 @@ def offices_involved(case: Case, catalogue: Catalogue) -> list[str]:
     return [o for i, o in enumerate(ordered) if o in catalogue.offices and o not in ordered[:i]]
 
 
-def needs_star_meeting(case: Case, catalogue: Catalogue) -> bool:
-    """A case needs a star meeting when more than one office is involved."""
-    return len(offices_involved(case, catalogue)) > 1
+def needs_star_meeting(case: Case, catalogue: Catalogue, parts: Sequence[CasePart] = ()) -> bool:
+    """An application needs a star meeting when it involves two or more offices, or a task marked complex."""
+    complex_task = any(p.task_type in catalogue.tasks and catalogue.task(p.task_type).complex for p in parts)
+    return len(offices_involved(case, catalogue)) > 1 or complex_task
 
 
 def contact_person(case: Case, catalogue: Catalogue) -> Participant:
@@ -115,10 +118,8 @@ def contact_person(case: Case, catalogue: Catalogue) -> Participant:
 
 
 def business(case: Case) -> Participant:
-    details = json.loads(case.details_json or "{}")
-    contact = details.get("contact_name", {}).get("value") if isinstance(details, dict) else None
-    name = str(contact or case.company_name or ("Ansøger" if case.language == "da" else "Applicant"))
-    return Participant(name=name, email=case.sender, role="business")
+    """The business as invited: the address we write to, with the name that goes with that address."""
+    return Participant(name=case_greeting(case, case.language), email=reply_address(case), role="business")
 
 
 def participants_for(case: Case, catalogue: Catalogue) -> list[Participant]:
@@ -127,7 +128,7 @@ def participants_for(case: Case, catalogue: Catalogue) -> list[Participant]:
     for office_id in offices_involved(case, catalogue):
         office = catalogue.office(office_id)
         people.append(Participant(name=office.name_da, email=office.address, role="caseworker"))
-    if case.sender:
+    if reply_address(case):
         people.append(business(case))
     seen: set[str] = set()
     return [p for p in people if not (p.email.lower() in seen or seen.add(p.email.lower()))]

@@ -2,6 +2,7 @@
 reply, when a case is complex, and who its contact person is. Database reads, no writes of their own."""
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import timedelta
 
 from sqlmodel import Session, col, func, select
@@ -9,7 +10,9 @@ from sqlmodel import Session, col, func, select
 from models import Case, OutboxMail, utcnow
 from routing.catalogue import Catalogue, ContactPerson
 
-REPLY_PURPOSES = ("acknowledgement", "status")
+# Automatic answers are limited per kind, so that a business's status questions can never use up the
+# acknowledgement of its next application (settings: max_acks_, max_status_answers_, max_notices_per_sender_per_day).
+NOTICE_PURPOSES = ("closed_reply", "forward_note")
 STATUSES = ("received", "routed", "in_progress", "waiting", "decided", "closed")
 OPEN_STATUSES = ("received", "routed", "in_progress", "waiting")  # not yet decided: the clock can run
 FREEMAIL = frozenset({
@@ -20,26 +23,32 @@ FREEMAIL = frozenset({
 })
 
 
-def replies_today(session: Session, recipient: str) -> int:
-    """Automatic replies (acknowledgements, status answers) sent to ``recipient`` in the last 24 hours."""
+def replies_today(session: Session, recipient: str, purposes: Sequence[str]) -> int:
+    """Automatic mails of the kinds ``purposes`` sent to ``recipient`` in the last 24 hours."""
     since = utcnow() - timedelta(days=1)
     stmt = (select(func.count()).select_from(OutboxMail).where(OutboxMail.recipient == recipient)
-            .where(col(OutboxMail.purpose).in_(REPLY_PURPOSES)).where(OutboxMail.created_at >= since))
+            .where(col(OutboxMail.purpose).in_(list(purposes))).where(OutboxMail.created_at >= since))
     return session.exec(stmt).one()
 
 
-def may_reply(session: Session, recipient: str, limit: int) -> bool:
-    """True while ``recipient`` has had fewer than ``limit`` automatic replies in the last 24 hours."""
-    return bool(recipient) and replies_today(session, recipient) < limit
+def may_reply(session: Session, recipient: str, limit: int, purposes: Sequence[str]) -> bool:
+    """True while ``recipient`` has had fewer than ``limit`` automatic mails of ``purposes`` in 24 hours."""
+    return bool(recipient) and replies_today(session, recipient, purposes) < limit
+
+
+def own_addresses(case: Case) -> tuple[str, ...]:
+    """The addresses of a case: who sent it, the business, and the agent we answer."""
+    found = (case.sender, getattr(case, "applicant_email", ""), getattr(case, "reply_email", ""))
+    return tuple(dict.fromkeys(a.lower() for a in found if a))
 
 
 def belongs_to(case: Case, sender: str) -> bool:
-    """A sender belongs to a case: its own address, or the same company domain (not a freemail one)."""
+    """A sender belongs to a case: one of its own addresses, or the business's company domain (not freemail)."""
     if not sender:
         return False
-    if sender == case.sender:
+    if sender.lower() in own_addresses(case):
         return True
-    domain = sender.rpartition("@")[2]
+    domain = sender.rpartition("@")[2].lower()
     return bool(domain) and domain == case.sender_domain and domain not in FREEMAIL
 
 

@@ -26,6 +26,7 @@ from intake.cli.meeting import meeting
 app = IntakeTyper(help="Follow and move cases: list, show, start, request information, decide, close.")
 app.callback()(level_options)
 console = Console(width=None if sys.stdout.isatty() else 160)
+PART_HELP = "The part (its task type, e.g. skilte); may be left out when the case has one part."
 ACTOR_HELP = "Who does this (recorded in the history). Default: the OS user."
 REFERENCE_HELP = "Tracking reference, e.g. KBH-2026-000001."
 STANDING_STYLE = {"on_track": "green", "at_risk": "yellow", "overdue": "bold red", "done": "dim"}
@@ -99,8 +100,8 @@ def list_(office: str | None = typer.Option(None, "--office", callback=_known_of
           status: str | None = typer.Option(None, "--status", callback=_known_status,
                                                help="Only this status, e.g. routed, in_progress or waiting."),
           overdue: bool = typer.Option(False, "--overdue", help="Only overdue cases.")) -> None:
-    """Cases by due date: on track, at risk (due within 2 working days) or overdue."""
-    from intake.cases.lifecycle import list_cases
+    """Cases (one line per part: each office its own) by due date: on track, at risk or overdue."""
+    from intake.cases.views import list_cases
 
     with _desk_session() as (desk, session, _, _s):
         rows = list_cases(session, desk, office=office, status=status, overdue=overdue)
@@ -108,16 +109,19 @@ def list_(office: str | None = typer.Option(None, "--office", callback=_known_of
     for r in rows:
         style = STANDING_STYLE.get(r.standing, "")
         status_text = r.status + (f" ({r.decision})" if r.decision else "") + (" *" if r.complex else "")
-        table.add_row(r.reference, r.due.isoformat(), f"[{style}]{r.standing}[/{style}]", status_text,
+        reference = r.reference + (f" ({r.parts} parts)" if r.parts > 1 else "")
+        table.add_row(reference, r.due.isoformat(), f"[{style}]{r.standing}[/{style}]", status_text,
                       r.task_type, r.office, escape(r.company), escape(r.assigned_to))
     console.print(table)
-    console.print(f"{len(rows)} case(s). * = complex (has a contact person).")
+    cases = len({r.reference for r in rows})
+    parts = f" ({len(rows)} parts: one line each)" if len(rows) != cases else ""
+    console.print(f"{cases} case(s){parts}. * = complex (has a contact person).")
 
 
 @app.command()
 def show(reference: str = typer.Argument(..., help=REFERENCE_HELP)) -> None:
-    """Details, documents, paths forward offered by the catalogue, and the full history."""
-    from intake.cases.lifecycle import case_detail
+    """Details, parts, documents, paths forward offered by the catalogue, and the full history."""
+    from intake.cases.views import case_detail
 
     with _desk_session() as (desk, session, _, _s):
         d = case_detail(session, reference, desk)
@@ -125,55 +129,65 @@ def show(reference: str = typer.Argument(..., help=REFERENCE_HELP)) -> None:
         lines = [
             f"{c.reference}  {c.subject}",
             f"status: {c.status}" + (f" ({c.decision})" if c.decision else ""),
-            f"task type: {c.task_type} ({', '.join(json.loads(c.task_types))})  office: {c.office}"
-            + ("  [TRIAGE]" if c.needs_triage else ""),
+            f"task types: {', '.join(json.loads(c.task_types))}" + ("  [TRIAGE]" if c.needs_triage else ""),
             f"offices involved: {', '.join(json.loads(c.offices or '[]'))}",
-            f"received: {c.received_at:%Y-%m-%d %H:%M} UTC  goal: {c.goal_value} {c.goal_unit}",
-            f"due: {d.due.isoformat()} ({c.expected_week})  standing: {d.standing}"
-            + (f"  [paused since {c.paused_since:%Y-%m-%d %H:%M}]" if c.paused_since else "")
-            + (f"  paused so far: {c.paused_seconds // 3600} h" if c.paused_seconds else ""),
-            f"applicant: {c.sender}  company: {c.company_name or '-'}  CVR: {c.cvr or '-'}  language: {c.language}",
-            f"assigned to: {c.assigned_to or '-'}  complex: {'yes' if c.complex else 'no'}"
+            f"received: {c.received_at:%Y-%m-%d %H:%M} UTC",
+            f"applicant: {c.applicant_email or c.sender}"
+            + (f"  answered at: {c.reply_email}" if c.reply_email and c.reply_email != c.applicant_email else "")
+            + (f"  forwarded by: {c.forwarded_by}" if c.forwarded_by else ""),
+            f"company: {c.company_name or '-'}  CVR: {c.cvr or '-'}  language: {c.language}",
+            f"complex: {'yes' if c.complex else 'no'}"
             + (f"  contact person: {c.contact_person} <{c.contact_email}>" if c.contact_email else ""),
         ]
+        parts = []
+        for v in d.parts:
+            p = v.part
+            parts.append(f"  {p.task_type}  office: {p.office}  status: {p.status}"
+                         + (f" ({p.decision})" if p.decision else "") + ("  [TRIAGE]" if p.needs_triage else ""))
+            parts.append(f"    goal: {p.goal_value} {p.goal_unit}  due: {v.due.isoformat()} ({p.expected_week})  "
+                         f"standing: {v.standing}  assigned to: {p.assigned_to or '-'}"
+                         + (f"  [paused since {p.paused_since:%Y-%m-%d %H:%M}]" if p.paused_since else "")
+                         + (f"  paused so far: {p.paused_seconds // 3600} h" if p.paused_seconds else ""))
+            parts += [f"    path forward {i}. {text}" for i, text in enumerate(v.paths_forward, start=1)]
         docs = [f"  - {a.get('filename')} ({a.get('type')}, {a.get('status')}"
                 + (f": {a.get('reason')}" if a.get("reason") else "") + ")" for a in d.documents]
-        paths = [f"  {i}. {p}" for i, p in enumerate(d.paths_forward, start=1)]
         history = [f"  {e.at:%Y-%m-%d %H:%M}  {e.actor:<12} {e.action:<15} {e.detail}" for e in d.events]
-    text = ["\n".join(lines), "documents:\n" + ("\n".join(docs) or "  -"),
-            "paths forward (reject --path-forward N picks one):\n" + "\n".join(paths),
-            "history:\n" + "\n".join(history)]
+    text = ["\n".join(lines), "parts (reject --path-forward N picks a path of its part):\n" + "\n".join(parts),
+            "documents:\n" + ("\n".join(docs) or "  -"), "history:\n" + "\n".join(history)]
     console.print("\n".join(text), highlight=False, markup=False)
 
 
 @app.command()
 def start(reference: str = typer.Argument(..., help=REFERENCE_HELP),
+          part: str | None = typer.Option(None, "--part", metavar="<task type>", help=PART_HELP),
           actor: str | None = typer.Option(None, "--actor", help=ACTOR_HELP)) -> None:
-    """Begin work on the case (in progress). On a waiting case: the clock runs again."""
+    """Begin work on a part (in progress). On a waiting part: the clock runs again."""
     from intake.cases.lifecycle import start as run
 
-    _act(run, reference, actor=actor)
+    _act(run, reference, actor=actor, part=part)
 
 
 @app.command("request-info")
 def request_info(reference: str = typer.Argument(..., help=REFERENCE_HELP),
                  message: str = typer.Option(..., "--message", "-m", callback=_required_text,
                                              help="What the business must supply."),
+                 part: str | None = typer.Option(None, "--part", metavar="<task type>", help=PART_HELP),
                  actor: str | None = typer.Option(None, "--actor", help=ACTOR_HELP)) -> None:
-    """Ask the business for information: mails it and pauses the service-goal clock."""
+    """Ask the business for information: mails it and pauses the part's service-goal clock."""
     from intake.cases.lifecycle import request_info as run
 
-    _act(run, reference, message, actor=actor)
+    _act(run, reference, message, actor=actor, part=part)
 
 
 @app.command()
 def approve(reference: str = typer.Argument(..., help=REFERENCE_HELP),
             message: str = typer.Option("", "--message", "-m", help="Conditions or a note for the business."),
+            part: str | None = typer.Option(None, "--part", metavar="<task type>", help=PART_HELP),
             actor: str | None = typer.Option(None, "--actor", help=ACTOR_HELP)) -> None:
-    """Approve the application and mail the decision."""
+    """Approve a part and mail the decision (the other parts go on)."""
     from intake.cases.lifecycle import approve as run
 
-    _act(run, reference, actor=actor, message=message)
+    _act(run, reference, actor=actor, message=message, part=part)
 
 
 @app.command()
@@ -183,43 +197,47 @@ def reject(reference: str = typer.Argument(..., help=REFERENCE_HELP),
            path_forward: str = typer.Option(..., "--path-forward", callback=_required_text,
                                             help="How the business can move forward: your text, or a number "
                                                  "to pick the catalogue's path (see 'case show')."),
+           part: str | None = typer.Option(None, "--part", metavar="<task type>", help=PART_HELP),
            actor: str | None = typer.Option(None, "--actor", help=ACTOR_HELP)) -> None:
-    """Reject with reasons and a path forward; the catalogue's appeal guidance is added."""
+    """Reject a part with reasons and a path forward; the catalogue's appeal guidance is added."""
     from intake.cases.lifecycle import reject as run
 
-    _act(run, reference, reason=reason, path_forward=path_forward, actor=actor)
+    _act(run, reference, reason=reason, path_forward=path_forward, actor=actor, part=part)
 
 
 @app.command()
 def forward(reference: str = typer.Argument(..., help=REFERENCE_HELP),
             topic: str = typer.Option(..., "--topic", help="External topic id from the catalogue, e.g. foedevarer."),
             message: str = typer.Option("", "--message", "-m", help="A note for the business."),
+            part: str | None = typer.Option(None, "--part", metavar="<task type>", help=PART_HELP),
             actor: str | None = typer.Option(None, "--actor", help=ACTOR_HELP)) -> None:
     """Not a municipal task: tell the business which authority decides it (forvaltningsloven § 7)."""
     from intake.cases.lifecycle import forward as run
 
-    _act(run, reference, topic, actor=actor, message=message)
+    _act(run, reference, topic, actor=actor, message=message, part=part)
 
 
 @app.command()
 def reroute(reference: str = typer.Argument(..., help=REFERENCE_HELP),
             task_type: str = typer.Option(..., "--task-type", help="The right task type, e.g. skilte."),
+            part: str | None = typer.Option(None, "--part", metavar="<task type>", help=PART_HELP),
             actor: str | None = typer.Option(None, "--actor", help=ACTOR_HELP)) -> None:
-    """Move the case to another task type and office; recorded as a correction for the classifier."""
+    """Move a part to another task type and office; recorded as a correction for the classifier."""
     from intake.cases.lifecycle import reroute as run
 
-    _act(run, reference, task_type, actor=actor)
+    _act(run, reference, task_type, actor=actor, part=part)
 
 
 @app.command()
 def assign(reference: str = typer.Argument(..., help=REFERENCE_HELP),
            to: str = typer.Option(..., "--to", callback=_required_text,
                                   help="Caseworker name or address (an address gets answers in Cc)."),
+           part: str | None = typer.Option(None, "--part", metavar="<task type>", help=PART_HELP),
            actor: str | None = typer.Option(None, "--actor", help=ACTOR_HELP)) -> None:
-    """Give the case to a caseworker."""
+    """Give a part to a caseworker."""
     from intake.cases.lifecycle import assign as run
 
-    _act(run, reference, to, actor=actor)
+    _act(run, reference, to, actor=actor, part=part)
 
 
 @app.command("mark-complex")
@@ -234,7 +252,7 @@ def mark_complex(reference: str = typer.Argument(..., help=REFERENCE_HELP),
 @app.command()
 def close(reference: str = typer.Argument(..., help=REFERENCE_HELP),
           actor: str | None = typer.Option(None, "--actor", help=ACTOR_HELP)) -> None:
-    """Close a decided case."""
+    """Close a case whose parts are all decided."""
     from intake.cases.lifecycle import close as run
 
     _act(run, reference, actor=actor)

@@ -1,7 +1,6 @@
 """Tables for the terminal: what a run did, what is in quarantine."""
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 
 from rich.table import Table
@@ -9,21 +8,26 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
 from intake.runner import Outcome
-from models import Case, InboundMessage
+from models import Case, CasePart, InboundMessage
 
 
 def outcome_table(engine: Engine, outcomes: Sequence[Outcome]) -> Table:
-    """One row per processed message: the case it became, or why it did not."""
-    table = Table("message", "outcome", "reference", "task types (primary first)", "office", "expected week", "note")
+    """One row per processed message: the case it became (each part: task, office, week), or why it did not."""
+    table = Table("message", "outcome", "reference", "parts: task type", "office", "expected week", "note")
     refs = [o.reference for o in outcomes if o.reference]
     with Session(engine) as session:
-        cases = {c.reference: c for c in session.exec(select(Case).where(col(Case.reference).in_(refs)))}
+        rows = session.exec(select(Case, CasePart).where(CasePart.case_id == Case.id)
+                            .where(col(Case.reference).in_(refs)).order_by(CasePart.position)).all()
+    parts: dict[str, list[CasePart]] = {}
+    for case, part in rows:
+        parts.setdefault(case.reference, []).append(part)
     for o in outcomes:
-        case = cases.get(o.reference or "")
+        found = parts.get(o.reference or "", [])
+        show = o.outcome == "case" and found
         table.add_row(str(o.inbound_id), o.outcome, o.reference or "-",
-                      ", ".join(json.loads(case.task_types)) if case else "-",
-                      (case.office + (" (triage)" if case.needs_triage else "")) if case else "-",
-                      case.expected_week if case else "-", o.reason[:60])
+                      "\n".join(p.task_type for p in found) if show else "-",
+                      "\n".join(p.office + (" (triage)" if p.needs_triage else "") for p in found) if show else "-",
+                      "\n".join(p.expected_week for p in found) if show else "-", o.reason[:60])
     return table
 
 

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from email.message import EmailMessage
 
 from intake.letters.envelope import Envelope, Thread, build_mail, domain_of, msg_id
-from intake.letters.facts import CaseFacts
+from intake.letters.facts import CaseFacts, parts_of
 from intake.letters.guidance import guidance_text
 from intake.letters.wording import (
     bullet_block,
@@ -19,22 +19,29 @@ from intake.letters.wording import (
     describe_received,
     greeting_name,
     language,
+    parts_block,
     phrase,
     render,
+    week_line,
 )
 from intake.mail.message import ParsedMail
 from intake.mail.references import strip_references
 from routing.catalogue import Catalogue
-from routing.goals import describe_date, describe_goal, describe_week
 
 
 def acknowledgement(facts: CaseFacts, original: ParsedMail, catalogue: Catalogue, settings) -> EmailMessage:
-    """The acknowledgement of ``original``: a reply in its thread, the contact person of a complex case in Cc."""
+    """The acknowledgement of ``original``: a reply in its thread, the contact person of a complex case in Cc.
+
+    It goes to ``facts.reply_to`` (the business, or its agent named in Reply-To; the author of a forwarded
+    application, not the colleague who forwarded it) and greets the name that came with that address.
+    """
     lang = language(facts.language)
-    name = task_names(facts.task_types, catalogue, lang)
+    name = task_names(_part_types(facts, catalogue), catalogue, lang)
     quoted = strip_references(settings.reference_prefix, original.subject)
+    if facts.forwarded_by and facts.parts and not facts.parts[0].needs_triage:
+        quoted = ""  # the colleague's "VS: ..." is not the business's subject
     envelope = Envelope(
-        "acknowledgement", to=original.from_addr,
+        "acknowledgement", to=facts.reply_to or original.from_addr,
         subject=f"[{facts.reference}] {phrase(lang, 'subjects.acknowledgement')}: {quoted or name}",
         message_id=msg_id("ack", facts.reference, domain_of(settings.from_address)),
         cc=[facts.contact.email] if facts.contact else [], thread=Thread.replying_to(original), language=lang)
@@ -43,24 +50,42 @@ def acknowledgement(facts: CaseFacts, original: ParsedMail, catalogue: Catalogue
 
 
 def _values(facts: CaseFacts, original: ParsedMail, catalogue: Catalogue, settings, lang: str) -> dict[str, str]:
-    task = catalogue.task(facts.task_types[0])
+    greeting = facts.greeting if facts.reply_to else (facts.details.get("contact_name") or original.from_name)
     return {
         "from_name": settings.from_name,
-        "greeting_name": greeting_name(facts.details.get("contact_name") or original.from_name, lang),
+        "greeting_name": greeting_name(greeting, lang),
         "reference": facts.reference,
         "received_text": describe_received(facts.received, lang),
-        "task_name": task_names(facts.task_types, catalogue, lang),
-        "office_name": getattr(catalogue.office(task.office), f"name_{lang}"),
-        "goal_text": describe_goal(task.goal, lang),
-        "week_text": describe_week(facts.due, lang),
-        "due_text": describe_date(facts.due, lang),
+        "forwarded_text": _forwarded_text(facts, settings, lang),
+        "parts_text": parts_block(parts_of(facts, catalogue), catalogue, lang),
         "triage_text": triage_text(facts, catalogue, lang),
         "attachments_text": unreadable_text((sentence for _, sentence in facts.unreadable), lang),
         "external_text": guidance_text(facts.external, facts.task_types, catalogue, lang,
                                        from_name=settings.from_name),
-        "guidance_text": getattr(task, f"guidance_{lang}"),
+        "guidance_text": _guidance(facts, catalogue, lang),
         "contact_text": contact_text(facts.contact, lang, introduce=True),
     }
+
+
+def _forwarded_text(facts: CaseFacts, settings, lang: str) -> str:
+    """A forwarded application: who passed it on, and that the business now writes to us ('' otherwise)."""
+    if not facts.forwarded_by:
+        return ""
+    sentence = phrase(lang, "acknowledgement.forwarded", forwarder=facts.forwarded_by, from_name=settings.from_name)
+    return f"\n{sentence}\n"
+
+
+def _part_types(facts: CaseFacts, catalogue: Catalogue) -> tuple[str, ...]:
+    return tuple(p.task_type for p in parts_of(facts, catalogue))
+
+
+def _guidance(facts: CaseFacts, catalogue: Catalogue, lang: str) -> str:
+    """What happens next: the triage office's words for an uncertain case, else each part's guidance."""
+    parts = parts_of(facts, catalogue)
+    if any(p.needs_triage for p in parts):
+        triage = getattr(catalogue.office(catalogue.triage_office), f"name_{lang}")
+        return phrase(lang, "acknowledgement.triage_guidance", triage_office=triage)
+    return "\n\n".join(getattr(catalogue.task(p.task_type), f"guidance_{lang}") for p in parts)
 
 
 def task_names(task_types: tuple[str, ...], catalogue: Catalogue, lang: str) -> str:
@@ -73,11 +98,12 @@ def task_names(task_types: tuple[str, ...], catalogue: Catalogue, lang: str) -> 
 
 
 def triage_text(facts: CaseFacts, catalogue: Catalogue, lang: str) -> str:
-    """The sentence that says the triage office will look at an uncertain case ('' when it is certain)."""
-    if not facts.needs_triage:
+    """The sentence that says the triage office finds the right office, and by when ('' when it is certain)."""
+    part = parts_of(facts, catalogue)[0]
+    if not part.needs_triage:
         return ""
     triage = getattr(catalogue.office(catalogue.triage_office), f"name_{lang}")
-    return f"\n{phrase(lang, 'acknowledgement.triage', triage_office=triage)}\n"
+    return f"\n{phrase(lang, 'acknowledgement.triage', triage_office=triage, week=week_line(part.due, lang))}\n"
 
 
 def unreadable_text(sentences: Iterable[str], lang: str) -> str:

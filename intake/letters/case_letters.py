@@ -17,7 +17,15 @@ from dataclasses import dataclass
 from email.message import EmailMessage
 
 from intake.letters.envelope import Envelope, Thread, build_mail, domain_of, msg_id
-from intake.letters.wording import bullet_block, contact_text, greeting_name, language, phrase, render
+from intake.letters.facts import PartFacts
+from intake.letters.wording import (
+    bullet_block,
+    contact_text,
+    greeting_name,
+    language,
+    phrase,
+    render,
+)
 from routing.catalogue import Catalogue, ContactPerson
 from routing.goals import describe_date, describe_goal, describe_week
 
@@ -34,16 +42,20 @@ class CaseLetter:
 
 
 def case_mail(case, letter: CaseLetter, catalogue: Catalogue, settings,
-              contact: ContactPerson | None = None) -> EmailMessage:
-    """A mail to the business about ``case`` in its language, reference in the subject, contact person in Cc."""
+              contact: ContactPerson | None = None, part: PartFacts | None = None) -> EmailMessage:
+    """A mail to the business about ``case`` (and its ``part``: task, office, goal, week) in its language.
+
+    It goes to the address the case writes to (the business, or its agent) with the name that came with
+    that address; the reference is in the subject and the contact person of a complex case in Cc.
+    """
     if letter.kind not in KINDS:
         raise ValueError(f"unknown case letter {letter.kind!r}; known: {', '.join(KINDS)}")
     lang = language(case.language)
-    values = {**_values(case, catalogue, lang), "from_name": settings.from_name,
+    values = {**_values(case, part, catalogue, lang), "from_name": settings.from_name,
               "contact_text": contact_text(contact, lang, introduce=letter.kind == "contact"), **letter.values}
     values["body"] = render(f"case_{letter.kind}.{lang}.txt", values).rstrip("\n")
     domain = domain_of(settings.from_address)
-    envelope = Envelope(letter.kind, to=case.sender,
+    envelope = Envelope(letter.kind, to=reply_address(case),
                         subject=f"[{case.reference}] {phrase(lang, 'subjects.' + letter.kind)}",
                         message_id=msg_id(letter.kind.replace("_", ""), case.reference, domain, letter.n),
                         cc=[contact.email] if contact else [],
@@ -51,24 +63,40 @@ def case_mail(case, letter: CaseLetter, catalogue: Catalogue, settings,
     return build_mail(settings, envelope, render(f"case.{lang}.txt", values))
 
 
-def _values(case, catalogue: Catalogue, lang: str) -> dict[str, str]:
-    task = catalogue.task(case.task_type)
+def _values(case, part: PartFacts | None, catalogue: Catalogue, lang: str) -> dict[str, str]:
+    task = catalogue.task(part.task_type if part else case.task_type)
+    office = part.office if part else case.office
+    due = part.due if part else case.due_date
     return {
         "greeting_name": case_greeting(case, lang), "reference": case.reference,
         "task_name": getattr(task, f"name_{lang}"),
-        "office_name": getattr(catalogue.office(case.office), f"name_{lang}"),
-        "goal_text": describe_goal(task.goal, lang), "week_text": describe_week(case.due_date, lang),
-        "due_text": describe_date(case.due_date, lang),
+        "office_name": getattr(catalogue.office(office), f"name_{lang}"),
+        "goal_text": describe_goal(part.goal if part else task.goal, lang), "week_text": describe_week(due, lang),
+        "due_text": describe_date(due, lang),
     }
 
 
+def reply_address(case) -> str:
+    """Where mail about ``case`` goes: the address it writes to (the business or its agent), else the sender."""
+    return getattr(case, "reply_email", "") or case.sender
+
+
 def case_greeting(case, lang: str) -> str:
-    """Whom a mail about ``case`` greets: the contact name found in the application, else the company."""
+    """Whom a mail about ``case`` greets: the name that goes with its reply address.
+
+    That is the name stored with the address (the agent's own name, the forwarded author's); for the
+    business itself, the contact name found in the application comes first; never one person's name with
+    another person's address.
+    """
+    stored = getattr(case, "reply_name", "")
+    agent = getattr(case, "reply_email", "") not in ("", case.sender, getattr(case, "applicant_email", ""))
+    if agent:
+        return greeting_name(stored or case.company_name, language(lang))
     try:
         contact = json.loads(case.details_json or "{}").get("contact_name", {}).get("value")
     except (ValueError, AttributeError):
         contact = None
-    return greeting_name(contact or case.company_name, language(lang))
+    return greeting_name(contact or stored or case.company_name, language(lang))
 
 
 def other_paths_text(paths: Sequence[str], lang: str) -> str:

@@ -17,7 +17,9 @@ set in one place:
 
   ``auto-replied``
       our automatic answers to the business's own mail: the acknowledgement,
-      the status answer and the notice that its answer moved the expected week.
+      the status answer, the notice that its answer moved the expected week,
+      the answer to mail about a closed case, and the note to a colleague who
+      forwarded an application that we have taken it over.
   ``auto-generated``
       everything else we send by ourselves: the routed case, a follow-up passed
       on to the office, notes to the office, the daily digest, star-meeting
@@ -25,8 +27,8 @@ set in one place:
   none
       letters that carry a caseworker's own question or decision (started,
       request for information, approved, rejected, forwarded, rerouted,
-      contact person): the business is meant to answer them, and its
-      auto-responder may.
+      contact person, and a caseworker's own reply passed on from the office):
+      the business is meant to answer them, and its auto-responder may.
 
 A kind that is not in the policy is refused, so a new letter has to be placed
 in it. Message-IDs are made by the letters (``msg_id``): they carry the case
@@ -50,12 +52,13 @@ AUTO_GENERATED = "auto-generated"
 AUTO_SUBMITTED = MappingProxyType({
     # automatic answers to the business's own mail
     "acknowledgement": AUTO_REPLIED, "status": AUTO_REPLIED, "resumed": AUTO_REPLIED,
+    "forward_note": AUTO_REPLIED, "closed_reply": AUTO_REPLIED,
     # everything else we send by ourselves
     "routed": AUTO_GENERATED, "follow_up": AUTO_GENERATED, "note": AUTO_GENERATED,
     "digest": AUTO_GENERATED, "invitation": AUTO_GENERATED,
     # a caseworker's own question or decision
     "started": None, "info_request": None, "approved": None, "rejected": None, "forwarded": None,
-    "rerouted": None, "contact": None,
+    "rerouted": None, "contact": None, "caseworker_reply": None,
 })
 SUBJECT_MAX = 200
 ADDRESS_MAX = 250

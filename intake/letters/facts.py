@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from routing.catalogue import ContactPerson
+from routing.catalogue import Catalogue, ContactPerson, ServiceGoal
 
 
 @dataclass(frozen=True)
@@ -31,6 +31,29 @@ class AttachmentNote:
 
 
 @dataclass(frozen=True)
+class PartFacts:
+    """One part of a case as letters describe it: the task, its office, goal, due date and where it stands."""
+
+    task_type: str
+    office: str
+    goal: ServiceGoal
+    due: date
+    needs_triage: bool = False
+    status: str = "routed"
+    decision: str | None = None
+    waiting_for: str = ""  # the question the part waits for, while its clock is paused
+
+    @classmethod
+    def of(cls, part: object, waiting_for: str = "") -> PartFacts:
+        """From a stored ``CasePart`` (or anything with its fields)."""
+        get = part.__getattribute__
+        return cls(task_type=get("task_type"), office=get("office"),
+                   goal=ServiceGoal(get("goal_value"), get("goal_unit")), due=get("due_date"),
+                   needs_triage=bool(get("needs_triage")), status=get("status"), decision=get("decision"),
+                   waiting_for=waiting_for)
+
+
+@dataclass(frozen=True)
 class CaseFacts:
     """What a mail about a newly registered case needs to say."""
 
@@ -46,3 +69,18 @@ class CaseFacts:
     unreadable: tuple[tuple[str, str], ...]  # (filename, sentence in the case's language)
     contact: ContactPerson | None = None  # the contact person of a complex case
     external: tuple[str, ...] = ()  # [external.*] topic ids the business is guided to (forvaltningsloven § 7)
+    parts: tuple[PartFacts, ...] = ()  # one per task type, the primary first (empty: the first task type alone)
+    reply_to: str = ""  # whom the business's letters go to: the applicant, or its agent (Reply-To)
+    greeting: str = ""  # the name that goes with reply_to ('' when none is known)
+    applicant_email: str = ""  # the business's own address
+    applicant_text: str = ""  # what the business wrote (for the office to read inline)
+    forwarded_by: str = ""  # the colleague inside the municipality who forwarded the application
+    earlier_case: str = ""  # a renewal: the earlier case and its decision, as the office reads it
+
+
+def parts_of(facts: CaseFacts, catalogue: Catalogue) -> tuple[PartFacts, ...]:
+    """The case's parts; facts without them are one part of the first task type."""
+    if facts.parts:
+        return facts.parts
+    task = facts.task_types[0]
+    return (PartFacts(task, facts.office, catalogue.task(task).goal, facts.due, facts.needs_triage),)

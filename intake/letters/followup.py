@@ -12,23 +12,35 @@ from email.message import EmailMessage
 from intake.letters.envelope import Envelope, build_mail, domain_of, msg_id
 from intake.letters.wording import phrase, render
 from intake.mail.message import ParsedMail
+from intake.privacy import redact_cpr
 from routing.catalogue import Catalogue
+
+TEXT_MAX = 6_000  # characters of the business's own words shown inline
 
 
 def follow_up_to_office(case, original: ParsedMail, raw: bytes, catalogue: Catalogue, settings, n: int, *,
-                        resumed: str = "", cc: Iterable[str] = ()) -> EmailMessage:
-    """The business wrote again about ``case``: its mail to the office, attached, with the caseworker in Cc.
+                        resumed: str = "", cc: Iterable[str] = (), office: str = "",
+                        closed: bool = False) -> EmailMessage:
+    """The business wrote again about ``case``: its mail to the ``office`` (default: the case's), attached.
 
     ``resumed`` is the summary of the clock that runs again when the mail
-    answers our request for information; the office is told so on top.
+    answers our request for information; the office is told so on top, as it
+    is told when the case is already ``closed`` (the business was answered how
+    to apply again). Other offices with open parts and the caseworkers are in Cc.
     """
-    office = catalogue.office(case.office)
+    office = catalogue.office(office or case.office)
     note = f"{phrase('da', 'office.answered_note')}\n{resumed}\n\n" if resumed else ""
-    subject = phrase("da", "office.answered_subject" if resumed else "office.follow_up_subject")
+    if closed:
+        note += phrase("da", "office.closed_note") + "\n\n"
+    key = "office.closed_subject" if closed else "office.answered_subject" if resumed else "office.follow_up_subject"
+    subject = phrase("da", key)
     envelope = Envelope("follow_up", to=office.address, subject=f"[{case.reference}] {subject}",
                         message_id=msg_id("followup", case.reference, domain_of(settings.from_address), n),
-                        cc=list(cc), reply_to=original.from_addr or None)
-    msg = build_mail(settings, envelope, render("follow_up.txt", {"note": note, "reference": case.reference}))
+                        cc=list(cc), reply_to=settings.from_address)
+    text = redact_cpr((original.text_now or original.full_text).strip())[:TEXT_MAX] or phrase("da", "office.no_text")
+    msg = build_mail(settings, envelope, render("follow_up.txt", {
+        "note": note, "reference": case.reference, "text": text, "from_address": settings.from_address,
+        "internal_tag": settings.internal_tag}))
     msg.add_attachment(raw, maintype="application", subtype="octet-stream",
                        filename=f"{case.reference}-followup.eml")
     return msg

@@ -11,52 +11,75 @@ from collections.abc import Iterable, Mapping
 from email.message import EmailMessage
 
 from intake.letters.envelope import Envelope, build_mail, domain_of, msg_id
-from intake.letters.facts import AttachmentNote, CaseFacts
+from intake.letters.facts import AttachmentNote, CaseFacts, PartFacts, parts_of
 from intake.letters.guidance import only_external
 from intake.letters.wording import describe_received, phrase, render
 from intake.mail.message import ParsedMail, clean_header_value
+from intake.privacy import redact_cpr
 from routing.catalogue import Catalogue
 from routing.goals import describe_goal, describe_week
 
+APPLICANT_TEXT_MAX = 6_000  # characters of the business's own words shown inline
+
 
 def routed_case(facts: CaseFacts, original: ParsedMail, raw: bytes, attachments: Iterable[AttachmentNote],
-                catalogue: Catalogue, settings, n: int = 0) -> EmailMessage:
-    """The mail to the case's office: a summary of what was found, the original attached (``n``: a re-send)."""
-    task = catalogue.task(facts.task_types[0])
-    office = catalogue.office(facts.office)
+                catalogue: Catalogue, settings, n: int = 0, part: PartFacts | None = None) -> EmailMessage:
+    """The mail to the office of ``part`` (default: the first): what was found, the original attached.
+
+    Each part of a case goes to its own office with its own task, goal and week, the other parts listed.
+    ``Reply-To`` is our own address, so a caseworker's answer comes back into the case and is passed on to
+    the business from there (``n``: a re-send after rerouting).
+    """
+    parts = parts_of(facts, catalogue)
+    part = part or parts[0]
+    task = catalogue.task(part.task_type)
+    office = catalogue.office(part.office)
     company = _text(facts.details, "company_name")
     subject = f"[{facts.reference}] " + phrase("da", "office.routed_subject", task=task.name_da)
     if _external(facts, catalogue)[0]:  # only non-municipal topics
         subject += phrase("da", "office.routed_subject_external")
     if facts.details.get("company_name"):
         subject += f" - {company}"
+    kind = "case" if part == parts[0] else f"case-{part.task_type}"
     envelope = Envelope("routed", to=office.address, subject=subject,
-                        message_id=msg_id("case", facts.reference, domain_of(settings.from_address), n),
-                        cc=[facts.contact.email] if facts.contact else [], reply_to=original.from_addr or None)
-    msg = build_mail(settings, envelope, render("routed.txt", _values(facts, attachments, catalogue)))
+                        message_id=msg_id(kind, facts.reference, domain_of(settings.from_address), n),
+                        cc=[facts.contact.email] if facts.contact else [], reply_to=settings.from_address)
+    values = _values(facts, part, parts, attachments, catalogue) | {
+        "from_address": settings.from_address, "internal_tag": settings.internal_tag,
+        "applicant_email": facts.applicant_email or original.from_addr or "-",
+        "applicant_text": _applicant_text(facts, original)}
+    msg = build_mail(settings, envelope, render("routed.txt", values))
     msg.add_attachment(raw, maintype="application", subtype="octet-stream",
                        filename=f"{facts.reference}-original.eml")
     return msg
 
 
-def _values(facts: CaseFacts, attachments: Iterable[AttachmentNote], catalogue: Catalogue) -> dict[str, str]:
-    task = catalogue.task(facts.task_types[0])
+def _values(facts: CaseFacts, part: PartFacts, parts: tuple[PartFacts, ...], attachments: Iterable[AttachmentNote],
+            catalogue: Catalogue) -> dict[str, str]:
+    task = catalogue.task(part.task_type)
     d = facts.details
+    others = [phrase("da", "office.part_item", task=p.task_type, office=catalogue.office(p.office).name_da,
+                     week=describe_week(p.due, "da")) for p in parts if p != part]
     external_flag, external_line = _external(facts, catalogue)
     return {
         "reference": facts.reference,
-        "triage_flag": (phrase("da", "office.triage_flag") if facts.needs_triage else "") + external_flag,
+        "triage_flag": (phrase("da", "office.triage_flag") if part.needs_triage else "") + external_flag,
         "external_line": external_line,
         "task_name": task.name_da, "task_id": task.id,
         "confidence": f"{facts.confidence:.2f}",
-        "other_tasks": ", ".join(facts.task_types[1:]) or "-",
-        "office_name": catalogue.office(facts.office).name_da,
+        "parts_line": phrase("da", "office.parts_line", parts="; ".join(others)) + "\n" if others else "",
+        "office_name": catalogue.office(part.office).name_da,
         "received_text": describe_received(facts.received, "da"),
-        "goal_text": describe_goal(task.goal, "da"),
-        "due_text": facts.due.isoformat(), "week_text": describe_week(facts.due, "da"),
+        "goal_text": describe_goal(part.goal, "da"),
+        "due_text": part.due.isoformat(), "week_text": describe_week(part.due, "da"),
+        "forwarded_line": (phrase("da", "office.forwarded_line", colleague=facts.forwarded_by) + "\n"
+                           if facts.forwarded_by else ""),
+        "earlier_line": (phrase("da", "office.earlier_line", earlier=facts.earlier_case) + "\n"
+                         if facts.earlier_case else ""),
         "language": facts.language,
         "company_name": _text(d, "company_name"), "cvr": _cvr(d), "p_number": _text(d, "p_number"),
-        "contact_name": _text(d, "contact_name"), "contact_email": _text(d, "contact_email"),
+        "contact_name": _text(d, "contact_name"),
+        "contact_email": _text(d, "contact_email") if d.get("contact_email") else (facts.applicant_email or "-"),
         "phone": _text(d, "phone"),
         "address": " ".join(filter(None, [_text(d, "address"), str(d.get("postcode", ""))])),
         "activity_location": _text(d, "activity_location"),
@@ -66,6 +89,14 @@ def _values(facts: CaseFacts, attachments: Iterable[AttachmentNote], catalogue: 
         "contact_line": (phrase("da", "office.contact_line", name=facts.contact.name, email=facts.contact.email)
                          + "\n" if facts.contact else ""),
     }
+
+
+def _applicant_text(facts: CaseFacts, original: ParsedMail) -> str:
+    """What the business wrote, for the office to read inline (bounded; the mail itself is attached)."""
+    text = redact_cpr((facts.applicant_text or original.text_now or original.full_text).strip())
+    if len(text) > APPLICANT_TEXT_MAX:
+        text = text[:APPLICANT_TEXT_MAX].rstrip() + " [...]"
+    return text or phrase("da", "office.no_text")
 
 
 def _text(details: Mapping[str, object], key: str) -> str:

@@ -8,11 +8,13 @@ clock is paused, and the last event, in the words a business may read
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from email.message import EmailMessage
 
 from intake.letters.envelope import Envelope, Thread, build_mail, domain_of, msg_id
-from intake.letters.wording import language, phrase, render, words
+from intake.letters.facts import PartFacts
+from intake.letters.wording import language, parts_block, phrase, render, words
 from intake.mail.message import ParsedMail
 from routing.catalogue import Catalogue
 from routing.goals import LOCAL_TZ, describe_date, describe_week
@@ -26,14 +28,22 @@ def describe_event(action: str, at: datetime, lang: str) -> str:
 
 
 def status_reply(case, last_event: str, original: ParsedMail, catalogue: Catalogue, settings,
-                 lang: str, n: int, *, waiting_for: str = "") -> EmailMessage:
-    """The answer to ``original``, in its thread; the contact person of a complex case in Cc."""
+                 lang: str, n: int, *, waiting_for: str = "", parts: Sequence[PartFacts] = ()) -> EmailMessage:
+    """The answer to ``original``, in its thread; the contact person of a complex case in Cc.
+
+    A case of several parts lists each: task, office, where it stands and its expected week.
+    """
     lang = language(lang)
-    values = {
-        "from_name": settings.from_name, "reference": case.reference, "state": _state(case, lang),
-        "office_name": getattr(catalogue.office(case.office), f"name_{lang}"),
-        "when": _when(case, lang, waiting_for), "last_event": last_event,
-    }
+    if len(parts) > 1:
+        parts_text = parts_block(parts, catalogue, lang, status=True)
+    else:
+        office = parts[0].office if parts else case.office
+        due = parts[0].due if parts else case.due_date
+        parts_text = render(f"status_single.{lang}.txt", {
+            "state": _state(case, lang), "office_name": getattr(catalogue.office(office), f"name_{lang}"),
+            "when": _when(case, due, lang, waiting_for)}).rstrip("\n")
+    values = {"from_name": settings.from_name, "reference": case.reference, "parts_text": parts_text,
+              "last_event": last_event}
     envelope = Envelope("status", to=original.from_addr,
                         subject=f"[{case.reference}] {phrase(lang, 'subjects.status')}",
                         message_id=msg_id("status", case.reference, domain_of(settings.from_address), n),
@@ -48,11 +58,11 @@ def _state(case, lang: str) -> str:
     return state
 
 
-def _when(case, lang: str, waiting_for: str) -> str:
+def _when(case, due, lang: str, waiting_for: str) -> str:
     """When it was decided, or when we expect to be done (and what we wait for while the clock is paused)."""
     if case.decided_at is not None:
         return phrase(lang, "status.decided", date=describe_date(case.decided_at.astimezone(LOCAL_TZ).date(), lang))
-    when = phrase(lang, "status.expected", week=describe_week(case.due_date, lang))
+    when = phrase(lang, "status.expected", week=describe_week(due, lang))
     if case.status == "waiting":
         when += phrase(lang, "status.paused")
         if waiting_for:

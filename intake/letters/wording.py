@@ -11,15 +11,16 @@ and phrases say ``${from_name}`` and the letters fill in ``Settings.from_name``.
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Mapping
-from datetime import datetime
+from collections.abc import Mapping, Sequence
+from datetime import date, datetime
 from functools import cache
 from importlib import resources
 from string import Template
 
+from intake.letters.facts import PartFacts
 from intake.mail.message import clean_header_value
-from routing.catalogue import ContactPerson
-from routing.goals import LOCAL_TZ, describe_date
+from routing.catalogue import Catalogue, ContactPerson
+from routing.goals import LOCAL_TZ, describe_date, describe_goal, describe_week
 
 LANGUAGES = ("da", "en")
 _PACKAGE = "intake.letters.templates"
@@ -84,3 +85,49 @@ def bullet_block(head: str, lines: list[str], tail: str = "") -> str:
     if not lines:
         return ""
     return "\n" + head + "\n" + "\n".join(f"- {line}" for line in lines) + "\n" + (tail + "\n" if tail else "")
+
+
+def week_line(due: date, lang: str) -> str:
+    """The one way to write an expected week: "uge 51 (14.-18. december 2026), senest mandag 14. december 2026"."""
+    return phrase(lang, "words.week_line", week=describe_week(due, lang), date=describe_date(due, lang))
+
+
+def parts_block(parts: Sequence[PartFacts], catalogue: Catalogue, lang: str, *, status: bool = False) -> str:
+    """Each part of a case: task, office, goal and expected week (and where it stands, for a status answer).
+
+    One part reads as the lines "Opgave / Ansvarlig enhed / Servicemål / Forventet afsluttet"; a part at the
+    triage office never names a guessed office, only that the triage office finds the right one, and by when.
+    """
+    if len(parts) == 1 and not status:
+        part = parts[0]
+        return render(f"part_{'triage' if part.needs_triage else 'single'}.{lang}.txt",
+                      part_values(part, catalogue, lang)).rstrip("\n")
+    lines = [phrase(lang, "parts.intro", count=len(parts))] if len(parts) > 1 else []
+    for i, part in enumerate(parts, start=1):
+        values = part_values(part, catalogue, lang)
+        lines.append(phrase(lang, "parts.item", n=i, **values))
+        if status:
+            lines.append(phrase(lang, "parts.state", state=part_state(part, lang)))
+            if part.status == "waiting" and part.waiting_for:
+                lines.append(phrase(lang, "parts.waiting_for", question=part.waiting_for))
+        if not (status and part.status in ("decided", "closed")):
+            lines.append(phrase(lang, "parts.goal", **values))
+    return "\n".join(lines)
+
+
+def part_values(part: PartFacts, catalogue: Catalogue, lang: str) -> dict[str, str]:
+    """The names, goal and week of one part, in ``lang``."""
+    values = {"goal_text": describe_goal(part.goal, lang), "week_text": week_line(part.due, lang)}
+    if part.needs_triage:
+        triage = getattr(catalogue.office(catalogue.triage_office), f"name_{lang}")
+        return {**values, "task_name": phrase(lang, "parts.triage_task"), "office_name": triage}
+    return {**values, "task_name": getattr(catalogue.task(part.task_type), f"name_{lang}"),
+            "office_name": getattr(catalogue.office(part.office), f"name_{lang}")}
+
+
+def part_state(part: PartFacts, lang: str) -> str:
+    """Where a part stands, in the business's words: "afgjort (godkendt)"."""
+    state = words(lang, "statuses").get(part.status, part.status)
+    if part.decision:
+        state += f" ({words(lang, 'decisions').get(part.decision, part.decision)})"
+    return state

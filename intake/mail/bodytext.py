@@ -157,18 +157,18 @@ def _collapse_blank_lines(text: str) -> str:
 
 # ---------------------------------------------------------------- what the sender wrote now
 
-_FORWARD_RE = re.compile(
+FORWARD_LINE = re.compile(
     r"^\s*(?:-{2,}\s*(?:forwarded message|videresendt (?:besked|meddelelse|e-?mail)|weitergeleitete nachricht)\s*-*"
     r"|begin forwarded message:|start på videresendt (?:besked|meddelelse):|videresendt (?:besked|meddelelse):)\s*$",
     re.IGNORECASE,
 )
-_ORIGINAL_RE = re.compile(
+ORIGINAL_LINE = re.compile(
     r"^\s*-{3,}\s*(?:original message|oprindelig meddelelse|original meddelelse|oprindelig besked)\s*-{3,}\s*$",
     re.IGNORECASE,
 )
-_UNDERSCORE_RE = re.compile(r"^\s*_{10,}\s*$")
+UNDERSCORE_LINE = re.compile(r"^\s*_{10,}\s*$")
 _HEADER_FROM_RE = re.compile(r"^\s*\*?(?:from|fra|von|de)\s*:\*?\s*\S", re.IGNORECASE)
-_HEADER_LINE_RE = re.compile(
+HEADER_LINE = re.compile(
     r"^\s*\*?(?:from|fra|sent|sendt|date|dato|to|til|cc|bcc|subject|emne|reply-to|svar til|importance|prioritet)\s*:",
     re.IGNORECASE,
 )
@@ -185,7 +185,7 @@ _VALEDICTION_RE = re.compile(
 _MOBILE_SIG_RE = re.compile(
     r"^\s*(?:sent from my|sendt fra min|sendt fra|get outlook for|hent outlook til)\b", re.IGNORECASE
 )
-_FORWARD_SUBJECT_RE = re.compile(r"^\s*(?:fwd?|fw|vs|videresend|wg|tr|rv)\s*:", re.IGNORECASE)
+FORWARD_SUBJECT = re.compile(r"^\s*(?:fwd?|fw|vs|videresend|wg|tr|rv)\s*:", re.IGNORECASE)
 MAX_SIGNATURE_LINES = 10
 MAX_SIGNATURE_LINE_CHARS = 100
 
@@ -202,7 +202,7 @@ def text_now(text: str, subject: str = "") -> str:
 
 def _text_now(text: str, subject: str, depth: int) -> str:
     lines = [_bounded(line) for line in text.split("\n")]
-    cut, kind = _history_start(lines, forward_subject=bool(_FORWARD_SUBJECT_RE.match(subject or "")))
+    cut, kind = _history_start(lines, forward_subject=bool(FORWARD_SUBJECT.match(subject or "")))
     own = strip_signature(_drop_inline_quotes(lines[:cut]))
     if kind != "forward" or depth >= MAX_FORWARD_DEPTH:
         return own
@@ -222,24 +222,24 @@ def _bounded(line: str) -> str:
 def _history_start(lines: list[str], *, forward_subject: bool) -> tuple[int, str]:
     """Index of the first line of quoted history or forwarded content, and its kind."""
     for i, line in enumerate(lines):
-        if _FORWARD_RE.match(line):
+        if FORWARD_LINE.match(line):
             return i, "forward"
-        if _ORIGINAL_RE.match(line) or _is_outlook_header_block(lines, i):
+        if ORIGINAL_LINE.match(line) or is_outlook_header_block(lines, i):
             return i, "forward" if forward_subject else "reply"
-        if _UNDERSCORE_RE.match(line) and _is_outlook_header_block(lines, i + 1):
+        if UNDERSCORE_LINE.match(line) and is_outlook_header_block(lines, i + 1):
             return i, "forward" if forward_subject else "reply"
         if _is_attribution(lines, i) and not _quoted_follows(lines, i + _wrapped(lines[i])):
             return i, "reply"
     return len(lines), "none"
 
 
-def _is_outlook_header_block(lines: list[str], i: int) -> bool:
+def is_outlook_header_block(lines: list[str], i: int) -> bool:
     """A "Fra: ... / Sendt: ..." (or From/Sent/Date) block starts at line ``i``."""
     if i >= len(lines) or not _HEADER_FROM_RE.match(lines[i]):
         return False
     following = [ln for ln in lines[i + 1:i + 5] if ln.strip()]
     return any(_HEADER_SENT_RE.match(ln) for ln in following[:3]) and all(
-        _HEADER_LINE_RE.match(ln) for ln in following[:2]
+        HEADER_LINE.match(ln) for ln in following[:2]
     )
 
 
@@ -310,7 +310,7 @@ def _split_forward_header(lines: list[str]) -> tuple[str, list[str]]:
     i = 0
     while i < len(lines) and not lines[i].strip():
         i += 1
-    while i < len(lines) and (_HEADER_LINE_RE.match(lines[i]) or _is_header_continuation(lines, i)):
+    while i < len(lines) and (HEADER_LINE.match(lines[i]) or is_header_continuation(lines, i)):
         m = re.match(r"^\s*\*?(?:subject|emne)\s*:\*?\s*(.*)$", lines[i], re.IGNORECASE)
         if m:
             subject = m.group(1).strip()
@@ -318,8 +318,8 @@ def _split_forward_header(lines: list[str]) -> tuple[str, list[str]]:
     return subject, lines[i:]
 
 
-def _is_header_continuation(lines: list[str], i: int) -> bool:
+def is_header_continuation(lines: list[str], i: int) -> bool:
     """A wrapped header value, e.g. a long "To:" list continuing on the next line."""
     return i > 0 and bool(lines[i].strip()) and lines[i].startswith((" ", "\t")) and bool(
-        _HEADER_LINE_RE.match(lines[i - 1])
+        HEADER_LINE.match(lines[i - 1])
     )

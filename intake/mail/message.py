@@ -73,6 +73,8 @@ class ParsedMail:
     full_text: str
     attachments: list[Part] = field(default_factory=list)
     defects: list[str] = field(default_factory=list)
+    reply_to_addr: str = ""  # the first valid Reply-To mailbox, when it differs from From
+    reply_to_name: str = ""
 
 
 # ---------------------------------------------------------------- entry point
@@ -87,6 +89,9 @@ def parse_mail(raw: bytes) -> ParsedMail:
     headers = _raw_headers(msg)
     subject = decode_header_value(headers.get("subject", ""), max_len=MAX_SUBJECT_CHARS)
     from_addr, from_name = parse_from(headers.get("from", ""))
+    reply_addr, reply_name = parse_from(headers.get("reply-to", ""))
+    if reply_addr == from_addr:
+        reply_addr, reply_name = "", ""
     texts, attachments = _walk(msg, defects)
     full_text = _join_texts(texts)
     return ParsedMail(
@@ -102,6 +107,8 @@ def parse_mail(raw: bytes) -> ParsedMail:
         full_text=full_text,
         attachments=attachments,
         defects=defects,
+        reply_to_addr=reply_addr,
+        reply_to_name=reply_name,
     )
 
 

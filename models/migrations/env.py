@@ -1,4 +1,9 @@
-"""Alembic environment: runs against the engine handed in by ``models.db.migrate``."""
+"""Alembic environment: runs against the engine handed in by ``models.db.migrate``.
+
+On SQLite, a batch migration that changes a table copies it to a new one and drops
+the old; foreign keys are switched off for the run so that tables pointing at it
+survive (SQLite's documented procedure), and checked again afterwards.
+"""
 from alembic import context
 from sqlmodel import SQLModel
 
@@ -10,14 +15,21 @@ target_metadata = SQLModel.metadata
 
 def run_migrations_online() -> None:
     engine = config.attributes["engine"]
-    with engine.begin() as connection:
-        context.configure(
-            connection=connection,
-            target_metadata=target_metadata,
-            render_as_batch=connection.dialect.name == "sqlite",
-        )
+    with engine.connect() as connection:
+        sqlite = connection.dialect.name == "sqlite"
+        if sqlite:
+            connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+            connection.commit()
+        context.configure(connection=connection, target_metadata=target_metadata, render_as_batch=sqlite)
         with context.begin_transaction():
             context.run_migrations()
+        connection.commit()
+        if sqlite:
+            broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+            connection.exec_driver_sql("PRAGMA foreign_keys=ON")
+            connection.commit()
+            if broken:
+                raise RuntimeError(f"migration left {len(broken)} broken foreign key(s): {broken[:5]}")
 
 
 run_migrations_online()

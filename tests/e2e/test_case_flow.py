@@ -3,7 +3,7 @@ move the case in SQLite or PostgreSQL, and every mail the business gets arrives 
 SMTP server, where it is checked for what issue 5 says it must contain.
 
 Two weeks of waiting for an answer cannot pass in a test. After ``request-info`` the start
-of the running pause (``Case.paused_since``) is moved 14 days back in the database: the
+of the running pause (``CasePart.paused_since``) is moved 14 days back in the database: the
 state of a case whose question went out two weeks ago. The clock counts a pause from its
 start to the answer's receipt only, so the answer then moves a two-week goal by 14
 calendar days, always into a later ISO week.
@@ -30,6 +30,7 @@ from routing.calendar import WorkingCalendar
 from routing.goals import LOCAL_TZ, describe_week, iso_week
 from tests.e2e.builders import DESK, oil_tank_pdf_en, scaffolding_da
 from tests.e2e.conftest import build_service
+from tests.intake.casefactory import CaseView, view_of
 from tests.paths import SAMPLES
 from tests.servers import SmtpSink
 
@@ -67,9 +68,10 @@ def wait_for_mails(sink: SmtpSink, address: str, count: int) -> list[EmailMessag
     return mails
 
 
-def load_case(settings, reference: str) -> Case:
+def load_case(settings, reference: str) -> CaseView:
+    """The case with its first part's clock and goal (these cases have one part)."""
     with Session(open_database(settings.database_url)) as s:
-        return s.exec(select(Case).where(Case.reference == reference)).one()
+        return view_of(s, reference)
 
 
 def case_events(settings, reference: str) -> list[CaseEvent]:
@@ -81,10 +83,10 @@ def case_events(settings, reference: str) -> list[CaseEvent]:
 def backdate_pause(settings, reference: str, by: timedelta) -> None:
     """Move the running pause's start back (see the module docstring)."""
     with Session(open_database(settings.database_url)) as s:
-        case = s.exec(select(Case).where(Case.reference == reference)).one()
-        assert case.paused_since is not None, "request-info did not pause the clock"
-        case.paused_since = case.paused_since - by
-        s.add(case)
+        part = view_of(s, reference).part
+        assert part.paused_since is not None, "request-info did not pause the clock"
+        part.paused_since = part.paused_since - by
+        s.add(part)
         s.commit()
 
 
@@ -300,7 +302,8 @@ def test_multi_office_application_gets_a_contact_person_and_a_star_meeting(e2e, 
 
     # a rejection of a complex case names the contact person and copies them
     path = catalogue.task(case.task_type).paths_forward_da[0]
-    case_cli(env, "reject", reference, "--reason", "Fortovet er for smalt til borde.", "--path-forward", "1")
+    case_cli(env, "reject", reference, "--part", case.task_type, "--reason", "Fortovet er for smalt til borde.",
+             "--path-forward", "1")
     wait_until(smtp_sink, "rejection", lambda: any("afslag" in m["Subject"] for m in received_by(smtp_sink, business)))
     (rejected,) = [m for m in received_by(smtp_sink, business) if "afslag" in m["Subject"]]
     assert_about_the_case(rejected, reference, "da", settings)

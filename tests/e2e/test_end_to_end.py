@@ -16,16 +16,17 @@ from models import Case
 from routing.goals import describe_week
 from tests.e2e.builders import oil_tank_pdf_en, scaffolding_da, sign_docx_da
 from tests.e2e.conftest import build_service, subprocess_env
+from tests.intake.casefactory import CaseView, view_of
 
 pytestmark = pytest.mark.realserver
 REF = re.compile(r"\[(KBH-\d{4}-\d{6})\]")
 
 
-def cases_by_sender(settings) -> dict[str, Case]:
+def cases_by_sender(settings) -> dict[str, CaseView]:
     from models.db import open_database
 
     with Session(open_database(settings.database_url)) as s:
-        return {c.sender: c for c in s.exec(select(Case))}
+        return {c.sender: view_of(s, c.reference) for c in s.exec(select(Case))}
 
 
 def test_applications_are_routed_and_acknowledged(e2e, dovecot, smtp_sink):

@@ -90,3 +90,17 @@ def test_the_working_days_are_those_of_the_context_calendar(engine, ctx):
     closed = replace(ctx, calendar=WorkingCalendar([date(2026, 3, 16)]))
     assert daily_overdue_job(engine, closed, now=MONDAY_MORNING) == 0
     assert daily_overdue_job(engine, ctx, now=MONDAY_MORNING) == 2
+
+
+def test_each_part_of_a_case_of_several_offices_is_in_its_own_office_mail(settings, ctx):
+    """One case, two parts: the overdue part goes to its office, the part on track to no one."""
+    engine = open_database(settings.database_url)
+    with Session(engine) as session:
+        case = make_case(session, task_types=("vejareal", "skilte"), received=local(2026, 2, 23), parts=2)
+        reference = case.reference
+        session.commit()
+    assert daily_overdue_job(engine, ctx, now=MONDAY_MORNING) == 1
+    (mail,) = digests(engine)
+    assert mail.recipient == CATALOGUE.office("trafik").address
+    body = email.message_from_bytes(mail.raw, policy=policy.default).get_body(("plain",)).get_content()
+    assert f"{reference}  vejareal" in body and "skilte" not in body

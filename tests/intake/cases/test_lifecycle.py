@@ -10,6 +10,7 @@ import pytest
 from sqlmodel import Session, select
 
 from intake.cases import lifecycle as cases
+from intake.cases import views
 from intake.cases.lifecycle import Desk, InvalidTransition, MissingText, UnknownChoice
 from intake.cases.rules import pick_contact_person
 from intake.errors import CaseNotFound
@@ -18,8 +19,9 @@ from models import Case, CaseEvent, Correction, OutboxMail, utcnow
 from models.db import open_database
 from routing.calendar import WorkingCalendar
 from routing.catalogue import load_catalogue
-from routing.goals import LOCAL_TZ, due_date, iso_week
-from tests.intake.mailbuilder import application
+from routing.goals import LOCAL_TZ, due_date
+from tests.intake.casefactory import CaseView, add_part, view_of
+from tests.intake.mailbuilder import SCAFFOLD_DA, application
 from tests.paths import SAMPLES
 
 CATALOGUE = load_catalogue()
@@ -39,14 +41,15 @@ def engine(desk):
 
 def add_case(engine, n=1, task="vejareal", language="da", status="routed", **fields) -> str:
     task_type = CATALOGUE.task(task)
-    due = due_date(RECEIVED, task_type.goal, WorkingCalendar())
     case = Case(reference=f"KBH-2026-{n:06d}", received_at=RECEIVED, subject="Ansøgning", sender="peter@jensen.dk",
                 sender_domain="jensen.dk", language=language, task_type=task, task_types=json.dumps([task]),
-                office=task_type.office, goal_value=task_type.goal.value, goal_unit=task_type.goal.unit,
-                due_date=due, expected_week=iso_week(due), status=status, company_name="Jensen ApS",
+                office=task_type.office, status=status, company_name="Jensen ApS",
+                applicant_email="peter@jensen.dk", reply_email="peter@jensen.dk",
                 offices=json.dumps([task_type.office]), **fields)
     with Session(engine) as s:
         s.add(case)
+        s.flush()
+        add_part(s, case, task, status=status)
         s.commit()
         return case.reference
 
@@ -58,9 +61,10 @@ def act(engine, desk, action, *args, **kwargs):
         return result
 
 
-def get(engine, ref) -> Case:
+def get(engine, ref) -> CaseView:
+    """The case with its (only) part's clock and goal."""
     with Session(engine) as s:
-        return s.exec(select(Case).where(Case.reference == ref)).one()
+        return view_of(s, ref)
 
 
 def mails(engine, purpose=None):
@@ -318,9 +322,9 @@ def test_list_sorts_by_due_date_and_marks_standing(engine, desk):
     add_case(engine, 2, task="vejareal")  # due 14 Dec
     add_case(engine, 3, task="generel")  # 1 week: due 7 Dec
     with Session(engine) as s:
-        rows = cases.list_cases(s, desk, now=datetime(2026, 12, 8, 12, tzinfo=LOCAL_TZ))
-        overdue = cases.list_cases(s, desk, overdue=True, now=datetime(2026, 12, 8, 12, tzinfo=LOCAL_TZ))
-        trafik = cases.list_cases(s, desk, office="trafik", now=datetime(2026, 12, 8, 12, tzinfo=LOCAL_TZ))
+        rows = views.list_cases(s, desk, now=datetime(2026, 12, 8, 12, tzinfo=LOCAL_TZ))
+        overdue = views.list_cases(s, desk, overdue=True, now=datetime(2026, 12, 8, 12, tzinfo=LOCAL_TZ))
+        trafik = views.list_cases(s, desk, office="trafik", now=datetime(2026, 12, 8, 12, tzinfo=LOCAL_TZ))
     assert [r.reference[-1] for r in rows] == ["3", "1", "2"]
     assert [r.standing for r in rows] == ["overdue", "on_track", "on_track"]
     assert [r.reference for r in overdue] == ["KBH-2026-000003"]
@@ -329,7 +333,7 @@ def test_list_sorts_by_due_date_and_marks_standing(engine, desk):
 
 def test_list_refuses_an_unknown_status(engine, desk):
     with Session(engine) as s, pytest.raises(UnknownChoice):
-        cases.list_cases(s, desk, status="pending")
+        views.list_cases(s, desk, status="pending")
 
 
 # -- through the runner: acknowledgement, follow-ups, status -------------------------
@@ -368,7 +372,9 @@ def test_multi_office_application_gets_a_contact_person_named_in_the_acknowledge
     body = ack.get_content()
     assert person.name in body and person.phone in body and person.email in body
     routed = mails(engine, "routed")
-    assert {to for to, _ in routed} == {CATALOGUE.office(case.office).address, person.email}
+    offices = [CATALOGUE.office(o).address for o in json.loads(case.offices)]
+    assert sorted(to for to, _ in routed) == sorted([*offices, *[person.email] * len(offices)]), \
+        "each part's office gets its routed case, the contact person a copy of each"
 
 
 def test_simple_application_has_no_contact_person(service):
@@ -442,13 +448,17 @@ def _upgrade_0001_database(url: str) -> None:
             "'2026-11-30 08:00:00.000000')")
     migrate(engine)
     with Session(engine) as s:
-        case = s.exec(select(Case)).one()
+        case = view_of(s, "KBH-2026-000001")  # a case before parts is a case with one part (migration 0003)
         assert json.loads(case.offices) == ["trafik"] and case.paused_seconds == 0 and case.complex is False
         assert case.decision is None and case.paused_since is None and case.pauses_json == "[]"
+        assert (case.part.task_type, case.part.office, case.due_date.isoformat()) == ("vejareal", "trafik",
+                                                                                      "2026-12-14")
+        assert (case.applicant_email, case.reply_email) == ("a@b.dk", "a@b.dk")
     settings = load_settings(env={"INTAKE_DATABASE_URL": url})
     with Session(engine) as s:  # the upgraded database takes the new actions
         cases.request_info(s, "KBH-2026-000001", "?", actor="karen", desk=build_desk(settings))
         s.commit()
+        assert view_of(s, "KBH-2026-000001").status == "waiting"
     engine.dispose()
 
 
@@ -496,11 +506,16 @@ def test_contact_person_pool_is_validated():
     assert parse_catalogue(raw).contact_persons == ()
 
 
-def test_status_answers_are_rate_limited_per_sender(service):
+def test_status_answers_are_rate_limited_per_sender_but_never_an_acknowledgement(service):
+    """Busy senders: the status limit is its own; a new application after it is still acknowledged."""
     runner, box, engine, desk = service
     first = deliver(runner, box, application().as_bytes())
-    limit = desk.settings.max_acks_per_sender_per_day  # the acknowledgement counts too
+    limit = desk.settings.max_status_answers_per_sender_per_day
     outcomes = [deliver(runner, box, application(subject=f"status {i}", body=f"Status på {first.reference}?")
-                        .as_bytes()) for i in range(limit)]
-    assert [o.outcome for o in outcomes] == ["status_query"] * limit
-    assert len(mails(engine, "status")) == limit - 1 and "daily limit" in outcomes[-1].reason
+                        .as_bytes()) for i in range(limit + 1)]
+    assert [o.outcome for o in outcomes] == ["status_query"] * (limit + 1)
+    assert len(mails(engine, "status")) == limit and "daily limit" in outcomes[-1].reason
+    again = deliver(runner, box, application(subject="Endnu et stillads", body=SCAFFOLD_DA.replace("12", "14"))
+                    .as_bytes())
+    assert again.outcome == "case" and not again.reason
+    assert [to for to, msg in mails(engine, "acknowledgement")] == ["peter@jensen-stilladser.dk"] * 2

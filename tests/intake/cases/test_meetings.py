@@ -21,7 +21,7 @@ from intake.cases.meetings import (
     propose_star_meeting,
     record_outcome,
 )
-from models import CaseEvent, Meeting, OutboxMail
+from models import CaseEvent, CasePart, Meeting, OutboxMail
 from models.db import open_database
 from routing.goals import LOCAL_TZ
 from tests.intake.casefactory import CALENDAR, CATALOGUE, local, make_case
@@ -57,6 +57,16 @@ def propose(session, settings, case, **kw):
 def test_a_case_with_several_offices_needs_a_star_meeting(session):
     assert needs_star_meeting(make_case(session, task_types=RESTAURANT), CATALOGUE)
     assert not needs_star_meeting(make_case(session, task_types=("udeservering", "gadesalg")), CATALOGUE)
+
+
+def test_a_task_marked_complex_needs_a_star_meeting_even_in_one_office(session):
+    complex_task = next(t for t in CATALOGUE.tasks.values() if t.complex)
+    case = make_case(session, task_types=(complex_task.id,))
+    parts = session.exec(select(CasePart).where(CasePart.case_id == case.id)).all()
+    assert needs_star_meeting(case, CATALOGUE, parts)
+    simple = make_case(session, task_types=("udeservering",))
+    assert not needs_star_meeting(simple, CATALOGUE, session.exec(select(CasePart).where(
+        CasePart.case_id == simple.id)).all())
 
 
 def test_participants_are_contact_person_one_address_per_office_and_the_business(session):

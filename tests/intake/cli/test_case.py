@@ -15,9 +15,9 @@ from intake.cli.case import app
 from intake.settings import load_settings
 from models import Case, CaseEvent, Correction
 from models.db import open_database
-from routing.calendar import WorkingCalendar
 from routing.catalogue import load_catalogue
-from routing.goals import LOCAL_TZ, due_date, iso_week
+from routing.goals import LOCAL_TZ
+from tests.intake.casefactory import CaseView, add_part, view_of
 
 CATALOGUE = load_catalogue()
 RUN = CliRunner()
@@ -33,21 +33,23 @@ def settings(tmp_path, monkeypatch):
 
 
 def add_case(settings, n, task="vejareal", received=datetime(2026, 11, 30, 9, tzinfo=LOCAL_TZ), **fields) -> str:
-    goal = CATALOGUE.task(task).goal
-    due = due_date(received, goal, WorkingCalendar())
+    part_fields = {k: fields.pop(k) for k in ("assigned_to",) if k in fields}
     case = Case(reference=f"KBH-2026-{n:06d}", received_at=received, subject="Ansøgning om stillads",
                 sender="peter@jensen.dk", sender_domain="jensen.dk", task_type=task, task_types=json.dumps([task]),
-                office=CATALOGUE.task(task).office, goal_value=goal.value, goal_unit=goal.unit, due_date=due,
-                expected_week=iso_week(due), **fields)
+                office=CATALOGUE.task(task).office, applicant_email="peter@jensen.dk",
+                reply_email="peter@jensen.dk", **fields)
     with Session(open_database(settings.database_url)) as s:
         s.add(case)
+        s.flush()
+        add_part(s, case, task, status=case.status, **part_fields)
         s.commit()
         return case.reference
 
 
-def case_of(settings, ref) -> Case:
+def case_of(settings, ref) -> CaseView:
+    """The case with its (only) part's clock and goal."""
     with Session(open_database(settings.database_url)) as s:
-        return s.exec(select(Case).where(Case.reference == ref)).one()
+        return view_of(s, ref)
 
 
 def history(settings, ref) -> list[tuple[str, str]]:

@@ -11,7 +11,7 @@ from sqlmodel import Session, select
 from typer.testing import CliRunner
 
 from intake import cli
-from models import Case, InboundMessage
+from models import Case, CasePart, InboundMessage
 from models.db import open_database
 from tests.intake.attachments.builders import (
     acroform_pdf,
@@ -136,9 +136,16 @@ def test_samples_then_process_once_shows_a_table_and_writes_the_outbox(run, tmp_
     with Session(engine) as s:
         cases = s.exec(select(Case)).all()
         inbound = s.exec(select(InboundMessage)).all()
+        parts = s.exec(select(CasePart)).all()
     assert len(inbound) == count and len(cases) == count - 1, "one sample is an out-of-office reply"
     for case in cases:
-        assert case.reference in result.output and case.expected_week in result.output
+        assert case.reference in result.output
+    for part in parts:
+        assert part.expected_week in result.output and part.task_type in result.output
+    forwarded = next(c for c in cases if c.forwarded_by)
+    assert (forwarded.forwarded_by, forwarded.applicant_email) == ("lobe@kk.example", "nadia@haddads-falafel.dk")
+    several = [c for c in cases if len({p.office for p in parts if p.case_id == c.id}) > 1]
+    assert several, "the restaurant opening is one case with a part for each office"
     outbox = list((tmp_path / "data" / "outbox" / "new").iterdir())
     acks = {m["Message-ID"] for m in (message_from_bytes(p.read_bytes(), policy=policy.default) for p in outbox)
             if m["Subject"].startswith("[KBH-") and "Kvittering" in m["Subject"] or "Acknowledgement" in m["Subject"]}

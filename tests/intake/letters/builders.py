@@ -15,7 +15,7 @@ from email.message import EmailMessage
 from email.utils import format_datetime
 from pathlib import Path
 
-from intake.letters.facts import CaseFacts
+from intake.letters.facts import CaseFacts, PartFacts
 from intake.mail.message import ParsedMail, parse_mail
 from intake.settings import Settings, load_settings
 from models import Case
@@ -68,12 +68,20 @@ def facts(lang: str = "da", **overrides) -> CaseFacts:
 def case(lang: str = "da", **fields) -> Case:
     """The case as stored (not added to any database)."""
     values = {"reference": REFERENCE, "received_at": RECEIVED, "subject": SUBJECTS[lang], "sender": "peter@jensen.dk",
-                  "sender_domain": "jensen.dk", "language": lang, "task_type": "vejareal", "task_types": '["vejareal"]',
-                  "office": "trafik", "goal_value": 10, "goal_unit": "working_days", "due_date": DUE,
-                  "expected_week": "2026-W51", "status": "routed", "company_name": "Jensen ApS",
-                  "details_json": json.dumps({"contact_name": {"value": "Peter Jensen", "source": "body"}})}
+              "sender_domain": "jensen.dk", "language": lang, "task_type": "vejareal", "task_types": '["vejareal"]',
+              "office": "trafik", "status": "routed", "company_name": "Jensen ApS",
+              "applicant_email": "peter@jensen.dk", "reply_email": "peter@jensen.dk",
+              "details_json": json.dumps({"contact_name": {"value": "Peter Jensen", "source": "body"}})}
     values.update(fields)
     return Case(**values)
+
+
+def part(task_type: str = "vejareal", **fields) -> PartFacts:
+    """A part of the case, as letters are told about it."""
+    values = {"task_type": task_type, "office": CATALOGUE.task(task_type).office,
+              "goal": CATALOGUE.task(task_type).goal, "due": DUE}
+    values.update(fields)
+    return PartFacts(**values)
 
 
 def sent(msg: EmailMessage) -> EmailMessage:

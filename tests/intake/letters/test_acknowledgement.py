@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 import pytest
 
 from intake.letters.acknowledgement import acknowledgement
+from intake.letters.facts import PartFacts
 from tests.intake.letters.builders import (
     CATALOGUE,
     DEFAULT_NAME,
@@ -130,13 +132,21 @@ def test_simple_case_has_no_cc_and_no_contact_block(settings):
     assert msg["Cc"] is None and "kontaktperson" not in body_of(msg).lower()
 
 
-@pytest.mark.parametrize(("lang", "sentence"), [
-    ("da", "så Københavns Erhvervsservice ser den igennem og sender den til den rette enhed"),
-    ("en", "so Copenhagen Business Service will review it and pass it to the right office"),
+@pytest.mark.parametrize(("lang", "sentence", "hear_by"), [
+    ("da", "Københavns Erhvervsservice læser den, sender den til den rette enhed og skriver til dig senest uge 50",
+     "Du hører fra os senest: uge 50 (7.-11. december 2026), senest mandag 7. december 2026"),
+    ("en", "Copenhagen Business Service reads it, passes it to the right office and writes to you by week 50",
+     "You will hear from us by: week 50 (7-11 December 2026), at the latest Monday 7 December 2026"),
 ])
-def test_uncertain_case_names_the_triage_office(settings, lang, sentence):
-    assert sentence in body_of(ack(settings, lang, needs_triage=True))
-    assert sentence not in body_of(ack(settings, lang))
+def test_uncertain_case_says_the_triage_office_finds_the_office_and_by_when(settings, lang, sentence, hear_by):
+    """Triage says the truth: no guessed office is named as responsible; the week is the general goal's."""
+    general = CATALOGUE.task("generel").goal
+    triage = PartFacts("vejareal", "erhvervsservice", general, date(2026, 12, 7), needs_triage=True)
+    body = " ".join(body_of(ack(settings, lang, needs_triage=True, office="erhvervsservice",
+                                parts=(triage,))).split())
+    assert sentence in body and hear_by in body
+    assert "Center for Trafik" not in body and "Råden over vejareal" not in body and "Road space" not in body
+    assert sentence not in " ".join(body_of(ack(settings, lang)).split())
 
 
 @pytest.mark.parametrize(("lang", "block"), [
@@ -164,9 +174,26 @@ def test_only_external_guidance_names_the_configured_sender(renamed):
     assert f"og {OTHER_NAME} ser den igennem" in body and f"og {DEFAULT_NAME} ser" not in body
 
 
-def test_several_tasks_are_named_together(settings):
-    body = body_of(ack(settings, task_types=("vejareal", "udeservering")))
-    assert "Opgave: Råden over vejareal (stillads, container, skurvogn, kran, lift) (desuden: Udeservering)" in body
+@pytest.mark.parametrize(("lang", "lines"), [
+    ("da", ["Din ansøgning omfatter 2 opgaver. Hver opgave behandles af den ansvarlige enhed med sit eget servicemål:",
+            "1. Råden over vejareal (stillads, container, skurvogn, kran, lift): Center for Trafik (vejmyndighed)",
+            "   Servicemål: 10 arbejdsdage fra modtagelsen. Forventet afsluttet: uge 51 (14.-18. december 2026), "
+            "senest mandag 14. december 2026",
+            "2. Skilte og facadereklamer: Center for Bygninger",
+            "   Servicemål: 4 uger fra modtagelsen. Forventet afsluttet: uge 53 (28. december 2026-1. januar 2027), "
+            "senest mandag 28. december 2026"]),
+    ("en", ["Your application involves 2 tasks. Each is handled by the responsible office with its own service goal:",
+            "2. Signs and facade advertising: Centre for Buildings"]),
+])
+def test_each_part_is_listed_with_its_office_and_week(settings, lang, lines):
+    parts = (PartFacts("vejareal", "trafik", CATALOGUE.task("vejareal").goal, date(2026, 12, 14)),
+             PartFacts("skilte", "byggeri", CATALOGUE.task("skilte").goal, date(2026, 12, 28)))
+    msg = ack(settings, lang, task_types=("vejareal", "skilte"), parts=parts)
+    body = body_of(msg)
+    for line in lines:
+        assert line + "\n" in body
+    assert "Opgave:" not in body and "Task:" not in body
+    assert msg["Subject"].endswith(("Ansøgning om stillads", "Scaffolding application"))
 
 
 @LANGS

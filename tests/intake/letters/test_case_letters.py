@@ -13,6 +13,7 @@ from tests.intake.letters.builders import (
     REFERENCE,
     body_of,
     case,
+    part,
     sent,
 )
 
@@ -87,7 +88,8 @@ EVERY = pytest.mark.parametrize(("lang", "kind"), [(lang, kind) for lang in ("da
 
 
 def write(settings, lang, kind, contact=None, **fields):
-    return case_mail(case(lang, **fields), CaseLetter(kind, VALUES[kind], 7), CATALOGUE, settings, contact)
+    return case_mail(case(lang, **fields), CaseLetter(kind, VALUES[kind], 7), CATALOGUE, settings, contact,
+                     part=part())
 
 
 @EVERY
@@ -138,7 +140,7 @@ def test_greeting_falls_back_to_the_company_then_the_applicant(settings):
 
 def test_an_unknown_kind_is_refused(settings):
     with pytest.raises(ValueError, match="newsletter"):
-        case_mail(case(), CaseLetter("newsletter", {}, 1), CATALOGUE, settings)
+        case_mail(case(), CaseLetter("newsletter", {}, 1), CATALOGUE, settings, part=part())
 
 
 @pytest.mark.parametrize(("lang", "text"), [("da", "\nAndre muligheder:\n- a\n- b\n"),

@@ -14,7 +14,7 @@ from intake.letters.envelope import (
 )
 from tests.intake.letters.builders import DEFAULT_NAME, HOSTILE, OTHER_NAME, header_names, original, sent
 
-PERSONAL = ("started", "info_request", "approved", "rejected", "forwarded", "rerouted", "contact")
+PERSONAL = ("started", "info_request", "approved", "rejected", "forwarded", "rerouted", "contact", "caseworker_reply")
 
 
 def mail(settings, **fields):
@@ -36,8 +36,8 @@ def test_auto_submitted_follows_the_policy_for_each_kind(settings, kind, expecte
 
 
 def test_policy_names_every_kind_once():
-    assert set(AUTO_SUBMITTED) == {"acknowledgement", "status", "resumed", "routed", "follow_up", "note", "digest",
-                                   "invitation", *PERSONAL}
+    assert set(AUTO_SUBMITTED) == {"acknowledgement", "status", "resumed", "forward_note", "closed_reply", "routed",
+                                   "follow_up", "note", "digest", "invitation", *PERSONAL}
 
 
 def test_a_kind_outside_the_policy_is_refused(settings):

@@ -15,6 +15,7 @@ from tests.intake.letters.builders import (
     body_of,
     facts,
     original,
+    part,
     sent,
 )
 
@@ -31,7 +32,38 @@ def test_goes_to_the_office_with_reference_task_and_company_in_the_subject(setti
     msg = sent(routed(settings))
     assert msg["To"] == "trafik@kk.example"
     assert msg["Subject"] == f"[{REFERENCE}] Ny sag: {TASK} - Jensen ApS"
-    assert msg["Reply-To"] == "peter@jensen.dk"
+    assert msg["Reply-To"] == "erhvervsservice@kk.example", "a caseworker's answer comes back into the case"
+
+
+def test_the_applicants_own_words_and_address_are_inline(settings):
+    body = body_of(routed(settings, applicant_email="peter@jensen.dk",
+                          applicant_text="Vi skal opstille stillads ud for Nørrebrogade 12."))
+    assert "Ansøger / applicant:     peter@jensen.dk\n" in body
+    assert "Ansøgerens egne ord / the applicant's own words:" in body
+    assert "Vi skal opstille stillads ud for Nørrebrogade 12." in body
+    assert "E-mail:                  peter@jensen.dk\n" in body, "no address in the text: the sender's"
+    assert "Skriv [intern] i emnefeltet" in body
+
+
+def test_each_part_goes_to_its_own_office_with_the_others_listed(settings):
+    parts = (part("udeservering"), part("skilte"), part("vejareal"))
+    first, second = (sent(routed_case(facts("da", task_types=("udeservering", "skilte", "vejareal"), parts=parts),
+                                      original(), b"raw", [], CATALOGUE, settings, part=p)) for p in parts[:2])
+    assert (first["To"], second["To"]) == ("byliv@kk.example", "byggeri@kk.example")
+    assert first["Message-ID"] == f"<case.{REFERENCE}@kk.example>"
+    assert second["Message-ID"] == f"<case-skilte.{REFERENCE}@kk.example>"
+    body = body_of(second)
+    assert "Opgavetype / task type:  Skilte og facadereklamer (skilte)" in body
+    assert "Enhed / office:          Center for Bygninger\n" in body
+    assert ("Øvrige dele / other parts: udeservering (Byliv og Arrangementer, uge 51 (14.-18. december 2026)); "
+            "vejareal (Center for Trafik (vejmyndighed), uge 51 (14.-18. december 2026))") in body
+
+
+def test_a_forwarded_application_and_a_renewal_are_named(settings):
+    body = body_of(routed(settings, forwarded_by="lobe@kk.example",
+                          earlier_case="KBH-2025-003391 (godkendt 2025-04-01)"))
+    assert "Videresendt af / forwarded by: lobe@kk.example" in body
+    assert "Fornyelse af / renewal of: KBH-2025-003391 (godkendt 2025-04-01)" in body
 
 
 def test_summary_names_task_office_receipt_goal_and_due_week(settings):

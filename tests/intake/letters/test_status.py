@@ -17,6 +17,7 @@ from tests.intake.letters.builders import (
     body_of,
     case,
     original,
+    part,
     sent,
 )
 
@@ -24,11 +25,11 @@ DECIDED = datetime(2026, 12, 10, 9, 0, tzinfo=LOCAL_TZ)
 LANGS = pytest.mark.parametrize("lang", ["da", "en"])
 
 
-def answer(settings, lang="da", waiting_for="", **fields):
+def answer(settings, lang="da", waiting_for="", parts=None, **fields):
     last = describe_event("approved" if fields.get("decision") else "routed", datetime(2026, 11, 30, 9, 6,
                                                                                        tzinfo=LOCAL_TZ), lang)
     return status_reply(case(lang, **fields), last, original(lang), CATALOGUE, settings, lang, 3,
-                        waiting_for=waiting_for)
+                        waiting_for=waiting_for, parts=parts or (part(),))
 
 
 @pytest.mark.parametrize(("lang", "lines"), [

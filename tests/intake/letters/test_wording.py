@@ -10,7 +10,7 @@ from intake.letters.wording import phrase, phrases, render
 
 TEMPLATES = resources.files("intake.letters.templates")
 FILES = sorted(p.name for p in TEMPLATES.iterdir() if p.name.endswith((".txt", ".toml")))
-OFFICE_ONLY = {"digest.da.txt"}  # internal mails in Danish
+OFFICE_ONLY = {"digest.da.txt", "forward_note.da.txt"}  # internal mails in Danish (English after it)
 
 
 def keys(lang: str) -> set[str]:

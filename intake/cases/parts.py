@@ -1,0 +1,134 @@
+"""The parts of a case: one per task type, each with its office, goal, clock, status and decision.
+
+A case is one application (one reference, one applicant, one contact person);
+its work is in parts (``models.CasePart``). This module creates them, finds the
+part an action is about, runs each part's service-goal clock, and keeps the
+case's summary fields (``task_type``, ``office``, ``offices``, ``status``,
+``decision``...) in step with its parts, in the caller's session.
+
+The case's status is its least advanced part's: a case is ``waiting`` as soon
+as one part waits for the business, ``decided`` when every part is decided,
+``closed`` when every part is closed.
+"""
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from datetime import date, datetime
+
+from sqlmodel import Session, col, select
+
+from intake.errors import RequestRefused
+from models import Case, CasePart, utcnow
+from routing import clock
+from routing.calendar import WorkingCalendar
+from routing.catalogue import ServiceGoal
+from routing.goals import iso_week
+from routing.parts import PartPlan
+
+OPEN_PART_STATUSES = ("received", "routed", "in_progress", "waiting")
+_ORDER = ("waiting", "in_progress", "received", "routed", "decided", "closed")
+
+
+class PartError(RequestRefused):
+    """Raised when an action names no part, an unknown one, or one of another case."""
+
+
+def create_parts(session: Session, case: Case, plans: Sequence[PartPlan]) -> list[CasePart]:
+    """The parts of a new case, in the order planned (the primary first); flushed, so they have ids."""
+    assert case.id is not None, "the case is flushed before its parts"
+    parts = [CasePart(case_id=case.id, position=i, task_type=p.task_type, office=p.office,
+                      needs_triage=p.needs_triage, goal_value=p.goal.value, goal_unit=p.goal.unit, due_date=p.due,
+                      expected_week=p.week, status="routed") for i, p in enumerate(plans)]
+    session.add_all(parts)
+    session.flush()
+    summarise(case, parts)
+    return parts
+
+
+def parts_of(session: Session, case: Case) -> list[CasePart]:
+    """The parts of ``case``, the primary first."""
+    return list(session.exec(select(CasePart).where(CasePart.case_id == case.id)
+                             .order_by(col(CasePart.position), col(CasePart.id))))
+
+
+def pick(parts: Sequence[CasePart], task_type: str | None, reference: str,
+         allowed: Sequence[str] | None = None) -> CasePart:
+    """The part ``task_type`` names; without one, the only part (or the only part in ``allowed`` statuses)."""
+    if task_type:
+        for part in parts:
+            if part.task_type == task_type:
+                return part
+        raise PartError(f"case {reference} has no part {task_type!r}; its parts: {_names(parts)}")
+    candidates = [p for p in parts if allowed is None or p.status in allowed] or list(parts)
+    if len(candidates) == 1:
+        return candidates[0]
+    raise PartError(f"case {reference} has several parts ({_names(parts)}): name one with --part")
+
+
+def _names(parts: Sequence[CasePart]) -> str:
+    return ", ".join(f"{p.task_type} ({p.office}, {p.status})" for p in parts)
+
+
+def goal_of(part: CasePart) -> ServiceGoal:
+    return ServiceGoal(part.goal_value, part.goal_unit)  # type: ignore[arg-type]
+
+
+def recompute_due(part: CasePart, received: datetime, calendar: WorkingCalendar) -> tuple[date, date]:
+    """Set the part's due date from receipt, goal and finished pauses; returns (old, new)."""
+    old = part.due_date
+    new = clock.due_with_pauses(received, goal_of(part), clock.pauses_from_json(part.pauses_json), calendar)
+    part.due_date, part.expected_week = new, iso_week(new)
+    return old, new
+
+
+def pause(part: CasePart, now: datetime) -> None:
+    """The part waits for the business: its clock stands still from ``now`` (kept if already paused)."""
+    if part.paused_since is None:
+        part.paused_since = now
+    part.status, part.updated_at = "waiting", now
+
+
+def end_pause(part: CasePart, received: datetime, calendar: WorkingCalendar, now: datetime) -> tuple[date, date]:
+    """Stop a running pause at ``now``, add it to the part and move its due date; returns (old, new)."""
+    if part.paused_since is None:
+        return part.due_date, part.due_date
+    stopped = clock.Pause(part.paused_since, max(now, part.paused_since))
+    part.pauses_json = clock.pauses_to_json([*clock.pauses_from_json(part.pauses_json), stopped])
+    part.paused_seconds = (part.paused_seconds or 0) + stopped.seconds
+    part.paused_since = None
+    part.updated_at = now
+    return recompute_due(part, received, calendar)
+
+
+def effective_due(part: CasePart, received: datetime, calendar: WorkingCalendar, now: datetime) -> date:
+    """The due date as it would be if a running pause ended ``now``."""
+    if part.paused_since is None:
+        return part.due_date
+    pauses = clock.with_open_pause(clock.pauses_from_json(part.pauses_json), part.paused_since, now)
+    return clock.due_with_pauses(received, goal_of(part), pauses, calendar)
+
+
+def aggregate_status(parts: Sequence[CasePart]) -> str:
+    """The case's status: its least advanced part's (``waiting`` first: then the business must act)."""
+    statuses = {p.status for p in parts}
+    return next((s for s in _ORDER if s in statuses), "routed")
+
+
+def summarise(case: Case, parts: Sequence[CasePart], now: datetime | None = None) -> None:
+    """Bring the case's summary fields in step with its parts."""
+    if not parts:
+        return
+    ordered = sorted(parts, key=lambda p: (p.position, p.id or 0))
+    primary = ordered[0]
+    case.task_type, case.office = primary.task_type, primary.office
+    case.offices = json.dumps(list(dict.fromkeys(p.office for p in ordered)))
+    case.needs_triage = any(p.needs_triage for p in ordered)
+    case.status = aggregate_status(ordered)
+    decisions = {p.decision for p in ordered}
+    if all(p.decision for p in ordered):
+        case.decision = decisions.pop() if len(decisions) == 1 else "mixed"
+        case.decided_at = max(p.decided_at or now or utcnow() for p in ordered)
+    else:
+        case.decision, case.decided_at = None, None
+    case.updated_at = now or utcnow()

@@ -1,0 +1,106 @@
+"""Reading cases for caseworkers: the queue of parts by due date, and one case with its parts and history.
+
+``list_cases`` is a queue of parts, not of cases: each office sees its own part
+of a case of several offices, with that part's due date and how it stands
+(``routing.clock.standing``: on track, at risk, overdue; ``done`` once decided).
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlmodel import Session, col, func, select
+
+from intake.cases import parts as partlib
+from intake.cases.lifecycle import Desk, UnknownChoice, get_case, paths_forward
+from intake.cases.parts import OPEN_PART_STATUSES
+from intake.cases.rules import STATUSES
+from models import Case, CaseEvent, CasePart, utcnow
+from routing import clock
+from routing.goals import local_date
+
+
+@dataclass(frozen=True)
+class CaseRow:
+    """One line of ``case list``: one part of a case."""
+
+    reference: str
+    part: str  # the part's task type
+    parts: int  # how many parts the case has
+    status: str
+    decision: str | None
+    task_type: str
+    office: str
+    due: date
+    standing: str  # on_track | at_risk | overdue | done
+    company: str
+    assigned_to: str
+    complex: bool
+
+
+def _standing(part: CasePart, due: date, today: date, desk: Desk) -> str:
+    return clock.standing(due, today, desk.calendar) if part.status in OPEN_PART_STATUSES else "done"
+
+
+def list_cases(session: Session, desk: Desk, *, office: str | None = None, status: str | None = None,
+               overdue: bool = False, now: datetime | None = None) -> list[CaseRow]:
+    """The parts of the cases, sorted by due date, filtered by their office and status."""
+    now = now or utcnow()
+    if status is not None and status not in STATUSES:
+        raise UnknownChoice(f"unknown status {status!r}; known: {', '.join(STATUSES)}")
+    stmt = select(CasePart, Case).where(CasePart.case_id == Case.id)
+    if office:
+        stmt = stmt.where(CasePart.office == office)
+    if status:
+        stmt = stmt.where(CasePart.status == status)
+    counts: dict[int, int] = dict(session.exec(select(CasePart.case_id, func.count())
+                                                .group_by(col(CasePart.case_id))).all())
+    today = local_date(now)
+    rows = []
+    for part, case in session.exec(stmt).all():
+        due = partlib.effective_due(part, case.received_at, desk.calendar, now)
+        rows.append(CaseRow(case.reference, part.task_type, counts.get(case.id or 0, 1), part.status, part.decision,
+                            part.task_type, part.office, due, _standing(part, due, today, desk),
+                            case.company_name or "", part.assigned_to or "", case.complex))
+    rows = [r for r in rows if not overdue or r.standing == "overdue"]
+    return sorted(rows, key=lambda r: (r.due, r.reference, r.part))
+
+
+@dataclass(frozen=True)
+class PartView:
+    """One part as ``case show`` prints it."""
+
+    part: CasePart
+    due: date
+    standing: str
+    paths_forward: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class CaseDetail:
+    """Everything ``case show`` prints."""
+
+    case: Case
+    parts: list[PartView]
+    events: list[CaseEvent]
+    documents: list[dict[str, object]]
+
+    @property
+    def due(self) -> date:
+        """The earliest due date of the open parts (else of all parts)."""
+        open_parts = [p for p in self.parts if p.standing != "done"] or self.parts
+        return min(p.due for p in open_parts)
+
+
+def case_detail(session: Session, reference: str, desk: Desk, now: datetime | None = None) -> CaseDetail:
+    now = now or utcnow()
+    case = get_case(session, reference)
+    today = local_date(now)
+    views = []
+    for part in partlib.parts_of(session, case):
+        due = partlib.effective_due(part, case.received_at, desk.calendar, now)
+        views.append(PartView(part, due, _standing(part, due, today, desk),
+                              paths_forward(case, desk.catalogue, part.task_type)))
+    events = session.exec(select(CaseEvent).where(CaseEvent.case_id == case.id).order_by(col(CaseEvent.id))).all()
+    return CaseDetail(case, views, list(events), json.loads(case.attachments_json or "[]"))
