@@ -358,6 +358,42 @@ def _resend_to_office(session: Session, case: Case, parts: list[CasePart], part:
     queue_mail(session, purpose="routed", msg=msg, case_id=case.id, inbound_id=None)
 
 
+def add_part(session: Session, reference: str, task_type: str, *, actor: str, desk: Desk,
+             now: datetime | None = None) -> ActionResult:
+    """A task type the application also asks for (found at triage, or missed): a new part sent to its office.
+
+    Its goal runs from the case's receipt, like the others; the case becomes complex when it now needs
+    several offices, and the business is told where the new part is handled.
+    """
+    now = now or utcnow()
+    if task_type not in desk.catalogue.tasks:
+        raise UnknownChoice(f"unknown task type {task_type!r}; known: {', '.join(sorted(desk.catalogue.tasks))}")
+    case = get_case(session, reference)
+    parts = partlib.parts_of(session, case)
+    if case.status not in OPEN_STATUSES:
+        raise InvalidTransition(f"case {case.reference} is {case.status}: cannot add a part")
+    if any(p.task_type == task_type for p in parts):
+        raise InvalidTransition(f"case {case.reference} already has a part {task_type}")
+    task = desk.catalogue.task(task_type)
+    new = CasePart(case_id=case.id, position=max(p.position for p in parts) + 1, task_type=task_type,
+                   office=task.office, goal_value=task.goal.value, goal_unit=task.goal.unit,
+                   due_date=case.received_at.date(), status="routed")
+    partlib.recompute_due(new, case.received_at, desk.calendar)
+    session.add(new)
+    session.flush()
+    parts.append(new)
+    types = [*json.loads(case.task_types or "[]")]
+    case.task_types = json.dumps([*types, task_type] if task_type not in types else types)
+    _event(session, case, new, actor, "part_added", f"{task_type} -> {task.office}; due {new.due_date}", now)
+    _summarise(session, case, parts, now)
+    if is_complex([p.task_type for p in parts], desk.catalogue) and not case.complex:
+        _make_complex(session, case, desk, actor, now, "complex: a part for another office")
+    _resend_to_office(session, case, parts, new, desk)
+    return ActionResult(case.reference, "add-part", new.status,
+                        f"case {case.reference} part {task_type} added for {task.office}; due "
+                        f"{new.due_date.isoformat()} ({new.expected_week})")
+
+
 def assign(session: Session, reference: str, person: str, *, actor: str, desk: Desk, part: str | None = None,
            now: datetime | None = None) -> ActionResult:
     """Give a part to a caseworker (a name or an address; an address gets the applicant's answers in Cc)."""

@@ -240,6 +240,16 @@ def assign(reference: str = typer.Argument(..., help=REFERENCE_HELP),
     _act(run, reference, to, actor=actor, part=part)
 
 
+@app.command("add-part")
+def add_part(reference: str = typer.Argument(..., help=REFERENCE_HELP),
+             task_type: str = typer.Option(..., "--task-type", help="The task type the application also asks for."),
+             actor: str | None = typer.Option(None, "--actor", help=ACTOR_HELP)) -> None:
+    """Add a part for a task type the application also asks for: it goes to its office with its own goal."""
+    from intake.cases.lifecycle import add_part as run
+
+    _act(run, reference, task_type, actor=actor)
+
+
 @app.command("mark-complex")
 def mark_complex(reference: str = typer.Argument(..., help=REFERENCE_HELP),
                  actor: str | None = typer.Option(None, "--actor", help=ACTOR_HELP)) -> None:

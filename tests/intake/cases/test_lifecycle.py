@@ -15,7 +15,7 @@ from intake.cases.lifecycle import Desk, InvalidTransition, MissingText, Unknown
 from intake.cases.rules import pick_contact_person
 from intake.errors import CaseNotFound
 from intake.settings import load_settings
-from models import Case, CaseEvent, Correction, OutboxMail, utcnow
+from models import Case, CaseEvent, CasePart, Correction, OutboxMail, utcnow
 from models.db import open_database
 from routing.calendar import WorkingCalendar
 from routing.catalogue import load_catalogue
@@ -202,6 +202,27 @@ def test_reroute_records_a_correction_and_resends_the_case_to_the_new_office(eng
     ((_, notice),) = mails(engine, "case_rerouted")
     assert CATALOGUE.office("byggeri").name_da in notice.get_content()
     assert ("karen", "rerouted") in events(engine, ref)
+
+
+def test_a_part_can_be_added_and_goes_to_its_own_office(engine, desk):
+    ref = add_case(engine, task="vejareal")
+    result = act(engine, desk, cases.add_part, ref, "skilte")
+    assert "part skilte added for byggeri" in result.summary
+    with Session(engine) as s:
+        case = s.exec(select(Case).where(Case.reference == ref)).one()
+        parts = s.exec(select(CasePart).where(CasePart.case_id == case.id).order_by(CasePart.position)).all()
+        assert [(p.task_type, p.office, p.status) for p in parts] == [("vejareal", "trafik", "routed"),
+                                                                     ("skilte", "byggeri", "routed")]
+        assert parts[1].due_date == due_date(RECEIVED, CATALOGUE.task("skilte").goal, WorkingCalendar())
+        assert case.complex and json.loads(case.offices) == ["trafik", "byggeri"]
+    routed = mails(engine, "routed")
+    assert {to for to, _ in routed} == {"byggeri@kk.example", CATALOGUE.contact_persons[0].email}, \
+        "the new office, and a copy to the contact person the case now has"
+    msg = routed[0][1]
+    assert msg["To"] == "byggeri@kk.example" and f"[{ref}]" in msg["Subject"]
+    assert "Øvrige dele / other parts: vejareal" in msg.get_body(("plain",)).get_content()
+    with pytest.raises(InvalidTransition, match="already has a part skilte"):
+        act(engine, desk, cases.add_part, ref, "skilte")
 
 
 def test_reroute_to_an_unknown_task_type_is_refused(engine, desk):

@@ -127,6 +127,18 @@ def test_request_info_then_start_then_approve_then_close(settings):
     assert [a for _, a in history(settings, ref)] == ["waiting", "resumed", "approved", "closed"]
 
 
+def test_add_part_then_act_on_each_part(settings):
+    ref = add_case(settings, 1)
+    added = RUN.invoke(app, ["add-part", ref, "--task-type", "skilte"])
+    assert added.exit_code == 0 and "part skilte added for byggeri" in added.output, added.output
+    ambiguous = RUN.invoke(app, ["start", ref])
+    assert ambiguous.exit_code == 1 and "several parts" in ambiguous.output
+    started = RUN.invoke(app, ["start", ref, "--part", "skilte"])
+    assert started.exit_code == 0 and f"{ref} part skilte is in progress" in started.output, started.output
+    listing = RUN.invoke(app, ["list", "--office", "byggeri"])
+    assert ref in listing.output and "in_progress" in listing.output and "vejareal" not in listing.output
+
+
 def test_reroute_prints_the_correction(settings):
     ref = add_case(settings, 1)
     result = RUN.invoke(app, ["reroute", ref, "--task-type", "gravetilladelse"])
