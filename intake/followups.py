@@ -118,9 +118,8 @@ def answer_status(session: Session, case: Case, state: MessageState, inbound_id:
     queue_mail(session, purpose="status", msg=msg, case_id=case.id, inbound_id=inbound_id)
 
 
-def _offices_to_tell(session: Session, case: Case) -> tuple[str, list[str]]:
+def _offices_to_tell(parts: Sequence[CasePart]) -> tuple[str, list[str]]:
     """The office a follow-up goes to (the first open part's) and the others in Cc (their functional address)."""
-    parts = partlib.parts_of(session, case)
     open_parts = [p for p in parts if p.status in partlib.OPEN_PART_STATUSES] or parts
     offices = list(dict.fromkeys(p.office for p in open_parts))
     assigned = [p.assigned_to or "" for p in open_parts]
@@ -131,13 +130,14 @@ def pass_on_follow_up(session: Session, case: Case, state: MessageState, inbound
                       ctx: Context, *, closed: bool = False) -> None:
     """Forward the follow-up to the offices of the open parts; an answer to a request resumes the clock."""
     resumed = ""
-    if case.status == "waiting" or any(p.status == "waiting" for p in partlib.parts_of(session, case)):
-        paused = [p.paused_since for p in partlib.parts_of(session, case) if p.paused_since is not None]
+    parts = partlib.parts_of(session, case)
+    if any(p.status == "waiting" for p in parts):
+        paused = [p.paused_since for p in parts if p.paused_since is not None]
         done = resume(session, case, actor="applicant", desk=_desk(ctx), now=max([state.received, *paused]))
         resumed = done.summary
         log.info("case resumed by the applicant's answer", extra={"reference": case.reference,
                                                                   "inbound_id": inbound_id})
-    office, others = _offices_to_tell(session, case)
+    office, others = _offices_to_tell(parts)
     cc = [ctx.catalogue.office(o).address if o in ctx.catalogue.offices else o for o in others]
     msg = follow_up_to_office(case, state.mail, state.raw, ctx.catalogue, ctx.settings, n, resumed=resumed,
                               cc=[*cc, case.contact_email or ""], office=office, closed=closed)

@@ -26,7 +26,6 @@ class CaseRow:
     """One line of ``case list``: one part of a case."""
 
     reference: str
-    part: str  # the part's task type
     parts: int  # how many parts the case has
     status: str
     decision: str | None
@@ -60,11 +59,11 @@ def list_cases(session: Session, desk: Desk, *, office: str | None = None, statu
     rows = []
     for part, case in session.exec(stmt).all():
         due = partlib.effective_due(part, case.received_at, desk.calendar, now)
-        rows.append(CaseRow(case.reference, part.task_type, counts.get(case.id or 0, 1), part.status, part.decision,
+        rows.append(CaseRow(case.reference, counts.get(case.id or 0, 1), part.status, part.decision,
                             part.task_type, part.office, due, _standing(part, due, today, desk),
                             case.company_name or "", part.assigned_to or "", case.complex))
     rows = [r for r in rows if not overdue or r.standing == "overdue"]
-    return sorted(rows, key=lambda r: (r.due, r.reference, r.part))
+    return sorted(rows, key=lambda r: (r.due, r.reference, r.task_type))
 
 
 @dataclass(frozen=True)

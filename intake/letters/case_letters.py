@@ -42,7 +42,7 @@ class CaseLetter:
 
 
 def case_mail(case, letter: CaseLetter, catalogue: Catalogue, settings,
-              contact: ContactPerson | None = None, part: PartFacts | None = None) -> EmailMessage:
+              contact: ContactPerson | None = None, *, part: PartFacts) -> EmailMessage:
     """A mail to the business about ``case`` (and its ``part``: task, office, goal, week) in its language.
 
     It goes to the address the case writes to (the business, or its agent) with the name that came with
@@ -63,16 +63,13 @@ def case_mail(case, letter: CaseLetter, catalogue: Catalogue, settings,
     return build_mail(settings, envelope, render(f"case.{lang}.txt", values))
 
 
-def _values(case, part: PartFacts | None, catalogue: Catalogue, lang: str) -> dict[str, str]:
-    task = catalogue.task(part.task_type if part else case.task_type)
-    office = part.office if part else case.office
-    due = part.due if part else case.due_date
+def _values(case, part: PartFacts, catalogue: Catalogue, lang: str) -> dict[str, str]:
     return {
         "greeting_name": case_greeting(case, lang), "reference": case.reference,
-        "task_name": getattr(task, f"name_{lang}"),
-        "office_name": getattr(catalogue.office(office), f"name_{lang}"),
-        "goal_text": describe_goal(part.goal if part else task.goal, lang), "week_text": describe_week(due, lang),
-        "due_text": describe_date(due, lang),
+        "task_name": getattr(catalogue.task(part.task_type), f"name_{lang}"),
+        "office_name": getattr(catalogue.office(part.office), f"name_{lang}"),
+        "goal_text": describe_goal(part.goal, lang), "week_text": describe_week(part.due, lang),
+        "due_text": describe_date(part.due, lang),
     }
 
 

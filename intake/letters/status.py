@@ -28,7 +28,7 @@ def describe_event(action: str, at: datetime, lang: str) -> str:
 
 
 def status_reply(case, last_event: str, original: ParsedMail, catalogue: Catalogue, settings,
-                 lang: str, n: int, *, waiting_for: str = "", parts: Sequence[PartFacts] = ()) -> EmailMessage:
+                 lang: str, n: int, *, parts: Sequence[PartFacts], waiting_for: str = "") -> EmailMessage:
     """The answer to ``original``, in its thread; the contact person of a complex case in Cc.
 
     A case of several parts lists each: task, office, where it stands and its expected week.
@@ -37,11 +37,10 @@ def status_reply(case, last_event: str, original: ParsedMail, catalogue: Catalog
     if len(parts) > 1:
         parts_text = parts_block(parts, catalogue, lang, status=True)
     else:
-        office = parts[0].office if parts else case.office
-        due = parts[0].due if parts else case.due_date
+        (part,) = parts
         parts_text = render(f"status_single.{lang}.txt", {
-            "state": _state(case, lang), "office_name": getattr(catalogue.office(office), f"name_{lang}"),
-            "when": _when(case, due, lang, waiting_for)}).rstrip("\n")
+            "state": _state(case, lang), "office_name": getattr(catalogue.office(part.office), f"name_{lang}"),
+            "when": _when(case, part.due, lang, waiting_for)}).rstrip("\n")
     values = {"from_name": settings.from_name, "reference": case.reference, "parts_text": parts_text,
               "last_event": last_event}
     envelope = Envelope("status", to=original.from_addr,
