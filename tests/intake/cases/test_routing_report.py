@@ -130,3 +130,21 @@ def test_csv_has_a_row_per_group_and_the_triage_rows(engine):
 def test_html_is_one_page_with_the_charts(engine):
     page = as_html(routing_report(engine, CATALOGUE), Period(None, None, "task type and ISO week"))
     assert page.count("data:image/png;base64,") == 2 and "75% (3/4)" in page
+
+
+def test_the_command_writes_the_csv_and_html_files(engine, desk, tmp_path, monkeypatch):
+    from typer.testing import CliRunner
+
+    from intake.cli.report import app
+
+    monkeypatch.setenv("INTAKE_DATA_DIR", str(tmp_path))
+    monkeypatch.setenv("INTAKE_DATABASE_URL", desk.settings.database_url)
+    monkeypatch.delenv("INTAKE_CONFIG", raising=False)
+    runner = CliRunner()
+    for fmt in ("csv", "html"):
+        out = tmp_path / f"routing.{fmt}"
+        result = runner.invoke(app, ["routing", "--from", "2026-03-01", "--to", "2026-03-31", "--format", fmt,
+                                     "-o", str(out)])
+        assert result.exit_code == 0, result.output
+    assert "total,all,I alt / total,5,4,3,1,1,0.7500" in (tmp_path / "routing.csv").read_text()
+    assert "Routing accuracy, 2026-03-01 to 2026-03-31" in (tmp_path / "routing.html").read_text()
