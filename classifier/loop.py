@@ -108,9 +108,9 @@ def comparison_examples(store: ModelStore, versions: Sequence[str], engine: Engi
                 recent = corrected_since(engine, since)
             except SQLAlchemyError as err:  # no database yet, or not migrated: no corrections to add
                 notes.append(f"corrections left out: the database cannot be read ({type(err).__name__})")
-                recent = []
-            examples += recent
-            parts.append(f"{len(recent)} corrections made after both were trained")
+            else:
+                examples += recent
+                parts.append(f"{len(recent)} corrections made after both were trained")
     return examples, parts, notes
 
 
