@@ -65,10 +65,16 @@ def retrain_if_due(store: ModelStore, engine: Engine, *, min_corrections: int, k
 
     None when fewer than ``min_corrections`` came since the newest version was trained.
     """
-    pending = pending_corrections(store, engine)
-    if pending < min_corrections:
-        log.debug("retraining not due: %d of %d corrections", pending, min_corrections)
-        return None
+    with store.lock(".retrain.lock"):  # a second service waits, then finds the corrections already used
+        pending = pending_corrections(store, engine)
+        if pending < min_corrections:
+            log.debug("retraining not due: %d of %d corrections", pending, min_corrections)
+            return None
+        return _retrain(store, engine, pending, known, rule, progress)
+
+
+def _retrain(store: ModelStore, engine: Engine, pending: int, known: Iterable[str] | None, rule: Rule,
+             progress: Progress) -> TrainResult:
     corpus, database = load_corpus(), list(examples_from_database(engine))
     if known is not None:
         check_known([*corpus, *database], known)
