@@ -71,7 +71,28 @@ def _service():
 @app.command()
 def serve() -> None:
     """Run the background service: IDLE loop, outbox sender, scheduled jobs. Stops on SIGTERM."""
+    from intake.doctor import warn_at_start
+
+    warn_at_start(settings())
     _service().serve()
+
+
+@app.command()
+def doctor() -> None:
+    """Check the settings, database, mailbox, relay, model and attachment tools; exit 1 when one is missing."""
+    import os
+
+    from intake.cli.common import state
+    from intake.doctor import run_checks
+
+    source = state.get("config") or os.environ.get("INTAKE_CONFIG")
+    failed = False
+    for check in run_checks(settings(), Path(source) if source else None):
+        style = {"ok": "green", "warn": "yellow", "fail": "red"}[check.verdict]
+        console.print(f"[{style}]{check.line}[/{style}]", highlight=False)
+        failed = failed or check.verdict == "fail"
+    if failed:
+        raise typer.Exit(FAILURE)
 
 
 @app.command()
