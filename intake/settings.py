@@ -22,7 +22,7 @@ SECURITY_MODES = ("ssl", "starttls", "none")
 # Limits and intervals where zero or less would stop the service from working at all.
 POSITIVE = ("attachment_workers", "attachment_seconds", "attachment_max_mb", "attachment_max_pages",
             "attachment_ocr_seconds", "attachment_ocr_pages", "outbox_flush_interval", "model_check_interval",
-            "digest_check_interval")
+            "digest_check_interval", "retrain_after_corrections", "retrain_check_interval")
 MIN_WORKER_MB = 256
 
 
@@ -97,6 +97,11 @@ class Settings:
     model_check_interval: int = 3600
     digest_check_interval: int = 900
     digest_after: str = "07:00"
+    # The learning loop of ``intake serve``: retrain when this many corrections have come since the newest model
+    # version (checked every retrain_check_interval seconds), activate only if better, and mail the operators.
+    retrain_after_corrections: int = 25
+    retrain_check_interval: int = 3600
+    operator_addresses: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         set_ = lambda name, value: object.__setattr__(self, name, value)  # noqa: E731
