@@ -22,7 +22,7 @@ SECURITY_MODES = ("ssl", "starttls", "none")
 # Limits and intervals where zero or less would stop the service from working at all.
 POSITIVE = ("attachment_workers", "attachment_seconds", "attachment_max_mb", "attachment_max_pages",
             "attachment_ocr_seconds", "attachment_ocr_pages", "outbox_flush_interval", "model_check_interval",
-            "digest_check_interval")
+            "digest_check_interval", "message_lease_seconds")
 MIN_WORKER_MB = 256
 
 
@@ -73,6 +73,9 @@ class Settings:
     max_status_answers_per_sender_per_day: int = 5
     max_notices_per_sender_per_day: int = 5
     max_processing_attempts: int = 3
+    # A worker holds a message it processes this long; then another may take it over (a dead
+    # process on the same host is taken over at once). Longer than reading all attachments takes.
+    message_lease_seconds: float = 900.0
     poll_interval: float = 5.0
     outbox_max_attempts: int = 12
     outbox_retry_base: float = 30.0

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from sqlalchemy import Column, LargeBinary, Text, UniqueConstraint, false
+from sqlalchemy import Column, Index, LargeBinary, Text, UniqueConstraint, false
 from sqlmodel import Field, SQLModel
 
 
@@ -25,7 +25,8 @@ class ReferenceCounter(SQLModel, table=True):
 class InboundMessage(SQLModel, table=True):
     """Every message read from the mailbox and what became of it (never deleted)."""
 
-    __table_args__ = (UniqueConstraint("source", "uidvalidity", "uid"),)
+    __table_args__ = (UniqueConstraint("source", "uidvalidity", "uid"),
+                      Index("ix_inboundmessage_sha256_status", "sha256", "status"))
 
     id: int | None = Field(default=None, primary_key=True)
     source: str = Field(index=True)
@@ -43,6 +44,10 @@ class InboundMessage(SQLModel, table=True):
     kind: str = ""
     reason: str = ""
     attempts: int = 0
+    # While ``processing``: the worker that holds the message ("host:pid") and until when. Another
+    # worker takes it over only when the lease has run out or the holder is a dead process on its host.
+    lease_owner: str = ""
+    lease_until: datetime | None = None
     case_id: int | None = Field(default=None, foreign_key="case.id", index=True)
     raw: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
     created_at: datetime = Field(default_factory=utcnow)

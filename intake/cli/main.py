@@ -72,9 +72,11 @@ def _service():
 def serve() -> None:
     """Run the background service: IDLE loop, outbox sender, scheduled jobs. Stops on SIGTERM."""
     from intake.doctor import warn_at_start
+    from intake.single import one_process
 
     warn_at_start(settings())
-    _service().serve()
+    with one_process(settings().database_url):
+        _service().serve()
 
 
 @app.command()
@@ -100,9 +102,11 @@ def process(once: bool = typer.Option(True, "--once", show_default=False,
                                       help="Process what is waiting now, send, exit (the only mode).")) -> None:
     """Process what is in the mailbox now, send what is due, and exit."""
     from intake.cli.tables import outcome_table
+    from intake.single import one_process
 
-    service = _service()
-    outcomes = service.process_once()
+    with one_process(settings().database_url):
+        service = _service()
+        outcomes = service.process_once()
     console.print(outcome_table(service.engine, outcomes))
     s = settings()
     where = f"SMTP {s.smtp_host}:{s.smtp_port}" if s.uses_smtp else f"the outbox Maildir {s.outbox_maildir}/new"
@@ -147,10 +151,12 @@ def quarantine_list() -> None:
 def quarantine_replay(message_id: int = typer.Argument(..., help="The id shown by 'quarantine list'.")) -> None:
     """Process a quarantined message again (after a fix), then send what is due."""
     from intake.runner import Runner
+    from intake.single import one_process
 
-    service = _service()
-    outcome = Runner(service.ctx, service.engine).replay(message_id)
-    service.flush()
+    with one_process(settings().database_url):
+        service = _service()
+        outcome = Runner(service.ctx, service.engine).replay(message_id)
+        service.flush()
     console.print(f"message {message_id}: {outcome.outcome} {outcome.reference or ''} {outcome.reason}")
     if outcome.outcome == "quarantined":
         raise typer.Exit(FAILURE)
