@@ -48,6 +48,12 @@ def _wait(procs: list[subprocess.Popen]) -> list[int]:
     return codes
 
 
+def _reference(subject: str) -> str:
+    found = REF.search(subject)
+    assert found, subject
+    return found.group(1)
+
+
 def _count(settings, smtp_sink, count: int, *, repeats_allowed: int = 0) -> None:
     engine = open_database(settings.database_url)
     with Session(engine) as s:
@@ -58,7 +64,7 @@ def _count(settings, smtp_sink, count: int, *, repeats_allowed: int = 0) -> None
     assert inbound == count
     assert sorted(c.sender for c in cases) == sorted(f"kontakt@firma{i}.dk" for i in range(count))
     acks = [m for m in smtp_sink.messages if m.rcpt_tos[0].startswith("kontakt@")]
-    per_case = Counter(REF.search(m.message["Subject"]).group(1) for m in acks)
+    per_case = Counter(_reference(m.message["Subject"]) for m in acks)
     assert set(per_case) == {c.reference for c in cases}
     repeated = sum(n - 1 for n in per_case.values())
     assert repeated <= repeats_allowed, f"{repeated} acknowledgements sent twice"
