@@ -94,7 +94,7 @@ class Case(SQLModel, table=True):
     closed_at: datetime | None = None
     complex: bool = Field(default=False, sa_column_kwargs={"server_default": false()})
     offices: str = Field(default="[]", sa_column=Column(Text, nullable=False, server_default="[]"))  # JSON list
-    contact_email: str | None = None
+    contact_email: str | None = Field(default=None, index=True)
     # Who (migration 0003): the business, whom we write to (itself or its agent), who forwarded it to us.
     applicant_email: str = Field(default="", index=True)
     applicant_name: str = ""

@@ -147,3 +147,35 @@ def test_a_second_embedded_process_is_refused_with_the_holder(tmp_path):
 def test_postgresql_needs_no_process_lock(pg_url):
     with one_process(pg_url), one_process(pg_url):
         pass
+
+
+def test_connections_the_server_dropped_cost_a_retry_not_a_message(tmp_path, model_dir, pg_url):
+    from sqlalchemy import create_engine, text
+
+    from intake.runner import OUR_FAULTS
+
+    settings = load_settings(env={"INTAKE_DATA_DIR": str(tmp_path), "INTAKE_MODEL_DIR": str(model_dir),
+                                  "INTAKE_DATABASE_URL": pg_url})
+    engine = open_database(settings.database_url)
+    box = MaildirMailbox(settings.maildir)
+    runner = Runner(build_context(settings), engine, box)
+    box.deliver(application(sender="a@firma-a.dk").as_bytes())
+    assert [o.outcome for o in runner.process_batch()] == ["case"]
+    admin = create_engine(pg_url.replace("postgresql://", "postgresql+psycopg://", 1), isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:  # what a server restart does to the pooled connections
+        conn.execute(text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                          "WHERE datname = current_database() AND pid <> pg_backend_pid()"))
+    admin.dispose()
+    box.deliver(application(sender="b@firma-b.dk").as_bytes())
+    outcomes = []
+    for _ in range(3):
+        try:
+            outcomes = runner.process_batch()
+            break
+        except OUR_FAULTS:
+            continue
+    assert [o.outcome for o in outcomes] == ["case"]
+    with Session(engine) as s:
+        assert [(m.status, m.attempts) for m in s.exec(select(InboundMessage).order_by(InboundMessage.id))] == [
+            ("done", 1), ("done", 1)]
+    engine.dispose()

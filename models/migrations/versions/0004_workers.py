@@ -4,7 +4,8 @@
 message in ``processing`` and until when, so that several workers on one database
 never process one message twice, and a dead worker's message is taken over. The
 index on (sha256, status) serves "same content already done?" without scanning
-every processed message.
+every processed message; the one on the contact person's address serves choosing the
+contact person with the fewest open cases.
 
 Revision ID: 0004_workers
 Revises: 0003
@@ -27,9 +28,13 @@ def upgrade() -> None:
                                       server_default=''))
         batch_op.add_column(sa.Column('lease_until', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True))
         batch_op.create_index('ix_inboundmessage_sha256_status', ['sha256', 'status'], unique=False)
+    with op.batch_alter_table('case', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_case_contact_email'), ['contact_email'], unique=False)
 
 
 def downgrade() -> None:
+    with op.batch_alter_table('case', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_case_contact_email'))
     with op.batch_alter_table('inboundmessage', schema=None) as batch_op:
         batch_op.drop_index('ix_inboundmessage_sha256_status')
         batch_op.drop_column('lease_until')
