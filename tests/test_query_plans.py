@@ -36,7 +36,7 @@ HOT: dict[str, Callable[[], Select]] = {
         OutboxMail.recipient == "a@b.dk", col(OutboxMail.purpose).in_(["acknowledgement"]),
         OutboxMail.created_at >= NOW - timedelta(days=1)),
     "mail due to be sent": lambda: select(OutboxMail.id).where(
-        OutboxMail.status == "pending", col(OutboxMail.next_attempt_at) <= NOW).order_by(OutboxMail.id).limit(200),
+        OutboxMail.status == "pending", col(OutboxMail.next_attempt_at) <= NOW).order_by(col(OutboxMail.id)).limit(200),
     "a page of an office's queue": lambda: select(CasePart, Case).join(Case, col(CasePart.case_id) == Case.id)
     .where(CasePart.office == "trafik").order_by(col(CasePart.due_date)).limit(50),
     "open cases per contact person": lambda: select(Case.contact_email, func.count()).where(
