@@ -186,7 +186,7 @@ class Runner:
 
     # -- processing ----------------------------------------------------------
     def _process(self, inbound_id: int, raw: bytes, received: datetime) -> Outcome:
-        state = MessageState(raw=raw, received=received)
+        state = MessageState(raw=raw, received=received, inbound_id=inbound_id)
         case_id: int | None = None
         try:
             run_stages(PRELUDE, state, self.ctx)

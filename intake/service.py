@@ -87,6 +87,10 @@ class Service:
         jobs.every(s.model_check_interval).seconds.do(self.ctx.models.get)  # keeps a newly activated model warm
         # Sends at most once per office and working day, from digest_after (Copenhagen time).
         jobs.every(s.digest_check_interval).seconds.do(daily_overdue_job, self.engine, self.ctx)
+        if self.ctx.extractor is not None:  # the queue mode: attachments read after their case was routed
+            from intake.extraction import apply_late_reads
+
+            jobs.every(s.outbox_flush_interval).seconds.do(apply_late_reads, self.engine)
         return jobs
 
     def serve(self) -> None:

@@ -54,6 +54,25 @@ class InboundMessage(SQLModel, table=True):
     updated_at: datetime = Field(default_factory=utcnow)
 
 
+class AttachmentRead(SQLModel, table=True):
+    """What an extraction worker read from one attachment of a received message (the queue mode).
+
+    The job names the message and the attachment's position; the worker parses the
+    stored raw message again, so the message row is the only input and a job enqueued
+    twice writes one row. ``applied`` is set once a result that came after the case
+    was routed has been added to the case.
+    """
+
+    __table_args__ = (UniqueConstraint("inbound_id", "position"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    inbound_id: int = Field(foreign_key="inboundmessage.id", index=True)
+    position: int
+    result_json: str = Field(sa_column=Column(Text, nullable=False))
+    applied: bool = Field(default=False, sa_column_kwargs={"server_default": false()}, index=True)
+    created_at: datetime = Field(default_factory=utcnow)
+
+
 class Case(SQLModel, table=True):
     """A registered application: one reference, one applicant, one contact person; its work is in parts.
 

@@ -80,6 +80,28 @@ def serve() -> None:
 
 
 @app.command()
+def worker(concurrency: int = typer.Option(2, "--concurrency", "-j", min=1,
+                                           help="Attachments read at the same time by this worker."),
+           once: bool = typer.Option(False, "--once", help="Read what is queued now, then exit (tests).")) -> None:
+    """Read attachments for the service (INTAKE_EXTRACTION=queue): run as many as the machines allow.
+
+    Stops on SIGTERM once the attachments in hand are read.
+    """
+    from intake.app import configure_sandbox, open_engine
+    from intake.extraction import QUEUE, ensure_schema, make_app
+
+    s = settings()
+    engine = open_engine(s)
+    configure_sandbox(s)
+    app = make_app(s.database_url, engine)
+    ensure_schema(app, engine)
+    logging.getLogger(__name__).info("extraction worker started", extra={"concurrency": concurrency})
+    app.run_worker(queues=[QUEUE], concurrency=concurrency, wait=not once, install_signal_handlers=True,
+                   shutdown_graceful_timeout=float(s.attachment_seconds) * 2)
+    engine.dispose()
+
+
+@app.command()
 def doctor() -> None:
     """Check the settings, database, mailbox, relay, model and attachment tools; exit 1 when one is missing."""
     import os

@@ -5,7 +5,8 @@ message in ``processing`` and until when, so that several workers on one databas
 never process one message twice, and a dead worker's message is taken over. The
 index on (sha256, status) serves "same content already done?" without scanning
 every processed message; the one on the contact person's address serves choosing the
-contact person with the fewest open cases.
+contact person with the fewest open cases. ``attachmentread`` holds what extraction
+workers (``intake worker``) read from a message's attachments.
 
 Revision ID: 0004_workers
 Revises: 0003
@@ -23,6 +24,21 @@ depends_on = None
 
 
 def upgrade() -> None:
+    op.create_table(
+        'attachmentread',
+        sa.Column('id', sa.Integer(), nullable=False),
+        sa.Column('inbound_id', sa.Integer(), nullable=False),
+        sa.Column('position', sa.Integer(), nullable=False),
+        sa.Column('result_json', sa.Text(), nullable=False),
+        sa.Column('applied', sa.Boolean(), server_default=sa.false(), nullable=False),
+        sa.Column('created_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+        sa.ForeignKeyConstraint(['inbound_id'], ['inboundmessage.id']),
+        sa.PrimaryKeyConstraint('id'),
+        sa.UniqueConstraint('inbound_id', 'position'),
+    )
+    with op.batch_alter_table('attachmentread', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_attachmentread_inbound_id'), ['inbound_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_attachmentread_applied'), ['applied'], unique=False)
     with op.batch_alter_table('inboundmessage', schema=None) as batch_op:
         batch_op.add_column(sa.Column('lease_owner', sqlmodel.sql.sqltypes.AutoString(), nullable=False,
                                       server_default=''))
@@ -33,6 +49,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.drop_table('attachmentread')
     with op.batch_alter_table('case', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_case_contact_email'))
     with op.batch_alter_table('inboundmessage', schema=None) as batch_op:
