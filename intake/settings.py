@@ -22,7 +22,8 @@ SECURITY_MODES = ("ssl", "starttls", "none")
 # Limits and intervals where zero or less would stop the service from working at all.
 POSITIVE = ("attachment_workers", "attachment_seconds", "attachment_max_mb", "attachment_max_pages",
             "attachment_ocr_seconds", "attachment_ocr_pages", "outbox_flush_interval", "model_check_interval",
-            "digest_check_interval", "retrain_after_corrections", "retrain_check_interval")
+            "digest_check_interval", "retrain_after_corrections", "retrain_check_interval",
+            "message_lease_seconds", "extraction_wait_seconds")
 MIN_WORKER_MB = 256
 
 
@@ -73,6 +74,14 @@ class Settings:
     max_status_answers_per_sender_per_day: int = 5
     max_notices_per_sender_per_day: int = 5
     max_processing_attempts: int = 3
+    # A worker holds a message it processes this long; then another may take it over (a dead
+    # process on the same host is taken over at once). Longer than reading all attachments takes.
+    message_lease_seconds: float = 900.0
+    # Where attachments are read: "local" (in this process's sandbox) or "queue" (jobs for
+    # ``intake worker`` processes, PostgreSQL only); in the queue mode the service waits this
+    # long for them before it routes the case on what was read.
+    extraction: str = "local"
+    extraction_wait_seconds: float = 180.0
     poll_interval: float = 5.0
     outbox_max_attempts: int = 12
     outbox_retry_base: float = 30.0
@@ -120,6 +129,10 @@ class Settings:
         for name in ("imap_security", "smtp_security"):
             if getattr(self, name) not in SECURITY_MODES:
                 raise ConfigError(f"{name} must be one of {', '.join(SECURITY_MODES)}")
+        if self.extraction not in ("local", "queue"):
+            raise ConfigError(f"extraction must be local or queue, not {self.extraction!r}")
+        if self.extraction == "queue" and not self.database_url.startswith("postgresql"):
+            raise ConfigError("extraction = queue needs PostgreSQL (INTAKE_DATABASE_URL): the jobs live there")
         for name in ("meeting_start", "digest_after"):
             _check_time(name, getattr(self, name))
         for name in POSITIVE:
