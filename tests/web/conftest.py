@@ -59,3 +59,7 @@ def store_case(context: WebContext, *events: tuple[str, str], **fields) -> Case:
 
 def link(settings: Settings, case: Case) -> str:
     return f"/track/{make_token(settings, case.reference)}"
+
+
+# The end-to-end fixtures (real Dovecot, SMTP sink, SQLite and PostgreSQL, one trained model per session).
+from tests.e2e.conftest import database_url, e2e_model_dir  # noqa: E402, F401
