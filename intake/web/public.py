@@ -46,10 +46,10 @@ def track_form(request: Request, lang: str | None = None) -> Response:
 
 
 @router.post("/track", response_class=HTMLResponse)
-def track_lookup(request: Request, ctx: Ctx, db: Db, reference: Annotated[str, Form(max_length=MAX_FIELD)] = "",
-                 email: Annotated[str, Form(max_length=MAX_FIELD)] = "", lang: str | None = None) -> Response:
+def track_lookup(request: Request, ctx: Ctx, db: Db, reference: Annotated[str, Form()] = "",
+                 email: Annotated[str, Form()] = "", lang: str | None = None) -> Response:
     """The case when the address is one of the case's own; the same "not found" page otherwise."""
-    reference, lang = reference.strip().upper(), lang_or_default(lang)
+    reference, lang = reference.strip().upper()[:MAX_FIELD], lang_or_default(lang)
     if not _allowed(request, reference):
         return too_many(request, lang)
     case = _find(db, reference)
@@ -79,7 +79,7 @@ def _find(db: Session, reference: str) -> Case | None:
 
 
 def _is_own_address(case: Case, email: str) -> bool:
-    given = email.strip().lower().encode()
+    given = email.strip().lower()[:MAX_FIELD].encode()
     return any(hmac.compare_digest(given, own.encode()) for own in own_addresses(case))
 
 
