@@ -80,9 +80,10 @@ def serve(
         return
     from intake.cli.web import web_in_thread
 
+    service = _service()  # built first, so the web answers only once the service is about to run
     server, thread = web_in_thread(host, port)
     try:
-        _service().serve()
+        service.serve()
     finally:
         server.should_exit = True
         thread.join(timeout=10)

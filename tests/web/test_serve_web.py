@@ -34,6 +34,8 @@ def test_serve_with_web_answers_health_and_stops_on_sigterm(tmp_path, e2e_model_
                 time.sleep(0.5)
         assert answer is not None, (tmp_path / "serve.log").read_text()[-3000:]
         assert answer["status"] == "ready", answer
+        while "intake service started" not in (tmp_path / "serve.log").read_text() and time.monotonic() < deadline:
+            time.sleep(0.2)
         proc.send_signal(signal.SIGTERM)
         assert proc.wait(timeout=30) == 0
         text = (tmp_path / "serve.log").read_text()
