@@ -23,7 +23,7 @@ SECURITY_MODES = ("ssl", "starttls", "none")
 POSITIVE = ("attachment_workers", "attachment_seconds", "attachment_max_mb", "attachment_max_pages",
             "attachment_ocr_seconds", "attachment_ocr_pages", "outbox_flush_interval", "model_check_interval",
             "digest_check_interval", "retrain_after_corrections", "retrain_check_interval",
-            "message_lease_seconds", "extraction_wait_seconds")
+            "message_lease_seconds", "extraction_wait_seconds", "track_link_days")
 MIN_WORKER_MB = 256
 
 
@@ -111,6 +111,14 @@ class Settings:
     retrain_after_corrections: int = 25
     retrain_check_interval: int = 3600
     operator_addresses: tuple[str, ...] = ()
+    # The web (intake web, intake serve --web): the base of the links we put in mails, the key that signs the
+    # businesses' track links (generated once into data_dir/web_secret when unset), how long a link stays valid,
+    # and the rate limits of /track (per client address and per case reference; the syntax of ``limits``).
+    public_url: str = "http://127.0.0.1:8000"
+    web_secret: str | None = field(default=None, repr=False)
+    track_link_days: int = 400
+    web_rate_per_client: str = "30/minute"
+    web_rate_per_reference: str = "10/minute"
 
     def __post_init__(self) -> None:
         set_ = lambda name, value: object.__setattr__(self, name, value)  # noqa: E731
@@ -145,6 +153,9 @@ class Settings:
                               f"not {self.attachment_ocr_languages!r}")
         set_("internal_domains", tuple(d.strip().lower().lstrip("@") for d in self.internal_domains if d.strip()))
         set_("comment_address", self.comment_address.strip().lower())
+        set_("public_url", self.public_url.strip().rstrip("/"))
+        if not self.public_url.startswith(("http://", "https://")):
+            raise ConfigError(f"public_url must start with http:// or https://, not {self.public_url!r}")
         if not self.imap_port:
             set_("imap_port", {"ssl": 993}.get(self.imap_security, 143))
         if not self.smtp_port:

@@ -69,14 +69,38 @@ def _service():
 
 
 @app.command()
-def serve() -> None:
+def serve(
+    web: bool = typer.Option(False, "--web", help="Also serve the web pages in this process (see 'intake web')."),
+    host: str = typer.Option("127.0.0.1", "--host", help="With --web: address to listen on."),
+    port: int = typer.Option(8000, "--port", min=1, max=65535, help="With --web: port to listen on."),
+) -> None:
     """Run the background service: IDLE loop, outbox sender, scheduled jobs. Stops on SIGTERM."""
     from intake.doctor import warn_at_start
     from intake.single import one_process
 
     warn_at_start(settings())
     with one_process(settings().database_url):
-        _service().serve()
+        if not web:
+            _service().serve()
+            return
+        from intake.cli.web import web_in_thread
+
+        service = _service()  # built first, so the web answers only once the service is about to run
+        server, thread = web_in_thread(host, port)
+        try:
+            service.serve()
+        finally:
+            server.should_exit = True
+            thread.join(timeout=10)
+
+
+@app.command()
+def web(host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on."),
+        port: int = typer.Option(8000, "--port", min=1, max=65535, help="Port to listen on.")) -> None:
+    """Serve the web pages: the businesses' track pages and the probes (/health, /ready, /metrics)."""
+    from intake.cli.web import run_web
+
+    run_web(host, port)
 
 
 @app.command()
@@ -133,6 +157,12 @@ def process(once: bool = typer.Option(True, "--once", show_default=False,
     s = settings()
     where = f"SMTP {s.smtp_host}:{s.smtp_port}" if s.uses_smtp else f"the outbox Maildir {s.outbox_maildir}/new"
     console.print(f"{len(outcomes)} message(s) processed. Outgoing mail went to {where}.")
+    reference = next((o.reference for o in outcomes if o.reference), None)
+    if reference:
+        from intake.tracking import track_url
+
+        console.print(f"The track page of {reference} (start it with 'intake web'): {track_url(s, reference)}",
+                      soft_wrap=True)
 
 
 @app.command()
