@@ -55,7 +55,7 @@ def _cut_after_encoded_words(raw: str, n: int) -> str:
     return raw[:pos + 2]
 
 
-_ENCODED_WORD = re.compile(r"=\?[^?\s]{1,75}\?[bBqQ]\?[^?\s]{0,998}\?=")
+_ENCODED_WORD = re.compile(r"=\?[^?\s]{1,75}\?[bBqQ]\?[^?\s]{0,4000}\?=")
 
 
 def _decode_words(raw: str) -> str:
