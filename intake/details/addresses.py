@@ -174,7 +174,13 @@ def postcode_city(value: str) -> tuple[str, str] | None:
 
 
 def join_parts(street: str, number: str = "", floor: str = "", side: str = "") -> str:
-    """One address from the separate fields of a form ("Gade", "Husnr.", "Etage", "Side/dør")."""
+    """One address from the separate fields of a form ("Gade", "Husnr.", "Etage", "Side/dør"); a floor field also
+    completes a "Gade og husnummer" field that holds the number ("Store Kongensgade 40" + "st.")."""
+    unit = f"{floor} {side}".strip() if floor else ""
+    if not number and unit and "," not in street:
+        m = ADDRESS.search(street)
+        if m and not m.group("unit"):
+            return format_address(m.group("street"), m.group("no"), unit)
     if not number or re.search(r"\d", street):
         return street
-    return format_address(street, number, f"{floor} {side}".strip() if floor else "")
+    return format_address(street, number, unit)

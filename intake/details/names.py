@@ -35,8 +35,9 @@ _INTRO = re.compile(
     r"(?:[ \t](?:firmaet|virksomheden|butikken|caféen|restauranten|salonen))?|\b(?:i|we)[ \t](?:run|own)|\bog[ \t]ejer"
     r"|\band[ \t](?:run|own)|\b(?:har|driver|ejer|have|has|run|own)[ \t](?:en|et|a|an)[ \t]"
     r"(?:lille[ \t]|small[ \t]|ny[ \t]|new[ \t])?\w+(?:,|[ \t](?:called|named|ved navn|som hedder))"
-    r"|\b(?:our|vores|min|my)[ \t](?:\w+[ \t]){0,2}(?:foundation|association|company|club|society|organi[sz]ation"
-    r"|forening|virksomhed|firma|butik|salon|café|cafe|restaurant|bageri|business),)[ \t]{1,3}"
+    r"|\b(?:our|vores|min|my|mit|en|et|a|an)[ \t](?:[\w-]+[ \t]){0,3}(?:foundation|association|company|club|society"
+    r"|organi[sz]ation|forening|virksomhed|enkeltmandsvirksomhed|firma|butik|salon|café|cafe|restaurant|bageri"
+    r"|business)(?:[ \t](?:from home|hjemmefra))?,)[ \t]{1,3}"
     rf"(?P<v>{_NAME_RUN})")
 _WE_ARE = re.compile(rf"(?i:\bvi[ \t]er|\bwe[ \t]are|\bi[ \t]represent|\bwe[ \t]represent)[ \t]{{1,3}}"
                      rf"(?:the[ \t]{{1,2}})?(?P<v>{_NAME_RUN})")
@@ -44,6 +45,9 @@ _ORG_HEAD = r"(?:[A-ZÆØÅ]\w{0,30}+(?i:(?<=foreningen)|(?<=forening)|(?<=selsk
 _ORGANISATION = re.compile(       # "Andelsboligforeningen Lærkehøj", "Valby Handelsstandsforening"
     rf"(?<![\w])(?P<v>{_ORG_HEAD}(?:[ \t]{{1,2}}(?:{_JOINER}[ \t]{{0,2}})?{_CAP_TOKEN}){{1,5}}"
     rf"|(?:[A-ZÆØÅ]\w{{1,30}}+[ \t]){{1,2}}{_ORG_HEAD})(?![\w])")
+# "in front of Kulturhuset Islands Brygge": a place where something happens, not the applicant
+_PLACE_BEFORE = re.compile(r"(?i:\bforan|\bud ?for|\buden ?for|\bin front of|\boutside|\bnext to|\bopposite"
+                           r"|\bved siden af|\boverfor)[ \t]{1,3}\Z")
 _SOLE_TRADER_WORD = re.compile(r"(?i:enkeltmandsvirksomhed|personligt ejet)")
 _ENDING_IN_NAME = re.compile(rf"(?<![\w])(?P<v>{_NAME_RUN})[ \t]{{0,2}}[(,]?[ \t]{{0,2}}\Z")
 _CVR_NEAR = re.compile(r"(?i:\bcvr|\bse[ \t/-]?nr|\bvat)")
@@ -158,8 +162,11 @@ def _candidates(text: str) -> Iterator[Candidate]:
     yield from _plain_candidates(text, _ending_before(_SOLE_TRADER_WORD, _ENDING_IN_NAME, text), 2)
     yield from _plain_candidates(text, (m for m in _ending_before(_CVR_AFTER, _ENDING_IN_NAME, text)
                                         if _looks_like_business(m.group("v"))), 1)
-    for pattern, score in ((_INTRO, 2), (_ORGANISATION, 2), (_WE_ARE, 0)):
-        yield from _plain_candidates(text, islice(pattern.finditer(text), MAX_CANDIDATES), score)
+    organisations = (m for m in islice(_ORGANISATION.finditer(text), MAX_CANDIDATES)
+                     if not _PLACE_BEFORE.search(text, max(0, m.start() - 25), m.start()))
+    yield from _plain_candidates(text, islice(_INTRO.finditer(text), MAX_CANDIDATES), 2)
+    yield from _plain_candidates(text, organisations, 2)
+    yield from _plain_candidates(text, islice(_WE_ARE.finditer(text), MAX_CANDIDATES), 0)
 
 
 def _ending_before(marker: re.Pattern[str], ending: re.Pattern[str], text: str,

@@ -132,7 +132,7 @@ def compose_address(values: Values) -> None:
     """
     parts = [values.pop(k, "") for k in ("_house_number", "_floor", "_door")]
     address = values.get("address")
-    if parts[0] and isinstance(address, str):
+    if (parts[0] or parts[1]) and isinstance(address, str):
         values["address"] = join_parts(address, *(str(p) for p in parts))
     place = values.pop("_site_or_address", None)
     pc, town = values.pop("_site_or_address_postcode", ""), values.pop("_site_or_address_city", "")
