@@ -129,3 +129,40 @@ def test_the_new_patterns_take_well_under_a_second_on_a_megabyte(text):
     started = time.perf_counter()
     extract_details([("body", text)], reference=REF)
     assert time.perf_counter() - started < 2.0
+
+
+# ---------------------------------------------------------------- periods
+
+@pytest.mark.parametrize(("text", "start", "end"), [
+    ("Jeg skal bruge stillads på fortovet i 10 dage fra mandag den 7. juni 2027.", "2027-06-07", "2027-06-16"),
+    ("Vi regner med at arbejdet tager 3 dage fra den 14. juni 2027.", "2027-06-14", "2027-06-16"),
+    ("a crane for two weeks starting 2 August 2027", "2027-08-02", "2027-08-15"),
+    ("from 1st of March until the end of April 2027", "2027-03-01", "2027-04-30"),
+    ("Vi søger om udeservering i hele maj og juni 2027.", "2027-05-01", "2027-06-30"),
+    ("free yoga every Sunday morning in June 2027", "2027-06-01", "2027-06-30"),
+    ("Vi søger om stader fra april til oktober.", "2027-04-01", "2027-10-31"),
+    ("julemarked weekenderne 4.-5. og 11.-12. december 2027", "2027-12-04", "2027-12-12"),
+    ("jeg skal bruge en lift d 2/9 2027 fra 8-15", "2027-09-02", "2027-09-02"),
+    ("Vi holder sommerfest i gården lørdag 26. juni 2027.", "2027-06-26", "2027-06-26"),
+])
+def test_periods_written_as_lengths_months_and_lists(text, start, end):
+    found = values(text)
+    assert (found.get("period_from"), found.get("period_to")) == (start, end)
+
+
+@pytest.mark.parametrize(("text", "start"), [
+    ("We are opening a second branch in April 2027 and want to put up a sign.", None),
+    ("Vi starter 7. juni 2027. Svar gerne inden 5 dage.", "2027-06-07"),
+    ("We may put up a sign later.", None),
+])
+def test_a_month_or_a_length_of_the_story_is_no_period(text, start):
+    found = values(text)
+    assert (found.get("period_from"), found.get("period_to")) in ((start, None), (start, start))
+
+
+@pytest.mark.parametrize("text", ["i hele maj og " * 50_000, "10 dage fra " * 80_000, "4.-5. og " * 100_000,
+                                  "until the end of " * 50_000])
+def test_period_patterns_take_well_under_a_second_on_a_megabyte(text):
+    started = time.perf_counter()
+    extract_details([("body", text)], reference=REF)
+    assert time.perf_counter() - started < 2.0
