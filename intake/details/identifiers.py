@@ -57,9 +57,11 @@ DIMENSIONS = re.compile(r"(?<![\d.,])(?P<a>\d+(?:[.,]\d+)?)\s{0,3}(?:m\s{0,3})?[
                         r"(?P<b>\d+(?:[.,]\d+)?)\s{0,3}(?:m|meter|metres?|meters?)(?![\w²])",
                         re.IGNORECASE)
 LITRES = re.compile(NUMBER + r"\s{0,3}(?:l|liter|litre|liters|litres|ltr)\b\.?", re.IGNORECASE)
-_GUEST_WORDS = (r"gæster|deltagere|personer|besøgende|mennesker|tilskuere|siddepladser|løbere|guests|participants"
-                r"|attendees|visitors|people|persons|spectators|seats|runners")
-GUESTS_AFTER = re.compile(rf"\b(?:{_GUEST_WORDS})\s{{0,3}}[:=]\s{{0,3}}"
+_GUEST_WORDS = (r"gæster|deltagere|personer|besøgende|mennesker|tilskuere|siddepladser|løbere|beboere|medlemmer"
+                r"|guests|participants|attendees|visitors|people|persons|spectators|seats|runners|residents|members")
+# "Forventet deltagerantal: 300", "Expected attendance: 800"
+_GUEST_COUNT_LABEL = r"deltagerantal|antal (?:deltagere|gæster|besøgende)|attendance|number of (?:guests|participants)"
+GUESTS_AFTER = re.compile(rf"\b(?:{_GUEST_WORDS}|{_GUEST_COUNT_LABEL})\s{{0,3}}[:=]\s{{0,3}}"
                           rf"(?:(?:ca|approx|about|op til|up to|max)\.?\s{{1,3}})?"
                           + NUMBER, re.IGNORECASE)      # "Expected number of guests: 800"
 GUESTS = re.compile(NUMBER + rf"\s{{0,3}}(?:{_GUEST_WORDS})\b", re.IGNORECASE)

@@ -36,8 +36,8 @@ _INTRO = re.compile(
     r"|\band[ \t](?:run|own)|\b(?:har|driver|ejer|have|has|run|own)[ \t](?:en|et|a|an)[ \t]"
     r"(?:lille[ \t]|small[ \t]|ny[ \t]|new[ \t])?\w+(?:,|[ \t](?:called|named|ved navn|som hedder))"
     r"|\b(?:our|vores|min|my|mit|en|et|a|an)[ \t](?:[\w-]+[ \t]){0,3}(?:foundation|association|company|club|society"
-    r"|organi[sz]ation|forening|virksomhed|enkeltmandsvirksomhed|firma|butik|salon|café|cafe|restaurant|bageri"
-    r"|business)(?:[ \t](?:from home|hjemmefra))?,)[ \t]{1,3}"
+    r"|organi[sz]ation|forening|virksomhed|enkeltmandsvirksomhed|firma|butik|\w*salon|café|cafe|restaurant|bageri"
+    r"|bistro|\w*bar|kiosk|klinik|værksted|shop|store|bakery|business)(?:[ \t](?:from home|hjemmefra))?,)[ \t]{1,3}"
     rf"(?P<v>{_NAME_RUN})")
 _WE_ARE = re.compile(rf"(?i:\bvi[ \t]er|\bwe[ \t]are|\bi[ \t]represent|\bwe[ \t]represent)[ \t]{{1,3}}"
                      rf"(?:the[ \t]{{1,2}})?(?P<v>{_NAME_RUN})")
@@ -53,7 +53,7 @@ _ENDING_IN_NAME = re.compile(rf"(?<![\w])(?P<v>{_NAME_RUN})[ \t]{{0,2}}[(,]?[ \t
 _CVR_NEAR = re.compile(r"(?i:\bcvr|\bse[ \t/-]?nr|\bvat)")
 _CVR_AFTER = re.compile(r"(?<=[,(])[ \t]{0,2}(?i:cvr)|(?<=[,(] )(?i:cvr)")
 _COMPANY_LEAD = re.compile(
-    r"^(?:(?:Vi|Jeg|Hej|Kære|Dear|Hermed|Fra|From|Til|To|Firma|Virksomheden|Selskabet|Company|The|Den|Det|I|We|Hos|At"
+    r"^(?:(?:Vi|Jeg|Hej|Kære|Dear|Hermed|Fra|From|Til|To|Firma|Firmaet|Virksomheden|Selskabet|Company|The|Den|Det|I|We|Hos|At"
     r"|For|På|Re|Sv|Fw|Fwd|Vs|Ansøger|Ansøgning|Regarding|Vedr|Vedrørende|Mvh|Med|Venlig|Hilsen|Best|Kind|Regards|Our"
     r"|Vores|Butikken|Entreprenør|Bygherre|Anmelder|Administrator|Arrangør|Kontakt)\.?:?\s+)+")
 # "VVS-firmaet Rørkompagniet A/S"
@@ -62,14 +62,20 @@ _SENTENCE_END = re.compile(r"(?<!\bFrk)(?<!\bFru)(?<!\bHr)(?<!\bDr)(?<!\bSkt)(?<
                            r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)\.\s+(?=[A-ZÆØÅ])")
 _PLACE_TAIL = re.compile(r"\s+(?:på|i|in|at)\s+\S+(?:gade|vej|allé|plads|torv|torvet|boulevard|brygge|stræde)\b.*$",
                          re.IGNORECASE)
-_NAME_TOKEN = r"[A-ZÆØÅÉÜ][a-zæøåéüöä]{1,30}(?:['’\-][A-ZÆØÅÉÜa-zæøåéüöä][a-zæøåéüöä]+|[A-Z][a-z]+)*"
-_NAME = rf"{_NAME_TOKEN}(?:[ \t]+(?:[A-ZÆØÅÉÜ]\.|{_NAME_TOKEN}|von|van|de|la|O['’][A-Z][a-z]+)){{0,3}}"
+_LOWER = "a-zæøåéèêëáàâäíìîïóòôöúùûüýÿçñşğıłńśźżčřšžőűãõ"
+_NAME_TOKEN = (rf"[A-ZÆØÅÉÜÖÄŞÇŁŚŻŽČŘŠ][{_LOWER}]{{1,30}}(?:['’\-][A-ZÆØÅÉÜÖÄŞÇa-z{_LOWER}][{_LOWER}]+"
+               r"|[A-Z][a-z]+)*")
+_NAME = (rf"(?:[A-ZÆØÅ]\.[ \t]?(?=[A-ZÆØÅ][{_LOWER}]{{2}}))?"                 # "J. Bønnelykke"
+         rf"{_NAME_TOKEN}(?:[ \t]+(?:[A-ZÆØÅÉÜ]\.|{_NAME_TOKEN}|von|van|de|la|O['’][A-Z][a-z]+)){{0,3}}")
 _TITLE_PREFIX = re.compile(
     r"^(?:indehaver|medindehaver|ejer|direktør|adm\. direktør|daglig leder|partner|owner|co-?owner|ceo|founder|manager"
     r"|general manager|projektleder|project manager|byggeleder|formand)\s*[,:\-–|]\s*", re.IGNORECASE)
 _NAME_LINE = re.compile(rf"^\s*/?\s*(?P<v>{_NAME})\s*,?\s*(?:$|[|·•]\s|(?:(?i:tlf|tel|mobil|mob)\.?:?\s*)?"
                         rf"(?:\+45\s?)?\d\d)")
 NAME_INTRO = re.compile(rf"(?i:mit navn er|jeg hedder|my name is|this is|kontaktperson er|contact person is"
+                        rf"|(?:please )?(?:reply|write) to (?:our |my )?(?:\w+ )?(?:manager|leader|owner|director)"
+                        rf"|(?:svar|skriv) (?:venligst |gerne )?til (?:vores |min )?(?:daglige leder|leder|indehaver"
+                        rf"|direktør)"
                         rf"|(?:henvendelse[r]? til|kontakt|contact|spørgsmål til)(?: vores)? "
                         rf"(?:projektleder|byggeleder|formand|direktør|indehaver|project manager|site manager|chairman"
                         rf"|manager))\s+(?P<v>{_NAME})")
@@ -192,12 +198,18 @@ def _plain_candidates(text: str, matches: Iterable[re.Match[str]], score: int) -
             yield name, m.start("v"), m.end("v"), max(score, 1)
 
 
+_TRADE = re.compile(r"\w*(?:tømrer|murer|maler|snedker|smed|vvs|elektriker|guldsmed|frisør|bager|slagter|urmager"
+                    r"|glarmester|kloakmester|anlægsgartner|gartner|skomager|skrædder|optiker|tandlæge|fysioterapeut)"
+                    r"(?:mester|firma|forretning)?")
+
+
 def _looks_like_business(name: str) -> bool:
     """A name written just before its CVR that is not a town, a street or a person ("Børneteatret Trylle (CVR ...)")."""
     words = name.split()
     return (not any(w.lower() in towns() for w in words[-2:]) and not re.search(r"\d", name)
             and not re.search(r"(?i)(?:gade|vej|allé|plads|torv|boulevard)$", name)
-            and (not looks_like_person(name) or words[0].endswith("et")))     # "Børneteatret", not "Søren"
+            and (not looks_like_person(name) or words[0].endswith("et")     # "Børneteatret", not "Søren"
+                 or _TRADE.fullmatch(words[0].lower()) is not None))          # "Tømrer Nygaard"
 
 
 def _near_cvr(text: str, start: int, end: int) -> int:
@@ -247,8 +259,7 @@ def _closing_name(lines: list[str]) -> str | None:
     if len([ln for ln in lines if ln.strip()]) < 3:
         return None                                     # a subject or a one-line note, not a letter
     last = [ln.strip() for ln in lines[-6:] if ln.strip()][-3:]
-    return next((ln for ln in reversed(last) if len(ln) <= 40 and re.fullmatch(_NAME, ln) and looks_like_person(ln)),
-                None)
+    return next((ln for ln in last if len(ln) <= 40 and re.fullmatch(_NAME, ln) and looks_like_person(ln)), None)
 
 
 def _slash_signature(lines: list[str]) -> tuple[str, list[str]] | None:

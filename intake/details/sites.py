@@ -27,7 +27,7 @@ from intake.details.addresses import (
     find_mentions,
     format_address,
 )
-from intake.details.postcodes import postcode_town
+from intake.details.postcodes import postcode_town, towns
 
 _WINDOW = 110
 _PREMISES = (r"\w*(?:café|cafe|butik|forretning|restaurant|salon|klinik|værksted|kontor|bageri|shop|store|office|bakery"
@@ -69,7 +69,7 @@ _SITE = re.compile("(?:" + "|".join([
     r"\b(?:nedrive|renovere|istandsætte|ombygge|restaurere|renovate|refurbish|repair|demolish)\w*",
     r"\bbyggegrunden (?:på|ved)", r"\bdrejer sig om(?: ejendommen)?", r"\bgælder(?: ejendommen)?",
     r"\b(?:køres|flyttes|fjernes|transporteres|hentes) (?:\w+ )?fra",
-    r"\b(?:site|venue|location|placering)\b(?: is| at|:)?",
+    r"\bplacering\b(?: er| på|:)?", r"\b(?:site|venue|location)\b(?: is| at|:)",     # not "Site Manager,"
     r"\b(?:at|on) the corner of", r"\bin front of", r"\btakes? place (?:at|on|in)", r"\b(?:held|hosted) (?:at|on|in)",
     r"\b(?:scaffolding|container|crane|lift|works?|stall|truck) (?:at|on|in)",
     r"\b(?:erect|place|put|set up|install|park)\w* (?:\w+ ){0,3}(?:at|on)",
@@ -236,7 +236,35 @@ def _place(text: str, mentions: list[Mention]) -> str | None:
     for m in islice(_PLACE.finditer(text), MAX_MENTIONS):
         inside = any(s.start <= m.start("v") < s.end for s in mentions)
         name = m.group("v").strip(" .,")
-        if not inside and name.split()[0].lower() not in NOT_STREET_WORDS:
+        town = " " not in name and name.lower() in towns()          # "i København" is no street
+        if not inside and name.split()[0].lower() not in NOT_STREET_WORDS and not town:
+            return name
+    return _event_place(text, mentions)
+
+
+_EVENT = (r"(?<![\w])(?=[fFoOkKmMlLrRaAeEsSbBhHyYpPdDcCtT])"          # a word start that may begin one
+          r"(?i:film|optage|optagelse|koncert|concert|marked|market|fest|festival|løb|run\b|race|arrangement|event"
+          r"|stand\b|stade|bod\b|boden|stall|sælge|sell|yoga|parade|optog|demonstration|starter|slutter|starts|ends"
+          r"|afholde|holde|hold\b|host|picnic|loppemarked|julemarked|cirkus|circus|teater|theatre|scene\b)")
+_EVENT_PLACE = re.compile(rf"{_EVENT}[^.\n]{{0,50}}?(?<![\w])(?i:i|på|ved|in|at|on)[ \t]{{1,2}}"
+                          r"(?P<v>[A-ZÆØÅ][\wæøå]{2,30}(?:[ \t][A-ZÆØÅ][\wæøå]{2,30}){0,2})(?![\w])")
+_NOT_PLACE = frozenset(
+    "januar februar marts april maj juni juli august september oktober november december january february march may"
+    " june july october mandag tirsdag onsdag torsdag fredag lørdag søndag monday tuesday wednesday thursday friday"
+    " saturday sunday danmark denmark copenhagen københavn frederiksberg kommune uge week".split())
+
+
+_EVENT_READ = 100_000          # as much as the details of one text are read for (``text.MAX_TEXT_CHARS``)
+
+
+def _event_place(text: str, mentions: list[Mention]) -> str | None:
+    """A named place where an event, a stall or a recording is, without a street word: "koncert i Superkilen",
+    "film a scene on Strøget", "Løbet starter ved Langelinie"."""
+    for m in islice(_EVENT_PLACE.finditer(text, 0, _EVENT_READ), MAX_MENTIONS):
+        name = m.group("v")
+        first = name.split()[0].lower()
+        inside = any(s.start <= m.start("v") < s.end for s in mentions)
+        if not inside and first not in _NOT_PLACE and first not in NOT_STREET_WORDS and first not in towns():
             return name
     return None
 
