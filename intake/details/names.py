@@ -50,6 +50,8 @@ _PLACE_BEFORE = re.compile(r"(?i:\bforan|\bud ?for|\buden ?for|\bin front of|\bo
                            r"|\bved siden af|\boverfor)[ \t]{1,3}\Z")
 _SOLE_TRADER_WORD = re.compile(r"(?i:enkeltmandsvirksomhed|personligt ejet)")
 _ENDING_IN_NAME = re.compile(rf"(?<![\w])(?P<v>{_NAME_RUN})[ \t]{{0,2}}[(,]?[ \t]{{0,2}}\Z")
+_ENDING_IN_NAME_AS = re.compile(rf"(?<![\w])(?P<v>{_NAME_RUN})[ \t]{{0,2}}[(,]?[ \t]{{0,2}}"
+                                rf"(?:(?i:som|as an?|as)[ \t]{{1,2}}(?:(?i:en|an?)[ \t]{{1,2}})?)?\Z")
 _CVR_NEAR = re.compile(r"(?i:\bcvr|\bse[ \t/-]?nr|\bvat)")
 _CVR_AFTER = re.compile(r"(?<=[,(])[ \t]{0,2}(?i:cvr)|(?<=[,(] )(?i:cvr)")
 _COMPANY_LEAD = re.compile(
@@ -165,7 +167,7 @@ def _candidates(text: str) -> Iterator[Candidate]:
         name = clean_company(m.group("v"))
         if name:
             yield name, m.start("v"), m.end("v"), 3 + (2 if _INTRO.search(text[max(0, m.start() - 40):m.end()]) else 0)
-    yield from _plain_candidates(text, _ending_before(_SOLE_TRADER_WORD, _ENDING_IN_NAME, text), 2)
+    yield from _plain_candidates(text, _ending_before(_SOLE_TRADER_WORD, _ENDING_IN_NAME_AS, text), 2)
     yield from _plain_candidates(text, (m for m in _ending_before(_CVR_AFTER, _ENDING_IN_NAME, text)
                                         if _looks_like_business(m.group("v"))), 1)
     organisations = (m for m in islice(_ORGANISATION.finditer(text), MAX_CANDIDATES)
@@ -225,6 +227,10 @@ def signature_name(lines: list[str]) -> str | None:
     return found[0] if found else None
 
 
+_TITLE_WORD_BEFORE = re.compile(r"^\s*(?:\w*chef|\w*leder|indehaver|ejer|direktør|formand|tandlæge|advokat"
+                                r"|manager|owner|director)\s+(?=[A-ZÆØÅ])", re.IGNORECASE)
+
+
 def _signature(lines: list[str]) -> tuple[str, list[str]] | None:
     """(name, the lines after the name) of the signature below the last valediction line."""
     for i in range(len(lines) - 1, -1, -1):
@@ -235,6 +241,7 @@ def _signature(lines: list[str]) -> tuple[str, list[str]] | None:
         following = [ln.strip() for ln in lines[i + 1:i + 8] if ln.strip()]
         candidates = [(rest, following)] if rest else [(following[0], following[1:])] if following else []
         for cand, after in candidates:
+            cand = _TITLE_WORD_BEFORE.sub("", cand)
             nm = _NAME_LINE.match(cand) if len(cand) <= 200 else None
             if nm and looks_like_name(nm.group("v")):
                 return nm.group("v"), after

@@ -32,14 +32,16 @@ MAX_DATES = 2_000
 _DATE_PATTERNS = [
     re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d\d)-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?!\d)"),
     # a two-digit year only right after its separator: "1/4 - 30/9" is two dates, not 1 April 2030
-    re.compile(r"(?<![\d.,/])(?P<d>\d{1,2})\s?[./-]\s?(?P<m>\d{1,2})(?:[./-](?P<y>(?:19|20)?\d\d)|\s?[./-]\s?"
-               r"(?P<y4>(?:19|20)\d\d))(?![\d]|[.,]\d)"),
+    # one separator throughout: "1/5-30/9 2027" is two dates, not 1 May 2030
+    re.compile(r"(?<![\d.,/])(?P<d>\d{1,2})\s?(?P<sep>[./-])\s?(?P<m>\d{1,2})(?:(?P=sep)(?P<y>(?:19|20)?\d\d)|\s?[./-]"
+               r"\s?(?P<y4>(?:19|20)\d\d))(?![\d]|[.,]\d)"),
     re.compile(r"(?<![\d.,/])(?P<d>\d{1,2})/(?P<m>\d{1,2})[ ](?P<y4>20\d\d)(?![\d]|[.,]\d)"),     # "2/9 2027"
     re.compile(r"(?<![\d])(?P<d>\d{1,2})(?:\.|st|nd|rd|th)?\s{0,3}(?:of\s{1,3}|af\s{1,3})?" + _MONTH.format("mon")
                + r"(?:,?\s{1,3}" + _YEAR.format("y") + r")?(?!\w)", re.IGNORECASE),
     re.compile(r"(?<!\w)" + _MONTH.format("mon") + r"\s+(?:the\s+)?(?P<d>\d{1,2})(?:st|nd|rd|th)?(?!\d)"
                r"(?:,?\s{1,3}" + _YEAR.format("y") + r")?", re.IGNORECASE),
-    re.compile(r"(?<![\d.,/])(?P<d>\d{1,2})/(?P<m>\d{1,2})(?![\d/]|[.,-]\d)"),         # "1/4": day and month only
+    # "1/4": day and month only ("1/5-30/9" too, but not "1/5-27", a year)
+    re.compile(r"(?<![\d.,/])(?P<d>\d{1,2})/(?P<m>\d{1,2})(?![\d/]|[.,]\d|-\d{1,4}(?![\d/]))"),
 ]
 _DAY_RANGE_PATTERNS = [
     # "1.-3. juni 2027", "1-3 June 2027", "fra den 1. til den 15. juni", "between 1 and 3 June"
@@ -171,9 +173,15 @@ _DURATION_OF_PERIOD = re.compile(r"[ \t]{1,3}(?:\w+[ \t]{1,3}){0,2}(?:fra|from|s
 _FOR_BEFORE = re.compile(r"\b(?:i|for|over|in)[ \t]{1,3}\Z", re.IGNORECASE)
 
 
+_REST_OF_YEAR = re.compile(r"\b(?:året ud|resten af året|(?:the )?rest of the year|(?:the )?end of the year"
+                           r"|udgangen af året|årets udgang)\b", re.IGNORECASE)
+
+
 def _end_of(text: str, start: date, reference: date) -> date | None:
     """The end of a period written as its length ("i 10 dage fra 7. juni", "3 days from 14 June") or as "until the
     end of April"."""
+    if _REST_OF_YEAR.search(text):
+        return date(start.year, 12, 31)
     m = _END_OF_MONTH.search(text)
     if m:
         month, year = MONTHS[m.group("mon").lower()], _year(m.group("y"))
@@ -201,7 +209,8 @@ _MONTH_RANGE = re.compile(
 
 
 _MONTHS_CUE = re.compile(r"periode|period|tidsrum|afholdes|finder sted|takes? place|held|fra|from|ønsker|apply|søge"
-                         r"|søger|every|hver|hele|whole|throughout|during|all of", re.IGNORECASE)
+                         r"|søger|every|hver|hele|whole|throughout|during|all of|weekend|hverdag|weekday",
+                         re.IGNORECASE)
 
 
 def _month_range(text: str, reference: date) -> Period | None:
@@ -255,6 +264,10 @@ _EARLIER_DAYS = re.compile(r"(?<![\d.])(?P<d>\d{1,2})\.?(?:[ \t]{0,2}[-–][ \t]
                            r"(?:,|og|and|&)[ \t]{0,3}\Z")
 
 
+_WORKING_DAYS = re.compile(r"(?:mandag til fredag|mandag-fredag|monday to friday|monday-friday|hverdage|weekdays)"
+                           r"\W+(?:i|in|of|på)?\W*\Z", re.IGNORECASE)
+
+
 def _week_range(m: re.Match, reference: date) -> list[tuple[int, date, date]]:
     w1 = int(m.group("w1"))
     w2 = int(m.group("w2") or w1)
@@ -266,6 +279,8 @@ def _week_range(m: re.Match, reference: date) -> list[tuple[int, date, date]]:
         return []
     if not m.group("y") and end < reference - PAST_TOLERANCE:
         return _week_range_in(year + 1, w1, w2, m.start())
+    if _WORKING_DAYS.search(m.string, max(0, m.start() - 30), m.start()):
+        end -= timedelta(days=2)                # "mandag til fredag i uge 34": Monday to Friday
     return [(m.start(), start, end)] if start <= end else []
 
 

@@ -89,8 +89,8 @@ _SENTENCE_END = re.compile(r"[.!?](?=\s+[A-ZÆØÅ])|\n[ \t]*\n")
 _AFTER_BUSINESS = re.compile(r"^[^.\n]{0,40}?\b(?:hvor (?:vi|jeg) (?:har|driver)|where (?:we|i) (?:have|run))\b",
                              re.IGNORECASE)
 _SAME_PLACE = re.compile(
-    r"\b(?:foran|ud for|uden ?for|in front of|outside)\s(?:vores|min|sin|sit|deres|our|my|their|the|butikken|caféen"
-    r"|cafeen|restauranten|forretningen|salonen|bageriet|baren|kiosken|bistroen|døren|indgangen|facaden|vinduet|huset"
+    r"\b(?:foran|ud for|uden ?for|in front of|outside)\s(?:vores|min|mit|mine|sin|sit|deres|our|my|their|the|butikken"
+    r"|caféen|cafeen|restauranten|forretningen|salonen|bageriet|baren|kiosken|bistroen|døren|indgangen|facaden|vinduet|huset"
     r"|ejendommen|lejligheden|shop|store|restaurant|café|cafe|bakery|premises|the door|the entrance)\b"
     r"|\b(?:ud )?på fortovet\b(?!\s(?:ved|foran|ud for|på)\s[A-ZÆØÅ])|\bon the (?:pavement|sidewalk)\b"
     r"(?!\s(?:at|by|in front of)\s[A-Z])",
@@ -98,6 +98,9 @@ _SAME_PLACE = re.compile(
 # "foran Kaffebaren, Godthåbsvej 31": in front of a business named just before its address, which is theirs as well
 _IN_FRONT_OF_NAMED = re.compile(r"(?i:\bforan|\bud for|\buden ?for|\bin front of|\boutside)\s(?i:vores\s|our\s|the\s)?"
                                 r"[A-ZÆØÅ][\w'’]+(?:\s[A-ZÆØÅ][\w'’]+){0,2},?\s{0,2}$")
+# "foran caféen på X", "in front of our shop at X": the activity is in front of the premises, which are at X
+_IN_FRONT_OF_PREMISES = re.compile(rf"(?:\bforan|\bud for|\buden ?for|\bin front of|\boutside)\s(?:vores\s|min\s|mit\s"
+                                   rf"|our\s|my\s|the\s)?{_PREMISES}\s(?:på|i|at|on|in)\W*$", re.IGNORECASE)
 _VALEDICTION = re.compile(
     r"^[ \t]*(?:med venlig hilsen|venlig(?:st)? hilsen|de bedste hilsner|mange hilsner|hilsen|mvh|vh|kh|best regards"
     r"|kind regards|regards|sincerely|cheers|all the best|best wishes|yours)\b", re.IGNORECASE | re.MULTILINE)
@@ -196,8 +199,10 @@ def _role(before: str, after: str) -> str:
         return "both"                           # "renovere mit rækkehus på X": the work is at their own place
     if _AFTER_BUSINESS.match(after):            # "..., hvor vi har vores butik"
         return "both" if best == "site" else "business"
-    if best == "site" and _IN_FRONT_OF_NAMED.search(before):
-        return "maybe own"
+    if best in ("site", "neutral") and _IN_FRONT_OF_NAMED.search(before):
+        return "maybe own"                      # "outside Torvehallerne, Frederiksborggade 21"
+    if best == "site" and _IN_FRONT_OF_PREMISES.search(before):
+        return "both"
     return best
 
 

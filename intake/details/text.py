@@ -136,6 +136,11 @@ def extract_from_text(text: str, reference: date) -> dict[str, object]:
     elif str(out.get("activity_location", "")).startswith(places.get("address", "\0")):
         places = {k: v for k, v in places.items() if k not in ("address", "postcode", "city")}   # the labelled site
     _put(out, places)
+    site, company = out.get("activity_location"), out.get("company_name")
+    if (isinstance(site, str) and isinstance(company, str)
+            and re.search(rf"\s(?:i|på|in|at|on)\s{re.escape(site)}\b", company)
+            and len(re.findall(rf"{re.escape(site)}(?![ \t]{{0,3}}\d)", text)) <= text.count(company)):
+        del out["activity_location"]            # "Tandlægerne i Gothersgade ApS" (and only it) names no site
     return out
 
 

@@ -91,7 +91,7 @@ def _v_contact_name(value: str, ref: date) -> Values:
 
 def _v_company(value: str, ref: date) -> Values:
     """A company name, cut before an identifier or an address written after it ("Hansen ApS, CVR 12345678")."""
-    head = re.split(r"\s*[,(;|]?\s*\b(?:cvr|se|p-?nr|tlf|telefon|phone|vat)\b", value,
+    head = re.split(r"\s*[,(;|\-–]?\s*\b(?:cvr|se|p-?nr|tlf|telefon|phone|vat)\b", value,
                     maxsplit=1, flags=re.IGNORECASE)[0]
     legal = re.search(SUFFIX + r"(?=\s*[,(;|/])", head)
     head = head[:legal.end()] if legal else head

@@ -236,3 +236,57 @@ def test_batch_p_patterns_take_well_under_a_second_on_a_megabyte(text):
     started = time.perf_counter()
     extract_details([("body", text)], {"Ansøger": text[:5000]}, reference=REF)
     assert time.perf_counter() - started < 5.0     # linear: about a second on a loaded machine
+
+
+# ---------------------------------------------------------------- batch q
+
+def test_in_front_of_the_premises_at_an_address_is_both_the_address_and_the_site():
+    found = values("Vi søger om udeservering foran caféen på Sankt Peders Stræde 28 A, 2. tv, 1453 København K.")
+    assert (found["address"], found["postcode"]) == ("Sankt Peders Stræde 28A, 2. tv", "1453")
+    assert found["activity_location"].startswith("Sankt Peders Stræde 28A")
+
+
+def test_outside_a_named_place_at_an_address_is_the_site_when_the_premises_are_elsewhere():
+    found = values("A tasting stand outside Torvehallerne, Frederiksborggade 21, on 15 July 2027. "
+                   "Our premises are located at Borups Allé 177, 2400 København NV.")
+    assert (found["address"], found["activity_location"]) == ("Borups Allé 177", "Frederiksborggade 21")
+
+
+def test_a_container_in_front_of_my_house_is_at_my_house():
+    found = values("Min håndværker skal bruge en container foran mit hus på Grøndalsvej 12, 2720 Vanløse.")
+    assert found["activity_location"].startswith("Grøndalsvej 12")
+
+
+@pytest.mark.parametrize(("text", "start", "end"), [
+    ("stillads mandag til fredag i uge 34 2027", "2027-08-23", "2027-08-27"),
+    ("4 borde ude fra 1. april 2027 og året ud", "2027-04-01", "2027-12-31"),
+    ("perform at Nytorv on the weekends in June 2027", "2027-06-01", "2027-06-30"),
+    ("Periode: 1/5-30/9 2027", "2027-05-01", "2027-09-30"),
+])
+def test_periods_of_batch_q(text, start, end):
+    found = values(text)
+    assert (found.get("period_from"), found.get("period_to")) == (start, end)
+
+
+def test_day_month_and_a_two_digit_year_keep_one_separator():
+    assert values("Periode: 1/5-30/9")["period_from"] == "2027-05-01"          # not 1 May 2030
+    assert values("Periode: 1.5.27 - 30.9.27")["period_to"] == "2027-09-30"
+
+
+def test_a_company_named_as_a_sole_trader_after_som():
+    assert values("Jeg har åbnet tøjbutikken Genbrugsperlen som enkeltmandsvirksomhed (CVR 45 12 60 33).")[
+        "company_name"] == "Genbrugsperlen"
+
+
+def test_a_title_before_a_signed_name_and_a_dash_before_the_cvr():
+    assert values("Venlig hilsen\nklinikchef Marianne Friis\ntelefon 33 13 40 40")["contact_name"] == "Marianne Friis"
+    assert values("", {"Firma": "Elektrikeren Nørrebro ApS - CVR 34 56 10 82"})["company_name"] == (
+        "Elektrikeren Nørrebro ApS")
+
+
+def test_a_street_only_inside_the_company_name_is_no_site():
+    found = values("Tandlægerne i Gothersgade ApS, CVR 36 18 27 90, holder til på Gothersgade 8B, 1. sal, 1123 "
+                   "København K. Vi ønsker en skilteplade ved gadedøren.")
+    assert "activity_location" not in found
+    found = values("Foreningen Musik i Fælledparken vil holde en koncert i Fælledparken lørdag den 7. august 2027.")
+    assert found["activity_location"] == "Fælledparken"
