@@ -204,7 +204,8 @@ def _last_day(year: int, month: int) -> date:
 _MONTH_RANGE = re.compile(
     r"(?<![\d.])(?<![\d.][ \t])(?:\b(?:i|in|fra|from|during|throughout|hele|whole|for)[ \t]{1,3})"
     r"(?:(?:hele|the whole(?: of)?|all of)[ \t]{1,3})?" + _MONTH.format("m1")
-    + r"(?:[ \t]{0,3}(?:-|–|til|to|until|og|and|&)[ \t]{0,3}" + _MONTH.format("m2") + r")?"
+    + r"(?:[ \t]{0,3}(?:-|–|til(?:[ \t]og[ \t]med)?|to|until|through|thru|og|and|&)[ \t]{0,3}" + _MONTH.format("m2")
+    + r")?"
     r"(?:[ \t,]{1,3}" + _YEAR.format("y") + r")?(?![\w-])(?![ \t]{1,3}\d)", re.IGNORECASE)
 
 

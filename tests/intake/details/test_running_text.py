@@ -290,3 +290,20 @@ def test_a_street_only_inside_the_company_name_is_no_site():
     assert "activity_location" not in found
     found = values("Foreningen Musik i Fælledparken vil holde en koncert i Fælledparken lørdag den 7. august 2027.")
     assert found["activity_location"] == "Fælledparken"
+
+
+# ---------------------------------------------------------------- batch r
+
+def test_months_joined_by_through():
+    found = values("three small tables outside our café from April through September 2027")
+    assert (found["period_from"], found["period_to"]) == ("2027-04-01", "2027-09-30")
+
+
+def test_an_initial_inside_a_company_name_ends_no_sentence():
+    found = values("Hej, jeg er indehaver af Malerfirmaet M. Brandt (cvr 31 09 44 72) og skal bruge en container.")
+    assert found["company_name"] == "Malerfirmaet M. Brandt"
+
+
+def test_og_driver_enkeltmandsvirksomheden_x():
+    found = values("Jeg hedder Amira Haddad og driver enkeltmandsvirksomheden Amiras Falafel (CVR 43887120).")
+    assert found["company_name"] == "Amiras Falafel"
