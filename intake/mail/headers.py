@@ -43,12 +43,7 @@ def decode_header_value(raw: str, max_len: int = MAX_SUBJECT_CHARS) -> str:
         return clean_header_value(raw, max_len)
     if raw.count("=?") > MAX_ENCODED_WORDS:
         raw = _cut_after_encoded_words(raw, MAX_ENCODED_WORDS)
-    try:
-        chunks = decode_header(raw)
-    except Exception:  # noqa: BLE001 - malformed encoded words: keep the raw text
-        return clean_header_value(raw, max_len)
-    text = "".join(_decode_chunk(data, charset) for data, charset in chunks)
-    return clean_header_value(text, max_len)
+    return clean_header_value(_decode_words(raw), max_len)
 
 
 def _cut_after_encoded_words(raw: str, n: int) -> str:
@@ -60,10 +55,35 @@ def _cut_after_encoded_words(raw: str, n: int) -> str:
     return raw[:pos + 2]
 
 
-def _decode_chunk(data: bytes | str, charset: str | None) -> str:
-    if isinstance(data, str):
-        return data
-    return decode_bytes(data, charset)
+_ENCODED_WORD = re.compile(r"=\?[^?\s]{1,75}\?[bBqQ]\?[^?\s]{0,4000}\?=")
+
+
+def _decode_words(raw: str) -> str:
+    """Encoded words decoded one by one; the raw text between them kept as it is.
+
+    ``decode_header`` on the whole value would hand back the raw text as
+    ``raw-unicode-escape`` bytes (so "–" or "€" beside an encoded word became a
+    literal ``\\u2013``); here it only ever sees one encoded word. Whitespace
+    between two encoded words is dropped, as RFC 2047 says.
+    """
+    out: list[str] = []
+    pos, after_word = 0, False
+    for m in _ENCODED_WORD.finditer(raw):
+        between = raw[pos:m.start()]
+        if not (after_word and not between.strip()):
+            out.append(between)
+        out.append(_decode_word(m.group()))
+        pos, after_word = m.end(), True
+    out.append(raw[pos:])
+    return "".join(out)
+
+
+def _decode_word(word: str) -> str:
+    try:
+        chunks = decode_header(word)
+    except Exception:  # noqa: BLE001 - a malformed encoded word: keep it as written
+        return word
+    return "".join(data if isinstance(data, str) else decode_bytes(data, charset) for data, charset in chunks)
 
 
 def _unfold(raw: str) -> str:
