@@ -2,9 +2,11 @@
 
 An acknowledgement sent to an out-of-office reply, a delivery failure or a
 newsletter is at best noise and at worst the first turn of a mail loop. This
-module looks at a parsed message (``policy.default``) and says whether it is
-automated, of which kind, and which signal gave it away. It never raises: a
-header that the email package cannot parse is read from its raw text instead.
+module looks at a parsed message and says whether it is automated, of which
+kind, and which signal gave it away. It never raises, and it reads headers only
+through the bounded reader of ``intake.mail.headers`` (raw text, at most
+``MAX_HEADER_CHARS`` and ``MAX_ENCODED_WORDS``), never through the header
+objects of ``policy.default``.
 
 The signals are those used by the ticketing and list systems this service
 replaces (Zammad's ``auto_response_check``/``out_of_office_check``, Request
@@ -56,6 +58,8 @@ from dataclasses import dataclass
 from email.message import EmailMessage, Message
 from typing import Literal
 
+from intake.mail.headers import has_header, header_value, header_values, mailboxes, raw_header_values
+
 __all__ = ["Automated", "detect_automated"]
 
 log = logging.getLogger(__name__)
@@ -75,41 +79,31 @@ class Automated:
     reason: str
 
 
-# --- header access that never raises -------------------------------------------
+# --- header access: only through the bounded reader of intake.mail.headers ----------
 
 
 def _raw_values(msg: Message, name: str) -> list[str]:
-    """Raw (unparsed, undecoded) values of every header called ``name``."""
-    try:
-        items = msg.raw_items()
-    except Exception:  # noqa: BLE001 - a broken message must not break detection
-        return []
-    wanted = name.lower()
-    return [str(v) for k, v in items if isinstance(k, str) and k.lower() == wanted]
+    """Raw (unparsed, undecoded) values of every header called ``name``, bounded."""
+    return raw_header_values(msg, name)
 
 
 def _values(msg: Message, name: str) -> list[str]:
-    """Decoded values of every header called ``name``; raw text when parsing fails."""
-    try:
-        found = msg.get_all(name) or []
-        return [" ".join(str(v).split()) for v in found]
-    except Exception as err:  # noqa: BLE001 - defective header values may raise in 3.11
-        log.debug("header %s unparseable (%s); using raw value", name, type(err).__name__)
-        return [" ".join(v.split()) for v in _raw_values(msg, name)]
+    """Decoded, bounded values of every header called ``name``.
+
+    Never the header objects of ``policy.default``: they parse the whole value, and
+    a Subject of encoded words took gigabytes (issue 13).
+    """
+    return header_values(msg, name)
 
 
 def _value(msg: Message, name: str) -> str:
     """The first value of header ``name``, or ""."""
-    values = _values(msg, name)
-    return values[0] if values else ""
+    return header_value(msg, name)
 
 
 def _has(msg: Message, name: str) -> bool:
     """Whether header ``name`` is present at all (even with a broken value)."""
-    try:
-        return name in msg
-    except Exception:  # noqa: BLE001
-        return bool(_raw_values(msg, name))
+    return has_header(msg, name)
 
 
 # --- 1. our own loop ----------------------------------------------------------------
@@ -196,14 +190,12 @@ _DAEMON_NAMES = re.compile(
 
 
 def _from_pairs(msg: Message) -> list[tuple[str, str]]:
-    """(display name, local part) of the From addresses, from parsed or raw text."""
-    try:
-        header = msg.get("From")
-        if header is not None and getattr(header, "addresses", None) is not None:
-            return [(a.display_name or "", a.username or "") for a in header.addresses]
-    except Exception:  # noqa: BLE001 - fall back on the raw text below
-        pass
-    return [_raw_pair(" ".join(v.split())) for v in _raw_values(msg, "From")]
+    """(display name, local part) of the From addresses, read from the bounded raw text."""
+    pairs: list[tuple[str, str]] = []
+    for value in _raw_values(msg, "From"):
+        pairs += [(name, addr.rpartition("@")[0] if "@" in addr else addr) for name, addr in mailboxes(value)]
+        pairs.append(_raw_pair(" ".join(value.split())))
+    return pairs
 
 
 _RAW_LOCALPART = re.compile(r"<?\s*([^<>@\s\",;:]+)\s*(?:@|>|$)")

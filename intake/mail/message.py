@@ -8,7 +8,9 @@ into attached messages, whose text is appended as a forwarded block.
 
 Header values are read from their raw text and validated by ``intake.mail.headers``
 rather than trusted to ``email.utils.parseaddr`` or the header objects of
-``policy.default`` (see there why).
+``policy.default`` (see there why). The message is parsed with
+``headers.BOUNDED``, so even the email package's own header parsing
+(content types, file names) never sees more than ``MAX_HEADER_CHARS`` of a value.
 """
 
 from __future__ import annotations
@@ -18,13 +20,12 @@ import logging
 import mimetypes
 from dataclasses import dataclass, field
 from datetime import datetime
-from email import policy
 from email.message import EmailMessage, Message
 from email.parser import BytesParser
 
 from intake.mail import bodytext
 from intake.mail.headers import (
-    MAX_HEADER_CHARS,
+    BOUNDED,
     MAX_SUBJECT_CHARS,
     clean_header_value,
     decode_bytes,
@@ -33,7 +34,7 @@ from intake.mail.headers import (
     msg_ids,
     parse_date,
     parse_from,
-    undo_surrogates,
+    raw_header_values,
 )
 
 log = logging.getLogger(__name__)
@@ -114,22 +115,22 @@ def parse_mail(raw: bytes) -> ParsedMail:
 
 def _parse_bytes(raw: bytes, defects: list[str]) -> EmailMessage:
     try:
-        return email.message_from_bytes(raw, policy=policy.default)
+        return email.message_from_bytes(raw, policy=BOUNDED)
     except RecursionError:
         defects.append("MIME structure nested too deeply; body not read")
     except Exception as err:  # the email package is lenient, but be sure  # noqa: BLE001
         defects.append(f"message could not be parsed: {type(err).__name__}")
     log.warning("message parsed from headers only", extra={"defect": defects[-1]})
-    return BytesParser(policy=policy.default).parsebytes(raw, headersonly=True)
+    return BytesParser(policy=BOUNDED).parsebytes(raw, headersonly=True)
 
 
 def _raw_headers(msg: Message) -> dict[str, str]:
-    """First occurrence of each header, as raw (undecoded, unparsed) text."""
+    """First occurrence of the headers read here, as raw (undecoded, unparsed), bounded text."""
     out: dict[str, str] = {}
-    for name, value in msg.raw_items():
-        key = str(name).lower()
-        if key not in out:
-            out[key] = undo_surrogates(str(value)[:MAX_HEADER_CHARS])
+    for key in ("subject", "from", "reply-to", "to", "date", "message-id", "in-reply-to", "references"):
+        values = raw_header_values(msg, key)
+        if values:
+            out[key] = values[0]
     return out
 
 
