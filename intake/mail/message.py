@@ -46,6 +46,7 @@ MAX_MIME_DEPTH = 60
 MAX_MESSAGE_DEPTH = 10        # attached messages within attached messages
 MAX_TEXT_CHARS = 2_000_000
 MAX_REFERENCES = 50
+MAX_SKIPPED = 5_000           # parts past MAX_PARTS that are still named (never read)
 
 
 @dataclass
@@ -76,6 +77,8 @@ class ParsedMail:
     defects: list[str] = field(default_factory=list)
     reply_to_addr: str = ""  # the first valid Reply-To mailbox, when it differs from From
     reply_to_name: str = ""
+    # file names of attachments past MAX_PARTS, not read (the letters name them); at most MAX_SKIPPED
+    skipped: list[str] = field(default_factory=list)
 
 
 # ---------------------------------------------------------------- entry point
@@ -93,7 +96,7 @@ def parse_mail(raw: bytes) -> ParsedMail:
     reply_addr, reply_name = parse_from(headers.get("reply-to", ""))
     if reply_addr == from_addr:
         reply_addr, reply_name = "", ""
-    texts, attachments = _walk(msg, defects)
+    texts, attachments, skipped = _walk(msg, defects)
     full_text = _join_texts(texts)
     return ParsedMail(
         msg=msg,
@@ -110,6 +113,7 @@ def parse_mail(raw: bytes) -> ParsedMail:
         defects=defects,
         reply_to_addr=reply_addr,
         reply_to_name=reply_name,
+        skipped=skipped,
     )
 
 
@@ -144,8 +148,8 @@ class _Node:
     body_ok: bool       # text of this part counts as body text
 
 
-def _walk(msg: Message, defects: list[str]) -> tuple[list[str], list[Part]]:
-    """Collect body texts (in document order) and attachments, iteratively."""
+def _walk(msg: Message, defects: list[str]) -> tuple[list[str], list[Part], list[str]]:
+    """Collect body texts (in document order), attachments and the names of parts past the limit, iteratively."""
     texts: list[str] = []
     attachments: list[Part] = []
     stack = [_Node(msg, 0, 0, True)]
@@ -154,12 +158,32 @@ def _walk(msg: Message, defects: list[str]) -> tuple[list[str], list[Part]]:
         node = stack.pop()
         seen += 1
         if seen > MAX_PARTS:
-            defects.append(f"more than {MAX_PARTS} MIME parts; the rest ignored")
-            break
+            defects.append(f"more than {MAX_PARTS} MIME parts; the rest not read")
+            return texts, attachments, _skipped_names([node, *reversed(stack)], len(attachments))
         children = _visit(node, texts, attachments, defects)
         _note_defects(node.part, defects)       # after decoding, which adds payload defects
         stack.extend(reversed(children))
-    return texts, attachments
+    return texts, attachments, []
+
+
+def _skipped_names(nodes: list[_Node], index: int) -> list[str]:
+    """File names of the leaf parts under ``nodes`` (nothing decoded), at most ``MAX_SKIPPED``."""
+    names: list[str] = []
+    stack = [n.part for n in reversed(nodes)]
+    visited = 0
+    while stack and len(names) < MAX_SKIPPED and visited < 4 * MAX_SKIPPED:
+        part = stack.pop()
+        visited += 1
+        payload = part.get_payload()
+        if isinstance(payload, list):
+            stack.extend(reversed([c for c in payload if isinstance(c, Message)]))
+            continue
+        ctype = _content_type(part)
+        filename = _filename(part)
+        if ctype in ("text/plain", "text/html") and not filename:
+            continue
+        names.append(filename or f"attachment-{index + len(names) + 1}{mimetypes.guess_extension(ctype) or '.bin'}")
+    return names
 
 
 def _note_defects(part: Message, defects: list[str]) -> None:
