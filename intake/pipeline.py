@@ -26,9 +26,9 @@ from intake.attachments.result import refusal
 from intake.details import Field, extract_details
 from intake.details.external import find_external_topics
 from intake.errors import StopMessage
-from intake.mail.automated import detect_automated
+from intake.mail.automated import detect_automated, wrapped_own_mail
 from intake.mail.language import detect_language
-from intake.mail.message import ParsedMail, parse_mail
+from intake.mail.message import ParsedMail, attached_messages, parse_mail
 from intake.mail.parties import Parties, parties_of
 from intake.mail.references import find_references
 from intake.settings import Settings
@@ -116,7 +116,9 @@ def parse(state: MessageState, ctx: Context) -> None:
 
 
 def detect_loops(state: MessageState, ctx: Context) -> None:
-    verdict = detect_automated(state.mail.msg, loop_id=ctx.settings.loop_id)
+    loop_id = ctx.settings.loop_id
+    verdict = (detect_automated(state.mail.msg, loop_id=loop_id)
+               or wrapped_own_mail(attached_messages(state.mail), loop_id))
     if verdict is not None:
         state.kind, state.reason = verdict.kind, verdict.reason
         raise StopMessage("skipped", verdict.reason)

@@ -23,15 +23,12 @@ from intake.letters.notices import too_large
 from intake.letters.outbox import queue_mail
 from intake.mail.automated import detect_automated
 from intake.mail.language import detect_language
-from intake.mail.message import parse_mail
+from intake.mail.message import HEADER_BLOCK_MAX, header_block, parse_mail
 from intake.mail.parties import parties_of
 from intake.settings import Settings
 from models import InboundMessage
 
 log = logging.getLogger(__name__)
-
-HEADER_BLOCK_MAX = 64 * 1024
-
 
 def limit_bytes(settings: Settings) -> int:
     return int(settings.max_message_mb * 1024 * 1024)
@@ -40,13 +37,6 @@ def limit_bytes(settings: Settings) -> int:
 def is_too_large(raw: bytes, settings: Settings) -> bool:
     """Whether ``raw`` is over the configured size limit (and must not be parsed)."""
     return len(raw) > limit_bytes(settings)
-
-
-def header_block(raw: bytes) -> bytes:
-    """The message's header block (up to the first empty line), at most ``HEADER_BLOCK_MAX`` bytes."""
-    head = raw[:HEADER_BLOCK_MAX]
-    ends = [i for i in (head.find(b"\r\n\r\n"), head.find(b"\n\n")) if i >= 0]
-    return head[:min(ends)] if ends else head
 
 
 def refuse_too_large(session: Session, rec: InboundMessage, raw: bytes, settings: Settings) -> str:

@@ -138,6 +138,41 @@ def _raw_headers(msg: Message) -> dict[str, str]:
     return out
 
 
+HEADER_BLOCK_MAX = 64 * 1024
+MAX_ATTACHED_LOOKED_AT = 20
+
+
+def header_block(raw: bytes) -> bytes:
+    """A message's header block (up to the first empty line), at most ``HEADER_BLOCK_MAX`` bytes."""
+    head = raw[:HEADER_BLOCK_MAX]
+    ends = [i for i in (head.find(b"\r\n\r\n"), head.find(b"\n\n")) if i >= 0]
+    return head[:min(ends)] if ends else head
+
+
+def attached_messages(mail: ParsedMail) -> list[Message]:
+    """The headers of messages inside ``mail``: attached ``.eml`` files and message/rfc822 parts, bounded.
+
+    Only header blocks are parsed, so this is cheap whatever the attachments hold.
+    """
+    found: list[Message] = []
+    for part in mail.attachments[:MAX_ATTACHED_LOOKED_AT]:
+        if part.filename.lower().endswith(".eml") or part.content_type in ("message/rfc822", "message/global"):
+            found.append(BytesParser(policy=BOUNDED).parsebytes(header_block(part.data) + b"\r\n\r\n",
+                                                                headersonly=True))
+    stack: list[Message] = [mail.msg]
+    seen = 0
+    while stack and seen < MAX_PARTS and len(found) < 2 * MAX_ATTACHED_LOOKED_AT:
+        part = stack.pop()
+        seen += 1
+        payload = part.get_payload()
+        if isinstance(payload, list):
+            inner = [c for c in payload if isinstance(c, Message)]
+            if _content_type(part) in ("message/rfc822", "message/global"):
+                found.extend(inner[:1])
+            stack.extend(inner)
+    return found
+
+
 # ---------------------------------------------------------------- body and attachments
 
 @dataclass
@@ -329,4 +364,5 @@ def _join_texts(texts: list[str]) -> str:
     return joined[:MAX_TEXT_CHARS]
 
 
-__all__ = ["ParsedMail", "Part", "clean_header_value", "decode_bytes", "parse_from", "parse_mail"]
+__all__ = ["ParsedMail", "Part", "attached_messages", "clean_header_value", "decode_bytes", "header_block",
+           "parse_from", "parse_mail"]
