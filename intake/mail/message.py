@@ -242,7 +242,7 @@ def _visit(node: _Node, texts: list[str], attachments: list[Part], defects: list
     if part.is_multipart():
         return _children(node, ctype)
     filename = _filename(part)
-    disposition = (part.get_content_disposition() or "").lower()
+    disposition = _disposition(part)
     if ctype in ("text/plain", "text/html") and not filename and disposition != "attachment":
         if node.body_ok:            # else: the alternative not chosen
             text = _part_text(part, defects)
@@ -306,6 +306,13 @@ def _content_type(part: Message) -> str:
         return part.get_content_type().lower()
     except Exception:  # noqa: BLE001
         return "application/octet-stream"
+
+
+def _disposition(part: Message) -> str:
+    try:
+        return (part.get_content_disposition() or "").lower()
+    except Exception:  # noqa: BLE001 - a NUL in an RFC 2231 charset raises ValueError (found by bench/fuzz.py)
+        return "attachment"
 
 
 def _filename(part: Message) -> str:
