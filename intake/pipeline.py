@@ -158,6 +158,8 @@ def read_attachments(state: MessageState, ctx: Context) -> None:
     if ctx.extractor is not None and state.inbound_id is not None:
         names = [(p.filename, p.content_type, len(p.data)) for p in state.mail.attachments]
         state.attachments = ctx.extractor.read(state.inbound_id, names, ctx.settings.extraction_wait_seconds)
+        state.attachments += [refusal(safe_filename(name), "", "unknown", "too_many_parts", 0)
+                              for name in state.mail.skipped]
         return
     state.attachments = attachments_of(state.mail, ctx.settings.attachment_budget_seconds)
 
