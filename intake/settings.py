@@ -97,6 +97,10 @@ class Settings:
     model_check_interval: int = 3600
     digest_check_interval: int = 900
     digest_after: str = "07:00"
+    # The web (issue 11): the base of links; desk cookies are Secure when it is https. A trusted reverse
+    # proxy's header naming the signed-in user (single sign-on); empty: off.
+    public_url: str = "http://127.0.0.1:8000"
+    web_trusted_user_header: str = ""
 
     def __post_init__(self) -> None:
         set_ = lambda name, value: object.__setattr__(self, name, value)  # noqa: E731

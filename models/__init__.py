@@ -1,5 +1,6 @@
 """Database tables and the engine/migration helpers. Imports no other package of the project."""
 from models.tables import (
+    AuditEntry,
     Case,
     CaseEvent,
     CasePart,
@@ -8,8 +9,10 @@ from models.tables import (
     Meeting,
     OutboxMail,
     ReferenceCounter,
+    StaffSession,
+    StaffUser,
     utcnow,
 )
 
-__all__ = ["Case", "CaseEvent", "CasePart", "Correction", "InboundMessage", "Meeting", "OutboxMail", "ReferenceCounter",
-           "utcnow"]
+__all__ = ["AuditEntry", "Case", "CaseEvent", "CasePart", "Correction", "InboundMessage", "Meeting", "OutboxMail",
+           "ReferenceCounter", "StaffSession", "StaffUser", "utcnow"]
