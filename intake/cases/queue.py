@@ -1,0 +1,115 @@
+"""The desk's queue: one page of parts by due date, filtered and searched in SQL.
+
+``views.list_cases`` reads every part (fine for the command line); the desk
+pages through 100,000 cases, so the filtering, the search and the order are
+SQL, paged by key (due date, part id) on the ``ix_casepart_queue`` indexes, and
+only the page's parts get their standing. A paused part is never overdue (its
+clock stands still); its shown due date is the one it would have if the pause
+ended now.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import ColumnElement, and_, or_
+from sqlmodel import Session, col, select
+
+from intake.cases import parts as partlib
+from intake.cases.lifecycle import Desk, UnknownChoice
+from intake.cases.parts import OPEN_PART_STATUSES
+from intake.cases.rules import STATUSES
+from intake.cases.views import CaseRow, _standing
+from models import Case, CasePart, utcnow
+from routing.goals import local_date
+
+REFERENCE = re.compile(r"^[A-Z]{2,10}-\d{4}-\d{6}$")
+CVR = re.compile(r"^(?:DK)?\s*(\d{2})\s?(\d{2})\s?(\d{2})\s?(\d{2})$")
+
+
+@dataclass(frozen=True)
+class QueueFilter:
+    """What the caseworker asked for; ``offices`` None means every office."""
+
+    offices: Collection[str] | None = None
+    status: str | None = None
+    task_type: str | None = None
+    overdue: bool = False
+    search: str = ""
+
+
+@dataclass(frozen=True)
+class QueuePage:
+    rows: list[CaseRow]
+    next_key: str | None  # the key of the next page, None on the last
+
+
+def _conditions(f: QueueFilter, today: date) -> list[ColumnElement[bool]]:
+    where: list[ColumnElement[bool]] = [col(CasePart.case_id) == col(Case.id)]
+    if f.offices is not None:
+        where.append(col(CasePart.office).in_(sorted(f.offices)))
+    if f.status:
+        if f.status not in STATUSES:
+            raise UnknownChoice(f"unknown status {f.status!r}; known: {', '.join(STATUSES)}")
+        where.append(col(CasePart.status) == f.status)
+    if f.task_type:
+        where.append(col(CasePart.task_type) == f.task_type)
+    if f.overdue:
+        where += [col(CasePart.status).in_(OPEN_PART_STATUSES), col(CasePart.due_date) < today,
+                  col(CasePart.paused_since).is_(None)]
+    if f.search.strip():
+        where.append(_search(f.search.strip()))
+    return where
+
+
+def _search(text: str) -> ColumnElement[bool]:
+    """A reference or a CVR number is looked up exactly; other text in the company name, subject and address."""
+    if REFERENCE.match(text.upper()):
+        return col(Case.reference) == text.upper()
+    cvr = CVR.match(text.upper())
+    if cvr:
+        return col(Case.cvr) == "".join(cvr.groups())
+    like = f"%{text.replace('%', '').replace('_', '')}%"
+    return or_(col(Case.company_name).ilike(like), col(Case.subject).ilike(like), col(Case.details_json).ilike(like))
+
+
+def parse_key(key: str | None) -> tuple[date, int] | None:
+    """``2026-12-14.123`` (due date, part id) to a tuple; None when absent or malformed."""
+    try:
+        day, _, pid = (key or "").partition(".")
+        return (date.fromisoformat(day), int(pid)) if key else None
+    except ValueError:
+        return None
+
+
+def queue_page(session: Session, desk: Desk, f: QueueFilter, *, after: str | None = None, size: int = 50,
+               now: datetime | None = None) -> QueuePage:
+    """One page of parts by due date after the key ``after``, with the key of the next page."""
+    now = now or utcnow()
+    today = local_date(now)
+    stmt = select(CasePart, Case).where(*_conditions(f, today))
+    key = parse_key(after)
+    if key is not None:
+        stmt = stmt.where(or_(col(CasePart.due_date) > key[0],
+                              and_(col(CasePart.due_date) == key[0], col(CasePart.id) > key[1])))
+    found = list(session.exec(stmt.order_by(col(CasePart.due_date), col(CasePart.id)).limit(size + 1)))
+    counts = _part_counts(session, [case.id for _, case in found[:size] if case.id is not None])
+    rows = []
+    for part, case in found[:size]:
+        due = partlib.effective_due(part, case.received_at, desk.calendar, now)
+        rows.append(CaseRow(case.reference, counts.get(case.id or 0, 1), part.status, part.decision,
+                            part.task_type, part.office, due, _standing(part, due, today, desk),
+                            case.company_name or "", part.assigned_to or "", case.complex))
+    last = found[size - 1][0] if len(found) > size else None
+    return QueuePage(rows, f"{last.due_date.isoformat()}.{last.id}" if last is not None else None)
+
+
+def _part_counts(session: Session, case_ids: list[int]) -> dict[int, int]:
+    if not case_ids:
+        return {}
+    counts: dict[int, int] = {}
+    for cid in session.exec(select(CasePart.case_id).where(col(CasePart.case_id).in_(case_ids))):
+        counts[cid] = counts.get(cid, 0) + 1
+    return counts
