@@ -9,10 +9,11 @@ from models.tables import (
     Meeting,
     OutboxMail,
     ReferenceCounter,
+    ServiceBeat,
     StaffSession,
     StaffUser,
     utcnow,
 )
 
 __all__ = ["AuditEntry", "Case", "CaseEvent", "CasePart", "Correction", "InboundMessage", "Meeting", "OutboxMail",
-           "ReferenceCounter", "StaffSession", "StaffUser", "utcnow"]
+           "ReferenceCounter", "ServiceBeat", "StaffSession", "StaffUser", "utcnow"]

@@ -225,3 +225,14 @@ class AuditEntry(SQLModel, table=True):
     action: str  # view | download | mail | start | reject | ...
     case_id: int | None = Field(default=None, foreign_key="case.id", index=True)
     detail: str = Field(default="", sa_column=Column(Text, nullable=False))
+
+
+class ServiceBeat(SQLModel, table=True):
+    """The service's last word of each kind (``wait``: the last IDLE or poll; ``error``: the last failure of ours).
+
+    One row per kind, overwritten; the operator's mailbox page reads them (migration 0004).
+    """
+
+    kind: str = Field(primary_key=True)
+    at: datetime = Field(default_factory=utcnow)
+    detail: str = ""

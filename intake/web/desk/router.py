@@ -19,6 +19,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
+from starlette.concurrency import run_in_threadpool
 
 from intake.app import open_engine, send_now
 from intake.cases import audit
@@ -85,6 +86,10 @@ async def login(request: Request) -> Response:
     email, password = str(form.get("email", "")).strip().lower(), str(form.get("password", ""))
     if not web.per_client.allow(_client(request)) or not web.per_account.allow(email):
         return page(request, "login.html", None, 429, error="Too many attempts. Wait a few minutes.")
+    return await run_in_threadpool(_sign_in, request, web, email, password)
+
+
+def _sign_in(request: Request, web: Web, email: str, password: str) -> Response:
     with Session(web.engine) as session:
         user = authenticate(session, email, password)
     if user is None:
@@ -99,7 +104,7 @@ async def logout(request: Request, staff: StaffDep) -> Response:
     web = auth.web_of(request)
     await auth.require_csrf(web, request, staff)
     response = RedirectResponse("/login", status_code=303)
-    auth.end_session(web, request, response)
+    await run_in_threadpool(auth.end_session, web, request, response)
     return response
 
 
@@ -113,7 +118,7 @@ def queue(request: Request, staff: StaffDep, status: str = "", task_type: str = 
 async def search(request: Request, staff: StaffDep) -> HTMLResponse:
     """The queue searched and paged through a form, so that a CVR or a company name never is in an address."""
     form = await auth.require_csrf(auth.web_of(request), request, staff)
-    return _queue(request, staff, {k: v for k, v in form.items() if isinstance(v, str)})
+    return await run_in_threadpool(_queue, request, staff, {k: v for k, v in form.items() if isinstance(v, str)})
 
 
 def _queue(request: Request, staff: Staff, asked: dict[str, str]) -> HTMLResponse:
@@ -178,6 +183,10 @@ async def act(request: Request, reference: str, action: str, staff: StaffDep) ->
     form = await auth.require_csrf(web, request, staff)
     if action not in PART_ACTIONS + CASE_ACTIONS:
         raise HTTPException(status_code=404)
+    return await run_in_threadpool(_act, request, web, staff, reference, action, form)
+
+
+def _act(request: Request, web: Web, staff: Staff, reference: str, action: str, form: dict[str, Any]) -> Response:
     with Session(web.engine) as session:
         case = auth.case_in_reach(session, staff, reference)
         part = auth.part_in_reach(staff, auth.parts_in_reach(session, case), str(form.get("part", "")) or None)

@@ -18,6 +18,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, func, select
+from starlette.concurrency import run_in_threadpool
 
 from classifier.store import ModelStore
 from intake.app import open_engine, send_now
@@ -29,7 +30,7 @@ from intake.web.desk import auth
 from intake.web.desk.auth import OperatorDep, Web
 from intake.web.desk.mails import sanitise
 from intake.web.desk.users import Staff
-from models import InboundMessage, OutboxMail, utcnow
+from models import InboundMessage, OutboxMail, ServiceBeat, utcnow
 
 log = logging.getLogger(__name__)
 TEMPLATES = Jinja2Templates(directory=str(Path(__file__).resolve().parent / "templates"))
@@ -76,7 +77,11 @@ def _store(request: Request) -> ModelStore:
     return ModelStore(Path(model_dir))
 
 
-def classifier(request: Request, staff: OperatorDep, error: str = "") -> HTMLResponse:
+def classifier(request: Request, staff: OperatorDep) -> HTMLResponse:
+    return _classifier_page(request, staff)
+
+
+def _classifier_page(request: Request, staff: Staff, error: str = "") -> HTMLResponse:
     store = _store(request)
     active, rows = store.active_version(), []
     for version in reversed(store.versions()):
@@ -93,9 +98,9 @@ def classifier(request: Request, staff: OperatorDep, error: str = "") -> HTMLRes
 async def activate(request: Request, staff: OperatorDep) -> Response:
     form = await auth.require_csrf(auth.web_of(request), request, staff)
     try:
-        _store(request).activate(str(form.get("version", "")))
+        await run_in_threadpool(_store(request).activate, str(form.get("version", "")))
     except IntakeError as err:
-        return classifier(request, staff, error=str(err))
+        return _classifier_page(request, staff, error=str(err))
     log.info("model activated from the desk", extra={"version": form.get("version"), "user_id": staff.id})
     return RedirectResponse("/operator/classifier", status_code=303)
 
@@ -103,9 +108,9 @@ async def activate(request: Request, staff: OperatorDep) -> Response:
 async def rollback(request: Request, staff: OperatorDep) -> Response:
     await auth.require_csrf(auth.web_of(request), request, staff)
     try:
-        version = _store(request).rollback()
+        version = await run_in_threadpool(_store(request).rollback)
     except IntakeError as err:
-        return classifier(request, staff, error=str(err))
+        return _classifier_page(request, staff, error=str(err))
     log.info("model rolled back from the desk", extra={"version": version, "user_id": staff.id})
     return RedirectResponse("/operator/classifier", status_code=303)
 
@@ -140,6 +145,10 @@ async def replay(request: Request, message_id: int, staff: OperatorDep) -> Respo
     """Process the message again (``intake quarantine replay``), then send what is due."""
     web = auth.web_of(request)
     await auth.require_csrf(web, request, staff)
+    return await run_in_threadpool(_replay, web, message_id, staff)
+
+
+def _replay(web: Web, message_id: int, staff: Staff) -> Response:
     with Session(web.engine) as session:
         _quarantined(session, message_id)
     outcome = Runner(web.context, web.engine).replay(message_id)
@@ -155,6 +164,11 @@ async def discard(request: Request, message_id: int, staff: OperatorDep) -> Resp
     """Leave the message for good: it stays recorded (status ``discarded``, who and when in its reason)."""
     web = auth.web_of(request)
     await auth.require_csrf(web, request, staff)
+    await run_in_threadpool(_discard, web, message_id, staff)
+    return RedirectResponse("/operator/quarantine", status_code=303)
+
+
+def _discard(web: Web, message_id: int, staff: Staff) -> None:
     with Session(web.engine) as session:
         rec = _quarantined(session, message_id)
         rec.status, rec.outcome, rec.updated_at = "discarded", "discarded", utcnow()
@@ -162,12 +176,13 @@ async def discard(request: Request, message_id: int, staff: OperatorDep) -> Resp
         session.add(rec)
         session.commit()
     log.info("quarantined message discarded", extra={"inbound_id": message_id, "user_id": staff.id})
-    return RedirectResponse("/operator/quarantine", status_code=303)
 
 
 # -- mailbox and outbox ---------------------------------------------------------------------
 @dataclass(frozen=True)
 class MailboxState:
+    last_wait: ServiceBeat | None  # the service's last IDLE (or poll) and what it brought
+    last_service_error: ServiceBeat | None
     last_processed: datetime | None
     in_processing: int
     quarantined: int
@@ -192,6 +207,8 @@ def mailbox_state(session: Session) -> MailboxState:
                            .order_by(col(OutboxMail.next_attempt_at).desc())).first()
     waiting = col(OutboxMail.status).in_(("pending", "sending"))
     return MailboxState(
+        last_wait=session.get(ServiceBeat, "wait"),
+        last_service_error=session.get(ServiceBeat, "error"),
         last_processed=session.exec(select(func.max(InboundMessage.updated_at))
                                     .where(InboundMessage.status == "done")).one(),
         in_processing=count(inbound.where(InboundMessage.status == "processing")),

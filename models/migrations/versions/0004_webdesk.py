@@ -2,7 +2,8 @@
 
 Adds ``staffuser`` (caseworkers, operators, admins with an Argon2 hash),
 ``staffsession`` (the SHA-256 of each signed-in browser's token) and
-``auditentry`` (who viewed or changed which case). The desk's queue pages parts
+``auditentry`` (who viewed or changed which case), ``servicebeat`` (the service's
+last wait for mail and last failure, for the operator's mailbox page). The desk's queue pages parts
 by due date, within an office or over all, and searches cases by CVR: indexes
 for both.
 
@@ -61,6 +62,13 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint('id'),
     )
     op.create_index('ix_auditentry_case_id', 'auditentry', ['case_id'], unique=False)
+    op.create_table(
+        'servicebeat',
+        sa.Column('kind', TEXT(), nullable=False),
+        sa.Column('at', UTC(), nullable=False),
+        sa.Column('detail', TEXT(), nullable=False),
+        sa.PrimaryKeyConstraint('kind'),
+    )
     op.create_index('ix_casepart_queue', 'casepart', ['due_date', 'id'], unique=False)
     op.create_index('ix_casepart_office_queue', 'casepart', ['office', 'due_date', 'id'], unique=False)
     op.create_index('ix_case_cvr', 'case', ['cvr'], unique=False)
@@ -70,6 +78,7 @@ def downgrade() -> None:
     op.drop_index('ix_case_cvr', table_name='case')
     op.drop_index('ix_casepart_office_queue', table_name='casepart')
     op.drop_index('ix_casepart_queue', table_name='casepart')
+    op.drop_table('servicebeat')
     op.drop_index('ix_auditentry_case_id', table_name='auditentry')
     op.drop_table('auditentry')
     op.drop_index('ix_staffsession_user_id', table_name='staffsession')

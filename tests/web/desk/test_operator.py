@@ -85,3 +85,18 @@ def test_discard_keeps_the_message_recorded(desk):
         rec = s.get(InboundMessage, qid)
         assert rec.status == "discarded" and "ops@kk.example" in rec.reason
     assert client.get(f"/operator/quarantine/{qid}").status_code == 404
+
+
+def test_mailbox_page_shows_the_services_last_wait_and_error(desk):
+    from intake.letters.sender import sender_from_settings
+    from intake.service import Service
+    from models import ServiceBeat
+
+    service = Service(desk.ctx, desk.engine, desk.box, sender_from_settings(desk.ctx.settings))
+    service._wait(0.01)
+    service._beat("error", "DatabaseUnavailable: cannot reach the database")
+    with Session(desk.engine) as s:
+        wait = s.get(ServiceBeat, "wait")
+        assert wait is not None and wait.detail in ("new mail", "no mail in 0 s")
+    page = desk.user("ops@kk.example", "erhvervsservice", "operator").get("/operator/mailbox").text
+    assert wait.detail in page and "DatabaseUnavailable: cannot reach the database" in page
