@@ -92,6 +92,8 @@ def start_session(web: Web, user: StaffUser, response: Response) -> None:
     token = secrets.token_urlsafe(32)
     with Session(web.engine) as session:
         assert user.id is not None
+        for old in session.exec(select(StaffSession).where(col(StaffSession.expires_at) < utcnow())):
+            session.delete(old)  # expired sessions go when someone signs in
         session.add(StaffSession(token_hash=_digest(token), user_id=user.id,
                                  expires_at=utcnow() + timedelta(hours=SESSION_HOURS)))
         session.commit()
@@ -109,23 +111,23 @@ def end_session(web: Web, request: Request, response: Response) -> None:
     response.delete_cookie(COOKIE, path="/", httponly=True, samesite="lax", secure=web.secure_cookies)
 
 
-def _from_cookie(session: Session, token: str) -> Staff | None:
+def _from_cookie(session: Session, token: str, triage_office: str) -> Staff | None:
     row = session.exec(select(StaffSession, StaffUser).where(StaffSession.token_hash == _digest(token),
                                                             col(StaffSession.user_id) == col(StaffUser.id))).first()
     if row is None or row[0].expires_at <= utcnow() or row[1].disabled:
         return None
-    return staff_of(row[1])
+    return staff_of(row[1], triage_office)
 
 
 def signed_in(web: Web, request: Request) -> Staff | None:
     """The user of this request: the trusted proxy's header when configured, else the session cookie."""
-    header = web.context.settings.web_trusted_user_header
+    header, triage = web.context.settings.web_trusted_user_header, web.context.catalogue.triage_office
     with Session(web.engine) as session:
         if header and request.headers.get(header):
             user = enabled_user(session, request.headers[header])
-            return staff_of(user) if user is not None else None
+            return staff_of(user, triage) if user is not None else None
         token = request.cookies.get(COOKIE)
-        return _from_cookie(session, token) if token else None
+        return _from_cookie(session, token, triage) if token else None
 
 
 def csrf_token(web: Web, request: Request, staff: Staff) -> str:

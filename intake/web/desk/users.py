@@ -1,7 +1,7 @@
 """Staff users of the desk: caseworkers, operators, admins. Passwords hashed with Argon2 (argon2-cffi).
 
-A caseworker sees the cases (parts) of their own office; the triage office
-(``TRIAGE_OFFICE``) and admins see all; operators and admins reach the operator
+A caseworker sees the cases (parts) of their own office; the catalogue's
+triage office (erhvervsservice) and admins see all; operators and admins reach the operator
 pages. Users are disabled, never deleted, so the audit log keeps its names.
 """
 from __future__ import annotations
@@ -16,7 +16,6 @@ from intake.errors import RequestRefused
 from models import StaffSession, StaffUser
 
 ROLES = ("caseworker", "operator", "admin")
-TRIAGE_OFFICE = "erhvervsservice"
 MIN_PASSWORD = 10
 _hasher = PasswordHasher()
 # Verified against when the address is unknown, so that a wrong address costs the same time as a wrong password.
@@ -35,11 +34,12 @@ class Staff:
     email: str
     office: str
     role: str
+    triage: bool  # of the catalogue's triage office
 
     @property
     def sees_all(self) -> bool:
         """Admins and the triage office see every office's cases."""
-        return self.role == "admin" or self.office == TRIAGE_OFFICE
+        return self.role == "admin" or self.triage
 
     @property
     def operates(self) -> bool:
@@ -50,9 +50,9 @@ class Staff:
         return None if self.sees_all else frozenset({self.office})
 
 
-def staff_of(user: StaffUser) -> Staff:
+def staff_of(user: StaffUser, triage_office: str) -> Staff:
     assert user.id is not None
-    return Staff(user.id, user.email, user.office, user.role)
+    return Staff(user.id, user.email, user.office, user.role, user.office == triage_office)
 
 
 def hash_password(password: str) -> str:

@@ -43,6 +43,17 @@ def test_session_cookie_is_httponly_and_samesite_lax(desk):
     assert "httponly" in cookie and "samesite=lax" in cookie and "secure" not in cookie
 
 
+def test_session_cookie_is_secure_when_the_public_url_is_https(tmp_path, model_dir):
+    desk = make_desk(tmp_path, model_dir, INTAKE_PUBLIC_URL="https://desk.kk.example")
+    with Session(desk.engine) as s:
+        from intake.web.desk.users import add_user
+        add_user(s, "karen@kk.example", "trafik", "caseworker", PASSWORD, set(desk.ctx.catalogue.offices))
+        s.commit()
+    r = TestClient(desk.app, follow_redirects=False).post("/login", data={"email": "karen@kk.example",
+                                                                         "password": PASSWORD})
+    assert "; secure" in r.headers["set-cookie"].lower()
+
+
 def test_wrong_password_and_unknown_address_get_the_same_answer(desk):
     desk.user("karen@kk.example", "trafik")
     client = TestClient(desk.app, follow_redirects=False)
