@@ -4,6 +4,7 @@ from models.tables import (
     Case,
     CaseEvent,
     CasePart,
+    CaseSearch,
     Correction,
     InboundMessage,
     Meeting,
@@ -15,5 +16,5 @@ from models.tables import (
     utcnow,
 )
 
-__all__ = ["AuditEntry", "Case", "CaseEvent", "CasePart", "Correction", "InboundMessage", "Meeting", "OutboxMail",
-           "ReferenceCounter", "ServiceBeat", "StaffSession", "StaffUser", "utcnow"]
+__all__ = ["AuditEntry", "Case", "CaseEvent", "CasePart", "CaseSearch", "Correction", "InboundMessage", "Meeting",
+           "OutboxMail", "ReferenceCounter", "ServiceBeat", "StaffSession", "StaffUser", "utcnow"]

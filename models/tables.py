@@ -236,3 +236,14 @@ class ServiceBeat(SQLModel, table=True):
     kind: str = Field(primary_key=True)
     at: datetime = Field(default_factory=utcnow)
     detail: str = ""
+
+
+class CaseSearch(SQLModel, table=True):
+    """What the desk's free-text search reads of a case: company name, CVR and addresses, in lower case.
+
+    A narrow copy, so that a search scans a few megabytes instead of every case with its texts; the desk
+    adds the cases registered since its last search (a case's company and details never change).
+    """
+
+    case_id: int = Field(primary_key=True, foreign_key="case.id")
+    text: str = ""

@@ -9,20 +9,22 @@ ended now.
 """
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import ColumnElement, or_
-from sqlmodel import Session, col, select
+from sqlalchemy import ColumnElement, insert, or_
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, col, func, select
 
 from intake.cases import parts as partlib
 from intake.cases.lifecycle import Desk, UnknownChoice
 from intake.cases.parts import OPEN_PART_STATUSES
 from intake.cases.rules import STATUSES
 from intake.cases.views import CaseRow, _standing
-from models import Case, CasePart, utcnow
+from models import Case, CasePart, CaseSearch, utcnow
 from routing.goals import local_date
 
 REFERENCE = re.compile(r"^[A-Z]{2,10}-\d{4}-\d{6}$")
@@ -69,24 +71,54 @@ def _conditions(f: QueueFilter, today: date) -> list[ColumnElement[bool]]:
 
 def _search(session: Session, text: str) -> list[int]:
     """The cases a search finds (at most ``MAX_FOUND``): a reference or a CVR number exactly (indexed), other
-    text in the company name and the details (the address); looked up before the queue's order.
-
-    SQLite's LIKE ignores the case of ASCII letters by itself (ILIKE's ``lower()`` on both sides would
-    double the cost of the scan); PostgreSQL's ILIKE ignores the case of every letter.
+    text in the company name and the addresses (``CaseSearch``, lower case); looked up before the queue's order.
     """
-    stmt = select(Case.id)
     if REFERENCE.match(text.upper()):
-        stmt = stmt.where(col(Case.reference) == text.upper())
+        stmt = select(Case.id).where(col(Case.reference) == text.upper())
     elif cvr := CVR.match(text.upper()):
-        stmt = stmt.where(col(Case.cvr) == "".join(cvr.groups()))
+        stmt = select(Case.id).where(col(Case.cvr) == "".join(cvr.groups()))
     else:
-        like = f"%{text.replace('%', '').replace('_', '')}%"
-        bind = session.get_bind()
-        if bind.dialect.name == "sqlite":
-            stmt = stmt.where(or_(col(Case.company_name).like(like), col(Case.details_json).like(like)))
-        else:
-            stmt = stmt.where(or_(col(Case.company_name).ilike(like), col(Case.details_json).ilike(like)))
+        index_new_cases(session)
+        like = f"%{text.lower().replace('%', '').replace('_', '')}%"
+        stmt = select(CaseSearch.case_id).where(col(CaseSearch.text).like(like))
     return [i for i in session.exec(stmt.limit(MAX_FOUND)) if i is not None]
+
+
+SEARCHED_DETAILS = ("address", "activity_location", "postcode", "city")
+
+
+def search_text(company_name: str | None, cvr: str | None, details_json: str | None) -> str:
+    """What a free-text search reads of a case: company name, CVR and the addresses found, in lower case."""
+    try:
+        details = json.loads(details_json or "{}")
+    except ValueError:
+        details = {}
+    values = [str(details[k].get("value", "")) for k in SEARCHED_DETAILS if isinstance(details.get(k), dict)]
+    return " | ".join(v for v in (company_name or "", cvr or "", *values) if v).lower()
+
+
+def index_new_cases(session: Session, batch: int = 5000) -> int:
+    """Add the cases registered since the last search to ``CaseSearch``; how many were added.
+
+    Cases get increasing ids and their company and details never change, so the newest id indexed
+    is where the next search goes on. Two searches at once may both try: the second's insert fails
+    and is rolled back, the first's rows stand.
+    """
+    added = 0
+    while True:
+        last = session.exec(select(func.max(CaseSearch.case_id))).one() or 0
+        found = list(session.exec(select(Case.id, Case.company_name, Case.cvr, Case.details_json)
+                                  .where(col(Case.id) > last).order_by(col(Case.id)).limit(batch)))
+        if not found:
+            return added
+        session.execute(insert(CaseSearch), [{"case_id": i, "text": search_text(name, cvr, details)}
+                                             for i, name, cvr, details in found])
+        try:
+            session.commit()
+        except IntegrityError:
+            session.rollback()
+            return added
+        added += len(found)
 
 
 def parse_key(key: str | None) -> tuple[date, int] | None:

@@ -3,7 +3,8 @@
 Adds ``staffuser`` (caseworkers, operators, admins with an Argon2 hash),
 ``staffsession`` (the SHA-256 of each signed-in browser's token) and
 ``auditentry`` (who viewed or changed which case), ``servicebeat`` (the service's
-last wait for mail and last failure, for the operator's mailbox page). The desk's queue pages parts
+last wait for mail and last failure, for the operator's mailbox page) and
+``casesearch`` (the narrow text the desk's search reads; filled by the desk). The desk's queue pages parts
 by due date, within an office or over all, and searches cases by CVR: indexes
 for both.
 
@@ -69,6 +70,13 @@ def upgrade() -> None:
         sa.Column('detail', TEXT(), nullable=False),
         sa.PrimaryKeyConstraint('kind'),
     )
+    op.create_table(
+        'casesearch',
+        sa.Column('case_id', sa.Integer(), nullable=False),
+        sa.Column('text', TEXT(), nullable=False),
+        sa.ForeignKeyConstraint(['case_id'], ['case.id']),
+        sa.PrimaryKeyConstraint('case_id'),
+    )
     op.create_index('ix_casepart_queue', 'casepart', ['due_date', 'id'], unique=False)
     op.create_index('ix_casepart_office_queue', 'casepart', ['office', 'due_date', 'id'], unique=False)
     op.create_index('ix_case_cvr', 'case', ['cvr'], unique=False)
@@ -78,6 +86,7 @@ def downgrade() -> None:
     op.drop_index('ix_case_cvr', table_name='case')
     op.drop_index('ix_casepart_office_queue', table_name='casepart')
     op.drop_index('ix_casepart_queue', table_name='casepart')
+    op.drop_table('casesearch')
     op.drop_table('servicebeat')
     op.drop_index('ix_auditentry_case_id', table_name='auditentry')
     op.drop_table('auditentry')

@@ -90,3 +90,12 @@ def test_unknown_status_is_refused_and_a_bad_key_starts_at_the_top(engine, desk)
     with Session(engine) as s, pytest.raises(UnknownChoice):
         queue_page(s, desk, QueueFilter(status="pending"))
     assert parse_key("nonsense") is None and parse_key("2026-03-02.7") is not None
+
+
+def test_a_case_registered_after_a_search_is_found_by_the_next(engine, desk):
+    fill(engine)
+    with Session(engine) as s:
+        assert refs(queue_page(s, desk, QueueFilter(search="Nørrebrogade 5"))) == []
+        later = case(s, "Ny Café ApS", "Nørrebrogade 5, 2200 København N", received=utcnow())
+        s.commit()
+        assert refs(queue_page(s, desk, QueueFilter(search="nørrebrogade 5"))) == [later.reference]
