@@ -3,7 +3,8 @@
 ``views.list_cases`` reads every part (fine for the command line); the desk
 pages through 100,000 cases, so the filtering, the search and the order are
 SQL, paged by key (due date, part id) on the ``ix_casepart_queue`` indexes, and
-only the page's parts get their standing. A paused part is never overdue (its
+only the page's parts get their standing. Free text is looked up in
+``CaseSearch``, a narrow copy kept up to date by ``index_new_cases``. A paused part is never overdue (its
 clock stands still); its shown due date is the one it would have if the pause
 ended now.
 """
