@@ -100,3 +100,27 @@ def test_mailbox_page_shows_the_services_last_wait_and_error(desk):
         assert wait is not None and wait.detail in ("new mail", "no mail in 0 s")
     page = desk.user("ops@kk.example", "erhvervsservice", "operator").get("/operator/mailbox").text
     assert wait.detail in page and "DatabaseUnavailable: cannot reach the database" in page
+
+
+def test_classifier_page_activates_and_refuses_what_the_store_refuses(tmp_path, model_dir):
+    import shutil
+
+    from classifier.store import ModelStore
+
+    models = tmp_path / "models"
+    shutil.copytree(model_dir, models)
+    desk = make_desk(tmp_path / "data", models)
+    client = desk.user("ops@kk.example", "erhvervsservice", "operator")
+    page = client.get("/operator/classifier").text
+    token = csrf_of(page)
+    assert "F1" in page and "(aktiv / active)" in page
+    refused = client.post("/operator/classifier/rollback", data={"csrf": token})
+    assert refused.status_code == 200 and "nothing to roll back" in refused.text
+    unknown = client.post("/operator/classifier/activate", data={"csrf": token, "version": "99"})
+    assert unknown.status_code == 200 and "no model version" in unknown.text
+    store = ModelStore(models)
+    version = store.active_version()
+    assert client.post("/operator/classifier/activate", data={"csrf": token, "version": version}).status_code == 303
+    assert store.history()["log"][-1]["action"] == "activate"
+    assert client.post("/operator/classifier/rollback", data={"csrf": token}).status_code == 303
+    assert store.history()["log"][-1]["action"] == "rollback" and store.active_version() == version
