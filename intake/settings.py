@@ -122,6 +122,8 @@ class Settings:
     track_link_days: int = 400
     web_rate_per_client: str = "30/minute"
     web_rate_per_reference: str = "10/minute"
+    # A trusted reverse proxy's header naming the signed-in user of the desk (single sign-on); empty: off.
+    web_trusted_user_header: str = ""
 
     def __post_init__(self) -> None:
         set_ = lambda name, value: object.__setattr__(self, name, value)  # noqa: E731
