@@ -177,3 +177,15 @@ def test_show_prints_details_documents_paths_forward_and_history(settings):
     assert "Jensen ApS" in out and "tegning.pdf (pdf, read)" in out and "scan.docx (docx, unreadable: encrypted)" in out
     assert CATALOGUE.task("vejareal").paths_forward_da[0][:40] in out.replace("\n", " ")
     assert "assigned" in out and "karen" in out
+
+
+def test_list_pages_by_due_date_and_all_joins_the_pages(settings):
+    made = [add_case(settings, i, received=datetime(2026, 11, i, 9, tzinfo=LOCAL_TZ)) for i in range(2, 7)]
+    first = RUN.invoke(app, ["list", "--limit", "2"]).output
+    second = RUN.invoke(app, ["list", "--limit", "2", "--page", "2"]).output
+    last = RUN.invoke(app, ["list", "--limit", "2", "--page", "3"]).output
+    assert [ref for ref in made if ref in first] == made[:2] and "More: --page 2" in first
+    assert [ref for ref in made if ref in second] == made[2:4] and "More: --page 3" in second
+    assert [ref for ref in made if ref in last] == made[4:] and "More:" not in last
+    everything = RUN.invoke(app, ["list", "--limit", "2", "--all"]).output
+    assert [ref for ref in made if ref in everything] == made and "5 case(s)" in everything

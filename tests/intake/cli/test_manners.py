@@ -98,7 +98,7 @@ def test_a_database_error_after_opening_is_one_line_too(run, monkeypatch):
     def gone(*args, **kwargs):
         raise OperationalError("SELECT", {}, Exception("server closed the connection unexpectedly"))
 
-    monkeypatch.setattr("intake.cases.views.list_cases", gone)
+    monkeypatch.setattr("intake.cases.queue.queue_page", gone)
     result = run("case", "list")
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert result.stderr.strip() == "error: the database failed: server closed the connection unexpectedly"
