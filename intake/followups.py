@@ -2,8 +2,12 @@
 and mail about a closed case.
 
 A message that quotes a tracking reference is mail about that case only when
-its sender belongs to the case (``intake.cases.rules.belongs_to``: the sender,
-the business or its agent); anyone else gets a new case and learns nothing.
+its From is one of the case's own addresses (``intake.cases.rules.belongs_to``:
+the sender, the business, its agent, addresses a caseworker added; never a
+whole domain); anyone else gets a new case and learns nothing. A From that is
+one of them but not proven (``intake.mail.authentication``) is recorded as
+**unverified mail**: an event on the case and a note to the office, nothing
+threaded, no clock moved, no answer to the sender.
 ``find_case`` makes that decision (read only, so the dry run makes it too).
 What follows is written in the caller's session:
 
@@ -28,11 +32,11 @@ from sqlmodel import Session, col, func, select
 
 from intake.cases import parts as partlib
 from intake.cases.lifecycle import Desk, resume
-from intake.cases.rules import NOTICE_PURPOSES, belongs_to, may_reply, own_addresses
+from intake.cases.rules import NOTICE_PURPOSES, belongs_to, contacts_of, may_reply, own_addresses
 from intake.letters.case_letters import case_greeting
 from intake.letters.envelope import Thread, domain_of, msg_id
 from intake.letters.facts import PartFacts
-from intake.letters.followup import follow_up_to_office
+from intake.letters.followup import follow_up_to_office, unverified_to_office
 from intake.letters.notices import caseworker_reply, closed_reply
 from intake.letters.outbox import queue_mail
 from intake.letters.status import describe_event, status_reply
@@ -59,7 +63,7 @@ def find_case(session: Session, references: Sequence[str], owners: Sequence[str]
     cases = session.exec(select(Case).where(col(Case.reference).in_(list(references)))).all()
     if owners is None:
         return cases[0] if cases else None
-    return next((c for c in cases if any(belongs_to(c, o) for o in owners if o)), None)
+    return next((c for c in cases if any(belongs_to(c, o, contacts_of(session, c)) for o in owners if o)), None)
 
 
 def database_lookup(session: Session) -> CaseLookup:
@@ -196,13 +200,30 @@ def _part_replied_to(session: Session, case: Case, state: MessageState) -> CaseP
 def _business_thread(session: Session, case: Case, ctx: Context) -> Thread:
     """The case's thread as the business sees it: under its latest mail to us, else under our acknowledgement."""
     ack = msg_id("ack", case.reference, domain_of(ctx.settings.from_address))
-    owners = own_addresses(case)
+    owners = own_addresses(case, contacts_of(session, case))
     latest = session.exec(select(InboundMessage).where(InboundMessage.case_id == case.id)
                           .where(col(InboundMessage.sender).in_(owners)).where(InboundMessage.message_id != "")
                           .order_by(col(InboundMessage.id).desc())).first()
     if latest is None or latest.message_id == case.message_id:
         return Thread(ack, tuple(m for m in (case.message_id, ack) if m))
     return Thread(latest.message_id, tuple(m for m in (case.message_id, ack, latest.message_id) if m))
+
+
+# -- mail whose sender is not proven -------------------------------------------------------------------
+def record_unverified(session: Session, rec: InboundMessage, state: MessageState, ctx: Context,
+                      case: Case) -> None:
+    """A From of the case that failed authentication: flagged for the office, not threaded, not answered."""
+    n = _count_messages(session, case) + 1
+    session.add(CaseEvent(case_id=case.id, actor="intake", action="unverified_mail",
+                          detail=f"message {rec.id}: {state.auth.summary}; not added to the case"))
+    office = partlib.parts_of(session, case)
+    msg = unverified_to_office(case, state.mail, state.raw, ctx.catalogue, ctx.settings, n, state.auth.summary,
+                               office=_offices_to_tell(office)[0])
+    queue_mail(session, purpose="unverified_note", msg=msg, case_id=case.id, inbound_id=rec.id)
+    rec.outcome, rec.kind, rec.case_id = "unverified", "unverified_mail", None
+    rec.reason = f"sender not proven ({state.auth.summary}): not added to {case.reference}"
+    log.warning("mail about a case from an unproven sender", extra={"reference": case.reference,
+                                                                    "inbound_id": rec.id})
 
 
 # -- mail about a closed case --------------------------------------------------------------------------

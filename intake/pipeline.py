@@ -24,6 +24,7 @@ from intake.attachments import AttachmentResult, extract_attachment
 from intake.details import Field, extract_details
 from intake.details.external import find_external_topics
 from intake.errors import StopMessage
+from intake.mail.authentication import UNCHECKED, AuthVerdict, Resolver, authenticate, system_resolver, trusted_results
 from intake.mail.automated import detect_automated
 from intake.mail.language import detect_language
 from intake.mail.message import ParsedMail, parse_mail
@@ -50,6 +51,7 @@ class Context:
     catalogue: Catalogue
     calendar: WorkingCalendar
     models: ModelSource
+    resolver: Resolver | None = None  # DNS for checking senders ourselves (None: the system's)
 
 
 @dataclass
@@ -78,6 +80,8 @@ class MessageState:
     parts: list[PartPlan] = field(default_factory=list)  # one per task type of a new case, the primary first
     earlier_case_id: int | None = None  # the decided or closed case a renewal quotes (set by intake.kinds)
     earlier_reference: str | None = None
+    auth: AuthVerdict = UNCHECKED  # DMARC/DKIM/SPF of the From (intake.mail.authentication)
+    sender_proven: bool = True  # the From may be taken as the sender (setting sender_auth)
 
     @property
     def mail(self) -> ParsedMail:
@@ -137,6 +141,22 @@ def find_refs(state: MessageState, ctx: Context) -> None:
         short = len(state.text_now) < 600
         asks = STATUS_WORDS.search(f"{state.subject}\n{state.text_now}")
         state.kind = "status_query" if (short and asks) else "follow_up"
+
+
+_SYSTEM_RESOLVER = system_resolver()
+
+
+def check_sender(state: MessageState, ctx: Context) -> None:
+    """Our receiving server's Authentication-Results, else (for mail quoting a case) DKIM/DMARC checked here."""
+    settings = ctx.settings
+    if settings.sender_auth == "off":
+        return
+    needed = bool(state.references) or bool(settings.authserv_ids)
+    if needed:
+        state.auth = authenticate(state.mail.msg, state.raw, settings.authserv_ids,
+                                  ctx.resolver or _SYSTEM_RESOLVER) if state.references else (
+            trusted_results(state.mail.msg, settings.authserv_ids) or UNCHECKED)
+    state.sender_proven = state.auth.proves_sender(settings.sender_auth)
 
 
 def read_attachments(state: MessageState, ctx: Context) -> None:
@@ -215,7 +235,7 @@ def find_external(state: MessageState, ctx: Context) -> None:
     state.external = [t.id for t in topics]
 
 
-PRELUDE: Sequence[Stage] = (parse, detect_loops, find_parties, detect_lang, find_refs)
+PRELUDE: Sequence[Stage] = (parse, detect_loops, find_parties, detect_lang, find_refs, check_sender)
 ANALYSIS: Sequence[Stage] = (read_attachments, find_details, classify, route, find_external)
 
 

@@ -172,6 +172,7 @@ class Runner:
         if state.parsed is not None:
             rec.sender, rec.subject = state.mail.from_addr[:320], state.mail.subject[:500]
             rec.message_id = state.mail.message_id[:500]
+        rec.auth = state.auth.summary[:300]
 
     def _finish_skip(self, inbound_id: int, state: MessageState, stop: StopMessage) -> Outcome:
         with Session(self.engine) as session:

@@ -19,6 +19,7 @@ from intake.errors import ConfigError
 
 ENV_PREFIX = "INTAKE_"
 SECURITY_MODES = ("ssl", "starttls", "none")
+SENDER_AUTH = ("off", "reject_fail", "require_pass")
 # Limits and intervals where zero or less would stop the service from working at all.
 POSITIVE = ("attachment_workers", "attachment_seconds", "attachment_max_mb", "attachment_max_pages",
             "attachment_ocr_seconds", "attachment_ocr_pages", "outbox_flush_interval", "model_check_interval",
@@ -73,6 +74,10 @@ class Settings:
     max_status_answers_per_sender_per_day: int = 5
     max_notices_per_sender_per_day: int = 5
     max_processing_attempts: int = 3
+    # Who sent a follow-up (intake.mail.authentication): the authserv-id(s) of our own receiving server, whose
+    # Authentication-Results header we trust (others are ignored); off | reject_fail | require_pass.
+    authserv_ids: tuple[str, ...] = ()
+    sender_auth: str = "reject_fail"
     poll_interval: float = 5.0
     outbox_max_attempts: int = 12
     outbox_retry_base: float = 30.0
@@ -115,6 +120,8 @@ class Settings:
         for name in ("imap_security", "smtp_security"):
             if getattr(self, name) not in SECURITY_MODES:
                 raise ConfigError(f"{name} must be one of {', '.join(SECURITY_MODES)}")
+        if self.sender_auth not in SENDER_AUTH:
+            raise ConfigError(f"sender_auth must be one of {', '.join(SENDER_AUTH)}, not {self.sender_auth!r}")
         for name in ("meeting_start", "digest_after"):
             _check_time(name, getattr(self, name))
         for name in POSITIVE:

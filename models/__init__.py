@@ -1,15 +1,17 @@
 """Database tables and the engine/migration helpers. Imports no other package of the project."""
 from models.tables import (
     Case,
+    CaseContact,
     CaseEvent,
     CasePart,
     Correction,
     InboundMessage,
     Meeting,
     OutboxMail,
+    PrivacyAudit,
     ReferenceCounter,
     utcnow,
 )
 
-__all__ = ["Case", "CaseEvent", "CasePart", "Correction", "InboundMessage", "Meeting", "OutboxMail", "ReferenceCounter",
-           "utcnow"]
+__all__ = ["Case", "CaseContact", "CaseEvent", "CasePart", "Correction", "InboundMessage", "Meeting", "OutboxMail",
+           "PrivacyAudit", "ReferenceCounter", "utcnow"]
