@@ -10,7 +10,7 @@ from datetime import timedelta
 from email import policy
 
 import pytest
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from intake.cases import lifecycle as cases
 from intake.cases.contacts import add_contact, remove_contact
@@ -63,7 +63,7 @@ def mails(engine, purpose=None):
 def purposes_to(engine, recipient) -> list[str]:
     with Session(engine) as s:
         return list(s.exec(select(OutboxMail.purpose).where(OutboxMail.recipient == recipient)
-                           .order_by(OutboxMail.id)))
+                           .order_by(col(OutboxMail.id))))
 
 
 def case_of(engine, reference) -> tuple[Case, list[CasePart], list[str]]:
@@ -76,7 +76,9 @@ def case_of(engine, reference) -> tuple[Case, list[CasePart], list[str]]:
 
 def inbound(engine, inbound_id) -> InboundMessage:
     with Session(engine) as s:
-        return s.get(InboundMessage, inbound_id)
+        rec = s.get(InboundMessage, inbound_id)
+        assert rec is not None
+        return rec
 
 
 def waiting_case(service) -> str:
