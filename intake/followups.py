@@ -42,12 +42,16 @@ from intake.letters.outbox import queue_mail
 from intake.letters.status import describe_event, status_reply
 from intake.mail.message import ParsedMail
 from intake.pipeline import Context, MessageState
+from intake.privacy import redact_cpr
 from models import Case, CaseEvent, CasePart, InboundMessage
 
 log = logging.getLogger(__name__)
 
 # (references quoted, addresses that may own the case; None: any case, for caseworkers) -> the case
 CaseLookup = Callable[[Sequence[str], "Sequence[str] | None"], "Case | None"]
+# Events a status answer never names as the last one: the question itself, and what is the office's business.
+INTERNAL_EVENTS = ("status_query", "follow_up", "caseworker_note", "unverified_mail", "contact_added",
+                   "contact_removed", "purged")
 _PART_OF_ROUTED = re.compile(r"<case-([a-z0-9_]+)\.")
 
 
@@ -112,7 +116,7 @@ def answer_status(session: Session, case: Case, state: MessageState, inbound_id:
                   ctx: Context) -> None:
     """Each part's office, state and expected week, and the last event that is not this very question."""
     last = session.exec(select(CaseEvent).where(CaseEvent.case_id == case.id)
-                        .where(col(CaseEvent.action).not_in(("status_query", "follow_up", "caseworker_note")))
+                        .where(col(CaseEvent.action).not_in(INTERNAL_EVENTS))
                         .order_by(col(CaseEvent.id).desc())).first()
     last_text = describe_event(last.action, last.at, state.language) if last else "-"
     parts = part_facts(session, case)
@@ -164,7 +168,7 @@ def record_caseworker(session: Session, rec: InboundMessage, state: MessageState
     who = state.mail.from_addr
     text = state.text_now.strip()
     if is_internal_note(state, ctx.settings):
-        session.add(CaseEvent(case_id=case.id, actor=who, action="caseworker_note", detail=text[:4000]))
+        session.add(CaseEvent(case_id=case.id, actor=who, action="caseworker_note", detail=redact_cpr(text)[:4000]))
         state.kind = "caseworker_note"
     else:
         part = _part_replied_to(session, case, state)
@@ -180,7 +184,7 @@ def record_caseworker(session: Session, rec: InboundMessage, state: MessageState
                                subtype=subtype or "octet-stream", filename=attachment.filename)
         queue_mail(session, purpose="caseworker_reply", msg=msg, case_id=case.id, inbound_id=rec.id)
         session.add(CaseEvent(case_id=case.id, part_id=part.id, actor=who, action="caseworker_reply",
-                              detail=text[:4000]))
+                              detail=redact_cpr(text)[:4000]))
     rec.outcome, rec.kind, rec.case_id = state.kind, state.kind, case.id
     log.info("caseworker's mail added to a case", extra={"reference": case.reference, "kind": state.kind,
                                                          "inbound_id": rec.id})

@@ -30,6 +30,7 @@ from intake.mail.language import detect_language
 from intake.mail.message import ParsedMail, parse_mail
 from intake.mail.parties import Parties, parties_of
 from intake.mail.references import find_references
+from intake.privacy import redact_cpr
 from intake.settings import Settings
 from routing.calendar import WorkingCalendar
 from routing.catalogue import Catalogue, ServiceGoal
@@ -188,7 +189,7 @@ def classify(state: MessageState, ctx: Context) -> None:
     subject, text, attachments = classifier_input(state.mail, [a.text for a in state.attachments])
     if state.parties is not None and state.parties.forward is not None:
         subject, text = state.subject, state.text_now
-    state.classifier_text = compose(subject, text, attachments)
+    state.classifier_text = redact_cpr(compose(subject, text, attachments))  # stored with the case: no CPR
     state.prediction = ctx.models.get().predict(state.classifier_text, Parts(subject, text, state.attachments))
 
 

@@ -27,7 +27,7 @@ from intake.errors import CaseNotFound, OurFault, StopMessage
 from intake.logs import bound
 from intake.mailbox.base import FetchedMessage, Mailbox, MessageRef
 from intake.pipeline import ANALYSIS, PRELUDE, Context, MessageState, run_stages
-from intake.privacy import loggable
+from intake.privacy import loggable, redact_cpr
 from models import Case, InboundMessage, utcnow
 
 log = logging.getLogger(__name__)
@@ -170,7 +170,7 @@ class Runner:
 
     def _record_headers(self, rec: InboundMessage, state: MessageState) -> None:
         if state.parsed is not None:
-            rec.sender, rec.subject = state.mail.from_addr[:320], state.mail.subject[:500]
+            rec.sender, rec.subject = state.mail.from_addr[:320], redact_cpr(state.mail.subject)[:500]
             rec.message_id = state.mail.message_id[:500]
         rec.auth = state.auth.summary[:300]
 
