@@ -1,4 +1,5 @@
-"""Scheduled jobs of ``intake serve``: the daily mail to each office about cases at risk or overdue.
+"""Scheduled jobs of ``intake serve``: the daily mail to each office about cases at risk or overdue, and
+retention (``retention_job``: the personal data of cases closed more than ``retention_days`` ago is removed).
 
 ``daily_overdue_job`` is safe to run as often as you like: it sends nothing
 before the ``digest_after`` setting (Copenhagen time, default 07:00) or on a
@@ -20,6 +21,7 @@ from sqlmodel import Session, col, select
 
 from intake.cases.compliance import CaseTimes, due_now
 from intake.cases.parts import OPEN_PART_STATUSES
+from intake.cases.personal_data import RetentionResult, retention
 from intake.letters.digest import Attention, digest_mail, digest_message_id
 from intake.letters.outbox import queue_mail
 from intake.pipeline import Context
@@ -88,3 +90,11 @@ def daily_overdue_job(engine: Engine, ctx: Context, now: datetime | None = None)
     if queued:
         log.info("deadline mails queued", extra={"offices": queued, "day": today.isoformat()})
     return queued
+
+
+def retention_job(engine: Engine, ctx: Context, now: datetime | None = None) -> RetentionResult:
+    """Purge the cases closed more than ``retention_days`` ago (safe to run as often as you like)."""
+    with Session(engine) as session:
+        result = retention(session, ctx.settings.retention_days, now=now)
+        session.commit()
+    return result

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 import schedule
 from sqlalchemy.engine import Engine
 
-from intake.jobs import daily_overdue_job
+from intake.jobs import daily_overdue_job, retention_job
 from intake.letters.outbox import FlushResult, send_due
 from intake.letters.sender import MailSender
 from intake.mailbox.base import Mailbox
@@ -81,6 +81,8 @@ class Service:
         jobs.every(s.model_check_interval).seconds.do(self.ctx.models.get)  # keeps a newly activated model warm
         # Sends at most once per office and working day, from digest_after (Copenhagen time).
         jobs.every(s.digest_check_interval).seconds.do(daily_overdue_job, self.engine, self.ctx)
+        # Removes the personal data of cases closed more than retention_days ago (intake.cases.personal_data).
+        jobs.every(s.retention_check_interval).seconds.do(retention_job, self.engine, self.ctx)
         return jobs
 
     def serve(self) -> None:

@@ -23,7 +23,7 @@ SENDER_AUTH = ("off", "reject_fail", "require_pass")
 # Limits and intervals where zero or less would stop the service from working at all.
 POSITIVE = ("attachment_workers", "attachment_seconds", "attachment_max_mb", "attachment_max_pages",
             "attachment_ocr_seconds", "attachment_ocr_pages", "outbox_flush_interval", "model_check_interval",
-            "digest_check_interval")
+            "digest_check_interval", "retention_days", "retention_check_interval")
 MIN_WORKER_MB = 256
 
 
@@ -102,6 +102,10 @@ class Settings:
     model_check_interval: int = 3600
     digest_check_interval: int = 900
     digest_after: str = "07:00"
+    # Personal data of a case closed this many days ago is removed (5 years: the common archive rule), checked
+    # by ``intake serve`` every retention_check_interval seconds and by ``intake privacy retention``.
+    retention_days: int = 1826
+    retention_check_interval: int = 86400
 
     def __post_init__(self) -> None:
         set_ = lambda name, value: object.__setattr__(self, name, value)  # noqa: E731

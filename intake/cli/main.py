@@ -23,6 +23,7 @@ from intake.cli.manners import (
     level_options,
     show_version,
 )
+from intake.cli.privacy import app as privacy_app
 from intake.cli.report import app as report_app
 from intake.errors import RequestRefused
 
@@ -150,6 +151,7 @@ def samples_load() -> None:
 app.add_typer(case_app, name="case", help="Caseworkers: follow and decide cases.")
 app.add_typer(report_app, name="report", help="Service-goal reports.")
 app.add_typer(classifier_app, name="classifier", help="Train, evaluate and activate classifier models.")
+app.add_typer(privacy_app, name="privacy", help="Personal data: retention, export and erasure.")
 
 
 def main() -> None:
