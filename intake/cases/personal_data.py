@@ -79,6 +79,7 @@ class Holdings:
     cases: list[Case] = field(default_factory=list)
     inbound: list[InboundMessage] = field(default_factory=list)
     outbox: list[OutboxMail] = field(default_factory=list)
+    references: tuple[str, ...] = ()  # of the cases, readable after the session is gone
 
     @property
     def summary(self) -> str:
@@ -106,7 +107,7 @@ def holdings(session: Session, who: Subject) -> Holdings:
         outbox_filter = or_(outbox_filter, col(OutboxMail.recipient) == who.email)
     inbound = list(session.exec(select(InboundMessage).where(inbound_filter).order_by(col(InboundMessage.id))))
     outbox = list(session.exec(select(OutboxMail).where(outbox_filter).order_by(col(OutboxMail.id))))
-    return Holdings(cases, inbound, outbox)
+    return Holdings(cases, inbound, outbox, tuple(c.reference for c in cases))
 
 
 # -- export --------------------------------------------------------------------------------------------

@@ -84,4 +84,4 @@ def erase(email: str = typer.Option("", "--email", help=EMAIL_HELP),
     with _session() as session:
         held = run(session, who, actor=_actor(actor), include_open=include_open)
         session.commit()
-    typer.echo(f"erased: {held.summary}" + (f" ({', '.join(c.reference for c in held.cases)})" if held.cases else ""))
+    typer.echo(f"erased: {held.summary}" + (f" ({', '.join(held.references)})" if held.references else ""))
