@@ -177,3 +177,19 @@ def test_show_prints_details_documents_paths_forward_and_history(settings):
     assert "Jensen ApS" in out and "tegning.pdf (pdf, read)" in out and "scan.docx (docx, unreadable: encrypted)" in out
     assert CATALOGUE.task("vejareal").paths_forward_da[0][:40] in out.replace("\n", " ")
     assert "assigned" in out and "karen" in out
+
+
+def test_add_contact_and_remove_contact(settings):
+    from models import CaseContact
+
+    ref = add_case(settings, 1)
+    result = RUN.invoke(app, ["add-contact", ref, "Mette <Mette@Jensen.dk>", "--actor", "karen"])
+    assert result.exit_code == 0, result.output
+    assert "mette@jensen.dk may now write about the case" in result.output
+    with Session(open_database(settings.database_url)) as s:
+        assert [c.email for c in s.exec(select(CaseContact))] == ["mette@jensen.dk"]
+    assert RUN.invoke(app, ["add-contact", ref, "not an address"]).exit_code == 1
+    result = RUN.invoke(app, ["remove-contact", ref, "mette@jensen.dk", "--actor", "karen"])
+    assert result.exit_code == 0, result.output
+    assert history(settings, ref) == [("karen", "contact_added"), ("karen", "contact_removed")]
+    assert RUN.invoke(app, ["remove-contact", ref, "mette@jensen.dk"]).exit_code == 1
