@@ -85,3 +85,21 @@ def test_authenticate_prefers_our_servers_header_over_checking():
 ])
 def test_the_policy_decides_what_proves_a_sender(dmarc, policy, proven):
     assert AuthVerdict(dmarc=dmarc, source="x").proves_sender(policy) is proven
+
+
+def test_a_signature_of_a_subdomain_aligns_with_the_organisational_domain():
+    """Relaxed DKIM alignment (DMARC's default) through the public suffix list: mail.email.dk signs for email.dk."""
+    pem, public = dkim_key()
+    dns = FakeDns({"s1._domainkey.mail.email.dk": f"v=DKIM1; k=rsa; p={public}",
+                   "_dmarc.email.dk": "v=DMARC1; p=reject"})
+    assert verify(dkim_signed(MAIL, "mail.email.dk", pem), dns).dmarc == "pass"
+    strict = FakeDns({**dns.records, "_dmarc.email.dk": "v=DMARC1; p=reject; adkim=s"})
+    assert verify(dkim_signed(MAIL, "mail.email.dk", pem), strict).dmarc == "fail"
+
+
+def test_a_signature_of_another_domain_does_not_align():
+    pem, public = dkim_key()
+    dns = FakeDns({"s1._domainkey.evil.example": f"v=DKIM1; k=rsa; p={public}",
+                   "_dmarc.email.dk": "v=DMARC1; p=reject"})
+    verdict = verify(dkim_signed(MAIL, "evil.example", pem), dns)
+    assert (verdict.dkim, verdict.dmarc) == ("pass", "fail")
