@@ -24,7 +24,7 @@ from intake.attachments import AttachmentResult, extract_attachment
 from intake.details import Field, extract_details
 from intake.details.external import find_external_topics
 from intake.errors import StopMessage
-from intake.mail.authentication import UNCHECKED, AuthVerdict, Resolver, authenticate, system_resolver, trusted_results
+from intake.mail.authentication import UNCHECKED, AuthVerdict, Resolver, system_resolver, trusted_results, verify
 from intake.mail.automated import detect_automated
 from intake.mail.language import detect_language
 from intake.mail.message import ParsedMail, parse_mail
@@ -148,15 +148,19 @@ _SYSTEM_RESOLVER = system_resolver()
 
 
 def check_sender(state: MessageState, ctx: Context) -> None:
-    """Our receiving server's Authentication-Results, else (for mail quoting a case) DKIM/DMARC checked here."""
+    """Our receiving server's Authentication-Results, else (for mail quoting a case) DKIM/DMARC checked here.
+
+    Mail from inside the municipality is not checked here: it rarely crosses the internet, so DKIM and DMARC
+    say nothing about it (only the receiving server's header, with ``authserv_ids`` set, can prove it).
+    """
     settings = ctx.settings
     if settings.sender_auth == "off":
         return
-    needed = bool(state.references) or bool(settings.authserv_ids)
-    if needed:
-        state.auth = authenticate(state.mail.msg, state.raw, settings.authserv_ids,
-                                  ctx.resolver or _SYSTEM_RESOLVER) if state.references else (
-            trusted_results(state.mail.msg, settings.authserv_ids) or UNCHECKED)
+    trusted = trusted_results(state.mail.msg, settings.authserv_ids)
+    if trusted is not None:
+        state.auth = trusted
+    elif state.references and not state.who.internal:
+        state.auth = verify(state.raw, ctx.resolver or _SYSTEM_RESOLVER)
     state.sender_proven = state.auth.proves_sender(settings.sender_auth)
 
 

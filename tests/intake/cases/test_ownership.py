@@ -209,3 +209,16 @@ def test_removing_a_contact_that_was_never_added_is_refused(service):
         remove_contact(s, first.reference, "mette@email.dk", actor="karen", desk=desk)
         s.commit()
     assert case_of(engine, first.reference)[2][-2:] == ["contact_added", "contact_removed"]
+
+
+def test_a_caseworkers_reply_is_not_checked_against_dns_but_our_servers_fail_stops_it(service, dns):
+    """Internal mail rarely crosses the internet: only our receiving server's header can prove or refute it."""
+    runner, box, engine, _ = service
+    first = deliver(runner, box, application(sender=ANNA))
+    dns.records["_dmarc.kk.example"] = "v=DMARC1; p=reject"
+    reply = lambda **h: application(sender="Karen <karen@kk.example>",  # noqa: E731
+                                    subject=f"Re: [{first.reference}] Ny sag", body="Vi kigger på det.", **h)
+    assert deliver(runner, box, reply()).outcome == "caseworker_reply" and dns.asked == []
+    forged = reply(Authentication_Results=f"{OUR_SERVER}; dmarc=fail header.from=kk.example")
+    assert deliver(runner, box, forged).outcome == "unverified"
+    assert [to for to, _ in mails(engine, "caseworker_reply")] == ["anna@email.dk"], "only the genuine one"
