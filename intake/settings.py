@@ -23,7 +23,8 @@ SENDER_AUTH = ("off", "reject_fail", "require_pass")
 # Limits and intervals where zero or less would stop the service from working at all.
 POSITIVE = ("attachment_workers", "attachment_seconds", "attachment_max_mb", "attachment_max_pages",
             "attachment_ocr_seconds", "attachment_ocr_pages", "outbox_flush_interval", "model_check_interval",
-            "digest_check_interval", "retention_days", "retention_check_interval")
+            "digest_check_interval", "retrain_after_corrections", "retrain_check_interval",
+            "message_lease_seconds", "extraction_wait_seconds", "retention_days", "retention_check_interval")
 MIN_WORKER_MB = 256
 
 
@@ -74,6 +75,14 @@ class Settings:
     max_status_answers_per_sender_per_day: int = 5
     max_notices_per_sender_per_day: int = 5
     max_processing_attempts: int = 3
+    # A worker holds a message it processes this long; then another may take it over (a dead
+    # process on the same host is taken over at once). Longer than reading all attachments takes.
+    message_lease_seconds: float = 900.0
+    # Where attachments are read: "local" (in this process's sandbox) or "queue" (jobs for
+    # ``intake worker`` processes, PostgreSQL only); in the queue mode the service waits this
+    # long for them before it routes the case on what was read.
+    extraction: str = "local"
+    extraction_wait_seconds: float = 180.0
     # Who sent a follow-up (intake.mail.authentication): the authserv-id(s) of our own receiving server, whose
     # Authentication-Results header we trust (others are ignored); off | reject_fail | require_pass.
     authserv_ids: tuple[str, ...] = ()
@@ -102,6 +111,11 @@ class Settings:
     model_check_interval: int = 3600
     digest_check_interval: int = 900
     digest_after: str = "07:00"
+    # The learning loop of ``intake serve``: retrain when this many corrections have come since the newest model
+    # version (checked every retrain_check_interval seconds), activate only if better, and mail the operators.
+    retrain_after_corrections: int = 25
+    retrain_check_interval: int = 3600
+    operator_addresses: tuple[str, ...] = ()
     # Personal data of a case closed this many days ago is removed (5 years: the common archive rule), checked
     # by ``intake serve`` every retention_check_interval seconds and by ``intake privacy retention``.
     retention_days: int = 1826
@@ -124,6 +138,10 @@ class Settings:
         for name in ("imap_security", "smtp_security"):
             if getattr(self, name) not in SECURITY_MODES:
                 raise ConfigError(f"{name} must be one of {', '.join(SECURITY_MODES)}")
+        if self.extraction not in ("local", "queue"):
+            raise ConfigError(f"extraction must be local or queue, not {self.extraction!r}")
+        if self.extraction == "queue" and not self.database_url.startswith("postgresql"):
+            raise ConfigError("extraction = queue needs PostgreSQL (INTAKE_DATABASE_URL): the jobs live there")
         if self.sender_auth not in SENDER_AUTH:
             raise ConfigError(f"sender_auth must be one of {', '.join(SENDER_AUTH)}, not {self.sender_auth!r}")
         for name in ("meeting_start", "digest_after"):

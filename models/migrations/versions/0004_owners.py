@@ -6,7 +6,7 @@ DKIM and SPF results of the From) and ``case.purged_at`` (when the personal
 details were removed).
 
 Revision ID: 0004_owners
-Revises: 0003
+Revises: 0004_workers
 Create Date: 2026-12-02 04:10:00
 """
 import sqlalchemy as sa
@@ -15,7 +15,7 @@ import sqlmodel.sql.sqltypes
 from alembic import op
 
 revision = '0004_owners'
-down_revision = '0003'
+down_revision = '0004_workers'
 branch_labels = None
 depends_on = None
 

@@ -7,6 +7,7 @@ from alembic import command
 from models.db import alembic_config, make_engine, migrate
 
 REVISION = "0004_owners"
+BEFORE = "0004_workers"  # the revision before (re-chained at merge)
 
 
 def _columns(engine, table: str) -> set[str]:
@@ -15,7 +16,7 @@ def _columns(engine, table: str) -> set[str]:
 
 def _up_and_down(url: str) -> None:
     engine = make_engine(url)
-    command.upgrade(alembic_config(engine), "0003")
+    command.upgrade(alembic_config(engine), BEFORE)
     with engine.begin() as conn:
         conn.exec_driver_sql(
             "INSERT INTO inboundmessage (source, uidvalidity, uid, sha256, message_id, sender, subject, received_at, "
@@ -26,7 +27,7 @@ def _up_and_down(url: str) -> None:
     assert {"casecontact", "privacyaudit"} <= set(sa.inspect(engine).get_table_names())
     with engine.connect() as conn:
         assert conn.exec_driver_sql("SELECT auth FROM inboundmessage").scalar_one() == ""
-    command.downgrade(alembic_config(engine), "0003")
+    command.downgrade(alembic_config(engine), BEFORE)
     engine.dispose()
     engine = make_engine(url)
     assert "auth" not in _columns(engine, "inboundmessage") and "purged_at" not in _columns(engine, "case")
