@@ -30,6 +30,7 @@ from sqlmodel import Session, SQLModel, col, or_, select
 from intake.cases.rules import OPEN_STATUSES
 from intake.errors import RequestRefused
 from models import (
+    AttachmentRead,
     Case,
     CaseContact,
     CaseEvent,
@@ -179,10 +180,13 @@ def purge_case(session: Session, case: Case, now: datetime) -> None:
 
 
 def purge_mail(session: Session, inbound: Iterable[InboundMessage], outbox: Iterable[OutboxMail]) -> None:
-    """Empty the stored mails: raw bytes (with their attachments), sender, subject; a mail not sent is never sent."""
+    """Empty the stored mails: raw bytes (with their attachments), what workers read of the attachments, sender,
+    subject; a mail not sent is never sent."""
     for rec in inbound:
         rec.raw, rec.sender, rec.subject, rec.message_id = b"", ERASED, ERASED, ERASED
         session.add(rec)
+        for read in session.exec(select(AttachmentRead).where(AttachmentRead.inbound_id == rec.id)):
+            session.delete(read)
     for mail in outbox:
         mail.raw, mail.recipient, mail.last_error = b"", ERASED, ERASED
         if mail.status in ("pending", "sending"):

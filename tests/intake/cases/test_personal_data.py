@@ -18,7 +18,7 @@ from intake.cases.personal_data import OpenCases, Subject, erase, export_zip, re
 from intake.errors import RequestRefused
 from intake.jobs import retention_job
 from intake.settings import load_settings
-from models import Case, CaseEvent, InboundMessage, OutboxMail, PrivacyAudit
+from models import AttachmentRead, Case, CaseEvent, InboundMessage, OutboxMail, PrivacyAudit
 from models.db import open_database
 from tests.intake.mailbuilder import application
 
@@ -100,6 +100,10 @@ def test_erasure_removes_the_personal_data_and_keeps_the_figures(service):
     runner, engine, desk, _ = service
     mine, other = apply(runner, f"Anna Holm <{ANNA}>", cvr="72494814"), apply(runner, f"Bo <{BO}>")
     close(engine, desk, mine, datetime.now(UTC))
+    with Session(engine) as s:  # what a queue-mode worker read of an attachment
+        rec = s.exec(select(InboundMessage).where(InboundMessage.case_id == case_row(engine, mine).id)).one()
+        s.add(AttachmentRead(inbound_id=rec.id, position=0, result_json='{"text": "Anna Holm"}', applied=True))
+        s.commit()
     before = compliance(engine, desk.catalogue, desk.calendar, now=NOW)
     with Session(engine) as s:
         held = erase(s, Subject(email=ANNA), actor="dpo")
@@ -110,6 +114,8 @@ def test_erasure_removes_the_personal_data_and_keeps_the_figures(service):
     assert case.details_json == "{}" and case.classifier_text == "" and case.purged_at is not None
     inbound, outbox = stored_mail(engine, mine)
     assert inbound == [b""] and set(outbox) == {b""}
+    with Session(engine) as s:
+        assert s.exec(select(AttachmentRead)).all() == []
     with Session(engine) as s:
         assert all(e.detail == "" for e in s.exec(select(CaseEvent).where(CaseEvent.case_id == case.id)))
     assert compliance(engine, desk.catalogue, desk.calendar, now=NOW) == before, "the figures stay"
