@@ -2,8 +2,12 @@
 and mail about a closed case.
 
 A message that quotes a tracking reference is mail about that case only when
-its sender belongs to the case (``intake.cases.rules.belongs_to``: the sender,
-the business or its agent); anyone else gets a new case and learns nothing.
+its From is one of the case's own addresses (``intake.cases.rules.belongs_to``:
+the sender, the business, its agent, addresses a caseworker added; never a
+whole domain); anyone else gets a new case and learns nothing. A From that is
+one of them but not proven (``intake.mail.authentication``) is recorded as
+**unverified mail**: an event on the case and a note to the office, nothing
+threaded, no clock moved, no answer to the sender.
 ``find_case`` makes that decision (read only, so the dry run makes it too).
 What follows is written in the caller's session:
 
@@ -28,23 +32,27 @@ from sqlmodel import Session, col, func, select
 
 from intake.cases import parts as partlib
 from intake.cases.lifecycle import Desk, resume
-from intake.cases.rules import NOTICE_PURPOSES, belongs_to, may_reply, own_addresses
+from intake.cases.rules import NOTICE_PURPOSES, belongs_to, contacts_of, may_reply, own_addresses
 from intake.letters.case_letters import case_greeting
 from intake.letters.envelope import Thread, domain_of, msg_id
 from intake.letters.facts import PartFacts
-from intake.letters.followup import follow_up_to_office
+from intake.letters.followup import follow_up_to_office, unverified_to_office
 from intake.letters.notices import caseworker_reply, closed_reply
 from intake.letters.outbox import queue_mail
 from intake.letters.status import describe_event, status_reply
 from intake.mail.headers import raw_header_values
 from intake.mail.message import ParsedMail
 from intake.pipeline import Context, MessageState
+from intake.privacy import redact_cpr
 from models import Case, CaseEvent, CasePart, InboundMessage
 
 log = logging.getLogger(__name__)
 
 # (references quoted, addresses that may own the case; None: any case, for caseworkers) -> the case
 CaseLookup = Callable[[Sequence[str], "Sequence[str] | None"], "Case | None"]
+# Events a status answer never names as the last one: the question itself, and what is the office's business.
+INTERNAL_EVENTS = ("status_query", "follow_up", "caseworker_note", "unverified_mail", "contact_added",
+                   "contact_removed", "purged")
 _PART_OF_ROUTED = re.compile(r"<case-([a-z0-9_]+)\.")
 
 
@@ -60,7 +68,7 @@ def find_case(session: Session, references: Sequence[str], owners: Sequence[str]
     cases = session.exec(select(Case).where(col(Case.reference).in_(list(references)))).all()
     if owners is None:
         return cases[0] if cases else None
-    return next((c for c in cases if any(belongs_to(c, o) for o in owners if o)), None)
+    return next((c for c in cases if any(belongs_to(c, o, contacts_of(session, c)) for o in owners if o)), None)
 
 
 def database_lookup(session: Session) -> CaseLookup:
@@ -109,7 +117,7 @@ def answer_status(session: Session, case: Case, state: MessageState, inbound_id:
                   ctx: Context) -> None:
     """Each part's office, state and expected week, and the last event that is not this very question."""
     last = session.exec(select(CaseEvent).where(CaseEvent.case_id == case.id)
-                        .where(col(CaseEvent.action).not_in(("status_query", "follow_up", "caseworker_note")))
+                        .where(col(CaseEvent.action).not_in(INTERNAL_EVENTS))
                         .order_by(col(CaseEvent.id).desc())).first()
     last_text = describe_event(last.action, last.at, state.language) if last else "-"
     parts = part_facts(session, case)
@@ -161,7 +169,7 @@ def record_caseworker(session: Session, rec: InboundMessage, state: MessageState
     who = state.mail.from_addr
     text = state.text_now.strip()
     if is_internal_note(state, ctx.settings):
-        session.add(CaseEvent(case_id=case.id, actor=who, action="caseworker_note", detail=text[:4000]))
+        session.add(CaseEvent(case_id=case.id, actor=who, action="caseworker_note", detail=redact_cpr(text)[:4000]))
         state.kind = "caseworker_note"
     else:
         part = _part_replied_to(session, case, state)
@@ -177,7 +185,7 @@ def record_caseworker(session: Session, rec: InboundMessage, state: MessageState
                                subtype=subtype or "octet-stream", filename=attachment.filename)
         queue_mail(session, purpose="caseworker_reply", msg=msg, case_id=case.id, inbound_id=rec.id)
         session.add(CaseEvent(case_id=case.id, part_id=part.id, actor=who, action="caseworker_reply",
-                              detail=text[:4000]))
+                              detail=redact_cpr(text)[:4000]))
     rec.outcome, rec.kind, rec.case_id = state.kind, state.kind, case.id
     log.info("caseworker's mail added to a case", extra={"reference": case.reference, "kind": state.kind,
                                                          "inbound_id": rec.id})
@@ -197,13 +205,30 @@ def _part_replied_to(session: Session, case: Case, state: MessageState) -> CaseP
 def _business_thread(session: Session, case: Case, ctx: Context) -> Thread:
     """The case's thread as the business sees it: under its latest mail to us, else under our acknowledgement."""
     ack = msg_id("ack", case.reference, domain_of(ctx.settings.from_address))
-    owners = own_addresses(case)
+    owners = own_addresses(case, contacts_of(session, case))
     latest = session.exec(select(InboundMessage).where(InboundMessage.case_id == case.id)
                           .where(col(InboundMessage.sender).in_(owners)).where(InboundMessage.message_id != "")
                           .order_by(col(InboundMessage.id).desc())).first()
     if latest is None or latest.message_id == case.message_id:
         return Thread(ack, tuple(m for m in (case.message_id, ack) if m))
     return Thread(latest.message_id, tuple(m for m in (case.message_id, ack, latest.message_id) if m))
+
+
+# -- mail whose sender is not proven -------------------------------------------------------------------
+def record_unverified(session: Session, rec: InboundMessage, state: MessageState, ctx: Context,
+                      case: Case) -> None:
+    """A From of the case that failed authentication: flagged for the office, not threaded, not answered."""
+    n = _count_messages(session, case) + 1
+    session.add(CaseEvent(case_id=case.id, actor="intake", action="unverified_mail",
+                          detail=f"message {rec.id}: {state.auth.summary}; not added to the case"))
+    office = partlib.parts_of(session, case)
+    msg = unverified_to_office(case, state.mail, state.raw, ctx.catalogue, ctx.settings, n, state.auth.summary,
+                               office=_offices_to_tell(office)[0])
+    queue_mail(session, purpose="unverified_note", msg=msg, case_id=case.id, inbound_id=rec.id)
+    rec.outcome, rec.kind, rec.case_id = "unverified", "unverified_mail", None
+    rec.reason = f"sender not proven ({state.auth.summary}): not added to {case.reference}"
+    log.warning("mail about a case from an unproven sender", extra={"reference": case.reference,
+                                                                    "inbound_id": rec.id})
 
 
 # -- mail about a closed case --------------------------------------------------------------------------

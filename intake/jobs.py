@@ -1,4 +1,5 @@
-"""Scheduled jobs of ``intake serve``: the daily mail to each office about cases at risk or overdue.
+"""Scheduled jobs of ``intake serve``: the daily mail to each office about cases at risk or overdue, and
+retention (``retention_job``: the personal data of cases closed more than ``retention_days`` ago is removed).
 
 ``daily_overdue_job`` is safe to run as often as you like: it sends nothing
 before the ``digest_after`` setting (Copenhagen time, default 07:00) or on a
@@ -30,6 +31,7 @@ from classifier.store import ModelStore
 from classifier.training import TrainResult
 from intake.cases.compliance import CaseTimes, due_now
 from intake.cases.parts import OPEN_PART_STATUSES
+from intake.cases.personal_data import RetentionResult, retention
 from intake.letters.digest import Attention, digest_mail, digest_message_id
 from intake.letters.model_report import ModelReport, model_report_mail, model_report_message_id
 from intake.letters.outbox import queue_mail
@@ -153,3 +155,11 @@ def _mail_operators(engine: Engine, report: ModelReport, settings, now: datetime
             session.commit()
         except IntegrityError:  # another process queued the same report first
             session.rollback()
+
+
+def retention_job(engine: Engine, ctx: Context, now: datetime | None = None) -> RetentionResult:
+    """Purge the cases closed more than ``retention_days`` ago (safe to run as often as you like)."""
+    with Session(engine) as session:
+        result = retention(session, ctx.settings.retention_days, now=now)
+        session.commit()
+    return result

@@ -6,7 +6,11 @@ message is an ``application``, a ``follow_up`` or a ``status_query``.
 
 - a caseworker inside the municipality quoting a case is a ``caseworker_reply``
   (passed on to the business, or a note when marked internal);
-- mail quoting a case its sender does not belong to is a new ``application``;
+- mail quoting a case its sender does not belong to is a new ``application``: the From must be one of
+  the case's own addresses (``intake.cases.rules.belongs_to``; a Reply-To proves nothing);
+- mail from one of the case's addresses whose From is not proven (``state.sender_proven``: DMARC failed,
+  or did not pass when ``sender_auth`` is ``require_pass``) is ``unverified_mail``: not threaded, the
+  clock not moved, the office told, the sender answered nothing;
 - mail (not a status question) quoting a decided or closed case is read as an application first;
   ``settle`` decides after the analysis whether it applies again (a new case
   linked to the earlier one: a renewal) or is ``closed_case_mail`` (recorded on
@@ -68,6 +72,12 @@ def _from_caseworker(session: Session, rec: InboundMessage, state: MessageState,
     return case
 
 
+def _unverified(session: Session, rec: InboundMessage, state: MessageState, ctx: Context, case: Case | None) -> Case:
+    assert case is not None, "resolve() found the case"
+    followups.record_unverified(session, rec, state, ctx, case)
+    return case
+
+
 def _about_closed(session: Session, rec: InboundMessage, state: MessageState, ctx: Context, case: Case | None) -> Case:
     assert case is not None, "settle() named the closed case"
     followups.record_about_closed(session, rec, state, ctx, case)
@@ -80,6 +90,7 @@ HANDLERS: dict[str, Handler] = {
     "status_query": Handler(analyse=False, record=_about_case),
     "caseworker_reply": Handler(analyse=False, record=_from_caseworker),
     "closed_case_mail": Handler(analyse=True, record=_about_closed),
+    "unverified_mail": Handler(analyse=False, record=_unverified),
 }
 
 
@@ -96,14 +107,19 @@ def resolve(state: MessageState, lookup: CaseLookup | None) -> Case | None:
     if who.internal and who.forward is None:
         case = lookup(state.references, None)
         if case is not None:
-            state.kind = "caseworker_reply"
+            state.kind = "caseworker_reply" if state.sender_proven else "unverified_mail"
             return case
     if state.kind not in ("follow_up", "status_query"):
         return None
-    case = lookup(state.references, [who.applicant_addr, who.reply_addr, state.mail.from_addr])
+    # The From proves who writes (a colleague's forward: the business it forwards); Reply-To proves nothing.
+    owners = [who.applicant_addr] if who.forward is not None else [state.mail.from_addr]
+    case = lookup(state.references, owners)
     if case is None:
         state.kind = "application"
         return None
+    if not state.sender_proven:
+        state.kind = "unverified_mail"
+        return case
     if case.status in CLOSED and state.kind == "follow_up":
         # a renewal or mail about the closed case: settle() decides after the analysis
         state.kind, state.earlier_case_id, state.earlier_reference = "application", case.id, case.reference

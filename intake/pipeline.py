@@ -26,11 +26,13 @@ from intake.attachments.result import refusal
 from intake.details import Field, extract_details
 from intake.details.external import find_external_topics
 from intake.errors import StopMessage
+from intake.mail.authentication import UNCHECKED, AuthVerdict, Resolver, system_resolver, trusted_results, verify
 from intake.mail.automated import detect_automated, wrapped_own_mail
 from intake.mail.language import detect_language
 from intake.mail.message import ParsedMail, attached_messages, parse_mail
 from intake.mail.parties import Parties, parties_of
 from intake.mail.references import find_references
+from intake.privacy import redact_cpr
 from intake.settings import Settings
 from routing.calendar import WorkingCalendar
 from routing.catalogue import Catalogue, ServiceGoal
@@ -62,6 +64,7 @@ class Context:
     calendar: WorkingCalendar
     models: ModelSource
     extractor: Extractor | None = None
+    resolver: Resolver | None = None  # DNS for checking senders ourselves (None: the system's)
 
 
 @dataclass
@@ -91,6 +94,8 @@ class MessageState:
     parts: list[PartPlan] = field(default_factory=list)  # one per task type of a new case, the primary first
     earlier_case_id: int | None = None  # the decided or closed case a renewal quotes (set by intake.kinds)
     earlier_reference: str | None = None
+    auth: AuthVerdict = UNCHECKED  # DMARC/DKIM/SPF of the From (intake.mail.authentication)
+    sender_proven: bool = True  # the From may be taken as the sender (setting sender_auth)
 
     @property
     def mail(self) -> ParsedMail:
@@ -154,6 +159,26 @@ def find_refs(state: MessageState, ctx: Context) -> None:
         state.kind = "status_query" if (short and asks) else "follow_up"
 
 
+_SYSTEM_RESOLVER = system_resolver()
+
+
+def check_sender(state: MessageState, ctx: Context) -> None:
+    """Our receiving server's Authentication-Results, else (for mail quoting a case) DKIM/DMARC checked here.
+
+    Mail from inside the municipality is not checked here: it rarely crosses the internet, so DKIM and DMARC
+    say nothing about it (only the receiving server's header, with ``authserv_ids`` set, can prove it).
+    """
+    settings = ctx.settings
+    if settings.sender_auth == "off":
+        return
+    trusted = trusted_results(state.mail.msg, settings.authserv_ids)
+    if trusted is not None:
+        state.auth = trusted
+    elif state.references and not state.who.internal:
+        state.auth = verify(state.raw, ctx.resolver or _SYSTEM_RESOLVER)
+    state.sender_proven = state.auth.proves_sender(settings.sender_auth)
+
+
 def read_attachments(state: MessageState, ctx: Context) -> None:
     if ctx.extractor is not None and state.inbound_id is not None:
         names = [(p.filename, p.content_type, len(p.data)) for p in state.mail.attachments]
@@ -189,7 +214,7 @@ def classify(state: MessageState, ctx: Context) -> None:
     subject, text, attachments = classifier_input(state.mail, [a.text for a in state.attachments])
     if state.parties is not None and state.parties.forward is not None:
         subject, text = state.subject, state.text_now
-    state.classifier_text = compose(subject, text, attachments)
+    state.classifier_text = redact_cpr(compose(subject, text, attachments))  # stored with the case: no CPR
     state.prediction = ctx.models.get().predict(state.classifier_text, Parts(subject, text, state.attachments))
 
 
@@ -253,7 +278,7 @@ def find_external(state: MessageState, ctx: Context) -> None:
     state.external = [t.id for t in topics]
 
 
-PRELUDE: Sequence[Stage] = (parse, detect_loops, find_parties, detect_lang, find_refs)
+PRELUDE: Sequence[Stage] = (parse, detect_loops, find_parties, detect_lang, find_refs, check_sender)
 ANALYSIS: Sequence[Stage] = (read_attachments, find_details, classify, route, find_external)
 
 

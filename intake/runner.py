@@ -31,7 +31,7 @@ from intake.leases import is_held, lease_deadline, worker_identity
 from intake.logs import bound
 from intake.mailbox.base import FetchedMessage, Mailbox, MessageRef
 from intake.pipeline import ANALYSIS, PRELUDE, Context, MessageState, run_stages
-from intake.privacy import loggable
+from intake.privacy import loggable, redact_cpr
 from intake.refusals import is_too_large, refuse_too_large
 from models import Case, InboundMessage, utcnow
 
@@ -234,8 +234,9 @@ class Runner:
 
     def _record_headers(self, rec: InboundMessage, state: MessageState) -> None:
         if state.parsed is not None:
-            rec.sender, rec.subject = state.mail.from_addr[:320], state.mail.subject[:500]
+            rec.sender, rec.subject = state.mail.from_addr[:320], redact_cpr(state.mail.subject)[:500]
             rec.message_id = state.mail.message_id[:500]
+        rec.auth = state.auth.summary[:300]
 
     def _finish_skip(self, inbound_id: int, state: MessageState, stop: StopMessage) -> Outcome:
         with Session(self.engine) as session:

@@ -18,7 +18,7 @@ import schedule
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from intake.jobs import daily_overdue_job, retrain_job
+from intake.jobs import daily_overdue_job, retention_job, retrain_job
 from intake.letters.outbox import FlushResult, send_due
 from intake.letters.sender import MailSender
 from intake.mailbox.base import Mailbox
@@ -91,6 +91,8 @@ class Service:
         jobs.every(s.digest_check_interval).seconds.do(daily_overdue_job, self.engine, self.ctx)
         # Retrains when retrain_after_corrections corrections have come; activates only if better.
         jobs.every(s.retrain_check_interval).seconds.do(retrain_job, self.engine, self.ctx)
+        # Removes the personal data of cases closed more than retention_days ago (intake.cases.personal_data).
+        jobs.every(s.retention_check_interval).seconds.do(retention_job, self.engine, self.ctx)
         if self.ctx.extractor is not None:  # the queue mode: attachments read after their case was routed
             from intake.extraction import apply_late_reads
 

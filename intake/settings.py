@@ -19,12 +19,13 @@ from intake.errors import ConfigError
 
 ENV_PREFIX = "INTAKE_"
 SECURITY_MODES = ("ssl", "starttls", "none")
+SENDER_AUTH = ("off", "reject_fail", "require_pass")
 # Limits and intervals where zero or less would stop the service from working at all.
 POSITIVE = ("attachment_workers", "attachment_seconds", "attachment_max_mb", "attachment_max_pages",
             "attachment_ocr_seconds", "attachment_ocr_pages", "outbox_flush_interval", "model_check_interval",
             "digest_check_interval", "retrain_after_corrections", "retrain_check_interval",
             "message_lease_seconds", "extraction_wait_seconds", "track_link_days", "max_message_mb",
-            "attachment_budget_seconds")
+            "attachment_budget_seconds", "retention_days", "retention_check_interval")
 MIN_WORKER_MB = 256
 
 
@@ -84,6 +85,10 @@ class Settings:
     extraction: str = "local"
     extraction_wait_seconds: float = 180.0
     max_message_mb: float = 25.0                # larger messages are refused before parsing (intake.refusals)
+    # Who sent a follow-up (intake.mail.authentication): the authserv-id(s) of our own receiving server, whose
+    # Authentication-Results header we trust (others are ignored); off | reject_fail | require_pass.
+    authserv_ids: tuple[str, ...] = ()
+    sender_auth: str = "reject_fail"
     poll_interval: float = 5.0
     outbox_max_attempts: int = 12
     outbox_retry_base: float = 30.0
@@ -124,6 +129,10 @@ class Settings:
     web_rate_per_reference: str = "10/minute"
     # A trusted reverse proxy's header naming the signed-in user of the desk (single sign-on); empty: off.
     web_trusted_user_header: str = ""
+    # Personal data of a case closed this many days ago is removed (5 years: the common archive rule), checked
+    # by ``intake serve`` every retention_check_interval seconds and by ``intake privacy retention``.
+    retention_days: int = 1826
+    retention_check_interval: int = 86400
 
     def __post_init__(self) -> None:
         set_ = lambda name, value: object.__setattr__(self, name, value)  # noqa: E731
@@ -146,6 +155,8 @@ class Settings:
             raise ConfigError(f"extraction must be local or queue, not {self.extraction!r}")
         if self.extraction == "queue" and not self.database_url.startswith("postgresql"):
             raise ConfigError("extraction = queue needs PostgreSQL (INTAKE_DATABASE_URL): the jobs live there")
+        if self.sender_auth not in SENDER_AUTH:
+            raise ConfigError(f"sender_auth must be one of {', '.join(SENDER_AUTH)}, not {self.sender_auth!r}")
         for name in ("meeting_start", "digest_after"):
             _check_time(name, getattr(self, name))
         for name in POSITIVE:

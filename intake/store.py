@@ -30,7 +30,7 @@ from intake.letters.notices import forward_note
 from intake.letters.outbox import queue_mail
 from intake.letters.routed import routed_case
 from intake.pipeline import Context, MessageState
-from intake.privacy import redact_cpr
+from intake.privacy import find_cpr, redact_cpr
 from models import Case, CaseEvent, CasePart, InboundMessage
 from routing.goals import local_date
 
@@ -56,7 +56,8 @@ def facts_of(state: MessageState, case: Case, parts: list[CasePart], earlier: Ca
                      external=tuple(state.external), parts=tuple(PartFacts.of(p) for p in parts),
                      reply_to=case.reply_email, greeting=case.reply_name, applicant_email=case.applicant_email,
                      applicant_text=redact_cpr(state.text_now), forwarded_by=case.forwarded_by or "",
-                     earlier_case=earlier_case_line(earlier))
+                     earlier_case=earlier_case_line(earlier),
+                     cpr_elsewhere=any(find_cpr(t) for t in (state.subject, *(a.filename for a in state.attachments))))
 
 
 def unreadable_sentences(attachments: list[AttachmentResult], lang: str) -> tuple[tuple[str, str], ...]:
@@ -68,20 +69,25 @@ def unreadable_sentences(attachments: list[AttachmentResult], lang: str) -> tupl
         if a.status == "read":
             continue
         if a.reason in GROUPED:
-            grouped.setdefault(a.reason, []).append(a.filename)
+            grouped.setdefault(a.reason, []).append(redact_cpr(a.filename))
         else:
-            out.append((a.filename, a.explain(lang) or ""))
+            out.append((redact_cpr(a.filename), a.explain(lang) or ""))
     out += [(names[0], explain_names(reason, names, lang)) for reason, names in grouped.items()]
     return tuple(out)
 
 
 def details_json(state: MessageState) -> str:
-    return json.dumps({k: {"value": f.value, "source": f.source} for k, f in state.details.items()},
-                      ensure_ascii=False, default=str)
+    return json.dumps({k: {"value": _no_cpr(f.value), "source": redact_cpr(f.source)}
+                       for k, f in state.details.items()}, ensure_ascii=False, default=str)
+
+
+def _no_cpr(value: object) -> object:
+    return redact_cpr(value) if isinstance(value, str) else value
 
 
 def attachments_json(state: MessageState) -> str:
-    return json.dumps([{"filename": a.filename, "type": a.type, "status": a.status, "reason": a.reason}
+    return json.dumps([{"filename": redact_cpr(a.filename), "type": a.type, "status": a.status,
+                        "reason": redact_cpr(a.reason or "")}
                        for a in state.attachments], ensure_ascii=False)
 
 
@@ -171,7 +177,8 @@ def _record_events(session: Session, case: Case, parts: list[CasePart], state: M
 def _queue_routed(session: Session, case: Case, facts: CaseFacts, state: MessageState, inbound: InboundMessage,
                   ctx: Context) -> None:
     """Each part to its office: its own task, goal and week, the other parts listed."""
-    attachments = [AttachmentNote(a.filename, a.type, a.status, a.reason or "") for a in state.attachments]
+    attachments = [AttachmentNote(redact_cpr(a.filename), a.type, a.status, redact_cpr(a.reason or ""))
+                   for a in state.attachments]
     for part in facts.parts:
         msg = routed_case(facts, state.mail, state.raw, attachments, ctx.catalogue, ctx.settings, part=part)
         queue_mail(session, purpose="routed", msg=msg, case_id=case.id, inbound_id=inbound.id)

@@ -3,6 +3,7 @@ from models.tables import (
     AttachmentRead,
     AuditEntry,
     Case,
+    CaseContact,
     CaseEvent,
     CasePart,
     CaseSearch,
@@ -10,6 +11,7 @@ from models.tables import (
     InboundMessage,
     Meeting,
     OutboxMail,
+    PrivacyAudit,
     ReferenceCounter,
     ServiceBeat,
     StaffSession,
@@ -17,6 +19,6 @@ from models.tables import (
     utcnow,
 )
 
-__all__ = ["AttachmentRead", "AuditEntry", "Case", "CaseEvent", "CasePart", "CaseSearch", "Correction",
-           "InboundMessage", "Meeting", "OutboxMail", "ReferenceCounter", "ServiceBeat", "StaffSession", "StaffUser",
-           "utcnow"]
+__all__ = ["AttachmentRead", "AuditEntry", "Case", "CaseContact", "CaseEvent", "CasePart", "CaseSearch",
+           "Correction", "InboundMessage", "Meeting", "OutboxMail", "PrivacyAudit", "ReferenceCounter", "ServiceBeat",
+           "StaffSession", "StaffUser", "utcnow"]

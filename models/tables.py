@@ -49,9 +49,11 @@ class InboundMessage(SQLModel, table=True):
     lease_owner: str = ""
     lease_until: datetime | None = None
     case_id: int | None = Field(default=None, foreign_key="case.id", index=True)
-    raw: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+    raw: bytes = Field(sa_column=Column(LargeBinary, nullable=False))  # emptied by retention and erasure
     created_at: datetime = Field(default_factory=utcnow)
     updated_at: datetime = Field(default_factory=utcnow)
+    # Migration 0004: DMARC/DKIM/SPF of the From ("dmarc=pass dkim=pass spf=pass (mx.kk.example)", "unchecked").
+    auth: str = Field(default="", sa_column_kwargs={"server_default": ""})
 
 
 class AttachmentRead(SQLModel, table=True):
@@ -121,6 +123,32 @@ class Case(SQLModel, table=True):
     reply_name: str = ""  # the name that came with reply_email (greetings pair one name with one address)
     forwarded_by: str | None = None  # a colleague inside the municipality
     linked_case_id: int | None = Field(default=None, foreign_key="case.id")  # the earlier case of a renewal
+    # Migration 0004: when the personal details were removed (retention after closure, or erasure).
+    purged_at: datetime | None = None
+
+
+class CaseContact(SQLModel, table=True):
+    """An address a caseworker added to a case: it may follow up and ask for status like the applicant."""
+
+    __table_args__ = (UniqueConstraint("case_id", "email"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    case_id: int = Field(foreign_key="case.id", index=True)
+    email: str = Field(index=True)
+    added_by: str = ""
+    added_at: datetime = Field(default_factory=utcnow)
+
+
+class PrivacyAudit(SQLModel, table=True):
+    """One export, erasure or retention run: who, when, whose data (as a SHA-256, not the value), what was done."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = Field(default_factory=utcnow, index=True)
+    actor: str = ""
+    action: str  # export | erase | retention
+    subject_kind: str = ""  # email | cvr | "" (retention)
+    subject_sha256: str = ""
+    detail: str = Field(default="", sa_column=Column(Text, nullable=False))
 
 
 class CasePart(SQLModel, table=True):

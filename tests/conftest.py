@@ -35,6 +35,15 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             item.add_marker(pytest.mark.realserver)
 
 
+@pytest.fixture(autouse=True)
+def _offline_dns(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test reaches real DNS: checking a sender's DKIM/DMARC finds no records unless a test injects some."""
+    from intake import pipeline
+    from tests.dnsfake import FakeDns
+
+    monkeypatch.setattr(pipeline, "_SYSTEM_RESOLVER", FakeDns())
+
+
 @pytest.fixture(scope="session")
 def test_pki(tmp_path_factory: pytest.TempPathFactory) -> TestPKI:
     """A throwaway CA and a certificate for 127.0.0.1/localhost (``.cafile``, ``.certfile``, ``.keyfile``)."""

@@ -37,6 +37,7 @@ from intake.letters.facts import AttachmentNote, CaseFacts, PartFacts
 from intake.letters.outbox import queue_mail
 from intake.letters.routed import routed_case
 from intake.mail.message import parse_mail
+from intake.privacy import redact_cpr
 from models import Case, CaseEvent, CasePart, Correction, InboundMessage, OutboxMail, utcnow
 from routing import clock
 from routing.calendar import WorkingCalendar
@@ -132,7 +133,7 @@ def _event(session: Session, case: Case, part: CasePart | None, actor: str, acti
     if part is not None:
         session.add(part)
     session.add(CaseEvent(case_id=case.id, part_id=part.id if part else None, at=now, actor=actor or "intake",
-                          action=action, detail=detail))
+                          action=action, detail=redact_cpr(detail)))
     log.info("case event", extra={"reference": case.reference, "action": action,
                                   "part": part.task_type if part else "",
                                   "status": part.status if part else case.status,

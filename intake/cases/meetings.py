@@ -33,6 +33,7 @@ from intake.errors import RequestRefused
 from intake.letters.case_letters import case_greeting, reply_address
 from intake.letters.invitation import Invitation, Participant, invitation_mail
 from intake.letters.outbox import queue_mail
+from intake.privacy import redact_cpr
 from models import Case, CaseEvent, CasePart, Meeting, utcnow
 from routing.calendar import WorkingCalendar
 from routing.catalogue import Catalogue
@@ -296,6 +297,6 @@ def record_outcome(session: Session, case: Case, outcome: str, open_questions: s
     detail = f"star meeting {meeting.uid} held. Outcome: {outcome}"
     if open_questions:
         detail += f" Open questions: {open_questions}"
-    session.add(CaseEvent(case_id=case.id, actor=actor, action="meeting_held", detail=detail))
+    session.add(CaseEvent(case_id=case.id, actor=actor, action="meeting_held", detail=redact_cpr(detail)))
     log.info("star meeting recorded as held", extra={"reference": case.reference, "meeting_id": meeting.id})
     return meeting

@@ -2,12 +2,12 @@
 reply, when a case is complex, and who its contact person is. Database reads, no writes of their own."""
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import timedelta
 
 from sqlmodel import Session, col, func, select
 
-from models import Case, OutboxMail, utcnow
+from models import Case, CaseContact, OutboxMail, utcnow
 from routing.catalogue import Catalogue, ContactPerson
 
 # Automatic answers are limited per kind, so that a business's status questions can never use up the
@@ -15,12 +15,6 @@ from routing.catalogue import Catalogue, ContactPerson
 NOTICE_PURPOSES = ("closed_reply", "forward_note", "too_large")
 STATUSES = ("received", "routed", "in_progress", "waiting", "decided", "closed")
 OPEN_STATUSES = ("received", "routed", "in_progress", "waiting")  # not yet decided: the clock can run
-FREEMAIL = frozenset({
-    "gmail.com", "googlemail.com", "hotmail.com", "hotmail.dk", "outlook.com", "outlook.dk", "live.com",
-    "live.dk", "msn.com", "yahoo.com", "yahoo.dk", "icloud.com", "me.com", "mac.com", "aol.com",
-    "mail.dk", "jubii.dk", "ofir.dk", "protonmail.com", "proton.me", "gmx.com", "gmx.net", "sol.dk",
-    "youmail.dk", "webspeed.dk", "get2net.dk", "post.tele.dk",
-})
 
 
 def replies_today(session: Session, recipient: str, purposes: Sequence[str]) -> int:
@@ -36,20 +30,25 @@ def may_reply(session: Session, recipient: str, limit: int, purposes: Sequence[s
     return bool(recipient) and replies_today(session, recipient, purposes) < limit
 
 
-def own_addresses(case: Case) -> tuple[str, ...]:
-    """The addresses of a case: who sent it, the business, and the agent we answer."""
-    found = (case.sender, getattr(case, "applicant_email", ""), getattr(case, "reply_email", ""))
+def own_addresses(case: Case, contacts: Iterable[str] = ()) -> tuple[str, ...]:
+    """The addresses of a case: who sent it, the business, the agent we answer, and ``contacts`` a caseworker added.
+
+    Never a whole domain: a colleague at the same company (or anyone at the same freemail provider) is not
+    the case's owner until a caseworker adds the address (``intake case add-contact``).
+    """
+    found = (case.sender, case.applicant_email, case.reply_email, *contacts)
     return tuple(dict.fromkeys(a.lower() for a in found if a))
 
 
-def belongs_to(case: Case, sender: str) -> bool:
-    """A sender belongs to a case: one of its own addresses, or the business's company domain (not freemail)."""
-    if not sender:
-        return False
-    if sender.lower() in own_addresses(case):
-        return True
-    domain = sender.rpartition("@")[2].lower()
-    return bool(domain) and domain == case.sender_domain and domain not in FREEMAIL
+def contacts_of(session: Session, case: Case) -> tuple[str, ...]:
+    """The addresses caseworkers added to ``case``."""
+    return tuple(session.exec(select(CaseContact.email).where(CaseContact.case_id == case.id)
+                              .order_by(col(CaseContact.id))).all())
+
+
+def belongs_to(case: Case, sender: str, contacts: Iterable[str] = ()) -> bool:
+    """A sender belongs to a case only with one of its own addresses (``own_addresses``)."""
+    return bool(sender) and sender.lower() in own_addresses(case, contacts)
 
 
 def offices_of(task_types, catalogue: Catalogue) -> list[str]:

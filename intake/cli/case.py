@@ -289,3 +289,23 @@ def close(reference: str = typer.Argument(..., help=REFERENCE_HELP),
 
 
 app.command("meeting")(meeting)
+
+
+@app.command("add-contact")
+def add_contact(reference: str = typer.Argument(..., help=REFERENCE_HELP),
+                email: str = typer.Argument(..., help="The address that may follow up and ask for status."),
+                actor: str | None = typer.Option(None, "--actor", help=ACTOR_HELP)) -> None:
+    """Let one more address write about the case (only the case's own addresses can; never a whole domain)."""
+    from intake.cases.contacts import add_contact as run
+
+    _act(run, reference, email, actor=actor)
+
+
+@app.command("remove-contact")
+def remove_contact(reference: str = typer.Argument(..., help=REFERENCE_HELP),
+                   email: str = typer.Argument(..., help="An address added with add-contact."),
+                   actor: str | None = typer.Option(None, "--actor", help=ACTOR_HELP)) -> None:
+    """Take an address added with add-contact off the case."""
+    from intake.cases.contacts import remove_contact as run
+
+    _act(run, reference, email, actor=actor)

@@ -23,6 +23,7 @@ from intake.cli.manners import (
     level_options,
     show_version,
 )
+from intake.cli.privacy import app as privacy_app
 from intake.cli.report import app as report_app
 from intake.cli.user import app as user_app
 from intake.cli.user import audit
@@ -233,6 +234,7 @@ app.add_typer(report_app, name="report", help="Service-goal reports.")
 app.add_typer(classifier_app, name="classifier", help="Train, evaluate and activate classifier models.")
 app.add_typer(user_app, name="user", help="Staff of the web desk: add, list, disable.")
 app.command("audit")(audit)
+app.add_typer(privacy_app, name="privacy", help="Personal data: retention, export and erasure.")
 
 
 def main() -> None:

@@ -46,6 +46,7 @@ from email.utils import format_datetime
 from types import MappingProxyType
 
 from intake.mail.message import ParsedMail, clean_header_value
+from intake.privacy import redact_cpr
 from routing.goals import LOCAL_TZ
 
 AUTO_REPLIED = "auto-replied"
@@ -160,7 +161,11 @@ def copies(cc: Sequence[str], to: str | Address) -> list[str]:
 
 
 def build_mail(settings, envelope: Envelope, body: str) -> EmailMessage:
-    """A plain-text mail with ``envelope``'s headers; callers may add alternatives and attachments after."""
+    """A plain-text mail with ``envelope``'s headers; callers may add alternatives and attachments after.
+
+    CPR numbers are masked in the subject and the body, whoever wrote them (issue 13: stored nowhere but in
+    the raw message, which the routed mail attaches and says so).
+    """
     auto = auto_submitted(envelope.kind)
     msg = EmailMessage()
     msg["From"] = sender_of(settings)
@@ -170,7 +175,7 @@ def build_mail(settings, envelope: Envelope, body: str) -> EmailMessage:
         msg["Cc"] = ", ".join(cc)
     if envelope.reply_to:
         msg["Reply-To"] = _mailbox(envelope.reply_to)
-    msg["Subject"] = clean_header_value(envelope.subject, max_len=SUBJECT_MAX)
+    msg["Subject"] = clean_header_value(redact_cpr(envelope.subject), max_len=SUBJECT_MAX)  # never echo a CPR
     msg["Date"] = format_datetime(datetime.now(LOCAL_TZ))
     msg["Message-ID"] = envelope.message_id
     if envelope.thread is not None:
@@ -180,7 +185,7 @@ def build_mail(settings, envelope: Envelope, body: str) -> EmailMessage:
         msg["Auto-Submitted"] = auto
     msg["X-Auto-Response-Suppress"] = "All"
     msg["X-Loop"] = settings.loop_id
-    msg.set_content(body)
+    msg.set_content(redact_cpr(body))  # our own text never carries a CPR number (attachments are the caller's)
     if envelope.language:
         msg["Content-Language"] = envelope.language  # after set_content, which drops Content-* headers
     return msg

@@ -76,6 +76,7 @@ class CaseFacts:
     applicant_text: str = ""  # what the business wrote (for the office to read inline)
     forwarded_by: str = ""  # the colleague inside the municipality who forwarded the application
     earlier_case: str = ""  # a renewal: the earlier case and its decision, as the office reads it
+    cpr_elsewhere: bool = False  # a CPR number in the subject or an attachment's name (left out like the others)
 
 
 def parts_of(facts: CaseFacts, catalogue: Catalogue) -> tuple[PartFacts, ...]:

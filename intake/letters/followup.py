@@ -53,3 +53,16 @@ def note_to_office(case, subject: str, text: str, catalogue: Catalogue, settings
     envelope = Envelope("note", to=office.address, subject=f"[{case.reference}] {subject}",
                         message_id=msg_id("note", case.reference, domain_of(settings.from_address), n), cc=list(cc))
     return build_mail(settings, envelope, text)
+
+
+def unverified_to_office(case, original: ParsedMail, raw: bytes, catalogue: Catalogue, settings, n: int,
+                         auth: str, *, office: str = "") -> EmailMessage:
+    """A mail about ``case`` whose From failed authentication (``auth``), attached for the office to judge."""
+    office = catalogue.office(office or case.office)
+    subject = f"[{case.reference}] {phrase('da', 'office.unverified_subject')}"
+    envelope = Envelope("note", to=office.address, subject=subject,
+                        message_id=msg_id("unverified", case.reference, domain_of(settings.from_address), n))
+    msg = build_mail(settings, envelope, phrase("da", "office.unverified_note", auth=auth) + "\n")
+    msg.add_attachment(raw, maintype="application", subtype="octet-stream",
+                       filename=f"{case.reference}-unverified.eml")
+    return msg

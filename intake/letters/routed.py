@@ -84,7 +84,7 @@ def _values(facts: CaseFacts, part: PartFacts, parts: tuple[PartFacts, ...], att
         "address": " ".join(filter(None, [_text(d, "address"), str(d.get("postcode", ""))])),
         "activity_location": _text(d, "activity_location"),
         "period": " - ".join(str(d[k]) for k in ("period_from", "period_to") if d.get(k)) or "-",
-        "flags": phrase("da", "office.cpr_found") + "\n" if d.get("cpr_found") else "",
+        "flags": phrase("da", "office.cpr_found") + "\n" if d.get("cpr_found") or facts.cpr_elsewhere else "",
         "attachments": "\n".join(attachment_line(a) for a in attachments) or "-",
         "contact_line": (phrase("da", "office.contact_line", name=facts.contact.name, email=facts.contact.email)
                          + "\n" if facts.contact else ""),

@@ -189,3 +189,19 @@ def test_list_pages_by_due_date_and_all_joins_the_pages(settings):
     assert [ref for ref in made if ref in last] == made[4:] and "More:" not in last
     everything = RUN.invoke(app, ["list", "--limit", "2", "--all"]).output
     assert [ref for ref in made if ref in everything] == made and "5 case(s)" in everything
+
+
+def test_add_contact_and_remove_contact(settings):
+    from models import CaseContact
+
+    ref = add_case(settings, 1)
+    result = RUN.invoke(app, ["add-contact", ref, "Mette <Mette@Jensen.dk>", "--actor", "karen"])
+    assert result.exit_code == 0, result.output
+    assert "mette@jensen.dk may now write about the case" in result.output
+    with Session(open_database(settings.database_url)) as s:
+        assert [c.email for c in s.exec(select(CaseContact))] == ["mette@jensen.dk"]
+    assert RUN.invoke(app, ["add-contact", ref, "not an address"]).exit_code == 1
+    result = RUN.invoke(app, ["remove-contact", ref, "mette@jensen.dk", "--actor", "karen"])
+    assert result.exit_code == 0, result.output
+    assert history(settings, ref) == [("karen", "contact_added"), ("karen", "contact_removed")]
+    assert RUN.invoke(app, ["remove-contact", ref, "mette@jensen.dk"]).exit_code == 1

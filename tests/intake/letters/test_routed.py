@@ -117,7 +117,7 @@ def test_flags_triage_invalid_cvr_and_a_cpr_number(settings):
     assert body.startswith(f"Ny sag / New case {REFERENCE}  [TRIAGE: usikker klassifikation / uncertain "
                            "classification]\n")
     assert "CVR:                     12345678  (UGYLDIGT / INVALID check digit)\n" in body
-    assert "CPR-nummer fundet og udeladt her / CPR number found and left out here.\n" in body
+    assert "CPR-nummer fundet: udeladt her" in body and "it is in the attached original mail" in body
 
 
 def test_complex_case_names_and_copies_the_contact_person(settings):

@@ -1,4 +1,4 @@
-"""Migration 0004_webdesk up and down on SQLite."""
+"""Migration 0005_webdesk up and down on SQLite."""
 from __future__ import annotations
 
 from alembic import command
@@ -9,12 +9,12 @@ from models.db import alembic_config, open_database
 TABLES = {"staffuser", "staffsession", "auditentry", "servicebeat", "casesearch"}
 
 
-def test_migration_0004_goes_up_and_down_on_sqlite(tmp_path):
+def test_migration_0005_goes_up_and_down_on_sqlite(tmp_path):
     engine = open_database(f"sqlite:///{tmp_path / 'm.db'}")
     tables = set(inspect(engine).get_table_names())
     assert TABLES <= tables
     assert "ix_casepart_office_queue" in {i["name"] for i in inspect(engine).get_indexes("casepart")}
-    command.downgrade(alembic_config(engine), "0003")
+    command.downgrade(alembic_config(engine), "0004_workers")
     inspector = inspect(engine)
     assert not TABLES & set(inspector.get_table_names())
     assert "ix_casepart_office_queue" not in {i["name"] for i in inspector.get_indexes("casepart")}
