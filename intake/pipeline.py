@@ -22,6 +22,7 @@ from classifier import Parts, Prediction
 from classifier.features import compose
 from intake.attachments import AttachmentResult, extract_attachment
 from intake.details import Field, extract_details
+from intake.details.checklist import Checklist, Evidence, check_parts
 from intake.details.external import find_external_topics
 from intake.errors import StopMessage
 from intake.mail.automated import detect_automated
@@ -78,6 +79,7 @@ class MessageState:
     parts: list[PartPlan] = field(default_factory=list)  # one per task type of a new case, the primary first
     earlier_case_id: int | None = None  # the decided or closed case a renewal quotes (set by intake.kinds)
     earlier_reference: str | None = None
+    checklists: dict[str, Checklist] = field(default_factory=dict)  # per part with a checklist (not triage)
 
     @property
     def mail(self) -> ParsedMail:
@@ -215,8 +217,23 @@ def find_external(state: MessageState, ctx: Context) -> None:
     state.external = [t.id for t in topics]
 
 
+def evidence_of(state: MessageState) -> Evidence:
+    """What the business sent, as the checklist reads it: details, attachments, subject, text and form fields."""
+    forms = [f"{label}: {value}" for a in state.attachments for label, value in (a.fields or {}).items()]
+    texts = [("subject", state.subject), ("body", state.text_now or state.mail.full_text),
+             *((a.filename, a.text) for a in state.attachments if a.text), ("form", "\n".join(forms))]
+    return Evidence(details=state.details, attachments=[(a.filename, a.text or "") for a in state.attachments],
+                    texts=[(source, text) for source, text in texts if text])
+
+
+def check_completeness(state: MessageState, ctx: Context) -> None:
+    """Each part's checklist: what the application has and where, what is missing (none for a triage case)."""
+    tasks = [p.task_type for p in state.parts if not p.needs_triage and ctx.catalogue.task(p.task_type).checklist]
+    state.checklists = check_parts(tasks, ctx.catalogue, evidence_of(state)) if tasks else {}
+
+
 PRELUDE: Sequence[Stage] = (parse, detect_loops, find_parties, detect_lang, find_refs)
-ANALYSIS: Sequence[Stage] = (read_attachments, find_details, classify, route, find_external)
+ANALYSIS: Sequence[Stage] = (read_attachments, find_details, classify, route, find_external, check_completeness)
 
 
 def run_stages(stages: Sequence[Stage], state: MessageState, ctx: Context) -> MessageState:
