@@ -37,7 +37,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from bench_details import build_message  # noqa: E402
+from bench_details import build_message  # type: ignore[import-not-found]  # noqa: E402
 
 from intake.app import build_context  # noqa: E402
 from intake.attachments.extract import extract_in_process  # noqa: E402
