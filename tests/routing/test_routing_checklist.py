@@ -78,3 +78,23 @@ def test_the_checklist_details_are_details_intake_extracts():
     from intake.details import DETAIL_KEYS
 
     assert CHECKLIST_DETAILS <= set(DETAIL_KEYS)
+
+
+NATIONAL_SYSTEMS = ("Byg og Miljø", "Jordweb")
+
+
+@pytest.mark.parametrize("task_id", sorted(load_catalogue().tasks))
+def test_guidance_never_asks_for_what_the_checklist_asks_for(task_id):
+    """The checklist asks for what is missing; guidance that also asked would ask for what the business sent."""
+    task = load_catalogue().task(task_id)
+    assert "Oplys " not in task.guidance_da and "Please state" not in task.guidance_en
+    assert "Vedlæg " not in task.guidance_da and "Please enclose" not in task.guidance_en
+
+
+@pytest.mark.parametrize("task_id", ["byggetilladelse", "nedrivning", "miljoegodkendelse", "jordflytning"])
+def test_guidance_for_a_national_system_says_the_mail_started_the_case_and_what_to_file_there(task_id):
+    task = load_catalogue().task(task_id)
+    assert "Din mail har startet sagen" in task.guidance_da and "Your email has started the case" in task.guidance_en
+    assert "stadig" in task.guidance_da and "must still file" in task.guidance_en
+    assert "fordi" in task.guidance_da and "because" in task.guidance_en
+    assert any(s in task.guidance_da for s in NATIONAL_SYSTEMS) and "sagsnummer" in task.guidance_da
