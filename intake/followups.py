@@ -27,8 +27,10 @@ from collections.abc import Callable, Sequence
 from sqlmodel import Session, col, func, select
 
 from intake.cases import parts as partlib
+from intake.cases.checklists import apply_answer, stored
 from intake.cases.lifecycle import Desk, resume
 from intake.cases.rules import NOTICE_PURPOSES, belongs_to, may_reply, own_addresses
+from intake.details.checklist import Checklist
 from intake.letters.case_letters import case_greeting
 from intake.letters.envelope import Thread, domain_of, msg_id
 from intake.letters.facts import PartFacts
@@ -37,13 +39,14 @@ from intake.letters.notices import caseworker_reply, closed_reply
 from intake.letters.outbox import queue_mail
 from intake.letters.status import describe_event, status_reply
 from intake.mail.message import ParsedMail
-from intake.pipeline import Context, MessageState
+from intake.pipeline import Context, MessageState, evidence_of, find_details, read_attachments
 from models import Case, CaseEvent, CasePart, InboundMessage
 
 log = logging.getLogger(__name__)
 
 # (references quoted, addresses that may own the case; None: any case, for caseworkers) -> the case
 CaseLookup = Callable[[Sequence[str], "Sequence[str] | None"], "Case | None"]
+_NONE = Checklist("", {}, (), ())
 _PART_OF_ROUTED = re.compile(r"<case-([a-z0-9_]+)\.")
 
 
@@ -139,9 +142,24 @@ def pass_on_follow_up(session: Session, case: Case, state: MessageState, inbound
                                                                   "inbound_id": inbound_id})
     office, others = _offices_to_tell(parts)
     cc = [ctx.catalogue.office(o).address if o in ctx.catalogue.offices else o for o in others]
+    notes = [] if closed else recheck(session, case, parts, state, ctx)
     msg = follow_up_to_office(case, state.mail, state.raw, ctx.catalogue, ctx.settings, n, resumed=resumed,
-                              cc=[*cc, case.contact_email or ""], office=office, closed=closed)
+                              cc=[*cc, case.contact_email or ""], office=office, closed=closed, checklist=notes)
     queue_mail(session, purpose="follow_up", msg=msg, case_id=case.id, inbound_id=inbound_id)
+
+
+def recheck(session: Session, case: Case, parts: Sequence[CasePart], state: MessageState, ctx: Context) -> list[str]:
+    """A mail about a case that misses checklist items is checked again; what it supplies is recorded."""
+    open_parts = [p for p in parts if p.status in partlib.OPEN_PART_STATUSES and (stored(p) or _NONE).missing]
+    if not open_parts:
+        return []
+    read_attachments(state, ctx)
+    find_details(state, ctx)
+    notes = apply_answer(open_parts, evidence_of(state), ctx.catalogue)
+    for part, note in zip(open_parts, notes, strict=True):
+        session.add(CaseEvent(case_id=case.id, part_id=part.id, actor="applicant", action="checklist", detail=note))
+    log.info("checklist checked again", extra={"reference": case.reference, "parts": len(open_parts)})
+    return notes
 
 
 # -- caseworkers answer from their own mail client ------------------------------------------------------
