@@ -23,7 +23,7 @@ SERVING = {"have": {"cvr": "body", "address": "body", "area": "body", "period": 
            "missing": ["p_number", "hours", "sketch"], "required_missing": ["p_number"]}
 
 
-def with_checklist(engine, ref: str, checklist: dict, **case_fields) -> None:
+def with_checklist(engine, ref: str, checklist: dict, **case_fields) -> None:  # noqa: F811
     with Session(engine) as s:
         case = s.query(Case).filter(Case.reference == ref).one()
         for key, value in case_fields.items():
@@ -33,7 +33,7 @@ def with_checklist(engine, ref: str, checklist: dict, **case_fields) -> None:
         s.commit()
 
 
-def part_of(engine, ref: str) -> CasePart:
+def part_of(engine, ref: str) -> CasePart:  # noqa: F811
     with Session(engine) as s:
         case = s.query(Case).filter(Case.reference == ref).one()
         return s.query(CasePart).filter(CasePart.case_id == case.id).one()
@@ -99,11 +99,11 @@ def test_an_answer_without_the_missing_item_says_what_is_still_missing():
 
 
 def test_migration_0004_adds_and_removes_the_checklist_column_on_sqlite(tmp_path):
-    engine = make_engine(f"sqlite:///{tmp_path / 'm.db'}")
-    command.upgrade(alembic_config(engine), "0003")
-    assert "checklist_json" not in {c["name"] for c in inspect(engine).get_columns("casepart")}
-    migrate(engine)
-    assert "checklist_json" in {c["name"] for c in inspect(engine).get_columns("casepart")}
-    command.downgrade(alembic_config(engine), "0003")
-    assert "checklist_json" not in {c["name"] for c in inspect(engine).get_columns("casepart")}
-    engine.dispose()
+    db = make_engine(f"sqlite:///{tmp_path / 'm.db'}")
+    command.upgrade(alembic_config(db), "0003")
+    assert "checklist_json" not in {c["name"] for c in inspect(db).get_columns("casepart")}
+    migrate(db)
+    assert "checklist_json" in {c["name"] for c in inspect(db).get_columns("casepart")}
+    command.downgrade(alembic_config(db), "0003")
+    assert "checklist_json" not in {c["name"] for c in inspect(db).get_columns("casepart")}
+    db.dispose()
