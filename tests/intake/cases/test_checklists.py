@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from alembic import command
 from sqlalchemy import inspect
-from sqlmodel import Session
+from sqlmodel import Session, select
 
 from intake.cases import lifecycle as cases
 from intake.cases.checklists import apply_answer, refresh
@@ -25,18 +25,18 @@ SERVING = {"have": {"cvr": "body", "address": "body", "area": "body", "period": 
 
 def with_checklist(engine, ref: str, checklist: dict, **case_fields) -> None:  # noqa: F811
     with Session(engine) as s:
-        case = s.query(Case).filter(Case.reference == ref).one()
+        case = s.exec(select(Case).where(Case.reference == ref)).one()
         for key, value in case_fields.items():
             setattr(case, key, value)
-        part = s.query(CasePart).filter(CasePart.case_id == case.id).one()
+        part = s.exec(select(CasePart).where(CasePart.case_id == case.id)).one()
         part.checklist_json = json.dumps(checklist)
         s.commit()
 
 
 def part_of(engine, ref: str) -> CasePart:  # noqa: F811
     with Session(engine) as s:
-        case = s.query(Case).filter(Case.reference == ref).one()
-        return s.query(CasePart).filter(CasePart.case_id == case.id).one()
+        case = s.exec(select(Case).where(Case.reference == ref)).one()
+        return s.exec(select(CasePart).where(CasePart.case_id == case.id)).one()
 
 
 def test_request_info_missing_asks_for_the_missing_required_items_and_the_message(engine, desk):  # noqa: F811
