@@ -15,6 +15,7 @@ import typer
 from intake.cli.case import app as case_app
 from intake.cli.classifier import app as classifier_app
 from intake.cli.common import configure_logging, console, settings, start_invocation
+from intake.cli.letters import app as letters_app
 from intake.cli.manners import (
     FAILURE,
     LOG_FORMAT_KEY,
@@ -150,6 +151,7 @@ def samples_load() -> None:
 app.add_typer(case_app, name="case", help="Caseworkers: follow and decide cases.")
 app.add_typer(report_app, name="report", help="Service-goal reports.")
 app.add_typer(classifier_app, name="classifier", help="Train, evaluate and activate classifier models.")
+app.add_typer(letters_app, name="letters", help="The letters businesses receive (the gallery for review).")
 
 
 def main() -> None:
