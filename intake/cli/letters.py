@@ -6,8 +6,9 @@ from pathlib import Path
 import typer
 
 from intake.cli.common import console, settings
+from intake.cli.manners import IntakeTyper
 
-app = typer.Typer(no_args_is_help=True, help="The letters businesses receive.")
+app = IntakeTyper(help="The letters businesses receive.")
 
 
 @app.command()
