@@ -149,8 +149,8 @@ def pass_on_follow_up(session: Session, case: Case, state: MessageState, inbound
 
 
 def recheck(session: Session, case: Case, parts: Sequence[CasePart], state: MessageState, ctx: Context) -> list[str]:
-    """A mail about a case that misses checklist items is checked again; what it supplies is recorded."""
-    open_parts = [p for p in parts if p.status in partlib.OPEN_PART_STATUSES and (stored(p) or _NONE).missing]
+    """A mail about a case that misses required checklist items is checked again; what it supplies is recorded."""
+    open_parts = [p for p in parts if p.status in partlib.OPEN_PART_STATUSES and (stored(p) or _NONE).required_missing]
     if not open_parts:
         return []
     read_attachments(state, ctx)

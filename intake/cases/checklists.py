@@ -42,7 +42,7 @@ def apply_answer(parts: Sequence[CasePart], evidence: Evidence, catalogue: Catal
     notes = []
     for part in parts:
         earlier = stored(part)
-        if earlier is None or not earlier.missing:
+        if earlier is None or not earlier.required_missing:
             continue
         task = catalogue.task(part.task_type)
         merged = merge(earlier, check(task, evidence))
