@@ -6,6 +6,7 @@ from pathlib import Path
 
 from classifier.data import CORPUS_DIR, load_corpus
 from classifier.errors import ModelRefused, NoActiveModel, TrainingDataError, UnknownVersion
+from classifier.evalset import training_examples
 from classifier.model import ModelParams, TaskModel
 from classifier.store import ModelStore
 from classifier.training import train_version, training_hash
@@ -44,7 +45,7 @@ def _bootstrap(store: ModelStore, corpus_dir: Path) -> TaskModel:
 
 def _train_first(store: ModelStore, corpus_dir: Path) -> TaskModel:
     examples = load_corpus(corpus_dir)
-    digest = training_hash(examples, ModelParams())
+    digest = training_hash(training_examples(examples), ModelParams())  # as train_version hashes it
     for version in reversed(store.versions()):
         try:
             if store.meta(version).get("training_data_hash") == digest:

@@ -17,6 +17,7 @@ import numpy as np
 from classifier.calibration import fold_splitter
 from classifier.data import Example
 from classifier.errors import TrainingDataError
+from classifier.evalset import training_examples
 from classifier.model import ModelParams, TaskModel, fit_model
 from classifier.prediction import Prediction, Progress, no_progress
 
@@ -110,7 +111,11 @@ def evaluate_model(model: TaskModel, examples: Sequence[Example], progress: Prog
 
 def cross_validate(examples: Sequence[Example], folds: int = 5, params: ModelParams = ModelParams(),
                    progress: Progress = no_progress) -> dict[str, Any]:
-    """Stratified k-fold cross-validation of the training procedure on ``examples``."""
+    """Stratified k-fold cross-validation of the training procedure on ``examples``.
+
+    The fixed evaluation set (``classifier.evalset``) is left out: no training path sees it.
+    """
+    examples = training_examples(examples)
     if len(examples) < 2 * folds:
         raise TrainingDataError(f"need at least {2 * folds} examples for {folds}-fold cross-validation")
     primary = [e.primary for e in examples]

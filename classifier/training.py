@@ -1,4 +1,14 @@
-"""Train a new model version: hash the data, hold out a test split, fit, evaluate, store, activate."""
+"""Train a new model version: fence off the evaluation set, fit, evaluate, store, activate.
+
+Every model is trained behind the fence of ``classifier.evalset`` (the fixed
+evaluation set is dropped from the training examples, whatever their source)
+and evaluated on examples it never saw: the fixed evaluation set plus, when
+given, the caseworkers' corrections made since the active version was trained.
+Those corrections are training data too, so the figures come from a probe
+model trained on everything but them; the stored model is trained on all.
+``--activate-if-better`` compares the probe with the active model on the same
+unseen examples and applies ``classifier.decision.decide``.
+"""
 from __future__ import annotations
 
 import logging
@@ -10,10 +20,12 @@ from typing import Any
 from sklearn.model_selection import train_test_split
 
 from classifier.data import Example, data_hash
+from classifier.decision import DEFAULT_RULE, Decision, Rule, decide
 from classifier.errors import ModelRefused, TrainingDataError, UnknownVersion
+from classifier.evalset import FENCE_ID, evaluation_set, fenced_behind, is_fenced, training_examples
 from classifier.evaluate import evaluate_model
 from classifier.features import FEATURE_VERSION
-from classifier.model import ModelParams, fit_model
+from classifier.model import ModelParams, TaskModel, fit_model
 from classifier.prediction import Progress, no_progress
 from classifier.store import FORMAT_VERSION, ModelStore
 
@@ -32,8 +44,11 @@ class TrainResult:
     activated: bool
     message: str
     data_hash: str
-    metrics: dict[str, Any] = field(default_factory=dict)
-    active_metrics: dict[str, Any] | None = None   # the active model on the same held-out set
+    metrics: dict[str, Any] = field(default_factory=dict)   # the candidate on the unseen examples
+    active_metrics: dict[str, Any] | None = None   # the active model on the same examples
+    decision: Decision | None = None
+    compared_on: str = ""   # which examples the comparison used
+    candidate_metrics: dict[str, Any] | None = None   # the candidate on exactly those (== metrics when fair)
 
 
 def training_hash(examples: Sequence[Example], params: ModelParams) -> str:
@@ -58,34 +73,76 @@ def _active_hash(store: ModelStore) -> str | None:
         return None
 
 
+@dataclass(frozen=True)
+class Unseen:
+    """The examples a new model is measured on: the fixed set and the corrections since the active version."""
+
+    fixed: tuple[Example, ...]
+    recent: tuple[Example, ...]
+    fixed_is_seed_slice: bool   # the fixed set is classifier.evalset's (a pre-fence version has seen it)
+
+    @classmethod
+    def of(cls, evaluation: Sequence[Example] | None, recent: Sequence[Example]) -> Unseen:
+        fixed = tuple(evaluation_set() if evaluation is None else evaluation)
+        return cls(fixed, tuple(e for e in recent if not is_fenced(e)), evaluation is None)
+
+    @property
+    def all(self) -> list[Example]:
+        return [*self.fixed, *self.recent]
+
+    def describe(self, with_fixed: bool = True) -> str:
+        fixed = f"{len(self.fixed)} of the fixed evaluation set" if with_fixed else ""
+        recent = f"{len(self.recent)} corrections since the active version" if self.recent else ""
+        return " + ".join(x for x in (fixed, recent) if x) or "nothing"
+
+
+def _fit(examples: Sequence[Example], params: ModelParams, progress: Progress, name: str) -> TaskModel:
+    stage: Progress = lambda stage_, done, total: progress(f"{name}: {stage_}", done, total)  # noqa: E731
+    return fit_model([e.text for e in examples], [e.labels for e in examples], params, stage)
+
+
 def train_version(store: ModelStore, examples: Sequence[Example], *, sources: dict[str, int] | None = None,
                   activate: bool = False, activate_if_better: bool = False, force: bool = False,
-                  params: ModelParams = ModelParams(), progress: Progress = no_progress) -> TrainResult:
-    """Train, evaluate on a held-out split, store a new version and activate it when asked."""
-    if len(examples) < MIN_EXAMPLES:
-        raise TrainingDataError(f"need at least {MIN_EXAMPLES} labelled examples, got {len(examples)}")
-    digest = training_hash(examples, params)
+                  params: ModelParams = ModelParams(), progress: Progress = no_progress,
+                  evaluation: Sequence[Example] | None = None, recent: Sequence[Example] = (),
+                  rule: Rule = DEFAULT_RULE) -> TrainResult:
+    """Train behind the fence, evaluate on unseen examples, store a new version, activate it when asked.
+
+    ``evaluation`` replaces the fixed evaluation set (tests, special sets); ``recent``
+    are the corrections made since the active version was trained (in ``examples`` too).
+    """
+    pool = training_examples(examples)
+    if len(pool) < MIN_EXAMPLES:
+        raise TrainingDataError(f"need at least {MIN_EXAMPLES} labelled examples outside the evaluation set, "
+                                f"got {len(pool)}")
+    digest = training_hash(pool, params)
     if not force and digest == _active_hash(store):
         return TrainResult(store.active_version(), True, False,
                            f"training data unchanged since active version {store.active_version()}; "
                            "nothing to train (use --force to train anyway)", digest)
-    train, test = holdout_split(examples, params.seed)
-    stage = lambda name: (lambda stage_, done, total: progress(f"{name}: {stage_}", done, total))  # noqa: E731
+    unseen = Unseen.of(evaluation, recent)
+    if not unseen.all:
+        raise TrainingDataError("no examples to evaluate on: the evaluation set is empty")
     started = time.perf_counter()
-    report = evaluate_model(fit_model([e.text for e in train], [e.labels for e in train], params,
-                                      stage("held-out model")), test)
-    model = fit_model([e.text for e in examples], [e.labels for e in examples], params, stage("final model"))
-    seconds = round(time.perf_counter() - started, 1)
-    meta = {"training_data_hash": digest, "n_examples": len(examples), "sources": sources or {},
-            "params": params.as_dict(), "train_seconds": seconds,
+    held_back = {e.text for e in unseen.recent}
+    model = _fit(pool, params, progress, "final model")
+    probe_pool = [e for e in pool if e.text not in held_back]
+    probe = model if len(probe_pool) == len(pool) else _fit(probe_pool, params, progress, "model without the "
+                                                                                           "new corrections")
+    report = evaluate_model(probe, unseen.all)
+    meta = {"training_data_hash": digest, "n_examples": len(pool), "sources": sources or {},
+            "params": params.as_dict(), "train_seconds": round(time.perf_counter() - started, 1),
+            "evaluation_fence": FENCE_ID,
             "metrics": {**{k: v for k, v in report.items() if k != "version"},
-                        "method": f"held-out {int(HOLDOUT_FRACTION * 100)}% (stratified)"}}
+                        "method": f"unseen: {unseen.describe()}"}}
     version = store.save(model, meta)
-    return _maybe_activate(store, version, report, test, activate, activate_if_better, digest)
+    result = _maybe_activate(store, version, report, probe, unseen, activate, activate_if_better, digest, rule)
+    log.info("trained model version %s: %s", version, result.message)
+    return result
 
 
-def _maybe_activate(store: ModelStore, version: str, report: dict[str, Any], test: Sequence[Example],
-                    activate: bool, if_better: bool, digest: str) -> TrainResult:
+def _maybe_activate(store: ModelStore, version: str, report: dict[str, Any], probe: TaskModel, unseen: Unseen,
+                    activate: bool, if_better: bool, digest: str, rule: Rule) -> TrainResult:
     metrics = {**report, "version": version}
     active = store.active_version()
     if activate or active is None and if_better:
@@ -96,16 +153,30 @@ def _maybe_activate(store: ModelStore, version: str, report: dict[str, Any], tes
                            f"trained version {version} (not activated; `intake classifier activate {version}`)",
                            digest, metrics)
     try:
-        current = evaluate_model(store.load(active), test)
+        current_model, current_meta = store.load(active), store.meta(active)
     except (ModelRefused, UnknownVersion) as err:
         log.warning("active model %s cannot be compared: %s", active, err)
         store.activate(version)
         return TrainResult(version, False, True, f"activated version {version}: the active one is unusable",
                            digest, metrics)
-    better = (report["macro_f1"], -report["triage_rate"]) > (current["macro_f1"], -current["triage_rate"])
-    if better:
+    fair_fixed = not unseen.fixed_is_seed_slice or fenced_behind(current_meta)
+    examples = unseen.all if fair_fixed else list(unseen.recent)
+    compared_on = unseen.describe(with_fixed=fair_fixed)
+    if not examples:
+        decision = Decision(False, f"no fair comparison: version {active} was trained before the evaluation "
+                                   "set was fenced off, and no corrections were made since; compare them with "
+                                   "`intake classifier compare` and activate by hand")
+        return TrainResult(version, False, False, _verdict(version, active, decision), digest, metrics,
+                           None, decision, "nothing")
+    candidate = report if fair_fixed else evaluate_model(probe, examples)
+    current = evaluate_model(current_model, examples)
+    decision = decide(candidate, current, rule)
+    if decision.activate:
         store.activate(version)
-    verdict = "activated" if better else f"kept version {active}"
-    message = (f"trained version {version}: macro-F1 {report['macro_f1']} vs {current['macro_f1']} "
-               f"of version {active} on the same held-out set; {verdict}")
-    return TrainResult(version, False, better, message, digest, metrics, current)
+    return TrainResult(version, False, decision.activate, _verdict(version, active, decision), digest, metrics,
+                       current, decision, compared_on, candidate)
+
+
+def _verdict(version: str, active: str | None, decision: Decision) -> str:
+    outcome = f"activated version {version}" if decision.activate else f"kept version {active}"
+    return f"trained version {version}; {outcome}: {decision.reason}"

@@ -12,6 +12,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import SQLAlchemyError
@@ -32,6 +33,9 @@ from models import Case
 from models.db import make_engine, open_database
 from routing.calendar import WorkingCalendar
 from routing.catalogue import Catalogue, load_catalogue
+
+if TYPE_CHECKING:
+    from intake.extraction import QueueExtractor
 
 log = logging.getLogger(__name__)
 MB = 1024 * 1024
@@ -66,7 +70,19 @@ def build_context(settings: Settings) -> Context:
     """What the stages need; also configures the sandbox, since every path that reads mail starts here."""
     configure_sandbox(settings)
     catalogue, calendar = catalogue_and_calendar(settings)
-    return Context(settings, catalogue, calendar, ModelHolder(settings.model_dir))
+    return Context(settings, catalogue, calendar, ModelHolder(settings.model_dir), queue_extractor(settings))
+
+
+def queue_extractor(settings: Settings) -> QueueExtractor | None:
+    """The queue mode's extractor (``INTAKE_EXTRACTION=queue``), with procrastinate's tables in place."""
+    if settings.extraction != "queue":
+        return None
+    from intake.extraction import QueueExtractor, ensure_schema, make_app
+
+    engine = make_engine(settings.database_url)
+    app = make_app(settings.database_url, engine)
+    ensure_schema(app, engine)
+    return QueueExtractor(engine, app)
 
 
 def build_desk(settings: Settings) -> Desk:

@@ -8,6 +8,12 @@ has a fixed Message-ID (``<deadlines.<office>.<date>@domain>``), which the
 outbox stores under a unique constraint: a second run the same day finds it
 and skips the office, and two processes racing lose one insert, not send twice.
 The mail itself is written by ``intake.letters.digest``.
+
+``retrain_job`` closes the learning loop: when ``retrain_after_corrections``
+corrections have come since the newest model version, it trains a new one on
+the seed corpus and the database, activates it only if it beats the active one
+on examples neither was trained on (``classifier.loop``, ``classifier.decision``),
+and mails the operators (``operator_addresses``) what it did.
 """
 from __future__ import annotations
 
@@ -18,9 +24,14 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
+from classifier.errors import ClassifierError
+from classifier.loop import pending_corrections, retrain_if_due
+from classifier.store import ModelStore
+from classifier.training import TrainResult
 from intake.cases.compliance import CaseTimes, due_now
 from intake.cases.parts import OPEN_PART_STATUSES
 from intake.letters.digest import Attention, digest_mail, digest_message_id
+from intake.letters.model_report import ModelReport, model_report_mail, model_report_message_id
 from intake.letters.outbox import queue_mail
 from intake.pipeline import Context
 from models import Case, CasePart, OutboxMail, utcnow
@@ -30,6 +41,7 @@ from routing.goals import LOCAL_TZ, local_date
 
 log = logging.getLogger(__name__)
 DIGEST_PURPOSE = "deadlines"
+MODEL_PURPOSE = "model"
 
 
 def cases_needing_attention(session: Session, calendar: WorkingCalendar, now: datetime) -> dict[str, list[Attention]]:
@@ -88,3 +100,56 @@ def daily_overdue_job(engine: Engine, ctx: Context, now: datetime | None = None)
     if queued:
         log.info("deadline mails queued", extra={"offices": queued, "day": today.isoformat()})
     return queued
+
+
+def _report_of(result: TrainResult, before: str, pending: int) -> ModelReport:
+    from classifier.decision import DEFAULT_RULE, side_by_side
+
+    rows: tuple[tuple[str, str, str], ...] = ()
+    if result.candidate_metrics is not None and result.active_metrics is not None:
+        rows = tuple(side_by_side(result.candidate_metrics, result.active_metrics))
+    reason = result.decision.reason if result.decision else result.message
+    return ModelReport("activated" if result.activated else "kept", result.version or "", before, reason, pending,
+                       result.compared_on, DEFAULT_RULE.describe(), rows)
+
+
+def retrain_job(engine: Engine, ctx: Context, now: datetime | None = None) -> ModelReport | None:
+    """Retrain when enough corrections have come, activate only if better, mail the operators; None: not due."""
+    settings = ctx.settings
+    assert settings.model_dir is not None  # Settings.__post_init__ sets it
+    store = ModelStore(settings.model_dir)
+    before = store.active_version() or "-"
+    pending = pending_corrections(store, engine)
+    try:
+        result = retrain_if_due(store, engine, min_corrections=settings.retrain_after_corrections,
+                                known=ctx.catalogue.tasks)
+    except ClassifierError as err:
+        log.error("scheduled retraining failed", extra={"error": type(err).__name__, "corrections": pending})
+        report = ModelReport("failed", "", before, str(err).partition("\n")[0], pending)
+    else:
+        if result is None or result.skipped:
+            return None
+        report = _report_of(result, before, pending)
+    log.info("scheduled retraining", extra={"outcome": report.outcome, "version": report.version,
+                                            "active_before": before, "corrections": pending})
+    if report.outcome == "activated" and ctx.models is not None:
+        ctx.models.get()  # switch now, not at the next model check
+    _mail_operators(engine, report, settings, now or utcnow())
+    return report
+
+
+def _mail_operators(engine: Engine, report: ModelReport, settings, now: datetime) -> None:
+    if not settings.operator_addresses:
+        log.warning("no operator_addresses: the retraining report is only in the log")
+        return
+    today = local_date(now)
+    with Session(engine) as session:
+        if _already_sent(session, model_report_message_id(report, today, settings)):
+            return
+        queue_mail(session, purpose=MODEL_PURPOSE, msg=model_report_mail(report, settings.operator_addresses,
+                                                                          today, settings),
+                   case_id=None, inbound_id=None)
+        try:
+            session.commit()
+        except IntegrityError:  # another process queued the same report first
+            session.rollback()

@@ -43,14 +43,24 @@ class ModelSource(Protocol):
     def get(self): ...
 
 
+class Extractor(Protocol):
+    def read(self, inbound_id: int, names: Sequence[tuple[str, str, int]],
+             budget: float) -> list[AttachmentResult]: ...
+
+
 @dataclass(frozen=True)
 class Context:
-    """What the stages need besides the message: settings, catalogue, calendar, the model."""
+    """What the stages need besides the message: settings, catalogue, calendar, the model.
+
+    ``extractor``, when set, reads a recorded message's attachments elsewhere (the
+    queue mode, ``intake.extraction``); without it they are read here, in the sandbox.
+    """
 
     settings: Settings
     catalogue: Catalogue
     calendar: WorkingCalendar
     models: ModelSource
+    extractor: Extractor | None = None
 
 
 @dataclass
@@ -59,6 +69,7 @@ class MessageState:
 
     raw: bytes
     received: datetime
+    inbound_id: int | None = None  # the recorded message (None in a dry run)
     parsed: ParsedMail | None = None
     kind: str = "application"
     reason: str = ""
@@ -142,6 +153,10 @@ def find_refs(state: MessageState, ctx: Context) -> None:
 
 
 def read_attachments(state: MessageState, ctx: Context) -> None:
+    if ctx.extractor is not None and state.inbound_id is not None:
+        names = [(p.filename, p.content_type, len(p.data)) for p in state.mail.attachments]
+        state.attachments = ctx.extractor.read(state.inbound_id, names, ctx.settings.extraction_wait_seconds)
+        return
     state.attachments = attachments_of(state.mail)
 
 

@@ -17,13 +17,15 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime
 
+from sqlalchemy import update
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import DBAPIError, OperationalError
-from sqlmodel import Session, select
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
+from sqlmodel import Session, col, select
 
 from intake import followups, kinds
 from intake.crashpoints import crash_point
 from intake.errors import CaseNotFound, OurFault, StopMessage
+from intake.leases import is_held, lease_deadline, worker_identity
 from intake.logs import bound
 from intake.mailbox.base import FetchedMessage, Mailbox, MessageRef
 from intake.pipeline import ANALYSIS, PRELUDE, Context, MessageState, run_stages
@@ -44,7 +46,8 @@ class Outcome:
     """What became of one message."""
 
     inbound_id: int
-    outcome: str  # case | follow_up | status_query | skipped | duplicate | quarantined | already
+    # case | follow_up | status_query | skipped | duplicate | quarantined | already | busy (another worker has it)
+    outcome: str
     reason: str = ""
     reference: str | None = None
 
@@ -54,6 +57,7 @@ class Runner:
 
     def __init__(self, ctx: Context, engine: Engine, mailbox: Mailbox | None = None) -> None:
         self.ctx, self.engine, self.mailbox = ctx, engine, mailbox
+        self.me = worker_identity()
 
     def process_batch(self, limit: int | None = None) -> list[Outcome]:
         assert self.mailbox is not None
@@ -63,7 +67,8 @@ class Runner:
         inbound_id, early = self._claim(fetched)
         with bound(inbound_id=inbound_id):
             if early is not None:
-                self._move(fetched.ref, early)
+                if early.outcome != "busy":
+                    self._move(fetched.ref, early)
                 return early
             crash_point("after_record")
             try:
@@ -81,8 +86,8 @@ class Runner:
         try:
             with Session(self.engine) as session:
                 rec = session.get(InboundMessage, inbound_id)
-                if rec is not None and rec.status == "processing":
-                    rec.attempts = max(0, rec.attempts - 1)
+                if rec is not None and rec.status == "processing" and rec.lease_owner == self.me:
+                    rec.attempts, rec.lease_owner = max(0, rec.attempts - 1), ""
                     session.add(rec)
                     session.commit()
         except OUR_FAULTS:
@@ -90,8 +95,16 @@ class Runner:
 
     # -- recording -----------------------------------------------------------
     def _claim(self, fetched: FetchedMessage) -> tuple[int, Outcome | None]:
+        """Record the message and take its lease, or say why it is not ours to process now.
+
+        Several workers may fetch the same message: the row's unique key (source,
+        UIDVALIDITY, UID) decides who records it, and the lease who processes it.
+        A message another live worker holds, or whose twin (same bytes) is being
+        processed elsewhere, is "busy": left in the inbox for later.
+        """
         ref, raw = fetched.ref, fetched.raw
         sha = hashlib.sha256(raw).hexdigest()
+        now = utcnow()
         with Session(self.engine) as session:
             rec = session.exec(select(InboundMessage).where(InboundMessage.source == ref.source)
                                .where(InboundMessage.uidvalidity == ref.uidvalidity)
@@ -101,25 +114,58 @@ class Runner:
             if rec is not None and rec.status != "processing":
                 return rec.id, Outcome(rec.id, "already" if rec.status == "done" else "quarantined", rec.reason)
             if rec is None:
-                twin = session.exec(select(InboundMessage).where(InboundMessage.sha256 == sha)
-                                    .where(InboundMessage.status == "done")).first()
+                twins = session.exec(select(InboundMessage).where(InboundMessage.sha256 == sha)
+                                     .where(col(InboundMessage.status).in_(("done", "processing")))).all()
+                done = next((t for t in twins if t.status == "done"), None)
+                if done is None and any(self._held(t, now) for t in twins):
+                    return 0, Outcome(0, "busy", "its twin is being processed by another worker")
                 rec = InboundMessage(source=ref.source, uidvalidity=ref.uidvalidity, uid=ref.uid, sha256=sha,
                                      received_at=fetched.received, raw=raw)
-                if twin is not None:
-                    rec.status, rec.outcome, rec.case_id = "done", "duplicate", twin.case_id
-                    rec.reason = f"same content as message {twin.id}"
-                    session.add(rec)
-                    session.commit()
-                    log.info("message is a duplicate", extra={"inbound_id": rec.id, "duplicate_of": twin.id})
+                if done is not None:
+                    rec.status, rec.outcome, rec.case_id = "done", "duplicate", done.case_id
+                    rec.reason = f"same content as message {done.id}"
+                    if not self._insert(session, rec):
+                        return 0, Outcome(0, "busy", "recorded by another worker")
+                    log.info("message is a duplicate", extra={"inbound_id": rec.id, "duplicate_of": done.id})
                     return rec.id, Outcome(rec.id, "duplicate", rec.reason)
-            rec.attempts += 1
-            rec.updated_at = utcnow()
-            session.add(rec)
-            session.commit()
+                rec.attempts, rec.lease_owner = 1, self.me
+                rec.lease_until = lease_deadline(now, self.ctx.settings.message_lease_seconds)
+                if not self._insert(session, rec):
+                    return 0, Outcome(0, "busy", "recorded by another worker")
+            else:
+                if self._held(rec, now):
+                    return rec.id, Outcome(rec.id, "busy", "held by another worker")
+                taken = session.connection().execute(
+                    update(InboundMessage)
+                    .where(col(InboundMessage.id) == rec.id, col(InboundMessage.status) == "processing",
+                           col(InboundMessage.lease_owner) == rec.lease_owner,
+                           col(InboundMessage.attempts) == rec.attempts)
+                    .values(lease_owner=self.me, attempts=rec.attempts + 1, updated_at=now,
+                            lease_until=lease_deadline(now, self.ctx.settings.message_lease_seconds)))
+                session.commit()
+                if taken.rowcount != 1:
+                    return rec.id, Outcome(rec.id, "busy", "taken over by another worker")
+                session.refresh(rec)
             if rec.attempts > self.ctx.settings.max_processing_attempts:
                 reason = f"processing did not finish in {rec.attempts - 1} attempts (the process died)"
                 return rec.id, self._quarantine(session, rec, reason)
+            assert rec.id is not None
             return rec.id, None
+
+    def _held(self, rec: InboundMessage, now: datetime) -> bool:
+        return rec.status == "processing" and is_held(rec.lease_owner, rec.lease_until, now, self.me)
+
+    @staticmethod
+    def _insert(session: Session, rec: InboundMessage) -> bool:
+        """Insert ``rec``; False when another worker inserted the same message first (the unique key)."""
+        session.add(rec)
+        try:
+            session.commit()
+        except IntegrityError:
+            session.rollback()
+            return False
+        session.refresh(rec)
+        return True
 
     def _quarantine(self, session: Session, rec: InboundMessage, reason: str) -> Outcome:
         rec.status, rec.outcome, rec.reason, rec.updated_at = "quarantined", "quarantined", reason[:1000], utcnow()
@@ -140,7 +186,7 @@ class Runner:
 
     # -- processing ----------------------------------------------------------
     def _process(self, inbound_id: int, raw: bytes, received: datetime) -> Outcome:
-        state = MessageState(raw=raw, received=received)
+        state = MessageState(raw=raw, received=received, inbound_id=inbound_id)
         case_id: int | None = None
         try:
             run_stages(PRELUDE, state, self.ctx)

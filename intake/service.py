@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 import schedule
 from sqlalchemy.engine import Engine
 
-from intake.jobs import daily_overdue_job
+from intake.jobs import daily_overdue_job, retrain_job
 from intake.letters.outbox import FlushResult, send_due
 from intake.letters.sender import MailSender
 from intake.mailbox.base import Mailbox
@@ -56,13 +56,19 @@ class Service:
         return send_due(self.engine, self.sender, self.ctx.settings)
 
     def process_once(self) -> list[Outcome]:
-        """Process everything waiting now (in batches), then send what is due."""
+        """Process everything waiting now (in batches), then send what is due.
+
+        It goes on until the inbox holds nothing this worker can take: a short batch
+        does not mean an empty inbox when other workers share it. Messages another
+        worker holds ("busy") are left to it and not reported.
+        """
         outcomes: list[Outcome] = []
         while not self.stopping:
             batch = self.runner.process_batch(self.ctx.settings.batch_size)
-            outcomes += batch
+            done = [o for o in batch if o.outcome != "busy"]
+            outcomes += done
             self.flush()
-            if len(batch) < self.ctx.settings.batch_size:
+            if not done:
                 break
         return outcomes
 
@@ -81,6 +87,12 @@ class Service:
         jobs.every(s.model_check_interval).seconds.do(self.ctx.models.get)  # keeps a newly activated model warm
         # Sends at most once per office and working day, from digest_after (Copenhagen time).
         jobs.every(s.digest_check_interval).seconds.do(daily_overdue_job, self.engine, self.ctx)
+        # Retrains when retrain_after_corrections corrections have come; activates only if better.
+        jobs.every(s.retrain_check_interval).seconds.do(retrain_job, self.engine, self.ctx)
+        if self.ctx.extractor is not None:  # the queue mode: attachments read after their case was routed
+            from intake.extraction import apply_late_reads
+
+            jobs.every(s.outbox_flush_interval).seconds.do(apply_late_reads, self.engine)
         return jobs
 
     def serve(self) -> None:

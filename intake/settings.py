@@ -22,7 +22,8 @@ SECURITY_MODES = ("ssl", "starttls", "none")
 # Limits and intervals where zero or less would stop the service from working at all.
 POSITIVE = ("attachment_workers", "attachment_seconds", "attachment_max_mb", "attachment_max_pages",
             "attachment_ocr_seconds", "attachment_ocr_pages", "outbox_flush_interval", "model_check_interval",
-            "digest_check_interval")
+            "digest_check_interval", "retrain_after_corrections", "retrain_check_interval",
+            "message_lease_seconds", "extraction_wait_seconds", "track_link_days")
 MIN_WORKER_MB = 256
 
 
@@ -73,6 +74,14 @@ class Settings:
     max_status_answers_per_sender_per_day: int = 5
     max_notices_per_sender_per_day: int = 5
     max_processing_attempts: int = 3
+    # A worker holds a message it processes this long; then another may take it over (a dead
+    # process on the same host is taken over at once). Longer than reading all attachments takes.
+    message_lease_seconds: float = 900.0
+    # Where attachments are read: "local" (in this process's sandbox) or "queue" (jobs for
+    # ``intake worker`` processes, PostgreSQL only); in the queue mode the service waits this
+    # long for them before it routes the case on what was read.
+    extraction: str = "local"
+    extraction_wait_seconds: float = 180.0
     poll_interval: float = 5.0
     outbox_max_attempts: int = 12
     outbox_retry_base: float = 30.0
@@ -97,6 +106,19 @@ class Settings:
     model_check_interval: int = 3600
     digest_check_interval: int = 900
     digest_after: str = "07:00"
+    # The learning loop of ``intake serve``: retrain when this many corrections have come since the newest model
+    # version (checked every retrain_check_interval seconds), activate only if better, and mail the operators.
+    retrain_after_corrections: int = 25
+    retrain_check_interval: int = 3600
+    operator_addresses: tuple[str, ...] = ()
+    # The web (intake web, intake serve --web): the base of the links we put in mails, the key that signs the
+    # businesses' track links (generated once into data_dir/web_secret when unset), how long a link stays valid,
+    # and the rate limits of /track (per client address and per case reference; the syntax of ``limits``).
+    public_url: str = "http://127.0.0.1:8000"
+    web_secret: str | None = field(default=None, repr=False)
+    track_link_days: int = 400
+    web_rate_per_client: str = "30/minute"
+    web_rate_per_reference: str = "10/minute"
 
     def __post_init__(self) -> None:
         set_ = lambda name, value: object.__setattr__(self, name, value)  # noqa: E731
@@ -115,6 +137,10 @@ class Settings:
         for name in ("imap_security", "smtp_security"):
             if getattr(self, name) not in SECURITY_MODES:
                 raise ConfigError(f"{name} must be one of {', '.join(SECURITY_MODES)}")
+        if self.extraction not in ("local", "queue"):
+            raise ConfigError(f"extraction must be local or queue, not {self.extraction!r}")
+        if self.extraction == "queue" and not self.database_url.startswith("postgresql"):
+            raise ConfigError("extraction = queue needs PostgreSQL (INTAKE_DATABASE_URL): the jobs live there")
         for name in ("meeting_start", "digest_after"):
             _check_time(name, getattr(self, name))
         for name in POSITIVE:
@@ -127,6 +153,9 @@ class Settings:
                               f"not {self.attachment_ocr_languages!r}")
         set_("internal_domains", tuple(d.strip().lower().lstrip("@") for d in self.internal_domains if d.strip()))
         set_("comment_address", self.comment_address.strip().lower())
+        set_("public_url", self.public_url.strip().rstrip("/"))
+        if not self.public_url.startswith(("http://", "https://")):
+            raise ConfigError(f"public_url must start with http:// or https://, not {self.public_url!r}")
         if not self.imap_port:
             set_("imap_port", {"ssl": 993}.get(self.imap_security, 143))
         if not self.smtp_port:

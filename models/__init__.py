@@ -1,5 +1,6 @@
 """Database tables and the engine/migration helpers. Imports no other package of the project."""
 from models.tables import (
+    AttachmentRead,
     Case,
     CaseEvent,
     CasePart,
@@ -11,5 +12,5 @@ from models.tables import (
     utcnow,
 )
 
-__all__ = ["Case", "CaseEvent", "CasePart", "Correction", "InboundMessage", "Meeting", "OutboxMail", "ReferenceCounter",
-           "utcnow"]
+__all__ = ["AttachmentRead", "Case", "CaseEvent", "CasePart", "Correction", "InboundMessage", "Meeting",
+           "OutboxMail", "ReferenceCounter", "utcnow"]

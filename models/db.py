@@ -42,7 +42,10 @@ def make_engine(url: str) -> Engine:
         return engine
     if parsed.drivername == "postgresql":
         url = str(parsed.set(drivername="postgresql+psycopg"))
-    return create_engine(url, pool_pre_ping=True)
+    # No ping before every checkout (a round trip each, several per message): a connection the
+    # server dropped fails its first statement instead, SQLAlchemy then discards the whole pool,
+    # and the runner treats the failure as ours (the message stays in the inbox, uncharged).
+    return create_engine(url, pool_pre_ping=False, pool_recycle=1800)
 
 
 def alembic_config(engine: Engine) -> Config:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from sqlalchemy import Column, LargeBinary, Text, UniqueConstraint, false
+from sqlalchemy import Column, Index, LargeBinary, Text, UniqueConstraint, false
 from sqlmodel import Field, SQLModel
 
 
@@ -25,7 +25,8 @@ class ReferenceCounter(SQLModel, table=True):
 class InboundMessage(SQLModel, table=True):
     """Every message read from the mailbox and what became of it (never deleted)."""
 
-    __table_args__ = (UniqueConstraint("source", "uidvalidity", "uid"),)
+    __table_args__ = (UniqueConstraint("source", "uidvalidity", "uid"),
+                      Index("ix_inboundmessage_sha256_status", "sha256", "status"))
 
     id: int | None = Field(default=None, primary_key=True)
     source: str = Field(index=True)
@@ -43,10 +44,33 @@ class InboundMessage(SQLModel, table=True):
     kind: str = ""
     reason: str = ""
     attempts: int = 0
+    # While ``processing``: the worker that holds the message ("host:pid") and until when. Another
+    # worker takes it over only when the lease has run out or the holder is a dead process on its host.
+    lease_owner: str = ""
+    lease_until: datetime | None = None
     case_id: int | None = Field(default=None, foreign_key="case.id", index=True)
     raw: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
     created_at: datetime = Field(default_factory=utcnow)
     updated_at: datetime = Field(default_factory=utcnow)
+
+
+class AttachmentRead(SQLModel, table=True):
+    """What an extraction worker read from one attachment of a received message (the queue mode).
+
+    The job names the message and the attachment's position; the worker parses the
+    stored raw message again, so the message row is the only input and a job enqueued
+    twice writes one row. ``applied`` is set once a result that came after the case
+    was routed has been added to the case.
+    """
+
+    __table_args__ = (UniqueConstraint("inbound_id", "position"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    inbound_id: int = Field(foreign_key="inboundmessage.id", index=True)
+    position: int
+    result_json: str = Field(sa_column=Column(Text, nullable=False))
+    applied: bool = Field(default=False, sa_column_kwargs={"server_default": false()}, index=True)
+    created_at: datetime = Field(default_factory=utcnow)
 
 
 class Case(SQLModel, table=True):
@@ -89,7 +113,7 @@ class Case(SQLModel, table=True):
     closed_at: datetime | None = None
     complex: bool = Field(default=False, sa_column_kwargs={"server_default": false()})
     offices: str = Field(default="[]", sa_column=Column(Text, nullable=False, server_default="[]"))  # JSON list
-    contact_email: str | None = None
+    contact_email: str | None = Field(default=None, index=True)
     # Who (migration 0003): the business, whom we write to (itself or its agent), who forwarded it to us.
     applicant_email: str = Field(default="", index=True)
     applicant_name: str = ""

@@ -75,6 +75,16 @@ class NoText(Unreadable):
     reason = "no_text"
 
 
+class OcrUnavailable(Unreadable):
+    """Raised when the file needs OCR (a scan, a photo) and Tesseract is not installed here.
+
+    Our shortcoming, not the sender's: the business is told a caseworker reads the
+    file, never asked for a sharper copy, and ``intake doctor`` names the missing tool.
+    """
+
+    reason = "ocr_unavailable"
+
+
 class Empty(Unreadable):
     """Raised when the attachment has no bytes at all."""
 

@@ -72,6 +72,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "da": "{name} kom frem uden indhold (0 bytes). Vedhæft den venligst igen.",
         "en": "{name} arrived empty (0 bytes); please attach it again.",
     },
+    "ocr_unavailable": {
+        "da": "Vi kunne ikke læse {name} automatisk, fordi det ser ud til at være en scanning eller et foto. "
+              "En sagsbehandler læser filen, så du behøver ikke sende den igen.",
+        "en": "We could not read {name} automatically because it appears to be a scan or a photo; "
+              "a caseworker will read the file, so there is no need to send it again.",
+    },
+    "still_reading": {
+        "da": "Vi er stadig ved at læse {name}. Den bliver føjet til sagen, så snart den er læst, "
+              "så du behøver ikke sende den igen.",
+        "en": "We are still reading {name}; it will be added to the case as soon as it has been read, "
+              "so there is no need to send it again.",
+    },
     "internal_error": {
         "da": "Vi kunne ikke læse {name} lige nu på grund af en teknisk fejl hos os. "
               "En sagsbehandler ser på filen, så du behøver ikke sende den igen.",

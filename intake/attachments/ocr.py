@@ -19,7 +19,7 @@ import warnings
 import zipfile
 from dataclasses import dataclass, field
 
-from intake.attachments.errors import Corrupt, TooLarge, Unsupported
+from intake.attachments.errors import Corrupt, OcrUnavailable, TooLarge
 from intake.attachments.limits import Limits
 
 log = logging.getLogger(__name__)
@@ -36,7 +36,7 @@ def tesseract_available() -> bool:
 def ocr_image(image, limits: Limits) -> str:
     """Text Tesseract reads in a Pillow image (empty string when it finds none)."""
     if not tesseract_available():
-        raise Unsupported("tesseract is not installed")
+        raise OcrUnavailable("tesseract is not installed")
     buffer = io.BytesIO()
     _prepare(image).save(buffer, format="PNG")
     command = ["tesseract", "stdin", "stdout", "-l", limits.ocr_languages, "--psm", "3"]

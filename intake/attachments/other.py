@@ -9,7 +9,7 @@ import tempfile
 import zipfile
 
 from intake.attachments.base import Context, Extracted
-from intake.attachments.errors import Corrupt, Encrypted, NoText, TooLarge, Unsupported
+from intake.attachments.errors import Corrupt, Encrypted, NoText, OcrUnavailable, TooLarge, Unsupported
 from intake.attachments.ocr import image_frames, ocr_image, tesseract_available
 from intake.attachments.ooxml import check_package
 from intake.mail.bodytext import html_to_text
@@ -31,7 +31,7 @@ def read_html(data: bytes, ctx: Context) -> Extracted:
 def read_image(data: bytes, ctx: Context) -> Extracted:
     """A photo or scan (JPEG, PNG, TIFF...): OCR of up to ``max_ocr_pages`` frames."""
     if not tesseract_available():
-        raise Unsupported("OCR is not available")
+        raise OcrUnavailable("Tesseract is not installed")
     frames, count = image_frames(data, ctx.limits)
     texts = [ocr_image(frame, ctx.limits) for frame in frames]
     warnings = ["ocr"] + (["ocr_pages_capped"] if count > len(frames) else [])

@@ -17,7 +17,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from intake.attachments.base import Context, Extracted, table_fields, table_rows_text
-from intake.attachments.errors import Corrupt, Encrypted, NoText
+from intake.attachments.errors import Corrupt, Encrypted, NoText, OcrUnavailable
 from intake.attachments.limits import Limits
 from intake.attachments.ocr import ocr_image, tesseract_available
 
@@ -63,6 +63,8 @@ def _read(document: pdfium.PdfDocument, data: bytes, limits: Limits) -> Extracte
     if has_form or ruled:
         _add_structure(document, data, has_form, ruled[: limits.max_table_pages], result)
     if not result.text.strip() and not result.fields:
+        if "ocr_unavailable" in result.warnings:
+            raise OcrUnavailable("a scanned PDF and no Tesseract")
         raise NoText("no text in PDF")
     return result
 
@@ -110,7 +112,10 @@ def _object_counts(page: pdfium.PdfPage, need_images: bool) -> tuple[int, int]:
 
 
 def _ocr_pages(document, scanned: list[int], limits: Limits, warnings: list[str]) -> dict[int, str]:
-    if not scanned or not tesseract_available():
+    if not scanned:
+        return {}
+    if not tesseract_available():
+        warnings.append("ocr_unavailable")
         return {}
     if len(scanned) > limits.max_ocr_pages:
         warnings.append("ocr_pages_capped")

@@ -1,4 +1,4 @@
-"""`intake classifier ...`: train, evaluate, list, show, activate and roll back models.
+"""`intake classifier ...`: train, evaluate, compare, list, show, activate and roll back models.
 
 Thin: each command builds the settings, calls one library function of the
 ``classifier`` package and prints its result. A refused model, bad training
@@ -100,20 +100,73 @@ def train(data: list[Path] = typer.Option([], "--data", metavar="<path>",
                                          help="Train on --data alone, without the seed corpus and database."),
           activate: bool = typer.Option(False, "--activate", help="Activate the new version."),
           activate_if_better: bool = typer.Option(False, "--activate-if-better",
-                                                  help="Activate it only if it beats the active one."),
+                                                  help="Activate it only if it beats the active one on examples "
+                                                       "neither was trained on (see README, 'The learning loop')."),
           force: bool = typer.Option(False, "--force", help="Train even when the training data is unchanged.")) -> None:
     """Train a new model version on the seed corpus, database corrections and --data."""
     from classifier.training import train_version
 
     examples, sources = _examples(data, not only_data)
     _check_catalogue(examples)
+    store = _store()
+    recent = _recent_corrections(store)
     err_console.print("training on " + ", ".join(f"{k}: {v}" for k, v in sources.items()))
     with _bar() as progress:
-        result = train_version(_store(), examples, sources=sources, activate=activate,
-                               activate_if_better=activate_if_better, force=force, progress=progress)
-    console.print(result.message)
+        result = train_version(store, examples, sources=sources, activate=activate,
+                               activate_if_better=activate_if_better, force=force, progress=progress, recent=recent)
     if result.metrics:
         _print_report(result.metrics)
+    if result.active_metrics is not None and result.candidate_metrics is not None:
+        _print_side_by_side(result.candidate_metrics, result.active_metrics, f"version {result.version} (new)",
+                            f"version {result.active_metrics.get('version')} (active)", result.compared_on)
+    console.print(result.message)
+
+
+def _recent_corrections(store) -> list:
+    """The corrections made since the active version was trained (none when the database cannot be read)."""
+    from classifier.loop import recent_corrections
+    from models.db import make_engine
+
+    try:
+        return recent_corrections(store, make_engine(_settings().database_url))
+    except Exception as err:  # noqa: BLE001 - an absent or unmigrated database has no corrections yet
+        log.debug("no corrections from the database: %s", err)
+        return []
+
+
+def _print_side_by_side(left: dict[str, Any], right: dict[str, Any], left_name: str, right_name: str,
+                        examples: str) -> None:
+    from classifier.decision import side_by_side
+
+    table = Table(title=f"on the same {left.get('n')} examples: {examples}")
+    for column in ("measure", left_name, right_name):
+        table.add_column(column, justify="left" if column == "measure" else "right")
+    for row in side_by_side(left, right):
+        table.add_row(*row)
+    console.print(table)
+
+
+@app.command()
+def compare(left: str = typer.Argument(..., help="A version shown by 'classifier list'."),
+            right: str = typer.Argument(..., help="Another version."),
+            data: list[Path] = typer.Option([], "--data", metavar="<path>",
+                                            help="Also evaluate on this labelled set (repeatable)."),
+            as_json: bool = typer.Option(False, "--json", help="Print one JSON object.")) -> None:
+    """Two versions' figures on the same examples that neither was trained on, per task type."""
+    from classifier.loop import compare_versions
+    from models.db import make_engine
+
+    extra, _ = _examples(data, with_defaults=False) if data else ([], {})
+    store = _store()
+    with _bar() as progress:
+        result = compare_versions(store, left, right, make_engine(_settings().database_url), extra, progress)
+    if as_json:
+        typer.echo(json.dumps({"examples": result.examples, "notes": list(result.notes), left: result.left,
+                               right: result.right}, ensure_ascii=False))
+        return
+    _print_side_by_side(result.left, result.right, f"version {left}", f"version {right}", result.examples)
+    for note in result.notes:
+        err_console.print(f"[yellow]note:[/yellow] {note}")
 
 
 @app.command()

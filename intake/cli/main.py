@@ -70,9 +70,78 @@ def _service():
 
 
 @app.command()
-def serve() -> None:
+def serve(
+    web: bool = typer.Option(False, "--web", help="Also serve the web pages in this process (see 'intake web')."),
+    host: str = typer.Option("127.0.0.1", "--host", help="With --web: address to listen on."),
+    port: int = typer.Option(8000, "--port", min=1, max=65535, help="With --web: port to listen on."),
+) -> None:
     """Run the background service: IDLE loop, outbox sender, scheduled jobs. Stops on SIGTERM."""
-    _service().serve()
+    from intake.doctor import warn_at_start
+    from intake.single import one_process
+
+    warn_at_start(settings())
+    with one_process(settings().database_url):
+        if not web:
+            _service().serve()
+            return
+        from intake.cli.web import web_in_thread
+
+        service = _service()  # built first, so the web answers only once the service is about to run
+        server, thread = web_in_thread(host, port)
+        try:
+            service.serve()
+        finally:
+            server.should_exit = True
+            thread.join(timeout=10)
+
+
+@app.command()
+def web(host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on."),
+        port: int = typer.Option(8000, "--port", min=1, max=65535, help="Port to listen on.")) -> None:
+    """Serve the web pages: the businesses' track pages and the probes (/health, /ready, /metrics)."""
+    from intake.cli.web import run_web
+
+    run_web(host, port)
+
+
+@app.command()
+def worker(concurrency: int = typer.Option(2, "--concurrency", "-j", min=1,
+                                           help="Attachments read at the same time by this worker."),
+           once: bool = typer.Option(False, "--once", help="Read what is queued now, then exit (tests).")) -> None:
+    """Read attachments for the service (INTAKE_EXTRACTION=queue): run as many as the machines allow.
+
+    Stops on SIGTERM once the attachments in hand are read.
+    """
+    from intake.app import configure_sandbox, open_engine
+    from intake.extraction import QUEUE, ensure_schema, make_app
+
+    s = settings()
+    engine = open_engine(s)
+    configure_sandbox(s)
+    app = make_app(s.database_url, engine)
+    ensure_schema(app, engine)
+    logging.getLogger(__name__).info("extraction worker started", extra={"concurrency": concurrency})
+    app.run_worker(queues=[QUEUE], concurrency=concurrency, wait=not once, install_signal_handlers=True,
+                   shutdown_graceful_timeout=float(s.attachment_seconds) * 2)
+    engine.dispose()
+
+
+@app.command()
+def doctor() -> None:
+    """Check the settings, database, mailbox, relay, model and attachment tools; exit 1 when one is missing."""
+    import os
+
+    from intake.cli.common import state
+    from intake.doctor import run_checks
+
+    source = state.get("config") or os.environ.get("INTAKE_CONFIG")
+    failed = False
+    for check in run_checks(settings(), Path(source) if source else None):
+        style = {"ok": "green", "warn": "yellow", "fail": "red"}[check.verdict]
+        console.print(f"[{style}]{check.line}[/{style}]", highlight=False)
+        failed = failed or check.verdict == "fail"
+    if failed:
+        raise typer.Exit(FAILURE)
 
 
 @app.command()
@@ -80,13 +149,21 @@ def process(once: bool = typer.Option(True, "--once", show_default=False,
                                       help="Process what is waiting now, send, exit (the only mode).")) -> None:
     """Process what is in the mailbox now, send what is due, and exit."""
     from intake.cli.tables import outcome_table
+    from intake.single import one_process
 
-    service = _service()
-    outcomes = service.process_once()
+    with one_process(settings().database_url):
+        service = _service()
+        outcomes = service.process_once()
     console.print(outcome_table(service.engine, outcomes))
     s = settings()
     where = f"SMTP {s.smtp_host}:{s.smtp_port}" if s.uses_smtp else f"the outbox Maildir {s.outbox_maildir}/new"
     console.print(f"{len(outcomes)} message(s) processed. Outgoing mail went to {where}.")
+    reference = next((o.reference for o in outcomes if o.reference), None)
+    if reference:
+        from intake.tracking import track_url
+
+        console.print(f"The track page of {reference} (start it with 'intake web'): {track_url(s, reference)}",
+                      soft_wrap=True)
 
 
 @app.command()
@@ -127,10 +204,12 @@ def quarantine_list() -> None:
 def quarantine_replay(message_id: int = typer.Argument(..., help="The id shown by 'quarantine list'.")) -> None:
     """Process a quarantined message again (after a fix), then send what is due."""
     from intake.runner import Runner
+    from intake.single import one_process
 
-    service = _service()
-    outcome = Runner(service.ctx, service.engine).replay(message_id)
-    service.flush()
+    with one_process(settings().database_url):
+        service = _service()
+        outcome = Runner(service.ctx, service.engine).replay(message_id)
+        service.flush()
     console.print(f"message {message_id}: {outcome.outcome} {outcome.reference or ''} {outcome.reason}")
     if outcome.outcome == "quarantined":
         raise typer.Exit(FAILURE)

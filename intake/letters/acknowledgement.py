@@ -23,6 +23,7 @@ from intake.letters.wording import (
     parts_block,
     phrase,
     render,
+    track_text,
     week_when,
 )
 from intake.mail.message import ParsedMail
@@ -66,6 +67,7 @@ def _values(facts: CaseFacts, original: ParsedMail, catalogue: Catalogue, settin
                                        from_name=settings.from_name),
         "guidance_text": _guidance(facts, catalogue, lang),
         "contact_text": contact_text(facts.contact, lang, introduce=True),
+        "track_text": track_text(settings, facts.reference, lang),
     }
 
 

@@ -65,6 +65,22 @@ class SmtpSender:
             conn.login(self.user, self._password or "")
         return conn
 
+    def check(self) -> str:
+        """Connect, log in and say hello (for ``intake doctor``); the server's size limit when it has one."""
+        try:
+            conn = self._conn or self._connect()
+            self._conn = conn
+            conn.ehlo_or_helo_if_needed()
+            size = conn.esmtp_features.get("size", "")
+        except smtplib.SMTPAuthenticationError as err:
+            self.close()
+            raise SendError(f"SMTP server refused the login ({err.smtp_code})") from err
+        except (TimeoutError, smtplib.SMTPException, OSError, ssl.SSLError) as err:
+            self.close()
+            raise SendError(f"SMTP server unavailable: {type(err).__name__}: {err}") from err
+        limit = f"; accepts messages up to {int(size) // 1_000_000} MB" if size.isdigit() and int(size) else ""
+        return f"reachable, {'logged in' if self.user else 'no login configured'}{limit}"
+
     def send(self, raw: bytes, sender: str, recipients: Sequence[str]) -> None:
         wire = CRLF.sub(b"\r\n", raw)  # smtplib sends bytes as they are; SMTP needs CRLF
         try:

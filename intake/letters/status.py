@@ -15,7 +15,7 @@ from email.message import EmailMessage
 from intake.letters.case_letters import case_greeting
 from intake.letters.envelope import Envelope, Thread, build_mail, domain_of, msg_id
 from intake.letters.facts import PartFacts
-from intake.letters.wording import language, parts_block, phrase, render, week_line, words
+from intake.letters.wording import language, parts_block, phrase, render, track_text, week_line, words
 from intake.mail.message import ParsedMail
 from routing.catalogue import Catalogue
 from routing.goals import LOCAL_TZ, describe_date
@@ -44,7 +44,7 @@ def status_reply(case, last_event: str, original: ParsedMail, catalogue: Catalog
             "when": _when(case, part.due, lang, waiting_for)}).rstrip("\n")
     values = {"from_name": settings.from_name, "reference": case.reference, "parts_text": parts_text,
               "greeting_name": case_greeting(case, lang),
-              "last_event": last_event}
+              "last_event": last_event, "track_text": track_text(settings, case.reference, lang)}
     envelope = Envelope("status", to=original.from_addr,
                         subject=f"[{case.reference}] {phrase(lang, 'subjects.status')}",
                         message_id=msg_id("status", case.reference, domain_of(settings.from_address), n),

@@ -19,6 +19,8 @@ from string import Template
 
 from intake.letters.facts import PartFacts
 from intake.mail.message import clean_header_value
+from intake.settings import Settings
+from intake.tracking import track_url
 from routing.catalogue import Catalogue, ContactPerson
 from routing.goals import LOCAL_TZ, describe_date, describe_goal, describe_week
 
@@ -78,6 +80,11 @@ def contact_text(person: ContactPerson | None, lang: str, *, introduce: bool = F
     details = phrase(lang, "contact.details", name=person.name, title=person.title, email=person.email,
                      phone=person.phone)
     return f"\n{phrase(lang, 'contact.head')}\n{intro}{details}\n"
+
+
+def track_text(settings: Settings, reference: str, lang: str) -> str:
+    """The line with the business's personal link to the case's track page."""
+    return phrase(lang, "track.link", url=track_url(settings, reference))
 
 
 def bullet_block(head: str, lines: list[str], tail: str = "") -> str:

@@ -122,7 +122,7 @@ class ImapMailbox:
         return f"ImapMailbox({self.host!r}, {self.port}, security={self.security!r}, folder={self.folder!r})"
 
     @classmethod
-    def from_settings(cls, settings: Any) -> ImapMailbox:
+    def from_settings(cls, settings: Any, *, retries: int = 5) -> ImapMailbox:
         """Build from the frozen Settings object (``imap_*`` attributes)."""
         cafile = getattr(settings, "imap_cafile", None)
         return cls(
@@ -130,7 +130,7 @@ class ImapMailbox:
             security=settings.imap_security, folder=settings.imap_folder,
             processed_folder=settings.imap_processed_folder, quarantine_folder=settings.imap_quarantine_folder,
             cafile=Path(cafile) if cafile else None, timeout=float(settings.imap_timeout or 30.0),
-            poll_interval=float(getattr(settings, "poll_interval", None) or 30.0),
+            poll_interval=float(getattr(settings, "poll_interval", None) or 30.0), retries=retries,
         )
 
     def __enter__(self) -> ImapMailbox:
@@ -192,6 +192,10 @@ class ImapMailbox:
             self._drop(kind, logout=kind != "watch")
 
     # -- connections ------------------------------------------------------------
+
+    def check(self) -> int:
+        """Log in, make sure the folders exist, and count the messages waiting (for ``intake doctor``)."""
+        return self._call("main", lambda client: len(self._pending(client)[1]), "check")
 
     def _call(self, kind: str, op: Callable[[IMAPClient], T], what: str) -> T:
         """Run ``op`` on a live connection, reconnecting with backoff when it fails."""

@@ -38,6 +38,7 @@ class MaildirMailbox:
         self._folders = {name: self._folder(name) for name in (processed, quarantine)}
         self._processed, self._quarantine = processed, quarantine
         self._poll = poll_interval
+        self._listed: set[str] = set()
 
     def _folder(self, name: str) -> Path:
         root = self.path / f".{name}"
@@ -50,11 +51,16 @@ class MaildirMailbox:
             for entry in os.scandir(self.path / sub):
                 if entry.is_file() and not entry.name.startswith("."):
                     key = entry.name.split(":", 1)[0]
-                    entries.append((entry.stat().st_mtime, key, Path(entry.path)))
+                    try:
+                        entries.append((entry.stat().st_mtime, key, Path(entry.path)))
+                    except FileNotFoundError:  # another worker moved it meanwhile
+                        continue
         return sorted(entries)
 
     def fetch_pending(self, limit: int | None = None) -> Iterator[FetchedMessage]:
-        for mtime, key, path in self._pending()[:limit]:
+        pending = self._pending()
+        self._listed = {key for _, key, _ in pending}
+        for mtime, key, path in pending[:limit]:
             try:
                 raw = path.read_bytes()
             except FileNotFoundError:
@@ -67,7 +73,10 @@ class MaildirMailbox:
             for entry in os.scandir(self.path / sub):
                 if entry.name.split(":", 1)[0] == ref.uid:
                     target = self._folders[folder] / "cur" / (ref.uid + ":2,")
-                    os.replace(entry.path, target)
+                    try:
+                        os.replace(entry.path, target)
+                    except FileNotFoundError:  # another worker moved it first
+                        return
                     log.debug("message moved", extra={"uid": ref.uid, "folder": folder})
                     return
 
@@ -77,13 +86,17 @@ class MaildirMailbox:
     def quarantine(self, ref: MessageRef, reason: str) -> None:
         self._move(ref, self._quarantine)
 
+    def _arrived(self) -> bool:
+        """A message not listed by the last fetch (those left, e.g. held by another worker, are not new)."""
+        return any(key not in self._listed for _, key, _ in self._pending())
+
     def wait_for_new(self, timeout: float) -> bool:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            if self._pending():
+            if self._arrived():
                 return True
             time.sleep(min(self._poll, max(0.0, deadline - time.monotonic())))
-        return bool(self._pending())
+        return self._arrived()
 
     def close(self) -> None:
         self._box.close()

@@ -3,6 +3,10 @@
 On SQLite, a batch migration that changes a table copies it to a new one and drops
 the old; foreign keys are switched off for the run so that tables pointing at it
 survive (SQLite's documented procedure), and checked again afterwards.
+
+On PostgreSQL several workers may start at once on a new database: the run holds
+a transaction-level advisory lock, so one migrates and the others then find the
+schema current.
 """
 from alembic import context
 from sqlmodel import SQLModel
@@ -10,6 +14,7 @@ from sqlmodel import SQLModel
 import models.tables  # noqa: F401  (registers the tables)
 
 config = context.config
+MIGRATION_LOCK = 0x696E74616B65  # "intake": the advisory lock key of a migration run
 target_metadata = SQLModel.metadata
 
 
@@ -22,6 +27,8 @@ def run_migrations_online() -> None:
             connection.commit()
         context.configure(connection=connection, target_metadata=target_metadata, render_as_batch=sqlite)
         with context.begin_transaction():
+            if connection.dialect.name == "postgresql":
+                connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK})")
             context.run_migrations()
         connection.commit()
         if sqlite:

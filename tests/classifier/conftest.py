@@ -19,11 +19,12 @@ def examples() -> list[Example]:
 
 @pytest.fixture(scope="session")
 def _template_store(tmp_path_factory, examples) -> Path:
-    """Two trained versions (both trained on the same data), version 1 active."""
+    """Two trained versions (both trained on the same data), version 1 active, measured on unseen synthetic mail."""
     root = tmp_path_factory.mktemp("template") / "models"
     store = ModelStore(root)
-    train_version(store, examples, activate=True)
-    train_version(store, examples, force=True)
+    unseen = make_examples(per_label=8, multi=4, seed=99)
+    train_version(store, examples, activate=True, evaluation=unseen)
+    train_version(store, examples, force=True, evaluation=unseen)
     return root
 
 

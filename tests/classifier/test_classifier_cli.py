@@ -59,3 +59,21 @@ def test_labels_outside_the_catalogue_are_refused(run, tmp_path):
 def test_activating_an_unknown_version_fails_cleanly(run):
     result = run("activate", "7")
     assert result.exit_code == 1 and "no model version" in result.output
+
+
+def test_train_if_better_prints_both_models_side_by_side_and_the_decision(run, export):
+    run("train", "--data", str(export), "--only-data", "--activate")
+    result = run("train", "--data", str(export), "--only-data", "--force", "--activate-if-better")
+    assert result.exit_code == 0
+    assert "version 2 (new)" in result.output and "version 1 (active)" in result.output
+    assert "F1 skilte" in result.output and "kept version 1" in result.output   # a tie is not better
+
+
+def test_compare_prints_two_versions_on_the_same_examples(run, export):
+    run("train", "--data", str(export), "--only-data", "--activate")
+    run("train", "--data", str(export), "--only-data", "--force")
+    result = run("compare", "1", "2", "--data", str(export), "--json")
+    report = json.loads(result.stdout)
+    assert report["1"]["n"] == report["2"]["n"] > len(make_examples())   # the given set and the fixed one
+    assert report["1"]["per_task"].keys() == report["2"]["per_task"].keys()
+    assert "fixed evaluation set" in report["examples"]

@@ -25,7 +25,7 @@ def test_activate_makes_the_new_version_active(store):
     assert result.activated and store.active_version() == result.version
 
 
-def test_activate_if_better_compares_with_the_active_model_on_the_same_held_out_set(store):
+def test_activate_if_better_compares_with_the_active_model_on_the_same_unseen_examples(store):
     result = train_version(store, make_examples(seed=9), activate_if_better=True)
     assert result.active_metrics is not None
     assert result.active_metrics["n"] == result.metrics["n"]

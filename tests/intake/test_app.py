@@ -19,7 +19,7 @@ from intake.app import (
     send_now,
 )
 from intake.attachments import Limits, default_sandbox, extract_attachment
-from intake.jobs import daily_overdue_job
+from intake.jobs import daily_overdue_job, retrain_job
 from intake.letters.sender import sender_from_settings
 from intake.service import Service
 from intake.settings import Settings, load_settings
@@ -76,12 +76,22 @@ def test_building_the_context_again_keeps_the_warm_sandbox(tmp_path, sandbox_bac
 # -- the schedule ------------------------------------------------------------------------
 def test_the_schedule_runs_each_job_at_the_interval_of_the_settings(tmp_path):
     settings = settings_of(tmp_path, outbox_flush_interval="3", model_check_interval="120",
-                           digest_check_interval="45")
+                           digest_check_interval="45", retrain_check_interval="600")
     ctx = build_context(settings)
     service = Service(ctx, open_engine(settings), open_mailbox(settings), sender_from_settings(settings))
     periods = {job.job_func.func: timedelta(**{job.unit: job.interval}) for job in service._schedule().jobs}
     assert periods == {service.flush: timedelta(seconds=3), ctx.models.get: timedelta(seconds=120),
-                       daily_overdue_job: timedelta(seconds=45)}
+                       daily_overdue_job: timedelta(seconds=45), retrain_job: timedelta(seconds=600)}
+
+
+def test_the_scheduled_retraining_works_with_the_service_context(tmp_path):
+    """The retraining job is given the engine and the context; without corrections it does nothing."""
+    settings = settings_of(tmp_path)
+    ctx = build_context(settings)
+    service = Service(ctx, open_engine(settings), open_mailbox(settings), sender_from_settings(settings))
+    (job,) = [job for job in service._schedule().jobs if job.job_func.func is retrain_job]
+    assert job.job_func.args == (service.engine, ctx)
+    assert job.job_func() is None
 
 
 def test_the_scheduled_deadline_mail_works_with_the_service_context(tmp_path):

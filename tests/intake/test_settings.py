@@ -75,10 +75,21 @@ def test_attachment_and_schedule_defaults_are_those_the_code_had():
         10, 3600, 900, "07:00")
 
 
+def test_the_learning_loop_settings_default_to_25_corrections_hourly_and_no_operators():
+    s = load_settings(env={})
+    assert (s.retrain_after_corrections, s.retrain_check_interval, s.operator_addresses) == (25, 3600, ())
+
+
+def test_operator_addresses_are_a_comma_separated_list():
+    s = load_settings(env={"INTAKE_OPERATOR_ADDRESSES": "drift@kk.example, it@kk.example"})
+    assert s.operator_addresses == ("drift@kk.example", "it@kk.example")
+
+
 @pytest.mark.parametrize(("name", "value"), [
     ("ATTACHMENT_SECONDS", "0"), ("ATTACHMENT_OCR_SECONDS", "-1"), ("ATTACHMENT_WORKERS", "0"),
     ("ATTACHMENT_MAX_MB", "0"), ("OUTBOX_FLUSH_INTERVAL", "0"), ("MODEL_CHECK_INTERVAL", "-5"),
     ("DIGEST_CHECK_INTERVAL", "0"), ("ATTACHMENT_MEMORY_MB", "100"), ("DIGEST_AFTER", "7 o'clock"),
+    ("RETRAIN_AFTER_CORRECTIONS", "0"), ("RETRAIN_CHECK_INTERVAL", "0"),
     ("ATTACHMENT_OCR_LANGUAGES", "--psm 0"),
 ])
 def test_an_unusable_limit_or_interval_is_refused_at_start(name, value):

@@ -194,3 +194,17 @@ def test_broken_spreadsheet_is_refused_as_corrupt(extract):
 
 def test_empty_attachment_is_refused_as_empty(extract):
     assert extract("tom.pdf", b"").reason == "empty"
+
+
+@pytest.mark.parametrize(("name", "data"), [
+    ("scan.pdf", builders.scanned_pdf(["Ansøgning om udeservering"])),
+    ("foto.png", builders.text_image(["Tilladelse til stillads"], "PNG")),
+])
+def test_without_tesseract_a_scan_is_our_shortcoming_not_a_request_for_a_sharper_copy(name, data, monkeypatch):
+    from intake.attachments.extract import extract_in_process
+
+    monkeypatch.setattr("intake.attachments.ocr.shutil.which", lambda _name: None)
+    result = extract_in_process(name, "", data)
+    assert (result.status, result.reason) == ("unreadable", "ocr_unavailable")
+    assert "skarpere" not in result.explain("da") and "behøver ikke sende den igen" in result.explain("da")
+    assert "no need to send it again" in result.explain("en")

@@ -128,6 +128,22 @@ def test_unreadable_attachment_is_listed_with_its_reason(run, tmp_path):
                                    "reason": "encrypted"}]
 
 
+def test_process_once_ends_with_the_track_link_of_a_sample_case(run, tmp_path):
+    """The newcomer's first command prints a track link whose token names one of the cases just made."""
+    import re
+
+    from intake.settings import load_settings
+    from intake.tracking import read_token
+
+    assert run("samples", "load").exit_code == 0
+    result = run("process", "--once")
+    found = re.search(r"The track page of (KBH-\d{4}-\d{6}) \(start it with 'intake web'\): "
+                      r"http://127\.0\.0\.1:8000/track/(\S+)", result.output)
+    assert found is not None, result.output
+    settings = load_settings(env={"INTAKE_DATA_DIR": str(tmp_path / "data")})
+    assert read_token(settings, found.group(2)) == found.group(1)
+
+
 def test_samples_then_process_once_shows_a_table_and_writes_the_outbox(run, tmp_path):
     assert run("samples", "load").exit_code == 0
     result = run("process", "--once")

@@ -205,3 +205,14 @@ def test_hostile_subject_and_sender_name_cannot_add_headers(settings, lang):
     assert sent(msg)["Bcc"] is None
     greeting = "Kære" if lang == "da" else "Dear"
     assert body_of(msg).startswith(f"{greeting} Eve Bcc: victim@attacker.example\n")
+
+
+@LANGS
+def test_carries_the_personal_track_link_of_its_case(settings, lang):
+    """The link is the public URL's /track/<token>, and the token names this case's reference."""
+    from intake.tracking import read_token
+
+    found = re.search(r"(\S+)/track/(\S+)\n", body_of(ack(settings, lang)))
+    assert found is not None
+    assert found.group(1) == settings.public_url
+    assert read_token(settings, found.group(2)) == REFERENCE

@@ -97,3 +97,12 @@ def test_complex_case_copies_the_contact_person(settings):
 ])
 def test_events_are_told_in_the_business_words(action, lang, text):
     assert describe_event(action, datetime(2026, 12, 1, 10, tzinfo=LOCAL_TZ), lang) == text
+
+
+@LANGS
+def test_carries_the_personal_track_link_of_its_case(settings, lang):
+    from intake.tracking import read_token
+
+    found = re.search(r"/track/(\S+)\n", body_of(answer(settings, lang)))
+    assert found is not None
+    assert read_token(settings, found.group(1)) == REFERENCE

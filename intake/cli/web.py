@@ -1,0 +1,39 @@
+"""``intake web`` (``run_web``): the web pages with uvicorn; ``web_in_thread`` for ``intake serve --web``.
+
+Thin: build the context from the settings, make the application, hand it to
+uvicorn. Logging stays ours (``log_config=None``); track tokens are masked in
+the access log (``intake.web.app.MaskTokens``). uvicorn trusts
+``X-Forwarded-For`` from 127.0.0.1 only (its default), so behind a local
+reverse proxy the rate limits count the business's address.
+"""
+from __future__ import annotations
+
+import logging
+import threading
+
+import uvicorn
+
+from intake.cli.common import console, settings
+from intake.web.app import MaskTokens, create_app
+from intake.web.context import web_context
+
+
+def _server(host: str, port: int) -> uvicorn.Server:
+    for name in ("uvicorn.access", "uvicorn.error"):
+        logging.getLogger(name).addFilter(MaskTokens())
+    app = create_app(web_context(settings()))
+    return uvicorn.Server(uvicorn.Config(app, host=host, port=port, log_config=None, server_header=False))
+
+
+def run_web(host: str, port: int) -> None:
+    """Serve the web pages until SIGTERM or SIGINT (uvicorn's own handlers)."""
+    console.print(f"intake web on http://{host}:{port} (links in mails use {settings().public_url})")
+    _server(host, port).run()
+
+
+def web_in_thread(host: str, port: int) -> tuple[uvicorn.Server, threading.Thread]:
+    """The web server running in a daemon thread (stop it with ``server.should_exit = True``)."""
+    server = _server(host, port)
+    thread = threading.Thread(target=server.run, name="intake-web", daemon=True)
+    thread.start()
+    return server, thread

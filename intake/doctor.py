@@ -1,0 +1,183 @@
+"""``intake doctor``: what the service needs, checked one line at a time.
+
+Each check answers ok, a warning (the service runs, with less: e.g. no OCR) or a
+failure (the service cannot do its job: no database, no mailbox, no relay).
+``intake serve`` runs the same checks at start and logs the warnings, so an
+operator sees at once why scanned attachments are not read.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import subprocess
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy.exc import SQLAlchemyError
+
+from intake.errors import IntakeError
+from intake.settings import Settings
+from models.db import alembic_config, make_engine, safe_url
+
+log = logging.getLogger(__name__)
+Verdict = Literal["ok", "warn", "fail"]
+OCR_LANGUAGES_TIMEOUT = 20.0
+
+
+@dataclass(frozen=True)
+class Check:
+    """One line of the doctor's answer."""
+
+    name: str
+    verdict: Verdict
+    detail: str
+
+    @property
+    def line(self) -> str:
+        return f"{self.verdict.upper():<4}  {self.name:<12} {self.detail}"
+
+
+def _settings_check(settings: Settings, source: Path | None) -> Check:
+    where = str(source) if source else "defaults and INTAKE_* environment"
+    return Check("settings", "ok", f"read from {where}; data in {settings.data_dir}")
+
+
+def _database_check(settings: Settings) -> Check:
+    url = safe_url(settings.database_url)
+    try:
+        engine = make_engine(settings.database_url)
+    except IntakeError as err:
+        return Check("database", "fail", str(err))
+    try:
+        with engine.connect() as conn:
+            current = MigrationContext.configure(conn).get_current_revision()
+        head = ScriptDirectory.from_config(alembic_config(engine)).get_current_head()
+    except SQLAlchemyError as err:
+        return Check("database", "fail", f"cannot reach {url}: {type(err).__name__}")
+    finally:
+        engine.dispose()
+    if current is None:
+        return Check("database", "warn", f"{url} reachable, not yet migrated (the service migrates it at start)")
+    if current != head:
+        return Check("database", "warn", f"{url} at migration {current}, newest is {head} "
+                                         "(the service migrates it at start)")
+    return Check("database", "ok", f"{url} at the newest migration {head}")
+
+
+def _mailbox_check(settings: Settings) -> Check:
+    if not settings.uses_imap:
+        folder = Path(settings.maildir or settings.data_dir / "mailbox")
+        return _folder_check("mailbox", folder, "local Maildir")
+    from intake.mailbox.imap import ImapMailbox
+
+    mailbox = ImapMailbox.from_settings(settings, retries=0)
+    try:
+        waiting = mailbox.check()
+    except IntakeError as err:
+        return Check("imap", "fail", str(err))
+    finally:
+        mailbox.close()
+    return Check("imap", "ok", f"logged in to {settings.imap_host}:{settings.imap_port}; folders "
+                               f"{settings.imap_folder}, {settings.imap_processed_folder}, "
+                               f"{settings.imap_quarantine_folder} present; {waiting} message(s) waiting")
+
+
+def _relay_check(settings: Settings) -> Check:
+    if not settings.uses_smtp:
+        return _folder_check("smtp", Path(settings.outbox_maildir or settings.data_dir / "outbox"),
+                             "no SMTP relay; mail goes to the local outbox Maildir")
+    from intake.letters.sender import SmtpSender
+
+    assert settings.smtp_host
+    sender = SmtpSender(settings.smtp_host, settings.smtp_port, security=settings.smtp_security,
+                        user=settings.smtp_user, password=settings.smtp_password,
+                        cafile=settings.smtp_cafile, timeout=settings.smtp_timeout)
+    try:
+        answer = sender.check()
+    except IntakeError as err:
+        return Check("smtp", "fail", str(err))
+    finally:
+        sender.close()
+    return Check("smtp", "ok", f"{settings.smtp_host}:{settings.smtp_port} {answer}")
+
+
+def _folder_check(name: str, folder: Path, what: str) -> Check:
+    probe = folder if folder.exists() else next((p for p in folder.parents if p.exists()), Path("."))
+    if not probe.is_dir():
+        return Check(name, "fail", f"{what} {folder}: {probe} is not a folder")
+    if not os.access(probe, os.W_OK):
+        return Check(name, "fail", f"{what} {folder} is not writable")
+    state = "present" if folder.exists() else "created at start"
+    return Check(name, "ok", f"{what} {folder} ({state})")
+
+
+def _model_check(settings: Settings) -> Check:
+    from classifier.store import ModelStore, compatibility_problem
+
+    store = ModelStore(Path(settings.model_dir or settings.data_dir / "models"))
+    try:
+        version = store.active_version()
+    except (OSError, ValueError) as err:
+        return Check("model", "fail", f"cannot read the model store: {err}")
+    if version is None:
+        return Check("model", "warn", "no active model: the service trains one from the bundled corpus at start "
+                                      "(about a minute)")
+    try:
+        problem = compatibility_problem(store.meta(version))
+        store.load(version)
+    except Exception as err:  # noqa: BLE001 - any reason a model does not load is this check's answer
+        return Check("model", "fail", f"version {version} does not load: {type(err).__name__}: {err}")
+    if problem:
+        return Check("model", "warn", f"version {version} loads, but {problem}")
+    return Check("model", "ok", f"version {version} active and loads")
+
+
+def _tesseract_check(settings: Settings, run: Callable[..., subprocess.CompletedProcess[str]]) -> Check:
+    binary = shutil.which("tesseract")
+    if binary is None:
+        return Check("tesseract", "warn", "not installed: scanned attachments are not read (the office is told, "
+                                          "the business is not asked for a sharper copy)")
+    try:
+        done = run([binary, "--list-langs"], capture_output=True, text=True, timeout=OCR_LANGUAGES_TIMEOUT)
+    except (OSError, subprocess.SubprocessError) as err:
+        return Check("tesseract", "warn", f"{binary} does not run: {type(err).__name__}")
+    have = {line.strip() for line in (done.stdout + done.stderr).splitlines()[1:] if line.strip()}
+    wanted = settings.attachment_ocr_languages.split("+")
+    missing = [lang for lang in wanted if lang not in have]
+    if missing:
+        return Check("tesseract", "warn", f"{binary} lacks the language(s) {', '.join(missing)} "
+                                          f"(Debian: tesseract-ocr-{' tesseract-ocr-'.join(missing)})")
+    return Check("tesseract", "ok", f"{binary} with {', '.join(wanted)}")
+
+
+def _tool_check(name: str, purpose: str) -> Check:
+    binary = shutil.which(name)
+    if binary is None:
+        return Check(name, "warn", f"not installed: {purpose} are not read (Debian package {name})")
+    return Check(name, "ok", binary)
+
+
+def run_checks(settings: Settings, source: Path | None = None,
+               run: Callable[..., subprocess.CompletedProcess[str]] = subprocess.run) -> Iterator[Check]:
+    """Every check, in the order an operator would fix them."""
+    yield _settings_check(settings, source)
+    yield _database_check(settings)
+    yield _mailbox_check(settings)
+    yield _relay_check(settings)
+    yield _model_check(settings)
+    yield _tesseract_check(settings, run)
+    yield _tool_check("antiword", "legacy Word (.doc) attachments")
+    yield _tool_check("catdoc", "legacy Word files antiword cannot read, and .ppt/.xls")
+
+
+def warn_at_start(settings: Settings) -> None:
+    """Log the warnings of the checks that cost nothing (tools and model) when the service starts."""
+    for check in (_tesseract_check(settings, subprocess.run), _tool_check("antiword", "legacy Word attachments"),
+                  _tool_check("catdoc", "legacy Office attachments")):
+        if check.verdict != "ok":
+            log.warning("doctor: %s: %s", check.name, check.detail)

@@ -1,0 +1,81 @@
+"""What the track page shows of one case, as plain values in the business's words.
+
+Reference, each part's task, office, state, service goal and expected week
+(the letters' ``week_line``), the paused clock and the question we wait for,
+the contact person of a complex case, and a timeline of the events a business
+may read (those with a word in the letters' ``[events]``; never an internal
+note or an event's detail), and how to reply. Nothing here is more than the
+business has been told by mail.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlmodel import Session, col, select
+
+from intake.cases import parts as partlib
+from intake.cases.rules import contact_of
+from intake.followups import part_facts
+from intake.letters.facts import PartFacts
+from intake.letters.status import describe_event
+from intake.letters.wording import describe_received, part_state, part_values, words
+from intake.settings import Settings
+from models import Case, CaseEvent
+from routing.calendar import WorkingCalendar
+from routing.catalogue import Catalogue, ContactPerson
+from routing.goals import LOCAL_TZ, describe_date
+
+
+@dataclass(frozen=True)
+class PartView:
+    """One part of the case: a task and the office that decides it."""
+
+    task: str
+    office: str
+    state: str
+    goal: str
+    week: str  # '' once decided
+    decided: str  # the date of the decision, '' while open
+    paused: bool
+    waiting_for: str
+
+
+@dataclass(frozen=True)
+class TrackView:
+    """The whole page."""
+
+    reference: str
+    received: str
+    parts: tuple[PartView, ...]
+    contact: ContactPerson | None
+    timeline: tuple[str, ...]
+    reply_address: str
+
+
+def track_view(session: Session, case: Case, catalogue: Catalogue, calendar: WorkingCalendar,
+               settings: Settings, lang: str) -> TrackView:
+    """The track page of ``case`` in ``lang``."""
+    stored = partlib.parts_of(session, case)
+    views = tuple(_part_view(facts, part.decided_at, catalogue, lang)
+                  for facts, part in zip(part_facts(session, case), stored, strict=True))
+    return TrackView(reference=case.reference, received=describe_received(case.received_at, lang), parts=views,
+                     contact=contact_of(case, catalogue), timeline=timeline(session, case, lang),
+                     reply_address=settings.from_address)
+
+
+def _part_view(facts: PartFacts, decided_at: datetime | None, catalogue: Catalogue,
+               lang: str) -> PartView:
+    values = part_values(facts, catalogue, lang)
+    decided = describe_date(decided_at.astimezone(LOCAL_TZ).date(), lang) if decided_at else ""
+    return PartView(task=values["task_name"], office=values["office_name"], state=part_state(facts, lang),
+                    goal=values["goal_text"], week="" if decided else values["week_text"], decided=decided,
+                    paused=facts.status == "waiting", waiting_for=facts.waiting_for)
+
+
+def timeline(session: Session, case: Case, lang: str) -> tuple[str, ...]:
+    """The events a business may read, oldest first, in its words with their date."""
+    meant = words(lang, "events")
+    events = session.exec(select(CaseEvent).where(CaseEvent.case_id == case.id)
+                          .where(col(CaseEvent.action).in_(list(meant))).order_by(col(CaseEvent.at), col(CaseEvent.id)))
+    return tuple(describe_event(e.action, e.at, lang) for e in events)

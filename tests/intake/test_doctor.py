@@ -1,0 +1,79 @@
+"""``intake doctor``: each check's verdict, on the embedded default and with things missing."""
+from __future__ import annotations
+
+import subprocess
+
+from typer.testing import CliRunner
+
+from intake.cli.main import app
+from intake.doctor import run_checks
+from intake.settings import load_settings
+from models.db import open_database
+
+RUN = CliRunner()
+
+
+def _verdicts(settings, **kwargs) -> dict[str, tuple[str, str]]:
+    return {c.name: (c.verdict, c.detail) for c in run_checks(settings, **kwargs)}
+
+
+def test_fresh_embedded_default_only_warns(tmp_path):
+    settings = load_settings(env={"INTAKE_DATA_DIR": str(tmp_path / "data")})
+    found = _verdicts(settings)
+    assert found["settings"][0] == "ok"
+    assert found["database"] == ("warn", found["database"][1]) and "not yet migrated" in found["database"][1]
+    assert found["mailbox"][0] == "ok" and "created at start" in found["mailbox"][1]
+    assert found["model"][0] == "warn" and "no active model" in found["model"][1]
+    assert all(verdict != "fail" for verdict, _ in found.values())
+
+
+def test_migrated_database_is_ok(tmp_path):
+    settings = load_settings(env={"INTAKE_DATA_DIR": str(tmp_path / "data")})
+    open_database(settings.database_url).dispose()
+    verdict, detail = _verdicts(settings)["database"]
+    assert verdict == "ok" and "newest migration" in detail
+
+
+def test_unreachable_servers_fail_and_the_command_exits_1(tmp_path, monkeypatch):
+    from tests.servers.base import free_port
+
+    env = {"INTAKE_DATA_DIR": str(tmp_path / "data"), "INTAKE_IMAP_HOST": "127.0.0.1",
+           "INTAKE_IMAP_PORT": str(free_port()), "INTAKE_IMAP_SECURITY": "none", "INTAKE_IMAP_USER": "u",
+           "INTAKE_IMAP_PASSWORD": "p", "INTAKE_SMTP_HOST": "127.0.0.1", "INTAKE_SMTP_PORT": str(free_port()),
+           "INTAKE_SMTP_SECURITY": "none"}
+    found = _verdicts(load_settings(env=env))
+    assert found["imap"][0] == "fail" and "cannot connect" in found["imap"][1]
+    assert found["smtp"][0] == "fail" and "unavailable" in found["smtp"][1]
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    result = RUN.invoke(app, ["doctor"])
+    assert result.exit_code == 1, result.output
+    assert "FAIL  imap" in result.output and "FAIL  smtp" in result.output
+
+
+def test_outbox_under_a_file_fails(tmp_path):
+    (tmp_path / "taken").write_text("a file where a folder should be")
+    settings = load_settings(env={"INTAKE_DATA_DIR": str(tmp_path / "data"),
+                                  "INTAKE_OUTBOX_MAILDIR": str(tmp_path / "taken" / "outbox")})
+    verdict, detail = _verdicts(settings)["smtp"]
+    assert verdict == "fail" and "is not a folder" in detail
+
+
+def test_missing_tools_are_warnings_with_the_package_to_install(tmp_path, monkeypatch):
+    settings = load_settings(env={"INTAKE_DATA_DIR": str(tmp_path / "data")})
+    monkeypatch.setattr("intake.doctor.shutil.which", lambda name: None)
+    found = _verdicts(settings)
+    assert found["tesseract"][0] == "warn" and "not asked for a sharper copy" in found["tesseract"][1]
+    assert found["antiword"] == ("warn", found["antiword"][1]) and "Debian package antiword" in found["antiword"][1]
+    assert found["catdoc"][0] == "warn"
+
+
+def test_tesseract_without_danish_is_a_warning(tmp_path, monkeypatch):
+    settings = load_settings(env={"INTAKE_DATA_DIR": str(tmp_path / "data")})
+    monkeypatch.setattr("intake.doctor.shutil.which", lambda name: f"/usr/bin/{name}")
+
+    def langs(command, **_kwargs):
+        return subprocess.CompletedProcess(command, 0, 'List of available languages in "/x" (2):\neng\nosd\n', "")
+
+    verdict, detail = _verdicts(settings, run=langs)["tesseract"]
+    assert verdict == "warn" and "dan" in detail and "tesseract-ocr-dan" in detail

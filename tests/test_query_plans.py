@@ -1,0 +1,80 @@
+"""The hot queries use an index, on SQLite and PostgreSQL (their plans, read with EXPLAIN).
+
+The cost per message must stay flat as the history grows: none of the queries
+run per message, or per page of the case list, may read a whole table.
+PostgreSQL is asked with sequential scans discouraged, so that a plan still
+scanning a table means no index fits (on an almost empty table it would scan
+anyway, fit or not).
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import timedelta
+
+import pytest
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.sql import Select
+from sqlmodel import col, func, select
+
+from intake.cases.rules import OPEN_STATUSES
+from models import Case, CaseEvent, CasePart, InboundMessage, OutboxMail, utcnow
+from models.db import make_engine, migrate
+
+NOW = utcnow()
+
+HOT: dict[str, Callable[[], Select]] = {
+    "message by its mailbox key": lambda: select(InboundMessage).where(
+        InboundMessage.source == "imap://x/INBOX", InboundMessage.uidvalidity == 1, InboundMessage.uid == "7"),
+    "same content already done": lambda: select(InboundMessage).where(
+        InboundMessage.sha256 == "ab" * 32, col(InboundMessage.status).in_(("done", "processing"))),
+    "messages of a case": lambda: select(func.count()).select_from(InboundMessage).where(
+        InboundMessage.case_id == 5),
+    "cases by quoted reference": lambda: select(Case).where(col(Case.reference).in_(["KBH-2026-000001"])),
+    "history of a case": lambda: select(CaseEvent).where(CaseEvent.case_id == 5).order_by(col(CaseEvent.id)),
+    "parts of a case": lambda: select(CasePart).where(CasePart.case_id == 5),
+    "automatic mails to one address today": lambda: select(func.count()).select_from(OutboxMail).where(
+        OutboxMail.recipient == "a@b.dk", col(OutboxMail.purpose).in_(["acknowledgement"]),
+        OutboxMail.created_at >= NOW - timedelta(days=1)),
+    "mail due to be sent": lambda: select(OutboxMail.id).where(
+        OutboxMail.status == "pending", col(OutboxMail.next_attempt_at) <= NOW).order_by(col(OutboxMail.id)).limit(200),
+    "a page of an office's queue": lambda: select(CasePart, Case).join(Case, col(CasePart.case_id) == Case.id)
+    .where(CasePart.office == "trafik").order_by(col(CasePart.due_date)).limit(50),
+    "open cases per contact person": lambda: select(Case.contact_email, func.count()).where(
+        col(Case.status).in_(OPEN_STATUSES), col(Case.contact_email).is_not(None)).group_by(Case.contact_email),
+}
+
+
+def _sql(stmt: Select, dialect) -> str:
+    return str(stmt.compile(dialect=dialect, compile_kwargs={"literal_binds": True}))
+
+
+@pytest.fixture(scope="module")
+def sqlite_engine(tmp_path_factory):
+    engine = make_engine(f"sqlite:///{tmp_path_factory.mktemp('plans') / 'p.db'}")
+    migrate(engine)
+    yield engine
+    engine.dispose()
+
+
+@pytest.mark.parametrize("name", sorted(HOT))
+def test_sqlite_plan_uses_an_index(sqlite_engine, name):
+    with sqlite_engine.connect() as conn:
+        plan = [row[-1] for row in conn.exec_driver_sql(
+            "EXPLAIN QUERY PLAN " + _sql(HOT[name](), sqlite.dialect()))]
+    scans = [step for step in plan if step.startswith("SCAN ") and " USING " not in step
+             and not step.startswith("SCAN CONSTANT")]
+    assert not scans, f"{name}: {plan}"
+
+
+@pytest.mark.parametrize("name", sorted(HOT))
+def test_postgresql_plan_uses_an_index(pg_url, name):
+    engine = make_engine(pg_url)
+    migrate(engine)
+    try:
+        with engine.connect() as conn:
+            conn.exec_driver_sql("SET enable_seqscan = off")
+            conn.exec_driver_sql("ANALYZE")
+            plan = [row[0] for row in conn.exec_driver_sql("EXPLAIN " + _sql(HOT[name](), postgresql.dialect()))]
+    finally:
+        engine.dispose()
+    assert not [line for line in plan if "Seq Scan" in line], f"{name}: {plan}"

@@ -1,0 +1,221 @@
+"""The businesses' track pages: what a case page shows, the form, and the same answer for every wrong try."""
+from __future__ import annotations
+
+import re
+import statistics
+import time
+
+import pytest
+from fastapi.testclient import TestClient
+from itsdangerous import TimestampSigner, URLSafeTimedSerializer
+
+from intake.letters.wording import week_line
+from intake.tracking import SALT, make_token, web_secret
+from intake.web.app import create_app
+from intake.web.context import web_context
+from models import CasePart
+from tests.intake.casefactory import local
+from tests.web.conftest import BUSINESS, link, store_case, web_settings
+
+
+def due_of(context, case) -> CasePart:
+    from sqlmodel import Session, select
+
+    with Session(context.engine) as s:
+        return s.exec(select(CasePart).where(CasePart.case_id == case.id)).one()
+
+
+@pytest.mark.parametrize(("lang", "task", "office", "state"), [
+    ("da", "Udeservering", "Byliv og Arrangementer", "sendt til den ansvarlige enhed"),
+    ("en", "Outdoor serving", "City Life and Events", "passed to the responsible office"),
+])
+def test_the_link_shows_task_office_status_goal_and_week_in_the_case_language(settings, context, client, lang, task,
+                                                                              office, state):
+    case = store_case(context, language=lang)
+    page = client.get(link(settings, case))
+    assert page.status_code == 200
+    assert f'<html lang="{lang}">' in page.text
+    assert case.reference in page.text and task in page.text and office in page.text and state in page.text
+    assert week_line(due_of(context, case).due_date, lang) in page.text
+    assert ("2 uger fra modtagelsen" if lang == "da" else "2 weeks from receipt") in page.text
+
+
+def test_the_language_switch_shows_the_other_language(settings, context, client):
+    case = store_case(context, language="da")
+    url = link(settings, case)
+    page = client.get(url + "?lang=en")
+    assert '<html lang="en">' in page.text and "Expected completion" in page.text
+    assert f'href="{url}?lang=da"' in page.text
+
+
+def test_a_waiting_case_says_the_clock_is_paused_and_what_we_wait_for(settings, context, client):
+    case = store_case(context, ("waiting", "Send a drawing of the tables"), language="en",
+                      paused_since=local(2026, 3, 3))
+    text = client.get(link(settings, case)).text
+    assert "The clock is paused until we have your answer" in text
+    assert "We are waiting for</dt><dd class=\"waiting\">Send a drawing of the tables" in text
+
+
+def test_a_decided_case_gives_the_date_of_the_decision_not_a_week(settings, context, client):
+    case = store_case(context, ("approved", ""), language="en", decided=local(2026, 3, 10, 12))
+    text = client.get(link(settings, case)).text
+    assert "Decided</dt><dd>Tuesday 10 March 2026" in text
+    assert "Expected completion" not in text and "decided (approved)" in text
+
+
+def test_a_complex_case_names_its_contact_person(settings, context, client):
+    case = store_case(context, language="en", complex=True, contact_email="mette@kk.example",
+                      contact_person="Mette Kontakt")
+    text = client.get(link(settings, case)).text
+    assert "Your contact person" in text and "mette@kk.example" in text
+
+
+def test_the_timeline_shows_business_events_and_never_internal_notes_or_details(settings, context, client):
+    case = store_case(context, ("routed", "to byliv"), ("caseworker_note", "NEIGHBOUR COMPLAINED"),
+                      ("started", "by caseworker jens@kk.example"), language="en")
+    text = client.get(link(settings, case)).text
+    items = re.findall(r"<li>(.*?)</li>", text)
+    assert items == ["passed to the office, Monday 2 March 2026", "processing started, Monday 2 March 2026"]
+    assert "NEIGHBOUR" not in text and "jens@kk.example" not in text and "to byliv" not in text
+
+
+def test_the_page_says_how_to_reply(settings, context, client):
+    case = store_case(context, language="en")
+    text = client.get(link(settings, case)).text
+    assert f"write to {settings.from_address} with [{case.reference}] in the subject line" in text
+
+
+def test_the_form_shows_reference_and_address_fields_in_both_languages(client):
+    da, en = client.get("/track"), client.get("/track?lang=en")
+    assert da.status_code == en.status_code == 200
+    assert 'name="reference"' in da.text and 'name="email"' in da.text and "Sagsnummer" in da.text
+    assert "Your email address" in en.text
+
+
+def test_the_form_with_the_case_address_leads_to_the_case_page(settings, context, client):
+    case = store_case(context, language="en")
+    answer = client.post("/track", data={"reference": f" {case.reference.lower()} ", "email": BUSINESS.upper()},
+                         follow_redirects=False)
+    assert answer.status_code == 303
+    assert answer.headers["location"].startswith("/track/")
+    assert case.reference in client.get(answer.headers["location"]).text
+
+
+def expired_token(settings, reference: str) -> str:
+    """A token of ``reference`` signed with the right key one day before the oldest valid one."""
+    age = (settings.track_link_days + 1) * 86_400
+
+    class Past(TimestampSigner):
+        def get_timestamp(self) -> int:
+            return int(time.time()) - age
+
+    return str(URLSafeTimedSerializer(web_secret(settings), salt=SALT, signer=Past).dumps(reference))
+
+
+def wrong_tries(settings, context):
+    """(name, request) for each way of asking wrongly about a case that exists."""
+    case = store_case(context, language="en")
+    token = make_token(settings, case.reference)
+    return {
+        "wrong reference": ("post", {"reference": "KBH-2026-999999", "email": BUSINESS}),
+        "wrong address": ("post", {"reference": case.reference, "email": "someone@else.dk"}),
+        "expired token": ("get", f"/track/{expired_token(settings, case.reference)}"),
+        "forged token": ("get", f"/track/{token[:-3]}{'xyz' if not token.endswith('xyz') else 'abc'}"),
+    }
+
+
+def ask(client, how):
+    method, what = how
+    return client.post("/track", data=what) if method == "post" else client.get(what)
+
+
+def test_every_wrong_try_gets_the_same_answer_and_status(settings, context, client):
+    answers = {name: ask(client, how) for name, how in wrong_tries(settings, context).items()}
+    assert {a.status_code for a in answers.values()} == {404}
+    bodies = {a.text for a in answers.values()}
+    assert len(bodies) == 1, "the answers differ"
+    assert "We found no case matching" in client.post("/track?lang=en", data={"reference": "x", "email": "y"}).text
+    assert all(a.headers["cache-control"] == "no-store" for a in answers.values())
+
+
+def test_the_expired_token_was_valid_before_it_expired(settings, context, client):
+    """The expired token of the test above is refused for its age alone (it is signed with the right key)."""
+    tries = wrong_tries(settings, context)
+    expired = tries["expired token"][1]
+    longer = web_settings(settings.data_dir.parent, track_link_days="100000")
+    ctx = web_context(longer)
+    try:
+        assert TestClient(create_app(ctx)).get(expired).status_code == 200
+    finally:
+        ctx.engine.dispose()
+
+
+class ServerTime:
+    """Wraps the application and keeps the time of the last request inside it (no test-client overhead)."""
+
+    def __init__(self, app) -> None:
+        self.app, self.last = app, 0.0
+
+    async def __call__(self, scope, receive, send) -> None:
+        start = time.perf_counter()
+        await self.app(scope, receive, send)
+        self.last = time.perf_counter() - start
+
+
+def test_every_wrong_try_takes_about_as_long(settings, context):
+    """Median server time of each kind of wrong try, interleaved, within 5 ms or 50 % of each other."""
+    timed = ServerTime(create_app(context))
+    client = TestClient(timed)
+    tries = wrong_tries(settings, context)
+    times: dict[str, list[float]] = {name: [] for name in tries}
+    for _ in range(60):
+        for name, how in tries.items():
+            ask(client, how)
+            times[name].append(timed.last)
+    medians = {name: statistics.median(t) for name, t in times.items()}
+    fastest, slowest = min(medians.values()), max(medians.values())
+    assert slowest - fastest < max(0.005, 0.5 * fastest), {k: f"{v * 1000:.2f} ms" for k, v in medians.items()}
+
+
+@pytest.mark.parametrize("data", [{}, {"reference": "K" * 5000, "email": "a" * 5000}, {"reference": "KBH-2026-000001"}])
+def test_an_empty_or_overlong_form_gets_the_same_not_found_answer(client, data):
+    assert client.post("/track", data=data).status_code == 404
+
+
+def test_a_wrong_try_names_nothing_of_the_case(settings, context, client):
+    case = store_case(context, language="en")
+    text = client.post("/track", data={"reference": case.reference, "email": "someone@else.dk"}).text
+    assert "Udeservering" not in text and "Outdoor serving" not in text and "Solsiden" not in text
+
+
+def test_too_many_tries_from_one_client_are_refused_for_a_while(tmp_path):
+    settings = web_settings(tmp_path, web_rate_per_client="3/minute")
+    ctx = web_context(settings)
+    try:
+        client = TestClient(create_app(ctx))
+        codes = [client.post("/track", data={"reference": f"KBH-2026-00000{i}", "email": BUSINESS}).status_code
+                 for i in range(4)]
+        assert codes == [404, 404, 404, 429]
+        refused = client.get("/track/anything")
+        assert refused.status_code == 429 and int(refused.headers["retry-after"]) > 0
+    finally:
+        ctx.engine.dispose()
+
+
+def test_too_many_tries_at_one_reference_are_refused_whatever_the_address(tmp_path):
+    settings = web_settings(tmp_path, web_rate_per_reference="2/minute")
+    ctx = web_context(settings)
+    try:
+        client = TestClient(create_app(ctx))
+        tries = [client.post("/track", data={"reference": "KBH-2026-000001", "email": f"guess{i}@x.dk"})
+                 for i in range(3)]
+        assert [t.status_code for t in tries] == [404, 404, 429]
+        other = client.post("/track", data={"reference": "KBH-2026-000002", "email": BUSINESS})
+        assert other.status_code == 404
+    finally:
+        ctx.engine.dispose()
+
+
+def test_a_token_of_a_case_that_is_gone_gets_the_same_answer(settings, client):
+    assert client.get(f"/track/{make_token(settings, 'KBH-2026-424242')}").status_code == 404
+
