@@ -4,6 +4,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from alembic import command
+from alembic.script import ScriptDirectory
 from prometheus_client.parser import text_string_to_metric_families
 from sqlmodel import Session
 
@@ -43,7 +44,8 @@ def test_not_ready_when_the_database_is_behind_the_code(settings, context, clien
     make_ready(settings)
     command.stamp(alembic_config(context.engine), "0002")
     answer = client.get("/ready").json()
-    assert answer["checks"]["migrations"] == {"ok": False, "detail": "RuntimeError: database at 0002, code at 0003"}
+    head = ScriptDirectory.from_config(alembic_config(context.engine)).get_current_head()
+    assert answer["checks"]["migrations"] == {"ok": False, "detail": f"RuntimeError: database at 0002, code at {head}"}
 
 
 def test_not_ready_when_the_smtp_server_refuses(tmp_path):
