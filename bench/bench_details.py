@@ -6,8 +6,10 @@ Each item (subject, body, attachments, from, truth) is built into a real
 message: the mail with ``EmailMessage``, a ``pdf`` attachment with reportlab
 (its text as wrapped paragraphs), a ``docx`` with python-docx (paragraphs), a
 ``form_docx`` as paragraphs plus a two-column "field | value" table. The
-message then goes through the real stages ``parse``, ``read_attachments``
-(in process, no sandbox) and ``find_details``.
+message then goes through the real stages ``parse``, ``find_parties`` (who
+applies, with the settings' internal domains, so ``contact_email`` falls back
+to the same sender or Reply-To as in the service), ``read_attachments`` (in
+process, no sandbox) and ``find_details``.
 
 Scoring, on the fields of the truth format (``FIELDS``; ``city`` follows from
 the postcode table and ``cvr_valid`` from the CVR, so neither is scored apart):
@@ -41,7 +43,7 @@ sys.path.insert(0, str(ROOT))
 
 from intake.app import build_context  # noqa: E402
 from intake.attachments.extract import extract_in_process  # noqa: E402
-from intake.pipeline import Context, MessageState, find_details, parse  # noqa: E402
+from intake.pipeline import Context, MessageState, find_details, find_parties, parse  # noqa: E402
 from intake.settings import Settings  # noqa: E402
 from tests.intake.attachments.builders import docx_form  # noqa: E402
 
@@ -119,6 +121,7 @@ def run_item(item: dict, received: datetime, ctx: Context) -> dict:
     """The details the real stages find in the item, as plain values."""
     state = MessageState(raw=build_message(item, received), received=received)
     parse(state, ctx)
+    find_parties(state, ctx)        # who applies, as the service works it out (a colleague's forward, an agent)
     state.attachments = [extract_in_process(p.filename, p.content_type, p.data) for p in state.mail.attachments]
     find_details(state, ctx)
     return {k: f.value for k, f in state.details.items()}
@@ -221,7 +224,7 @@ def main() -> None:
         sys.exit("--failures is refused on the independent set: it is never used for tuning")
     items = [json.loads(line) for line in args.file.read_text(encoding="utf-8").splitlines() if line.strip()]
     received = receipt_of(items)
-    ctx = build_context(Settings())     # the stages run here read nothing of it, but they take one
+    ctx = build_context(Settings())     # the internal domains of find_parties; the other stages read nothing of it
     found_by_item = [run_item(item, received, ctx) for item in items]
     results = [(item, score(item["truth"], found)) for item, found in zip(items, found_by_item, strict=True)]
     print(f"{args.file.name}: {len(items)} items, received {received.date().isoformat()}")

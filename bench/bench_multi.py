@@ -160,13 +160,27 @@ def run(multi_path: Path, independent_path: Path | None) -> tuple[dict[str, Any]
                     "multi_by_where": _by_where(multi, predictions)})
     if independent_path is not None:
         single = load_items(independent_path)
-        single_report = report(single, predict_items(model, single))
+        single_predictions = predict_items(model, single)
+        single_report = report(single, single_predictions)
         median, p95 = body_only_latency_ms(model, single)
         figures.update({"independent_n": len(single), "primary_accuracy": single_report["primary_accuracy"],
                         "triage_rate": single_report["triage_rate"], "macro_f1": single_report["macro_f1"],
                         "primary_macro_f1": single_report["primary_macro_f1"],
+                        "primary_confusion": confusion(single, single_predictions),
                         "predict_ms_p50_body_only": round(median, 2), "predict_ms_p95_body_only": round(p95, 2)})
     return figures, model, multi, predictions
+
+
+def confusion(items: list[dict[str, Any]], predictions: list[Prediction]) -> dict[str, int]:
+    """How many primary task types were taken for which other ("true -> predicted": n): categories, never examples,
+    so it may be printed for the independent set."""
+    pairs: dict[str, int] = {}
+    for item, prediction in zip(items, predictions, strict=False):
+        found = prediction.task_types[0][0] if prediction.task_types else "triage"
+        if found != item["labels"][0]:
+            key = f"{item['labels'][0]} -> {found}"
+            pairs[key] = pairs.get(key, 0) + 1
+    return dict(sorted(pairs.items(), key=lambda kv: -kv[1]))
 
 
 def _by_where(items: list[dict[str, Any]], predictions: list[Prediction]) -> dict[str, dict[str, Any]]:

@@ -90,7 +90,7 @@ def read_one(engine: Engine, inbound_id: int, position: int) -> None:
         result = refusal("", "", "unknown", "corrupt", 0)
     else:
         part = parts[position]
-        result = extract_attachment(part.filename, part.content_type, part.data)
+        result = extract_attachment(part.filename, part.content_type, part.data, None)
     with Session(engine) as session:
         session.add(AttachmentRead(inbound_id=inbound_id, position=position,
                                    result_json=json.dumps(result.as_dict(), ensure_ascii=False)))

@@ -38,6 +38,7 @@ from intake.letters.followup import follow_up_to_office
 from intake.letters.notices import caseworker_reply, closed_reply
 from intake.letters.outbox import queue_mail
 from intake.letters.status import describe_event, status_reply
+from intake.mail.headers import raw_header_values
 from intake.mail.message import ParsedMail
 from intake.pipeline import Context, MessageState, evidence_of, find_details, read_attachments
 from models import Case, CaseEvent, CasePart, InboundMessage
@@ -168,7 +169,7 @@ def is_internal_note(state: MessageState, settings) -> bool:
     tag = settings.internal_tag.strip().lower()
     if tag and tag in state.mail.subject.lower():
         return True
-    recipients = " ".join(str(state.mail.msg.get(h, ""))[:4000] for h in ("To", "Cc")).lower()
+    recipients = " ".join(v for h in ("To", "Cc") for v in raw_header_values(state.mail.msg, h)).lower()
     return bool(settings.comment_address) and settings.comment_address in recipients
 
 

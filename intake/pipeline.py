@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import re
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -20,14 +21,15 @@ from typing import Protocol
 
 from classifier import Parts, Prediction
 from classifier.features import compose
-from intake.attachments import AttachmentResult, extract_attachment
+from intake.attachments import AttachmentResult, extract_attachment, safe_filename
+from intake.attachments.result import refusal
 from intake.details import Field, extract_details
 from intake.details.checklist import Checklist, Evidence, check_parts
 from intake.details.external import find_external_topics
 from intake.errors import StopMessage
-from intake.mail.automated import detect_automated
+from intake.mail.automated import detect_automated, wrapped_own_mail
 from intake.mail.language import detect_language
-from intake.mail.message import ParsedMail, parse_mail
+from intake.mail.message import ParsedMail, attached_messages, parse_mail
 from intake.mail.parties import Parties, parties_of
 from intake.mail.references import find_references
 from intake.settings import Settings
@@ -127,7 +129,9 @@ def parse(state: MessageState, ctx: Context) -> None:
 
 
 def detect_loops(state: MessageState, ctx: Context) -> None:
-    verdict = detect_automated(state.mail.msg, loop_id=ctx.settings.loop_id)
+    loop_id = ctx.settings.loop_id
+    verdict = (detect_automated(state.mail.msg, loop_id=loop_id)
+               or wrapped_own_mail(attached_messages(state.mail), loop_id))
     if verdict is not None:
         state.kind, state.reason = verdict.kind, verdict.reason
         raise StopMessage("skipped", verdict.reason)
@@ -156,8 +160,10 @@ def read_attachments(state: MessageState, ctx: Context) -> None:
     if ctx.extractor is not None and state.inbound_id is not None:
         names = [(p.filename, p.content_type, len(p.data)) for p in state.mail.attachments]
         state.attachments = ctx.extractor.read(state.inbound_id, names, ctx.settings.extraction_wait_seconds)
+        state.attachments += [refusal(safe_filename(name), "", "unknown", "too_many_parts", 0)
+                              for name in state.mail.skipped]
         return
-    state.attachments = attachments_of(state.mail)
+    state.attachments = attachments_of(state.mail, ctx.settings.attachment_budget_seconds)
 
 
 def find_details(state: MessageState, ctx: Context) -> None:
@@ -205,9 +211,26 @@ def route(state: MessageState, ctx: Context) -> None:
     state.office, state.goal, state.due, state.week = first.office, first.goal, first.due, first.week
 
 
-def attachments_of(mail: ParsedMail) -> list[AttachmentResult]:
-    """Every attachment of ``mail`` read in the sandbox (for the pipeline and for training on .eml files)."""
-    return [extract_attachment(p.filename, p.content_type, p.data) for p in mail.attachments]
+def attachments_of(mail: ParsedMail, budget: float | None = None) -> list[AttachmentResult]:
+    """Every attachment of ``mail`` read in the sandbox (for the pipeline and for training on .eml files).
+
+    Within ``budget`` seconds for all of them when given: once it is spent the
+    rest are not read and say so ("time_budget"), as do the parts past the
+    parser's part limit ("too_many_parts"), so the letters name every file not read.
+    """
+    deadline = None if budget is None else time.monotonic() + budget
+    results: list[AttachmentResult] = []
+    for p in mail.attachments:
+        left = None if deadline is None else deadline - time.monotonic()
+        if left is not None and left <= 0:
+            results.append(refusal(safe_filename(p.filename), p.content_type, "unknown", "time_budget", len(p.data)))
+        else:
+            results.append(extract_attachment(p.filename, p.content_type, p.data, left))
+    results += [refusal(safe_filename(name), "", "unknown", "too_many_parts", 0) for name in mail.skipped]
+    if any(r.reason in ("time_budget", "too_many_parts") for r in results):
+        log.info("attachments not read", extra={"time_budget": sum(r.reason == "time_budget" for r in results),
+                                                "too_many_parts": len(mail.skipped)})
+    return results
 
 
 def classifier_input(mail: ParsedMail, attachment_texts: Sequence[str]) -> tuple[str, str, list[str]]:

@@ -3,7 +3,9 @@
 Per message: record it (so a message that keeps crashing the process is
 quarantined after ``max_processing_attempts``), run the pipeline, commit the
 outcome with its outgoing mail in one transaction, and only then move the
-message out of the inbox. Stops on purpose (auto-replies, bounces...) are
+message out of the inbox. A message over ``max_message_mb`` is refused before
+parsing (``intake.refusals``): recorded with its header block only, answered
+politely when we may, and kept whole in the mailbox's Quarantine folder. Stops on purpose (auto-replies, bounces...) are
 recorded with their reason; a message that fails for a reason in the message
 goes to the quarantine; a failure of ours (``OurFault``: database or mail server
 down, a model that cannot be loaded) propagates so the service retries later
@@ -30,6 +32,7 @@ from intake.logs import bound
 from intake.mailbox.base import FetchedMessage, Mailbox, MessageRef
 from intake.pipeline import ANALYSIS, PRELUDE, Context, MessageState, run_stages
 from intake.privacy import loggable
+from intake.refusals import is_too_large, refuse_too_large
 from models import Case, InboundMessage, utcnow
 
 log = logging.getLogger(__name__)
@@ -46,7 +49,8 @@ class Outcome:
     """What became of one message."""
 
     inbound_id: int
-    # case | follow_up | status_query | skipped | duplicate | quarantined | already | busy (another worker has it)
+    # case | follow_up | status_query | skipped | duplicate | quarantined | already | refused
+    # | busy (another worker has it)
     outcome: str
     reason: str = ""
     reference: str | None = None
@@ -112,7 +116,10 @@ class Runner:
             if rec is not None and rec.sha256 != sha:
                 rec = None  # the server reused a UID for other content: treat as new
             if rec is not None and rec.status != "processing":
-                return rec.id, Outcome(rec.id, "already" if rec.status == "done" else "quarantined", rec.reason)
+                again = "refused" if rec.outcome == "refused" else "already" if rec.status == "done" else "quarantined"
+                return rec.id, Outcome(rec.id, again, rec.reason)
+            if rec is None and is_too_large(raw, self.ctx.settings):
+                return self._refuse(session, fetched, sha)
             if rec is None:
                 twins = session.exec(select(InboundMessage).where(InboundMessage.sha256 == sha)
                                      .where(col(InboundMessage.status).in_(("done", "processing")))).all()
@@ -167,6 +174,17 @@ class Runner:
         session.refresh(rec)
         return True
 
+    def _refuse(self, session: Session, fetched: FetchedMessage, sha: str) -> tuple[int, Outcome]:
+        """A message over the size limit: recorded with its header block only, never parsed (``intake.refusals``)."""
+        ref = fetched.ref
+        rec = InboundMessage(source=ref.source, uidvalidity=ref.uidvalidity, uid=ref.uid, sha256=sha,
+                             received_at=fetched.received, raw=b"", attempts=1)
+        reason = refuse_too_large(session, rec, fetched.raw, self.ctx.settings)
+        session.add(rec)
+        session.commit()
+        log.warning("message refused for its size", extra={"inbound_id": rec.id, "bytes": len(fetched.raw)})
+        return rec.id, Outcome(rec.id, "refused", reason)
+
     def _quarantine(self, session: Session, rec: InboundMessage, reason: str) -> Outcome:
         rec.status, rec.outcome, rec.reason, rec.updated_at = "quarantined", "quarantined", reason[:1000], utcnow()
         session.add(rec)
@@ -178,7 +196,7 @@ class Runner:
     def _move(self, ref: MessageRef, outcome: Outcome) -> None:
         if self.mailbox is None or ref is None:
             return
-        if outcome.outcome == "quarantined":
+        if outcome.outcome in ("quarantined", "refused"):  # a refused message is kept whole only there
             self.mailbox.quarantine(ref, outcome.reason)
         else:
             self.mailbox.mark_processed(ref)

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 import schedule
 from sqlalchemy.engine import Engine
+from sqlmodel import Session
 
 from intake.jobs import daily_overdue_job, retrain_job
 from intake.letters.outbox import FlushResult, send_due
@@ -24,6 +25,7 @@ from intake.mailbox.base import Mailbox
 from intake.pipeline import Context
 from intake.privacy import loggable
 from intake.runner import OUR_FAULTS, Outcome, Runner
+from models import ServiceBeat, utcnow
 
 log = logging.getLogger(__name__)
 
@@ -111,6 +113,7 @@ class Service:
                 self._failures += 1
                 delay = min(300.0, 2.0 ** self._failures) * (0.5 + random.random() / 2)
                 log.error("processing failed on our side; retrying", extra=_failure(err) | {"retry_in": round(delay)})
+                self._beat("error", f"{_failure(err)['error']}: {_failure(err)['detail']}")
                 self._sleep(delay)
                 continue
             self._wait(min(self.ctx.settings.poll_interval * 6, max(1.0, jobs.idle_seconds or 30.0)))
@@ -122,14 +125,25 @@ class Service:
         self._waiting = True
         try:
             if not self.stopping:
-                self.mailbox.wait_for_new(timeout)
+                woke = self.mailbox.wait_for_new(timeout)
+                self._beat("wait", "new mail" if woke else f"no mail in {timeout:.0f} s")
         except Shutdown:
             pass
         except OUR_FAULTS as err:
             log.warning("waiting for mail failed", extra=_failure(err))
+            self._beat("error", f"waiting for mail: {_failure(err)['error']}: {_failure(err)['detail']}")
             self._sleep(1.0)
         finally:
             self._waiting = False
+
+    def _beat(self, kind: str, detail: str) -> None:
+        """Record the last wait for mail or failure for the operator's page; best effort (the database may be down)."""
+        try:
+            with Session(self.engine) as session:
+                session.merge(ServiceBeat(kind=kind, at=utcnow(), detail=detail[:500]))
+                session.commit()
+        except OUR_FAULTS as err:
+            log.debug("service beat not recorded", extra=_failure(err))
 
     def _sleep(self, seconds: float) -> None:
         self._waiting = True

@@ -23,7 +23,8 @@ SECURITY_MODES = ("ssl", "starttls", "none")
 POSITIVE = ("attachment_workers", "attachment_seconds", "attachment_max_mb", "attachment_max_pages",
             "attachment_ocr_seconds", "attachment_ocr_pages", "outbox_flush_interval", "model_check_interval",
             "digest_check_interval", "retrain_after_corrections", "retrain_check_interval",
-            "message_lease_seconds", "extraction_wait_seconds", "track_link_days")
+            "message_lease_seconds", "extraction_wait_seconds", "track_link_days", "max_message_mb",
+            "attachment_budget_seconds")
 MIN_WORKER_MB = 256
 
 
@@ -82,6 +83,7 @@ class Settings:
     # long for them before it routes the case on what was read.
     extraction: str = "local"
     extraction_wait_seconds: float = 180.0
+    max_message_mb: float = 25.0                # larger messages are refused before parsing (intake.refusals)
     poll_interval: float = 5.0
     outbox_max_attempts: int = 12
     outbox_retry_base: float = 30.0
@@ -95,6 +97,7 @@ class Settings:
     # Attachments are read in sandboxed workers within these limits (intake.attachments.limits.Limits).
     attachment_workers: int = 2
     attachment_seconds: float = 60.0            # wall clock for one attachment
+    attachment_budget_seconds: float = 180.0    # all attachments of one message; the rest are named, unread
     attachment_memory_mb: int = 1536            # address space of a worker process
     attachment_max_mb: int = 30                 # larger attachments are refused unread
     attachment_max_pages: int = 300             # PDF pages (or slides) whose text is read
@@ -119,6 +122,8 @@ class Settings:
     track_link_days: int = 400
     web_rate_per_client: str = "30/minute"
     web_rate_per_reference: str = "10/minute"
+    # A trusted reverse proxy's header naming the signed-in user of the desk (single sign-on); empty: off.
+    web_trusted_user_header: str = ""
 
     def __post_init__(self) -> None:
         set_ = lambda name, value: object.__setattr__(self, name, value)  # noqa: E731

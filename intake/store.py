@@ -18,6 +18,8 @@ from dataclasses import replace
 
 from sqlmodel import Session
 
+from intake.attachments import AttachmentResult
+from intake.attachments.explain import GROUPED, explain_names
 from intake.cases.meetings import needs_star_meeting, propose_star_meeting
 from intake.cases.parts import create_parts
 from intake.cases.references import allocate_reference
@@ -45,8 +47,7 @@ def earlier_case_line(earlier: Case | None) -> str:
 
 def facts_of(state: MessageState, case: Case, parts: list[CasePart], earlier: Case | None = None) -> CaseFacts:
     """What the letters about the new case need, as plain values."""
-    unreadable = tuple((a.filename, a.explain(state.language) or "") for a in state.attachments
-                       if a.status != "read")
+    unreadable = unreadable_sentences(state.attachments, state.language)
     return CaseFacts(reference=case.reference, received=state.received, language=state.language,
                      task_types=tuple(state.task_types),
                      confidence=state.prediction.confidence if state.prediction else 0.0,
@@ -56,6 +57,22 @@ def facts_of(state: MessageState, case: Case, parts: list[CasePart], earlier: Ca
                      reply_to=case.reply_email, greeting=case.reply_name, applicant_email=case.applicant_email,
                      applicant_text=redact_cpr(state.text_now), forwarded_by=case.forwarded_by or "",
                      earlier_case=earlier_case_line(earlier))
+
+
+def unreadable_sentences(attachments: list[AttachmentResult], lang: str) -> tuple[tuple[str, str], ...]:
+    """(file name, sentence) for each attachment not read; the many not read in time or past the part
+    limit share one sentence per reason that names them all."""
+    out: list[tuple[str, str]] = []
+    grouped: dict[str, list[str]] = {}
+    for a in attachments:
+        if a.status == "read":
+            continue
+        if a.reason in GROUPED:
+            grouped.setdefault(a.reason, []).append(a.filename)
+        else:
+            out.append((a.filename, a.explain(lang) or ""))
+    out += [(names[0], explain_names(reason, names, lang)) for reason, names in grouped.items()]
+    return tuple(out)
 
 
 def details_json(state: MessageState) -> str:

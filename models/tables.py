@@ -98,7 +98,7 @@ class Case(SQLModel, table=True):
     model_version: str = ""
     status: str = Field(default="routed", index=True)
     company_name: str | None = None
-    cvr: str | None = None
+    cvr: str | None = Field(default=None, index=True)  # the desk searches by CVR (index: migration 0004)
     details_json: str = Field(default="{}", sa_column=Column(Text, nullable=False))
     attachments_json: str = Field(default="[]", sa_column=Column(Text, nullable=False))
     classifier_text: str = Field(default="", sa_column=Column(Text, nullable=False))
@@ -130,7 +130,9 @@ class CasePart(SQLModel, table=True):
     the case's receipt, the goal and the part's finished pauses (``pauses_json``).
     """
 
-    __table_args__ = (UniqueConstraint("case_id", "task_type"),)
+    # the desk's queue pages by (due_date, id), within an office or over all (migration 0004)
+    __table_args__ = (UniqueConstraint("case_id", "task_type"), Index("ix_casepart_queue", "due_date", "id"),
+                      Index("ix_casepart_office_queue", "office", "due_date", "id"))
 
     id: int | None = Field(default=None, primary_key=True)
     case_id: int = Field(foreign_key="case.id", index=True)
@@ -216,3 +218,58 @@ class Meeting(SQLModel, table=True):
     outcome: str = Field(default="", sa_column=Column(Text, nullable=False))  # decisions
     open_questions: str = Field(default="", sa_column=Column(Text, nullable=False))
     created_at: datetime = Field(default_factory=utcnow)
+
+
+class StaffUser(SQLModel, table=True):
+    """A caseworker, operator or admin of the web desk (migration 0004). Disabled, never deleted."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    email: str = Field(unique=True, index=True)  # lower case
+    office: str
+    role: str  # caseworker | operator | admin
+    password_hash: str = ""  # Argon2; empty: only the trusted proxy header can sign this user in
+    disabled: bool = False
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class StaffSession(SQLModel, table=True):
+    """A signed-in browser: the SHA-256 of its cookie token (the token itself is never stored)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    token_hash: str = Field(unique=True, index=True)
+    user_id: int = Field(foreign_key="staffuser.id", index=True)
+    created_at: datetime = Field(default_factory=utcnow)
+    expires_at: datetime
+
+
+class AuditEntry(SQLModel, table=True):
+    """Who viewed or changed which case, from the desk (append-only; ``intake audit CASE`` reads it)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = Field(default_factory=utcnow)
+    actor: str
+    action: str  # view | download | mail | start | reject | ...
+    case_id: int | None = Field(default=None, foreign_key="case.id", index=True)
+    detail: str = Field(default="", sa_column=Column(Text, nullable=False))
+
+
+class ServiceBeat(SQLModel, table=True):
+    """The service's last word of each kind (``wait``: the last IDLE or poll; ``error``: the last failure of ours).
+
+    One row per kind, overwritten; the operator's mailbox page reads them (migration 0004).
+    """
+
+    kind: str = Field(primary_key=True)
+    at: datetime = Field(default_factory=utcnow)
+    detail: str = ""
+
+
+class CaseSearch(SQLModel, table=True):
+    """What the desk's free-text search reads of a case: company name, CVR and addresses, in lower case.
+
+    A narrow copy, so that a search scans a few megabytes instead of every case with its texts; the desk
+    adds the cases registered since its last search (a case's company and details never change).
+    """
+
+    case_id: int = Field(primary_key=True, foreign_key="case.id")
+    text: str = ""

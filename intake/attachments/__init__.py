@@ -20,6 +20,7 @@ __all__ = [
 ]
 
 
-def extract_attachment(filename: str, declared_type: str, data: bytes) -> AttachmentResult:
-    """Read one attachment in the process-wide sandbox; never raises for bad input."""
-    return default_sandbox().extract(filename, declared_type, data)
+def extract_attachment(filename: str, declared_type: str, data: bytes,
+                       timeout: float | None = None) -> AttachmentResult:
+    """Read one attachment in the process-wide sandbox (within ``timeout`` s if given); never raises for bad input."""
+    return default_sandbox().extract(filename, declared_type, data, timeout)

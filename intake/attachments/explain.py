@@ -84,6 +84,19 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "We are still reading {name}; it will be added to the case as soon as it has been read, "
               "so there is no need to send it again.",
     },
+    "time_budget": {
+        "da": "Vi nåede ikke at læse {name}, fordi mailen havde flere eller tungere vedhæftede filer, "
+              "end vi kan læse på den tid, vi har til én mail. Sagsbehandleren har filen; send den kun igen, "
+              "hvis du bliver bedt om det.",
+        "en": "We did not get to read {name}, because the email had more or heavier attachments than we can "
+              "read in the time we have for one email. The caseworker has the file; only send it again if asked.",
+    },
+    "too_many_parts": {
+        "da": "Vi har ikke læst {name}, fordi mailen har flere dele, end vi læser i én mail. "
+              "Sagsbehandleren har mailen; send gerne de vigtigste dokumenter i en ny mail.",
+        "en": "We have not read {name}, because the email has more parts than we read in one email. "
+              "The caseworker has the email; please send the most important documents in a new email.",
+    },
     "internal_error": {
         "da": "Vi kunne ikke læse {name} lige nu på grund af en teknisk fejl hos os. "
               "En sagsbehandler ser på filen, så du behøver ikke sende den igen.",
@@ -100,3 +113,17 @@ def explain_reason(reason: str, name: str, lang: str) -> str:
     texts = MESSAGES.get(reason, MESSAGES["corrupt"])
     sentence = texts["da" if lang.lower().startswith("da") else "en"]
     return sentence.format(name=name or ("filen" if lang.startswith("da") else "the file"))
+
+
+# Reasons that usually hit many files of one message at once: one sentence names them all.
+GROUPED = frozenset({"time_budget", "too_many_parts"})
+
+
+def explain_names(reason: str, names: list[str], lang: str) -> str:
+    """One sentence for ``reason`` that names every file in ``names``."""
+    if len(names) == 1:
+        return explain_reason(reason, names[0], lang)
+    joiner = " og " if lang.lower().startswith("da") else " and "
+    listed = ", ".join(names[:-1]) + joiner + names[-1]
+    count = f"{len(names)} filer: " if lang.lower().startswith("da") else f"{len(names)} files: "
+    return explain_reason(reason, count + listed, lang)

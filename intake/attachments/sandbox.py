@@ -112,8 +112,13 @@ class Sandbox:
             self._idle.put(None)          # started on first use
         self._closed = False
 
-    def extract(self, filename: str, declared_type: str, data: bytes) -> AttachmentResult:
-        """Read one attachment in a worker; never raises for bad input."""
+    def extract(self, filename: str, declared_type: str, data: bytes,
+                timeout: float | None = None) -> AttachmentResult:
+        """Read one attachment in a worker; never raises for bad input.
+
+        ``timeout`` (what is left of the message's budget) shortens the wait below
+        ``limits.timeout_s``; a worker stopped by it answers "time_budget".
+        """
         name = safe_filename(filename)
         if not data or len(data) > self.limits.max_bytes:
             reason = "empty" if not data else "too_large"
@@ -122,7 +127,10 @@ class Sandbox:
         started = time.monotonic()
         try:
             worker = worker if worker is not None and worker.alive() else _Worker(self.limits)
-            outcome = worker.run(_Job(filename, declared_type, data), self.limits.timeout_s)
+            wait = self.limits.timeout_s if timeout is None else max(0.0, min(timeout, self.limits.timeout_s))
+            outcome = worker.run(_Job(filename, declared_type, data), wait)
+            if outcome == "timeout" and wait < self.limits.timeout_s:
+                outcome = "time_budget"
         except WorkerError:
             log.exception("attachment worker could not start")
             self._idle.put(None)

@@ -12,7 +12,7 @@ from routing.catalogue import Catalogue, ContactPerson
 
 # Automatic answers are limited per kind, so that a business's status questions can never use up the
 # acknowledgement of its next application (settings: max_acks_, max_status_answers_, max_notices_per_sender_per_day).
-NOTICE_PURPOSES = ("closed_reply", "forward_note")
+NOTICE_PURPOSES = ("closed_reply", "forward_note", "too_large")
 STATUSES = ("received", "routed", "in_progress", "waiting", "decided", "closed")
 OPEN_STATUSES = ("received", "routed", "in_progress", "waiting")  # not yet decided: the clock can run
 FREEMAIL = frozenset({

@@ -25,6 +25,8 @@ from intake.cli.manners import (
     show_version,
 )
 from intake.cli.report import app as report_app
+from intake.cli.user import app as user_app
+from intake.cli.user import audit
 from intake.errors import RequestRefused
 
 app = IntakeTyper(help="Intake service for a municipal business desk.")
@@ -230,6 +232,8 @@ def samples_load() -> None:
 app.add_typer(case_app, name="case", help="Caseworkers: follow and decide cases.")
 app.add_typer(report_app, name="report", help="Service-goal reports.")
 app.add_typer(classifier_app, name="classifier", help="Train, evaluate and activate classifier models.")
+app.add_typer(user_app, name="user", help="Staff of the web desk: add, list, disable.")
+app.command("audit")(audit)
 app.add_typer(letters_app, name="letters", help="The letters businesses receive (the gallery for review).")
 
 

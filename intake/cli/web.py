@@ -1,8 +1,8 @@
 """``intake web`` (``run_web``): the web pages with uvicorn; ``web_in_thread`` for ``intake serve --web``.
 
-Thin: build the context from the settings, make the application, hand it to
-uvicorn. Logging stays ours (``log_config=None``); track tokens are masked in
-the access log (``intake.web.app.MaskTokens``). uvicorn trusts
+Thin: build the context from the settings, make the application with the
+desk's and the operator's routers, hand it to uvicorn. Logging stays ours
+(``log_config=None``); track tokens are masked in the access log (``intake.web.app.MaskTokens``). uvicorn trusts
 ``X-Forwarded-For`` from 127.0.0.1 only (its default), so behind a local
 reverse proxy the rate limits count the business's address.
 """
@@ -13,15 +13,25 @@ import threading
 
 import uvicorn
 
+from intake.app import build_context
 from intake.cli.common import console, settings
+from intake.tracking import web_secret
 from intake.web.app import MaskTokens, create_app
 from intake.web.context import web_context
+from intake.web.desk.router import make_router as make_desk_router
+from intake.web.operator.router import make_router as make_operator_router
 
 
 def _server(host: str, port: int) -> uvicorn.Server:
     for name in ("uvicorn.access", "uvicorn.error"):
         logging.getLogger(name).addFilter(MaskTokens())
-    app = create_app(web_context(settings()))
+    s = settings()
+    context = web_context(s)
+    secret = web_secret(s)
+    service_context = build_context(s)  # the desk's actions and the operator's replays run the service's code
+    desk = make_desk_router(service_context, secret, engine=context.engine)
+    operator = make_operator_router(service_context, secret, engine=context.engine)
+    app = create_app(context, extra_routers=(desk, operator))
     return uvicorn.Server(uvicorn.Config(app, host=host, port=port, log_config=None, server_header=False))
 
 

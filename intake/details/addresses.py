@@ -23,7 +23,7 @@ _ENDINGS = ("land gade vej allé alle plads pladsen torv torvet boulevard boulev
             " høj vang vangen toft toften lund ager hegn hegnet holm holmen strand kanal dæmning dæmningen løkke mark"
             " marken port porten skov kvarter diget engen eng volden vold ringen gård gården kær kæret markedet hus sø"
             " søen vejen gaden stranden alléen dalen dal bjerg vænget lunden dossering buen bue byen runddel runddelen"
-            " øen slette sletten mose mosen række rækken krog krogen kilde kilden square street road").split()
+            " vandet øen slette sletten mose mosen række rækken krog krogen kilde kilden square street road").split()
 _STREET_END = "(?i:" + "|".join(_ENDINGS) + ")"
 # A street is up to three capitalised words, the last ending in a street word. Each word is taken whole (possessive)
 # and its ending checked by fixed-width look-behinds, so that no position is scanned more than a few times.
@@ -57,7 +57,10 @@ _PC_ANYWHERE = re.compile(r"(?<![\w.,/+-])(?:DK[ \t-]?)?(?P<pc>[1-9]\d{3})(?![\d
 _STREET_WORD = re.compile(rf"^{_STREET_END}$")
 _NAME_PREFIXES = frozenset(
     "gammel gl. gamle store st. lille ny nye nørre ndr. søndre sdr. vester vestre øster østre nordre sankt skt. kongens"
-    " dronningens prinsens dr. ved over under lange korte indre ydre nedre øvre".split())
+    " dronningens prinsens dr. ved over under lange korte indre ydre nedre øvre"
+    # districts of Copenhagen that streets are named after ("Bispebjerg Parkallé"), not postal towns
+    " bispebjerg nørrebro østerbro vesterbro amager sundby valby vanløse brønshøj husum tingbjerg sydhavn"
+    " christianshavn bellahøj emdrup utterslev nordhavn ørestad kastrup".split())
 _PLACE_ENDINGS = ("bro", "by", "havn", "rup", "løse", "høj", "borg", "berg", "lund", "holm", "ager", "ør", "strand",
                   "s")
 NOT_STREET_WORDS = frozenset(
@@ -174,7 +177,13 @@ def postcode_city(value: str) -> tuple[str, str] | None:
 
 
 def join_parts(street: str, number: str = "", floor: str = "", side: str = "") -> str:
-    """One address from the separate fields of a form ("Gade", "Husnr.", "Etage", "Side/dør")."""
+    """One address from the separate fields of a form ("Gade", "Husnr.", "Etage", "Side/dør"); a floor field also
+    completes a "Gade og husnummer" field that holds the number ("Store Kongensgade 40" + "st.")."""
+    unit = f"{floor} {side}".strip() if floor else ""
+    if not number and unit and "," not in street:
+        m = ADDRESS.search(street)
+        if m and not m.group("unit"):
+            return format_address(m.group("street"), m.group("no"), unit)
     if not number or re.search(r"\d", street):
         return street
-    return format_address(street, number, f"{floor} {side}".strip() if floor else "")
+    return format_address(street, number, unit)

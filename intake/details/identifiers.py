@@ -21,10 +21,11 @@ P_LABELLED = re.compile(
     r"(?:\s{1,3}(?:no|number))?)\.?[\s:.#]{0,4}(?P<v>\d(?:[ \-]?\d){9})(?![\d])", re.IGNORECASE)
 PHONE_LABELLED = re.compile(
     r"(?:\btlf|\btelefon\w*|\bmobil\w*|\bmob|\bphone|\btel|\btelephone|\bmobile|\bdirekte|\bdir|\bcell)\.?"
-    r"(?:\s{0,2}(?:nr|nummer|no|number)\.?)?[\s:.]{0,4}(?P<v>(?:\+|00)?\s?(?:\(?45\)?)?[\s-]?\d(?:[ \-.]?\d){7})"
-    r"(?![\d])", re.IGNORECASE)
+    r"(?:\s{0,2}(?:nr|nummer|no|number)\.?)?[\s:.]{0,4}(?!(?:\+|00)\s?(?!\(?45))"     # "+48 601 ...": not Danish
+    r"(?P<v>(?:\+|00)?\s?(?:\(?45\)?)?[\s-]?\d(?:[ \-.]?\d){7})"
+    r"(?![\d]|[ \-.]\d)", re.IGNORECASE)
 PHONE_INTL = re.compile(r"(?<![\d])(?:\+|00)\s?45[\s-]?(?P<v>\d{2}[ \-.]?\d{2}[ \-.]?\d{2}[ \-.]?\d{2})(?![\d])")
-PHONE_GROUPED = re.compile(r"(?<![\d\w+-])(?P<v>[2-9]\d (?:\d\d ){2}\d\d|[2-9]\d{3} \d{4})(?![\d])")
+PHONE_GROUPED = re.compile(r"(?<![\d\w+-])(?<!\d[ ])(?P<v>[2-9]\d (?:\d\d ){2}\d\d|[2-9]\d{3} \d{4})(?![\d])")
 NOT_PHONE_CONTEXT = re.compile(r"(?:cvr|se|moms|vat|p|konto|reg|ean|kr|dkk|faktura|ordre|sag|journal|cpr|nr)[\s.:\-#]*$"
                                r"|\+(?!45)\d{2,3}(?:[\s-]\d{1,4}){0,2}[\s-]*$",      # the rest of a foreign number
                                 re.IGNORECASE)
@@ -56,9 +57,11 @@ DIMENSIONS = re.compile(r"(?<![\d.,])(?P<a>\d+(?:[.,]\d+)?)\s{0,3}(?:m\s{0,3})?[
                         r"(?P<b>\d+(?:[.,]\d+)?)\s{0,3}(?:m|meter|metres?|meters?)(?![\w²])",
                         re.IGNORECASE)
 LITRES = re.compile(NUMBER + r"\s{0,3}(?:l|liter|litre|liters|litres|ltr)\b\.?", re.IGNORECASE)
-_GUEST_WORDS = (r"gæster|deltagere|personer|besøgende|mennesker|tilskuere|siddepladser|løbere|guests|participants"
-                r"|attendees|visitors|people|persons|spectators|seats|runners")
-GUESTS_AFTER = re.compile(rf"\b(?:{_GUEST_WORDS})\s{{0,3}}[:=]\s{{0,3}}"
+_GUEST_WORDS = (r"gæster|deltagere|personer|besøgende|mennesker|tilskuere|siddepladser|løbere|beboere|medlemmer"
+                r"|guests|participants|attendees|visitors|people|persons|spectators|seats|runners|residents|members")
+# "Forventet deltagerantal: 300", "Expected attendance: 800"
+_GUEST_COUNT_LABEL = r"deltagerantal|antal (?:deltagere|gæster|besøgende)|attendance|number of (?:guests|participants)"
+GUESTS_AFTER = re.compile(rf"\b(?:{_GUEST_WORDS}|{_GUEST_COUNT_LABEL})\s{{0,3}}[:=]\s{{0,3}}"
                           rf"(?:(?:ca|approx|about|op til|up to|max)\.?\s{{1,3}})?"
                           + NUMBER, re.IGNORECASE)      # "Expected number of guests: 800"
 GUESTS = re.compile(NUMBER + rf"\s{{0,3}}(?:{_GUEST_WORDS})\b", re.IGNORECASE)

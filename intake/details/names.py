@@ -31,12 +31,14 @@ _INTRO = re.compile(
     r"|enkeltmandsvirksomhed|company|business|shop|bakery|bageri|kiosk|klinik|værksted)[ \t]"
     r"(?:hedder|is called|is named|er)|\b(?:virksomheden|forretningen|butikken|salonen|caféen|cafeen|restauranten"
     r"|firmaet|foreningen|værkstedet|klinikken|bageriet|kiosken|baren)[ \t]hedder|\bvi[ \t]hedder"
-    r"|\bwe[ \t]are[ \t]called|\bindehaver[ \t]af|\bon[ \t]behalf[ \t]of|\b(?:jeg|vi)[ \t](?:driver|ejer)"
-    r"(?:[ \t](?:firmaet|virksomheden|butikken|caféen|restauranten|salonen))?|\b(?:i|we)[ \t](?:run|own)|\bog[ \t]ejer"
+    r"|\bwe[ \t]are[ \t]called|\bindehaver[ \t]af|\bon[ \t]behalf[ \t]of|\b(?:jeg|vi|og)[ \t](?:driver|ejer)"
+    r"(?:[ \t](?:firmaet|virksomheden|enkeltmandsvirksomheden|butikken|caféen|restauranten|salonen))?"
+    r"|\b(?:i|we)[ \t](?:run|own)"
     r"|\band[ \t](?:run|own)|\b(?:har|driver|ejer|have|has|run|own)[ \t](?:en|et|a|an)[ \t]"
     r"(?:lille[ \t]|small[ \t]|ny[ \t]|new[ \t])?\w+(?:,|[ \t](?:called|named|ved navn|som hedder))"
-    r"|\b(?:our|vores|min|my)[ \t](?:\w+[ \t]){0,2}(?:foundation|association|company|club|society|organi[sz]ation"
-    r"|forening|virksomhed|firma|butik|salon|café|cafe|restaurant|bageri|business),)[ \t]{1,3}"
+    r"|\b(?:our|vores|min|my|mit|en|et|a|an)[ \t](?:[\w-]+[ \t]){0,3}(?:foundation|association|company|club|society"
+    r"|organi[sz]ation|forening|virksomhed|enkeltmandsvirksomhed|firma|butik|\w*salon|café|cafe|restaurant|bageri"
+    r"|bistro|\w*bar|kiosk|klinik|værksted|shop|store|bakery|business)(?:[ \t](?:from home|hjemmefra))?,)[ \t]{1,3}"
     rf"(?P<v>{_NAME_RUN})")
 _WE_ARE = re.compile(rf"(?i:\bvi[ \t]er|\bwe[ \t]are|\bi[ \t]represent|\bwe[ \t]represent)[ \t]{{1,3}}"
                      rf"(?:the[ \t]{{1,2}})?(?P<v>{_NAME_RUN})")
@@ -44,28 +46,40 @@ _ORG_HEAD = r"(?:[A-ZÆØÅ]\w{0,30}+(?i:(?<=foreningen)|(?<=forening)|(?<=selsk
 _ORGANISATION = re.compile(       # "Andelsboligforeningen Lærkehøj", "Valby Handelsstandsforening"
     rf"(?<![\w])(?P<v>{_ORG_HEAD}(?:[ \t]{{1,2}}(?:{_JOINER}[ \t]{{0,2}})?{_CAP_TOKEN}){{1,5}}"
     rf"|(?:[A-ZÆØÅ]\w{{1,30}}+[ \t]){{1,2}}{_ORG_HEAD})(?![\w])")
+# "in front of Kulturhuset Islands Brygge": a place where something happens, not the applicant
+_PLACE_BEFORE = re.compile(r"(?i:\bforan|\bud ?for|\buden ?for|\bin front of|\boutside|\bnext to|\bopposite"
+                           r"|\bved siden af|\boverfor)[ \t]{1,3}\Z")
 _SOLE_TRADER_WORD = re.compile(r"(?i:enkeltmandsvirksomhed|personligt ejet)")
 _ENDING_IN_NAME = re.compile(rf"(?<![\w])(?P<v>{_NAME_RUN})[ \t]{{0,2}}[(,]?[ \t]{{0,2}}\Z")
+_ENDING_IN_NAME_AS = re.compile(rf"(?<![\w])(?P<v>{_NAME_RUN})[ \t]{{0,2}}[(,]?[ \t]{{0,2}}"
+                                rf"(?:(?i:som|as an?|as)[ \t]{{1,2}}(?:(?i:en|an?)[ \t]{{1,2}})?)?\Z")
 _CVR_NEAR = re.compile(r"(?i:\bcvr|\bse[ \t/-]?nr|\bvat)")
 _CVR_AFTER = re.compile(r"(?<=[,(])[ \t]{0,2}(?i:cvr)|(?<=[,(] )(?i:cvr)")
 _COMPANY_LEAD = re.compile(
-    r"^(?:(?:Vi|Jeg|Hej|Kære|Dear|Hermed|Fra|From|Til|To|Firma|Virksomheden|Selskabet|Company|The|Den|Det|I|We|Hos|At"
+    r"^(?:(?:Vi|Jeg|Hej|Kære|Dear|Hermed|Fra|From|Til|To|Firma|Firmaet|Virksomheden|Selskabet|Company|The|Den|Det|I|We|Hos|At"
     r"|For|På|Re|Sv|Fw|Fwd|Vs|Ansøger|Ansøgning|Regarding|Vedr|Vedrørende|Mvh|Med|Venlig|Hilsen|Best|Kind|Regards|Our"
     r"|Vores|Butikken|Entreprenør|Bygherre|Anmelder|Administrator|Arrangør|Kontakt)\.?:?\s+)+")
 # "VVS-firmaet Rørkompagniet A/S"
 _TRADE_PREFIX = re.compile(r"^[A-ZÆØÅ]{2,}-\w*(?:firmaet|virksomheden|selskabet|firma)\s+")
-_SENTENCE_END = re.compile(r"(?<!\bFrk)(?<!\bFru)(?<!\bHr)(?<!\bDr)(?<!\bSkt)(?<!\bSct)(?<!\bSt)(?<!\bCo)(?<!\bGl)"
+_SENTENCE_END = re.compile(r"(?<!\b[A-ZÆØÅ])"             # "Malerfirmaet M. Brandt": an initial ends no sentence
+                           r"(?<!\bFrk)(?<!\bFru)(?<!\bHr)(?<!\bDr)(?<!\bSkt)(?<!\bSct)(?<!\bSt)(?<!\bCo)(?<!\bGl)"
                            r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)\.\s+(?=[A-ZÆØÅ])")
 _PLACE_TAIL = re.compile(r"\s+(?:på|i|in|at)\s+\S+(?:gade|vej|allé|plads|torv|torvet|boulevard|brygge|stræde)\b.*$",
                          re.IGNORECASE)
-_NAME_TOKEN = r"[A-ZÆØÅÉÜ][a-zæøåéüöä]{1,30}(?:['’\-][A-ZÆØÅÉÜa-zæøåéüöä][a-zæøåéüöä]+|[A-Z][a-z]+)*"
-_NAME = rf"{_NAME_TOKEN}(?:[ \t]+(?:[A-ZÆØÅÉÜ]\.|{_NAME_TOKEN}|von|van|de|la|O['’][A-Z][a-z]+)){{0,3}}"
+_LOWER = "a-zæøåéèêëáàâäíìîïóòôöúùûüýÿçñşğıłńśźżčřšžőűãõ"
+_NAME_TOKEN = (rf"[A-ZÆØÅÉÜÖÄŞÇŁŚŻŽČŘŠ][{_LOWER}]{{1,30}}(?:['’\-][A-ZÆØÅÉÜÖÄŞÇa-z{_LOWER}][{_LOWER}]+"
+               r"|[A-Z][a-z]+)*")
+_NAME = (rf"(?:[A-ZÆØÅ]\.[ \t]?(?=[A-ZÆØÅ][{_LOWER}]{{2}}))?"                 # "J. Bønnelykke"
+         rf"{_NAME_TOKEN}(?:[ \t]+(?:[A-ZÆØÅÉÜ]\.|{_NAME_TOKEN}|von|van|de|la|O['’][A-Z][a-z]+)){{0,3}}")
 _TITLE_PREFIX = re.compile(
     r"^(?:indehaver|medindehaver|ejer|direktør|adm\. direktør|daglig leder|partner|owner|co-?owner|ceo|founder|manager"
     r"|general manager|projektleder|project manager|byggeleder|formand)\s*[,:\-–|]\s*", re.IGNORECASE)
 _NAME_LINE = re.compile(rf"^\s*/?\s*(?P<v>{_NAME})\s*,?\s*(?:$|[|·•]\s|(?:(?i:tlf|tel|mobil|mob)\.?:?\s*)?"
                         rf"(?:\+45\s?)?\d\d)")
 NAME_INTRO = re.compile(rf"(?i:mit navn er|jeg hedder|my name is|this is|kontaktperson er|contact person is"
+                        rf"|(?:please )?(?:reply|write) to (?:our |my )?(?:\w+ )?(?:manager|leader|owner|director)"
+                        rf"|(?:svar|skriv) (?:venligst |gerne )?til (?:vores |min )?(?:daglige leder|leder|indehaver"
+                        rf"|direktør)"
                         rf"|(?:henvendelse[r]? til|kontakt|contact|spørgsmål til)(?: vores)? "
                         rf"(?:projektleder|byggeleder|formand|direktør|indehaver|project manager|site manager|chairman"
                         rf"|manager))\s+(?P<v>{_NAME})")
@@ -155,11 +169,14 @@ def _candidates(text: str) -> Iterator[Candidate]:
         name = clean_company(m.group("v"))
         if name:
             yield name, m.start("v"), m.end("v"), 3 + (2 if _INTRO.search(text[max(0, m.start() - 40):m.end()]) else 0)
-    yield from _plain_candidates(text, _ending_before(_SOLE_TRADER_WORD, _ENDING_IN_NAME, text), 2)
+    yield from _plain_candidates(text, _ending_before(_SOLE_TRADER_WORD, _ENDING_IN_NAME_AS, text), 2)
     yield from _plain_candidates(text, (m for m in _ending_before(_CVR_AFTER, _ENDING_IN_NAME, text)
                                         if _looks_like_business(m.group("v"))), 1)
-    for pattern, score in ((_INTRO, 2), (_ORGANISATION, 2), (_WE_ARE, 0)):
-        yield from _plain_candidates(text, islice(pattern.finditer(text), MAX_CANDIDATES), score)
+    organisations = (m for m in islice(_ORGANISATION.finditer(text), MAX_CANDIDATES)
+                     if not _PLACE_BEFORE.search(text, max(0, m.start() - 25), m.start()))
+    yield from _plain_candidates(text, islice(_INTRO.finditer(text), MAX_CANDIDATES), 2)
+    yield from _plain_candidates(text, organisations, 2)
+    yield from _plain_candidates(text, islice(_WE_ARE.finditer(text), MAX_CANDIDATES), 0)
 
 
 def _ending_before(marker: re.Pattern[str], ending: re.Pattern[str], text: str,
@@ -185,12 +202,18 @@ def _plain_candidates(text: str, matches: Iterable[re.Match[str]], score: int) -
             yield name, m.start("v"), m.end("v"), max(score, 1)
 
 
+_TRADE = re.compile(r"\w*(?:tømrer|murer|maler|snedker|smed|vvs|elektriker|guldsmed|frisør|bager|slagter|urmager"
+                    r"|glarmester|kloakmester|anlægsgartner|gartner|skomager|skrædder|optiker|tandlæge|fysioterapeut)"
+                    r"(?:mester|firma|forretning)?")
+
+
 def _looks_like_business(name: str) -> bool:
     """A name written just before its CVR that is not a town, a street or a person ("Børneteatret Trylle (CVR ...)")."""
     words = name.split()
     return (not any(w.lower() in towns() for w in words[-2:]) and not re.search(r"\d", name)
             and not re.search(r"(?i)(?:gade|vej|allé|plads|torv|boulevard)$", name)
-            and (not looks_like_person(name) or words[0].endswith("et")))     # "Børneteatret", not "Søren"
+            and (not looks_like_person(name) or words[0].endswith("et")     # "Børneteatret", not "Søren"
+                 or _TRADE.fullmatch(words[0].lower()) is not None))          # "Tømrer Nygaard"
 
 
 def _near_cvr(text: str, start: int, end: int) -> int:
@@ -206,6 +229,10 @@ def signature_name(lines: list[str]) -> str | None:
     return found[0] if found else None
 
 
+_TITLE_WORD_BEFORE = re.compile(r"^\s*(?:\w*chef|\w*leder|indehaver|ejer|direktør|formand|tandlæge|advokat"
+                                r"|manager|owner|director)\s+(?=[A-ZÆØÅ])", re.IGNORECASE)
+
+
 def _signature(lines: list[str]) -> tuple[str, list[str]] | None:
     """(name, the lines after the name) of the signature below the last valediction line."""
     for i in range(len(lines) - 1, -1, -1):
@@ -216,6 +243,7 @@ def _signature(lines: list[str]) -> tuple[str, list[str]] | None:
         following = [ln.strip() for ln in lines[i + 1:i + 8] if ln.strip()]
         candidates = [(rest, following)] if rest else [(following[0], following[1:])] if following else []
         for cand, after in candidates:
+            cand = _TITLE_WORD_BEFORE.sub("", cand)
             nm = _NAME_LINE.match(cand) if len(cand) <= 200 else None
             if nm and looks_like_name(nm.group("v")):
                 return nm.group("v"), after
@@ -240,8 +268,7 @@ def _closing_name(lines: list[str]) -> str | None:
     if len([ln for ln in lines if ln.strip()]) < 3:
         return None                                     # a subject or a one-line note, not a letter
     last = [ln.strip() for ln in lines[-6:] if ln.strip()][-3:]
-    return next((ln for ln in reversed(last) if len(ln) <= 40 and re.fullmatch(_NAME, ln) and looks_like_person(ln)),
-                None)
+    return next((ln for ln in last if len(ln) <= 40 and re.fullmatch(_NAME, ln) and looks_like_person(ln)), None)
 
 
 def _slash_signature(lines: list[str]) -> tuple[str, list[str]] | None:

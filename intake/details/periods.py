@@ -15,6 +15,7 @@ import bisect
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from itertools import islice
 
 MONTHS = {
     "januar": 1, "january": 1, "jan": 1, "februar": 2, "february": 2, "feb": 2,
@@ -31,13 +32,16 @@ MAX_DATES = 2_000
 _DATE_PATTERNS = [
     re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d\d)-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?!\d)"),
     # a two-digit year only right after its separator: "1/4 - 30/9" is two dates, not 1 April 2030
-    re.compile(r"(?<![\d.,/])(?P<d>\d{1,2})\s?[./-]\s?(?P<m>\d{1,2})(?:[./-](?P<y>(?:19|20)?\d\d)|\s?[./-]\s?"
-               r"(?P<y4>(?:19|20)\d\d))(?![\d]|[.,]\d)"),
+    # one separator throughout: "1/5-30/9 2027" is two dates, not 1 May 2030
+    re.compile(r"(?<![\d.,/])(?P<d>\d{1,2})\s?(?P<sep>[./-])\s?(?P<m>\d{1,2})(?:(?P=sep)(?P<y>(?:19|20)?\d\d)|\s?[./-]"
+               r"\s?(?P<y4>(?:19|20)\d\d))(?![\d]|[.,]\d)"),
+    re.compile(r"(?<![\d.,/])(?P<d>\d{1,2})/(?P<m>\d{1,2})[ ](?P<y4>20\d\d)(?![\d]|[.,]\d)"),     # "2/9 2027"
     re.compile(r"(?<![\d])(?P<d>\d{1,2})(?:\.|st|nd|rd|th)?\s{0,3}(?:of\s{1,3}|af\s{1,3})?" + _MONTH.format("mon")
                + r"(?:,?\s{1,3}" + _YEAR.format("y") + r")?(?!\w)", re.IGNORECASE),
     re.compile(r"(?<!\w)" + _MONTH.format("mon") + r"\s+(?:the\s+)?(?P<d>\d{1,2})(?:st|nd|rd|th)?(?!\d)"
                r"(?:,?\s{1,3}" + _YEAR.format("y") + r")?", re.IGNORECASE),
-    re.compile(r"(?<![\d.,/])(?P<d>\d{1,2})/(?P<m>\d{1,2})(?![\d/]|[.,-]\d)"),         # "1/4": day and month only
+    # "1/4": day and month only ("1/5-30/9" too, but not "1/5-27", a year)
+    re.compile(r"(?<![\d.,/])(?P<d>\d{1,2})/(?P<m>\d{1,2})(?![\d/]|[.,]\d|-\d{1,4}(?![\d/]))"),
 ]
 _DAY_RANGE_PATTERNS = [
     # "1.-3. juni 2027", "1-3 June 2027", "fra den 1. til den 15. juni", "between 1 and 3 June"
@@ -145,7 +149,88 @@ def find_period(text: str, reference: date) -> Period:
         if inside and _WEEK_RANGE.match(text, (cued or ranges)[0][0]):
             start, end = inside[0]          # "uge 28 (12.-16. juli)": the days written out are the period
         return Period(start, end)
-    return _one_sided(text, reference, dates)
+    months = _month_range(text, reference)
+    if months is not None:
+        return months
+    period = _one_sided(text, reference, dates)
+    if period.start and not period.end:
+        return Period(period.start, _end_of(text, period.start, reference))
+    return period
+
+
+_NUMBER_WORDS = {"en": 1, "et": 1, "one": 1, "a": 1, "to": 2, "two": 2, "tre": 3, "three": 3, "fire": 4, "four": 4,
+                 "fem": 5, "five": 5, "seks": 6, "six": 6, "syv": 7, "seven": 7, "otte": 8, "eight": 8, "ni": 9,
+                 "nine": 9, "ti": 10, "ten": 10, "fjorten": 14, "fourteen": 14}
+_DURATION = re.compile(r"(?<![\w.,])(?P<n>\d{1,3}|" + "|".join(_NUMBER_WORDS) + r")[ \t]{1,3}(?:hele[ \t]{1,3})?"
+                       r"(?P<unit>dage|dag|days?|døgn|uger|uge|weeks?)(?!\w)", re.IGNORECASE)
+_END_OF_MONTH = re.compile(r"(?:\btil|\buntil|\btill|\bto|\bindtil)[ \t]{1,3}(?:the[ \t]{1,3})?"
+                           r"(?:end|udgangen|slutningen|ultimo)[ \t]{1,3}(?:of[ \t]{1,3}|af[ \t]{1,3})?"
+                           + _MONTH.format("mon") + r"(?:[ \t]{1,3}" + _YEAR.format("y") + r")?(?!\w)", re.IGNORECASE)
+
+
+_DURATION_OF_PERIOD = re.compile(r"[ \t]{1,3}(?:\w+[ \t]{1,3}){0,2}(?:fra|from|starting|beginning|med start)\b",
+                                re.IGNORECASE)
+_FOR_BEFORE = re.compile(r"\b(?:i|for|over|in)[ \t]{1,3}\Z", re.IGNORECASE)
+
+
+_REST_OF_YEAR = re.compile(r"\b(?:året ud|resten af året|(?:the )?rest of the year|(?:the )?end of the year"
+                           r"|udgangen af året|årets udgang)\b", re.IGNORECASE)
+
+
+def _end_of(text: str, start: date, reference: date) -> date | None:
+    """The end of a period written as its length ("i 10 dage fra 7. juni", "3 days from 14 June") or as "until the
+    end of April"."""
+    if _REST_OF_YEAR.search(text):
+        return date(start.year, 12, 31)
+    m = _END_OF_MONTH.search(text)
+    if m:
+        month, year = MONTHS[m.group("mon").lower()], _year(m.group("y"))
+        last = _last_day(year or (start.year if month >= start.month else start.year + 1), month)
+        return last if last >= start else None
+    m = next((m for m in islice(_DURATION.finditer(text), 50) if _DURATION_OF_PERIOD.match(text, m.end())
+              or _FOR_BEFORE.search(text, max(0, m.start() - 8), m.start())), None)
+    if m:
+        n = int(m.group("n")) if m.group("n").isdigit() else _NUMBER_WORDS[m.group("n").lower()]
+        days = n * 7 if m.group("unit").lower().startswith(("u", "w")) else n
+        return start + timedelta(days=days - 1) if 0 < days <= 366 else None
+    return None
+
+
+def _last_day(year: int, month: int) -> date:
+    return (date(year + month // 12, month % 12 + 1, 1)) - timedelta(days=1)
+
+
+# "i hele maj og juni 2027", "in July 2027", "april-oktober 2027", "fra maj til september": whole months
+_MONTH_RANGE = re.compile(
+    r"(?<![\d.])(?<![\d.][ \t])(?:\b(?:i|in|fra|from|during|throughout|hele|whole|for)[ \t]{1,3})"
+    r"(?:(?:hele|the whole(?: of)?|all of)[ \t]{1,3})?" + _MONTH.format("m1")
+    + r"(?:[ \t]{0,3}(?:-|–|til(?:[ \t]og[ \t]med)?|to|until|through|thru|og|and|&)[ \t]{0,3}" + _MONTH.format("m2")
+    + r")?"
+    r"(?:[ \t,]{1,3}" + _YEAR.format("y") + r")?(?![\w-])(?![ \t]{1,3}\d)", re.IGNORECASE)
+
+
+_MONTHS_CUE = re.compile(r"periode|period|tidsrum|afholdes|finder sted|takes? place|held|fra|from|ønsker|apply|søge"
+                         r"|søger|every|hver|hele|whole|throughout|during|all of|weekend|hverdag|weekday",
+                         re.IGNORECASE)
+
+
+def _month_range(text: str, reference: date) -> Period | None:
+    """Whole months when no day is written: May 1 to June 30 for "i hele maj og juni 2027"."""
+    for m in islice(_MONTH_RANGE.finditer(text), 50):
+        if not _MONTHS_CUE.search(text[max(0, m.start() - 80):m.end()]):
+            continue                                        # "we open in April": a date of the story, not a period
+        m1 = MONTHS[m.group("m1").lower()]
+        m2 = MONTHS[m.group("m2").lower()] if m.group("m2") else m1
+        if m.group("m1").lower() == "may" and not m.group("y") and text[m.start():m.start() + 3].lower() != "in ":
+            continue                                        # "we may ..."
+        year = _year(m.group("y"))
+        if year is None:
+            year = reference.year if date(reference.year, m2, 1) >= reference - PAST_TOLERANCE else reference.year + 1
+            start_year = year if m1 <= m2 else year - 1
+        else:
+            start_year = year if m1 <= m2 else year - 1
+        return Period(date(start_year, m1, 1), _last_day(year, m2))
+    return None
 
 
 def _ranges(text: str, reference: date, dates: list[DateMention]) -> list[tuple[int, date, date]]:
@@ -170,7 +255,18 @@ def _day_range(m: re.Match, reference: date) -> list[tuple[int, date, date]]:
     if not (_valid(d1, month, year or 2028) and _valid(d2, month, year or 2028)) or d1 > d2:
         return []
     end = _resolve(d2, month, year, reference)
+    earlier = _EARLIER_DAYS.search(m.string, max(0, m.start() - 20), m.start())
+    if earlier and int(earlier.group("d")) < d1:
+        d1 = int(earlier.group("d"))                    # "weekenderne 4.-5. og 11.-12. december": from the 4th
     return [(m.start(), end.replace(day=d1), end)] if end else []
+
+
+_EARLIER_DAYS = re.compile(r"(?<![\d.])(?P<d>\d{1,2})\.?(?:[ \t]{0,2}[-–][ \t]{0,2}\d{1,2}\.?)?[ \t]{0,3}"
+                           r"(?:,|og|and|&)[ \t]{0,3}\Z")
+
+
+_WORKING_DAYS = re.compile(r"(?:mandag til fredag|mandag-fredag|monday to friday|monday-friday|hverdage|weekdays)"
+                           r"\W+(?:i|in|of|på)?\W*\Z", re.IGNORECASE)
 
 
 def _week_range(m: re.Match, reference: date) -> list[tuple[int, date, date]]:
@@ -184,6 +280,8 @@ def _week_range(m: re.Match, reference: date) -> list[tuple[int, date, date]]:
         return []
     if not m.group("y") and end < reference - PAST_TOLERANCE:
         return _week_range_in(year + 1, w1, w2, m.start())
+    if _WORKING_DAYS.search(m.string, max(0, m.start() - 30), m.start()):
+        end -= timedelta(days=2)                # "mandag til fredag i uge 34": Monday to Friday
     return [(m.start(), start, end)] if start <= end else []
 
 
@@ -219,7 +317,8 @@ def _resolve(day: int, month: int, year: int | None, reference: date) -> date | 
 
 
 _EVENT_CUE = re.compile(r"(?:afholdes|afvikles|finder sted|foregår|takes? place|(?:will be )?held|arrangement\w*|event"
-                        r"|festival|marked|\bon|\bden|\bd\.)\W+(?:\w+\W+){0,3}$", re.IGNORECASE)
+                        r"|festival|marked|\bon|\bden|\bd\.|\bd|(?:man|tirs|ons|tors|fre|lør|søn)dag"
+                        r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\W+(?:\w+\W+){0,3}$", re.IGNORECASE)
 
 
 def _one_sided(text: str, reference: date, dates: list[DateMention]) -> Period:

@@ -27,7 +27,7 @@ from intake.details.addresses import (
     find_mentions,
     format_address,
 )
-from intake.details.postcodes import postcode_town
+from intake.details.postcodes import postcode_town, towns
 
 _WINDOW = 110
 _PREMISES = (r"\w*(?:café|cafe|butik|forretning|restaurant|salon|klinik|værksted|kontor|bageri|shop|store|office|bakery"
@@ -69,12 +69,17 @@ _SITE = re.compile("(?:" + "|".join([
     r"\b(?:nedrive|renovere|istandsætte|ombygge|restaurere|renovate|refurbish|repair|demolish)\w*",
     r"\bbyggegrunden (?:på|ved)", r"\bdrejer sig om(?: ejendommen)?", r"\bgælder(?: ejendommen)?",
     r"\b(?:køres|flyttes|fjernes|transporteres|hentes) (?:\w+ )?fra",
-    r"\b(?:site|venue|location|placering)\b(?: is| at|:)?",
+    r"\bplacering\b(?: er| på|:)?", r"\b(?:site|venue|location)\b(?: is| at|:)",     # not "Site Manager,"
     r"\b(?:at|on) the corner of", r"\bin front of", r"\btakes? place (?:at|on|in)", r"\b(?:held|hosted) (?:at|on|in)",
     r"\b(?:scaffolding|container|crane|lift|works?|stall|truck) (?:at|on|in)",
     r"\b(?:erect|place|put|set up|install|park)\w* (?:\w+ ){0,3}(?:at|on)",
     r"\bplaceret (?:på|ved)", r"\b(?:stillads|container|skurvogn|kran|lift|bod|vogn)\w* (?:\w+ ){0,2}(?:på|ved)",
     r"\btil at (?:\w+ ){0,4}(?:på|ved)",
+    # "ombygge et hus på X", "renovate a flat at X": the work's place, not the business's premises
+    rf"\b(?:{_WORK}|ombygge|restaurere|renovate|refurbish|repair|demolish|paint|rebuild|convert)\w* "
+    rf"(?:(?:en|et|a|an|the|den|det) )?(?:\w+ )?{_PREMISES} (?:på|i|at|on|in)",
+    r"\b(?:the )?(?:facade|building|property|block|roof)(?: of the (?:building|property|house))? (?:at|on)",
+    r"\b(?:kontor)?(?:bygningen|ejendommen|facaden|taget) (?:på|ved)",
 ]) + r")\W*$", re.IGNORECASE)
 # only right before the address
 _SITE_NEXT_TO = re.compile(r"(?:\bved|\bbag|\bnear|\bnext to|\boutside|\bclose to)\W*$", re.IGNORECASE)
@@ -84,8 +89,8 @@ _SENTENCE_END = re.compile(r"[.!?](?=\s+[A-ZÆØÅ])|\n[ \t]*\n")
 _AFTER_BUSINESS = re.compile(r"^[^.\n]{0,40}?\b(?:hvor (?:vi|jeg) (?:har|driver)|where (?:we|i) (?:have|run))\b",
                              re.IGNORECASE)
 _SAME_PLACE = re.compile(
-    r"\b(?:foran|ud for|uden ?for|in front of|outside)\s(?:vores|min|sin|sit|deres|our|my|their|the|butikken|caféen"
-    r"|cafeen|restauranten|forretningen|salonen|bageriet|baren|kiosken|bistroen|døren|indgangen|facaden|vinduet|huset"
+    r"\b(?:foran|ud for|uden ?for|in front of|outside)\s(?:vores|min|mit|mine|sin|sit|deres|our|my|their|the|butikken"
+    r"|caféen|cafeen|restauranten|forretningen|salonen|bageriet|baren|kiosken|bistroen|døren|indgangen|facaden|vinduet|huset"
     r"|ejendommen|lejligheden|shop|store|restaurant|café|cafe|bakery|premises|the door|the entrance)\b"
     r"|\b(?:ud )?på fortovet\b(?!\s(?:ved|foran|ud for|på)\s[A-ZÆØÅ])|\bon the (?:pavement|sidewalk)\b"
     r"(?!\s(?:at|by|in front of)\s[A-Z])",
@@ -93,12 +98,15 @@ _SAME_PLACE = re.compile(
 # "foran Kaffebaren, Godthåbsvej 31": in front of a business named just before its address, which is theirs as well
 _IN_FRONT_OF_NAMED = re.compile(r"(?i:\bforan|\bud for|\buden ?for|\bin front of|\boutside)\s(?i:vores\s|our\s|the\s)?"
                                 r"[A-ZÆØÅ][\w'’]+(?:\s[A-ZÆØÅ][\w'’]+){0,2},?\s{0,2}$")
+# "foran caféen på X", "in front of our shop at X": the activity is in front of the premises, which are at X
+_IN_FRONT_OF_PREMISES = re.compile(rf"(?:\bforan|\bud for|\buden ?for|\bin front of|\boutside)\s(?:vores\s|min\s|mit\s"
+                                   rf"|our\s|my\s|the\s)?{_PREMISES}\s(?:på|i|at|on|in)\W*$", re.IGNORECASE)
 _VALEDICTION = re.compile(
     r"^[ \t]*(?:med venlig hilsen|venlig(?:st)? hilsen|de bedste hilsner|mange hilsner|hilsen|mvh|vh|kh|best regards"
     r"|kind regards|regards|sincerely|cheers|all the best|best wishes|yours)\b", re.IGNORECASE | re.MULTILINE)
 _PLACE = re.compile(
-    rf"(?<![\w])(?=[pPaAoOvViIfFuUnNlLdD])(?i:på|at|on|ved|i|in|foran|ud for|outside|near|over|langs|along|across"
-    rf"|del af|part of)[ \t]+(?:the[ \t]+)?(?P<v>{STREET})(?![\w])"
+    rf"(?<![\w])(?=[pPaAoOvViIfFuUnNlLdD])(?i:på|at|on|ved|i|in front of|in|foran|ud for|outside|near|over|langs"
+    rf"|along|across|del af|part of)[ \t]+(?:the[ \t]+)?(?P<v>{STREET})(?![\w])"
     rf"(?![ \t]{{1,3}}(?:nr\.?[ \t]?)?\d)")
 _LOCATION_PHRASE = re.compile(r"(?:placering|location|sted|lokation|venue|site)\s{0,3}[:\-]\s{0,3}(?P<v>[^\n]{3,120})",
                               re.IGNORECASE)
@@ -191,8 +199,10 @@ def _role(before: str, after: str) -> str:
         return "both"                           # "renovere mit rækkehus på X": the work is at their own place
     if _AFTER_BUSINESS.match(after):            # "..., hvor vi har vores butik"
         return "both" if best == "site" else "business"
-    if best == "site" and _IN_FRONT_OF_NAMED.search(before):
-        return "maybe own"
+    if best in ("site", "neutral") and _IN_FRONT_OF_NAMED.search(before):
+        return "maybe own"                      # "outside Torvehallerne, Frederiksborggade 21"
+    if best == "site" and _IN_FRONT_OF_PREMISES.search(before):
+        return "both"
     return best
 
 
@@ -231,7 +241,35 @@ def _place(text: str, mentions: list[Mention]) -> str | None:
     for m in islice(_PLACE.finditer(text), MAX_MENTIONS):
         inside = any(s.start <= m.start("v") < s.end for s in mentions)
         name = m.group("v").strip(" .,")
-        if not inside and name.split()[0].lower() not in NOT_STREET_WORDS:
+        town = " " not in name and name.lower() in towns()          # "i København" is no street
+        if not inside and name.split()[0].lower() not in NOT_STREET_WORDS and not town:
+            return name
+    return _event_place(text, mentions)
+
+
+_EVENT = (r"(?<![\w])(?=[fFoOkKmMlLrRaAeEsSbBhHyYpPdDcCtT])"          # a word start that may begin one
+          r"(?i:film|optage|optagelse|koncert|concert|marked|market|fest|festival|løb|run\b|race|arrangement|event"
+          r"|stand\b|stade|bod\b|boden|stall|sælge|sell|yoga|parade|optog|demonstration|starter|slutter|starts|ends"
+          r"|afholde|holde|hold\b|host|picnic|loppemarked|julemarked|cirkus|circus|teater|theatre|scene\b)")
+_EVENT_PLACE = re.compile(rf"{_EVENT}[^.\n]{{0,50}}?(?<![\w])(?i:i|på|ved|in|at|on)[ \t]{{1,2}}"
+                          r"(?P<v>[A-ZÆØÅ][\wæøå]{2,30}(?:[ \t][A-ZÆØÅ][\wæøå]{2,30}){0,2})(?![\w])")
+_NOT_PLACE = frozenset(
+    "januar februar marts april maj juni juli august september oktober november december january february march may"
+    " june july october mandag tirsdag onsdag torsdag fredag lørdag søndag monday tuesday wednesday thursday friday"
+    " saturday sunday danmark denmark copenhagen københavn frederiksberg kommune uge week".split())
+
+
+_EVENT_READ = 100_000          # as much as the details of one text are read for (``text.MAX_TEXT_CHARS``)
+
+
+def _event_place(text: str, mentions: list[Mention]) -> str | None:
+    """A named place where an event, a stall or a recording is, without a street word: "koncert i Superkilen",
+    "film a scene on Strøget", "Løbet starter ved Langelinie"."""
+    for m in islice(_EVENT_PLACE.finditer(text, 0, _EVENT_READ), MAX_MENTIONS):
+        name = m.group("v")
+        first = name.split()[0].lower()
+        inside = any(s.start <= m.start("v") < s.end for s in mentions)
+        if not inside and first not in _NOT_PLACE and first not in NOT_STREET_WORDS and first not in towns():
             return name
     return None
 

@@ -61,7 +61,7 @@ def labelled_values(text: str, reference: date) -> dict[str, object]:
             key = label_key(cells[0]) if not _HAS_VALUE.search(cells[0]) else None    # "CVR 12345678" is not a label
             nxt = lines[i + 1] if i + 1 < len(lines) else ""
             if key and nxt and len(nxt) <= 400 and not _is_label(_PAIR_SPLIT.split(nxt)[0]):
-                _put(out, _in_section(normalise_value(key, nxt, reference), section))
+                _put(out, _in_section(normalise_value(key, nxt, reference), _section_for(cells[0], section)))
             elif not key:
                 section = _section_of(cells[0], section)
             continue
@@ -71,14 +71,16 @@ def labelled_values(text: str, reference: date) -> dict[str, object]:
                 value = (" ".join(cells[j + 1:])
                          if j + 2 == len(cells) or not _is_label(cells[j + 2]) and len(cells) == 3 else cells[j + 1])
                 value = value if key in ("period", "address", "activity_location") else cells[j + 1]
-                _put(out, _in_section(normalise_value(key, value, reference), section))
+                _put(out, _in_section(normalise_value(key, value, reference), _section_for(cells[j], section)))
     compose_address(out)
     return out
 
 
 _SITE_HEADING = re.compile(r"(?i)arbejde|arbejdet|placering|hvor |sted\b|location|site|where|stillads|container"
                            r"|arrangement|udeservering|byggeplads|event|the work")
-_TITLE = re.compile(r"(?i)ansøgning|application|anmeldelse|tilladelse|permit")     # the form's title, not a part of it
+# the form's title, not a part of it
+_TITLE = re.compile(r"(?i)ansøgning|application|anmeldelse|tilladelse|permit|notification|notice|request|skema"
+                    r"|form\b")
 _APPLICANT_HEADING = re.compile(r"(?i)ansøger|virksomhed|firma|applicant|company|anmelder|kontakt|contact")
 
 
@@ -89,6 +91,15 @@ def _section_of(heading: str, current: str) -> str:
     if _APPLICANT_HEADING.search(heading):
         return "applicant"
     return "site" if _SITE_HEADING.search(heading) else current
+
+
+_APPLICANT_LABEL = re.compile(r"(?i)ansøger|virksomhed|firma|applicant|company|anmelder|arrangør|organi[sz]er"
+                              r"|entreprenør|contractor|business|registered|postadresse")
+
+
+def _section_for(label: str, section: str) -> str:
+    """ "Organiser address" or "Firmaets adresse" is the applicant's even under a heading about the work."""
+    return "applicant" if _APPLICANT_LABEL.search(label) else section
 
 
 def _in_section(values: dict, section: str) -> dict:
@@ -125,6 +136,11 @@ def extract_from_text(text: str, reference: date) -> dict[str, object]:
     elif str(out.get("activity_location", "")).startswith(places.get("address", "\0")):
         places = {k: v for k, v in places.items() if k not in ("address", "postcode", "city")}   # the labelled site
     _put(out, places)
+    site, company = out.get("activity_location"), out.get("company_name")
+    if (isinstance(site, str) and isinstance(company, str)
+            and re.search(rf"\s(?:i|på|in|at|on)\s{re.escape(site)}\b", company)
+            and len(re.findall(rf"{re.escape(site)}(?![ \t]{{0,3}}\d)", text)) <= text.count(company)):
+        del out["activity_location"]            # "Tandlægerne i Gothersgade ApS" (and only it) names no site
     return out
 
 
@@ -190,7 +206,8 @@ def _find_amounts(text: str, _ref: date) -> dict:
     if m:
         out["area_m2"] = parse_number(m.group("n"))
     else:
-        d = DIMENSIONS.search(text)
+        d = next((d for d in islice(DIMENSIONS.finditer(text), 20)
+                  if not _NOT_GROUND.search(text, max(0, d.start() - 50), d.start())), None)
         a, b = (parse_number(d.group("a")), parse_number(d.group("b"))) if d else (None, None)
         if a and b:
             out["area_m2"] = round(a * b, 2)
@@ -203,6 +220,11 @@ def _find_amounts(text: str, _ref: date) -> dict:
     if guests:
         out["guests"] = max(guests)
     return {k: v for k, v in out.items() if v}
+
+
+# the size of a thing that stands on no ground of ours: a sign, a stage, the panels of an exhibition
+_NOT_GROUND = re.compile(r"(?i)(?:skilt|sign|banner|scene|stage|panel|plakat|poster|tavle|board|skærm|screen|logo"
+                         r"|vindue|window)\w*[^.\n]{0,40}\Z")
 
 
 _FINDERS = (_find_cvr, _find_p_number, _find_phone, _find_email, _find_company, _find_contact, _find_period,

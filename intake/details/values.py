@@ -66,10 +66,22 @@ def _v_text(key: str, max_len: int = 120) -> Handler:
     return handler
 
 
+_SOLE_TRADER_OF = re.compile(r"^[^,;(|]{2,60}?\s+v/\s?(?P<name>[^,;(|]{3,60})")
+_TITLE_BEFORE_NAME = re.compile(
+    r"^(?:indehaver|medindehaver|ejer|direktør|adm\. direktør|daglig leder|projektleder|byggeleder|formand"
+    r"|kasserer|sekretær|owner|manager|site manager|project manager|chairman|director|ceo)\s+(?=[A-ZÆØÅ])",
+    re.IGNORECASE)
+
+
 def _v_contact_name(value: str, ref: date) -> Values:
     """The name at the start of a value such as "Ahmad Hassan, ahmad@x.dk, 71 72 73 74"."""
     if re.search(SUFFIX + r"\.?(?:$|[\s,(])", value):
         return _v_company(value, ref)      # "Navn: Café Hansen ApS"
+    owner = _SOLE_TRADER_OF.search(value)
+    if owner:                              # "Ansøger: Mettes Byggeservice v/ Mette Sommer"
+        company = _v_company(value, ref)
+        return {**company, **_v_contact_name(owner.group("name"), ref)} if company else {}
+    value = _TITLE_BEFORE_NAME.sub("", value.strip())
     head = re.split(r"[,;(/|]| - | – |\s+(?:tlf|tel|mobil|phone|e-?mail)\b", value,
                     maxsplit=1, flags=re.IGNORECASE)[0].strip()
     if not head or len(head) > 80 or re.search(r"[\d@]", head) or not re.search(r"[A-Za-zÆØÅæøå]", head):
@@ -79,7 +91,7 @@ def _v_contact_name(value: str, ref: date) -> Values:
 
 def _v_company(value: str, ref: date) -> Values:
     """A company name, cut before an identifier or an address written after it ("Hansen ApS, CVR 12345678")."""
-    head = re.split(r"\s*[,(;|]?\s*\b(?:cvr|se|p-?nr|tlf|telefon|phone|vat)\b", value,
+    head = re.split(r"\s*[,(;|\-–]?\s*\b(?:cvr|se|p-?nr|tlf|telefon|phone|vat)\b", value,
                     maxsplit=1, flags=re.IGNORECASE)[0]
     legal = re.search(SUFFIX + r"(?=\s*[,(;|/])", head)
     head = head[:legal.end()] if legal else head
@@ -132,7 +144,7 @@ def compose_address(values: Values) -> None:
     """
     parts = [values.pop(k, "") for k in ("_house_number", "_floor", "_door")]
     address = values.get("address")
-    if parts[0] and isinstance(address, str):
+    if (parts[0] or parts[1]) and isinstance(address, str):
         values["address"] = join_parts(address, *(str(p) for p in parts))
     place = values.pop("_site_or_address", None)
     pc, town = values.pop("_site_or_address_postcode", ""), values.pop("_site_or_address_city", "")

@@ -18,8 +18,9 @@ set in one place:
   ``auto-replied``
       our automatic answers to the business's own mail: the acknowledgement,
       the status answer, the notice that its answer moved the expected week,
-      the answer to mail about a closed case, and the note to a colleague who
-      forwarded an application that we have taken it over.
+      the answer to mail about a closed case, the note to a colleague who
+      forwarded an application that we have taken it over, and the answer to a
+      message refused for its size.
   ``auto-generated``
       everything else we send by ourselves: the routed case, a follow-up passed
       on to the office, notes to the office, the daily digest, star-meeting
@@ -52,7 +53,7 @@ AUTO_GENERATED = "auto-generated"
 AUTO_SUBMITTED = MappingProxyType({
     # automatic answers to the business's own mail
     "acknowledgement": AUTO_REPLIED, "status": AUTO_REPLIED, "resumed": AUTO_REPLIED,
-    "forward_note": AUTO_REPLIED, "closed_reply": AUTO_REPLIED,
+    "forward_note": AUTO_REPLIED, "closed_reply": AUTO_REPLIED, "too_large": AUTO_REPLIED,
     # everything else we send by ourselves
     "routed": AUTO_GENERATED, "follow_up": AUTO_GENERATED, "note": AUTO_GENERATED,
     "digest": AUTO_GENERATED, "invitation": AUTO_GENERATED,

@@ -13,8 +13,12 @@ a business writing about a closed case, and a caseworker's own reply passed on t
   passed on to the business from our shared address, in the case's thread and
   in the caseworker's name, so that every exchange is in the case.
 
+- ``too_large``: a message over ``Settings.max_message_mb`` was refused unread
+  (``intake.refusals``); the business is told its size, the limit, and how to
+  send it again.
+
 Bodies: ``templates/forward_note.da.txt``, ``closed_reply.<lang>.txt``,
-``caseworker_reply.<lang>.txt``.
+``caseworker_reply.<lang>.txt``, ``too_large.<lang>.txt``.
 """
 from __future__ import annotations
 
@@ -74,3 +78,18 @@ def caseworker_reply(case: Case, text: str, caseworker: str, office_name: str, g
     return build_mail(settings, envelope, render(f"caseworker_reply.{lang}.txt", {
         "greeting_name": greeting, "text": body, "caseworker": clean_header_value(caseworker, max_len=80),
         "office_name": office_name, "reference": case.reference, "from_name": settings.from_name}))
+
+
+def too_large(original: ParsedMail, to: str, size_bytes: int, settings: Settings, lang: str,
+              key: str) -> EmailMessage:
+    """To the sender of a message refused unread for its size: how large it was, the limit, how to send it again."""
+    lang = language(lang)
+    subject = clean_header_value(original.subject, max_len=120)
+    envelope = Envelope("too_large", to=to, subject=phrase(lang, "subjects.too_large"),
+                        message_id=msg_id("toolarge", key, domain_of(settings.from_address)),
+                        thread=Thread.replying_to(original), language=lang)
+    return build_mail(settings, envelope, render(f"too_large.{lang}.txt", {
+        "subject_text": f' "{subject}"' if subject else "",
+        "size_mb": f"{size_bytes / 1_000_000:.1f}".replace(".", "," if lang == "da" else "."),
+        "limit_mb": f"{settings.max_message_mb:g}".replace(".", "," if lang == "da" else "."),
+        "from_name": settings.from_name}))

@@ -2,16 +2,21 @@
 
 An acknowledgement sent to an out-of-office reply, a delivery failure or a
 newsletter is at best noise and at worst the first turn of a mail loop. This
-module looks at a parsed message (``policy.default``) and says whether it is
-automated, of which kind, and which signal gave it away. It never raises: a
-header that the email package cannot parse is read from its raw text instead.
+module looks at a parsed message and says whether it is automated, of which
+kind, and which signal gave it away. It never raises, and it reads headers only
+through the bounded reader of ``intake.mail.headers`` (raw text, at most
+``MAX_HEADER_CHARS`` and ``MAX_ENCODED_WORDS``), never through the header
+objects of ``policy.default``.
 
 The signals are those used by the ticketing and list systems this service
 replaces (Zammad's ``auto_response_check``/``out_of_office_check``, Request
 Tracker's ``IsMachineGeneratedMail``, FreeScout, Mailman's bounce runner, the
 Exim autoreply recipe) and RFC 3834 / RFC 3464 / RFC 5965:
 
-1. our own ``X-Loop`` (we sent it ourselves),
+1. our own ``X-Loop`` (we sent it ourselves), then another installation's:
+   a foreign ``X-Loop`` on mail with this service's Message-ID scheme and
+   ``X-Auto-Response-Suppress: All`` (issue 13 §5); ``wrapped_own_mail`` finds
+   our own mail attached inside another message,
 2. report structure: ``multipart/report`` and ``message/delivery-status``,
    ``message/feedback-report``, ``message/disposition-notification`` parts,
 3. a mailer-daemon sender (``MAILER-DAEMON``, ``postmaster``,
@@ -38,8 +43,8 @@ Deliberately *not* a signal:
   "Fwd: Undeliverable:"). Those are written by a person answering or forwarding
   an automated message, often to ask about it, and deserve an answer.
 - Words in the body: "fraværende" in an ordinary application is not a signal.
-- A foreign ``X-Loop`` other than yes/true: ticketing systems stamp their own
-  mailbox there, and people reply to those with real questions.
+- A foreign ``X-Loop`` other than yes/true on its own: ticketing systems stamp
+  their own mailbox there, and people reply to those with real questions.
 - A ``noreply@`` sender: web forms send real applications from such addresses
   (with the business in ``Reply-To``).
 
@@ -56,7 +61,9 @@ from dataclasses import dataclass
 from email.message import EmailMessage, Message
 from typing import Literal
 
-__all__ = ["Automated", "detect_automated"]
+from intake.mail.headers import has_header, header_value, header_values, mailboxes, raw_header_values
+
+__all__ = ["Automated", "detect_automated", "wrapped_own_mail"]
 
 log = logging.getLogger(__name__)
 
@@ -75,41 +82,31 @@ class Automated:
     reason: str
 
 
-# --- header access that never raises -------------------------------------------
+# --- header access: only through the bounded reader of intake.mail.headers ----------
 
 
 def _raw_values(msg: Message, name: str) -> list[str]:
-    """Raw (unparsed, undecoded) values of every header called ``name``."""
-    try:
-        items = msg.raw_items()
-    except Exception:  # noqa: BLE001 - a broken message must not break detection
-        return []
-    wanted = name.lower()
-    return [str(v) for k, v in items if isinstance(k, str) and k.lower() == wanted]
+    """Raw (unparsed, undecoded) values of every header called ``name``, bounded."""
+    return raw_header_values(msg, name)
 
 
 def _values(msg: Message, name: str) -> list[str]:
-    """Decoded values of every header called ``name``; raw text when parsing fails."""
-    try:
-        found = msg.get_all(name) or []
-        return [" ".join(str(v).split()) for v in found]
-    except Exception as err:  # noqa: BLE001 - defective header values may raise in 3.11
-        log.debug("header %s unparseable (%s); using raw value", name, type(err).__name__)
-        return [" ".join(v.split()) for v in _raw_values(msg, name)]
+    """Decoded, bounded values of every header called ``name``.
+
+    Never the header objects of ``policy.default``: they parse the whole value, and
+    a Subject of encoded words took gigabytes (issue 13).
+    """
+    return header_values(msg, name)
 
 
 def _value(msg: Message, name: str) -> str:
     """The first value of header ``name``, or ""."""
-    values = _values(msg, name)
-    return values[0] if values else ""
+    return header_value(msg, name)
 
 
 def _has(msg: Message, name: str) -> bool:
     """Whether header ``name`` is present at all (even with a broken value)."""
-    try:
-        return name in msg
-    except Exception:  # noqa: BLE001
-        return bool(_raw_values(msg, name))
+    return has_header(msg, name)
 
 
 # --- 1. our own loop ----------------------------------------------------------------
@@ -123,6 +120,41 @@ def _own_loop(msg: Message, loop_id: str) -> Automated | None:
     ours = _normalise_loop(loop_id)
     if ours and any(_normalise_loop(v) == ours for v in _values(msg, "X-Loop")):
         return Automated("auto_reply", "own X-Loop")
+    return None
+
+
+# The Message-IDs every installation of this service writes (intake.letters.envelope.msg_id):
+# "<kind.PREFIX-YEAR-NUMBER[.n]@domain>" or the daily digest's "<deadlines.office.date@domain>".
+_INSTALLATION_ID = re.compile(r"^<?[a-z_]+[0-9]*\.(?:[A-Za-z]{1,12}-\d{4}-\d{6}(?:\.\d+)?|[\w-]+\.\d{4}-\d{2}-\d{2})@")
+
+
+def _other_installation(msg: Message) -> Automated | None:
+    """Mail written by another installation of this service: a foreign ``X-Loop`` with our Message-ID scheme.
+
+    One office's address may be another desk's mailbox; mail the two send each
+    other automatically must never start a case, even when a forwarding rule on
+    the way dropped ``Auto-Submitted``. A ticketing system's X-Loop alone is not
+    a signal (see the module docstring); with our Message-ID scheme and
+    ``X-Auto-Response-Suppress: All`` it is another installation.
+    """
+    if not _values(msg, "X-Loop"):
+        return None
+    suppress = _token(_value(msg, "X-Auto-Response-Suppress"))
+    if suppress == "all" and _INSTALLATION_ID.match(_value(msg, "Message-ID")):
+        return Automated("auto_reply", "another installation's X-Loop")
+    return None
+
+
+def wrapped_own_mail(attached_headers: list[Message], loop_id: str) -> Automated | None:
+    """Our own mail come back inside another message (an attached .eml or message/rfc822 with our X-Loop).
+
+    The routed case we sent, wrapped in another installation's routed mail, is
+    content we have already seen: not a new case. ``attached_headers`` are the
+    header blocks of the attached messages, parsed (``intake.refusals`` style).
+    """
+    for inner in attached_headers:
+        if _own_loop(inner, loop_id) is not None:
+            return Automated("auto_reply", "own mail attached")
     return None
 
 
@@ -196,14 +228,12 @@ _DAEMON_NAMES = re.compile(
 
 
 def _from_pairs(msg: Message) -> list[tuple[str, str]]:
-    """(display name, local part) of the From addresses, from parsed or raw text."""
-    try:
-        header = msg.get("From")
-        if header is not None and getattr(header, "addresses", None) is not None:
-            return [(a.display_name or "", a.username or "") for a in header.addresses]
-    except Exception:  # noqa: BLE001 - fall back on the raw text below
-        pass
-    return [_raw_pair(" ".join(v.split())) for v in _raw_values(msg, "From")]
+    """(display name, local part) of the From addresses, read from the bounded raw text."""
+    pairs: list[tuple[str, str]] = []
+    for value in _raw_values(msg, "From"):
+        pairs += [(name, addr.rpartition("@")[0] if "@" in addr else addr) for name, addr in mailboxes(value)]
+        pairs.append(_raw_pair(" ".join(value.split())))
+    return pairs
 
 
 _RAW_LOCALPART = re.compile(r"<?\s*([^<>@\s\",;:]+)\s*(?:@|>|$)")
@@ -244,7 +274,13 @@ _BOUNCE_SUBJECT = re.compile(
     r"|mail delivery failed|mail delivery failure|message delivery failure|delivery failure"
     r"|returned mail|undelivered mail returned to sender|failure notice|delivery failed"
     r"|mail system error|nondeliverable mail|non[- ]?delivery report"
-    r"|warning: could not send message|delayed mail|delivery delayed"
+    r"|warning: could not send message|delayed mail|delivery delayed|warning: message delayed"
+    r"|message not delivered|message delayed|undelivered message|delivery has failed"
+    r"|din (e-?mail|mail|besked) kunne ikke (afleveres|leveres)|kunne ikke afleveres|ikke afleveret"
+    r"|leveringsfejl|returneret post|meldingen kunne ikke leveres|e-?posten kunne ikke leveres|ikke levert"
+    r"|leveringsfeil|kunde inte levereras|meddelandet kunde inte levereras|olevererbart|ej levererat"
+    r"|nicht zustellbar|nicht zugestellt|zustellung fehlgeschlagen|unzustellbare e-?mail"
+    r"|fehler bei der zustellung|zustellungsbenachrichtigung|übermittlungsstatusbenachrichtigung"
     r"|unzustellbare nachricht|notification d'état de remise|benachrichtung zum übermittlungsstatus"
     r"|メールエラー通知|不達通知"  # au one net (KDDI) and other Japanese carriers
     r")" + _END,
@@ -261,7 +297,11 @@ _AUTO_SUBJECT = re.compile(
     r"|automated reply|automated response|vacation (reply|response|notice)"
     r"|out of( the)? office( auto[- ]?reply| reply| response| notice| notification)?"
     r"|autosvar|automatisk svar|automatiskt svar|fraværende|frånvarande"
-    r"|abwesenheitsnotiz|automatische antwort|auto-antwort"
+    r"|fraværsbesked|fraværsmeddelelse|fraværsmelding|jeg er på ferie|jeg er på kursus|jeg er ikke på kontoret"
+    r"|ikke til stede|jeg er borte|frånvaromeddelande|jag är på semester|jag är inte på kontoret"
+    r"|abwesenheitsnotiz|abwesenheitsnachricht|automatische antwort|auto-antwort"
+    r"|automatische abwesenheitsnachricht|ich bin nicht im büro|ich bin im urlaub"
+    r"|i am on (holiday|vacation|leave)|i am out of (the )?office|away from (the )?office"
     r"|réponse automatique|respuesta automática|risposta automatica"
     r"|automatisch antwoord|automaattinen vastaus"
     r")" + _END,
@@ -417,6 +457,7 @@ def _bulk(msg: Message) -> Automated | None:
 # --- the detector -------------------------------------------------------------------------------------
 
 _CHECKS = (
+    _other_installation,
     _report,
     _daemon_sender,
     _bounce_subject,

@@ -8,7 +8,9 @@ into attached messages, whose text is appended as a forwarded block.
 
 Header values are read from their raw text and validated by ``intake.mail.headers``
 rather than trusted to ``email.utils.parseaddr`` or the header objects of
-``policy.default`` (see there why).
+``policy.default`` (see there why). The message is parsed with
+``headers.BOUNDED``, so even the email package's own header parsing
+(content types, file names) never sees more than ``MAX_HEADER_CHARS`` of a value.
 """
 
 from __future__ import annotations
@@ -18,13 +20,12 @@ import logging
 import mimetypes
 from dataclasses import dataclass, field
 from datetime import datetime
-from email import policy
 from email.message import EmailMessage, Message
 from email.parser import BytesParser
 
 from intake.mail import bodytext
 from intake.mail.headers import (
-    MAX_HEADER_CHARS,
+    BOUNDED,
     MAX_SUBJECT_CHARS,
     clean_header_value,
     decode_bytes,
@@ -33,7 +34,7 @@ from intake.mail.headers import (
     msg_ids,
     parse_date,
     parse_from,
-    undo_surrogates,
+    raw_header_values,
 )
 
 log = logging.getLogger(__name__)
@@ -45,6 +46,7 @@ MAX_MIME_DEPTH = 60
 MAX_MESSAGE_DEPTH = 10        # attached messages within attached messages
 MAX_TEXT_CHARS = 2_000_000
 MAX_REFERENCES = 50
+MAX_SKIPPED = 5_000           # parts past MAX_PARTS that are still named (never read)
 
 
 @dataclass
@@ -75,6 +77,8 @@ class ParsedMail:
     defects: list[str] = field(default_factory=list)
     reply_to_addr: str = ""  # the first valid Reply-To mailbox, when it differs from From
     reply_to_name: str = ""
+    # file names of attachments past MAX_PARTS, not read (the letters name them); at most MAX_SKIPPED
+    skipped: list[str] = field(default_factory=list)
 
 
 # ---------------------------------------------------------------- entry point
@@ -92,7 +96,7 @@ def parse_mail(raw: bytes) -> ParsedMail:
     reply_addr, reply_name = parse_from(headers.get("reply-to", ""))
     if reply_addr == from_addr:
         reply_addr, reply_name = "", ""
-    texts, attachments = _walk(msg, defects)
+    texts, attachments, skipped = _walk(msg, defects)
     full_text = _join_texts(texts)
     return ParsedMail(
         msg=msg,
@@ -109,28 +113,64 @@ def parse_mail(raw: bytes) -> ParsedMail:
         defects=defects,
         reply_to_addr=reply_addr,
         reply_to_name=reply_name,
+        skipped=skipped,
     )
 
 
 def _parse_bytes(raw: bytes, defects: list[str]) -> EmailMessage:
     try:
-        return email.message_from_bytes(raw, policy=policy.default)
+        return email.message_from_bytes(raw, policy=BOUNDED)
     except RecursionError:
         defects.append("MIME structure nested too deeply; body not read")
     except Exception as err:  # the email package is lenient, but be sure  # noqa: BLE001
         defects.append(f"message could not be parsed: {type(err).__name__}")
     log.warning("message parsed from headers only", extra={"defect": defects[-1]})
-    return BytesParser(policy=policy.default).parsebytes(raw, headersonly=True)
+    return BytesParser(policy=BOUNDED).parsebytes(raw, headersonly=True)
 
 
 def _raw_headers(msg: Message) -> dict[str, str]:
-    """First occurrence of each header, as raw (undecoded, unparsed) text."""
+    """First occurrence of the headers read here, as raw (undecoded, unparsed), bounded text."""
     out: dict[str, str] = {}
-    for name, value in msg.raw_items():
-        key = str(name).lower()
-        if key not in out:
-            out[key] = undo_surrogates(str(value)[:MAX_HEADER_CHARS])
+    for key in ("subject", "from", "reply-to", "to", "date", "message-id", "in-reply-to", "references"):
+        values = raw_header_values(msg, key)
+        if values:
+            out[key] = values[0]
     return out
+
+
+HEADER_BLOCK_MAX = 64 * 1024
+MAX_ATTACHED_LOOKED_AT = 20
+
+
+def header_block(raw: bytes) -> bytes:
+    """A message's header block (up to the first empty line), at most ``HEADER_BLOCK_MAX`` bytes."""
+    head = raw[:HEADER_BLOCK_MAX]
+    ends = [i for i in (head.find(b"\r\n\r\n"), head.find(b"\n\n")) if i >= 0]
+    return head[:min(ends)] if ends else head
+
+
+def attached_messages(mail: ParsedMail) -> list[Message]:
+    """The headers of messages inside ``mail``: attached ``.eml`` files and message/rfc822 parts, bounded.
+
+    Only header blocks are parsed, so this is cheap whatever the attachments hold.
+    """
+    found: list[Message] = []
+    for part in mail.attachments[:MAX_ATTACHED_LOOKED_AT]:
+        if part.filename.lower().endswith(".eml") or part.content_type in ("message/rfc822", "message/global"):
+            found.append(BytesParser(policy=BOUNDED).parsebytes(header_block(part.data) + b"\r\n\r\n",
+                                                                headersonly=True))
+    stack: list[Message] = [mail.msg]
+    seen = 0
+    while stack and seen < MAX_PARTS and len(found) < 2 * MAX_ATTACHED_LOOKED_AT:
+        part = stack.pop()
+        seen += 1
+        payload = part.get_payload()
+        if isinstance(payload, list):
+            inner = [c for c in payload if isinstance(c, Message)]
+            if _content_type(part) in ("message/rfc822", "message/global"):
+                found.extend(inner[:1])
+            stack.extend(inner)
+    return found
 
 
 # ---------------------------------------------------------------- body and attachments
@@ -143,8 +183,8 @@ class _Node:
     body_ok: bool       # text of this part counts as body text
 
 
-def _walk(msg: Message, defects: list[str]) -> tuple[list[str], list[Part]]:
-    """Collect body texts (in document order) and attachments, iteratively."""
+def _walk(msg: Message, defects: list[str]) -> tuple[list[str], list[Part], list[str]]:
+    """Collect body texts (in document order), attachments and the names of parts past the limit, iteratively."""
     texts: list[str] = []
     attachments: list[Part] = []
     stack = [_Node(msg, 0, 0, True)]
@@ -153,12 +193,32 @@ def _walk(msg: Message, defects: list[str]) -> tuple[list[str], list[Part]]:
         node = stack.pop()
         seen += 1
         if seen > MAX_PARTS:
-            defects.append(f"more than {MAX_PARTS} MIME parts; the rest ignored")
-            break
+            defects.append(f"more than {MAX_PARTS} MIME parts; the rest not read")
+            return texts, attachments, _skipped_names([node, *reversed(stack)], len(attachments))
         children = _visit(node, texts, attachments, defects)
         _note_defects(node.part, defects)       # after decoding, which adds payload defects
         stack.extend(reversed(children))
-    return texts, attachments
+    return texts, attachments, []
+
+
+def _skipped_names(nodes: list[_Node], index: int) -> list[str]:
+    """File names of the leaf parts under ``nodes`` (nothing decoded), at most ``MAX_SKIPPED``."""
+    names: list[str] = []
+    stack = [n.part for n in reversed(nodes)]
+    visited = 0
+    while stack and len(names) < MAX_SKIPPED and visited < 4 * MAX_SKIPPED:
+        part = stack.pop()
+        visited += 1
+        payload = part.get_payload()
+        if isinstance(payload, list):
+            stack.extend(reversed([c for c in payload if isinstance(c, Message)]))
+            continue
+        ctype = _content_type(part)
+        filename = _filename(part)
+        if ctype in ("text/plain", "text/html") and not filename:
+            continue
+        names.append(filename or f"attachment-{index + len(names) + 1}{mimetypes.guess_extension(ctype) or '.bin'}")
+    return names
 
 
 def _note_defects(part: Message, defects: list[str]) -> None:
@@ -182,7 +242,7 @@ def _visit(node: _Node, texts: list[str], attachments: list[Part], defects: list
     if part.is_multipart():
         return _children(node, ctype)
     filename = _filename(part)
-    disposition = (part.get_content_disposition() or "").lower()
+    disposition = _disposition(part)
     if ctype in ("text/plain", "text/html") and not filename and disposition != "attachment":
         if node.body_ok:            # else: the alternative not chosen
             text = _part_text(part, defects)
@@ -248,6 +308,13 @@ def _content_type(part: Message) -> str:
         return "application/octet-stream"
 
 
+def _disposition(part: Message) -> str:
+    try:
+        return (part.get_content_disposition() or "").lower()
+    except Exception:  # noqa: BLE001 - a NUL in an RFC 2231 charset raises ValueError (found by bench/fuzz.py)
+        return "attachment"
+
+
 def _filename(part: Message) -> str:
     try:
         name = part.get_filename() or ""
@@ -304,4 +371,5 @@ def _join_texts(texts: list[str]) -> str:
     return joined[:MAX_TEXT_CHARS]
 
 
-__all__ = ["ParsedMail", "Part", "clean_header_value", "decode_bytes", "parse_from", "parse_mail"]
+__all__ = ["ParsedMail", "Part", "attached_messages", "clean_header_value", "decode_bytes", "header_block",
+           "parse_from", "parse_mail"]

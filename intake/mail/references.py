@@ -11,7 +11,7 @@ from functools import lru_cache
 
 def format_reference(prefix: str, year: int, number: int) -> str:
     """``KBH-2026-004217``: prefix, year of receipt, a six-digit running number."""
-    return f"{prefix}-{year}-{number:06d}"
+    return f"{prefix}-{year:04d}-{number:06d}"
 
 
 @lru_cache(maxsize=8)

@@ -6,14 +6,14 @@ ones missing (``{}`` for a part without a checklist, and for every part made
 before this migration).
 
 Revision ID: 0004_check
-Revises: 0004_workers (re-chained after merging main)
+Revises: 0005_webdesk (re-chained after merging main)
 Create Date: 2026-12-02 04:10:00
 """
 import sqlalchemy as sa
 from alembic import op
 
 revision = '0004_check'
-down_revision = '0004_workers'
+down_revision = '0005_webdesk'
 branch_labels = None
 depends_on = None
 

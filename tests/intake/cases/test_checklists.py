@@ -100,10 +100,10 @@ def test_an_answer_without_the_missing_item_says_what_is_still_missing():
 
 def test_migration_0004_adds_and_removes_the_checklist_column_on_sqlite(tmp_path):
     db = make_engine(f"sqlite:///{tmp_path / 'm.db'}")
-    command.upgrade(alembic_config(db), "0004_workers")
+    command.upgrade(alembic_config(db), "0005_webdesk")
     assert "checklist_json" not in {c["name"] for c in inspect(db).get_columns("casepart")}
     migrate(db)
     assert "checklist_json" in {c["name"] for c in inspect(db).get_columns("casepart")}
-    command.downgrade(alembic_config(db), "0004_workers")
+    command.downgrade(alembic_config(db), "0005_webdesk")
     assert "checklist_json" not in {c["name"] for c in inspect(db).get_columns("casepart")}
     db.dispose()

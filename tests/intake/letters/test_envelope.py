@@ -25,7 +25,7 @@ def mail(settings, **fields):
 
 
 @pytest.mark.parametrize(("kind", "expected"), [
-    *[(k, "auto-replied") for k in ("acknowledgement", "status", "resumed")],
+    *[(k, "auto-replied") for k in ("acknowledgement", "status", "resumed", "too_large")],
     *[(k, "auto-generated") for k in ("routed", "follow_up", "note", "digest", "invitation")],
     *[(k, None) for k in PERSONAL],
 ])
@@ -36,8 +36,8 @@ def test_auto_submitted_follows_the_policy_for_each_kind(settings, kind, expecte
 
 
 def test_policy_names_every_kind_once():
-    assert set(AUTO_SUBMITTED) == {"acknowledgement", "status", "resumed", "forward_note", "closed_reply", "routed",
-                                   "follow_up", "note", "digest", "invitation", *PERSONAL}
+    assert set(AUTO_SUBMITTED) == {"acknowledgement", "status", "resumed", "forward_note", "closed_reply", "too_large",
+                                   "routed", "follow_up", "note", "digest", "invitation", *PERSONAL}
 
 
 def test_a_kind_outside_the_policy_is_refused(settings):

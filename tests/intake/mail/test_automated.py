@@ -519,3 +519,46 @@ def test_arbitrary_header_values_never_raise(headers: list[tuple[str, str]]) -> 
         assume(False)
     result = detect_automated(msg, loop_id=LOOP_ID)
     assert result is None or (result.kind in {"auto_reply", "bounce", "bulk"} and "@" not in result.reason)
+
+
+# --- issue 13 §5: auto-replies and bounces in five languages, other installations ----------------------
+
+
+@pytest.mark.parametrize("subject", [
+    "Jeg er på ferie", "Fraværsbesked", "Fraværsmelding: tilbake 4. januar", "Frånvaromeddelande",
+    "Automatische Abwesenheitsnachricht", "Ich bin nicht im Büro", "I am out of the office: back Monday",
+])
+def test_auto_reply_subjects_in_danish_norwegian_swedish_german_english(subject: str) -> None:
+    assert detect(mail(subject=subject)) == Automated("auto_reply", "auto-reply subject")
+
+
+@pytest.mark.parametrize("subject", [
+    "Din mail kunne ikke afleveres", "Nicht zustellbar: Antrag", "Message not delivered",
+    "Warning: message delayed", "Meddelandet kunde inte levereras", "Meldingen kunne ikke leveres",
+])
+def test_bounce_subjects_in_danish_norwegian_swedish_german_english(subject: str) -> None:
+    assert detect(mail(subject=subject)) == Automated("bounce", "delivery failure subject")
+
+
+@pytest.mark.parametrize("subject", ["Ferieåbent i butikken", "Re: Jeg er på ferie", "Semesterstart og skilte"])
+def test_people_writing_about_holidays_are_not_flagged(subject: str) -> None:
+    assert detect(mail(subject=subject)) is None
+
+
+def test_another_installations_mail_is_recognised_without_auto_submitted() -> None:
+    raw = mail("X-Loop: erhvervsservice@aarhus.example", "X-Auto-Response-Suppress: All").replace(
+        "Message-ID: ", "X-Old-Id: ")
+    raw = raw.replace("Date:", "Message-ID: <case.AAR-2026-000017@aarhus.example>\nDate:", 1)
+    assert detect(raw) == Automated("auto_reply", "another installation's X-Loop")
+
+
+def test_a_ticketing_systems_x_loop_with_its_own_message_id_is_not_flagged() -> None:
+    assert detect(mail("X-Loop: support@otrs.example.com", "X-Auto-Response-Suppress: All")) is None
+
+
+def test_own_mail_attached_inside_another_is_recognised() -> None:
+    from intake.mail.automated import wrapped_own_mail
+    inner = parse("From: erhvervsservice@kk.dk\nX-Loop: erhvervsservice@kk.dk\nSubject: [KBH-2026-000001] Ny sag\n\n")
+    other = parse("From: a@b.dk\nSubject: x\n\n")
+    assert wrapped_own_mail([other, inner], LOOP_ID) == Automated("auto_reply", "own mail attached")
+    assert wrapped_own_mail([other], LOOP_ID) is None

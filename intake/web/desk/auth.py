@@ -1,0 +1,212 @@
+"""Who is signed in, and what they may reach: sessions, CSRF, rate limits and office isolation, in one place.
+
+Sessions: a random token in an HttpOnly, SameSite=Lax cookie (Secure when the
+public URL is https); the database keeps only its SHA-256 (``StaffSession``),
+so a stolen database opens no browser and signing out ends the session. When
+``web_trusted_user_header`` is set, a reverse proxy in front of us may name the
+user instead (single sign-on); the user must exist and be enabled.
+
+CSRF: every form that changes something carries ``csrf``, an HMAC of the
+session (or the proxy's user) under the web secret; ``require_csrf`` refuses
+a form without the right one.
+
+Office isolation: ``case_in_reach`` and ``part_in_reach`` are the only ways a
+route gets a case or a part, ``queue_offices`` the only filter of the queue and
+the reports. A case with no part in the user's offices is a 404, like a case
+that does not exist.
+"""
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+import time
+from collections import defaultdict, deque
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import timedelta
+from typing import Annotated, Any
+
+from fastapi import Depends, HTTPException, Request, Response
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, col, select
+
+from intake.cases import parts as partlib
+from intake.cases.lifecycle import Desk, get_case
+from intake.errors import CaseNotFound
+from intake.pipeline import Context
+from intake.web.desk.users import Staff, enabled_user, staff_of
+from models import Case, CasePart, StaffSession, StaffUser, utcnow
+
+COOKIE = "intake_staff"
+SESSION_HOURS = 10
+LOGIN_TRIES_PER_CLIENT = 10  # per LOGIN_WINDOW seconds
+LOGIN_TRIES_PER_ACCOUNT = 5
+LOGIN_WINDOW = 300.0
+
+
+class RateLimiter:
+    """At most ``limit`` events per key in a sliding window of ``window`` seconds (in this process)."""
+
+    def __init__(self, limit: int, window: float) -> None:
+        self.limit, self.window = limit, window
+        self._events: dict[str, deque[float]] = defaultdict(deque)
+
+    def allow(self, key: str, now: float | None = None) -> bool:
+        """Count one event for ``key``; False when the limit is already reached."""
+        now = time.monotonic() if now is None else now
+        events = self._events[key]
+        while events and events[0] <= now - self.window:
+            events.popleft()
+        if len(events) >= self.limit:
+            return False
+        events.append(now)
+        return True
+
+
+@dataclass
+class Web:
+    """What the desk's and the operator's routes share."""
+
+    context: Context
+    engine: Engine
+    secret: str
+    per_client: RateLimiter = field(default_factory=lambda: RateLimiter(LOGIN_TRIES_PER_CLIENT, LOGIN_WINDOW))
+    per_account: RateLimiter = field(default_factory=lambda: RateLimiter(LOGIN_TRIES_PER_ACCOUNT, LOGIN_WINDOW))
+
+    @property
+    def desk(self) -> Desk:
+        return Desk(self.context.settings, self.context.catalogue, self.context.calendar)
+
+    @property
+    def secure_cookies(self) -> bool:
+        return self.context.settings.public_url.lower().startswith("https:")
+
+
+def _digest(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def start_session(web: Web, user: StaffUser, response: Response) -> None:
+    """Sign ``user`` in: store the token's hash, set the cookie."""
+    token = secrets.token_urlsafe(32)
+    with Session(web.engine) as session:
+        assert user.id is not None
+        for old in session.exec(select(StaffSession).where(col(StaffSession.expires_at) < utcnow())):
+            session.delete(old)  # expired sessions go when someone signs in
+        session.add(StaffSession(token_hash=_digest(token), user_id=user.id,
+                                 expires_at=utcnow() + timedelta(hours=SESSION_HOURS)))
+        session.commit()
+    response.set_cookie(COOKIE, token, max_age=SESSION_HOURS * 3600, httponly=True, samesite="lax",
+                        secure=web.secure_cookies, path="/")
+
+
+def end_session(web: Web, request: Request, response: Response) -> None:
+    token = request.cookies.get(COOKIE)
+    if token:
+        with Session(web.engine) as session:
+            for s in session.exec(select(StaffSession).where(StaffSession.token_hash == _digest(token))):
+                session.delete(s)
+            session.commit()
+    response.delete_cookie(COOKIE, path="/", httponly=True, samesite="lax", secure=web.secure_cookies)
+
+
+def _from_cookie(session: Session, token: str, triage_office: str) -> Staff | None:
+    row = session.exec(select(StaffSession, StaffUser).where(StaffSession.token_hash == _digest(token),
+                                                            col(StaffSession.user_id) == col(StaffUser.id))).first()
+    if row is None or row[0].expires_at <= utcnow() or row[1].disabled:
+        return None
+    return staff_of(row[1], triage_office)
+
+
+def signed_in(web: Web, request: Request) -> Staff | None:
+    """The user of this request: the trusted proxy's header when configured, else the session cookie."""
+    header, triage = web.context.settings.web_trusted_user_header, web.context.catalogue.triage_office
+    with Session(web.engine) as session:
+        if header and request.headers.get(header):
+            user = enabled_user(session, request.headers[header])
+            return staff_of(user, triage) if user is not None else None
+        token = request.cookies.get(COOKIE)
+        return _from_cookie(session, token, triage) if token else None
+
+
+def csrf_token(web: Web, request: Request, staff: Staff) -> str:
+    """The form token of this session (or of the proxy's user): an HMAC under the web secret."""
+    basis = request.cookies.get(COOKIE) or f"proxy:{staff.email}"
+    return hmac.new(web.secret.encode(), f"csrf:{basis}".encode(), hashlib.sha256).hexdigest()
+
+
+async def require_csrf(web: Web, request: Request, staff: Staff) -> dict[str, Any]:
+    """The submitted form, when its ``csrf`` is this session's; else 403."""
+    form = dict(await request.form())
+    given = form.get("csrf")
+    if not isinstance(given, str) or not hmac.compare_digest(given, csrf_token(web, request, staff)):
+        raise HTTPException(status_code=403, detail="the form has expired or did not come from the desk")
+    return form
+
+
+def web_of(request: Request) -> Web:
+    web: Web = request.scope["intake.web"]
+    return web
+
+
+def current_staff(request: Request) -> Staff:
+    staff = signed_in(web_of(request), request)
+    if staff is None:  # to the sign-in page (a 303 is followed by browsers for GET and POST alike)
+        raise HTTPException(status_code=303, headers={"Location": "/login"})
+    return staff
+
+
+StaffDep = Annotated[Staff, Depends(current_staff)]
+
+
+def operator(staff: StaffDep) -> Staff:
+    """Operators and admins; anyone else gets a 404 (the page is not theirs)."""
+    if not staff.operates:
+        raise HTTPException(status_code=404)
+    return staff
+
+
+OperatorDep = Annotated[Staff, Depends(operator)]
+
+
+# -- office isolation: the one place -----------------------------------------------------------
+def queue_offices(staff: Staff) -> frozenset[str] | None:
+    """The offices whose parts ``staff`` sees in the queue and the reports; None: all."""
+    return staff.visible_offices()
+
+
+def case_in_reach(session: Session, staff: Staff, reference: str) -> Case:
+    """The case, when one of its parts is in the user's offices; else 404 (as for an unknown reference)."""
+    try:
+        case = get_case(session, reference)
+    except CaseNotFound as err:
+        raise HTTPException(status_code=404) from err
+    offices = queue_offices(staff)
+    if offices is not None:
+        mine = session.exec(select(CasePart.id).where(CasePart.case_id == case.id,
+                                                      col(CasePart.office).in_(sorted(offices)))).first()
+        if mine is None:
+            raise HTTPException(status_code=404)
+    return case
+
+
+def part_in_reach(staff: Staff, parts: Sequence[CasePart], task_type: str | None) -> str | None:
+    """The part an action names, when the user may act on it; None leaves the choice to the lifecycle.
+
+    A caseworker acts on the parts of their own office: naming another office's part is a 404; naming
+    none picks the only part in their office (when the case has parts in other offices too).
+    """
+    offices = queue_offices(staff)
+    if offices is None:
+        return task_type or None
+    mine = [p for p in parts if p.office in offices]
+    if task_type:
+        if not any(p.task_type == task_type for p in mine):
+            raise HTTPException(status_code=404)
+        return task_type
+    return mine[0].task_type if len(mine) == 1 else None
+
+
+def parts_in_reach(session: Session, case: Case) -> list[CasePart]:
+    return partlib.parts_of(session, case)

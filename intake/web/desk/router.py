@@ -1,0 +1,227 @@
+"""The caseworkers' desk: sign in, the queue, one case with its mail and actions, the compliance report.
+
+``make_router(context, secret)`` gives the routes; the app mounts them. Every
+route that shows or changes a case gets it from ``auth.case_in_reach`` (office
+isolation in one place), every changing form is checked by ``auth.require_csrf``,
+and every view and change is written to the audit log.
+"""
+from __future__ import annotations
+
+import json
+import logging
+from datetime import date
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.templating import Jinja2Templates
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+from starlette.concurrency import run_in_threadpool
+
+from intake.app import open_engine, send_now
+from intake.cases import audit
+from intake.cases.compliance import load_times, summarise
+from intake.cases.compliance_render import chart_compliance, chart_times
+from intake.cases.queue import QueueFilter, queue_page
+from intake.cases.views import case_detail
+from intake.errors import RequestRefused
+from intake.pipeline import Context
+from intake.web.desk import auth
+from intake.web.desk.actions import CASE_ACTIONS, PART_ACTIONS, meeting_action, part_action
+from intake.web.desk.auth import StaffDep, Web
+from intake.web.desk.mails import attachment_of, business_mails, sent_mails
+from intake.web.desk.users import Staff, authenticate
+from models import utcnow
+from routing.goals import LOCAL_TZ
+
+log = logging.getLogger(__name__)
+TEMPLATES = Jinja2Templates(directory=str(Path(__file__).resolve().parent / "templates"))
+STANDING_WORDS = {"on_track": "on track", "at_risk": "at risk", "overdue": "overdue", "done": "done"}
+
+
+def page(request: Request, name: str, staff: Staff | None, status_code: int = 200, **values: Any) -> HTMLResponse:
+    web = auth.web_of(request)
+    values.update(staff=staff, csrf=auth.csrf_token(web, request, staff) if staff else "",
+                  standing_words=STANDING_WORDS, offices=web.context.catalogue.offices,
+                  tasks=web.context.catalogue.tasks)
+    return TEMPLATES.TemplateResponse(request, name, values, status_code=status_code)
+
+
+def make_router(context: Context, secret: str, *, engine: Engine | None = None) -> APIRouter:
+    """The desk's routes over ``context`` (settings, catalogue, calendar) and its database."""
+    web = Web(context, engine or open_engine(context.settings), secret)
+
+    def bind(request: Request) -> None:
+        request.scope["intake.web"] = web
+
+    router = APIRouter(dependencies=[Depends(bind)])
+    router.add_api_route("/login", login_form, methods=["GET"], response_class=HTMLResponse)
+    router.add_api_route("/login", login, methods=["POST"])
+    router.add_api_route("/logout", logout, methods=["POST"])
+    router.add_api_route("/cases", queue, methods=["GET"], response_class=HTMLResponse)
+    router.add_api_route("/cases", search, methods=["POST"], response_class=HTMLResponse)
+    router.add_api_route("/cases/{reference}", show_case, methods=["GET"], response_class=HTMLResponse)
+    router.add_api_route("/cases/{reference}/mail/{inbound_id}/attachments/{index}", download, methods=["GET"])
+    router.add_api_route("/cases/{reference}/act/{action}", act, methods=["POST"])
+    router.add_api_route("/reports", reports, methods=["GET"], response_class=HTMLResponse)
+    return router
+
+
+# -- signing in and out ---------------------------------------------------------------------
+def login_form(request: Request) -> HTMLResponse:
+    return page(request, "login.html", None)
+
+
+def _client(request: Request) -> str:
+    return request.client.host if request.client else "unknown"
+
+
+async def login(request: Request) -> Response:
+    """Check the password; rate-limited per client and per account (the same refusal for every failure)."""
+    web = auth.web_of(request)
+    form = await request.form()
+    email, password = str(form.get("email", "")).strip().lower(), str(form.get("password", ""))
+    if not web.per_client.allow(_client(request)) or not web.per_account.allow(email):
+        return page(request, "login.html", None, 429, error="Too many attempts. Wait a few minutes.")
+    return await run_in_threadpool(_sign_in, request, web, email, password)
+
+
+def _sign_in(request: Request, web: Web, email: str, password: str) -> Response:
+    with Session(web.engine) as session:
+        user = authenticate(session, email, password)
+    if user is None:
+        return page(request, "login.html", None, 401, error="Wrong address or password.")
+    response = RedirectResponse("/cases", status_code=303)
+    auth.start_session(web, user, response)
+    log.info("signed in", extra={"user_id": user.id, "office": user.office})
+    return response
+
+
+async def logout(request: Request, staff: StaffDep) -> Response:
+    web = auth.web_of(request)
+    await auth.require_csrf(web, request, staff)
+    response = RedirectResponse("/login", status_code=303)
+    await run_in_threadpool(auth.end_session, web, request, response)
+    return response
+
+
+# -- the queue ------------------------------------------------------------------------------
+def queue(request: Request, staff: StaffDep, status: str = "", task_type: str = "",
+          overdue: bool = False) -> HTMLResponse:
+    """The queue with filters in the address (no case data: statuses and task types only)."""
+    return _queue(request, staff, {"status": status, "task_type": task_type, "overdue": "true" if overdue else ""})
+
+
+async def search(request: Request, staff: StaffDep) -> HTMLResponse:
+    """The queue searched and paged through a form, so that a CVR or a company name never is in an address."""
+    form = await auth.require_csrf(auth.web_of(request), request, staff)
+    return await run_in_threadpool(_queue, request, staff, {k: v for k, v in form.items() if isinstance(v, str)})
+
+
+def _queue(request: Request, staff: Staff, asked: dict[str, str]) -> HTMLResponse:
+    web = auth.web_of(request)
+    f = QueueFilter(auth.queue_offices(staff), asked.get("status") or None, asked.get("task_type") or None,
+                    asked.get("overdue") == "true", asked.get("q", ""))
+    with Session(web.engine) as session:
+        try:
+            found = queue_page(session, web.desk, f, after=asked.get("after") or None)
+        except RequestRefused as err:
+            raise HTTPException(status_code=400, detail=str(err)) from err
+    return page(request, "queue.html", staff, page=found, f=f)
+
+
+# -- one case -------------------------------------------------------------------------------
+def _case_page(request: Request, staff: Staff, reference: str, status_code: int = 200, **values: Any) -> HTMLResponse:
+    web = auth.web_of(request)
+    with Session(web.engine) as session:
+        case = auth.case_in_reach(session, staff, reference)
+        detail = case_detail(session, case.reference, web.desk)
+        mine = auth.queue_offices(staff)
+        audit.record(session, staff.email, "view", case)
+        session.commit()
+        return page(request, "case.html", staff, status_code, d=detail, c=detail.case,
+                    mails=business_mails(session, detail.case), sent=sent_mails(session, detail.case),
+                    details=_details(detail.case.details_json), mine=mine, external=web.context.catalogue.external,
+                    part_actions=PART_ACTIONS, **values)
+
+
+def _details(raw: str) -> list[tuple[str, str, str]]:
+    data = json.loads(raw or "{}")
+    return [(k, str(v.get("value", "")), str(v.get("source", ""))) for k, v in data.items() if isinstance(v, dict)]
+
+
+def show_case(request: Request, reference: str, staff: StaffDep) -> HTMLResponse:
+    return _case_page(request, staff, reference)
+
+
+def download(request: Request, reference: str, inbound_id: int, index: int, staff: StaffDep,
+             inline: bool = False) -> Response:
+    """An attachment as a download; a PDF may be shown inline (the browser's own viewer)."""
+    web = auth.web_of(request)
+    with Session(web.engine) as session:
+        case = auth.case_in_reach(session, staff, reference)
+        found = attachment_of(session, case, inbound_id, index)
+        if found is None:
+            raise HTTPException(status_code=404)
+        audit.record(session, staff.email, "download", case, found.filename)
+        session.commit()
+    is_pdf = found.content_type == "application/pdf" or found.filename.lower().endswith(".pdf")
+    disposition = "inline" if inline and is_pdf else "attachment"
+    media = "application/pdf" if is_pdf else "application/octet-stream"
+    name = found.filename.replace('"', "").replace("\r", "").replace("\n", "") or f"attachment-{index}"
+    header = f"{disposition}; filename*=UTF-8''{quote(name)}"
+    return Response(found.data, media_type=media, headers={"Content-Disposition": header,
+                                                             "X-Content-Type-Options": "nosniff"})
+
+
+async def act(request: Request, reference: str, action: str, staff: StaffDep) -> Response:
+    """One action from a form of the case page; a refusal is shown on the page (status 400)."""
+    web = auth.web_of(request)
+    form = await auth.require_csrf(web, request, staff)
+    if action not in PART_ACTIONS + CASE_ACTIONS:
+        raise HTTPException(status_code=404)
+    return await run_in_threadpool(_act, request, web, staff, reference, action, form)
+
+
+def _act(request: Request, web: Web, staff: Staff, reference: str, action: str, form: dict[str, Any]) -> Response:
+    with Session(web.engine) as session:
+        case = auth.case_in_reach(session, staff, reference)
+        part = auth.part_in_reach(staff, auth.parts_in_reach(session, case), str(form.get("part", "")) or None)
+        try:
+            if action == "meeting":
+                done = meeting_action(session, case, form, web.desk, staff.email)
+            else:
+                done = part_action(session, case, action, form, part, web.desk, staff.email)
+        except RequestRefused as err:
+            session.rollback()
+            return _case_page(request, staff, reference, 400, error=str(err))
+        audit.record(session, staff.email, action, case, f"part {part}" if part else "")
+        session.commit()
+        ref = case.reference
+    if done.mailed:
+        send_now(web.engine, web.context.settings)
+    return RedirectResponse(f"/cases/{ref}", status_code=303)
+
+
+# -- reports --------------------------------------------------------------------------------
+def reports(request: Request, staff: StaffDep, start: date | None = None, end: date | None = None,
+            by: str = "task-type") -> HTMLResponse:
+    """The compliance report for a period, by task type or office, over the parts the user may see."""
+    web = auth.web_of(request)
+    if by not in ("task-type", "office"):
+        raise HTTPException(status_code=400, detail="by is task-type or office")
+    if start and end and start > end:
+        raise HTTPException(status_code=400, detail="the period starts after it ends")
+    offices = auth.queue_offices(staff)
+    times = [t for t in load_times(web.engine, start, end) if offices is None or t.office in offices]
+    rows = summarise(times, web.context.catalogue, web.context.calendar, by=by, now=utcnow()) if times else []
+    charts = {}
+    if rows:
+        charts["compliance"] = chart_compliance(rows)
+        if any(r.decided for r in rows):
+            charts["times"] = chart_times(rows)
+    return page(request, "reports.html", staff, rows=rows, charts=charts, start=start, end=end, by=by,
+                today=utcnow().astimezone(LOCAL_TZ).date())

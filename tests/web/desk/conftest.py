@@ -1,0 +1,90 @@
+"""The desk on a bare FastAPI app (the real app is ``intake.web.app``): real database, real runner, real mail."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+
+from classifier import load_active
+from intake.app import build_context
+from intake.mailbox.maildir import MaildirMailbox
+from intake.pipeline import Context
+from intake.runner import Runner
+from intake.settings import load_settings
+from intake.web.desk.router import make_router
+from intake.web.desk.users import add_user
+from intake.web.operator.router import make_router as make_operator_router
+from models.db import open_database
+from tests.paths import SAMPLES
+
+SECRET = "test secret of the desk, 32 characters or more"
+PASSWORD = "correct horse battery"
+
+
+@pytest.fixture(scope="session")
+def model_dir(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("models")
+    load_active(path)
+    return path
+
+
+@dataclass
+class Desk:
+    ctx: Context
+    engine: Engine
+    runner: Runner
+    box: MaildirMailbox
+    app: FastAPI
+
+    def user(self, email: str, office: str, role: str = "caseworker") -> TestClient:
+        """A signed-in browser of a new user."""
+        with Session(self.engine) as session:
+            add_user(session, email, office, role, PASSWORD, set(self.ctx.catalogue.offices))
+            session.commit()
+        client = TestClient(self.app, follow_redirects=False)
+        r = client.post("/login", data={"email": email, "password": PASSWORD})
+        assert r.status_code == 303, r.text
+        return client
+
+    def deliver(self, raw: bytes) -> str:
+        """Deliver one message through the real runner; its case's reference."""
+        self.box.deliver(raw)
+        (outcome,) = self.runner.process_batch()
+        assert outcome.reference, outcome
+        return str(outcome.reference)
+
+
+def make_desk(tmp_path: Path, model_dir: Path, database_url: str = "", **extra: str) -> Desk:
+    env = {"INTAKE_DATA_DIR": str(tmp_path), "INTAKE_MODEL_DIR": str(model_dir), **extra}
+    if database_url:
+        env["INTAKE_DATABASE_URL"] = database_url
+    settings = load_settings(env=env)
+    engine = open_database(settings.database_url)
+    ctx = build_context(settings)
+    assert settings.maildir is not None
+    box = MaildirMailbox(settings.maildir)
+    app = FastAPI()
+    app.include_router(make_router(ctx, SECRET, engine=engine))
+    app.include_router(make_operator_router(ctx, SECRET, engine=engine))
+    return Desk(ctx, engine, Runner(ctx, engine, box), box, app)
+
+
+@pytest.fixture
+def desk(tmp_path, model_dir) -> Desk:
+    return make_desk(tmp_path, model_dir)
+
+
+def csrf_of(html: str) -> str:
+    found = re.search(r'name="csrf" value="([0-9a-f]+)"', html)
+    assert found, "the page has a form with a CSRF token"
+    return found.group(1)
+
+
+def sample(name: str) -> bytes:
+    return (SAMPLES / name).read_bytes()

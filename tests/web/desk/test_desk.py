@@ -1,0 +1,286 @@
+"""The desk through HTTP: sign-in, the queue, a case with its mail and actions, reports, office isolation."""
+from __future__ import annotations
+
+import re
+
+import pytest
+from fastapi.routing import APIRoute
+from fastapi.testclient import TestClient
+from sqlmodel import Session, select
+
+from intake.cases.audit import audit_of
+from models import CasePart, Correction, InboundMessage, OutboxMail
+from tests.web.desk.conftest import PASSWORD, csrf_of, make_desk, sample
+
+SCAFFOLD = "02-scaffolding-permit-vesterbroga.eml"   # trafik
+SIGN = "03-skilt-til-bageri-se-vedh-ftede.eml"       # byggeri, with an attachment
+
+
+def office_of(desk, reference: str) -> str:
+    with Session(desk.engine) as s:
+        from intake.cases.lifecycle import get_case
+        return get_case(s, reference).office
+
+
+def other_office(desk, office: str) -> str:
+    return next(o for o in desk.ctx.catalogue.offices if o not in (office, "erhvervsservice"))
+
+
+# -- signing in ------------------------------------------------------------------------------
+def test_queue_without_signing_in_leads_to_the_login_page(desk):
+    r = TestClient(desk.app, follow_redirects=False).get("/cases")
+    assert r.status_code == 303 and r.headers["location"] == "/login"
+
+
+def test_session_cookie_is_httponly_and_samesite_lax(desk):
+    with Session(desk.engine) as s:
+        from intake.web.desk.users import add_user
+        add_user(s, "karen@kk.example", "trafik", "caseworker", PASSWORD, set(desk.ctx.catalogue.offices))
+        s.commit()
+    r = TestClient(desk.app, follow_redirects=False).post("/login", data={"email": "karen@kk.example",
+                                                                         "password": PASSWORD})
+    cookie = r.headers["set-cookie"].lower()
+    assert "httponly" in cookie and "samesite=lax" in cookie and "secure" not in cookie
+
+
+def test_session_cookie_is_secure_when_the_public_url_is_https(tmp_path, model_dir):
+    desk = make_desk(tmp_path, model_dir, INTAKE_PUBLIC_URL="https://desk.kk.example")
+    with Session(desk.engine) as s:
+        from intake.web.desk.users import add_user
+        add_user(s, "karen@kk.example", "trafik", "caseworker", PASSWORD, set(desk.ctx.catalogue.offices))
+        s.commit()
+    r = TestClient(desk.app, follow_redirects=False).post("/login", data={"email": "karen@kk.example",
+                                                                         "password": PASSWORD})
+    assert "; secure" in r.headers["set-cookie"].lower()
+
+
+def test_wrong_password_and_unknown_address_get_the_same_answer(desk):
+    desk.user("karen@kk.example", "trafik")
+    client = TestClient(desk.app, follow_redirects=False)
+    wrong = client.post("/login", data={"email": "karen@kk.example", "password": "wrong password!"})
+    unknown = client.post("/login", data={"email": "nobody@kk.example", "password": "wrong password!"})
+    assert wrong.status_code == unknown.status_code == 401 and wrong.text == unknown.text
+
+
+def test_login_is_rate_limited_per_account(desk):
+    desk.user("karen@kk.example", "trafik")
+    client = TestClient(desk.app, follow_redirects=False)
+    codes = [client.post("/login", data={"email": "karen@kk.example", "password": "nope nope nope"}).status_code
+             for _ in range(6)]
+    assert codes[:4] == [401] * 4 and codes[-1] == 429
+    right = client.post("/login", data={"email": "karen@kk.example", "password": PASSWORD})
+    assert right.status_code == 429, "even the right password waits once the limit is reached"
+
+
+def test_logout_ends_the_session(desk):
+    client = desk.user("karen@kk.example", "trafik")
+    token = csrf_of(client.get("/cases").text)
+    assert client.post("/logout", data={"csrf": token}).status_code == 303
+    assert client.get("/cases").status_code == 303
+
+
+def test_disabled_user_is_signed_out(desk):
+    from intake.web.desk.users import disable_user
+    client = desk.user("karen@kk.example", "trafik")
+    with Session(desk.engine) as s:
+        disable_user(s, "karen@kk.example")
+        s.commit()
+    assert client.get("/cases").status_code == 303
+
+
+def test_trusted_proxy_header_signs_in_only_when_configured(tmp_path, model_dir):
+    desk = make_desk(tmp_path / "off", model_dir)
+    desk.user("karen@kk.example", "trafik")
+    headers = {"X-Remote-User": "karen@kk.example"}
+    assert TestClient(desk.app, follow_redirects=False).get("/cases", headers=headers).status_code == 303
+    desk = make_desk(tmp_path / "on", model_dir, INTAKE_WEB_TRUSTED_USER_HEADER="X-Remote-User")
+    desk.user("karen@kk.example", "trafik")
+    client = TestClient(desk.app, follow_redirects=False)
+    assert client.get("/cases", headers=headers).status_code == 200
+    assert client.get("/cases", headers={"X-Remote-User": "nobody@kk.example"}).status_code == 303
+
+
+# -- the queue and the case page -------------------------------------------------------------
+def test_queue_shows_own_office_only_and_triage_sees_all(desk):
+    scaffold, sign = desk.deliver(sample(SCAFFOLD)), desk.deliver(sample(SIGN))
+    own = desk.user("karen@kk.example", office_of(desk, scaffold)).get("/cases").text
+    assert scaffold in own and sign not in own
+    triage = desk.user("lis@kk.example", "erhvervsservice").get("/cases").text
+    assert scaffold in triage and sign in triage
+
+
+def test_search_by_reference_and_company_is_a_form_not_an_address(desk):
+    scaffold, sign = desk.deliver(sample(SCAFFOLD)), desk.deliver(sample(SIGN))
+    client = desk.user("admin@kk.example", "erhvervsservice", "admin")
+    token = csrf_of(client.get("/cases").text)
+    found = client.post("/cases", data={"csrf": token, "q": sign}).text
+    assert sign in found and scaffold not in found
+    assert client.post("/cases", data={"q": sign}).status_code == 403, "a search without the token is refused"
+
+
+def test_queue_pages_by_due_date(desk):
+    refs = [desk.deliver(sample(name)) for name in (SCAFFOLD, SIGN, "08-gravetilladelse-istedgade.eml")]
+    client = desk.user("admin@kk.example", "erhvervsservice", "admin")
+    from intake.cases.queue import QueueFilter, queue_page
+    from intake.web.desk.auth import Web
+    web = Web(desk.ctx, desk.engine, "x")
+    with Session(desk.engine) as s:
+        first = queue_page(s, web.desk, QueueFilter(), size=2)
+        second = queue_page(s, web.desk, QueueFilter(), after=first.next_key, size=2)
+    rows = first.rows + second.rows
+    assert sorted(r.reference for r in rows) == refs and second.next_key is None and len(first.rows) == 2
+    assert [r.due for r in rows] == sorted(r.due for r in rows)
+    assert client.get("/cases").status_code == 200
+
+
+def test_case_page_shows_details_mail_attachment_and_history_and_is_audited(desk):
+    ref = desk.deliver(sample(SIGN))
+    client = desk.user("bo@kk.example", office_of(desk, ref))
+    r = client.get(f"/cases/{ref}")
+    assert r.status_code == 200 and "Historik" in r.text and "<script" not in r.text
+    link = re.search(rf'href="(/cases/{ref}/mail/\d+/attachments/0)"', r.text)
+    assert link, "the attachment is offered for download"
+    download = client.get(link.group(1))
+    assert download.status_code == 200 and download.headers["content-disposition"].startswith("attachment;")
+    with Session(desk.engine) as s:
+        assert [(a.actor, a.action) for a in audit_of(s, ref)] == [("bo@kk.example", "view"),
+                                                                   ("bo@kk.example", "download")]
+
+
+def test_business_html_is_sanitised_and_remote_images_are_not_loaded(desk):
+    from intake.web.desk.mails import sanitise
+    html = sanitise('<p onclick="x()">Hej<img src="https://tracker.example/p.gif"><script>alert(1)</script>'
+                    '<a href="javascript:alert(1)">x</a></p>')
+    assert "img" not in html and "script" not in html and "onclick" not in html and "javascript" not in html
+    assert "Hej" in html
+
+
+# -- actions ---------------------------------------------------------------------------------
+def act(client, ref: str, action: str, **fields):
+    token = csrf_of(client.get(f"/cases/{ref}").text)
+    return client.post(f"/cases/{ref}/act/{action}", data={"csrf": token, **fields})
+
+
+def test_request_info_pauses_the_part_and_mails_the_business(desk):
+    ref = desk.deliver(sample(SCAFFOLD))
+    client = desk.user("karen@kk.example", office_of(desk, ref))
+    r = act(client, ref, "request-info", message="Send en tegning af stilladset.")
+    assert r.status_code == 303
+    with Session(desk.engine) as s:
+        assert s.exec(select(CasePart.status)).all() == ["waiting"]
+        assert s.exec(select(OutboxMail).where(OutboxMail.purpose == "case_info_request")).first() is not None
+        assert "request-info" in [a.action for a in audit_of(s, ref)]
+
+
+def test_action_without_csrf_token_is_refused(desk):
+    ref = desk.deliver(sample(SCAFFOLD))
+    client = desk.user("karen@kk.example", office_of(desk, ref))
+    r = client.post(f"/cases/{ref}/act/start", data={"csrf": "0" * 64})
+    assert r.status_code == 403
+    with Session(desk.engine) as s:
+        assert s.exec(select(CasePart.status)).all() == ["routed"]
+
+
+def test_rejection_without_a_path_forward_is_refused(desk):
+    ref = desk.deliver(sample(SCAFFOLD))
+    client = desk.user("karen@kk.example", office_of(desk, ref))
+    r = act(client, ref, "reject", reason="Pladsen er for smal.")
+    assert r.status_code == 400 and "path forward" in r.text
+    with Session(desk.engine) as s:
+        assert s.exec(select(CasePart.decision)).all() == [None]
+
+
+def test_rejection_with_a_catalogue_path_forward_is_sent(desk):
+    ref = desk.deliver(sample(SCAFFOLD))
+    client = desk.user("karen@kk.example", office_of(desk, ref))
+    assert 'name="path_choice"' in client.get(f"/cases/{ref}").text, "the catalogue's paths are offered"
+    r = act(client, ref, "reject", reason="Pladsen er for smal.", path_choice="1")
+    assert r.status_code == 303
+    with Session(desk.engine) as s:
+        assert s.exec(select(CasePart.decision)).all() == ["rejected"]
+
+
+def test_reroute_is_recorded_as_a_correction(desk):
+    ref = desk.deliver(sample(SCAFFOLD))
+    client = desk.user("karen@kk.example", office_of(desk, ref))
+    assert act(client, ref, "reroute", task_type="gravetilladelse").status_code == 303
+    with Session(desk.engine) as s:
+        assert s.exec(select(Correction.to_task_type)).all() == ["gravetilladelse"]
+
+
+def test_star_meeting_can_be_proposed_and_cancelled(desk):
+    ref = desk.deliver(sample("05-ny-restaurant-p-n-rrebrogade.eml"))
+    client = desk.user("lis@kk.example", "erhvervsservice")
+    from models import Meeting
+    with Session(desk.engine) as s:
+        assert s.exec(select(Meeting.status)).all() == ["proposed"], "a case of several offices gets one at once"
+    assert act(client, ref, "meeting", op="cancel", reason="Sagen er afklaret").status_code == 303
+    assert act(client, ref, "meeting", op="propose").status_code == 303
+    with Session(desk.engine) as s:
+        assert s.exec(select(Meeting.status)).all() == ["cancelled", "proposed"]
+
+
+def test_caseworker_cannot_act_on_another_offices_part(desk):
+    ref = desk.deliver(sample("05-ny-restaurant-p-n-rrebrogade.eml"))
+    with Session(desk.engine) as s:
+        parts = s.exec(select(CasePart)).all()
+    mine, theirs = parts[0], parts[1]
+    client = desk.user("karen@kk.example", mine.office)
+    assert act(client, ref, "start", part=theirs.task_type).status_code == 404
+    assert act(client, ref, "start", part=mine.task_type).status_code == 303
+
+
+# -- reports ---------------------------------------------------------------------------------
+def test_report_counts_only_the_offices_a_caseworker_sees(desk):
+    scaffold, sign = desk.deliver(sample(SCAFFOLD)), desk.deliver(sample(SIGN))
+    own = desk.user("karen@kk.example", office_of(desk, scaffold)).get("/reports?by=office")
+    assert own.status_code == 200 and office_of(desk, scaffold) in own.text
+    assert f">{office_of(desk, sign)}<" not in own.text
+    allv = desk.user("admin@kk.example", "erhvervsservice", "admin").get("/reports?by=office")
+    assert "data:image/png;base64," in allv.text
+
+
+# -- office isolation over the route table ---------------------------------------------------
+REQUESTS = {
+    ("GET", "/login"): None, ("POST", "/login"): None, ("POST", "/logout"): None,
+    ("GET", "/cases"): "queue", ("POST", "/cases"): "queue", ("GET", "/reports"): "report",
+    ("GET", "/cases/{reference}"): "case",
+    ("GET", "/cases/{reference}/mail/{inbound_id}/attachments/{index}"): "case",
+    ("POST", "/cases/{reference}/act/{action}"): "case",
+}
+
+
+def desk_routes(desk) -> set[tuple[str, str]]:
+    from intake.web.desk.router import make_router
+    router = make_router(desk.ctx, "x", engine=desk.engine)
+    return {(m, r.path) for r in router.routes if isinstance(r, APIRoute) for m in (r.methods or ())}
+
+
+def test_every_desk_route_has_an_isolation_check_below(desk):
+    """A new route fails here until it is added to REQUESTS (and so to the isolation test)."""
+    assert desk_routes(desk) == set(REQUESTS)
+
+
+@pytest.mark.parametrize(("method", "path"), [k for k, v in REQUESTS.items() if v == "case"])
+def test_another_offices_case_is_a_404_on_every_case_route(desk, method, path):
+    ref = desk.deliver(sample(SIGN))
+    with Session(desk.engine) as s:
+        inbound = s.exec(select(InboundMessage.id)).first()
+    stranger = desk.user("karen@kk.example", other_office(desk, office_of(desk, ref)))
+    token = csrf_of(stranger.get("/cases").text)
+    url = path.format(reference=ref, inbound_id=inbound, index=0, action="start")
+    r = stranger.request(method, url, data={"csrf": token} if method == "POST" else None)
+    assert r.status_code == 404
+    owner = desk.user("bo@kk.example", office_of(desk, ref))
+    token = csrf_of(owner.get("/cases").text)
+    assert owner.request(method, url, data={"csrf": token} if method == "POST" else None).status_code in (200, 303)
+
+
+@pytest.mark.parametrize(("method", "path"), [k for k, v in REQUESTS.items() if v in ("queue", "report")])
+def test_lists_never_show_another_offices_case(desk, method, path):
+    ref = desk.deliver(sample(SIGN))
+    stranger = desk.user("karen@kk.example", other_office(desk, office_of(desk, ref)))
+    token = csrf_of(stranger.get("/cases").text)
+    r = stranger.request(method, path + ("?by=office" if "reports" in path else ""),
+                         data={"csrf": token, "q": ""} if method == "POST" else None)
+    assert r.status_code == 200 and ref not in r.text and f">{office_of(desk, ref)}<" not in r.text
