@@ -66,5 +66,17 @@ def as_json(state: MessageState) -> dict[str, Any]:
         "reply_to": state.parties.reply_addr if state.parties else None,
         "forwarded_by": (state.parties.forwarded_by or None) if state.parties else None,
         "renews": state.earlier_reference,
+        "checklist": checklist_json(state) if application else None,
         "model_version": pred.model_version if pred else None,
     }
+
+
+def checklist_json(state: MessageState) -> dict[str, Any]:
+    """``{"have": [...], "missing": [...]}`` item ids over the parts (``task:item`` when there are several), and
+    each part's own ``{"have": {item: where}, "missing": [...], "required_missing": [...]}`` under ``parts``."""
+    many = len(state.checklists) > 1
+    name = (lambda task, item: f"{task}:{item}") if many else (lambda task, item: item)
+    return {"have": [name(t, i) for t, c in state.checklists.items() for i in c.have],
+            "missing": [name(t, i) for t, c in state.checklists.items() for i in c.missing],
+            "required_missing": [name(t, i) for t, c in state.checklists.items() for i in c.required_missing],
+            "parts": {t: c.as_dict() for t, c in state.checklists.items()}}

@@ -31,8 +31,10 @@ from collections.abc import Callable, Sequence
 from sqlmodel import Session, col, func, select
 
 from intake.cases import parts as partlib
+from intake.cases.checklists import apply_answer, stored
 from intake.cases.lifecycle import Desk, resume
 from intake.cases.rules import NOTICE_PURPOSES, belongs_to, contacts_of, may_reply, own_addresses
+from intake.details.checklist import Checklist
 from intake.letters.case_letters import case_greeting
 from intake.letters.envelope import Thread, domain_of, msg_id
 from intake.letters.facts import PartFacts
@@ -42,7 +44,7 @@ from intake.letters.outbox import queue_mail
 from intake.letters.status import describe_event, status_reply
 from intake.mail.headers import raw_header_values
 from intake.mail.message import ParsedMail
-from intake.pipeline import Context, MessageState
+from intake.pipeline import Context, MessageState, evidence_of, find_details, read_attachments
 from intake.privacy import redact_cpr
 from models import Case, CaseEvent, CasePart, InboundMessage
 
@@ -53,6 +55,7 @@ CaseLookup = Callable[[Sequence[str], "Sequence[str] | None"], "Case | None"]
 # Events a status answer never names as the last one: the question itself, and what is the office's business.
 INTERNAL_EVENTS = ("status_query", "follow_up", "caseworker_note", "unverified_mail", "contact_added",
                    "contact_removed", "purged")
+_NONE = Checklist("", {}, (), ())
 _PART_OF_ROUTED = re.compile(r"<case-([a-z0-9_]+)\.")
 
 
@@ -148,9 +151,24 @@ def pass_on_follow_up(session: Session, case: Case, state: MessageState, inbound
                                                                   "inbound_id": inbound_id})
     office, others = _offices_to_tell(parts)
     cc = [ctx.catalogue.office(o).address if o in ctx.catalogue.offices else o for o in others]
+    notes = [] if closed else recheck(session, case, parts, state, ctx)
     msg = follow_up_to_office(case, state.mail, state.raw, ctx.catalogue, ctx.settings, n, resumed=resumed,
-                              cc=[*cc, case.contact_email or ""], office=office, closed=closed)
+                              cc=[*cc, case.contact_email or ""], office=office, closed=closed, checklist=notes)
     queue_mail(session, purpose="follow_up", msg=msg, case_id=case.id, inbound_id=inbound_id)
+
+
+def recheck(session: Session, case: Case, parts: Sequence[CasePart], state: MessageState, ctx: Context) -> list[str]:
+    """A mail about a case that misses required checklist items is checked again; what it supplies is recorded."""
+    open_parts = [p for p in parts if p.status in partlib.OPEN_PART_STATUSES and (stored(p) or _NONE).required_missing]
+    if not open_parts:
+        return []
+    read_attachments(state, ctx)
+    find_details(state, ctx)
+    notes = apply_answer(open_parts, evidence_of(state), ctx.catalogue)
+    for part, note in zip(open_parts, notes, strict=True):
+        session.add(CaseEvent(case_id=case.id, part_id=part.id, actor="applicant", action="checklist", detail=note))
+    log.info("checklist checked again", extra={"reference": case.reference, "parts": len(open_parts)})
+    return notes
 
 
 # -- caseworkers answer from their own mail client ------------------------------------------------------

@@ -24,6 +24,7 @@ from classifier.features import compose
 from intake.attachments import AttachmentResult, extract_attachment, safe_filename
 from intake.attachments.result import refusal
 from intake.details import Field, extract_details
+from intake.details.checklist import Checklist, Evidence, check_parts
 from intake.details.external import find_external_topics
 from intake.errors import StopMessage
 from intake.mail.authentication import UNCHECKED, AuthVerdict, Resolver, system_resolver, trusted_results, verify
@@ -96,6 +97,7 @@ class MessageState:
     earlier_reference: str | None = None
     auth: AuthVerdict = UNCHECKED  # DMARC/DKIM/SPF of the From (intake.mail.authentication)
     sender_proven: bool = True  # the From may be taken as the sender (setting sender_auth)
+    checklists: dict[str, Checklist] = field(default_factory=dict)  # per part with a checklist (not triage)
 
     @property
     def mail(self) -> ParsedMail:
@@ -278,8 +280,23 @@ def find_external(state: MessageState, ctx: Context) -> None:
     state.external = [t.id for t in topics]
 
 
+def evidence_of(state: MessageState) -> Evidence:
+    """What the business sent, as the checklist reads it: details, attachments, subject, text and form fields."""
+    forms = [f"{label}: {value}" for a in state.attachments for label, value in (a.fields or {}).items()]
+    texts = [("subject", state.subject), ("body", state.text_now or state.mail.full_text),
+             *((a.filename, a.text) for a in state.attachments if a.text), ("form", "\n".join(forms))]
+    return Evidence(details=state.details, attachments=[(a.filename, a.text or "") for a in state.attachments],
+                    texts=[(source, text) for source, text in texts if text])
+
+
+def check_completeness(state: MessageState, ctx: Context) -> None:
+    """Each part's checklist: what the application has and where, what is missing (none for a triage case)."""
+    tasks = [p.task_type for p in state.parts if not p.needs_triage and ctx.catalogue.task(p.task_type).checklist]
+    state.checklists = check_parts(tasks, ctx.catalogue, evidence_of(state)) if tasks else {}
+
+
 PRELUDE: Sequence[Stage] = (parse, detect_loops, find_parties, detect_lang, find_refs, check_sender)
-ANALYSIS: Sequence[Stage] = (read_attachments, find_details, classify, route, find_external)
+ANALYSIS: Sequence[Stage] = (read_attachments, find_details, classify, route, find_external, check_completeness)
 
 
 def run_stages(stages: Sequence[Stage], state: MessageState, ctx: Context) -> MessageState:

@@ -139,6 +139,9 @@ def store_case(session: Session, inbound: InboundMessage, state: MessageState, c
     """Register the case, its parts, its first events and its mails in ``session``."""
     case = _new_case(session, state, ctx)
     parts = create_parts(session, case, state.parts)
+    for part in parts:
+        checklist = state.checklists.get(part.task_type)
+        part.checklist_json = json.dumps(checklist.as_dict() if checklist else {}, ensure_ascii=False)
     _record_events(session, case, parts, state, inbound)
     topics = state.task_types if _is_question(state, ctx) else [p.task_type for p in parts]
     case.complex = is_complex(topics, ctx.catalogue)

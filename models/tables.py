@@ -180,6 +180,8 @@ class CasePart(SQLModel, table=True):
     paused_seconds: int = 0
     pauses_json: str = Field(default="[]", sa_column=Column(Text, nullable=False, server_default="[]"))
     assigned_to: str | None = None
+    # the completeness checklist: {"have": {item: where}, "missing": [...], "required_missing": [...]}, {} for none
+    checklist_json: str = Field(default="{}", sa_column=Column(Text, nullable=False, server_default="{}"))
     created_at: datetime = Field(default_factory=utcnow)
     updated_at: datetime = Field(default_factory=utcnow)
 

@@ -7,6 +7,7 @@ the service at its own copy) to change offices, goals and texts.
 from __future__ import annotations
 
 import logging
+import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -60,6 +61,31 @@ class GoalVariant:
     goal: ServiceGoal
 
 
+# The details intake extracts (``intake.details.DETAIL_KEYS``) that a checklist item may name.
+CHECKLIST_DETAILS: frozenset[str] = frozenset({
+    "company_name", "cvr", "p_number", "contact_name", "contact_email", "phone", "address",
+    "activity_location", "period_from", "period_to", "area_m2", "litres", "guests",
+})
+
+
+@dataclass(frozen=True)
+class ChecklistItem:
+    """One thing a complete application of a task type contains, and how intake can see that it is there.
+
+    It is there when one of ``details`` was extracted, an attachment's file name or text holds one of
+    ``attachments`` (words, ignoring case), or the application's text matches one of ``patterns``
+    (regular expressions, ignoring case).
+    """
+
+    id: str
+    name_da: str
+    name_en: str
+    required: bool
+    details: tuple[str, ...] = ()
+    attachments: tuple[str, ...] = ()
+    patterns: tuple[str, ...] = ()
+
+
 @dataclass(frozen=True)
 class TaskType:
     """A kind of application, the office that handles it and its service goal."""
@@ -79,6 +105,7 @@ class TaskType:
     guidance_en: str
     notes: str = ""
     variants: tuple[GoalVariant, ...] = ()
+    checklist: tuple[ChecklistItem, ...] = ()  # what a complete application contains
 
     def variant(self, variant_id: str) -> GoalVariant:
         for variant in self.variants:
@@ -281,7 +308,45 @@ def _task(r: _Reader, tid: str, data: Mapping[str, Any]) -> TaskType:
         guidance_en=r.string(data, "guidance_en", f"{where}.guidance_en"),
         notes=r.string(data, "notes", f"{where}.notes", default=""),
         variants=tuple(_variant(r, f"{where}.variants[{i}]", v) for i, v in enumerate(variants)),
+        checklist=_checklist(r, where, data.get("checklist", [])),
     )
+
+
+def _checklist(r: _Reader, where: str, value: Any) -> tuple[ChecklistItem, ...]:
+    """``[[tasks.<id>.checklist]]``: optional; each item named in both languages, with at least one way to see it."""
+    if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+        raise r.error(f"{where}.checklist", "expected an array of tables ([[tasks.<id>.checklist]])")
+    items = tuple(_checklist_item(r, f"{where}.checklist[{i}]", data) for i, data in enumerate(value))
+    ids = [item.id for item in items]
+    if len(set(ids)) != len(ids):
+        raise r.error(f"{where}.checklist", f"two items share an id: {sorted({i for i in ids if ids.count(i) > 1})}")
+    return items
+
+
+def _checklist_item(r: _Reader, where: str, data: Mapping[str, Any]) -> ChecklistItem:
+    item = ChecklistItem(
+        id=r.string(data, "id", f"{where}.id"),
+        name_da=r.string(data, "name_da", f"{where}.name_da"),
+        name_en=r.string(data, "name_en", f"{where}.name_en"),
+        required=r.boolean(data, "required", f"{where}.required", True),
+        details=r.strings(data, "details", f"{where}.details") if "details" in data else (),
+        attachments=r.strings(data, "attachments", f"{where}.attachments") if "attachments" in data else (),
+        patterns=r.strings(data, "patterns", f"{where}.patterns") if "patterns" in data else (),
+    )
+    if not re.fullmatch(r"[a-z][a-z0-9_]*", item.id):
+        raise r.error(f"{where}.id", f"expected lower-case letters, digits and _, got {item.id!r}")
+    if not (item.details or item.attachments or item.patterns):
+        raise r.error(where, "needs at least one of details, attachments or patterns")
+    unknown = sorted(set(item.details) - CHECKLIST_DETAILS)
+    if unknown:
+        known = ", ".join(sorted(CHECKLIST_DETAILS))
+        raise r.error(f"{where}.details", f"unknown detail {unknown[0]!r}; known: {known}")
+    for pattern in item.patterns:
+        try:
+            re.compile(pattern)
+        except re.error as err:
+            raise r.error(f"{where}.patterns", f"not a regular expression: {pattern!r}: {err}") from err
+    return item
 
 
 def _variant(r: _Reader, where: str, data: Mapping[str, Any]) -> GoalVariant:

@@ -28,11 +28,13 @@ from datetime import datetime
 
 from sqlmodel import Session, col, func, select
 
+from intake.cases import checklists
 from intake.cases import parts as partlib
 from intake.cases.parts import OPEN_PART_STATUSES, PartError
 from intake.cases.rules import OPEN_STATUSES, assign_contact, contact_of, is_complex
 from intake.errors import CaseNotFound, RequestRefused
 from intake.letters.case_letters import CaseLetter, case_mail, other_paths_text
+from intake.letters.checklist import missing_request
 from intake.letters.facts import AttachmentNote, CaseFacts, PartFacts
 from intake.letters.outbox import queue_mail
 from intake.letters.routed import routed_case
@@ -179,11 +181,22 @@ def start(session: Session, reference: str, *, actor: str, desk: Desk, part: str
 
 
 def request_info(session: Session, reference: str, message: str, *, actor: str, desk: Desk, part: str | None = None,
-                 now: datetime | None = None) -> ActionResult:
-    """Ask the business for information about a part: its clock pauses until the business answers."""
+                 now: datetime | None = None, missing: bool = False) -> ActionResult:
+    """Ask the business for information about a part: its clock pauses until the business answers.
+
+    ``missing``: the request starts with the required checklist items the application still lacks (of the
+    part named, else of every part), ``message`` after them.
+    """
     now = now or utcnow()
-    question = _text(message, "the question for the business (--message)", "request-info")
     case, parts, target = _target(session, reference, part, OPEN_PART_STATUSES)
+    if missing:
+        chosen = [target] if part else parts
+        listed = missing_request([PartFacts.of(p) for p in chosen], desk.catalogue, _lang(case))
+        if not listed and not (message or "").strip():
+            raise InvalidTransition(f"case {case.reference}: the checklist misses nothing; write the question "
+                                    "with --message")
+        message = "\n\n".join(t for t in (listed, (message or "").strip()) if t)
+    question = _text(message, "the question for the business (--message)", "request-info")
     _require(case, target, "request information", OPEN_PART_STATUSES)
     partlib.pause(target, now)
     _event(session, case, target, actor, "waiting", question, now)
@@ -318,6 +331,7 @@ def reroute(session: Session, reference: str, task_type: str, *, actor: str, des
     types = [t for t in json.loads(case.task_types or "[]") if t not in (task_type, target.task_type)]
     types.insert(0 if target.position == 0 else len(types), task_type)
     target.task_type, target.office, target.needs_triage = task_type, task.office, False
+    checklists.refresh(target, case, desk.catalogue)
     target.goal_value, target.goal_unit = task.goal.value, task.goal.unit
     if target.status != "waiting":
         target.status = "routed"
@@ -380,6 +394,7 @@ def add_part(session: Session, reference: str, task_type: str, *, actor: str, de
                    office=task.office, goal_value=task.goal.value, goal_unit=task.goal.unit,
                    due_date=case.received_at.date(), status="routed")
     partlib.recompute_due(new, case.received_at, desk.calendar)
+    checklists.refresh(new, case, desk.catalogue)
     session.add(new)
     session.flush()
     parts.append(new)

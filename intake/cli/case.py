@@ -189,14 +189,18 @@ def start(reference: str = typer.Argument(..., help=REFERENCE_HELP),
 
 @app.command("request-info")
 def request_info(reference: str = typer.Argument(..., help=REFERENCE_HELP),
-                 message: str = typer.Option(..., "--message", "-m", callback=_required_text,
-                                             help="What the business must supply."),
+                 message: str | None = typer.Option(None, "--message", "-m", callback=_required_text,
+                                                    help="What the business must supply."),
+                 missing: bool = typer.Option(False, "--missing",
+                                              help="Start the request with the checklist items still missing."),
                  part: str | None = typer.Option(None, "--part", metavar="<task type>", help=PART_HELP),
                  actor: str | None = typer.Option(None, "--actor", help=ACTOR_HELP)) -> None:
     """Ask the business for information: mails it and pauses the part's service-goal clock."""
     from intake.cases.lifecycle import request_info as run
 
-    _act(run, reference, message, actor=actor, part=part)
+    if message is None and not missing:
+        raise typer.BadParameter("give the question with --message, or --missing for the checklist's missing items")
+    _act(run, reference, message or "", actor=actor, part=part, missing=missing)
 
 
 @app.command()

@@ -15,6 +15,7 @@ import typer
 from intake.cli.case import app as case_app
 from intake.cli.classifier import app as classifier_app
 from intake.cli.common import configure_logging, console, settings, start_invocation
+from intake.cli.letters import app as letters_app
 from intake.cli.manners import (
     FAILURE,
     LOG_FORMAT_KEY,
@@ -235,6 +236,7 @@ app.add_typer(classifier_app, name="classifier", help="Train, evaluate and activ
 app.add_typer(user_app, name="user", help="Staff of the web desk: add, list, disable.")
 app.command("audit")(audit)
 app.add_typer(privacy_app, name="privacy", help="Personal data: retention, export and erasure.")
+app.add_typer(letters_app, name="letters", help="The letters businesses receive (the gallery for review).")
 
 
 def main() -> None:

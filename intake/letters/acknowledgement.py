@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from email.message import EmailMessage
 
+from intake.letters.checklist import acknowledgement_block
 from intake.letters.envelope import Envelope, Thread, build_mail, domain_of, msg_id
 from intake.letters.facts import CaseFacts, parts_of
 from intake.letters.guidance import guidance_text
@@ -23,7 +24,7 @@ from intake.letters.wording import (
     phrase,
     render,
     track_text,
-    week_line,
+    week_when,
 )
 from intake.mail.message import ParsedMail
 from intake.mail.references import strip_references
@@ -59,6 +60,7 @@ def _values(facts: CaseFacts, original: ParsedMail, catalogue: Catalogue, settin
         "received_text": describe_received(facts.received, lang),
         "forwarded_text": _forwarded_text(facts, settings, lang),
         "parts_text": parts_block(parts_of(facts, catalogue), catalogue, lang),
+        "checklist_text": acknowledgement_block(parts_of(facts, catalogue), catalogue, lang),
         "triage_text": triage_text(facts, catalogue, lang),
         "attachments_text": unreadable_text((sentence for _, sentence in facts.unreadable), lang),
         "external_text": guidance_text(facts.external, facts.task_types, catalogue, lang,
@@ -105,7 +107,7 @@ def triage_text(facts: CaseFacts, catalogue: Catalogue, lang: str) -> str:
     if not part.needs_triage:
         return ""
     triage = getattr(catalogue.office(catalogue.triage_office), f"name_{lang}")
-    return f"\n{phrase(lang, 'acknowledgement.triage', triage_office=triage, week=week_line(part.due, lang))}\n"
+    return f"\n{phrase(lang, 'acknowledgement.triage', triage_office=triage, week=week_when(part.due, lang))}\n"
 
 
 def unreadable_text(sentences: Iterable[str], lang: str) -> str:

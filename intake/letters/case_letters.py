@@ -25,9 +25,10 @@ from intake.letters.wording import (
     language,
     phrase,
     render,
+    week_when,
 )
 from routing.catalogue import Catalogue, ContactPerson
-from routing.goals import describe_date, describe_goal, describe_week
+from routing.goals import describe_date, describe_goal
 
 KINDS = ("started", "info_request", "resumed", "approved", "rejected", "forwarded", "rerouted", "contact")
 
@@ -68,7 +69,7 @@ def _values(case, part: PartFacts, catalogue: Catalogue, lang: str) -> dict[str,
         "greeting_name": case_greeting(case, lang), "reference": case.reference,
         "task_name": getattr(catalogue.task(part.task_type), f"name_{lang}"),
         "office_name": getattr(catalogue.office(part.office), f"name_{lang}"),
-        "goal_text": describe_goal(part.goal, lang), "week_text": describe_week(part.due, lang),
+        "goal_text": describe_goal(part.goal, lang), "week_text": week_when(part.due, lang),
         "due_text": describe_date(part.due, lang),
     }
 

@@ -7,8 +7,9 @@ from a message just read, and a test needs no pipeline to render one.
 """
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from routing.catalogue import Catalogue, ContactPerson, ServiceGoal
@@ -42,6 +43,8 @@ class PartFacts:
     status: str = "routed"
     decision: str | None = None
     waiting_for: str = ""  # the question the part waits for, while its clock is paused
+    # the completeness checklist: {"have": {item: where}, "missing": [...], "required_missing": [...]}; {} for none
+    checklist: Mapping[str, object] = field(default_factory=dict)
 
     @classmethod
     def of(cls, part: object, waiting_for: str = "") -> PartFacts:
@@ -50,7 +53,18 @@ class PartFacts:
         return cls(task_type=get("task_type"), office=get("office"),
                    goal=ServiceGoal(get("goal_value"), get("goal_unit")), due=get("due_date"),
                    needs_triage=bool(get("needs_triage")), status=get("status"), decision=get("decision"),
-                   waiting_for=waiting_for)
+                   waiting_for=waiting_for, checklist=json.loads(getattr(part, "checklist_json", "") or "{}"))
+
+    @property
+    def have(self) -> Mapping[str, str]:
+        """The checklist items the application has, each with where it was found."""
+        have = self.checklist.get("have", {})
+        return {str(k): str(v) for k, v in have.items()} if isinstance(have, Mapping) else {}
+
+    def items(self, key: str) -> tuple[str, ...]:
+        """The checklist items under ``key``: "missing" or "required_missing"."""
+        value = self.checklist.get(key, [])
+        return tuple(str(v) for v in value) if isinstance(value, list) else ()
 
 
 @dataclass(frozen=True)

@@ -20,18 +20,21 @@ TEXT_MAX = 6_000  # characters of the business's own words shown inline
 
 def follow_up_to_office(case, original: ParsedMail, raw: bytes, catalogue: Catalogue, settings, n: int, *,
                         resumed: str = "", cc: Iterable[str] = (), office: str = "",
-                        closed: bool = False) -> EmailMessage:
+                        closed: bool = False, checklist: Iterable[str] = ()) -> EmailMessage:
     """The business wrote again about ``case``: its mail to the ``office`` (default: the case's), attached.
 
     ``resumed`` is the summary of the clock that runs again when the mail
     answers our request for information; the office is told so on top, as it
     is told when the case is already ``closed`` (the business was answered how
-    to apply again). Other offices with open parts and the caseworkers are in Cc.
+    to apply again). Other offices with open parts and the caseworkers are in Cc. ``checklist`` are the lines
+    that say what the mail supplied of the missing checklist items, and whether the application is now complete.
     """
     office = catalogue.office(office or case.office)
     note = f"{phrase('da', 'office.answered_note')}\n{resumed}\n\n" if resumed else ""
     if closed:
         note += phrase("da", "office.closed_note") + "\n\n"
+    lines = list(checklist)
+    note += "\n".join(lines) + "\n\n" if lines else ""
     key = "office.closed_subject" if closed else "office.answered_subject" if resumed else "office.follow_up_subject"
     subject = phrase("da", key)
     envelope = Envelope("follow_up", to=office.address, subject=f"[{case.reference}] {subject}",

@@ -25,8 +25,9 @@ from __future__ import annotations
 from datetime import datetime
 from email.message import EmailMessage
 
+from intake.letters.case_letters import case_greeting
 from intake.letters.envelope import Envelope, Thread, build_mail, domain_of, msg_id
-from intake.letters.wording import language, phrase, render, words
+from intake.letters.wording import greeting_name, language, phrase, render, words
 from intake.mail.message import ParsedMail, clean_header_value
 from intake.settings import Settings
 from models import Case
@@ -44,6 +45,7 @@ def forward_note(reference: str, business: str, original: ParsedMail, settings: 
                         thread=Thread.replying_to(original), language="da")
     return build_mail(settings, envelope, render("forward_note.da.txt", {
         "reference": reference, "business": clean_header_value(business, max_len=120),
+        "colleague_name": greeting_name(original.from_name, "da"),
         "from_name": settings.from_name}))
 
 
@@ -53,7 +55,7 @@ def closed_reply(case: Case, original: ParsedMail, catalogue: Catalogue, setting
     lang = language(lang)
     decided = case.decided_at or case.closed_at or datetime.now(LOCAL_TZ)
     decision = words(lang, "decisions").get(case.decision or "", "")
-    values = {"reference": case.reference, "from_name": settings.from_name,
+    values = {"reference": case.reference, "from_name": settings.from_name, "greeting_name": case_greeting(case, lang),
               "office_name": getattr(catalogue.office(case.office), f"name_{lang}"),
               "decision": f" ({decision})" if decision else "",
               "decided_text": describe_date(decided.astimezone(LOCAL_TZ).date(), lang)}

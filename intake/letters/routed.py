@@ -10,10 +10,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from email.message import EmailMessage
 
+from intake.letters.checklist import office_block
 from intake.letters.envelope import Envelope, build_mail, domain_of, msg_id
 from intake.letters.facts import AttachmentNote, CaseFacts, PartFacts, parts_of
 from intake.letters.guidance import only_external
-from intake.letters.wording import describe_received, phrase, render
+from intake.letters.wording import describe_received, phrase, render, week_line
 from intake.mail.message import ParsedMail, clean_header_value
 from intake.privacy import redact_cpr
 from routing.catalogue import Catalogue
@@ -71,7 +72,7 @@ def _values(facts: CaseFacts, part: PartFacts, parts: tuple[PartFacts, ...], att
         "office_name": catalogue.office(part.office).name_da,
         "received_text": describe_received(facts.received, "da"),
         "goal_text": describe_goal(part.goal, "da"),
-        "due_text": part.due.isoformat(), "week_text": describe_week(part.due, "da"),
+        "due_text": part.due.isoformat(), "week_line": week_line(part.due, "da"),
         "forwarded_line": (phrase("da", "office.forwarded_line", colleague=facts.forwarded_by) + "\n"
                            if facts.forwarded_by else ""),
         "earlier_line": (phrase("da", "office.earlier_line", earlier=facts.earlier_case) + "\n"
@@ -85,6 +86,7 @@ def _values(facts: CaseFacts, part: PartFacts, parts: tuple[PartFacts, ...], att
         "activity_location": _text(d, "activity_location"),
         "period": " - ".join(str(d[k]) for k in ("period_from", "period_to") if d.get(k)) or "-",
         "flags": phrase("da", "office.cpr_found") + "\n" if d.get("cpr_found") or facts.cpr_elsewhere else "",
+        "checklist_text": office_block(part, catalogue),
         "attachments": "\n".join(attachment_line(a) for a in attachments) or "-",
         "contact_line": (phrase("da", "office.contact_line", name=facts.contact.name, email=facts.contact.email)
                          + "\n" if facts.contact else ""),

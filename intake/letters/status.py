@@ -12,12 +12,13 @@ from collections.abc import Sequence
 from datetime import datetime
 from email.message import EmailMessage
 
+from intake.letters.case_letters import case_greeting
 from intake.letters.envelope import Envelope, Thread, build_mail, domain_of, msg_id
 from intake.letters.facts import PartFacts
-from intake.letters.wording import language, parts_block, phrase, render, track_text, words
+from intake.letters.wording import language, parts_block, phrase, render, track_text, week_line, words
 from intake.mail.message import ParsedMail
 from routing.catalogue import Catalogue
-from routing.goals import LOCAL_TZ, describe_date, describe_week
+from routing.goals import LOCAL_TZ, describe_date
 
 
 def describe_event(action: str, at: datetime, lang: str) -> str:
@@ -42,6 +43,7 @@ def status_reply(case, last_event: str, original: ParsedMail, catalogue: Catalog
             "state": _state(case, lang), "office_name": getattr(catalogue.office(part.office), f"name_{lang}"),
             "when": _when(case, part.due, lang, waiting_for)}).rstrip("\n")
     values = {"from_name": settings.from_name, "reference": case.reference, "parts_text": parts_text,
+              "greeting_name": case_greeting(case, lang),
               "last_event": last_event, "track_text": track_text(settings, case.reference, lang)}
     envelope = Envelope("status", to=original.from_addr,
                         subject=f"[{case.reference}] {phrase(lang, 'subjects.status')}",
@@ -61,7 +63,7 @@ def _when(case, due, lang: str, waiting_for: str) -> str:
     """When it was decided, or when we expect to be done (and what we wait for while the clock is paused)."""
     if case.decided_at is not None:
         return phrase(lang, "status.decided", date=describe_date(case.decided_at.astimezone(LOCAL_TZ).date(), lang))
-    when = phrase(lang, "status.expected", week=describe_week(due, lang))
+    when = phrase(lang, "status.expected", week=week_line(due, lang))
     if case.status == "waiting":
         when += phrase(lang, "status.paused")
         if waiting_for:

@@ -94,9 +94,21 @@ def bullet_block(head: str, lines: list[str], tail: str = "") -> str:
     return "\n" + head + "\n" + "\n".join(f"- {line}" for line in lines) + "\n" + (tail + "\n" if tail else "")
 
 
+def week_when(due: date, lang: str) -> str:
+    """The one way to write when: "uge 51 (14.-18. december 2026), senest mandag den 14. december"."""
+    return phrase(lang, "words.week_when", week=describe_week(due, lang), date=latest_day(due, lang))
+
+
 def week_line(due: date, lang: str) -> str:
-    """The one way to write an expected week: "uge 51 (14.-18. december 2026), senest mandag 14. december 2026"."""
-    return phrase(lang, "words.week_line", week=describe_week(due, lang), date=describe_date(due, lang))
+    """The one way to write the expected week, in every letter, the status answer, the routed case and the track
+    page: "Forventes afsluttet i uge 51 (14.-18. december 2026), senest mandag den 14. december"."""
+    return phrase(lang, "words.week_line", when=week_when(due, lang))
+
+
+def latest_day(due: date, lang: str) -> str:
+    """The due date without its year (the week says it): "mandag den 14. december" / "Monday 14 December"."""
+    weekday, day, month, _year = describe_date(due, lang).split(" ")
+    return f"{weekday} den {day} {month}" if language(lang) == "da" else f"{weekday} {day} {month}"
 
 
 def parts_block(parts: Sequence[PartFacts], catalogue: Catalogue, lang: str, *, status: bool = False) -> str:
@@ -124,7 +136,8 @@ def parts_block(parts: Sequence[PartFacts], catalogue: Catalogue, lang: str, *, 
 
 def part_values(part: PartFacts, catalogue: Catalogue, lang: str) -> dict[str, str]:
     """The names, goal and week of one part, in ``lang``."""
-    values = {"goal_text": describe_goal(part.goal, lang), "week_text": week_line(part.due, lang)}
+    values = {"goal_text": describe_goal(part.goal, lang), "week_text": week_when(part.due, lang),
+              "week_line": week_line(part.due, lang)}
     if part.needs_triage:
         triage = getattr(catalogue.office(catalogue.triage_office), f"name_{lang}")
         return {**values, "task_name": phrase(lang, "parts.triage_task"), "office_name": triage}

@@ -69,7 +69,7 @@ def _part_view(facts: PartFacts, decided_at: datetime | None, catalogue: Catalog
     values = part_values(facts, catalogue, lang)
     decided = describe_date(decided_at.astimezone(LOCAL_TZ).date(), lang) if decided_at else ""
     return PartView(task=values["task_name"], office=values["office_name"], state=part_state(facts, lang),
-                    goal=values["goal_text"], week="" if decided else values["week_text"], decided=decided,
+                    goal=values["goal_text"], week="" if decided else values["week_line"], decided=decided,
                     paused=facts.status == "waiting", waiting_for=facts.waiting_for)
 
 

@@ -307,7 +307,7 @@ def test_status_questions_never_use_up_an_acknowledgement_and_triage_names_no_of
     (ack,) = [m.message for m in smtp_sink.to(business) if third.reference in m.message["Subject"]]
     text = body_of(ack)
     assert "Københavns Erhvervsservice finder den rette enhed til din sag" in text
-    assert "Du hører fra os senest: uge" in text
+    assert "Du hører fra os i uge" in text
     assert "Center for Bygninger" not in text and "behandler din ansøgning" not in text
 
 

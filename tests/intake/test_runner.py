@@ -126,7 +126,7 @@ def test_status_question_gets_an_automatic_status_answer(env):
     assert second.outcome == "status_query"
     (status,) = outbox(engine, "status")
     body = email.message_from_bytes(status.raw, policy=policy.default).get_content()
-    assert first.reference in body and "Forventet afsluttet: uge" in body
+    assert first.reference in body and "Forventes afsluttet i uge" in body
 
 
 def test_stranger_quoting_a_reference_gets_a_new_case_and_learns_nothing(env):

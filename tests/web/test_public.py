@@ -44,7 +44,7 @@ def test_the_language_switch_shows_the_other_language(settings, context, client)
     case = store_case(context, language="da")
     url = link(settings, case)
     page = client.get(url + "?lang=en")
-    assert '<html lang="en">' in page.text and "Expected completion" in page.text
+    assert '<html lang="en">' in page.text and "Expected to be completed in" in page.text
     assert f'href="{url}?lang=da"' in page.text
 
 
@@ -60,7 +60,7 @@ def test_a_decided_case_gives_the_date_of_the_decision_not_a_week(settings, cont
     case = store_case(context, ("approved", ""), language="en", decided=local(2026, 3, 10, 12))
     text = client.get(link(settings, case)).text
     assert "Decided</dt><dd>Tuesday 10 March 2026" in text
-    assert "Expected completion" not in text and "decided (approved)" in text
+    assert "Expected to be completed in" not in text and "decided (approved)" in text
 
 
 def test_a_complex_case_names_its_contact_person(settings, context, client):

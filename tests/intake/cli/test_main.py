@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 from intake import cli
 from models import Case, CasePart, InboundMessage
 from models.db import open_database
+from routing.catalogue import load_catalogue
 from tests.intake.attachments.builders import (
     acroform_pdf,
     docx_form,
@@ -242,3 +243,12 @@ def test_scanned_application_is_read_through_ocr(run, tmp_path):
     out = classify(run, tmp_path, msg)
     assert out["attachments"][0]["status"] == "read"
     assert out["details"]["phone"] == "20304050"
+
+
+def test_classify_json_gives_the_checklist_with_catalogue_item_ids(run, tmp_path):
+    out = classify(run, tmp_path, application())
+    checklist = out["checklist"]
+    ids = {i.id for i in load_catalogue().task("vejareal").checklist}
+    assert set(checklist["have"]) | set(checklist["missing"]) == ids
+    assert {"site", "equipment", "period"} <= set(checklist["have"])
+    assert checklist["parts"]["vejareal"]["have"]["site"] in ("body", "subject")

@@ -30,7 +30,7 @@ EXPECTED = {
         "task": "Opgave: Råden over vejareal (stillads, container, skurvogn, kran, lift)\n",
         "office": "Ansvarlig enhed: Center for Trafik (vejmyndighed)\n",
         "goal": "Servicemål: 10 arbejdsdage fra modtagelsen\n",
-        "week": "Forventet afsluttet: uge 51 (14.-18. december 2026), senest mandag 14. december 2026\n",
+        "week": "Forventes afsluttet i uge 51 (14.-18. december 2026), senest mandag den 14. december\n",
         "thanks": "Tak for din henvendelse til {name}.",
         "signature": "Med venlig hilsen\n{name}\nKøbenhavns Kommune\n",
         "fallback": "Kære ansøger\n",
@@ -43,7 +43,7 @@ EXPECTED = {
         "task": "Task: Use of road space (scaffolding, container, site hut, crane, lift)\n",
         "office": "Responsible office: Centre for Traffic (road authority)\n",
         "goal": "Service goal: 10 working days from receipt\n",
-        "week": "Expected completion: week 51 (14-18 December 2026), at the latest Monday 14 December 2026\n",
+        "week": "Expected to be completed in week 51 (14-18 December 2026), at the latest Monday 14 December\n",
         "thanks": "Thank you for contacting {name}.",
         "signature": "Kind regards\n{name}\nCity of Copenhagen\n",
         "fallback": "Dear applicant\n",
@@ -133,10 +133,10 @@ def test_simple_case_has_no_cc_and_no_contact_block(settings):
 
 
 @pytest.mark.parametrize(("lang", "sentence", "hear_by"), [
-    ("da", "Københavns Erhvervsservice læser den, sender den til den rette enhed og skriver til dig senest uge 50",
-     "Du hører fra os senest: uge 50 (7.-11. december 2026), senest mandag 7. december 2026"),
-    ("en", "Copenhagen Business Service reads it, passes it to the right office and writes to you by week 50",
-     "You will hear from us by: week 50 (7-11 December 2026), at the latest Monday 7 December 2026"),
+    ("da", "Københavns Erhvervsservice læser den, sender den til den rette enhed og skriver til dig i uge 50",
+     "Du hører fra os i uge 50 (7.-11. december 2026), senest mandag den 7. december"),
+    ("en", "Copenhagen Business Service reads it, passes it to the right office and writes to you in week 50",
+     "You will hear from us in week 50 (7-11 December 2026), at the latest Monday 7 December"),
 ])
 def test_uncertain_case_says_the_triage_office_finds_the_office_and_by_when(settings, lang, sentence, hear_by):
     """Triage says the truth: no guessed office is named as responsible; the week is the general goal's."""
@@ -177,11 +177,11 @@ def test_only_external_guidance_names_the_configured_sender(renamed):
 @pytest.mark.parametrize(("lang", "lines"), [
     ("da", ["Din ansøgning omfatter 2 opgaver. Hver opgave behandles af den ansvarlige enhed med sit eget servicemål:",
             "1. Råden over vejareal (stillads, container, skurvogn, kran, lift): Center for Trafik (vejmyndighed)",
-            "   Servicemål: 10 arbejdsdage fra modtagelsen. Forventet afsluttet: uge 51 (14.-18. december 2026), "
-            "senest mandag 14. december 2026",
+            "   Servicemål: 10 arbejdsdage fra modtagelsen. Forventes afsluttet i uge 51 (14.-18. december 2026), "
+            "senest mandag den 14. december",
             "2. Skilte og facadereklamer: Center for Bygninger",
-            "   Servicemål: 4 uger fra modtagelsen. Forventet afsluttet: uge 53 (28. december 2026-1. januar 2027), "
-            "senest mandag 28. december 2026"]),
+            "   Servicemål: 4 uger fra modtagelsen. Forventes afsluttet i uge 53 (28. december 2026-1. januar 2027), "
+            "senest mandag den 28. december"]),
     ("en", ["Your application involves 2 tasks. Each is handled by the responsible office with its own service goal:",
             "2. Signs and facade advertising: Centre for Buildings"]),
 ])

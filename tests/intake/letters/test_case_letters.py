@@ -40,11 +40,11 @@ SUBJECTS = {
 SENTENCES = {
     "da": {
         "started": "Din sag er nu under behandling hos Center for Trafik (vejmyndighed). Vi forventer at være "
-                   "færdige i uge 51 (14.-18. december 2026), senest mandag 14. december 2026.",
+                   "færdige i uge 51 (14.-18. december 2026), senest mandag den 14. december.",
         "info_request": "For at kunne behandle din sag har vi brug for flere oplysninger fra dig:\n\n"
                         "Send en tegning af stilladset.\n",
         "resumed": "er den forventede afslutning flyttet fra uge 50 (7.-11. december 2026) til uge 51 "
-                   "(14.-18. december 2026), senest mandag 14. december 2026.",
+                   "(14.-18. december 2026), senest mandag den 14. december.",
         "approved": "din ansøgning om Råden over vejareal (stillads, container, skurvogn, kran, lift) er godkendt.\n"
                     "\nStilladset skal være afmærket.\n",
         "rejected": "Begrundelse\nFor smalt fortov.\n\nSådan kan du komme videre\nSøg om en kortere periode.\n\n"
@@ -53,17 +53,17 @@ SENTENCES = {
                      "Bevillingsnævnet.",
         "rerouted": "Din sag er flyttet til Center for Trafik (vejmyndighed), som behandler Råden over vejareal "
                     "(stillads, container, skurvogn, kran, lift). Servicemålet er 10 arbejdsdage fra modtagelsen, "
-                    "og vi forventer at være færdige i uge 51 (14.-18. december 2026), senest mandag 14. december "
-                    "2026.",
+                    "og vi forventer at være færdige i uge 51 (14.-18. december 2026), senest mandag den 14. "
+                    "december.",
         "contact": "Derfor har du fået en fast kontaktperson, som hjælper dig gennem hele sagen. Vi forventer "
-                   "stadig at være færdige i uge 51 (14.-18. december 2026).",
+                   "stadig at være færdige i uge 51 (14.-18. december 2026), senest mandag den 14. december.",
     },
     "en": {
         "started": "Your case is now being processed by Centre for Traffic (road authority). We expect to finish "
-                   "it in week 51 (14-18 December 2026), at the latest Monday 14 December 2026.",
+                   "it in week 51 (14-18 December 2026), at the latest Monday 14 December.",
         "info_request": "To process your case we need more information from you:\n\nSend en tegning af stilladset.\n",
         "resumed": "the expected completion has moved from uge 50 (7.-11. december 2026) to week 51 "
-                   "(14-18 December 2026), at the latest Monday 14 December 2026.",
+                   "(14-18 December 2026), at the latest Monday 14 December.",
         "approved": "your application for Use of road space (scaffolding, container, site hut, crane, lift) is "
                     "approved.\n\nStilladset skal være afmærket.\n",
         "rejected": "Reasons\nFor smalt fortov.\n\nHow you can move forward\nSøg om en kortere periode.\n\n"
@@ -73,9 +73,9 @@ SENTENCES = {
         "rerouted": "Your case has moved to Centre for Traffic (road authority), which handles Use of road space "
                     "(scaffolding, container, site hut, crane, lift). The service goal is 10 working days from "
                     "receipt, and we expect to finish in week 51 (14-18 December 2026), at the latest Monday "
-                    "14 December 2026.",
+                    "14 December.",
         "contact": "You therefore have a named contact person who will guide you through the whole case. We still "
-                   "expect to finish in week 51 (14-18 December 2026).",
+                   "expect to finish in week 51 (14-18 December 2026), at the latest Monday 14 December.",
     },
 }
 FRAME = {

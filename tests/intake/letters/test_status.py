@@ -35,11 +35,11 @@ def answer(settings, lang="da", waiting_for="", parts=None, **fields):
 @pytest.mark.parametrize(("lang", "lines"), [
     ("da", [f"Status for sag {REFERENCE}\n", "Sagen er sendt til den ansvarlige enhed.\n",
             "Ansvarlig enhed: Center for Trafik (vejmyndighed)\n",
-            "Forventet afsluttet: uge 51 (14.-18. december 2026)\n",
+            "Forventes afsluttet i uge 51 (14.-18. december 2026), senest mandag den 14. december\n",
             "Seneste hændelse: sendt til enheden, mandag 30. november 2026\n"]),
     ("en", [f"Status of case {REFERENCE}\n", "The case is passed to the responsible office.\n",
             "Responsible office: Centre for Traffic (road authority)\n",
-            "Expected completion: week 51 (14-18 December 2026)\n",
+            "Expected to be completed in week 51 (14-18 December 2026), at the latest Monday 14 December\n",
             "Latest event: passed to the office, Monday 30 November 2026\n"]),
 ])
 def test_open_case_names_state_office_week_and_last_event(settings, lang, lines):

@@ -1,0 +1,133 @@
+"""How often the acknowledgement asks for something the business already gave, or forgets to ask for something missing.
+
+    python bench/bench_checklist.py [FILE.jsonl] [--failures]
+
+Each item (subject, body, attachments, from) is built into a real message as
+``bench_details`` builds it (mail, PDF and Word attachments) and goes through
+the real pipeline in process: ``parse``, ``read_attachments``,
+``find_details``, ``classify`` (the model the service would use), ``route``
+and ``check_completeness``. Its ``checklist`` truth names the task type and
+the items of that task's catalogue checklist the application gives; the rest
+are missing.
+
+The acknowledgement asks for the required items its part finds missing
+(``Checklist.required_missing``; a triage case asks for nothing). Per
+application:
+
+- "asks for an item already given": it asks for an item the truth says is given;
+- "misses a missing required item": a required item the truth says is missing
+  is not asked for (a triage case, or a part of another task type, misses every
+  one).
+
+Both are printed twice: through the classifier (what the business receives)
+and with the true task type (the checklist alone). The default file is the
+development set ``tests/data/checklist_dev.jsonl``; ``bench/data/checklists.jsonl``
+is the independent set, never used for tuning, so ``--failures`` refuses it.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from bench_details import build_message  # type: ignore[import-not-found]  # noqa: E402
+
+from intake.app import build_context  # noqa: E402
+from intake.attachments.extract import extract_in_process  # noqa: E402
+from intake.details.checklist import Checklist, check  # noqa: E402
+from intake.pipeline import (  # noqa: E402
+    Context,
+    MessageState,
+    check_completeness,
+    classify,
+    evidence_of,
+    find_details,
+    find_parties,
+    parse,
+    route,
+)
+from intake.settings import Settings  # noqa: E402
+
+DEV = ROOT / "tests" / "data" / "checklist_dev.jsonl"
+INDEPENDENT = ROOT / "bench" / "data" / "checklists.jsonl"
+RECEIVED = datetime(2026, 11, 16, 9, 0, tzinfo=UTC)  # before every period the applications name
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """One application: what the acknowledgement asked for, and what it should have asked for."""
+
+    asked: tuple[str, ...]
+    wrongly_asked: tuple[str, ...]  # given, yet asked for
+    missed: tuple[str, ...]  # required and missing, yet not asked for
+    routed_as: str  # the part's task type ("triage" when the case went to triage)
+
+
+def run_item(item: dict, ctx: Context) -> tuple[MessageState, Checklist | None]:
+    """The message through the real stages; the checklist of the true task's part (None: no such part)."""
+    received = RECEIVED
+    state = MessageState(raw=build_message(item, received), received=received)
+    parse(state, ctx)
+    find_parties(state, ctx)
+    state.attachments = [extract_in_process(p.filename, p.content_type, p.data) for p in state.mail.attachments]
+    find_details(state, ctx)
+    classify(state, ctx)
+    route(state, ctx)
+    check_completeness(state, ctx)
+    return state, state.checklists.get(item["checklist"]["task"])
+
+
+def score(item: dict, result: Checklist | None, ctx: Context, routed_as: str) -> Outcome:
+    task = ctx.catalogue.task(item["checklist"]["task"])
+    given = set(item["checklist"]["given"])
+    unknown = given - {i.id for i in task.checklist}
+    if unknown:
+        raise SystemExit(f"{item['subject']!r}: truth names items {sorted(unknown)} not in the {task.id} checklist")
+    should = tuple(i.id for i in task.checklist if i.required and i.id not in given)
+    asked = result.required_missing if result is not None else ()
+    return Outcome(asked, tuple(a for a in asked if a in given), tuple(s for s in should if s not in asked), routed_as)
+
+
+def rates(outcomes: list[Outcome]) -> tuple[float, float]:
+    n = len(outcomes) or 1
+    return (100 * sum(bool(o.wrongly_asked) for o in outcomes) / n, 100 * sum(bool(o.missed) for o in outcomes) / n)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("file", nargs="?", type=Path, default=DEV)
+    parser.add_argument("--failures", action="store_true", help="print each wrong application (development set only)")
+    args = parser.parse_args()
+    if args.failures and args.file.resolve() == INDEPENDENT.resolve():
+        sys.exit("--failures is refused on the independent set: it is never used for tuning")
+    items = [json.loads(line) for line in args.file.read_text(encoding="utf-8").splitlines() if line.strip()]
+    ctx = build_context(Settings())
+    through, alone = [], []
+    for item in items:
+        state, result = run_item(item, ctx)
+        routed_as = "triage" if state.needs_triage else ",".join(state.task_types)
+        through.append(score(item, result, ctx, routed_as))
+        alone.append(score(item, check(ctx.catalogue.task(item["checklist"]["task"]), evidence_of(state)), ctx,
+                           item["checklist"]["task"]))
+    required = sum(len(o.missed) + len(o.asked) - len(o.wrongly_asked) for o in alone)
+    print(f"{args.file.name}: {len(items)} applications, {required} required items missing in all")
+    for name, outcomes in (("through the classifier", through), ("with the true task type", alone)):
+        wrong, missed = rates(outcomes)
+        print(f"  {name:24} asks for an item already given: {wrong:5.1f} %   "
+              f"misses a missing required item: {missed:5.1f} %")
+    if args.failures:
+        for item, o_through, o_alone in zip(items, through, alone, strict=True):
+            if o_through.wrongly_asked or o_through.missed or o_alone.wrongly_asked or o_alone.missed:
+                print(f"- {item['checklist']['task']} {item['subject']!r} (routed as {o_through.routed_as}): "
+                      f"asked wrongly {list(o_alone.wrongly_asked)}, missed {list(o_alone.missed)}")
+
+
+if __name__ == "__main__":
+    main()

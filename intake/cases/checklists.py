@@ -1,0 +1,63 @@
+"""The checklists of a stored case: made again for a part that changes task type, updated by an answer.
+
+A part's checklist lives in ``CasePart.checklist_json`` (``intake.details.checklist.Checklist.as_dict``).
+A part rerouted or added later is checked against what the case stored of the application (its details,
+attachment names and the text the classifier read). An answer to a request is checked with the same
+rules; what it supplies moves from missing to have, and the caseworker is told what is now complete.
+"""
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+
+from intake.details.checklist import Checklist, Evidence, check, from_dict, merge
+from intake.details.extract import Field
+from intake.letters.wording import phrase
+from models import Case, CasePart
+from routing.catalogue import Catalogue
+
+
+def stored_evidence(case: Case) -> Evidence:
+    """What the case stored of the application, as the checklist reads it."""
+    details = {k: Field(v.get("value") or "", str(v.get("source", "")))
+               for k, v in json.loads(case.details_json or "{}").items() if isinstance(v, dict)}
+    attachments = [(str(a.get("filename", "")), "") for a in json.loads(case.attachments_json or "[]")]
+    return Evidence(details=details, attachments=attachments, texts=[("application", case.classifier_text or "")])
+
+
+def refresh(part: CasePart, case: Case, catalogue: Catalogue) -> None:
+    """The checklist of ``part``'s (new) task type against the stored application ({} for triage or none)."""
+    task = catalogue.task(part.task_type)
+    result = check(task, stored_evidence(case)) if task.checklist and not part.needs_triage else None
+    part.checklist_json = json.dumps(result.as_dict() if result else {}, ensure_ascii=False)
+
+
+def stored(part: CasePart) -> Checklist | None:
+    raw = json.loads(part.checklist_json or "{}")
+    return from_dict(part.task_type, raw) if raw else None
+
+
+def apply_answer(parts: Sequence[CasePart], evidence: Evidence, catalogue: Catalogue) -> list[str]:
+    """Check an answer against each part still missing something; store the merge; the caseworker's lines."""
+    notes = []
+    for part in parts:
+        earlier = stored(part)
+        if earlier is None or not earlier.required_missing:
+            continue
+        task = catalogue.task(part.task_type)
+        merged = merge(earlier, check(task, evidence))
+        supplied = [i for i in earlier.missing if i in merged.have]
+        part.checklist_json = json.dumps(merged.as_dict(), ensure_ascii=False)
+        notes.append(_note(task.name_da, supplied, merged, catalogue, part.task_type))
+    return notes
+
+
+def _note(task_name: str, supplied: list[str], merged: Checklist, catalogue: Catalogue, task_type: str) -> str:
+    names = {i.id: i.name_da for i in catalogue.task(task_type).checklist}
+    got = ", ".join(names[i] for i in supplied)
+    missing = ", ".join(names[i] for i in merged.required_missing) or "-"
+    if not supplied:
+        return phrase("da", "office.checklist_answer_nothing", task_name=task_name, missing=missing)
+    if merged.complete:
+        return phrase("da", "office.checklist_answer_complete", task_name=task_name, items=got)
+    return phrase("da", "office.checklist_answer_supplied", task_name=task_name, items=got, missing=missing)

@@ -1,0 +1,89 @@
+"""The completeness checklist in words: what the business sent, what we still need, and the caseworker's list.
+
+A part's checklist (``PartFacts.checklist``) names catalogue items by id; the
+names come from the catalogue in the letter's language. The business is asked
+only for the **required** items missing; helpful items are shown to the
+caseworker, never asked for. A part without a checklist (triage, a question)
+says nothing.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from intake.letters.facts import PartFacts
+from intake.letters.wording import bullet_block, phrase
+from routing.catalogue import Catalogue, ChecklistItem
+
+
+def item_names(task_type: str, ids: Sequence[str], catalogue: Catalogue, lang: str) -> list[str]:
+    """The names of checklist items of ``task_type`` in ``lang``, catalogue order; unknown ids are skipped."""
+    items = {i.id: i for i in catalogue.task(task_type).checklist}
+    return [_name(items[i], lang) for i in ids if i in items]
+
+
+def _name(item: ChecklistItem, lang: str) -> str:
+    return item.name_en if lang == "en" else item.name_da
+
+
+def _checked(parts: Sequence[PartFacts]) -> list[PartFacts]:
+    return [p for p in parts if p.checklist and not p.needs_triage]
+
+
+def acknowledgement_block(parts: Sequence[PartFacts], catalogue: Catalogue, lang: str) -> str:
+    """What we received (briefly) and only what is missing, per part when there are several ('' for none)."""
+    checked = _checked(parts)
+    if not checked:
+        return ""
+    if all(not p.items("required_missing") for p in checked):
+        received = [n for p in checked for n in item_names(p.task_type, list(p.have), catalogue, lang)]
+        lines = [phrase(lang, "checklist.received", items=_lower_join(received))] if received else []
+        return "\n" + "\n".join([*lines, phrase(lang, "checklist.complete")]) + "\n"
+    blocks = [_part_block(p, catalogue, lang, several=len(checked) > 1) for p in checked]
+    return "".join(blocks) + "\n" + phrase(lang, "checklist.missing_tail") + "\n"
+
+
+def _part_block(part: PartFacts, catalogue: Catalogue, lang: str, *, several: bool) -> str:
+    task_name = getattr(catalogue.task(part.task_type), f"name_{lang}")
+    head = phrase(lang, "checklist.part_head", task_name=task_name) + "\n" if several else ""
+    received = item_names(part.task_type, list(part.have), catalogue, lang)
+    line = phrase(lang, "checklist.received", items=_lower_join(received)) + "\n" if received else ""
+    missing = item_names(part.task_type, part.items("required_missing"), catalogue, lang)
+    if not missing:
+        return f"\n{head}{line}{phrase(lang, 'checklist.complete')}\n"
+    return f"\n{head}{line}" + bullet_block(phrase(lang, "checklist.missing_head"), missing).lstrip("\n")
+
+
+def _lower_join(names: Sequence[str]) -> str:
+    """ "Virksomhedens CVR-nummer, P-nummeret ..." as one sentence: names after the first start in lower case."""
+    out = [names[0], *(n[:1].lower() + n[1:] if n[:2] != n[:2].upper() else n for n in names[1:])]
+    return ", ".join(out)
+
+
+def missing_request(parts: Sequence[PartFacts], catalogue: Catalogue, lang: str) -> str:
+    """The text of a request for the missing required items ('' when nothing is missing)."""
+    checked = [p for p in _checked(parts) if p.items("required_missing")]
+    if not checked:
+        return ""
+    lines = [phrase(lang, "checklist.request_head")]
+    for part in checked:
+        prefix = f"{getattr(catalogue.task(part.task_type), f'name_{lang}')}: " if len(checked) > 1 else ""
+        lines += [f"- {prefix}{name}" for name in item_names(part.task_type, part.items("required_missing"),
+                                                              catalogue, "da" if lang != "en" else "en")]
+    return "\n".join(lines)
+
+
+def office_block(part: PartFacts, catalogue: Catalogue) -> str:
+    """The caseworker's checklist of one part: each item, had (and where) or missing ('' for none)."""
+    if not part.checklist or part.needs_triage:
+        return ""
+    task = catalogue.task(part.task_type)
+    lines = [phrase("da", "office.checklist_office_head", task_name=task.name_da)]
+    have, required = part.have, set(part.items("required_missing"))
+    for item in task.checklist:
+        if item.id in have:
+            lines.append(phrase("da", "office.checklist_office_have", item=item.name_da, where=have[item.id]))
+        else:
+            key = "checklist_office_missing_required" if item.id in required else "checklist_office_missing"
+            lines.append(phrase("da", f"office.{key}", item=item.name_da))
+    lines.append(phrase("da", "office.checklist_office_asked" if required else "office.checklist_office_complete"))
+    return "\n" + "\n".join(lines) + "\n"

@@ -1,0 +1,159 @@
+"""The gallery: every letter a business receives, rendered for one Danish and one English sample case.
+
+``intake letters gallery`` writes it to ``docs/letters.md`` so the municipality's
+communication staff can review the wording without sending a mail. The sample
+cases are fixed (received Monday 30 November 2026 09:05), so the page changes
+only when a template, a phrase or the catalogue changes; a test checks that the
+committed page is current.
+"""
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import replace
+from datetime import date, datetime, timedelta
+from email.message import EmailMessage
+from typing import Any
+
+from intake.letters.acknowledgement import acknowledgement
+from intake.letters.case_letters import KINDS, CaseLetter, case_mail
+from intake.letters.envelope import Thread
+from intake.letters.facts import CaseFacts, PartFacts
+from intake.letters.invitation import Invitation, Participant, invitation_mail
+from intake.letters.notices import caseworker_reply, closed_reply, forward_note
+from intake.letters.status import status_reply
+from intake.mail.message import ParsedMail, parse_mail
+from models import Case
+from routing.catalogue import Catalogue
+from routing.goals import LOCAL_TZ
+
+_PERSONAL_LINK = re.compile(r"(/track/)\S+")
+RECEIVED = datetime(2026, 11, 30, 9, 5, tzinfo=LOCAL_TZ)
+DUE = date(2026, 12, 14)
+PEOPLE = {"da": ("Maja Thorsen", "maja@cafe-solsikke.dk", "Café Solsikke ApS"),
+          "en": ("Giulia Romano", "giulia@cafetosca.dk", "Café Tosca ApS")}
+SUBJECTS = {"da": "Ansøgning om udeservering", "en": "Outdoor serving application"}
+HAVE = {"cvr": "body", "address": "body", "area": "body", "period": "body", "hours": "body"}
+MISSING = {"have": HAVE, "missing": ["p_number", "sketch"], "required_missing": ["p_number"]}
+COMPLETE = {"have": {**HAVE, "p_number": "body"}, "missing": ["sketch"], "required_missing": []}
+SIGNS = {"have": {"address": "body"}, "missing": ["size", "picture"], "required_missing": ["size"]}
+CASE_VALUES = {
+    "info_request": {"da": {"message": "For at vi kan behandle din ansøgning, mangler vi:\n- P-nummeret for "
+                                       "serveringsadressen"},
+                     "en": {"message": "To process your application, we still need:\n- The P-number of the "
+                                       "serving address"}},
+    "resumed": {"da": {"old_week_text": "uge 51 (14.-18. december 2026)"},
+                "en": {"old_week_text": "week 51 (14-18 December 2026)"}},
+    "approved": {"da": {"message_text": "\nBorde og stole skal stå langs facaden.\n"},
+                 "en": {"message_text": "\nTables and chairs must stand along the facade.\n"}},
+    "rejected": {"da": {"reason": "Fortovet er for smalt til den ønskede opstilling.",
+                        "path_forward": "Søg om et mindre areal langs facaden.", "other_paths": ""},
+                 "en": {"reason": "The pavement is too narrow for the layout applied for.",
+                        "path_forward": "Apply for a smaller area along the facade.", "other_paths": ""}},
+    "forwarded": {"da": {"topic_name": "Alkoholbevilling", "authority": "Bevillingsnævnet", "url": "kk.dk",
+                         "message": ""},
+                  "en": {"topic_name": "Alcohol licence", "authority": "the Licensing Board", "url": "kk.dk",
+                         "message": ""}},
+}
+
+
+def _original(lang: str) -> ParsedMail:
+    name, address, _ = PEOPLE[lang]
+    msg = EmailMessage()
+    msg["From"], msg["To"], msg["Subject"] = f"{name} <{address}>", "erhvervsservice@kk.example", SUBJECTS[lang]
+    msg["Message-ID"] = f"<gallery-{lang}@example.org>"
+    msg.set_content("...")
+    return parse_mail(msg.as_bytes())
+
+
+def _part(task_type: str, catalogue: Catalogue, checklist: Mapping[str, object] | None = None,
+          **fields: object) -> PartFacts:
+    task = catalogue.task(task_type)
+    values: dict[str, Any] = {"task_type": task_type, "office": task.office, "goal": task.goal, "due": DUE,
+                    "checklist": checklist or {}, **fields}
+    return PartFacts(**values)
+
+
+def _facts(lang: str, parts: tuple[PartFacts, ...]) -> CaseFacts:
+    name, address, company = PEOPLE[lang]
+    return CaseFacts(reference="KBH-2026-000042", received=RECEIVED, language=lang,
+                     task_types=tuple(p.task_type for p in parts), confidence=0.93, office=parts[0].office,
+                     needs_triage=parts[0].needs_triage, due=DUE, details={"contact_name": name,
+                                                                          "company_name": company},
+                     unreadable=(), parts=parts, reply_to=address, greeting=name, applicant_email=address)
+
+
+def _case(lang: str, **fields: object) -> Case:
+    name, address, company = PEOPLE[lang]
+    values: dict[str, Any] = {"reference": "KBH-2026-000042", "received_at": RECEIVED, "subject": SUBJECTS[lang],
+                    "sender": address, "sender_domain": address.partition("@")[2], "language": lang,
+                    "task_type": "udeservering", "task_types": '["udeservering"]', "office": "byliv",
+                    "status": "routed", "company_name": company, "applicant_email": address, "reply_email": address,
+                    "reply_name": name, "details_json": json.dumps({"contact_name": {"value": name, "source": "body"}}),
+                    **fields}
+    return Case(**values)
+
+
+def letters(lang: str, catalogue: Catalogue, settings: Any) -> Iterator[tuple[str, EmailMessage]]:
+    """(title, mail) for every letter the business receives, in ``lang``."""
+    original, serving = _original(lang), _part("udeservering", catalogue, MISSING)
+    for title, parts in (("Acknowledgement: an item missing", (serving,)),
+                         ("Acknowledgement: complete", (_part("udeservering", catalogue, COMPLETE),)),
+                         ("Acknowledgement: two parts, items missing in each",
+                          (serving, _part("skilte", catalogue, SIGNS))),
+                         ("Acknowledgement: building permit (Byg og Miljø)", (_part("byggetilladelse", catalogue),)),
+                         ("Acknowledgement: triage", (_part("udeservering", catalogue, needs_triage=True,
+                                                            office=catalogue.triage_office),))):
+        yield title, acknowledgement(_facts(lang, parts), original, catalogue, settings)
+    case = _case(lang)
+    task = catalogue.task("udeservering")
+    extra = {"rejected": {"appeal": getattr(task, f"appeal_{lang}")},
+             "forwarded": {"guidance": "...", "message_text": ""}}
+    for n, kind in enumerate(KINDS, start=1):
+        values = {**CASE_VALUES.get(kind, {}).get(lang, {}), **extra.get(kind, {})}
+        contact = catalogue.contact_persons[0] if kind == "contact" and catalogue.contact_persons else None
+        yield f"Case letter: {kind}", case_mail(case, CaseLetter(kind, values, n), catalogue, settings, contact,
+                                                 part=serving)
+    yield "Status answer", status_reply(case, "-", original, catalogue, settings, lang, 20, parts=(serving,))
+    decided = _case(lang, status="decided", decision="approved", decided_at=RECEIVED + timedelta(days=7))
+    yield "Mail about a closed case", closed_reply(decided, original, catalogue, settings, lang, 21)
+    office = getattr(catalogue.office("byliv"), f"name_{lang}")
+    yield "A caseworker's reply", caseworker_reply(case, "...", "Karen Holm", office, PEOPLE[lang][0], settings, 22,
+                                                  Thread("<ack@kk.example>", ("<ack@kk.example>",)))
+    yield from _invitations(lang, catalogue, settings)
+    if lang == "da":
+        yield "Note to a colleague who forwarded an application", forward_note(
+            "KBH-2026-000042", PEOPLE[lang][2], replace(original, from_name="Søren Berg"), settings)
+
+
+def _invitations(lang: str, catalogue: Catalogue, settings: Any) -> Iterator[tuple[str, EmailMessage]]:
+    name, address, _ = PEOPLE[lang]
+    business = Participant(name, address, "business")
+    organizer = Participant("Anne Kjær", "anne@kk.example", "contact_person")
+    start = datetime(2026, 12, 8, 10, 0, tzinfo=LOCAL_TZ)
+    inv = Invitation(uid="gallery@kk.example", reference="KBH-2026-000042", starts_at=start,
+                     ends_at=start + timedelta(hours=1), location="Rådhuset, lokale 12", organizer=organizer,
+                     participants=(organizer, business), topic_da="Udeservering, Skilte og facadereklamer",
+                     topic_en="Outdoor serving, Signs and facade advertising")
+    for title, variant in (("Star meeting: invitation", inv),
+                           ("Star meeting: moved", replace(inv, sequence=1, moved_from=start - timedelta(days=1))),
+                           ("Star meeting: cancelled", replace(inv, sequence=2, cancelled=True,
+                                                               reason="Sagen er afklaret / the case is settled"))):
+        yield title, invitation_mail(variant, business, lang, settings=settings, message_id="<gallery@kk.example>")
+
+
+def render_gallery(catalogue: Catalogue, settings: Any) -> str:
+    """``docs/letters.md``: each letter's subject and text, Danish case first."""
+    out = ["# Letters as the business receives them", "",
+           "Generated by `intake letters gallery` from the templates, the phrases and the catalogue; do not edit.",
+           "Two sample cases: a Danish café (Maja Thorsen) and an English one (Giulia Romano), received Monday",
+           "30 November 2026 09:05. Mails to the offices are not shown; the signed part of a track link is elided.", ""]
+    for lang, heading in (("da", "Danish"), ("en", "English")):
+        out += [f"## {heading}", ""]
+        for title, msg in letters(lang, catalogue, settings):
+            body = msg.get_body(("plain",))
+            text = body.get_content().replace("\r\n", "\n").rstrip() if body is not None else ""
+            text = _PERSONAL_LINK.sub(r"\1<signed-token>", text)  # signed and dated: not the same twice
+            out += [f"### {title}", "", f"Subject: {msg['Subject']}", "", "```text", text, "```", ""]
+    return "\n".join(out)
