@@ -22,7 +22,7 @@ SECURITY_MODES = ("ssl", "starttls", "none")
 # Limits and intervals where zero or less would stop the service from working at all.
 POSITIVE = ("attachment_workers", "attachment_seconds", "attachment_max_mb", "attachment_max_pages",
             "attachment_ocr_seconds", "attachment_ocr_pages", "outbox_flush_interval", "model_check_interval",
-            "digest_check_interval")
+            "digest_check_interval", "outbox_send_lease")
 MIN_WORKER_MB = 256
 
 
@@ -76,6 +76,10 @@ class Settings:
     poll_interval: float = 5.0
     outbox_max_attempts: int = 12
     outbox_retry_base: float = 30.0
+    # A mail being sent is this process's for so many seconds; after that a dead sender's mail is sent once more.
+    outbox_send_lease: float = 600.0
+    # Told by mail when the mail server took our mail again after refusing it (the ERROR log says it at once).
+    operator_address: str = ""
     batch_size: int = 50
     # Star meetings: a slot within this many working days, not before the notice, at start, for minutes.
     meeting_within_working_days: int = 5

@@ -11,6 +11,7 @@ from enum import StrEnum
 from pathlib import Path
 
 import typer
+from rich.markup import escape
 
 from intake.cli.case import app as case_app
 from intake.cli.classifier import app as classifier_app
@@ -23,6 +24,7 @@ from intake.cli.manners import (
     level_options,
     show_version,
 )
+from intake.cli.outbox import app as outbox_app
 from intake.cli.report import app as report_app
 from intake.errors import RequestRefused
 
@@ -59,6 +61,18 @@ def main_options(
     start_invocation(config)
 
 
+def sending_summary(result, where: str) -> str:
+    """What the flushes did, in one line (and one per mail given up): never "sent" for mail that waits."""
+    text = f"{result.sent} sent to {where}"
+    text += f", {result.slimmed} of them without attachments (too large)" if result.slimmed else ""
+    if result.waiting:
+        text += f"; {result.waiting} WAITING in the outbox: {escape(result.relay_trouble)}"
+    if result.failed:
+        text += f"; {result.failed} FAILED (see 'intake outbox list --failed'):\n  " + "\n  ".join(
+            escape(f) for f in result.failures)
+    return text + "."
+
+
 def _service():
     from intake.app import build_context, open_engine, open_mailbox
     from intake.letters.sender import sender_from_settings
@@ -85,7 +99,7 @@ def process(once: bool = typer.Option(True, "--once", show_default=False,
     console.print(outcome_table(service.engine, outcomes))
     s = settings()
     where = f"SMTP {s.smtp_host}:{s.smtp_port}" if s.uses_smtp else f"the outbox Maildir {s.outbox_maildir}/new"
-    console.print(f"{len(outcomes)} message(s) processed. Outgoing mail went to {where}.")
+    console.print(f"{len(outcomes)} message(s) processed. Outgoing mail: {sending_summary(service.sending, where)}")
 
 
 @app.command()
@@ -149,6 +163,7 @@ def samples_load() -> None:
 
 app.add_typer(case_app, name="case", help="Caseworkers: follow and decide cases.")
 app.add_typer(report_app, name="report", help="Service-goal reports.")
+app.add_typer(outbox_app, name="outbox", help="Outgoing mail: list, retry failed mail.")
 app.add_typer(classifier_app, name="classifier", help="Train, evaluate and activate classifier models.")
 
 
