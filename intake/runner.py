@@ -25,6 +25,7 @@ from intake import followups, kinds
 from intake.crashpoints import crash_point
 from intake.errors import CaseNotFound, OurFault, StopMessage
 from intake.logs import bound
+from intake.mail.peek import sender_and_subject
 from intake.mailbox.base import FetchedMessage, Mailbox, MessageRef
 from intake.pipeline import ANALYSIS, PRELUDE, Context, MessageState, run_stages
 from intake.privacy import loggable
@@ -105,6 +106,7 @@ class Runner:
                                     .where(InboundMessage.status == "done")).first()
                 rec = InboundMessage(source=ref.source, uidvalidity=ref.uidvalidity, uid=ref.uid, sha256=sha,
                                      received_at=fetched.received, raw=raw)
+                rec.sender, rec.subject = sender_and_subject(raw)  # for the quarantine list, whatever follows
                 if twin is not None:
                     rec.status, rec.outcome, rec.case_id = "done", "duplicate", twin.case_id
                     rec.reason = f"same content as message {twin.id}"
