@@ -18,7 +18,6 @@ from dataclasses import dataclass, field
 import schedule
 from sqlalchemy.engine import Engine
 
-from intake.crashpoints import crash_point
 from intake.jobs import daily_overdue_job
 from intake.letters.outbox import FlushResult, RelayState, send_due
 from intake.letters.sender import MailSender
@@ -68,7 +67,6 @@ class Service:
         Loading (on a new installation: training) the model is the long part.
         """
         self.ctx.models.get()
-        crash_point("after_startup")
 
     def process_once(self) -> list[Outcome]:
         """Process everything waiting now (in batches), then send what is due."""

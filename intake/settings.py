@@ -76,8 +76,9 @@ class Settings:
     poll_interval: float = 5.0
     outbox_max_attempts: int = 12
     outbox_retry_base: float = 30.0
-    # A mail being sent is this process's for so many seconds; after that a dead sender's mail is sent once more.
-    outbox_send_lease: float = 600.0
+    # A mail being sent is this process's for so many seconds (longer than the SMTP timeouts of one transaction);
+    # after that a dead sender's mail is sent once more.
+    outbox_send_lease: float = 300.0
     # Told by mail when the mail server took our mail again after refusing it (the ERROR log says it at once).
     operator_address: str = ""
     batch_size: int = 50

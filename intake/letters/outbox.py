@@ -241,7 +241,7 @@ class _Flush:
 
 def flush_outbox(engine: Engine, sender: MailSender, *, envelope_from: str, max_attempts: int = 12,
                  retry_base: float = 30.0, now: datetime | None = None, relay: RelayState | None = None,
-                 only: Collection[int] | None = None, lease: float = 600.0,
+                 only: Collection[int] | None = None, lease: float = 300.0,
                  operator_address: str = "") -> FlushResult:
     """Send every due mail (or only the rows ``only``); returns what happened. Never raises for a refusal."""
     relay = relay if relay is not None else RelayState()
