@@ -263,3 +263,18 @@ def test_a_mail_over_the_relay_size_goes_without_its_attachments_and_says_where_
     assert not list(sent.iter_attachments())
     assert "KBH-original.eml" in text and "intake outbox original 1" in text and "Ansøgning om skiltning" in text
     assert sent["Subject"] == "[KBH-2026-000001] Ny sag" and sent["Message-ID"] == "<big@x>"
+
+
+@pytest.mark.parametrize("code, answer, theirs", [
+    (550, "5.1.1 <x@firma.dk>: Recipient address rejected: User unknown", True),
+    (552, "5.2.2 Mailbox full", True),
+    (554, "5.7.1 <x@firma.dk>: Relay access denied", False),
+    (550, "5.7.1 Client host rejected: SPF", False),
+    (554, "5.3.0 mail system misconfigured", False),
+    (550, "No such user here", True),       # no enhanced code: the mailbox's (the outbox watches for a run)
+    (554, "Transaction failed", False),
+])
+def test_whose_refusal_a_5xx_to_rcpt_is(code, answer, theirs):
+    from intake.letters.sender import refusal_of_recipient
+
+    assert refusal_of_recipient(code, answer.encode()) is theirs
