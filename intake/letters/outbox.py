@@ -62,7 +62,7 @@ class FlushResult:
         self.sent, self.retried = self.sent + other.sent, self.retried + other.retried
         self.failed, self.slimmed = self.failed + other.failed, self.slimmed + other.slimmed
         self.waiting, self.relay_trouble = other.waiting, other.relay_trouble
-        self.failures += other.failures
+        self.failures = (self.failures + other.failures)[-50:]  # a long-running service keeps the last ones
         return self
 
 
