@@ -103,3 +103,25 @@ def test_a_552_after_data_is_answered_with_the_slim_copy(engine, smtp_sink):
     result = flush_outbox(engine, smtp(smtp_sink), envelope_from=DESK)
     (got,) = smtp_sink.wait_for(1)
     assert result.sent == 1 and result.slimmed == 1 and not list(got.message.iter_attachments())
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_two_flushes_at_once_send_every_row_once(request, tmp_path, smtp_sink, backend):
+    """The claim is a conditional update: four concurrent flushes over 40 rows send 40 mails."""
+    import threading
+
+    url = f"sqlite:///{tmp_path / 'db.sqlite'}" if backend == "sqlite" else request.getfixturevalue("pg_url")
+    engine = open_database(url)
+    queue(engine, [f"kontakt@firma{i}.dk" for i in range(40)])
+    results = []
+
+    def one_flush() -> None:
+        results.append(flush_outbox(engine, smtp(smtp_sink), envelope_from=DESK))
+    threads = [threading.Thread(target=one_flush) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sum(r.sent for r in results) == 40 and statuses(engine) == ["sent"] * 40
+    assert len(smtp_sink.wait_for(40)) == 40
+    assert sorted(m.rcpt_tos[0] for m in smtp_sink.messages) == sorted(f"kontakt@firma{i}.dk" for i in range(40))
