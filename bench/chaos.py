@@ -184,11 +184,13 @@ def main() -> None:
     sink = SmtpSink(pki).start()
     postgres = None if args.sqlite else start_postgres()
     service: Service | None = None
+    chaos: Chaos | None = None
     try:
         url = f"sqlite:///{tmp / 'intake.db'}" if postgres is None else postgres.url(postgres.create_database())
         load_active(tmp / "models")  # trained once here, so that start-up is imports and loading the model
         env = service_env(tmp / "run", dovecot, sink, url, tmp / "models")
-        env.update({"INTAKE_OUTBOX_RETRY_BASE": "5", "INTAKE_OUTBOX_SEND_LEASE": "60",
+        # batches of 10 so that mail is sent between the kills, not only after them
+        env.update({"INTAKE_OUTBOX_RETRY_BASE": "5", "INTAKE_OUTBOX_SEND_LEASE": "60", "INTAKE_BATCH_SIZE": "10",
                     "INTAKE_OPERATOR_ADDRESS": "drift@kk.example"})
         deliver(dovecot, args.messages)
         service = Service(env, tmp / "service.log")
@@ -213,8 +215,11 @@ def main() -> None:
         report(engine, sink, args.messages, chaos, time.monotonic() - start, finished)
         print(f"service log: {service.log_path}")
     finally:
-        if service is not None:
-            service.stop()
+        if chaos is not None:
+            chaos.done.set()
+            with chaos.lock:  # no restart after this
+                if service is not None:
+                    service.stop()
         sink.stop()
         remove_dovecot(dovecot)
         if postgres is not None:
