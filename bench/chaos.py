@@ -158,6 +158,10 @@ def report(engine, sink: SmtpSink, n: int, chaos: Chaos, elapsed: float, finishe
                              .where(InboundMessage.status == "quarantined")).one()
         given_up = s.exec(select(func.count()).select_from(OutboxMail).where(OutboxMail.status == "failed")).one()
     acks = applicants_answered(sink, n)
+    received = list(sink.messages)
+    by_id = Counter((m.message["Message-ID"], m.rcpt_tos) for m in received)
+    repeats = sum(by_id.values()) - len(by_id)
+    alerts = sum(1 for m in received if "drift@kk.example" in m.rcpt_tos)
     extra_cases = len(cases) - len(set(cases))
     extra_acks = sum(acks.values()) - len(acks)
     print(f"chaos: {n} messages, {chaos.kills} SIGKILLs ({chaos.startup_kills} during start-up), "
@@ -166,6 +170,8 @@ def report(engine, sink: SmtpSink, n: int, chaos: Chaos, elapsed: float, finishe
     print(f"cases {len(cases)}, acks {len(acks)}, duplicates {extra_cases + extra_acks} "
           f"({extra_cases} cases, {extra_acks} acknowledgements), valid messages quarantined {quarantined}, "
           f"mail given up {given_up}  (goal {n}, {n}, 0, 0, 0)")
+    print(f"mails received by the relay {len(received)}, of which repeats of a mail already taken (same "
+          f"Message-ID and recipient, a kill between 250 and our commit) {repeats}, operator alerts {alerts}")
 
 
 def main() -> None:
