@@ -35,7 +35,7 @@ from sqlmodel import Session, col, func, select
 
 from intake.crashpoints import crash_point
 from intake.errors import SendError
-from intake.letters.relay import RelayState, backoff, recovery_alert
+from intake.letters.relay import RelayState, backoff, refusal_alert
 from intake.letters.sender import MailSender, PermanentSendError, RecipientDeferred, RelayRefused, TooBig
 from intake.letters.slim import slim_copy
 from intake.privacy import loggable
@@ -260,23 +260,24 @@ def flush_outbox(engine: Engine, sender: MailSender, *, envelope_from: str, max_
             except SendError as err:
                 flush.release(mail, str(err))
                 flush.judge_suspects(refused=False)
-                relay.failed(err, retry_base)
+                if relay.failed(err, retry_base) and operator_address:
+                    _queue_alert(engine, relay, envelope_from, operator_address)
                 return _waiting(flush.result, len(due) - position, relay)
-            _after_success(flush, operator_address, len(due) - position - 1)
+            relay.recovered()
         flush.judge_suspects(refused=True)
     finally:
         sender.close()
     return flush.result
 
 
-def _after_success(flush: _Flush, operator: str, waiting: int) -> None:
-    if flush.result.sent == 0:
-        return
-    trouble = flush.relay.recovered()
-    if trouble is not None and operator:
-        with Session(flush.engine) as session:
+def _queue_alert(engine: Engine, relay: RelayState, desk: str, operator: str) -> None:
+    """Queue the operators' alert unless one is still waiting (one per outage, whichever process saw it)."""
+    with Session(engine) as session:
+        waiting = session.exec(select(OutboxMail.id).where(OutboxMail.purpose == "alert")
+                               .where(col(OutboxMail.status).in_(CLAIMABLE))).first()
+        if waiting is None:
             queue_mail(session, purpose="alert", case_id=None, inbound_id=None,
-                       msg=recovery_alert(trouble, desk=flush.envelope_from, operator=operator, waiting=waiting))
+                       msg=refusal_alert(relay, desk=desk, operator=operator))
             session.commit()
 
 

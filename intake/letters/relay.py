@@ -5,8 +5,8 @@ refused, every recipient refused) is nobody's mail's fault: the queue keeps
 every mail, the flushes back off (exponential, capped) and the operators are
 told. ERROR in the log as the trouble starts (at once for a refusal, from the
 third try for a relay that is merely away), and a mail to ``operator_address``
-when it is over, saying how long and why (while the relay refuses us, a mail
-would not reach them).
+queued in the outbox at that moment: it reaches them when the relay takes mail
+again (while it refuses us no mail would), even if this process died meanwhile.
 """
 from __future__ import annotations
 
@@ -44,8 +44,8 @@ class RelayState:
     def blocked(self, now: datetime) -> bool:
         return self.not_before is not None and now < self.not_before
 
-    def failed(self, err: SendError, base: float) -> None:
-        """Count a refusal of us and set when the next flush may try again."""
+    def failed(self, err: SendError, base: float) -> bool:
+        """Count a refusal of us and set when the next flush may try again; True when it just became an alert."""
         now = utcnow()
         self.failures += 1
         self.since = self.since or now
@@ -54,19 +54,17 @@ class RelayState:
         fields = {"failures": self.failures, "retry_at": self.not_before.isoformat(timespec="seconds"),
                   "error": loggable(self.last_error, 200)}
         if isinstance(err, RelayRefused) or self.failures >= LOUD_AFTER:
-            self.alerted = True
+            first, self.alerted = not self.alerted, True
             log.error("mail server refuses our mail: the outbox waits and retries", extra=fields)
-        else:
-            log.warning("mail server unavailable: the outbox retries later", extra=fields)
+            return first
+        log.warning("mail server unavailable: the outbox retries later", extra=fields)
+        return False
 
-    def recovered(self) -> RelayState | None:
-        """The relay took a mail: forget the trouble; returns it if the operators were alerted."""
-        if self.failures == 0:
-            return None
-        before = RelayState(self.failures, self.since, self.not_before, self.last_error, self.alerted)
+    def recovered(self) -> None:
+        """The relay took a mail: forget the trouble."""
+        if self.failures:
+            log.info("mail server takes our mail again", extra={"failures": self.failures})
         self.failures, self.since, self.not_before, self.last_error, self.alerted = 0, None, None, "", False
-        log.info("mail server takes our mail again", extra={"failures": before.failures})
-        return before if before.alerted else None
 
     @property
     def summary(self) -> str:
@@ -76,17 +74,22 @@ class RelayState:
         return f"mail server refusing since {since} UTC ({self.failures} tries): {self.last_error}"
 
 
-def recovery_alert(trouble: RelayState, *, desk: str, operator: str, waiting: int) -> EmailMessage:
-    """The operators' mail: the relay refused us from ... to now, why, and what waited."""
+def refusal_alert(trouble: RelayState, *, desk: str, operator: str) -> EmailMessage:
+    """The operators' mail, queued when the trouble is first an ERROR: it goes out as the relay takes mail again.
+
+    Queued in the outbox (not held by this process), so a restart or a kill between refusal and recovery
+    cannot lose it; the queued mail is sent behind it.
+    """
     msg = EmailMessage()
     msg["From"], msg["To"] = desk, operator
-    msg["Subject"] = "[intake] the mail server refused our mail for a while; the outbox is sending again"
+    msg["Subject"] = "[intake] the mail server refused our mail; the outbox waited"
     msg["Message-ID"] = make_msgid("alert", desk.rpartition("@")[2] or None)
     msg["Auto-Submitted"] = "auto-generated"
     since = trouble.since.isoformat(timespec="seconds") if trouble.since else "?"
     msg.set_content(
-        f"From {since} UTC until {utcnow().isoformat(timespec='seconds')} UTC the mail server did not take our\n"
-        f"mail ({trouble.failures} tries). Last answer: {trouble.last_error}\n\n"
-        f"No mail was given up because of it; {waiting} mail(s) were waiting and go out now.\n"
+        f"From {since} UTC the mail server did not take our mail ({trouble.failures} tries so far).\n"
+        f"Its answer: {trouble.last_error}\n\n"
+        "This mail was queued then and reaches you now that it takes mail again (see when it arrived).\n"
+        "No mail was given up because of it; what waited is sent behind this one.\n"
         "See `intake outbox list` and the service log (lines 'mail server refuses our mail').\n")
     return msg

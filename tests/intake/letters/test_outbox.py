@@ -89,6 +89,7 @@ def test_backoff_of_the_relay_doubles_per_failure(engine):
 
 
 def test_a_refusal_of_us_is_logged_at_error_and_mailed_to_the_operator_when_over(engine, caplog):
+    """The alert is queued in the outbox as the refusal starts: it survives the process, out when the relay is back."""
     queue(engine, 2)
     relay = RelayState()
     flush_outbox(engine, RecordingSender(RelayRefused("550 5.7.1 Sender rejected")), envelope_from="d@kk.example",
@@ -96,10 +97,8 @@ def test_a_refusal_of_us_is_logged_at_error_and_mailed_to_the_operator_when_over
     assert any(r.levelname == "ERROR" and "refuses our mail" in r.message for r in caplog.records)
     sender = RecordingSender()
     later = utcnow() + timedelta(hours=2)
-    flush_outbox(engine, sender, envelope_from="d@kk.example", relay=relay, now=later,
-                 operator_address="drift@kk.example")
-    flush_outbox(engine, sender, envelope_from="d@kk.example", relay=relay, now=later,
-                 operator_address="drift@kk.example")
+    flush_outbox(engine, sender, envelope_from="d@kk.example", relay=RelayState(), now=later,
+                 operator_address="drift@kk.example")   # another process (the first was killed) sends it
     assert [r[2] for r in sender.sent] == [["r0@example.org"], ["r1@example.org"], ["drift@kk.example"]]
     assert b"550 5.7.1 Sender rejected" in sender.sent[2][0]
 
