@@ -139,7 +139,7 @@ class Chaos:
 
     def run(self) -> None:
         restart_at = sorted(self.rng.sample(range(2, max(4, self.args.kills)), 2))
-        refuse_at = self.args.kills // 3
+        refuse_at = 1  # early, while mail flows
         for k in range(self.args.kills):
             if self.done.is_set():
                 return
@@ -171,7 +171,8 @@ def report(engine, sink: SmtpSink, n: int, chaos: Chaos, elapsed: float, finishe
           f"({extra_cases} cases, {extra_acks} acknowledgements), valid messages quarantined {quarantined}, "
           f"mail given up {given_up}  (goal {n}, {n}, 0, 0, 0)")
     print(f"mails received by the relay {len(received)}, of which repeats of a mail already taken (same "
-          f"Message-ID and recipient, a kill between 250 and our commit) {repeats}, operator alerts {alerts}")
+          f"Message-ID and recipient, a kill between 250 and our commit) {repeats}, operator alerts {alerts}, "
+          f"MAIL FROM refused while the relay refused us {sink.refused_senders}")
 
 
 def main() -> None:

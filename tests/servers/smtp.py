@@ -51,6 +51,7 @@ class SmtpSink:
         self._refusals: list[str] = []
         self.size_limit = size_limit
         self.sender_refusal: str | None = None
+        self.refused_senders = 0  # MAIL FROM answered with sender_refusal so far
         self.recipient_refusals: dict[str, str] = {}
         self._changed = threading.Condition()
         self._controller: Controller | None = None
@@ -153,6 +154,7 @@ class _SinkHandler:
 
     async def handle_MAIL(self, server, session, envelope, address, mail_options) -> str:
         if self.sink.sender_refusal:
+            self.sink.refused_senders += 1
             return self.sink.sender_refusal
         envelope.mail_from, envelope.mail_options = address, list(mail_options)
         return "250 OK"
