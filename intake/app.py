@@ -8,7 +8,7 @@ commands send what the outbox holds (``send_now``).
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
@@ -91,14 +91,16 @@ def build_desk(settings: Settings) -> Desk:
     return Desk(settings, catalogue, calendar)
 
 
-def send_now(engine: Engine, settings: Settings) -> int:
-    """Send what the outbox holds now, best effort; returns how many went out.
+def send_now(engine: Engine, settings: Settings, only: Collection[int] | None = None) -> int:
+    """Send what the outbox holds now (or only the rows ``only``), best effort; returns how many went out.
 
-    For the caseworker commands: a mail server that is down leaves the mail
-    in the outbox, and the service retries it with its backoff.
+    For the caseworker commands, which send only the rows they queued: a
+    mail server that is down or refusing leaves them in the outbox, and the
+    service retries them with its backoff and alerts the operators (a command
+    does not know the relay's history, so it neither waits nor alerts).
     """
     try:
-        return send_due(engine, sender_from_settings(settings), settings).sent
+        return send_due(engine, sender_from_settings(settings), settings, only=only).sent
     except (IntakeError, OSError) as err:
         log.info("mail left in the outbox for the service (%s)", type(err).__name__)
         return 0

@@ -29,6 +29,7 @@ from intake.crashpoints import crash_point
 from intake.errors import CaseNotFound, OurFault, StopMessage
 from intake.leases import is_held, lease_deadline, worker_identity
 from intake.logs import bound
+from intake.mail.peek import sender_and_subject
 from intake.mailbox.base import FetchedMessage, Mailbox, MessageRef
 from intake.pipeline import ANALYSIS, PRELUDE, Context, MessageState, run_stages
 from intake.privacy import loggable, redact_cpr
@@ -128,6 +129,7 @@ class Runner:
                     return 0, Outcome(0, "busy", "its twin is being processed by another worker")
                 rec = InboundMessage(source=ref.source, uidvalidity=ref.uidvalidity, uid=ref.uid, sha256=sha,
                                      received_at=fetched.received, raw=raw)
+                rec.sender, rec.subject = sender_and_subject(raw)  # for the quarantine list, whatever follows
                 if done is not None:
                     rec.status, rec.outcome, rec.case_id = "done", "duplicate", done.case_id
                     rec.reason = f"same content as message {done.id}"

@@ -8,6 +8,7 @@ cleanly between two messages.
 """
 from __future__ import annotations
 
+import errno
 import logging
 import random
 import signal
@@ -19,7 +20,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from intake.jobs import daily_overdue_job, retention_job, retrain_job
-from intake.letters.outbox import FlushResult, send_due
+from intake.letters.outbox import FlushResult, RelayState, send_due
 from intake.letters.sender import MailSender
 from intake.mailbox.base import Mailbox
 from intake.pipeline import Context
@@ -28,6 +29,7 @@ from intake.runner import OUR_FAULTS, Outcome, Runner
 from models import ServiceBeat, utcnow
 
 log = logging.getLogger(__name__)
+DISK_FULL = (errno.ENOSPC, errno.EDQUOT)  # a full disk is ours to wait out, not a reason to exit
 
 
 def _failure(err: BaseException) -> dict:
@@ -49,13 +51,24 @@ class Service:
     _waiting: bool = False
     _failures: int = 0
     outcomes: list[Outcome] = field(default_factory=list)
+    relay: RelayState = field(default_factory=RelayState)
+    sending: FlushResult = field(default_factory=FlushResult)  # what the flushes did, for the summary
 
     @property
     def runner(self) -> Runner:
         return Runner(self.ctx, self.engine, self.mailbox)
 
     def flush(self) -> FlushResult:
-        return send_due(self.engine, self.sender, self.ctx.settings)
+        result = send_due(self.engine, self.sender, self.ctx.settings, relay=self.relay)
+        self.sending.add(result)
+        return result
+
+    def start(self) -> None:
+        """The start-up work, done before any message is claimed so that a crash in it charges none.
+
+        Loading (on a new installation: training) the model is the long part.
+        """
+        self.ctx.models.get()
 
     def process_once(self) -> list[Outcome]:
         """Process everything waiting now (in batches), then send what is due.
@@ -64,6 +77,7 @@ class Service:
         does not mean an empty inbox when other workers share it. Messages another
         worker holds ("busy") are left to it and not reported.
         """
+        self.start()
         outcomes: list[Outcome] = []
         while not self.stopping:
             batch = self.runner.process_batch(self.ctx.settings.batch_size)
@@ -104,14 +118,16 @@ class Service:
         for sig in (signal.SIGTERM, signal.SIGINT):
             signal.signal(sig, self._on_signal)
         jobs = self._schedule()
-        self.ctx.models.get()  # load (or, on a new installation, train) the model before the first message
+        self.start()
         log.info("intake service started")
         while not self.stopping:
             try:
                 self.outcomes += self.process_once()
                 jobs.run_pending()
                 self._failures = 0
-            except OUR_FAULTS as err:
+            except (*OUR_FAULTS, OSError) as err:
+                if isinstance(err, OSError) and not isinstance(err, OUR_FAULTS) and err.errno not in DISK_FULL:
+                    raise
                 self._failures += 1
                 delay = min(300.0, 2.0 ** self._failures) * (0.5 + random.random() / 2)
                 log.error("processing failed on our side; retrying", extra=_failure(err) | {"retry_in": round(delay)})

@@ -25,7 +25,7 @@ POSITIVE = ("attachment_workers", "attachment_seconds", "attachment_max_mb", "at
             "attachment_ocr_seconds", "attachment_ocr_pages", "outbox_flush_interval", "model_check_interval",
             "digest_check_interval", "retrain_after_corrections", "retrain_check_interval",
             "message_lease_seconds", "extraction_wait_seconds", "track_link_days", "max_message_mb",
-            "attachment_budget_seconds", "retention_days", "retention_check_interval")
+            "attachment_budget_seconds", "retention_days", "retention_check_interval", "outbox_send_lease")
 MIN_WORKER_MB = 256
 
 
@@ -92,6 +92,9 @@ class Settings:
     poll_interval: float = 5.0
     outbox_max_attempts: int = 12
     outbox_retry_base: float = 30.0
+    # A mail being sent is this process's for so many seconds (longer than the SMTP timeouts of one transaction);
+    # after that a dead sender's mail is sent once more.
+    outbox_send_lease: float = 300.0
     batch_size: int = 50
     # Star meetings: a slot within this many working days, not before the notice, at start, for minutes.
     meeting_within_working_days: int = 5

@@ -81,15 +81,18 @@ def _desk_session() -> Iterator[tuple]:
 
 
 def _act(action: Callable, *args, actor: str | None, **kwargs) -> None:
+    from intake.letters.outbox import newest_id, queued_after
+
     kwargs["actor"] = actor or _default_actor()
     with _desk_session() as (desk, session, engine, settings):
+        before = newest_id(session)
         result = action(session, *args, desk=desk, **kwargs)
         session.commit()
     console.print(result.summary)
     if result.mailed:
         from intake.app import send_now
 
-        sent = send_now(engine, settings)
+        sent = send_now(engine, settings, only=queued_after(engine, before))  # its own mail only
         console.print(f"mail to {', '.join(result.mailed)} "
                       + ("sent" if sent else "queued (the service sends it)"))
 

@@ -11,6 +11,7 @@ from enum import StrEnum
 from pathlib import Path
 
 import typer
+from rich.markup import escape
 
 from intake.cli.case import app as case_app
 from intake.cli.classifier import app as classifier_app
@@ -24,6 +25,7 @@ from intake.cli.manners import (
     level_options,
     show_version,
 )
+from intake.cli.outbox import app as outbox_app
 from intake.cli.privacy import app as privacy_app
 from intake.cli.report import app as report_app
 from intake.cli.user import app as user_app
@@ -61,6 +63,18 @@ def main_options(
     ctx.meta[VERBOSE_KEY], ctx.meta[LOG_FORMAT_KEY] = verbose, log_format.value
     configure_logging(ctx, logging.DEBUG if verbose else logging.INFO, log_format.value)
     start_invocation(config)
+
+
+def sending_summary(result, where: str) -> str:
+    """What the flushes did, in one line (and one per mail given up): never "sent" for mail that waits."""
+    text = f"{result.sent} sent to {where}"
+    text += f", {result.slimmed} of them without attachments (too large)" if result.slimmed else ""
+    if result.waiting:
+        text += f"; {result.waiting} WAITING in the outbox: {escape(result.relay_trouble)}"
+    if result.failed:
+        text += f"; {result.failed} FAILED (see 'intake outbox list --failed'):\n  " + "\n  ".join(
+            escape(f) for f in result.failures)
+    return text + "."
 
 
 def _service():
@@ -160,7 +174,7 @@ def process(once: bool = typer.Option(True, "--once", show_default=False,
     console.print(outcome_table(service.engine, outcomes))
     s = settings()
     where = f"SMTP {s.smtp_host}:{s.smtp_port}" if s.uses_smtp else f"the outbox Maildir {s.outbox_maildir}/new"
-    console.print(f"{len(outcomes)} message(s) processed. Outgoing mail went to {where}.")
+    console.print(f"{len(outcomes)} message(s) processed. Outgoing mail: {sending_summary(service.sending, where)}")
     reference = next((o.reference for o in outcomes if o.reference), None)
     if reference:
         from intake.tracking import track_url
@@ -232,6 +246,7 @@ def samples_load() -> None:
 
 app.add_typer(case_app, name="case", help="Caseworkers: follow and decide cases.")
 app.add_typer(report_app, name="report", help="Service-goal reports.")
+app.add_typer(outbox_app, name="outbox", help="Outgoing mail: list, retry failed mail.")
 app.add_typer(classifier_app, name="classifier", help="Train, evaluate and activate classifier models.")
 app.add_typer(user_app, name="user", help="Staff of the web desk: add, list, disable.")
 app.command("audit")(audit)

@@ -100,6 +100,7 @@ def meeting(
     from intake.app import build_desk, open_engine, send_now
     from intake.cases.lifecycle import get_case
     from intake.cases.meetings import meetings_of, record_outcome
+    from intake.letters.outbox import newest_id, queued_after
 
     _check(propose, at, outcome, open_questions, move, cancel, reason)
     settings = _settings()
@@ -108,6 +109,7 @@ def meeting(
     queued = False
     with Session(engine) as session:  # a refusal (no case, a holiday...) is one error line (intake.cli.manners)
         case = get_case(session, reference)
+        before = newest_id(session)
         done = _mailing_change(session, case, desk, settings, _actor(actor), propose=propose, at=at,
                                move=move, cancel=cancel, reason=reason)
         if done:
@@ -123,5 +125,5 @@ def meeting(
         found = meetings_of(session, case)
         console.print(meetings_table(found) if found else f"{case.reference} has no star meeting yet.")
     if queued:
-        sent = send_now(engine, settings)
+        sent = send_now(engine, settings, only=queued_after(engine, before))  # its own mail only
         console.print("mails sent" if sent else "mails queued (the service sends them)")

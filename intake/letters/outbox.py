@@ -2,27 +2,50 @@
 
 Every outgoing mail is a row in ``OutboxMail``, inserted in the same
 transaction as the case it belongs to; ``flush_outbox`` hands due rows to the
-sender and marks them sent. A server that is down means a retry with
-exponential backoff; a permanent refusal (5xx) marks the row failed. The
-window between the server's "250 OK" and the commit of "sent" is the only
-place a crash can repeat a mail; the repeat carries the same Message-ID.
+sender and marks them sent. Whose refusal it is decides what happens:
+
+- the relay refuses *us* (down, 421, 5xx to ``MAIL FROM`` or AUTH, every
+  recipient refused): the row goes back to the queue untouched, the flush stops
+  and the relay is left alone for a backoff (``intake.letters.relay``);
+- it refuses *one recipient* (or this one mail): that row is failed, and its
+  case gets a ``mail_failed`` event; a run of such refusals with nothing taken in
+  between (``RELAY_RUN``) is read as a refusal of us after all;
+- a recipient deferred (4xx to ``RCPT``) is retried with the row's own backoff,
+  failed after ``max_attempts``.
+
+A row is claimed before it is sent, by a conditional update of its status and
+attempt count (works alike on SQLite and PostgreSQL), so two flushes never send
+the same row; the claim records the attempt and a lease. A row whose lease ran
+out while ``sending`` was left by a process that died between the server's
+"250 OK" and our commit: it is sent once more (``resending``, same Message-ID);
+a second death leaves it ``failed`` for the operator (``intake outbox retry``).
+A mail larger than the relay's EHLO ``SIZE`` (or refused with 552) is sent with
+its attachments left out and a note where to find them (``intake.letters.slim``).
 """
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from sqlalchemy import update
 from sqlalchemy.engine import Engine
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col, func, select
 
 from intake.crashpoints import crash_point
 from intake.errors import SendError
-from intake.letters.sender import MailSender, PermanentSendError
-from models import OutboxMail, utcnow
+from intake.letters.relay import RelayState, backoff, refusal_alert
+from intake.letters.sender import MailSender, PermanentSendError, RecipientDeferred, RelayRefused, TooBig
+from intake.letters.slim import slim_copy
+from intake.privacy import loggable
+from models import CaseEvent, OutboxMail, utcnow
 
+__all__ = ["FlushResult", "RelayState", "backoff", "envelope_recipients", "flush_outbox", "queue_mail", "send_due"]
 log = logging.getLogger(__name__)
-MAX_BACKOFF = timedelta(hours=1)
+RELAY_RUN = 3        # recipient refusals in a row, none taken: the relay refuses us, not them
+SENDING, RESENDING = "sending", "resending"
+CLAIMABLE = ("pending", SENDING, RESENDING)
 
 
 @dataclass
@@ -30,11 +53,17 @@ class FlushResult:
     sent: int = 0
     retried: int = 0
     failed: int = 0
+    slimmed: int = 0
+    waiting: int = 0                     # due mail left in the queue because the relay refuses us
+    relay_trouble: str = ""              # why, for the summary
+    failures: list[str] = field(default_factory=list)  # "purpose to masked recipient: answer"
 
-
-def backoff(attempts: int, base: float) -> timedelta:
-    """Delay before the next try after ``attempts`` failures: base * 2^(n-1), at most an hour."""
-    return min(timedelta(seconds=base * 2 ** max(0, attempts - 1)), MAX_BACKOFF)
+    def add(self, other: FlushResult) -> FlushResult:
+        self.sent, self.retried = self.sent + other.sent, self.retried + other.retried
+        self.failed, self.slimmed = self.failed + other.failed, self.slimmed + other.slimmed
+        self.waiting, self.relay_trouble = other.waiting, other.relay_trouble
+        self.failures = (self.failures + other.failures)[-50:]  # a long-running service keeps the last ones
+        return self
 
 
 def envelope_recipients(msg) -> list[str]:
@@ -56,58 +85,205 @@ def queue_mail(session: Session, *, purpose: str, msg, case_id: int | None, inbo
                                message_id=mid if i == 0 else f"{mid}#cc:{recipient}", raw=raw))
 
 
-def due_mail(engine: Engine, now: datetime, limit: int = 200) -> list[int]:
+def newest_id(session: Session) -> int:
+    """The id of the newest outbox row (0 for none): a command sends only the rows after it, its own."""
+    return int(session.exec(select(func.max(OutboxMail.id))).one() or 0)
+
+
+def queued_after(engine: Engine, newest: int) -> list[int]:
     with Session(engine) as session:
-        stmt = (select(OutboxMail.id).where(OutboxMail.status == "pending")
-                .where(col(OutboxMail.next_attempt_at) <= now).order_by(OutboxMail.id).limit(limit))
-        return list(session.exec(stmt))
+        return [int(i) for i in session.exec(select(OutboxMail.id).where(col(OutboxMail.id) > newest))]
+
+
+def due_mail(engine: Engine, now: datetime, limit: int = 200,
+             only: Collection[int] | None = None) -> list[tuple[int, str, int]]:
+    """(id, status, attempts) of the rows to try now: pending and due, or a send whose lease ran out."""
+    with Session(engine) as session:
+        stmt = (select(OutboxMail.id, OutboxMail.status, OutboxMail.attempts)
+                .where(col(OutboxMail.status).in_(CLAIMABLE)).where(col(OutboxMail.next_attempt_at) <= now))
+        if only is not None:
+            stmt = stmt.where(col(OutboxMail.id).in_(list(only)))
+        return [(int(i), s, a) for i, s, a in session.exec(stmt.order_by(OutboxMail.id).limit(limit))]
+
+
+def claim(engine: Engine, mail_id: int, status: str, attempts: int, lease: float) -> OutboxMail | None:
+    """Take the row for this process (status and attempt count as read, or someone else has it); None if lost.
+
+    A pending row becomes ``sending``; a ``sending`` row whose lease ran out (the sender died) becomes
+    ``resending``: its one repeat; a ``resending`` one whose lease ran out is failed for the operator.
+    """
+    if status == RESENDING:
+        _give_up_after_two_deaths(engine, mail_id, attempts)
+        return None
+    to = SENDING if status == "pending" else RESENDING
+    with Session(engine) as session:
+        done = session.execute(
+            update(OutboxMail).where(col(OutboxMail.id) == mail_id).where(col(OutboxMail.status) == status)
+            .where(col(OutboxMail.attempts) == attempts)
+            .values(status=to, attempts=attempts + 1, next_attempt_at=utcnow() + timedelta(seconds=lease)))
+        session.commit()
+        if done.rowcount != 1:  # type: ignore[attr-defined]
+            return None
+        return session.get(OutboxMail, mail_id)
+
+
+def _give_up_after_two_deaths(engine: Engine, mail_id: int, attempts: int) -> None:
+    with Session(engine) as session:
+        done = session.execute(
+            update(OutboxMail).where(col(OutboxMail.id) == mail_id).where(col(OutboxMail.status) == RESENDING)
+            .where(col(OutboxMail.attempts) == attempts)
+            .values(status="failed", last_error="the process died twice while sending: it may have gone out; "
+                                                "check, then `intake outbox retry`"))
+        session.commit()
+    if done.rowcount == 1:  # type: ignore[attr-defined]
+        log.error("mail left for the operator: the process died twice while sending it", extra={"outbox_id": mail_id})
+
+
+@dataclass
+class _Flush:
+    """One flush: the rows it tried, the refusals it has not judged yet."""
+
+    engine: Engine
+    sender: MailSender
+    envelope_from: str
+    max_attempts: int
+    retry_base: float
+    relay: RelayState
+    result: FlushResult = field(default_factory=FlushResult)
+    suspects: list[tuple[OutboxMail, PermanentSendError]] = field(default_factory=list)
+    limit: int | None = None
+
+    def send(self, mail: OutboxMail) -> None:
+        """Hand one claimed row to the relay and record the outcome; raises SendError when the relay refuses us."""
+        try:
+            self._deliver(mail)
+        except PermanentSendError as err:
+            self.suspects.append((mail, err))
+            if len(self.suspects) >= RELAY_RUN and len({m.recipient for m, _ in self.suspects}) >= RELAY_RUN:
+                raise RelayRefused(f"{len(self.suspects)} recipients refused in a row: {err}") from err
+            return
+        except RecipientDeferred as err:
+            self._defer(mail, err)
+            return
+        crash_point("after_send")
+        self._mark(mail, status="sent", sent_at=utcnow())
+        self.result.sent += 1
+        log.info("mail sent", extra=_fields(mail))
+        self.judge_suspects(refused=True)
+
+    def _deliver(self, mail: OutboxMail) -> None:
+        if self.limit is None:
+            self.limit = self.sender.size_limit() or 0
+        raw = mail.raw
+        if self.limit and len(raw) > self.limit:
+            raw = self._slim(mail) or raw
+        try:
+            self.sender.send(raw, self.envelope_from, [mail.recipient])
+        except TooBig:
+            smaller = self._slim(mail, self.limit or len(mail.raw)) if raw is mail.raw else None
+            if smaller is None:
+                raise
+            self.sender.send(smaller, self.envelope_from, [mail.recipient])
+
+    def _slim(self, mail: OutboxMail, limit: int | None = None) -> bytes | None:
+        assert mail.id is not None
+        smaller = slim_copy(mail.raw, limit=limit or self.limit or 0, outbox_id=mail.id, desk=self.envelope_from)
+        if smaller is not None:
+            self.result.slimmed += 1
+            log.warning("mail too large for the mail server: sent without its attachments", extra=_fields(mail) | {
+                "size": len(mail.raw), "limit": limit or self.limit})
+        return smaller
+
+    def judge_suspects(self, *, refused: bool) -> None:
+        """The refusals held so far were the recipients' (``refused``) or the relay's (back to the queue)."""
+        suspects, self.suspects = self.suspects, []
+        for mail, err in suspects:
+            if refused:
+                self._fail(mail, err)
+            else:
+                self.release(mail, str(err))
+
+    def _fail(self, mail: OutboxMail, err: SendError) -> None:
+        answer = str(err)[:500]
+        self._mark(mail, status="failed", last_error=answer, event=f"{mail.purpose} mail to {mail.recipient} "
+                                                                  f"not delivered: {answer}")
+        self.result.failed += 1
+        self.result.failures.append(f"{mail.purpose} to {loggable(mail.recipient)}: {loggable(answer, 120)}")
+        log.error("mail not sent: refused for good", extra=_fields(mail) | {"error": loggable(answer, 200)})
+
+    def _defer(self, mail: OutboxMail, err: SendError) -> None:
+        if mail.attempts >= self.max_attempts:
+            self._fail(mail, err)
+            return
+        retry_at = utcnow() + backoff(mail.attempts, self.retry_base)
+        self._mark(mail, status="pending", next_attempt_at=retry_at, last_error=str(err)[:500])
+        self.result.retried += 1
+        log.warning("mail not sent: recipient deferred, retrying", extra=_fields(mail) | {
+            "attempts": mail.attempts, "retry_at": retry_at.isoformat(timespec="seconds")})
+
+    def release(self, mail: OutboxMail, error: str) -> None:
+        """Give the row back to the queue as it was: the relay refused us, not it."""
+        self._mark(mail, status="pending", attempts=max(0, mail.attempts - 1), next_attempt_at=utcnow(),
+                   last_error=error[:500])
+
+    def _mark(self, mail: OutboxMail, event: str = "", **values: object) -> None:
+        with Session(self.engine) as session:
+            row = session.get(OutboxMail, mail.id)
+            if row is None:
+                return
+            for key, value in values.items():
+                setattr(row, key, value)
+            session.add(row)
+            if event and row.case_id is not None:
+                session.add(CaseEvent(case_id=row.case_id, action="mail_failed", detail=event))
+            session.commit()
 
 
 def flush_outbox(engine: Engine, sender: MailSender, *, envelope_from: str, max_attempts: int = 12,
-                 retry_base: float = 30.0, now: datetime | None = None) -> FlushResult:
-    """Send every due mail; returns what happened. Never raises for a sending failure."""
-    result = FlushResult()
+                 retry_base: float = 30.0, now: datetime | None = None, relay: RelayState | None = None,
+                 only: Collection[int] | None = None, lease: float = 300.0,
+                 operators: Sequence[str] = ()) -> FlushResult:
+    """Send every due mail (or only the rows ``only``); returns what happened. Never raises for a refusal."""
+    relay = relay if relay is not None else RelayState()
+    flush = _Flush(engine, sender, envelope_from, max_attempts, retry_base, relay)
     now = now or utcnow()
+    due = due_mail(engine, now, only=only)
+    if relay.blocked(now):
+        return _waiting(flush.result, len(due), relay)
     try:
-        for mail_id in due_mail(engine, now):
-            with Session(engine) as session:
-                mail = session.get(OutboxMail, mail_id)
-                if mail is None or mail.status != "pending":
-                    continue
-                try:
-                    sender.send(mail.raw, envelope_from, [mail.recipient])
-                except SendError as err:
-                    _record_failure(mail, err, max_attempts, retry_base, result)
-                    session.add(mail)
-                    session.commit()
-                    if not isinstance(err, PermanentSendError):
-                        break  # the server is down: do not hammer it with the rest
-                    continue
-                crash_point("after_send")
-                mail.status, mail.sent_at, mail.attempts = "sent", utcnow(), mail.attempts + 1
-                session.add(mail)
-                session.commit()
-                result.sent += 1
-                log.info("mail sent", extra=_fields(mail))
+        for position, (mail_id, status, attempts) in enumerate(due):
+            mail = claim(engine, mail_id, status, attempts, lease)
+            if mail is None:
+                continue
+            try:
+                flush.send(mail)
+            except SendError as err:
+                flush.release(mail, str(err))
+                flush.judge_suspects(refused=False)
+                if relay.failed(err, retry_base) and operators:
+                    _queue_alert(engine, relay, envelope_from, operators)
+                return _waiting(flush.result, len(due) - position, relay)
+            relay.recovered()
+        flush.judge_suspects(refused=True)
     finally:
         sender.close()
+    return flush.result
+
+
+def _queue_alert(engine: Engine, relay: RelayState, desk: str, operators: Sequence[str]) -> None:
+    """Queue the operators' alert unless one is still waiting (one per outage, whichever process saw it)."""
+    with Session(engine) as session:
+        waiting = session.exec(select(OutboxMail.id).where(OutboxMail.purpose == "alert")
+                               .where(col(OutboxMail.status).in_(CLAIMABLE))).first()
+        if waiting is None:
+            queue_mail(session, purpose="alert", case_id=None, inbound_id=None,
+                       msg=refusal_alert(relay, desk=desk, operators=operators))
+            session.commit()
+
+
+def _waiting(result: FlushResult, waiting: int, relay: RelayState) -> FlushResult:
+    result.waiting, result.relay_trouble = waiting, relay.summary
     return result
-
-
-def _record_failure(mail: OutboxMail, err: SendError, max_attempts: int, base: float,
-                    result: FlushResult) -> None:
-    mail.attempts += 1
-    mail.last_error = str(err)[:500]
-    if isinstance(err, PermanentSendError) or mail.attempts >= max_attempts:
-        mail.status = "failed"
-        result.failed += 1
-        log.error("mail not sent: giving up", extra=_fields(mail) | {"attempts": mail.attempts, "error": str(err)})
-    else:
-        mail.next_attempt_at = utcnow() + backoff(mail.attempts, base)
-        result.retried += 1
-        log.warning("mail not sent: retrying", extra=_fields(mail) | {
-            "attempts": mail.attempts, "retry_at": mail.next_attempt_at.isoformat(timespec="seconds"),
-            "error": str(err)})
 
 
 def _fields(mail: OutboxMail) -> dict:
@@ -115,11 +291,45 @@ def _fields(mail: OutboxMail) -> dict:
     return {"outbox_id": mail.id, "purpose": mail.purpose, "case_id": mail.case_id, "inbound_id": mail.inbound_id}
 
 
-def send_due(engine: Engine, sender: MailSender, settings) -> FlushResult:
-    """Send every due mail with the sender address and retry policy of ``settings``.
+def send_due(engine: Engine, sender: MailSender, settings, relay: RelayState | None = None,
+             only: Collection[int] | None = None) -> FlushResult:
+    """Send every due mail with the sender address, retry policy and operator address of ``settings``.
 
     The one flush: the service's loop and schedule and the caseworker commands
     all call this, so they cannot send with different policies.
     """
     return flush_outbox(engine, sender, envelope_from=settings.from_address,
-                        max_attempts=settings.outbox_max_attempts, retry_base=settings.outbox_retry_base)
+                        max_attempts=settings.outbox_max_attempts, retry_base=settings.outbox_retry_base,
+                        relay=relay, only=only, lease=settings.outbox_send_lease,
+                        operators=settings.operator_addresses)
+
+
+# -- the operator's view ---------------------------------------------------------
+def outbox_rows(engine: Engine, *, failed_only: bool = False, limit: int = 200) -> list[OutboxMail]:
+    """The outbox, newest first: everything not yet sent (or only the failed), then the last sent."""
+    with Session(engine) as session:
+        stmt = select(OutboxMail)
+        stmt = stmt.where(OutboxMail.status == "failed") if failed_only else stmt
+        rows = session.exec(stmt.order_by(col(OutboxMail.status) == "sent", col(OutboxMail.id).desc())
+                            .limit(limit)).all()
+        return list(rows)
+
+
+def retry_failed(engine: Engine, ids: Collection[int] | None = None) -> int:
+    """Put failed mail (the rows ``ids``, or every failed one) back in the queue, due now; returns how many."""
+    with Session(engine) as session:
+        stmt = update(OutboxMail).where(col(OutboxMail.status) == "failed")
+        if ids is not None:
+            stmt = stmt.where(col(OutboxMail.id).in_(list(ids)))
+        done = session.execute(stmt.values(status="pending", attempts=0, next_attempt_at=utcnow()))
+        session.commit()
+    count = int(done.rowcount)  # type: ignore[attr-defined]
+    log.info("failed mail queued again", extra={"count": count})
+    return count
+
+
+def original(engine: Engine, mail_id: int) -> bytes | None:
+    """The full raw mail of row ``mail_id`` (with every attachment, as queued)."""
+    with Session(engine) as session:
+        row = session.get(OutboxMail, mail_id)
+        return None if row is None else row.raw

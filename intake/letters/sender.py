@@ -17,13 +17,47 @@ CRLF = re.compile(rb"\r?\n")
 
 
 class PermanentSendError(SendError):
-    """Raised when the server refused the mail for good (5xx); not retried."""
+    """Raised when the server refused this one mail for good (5xx to its recipient or content); not retried."""
+
+
+class TooBig(PermanentSendError):
+    """Raised when the server refused the mail for its size (552, or larger than its EHLO SIZE)."""
+
+
+class RecipientDeferred(SendError):
+    """Raised when the server put off this one recipient (4xx to RCPT TO): that mail alone is retried later."""
+
+
+class RelayRefused(SendError):
+    """Raised when the server refused us, not the mail: 5xx to MAIL FROM, to EHLO or AUTH, a policy refusal.
+
+    Every queued mail would meet the same answer: the queue waits and the operators are alerted.
+    """
+
+
+# Enhanced status codes (RFC 3463) of a refused recipient that are about the recipient's address or
+# mailbox; any other (5.7.x "relaying denied", 5.3.x "mail system") is about us.
+RECIPIENT_CLASSES = ("5.1.", "5.2.", "5.4.")
+ENHANCED = re.compile(r"^\s*([245]\.\d{1,3}\.\d{1,3})")
+
+
+def refusal_of_recipient(code: int, message: bytes | str) -> bool:
+    """Whether a 5xx answer to RCPT TO refuses the recipient (True) or us (False)."""
+    text = message.decode(errors="replace") if isinstance(message, bytes) else message
+    found = ENHANCED.match(text)
+    if found is None:
+        return code in (550, 551, 553)  # no enhanced code: read as the mailbox's; the outbox watches for a run
+    return found.group(1).startswith(RECIPIENT_CLASSES)
 
 
 class MailSender(Protocol):
     """Hands finished messages to the next hop."""
 
     def send(self, raw: bytes, sender: str, recipients: Sequence[str]) -> None: ...
+
+    def size_limit(self) -> int | None:
+        """The largest message the next hop takes (EHLO SIZE), None when it announces none."""
+        ...
 
     def close(self) -> None: ...
 
@@ -36,7 +70,13 @@ class MaildirSender:
         self._box = open_maildir(self.path)
 
     def send(self, raw: bytes, sender: str, recipients: Sequence[str]) -> None:
-        self._box.add(raw)
+        try:
+            self._box.add(raw)
+        except OSError as err:  # a full disk (ENOSPC) or a quota: the mail waits in the outbox table
+            raise SendError(f"outbox Maildir not writable: {type(err).__name__}: {err.strerror or err}") from err
+
+    def size_limit(self) -> int | None:
+        return None
 
     def close(self) -> None:
         self._box.close()
@@ -81,24 +121,27 @@ class SmtpSender:
         limit = f"; accepts messages up to {int(size) // 1_000_000} MB" if size.isdigit() and int(size) else ""
         return f"reachable, {'logged in' if self.user else 'no login configured'}{limit}"
 
+    def size_limit(self) -> int | None:
+        """The SIZE the server announced in its EHLO answer (connects if needed); None if none or 0."""
+        try:
+            conn = self._connection()
+        except (TimeoutError, smtplib.SMTPException, OSError, ssl.SSLError) as err:
+            raise _classify(err, self) from err
+        size = conn.esmtp_features.get("size", "").strip()
+        return int(size) if size.isdigit() and int(size) > 0 else None
+
+    def _connection(self) -> smtplib.SMTP:
+        if self._conn is None:
+            self._conn = self._connect()
+            self._conn.ehlo_or_helo_if_needed()
+        return self._conn
+
     def send(self, raw: bytes, sender: str, recipients: Sequence[str]) -> None:
         wire = CRLF.sub(b"\r\n", raw)  # smtplib sends bytes as they are; SMTP needs CRLF
         try:
-            if self._conn is None:
-                self._conn = self._connect()
-            refused = self._conn.sendmail(sender, list(recipients), wire)
-        except smtplib.SMTPRecipientsRefused as err:
-            self.close()
-            codes = [code for code, _ in err.recipients.values()]
-            cls = PermanentSendError if all(c >= 500 for c in codes) else SendError
-            raise cls(f"recipients refused ({', '.join(map(str, codes))})") from err
-        except smtplib.SMTPResponseException as err:
-            self.close()
-            cls = PermanentSendError if err.smtp_code >= 500 and err.smtp_code != 530 else SendError
-            raise cls(f"SMTP server answered {err.smtp_code}") from err
+            refused = self._connection().sendmail(sender, list(recipients), wire)
         except (TimeoutError, smtplib.SMTPException, OSError, ssl.SSLError) as err:
-            self.close()
-            raise SendError(f"SMTP server unavailable: {type(err).__name__}: {err}") from err
+            raise _classify(err, self) from err
         if refused:
             raise PermanentSendError(f"{len(refused)} recipient(s) refused")
 
@@ -109,6 +152,34 @@ class SmtpSender:
             except (smtplib.SMTPException, OSError):
                 pass
             self._conn = None
+
+
+def _classify(err: BaseException, sender: SmtpSender) -> SendError:
+    """Whose refusal ``err`` is: the recipient's or the mail's (permanent), ours (relay), or nobody's yet (retry)."""
+    sender.close()
+    if isinstance(err, smtplib.SMTPRecipientsRefused):
+        answers = list(err.recipients.values())
+        if any(code < 500 for code, _ in answers):
+            return RecipientDeferred(f"recipient deferred ({', '.join(str(c) for c, _ in answers)})")
+        if all(refusal_of_recipient(code, text) for code, text in answers):
+            return PermanentSendError(f"recipient refused: {_answer(*answers[0])}")
+        return RelayRefused(f"the relay refused the recipient as a matter of policy: {_answer(*answers[0])}")
+    if isinstance(err, smtplib.SMTPResponseException):
+        code, answer = err.smtp_code, _answer(err.smtp_code, err.smtp_error)
+        if code < 500:  # 421 and other 4xx: the relay is busy or closing; we try again later
+            return SendError(f"SMTP server answered {answer}")
+        if code == 552:  # to MAIL FROM with SIZE=, or after DATA: this mail is too large, not us
+            return TooBig(f"too large: {answer}")
+        if isinstance(err, smtplib.SMTPDataError):
+            return PermanentSendError(f"mail refused: {answer}")
+        return RelayRefused(f"the relay refused us: {answer}")
+    return SendError(f"SMTP server unavailable: {type(err).__name__}: {err}")
+
+
+def _answer(code: int, text: bytes | str) -> str:
+    """An SMTP answer as one short line (it may quote an address: callers log it masked)."""
+    line = text.decode(errors="replace") if isinstance(text, bytes) else str(text)
+    return f"{code} {' '.join(line.split())}"[:300]
 
 
 def sender_from_settings(settings) -> MailSender:

@@ -10,7 +10,7 @@ from collections import Counter
 import pytest
 from sqlmodel import Session, func, select
 
-from models import Case, InboundMessage
+from models import Case, InboundMessage, OutboxMail
 from models.db import open_database
 from tests.e2e.builders import scaffolding_da, sign_docx_da
 from tests.e2e.conftest import subprocess_env
@@ -21,7 +21,7 @@ BATCH = 4
 
 
 def run_once(env: dict[str, str], crash_at: str | None = None) -> int:
-    full = subprocess_env(env)
+    full = subprocess_env(env | {"INTAKE_OUTBOX_SEND_LEASE": "1"})  # a dead sender's mail is due again at once
     if crash_at:
         full["INTAKE_TEST_CRASH_AT"] = crash_at
     proc = subprocess.run([sys.executable, "-m", "intake", "process", "--once"], env=full,
@@ -67,3 +67,19 @@ def test_kill_and_restart_yields_every_message_exactly_once(e2e, dovecot, smtp_s
         assert all(count == 1 for count in per_case.values()), per_case
     assert dovecot.folder_uids("INBOX") == []
     assert len(dovecot.folder_uids("Processed")) == BATCH
+
+
+def test_a_mail_is_repeated_at_most_once_however_often_the_sender_dies_after_250(e2e, dovecot, smtp_sink):
+    """Killed after the server's 250 twice for the same mail: one repeat, then it waits for the operator."""
+    env, settings = e2e
+    dovecot.deliver(sign_docx_da("Firma <kontakt@firma0.dk>").as_bytes())
+    for _ in range(3):
+        assert run_once(env, "after_send:1") == -9
+    assert run_once(env) == 0
+    engine = open_database(settings.database_url)
+    with Session(engine) as s:
+        failed = s.exec(select(OutboxMail).where(OutboxMail.status == "failed")).all()
+    first = smtp_sink.messages[0].message["Message-ID"]
+    copies = [m for m in smtp_sink.messages if m.message["Message-ID"] == first]
+    assert len(copies) == 2, "sent, then repeated once"
+    assert len(failed) == 1 and "died twice" in failed[0].last_error

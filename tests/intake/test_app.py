@@ -152,4 +152,5 @@ def test_send_now_leaves_the_mail_for_the_service_when_the_server_is_down(tmp_pa
     assert send_now(engine, settings) == 0
     with Session(engine) as session:
         (mail,) = session.exec(select(OutboxMail)).all()
-    assert (mail.status, mail.attempts) == ("pending", 1)
+    assert (mail.status, mail.attempts) == ("pending", 0), "a relay that is down costs the mail no attempt"
+    assert "unavailable" in mail.last_error

@@ -20,7 +20,7 @@ from intake.errors import (
     SendError,
     StopMessage,
 )
-from intake.letters.sender import PermanentSendError
+from intake.letters.sender import PermanentSendError, RecipientDeferred, RelayRefused, TooBig
 from intake.mailbox.base import MailboxError, MailboxUnavailable
 from intake.mailbox.imap import ImapMailbox, MailboxCertificateError, MailboxConfigError, MailboxLoginError
 from models.db import open_database
@@ -39,6 +39,7 @@ ON_BRANCH = [
     (ModelRefused, OurFault), (NoActiveModel, OurFault), (TrainingDataError, RequestRefused),
     (UnknownVersion, RequestRefused),
     (ConfigError, OurFault), (SendError, OurFault), (PermanentSendError, OurFault), (DatabaseUnavailable, OurFault),
+    (TooBig, OurFault), (RelayRefused, OurFault), (RecipientDeferred, OurFault),
     (CaseNotFound, RequestRefused), (CaseError, RequestRefused), (InvalidTransition, RequestRefused),
     (MissingText, RequestRefused), (UnknownChoice, RequestRefused), (MeetingError, RequestRefused),
     (InvalidSlot, RequestRefused), (NoOpenMeeting, RequestRefused), (MeetingCancelled, RequestRefused),

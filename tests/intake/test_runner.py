@@ -296,3 +296,23 @@ def test_a_model_that_cannot_be_loaded_leaves_the_message_in_the_inbox(env):
     assert len(list(box.fetch_pending())) == 1 and cases(engine) == []
     (outcome,) = runner.process_batch()  # a good model again: the message is processed
     assert outcome.outcome == "case"
+
+
+def test_a_message_that_kept_killing_the_process_shows_its_sender_and_subject_in_the_quarantine_list(env):
+    from intake.cli.tables import quarantine_table
+
+    settings, engine, box, runner = env
+    box.deliver(application().as_bytes())
+    fetched = next(box.fetch_pending())
+    for _ in range(settings.max_processing_attempts):
+        runner._claim(fetched)  # the process died before the message was ever parsed
+    assert runner.handle(fetched).outcome == "quarantined"
+    with Session(engine) as s:
+        (rec,) = s.exec(select(InboundMessage)).all()
+    assert rec.sender == "peter@jensen-stilladser.dk" and rec.subject
+    from rich.console import Console
+
+    console = Console(width=250, record=True)
+    console.print(quarantine_table(engine))
+    shown = console.export_text()
+    assert "jensen-stilladser.dk" in shown and rec.subject[:20] in shown and "peter@" not in shown

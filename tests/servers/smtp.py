@@ -34,17 +34,25 @@ class SmtpSink:
     ``mode``: "starttls" (plain port offering STARTTLS), "plain" (no TLS at all) or
     "tls" (implicit TLS, like port 465). ``auth=(user, password)`` requires AUTH.
     ``refuse(n)`` answers the next n messages with a temporary 451; ``stop()``
-    makes the port refuse connections until ``start()``.
+    makes the port refuse connections until ``start()``. ``refuse_sender(reply)``
+    answers every MAIL FROM with ``reply`` until ``accept_all()``;
+    ``refuse_recipient(address, reply)`` answers RCPT TO of that address (or of
+    every address, ``"*"``). ``size_limit`` is announced in EHLO SIZE and enforced
+    (552), as a real relay does.
     """
 
     def __init__(self, pki: TestPKI, *, mode: str = "starttls", require_starttls: bool = False,
-                 auth: tuple[str, str] | None = None) -> None:
+                 auth: tuple[str, str] | None = None, size_limit: int | None = None) -> None:
         if mode not in ("starttls", "plain", "tls"):
             raise ValueError(f"unknown SMTP sink mode {mode!r}")
         self.pki, self.mode, self.require_starttls, self.auth = pki, mode, require_starttls, auth
         self.host, self.port = "127.0.0.1", free_port()
         self.messages: list[SinkMessage] = []
         self._refusals: list[str] = []
+        self.size_limit = size_limit
+        self.sender_refusal: str | None = None
+        self.refused_senders = 0  # MAIL FROM answered with sender_refusal so far
+        self.recipient_refusals: dict[str, str] = {}
         self._changed = threading.Condition()
         self._controller: Controller | None = None
 
@@ -77,6 +85,8 @@ class SmtpSink:
 
     def _options(self) -> dict:
         options: dict = {"server_hostname": "sink.example.test", "ident": "intake-test-sink"}
+        if self.size_limit is not None:
+            options["data_size_limit"] = self.size_limit
         if self.mode == "tls":
             options["ssl_context"] = self.pki.server_context()
         elif self.mode == "starttls":
@@ -97,6 +107,20 @@ class SmtpSink:
         """Answer the next ``count`` messages with ``reply`` (a 4xx or 5xx line) instead of accepting them."""
         with self._changed:
             self._refusals.extend([reply] * count)
+
+    def refuse_sender(self, reply: str = "550 5.7.1 Sender address rejected: not permitted") -> None:
+        """Answer every MAIL FROM with ``reply`` (a refusal of us) until ``accept_all()``."""
+        self.sender_refusal = reply
+
+    def refuse_recipient(self, address: str, reply: str = "550 5.1.1 User unknown") -> None:
+        """Answer RCPT TO of ``address`` (``"*"``: of every address) with ``reply`` until ``accept_all()``."""
+        self.recipient_refusals[address.lower()] = reply
+
+    def accept_all(self) -> None:
+        self.sender_refusal = None
+        self.recipient_refusals.clear()
+        with self._changed:
+            self._refusals.clear()
 
     def _receive(self, message: SinkMessage) -> str:
         with self._changed:
@@ -127,6 +151,22 @@ class SmtpSink:
 class _SinkHandler:
     def __init__(self, sink: SmtpSink) -> None:
         self.sink = sink
+
+    async def handle_MAIL(self, server, session, envelope, address, mail_options) -> str:
+        if self.sink.sender_refusal:
+            self.sink.refused_senders += 1
+            return self.sink.sender_refusal
+        envelope.mail_from, envelope.mail_options = address, list(mail_options)
+        return "250 OK"
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options) -> str:
+        refusals = self.sink.recipient_refusals
+        reply = refusals.get(address.lower()) or refusals.get("*")
+        if reply:
+            return reply
+        envelope.rcpt_tos.append(address)
+        envelope.rcpt_options.extend(rcpt_options)
+        return "250 OK"
 
     async def handle_DATA(self, server, session, envelope) -> str:
         login = session.auth_data.login.decode() if isinstance(session.auth_data, LoginPassword) else None
