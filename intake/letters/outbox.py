@@ -24,6 +24,7 @@ its attachments left out and a note where to find them (``intake.letters.slim``)
 """
 from __future__ import annotations
 
+import base64
 import logging
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
@@ -36,10 +37,11 @@ from sqlmodel import Session, col, func, select
 from intake.crashpoints import crash_point
 from intake.errors import SendError
 from intake.letters.relay import RelayState, backoff, refusal_alert
+from intake.letters.routed import ORIGINAL_PLACEHOLDER
 from intake.letters.sender import MailSender, PermanentSendError, RecipientDeferred, RelayRefused, TooBig
 from intake.letters.slim import slim_copy
 from intake.privacy import loggable
-from models import CaseEvent, OutboxMail, utcnow
+from models import CaseEvent, InboundMessage, OutboxMail, utcnow
 
 __all__ = ["FlushResult", "RelayState", "backoff", "envelope_recipients", "flush_outbox", "queue_mail", "send_due"]
 log = logging.getLogger(__name__)
@@ -174,24 +176,24 @@ class _Flush:
     def _deliver(self, mail: OutboxMail) -> None:
         if self.limit is None:
             self.limit = self.sender.size_limit() or 0
-        raw = mail.raw
+        full = raw = with_original(self.engine, mail)
         if self.limit and len(raw) > self.limit:
-            raw = self._slim(mail) or raw
+            raw = self._slim(mail, full) or raw
         try:
             self.sender.send(raw, self.envelope_from, [mail.recipient])
         except TooBig:
-            smaller = self._slim(mail, self.limit or len(mail.raw)) if raw is mail.raw else None
+            smaller = self._slim(mail, full, self.limit or len(full)) if raw is full else None
             if smaller is None:
                 raise
             self.sender.send(smaller, self.envelope_from, [mail.recipient])
 
-    def _slim(self, mail: OutboxMail, limit: int | None = None) -> bytes | None:
+    def _slim(self, mail: OutboxMail, full: bytes, limit: int | None = None) -> bytes | None:
         assert mail.id is not None
-        smaller = slim_copy(mail.raw, limit=limit or self.limit or 0, outbox_id=mail.id, desk=self.envelope_from)
+        smaller = slim_copy(full, limit=limit or self.limit or 0, outbox_id=mail.id, desk=self.envelope_from)
         if smaller is not None:
             self.result.slimmed += 1
             log.warning("mail too large for the mail server: sent without its attachments", extra=_fields(mail) | {
-                "size": len(mail.raw), "limit": limit or self.limit})
+                "size": len(full), "limit": limit or self.limit})
         return smaller
 
     def judge_suspects(self, *, refused: bool) -> None:
@@ -329,7 +331,26 @@ def retry_failed(engine: Engine, ids: Collection[int] | None = None) -> int:
 
 
 def original(engine: Engine, mail_id: int) -> bytes | None:
-    """The full raw mail of row ``mail_id`` (with every attachment, as queued)."""
+    """The full raw mail of row ``mail_id`` (with every attachment, as it is sent)."""
     with Session(engine) as session:
         row = session.get(OutboxMail, mail_id)
-        return None if row is None else row.raw
+    return None if row is None else with_original(engine, row)
+
+
+PLACEHOLDER_LINE = base64.b64encode(ORIGINAL_PLACEHOLDER) + b"\n"
+
+
+def with_original(engine: Engine, mail: OutboxMail) -> bytes:
+    """The mail as sent: a routed case's placeholder replaced by the original message it stands for.
+
+    A large original is kept once, in its ``InboundMessage`` row, not in every office's routed
+    mail (``letters.routed.ORIGINAL_INLINE_MAX``); the placeholder's base64 line is swapped for the
+    original's base64 here, just before the mail goes out.
+    """
+    raw = mail.raw
+    if mail.inbound_id is None or PLACEHOLDER_LINE not in raw:
+        return raw
+    with Session(engine) as session:
+        inbound = session.get(InboundMessage, mail.inbound_id)
+        original_raw = inbound.raw if inbound is not None else b""
+    return raw.replace(PLACEHOLDER_LINE, base64.encodebytes(original_raw), 1)

@@ -21,6 +21,9 @@ from routing.catalogue import Catalogue
 from routing.goals import describe_goal, describe_week
 
 APPLICANT_TEXT_MAX = 6_000  # characters of the business's own words shown inline
+ORIGINAL_INLINE_MAX = 256 * 1024  # a larger original is attached when the mail is sent, not stored with it
+# Stands in for the original in the stored mail; short enough that its base64 is one line of the MIME part.
+ORIGINAL_PLACEHOLDER = b"[intake: the original message is attached when sent]"
 
 
 def routed_case(facts: CaseFacts, original: ParsedMail, raw: bytes, attachments: Iterable[AttachmentNote],
@@ -50,8 +53,10 @@ def routed_case(facts: CaseFacts, original: ParsedMail, raw: bytes, attachments:
         "applicant_email": facts.applicant_email or original.from_addr or "-",
         "applicant_text": _applicant_text(facts, original)}
     msg = build_mail(settings, envelope, render("routed.txt", values))
-    msg.add_attachment(raw, maintype="application", subtype="octet-stream",
-                       filename=f"{facts.reference}-original.eml")
+    # A large original is not copied into the outbox (once per office): a placeholder stands in its place
+    # and the outbox puts the original there when it sends the mail (``outbox.with_original``).
+    msg.add_attachment(raw if len(raw) <= ORIGINAL_INLINE_MAX else ORIGINAL_PLACEHOLDER, maintype="application",
+                       subtype="octet-stream", filename=f"{facts.reference}-original.eml")
     return msg
 
 
