@@ -26,7 +26,7 @@ from intake.settings import load_settings
 from models.db import open_database
 from tests.intake.mailbuilder import application
 
-COLUMNS = [("inboundmessage", "raw"), ("outboxmail", "raw"), ("case", "details_json"),
+COLUMNS = [("inboundmessage", "raw"), ("inboundraw", "raw"), ("outboxmail", "raw"), ("case", "details_json"),
            ("case", "attachments_json"), ("case", "classifier_text"), ("case", "applicant_text")]
 
 

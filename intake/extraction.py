@@ -31,6 +31,7 @@ from sqlmodel import Session, col, select
 
 from intake.attachments import AttachmentResult, extract_attachment, safe_filename
 from intake.attachments.result import refusal
+from intake.inbound import raw_of
 from intake.mail.message import parse_mail
 from intake.privacy import redact_cpr
 from models import AttachmentRead, Case, CaseEvent, InboundMessage, utcnow
@@ -84,7 +85,7 @@ def read_one(engine: Engine, inbound_id: int, position: int) -> None:
         if rec is None:
             log.warning("extraction job for a message that is not recorded", extra={"inbound_id": inbound_id})
             return
-        raw = rec.raw
+        raw = raw_of(session, rec)
     parts = parse_mail(raw).attachments
     if position >= len(parts):
         result = refusal("", "", "unknown", "corrupt", 0)

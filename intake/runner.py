@@ -27,6 +27,7 @@ from sqlmodel import Session, col, select
 from intake import followups, kinds
 from intake.crashpoints import crash_point
 from intake.errors import CaseNotFound, OurFault, StopMessage
+from intake.inbound import keep_raw, raw_of
 from intake.leases import is_held, lease_deadline, worker_identity
 from intake.logs import bound
 from intake.mail.peek import sender_and_subject
@@ -128,18 +129,18 @@ class Runner:
                 if done is None and any(self._held(t, now) for t in twins):
                     return 0, Outcome(0, "busy", "its twin is being processed by another worker")
                 rec = InboundMessage(source=ref.source, uidvalidity=ref.uidvalidity, uid=ref.uid, sha256=sha,
-                                     received_at=fetched.received, raw=raw)
+                                     received_at=fetched.received)
                 rec.sender, rec.subject = sender_and_subject(raw)  # for the quarantine list, whatever follows
                 if done is not None:
                     rec.status, rec.outcome, rec.case_id = "done", "duplicate", done.case_id
-                    rec.reason = f"same content as message {done.id}"
+                    rec.reason = f"same content as message {done.id}"  # whose bytes are these: kept once
                     if not self._insert(session, rec):
                         return 0, Outcome(0, "busy", "recorded by another worker")
                     log.info("message is a duplicate", extra={"inbound_id": rec.id, "duplicate_of": done.id})
                     return rec.id, Outcome(rec.id, "duplicate", rec.reason)
                 rec.attempts, rec.lease_owner = 1, self.me
                 rec.lease_until = lease_deadline(now, self.ctx.settings.message_lease_seconds)
-                if not self._insert(session, rec):
+                if not self._insert(session, rec, raw):
                     return 0, Outcome(0, "busy", "recorded by another worker")
             else:
                 if self._held(rec, now):
@@ -165,13 +166,21 @@ class Runner:
         return rec.status == "processing" and is_held(rec.lease_owner, rec.lease_until, now, self.me)
 
     @staticmethod
-    def _insert(session: Session, rec: InboundMessage) -> bool:
-        """Insert ``rec``; False when another worker inserted the same message first (the unique key)."""
+    def _insert(session: Session, rec: InboundMessage, raw: bytes | None = None) -> bool:
+        """Insert ``rec`` (and its bytes); False when another worker inserted the same message first."""
         session.add(rec)
         try:
+            if raw is not None:
+                session.flush()
+                keep_raw(session, rec, raw)
             session.commit()
         except IntegrityError:
             session.rollback()
+            taken = session.exec(select(InboundMessage.id).where(InboundMessage.source == rec.source)
+                                 .where(InboundMessage.uidvalidity == rec.uidvalidity)
+                                 .where(InboundMessage.uid == rec.uid)).first()
+            if taken is None:  # not another worker's row: a real fault
+                raise
             return False
         session.refresh(rec)
         return True
@@ -281,5 +290,5 @@ class Runner:
             rec.status, rec.attempts, rec.reason = "processing", rec.attempts + 1, ""
             session.add(rec)
             session.commit()
-            raw, received = rec.raw, rec.received_at
+            raw, received = raw_of(session, rec), rec.received_at
         return self._process(inbound_id, raw, received)

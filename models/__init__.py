@@ -9,6 +9,7 @@ from models.tables import (
     CaseSearch,
     Correction,
     InboundMessage,
+    InboundRaw,
     Meeting,
     OutboxMail,
     PrivacyAudit,
@@ -20,5 +21,5 @@ from models.tables import (
 )
 
 __all__ = ["AttachmentRead", "AuditEntry", "Case", "CaseContact", "CaseEvent", "CasePart", "CaseSearch",
-           "Correction", "InboundMessage", "Meeting", "OutboxMail", "PrivacyAudit", "ReferenceCounter", "ServiceBeat",
-           "StaffSession", "StaffUser", "utcnow"]
+           "Correction", "InboundMessage", "InboundRaw", "Meeting", "OutboxMail", "PrivacyAudit", "ReferenceCounter",
+           "ServiceBeat", "StaffSession", "StaffUser", "utcnow"]

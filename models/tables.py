@@ -49,11 +49,27 @@ class InboundMessage(SQLModel, table=True):
     lease_owner: str = ""
     lease_until: datetime | None = None
     case_id: int | None = Field(default=None, foreign_key="case.id", index=True)
-    raw: bytes = Field(sa_column=Column(LargeBinary, nullable=False))  # emptied by retention and erasure
+    # Only a refused message's header block (and rows from before migration 0008); the bytes of every other
+    # message are in InboundRaw. Emptied by retention and erasure.
+    raw: bytes = Field(default=b"", sa_column=Column(LargeBinary, nullable=False))
     created_at: datetime = Field(default_factory=utcnow)
     updated_at: datetime = Field(default_factory=utcnow)
     # Migration 0004: DMARC/DKIM/SPF of the From ("dmarc=pass dkim=pass spf=pass (mx.kk.example)", "unchecked").
     auth: str = Field(default="", sa_column_kwargs={"server_default": ""})
+
+
+class InboundRaw(SQLModel, table=True):
+    """The bytes of a received message, in a row of their own.
+
+    Kept apart from ``InboundMessage`` so that recording what became of a message
+    (several updates of that row) never rewrites megabytes: SQLite rewrites a whole
+    row on every update, leaving the old copy's pages free, so a large message
+    stored in its status row cost twice its size. Rows from before migration 0008
+    keep their bytes in ``InboundMessage.raw`` (``intake.inbound.raw_of`` reads both).
+    """
+
+    inbound_id: int = Field(primary_key=True, foreign_key="inboundmessage.id")
+    raw: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
 
 
 class AttachmentRead(SQLModel, table=True):

@@ -41,3 +41,29 @@ def test_down_to_nothing_and_up_again_matches_the_tables(url):
     command.upgrade(cfg, "head")
     assert _differences(engine) == []
     engine.dispose()
+
+
+def test_0008_moves_the_bytes_of_received_messages_and_back(url):
+    from sqlalchemy import text
+    from sqlmodel import Session
+
+    from intake.inbound import raw_of
+    from models import InboundMessage
+
+    engine = make_engine(url)
+    cfg = alembic_config(engine)
+    command.upgrade(cfg, "0007_check")
+    with engine.begin() as conn:
+        conn.execute(text(
+            "INSERT INTO inboundmessage (source, uidvalidity, uid, sha256, message_id, sender, subject, received_at, "
+            "status, outcome, kind, reason, attempts, raw, created_at, updated_at, lease_owner, auth) VALUES "
+            "('m', 1, '1', 'x', '', '', '', '2026-11-30 08:00:00', 'done', 'case', '', '', 1, :raw, "
+            "'2026-11-30 08:00:00', '2026-11-30 08:00:00', '', '')"), {"raw": b"the bytes"})
+    command.upgrade(cfg, "head")
+    with Session(engine) as s:
+        rec = s.get(InboundMessage, 1)
+        assert rec is not None and rec.raw == b"" and raw_of(s, rec) == b"the bytes"
+    command.downgrade(cfg, "0007_check")
+    with engine.connect() as conn:
+        assert bytes(conn.exec_driver_sql("SELECT raw FROM inboundmessage").scalar_one()) == b"the bytes"
+    engine.dispose()

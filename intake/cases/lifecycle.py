@@ -33,6 +33,7 @@ from intake.cases import parts as partlib
 from intake.cases.parts import OPEN_PART_STATUSES, PartError
 from intake.cases.rules import OPEN_STATUSES, assign_contact, contact_of, is_complex
 from intake.errors import CaseNotFound, RequestRefused
+from intake.inbound import raw_of
 from intake.letters.case_letters import CaseLetter, case_mail, other_paths_text
 from intake.letters.checklist import missing_request
 from intake.letters.facts import AttachmentNote, CaseFacts, PartFacts
@@ -366,7 +367,7 @@ def _resend_to_office(session: Session, case: Case, parts: list[CasePart], part:
     """The routed-case mail of ``part`` again, now to its new office, with the original application attached."""
     inbound = session.exec(select(InboundMessage).where(InboundMessage.case_id == case.id)
                            .where(InboundMessage.outcome == "case").order_by(col(InboundMessage.id))).first()
-    raw = inbound.raw if inbound is not None else b""
+    raw = raw_of(session, inbound) if inbound is not None else b""
     attachments = [AttachmentNote.from_dict(a) for a in json.loads(case.attachments_json or "[]")]
     msg = routed_case(facts_of_case(case, parts, desk), parse_mail(raw), raw, attachments, desk.catalogue,
                       desk.settings, _seq(session, case), part=PartFacts.of(part))

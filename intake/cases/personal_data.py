@@ -29,6 +29,7 @@ from sqlmodel import Session, SQLModel, col, or_, select
 
 from intake.cases.rules import OPEN_STATUSES
 from intake.errors import RequestRefused
+from intake.inbound import drop_raw, raw_of
 from models import (
     AttachmentRead,
     Case,
@@ -136,8 +137,9 @@ def export_zip(session: Session, who: Subject, *, actor: str) -> tuple[bytes, Ho
         zf.writestr("sent.json", json.dumps([_row(m, ("raw",)) for m in held.outbox], ensure_ascii=False,
                                             indent=2, default=str))
         for m in held.inbound:
-            if m.raw:
-                zf.writestr(f"received/{m.id}.eml", m.raw)
+            raw = raw_of(session, m)
+            if raw:
+                zf.writestr(f"received/{m.id}.eml", raw)
         for o in held.outbox:
             if o.raw:
                 zf.writestr(f"sent/{o.id}-{o.purpose}.eml", o.raw)
@@ -183,7 +185,8 @@ def purge_mail(session: Session, inbound: Iterable[InboundMessage], outbox: Iter
     """Empty the stored mails: raw bytes (with their attachments), what workers read of the attachments, sender,
     subject; a mail not sent is never sent."""
     for rec in inbound:
-        rec.raw, rec.sender, rec.subject, rec.message_id = b"", ERASED, ERASED, ERASED
+        drop_raw(session, rec)
+        rec.sender, rec.subject, rec.message_id = ERASED, ERASED, ERASED
         session.add(rec)
         for read in session.exec(select(AttachmentRead).where(AttachmentRead.inbound_id == rec.id)):
             session.delete(read)
@@ -237,7 +240,7 @@ def retention(session: Session, keep_days: int, *, dry_run: bool = False, actor:
                               .where(col(Case.purged_at).is_(None)).order_by(col(Case.id))))
     stray = list(session.exec(select(InboundMessage).where(col(InboundMessage.case_id).is_(None))
                               .where(col(InboundMessage.received_at) < cutoff)
-                              .where(InboundMessage.status != "processing").where(InboundMessage.raw != b"")))
+                              .where(InboundMessage.status != "processing").where(InboundMessage.sender != ERASED)))
     result = RetentionResult(tuple(c.reference for c in cases), len(stray), dry_run, cutoff)
     if dry_run:
         return result

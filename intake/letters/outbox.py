@@ -36,6 +36,7 @@ from sqlmodel import Session, col, func, select
 
 from intake.crashpoints import crash_point
 from intake.errors import SendError
+from intake.inbound import raw_of
 from intake.letters.relay import RelayState, backoff, refusal_alert
 from intake.letters.routed import ORIGINAL_PLACEHOLDER
 from intake.letters.sender import MailSender, PermanentSendError, RecipientDeferred, RelayRefused, TooBig
@@ -352,5 +353,5 @@ def with_original(engine: Engine, mail: OutboxMail) -> bytes:
         return raw
     with Session(engine) as session:
         inbound = session.get(InboundMessage, mail.inbound_id)
-        original_raw = inbound.raw if inbound is not None else b""
+        original_raw = raw_of(session, inbound) if inbound is not None else b""
     return raw.replace(PLACEHOLDER_LINE, base64.encodebytes(original_raw), 1)

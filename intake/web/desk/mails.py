@@ -14,6 +14,7 @@ from email.message import EmailMessage
 import nh3
 from sqlmodel import Session, col, select
 
+from intake.inbound import raw_of
 from intake.mail.message import Part, parse_mail
 from models import Case, InboundMessage, OutboxMail
 
@@ -80,7 +81,7 @@ def business_mails(session: Session, case: Case) -> list[MailView]:
                          .order_by(col(InboundMessage.id)))
     views = []
     for rec in found:
-        parsed = parse_mail(rec.raw)
+        parsed = parse_mail(raw_of(session, rec))
         html = _html_body(parsed.msg)
         attachments = [AttachmentView(i, a.filename, a.content_type, len(a.data))
                        for i, a in enumerate(parsed.attachments)]
@@ -94,7 +95,7 @@ def attachment_of(session: Session, case: Case, inbound_id: int, index: int) -> 
     rec = session.get(InboundMessage, inbound_id)
     if rec is None or rec.case_id != case.id:
         return None
-    found = parse_mail(rec.raw).attachments
+    found = parse_mail(raw_of(session, rec)).attachments
     return found[index] if 0 <= index < len(found) else None
 
 

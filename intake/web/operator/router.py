@@ -23,6 +23,7 @@ from starlette.concurrency import run_in_threadpool
 from classifier.store import ModelStore
 from intake.app import open_engine, send_now
 from intake.errors import IntakeError
+from intake.inbound import raw_of
 from intake.mail.message import parse_mail
 from intake.pipeline import Context
 from intake.runner import Runner
@@ -134,7 +135,7 @@ def _quarantined(session: Session, message_id: int) -> InboundMessage:
 def quarantined(request: Request, message_id: int, staff: OperatorDep) -> HTMLResponse:
     with Session(auth.web_of(request).engine) as session:
         rec = _quarantined(session, message_id)
-        parsed = parse_mail(rec.raw)
+        parsed = parse_mail(raw_of(session, rec))
         body = parsed.msg.get_body(preferencelist=("html",))
         html = sanitise(str(body.get_content())) if body is not None else ""
         return page(request, "quarantined.html", staff, m=rec, domain=rec.sender.rpartition("@")[2], html=html,

@@ -9,6 +9,7 @@ from email import policy
 from sqlmodel import Session, select
 
 from intake.app import build_context
+from intake.inbound import raw_of
 from intake.letters.outbox import flush_outbox, original
 from intake.letters.routed import ORIGINAL_INLINE_MAX
 from intake.letters.sender import MaildirSender
@@ -36,7 +37,7 @@ def test_a_large_original_is_attached_when_sent_not_stored_per_office(tmp_path, 
     assert outcome.outcome == "case"
     with Session(engine) as s:
         (routed,) = s.exec(select(OutboxMail).where(OutboxMail.purpose == "routed")).all()
-        stored = s.exec(select(InboundMessage)).one().raw
+        stored = raw_of(s, s.exec(select(InboundMessage)).one())
     assert len(routed.raw) < 64 * 1024 < len(raw)  # the placeholder, not the original
     full = original(engine, routed.id)
     assert full is not None and len(full) > len(raw)
