@@ -27,6 +27,7 @@ from intake.pipeline import Context
 from intake.privacy import loggable
 from intake.runner import OUR_FAULTS, Outcome, Runner
 from models import ServiceBeat, utcnow
+from models.db import optimize
 
 log = logging.getLogger(__name__)
 DISK_FULL = (errno.ENOSPC, errno.EDQUOT)  # a full disk is ours to wait out, not a reason to exit
@@ -69,6 +70,7 @@ class Service:
         Loading (on a new installation: training) the model is the long part.
         """
         self.ctx.models.get()
+        optimize(self.engine)
 
     def process_once(self) -> list[Outcome]:
         """Process everything waiting now (in batches), then send what is due.
@@ -101,6 +103,7 @@ class Service:
         jobs = schedule.Scheduler()
         jobs.every(s.outbox_flush_interval).seconds.do(self.flush)
         jobs.every(s.model_check_interval).seconds.do(self.ctx.models.get)  # keeps a newly activated model warm
+        jobs.every(s.model_check_interval).seconds.do(optimize, self.engine)  # SQLite's planner statistics
         # Sends at most once per office and working day, from digest_after (Copenhagen time).
         jobs.every(s.digest_check_interval).seconds.do(daily_overdue_job, self.engine, self.ctx)
         # Retrains when retrain_after_corrections corrections have come; activates only if better.

@@ -48,6 +48,17 @@ def make_engine(url: str) -> Engine:
     return create_engine(url, pool_pre_ping=False, pool_recycle=1800)
 
 
+def optimize(engine: Engine) -> None:
+    """Let SQLite refresh the statistics its planner uses (``PRAGMA optimize``); nothing on PostgreSQL.
+
+    Without statistics SQLite may pick a poor index as a table grows (the duplicate-content
+    lookup read every processed message until it had them); autovacuum does this for PostgreSQL.
+    """
+    if engine.dialect.name == "sqlite":
+        with engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA optimize")
+
+
 def alembic_config(engine: Engine) -> Config:
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))

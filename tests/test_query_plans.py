@@ -78,3 +78,23 @@ def test_postgresql_plan_uses_an_index(pg_url, name):
     finally:
         engine.dispose()
     assert not [line for line in plan if "Seq Scan" in line], f"{name}: {plan}"
+
+
+def test_optimize_gathers_sqlite_statistics(tmp_path):
+    from models.db import optimize
+
+    engine = make_engine(f"sqlite:///{tmp_path / 'o.db'}")
+    migrate(engine)
+    with engine.begin() as conn:
+        for i in range(300):  # enough rows for SQLite to think statistics worth having
+            conn.exec_driver_sql(
+                "INSERT INTO inboundmessage (source, uidvalidity, uid, sha256, message_id, sender, subject, "
+                "received_at, status, outcome, kind, reason, attempts, raw, created_at, updated_at, lease_owner, "
+                f"auth) VALUES ('m', 1, '{i}', '{i:064x}', '', '', '', '2026-11-30', 'done', 'case', '', '', 1, "
+                "x'', '2026-11-30', '2026-11-30', '', '')")
+        conn.exec_driver_sql("SELECT count(*) FROM inboundmessage WHERE sha256 = 'ab' AND status = 'done'")
+    optimize(engine)
+    with engine.connect() as conn:
+        tables = {row[0] for row in conn.exec_driver_sql("SELECT tbl FROM sqlite_stat1")}
+    engine.dispose()
+    assert "inboundmessage" in tables

@@ -12,9 +12,9 @@ from collections import Counter
 import pytest
 from sqlmodel import Session, func, select
 
-from models import Case, InboundMessage
+from models import AttachmentRead, Case, InboundMessage
 from models.db import open_database
-from tests.e2e.builders import scaffolding_da
+from tests.e2e.builders import scaffolding_da, sign_docx_da
 from tests.e2e.conftest import subprocess_env
 
 pytestmark = pytest.mark.realserver
@@ -26,10 +26,41 @@ def database_url(pg_url):  # several workers share work on PostgreSQL (SQLite is
     return pg_url
 
 
-def _deliver(dovecot, count: int) -> None:
+WITH_WORD_FORM = 5  # every fifth application has its details in a Word form, read by the extraction worker
+
+
+def _deliver(dovecot, count: int) -> int:
+    """``count`` applications; returns how many carry an attachment."""
     for i in range(count):
-        dovecot.deliver(scaffolding_da(f"Firma {i} <kontakt@firma{i}.dk>", n=i).as_bytes())
+        sender = f"Firma {i} <kontakt@firma{i}.dk>"
+        msg = sign_docx_da(sender) if i % WITH_WORD_FORM == 0 else scaffolding_da(sender, n=i)
+        dovecot.deliver(msg.as_bytes())
     dovecot.wait_for_uids("INBOX", count, timeout=120)
+    return len(range(0, count, WITH_WORD_FORM))
+
+
+def _queue_mode(env: dict[str, str]) -> dict[str, str]:
+    """Attachments read by a separate ``intake worker`` (procrastinate in the same PostgreSQL)."""
+    return env | {"INTAKE_EXTRACTION": "queue", "INTAKE_EXTRACTION_WAIT_SECONDS": "300"}
+
+
+def _extraction_worker(env: dict[str, str]) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "intake", "worker", "--concurrency", "2"],
+                            env=subprocess_env(env), stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+
+
+def _stop(worker: subprocess.Popen) -> None:
+    worker.send_signal(signal.SIGTERM)
+    _, err = worker.communicate(timeout=120)
+    assert worker.returncode == 0, err.decode(errors="replace")[-3000:]
+
+
+def _read_by_workers(settings) -> int:
+    engine = open_database(settings.database_url)
+    with Session(engine) as s:
+        n = s.exec(select(func.count()).select_from(AttachmentRead)).one()
+    engine.dispose()
+    return n
 
 
 def _workers(env: dict[str, str], count: int) -> list[subprocess.Popen]:
@@ -73,18 +104,27 @@ def _count(settings, smtp_sink, count: int, *, repeats_allowed: int = 0) -> None
 @pytest.mark.parametrize("workers", [2, 3])
 def test_workers_share_a_mailbox_exactly_once(e2e, dovecot, smtp_sink, workers):
     env, settings = e2e
+    env = _queue_mode(env)
     count = 150
-    _deliver(dovecot, count)
-    assert _wait(_workers(env, workers)) == [0] * workers
+    attached = _deliver(dovecot, count)
+    extraction = _extraction_worker(env)
+    try:
+        assert _wait(_workers(env, workers)) == [0] * workers
+    finally:
+        _stop(extraction)
     _count(settings, smtp_sink, count)
+    assert _read_by_workers(settings) == attached  # every Word form read once, by the extraction worker
     assert dovecot.folder_uids("INBOX") == []
     assert len(dovecot.folder_uids("Processed")) == count
 
 
 def test_a_worker_killed_mid_batch_loses_and_repeats_nothing(e2e, dovecot, smtp_sink):
     env, settings = e2e
+    # a mail the killed worker was sending is sent again once its lease runs out (default 300 s)
+    env = _queue_mode(env) | {"INTAKE_OUTBOX_SEND_LEASE": "5"}
     count = 120
-    _deliver(dovecot, count)
+    attached = _deliver(dovecot, count)
+    extraction = _extraction_worker(env)
     first, second = _workers(env, 2)
     engine = open_database(settings.database_url)
     deadline = time.monotonic() + 600
@@ -96,8 +136,14 @@ def test_a_worker_killed_mid_batch_loses_and_repeats_nothing(e2e, dovecot, smtp_
     engine.dispose()
     first.send_signal(signal.SIGKILL)
     assert _wait([first, second]) == [-signal.SIGKILL, 0]
-    # What the killed worker held is taken over at once (a dead process on this host): a rerun finishes it.
-    assert _wait(_workers(env, 1)) == [0]
+    # What the killed worker held is taken over at once (a dead process on this host): a rerun finishes it,
+    # the mail it was sending once that mail's lease has run out.
+    time.sleep(6)
+    try:
+        assert _wait(_workers(env, 1)) == [0]
+    finally:
+        _stop(extraction)
+    assert _read_by_workers(settings) == attached
     # A kill between the relay's 250 and our commit may repeat that one mail (at-least-once sending).
     _count(settings, smtp_sink, count, repeats_allowed=1)
     assert dovecot.folder_uids("INBOX") == []
