@@ -327,7 +327,8 @@ class ImapMailbox:
                 ref=MessageRef(self.source_name, uidvalidity, str(uid)),
                 raw=data[uid][b"BODY[]"], received=as_utc(data[uid][b"INTERNALDATE"]),
             )
-            for uid in uids if uid in data and b"BODY[]" in data[uid]
+            # a message another worker moved meanwhile comes back without its body (BODY[] NIL): skip it
+            for uid in uids if uid in data and isinstance(data[uid].get(b"BODY[]"), bytes)
         ]
 
     def _move(self, ref: MessageRef, target: str, keyword: str | None) -> bool:

@@ -1,8 +1,11 @@
 """Fixtures of the web tests: an application on a fresh SQLite database, stored cases, a client."""
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from datetime import datetime
+from pathlib import Path
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
@@ -14,6 +17,7 @@ from intake.web.app import create_app
 from intake.web.context import WebContext, web_context
 from models import Case, CaseEvent
 from tests.intake.casefactory import make_case
+from tests.web.browser import CHROMIUM, require_browser
 
 BUSINESS = "anna@cafe-solsiden.dk"
 
@@ -59,6 +63,28 @@ def store_case(context: WebContext, *events: tuple[str, str], **fields) -> Case:
 
 def link(settings: Settings, case: Case) -> str:
     return f"/track/{make_token(settings, case.reference)}"
+
+
+# The browser tests' fixtures: one Chromium for the session (Playwright's sync API cannot start twice in
+# one thread, so the fixture lives here, once), and the folder screenshots go to.
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    require_browser()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"])
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="session")
+def artefacts(tmp_path_factory) -> Path:
+    """Where screenshots go: ``INTAKE_TEST_ARTEFACTS`` (CI keeps it), else the session's temporary folder."""
+    chosen = os.environ.get("INTAKE_TEST_ARTEFACTS")
+    folder = Path(chosen) if chosen else Path(tmp_path_factory.mktemp("web-screenshots", numbered=False))
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
 
 
 # The end-to-end fixtures (real Dovecot, SMTP sink, SQLite and PostgreSQL, one trained model per session).

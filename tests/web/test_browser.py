@@ -9,11 +9,9 @@ opens the link. Screenshots are kept in the session's temporary folder
 """
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -23,7 +21,7 @@ from intake.settings import Settings, load_settings
 from tests.e2e.builders import scaffolding_da
 from tests.e2e.conftest import build_service, service_env, subprocess_env
 from tests.e2e.test_case_flow import REF, body_of, load_case, wait_for_mails
-from tests.web.browser import CHROMIUM, axe_violations, free_port, live_web, require_browser
+from tests.web.browser import axe_violations, free_port, live_web
 
 pytestmark = [pytest.mark.realserver, pytest.mark.slow]
 BUSINESS = "peter@jensen-stilladser.dk"
@@ -41,26 +39,6 @@ class Acknowledged:
     reference: str
     link: str
     body: str
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Any]:
-    require_browser()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"])
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture(scope="session")
-def artefacts(tmp_path_factory) -> Path:
-    """Where screenshots go: ``INTAKE_TEST_ARTEFACTS`` (CI keeps it), else the session's temporary folder."""
-    chosen = os.environ.get("INTAKE_TEST_ARTEFACTS")
-    folder = Path(chosen) if chosen else Path(tmp_path_factory.mktemp("web-screenshots", numbered=False))
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
 
 
 @pytest.fixture

@@ -26,7 +26,6 @@ from tests.e2e.conftest import build_service, service_env, subprocess_env
 from tests.e2e.test_case_flow import REF, load_case, wait_for_mails
 from tests.paths import SAMPLES
 from tests.web.browser import axe_violations, free_port, live_web
-from tests.web.test_browser import artefacts, browser  # noqa: F401 - the shared browser and screenshot folder
 
 pytestmark = [pytest.mark.realserver, pytest.mark.slow]
 BUSINESS = "peter@jensen-stilladser.dk"
@@ -53,7 +52,7 @@ def _add_user(env: dict[str, str], email: str, office: str, role: str) -> None:
 
 
 @pytest.fixture
-def desk(tmp_path, dovecot, smtp_sink, database_url, e2e_model_dir, browser) -> Iterator[Desk]:  # noqa: F811
+def desk(tmp_path, dovecot, smtp_sink, database_url, e2e_model_dir, browser) -> Iterator[Desk]:
     port = free_port()
     env = service_env(tmp_path, dovecot, smtp_sink, database_url, e2e_model_dir)
     env["INTAKE_PUBLIC_URL"] = f"http://127.0.0.1:{port}"
@@ -64,7 +63,7 @@ def desk(tmp_path, dovecot, smtp_sink, database_url, e2e_model_dir, browser) -> 
         yield Desk(base, load_settings(env=env), env)
 
 
-def _page(browser: Any) -> Any:  # noqa: F811
+def _page(browser: Any) -> Any:
     context = browser.new_context(bypass_csp=True, locale="da-DK")  # bypass: so that axe can be injected
     return context.new_page()
 
@@ -103,8 +102,8 @@ def _act(page: Any, action: str, fields: dict[str, str]) -> None:
         form.locator('button[type="submit"]').click()
 
 
-def test_a_caseworker_asks_for_information_and_the_answer_resumes_the_clock(desk, dovecot, smtp_sink, browser,  # noqa: F811
-                                                                           artefacts):  # noqa: F811
+def test_a_caseworker_asks_for_information_and_the_answer_resumes_the_clock(desk, dovecot, smtp_sink, browser,
+                                                                           artefacts):
     reference = _applied(desk, dovecot, smtp_sink)
     page = _page(browser)
     _sign_in_by_keyboard(page, desk.base, "karen@kk.example")
@@ -132,7 +131,7 @@ def test_a_caseworker_asks_for_information_and_the_answer_resumes_the_clock(desk
     page.screenshot(path=str(artefacts / "desk-case-resumed.png"), full_page=True)
 
 
-def test_a_rejection_without_a_path_forward_is_refused_by_the_form(desk, dovecot, smtp_sink, browser):  # noqa: F811
+def test_a_rejection_without_a_path_forward_is_refused_by_the_form(desk, dovecot, smtp_sink, browser):
     reference = _applied(desk, dovecot, smtp_sink)
     page = _page(browser)
     _sign_in_by_keyboard(page, desk.base, "karen@kk.example")
@@ -142,7 +141,7 @@ def test_a_rejection_without_a_path_forward_is_refused_by_the_form(desk, dovecot
     assert load_case(desk.settings, reference).decision is None
 
 
-def test_an_operator_replays_a_quarantined_message(desk, browser, artefacts):  # noqa: F811
+def test_an_operator_replays_a_quarantined_message(desk, browser, artefacts):
     engine = open_database(desk.settings.database_url)
     with Session(engine) as s:
         rec = InboundMessage(source="maildir:elsewhere", uid="q1", sha256="cd" * 32, sender="anna@cafe-solsiden.dk",

@@ -444,3 +444,21 @@ def test_close_while_the_wait_is_still_connecting_ends_it(mailbox, monkeypatch):
     started = time.monotonic()
     assert mailbox.wait_for_new(10) is False
     assert time.monotonic() - started < 2
+
+
+def test_a_message_moved_by_another_worker_during_the_fetch_is_skipped(monkeypatch):
+    from datetime import datetime
+
+    from intake.mailbox.imap import ImapMailbox
+
+    box = ImapMailbox("127.0.0.1", 143, "u", "p", security="none")
+    monkeypatch.setattr(box, "_select", lambda client: 7)
+
+    class Client:
+        def fetch(self, uids, what):
+            when = datetime(2026, 12, 1, 9, 0)
+            return {1: {b"BODY[]": b"Subject: hej\r\n\r\nhej\r\n", b"INTERNALDATE": when},
+                    2: {b"BODY[]": None, b"INTERNALDATE": when}}  # expunged between SEARCH and FETCH
+
+    fetched = box._fetch(Client(), [1, 2, 3], 7)
+    assert fetched is not None and [f.ref.uid for f in fetched] == ["1"]
