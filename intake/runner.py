@@ -118,6 +118,10 @@ class Runner:
             if rec is not None and rec.sha256 != sha:
                 rec = None  # the server reused a UID for other content: treat as new
             if rec is not None and rec.status != "processing":
+                if is_held(rec.lease_owner, rec.lease_until, now, self.me):
+                    # another live worker has just finished it and moves it itself (two MOVEs of one
+                    # message at once can leave two copies in the target folder)
+                    return rec.id, Outcome(rec.id, "busy", "finished by another worker, who moves it")
                 again = "refused" if rec.outcome == "refused" else "already" if rec.status == "done" else "quarantined"
                 return rec.id, Outcome(rec.id, again, rec.reason)
             if rec is None and is_too_large(raw, self.ctx.settings):
