@@ -18,7 +18,6 @@ from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
-from classifier.holder import ModelHolder
 from intake.attachments import Limits, Sandbox, configure
 from intake.cases.lifecycle import Desk
 from intake.errors import IntakeError
@@ -70,6 +69,8 @@ def build_context(settings: Settings) -> Context:
     """What the stages need; also configures the sandbox, since every path that reads mail starts here."""
     configure_sandbox(settings)
     catalogue, calendar = catalogue_and_calendar(settings)
+    from classifier.holder import ModelHolder  # scikit-learn: imported by the commands that classify, not by all
+
     return Context(settings, catalogue, calendar, ModelHolder(settings.model_dir), queue_extractor(settings))
 
 

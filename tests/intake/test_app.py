@@ -24,6 +24,7 @@ from intake.letters.sender import sender_from_settings
 from intake.service import Service
 from intake.settings import Settings, load_settings
 from models import OutboxMail
+from models.db import optimize
 from routing.catalogue import BUNDLED_CATALOGUE
 from tests.intake.attachments import builders
 
@@ -82,7 +83,7 @@ def test_the_schedule_runs_each_job_at_the_interval_of_the_settings(tmp_path):
     periods = {job.job_func.func: timedelta(**{job.unit: job.interval}) for job in service._schedule().jobs}
     assert periods == {service.flush: timedelta(seconds=3), ctx.models.get: timedelta(seconds=120),
                        daily_overdue_job: timedelta(seconds=45), retrain_job: timedelta(seconds=600),
-                       retention_job: timedelta(seconds=900)}
+                       retention_job: timedelta(seconds=900), optimize: timedelta(seconds=120)}
 
 
 def test_the_scheduled_retraining_works_with_the_service_context(tmp_path):
