@@ -290,7 +290,12 @@ class ImapMailbox:
     def _ensure_folders(self, client: IMAPClient, folders: Iterable[str]) -> None:
         for folder in folders:
             if not client.folder_exists(folder):
-                client.create_folder(folder)
+                try:
+                    client.create_folder(folder)
+                except imaplib.IMAP4.error:
+                    if not client.folder_exists(folder):
+                        raise
+                    continue  # another worker created it a moment ago
                 log.info("IMAP folder created", extra={"folder": folder})
                 try:
                     client.subscribe_folder(folder)
