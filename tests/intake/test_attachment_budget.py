@@ -63,8 +63,8 @@ def test_acknowledgement_and_routed_mail_name_every_attachment_not_read(tmp_path
     routed_text = routed.get_body(("plain",)).get_content()
     names = [f"bilag-{i:04d}.txt" for i in range(4)]
     not_read = [n for n in names if f"- {n} (unknown, unreadable: time_budget)" in routed_text]
-    # a warm worker may read the first file within the first millisecond; the rest wait for nothing
-    assert names[1:] == not_read[-3:]
+    # a warm worker may read a file or two before the millisecond is spent; those after it are never read
+    assert not_read and not_read == names[len(names) - len(not_read):]
     assert all(f"- {n} (text, read)" in routed_text for n in names if n not in not_read)
     assert all(n in ack_text for n in not_read) and "nåede ikke at læse" in ack_text
     assert f"{len(not_read)} filer" in ack_text
