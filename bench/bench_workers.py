@@ -82,13 +82,17 @@ def steady_rate(url: str) -> float:
 
 
 def run_workers(env: dict[str, str], workers: int) -> float:
+    # Each worker's log goes to a file: a pipe read one worker at a time fills up (64 KiB) and blocks the
+    # other worker in the middle of a transaction, and with it every worker waiting for that row.
+    logs = [tempfile.TemporaryFile() for _ in range(workers)]
     start = time.monotonic()
     procs = [subprocess.Popen([sys.executable, "-m", "intake", "process", "--once"], env=subprocess_env(env),
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE) for _ in range(workers)]
-    for proc in procs:
-        _, err = proc.communicate()
+                              stdout=subprocess.DEVNULL, stderr=log) for log in logs]
+    for proc, log in zip(procs, logs, strict=True):
+        proc.wait()
         if proc.returncode != 0:
-            raise SystemExit(err.decode(errors="replace")[-2000:])
+            log.seek(0)
+            raise SystemExit(log.read().decode(errors="replace")[-2000:])
     return time.monotonic() - start
 
 

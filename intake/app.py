@@ -10,7 +10,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Collection, Iterator, Sequence
 from contextlib import contextmanager
-from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,7 +18,8 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
 from intake.attachments import Limits, Sandbox, configure
-from intake.cases.lifecycle import Desk
+from intake.cases.desk import build_desk as build_desk
+from intake.cases.desk import catalogue_and_calendar as catalogue_and_calendar
 from intake.errors import IntakeError
 from intake.followups import CaseLookup, find_case
 from intake.letters.outbox import send_due
@@ -30,26 +30,12 @@ from intake.pipeline import Context
 from intake.settings import Settings
 from models import Case
 from models.db import make_engine, open_database
-from routing.calendar import WorkingCalendar
-from routing.catalogue import Catalogue, load_catalogue
 
 if TYPE_CHECKING:
     from intake.extraction import QueueExtractor
 
 log = logging.getLogger(__name__)
 MB = 1024 * 1024
-
-
-@lru_cache(maxsize=16)
-def catalogue_and_calendar(settings: Settings) -> tuple[Catalogue, WorkingCalendar]:
-    """The task catalogue of ``settings`` and the working calendar with its closure days.
-
-    Loaded (and validated) once per settings, so that the service, the dry run,
-    the caseworker commands, the reports and training all route with the same
-    catalogue and count the same working days.
-    """
-    catalogue = load_catalogue(settings.catalogue_path)
-    return catalogue, WorkingCalendar(catalogue.extra_closure_days)
 
 
 def attachment_limits(settings: Settings) -> Limits:
@@ -84,12 +70,6 @@ def queue_extractor(settings: Settings) -> QueueExtractor | None:
     app = make_app(settings.database_url, engine)
     ensure_schema(app, engine)
     return QueueExtractor(engine, app)
-
-
-def build_desk(settings: Settings) -> Desk:
-    """What the caseworker commands act with: the same catalogue and calendar as the service."""
-    catalogue, calendar = catalogue_and_calendar(settings)
-    return Desk(settings, catalogue, calendar)
 
 
 def send_now(engine: Engine, settings: Settings, only: Collection[int] | None = None) -> int:

@@ -1,6 +1,9 @@
 """The migrations: one line of revisions, down to nothing and up again, and the result matches the tables."""
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
@@ -9,7 +12,7 @@ from alembic.script import ScriptDirectory
 from sqlmodel import SQLModel
 
 import models  # noqa: F401 - registers the tables
-from models.db import alembic_config, make_engine
+from models.db import HEAD_REVISION, alembic_config, current_revision, make_engine, open_database
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -23,6 +26,24 @@ def test_one_line_of_revisions():
     engine = make_engine("sqlite://")
     script = ScriptDirectory.from_config(alembic_config(engine))
     assert len(script.get_heads()) == 1, script.get_heads()
+    # open_database skips Alembic for a database at HEAD_REVISION: it must be the real head
+    assert script.get_current_head() == HEAD_REVISION
+
+
+def test_a_database_at_head_is_opened_without_alembic_and_an_older_one_is_migrated(url):
+    engine = open_database(url)
+    assert current_revision(engine) == HEAD_REVISION
+    command.downgrade(alembic_config(engine), "-1")
+    assert current_revision(engine) not in (None, HEAD_REVISION)
+    engine.dispose()
+    engine = open_database(url)  # behind head: migrated again
+    assert current_revision(engine) == HEAD_REVISION
+    assert not _differences(engine)
+    engine.dispose()
+    probe = ("import sys; from models.db import open_database; open_database(sys.argv[1]); "
+             "print('alembic' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", probe, url], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False", out.stderr
 
 
 def _differences(engine) -> list:

@@ -30,9 +30,10 @@ from sqlmodel import Session, col, func, select
 
 from intake.cases import checklists
 from intake.cases import parts as partlib
+from intake.cases.desk import Desk, InvalidTransition, MissingText, UnknownChoice
 from intake.cases.parts import OPEN_PART_STATUSES, PartError
 from intake.cases.rules import OPEN_STATUSES, assign_contact, contact_of, is_complex
-from intake.errors import CaseNotFound, RequestRefused
+from intake.errors import CaseNotFound
 from intake.inbound import raw_of
 from intake.letters.case_letters import CaseLetter, case_mail, other_paths_text
 from intake.letters.checklist import missing_request
@@ -43,40 +44,10 @@ from intake.mail.message import parse_mail
 from intake.privacy import redact_cpr
 from models import Case, CaseEvent, CasePart, Correction, InboundMessage, OutboxMail, utcnow
 from routing import clock
-from routing.calendar import WorkingCalendar
 from routing.catalogue import Catalogue
 from routing.goals import describe_week, iso_week
 
 log = logging.getLogger(__name__)
-
-
-class CaseError(RequestRefused):
-    """Base class of the errors raised by case actions: what a caseworker asked cannot be done."""
-
-
-class InvalidTransition(CaseError):
-    """Raised when an action is not allowed in the state of the case or its part."""
-
-
-class MissingText(CaseError):
-    """Raised when a required text is empty: the question, a rejection's reasons or its path forward."""
-
-
-class UnknownChoice(CaseError):
-    """Raised for an unknown task type, external topic, path-forward number or status."""
-
-
-@dataclass(frozen=True)
-class Desk:
-    """What case actions need: settings (sender, reference prefix), the catalogue and the working calendar.
-
-    Built by ``intake.app.build_desk`` (or from a pipeline context), never from a catalogue loaded here,
-    so that caseworkers and the service count the same working days.
-    """
-
-    settings: object
-    catalogue: Catalogue
-    calendar: WorkingCalendar
 
 
 @dataclass(frozen=True)

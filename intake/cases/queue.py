@@ -21,17 +21,39 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, func, select
 
 from intake.cases import parts as partlib
-from intake.cases.lifecycle import Desk, UnknownChoice
+from intake.cases.desk import Desk, UnknownChoice
 from intake.cases.parts import OPEN_PART_STATUSES
 from intake.cases.rules import STATUSES
-from intake.cases.views import CaseRow, _standing
 from models import Case, CasePart, CaseSearch, utcnow
+from routing import clock
 from routing.goals import local_date
 
 REFERENCE = re.compile(r"^[A-Z]{2,10}-\d{4}-\d{6}$")
 MAX_FOUND = 1000  # cases a search may find; a wider one is narrowed with the filters
 CVR = re.compile(r"^(?:DK)?\s*(\d{2})\s?(\d{2})\s?(\d{2})\s?(\d{2})$")
 
+
+
+@dataclass(frozen=True)
+class CaseRow:
+    """One line of ``case list``: one part of a case."""
+
+    reference: str
+    parts: int  # how many parts the case has
+    status: str
+    decision: str | None
+    task_type: str
+    office: str
+    due: date
+    standing: str  # on_track | at_risk | overdue | done
+    company: str
+    assigned_to: str
+    complex: bool
+
+
+def standing_of(part: CasePart, due: date, today: date, desk: Desk) -> str:
+    """On track, at risk (due within 2 working days), overdue; done when the part is no longer open."""
+    return clock.standing(due, today, desk.calendar) if part.status in OPEN_PART_STATUSES else "done"
 
 @dataclass(frozen=True)
 class QueueFilter:
@@ -149,7 +171,7 @@ def queue_page(session: Session, desk: Desk, f: QueueFilter, *, after: str | Non
     for part, case in found[:size]:
         due = partlib.effective_due(part, case.received_at, desk.calendar, now)
         rows.append(CaseRow(case.reference, counts.get(case.id or 0, 1), part.status, part.decision,
-                            part.task_type, part.office, due, _standing(part, due, today, desk),
+                            part.task_type, part.office, due, standing_of(part, due, today, desk),
                             case.company_name or "", part.assigned_to or "", case.complex))
     last = found[size - 1][0] if len(found) > size else None
     return QueuePage(rows, f"{last.due_date.isoformat()}.{last.id}" if last is not None else None)

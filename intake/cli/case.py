@@ -38,7 +38,7 @@ def _settings():
 
 def _known_office(value: str | None) -> str | None:
     """``--office`` must be an office of the catalogue (a typo would silently list nothing)."""
-    from intake.app import catalogue_and_calendar
+    from intake.cases.desk import catalogue_and_calendar
 
     offices = catalogue_and_calendar(_settings())[0].offices if value is not None else {}
     if value is not None and value not in offices:
@@ -72,10 +72,11 @@ def _default_actor() -> str:
 def _desk_session() -> Iterator[tuple]:
     from sqlmodel import Session
 
-    from intake.app import build_desk, open_engine
+    from intake.cases.desk import build_desk
+    from models.db import open_database
 
     settings = _settings()
-    engine = open_engine(settings)
+    engine = open_database(settings.database_url)  # intake.app.open_engine, without importing the pipeline
     with Session(engine) as session:
         yield build_desk(settings), session, engine, settings
 

@@ -11,12 +11,9 @@ from enum import StrEnum
 
 import typer
 from rich.table import Table
-from sqlmodel import Session
 
-from intake.app import catalogue_and_calendar, open_engine
 from intake.cli.common import console, settings
 from intake.cli.manners import IntakeTyper, level_options
-from intake.web.desk import users
 
 app = IntakeTyper(help="Staff of the web desk: caseworkers, operators, admins.")
 app.callback()(level_options)
@@ -46,6 +43,11 @@ def add(email: str = typer.Argument(..., help="The user's address (their sign-in
         no_password: bool = typer.Option(False, "--no-password",
                                          help="No password: sign-in only through the trusted proxy header.")) -> None:
     """Add a user (or enable a disabled one again)."""
+    from sqlmodel import Session
+
+    from intake.app import catalogue_and_calendar, open_engine
+    from intake.web.desk import users
+
     s = settings()
     offices = set(catalogue_and_calendar(s)[0].offices)
     if office not in offices:
@@ -62,6 +64,11 @@ def add(email: str = typer.Argument(..., help="The user's address (their sign-in
 @app.command("list")
 def list_() -> None:
     """The users, with their office, role and whether they are disabled."""
+    from sqlmodel import Session
+
+    from intake.app import open_engine
+    from intake.web.desk import users
+
     table = Table("email", "office", "role", "password", "disabled", "since")
     with Session(open_engine(settings())) as session:
         for u in users.list_users(session):
@@ -73,6 +80,11 @@ def list_() -> None:
 @app.command()
 def disable(email: str = typer.Argument(..., help="The user's address.")) -> None:
     """Disable a user and end their sessions (kept for the audit log)."""
+    from sqlmodel import Session
+
+    from intake.app import open_engine
+    from intake.web.desk import users
+
     with Session(open_engine(settings())) as session:
         user = users.disable_user(session, email)
         session.commit()
@@ -81,6 +93,9 @@ def disable(email: str = typer.Argument(..., help="The user's address.")) -> Non
 
 def audit(reference: str = typer.Argument(..., help="Tracking reference, e.g. KBH-2026-000001.")) -> None:
     """Who viewed and changed the case through the desk, and when."""
+    from sqlmodel import Session
+
+    from intake.app import open_engine
     from intake.cases.audit import audit_of
 
     with Session(open_engine(settings())) as session:

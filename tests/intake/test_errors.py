@@ -7,7 +7,7 @@ import intake.cli  # noqa: F401  (imports every command, so every error class is
 from classifier.errors import ClassifierError, ModelRefused, NoActiveModel, TrainingDataError, UnknownVersion
 from intake.attachments.errors import AttachmentError, Encrypted, TooLarge, Unreadable, WorkerError
 from intake.cases.compliance import ReportError
-from intake.cases.lifecycle import CaseError, InvalidTransition, MissingText, UnknownChoice
+from intake.cases.desk import CaseError, InvalidTransition, MissingText, UnknownChoice
 from intake.cases.meetings import InvalidSlot, MeetingCancelled, MeetingError, NoOpenMeeting
 from intake.errors import (
     CaseNotFound,

@@ -33,7 +33,7 @@ from intake.web.desk import auth
 from intake.web.desk.actions import CASE_ACTIONS, PART_ACTIONS, meeting_action, part_action
 from intake.web.desk.auth import StaffDep, Web
 from intake.web.desk.mails import attachment_of, business_mails, sent_mails
-from intake.web.desk.users import Staff, authenticate
+from intake.web.desk.users import Staff, authenticate, dummy_hash
 from models import utcnow
 from routing.goals import LOCAL_TZ
 
@@ -53,6 +53,7 @@ def page(request: Request, name: str, staff: Staff | None, status_code: int = 20
 def make_router(context: Context, secret: str, *, engine: Engine | None = None) -> APIRouter:
     """The desk's routes over ``context`` (settings, catalogue, calendar) and its database."""
     web = Web(context, engine or open_engine(context.settings), secret)
+    dummy_hash()  # made now, so that the first sign-in with an unknown address costs no more than any other
 
     def bind(request: Request) -> None:
         request.scope["intake.web"] = web

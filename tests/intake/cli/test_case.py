@@ -205,3 +205,25 @@ def test_add_contact_and_remove_contact(settings):
     assert result.exit_code == 0, result.output
     assert history(settings, ref) == [("karen", "contact_added"), ("karen", "contact_removed")]
     assert RUN.invoke(app, ["remove-contact", ref, "mette@jensen.dk"]).exit_code == 1
+
+
+def test_list_as_a_command_loads_neither_the_pipeline_nor_alembic_nor_the_model(settings, tmp_path):
+    """``intake case list`` answers within a second: its start-up is imports, so it imports only what it reads.
+
+    (A migrated database is opened without Alembic; the pipeline, the letters, scikit-learn and the
+    password hasher belong to other commands.)"""
+    import subprocess
+    import sys
+
+    reference = add_case(settings, 7)
+    probe = ("import runpy, sys; sys.argv = ['intake', 'case', 'list']\n"
+             "try:\n    runpy.run_module('intake', run_name='__main__')\n"
+             "except SystemExit as done:\n    assert not done.code, done.code\n"
+             "heavy = ['alembic', 'intake.pipeline', 'intake.cases.lifecycle', 'intake.letters', 'sklearn',"
+             " 'argon2', 'intake.details']\n"
+             "print('loaded:', [m for m in heavy if m in sys.modules])\n")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120,
+                         env={**__import__("os").environ, "INTAKE_DATA_DIR": str(tmp_path), "COLUMNS": "200"})
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert reference in out.stdout
+    assert "loaded: []" in out.stdout, out.stdout[-500:]
