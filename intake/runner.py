@@ -19,10 +19,11 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import update
+from sqlalchemy import and_, or_, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlmodel import Session, col, select
+from sqlmodel.sql.expression import SelectOfScalar
 
 from intake import followups, kinds
 from intake.crashpoints import crash_point
@@ -56,6 +57,15 @@ class Outcome:
     outcome: str
     reason: str = ""
     reference: str | None = None
+
+
+def claim_lookup(ref: MessageRef, sha: str) -> SelectOfScalar[InboundMessage]:
+    """One read for a claim: the message's own row (by its mailbox key) and its twins (same bytes) done or
+    in flight. Both conditions have their index (``tests/test_query_plans.py``)."""
+    return select(InboundMessage).where(or_(
+        and_(col(InboundMessage.source) == ref.source, col(InboundMessage.uidvalidity) == ref.uidvalidity,
+             col(InboundMessage.uid) == ref.uid),
+        and_(col(InboundMessage.sha256) == sha, col(InboundMessage.status).in_(("done", "processing")))))
 
 
 class Runner:
@@ -111,10 +121,10 @@ class Runner:
         ref, raw = fetched.ref, fetched.raw
         sha = hashlib.sha256(raw).hexdigest()
         now = utcnow()
-        with Session(self.engine) as session:
-            rec = session.exec(select(InboundMessage).where(InboundMessage.source == ref.source)
-                               .where(InboundMessage.uidvalidity == ref.uidvalidity)
-                               .where(InboundMessage.uid == ref.uid)).first()
+        with Session(self.engine, expire_on_commit=False) as session:
+            found = session.exec(claim_lookup(ref, sha)).all()
+            rec = next((r for r in found if (r.source, r.uidvalidity, r.uid) == (ref.source, ref.uidvalidity,
+                                                                               ref.uid)), None)
             if rec is not None and rec.sha256 != sha:
                 rec = None  # the server reused a UID for other content: treat as new
             if rec is not None and rec.status != "processing":
@@ -127,8 +137,7 @@ class Runner:
             if rec is None and is_too_large(raw, self.ctx.settings):
                 return self._refuse(session, fetched, sha)
             if rec is None:
-                twins = session.exec(select(InboundMessage).where(InboundMessage.sha256 == sha)
-                                     .where(col(InboundMessage.status).in_(("done", "processing")))).all()
+                twins = [t for t in found if t.sha256 == sha and t.status in ("done", "processing")]
                 done = next((t for t in twins if t.status == "done"), None)
                 if done is None and any(self._held(t, now) for t in twins):
                     return 0, Outcome(0, "busy", "its twin is being processed by another worker")
@@ -186,8 +195,7 @@ class Runner:
             if taken is None:  # not another worker's row: a real fault
                 raise
             return False
-        session.refresh(rec)
-        return True
+        return True  # ``rec`` keeps its values: the claim's session does not expire them on commit
 
     def _refuse(self, session: Session, fetched: FetchedMessage, sha: str) -> tuple[int, Outcome]:
         """A message over the size limit: recorded with its header block only, never parsed (``intake.refusals``)."""
@@ -269,14 +277,14 @@ class Runner:
         """Write the message's outcome (a new case, or mail about one) and mark it done, in one transaction."""
         with Session(self.engine) as session:
             rec = session.get(InboundMessage, inbound_id)
-            self._record_headers(rec, state)
             case = session.get(Case, case_id) if case_id is not None else None
             case = handler.record(session, rec, state, self.ctx, case)
+            self._record_headers(rec, state)  # after the record: one UPDATE of the row with its outcome
             rec.status, rec.updated_at = "done", utcnow()
             session.add(rec)
+            outcome = Outcome(inbound_id, rec.outcome, rec.reason, case.reference)  # not read again after commit
             crash_point("before_commit")
             session.commit()
-            outcome = Outcome(inbound_id, rec.outcome, rec.reason, case.reference)
         crash_point("after_commit")
         return outcome
 

@@ -17,16 +17,16 @@ from sqlalchemy.sql import Select
 from sqlmodel import col, func, select
 
 from intake.cases.rules import OPEN_STATUSES
+from intake.mailbox.base import MessageRef
+from intake.runner import claim_lookup
 from models import Case, CaseEvent, CasePart, InboundMessage, OutboxMail, utcnow
 from models.db import make_engine, migrate
 
 NOW = utcnow()
 
 HOT: dict[str, Callable[[], Select]] = {
-    "message by its mailbox key": lambda: select(InboundMessage).where(
-        InboundMessage.source == "imap://x/INBOX", InboundMessage.uidvalidity == 1, InboundMessage.uid == "7"),
-    "same content already done": lambda: select(InboundMessage).where(
-        InboundMessage.sha256 == "ab" * 32, col(InboundMessage.status).in_(("done", "processing"))),
+    "a message by its mailbox key, and its twins done or in flight (the claim)": lambda: claim_lookup(
+        MessageRef("imap://x/INBOX", 1, "7"), "ab" * 32),
     "messages of a case": lambda: select(func.count()).select_from(InboundMessage).where(
         InboundMessage.case_id == 5),
     "cases by quoted reference": lambda: select(Case).where(col(Case.reference).in_(["KBH-2026-000001"])),

@@ -13,7 +13,7 @@ as one part waits for the business, ``decided`` when every part is decided,
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 
 from sqlmodel import Session, col, select
@@ -34,16 +34,28 @@ class PartError(RequestRefused):
     """Raised when an action names no part, an unknown one, or one of another case."""
 
 
-def create_parts(session: Session, case: Case, plans: Sequence[PartPlan]) -> list[CasePart]:
-    """The parts of a new case, in the order planned (the primary first); flushed, so they have ids."""
+def create_parts(session: Session, case: Case, plans: Sequence[PartPlan],
+                 checklists: Mapping[str, str] | None = None) -> list[CasePart]:
+    """The parts of a new case, in the order planned (the primary first); flushed, so they have ids.
+
+    ``checklists``: each task type's checklist (JSON), written with its part. The case's summary
+    fields are those ``_new_case`` wrote from the same plans (``offices_of_plans``), so nothing
+    is written to the case twice.
+    """
     assert case.id is not None, "the case is flushed before its parts"
     parts = [CasePart(case_id=case.id, position=i, task_type=p.task_type, office=p.office,
                       needs_triage=p.needs_triage, goal_value=p.goal.value, goal_unit=p.goal.unit, due_date=p.due,
-                      expected_week=p.week, status="routed") for i, p in enumerate(plans)]
+                      expected_week=p.week, status="routed", checklist_json=(checklists or {}).get(p.task_type, "{}"))
+             for i, p in enumerate(plans)]
     session.add_all(parts)
     session.flush()
-    summarise(case, parts)
+    summarise(case, parts, now=case.updated_at)
     return parts
+
+
+def offices_of_plans(plans: Sequence[PartPlan]) -> str:
+    """The case's ``offices`` (JSON) for these planned parts, as ``summarise`` writes it."""
+    return json.dumps(list(dict.fromkeys(p.office for p in plans)))
 
 
 def parts_of(session: Session, case: Case) -> list[CasePart]:
