@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Collection, Iterator, Sequence
 from contextlib import contextmanager
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -28,7 +29,7 @@ from intake.mailbox.base import Mailbox
 from intake.mailbox.maildir import MaildirMailbox
 from intake.pipeline import Context
 from intake.settings import Settings
-from models import Case
+from models import Case, ServiceBeat, utcnow
 from models.db import make_engine, open_database
 
 if TYPE_CHECKING:
@@ -72,14 +73,35 @@ def queue_extractor(settings: Settings) -> QueueExtractor | None:
     return QueueExtractor(engine, app)
 
 
+def service_running(engine: Engine, settings: Settings, now: datetime | None = None) -> bool:
+    """True when an ``intake serve`` has waited for mail lately (its ``wait`` beat, written after every wait).
+
+    A service waits at most ``6 x poll_interval`` seconds at a time, so a beat older than twice that (and
+    a minute at least) means none runs. Whoever sends, each outbox row is claimed before it goes out.
+    """
+    try:
+        with Session(engine) as session:
+            beat = session.get(ServiceBeat, "wait")
+    except SQLAlchemyError:
+        return False
+    if beat is None:
+        return False
+    at = beat.at if beat.at.tzinfo is not None else beat.at.replace(tzinfo=UTC)
+    fresh = timedelta(seconds=max(60.0, 12 * settings.poll_interval + settings.outbox_flush_interval))
+    return at >= (now or utcnow()) - fresh
+
+
 def send_now(engine: Engine, settings: Settings, only: Collection[int] | None = None) -> int:
     """Send what the outbox holds now (or only the rows ``only``), best effort; returns how many went out.
 
-    For the caseworker commands, which send only the rows they queued: a
-    mail server that is down or refusing leaves them in the outbox, and the
-    service retries them with its backoff and alerts the operators (a command
-    does not know the relay's history, so it neither waits nor alerts).
+    For the caseworker commands and the web desk, which send only the rows they queued, and only when
+    no service runs: a running service sends them within ``outbox_flush_interval`` seconds, with the
+    relay's history (backoff, the operators' alert) that a command does not know. Without a service,
+    a mail server that is down or refusing leaves them in the outbox for the service to retry.
     """
+    if service_running(engine, settings):
+        log.info("mail left in the outbox: the service sends it")
+        return 0
     try:
         return send_due(engine, sender_from_settings(settings), settings, only=only).sent
     except (IntakeError, OSError) as err:

@@ -155,3 +155,27 @@ def test_send_now_leaves_the_mail_for_the_service_when_the_server_is_down(tmp_pa
         (mail,) = session.exec(select(OutboxMail)).all()
     assert (mail.status, mail.attempts) == ("pending", 0), "a relay that is down costs the mail no attempt"
     assert "unavailable" in mail.last_error
+
+
+def test_send_now_leaves_the_mail_to_a_running_service(tmp_path):
+    """While a service runs (it waited for mail lately), commands and the desk only queue; a beat older than
+    the longest wait means no service runs, and the command sends itself."""
+    from intake.app import service_running
+    from models import ServiceBeat, utcnow
+
+    settings = settings_of(tmp_path)
+    engine = open_engine(settings)
+    queue_one(engine)
+    with Session(engine) as session:
+        session.add(ServiceBeat(kind="wait", at=utcnow() - timedelta(seconds=5), detail="no mail in 30 s"))
+        session.commit()
+    assert service_running(engine, settings)
+    assert send_now(engine, settings) == 0
+    with Session(engine) as session:
+        assert session.exec(select(OutboxMail.status)).one() == "pending"
+        beat = session.get(ServiceBeat, "wait")
+        beat.at = utcnow() - timedelta(minutes=10)  # the service stopped long ago
+        session.add(beat)
+        session.commit()
+    assert not service_running(engine, settings)
+    assert send_now(engine, settings) == 1
