@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -32,7 +33,7 @@ from intake.inbound import keep_raw, raw_of
 from intake.leases import is_held, lease_deadline, worker_identity
 from intake.logs import bound
 from intake.mail.peek import sender_and_subject
-from intake.mailbox.base import FetchedMessage, Mailbox, MessageRef
+from intake.mailbox.base import FetchedMessage, Mailbox, MessageRef, mark_all_processed
 from intake.pipeline import ANALYSIS, PRELUDE, Context, MessageState, run_stages
 from intake.privacy import loggable, redact_cpr
 from intake.refusals import is_too_large, refuse_too_large
@@ -45,6 +46,7 @@ log = logging.getLogger(__name__)
 # errors, which can surface anywhere a session is used; everything else in the pipeline
 # is the message's and quarantines it.
 OUR_FAULTS = (OurFault, OperationalError, DBAPIError, MemoryError)
+MOVE_EVERY = 20  # messages moved to Processed with one IMAP MOVE (they were committed first)
 
 
 @dataclass(frozen=True)
@@ -76,15 +78,40 @@ class Runner:
         self.me = worker_identity()
 
     def process_batch(self, limit: int | None = None) -> list[Outcome]:
-        assert self.mailbox is not None
-        return [self.handle(fetched) for fetched in self.mailbox.fetch_pending(limit)]
+        """Process what waits in the inbox; the messages done are moved to Processed a few at a time.
 
-    def handle(self, fetched: FetchedMessage) -> Outcome:
+        A message is moved only after its outcome is committed; one that dies before its move is
+        found done by the next run and moved then. ``MOVE_EVERY`` keeps a move well within the lease.
+        """
+        assert self.mailbox is not None
+        outcomes: list[Outcome] = []
+        done: list[MessageRef] = []
+        try:
+            for fetched in self.mailbox.fetch_pending(limit):
+                outcomes.append(self.handle(fetched, done))
+                if len(done) >= MOVE_EVERY:
+                    self._move_done(done)
+        except BaseException:
+            with suppress(*OUR_FAULTS):
+                self._move_done(done)  # what was committed is moved, whatever failed after it
+            raise
+        self._move_done(done)
+        return outcomes
+
+    def _move_done(self, done: list[MessageRef]) -> None:
+        if done and self.mailbox is not None:
+            refs = list(done)
+            done.clear()
+            mark_all_processed(self.mailbox, refs)
+            crash_point("after_move")
+
+    def handle(self, fetched: FetchedMessage, done: list[MessageRef] | None = None) -> Outcome:
+        """Process one message; with ``done``, one to be moved to Processed is added to it instead of moved."""
         inbound_id, early = self._claim(fetched)
         with bound(inbound_id=inbound_id):
             if early is not None:
                 if early.outcome != "busy":
-                    self._move(fetched.ref, early)
+                    self._move(fetched.ref, early, done)
                 return early
             crash_point("after_record")
             try:
@@ -94,7 +121,7 @@ class Runner:
                     "inbound_id": inbound_id, "error": type(err).__name__})
                 self._release(inbound_id)
                 raise
-            self._move(fetched.ref, outcome)
+            self._move(fetched.ref, outcome, done)
             return outcome
 
     def _release(self, inbound_id: int) -> None:
@@ -216,11 +243,14 @@ class Runner:
         log.warning("message quarantined", extra={"inbound_id": outcome.inbound_id, "reason": loggable(reason)})
         return outcome
 
-    def _move(self, ref: MessageRef, outcome: Outcome) -> None:
+    def _move(self, ref: MessageRef, outcome: Outcome, done: list[MessageRef] | None = None) -> None:
         if self.mailbox is None or ref is None:
             return
         if outcome.outcome in ("quarantined", "refused"):  # a refused message is kept whole only there
             self.mailbox.quarantine(ref, outcome.reason)
+        elif done is not None:
+            done.append(ref)
+            return
         else:
             self.mailbox.mark_processed(ref)
         crash_point("after_move")

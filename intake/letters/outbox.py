@@ -49,7 +49,6 @@ log = logging.getLogger(__name__)
 RELAY_RUN = 3        # recipient refusals in a row, none taken: the relay refuses us, not them
 SENDING, RESENDING = "sending", "resending"
 CLAIMABLE = ("pending", SENDING, RESENDING)
-CLAIM_CHUNK = 10     # rows claimed by one statement: all are sent well within the lease
 
 
 @dataclass
@@ -129,36 +128,6 @@ def claim(engine: Engine, mail_id: int, status: str, attempts: int, lease: float
             .returning(OutboxMail), execution_options={"synchronize_session": False}).first()
         session.commit()
     return mail
-
-
-def claim_pending(engine: Engine, ids: Collection[int], now: datetime, lease: float) -> list[OutboxMail]:
-    """Take, in one statement, those of the rows ``ids`` that are still pending and due; by id.
-
-    What another process took first (or deferred since) is simply not returned: the status
-    condition is the claim, as in ``claim``.
-    """
-    if not ids:
-        return []
-    with Session(engine, expire_on_commit=False) as session:
-        taken = list(session.scalars(
-            update(OutboxMail).where(col(OutboxMail.id).in_(list(ids))).where(col(OutboxMail.status) == "pending")
-            .where(col(OutboxMail.next_attempt_at) <= now)
-            .values(status=SENDING, attempts=col(OutboxMail.attempts) + 1,
-                    next_attempt_at=utcnow() + timedelta(seconds=lease))
-            .returning(OutboxMail), execution_options={"synchronize_session": False}))
-        session.commit()
-    return sorted(taken, key=lambda m: m.id or 0)
-
-
-def _claim_chunk(engine: Engine, chunk: Sequence[tuple[int, str, int]], now: datetime,
-                 lease: float) -> list[OutboxMail]:
-    """The rows of ``chunk`` this process now holds: the pending ones in one statement, the others one by one."""
-    taken = claim_pending(engine, [i for i, status, _ in chunk if status == "pending"], now, lease)
-    for mail_id, status, attempts in chunk:
-        if status != "pending" and (mail := claim(engine, mail_id, status, attempts, lease)) is not None:
-            taken.append(mail)
-    order = {mail_id: position for position, (mail_id, _, _) in enumerate(chunk)}
-    return sorted(taken, key=lambda m: order[m.id or 0])
 
 
 def _give_up_after_two_deaths(engine: Engine, mail_id: int, attempts: int) -> None:
@@ -282,21 +251,21 @@ def flush_outbox(engine: Engine, sender: MailSender, *, envelope_from: str, max_
     due = due_mail(engine, now, only=only)
     if relay.blocked(now):
         return _waiting(flush.result, len(due), relay)
-    position = {mail_id: n for n, (mail_id, _, _) in enumerate(due)}
     try:
-        for start in range(0, len(due), CLAIM_CHUNK):  # claimed a chunk at a time: a short lease suffices
-            mails = _claim_chunk(engine, due[start:start + CLAIM_CHUNK], now, lease)
-            for n, mail in enumerate(mails):
-                try:
-                    flush.send(mail)
-                except SendError as err:
-                    for untried in mails[n:]:  # this one and those claimed with it go back as they were
-                        flush.release(untried, str(err))
-                    flush.judge_suspects(refused=False)
-                    if relay.failed(err, retry_base) and operators:
-                        _queue_alert(engine, relay, envelope_from, operators)
-                    return _waiting(flush.result, len(due) - position[mail.id or 0], relay)
-                relay.recovered()
+        # One row at a time, claimed just before it is sent: a process that dies holds one row (its lease)
+        for position, (mail_id, status, attempts) in enumerate(due):
+            mail = claim(engine, mail_id, status, attempts, lease)
+            if mail is None:
+                continue
+            try:
+                flush.send(mail)
+            except SendError as err:
+                flush.release(mail, str(err))
+                flush.judge_suspects(refused=False)
+                if relay.failed(err, retry_base) and operators:
+                    _queue_alert(engine, relay, envelope_from, operators)
+                return _waiting(flush.result, len(due) - position, relay)
+            relay.recovered()
         flush.judge_suspects(refused=True)
     finally:
         sender.close()

@@ -8,7 +8,7 @@ the message where it was and the next run sees it again.
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
@@ -54,6 +54,16 @@ class Mailbox(Protocol):
 
     def close(self) -> None:
         """Release connections."""
+
+
+def mark_all_processed(mailbox: Mailbox, refs: Sequence[MessageRef]) -> None:
+    """Move ``refs`` into the Processed folder: at once where the mailbox can (IMAP), else one by one."""
+    many = getattr(mailbox, "mark_processed_many", None)
+    if many is not None:
+        many(refs)
+        return
+    for ref in refs:
+        mailbox.mark_processed(ref)
 
 
 class MailboxError(OurFault):

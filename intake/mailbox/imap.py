@@ -162,6 +162,17 @@ class ImapMailbox:
         if self._move(ref, self.processed_folder, keyword=None):
             log.info("message moved", extra={"uid": ref.uid, "folder": self.processed_folder})
 
+    def mark_processed_many(self, refs: Sequence[MessageRef]) -> None:
+        """Move these messages into the Processed folder at once: one flag read and one MOVE for them all."""
+        mine = [ref for ref in refs if ref.source == self.source_name and ref.uid.isdigit()]
+        for ref in refs:
+            if ref not in mine:
+                self.mark_processed(ref)  # says why it is not moved
+        if mine:
+            moved = self._call("main", lambda c: self._move_uids(c, mine, self.processed_folder),
+                               f"move to {self.processed_folder}")
+            log.info("messages moved", extra={"count": moved, "folder": self.processed_folder})
+
     def quarantine(self, ref: MessageRef, reason: str) -> None:
         """Flag the message ``$Quarantined`` and move it into the Quarantine folder."""
         if self._move(ref, self.quarantine_folder, keyword=QUARANTINE_KEYWORD):
@@ -367,17 +378,38 @@ class ImapMailbox:
             self._transfer(client, uid, target)
         return True
 
-    def _transfer(self, client: IMAPClient, uid: int, target: str) -> None:
-        if client.has_capability("MOVE"):
-            client.move([uid], target)
-        else:
-            client.copy([uid], target)
-            client.add_flags([uid], [DELETED])
-            self._expunge(client, uid)
+    def _move_uids(self, client: IMAPClient, refs: Sequence[MessageRef], target: str) -> int:
+        """``_move_uid`` for many messages of the inbox; returns how many were still there to move."""
+        uidvalidity = self._select(client)
+        uids = [int(ref.uid) for ref in refs if ref.uidvalidity == uidvalidity]
+        if len(uids) < len(refs):
+            log.warning("messages not moved: UIDVALIDITY changed", extra={
+                "count": len(refs) - len(uids), "folder": self.folder, "uidvalidity": uidvalidity})
+        flags = client.get_flags(uids) if uids else {}  # a message gone already has no flags
+        copied = [uid for uid in uids if uid in flags and DELETED in flags[uid]]  # before a crash
+        waiting = [uid for uid in uids if uid in flags and DELETED not in flags[uid]]
+        if copied:
+            self._expunge(client, *copied)
+        if waiting:
+            try:
+                self._transfer(client, waiting, target)
+            except IMAPClientError:  # e.g. [TRYCREATE]: someone deleted the folder while we ran
+                self._ensure_folders(client, [target])
+                self._transfer(client, waiting, target)
+        return len(copied) + len(waiting)
 
-    def _expunge(self, client: IMAPClient, uid: int) -> None:
+    def _transfer(self, client: IMAPClient, uids: int | list[int], target: str) -> None:
+        uids = uids if isinstance(uids, list) else [uids]
+        if client.has_capability("MOVE"):
+            client.move(uids, target)
+        else:
+            client.copy(uids, target)
+            client.add_flags(uids, [DELETED])
+            self._expunge(client, *uids)
+
+    def _expunge(self, client: IMAPClient, *uids: int) -> None:
         if client.has_capability("UIDPLUS"):
-            client.uid_expunge([uid])
+            client.uid_expunge(list(uids))
         else:  # expunges every \Deleted message in the inbox; only our own moves set it
             client.expunge()
 

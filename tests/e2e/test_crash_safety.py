@@ -37,7 +37,7 @@ def database_url(request, tmp_path):  # one database is enough here; the e2e pat
     return f"sqlite:///{tmp_path / 'intake.db'}"
 
 
-@pytest.mark.parametrize("crash_at", ["after_record:2", "before_commit:2", "after_commit:3", "after_move:2",
+@pytest.mark.parametrize("crash_at", ["after_record:2", "before_commit:2", "after_commit:3", "after_move:1",
                                       "after_send:3"])
 def test_kill_and_restart_yields_every_message_exactly_once(e2e, dovecot, smtp_sink, crash_at):
     env, settings = e2e

@@ -278,31 +278,3 @@ def test_whose_refusal_a_5xx_to_rcpt_is(code, answer, theirs):
 
     assert refusal_of_recipient(code, answer.encode()) is theirs
 
-
-def test_pending_rows_are_claimed_together_once_and_a_refusal_gives_back_all_claimed_with_it(engine):
-    """One statement claims the pending due rows; a second claim of the same rows gets none. When the relay
-    refuses us in the middle of a chunk, the refused mail and the others of its chunk go back untouched."""
-    from intake.letters.outbox import CLAIM_CHUNK, claim_pending
-
-    queue(engine, 3)
-    first = claim_pending(engine, [1, 2, 3], utcnow(), lease=600)
-    assert [m.id for m in first] == [1, 2, 3] and {m.status for m in first} == {"sending"}
-    assert [m.attempts for m in first] == [1, 1, 1]
-    assert claim_pending(engine, [1, 2, 3], utcnow(), lease=600) == []
-
-    more = CLAIM_CHUNK + 2
-    with Session(engine) as s:  # rows 4 .. 3 + more
-        s.add_all(OutboxMail(purpose="acknowledgement", recipient=f"x{i}@example.org", message_id=f"<x{i}@x>",
-                             raw=b"Subject: x\r\n\r\nbody\r\n") for i in range(more))
-        s.commit()
-    calls = []
-
-    def refuse_the_third(recipient):
-        calls.append(recipient)
-        return SendError("421 4.3.2 service not available") if len(calls) == 3 else None
-
-    result = flush_outbox(engine, RecordingSender(refuse_the_third), envelope_from="d@kk.example")
-    assert result.sent == 2 and result.waiting == more - 2
-    after = {r.id: (r.status, r.attempts) for r in rows(engine) if r.id > 3}
-    assert sorted(s for s, _ in after.values()) == ["pending"] * (more - 2) + ["sent"] * 2
-    assert all(a == 0 for s, a in after.values() if s == "pending"), after

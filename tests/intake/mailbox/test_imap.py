@@ -168,6 +168,24 @@ def test_mark_processed_twice_is_harmless(dovecot, mailbox):
     assert len(dovecot.folder_uids("Processed")) == 1
 
 
+def test_many_are_moved_at_once_whatever_became_of_some(dovecot, mailbox):
+    """One MOVE for the messages still waiting; one already moved, one copied before a crash (flagged
+    deleted) and one of a stale UIDVALIDITY are each dealt with as ``mark_processed`` would."""
+    raws = [make_mail(subject=f"many {i}") for i in range(5)]
+    for raw in raws:
+        dovecot.append(raw)
+    messages = list(mailbox.fetch_pending())
+    mailbox.mark_processed(messages[0].ref)                      # moved already
+    with dovecot.client() as client:
+        client.select_folder("INBOX")
+        client.copy([int(messages[1].ref.uid)], "Processed")      # copied, then the process died
+        client.add_flags([int(messages[1].ref.uid)], ["\\Deleted"])
+    stale = MessageRef(messages[4].ref.source, messages[4].ref.uidvalidity + 1, messages[4].ref.uid)
+    mailbox.mark_processed_many([m.ref for m in messages[:4]] + [stale])
+    assert dovecot.folder_uids("INBOX") == [int(messages[4].ref.uid)], "the stale reference is not moved"
+    assert sorted(m.raw for m in dovecot.fetch_all("Processed")) == sorted(raws[:4])
+
+
 def test_quarantine_moves_message_with_keyword(dovecot, mailbox):
     dovecot.append(make_mail())
     (message,) = mailbox.fetch_pending()
