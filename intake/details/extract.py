@@ -30,6 +30,7 @@ from intake.details import periods
 from intake.details.identifiers import EMAIL, IGNORED_EMAIL, find_cpr
 from intake.details.labels import label_key
 from intake.details.names import looks_like_person
+from intake.details.sites import same_place
 from intake.details.text import extract_from_text
 from intake.details.values import compose_address, normalise_value
 from intake.privacy import redact_cpr  # noqa: F401  (part of this module's interface)
@@ -79,6 +80,7 @@ def extract_details(
             if k not in found or _more_specific(found[k].value, v) or _subject_gives_way(found[k], v):
                 found[k] = Field(v, source)          # (the body saying what the subject said makes it the body's)
     _subject_site_on_the_address(found)
+    _site_apart_from_the_address(found)
     _contact_from_headers(found, sender, sender_name, reply_to)
     _check_cvr(found)
     _order_period(found)
@@ -119,10 +121,18 @@ def _subject_gives_way(old: Field, new: object) -> bool:
 
 def _subject_site_on_the_address(found: dict[str, Field]) -> None:
     """A site named in the subject without a number ("Ny restaurant på Nørrebrogade") is the address given on that
-    street."""
+    street (and so no site of its own)."""
     site, address = found.get("activity_location"), found.get("address")
     if site and address and site.source == "subject" and _more_specific(site.value, address.value):
         found["activity_location"] = address
+
+
+def _site_apart_from_the_address(found: dict[str, Field]) -> None:
+    """``activity_location`` is a place apart from the business's own address: a site on the same house (a form's
+    "Serveringsstedets adresse" repeating the restaurant's address) is the address, not a site of its own."""
+    site, address = found.get("activity_location"), found.get("address")
+    if site and address and same_place(str(site.value), str(address.value)):
+        del found["activity_location"]
 
 
 def _contact_from_headers(found: dict[str, Field], sender: str, sender_name: str, reply_to: str) -> None:

@@ -6,9 +6,16 @@ sentence: "jeg bor på", "I live at" (the applicant's home), "vores adresse er",
 "foran", "ud for", "på fortovet ved", "at the corner of", "arbejdet foregår på"
 (the site). The nearest cue wins ("ud for vores café på X": the café is ours).
 An address with no cue is the business's when it stands alone or in the
-signature. Both are kept when both appear; the site is also the premises when
-the text puts the activity in front of them ("foran caféen", "in front of the
-shop"). A named place without a house number ("på Israels Plads") is a site.
+signature. A named place without a house number ("på Israels Plads") is a site.
+
+``activity_location`` is a site apart from the business's own address (issue
+10): a customer's building where the scaffolding goes, a street being dug, a
+park where an event is held. The business's premises (a shop, a restaurant, a
+leased room, where it "ligger" or "har lejet") are its ``address`` even when
+the activity is there ("udeservering foran caféen", "a sign on our shop"), and
+then no site is reported: a site on the same house as the address
+(``same_place``) is dropped. Both are kept when they differ ("jeg bor på X,
+men butikken ligger på Y"; "vores adresse er X ... container ud for Y").
 """
 
 from __future__ import annotations
@@ -133,15 +140,14 @@ def find_addresses(text: str) -> dict[str, str]:
         pc = own if own.postcode else next((m for m in mentions if m.postcode and _same_house(m, own)), None)
         if pc is not None:
             out["postcode"], out["city"] = pc.postcode, pc.town
-    if site is not None:
+    if site is not None and (own is None or not _same_house(site, own)):
         out["activity_location"] = site.with_postcode()
-    elif own is not None and _SAME_PLACE.search(text):
-        # "en lift på fortovet" at another address
-        other = next((m for m in plain if not _same_house(m, own)), None)
-        out["activity_location"] = (other or own).with_postcode()
-    else:
-        place = _place(text, mentions)
-        if place:
+    elif site is None:
+        # "en lift på fortovet" at another address; in front of the business's own premises is no site of its own
+        other = (next((m for m in plain if not _same_house(m, own)), None)
+                 if own is not None and _SAME_PLACE.search(text) else None)
+        place = other.with_postcode() if other is not None else _place(text, mentions)
+        if place and not (own is not None and same_place(place, own.address)):
             out["activity_location"] = place
     if "postcode" not in out:
         out.update(_lone_postcode(text, mentions))
@@ -156,6 +162,20 @@ def _first(*groups: list[Mention]) -> Mention | None:
 def _same_house(a: Mention, b: Mention) -> bool:
     """The same street and number, floors aside ("Sortedam Dossering 55" and "Sortedam Dossering 55, 1. tv")."""
     return a.address.split(",")[0] == b.address.split(",")[0]
+
+
+def _house_key(value: str) -> str:
+    return " ".join(re.sub(r"[.,;:()]", " ", value).casefold().split())
+
+
+def same_place(site: str, address: str) -> bool:
+    """Whether a site names the business's own house: its street and number, floors and postcode aside
+    ("Istedgade 71" and "Istedgade 71, st. th, 1650 København V"), also inside a longer description ("Foran caféen,
+    Amagerbrogade 120"). Another number ("Istedgade 73") or the street alone ("Istedgade") is another place."""
+    house = _house_key(address.split(",")[0])
+    if not house or not any(c.isdigit() for c in house):
+        return False
+    return re.search(rf"(?<![\w]){re.escape(house)}(?![\w]|-\d)", _house_key(site)) is not None
 
 
 def _roles(text: str, mentions: list[Mention]) -> list[str]:
