@@ -84,7 +84,9 @@ def _dash_label(line: str) -> str:
     """ "Ansvarlig - Ib Holm", "Hvornår – marts-oktober 2027": a label and its value joined by a dash, as "label: value"
     (only when what stands before the dash is a label)."""
     m = _DASH_PAIR.match(line) if ":" not in line else None
-    return f"{m.group('label')}: {m.group('value')}" if m and label_key(m.group("label")) else line
+    if not m or len(m.group("label").split()) > 3:
+        return line                                     # "Site hut and fencing - Ørestad": a subject, not a label
+    return f"{m.group('label')}: {m.group('value')}" if label_key(m.group("label")) else line
 
 
 _SITE_HEADING = re.compile(r"(?i)arbejde|arbejdet|placering|hvor |sted\b|location|site|where|stillads|container"
