@@ -41,7 +41,8 @@ _INTRO = re.compile(
     r"|\b(?:co-?)?(?:founder|owner|ejer|medejer|indehaver|stifter|grundlægger|medstifter)[ \t](?:of|af)"
     r"|\b(?:har|have|has)[ \t](?:netop[ \t]|lige[ \t]|just[ \t])?(?:åbnet|opened)"
     rf"|\b(?:har|driver|ejer|have|has|run|own)[ \t](?:(?:en|et|a|an|min|mit|my|our)[ \t])?(?:(?:lille|small|ny|nyt|new)"
-    rf"[ \t])?(?:[\w-]+[ \t])?{_BUSINESS_NOUN}(?:,?[ \t](?:den|det|it|som|which)[ \t](?:hedder|is called)|,|[ \t](?=[A-ZÆØÅ]))"
+    rf"[ \t])?(?:[\w-]+[ \t])?{_BUSINESS_NOUN}(?:,?[ \t](?:den|det|it|som|which)[ \t](?:hedder|is called)|,"
+    r"|(?=[ \t](?-i:[A-ZÆØÅ])))"
     r"|\band[ \t](?:run|own)|\b(?:har|driver|ejer|have|has|run|own)[ \t](?:en|et|a|an)[ \t]"
     r"(?:lille[ \t]|small[ \t]|ny[ \t]|new[ \t])?\w+(?:,|[ \t](?:called|named|ved navn|som hedder))"
     r"|\b(?:our|vores|min|my|mit|en|et|a|an)[ \t](?:[\w-]+[ \t]){0,3}(?:foundation|association|company|club|society"
@@ -72,7 +73,7 @@ _COMPANY_LEAD = re.compile(
 _TRADE_PREFIX = re.compile(r"^[A-ZÆØÅ]{2,}-\w*(?:firmaet|virksomheden|selskabet|firma)\s+")
 _SENTENCE_END = re.compile(r"(?<!\b[A-ZÆØÅ])"             # "Malerfirmaet M. Brandt": an initial ends no sentence
                            r"(?<!\bFrk)(?<!\bFru)(?<!\bHr)(?<!\bDr)(?<!\bSkt)(?<!\bSct)(?<!\bSt)(?<!\bCo)(?<!\bGl)"
-                           r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)\.\s+(?=[A-ZÆØÅ])")
+                           r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bBrdr)(?<!\bBros)\.\s+(?=[A-ZÆØÅ])")
 _PLACE_TAIL = re.compile(r"\s+(?:på|i|in|at|on)\s+\S+(?:gade|vej|allé|plads|torv|torvet|boulevard|brygge|stræde)\b.*$",
                          re.IGNORECASE)
 _LOWER = "a-zæøåéèêëáàâäíìîïóòôöúùûüýÿçñşğıłńśźżčřšžőűãõ"
@@ -110,12 +111,14 @@ _NOT_NAME_WORDS = {"tak", "thanks", "hej", "kære", "dear", "mvh", "regards", "h
                    "team", "service", "kbh"}
 _ORG_WORD = re.compile(r"(?i)(?:foreningen|forening|selskabet|huset|firma|byg|flyt|service|gruppen|teatret|kompagniet"
                        r"|cooperative|association|foundation|society|club|group|company|collective|traders|partners"
-                       r"|events|productions?|pictures|media|consult(?:ing)?|design|studio|kollektiv|klub|fond)$")
+                       r"|events|productions?|pictures|media|consult(?:ing)?|design|studio|kollektiv|klub|fond"
+                       r"|handel|isenkram)$")
 _TITLE_LINE = re.compile(
     r"(?i)^(?:indehaver|medindehaver|ejer|direktør|adm\. direktør|daglig leder|partner|owner|co-?owner|ceo|cfo|coo"
     r"|founder|manager|\w+ manager|general manager|projektleder|project (?:manager|lead)|byggeleder|formand|næstformand"
     r"|chairman|chair|coordinator|koordinator|sekretær|secretary|kasserer|treasurer|konsulent|consultant|tandlæge"
-    r"|advokat|\w*leder|\w*chef|\w*ansvarlig|\w*mester|\w*terapeut|assistant|assistent|director|head of \w+)\b")
+    r"|advokat|\w*leder|\w*chef|\w*ansvarlig|\w*mester|\w*terapeut|assistant|assistent|director|head of \w+"
+    r"|\w*kræmmer|\w*handler)\b")
 
 
 def clean_company(raw: str) -> str | None:
@@ -168,7 +171,13 @@ def find_company(text: str, has_cvr: bool) -> str | None:
     _merge_longer_forms(candidates)
     if candidates:
         return min(candidates.items(), key=lambda kv: (-kv[1][0], kv[1][1]))[0]
-    return signature_company(text.split("\n")) if has_cvr else None
+    company = signature_company(text.split("\n"))
+    return company if has_cvr or (company and _names_a_business(company)) else None
+
+
+def _names_a_business(line: str) -> bool:
+    """A signature line that is a business by its words ("Brødrene Lauridsens Boghandel"), needing no CVR nearby."""
+    return bool(_ORG_WORD.search(line.split()[-1]) or _TRADE.match(line.split()[0].lower()))
 
 
 def _merge_longer_forms(candidates: dict[str, tuple[int, int]]) -> None:
@@ -331,10 +340,18 @@ _NAME_WITH_PHONE = re.compile(
     re.MULTILINE)
 
 
+_I_AM = re.compile(rf"(?<![\w])(?i:i am|i['’]m|jeg er|this is)[ \t]{{1,2}}(?P<v>{_NAME})(?=[ \t]*(?:[,.(\n]|$"
+                   rf"|(?i:og|and|from|fra|owner|ejer)\b))")
+
+
 def find_contact(text: str) -> str | None:
-    """A person introduced in the text ("Mit navn er ..."), signing it, or written before a phone number."""
+    """A person introduced in the text ("Mit navn er ...", "I am Ana de la Rosa, owner of ..."), signing it, or
+    written before a phone number."""
     m = NAME_INTRO.search(text)
     if m and looks_like_name(m.group("v")):
+        return m.group("v")
+    m = next((m for m in islice(_I_AM.finditer(text), 20) if looks_like_person(m.group("v"))), None)
+    if m:
         return m.group("v")
     lines = text.split("\n")
     name = signature_name(lines) or _closing_name(lines)

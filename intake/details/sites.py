@@ -38,7 +38,7 @@ from intake.details.postcodes import postcode_town, towns
 
 _WINDOW = 110
 _PREMISES = (r"\w*(?:café|cafe|butik|forretning|restaurant|salon|klinik|værksted|kontor|bageri|shop|store|office|bakery"
-             r"|premises|workshop|studio|bar|kiosk|bistro|lokale|ejendom|lejlighed|hus|house|flat|apartment|grund|bolig"
+             r"|premises|workshop|studio|bar|kiosk|bistro|lokale|ejendom|lejlighed|hus|house|flat|apartment|grund|bolig|hotel"
              r"|property|plot|garden|have)\w*")
 _HOME = re.compile(
     r"\b(?:(?:jeg|vi) bor(?: \w+){0,3} (?:på|i)|bor (?:\w+ ){0,2}(?:på|i)|(?:i|we) (?:\w+ )?live (?:at|in|on)"
@@ -52,7 +52,8 @@ _BUSINESS = re.compile("(?:" + "|".join([
     r"\bholder (?:til|hus) (?:i|på)", r"\bligger (?:på|i)", r"\bbeliggende(?: på| i)?",
     r"\b(?:located|based|situated) (?:at|in|on)",
     r"\blej(?:et|er) (?:et|en|vores) \w+(?: \w+)? (?:på|i)", r"\brented (?:a|an|the) \w+(?: \w+)? (?:at|in|on)",
-    rf"\b(?:vores|min|mit|mine|vort|our|my|en|et|a|an|the|lille|small|nyt|nye|new)\s(?:\w+\s)?{_PREMISES}"
+    rf"\b(?:vores|min|mit|mine|vort|our|my|en|et|a|an|the|lille|small|nyt|nye|new|selskabets|firmaets"
+    rf"|virksomhedens|its|the company'?s)\s(?:\w+\s)?{_PREMISES}"
     r"(?: (?:is|are|er|ligger))?(?: located)? (?:på|i|at|in|on)",
     rf"\b(?:vores|min|mit|mine|our|my) {_PREMISES},",
     r"\bour (?:\w+ )?(?:office|shop|premises|restaurant|store|workshop|studio|address)s? (?:is|are) (?:at|in|on)",
@@ -71,6 +72,8 @@ _SITE = re.compile("(?:" + "|".join([
     r"\bejendommen(?:s facade)?(?: beliggende| ligger)?(?: på)?",
     r"\bfacaden (?:på|af)(?: ejendommen)?", r"\bgavlen (?:på|af)", r"\bbyggepladsen (?:på|ved)",
     r"\barealet (?:ved|på|foran)",
+    r"\b(?:pladsen|græsplænen|plænen|området|the square|the lawn|the area) (?:ved|foran|bag|at|by|in front of|outside)",
+    r"\b(?:on|in) the (?:verge|pavement|sidewalk|road|street|kerb|curb) (?:at|by|outside|in front of|of)",
     r"\bgården bag", r"\bved siden af", r"\b(?:opstille|placere)[sr]? (?:\w+ ){0,3}(?:på|ved)",
     rf"\b{_WORK}\w* (?:\S+ ){{0,4}}(?:på|ved|i)",
     r"\b(?:nedrive|renovere|istandsætte|ombygge|restaurere|renovate|refurbish|repair|demolish)\w*",
@@ -89,15 +92,19 @@ _SITE = re.compile("(?:" + "|".join([
     r"\b(?:kontor)?(?:bygningen|ejendommen|facaden|taget) (?:på|ved)",
 ]) + r")\W*$", re.IGNORECASE)
 # only right before the address
-_SITE_NEXT_TO = re.compile(r"(?:\bved|\bbag|\bnear|\bnext to|\boutside|\bclose to)\W*$", re.IGNORECASE)
+_SITE_NEXT_TO = re.compile(r"(?:\bved|\bbag|\bnear|\bnext to|\boutside|\bclose to)\W*$"
+                           # "Stillads Nansensgade 40" (not "Holm Stillads, Vibevej 3", a company's name and address)
+                           r"|\b(?:stillads|stilladset|container|containeren|skurvogn|lift|liften|kran|mobilkran"
+                           r"|scaffolding|skip|crane)[ \t]*$", re.IGNORECASE)
 _LAST_WORD = re.compile(r"\S+\s*$")
-_OURS = re.compile(r"(?i)\b(?:vores|min|mit|mine|vort|our|my)\b")
+_OURS = re.compile(r"(?i)\b(?:vores|min|mit|mine|vort|our|my|selskabets|firmaets|virksomhedens|its)\b")
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[A-ZÆØÅ])|\n[ \t]*\n")
 _AFTER_BUSINESS = re.compile(r"^[^.\n]{0,40}?\b(?:hvor (?:vi|jeg) (?:har|driver)|where (?:we|i) (?:have|run))\b",
                              re.IGNORECASE)
 _SAME_PLACE = re.compile(
     r"\b(?:foran|ud for|uden ?for|in front of|outside)\s(?:vores|min|mit|mine|sin|sit|deres|our|my|their|the|butikken"
     r"|caféen|cafeen|restauranten|forretningen|salonen|bageriet|baren|kiosken|bistroen|døren|indgangen|facaden|vinduet|huset"
+    r"|hotellet|hotel"
     r"|ejendommen|lejligheden|shop|store|restaurant|café|cafe|bakery|premises|the door|the entrance)\b"
     r"|\b(?:ud )?på fortovet\b(?!\s(?:ved|foran|ud for|på)\s[A-ZÆØÅ])|\bon the (?:pavement|sidewalk)\b"
     r"(?!\s(?:at|by|in front of)\s[A-Z])",
@@ -114,7 +121,7 @@ _VALEDICTION = re.compile(
 _PLACE = re.compile(
     rf"(?<![\w])(?=[pPaAoOvViIfFuUnNlLdD])(?i:på|at|on|ved|i|in front of|in|foran|ud for|outside|near|over|langs"
     rf"|along|across|del af|part of)[ \t]+(?:the[ \t]+)?(?P<v>{STREET})(?![\w])"
-    rf"(?![ \t]{{1,3}}(?:nr\.?[ \t]?)?\d)")
+    rf"(?![ \t]{{1,3}}(?:nr\.?[ \t]?)?\d)(?![ \t][A-ZÆØÅ][a-zæøå])")
 _LOCATION_PHRASE = re.compile(r"(?:placering|location|sted|lokation|venue|site)\s{0,3}[:\-]\s{0,3}(?P<v>[^\n]{3,120})",
                               re.IGNORECASE)
 _STREET_AT_NUMBER = re.compile(

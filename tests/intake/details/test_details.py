@@ -428,8 +428,14 @@ def test_clean_street(caught, street):
 
 
 def test_word_before_a_compound_street_name_is_dropped():
-    assert values("Stillads Amagerbrogade 150")["address"] == "Amagerbrogade 150"
+    assert values("Ansøgning Amagerbrogade 150")["address"] == "Amagerbrogade 150"
     assert values("Gammel Kongevej 10")["address"] == "Gammel Kongevej 10"
+
+
+def test_a_work_word_right_before_an_address_makes_it_the_site():
+    found = values("Stillads Amagerbrogade 150 uge 23-26 2027.\nBrdr. Holm Stillads, Vibevej 3, 2400 København NV")
+    assert (found["activity_location"], found["address"]) == ("Amagerbrogade 150", "Vibevej 3")
+    assert values("Container Ryesgade 30 i to uger")["activity_location"] == "Ryesgade 30"
 
 
 # ---------------------------------------------------------------- shape and robustness
