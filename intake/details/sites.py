@@ -6,7 +6,9 @@ sentence: "jeg bor på", "I live at" (the applicant's home), "vores adresse er",
 "foran", "ud for", "på fortovet ved", "at the corner of", "arbejdet foregår på"
 (the site). The nearest cue wins ("ud for vores café på X": the café is ours).
 An address with no cue is the business's when it stands alone or in the
-signature. A named place without a house number ("på Israels Plads") is a site.
+signature, unless an agent writes for a client ("på vegne af", "on behalf of
+our client") and the text names the client's premises: the signature is then
+the agent's office. A named place without a house number ("på Israels Plads") is a site.
 
 ``activity_location`` is a site apart from the business's own address (issue
 10): a customer's building where the scaffolding goes, a street being dug, a
@@ -33,6 +35,7 @@ from intake.details.addresses import (
     Mention,
     find_mentions,
     format_address,
+    format_unit,
 )
 from intake.details.postcodes import postcode_town, towns
 
@@ -115,6 +118,12 @@ _IN_FRONT_OF_NAMED = re.compile(r"(?i:\bforan|\bud for|\buden ?for|\bin front of
 # "foran caféen på X", "in front of our shop at X": the activity is in front of the premises, which are at X
 _IN_FRONT_OF_PREMISES = re.compile(rf"(?:\bforan|\bud for|\buden ?for|\bin front of|\boutside)\s(?:vores\s|min\s|mit\s"
                                    rf"|our\s|my\s|the\s)?{_PREMISES}\s(?:på|i|at|on|in)\W*$", re.IGNORECASE)
+_LIVES_THERE = re.compile(
+    r"\b(?:jeg|vi|i|we) (?:bor|live)(?: selv| also| myself)? (?:på adressen|i ejendommen|i huset|der|there|at the address"
+    r"|in the building)\b(?P<unit>,?[ \t]{0,3}(?:st|kl|\d{1,2})\.?(?:[ \t]{0,3}(?:sal|tv|th|mf)\b\.?){0,2})?",
+    re.IGNORECASE)
+_AGENT = re.compile(r"\b(?:på vegne af|on behalf of|repræsenterer|represents?|representing|(?:min|vores|our|my)"
+                    r" (?:klient|client)|act(?:s|ing)? (?:as|for)|som (?:advokat|rådgiver|agent) for)\b", re.IGNORECASE)
 _VALEDICTION = re.compile(
     r"^[ \t]*(?:med venlig hilsen|venlig(?:st)? hilsen|de bedste hilsner|mange hilsner|hilsen|mvh|vh|kh|best regards"
     r"|kind regards|regards|sincerely|cheers|all the best|best wishes|yours)\b", re.IGNORECASE | re.MULTILINE)
@@ -137,8 +146,18 @@ def find_addresses(text: str) -> dict[str, str]:
     by_role = {role: [m for m, r in zip(mentions, roles, strict=True) if r in role.split("|")]
                for role in ("home", "signature", "business|both", "site|both", "neutral", "maybe own")}
     premises, plain = by_role["business|both"], by_role["neutral"]
-    own = _first(by_role["home"], by_role["signature"], premises, plain, by_role["maybe own"])
+    if premises and _AGENT.search(text):
+        # a lawyer or an agent writes for a client: the signature's address is the agent's office, not the business's
+        own = _first(by_role["home"], premises, by_role["signature"], plain, by_role["maybe own"])
+    else:
+        own = _first(by_role["home"], by_role["signature"], premises, plain, by_role["maybe own"])
     site = _first(by_role["site|both"], by_role["maybe own"])
+    lives_there = _LIVES_THERE.search(text)
+    if own is None and site is not None and lives_there:
+        # "container foran Holsteinsgade 22 ... Jeg bor selv på adressen, 4. th": the site is the applicant's home
+        unit = format_unit(lives_there.group("unit") or "")
+        own = site = Mention(site.start, site.end, site.address.split(",")[0] + (f", {unit}" if unit else ""),
+                             site.postcode, site.town)
     if site is None and premises and own is not premises[0]:
         site = premises[0]                  # lives or is registered elsewhere: the application is about the premises
     out: dict[str, str] = {}
