@@ -223,7 +223,7 @@ def _month_range(text: str, reference: date) -> Period | None:
     """Whole months when no day is written: May 1 to June 30 for "i hele maj og juni 2027"."""
     for m in islice(_MONTH_RANGE.finditer(text), 50):
         if not m.group("lead") and not (m.group("m2") and m.group("y") and _MONTH_DASH.match(m.group(0))):
-            continue                    # without "i", "fra", "in": only a range of months with its year, "maj-august 2027"
+            continue                    # without "i", "fra", "in": a range of months with its year, "maj-august 2027"
         if m.group("lead") and not _MONTHS_CUE.search(text[max(0, m.start() - 80):m.end()]):
             continue                                        # "we open in April": a date of the story, not a period
         m1 = MONTHS[m.group("m1").lower()]

@@ -119,8 +119,9 @@ _IN_FRONT_OF_NAMED = re.compile(r"(?i:\bforan|\bud for|\buden ?for|\bin front of
 _IN_FRONT_OF_PREMISES = re.compile(rf"(?:\bforan|\bud for|\buden ?for|\bin front of|\boutside)\s(?:vores\s|min\s|mit\s"
                                    rf"|our\s|my\s|the\s)?{_PREMISES}\s(?:på|i|at|on|in)\W*$", re.IGNORECASE)
 _LIVES_THERE = re.compile(
-    r"\b(?:jeg|vi|i|we) (?:bor|live)(?: selv| also| myself)? (?:på adressen|i ejendommen|i huset|der|there|at the address"
-    r"|in the building)\b(?P<unit>,?[ \t]{0,3}(?:st|kl|\d{1,2})\.?(?:[ \t]{0,3}(?:sal|tv|th|mf)\b\.?){0,2})?",
+    r"\b(?:jeg|vi|i|we) (?:bor|live)(?: selv| also| myself)? (?:på adressen|i ejendommen|i huset|der|there"
+    r"|at the address|in the building)\b"
+    r"(?P<unit>,?[ \t]{0,3}(?:st|kl|\d{1,2})\.?(?:[ \t]{0,3}(?:sal|tv|th|mf)\b\.?){0,2})?",
     re.IGNORECASE)
 _AGENT = re.compile(r"\b(?:på vegne af|on behalf of|repræsenterer|represents?|representing|(?:min|vores|our|my)"
                     r" (?:klient|client)|act(?:s|ing)? (?:as|for)|som (?:advokat|rådgiver|agent) for)\b", re.IGNORECASE)
