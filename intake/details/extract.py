@@ -29,7 +29,7 @@ from stdnum.dk import cvr as stdnum_cvr
 from intake.details import periods
 from intake.details.identifiers import EMAIL, IGNORED_EMAIL, find_cpr
 from intake.details.labels import label_key
-from intake.details.names import looks_like_person
+from intake.details.names import SUFFIX, looks_like_person
 from intake.details.sites import same_place
 from intake.details.text import extract_from_text
 from intake.details.values import compose_address, normalise_value
@@ -102,11 +102,14 @@ def _form_values(form_fields: Mapping[str, str], reference: date) -> dict[str, o
 
 
 def _more_specific(old: object, new: object) -> bool:
-    """A place without a house number ("Nørrebrogade") gives way to the same place with one; "Ib" to "Ib Rasmussen"."""
+    """A place without a house number ("Nørrebrogade") gives way to the same place with one; "Ib" to "Ib Rasmussen";
+    a company to its name with the legal form."""
     if not isinstance(old, str) or not isinstance(new, str):
         return False
     if not any(c.isdigit() for c in old) and new.startswith(old) and any(c.isdigit() for c in new):
         return True
+    if new.startswith(old + " ") and re.fullmatch(SUFFIX, new[len(old) + 1:]):
+        return True                             # "Bach Rengøring" signed in the mail, "Bach Rengøring IVS" attached
     return " " not in old and old.isalpha() and new.startswith(old + " ") and looks_like_person(new)
 
 

@@ -95,7 +95,7 @@ _LABELS: list[tuple[str, str]] = [
                r"|tank capacity|capacity"
                r"|rumfang|kapacitet"),
     ("guests", r"(?:forventet |max(?:imalt)? |maximum |expected )?antal (?:gæster|deltagere|personer|besøgende)"
-               r"|(?:expected )?(?:number of )?(?:guests|participants|attendees|visitors)|deltagerantal"
+               r"|(?:expected )?(?:(?:number|no|nr) of )?(?:guests|participants|attendees|visitors)|deltagerantal"
                r"|expected attendance|antal siddepladser|seats"),
 ]
 _LABEL_RES = [(key, re.compile(rf"(?:{pattern})")) for key, pattern in _LABELS]

@@ -29,15 +29,18 @@ _ENDING_IN_SUFFIX = re.compile(rf"(?<![\w])"
 _BUSINESS_NOUN = (r"(?:restaurant|café|cafe|kiosk|shop|store|butik|bar|bistro|bakery|bageri|\w*salon|pizzeria|grill"
                   r"|firma|company|business|virksomhed|enkeltmandsvirksomhed|forretning|værksted|klinik|food ?truck"
                   r"|madvogn)")
-_INTRO = re.compile(
-    r"(?i:\b(?:min|vores|my|our)[ \t](?:virksomhed|forretning|butik|salon|café|cafe|restaurant|firma"
+_INTRO = re.compile(        # each alternative starts a word: the look-behind turns most positions away at once
+    r"(?<![\w])(?i:\b(?:min|vores|my|our)[ \t](?:virksomhed|forretning|butik|salon|café|cafe|restaurant|firma"
     r"|enkeltmandsvirksomhed|company|business|shop|bakery|bageri|kiosk|klinik|værksted)[ \t]"
     r"(?:hedder|is called|is named|er)|\b(?:virksomheden|forretningen|butikken|salonen|caféen|cafeen|restauranten"
     r"|firmaet|foreningen|værkstedet|klinikken|bageriet|kiosken|baren)[ \t]hedder|\bvi[ \t]hedder"
     r"|\bwe[ \t]are[ \t]called|\bindehaver[ \t]af|\bon[ \t]behalf[ \t]of|\b(?:jeg|vi|og)[ \t](?:driver|ejer)"
     r"(?:[ \t](?:firmaet|virksomheden|enkeltmandsvirksomheden|butikken|caféen|restauranten|salonen))?"
     r"|\b(?:i|we)[ \t](?:run|own)"
-    r"|\bundertegnede[ \t](?:driver|ejer)|\b(?:i|we)[ \t](?:operate|manage)"
+    r"|\bundertegnede[ \t](?:driver|ejer)"
+    # "jeg har Kebab House på Nørrebrogade 210": a name that has a place after it
+    r"|\b(?:jeg|vi|i|we)[ \t](?:har|have)(?=[ \t]{1,3}(?-i:[A-ZÆØÅ])\S{0,30}(?:[ \t](?-i:[A-ZÆØÅ&])\S{0,30}){0,3}"
+    r"[ \t](?:på|on|at|in|i)[ \t](?-i:[A-ZÆØÅ]))|\b(?:i|we)[ \t](?:operate|manage)"
     r"|\b(?:co-?)?(?:founder|owner|ejer|medejer|indehaver|stifter|grundlægger|medstifter)[ \t](?:of|af)"
     r"|\b(?:har|have|has)[ \t](?:netop[ \t]|lige[ \t]|just[ \t])?(?:åbnet|opened)"
     rf"|\b(?:har|driver|ejer|have|has|run|own)[ \t](?:(?:en|et|a|an|min|mit|my|our)[ \t])?(?:(?:lille|small|ny|nyt|new)"
@@ -59,6 +62,10 @@ _ORGANISATION = re.compile(       # "Andelsboligforeningen Lærkehøj", "Valby H
 # "in front of Kulturhuset Islands Brygge": a place where something happens, not the applicant
 _PLACE_BEFORE = re.compile(r"(?i:\bforan|\bud ?for|\buden ?for|\bin front of|\boutside|\bnext to|\bopposite"
                            r"|\bved siden af|\boverfor)[ \t]{1,3}\Z")
+# "Amager Blomster v/ Bente Kjær": a sole trader's business and its owner, one name
+_OWNED_BY = re.compile(rf"(?<![\w])(?P<v>{_CAP_TOKEN}(?:[ \t]{{1,2}}(?:&[ \t]{{1,2}})?{_CAP_TOKEN}){{0,3}}"
+                       rf"[ \t]{{1,2}}v/[ \t]?"
+                       rf"[A-ZÆØÅ][\w'’\-]{{1,30}}+(?:[ \t][A-ZÆØÅ][\w'’\-]{{1,30}}+){{1,2}})(?![\w])")
 _SOLE_TRADER_WORD = re.compile(r"(?i:enkeltmandsvirksomhed|personligt ejet|sole proprietorship|sole trader)")
 _ENDING_IN_NAME = re.compile(rf"(?<![\w])(?P<v>{_NAME_RUN})[ \t]{{0,2}}[(,\-–|]?[ \t]{{0,2}}\Z")
 _ENDING_IN_NAME_AS = re.compile(rf"(?<![\w])(?P<v>{_NAME_RUN})[ \t]{{0,2}}[(,]?[ \t]{{0,2}}"
@@ -113,6 +120,9 @@ _ORG_WORD = re.compile(r"(?i)(?:foreningen|forening|selskabet|huset|firma|byg|fl
                        r"|cooperative|association|foundation|society|club|group|company|collective|traders|partners"
                        r"|events|productions?|pictures|media|consult(?:ing)?|design|studio|kollektiv|klub|fond"
                        r"|handel|isenkram)$")
+# the last word of a signature line that names a business without a CVR near it ("Ibsens Vinduespudsning")
+_BUSINESS_WORD = re.compile(r"(?i)(?:pudsning|rengøring|entreprise|stillads|anlæg|transport|flytning|cykler|blomster"
+                            r"|optik)$")
 _TITLE_LINE = re.compile(
     r"(?i)^(?:indehaver|medindehaver|ejer|direktør|adm\. direktør|daglig leder|partner|owner|co-?owner|ceo|cfo|coo"
     r"|founder|manager|\w+ manager|general manager|projektleder|project (?:manager|lead)|byggeleder|formand|næstformand"
@@ -177,7 +187,8 @@ def find_company(text: str, has_cvr: bool) -> str | None:
 
 def _names_a_business(line: str) -> bool:
     """A signature line that is a business by its words ("Brødrene Lauridsens Boghandel"), needing no CVR nearby."""
-    return bool(_ORG_WORD.search(line.split()[-1]) or _TRADE.match(line.split()[0].lower()))
+    last = line.split()[-1]
+    return bool(_ORG_WORD.search(last) or _BUSINESS_WORD.search(last) or _TRADE.match(line.split()[0].lower()))
 
 
 def _merge_longer_forms(candidates: dict[str, tuple[int, int]]) -> None:
@@ -201,6 +212,7 @@ def _candidates(text: str) -> Iterator[Candidate]:
     organisations = (m for m in islice(_ORGANISATION.finditer(text), MAX_CANDIDATES)
                      if not _PLACE_BEFORE.search(text, max(0, m.start() - 25), m.start()))
     yield from _plain_candidates(text, islice(_INTRO.finditer(text), MAX_CANDIDATES), 2)
+    yield from _plain_candidates(text, islice(_OWNED_BY.finditer(text), MAX_CANDIDATES), 2)
     yield from _plain_candidates(text, organisations, 2)
     yield from _plain_candidates(text, islice(_WE_ARE.finditer(text), MAX_CANDIDATES), 0)
 

@@ -42,6 +42,8 @@ _DATE_PATTERNS = [
                + r"(?:,?\s{1,3}" + _YEAR.format("y") + r")?(?!\w)", re.IGNORECASE),
     re.compile(r"(?<!\w)" + _MONTH.format("mon") + r"\s+(?:the\s+)?(?P<d>\d{1,2})(?:st|nd|rd|th)?(?!\d)"
                r"(?:,?\s{1,3}" + _YEAR.format("y") + r")?", re.IGNORECASE),
+    # "d. 1.6", "den 31.8": day and month with a dot, only after "d." or "den" (else "1.6 m" would be a date)
+    re.compile(r"(?:(?<=\bd\. )|(?<=\bden ))(?P<d>\d{1,2})\.(?P<m>\d{1,2})(?![\d]|\.\d|,\d)"),
     # "1/4": day and month only ("1/5-30/9" too, but not "1/5-27", a year)
     re.compile(r"(?<![\d.,/])(?P<d>\d{1,2})/(?P<m>\d{1,2})(?![\d/]|[.,]\d|-\d{1,4}(?![\d/]))"),
 ]
@@ -212,7 +214,8 @@ _MONTH_RANGE = re.compile(
 
 
 _MONTHS_CUE = re.compile(r"periode|period|tidsrum|afholdes|finder sted|takes? place|held|fra|from|ønsker|apply|søge"
-                         r"|søger|every|hver|hele|whole|throughout|during|all of|weekend|hverdag|weekday",
+                         r"|søger|every|hver|hele|whole|throughout|during|all of|weekend|hverdag|weekday"
+                         r"|(?:man|tirs|ons|tors|fre|lør|søn)dage|(?:mon|tues|wednes|thurs|fri|satur|sun)days",
                          re.IGNORECASE)
 
 

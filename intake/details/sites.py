@@ -59,6 +59,7 @@ _BUSINESS = re.compile("(?:" + "|".join([
     rf"|virksomhedens|its|the company'?s)\s(?:\w+\s)?{_PREMISES}"
     r"(?: (?:is|are|er|ligger))?(?: located)? (?:på|i|at|in|on)",
     rf"\b(?:vores|min|mit|mine|our|my) {_PREMISES},",
+    rf"\b(?:vores|min|mit|mine|our|my) {_PREMISES}",           # "foran min forretning Amagerbrogade 58"
     r"\bour (?:\w+ )?(?:office|shop|premises|restaurant|store|workshop|studio|address)s? (?:is|are) (?:at|in|on)",
     r"\bc/o\b.*", r"\b(?:office|kontor|adr|adresse|address|hovedkontor)\b\.?:", r"\bhos formanden\b:?",
     r"\btaken over the \w+ at",
@@ -117,7 +118,10 @@ _IN_FRONT_OF_NAMED = re.compile(r"(?i:\bforan|\bud for|\buden ?for|\bin front of
                                 r"[A-ZÆØÅ][\w'’]+(?:\s[A-ZÆØÅ][\w'’]+){0,2},?\s{0,2}$")
 # "foran caféen på X", "in front of our shop at X": the activity is in front of the premises, which are at X
 _IN_FRONT_OF_PREMISES = re.compile(rf"(?:\bforan|\bud for|\buden ?for|\bin front of|\boutside)\s(?:vores\s|min\s|mit\s"
-                                   rf"|our\s|my\s|the\s)?{_PREMISES}\s(?:på|i|at|on|in)\W*$", re.IGNORECASE)
+                                   rf"|our\s|my\s|the\s)?{_PREMISES}\s(?:på|i|at|on|in)\W*$"
+                                   # "foran min forretning Amagerbrogade 58": our premises, named by their address
+                                   rf"|(?:\bforan|\bud for|\buden ?for|\bin front of|\boutside)\s"
+                                   rf"(?:vores|min|mit|our|my)\s{_PREMISES}\W*$", re.IGNORECASE)
 _LIVES_THERE = re.compile(
     r"\b(?:jeg|vi|i|we) (?:bor|live)(?: selv| also| myself)? (?:på adressen|i ejendommen|i huset|der|there"
     r"|at the address|in the building)\b"

@@ -185,6 +185,46 @@ def test_a_company_named_with_its_work_word_keeps_its_address():
     assert found["address"] == "Vibevej 3" and "activity_location" not in found
 
 
+# ---------------------------------------------------------------- batch t
+
+def test_a_day_and_month_with_a_dot_after_d_or_den():
+    assert (str(find_period("fra d. 1.6 til d. 31.8.2027", REF).start),
+            str(find_period("fra d. 1.6 til d. 31.8.2027", REF).end)) == ("2027-06-01", "2027-08-31")
+    assert find_period("Stilladset er 1.6 m bredt.", REF).start is None
+
+
+def test_weekdays_in_months_are_the_whole_months():
+    period = find_period("We'd like to park on Sundays in May and June 2027.", REF)
+    assert (str(period.start), str(period.end)) == ("2027-05-01", "2027-06-30")
+
+
+def test_expected_number_of_participants_label():
+    assert values("", {"Expected no. of participants": "approx. 600"})["guests"] == 600
+
+
+def test_in_front_of_my_shop_named_by_its_address():
+    found = values(f"container foran min forretning Amagerbrogade 58 fra mandag d. 8/3-2027 i 5 dage. "
+                   f"Amager Blomster v/ Bente Kjær cvr {CVR} tlf 32 55 10 09")
+    assert (found["address"], found["company_name"]) == ("Amagerbrogade 58", "Amager Blomster v/ Bente Kjær")
+    assert "activity_location" not in found
+
+
+def test_a_name_i_have_at_a_place_is_the_company():
+    assert find_company("Jeg hedder Mehmet, jeg har Kebab House på Nørrebrogade 210.", has_cvr=True) == "Kebab House"
+    assert find_company("Jeg har Brug for hjælp på Nørrebrogade.", has_cvr=False) != "Brug"
+
+
+def test_a_signature_line_with_a_trade_word_is_the_company():
+    text = "Venlig hilsen\n\nMorten Ibsen\nDaglig leder\nIbsens Vinduespudsning\nMobil 22 90 11 44\n"
+    assert find_company(text, has_cvr=False) == "Ibsens Vinduespudsning"
+
+
+def test_the_company_with_its_legal_form_in_a_later_source_wins():
+    found = extract_details([("body", "Vedhæftet.\n\n-- \nTine Bach\nBach Rengøring"),
+                             ("ansoegning.pdf", f"Ansøger\nBach Rengøring IVS\nCVR: {CVR}\n")], reference=REF)
+    assert (found["company_name"].value, found["company_name"].source) == ("Bach Rengøring IVS", "ansoegning.pdf")
+
+
 # ---------------------------------------------------------------- hostile text
 
 @pytest.mark.parametrize("text", [
@@ -199,8 +239,11 @@ def test_a_company_named_with_its_work_word_keeps_its_address():
     "bor selv på adressen " * 50_000,
     "på vegne af " * 80_000 + "vores butik på Nørrebrogade 1",
     "Weber ApS | CVR 12345678 | " * 40_000,
+    "Aa Bb v/ Cc Dd " * 60_000,
+    "jeg har Aa på " * 70_000,
+    "d. 1.6 " * 120_000,
 ], ids=["work-words", "i-am", "dash-labels", "dash-label-lines", "cvr-asides", "business-nouns", "month-dashes",
-        "short-years", "lives-there", "agents", "pipe-cells"])
+        "short-years", "lives-there", "agents", "pipe-cells", "owned-by", "i-have", "dotted-days"])
 def test_the_batch_s_patterns_take_well_under_a_second_on_a_megabyte(text):
     started = time.perf_counter()
     extract_details([("body", text)], reference=REF)
