@@ -8,7 +8,8 @@ sentence: "jeg bor på", "I live at" (the applicant's home), "vores adresse er",
 An address with no cue is the business's when it stands alone or in the
 signature, unless an agent writes for a client ("på vegne af", "on behalf of
 our client") and the text names the client's premises: the signature is then
-the agent's office. A named place without a house number ("på Israels Plads") is a site.
+the agent's office. A named place without a house number ("på Israels Plads")
+is a site.
 
 ``activity_location`` is a site apart from the business's own address (issue
 10): a customer's building where the scaffolding goes, a street being dug, a
@@ -127,11 +128,12 @@ _LIVES_THERE = re.compile(
     r"|at the address|in the building)\b"
     r"(?P<unit>,?[ \t]{0,3}(?:st|kl|\d{1,2})\.?(?:[ \t]{0,3}(?:sal|tv|th|mf)\b\.?){0,2})?",
     re.IGNORECASE)
-_AGENT = re.compile(r"\b(?:på vegne af|on behalf of|repræsenterer|represents?|representing|(?:min|vores|our|my)"
-                    r" (?:klient|client)|act(?:s|ing)? (?:as|for)|som (?:advokat|rådgiver|agent) for)\b", re.IGNORECASE)
+_AGENT = re.compile(r"\b(?:på vegne af|on behalf of|repræsenterer|(?:min|vores|our|my) (?:klient|client)"
+                    r"|act(?:s|ing)? for|som (?:advokat|rådgiver|agent) for)\b", re.IGNORECASE)
 _VALEDICTION = re.compile(
     r"^[ \t]*(?:med venlig hilsen|venlig(?:st)? hilsen|de bedste hilsner|mange hilsner|hilsen|mvh|vh|kh|best regards"
-    r"|kind regards|regards|sincerely|cheers|all the best|best wishes|yours)\b", re.IGNORECASE | re.MULTILINE)
+    r"|kind regards|regards|rgds|sincerely|cheers|all the best|best wishes|yours|many thanks|thanks|thank you"
+    r"|ærbødigst)\b|^[ \t]*--[ \t]*$", re.IGNORECASE | re.MULTILINE)
 _PLACE = re.compile(
     rf"(?<![\w])(?=[pPaAoOvViIfFuUnNlLdD])(?i:på|at|on|ved|i|in front of|in|foran|ud for|outside|near|over|langs"
     rf"|along|across|del af|part of)[ \t]+(?:the[ \t]+)?(?P<v>{STREET})(?![\w])"
