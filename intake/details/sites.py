@@ -124,7 +124,7 @@ _IN_FRONT_OF_PREMISES = re.compile(rf"(?:\bforan|\bud for|\buden ?for|\bin front
                                    rf"|(?:\bforan|\bud for|\buden ?for|\bin front of|\boutside)\s"
                                    rf"(?:vores|min|mit|our|my)\s{_PREMISES}\W*$", re.IGNORECASE)
 _LIVES_THERE = re.compile(
-    r"\b(?:jeg|vi|i|we) (?:bor|live)(?: selv| also| myself)? (?:på adressen|i ejendommen|i huset|der|there"
+    r"(?<![\w])(?:jeg|vi|i|we) (?:bor|live)(?: selv| also| myself)? (?:på adressen|i ejendommen|i huset|der|there"
     r"|at the address|in the building)\b"
     r"(?P<unit>,?[ \t]{0,3}(?:st|kl|\d{1,2})\.?(?:[ \t]{0,3}(?:sal|tv|th|mf)\b\.?){0,2})?",
     re.IGNORECASE)
@@ -159,8 +159,8 @@ def find_addresses(text: str) -> dict[str, str]:
     else:
         own = _first(by_role["home"], by_role["signature"], premises, plain, by_role["maybe own"])
     site = _first(by_role["site|both"], by_role["maybe own"])
-    lives_there = _LIVES_THERE.search(text)
-    if own is None and site is not None and lives_there:
+    lives_there = _LIVES_THERE.search(text) if own is None and site is not None else None
+    if lives_there and site is not None:
         # "container foran Holsteinsgade 22 ... Jeg bor selv på adressen, 4. th": the site is the applicant's home
         unit = format_unit(lives_there.group("unit") or "")
         own = site = Mention(site.start, site.end, site.address.split(",")[0] + (f", {unit}" if unit else ""),
