@@ -134,7 +134,8 @@ def _site_apart_from_the_address(found: dict[str, Field]) -> None:
     """``activity_location`` is a place apart from the business's own address: a site on the same house (a form's
     "Serveringsstedets adresse" repeating the restaurant's address) is the address, not a site of its own."""
     site, address = found.get("activity_location"), found.get("address")
-    if site and address and same_place(str(site.value), str(address.value)):
+    postcode = found.get("postcode")
+    if site and address and same_place(str(site.value), str(address.value), str(postcode.value) if postcode else ""):
         del found["activity_location"]
 
 

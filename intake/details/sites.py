@@ -193,22 +193,29 @@ def _first(*groups: list[Mention]) -> Mention | None:
 
 
 def _same_house(a: Mention, b: Mention) -> bool:
-    """The same street and number, floors aside ("Sortedam Dossering 55" and "Sortedam Dossering 55, 1. tv")."""
-    return a.address.split(",")[0] == b.address.split(",")[0]
+    """The same street and number, floors aside ("Sortedam Dossering 55" and "Sortedam Dossering 55, 1. tv"), and
+    not in two postcodes ("Hovedgaden 4, 2970 Hørsholm" is not "Hovedgaden 4, 2800 Kongens Lyngby")."""
+    return a.address.split(",")[0] == b.address.split(",")[0] and not (a.postcode and b.postcode
+                                                                       and a.postcode != b.postcode)
 
 
 def _house_key(value: str) -> str:
     return " ".join(re.sub(r"[.,;:()]", " ", value).casefold().split())
 
 
-def same_place(site: str, address: str) -> bool:
-    """Whether a site names the business's own house: its street and number, floors and postcode aside
-    ("Istedgade 71" and "Istedgade 71, st. th, 1650 København V"), also inside a longer description ("Foran caféen,
-    Amagerbrogade 120"). Another number ("Istedgade 73") or the street alone ("Istedgade") is another place."""
+def same_place(site: str, address: str, postcode: str = "") -> bool:
+    """Whether a site names the business's own house: its street and number, floors aside ("Istedgade 71" and
+    "Istedgade 71, st. th, 1650 København V"), also inside a longer description ("Foran caféen, Amagerbrogade 120").
+    Another number ("Istedgade 73"), the street alone ("Istedgade") or another postcode written after the site than
+    the business's ``postcode`` is another place."""
     house = _house_key(address.split(",")[0])
     if not house or not any(c.isdigit() for c in house):
         return False
-    return re.search(rf"(?<![\w]){re.escape(house)}(?![\w]|-\d)", _house_key(site)) is not None
+    m = re.search(rf"(?<![\w]){re.escape(house)}(?![\w]|-\d)", _house_key(site))
+    if m is None:
+        return False
+    other = re.match(r"(?:\s+(?:st|kl|\d{1,2}|sal|tv|th|mf))*\s+(\d{4})\b", _house_key(site)[m.end():])
+    return not (postcode and other and other.group(1) != postcode)
 
 
 def _roles(text: str, mentions: list[Mention]) -> list[str]:

@@ -135,6 +135,15 @@ def test_same_place(site, address, same):
     assert same_place(site, address) is same
 
 
+def test_the_same_house_number_in_another_postcode_is_another_place():
+    assert not same_place("Hovedgaden 4, 2800 Kongens Lyngby", "Hovedgaden 4", "2970")
+    assert same_place("Hovedgaden 4, 2. tv, 2970 Hørsholm", "Hovedgaden 4", "2970")
+    found = find_addresses("Vi skal bruge en lift ud for Hovedgaden 4, 2800 Kongens Lyngby.\n\nMed venlig hilsen\n"
+                           "Ib Holm\nHolm Vinduer ApS\nHovedgaden 4, 2970 Hørsholm\n")
+    assert (found["address"], found["postcode"]) == ("Hovedgaden 4", "2970")
+    assert found["activity_location"].startswith("Hovedgaden 4, 2800")
+
+
 def test_serving_in_front_of_the_own_restaurant_is_the_address_and_no_site():
     found = values("Hej. Jeg har restaurant, den hedder Shiraz Grill. Den ligger Amagerbrogade 164, 2300 København S."
                    " Jeg vil have 4 bord udenfor på fortov foran restauranten.")
