@@ -96,12 +96,14 @@ def find_mentions(text: str, limit: int = MAX_MENTIONS) -> list[Mention]:
 
 def _mention(m: re.Match, text: str) -> Mention:
     address = format_address(m.group("street"), m.group("no"), m.group("unit") or "")
+    # it starts where the street does: "Stillads Nansensgade 40" is the scaffolding's site at Nansensgade 40
+    start = m.start() + max(0, m.group("street").find(address.split(" ")[0]))
     pc = _PC_AFTER.match(text, m.end())
     found = postcode_town(pc.group("pc"), text[pc.end():pc.end() + 60], strict=False) if pc else None
     if not found:
-        return Mention(m.start(), m.end(), address)
+        return Mention(start, m.end(), address)
     number, town, taken = found
-    return Mention(m.start(), pc.end() + taken, address, number, town)
+    return Mention(start, pc.end() + taken, address, number, town)
 
 
 def format_address(street: str, number: str, unit: str = "") -> str:

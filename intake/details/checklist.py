@@ -6,7 +6,10 @@ attachments (file name and text) and the texts of the mail in; a
 ``Checklist`` out, each item it has with the place it was found, and the
 items still missing. An item is there when one of its ``details`` was
 extracted, an attachment's file name or text holds one of its
-``attachments`` words, or a text matches one of its ``patterns``.
+``attachments`` words, or a text matches one of its ``patterns``. An item
+that the activity's site satisfies is also satisfied by the business's
+``address``: a site at the business's own premises (serving in front of its
+café) is reported as the address alone.
 """
 from __future__ import annotations
 
@@ -65,7 +68,8 @@ def check_parts(task_types: Iterable[str], catalogue: Catalogue, evidence: Evide
 
 def found_where(item: ChecklistItem, evidence: Evidence) -> str:
     """Where ``item`` is found in ``evidence`` ('' when it is not)."""
-    for key in item.details:
+    keys = item.details + (("address",) if "activity_location" in item.details else ())
+    for key in dict.fromkeys(keys):
         detail = evidence.details.get(key)
         if detail is not None and detail.value not in ("", None, False):
             return detail.source

@@ -29,7 +29,8 @@ from stdnum.dk import cvr as stdnum_cvr
 from intake.details import periods
 from intake.details.identifiers import EMAIL, IGNORED_EMAIL, find_cpr
 from intake.details.labels import label_key
-from intake.details.names import looks_like_person
+from intake.details.names import SUFFIX, looks_like_person
+from intake.details.sites import same_place
 from intake.details.text import extract_from_text
 from intake.details.values import compose_address, normalise_value
 from intake.privacy import redact_cpr  # noqa: F401  (part of this module's interface)
@@ -79,6 +80,7 @@ def extract_details(
             if k not in found or _more_specific(found[k].value, v) or _subject_gives_way(found[k], v):
                 found[k] = Field(v, source)          # (the body saying what the subject said makes it the body's)
     _subject_site_on_the_address(found)
+    _site_apart_from_the_address(found)
     _contact_from_headers(found, sender, sender_name, reply_to)
     _check_cvr(found)
     _order_period(found)
@@ -100,11 +102,14 @@ def _form_values(form_fields: Mapping[str, str], reference: date) -> dict[str, o
 
 
 def _more_specific(old: object, new: object) -> bool:
-    """A place without a house number ("Nørrebrogade") gives way to the same place with one; "Ib" to "Ib Rasmussen"."""
+    """A place without a house number ("Nørrebrogade") gives way to the same place with one; "Ib" to "Ib Rasmussen";
+    a company to its name with the legal form."""
     if not isinstance(old, str) or not isinstance(new, str):
         return False
     if not any(c.isdigit() for c in old) and new.startswith(old) and any(c.isdigit() for c in new):
         return True
+    if new.startswith(old + " ") and re.fullmatch(SUFFIX, new[len(old) + 1:]):
+        return True                             # "Bach Rengøring" signed in the mail, "Bach Rengøring IVS" attached
     return " " not in old and old.isalpha() and new.startswith(old + " ") and looks_like_person(new)
 
 
@@ -119,10 +124,19 @@ def _subject_gives_way(old: Field, new: object) -> bool:
 
 def _subject_site_on_the_address(found: dict[str, Field]) -> None:
     """A site named in the subject without a number ("Ny restaurant på Nørrebrogade") is the address given on that
-    street."""
+    street (and so no site of its own)."""
     site, address = found.get("activity_location"), found.get("address")
     if site and address and site.source == "subject" and _more_specific(site.value, address.value):
         found["activity_location"] = address
+
+
+def _site_apart_from_the_address(found: dict[str, Field]) -> None:
+    """``activity_location`` is a place apart from the business's own address: a site on the same house (a form's
+    "Serveringsstedets adresse" repeating the restaurant's address) is the address, not a site of its own."""
+    site, address = found.get("activity_location"), found.get("address")
+    postcode = found.get("postcode")
+    if site and address and same_place(str(site.value), str(address.value), str(postcode.value) if postcode else ""):
+        del found["activity_location"]
 
 
 def _contact_from_headers(found: dict[str, Field], sender: str, sender_name: str, reply_to: str) -> None:

@@ -26,6 +26,7 @@ _LABELS: list[tuple[str, str]] = [
                      r"|ansøgende virksomhed|ansøger virksomhed"
                      r"|company(?: name)?|business(?: name)?|name of (?:the )?(?:company|business|organi[sz]ation)"
                      r"|organi[sz]ation(?: name)?"
+                     r"|(?:production|event|film|catering|holding) company|produktionsselskab|selskabsnavn"
                      r"|legal name|trading name|juridisk navn|restaurant(?:ens)?(?: navn)?|café(?:ens)?(?: navn)?"
                      r"|butik(?:kens)?(?: navn)?"),
     ("contact_email", r"e ?mail(?: ?adresse| address)?|mail(?: adresse)?|email address|kontakt e ?mail"
@@ -42,7 +43,7 @@ _LABELS: list[tuple[str, str]] = [
                      r"|tovholder"),
     ("site_or_address", r"beliggenhed|ejendommens adresse|ejendommens beliggenhed|property address"
                         r"|address of the property"),
-    ("activity_location", r"placering|sted|lokation|location|hvor|where|site(?: address)?|venue"
+    ("activity_location", r"placering|sted|lokation|location|hvor|where|place|site(?: address)?|venue"
                           r"|(?:adresse|arbejdsadresse) (?:på|for) (?:arbejdsstedet|arbejdet|byggepladsen|stedet)"
                           r"|(?:adresse|address) (?:for|of) (?:the )?"
                           r"(?!the |restaurant|company|business|shop|caf|applicant|organi|firma|virksomhed)"
@@ -64,13 +65,15 @@ _LABELS: list[tuple[str, str]] = [
                 r"|(?:restaurantens|butikkens|caféens|cafeens|salonens"
                 r"|forretningens|selskabets|foreningens|klinikkens|bageriets) adresse"
                 r"|address|company address|business address|postadresse"
-                r"|gade(?: og (?:hus)?nr| og husnummer)?|vej og nr|street(?: address)?|registered address|adr"
+                r"|gade(?: og (?:hus)?nr| og husnummer)?|vej og nr|street(?: address| and (?:house )?(?:number|no))?"
+                r"|registered address|adr"
                 r"|anmelders adresse"
                 r"|(?:organi[sz]er|applicant|ansøger|arrangør|anmelder|entreprenør|contractor)(?:en)?(?: ?s)?"
                 r" (?:address|adresse)"
                 r"|(?:address|adresse) (?:of|for) (?:the )?"
                 r"(?:restaurant|company|business|shop|café|cafe|applicant|organi[sz]er)"
-                r"|ansøgers adresse|ejers adresse"),
+                r"|ansøgers adresse|ejers adresse"
+                r"|(?:our |the )?(?:danish|copenhagen|postal|registered) address|dansk adresse"),
     ("house_number", r"hus ?nr|husnummer|house (?:no|number)|street number|nr"),
     ("floor", r"etage|floor|sal"),
     ("door", r"side|dør|side dør|door|lejlighed(?: nr)?"),
@@ -84,7 +87,7 @@ _LABELS: list[tuple[str, str]] = [
                   r"|end date|until"
                   r"|sidste dag|last day|ophør"),
     ("period", r"periode|period|tidsrum|date of (?:the )?event|arrangementsdato|dato for \w+|datoer|dates|tidspunkt"
-               r"|varighed|duration"
+               r"|varighed|duration|hvornår|when"
                r"|(?:event|arrangement) ?dat(?:es?|o|oer)"),
     ("date", r"dato|date"),
     ("area_m2", r"areal(?: i m2| m2)?|antal m2|m2|kvm|area(?: in m2| m2| sqm)?|størrelse i m2|size in m2"),
@@ -92,7 +95,7 @@ _LABELS: list[tuple[str, str]] = [
                r"|tank capacity|capacity"
                r"|rumfang|kapacitet"),
     ("guests", r"(?:forventet |max(?:imalt)? |maximum |expected )?antal (?:gæster|deltagere|personer|besøgende)"
-               r"|(?:expected )?(?:number of )?(?:guests|participants|attendees|visitors)|deltagerantal"
+               r"|(?:expected )?(?:(?:number|no|nr) of )?(?:guests|participants|attendees|visitors)|deltagerantal"
                r"|expected attendance|antal siddepladser|seats"),
 ]
 _LABEL_RES = [(key, re.compile(rf"(?:{pattern})")) for key, pattern in _LABELS]

@@ -20,41 +20,58 @@ SUFFIX = (r"(?:ApS|A/S|I/S|IVS|K/S|P/S|AmbA|A\.m\.b\.a\.|F\.m\.b\.a\.|FMBA|SMBA|
 _CAP_TOKEN = r"[A-ZÆØÅÉÜÖÄ0-9](?:[\wæøåéüöä&'’\-]|\.(?=\w)){0,40}+\.?"   # bounded and possessive: no long scans
 MAX_CANDIDATES = 60
 Candidate = tuple[str, int, int, int]       # a possible company name: (name, start, end, score of its own evidence)
-_JOINER = r"(?:&|og|and|of|i|på|de|la|le|du|von|van|der|v/|for|the|by)"
+_JOINER = r"(?:&|og|and|of|i|på|ved|de|la|le|du|von|van|der|v/|for|the|by)"
 _NAME_RUN = rf"{_CAP_TOKEN}(?:[ \t]{{1,2}}(?:{_JOINER}[ \t]{{0,2}})?{_CAP_TOKEN}){{0,5}}"
 COMPANY = re.compile(rf"(?<![\w])(?P<v>{_CAP_TOKEN}(?:[ \t]+(?:{_JOINER}|{_CAP_TOKEN})){{0,5}}[ \t]+{SUFFIX})(?![\w/])")
 _SUFFIX_AT = re.compile(rf"(?<=[ \t]){SUFFIX}(?![\w/])")
 _ENDING_IN_SUFFIX = re.compile(rf"(?<![\w])"
                                rf"(?P<v>{_CAP_TOKEN}(?:[ \t]+(?:{_JOINER}|{_CAP_TOKEN})){{0,5}}[ \t]+{SUFFIX})\Z")
-_INTRO = re.compile(
-    r"(?i:\b(?:min|vores|my|our)[ \t](?:virksomhed|forretning|butik|salon|café|cafe|restaurant|firma"
+_BUSINESS_NOUN = (r"(?:restaurant|café|cafe|kiosk|shop|store|butik|bar|bistro|bakery|bageri|\w*salon|pizzeria|grill"
+                  r"|firma|company|business|virksomhed|enkeltmandsvirksomhed|forretning|værksted|klinik|food ?truck"
+                  r"|madvogn)")
+_INTRO = re.compile(        # each alternative starts a word: the look-behind turns most positions away at once
+    r"(?<![\w])(?i:\b(?:min|vores|my|our)[ \t](?:virksomhed|forretning|butik|salon|café|cafe|restaurant|firma"
     r"|enkeltmandsvirksomhed|company|business|shop|bakery|bageri|kiosk|klinik|værksted)[ \t]"
     r"(?:hedder|is called|is named|er)|\b(?:virksomheden|forretningen|butikken|salonen|caféen|cafeen|restauranten"
     r"|firmaet|foreningen|værkstedet|klinikken|bageriet|kiosken|baren)[ \t]hedder|\bvi[ \t]hedder"
     r"|\bwe[ \t]are[ \t]called|\bindehaver[ \t]af|\bon[ \t]behalf[ \t]of|\b(?:jeg|vi|og)[ \t](?:driver|ejer)"
     r"(?:[ \t](?:firmaet|virksomheden|enkeltmandsvirksomheden|butikken|caféen|restauranten|salonen))?"
     r"|\b(?:i|we)[ \t](?:run|own)"
+    r"|\bundertegnede[ \t](?:driver|ejer)"
+    # "jeg har Kebab House på Nørrebrogade 210": a name that has a place after it
+    r"|\b(?:jeg|vi|i|we)[ \t](?:har|have)(?=[ \t]{1,3}(?-i:[A-ZÆØÅ])\S{0,30}(?:[ \t](?-i:[A-ZÆØÅ&])\S{0,30}){0,3}"
+    r"[ \t](?:på|on|at|in|i)[ \t](?-i:[A-ZÆØÅ]))|\b(?:i|we)[ \t](?:operate|manage)"
+    r"|\b(?:co-?)?(?:founder|owner|ejer|medejer|indehaver|stifter|grundlægger|medstifter)[ \t](?:of|af)"
+    r"|\b(?:har|have|has)[ \t](?:netop[ \t]|lige[ \t]|just[ \t])?(?:åbnet|opened)"
+    rf"|\b(?:har|driver|ejer|have|has|run|own)[ \t](?:(?:en|et|a|an|min|mit|my|our)[ \t])?(?:(?:lille|small|ny|nyt|new)"
+    rf"[ \t])?(?:[\w-]+[ \t])?{_BUSINESS_NOUN}(?:,?[ \t](?:den|det|it|som|which)[ \t](?:hedder|is called)|,"
+    r"|(?=[ \t](?-i:[A-ZÆØÅ])))"
     r"|\band[ \t](?:run|own)|\b(?:har|driver|ejer|have|has|run|own)[ \t](?:en|et|a|an)[ \t]"
     r"(?:lille[ \t]|small[ \t]|ny[ \t]|new[ \t])?\w+(?:,|[ \t](?:called|named|ved navn|som hedder))"
     r"|\b(?:our|vores|min|my|mit|en|et|a|an)[ \t](?:[\w-]+[ \t]){0,3}(?:foundation|association|company|club|society"
     r"|organi[sz]ation|forening|virksomhed|enkeltmandsvirksomhed|firma|butik|\w*salon|café|cafe|restaurant|bageri"
     r"|bistro|\w*bar|kiosk|klinik|værksted|shop|store|bakery|business)(?:[ \t](?:from home|hjemmefra))?,)[ \t]{1,3}"
     rf"(?P<v>{_NAME_RUN})")
-_WE_ARE = re.compile(rf"(?i:\bvi[ \t]er|\bwe[ \t]are|\bi[ \t]represent|\bwe[ \t]represent)[ \t]{{1,3}}"
+_WE_ARE = re.compile(rf"(?i:\bvi[ \t]er|\bwe[ \t]are|\bwe['’]re|\bi[ \t]represent|\bwe[ \t]represent)[ \t]{{1,3}}"
                      rf"(?:the[ \t]{{1,2}})?(?P<v>{_NAME_RUN})")
-_ORG_HEAD = r"(?:[A-ZÆØÅ]\w{0,30}+(?i:(?<=foreningen)|(?<=forening)|(?<=selskabet))|Fonden|Klubben|Kulturhuset)"
+_ORG_HEAD = (r"(?:[A-ZÆØÅ]\w{0,30}+(?i:(?<=foreningen)|(?<=forening)|(?<=selskabet)|(?<=kulturhuset))|Fonden"
+             r"|Klubben)")
 _ORGANISATION = re.compile(       # "Andelsboligforeningen Lærkehøj", "Valby Handelsstandsforening"
     rf"(?<![\w])(?P<v>{_ORG_HEAD}(?:[ \t]{{1,2}}(?:{_JOINER}[ \t]{{0,2}})?{_CAP_TOKEN}){{1,5}}"
     rf"|(?:[A-ZÆØÅ]\w{{1,30}}+[ \t]){{1,2}}{_ORG_HEAD})(?![\w])")
 # "in front of Kulturhuset Islands Brygge": a place where something happens, not the applicant
 _PLACE_BEFORE = re.compile(r"(?i:\bforan|\bud ?for|\buden ?for|\bin front of|\boutside|\bnext to|\bopposite"
                            r"|\bved siden af|\boverfor)[ \t]{1,3}\Z")
-_SOLE_TRADER_WORD = re.compile(r"(?i:enkeltmandsvirksomhed|personligt ejet)")
-_ENDING_IN_NAME = re.compile(rf"(?<![\w])(?P<v>{_NAME_RUN})[ \t]{{0,2}}[(,]?[ \t]{{0,2}}\Z")
+# "Amager Blomster v/ Bente Kjær": a sole trader's business and its owner, one name
+_OWNED_BY = re.compile(rf"(?<![\w])(?P<v>{_CAP_TOKEN}(?:[ \t]{{1,2}}(?:&[ \t]{{1,2}})?{_CAP_TOKEN}){{0,3}}"
+                       rf"[ \t]{{1,2}}v/[ \t]?"
+                       rf"[A-ZÆØÅ][\w'’\-]{{1,30}}+(?:[ \t][A-ZÆØÅ][\w'’\-]{{1,30}}+){{1,2}})(?![\w])")
+_SOLE_TRADER_WORD = re.compile(r"(?i:enkeltmandsvirksomhed|personligt ejet|sole proprietorship|sole trader)")
+_ENDING_IN_NAME = re.compile(rf"(?<![\w])(?P<v>{_NAME_RUN})[ \t]{{0,2}}[(,\-–|]?[ \t]{{0,2}}\Z")
 _ENDING_IN_NAME_AS = re.compile(rf"(?<![\w])(?P<v>{_NAME_RUN})[ \t]{{0,2}}[(,]?[ \t]{{0,2}}"
                                 rf"(?:(?i:som|as an?|as)[ \t]{{1,2}}(?:(?i:en|an?)[ \t]{{1,2}})?)?\Z")
 _CVR_NEAR = re.compile(r"(?i:\bcvr|\bse[ \t/-]?nr|\bvat)")
-_CVR_AFTER = re.compile(r"(?<=[,(])[ \t]{0,2}(?i:cvr)|(?<=[,(] )(?i:cvr)")
+_CVR_AFTER = re.compile(r"(?<=[,(|])[ \t]{0,2}(?i:cvr)|(?<=[,(|] )(?i:cvr)|(?<= [\-–] )(?i:cvr)")
 _COMPANY_LEAD = re.compile(
     r"^(?:(?:Vi|Jeg|Hej|Kære|Dear|Hermed|Fra|From|Til|To|Firma|Firmaet|Virksomheden|Selskabet|Company|The|Den|Det|I|We|Hos|At"
     r"|For|På|Re|Sv|Fw|Fwd|Vs|Ansøger|Ansøgning|Regarding|Vedr|Vedrørende|Mvh|Med|Venlig|Hilsen|Best|Kind|Regards|Our"
@@ -63,14 +80,15 @@ _COMPANY_LEAD = re.compile(
 _TRADE_PREFIX = re.compile(r"^[A-ZÆØÅ]{2,}-\w*(?:firmaet|virksomheden|selskabet|firma)\s+")
 _SENTENCE_END = re.compile(r"(?<!\b[A-ZÆØÅ])"             # "Malerfirmaet M. Brandt": an initial ends no sentence
                            r"(?<!\bFrk)(?<!\bFru)(?<!\bHr)(?<!\bDr)(?<!\bSkt)(?<!\bSct)(?<!\bSt)(?<!\bCo)(?<!\bGl)"
-                           r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)\.\s+(?=[A-ZÆØÅ])")
-_PLACE_TAIL = re.compile(r"\s+(?:på|i|in|at)\s+\S+(?:gade|vej|allé|plads|torv|torvet|boulevard|brygge|stræde)\b.*$",
+                           r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bBrdr)(?<!\bBros)\.\s+(?=[A-ZÆØÅ])")
+_PLACE_TAIL = re.compile(r"\s+(?:på|i|in|at|on)\s+\S+(?:gade|vej|allé|plads|torv|torvet|boulevard|brygge|stræde)\b.*$",
                          re.IGNORECASE)
 _LOWER = "a-zæøåéèêëáàâäíìîïóòôöúùûüýÿçñşğıłńśźżčřšžőűãõ"
 _NAME_TOKEN = (rf"[A-ZÆØÅÉÜÖÄŞÇŁŚŻŽČŘŠ][{_LOWER}]{{1,30}}(?:['’\-][A-ZÆØÅÉÜÖÄŞÇa-z{_LOWER}][{_LOWER}]+"
                r"|[A-Z][a-z]+)*")
 _NAME = (rf"(?:[A-ZÆØÅ]\.[ \t]?(?=[A-ZÆØÅ][{_LOWER}]{{2}}))?"                 # "J. Bønnelykke"
-         rf"{_NAME_TOKEN}(?:[ \t]+(?:[A-ZÆØÅÉÜ]\.|{_NAME_TOKEN}|von|van|de|la|O['’][A-Z][a-z]+)){{0,3}}")
+         rf"{_NAME_TOKEN}(?:[ \t]+(?:[A-ZÆØÅÉÜ]\.|{_NAME_TOKEN}|O['’]{_NAME_TOKEN}"
+         rf"|(?:von|van|de|der|den|del|della|la|le|du|da|di|dos|das|af|ter|ten|al|el)(?=[ \t]+[A-ZÆØÅa-z]))){{0,3}}")
 _TITLE_PREFIX = re.compile(
     r"^(?:indehaver|medindehaver|ejer|direktør|adm\. direktør|daglig leder|partner|owner|co-?owner|ceo|founder|manager"
     r"|general manager|projektleder|project manager|byggeleder|formand)\s*[,:\-–|]\s*", re.IGNORECASE)
@@ -88,7 +106,9 @@ _VALEDICTION = re.compile(
     r"(?:\s*/\s*(?:best|kind)\s+regards)?[\s,]*(?P<rest>.*)$"
     r"|^\s*(?:mvh|vh|kh)\b\.?[\s,]*(?P<rest2>.*)$"
     r"|^\s*(?:best|kind|warm)\s+(?:regards|wishes)\b[\s,]*(?P<rest3>.*)$"
-    r"|^\s*(?:regards|sincerely|yours sincerely|cheers|thanks|all the best|tak)\b[\s,!]*(?P<rest4>.*)$",
+    r"|^\s*(?:regards|rgds|sincerely|yours sincerely|yours faithfully|yours truly|cheers|thanks|many thanks|thank you"
+    r"|all the best|with (?:kind|best) regards|tak|ærbødigst|på forhånd tak)\b[\s,!.]*(?P<rest4>.*)$"
+    r"|^\s*--\s*(?P<rest5>)$",
     re.IGNORECASE)
 _CONTACT_WORD = re.compile(r"(?i)(?:tlf|telefon|phone|mobil|mobile|e-?mail|mail|web|www|cvr|adresse|address)\b")
 _NOT_NAME_WORDS = {"tak", "thanks", "hej", "kære", "dear", "mvh", "regards", "hilsen", "ansøgning", "application",
@@ -98,12 +118,17 @@ _NOT_NAME_WORDS = {"tak", "thanks", "hej", "kære", "dear", "mvh", "regards", "h
                    "team", "service", "kbh"}
 _ORG_WORD = re.compile(r"(?i)(?:foreningen|forening|selskabet|huset|firma|byg|flyt|service|gruppen|teatret|kompagniet"
                        r"|cooperative|association|foundation|society|club|group|company|collective|traders|partners"
-                       r"|events|productions?|pictures|media|consult(?:ing)?|design|studio|kollektiv|klub|fond)$")
+                       r"|events|productions?|pictures|media|consult(?:ing)?|design|studio|kollektiv|klub|fond"
+                       r"|handel|isenkram)$")
+# the last word of a signature line that names a business without a CVR near it ("Ibsens Vinduespudsning")
+_BUSINESS_WORD = re.compile(r"(?i)(?:pudsning|rengøring|entreprise|stillads|anlæg|transport|flytning|cykler|blomster"
+                            r"|optik)$")
 _TITLE_LINE = re.compile(
     r"(?i)^(?:indehaver|medindehaver|ejer|direktør|adm\. direktør|daglig leder|partner|owner|co-?owner|ceo|cfo|coo"
     r"|founder|manager|\w+ manager|general manager|projektleder|project (?:manager|lead)|byggeleder|formand|næstformand"
     r"|chairman|chair|coordinator|koordinator|sekretær|secretary|kasserer|treasurer|konsulent|consultant|tandlæge"
-    r"|advokat|\w*leder|\w*chef|\w*ansvarlig|\w*mester|\w*terapeut|assistant|assistent|director|head of \w+)\b")
+    r"|advokat|\w*leder|\w*chef|\w*ansvarlig|\w*mester|\w*terapeut|assistant|assistent|director|head of \w+"
+    r"|\w*kræmmer|\w*handler)\b")
 
 
 def clean_company(raw: str) -> str | None:
@@ -119,7 +144,12 @@ def _clean_plain(raw: str) -> str | None:
     value = _SENTENCE_END.split(raw.strip())[0]             # a sentence ends the name; "Frk. Kanel" is one name
     value = _PLACE_TAIL.sub("", _COMPANY_LEAD.sub("", value)).strip(" ,.;:")
     value = re.sub(rf"\s+{_JOINER}$", "", value)
+    if _NUMBER_LABEL.match(value):
+        return None                                     # "en enkeltmandsvirksomhed, CVR 12345678": no name
     return value if 2 <= len(value) <= 60 else None
+
+
+_NUMBER_LABEL = re.compile(r"(?i)(?:cvr|se|vat|p|tlf|tel|phone|mobil)\b|\d")
 
 
 def looks_like_name(value: str) -> bool:
@@ -151,7 +181,14 @@ def find_company(text: str, has_cvr: bool) -> str | None:
     _merge_longer_forms(candidates)
     if candidates:
         return min(candidates.items(), key=lambda kv: (-kv[1][0], kv[1][1]))[0]
-    return signature_company(text.split("\n")) if has_cvr else None
+    company = signature_company(text.split("\n"))
+    return company if has_cvr or (company and _names_a_business(company)) else None
+
+
+def _names_a_business(line: str) -> bool:
+    """A signature line that is a business by its words ("Brødrene Lauridsens Boghandel"), needing no CVR nearby."""
+    last = line.split()[-1]
+    return bool(_ORG_WORD.search(last) or _BUSINESS_WORD.search(last) or _TRADE.match(line.split()[0].lower()))
 
 
 def _merge_longer_forms(candidates: dict[str, tuple[int, int]]) -> None:
@@ -175,6 +212,7 @@ def _candidates(text: str) -> Iterator[Candidate]:
     organisations = (m for m in islice(_ORGANISATION.finditer(text), MAX_CANDIDATES)
                      if not _PLACE_BEFORE.search(text, max(0, m.start() - 25), m.start()))
     yield from _plain_candidates(text, islice(_INTRO.finditer(text), MAX_CANDIDATES), 2)
+    yield from _plain_candidates(text, islice(_OWNED_BY.finditer(text), MAX_CANDIDATES), 2)
     yield from _plain_candidates(text, organisations, 2)
     yield from _plain_candidates(text, islice(_WE_ARE.finditer(text), MAX_CANDIDATES), 0)
 
@@ -218,7 +256,13 @@ def _looks_like_business(name: str) -> bool:
 
 def _near_cvr(text: str, start: int, end: int) -> int:
     """1 when a CVR number is written just after (or just before) the name: the tie-breaker."""
-    return 1 if _CVR_NEAR.search(text[end:end + 40]) or _CVR_NEAR.search(text[max(0, start - 25):start]) else 0
+    if _CVR_NEAR.search(text[end:end + 40]) or _CVR_NEAR.search(text[max(0, start - 25):start]):
+        return 1
+    aside = _ASIDE.match(text, end, end + 120)            # "Kindred Coffee (no ApS yet, sole trader, CVR ...)"
+    return 1 if aside and _CVR_NEAR.search(aside.group(0)) else 0
+
+
+_ASIDE = re.compile(r"[ \t]{0,2}\([^()\n]{0,110}")
 
 
 # ---------------------------------------------------------------- people and signatures
@@ -308,10 +352,18 @@ _NAME_WITH_PHONE = re.compile(
     re.MULTILINE)
 
 
+_I_AM = re.compile(rf"(?<![\w])(?i:i am|i['’]m|jeg er|this is)[ \t]{{1,2}}(?P<v>{_NAME})(?=[ \t]*(?:[,.(\n]|$"
+                   rf"|(?i:og|and|from|fra|owner|ejer)\b))")
+
+
 def find_contact(text: str) -> str | None:
-    """A person introduced in the text ("Mit navn er ..."), signing it, or written before a phone number."""
+    """A person introduced in the text ("Mit navn er ...", "I am Ana de la Rosa, owner of ..."), signing it, or
+    written before a phone number."""
     m = NAME_INTRO.search(text)
     if m and looks_like_name(m.group("v")):
+        return m.group("v")
+    m = next((m for m in islice(_I_AM.finditer(text), 20) if looks_like_person(m.group("v"))), None)
+    if m:
         return m.group("v")
     lines = text.split("\n")
     name = signature_name(lines) or _closing_name(lines)

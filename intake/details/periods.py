@@ -36,10 +36,14 @@ _DATE_PATTERNS = [
     re.compile(r"(?<![\d.,/])(?P<d>\d{1,2})\s?(?P<sep>[./-])\s?(?P<m>\d{1,2})(?:(?P=sep)(?P<y>(?:19|20)?\d\d)|\s?[./-]"
                r"\s?(?P<y4>(?:19|20)\d\d))(?![\d]|[.,]\d)"),
     re.compile(r"(?<![\d.,/])(?P<d>\d{1,2})/(?P<m>\d{1,2})[ ](?P<y4>20\d\d)(?![\d]|[.,]\d)"),     # "2/9 2027"
+    # "7/6-27": a two-digit year after a dash, when no day and month follow ("1/5-30/9" is two dates)
+    re.compile(r"(?<![\d.,/])(?P<d>\d{1,2})/(?P<m>\d{1,2})-(?P<y>\d\d)(?![\d]|[/.,]\d)"),
     re.compile(r"(?<![\d])(?P<d>\d{1,2})(?:\.|st|nd|rd|th)?\s{0,3}(?:of\s{1,3}|af\s{1,3})?" + _MONTH.format("mon")
                + r"(?:,?\s{1,3}" + _YEAR.format("y") + r")?(?!\w)", re.IGNORECASE),
     re.compile(r"(?<!\w)" + _MONTH.format("mon") + r"\s+(?:the\s+)?(?P<d>\d{1,2})(?:st|nd|rd|th)?(?!\d)"
                r"(?:,?\s{1,3}" + _YEAR.format("y") + r")?", re.IGNORECASE),
+    # "d. 1.6", "den 31.8": day and month with a dot, only after "d." or "den" (else "1.6 m" would be a date)
+    re.compile(r"(?:(?<=\bd\. )|(?<=\bden ))(?P<d>\d{1,2})\.(?P<m>\d{1,2})(?![\d]|\.\d|,\d)"),
     # "1/4": day and month only ("1/5-30/9" too, but not "1/5-27", a year)
     re.compile(r"(?<![\d.,/])(?P<d>\d{1,2})/(?P<m>\d{1,2})(?![\d/]|[.,]\d|-\d{1,4}(?![\d/]))"),
 ]
@@ -202,7 +206,7 @@ def _last_day(year: int, month: int) -> date:
 
 # "i hele maj og juni 2027", "in July 2027", "april-oktober 2027", "fra maj til september": whole months
 _MONTH_RANGE = re.compile(
-    r"(?<![\d.])(?<![\d.][ \t])(?:\b(?:i|in|fra|from|during|throughout|hele|whole|for)[ \t]{1,3})"
+    r"(?<![\d.])(?<![\d.][ \t])(?P<lead>\b(?:i|in|fra|from|during|throughout|hele|whole|for)[ \t]{1,3})?"
     r"(?:(?:hele|the whole(?: of)?|all of)[ \t]{1,3})?" + _MONTH.format("m1")
     + r"(?:[ \t]{0,3}(?:-|–|til(?:[ \t]og[ \t]med)?|to|until|through|thru|og|and|&)[ \t]{0,3}" + _MONTH.format("m2")
     + r")?"
@@ -210,14 +214,20 @@ _MONTH_RANGE = re.compile(
 
 
 _MONTHS_CUE = re.compile(r"periode|period|tidsrum|afholdes|finder sted|takes? place|held|fra|from|ønsker|apply|søge"
-                         r"|søger|every|hver|hele|whole|throughout|during|all of|weekend|hverdag|weekday",
+                         r"|søger|every|hver|hele|whole|throughout|during|all of|weekend|hverdag|weekday"
+                         r"|(?:man|tirs|ons|tors|fre|lør|søn)dage|(?:mon|tues|wednes|thurs|fri|satur|sun)days",
                          re.IGNORECASE)
+
+
+_MONTH_DASH = re.compile(r"[^\W\d_]+\.?[ \t]{0,3}[-–][ \t]{0,3}[^\W\d_]")
 
 
 def _month_range(text: str, reference: date) -> Period | None:
     """Whole months when no day is written: May 1 to June 30 for "i hele maj og juni 2027"."""
     for m in islice(_MONTH_RANGE.finditer(text), 50):
-        if not _MONTHS_CUE.search(text[max(0, m.start() - 80):m.end()]):
+        if not m.group("lead") and not (m.group("m2") and m.group("y") and _MONTH_DASH.match(m.group(0))):
+            continue                    # without "i", "fra", "in": a range of months with its year, "maj-august 2027"
+        if m.group("lead") and not _MONTHS_CUE.search(text[max(0, m.start() - 80):m.end()]):
             continue                                        # "we open in April": a date of the story, not a period
         m1 = MONTHS[m.group("m1").lower()]
         m2 = MONTHS[m.group("m2").lower()] if m.group("m2") else m1

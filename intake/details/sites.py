@@ -6,9 +6,19 @@ sentence: "jeg bor på", "I live at" (the applicant's home), "vores adresse er",
 "foran", "ud for", "på fortovet ved", "at the corner of", "arbejdet foregår på"
 (the site). The nearest cue wins ("ud for vores café på X": the café is ours).
 An address with no cue is the business's when it stands alone or in the
-signature. Both are kept when both appear; the site is also the premises when
-the text puts the activity in front of them ("foran caféen", "in front of the
-shop"). A named place without a house number ("på Israels Plads") is a site.
+signature, unless an agent writes for a client ("på vegne af", "on behalf of
+our client") and the text names the client's premises: the signature is then
+the agent's office. A named place without a house number ("på Israels Plads")
+is a site.
+
+``activity_location`` is a site apart from the business's own address (issue
+10): a customer's building where the scaffolding goes, a street being dug, a
+park where an event is held. The business's premises (a shop, a restaurant, a
+leased room, where it "ligger" or "har lejet") are its ``address`` even when
+the activity is there ("udeservering foran caféen", "a sign on our shop"), and
+then no site is reported: a site on the same house as the address
+(``same_place``) is dropped. Both are kept when they differ ("jeg bor på X,
+men butikken ligger på Y"; "vores adresse er X ... container ud for Y").
 """
 
 from __future__ import annotations
@@ -26,12 +36,13 @@ from intake.details.addresses import (
     Mention,
     find_mentions,
     format_address,
+    format_unit,
 )
 from intake.details.postcodes import postcode_town, towns
 
 _WINDOW = 110
 _PREMISES = (r"\w*(?:café|cafe|butik|forretning|restaurant|salon|klinik|værksted|kontor|bageri|shop|store|office|bakery"
-             r"|premises|workshop|studio|bar|kiosk|bistro|lokale|ejendom|lejlighed|hus|house|flat|apartment|grund|bolig"
+             r"|premises|workshop|studio|bar|kiosk|bistro|lokale|ejendom|lejlighed|hus|house|flat|apartment|grund|bolig|hotel"
              r"|property|plot|garden|have)\w*")
 _HOME = re.compile(
     r"\b(?:(?:jeg|vi) bor(?: \w+){0,3} (?:på|i)|bor (?:\w+ ){0,2}(?:på|i)|(?:i|we) (?:\w+ )?live (?:at|in|on)"
@@ -45,9 +56,11 @@ _BUSINESS = re.compile("(?:" + "|".join([
     r"\bholder (?:til|hus) (?:i|på)", r"\bligger (?:på|i)", r"\bbeliggende(?: på| i)?",
     r"\b(?:located|based|situated) (?:at|in|on)",
     r"\blej(?:et|er) (?:et|en|vores) \w+(?: \w+)? (?:på|i)", r"\brented (?:a|an|the) \w+(?: \w+)? (?:at|in|on)",
-    rf"\b(?:vores|min|mit|mine|vort|our|my|en|et|a|an|the|lille|small|nyt|nye|new)\s(?:\w+\s)?{_PREMISES}"
+    rf"\b(?:vores|min|mit|mine|vort|our|my|en|et|a|an|the|lille|small|nyt|nye|new|selskabets|firmaets"
+    rf"|virksomhedens|its|the company'?s)\s(?:\w+\s)?{_PREMISES}"
     r"(?: (?:is|are|er|ligger))?(?: located)? (?:på|i|at|in|on)",
     rf"\b(?:vores|min|mit|mine|our|my) {_PREMISES},",
+    rf"\b(?:vores|min|mit|mine|our|my) {_PREMISES}",           # "foran min forretning Amagerbrogade 58"
     r"\bour (?:\w+ )?(?:office|shop|premises|restaurant|store|workshop|studio|address)s? (?:is|are) (?:at|in|on)",
     r"\bc/o\b.*", r"\b(?:office|kontor|adr|adresse|address|hovedkontor)\b\.?:", r"\bhos formanden\b:?",
     r"\btaken over the \w+ at",
@@ -64,6 +77,8 @@ _SITE = re.compile("(?:" + "|".join([
     r"\bejendommen(?:s facade)?(?: beliggende| ligger)?(?: på)?",
     r"\bfacaden (?:på|af)(?: ejendommen)?", r"\bgavlen (?:på|af)", r"\bbyggepladsen (?:på|ved)",
     r"\barealet (?:ved|på|foran)",
+    r"\b(?:pladsen|græsplænen|plænen|området|the square|the lawn|the area) (?:ved|foran|bag|at|by|in front of|outside)",
+    r"\b(?:on|in) the (?:verge|pavement|sidewalk|road|street|kerb|curb) (?:at|by|outside|in front of|of)",
     r"\bgården bag", r"\bved siden af", r"\b(?:opstille|placere)[sr]? (?:\w+ ){0,3}(?:på|ved)",
     rf"\b{_WORK}\w* (?:\S+ ){{0,4}}(?:på|ved|i)",
     r"\b(?:nedrive|renovere|istandsætte|ombygge|restaurere|renovate|refurbish|repair|demolish)\w*",
@@ -82,15 +97,19 @@ _SITE = re.compile("(?:" + "|".join([
     r"\b(?:kontor)?(?:bygningen|ejendommen|facaden|taget) (?:på|ved)",
 ]) + r")\W*$", re.IGNORECASE)
 # only right before the address
-_SITE_NEXT_TO = re.compile(r"(?:\bved|\bbag|\bnear|\bnext to|\boutside|\bclose to)\W*$", re.IGNORECASE)
+_SITE_NEXT_TO = re.compile(r"(?:\bved|\bbag|\bnear|\bnext to|\boutside|\bclose to)\W*$"
+                           # "Stillads Nansensgade 40" (not "Holm Stillads, Vibevej 3", a company's name and address)
+                           r"|\b(?:stillads|stilladset|container|containeren|skurvogn|lift|liften|kran|mobilkran"
+                           r"|scaffolding|skip|crane)[ \t]*$", re.IGNORECASE)
 _LAST_WORD = re.compile(r"\S+\s*$")
-_OURS = re.compile(r"(?i)\b(?:vores|min|mit|mine|vort|our|my)\b")
+_OURS = re.compile(r"(?i)\b(?:vores|min|mit|mine|vort|our|my|selskabets|firmaets|virksomhedens|its)\b")
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[A-ZÆØÅ])|\n[ \t]*\n")
 _AFTER_BUSINESS = re.compile(r"^[^.\n]{0,40}?\b(?:hvor (?:vi|jeg) (?:har|driver)|where (?:we|i) (?:have|run))\b",
                              re.IGNORECASE)
 _SAME_PLACE = re.compile(
     r"\b(?:foran|ud for|uden ?for|in front of|outside)\s(?:vores|min|mit|mine|sin|sit|deres|our|my|their|the|butikken"
     r"|caféen|cafeen|restauranten|forretningen|salonen|bageriet|baren|kiosken|bistroen|døren|indgangen|facaden|vinduet|huset"
+    r"|hotellet|hotel"
     r"|ejendommen|lejligheden|shop|store|restaurant|café|cafe|bakery|premises|the door|the entrance)\b"
     r"|\b(?:ud )?på fortovet\b(?!\s(?:ved|foran|ud for|på)\s[A-ZÆØÅ])|\bon the (?:pavement|sidewalk)\b"
     r"(?!\s(?:at|by|in front of)\s[A-Z])",
@@ -100,14 +119,25 @@ _IN_FRONT_OF_NAMED = re.compile(r"(?i:\bforan|\bud for|\buden ?for|\bin front of
                                 r"[A-ZÆØÅ][\w'’]+(?:\s[A-ZÆØÅ][\w'’]+){0,2},?\s{0,2}$")
 # "foran caféen på X", "in front of our shop at X": the activity is in front of the premises, which are at X
 _IN_FRONT_OF_PREMISES = re.compile(rf"(?:\bforan|\bud for|\buden ?for|\bin front of|\boutside)\s(?:vores\s|min\s|mit\s"
-                                   rf"|our\s|my\s|the\s)?{_PREMISES}\s(?:på|i|at|on|in)\W*$", re.IGNORECASE)
+                                   rf"|our\s|my\s|the\s)?{_PREMISES}\s(?:på|i|at|on|in)\W*$"
+                                   # "foran min forretning Amagerbrogade 58": our premises, named by their address
+                                   rf"|(?:\bforan|\bud for|\buden ?for|\bin front of|\boutside)\s"
+                                   rf"(?:vores|min|mit|our|my)\s{_PREMISES}\W*$", re.IGNORECASE)
+_LIVES_THERE = re.compile(
+    r"(?<![\w])(?:jeg|vi|i|we) (?:bor|live)(?: selv| also| myself)? (?:på adressen|i ejendommen|i huset|der|there"
+    r"|at the address|in the building)\b"
+    r"(?P<unit>,?[ \t]{0,3}(?:st|kl|\d{1,2})\.?(?:[ \t]{0,3}(?:sal|tv|th|mf)\b\.?){0,2})?",
+    re.IGNORECASE)
+_AGENT = re.compile(r"\b(?:på vegne af|on behalf of|repræsenterer|(?:min|vores|our|my) (?:klient|client)"
+                    r"|act(?:s|ing)? for|som (?:advokat|rådgiver|agent) for)\b", re.IGNORECASE)
 _VALEDICTION = re.compile(
     r"^[ \t]*(?:med venlig hilsen|venlig(?:st)? hilsen|de bedste hilsner|mange hilsner|hilsen|mvh|vh|kh|best regards"
-    r"|kind regards|regards|sincerely|cheers|all the best|best wishes|yours)\b", re.IGNORECASE | re.MULTILINE)
+    r"|kind regards|regards|rgds|sincerely|cheers|all the best|best wishes|yours|many thanks|thanks|thank you"
+    r"|ærbødigst)\b|^[ \t]*--[ \t]*$", re.IGNORECASE | re.MULTILINE)
 _PLACE = re.compile(
     rf"(?<![\w])(?=[pPaAoOvViIfFuUnNlLdD])(?i:på|at|on|ved|i|in front of|in|foran|ud for|outside|near|over|langs"
     rf"|along|across|del af|part of)[ \t]+(?:the[ \t]+)?(?P<v>{STREET})(?![\w])"
-    rf"(?![ \t]{{1,3}}(?:nr\.?[ \t]?)?\d)")
+    rf"(?![ \t]{{1,3}}(?:nr\.?[ \t]?)?\d)(?![ \t][A-ZÆØÅ][a-zæøå])")
 _LOCATION_PHRASE = re.compile(r"(?:placering|location|sted|lokation|venue|site)\s{0,3}[:\-]\s{0,3}(?P<v>[^\n]{3,120})",
                               re.IGNORECASE)
 _STREET_AT_NUMBER = re.compile(
@@ -123,8 +153,18 @@ def find_addresses(text: str) -> dict[str, str]:
     by_role = {role: [m for m, r in zip(mentions, roles, strict=True) if r in role.split("|")]
                for role in ("home", "signature", "business|both", "site|both", "neutral", "maybe own")}
     premises, plain = by_role["business|both"], by_role["neutral"]
-    own = _first(by_role["home"], by_role["signature"], premises, plain, by_role["maybe own"])
+    if premises and _AGENT.search(text):
+        # a lawyer or an agent writes for a client: the signature's address is the agent's office, not the business's
+        own = _first(by_role["home"], premises, by_role["signature"], plain, by_role["maybe own"])
+    else:
+        own = _first(by_role["home"], by_role["signature"], premises, plain, by_role["maybe own"])
     site = _first(by_role["site|both"], by_role["maybe own"])
+    lives_there = _LIVES_THERE.search(text) if own is None and site is not None else None
+    if lives_there and site is not None:
+        # "container foran Holsteinsgade 22 ... Jeg bor selv på adressen, 4. th": the site is the applicant's home
+        unit = format_unit(lives_there.group("unit") or "")
+        own = site = Mention(site.start, site.end, site.address.split(",")[0] + (f", {unit}" if unit else ""),
+                             site.postcode, site.town)
     if site is None and premises and own is not premises[0]:
         site = premises[0]                  # lives or is registered elsewhere: the application is about the premises
     out: dict[str, str] = {}
@@ -133,15 +173,14 @@ def find_addresses(text: str) -> dict[str, str]:
         pc = own if own.postcode else next((m for m in mentions if m.postcode and _same_house(m, own)), None)
         if pc is not None:
             out["postcode"], out["city"] = pc.postcode, pc.town
-    if site is not None:
+    if site is not None and (own is None or not _same_house(site, own)):
         out["activity_location"] = site.with_postcode()
-    elif own is not None and _SAME_PLACE.search(text):
-        # "en lift på fortovet" at another address
-        other = next((m for m in plain if not _same_house(m, own)), None)
-        out["activity_location"] = (other or own).with_postcode()
-    else:
-        place = _place(text, mentions)
-        if place:
+    elif site is None:
+        # "en lift på fortovet" at another address; in front of the business's own premises is no site of its own
+        other = (next((m for m in plain if not _same_house(m, own)), None)
+                 if own is not None and _SAME_PLACE.search(text) else None)
+        place = other.with_postcode() if other is not None else _place(text, mentions)
+        if place and not (own is not None and same_place(place, own.address)):
             out["activity_location"] = place
     if "postcode" not in out:
         out.update(_lone_postcode(text, mentions))
@@ -154,8 +193,29 @@ def _first(*groups: list[Mention]) -> Mention | None:
 
 
 def _same_house(a: Mention, b: Mention) -> bool:
-    """The same street and number, floors aside ("Sortedam Dossering 55" and "Sortedam Dossering 55, 1. tv")."""
-    return a.address.split(",")[0] == b.address.split(",")[0]
+    """The same street and number, floors aside ("Sortedam Dossering 55" and "Sortedam Dossering 55, 1. tv"), and
+    not in two postcodes ("Hovedgaden 4, 2970 Hørsholm" is not "Hovedgaden 4, 2800 Kongens Lyngby")."""
+    return a.address.split(",")[0] == b.address.split(",")[0] and not (a.postcode and b.postcode
+                                                                       and a.postcode != b.postcode)
+
+
+def _house_key(value: str) -> str:
+    return " ".join(re.sub(r"[.,;:()]", " ", value).casefold().split())
+
+
+def same_place(site: str, address: str, postcode: str = "") -> bool:
+    """Whether a site names the business's own house: its street and number, floors aside ("Istedgade 71" and
+    "Istedgade 71, st. th, 1650 København V"), also inside a longer description ("Foran caféen, Amagerbrogade 120").
+    Another number ("Istedgade 73"), the street alone ("Istedgade") or another postcode written after the site than
+    the business's ``postcode`` is another place."""
+    house = _house_key(address.split(",")[0])
+    if not house or not any(c.isdigit() for c in house):
+        return False
+    m = re.search(rf"(?<![\w]){re.escape(house)}(?![\w]|-\d)", _house_key(site))
+    if m is None:
+        return False
+    other = re.match(r"(?:\s+(?:st|kl|\d{1,2}|sal|tv|th|mf))*\s+(\d{4})\b", _house_key(site)[m.end():])
+    return not (postcode and other and other.group(1) != postcode)
 
 
 def _roles(text: str, mentions: list[Mention]) -> list[str]:

@@ -56,6 +56,7 @@ def labelled_values(text: str, reference: date) -> dict[str, object]:
     for i, line in enumerate(lines):
         if not line or len(line) > 400:
             continue
+        line = _dash_label(line)
         cells = [c for c in _PAIR_SPLIT.split(line) if c is not None]
         if len(cells) == 1 or (len(cells) == 2 and not cells[1]):
             key = label_key(cells[0]) if not _HAS_VALUE.search(cells[0]) else None    # "CVR 12345678" is not a label
@@ -66,7 +67,7 @@ def labelled_values(text: str, reference: date) -> dict[str, object]:
                 section = _section_of(cells[0], section)
             continue
         for j in range(len(cells) - 1):
-            key = label_key(cells[j])
+            key = label_key(cells[j]) if not _HAS_VALUE.search(cells[j]) else None  # "| CVR 12345678 | Tlf. ..."
             if key and cells[j + 1] and not _is_label(cells[j + 1]):
                 value = (" ".join(cells[j + 1:])
                          if j + 2 == len(cells) or not _is_label(cells[j + 2]) and len(cells) == 3 else cells[j + 1])
@@ -74,6 +75,18 @@ def labelled_values(text: str, reference: date) -> dict[str, object]:
                 _put(out, _in_section(normalise_value(key, value, reference), _section_for(cells[j], section)))
     compose_address(out)
     return out
+
+
+_DASH_PAIR = re.compile(r"^(?P<label>[^\d:|\-–][^\d:|]{1,40}?)[ \t]+[-–][ \t]+(?P<value>\S.*)$")
+
+
+def _dash_label(line: str) -> str:
+    """ "Ansvarlig - Ib Holm", "Hvornår – marts-oktober 2027": a label and its value joined by a dash, as "label: value"
+    (only when what stands before the dash is a label)."""
+    m = _DASH_PAIR.match(line) if ":" not in line else None
+    if not m or len(m.group("label").split()) > 3:
+        return line                                     # "Site hut and fencing - Ørestad": a subject, not a label
+    return f"{m.group('label')}: {m.group('value')}" if label_key(m.group("label")) else line
 
 
 _SITE_HEADING = re.compile(r"(?i)arbejde|arbejdet|placering|hvor |sted\b|location|site|where|stillads|container"

@@ -88,7 +88,7 @@ def _values(facts: CaseFacts, part: PartFacts, parts: tuple[PartFacts, ...], att
         "contact_email": _text(d, "contact_email") if d.get("contact_email") else (facts.applicant_email or "-"),
         "phone": _text(d, "phone"),
         "address": " ".join(filter(None, [_text(d, "address"), str(d.get("postcode", ""))])),
-        "activity_location": _text(d, "activity_location"),
+        "activity_location": _site(d),
         "period": " - ".join(str(d[k]) for k in ("period_from", "period_to") if d.get(k)) or "-",
         "flags": phrase("da", "office.cpr_found") + "\n" if d.get("cpr_found") or facts.cpr_elsewhere else "",
         "checklist_text": office_block(part, catalogue),
@@ -108,6 +108,14 @@ def _applicant_text(facts: CaseFacts, original: ParsedMail) -> str:
 
 def _text(details: Mapping[str, object], key: str) -> str:
     return clean_header_value(str(details.get(key, "")), max_len=200) or "-"
+
+
+def _site(details: Mapping[str, object]) -> str:
+    """Where the activity is: its own site, else the business's address (issue 10: a site at the business's own
+    premises is reported as the address alone, so "-" would read as "unknown")."""
+    if details.get("activity_location"):
+        return _text(details, "activity_location")
+    return phrase("da", "office.site_is_address") if details.get("address") else "-"
 
 
 def _cvr(details: Mapping[str, object]) -> str:

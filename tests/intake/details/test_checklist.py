@@ -1,9 +1,10 @@
 """The comparison of an application with its task type's checklist."""
 import pytest
 
-from intake.details.checklist import Evidence, check, check_parts, from_dict, merge
+from intake.details import extract_details
+from intake.details.checklist import Evidence, check, check_parts, found_where, from_dict, merge
 from intake.details.extract import Field
-from routing.catalogue import load_catalogue
+from routing.catalogue import ChecklistItem, load_catalogue
 
 
 @pytest.fixture(scope="module")
@@ -67,3 +68,20 @@ def test_an_answer_moves_what_it_supplies_from_missing_to_have(catalogue):
 def test_the_stored_form_reads_back(catalogue):
     result = check(catalogue.task("olietank"), Evidence(details=details(litres=2500)))
     assert from_dict("olietank", result.as_dict()) == result
+
+
+def test_an_item_a_site_satisfies_is_also_satisfied_by_the_business_address():
+    """A site at the business's own premises is reported as ``address`` alone (issue 10), so an item that
+    ``activity_location`` satisfies accepts ``address`` too, even where a catalogue lists only the site."""
+    item = ChecklistItem("place", "Stedet", "The place", True, details=("activity_location",))
+    assert found_where(item, Evidence(details={"address": Field("Istedgade 53", "body")})) == "body"
+    assert found_where(item, Evidence(details={"activity_location": Field("Fælledparken", "x.pdf")})) == "x.pdf"
+    assert found_where(item, Evidence(details={"cvr": Field("38712942", "body")})) == ""
+
+
+def test_serving_in_front_of_the_own_cafe_has_the_address_item(catalogue):
+    found = extract_details([("body", "Vi søger om udeservering foran vores café på Istedgade 53, 1650 København V, "
+                                      "fra 1. april til 30. september 2027, ca. 12 m2.")])
+    assert "activity_location" not in found
+    result = check(catalogue.task("udeservering"), Evidence(details=found))
+    assert result.have["address"] == "body" and "address" not in result.missing

@@ -53,7 +53,8 @@ def test_danish_body_with_details_in_the_signature():
     assert found["contact_name"] == "Mette Sørensen"
     assert found["contact_email"] == "mette@cafesolsiden.dk"
     assert found["phone"] == "22334455"
-    assert found["activity_location"].startswith("Istedgade 53")
+    assert (found["address"], found["postcode"]) == ("Istedgade 53", "1650")
+    assert "activity_location" not in found        # the serving is in front of the business's own café
     assert (found["period_from"], found["period_to"]) == ("2027-04-01", "2027-09-30")
     assert found["area_m2"] == 18
 
@@ -270,10 +271,16 @@ def test_name_written_before_a_phone_number():
 
 
 def test_place_with_house_number_in_a_later_source_wins():
-    fields = extract_details([("subject", "Ny restaurant på Nørrebrogade"),
-                              ("body", "Vi åbner på Nørrebrogade 45, 2200 København N.")], reference=REF)
+    fields = extract_details([("subject", "Stillads på Nørrebrogade"),
+                              ("body", "Stilladset skal stå ud for Nørrebrogade 45, 2200 København N.")], reference=REF)
     place = fields["activity_location"]
     assert place.value.startswith("Nørrebrogade 45") and place.source == "body"
+
+
+def test_a_street_in_the_subject_that_is_the_business_address_is_no_site():
+    fields = extract_details([("subject", "Ny restaurant på Nørrebrogade"),
+                              ("body", "Vi åbner på Nørrebrogade 45, 2200 København N.")], reference=REF)
+    assert fields["address"].value == "Nørrebrogade 45" and "activity_location" not in fields
 
 
 def test_signature_only_details():
@@ -421,8 +428,14 @@ def test_clean_street(caught, street):
 
 
 def test_word_before_a_compound_street_name_is_dropped():
-    assert values("Stillads Amagerbrogade 150")["address"] == "Amagerbrogade 150"
+    assert values("Ansøgning Amagerbrogade 150")["address"] == "Amagerbrogade 150"
     assert values("Gammel Kongevej 10")["address"] == "Gammel Kongevej 10"
+
+
+def test_a_work_word_right_before_an_address_makes_it_the_site():
+    found = values("Stillads Amagerbrogade 150 uge 23-26 2027.\nBrdr. Holm Stillads, Vibevej 3, 2400 København NV")
+    assert (found["activity_location"], found["address"]) == ("Amagerbrogade 150", "Vibevej 3")
+    assert values("Container Ryesgade 30 i to uger")["activity_location"] == "Ryesgade 30"
 
 
 # ---------------------------------------------------------------- shape and robustness

@@ -142,3 +142,13 @@ def test_hostile_company_name_cannot_add_headers(settings):
     msg = routed(settings, details={"company_name": HOSTILE})
     assert b"\nBcc:" not in msg.as_bytes() and sent(msg)["Bcc"] is None
     assert sent(msg)["Subject"].endswith(" - Hej Bcc: victim@attacker.example X-Evil: 1")
+
+
+def test_the_location_line_says_when_the_activity_is_at_the_business_address(settings):
+    own = {"company_name": "Café Solsiden ApS", "address": "Istedgade 53", "postcode": "1650"}
+    body = body_of(routed(settings, details=own))
+    assert "Adresse / address:       Istedgade 53 1650\n" in body
+    assert "Sted / location:         som adressen / at the address\n" in body
+    site = dict(own, activity_location="Fælledparken")
+    assert "Sted / location:         Fælledparken\n" in body_of(routed(settings, details=site))
+    assert "Sted / location:         -\n" in body_of(routed(settings, details={"company_name": "Jensen ApS"}))
