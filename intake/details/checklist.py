@@ -6,7 +6,14 @@ attachments (file name and text) and the texts of the mail in; a
 ``Checklist`` out, each item it has with the place it was found, and the
 items still missing. An item is there when one of its ``details`` was
 extracted, an attachment's file name or text holds one of its
-``attachments`` words, or a text matches one of its ``patterns``.
+``attachments`` words, the mail has an attachment and its text names one of
+those words as sent with it ("vi vedlægger en skitse", "see the attached
+drawing"), or a text matches one of its ``patterns``.
+
+A word or pattern found in running text does not count where the writer says
+it is not there: a negation before it in the same clause ("vi har ikke en
+afmærkningsplan", "no site plan yet") or a promise after it ("tegningen
+eftersendes", "the drawing will follow"). File names are taken as they are.
 """
 from __future__ import annotations
 
@@ -70,12 +77,70 @@ def found_where(item: ChecklistItem, evidence: Evidence) -> str:
         if detail is not None and detail.value not in ("", None, False):
             return detail.source
     for filename, text in evidence.attachments:
-        if any(_word(w).search(filename.replace("_", " ")) or _word(w).search(text[:20000]) for w in item.attachments):
+        name = filename.replace("_", " ")
+        if any(_word(w).search(name) or _stated(_word(w), text[:TEXT_LIMIT]) for w in item.attachments):
             return filename
+    if evidence.attachments and item.attachments:
+        for source, text in evidence.texts:
+            if source in ("subject", "body") and _sent_with(item.attachments, text[:TEXT_LIMIT]):
+                return evidence.attachments[0][0]
     for source, text in evidence.texts:
-        if any(_pattern(p).search(text) for p in item.patterns):
+        if any(_stated(_pattern(p), text[:TEXT_LIMIT]) for p in item.patterns):
             return source
     return ""
+
+
+TEXT_LIMIT = 100_000  # characters of one text read (a hostile attachment may hold millions)
+_MATCHES = 20  # matches of one word or pattern weighed in one text before it is taken as not stated
+_CLAUSE_END = re.compile(r"[.!?;]\s|\n|\b(?:men|but|kun|only)\b")  # before a word: where its clause starts
+_AFTER_END = re.compile(r"[.!?;,]\s|\n|\b(?:men|but|og|and)\b")  # after a word: where its clause ends
+_NEGATION = re.compile(
+    r"\b(?:ikke|ingen|intet|mangler|no|not|without|missing|don't|do not|haven't|hasn't|have not|has not|yet to)\b"
+    r"(?!\.|\s+(?:mere|flere|over|under|mindre|længere|senere|før|efter|kun|bare|more|less|fewer|than|later|before|"
+    r"after|only|just)\b)", re.IGNORECASE)
+_LATER = re.compile(
+    r"^\W{0,3}(?:(?:vil|will|blive|bliver|be|er|is|are|skal|kan|can|først|first|os|us|jer|you|til|to)\W+){0,3}"
+    r"(?:eftersend\w*|sendes|fremsendes|følger|kommer senere|senere|mangler|follows?|later|not yet|endnu ikke|"
+    r"missing)\b", re.IGNORECASE)
+_SENT = re.compile(r"\b(?:vedlagt\w*|vedlæg\w*|vedhæft\w*|bilag\w*|medsendt\w*|attach\w*|enclos\w*)\b", re.IGNORECASE)
+
+
+def _stated(pattern: re.Pattern[str], text: str) -> bool:
+    """``pattern`` occurs in ``text`` at least once where the writer does not say it is absent or to come later."""
+    for n, m in enumerate(pattern.finditer(text)):
+        if n >= _MATCHES:
+            return False
+        if not _denied(text, m.start(), m.end()):
+            return True
+    return False
+
+
+def _denied(text: str, start: int, end: int) -> bool:
+    """The clause around ``text[start:end]`` negates it before, or defers it after ("... eftersendes")."""
+    before = text[max(0, start - 80):start]
+    cut = max((m.end() for m in _CLAUSE_END.finditer(before)), default=0)
+    if _NEGATION.search(before[cut:]):
+        return True
+    after = text[end:end + 60]
+    stop = _AFTER_END.search(after)
+    return bool(_LATER.search(after[:stop.start()] if stop else after))
+
+
+def _sent_with(words: Sequence[str], text: str) -> bool:
+    """The text says one of ``words`` is sent with the mail: "vi vedlægger en skitse", "drawing attached"."""
+    for word in words:
+        for n, m in enumerate(_word(word).finditer(text)):
+            if n >= _MATCHES:
+                break
+            start, end = m.start(), m.end()
+            before = text[max(0, start - 60):start]
+            before = before[max((c.end() for c in _CLAUSE_END.finditer(before)), default=0):]
+            after = text[end:end + 60]
+            stop = _AFTER_END.search(after)
+            after = after[:stop.start()] if stop else after
+            if (_SENT.search(before) or _SENT.search(after)) and not _denied(text, start, end):
+                return True
+    return False
 
 
 @cache
