@@ -101,7 +101,8 @@ _NEGATION = re.compile(
 _LATER = re.compile(
     r"^\W{0,3}(?:(?:vil|will|blive|bliver|be|er|is|are|skal|kan|can|først|first|os|us|jer|you|til|to)\W+){0,3}"
     r"(?:eftersend\w*|sendes|fremsendes|følger|kommer senere|senere|mangler|follows?|later|not yet|endnu ikke|"
-    r"missing)\b", re.IGNORECASE)
+    r"missing|ikke|not|isn't|aren't|hasn't|haven't)\b", re.IGNORECASE)
+_REST_OF_WORD = re.compile(r"^\w+")
 _SENT = re.compile(r"\b(?:vedlagt\w*|vedlæg\w*|vedhæft\w*|bilag\w*|medsendt\w*|attach\w*|enclos\w*)\b", re.IGNORECASE)
 
 
@@ -121,7 +122,7 @@ def _denied(text: str, start: int, end: int) -> bool:
     cut = max((m.end() for m in _CLAUSE_END.finditer(before)), default=0)
     if _NEGATION.search(before[cut:]):
         return True
-    after = text[end:end + 60]
+    after = _REST_OF_WORD.sub("", text[end:end + 60], count=1)  # "Jordprøve|rne er ikke taget"
     stop = _AFTER_END.search(after)
     return bool(_LATER.search(after[:stop.start()] if stop else after))
 
