@@ -48,7 +48,7 @@ ADDRESS = re.compile(
     rf"{_TO_NUMBER}(?:nr\.?[ \t]{{0,2}})?"
     r"(?P<no>(?!(?:19|20)\d\d(?!\d))\d{1,4}(?!\d)(?:[A-Za-z](?![\wæøå])|[ ][A-Ha-h](?![\wæøå]))?"
     r"(?:[ ]?-[ ]?\d{1,4}[A-Za-z]?(?![\wæøå]))?)"
-    rf"(?![\d.,]\d|[ \t]{{0,3}}(?:m2|m²|kvm|m\b|meter|l\b|liter|kr|%)"
+    rf"(?![\d.,]\d|[ \t]{{0,3}}(?:m2|m²|kvm|m\b|meter|l\b|liter|kr|%|[x×*][ \t]{{0,3}}\d)"   # "Carport 3 x 6 m"
     rf"|[ \t]{{1,2}}\d\d[ .\-]?\d\d){_UNIT}"   # not a phone
 )
 _PC_AFTER = re.compile(r"[ \t]{0,3}[,·|•]?[ \t]{0,3}(?:\n[ \t]{0,3})?(?:DK[ \t-]?)?(?P<pc>[1-9]\d{3})(?![\d])")

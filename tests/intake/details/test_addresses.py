@@ -195,6 +195,12 @@ def test_beliggenhed_is_the_address_when_the_form_names_no_other():
     assert (found["address"], found["activity_location"]) == ("Hassellunden 9", "Tuborgvej 160")
 
 
+def test_a_number_before_a_dimension_is_not_a_house_number():
+    assert find_mentions("Carport 3 x 6 m set fra oven, tag med 5 grader hældning") == []
+    assert [m.address for m in find_mentions("Havneparken 3 x 2 stk. og Havnegade 3, 1058 København K")] == [
+        "Havnegade 3"]
+
+
 def test_read_address_keeps_a_place_without_number_as_written():
     assert read_address("Kongens Have, ved indgangen") == ("Kongens Have, ved indgangen", "", "")
     assert read_address("Jægersborggade 7, st. tv., 2200 København N") == (
