@@ -221,3 +221,25 @@ def test_addresses_are_found_in_linear_time_on_a_megabyte(text):
     started = time.perf_counter()
     find_addresses(text)
     assert time.perf_counter() - started < 1.0
+
+
+def test_a_street_without_a_street_word_counts_with_its_postcode_and_town():
+    found = find_mentions("Jeg har købt hus på Bystævnet 8, 2700 Brønshøj. Der er gammel olietank i kælder.")
+    assert [(m.address, m.postcode, m.town) for m in found] == [("Bystævnet 8", "2700", "Brønshøj")]
+
+
+@pytest.mark.parametrize("text", [
+    "Lejlighed 8, 2700 Brønshøj",             # a word for a dwelling, not a street
+    "Bilag 2, 2100 eksemplarer",              # no town after the number
+    "Uge 12, 2027 Vi starter",                # a week and a year
+    "Bystævnet 8, 2700 Aarhus",               # the postcode's own town does not follow
+])
+def test_a_capitalised_word_and_a_number_before_four_digits_is_not_yet_an_address(text):
+    assert find_mentions(text) == []
+
+
+def test_named_streets_are_found_in_linear_time_on_a_megabyte():
+    text = "Bystævnet 8, 2700 Brønshøj " * 40_000
+    start = time.perf_counter()
+    assert len(find_mentions(text)) == 100
+    assert time.perf_counter() - start < 5
