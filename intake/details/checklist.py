@@ -99,9 +99,13 @@ _NEGATION = re.compile(
     r"(?!\.|\s+(?:mere|flere|over|under|mindre|længere|senere|før|efter|kun|bare|more|less|fewer|than|later|before|"
     r"after|only|just)\b)", re.IGNORECASE)
 _LATER = re.compile(
+    # right after it, or after a verb ("er ikke", "will follow", "følger")
     r"^\W{0,3}(?:(?:vil|will|blive|bliver|be|er|is|are|skal|kan|can|først|first|os|us|jer|you|til|to)\W+){0,3}"
     r"(?:eftersend\w*|sendes|fremsendes|følger|kommer senere|senere|mangler|follows?|later|not yet|endnu ikke|"
-    r"missing|ikke|not|isn't|aren't|hasn't|haven't)\b", re.IGNORECASE)
+    r"missing|ikke|not|isn't|aren't|hasn't|haven't)\b"
+    # or a few words on, when the words say it comes later ("skitse af arealet eftersendes")
+    r"|^\W{0,3}(?:\w+\W+){0,3}?(?:eftersend\w*|sendes senere|sendes efterfølgende|kommer senere|følger senere|"
+    r"will follow|to follow|will be sent later|not yet|endnu ikke)\b", re.IGNORECASE)
 _REST_OF_WORD = re.compile(r"^\w+")
 _SENT = re.compile(r"\b(?:vedlagt\w*|vedlæg\w*|vedhæft\w*|bilag\w*|medsendt\w*|attach\w*|enclos\w*)\b", re.IGNORECASE)
 

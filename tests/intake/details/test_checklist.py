@@ -1,4 +1,6 @@
 """The comparison of an application with its task type's checklist."""
+import time
+
 import pytest
 
 from intake.details.checklist import Evidence, check, check_parts, from_dict, merge
@@ -67,3 +69,102 @@ def test_an_answer_moves_what_it_supplies_from_missing_to_have(catalogue):
 def test_the_stored_form_reads_back(catalogue):
     result = check(catalogue.task("olietank"), Evidence(details=details(litres=2500)))
     assert from_dict("olietank", result.as_dict()) == result
+
+
+# ---------------------------------------------------------------- the ways a business gives an item
+
+def body(text: str, *attachments: tuple[str, str]) -> Evidence:
+    return Evidence(attachments=list(attachments), texts=[("body", text)])
+
+
+@pytest.mark.parametrize(("task", "item", "text"), [
+    ("udeservering", "hours", "Åbent fra 10 til 22 alle ugens dage."),
+    ("udeservering", "hours", "Vi serverer hverdage 7-18."),
+    ("udeservering", "p_number", "CVR 31245678 / P 1012345678"),
+    ("udeservering", "p_number", "production unit no. 1020304050"),
+    ("udeservering", "cvr", "Company reg. no. 38291045."),
+    ("udeservering", "area", "Pladsen er 3 meter gange 5 meter."),
+    ("udeservering", "area", "roughly 2 by 4 metres"),
+    ("udeservering", "period", "i sæsonen april-oktober 2027"),
+    ("vejareal", "equipment", "We need a cherry picker outside no. 40."),
+    ("vejareal", "period", "Works are planned for weeks 18 to 21."),
+    ("gravetilladelse", "contractor", "Entreprenør: Jensen Kloak ApS"),
+    ("gravetilladelse", "contractor", "Arbejdet udføres af Hansen & Søn Anlæg."),
+    ("gravetilladelse", "contractor", "The work will be done by our own crews."),
+    ("gravetilladelse", "size", "Udgravningen bliver ca. 40 kvadratmeter."),
+    ("gravetilladelse", "traffic_plan", "Trafikafviklingsplan er vedhæftet."),
+    ("gravetilladelse", "traffic_plan", "Afspærringsplan i bilag."),
+    ("skilte", "size", "Skiltet måler 120 x 80 cm og er ikke belyst."),
+    ("arrangement", "guests", "Vi forventer ikke mere end 300 gæster."),
+    ("gadesalg", "site", "Kaffe fra ladcykel ved Nørreport Station."),
+    ("gadesalg", "goods", "Vi laver franske crepes."),
+    ("jordflytning", "destination", "Jorden modtages af Solum i Holbæk."),
+    ("jordflytning", "destination", "approx. 350 m3, will go to the soil facility in Avedøre"),
+    ("stoej_byggeplads", "hours", "The pour has to run continuously through the night."),
+    ("olietank", "action", "Den skal væk nu, vi har fjernvarme."),
+])
+def test_an_item_given_in_other_words_is_had(catalogue, task, item, text):
+    assert item in check(catalogue.task(task), body(text)).have
+
+
+@pytest.mark.parametrize(("task", "item", "filename", "text"), [
+    ("udeservering", "sketch", "IMG_2041.pdf", ""),
+    ("udeservering", "sketch", "floor plan.pdf", ""),
+    ("udeservering", "sketch", "tegning_final_v3.pdf", ""),
+    ("skilte", "picture", "IMG_2041.pdf", ""),
+    ("arrangement", "site_plan", "site plan.pdf", ""),
+    ("gravetilladelse", "traffic_plan", "kort.pdf", "Trafikafviklingsplan Frederikssundsvej 150"),
+    ("gravetilladelse", "traffic_plan", "TMP_Tagensvej_rev2.pdf", ""),
+    ("byggetilladelse", "drawings", "IMG_5512.pdf", "Kvist, snit og facade, mål 1:50"),
+    ("nedrivning", "survey", "Rapport_2027-044.pdf", "Undersøgelse af bygningsmaterialer for PCB, asbest og bly"),
+])
+def test_an_attachment_is_known_by_its_name_or_its_content(catalogue, task, item, filename, text):
+    assert check(catalogue.task(task), Evidence(attachments=[(filename, text)])).have[item] == filename
+
+
+def test_an_attachment_the_text_names_counts_when_the_mail_has_one(catalogue):
+    task = catalogue.task("udeservering")
+    sent = check(task, body("Vi vedlægger en skitse af arealet.", ("bilag 1.pdf", "")))
+    assert sent.have["sketch"] == "bilag 1.pdf"
+    assert "sketch" in check(task, body("Vi vedlægger en skitse af arealet.")).missing  # nothing attached
+    assert "sketch" in check(task, body("Skitse eftersendes.", ("bilag 1.pdf", ""))).missing
+
+
+@pytest.mark.parametrize(("task", "item", "text"), [
+    ("gravetilladelse", "traffic_plan", "Vi har ikke en afmærkningsplan endnu."),
+    ("gravetilladelse", "traffic_plan", "Afmærkningsplan følger, når politiet har godkendt den."),
+    ("gravetilladelse", "traffic_plan", "The traffic management plan will follow."),
+    ("udeservering", "p_number", "P-nummer har vi ikke fået endnu."),
+    ("nedrivning", "survey", "We have not yet had a survey for hazardous substances done."),
+    ("nedrivning", "survey", "Der er ikke lavet nogen undersøgelse af materialerne."),
+    ("jordflytning", "analysis", "Jordprøverne er ikke taget endnu."),
+    ("gadesalg", "site", "Vi vil gerne have en stadeplads. Hvor må vi stå?"),
+    ("stoej_byggeplads", "hours", "Vi knuser beton i perioden 1. juni til 15. august 2027."),
+    ("udeservering", "hours", "Periode 15.04.27 - 15.10.27"),
+])
+def test_an_item_said_to_be_missing_or_to_come_later_is_missing(catalogue, task, item, text):
+    assert item in check(catalogue.task(task), body(text)).missing
+
+
+def test_a_denied_mention_does_not_hide_a_later_one(catalogue):
+    text = "Vi har ikke en afmærkningsplan fra politiet. Ny afmærkningsplan vedhæftet."
+    assert check(catalogue.task("gravetilladelse"), body(text)).have["traffic_plan"] == "body"
+
+
+@pytest.mark.parametrize("text", [
+    "ikke " * 200_000 + "afmærkningsplan",
+    "afmærkningsplan eftersendes " * 40_000,
+    "skitse vedlagt " * 60_000,
+    "a" * 1_000_000,
+], ids=["negations", "deferred", "named attachments", "one long word"])
+def test_hostile_texts_are_checked_in_bounded_time(catalogue, text):
+    evidence = body(text, ("bilag.pdf", text))
+    start = time.perf_counter()
+    for task in ("gravetilladelse", "udeservering", "arrangement"):
+        check(catalogue.task(task), evidence)
+    assert time.perf_counter() - start < 5
+
+
+def test_only_the_start_of_a_long_text_is_read(catalogue):
+    text = "x" * 200_000 + " Afmærkningsplan vedhæftet."
+    assert "traffic_plan" in check(catalogue.task("gravetilladelse"), body(text)).missing
