@@ -95,7 +95,8 @@ _MATCHES = 20  # matches of one word or pattern weighed in one text before it is
 _CLAUSE_END = re.compile(r"[.!?;]\s|\n|\b(?:men|but|kun|only)\b")  # before a word: where its clause starts
 _AFTER_END = re.compile(r"[.!?;,]\s|\n|\b(?:men|but|og|and)\b")  # after a word: where its clause ends
 _NEGATION = re.compile(
-    r"\b(?:ikke|ingen|intet|mangler|no|not|without|missing|don't|do not|haven't|hasn't|have not|has not|yet to)\b"
+    r"\b(?:ikke|ingen|intet|mangler|uden(?!\s+for)|no|not|without|missing|don't|do not|haven't|hasn't|have not|"
+    r"has not|yet to)\b"
     r"(?!\.|\s+(?:mere|flere|over|under|mindre|længere|senere|før|efter|kun|bare|more|less|fewer|than|later|before|"
     r"after|only|just)\b)", re.IGNORECASE)
 _LATER = re.compile(

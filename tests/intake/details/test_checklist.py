@@ -102,6 +102,10 @@ def body(text: str, *attachments: tuple[str, str]) -> Evidence:
     ("jordflytning", "destination", "approx. 350 m3, will go to the soil facility in Avedøre"),
     ("stoej_byggeplads", "hours", "The pour has to run continuously through the night."),
     ("olietank", "action", "Den skal væk nu, vi har fjernvarme."),
+    ("udeservering", "period", "Fra maj til september."),
+    ("udeservering", "period", "from April until the end of October"),
+    ("spildevand", "wastewater", "Skal vi søge om noget for vandet fra hårvask?"),
+    ("stoej_byggeplads", "hours", "Arbejdet foregår kun i normal arbejdstid, ikke om aftenen."),
 ])
 def test_an_item_given_in_other_words_is_had(catalogue, task, item, text):
     assert item in check(catalogue.task(task), body(text)).have
@@ -141,6 +145,8 @@ def test_an_attachment_the_text_names_counts_when_the_mail_has_one(catalogue):
     ("gadesalg", "site", "Vi vil gerne have en stadeplads. Hvor må vi stå?"),
     ("stoej_byggeplads", "hours", "Vi knuser beton i perioden 1. juni til 15. august 2027."),
     ("udeservering", "hours", "Periode 15.04.27 - 15.10.27"),
+    ("udeservering", "period", "cvr 40 99 88 77. from april."),                  # a start is no period
+    ("nedrivning", "survey", "En træcarport uden asbest, så vi har ikke fået lavet nogen screening."),
 ])
 def test_an_item_said_to_be_missing_or_to_come_later_is_missing(catalogue, task, item, text):
     assert item in check(catalogue.task(task), body(text)).missing
