@@ -108,6 +108,11 @@ _LATER = re.compile(
     r"|^\W{0,3}(?:\w+\W+){0,3}?(?:eftersend\w*|sendes senere|sendes efterfølgende|kommer senere|følger senere|"
     r"will follow|to follow|will be sent later|not yet|endnu ikke)\b", re.IGNORECASE)
 _REST_OF_WORD = re.compile(r"^\w+")
+_NO_VALUE = (r"(?:nej|no|none|n/?a|ikke\b[^\n]{0,40}|not\b[^\n]{0,40}|mangler|missing|endnu ikke|not yet|-|–)")
+# the rest of a form's label, its separator (a table cell, "|" or ":") and a value that says no
+_FORM_NO = re.compile(rf"^[^\n\t|:]{{0,40}}?(?:\t|[ ]?\||:)[ \t]*{_NO_VALUE}[ \t.]*$", re.IGNORECASE)
+# or a table cell left empty (not ":" at a line's end: running text may go on below it)
+_FORM_EMPTY = re.compile(r"^[^\n\t|:]{0,40}?(?:\t|[ ]?\|)[ \t]*$")
 _SENT = re.compile(r"\b(?:vedlagt\w*|vedlæg\w*|vedhæft\w*|bilag\w*|medsendt\w*|attach\w*|enclos\w*)\b", re.IGNORECASE)
 
 
@@ -126,6 +131,9 @@ def _denied(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 80):start]
     cut = max((m.end() for m in _CLAUSE_END.finditer(before)), default=0)
     if _NEGATION.search(before[cut:]):
+        return True
+    line = text[end:end + 80].split("\n", 1)[0]
+    if _FORM_NO.match(line) or _FORM_EMPTY.match(line):  # a form's "Afmærkningsplan vedlagt | Nej", "Tegning\t"
         return True
     after = _REST_OF_WORD.sub("", text[end:end + 60], count=1)  # "Jordprøve|rne er ikke taget"
     stop = _AFTER_END.search(after)

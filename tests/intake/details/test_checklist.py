@@ -106,6 +106,8 @@ def body(text: str, *attachments: tuple[str, str]) -> Evidence:
     ("udeservering", "period", "from April until the end of October"),
     ("spildevand", "wastewater", "Skal vi søge om noget for vandet fra hårvask?"),
     ("stoej_byggeplads", "hours", "Arbejdet foregår kun i normal arbejdstid, ikke om aftenen."),
+    ("udeservering", "hours", "Tidsrum\t11-17"),
+    ("skilte", "size", "Skiltets mål (B x H)\t180 x 60"),
 ])
 def test_an_item_given_in_other_words_is_had(catalogue, task, item, text):
     assert item in check(catalogue.task(task), body(text)).have
@@ -147,9 +149,29 @@ def test_an_attachment_the_text_names_counts_when_the_mail_has_one(catalogue):
     ("udeservering", "hours", "Periode 15.04.27 - 15.10.27"),
     ("udeservering", "period", "cvr 40 99 88 77. from april."),                  # a start is no period
     ("nedrivning", "survey", "En træcarport uden asbest, så vi har ikke fået lavet nogen screening."),
+    ("stoej_byggeplads", "hours", "Periode\t01.09.2027 - 30.09.2027\nArbejdstider\t\n"),
 ])
 def test_an_item_said_to_be_missing_or_to_come_later_is_missing(catalogue, task, item, text):
     assert item in check(catalogue.task(task), body(text)).missing
+
+
+@pytest.mark.parametrize(("task", "item", "line"), [
+    ("gravetilladelse", "traffic_plan", "Afmærkningsplan vedlagt\tNej"),
+    ("gravetilladelse", "traffic_plan", "Afmærkningsplan vedlagt | nej"),
+    ("udeservering", "sketch", "Tegning vedlagt: No"),
+    ("udeservering", "sketch", "Skitse\t"),
+    ("nedrivning", "survey", "Miljøkortlægning\tIkke udført"),
+])
+def test_a_form_line_whose_value_says_no_does_not_count(catalogue, task, item, line):
+    form = f"ANSØGNING\n{line}\nAndet\tja"
+    assert item in check(catalogue.task(task), Evidence(attachments=[("skema.docx", form)], texts=[("skema.docx", form)])).missing
+
+
+def test_a_form_line_with_a_value_counts(catalogue):
+    form = "ANSØGNING\nAfmærkningsplan\tvedlagt (bilag 2)\nMiljøkortlægning: udført 2026"
+    evidence = Evidence(attachments=[("skema.docx", form)], texts=[("skema.docx", form)])
+    assert "traffic_plan" in check(catalogue.task("gravetilladelse"), evidence).have
+    assert "survey" in check(catalogue.task("nedrivning"), evidence).have
 
 
 def test_a_denied_mention_does_not_hide_a_later_one(catalogue):
