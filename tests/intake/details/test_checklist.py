@@ -164,7 +164,8 @@ def test_an_item_said_to_be_missing_or_to_come_later_is_missing(catalogue, task,
 ])
 def test_a_form_line_whose_value_says_no_does_not_count(catalogue, task, item, line):
     form = f"ANSØGNING\n{line}\nAndet\tja"
-    assert item in check(catalogue.task(task), Evidence(attachments=[("skema.docx", form)], texts=[("skema.docx", form)])).missing
+    evidence = Evidence(attachments=[("skema.docx", form)], texts=[("skema.docx", form)])
+    assert item in check(catalogue.task(task), evidence).missing
 
 
 def test_a_form_line_with_a_value_counts(catalogue):
