@@ -99,6 +99,7 @@ _NEGATION = re.compile(
     r"has not|yet to)\b"
     r"(?!\.|\s+(?:mere|flere|over|under|mindre|længere|senere|før|efter|kun|bare|more|less|fewer|than|later|before|"
     r"after|only|just)\b)", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?;]\s|\n")
 _LATER = re.compile(
     # right after it, or after a verb ("er ikke", "will follow", "følger")
     r"^\W{0,3}(?:(?:vil|will|blive|bliver|be|er|is|are|skal|kan|can|først|first|os|us|jer|you|til|to)\W+){0,3}"
@@ -150,7 +151,7 @@ def _sent_with(words: Sequence[str], text: str) -> bool:
             before = text[max(0, start - 60):start]
             before = before[max((c.end() for c in _CLAUSE_END.finditer(before)), default=0):]
             after = text[end:end + 60]
-            stop = _AFTER_END.search(after)
+            stop = _SENTENCE_END.search(after)  # "a map of the stage, seating and exits is attached"
             after = after[:stop.start()] if stop else after
             if (_SENT.search(before) or _SENT.search(after)) and not _denied(text, start, end):
                 return True

@@ -107,6 +107,8 @@ def body(text: str, *attachments: tuple[str, str]) -> Evidence:
     ("spildevand", "wastewater", "Skal vi søge om noget for vandet fra hårvask?"),
     ("stoej_byggeplads", "hours", "Arbejdet foregår kun i normal arbejdstid, ikke om aftenen."),
     ("udeservering", "hours", "Tidsrum\t11-17"),
+    ("olietank", "action", "Vi skal have gravet vores gamle olietank op."),
+    ("nedrivning", "period", "Nedrivning planlagt til juni 2027."),
     ("skilte", "size", "Skiltets mål (B x H)\t180 x 60"),
 ])
 def test_an_item_given_in_other_words_is_had(catalogue, task, item, text):
@@ -134,6 +136,8 @@ def test_an_attachment_the_text_names_counts_when_the_mail_has_one(catalogue):
     assert sent.have["sketch"] == "bilag 1.pdf"
     assert "sketch" in check(task, body("Vi vedlægger en skitse af arealet.")).missing  # nothing attached
     assert "sketch" in check(task, body("Skitse eftersendes.", ("bilag 1.pdf", ""))).missing
+    named = body("A map of the screen, seating and exits is attached.", ("superkilen.pdf", "Screen, chairs"))
+    assert check(catalogue.task("arrangement"), named).have["site_plan"] == "superkilen.pdf"
 
 
 @pytest.mark.parametrize(("task", "item", "text"), [
