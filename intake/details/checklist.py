@@ -144,7 +144,7 @@ def _denied(text: str, start: int, end: int) -> bool:
 def _sent_with(words: Sequence[str], text: str) -> bool:
     """The text says one of ``words`` is sent with the mail: "vi vedlægger en skitse", "drawing attached"."""
     for word in words:
-        for n, m in enumerate(_word(word).finditer(text)):
+        for n, m in enumerate(_whole_word(word).finditer(text)):
             if n >= _MATCHES:
                 break
             start, end = m.start(), m.end()
@@ -167,6 +167,13 @@ def _pattern(pattern: str) -> re.Pattern[str]:
 def _word(word: str) -> re.Pattern[str]:
     """A word at the start of a word ("skitse" in "Skitse_areal.pdf" and "skitsen", not in "tegningskitse")."""
     return re.compile(r"(?<![^\W\d_])" + re.escape(word), re.IGNORECASE)
+
+
+@cache
+def _whole_word(word: str) -> re.Pattern[str]:
+    """The word with an ending at most ("skitsen", "drawings"), not the start of another ("planlægger")."""
+    return re.compile(r"(?<![^\W\d_])" + re.escape(word) + r"(?:e|en|et|er|erne|ne|n|s|es)?(?![^\W\d_])",
+                      re.IGNORECASE)
 
 
 def merge(earlier: Checklist, answer: Checklist) -> Checklist:

@@ -136,6 +136,9 @@ def test_an_attachment_the_text_names_counts_when_the_mail_has_one(catalogue):
     assert sent.have["sketch"] == "bilag 1.pdf"
     assert "sketch" in check(task, body("Vi vedlægger en skitse af arealet.")).missing  # nothing attached
     assert "sketch" in check(task, body("Skitse eftersendes.", ("bilag 1.pdf", ""))).missing
+    planning = body("Vi planlægger et julemarked, ansøgning vedlagt.", ("ansøgning.docx", "Julemarked"))
+    assert "site_plan" in check(catalogue.task("arrangement"), planning).missing  # "plan" starts another word
+    assert check(task, body("Skitsen er vedlagt.", ("bilag 1.pdf", ""))).have["sketch"] == "bilag 1.pdf"
     named = body("A map of the screen, seating and exits is attached.", ("superkilen.pdf", "Screen, chairs"))
     assert check(catalogue.task("arrangement"), named).have["site_plan"] == "superkilen.pdf"
 
