@@ -108,6 +108,11 @@ def body(text: str, *attachments: tuple[str, str]) -> Evidence:
     ("stoej_byggeplads", "hours", "Arbejdet foregår kun i normal arbejdstid, ikke om aftenen."),
     ("udeservering", "hours", "Tidsrum\t11-17"),
     ("olietank", "action", "Vi skal have gravet vores gamle olietank op."),
+    ("udeservering", "period", "Season: mid-May to end of September 2027"),
+    ("udeservering", "period", "Vi vil gerne have udeservering hele juni og juli 2027."),
+    ("gravetilladelse", "period", "Periode: primo april 2027 i ca. en uge."),
+    ("gravetilladelse", "contractor", "Entreprenøren er Jensen Kloak."),
+    ("arrangement", "guests", "Forventet antal: 600 børn og voksne."),
     ("nedrivning", "period", "Nedrivning planlagt til juni 2027."),
     ("skilte", "size", "Skiltets mål (B x H)\t180 x 60"),
 ])
@@ -121,6 +126,7 @@ def test_an_item_given_in_other_words_is_had(catalogue, task, item, text):
     ("udeservering", "sketch", "tegning_final_v3.pdf", ""),
     ("skilte", "picture", "IMG_2041.pdf", ""),
     ("arrangement", "site_plan", "site plan.pdf", ""),
+    ("arrangement", "site_plan", "Situationsplan.pdf", ""),
     ("gravetilladelse", "traffic_plan", "kort.pdf", "Trafikafviklingsplan Frederikssundsvej 150"),
     ("gravetilladelse", "traffic_plan", "TMP_Tagensvej_rev2.pdf", ""),
     ("byggetilladelse", "drawings", "IMG_5512.pdf", "Kvist, snit og facade, mål 1:50"),
@@ -157,6 +163,8 @@ def test_an_attachment_the_text_names_counts_when_the_mail_has_one(catalogue):
     ("udeservering", "period", "cvr 40 99 88 77. from april."),                  # a start is no period
     ("nedrivning", "survey", "En træcarport uden asbest, så vi har ikke fået lavet nogen screening."),
     ("stoej_byggeplads", "hours", "Periode\t01.09.2027 - 30.09.2027\nArbejdstider\t\n"),
+    ("jordflytning", "destination", "Vi får ca. 150 m³ jord. Hvor skal jorden køres til?"),
+    ("gravetilladelse", "contractor", "Vi har spurgt et par entreprenører om pris, men har ikke valgt endnu."),
 ])
 def test_an_item_said_to_be_missing_or_to_come_later_is_missing(catalogue, task, item, text):
     assert item in check(catalogue.task(task), body(text)).missing
