@@ -113,6 +113,8 @@ def body(text: str, *attachments: tuple[str, str]) -> Evidence:
     ("gravetilladelse", "period", "Periode: primo april 2027 i ca. en uge."),
     ("gravetilladelse", "contractor", "Entreprenøren er Jensen Kloak."),
     ("arrangement", "guests", "Forventet antal: 600 børn og voksne."),
+    ("skilte", "size", "Det er ca. en meter bredt."),
+    ("jordflytning", "destination", "2,000 tonnes of clean soil to a recycling site in Køge"),
     ("nedrivning", "period", "Nedrivning planlagt til juni 2027."),
     ("skilte", "size", "Skiltets mål (B x H)\t180 x 60"),
 ])
