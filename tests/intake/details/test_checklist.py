@@ -167,6 +167,7 @@ def test_an_attachment_the_text_names_counts_when_the_mail_has_one(catalogue):
     ("stoej_byggeplads", "hours", "Periode\t01.09.2027 - 30.09.2027\nArbejdstider\t\n"),
     ("jordflytning", "destination", "Vi får ca. 150 m³ jord. Hvor skal jorden køres til?"),
     ("gravetilladelse", "contractor", "Vi har spurgt et par entreprenører om pris, men har ikke valgt endnu."),
+    ("vejareal", "period", "We may start the work in a week, the dates are open."),          # "may" the verb
 ])
 def test_an_item_said_to_be_missing_or_to_come_later_is_missing(catalogue, task, item, text):
     assert item in check(catalogue.task(task), body(text)).missing
