@@ -114,6 +114,8 @@ def body(text: str, *attachments: tuple[str, str]) -> Evidence:
     ("gravetilladelse", "contractor", "Entreprenøren er Jensen Kloak."),
     ("arrangement", "guests", "Forventet antal: 600 børn og voksne."),
     ("skilte", "size", "Det er ca. en meter bredt."),
+    ("arrangement", "guests", "Vi plejer at være omkring 120."),
+    ("gadesalg", "cvr", "Company number 39 55 12 34."),
     ("jordflytning", "destination", "2,000 tonnes of clean soil to a recycling site in Køge"),
     ("nedrivning", "period", "Nedrivning planlagt til juni 2027."),
     ("skilte", "size", "Skiltets mål (B x H)\t180 x 60"),
@@ -168,6 +170,7 @@ def test_an_attachment_the_text_names_counts_when_the_mail_has_one(catalogue):
     ("jordflytning", "destination", "Vi får ca. 150 m³ jord. Hvor skal jorden køres til?"),
     ("gravetilladelse", "contractor", "Vi har spurgt et par entreprenører om pris, men har ikke valgt endnu."),
     ("vejareal", "period", "We may start the work in a week, the dates are open."),          # "may" the verb
+    ("arrangement", "guests", "Vi forventer at starte kl. 10 og slutte 22.00."),
 ])
 def test_an_item_said_to_be_missing_or_to_come_later_is_missing(catalogue, task, item, text):
     assert item in check(catalogue.task(task), body(text)).missing
