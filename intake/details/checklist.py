@@ -84,8 +84,9 @@ def found_where(item: ChecklistItem, evidence: Evidence) -> str:
         for source, text in evidence.texts:
             if source in ("subject", "body") and _sent_with(item.attachments, text[:TEXT_LIMIT]):
                 return evidence.attachments[0][0]
+    document = bool(item.attachments)  # a plan, a survey, a drawing: asking about it ("Skal vi have en?") is not having it
     for source, text in evidence.texts:
-        if any(_stated(_pattern(p), text[:TEXT_LIMIT]) for p in item.patterns):
+        if any(_stated(_pattern(p), text[:TEXT_LIMIT], document) for p in item.patterns):
             return source
     return ""
 
@@ -100,6 +101,7 @@ _NEGATION = re.compile(
     r"(?!\.|\s+(?:mere|flere|over|under|mindre|længere|senere|før|efter|kun|bare|more|less|fewer|than|later|before|"
     r"after|only|just)\b)", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?;]\s|\n")
+_SENTENCE_STOP = re.compile(r"[!?\n]|\.(?!\d)(?=\s|$)")  # not the dot of "ca." or "1.5" inside a sentence
 _LATER = re.compile(
     # right after it, or after a verb ("er ikke", "will follow", "følger")
     r"^\W{0,3}(?:(?:vil|will|blive|bliver|be|er|is|are|skal|kan|can|først|first|os|us|jer|you|til|to)\W+){0,3}"
@@ -107,7 +109,9 @@ _LATER = re.compile(
     r"missing|ikke|not|isn't|aren't|hasn't|haven't)\b"
     # or a few words on, when the words say it comes later ("skitse af arealet eftersendes")
     r"|^\W{0,3}(?:\w+\W+){0,3}?(?:eftersend\w*|sendes senere|sendes efterfølgende|kommer senere|følger senere|"
-    r"will follow|to follow|will be sent later|not yet|endnu ikke)\b", re.IGNORECASE)
+    r"will follow|to follow|will be sent later|not yet|endnu ikke|udarbejdes|under udarbejdelse|bestilles|er bestilt|"
+    r"bliver lavet|will be (?:prepared|made|drawn up|ordered)|is being (?:prepared|made)|has been ordered)\b",
+    re.IGNORECASE)
 _REST_OF_WORD = re.compile(r"^\w+")
 _NO_VALUE = (r"(?:nej|no|none|n/?a|ikke\b[^\n]{0,40}|not\b[^\n]{0,40}|mangler|missing|endnu ikke|not yet|-|–)")
 # the rest of a form's label, its separator (a table cell, "|" or ":") and a value that says no
@@ -117,14 +121,21 @@ _FORM_EMPTY = re.compile(r"^[^\n\t|:]{0,40}?(?:\t|[ ]?\|)[ \t]*$")
 _SENT = re.compile(r"\b(?:vedlagt\w*|vedlæg\w*|vedhæft\w*|bilag\w*|medsendt\w*|attach\w*|enclos\w*)\b", re.IGNORECASE)
 
 
-def _stated(pattern: re.Pattern[str], text: str) -> bool:
-    """``pattern`` occurs in ``text`` at least once where the writer does not say it is absent or to come later."""
+def _stated(pattern: re.Pattern[str], text: str, document: bool = False) -> bool:
+    """``pattern`` occurs in ``text`` at least once where the writer does not say it is absent or to come later
+    (nor, for a ``document``, asks about it)."""
     for n, m in enumerate(pattern.finditer(text)):
         if n >= _MATCHES:
             return False
-        if not _denied(text, m.start(), m.end()):
+        if not _denied(text, m.start(), m.end()) and not (document and _asked(text, m.end())):
             return True
     return False
+
+
+def _asked(text: str, end: int) -> bool:
+    """The sentence that goes on at ``end`` is a question ("Do we need a traffic plan?")."""
+    stop = _SENTENCE_STOP.search(text, end, end + 200)
+    return bool(stop) and stop.group() == "?"
 
 
 def _denied(text: str, start: int, end: int) -> bool:
@@ -153,7 +164,8 @@ def _sent_with(words: Sequence[str], text: str) -> bool:
             after = text[end:end + 60]
             stop = _SENTENCE_END.search(after)  # "a map of the stage, seating and exits is attached"
             after = after[:stop.start()] if stop else after
-            if (_SENT.search(before) or _SENT.search(after)) and not _denied(text, start, end):
+            if (_SENT.search(before) or _SENT.search(after)) and not _denied(text, start, end) \
+                    and not _asked(text, end):
                 return True
     return False
 

@@ -171,6 +171,9 @@ def test_an_attachment_the_text_names_counts_when_the_mail_has_one(catalogue):
     ("gravetilladelse", "contractor", "Vi har spurgt et par entreprenører om pris, men har ikke valgt endnu."),
     ("vejareal", "period", "We may start the work in a week, the dates are open."),          # "may" the verb
     ("arrangement", "guests", "Vi forventer at starte kl. 10 og slutte 22.00."),
+    ("gravetilladelse", "traffic_plan", "The contractor is Danish Drains ApS. Do we need a traffic plan?"),
+    ("gravetilladelse", "traffic_plan", "Afmærkningsplan udarbejdes af entreprenøren."),
+    ("nedrivning", "survey", "Skal vi have lavet en miljøkortlægning først?"),
 ])
 def test_an_item_said_to_be_missing_or_to_come_later_is_missing(catalogue, task, item, text):
     assert item in check(catalogue.task(task), body(text)).missing
@@ -194,6 +197,15 @@ def test_a_form_line_with_a_value_counts(catalogue):
     evidence = Evidence(attachments=[("skema.docx", form)], texts=[("skema.docx", form)])
     assert "traffic_plan" in check(catalogue.task("gravetilladelse"), evidence).have
     assert "survey" in check(catalogue.task("nedrivning"), evidence).have
+
+
+def test_a_question_about_a_document_is_not_the_document_but_a_question_elsewhere_does_not_matter(catalogue):
+    task = catalogue.task("gravetilladelse")
+    assert "traffic_plan" in check(task, body("Skal vi sende en afmærkningsplan?")).missing
+    assert "traffic_plan" in check(task, body("Vi vedlægger en skitse. Skal vi også vedlægge afmærkningsplan?",
+                                              ("bilag.pdf", ""))).missing
+    assert "traffic_plan" in check(task, body("Afmærkningsplan vedlagt. Hvornår kan vi starte?")).have
+    assert "equipment" in check(catalogue.task("vejareal"), body("Hvor må vi stille containeren?")).have
 
 
 def test_a_denied_mention_does_not_hide_a_later_one(catalogue):
