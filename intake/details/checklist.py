@@ -84,7 +84,7 @@ def found_where(item: ChecklistItem, evidence: Evidence) -> str:
         for source, text in evidence.texts:
             if source in ("subject", "body") and _sent_with(item.attachments, text[:TEXT_LIMIT]):
                 return evidence.attachments[0][0]
-    document = bool(item.attachments)  # a plan, a survey, a drawing: asking about it ("Skal vi have en?") is not having it
+    document = bool(item.attachments)  # a plan, a survey, a drawing: asking about one is not having it
     for source, text in evidence.texts:
         if any(_stated(_pattern(p), text[:TEXT_LIMIT], document) for p in item.patterns):
             return source
