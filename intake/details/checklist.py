@@ -135,7 +135,7 @@ def _stated(pattern: re.Pattern[str], text: str, document: bool = False) -> bool
 def _asked(text: str, end: int) -> bool:
     """The sentence that goes on at ``end`` is a question ("Do we need a traffic plan?")."""
     stop = _SENTENCE_STOP.search(text, end, end + 200)
-    return bool(stop) and stop.group() == "?"
+    return stop is not None and stop.group() == "?"
 
 
 def _denied(text: str, start: int, end: int) -> bool:
