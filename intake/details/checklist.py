@@ -12,8 +12,11 @@ drawing"), or a text matches one of its ``patterns``.
 
 A word or pattern found in running text does not count where the writer says
 it is not there: a negation before it in the same clause ("vi har ikke en
-afmærkningsplan", "no site plan yet") or a promise after it ("tegningen
-eftersendes", "the drawing will follow"). File names are taken as they are.
+afmærkningsplan", "no site plan yet"), a promise after it ("tegningen
+eftersendes", "the drawing will follow"), or a form's answer "Nej" or empty cell
+after it ("Afmærkningsplan vedlagt | Nej"); a document (an item with
+``attachments`` words) named in a question ("Do we need a traffic plan?") is
+not had either. File names are taken as they are.
 """
 from __future__ import annotations
 
