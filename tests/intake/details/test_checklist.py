@@ -88,6 +88,7 @@ def body(text: str, *attachments: tuple[str, str]) -> Evidence:
     ("udeservering", "period", "i sæsonen april-oktober 2027"),
     ("vejareal", "equipment", "We need a cherry picker outside no. 40."),
     ("vejareal", "period", "Works are planned for weeks 18 to 21."),
+    ("vejareal", "period", "Mobile crane needed on Strandgade 100, Sat 11 Sep 2027, 06:00-14:00."),
     ("gravetilladelse", "contractor", "Entreprenør: Jensen Kloak ApS"),
     ("gravetilladelse", "contractor", "Arbejdet udføres af Hansen & Søn Anlæg."),
     ("gravetilladelse", "contractor", "The work will be done by our own crews."),
@@ -171,6 +172,7 @@ def test_an_attachment_the_text_names_counts_when_the_mail_has_one(catalogue):
     ("gravetilladelse", "contractor", "Vi har spurgt et par entreprenører om pris, men har ikke valgt endnu."),
     ("vejareal", "period", "We may start the work in a week, the dates are open."),          # "may" the verb
     ("arrangement", "guests", "Vi forventer at starte kl. 10 og slutte 22.00."),
+    ("vejareal", "period", "Videresendt\nSendt: 11. september 2027 10:22\nContainer ved Jagtvej 3"),
     ("gravetilladelse", "traffic_plan", "The contractor is Danish Drains ApS. Do we need a traffic plan?"),
     ("gravetilladelse", "traffic_plan", "Afmærkningsplan udarbejdes af entreprenøren."),
     ("nedrivning", "survey", "Skal vi have lavet en miljøkortlægning først?"),
