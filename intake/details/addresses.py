@@ -48,7 +48,7 @@ ADDRESS = re.compile(
     rf"{_TO_NUMBER}(?:nr\.?[ \t]{{0,2}})?"
     r"(?P<no>(?!(?:19|20)\d\d(?!\d))\d{1,4}(?!\d)(?:[A-Za-z](?![\wæøå])|[ ][A-Ha-h](?![\wæøå]))?"
     r"(?:[ ]?-[ ]?\d{1,4}[A-Za-z]?(?![\wæøå]))?)"
-    rf"(?![\d.,]\d|[ \t]{{0,3}}(?:m2|m²|kvm|m\b|meter|l\b|liter|kr|%)"
+    rf"(?![\d.,]\d|[ \t]{{0,3}}(?:m2|m²|kvm|m\b|meter|l\b|liter|kr|%|[x×*][ \t]{{0,3}}\d)"   # "Carport 3 x 6 m"
     rf"|[ \t]{{1,2}}\d\d[ .\-]?\d\d){_UNIT}"   # not a phone
 )
 _PC_AFTER = re.compile(r"[ \t]{0,3}[,·|•]?[ \t]{0,3}(?:\n[ \t]{0,3})?(?:DK[ \t-]?)?(?P<pc>[1-9]\d{3})(?![\d])")
@@ -90,8 +90,48 @@ class Mention:
 
 
 def find_mentions(text: str, limit: int = MAX_MENTIONS) -> list[Mention]:
-    """The street addresses with a house number in ``text``, in order (the first ``limit``)."""
-    return [_mention(m, text) for m in islice(ADDRESS.finditer(text), limit)]
+    """The street addresses with a house number in ``text``, in order (the first ``limit``).
+
+    A street whose name ends in no street word ("Bystævnet 8, 2700 Brønshøj") counts when its postcode and the
+    table's town for it follow.
+    """
+    found = [_mention(m, text) for m in islice(ADDRESS.finditer(text), limit)]
+    named = [m for m in islice((_named(m, text) for m in _NAMED_WITH_POSTCODE.finditer(text)), limit) if m]
+    named = [m for m in named if not any(f.start < m.end and m.start < f.end for f in found)]
+    return sorted(found + named, key=lambda m: m.start)[:limit] if named else found
+
+
+# one or two capitalised words, a house number, then a postcode (checked against the table with its town)
+_NAMED_WITH_POSTCODE = re.compile(
+    r"(?<![\w])(?P<street>[A-ZÆØÅ][a-zæøåé]{3,30}+(?:[ ][A-ZÆØÅ][a-zæøåé]{1,30}+)?)[ ](?P<no>\d{1,3}[A-Za-z]?)"
+    r"(?=[ \t]{0,3},?[ \t]{0,3}(?:DK[ \t-]?)?[1-9]\d{3}[ \t])")
+_GENERIC_PREFIXES = frozenset(
+    "gammel gamle store lille ny nye nørre søndre vester vestre øster østre nordre sankt kongens dronningens"
+    " prinsens lange korte indre ydre nedre øvre".split())
+# words written before a number that are no street: "Lejlighed 8", "Bilag 2", "Uge 12"
+_NOT_NAMED_STREETS = frozenset(
+    "huset bygning bygningen lejlighed lejligheden etage opgang lokale lokalet rum hal hallen kontor afdeling"
+    " enhed bilag side uge ugerne dag dage nummer punkt trin fase etape sal stand standplads kl klokken"
+    " house building flat apartment floor unit room hall office annex appendix page week day number phase stage"
+    " gate door".split())
+
+
+def _named(m: re.Match, text: str) -> Mention | None:
+    """A street without a street word, taken only with its postcode and own town ("Brønshøj Bystævnet 8": the town
+    before it is no part of its name, "Gammel Bystævnet 8" is)."""
+    words = m.group("street").split(" ")
+    start = m.start()
+    if len(words) == 2 and words[0].lower() not in _GENERIC_PREFIXES:
+        start += len(words[0]) + 1
+        words = words[1:]
+    if any(w.lower() in NOT_STREET_WORDS or w.lower() in _NOT_NAMED_STREETS for w in words):
+        return None
+    pc = _PC_AFTER.match(text, m.end())
+    found = postcode_town(pc.group("pc"), text[pc.end():pc.end() + 60], strict=True) if pc else None
+    if not found:
+        return None
+    number, town, taken = found
+    return Mention(start, pc.end() + taken, format_address(" ".join(words), m.group("no")), number, town)
 
 
 def _mention(m: re.Match, text: str) -> Mention:

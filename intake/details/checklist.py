@@ -6,8 +6,19 @@ attachments (file name and text) and the texts of the mail in; a
 ``Checklist`` out, each item it has with the place it was found, and the
 items still missing. An item is there when one of its ``details`` was
 extracted, an attachment's file name or text holds one of its
-``attachments`` words, or a text matches one of its ``patterns``. An item
-that the activity's site satisfies is also satisfied by the business's
+``attachments`` words, the mail has an attachment and its text names one of
+those words as sent with it ("vi vedlægger en skitse", "see the attached
+drawing"), or a text matches one of its ``patterns``.
+
+A word or pattern found in running text does not count where the writer says
+it is not there: a negation before it in the same clause ("vi har ikke en
+afmærkningsplan", "no site plan yet"), a promise after it ("tegningen
+eftersendes", "the drawing will follow"), or a form's answer "Nej" or empty cell
+after it ("Afmærkningsplan vedlagt | Nej"); a document (an item with
+``attachments`` words) named in a question ("Do we need a traffic plan?") is
+not had either. File names are taken as they are.
+
+An item that the activity's site satisfies is also satisfied by the business's
 ``address``: a site at the business's own premises (serving in front of its
 café) is reported as the address alone.
 """
@@ -74,12 +85,97 @@ def found_where(item: ChecklistItem, evidence: Evidence) -> str:
         if detail is not None and detail.value not in ("", None, False):
             return detail.source
     for filename, text in evidence.attachments:
-        if any(_word(w).search(filename.replace("_", " ")) or _word(w).search(text[:20000]) for w in item.attachments):
+        name = filename.replace("_", " ")
+        if any(_word(w).search(name) or _stated(_word(w), text[:TEXT_LIMIT]) for w in item.attachments):
             return filename
+    if evidence.attachments and item.attachments:
+        for source, text in evidence.texts:
+            if source in ("subject", "body") and _sent_with(item.attachments, text[:TEXT_LIMIT]):
+                return evidence.attachments[0][0]
+    document = bool(item.attachments)  # a plan, a survey, a drawing: asking about one is not having it
     for source, text in evidence.texts:
-        if any(_pattern(p).search(text) for p in item.patterns):
+        if any(_stated(_pattern(p), text[:TEXT_LIMIT], document) for p in item.patterns):
             return source
     return ""
+
+
+TEXT_LIMIT = 100_000  # characters of one text read (a hostile attachment may hold millions)
+_MATCHES = 20  # matches of one word or pattern weighed in one text before it is taken as not stated
+_CLAUSE_END = re.compile(r"[.!?;]\s|\n|\b(?:men|but|kun|only)\b")  # before a word: where its clause starts
+_AFTER_END = re.compile(r"[.!?;,]\s|\n|\b(?:men|but|og|and)\b")  # after a word: where its clause ends
+_NEGATION = re.compile(
+    r"\b(?:ikke|ingen|intet|mangler|uden(?!\s+for)|no|not|without|missing|don't|do not|haven't|hasn't|have not|"
+    r"has not|yet to)\b"
+    r"(?!\.|\s+(?:mere|flere|over|under|mindre|længere|senere|før|efter|kun|bare|more|less|fewer|than|later|before|"
+    r"after|only|just)\b)", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?;]\s|\n")
+_SENTENCE_STOP = re.compile(r"[!?\n]|\.(?!\d)(?=\s|$)")  # not the dot of "ca." or "1.5" inside a sentence
+_LATER = re.compile(
+    # right after it, or after a verb ("er ikke", "will follow", "følger")
+    r"^\W{0,3}(?:(?:vil|will|blive|bliver|be|er|is|are|skal|kan|can|først|first|os|us|jer|you|til|to)\W+){0,3}"
+    r"(?:eftersend\w*|sendes|fremsendes|følger|kommer senere|senere|mangler|follows?|later|not yet|endnu ikke|"
+    r"missing|ikke|not|isn't|aren't|hasn't|haven't)\b"
+    # or a few words on, when the words say it comes later ("skitse af arealet eftersendes")
+    r"|^\W{0,3}(?:\w+\W+){0,3}?(?:eftersend\w*|sendes senere|sendes efterfølgende|kommer senere|følger senere|"
+    r"will follow|to follow|will be sent later|not yet|endnu ikke|udarbejdes|under udarbejdelse|bestilles|er bestilt|"
+    r"bliver lavet|will be (?:prepared|made|drawn up|ordered)|is being (?:prepared|made)|has been ordered)\b",
+    re.IGNORECASE)
+_REST_OF_WORD = re.compile(r"^\w+")
+_NO_VALUE = (r"(?:nej|no|none|n/?a|ikke\b[^\n]{0,40}|not\b[^\n]{0,40}|mangler|missing|endnu ikke|not yet|-|–)")
+# the rest of a form's label, its separator (a table cell, "|" or ":") and a value that says no
+_FORM_NO = re.compile(rf"^[^\n\t|:]{{0,40}}?(?:\t|[ ]?\||:)[ \t]*{_NO_VALUE}[ \t.]*$", re.IGNORECASE)
+# or a table cell left empty (not ":" at a line's end: running text may go on below it)
+_FORM_EMPTY = re.compile(r"^[^\n\t|:]{0,40}?(?:\t|[ ]?\|)[ \t]*$")
+_SENT = re.compile(r"\b(?:vedlagt\w*|vedlæg\w*|vedhæft\w*|bilag\w*|medsendt\w*|attach\w*|enclos\w*)\b", re.IGNORECASE)
+
+
+def _stated(pattern: re.Pattern[str], text: str, document: bool = False) -> bool:
+    """``pattern`` occurs in ``text`` at least once where the writer does not say it is absent or to come later
+    (nor, for a ``document``, asks about it)."""
+    for n, m in enumerate(pattern.finditer(text)):
+        if n >= _MATCHES:
+            return False
+        if not _denied(text, m.start(), m.end()) and not (document and _asked(text, m.end())):
+            return True
+    return False
+
+
+def _asked(text: str, end: int) -> bool:
+    """The sentence that goes on at ``end`` is a question ("Do we need a traffic plan?")."""
+    stop = _SENTENCE_STOP.search(text, end, end + 200)
+    return stop is not None and stop.group() == "?"
+
+
+def _denied(text: str, start: int, end: int) -> bool:
+    """The clause around ``text[start:end]`` negates it before, or defers it after ("... eftersendes")."""
+    before = text[max(0, start - 80):start]
+    cut = max((m.end() for m in _CLAUSE_END.finditer(before)), default=0)
+    if _NEGATION.search(before[cut:]):
+        return True
+    line = text[end:end + 80].split("\n", 1)[0]
+    if _FORM_NO.match(line) or _FORM_EMPTY.match(line):  # a form's "Afmærkningsplan vedlagt | Nej", "Tegning\t"
+        return True
+    after = _REST_OF_WORD.sub("", text[end:end + 60], count=1)  # "Jordprøve|rne er ikke taget"
+    stop = _AFTER_END.search(after)
+    return bool(_LATER.search(after[:stop.start()] if stop else after))
+
+
+def _sent_with(words: Sequence[str], text: str) -> bool:
+    """The text says one of ``words`` is sent with the mail: "vi vedlægger en skitse", "drawing attached"."""
+    for word in words:
+        for n, m in enumerate(_whole_word(word).finditer(text)):
+            if n >= _MATCHES:
+                break
+            start, end = m.start(), m.end()
+            before = text[max(0, start - 60):start]
+            before = before[max((c.end() for c in _CLAUSE_END.finditer(before)), default=0):]
+            after = text[end:end + 60]
+            stop = _SENTENCE_END.search(after)  # "a map of the stage, seating and exits is attached"
+            after = after[:stop.start()] if stop else after
+            if (_SENT.search(before) or _SENT.search(after)) and not _denied(text, start, end) \
+                    and not _asked(text, end):
+                return True
+    return False
 
 
 @cache
@@ -91,6 +187,13 @@ def _pattern(pattern: str) -> re.Pattern[str]:
 def _word(word: str) -> re.Pattern[str]:
     """A word at the start of a word ("skitse" in "Skitse_areal.pdf" and "skitsen", not in "tegningskitse")."""
     return re.compile(r"(?<![^\W\d_])" + re.escape(word), re.IGNORECASE)
+
+
+@cache
+def _whole_word(word: str) -> re.Pattern[str]:
+    """The word with an ending at most ("skitsen", "drawings"), not the start of another ("planlægger")."""
+    return re.compile(r"(?<![^\W\d_])" + re.escape(word) + r"(?:e|en|et|er|erne|ne|n|s|es)?(?![^\W\d_])",
+                      re.IGNORECASE)
 
 
 def merge(earlier: Checklist, answer: Checklist) -> Checklist:

@@ -195,6 +195,12 @@ def test_beliggenhed_is_the_address_when_the_form_names_no_other():
     assert (found["address"], found["activity_location"]) == ("Hassellunden 9", "Tuborgvej 160")
 
 
+def test_a_number_before_a_dimension_is_not_a_house_number():
+    assert find_mentions("Carport 3 x 6 m set fra oven, tag med 5 grader hældning") == []
+    assert [m.address for m in find_mentions("Havneparken 3 x 2 stk. og Havnegade 3, 1058 København K")] == [
+        "Havnegade 3"]
+
+
 def test_read_address_keeps_a_place_without_number_as_written():
     assert read_address("Kongens Have, ved indgangen") == ("Kongens Have, ved indgangen", "", "")
     assert read_address("Jægersborggade 7, st. tv., 2200 København N") == (
@@ -215,3 +221,25 @@ def test_addresses_are_found_in_linear_time_on_a_megabyte(text):
     started = time.perf_counter()
     find_addresses(text)
     assert time.perf_counter() - started < 1.0
+
+
+def test_a_street_without_a_street_word_counts_with_its_postcode_and_town():
+    found = find_mentions("Jeg har købt hus på Bystævnet 8, 2700 Brønshøj. Der er gammel olietank i kælder.")
+    assert [(m.address, m.postcode, m.town) for m in found] == [("Bystævnet 8", "2700", "Brønshøj")]
+
+
+@pytest.mark.parametrize("text", [
+    "Lejlighed 8, 2700 Brønshøj",             # a word for a dwelling, not a street
+    "Bilag 2, 2100 eksemplarer",              # no town after the number
+    "Uge 12, 2027 Vi starter",                # a week and a year
+    "Bystævnet 8, 2700 Aarhus",               # the postcode's own town does not follow
+])
+def test_a_capitalised_word_and_a_number_before_four_digits_is_not_yet_an_address(text):
+    assert find_mentions(text) == []
+
+
+def test_named_streets_are_found_in_linear_time_on_a_megabyte():
+    text = "Bystævnet 8, 2700 Brønshøj " * 40_000
+    start = time.perf_counter()
+    assert len(find_mentions(text)) == 100
+    assert time.perf_counter() - start < 5

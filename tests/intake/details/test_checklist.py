@@ -1,4 +1,6 @@
 """The comparison of an application with its task type's checklist."""
+import time
+
 import pytest
 
 from intake.details import extract_details
@@ -85,3 +87,178 @@ def test_serving_in_front_of_the_own_cafe_has_the_address_item(catalogue):
     assert "activity_location" not in found
     result = check(catalogue.task("udeservering"), Evidence(details=found))
     assert result.have["address"] == "body" and "address" not in result.missing
+
+
+# ---------------------------------------------------------------- the ways a business gives an item
+
+def body(text: str, *attachments: tuple[str, str]) -> Evidence:
+    return Evidence(attachments=list(attachments), texts=[("body", text)])
+
+
+@pytest.mark.parametrize(("task", "item", "text"), [
+    ("udeservering", "hours", "Åbent fra 10 til 22 alle ugens dage."),
+    ("udeservering", "hours", "Vi serverer hverdage 7-18."),
+    ("udeservering", "p_number", "CVR 31245678 / P 1012345678"),
+    ("udeservering", "p_number", "production unit no. 1020304050"),
+    ("udeservering", "cvr", "Company reg. no. 38291045."),
+    ("udeservering", "area", "Pladsen er 3 meter gange 5 meter."),
+    ("udeservering", "area", "roughly 2 by 4 metres"),
+    ("udeservering", "period", "i sæsonen april-oktober 2027"),
+    ("vejareal", "equipment", "We need a cherry picker outside no. 40."),
+    ("vejareal", "period", "Works are planned for weeks 18 to 21."),
+    ("vejareal", "period", "Mobile crane needed on Strandgade 100, Sat 11 Sep 2027, 06:00-14:00."),
+    ("vejareal", "site", "En container på hjørnet af Jagtvej og Nørrebrogade."),
+    ("skilte", "address", "on the corner of Vesterbrogade and Valdemarsgade"),
+    ("olietank", "address", "Sløjfning af 1000 l olietank på matr.nr. 123ab Valby."),
+    ("udeservering", "area", "The terrace will measure eight by three metres."),
+    ("skilte", "size", "Skiltet er 60x90."),
+    ("vejareal", "equipment", "Vi skal bruge 4 p-pladser til produktionsbiler."),
+    ("arrangement", "guests", "Around two thousand visitors expected over three days."),
+    ("olietank", "size", "the underground 3,000-litre heating oil tank"),
+    ("olietank", "action", "The tank is being emptied and filled with sand."),
+    ("erhvervsaffald", "cvr", "org. no. 37 66 55 44"),
+    ("spildevand", "wastewater", "Vores vaskehal til busser skal have tilladelse til at aflede vaskevand."),
+    ("gravetilladelse", "contractor", "Entreprenør: Jensen Kloak ApS"),
+    ("gravetilladelse", "contractor", "Arbejdet udføres af Hansen & Søn Anlæg."),
+    ("gravetilladelse", "contractor", "The work will be done by our own crews."),
+    ("gravetilladelse", "size", "Udgravningen bliver ca. 40 kvadratmeter."),
+    ("gravetilladelse", "traffic_plan", "Trafikafviklingsplan er vedhæftet."),
+    ("gravetilladelse", "traffic_plan", "Afspærringsplan i bilag."),
+    ("skilte", "size", "Skiltet måler 120 x 80 cm og er ikke belyst."),
+    ("arrangement", "guests", "Vi forventer ikke mere end 300 gæster."),
+    ("gadesalg", "site", "Kaffe fra ladcykel ved Nørreport Station."),
+    ("gadesalg", "goods", "Vi laver franske crepes."),
+    ("jordflytning", "destination", "Jorden modtages af Solum i Holbæk."),
+    ("jordflytning", "destination", "approx. 350 m3, will go to the soil facility in Avedøre"),
+    ("stoej_byggeplads", "hours", "The pour has to run continuously through the night."),
+    ("olietank", "action", "Den skal væk nu, vi har fjernvarme."),
+    ("udeservering", "period", "Fra maj til september."),
+    ("udeservering", "period", "from April until the end of October"),
+    ("spildevand", "wastewater", "Skal vi søge om noget for vandet fra hårvask?"),
+    ("stoej_byggeplads", "hours", "Arbejdet foregår kun i normal arbejdstid, ikke om aftenen."),
+    ("udeservering", "hours", "Tidsrum\t11-17"),
+    ("olietank", "action", "Vi skal have gravet vores gamle olietank op."),
+    ("udeservering", "period", "Season: mid-May to end of September 2027"),
+    ("udeservering", "period", "Vi vil gerne have udeservering hele juni og juli 2027."),
+    ("gravetilladelse", "period", "Periode: primo april 2027 i ca. en uge."),
+    ("gravetilladelse", "contractor", "Entreprenøren er Jensen Kloak."),
+    ("arrangement", "guests", "Forventet antal: 600 børn og voksne."),
+    ("skilte", "size", "Det er ca. en meter bredt."),
+    ("arrangement", "guests", "Vi plejer at være omkring 120."),
+    ("gadesalg", "cvr", "Company number 39 55 12 34."),
+    ("jordflytning", "destination", "2,000 tonnes of clean soil to a recycling site in Køge"),
+    ("nedrivning", "period", "Nedrivning planlagt til juni 2027."),
+    ("skilte", "size", "Skiltets mål (B x H)\t180 x 60"),
+])
+def test_an_item_given_in_other_words_is_had(catalogue, task, item, text):
+    assert item in check(catalogue.task(task), body(text)).have
+
+
+@pytest.mark.parametrize(("task", "item", "filename", "text"), [
+    ("udeservering", "sketch", "IMG_2041.pdf", ""),
+    ("udeservering", "sketch", "floor plan.pdf", ""),
+    ("udeservering", "sketch", "tegning_final_v3.pdf", ""),
+    ("skilte", "picture", "IMG_2041.pdf", ""),
+    ("arrangement", "site_plan", "site plan.pdf", ""),
+    ("arrangement", "site_plan", "Situationsplan.pdf", ""),
+    ("gravetilladelse", "traffic_plan", "kort.pdf", "Trafikafviklingsplan Frederikssundsvej 150"),
+    ("gravetilladelse", "traffic_plan", "TMP_Tagensvej_rev2.pdf", ""),
+    ("byggetilladelse", "drawings", "IMG_5512.pdf", "Kvist, snit og facade, mål 1:50"),
+    ("nedrivning", "survey", "Rapport_2027-044.pdf", "Undersøgelse af bygningsmaterialer for PCB, asbest og bly"),
+])
+def test_an_attachment_is_known_by_its_name_or_its_content(catalogue, task, item, filename, text):
+    assert check(catalogue.task(task), Evidence(attachments=[(filename, text)])).have[item] == filename
+
+
+def test_an_attachment_the_text_names_counts_when_the_mail_has_one(catalogue):
+    task = catalogue.task("udeservering")
+    sent = check(task, body("Vi vedlægger en skitse af arealet.", ("bilag 1.pdf", "")))
+    assert sent.have["sketch"] == "bilag 1.pdf"
+    assert "sketch" in check(task, body("Vi vedlægger en skitse af arealet.")).missing  # nothing attached
+    assert "sketch" in check(task, body("Skitse eftersendes.", ("bilag 1.pdf", ""))).missing
+    planning = body("Vi planlægger et julemarked, ansøgning vedlagt.", ("ansøgning.docx", "Julemarked"))
+    assert "site_plan" in check(catalogue.task("arrangement"), planning).missing  # "plan" starts another word
+    assert check(task, body("Skitsen er vedlagt.", ("bilag 1.pdf", ""))).have["sketch"] == "bilag 1.pdf"
+    named = body("A map of the screen, seating and exits is attached.", ("superkilen.pdf", "Screen, chairs"))
+    assert check(catalogue.task("arrangement"), named).have["site_plan"] == "superkilen.pdf"
+
+
+@pytest.mark.parametrize(("task", "item", "text"), [
+    ("gravetilladelse", "traffic_plan", "Vi har ikke en afmærkningsplan endnu."),
+    ("gravetilladelse", "traffic_plan", "Afmærkningsplan følger, når politiet har godkendt den."),
+    ("gravetilladelse", "traffic_plan", "The traffic management plan will follow."),
+    ("udeservering", "p_number", "P-nummer har vi ikke fået endnu."),
+    ("nedrivning", "survey", "We have not yet had a survey for hazardous substances done."),
+    ("nedrivning", "survey", "Der er ikke lavet nogen undersøgelse af materialerne."),
+    ("jordflytning", "analysis", "Jordprøverne er ikke taget endnu."),
+    ("gadesalg", "site", "Vi vil gerne have en stadeplads. Hvor må vi stå?"),
+    ("stoej_byggeplads", "hours", "Vi knuser beton i perioden 1. juni til 15. august 2027."),
+    ("udeservering", "hours", "Periode 15.04.27 - 15.10.27"),
+    ("udeservering", "period", "cvr 40 99 88 77. from april."),                  # a start is no period
+    ("nedrivning", "survey", "En træcarport uden asbest, så vi har ikke fået lavet nogen screening."),
+    ("stoej_byggeplads", "hours", "Periode\t01.09.2027 - 30.09.2027\nArbejdstider\t\n"),
+    ("jordflytning", "destination", "Vi får ca. 150 m³ jord. Hvor skal jorden køres til?"),
+    ("gravetilladelse", "contractor", "Vi har spurgt et par entreprenører om pris, men har ikke valgt endnu."),
+    ("vejareal", "period", "We may start the work in a week, the dates are open."),          # "may" the verb
+    ("arrangement", "guests", "Vi forventer at starte kl. 10 og slutte 22.00."),
+    ("skilte", "size", "Ring på 1920x1080 eller 33 12 45 67."),
+    ("vejareal", "period", "Videresendt\nSendt: 11. september 2027 10:22\nContainer ved Jagtvej 3"),
+    ("gravetilladelse", "traffic_plan", "The contractor is Danish Drains ApS. Do we need a traffic plan?"),
+    ("gravetilladelse", "traffic_plan", "Afmærkningsplan udarbejdes af entreprenøren."),
+    ("nedrivning", "survey", "Skal vi have lavet en miljøkortlægning først?"),
+])
+def test_an_item_said_to_be_missing_or_to_come_later_is_missing(catalogue, task, item, text):
+    assert item in check(catalogue.task(task), body(text)).missing
+
+
+@pytest.mark.parametrize(("task", "item", "line"), [
+    ("gravetilladelse", "traffic_plan", "Afmærkningsplan vedlagt\tNej"),
+    ("gravetilladelse", "traffic_plan", "Afmærkningsplan vedlagt | nej"),
+    ("udeservering", "sketch", "Tegning vedlagt: No"),
+    ("udeservering", "sketch", "Skitse\t"),
+    ("nedrivning", "survey", "Miljøkortlægning\tIkke udført"),
+])
+def test_a_form_line_whose_value_says_no_does_not_count(catalogue, task, item, line):
+    form = f"ANSØGNING\n{line}\nAndet\tja"
+    evidence = Evidence(attachments=[("skema.docx", form)], texts=[("skema.docx", form)])
+    assert item in check(catalogue.task(task), evidence).missing
+
+
+def test_a_form_line_with_a_value_counts(catalogue):
+    form = "ANSØGNING\nAfmærkningsplan\tvedlagt (bilag 2)\nMiljøkortlægning: udført 2026"
+    evidence = Evidence(attachments=[("skema.docx", form)], texts=[("skema.docx", form)])
+    assert "traffic_plan" in check(catalogue.task("gravetilladelse"), evidence).have
+    assert "survey" in check(catalogue.task("nedrivning"), evidence).have
+
+
+def test_a_question_about_a_document_is_not_the_document_but_a_question_elsewhere_does_not_matter(catalogue):
+    task = catalogue.task("gravetilladelse")
+    assert "traffic_plan" in check(task, body("Skal vi sende en afmærkningsplan?")).missing
+    assert "traffic_plan" in check(task, body("Vi vedlægger en skitse. Skal vi også vedlægge afmærkningsplan?",
+                                              ("bilag.pdf", ""))).missing
+    assert "traffic_plan" in check(task, body("Afmærkningsplan vedlagt. Hvornår kan vi starte?")).have
+    assert "equipment" in check(catalogue.task("vejareal"), body("Hvor må vi stille containeren?")).have
+
+
+def test_a_denied_mention_does_not_hide_a_later_one(catalogue):
+    text = "Vi har ikke en afmærkningsplan fra politiet. Ny afmærkningsplan vedhæftet."
+    assert check(catalogue.task("gravetilladelse"), body(text)).have["traffic_plan"] == "body"
+
+
+@pytest.mark.parametrize("text", [
+    "ikke " * 200_000 + "afmærkningsplan",
+    "afmærkningsplan eftersendes " * 40_000,
+    "skitse vedlagt " * 60_000,
+    "a" * 1_000_000,
+], ids=["negations", "deferred", "named attachments", "one long word"])
+def test_hostile_texts_are_checked_in_bounded_time(catalogue, text):
+    evidence = body(text, ("bilag.pdf", text))
+    start = time.perf_counter()
+    for task in ("gravetilladelse", "udeservering", "arrangement"):
+        check(catalogue.task(task), evidence)
+    assert time.perf_counter() - start < 5
+
+
+def test_only_the_start_of_a_long_text_is_read(catalogue):
+    text = "x" * 200_000 + " Afmærkningsplan vedhæftet."
+    assert "traffic_plan" in check(catalogue.task("gravetilladelse"), body(text)).missing
