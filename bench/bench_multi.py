@@ -2,6 +2,8 @@
 
     python bench/bench_multi.py [--json]                  # the independent sets (figures only)
     python bench/bench_multi.py --data tests/data/multi_dev.jsonl --errors   # a development set
+    python bench/bench_multi.py --data tests/data/multi_dev.jsonl --single tests/data/primary_dev.jsonl --errors
+                                                          # both development sets, one training
 
 Trains a model on the shipped seed corpus (exactly as the first start does) and
 reports, on ``bench/data/multi_office.jsonl`` (77 applications with 2-4 task
@@ -147,7 +149,9 @@ def errors(items: list[dict[str, Any]], predictions: list[Prediction]) -> list[s
     return lines
 
 
-def run(multi_path: Path, independent_path: Path | None) -> tuple[dict[str, Any], TaskModel, list, list[Prediction]]:
+def run(multi_path: Path, independent_path: Path | None) -> tuple[dict[str, Any], TaskModel, list, list[Prediction],
+                                                                 tuple[list, list[Prediction]] | None]:
+    """Figures of the multi-task set and, given one, of the single-task set (with both sets' items and predictions)."""
     corpus = training_examples(load_corpus())  # as the first start trains: behind the evaluation fence
     started = time.perf_counter()
     model = fit_model([e.text for e in corpus], [e.labels for e in corpus])
@@ -158,6 +162,7 @@ def run(multi_path: Path, independent_path: Path | None) -> tuple[dict[str, Any]
     scores = {f"multi_{k}": v for k, v in multi_report["multi_task"].items() if k != "n"}
     figures.update({"multi_n": len(multi), **scores, "multi_primary_accuracy": multi_report["primary_accuracy"],
                     "multi_by_where": _by_where(multi, predictions)})
+    single_out = None
     if independent_path is not None:
         single = load_items(independent_path)
         single_predictions = predict_items(model, single)
@@ -168,7 +173,8 @@ def run(multi_path: Path, independent_path: Path | None) -> tuple[dict[str, Any]
                         "primary_macro_f1": single_report["primary_macro_f1"],
                         "primary_confusion": confusion(single, single_predictions),
                         "predict_ms_p50_body_only": round(median, 2), "predict_ms_p95_body_only": round(p95, 2)})
-    return figures, model, multi, predictions
+        single_out = (single, single_predictions)
+    return figures, model, multi, predictions, single_out
 
 
 def confusion(items: list[dict[str, Any]], predictions: list[Prediction]) -> dict[str, int]:
@@ -197,14 +203,19 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", type=Path, help="a development set in the format of multi_office.jsonl "
                                                   "(default: the independent sets)")
+    parser.add_argument("--single", type=Path, help="a development set of single-task applications in the format "
+                                                    "of independent.jsonl, measured as that set is (with --data)")
     parser.add_argument("--errors", action="store_true", help="list the applications not found exactly "
                                                               "(refused for the independent sets)")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     independent = args.data is None
-    if args.errors and (independent or args.data.resolve().parent == DATA.resolve()):
+    if args.single is not None and independent:
+        parser.error("--single needs --data: without it both independent sets are measured")
+    chosen = [p for p in (args.data, args.single) if p is not None]
+    if args.errors and (independent or any(p.resolve().parent == DATA.resolve() for p in chosen)):
         parser.error("--errors is for development sets: the independent sets are not for tuning")
-    figures, _, items, predictions = run(args.data or MULTI, INDEPENDENT if independent else None)
+    figures, _, items, predictions, single = run(args.data or MULTI, INDEPENDENT if independent else args.single)
     if args.json:
         print(json.dumps(figures))
     else:
@@ -212,6 +223,9 @@ def main() -> None:
             print(f"{key:28} {value}")
     if args.errors:
         print("\n".join(errors(items, predictions)))
+        if single is not None:
+            print("single-task set:")
+            print("\n".join(errors(*single)))
 
 
 if __name__ == "__main__":

@@ -1,0 +1,59 @@
+"""The development set of confusable single-task applications: well formed, and kept apart from the corpus."""
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from classifier.data import load_corpus, load_path
+
+ROOT = Path(__file__).resolve().parents[2]
+DEV = ROOT / "tests" / "data" / "primary_dev.jsonl"
+TASK_IDS = {"udeservering", "vejareal", "gravetilladelse", "skilte", "arrangement", "gadesalg", "byggetilladelse",
+            "nedrivning", "miljoegodkendelse", "spildevand", "jordflytning", "stoej_byggeplads", "olietank",
+            "erhvervsaffald", "generel"}
+CONFUSED = ("erhvervsaffald", "olietank", "byggetilladelse", "vejareal")   # the primary misses named in the README
+
+
+def items() -> list[dict]:
+    with DEV.open(encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def test_dev_set_is_single_task_catalogue_labels_in_both_languages():
+    found = items()
+    assert len(found) >= 60
+    assert all(len(item["labels"]) == 1 and item["labels"][0] in TASK_IDS for item in found)
+    assert {item["lang"] for item in found} == {"da", "en"}
+    for task in CONFUSED:   # enough of each confused pair's true side to see a miss
+        assert sum(item["labels"][0] == task for item in found) >= 5, task
+
+
+def test_dev_set_reads_as_the_independent_set_does():
+    """bench_classifier_independent.py reads it with load_path: subject + body (+ nothing else) and labels."""
+    examples = load_path(DEV)
+    assert len(examples) == len(items())
+    assert all(example.text and example.labels for example in examples)
+
+
+def test_no_dev_application_is_in_the_training_corpus():
+    """Tuning on the dev set must not become training on it: no subject or body of it is in the corpus."""
+    corpus = "\n".join(example.text for example in load_corpus())
+    copied = [item["subject"] for item in items() if item["body"].strip()[:120] in corpus]
+    assert copied == []
+
+
+def _bench_multi(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, str(ROOT / "bench" / "bench_multi.py"), *args],
+                          capture_output=True, text=True, timeout=60, cwd=ROOT)
+
+
+def test_bench_multi_measures_a_single_task_set_only_with_a_development_set():
+    """Without --data the independent sets are measured: --single may not replace independent.jsonl there."""
+    done = _bench_multi("--single", str(DEV))
+    assert done.returncode == 2 and "--single needs --data" in done.stderr
+
+
+def test_bench_multi_refuses_errors_for_a_single_task_set_under_bench_data():
+    done = _bench_multi("--data", str(ROOT / "tests" / "data" / "multi_dev.jsonl"),
+                        "--single", str(ROOT / "bench" / "data" / "independent.jsonl"), "--errors")
+    assert done.returncode == 2 and "independent sets are not for tuning" in done.stderr
