@@ -39,6 +39,7 @@ class MaildirMailbox:
         self._processed, self._quarantine = processed, quarantine
         self._poll = poll_interval
         self._listed: set[str] = set()
+        self._paths: dict[str, Path] = {}  # where the last fetch found each key: a move need not list the folder
 
     def _folder(self, name: str) -> Path:
         root = self.path / f".{name}"
@@ -60,6 +61,7 @@ class MaildirMailbox:
     def fetch_pending(self, limit: int | None = None) -> Iterator[FetchedMessage]:
         pending = self._pending()
         self._listed = {key for _, key, _ in pending}
+        self._paths = {key: path for _, key, path in pending}
         for mtime, key, path in pending[:limit]:
             try:
                 raw = path.read_bytes()
@@ -69,6 +71,14 @@ class MaildirMailbox:
             yield FetchedMessage(MessageRef(self.source, 0, key), raw, received)
 
     def _move(self, ref: MessageRef, folder: str) -> None:
+        known = self._paths.pop(ref.uid, None)
+        if known is not None:
+            try:
+                os.replace(known, self._folders[folder] / "cur" / (ref.uid + ":2,"))
+                log.debug("message moved", extra={"uid": ref.uid, "folder": folder})
+                return
+            except FileNotFoundError:  # moved by another worker, or renamed (new/ -> cur/): look for it
+                pass
         for sub in ("new", "cur"):
             for entry in os.scandir(self.path / sub):
                 if entry.name.split(":", 1)[0] == ref.uid:

@@ -35,6 +35,18 @@ def test_processed_and_quarantined_leave_the_inbox(tmp_path):
     assert box.folder_keys("Processed") == [a] and box.folder_keys("Quarantine") == [b]
 
 
+def test_a_message_renamed_since_the_fetch_is_still_moved(tmp_path):
+    """The move goes to where the fetch found the file; a mail client that renamed it meanwhile
+    (new/ to cur/ with flags) does not keep it in the inbox."""
+    box = MaildirMailbox(tmp_path / "mb")
+    key = box.deliver(b"Subject: a\n\nx\n")
+    (msg,) = list(box.fetch_pending())
+    path = next((tmp_path / "mb" / "new").iterdir())
+    os.rename(path, tmp_path / "mb" / "cur" / (path.name + ":2,S"))
+    box.mark_processed(msg.ref)
+    assert list(box.fetch_pending()) == [] and box.folder_keys("Processed") == [key]
+
+
 def test_wait_for_new_wakes_when_mail_arrives(tmp_path):
     box = MaildirMailbox(tmp_path / "mb", poll_interval=0.05)
     assert box.wait_for_new(0.1) is False
