@@ -20,3 +20,21 @@ def test_rolled_back_allocation_hands_the_number_out_again(tmp_path):
         allocate_reference(session, "KBH", 2026)
         session.rollback()
         assert allocate_reference(session, "KBH", 2026) == "KBH-2026-000002"
+
+
+def test_on_postgresql_the_counter_is_not_held_by_the_case_transaction(pg_url):
+    """Another worker gets the next number at once, while the first worker's case is still being written;
+    the first's rollback leaves its number unused (unique and increasing, not gapless)."""
+    engine = open_database(pg_url)
+    with Session(engine) as first, Session(engine) as second:
+        first.connection().exec_driver_sql("SET lock_timeout = '2s'")
+        a = allocate_reference(first, "KBH", 2031)
+        second.connection().exec_driver_sql("SET lock_timeout = '2s'")
+        b = allocate_reference(second, "KBH", 2031)  # would wait for ``first`` if the row were held
+        second.commit()
+        first.rollback()
+        with Session(engine) as third:
+            c = allocate_reference(third, "KBH", 2031)
+            third.commit()
+    assert (a, b, c) == ("KBH-2031-000001", "KBH-2031-000002", "KBH-2031-000003")
+    engine.dispose()
