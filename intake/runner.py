@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import dataclass
 from datetime import datetime
@@ -73,8 +74,10 @@ def claim_lookup(ref: MessageRef, sha: str) -> SelectOfScalar[InboundMessage]:
 class Runner:
     """Processes messages from a mailbox into cases."""
 
-    def __init__(self, ctx: Context, engine: Engine, mailbox: Mailbox | None = None) -> None:
+    def __init__(self, ctx: Context, engine: Engine, mailbox: Mailbox | None = None,
+                 stop_requested: Callable[[], bool] = lambda: False) -> None:
         self.ctx, self.engine, self.mailbox = ctx, engine, mailbox
+        self.stop_requested = stop_requested  # checked between messages: SIGTERM stops after the current one
         self.me = worker_identity()
 
     def process_batch(self, limit: int | None = None) -> list[Outcome]:
@@ -88,6 +91,8 @@ class Runner:
         done: list[MessageRef] = []
         try:
             for fetched in self.mailbox.fetch_pending(limit):
+                if self.stop_requested():
+                    break  # the rest stay in the inbox for the next start
                 outcomes.append(self.handle(fetched, done))
                 if len(done) >= MOVE_EVERY:
                     self._move_done(done)

@@ -57,7 +57,7 @@ class Service:
 
     @property
     def runner(self) -> Runner:
-        return Runner(self.ctx, self.engine, self.mailbox)
+        return Runner(self.ctx, self.engine, self.mailbox, stop_requested=lambda: self.stopping)
 
     def flush(self) -> FlushResult:
         result = send_due(self.engine, self.sender, self.ctx.settings, relay=self.relay)

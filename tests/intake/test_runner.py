@@ -316,3 +316,20 @@ def test_a_message_that_kept_killing_the_process_shows_its_sender_and_subject_in
     console.print(quarantine_table(engine))
     shown = console.export_text()
     assert "jensen-stilladser.dk" in shown and rec.subject[:20] in shown and "peter@" not in shown
+
+
+def test_a_stop_requested_mid_batch_stops_after_the_current_message(env):
+    """SIGTERM sets the service's flag; the batch stops between messages, the one done is moved and the rest
+    stay in the inbox, unrecorded, for the next start."""
+    settings, engine, box, runner = env
+    for i in range(3):
+        box.deliver(application(sender=f"Firma {i} <kontakt@firma{i}.dk>").as_bytes())
+    handled: list[object] = []
+    stopper = Runner(runner.ctx, engine, box, stop_requested=lambda: bool(handled))
+    original = stopper.handle
+    stopper.handle = lambda fetched, done=None: handled.append(1) or original(fetched, done)
+    outcomes = stopper.process_batch()
+    assert [o.outcome for o in outcomes] == ["case"]
+    assert len(box.folder_keys("Processed")) == 1 and len(list(box.fetch_pending())) == 2
+    with Session(engine) as s:
+        assert len(s.exec(select(InboundMessage)).all()) == 1
