@@ -34,7 +34,7 @@ from intake.inbound import keep_raw, raw_of
 from intake.leases import is_held, lease_deadline, worker_identity
 from intake.logs import bound
 from intake.mail.peek import sender_and_subject
-from intake.mailbox.base import FetchedMessage, Mailbox, MessageRef, mark_all_processed
+from intake.mailbox.base import FetchedMessage, Mailbox, MessageRef
 from intake.pipeline import ANALYSIS, PRELUDE, Context, MessageState, run_stages
 from intake.privacy import loggable, redact_cpr
 from intake.refusals import is_too_large, refuse_too_large
@@ -107,7 +107,7 @@ class Runner:
         if done and self.mailbox is not None:
             refs = list(done)
             done.clear()
-            mark_all_processed(self.mailbox, refs)
+            self.mailbox.mark_processed_many(refs)
             crash_point("after_move")
 
     def handle(self, fetched: FetchedMessage, done: list[MessageRef] | None = None) -> Outcome:

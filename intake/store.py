@@ -21,7 +21,7 @@ from sqlmodel import Session
 from intake.attachments import AttachmentResult
 from intake.attachments.explain import GROUPED, explain_names
 from intake.cases.meetings import needs_star_meeting, propose_star_meeting
-from intake.cases.parts import create_parts, offices_of_plans
+from intake.cases.parts import create_parts, offices_json
 from intake.cases.references import allocate_reference
 from intake.cases.rules import assign_contact, is_complex, may_reply, offices_of
 from intake.letters.acknowledgement import acknowledgement
@@ -107,7 +107,7 @@ def reply_name(state: MessageState) -> str:
     return who.reply_name
 
 
-def _new_case(session: Session, state: MessageState, ctx: Context) -> Case:
+def _new_case(session: Session, state: MessageState, ctx: Context, topics: list[str]) -> Case:
     mail, who = state.mail, state.who
     reference = allocate_reference(session, ctx.settings.reference_prefix, local_date(state.received).year)
     value = lambda key: (str(state.details[key].value) if key in state.details else None)  # noqa: E731
@@ -123,9 +123,8 @@ def _new_case(session: Session, state: MessageState, ctx: Context) -> Case:
         classifier_text=state.classifier_text, message_id=mail.message_id[:500],
         applicant_email=who.applicant_addr, applicant_name=who.applicant_name[:200],
         reply_email=who.reply_addr, reply_name=reply_name(state)[:200], forwarded_by=who.forwarded_by or None,
-        linked_case_id=state.earlier_case_id, offices=offices_of_plans(state.parts),
-        complex=is_complex(state.task_types if _is_question(state, ctx) else [p.task_type for p in state.parts],
-                           ctx.catalogue),
+        linked_case_id=state.earlier_case_id, offices=offices_json(state.parts),
+        complex=is_complex(topics, ctx.catalogue),
     )
     session.add(case)
     session.flush()
@@ -139,12 +138,12 @@ def _is_question(state: MessageState, ctx: Context) -> bool:
 
 def store_case(session: Session, inbound: InboundMessage, state: MessageState, ctx: Context) -> Case:
     """Register the case, its parts, its first events and its mails in ``session``."""
-    case = _new_case(session, state, ctx)
+    topics = state.task_types if _is_question(state, ctx) else [p.task_type for p in state.parts]
+    case = _new_case(session, state, ctx, topics)
     checklists = {task: json.dumps(checklist.as_dict(), ensure_ascii=False)
                   for task, checklist in state.checklists.items() if checklist}
     parts = create_parts(session, case, state.parts, checklists)
     _record_events(session, case, parts, state, inbound)
-    topics = state.task_types if _is_question(state, ctx) else [p.task_type for p in parts]
     person = assign_contact(session, case, ctx.catalogue) if case.complex else None
     if person is not None:
         offices = ", ".join(offices_of(topics, ctx.catalogue))

@@ -39,7 +39,7 @@ def create_parts(session: Session, case: Case, plans: Sequence[PartPlan],
     """The parts of a new case, in the order planned (the primary first); flushed, so they have ids.
 
     ``checklists``: each task type's checklist (JSON), written with its part. The case's summary
-    fields are those ``_new_case`` wrote from the same plans (``offices_of_plans``), so nothing
+    fields are those ``_new_case`` wrote from the same plans (``offices_json``), so nothing
     is written to the case twice.
     """
     assert case.id is not None, "the case is flushed before its parts"
@@ -53,9 +53,9 @@ def create_parts(session: Session, case: Case, plans: Sequence[PartPlan],
     return parts
 
 
-def offices_of_plans(plans: Sequence[PartPlan]) -> str:
-    """The case's ``offices`` (JSON) for these planned parts, as ``summarise`` writes it."""
-    return json.dumps(list(dict.fromkeys(p.office for p in plans)))
+def offices_json(parts: Sequence[CasePart] | Sequence[PartPlan]) -> str:
+    """A case's ``offices`` (JSON): the offices of its parts (stored or planned), in order, each once."""
+    return json.dumps(list(dict.fromkeys(p.office for p in parts)))
 
 
 def parts_of(session: Session, case: Case) -> list[CasePart]:
@@ -134,7 +134,7 @@ def summarise(case: Case, parts: Sequence[CasePart], now: datetime | None = None
     ordered = sorted(parts, key=lambda p: (p.position, p.id or 0))
     primary = ordered[0]
     case.task_type, case.office = primary.task_type, primary.office
-    case.offices = json.dumps(list(dict.fromkeys(p.office for p in ordered)))
+    case.offices = offices_json(ordered)
     case.needs_triage = any(p.needs_triage for p in ordered)
     case.status = aggregate_status(ordered)
     decisions = {p.decision for p in ordered}

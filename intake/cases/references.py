@@ -22,13 +22,13 @@ def allocate_reference(session: Session, prefix: str, year: int) -> str:
     numbers are unique and increasing, not gapless. On SQLite (one process) it runs in the
     caller's transaction, where a rollback hands the number out again.
     """
-    insert = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
-    upsert = insert(ReferenceCounter).values(year=year, last=1)
+    bind = session.get_bind()
+    on_postgresql = bind.dialect.name == "postgresql"
+    upsert = (postgresql.insert if on_postgresql else sqlite.insert)(ReferenceCounter).values(year=year, last=1)
     bump = upsert.on_conflict_do_update(index_elements=[col(ReferenceCounter.year)],
                                         set_={"last": col(ReferenceCounter.last) + 1}
                                         ).returning(col(ReferenceCounter.last))
-    bind = session.get_bind()
-    if isinstance(bind, Engine) and bind.dialect.name == "postgresql":
+    if on_postgresql and isinstance(bind, Engine):
         with bind.begin() as own:
             last = own.execute(bump).scalar_one()
     else:

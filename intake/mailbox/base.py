@@ -46,6 +46,9 @@ class Mailbox(Protocol):
     def mark_processed(self, ref: MessageRef) -> None:
         """Move the message out of the inbox into the Processed folder (idempotent)."""
 
+    def mark_processed_many(self, refs: Sequence[MessageRef]) -> None:
+        """``mark_processed`` for several messages (IMAP: with one MOVE)."""
+
     def quarantine(self, ref: MessageRef, reason: str) -> None:
         """Move the message into the Quarantine folder (idempotent)."""
 
@@ -54,16 +57,6 @@ class Mailbox(Protocol):
 
     def close(self) -> None:
         """Release connections."""
-
-
-def mark_all_processed(mailbox: Mailbox, refs: Sequence[MessageRef]) -> None:
-    """Move ``refs`` into the Processed folder: at once where the mailbox can (IMAP), else one by one."""
-    many = getattr(mailbox, "mark_processed_many", None)
-    if many is not None:
-        many(refs)
-        return
-    for ref in refs:
-        mailbox.mark_processed(ref)
 
 
 class MailboxError(OurFault):

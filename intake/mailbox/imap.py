@@ -165,9 +165,8 @@ class ImapMailbox:
     def mark_processed_many(self, refs: Sequence[MessageRef]) -> None:
         """Move these messages into the Processed folder at once: one flag read and one MOVE for them all."""
         mine = [ref for ref in refs if ref.source == self.source_name and ref.uid.isdigit()]
-        for ref in refs:
-            if ref not in mine:
-                self.mark_processed(ref)  # says why it is not moved
+        for ref in set(refs) - set(mine):
+            self.mark_processed(ref)  # says why it is not moved
         if mine:
             moved = self._call("main", lambda c: self._move_uids(c, mine, self.processed_folder),
                                f"move to {self.processed_folder}")
@@ -352,42 +351,29 @@ class ImapMailbox:
             log.warning("message not moved: it belongs to another source",
                         extra={"uid": ref.uid, "source": ref.source, "mailbox": self.source_name})
             return False
-        return self._call("main", lambda c: self._move_uid(c, ref, target, keyword), f"move to {target}")
+        return self._call("main", lambda c: self._move_uids(c, [ref], target, keyword), f"move to {target}") > 0
 
-    def _move_uid(self, client: IMAPClient, ref: MessageRef, target: str, keyword: str | None) -> bool:
-        uidvalidity = self._select(client)
-        if uidvalidity != ref.uidvalidity:
-            log.warning("message not moved: UIDVALIDITY changed", extra={
-                "uid": ref.uid, "folder": self.folder, "uidvalidity": uidvalidity, "was": ref.uidvalidity})
-            return False
-        uid = int(ref.uid)
-        flags = client.get_flags([uid]).get(uid)
-        if flags is None:
-            log.info("message no longer in the folder; nothing to move", extra={"uid": ref.uid,
-                                                                                "folder": self.folder})
-            return False
-        if keyword:
-            client.add_flags([uid], [keyword])
-        if DELETED in flags:  # copied before a crash, not yet expunged
-            self._expunge(client, uid)
-            return True
-        try:
-            self._transfer(client, uid, target)
-        except IMAPClientError:  # e.g. [TRYCREATE]: someone deleted the folder while we ran
-            self._ensure_folders(client, [target])
-            self._transfer(client, uid, target)
-        return True
+    def _move_uids(self, client: IMAPClient, refs: Sequence[MessageRef], target: str,
+                   keyword: str | None = None) -> int:
+        """Move messages of the inbox (flagged ``keyword`` first); returns how many were still there to move.
 
-    def _move_uids(self, client: IMAPClient, refs: Sequence[MessageRef], target: str) -> int:
-        """``_move_uid`` for many messages of the inbox; returns how many were still there to move."""
+        One flag read and one MOVE for them all. A message gone already is fine; one of another
+        UIDVALIDITY is not ours to move; one copied before a crash (flagged deleted) is expunged.
+        """
         uidvalidity = self._select(client)
         uids = [int(ref.uid) for ref in refs if ref.uidvalidity == uidvalidity]
         if len(uids) < len(refs):
-            log.warning("messages not moved: UIDVALIDITY changed", extra={
+            log.warning("message not moved: UIDVALIDITY changed", extra={
                 "count": len(refs) - len(uids), "folder": self.folder, "uidvalidity": uidvalidity})
         flags = client.get_flags(uids) if uids else {}  # a message gone already has no flags
-        copied = [uid for uid in uids if uid in flags and DELETED in flags[uid]]  # before a crash
-        waiting = [uid for uid in uids if uid in flags and DELETED not in flags[uid]]
+        present = [uid for uid in uids if uid in flags]
+        if len(present) < len(uids):
+            log.info("message no longer in the folder; nothing to move", extra={
+                "count": len(uids) - len(present), "folder": self.folder})
+        if keyword and present:
+            client.add_flags(present, [keyword])
+        copied = [uid for uid in present if DELETED in flags[uid]]  # before a crash, not yet expunged
+        waiting = [uid for uid in present if DELETED not in flags[uid]]
         if copied:
             self._expunge(client, *copied)
         if waiting:
@@ -396,10 +382,9 @@ class ImapMailbox:
             except IMAPClientError:  # e.g. [TRYCREATE]: someone deleted the folder while we ran
                 self._ensure_folders(client, [target])
                 self._transfer(client, waiting, target)
-        return len(copied) + len(waiting)
+        return len(present)
 
-    def _transfer(self, client: IMAPClient, uids: int | list[int], target: str) -> None:
-        uids = uids if isinstance(uids, list) else [uids]
+    def _transfer(self, client: IMAPClient, uids: list[int], target: str) -> None:
         if client.has_capability("MOVE"):
             client.move(uids, target)
         else:

@@ -11,7 +11,7 @@ import logging
 import mailbox
 import os
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -92,6 +92,10 @@ class MaildirMailbox:
 
     def mark_processed(self, ref: MessageRef) -> None:
         self._move(ref, self._processed)
+
+    def mark_processed_many(self, refs: Sequence[MessageRef]) -> None:
+        for ref in refs:
+            self._move(ref, self._processed)
 
     def quarantine(self, ref: MessageRef, reason: str) -> None:
         self._move(ref, self._quarantine)
