@@ -16,13 +16,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy.exc import SQLAlchemyError
 
 from intake.errors import IntakeError
 from intake.settings import Settings
-from models.db import alembic_config, make_engine, safe_url
+from models.db import HEAD_REVISION, current_revision, make_engine, safe_url
 
 log = logging.getLogger(__name__)
 Verdict = Literal["ok", "warn", "fail"]
@@ -53,10 +51,9 @@ def _database_check(settings: Settings) -> Check:
         engine = make_engine(settings.database_url)
     except IntakeError as err:
         return Check("database", "fail", str(err))
+    head = HEAD_REVISION
     try:
-        with engine.connect() as conn:
-            current = MigrationContext.configure(conn).get_current_revision()
-        head = ScriptDirectory.from_config(alembic_config(engine)).get_current_head()
+        current = current_revision(engine)
     except SQLAlchemyError as err:
         return Check("database", "fail", f"cannot reach {url}: {type(err).__name__}")
     finally:

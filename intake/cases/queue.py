@@ -33,7 +33,6 @@ MAX_FOUND = 1000  # cases a search may find; a wider one is narrowed with the fi
 CVR = re.compile(r"^(?:DK)?\s*(\d{2})\s?(\d{2})\s?(\d{2})\s?(\d{2})$")
 
 
-
 @dataclass(frozen=True)
 class CaseRow:
     """One line of ``case list``: one part of a case."""
@@ -54,6 +53,7 @@ class CaseRow:
 def standing_of(part: CasePart, due: date, today: date, desk: Desk) -> str:
     """On track, at risk (due within 2 working days), overdue; done when the part is no longer open."""
     return clock.standing(due, today, desk.calendar) if part.status in OPEN_PART_STATUSES else "done"
+
 
 @dataclass(frozen=True)
 class QueueFilter:
