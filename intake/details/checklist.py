@@ -32,6 +32,8 @@ from functools import cache
 from intake.details.extract import Field
 from routing.catalogue import Catalogue, ChecklistItem, TaskType
 
+TEXT_LIMIT = 100_000  # characters of one text read (a hostile attachment may hold millions)
+
 
 @dataclass(frozen=True)
 class Evidence:
@@ -40,6 +42,11 @@ class Evidence:
     details: Mapping[str, Field] = field(default_factory=dict)
     attachments: Sequence[tuple[str, str]] = ()  # (filename, text)
     texts: Sequence[tuple[str, str]] = ()  # (source, text): "subject", "body", form "label: value" lines...
+
+    def __post_init__(self) -> None:
+        """Each text is read up to ``TEXT_LIMIT`` characters: cut once here, not for every word and pattern."""
+        object.__setattr__(self, "attachments", tuple((f, t[:TEXT_LIMIT]) for f, t in self.attachments))
+        object.__setattr__(self, "texts", tuple((s, t[:TEXT_LIMIT]) for s, t in self.texts))
 
 
 @dataclass(frozen=True)
@@ -86,20 +93,19 @@ def found_where(item: ChecklistItem, evidence: Evidence) -> str:
             return detail.source
     for filename, text in evidence.attachments:
         name = filename.replace("_", " ")
-        if any(_word(w).search(name) or _stated(_word(w), text[:TEXT_LIMIT]) for w in item.attachments):
+        if any(_word(w).search(name) or _stated(_word(w), text) for w in item.attachments):
             return filename
     if evidence.attachments and item.attachments:
         for source, text in evidence.texts:
-            if source in ("subject", "body") and _sent_with(item.attachments, text[:TEXT_LIMIT]):
+            if source in ("subject", "body") and _sent_with(item.attachments, text):
                 return evidence.attachments[0][0]
     document = bool(item.attachments)  # a plan, a survey, a drawing: asking about one is not having it
     for source, text in evidence.texts:
-        if any(_stated(_pattern(p), text[:TEXT_LIMIT], document) for p in item.patterns):
+        if any(_stated(_pattern(p), text, document) for p in item.patterns):
             return source
     return ""
 
 
-TEXT_LIMIT = 100_000  # characters of one text read (a hostile attachment may hold millions)
 _MATCHES = 20  # matches of one word or pattern weighed in one text before it is taken as not stated
 _CLAUSE_END = re.compile(r"[.!?;]\s|\n|\b(?:men|but|kun|only)\b")  # before a word: where its clause starts
 _AFTER_END = re.compile(r"[.!?;,]\s|\n|\b(?:men|but|og|and)\b")  # after a word: where its clause ends
@@ -140,6 +146,12 @@ def _stated(pattern: re.Pattern[str], text: str, document: bool = False) -> bool
     return False
 
 
+def _clause_before(text: str, start: int, width: int) -> str:
+    """The part of the clause before ``start``, looking back ``width`` characters at most."""
+    before = text[max(0, start - width):start]
+    return before[max((m.end() for m in _CLAUSE_END.finditer(before)), default=0):]
+
+
 def _asked(text: str, end: int) -> bool:
     """The sentence that goes on at ``end`` is a question ("Do we need a traffic plan?")."""
     stop = _SENTENCE_STOP.search(text, end, end + 200)
@@ -148,9 +160,7 @@ def _asked(text: str, end: int) -> bool:
 
 def _denied(text: str, start: int, end: int) -> bool:
     """The clause around ``text[start:end]`` negates it before, or defers it after ("... eftersendes")."""
-    before = text[max(0, start - 80):start]
-    cut = max((m.end() for m in _CLAUSE_END.finditer(before)), default=0)
-    if _NEGATION.search(before[cut:]):
+    if _NEGATION.search(_clause_before(text, start, 80)):
         return True
     line = text[end:end + 80].split("\n", 1)[0]
     if _FORM_NO.match(line) or _FORM_EMPTY.match(line):  # a form's "Afmærkningsplan vedlagt | Nej", "Tegning\t"
@@ -167,8 +177,7 @@ def _sent_with(words: Sequence[str], text: str) -> bool:
             if n >= _MATCHES:
                 break
             start, end = m.start(), m.end()
-            before = text[max(0, start - 60):start]
-            before = before[max((c.end() for c in _CLAUSE_END.finditer(before)), default=0):]
+            before = _clause_before(text, start, 60)
             after = text[end:end + 60]
             stop = _SENTENCE_END.search(after)  # "a map of the stage, seating and exits is attached"
             after = after[:stop.start()] if stop else after
