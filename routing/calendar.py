@@ -14,9 +14,13 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable
 from datetime import date, timedelta
+from functools import cache
+from typing import TYPE_CHECKING
 
-import holidays
 from dateutil.easter import easter
+
+if TYPE_CHECKING:
+    import holidays
 
 log = logging.getLogger(__name__)
 
@@ -38,7 +42,15 @@ def is_danish_public_holiday(d: date, source: holidays.HolidayBase | None = None
         return False
     if d.year >= STORE_BEDEDAG_ABOLISHED_FROM and d == store_bededag(d.year):
         return False
-    return d in (source if source is not None else holidays.country_holidays("DK"))
+    return d in (source if source is not None else _danish_holidays())
+
+
+@cache
+def _danish_holidays() -> holidays.HolidayBase:
+    """``holidays``' Danish calendar (imported when first needed: it costs about 80 ms to load)."""
+    import holidays
+
+    return holidays.country_holidays("DK")
 
 
 class WorkingCalendar:
@@ -50,7 +62,7 @@ class WorkingCalendar:
 
     def __init__(self, extra_closures: Iterable[date] = ()) -> None:
         self.extra_closures: frozenset[date] = frozenset(extra_closures)
-        self._holidays = holidays.country_holidays("DK")
+        self._holidays: holidays.HolidayBase | None = None  # loaded by the first question about a date
         self._cache: dict[date, bool] = {}
 
     def __repr__(self) -> str:
@@ -58,6 +70,8 @@ class WorkingCalendar:
 
     def is_holiday(self, d: date) -> bool:
         """True when ``d`` is a Danish public holiday (weekday or not)."""
+        if self._holidays is None:
+            self._holidays = _danish_holidays()
         return is_danish_public_holiday(d, self._holidays)
 
     def is_working_day(self, d: date) -> bool:

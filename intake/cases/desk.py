@@ -44,18 +44,21 @@ class Desk:
 
 
 @lru_cache(maxsize=16)
-def catalogue_and_calendar(settings: Settings) -> tuple[Catalogue, WorkingCalendar]:
+def catalogue_and_calendar(settings: Settings, *, check_patterns: bool = True) -> tuple[Catalogue, WorkingCalendar]:
     """The task catalogue of ``settings`` and the working calendar with its closure days.
 
     Loaded (and validated) once per settings, so that the service, the dry run,
     the caseworker commands, the reports and training all route with the same
     catalogue and count the same working days.
     """
-    catalogue = load_catalogue(settings.catalogue_path)
+    catalogue = load_catalogue(settings.catalogue_path, check_patterns=check_patterns)
     return catalogue, WorkingCalendar(catalogue.extra_closure_days)
 
 
-def build_desk(settings: Settings) -> Desk:
-    """What the caseworker commands act with: the same catalogue and calendar as the service."""
-    catalogue, calendar = catalogue_and_calendar(settings)
+def build_desk(settings: Settings, *, check_patterns: bool = True) -> Desk:
+    """What the caseworker commands act with: the same catalogue and calendar as the service.
+
+    ``check_patterns=False`` is for commands that only read cases (see ``load_catalogue``).
+    """
+    catalogue, calendar = catalogue_and_calendar(settings, check_patterns=check_patterns)
     return Desk(settings, catalogue, calendar)

@@ -40,7 +40,7 @@ def _known_office(value: str | None) -> str | None:
     """``--office`` must be an office of the catalogue (a typo would silently list nothing)."""
     from intake.cases.desk import catalogue_and_calendar
 
-    offices = catalogue_and_calendar(_settings())[0].offices if value is not None else {}
+    offices = catalogue_and_calendar(_settings(), check_patterns=False)[0].offices if value is not None else {}
     if value is not None and value not in offices:
         raise typer.BadParameter(f"unknown office {value!r}; known: {', '.join(sorted(offices))}")
     return value
@@ -69,7 +69,9 @@ def _default_actor() -> str:
 
 
 @contextmanager
-def _desk_session() -> Iterator[tuple]:
+def _desk_session(*, reading: bool = False) -> Iterator[tuple]:
+    """The desk, a session, the engine and the settings; ``reading``: a command that only reads cases
+    (the catalogue's checklist patterns are then not compiled: the service validates them at its start)."""
     from sqlmodel import Session
 
     from intake.cases.desk import build_desk
@@ -78,7 +80,7 @@ def _desk_session() -> Iterator[tuple]:
     settings = _settings()
     engine = open_database(settings.database_url)  # intake.app.open_engine, without importing the pipeline
     with Session(engine) as session:
-        yield build_desk(settings), session, engine, settings
+        yield build_desk(settings, check_patterns=not reading), session, engine, settings
 
 
 def _act(action: Callable, *args, actor: str | None, **kwargs) -> None:
@@ -116,7 +118,7 @@ def list_(office: str | None = typer.Option(None, "--office", callback=_known_of
 
     wanted = QueueFilter(offices={office} if office else None, status=status, overdue=overdue, search=search)
     rows: list = []
-    with _desk_session() as (desk, session, _, _s):
+    with _desk_session(reading=True) as (desk, session, _, _s):
         key: str | None = None
         number = 0
         while True:
@@ -147,7 +149,7 @@ def show(reference: str = typer.Argument(..., help=REFERENCE_HELP)) -> None:
     """Details, parts, documents, paths forward offered by the catalogue, and the full history."""
     from intake.cases.views import case_detail
 
-    with _desk_session() as (desk, session, _, _s):
+    with _desk_session(reading=True) as (desk, session, _, _s):
         d = case_detail(session, reference, desk)
         c = d.case
         lines = [

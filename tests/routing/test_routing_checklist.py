@@ -56,6 +56,15 @@ def test_a_broken_pattern_is_refused(tmp_path):
     assert "not a regular expression" in error(tmp_path, ITEM + "patterns = ['(unclosed']\n")
 
 
+def test_a_reader_of_cases_may_leave_the_patterns_unchecked_and_the_service_may_not(tmp_path):
+    """``intake case list`` skips compiling the patterns (the service validates them at its start)."""
+    path = tmp_path / "c.toml"
+    path.write_text(MINIMAL + ITEM + "patterns = ['(unclosed']\n", encoding="utf-8")
+    assert load_catalogue(path, check_patterns=False).task("thing").checklist[0].patterns == ("(unclosed",)
+    with pytest.raises(CatalogueError, match="not a regular expression"):
+        load_catalogue(path)
+
+
 def test_two_items_with_one_id_are_refused(tmp_path):
     assert "share an id" in error(tmp_path, ITEM + ITEM)
 
