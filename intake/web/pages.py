@@ -1,9 +1,10 @@
 """Rendering a page: templates, the words of each language, the language of a request.
 
 Templates are looked up in ``intake/web/templates`` and in the ``templates``
-folder of each sub-package (``desk/``, ``operator/``); every page extends
-``base.html``. ``page()`` adds ``lang``, ``other_lang``, ``t`` (the words of
-the page's language, ``words.<lang>.toml``), ``from_name`` and ``path``.
+folder of each sub-package (``desk/``, ``operator/``); every public page extends
+``base.html``, every page of the desk and the operator ``staff.html``.
+``page()`` adds ``lang``, ``other_lang``, ``t`` (the words of the page's
+language, ``words.<lang>.toml``), ``from_name`` and ``path``.
 """
 from __future__ import annotations
 
@@ -23,7 +24,8 @@ from intake.web.context import get_context
 
 HERE = Path(__file__).parent
 LANGUAGES = ("da", "en")
-TEMPLATE_DIRS = (HERE / "templates", HERE / "desk" / "templates", HERE / "operator" / "templates")
+SHARED_TEMPLATES = HERE / "templates"  # base.html (the public pages) and staff.html (the desk and the operator)
+TEMPLATE_DIRS = (SHARED_TEMPLATES, HERE / "desk" / "templates", HERE / "operator" / "templates")
 
 
 @cache
