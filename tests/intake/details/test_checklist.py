@@ -308,6 +308,8 @@ def test_an_item_named_but_not_given_is_missing(catalogue, task, item, text):
     ("udeservering", "period", "Vi vil gerne stå ude hele sommeren."),
     ("udeservering", "period", "during the summer season 2027"),
     ("stoej_byggeplads", "hours", "Arbejdstid: kl. 7:00-18:00"),
+    ("arrangement", "site", "our street (Ravnsborggade) wants a street party"),
+    ("gadesalg", "site", "Jeg vil sælge is på Strøget ved Amagertorv eller i Købmagergade."),
 ])
 def test_an_item_given_in_a_question_or_form_answer_is_had(catalogue, task, item, text):
     assert item in check(catalogue.task(task), body(text)).have
