@@ -150,20 +150,26 @@ _LATER = re.compile(
     r"bliver lavet|laves|will be (?:prepared|made|drawn up|ordered|supplied|provided|sent|forwarded|submitted|"
     r"chosen|decided|confirmed|agreed)|is being (?:prepared|made)|has been ordered|afventer|awaiting|pending|tb[dca]|"
     r"ikke afklaret|uafklaret|not decided|undecided|aftales|to be (?:agreed|decided|confirmed)|sendes direkte|"
+    r"til godkendelse|for approval|ligger hos|is with|vender tilbage|will get back|come back|"
     r"ved ikke|vides ikke|kender (?:jeg|vi) ikke|don't know|do not know|not known|unknown|ukendt)\b",
     re.IGNORECASE)
 _REST_OF_WORD = re.compile(r"^\w+")
+# a form's text to be filled in: "[udfyldes]", "<indsæt>", "[fill in]", "XX"
+_PLACEHOLDER = r"\[[^\]\n]{0,30}\]|<[^>\n]{0,30}>|(?:skal )?udfyldes|to be (?:completed|filled in)|fill in|indsæt\w*"
+_UNTICKED = re.compile(r"(?:\[\s?\]|[☐□]|\(\s?\))[^\n\[\]☐□☒☑]{0,60}$")  # "☐ Afmærkningsplan", "[ ] P-nummer"
 _SEPARATOR = re.compile(r"\t|\||:(?!\d)")  # a form's label and its answer: a table cell, "|" or ":" (not "kl. 7:30")
 _ANSWER_END = re.compile(r"[.;!]\s|\t|\s\|")  # an answer ends at its sentence or cell
 # an answer that is blank or says no, as a whole ("-", "?", "N/A", "TBD", "ved ikke"), or that starts by saying
 # the item is not there, unknown or comes later ("ikke valgt endnu", "afventer rapport", "laves af entreprenøren")
 _NO_ANSWER = re.compile(
     r"\s*(?:(?:nej|no|none|nil|n/?a|tb[dac]|-+|–|—|\?+|\.{2,}|…|x{2,}|ukendt|unknown|ved ikke|vides ikke|"
-    r"don'?t know|not known|ingen|intet|mangler|missing)[\s.!]*$"
+    r"don'?t know|not known|ingen|intet|mangler|missing|" + _PLACEHOLDER + r")[\s.!]*$"
     r"|(?:ikke|not|no|ingen|intet|mangler|missing|endnu ikke|not yet|ukendt|unknown|ved ikke|vides ikke|"
     r"don'?t know|afventer|awaiting|pending|følger|to follow|eftersendes|sendes senere|se senere|senere|later|"
     r"kommer|aftales|to be|will be|laves|udarbejdes|bestilles|er bestilt|has been ordered|afhænger|depends|"
     r"uafklaret|undecided|not decided|usikker|unsure|not sure)\b)", re.IGNORECASE)
+_BLANK_ANSWER = re.compile(r"\s*(?:-+|–|—|\?+|\.{2,}|…|x{2,}|n/?a|tb[dac]|" + _PLACEHOLDER + r")[\s.]*", re.IGNORECASE)
+_HEADING_END = re.compile(r"[.!?,;]\s*$")  # a line ending like a sentence is running text, not a heading
 _BLANK_BRIDGED = re.compile(r"(?:\t|\||:)[ \t]*\n")  # a label with nothing after it, then the next line
 # a question about the item itself, just before it in its clause: what it is or whether it is needed ("Hvad må man
 # sælge?", "Do you need our CVR?", "skal vi have en fedtudskiller?"), not one that only mentions it ("Hvor må vi stille
@@ -236,7 +242,7 @@ def _asked(text: str, end: int) -> bool:
 
 def _denied(text: str, start: int, end: int) -> bool:
     """The clause around ``text[start:end]`` negates it before, or defers it after ("... eftersendes")."""
-    if _NEGATION.search(_clause_before(text, start, 80)):
+    if _NEGATION.search(_clause_before(text, start, 80)) or _UNTICKED.search(_clause_before(text, start, 80)):
         return True
     if _BLANK_BRIDGED.search(text, start, end):  # "Entreprenør:\nPeriode ..." took the next line for the value
         return True
@@ -254,8 +260,9 @@ def _form_answer_no(text: str, start: int, end: int) -> bool:
     line_end = text.find("\n", start)
     line = text[start:line_end if line_end >= 0 else start + 300]
     sep = _SEPARATOR.search(line, 0, end - start + 40)
-    if sep is None:
-        return False
+    if sep is None:  # a heading, its answer on the next line ("2. Kortlægning af PCB\n[udfyldes]")
+        following = text[line_end + 1:line_end + 80].split("\n", 1)[0] if line_end >= 0 else ""
+        return _HEADING_END.search(line) is None and bool(_BLANK_ANSWER.fullmatch(following))
     answer = line[sep.end():]
     stop = _ANSWER_END.search(answer)
     return bool(_NO_ANSWER.match(answer[:stop.start()] if stop else answer))

@@ -313,3 +313,31 @@ def test_an_item_named_but_not_given_is_missing(catalogue, task, item, text):
 ])
 def test_an_item_given_in_a_question_or_form_answer_is_had(catalogue, task, item, text):
     assert item in check(catalogue.task(task), body(text)).have
+
+
+@pytest.mark.parametrize(("task", "item", "text"), [
+    ("gravetilladelse", "traffic_plan", "Bilag:\n☐ Afmærkningsplan\n☒ Situationsplan"),
+    ("nedrivning", "survey", "Tjekliste:\n[ ] Kortlægning af miljøfarlige stoffer\n[x] Adresse: Tingvej 8"),
+    ("nedrivning", "survey", "2. Kortlægning af miljøfarlige stoffer (PCB, asbest, bly)\n[udfyldes]\n\n3. Tidsplan"),
+    ("gravetilladelse", "traffic_plan", "Afmærkningsplanen ligger hos politiet til godkendelse."),
+])
+def test_an_unticked_box_a_placeholder_or_a_plan_still_elsewhere_is_missing(catalogue, task, item, text):
+    assert item in check(catalogue.task(task), body(text, ("ansøgning.pdf", ""))).missing
+
+
+@pytest.mark.parametrize(("task", "item", "text"), [
+    ("udeservering", "area", "4 meter along the facade and 1,5 meter out from it"),
+    ("jordflytning", "amount", "approx. 25 truckloads of clean fill"),
+    ("jordflytning", "destination", "from our site at Ørestads Boulevard 100 to Kalvebod Miljøcenter"),
+    ("olietank", "size", "the 5 m3 oil tank in the garden"),
+    ("olietank", "size", "olietank 2500 ltr i kælderen"),
+    ("arrangement", "guests", "Vi regner med et par tusinde besøgende."),
+    ("nedrivning", "survey", "Tjekliste:\n[x] Kortlægning af miljøfarlige stoffer"),
+])
+def test_an_item_given_in_other_units_or_ticked_is_had(catalogue, task, item, text):
+    assert item in check(catalogue.task(task), body(text, ("ansøgning.pdf", ""))).have
+
+
+def test_a_from_to_between_dates_is_no_destination(catalogue):
+    text = "Vi flytter 40 tons jord fra Amagerfælledvej 56 fra marts til Maj."
+    assert "destination" in check(catalogue.task("jordflytning"), body(text)).missing
