@@ -332,6 +332,7 @@ def test_an_unticked_box_a_placeholder_or_a_plan_still_elsewhere_is_missing(cata
     ("olietank", "size", "the 5 m3 oil tank in the garden"),
     ("olietank", "size", "olietank 2500 ltr i kælderen"),
     ("arrangement", "guests", "Vi regner med et par tusinde besøgende."),
+    ("arrangement", "guests", "- Expected audience: 800"),
     ("nedrivning", "survey", "Tjekliste:\n[x] Kortlægning af miljøfarlige stoffer"),
 ])
 def test_an_item_given_in_other_units_or_ticked_is_had(catalogue, task, item, text):
