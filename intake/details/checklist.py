@@ -131,7 +131,8 @@ class _Document:
 
 _MATCHES = 20  # matches of one word or pattern weighed in one text before it is taken as not stated
 _CLAUSE_END = re.compile(r"[.!?;]\s|\n|\b(?:men|but|kun|only)\b")  # before a word: where its clause starts
-_AFTER_END = re.compile(r"[.!?;,]\s|\n|\b(?:men|but|og|and)\b")  # after a word: where its clause ends
+# after a word: where its clause ends (a relative clause belongs to it: "et modtageanlæg, som I anviser")
+_AFTER_END = re.compile(r"[.!?;]\s|,\s(?!(?:som|der|which|that)\b)|\n|\b(?:men|but|og|and)\b")
 _NEGATION = re.compile(
     r"\b(?:ikke|ingen|intet|mangler|uden(?!\s+for)|no|not|without|missing|don't|do not|haven't|hasn't|have not|"
     r"has not|yet to|hverken|neither|nor|never|aldrig|ukendt|unknown|usikker|unsure)\b"
@@ -151,6 +152,9 @@ _LATER = re.compile(
     r"chosen|decided|confirmed|agreed)|is being (?:prepared|made)|has been ordered|afventer|awaiting|pending|tb[dca]|"
     r"ikke afklaret|uafklaret|not decided|undecided|aftales|to be (?:agreed|decided|confirmed)|sendes direkte|"
     r"til godkendelse|for approval|ligger hos|is with|vender tilbage|will get back|come back|"
+    # left to us: "a receiving facility approved by you", "et modtageanlæg, som I anviser"
+    r"(?:approved|chosen|decided|assigned|suggested|designated) by you|you (?:decide|choose|tell us)|"
+    r"(?:som )?I (?:anviser|godkender|bestemmer|vælger)|"
     r"ved ikke|vides ikke|kender (?:jeg|vi) ikke|don't know|do not know|not known|unknown|ukendt)\b",
     re.IGNORECASE)
 _REST_OF_WORD = re.compile(r"^\w+")
@@ -175,10 +179,11 @@ _BLANK_BRIDGED = re.compile(r"(?:\t|\||:)[ \t]*\n")  # a label with nothing afte
 # sælge?", "Do you need our CVR?", "skal vi have en fedtudskiller?"), not one that only mentions it ("Hvor må vi stille
 # containeren?", "Do we need a permit to park a moving van?")
 _ASKING_BEFORE = re.compile(
-    r"\b(?:hvad|hvilke[nt]?|what|which|how (?:much|many|big|large|long)|hvor (?:meget|mange|stor\w*|lang\w*)|"
-    r"need|needs|require[sd]?|want|brug for|kræver|behøver (?:I|vi|jeg|man|du)|"
-    r"skal (?:I|vi|jeg|man|du|der) (?:bruge|have|bruge|vedlægge|sende|oplyse)|"
-    r"should (?:we|I) (?:have|send|give|state))\b(?:\W+\w+){0,3}?\W*$", re.IGNORECASE)
+    r"(?:\b(?:hvad|hvilke[nt]?|what|which|how (?:much|many|big|large|long)|hvor (?:meget|mange|stor\w*|lang\w*))"
+    r"(?:\W+\w+){0,3}?"                                          # "Hvad må man sælge", "what should the plan"
+    r"|\b(?:need|needs|require[sd]?|want|brug for|kræver|behøver (?:I|vi|jeg|man|du))(?:\W+\w+)?"  # "need our CVR"
+    r"|\bskal (?:I|vi|jeg|man|du|der) (?:bruge|have|vedlægge|sende|oplyse)(?:\W+\w+){0,2}?"  # "skal vi have en ..."
+    r"|\bshould (?:we|I) (?:have|send|give|state)(?:\W+\w+){0,2}?)\W*$", re.IGNORECASE)
 # the item quoted from what the authority asks for ("I skal bruge ...", "your website says you need ...")
 _REQUIRED = re.compile(
     r"\b(?:(?-i:I) (?:skal bruge|skal have|beder om|kræver|har brug for|efterspørger)|you (?:need|require|ask for|"
@@ -207,7 +212,7 @@ def _only_named(text: str, match: re.Match[str], document: _Document) -> bool:
     from what the authority asks for ("I skal bruge adresse og kortlægning af PCB"), or a document said to be
     attached to a mail that has no attachment. A match holding a number gives a value and is never only named."""
     start, end = match.start(), match.end()
-    sentence = _sentence_around(text, start, end)
+    sentence, at = _sentence_around(text, start, end)
     if document.is_document:
         if _asked(text, end):
             return True
@@ -217,15 +222,19 @@ def _only_named(text: str, match: re.Match[str], document: _Document) -> bool:
         return False
     if _asked(text, end) and _ASKING_BEFORE.search(_clause_before(text, start, 60)):
         return True
-    return bool(_REQUIRED.search(sentence)) and not _SENT.search(sentence)
+    if _SENT.search(sentence):
+        return False
+    # "... you need the contractor's name: it is Hansen ApS" answers the requirement with a value
+    return any(c.start() >= at or ":" not in sentence[c.end():at] for c in _REQUIRED.finditer(sentence))
 
 
-def _sentence_around(text: str, start: int, end: int) -> str:
-    """The sentence (or line) holding ``text[start:end]``, 200 characters either side at most."""
+def _sentence_around(text: str, start: int, end: int) -> tuple[str, int]:
+    """The sentence (or line) holding ``text[start:end]``, 200 characters either side at most, and where in it
+    ``start`` is."""
     before = text[max(0, start - 200):start]
     begin = max((m.end() for m in _SENTENCE_STOP.finditer(before)), default=0)
     stop = _SENTENCE_STOP.search(text, end, end + 200)
-    return before[begin:] + text[start:stop.end() if stop else end + 200]
+    return before[begin:] + text[start:stop.end() if stop else end + 200], len(before) - begin
 
 
 def _clause_before(text: str, start: int, width: int) -> str:

@@ -302,6 +302,8 @@ def test_an_item_named_but_not_given_is_missing(catalogue, task, item, text):
 @pytest.mark.parametrize(("task", "item", "text"), [
     ("vejareal", "equipment", "Do we need a permit to park a moving van outside?"),
     ("vejareal", "equipment", "Hvor må vi stille containeren?"),
+    ("vejareal", "equipment", "Do we need permission for the container?"),
+    ("gravetilladelse", "contractor", "As you need the contractor's name: it is Hansen Kloak ApS."),
     ("gadesalg", "goods", "Må jeg sælge kaffe fra min cykel?"),
     ("udeservering", "cvr", "Skal I bruge CVR 39137046 eller vores P-nummer?"),
     ("gravetilladelse", "contractor", "Entreprenør: Hansen Kloak ApS"),
@@ -320,6 +322,8 @@ def test_an_item_given_in_a_question_or_form_answer_is_had(catalogue, task, item
     ("nedrivning", "survey", "Tjekliste:\n[ ] Kortlægning af miljøfarlige stoffer\n[x] Adresse: Tingvej 8"),
     ("nedrivning", "survey", "2. Kortlægning af miljøfarlige stoffer (PCB, asbest, bly)\n[udfyldes]\n\n3. Tidsplan"),
     ("gravetilladelse", "traffic_plan", "Afmærkningsplanen ligger hos politiet til godkendelse."),
+    ("jordflytning", "destination", "The soil will go to a receiving facility approved by you."),
+    ("jordflytning", "destination", "Jorden køres til et modtageanlæg, som I anviser."),
 ])
 def test_an_unticked_box_a_placeholder_or_a_plan_still_elsewhere_is_missing(catalogue, task, item, text):
     assert item in check(catalogue.task(task), body(text, ("ansøgning.pdf", ""))).missing
