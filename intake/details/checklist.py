@@ -12,11 +12,17 @@ drawing"), or a text matches one of its ``patterns``.
 
 A word or pattern found in running text does not count where the writer says
 it is not there: a negation before it in the same clause ("vi har ikke en
-afmærkningsplan", "no site plan yet"), a promise after it ("tegningen
-eftersendes", "the drawing will follow"), or a form's answer "Nej" or empty cell
-after it ("Afmærkningsplan vedlagt | Nej"); a document (an item with
-``attachments`` words) named in a question ("Do we need a traffic plan?") is
-not had either. File names are taken as they are.
+afmærkningsplan", "no site plan yet"), a promise or an open decision after it
+("tegningen eftersendes", "the drawing will follow", "afventer rapport"), or a
+form's answer that is blank or says no ("Afmærkningsplan vedlagt | Nej",
+"Contractor: TBD", "P-nr.: ?", "Entreprenør: ikke valgt endnu", a label with
+nothing after it). Nor where the writer only names it: a document (an item
+with ``attachments`` words) named in a question ("Do we need a traffic plan?"),
+said to be attached to a mail that has no attachment, or named in the subject
+of such a mail; any item asked about right before it ("Hvad må man sælge?",
+"Do you need our CVR?") or quoted from what the authority asks for ("I skal
+bruge adresse og kortlægning af PCB"), unless the match holds a number (a
+number is a value given). File names are taken as they are.
 
 An item that the activity's site satisfies is also satisfied by the business's
 ``address``: a site at the business's own premises (serving in front of its
@@ -99,19 +105,37 @@ def found_where(item: ChecklistItem, evidence: Evidence) -> str:
         for source, text in evidence.texts:
             if source in ("subject", "body") and _sent_with(item.attachments, text):
                 return evidence.attachments[0][0]
-    document = bool(item.attachments)  # a plan, a survey, a drawing: asking about one is not having it
+    # a plan, a survey, a drawing: asking about one, or saying it is attached to a mail without attachments, is not
+    # having it; nor is a subject that names one ("Gravetilladelse - afmærkningsplan") when nothing is attached
+    document = _Document(bool(item.attachments), bool(evidence.attachments))
     for source, text in evidence.texts:
+        if source == "subject" and document.named_only:
+            continue
         if any(_stated(_pattern(p), text, document) for p in item.patterns):
             return source
     return ""
 
 
+@dataclass(frozen=True)
+class _Document:
+    """Whether an item is a document (it has ``attachments`` words) and whether the mail has any attachment."""
+
+    is_document: bool = False
+    mail_has_attachments: bool = True
+
+    @property
+    def named_only(self) -> bool:
+        """A document named in a mail without attachments can only be named, not sent."""
+        return self.is_document and not self.mail_has_attachments
+
+
 _MATCHES = 20  # matches of one word or pattern weighed in one text before it is taken as not stated
 _CLAUSE_END = re.compile(r"[.!?;]\s|\n|\b(?:men|but|kun|only)\b")  # before a word: where its clause starts
-_AFTER_END = re.compile(r"[.!?;,]\s|\n|\b(?:men|but|og|and)\b")  # after a word: where its clause ends
+# after a word: where its clause ends (a relative clause belongs to it: "et modtageanlæg, som I anviser")
+_AFTER_END = re.compile(r"[.!?;]\s|,\s(?!(?:som|der|which|that)\b)|\n|\b(?:men|but|og|and)\b")
 _NEGATION = re.compile(
     r"\b(?:ikke|ingen|intet|mangler|uden(?!\s+for)|no|not|without|missing|don't|do not|haven't|hasn't|have not|"
-    r"has not|yet to)\b"
+    r"has not|yet to|hverken|neither|nor|never|aldrig|ukendt|unknown|usikker|unsure)\b"
     r"(?!\.|\s+(?:mere|flere|over|under|mindre|længere|senere|før|efter|kun|bare|more|less|fewer|than|later|before|"
     r"after|only|just)\b)", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?;]\s|\n")
@@ -124,26 +148,93 @@ _LATER = re.compile(
     # or a few words on, when the words say it comes later ("skitse af arealet eftersendes")
     r"|^\W{0,3}(?:\w+\W+){0,3}?(?:eftersend\w*|sendes senere|sendes efterfølgende|kommer senere|følger senere|"
     r"will follow|to follow|will be sent later|not yet|endnu ikke|udarbejdes|under udarbejdelse|bestilles|er bestilt|"
-    r"bliver lavet|will be (?:prepared|made|drawn up|ordered)|is being (?:prepared|made)|has been ordered)\b",
+    r"bliver lavet|laves|will be (?:prepared|made|drawn up|ordered|supplied|provided|sent|forwarded|submitted|"
+    r"chosen|decided|confirmed|agreed)|is being (?:prepared|made)|has been ordered|afventer|awaiting|pending|tb[dca]|"
+    r"ikke afklaret|uafklaret|not decided|undecided|aftales|to be (?:agreed|decided|confirmed)|sendes direkte|"
+    r"til godkendelse|for approval|ligger hos|is with|vender tilbage|will get back|come back|"
+    # left to us: "a receiving facility approved by you", "et modtageanlæg, som I anviser"
+    r"(?:approved|chosen|decided|assigned|suggested|designated) by you|you (?:decide|choose|tell us)|"
+    r"(?:som )?I (?:anviser|godkender|bestemmer|vælger)|"
+    r"ved ikke|vides ikke|kender (?:jeg|vi) ikke|don't know|do not know|not known|unknown|ukendt)\b",
     re.IGNORECASE)
 _REST_OF_WORD = re.compile(r"^\w+")
-_NO_VALUE = (r"(?:nej|no|none|n/?a|ikke\b[^\n]{0,40}|not\b[^\n]{0,40}|mangler|missing|endnu ikke|not yet|-|–)")
-# the rest of a form's label, its separator (a table cell, "|" or ":") and a value that says no
-_FORM_NO = re.compile(rf"^[^\n\t|:]{{0,40}}?(?:\t|[ ]?\||:)[ \t]*{_NO_VALUE}[ \t.]*$", re.IGNORECASE)
+# a form's text to be filled in: "[udfyldes]", "<indsæt>", "[fill in]", "XX"
+_PLACEHOLDER = r"\[[^\]\n]{0,30}\]|<[^>\n]{0,30}>|(?:skal )?udfyldes|to be (?:completed|filled in)|fill in|indsæt\w*"
+_UNTICKED = re.compile(r"(?:\[\s?\]|[☐□]|\(\s?\))[^\n\[\]☐□☒☑]{0,60}$")  # "☐ Afmærkningsplan", "[ ] P-nummer"
+_SEPARATOR = re.compile(r"\t|\||:(?!\d)")  # a form's label and its answer: a table cell, "|" or ":" (not "kl. 7:30")
+_ANSWER_END = re.compile(r"[.;!]\s|\t|\s\|")  # an answer ends at its sentence or cell
+# an answer that is blank or says no, as a whole ("-", "?", "N/A", "TBD", "ved ikke"), or that starts by saying
+# the item is not there, unknown or comes later ("ikke valgt endnu", "afventer rapport", "laves af entreprenøren")
+_NO_ANSWER = re.compile(
+    r"\s*(?:(?:nej|no|none|nil|n/?a|tb[dac]|-+|–|—|\?+|\.{2,}|…|x{2,}|ukendt|unknown|ved ikke|vides ikke|"
+    r"don'?t know|not known|ingen|intet|mangler|missing|" + _PLACEHOLDER + r")[\s.!]*$"
+    r"|(?:ikke|not|no|ingen|intet|mangler|missing|endnu ikke|not yet|ukendt|unknown|ved ikke|vides ikke|"
+    r"don'?t know|afventer|awaiting|pending|følger|to follow|eftersendes|sendes senere|se senere|senere|later|"
+    r"kommer|aftales|to be|will be|laves|udarbejdes|bestilles|er bestilt|has been ordered|afhænger|depends|"
+    r"uafklaret|undecided|not decided|usikker|unsure|not sure)\b)", re.IGNORECASE)
+_BLANK_ANSWER = re.compile(r"\s*(?:-+|–|—|\?+|\.{2,}|…|x{2,}|n/?a|tb[dac]|" + _PLACEHOLDER + r")[\s.]*", re.IGNORECASE)
+_HEADING_END = re.compile(r"[.!?,;]\s*$")  # a line ending like a sentence is running text, not a heading
+_BLANK_BRIDGED = re.compile(r"(?:\t|\||:)[ \t]*\n")  # a label with nothing after it, then the next line
+# a question about the item itself, just before it in its clause: what it is or whether it is needed ("Hvad må man
+# sælge?", "Do you need our CVR?", "skal vi have en fedtudskiller?"), not one that only mentions it ("Hvor må vi stille
+# containeren?", "Do we need a permit to park a moving van?")
+_ASKING_BEFORE = re.compile(
+    r"(?:\b(?:hvad|hvilke[nt]?|what|which|how (?:much|many|big|large|long)|hvor (?:meget|mange|stor\w*|lang\w*))"
+    r"(?:\W+\w+){0,3}?"                                          # "Hvad må man sælge", "what should the plan"
+    r"|\b(?:need|needs|require[sd]?|want|brug for|kræver|behøver (?:I|vi|jeg|man|du))(?:\W+\w+)?"  # "need our CVR"
+    r"|\bskal (?:I|vi|jeg|man|du|der) (?:bruge|have|vedlægge|sende|oplyse)(?:\W+\w+){0,2}?"  # "skal vi have en ..."
+    r"|\bshould (?:we|I) (?:have|send|give|state)(?:\W+\w+){0,2}?)\W*$", re.IGNORECASE)
+# the item quoted from what the authority asks for ("I skal bruge ...", "your website says you need ...")
+_REQUIRED = re.compile(
+    r"\b(?:(?-i:I) (?:skal bruge|skal have|beder om|kræver|har brug for|efterspørger)|you (?:need|require|ask for|"
+    r"want)|jeres (?:hjemmeside|side|tjekliste|liste|krav|vejledning)|your (?:website|site|page|checklist|list|"
+    r"requirements|guidance)|skal indeholde|must (?:contain|include)|kræves|is required|are required|"
+    r"er påkrævet|skal vedlægges|must be (?:attached|enclosed|included))", re.IGNORECASE)
 # or a table cell left empty (not ":" at a line's end: running text may go on below it)
 _FORM_EMPTY = re.compile(r"^[^\n\t|:]{0,40}?(?:\t|[ ]?\|)[ \t]*$")
 _SENT = re.compile(r"\b(?:vedlagt\w*|vedlæg\w*|vedhæft\w*|bilag\w*|medsendt\w*|attach\w*|enclos\w*)\b", re.IGNORECASE)
 
 
-def _stated(pattern: re.Pattern[str], text: str, document: bool = False) -> bool:
-    """``pattern`` occurs in ``text`` at least once where the writer does not say it is absent or to come later
-    (nor, for a ``document``, asks about it)."""
+def _stated(pattern: re.Pattern[str], text: str, document: _Document = _Document()) -> bool:
+    """``pattern`` occurs in ``text`` at least once where the writer gives it: not where they say it is absent or to
+    come later, ask about it or quote it as something asked for (see ``_only_named``)."""
     for n, m in enumerate(pattern.finditer(text)):
         if n >= _MATCHES:
             return False
-        if not _denied(text, m.start(), m.end()) and not (document and _asked(text, m.end())):
+        if not _denied(text, m.start(), m.end()) and not _only_named(text, m, document):
             return True
     return False
+
+
+def _only_named(text: str, match: re.Match[str], document: _Document) -> bool:
+    """The writer names the item without giving it: a question about a document ("Do we need a traffic plan?"),
+    a question about what is needed ("Hvad må man sælge?", "should we have a grease separator?"), the item quoted
+    from what the authority asks for ("I skal bruge adresse og kortlægning af PCB"), or a document said to be
+    attached to a mail that has no attachment. A match holding a number gives a value and is never only named."""
+    start, end = match.start(), match.end()
+    sentence, at = _sentence_around(text, start, end)
+    if document.is_document:
+        if _asked(text, end):
+            return True
+        if document.named_only and _SENT.search(sentence):
+            return True
+    if any(c.isdigit() for c in match.group()):
+        return False
+    if _asked(text, end) and _ASKING_BEFORE.search(_clause_before(text, start, 60)):
+        return True
+    if _SENT.search(sentence):
+        return False
+    # "... you need the contractor's name: it is Hansen ApS" answers the requirement with a value
+    return any(c.start() >= at or ":" not in sentence[c.end():at] for c in _REQUIRED.finditer(sentence))
+
+
+def _sentence_around(text: str, start: int, end: int) -> tuple[str, int]:
+    """The sentence (or line) holding ``text[start:end]``, 200 characters either side at most, and where in it
+    ``start`` is."""
+    before = text[max(0, start - 200):start]
+    begin = max((m.end() for m in _SENTENCE_STOP.finditer(before)), default=0)
+    stop = _SENTENCE_STOP.search(text, end, end + 200)
+    return before[begin:] + text[start:stop.end() if stop else end + 200], len(before) - begin
 
 
 def _clause_before(text: str, start: int, width: int) -> str:
@@ -160,14 +251,30 @@ def _asked(text: str, end: int) -> bool:
 
 def _denied(text: str, start: int, end: int) -> bool:
     """The clause around ``text[start:end]`` negates it before, or defers it after ("... eftersendes")."""
-    if _NEGATION.search(_clause_before(text, start, 80)):
+    if _NEGATION.search(_clause_before(text, start, 80)) or _UNTICKED.search(_clause_before(text, start, 80)):
+        return True
+    if _BLANK_BRIDGED.search(text, start, end):  # "Entreprenør:\nPeriode ..." took the next line for the value
         return True
     line = text[end:end + 80].split("\n", 1)[0]
-    if _FORM_NO.match(line) or _FORM_EMPTY.match(line):  # a form's "Afmærkningsplan vedlagt | Nej", "Tegning\t"
+    if _FORM_EMPTY.match(line) or _form_answer_no(text, start, end):  # "Tegning\t", "Afmærkningsplan | Nej"
         return True
     after = _REST_OF_WORD.sub("", text[end:end + 60], count=1)  # "Jordprøve|rne er ikke taget"
     stop = _AFTER_END.search(after)
     return bool(_LATER.search(after[:stop.start()] if stop else after))
+
+
+def _form_answer_no(text: str, start: int, end: int) -> bool:
+    """A label and its answer ("Afmærkningsplan vedlagt | Nej", "Contractor: TBD.", "P-nr.: ?", "Modtageanlæg:
+    afventer tilbud") where the answer says the item is not given; the separator is in the match or just after."""
+    line_end = text.find("\n", start)
+    line = text[start:line_end if line_end >= 0 else start + 300]
+    sep = _SEPARATOR.search(line, 0, end - start + 40)
+    if sep is None:  # a heading, its answer on the next line ("2. Kortlægning af PCB\n[udfyldes]")
+        following = text[line_end + 1:line_end + 80].split("\n", 1)[0] if line_end >= 0 else ""
+        return _HEADING_END.search(line) is None and bool(_BLANK_ANSWER.fullmatch(following))
+    answer = line[sep.end():]
+    stop = _ANSWER_END.search(answer)
+    return bool(_NO_ANSWER.match(answer[:stop.start()] if stop else answer))
 
 
 def _sent_with(words: Sequence[str], text: str) -> bool:

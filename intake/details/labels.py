@@ -122,12 +122,14 @@ _KEYWORDS: list[tuple[str, re.Pattern[str]]] = [(key, re.compile(rf"\b(?:{patter
     ("activity_location", r"^(?:hvor|where)\b(?! mange| many| much| long| længe)|^(?:placering|location|venue|site)"
                           r"(?! manager| lead| leder| chef| ansvarlig)"),
 ]]
+_CHECKBOX = re.compile(r"^\s*(?:\[[ xX✓✔]?\]|[☐☑☒□■]|\([ xX]?\))\s*")
 _FIELD_NAME_PREFIX = re.compile(r"^(?:txt|fld|tb|field|text|felt|input|cb|chk)\s+")
 
 
 def normalise_label(label: str) -> str:
     """Lower case words: "Virksomhedens navn (som i CVR):" and "txtCompanyName_1" become "virksomhedens navn",
     "company name"."""
+    label = _CHECKBOX.sub("", label)                                    # "[x] Periode", "☐ Skitse"
     label = re.sub(r"(?<=[a-zæøå])(?=[A-ZÆØÅ])", " ", label)          # camelCase form field names
     label = label.lower().replace("²", "2")
     label = re.sub(r"\((m2|kvm|liter|l)\)", r" \1", label)                # the unit names the field: "Størrelse (m2)"

@@ -122,8 +122,6 @@ def body(text: str, *attachments: tuple[str, str]) -> Evidence:
     ("gravetilladelse", "contractor", "Arbejdet udføres af Hansen & Søn Anlæg."),
     ("gravetilladelse", "contractor", "The work will be done by our own crews."),
     ("gravetilladelse", "size", "Udgravningen bliver ca. 40 kvadratmeter."),
-    ("gravetilladelse", "traffic_plan", "Trafikafviklingsplan er vedhæftet."),
-    ("gravetilladelse", "traffic_plan", "Afspærringsplan i bilag."),
     ("skilte", "size", "Skiltet måler 120 x 80 cm og er ikke belyst."),
     ("arrangement", "guests", "Vi forventer ikke mere end 300 gæster."),
     ("gadesalg", "site", "Kaffe fra ladcykel ved Nørreport Station."),
@@ -236,13 +234,14 @@ def test_a_question_about_a_document_is_not_the_document_but_a_question_elsewher
     assert "traffic_plan" in check(task, body("Skal vi sende en afmærkningsplan?")).missing
     assert "traffic_plan" in check(task, body("Vi vedlægger en skitse. Skal vi også vedlægge afmærkningsplan?",
                                               ("bilag.pdf", ""))).missing
-    assert "traffic_plan" in check(task, body("Afmærkningsplan vedlagt. Hvornår kan vi starte?")).have
+    sent = body("Afmærkningsplan vedlagt. Hvornår kan vi starte?", ("bilag.pdf", ""))
+    assert "traffic_plan" in check(task, sent).have
     assert "equipment" in check(catalogue.task("vejareal"), body("Hvor må vi stille containeren?")).have
 
 
 def test_a_denied_mention_does_not_hide_a_later_one(catalogue):
     text = "Vi har ikke en afmærkningsplan fra politiet. Ny afmærkningsplan vedhæftet."
-    assert check(catalogue.task("gravetilladelse"), body(text)).have["traffic_plan"] == "body"
+    assert check(catalogue.task("gravetilladelse"), body(text, ("bilag.pdf", ""))).have["traffic_plan"] == "body"
 
 
 @pytest.mark.parametrize("text", [
@@ -262,3 +261,88 @@ def test_hostile_texts_are_checked_in_bounded_time(catalogue, text):
 def test_only_the_start_of_a_long_text_is_read(catalogue):
     text = "x" * 200_000 + " Afmærkningsplan vedhæftet."
     assert "traffic_plan" in check(catalogue.task("gravetilladelse"), body(text)).missing
+
+
+@pytest.mark.parametrize("text", ["Trafikafviklingsplan er vedhæftet.", "Afspærringsplan i bilag.",
+                                  "Please find attached our traffic management plan."])
+def test_a_document_said_to_be_attached_counts_only_when_the_mail_has_an_attachment(catalogue, text):
+    task = catalogue.task("gravetilladelse")
+    assert "traffic_plan" in check(task, body(text, ("scan_0012.pdf", ""))).have
+    assert "traffic_plan" in check(task, body(text)).missing
+
+
+def test_a_document_named_in_the_subject_counts_only_when_something_is_attached(catalogue):
+    task = catalogue.task("gravetilladelse")
+    texts = [("subject", "Gravetilladelse - afmærkningsplan"), ("body", "Vi graver i marts.")]
+    assert "traffic_plan" in check(task, Evidence(texts=texts)).missing
+    assert "traffic_plan" in check(task, Evidence(attachments=[("scan.pdf", "")], texts=texts)).have
+
+
+@pytest.mark.parametrize(("task", "item", "text"), [
+    ("gravetilladelse", "contractor", "Contractor: TBD. Traffic plan: TBD."),
+    ("gravetilladelse", "contractor", "Entreprenør: ikke valgt endnu (vi har bedt om tre tilbud)"),
+    ("gravetilladelse", "traffic_plan", "Afmærkningsplan: laves af entreprenøren"),
+    ("gravetilladelse", "contractor", "Entreprenør:\nPeriode: uge 9"),
+    ("gadesalg", "goods", "Hvad vil du sælge\t?"),
+    ("gadesalg", "goods", "Hvad må man sælge?"),
+    ("nedrivning", "survey", "Miljøkortlægning: afventer rapport fra rådgiver"),
+    ("nedrivning", "survey", "I skal bruge adresse og kortlægning af miljøfarlige stoffer (PCB, asbest, bly)."),
+    ("spildevand", "wastewater", "Hvad skal ansøgningen indeholde - skal vi have en fedtudskiller?"),
+    ("spildevand", "wastewater", "Hvilken type spildevand: ikke afklaret endnu."),
+    ("stoej_byggeplads", "hours", "Tidspunkter\tTBD"),
+    ("jordflytning", "destination", "Modtageanlæg: N/A"),
+    ("vejareal", "equipment", "Hvad skal opstilles (stillads, container, skurvogn, kran, lift): -"),
+    ("udeservering", "period", "We would like 2 tables outside this summer."),
+    ("gravetilladelse", "traffic_plan", "Vi har hverken tegning eller afmærkningsplan."),
+])
+def test_an_item_named_but_not_given_is_missing(catalogue, task, item, text):
+    assert item in check(catalogue.task(task), body(text)).missing
+
+
+@pytest.mark.parametrize(("task", "item", "text"), [
+    ("vejareal", "equipment", "Do we need a permit to park a moving van outside?"),
+    ("vejareal", "equipment", "Hvor må vi stille containeren?"),
+    ("vejareal", "equipment", "Do we need permission for the container?"),
+    ("gravetilladelse", "contractor", "As you need the contractor's name: it is Hansen Kloak ApS."),
+    ("gadesalg", "goods", "Må jeg sælge kaffe fra min cykel?"),
+    ("udeservering", "cvr", "Skal I bruge CVR 39137046 eller vores P-nummer?"),
+    ("gravetilladelse", "contractor", "Entreprenør: Hansen Kloak ApS"),
+    ("udeservering", "period", "Vi vil gerne stå ude hele sommeren."),
+    ("udeservering", "period", "during the summer season 2027"),
+    ("stoej_byggeplads", "hours", "Arbejdstid: kl. 7:00-18:00"),
+    ("arrangement", "site", "our street (Ravnsborggade) wants a street party"),
+    ("gadesalg", "site", "Jeg vil sælge is på Strøget ved Amagertorv eller i Købmagergade."),
+])
+def test_an_item_given_in_a_question_or_form_answer_is_had(catalogue, task, item, text):
+    assert item in check(catalogue.task(task), body(text)).have
+
+
+@pytest.mark.parametrize(("task", "item", "text"), [
+    ("gravetilladelse", "traffic_plan", "Bilag:\n☐ Afmærkningsplan\n☒ Situationsplan"),
+    ("nedrivning", "survey", "Tjekliste:\n[ ] Kortlægning af miljøfarlige stoffer\n[x] Adresse: Tingvej 8"),
+    ("nedrivning", "survey", "2. Kortlægning af miljøfarlige stoffer (PCB, asbest, bly)\n[udfyldes]\n\n3. Tidsplan"),
+    ("gravetilladelse", "traffic_plan", "Afmærkningsplanen ligger hos politiet til godkendelse."),
+    ("jordflytning", "destination", "The soil will go to a receiving facility approved by you."),
+    ("jordflytning", "destination", "Jorden køres til et modtageanlæg, som I anviser."),
+])
+def test_an_unticked_box_a_placeholder_or_a_plan_still_elsewhere_is_missing(catalogue, task, item, text):
+    assert item in check(catalogue.task(task), body(text, ("ansøgning.pdf", ""))).missing
+
+
+@pytest.mark.parametrize(("task", "item", "text"), [
+    ("udeservering", "area", "4 meter along the facade and 1,5 meter out from it"),
+    ("jordflytning", "amount", "approx. 25 truckloads of clean fill"),
+    ("jordflytning", "destination", "from our site at Ørestads Boulevard 100 to Kalvebod Miljøcenter"),
+    ("olietank", "size", "the 5 m3 oil tank in the garden"),
+    ("olietank", "size", "olietank 2500 ltr i kælderen"),
+    ("arrangement", "guests", "Vi regner med et par tusinde besøgende."),
+    ("arrangement", "guests", "- Expected audience: 800"),
+    ("nedrivning", "survey", "Tjekliste:\n[x] Kortlægning af miljøfarlige stoffer"),
+])
+def test_an_item_given_in_other_units_or_ticked_is_had(catalogue, task, item, text):
+    assert item in check(catalogue.task(task), body(text, ("ansøgning.pdf", ""))).have
+
+
+def test_a_from_to_between_dates_is_no_destination(catalogue):
+    text = "Vi flytter 40 tons jord fra Amagerfælledvej 56 fra marts til Maj."
+    assert "destination" in check(catalogue.task("jordflytning"), body(text)).missing

@@ -126,6 +126,12 @@ def test_label_and_value_on_separate_lines():
     assert (found["company_name"], found["cvr"], found["phone"]) == ("Havnens Is ApS", VALID_CVR, "28112233")
 
 
+def test_a_ticked_or_unticked_label_is_a_label_and_not_the_value_of_the_line_above():
+    found = values("Tjekliste:\n[ ] Areal i m²\n[x] Periode: 1.4.2027-30.9.2027\n☐ P-nummer\n")
+    assert "area_m2" not in found and "p_number" not in found
+    assert label_key("[x] Periode") == label_key("☐ Periode") == label_key("Periode")
+
+
 def test_pipe_separated_table_rows():
     found = values(f"| Firmanavn | Havnens Is ApS |\n| CVR-nr. | {VALID_CVR} |\n| Kontaktperson | Ida Holm |")
     assert (found["company_name"], found["cvr"], found["contact_name"]) == ("Havnens Is ApS", VALID_CVR, "Ida Holm")
