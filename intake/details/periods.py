@@ -326,6 +326,12 @@ def _resolve(day: int, month: int, year: int | None, reference: date) -> date | 
     return None
 
 
+# "Jeg åbner frisørsalon den 1. august": the day a business opens is no period applied for, unless the opening is
+# celebrated on the street ("en DJ foran butikken", "an opening party", "300 besøgende")
+_OPENING = re.compile(r"\b(?:åbner|åbne|åbning|åbningen|opens?|opening|genåbner|reopens?)(?![\w-])[^.\n]{0,50}$",
+                      re.IGNORECASE)
+_CELEBRATION = re.compile(r"(?i)fest|party|reception|arrangement|event|koncert|concert|musik|music|\bdj\b|besøgende"
+                          r"|gæster|guests|visitors|indvielse|happening")
 _EVENT_CUE = re.compile(r"(?:afholdes|afvikles|finder sted|foregår|takes? place|(?:will be )?held|arrangement\w*|event"
                         r"|festival|marked|\bon|\bden|\bd\.|\bd|(?:man|tirs|ons|tors|fre|lør|søn)dag"
                         r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\W+(?:\w+\W+){0,3}$", re.IGNORECASE)
@@ -336,7 +342,8 @@ def _one_sided(text: str, reference: date, dates: list[DateMention]) -> Period:
     if period.start or period.end:
         return period
     for mention in dates[:1] if len(dates) == 1 else []:
-        if _EVENT_CUE.search(text[max(0, mention.start - 60):mention.start]):
+        before = text[max(0, mention.start - 60):mention.start]
+        if _EVENT_CUE.search(before) and not (_OPENING.search(before) and not _CELEBRATION.search(text)):
             day = _resolve(mention.day, mention.month, mention.year, reference)
             if day is not None and day > reference:      # else: the date of the letter
                 return Period(day, day)

@@ -89,12 +89,17 @@ def _v_contact_name(value: str, ref: date) -> Values:
     return {"contact_name": head}
 
 
+# "Amiras Is (enkeltmandsvirksomhed)": the kind of business in brackets after its name is no part of the name
+_SOLE_TRADER_ASIDE = re.compile(r"\s*\((?i:enkeltmandsvirksomhed|personligt ejet|sole trader|sole proprietorship"
+                                r"|selvstændig|self-employed|forening|association)\)\s*$")
+
+
 def _v_company(value: str, ref: date) -> Values:
     """A company name, cut before an identifier or an address written after it ("Hansen ApS, CVR 12345678")."""
     head = re.split(r"\s*[,(;|\-–]?\s*\b(?:cvr|se|p-?nr|tlf|telefon|phone|vat)\b", value,
                     maxsplit=1, flags=re.IGNORECASE)[0]
     legal = re.search(SUFFIX + r"(?=\s*[,(;|/])", head)
-    head = head[:legal.end()] if legal else head
+    head = head[:legal.end()] if legal else _SOLE_TRADER_ASIDE.sub("", head)
     number = re.search(r"/\s*(\d{2}\s?\d{2}\s?\d{2}\s?\d{2})\s*$", value)   # "Firmanavn/CVR: Havnebaren ApS / 30521676"
     if number:
         return {**_v_text("company_name")(re.sub(r"\s*/\s*[\d ]+$", "", head), ref), "cvr": digits(number.group(1))}
