@@ -26,8 +26,8 @@ COMPANY = re.compile(rf"(?<![\w])(?P<v>{_CAP_TOKEN}(?:[ \t]+(?:{_JOINER}|{_CAP_T
 _SUFFIX_AT = re.compile(rf"(?<=[ \t]){SUFFIX}(?![\w/])")
 _ENDING_IN_SUFFIX = re.compile(rf"(?<![\w])"
                                rf"(?P<v>{_CAP_TOKEN}(?:[ \t]+(?:{_JOINER}|{_CAP_TOKEN})){{0,5}}[ \t]+{SUFFIX})\Z")
-_BUSINESS_NOUN = (r"(?:restaurant|café|cafe|kiosk|shop|store|butik|bar|bistro|bakery|bageri|\w*salon|pizzeria|grill"
-                  r"|firma|company|business|virksomhed|enkeltmandsvirksomhed|forretning|værksted|klinik|food ?truck"
+_BUSINESS_NOUN = (r"(?:restaurant|café|cafe|kiosk|shop|store|\w*butik|bar|bistro|bakery|bageri|\w*salon|pizzeria|grill"
+                  r"|firma|company|business|virksomhed|enkeltmandsvirksomhed|forretning|\w*værksted|klinik|food ?truck"
                   r"|madvogn)")
 _INTRO = re.compile(        # each alternative starts a word: the look-behind turns most positions away at once
     r"(?<![\w])(?i:\b(?:min|vores|my|our)[ \t](?:virksomhed|forretning|butik|salon|café|cafe|restaurant|firma"
@@ -47,6 +47,7 @@ _INTRO = re.compile(        # each alternative starts a word: the look-behind tu
     rf"[ \t])?(?:[\w-]+[ \t])?{_BUSINESS_NOUN}(?:,?[ \t](?:den|det|it|som|which)[ \t](?:hedder|is called)|,"
     r"|(?=[ \t](?-i:[A-ZÆØÅ])))"
     r"|\bunder[ \t](?:navnet|the[ \t]name|the[ \t]brand)|\bdrevet[ \t]som"            # "under navnet Svends Saft"
+    r"|\b(?:business|company|trading|firma|virksomheds?)[ \t]?(?:name|navn(?:et)?)[ \t](?:is|er)"
     r"|\band[ \t](?:run|own)|\b(?:har|driver|ejer|have|has|run|own)[ \t](?:en|et|a|an)[ \t]"
     r"(?:lille[ \t]|small[ \t]|ny[ \t]|new[ \t])?\w+(?:,|[ \t](?:called|named|ved navn|som hedder))"
     r"|\b(?:our|vores|min|my|mit|en|et|a|an)[ \t](?:[\w-]+[ \t]){0,3}(?:foundation|association|company|club|society"
@@ -289,7 +290,8 @@ def signature_name(lines: list[str]) -> str | None:
 
 
 _TITLE_WORD_BEFORE = re.compile(r"^\s*(?:\w*chef|\w*leder|indehaver|ejer|direktør|formand|tandlæge|advokat"
-                                r"|manager|owner|director)\s+(?=[A-ZÆØÅ])", re.IGNORECASE)
+                                r"|manager|owner|director|\w*værge|\w*mester|dr\.|mr\.|mrs\.|ms\.|prof\.)\s+"
+                                r"(?=[A-ZÆØÅ])", re.IGNORECASE)
 
 
 def _signature(lines: list[str]) -> tuple[str, list[str]] | None:
@@ -372,11 +374,11 @@ _I_AM = re.compile(rf"(?<![\w])(?i:i am|i['’]m|jeg er|this is)[ \t]{{1,2}}(?P<
 
 
 _TITLE_WORDS = (r"(?:\w*direktør|\w*chef|\w*leder|indehaver|ejer|formand|arkitekt|advokat|director|manager"
-                r"|owner|chairman|architect|operator|foreman|coordinator)")
+                r"|owner|chairman|architect|operator|foreman|coordinator|\w*mester)")
 # "Henvendelser bedes rettet til direktør Klaus Oberdorf", "Contact on the day: our crane operator Mads Vinther"
 _CONTACT_BEFORE_NAME = re.compile(
     rf"(?i:\b(?:henvendelse[r]?|spørgsmål|questions?|enquiries|inquiries)(?:[ \t]\w+){{0,3}}?[ \t]"
-    rf"(?:rettes|rettet|stilles|sendes|be[ \t]directed|be[ \t]addressed|go)[ \t]til?"
+    rf"(?:rettes|rettet|stilles|sendes|be[ \t]directed|be[ \t]addressed|go)[ \t]til?|\bspørg|\bask[ \t]for"
     rf"|\b(?:contact[ \t]on[ \t]the[ \t]day|kontakt[ \t]på[ \t]dagen|day-to-day[ \t]contact|daglig[ \t]kontakt)[:,]?)"
     rf"[ \t]{{1,3}}(?i:(?:vores|our|the|vor)[ \t]{{1,2}})?(?:(?i:\w+[ \t]){{0,2}}?{_TITLE_WORDS}[ \t]{{1,2}})?"
     rf"(?P<v>{_NAME})")

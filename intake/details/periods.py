@@ -59,7 +59,7 @@ _DAY_RANGE_PATTERNS = [
                r"(?:,?\s{1,3}" + _YEAR.format("y") + r")?", re.IGNORECASE),
 ]
 _WEEK_RANGE = re.compile(
-    r"\b(?:uge(?:rne)?|weeks?|wk)\s{0,3}(?P<w1>\d{1,2})(?:\s{0,3}(?:-|–|til|to|and|og)\s{0,3}"
+    r"\b(?:uge(?:rne)?|weeks?|wk)\s{0,3}(?P<w1>\d{1,2})(?:\s{0,3}(?:-|–|til(?:\s{1,3}og\s{1,3}med)?|t\.o\.m\.|to|and|og)\s{0,3}"
     r"(?:uge\s{0,3}|week\s{0,3})?(?P<w2>\d{1,2}))?(?:,?\s{0,3}(?:i\s{1,3}|in\s{1,3})?(?P<y>(?:19|20)\d\d))?\b",
     re.IGNORECASE,
 )
@@ -206,9 +206,11 @@ def _last_day(year: int, month: int) -> date:
 
 # "i hele maj og juni 2027", "in July 2027", "april-oktober 2027", "fra maj til september": whole months
 _MONTH_RANGE = re.compile(
-    r"(?<![\d.])(?<![\d.][ \t])(?P<lead>\b(?:i|in|fra|from|during|throughout|hele|whole|for)[ \t]{1,3})?"
+    r"(?<![\d.])(?<![\d.][ \t])(?P<lead>\b(?:i|in|fra|from|during|throughout|hele|whole|for|primo|medio"
+    r"|(?:fra|from)[ \t]{1,3}(?:primo|medio))[ \t]{1,3})?"
     r"(?:(?:hele|the whole(?: of)?|all of)[ \t]{1,3})?" + _MONTH.format("m1")
-    + r"(?:[ \t]{0,3}(?:-|–|til(?:[ \t]og[ \t]med)?|to|until|through|thru|og|and|&)[ \t]{0,3}" + _MONTH.format("m2")
+    + r"(?:[ \t]{0,3}(?:-|–|til(?:[ \t]og[ \t]med)?|to|until|through|thru|og|and|&)[ \t]{0,3}"
+    r"(?:(?:ultimo|medio|udgangen[ \t]af)[ \t]{1,3})?" + _MONTH.format("m2")
     + r")?"
     r"(?:[ \t,]{1,3}" + _YEAR.format("y") + r")?(?![\w-])(?![ \t]{1,3}\d)", re.IGNORECASE)
 

@@ -144,8 +144,8 @@ _PLACE = re.compile(
     rf"(?<![\w])(?=[pPaAoOvViIfFuUnNlLdD])(?i:på|at|on|ved|i|in front of|in|foran|ud for|outside|near|over|langs"
     rf"|along|across|del af|part of)[ \t]+(?:the[ \t]+)?(?P<v>{STREET})(?![\w])"
     rf"(?![ \t]{{1,3}}(?:nr\.?[ \t]?)?\d)(?![ \t][A-ZÆØÅ][a-zæøå])")
-_LOCATION_PHRASE = re.compile(r"(?:placering|location|sted|lokation|venue|site)\s{0,3}[:\-]\s{0,3}(?P<v>[^\n]{3,120})",
-                              re.IGNORECASE)
+_LOCATION_PHRASE = re.compile(r"(?<![\w])(?:placering|location|sted|lokation|venue|site)\s{0,3}[:\-]\s{0,3}"
+                              r"(?P<v>[^\n]{3,120})", re.IGNORECASE)
 _STREET_AT_NUMBER = re.compile(
     rf"(?<![\w])(?P<street>{STREET_PREFIX}(?=[ \t]{{1,3}}(?i:ud ?for|foran|ved|outside|in front of)[ \t]{{1,3}}"
     rf"(?i:nr|no|number)){ENDS_AS_STREET})[ \t]{{1,3}}(?i:ud ?for|foran|ved|outside|in front of)[ \t]{{1,3}}"

@@ -69,7 +69,8 @@ def _v_text(key: str, max_len: int = 120) -> Handler:
 _SOLE_TRADER_OF = re.compile(r"^[^,;(|]{2,60}?\s+v/\s?(?P<name>[^,;(|]{3,60})")
 _TITLE_BEFORE_NAME = re.compile(
     r"^(?:indehaver|medindehaver|ejer|direktør|adm\. direktør|daglig leder|projektleder|byggeleder|formand"
-    r"|kasserer|sekretær|owner|manager|site manager|project manager|chairman|director|ceo)\s+(?=[A-ZÆØÅ])",
+    r"|kasserer|sekretær|owner|manager|site manager|project manager|chairman|director|ceo|\w*chef|\w*mester"
+    r"|\w*værge|dr\.|mr\.|mrs\.|ms\.)\s+(?=[A-ZÆØÅ])",
     re.IGNORECASE)
 
 

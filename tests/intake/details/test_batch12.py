@@ -1,4 +1,4 @@
-"""Details in the voices of the twelfth development batch: a contact named apart from the writer, a registered
+"""Details in the voices of the twelfth development batch and the thirteenth probe: a contact named apart from the
 address beside the premises, letterheads, postboxes, "ud for nr. 12 på", companies after "under navnet"."""
 
 from __future__ import annotations
@@ -144,3 +144,36 @@ def test_an_opening_celebrated_on_the_street_is_the_period():
 
 def test_listeners_are_guests():
     assert values("Vi forventer 250 tilhørere til koncerten.")["guests"] == 250
+
+
+# ---------------------------------------------------------------- probe 13
+
+def test_a_title_before_a_labelled_contact_is_dropped():
+    assert values("Kontaktperson: Hotelchef Lene Bak, 33 15 20 00\n")["contact_name"] == "Lene Bak"
+
+
+def test_an_honorific_before_a_signed_name_is_dropped():
+    assert find_contact("Thank you.\n\nYours faithfully,\nDr. Rajesh Iyer\nManaging Director\n") == "Rajesh Iyer"
+
+
+def test_a_company_registration_number_is_a_cvr():
+    assert values("Nordic Cloud ApS (company registration no. 36473339) applies.")["cvr"] == "36473339"
+
+
+def test_a_business_name_is_x():
+    assert find_company("we open a studio. business name is Black Lotus Tattoo, cvr 42130842.", True) == (
+        "Black Lotus Tattoo")
+
+
+def test_from_week_to_week_inclusive():
+    found = values("Vi søger om en container fra og med uge 30 til og med uge 32 2027.")
+    assert (found["period_from"], found["period_to"]) == ("2027-07-26", "2027-08-15")
+
+
+def test_primo_to_ultimo_months():
+    found = values("Vi søger for perioden primo maj til ultimo september 2027.")
+    assert (found["period_from"], found["period_to"]) == ("2027-05-01", "2027-09-30")
+
+
+def test_a_workshop_is_no_label_for_a_site():
+    assert "activity_location" not in values("Cykelværksted - stativ på fortov")
