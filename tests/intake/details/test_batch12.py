@@ -1,5 +1,5 @@
 """Details in the voices of the twelfth development batch and the thirteenth probe: a contact named apart from the
-address beside the premises, letterheads, postboxes, "ud for nr. 12 på", companies after "under navnet"."""
+writer, a registered address beside the premises, letterheads, postboxes, "ud for nr. 12 på", companies after "under navnet"."""
 
 from __future__ import annotations
 
