@@ -1,5 +1,6 @@
 """Details in the voices of the twelfth development batch and the thirteenth probe: a contact named apart from the
-writer, a registered address beside the premises, letterheads, postboxes, "ud for nr. 12 på", companies after "under navnet"."""
+writer, a registered address beside the premises, letterheads, postboxes, "ud for nr. 12 på", companies after
+"under navnet"."""
 
 from __future__ import annotations
 
@@ -177,3 +178,20 @@ def test_primo_to_ultimo_months():
 
 def test_a_workshop_is_no_label_for_a_site():
     assert "activity_location" not in values("Cykelværksted - stativ på fortov")
+
+
+# ---------------------------------------------------------------- hostile text
+
+@pytest.mark.parametrize("text", [
+    "Spørg formand Aa Bb, " * 50_000,
+    "Henvendelser bedes rettet til " * 35_000,
+    "Aa Bb will be the day-to-day contact " * 28_000,
+    "Lise kan træffes på Lise " * 40_000,
+    "spørg " + "a" * 1_000_000,
+    "under navnet Aa Bb " * 50_000,
+], ids=["title-cues", "henvendelser", "contact-after", "traeffes", "long-word", "under-navnet"])
+def test_contact_and_company_cues_take_linear_time_on_a_megabyte(text):
+    started = time.perf_counter()
+    find_contact(text)
+    find_company(text, has_cvr=True)
+    assert time.perf_counter() - started < 3.0
