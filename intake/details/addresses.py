@@ -55,7 +55,7 @@ _POSTBOX = r"(?i:postboks|postbox|p\.[ ]?o\.[ ]?box|pb\.)[ \t]{0,2}\d{1,5}"
 _PC_AFTER = re.compile(rf"[ \t]{{0,3}}[,·|•]?[ \t]{{0,3}}(?:\n[ \t]{{0,3}})?"
                        rf"(?:{_POSTBOX}[ \t]{{0,3}}[,·|•]?[ \t]{{0,3}})?(?:DK[ \t-]?)?(?P<pc>[1-9]\d{{3}})(?![\d])")
 # a postbox alone, taken only with its postcode and town: "Postboks 2140, 1500 København V"
-_POSTBOX_ADDRESS = re.compile(rf"(?<![\w])(?P<box>{_POSTBOX})(?![\d])")
+_POSTBOX_ADDRESS = re.compile(rf"(?<![\w])(?=[pP])(?P<box>{_POSTBOX})(?![\d])")
 _PC_ANYWHERE = re.compile(r"(?<![\w.,/+-])(?:DK[ \t-]?)?(?P<pc>[1-9]\d{3})(?![\d])")
 
 _STREET_WORD = re.compile(rf"^{_STREET_END}$")
