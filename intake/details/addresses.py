@@ -46,12 +46,16 @@ _UNIT = (
 ADDRESS = re.compile(
     rf"(?<![\w])(?P<street>{STREET_PREFIX}{_NUMBER_AHEAD}{ENDS_AS_STREET})"
     rf"{_TO_NUMBER}(?:nr\.?[ \t]{{0,2}})?"
-    r"(?P<no>(?!(?:19|20)\d\d(?!\d))\d{1,4}(?!\d)(?:[A-Za-z](?![\wæøå])|[ ][A-Ha-h](?![\wæøå]))?"
+    r"(?P<no>(?!(?:19|20)\d\d(?!\d))\d{1,4}(?!\d)(?:[A-Za-z](?![\wæøå])|[ ][A-Ha-h](?![\wæøå]|\.[ \t]?\d))?"
     r"(?:[ ]?-[ ]?\d{1,4}[A-Za-z]?(?![\wæøå]))?)"
     rf"(?![\d.,]\d|[ \t]{{0,3}}(?:m2|m²|kvm|m\b|meter|l\b|liter|kr|%|[x×*][ \t]{{0,3}}\d)"   # "Carport 3 x 6 m"
     rf"|[ \t]{{1,2}}\d\d[ .\-]?\d\d){_UNIT}"   # not a phone
 )
-_PC_AFTER = re.compile(r"[ \t]{0,3}[,·|•]?[ \t]{0,3}(?:\n[ \t]{0,3})?(?:DK[ \t-]?)?(?P<pc>[1-9]\d{3})(?![\d])")
+_POSTBOX = r"(?i:postboks|postbox|p\.[ ]?o\.[ ]?box|pb\.)[ \t]{0,2}\d{1,5}"
+_PC_AFTER = re.compile(rf"[ \t]{{0,3}}[,·|•]?[ \t]{{0,3}}(?:\n[ \t]{{0,3}})?"
+                       rf"(?:{_POSTBOX}[ \t]{{0,3}}[,·|•]?[ \t]{{0,3}})?(?:DK[ \t-]?)?(?P<pc>[1-9]\d{{3}})(?![\d])")
+# a postbox alone, taken only with its postcode and town: "Postboks 2140, 1500 København V"
+_POSTBOX_ADDRESS = re.compile(rf"(?<![\w])(?=[pP])(?P<box>{_POSTBOX})(?![\d])")
 _PC_ANYWHERE = re.compile(r"(?<![\w.,/+-])(?:DK[ \t-]?)?(?P<pc>[1-9]\d{3})(?![\d])")
 
 _STREET_WORD = re.compile(rf"^{_STREET_END}$")
@@ -97,6 +101,7 @@ def find_mentions(text: str, limit: int = MAX_MENTIONS) -> list[Mention]:
     """
     found = [_mention(m, text) for m in islice(ADDRESS.finditer(text), limit)]
     named = [m for m in islice((_named(m, text) for m in _NAMED_WITH_POSTCODE.finditer(text)), limit) if m]
+    named += [m for m in islice((_postbox(m, text) for m in _POSTBOX_ADDRESS.finditer(text)), limit) if m]
     named = [m for m in named if not any(f.start < m.end and m.start < f.end for f in found)]
     return sorted(found + named, key=lambda m: m.start)[:limit] if named else found
 
@@ -132,6 +137,22 @@ def _named(m: re.Match, text: str) -> Mention | None:
         return None
     number, town, taken = found
     return Mention(start, pc.end() + taken, format_address(" ".join(words), m.group("no")), number, town)
+
+
+def _postbox(m: re.Match, text: str) -> Mention | None:
+    """ "Postboks 2140, 1500 København V": a business's postal address when it gives no street."""
+    pc = _PC_AFTER.match(text, m.end())
+    found = postcode_town(pc.group("pc"), text[pc.end():pc.end() + 60], strict=True) if pc else None
+    if not found:
+        return None
+    number, town, taken = found
+    box = m.group("box")
+    label = "P.O. Box" if re.match(r"(?i)p\.[ ]?o", box) else "Postboks"
+    return Mention(m.start(), pc.end() + taken, f"{label} {_digits_of(box)}", number, town)
+
+
+def _digits_of(value: str) -> str:
+    return re.sub(r"\D", "", value)
 
 
 def _mention(m: re.Match, text: str) -> Mention:

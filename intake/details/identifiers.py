@@ -12,8 +12,9 @@ import re
 from intake.privacy import find_cpr as find_cpr
 
 CVR_LABELLED = re.compile(
-    r"(?:\bcvr|\bse|\bmoms|\bvat)(?:[\s.\-/]{0,3}(?:cvr|se))?[\s.\-]{0,3}(?:nr|nummer|no|number"
-    r"|reg\.?\s?no)?\.?[\s:.#=]{0,4}(?:(?:er|is|nu|now|nyt|new)[\s:]{1,3}){0,2}"
+    r"(?:\bcvr|\bse|\bmoms|\bvat|\bcompany[ \t]registration)(?:[\s.\-/]{0,3}(?:cvr|se))?[\s.\-]{0,3}"
+    r"(?:nr|nummer|no|number"
+    r"|reg\.?\s?no)?\.?[\s:.#=,]{0,4}(?:(?:er|is|nu|now|nyt|new)[\s:]{1,3}){0,2}"
     r"(?:DK[\s-]?)?(?P<v>\d(?:[ \-]?\d){7})(?![\d])", re.IGNORECASE)
 CVR_DK = re.compile(r"(?<![\w-])DK[\s-]?(?P<v>\d{2}[ ]?\d{2}[ ]?\d{2}[ ]?\d{2})(?![\d])")
 P_LABELLED = re.compile(
@@ -58,7 +59,8 @@ DIMENSIONS = re.compile(r"(?<![\d.,])(?P<a>\d+(?:[.,]\d+)?)\s{0,3}(?:m\s{0,3})?[
                         r"(?P<b>\d+(?:[.,]\d+)?)\s{0,3}(?:m|meter|metres?|meters?)(?![\w²])",
                         re.IGNORECASE)
 LITRES = re.compile(NUMBER + r"\s{0,3}(?:l|liter|litre|liters|litres|ltr)\b\.?", re.IGNORECASE)
-_GUEST_WORDS = (r"gæster|deltagere|personer|besøgende|mennesker|tilskuere|siddepladser|løbere|beboere|medlemmer"
+_GUEST_WORDS = (r"gæster|deltagere|personer|besøgende|mennesker|tilskuere|tilhørere|publikum|elever|siddepladser"
+                r"|løbere|beboere|medlemmer|audience"
                 r"|guests|participants|attendees|visitors|people|persons|spectators|seats|runners|residents|members")
 # "Forventet deltagerantal: 300", "Expected attendance: 800"
 _GUEST_COUNT_LABEL = r"deltagerantal|antal (?:deltagere|gæster|besøgende)|attendance|number of (?:guests|participants)"

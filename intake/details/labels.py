@@ -54,13 +54,15 @@ _LABELS: list[tuple[str, str]] = [
                           r"|arbejdssted|byggeplads|matrikel(?: nr)?|opstillingssted|adresse hvor .*|address where .*"
                           r"|serveringssted(?:ets)?(?: adresse)?"
                           r"|(?:udeserveringens|salgsstedets|standens) (?:adresse|placering)"
-                          r"|location of (?:the )?\w+(?: \w+)?|placering af (?:\w+ )?\w+|sted for \w+|\w+sted(?:et)?"
+                          r"|location of (?:the )?\w+(?: \w+)?|placering af (?:\w+ )?\w+|sted for \w+"
+                          r"|(?!\w*værksted)\w+sted(?:et)?"
                           r"|(?!virksomhed|firma|selskab|forening|butik|restaurant|salon|kontor|ejer|entreprenør"
                           r"|ansøger|anmelder|arrangør"
                           r"|bygherre|rekvirent|organisation|kunde|person)\w+(?:ets|ens)"
                           r" (?:adresse|placering|beliggenhed)"
                           r"|(?:event|site|work|arbejds) ?location"
-                          r"|(?:ønsket )?(?:stadeplads|standplads|salgsplads|stand)"),
+                          r"|(?:ønsket )?(?:stadeplads|standplads|salgsplads|stand)"
+                          r"|(?:preferred |desired |requested )?(?:pitch|stall location|spot)"),
     ("address", r"adresse|virksomhedens adresse|firmaadresse|firmaets adresse"
                 r"|(?:restaurantens|butikkens|caféens|cafeens|salonens"
                 r"|forretningens|selskabets|foreningens|klinikkens|bageriets) adresse"

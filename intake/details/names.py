@@ -26,8 +26,8 @@ COMPANY = re.compile(rf"(?<![\w])(?P<v>{_CAP_TOKEN}(?:[ \t]+(?:{_JOINER}|{_CAP_T
 _SUFFIX_AT = re.compile(rf"(?<=[ \t]){SUFFIX}(?![\w/])")
 _ENDING_IN_SUFFIX = re.compile(rf"(?<![\w])"
                                rf"(?P<v>{_CAP_TOKEN}(?:[ \t]+(?:{_JOINER}|{_CAP_TOKEN})){{0,5}}[ \t]+{SUFFIX})\Z")
-_BUSINESS_NOUN = (r"(?:restaurant|café|cafe|kiosk|shop|store|butik|bar|bistro|bakery|bageri|\w*salon|pizzeria|grill"
-                  r"|firma|company|business|virksomhed|enkeltmandsvirksomhed|forretning|værksted|klinik|food ?truck"
+_BUSINESS_NOUN = (r"(?:restaurant|café|cafe|kiosk|shop|store|\w*butik|bar|bistro|bakery|bageri|\w*salon|pizzeria|grill"
+                  r"|firma|company|business|virksomhed|enkeltmandsvirksomhed|forretning|\w*værksted|klinik|food ?truck"
                   r"|madvogn)")
 _INTRO = re.compile(        # each alternative starts a word: the look-behind turns most positions away at once
     r"(?<![\w])(?i:\b(?:min|vores|my|our)[ \t](?:virksomhed|forretning|butik|salon|café|cafe|restaurant|firma"
@@ -46,10 +46,12 @@ _INTRO = re.compile(        # each alternative starts a word: the look-behind tu
     rf"|\b(?:har|driver|ejer|have|has|run|own)[ \t](?:(?:en|et|a|an|min|mit|my|our)[ \t])?(?:(?:lille|small|ny|nyt|new)"
     rf"[ \t])?(?:[\w-]+[ \t])?{_BUSINESS_NOUN}(?:,?[ \t](?:den|det|it|som|which)[ \t](?:hedder|is called)|,"
     r"|(?=[ \t](?-i:[A-ZÆØÅ])))"
+    r"|\bunder[ \t](?:navnet|the[ \t]name|the[ \t]brand)|\bdrevet[ \t]som"            # "under navnet Svends Saft"
+    r"|\b(?:business|company|trading|firma|virksomheds?)[ \t]?(?:name|navn(?:et)?)[ \t](?:is|er)"
     r"|\band[ \t](?:run|own)|\b(?:har|driver|ejer|have|has|run|own)[ \t](?:en|et|a|an)[ \t]"
     r"(?:lille[ \t]|small[ \t]|ny[ \t]|new[ \t])?\w+(?:,|[ \t](?:called|named|ved navn|som hedder))"
     r"|\b(?:our|vores|min|my|mit|en|et|a|an)[ \t](?:[\w-]+[ \t]){0,3}(?:foundation|association|company|club|society"
-    r"|organi[sz]ation|forening|virksomhed|enkeltmandsvirksomhed|firma|butik|\w*salon|café|cafe|restaurant|bageri"
+    r"|organi[sz]ation|forening|virksomhed|enkeltmandsvirksomhed|firma|forretning|butik|\w*salon|café|cafe|restaurant|bageri"
     r"|bistro|\w*bar|kiosk|klinik|værksted|shop|store|bakery|business)(?:[ \t](?:from home|hjemmefra))?,)[ \t]{1,3}"
     rf"(?P<v>{_NAME_RUN})")
 _WE_ARE = re.compile(rf"(?i:\bvi[ \t]er|\bwe[ \t]are|\bwe['’]re|\bi[ \t]represent|\bwe[ \t]represent)[ \t]{{1,3}}"
@@ -67,15 +69,17 @@ _OWNED_BY = re.compile(rf"(?<![\w])(?P<v>{_CAP_TOKEN}(?:[ \t]{{1,2}}(?:&[ \t]{{1
                        rf"[ \t]{{1,2}}v/[ \t]?"
                        rf"[A-ZÆØÅ][\w'’\-]{{1,30}}+(?:[ \t][A-ZÆØÅ][\w'’\-]{{1,30}}+){{1,2}})(?![\w])")
 _SOLE_TRADER_WORD = re.compile(r"(?i:enkeltmandsvirksomhed|personligt ejet|sole proprietorship|sole trader)")
-_ENDING_IN_NAME = re.compile(rf"(?<![\w])(?P<v>{_NAME_RUN})[ \t]{{0,2}}[(,\-–|]?[ \t]{{0,2}}\Z")
+_ENDING_IN_NAME = re.compile(rf"(?<![\w])(?!\d+\.[ \t])(?P<v>{_NAME_RUN})[ \t]{{0,2}}[(,\-–|]?[ \t]{{0,2}}\Z")
 _ENDING_IN_NAME_AS = re.compile(rf"(?<![\w])(?P<v>{_NAME_RUN})[ \t]{{0,2}}[(,]?[ \t]{{0,2}}"
                                 rf"(?:(?i:som|as an?|as)[ \t]{{1,2}}(?:(?i:en|an?)[ \t]{{1,2}})?)?\Z")
 _CVR_NEAR = re.compile(r"(?i:\bcvr|\bse[ \t/-]?nr|\bvat)")
 _CVR_AFTER = re.compile(r"(?<=[,(|])[ \t]{0,2}(?i:cvr)|(?<=[,(|] )(?i:cvr)|(?<= [\-–] )(?i:cvr)")
 _COMPANY_LEAD = re.compile(
-    r"^(?:(?:Vi|Jeg|Hej|Kære|Dear|Hermed|Fra|From|Til|To|Firma|Firmaet|Virksomheden|Selskabet|Company|The|Den|Det|I|We|Hos|At"
+    r"^(?:(?:We['’]re|I['’]m|Vi|Jeg|Hej|Kære|Dear|Hermed|Fra|From|Til|To|Firma|Firmaet|Virksomheden|Selskabet|Company|The|Den|Det|I|We|Hos|At"
     r"|For|På|Re|Sv|Fw|Fwd|Vs|Ansøger|Ansøgning|Regarding|Vedr|Vedrørende|Mvh|Med|Venlig|Hilsen|Best|Kind|Regards|Our"
     r"|Vores|Butikken|Entreprenør|Bygherre|Anmelder|Administrator|Arrangør|Kontakt)\.?:?\s+)+")
+# the words between a lead and the name: "Vi på Öresunds Bygg AB", "We're Dumpling Bros ApS"
+_LOWER_LEAD = re.compile(r"^(?:(?:på|hos|fra|i|at|from|with|in)\s+)+")
 # "VVS-firmaet Rørkompagniet A/S"
 _TRADE_PREFIX = re.compile(r"^[A-ZÆØÅ]{2,}-\w*(?:firmaet|virksomheden|selskabet|firma)\s+")
 _SENTENCE_END = re.compile(r"(?<!\b[A-ZÆØÅ])"             # "Malerfirmaet M. Brandt": an initial ends no sentence
@@ -132,7 +136,7 @@ _TITLE_LINE = re.compile(
 
 
 def clean_company(raw: str) -> str | None:
-    value = _TRADE_PREFIX.sub("", _COMPANY_LEAD.sub("", raw.strip())).strip(" ,;:")
+    value = _TRADE_PREFIX.sub("", _LOWER_LEAD.sub("", _COMPANY_LEAD.sub("", raw.strip()))).strip(" ,;:")
     if not re.search(SUFFIX + r"\.?$", value) or not re.match(_CAP_TOKEN, value):
         return None
     value = value if value.endswith(("o.", "V.", "Inc.", "Ltd.")) else value.rstrip(".")
@@ -233,11 +237,19 @@ def _plain_candidates(text: str, matches: Iterable[re.Match[str]], score: int) -
     for m in matches:
         if re.search(SUFFIX + r"\.?$", m.group("v")):
             continue                                      # found above with its legal form
-        name = _clean_plain(m.group("v"))
+        name, start = _clean_plain(m.group("v")), m.start("v")
+        noun = _NOUN_BEFORE.search(text, max(0, start - 20), start)
+        if name and noun:                               # "der ejer Café Sigurd": the noun is a part of the name
+            name, start = f"{noun.group(1)} {name}", noun.start(1)
         if name and _ORG_WORD.search(name):
             score = max(score, 2)                       # "the Istedgade Traders Association"
-        if name and (score or _near_cvr(text, m.start("v"), m.end("v"))):
-            yield name, m.start("v"), m.end("v"), max(score, 1)
+        if name and (score or _near_cvr(text, start, m.end("v"))):
+            yield name, start, m.end("v"), max(score, 1)
+
+
+# a business noun written with a capital right before a name that an introduction found ("ejer Café Sigurd")
+_NOUN_BEFORE = re.compile(r"(?<![\w])(Café|Cafe|Restaurant|Bistro|Brasserie|Kiosk|Bar|Bageri|Salon|Pizzeria|Grill"
+                          r"|Butik|Shop|Barbershop)[ \t]\Z")
 
 
 _TRADE = re.compile(r"\w*(?:tømrer|murer|maler|snedker|smed|vvs|elektriker|guldsmed|frisør|bager|slagter|urmager"
@@ -245,12 +257,16 @@ _TRADE = re.compile(r"\w*(?:tømrer|murer|maler|snedker|smed|vvs|elektriker|guld
                     r"(?:mester|firma|forretning)?")
 
 
+# a noun in its definite form ("Børneteatret", "Jazzklubben", "Blomsterboden"), not a first name or a -sen surname
+_DEFINITE_NOUN = re.compile(r"\w+et|\w{7,}(?<!s)en")
+
+
 def _looks_like_business(name: str) -> bool:
     """A name written just before its CVR that is not a town, a street or a person ("Børneteatret Trylle (CVR ...)")."""
     words = name.split()
     return (not any(w.lower() in towns() for w in words[-2:]) and not re.search(r"\d", name)
             and not re.search(r"(?i)(?:gade|vej|allé|plads|torv|boulevard)$", name)
-            and (not looks_like_person(name) or words[0].endswith("et")     # "Børneteatret", not "Søren"
+            and (not looks_like_person(name) or _DEFINITE_NOUN.fullmatch(words[0]) is not None  # not "Søren"
                  or _TRADE.fullmatch(words[0].lower()) is not None))          # "Tømrer Nygaard"
 
 
@@ -274,7 +290,8 @@ def signature_name(lines: list[str]) -> str | None:
 
 
 _TITLE_WORD_BEFORE = re.compile(r"^\s*(?:\w*chef|\w*leder|indehaver|ejer|direktør|formand|tandlæge|advokat"
-                                r"|manager|owner|director)\s+(?=[A-ZÆØÅ])", re.IGNORECASE)
+                                r"|manager|owner|director|\w*værge|\w*mester|dr\.|mr\.|mrs\.|ms\.|prof\.)\s+"
+                                r"(?=[A-ZÆØÅ])", re.IGNORECASE)
 
 
 def _signature(lines: list[str]) -> tuple[str, list[str]] | None:
@@ -356,12 +373,50 @@ _I_AM = re.compile(rf"(?<![\w])(?i:i am|i['’]m|jeg er|this is)[ \t]{{1,2}}(?P<
                    rf"|(?i:og|and|from|fra|owner|ejer)\b))")
 
 
+_TITLE_WORDS = (r"(?:\w*direktør|\w*chef|\w*leder|indehaver|ejer|formand|arkitekt|advokat|director|manager"
+                r"|owner|chairman|architect|operator|foreman|coordinator|\w*mester)")
+# "Henvendelser bedes rettet til direktør Klaus Oberdorf", "Contact on the day: our crane operator Mads Vinther"
+_CONTACT_BEFORE_NAME = re.compile(
+    rf"(?i:\b(?:henvendelse[r]?|spørgsmål|questions?|enquiries|inquiries)(?:[ \t]\w+){{0,3}}?[ \t]"
+    rf"(?:rettes|rettet|stilles|sendes|be[ \t]directed|be[ \t]addressed|go)[ \t]til?|\bspørg|\bask[ \t]for"
+    rf"|\b(?:contact[ \t]on[ \t]the[ \t]day|kontakt[ \t]på[ \t]dagen|day-to-day[ \t]contact|daglig[ \t]kontakt)[:,]?)"
+    rf"[ \t]{{1,3}}(?i:(?:vores|our|the|vor)[ \t]{{1,2}})?(?:(?i:\w+[ \t]){{0,2}}?{_TITLE_WORDS}[ \t]{{1,2}})?"
+    rf"(?P<v>{_NAME})")
+# "Jonas Eklund, will be the day-to-day contact", "Restaurantchef Camilla Juhl er daglig kontakt"
+_CONTACT_AFTER_NAME = re.compile(r"(?i:[ \t]{1,2}(?:will[ \t]be|is|er|bliver|vil[ \t]være)[ \t]"
+                                 r"(?:the[ \t]|our[ \t]|vores[ \t]|den[ \t]|jeres[ \t]|your[ \t])?"
+                                 r"(?:daglige?[ \t]|day-to-day[ \t]|primary[ \t]|main[ \t]|faste[ \t])?"
+                                 r"(?:kontakt(?:person)?|contact(?:[ \t]person)?)\b"
+                                 r"|[ \t]{1,2}(?:kan[ \t](?:træffes|kontaktes|fås[ \t]fat[ \t]i)"
+                                 r"|can[ \t]be[ \t](?:reached|contacted))\b)")
+_NAME_BEFORE = re.compile(rf"(?P<v>{_NAME}),?\Z")
+
+
+def _named_contact(text: str) -> str | None:
+    """A person the text names as the one to contact, before or after the cue."""
+    for m in islice(_CONTACT_BEFORE_NAME.finditer(text), 20):
+        if looks_like_person(m.group("v")):
+            return m.group("v")
+    for cue in islice(_CONTACT_AFTER_NAME.finditer(text), 20):
+        before = _NAME_BEFORE.search(text, max(0, cue.start() - 60), cue.start())
+        name = _TITLE_WORD_BEFORE.sub("", before.group("v")) if before else ""
+        if " " not in name and looks_like_name(name):       # "Lise kan træffes på ...": Lise Holt, named before
+            name = next((f.group(0) for f in islice(re.finditer(rf"\b{re.escape(name)}[ \t][A-ZÆØÅ][{_LOWER}]+\b",
+                                                                text), 5) if looks_like_person(f.group(0))), name)
+        if looks_like_person(name):
+            return name
+    return None
+
+
 def find_contact(text: str) -> str | None:
     """A person introduced in the text ("Mit navn er ...", "I am Ana de la Rosa, owner of ..."), signing it, or
     written before a phone number."""
     m = NAME_INTRO.search(text)
     if m and looks_like_name(m.group("v")):
         return m.group("v")
+    named = _named_contact(text)
+    if named:
+        return named
     m = next((m for m in islice(_I_AM.finditer(text), 20) if looks_like_person(m.group("v"))), None)
     if m:
         return m.group("v")

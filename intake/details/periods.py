@@ -59,7 +59,7 @@ _DAY_RANGE_PATTERNS = [
                r"(?:,?\s{1,3}" + _YEAR.format("y") + r")?", re.IGNORECASE),
 ]
 _WEEK_RANGE = re.compile(
-    r"\b(?:uge(?:rne)?|weeks?|wk)\s{0,3}(?P<w1>\d{1,2})(?:\s{0,3}(?:-|–|til|to|and|og)\s{0,3}"
+    r"\b(?:uge(?:rne)?|weeks?|wk)\s{0,3}(?P<w1>\d{1,2})(?:\s{0,3}(?:-|–|til(?:\s{1,3}og\s{1,3}med)?|t\.o\.m\.|to|and|og)\s{0,3}"
     r"(?:uge\s{0,3}|week\s{0,3})?(?P<w2>\d{1,2}))?(?:,?\s{0,3}(?:i\s{1,3}|in\s{1,3})?(?P<y>(?:19|20)\d\d))?\b",
     re.IGNORECASE,
 )
@@ -206,9 +206,11 @@ def _last_day(year: int, month: int) -> date:
 
 # "i hele maj og juni 2027", "in July 2027", "april-oktober 2027", "fra maj til september": whole months
 _MONTH_RANGE = re.compile(
-    r"(?<![\d.])(?<![\d.][ \t])(?P<lead>\b(?:i|in|fra|from|during|throughout|hele|whole|for)[ \t]{1,3})?"
+    r"(?<![\d.])(?<![\d.][ \t])(?P<lead>\b(?:i|in|fra|from|during|throughout|hele|whole|for|primo|medio"
+    r"|(?:fra|from)[ \t]{1,3}(?:primo|medio))[ \t]{1,3})?"
     r"(?:(?:hele|the whole(?: of)?|all of)[ \t]{1,3})?" + _MONTH.format("m1")
-    + r"(?:[ \t]{0,3}(?:-|–|til(?:[ \t]og[ \t]med)?|to|until|through|thru|og|and|&)[ \t]{0,3}" + _MONTH.format("m2")
+    + r"(?:[ \t]{0,3}(?:-|–|til(?:[ \t]og[ \t]med)?|to|until|through|thru|og|and|&)[ \t]{0,3}"
+    r"(?:(?:ultimo|medio|udgangen[ \t]af)[ \t]{1,3})?" + _MONTH.format("m2")
     + r")?"
     r"(?:[ \t,]{1,3}" + _YEAR.format("y") + r")?(?![\w-])(?![ \t]{1,3}\d)", re.IGNORECASE)
 
@@ -326,6 +328,12 @@ def _resolve(day: int, month: int, year: int | None, reference: date) -> date | 
     return None
 
 
+# "Jeg åbner frisørsalon den 1. august": the day a business opens is no period applied for, unless the opening is
+# celebrated on the street ("en DJ foran butikken", "an opening party", "300 besøgende")
+_OPENING = re.compile(r"\b(?:åbner|åbne|åbning|åbningen|opens?|opening|genåbner|reopens?)(?![\w-])[^.\n]{0,50}$",
+                      re.IGNORECASE)
+_CELEBRATION = re.compile(r"(?i)fest|party|reception|arrangement|event|koncert|concert|musik|music|\bdj\b|besøgende"
+                          r"|gæster|guests|visitors|indvielse|happening")
 _EVENT_CUE = re.compile(r"(?:afholdes|afvikles|finder sted|foregår|takes? place|(?:will be )?held|arrangement\w*|event"
                         r"|festival|marked|\bon|\bden|\bd\.|\bd|(?:man|tirs|ons|tors|fre|lør|søn)dag"
                         r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\W+(?:\w+\W+){0,3}$", re.IGNORECASE)
@@ -336,7 +344,8 @@ def _one_sided(text: str, reference: date, dates: list[DateMention]) -> Period:
     if period.start or period.end:
         return period
     for mention in dates[:1] if len(dates) == 1 else []:
-        if _EVENT_CUE.search(text[max(0, mention.start - 60):mention.start]):
+        before = text[max(0, mention.start - 60):mention.start]
+        if _EVENT_CUE.search(before) and not (_OPENING.search(before) and not _CELEBRATION.search(text)):
             day = _resolve(mention.day, mention.month, mention.year, reference)
             if day is not None and day > reference:      # else: the date of the letter
                 return Period(day, day)

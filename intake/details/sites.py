@@ -69,6 +69,12 @@ _BUSINESS = re.compile("(?:" + "|".join([
     rf"\b(?:driver|ejer|run|own|åbne[rt]?|open(?:s|ing)?) (?:(?:en|et|a|an|the|vores|our|ny|nyt|new|lille|small) )?"
     rf"(?:\w+ )?{_PREMISES} (?:på|i|at|in|on)",
 ]) + r")\W*$", re.IGNORECASE)
+# the registered office or head office: the business's address even beside premises it also names ("Selskabets
+# registrerede adresse er ...", "Head office: ...", "Hovedkontor: ..."), which are then the application's site
+_REGISTERED = re.compile(r"\b(?:(?:\w+s )?registrerede? (?:adresse|hjemsted)(?: er)?"
+                         r"|registered (?:office|address)(?: is)?|registreret (?:på|i)"
+                         r"|hovedkontor(?:et)?(?: er| ligger)?(?: på| i)?"
+                         r"|head (?:office|quarters)(?: is)?(?: at| in)?|hq)\W*$", re.IGNORECASE)
 _WORK = (r"(?:nedrive|rive|renovere|istandsætte|male|bygge|opføre|grave|udskifte|skifte|sløjfe|fjerne|isolere|reparere"
          r"|arbejde|arbejdet)")
 _SITE = re.compile("(?:" + "|".join([
@@ -138,12 +144,17 @@ _PLACE = re.compile(
     rf"(?<![\w])(?=[pPaAoOvViIfFuUnNlLdD])(?i:på|at|on|ved|i|in front of|in|foran|ud for|outside|near|over|langs"
     rf"|along|across|del af|part of)[ \t]+(?:the[ \t]+)?(?P<v>{STREET})(?![\w])"
     rf"(?![ \t]{{1,3}}(?:nr\.?[ \t]?)?\d)(?![ \t][A-ZÆØÅ][a-zæøå])")
-_LOCATION_PHRASE = re.compile(r"(?:placering|location|sted|lokation|venue|site)\s{0,3}[:\-]\s{0,3}(?P<v>[^\n]{3,120})",
-                              re.IGNORECASE)
+_LOCATION_PHRASE = re.compile(r"(?<![\w])(?:placering|location|sted|lokation|venue|site)\s{0,3}[:\-]\s{0,3}"
+                              r"(?P<v>[^\n]{3,120})", re.IGNORECASE)
 _STREET_AT_NUMBER = re.compile(
     rf"(?<![\w])(?P<street>{STREET_PREFIX}(?=[ \t]{{1,3}}(?i:ud ?for|foran|ved|outside|in front of)[ \t]{{1,3}}"
     rf"(?i:nr|no|number)){ENDS_AS_STREET})[ \t]{{1,3}}(?i:ud ?for|foran|ved|outside|in front of)[ \t]{{1,3}}"
     r"(?i:nr\.?|no\.?|number)[ \t]{0,3}(?P<no>\d{1,4}[A-Z]?)(?![\d])")
+
+
+_NUMBER_ON_STREET = re.compile(
+    r"(?<![\w])(?i:ud ?for|foran|ved|outside|opposite|overfor|in front of)[ \t]{1,3}(?i:nr\.?|no\.?|number)[ \t]{0,3}"
+    rf"(?P<no>\d{{1,4}}[A-Z]?)(?![\d])[ \t]{{1,3}}(?i:på|i|in|on|at)[ \t]{{1,3}}(?P<street>{STREET})(?![\w])")
 
 
 def find_addresses(text: str) -> dict[str, str]:
@@ -151,13 +162,15 @@ def find_addresses(text: str) -> dict[str, str]:
     mentions = find_mentions(text)
     roles = _roles(text, mentions)
     by_role = {role: [m for m, r in zip(mentions, roles, strict=True) if r in role.split("|")]
-               for role in ("home", "signature", "business|both", "site|both", "neutral", "maybe own")}
+               for role in ("home", "registered", "signature", "business|both", "site|both", "neutral", "maybe own")}
     premises, plain = by_role["business|both"], by_role["neutral"]
     if premises and _AGENT.search(text):
         # a lawyer or an agent writes for a client: the signature's address is the agent's office, not the business's
-        own = _first(by_role["home"], premises, by_role["signature"], plain, by_role["maybe own"])
+        own = _first(by_role["home"], by_role["registered"], premises, by_role["signature"], plain,
+                     by_role["maybe own"])
     else:
-        own = _first(by_role["home"], by_role["signature"], premises, plain, by_role["maybe own"])
+        own = _first(by_role["home"], by_role["registered"], by_role["signature"], premises, plain,
+                     by_role["maybe own"])
     site = _first(by_role["site|both"], by_role["maybe own"])
     lives_there = _LIVES_THERE.search(text) if own is None and site is not None else None
     if lives_there and site is not None:
@@ -220,11 +233,12 @@ def same_place(site: str, address: str, postcode: str = "") -> bool:
 
 def _roles(text: str, mentions: list[Mention]) -> list[str]:
     signature = _signature_start(text)
+    letterhead = _letterhead_end(text)
     roles = []
     previous_end = 0
     for m in mentions:
         role = _role(_window(text, previous_end, m.start), text[m.end:m.end + 60])
-        if role == "neutral" and m.start >= signature:
+        if role == "neutral" and (m.start >= signature or m.end <= letterhead):
             role = "signature"
         roles.append(role)
         previous_end = m.end
@@ -248,7 +262,8 @@ def _role(before: str, after: str) -> str:
     """The role whose cue is nearest the address; on a tie the longer cue (a site's "ejendommen ligger på")."""
     best, key = "neutral", (7, 0)
     ours = None
-    for role, pattern, reach in (("home", _HOME, 6), ("business", _BUSINESS, 6), ("site", _SITE, 6),
+    for role, pattern, reach in (("home", _HOME, 6), ("registered", _REGISTERED, 6), ("business", _BUSINESS, 6),
+                                 ("site", _SITE, 6),
                                  ("site", _SITE_NEXT_TO, 0)):
         found = _nearest(pattern, before, reach)
         if found is not None and role == "business" and _OURS.search(found[2]):
@@ -279,6 +294,25 @@ def _nearest(pattern: re.Pattern[str], before: str, reach: int) -> tuple[int, in
     return None
 
 
+_OPENING_LINE = re.compile(r"(?i)(?:ansøgning|anmeldelse|application|notification|request|hej|hi|hello|kære|dear|til"
+                           r"|to whom|vedr|re:|emne|subject|goddag)\b")
+_COMPANY_MARK = re.compile(r"\bCVR\b|\b(?:ApS|A/S|IVS|I/S|P/S|K/S)\b")
+
+
+def _letterhead_end(text: str) -> int:
+    """The end of a letterhead: at most five short lines at the top, naming the company (a CVR or a legal form),
+    ended by a blank line, a title or a greeting ("Fakta Nord A/S / Roskildevej 65, 2620 Albertslund / CVR ... /
+    Ansøgning om facadeskilt"). An address there is the business's own, as in a signature."""
+    end = 0
+    for n, line in enumerate(text[:1000].split("\n")):
+        if not line.strip() or _OPENING_LINE.match(line.strip()):
+            return end if n and _COMPANY_MARK.search(text[:end]) else 0
+        if n == 5 or line.rstrip().endswith((".", "?", "!", ":")) or len(line.split()) > 14:
+            return 0
+        end += len(line) + 1
+    return 0
+
+
 def _signature_start(text: str) -> int:
     last = _last_match(_VALEDICTION, text)
     return last.start() if last else len(text)
@@ -291,8 +325,9 @@ def _last_match(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
 
 
 def _place(text: str, mentions: list[Mention]) -> str | None:
-    """A site written without an address: "Placering: ...", "Strandboulevarden ud for nr. 88", "på Israels Plads"."""
-    m = _STREET_AT_NUMBER.search(text)
+    """A site written without an address: "Placering: ...", "Strandboulevarden ud for nr. 88", "ud for nr. 12 på
+    Ryesgade", "på Israels Plads"."""
+    m = _STREET_AT_NUMBER.search(text) or _NUMBER_ON_STREET.search(text)
     if m:
         return format_address(m.group("street"), m.group("no"))
     m = _LOCATION_PHRASE.search(text)
@@ -311,7 +346,7 @@ _EVENT = (r"(?<![\w])(?=[fFoOkKmMlLrRaAeEsSbBhHyYpPdDcCtT])"          # a word s
           r"(?i:film|optage|optagelse|koncert|concert|marked|market|fest|festival|løb|run\b|race|arrangement|event"
           r"|stand\b|stade|bod\b|boden|stall|sælge|sell|yoga|parade|optog|demonstration|starter|slutter|starts|ends"
           r"|afholde|holde|hold\b|host|picnic|loppemarked|julemarked|cirkus|circus|teater|theatre|scene\b)")
-_EVENT_PLACE = re.compile(rf"{_EVENT}[^.\n]{{0,50}}?(?<![\w])(?i:i|på|ved|in|at|on)[ \t]{{1,2}}"
+_EVENT_PLACE = re.compile(rf"{_EVENT}[^.\n]{{0,50}}?(?<![\w])(?i:i|på|ved|in|at|on|foran|in front of)[ \t]{{1,2}}"
                           r"(?P<v>[A-ZÆØÅ][\wæøå]{2,30}(?:[ \t][A-ZÆØÅ][\wæøå]{2,30}){0,2})(?![\w])")
 _NOT_PLACE = frozenset(
     "januar februar marts april maj juni juli august september oktober november december january february march may"

@@ -69,7 +69,8 @@ def _v_text(key: str, max_len: int = 120) -> Handler:
 _SOLE_TRADER_OF = re.compile(r"^[^,;(|]{2,60}?\s+v/\s?(?P<name>[^,;(|]{3,60})")
 _TITLE_BEFORE_NAME = re.compile(
     r"^(?:indehaver|medindehaver|ejer|direktør|adm\. direktør|daglig leder|projektleder|byggeleder|formand"
-    r"|kasserer|sekretær|owner|manager|site manager|project manager|chairman|director|ceo)\s+(?=[A-ZÆØÅ])",
+    r"|kasserer|sekretær|owner|manager|site manager|project manager|chairman|director|ceo|\w*chef|\w*mester"
+    r"|\w*værge|dr\.|mr\.|mrs\.|ms\.)\s+(?=[A-ZÆØÅ])",
     re.IGNORECASE)
 
 
@@ -89,12 +90,17 @@ def _v_contact_name(value: str, ref: date) -> Values:
     return {"contact_name": head}
 
 
+# "Amiras Is (enkeltmandsvirksomhed)": the kind of business in brackets after its name is no part of the name
+_SOLE_TRADER_ASIDE = re.compile(r"\s*\((?i:enkeltmandsvirksomhed|personligt ejet|sole trader|sole proprietorship"
+                                r"|selvstændig|self-employed|forening|association)\)\s*$")
+
+
 def _v_company(value: str, ref: date) -> Values:
     """A company name, cut before an identifier or an address written after it ("Hansen ApS, CVR 12345678")."""
     head = re.split(r"\s*[,(;|\-–]?\s*\b(?:cvr|se|p-?nr|tlf|telefon|phone|vat)\b", value,
                     maxsplit=1, flags=re.IGNORECASE)[0]
     legal = re.search(SUFFIX + r"(?=\s*[,(;|/])", head)
-    head = head[:legal.end()] if legal else head
+    head = head[:legal.end()] if legal else _SOLE_TRADER_ASIDE.sub("", head)
     number = re.search(r"/\s*(\d{2}\s?\d{2}\s?\d{2}\s?\d{2})\s*$", value)   # "Firmanavn/CVR: Havnebaren ApS / 30521676"
     if number:
         return {**_v_text("company_name")(re.sub(r"\s*/\s*[\d ]+$", "", head), ref), "cvr": digits(number.group(1))}
