@@ -249,7 +249,8 @@ def main() -> None:
     parser.add_argument("--growth-messages", type=int, default=200)
     parser.add_argument("--skip-scanned", action="store_true")
     parser.add_argument("--skip-steady", action="store_true")
-    parser.add_argument("--repeat", type=int, default=1, help="runs of each throughput and growth figure (the median is shown)")
+    parser.add_argument("--repeat", type=int, default=1,
+                        help="runs of each throughput and growth figure (the median is shown)")
     args = parser.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="bench-workers-"))
     pki = TestPKI.create(tmp / "pki")
@@ -282,12 +283,12 @@ def main() -> None:
             print(f"steady load, {args.rate:g}/s for {args.seconds:g} s, 2 serve workers: {len(times)}/{expected} "
                   f"acknowledged; latency p50 {statistics.median(times):.2f} s, p95 {percentile(times, 95):.2f} s",
                   flush=True)
-        costs = {}
+        costs: dict[int, float] = {}
         for size in (int(s) for s in args.growth.split(",") if s):
-            runs, list_s = growth(tmp, dovecot, sink, postgres, models, size, args.growth_messages, args.repeat)
-            costs[size] = statistics.median(runs)
+            per_run, list_s = growth(tmp, dovecot, sink, postgres, models, size, args.growth_messages, args.repeat)
+            costs[size] = statistics.median(per_run)
             print(f"growth, {size:,} cases in the database: {costs[size]:.1f} ms per message (1 worker; "
-                  + ", ".join(f"{r:.1f}" for r in runs) + f"), `intake case list` {list_s:.2f} s (median of 5)",
+                  + ", ".join(f"{r:.1f}" for r in per_run) + f"), `intake case list` {list_s:.2f} s (median of 5)",
                   flush=True)
         if len(costs) > 1:
             sizes = sorted(costs)

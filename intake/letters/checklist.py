@@ -9,6 +9,7 @@ says nothing.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from intake.letters.facts import PartFacts
 from intake.letters.wording import bullet_block, phrase
@@ -72,18 +73,38 @@ def missing_request(parts: Sequence[PartFacts], catalogue: Catalogue, lang: str)
     return "\n".join(lines)
 
 
+@dataclass(frozen=True)
+class ChecklistLine:
+    """One item of a part's checklist as the desk shows it."""
+
+    name_da: str
+    name_en: str
+    state: str  # "have" | "missing_required" | "missing" (helpful, never asked for)
+    where: str = ""  # where it was found (have only)
+
+
+def checklist_lines(part: PartFacts, catalogue: Catalogue) -> list[ChecklistLine]:
+    """The caseworker's checklist of one part, item by item in catalogue order ([] for none or triage)."""
+    if not part.checklist or part.needs_triage:
+        return []
+    have, required = part.have, set(part.items("required_missing"))
+    return [ChecklistLine(item.name_da, item.name_en,
+                          "have" if item.id in have else "missing_required" if item.id in required else "missing",
+                          have.get(item.id, ""))
+            for item in catalogue.task(part.task_type).checklist]
+
+
 def office_block(part: PartFacts, catalogue: Catalogue) -> str:
     """The caseworker's checklist of one part: each item, had (and where) or missing ('' for none)."""
-    if not part.checklist or part.needs_triage:
+    items = checklist_lines(part, catalogue)
+    if not items:
         return ""
-    task = catalogue.task(part.task_type)
-    lines = [phrase("da", "office.checklist_office_head", task_name=task.name_da)]
-    have, required = part.have, set(part.items("required_missing"))
-    for item in task.checklist:
-        if item.id in have:
-            lines.append(phrase("da", "office.checklist_office_have", item=item.name_da, where=have[item.id]))
+    lines = [phrase("da", "office.checklist_office_head", task_name=catalogue.task(part.task_type).name_da)]
+    for item in items:
+        if item.state == "have":
+            lines.append(phrase("da", "office.checklist_office_have", item=item.name_da, where=item.where))
         else:
-            key = "checklist_office_missing_required" if item.id in required else "checklist_office_missing"
-            lines.append(phrase("da", f"office.{key}", item=item.name_da))
-    lines.append(phrase("da", "office.checklist_office_asked" if required else "office.checklist_office_complete"))
+            lines.append(phrase("da", f"office.checklist_office_{item.state}", item=item.name_da))
+    asked = any(item.state == "missing_required" for item in items)
+    lines.append(phrase("da", "office.checklist_office_asked" if asked else "office.checklist_office_complete"))
     return "\n" + "\n".join(lines) + "\n"

@@ -28,6 +28,8 @@ from intake.cases.compliance_render import chart_compliance, chart_times
 from intake.cases.queue import QueueFilter, queue_page
 from intake.cases.views import case_detail
 from intake.errors import RequestRefused
+from intake.letters.checklist import checklist_lines, missing_request
+from intake.letters.facts import PartFacts
 from intake.pipeline import Context
 from intake.web.desk import auth
 from intake.web.desk.actions import CASE_ACTIONS, PART_ACTIONS, meeting_action, part_action
@@ -144,10 +146,16 @@ def _case_page(request: Request, staff: Staff, reference: str, status_code: int 
         mine = auth.queue_offices(staff)
         audit.record(session, staff.email, "view", case)
         session.commit()
+        catalogue, lang = web.context.catalogue, detail.case.language if detail.case.language == "en" else "da"
+        facts = {v.part.id: PartFacts.of(v.part) for v in detail.parts}
         return page(request, "case.html", staff, status_code, d=detail, c=detail.case,
                     mails=business_mails(session, detail.case), sent=sent_mails(session, detail.case),
-                    details=_details(detail.case.details_json), mine=mine, external=web.context.catalogue.external,
-                    part_actions=PART_ACTIONS, **values)
+                    details=_details(detail.case.details_json), mine=mine, external=catalogue.external,
+                    part_actions=PART_ACTIONS,
+                    checklists={pid: checklist_lines(f, catalogue) for pid, f in facts.items()},
+                    # the request-info form starts with the required items still missing, in the case's language
+                    missing_requests={pid: missing_request([f], catalogue, lang) for pid, f in facts.items()},
+                    **values)
 
 
 def _details(raw: str) -> list[tuple[str, str, str]]:

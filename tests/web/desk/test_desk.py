@@ -1,6 +1,8 @@
 """The desk through HTTP: sign-in, the queue, a case with its mail and actions, reports, office isolation."""
 from __future__ import annotations
 
+import email
+import email.policy
 import re
 
 import pytest
@@ -170,6 +172,39 @@ def test_request_info_pauses_the_part_and_mails_the_business(desk):
         assert s.exec(select(CasePart.status)).all() == ["waiting"]
         assert s.exec(select(OutboxMail).where(OutboxMail.purpose == "case_info_request")).first() is not None
         assert "request-info" in [a.action for a in audit_of(s, ref)]
+
+
+OUTDOOR_SERVING_WITHOUT_PERIOD = """\
+From: Mette Holm <mette@cafesol.dk>
+To: erhverv@kk.dk
+Subject: Udeservering foran caféen
+Date: Tue, 01 Dec 2026 10:00:00 +0100
+Message-ID: <checklist-desk@cafesol.dk>
+Content-Type: text/plain; charset=utf-8
+
+Hej
+
+Vi vil gerne søge om udeservering foran Café Sol ApS, Jagtvej 77, 2200 København N. CVR 12345674.
+
+Venlig hilsen
+Mette Holm
+""".encode()
+
+
+def test_case_page_shows_each_parts_checklist_and_the_request_starts_with_what_is_missing(desk):
+    ref = desk.deliver(OUTDOOR_SERVING_WITHOUT_PERIOD)
+    client = desk.user("karen@kk.example", office_of(desk, ref))
+    page = client.get(f"/cases/{ref}").text
+    checklist = page[page.index("Tjekliste / Checklist"):page.index("</table>", page.index("Tjekliste"))]
+    assert re.search(r"CVR[^<]*</td>\s*<td>✓ modtaget / received</td>\s*<td>body</td>", checklist), checklist
+    assert re.search(r"Perioden[^<]*</td>\s*<td>✗ mangler \(krævet", checklist), checklist
+    request = re.search(r'<textarea id="msg-\d+" name="message" rows="6" required>([^<]*)</textarea>', page)
+    assert request and "Perioden" in request.group(1) and "CVR" not in request.group(1), page[-3000:]
+    assert act(client, ref, "request-info", message=request.group(1)).status_code == 303
+    with Session(desk.engine) as s:
+        sent = s.exec(select(OutboxMail).where(OutboxMail.purpose == "case_info_request")).one()
+    body = email.message_from_bytes(sent.raw, policy=email.policy.default).get_body(("plain",))
+    assert body is not None and "Perioden" in body.get_content()
 
 
 def test_action_without_csrf_token_is_refused(desk):
