@@ -31,15 +31,7 @@ sys.path.insert(0, str(ROOT))
 from classifier import load_active  # noqa: E402
 from tests.e2e.builders import oil_tank_pdf_en, scaffolding_da, sign_docx_da  # noqa: E402
 from tests.e2e.conftest import service_env, subprocess_env  # noqa: E402
-from tests.servers import (  # noqa: E402
-    PostgresServer,
-    SmtpSink,
-    TestPKI,
-    remove_dovecot,
-    remove_postgres,
-    start_dovecot,
-    start_postgres,
-)
+from tests.servers import PostgresServer, real_servers  # noqa: E402
 
 
 def percentile(values: list[float], p: float) -> float:
@@ -118,11 +110,8 @@ def main() -> None:
     database.add_argument("--postgresql", action="store_true", help="a fresh database in a private PostgreSQL")
     args = parser.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="bench-e2e-"))
-    pki = TestPKI.create(tmp / "pki")
-    dovecot = start_dovecot(pki)
-    sink = SmtpSink(pki).start()
-    postgres = start_postgres() if args.postgresql else None
-    try:
+    with real_servers(tmp, postgresql=args.postgresql) as servers:
+        dovecot, sink, postgres = servers.dovecot, servers.sink, servers.postgres
         models = tmp / "models"
         load_active(models)
         if args.latency:
@@ -138,11 +127,6 @@ def main() -> None:
             print(f"throughput, {args.batch} applications (1/3 PDF, 1/3 DOCX, 1/3 body only): "
                   f"{elapsed:.1f} s, {per_minute:.0f} messages/minute, peak RSS of the largest "
                   f"child process {peak:.0f} MB")
-    finally:
-        sink.stop()
-        remove_dovecot(dovecot)
-        if postgres is not None:
-            remove_postgres(postgres)
 
 
 if __name__ == "__main__":

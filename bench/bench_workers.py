@@ -37,7 +37,7 @@ from models.db import make_engine, migrate  # noqa: E402
 from tests.e2e.builders import _base, scaffolding_da  # noqa: E402
 from tests.e2e.conftest import service_env, subprocess_env  # noqa: E402
 from tests.intake.attachments.builders import scanned_pdf  # noqa: E402
-from tests.servers import SmtpSink, TestPKI, remove_dovecot, remove_postgres, start_dovecot, start_postgres  # noqa: E402
+from tests.servers import real_servers  # noqa: E402
 
 
 def percentile(values: list[float], p: float) -> float:
@@ -253,14 +253,11 @@ def main() -> None:
                         help="runs of each throughput and growth figure (the median is shown)")
     args = parser.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="bench-workers-"))
-    pki = TestPKI.create(tmp / "pki")
-    dovecot = start_dovecot(pki)
-    sink = SmtpSink(pki).start()
-    postgres = start_postgres()
-    models = tmp / "models"
-    load_active(models)
-    rates: dict[tuple[int, bool], float] = {}
-    try:
+    with real_servers(tmp, postgresql=True) as servers:
+        dovecot, sink, postgres = servers.dovecot, servers.sink, servers.postgres
+        models = tmp / "models"
+        load_active(models)
+        rates: dict[tuple[int, bool], float] = {}
         for scanned in (False,) if args.skip_scanned else (False, True):
             what = "a third with a scanned PDF" if scanned else "text applications"
             for workers in (int(w) for w in args.workers.split(",")):
@@ -305,10 +302,6 @@ def main() -> None:
                   f"= {peak:.1f} messages/minute; one 2-core machine with 2 workers does {per_machine:.0f}/minute "
                   f"on that mix ({scanned_share:.0%} scanned) -> {max(1, -(-peak // per_machine)):.0f} machine(s) "
                   f"at the peak, {peak / per_machine:.0%} of one machine busy", flush=True)
-    finally:
-        sink.stop()
-        remove_dovecot(dovecot)
-        remove_postgres(postgres)
 
 
 if __name__ == "__main__":

@@ -36,7 +36,7 @@ from models import Case, InboundMessage, OutboxMail  # noqa: E402
 from models.db import open_database  # noqa: E402
 from tests.e2e.builders import oil_tank_pdf_en, sign_docx_da  # noqa: E402
 from tests.e2e.conftest import service_env, subprocess_env  # noqa: E402
-from tests.servers import SmtpSink, TestPKI, remove_dovecot, remove_postgres, start_dovecot, start_postgres  # noqa: E402
+from tests.servers import SmtpSink, real_servers  # noqa: E402
 
 STARTED = "intake service started"
 
@@ -186,52 +186,45 @@ def main() -> None:
     parser.add_argument("--sqlite", action="store_true", help="SQLite instead of PostgreSQL")
     args = parser.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="chaos-"))
-    pki = TestPKI.create(tmp / "pki")
-    dovecot = start_dovecot(pki)
-    sink = SmtpSink(pki).start()
-    postgres = None if args.sqlite else start_postgres()
-    service: Service | None = None
-    chaos: Chaos | None = None
-    try:
-        url = f"sqlite:///{tmp / 'intake.db'}" if postgres is None else postgres.url(postgres.create_database())
-        load_active(tmp / "models")  # trained once here, so that start-up is imports and loading the model
-        env = service_env(tmp / "run", dovecot, sink, url, tmp / "models")
-        # batches of 10 so that mail is sent between the kills, not only after them
-        env.update({"INTAKE_OUTBOX_RETRY_BASE": "5", "INTAKE_OUTBOX_SEND_LEASE": "60", "INTAKE_BATCH_SIZE": "10",
-                    "INTAKE_OPERATOR_ADDRESS": "drift@kk.example"})
-        deliver(dovecot, args.messages)
-        service = Service(env, tmp / "service.log")
-        engine = open_database(url)
-        start = time.monotonic()
-        service.start()
-        chaos = Chaos(args, service, dovecot, sink)
-        thread = threading.Thread(target=chaos.run, daemon=True)
-        thread.start()
-        finished = False
-        while time.monotonic() - start < args.timeout:
-            time.sleep(5)
-            with chaos.lock:
-                if service.proc is not None and service.proc.poll() is not None:
-                    print(f"service exited by itself ({service.proc.returncode}); restarting", flush=True)
-                    service.start()
-            if not thread.is_alive() and settled(engine, sink, args.messages, dovecot):
-                finished = True
-                break
-        chaos.done.set()
-        thread.join(timeout=180)
-        report(engine, sink, args.messages, chaos, time.monotonic() - start, finished)
-        print(f"service log: {service.log_path}")
-    finally:
-        if chaos is not None:
+    with real_servers(tmp, postgresql=not args.sqlite) as servers:
+        dovecot, sink, postgres = servers.dovecot, servers.sink, servers.postgres
+        service: Service | None = None
+        chaos: Chaos | None = None
+        try:
+            url = f"sqlite:///{tmp / 'intake.db'}" if postgres is None else postgres.url(postgres.create_database())
+            load_active(tmp / "models")  # trained once here, so that start-up is imports and loading the model
+            env = service_env(tmp / "run", dovecot, sink, url, tmp / "models")
+            # batches of 10 so that mail is sent between the kills, not only after them
+            env.update({"INTAKE_OUTBOX_RETRY_BASE": "5", "INTAKE_OUTBOX_SEND_LEASE": "60", "INTAKE_BATCH_SIZE": "10",
+                        "INTAKE_OPERATOR_ADDRESS": "drift@kk.example"})
+            deliver(dovecot, args.messages)
+            service = Service(env, tmp / "service.log")
+            engine = open_database(url)
+            start = time.monotonic()
+            service.start()
+            chaos = Chaos(args, service, dovecot, sink)
+            thread = threading.Thread(target=chaos.run, daemon=True)
+            thread.start()
+            finished = False
+            while time.monotonic() - start < args.timeout:
+                time.sleep(5)
+                with chaos.lock:
+                    if service.proc is not None and service.proc.poll() is not None:
+                        print(f"service exited by itself ({service.proc.returncode}); restarting", flush=True)
+                        service.start()
+                if not thread.is_alive() and settled(engine, sink, args.messages, dovecot):
+                    finished = True
+                    break
             chaos.done.set()
-            with chaos.lock:  # no restart after this
-                if service is not None:
-                    service.stop()
-        sink.stop()
-        remove_dovecot(dovecot)
-        if postgres is not None:
-            remove_postgres(postgres)
-
+            thread.join(timeout=180)
+            report(engine, sink, args.messages, chaos, time.monotonic() - start, finished)
+            print(f"service log: {service.log_path}")
+        finally:
+            if chaos is not None:
+                chaos.done.set()
+                with chaos.lock:  # no restart after this
+                    if service is not None:
+                        service.stop()
 
 if __name__ == "__main__":
     main()

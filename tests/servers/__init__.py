@@ -7,6 +7,11 @@ the fixtures, and the helpers can also be used directly (e.g. in ``bench/``).
 When a server cannot run here, ``unavailable`` skips the test with the reason,
 or fails it under ``CI=true``.
 """
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
 from tests.availability import in_ci, unavailable
 from tests.servers.base import ServerError, TestPKI, free_port, wait_for_port
 from tests.servers.dovecot import (
@@ -21,6 +26,8 @@ from tests.servers.postgres import PostgresServer, postgres_missing, remove_post
 from tests.servers.smtp import SinkMessage, SmtpSink
 
 __all__ = [
+    "RealServers",
+    "real_servers",
     "CAPABILITIES_WITHOUT_IDLE",
     "DovecotServer",
     "PostgresServer",
@@ -40,3 +47,30 @@ __all__ = [
     "unavailable",
     "wait_for_port",
 ]
+
+
+@dataclass(frozen=True)
+class RealServers:
+    """A Dovecot, an SMTP sink and (when asked for) a private PostgreSQL, sharing one test PKI."""
+
+    pki: TestPKI
+    dovecot: DovecotServer
+    sink: SmtpSink
+    postgres: PostgresServer | None
+
+
+@contextmanager
+def real_servers(tmp: Path, *, postgresql: bool) -> Iterator[RealServers]:
+    """Start the servers a bench runs against (its PKI under ``tmp``) and remove them afterwards, whatever happens."""
+    pki = TestPKI.create(tmp / "pki")
+    dovecot = start_dovecot(pki)
+    sink = SmtpSink(pki).start()
+    postgres = None
+    try:
+        postgres = start_postgres() if postgresql else None
+        yield RealServers(pki, dovecot, sink, postgres)
+    finally:
+        sink.stop()
+        remove_dovecot(dovecot)
+        if postgres is not None:
+            remove_postgres(postgres)
