@@ -4,9 +4,11 @@ A refused report (the period starts after it ends) is one ``error:`` line and ex
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
 import typer
 
@@ -28,36 +30,28 @@ class Format(StrEnum):
     html = "html"
 
 
+FROM_OPTION = typer.Option(None, "--from", formats=["%Y-%m-%d"], metavar="<YYYY-MM-DD>",
+                           help="First receipt date (Copenhagen), e.g. 2026-01-01.")
+TO_OPTION = typer.Option(None, "--to", formats=["%Y-%m-%d"], metavar="<YYYY-MM-DD>",
+                         help="Last receipt date, included.")
+FORMAT_OPTION = typer.Option(Format.table, "--format", help="table (terminal), csv or html (with charts).")
+OUTPUT_OPTION = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout.")
+
+
 def _settings():
     return settings()
 
 
-@app.command()
-def compliance(
-    start: datetime | None = typer.Option(None, "--from", formats=["%Y-%m-%d"], metavar="<YYYY-MM-DD>",
-                                             help="First receipt date (Copenhagen), e.g. 2026-01-01."),
-    end: datetime | None = typer.Option(None, "--to", formats=["%Y-%m-%d"], metavar="<YYYY-MM-DD>",
-                                           help="Last receipt date, included."),
-    by: By = typer.Option(By.task_type, "--by", help="Group by task type or office."),
-    fmt: Format = typer.Option(Format.table, "--format", help="table (terminal), csv or html (with charts)."),
-    output: Path | None = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
-) -> None:
-    """Cases, median and 90th percentile processing time, share within the goal, open cases at risk/overdue."""
-    from rich.console import Console
-
-    from intake.app import catalogue_and_calendar, open_engine
-    from intake.cases.compliance import compliance as run
-    from intake.cases.compliance_render import Period, as_csv, as_html, as_table
-
-    s = _settings()
-    catalogue, calendar = catalogue_and_calendar(s)
-    period = Period(start.date() if start else None, end.date() if end else None, by.value)
-    rows = run(open_engine(s), catalogue, calendar, start=period.start, end=period.end, by=by.value)
+def _write(fmt: Format, output: Path | None, table: Callable[[], Any], csv: Callable[[], str],
+           html: Callable[[], str]) -> None:
+    """A report in ``fmt``: a rich table on the terminal (or in ``output``), else CSV or HTML text."""
     if fmt is Format.table:
+        from rich.console import Console
+
         console = Console(file=output.open("w", encoding="utf-8") if output else None, width=160 if output else None)
-        console.print(as_table(rows, period))
+        console.print(table())
         return
-    text = as_csv(rows) if fmt is Format.csv else as_html(rows, period)
+    text = csv() if fmt is Format.csv else html()
     if output:
         output.write_text(text, encoding="utf-8")
         typer.echo(f"{fmt.value} report written to {output}", err=True)
@@ -66,17 +60,33 @@ def compliance(
 
 
 @app.command()
+def compliance(
+    start: datetime | None = FROM_OPTION,
+    end: datetime | None = TO_OPTION,
+    by: By = typer.Option(By.task_type, "--by", help="Group by task type or office."),
+    fmt: Format = FORMAT_OPTION,
+    output: Path | None = OUTPUT_OPTION,
+) -> None:
+    """Cases, median and 90th percentile processing time, share within the goal, open cases at risk/overdue."""
+    from intake.app import catalogue_and_calendar, open_engine
+    from intake.cases.compliance import compliance as run
+    from intake.cases.compliance_render import Period, as_csv, as_html, as_table
+
+    s = _settings()
+    catalogue, calendar = catalogue_and_calendar(s)
+    period = Period(start.date() if start else None, end.date() if end else None, by.value)
+    rows = run(open_engine(s), catalogue, calendar, start=period.start, end=period.end, by=by.value)
+    _write(fmt, output, lambda: as_table(rows, period), lambda: as_csv(rows), lambda: as_html(rows, period))
+
+
+@app.command()
 def routing(
-    start: datetime | None = typer.Option(None, "--from", formats=["%Y-%m-%d"], metavar="<YYYY-MM-DD>",
-                                             help="First receipt date (Copenhagen), e.g. 2026-01-01."),
-    end: datetime | None = typer.Option(None, "--to", formats=["%Y-%m-%d"], metavar="<YYYY-MM-DD>",
-                                           help="Last receipt date, included."),
-    fmt: Format = typer.Option(Format.table, "--format", help="table (terminal), csv or html (with charts)."),
-    output: Path | None = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
+    start: datetime | None = FROM_OPTION,
+    end: datetime | None = TO_OPTION,
+    fmt: Format = FORMAT_OPTION,
+    output: Path | None = OUTPUT_OPTION,
 ) -> None:
     """Routing accuracy (parts not rerouted / parts decided) per task type and ISO week, triage rate and outcome."""
-    from rich.console import Console
-
     from intake.app import catalogue_and_calendar, open_engine
     from intake.cases.compliance_render import Period
     from intake.cases.routing_render import as_csv, as_html, as_table
@@ -86,13 +96,4 @@ def routing(
     catalogue, _ = catalogue_and_calendar(s)
     period = Period(start.date() if start else None, end.date() if end else None, "task type and ISO week")
     report = routing_report(open_engine(s), catalogue, start=period.start, end=period.end)
-    if fmt is Format.table:
-        console = Console(file=output.open("w", encoding="utf-8") if output else None, width=160 if output else None)
-        console.print(as_table(report, period))
-        return
-    text = as_csv(report) if fmt is Format.csv else as_html(report, period)
-    if output:
-        output.write_text(text, encoding="utf-8")
-        typer.echo(f"{fmt.value} report written to {output}", err=True)
-    else:
-        typer.echo(text, nl=False)
+    _write(fmt, output, lambda: as_table(report, period), lambda: as_csv(report), lambda: as_html(report, period))
