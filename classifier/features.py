@@ -19,10 +19,8 @@ from functools import cache
 #          2 - the whole text is read without unticked form rows and mentions in passing,
 #              and its pieces are scored too (classifier.segments, classifier.mentions).
 #              A version-1 model still reads the whole text as version 1 did.
-#          3 - the whole text is read without the occasion of a request ("i forbindelse med
-#              renovering", classifier.mentions.without_occasions); a version-2 model reads it as before.
-FEATURE_VERSION = 3
-READABLE_FEATURE_VERSIONS = (1, 2, 3)
+FEATURE_VERSION = 2
+READABLE_FEATURE_VERSIONS = (1, 2)
 
 MAX_PART_CHARS = 4000   # body and each attachment are cut to this many characters
 MAX_TEXT_CHARS = 12000  # the composed text is cut to this many characters

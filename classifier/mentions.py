@@ -14,14 +14,6 @@ that something is already there, done, approved, unchanged or not needed
 negated forms "ikke brug for", "do not need" are taken out of it). Text is
 folded like the model's (case, æ/ø/å and ae/oe/aa), so the phrases are written
 folded.
-
-The occasion of a request is context too: in "I forbindelse med tagrenovering
-ønsker vi at placere en skurvogn" the renovation tells why, the site hut is what
-is asked for. ``without_occasions`` drops the few words after "i forbindelse
-med", "som led i", "in connection with", "as part of" (up to the clause's end,
-the verb that asks, or six words), so the whole text is about the request and
-not about the building work around it. Only the whole text is read without them:
-a piece keeps its occasion (cross-validation of the corpus: no better without).
 """
 from __future__ import annotations
 
@@ -66,11 +58,6 @@ NEGATED_ASKING = re.compile(r"\b(?:ikke (?:brug|behov) for|behover ikke|skal ikk
                             r"not applying|no need)\b")
 _CLAUSES = re.compile(r"(?<=[.!?;])\s+|,\s+(?=(?:men|så|sa|og|but|so|and|hvilket|which)\b)|\s+[-–—]\s+"
                       r"|\s+(?=(?:men|but)\s)", re.IGNORECASE)
-OCCASION = re.compile(
-    r"\b(?:i forbindelse med|i forb\. med|som (?:et )?led i|in connection with|as part of)\b"
-    r"(?:[ \t]+(?!(?:ønsker|oensker|onsker|skal|søger|soeger|soger|vil|anmelder|ansøger|ansoeger|ansoger|"
-    r"etableres|udskiftes|fjernes|er|we|i|vi|jeg|is|are|will|need|would)\b)[^\s,.;:!?]+){1,6}",
-    re.IGNORECASE)
 _WRAPPED = re.compile(r"(?<![.!?:;])\n(?=[a-zæøå])")
 
 
@@ -100,8 +87,3 @@ def strip_mentions(text: str) -> str:
     if not DONE.search(fold_danish(text.lower())):
         return text   # most mail mentions nothing in passing: one search instead of one per clause
     return "\n".join(without_mentions(line) if line.strip() else line for line in text.split("\n"))
-
-
-def without_occasions(text: str) -> str:
-    """The text without the occasion of its requests ("i forbindelse med renovering af facaden": ``OCCASION``)."""
-    return OCCASION.sub(" ", text)

@@ -40,7 +40,7 @@ from classifier.calibration import (
 )
 from classifier.errors import TrainingDataError
 from classifier.features import FEATURE_VERSION, normalise
-from classifier.mentions import strip_mentions, without_occasions
+from classifier.mentions import strip_mentions
 from classifier.prediction import Prediction, Progress, no_progress
 from classifier.scoring import LinearScorer, summed
 from classifier.segments import Parts, Pieces, pieces_of, text_pieces, ticked_rows
@@ -131,7 +131,7 @@ class TaskModel:
 
     def _whole(self, text: str) -> str:
         """The whole text as this model reads it (version 1: as it was before pieces)."""
-        return whole_text(text, self.feature_version) if self.feature_version >= 2 else normalise(text)
+        return whole_text(text) if self.feature_version >= 2 else normalise(text)
 
     def _scorer(self) -> LinearScorer:
         """Every linear score (the task types', then the primary model's) in one C-contiguous matrix.
@@ -199,11 +199,9 @@ class TaskModel:
                    version=version, feature_version=int(feature_version))
 
 
-def whole_text(text: str, feature_version: int = FEATURE_VERSION) -> str:
-    """The whole text as the model reads it: unticked form rows, mentions in passing and (from feature
-    version 3) the occasions of requests left out, normalised."""
-    kept = strip_mentions(ticked_rows(text))
-    return normalise(without_occasions(kept) if feature_version >= 3 else kept)
+def whole_text(text: str) -> str:
+    """The whole text as the model reads it: unticked form rows and mentions in passing left out, normalised."""
+    return normalise(strip_mentions(ticked_rows(text)))
 
 
 def _linear(estimator: Any, n_features: int) -> tuple[np.ndarray, float]:

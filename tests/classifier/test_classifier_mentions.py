@@ -1,7 +1,7 @@
 """Mentions in passing: clauses that name a task type without asking for it."""
 import pytest
 
-from classifier.mentions import is_mention, strip_mentions, without_mentions, without_occasions
+from classifier.mentions import is_mention, strip_mentions, without_mentions
 
 
 @pytest.mark.parametrize("clause", [
@@ -46,26 +46,3 @@ def test_the_whole_text_keeps_its_lines_and_loses_its_mentions():
 def test_a_sentence_wrapped_from_a_pdf_is_read_whole():
     text = "Our kitchen has no frying, so no grease\nseparator is required."
     assert "grease" not in strip_mentions(text)
-
-
-@pytest.mark.parametrize(("text", "kept"), [
-    ("I forbindelse med tagrenovering på Classensgade ønsker vi at placere en skurvogn.",
-     "ønsker vi at placere en skurvogn."),
-    ("Som led i byomdannelsen anmelder vi nedrivning af etape 2.", "anmelder vi nedrivning af etape 2."),
-    ("In connection with the new residential building we need a crane on the road.",
-     "we need a crane on the road."),
-    ("Vi søger om stillads i forbindelse med renovering af facaden, fra 1. maj.", "Vi søger om stillads , fra 1. maj."),
-])
-def test_the_occasion_of_a_request_is_left_out_and_the_request_kept(text, kept):
-    assert " ".join(without_occasions(text).split()) == " ".join(kept.split())
-
-
-def test_an_occasion_is_at_most_six_words_and_ends_with_its_line():
-    long = "As part of a very long and winding story about our shop, we apply for a sign."
-    assert without_occasions(long).split() == "about our shop, we apply for a sign.".split()
-    assert without_occasions("Vi skriver i forbindelse med nyt elskab\nHej") == "Vi skriver  \nHej"
-
-
-def test_a_text_without_an_occasion_is_unchanged():
-    text = "Vi søger om byggetilladelse til en ny vaskehal og forbinder den med kloakken."
-    assert without_occasions(text) == text

@@ -161,7 +161,7 @@ def _as_format_1(store, version):
 def test_meta_records_the_piece_thresholds(store):
     meta = store.meta("1")
     assert set(meta["segment_thresholds"]) == set(meta["labels"])
-    assert meta["format_version"] == 2 and meta["feature_version"] == 3
+    assert meta["format_version"] == 2 and meta["feature_version"] == 2
 
 
 def test_a_format_1_model_still_loads_and_reads_the_whole_text_only(store, caplog):
@@ -172,15 +172,7 @@ def test_a_format_1_model_still_loads_and_reads_the_whole_text_only(store, caplo
     assert "reads the whole text only" in caplog.text
 
 
-def test_a_feature_version_2_model_still_loads_and_reads_the_occasions_of_requests(store):
-    _edit_meta(store, "2", feature_version=2)
-    model = store.load("2")
-    text = "I forbindelse med tagrenovering ønsker vi at placere en skurvogn på vejen."
-    assert model.feature_version == 2 and "tagrenovering" in model._whole(text)
-    assert "tagrenovering" not in store.load("1")._whole(text)
-
-
 def test_a_model_of_a_feature_version_this_code_does_not_read_is_refused(store):
-    _edit_meta(store, "2", feature_version=4)
-    with pytest.raises(ModelRefused, match="feature version 4"):
+    _edit_meta(store, "2", feature_version=3)
+    with pytest.raises(ModelRefused, match="feature version 3"):
         store.load("2")
