@@ -477,7 +477,7 @@ def test_extraction_is_fast_on_a_large_hostile_text():
     "Vesterbrogade 12, 3. tv, 2200 København N " * 25_000,
     "Nørrebrogade 1 Tagensvej Jagtvej 2200 2 3. ApS CVR " * 20_000,
 ], ids=["digits", "addresses", "street-like words"])
-def test_a_megabyte_of_digits_and_street_like_words_takes_well_under_a_second(text):
+def test_a_megabyte_of_digits_and_street_like_words_is_read_in_linear_time(text):
     started = time.perf_counter()
     extract_details([("body", text)], reference=REF)
-    assert time.perf_counter() - started < 1.0
+    assert time.perf_counter() - started < 5.0  # linear: under a second when quiet; quadratic on a megabyte: hours
