@@ -3,6 +3,8 @@
 1. Throughput: N applications put into the inbox, then W ``intake process --once`` workers at once
    (W = 1, 2, 4), for text applications and for a mix where a third carry a scanned PDF (OCR).
    Messages per minute, the speed-up over one worker, and a check of exactly once (cases = N).
+   With ``--repeat R``, R rounds of 1, 2 and 4 workers one after another: the medians of each count, and
+   the median of the rounds' speed-ups (each taken within its round).
 2. Steady load: W ``intake serve`` workers; applications arrive at a steady rate (default 5/s for
    120 s); latency from delivery into Dovecot to the acknowledgement at the SMTP server, p50/p95.
 3. Growth: the cost per message with 1,000 and with 100,000 cases already in the database
@@ -258,19 +260,28 @@ def main() -> None:
         models = tmp / "models"
         load_active(models)
         rates: dict[tuple[int, bool], float] = {}
+        counts = [int(w) for w in args.workers.split(",")]
         for scanned in (False,) if args.skip_scanned else (False, True):
             what = "a third with a scanned PDF" if scanned else "text applications"
-            for workers in (int(w) for w in args.workers.split(",")):
-                runs = [throughput(tmp, dovecot, sink, postgres, models, args.messages, workers, scanned)
-                        for _ in range(args.repeat)]
-                wall = statistics.median(w for w, _ in runs)
-                rate = statistics.median(r for _, r in runs)
+            # Rounds of 1, 2, 4 workers one after another (not all runs of one count, then the next), so that the
+            # shared machine's drift weighs on every count alike; each round's speed-up is taken within the round.
+            runs: dict[int, list[tuple[float, float]]] = {w: [] for w in counts}
+            for _ in range(args.repeat):
+                for workers in counts:
+                    runs[workers].append(throughput(tmp, dovecot, sink, postgres, models, args.messages, workers,
+                                                    scanned))
+            for workers in counts:
+                wall = statistics.median(w for w, _ in runs[workers])
+                rate = statistics.median(r for _, r in runs[workers])
                 if args.repeat > 1:
                     print(f"  runs, {what}, {workers} worker(s): "
-                          + ", ".join(f"{r:.0f}" for _, r in runs) + " messages/minute", flush=True)
+                          + ", ".join(f"{r:.0f}" for _, r in runs[workers]) + " messages/minute", flush=True)
                 rates[(workers, scanned)] = rate
-                base = rates.get((1, scanned))
-                ratio = f", {rate / base:.2f} x one worker" if base and workers > 1 else ""
+                ratio = ""
+                if workers > 1 and 1 in runs:
+                    per_round = [r / one for (_, r), (_, one) in zip(runs[workers], runs[1], strict=True)]
+                    ratio = (f", {statistics.median(per_round):.2f} x one worker (rounds: "
+                             + ", ".join(f"{x:.2f}" for x in per_round) + ")")
                 print(f"throughput, {what}, {args.messages} messages, {workers} worker(s): {rate:.0f} messages/minute "
                       f"from the first case to the last{ratio} ({wall:.0f}/minute with the workers' start-up)",
                       flush=True)
