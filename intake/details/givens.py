@@ -1,0 +1,154 @@
+"""Whether a value found in a text is the checklist item it looks like, by the kind of item.
+
+A checklist item satisfied by an extracted detail or by a pattern holding a
+number is easily fooled by a number of another kind: the CVR of the landlord,
+the contractor or the supplier for the applicant's own; the litres a year of
+an oil tank's consumption for its size; "vi er 3 ansatte" for the guests of an
+event; a deadline ("svar senest 1. marts"), a past date ("sidste år 3. juni",
+"survey done on 3 September 2026", "stiftet 12. august 1977") for the period
+or date of the activity; the business's own address (its signature, "vores
+kontor ligger på ...") for the site of an activity whose site the writer says
+is not found yet. ``rejected`` says so for one match; the kind is told by the
+details that satisfy the item (``cvr``, ``litres``, ``period_from`` ...).
+``locate`` finds where a detail's value is written, so that the same rules
+(and the checklist's clause rules) can be applied to it.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from datetime import date
+
+from intake.details.periods import find_dates
+
+_BEFORE = 120  # characters of a value's sentence read before it
+
+# another party's number: "Udlejer er X ApS, CVR ...", "vores vognmand X (CVR ...)", "overtaget salonen fra X (CVR"
+_OTHER_PARTY = re.compile(
+    r"\b(?:udlejer\w*|landlord|vognmand\w*|leverandør\w*|supplier|entreprenør(?!virksomhed)\w*|contractor|haulier|"
+    r"lejer (?:vi|jeg) af|le(?:je|ase)[sd]? (?:\w+ )?(?:af|from)|rent(?:ed|s)? from|tidligere ejer|previous owner|"
+    r"overtaget\b.{0,80}\bfra|taken over\b.{0,80}\bfrom|took over\b.{0,80}\bfrom|bygherre\w*|arkitekt\w*|"
+    r"architect|rådgiver\w*|consultant)", re.IGNORECASE)
+# a quantity per time: consumption, not the size of a tank or an area ("ca. 2000 liter om året")
+_RATE = re.compile(r"^\W{0,3}(?:[^\W\d_]+\.?\s+)?"  # the unit between: "2000 | liter | om året"
+                   r"(?:(?:om|pr\.?|per|a|each|every|i)\s+(?:året|år|year|annum|måned\w*|month|ugen|uge|week|dagen|"
+                   r"dag|day)\b|årligt|yearly|annually|/\s?(?:år|year|yr|md|month))", re.IGNORECASE)
+# people who run the activity, not its guests ("vi er 3 ansatte", "our team of 12 staff")
+_STAFF_AFTER = re.compile(r"^\W{0,3}(?:\w+\W+)?(?:ansatte|medarbejdere|frivillige|personale|hjælpere|kolleger|"
+                          r"bestyrelses\w*|staff|employees|volunteers|crew|colleagues|helpers|board members)\b",
+                          re.IGNORECASE)
+_STAFF_BEFORE = re.compile(r"\b(?:team|staff|crew|hold) (?:of|på)\s*$", re.IGNORECASE)
+# a date that is not the activity's: a deadline, or something that happened
+_DEADLINE = re.compile(r"\b(?:senest|inden|før|by|before|no later than|deadline|frist|svarfrist|ansøgningsfrist|"
+                       r"closes|lukker|udløber|expires)\b\W*(?:den\s+|the\s+|on\s+)?$", re.IGNORECASE)
+_PAST = re.compile(r"\b(?:sidste år|sidste gang|i fjor|last year|last time|stiftet|grundlagt|founded|established|"
+                   r"født|born|fødselsdag|birthday|brændte|burned|skete|happened|blev lavet|blev udført|was done|"
+                   r"was made|was carried out|købte|bought|skrev|wrote|sendt|sent|dateret|dated|modtaget|received|"
+                   r"søgte|applied)\b[^.!?\n]{0,40}$", re.IGNORECASE)
+_THIS_YEAR = re.compile(r"^\W{0,2}(?:i år|this year)\b", re.IGNORECASE)
+# the writer says the site is not known yet: "selve byggepladsen er ikke fundet endnu", "adressen kommer senere"
+_SITE_NOUN = (r"(?:adressen|stedet|placeringen|lokationen|byggepladsen|pladsen|grunden|the (?:exact )?(?:site|location|"
+              r"address|venue|place)|hvor\b[^.!?\n,]{0,40}\bskal\b[^.!?\n,]{0,20}|where\b[^.!?\n,]{0,40}\bwill\b"
+              r"[^.!?\n,]{0,20})")
+_UNDECIDED = (r"(?:er ikke|ikke (?:fundet|besluttet|fastlagt|afklaret|valgt|kendt|på plads)|endnu ikke|kommer senere|"
+              r"følger|sender (?:vi|jeg)|eftersendes|is not|isn't|has not been|hasn't been|not (?:yet|known|decided|"
+              r"fixed|found)|to be (?:decided|confirmed|found)|tb[dc]|unknown|ukendt|undecided|uafklaret)")
+_SITE_UNKNOWN = re.compile(
+    r"\b" + _SITE_NOUN + r"[^.!?\n]{0,30}?\b" + _UNDECIDED + r"\b"
+    r"|\b(?:kender (?:vi|jeg) ikke|ved (?:vi|jeg) ikke|don't know|do not know|not (?:yet )?(?:found|decided|chosen)|"
+    r"haven't (?:found|decided|chosen))\b[^.!?\n]{0,20}?\b" + _SITE_NOUN, re.IGNORECASE)
+# the business's own address, introduced as such ("vores kontor ligger på", "har adresse på", "our office is at")
+_OWN_ADDRESS = re.compile(r"\b(?:kontor\w*|adresse på|vores adresse|har til huse|domicil\w*|office|our address|"
+                          r"registered address|based at|headquarters)\b[^.!?\n]{0,30}$", re.IGNORECASE)
+
+
+def site_unknown(texts: Sequence[str]) -> bool:
+    """The writer says the site (or the address) of the activity is not known or decided yet."""
+    return any(_SITE_UNKNOWN.search(t) for t in texts)
+
+
+def rejected(kinds: Sequence[str], text: str, start: int, end: int, received: date | None = None,
+             own_address: bool = False) -> bool:
+    """``text[start:end]``, found for an item satisfied by the details ``kinds``, is a value of another kind."""
+    before = _sentence_before(text, start)
+    after = text[end:end + 40]
+    if ("cvr" in kinds or "p_number" in kinds) and _OTHER_PARTY.search(before):
+        return True
+    if ("litres" in kinds or "area_m2" in kinds) and _RATE.search(after):
+        return True
+    if "guests" in kinds and (_STAFF_AFTER.search(after) or _STAFF_BEFORE.search(before)):
+        return True
+    if "period_from" in kinds and _not_the_period(text, start, end, received):
+        return True
+    return "activity_location" in kinds and own_address
+
+
+def implausible(key: str, value: object) -> bool:
+    """A detail that cannot be what it claims: an address whose "house number" is a postcode ("Nørrebrogade 2200";
+    house numbers run from 1 to 999)."""
+    return key in ("address", "activity_location") and re.match(r"[^\d,]+\s\d{4,}\b", str(value)) is not None
+
+
+def own_address_at(text: str, start: int) -> bool:
+    """The address at ``start`` is introduced as the business's own ("vores kontor ligger på ...")."""
+    return bool(_OWN_ADDRESS.search(_sentence_before(text, start)))
+
+
+def _not_the_period(text: str, start: int, end: int, received: date | None) -> bool:
+    """Every date in ``text[start:end]`` is a deadline or in the past; a match with no date is left alone."""
+    dates = [d for d in find_dates(text[max(0, start - 5):end + 12]) if d.start < end - max(0, start - 5)]
+    if not dates:
+        return False
+    offset = max(0, start - 5)
+    return all(_other_date(text, offset + d.start, offset + d.end, d.day, d.month, d.year, received) for d in dates)
+
+
+def _other_date(text: str, start: int, end: int, day: int, month: int, year: int | None,
+                received: date | None) -> bool:
+    before = _sentence_before(text, start)
+    if _DEADLINE.search(before[-40:]) or _PAST.search(before):
+        return True
+    if received is None:
+        return False
+    if year is None and _THIS_YEAR.search(text[end:end + 12]):
+        year = received.year
+    try:
+        return year is not None and date(year, month, day) < received
+    except ValueError:
+        return False
+
+
+def _sentence_before(text: str, start: int) -> str:
+    before = text[max(0, start - _BEFORE):start]
+    cut = max((m.end() for m in re.finditer(r"[!?\n]|\.(?!\d)(?=\s)", before)), default=0)
+    return before[cut:]
+
+
+def locate(key: str, value: object, text: str) -> Iterator[tuple[int, int]]:
+    """Where the detail ``key`` with ``value`` is written in ``text`` (nothing when its form cannot be told)."""
+    pattern = _locator(key, value)
+    if pattern is None:
+        return iter(())
+    if key in ("period_from", "period_to"):
+        return ((d.start, d.end) for d in find_dates(text) if pattern.fullmatch(f"{d.day}.{d.month}.{d.year or ''}"))
+    return ((m.start(), m.end()) for m in pattern.finditer(text))
+
+
+def _locator(key: str, value: object) -> re.Pattern[str] | None:
+    raw = str(value)
+    if key in ("cvr", "p_number") and raw.isdigit():
+        return re.compile(r"(?<!\d)" + r"[ .-]?".join(raw) + r"(?!\d)")
+    if key in ("area_m2", "litres", "guests") and isinstance(value, int | float) and not isinstance(value, bool):
+        if value != int(value):
+            return re.compile(r"(?<![\d.,])" + re.escape(raw).replace(r"\.", "[.,]") + r"(?![\d])")
+        digits = str(int(value))
+        grouped = r"[.,  ]?".join([digits[:len(digits) % 3 or 3]] + [digits[i:i + 3] for i in
+                                                                     range(len(digits) % 3 or 3, len(digits), 3)])
+        return re.compile(r"(?<![\d.,])(?:" + digits + "|" + grouped + r")(?![\d]|[.,]\d)")
+    if key in ("period_from", "period_to"):
+        m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", raw)
+        return re.compile(rf"{int(m[3])}\.{int(m[2])}\.(?:{m[1]})?") if m else None
+    if key in ("address", "activity_location"):
+        street = re.split(r"\s\d|,", raw, maxsplit=1)[0].strip()
+        return re.compile(r"(?<!\w)" + re.escape(street) + r"(?!\w)", re.IGNORECASE) if len(street) > 2 else None
+    return None
