@@ -164,7 +164,8 @@ _LATER = re.compile(
     r"will follow|to follow|will be sent later|not yet|endnu ikke|udarbejdes|under udarbejdelse|bestilles|er bestilt|"
     r"bliver lavet|laves|will be (?:prepared|made|drawn up|ordered|supplied|provided|sent|forwarded|submitted|"
     r"chosen|decided|confirmed|agreed)|is being (?:prepared|made)|has been ordered|afventer|awaiting|pending|tb[dca]|"
-    r"ikke afklaret|uafklaret|not decided|undecided|aftales|to be (?:agreed|decided|confirmed)|sendes direkte|"
+    r"ikke afklaret|uafklaret|not decided|undecided|aftales|vælges|besluttes|afgøres|fastlægges|"
+    r"to be (?:agreed|decided|confirmed)|sendes direkte|"
     r"til godkendelse|for approval|ligger hos|is with|vender tilbage|will get back|come back|"
     # left to us: "a receiving facility approved by you", "et modtageanlæg, som I anviser"
     r"(?:approved|chosen|decided|assigned|suggested|designated) by you|you (?:decide|choose|tell us)|"
@@ -184,7 +185,8 @@ _NO_ANSWER = re.compile(
     r"don'?t know|not known|ingen|intet|mangler|missing|" + _PLACEHOLDER + r")[\s.!]*$"
     r"|(?:ikke|not|no|ingen|intet|mangler|missing|endnu ikke|not yet|ukendt|unknown|ved ikke|vides ikke|"
     r"don'?t know|afventer|awaiting|pending|følger|to follow|eftersendes|sendes senere|se senere|senere|later|"
-    r"kommer|aftales|to be|will be|laves|udarbejdes|bestilles|er bestilt|has been ordered|afhænger|depends|"
+    r"kommer|aftales|vælges|besluttes|afgøres|fastlægges|bestemmes|to be|will be|laves|udarbejdes|bestilles|"
+    r"er bestilt|has been ordered|afhænger|depends|"
     r"uafklaret|undecided|not decided|usikker|unsure|not sure)\b)", re.IGNORECASE)
 _BLANK_ANSWER = re.compile(r"\s*(?:-+|–|—|\?+|\.{2,}|…|x{2,}|n/?a|tb[dac]|" + _PLACEHOLDER + r")[\s.]*", re.IGNORECASE)
 _HEADING_END = re.compile(r"[.!?,;]\s*$")  # a line ending like a sentence is running text, not a heading
@@ -320,6 +322,8 @@ def _form_answer_no(text: str, start: int, end: int) -> bool:
     line_end = text.find("\n", start)
     line = text[start:line_end if line_end >= 0 else start + 300]
     sep = _SEPARATOR.search(line, 0, end - start + 40)
+    if sep is not None and _SENTENCE_END.search(line, end - start, sep.start()):  # "120 tons. Modtageanlæg: ..."
+        return False  # another label's answer, in the next sentence
     if sep is None:  # a heading, its answer on the next line ("2. Kortlægning af PCB\n[udfyldes]")
         following = text[line_end + 1:line_end + 80].split("\n", 1)[0] if line_end >= 0 else ""
         return _HEADING_END.search(line) is None and bool(_BLANK_ANSWER.fullmatch(following))

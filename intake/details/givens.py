@@ -2,8 +2,9 @@
 
 A checklist item satisfied by an extracted detail or by a pattern holding a
 number is easily fooled by a number of another kind: the CVR of the landlord,
-the contractor or the supplier for the applicant's own; the litres a year of
-an oil tank's consumption for its size; "vi er 3 ansatte" for the guests of an
+the contractor, the supplier or the seller for the applicant's own; the litres
+a year of an oil tank's consumption or of its last bill for its size; the
+area of the premises or of an old sign for the area applied for; "vi er 3 ansatte" for the guests of an
 event; a deadline ("svar senest 1. marts"), a past date ("sidste år 3. juni",
 "survey done on 3 September 2026", "stiftet 12. august 1977") for the period
 or date of the activity; the business's own address (its signature, "vores
@@ -26,13 +27,20 @@ _BEFORE = 120  # characters of a value's sentence read before it
 # another party's number: "Udlejer er X ApS, CVR ...", "vores vognmand X (CVR ...)", "overtaget salonen fra X (CVR"
 _OTHER_PARTY = re.compile(
     r"\b(?:udlejer\w*|landlord|vognmand\w*|leverandør\w*|supplier|entreprenør(?!virksomhed)\w*|contractor|haulier|"
-    r"lejer (?:vi|jeg) af|le(?:je|ase)[sd]? (?:\w+ )?(?:af|from)|rent(?:ed|s)? from|tidligere ejer|previous owner|"
+    r"(?:lej|leas|rent|hir)\w*\b.{0,40}\b(?:af|hos|from)\b|tidligere ejer|previous owner|sælger\w*|seller|vendor|"
     r"overtaget\b.{0,80}\bfra|taken over\b.{0,80}\bfrom|took over\b.{0,80}\bfrom|bygherre\w*|arkitekt\w*|"
     r"architect|rådgiver\w*|consultant)", re.IGNORECASE)
 # a quantity per time: consumption, not the size of a tank or an area ("ca. 2000 liter om året")
 _RATE = re.compile(r"^\W{0,3}(?:[^\W\d_]+\.?\s+)?"  # the unit between: "2000 | liter | om året"
                    r"(?:(?:om|pr\.?|per|a|each|every|i)\s+(?:året|år|year|annum|måned\w*|month|ugen|uge|week|dagen|"
                    r"dag|day)\b|årligt|yearly|annually|/\s?(?:år|year|yr|md|month))", re.IGNORECASE)
+# a quantity of something else than the tank: a bill, a delivery, the consumption ("sidste olieregning var på 1.200 l")
+_USAGE = re.compile(r"\b(?:\w*regning\w*|\w*faktura\w*|bill|invoice|levering\w*|leveret|delivered|delivery|fyldt|"
+                    r"filled|påfyldt|forbrug\w*|consumption|used|brugte|bruger)\b", re.IGNORECASE)
+# an area of something else: the premises ("lokalet er 85 m²"), or an old sign or area ("det gamle skilt var 60 x 200")
+_OTHER_AREA = re.compile(r"\b(?:lokale\w*|butik\w*|restaurant\w*|café\w*|shop|premises|lejemål\w*|indendørs\w*|"
+                         r"indoors?)\s+(?:er|is|has|har|måler|measures)\s+(?:på\s+|ca\.?\s+|about\s+|omkring\s+)?$"
+                         r"|\b(?:gamle|tidligere|forrige|old|previous|former)\b[^,;]{0,40}$", re.IGNORECASE)
 # people who run the activity, not its guests ("vi er 3 ansatte", "our team of 12 staff")
 _STAFF_AFTER = re.compile(r"^\W{0,3}(?:\w+\W+)?(?:ansatte|medarbejdere|frivillige|personale|hjælpere|kolleger|"
                           r"bestyrelses\w*|staff|employees|volunteers|crew|colleagues|helpers|board members)\b",
@@ -75,6 +83,10 @@ def rejected(kinds: Sequence[str], text: str, start: int, end: int, received: da
     if ("cvr" in kinds or "p_number" in kinds) and _OTHER_PARTY.search(before):
         return True
     if ("litres" in kinds or "area_m2" in kinds) and _RATE.search(after):
+        return True
+    if "litres" in kinds and _USAGE.search(before):
+        return True
+    if "area_m2" in kinds and _OTHER_AREA.search(before):
         return True
     if "guests" in kinds and (_STAFF_AFTER.search(after) or _STAFF_BEFORE.search(before)):
         return True

@@ -125,3 +125,29 @@ def test_quoted_text_is_the_history_of_a_reply():
     body = "Tak for svaret.\n\nDen 10. nov. 2026 skrev Miljø <miljoe@kk.dk>:\n> Vi skal bruge adressen."
     assert "Vi skal bruge adressen" in quoted_text(body)
     assert "Tak for svaret" not in quoted_text(body)
+
+
+def test_the_litres_of_a_bill_are_not_the_tank_size(catalogue):
+    body = "Sidste olieregning var på 1.200 liter i 2019. Tankens størrelse kender jeg ikke."
+    assert "size" in check(catalogue.task("olietank"), evidence(body, litres=1200)).missing
+
+
+def test_the_area_of_the_premises_is_not_the_serving_area(catalogue):
+    body = "Butikken ligger på Vendersgade 22; lokalet er 85 m² og der er 30 pladser inde."
+    assert "area" in check(catalogue.task("udeservering"), evidence(body, area_m2=85)).missing
+
+
+def test_the_size_of_the_old_sign_is_not_the_new_ones(catalogue):
+    body = "Det gamle skilt var 60 x 200 cm, det nye bliver nok større."
+    assert "size" in check(catalogue.task("skilte"), evidence(body)).missing
+
+
+def test_the_sellers_cvr_is_not_the_applicants(catalogue):
+    body = "Sælgers CVR er 41653213; vores eget nummer kommer i næste uge."
+    assert "cvr" in check(catalogue.task("miljoegodkendelse"), evidence(body, cvr="41653213")).missing
+
+
+def test_a_form_answer_left_to_be_chosen_is_not_given(catalogue):
+    body = "Ca. 120 tons. Modtageanlæg: vælges når vi har prisen fra to anlæg."
+    found = check(catalogue.task("jordflytning"), evidence(body))
+    assert "destination" in found.missing and "amount" in found.have
