@@ -163,6 +163,7 @@ _LATER = re.compile(
     r"|^\W{0,3}(?:\w+\W+){0,3}?(?:eftersend\w*|sendes senere|sendes efterfølgende|kommer senere|følger senere|"
     r"will follow|to follow|will be sent later|not yet|endnu ikke|udarbejdes|under udarbejdelse|bestilles|er bestilt|"
     r"bliver lavet|laves|will be (?:prepared|made|drawn up|ordered|supplied|provided|sent|forwarded|submitted|"
+    r"carried out|done|performed|conducted|commissioned|"
     r"chosen|decided|confirmed|agreed)|is being (?:prepared|made)|has been ordered|afventer|awaiting|pending|tb[dca]|"
     r"ikke afklaret|uafklaret|not decided|undecided|aftales|vælges|besluttes|afgøres|fastlægges|"
     r"to be (?:agreed|decided|confirmed)|sendes direkte|"

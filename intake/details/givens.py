@@ -45,14 +45,17 @@ _OTHER_AREA = re.compile(r"\b(?:lokale\w*|butik\w*|restaurant\w*|café\w*|shop|p
 _STAFF_AFTER = re.compile(r"^\W{0,3}(?:\w+\W+)?(?:ansatte|medarbejdere|frivillige|personale|hjælpere|kolleger|"
                           r"bestyrelses\w*|staff|employees|volunteers|crew|colleagues|helpers|board members)\b",
                           re.IGNORECASE)
+_OWN = re.compile(r"\b(?:vores|vor|vort|our|mit|min|my|eget|egen|own)\b", re.IGNORECASE)  # "..., og vores CVR er"
 _STAFF_BEFORE = re.compile(r"\b(?:team|staff|crew|hold) (?:of|på)\s*$", re.IGNORECASE)
-# a date that is not the activity's: a deadline, or something that happened
+# a date that is not the activity's: a deadline or a meeting ("svar senest", "after the board meeting on"), or a past
 _DEADLINE = re.compile(r"\b(?:senest|inden|før|by|before|no later than|deadline|frist|svarfrist|ansøgningsfrist|"
-                       r"closes|lukker|udløber|expires)\b\W*(?:den\s+|the\s+|on\s+)?$", re.IGNORECASE)
+                       r"closes|lukker|udløber|expires|"
+                       r"møde\w*|meeting|generalforsamling\w*)\b\W*(?:den\s+|the\s+|on\s+)?$", re.IGNORECASE)
+# event ("stiftet 12. august 1977", "sidste år 3. juni")
 _PAST = re.compile(r"\b(?:sidste år|sidste gang|i fjor|last year|last time|stiftet|grundlagt|founded|established|"
                    r"født|born|fødselsdag|birthday|brændte|burned|skete|happened|blev lavet|blev udført|was done|"
                    r"was made|was carried out|købte|bought|skrev|wrote|sendt|sent|dateret|dated|modtaget|received|"
-                   r"søgte|applied)\b[^.!?\n]{0,40}$", re.IGNORECASE)
+                   r"søgte|applied)\b[^.!?\n,]{0,20}$", re.IGNORECASE)  # right before the date, not a clause away
 _THIS_YEAR = re.compile(r"^\W{0,2}(?:i år|this year)\b", re.IGNORECASE)
 # the writer says the site is not known yet: "selve byggepladsen er ikke fundet endnu", "adressen kommer senere"
 _SITE_NOUN = (r"(?:adressen|stedet|placeringen|lokationen|byggepladsen|pladsen|grunden|the (?:exact )?(?:site|location|"
@@ -63,8 +66,12 @@ _UNDECIDED = (r"(?:er ikke|ikke (?:fundet|besluttet|fastlagt|afklaret|valgt|kend
               r"fixed|found)|to be (?:decided|confirmed|found)|tb[dc]|unknown|ukendt|undecided|uafklaret)")
 _SITE_UNKNOWN = re.compile(
     r"\b" + _SITE_NOUN + r"[^.!?\n]{0,30}?\b" + _UNDECIDED + r"\b"
+    r"|\b(?:et sted (?:på|i)|et eller andet sted|somewhere (?:in|on|around))\b"  # "et sted på Nørrebro"
     r"|\b(?:kender (?:vi|jeg) ikke|ved (?:vi|jeg) ikke|don't know|do not know|not (?:yet )?(?:found|decided|chosen)|"
     r"haven't (?:found|decided|chosen))\b[^.!?\n]{0,20}?\b" + _SITE_NOUN, re.IGNORECASE)
+# a place named only vaguely: "et sted på Nørrebro", "somewhere in Valby", "måske i Fælledparken"
+_VAGUE_PLACE = re.compile(r"\b(?:et sted|et eller andet sted|somewhere|måske|maybe|possibly|evt\.?)\s+(?:på|i|in|on|"
+                          r"around|ved|near|omkring)\s+$", re.IGNORECASE)
 # the business's own address, introduced as such ("vores kontor ligger på", "har adresse på", "our office is at")
 _OWN_ADDRESS = re.compile(r"\b(?:kontor\w*|adresse på|vores adresse|har til huse|domicil\w*|office|our address|"
                           r"registered address|based at|headquarters)\b[^.!?\n]{0,30}$", re.IGNORECASE)
@@ -80,7 +87,7 @@ def rejected(kinds: Sequence[str], text: str, start: int, end: int, received: da
     """``text[start:end]``, found for an item satisfied by the details ``kinds``, is a value of another kind."""
     before = _sentence_before(text, start)
     after = text[end:end + 40]
-    if ("cvr" in kinds or "p_number" in kinds) and _OTHER_PARTY.search(before):
+    if ("cvr" in kinds or "p_number" in kinds) and _another_party(before):
         return True
     if ("litres" in kinds or "area_m2" in kinds) and _RATE.search(after):
         return True
@@ -92,13 +99,19 @@ def rejected(kinds: Sequence[str], text: str, start: int, end: int, received: da
         return True
     if "period_from" in kinds and _not_the_period(text, start, end, received):
         return True
-    return "activity_location" in kinds and own_address
+    return "activity_location" in kinds and (own_address or bool(_VAGUE_PLACE.search(before)))
 
 
 def implausible(key: str, value: object) -> bool:
     """A detail that cannot be what it claims: an address whose "house number" is a postcode ("Nørrebrogade 2200";
     house numbers run from 1 to 999)."""
     return key in ("address", "activity_location") and re.match(r"[^\d,]+\s\d{4,}\b", str(value)) is not None
+
+
+def _another_party(before: str) -> bool:
+    """The number's sentence names another party before it, and not the business's own ("vores CVR") after that."""
+    ends = [m.end() for m in _OTHER_PARTY.finditer(before)]
+    return bool(ends) and not _OWN.search(before, ends[-1])
 
 
 def own_address_at(text: str, start: int) -> bool:

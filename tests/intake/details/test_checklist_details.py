@@ -151,3 +151,26 @@ def test_a_form_answer_left_to_be_chosen_is_not_given(catalogue):
     body = "Ca. 120 tons. Modtageanlæg: vælges når vi har prisen fra to anlæg."
     found = check(catalogue.task("jordflytning"), evidence(body))
     assert "destination" in found.missing and "amount" in found.have
+
+
+def test_the_own_cvr_after_the_landlord_is_given(catalogue):
+    body = "Vi lejer stueetagen af Nyhavn Ejendomme A/S, og vores CVR er 30138333."
+    assert "cvr" in check(catalogue.task("udeservering"), evidence(body, cvr="30138333")).have
+
+
+def test_a_place_named_vaguely_is_no_address(catalogue):
+    body = "Salonen bliver et sted på Nørrebro. Vi har i dag kontor på Rantzausgade 12, 2200 København N."
+    found = check(catalogue.task("spildevand"),
+                  evidence(body, address="Rantzausgade 12", activity_location="Nørrebro"))
+    assert "address" in found.missing
+
+
+def test_the_date_of_a_meeting_is_not_the_period(catalogue):
+    body = "Our client will give us the start date after the board meeting on 14 December 2026."
+    found = check(catalogue.task("stoej_byggeplads"), evidence(body, period_from="2026-12-14"))
+    assert "period" in found.missing
+
+
+def test_a_survey_that_will_be_carried_out_is_not_given(catalogue):
+    body = "The hazardous materials survey will be carried out by our consultant in January."
+    assert "survey" in check(catalogue.task("nedrivning"), evidence(body)).missing
