@@ -171,6 +171,8 @@ _LATER = re.compile(
     # left to us: "a receiving facility approved by you", "et modtageanlæg, som I anviser"
     r"(?:approved|chosen|decided|assigned|suggested|designated) by you|you (?:decide|choose|tell us)|"
     r"(?:som )?I (?:anviser|godkender|bestemmer|vælger)|"
+    # or to another: "et modtageanlæg, som vognmanden finder", "a site which the haulier will choose"
+    r"(?:som|which|that) (?:\w+ ){0,2}(?:finder|vælger|anviser|bestemmer|will (?:find|choose|decide|pick))|"
     r"ved ikke|vides ikke|kender (?:jeg|vi) ikke|don't know|do not know|not known|unknown|ukendt)\b",
     re.IGNORECASE)
 _REST_OF_WORD = re.compile(r"^\w+")

@@ -29,7 +29,8 @@ _OTHER_PARTY = re.compile(
     r"\b(?:udlejer\w*|landlord|vognmand\w*|leverandør\w*|supplier|entreprenør(?!virksomhed)\w*|contractor|haulier|"
     r"(?:lej|leas|rent|hir)\w*\b.{0,40}\b(?:af|hos|from)\b|tidligere ejer|previous owner|sælger\w*|seller|vendor|"
     r"overtaget\b.{0,80}\bfra|taken over\b.{0,80}\bfrom|took over\b.{0,80}\bfrom|bygherre\w*|arkitekt\w*|"
-    r"architect|rådgiver\w*|consultant)", re.IGNORECASE)
+    r"architect|rådgiver\w*|consultant|revisor\w*|accountant|auditor|bogholder\w*|bookkeeper|advokat\w*|lawyer)",
+    re.IGNORECASE)
 # a quantity per time: consumption, not the size of a tank or an area ("ca. 2000 liter om året")
 _RATE = re.compile(r"^\W{0,3}(?:[^\W\d_]+\.?\s+)?"  # the unit between: "2000 | liter | om året"
                    r"(?:(?:om|pr\.?|per|a|each|every|i)\s+(?:året|år|year|annum|måned\w*|month|ugen|uge|week|dagen|"
@@ -60,21 +61,29 @@ _THIS_YEAR = re.compile(r"^\W{0,2}(?:i år|this year)\b", re.IGNORECASE)
 # the writer says the site is not known yet: "selve byggepladsen er ikke fundet endnu", "adressen kommer senere"
 _SITE_NOUN = (r"(?:adressen|stedet|placeringen|lokationen|byggepladsen|pladsen|grunden|the (?:exact )?(?:site|location|"
               r"address|venue|place)|hvor\b[^.!?\n,]{0,40}\bskal\b[^.!?\n,]{0,20}|where\b[^.!?\n,]{0,40}\bwill\b"
-              r"[^.!?\n,]{0,20})")
-_UNDECIDED = (r"(?:er ikke|ikke (?:fundet|besluttet|fastlagt|afklaret|valgt|kendt|på plads)|endnu ikke|kommer senere|"
-              r"følger|sender (?:vi|jeg)|eftersendes|is not|isn't|has not been|hasn't been|not (?:yet|known|decided|"
-              r"fixed|found)|to be (?:decided|confirmed|found)|tb[dc]|unknown|ukendt|undecided|uafklaret)")
+              r"[^.!?\n,]{0,20}|hvor\b[^.!?\n,]{0,40}\b(?:bliver|kommer|ligger|er)\b)")
+_UNDECIDED = (r"(?:er ikke|ikke (?:fundet|besluttet|fastlagt|afklaret|valgt|kendt|på plads|meldt ud|oplyst|bestemt)|"
+              r"endnu ikke|kommer senere|følger|sender (?:vi|jeg)|eftersendes|is not|isn't|has not been|hasn't been|"
+              r"not (?:yet|known|decided|fixed|found|announced|confirmed)|to be (?:decided|confirmed|found)|tb[dc]|"
+              r"unknown|ukendt|undecided|uafklaret)")
 _SITE_UNKNOWN = re.compile(
     r"\b" + _SITE_NOUN + r"[^.!?\n]{0,30}?\b" + _UNDECIDED + r"\b"
     r"|\b(?:et sted (?:på|i)|et eller andet sted|somewhere (?:in|on|around))\b"  # "et sted på Nørrebro"
     r"|\b(?:kender (?:vi|jeg) ikke|ved (?:vi|jeg) ikke|don't know|do not know|not (?:yet )?(?:found|decided|chosen)|"
     r"haven't (?:found|decided|chosen))\b[^.!?\n]{0,20}?\b" + _SITE_NOUN, re.IGNORECASE)
+# an address introduced as someone's seat, and a company named as a third party ("containerfirmaet")
+_ADDRESS_INTRO = re.compile(r"\b(?:har adresse på|har kontor på|holder til på|ligger på|is (?:located|based) at|"
+                            r"has (?:its )?(?:address|office) at|(?:'s|s) address is|adresse(?:n)? er)\s*$",
+                            re.IGNORECASE)
+_A_FIRM = re.compile(r"\b\w*firmaet\b|\bthe (?:\w+ )?(?:company|firm)\b", re.IGNORECASE)
 # a place named only vaguely: "et sted på Nørrebro", "somewhere in Valby", "måske i Fælledparken"
 _VAGUE_PLACE = re.compile(r"\b(?:et sted|et eller andet sted|somewhere|måske|maybe|possibly|evt\.?)\s+(?:på|i|in|on|"
                           r"around|ved|near|omkring)\s+$", re.IGNORECASE)
 # the business's own address, introduced as such ("vores kontor ligger på", "har adresse på", "our office is at")
 _OWN_ADDRESS = re.compile(r"\b(?:kontor\w*|adresse på|vores adresse|har til huse|domicil\w*|office|our address|"
-                          r"registered address|based at|headquarters)\b[^.!?\n]{0,30}$", re.IGNORECASE)
+                          r"registered address|based at|headquarters|bor(?: selv)? (?:på|i)|I live (?:at|in|on)|"
+                          r"my (?:apartment|flat|home|house)|min (?:lejlighed|bolig|privatadresse)|home address)"
+                          r"\b[^.!?\n]{0,30}$", re.IGNORECASE)
 
 
 def site_unknown(texts: Sequence[str]) -> bool:
@@ -99,7 +108,8 @@ def rejected(kinds: Sequence[str], text: str, start: int, end: int, received: da
         return True
     if "period_from" in kinds and _not_the_period(text, start, end, received):
         return True
-    return "activity_location" in kinds and (own_address or bool(_VAGUE_PLACE.search(before)))
+    return "activity_location" in kinds and (own_address or bool(_VAGUE_PLACE.search(before))
+                                             or _party_address(before))
 
 
 def implausible(key: str, value: object) -> bool:
@@ -112,6 +122,13 @@ def _another_party(before: str) -> bool:
     """The number's sentence names another party before it, and not the business's own ("vores CVR") after that."""
     ends = [m.end() for m in _OTHER_PARTY.finditer(before)]
     return bool(ends) and not _OWN.search(before, ends[-1])
+
+
+def _party_address(before: str) -> bool:
+    """The address is introduced as another party's ("Containerfirmaet har adresse på ...")."""
+    intro = _ADDRESS_INTRO.search(before)
+    return intro is not None and bool(_OTHER_PARTY.search(before, 0, intro.start())
+                                      or _A_FIRM.search(before, 0, intro.start()))
 
 
 def own_address_at(text: str, start: int) -> bool:

@@ -174,3 +174,24 @@ def test_the_date_of_a_meeting_is_not_the_period(catalogue):
 def test_a_survey_that_will_be_carried_out_is_not_given(catalogue):
     body = "The hazardous materials survey will be carried out by our consultant in January."
     assert "survey" in check(catalogue.task("nedrivning"), evidence(body)).missing
+
+
+def test_the_accountants_cvr_is_not_the_applicants(catalogue):
+    body = "Vores revisor Revisionsfirmaet Tal & Co, CVR 41273968, har bedt os søge nu."
+    assert "cvr" in check(catalogue.task("miljoegodkendelse"), evidence(body, cvr="41273968")).missing
+
+
+def test_a_suppliers_address_is_not_the_site(catalogue):
+    body = "Containeren skal stå foran vores butik. Containerfirmaet har adresse på Kraftværksvej 20, 2300 København S."
+    found = check(catalogue.task("vejareal"), evidence(body, activity_location="Kraftværksvej 20, 2300 København S"))
+    assert "site" in found.missing
+
+
+def test_the_writers_home_is_not_the_site_when_the_site_is_not_announced(catalogue):
+    body = "Hvor markedet bliver, har foreningen ikke meldt ud; jeg bor selv på Ryesgade 5, 2200 København N."
+    assert "site" in check(catalogue.task("gadesalg"), evidence(body, address="Ryesgade 5")).missing
+
+
+def test_a_destination_left_to_another_is_not_given(catalogue):
+    body = "Jorden køres til et godkendt modtageanlæg, som vognmanden finder."
+    assert "destination" in check(catalogue.task("jordflytning"), evidence(body)).missing
