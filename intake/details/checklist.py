@@ -27,6 +27,13 @@ number is a value given). File names are taken as they are.
 An item that the activity's site satisfies is also satisfied by the business's
 ``address``: a site at the business's own premises (serving in front of its
 café) is reported as the address alone.
+
+An extracted detail counts only where its value is written as the item: some
+place it is read from (a text or the body's signature) is not negated or
+deferred and holds no value of another kind (``intake.details.givens``: another
+party's CVR, a rate, staff, a deadline or a past date, the business's own
+address when the site is not known yet); a value read only from a reply's
+quoted history is not given. The kind rules apply to pattern matches too.
 """
 from __future__ import annotations
 
