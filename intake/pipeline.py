@@ -29,6 +29,7 @@ from intake.details.external import find_external_topics
 from intake.errors import StopMessage
 from intake.mail.authentication import UNCHECKED, AuthVerdict, Resolver, system_resolver, trusted_results, verify
 from intake.mail.automated import detect_automated, wrapped_own_mail
+from intake.mail.bodytext import quoted_text
 from intake.mail.language import detect_language
 from intake.mail.message import ParsedMail, attached_messages, parse_mail
 from intake.mail.parties import Parties, parties_of
@@ -285,8 +286,18 @@ def evidence_of(state: MessageState) -> Evidence:
     forms = [f"{label}: {value}" for a in state.attachments for label, value in (a.fields or {}).items()]
     texts = [("subject", state.subject), ("body", state.text_now or state.mail.full_text),
              *((a.filename, a.text) for a in state.attachments if a.text), ("form", "\n".join(forms))]
+    fwd = state.parties.forward if state.parties else None
+    quoted = "" if fwd is not None else quoted_text(state.mail.full_text, state.mail.subject)
     return Evidence(details=state.details, attachments=[(a.filename, a.text or "") for a in state.attachments],
-                    texts=[(source, text) for source, text in texts if text])
+                    texts=[(source, text) for source, text in texts if text],
+                    signature=_signature(state.mail.full_text, state.text_now, quoted),
+                    quoted=quoted, received=local_date(state.received))
+
+
+def _signature(full_text: str, text_now: str, quoted: str) -> str:
+    """The lines of the body that are neither what the sender wrote now nor quoted: its signature, mostly."""
+    taken = set(text_now.splitlines()) | set(quoted.splitlines())
+    return "\n".join(line for line in full_text.splitlines() if line not in taken)
 
 
 def check_completeness(state: MessageState, ctx: Context) -> None:

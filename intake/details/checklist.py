@@ -27,15 +27,24 @@ number is a value given). File names are taken as they are.
 An item that the activity's site satisfies is also satisfied by the business's
 ``address``: a site at the business's own premises (serving in front of its
 café) is reported as the address alone.
+
+An extracted detail counts only where its value is written as the item: some
+place it is read from (a text or the body's signature) is not negated or
+deferred and holds no value of another kind (``intake.details.givens``: another
+party's CVR, a rate, staff, a deadline or a past date, the business's own
+address when the site is not known yet); a value read only from a reply's
+quoted history is not given. The kind rules apply to pattern matches too.
 """
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cache
 
 from intake.details.extract import Field
+from intake.details.givens import implausible, locate, own_address_at, rejected, site_unknown
 from routing.catalogue import Catalogue, ChecklistItem, TaskType
 
 TEXT_LIMIT = 100_000  # characters of one text read (a hostile attachment may hold millions)
@@ -48,11 +57,16 @@ class Evidence:
     details: Mapping[str, Field] = field(default_factory=dict)
     attachments: Sequence[tuple[str, str]] = ()  # (filename, text)
     texts: Sequence[tuple[str, str]] = ()  # (source, text): "subject", "body", form "label: value" lines...
+    signature: str = ""  # the body's signature (details are read from it; ``texts`` hold the body without it)
+    quoted: str = ""  # the quoted history of a reply: what someone else wrote earlier, never the application
+    received: date | None = None  # when the mail came: a date before it is not the period applied for
 
     def __post_init__(self) -> None:
         """Each text is read up to ``TEXT_LIMIT`` characters: cut once here, not for every word and pattern."""
         object.__setattr__(self, "attachments", tuple((f, t[:TEXT_LIMIT]) for f, t in self.attachments))
         object.__setattr__(self, "texts", tuple((s, t[:TEXT_LIMIT]) for s, t in self.texts))
+        object.__setattr__(self, "signature", self.signature[:TEXT_LIMIT])
+        object.__setattr__(self, "quoted", self.quoted[:TEXT_LIMIT])
 
 
 @dataclass(frozen=True)
@@ -93,9 +107,11 @@ def check_parts(task_types: Iterable[str], catalogue: Catalogue, evidence: Evide
 def found_where(item: ChecklistItem, evidence: Evidence) -> str:
     """Where ``item`` is found in ``evidence`` ('' when it is not)."""
     keys = item.details + (("address",) if "activity_location" in item.details else ())
+    unknown_site = "activity_location" in item.details and site_unknown([t for _, t in evidence.texts])
     for key in dict.fromkeys(keys):
         detail = evidence.details.get(key)
-        if detail is not None and detail.value not in ("", None, False):
+        if detail is not None and detail.value not in ("", None, False) \
+                and _detail_given(item, key, detail.value, evidence, unknown_site):
             return detail.source
     for filename, text in evidence.attachments:
         name = filename.replace("_", " ")
@@ -107,7 +123,8 @@ def found_where(item: ChecklistItem, evidence: Evidence) -> str:
                 return evidence.attachments[0][0]
     # a plan, a survey, a drawing: asking about one, or saying it is attached to a mail without attachments, is not
     # having it; nor is a subject that names one ("Gravetilladelse - afmærkningsplan") when nothing is attached
-    document = _Document(bool(item.attachments), bool(evidence.attachments))
+    document = _Document(bool(item.attachments), bool(evidence.attachments), item.details, evidence.received,
+                         unknown_site)
     for source, text in evidence.texts:
         if source == "subject" and document.named_only:
             continue
@@ -122,6 +139,9 @@ class _Document:
 
     is_document: bool = False
     mail_has_attachments: bool = True
+    kinds: tuple[str, ...] = ()  # the item's details: what kind of value gives it (``givens.rejected``)
+    received: date | None = None
+    site_unknown: bool = False  # the writer says the activity's site is not known yet
 
     @property
     def named_only(self) -> bool:
@@ -130,7 +150,8 @@ class _Document:
 
 
 _MATCHES = 20  # matches of one word or pattern weighed in one text before it is taken as not stated
-_CLAUSE_END = re.compile(r"[.!?;]\s|\n|\b(?:men|but|kun|only)\b")  # before a word: where its clause starts
+# before a word: where its clause starts (not at the dot of "sagsnr.", "ca.", "kl.")
+_CLAUSE_END = re.compile(r"(?<!nr)(?<!\bno)(?<!\bca)(?<!\bkl)(?<!\bfx)(?<!\btlf)[.!?;]\s|\n|\b(?:men|but|kun|only)\b")
 # after a word: where its clause ends (a relative clause belongs to it: "et modtageanlæg, som I anviser")
 _AFTER_END = re.compile(r"[.!?;]\s|,\s(?!(?:som|der|which|that)\b)|\n|\b(?:men|but|og|and)\b")
 _NEGATION = re.compile(
@@ -149,12 +170,16 @@ _LATER = re.compile(
     r"|^\W{0,3}(?:\w+\W+){0,3}?(?:eftersend\w*|sendes senere|sendes efterfølgende|kommer senere|følger senere|"
     r"will follow|to follow|will be sent later|not yet|endnu ikke|udarbejdes|under udarbejdelse|bestilles|er bestilt|"
     r"bliver lavet|laves|will be (?:prepared|made|drawn up|ordered|supplied|provided|sent|forwarded|submitted|"
+    r"carried out|done|performed|conducted|commissioned|"
     r"chosen|decided|confirmed|agreed)|is being (?:prepared|made)|has been ordered|afventer|awaiting|pending|tb[dca]|"
-    r"ikke afklaret|uafklaret|not decided|undecided|aftales|to be (?:agreed|decided|confirmed)|sendes direkte|"
+    r"ikke afklaret|uafklaret|not decided|undecided|aftales|vælges|besluttes|afgøres|fastlægges|"
+    r"to be (?:agreed|decided|confirmed)|sendes direkte|"
     r"til godkendelse|for approval|ligger hos|is with|vender tilbage|will get back|come back|"
     # left to us: "a receiving facility approved by you", "et modtageanlæg, som I anviser"
     r"(?:approved|chosen|decided|assigned|suggested|designated) by you|you (?:decide|choose|tell us)|"
     r"(?:som )?I (?:anviser|godkender|bestemmer|vælger)|"
+    # or to another: "et modtageanlæg, som vognmanden finder", "a site which the haulier will choose"
+    r"(?:som|which|that) (?:\w+ ){0,2}(?:finder|vælger|anviser|bestemmer|will (?:find|choose|decide|pick))|"
     r"ved ikke|vides ikke|kender (?:jeg|vi) ikke|don't know|do not know|not known|unknown|ukendt)\b",
     re.IGNORECASE)
 _REST_OF_WORD = re.compile(r"^\w+")
@@ -170,7 +195,8 @@ _NO_ANSWER = re.compile(
     r"don'?t know|not known|ingen|intet|mangler|missing|" + _PLACEHOLDER + r")[\s.!]*$"
     r"|(?:ikke|not|no|ingen|intet|mangler|missing|endnu ikke|not yet|ukendt|unknown|ved ikke|vides ikke|"
     r"don'?t know|afventer|awaiting|pending|følger|to follow|eftersendes|sendes senere|se senere|senere|later|"
-    r"kommer|aftales|to be|will be|laves|udarbejdes|bestilles|er bestilt|has been ordered|afhænger|depends|"
+    r"kommer|aftales|vælges|besluttes|afgøres|fastlægges|bestemmes|to be|will be|laves|udarbejdes|bestilles|"
+    r"er bestilt|has been ordered|afhænger|depends|"
     r"uafklaret|undecided|not decided|usikker|unsure|not sure)\b)", re.IGNORECASE)
 _BLANK_ANSWER = re.compile(r"\s*(?:-+|–|—|\?+|\.{2,}|…|x{2,}|n/?a|tb[dac]|" + _PLACEHOLDER + r")[\s.]*", re.IGNORECASE)
 _HEADING_END = re.compile(r"[.!?,;]\s*$")  # a line ending like a sentence is running text, not a heading
@@ -201,9 +227,36 @@ def _stated(pattern: re.Pattern[str], text: str, document: _Document = _Document
     for n, m in enumerate(pattern.finditer(text)):
         if n >= _MATCHES:
             return False
-        if not _denied(text, m.start(), m.end()) and not _only_named(text, m, document):
+        if not _denied(text, m.start(), m.end()) and not _only_named(text, m, document) \
+                and not _other_kind(text, m.start(), m.end(), document):
             return True
     return False
+
+
+def _other_kind(text: str, start: int, end: int, document: _Document, in_signature: bool = False) -> bool:
+    """The value at ``text[start:end]`` is of another kind than the item (``givens.rejected``): another party's
+    CVR, a rate, the staff, a deadline or a past date, the business's own address when the site is not known."""
+    own = document.site_unknown and (in_signature or own_address_at(text, start))
+    return rejected(document.kinds, text, start, end, document.received, own)
+
+
+def _detail_given(item: ChecklistItem, key: str, value: object, evidence: Evidence, unknown_site: bool) -> bool:
+    """An extracted detail gives ``item`` where it is written as given: some place it is read from (a text, the
+    signature) is not negated, deferred or of another kind (``_stated``'s rules). A value read only from quoted
+    earlier mail is not given; one whose written form cannot be found is taken as it is."""
+    if implausible(key, value):
+        return False
+    document = _Document(kinds=item.details, received=evidence.received, site_unknown=unknown_site)
+    seen = False
+    for source, text in (*evidence.texts, ("signature", evidence.signature)):
+        for n, (start, end) in enumerate(locate(key, value, text)):
+            if n >= _MATCHES:
+                break
+            seen = True
+            if not _denied(text, start, end, value=True) \
+                    and not _other_kind(text, start, end, document, source == "signature"):
+                return True
+    return not seen and next(locate(key, value, evidence.quoted), None) is None
 
 
 def _only_named(text: str, match: re.Match[str], document: _Document) -> bool:
@@ -240,6 +293,8 @@ def _sentence_around(text: str, start: int, end: int) -> tuple[str, int]:
 def _clause_before(text: str, start: int, width: int) -> str:
     """The part of the clause before ``start``, looking back ``width`` characters at most."""
     before = text[max(0, start - width):start]
+    if start > width and text[start - width - 1].isalnum():  # not the tail of a cut word ("Beboerforen|ingen")
+        before = _REST_OF_WORD.sub("", before, count=1)
     return before[max((m.end() for m in _CLAUSE_END.finditer(before)), default=0):]
 
 
@@ -249,15 +304,23 @@ def _asked(text: str, end: int) -> bool:
     return stop is not None and stop.group() == "?"
 
 
-def _denied(text: str, start: int, end: int) -> bool:
-    """The clause around ``text[start:end]`` negates it before, or defers it after ("... eftersendes")."""
+def _denied(text: str, start: int, end: int, value: bool = False) -> bool:
+    """The clause around ``text[start:end]`` negates it before, or defers it after ("... eftersendes"). A ``value``
+    (a detail's written value, not a label) is not a form's label: a blank or "Nej" answer after it is another's."""
     if _NEGATION.search(_clause_before(text, start, 80)) or _UNTICKED.search(_clause_before(text, start, 80)):
         return True
+    if value:
+        return _deferred(text, end)
     if _BLANK_BRIDGED.search(text, start, end):  # "Entreprenør:\nPeriode ..." took the next line for the value
         return True
     line = text[end:end + 80].split("\n", 1)[0]
     if _FORM_EMPTY.match(line) or _form_answer_no(text, start, end):  # "Tegning\t", "Afmærkningsplan | Nej"
         return True
+    return _deferred(text, end)
+
+
+def _deferred(text: str, end: int) -> bool:
+    """The clause going on at ``end`` says it comes later or is not there ("... eftersendes", "... er ikke")."""
     after = _REST_OF_WORD.sub("", text[end:end + 60], count=1)  # "Jordprøve|rne er ikke taget"
     stop = _AFTER_END.search(after)
     return bool(_LATER.search(after[:stop.start()] if stop else after))
@@ -269,6 +332,8 @@ def _form_answer_no(text: str, start: int, end: int) -> bool:
     line_end = text.find("\n", start)
     line = text[start:line_end if line_end >= 0 else start + 300]
     sep = _SEPARATOR.search(line, 0, end - start + 40)
+    if sep is not None and _SENTENCE_END.search(line, end - start, sep.start()):  # "120 tons. Modtageanlæg: ..."
+        return False  # another label's answer, in the next sentence
     if sep is None:  # a heading, its answer on the next line ("2. Kortlægning af PCB\n[udfyldes]")
         following = text[line_end + 1:line_end + 80].split("\n", 1)[0] if line_end >= 0 else ""
         return _HEADING_END.search(line) is None and bool(_BLANK_ANSWER.fullmatch(following))

@@ -9,6 +9,8 @@ Two pure functions carry this module:
 - ``text_now`` removes quoted reply history and the signature from a body, and
   brings forwarded content in when the sender wrote little above it (a forwarded
   application *is* the application).
+- ``quoted_text`` is the other side: the quoted history of a reply, what
+  someone else wrote earlier.
 
 Detail extraction looks at the full text, not at ``text_now``: a signature often
 holds the company name, CVR number and phone.
@@ -198,6 +200,17 @@ def text_now(text: str, subject: str = "") -> str:
     above it is short.
     """
     return _text_now(text.replace("\r\n", "\n").replace("\r", "\n"), subject, 0)
+
+
+def quoted_text(text: str, subject: str = "") -> str:
+    """The quoted history of a reply and its inline ``>`` lines: what someone else wrote earlier ('' for a forward,
+    whose forwarded content is the application)."""
+    lines = [_bounded(line) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    cut, kind = _history_start(lines, forward_subject=bool(FORWARD_SUBJECT.match(subject or "")))
+    if kind == "forward":
+        return ""
+    inline = [line for line in lines[:cut] if line.lstrip().startswith(">")]
+    return "\n".join(inline + lines[cut:])
 
 
 def _text_now(text: str, subject: str, depth: int) -> str:

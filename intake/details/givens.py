@@ -1,0 +1,196 @@
+"""Whether a value found in a text is the checklist item it looks like, by the kind of item.
+
+A checklist item satisfied by an extracted detail or by a pattern holding a
+number is easily fooled by a number of another kind: the CVR of the landlord,
+the contractor, the supplier or the seller for the applicant's own; the litres
+a year of an oil tank's consumption or of its last bill for its size; the
+area of the premises or of an old sign for the area applied for; "vi er 3 ansatte" for the guests of an
+event; a deadline ("svar senest 1. marts"), a past date ("sidste år 3. juni",
+"survey done on 3 September 2026", "stiftet 12. august 1977") for the period
+or date of the activity; the business's own address (its signature, "vores
+kontor ligger på ...") for the site of an activity whose site the writer says
+is not found yet. ``rejected`` says so for one match; the kind is told by the
+details that satisfy the item (``cvr``, ``litres``, ``period_from`` ...).
+``locate`` finds where a detail's value is written, so that the same rules
+(and the checklist's clause rules) can be applied to it.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from datetime import date
+
+from intake.details.periods import find_dates
+
+_BEFORE = 120  # characters of a value's sentence read before it
+
+# another party's number: "Udlejer er X ApS, CVR ...", "vores vognmand X (CVR ...)", "overtaget salonen fra X (CVR"
+_OTHER_PARTY = re.compile(
+    r"\b(?:udlejer\w*|landlord|vognmand\w*|leverandør\w*|supplier|entreprenør(?!virksomhed)\w*|contractor|haulier|"
+    r"(?:lej|leas|rent|hir)\w*\b.{0,40}\b(?:af|hos|from)\b|tidligere ejer|previous owner|sælger\w*|seller|vendor|"
+    r"overtaget\b.{0,80}\bfra|taken over\b.{0,80}\bfrom|took over\b.{0,80}\bfrom|bygherre\w*|arkitekt\w*|"
+    r"architect|rådgiver\w*|consultant|revisor\w*|accountant|auditor|bogholder\w*|bookkeeper|advokat\w*|lawyer)",
+    re.IGNORECASE)
+# a quantity per time: consumption, not the size of a tank or an area ("ca. 2000 liter om året")
+_RATE = re.compile(r"^\W{0,3}(?:[^\W\d_]+\.?\s+)?"  # the unit between: "2000 | liter | om året"
+                   r"(?:(?:om|pr\.?|per|a|each|every|i)\s+(?:året|år|year|annum|måned\w*|month|ugen|uge|week|dagen|"
+                   r"dag|day)\b|årligt|yearly|annually|/\s?(?:år|year|yr|md|month))", re.IGNORECASE)
+# a quantity of something else than the tank: a bill, a delivery, the consumption ("sidste olieregning var på 1.200 l")
+_USAGE = re.compile(r"\b(?:\w*regning\w*|\w*faktura\w*|bill|invoice|levering\w*|leveret|delivered|delivery|fyldt|"
+                    r"filled|påfyldt|forbrug\w*|consumption|used|brugte|bruger)\b", re.IGNORECASE)
+# an area of something else: the premises ("lokalet er 85 m²"), or an old sign or area ("det gamle skilt var 60 x 200")
+_OTHER_AREA = re.compile(r"\b(?:lokale\w*|butik\w*|restaurant\w*|café\w*|shop|premises|lejemål\w*|indendørs\w*|"
+                         r"indoors?)\s+(?:er|is|has|har|måler|measures)\s+(?:på\s+|ca\.?\s+|about\s+|omkring\s+)?$"
+                         r"|\b(?:gamle|tidligere|forrige|old|previous|former)\b[^,;]{0,40}$", re.IGNORECASE)
+# people who run the activity, not its guests ("vi er 3 ansatte", "our team of 12 staff")
+_STAFF_AFTER = re.compile(r"^\W{0,3}(?:\w+\W+)?(?:ansatte|medarbejdere|frivillige|personale|hjælpere|kolleger|"
+                          r"bestyrelses\w*|staff|employees|volunteers|crew|colleagues|helpers|board members)\b",
+                          re.IGNORECASE)
+_OWN = re.compile(r"\b(?:vores|vor|vort|our|mit|min|my|eget|egen|own)\b", re.IGNORECASE)  # "..., og vores CVR er"
+_STAFF_BEFORE = re.compile(r"\b(?:team|staff|crew|hold) (?:of|på)\s*$", re.IGNORECASE)
+# a date that is not the activity's: a deadline or a meeting ("svar senest", "after the board meeting on"), or a past
+_DEADLINE = re.compile(r"\b(?:senest|inden|før|by|before|no later than|deadline|frist|svarfrist|ansøgningsfrist|"
+                       r"closes|lukker|udløber|expires|"
+                       r"møde\w*|meeting|generalforsamling\w*)\b\W*(?:den\s+|the\s+|on\s+)?$", re.IGNORECASE)
+# event ("stiftet 12. august 1977", "sidste år 3. juni")
+_PAST = re.compile(r"\b(?:sidste år|sidste gang|i fjor|last year|last time|stiftet|grundlagt|founded|established|"
+                   r"født|born|fødselsdag|birthday|brændte|burned|skete|happened|blev lavet|blev udført|was done|"
+                   r"was made|was carried out|købte|bought|skrev|wrote|sendt|sent|dateret|dated|modtaget|received|"
+                   r"søgte|applied)\b[^.!?\n,]{0,20}$", re.IGNORECASE)  # right before the date, not a clause away
+_THIS_YEAR = re.compile(r"^\W{0,2}(?:i år|this year)\b", re.IGNORECASE)
+# the writer says the site is not known yet: "selve byggepladsen er ikke fundet endnu", "adressen kommer senere"
+_SITE_NOUN = (r"(?:adressen|stedet|placeringen|lokationen|byggepladsen|pladsen|grunden|the (?:exact )?(?:site|location|"
+              r"address|venue|place)|hvor\b[^.!?\n,]{0,40}\bskal\b[^.!?\n,]{0,20}|where\b[^.!?\n,]{0,40}\bwill\b"
+              r"[^.!?\n,]{0,20}|hvor\b[^.!?\n,]{0,40}\b(?:bliver|kommer|ligger|er)\b)")
+_UNDECIDED = (r"(?:er ikke|ikke (?:fundet|besluttet|fastlagt|afklaret|valgt|kendt|på plads|meldt ud|oplyst|bestemt)|"
+              r"endnu ikke|kommer senere|følger|sender (?:vi|jeg)|eftersendes|is not|isn't|has not been|hasn't been|"
+              r"not (?:yet|known|decided|fixed|found|announced|confirmed)|to be (?:decided|confirmed|found)|tb[dc]|"
+              r"unknown|ukendt|undecided|uafklaret)")
+_SITE_UNKNOWN = re.compile(
+    r"\b" + _SITE_NOUN + r"[^.!?\n]{0,30}?\b" + _UNDECIDED + r"\b"
+    r"|\b(?:et sted (?:på|i)|et eller andet sted|somewhere (?:in|on|around))\b"  # "et sted på Nørrebro"
+    r"|\b(?:kender (?:vi|jeg) ikke|ved (?:vi|jeg) ikke|don't know|do not know|not (?:yet )?(?:found|decided|chosen)|"
+    r"haven't (?:found|decided|chosen))\b[^.!?\n]{0,20}?\b" + _SITE_NOUN, re.IGNORECASE)
+# an address introduced as someone's seat, and a company named as a third party ("containerfirmaet")
+_ADDRESS_INTRO = re.compile(r"\b(?:har adresse på|har kontor på|holder til på|ligger på|is (?:located|based) at|"
+                            r"has (?:its )?(?:address|office) at|(?:'s|s) address is|adresse(?:n)? er)\s*$",
+                            re.IGNORECASE)
+_A_FIRM = re.compile(r"\b\w*firmaet\b|\bthe (?:\w+ )?(?:company|firm)\b", re.IGNORECASE)
+# a place named only vaguely: "et sted på Nørrebro", "somewhere in Valby", "måske i Fælledparken"
+_VAGUE_PLACE = re.compile(r"\b(?:et sted|et eller andet sted|somewhere|måske|maybe|possibly|evt\.?)\s+(?:på|i|in|on|"
+                          r"around|ved|near|omkring)\s+$", re.IGNORECASE)
+# the business's own address, introduced as such ("vores kontor ligger på", "har adresse på", "our office is at")
+_OWN_ADDRESS = re.compile(r"\b(?:kontor\w*|adresse på|vores adresse|har til huse|domicil\w*|office|our address|"
+                          r"registered address|based at|headquarters|bor(?: selv)? (?:på|i)|I live (?:at|in|on)|"
+                          r"my (?:apartment|flat|home|house)|min (?:lejlighed|bolig|privatadresse)|home address)"
+                          r"\b[^.!?\n]{0,30}$", re.IGNORECASE)
+
+
+def site_unknown(texts: Sequence[str]) -> bool:
+    """The writer says the site (or the address) of the activity is not known or decided yet."""
+    return any(_SITE_UNKNOWN.search(t) for t in texts)
+
+
+def rejected(kinds: Sequence[str], text: str, start: int, end: int, received: date | None = None,
+             own_address: bool = False) -> bool:
+    """``text[start:end]``, found for an item satisfied by the details ``kinds``, is a value of another kind."""
+    before = _sentence_before(text, start)
+    after = text[end:end + 40]
+    if ("cvr" in kinds or "p_number" in kinds) and _another_party(before):
+        return True
+    if ("litres" in kinds or "area_m2" in kinds) and _RATE.search(after):
+        return True
+    if "litres" in kinds and _USAGE.search(before):
+        return True
+    if "area_m2" in kinds and _OTHER_AREA.search(before):
+        return True
+    if "guests" in kinds and (_STAFF_AFTER.search(after) or _STAFF_BEFORE.search(before)):
+        return True
+    if "period_from" in kinds and _not_the_period(text, start, end, received):
+        return True
+    return "activity_location" in kinds and (own_address or bool(_VAGUE_PLACE.search(before))
+                                             or _party_address(before))
+
+
+def implausible(key: str, value: object) -> bool:
+    """A detail that cannot be what it claims: an address whose "house number" is a postcode ("Nørrebrogade 2200";
+    house numbers run from 1 to 999)."""
+    return key in ("address", "activity_location") and re.match(r"[^\d,]+\s\d{4,}\b", str(value)) is not None
+
+
+def _another_party(before: str) -> bool:
+    """The number's sentence names another party before it, and not the business's own ("vores CVR") after that."""
+    ends = [m.end() for m in _OTHER_PARTY.finditer(before)]
+    return bool(ends) and not _OWN.search(before, ends[-1])
+
+
+def _party_address(before: str) -> bool:
+    """The address is introduced as another party's ("Containerfirmaet har adresse på ...")."""
+    intro = _ADDRESS_INTRO.search(before)
+    return intro is not None and bool(_OTHER_PARTY.search(before, 0, intro.start())
+                                      or _A_FIRM.search(before, 0, intro.start()))
+
+
+def own_address_at(text: str, start: int) -> bool:
+    """The address at ``start`` is introduced as the business's own ("vores kontor ligger på ...")."""
+    return bool(_OWN_ADDRESS.search(_sentence_before(text, start)))
+
+
+def _not_the_period(text: str, start: int, end: int, received: date | None) -> bool:
+    """Every date in ``text[start:end]`` is a deadline or in the past; a match with no date is left alone."""
+    dates = [d for d in find_dates(text[max(0, start - 5):end + 12]) if d.start < end - max(0, start - 5)]
+    if not dates:
+        return False
+    offset = max(0, start - 5)
+    return all(_other_date(text, offset + d.start, offset + d.end, d.day, d.month, d.year, received) for d in dates)
+
+
+def _other_date(text: str, start: int, end: int, day: int, month: int, year: int | None,
+                received: date | None) -> bool:
+    before = _sentence_before(text, start)
+    if _DEADLINE.search(before[-40:]) or _PAST.search(before):
+        return True
+    if received is None:
+        return False
+    if year is None and _THIS_YEAR.search(text[end:end + 12]):
+        year = received.year
+    try:
+        return year is not None and date(year, month, day) < received
+    except ValueError:
+        return False
+
+
+def _sentence_before(text: str, start: int) -> str:
+    before = text[max(0, start - _BEFORE):start]
+    cut = max((m.end() for m in re.finditer(r"[!?\n]|\.(?!\d)(?=\s)", before)), default=0)
+    return before[cut:]
+
+
+def locate(key: str, value: object, text: str) -> Iterator[tuple[int, int]]:
+    """Where the detail ``key`` with ``value`` is written in ``text`` (nothing when its form cannot be told)."""
+    pattern = _locator(key, value)
+    if pattern is None:
+        return iter(())
+    if key in ("period_from", "period_to"):
+        return ((d.start, d.end) for d in find_dates(text) if pattern.fullmatch(f"{d.day}.{d.month}.{d.year or ''}"))
+    return ((m.start(), m.end()) for m in pattern.finditer(text))
+
+
+def _locator(key: str, value: object) -> re.Pattern[str] | None:
+    raw = str(value)
+    if key in ("cvr", "p_number") and raw.isdigit():
+        return re.compile(r"(?<!\d)" + r"[ .-]?".join(raw) + r"(?!\d)")
+    if key in ("area_m2", "litres", "guests") and isinstance(value, int | float) and not isinstance(value, bool):
+        if value != int(value):
+            return re.compile(r"(?<![\d.,])" + re.escape(raw).replace(r"\.", "[.,]") + r"(?![\d])")
+        digits = str(int(value))
+        grouped = r"[.,  ]?".join([digits[:len(digits) % 3 or 3]] + [digits[i:i + 3] for i in
+                                                                     range(len(digits) % 3 or 3, len(digits), 3)])
+        return re.compile(r"(?<![\d.,])(?:" + digits + "|" + grouped + r")(?![\d]|[.,]\d)")
+    if key in ("period_from", "period_to"):
+        m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", raw)
+        return re.compile(rf"{int(m[3])}\.{int(m[2])}\.(?:{m[1]})?") if m else None
+    if key in ("address", "activity_location"):
+        street = re.split(r"\s\d|,", raw, maxsplit=1)[0].strip()
+        return re.compile(r"(?<!\w)" + re.escape(street) + r"(?!\w)", re.IGNORECASE) if len(street) > 2 else None
+    return None

@@ -1,0 +1,197 @@
+"""An item satisfied by an extracted detail counts only where the detail is written as that item."""
+from datetime import date
+
+import pytest
+
+from intake.details.checklist import Evidence, check
+from intake.details.extract import Field
+from intake.details.givens import locate
+from intake.mail.bodytext import quoted_text
+from routing.catalogue import load_catalogue
+
+RECEIVED = date(2026, 11, 16)
+
+
+@pytest.fixture(scope="module")
+def catalogue():
+    return load_catalogue()
+
+
+def evidence(body: str, signature: str = "", quoted: str = "", **values: object) -> Evidence:
+    return Evidence(details={k: Field(v, "body") for k, v in values.items()}, texts=[("body", body)],
+                    signature=signature, quoted=quoted, received=RECEIVED)
+
+
+def test_a_cvr_written_as_the_applicants_is_given(catalogue):
+    found = check(catalogue.task("erhvervsaffald"), evidence("Vi er Café Nord, CVR 26 02 10 14.", cvr="26021014"))
+    assert "cvr" in found.have
+
+
+def test_the_landlords_cvr_is_not_the_applicants(catalogue):
+    body = "Udlejer er Ejendomsselskabet Valby ApS, CVR 20181087. Vores selskab er ved at blive stiftet."
+    assert "cvr" in check(catalogue.task("miljoegodkendelse"), evidence(body, cvr="20181087")).missing
+
+
+def test_a_suppliers_cvr_is_not_the_applicants(catalogue):
+    body = "Our supplier, Nordic Roast ApS (CVR 21988855), delivers the beans."
+    assert "cvr" in check(catalogue.task("gadesalg"), evidence(body, cvr="21988855")).missing
+
+
+def test_a_detail_in_a_negated_clause_is_not_given(catalogue):
+    body = "P-nummer: ikke oprettet endnu, sagsnr. 1018273645."
+    assert "p_number" in check(catalogue.task("udeservering"), evidence(body, p_number="1018273645")).missing
+
+
+def test_a_detail_read_only_from_quoted_mail_is_not_given(catalogue):
+    quoted = "> Vi skal bruge adressen (fx Vesterbrogade 10, 1620 København V)."
+    found = check(catalogue.task("spildevand"),
+                  evidence("Det er vaskevand.", quoted=quoted, address="Vesterbrogade 10"))
+    assert "address" in found.missing
+
+
+def test_a_detail_in_the_signature_is_given(catalogue):
+    found = check(catalogue.task("erhvervsaffald"), evidence("Pap og madaffald.", signature="Mvh Lise\nCVR 26021014",
+                                                             cvr="26021014"))
+    assert "cvr" in found.have
+
+
+def test_a_postcode_read_as_a_house_number_is_no_address(catalogue):
+    found = check(catalogue.task("udeservering"),
+                  evidence("Bageriet på Nørrebrogade 2200.", address="Nørrebrogade 2200"))
+    assert "address" in found.missing
+
+
+def test_a_deadline_is_not_the_period(catalogue):
+    body = "Vi håber at få svar senest 1. marts 2027."
+    assert "period" in check(catalogue.task("udeservering"), evidence(body, period_from="2027-03-01")).missing
+
+
+def test_a_past_date_is_not_the_period(catalogue):
+    body = "The survey was done on 3 September 2026 and is attached."
+    assert "period" in check(catalogue.task("nedrivning"), evidence(body, period_from="2026-09-03")).missing
+
+
+def test_a_date_after_a_mention_of_the_past_is_still_the_period(catalogue):
+    body = "Vi skrev til jer i oktober. Containeren skal stå der 5.-9. april 2027."
+    assert "period" in check(catalogue.task("vejareal"), evidence(body, period_from="2027-04-05")).have
+
+
+def test_consumption_per_year_is_not_the_tank_size(catalogue):
+    body = "Vi brugte ca. 2000 liter om året."
+    assert "size" in check(catalogue.task("olietank"), evidence(body, litres=2000)).missing
+
+
+def test_the_tank_size_is_given(catalogue):
+    body = "Our underground tank holds 2,000 L."
+    assert "size" in check(catalogue.task("olietank"), evidence(body, litres=2000)).have
+
+
+def test_staff_are_not_guests(catalogue):
+    body = "Vi er 3 ansatte og 2 frivillige, der står for det."
+    assert "guests" in check(catalogue.task("arrangement"), evidence(body)).missing
+
+
+def test_room_for_a_number_of_people_is_the_guests(catalogue):
+    body = "Der er plads til 250 på græsset, og vi regner med at det bliver fuldt."
+    assert "guests" in check(catalogue.task("arrangement"), evidence(body)).have
+
+
+def test_the_business_address_is_not_the_site_when_the_site_is_not_found(catalogue):
+    body = "Vores kontor ligger på Vesterbrogade 10; selve byggepladsen er ikke fundet endnu."
+    assert "site" in check(catalogue.task("jordflytning"), evidence(body, address="Vesterbrogade 10")).missing
+
+
+def test_a_signature_address_is_not_the_site_when_the_address_comes_later(catalogue):
+    found = check(catalogue.task("gravetilladelse"),
+                  evidence("Adressen kommer senere.", signature="Termo ApS\nValby Langgade 19, 2500 Valby",
+                           address="Valby Langgade 19"))
+    assert "site" in found.missing
+
+
+def test_the_business_address_is_the_site_when_nothing_says_otherwise(catalogue):
+    found = check(catalogue.task("gravetilladelse"),
+                  evidence("Vi skal grave foran butikken.", signature="Termo ApS\nValby Langgade 19, 2500 Valby",
+                           address="Valby Langgade 19"))
+    assert "site" in found.have
+
+
+def test_a_value_is_located_in_its_written_forms():
+    assert list(locate("cvr", "26021014", "CVR 26 02 10 14")) == [(4, 15)]
+    assert list(locate("litres", 2000, "2.000 l")) == [(0, 5)]
+    assert list(locate("period_from", "2027-03-01", "1. marts 2027")) == [(0, 13)]
+
+
+def test_quoted_text_is_the_history_of_a_reply():
+    body = "Tak for svaret.\n\nDen 10. nov. 2026 skrev Miljø <miljoe@kk.dk>:\n> Vi skal bruge adressen."
+    assert "Vi skal bruge adressen" in quoted_text(body)
+    assert "Tak for svaret" not in quoted_text(body)
+
+
+def test_the_litres_of_a_bill_are_not_the_tank_size(catalogue):
+    body = "Sidste olieregning var på 1.200 liter i 2019. Tankens størrelse kender jeg ikke."
+    assert "size" in check(catalogue.task("olietank"), evidence(body, litres=1200)).missing
+
+
+def test_the_area_of_the_premises_is_not_the_serving_area(catalogue):
+    body = "Butikken ligger på Vendersgade 22; lokalet er 85 m² og der er 30 pladser inde."
+    assert "area" in check(catalogue.task("udeservering"), evidence(body, area_m2=85)).missing
+
+
+def test_the_size_of_the_old_sign_is_not_the_new_ones(catalogue):
+    body = "Det gamle skilt var 60 x 200 cm, det nye bliver nok større."
+    assert "size" in check(catalogue.task("skilte"), evidence(body)).missing
+
+
+def test_the_sellers_cvr_is_not_the_applicants(catalogue):
+    body = "Sælgers CVR er 41653213; vores eget nummer kommer i næste uge."
+    assert "cvr" in check(catalogue.task("miljoegodkendelse"), evidence(body, cvr="41653213")).missing
+
+
+def test_a_form_answer_left_to_be_chosen_is_not_given(catalogue):
+    body = "Ca. 120 tons. Modtageanlæg: vælges når vi har prisen fra to anlæg."
+    found = check(catalogue.task("jordflytning"), evidence(body))
+    assert "destination" in found.missing and "amount" in found.have
+
+
+def test_the_own_cvr_after_the_landlord_is_given(catalogue):
+    body = "Vi lejer stueetagen af Nyhavn Ejendomme A/S, og vores CVR er 30138333."
+    assert "cvr" in check(catalogue.task("udeservering"), evidence(body, cvr="30138333")).have
+
+
+def test_a_place_named_vaguely_is_no_address(catalogue):
+    body = "Salonen bliver et sted på Nørrebro. Vi har i dag kontor på Rantzausgade 12, 2200 København N."
+    found = check(catalogue.task("spildevand"),
+                  evidence(body, address="Rantzausgade 12", activity_location="Nørrebro"))
+    assert "address" in found.missing
+
+
+def test_the_date_of_a_meeting_is_not_the_period(catalogue):
+    body = "Our client will give us the start date after the board meeting on 14 December 2026."
+    found = check(catalogue.task("stoej_byggeplads"), evidence(body, period_from="2026-12-14"))
+    assert "period" in found.missing
+
+
+def test_a_survey_that_will_be_carried_out_is_not_given(catalogue):
+    body = "The hazardous materials survey will be carried out by our consultant in January."
+    assert "survey" in check(catalogue.task("nedrivning"), evidence(body)).missing
+
+
+def test_the_accountants_cvr_is_not_the_applicants(catalogue):
+    body = "Vores revisor Revisionsfirmaet Tal & Co, CVR 41273968, har bedt os søge nu."
+    assert "cvr" in check(catalogue.task("miljoegodkendelse"), evidence(body, cvr="41273968")).missing
+
+
+def test_a_suppliers_address_is_not_the_site(catalogue):
+    body = "Containeren skal stå foran vores butik. Containerfirmaet har adresse på Kraftværksvej 20, 2300 København S."
+    found = check(catalogue.task("vejareal"), evidence(body, activity_location="Kraftværksvej 20, 2300 København S"))
+    assert "site" in found.missing
+
+
+def test_the_writers_home_is_not_the_site_when_the_site_is_not_announced(catalogue):
+    body = "Hvor markedet bliver, har foreningen ikke meldt ud; jeg bor selv på Ryesgade 5, 2200 København N."
+    assert "site" in check(catalogue.task("gadesalg"), evidence(body, address="Ryesgade 5")).missing
+
+
+def test_a_destination_left_to_another_is_not_given(catalogue):
+    body = "Jorden køres til et godkendt modtageanlæg, som vognmanden finder."
+    assert "destination" in check(catalogue.task("jordflytning"), evidence(body)).missing
