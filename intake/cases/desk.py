@@ -43,14 +43,18 @@ class Desk:
     calendar: WorkingCalendar
 
 
-@lru_cache(maxsize=16)
 def catalogue_and_calendar(settings: Settings, *, check_patterns: bool = True) -> tuple[Catalogue, WorkingCalendar]:
     """The task catalogue of ``settings`` and the working calendar with its closure days.
 
     Loaded (and validated) once per settings, so that the service, the dry run,
     the caseworker commands, the reports and training all route with the same
-    catalogue and count the same working days.
+    catalogue and count the same working days. ``check_patterns=False``: see ``load_catalogue``.
     """
+    return _loaded(settings, check_patterns)  # one cache key however the flag is passed
+
+
+@lru_cache(maxsize=16)
+def _loaded(settings: Settings, check_patterns: bool) -> tuple[Catalogue, WorkingCalendar]:
     catalogue = load_catalogue(settings.catalogue_path, check_patterns=check_patterns)
     return catalogue, WorkingCalendar(catalogue.extra_closure_days)
 
