@@ -17,7 +17,7 @@ def catalogue():
     return load_catalogue()
 
 
-def evidence(body: str, signature: str = "", quoted: str = "", **values: object) -> Evidence:
+def evidence(body: str, signature: str = "", quoted: str = "", **values: str | bool | int | float) -> Evidence:
     return Evidence(details={k: Field(v, "body") for k, v in values.items()}, texts=[("body", body)],
                     signature=signature, quoted=quoted, received=RECEIVED)
 
