@@ -96,9 +96,17 @@ def _form_values(form_fields: Mapping[str, str], reference: date) -> dict[str, o
     for label, value in form_fields.items():
         key = label_key(label)
         for k, v in normalise_value(key, str(value), reference).items() if key else ():
+            if k == "company_name" and _legal_form_over(values.get(k), v):
+                values[k] = v                   # "Trading name" then "Legal entity ... ApS": the legal name
             values.setdefault(k, v)
     compose_address(values)
     return values
+
+
+def _legal_form_over(old: object, new: object) -> bool:
+    """A second company field naming the legal entity ("Crooked Anchor Pub ApS") over a trading name."""
+    return (isinstance(old, str) and isinstance(new, str) and re.search(SUFFIX + r"\.?$", new) is not None
+            and re.search(SUFFIX + r"\.?$", old) is None)
 
 
 def _more_specific(old: object, new: object) -> bool:

@@ -270,6 +270,11 @@ def _looks_like_business(name: str) -> bool:
                  or _TRADE.fullmatch(words[0].lower()) is not None))          # "Tømrer Nygaard"
 
 
+def names_a_business(name: str) -> bool:
+    """A legal form, or a name that is no person's: "Tømrerfirmaet Birk", "Kiosk 24", not "Anders Birk"."""
+    return bool(re.search(SUFFIX + r"\.?(?:$|[\s,(])", name)) or _looks_like_business(name)
+
+
 def _near_cvr(text: str, start: int, end: int) -> int:
     """1 when a CVR number is written just after (or just before) the name: the tie-breaker."""
     if _CVR_NEAR.search(text[end:end + 40]) or _CVR_NEAR.search(text[max(0, start - 25):start]):

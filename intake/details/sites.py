@@ -154,7 +154,7 @@ _STREET_AT_NUMBER = re.compile(
 
 _NUMBER_ON_STREET = re.compile(
     r"(?<![\w])(?i:ud ?for|foran|ved|outside|opposite|overfor|in front of)[ \t]{1,3}(?i:nr\.?|no\.?|number)[ \t]{0,3}"
-    rf"(?P<no>\d{{1,4}}[A-Z]?)(?![\d])[ \t]{{1,3}}(?i:på|i|in|on|at)[ \t]{{1,3}}(?P<street>{STREET})(?![\w])")
+    rf"(?P<no>\d{{1,4}}[A-Z]?)(?![\d])[ \t]{{1,3}}(?:(?i:på|i|in|on|at)[ \t]{{1,3}})?(?P<street>{STREET})(?![\w])")
 
 
 def find_addresses(text: str) -> dict[str, str]:
@@ -364,7 +364,8 @@ def _event_place(text: str, mentions: list[Mention]) -> str | None:
         name = m.group("v")
         first = name.split()[0].lower()
         inside = any(s.start <= m.start("v") < s.end for s in mentions)
-        if not inside and first not in _NOT_PLACE and first not in NOT_STREET_WORDS and first not in towns():
+        if (not inside and first not in _NOT_PLACE and first not in NOT_STREET_WORDS and first not in towns()
+                and not name.isupper()):                    # "EVENT IN PUBLIC SPACE": a heading, not a place
             return name
     return None
 

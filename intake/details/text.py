@@ -32,7 +32,7 @@ from intake.details.identifiers import (
     normalise_phone,
     parse_number,
 )
-from intake.details.labels import label_key, normalise_label
+from intake.details.labels import full_label_key, label_key, normalise_label
 from intake.details.names import find_company, find_contact
 from intake.details.sites import find_addresses
 from intake.details.values import compose_address, normalise_value
@@ -56,8 +56,10 @@ def labelled_values(text: str, reference: date) -> dict[str, object]:
     for i, line in enumerate(lines):
         if not line or len(line) > 400:
             continue
+        if _CHOICES.search(line):
+            continue                                    # "☒ Stadeplads ☐ Udeservering": a choice, not a label or heading
         line = _dash_label(line)
-        cells = [c for c in _PAIR_SPLIT.split(line) if c is not None]
+        cells = _two_columns([c for c in _PAIR_SPLIT.split(line) if c is not None], reference)
         if len(cells) == 1 or (len(cells) == 2 and not cells[1]):
             key = label_key(cells[0]) if not _HAS_VALUE.search(cells[0]) else None    # "CVR 12345678" is not a label
             nxt = lines[i + 1] if i + 1 < len(lines) else ""
@@ -68,13 +70,39 @@ def labelled_values(text: str, reference: date) -> dict[str, object]:
             continue
         for j in range(len(cells) - 1):
             key = label_key(cells[j]) if not _HAS_VALUE.search(cells[j]) else None  # "| CVR 12345678 | Tlf. ..."
-            if key and cells[j + 1] and not _is_label(cells[j + 1]):
+            if key and cells[j + 1] and not _is_label(cells[j + 1]) and not _CHOICES.match(cells[j + 1]):
                 value = (" ".join(cells[j + 1:])
                          if j + 2 == len(cells) or not _is_label(cells[j + 2]) and len(cells) == 3 else cells[j + 1])
                 value = value if key in ("period", "address", "activity_location") else cells[j + 1]
                 _put(out, _in_section(normalise_value(key, value, reference), _section_for(cells[j], section)))
     compose_address(out)
     return out
+
+
+# a box to tick, ticked or not, before a choice: "[x] Event [ ] Market stall", "☒ Stadeplads ☐ Udeservering"
+_CHOICES = re.compile(r"(?:^|\s)(?:\[[ xX✓✔]?\]|[☐☑☒□■])[ \t]*\w[^\[☐☑☒□■]{0,40}(?:\[[ xX✓✔]?\]|[☐☑☒□■])")
+
+
+def _two_columns(cells: list[str], reference: date) -> list[str]:
+    """Cells of a two-column form line whose columns ran together ("Kontakt: Søren Holm E-mail: sh@x.dk"): a middle
+    cell that ends in a label, followed by a value that fits that label, is split into its value and the label."""
+    out = list(cells[:1])
+    for j, cell in enumerate(cells[1:-1], start=1):
+        split = _label_at_end(cell, cells[j + 1], reference)
+        out.extend(split if split else [cell])
+    return out + cells[-1:] if len(cells) > 1 else out
+
+
+def _label_at_end(cell: str, following: str, reference: date) -> list[str] | None:
+    words = cell.split()
+    for n in range(min(4, len(words) - 1), 0, -1):
+        head, tail = " ".join(words[:-n]), " ".join(words[-n:])
+        if not tail[0].isupper() or _HAS_VALUE.search(tail):
+            continue
+        key = full_label_key(tail)
+        if key and normalise_value(key, following, reference):
+            return [head, tail]
+    return None
 
 
 _DASH_PAIR = re.compile(r"^(?P<label>[^\d:|\-–][^\d:|]{1,40}?)[ \t]+[-–][ \t]+(?P<value>\S.*)$")

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import date
 
 from intake.details import periods
-from intake.details.addresses import join_parts, postcode_city, read_address
+from intake.details.addresses import ADDRESS, STREET, format_address, join_parts, postcode_city, read_address
 from intake.details.identifiers import (
     EMAIL,
     NUMBER,
@@ -22,7 +22,7 @@ from intake.details.identifiers import (
     normalise_phone,
     parse_number,
 )
-from intake.details.names import SUFFIX
+from intake.details.names import SUFFIX, names_a_business
 from intake.details.postcodes import is_postcode
 
 Values = dict[str, object]                  # the details a value gives, by key
@@ -74,6 +74,9 @@ _TITLE_BEFORE_NAME = re.compile(
     re.IGNORECASE)
 
 
+_LOWER_LEAD = re.compile(r"^(?:[a-zæøå][\w\-]{0,30}\.?[ \t]+){1,4}(?=[A-ZÆØÅ])")
+
+
 def _v_contact_name(value: str, ref: date) -> Values:
     """The name at the start of a value such as "Ahmad Hassan, ahmad@x.dk, 71 72 73 74"."""
     if re.search(SUFFIX + r"\.?(?:$|[\s,(])", value):
@@ -83,11 +86,18 @@ def _v_contact_name(value: str, ref: date) -> Values:
         company = _v_company(value, ref)
         return {**company, **_v_contact_name(owner.group("name"), ref)} if company else {}
     value = _TITLE_BEFORE_NAME.sub("", value.strip())
+    value = _LOWER_LEAD.sub("", value)         # "our crane operator Mads Vinther", "ejendomsmester Jesper Lund"
     head = re.split(r"[,;(/|]| - | – |\s+(?:tlf|tel|mobil|phone|e-?mail)\b", value,
                     maxsplit=1, flags=re.IGNORECASE)[0].strip()
     if not head or len(head) > 80 or re.search(r"[\d@]", head) or not re.search(r"[A-Za-zÆØÅæøå]", head):
         return {}
     return {"contact_name": head}
+
+
+def _v_person_or_company(value: str, ref: date) -> Values:
+    """ "Ansøgers navn / firma": a company when the value names a business, else a person."""
+    head = re.split(r"[,;(|]", value, maxsplit=1)[0].strip()
+    return _v_company(value, ref) if names_a_business(head) else _v_contact_name(value, ref)
 
 
 # "Amiras Is (enkeltmandsvirksomhed)": the kind of business in brackets after its name is no part of the name
@@ -112,8 +122,11 @@ def _v_address(key: str) -> Handler:
         if (normalise_phone(value) or not re.search(r"[A-Za-zÆØÅæøå]{3}", value)
                 or value.strip(" .").lower() in _INDOORS):
             return {}
-        address, pc, town = read_address(re.sub(r"\s*\([^)]{0,80}\)", "", value)
-                                         if key == "activity_location" else value)
+        if key == "activity_location":
+            value = _site_value(re.sub(r"\s*\([^)]{0,80}\)", "", value))
+            if not value:
+                return {}
+        address, pc, town = read_address(value)
         if not address or len(address) > 120:
             return {}
         if key == "activity_location":
@@ -121,6 +134,35 @@ def _v_address(key: str) -> Handler:
         return {key: address, f"{key}_postcode": pc, f"{key}_city": town} if key.startswith("_") and pc else (
             {key: address, "postcode": pc, "city": town} if pc else {key: address})
     return handler
+
+
+# "Ud for nr. 5 i Bogtrykkervej", "outside no. 5 Willemoesgade"
+_NUMBER_ON_STREET = re.compile(rf"^(?i:ud ?for|foran|ved|outside|opposite|overfor|in front of)[ \t]{{1,3}}"
+                               rf"(?i:nr\.?|no\.?|number)[ \t]{{0,3}}(?P<no>\d{{1,4}}[A-Z]?)[ \t]{{1,3}}"
+                               rf"(?:(?i:på|i|in|on|at)[ \t]{{1,3}})?(?P<street>{STREET})(?![\w])")
+# "Sankt Hans Torv, ved springvandet", "Fælledparken, the lawn by ...": the place, then where in it
+_PLACE_THEN_SPOT = re.compile(r"^(?P<place>[^,\d]{3,60}?)[ \t]*,[ \t]*(?![ \t]*(?:st|kl|tv|th|mf|sal)\b)[a-zæøå]")
+
+
+_SPOT_WORDS = frozenset("på i ved foran langs uden udenfor ud bag ovenpå under vores vor min mit our my the on in at by"
+                        " outside along behind".split())
+
+
+def _site_value(value: str) -> str:
+    """A site field's place: a house number on a street ("Ud for nr. 5 i Bogtrykkervej" is "Bogtrykkervej 5"), a
+    place without the spot in it after a comma, or nothing when the value names no place at all ("På fortovet foran
+    caféen", "On the pavement in front of our pub": the business's own premises)."""
+    m = _NUMBER_ON_STREET.match(value)
+    if m:
+        return format_address(m.group("street"), m.group("no"))
+    if ADDRESS.search(value):
+        return value
+    words = value.split()
+    if (not re.search(r"\d", value) and not any(w[:1].isupper() for w in words[1:])
+            and (words[0].islower() or words[0].lower() in _SPOT_WORDS)):
+        return ""
+    m = _PLACE_THEN_SPOT.match(value)
+    return m.group("place") if m else value
 
 
 _INDOORS = frozenset("kælder kælderen loft loftet baghave baghaven have haven gård gården garage garagen indkørsel"
@@ -194,7 +236,7 @@ def _v_amount(key: str) -> Handler:
 
 _VALUE_HANDLERS: dict[str, Handler] = {
     "cvr": _v_cvr, "p_number": _v_p_number, "phone": _v_phone, "contact_email": _v_email,
-    "company_name": _v_company, "contact_name": _v_contact_name, "city": _v_text("city", 40),
+    "company_name": _v_company, "contact_name": _v_contact_name, "person_or_company": _v_person_or_company, "city": _v_text("city", 40),
     "address": _v_address("address"), "activity_location": _v_address("activity_location"), "postcode": _v_postcode,
     "site_or_address": _v_address("_site_or_address"),
     "period_from": _v_date("period_from"), "period_to": _v_date("period_to"), "period": _v_period,
