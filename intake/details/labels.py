@@ -41,6 +41,7 @@ _LABELS: list[tuple[str, str]] = [
                      r"|anmelders )?navn|ansøger"
                      r"|anmelder|ejer|owner"
                      r"|contact(?: person| name)?|(?:your |full |applicant s )?name|applicant|ansvarshavende"
+                     r"|navn på (?:ansøger(?:en)?|kontaktperson(?:en)?|ansvarlig(?: person)?|tovholder(?:en)?)"
                      r"|tovholder|(?:person )?(?:ansvarlig|responsible)(?: person)?(?: på dagen| on the day| on site)?"
                      r"|daglig kontakt|kontakt på dagen|contact on the day"),
     ("site_or_address", r"beliggenhed|ejendommens adresse|ejendommens beliggenhed|property address"

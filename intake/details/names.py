@@ -98,13 +98,15 @@ _TITLE_PREFIX = re.compile(
     r"|general manager|projektleder|project manager|byggeleder|formand)\s*[,:\-–|]\s*", re.IGNORECASE)
 _NAME_LINE = re.compile(rf"^\s*/?\s*(?P<v>{_NAME})\s*,?\s*(?:$|[|·•]\s|(?:(?i:tlf|tel|mobil|mob)\.?:?\s*)?"
                         rf"(?:\+45\s?)?\d\d)")
+_TITLE_WORDS = (r"(?:\w*direktør|\w*chef|\w*leder|indehaver|ejer|formand|arkitekt|advokat|director|manager"
+                r"|owner|chairman|architect|operator|foreman|coordinator|\w*mester)")
 NAME_INTRO = re.compile(rf"(?i:mit navn er|jeg hedder|my name is|this is|kontaktperson er|contact person is"
                         rf"|(?:please )?(?:reply|write) to (?:our |my )?(?:\w+ )?(?:manager|leader|owner|director)"
                         rf"|(?:svar|skriv) (?:venligst |gerne )?til (?:vores |min )?(?:daglige leder|leder|indehaver"
                         rf"|direktør)"
                         rf"|(?:henvendelse[r]? til|kontakt|contact|spørgsmål til)(?: vores)? "
                         rf"(?:projektleder|byggeleder|formand|direktør|indehaver|project manager|site manager|chairman"
-                        rf"|manager))\s+(?P<v>{_NAME})")
+                        rf"|manager))\s+(?:(?i:{_TITLE_WORDS})\s+)?(?P<v>{_NAME})")
 _VALEDICTION = re.compile(
     r"^\s*(?:med\s+)?(?:(?:venlig(?:st)?|venlige|de\s+bedste|bedste|mange|kærlig)\s+)?(?:hilsen|hilsner)\b"
     r"(?:\s*/\s*(?:best|kind)\s+regards)?[\s,]*(?P<rest>.*)$"
@@ -156,9 +158,16 @@ def _clean_plain(raw: str) -> str | None:
 _NUMBER_LABEL = re.compile(r"(?i)(?:cvr|se|vat|p|tlf|tel|phone|mobil)\b|\d")
 
 
+# "Mvh Ejendomskontoret", "Bestyrelsen": an office or a board signs, not a person
+_OFFICE_WORD = re.compile(r"(?i)\w*(?:kontoret|sekretariatet|bestyrelsen|afdelingen|ledelsen|administrationen"
+                          r"|teamet|kundeservice|receptionen|redaktionen)")
+
+
 def looks_like_name(value: str) -> bool:
     words = value.split()
     if not 1 <= len(words) <= 4 or any(w.lower().strip(".,") in _NOT_NAME_WORDS for w in words):
+        return False
+    if _OFFICE_WORD.fullmatch(words[0].strip(".,")):
         return False
     if any(_ORG_WORD.search(w.strip(".,")) for w in words):
         return False
@@ -369,8 +378,9 @@ def signature_company(lines: list[str]) -> str | None:
     return None
 
 
-_NAME_WITH_PHONE = re.compile(
-    rf"^[ \t]*(?P<v>{_NAME})[ \t]*[,|–\-/][ \t]*(?:(?:tlf|tel|telefon|mobil|mob|phone|mobile)\.?:?[ \t]*)?(?:\+|00)?\d",
+_NAME_WITH_PHONE = re.compile(       # "Ida Holm, 26 14 88 02", "Ulla Ravn 26 51 44 09" (not "Periode | 1. maj")
+    rf"^[ \t]*(?P<v>{_NAME})(?:[ \t]*[,|–\-/][ \t]*(?:(?:tlf|tel|telefon|mobil|mob|phone|mobile)\.?:?[ \t]*)?"
+    rf"(?:\+|00)?\d\d[ \t]?\d\d|[ \t]{{1,3}}(?:\+45[ \t]?)?\d\d[ \t]?\d\d[ \t]?\d\d[ \t]?\d\d[ \t]*$)",
     re.MULTILINE)
 
 
@@ -378,23 +388,22 @@ _I_AM = re.compile(rf"(?<![\w])(?i:i am|i['’]m|jeg er|this is)[ \t]{{1,2}}(?P<
                    rf"|(?i:og|and|from|fra|owner|ejer)\b))")
 
 
-_TITLE_WORDS = (r"(?:\w*direktør|\w*chef|\w*leder|indehaver|ejer|formand|arkitekt|advokat|director|manager"
-                r"|owner|chairman|architect|operator|foreman|coordinator|\w*mester)")
 # "Henvendelser bedes rettet til direktør Klaus Oberdorf", "Contact on the day: our crane operator Mads Vinther"
 _CONTACT_BEFORE_NAME = re.compile(
     rf"(?i:\b(?:henvendelse[r]?|spørgsmål|questions?|enquiries|inquiries)(?:[ \t]\w+){{0,3}}?[ \t]"
-    rf"(?:rettes|rettet|stilles|sendes|be[ \t]directed|be[ \t]addressed|go)[ \t]til?|\bspørg|\bask[ \t]for"
+    rf"(?:rettes|rettet|stilles|sendes|be[ \t]directed|be[ \t]addressed|go)(?:[ \t](?:direkte|directly))?[ \t]til?|\bspørg|\bask[ \t]for"
     rf"|\b(?:contact[ \t]on[ \t]the[ \t]day|kontakt[ \t]på[ \t]dagen|day-to-day[ \t]contact|daglig[ \t]kontakt)[:,]?)"
     rf"[ \t]{{1,3}}(?i:(?:vores|our|the|vor)[ \t]{{1,2}})?(?:(?i:\w+[ \t]){{0,2}}?{_TITLE_WORDS}[ \t]{{1,2}})?"
     rf"(?P<v>{_NAME})")
 # "Jonas Eklund, will be the day-to-day contact", "Restaurantchef Camilla Juhl er daglig kontakt"
-_CONTACT_AFTER_NAME = re.compile(r"(?i:[ \t]{1,2}(?:will[ \t]be|is|er|bliver|vil[ \t]være)[ \t]"
+_CONTACT_AFTER_NAME = re.compile(r"(?i:\s{1,2}(?:will\s{1,2}be|is|er|bliver|vil\s{1,2}være)\s{1,2}"
                                  r"(?:the[ \t]|our[ \t]|vores[ \t]|den[ \t]|jeres[ \t]|your[ \t])?"
                                  r"(?:daglige?[ \t]|day-to-day[ \t]|primary[ \t]|main[ \t]|faste[ \t])?"
                                  r"(?:kontakt(?:person)?|contact(?:[ \t]person)?)\b"
                                  r"|[ \t]{1,2}(?:kan[ \t](?:træffes|kontaktes|fås[ \t]fat[ \t]i)"
                                  r"|can[ \t]be[ \t](?:reached|contacted))\b)")
-_NAME_BEFORE = re.compile(rf"(?P<v>{_NAME}),?\Z")
+# the name just before the cue, an aside with its phone or e-mail between them ("Maja Lind (+45 ..., maja@...)")
+_NAME_BEFORE = re.compile(rf"(?P<v>{_NAME}),?(?:[ \t]{{0,2}}\([^()\n]{{0,80}}\),?)?\Z")
 
 
 def _named_contact(text: str) -> str | None:
@@ -403,7 +412,7 @@ def _named_contact(text: str) -> str | None:
         if looks_like_person(m.group("v")):
             return m.group("v")
     for cue in islice(_CONTACT_AFTER_NAME.finditer(text), 20):
-        before = _NAME_BEFORE.search(text, max(0, cue.start() - 60), cue.start())
+        before = _NAME_BEFORE.search(text, max(0, cue.start() - 140), cue.start())
         name = _TITLE_WORD_BEFORE.sub("", before.group("v")) if before else ""
         if " " not in name and looks_like_name(name):       # "Lise kan træffes på ...": Lise Holt, named before
             name = next((f.group(0) for f in islice(re.finditer(rf"\b{re.escape(name)}[ \t][A-ZÆØÅ][{_LOWER}]+\b",

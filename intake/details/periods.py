@@ -71,11 +71,11 @@ _RANGE_GAP = re.compile(
 )
 _FROM_CUE = re.compile(r"(?:\bfra|\bfrom|\bstart\w*|\bbegin\w*|\bstarting|\bopstart|\bmed\s+start|fra\s+og\s+med"
                        r"|f\.o\.m\.?)(?:\s+(?:og\s+med|den|d\.|the|on|dato|date|(?:man|tirs|ons|tors|fre|lør|søn)dag"
-                       r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day))*[\s:,]*$", re.IGNORECASE)
+                       r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day))*[\s:,|]*$", re.IGNORECASE)
 _TO_CUE = re.compile(r"(?:\btil|\buntil|\bto|\bslut\w*|\bend\w*|\bophør\w*|til\s+og\s+med|t\.o\.m\.?|\bfærdig"
                      r"|\bafslutte[st]|\bcompleted?|\bfinish\w*)"
                      r"(?:\s+(?:og\s+med|den|d\.|the|on|dato|date|(?:man|tirs|ons|tors|fre|lør|søn)dag"
-                     r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day))*[\s:,]*$", re.IGNORECASE)
+                     r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day))*[\s:,|]*$", re.IGNORECASE)
 _PERIOD_CUE = re.compile(r"periode|period|tidsrum|dato|dates?\b|afholdes|finder sted|takes? place|held|"
                          r"opstilles|opsættes|fra|from|varighed|duration|ønsker|apply|ansøg", re.IGNORECASE)
 
@@ -153,7 +153,7 @@ def find_period(text: str, reference: date) -> Period:
         if inside and _WEEK_RANGE.match(text, (cued or ranges)[0][0]):
             start, end = inside[0]          # "uge 28 (12.-16. juli)": the days written out are the period
         return Period(start, end)
-    months = _month_range(text, reference)
+    months = _month_range(text, reference) or _whole_year(text)
     if months is not None:
         return months
     period = _one_sided(text, reference, dates)
@@ -198,6 +198,17 @@ def _end_of(text: str, start: date, reference: date) -> date | None:
         days = n * 7 if m.group("unit").lower().startswith(("u", "w")) else n
         return start + timedelta(days=days - 1) if 0 < days <= 366 else None
     return None
+
+
+# "Hele året 2027", "all of 2027", "the whole year 2027"
+_WHOLE_YEAR = re.compile(r"(?i)\b(?:hele|all(?:[ \t]of)?|the[ \t]whole(?:[ \t]of)?|throughout)[ \t]{1,3}"
+                         r"(?:(?:året|kalenderåret|the[ \t](?:calendar[ \t])?year|year)[ \t]{1,3})?(?P<y>20\d\d)\b"
+                         r"(?![ \t]{0,3}(?:m2|m²|kvm|kr|liter|l\b|m\b|meter|stk|personer|people))")
+
+
+def _whole_year(text: str) -> Period | None:
+    m = _WHOLE_YEAR.search(text)
+    return Period(date(int(m.group("y")), 1, 1), date(int(m.group("y")), 12, 31)) if m else None
 
 
 def _last_day(year: int, month: int) -> date:
@@ -336,6 +347,7 @@ _CELEBRATION = re.compile(r"(?i)fest|party|reception|arrangement|event|koncert|c
                           r"|gæster|guests|visitors|indvielse|happening")
 _EVENT_CUE = re.compile(r"(?:afholdes|afvikles|finder sted|foregår|takes? place|(?:will be )?held|arrangement\w*|event"
                         r"|festival|marked|\bon|\bden|\bd\.|\bd|(?:man|tirs|ons|tors|fre|lør|søn)dag"
+                        r"|\b(?:for|i)[ \t](?:one|a|en|én|a[ \t]single)[ \t]day|\bone[ \t]day[ \t]only|\b(?:i[ \t])?(?:en|én)[ \t]dag"
                         r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\W+(?:\w+\W+){0,3}$", re.IGNORECASE)
 
 
