@@ -79,6 +79,7 @@ def extract_details(
         for k, v in _in_subject(extract_from_text(text, reference), source).items():
             if k not in found or _more_specific(found[k].value, v) or _subject_gives_way(found[k], v):
                 found[k] = Field(v, source)          # (the body saying what the subject said makes it the body's)
+        _designated_over_signed(found, source, form_source)
     _subject_site_on_the_address(found)
     _site_apart_from_the_address(found)
     _contact_from_headers(found, sender, sender_name, reply_to)
@@ -128,6 +129,15 @@ def _subject_gives_way(old: Field, new: object) -> bool:
         return False
     return old.value == new or (isinstance(old.value, str) and isinstance(new, str) and not re.search(r"\d", old.value)
                                 and bool(re.search(r"\d", new)) and "," not in old.value)
+
+
+def _designated_over_signed(found: dict[str, Field], source: str, form_source: str) -> None:
+    """A person one text names as the one to contact ("Klientens kontaktperson er X") wins over the one who signed
+    an earlier text (the agent's cover mail), but not over a form's contact field."""
+    designated, contact = found.get("designated_contact"), found.get("contact_name")
+    if (designated is not None and contact is not None and designated.source == source
+            and contact.source not in (source, form_source)):
+        found["contact_name"] = Field(designated.value, source)
 
 
 def _subject_site_on_the_address(found: dict[str, Field]) -> None:

@@ -21,7 +21,7 @@ _CAP_TOKEN = r"[A-ZÆØÅÉÜÖÄ0-9](?:[\wæøåéüöä&'’\-]|\.(?=\w)){0,40
 MAX_CANDIDATES = 60
 Candidate = tuple[str, int, int, int]       # a possible company name: (name, start, end, score of its own evidence)
 _JOINER = r"(?:&|og|and|of|i|på|ved|de|la|le|du|von|van|der|v/|for|the|by)"
-_NAME_RUN = rf"{_CAP_TOKEN}(?:[ \t]{{1,2}}(?:{_JOINER}[ \t]{{0,2}})?{_CAP_TOKEN}){{0,5}}"
+_NAME_RUN = rf"{_CAP_TOKEN}(?:[ \t]{{1,2}}(?:(?:{_JOINER}|fra)[ \t]{{0,2}})?{_CAP_TOKEN}){{0,5}}"   # "Toner fra Nord"
 COMPANY = re.compile(rf"(?<![\w])(?P<v>{_CAP_TOKEN}(?:[ \t]+(?:{_JOINER}|{_CAP_TOKEN})){{0,5}}[ \t]+{SUFFIX})(?![\w/])")
 _SUFFIX_AT = re.compile(rf"(?<=[ \t]){SUFFIX}(?![\w/])")
 _ENDING_IN_SUFFIX = re.compile(rf"(?<![\w])"
@@ -420,6 +420,18 @@ def _named_contact(text: str) -> str | None:
         if looks_like_person(name):
             return name
     return None
+
+
+_SELF_INTRO = re.compile(r"(?i)mit navn er|jeg hedder|my name is|this is")
+
+
+def designated_contact(text: str) -> str | None:
+    """A person the text names as the one to contact ("Kontaktperson er indehaver X", "X will be the contact"), not
+    one who introduces himself or signs."""
+    m = next((m for m in islice(NAME_INTRO.finditer(text), 20) if not _SELF_INTRO.match(m.group(0))), None)
+    if m and looks_like_name(m.group("v")):
+        return m.group("v")
+    return _named_contact(text)
 
 
 def find_contact(text: str) -> str | None:

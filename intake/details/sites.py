@@ -64,6 +64,9 @@ _BUSINESS = re.compile("(?:" + "|".join([
     r"\bour (?:\w+ )?(?:office|shop|premises|restaurant|store|workshop|studio|address)s? (?:is|are) (?:at|in|on)",
     r"\bc/o\b.*", r"\b(?:office|kontor|adr|adresse|address|hovedkontor)\b\.?:", r"\bhos formanden\b:?",
     r"\btaken over the \w+ at",
+    # "På vegne af vores klient, Vinbaren Kork ApS, Værnedamsvej 6": the client's premises
+    r"\b(?:på vegne af|on behalf of)(?:[ \t](?:vores|our)[ \t](?:klient|client))?,?[ \t]{1,2}"
+    r"(?:(?-i:[A-ZÆØÅ])[\w&'’.\-/]{0,30}[ \t]?){1,5},?",
     r"\b(?:driver|ejer|run|own|åbne[rt]?|open(?:s|ing)?) (?:(?:en|et|a|an|the|vores|our|ny|nyt|new|lille|small) )?"
     r"(?:(?-i:[A-ZÆØÅ])[\w'’&-]*[ ]?){1,4}(?:på|i|at|in|on)",                 # "driver Vinbaren Druen på"
     rf"\b(?:driver|ejer|run|own|åbne[rt]?|open(?:s|ing)?) (?:(?:en|et|a|an|the|vores|our|ny|nyt|new|lille|small) )?"

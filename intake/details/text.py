@@ -33,7 +33,7 @@ from intake.details.identifiers import (
     parse_number,
 )
 from intake.details.labels import full_label_key, label_key, normalise_label
-from intake.details.names import find_company, find_contact
+from intake.details.names import designated_contact, find_company, find_contact
 from intake.details.sites import find_addresses
 from intake.details.values import compose_address, normalise_value
 
@@ -233,7 +233,8 @@ def _find_company(text: str, _ref: date) -> dict:
 
 def _find_contact(text: str, _ref: date) -> dict:
     name = find_contact(text)
-    return {"contact_name": name} if name else {}
+    designated = designated_contact(text) if name else None
+    return {"contact_name": name, **({"designated_contact": designated} if designated else {})} if name else {}
 
 
 def _find_period(text: str, reference: date) -> dict:
@@ -256,11 +257,17 @@ def _find_amounts(text: str, _ref: date) -> dict:
     if m:
         out["litres"] = parse_number(m.group("n"))
     guests = [parse_number(g.group("n"))
-              for pattern in (GUESTS, GUESTS_AFTER) for g in islice(pattern.finditer(text), 50)]
+              for pattern in (GUESTS, GUESTS_AFTER) for g in islice(pattern.finditer(text), 50)
+              if not _WORKERS.search(text, max(0, g.start() - 30), g.start())]
     guests = [g for g in guests if isinstance(g, int)]
     if guests:
         out["guests"] = max(guests)
     return {k: v for k, v in out.items() if v}
+
+
+# "The crew is 12 people", "holdet er 8 personer": who works there, not who comes
+_WORKERS = re.compile(r"(?i)\b(?:crew|staff|team|employees|workers|medarbejdere|personale|ansatte|holdet|hold)\b"
+                      r"[^.\n\d]{0,20}\Z")
 
 
 # the size of a thing that stands on no ground of ours: a sign, a stage, the panels of an exhibition
