@@ -101,7 +101,7 @@ def _form_values(form_fields: Mapping[str, str], reference: date) -> dict[str, o
                 values[k] = v                   # "Trading name" then "Legal entity ... ApS": the legal name
             values.setdefault(k, v)
     compose_address(values)
-    return values
+    return {k: v for k, v in values.items() if not k.startswith("_")}
 
 
 def _legal_form_over(old: object, new: object) -> bool:
@@ -153,8 +153,20 @@ def _site_apart_from_the_address(found: dict[str, Field]) -> None:
     "Serveringsstedets adresse" repeating the restaurant's address) is the address, not a site of its own."""
     site, address = found.get("activity_location"), found.get("address")
     postcode = found.get("postcode")
-    if site and address and same_place(str(site.value), str(address.value), str(postcode.value) if postcode else ""):
+    if site and address and (same_place(str(site.value), str(address.value), str(postcode.value) if postcode else "")
+                             or _in_front_of_own_street(str(site.value), str(address.value))):
         del found["activity_location"]
+
+
+_IN_FRONT = re.compile(r"(?i)\b(?:foran|ud ?for|uden ?for|in front of|outside)\b")
+
+
+def _in_front_of_own_street(site: str, address: str) -> bool:
+    """ "Skolegården og Sjællandsgade ud for skolen" beside the address "Sjællandsgade 62": the street in front of the
+    business's own house, no number of its own, is no site apart from the address."""
+    street = re.sub(r"\s+\d.*$", "", address.split(",")[0]).strip()
+    return (bool(street) and not re.search(r"\d", site) and _IN_FRONT.search(site) is not None
+            and re.search(rf"(?<![\w]){re.escape(street)}(?![\w])", site) is not None)
 
 
 def _contact_from_headers(found: dict[str, Field], sender: str, sender_name: str, reply_to: str) -> None:

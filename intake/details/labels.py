@@ -29,7 +29,10 @@ _LABELS: list[tuple[str, str]] = [
                      r"|(?:production|event|film|catering|holding) company|produktionsselskab|selskabsnavn"
                      r"|legal name|trading name|juridisk navn|restaurant(?:ens)?(?: navn)?|café(?:ens)?(?: navn)?"
                      r"|butik(?:kens)?(?: navn)?|legal (?:entity|person)|juridisk (?:enhed|person)"
-                     r"|registered (?:company|business)(?: name)?"),
+                     r"|registered (?:company|business)(?: name)?|(?:shop|store|trading|firm) name"
+                     r"|hvad hedder (?:firmaet|virksomheden|butikken|forretningen|restauranten|caféen|foreningen"
+                     r"|jeres (?:firma|virksomhed|butik|forretning|forening))"
+                     r"|what is (?:the|your) (?:company|business|shop)(?: s)? name"),
     ("contact_email", r"e ?mail(?: ?adresse| address)?|mail(?: adresse)?|email address|kontakt e ?mail"
                       r"|contact e ?mail|e ?post"),
     ("phone", r"tlf(?: nr)?|telefon(?: nr| nummer)?|telefonnummer|mobil(?: nr| nummer| telefon)?|mobilnummer|mob"
@@ -44,6 +47,9 @@ _LABELS: list[tuple[str, str]] = [
                      r"|navn på (?:ansøger(?:en)?|kontaktperson(?:en)?|ansvarlig(?: person)?|tovholder(?:en)?)"
                      r"|tovholder|(?:person )?(?:ansvarlig|responsible)(?: person)?(?: på dagen| on the day| on site)?"
                      r"|daglig kontakt|kontakt på dagen|contact on the day"),
+    ("agent_address", r"(?:rådgiver|rådgiverens|rådgivers|arkitekt|arkitektens|arkitekts|advokat|advokatens|advokats"
+                      r"|agent|agentens|agents|consultant|consultants|adviser|advisers|advisor|advisors|architect"
+                      r"|architects|lawyer|lawyers)(?: s)? (?:adresse|address)"),
     ("site_or_address", r"beliggenhed|ejendommens adresse|ejendommens beliggenhed|property address"
                         r"|address of the property"),
     ("activity_location", r"(?:ønsket |foreslået |desired |preferred |requested |proposed )?"
@@ -80,7 +86,9 @@ _LABELS: list[tuple[str, str]] = [
                 r"|(?:address|adresse) (?:of|for) (?:the )?"
                 r"(?:restaurant|company|business|shop|café|cafe|applicant|organi[sz]er)"
                 r"|ansøgers adresse|ejers adresse"
-                r"|(?:our |the )?(?:danish|copenhagen|postal|registered) address|dansk adresse"),
+                r"|(?:our |the )?(?:danish|copenhagen|postal|registered) address|dansk adresse"
+                r"|hvor (?:holder|ligger|bor) (?:firmaet|virksomheden|butikken|forretningen|foreningen|i|du|jeres \w+)"
+                r"(?: til)?|where (?:is|are) (?:the company|the business|your company|your business|you) (?:based|located)"),
     ("house_number", r"hus ?nr|husnummer|house (?:no|number)|street number|nr"),
     ("floor", r"etage|floor|sal"),
     ("door", r"side|dør|side dør|door|lejlighed(?: nr)?"),

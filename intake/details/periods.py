@@ -232,14 +232,14 @@ _MONTHS_CUE = re.compile(r"periode|period|tidsrum|afholdes|finder sted|takes? pl
                          re.IGNORECASE)
 
 
-_MONTH_DASH = re.compile(r"[^\W\d_]+\.?[ \t]{0,3}[-–][ \t]{0,3}[^\W\d_]")
+_MONTH_DASH = re.compile(r"[^\W\d_]+\.?[ \t]{0,3}(?:[-–]|(?i:til|to|until|through|thru)[ \t])[ \t]{0,3}[^\W\d_]")
 
 
 def _month_range(text: str, reference: date) -> Period | None:
     """Whole months when no day is written: May 1 to June 30 for "i hele maj og juni 2027"."""
     for m in islice(_MONTH_RANGE.finditer(text), 50):
         if not m.group("lead") and not (m.group("m2") and m.group("y") and _MONTH_DASH.match(m.group(0))):
-            continue                    # without "i", "fra", "in": a range of months with its year, "maj-august 2027"
+            continue        # without "i", "fra", "in": a range of months with its year, "maj-august 2027", "april to october 2027"
         if m.group("lead") and not _MONTHS_CUE.search(text[max(0, m.start() - 80):m.end()]):
             continue                                        # "we open in April": a date of the story, not a period
         m1 = MONTHS[m.group("m1").lower()]
@@ -351,11 +351,18 @@ _EVENT_CUE = re.compile(r"(?:afholdes|afvikles|finder sted|foregår|takes? place
                         r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\W+(?:\w+\W+){0,3}$", re.IGNORECASE)
 
 
+# the date line of a letter: "København, 2. februar 2027", "Hvidovre, den 12. januar 2027"
+_LETTER_DATE = re.compile(r"(?:^|\n)[ \t]*[A-ZÆØÅ][\w.]{1,25}(?:[ \t][A-ZÆØÅ][\w.]{1,25})?,[ \t]{0,3}"
+                          r"(?:(?i:den|d\.)[ \t]{0,3})?\Z")
+
+
 def _one_sided(text: str, reference: date, dates: list[DateMention]) -> Period:
     period = _from_or_to(text, reference, dates)
     if period.start or period.end:
         return period
-    for mention in dates[:1] if len(dates) == 1 else []:
+    ahead = [d for d in dates if (_resolve(d.day, d.month, d.year, reference) or reference) > reference
+             and not _LETTER_DATE.search(text, max(0, d.start - 40), d.start)]
+    for mention in ahead[:1] if len(ahead) == 1 else []:       # the date of the letter is no second date
         before = text[max(0, mention.start - 60):mention.start]
         if _EVENT_CUE.search(before) and not (_OPENING.search(before) and not _CELEBRATION.search(text)):
             day = _resolve(mention.day, mention.month, mention.year, reference)

@@ -340,7 +340,8 @@ def _place(text: str, mentions: list[Mention]) -> str | None:
         inside = any(s.start <= m.start("v") < s.end for s in mentions)
         name = m.group("v").strip(" .,")
         town = " " not in name and name.lower() in towns()          # "i København" is no street
-        if not inside and name.split()[0].lower() not in NOT_STREET_WORDS and not town:
+        first = name.split()[0].lower()
+        if not inside and first not in NOT_STREET_WORDS and first not in _COUNTRIES and not town:
             return name
     return _event_place(text, mentions)
 
@@ -355,6 +356,9 @@ _NOT_PLACE = frozenset(
     "januar februar marts april maj juni juli august september oktober november december january february march may"
     " june july october mandag tirsdag onsdag torsdag fredag lørdag søndag monday tuesday wednesday thursday friday"
     " saturday sunday danmark denmark copenhagen københavn frederiksberg kommune uge week".split())
+
+
+_COUNTRIES = frozenset("danmark denmark sverige sweden tyskland germany norge norway".split())   # "in Denmark"
 
 
 _EVENT_READ = 100_000          # as much as the details of one text are read for (``text.MAX_TEXT_CHARS``)

@@ -172,6 +172,9 @@ def extract_from_text(text: str, reference: date) -> dict[str, object]:
     for finder in _FINDERS:
         _put(out, finder(text, reference))
     places = find_addresses(text)
+    agent = [out.pop(k, None) for k in ("_agent_address", "_agent_address_postcode", "_agent_address_city")][0]
+    if agent and str(places.get("address", "\0")).split(",")[0] == str(agent).split(",")[0]:
+        places = {k: v for k, v in places.items() if k not in ("address", "postcode", "city")}  # the adviser's office
     if "address" in out and places.get("address") != out["address"]:
         places = {k: v for k, v in places.items() if k not in ("postcode", "city")}   # they belong to another address
     elif str(out.get("activity_location", "")).startswith(places.get("address", "\0")):

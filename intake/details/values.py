@@ -22,7 +22,7 @@ from intake.details.identifiers import (
     normalise_phone,
     parse_number,
 )
-from intake.details.names import SUFFIX, names_a_business
+from intake.details.names import SUFFIX, looks_like_person, names_a_business
 from intake.details.postcodes import is_postcode
 
 Values = dict[str, object]                  # the details a value gives, by key
@@ -77,6 +77,10 @@ _TITLE_BEFORE_NAME = re.compile(
 _LOWER_LEAD = re.compile(r"^(?:[a-zæøå][\w\-]{0,30}\.?[ \t]+){1,4}(?=[A-ZÆØÅ])")
 
 
+_ORGANISATION_WORD = re.compile(r"(?i)\w+(?:foreningen|forening|selskabet|klubben|rådet|fonden|firmaet|kirke|skole"
+                                r"|association|society|club)\b")
+
+
 def _v_contact_name(value: str, ref: date) -> Values:
     """The name at the start of a value such as "Ahmad Hassan, ahmad@x.dk, 71 72 73 74"."""
     if re.search(SUFFIX + r"\.?(?:$|[\s,(])", value):
@@ -87,10 +91,13 @@ def _v_contact_name(value: str, ref: date) -> Values:
         return {**company, **_v_contact_name(owner.group("name"), ref)} if company else {}
     value = _TITLE_BEFORE_NAME.sub("", value.strip())
     value = _LOWER_LEAD.sub("", value)         # "our crane operator Mads Vinther", "ejendomsmester Jesper Lund"
-    head = re.split(r"[,;(/|]| - | – |\s+(?:tlf|tel|mobil|phone|e-?mail)\b", value,
+    head = re.split(r"[,;(/|]| - | – |\s+(?:tlf|tel|mobil|phone|e-?mail)\b|\s+\+?\d", value,
                     maxsplit=1, flags=re.IGNORECASE)[0].strip()
-    if not head or len(head) > 80 or re.search(r"[\d@]", head) or not re.search(r"[A-Za-zÆØÅæøå]", head):
-        return {}
+    if (not head or len(head) > 80 or re.search(r"[\d@]", head) or not re.search(r"[A-Za-zÆØÅæøå]", head)
+            or re.match(r"(?i)(?:tlf|tel|telefon|phone|mobil|mobile|e-?mail|mail)\b", head)):
+        return {}                          # "owner" above "tel. +45 ...": a label, then a phone, no name
+    if _ORGANISATION_WORD.search(head) and not looks_like_person(head):
+        return _v_company(head, ref)       # "Ansøger: Forældreforeningen ved Guldberg Skole"
     return {"contact_name": head}
 
 
@@ -140,6 +147,9 @@ def _v_address(key: str) -> Handler:
 _NUMBER_ON_STREET = re.compile(rf"^(?i:ud ?for|foran|ved|outside|opposite|overfor|in front of)[ \t]{{1,3}}"
                                rf"(?i:nr\.?|no\.?|number)[ \t]{{0,3}}(?P<no>\d{{1,4}}[A-Z]?)[ \t]{{1,3}}"
                                rf"(?:(?i:på|i|in|on|at)[ \t]{{1,3}})?(?P<street>{STREET})(?![\w])")
+# "Tagensvej ud for nr. 86"
+_STREET_AT_NUMBER = re.compile(rf"^(?P<street>{STREET})[ \t]{{1,3}}(?i:ud ?for|foran|ved|outside|opposite|overfor"
+                               rf"|in front of)[ \t]{{1,3}}(?i:nr\.?|no\.?|number)[ \t]{{0,3}}(?P<no>\d{{1,4}}[A-Z]?)(?!\d)")
 # "Sankt Hans Torv, ved springvandet", "Fælledparken, the lawn by ...": the place, then where in it
 _PLACE_THEN_SPOT = re.compile(r"^(?P<place>[^,\d]{3,60}?)[ \t]*,[ \t]*(?![ \t]*(?:st|kl|tv|th|mf|sal)\b)[a-zæøå]")
 
@@ -152,7 +162,7 @@ def _site_value(value: str) -> str:
     """A site field's place: a house number on a street ("Ud for nr. 5 i Bogtrykkervej" is "Bogtrykkervej 5"), a
     place without the spot in it after a comma, or nothing when the value names no place at all ("På fortovet foran
     caféen", "On the pavement in front of our pub": the business's own premises)."""
-    m = _NUMBER_ON_STREET.match(value)
+    m = _NUMBER_ON_STREET.match(value) or _STREET_AT_NUMBER.match(value)
     if m:
         return format_address(m.group("street"), m.group("no"))
     if ADDRESS.search(value):
@@ -238,7 +248,7 @@ _VALUE_HANDLERS: dict[str, Handler] = {
     "cvr": _v_cvr, "p_number": _v_p_number, "phone": _v_phone, "contact_email": _v_email,
     "company_name": _v_company, "contact_name": _v_contact_name, "person_or_company": _v_person_or_company, "city": _v_text("city", 40),
     "address": _v_address("address"), "activity_location": _v_address("activity_location"), "postcode": _v_postcode,
-    "site_or_address": _v_address("_site_or_address"),
+    "site_or_address": _v_address("_site_or_address"), "agent_address": _v_address("_agent_address"),
     "period_from": _v_date("period_from"), "period_to": _v_date("period_to"), "period": _v_period,
     "date": _v_future_period,
     "area_m2": _v_amount("area_m2"), "litres": _v_amount("litres"), "guests": _v_amount("guests"),
