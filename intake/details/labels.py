@@ -78,7 +78,8 @@ _LABELS: list[tuple[str, str]] = [
                 r"|(?:restaurantens|butikkens|caféens|cafeens|salonens"
                 r"|forretningens|selskabets|foreningens|klinikkens|bageriets) adresse"
                 r"|address|company address|business address|postadresse"
-                r"|gade(?: og (?:hus)?nr| og husnummer)?|vejnavn(?: og (?:hus)?nr| og husnummer)?|vej og nr|street(?: address| and (?:house )?(?:number|no))?"
+                r"|gade(?: og (?:hus)?nr| og husnummer)?|vejnavn(?: og (?:hus)?nr| og husnummer)?|vej og nr"
+                r"|street(?: address| and (?:house )?(?:number|no))?"
                 r"|registered address|adr"
                 r"|anmelders adresse"
                 r"|(?:organi[sz]er|applicant|ansøger|arrangør|anmelder|entreprenør|contractor)(?:en)?(?: ?s)?"
@@ -88,7 +89,8 @@ _LABELS: list[tuple[str, str]] = [
                 r"|ansøgers adresse|ejers adresse"
                 r"|(?:our |the )?(?:danish|copenhagen|postal|registered) address|dansk adresse"
                 r"|hvor (?:holder|ligger|bor) (?:firmaet|virksomheden|butikken|forretningen|foreningen|i|du|jeres \w+)"
-                r"(?: til)?|where (?:is|are) (?:the company|the business|your company|your business|you) (?:based|located)"),
+                r"(?: til)?|where (?:is|are) (?:the company|the business|your company|your business|you)"
+                r" (?:based|located)"),
     ("house_number", r"hus ?nr|husnummer|house (?:no|number)|street number|nr"),
     ("floor", r"etage|floor|sal"),
     ("door", r"side|dør|side dør|door|lejlighed(?: nr)?"),

@@ -391,7 +391,8 @@ _I_AM = re.compile(rf"(?<![\w])(?i:i am|i['’]m|jeg er|this is)[ \t]{{1,2}}(?P<
 # "Henvendelser bedes rettet til direktør Klaus Oberdorf", "Contact on the day: our crane operator Mads Vinther"
 _CONTACT_BEFORE_NAME = re.compile(
     rf"(?i:\b(?:henvendelse[r]?|spørgsmål|questions?|enquiries|inquiries)(?:[ \t]\w+){{0,3}}?[ \t]"
-    rf"(?:rettes|rettet|stilles|sendes|be[ \t]directed|be[ \t]addressed|go)(?:[ \t](?:direkte|directly))?[ \t]til?|\bspørg|\bask[ \t]for"
+    rf"(?:rettes|rettet|stilles|sendes|be[ \t]directed|be[ \t]addressed|go)(?:[ \t](?:direkte|directly))?[ \t]til?"
+    rf"|\bspørg|\bask[ \t]for"
     rf"|\b(?:contact[ \t]on[ \t]the[ \t]day|kontakt[ \t]på[ \t]dagen|day-to-day[ \t]contact|daglig[ \t]kontakt)[:,]?"
     rf"|\bplease[ \t]contact|\bkontakt[ \t](?:venligst|gerne))"
     rf"[ \t]{{1,3}}(?i:(?:vores|our|the|vor)[ \t]{{1,2}})?(?:(?i:\w+[ \t]){{0,2}}?{_TITLE_WORDS},?[ \t]{{1,2}})?"

@@ -239,7 +239,7 @@ def _month_range(text: str, reference: date) -> Period | None:
     """Whole months when no day is written: May 1 to June 30 for "i hele maj og juni 2027"."""
     for m in islice(_MONTH_RANGE.finditer(text), 50):
         if not m.group("lead") and not (m.group("m2") and m.group("y") and _MONTH_DASH.match(m.group(0))):
-            continue        # without "i", "fra", "in": a range of months with its year, "maj-august 2027", "april to october 2027"
+            continue        # no "i", "fra", "in": months with their year, "maj-august 2027", "april to october 2027"
         if m.group("lead") and not _MONTHS_CUE.search(text[max(0, m.start() - 80):m.end()]):
             continue                                        # "we open in April": a date of the story, not a period
         m1 = MONTHS[m.group("m1").lower()]
@@ -347,7 +347,8 @@ _CELEBRATION = re.compile(r"(?i)fest|party|reception|arrangement|event|koncert|c
                           r"|gæster|guests|visitors|indvielse|happening")
 _EVENT_CUE = re.compile(r"(?:afholdes|afvikles|finder sted|foregår|takes? place|(?:will be )?held|arrangement\w*|event"
                         r"|festival|marked|\bon|\bden|\bd\.|\bd|(?:man|tirs|ons|tors|fre|lør|søn)dag"
-                        r"|\b(?:for|i)[ \t](?:one|a|en|én|a[ \t]single)[ \t]day|\bone[ \t]day[ \t]only|\b(?:i[ \t])?(?:en|én)[ \t]dag"
+                        r"|\b(?:for|i)[ \t](?:one|a|en|én|a[ \t]single)[ \t]day|\bone[ \t]day[ \t]only"
+                        r"|\b(?:i[ \t])?(?:en|én)[ \t]dag"
                         r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\W+(?:\w+\W+){0,3}$", re.IGNORECASE)
 
 

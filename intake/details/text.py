@@ -57,7 +57,7 @@ def labelled_values(text: str, reference: date) -> dict[str, object]:
         if not line or len(line) > 400:
             continue
         if _CHOICES.search(line):
-            continue                                    # "☒ Stadeplads ☐ Udeservering": a choice, not a label or heading
+            continue                            # "☒ Stadeplads ☐ Udeservering": a choice, not a label or heading
         line = _dash_label(line)
         cells = _two_columns([c for c in _PAIR_SPLIT.split(line) if c is not None], reference)
         if len(cells) == 1 or (len(cells) == 2 and not cells[1]):

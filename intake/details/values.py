@@ -149,7 +149,8 @@ _NUMBER_ON_STREET = re.compile(rf"^(?i:ud ?for|foran|ved|outside|opposite|overfo
                                rf"(?:(?i:på|i|in|on|at)[ \t]{{1,3}})?(?P<street>{STREET})(?![\w])")
 # "Tagensvej ud for nr. 86"
 _STREET_AT_NUMBER = re.compile(rf"^(?P<street>{STREET})[ \t]{{1,3}}(?i:ud ?for|foran|ved|outside|opposite|overfor"
-                               rf"|in front of)[ \t]{{1,3}}(?i:nr\.?|no\.?|number)[ \t]{{0,3}}(?P<no>\d{{1,4}}[A-Z]?)(?!\d)")
+                               rf"|in front of)[ \t]{{1,3}}(?i:nr\.?|no\.?|number)[ \t]{{0,3}}"
+                               r"(?P<no>\d{1,4}[A-Z]?)(?!\d)")
 # "Sankt Hans Torv, ved springvandet", "Fælledparken, the lawn by ...": the place, then where in it
 _PLACE_THEN_SPOT = re.compile(r"^(?P<place>[^,\d]{3,60}?)[ \t]*,[ \t]*(?![ \t]*(?:st|kl|tv|th|mf|sal)\b)[a-zæøå]")
 
@@ -246,7 +247,8 @@ def _v_amount(key: str) -> Handler:
 
 _VALUE_HANDLERS: dict[str, Handler] = {
     "cvr": _v_cvr, "p_number": _v_p_number, "phone": _v_phone, "contact_email": _v_email,
-    "company_name": _v_company, "contact_name": _v_contact_name, "person_or_company": _v_person_or_company, "city": _v_text("city", 40),
+    "company_name": _v_company, "contact_name": _v_contact_name, "person_or_company": _v_person_or_company,
+    "city": _v_text("city", 40),
     "address": _v_address("address"), "activity_location": _v_address("activity_location"), "postcode": _v_postcode,
     "site_or_address": _v_address("_site_or_address"), "agent_address": _v_address("_agent_address"),
     "period_from": _v_date("period_from"), "period_to": _v_date("period_to"), "period": _v_period,
