@@ -125,7 +125,8 @@ _NOT_NAME_WORDS = {"tak", "thanks", "hej", "kære", "dear", "mvh", "regards", "h
 _ORG_WORD = re.compile(r"(?i)(?:foreningen|forening|selskabet|huset|firma|byg|flyt|service|gruppen|teatret|kompagniet"
                        r"|cooperative|association|foundation|society|club|group|company|collective|traders|partners"
                        r"|events|productions?|pictures|media|consult(?:ing)?|design|studio|kollektiv|klub|fond"
-                       r"|handel|isenkram|office|desk|reception|support|booking|drift|admin)$")
+                       r"|handel|isenkram|office|desk|reception|support|booking|drift|admin|kirke|kirken|skole|skolen"
+                       r"|arkitekter|advokater|revision|menighedsråd|tegnestue|bryghus|hotel|hostel)$")
 # the last word of a signature line that names a business without a CVR near it ("Ibsens Vinduespudsning")
 _BUSINESS_WORD = re.compile(r"(?i)(?:pudsning|rengøring|entreprise|stillads|anlæg|transport|flytning|cykler|blomster"
                             r"|optik)$")
@@ -228,6 +229,15 @@ def _candidates(text: str) -> Iterator[Candidate]:
     yield from _plain_candidates(text, islice(_OWNED_BY.finditer(text), MAX_CANDIDATES), 2)
     yield from _plain_candidates(text, organisations, 2)
     yield from _plain_candidates(text, islice(_WE_ARE.finditer(text), MAX_CANDIDATES), 0)
+    head = _LETTERHEAD.match(text)
+    if head and _looks_like_business(head.group("v")) and not _TITLE_LINE.match(head.group("v")):
+        yield head.group("v"), head.start("v"), head.end("v"), 1
+
+
+# the first line of a letterhead whose next lines give a CVR: "Sankt Stefans Kirke / Menighedsrådet / ... / CVR ..."
+_LETTERHEAD = re.compile(r"\A\s{0,20}(?!(?i:hej|hi|hello|kære|dear|goddag|til|to|vedr|re|ansøgning|application)\b)"
+                         r"(?P<v>[A-ZÆØÅ][^\W\d_]{1,30}(?:[ \t]{1,2}(?:&[ \t])?[A-ZÆØÅ][^\W\d_]{1,30}){1,4})"
+                         r"[ \t]*\n(?:[^\n]{0,80}\n){0,4}?[^\n]{0,40}\bCVR\b")
 
 
 def _ending_before(marker: re.Pattern[str], ending: re.Pattern[str], text: str,

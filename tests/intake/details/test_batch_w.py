@@ -208,3 +208,13 @@ def test_the_new_patterns_take_linear_time(text):
     started = time.perf_counter()
     extract_details([("body", text)], {}, reference=REF)
     assert time.perf_counter() - started < 5.0
+
+
+def test_the_first_line_of_a_letterhead_with_a_cvr_names_the_business():
+    text = ("Sankt Stefans Kirke\nMenighedsrådet\nNørrebrogade 191\n2200 København N\nCVR 85682679\n\n"
+            "Vi ønsker at holde friluftsgudstjeneste.\n\nMed venlig hilsen\nPoul Nørgaard\n")
+    assert values(text)["company_name"] == "Sankt Stefans Kirke"
+
+
+def test_a_greeting_is_no_letterhead():
+    assert values("Hej Byliv\nVi er Jazzklubben Blå Tone (CVR 92955559).\n")["company_name"] == "Jazzklubben Blå Tone"
