@@ -88,6 +88,7 @@ _LABELS: list[tuple[str, str]] = [
                 r"(?:restaurant|company|business|shop|café|cafe|applicant|organi[sz]er)"
                 r"|ansøgers adresse|ejers adresse"
                 r"|(?:our |the )?(?:danish|copenhagen|postal|registered) address|dansk adresse"
+                r"|(?:business |company |shop |trading )?premises(?: address)?|forretningsadresse|trading address"
                 r"|hvor (?:holder|ligger|bor) (?:firmaet|virksomheden|butikken|forretningen|foreningen|i|du|jeres \w+)"
                 r"(?: til)?|where (?:is|are) (?:the company|the business|your company|your business|you)"
                 r" (?:based|located)"),
@@ -165,13 +166,19 @@ def full_label_key(label: str) -> str | None:
     return next((key for key, pattern in _LABEL_RES if pattern.fullmatch(norm)), None) if norm else None
 
 
+_WISH = re.compile(r"^(?:ønsket|ønskede|foreslået|foreslåede|desired|preferred|requested|proposed) ")
+
+
 def label_key(label: str) -> str | None:
     """The detail key a form label names, or None."""
+    whole = full_label_key(label.replace("(", " ").replace(")", " ")) if "(" in label else None
+    if whole:                   # "Adresse (hvor arbejdet udføres)": the words in brackets say whose address
+        return whole
     norm = normalise_label(label)
     if not norm or len(norm) > 60:
         return None
     for key, pattern in _LABEL_RES:
-        if pattern.fullmatch(norm):
+        if pattern.fullmatch(norm) or pattern.fullmatch(_WISH.sub("", norm)):
             return key
     hint = next((k for k in (full_label_key(h) for h in _HINT.findall(label)) if k), None)
     if hint:                    # "Hvem søger? (firma)": the word in brackets names the field

@@ -189,6 +189,8 @@ def find_company(text: str, has_cvr: bool) -> str | None:
     signature = _signature_offset(text)
     candidates: dict[str, tuple[int, int]] = {}          # name -> (score, first position)
     for name, start, end, score in islice(_candidates(text), MAX_CANDIDATES):
+        if _CARE_OF.search(text, max(0, start - 6), start):
+            continue                            # "c/o DEAS A/S": the administrator who receives the post
         score += _near_cvr(text, start, end) + (1 if start >= signature else 0)
         best, first = candidates.get(name, (0, start))
         candidates[name] = (max(best, score), min(first, start))
@@ -197,6 +199,9 @@ def find_company(text: str, has_cvr: bool) -> str | None:
         return min(candidates.items(), key=lambda kv: (-kv[1][0], kv[1][1]))[0]
     company = signature_company(text.split("\n"))
     return company if has_cvr or (company and _names_a_business(company)) else None
+
+
+_CARE_OF = re.compile(r"(?i)\bc/o[ \t]{0,2}\Z")
 
 
 def _names_a_business(line: str) -> bool:

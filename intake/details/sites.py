@@ -241,11 +241,17 @@ def _roles(text: str, mentions: list[Mention]) -> list[str]:
     previous_end = 0
     for m in mentions:
         role = _role(_window(text, previous_end, m.start), text[m.end:m.end + 60])
-        if role == "neutral" and (m.start >= signature or m.end <= letterhead):
+        if _NAMED_AFTER.search(text, max(0, m.start - 30), m.start):
+            role = "name"                       # "Ejerforeningen Holmbladsgade 70": a name, not where it is
+        elif role == "neutral" and (m.start >= signature or m.end <= letterhead):
             role = "signature"
         roles.append(role)
         previous_end = m.end
     return roles
+
+
+# an association named after its house: the address in "Ejerforeningen Holmbladsgade 70" is part of its name
+_NAMED_AFTER = re.compile(r"(?i)(?:forening|foreningen|E/F|A/B)[ \t]{1,2}\Z")
 
 
 def _window(text: str, previous_end: int, start: int) -> str:

@@ -117,7 +117,8 @@ def _dash_label(line: str) -> str:
     return f"{m.group('label')}: {m.group('value')}" if label_key(m.group("label")) else line
 
 
-_SITE_HEADING = re.compile(r"(?i)arbejde|arbejdet|placering|hvor |sted\b|location|site|where|stillads|container"
+_SITE_HEADING = re.compile(r"(?i)arbejde|arbejdet|arbejdssted|placering|hvor |sted\b|stedet\b|location|site|where"
+                           r"|stillads|container"
                            r"|arrangement|udeservering|byggeplads|event|the work")
 # the form's title, not a part of it
 _TITLE = re.compile(r"(?i)ansøgning|application|anmeldelse|tilladelse|permit|notification|notice|request|skema"

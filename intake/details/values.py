@@ -147,6 +147,9 @@ def _v_address(key: str) -> Handler:
 _NUMBER_ON_STREET = re.compile(rf"^(?i:ud ?for|foran|ved|outside|opposite|overfor|in front of)[ \t]{{1,3}}"
                                rf"(?i:nr\.?|no\.?|number)[ \t]{{0,3}}(?P<no>\d{{1,4}}[A-Z]?)[ \t]{{1,3}}"
                                rf"(?:(?i:på|i|in|on|at)[ \t]{{1,3}})?(?P<street>{STREET})(?![\w])")
+# "outside our shop at ...", "foran vores butik": the business's own premises, not a site apart from them
+_OWN_PREMISES = re.compile(r"(?i)\b(?:foran|ud ?for|uden ?for|outside|in front of|på|on|at|over|above)[ \t]{1,3}"
+                           r"(?:vores|vor|min|mit|our|my)[ \t]{1,3}(?!klient|client|kunde|customer)\w")
 # "Tagensvej ud for nr. 86"
 _STREET_AT_NUMBER = re.compile(rf"^(?P<street>{STREET})[ \t]{{1,3}}(?i:ud ?for|foran|ved|outside|opposite|overfor"
                                rf"|in front of)[ \t]{{1,3}}(?i:nr\.?|no\.?|number)[ \t]{{0,3}}"
@@ -163,6 +166,8 @@ def _site_value(value: str) -> str:
     """A site field's place: a house number on a street ("Ud for nr. 5 i Bogtrykkervej" is "Bogtrykkervej 5"), a
     place without the spot in it after a comma, or nothing when the value names no place at all ("På fortovet foran
     caféen", "On the pavement in front of our pub": the business's own premises)."""
+    if _OWN_PREMISES.search(value):
+        return ""                           # "outside our shop at Vesterbrogade 50": the business's own address
     m = _NUMBER_ON_STREET.match(value) or _STREET_AT_NUMBER.match(value)
     if m:
         return format_address(m.group("street"), m.group("no"))

@@ -218,3 +218,39 @@ def test_the_first_line_of_a_letterhead_with_a_cvr_names_the_business():
 
 def test_a_greeting_is_no_letterhead():
     assert values("Hej Byliv\nVi er Jazzklubben Blå Tone (CVR 92955559).\n")["company_name"] == "Jazzklubben Blå Tone"
+
+
+# ---------------------------------------------------------------- probe y
+
+@pytest.mark.parametrize(("label", "key"), [
+    ("Adresse (hvor arbejdet udføres)", "activity_location"),
+    ("Ønsket salgssted", "activity_location"),
+    ("Business premises", "address"),
+    ("Adresse (gade, nr., etage)", "address"),
+    ("Telefon (dagtimer)", "phone"),
+])
+def test_labels_read_with_their_brackets_and_wishes(label, key):
+    assert label_key(label) == key
+
+
+def test_a_site_field_outside_our_own_shop_is_the_address():
+    text = ("Nordic Eyewear ApS\nVesterbrogade 50, 1620 København V · CVR 58596566\n\n"
+            "Location: outside our shop at Vesterbrogade 50, 1st floor level\n")
+    found = values(text)
+    assert found["address"] == "Vesterbrogade 50" and "activity_location" not in found
+
+
+def test_an_address_under_a_work_site_heading_is_the_site():
+    text = ("1. Ansøger\nFirma: Ebbesen Entreprise A/S\nAdresse: Islevdalvej 142, 2610 Rødovre\n\n"
+            "2. Arbejdsstedet\nAdresse: Bellahøjvej 1, 2700 Brønshøj\n")
+    found = values(text)
+    assert (found["address"], found["activity_location"]) == ("Islevdalvej 142", "Bellahøjvej 1, 2700 Brønshøj")
+
+
+def test_an_association_named_after_its_house_and_its_care_of_address():
+    text = ("Ejerforeningen Holmbladsgade 70\nc/o DEAS A/S, Dirch Passers Allé 76, 2000 Frederiksberg\n"
+            "CVR 56602852\n\nVi søger om stillads på fortovet foran ejendommen Holmbladsgade 70, 2300 København S.\n")
+    found = values(text)
+    assert found["company_name"] == "Ejerforeningen Holmbladsgade 70"
+    assert (found["address"], found["postcode"]) == ("Dirch Passers Allé 76", "2000")
+    assert found["activity_location"].startswith("Holmbladsgade 70")
