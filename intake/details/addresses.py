@@ -66,7 +66,7 @@ _NAME_PREFIXES = frozenset(
     " bispebjerg nørrebro østerbro vesterbro amager sundby valby vanløse brønshøj husum tingbjerg sydhavn"
     " christianshavn bellahøj emdrup utterslev nordhavn ørestad kastrup".split())
 _PLACE_ENDINGS = ("bro", "by", "havn", "rup", "løse", "høj", "borg", "berg", "lund", "holm", "ager", "ør", "strand",
-                  "s")
+                  "sø", "lev", "s")
 NOT_STREET_WORDS = frozenset(
     "stillads stilladset container containere containeren skurvogn udeservering ansøgning ansøger tilladelse skilt"
     " skiltning gravetilladelse gravning vedr vedr. vedrørende re sv fw fwd vs adresse address scaffolding scaffold"

@@ -79,6 +79,7 @@ def extract_details(
         for k, v in _in_subject(extract_from_text(text, reference), source).items():
             if k not in found or _more_specific(found[k].value, v) or _subject_gives_way(found[k], v):
                 found[k] = Field(v, source)          # (the body saying what the subject said makes it the body's)
+        _designated_over_signed(found, source, form_source)
     _subject_site_on_the_address(found)
     _site_apart_from_the_address(found)
     _contact_from_headers(found, sender, sender_name, reply_to)
@@ -96,9 +97,17 @@ def _form_values(form_fields: Mapping[str, str], reference: date) -> dict[str, o
     for label, value in form_fields.items():
         key = label_key(label)
         for k, v in normalise_value(key, str(value), reference).items() if key else ():
+            if k == "company_name" and _legal_form_over(values.get(k), v):
+                values[k] = v                   # "Trading name" then "Legal entity ... ApS": the legal name
             values.setdefault(k, v)
     compose_address(values)
-    return values
+    return {k: v for k, v in values.items() if not k.startswith("_")}
+
+
+def _legal_form_over(old: object, new: object) -> bool:
+    """A second company field naming the legal entity ("Crooked Anchor Pub ApS") over a trading name."""
+    return (isinstance(old, str) and isinstance(new, str) and re.search(SUFFIX + r"\.?$", new) is not None
+            and re.search(SUFFIX + r"\.?$", old) is None)
 
 
 def _more_specific(old: object, new: object) -> bool:
@@ -122,6 +131,15 @@ def _subject_gives_way(old: Field, new: object) -> bool:
                                 and bool(re.search(r"\d", new)) and "," not in old.value)
 
 
+def _designated_over_signed(found: dict[str, Field], source: str, form_source: str) -> None:
+    """A person one text names as the one to contact ("Klientens kontaktperson er X") wins over the one who signed
+    an earlier text (the agent's cover mail), but not over a form's contact field."""
+    designated, contact = found.get("designated_contact"), found.get("contact_name")
+    if (designated is not None and contact is not None and designated.source == source
+            and contact.source not in (source, form_source)):
+        found["contact_name"] = Field(designated.value, source)
+
+
 def _subject_site_on_the_address(found: dict[str, Field]) -> None:
     """A site named in the subject without a number ("Ny restaurant på Nørrebrogade") is the address given on that
     street (and so no site of its own)."""
@@ -135,8 +153,20 @@ def _site_apart_from_the_address(found: dict[str, Field]) -> None:
     "Serveringsstedets adresse" repeating the restaurant's address) is the address, not a site of its own."""
     site, address = found.get("activity_location"), found.get("address")
     postcode = found.get("postcode")
-    if site and address and same_place(str(site.value), str(address.value), str(postcode.value) if postcode else ""):
+    if site and address and (same_place(str(site.value), str(address.value), str(postcode.value) if postcode else "")
+                             or _in_front_of_own_street(str(site.value), str(address.value))):
         del found["activity_location"]
+
+
+_IN_FRONT = re.compile(r"(?i)\b(?:foran|ud ?for|uden ?for|in front of|outside)\b")
+
+
+def _in_front_of_own_street(site: str, address: str) -> bool:
+    """ "Skolegården og Sjællandsgade ud for skolen" beside the address "Sjællandsgade 62": the street in front of the
+    business's own house, no number of its own, is no site apart from the address."""
+    street = re.sub(r"\s+\d.*$", "", address.split(",")[0]).strip()
+    return (bool(street) and not re.search(r"\d", site) and _IN_FRONT.search(site) is not None
+            and re.search(rf"(?<![\w]){re.escape(street)}(?![\w])", site) is not None)
 
 
 def _contact_from_headers(found: dict[str, Field], sender: str, sender_name: str, reply_to: str) -> None:

@@ -55,7 +55,7 @@ def digits(raw: str) -> str:
 NUMBER = r"(?<![\d.,])(?<!\d\s)(?P<n>\d{1,3}(?:[.\s]\d{3})+(?:,\d+)?|\d{1,3}(?:,\d{3})+(?![\d.,])|\d+(?:[.,]\d+)?)"
 AREA = re.compile(NUMBER + r"\s{0,3}(?:m2|m²|kvm\.?|kvadratmeter|sq\.?\s?m|sqm|square met(?:er|re)s?)(?![\w])",
                   re.IGNORECASE)
-DIMENSIONS = re.compile(r"(?<![\d.,])(?P<a>\d+(?:[.,]\d+)?)\s{0,3}(?:m\s{0,3})?[x×*]\s{0,3}"
+DIMENSIONS = re.compile(r"(?<![\d.,])(?P<a>\d+(?:[.,]\d+)?)\s{0,3}(?:m\s{0,3})?(?:[x×*]|by(?=\s))\s{0,3}"
                         r"(?P<b>\d+(?:[.,]\d+)?)\s{0,3}(?:m|meter|metres?|meters?)(?![\w²])",
                         re.IGNORECASE)
 LITRES = re.compile(NUMBER + r"\s{0,3}(?:l|liter|litre|liters|litres|ltr)\b\.?", re.IGNORECASE)

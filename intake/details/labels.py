@@ -28,7 +28,11 @@ _LABELS: list[tuple[str, str]] = [
                      r"|organi[sz]ation(?: name)?"
                      r"|(?:production|event|film|catering|holding) company|produktionsselskab|selskabsnavn"
                      r"|legal name|trading name|juridisk navn|restaurant(?:ens)?(?: navn)?|café(?:ens)?(?: navn)?"
-                     r"|butik(?:kens)?(?: navn)?"),
+                     r"|butik(?:kens)?(?: navn)?|legal (?:entity|person)|juridisk (?:enhed|person)"
+                     r"|registered (?:company|business)(?: name)?|(?:shop|store|trading|firm) name"
+                     r"|hvad hedder (?:firmaet|virksomheden|butikken|forretningen|restauranten|caféen|foreningen"
+                     r"|jeres (?:firma|virksomhed|butik|forretning|forening))"
+                     r"|what is (?:the|your) (?:company|business|shop)(?: s)? name"),
     ("contact_email", r"e ?mail(?: ?adresse| address)?|mail(?: adresse)?|email address|kontakt e ?mail"
                       r"|contact e ?mail|e ?post"),
     ("phone", r"tlf(?: nr)?|telefon(?: nr| nummer)?|telefonnummer|mobil(?: nr| nummer| telefon)?|mobilnummer|mob"
@@ -40,10 +44,16 @@ _LABELS: list[tuple[str, str]] = [
                      r"|anmelders )?navn|ansøger"
                      r"|anmelder|ejer|owner"
                      r"|contact(?: person| name)?|(?:your |full |applicant s )?name|applicant|ansvarshavende"
-                     r"|tovholder"),
+                     r"|navn på (?:ansøger(?:en)?|kontaktperson(?:en)?|ansvarlig(?: person)?|tovholder(?:en)?)"
+                     r"|tovholder|(?:person )?(?:ansvarlig|responsible)(?: person)?(?: på dagen| on the day| on site)?"
+                     r"|daglig kontakt|kontakt på dagen|contact on the day"),
+    ("agent_address", r"(?:rådgiver|rådgiverens|rådgivers|arkitekt|arkitektens|arkitekts|advokat|advokatens|advokats"
+                      r"|agent|agentens|agents|consultant|consultants|adviser|advisers|advisor|advisors|architect"
+                      r"|architects|lawyer|lawyers)(?: s)? (?:adresse|address)"),
     ("site_or_address", r"beliggenhed|ejendommens adresse|ejendommens beliggenhed|property address"
                         r"|address of the property"),
-    ("activity_location", r"placering|sted|lokation|location|hvor|where|place|site(?: address)?|venue"
+    ("activity_location", r"(?:ønsket |foreslået |desired |preferred |requested |proposed )?"
+                          r"(?:placering|sted|lokation|location)|hvor|where|place|site(?: address)?|venue"
                           r"|(?:adresse|arbejdsadresse) (?:på|for) (?:arbejdsstedet|arbejdet|byggepladsen|stedet)"
                           r"|(?:adresse|address) (?:for|of) (?:the )?"
                           r"(?!the |restaurant|company|business|shop|caf|applicant|organi|firma|virksomhed)"
@@ -62,12 +72,14 @@ _LABELS: list[tuple[str, str]] = [
                           r" (?:adresse|placering|beliggenhed)"
                           r"|(?:event|site|work|arbejds) ?location"
                           r"|(?:ønsket )?(?:stadeplads|standplads|salgsplads|stand)"
-                          r"|(?:preferred |desired |requested )?(?:pitch|stall location|spot)"),
+                          r"|(?:preferred |desired |requested )?(?:pitch|stall location|spot)"
+                          r"|(?:bygge|arbejds|grave|event|venue|site|works?|arrangements?) ?(?:adresse|address)"),
     ("address", r"adresse|virksomhedens adresse|firmaadresse|firmaets adresse"
                 r"|(?:restaurantens|butikkens|caféens|cafeens|salonens"
                 r"|forretningens|selskabets|foreningens|klinikkens|bageriets) adresse"
                 r"|address|company address|business address|postadresse"
-                r"|gade(?: og (?:hus)?nr| og husnummer)?|vej og nr|street(?: address| and (?:house )?(?:number|no))?"
+                r"|gade(?: og (?:hus)?nr| og husnummer)?|vejnavn(?: og (?:hus)?nr| og husnummer)?|vej og nr"
+                r"|street(?: address| and (?:house )?(?:number|no))?"
                 r"|registered address|adr"
                 r"|anmelders adresse"
                 r"|(?:organi[sz]er|applicant|ansøger|arrangør|anmelder|entreprenør|contractor)(?:en)?(?: ?s)?"
@@ -75,7 +87,11 @@ _LABELS: list[tuple[str, str]] = [
                 r"|(?:address|adresse) (?:of|for) (?:the )?"
                 r"(?:restaurant|company|business|shop|café|cafe|applicant|organi[sz]er)"
                 r"|ansøgers adresse|ejers adresse"
-                r"|(?:our |the )?(?:danish|copenhagen|postal|registered) address|dansk adresse"),
+                r"|(?:our |the )?(?:danish|copenhagen|postal|registered) address|dansk adresse"
+                r"|(?:business |company |shop |trading )?premises(?: address)?|forretningsadresse|trading address"
+                r"|hvor (?:holder|ligger|bor) (?:firmaet|virksomheden|butikken|forretningen|foreningen|i|du|jeres \w+)"
+                r"(?: til)?|where (?:is|are) (?:the company|the business|your company|your business|you)"
+                r" (?:based|located)"),
     ("house_number", r"hus ?nr|husnummer|house (?:no|number)|street number|nr"),
     ("floor", r"etage|floor|sal"),
     ("door", r"side|dør|side dør|door|lejlighed(?: nr)?"),
@@ -141,18 +157,38 @@ def normalise_label(label: str) -> str:
     return _FIELD_NAME_PREFIX.sub("", label)
 
 
+_HINT = re.compile(r"\(([^()]{2,30})\)")
+
+
+def full_label_key(label: str) -> str | None:
+    """The key a label names whole, without key words."""
+    norm = normalise_label(label)
+    return next((key for key, pattern in _LABEL_RES if pattern.fullmatch(norm)), None) if norm else None
+
+
+_WISH = re.compile(r"^(?:ønsket|ønskede|foreslået|foreslåede|desired|preferred|requested|proposed) ")
+
+
 def label_key(label: str) -> str | None:
     """The detail key a form label names, or None."""
+    whole = full_label_key(label.replace("(", " ").replace(")", " ")) if "(" in label else None
+    if whole:                   # "Adresse (hvor arbejdet udføres)": the words in brackets say whose address
+        return whole
     norm = normalise_label(label)
     if not norm or len(norm) > 60:
         return None
     for key, pattern in _LABEL_RES:
-        if pattern.fullmatch(norm):
+        if pattern.fullmatch(norm) or pattern.fullmatch(_WISH.sub("", norm)):
             return key
+    hint = next((k for k in (full_label_key(h) for h in _HINT.findall(label)) if k), None)
+    if hint:                    # "Hvem søger? (firma)": the word in brackets names the field
+        return hint
     if "/" in label:            # "Virksomhed/forening", "Postnr./by", "Tlf./mobil": the first that names one
-        found = next((k for k in (label_key(part) for part in label.split("/") if part.strip()) if k), None)
-        if found:
-            return found
+        keys = [k for k in (label_key(part) for part in label.split("/") if part.strip()) if k]
+        if {"contact_name", "company_name"} <= set(keys):
+            return "person_or_company"      # "Ansøgers navn / firma": the value tells which
+        if keys:
+            return keys[0]
     if len(norm.split()) <= 6:
         return next((key for key, pattern in _KEYWORDS if pattern.search(norm)), None)
     return None

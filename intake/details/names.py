@@ -21,7 +21,7 @@ _CAP_TOKEN = r"[A-ZÆØÅÉÜÖÄ0-9](?:[\wæøåéüöä&'’\-]|\.(?=\w)){0,40
 MAX_CANDIDATES = 60
 Candidate = tuple[str, int, int, int]       # a possible company name: (name, start, end, score of its own evidence)
 _JOINER = r"(?:&|og|and|of|i|på|ved|de|la|le|du|von|van|der|v/|for|the|by)"
-_NAME_RUN = rf"{_CAP_TOKEN}(?:[ \t]{{1,2}}(?:{_JOINER}[ \t]{{0,2}})?{_CAP_TOKEN}){{0,5}}"
+_NAME_RUN = rf"{_CAP_TOKEN}(?:[ \t]{{1,2}}(?:(?:{_JOINER}|fra)[ \t]{{0,2}})?{_CAP_TOKEN}){{0,5}}"   # "Toner fra Nord"
 COMPANY = re.compile(rf"(?<![\w])(?P<v>{_CAP_TOKEN}(?:[ \t]+(?:{_JOINER}|{_CAP_TOKEN})){{0,5}}[ \t]+{SUFFIX})(?![\w/])")
 _SUFFIX_AT = re.compile(rf"(?<=[ \t]){SUFFIX}(?![\w/])")
 _ENDING_IN_SUFFIX = re.compile(rf"(?<![\w])"
@@ -98,13 +98,15 @@ _TITLE_PREFIX = re.compile(
     r"|general manager|projektleder|project manager|byggeleder|formand)\s*[,:\-–|]\s*", re.IGNORECASE)
 _NAME_LINE = re.compile(rf"^\s*/?\s*(?P<v>{_NAME})\s*,?\s*(?:$|[|·•]\s|(?:(?i:tlf|tel|mobil|mob)\.?:?\s*)?"
                         rf"(?:\+45\s?)?\d\d)")
+_TITLE_WORDS = (r"(?:\w*direktør|\w*chef|\w*leder|indehaver|ejer|formand|arkitekt|advokat|director|manager"
+                r"|owner|chairman|architect|operator|foreman|coordinator|\w*mester)")
 NAME_INTRO = re.compile(rf"(?i:mit navn er|jeg hedder|my name is|this is|kontaktperson er|contact person is"
                         rf"|(?:please )?(?:reply|write) to (?:our |my )?(?:\w+ )?(?:manager|leader|owner|director)"
                         rf"|(?:svar|skriv) (?:venligst |gerne )?til (?:vores |min )?(?:daglige leder|leder|indehaver"
                         rf"|direktør)"
                         rf"|(?:henvendelse[r]? til|kontakt|contact|spørgsmål til)(?: vores)? "
                         rf"(?:projektleder|byggeleder|formand|direktør|indehaver|project manager|site manager|chairman"
-                        rf"|manager))\s+(?P<v>{_NAME})")
+                        rf"|manager))\s+(?:(?i:{_TITLE_WORDS})\s+)?(?P<v>{_NAME})")
 _VALEDICTION = re.compile(
     r"^\s*(?:med\s+)?(?:(?:venlig(?:st)?|venlige|de\s+bedste|bedste|mange|kærlig)\s+)?(?:hilsen|hilsner)\b"
     r"(?:\s*/\s*(?:best|kind)\s+regards)?[\s,]*(?P<rest>.*)$"
@@ -123,7 +125,8 @@ _NOT_NAME_WORDS = {"tak", "thanks", "hej", "kære", "dear", "mvh", "regards", "h
 _ORG_WORD = re.compile(r"(?i)(?:foreningen|forening|selskabet|huset|firma|byg|flyt|service|gruppen|teatret|kompagniet"
                        r"|cooperative|association|foundation|society|club|group|company|collective|traders|partners"
                        r"|events|productions?|pictures|media|consult(?:ing)?|design|studio|kollektiv|klub|fond"
-                       r"|handel|isenkram)$")
+                       r"|handel|isenkram|office|desk|reception|support|booking|drift|admin|kirke|kirken|skole|skolen"
+                       r"|arkitekter|advokater|revision|menighedsråd|tegnestue|bryghus|hotel|hostel)$")
 # the last word of a signature line that names a business without a CVR near it ("Ibsens Vinduespudsning")
 _BUSINESS_WORD = re.compile(r"(?i)(?:pudsning|rengøring|entreprise|stillads|anlæg|transport|flytning|cykler|blomster"
                             r"|optik)$")
@@ -156,9 +159,16 @@ def _clean_plain(raw: str) -> str | None:
 _NUMBER_LABEL = re.compile(r"(?i)(?:cvr|se|vat|p|tlf|tel|phone|mobil)\b|\d")
 
 
+# "Mvh Ejendomskontoret", "Bestyrelsen": an office or a board signs, not a person
+_OFFICE_WORD = re.compile(r"(?i)\w*(?:kontoret|sekretariatet|bestyrelsen|afdelingen|ledelsen|administrationen"
+                          r"|teamet|kundeservice|receptionen|redaktionen)")
+
+
 def looks_like_name(value: str) -> bool:
     words = value.split()
     if not 1 <= len(words) <= 4 or any(w.lower().strip(".,") in _NOT_NAME_WORDS for w in words):
+        return False
+    if _OFFICE_WORD.fullmatch(words[0].strip(".,")):
         return False
     if any(_ORG_WORD.search(w.strip(".,")) for w in words):
         return False
@@ -179,6 +189,8 @@ def find_company(text: str, has_cvr: bool) -> str | None:
     signature = _signature_offset(text)
     candidates: dict[str, tuple[int, int]] = {}          # name -> (score, first position)
     for name, start, end, score in islice(_candidates(text), MAX_CANDIDATES):
+        if _CARE_OF.search(text, max(0, start - 6), start):
+            continue                            # "c/o DEAS A/S": the administrator who receives the post
         score += _near_cvr(text, start, end) + (1 if start >= signature else 0)
         best, first = candidates.get(name, (0, start))
         candidates[name] = (max(best, score), min(first, start))
@@ -187,6 +199,9 @@ def find_company(text: str, has_cvr: bool) -> str | None:
         return min(candidates.items(), key=lambda kv: (-kv[1][0], kv[1][1]))[0]
     company = signature_company(text.split("\n"))
     return company if has_cvr or (company and _names_a_business(company)) else None
+
+
+_CARE_OF = re.compile(r"(?i)\bc/o[ \t]{0,2}\Z")
 
 
 def _names_a_business(line: str) -> bool:
@@ -219,6 +234,15 @@ def _candidates(text: str) -> Iterator[Candidate]:
     yield from _plain_candidates(text, islice(_OWNED_BY.finditer(text), MAX_CANDIDATES), 2)
     yield from _plain_candidates(text, organisations, 2)
     yield from _plain_candidates(text, islice(_WE_ARE.finditer(text), MAX_CANDIDATES), 0)
+    head = _LETTERHEAD.match(text)
+    if head and _looks_like_business(head.group("v")) and not _TITLE_LINE.match(head.group("v")):
+        yield head.group("v"), head.start("v"), head.end("v"), 1
+
+
+# the first line of a letterhead whose next lines give a CVR: "Sankt Stefans Kirke / Menighedsrådet / ... / CVR ..."
+_LETTERHEAD = re.compile(r"\A\s{0,20}(?!(?i:hej|hi|hello|kære|dear|goddag|til|to|vedr|re|ansøgning|application)\b)"
+                         r"(?P<v>[A-ZÆØÅ][^\W\d_]{1,30}(?:[ \t]{1,2}(?:&[ \t])?[A-ZÆØÅ][^\W\d_]{1,30}){1,4})"
+                         r"[ \t]*\n(?:[^\n]{0,80}\n){0,4}?[^\n]{0,40}\bCVR\b")
 
 
 def _ending_before(marker: re.Pattern[str], ending: re.Pattern[str], text: str,
@@ -268,6 +292,11 @@ def _looks_like_business(name: str) -> bool:
             and not re.search(r"(?i)(?:gade|vej|allé|plads|torv|boulevard)$", name)
             and (not looks_like_person(name) or _DEFINITE_NOUN.fullmatch(words[0]) is not None  # not "Søren"
                  or _TRADE.fullmatch(words[0].lower()) is not None))          # "Tømrer Nygaard"
+
+
+def names_a_business(name: str) -> bool:
+    """A legal form, or a name that is no person's: "Tømrerfirmaet Birk", "Kiosk 24", not "Anders Birk"."""
+    return bool(re.search(SUFFIX + r"\.?(?:$|[\s,(])", name)) or _looks_like_business(name)
 
 
 def _near_cvr(text: str, start: int, end: int) -> int:
@@ -364,8 +393,9 @@ def signature_company(lines: list[str]) -> str | None:
     return None
 
 
-_NAME_WITH_PHONE = re.compile(
-    rf"^[ \t]*(?P<v>{_NAME})[ \t]*[,|–\-/][ \t]*(?:(?:tlf|tel|telefon|mobil|mob|phone|mobile)\.?:?[ \t]*)?(?:\+|00)?\d",
+_NAME_WITH_PHONE = re.compile(       # "Ida Holm, 26 14 88 02", "Ulla Ravn 26 51 44 09" (not "Periode | 1. maj")
+    rf"^[ \t]*(?P<v>{_NAME})(?:[ \t]*[,|–\-/][ \t]*(?:(?:tlf|tel|telefon|mobil|mob|phone|mobile)\.?:?[ \t]*)?"
+    rf"(?:\+|00)?\d\d[ \t]?\d\d|[ \t]{{1,3}}(?:\+45[ \t]?)?\d\d[ \t]?\d\d[ \t]?\d\d[ \t]?\d\d[ \t]*$)",
     re.MULTILINE)
 
 
@@ -373,23 +403,24 @@ _I_AM = re.compile(rf"(?<![\w])(?i:i am|i['’]m|jeg er|this is)[ \t]{{1,2}}(?P<
                    rf"|(?i:og|and|from|fra|owner|ejer)\b))")
 
 
-_TITLE_WORDS = (r"(?:\w*direktør|\w*chef|\w*leder|indehaver|ejer|formand|arkitekt|advokat|director|manager"
-                r"|owner|chairman|architect|operator|foreman|coordinator|\w*mester)")
 # "Henvendelser bedes rettet til direktør Klaus Oberdorf", "Contact on the day: our crane operator Mads Vinther"
 _CONTACT_BEFORE_NAME = re.compile(
     rf"(?i:\b(?:henvendelse[r]?|spørgsmål|questions?|enquiries|inquiries)(?:[ \t]\w+){{0,3}}?[ \t]"
-    rf"(?:rettes|rettet|stilles|sendes|be[ \t]directed|be[ \t]addressed|go)[ \t]til?|\bspørg|\bask[ \t]for"
-    rf"|\b(?:contact[ \t]on[ \t]the[ \t]day|kontakt[ \t]på[ \t]dagen|day-to-day[ \t]contact|daglig[ \t]kontakt)[:,]?)"
-    rf"[ \t]{{1,3}}(?i:(?:vores|our|the|vor)[ \t]{{1,2}})?(?:(?i:\w+[ \t]){{0,2}}?{_TITLE_WORDS}[ \t]{{1,2}})?"
+    rf"(?:rettes|rettet|stilles|sendes|be[ \t]directed|be[ \t]addressed|go)(?:[ \t](?:direkte|directly))?[ \t]til?"
+    rf"|\bspørg|\bask[ \t]for"
+    rf"|\b(?:contact[ \t]on[ \t]the[ \t]day|kontakt[ \t]på[ \t]dagen|day-to-day[ \t]contact|daglig[ \t]kontakt)[:,]?"
+    rf"|\bplease[ \t]contact|\bkontakt[ \t](?:venligst|gerne))"
+    rf"[ \t]{{1,3}}(?i:(?:vores|our|the|vor)[ \t]{{1,2}})?(?:(?i:\w+[ \t]){{0,2}}?{_TITLE_WORDS},?[ \t]{{1,2}})?"
     rf"(?P<v>{_NAME})")
 # "Jonas Eklund, will be the day-to-day contact", "Restaurantchef Camilla Juhl er daglig kontakt"
-_CONTACT_AFTER_NAME = re.compile(r"(?i:[ \t]{1,2}(?:will[ \t]be|is|er|bliver|vil[ \t]være)[ \t]"
+_CONTACT_AFTER_NAME = re.compile(r"(?i:\s{1,2}(?:will\s{1,2}be|is|er|bliver|vil\s{1,2}være)\s{1,2}"
                                  r"(?:the[ \t]|our[ \t]|vores[ \t]|den[ \t]|jeres[ \t]|your[ \t])?"
                                  r"(?:daglige?[ \t]|day-to-day[ \t]|primary[ \t]|main[ \t]|faste[ \t])?"
                                  r"(?:kontakt(?:person)?|contact(?:[ \t]person)?)\b"
                                  r"|[ \t]{1,2}(?:kan[ \t](?:træffes|kontaktes|fås[ \t]fat[ \t]i)"
                                  r"|can[ \t]be[ \t](?:reached|contacted))\b)")
-_NAME_BEFORE = re.compile(rf"(?P<v>{_NAME}),?\Z")
+# the name just before the cue, an aside with its phone or e-mail between them ("Maja Lind (+45 ..., maja@...)")
+_NAME_BEFORE = re.compile(rf"(?P<v>{_NAME}),?(?:[ \t]{{0,2}}\([^()\n]{{0,80}}\),?)?\Z")
 
 
 def _named_contact(text: str) -> str | None:
@@ -398,7 +429,7 @@ def _named_contact(text: str) -> str | None:
         if looks_like_person(m.group("v")):
             return m.group("v")
     for cue in islice(_CONTACT_AFTER_NAME.finditer(text), 20):
-        before = _NAME_BEFORE.search(text, max(0, cue.start() - 60), cue.start())
+        before = _NAME_BEFORE.search(text, max(0, cue.start() - 140), cue.start())
         name = _TITLE_WORD_BEFORE.sub("", before.group("v")) if before else ""
         if " " not in name and looks_like_name(name):       # "Lise kan træffes på ...": Lise Holt, named before
             name = next((f.group(0) for f in islice(re.finditer(rf"\b{re.escape(name)}[ \t][A-ZÆØÅ][{_LOWER}]+\b",
@@ -406,6 +437,18 @@ def _named_contact(text: str) -> str | None:
         if looks_like_person(name):
             return name
     return None
+
+
+_SELF_INTRO = re.compile(r"(?i)mit navn er|jeg hedder|my name is|this is")
+
+
+def designated_contact(text: str) -> str | None:
+    """A person the text names as the one to contact ("Kontaktperson er indehaver X", "X will be the contact"), not
+    one who introduces himself or signs."""
+    m = next((m for m in islice(NAME_INTRO.finditer(text), 20) if not _SELF_INTRO.match(m.group(0))), None)
+    if m and looks_like_name(m.group("v")):
+        return m.group("v")
+    return _named_contact(text)
 
 
 def find_contact(text: str) -> str | None:

@@ -71,11 +71,11 @@ _RANGE_GAP = re.compile(
 )
 _FROM_CUE = re.compile(r"(?:\bfra|\bfrom|\bstart\w*|\bbegin\w*|\bstarting|\bopstart|\bmed\s+start|fra\s+og\s+med"
                        r"|f\.o\.m\.?)(?:\s+(?:og\s+med|den|d\.|the|on|dato|date|(?:man|tirs|ons|tors|fre|lør|søn)dag"
-                       r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day))*[\s:,]*$", re.IGNORECASE)
+                       r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day))*[\s:,|]*$", re.IGNORECASE)
 _TO_CUE = re.compile(r"(?:\btil|\buntil|\bto|\bslut\w*|\bend\w*|\bophør\w*|til\s+og\s+med|t\.o\.m\.?|\bfærdig"
                      r"|\bafslutte[st]|\bcompleted?|\bfinish\w*)"
                      r"(?:\s+(?:og\s+med|den|d\.|the|on|dato|date|(?:man|tirs|ons|tors|fre|lør|søn)dag"
-                     r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day))*[\s:,]*$", re.IGNORECASE)
+                     r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day))*[\s:,|]*$", re.IGNORECASE)
 _PERIOD_CUE = re.compile(r"periode|period|tidsrum|dato|dates?\b|afholdes|finder sted|takes? place|held|"
                          r"opstilles|opsættes|fra|from|varighed|duration|ønsker|apply|ansøg", re.IGNORECASE)
 
@@ -153,7 +153,7 @@ def find_period(text: str, reference: date) -> Period:
         if inside and _WEEK_RANGE.match(text, (cued or ranges)[0][0]):
             start, end = inside[0]          # "uge 28 (12.-16. juli)": the days written out are the period
         return Period(start, end)
-    months = _month_range(text, reference)
+    months = _month_range(text, reference) or _whole_year(text)
     if months is not None:
         return months
     period = _one_sided(text, reference, dates)
@@ -200,6 +200,17 @@ def _end_of(text: str, start: date, reference: date) -> date | None:
     return None
 
 
+# "Hele året 2027", "all of 2027", "the whole year 2027"
+_WHOLE_YEAR = re.compile(r"(?i)\b(?:hele|all(?:[ \t]of)?|the[ \t]whole(?:[ \t]of)?|throughout)[ \t]{1,3}"
+                         r"(?:(?:året|kalenderåret|the[ \t](?:calendar[ \t])?year|year)[ \t]{1,3})?(?P<y>20\d\d)\b"
+                         r"(?![ \t]{0,3}(?:m2|m²|kvm|kr|liter|l\b|m\b|meter|stk|personer|people))")
+
+
+def _whole_year(text: str) -> Period | None:
+    m = _WHOLE_YEAR.search(text)
+    return Period(date(int(m.group("y")), 1, 1), date(int(m.group("y")), 12, 31)) if m else None
+
+
 def _last_day(year: int, month: int) -> date:
     return (date(year + month // 12, month % 12 + 1, 1)) - timedelta(days=1)
 
@@ -221,14 +232,14 @@ _MONTHS_CUE = re.compile(r"periode|period|tidsrum|afholdes|finder sted|takes? pl
                          re.IGNORECASE)
 
 
-_MONTH_DASH = re.compile(r"[^\W\d_]+\.?[ \t]{0,3}[-–][ \t]{0,3}[^\W\d_]")
+_MONTH_DASH = re.compile(r"[^\W\d_]+\.?[ \t]{0,3}(?:[-–]|(?i:til|to|until|through|thru)[ \t])[ \t]{0,3}[^\W\d_]")
 
 
 def _month_range(text: str, reference: date) -> Period | None:
     """Whole months when no day is written: May 1 to June 30 for "i hele maj og juni 2027"."""
     for m in islice(_MONTH_RANGE.finditer(text), 50):
         if not m.group("lead") and not (m.group("m2") and m.group("y") and _MONTH_DASH.match(m.group(0))):
-            continue                    # without "i", "fra", "in": a range of months with its year, "maj-august 2027"
+            continue        # no "i", "fra", "in": months with their year, "maj-august 2027", "april to october 2027"
         if m.group("lead") and not _MONTHS_CUE.search(text[max(0, m.start() - 80):m.end()]):
             continue                                        # "we open in April": a date of the story, not a period
         m1 = MONTHS[m.group("m1").lower()]
@@ -336,14 +347,23 @@ _CELEBRATION = re.compile(r"(?i)fest|party|reception|arrangement|event|koncert|c
                           r"|gæster|guests|visitors|indvielse|happening")
 _EVENT_CUE = re.compile(r"(?:afholdes|afvikles|finder sted|foregår|takes? place|(?:will be )?held|arrangement\w*|event"
                         r"|festival|marked|\bon|\bden|\bd\.|\bd|(?:man|tirs|ons|tors|fre|lør|søn)dag"
+                        r"|\b(?:for|i)[ \t](?:one|a|en|én|a[ \t]single)[ \t]day|\bone[ \t]day[ \t]only"
+                        r"|\b(?:i[ \t])?(?:en|én)[ \t]dag"
                         r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\W+(?:\w+\W+){0,3}$", re.IGNORECASE)
+
+
+# the date line of a letter: "København, 2. februar 2027", "Hvidovre, den 12. januar 2027"
+_LETTER_DATE = re.compile(r"(?:^|\n)[ \t]*[A-ZÆØÅ][\w.]{1,25}(?:[ \t][A-ZÆØÅ][\w.]{1,25})?,[ \t]{0,3}"
+                          r"(?:(?i:den|d\.)[ \t]{0,3})?\Z")
 
 
 def _one_sided(text: str, reference: date, dates: list[DateMention]) -> Period:
     period = _from_or_to(text, reference, dates)
     if period.start or period.end:
         return period
-    for mention in dates[:1] if len(dates) == 1 else []:
+    ahead = [d for d in dates if (_resolve(d.day, d.month, d.year, reference) or reference) > reference
+             and not _LETTER_DATE.search(text, max(0, d.start - 40), d.start)]
+    for mention in ahead[:1] if len(ahead) == 1 else []:       # the date of the letter is no second date
         before = text[max(0, mention.start - 60):mention.start]
         if _EVENT_CUE.search(before) and not (_OPENING.search(before) and not _CELEBRATION.search(text)):
             day = _resolve(mention.day, mention.month, mention.year, reference)

@@ -64,6 +64,9 @@ _BUSINESS = re.compile("(?:" + "|".join([
     r"\bour (?:\w+ )?(?:office|shop|premises|restaurant|store|workshop|studio|address)s? (?:is|are) (?:at|in|on)",
     r"\bc/o\b.*", r"\b(?:office|kontor|adr|adresse|address|hovedkontor)\b\.?:", r"\bhos formanden\b:?",
     r"\btaken over the \w+ at",
+    # "På vegne af vores klient, Vinbaren Kork ApS, Værnedamsvej 6": the client's premises
+    r"\b(?:på vegne af|on behalf of)(?:[ \t](?:vores|our)[ \t](?:klient|client))?,?[ \t]{1,2}"
+    r"(?:(?-i:[A-ZÆØÅ])[\w&'’.\-/]{0,30}[ \t]?){1,5},?",
     r"\b(?:driver|ejer|run|own|åbne[rt]?|open(?:s|ing)?) (?:(?:en|et|a|an|the|vores|our|ny|nyt|new|lille|small) )?"
     r"(?:(?-i:[A-ZÆØÅ])[\w'’&-]*[ ]?){1,4}(?:på|i|at|in|on)",                 # "driver Vinbaren Druen på"
     rf"\b(?:driver|ejer|run|own|åbne[rt]?|open(?:s|ing)?) (?:(?:en|et|a|an|the|vores|our|ny|nyt|new|lille|small) )?"
@@ -154,7 +157,7 @@ _STREET_AT_NUMBER = re.compile(
 
 _NUMBER_ON_STREET = re.compile(
     r"(?<![\w])(?i:ud ?for|foran|ved|outside|opposite|overfor|in front of)[ \t]{1,3}(?i:nr\.?|no\.?|number)[ \t]{0,3}"
-    rf"(?P<no>\d{{1,4}}[A-Z]?)(?![\d])[ \t]{{1,3}}(?i:på|i|in|on|at)[ \t]{{1,3}}(?P<street>{STREET})(?![\w])")
+    rf"(?P<no>\d{{1,4}}[A-Z]?)(?![\d])[ \t]{{1,3}}(?:(?i:på|i|in|on|at)[ \t]{{1,3}})?(?P<street>{STREET})(?![\w])")
 
 
 def find_addresses(text: str) -> dict[str, str]:
@@ -238,11 +241,17 @@ def _roles(text: str, mentions: list[Mention]) -> list[str]:
     previous_end = 0
     for m in mentions:
         role = _role(_window(text, previous_end, m.start), text[m.end:m.end + 60])
-        if role == "neutral" and (m.start >= signature or m.end <= letterhead):
+        if _NAMED_AFTER.search(text, max(0, m.start - 30), m.start):
+            role = "name"                       # "Ejerforeningen Holmbladsgade 70": a name, not where it is
+        elif role == "neutral" and (m.start >= signature or m.end <= letterhead):
             role = "signature"
         roles.append(role)
         previous_end = m.end
     return roles
+
+
+# an association named after its house: the address in "Ejerforeningen Holmbladsgade 70" is part of its name
+_NAMED_AFTER = re.compile(r"(?i)(?:forening|foreningen|E/F|A/B)[ \t]{1,2}\Z")
 
 
 def _window(text: str, previous_end: int, start: int) -> str:
@@ -337,7 +346,8 @@ def _place(text: str, mentions: list[Mention]) -> str | None:
         inside = any(s.start <= m.start("v") < s.end for s in mentions)
         name = m.group("v").strip(" .,")
         town = " " not in name and name.lower() in towns()          # "i København" is no street
-        if not inside and name.split()[0].lower() not in NOT_STREET_WORDS and not town:
+        first = name.split()[0].lower()
+        if not inside and first not in NOT_STREET_WORDS and first not in _COUNTRIES and not town:
             return name
     return _event_place(text, mentions)
 
@@ -354,6 +364,9 @@ _NOT_PLACE = frozenset(
     " saturday sunday danmark denmark copenhagen københavn frederiksberg kommune uge week".split())
 
 
+_COUNTRIES = frozenset("danmark denmark sverige sweden tyskland germany norge norway".split())   # "in Denmark"
+
+
 _EVENT_READ = 100_000          # as much as the details of one text are read for (``text.MAX_TEXT_CHARS``)
 
 
@@ -364,7 +377,8 @@ def _event_place(text: str, mentions: list[Mention]) -> str | None:
         name = m.group("v")
         first = name.split()[0].lower()
         inside = any(s.start <= m.start("v") < s.end for s in mentions)
-        if not inside and first not in _NOT_PLACE and first not in NOT_STREET_WORDS and first not in towns():
+        if (not inside and first not in _NOT_PLACE and first not in NOT_STREET_WORDS and first not in towns()
+                and not name.isupper()):                    # "EVENT IN PUBLIC SPACE": a heading, not a place
             return name
     return None
 

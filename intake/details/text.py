@@ -32,8 +32,8 @@ from intake.details.identifiers import (
     normalise_phone,
     parse_number,
 )
-from intake.details.labels import label_key, normalise_label
-from intake.details.names import find_company, find_contact
+from intake.details.labels import full_label_key, label_key, normalise_label
+from intake.details.names import designated_contact, find_company, find_contact
 from intake.details.sites import find_addresses
 from intake.details.values import compose_address, normalise_value
 
@@ -56,8 +56,10 @@ def labelled_values(text: str, reference: date) -> dict[str, object]:
     for i, line in enumerate(lines):
         if not line or len(line) > 400:
             continue
+        if _CHOICES.search(line):
+            continue                            # "☒ Stadeplads ☐ Udeservering": a choice, not a label or heading
         line = _dash_label(line)
-        cells = [c for c in _PAIR_SPLIT.split(line) if c is not None]
+        cells = _two_columns([c for c in _PAIR_SPLIT.split(line) if c is not None], reference)
         if len(cells) == 1 or (len(cells) == 2 and not cells[1]):
             key = label_key(cells[0]) if not _HAS_VALUE.search(cells[0]) else None    # "CVR 12345678" is not a label
             nxt = lines[i + 1] if i + 1 < len(lines) else ""
@@ -68,13 +70,39 @@ def labelled_values(text: str, reference: date) -> dict[str, object]:
             continue
         for j in range(len(cells) - 1):
             key = label_key(cells[j]) if not _HAS_VALUE.search(cells[j]) else None  # "| CVR 12345678 | Tlf. ..."
-            if key and cells[j + 1] and not _is_label(cells[j + 1]):
+            if key and cells[j + 1] and not _is_label(cells[j + 1]) and not _CHOICES.match(cells[j + 1]):
                 value = (" ".join(cells[j + 1:])
                          if j + 2 == len(cells) or not _is_label(cells[j + 2]) and len(cells) == 3 else cells[j + 1])
                 value = value if key in ("period", "address", "activity_location") else cells[j + 1]
                 _put(out, _in_section(normalise_value(key, value, reference), _section_for(cells[j], section)))
     compose_address(out)
     return out
+
+
+# a box to tick, ticked or not, before a choice: "[x] Event [ ] Market stall", "☒ Stadeplads ☐ Udeservering"
+_CHOICES = re.compile(r"(?:^|\s)(?:\[[ xX✓✔]?\]|[☐☑☒□■])[ \t]*\w[^\[☐☑☒□■]{0,40}(?:\[[ xX✓✔]?\]|[☐☑☒□■])")
+
+
+def _two_columns(cells: list[str], reference: date) -> list[str]:
+    """Cells of a two-column form line whose columns ran together ("Kontakt: Søren Holm E-mail: sh@x.dk"): a middle
+    cell that ends in a label, followed by a value that fits that label, is split into its value and the label."""
+    out = list(cells[:1])
+    for j, cell in enumerate(cells[1:-1], start=1):
+        split = _label_at_end(cell, cells[j + 1], reference)
+        out.extend(split if split else [cell])
+    return out + cells[-1:] if len(cells) > 1 else out
+
+
+def _label_at_end(cell: str, following: str, reference: date) -> list[str] | None:
+    words = cell.split()
+    for n in range(min(4, len(words) - 1), 0, -1):
+        head, tail = " ".join(words[:-n]), " ".join(words[-n:])
+        if not tail[0].isupper() or _HAS_VALUE.search(tail):
+            continue
+        key = full_label_key(tail)
+        if key and normalise_value(key, following, reference):
+            return [head, tail]
+    return None
 
 
 _DASH_PAIR = re.compile(r"^(?P<label>[^\d:|\-–][^\d:|]{1,40}?)[ \t]+[-–][ \t]+(?P<value>\S.*)$")
@@ -89,7 +117,8 @@ def _dash_label(line: str) -> str:
     return f"{m.group('label')}: {m.group('value')}" if label_key(m.group("label")) else line
 
 
-_SITE_HEADING = re.compile(r"(?i)arbejde|arbejdet|placering|hvor |sted\b|location|site|where|stillads|container"
+_SITE_HEADING = re.compile(r"(?i)arbejde|arbejdet|arbejdssted|placering|hvor |sted\b|stedet\b|location|site|where"
+                           r"|stillads|container"
                            r"|arrangement|udeservering|byggeplads|event|the work")
 # the form's title, not a part of it
 _TITLE = re.compile(r"(?i)ansøgning|application|anmeldelse|tilladelse|permit|notification|notice|request|skema"
@@ -144,6 +173,9 @@ def extract_from_text(text: str, reference: date) -> dict[str, object]:
     for finder in _FINDERS:
         _put(out, finder(text, reference))
     places = find_addresses(text)
+    agent = [out.pop(k, None) for k in ("_agent_address", "_agent_address_postcode", "_agent_address_city")][0]
+    if agent and str(places.get("address", "\0")).split(",")[0] == str(agent).split(",")[0]:
+        places = {k: v for k, v in places.items() if k not in ("address", "postcode", "city")}  # the adviser's office
     if "address" in out and places.get("address") != out["address"]:
         places = {k: v for k, v in places.items() if k not in ("postcode", "city")}   # they belong to another address
     elif str(out.get("activity_location", "")).startswith(places.get("address", "\0")):
@@ -205,7 +237,8 @@ def _find_company(text: str, _ref: date) -> dict:
 
 def _find_contact(text: str, _ref: date) -> dict:
     name = find_contact(text)
-    return {"contact_name": name} if name else {}
+    designated = designated_contact(text) if name else None
+    return {"contact_name": name, **({"designated_contact": designated} if designated else {})} if name else {}
 
 
 def _find_period(text: str, reference: date) -> dict:
@@ -228,11 +261,17 @@ def _find_amounts(text: str, _ref: date) -> dict:
     if m:
         out["litres"] = parse_number(m.group("n"))
     guests = [parse_number(g.group("n"))
-              for pattern in (GUESTS, GUESTS_AFTER) for g in islice(pattern.finditer(text), 50)]
+              for pattern in (GUESTS, GUESTS_AFTER) for g in islice(pattern.finditer(text), 50)
+              if not _WORKERS.search(text, max(0, g.start() - 30), g.start())]
     guests = [g for g in guests if isinstance(g, int)]
     if guests:
         out["guests"] = max(guests)
     return {k: v for k, v in out.items() if v}
+
+
+# "The crew is 12 people", "holdet er 8 personer": who works there, not who comes
+_WORKERS = re.compile(r"(?i)\b(?:crew|staff|team|employees|workers|medarbejdere|personale|ansatte|holdet|hold)\b"
+                      r"[^.\n\d]{0,20}\Z")
 
 
 # the size of a thing that stands on no ground of ours: a sign, a stage, the panels of an exhibition

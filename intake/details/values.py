@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import date
 
 from intake.details import periods
-from intake.details.addresses import join_parts, postcode_city, read_address
+from intake.details.addresses import ADDRESS, STREET, format_address, join_parts, postcode_city, read_address
 from intake.details.identifiers import (
     EMAIL,
     NUMBER,
@@ -22,7 +22,7 @@ from intake.details.identifiers import (
     normalise_phone,
     parse_number,
 )
-from intake.details.names import SUFFIX
+from intake.details.names import SUFFIX, looks_like_person, names_a_business
 from intake.details.postcodes import is_postcode
 
 Values = dict[str, object]                  # the details a value gives, by key
@@ -74,6 +74,13 @@ _TITLE_BEFORE_NAME = re.compile(
     re.IGNORECASE)
 
 
+_LOWER_LEAD = re.compile(r"^(?:[a-zæøå][\w\-]{0,30}\.?[ \t]+){1,4}(?=[A-ZÆØÅ])")
+
+
+_ORGANISATION_WORD = re.compile(r"(?i)\w+(?:foreningen|forening|selskabet|klubben|rådet|fonden|firmaet|kirke|skole"
+                                r"|association|society|club)\b")
+
+
 def _v_contact_name(value: str, ref: date) -> Values:
     """The name at the start of a value such as "Ahmad Hassan, ahmad@x.dk, 71 72 73 74"."""
     if re.search(SUFFIX + r"\.?(?:$|[\s,(])", value):
@@ -83,11 +90,21 @@ def _v_contact_name(value: str, ref: date) -> Values:
         company = _v_company(value, ref)
         return {**company, **_v_contact_name(owner.group("name"), ref)} if company else {}
     value = _TITLE_BEFORE_NAME.sub("", value.strip())
-    head = re.split(r"[,;(/|]| - | – |\s+(?:tlf|tel|mobil|phone|e-?mail)\b", value,
+    value = _LOWER_LEAD.sub("", value)         # "our crane operator Mads Vinther", "ejendomsmester Jesper Lund"
+    head = re.split(r"[,;(/|]| - | – |\s+(?:tlf|tel|mobil|phone|e-?mail)\b|\s+\+?\d", value,
                     maxsplit=1, flags=re.IGNORECASE)[0].strip()
-    if not head or len(head) > 80 or re.search(r"[\d@]", head) or not re.search(r"[A-Za-zÆØÅæøå]", head):
-        return {}
+    if (not head or len(head) > 80 or re.search(r"[\d@]", head) or not re.search(r"[A-Za-zÆØÅæøå]", head)
+            or re.match(r"(?i)(?:tlf|tel|telefon|phone|mobil|mobile|e-?mail|mail)\b", head)):
+        return {}                          # "owner" above "tel. +45 ...": a label, then a phone, no name
+    if _ORGANISATION_WORD.search(head) and not looks_like_person(head):
+        return _v_company(head, ref)       # "Ansøger: Forældreforeningen ved Guldberg Skole"
     return {"contact_name": head}
+
+
+def _v_person_or_company(value: str, ref: date) -> Values:
+    """ "Ansøgers navn / firma": a company when the value names a business, else a person."""
+    head = re.split(r"[,;(|]", value, maxsplit=1)[0].strip()
+    return _v_company(value, ref) if names_a_business(head) else _v_contact_name(value, ref)
 
 
 # "Amiras Is (enkeltmandsvirksomhed)": the kind of business in brackets after its name is no part of the name
@@ -112,8 +129,11 @@ def _v_address(key: str) -> Handler:
         if (normalise_phone(value) or not re.search(r"[A-Za-zÆØÅæøå]{3}", value)
                 or value.strip(" .").lower() in _INDOORS):
             return {}
-        address, pc, town = read_address(re.sub(r"\s*\([^)]{0,80}\)", "", value)
-                                         if key == "activity_location" else value)
+        if key == "activity_location":
+            value = _site_value(re.sub(r"\s*\([^)]{0,80}\)", "", value))
+            if not value:
+                return {}
+        address, pc, town = read_address(value)
         if not address or len(address) > 120:
             return {}
         if key == "activity_location":
@@ -121,6 +141,44 @@ def _v_address(key: str) -> Handler:
         return {key: address, f"{key}_postcode": pc, f"{key}_city": town} if key.startswith("_") and pc else (
             {key: address, "postcode": pc, "city": town} if pc else {key: address})
     return handler
+
+
+# "Ud for nr. 5 i Bogtrykkervej", "outside no. 5 Willemoesgade"
+_NUMBER_ON_STREET = re.compile(rf"^(?i:ud ?for|foran|ved|outside|opposite|overfor|in front of)[ \t]{{1,3}}"
+                               rf"(?i:nr\.?|no\.?|number)[ \t]{{0,3}}(?P<no>\d{{1,4}}[A-Z]?)[ \t]{{1,3}}"
+                               rf"(?:(?i:på|i|in|on|at)[ \t]{{1,3}})?(?P<street>{STREET})(?![\w])")
+# "outside our shop at ...", "foran vores butik": the business's own premises, not a site apart from them
+_OWN_PREMISES = re.compile(r"(?i)\b(?:foran|ud ?for|uden ?for|outside|in front of|på|on|at|over|above)[ \t]{1,3}"
+                           r"(?:vores|vor|min|mit|our|my)[ \t]{1,3}(?!klient|client|kunde|customer)\w")
+# "Tagensvej ud for nr. 86"
+_STREET_AT_NUMBER = re.compile(rf"^(?P<street>{STREET})[ \t]{{1,3}}(?i:ud ?for|foran|ved|outside|opposite|overfor"
+                               rf"|in front of)[ \t]{{1,3}}(?i:nr\.?|no\.?|number)[ \t]{{0,3}}"
+                               r"(?P<no>\d{1,4}[A-Z]?)(?!\d)")
+# "Sankt Hans Torv, ved springvandet", "Fælledparken, the lawn by ...": the place, then where in it
+_PLACE_THEN_SPOT = re.compile(r"^(?P<place>[^,\d]{3,60}?)[ \t]*,[ \t]*(?![ \t]*(?:st|kl|tv|th|mf|sal)\b)[a-zæøå]")
+
+
+_SPOT_WORDS = frozenset("på i ved foran langs uden udenfor ud bag ovenpå under vores vor min mit our my the on in at by"
+                        " outside along behind".split())
+
+
+def _site_value(value: str) -> str:
+    """A site field's place: a house number on a street ("Ud for nr. 5 i Bogtrykkervej" is "Bogtrykkervej 5"), a
+    place without the spot in it after a comma, or nothing when the value names no place at all ("På fortovet foran
+    caféen", "On the pavement in front of our pub": the business's own premises)."""
+    if _OWN_PREMISES.search(value):
+        return ""                           # "outside our shop at Vesterbrogade 50": the business's own address
+    m = _NUMBER_ON_STREET.match(value) or _STREET_AT_NUMBER.match(value)
+    if m:
+        return format_address(m.group("street"), m.group("no"))
+    if ADDRESS.search(value):
+        return value
+    words = value.split()
+    if (not re.search(r"\d", value) and not any(w[:1].isupper() for w in words[1:])
+            and (words[0].islower() or words[0].lower() in _SPOT_WORDS)):
+        return ""
+    m = _PLACE_THEN_SPOT.match(value)
+    return m.group("place") if m else value
 
 
 _INDOORS = frozenset("kælder kælderen loft loftet baghave baghaven have haven gård gården garage garagen indkørsel"
@@ -194,9 +252,10 @@ def _v_amount(key: str) -> Handler:
 
 _VALUE_HANDLERS: dict[str, Handler] = {
     "cvr": _v_cvr, "p_number": _v_p_number, "phone": _v_phone, "contact_email": _v_email,
-    "company_name": _v_company, "contact_name": _v_contact_name, "city": _v_text("city", 40),
+    "company_name": _v_company, "contact_name": _v_contact_name, "person_or_company": _v_person_or_company,
+    "city": _v_text("city", 40),
     "address": _v_address("address"), "activity_location": _v_address("activity_location"), "postcode": _v_postcode,
-    "site_or_address": _v_address("_site_or_address"),
+    "site_or_address": _v_address("_site_or_address"), "agent_address": _v_address("_agent_address"),
     "period_from": _v_date("period_from"), "period_to": _v_date("period_to"), "period": _v_period,
     "date": _v_future_period,
     "area_m2": _v_amount("area_m2"), "litres": _v_amount("litres"), "guests": _v_amount("guests"),

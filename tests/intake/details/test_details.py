@@ -309,7 +309,8 @@ def test_street_addresses(written, expected):
 
 
 def test_location_label_without_street_pattern():
-    assert values("Placering: Kongens Have, ved indgangen")["activity_location"] == "Kongens Have, ved indgangen"
+    """The place is the site; the spot in it after a comma ("ved indgangen") is not part of its name."""
+    assert values("Placering: Kongens Have, ved indgangen")["activity_location"] == "Kongens Have"
 
 
 def test_company_name_does_not_swallow_the_sentence():
