@@ -74,7 +74,8 @@ class ChecklistItem:
 
     It is there when one of ``details`` was extracted, an attachment's file name or text holds one of
     ``attachments`` (words, ignoring case), or the application's text matches one of ``patterns``
-    (regular expressions, ignoring case).
+    (regular expressions, ignoring case). ``away``: the place of an activity that happens away from the
+    business's own address (a scaffold, an event, a dig): the address in the mail's signature is not it.
     """
 
     id: str
@@ -84,6 +85,7 @@ class ChecklistItem:
     details: tuple[str, ...] = ()
     attachments: tuple[str, ...] = ()
     patterns: tuple[str, ...] = ()
+    away: bool = False
 
 
 @dataclass(frozen=True)
@@ -338,6 +340,7 @@ def _checklist_item(r: _Reader, where: str, data: Mapping[str, Any]) -> Checklis
         details=r.strings(data, "details", f"{where}.details") if "details" in data else (),
         attachments=r.strings(data, "attachments", f"{where}.attachments") if "attachments" in data else (),
         patterns=r.strings(data, "patterns", f"{where}.patterns") if "patterns" in data else (),
+        away=r.boolean(data, "away", f"{where}.away", False),
     )
     if not re.fullmatch(r"[a-z][a-z0-9_]*", item.id):
         raise r.error(f"{where}.id", f"expected lower-case letters, digits and _, got {item.id!r}")

@@ -43,6 +43,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 
+from intake.details.addresses import find_mentions
 from intake.details.extract import Field
 from intake.details.givens import implausible, locate, own_address_at, rejected, site_unknown
 from routing.catalogue import Catalogue, ChecklistItem, TaskType
@@ -113,6 +114,10 @@ def found_where(item: ChecklistItem, evidence: Evidence) -> str:
         if detail is not None and detail.value not in ("", None, False) \
                 and _detail_given(item, key, detail.value, evidence, unknown_site):
             return detail.source
+    if item.away:
+        where = _address_in_text(evidence)
+        if where:
+            return where
     for filename, text in evidence.attachments:
         name = filename.replace("_", " ")
         if any(_word(w).search(name) or _stated(_word(w), text) for w in item.attachments):
@@ -130,6 +135,35 @@ def found_where(item: ChecklistItem, evidence: Evidence) -> str:
             continue
         if any(_stated(_pattern(p), text, document) for p in item.patterns):
             return source
+    return ""
+
+
+# the activity at the business's own premises: its own address is then the place
+_OWN_PREMISES = re.compile(
+    r"\b(?:foran|ved|i|på|uden ?for|bag|hos)\s+(?:vores|vor|vort|min|mit|egen|eget)\s+(?:\w+\s+)?"
+    r"(?:butik|café|cafe|restaurant|gård|baggård|lokale|forretning|salon|bageri|kontor|hus|ejendom|adresse|bygning|"
+    r"værksted|lager|grund|facade|indgang|dør)\w*|\bhos os\b|"
+    r"\b(?:foran|ved|i|uden ?for|bag)\s+(?:butikken|caféen|cafeen|restauranten|forretningen|salonen|bageriet|"
+    r"kontoret|værkstedet|gården|baggården|lokalet|lokalerne|huset|ejendommen|bygningen|indgangen|facaden)\b|"
+    r"\b(?:in front of|outside|at|behind|in|on)\s+(?:our|my)\s+(?:own\s+)?(?:shop|store|café|cafe|restaurant|"
+    r"courtyard|yard|premises|building|house|office|bakery|salon|workshop|place|address|property|site|entrance)\b",
+    re.IGNORECASE)
+
+
+def _at_own_premises(evidence: Evidence) -> bool:
+    """The subject or the body puts the activity at the business's own premises ("foran vores butik")."""
+    return any(_OWN_PREMISES.search(text) for source, text in evidence.texts if source in ("subject", "body"))
+
+
+def _address_in_text(evidence: Evidence) -> str:
+    """Where the subject or the body (not its signature) names a street address that is not denied nor introduced
+    as the business's own ('' for none): the place of an ``away`` item the extractor did not take as the site."""
+    for source, text in evidence.texts:
+        if source not in ("subject", "body"):
+            continue
+        for mention in find_mentions(text, limit=_MATCHES):
+            if not _denied(text, mention.start, mention.end, value=True) and not own_address_at(text, mention.start):
+                return source
     return ""
 
 
@@ -247,12 +281,18 @@ def _detail_given(item: ChecklistItem, key: str, value: object, evidence: Eviden
     if implausible(key, value):
         return False
     document = _Document(kinds=item.details, received=evidence.received, site_unknown=unknown_site)
+    # the business's own address in its signature is where it sits, not where the activity of an ``away`` item
+    # (a scaffold, an event, a dig, a stall) takes place, unless the text puts the activity there ("foran vores
+    # butik", "in our courtyard")
+    signature_is_site = not (key == "address" and item.away) or _at_own_premises(evidence)
     seen = False
     for source, text in (*evidence.texts, ("signature", evidence.signature)):
         for n, (start, end) in enumerate(locate(key, value, text)):
             if n >= _MATCHES:
                 break
             seen = True
+            if source == "signature" and not signature_is_site:
+                break
             if not _denied(text, start, end, value=True) \
                     and not _other_kind(text, start, end, document, source == "signature"):
                 return True

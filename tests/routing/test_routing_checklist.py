@@ -35,6 +35,12 @@ def test_a_checklist_item_is_read_with_its_ways_to_be_seen(tmp_path):
         "cvr", True, ("cvr",), ("skitse",), ("CVR",))
 
 
+def test_an_item_is_at_the_business_unless_it_says_it_is_away(tmp_path):
+    assert load(tmp_path, ITEM).task("thing").checklist[0].away is False
+    assert load(tmp_path, ITEM + "away = true\n").task("thing").checklist[0].away is True
+    assert "away" in error(tmp_path, ITEM + 'away = "yes"\n')
+
+
 def test_an_item_is_required_unless_it_says_otherwise(tmp_path):
     assert load(tmp_path, ITEM + "required = false\n").task("thing").checklist[0].required is False
 

@@ -195,3 +195,42 @@ def test_the_writers_home_is_not_the_site_when_the_site_is_not_announced(catalog
 def test_a_destination_left_to_another_is_not_given(catalogue):
     body = "Jorden køres til et godkendt modtageanlæg, som vognmanden finder."
     assert "destination" in check(catalogue.task("jordflytning"), evidence(body)).missing
+
+
+# -- the place of an activity away from the business (``away`` items) ---------------------------------------------
+SIGNED = "Bech Stillads ApS\nIndustrivej 12, 2600 Glostrup"
+
+
+def test_the_address_in_the_signature_is_not_where_the_scaffold_stands(catalogue):
+    found = check(catalogue.task("vejareal"),
+                  evidence("Vi skal opsætte et stillads fra 1. marts til 30. april 2027.", signature=SIGNED,
+                           address="Industrivej 12"))
+    assert "site" in found.required_missing
+
+
+def test_a_street_address_in_the_body_is_the_site_even_when_the_extractor_took_the_signatures(catalogue):
+    found = check(catalogue.task("gravetilladelse"),
+                  evidence("Vi skal grave ved Jagtvej 45, 2200 København N i maj.", signature=SIGNED,
+                           address="Industrivej 12"))
+    assert "site" in found.have
+
+
+def test_the_signature_address_is_the_site_when_the_text_puts_the_work_at_the_business(catalogue):
+    body = "Vi skal have en container stående foran vores butik i uge 14."
+    found = check(catalogue.task("vejareal"), evidence(body, signature=SIGNED, address="Industrivej 12"))
+    assert "site" in found.have
+    english = check(catalogue.task("arrangement"),
+                    evidence("A small concert in our courtyard on 4 June.", signature=SIGNED, address="Industrivej 12"))
+    assert "site" in english.have
+
+
+def test_where_the_waste_arises_is_the_business_address_in_its_signature(catalogue):
+    found = check(catalogue.task("erhvervsaffald"),
+                  evidence("Vi vil gerne tilmelde os erhvervsaffaldsordningen.", signature=SIGNED,
+                           address="Industrivej 12"))
+    assert "address" in found.have
+
+
+def test_a_stall_outside_a_house_number_has_its_site(catalogue):
+    found = check(catalogue.task("gadesalg"), evidence("Jeg vil gerne stå på Strøget ud for nr. 20 om lørdagen."))
+    assert "site" in found.have
