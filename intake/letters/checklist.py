@@ -84,8 +84,9 @@ class ChecklistLine:
 
 
 def checklist_lines(part: PartFacts, catalogue: Catalogue) -> list[ChecklistLine]:
-    """The caseworker's checklist of one part, item by item in catalogue order ([] for none or triage)."""
-    if not part.checklist or part.needs_triage:
+    """The caseworker's checklist of one part, item by item in catalogue order ([] for none, triage, or a task type
+    the catalogue no longer has)."""
+    if not part.checklist or part.needs_triage or part.task_type not in catalogue.tasks:
         return []
     have, required = part.have, set(part.items("required_missing"))
     return [ChecklistLine(item.name_da, item.name_en,
