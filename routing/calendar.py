@@ -62,7 +62,6 @@ class WorkingCalendar:
 
     def __init__(self, extra_closures: Iterable[date] = ()) -> None:
         self.extra_closures: frozenset[date] = frozenset(extra_closures)
-        self._holidays: holidays.HolidayBase | None = None  # loaded by the first question about a date
         self._cache: dict[date, bool] = {}
 
     def __repr__(self) -> str:
@@ -70,9 +69,7 @@ class WorkingCalendar:
 
     def is_holiday(self, d: date) -> bool:
         """True when ``d`` is a Danish public holiday (weekday or not)."""
-        if self._holidays is None:
-            self._holidays = _danish_holidays()
-        return is_danish_public_holiday(d, self._holidays)
+        return is_danish_public_holiday(d)  # the one table of the process, loaded by the first question
 
     def is_working_day(self, d: date) -> bool:
         """True when ``d`` is a weekday, not a public holiday and not a closure day."""
