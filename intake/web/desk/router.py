@@ -36,7 +36,7 @@ from intake.web.desk.actions import CASE_ACTIONS, PART_ACTIONS, meeting_action, 
 from intake.web.desk.auth import StaffDep, Web
 from intake.web.desk.mails import attachment_of, business_mails, sent_mails
 from intake.web.desk.users import Staff, authenticate, dummy_hash
-from intake.web.pages import SHARED_TEMPLATES
+from intake.web.pages import SHARED_TEMPLATES, lang_or_default
 from models import utcnow
 from routing.goals import LOCAL_TZ
 
@@ -146,7 +146,7 @@ def _case_page(request: Request, staff: Staff, reference: str, status_code: int 
         mine = auth.queue_offices(staff)
         audit.record(session, staff.email, "view", case)
         session.commit()
-        catalogue, lang = web.context.catalogue, detail.case.language if detail.case.language == "en" else "da"
+        catalogue, lang = web.context.catalogue, lang_or_default(detail.case.language)
         facts = {v.part.id: PartFacts.of(v.part) for v in detail.parts}
         return page(request, "case.html", staff, status_code, d=detail, c=detail.case,
                     mails=business_mails(session, detail.case), sent=sent_mails(session, detail.case),
