@@ -45,7 +45,7 @@ from functools import cache
 
 from intake.details.addresses import find_mentions
 from intake.details.extract import Field
-from intake.details.givens import implausible, locate, own_address_at, rejected, site_unknown
+from intake.details.givens import at_own_premises, implausible, locate, own_address_at, rejected, site_unknown
 from routing.catalogue import Catalogue, ChecklistItem, TaskType
 
 TEXT_LIMIT = 100_000  # characters of one text read (a hostile attachment may hold millions)
@@ -136,23 +136,6 @@ def found_where(item: ChecklistItem, evidence: Evidence) -> str:
         if any(_stated(_pattern(p), text, document) for p in item.patterns):
             return source
     return ""
-
-
-# the activity at the business's own premises: its own address is then the place
-_OWN_PREMISES = re.compile(
-    r"\b(?:foran|ved|i|på|uden ?for|bag|hos)\s+(?:vores|vor|vort|min|mit|egen|eget)\s+(?:\w+\s+)?"
-    r"(?:butik|café|cafe|restaurant|gård|baggård|lokale|forretning|salon|bageri|kontor|hus|ejendom|adresse|bygning|"
-    r"værksted|lager|grund|facade|indgang|dør)\w*|\bhos os\b|"
-    r"\b(?:foran|ved|i|uden ?for|bag)\s+(?:butikken|caféen|cafeen|restauranten|forretningen|salonen|bageriet|"
-    r"kontoret|værkstedet|gården|baggården|lokalet|lokalerne|huset|ejendommen|bygningen|indgangen|facaden)\b|"
-    r"\b(?:in front of|outside|at|behind|in|on)\s+(?:our|my)\s+(?:own\s+)?(?:shop|store|café|cafe|restaurant|"
-    r"courtyard|yard|premises|building|house|office|bakery|salon|workshop|place|address|property|site|entrance)\b",
-    re.IGNORECASE)
-
-
-def _at_own_premises(evidence: Evidence) -> bool:
-    """The subject or the body puts the activity at the business's own premises ("foran vores butik")."""
-    return any(_OWN_PREMISES.search(text) for source, text in evidence.texts if source in ("subject", "body"))
 
 
 def _address_in_text(evidence: Evidence) -> str:
@@ -284,7 +267,8 @@ def _detail_given(item: ChecklistItem, key: str, value: object, evidence: Eviden
     # the business's own address in its signature is where it sits, not where the activity of an ``away`` item
     # (a scaffold, an event, a dig, a stall) takes place, unless the text puts the activity there ("foran vores
     # butik", "in our courtyard")
-    signature_is_site = not (key == "address" and item.away) or _at_own_premises(evidence)
+    signature_is_site = not (key == "address" and item.away) or at_own_premises(
+        [t for source, t in evidence.texts if source in ("subject", "body")])
     seen = False
     for source, text in (*evidence.texts, ("signature", evidence.signature)):
         for n, (start, end) in enumerate(locate(key, value, text)):

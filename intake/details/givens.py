@@ -86,6 +86,23 @@ _OWN_ADDRESS = re.compile(r"\b(?:kontor\w*|adresse på|vores adresse|har til hus
                           r"\b[^.!?\n]{0,30}$", re.IGNORECASE)
 
 
+# the activity at the business's own premises ("foran vores butik", "in our courtyard"): its address is the place
+_AT_OWN_PREMISES = re.compile(
+    r"\b(?:foran|ved|i|på|uden ?for|bag|hos)\s+(?:vores|vor|vort|min|mit|egen|eget)\s+(?:\w+\s+)?"
+    r"(?:butik|café|cafe|restaurant|gård|baggård|lokale|forretning|salon|bageri|kontor|hus|ejendom|adresse|bygning|"
+    r"værksted|lager|grund|facade|indgang|dør)\w*|\bhos os\b|"
+    r"\b(?:foran|ved|i|uden ?for|bag)\s+(?:butikken|caféen|cafeen|restauranten|forretningen|salonen|bageriet|"
+    r"kontoret|værkstedet|gården|baggården|lokalet|lokalerne|huset|ejendommen|bygningen|indgangen|facaden)\b|"
+    r"\b(?:in front of|outside|at|behind|in|on)\s+(?:our|my)\s+(?:own\s+)?(?:shop|store|café|cafe|restaurant|"
+    r"courtyard|yard|premises|building|house|office|bakery|salon|workshop|place|address|property|site|entrance)\b",
+    re.IGNORECASE)
+
+
+def at_own_premises(texts: Sequence[str]) -> bool:
+    """The writer puts the activity at the business's own premises ("foran vores butik", "in our courtyard")."""
+    return any(_AT_OWN_PREMISES.search(t) for t in texts)
+
+
 def site_unknown(texts: Sequence[str]) -> bool:
     """The writer says the site (or the address) of the activity is not known or decided yet."""
     return any(_SITE_UNKNOWN.search(t) for t in texts)
