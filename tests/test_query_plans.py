@@ -17,6 +17,7 @@ from sqlalchemy.sql import Select
 from sqlmodel import col, func, select
 
 from intake.cases.rules import OPEN_STATUSES
+from intake.letters.outbox import next_due
 from intake.mailbox.base import MessageRef
 from intake.runner import claim_lookup
 from models import Case, CaseEvent, CasePart, InboundMessage, OutboxMail, utcnow
@@ -35,8 +36,7 @@ HOT: dict[str, Callable[[], Select]] = {
     "automatic mails to one address today": lambda: select(func.count()).select_from(OutboxMail).where(
         OutboxMail.recipient == "a@b.dk", col(OutboxMail.purpose).in_(["acknowledgement"]),
         OutboxMail.created_at >= NOW - timedelta(days=1)),
-    "mail due to be sent": lambda: select(OutboxMail.id).where(
-        OutboxMail.status == "pending", col(OutboxMail.next_attempt_at) <= NOW).order_by(col(OutboxMail.id)).limit(200),
+    "the next mail due to be sent (the outbox claim)": lambda: next_due(NOW, after=7),
     "a page of an office's queue": lambda: select(CasePart, Case).join(Case, col(CasePart.case_id) == Case.id)
     .where(CasePart.office == "trafik").order_by(col(CasePart.due_date)).limit(50),
     "open cases per contact person": lambda: select(Case.contact_email, func.count()).where(

@@ -13,9 +13,9 @@ sender and marks them sent. Whose refusal it is decides what happens:
 - a recipient deferred (4xx to ``RCPT``) is retried with the row's own backoff,
   failed after ``max_attempts``.
 
-A row is claimed before it is sent, by a conditional update of its status and
-attempt count (works alike on SQLite and PostgreSQL), so two flushes never send
-the same row; the claim records the attempt and a lease. A row whose lease ran
+A row is claimed just before it is sent, by one ``UPDATE`` of the first due row
+that no other flush holds (``claim_next``), so two flushes never send the same
+row and never queue behind each other; the claim records the attempt and a lease. A row whose lease ran
 out while ``sending`` was left by a process that died between the server's
 "250 OK" and our commit: it is sent once more (``resending``, same Message-ID);
 a second death leaves it ``failed`` for the operator (``intake outbox retry``).
@@ -30,9 +30,10 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from sqlalchemy import update
+from sqlalchemy import case, update
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, func, select
+from sqlmodel.sql.expression import SelectOfScalar
 
 from intake.crashpoints import crash_point
 from intake.errors import SendError
@@ -49,6 +50,8 @@ log = logging.getLogger(__name__)
 RELAY_RUN = 3        # recipient refusals in a row, none taken: the relay refuses us, not them
 SENDING, RESENDING = "sending", "resending"
 CLAIMABLE = ("pending", SENDING, RESENDING)
+DIED_TWICE = "the process died twice while sending: it may have gone out; check, then `intake outbox retry`"
+FLUSH_LIMIT = 200    # rows one flush tries at most; the rest wait for the next
 
 
 @dataclass
@@ -98,48 +101,49 @@ def queued_after(engine: Engine, newest: int) -> list[int]:
         return [int(i) for i in session.exec(select(OutboxMail.id).where(col(OutboxMail.id) > newest))]
 
 
-def due_mail(engine: Engine, now: datetime, limit: int = 200,
-             only: Collection[int] | None = None) -> list[tuple[int, str, int]]:
-    """(id, status, attempts) of the rows to try now: pending and due, or a send whose lease ran out."""
+def _due(now: datetime, only: Collection[int] | None):
+    """The rows to try now: pending and due, or a send whose lease ran out (``only``: of these ids)."""
+    due = (col(OutboxMail.status).in_(CLAIMABLE)) & (col(OutboxMail.next_attempt_at) <= now)
+    return due & col(OutboxMail.id).in_(list(only)) if only is not None else due
+
+
+def count_due(engine: Engine, now: datetime, only: Collection[int] | None = None) -> int:
     with Session(engine) as session:
-        stmt = (select(OutboxMail.id, OutboxMail.status, OutboxMail.attempts)
-                .where(col(OutboxMail.status).in_(CLAIMABLE)).where(col(OutboxMail.next_attempt_at) <= now))
-        if only is not None:
-            stmt = stmt.where(col(OutboxMail.id).in_(list(only)))
-        return [(int(i), s, a) for i, s, a in session.exec(stmt.order_by(OutboxMail.id).limit(limit))]
+        return int(session.exec(select(func.count()).select_from(OutboxMail).where(_due(now, only))).one())
 
 
-def claim(engine: Engine, mail_id: int, status: str, attempts: int, lease: float) -> OutboxMail | None:
-    """Take the row for this process (status and attempt count as read, or someone else has it); None if lost.
+def next_due(now: datetime, after: int = 0, only: Collection[int] | None = None) -> SelectOfScalar[int | None]:
+    """The first due row past ``after`` that no other flush is claiming (its plan uses an index:
+    ``tests/test_query_plans.py``)."""
+    return (select(OutboxMail.id).where(_due(now, only)).where(col(OutboxMail.id) > after)
+            .order_by(col(OutboxMail.id)).limit(1).with_for_update(skip_locked=True))
 
-    A pending row becomes ``sending``; a ``sending`` row whose lease ran out (the sender died) becomes
-    ``resending``: its one repeat; a ``resending`` one whose lease ran out is failed for the operator.
-    One statement: the conditional ``UPDATE ... RETURNING`` is the claim and the read.
+
+def claim_next(engine: Engine, now: datetime, lease: float, after: int = 0,
+               only: Collection[int] | None = None) -> OutboxMail | None:
+    """Take the first due row past ``after`` for this process; None when none is left.
+
+    One statement, the queue's usual form: ``UPDATE ... WHERE id = (SELECT ... ORDER BY id LIMIT 1
+    FOR UPDATE SKIP LOCKED) RETURNING``. Each claim reads the queue as it is now, so flushes running at
+    once (several workers) take different rows instead of all trying the same ones in turn; a row
+    another flush is claiming this instant is skipped, not waited for. (SQLite, one process, has no
+    row locks: the clause is left out.) A pending row becomes ``sending``; a ``sending`` row whose lease
+    ran out (the sender died) becomes ``resending``: its one repeat; a ``resending`` one whose lease ran
+    out becomes ``failed`` for the operator, and is returned so the caller can say so (not send it).
     """
-    if status == RESENDING:
-        _give_up_after_two_deaths(engine, mail_id, attempts)
-        return None
-    to = SENDING if status == "pending" else RESENDING
+    status = col(OutboxMail.status)
+    first = next_due(now, after, only).scalar_subquery()
     with Session(engine, expire_on_commit=False) as session:
         mail = session.scalars(
-            update(OutboxMail).where(col(OutboxMail.id) == mail_id).where(col(OutboxMail.status) == status)
-            .where(col(OutboxMail.attempts) == attempts)
-            .values(status=to, attempts=attempts + 1, next_attempt_at=utcnow() + timedelta(seconds=lease))
+            update(OutboxMail).where(col(OutboxMail.id) == first)
+            .values(status=case((status == "pending", SENDING), (status == SENDING, RESENDING), else_="failed"),
+                    attempts=col(OutboxMail.attempts) + 1, next_attempt_at=utcnow() + timedelta(seconds=lease),
+                    last_error=case((status == RESENDING, DIED_TWICE), else_=col(OutboxMail.last_error)))
             .returning(OutboxMail), execution_options={"synchronize_session": False}).first()
         session.commit()
+    if mail is not None and mail.status == "failed":
+        log.error("mail left for the operator: the process died twice while sending it", extra={"outbox_id": mail.id})
     return mail
-
-
-def _give_up_after_two_deaths(engine: Engine, mail_id: int, attempts: int) -> None:
-    with Session(engine) as session:
-        done = session.execute(
-            update(OutboxMail).where(col(OutboxMail.id) == mail_id).where(col(OutboxMail.status) == RESENDING)
-            .where(col(OutboxMail.attempts) == attempts)
-            .values(status="failed", last_error="the process died twice while sending: it may have gone out; "
-                                                "check, then `intake outbox retry`"))
-        session.commit()
-    if done.rowcount == 1:  # type: ignore[attr-defined]
-        log.error("mail left for the operator: the process died twice while sending it", extra={"outbox_id": mail_id})
 
 
 @dataclass
@@ -248,15 +252,19 @@ def flush_outbox(engine: Engine, sender: MailSender, *, envelope_from: str, max_
     relay = relay if relay is not None else RelayState()
     flush = _Flush(engine, sender, envelope_from, max_attempts, retry_base, relay)
     now = now or utcnow()
-    due = due_mail(engine, now, only=only)
     if relay.blocked(now):
-        return _waiting(flush.result, len(due), relay)
+        return _waiting(flush.result, count_due(engine, now, only), relay)
     try:
         # One row at a time, claimed just before it is sent: a process that dies holds one row (its lease)
-        for position, (mail_id, status, attempts) in enumerate(due):
-            mail = claim(engine, mail_id, status, attempts, lease)
+        last = 0
+        for _ in range(FLUSH_LIMIT):
+            mail = claim_next(engine, now, lease, after=last, only=only)
             if mail is None:
-                continue
+                break
+            assert mail.id is not None
+            last = mail.id
+            if mail.status == "failed":
+                continue  # died twice while sending: left for the operator
             try:
                 flush.send(mail)
             except SendError as err:
@@ -264,7 +272,7 @@ def flush_outbox(engine: Engine, sender: MailSender, *, envelope_from: str, max_
                 flush.judge_suspects(refused=False)
                 if relay.failed(err, retry_base) and operators:
                     _queue_alert(engine, relay, envelope_from, operators)
-                return _waiting(flush.result, len(due) - position, relay)
+                return _waiting(flush.result, count_due(engine, max(now, utcnow()), only), relay)  # with this row
             relay.recovered()
         flush.judge_suspects(refused=True)
     finally:

@@ -137,7 +137,7 @@ def test_every_recipient_refused_in_a_row_is_a_refusal_of_us(engine):
     relay = RelayState()
     result = flush_outbox(engine, RecordingSender(PermanentSendError("550 no")), envelope_from="d@kk.example",
                           relay=relay)
-    assert result.failed == 0 and result.waiting == 3 and relay.failures == 1
+    assert result.failed == 0 and result.waiting == 5 and relay.failures == 1
     assert [(r.status, r.attempts) for r in rows(engine)] == [("pending", 0)] * 5
 
 
@@ -198,28 +198,37 @@ def test_send_due_sends_from_the_settings_address_with_their_retry_policy(engine
 
 
 def test_a_row_claimed_by_another_flush_is_not_sent_again(engine):
-    """Two flushes read the same due row; only the first claim wins."""
-    from intake.letters.outbox import claim, due_mail
+    """A flush claims the first due row no one holds: a second claim takes the next row, then none."""
+    from intake.letters.outbox import claim_next
 
-    queue(engine, 1)
-    ((mail_id, status, attempts),) = due_mail(engine, utcnow())
-    assert claim(engine, mail_id, status, attempts, lease=600) is not None
-    assert claim(engine, mail_id, status, attempts, lease=600) is None
+    queue(engine, 2)
+    first = claim_next(engine, utcnow(), lease=600)
+    second = claim_next(engine, utcnow(), lease=600)
+    assert first is not None and second is not None and (first.id, second.id) == (1, 2)
+    assert (first.status, first.attempts) == ("sending", 1)
+    assert claim_next(engine, utcnow(), lease=600) is None
     assert flush_outbox(engine, RecordingSender(), envelope_from="d@kk.example").sent == 0
 
 
+def test_a_claim_takes_only_the_rows_asked_for_and_past_the_cursor(engine):
+    from intake.letters.outbox import claim_next
+
+    queue(engine, 3)
+    assert claim_next(engine, utcnow(), lease=600, only=[3]).id == 3
+    assert claim_next(engine, utcnow(), lease=600, after=1).id == 2
+    assert claim_next(engine, utcnow(), lease=600, only=[2, 3]) is None
+
+
 def test_a_mail_whose_sender_died_is_sent_once_more_then_left_for_the_operator(engine):
-    from intake.letters.outbox import claim, due_mail
+    from intake.letters.outbox import claim_next
 
     queue(engine, 1)
-    ((mail_id, status, attempts),) = due_mail(engine, utcnow())
-    claim(engine, mail_id, status, attempts, lease=600)       # ... and the process dies before "sent"
+    claim_next(engine, utcnow(), lease=600)                   # ... and the process dies before "sent"
     sender = RecordingSender()
     assert flush_outbox(engine, sender, envelope_from="d@kk.example").sent == 0, "the lease still runs"
     after_lease = utcnow() + timedelta(minutes=11)
-    ((_, status, attempts),) = due_mail(engine, after_lease)
-    assert status == "sending"
-    claim(engine, mail_id, status, attempts, lease=0)         # the repeat; the process dies again
+    repeat = claim_next(engine, after_lease, lease=0)         # the repeat; the process dies again
+    assert repeat is not None and (repeat.status, repeat.attempts) == ("resending", 2)
     assert flush_outbox(engine, sender, envelope_from="d@kk.example", now=after_lease).sent == 0
     (row,) = rows(engine)
     assert row.status == "failed" and "died twice" in row.last_error and sender.sent == []
