@@ -38,6 +38,7 @@ from intake.mailbox.base import FetchedMessage, Mailbox, MessageRef
 from intake.pipeline import ANALYSIS, PRELUDE, Context, MessageState, run_stages
 from intake.privacy import loggable, redact_cpr
 from intake.refusals import is_too_large, refuse_too_large
+from intake.reservations import Reservations
 from models import Case, InboundMessage, utcnow
 
 log = logging.getLogger(__name__)
@@ -89,18 +90,21 @@ class Runner:
         assert self.mailbox is not None
         outcomes: list[Outcome] = []
         done: list[MessageRef] = []
+        reserved = Reservations(self.engine)  # the messages of this batch, which other workers skip
         try:
-            for fetched in self.mailbox.fetch_pending(limit):
+            for fetched in self.mailbox.fetch_pending(limit, take=reserved.take):
                 if self.stop_requested():
                     break  # the rest stay in the inbox for the next start
                 outcomes.append(self.handle(fetched, done))
                 if len(done) >= MOVE_EVERY:
                     self._move_done(done)
+            self._move_done(done)
         except BaseException:
             with suppress(*OUR_FAULTS):
                 self._move_done(done)  # what was committed is moved, whatever failed after it
             raise
-        self._move_done(done)
+        finally:
+            reserved.release()  # after the moves: a message given back is out of the inbox or not done
         return outcomes
 
     def _move_done(self, done: list[MessageRef]) -> None:

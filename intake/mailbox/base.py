@@ -8,7 +8,7 @@ the message where it was and the next run sees it again.
 """
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
@@ -37,11 +37,21 @@ class FetchedMessage:
     received: datetime
 
 
+# Given the waiting messages (oldest first) and how many are wanted (all: None), the ones to fetch
+# (``intake.reservations``: those no other worker has reserved).
+Take = Callable[[Sequence["MessageRef"], int | None], list["MessageRef"]]
+
+
+def take_first(refs: Sequence[MessageRef], want: int | None) -> list[MessageRef]:
+    return list(refs if want is None else refs[:want])
+
+
 class Mailbox(Protocol):
     """A source of incoming mail."""
 
-    def fetch_pending(self, limit: int | None = None) -> Iterator[FetchedMessage]:
-        """Yield the messages waiting in the inbox folder, oldest first, without marking them seen."""
+    def fetch_pending(self, limit: int | None = None, take: Take = take_first) -> Iterator[FetchedMessage]:
+        """Yield the messages waiting in the inbox folder, oldest first, without marking them seen;
+        of those, only the ones ``take`` picks (up to ``limit``)."""
 
     def mark_processed(self, ref: MessageRef) -> None:
         """Move the message out of the inbox into the Processed folder (idempotent)."""

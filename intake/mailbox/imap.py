@@ -28,6 +28,8 @@ from intake.mailbox.base import (
     MailboxError,
     MailboxUnavailable,
     MessageRef,
+    Take,
+    take_first,
 )
 from intake.privacy import loggable
 
@@ -141,10 +143,11 @@ class ImapMailbox:
 
     # -- the Mailbox protocol ------------------------------------------------
 
-    def fetch_pending(self, limit: int | None = None) -> Iterator[FetchedMessage]:
-        """Yield waiting messages oldest first, bodies fetched with BODY.PEEK[] in batches."""
+    def fetch_pending(self, limit: int | None = None, take: Take = take_first) -> Iterator[FetchedMessage]:
+        """Yield waiting messages oldest first (those ``take`` picks), bodies fetched with BODY.PEEK[] in batches."""
         uidvalidity, uids, uidnext = self._call("main", self._pending, "search")
-        wanted = uids if limit is None else uids[:limit]
+        picked = take([MessageRef(self.source_name, uidvalidity, str(uid)) for uid in uids], limit)
+        wanted = [int(ref.uid) for ref in picked]
         complete = False
         self._seen = None
         try:

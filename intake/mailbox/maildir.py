@@ -15,7 +15,7 @@ from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
-from intake.mailbox.base import FetchedMessage, MessageRef
+from intake.mailbox.base import FetchedMessage, MessageRef, Take, take_first
 
 log = logging.getLogger(__name__)
 
@@ -58,11 +58,12 @@ class MaildirMailbox:
                         continue
         return sorted(entries)
 
-    def fetch_pending(self, limit: int | None = None) -> Iterator[FetchedMessage]:
+    def fetch_pending(self, limit: int | None = None, take: Take = take_first) -> Iterator[FetchedMessage]:
         pending = self._pending()
         self._listed = {key for _, key, _ in pending}
         self._paths = {key: path for _, key, path in pending}
-        for mtime, key, path in pending[:limit]:
+        picked = {ref.uid for ref in take([MessageRef(self.source, 0, key) for _, key, _ in pending], limit)}
+        for mtime, key, path in (entry for entry in pending if entry[1] in picked):
             try:
                 raw = path.read_bytes()
             except FileNotFoundError:
