@@ -182,6 +182,11 @@ def _beside_the_period(item: ChecklistItem, key: str, source: str, evidence: Evi
 
 
 _OPEN_END = re.compile(r"^[ \t]*(?:-|–|til|to|until)[ \t]*(?:$|\n|\t|\?|\|)")  # "01.03.2027 -" and nothing after
+# a start said to run on: "fra uge 16 og frem", "from May onwards", "starting 1 June until further notice"
+_OPEN_PERIOD = re.compile(r"\b(?:fra|from|starting|start\w*|begynde\w*)\b[^.!?\n]{0,30}?\b(?:og )?"
+                          r"(?:frem(?:efter|over|ad)?|(?:and )?onwards?|indtil videre|until further notice|"
+                          r"på ubestemt tid|indefinitely)\b",
+                          re.IGNORECASE)
 # how long from the start: "varighed 3 dage", "og 6 uger frem", "for three weeks", "i ca. 14 dage"
 _DURATION = re.compile(r"^[^.!?\n]{0,40}?\b(?:\d+|en|et|to|tre|fire|fem|seks|syv|otte|ni|ti|fjorten|one|two|three|"
                        r"four|five|six|seven|eight|nine|ten|fourteen|a)\s+(?:arbejds|working\s+)?(?:dage?|døgn|uger?|"
@@ -194,6 +199,9 @@ def _period_ends(evidence: Evidence) -> bool:
     start, end = evidence.details.get("period_from"), evidence.details.get("period_to")
     if start is None or start.value in ("", None):
         return True  # an end alone is left to the other rules
+    if any(_OPEN_PERIOD.search(t) for _, t in evidence.texts) and not (end is not None and any(
+            next(locate("period_to", end.value, t), None) for _, t in evidence.texts)):
+        return False  # "fra uge 16 og frem": an end read from the week is not one written
     if end is not None and end.value not in ("", None) and start.value != end.value:
         return True
     open_end, seen = end is None or end.value in ("", None), False

@@ -32,7 +32,10 @@ _OTHER_PARTY = re.compile(
     r"architect|rådgiver\w*|consultant|revisor\w*|accountant|auditor|bogholder\w*|bookkeeper|advokat\w*|lawyer|"
     # the owner of the building or property: "CVR-nr. (ejer af bygningen)", "the building owner's CVR"
     r"ejer(?:en)? af (?:bygningen|ejendommen|huset|grunden)|(?:bygning|ejendom|grund)\w*s ejer|"
-    r"(?:building|property|site)(?:'s)? owner|owner of the (?:building|property|premises))",
+    r"(?:building|property|site)(?:'s)? owner|owner of the (?:building|property|premises)|"
+    # a company of the same group is another legal person: "vores moderselskab, Print Holding A/S, har CVR"
+    r"moderselskab\w*|datterselskab\w*|søsterselskab\w*|holdingselskab\w*|koncern\w*|parent company|subsidiary|"
+    r"holding company|sister company)",
     re.IGNORECASE)
 # a quantity per time: consumption, not the size of a tank or an area ("ca. 2000 liter om året")
 _RATE = re.compile(r"^\W{0,3}(?:[^\W\d_]+\.?\s+)?"  # the unit between: "2000 | liter | om året"
@@ -60,6 +63,10 @@ _PAST = re.compile(r"\b(?:sidste år|sidste gang|i fjor|last year|last time|stif
                    r"født|born|fødselsdag|birthday|brændte|burned|skete|happened|blev lavet|blev udført|was done|"
                    r"was made|was carried out|købte|bought|skrev|wrote|sendt|sent|dateret|dated|modtaget|received|"
                    r"søgte|applied)\b[^.!?\n,]{0,20}$", re.IGNORECASE)  # right before the date, not a clause away
+# a start with no end: "fra uge 16 og frem", "from 1 May onwards", "indtil videre", "until further notice"
+_OPEN_AFTER = re.compile(r"^\W{0,3}(?:\d{4}\W{1,3})?(?:og )?(?:frem(?:efter|over|ad)?|(?:and )?onwards?|indtil videre|"
+                         r"until further notice|på ubestemt tid|indefinitely|for the foreseeable future)\b",
+                         re.IGNORECASE)
 _THIS_YEAR = re.compile(r"^\W{0,2}(?:i år|this year)\b", re.IGNORECASE)
 # the writer says the site is not known yet: "selve byggepladsen er ikke fundet endnu", "adressen kommer senere"
 _SITE_NOUN = (r"(?:adressen|address(?= to follow| will follow| (?:is )?not)|stedet|placeringen|lokationen|"
@@ -142,6 +149,8 @@ def rejected(kinds: Sequence[str], text: str, start: int, end: int, received: da
     if "guests" in kinds and (_STAFF_AFTER.search(after) or _STAFF_BEFORE.search(before)):
         return True
     if "period_from" in kinds and _not_the_period(text, start, end, received):
+        return True
+    if "period_to" in kinds and _OPEN_AFTER.search(after):  # a period from and to: "fra uge 16 og frem" has no end
         return True
     return "activity_location" in kinds and (own_address or bool(_VAGUE_PLACE.search(before))
                                              or bool(_ALTERNATIVE_AFTER.search(text[end:end + 60]))

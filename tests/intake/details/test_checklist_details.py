@@ -316,3 +316,34 @@ def test_a_p_number_abbreviated_p_no_in_the_signature_is_given(catalogue):
     found = check(catalogue.task("udeservering"), evidence("Two tables outside.", signature=signature,
                                                            p_number="1021345678"))
     assert "p_number" in found.have
+
+
+# ---------------------------------------------------------------- probe after batch v5
+
+@pytest.mark.parametrize("body", ["Serveringen ønskes fra uge 16 og frem.", "Tables from 1 May 2027 onwards, please.",
+                                  "Vi vil gerne stå der fra 1. maj og indtil videre."])
+def test_a_start_said_to_run_on_is_no_period_from_and_to(catalogue, body):
+    assert "period" in check(catalogue.task("udeservering"), evidence(body)).missing
+
+
+def test_a_week_read_as_a_period_does_not_end_one_said_to_run_on(catalogue):
+    """The extractor reads "uge 16" as Monday to Sunday; "og frem" says there is no end."""
+    found = check(catalogue.task("udeservering"), with_period("Fra uge 16 og frem.", "2027-04-19", "2027-04-25"))
+    assert "period" in found.missing
+    assert "period" in check(catalogue.task("udeservering"),
+                             with_period("I uge 16.", "2027-04-19", "2027-04-25")).have
+
+
+def test_a_group_companys_cvr_is_not_the_applicants(catalogue):
+    body = "Vores moderselskab, Print Holding A/S, har CVR 44215764."
+    assert "cvr" in check(catalogue.task("miljoegodkendelse"), evidence(body, cvr="44215764")).missing
+
+
+@pytest.mark.parametrize(("task", "item", "text"), [
+    ("olietank", "address", "Foreningen på hjørnet af Dag Hammarskjölds Allé og Classensgade."),
+    ("spildevand", "address", "Our station on the corner of H.C. Andersens Boulevard and Vestergade."),
+    ("jordflytning", "amount", "Mængde: udgravning 3 x 4 x 1,5 m"),
+    ("arrangement", "guests", "Vi regner med ca. 80 padlere i løbet af dagen."),
+])
+def test_an_item_given_in_probe_words_is_had(catalogue, task, item, text):
+    assert item in check(catalogue.task(task), evidence(text)).have
