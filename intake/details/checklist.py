@@ -46,6 +46,7 @@ from functools import cache
 from intake.details.addresses import find_mentions
 from intake.details.extract import Field
 from intake.details.givens import at_own_premises, implausible, locate, own_address_at, rejected, site_unknown
+from intake.details.periods import find_dates
 from routing.catalogue import Catalogue, ChecklistItem, TaskType
 
 TEXT_LIMIT = 100_000  # characters of one text read (a hostile attachment may hold millions)
@@ -193,6 +194,22 @@ _DURATION = re.compile(r"^[^.!?\n]{0,40}?\b(?:\d+|en|et|to|tre|fire|fem|seks|syv
                        r"måned\w*|days?|weeks?|months?)\b", re.IGNORECASE)
 
 
+def _later_date(text: str, start: str) -> bool:
+    """``text`` (what follows the start) holds a later date: the end the extractor did not pair with the start
+    ("Opstart 1. marts 2027, nedtagning 30. april 2027")."""
+    try:
+        first = date.fromisoformat(start)
+    except ValueError:
+        return False
+    for mention in find_dates(text):
+        try:
+            if date(mention.year or first.year, mention.month, mention.day) > first:
+                return True
+        except ValueError:
+            continue
+    return False
+
+
 def _period_ends(evidence: Evidence) -> bool:
     """The period has an end: a ``period_to`` apart from the start, a duration after the start ("varighed 3 dage"),
     or one day written without an open dash ("Periode: 01.03.2027 -" has none)."""
@@ -207,7 +224,7 @@ def _period_ends(evidence: Evidence) -> bool:
     open_end, seen = end is None or end.value in ("", None), False
     for _, text in (*evidence.texts, ("signature", evidence.signature)):
         for _, stop in locate("period_from", start.value, text):
-            if _DURATION.match(text[stop:stop + 80]):
+            if _DURATION.match(text[stop:stop + 80]) or _later_date(text[stop:stop + 120], str(start.value)):
                 return True
             seen, open_end = True, open_end or bool(_OPEN_END.match(text[stop:stop + 20]))
     return not seen or not open_end  # a start whose written form cannot be found is taken as it is

@@ -257,6 +257,7 @@ def test_a_start_with_no_end_is_no_period_from_and_to(catalogue, body, start, en
     ("Fra mandag den 4. januar 2027 og 6 uger frem.", "2027-01-04", None),
     ("Fra 8. til 19. februar 2027.", "2027-02-08", "2027-02-19"),
     ("Lørdag 6. marts 2027 kl. 6-20.", "2027-03-06", "2027-03-06"),
+    ("Opstart 1. marts 2027, nedtagning 30. april 2027.", "2027-03-01", None),  # an end the extractor did not pair
 ])
 def test_a_start_with_an_end_or_a_length_is_a_period(catalogue, body, start, end):
     assert "period" in check(catalogue.task("stoej_byggeplads"), with_period(body, start, end)).have
