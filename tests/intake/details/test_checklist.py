@@ -416,3 +416,18 @@ def test_numbers_of_another_kind_are_not_v5_items(catalogue, task, item, text):
 ])
 def test_a_form_answer_deferring_the_item_does_not_count(catalogue, task, item, line):
     assert item in check(catalogue.task(task), Evidence(texts=[("form", line)])).missing
+
+
+# ---------------------------------------------------------------- second probe after batch v5
+
+@pytest.mark.parametrize(("task", "item", "text"), [
+    ("vejareal", "site", "Can we have a skip at 14 Rosenvængets Allé, 2100 Copenhagen Ø?"),
+    ("gravetilladelse", "site", "The dig is outside 3 Store Kongensgade."),
+    ("jordflytning", "destination", "We will move the soil to the soil depot in Hedehusene."),
+])
+def test_an_item_given_in_second_probe_words_is_had(catalogue, task, item, text):
+    assert item in check(catalogue.task(task), body(text)).have
+
+
+def test_a_count_before_a_street_is_no_house_number(catalogue):
+    assert "site" in check(catalogue.task("vejareal"), body("We need 2 Containere on Vesterbrogade.")).missing
