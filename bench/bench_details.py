@@ -5,7 +5,8 @@
 Each item (subject, body, attachments, from, truth) is built into a real
 message: the mail with ``EmailMessage``, a ``pdf`` attachment with reportlab
 (its text as wrapped paragraphs), a ``docx`` with python-docx (paragraphs), a
-``form_docx`` as paragraphs plus a two-column "field | value" table. The
+``form_docx`` as paragraphs plus a two-column "field | value" table, an
+``image`` as a PNG or JPEG (by its file name) drawn with Pillow. The
 message then goes through the real stages ``parse``, ``find_parties`` (who
 applies, with the settings' internal domains, so ``contact_email`` falls back
 to the same sender or Reply-To as in the service), ``read_attachments`` (in
@@ -53,7 +54,8 @@ FIELDS = ("company_name", "cvr", "p_number", "contact_name", "contact_email", "p
           "activity_location", "period_from", "period_to", "area_m2", "litres", "guests")
 WHERE = ("body", "attachment", "mixed")
 MIME = {"pdf": ("application", "pdf"),
-        "docx": ("application", "vnd.openxmlformats-officedocument.wordprocessingml.document")}
+        "docx": ("application", "vnd.openxmlformats-officedocument.wordprocessingml.document"),
+        "png": ("image", "png"), "jpeg": ("image", "jpeg")}
 
 
 # ---------------------------------------------------------------- building real messages
@@ -90,7 +92,30 @@ def docx_of(text: str) -> bytes:
     return out.getvalue()
 
 
+def image_of(text: str, fmt: str) -> bytes:
+    """A photo-sized picture (Pillow): a few shapes, and ``text`` drawn large when there is any."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    image = Image.new("RGB", (1200, 800), "white")
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((80, 420, 1120, 760), outline="black", width=6)
+    draw.ellipse((200, 480, 420, 700), outline="gray", width=5)
+    font = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+    face = ImageFont.truetype(str(font), 40) if font.exists() else ImageFont.load_default()
+    for row, line in enumerate(text.split("\n")[:8]):
+        draw.text((60, 40 + 46 * row), line, fill="black", font=face)
+    out = io.BytesIO()
+    image.save(out, format=fmt)
+    return out.getvalue()
+
+
+def _image_format(filename: str) -> str:
+    return "jpeg" if filename.lower().endswith((".jpg", ".jpeg")) else "png"
+
+
 def attachment_bytes(att: dict) -> bytes:
+    if att["kind"] == "image":  # a photo or drawing as .png or .jpg
+        return image_of(att.get("text", ""), _image_format(att["filename"]).upper())
     if att["kind"] == "pdf":
         return pdf_of(att.get("text", ""))
     if att["kind"] == "form_docx":
@@ -111,7 +136,7 @@ def build_message(item: dict, received: datetime) -> bytes:
         msg["Reply-To"] = item["reply_to"]
     msg.set_content(item.get("body", ""))
     for att in item.get("attachments", []):
-        kind = "pdf" if att["kind"] == "pdf" else "docx"
+        kind = {"pdf": "pdf", "image": _image_format(att["filename"])}.get(att["kind"], "docx")
         msg.add_attachment(attachment_bytes(att), maintype=MIME[kind][0], subtype=MIME[kind][1],
                            filename=att["filename"])
     return msg.as_bytes()

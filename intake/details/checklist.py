@@ -39,13 +39,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
 
 from intake.details.addresses import find_mentions
 from intake.details.extract import Field
 from intake.details.givens import at_own_premises, implausible, locate, own_address_at, rejected, site_unknown
+from intake.details.periods import find_dates
 from routing.catalogue import Catalogue, ChecklistItem, TaskType
 
 TEXT_LIMIT = 100_000  # characters of one text read (a hostile attachment may hold millions)
@@ -109,9 +110,11 @@ def found_where(item: ChecklistItem, evidence: Evidence) -> str:
     """Where ``item`` is found in ``evidence`` ('' when it is not)."""
     keys = item.details + (("address",) if "activity_location" in item.details else ())
     unknown_site = "activity_location" in item.details and site_unknown([t for _, t in evidence.texts])
+    paperwork = {f for f, t in evidence.attachments if _paperwork(f, t)}
     for key in dict.fromkeys(keys):
         detail = evidence.details.get(key)
         if detail is not None and detail.value not in ("", None, False) \
+                and not _beside_the_period(item, key, detail.source, evidence, paperwork) \
                 and _detail_given(item, key, detail.value, evidence, unknown_site):
             return detail.source
     if item.away:
@@ -120,22 +123,111 @@ def found_where(item: ChecklistItem, evidence: Evidence) -> str:
             return where
     for filename, text in evidence.attachments:
         name = filename.replace("_", " ")
-        if any(_word(w).search(name) or _stated(_word(w), text) for w in item.attachments):
+        if filename not in paperwork \
+                and any(_word(w).search(name) or _stated(_word(w), text) for w in item.attachments):
             return filename
-    if evidence.attachments and item.attachments:
+    # "see the attached survey": an attachment that can be it (not a quote, nor a photo for a report)
+    could_be = [f for f, t in evidence.attachments if f not in paperwork and (_takes_pictures(item) or not
+                                                                              _picture(f, t, item))]
+    if could_be and item.attachments:
         for source, text in evidence.texts:
             if source in ("subject", "body") and _sent_with(item.attachments, text):
-                return evidence.attachments[0][0]
+                return could_be[0]
     # a plan, a survey, a drawing: asking about one, or saying it is attached to a mail without attachments, is not
     # having it; nor is a subject that names one ("Gravetilladelse - afmærkningsplan") when nothing is attached
-    document = _Document(bool(item.attachments), bool(evidence.attachments), item.details, evidence.received,
-                         unknown_site)
+    document = _Document(bool(item.attachments), bool(could_be), item.details, evidence.received, unknown_site)
+    values_only = replace(document, values_only=True)
     for source, text in evidence.texts:
         if source == "subject" and document.named_only:
             continue
-        if any(_stated(_pattern(p), text, document) for p in item.patterns):
+        if source in paperwork and "period_from" in item.details:  # a quote's delivery week is not the period
+            continue
+        if any(_stated(_pattern(p), text, values_only if source in paperwork else document) for p in item.patterns):
             return source
     return ""
+
+
+# a price quote, an invoice, a receipt: the supplier's paper, not the application ("Tilbud_2291.pdf", "QUOTE Q-1182")
+_PAPERWORK = re.compile(r"(?<![^\W\d_])(?:tilbud|quote|quotation|faktura|invoice|regning|kvittering|receipt|"
+                        r"ordrebekræftelse|order confirmation|prisoverslag|overslag|estimate|offer)", re.IGNORECASE)
+_PICTURE_FILE = re.compile(r"\.(?:jpe?g|png|heic|heif|gif|webp|bmp|tiff?)$", re.IGNORECASE)
+# an item a picture can be: a sketch, a drawing, a photo, a plan of a site (not a report, a survey or an analysis)
+_PICTURE_WORDS = frozenset(("skitse", "tegning", "sketch", "drawing", "foto", "photo", "img", "billede", "image",
+                            "picture", "plan", "kort", "map", "layout", "visualisering", "render", "mockup"))
+
+
+def _paperwork(filename: str, text: str) -> bool:
+    """The attachment is a price quote, an invoice or a receipt: by its file name or a first line that says so."""
+    if _PAPERWORK.search(filename.replace("_", " ")):
+        return True
+    return any(_PAPERWORK.match(line.strip()) for line in text[:300].split("\n")[:3])
+
+
+def _picture(filename: str, text: str, item: ChecklistItem) -> bool:
+    """An image file (a photo, a scan) whose text holds none of the item's words."""
+    return bool(_PICTURE_FILE.search(filename)) and not any(_word(w).search(text) for w in item.attachments)
+
+
+def _takes_pictures(item: ChecklistItem) -> bool:
+    return any(w.lower() in _PICTURE_WORDS for w in item.attachments)
+
+
+def _beside_the_period(item: ChecklistItem, key: str, source: str, evidence: Evidence, paperwork: set[str]) -> bool:
+    """A date that does not give a period item: one read from a quote or an invoice (a delivery, a validity), or,
+    for a period from and to, a start with no end ("fra 1. maj", "starting 1 March", "Periode: 01.03.2027 -")."""
+    if key not in ("period_from", "period_to"):
+        return False
+    if source in paperwork:
+        return True
+    return "period_to" in item.details and not _period_ends(evidence)
+
+
+_OPEN_END = re.compile(r"^[ \t]*(?:-|–|til|to|until)[ \t]*(?:$|\n|\t|\?|\|)")  # "01.03.2027 -" and nothing after
+# a start said to run on: "fra uge 16 og frem", "from May onwards", "starting 1 June until further notice"
+_OPEN_PERIOD = re.compile(r"\b(?:fra|from|starting|start\w*|begynde\w*)\b[^.!?\n]{0,30}?\b(?:og )?"
+                          r"(?:frem(?:efter|over|ad)?|(?:and )?onwards?|indtil videre|until further notice|"
+                          r"på ubestemt tid|indefinitely)\b",
+                          re.IGNORECASE)
+# how long from the start: "varighed 3 dage", "og 6 uger frem", "for three weeks", "i ca. 14 dage"
+_DURATION = re.compile(r"^[^.!?\n]{0,40}?\b(?:\d+|en|et|to|tre|fire|fem|seks|syv|otte|ni|ti|fjorten|one|two|three|"
+                       r"four|five|six|seven|eight|nine|ten|fourteen|a)\s+(?:arbejds|working\s+)?(?:dage?|døgn|uger?|"
+                       r"måned\w*|days?|weeks?|months?)\b", re.IGNORECASE)
+
+
+def _later_date(text: str, start: str) -> bool:
+    """``text`` (what follows the start) holds a later date: the end the extractor did not pair with the start
+    ("Opstart 1. marts 2027, nedtagning 30. april 2027")."""
+    try:
+        first = date.fromisoformat(start)
+    except ValueError:
+        return False
+    for mention in find_dates(text):
+        try:
+            if date(mention.year or first.year, mention.month, mention.day) > first:
+                return True
+        except ValueError:
+            continue
+    return False
+
+
+def _period_ends(evidence: Evidence) -> bool:
+    """The period has an end: a ``period_to`` apart from the start, a duration after the start ("varighed 3 dage"),
+    or one day written without an open dash ("Periode: 01.03.2027 -" has none)."""
+    start, end = evidence.details.get("period_from"), evidence.details.get("period_to")
+    if start is None or start.value in ("", None):
+        return True  # an end alone is left to the other rules
+    if any(_OPEN_PERIOD.search(t) for _, t in evidence.texts) and not (end is not None and any(
+            next(locate("period_to", end.value, t), None) for _, t in evidence.texts)):
+        return False  # "fra uge 16 og frem": an end read from the week is not one written
+    if end is not None and end.value not in ("", None) and start.value != end.value:
+        return True
+    open_end, seen = end is None or end.value in ("", None), False
+    for _, text in (*evidence.texts, ("signature", evidence.signature)):
+        for _, stop in locate("period_from", start.value, text):
+            if _DURATION.match(text[stop:stop + 80]) or _later_date(text[stop:stop + 120], str(start.value)):
+                return True
+            seen, open_end = True, open_end or bool(_OPEN_END.match(text[stop:stop + 20]))
+    return not seen or not open_end  # a start whose written form cannot be found is taken as it is
 
 
 def _address_in_text(evidence: Evidence) -> str:
@@ -159,10 +251,12 @@ class _Document:
     kinds: tuple[str, ...] = ()  # the item's details: what kind of value gives it (``givens.rejected``)
     received: date | None = None
     site_unknown: bool = False  # the writer says the activity's site is not known yet
+    values_only: bool = False  # only a match holding a number counts (the text is a quote or an invoice)
 
     @property
     def named_only(self) -> bool:
-        """A document named in a mail without attachments can only be named, not sent."""
+        """A document named in a mail without attachments (or with none that can be it: a quote, a photo for a report)
+        can only be named, not sent."""
         return self.is_document and not self.mail_has_attachments
 
 
@@ -172,8 +266,10 @@ _CLAUSE_END = re.compile(r"(?<!nr)(?<!\bno)(?<!\bca)(?<!\bkl)(?<!\bfx)(?<!\btlf)
 # after a word: where its clause ends (a relative clause belongs to it: "et modtageanlæg, som I anviser")
 _AFTER_END = re.compile(r"[.!?;]\s|,\s(?!(?:som|der|which|that)\b)|\n|\b(?:men|but|og|and)\b")
 _NEGATION = re.compile(
-    r"\b(?:ikke|ingen|intet|mangler|uden(?!\s+for)|no|not|without|missing|don't|do not|haven't|hasn't|have not|"
-    r"has not|yet to|hverken|neither|nor|never|aldrig|ukendt|unknown|usikker|unsure)\b"
+    # "no" before a number or after a dash or a dot is "number": "P-no 1021345678", "Org. no"
+    r"\b(?:ikke|ingen|intet|mangler|uden(?!\s+for)|(?<!-)(?<!\.)(?<!\.\s)no(?![:.]?\s*\d)|not|without|missing|"
+    r"don't|do not|haven't|hasn't|have not|has not|yet to|"
+    r"hverken|neither|nor|never|aldrig|ukendt|unknown|usikker|unsure)\b"
     r"(?!\.|\s+(?:mere|flere|over|under|mindre|længere|senere|før|efter|kun|bare|more|less|fewer|than|later|before|"
     r"after|only|just)\b)", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?;]\s|\n")
@@ -210,7 +306,8 @@ _ANSWER_END = re.compile(r"[.;!]\s|\t|\s\|")  # an answer ends at its sentence o
 _NO_ANSWER = re.compile(
     r"\s*(?:(?:nej|no|none|nil|n/?a|tb[dac]|-+|–|—|\?+|\.{2,}|…|x{2,}|ukendt|unknown|ved ikke|vides ikke|"
     r"don'?t know|not known|ingen|intet|mangler|missing|" + _PLACEHOLDER + r")[\s.!]*$"
-    r"|(?:ikke|not|no|ingen|intet|mangler|missing|endnu ikke|not yet|ukendt|unknown|ved ikke|vides ikke|"
+    r"|\w+ (?:senere|later|efterfølgende)\b"  # "oplyses senere", "vedlægges senere", "sent later"
+    r"|(?:ikke|not|no|ingen|intet|mangler|missing|endnu ikke|not yet|ukendt|unknown|ved ikke|vides ikke|tb[dac]|"
     r"don'?t know|afventer|awaiting|pending|følger|to follow|eftersendes|sendes senere|se senere|senere|later|"
     r"kommer|aftales|vælges|besluttes|afgøres|fastlægges|bestemmes|to be|will be|laves|udarbejdes|bestilles|"
     r"er bestilt|has been ordered|afhænger|depends|"
@@ -244,6 +341,8 @@ def _stated(pattern: re.Pattern[str], text: str, document: _Document = _Document
     for n, m in enumerate(pattern.finditer(text)):
         if n >= _MATCHES:
             return False
+        if document.values_only and not any(c.isdigit() for c in m.group()):
+            continue
         if not _denied(text, m.start(), m.end()) and not _only_named(text, m, document) \
                 and not _other_kind(text, m.start(), m.end(), document):
             return True

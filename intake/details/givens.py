@@ -29,7 +29,13 @@ _OTHER_PARTY = re.compile(
     r"\b(?:udlejer\w*|landlord|vognmand\w*|leverandør\w*|supplier|entreprenør(?!virksomhed)\w*|contractor|haulier|"
     r"(?:lej|leas|rent|hir)\w*\b.{0,40}\b(?:af|hos|from)\b|tidligere ejer|previous owner|sælger\w*|seller|vendor|"
     r"overtaget\b.{0,80}\bfra|taken over\b.{0,80}\bfrom|took over\b.{0,80}\bfrom|bygherre\w*|arkitekt\w*|"
-    r"architect|rådgiver\w*|consultant|revisor\w*|accountant|auditor|bogholder\w*|bookkeeper|advokat\w*|lawyer)",
+    r"architect|rådgiver\w*|consultant|revisor\w*|accountant|auditor|bogholder\w*|bookkeeper|advokat\w*|lawyer|"
+    # the owner of the building or property: "CVR-nr. (ejer af bygningen)", "the building owner's CVR"
+    r"ejer(?:en)? af (?:bygningen|ejendommen|huset|grunden)|(?:bygning|ejendom|grund)\w*s ejer|"
+    r"(?:building|property|site)(?:'s)? owner|owner of the (?:building|property|premises)|"
+    # a company of the same group is another legal person: "vores moderselskab, Print Holding A/S, har CVR"
+    r"moderselskab\w*|datterselskab\w*|søsterselskab\w*|holdingselskab\w*|koncern\w*|parent company|subsidiary|"
+    r"holding company|sister company)",
     re.IGNORECASE)
 # a quantity per time: consumption, not the size of a tank or an area ("ca. 2000 liter om året")
 _RATE = re.compile(r"^\W{0,3}(?:[^\W\d_]+\.?\s+)?"  # the unit between: "2000 | liter | om året"
@@ -57,20 +63,30 @@ _PAST = re.compile(r"\b(?:sidste år|sidste gang|i fjor|last year|last time|stif
                    r"født|born|fødselsdag|birthday|brændte|burned|skete|happened|blev lavet|blev udført|was done|"
                    r"was made|was carried out|købte|bought|skrev|wrote|sendt|sent|dateret|dated|modtaget|received|"
                    r"søgte|applied)\b[^.!?\n,]{0,20}$", re.IGNORECASE)  # right before the date, not a clause away
+# a start with no end: "fra uge 16 og frem", "from 1 May onwards", "indtil videre", "until further notice"
+_OPEN_AFTER = re.compile(r"^\W{0,3}(?:\d{4}\W{1,3})?(?:og )?(?:frem(?:efter|over|ad)?|(?:and )?onwards?|indtil videre|"
+                         r"until further notice|på ubestemt tid|indefinitely|for the foreseeable future)\b",
+                         re.IGNORECASE)
 _THIS_YEAR = re.compile(r"^\W{0,2}(?:i år|this year)\b", re.IGNORECASE)
 # the writer says the site is not known yet: "selve byggepladsen er ikke fundet endnu", "adressen kommer senere"
-_SITE_NOUN = (r"(?:adressen|stedet|placeringen|lokationen|byggepladsen|pladsen|grunden|the (?:exact )?(?:site|location|"
-              r"address|venue|place)|hvor\b[^.!?\n,]{0,40}\bskal\b[^.!?\n,]{0,20}|where\b[^.!?\n,]{0,40}\bwill\b"
-              r"[^.!?\n,]{0,20}|hvor\b[^.!?\n,]{0,40}\b(?:bliver|kommer|ligger|er)\b)")
-_UNDECIDED = (r"(?:er ikke|ikke (?:fundet|besluttet|fastlagt|afklaret|valgt|kendt|på plads|meldt ud|oplyst|bestemt)|"
-              r"endnu ikke|kommer senere|følger|sender (?:vi|jeg)|eftersendes|is not|isn't|has not been|hasn't been|"
-              r"not (?:yet|known|decided|fixed|found|announced|confirmed)|to be (?:decided|confirmed|found)|tb[dc]|"
-              r"unknown|ukendt|undecided|uafklaret)")
+_SITE_NOUN = (r"(?:adressen|address(?= to follow| will follow| (?:is )?not)|stedet|placeringen|lokationen|"
+              r"byggepladsen|pladsen|grunden|the (?:exact )?(?:site|location|address|venue|place)|"
+              r"hvor\b[^.!?\n,]{0,40}\bskal\b[^.!?\n,]{0,20}|where\b[^.!?\n,]{0,40}\bwill\b[^.!?\n,]{0,20}|"
+              r"hvor\b[^.!?\n,]{0,40}\b(?:bliver|kommer|ligger|er)\b)")
+_UNDECIDED = (r"(?:er ikke|ikke (?:helt |endeligt? )?(?:fundet|besluttet|fastlagt|afklaret|valgt|kendt|på plads|"
+              r"meldt ud|oplyst|bestemt)|endnu ikke|kommer senere|følger|sender (?:vi|jeg)|oplyser (?:vi|jeg)|"
+              r"eftersendes|is not|isn't|has not been|hasn't been|"
+              r"not (?:yet|known|decided|fixed|found|announced|confirmed)|"
+              r"to be (?:decided|confirmed|found)|tb[dc]|to follow|will follow|unknown|ukendt|undecided|uafklaret)")
 _SITE_UNKNOWN = re.compile(
     r"\b" + _SITE_NOUN + r"[^.!?\n]{0,30}?\b" + _UNDECIDED + r"\b"
     r"|\b(?:et sted (?:på|i)|et eller andet sted|somewhere (?:in|on|around))\b"  # "et sted på Nørrebro"
     r"|\b(?:kender (?:vi|jeg) ikke|ved (?:vi|jeg) ikke|don't know|do not know|not (?:yet )?(?:found|decided|chosen)|"
-    r"haven't (?:found|decided|chosen))\b[^.!?\n]{0,20}?\b" + _SITE_NOUN, re.IGNORECASE)
+    r"haven't (?:found|decided|chosen)|(?:cannot|can't|can not) (?:yet )?(?:give|tell|send|state|provide)|"
+    r"kan (?:endnu )?ikke (?:oplyse|give|sende|sige)|(?:I|we)(?:'ll| will) send)\b[^.!?\n]{0,20}?\b" + _SITE_NOUN
+    # the place is open: "i Kongens Have eller et andet sted", "we're open to suggestions", "wherever you have room"
+    + r"|\b(?:open to suggestions|åbne for forslag|wherever (?:you|there)|hvor (?:som helst|I har plads|der er plads))",
+    re.IGNORECASE)
 # an address introduced as someone's seat, and a company named as a third party ("containerfirmaet")
 _ADDRESS_INTRO = re.compile(r"\b(?:har adresse på|har kontor på|holder til på|ligger på|is (?:located|based) at|"
                             r"has (?:its )?(?:address|office) at|(?:'s|s) address is|adresse(?:n)? er)\s*$",
@@ -79,6 +95,14 @@ _A_FIRM = re.compile(r"\b\w*firmaet\b|\bthe (?:\w+ )?(?:company|firm)\b", re.IGN
 # a place named only vaguely: "et sted på Nørrebro", "somewhere in Valby", "måske i Fælledparken"
 _VAGUE_PLACE = re.compile(r"\b(?:et sted|et eller andet sted|somewhere|måske|maybe|possibly|evt\.?)\s+(?:på|i|in|on|"
                           r"around|ved|near|omkring)\s+$", re.IGNORECASE)
+# one place among others: "i Kongens Have eller et andet sted", "Israels Plads or somewhere similar"
+_ALTERNATIVE_AFTER = re.compile(r"^[^.!?\n]{0,25}?\b(?:or|eller)\s+(?:somewhere|anywhere|elsewhere|another|a similar|"
+                                r"et andet|andet|andre|et lignende|lignende|hvor som helst)\b", re.IGNORECASE)
+# districts: an area, not a site ("a client's building in Østerbro", "a spot in Vesterbro")
+_DISTRICTS = frozenset(
+    "østerbro vesterbro nørrebro amager amagerbro christianshavn frederiksberg valby vanløse brønshøj husum "
+    "bispebjerg nordvest nordhavn sydhavnen sydhavn ørestad sundby københavn copenhagen kbh centrum".split()
+    + ["indre by", "islands brygge", "the city", "city centre", "city center"])
 # the business's own address, introduced as such ("vores kontor ligger på", "har adresse på", "our office is at")
 _OWN_ADDRESS = re.compile(r"\b(?:kontor\w*|adresse på|vores adresse|har til huse|domicil\w*|office|our address|"
                           r"registered address|based at|headquarters|bor(?: selv)? (?:på|i)|I live (?:at|in|on)|"
@@ -113,7 +137,8 @@ def rejected(kinds: Sequence[str], text: str, start: int, end: int, received: da
     """``text[start:end]``, found for an item satisfied by the details ``kinds``, is a value of another kind."""
     before = _sentence_before(text, start)
     after = text[end:end + 40]
-    if ("cvr" in kinds or "p_number" in kinds) and _another_party(before):
+    # the match may hold its own label: "CVR-nr. (ejer af bygningen): 21 61 55 44"
+    if ("cvr" in kinds or "p_number" in kinds) and _another_party(before + text[start:end]):
         return True
     if ("litres" in kinds or "area_m2" in kinds) and _RATE.search(after):
         return True
@@ -125,14 +150,20 @@ def rejected(kinds: Sequence[str], text: str, start: int, end: int, received: da
         return True
     if "period_from" in kinds and _not_the_period(text, start, end, received):
         return True
+    if "period_to" in kinds and _OPEN_AFTER.search(after):  # a period from and to: "fra uge 16 og frem" has no end
+        return True
     return "activity_location" in kinds and (own_address or bool(_VAGUE_PLACE.search(before))
+                                             or bool(_ALTERNATIVE_AFTER.search(text[end:end + 60]))
                                              or _party_address(before))
 
 
 def implausible(key: str, value: object) -> bool:
     """A detail that cannot be what it claims: an address whose "house number" is a postcode ("Nørrebrogade 2200";
-    house numbers run from 1 to 999)."""
-    return key in ("address", "activity_location") and re.match(r"[^\d,]+\s\d{4,}\b", str(value)) is not None
+    house numbers run from 1 to 999), or a place that is a whole district or town ("in Østerbro")."""
+    if key not in ("address", "activity_location"):
+        return False
+    place = str(value).strip().lower()
+    return re.match(r"[^\d,]+\s\d{4,}\b", place) is not None or place in _DISTRICTS
 
 
 def _another_party(before: str) -> bool:

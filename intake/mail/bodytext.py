@@ -181,6 +181,7 @@ _VALEDICTION_RE = re.compile(
     r"^\s*(?:med\s+)?(?:(?:venlig(?:st)?|venlige|de\s+bedste|bedste|mange|kærlig|god)\s+)?"
     r"(?:hilsen|hilsner|hilsener)\b|^\s*(?:mvh|vh|m\.v\.h\.?|v\.h\.?)\b"
     r"|^\s*(?:best|kind|warm|warmest|many)\s+(?:regards|wishes)\b|^\s*regards\b|^\s*(?:yours\s+)?sincerely\b"
+    r"|^\s*(?:all\s+the\s+)?best\s*[,!.]?\s*$|^\s*kh\.?(?:\s+\w+)?\s*$"  # "Best,", "Kh Tobias"
     r"|^\s*cheers\b|^\s*thanks?(?:\s+you)?(?:\s+in\s+advance)?\s*[,!.]?\s*$|^\s*tak\s*(?:på\s+forhånd)?\s*[,!.]?\s*$",
     re.IGNORECASE,
 )

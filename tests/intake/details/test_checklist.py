@@ -346,3 +346,88 @@ def test_an_item_given_in_other_units_or_ticked_is_had(catalogue, task, item, te
 def test_a_from_to_between_dates_is_no_destination(catalogue):
     text = "Vi flytter 40 tons jord fra Amagerfælledvej 56 fra marts til Maj."
     assert "destination" in check(catalogue.task("jordflytning"), body(text)).missing
+
+
+# ---------------------------------------------------------------- attachments that are something else (batch v5)
+
+def test_a_quote_is_not_the_document_its_lines_name(catalogue):
+    """A price quote listing "Traffic management (signage)" is not a traffic plan; a plan attached is."""
+    quote = ("Quote_Q-1182.pdf", "QUOTE Q-1182\nExcavation 12 m x 1 m\nTraffic management (signage) DKK 4,500")
+    found = check(catalogue.task("gravetilladelse"), body("See the attached quote.", quote))
+    assert "traffic_plan" in found.missing
+    plan = ("Skiltning_Amagerbrogade.pdf", "SKILTNINGSPLAN\nGodkendt af politiet")
+    assert "traffic_plan" in check(catalogue.task("gravetilladelse"), body("Planen er vedhæftet.", plan)).have
+
+
+def test_a_quotes_words_give_nothing_but_its_numbers_are_values(catalogue):
+    quote = ("tilbud.pdf", "TILBUD\nJensen Jord & Kloak ApS\nUdgravning 12 m x 1 m\nLevering uge 12")
+    found = check(catalogue.task("gravetilladelse"),
+                  Evidence(attachments=[quote], texts=[("body", "Se tilbuddet for omfanget."), quote]))
+    assert "contractor" in found.missing  # the supplier of a quote is not the contractor chosen
+    assert "period" in found.missing  # its delivery week is not the period
+    assert "size" in found.have
+
+
+def test_the_text_naming_a_drawing_does_not_make_a_quote_the_drawing(catalogue):
+    quote = ("tilbud_toemrer_0412.pdf", "TILBUD\nTagterrasse i træ\nPris: 245.000 kr.")
+    assert "drawings" in check(catalogue.task("byggetilladelse"), body("Se vedhæftede tegning.", quote)).missing
+
+
+def test_a_photo_is_not_the_report_the_text_says_is_attached(catalogue):
+    """"See the attached hazardous materials survey" with only a camera photo attached: the survey is missing."""
+    photo = ("IMG_3321.jpg", "")
+    found = check(catalogue.task("nedrivning"), body("Please see the attached hazardous materials survey.", photo))
+    assert "survey" in found.missing
+    pdf = ("bilag 2.pdf", "")
+    assert "survey" in check(catalogue.task("nedrivning"), body("Se vedhæftede kortlægning af PCB.", pdf)).have
+
+
+def test_a_picture_can_be_a_sketch_the_text_names(catalogue):
+    found = check(catalogue.task("udeservering"), body("A drawing of the layout is attached.", ("layout.png", "")))
+    assert found.have["sketch"] == "layout.png"
+    photo = check(catalogue.task("udeservering"), body("Vi vedhæfter en skitse.", ("IMG_2041.jpg", "")))
+    assert "sketch" in photo.have
+
+
+# ---------------------------------------------------------------- hours and numbers in other words (batch v5)
+
+@pytest.mark.parametrize(("task", "item", "text"), [
+    ("stoej_byggeplads", "hours", "Work between 7 and 17."),
+    ("stoej_byggeplads", "hours", "Vi arbejder mellem kl. 7 og 15.30 på hverdage."),
+    ("udeservering", "p_number", "Vores P-nummer er 1020 3040 50."),
+])
+def test_an_item_given_in_v5_words_is_had(catalogue, task, item, text):
+    assert item in check(catalogue.task(task), body(text)).have
+
+
+@pytest.mark.parametrize(("task", "item", "text"), [
+    ("stoej_byggeplads", "hours", "Arbejdet varer mellem 3 og 4 uger."),
+    ("udeservering", "p_number", "P-nummer har vi ikke, ring +45 12 34 56 78."),
+    ("gravetilladelse", "traffic_plan", "We have no traffic plan yet."),
+])
+def test_numbers_of_another_kind_are_not_v5_items(catalogue, task, item, text):
+    assert item in check(catalogue.task(task), body(text)).missing
+
+
+@pytest.mark.parametrize(("task", "item", "line"), [
+    ("jordflytning", "destination", "Modtageanlæg: oplyses senere"),
+    ("vejareal", "traffic_plan", "Afmærkningsplan\tvedlægges senere"),
+    ("gravetilladelse", "contractor", "Contractor: TBD - we are still comparing quotes."),
+])
+def test_a_form_answer_deferring_the_item_does_not_count(catalogue, task, item, line):
+    assert item in check(catalogue.task(task), Evidence(texts=[("form", line)])).missing
+
+
+# ---------------------------------------------------------------- second probe after batch v5
+
+@pytest.mark.parametrize(("task", "item", "text"), [
+    ("vejareal", "site", "Can we have a skip at 14 Rosenvængets Allé, 2100 Copenhagen Ø?"),
+    ("gravetilladelse", "site", "The dig is outside 3 Store Kongensgade."),
+    ("jordflytning", "destination", "We will move the soil to the soil depot in Hedehusene."),
+])
+def test_an_item_given_in_second_probe_words_is_had(catalogue, task, item, text):
+    assert item in check(catalogue.task(task), body(text)).have
+
+
+def test_a_count_before_a_street_is_no_house_number(catalogue):
+    assert "site" in check(catalogue.task("vejareal"), body("We need 2 Containere on Vesterbrogade.")).missing

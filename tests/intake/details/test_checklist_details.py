@@ -234,3 +234,117 @@ def test_where_the_waste_arises_is_the_business_address_in_its_signature(catalog
 def test_a_stall_outside_a_house_number_has_its_site(catalogue):
     found = check(catalogue.task("gadesalg"), evidence("Jeg vil gerne stå på Strøget ud for nr. 20 om lørdagen."))
     assert "site" in found.have
+
+
+# ---------------------------------------------------------------- batch v5: half given, or given for another thing
+
+def with_period(body: str, start: str, end: str | None = None) -> Evidence:
+    values = {"period_from": Field(start, "body")} | ({"period_to": Field(end, "body")} if end else {})
+    return Evidence(details=values, texts=[("body", body)], received=RECEIVED)
+
+
+@pytest.mark.parametrize(("body", "start", "end"), [
+    ("Vi vil gerne begynde fra 1. maj 2027.", "2027-05-01", None),
+    ("We will be crushing concrete, starting 3 May 2027.", "2027-05-03", None),
+    ("Periode: 01.03.2027 -\nTidsrum: 7-18", "2027-03-01", "2027-03-01"),
+])
+def test_a_start_with_no_end_is_no_period_from_and_to(catalogue, body, start, end):
+    assert "period" in check(catalogue.task("stoej_byggeplads"), with_period(body, start, end)).missing
+
+
+@pytest.mark.parametrize(("body", "start", "end"), [
+    ("Forventet start 7. juni 2027, varighed 3 dage.", "2027-06-07", None),
+    ("Fra mandag den 4. januar 2027 og 6 uger frem.", "2027-01-04", None),
+    ("Fra 8. til 19. februar 2027.", "2027-02-08", "2027-02-19"),
+    ("Lørdag 6. marts 2027 kl. 6-20.", "2027-03-06", "2027-03-06"),
+    ("Opstart 1. marts 2027, nedtagning 30. april 2027.", "2027-03-01", None),  # an end the extractor did not pair
+])
+def test_a_start_with_an_end_or_a_length_is_a_period(catalogue, body, start, end):
+    assert "period" in check(catalogue.task("stoej_byggeplads"), with_period(body, start, end)).have
+
+
+def test_a_start_alone_is_a_date_where_the_item_asks_for_one(catalogue):
+    found = check(catalogue.task("arrangement"), with_period("Koncert 19. december 2027 kl. 16-17.", "2027-12-19"))
+    assert "date" in found.have
+
+
+def test_a_date_read_from_a_quote_is_not_the_period(catalogue):
+    quote = ("tilbud.pdf", "TILBUD nr. 2291\nLevering uge 12")
+    found = check(catalogue.task("udeservering"),
+                  Evidence(details={"period_from": Field("2027-03-22", "tilbud.pdf"),
+                                    "period_to": Field("2027-03-28", "tilbud.pdf")},
+                           attachments=[quote], texts=[("body", "Tilbuddet er vedhæftet."), quote], received=RECEIVED))
+    assert "period" in found.missing
+
+
+@pytest.mark.parametrize("place", ["Østerbro", "Vesterbro", "Islands Brygge"])
+def test_a_district_is_not_the_site(catalogue, place):
+    found = check(catalogue.task("vejareal"), evidence(f"A skip outside a client's building in {place}.",
+                                                       activity_location=place))
+    assert "site" in found.missing
+
+
+def test_one_place_among_others_is_not_the_site(catalogue):
+    body = "A pop-up in Kongens Have or somewhere central on 17 June."
+    assert "site" in check(catalogue.task("arrangement"), evidence(body, activity_location="Kongens Have")).missing
+    assert "site" in check(catalogue.task("arrangement"),
+                           evidence("En koncert i Kongens Have den 17. juni.", activity_location="Kongens Have")).have
+
+
+@pytest.mark.parametrize("body", [
+    "Vi administrerer en ejendom, hvor ejeren ønsker en tagterrasse. Adressen oplyser jeg, når ejeren har godkendt.",
+    "We are moving to a new unit; the lease is not signed yet, so I cannot give you the address.",
+    "We are opening a new restaurant this spring (address to follow once the lease is final).",
+    "Det drejer sig om vores nye lager - adressen er ikke helt på plads endnu.",
+    "We're open to suggestions on where the event could be.",
+])
+def test_the_signature_address_is_not_the_place_when_the_writer_says_it_is_not_known(catalogue, body):
+    found = check(catalogue.task("spildevand"), evidence(body, signature=SIGNED, address="Industrivej 12"))
+    assert "address" in found.missing
+
+
+def test_the_building_owners_cvr_is_not_the_applicants(catalogue):
+    form = Evidence(details={"cvr": Field("21615544", "form")},
+                    texts=[("form", "Adresse: Lygten 39, 2400 København NV\nCVR-nr. (ejer af bygningen): 21 61 55 44")],
+                    received=RECEIVED)
+    assert "cvr" in check(catalogue.task("miljoegodkendelse"), form).missing
+    english = evidence("The property owner, Ejendom A/S, has CVR 21615544.", cvr="21615544")
+    assert "cvr" in check(catalogue.task("erhvervsaffald"), english).missing
+
+
+def test_a_p_number_abbreviated_p_no_in_the_signature_is_given(catalogue):
+    signature = "Noodle Bar Tokyo ApS · CVR 41 55 60 12 · P-no 1021345678"
+    found = check(catalogue.task("udeservering"), evidence("Two tables outside.", signature=signature,
+                                                           p_number="1021345678"))
+    assert "p_number" in found.have
+
+
+# ---------------------------------------------------------------- probe after batch v5
+
+@pytest.mark.parametrize("body", ["Serveringen ønskes fra uge 16 og frem.", "Tables from 1 May 2027 onwards, please.",
+                                  "Vi vil gerne stå der fra 1. maj og indtil videre."])
+def test_a_start_said_to_run_on_is_no_period_from_and_to(catalogue, body):
+    assert "period" in check(catalogue.task("udeservering"), evidence(body)).missing
+
+
+def test_a_week_read_as_a_period_does_not_end_one_said_to_run_on(catalogue):
+    """The extractor reads "uge 16" as Monday to Sunday; "og frem" says there is no end."""
+    found = check(catalogue.task("udeservering"), with_period("Fra uge 16 og frem.", "2027-04-19", "2027-04-25"))
+    assert "period" in found.missing
+    assert "period" in check(catalogue.task("udeservering"),
+                             with_period("I uge 16.", "2027-04-19", "2027-04-25")).have
+
+
+def test_a_group_companys_cvr_is_not_the_applicants(catalogue):
+    body = "Vores moderselskab, Print Holding A/S, har CVR 44215764."
+    assert "cvr" in check(catalogue.task("miljoegodkendelse"), evidence(body, cvr="44215764")).missing
+
+
+@pytest.mark.parametrize(("task", "item", "text"), [
+    ("olietank", "address", "Foreningen på hjørnet af Dag Hammarskjölds Allé og Classensgade."),
+    ("spildevand", "address", "Our station on the corner of H.C. Andersens Boulevard and Vestergade."),
+    ("jordflytning", "amount", "Mængde: udgravning 3 x 4 x 1,5 m"),
+    ("arrangement", "guests", "Vi regner med ca. 80 padlere i løbet af dagen."),
+])
+def test_an_item_given_in_probe_words_is_had(catalogue, task, item, text):
+    assert item in check(catalogue.task(task), evidence(text)).have

@@ -99,7 +99,7 @@ def test_dash_dash_signature_is_removed():
 
 
 @pytest.mark.parametrize("valediction", ["Med venlig hilsen", "Venlig hilsen", "Mvh", "Best regards", "Kind regards,",
-                                         "Mvh.", "De bedste hilsner"])
+                                         "Mvh.", "De bedste hilsner", "Best,", "Kh"])
 def test_valediction_with_short_block_is_removed(valediction):
     body = f"Vi søger om udeservering.\n\n{valediction}\nHans Hansen\nCafé Hansen ApS\nCVR 12345678\n"
     assert text_now(body) == "Vi søger om udeservering."
