@@ -12,8 +12,11 @@
    ``intake case list`` at that size.
 4. A projection of the machines a desk with 5,000 applications a day (a third scanned) needs.
 
+With ``--durable`` PostgreSQL and Dovecot flush every commit to disk as a production's do (the test
+fixtures run with fsync off).
+
 Usage: python3 bench/bench_workers.py [--messages N] [--workers 1,2,4] [--repeat 3] [--rate R --seconds S]
-                                      [--growth 1000,100000] [--skip-scanned] [--skip-steady]
+                                      [--growth 1000,100000] [--skip-scanned] [--skip-steady] [--durable]
 """
 from __future__ import annotations
 
@@ -254,11 +257,14 @@ def main() -> None:
     parser.add_argument("--growth-messages", type=int, default=200)
     parser.add_argument("--skip-scanned", action="store_true")
     parser.add_argument("--skip-steady", action="store_true")
+    parser.add_argument("--durable", action="store_true",
+                        help="PostgreSQL and Dovecot flush every commit to disk, as in a production (the test "
+                             "fixtures' default is without: fsync off)")
     parser.add_argument("--repeat", type=int, default=1,
                         help="runs of each throughput and growth figure (the median is shown)")
     args = parser.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="bench-workers-"))
-    with real_servers(tmp, postgresql=True) as servers:
+    with real_servers(tmp, postgresql=True, durable=args.durable) as servers:
         dovecot, sink, postgres = servers.dovecot, servers.sink, servers.postgres
         models = tmp / "models"
         load_active(models)

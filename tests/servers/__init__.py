@@ -60,14 +60,16 @@ class RealServers:
 
 
 @contextmanager
-def real_servers(tmp: Path, *, postgresql: bool) -> Iterator[RealServers]:
-    """Start the servers a bench runs against (its PKI under ``tmp``) and remove them afterwards, whatever happens."""
+def real_servers(tmp: Path, *, postgresql: bool, durable: bool = False) -> Iterator[RealServers]:
+    """Start the servers a bench runs against (its PKI under ``tmp``) and remove them afterwards, whatever happens.
+
+    ``durable``: PostgreSQL and Dovecot flush to disk as a production's do (the tests' servers do not)."""
     pki = TestPKI.create(tmp / "pki")
-    dovecot = start_dovecot(pki)
+    dovecot = start_dovecot(pki, durable=durable)
     sink = SmtpSink(pki).start()
     postgres = None
     try:
-        postgres = start_postgres() if postgresql else None
+        postgres = start_postgres(durable=durable) if postgresql else None
         yield RealServers(pki, dovecot, sink, postgres)
     finally:
         sink.stop()

@@ -34,7 +34,9 @@ CAPABILITIES_WITHOUT_IDLE = (
 
 
 
-def _dovecot_config(root: Path, ports: dict[str, int], pki: TestPKI, capability: str | None) -> str:
+def _dovecot_config(root: Path, ports: dict[str, int], pki: TestPKI, capability: str | None,
+                    durable: bool = False) -> str:
+    fsync = "optimized" if durable else "never"  # Dovecot's default, as a production runs; tests go without
     cap_line = f"  imap_capability = {capability}\n" if capability else ""
     return f"""\
 # Private Dovecot for tests (generated).
@@ -53,7 +55,7 @@ first_valid_gid = 1
 mail_uid = {MAIL_USER}
 mail_gid = {MAIL_USER}
 mail_location = maildir:{root}/mail/%u
-mail_fsync = never
+mail_fsync = {fsync}
 disable_plaintext_auth = no
 auth_mechanisms = plain login
 auth_failure_delay = 0
@@ -114,6 +116,7 @@ class DovecotServer:
     root: Path
     pki: TestPKI
     capability: str | None = None
+    durable: bool = False  # mail_fsync as in a production (benches); tests go without
     user: str = "desk@example.test"
     password: str = field(default_factory=lambda: secrets.token_urlsafe(12))
     host: str = "127.0.0.1"
@@ -158,7 +161,7 @@ class DovecotServer:
         os.chmod(self.root, 0o755)
         (self.root / "users").write_text(f"{self.user}:{{PLAIN}}{self.password}::::::\n")
         ports = {"imap": self.imap_port, "imaps": self.imaps_port, "lmtp": self.lmtp_port}
-        self.config_path.write_text(_dovecot_config(self.root, ports, self.pki, self.capability))
+        self.config_path.write_text(_dovecot_config(self.root, ports, self.pki, self.capability, self.durable))
         with open(self.root / "dovecot.stderr", "ab") as err:
             self._process = subprocess.Popen(
                 [DOVECOT_BIN, "-F", "-c", str(self.config_path)],
@@ -332,9 +335,9 @@ def dovecot_missing() -> str | None:
     return None
 
 
-def start_dovecot(pki: TestPKI, *, capability: str | None = None) -> DovecotServer:
+def start_dovecot(pki: TestPKI, *, capability: str | None = None, durable: bool = False) -> DovecotServer:
     root = Path(tempfile.mkdtemp(prefix="intake-dovecot-"))
-    return DovecotServer(root=root, pki=pki, capability=capability).start()
+    return DovecotServer(root=root, pki=pki, capability=capability, durable=durable).start()
 
 
 def remove_dovecot(server: DovecotServer) -> None:

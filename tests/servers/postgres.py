@@ -58,12 +58,13 @@ class PostgresServer:
     """A throwaway PostgreSQL cluster on loopback: trust auth, its unix socket in its own directory.
 
     Runs as the ``postgres`` OS user when we are root (PostgreSQL refuses root),
-    else as ourselves. Durability is switched off: the data dies with the test run.
+    else as ourselves. Durability is switched off (unless ``durable``): the data dies with the test run.
     """
 
     root: Path
     bin_dir: Path
     os_user: str | None = None
+    durable: bool = False  # a production's settings (fsync, synchronous commit) for benches; tests go without
     host: str = "127.0.0.1"
     port: int = 0
     _process: subprocess.Popen | None = field(default=None, repr=False)
@@ -90,9 +91,9 @@ class PostgresServer:
             self.port = free_port()
         if not (self.data_dir / "PG_VERSION").exists():
             self._initdb()
-        options = ["-p", str(self.port), "-h", self.host, "-k", str(self.root),
-                   "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off",
-                   "-c", "max_connections=200"]
+        fast = [] if self.durable else ["-c", "fsync=off", "-c", "synchronous_commit=off",
+                                        "-c", "full_page_writes=off"]
+        options = ["-p", str(self.port), "-h", self.host, "-k", str(self.root), *fast, "-c", "max_connections=200"]
         with open(self.log_path, "ab") as log:
             self._process = subprocess.Popen(
                 [str(self.bin_dir / "postgres"), "-D", str(self.data_dir), *options],
@@ -162,8 +163,11 @@ class PostgresServer:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
-def start_postgres() -> PostgresServer:
-    """A new private cluster in a temporary directory owned by the user it runs as. Raises ServerError."""
+def start_postgres(*, durable: bool = False) -> PostgresServer:
+    """A new private cluster in a temporary directory owned by the user it runs as. Raises ServerError.
+
+    ``durable``: with PostgreSQL's own defaults for durability (every commit flushed to disk), as a
+    production runs, for benches; tests run without (the data dies with the run)."""
     bin_dir = postgres_bin_dir()
     if bin_dir is None:
         raise ServerError(f"no PostgreSQL server under {PG_BIN_GLOB}")
@@ -171,7 +175,7 @@ def start_postgres() -> PostgresServer:
     os_user = _pg_os_user()
     if os_user is not None:
         shutil.chown(root, os_user, os_user)
-    server = PostgresServer(root=root, bin_dir=bin_dir, os_user=os_user)
+    server = PostgresServer(root=root, bin_dir=bin_dir, os_user=os_user, durable=durable)
     try:
         return server.start()
     except ServerError:
