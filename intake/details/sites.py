@@ -235,7 +235,7 @@ def same_place(site: str, address: str, postcode: str = "") -> bool:
 
 
 def _roles(text: str, mentions: list[Mention]) -> list[str]:
-    signature = _signature_start(text)
+    signature = signature_start(text)
     letterhead = _letterhead_end(text)
     roles = []
     previous_end = 0
@@ -322,7 +322,7 @@ def _letterhead_end(text: str) -> int:
     return 0
 
 
-def _signature_start(text: str) -> int:
+def signature_start(text: str) -> int:
     last = _last_match(_VALEDICTION, text)
     return last.start() if last else len(text)
 

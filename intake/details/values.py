@@ -104,6 +104,8 @@ def _v_contact_name(value: str, ref: date) -> Values:
 def _v_person_or_company(value: str, ref: date) -> Values:
     """ "Ansøgers navn / firma": a company when the value names a business, else a person."""
     head = re.split(r"[,;(|]", value, maxsplit=1)[0].strip()
+    if _SOLE_TRADER_OF.search(value):
+        return _v_contact_name(value, ref)     # "Is & Vafler v/ Lone Brink": the business and its owner
     return _v_company(value, ref) if names_a_business(head) else _v_contact_name(value, ref)
 
 
@@ -130,6 +132,8 @@ def _v_address(key: str) -> Handler:
                 or value.strip(" .").lower() in _INDOORS):
             return {}
         if key == "activity_location":
+            if _SAME_AS_ABOVE.match(value):
+                return {}                   # "Samme som ovenfor", "As applicant address": the business's own address
             value = _site_value(re.sub(r"\s*\([^)]{0,80}\)", "", value))
             if not value:
                 return {}
@@ -143,6 +147,10 @@ def _v_address(key: str) -> Handler:
     return handler
 
 
+# a site field that points back to the address given above it
+_SAME_AS_ABOVE = re.compile(r"(?i)^(?:samme(?: som| adresse)?|som (?:ovenfor|ovenstående|ansøger\w*|firma\w*"
+                            r"|virksomhed\w*)|se ovenfor|ditto|do\.?$|same(?: as)?"
+                            r"|as (?:above|applicant|the applicant|company|business)|see above)\b")
 # "Ud for nr. 5 i Bogtrykkervej", "outside no. 5 Willemoesgade"
 _NUMBER_ON_STREET = re.compile(rf"^(?i:ud ?for|foran|ved|outside|opposite|overfor|in front of)[ \t]{{1,3}}"
                                rf"(?i:nr\.?|no\.?|number)[ \t]{{0,3}}(?P<no>\d{{1,4}}[A-Z]?)[ \t]{{1,3}}"
@@ -260,6 +268,7 @@ _VALUE_HANDLERS: dict[str, Handler] = {
     "date": _v_future_period,
     "area_m2": _v_amount("area_m2"), "litres": _v_amount("litres"), "guests": _v_amount("guests"),
     "house_number": _v_part("_house_number", r"\d{1,4}\s?[a-z]?"),
-    "floor": _v_part("_floor", r"(?:st|kl|\d{1,2})\.?(?: sal)?|stuen"),
+    # "Etage/side: st. tv": a floor field may hold the side as well
+    "floor": _v_part("_floor", r"(?:(?:st|kl|\d{1,2})\.?(?: sal)?|stuen)(?:,? ?(?:tv|th|mf)\.?)?"),
     "door": _v_part("_door", r"tv|th|mf|t\.v\.?|t\.h\.?|\d{1,3}"),
 }

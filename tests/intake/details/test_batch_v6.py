@@ -1,0 +1,144 @@
+"""Details in the voices of development batch v6: forms with other labels ("Ansøgers navn", "Sted for aktiviteten",
+"Dates required", "Etage/side"), tables with a header row, letters with a letterhead and a signer's own phone, and
+periods written as months with their years or as two dates around a slash."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from intake.details import extract_details
+from intake.details.periods import Period, find_period
+from intake.details.text import labelled_values
+
+REF = date(2027, 3, 8)
+
+
+def values(text: str, fields: dict[str, str] | None = None) -> dict:
+    found = extract_details([("body", text)], fields or {}, reference=REF, sender="x@example.dk")
+    return {k: f.value for k, f in found.items()}
+
+
+# ---------------------------------------------------------------- periods
+
+@pytest.mark.parametrize(("written", "start", "end"), [
+    ("Tidsrum: juni 2027 - august 2027", date(2027, 6, 1), date(2027, 8, 31)),
+    ("hver lørdag, juni 2027 - august 2027", date(2027, 6, 1), date(2027, 8, 31)),
+    ("Dates required: June 2027 – August 2027", date(2027, 6, 1), date(2027, 8, 31)),
+    ("from June 2027 to August 2027", date(2027, 6, 1), date(2027, 8, 31)),
+    ("fra november 2027 til februar 2028", date(2027, 11, 1), date(2028, 2, 29)),
+])
+def test_a_range_of_months_each_with_its_year_is_whole_months(written, start, end):
+    assert find_period(written, REF) == Period(start, end)
+
+
+@pytest.mark.parametrize(("written", "start", "end"), [
+    ("Start-/slutdato: 01.06.27 / 31.08.27", date(2027, 6, 1), date(2027, 8, 31)),
+    ("Start-/slutdato: 15. maj 2027 / 15. september 2027", date(2027, 5, 15), date(2027, 9, 15)),
+])
+def test_two_dates_around_a_slash_are_a_range(written, start, end):
+    assert find_period(written, REF) == Period(start, end)
+
+
+def test_slashes_inside_dates_still_read_as_dates():
+    assert find_period("Periode: 1/6/2027 - 30/6/2027", REF) == Period(date(2027, 6, 1), date(2027, 6, 30))
+
+
+# ---------------------------------------------------------------- labels
+
+@pytest.mark.parametrize(("label", "value", "key", "expected"), [
+    ("Ansøgers navn", "Løbeklubben Amager Runners", "company_name", "Løbeklubben Amager Runners"),
+    ("Ansøgers navn", "Foreningen KBH Jazz Live", "company_name", "Foreningen KBH Jazz Live"),
+    ("Applicant", "Ahmed's Grocery", "company_name", "Ahmed's Grocery"),
+    ("Ansøger", "Mette Sommer", "contact_name", "Mette Sommer"),
+    ("Applicant", "Bolt & Beam Construction ApS", "company_name", "Bolt & Beam Construction ApS"),
+])
+def test_the_applicant_field_is_a_person_or_a_business_as_its_value_tells(label, value, key, expected):
+    found = values("", {label: value})
+    assert found[key] == expected
+    assert ("contact_name" if key == "company_name" else "company_name") not in found
+
+
+def test_a_sole_trader_in_the_applicant_field_gives_the_business_and_its_owner():
+    found = values("", {"Ansøgers navn": "Is & Vafler v/ Lone Brink"})
+    assert found["company_name"] == "Is & Vafler v/ Lone Brink"
+    assert found["contact_name"] == "Lone Brink"
+
+
+@pytest.mark.parametrize("label", ["Organisation number", "Company no.", "Org. nr."])
+def test_an_organisation_or_company_number_field_is_the_cvr(label):
+    assert values("", {label: "58753661"})["cvr"] == "58753661"
+
+
+def test_spectators_are_guests():
+    assert values("", {"Expected spectators": "2,000"})["guests"] == 2000
+
+
+@pytest.mark.parametrize("label", ["Dates required", "Required dates"])
+def test_dates_required_is_the_period(label):
+    found = values("", {label: "14/06/2027 – 25/06/2027"})
+    assert (found["period_from"], found["period_to"]) == ("2027-06-14", "2027-06-25")
+
+
+def test_a_floor_field_may_hold_the_side():
+    found = values("", {"Vejnavn": "Stefansgade", "Husnummer": "9B", "Etage/side": "st. tv",
+                        "Postnr. og by": "2200 København N"})
+    assert found["address"] == "Stefansgade 9B, st. tv"
+
+
+@pytest.mark.parametrize("same", ["Samme som ovenfor", "As applicant address", "Same as above", "Som ansøger"])
+def test_a_site_field_pointing_back_to_the_address_is_no_site(same):
+    found = values("", {"Virksomhedens adresse": "Nørrebrogade 56, st., 2200 København N",
+                        "Sted for aktiviteten": same})
+    assert found["address"] == "Nørrebrogade 56, st."
+    assert "activity_location" not in found
+
+
+def test_a_wished_for_thing_that_is_a_place_is_the_site():
+    found = values("", {"Adresse": "Fælledvej 5, 2200 København N",
+                        "Ønsket serveringsareal": "Sankt Hans Torv, ud for restauranten"})
+    assert found["activity_location"] == "Sankt Hans Torv"
+
+
+def test_a_customers_address_in_a_contractors_form_is_the_site():
+    found = values("VVS-firmaet Rørkjær ApS\nFrederikssundsvej 210, 2700 Brønshøj\n"
+                   "Kunde: Familien Hald, Kirkebjerg Allé 34, 2720 Vanløse\n")
+    assert found["activity_location"].startswith("Kirkebjerg Allé 34")
+    assert found["address"] == "Frederikssundsvej 210"
+
+
+@pytest.mark.parametrize("label", ["Billing address", "Trader's home address", "Ansøgers bopæl"])
+def test_home_and_billing_address_fields_are_the_business_address(label):
+    assert values("", {label: "Vigerslev Allé 77, 2500 Valby"})["address"] == "Vigerslev Allé 77"
+
+
+# ---------------------------------------------------------------- tables
+
+def test_a_header_row_of_labels_names_the_cells_of_the_row_below():
+    found = labelled_values("Ønskede pladser og datoer:\nSted | Dato | Tid\n"
+                            "Gammel Strand | 1/6-2027 – 30/6-2027 | 11-19", REF)
+    assert found["activity_location"] == "Gammel Strand"
+    assert (found["period_from"], found["period_to"]) == ("2027-06-01", "2027-06-30")
+
+
+def test_a_row_of_labels_above_a_row_of_other_labels_is_no_header():
+    assert "activity_location" not in labelled_values("Sted | Dato | Tid\nTelefon | E-mail | CVR", REF)
+
+
+# ---------------------------------------------------------------- the signer's own phone
+
+@pytest.mark.parametrize("letter", [
+    "VVS-firmaet Rørkjær ApS\nFrederikssundsvej 210, 2700 Brønshøj\nCVR 39118300 · Tlf. 38 28 14 70\n"
+    "Anmeldelse af sløjfning af olietank\nTanken sløjfes.\nMed venlig hilsen\nRasmus Kjær\nMontør, mobil 28 90 45 17",
+    "Advokatfirmaet Brink & Høst\nBredgade 30, 1260 København K\nTlf. 38 28 14 70\nAnsøgning om stadeplads\n"
+    "Henvendelser bedes rettet til undertegnede, direkte telefon 28 90 45 17.\nMed venlig hilsen\nCecilie Brink",
+])
+def test_the_signers_direct_or_mobile_phone_wins_over_the_letterhead(letter):
+    assert values(letter)["phone"] == "28904517"
+
+
+def test_a_letterhead_phone_stays_when_the_signature_gives_none():
+    letter = ("Lykkes Juletræer ApS\nTlf. 40 55 12 90\nAnsøgning om salg af juletræer\nVi søger om en stadeplads.\n"
+              "Med venlig hilsen\nKarsten Lykke")
+    assert values(letter)["phone"] == "40551290"
