@@ -63,6 +63,9 @@ _BUSINESS = re.compile("(?:" + "|".join([
     rf"\b(?:vores|min|mit|mine|our|my) {_PREMISES}",           # "foran min forretning Amagerbrogade 58"
     r"\bour (?:\w+ )?(?:office|shop|premises|restaurant|store|workshop|studio|address)s? (?:is|are) (?:at|in|on)",
     r"\bc/o\b.*", r"\b(?:office|kontor|adr|adresse|address|hovedkontor)\b\.?:", r"\bhos formanden\b:?",
+    # "(facaden af) bageriet i Blågårdsgade 14": the business's premises named by a definite noun
+    r"\b(?:butikken|forretningen|restauranten|caféen|cafeen|salonen|klinikken|bageriet|kiosken|værkstedet"
+    r"|bistroen|hotellet|baren) (?:på|i)",
     r"\btaken over the \w+ at",
     # "På vegne af vores klient, Vinbaren Kork ApS, Værnedamsvej 6": the client's premises
     r"\b(?:på vegne af|on behalf of)(?:[ \t](?:vores|our)[ \t](?:klient|client))?,?[ \t]{1,2}"
@@ -74,8 +77,8 @@ _BUSINESS = re.compile("(?:" + "|".join([
 ]) + r")\W*$", re.IGNORECASE)
 # the registered office or head office: the business's address even beside premises it also names ("Selskabets
 # registrerede adresse er ...", "Head office: ...", "Hovedkontor: ..."), which are then the application's site
-_REGISTERED = re.compile(r"\b(?:(?:\w+s )?registrerede? (?:adresse|hjemsted)(?: er)?"
-                         r"|registered (?:office|address)(?: is)?|registreret (?:på|i)"
+_REGISTERED = re.compile(r"\b(?:(?:\w+s )?registrerede? (?:adresse|hjemsted)(?:\s+er)?"
+                         r"|registered (?:office|address)(?:\s+is)?|registreret (?:på|i)"
                          r"|hovedkontor(?:et)?(?: er| ligger)?(?: på| i)?"
                          r"|head (?:office|quarters)(?: is)?(?: at| in)?|hq)\W*$", re.IGNORECASE)
 _WORK = (r"(?:nedrive|rive|renovere|istandsætte|male|bygge|opføre|grave|udskifte|skifte|sløjfe|fjerne|isolere|reparere"
@@ -91,6 +94,8 @@ _SITE = re.compile("(?:" + "|".join([
     r"\bgården bag", r"\bved siden af", r"\b(?:opstille|placere)[sr]? (?:\w+ ){0,3}(?:på|ved)",
     rf"\b{_WORK}\w* (?:\S+ ){{0,4}}(?:på|ved|i)",
     r"\b(?:nedrive|renovere|istandsætte|ombygge|restaurere|renovate|refurbish|repair|demolish)\w*",
+    # "Re: Demolition of garage building, Valby Langgade 201": the work named by its noun
+    r"\b(?:nedrivning|renovering|ombygning|demolition|renovation|refurbishment)\b",
     r"\bbyggegrunden (?:på|ved)", r"\bdrejer sig om(?: ejendommen)?", r"\bgælder(?: ejendommen)?",
     r"\b(?:køres|flyttes|fjernes|transporteres|hentes) (?:\w+ )?fra",
     r"\bplacering\b(?: er| på|:)?", r"\b(?:site|venue|location)\b(?: is| at|:)",     # not "Site Manager,"
@@ -183,6 +188,9 @@ def find_addresses(text: str) -> dict[str, str]:
                              site.postcode, site.town)
     if site is None and premises and own is not premises[0]:
         site = premises[0]                  # lives or is registered elsewhere: the application is about the premises
+    if site is None and own is not None and own in by_role["signature"]:
+        # a letter whose own address stands in its letterhead or signature: another address in its text is the site
+        site = next((m for m in plain if not _same_house(m, own)), None)
     out: dict[str, str] = {}
     if own is not None:
         out["address"] = own.address
@@ -260,11 +268,13 @@ def _window(text: str, previous_end: int, start: int) -> str:
     An address at the start of a line also hears the line before it (a wrapped sentence, a label on its own line).
     """
     line_start = text.rfind("\n", 0, start) + 1
-    if not text[line_start:start].strip():
+    head = text[line_start:start].split()
+    if not head or len(head) <= 2 and head[0][0].islower():   # "... whose registered address\nis Strandvejen 140"
         line_start = text.rfind("\n", 0, max(line_start - 1, 0)) + 1
     window = text[max(previous_end, start - _WINDOW, line_start):start]
     cut = _last_match(_SENTENCE_END, window)
-    return window[cut.end():] if cut else window
+    window = window[cut.end():] if cut else window
+    return window.replace("\n", " ")                  # a sentence wrapped over two lines reads as one
 
 
 def _role(before: str, after: str) -> str:
@@ -305,6 +315,9 @@ def _nearest(pattern: re.Pattern[str], before: str, reach: int) -> tuple[int, in
 
 _OPENING_LINE = re.compile(r"(?i)(?:ansøgning|anmeldelse|application|notification|request|hej|hi|hello|kære|dear|til"
                            r"|to whom|vedr|re:|emne|subject|goddag)\b")
+# where a letterhead ends without a blank line (a PDF keeps none): the recipient's block or the letter's date
+_RECIPIENT_OR_DATE = re.compile(r"(?i)(?:københavns kommune|(?:the )?city of copenhagen|att(?:n)?\b|center for\b"
+                                r"|(?:[A-ZÆØÅ]\w+, )?(?:den )?\d{1,2}\.? ?(?:[a-zæøå]+|\d{1,2}\.) ?\d{4}$)")
 _COMPANY_MARK = re.compile(r"\bCVR\b|\b(?:ApS|A/S|IVS|I/S|P/S|K/S)\b")
 
 
@@ -314,7 +327,7 @@ def _letterhead_end(text: str) -> int:
     Ansøgning om facadeskilt"). An address there is the business's own, as in a signature."""
     end = 0
     for n, line in enumerate(text[:1000].split("\n")):
-        if not line.strip() or _OPENING_LINE.match(line.strip()):
+        if not line.strip() or _OPENING_LINE.match(line.strip()) or _RECIPIENT_OR_DATE.match(line.strip()):
             return end if n and _COMPANY_MARK.search(text[:end]) else 0
         if n == 5 or line.rstrip().endswith((".", "?", "!", ":")) or len(line.split()) > 14:
             return 0

@@ -10,6 +10,7 @@ import pytest
 
 from intake.details import extract_details
 from intake.details.periods import Period, find_period
+from intake.details.sites import find_addresses
 from intake.details.text import labelled_values
 
 REF = date(2027, 3, 8)
@@ -142,3 +143,48 @@ def test_a_letterhead_phone_stays_when_the_signature_gives_none():
     letter = ("Lykkes Juletræer ApS\nTlf. 40 55 12 90\nAnsøgning om salg af juletræer\nVi søger om en stadeplads.\n"
               "Med venlig hilsen\nKarsten Lykke")
     assert values(letter)["phone"] == "40551290"
+
+
+# ---------------------------------------------------------------- letters: whose address
+
+def test_a_registered_address_wrapped_over_two_lines_is_the_business_address():
+    found = find_addresses("Studio Vang Architects\nAmaliegade 15, 1256 Copenhagen K\n"
+                           "On behalf of our client, Harbour Bakery ApS (CVR 34113386), whose registered address\n"
+                           "is Strandvejen 140, 2900 Hellerup, we apply for a permit for an extension of the bakery\n"
+                           "at Islands Brygge 21, 2300 Copenhagen S.\nKind regards,\nJonas Vang")
+    assert (found["address"], found["activity_location"]) == ("Strandvejen 140", "Islands Brygge 21, 2300 København S")
+
+
+def test_a_company_line_under_a_heading_does_not_hear_the_heading():
+    found = find_addresses("Ansøgning om lift på fortov\nIbsens Vinduespudsning, Glentevej 22, 2400 København NV, "
+                           "CVR 34124183\nVi skal pudse vinduer på kontorhuset Kalvebod Brygge 39, 1560 København V.")
+    assert found["address"] == "Glentevej 22"
+
+
+def test_a_letterhead_ends_at_the_recipient_without_a_blank_line():
+    found = find_addresses("Kaffekompagniet A/S\nVesterbrogade 149, 4. th\n1620 København V\nCVR-nr. 73229340\n"
+                           "Københavns Kommune\nByliv og Arrangementer\n3. marts 2027\n"
+                           "Vi åbner en ny butik på Valby Langgade 61, 2500 Valby, og ansøger om udeservering.")
+    assert found["address"] == "Vesterbrogade 149, 4. th"
+    assert found["activity_location"] == "Valby Langgade 61, 2500 Valby"
+
+
+def test_another_address_in_a_letter_with_its_own_in_the_letterhead_is_the_site():
+    found = find_addresses("Gelato Bella ApS\nGothersgade 21\n1123 København K\nCVR 54531540\nDear City Life team,\n"
+                           "This summer we will run an ice-cream counter at Nyhavn 2 (corner of Holbergsgade).\n"
+                           "Warm regards,\nMarco Ferri")
+    assert (found["address"], found["activity_location"]) == ("Gothersgade 21", "Nyhavn 2")
+
+
+def test_the_work_named_by_its_noun_before_an_address_names_the_site():
+    found = find_addresses("Hartmann Demolition ApS\nRegistered office: Avedøreholmen 84, 2650 Hvidovre\n"
+                           "Re: Demolition of garage building, Valby Langgade 201, 2500 Valby\nWe will demolish it.")
+    assert (found["address"], found["activity_location"]) == ("Avedøreholmen 84", "Valby Langgade 201, 2500 Valby")
+
+
+def test_an_agents_client_premises_named_by_a_definite_noun_are_the_address():
+    found = find_addresses("Tegnestuen Krog & Lund\nStrandgade 27B, 2. th, 1401 København K\n"
+                           "På vegne af bygherre Bageriet Kornet ApS (CVR 29202524) søger vi om tilladelse til at "
+                           "opsætte et skilt på facaden af bageriet i Blågårdsgade 14, st., 2200 København N.")
+    assert found["address"] == "Blågårdsgade 14, st."
+    assert "activity_location" not in found
