@@ -65,8 +65,8 @@ _NAME_PREFIXES = frozenset(
     # districts of Copenhagen that streets are named after ("Bispebjerg Parkallé"), not postal towns
     " bispebjerg nørrebro østerbro vesterbro amager sundby valby vanløse brønshøj husum tingbjerg sydhavn"
     " christianshavn bellahøj emdrup utterslev nordhavn ørestad kastrup".split())
-_PLACE_ENDINGS = ("bro", "by", "havn", "rup", "løse", "høj", "borg", "berg", "lund", "holm", "ager", "ør", "strand",
-                  "sø", "lev", "s")
+_PLACE_ENDINGS = ("bro", "by", "havn", "rup", "løse", "høj", "borg", "berg", "bjerg", "lund", "holm", "ager", "ør",
+                  "strand", "sø", "lev", "s")
 NOT_STREET_WORDS = frozenset(
     "stillads stilladset container containere containeren skurvogn udeservering ansøgning ansøger tilladelse skilt"
     " skiltning gravetilladelse gravning vedr vedr. vedrørende re sv fw fwd vs adresse address scaffolding scaffold"

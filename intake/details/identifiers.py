@@ -12,7 +12,8 @@ import re
 from intake.privacy import find_cpr as find_cpr
 
 CVR_LABELLED = re.compile(
-    r"(?:\bcvr|\bse|\bmoms|\bvat|\bcompany[ \t]registration)(?:[\s.\-/]{0,3}(?:cvr|se))?[\s.\-]{0,3}"
+    r"(?:\bcvr|\bse|\bmoms|\bvat|\bcompany[ \t]registration"
+    r"|\b(?:company|organi[sz]ation)(?=[ \t](?:no\b|nr\b|number)))(?:[\s.\-/]{0,3}(?:cvr|se))?[\s.\-]{0,3}"
     r"(?:nr|nummer|no|number"
     r"|reg\.?\s?no)?\.?[\s:.#=,]{0,4}(?:(?:er|is|nu|now|nyt|new)[\s:]{1,3}){0,2}"
     r"(?:DK[\s-]?)?(?P<v>\d(?:[ \-]?\d){7})(?![\d])", re.IGNORECASE)

@@ -188,3 +188,39 @@ def test_an_agents_client_premises_named_by_a_definite_noun_are_the_address():
                            "opsætte et skilt på facaden af bageriet i Blågårdsgade 14, st., 2200 København N.")
     assert found["address"] == "Blågårdsgade 14, st."
     assert "activity_location" not in found
+
+
+# ---------------------------------------------------------------- identifiers, streets, companies, contacts
+
+@pytest.mark.parametrize("written", ["Company no. 26503701", "Organisation number: 26503701"])
+def test_a_company_or_organisation_number_in_text_is_the_cvr(written):
+    assert values(f"Hartmann Demolition ApS\n{written}\n")["cvr"] == "26503701"
+
+
+def test_the_word_company_before_a_number_is_no_cvr_label():
+    assert "cvr" not in values("The company 26503701 is not ours.")
+
+
+def test_a_place_name_ending_in_bjerg_may_stand_before_a_one_word_street():
+    assert values("Kontor: Kirkebjerg Parkvej 12, 2605 Brøndby")["address"] == "Kirkebjerg Parkvej 12"
+
+
+def test_a_letterhead_name_may_hold_small_words():
+    found = values("Cykelværkstedet på Hjørnet\nv/ Anders Bøgh\nGriffenfeldsgade 27\n2200\nKøbenhavn N\n"
+                   "CVR: 27475426\nJeg søger om et cykelstativ.\nMed venlig hilsen\nAnders Bøgh")
+    assert found["company_name"] == "Cykelværkstedet på Hjørnet"
+
+
+def test_two_people_joined_by_og_in_a_letterhead_are_no_company():
+    assert "company_name" not in values("Anders Bøgh og Ib Holm\nGriffenfeldsgade 27\nCVR: 27475426\n")
+
+
+@pytest.mark.parametrize("letter", [
+    "The project manager is Signe Bech Thorsen, mobile +45 61 30 27 55, who will be your contact.\n"
+    "Yours faithfully,\nKasper Lind",
+    "Our project manager, Signe Bech Thorsen (+45 61 30 27 55, sbt@x.dk), is your point of contact.\n"
+    "Sincerely,\nKasper Lind\nCEO",
+    "Questions: our dispatcher Signe Bech Thorsen, tel. 70 25 25 10.\nBest regards\nViking Movers",
+])
+def test_the_person_a_letter_names_as_the_contact_wins_over_the_signer(letter):
+    assert values(letter)["contact_name"] == "Signe Bech Thorsen"
