@@ -224,3 +224,21 @@ def test_two_people_joined_by_og_in_a_letterhead_are_no_company():
 ])
 def test_the_person_a_letter_names_as_the_contact_wins_over_the_signer(letter):
     assert values(letter)["contact_name"] == "Signe Bech Thorsen"
+
+
+# ---------------------------------------------------------------- one side of a period, a date after a street
+
+def test_a_completion_date_after_by_ends_the_period():
+    assert find_period("Work is planned to begin 10.05.2027 and to be completed by 04.06.2027.", REF) == Period(
+        date(2027, 5, 10), date(2027, 6, 4))
+
+
+@pytest.mark.parametrize("written", ["Sløjfningen udføres 1/6-2027.", "The removal will be carried out on 1.6.2027."])
+def test_the_day_the_work_is_carried_out_is_the_period(written):
+    assert find_period(written, REF) == Period(date(2027, 6, 1), date(2027, 6, 1))
+
+
+def test_a_day_and_month_after_a_street_is_no_house_number():
+    found = values("Mobilkran Amagerfælledvej 22/4")
+    assert found.get("activity_location") != "Amagerfælledvej 22"
+    assert found.get("address") != "Amagerfælledvej 22"
