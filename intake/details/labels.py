@@ -17,7 +17,8 @@ _LABELS: list[tuple[str, str]] = [
             r"|moms(?: nr| nummer| registreringsnummer)"
             r"|vat(?: no| nr| number| reg no)?|company reg(?:istration)? (?:no|number)"
             r"|cvr number of (?:the )?(?:company|business)"
-            r"|(?:company|organi[sz]ation|org) (?:no|nr|number|reg no)|org nr|organisationsnummer"),
+            r"|(?:company|organi[sz]ation|org) (?:no|nr|number|reg no)|org nr|organisationsnummer"
+            r"|reg(?:istration)? (?:no|number)"),
     # the applicant is a person or a business, as the value tells: "Ansøgers navn", "Applicant"
     ("person_or_company", r"(?:ansøgers|ansøgerens) navn|ansøger|applicant(?: s name| name)?"
                           r"|name of (?:the )?applicant"),
@@ -77,9 +78,9 @@ _LABELS: list[tuple[str, str]] = [
                           r"|(?:event|site|work|arbejds) ?location"
                           r"|(?:ønsket )?(?:stadeplads|standplads|salgsplads|stand)"
                           r"|(?:preferred |desired |requested )?(?:pitch|stall location|spot)"
-                          r"|(?:bygge|arbejds|grave|event|venue|site|works?|arrangements?) ?(?:adresse|address)"
-                          # a contractor's customer: where the work is done ("Kunde: Familien Hald, Vej 3")
-                          r"|kunde(?:ns adresse)?|kundeadresse|(?:customer|client)(?: s)? address"),
+                          r"|(?:bygge|arbejds|grave|event|venue|site|works?|arrangements?) ?(?:adresse|address)"),
+    # a contractor's customer or client: where the work is done when no site is given ("Kunde: Familien Hald, Vej 3")
+    ("client_site", r"kunde(?:ns adresse)?|kundeadresse|(?:customer|client)(?: s)?(?: address)?|bygherre"),
     ("address", r"adresse|virksomhedens adresse|firmaadresse|firmaets adresse"
                 r"|(?:restaurantens|butikkens|caféens|cafeens|salonens"
                 r"|forretningens|selskabets|foreningens|klinikkens|bageriets) adresse"

@@ -360,7 +360,8 @@ def _place(text: str, mentions: list[Mention]) -> str | None:
         name = m.group("v").strip(" .,")
         town = " " not in name and name.lower() in towns()          # "i København" is no street
         first = name.split()[0].lower()
-        if not inside and first not in NOT_STREET_WORDS and first not in _COUNTRIES and not town:
+        if (not inside and first not in NOT_STREET_WORDS and first not in _COUNTRIES and not town
+                and not _EVENT_NAME_AFTER.match(text, m.end("v"))):    # "at the Vesterbro festival": an event
             return name
     return _event_place(text, mentions)
 
@@ -377,6 +378,10 @@ _NOT_PLACE = frozenset(
     " saturday sunday danmark denmark copenhagen københavn frederiksberg kommune uge week".split())
 
 
+_EVENT_NAME = re.compile(r"(?i)(?:festival|fest|marked|market|løb|run|race|marathon|koncert|concert|parade|messe|fair"
+                         r"|dag|day|days|uge|week)$")
+_EVENT_NAME_AFTER = re.compile(r"[ \t]{1,2}(?i:festival|fest|marked|market|løb|run|race|marathon|koncert|concert"
+                               r"|parade|messe|fair)\b")
 _COUNTRIES = frozenset("danmark denmark sverige sweden tyskland germany norge norway".split())   # "in Denmark"
 
 
@@ -391,7 +396,9 @@ def _event_place(text: str, mentions: list[Mention]) -> str | None:
         first = name.split()[0].lower()
         inside = any(s.start <= m.start("v") < s.end for s in mentions)
         if (not inside and first not in _NOT_PLACE and first not in NOT_STREET_WORDS and first not in towns()
-                and not name.isupper()):                    # "EVENT IN PUBLIC SPACE": a heading, not a place
+                and not name.isupper()                      # "EVENT IN PUBLIC SPACE": a heading, not a place
+                and not _EVENT_NAME.search(name)            # "a stall at Vesterbro Festival": an event, not a place
+                and not _EVENT_NAME_AFTER.match(text, m.end("v"))):
             return name
     return None
 

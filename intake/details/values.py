@@ -166,8 +166,8 @@ _STREET_AT_NUMBER = re.compile(rf"^(?P<street>{STREET})[ \t]{{1,3}}(?i:ud ?for|f
 _PLACE_THEN_SPOT = re.compile(r"^(?P<place>[^,\d]{3,60}?)[ \t]*,[ \t]*(?![ \t]*(?:st|kl|tv|th|mf|sal)\b)[a-zæøå]")
 
 
-_SPOT_WORDS = frozenset("på i ved foran langs uden udenfor ud bag ovenpå under vores vor min mit our my the on in at by"
-                        " outside along behind".split())
+_SPOT_WORDS = frozenset("på i ved foran langs uden udenfor ud bag ovenpå under over vores vor min mit our my the on in"
+                        " at by outside along behind above beside".split())
 
 
 def _site_value(value: str) -> str:
@@ -185,12 +185,24 @@ def _site_value(value: str) -> str:
     if (not re.search(r"\d", value) and not any(w[:1].isupper() for w in words[1:])
             and (words[0].islower() or words[0].lower() in _SPOT_WORDS)):
         return ""
-    m = _PLACE_THEN_SPOT.match(value)
+    m = _PLACE_THEN_SPOT.match(value) or _PLACE_BY_STREET.match(value)
     return m.group("place") if m else value
+
+
+# "Nørrebroparken ved Jagtvej": a named place, then the street it lies by
+_PLACE_BY_STREET = re.compile(r"^(?P<place>[A-ZÆØÅ][^\W\d]{3,40}(?:[ \t][A-ZÆØÅ][^\W\d]{1,30}){0,2})[ \t]+"
+                              r"(?:ved|by|near|mod|langs|along)[ \t]+[A-ZÆØÅ]")
 
 
 _INDOORS = frozenset("kælder kælderen loft loftet baghave baghaven have haven gård gården garage garagen indkørsel"
                      " indkørslen skur skuret fyrrum fyrrummet udendørs indendørs basement garden yard attic".split())
+
+
+def _v_client_site(value: str, ref: date) -> Values:
+    """A customer's or client's field: its street address is where the work is; a name alone is nothing."""
+    m = ADDRESS.search(value)
+    found = _v_address("activity_location")(value[m.start():], ref) if m else {}
+    return {"_client_site": found["activity_location"]} if found else {}
 
 
 def _v_postcode(value: str, _ref: date) -> Values:
@@ -218,6 +230,9 @@ def compose_address(values: Values) -> None:
     address = values.get("address")
     if (parts[0] or parts[1]) and isinstance(address, str):
         values["address"] = join_parts(address, *(str(p) for p in parts))
+    client = values.pop("_client_site", None)
+    if client:
+        values.setdefault("activity_location", client)      # the customer's address, when no site field named one
     place = values.pop("_site_or_address", None)
     pc, town = values.pop("_site_or_address_postcode", ""), values.pop("_site_or_address_city", "")
     if place and "address" not in values:
@@ -263,7 +278,8 @@ _VALUE_HANDLERS: dict[str, Handler] = {
     "company_name": _v_company, "contact_name": _v_contact_name, "person_or_company": _v_person_or_company,
     "city": _v_text("city", 40),
     "address": _v_address("address"), "activity_location": _v_address("activity_location"), "postcode": _v_postcode,
-    "site_or_address": _v_address("_site_or_address"), "agent_address": _v_address("_agent_address"),
+    "site_or_address": _v_address("_site_or_address"), "client_site": _v_client_site,
+    "agent_address": _v_address("_agent_address"),
     "period_from": _v_date("period_from"), "period_to": _v_date("period_to"), "period": _v_period,
     "date": _v_future_period,
     "area_m2": _v_amount("area_m2"), "litres": _v_amount("litres"), "guests": _v_amount("guests"),

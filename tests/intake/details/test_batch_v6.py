@@ -242,3 +242,51 @@ def test_a_day_and_month_after_a_street_is_no_house_number():
     found = values("Mobilkran Amagerfælledvej 22/4")
     assert found.get("activity_location") != "Amagerfælledvej 22"
     assert found.get("address") != "Amagerfælledvej 22"
+
+
+# ---------------------------------------------------------------- probe v6-p: after the batch's fixes
+
+def test_a_place_by_a_street_is_the_place():
+    assert values("", {"Aktivitetens adresse": "Nørrebroparken ved Jagtvej"})["activity_location"] == "Nørrebroparken"
+
+
+def test_a_spot_over_the_door_names_no_site():
+    found = values("", {"Salonens adresse": "Vesterfælledvej 9B, st. tv, 1750 København V",
+                        "Skiltets placering": "Over indgangen"})
+    assert "activity_location" not in found
+
+
+def test_a_registration_number_field_is_the_cvr():
+    assert values("", {"Reg. no.": "98570942"})["cvr"] == "98570942"
+
+
+def test_a_direct_line_in_the_signature_wins_over_the_letterhead():
+    letter = ("Nordic Theatre Collective\nAdmiralgade 20, 1. th\n1066 Copenhagen K\nCVR 87924483 · Tel. 33 12 04 50\n"
+              "We would like to perform in Kongens Have.\nBest wishes,\nEmma Lauridsen\nDirect line +45 28 15 90 66")
+    assert values(letter)["phone"] == "28159066"
+
+
+def test_a_district_may_stand_before_a_one_word_street():
+    assert values("Avedøre Tværvej 30\n2650 Hvidovre\nCVR 48227589\n")["address"] == "Avedøre Tværvej 30"
+
+
+@pytest.mark.parametrize("text", ["Stall at Vesterbro Festival", "We would like a stall at the Vesterbro festival."])
+def test_an_event_named_after_a_district_is_no_site(text):
+    assert "activity_location" not in values(text)
+
+
+def test_the_clients_address_is_the_site_when_the_site_field_points_to_it():
+    found = values("Udførende: Kloak & Rør ApS, Islevdalvej 142, 2610 Rødovre\nCVR: 45573451\n"
+                   "Bygherre: Andelsboligforeningen Birkebo, Birkedommervej 31, 2400 København NV\n"
+                   "Arbejdssted: Samme som bygherre\n")
+    assert found["activity_location"].startswith("Birkedommervej 31")
+
+
+def test_a_site_field_wins_over_the_clients_address():
+    found = values("", {"Bygherre": "Andelsboligforeningen Birkebo, Birkedommervej 31, 2400 København NV",
+                        "Arbejdssted": "Tomsgårdsvej 34, 2400 København NV"})
+    assert found["activity_location"].startswith("Tomsgårdsvej 34")
+
+
+def test_a_client_named_without_an_address_gives_no_site():
+    assert "activity_location" not in values("", {"Bygherre": "Café Langelinie ApS"})
