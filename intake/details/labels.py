@@ -22,7 +22,8 @@ _LABELS: list[tuple[str, str]] = [
     # the applicant is a person or a business, as the value tells: "Ansøgers navn", "Applicant"
     ("person_or_company", r"(?:ansøgers|ansøgerens) navn|ansøger|applicant(?: s name| name)?"
                           r"|name of (?:the )?applicant"),
-    ("company_name", r"arrangør|organizer|organiser|entreprenør|udførende (?:firma|entreprenør)|contractor"
+    ("company_name", r"arrangør|organizer|organiser|organi[sz]ing (?:body|organi[sz]ation|committee)"
+                     r"|arrangerende (?:forening|organisation)|entreprenør|udførende (?:firma|entreprenør)|contractor"
                      r"|ansøgende (?:firma|forening)|(?:virksomhed(?:en|ens)?|firma(?:ets)?|selskab(?:ets)?"
                      r"|organisation(?:ens)?|forening(?:ens)?)(?: s)?(?: navn)?"
                      r"|firmanavn|virksomhedsnavn"
@@ -51,7 +52,12 @@ _LABELS: list[tuple[str, str]] = [
                      r"|contact(?: person| name)?|(?:your |full )?name|ansvarshavende"
                      r"|navn på (?:ansøger(?:en)?|kontaktperson(?:en)?|ansvarlig(?: person)?|tovholder(?:en)?)"
                      r"|tovholder|(?:person )?(?:ansvarlig|responsible)(?: person)?(?: på dagen| on the day| on site)?"
-                     r"|daglig kontakt|kontakt på dagen|contact on the day"),
+                     r"|daglig kontakt|kontakt på dagen|contact on the day"
+                     # the person in charge of the work on the spot: "Site supervisor", "Kontakt på pladsen"
+                     r"|(?:site|event|project|works?) (?:supervisor|manager|lead|contact|foreman)|(?:on )?site contact"
+                     r"|contact on site|kontakt(?:person)? på (?:pladsen|stedet|byggepladsen)|byggeleder|pladsformand"
+                     r"|(?:ansvarlig|responsible) for (?:the )?(?:arbejdet|arrangementet|pladsen|projektet|work|works"
+                     r"|event|site|project)"),
     ("agent_address", r"(?:rådgiver|rådgiverens|rådgivers|arkitekt|arkitektens|arkitekts|advokat|advokatens|advokats"
                       r"|agent|agentens|agents|consultant|consultants|adviser|advisers|advisor|advisors|architect"
                       r"|architects|lawyer|lawyers)(?: s)? (?:adresse|address)"),
@@ -124,7 +130,8 @@ _LABELS: list[tuple[str, str]] = [
     ("guests", r"(?:forventet |max(?:imalt)? |maximum |expected )?antal (?:gæster|deltagere|personer|besøgende)"
                r"|(?:expected )?(?:(?:number|no|nr) of )?(?:guests|participants|attendees|visitors)|deltagerantal"
                r"|expected attendance|antal siddepladser|seats"
-               r"|(?:expected |forventet )?(?:(?:number|no|nr) of |antal )?(?:spectators|tilskuere)"),
+               r"|(?:expected |forventet )?(?:(?:number|no|nr) of |antal )?(?:spectators|tilskuere|runners|løbere)"
+               r"|hvor mange (?:forventer|venter) (?:i|du|vi)|how many (?:do you expect|are expected)"),
 ]
 _LABEL_RES = [(key, re.compile(rf"(?:{pattern})")) for key, pattern in _LABELS]
 
@@ -148,7 +155,7 @@ _KEYWORDS: list[tuple[str, re.Pattern[str]]] = [(key, re.compile(rf"\b(?:{patter
     ("period_from", r"start|begynd\w*|påbegynd\w*|opstart"),
     ("period_to", r"slut|afslut\w*|ophør|end|færdig"),
     ("activity_location", r"^(?:hvor|where)\b(?! mange| many| much| long| længe)|^(?:placering|location|venue|site)"
-                          r"(?! manager| lead| leder| chef| ansvarlig)"),
+                          r"(?! manager| lead| leder| chef| ansvarlig| supervisor| contact| foreman)"),
 ]]
 _CHECKBOX = re.compile(r"^\s*(?:\[[ xX✓✔]?\]|[☐☑☒□■]|\([ xX]?\))\s*")
 _FIELD_NAME_PREFIX = re.compile(r"^(?:txt|fld|tb|field|text|felt|input|cb|chk)\s+")

@@ -244,7 +244,8 @@ _LETTERHEAD = re.compile(r"\A\s{0,20}(?!(?i:hej|hi|hello|kære|dear|goddag|til|t
                          # "Cykelværkstedet på Hjørnet": small words may join the capitalised ones
                          r"(?P<v>[A-ZÆØÅ][^\W\d_]{1,30}(?:[ \t]{1,2}(?:(?:&|på|i|ved|of|the|on)[ \t])?"
                          r"[A-ZÆØÅ][^\W\d_]{1,30}){1,4})"
-                         r"[ \t]*\n(?:[^\n]{0,80}\n){0,4}?[^\n]{0,40}\bCVR\b")
+                         r"(?:[ \t]*\n(?:[^\n]{0,80}\n){0,4}?[^\n]{0,40}\bCVR\b"
+                         r"|[ \t]{1,3}[·|•][^\n]{0,120}\bCVR\b)")          # "Vinduesmester Thomsen · Vej 12 · CVR ..."
 
 
 def _ending_before(marker: re.Pattern[str], ending: re.Pattern[str], text: str,

@@ -99,7 +99,11 @@ _SITE = re.compile("(?:" + "|".join([
     r"\bbyggegrunden (?:på|ved)", r"\bdrejer sig om(?: ejendommen)?", r"\bgælder(?: ejendommen)?",
     r"\b(?:køres|flyttes|fjernes|transporteres|hentes) (?:\w+ )?fra",
     r"\bplacering\b(?: er| på|:)?", r"\b(?:site|venue|location)\b(?: is| at|:)",     # not "Site Manager,"
-    r"\b(?:at|on) the corner of", r"\bin front of", r"\btakes? place (?:at|on|in)", r"\b(?:held|hosted) (?:at|on|in)",
+    r"\b(?:at|on) the corner of", r"\bin front of",
+    # a contractor's work at a customer's: "sløjfe en olietank hos en kunde på X", "at a customer's house at X"
+    r"\bhos (?:en|vores|min) (?:kunde|klient)(?:[ \t]\w+){0,2} (?:på|i)",
+    r"\bat (?:a|our|my) (?:customer|client)['’]?s?(?: \w+)? (?:at|on|in)",
+    r"\btakes? place (?:at|on|in)", r"\b(?:held|hosted) (?:at|on|in)",
     r"\b(?:scaffolding|container|crane|lift|works?|stall|truck) (?:at|on|in)",
     r"\b(?:erect|place|put|set up|install|park)\w* (?:\w+ ){0,3}(?:at|on)",
     r"\bplaceret (?:på|ved)", r"\b(?:stillads|container|skurvogn|kran|lift|bod|vogn)\w* (?:\w+ ){0,2}(?:på|ved)",
@@ -149,7 +153,8 @@ _VALEDICTION = re.compile(
     r"|kind regards|regards|rgds|sincerely|cheers|all the best|best wishes|yours|many thanks|thanks|thank you"
     r"|ærbødigst)\b|^[ \t]*--[ \t]*$", re.IGNORECASE | re.MULTILINE)
 _PLACE = re.compile(
-    rf"(?<![\w])(?=[pPaAoOvViIfFuUnNlLdD])(?i:på|at|on|ved|i|in front of|in|foran|ud for|outside|near|over|langs"
+    rf"(?<![\w])(?=[pPaAoOvViIfFuUnNlLdDhHcCtT])(?i:på|at|on|ved|i|in front of|in|foran|ud for|outside|near|over|langs"
+    rf"|hjørnet af|the corner of|krydset"
     rf"|along|across|del af|part of)[ \t]+(?:the[ \t]+)?(?P<v>{STREET})(?![\w])"
     rf"(?![ \t]{{1,3}}(?:nr\.?[ \t]?)?\d)(?![ \t][A-ZÆØÅ][a-zæøå])")
 _LOCATION_PHRASE = re.compile(r"(?<![\w])(?:placering|location|sted|lokation|venue|site)\s{0,3}[:\-]\s{0,3}"
@@ -316,7 +321,8 @@ def _nearest(pattern: re.Pattern[str], before: str, reach: int) -> tuple[int, in
 _OPENING_LINE = re.compile(r"(?i)(?:ansøgning|anmeldelse|application|notification|request|hej|hi|hello|kære|dear|til"
                            r"|to whom|vedr|re:|emne|subject|goddag)\b")
 # where a letterhead ends without a blank line (a PDF keeps none): the recipient's block or the letter's date
-_RECIPIENT_OR_DATE = re.compile(r"(?i)(?:københavns kommune|(?:the )?city of copenhagen|att(?:n)?\b|center for\b"
+_RECIPIENT_OR_DATE = re.compile(r"(?i)(?:(?:to|til|att\.?)[ \t]?:|københavns kommune|(?:the )?city of copenhagen"
+                                r"|att(?:n)?\b|center for\b"
                                 r"|(?:[A-ZÆØÅ]\w+, )?(?:den )?\d{1,2}\.? ?(?:[a-zæøå]+|\d{1,2}\.) ?\d{4}$)")
 _COMPANY_MARK = re.compile(r"\bCVR\b|\b(?:ApS|A/S|IVS|I/S|P/S|K/S)\b")
 

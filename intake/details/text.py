@@ -187,6 +187,8 @@ def extract_from_text(text: str, reference: date) -> dict[str, object]:
     """Every detail found in one text; labelled values first."""
     text = _tame(text.replace("\r\n", "\n").replace("\xa0", " ")[:MAX_TEXT_CHARS])
     out = labelled_values(text, reference)
+    if "contact_name" in out:               # a labelled contact ("Site supervisor: X") is named as the one to contact
+        out["designated_contact"] = out["contact_name"]
     for finder in _FINDERS:
         _put(out, finder(text, reference))
     places = find_addresses(text)

@@ -94,7 +94,7 @@ def _v_contact_name(value: str, ref: date) -> Values:
     head = re.split(r"[,;(/|]| - | – |\s+(?:tlf|tel|mobil|phone|e-?mail)\b|\s+\+?\d", value,
                     maxsplit=1, flags=re.IGNORECASE)[0].strip()
     if (not head or len(head) > 80 or re.search(r"[\d@]", head) or not re.search(r"[A-Za-zÆØÅæøå]", head)
-            or re.match(r"(?i)(?:tlf|tel|telefon|phone|mobil|mobile|e-?mail|mail)\b", head)):
+            or re.match(r"(?i)(?:tlf|tel|telefon|phone|mob|mobil|mobile|e-?mail|mail)\b", head)):
         return {}                          # "owner" above "tel. +45 ...": a label, then a phone, no name
     if _ORGANISATION_WORD.search(head) and not looks_like_person(head):
         return _v_company(head, ref)       # "Ansøger: Forældreforeningen ved Guldberg Skole"

@@ -290,3 +290,62 @@ def test_a_site_field_wins_over_the_clients_address():
 
 def test_a_client_named_without_an_address_gives_no_site():
     assert "activity_location" not in values("", {"Bygherre": "Café Langelinie ApS"})
+
+
+# ---------------------------------------------------------------- probe v6-q: after probe v6-p's fixes
+
+def test_how_many_do_you_expect_is_the_guests():
+    assert values("Hvor mange forventer I?\nCa. 200\n")["guests"] == 200
+
+
+@pytest.mark.parametrize(("label", "key", "value"), [
+    ("Organising body", "company_name", "Run for Kids Denmark"),
+    ("Expected runners", "guests", 1500),
+])
+def test_other_event_form_labels(label, key, value):
+    assert values("", {label: str(value) if key == "guests" else value})[key] == value
+
+
+@pytest.mark.parametrize("label", ["Site supervisor", "Kontakt på pladsen", "Ansvarlig for arbejdet"])
+def test_the_person_in_charge_on_the_spot_is_the_contact_not_a_site(label):
+    found = values(f"{label}: formand Dennis Brandt, +45 51 22 83 06\n")
+    assert found["contact_name"] == "Dennis Brandt"
+    assert "activity_location" not in found
+
+
+def test_a_labelled_contact_in_an_attachment_wins_over_the_cover_mail_signer():
+    found = extract_details([("body", "Please see attached.\nKind regards,\nTom Hughes"),
+                             ("licence.pdf", "Scaffolding licence\nSite supervisor: Dennis Brandt, +45 51 22 83 06")],
+                            reference=REF, sender="tom@x.dk")
+    assert found["contact_name"].value == "Dennis Brandt"
+
+
+def test_a_phone_under_a_title_line_is_no_contact_name():
+    found = values("Regards\nPiotr Nowak\nSite manager\nMob. +45 91 88 23 10")
+    assert found["contact_name"] == "Piotr Nowak"
+
+
+def test_the_corner_of_two_streets_is_a_site_on_the_first():
+    found = values("Radius Entreprise A/S\nCVR 17255886\nLautruphøj 1-3, 2750 Ballerup\nKøbenhavns Kommune\n"
+                   "Vi skal flytte et elskab i fortovet på hjørnet af Tagensvej og Jagtvej.")
+    assert found["activity_location"] == "Tagensvej"
+
+
+def test_work_at_a_customers_is_the_site():
+    found = values("Jeg skal sløjfe en olietank hos en kunde på Hyltebjerg Allé 22, 2720 Vanløse.\n"
+                   "Hilsen Preben Lund\nLund VVS & Blik\nSlotsherrensvej 215\n2610 Rødovre")
+    assert found["activity_location"].startswith("Hyltebjerg Allé 22")
+    assert found["address"] == "Slotsherrensvej 215"
+
+
+def test_a_to_line_ends_the_letterhead():
+    found = find_addresses("NordScaff Denmark ApS\nRegistered in Denmark, CVR 88658914\n"
+                           "Havnegade 39, 3., 1058 Copenhagen K\nTo: City of Copenhagen, Roads Department\n"
+                           "Scaffolding licence – Bredgade 63\nWe apply to erect a scaffold with a walkway\n"
+                           "at Bredgade 63, 1260 Copenhagen K.")
+    assert (found["address"], found["activity_location"]) == ("Havnegade 39, 3.", "Bredgade 63")
+
+
+def test_a_one_line_letterhead_names_the_business():
+    found = values("Malerfirmaet Sommer · Toftegårds Allé 12 · 2500 Valby · CVR 49411340\nAnsøgning om lift\n")
+    assert found["company_name"] == "Malerfirmaet Sommer"
