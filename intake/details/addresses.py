@@ -48,7 +48,7 @@ ADDRESS = re.compile(
     rf"{_TO_NUMBER}(?:nr\.?[ \t]{{0,2}})?"
     r"(?P<no>(?!(?:19|20)\d\d(?!\d))\d{1,4}(?!\d)(?:[A-Za-z](?![\wæøå])|[ ][A-Ha-h](?![\wæøå]|\.[ \t]?\d))?"
     r"(?:[ ]?-[ ]?\d{1,4}[A-Za-z]?(?![\wæøå]))?)"
-    rf"(?![\d.,]\d|[ \t]{{0,3}}(?:m2|m²|kvm|m\b|meter|l\b|liter|kr|%|[x×*][ \t]{{0,3}}\d)"   # "Carport 3 x 6 m"
+    rf"(?![\d.,/]\d|[ \t]{{0,3}}(?:m2|m²|kvm|m\b|meter|l\b|liter|kr|%|[x×*][ \t]{{0,3}}\d)"  # "3 x 6 m"; "22/4": a date
     rf"|[ \t]{{1,2}}\d\d[ .\-]?\d\d){_UNIT}"   # not a phone
 )
 _POSTBOX = r"(?i:postboks|postbox|p\.[ ]?o\.[ ]?box|pb\.)[ \t]{0,2}\d{1,5}"
@@ -64,9 +64,9 @@ _NAME_PREFIXES = frozenset(
     " dronningens prinsens dr. ved over under lange korte indre ydre nedre øvre"
     # districts of Copenhagen that streets are named after ("Bispebjerg Parkallé"), not postal towns
     " bispebjerg nørrebro østerbro vesterbro amager sundby valby vanløse brønshøj husum tingbjerg sydhavn"
-    " christianshavn bellahøj emdrup utterslev nordhavn ørestad kastrup".split())
-_PLACE_ENDINGS = ("bro", "by", "havn", "rup", "løse", "høj", "borg", "berg", "lund", "holm", "ager", "ør", "strand",
-                  "sø", "lev", "s")
+    " christianshavn bellahøj emdrup utterslev nordhavn ørestad kastrup avedøre islev".split())
+_PLACE_ENDINGS = ("bro", "by", "havn", "rup", "løse", "høj", "borg", "berg", "bjerg", "lund", "holm", "ager", "ør",
+                  "strand", "sø", "lev", "s")
 NOT_STREET_WORDS = frozenset(
     "stillads stilladset container containere containeren skurvogn udeservering ansøgning ansøger tilladelse skilt"
     " skiltning gravetilladelse gravning vedr vedr. vedrørende re sv fw fwd vs adresse address scaffolding scaffold"

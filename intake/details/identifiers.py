@@ -12,7 +12,8 @@ import re
 from intake.privacy import find_cpr as find_cpr
 
 CVR_LABELLED = re.compile(
-    r"(?:\bcvr|\bse|\bmoms|\bvat|\bcompany[ \t]registration)(?:[\s.\-/]{0,3}(?:cvr|se))?[\s.\-]{0,3}"
+    r"(?:\bcvr|\bse|\bmoms|\bvat|\bcompany[ \t]registration"
+    r"|\b(?:company|organi[sz]ation)(?=[ \t](?:no\b|nr\b|number)))(?:[\s.\-/]{0,3}(?:cvr|se))?[\s.\-]{0,3}"
     r"(?:nr|nummer|no|number"
     r"|reg\.?\s?no)?\.?[\s:.#=,]{0,4}(?:(?:er|is|nu|now|nyt|new)[\s:]{1,3}){0,2}"
     r"(?:DK[\s-]?)?(?P<v>\d(?:[ \-]?\d){7})(?![\d])", re.IGNORECASE)
@@ -21,7 +22,8 @@ P_LABELLED = re.compile(
     r"(?:\bp[\s.\-]{0,2}(?:nr|nummer|number|no)\b|\bproduktionsenhed\w*|\bproduction unit"
     r"(?:\s{1,3}(?:no|number))?)\.?[\s:.#]{0,4}(?P<v>\d(?:[ \-]?\d){9})(?![\d])", re.IGNORECASE)
 PHONE_LABELLED = re.compile(
-    r"(?:\btlf|\btelefon\w*|\bmobil\w*|\bmob|\bphone|\btel|\btelephone|\bmobile|\bdirekte|\bdir|\bcell)\.?"
+    r"(?:\btlf|\btelefon\w*|\bmobil\w*|\bmob|\bphone|\btel|\btelephone|\bmobile|\bdirekte|\bdir|\bcell"
+    r"|\bdirect(?:[ \t]line)?)\.?"
     r"(?:\s{0,2}(?:nr|nummer|no|number)\.?)?[\s:.]{0,4}(?!(?:\+|00)\s?(?!\(?45))"     # "+48 601 ...": not Danish
     r"(?P<v>(?:\+|00)?\s?(?:\(?45\)?)?[\s-]?\d(?:[ \-.]?\d){7})"
     r"(?![\d]|[ \-.]\d)", re.IGNORECASE)

@@ -16,8 +16,14 @@ _LABELS: list[tuple[str, str]] = [
     ("cvr", r"(?:se |se cvr |cvr se |)cvr(?: nr| nummer| no| number)?(?: se)?|se(?: nr| nummer)"
             r"|moms(?: nr| nummer| registreringsnummer)"
             r"|vat(?: no| nr| number| reg no)?|company reg(?:istration)? (?:no|number)"
-            r"|cvr number of (?:the )?(?:company|business)"),
-    ("company_name", r"arrangør|organizer|organiser|entreprenør|udførende (?:firma|entreprenør)|contractor"
+            r"|cvr number of (?:the )?(?:company|business)"
+            r"|(?:company|organi[sz]ation|org) (?:no|nr|number|reg no)|org nr|organisationsnummer"
+            r"|reg(?:istration)? (?:no|number)"),
+    # the applicant is a person or a business, as the value tells: "Ansøgers navn", "Applicant"
+    ("person_or_company", r"(?:ansøgers|ansøgerens) navn|ansøger|applicant(?: s name| name)?"
+                          r"|name of (?:the )?applicant"),
+    ("company_name", r"arrangør|organizer|organiser|organi[sz]ing (?:body|organi[sz]ation|committee)"
+                     r"|arrangerende (?:forening|organisation)|entreprenør|udførende (?:firma|entreprenør)|contractor"
                      r"|ansøgende (?:firma|forening)|(?:virksomhed(?:en|ens)?|firma(?:ets)?|selskab(?:ets)?"
                      r"|organisation(?:ens)?|forening(?:ens)?)(?: s)?(?: navn)?"
                      r"|firmanavn|virksomhedsnavn"
@@ -40,13 +46,18 @@ _LABELS: list[tuple[str, str]] = [
               r"|tel|telephone(?: number)?|mobile(?: phone| number)?|kontakt tlf|kontakttelefon|direkte(?: tlf| nr)?"
               r"|dir(?: tlf)?"),
     ("contact_name", r"kontakt ?person(?:ens navn)?|kontakt|ansvarlig(?: person)?"
-                     r"|(?:dit |fulde |ansøgers |ansøgerens |ejers |ejerens "
-                     r"|anmelders )?navn|ansøger"
+                     r"|(?:dit |fulde |ejers |ejerens "
+                     r"|anmelders )?navn"
                      r"|anmelder|ejer|owner"
-                     r"|contact(?: person| name)?|(?:your |full |applicant s )?name|applicant|ansvarshavende"
+                     r"|contact(?: person| name)?|(?:your |full )?name|ansvarshavende"
                      r"|navn på (?:ansøger(?:en)?|kontaktperson(?:en)?|ansvarlig(?: person)?|tovholder(?:en)?)"
                      r"|tovholder|(?:person )?(?:ansvarlig|responsible)(?: person)?(?: på dagen| on the day| on site)?"
-                     r"|daglig kontakt|kontakt på dagen|contact on the day"),
+                     r"|daglig kontakt|kontakt på dagen|contact on the day"
+                     # the person in charge of the work on the spot: "Site supervisor", "Kontakt på pladsen"
+                     r"|(?:site|event|project|works?) (?:supervisor|manager|lead|contact|foreman)|(?:on )?site contact"
+                     r"|contact on site|kontakt(?:person)? på (?:pladsen|stedet|byggepladsen)|byggeleder|pladsformand"
+                     r"|(?:ansvarlig|responsible) for (?:the )?(?:arbejdet|arrangementet|pladsen|projektet|work|works"
+                     r"|event|site|project)"),
     ("agent_address", r"(?:rådgiver|rådgiverens|rådgivers|arkitekt|arkitektens|arkitekts|advokat|advokatens|advokats"
                       r"|agent|agentens|agents|consultant|consultants|adviser|advisers|advisor|advisors|architect"
                       r"|architects|lawyer|lawyers)(?: s)? (?:adresse|address)"),
@@ -74,13 +85,16 @@ _LABELS: list[tuple[str, str]] = [
                           r"|(?:ønsket )?(?:stadeplads|standplads|salgsplads|stand)"
                           r"|(?:preferred |desired |requested )?(?:pitch|stall location|spot)"
                           r"|(?:bygge|arbejds|grave|event|venue|site|works?|arrangements?) ?(?:adresse|address)"),
+    # a contractor's customer or client: where the work is done when no site is given ("Kunde: Familien Hald, Vej 3")
+    ("client_site", r"kunde(?:ns adresse)?|kundeadresse|(?:customer|client)(?: s)?(?: address)?|bygherre"),
     ("address", r"adresse|virksomhedens adresse|firmaadresse|firmaets adresse"
                 r"|(?:restaurantens|butikkens|caféens|cafeens|salonens"
                 r"|forretningens|selskabets|foreningens|klinikkens|bageriets) adresse"
                 r"|address|company address|business address|postadresse"
                 r"|gade(?: og (?:hus)?nr| og husnummer)?|vejnavn(?: og (?:hus)?nr| og husnummer)?|vej og nr"
                 r"|street(?: address| and (?:house )?(?:number|no))?"
-                r"|registered address|adr"
+                r"|registered address|adr|(?:\w+ s )?(?:home|private|billing|invoice) address|privatadresse"
+                r"|(?:ansøgers |anmelders )?bopæl|faktura ?adresse"
                 r"|anmelders adresse"
                 r"|(?:organi[sz]er|applicant|ansøger|arrangør|anmelder|entreprenør|contractor)(?:en)?(?: ?s)?"
                 r" (?:address|adresse)"
@@ -104,7 +118,8 @@ _LABELS: list[tuple[str, str]] = [
     ("period_to", r"(?:periode |dato |date )?til(?: dato| og med)?|slut(?: ?dato)?|slutdato|date to|to(?: date)?"
                   r"|end date|until"
                   r"|sidste dag|last day|ophør"),
-    ("period", r"periode|period|tidsrum|date of (?:the )?event|arrangementsdato|dato for \w+|datoer|dates|tidspunkt"
+    ("period", r"periode|period|tidsrum|dates? (?:required|needed|requested)|(?:required|requested) dates?"
+               r"|date of (?:the )?event|arrangementsdato|dato for \w+|datoer|dates|tidspunkt"
                r"|varighed|duration|hvornår|when"
                r"|(?:event|arrangement) ?dat(?:es?|o|oer)"),
     ("date", r"dato|date"),
@@ -114,7 +129,9 @@ _LABELS: list[tuple[str, str]] = [
                r"|rumfang|kapacitet"),
     ("guests", r"(?:forventet |max(?:imalt)? |maximum |expected )?antal (?:gæster|deltagere|personer|besøgende)"
                r"|(?:expected )?(?:(?:number|no|nr) of )?(?:guests|participants|attendees|visitors)|deltagerantal"
-               r"|expected attendance|antal siddepladser|seats"),
+               r"|expected attendance|antal siddepladser|seats"
+               r"|(?:expected |forventet )?(?:(?:number|no|nr) of |antal )?(?:spectators|tilskuere|runners|løbere)"
+               r"|hvor mange (?:forventer|venter) (?:i|du|vi)|how many (?:do you expect|are expected)"),
 ]
 _LABEL_RES = [(key, re.compile(rf"(?:{pattern})")) for key, pattern in _LABELS]
 
@@ -138,7 +155,7 @@ _KEYWORDS: list[tuple[str, re.Pattern[str]]] = [(key, re.compile(rf"\b(?:{patter
     ("period_from", r"start|begynd\w*|påbegynd\w*|opstart"),
     ("period_to", r"slut|afslut\w*|ophør|end|færdig"),
     ("activity_location", r"^(?:hvor|where)\b(?! mange| many| much| long| længe)|^(?:placering|location|venue|site)"
-                          r"(?! manager| lead| leder| chef| ansvarlig)"),
+                          r"(?! manager| lead| leder| chef| ansvarlig| supervisor| contact| foreman)"),
 ]]
 _CHECKBOX = re.compile(r"^\s*(?:\[[ xX✓✔]?\]|[☐☑☒□■]|\([ xX]?\))\s*")
 _FIELD_NAME_PREFIX = re.compile(r"^(?:txt|fld|tb|field|text|felt|input|cb|chk)\s+")
@@ -190,5 +207,8 @@ def label_key(label: str) -> str | None:
         if keys:
             return keys[0]
     if len(norm.split()) <= 6:
-        return next((key for key, pattern in _KEYWORDS if pattern.search(norm)), None)
+        keyword = next((key for key, pattern in _KEYWORDS if pattern.search(norm)), None)
+        if keyword or not _WISH.match(norm):
+            return keyword
+        return "activity_location"      # "Ønsket serveringsareal: Sankt Hans Torv": what is wished for is a place
     return None

@@ -241,8 +241,11 @@ def _candidates(text: str) -> Iterator[Candidate]:
 
 # the first line of a letterhead whose next lines give a CVR: "Sankt Stefans Kirke / Menighedsrådet / ... / CVR ..."
 _LETTERHEAD = re.compile(r"\A\s{0,20}(?!(?i:hej|hi|hello|kære|dear|goddag|til|to|vedr|re|ansøgning|application)\b)"
-                         r"(?P<v>[A-ZÆØÅ][^\W\d_]{1,30}(?:[ \t]{1,2}(?:&[ \t])?[A-ZÆØÅ][^\W\d_]{1,30}){1,4})"
-                         r"[ \t]*\n(?:[^\n]{0,80}\n){0,4}?[^\n]{0,40}\bCVR\b")
+                         # "Cykelværkstedet på Hjørnet": small words may join the capitalised ones
+                         r"(?P<v>[A-ZÆØÅ][^\W\d_]{1,30}(?:[ \t]{1,2}(?:(?:&|på|i|ved|of|the|on)[ \t])?"
+                         r"[A-ZÆØÅ][^\W\d_]{1,30}){1,4})"
+                         r"(?:[ \t]*\n(?:[^\n]{0,80}\n){0,4}?[^\n]{0,40}\bCVR\b"
+                         r"|[ \t]{1,3}[·|•][^\n]{0,120}\bCVR\b)")          # "Vinduesmester Thomsen · Vej 12 · CVR ..."
 
 
 def _ending_before(marker: re.Pattern[str], ending: re.Pattern[str], text: str,
@@ -409,18 +412,23 @@ _CONTACT_BEFORE_NAME = re.compile(
     rf"(?:rettes|rettet|stilles|sendes|be[ \t]directed|be[ \t]addressed|go)(?:[ \t](?:direkte|directly))?[ \t]til?"
     rf"|\bspørg|\bask[ \t]for"
     rf"|\b(?:contact[ \t]on[ \t]the[ \t]day|kontakt[ \t]på[ \t]dagen|day-to-day[ \t]contact|daglig[ \t]kontakt)[:,]?"
-    rf"|\bplease[ \t]contact|\bkontakt[ \t](?:venligst|gerne))"
-    rf"[ \t]{{1,3}}(?i:(?:vores|our|the|vor)[ \t]{{1,2}})?(?:(?i:\w+[ \t]){{0,2}}?{_TITLE_WORDS},?[ \t]{{1,2}})?"
+    rf"|\bplease[ \t]contact|\bkontakt[ \t](?:venligst|gerne)"
+    rf"|\b(?:spørgsmål|questions|henvendelser|enquiries)[ \t]?:)"                # "Questions: our dispatcher X"
+    rf"[ \t]{{1,3}}(?i:(?:vores|our|the|vor)[ \t]{{1,2}})?(?:(?i:\w+[ \t]){{0,2}}?{_TITLE_WORDS},?[ \t]{{1,2}}"
+    rf"|(?<=our[ \t])[a-z]{{4,20}}[ \t]|(?<=vores[ \t])[a-zæøå]{{4,20}}[ \t])?"
     rf"(?P<v>{_NAME})")
 # "Jonas Eklund, will be the day-to-day contact", "Restaurantchef Camilla Juhl er daglig kontakt"
-_CONTACT_AFTER_NAME = re.compile(r"(?i:\s{1,2}(?:will\s{1,2}be|is|er|bliver|vil\s{1,2}være)\s{1,2}"
+_CONTACT_AFTER_NAME = re.compile(r"(?i:\s{1,2}(?:(?:who|som|der)\s{1,2})?(?:will\s{1,2}be|is|er|bliver"
+                                 r"|vil\s{1,2}være)\s{1,2}"
                                  r"(?:the[ \t]|our[ \t]|vores[ \t]|den[ \t]|jeres[ \t]|your[ \t])?"
                                  r"(?:daglige?[ \t]|day-to-day[ \t]|primary[ \t]|main[ \t]|faste[ \t])?"
-                                 r"(?:kontakt(?:person)?|contact(?:[ \t]person)?)\b"
+                                 r"(?:kontakt(?:person)?|(?:point[ \t]of[ \t])?contact(?:[ \t]person)?)\b"
                                  r"|[ \t]{1,2}(?:kan[ \t](?:træffes|kontaktes|fås[ \t]fat[ \t]i)"
                                  r"|can[ \t]be[ \t](?:reached|contacted))\b)")
 # the name just before the cue, an aside with its phone or e-mail between them ("Maja Lind (+45 ..., maja@...)")
-_NAME_BEFORE = re.compile(rf"(?P<v>{_NAME}),?(?:[ \t]{{0,2}}\([^()\n]{{0,80}}\),?)?\Z")
+_NAME_BEFORE = re.compile(rf"(?P<v>{_NAME}),?(?:[ \t]{{0,2}}\([^()\n]{{0,80}}\),?)?"
+                          # "Signe Thorsen, mobile +45 61 30 27 55, who will be your contact"
+                          r"(?:[ \t]{0,2}(?i:mobile?|mobil|tlf\.?|tel\.?|phone)[ \t]{0,2}\+?\d[\d \-]{6,16}\d,?)?\Z")
 
 
 def _named_contact(text: str) -> str | None:

@@ -64,7 +64,7 @@ _WEEK_RANGE = re.compile(
     re.IGNORECASE,
 )
 _RANGE_GAP = re.compile(
-    r"^[\s,]*(?:-|–|—|til(?:\s+og\s+med)?|t\.o\.m\.?|to|until|till|through|thru|and|og)(?:\s+(?:den|d\.|the))?"
+    r"^[\s,]*(?:-|–|—|(?<=\s)/(?=\s)|til(?:\s+og\s+med)?|t\.o\.m\.?|to|until|till|through|thru|and|og)(?:\s+(?:den|d\.|the))?"
     r"(?:\s+(?:man|tirs|ons|tors|fre|lør|søn)dag|\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day)?"
     r"(?:\s+(?:den|d\.|the))?[\s,]*$",
     re.IGNORECASE,
@@ -74,7 +74,7 @@ _FROM_CUE = re.compile(r"(?:\bfra|\bfrom|\bstart\w*|\bbegin\w*|\bstarting|\bopst
                        r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day))*[\s:,|]*$", re.IGNORECASE)
 _TO_CUE = re.compile(r"(?:\btil|\buntil|\bto|\bslut\w*|\bend\w*|\bophør\w*|til\s+og\s+med|t\.o\.m\.?|\bfærdig"
                      r"|\bafslutte[st]|\bcompleted?|\bfinish\w*)"
-                     r"(?:\s+(?:og\s+med|den|d\.|the|on|dato|date|(?:man|tirs|ons|tors|fre|lør|søn)dag"
+                     r"(?:\s+(?:og\s+med|den|d\.|the|on|by|dato|date|(?:man|tirs|ons|tors|fre|lør|søn)dag"
                      r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day))*[\s:,|]*$", re.IGNORECASE)
 _PERIOD_CUE = re.compile(r"periode|period|tidsrum|dato|dates?\b|afholdes|finder sted|takes? place|held|"
                          r"opstilles|opsættes|fra|from|varighed|duration|ønsker|apply|ansøg", re.IGNORECASE)
@@ -220,7 +220,8 @@ _MONTH_RANGE = re.compile(
     r"(?<![\d.])(?<![\d.][ \t])(?P<lead>\b(?:i|in|fra|from|during|throughout|hele|whole|for|primo|medio"
     r"|(?:fra|from)[ \t]{1,3}(?:primo|medio))[ \t]{1,3})?"
     r"(?:(?:hele|the whole(?: of)?|all of)[ \t]{1,3})?" + _MONTH.format("m1")
-    + r"(?:[ \t]{0,3}(?:-|–|til(?:[ \t]og[ \t]med)?|to|until|through|thru|og|and|&)[ \t]{0,3}"
+    + r"(?:(?:[ \t,]{1,3}" + _YEAR.format("y1") + r")?"            # "juni 2027 - august 2027"
+    r"[ \t]{0,3}(?:-|–|til(?:[ \t]og[ \t]med)?|to|until|through|thru|og|and|&)[ \t]{0,3}"
     r"(?:(?:ultimo|medio|udgangen[ \t]af)[ \t]{1,3})?" + _MONTH.format("m2")
     + r")?"
     r"(?:[ \t,]{1,3}" + _YEAR.format("y") + r")?(?![\w-])(?![ \t]{1,3}\d)", re.IGNORECASE)
@@ -232,7 +233,8 @@ _MONTHS_CUE = re.compile(r"periode|period|tidsrum|afholdes|finder sted|takes? pl
                          re.IGNORECASE)
 
 
-_MONTH_DASH = re.compile(r"[^\W\d_]+\.?[ \t]{0,3}(?:[-–]|(?i:til|to|until|through|thru)[ \t])[ \t]{0,3}[^\W\d_]")
+_MONTH_DASH = re.compile(r"[^\W\d_]+\.?(?:[ \t,]{1,3}\d{4})?"
+                         r"[ \t]{0,3}(?:[-–]|(?i:til|to|until|through|thru)[ \t])[ \t]{0,3}[^\W\d_]")
 
 
 def _month_range(text: str, reference: date) -> Period | None:
@@ -247,6 +249,8 @@ def _month_range(text: str, reference: date) -> Period | None:
         if m.group("m1").lower() == "may" and not m.group("y") and text[m.start():m.start() + 3].lower() != "in ":
             continue                                        # "we may ..."
         year = _year(m.group("y"))
+        if year is not None and m.group("y1"):
+            return Period(date(int(m.group("y1")), m1, 1), _last_day(year, m2))   # "juni 2027 - august 2027"
         if year is None:
             year = reference.year if date(reference.year, m2, 1) >= reference - PAST_TOLERANCE else reference.year + 1
             start_year = year if m1 <= m2 else year - 1
@@ -346,6 +350,7 @@ _OPENING = re.compile(r"\b(?:åbner|åbne|åbning|åbningen|opens?|opening|genå
 _CELEBRATION = re.compile(r"(?i)fest|party|reception|arrangement|event|koncert|concert|musik|music|\bdj\b|besøgende"
                           r"|gæster|guests|visitors|indvielse|happening")
 _EVENT_CUE = re.compile(r"(?:afholdes|afvikles|finder sted|foregår|takes? place|(?:will be )?held|arrangement\w*|event"
+                        r"|udføres|foretages|gennemføres|(?:is|will be) (?:carried out|done|performed)"
                         r"|festival|marked|\bon|\bden|\bd\.|\bd|(?:man|tirs|ons|tors|fre|lør|søn)dag"
                         r"|\b(?:for|i)[ \t](?:one|a|en|én|a[ \t]single)[ \t]day|\bone[ \t]day[ \t]only"
                         r"|\b(?:i[ \t])?(?:en|én)[ \t]dag"

@@ -63,6 +63,9 @@ _BUSINESS = re.compile("(?:" + "|".join([
     rf"\b(?:vores|min|mit|mine|our|my) {_PREMISES}",           # "foran min forretning Amagerbrogade 58"
     r"\bour (?:\w+ )?(?:office|shop|premises|restaurant|store|workshop|studio|address)s? (?:is|are) (?:at|in|on)",
     r"\bc/o\b.*", r"\b(?:office|kontor|adr|adresse|address|hovedkontor)\b\.?:", r"\bhos formanden\b:?",
+    # "(facaden af) bageriet i Blågårdsgade 14": the business's premises named by a definite noun
+    r"\b(?:butikken|forretningen|restauranten|caféen|cafeen|salonen|klinikken|bageriet|kiosken|værkstedet"
+    r"|bistroen|hotellet|baren) (?:på|i)",
     r"\btaken over the \w+ at",
     # "På vegne af vores klient, Vinbaren Kork ApS, Værnedamsvej 6": the client's premises
     r"\b(?:på vegne af|on behalf of)(?:[ \t](?:vores|our)[ \t](?:klient|client))?,?[ \t]{1,2}"
@@ -74,8 +77,8 @@ _BUSINESS = re.compile("(?:" + "|".join([
 ]) + r")\W*$", re.IGNORECASE)
 # the registered office or head office: the business's address even beside premises it also names ("Selskabets
 # registrerede adresse er ...", "Head office: ...", "Hovedkontor: ..."), which are then the application's site
-_REGISTERED = re.compile(r"\b(?:(?:\w+s )?registrerede? (?:adresse|hjemsted)(?: er)?"
-                         r"|registered (?:office|address)(?: is)?|registreret (?:på|i)"
+_REGISTERED = re.compile(r"\b(?:(?:\w+s )?registrerede? (?:adresse|hjemsted)(?:\s+er)?"
+                         r"|registered (?:office|address)(?:\s+is)?|registreret (?:på|i)"
                          r"|hovedkontor(?:et)?(?: er| ligger)?(?: på| i)?"
                          r"|head (?:office|quarters)(?: is)?(?: at| in)?|hq)\W*$", re.IGNORECASE)
 _WORK = (r"(?:nedrive|rive|renovere|istandsætte|male|bygge|opføre|grave|udskifte|skifte|sløjfe|fjerne|isolere|reparere"
@@ -91,10 +94,16 @@ _SITE = re.compile("(?:" + "|".join([
     r"\bgården bag", r"\bved siden af", r"\b(?:opstille|placere)[sr]? (?:\w+ ){0,3}(?:på|ved)",
     rf"\b{_WORK}\w* (?:\S+ ){{0,4}}(?:på|ved|i)",
     r"\b(?:nedrive|renovere|istandsætte|ombygge|restaurere|renovate|refurbish|repair|demolish)\w*",
+    # "Re: Demolition of garage building, Valby Langgade 201": the work named by its noun
+    r"\b(?:nedrivning|renovering|ombygning|demolition|renovation|refurbishment)\b",
     r"\bbyggegrunden (?:på|ved)", r"\bdrejer sig om(?: ejendommen)?", r"\bgælder(?: ejendommen)?",
     r"\b(?:køres|flyttes|fjernes|transporteres|hentes) (?:\w+ )?fra",
     r"\bplacering\b(?: er| på|:)?", r"\b(?:site|venue|location)\b(?: is| at|:)",     # not "Site Manager,"
-    r"\b(?:at|on) the corner of", r"\bin front of", r"\btakes? place (?:at|on|in)", r"\b(?:held|hosted) (?:at|on|in)",
+    r"\b(?:at|on) the corner of", r"\bin front of",
+    # a contractor's work at a customer's: "sløjfe en olietank hos en kunde på X", "at a customer's house at X"
+    r"\bhos (?:en|vores|min) (?:kunde|klient)(?:[ \t]\w+){0,2} (?:på|i)",
+    r"\bat (?:a|our|my) (?:customer|client)['’]?s?(?: \w+)? (?:at|on|in)",
+    r"\btakes? place (?:at|on|in)", r"\b(?:held|hosted) (?:at|on|in)",
     r"\b(?:scaffolding|container|crane|lift|works?|stall|truck) (?:at|on|in)",
     r"\b(?:erect|place|put|set up|install|park)\w* (?:\w+ ){0,3}(?:at|on)",
     r"\bplaceret (?:på|ved)", r"\b(?:stillads|container|skurvogn|kran|lift|bod|vogn)\w* (?:\w+ ){0,2}(?:på|ved)",
@@ -144,7 +153,8 @@ _VALEDICTION = re.compile(
     r"|kind regards|regards|rgds|sincerely|cheers|all the best|best wishes|yours|many thanks|thanks|thank you"
     r"|ærbødigst)\b|^[ \t]*--[ \t]*$", re.IGNORECASE | re.MULTILINE)
 _PLACE = re.compile(
-    rf"(?<![\w])(?=[pPaAoOvViIfFuUnNlLdD])(?i:på|at|on|ved|i|in front of|in|foran|ud for|outside|near|over|langs"
+    rf"(?<![\w])(?=[pPaAoOvViIfFuUnNlLdDhHcCtT])(?i:på|at|on|ved|i|in front of|in|foran|ud for|outside|near|over|langs"
+    rf"|hjørnet af|the corner of|krydset"
     rf"|along|across|del af|part of)[ \t]+(?:the[ \t]+)?(?P<v>{STREET})(?![\w])"
     rf"(?![ \t]{{1,3}}(?:nr\.?[ \t]?)?\d)(?![ \t][A-ZÆØÅ][a-zæøå])")
 _LOCATION_PHRASE = re.compile(r"(?<![\w])(?:placering|location|sted|lokation|venue|site)\s{0,3}[:\-]\s{0,3}"
@@ -183,6 +193,9 @@ def find_addresses(text: str) -> dict[str, str]:
                              site.postcode, site.town)
     if site is None and premises and own is not premises[0]:
         site = premises[0]                  # lives or is registered elsewhere: the application is about the premises
+    if site is None and own is not None and own in by_role["signature"]:
+        # a letter whose own address stands in its letterhead or signature: another address in its text is the site
+        site = next((m for m in plain if not _same_house(m, own)), None)
     out: dict[str, str] = {}
     if own is not None:
         out["address"] = own.address
@@ -235,7 +248,7 @@ def same_place(site: str, address: str, postcode: str = "") -> bool:
 
 
 def _roles(text: str, mentions: list[Mention]) -> list[str]:
-    signature = _signature_start(text)
+    signature = signature_start(text)
     letterhead = _letterhead_end(text)
     roles = []
     previous_end = 0
@@ -260,11 +273,13 @@ def _window(text: str, previous_end: int, start: int) -> str:
     An address at the start of a line also hears the line before it (a wrapped sentence, a label on its own line).
     """
     line_start = text.rfind("\n", 0, start) + 1
-    if not text[line_start:start].strip():
+    head = text[line_start:start].split()
+    if not head or len(head) <= 2 and head[0][0].islower():   # "... whose registered address\nis Strandvejen 140"
         line_start = text.rfind("\n", 0, max(line_start - 1, 0)) + 1
     window = text[max(previous_end, start - _WINDOW, line_start):start]
     cut = _last_match(_SENTENCE_END, window)
-    return window[cut.end():] if cut else window
+    window = window[cut.end():] if cut else window
+    return window.replace("\n", " ")                  # a sentence wrapped over two lines reads as one
 
 
 def _role(before: str, after: str) -> str:
@@ -305,6 +320,10 @@ def _nearest(pattern: re.Pattern[str], before: str, reach: int) -> tuple[int, in
 
 _OPENING_LINE = re.compile(r"(?i)(?:ansøgning|anmeldelse|application|notification|request|hej|hi|hello|kære|dear|til"
                            r"|to whom|vedr|re:|emne|subject|goddag)\b")
+# where a letterhead ends without a blank line (a PDF keeps none): the recipient's block or the letter's date
+_RECIPIENT_OR_DATE = re.compile(r"(?i)(?:(?:to|til|att\.?)[ \t]?:|københavns kommune|(?:the )?city of copenhagen"
+                                r"|att(?:n)?\b|center for\b"
+                                r"|(?:[A-ZÆØÅ]\w+, )?(?:den )?\d{1,2}\.? ?(?:[a-zæøå]+|\d{1,2}\.) ?\d{4}$)")
 _COMPANY_MARK = re.compile(r"\bCVR\b|\b(?:ApS|A/S|IVS|I/S|P/S|K/S)\b")
 
 
@@ -314,7 +333,7 @@ def _letterhead_end(text: str) -> int:
     Ansøgning om facadeskilt"). An address there is the business's own, as in a signature."""
     end = 0
     for n, line in enumerate(text[:1000].split("\n")):
-        if not line.strip() or _OPENING_LINE.match(line.strip()):
+        if not line.strip() or _OPENING_LINE.match(line.strip()) or _RECIPIENT_OR_DATE.match(line.strip()):
             return end if n and _COMPANY_MARK.search(text[:end]) else 0
         if n == 5 or line.rstrip().endswith((".", "?", "!", ":")) or len(line.split()) > 14:
             return 0
@@ -322,7 +341,7 @@ def _letterhead_end(text: str) -> int:
     return 0
 
 
-def _signature_start(text: str) -> int:
+def signature_start(text: str) -> int:
     last = _last_match(_VALEDICTION, text)
     return last.start() if last else len(text)
 
@@ -347,7 +366,8 @@ def _place(text: str, mentions: list[Mention]) -> str | None:
         name = m.group("v").strip(" .,")
         town = " " not in name and name.lower() in towns()          # "i København" is no street
         first = name.split()[0].lower()
-        if not inside and first not in NOT_STREET_WORDS and first not in _COUNTRIES and not town:
+        if (not inside and first not in NOT_STREET_WORDS and first not in _COUNTRIES and not town
+                and not _EVENT_NAME_AFTER.match(text, m.end("v"))):    # "at the Vesterbro festival": an event
             return name
     return _event_place(text, mentions)
 
@@ -364,6 +384,10 @@ _NOT_PLACE = frozenset(
     " saturday sunday danmark denmark copenhagen københavn frederiksberg kommune uge week".split())
 
 
+_EVENT_NAME = re.compile(r"(?i)(?:festival|fest|marked|market|løb|run|race|marathon|koncert|concert|parade|messe|fair"
+                         r"|dag|day|days|uge|week)$")
+_EVENT_NAME_AFTER = re.compile(r"[ \t]{1,2}(?i:festival|fest|marked|market|løb|run|race|marathon|koncert|concert"
+                               r"|parade|messe|fair)\b")
 _COUNTRIES = frozenset("danmark denmark sverige sweden tyskland germany norge norway".split())   # "in Denmark"
 
 
@@ -378,7 +402,9 @@ def _event_place(text: str, mentions: list[Mention]) -> str | None:
         first = name.split()[0].lower()
         inside = any(s.start <= m.start("v") < s.end for s in mentions)
         if (not inside and first not in _NOT_PLACE and first not in NOT_STREET_WORDS and first not in towns()
-                and not name.isupper()):                    # "EVENT IN PUBLIC SPACE": a heading, not a place
+                and not name.isupper()                      # "EVENT IN PUBLIC SPACE": a heading, not a place
+                and not _EVENT_NAME.search(name)            # "a stall at Vesterbro Festival": an event, not a place
+                and not _EVENT_NAME_AFTER.match(text, m.end("v"))):
             return name
     return None
 

@@ -34,7 +34,7 @@ from intake.details.identifiers import (
 )
 from intake.details.labels import full_label_key, label_key, normalise_label
 from intake.details.names import designated_contact, find_company, find_contact
-from intake.details.sites import find_addresses
+from intake.details.sites import find_addresses, signature_start
 from intake.details.values import compose_address, normalise_value
 
 __all__ = ["compose_address", "extract_from_text", "label_key", "labelled_values", "normalise_label", "normalise_value"]
@@ -68,6 +68,12 @@ def labelled_values(text: str, reference: date) -> dict[str, object]:
             elif not key:
                 section = _section_of(cells[0], section)
             continue
+        if _header_row(cells, lines[i + 1] if i + 1 < len(lines) else ""):
+            row = [c for c in _PAIR_SPLIT.split(lines[i + 1]) if c is not None]
+            for label, value in zip(cells, row, strict=True):
+                values = normalise_value(label_key(label), value, reference)
+                _put(out, _in_section(values, _section_for(label, section)))
+            continue
         for j in range(len(cells) - 1):
             key = label_key(cells[j]) if not _HAS_VALUE.search(cells[j]) else None  # "| CVR 12345678 | Tlf. ..."
             if key and cells[j + 1] and not _is_label(cells[j + 1]) and not _CHOICES.match(cells[j + 1]):
@@ -77,6 +83,17 @@ def labelled_values(text: str, reference: date) -> dict[str, object]:
                 _put(out, _in_section(normalise_value(key, value, reference), _section_for(cells[j], section)))
     compose_address(out)
     return out
+
+
+def _header_row(cells: list[str], following: str) -> bool:
+    """A table's header row ("Sted | Dato | Tid"): three or more short cells without values, two or more of them
+    labels, above a row of as many cells, none a label ("Gammel Strand | 1/6-2027 - 30/6-2027 | 11-19")."""
+    if (len(cells) < 3 or sum(_is_label(c) for c in cells) < 2
+            or any(_HAS_VALUE.search(c) or len(c) > 40 for c in cells)
+            or "|" not in following and "\t" not in following):
+        return False
+    row = [c for c in _PAIR_SPLIT.split(following.strip().strip("|").strip()) if c is not None]
+    return len(row) == len(cells) and not any(_is_label(c) for c in row)
 
 
 # a box to tick, ticked or not, before a choice: "[x] Event [ ] Market stall", "☒ Stadeplads ☐ Udeservering"
@@ -170,6 +187,8 @@ def extract_from_text(text: str, reference: date) -> dict[str, object]:
     """Every detail found in one text; labelled values first."""
     text = _tame(text.replace("\r\n", "\n").replace("\xa0", " ")[:MAX_TEXT_CHARS])
     out = labelled_values(text, reference)
+    if "contact_name" in out:               # a labelled contact ("Site supervisor: X") is named as the one to contact
+        out["designated_contact"] = out["contact_name"]
     for finder in _FINDERS:
         _put(out, finder(text, reference))
     places = find_addresses(text)
@@ -210,10 +229,10 @@ def _find_p_number(text: str, _ref: date) -> dict:
 
 
 def _find_phone(text: str, _ref: date) -> dict:
-    for m in PHONE_LABELLED.finditer(text):
-        phone = normalise_phone(m.group("v"))
-        if phone:
-            return {"phone": phone}
+    labelled = [(m, phone) for m in islice(PHONE_LABELLED.finditer(text), 20)
+                if (phone := normalise_phone(m.group("v")))]
+    if labelled:
+        return {"phone": _own_line(text, labelled)}
     for pattern in (PHONE_INTL, PHONE_GROUPED):
         for m in pattern.finditer(text):
             if not NOT_PHONE_CONTEXT.search(text[max(0, m.start() - 20):m.start()]):
@@ -221,6 +240,24 @@ def _find_phone(text: str, _ref: date) -> dict:
                 if phone:
                     return {"phone": phone}
     return {}
+
+
+_DIRECT = re.compile(r"(?i)\b(?:direkte|direct|dir|mobil\w*|mob|mobile|cell)\b")
+
+
+def _own_line(text: str, labelled: list[tuple[re.Match[str], str]]) -> str:
+    """Of several labelled phones in a letter, the one of the person who writes: a phone labelled direct or mobile,
+    or one in the signature block, over the company's switchboard in the letterhead ("Tlf. 38 28 14 70" at the top,
+    "Montør, mobil 28 90 45 17" under the name)."""
+    def direct(m: re.Match[str]) -> bool:            # "mobil 28 ...", "direkte telefon 33 ..."
+        return _DIRECT.search(text, max(0, m.start() - 10), m.start() + 8) is not None
+
+    first = labelled[0]
+    if len(labelled) == 1 or direct(first[0]):
+        return first[1]
+    signature = signature_start(text)
+    own = [phone for m, phone in labelled[1:] if direct(m) or m.start() >= signature > first[0].start()]
+    return own[0] if own else first[1]
 
 
 def _find_email(text: str, _ref: date) -> dict:

@@ -94,7 +94,7 @@ def _v_contact_name(value: str, ref: date) -> Values:
     head = re.split(r"[,;(/|]| - | – |\s+(?:tlf|tel|mobil|phone|e-?mail)\b|\s+\+?\d", value,
                     maxsplit=1, flags=re.IGNORECASE)[0].strip()
     if (not head or len(head) > 80 or re.search(r"[\d@]", head) or not re.search(r"[A-Za-zÆØÅæøå]", head)
-            or re.match(r"(?i)(?:tlf|tel|telefon|phone|mobil|mobile|e-?mail|mail)\b", head)):
+            or re.match(r"(?i)(?:tlf|tel|telefon|phone|mob|mobil|mobile|e-?mail|mail)\b", head)):
         return {}                          # "owner" above "tel. +45 ...": a label, then a phone, no name
     if _ORGANISATION_WORD.search(head) and not looks_like_person(head):
         return _v_company(head, ref)       # "Ansøger: Forældreforeningen ved Guldberg Skole"
@@ -104,6 +104,8 @@ def _v_contact_name(value: str, ref: date) -> Values:
 def _v_person_or_company(value: str, ref: date) -> Values:
     """ "Ansøgers navn / firma": a company when the value names a business, else a person."""
     head = re.split(r"[,;(|]", value, maxsplit=1)[0].strip()
+    if _SOLE_TRADER_OF.search(value):
+        return _v_contact_name(value, ref)     # "Is & Vafler v/ Lone Brink": the business and its owner
     return _v_company(value, ref) if names_a_business(head) else _v_contact_name(value, ref)
 
 
@@ -130,6 +132,8 @@ def _v_address(key: str) -> Handler:
                 or value.strip(" .").lower() in _INDOORS):
             return {}
         if key == "activity_location":
+            if _SAME_AS_ABOVE.match(value):
+                return {}                   # "Samme som ovenfor", "As applicant address": the business's own address
             value = _site_value(re.sub(r"\s*\([^)]{0,80}\)", "", value))
             if not value:
                 return {}
@@ -143,6 +147,10 @@ def _v_address(key: str) -> Handler:
     return handler
 
 
+# a site field that points back to the address given above it
+_SAME_AS_ABOVE = re.compile(r"(?i)^(?:samme(?: som| adresse)?|som (?:ovenfor|ovenstående|ansøger\w*|firma\w*"
+                            r"|virksomhed\w*)|se ovenfor|ditto|do\.?$|same(?: as)?"
+                            r"|as (?:above|applicant|the applicant|company|business)|see above)\b")
 # "Ud for nr. 5 i Bogtrykkervej", "outside no. 5 Willemoesgade"
 _NUMBER_ON_STREET = re.compile(rf"^(?i:ud ?for|foran|ved|outside|opposite|overfor|in front of)[ \t]{{1,3}}"
                                rf"(?i:nr\.?|no\.?|number)[ \t]{{0,3}}(?P<no>\d{{1,4}}[A-Z]?)[ \t]{{1,3}}"
@@ -158,8 +166,8 @@ _STREET_AT_NUMBER = re.compile(rf"^(?P<street>{STREET})[ \t]{{1,3}}(?i:ud ?for|f
 _PLACE_THEN_SPOT = re.compile(r"^(?P<place>[^,\d]{3,60}?)[ \t]*,[ \t]*(?![ \t]*(?:st|kl|tv|th|mf|sal)\b)[a-zæøå]")
 
 
-_SPOT_WORDS = frozenset("på i ved foran langs uden udenfor ud bag ovenpå under vores vor min mit our my the on in at by"
-                        " outside along behind".split())
+_SPOT_WORDS = frozenset("på i ved foran langs uden udenfor ud bag ovenpå under over vores vor min mit our my the on in"
+                        " at by outside along behind above beside".split())
 
 
 def _site_value(value: str) -> str:
@@ -177,12 +185,24 @@ def _site_value(value: str) -> str:
     if (not re.search(r"\d", value) and not any(w[:1].isupper() for w in words[1:])
             and (words[0].islower() or words[0].lower() in _SPOT_WORDS)):
         return ""
-    m = _PLACE_THEN_SPOT.match(value)
+    m = _PLACE_THEN_SPOT.match(value) or _PLACE_BY_STREET.match(value)
     return m.group("place") if m else value
+
+
+# "Nørrebroparken ved Jagtvej": a named place, then the street it lies by
+_PLACE_BY_STREET = re.compile(r"^(?P<place>[A-ZÆØÅ][^\W\d]{3,40}(?:[ \t][A-ZÆØÅ][^\W\d]{1,30}){0,2})[ \t]+"
+                              r"(?:ved|by|near|mod|langs|along)[ \t]+[A-ZÆØÅ]")
 
 
 _INDOORS = frozenset("kælder kælderen loft loftet baghave baghaven have haven gård gården garage garagen indkørsel"
                      " indkørslen skur skuret fyrrum fyrrummet udendørs indendørs basement garden yard attic".split())
+
+
+def _v_client_site(value: str, ref: date) -> Values:
+    """A customer's or client's field: its street address is where the work is; a name alone is nothing."""
+    m = ADDRESS.search(value)
+    found = _v_address("activity_location")(value[m.start():], ref) if m else {}
+    return {"_client_site": found["activity_location"]} if found else {}
 
 
 def _v_postcode(value: str, _ref: date) -> Values:
@@ -210,6 +230,9 @@ def compose_address(values: Values) -> None:
     address = values.get("address")
     if (parts[0] or parts[1]) and isinstance(address, str):
         values["address"] = join_parts(address, *(str(p) for p in parts))
+    client = values.pop("_client_site", None)
+    if client:
+        values.setdefault("activity_location", client)      # the customer's address, when no site field named one
     place = values.pop("_site_or_address", None)
     pc, town = values.pop("_site_or_address_postcode", ""), values.pop("_site_or_address_city", "")
     if place and "address" not in values:
@@ -255,11 +278,13 @@ _VALUE_HANDLERS: dict[str, Handler] = {
     "company_name": _v_company, "contact_name": _v_contact_name, "person_or_company": _v_person_or_company,
     "city": _v_text("city", 40),
     "address": _v_address("address"), "activity_location": _v_address("activity_location"), "postcode": _v_postcode,
-    "site_or_address": _v_address("_site_or_address"), "agent_address": _v_address("_agent_address"),
+    "site_or_address": _v_address("_site_or_address"), "client_site": _v_client_site,
+    "agent_address": _v_address("_agent_address"),
     "period_from": _v_date("period_from"), "period_to": _v_date("period_to"), "period": _v_period,
     "date": _v_future_period,
     "area_m2": _v_amount("area_m2"), "litres": _v_amount("litres"), "guests": _v_amount("guests"),
     "house_number": _v_part("_house_number", r"\d{1,4}\s?[a-z]?"),
-    "floor": _v_part("_floor", r"(?:st|kl|\d{1,2})\.?(?: sal)?|stuen"),
+    # "Etage/side: st. tv": a floor field may hold the side as well
+    "floor": _v_part("_floor", r"(?:(?:st|kl|\d{1,2})\.?(?: sal)?|stuen)(?:,? ?(?:tv|th|mf)\.?)?"),
     "door": _v_part("_door", r"tv|th|mf|t\.v\.?|t\.h\.?|\d{1,3}"),
 }
