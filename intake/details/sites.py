@@ -142,7 +142,7 @@ _AGENT = re.compile(r"\b(?:på vegne af|on behalf of|repræsenterer|(?:min|vores
 _VALEDICTION = re.compile(
     r"^[ \t]*(?:med venlig hilsen|venlig(?:st)? hilsen|de bedste hilsner|mange hilsner|hilsen|mvh|vh|kh|best regards"
     r"|kind regards|regards|rgds|sincerely|cheers|all the best|best wishes|yours|many thanks|thanks|thank you"
-    r"|ærbødigst)\b|^[ \t]*--[ \t]*$", re.IGNORECASE | re.MULTILINE)
+    r"|ærbødigst)\b|^[ \t]*--[ \t]*$|^[ \t]*best[ \t]*,?[ \t]*$", re.IGNORECASE | re.MULTILINE)
 _PLACE = re.compile(
     rf"(?<![\w])(?=[pPaAoOvViIfFuUnNlLdD])(?i:på|at|on|ved|i|in front of|in|foran|ud for|outside|near|over|langs"
     rf"|along|across|del af|part of)[ \t]+(?:the[ \t]+)?(?P<v>{STREET})(?![\w])"

@@ -28,6 +28,7 @@ from intake.details.identifiers import (
     PHONE_GROUPED,
     PHONE_INTL,
     PHONE_LABELLED,
+    PHONE_REACH,
     digits,
     normalise_phone,
     parse_number,
@@ -210,6 +211,10 @@ def _find_p_number(text: str, _ref: date) -> dict:
 
 
 def _find_phone(text: str, _ref: date) -> dict:
+    for m in islice(PHONE_REACH.finditer(text), 5):
+        phone = normalise_phone(m.group("v"))
+        if phone:
+            return {"phone": phone}
     for m in PHONE_LABELLED.finditer(text):
         phone = normalise_phone(m.group("v"))
         if phone:

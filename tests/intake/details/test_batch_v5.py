@@ -1,0 +1,100 @@
+"""Details in the voices of batch v5 (body only): non-native Danish and English, phone-terse mails, lawyers and
+accountants writing for a client, expats, a chain's facilities manager, elderly sole traders, details scattered
+over paragraphs under a long signature, dates and sites written in many ways."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from intake.details import extract_details
+from intake.details.names import find_company, find_contact
+from intake.details.text import extract_from_text
+
+REF = date(2027, 3, 1)
+CVR = "23162164"        # valid
+
+
+def values(text: str, sender: str = "", sender_name: str = "") -> dict:
+    found = extract_details([("body", text)], reference=REF, sender=sender, sender_name=sender_name)
+    return {k: f.value for k, f in found.items()}
+
+
+# ---------------------------------------------------------------- companies
+
+@pytest.mark.parametrize(("text", "company"), [
+    (f"Container 10m3 ud for Vesterbrogade 97 uge 23-26. JH Byg ApS cvr {CVR}", "JH Byg ApS"),
+    (f"skip outside Islands Brygge 43, 28 Jun to 2 Jul. Hartmann Renovering ApS cvr {CVR}.", "Hartmann Renovering ApS"),
+    (f"Vi er Brdr. Holm ApS, CVR {CVR}.", "Brdr. Holm ApS"),
+    (f"Kbh. Stilladser ApS, CVR {CVR}.", "Kbh. Stilladser ApS"),
+])
+def test_a_company_name_starts_its_sentence(text, company):
+    """A date or a number ending the sentence before a company is no part of its name."""
+    assert find_company(text, has_cvr=True) == company
+
+
+@pytest.mark.parametrize(("text", "company"), [
+    (f"Surfklubben Østersø (forening, CVR {CVR}) afholder Beach Cup.", "Surfklubben Østersø"),
+    (f"Danseskolen Tango Azul har lokaler i baghuset.\n\nCVR-nr.: {CVR}\n\nVenlig hilsen\nIsabel Moreno\n"
+     "Danselærer og indehaver\n", "Danseskolen Tango Azul"),
+    (f"Vi er en gruppe forældre i Vesterbro Legepladslaug (CVR {CVR}), som holder gadefest.",
+     "Vesterbro Legepladslaug"),
+])
+def test_clubs_schools_and_guilds_are_organisations(text, company):
+    assert find_company(text, has_cvr=True) == company
+
+
+def test_a_teacher_s_title_line_is_no_company_line():
+    text = f"CVR {CVR}\n\nVenlig hilsen\nIsabel Moreno\nDanselærer og indehaver\n"
+    assert find_company(text, has_cvr=True) is None
+
+
+@pytest.mark.parametrize(("text", "company"), [
+    (f"Hi - sign permit for our new shop Lille Lykke, Jægersborggade 31, 2200 Kbh N. cvr {CVR}.", "Lille Lykke"),
+    (f"We renew the permit for our shop Kaffe Kompagniet at Nørrebrogade 3. CVR {CVR}", "Kaffe Kompagniet"),
+])
+def test_a_name_right_after_our_shop(text, company):
+    assert find_company(text, has_cvr=True) == company
+
+
+@pytest.mark.parametrize("text", [f"Borde foran min forretning Amagerbrogade 58. cvr {CVR}",
+                                  f"Vi vil stille borde foran vores café Søndag og mandag. cvr {CVR}",
+                                  f"in front of my shop Monday to Friday. CVR {CVR}"])
+def test_a_street_or_a_weekday_after_our_shop_is_no_name(text):
+    assert find_company(text, has_cvr=True) is None
+
+
+# ---------------------------------------------------------------- people
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Spørgsmål til projektet kan rettes til vores formand på pladsen, Dennis Mogensen, mobil 40 33 21 90.\n\n"
+     "Med venlig hilsen\nAnnette Kruse\n", "Dennis Mogensen"),
+    ("Spørgsmål om selve ansøgningen kan rettes til caféens indehaver, Lone Winther, på 22 30 84 19.\n\n"
+     "Venlig hilsen\nKristian Holt\n", "Lone Winther"),
+    ("For practical questions, please contact the club's manager, Freja Lund, on 42 18 07 73.\n\nKind regards,\n"
+     "Peter Vinther\n", "Freja Lund"),
+    ("Vi skal bruge parkering.\n\nLocation manager: Sebastian Kjær, 40 19 28 74\n\nNordlys Film ApS\n",
+     "Sebastian Kjær"),
+    ("Mette Skov vil gerne stå på Israels Plads.\n\nMette bor på Hans Tavsens Gade 9, 2. tv, 2200 København N, og kan "
+     "træffes på 41 72 03 56.\n\nVenlig hilsen\nBirgitte Lund\nTlf. 38 10 20 30", "Mette Skov"),
+])
+def test_the_person_named_to_contact_wins_over_the_one_who_signs(text, name):
+    assert find_contact(text) == name
+
+
+def test_best_alone_is_a_closing_and_mobile_is_no_name():
+    text = "Installation is planned for week 44.\n\nBest,\nMarcus Lindqvist\nFacilities Manager\nMobile +45 28 71 60 34"
+    assert find_contact(text) == "Marcus Lindqvist"
+    assert find_contact("Tak for hjælpen\n\nMobile +45 28 71 60 34\n") is None
+
+
+def test_a_production_desk_is_no_person():
+    found = values("Optagelser i Strandgade.", sender="produktion@film.dk", sender_name="Produktion Nordlys Film")
+    assert "contact_name" not in found
+
+
+def test_the_phone_where_the_contact_can_be_reached_wins_over_the_signature_s():
+    text = ("Mette bor på Tagensvej 9, og kan træffes på 41 72 03 56.\n\nVenlig hilsen\nBirgitte Lund\n"
+            "Tlf. 38 10 20 30")
+    assert extract_from_text(text, REF)["phone"] == "41720356"
