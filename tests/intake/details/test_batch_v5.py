@@ -4,12 +4,14 @@ over paragraphs under a long signature, dates and sites written in many ways."""
 
 from __future__ import annotations
 
+import time
 from datetime import date
 
 import pytest
 
 from intake.details import extract_details
 from intake.details.names import find_company, find_contact
+from intake.details.sites import find_addresses
 from intake.details.text import extract_from_text
 
 REF = date(2027, 3, 1)
@@ -98,3 +100,68 @@ def test_the_phone_where_the_contact_can_be_reached_wins_over_the_signature_s():
     text = ("Mette bor på Tagensvej 9, og kan træffes på 41 72 03 56.\n\nVenlig hilsen\nBirgitte Lund\n"
             "Tlf. 38 10 20 30")
     assert extract_from_text(text, REF)["phone"] == "41720356"
+
+
+# ---------------------------------------------------------------- addresses and sites
+
+@pytest.mark.parametrize(("text", "address"), [
+    ("Our café is at Værnedamsvej 7, ground floor, 1619 København V", "Værnedamsvej 7, st."),
+    ("My address is Blegdamsvej 4, 3rd floor left, 2200 København N.", "Blegdamsvej 4, 3. tv"),
+    ("Our office is at Istedgade 12, 1st floor right, 1650 København V", "Istedgade 12, 1. th"),
+    ("Our shop is at Nørregade 3, basement, 1165 København K", "Nørregade 3, kl."),
+])
+def test_an_expat_s_floor_in_english(text, address):
+    assert find_addresses(text)["address"] == address
+
+
+@pytest.mark.parametrize(("text", "address"), [
+    ("Mit firma adresse er Ved Amagerbanen 9, st. mf, 2300 København S.", "Ved Amagerbanen 9, st. mf"),
+    ("Rørteknik ApS · CVR 85074350 · Industrivej Syd 7 · 2605 Brøndby", "Industrivej Syd 7"),
+    ("Our adress is Avedøre Havnevej 12, 2650 Hvidovre.", "Avedøre Havnevej 12"),
+])
+def test_more_danish_street_names(text, address):
+    assert find_addresses(text)["address"] == address
+
+
+def test_a_town_after_its_postcode_is_no_street():
+    found = find_addresses("en container foran vores hus på Bellahøjvej 88, 2700 Brønshøj 1.-15. august.")
+    assert found == {"address": "Bellahøjvej 88", "postcode": "2700", "city": "Brønshøj"}
+
+
+@pytest.mark.parametrize(("text", "address", "site"), [
+    ("Selskabets nye butik på Frederiksberggade 16, 1459 København K.\n\nSelskabets hjemsted er Hovedgaden 12, "
+     "2970 Hørsholm.", "Hovedgaden 12", "Frederiksberggade 16, 1459 København K"),
+    ("Vi åbner en ny filial på Amagerbrogade 150-152, 2300 København S.\n\nHovedkontoret ligger på Roskildevej 320, "
+     "2610 Rødovre.", "Roskildevej 320", "Amagerbrogade 150-152, 2300 København S"),
+    ("We are rebranding our club at Frederikssundsvej 40-42, 2400 København NV.\n\nOur Danish head office: "
+     "Borupvang 3, 2750 Ballerup.", "Borupvang 3", "Frederikssundsvej 40-42, 2400 København NV"),
+    ("We are renovating bathroom in apartment on Vesterbrogade 140, 1620 København V. Our adress is Avedøre "
+     "Havnevej 12, 2650 Hvidovre.", "Avedøre Havnevej 12", "Vesterbrogade 140, 1620 København V"),
+])
+def test_the_registered_office_is_the_address_and_the_branch_the_site(text, address, site):
+    found = find_addresses(text)
+    assert (found["address"], found["activity_location"]) == (address, site)
+
+
+@pytest.mark.parametrize(("text", "site"), [
+    ("Jeg vil gerne stå på hjørnet af Enghavevej og Vesterbrogade i december.", "Enghavevej og Vesterbrogade"),
+    ("I sell crêpes at the corner of Godthåbsvej and Nordre Fasanvej.", "Godthåbsvej and Nordre Fasanvej"),
+    ("Strækningen er Refsnæsgade fra nr. 1 til nr. 15, 2200 København N.", "Refsnæsgade"),
+    ("Fiber along Howitzvej from no. 2 to no. 30.", "Howitzvej"),
+])
+def test_a_corner_and_a_stretch_of_street_are_sites(text, site):
+    assert find_addresses(text)["activity_location"] == site
+
+
+@pytest.mark.parametrize("text", [
+    "hjørnet af Xvej og " * 60_000,
+    "Avej Bvej Cvej fra nr. 1 til 2 " * 30_000,
+    "Industrivej Syd " * 60_000,
+    "2700 Brønshøj " * 70_000,
+    "Mette bor på Xvej 9, 2. tv og " * 30_000 + "kan træffes på 41 72 03 56",
+    "Spørgsmål om a b c d kan rettes til vores formand på pladsen, " * 15_000,
+], ids=["corners", "stretches", "directions", "towns", "subject-and", "contact-cue"])
+def test_the_batch_v5_patterns_take_well_under_a_second_on_a_megabyte(text):
+    started = time.perf_counter()
+    extract_from_text(text, REF)
+    assert time.perf_counter() - started < 5.0      # linear: about a second when quiet
