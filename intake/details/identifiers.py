@@ -66,14 +66,17 @@ DIMENSIONS = re.compile(r"(?<![\d.,])(?P<a>\d+(?:[.,]\d+)?)\s{0,3}(?:m\s{0,3})?(
                         re.IGNORECASE)
 LITRES = re.compile(NUMBER + r"\s{0,3}(?:l|liter|litre|liters|litres|ltr)\b\.?", re.IGNORECASE)
 _GUEST_WORDS = (r"gæster|deltagere|personer|besøgende|mennesker|tilskuere|tilhørere|publikum|elever|siddepladser"
-                r"|løbere|beboere|medlemmer|audience"
-                r"|guests|participants|attendees|visitors|people|persons|spectators|seats|runners|residents|members")
+                r"|løbere|beboere|medlemmer|dansere|audience"
+                r"|guests|participants|attendees|visitors|people|persons|spectators|seats|runners|residents|members"
+                r"|dancers|punters|fans")
 # "Forventet deltagerantal: 300", "Expected attendance: 800"
 _GUEST_COUNT_LABEL = r"deltagerantal|antal (?:deltagere|gæster|besøgende)|attendance|number of (?:guests|participants)"
 GUESTS_AFTER = re.compile(rf"\b(?:{_GUEST_WORDS}|{_GUEST_COUNT_LABEL})\s{{0,3}}[:=]\s{{0,3}}"
                           rf"(?:(?:ca|approx|about|op til|up to|max)\.?\s{{1,3}})?"
                           + NUMBER, re.IGNORECASE)      # "Expected number of guests: 800"
-GUESTS = re.compile(NUMBER + rf"\s{{0,3}}(?:{_GUEST_WORDS})\b", re.IGNORECASE)
+GUESTS = re.compile(NUMBER + rf"(?:-?ish)?\s{{0,3}}(?:{_GUEST_WORDS})\b", re.IGNORECASE)     # "50-ish people"
+# "Los Güeros ApS 54339895": eight digits right after a legal form, without the word CVR (checked by modulus 11)
+CVR_AFTER_FORM = re.compile(r"(?<=[ \t])(?:ApS|A/S|I/S|IVS|K/S|P/S)[ \t,]{1,3}(?P<v>[1-9]\d{7})(?![\d])")
 
 
 def parse_number(raw: str) -> int | float | None:

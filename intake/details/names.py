@@ -47,6 +47,9 @@ _INTRO = re.compile(        # each alternative starts a word: the look-behind tu
     rf"[ \t])?(?:[\w-]+[ \t])?{_BUSINESS_NOUN}(?:,?[ \t](?:den|det|it|som|which)[ \t](?:hedder|is called)|,"
     r"|(?=[ \t](?-i:[A-ZÆØÅ])))"
     r"|\bunder[ \t](?:navnet|the[ \t]name|the[ \t]brand)|\bdrevet[ \t]som"            # "under navnet Svends Saft"
+    # "streetfood-konceptet Smørrebrød på Hjul", "our concept X", "pop-up ramen, name is Kumo Ramen"
+    r"|\b(?:\w{1,20}-)?\w{0,20}?(?:konceptet|brandet)|\b(?:our|the|a|vores)[ \t](?:[\w-]{1,30}[ \t])?concept"
+    r"|(?<=,[ \t])name[ \t]is|\b(?:its|the|our)[ \t](?:(?:shop|business|stall|truck|brand)[ \t])?name[ \t]is"
     r"|\b(?:business|company|trading|firma|virksomheds?)[ \t]?(?:name|navn(?:et)?)[ \t](?:is|er)"
     # "permit for our new shop Lille Lykke, Jægersborggade 31": a name right after the noun (not the shop's street)
     rf"|\b(?:our|vores|min|my|mit)[ \t](?:(?:new|nye|ny|nyt|lille|little|small)[ \t])?{_BUSINESS_NOUN}"

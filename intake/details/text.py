@@ -11,9 +11,12 @@ import re
 from datetime import date
 from itertools import islice
 
+from stdnum.dk import cvr as stdnum_cvr
+
 from intake.details import periods
 from intake.details.identifiers import (
     AREA,
+    CVR_AFTER_FORM,
     CVR_DK,
     CVR_LABELLED,
     DIMENSIONS,
@@ -202,7 +205,8 @@ def _find_cvr(text: str, _ref: date) -> dict:
         m = pattern.search(text)
         if m:
             return {"cvr": digits(m.group("v"))}
-    return {}
+    m = next((m for m in islice(CVR_AFTER_FORM.finditer(text), 10) if stdnum_cvr.is_valid(m.group("v"))), None)
+    return {"cvr": m.group("v")} if m else {}
 
 
 def _find_p_number(text: str, _ref: date) -> dict:

@@ -11,6 +11,7 @@ import pytest
 
 from intake.details import extract_details
 from intake.details.names import find_company, find_contact
+from intake.details.periods import Period, find_period
 from intake.details.sites import find_addresses
 from intake.details.text import extract_from_text
 
@@ -153,6 +154,56 @@ def test_a_corner_and_a_stretch_of_street_are_sites(text, site):
     assert find_addresses(text)["activity_location"] == site
 
 
+@pytest.mark.parametrize(("text", "company"), [
+    (f"Vi har startet streetfood-konceptet Smørrebrød på Hjul – som enkeltmandsvirksomhed (CVR {CVR}).",
+     "Smørrebrød på Hjul"),
+    ("With my friend I make pop-up ramen, name is Kumo Ramen (no company yet).", "Kumo Ramen"),
+    ("We run a little stall; its name is Bao Bao and we sell buns.", "Bao Bao"),
+])
+def test_a_concept_or_a_name_given_after_a_comma(text, company):
+    assert find_company(text, has_cvr=False) == company
+
+
+def test_my_name_is_stays_a_person():
+    assert find_company("Hello, my name is Yuki Tanaka and I cook.", has_cvr=False) is None
+
+
+def test_eight_digits_right_after_a_legal_form_are_its_cvr_when_valid():
+    assert extract_from_text(f"Tacos. Refshalevej 155, 3-5 Sept. Los Güeros ApS {CVR}.", REF)["cvr"] == CVR
+    assert "cvr" not in extract_from_text("Holm Byg ApS 20406080 ringer i morgen.", REF)     # no valid CVR
+
+
+# ---------------------------------------------------------------- periods and amounts
+
+@pytest.mark.parametrize(("text", "start", "end"), [
+    ("Stilladset skal stå fra d. 3/6 og tre måneder frem.", date(2027, 6, 3), date(2027, 9, 2)),
+    ("Stilladset opstilles fra den 1. juni 2027 og 3 måneder frem.", date(2027, 6, 1), date(2027, 8, 31)),
+    ("Vi skal bruge lift på fortov fra 14.06 til 18.06.", date(2027, 6, 14), date(2027, 6, 18)),
+    ("Arbejdet udføres i perioden 4.10.–15.10.2027 i dagtimerne.", date(2027, 10, 4), date(2027, 10, 15)),
+    ("Lift d 21.-22.08.2027 ved Sølvgade 20.", date(2027, 8, 21), date(2027, 8, 22)),
+    ("We sell ramen from 10th until 14th of November 2027, evening time.", date(2027, 11, 10), date(2027, 11, 14)),
+    ("gadefest fra fredag d. 10. til søndag d. 12. september.", date(2027, 9, 10), date(2027, 9, 12)),
+    ("I maj vil jeg gerne lave gratis cykeltjek ud for vores butik hver lørdag.", date(2027, 5, 1), date(2027, 5, 31)),
+])
+def test_more_ways_to_write_a_period(text, start, end):
+    assert find_period(text, REF) == Period(start, end)
+
+
+@pytest.mark.parametrize("text", ["Åbent fra 9.10 til 11.30.", "Møde fra 10.30 til 11.30.", "We open in April. Every "
+                                  "day is fun.", "Vi åbner i maj. Vi har åbent hver lørdag."])
+def test_times_and_a_month_in_another_sentence_are_no_period(text):
+    assert find_period(text, REF) == Period(None, None)
+
+
+@pytest.mark.parametrize(("text", "guests"), [
+    ("maybe 50-ish people stopping by", 50),
+    ("Vi forventer omkring 150 dansere.", 150),
+    ("Around 200 punters expected.", 200),
+])
+def test_more_words_for_guests(text, guests):
+    assert extract_from_text(text, REF)["guests"] == guests
+
+
 @pytest.mark.parametrize("text", [
     "hjørnet af Xvej og " * 60_000,
     "Avej Bvej Cvej fra nr. 1 til 2 " * 30_000,
@@ -160,7 +211,16 @@ def test_a_corner_and_a_stretch_of_street_are_sites(text, site):
     "2700 Brønshøj " * 70_000,
     "Mette bor på Xvej 9, 2. tv og " * 30_000 + "kan træffes på 41 72 03 56",
     "Spørgsmål om a b c d kan rettes til vores formand på pladsen, " * 15_000,
-], ids=["corners", "stretches", "directions", "towns", "subject-and", "contact-cue"])
+    "streetfood-" * 90_000,
+    "a " + "x-" * 400_000,
+    "fra 14.06 til " * 70_000,
+    "4.10.–" * 160_000,
+    "21.-" * 250_000,
+    "10th until 14th of " * 50_000,
+    "I maj " * 160_000,
+    "Location manager: " * 50_000,
+], ids=["corners", "stretches", "directions", "towns", "subject-and", "contact-cue", "concepts", "long-token",
+        "dotted-pairs", "dotted-ranges", "day-dashes", "until-of", "months-before-cue", "title-labels"])
 def test_the_batch_v5_patterns_take_well_under_a_second_on_a_megabyte(text):
     started = time.perf_counter()
     extract_from_text(text, REF)
