@@ -307,6 +307,8 @@ def _day_range(m: re.Match, reference: date) -> list[tuple[int, date, date]]:
     if not (_valid(d1, month, year or 2028) and _valid(d2, month, year or 2028)) or d1 > d2:
         return []
     end = _resolve(d2, month, year, reference)
+    if end is not None and year is None and end < reference:
+        end = _resolve(d2, month, end.year + 1, reference)      # a range without a year that ended before receipt
     earlier = _EARLIER_DAYS.search(m.string, max(0, m.start() - 20), m.start())
     if earlier and int(earlier.group("d")) < d1:
         d1 = int(earlier.group("d"))                    # "weekenderne 4.-5. og 11.-12. december": from the 4th
@@ -330,7 +332,7 @@ def _week_range(m: re.Match, reference: date) -> list[tuple[int, date, date]]:
         end = date.fromisocalendar(year, w2, 7)
     except ValueError:
         return []
-    if not m.group("y") and end < reference - PAST_TOLERANCE:
+    if not m.group("y") and end < reference:                # weeks that ended before receipt: next year's
         return _week_range_in(year + 1, w1, w2, m.start())
     if _WORKING_DAYS.search(m.string, max(0, m.start() - 30), m.start()):
         end -= timedelta(days=2)                # "mandag til fredag i uge 34": Monday to Friday

@@ -189,6 +189,15 @@ def test_more_ways_to_write_a_period(text, start, end):
     assert find_period(text, REF) == Period(start, end)
 
 
+@pytest.mark.parametrize(("text", "start", "end"), [
+    ("a stall on the weekends of 4-5 and 11-12 December", date(2027, 12, 4), date(2027, 12, 12)),
+    ("Installation is planned for week 44.", date(2027, 11, 1), date(2027, 11, 7)),
+])
+def test_a_range_without_a_year_that_ended_before_receipt_is_next_year_s(text, start, end):
+    """Received on Christmas Day 2026, "week 44" and "4-5 December" are 2027's: nobody applies for weeks gone by."""
+    assert find_period(text, date(2026, 12, 25)) == Period(start, end)
+
+
 @pytest.mark.parametrize("text", ["Åbent fra 9.10 til 11.30.", "Møde fra 10.30 til 11.30.", "We open in April. Every "
                                   "day is fun.", "Vi åbner i maj. Vi har åbent hver lørdag."])
 def test_times_and_a_month_in_another_sentence_are_no_period(text):
