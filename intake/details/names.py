@@ -106,7 +106,7 @@ _TITLE_PREFIX = re.compile(
 _NAME_LINE = re.compile(rf"^\s*/?\s*(?P<v>{_NAME})\s*,?\s*(?:$|[|·•]\s|(?:(?i:tlf|tel|mobil|mob)\.?:?\s*)?"
                         rf"(?:\+45\s?)?\d\d)")
 _TITLE_WORDS = (r"(?:\w*direktør|\w*chef|\w*leder|indehaver|ejer|formand|arkitekt|advokat|director|manager"
-                r"|owner|chairman|architect|operator|foreman|coordinator|\w*mester)")
+                r"|owner|chairman|architect|operator|foreman|coordinator|\w*mester|(?:ops|team|project|site) lead)")
 NAME_INTRO = re.compile(rf"(?i:mit navn er|jeg hedder|my name is|this is|kontaktperson er|contact person is"
                         rf"|(?:please )?(?:reply|write) to (?:our |my )?(?:\w+ )?(?:manager|leader|owner|director)"
                         rf"|(?:svar|skriv) (?:venligst |gerne )?til (?:vores |min )?(?:daglige leder|leder|indehaver"
@@ -419,6 +419,7 @@ _CONTACT_BEFORE_NAME = re.compile(
     rf"|\bspørg|\bask[ \t]for"
     rf"|\b(?:contact[ \t]on[ \t]the[ \t]day|kontakt[ \t]på[ \t]dagen|day-to-day[ \t]contact|daglig[ \t]kontakt)[:,]?"
     rf"|\bplease[ \t]contact|\bkontakt[ \t](?:venligst|gerne)"
+    rf"|\btalk[ \t]to|\bringe?[ \t]til"                            # "talk to our ops lead, X", "ringe til Marianne på"
     rf"|(?:^|\n)[ \t]*(?:\w+[ \t])?(?:{_TITLE_WORDS})[ \t]{{0,2}}:)"       # "Location manager: Sebastian Kjær, 40 ..."
     # "vores formand på pladsen, Dennis Mogensen", "the club's manager, Freja Lund"
     rf"[ \t]{{1,3}}(?i:(?:vores|our|the|vor)[ \t]{{1,2}})?(?:(?i:[\w'’]+[ \t]){{0,2}}?{_TITLE_WORDS}"
@@ -443,18 +444,25 @@ _SUBJECT_BEFORE_AND = re.compile(rf"(?:^|(?<=[.!?\n]))[ \t]*(?P<v>{_NAME})[ \t]"
 def _named_contact(text: str) -> str | None:
     """A person the text names as the one to contact, before or after the cue."""
     for m in islice(_CONTACT_BEFORE_NAME.finditer(text), 20):
-        if looks_like_person(m.group("v")):
-            return m.group("v")
+        name = _completed(m.group("v"), text)
+        if looks_like_person(name):
+            return name
     for cue in islice(_CONTACT_AFTER_NAME.finditer(text), 20):
         before = (_NAME_BEFORE.search(text, max(0, cue.start() - 140), cue.start())
                   or _SUBJECT_BEFORE_AND.search(text, max(0, cue.start() - 200), cue.start()))
-        name = _TITLE_WORD_BEFORE.sub("", before.group("v")) if before else ""
-        if " " not in name and looks_like_name(name):       # "Lise kan træffes på ...": Lise Holt, named before
-            name = next((f.group(0) for f in islice(re.finditer(rf"\b{re.escape(name)}[ \t][A-ZÆØÅ][{_LOWER}]+\b",
-                                                                text), 5) if looks_like_person(f.group(0))), name)
+        name = _completed(_TITLE_WORD_BEFORE.sub("", before.group("v")) if before else "", text)
         if looks_like_person(name):
             return name
     return None
+
+
+def _completed(name: str, text: str) -> str:
+    """A first name alone ("Lise kan træffes på ...", "ringe til Marianne") completed by the full name the text gives
+    elsewhere ("Lise Holt", "tandlæge Marianne Holst")."""
+    if " " in name or not looks_like_name(name):
+        return name
+    return next((f.group(0) for f in islice(re.finditer(rf"\b{re.escape(name)}[ \t][A-ZÆØÅ][{_LOWER}]+\b", text), 5)
+                 if looks_like_person(f.group(0))), name)
 
 
 _SELF_INTRO = re.compile(r"(?i)mit navn er|jeg hedder|my name is|this is")

@@ -78,7 +78,8 @@ _WEEK_RANGE = re.compile(
 )
 _RANGE_GAP = re.compile(
     r"^[\s,]*(?:-|–|—|til(?:\s+og\s+med)?|t\.o\.m\.?|to|until|till|through|thru|and|og)(?:\s+(?:den|d\.|the))?"
-    r"(?:\s+(?:man|tirs|ons|tors|fre|lør|søn)dag|\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day)?"
+    r"(?:\s+(?:man|tirs|ons|tors|fre|lør|søn)dag|\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+    r"|\s+(?:man|tir|ons|tor|fre|lør|søn|mon|tue|wed|thu|fri|sat|sun)\.?)?"      # "Fri 1 Oct - Sun 3 Oct 2027"
     r"(?:\s+(?:den|d\.|the))?[\s,]*$",
     re.IGNORECASE,
 )
@@ -178,8 +179,9 @@ def find_period(text: str, reference: date) -> Period:
 _NUMBER_WORDS = {"en": 1, "et": 1, "one": 1, "a": 1, "to": 2, "two": 2, "tre": 3, "three": 3, "fire": 4, "four": 4,
                  "fem": 5, "five": 5, "seks": 6, "six": 6, "syv": 7, "seven": 7, "otte": 8, "eight": 8, "ni": 9,
                  "nine": 9, "ti": 10, "ten": 10, "fjorten": 14, "fourteen": 14}
-_DURATION = re.compile(r"(?<![\w.,])(?P<n>\d{1,3}|" + "|".join(_NUMBER_WORDS) + r")[ \t]{1,3}(?:hele[ \t]{1,3})?"
-                       r"(?P<unit>dage|dag|days?|døgn|uger|uge|weeks?|måneder|måned|months?)(?!\w)", re.IGNORECASE)
+_DURATION = re.compile(r"(?<![\w.,])(?P<n>\d{1,3}|" + "|".join(_NUMBER_WORDS) + r")(?:[ \t]{1,3}|-)(?:hele[ \t]{1,3})?"
+                       r"(?P<unit>dages|dage|dag|days?|døgn|ugers|uger|uge|weeks?|måneders|måneder|måned|months?)(?!\w)",
+                       re.IGNORECASE)                                   # "i en 14-dages periode fra 6/9"
 _END_OF_MONTH = re.compile(r"(?:\btil|\buntil|\btill|\bto|\bindtil)[ \t]{1,3}(?:the[ \t]{1,3})?"
                            r"(?:end|udgangen|slutningen|ultimo)[ \t]{1,3}(?:of[ \t]{1,3}|af[ \t]{1,3})?"
                            + _MONTH.format("mon") + r"(?:[ \t]{1,3}" + _YEAR.format("y") + r")?(?!\w)", re.IGNORECASE)

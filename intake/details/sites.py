@@ -337,10 +337,12 @@ def _last_match(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
 
 # "på hjørnet af Enghavevej og Vesterbrogade", "at the corner of Godthåbsvej and Nordre Fasanvej": both streets
 # (read from the cue, so that a text of capitalised words is not tried at every word)
-_CORNER_CUE = re.compile(r"(?<![\w])(?i:hjørnet[ \t]af|corner[ \t]of)[ \t]{1,3}")
+_CORNER_CUE = re.compile(r"(?<![\w])(?i:hjørnet(?:[ \t]af)?|corner(?:[ \t]of)?)[ \t]{1,3}")
 # a street named without a number, its words without a dot ("... og Vesterbrogade.")
 _NAMED_STREET = rf"(?:[A-ZÆØÅ][\wæøåé'’\-]{{0,40}}+[ \t]){{0,2}}[A-ZÆØÅ][\wæøåé'’\-]{{0,40}}+{ENDS_AS_STREET}"
-_CORNER = re.compile(rf"(?P<a>{_NAMED_STREET})[ \t]{{1,3}}(?P<j>(?i:og|and)|&|/)[ \t]{{1,3}}(?P<b>{_NAMED_STREET})"
+_CORNER = re.compile(rf"(?P<a>{_NAMED_STREET})"
+                     r"(?:[ \t]{1,3}(?P<j>(?i:og|and)|&)[ \t]{1,3}|[ \t]{0,2}/[ \t]{0,2})"
+                     rf"(?P<b>{_NAMED_STREET})"
                      r"(?![\w])(?![ \t]{1,3}(?:nr\.?[ \t]?)?\d)")
 # "Refsnæsgade fra nr. 1 til nr. 15", "Howitzvej from no. 2 to no. 30": a stretch of the street
 _STRETCH_CUE = re.compile(r"[ \t]{1,3}(?i:fra|from)[ \t]{1,3}(?i:nr|no|number)\.?[ \t]{0,2}\d{1,4}[A-Z]?[ \t]{1,3}"
@@ -352,7 +354,8 @@ def _corner_or_stretch(text: str) -> str | None:
     for cue in islice(_CORNER_CUE.finditer(text), MAX_MENTIONS):
         m = _CORNER.match(text, cue.end())
         if m:
-            return f"{clean_street(m.group('a'))} {m.group('j')} {clean_street(m.group('b'))}"
+            joiner = f" {m.group('j')} " if m.group("j") else "/"        # "Jagtvej/Nørrebrogade" as written
+            return f"{clean_street(m.group('a'))}{joiner}{clean_street(m.group('b'))}"
     for cue in islice(_STRETCH_CUE.finditer(text), MAX_MENTIONS):
         m = _STREET_ENDING_HERE.search(text, max(0, cue.start() - 90), cue.start())
         if m:

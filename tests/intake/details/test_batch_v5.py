@@ -213,6 +213,37 @@ def test_more_words_for_guests(text, guests):
     assert extract_from_text(text, REF)["guests"] == guests
 
 
+# ---------------------------------------------------------------- probe v5p, written after the batch's fixes
+
+@pytest.mark.parametrize(("text", "start", "end"), [
+    ("a reception on the lawn on Fri 1 Oct - Sun 3 Oct 2027 (setup Friday)", date(2027, 10, 1), date(2027, 10, 3)),
+    ("at sælge fra et par kasser på Gråbrødretorv i en 14-dages periode fra 6/9.", date(2027, 9, 6), date(2027, 9, 19)),
+])
+def test_abbreviated_weekdays_and_a_hyphenated_length(text, start, end):
+    assert find_period(text, REF) == Period(start, end)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Questions? Talk to our ops lead, Mads Eriksen, on 31 55 20 84.\n\nBest regards\nHanna Koch\n", "Mads Eriksen"),
+    ("Klinikkens ejer, tandlæge Marianne Holst, har bedt mig søge. I er velkomne til at ringe til Marianne på "
+     "38 10 44 17.\n\nVenlig hilsen\nSofie\n", "Marianne Holst"),
+])
+def test_talk_to_and_ring_til_name_the_contact(text, name):
+    assert find_contact(text) == name
+
+
+def test_a_corner_written_with_a_slash():
+    found = find_addresses("Vi holder gadefest på hjørnet Jagtvej/Nørrebrogade d. 25/9 fra kl 12 til 20.")
+    assert found["activity_location"] == "Jagtvej/Nørrebrogade"
+
+
+def test_the_cvr_written_after_the_company_wins_over_another():
+    text = ("Bygherre er Ejendomsselskabet Halmen K/S (CVR 23639734). Vi er hovedentreprenør.\n\nMvh\nRasmus "
+            f"Kjeldgaard\nByggeleder\nKjeldgaard Entreprise A/S\nCVR {CVR}\nTårnvej 2, 2610 Rødovre\n")
+    found = extract_from_text(text, REF)
+    assert (found["company_name"], found["cvr"]) == ("Kjeldgaard Entreprise A/S", CVR)
+
+
 @pytest.mark.parametrize("text", [
     "hjørnet af Xvej og " * 60_000,
     "Avej Bvej Cvej fra nr. 1 til 2 " * 30_000,
@@ -228,8 +259,14 @@ def test_more_words_for_guests(text, guests):
     "10th until 14th of " * 50_000,
     "I maj " * 160_000,
     "Location manager: " * 50_000,
+    "hjørnet Xvej/" * 80_000,
+    "ringe til Marianne " * 50_000,
+    "14-dages " * 110_000,
+    "Fri 1 Oct - " * 80_000,
+    "Holm ApS (CVR 23162164) og Berg ApS (CVR 12345674) " * 20_000,
 ], ids=["corners", "stretches", "directions", "towns", "subject-and", "contact-cue", "concepts", "long-token",
-        "dotted-pairs", "dotted-ranges", "day-dashes", "until-of", "months-before-cue", "title-labels"])
+        "dotted-pairs", "dotted-ranges", "day-dashes", "until-of", "months-before-cue", "title-labels", "slash-corners",
+        "ring-til", "hyphenated-lengths", "weekday-abbreviations", "two-cvrs"])
 def test_the_batch_v5_patterns_take_well_under_a_second_on_a_megabyte(text):
     started = time.perf_counter()
     extract_from_text(text, REF)
