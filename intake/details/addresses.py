@@ -23,7 +23,8 @@ _ENDINGS = ("land gade vej allé alle plads pladsen torv torvet boulevard boulev
             " høj vang vangen toft toften lund ager hegn hegnet holm holmen strand kanal dæmning dæmningen løkke mark"
             " marken port porten skov kvarter diget engen eng volden vold ringen gård gården kær kæret markedet hus sø"
             " søen vejen gaden stranden alléen dalen dal bjerg vænget lunden dossering buen bue byen runddel runddelen"
-            " vandet øen slette sletten mose mosen række rækken krog krogen kilde kilden square street road").split()
+            " vandet øen slette sletten mose mosen række rækken krog krogen kilde kilden bane banen square street"
+            " road hallen hallerne").split()
 _STREET_END = "(?i:" + "|".join(_ENDINGS) + ")"
 # A street is up to three capitalised words, the last ending in a street word. Each word is taken whole (possessive)
 # and its ending checked by fixed-width look-behinds, so that no position is scanned more than a few times.
@@ -36,15 +37,21 @@ _NUMBER_AHEAD = r"(?=(?:[ \t]{1,3}|[ \t]?\n)(?:nr\.?[ \t]{0,2})?\d)"
 _TO_NUMBER = r"(?:[ \t]{1,3}|[ \t]?\n)"                  # a PDF may wrap the line between street and number
 _MONTH_AHEAD = r"(?![ \t]{0,3}(?:jan|feb|mar|apr|maj|may|jun|jul|aug|sep|okt|oct|nov|dec)[a-z]*\b)"
 _SIDE = r"(?i:tv|th|mf|t\.[ ]?v|t\.[ ]?h|m\.[ ]?f)\b\.?"
+_SIDE_EN = r"(?i:left|right)\b"
 _UNIT = (
     rf"(?P<unit>,?(?:[ \t]{{0,3}}|[ \t]?\n[ \t]{{0,2}}(?=st\b|kl\b|\d{{1,2}}\.))(?:"   # a PDF may wrap before the floor
     rf"(?i:st|stuen|kl|kld|kælder|parterre)\b\.?(?:[ \t]{{0,3}},?[ \t]{{0,3}}{_SIDE})?"
+    # an expat's "ground floor", "3rd floor left", "4th floor"
+    rf"|(?i:ground[ \t]floor|basement|(?:\d{{1,2}}(?:st|nd|rd|th|\.)?)[ \t]{{0,2}}floor)\b"
+    rf"(?:[ \t]{{0,3}},?[ \t]{{0,3}}(?:{_SIDE}|{_SIDE_EN}))?"
     rf"|\d{{1,2}}(?:\.(?!\d){_MONTH_AHEAD}|(?=[ \t]{{0,3}}(?:sal\b|{_SIDE})))[ \t]{{0,3}}(?i:sal\b\.?)?"
     rf"(?:[ \t]{{0,3}},?[ \t]{{0,3}}{_SIDE})?"
     r"))?"
 )
+_DIRECTION = r"(?:Syd|Nord|Øst|Vest)"         # "Industrivej Syd 7": a part of the street's name
 ADDRESS = re.compile(
-    rf"(?<![\w])(?P<street>{STREET_PREFIX}{_NUMBER_AHEAD}{ENDS_AS_STREET})"
+    rf"(?<![\w])(?P<street>{STREET_PREFIX}(?:{_NUMBER_AHEAD}{ENDS_AS_STREET}"
+    rf"|(?=[ \t]{_DIRECTION}{_NUMBER_AHEAD}){ENDS_AS_STREET}[ \t]{_DIRECTION}))"
     rf"{_TO_NUMBER}(?:nr\.?[ \t]{{0,2}})?"
     r"(?P<no>(?!(?:19|20)\d\d(?!\d))\d{1,4}(?!\d)(?:[A-Za-z](?![\wæøå])|[ ][A-Ha-h](?![\wæøå]|\.[ \t]?\d))?"
     r"(?:[ ]?-[ ]?\d{1,4}[A-Za-z]?(?![\wæøå]))?)"
@@ -99,11 +106,20 @@ def find_mentions(text: str, limit: int = MAX_MENTIONS) -> list[Mention]:
     A street whose name ends in no street word ("Bystævnet 8, 2700 Brønshøj") counts when its postcode and the
     table's town for it follow.
     """
-    found = [_mention(m, text) for m in islice(ADDRESS.finditer(text), limit)]
+    found = [_mention(m, text) for m in islice(ADDRESS.finditer(text), limit) if not _town_after_postcode(m, text)]
     named = [m for m in islice((_named(m, text) for m in _NAMED_WITH_POSTCODE.finditer(text)), limit) if m]
     named += [m for m in islice((_postbox(m, text) for m in _POSTBOX_ADDRESS.finditer(text)), limit) if m]
     named = [m for m in named if not any(f.start < m.end and m.start < f.end for f in found)]
     return sorted(found + named, key=lambda m: m.start)[:limit] if named else found
+
+
+_POSTCODE_BEFORE = re.compile(r"(?<![\d])[1-9]\d{3}[ \t]{1,2}\Z")
+
+
+def _town_after_postcode(m: re.Match[str], text: str) -> bool:
+    """ "2700 Brønshøj 1.-15. august": the town of a postcode, followed by a date, is no street."""
+    return (m.group("street").lower() in towns()
+            and _POSTCODE_BEFORE.search(text, max(0, m.start() - 8), m.start()) is not None)
 
 
 # one or two capitalised words, a house number, then a postcode (checked against the table with its town)
@@ -178,12 +194,15 @@ def format_address(street: str, number: str, unit: str = "") -> str:
 def format_unit(raw: str) -> str:
     """Floor and side as "st.", "kl.", "2." plus "tv", "th" or "mf": ", 3.tv." and "3. sal" give "3. tv" and "3."."""
     low = raw.lower().replace(".", " ")
-    floor = re.search(r"\b(st|stuen|parterre|kl|kld|kælder|\d{1,2})\b", low)
+    low = re.sub(r"\b(\d{1,2})(?:st|nd|rd|th)\b", r"\1", re.sub(r"\bground floor\b", "st", low))
+    floor = re.search(r"\b(st|stuen|parterre|kl|kld|kælder|basement|\d{1,2})\b", low)
     if not floor:
         return ""
-    side = re.search(r"\b(tv|th|mf|t v|t h|m f)\b", low[floor.end():])
-    level = {"stuen": "st", "parterre": "st", "kld": "kl", "kælder": "kl"}.get(floor.group(1), floor.group(1))
-    return f"{level}." + (f" {side.group(1).replace(' ', '')}" if side else "")
+    side = re.search(r"\b(tv|th|mf|t v|t h|m f|left|right)\b", low[floor.end():])
+    level = {"stuen": "st", "parterre": "st", "kld": "kl", "kælder": "kl", "basement": "kl"}.get(floor.group(1),
+                                                                                               floor.group(1))
+    door = {"left": "tv", "right": "th"}.get(side.group(1), side.group(1).replace(" ", "")) if side else ""
+    return f"{level}." + (f" {door}" if door else "")
 
 
 def clean_street(street: str) -> str:
@@ -194,10 +213,11 @@ def clean_street(street: str) -> str:
     Vej", "Sankt Annæ Plads"). Words of the trade ("Stillads", "Ansøgning") never do.
     """
     words = re.sub(r"\s+", " ", street).strip().split(" ")
+    direction = words.pop() if len(words) > 1 and re.fullmatch(_DIRECTION, words[-1]) else ""
     compound = not _STREET_WORD.match(words[-1])
     while len(words) > 1 and not _may_precede(words[0], compound):
         words = words[1:]
-    return " ".join(words)
+    return " ".join(words + ([direction] if direction else []))
 
 
 def _may_precede(word: str, compound: bool) -> bool:

@@ -27,6 +27,12 @@ PHONE_LABELLED = re.compile(
     r"(?:\s{0,2}(?:nr|nummer|no|number)\.?)?[\s:.]{0,4}(?!(?:\+|00)\s?(?!\(?45))"     # "+48 601 ...": not Danish
     r"(?P<v>(?:\+|00)?\s?(?:\(?45\)?)?[\s-]?\d(?:[ \-.]?\d){7})"
     r"(?![\d]|[ \-.]\d)", re.IGNORECASE)
+# "Mette ... kan træffes på 41 72 03 56", "can be reached on +45 ...": the phone of the person to contact, over a
+# labelled one in the signature of whoever sent the mail for them
+PHONE_REACH = re.compile(
+    r"(?:\btræffes|\bkontaktes|\bfås[ \t]fat[ \t]i|\bbe[ \t](?:reached|contacted))[ \t]{1,2}(?:på|on|at)"
+    r"(?:[ \t]{1,2}(?:telefon|tlf\.?|mobil|phone|mobile))?[ \t:]{1,3}"
+    r"(?P<v>(?:\+45[ \t]?)?\d\d[ \t]?\d\d[ \t]?\d\d[ \t]?\d\d)(?![\d])", re.IGNORECASE)
 PHONE_INTL = re.compile(r"(?<![\d])(?:\+|00)\s?45[\s-]?(?P<v>\d{2}[ \-.]?\d{2}[ \-.]?\d{2}[ \-.]?\d{2})(?![\d])")
 PHONE_GROUPED = re.compile(r"(?<![\d\w+-])(?<!\d[ ])(?P<v>[2-9]\d (?:\d\d ){2}\d\d|[2-9]\d{3} \d{4})(?![\d])")
 NOT_PHONE_CONTEXT = re.compile(r"\b(?:cvr|se|moms|vat|p|konto|reg|ean|kr|dkk|faktura|ordre|sag|journal|cpr|nr)"
@@ -62,14 +68,17 @@ DIMENSIONS = re.compile(r"(?<![\d.,])(?P<a>\d+(?:[.,]\d+)?)\s{0,3}(?:m\s{0,3})?(
                         re.IGNORECASE)
 LITRES = re.compile(NUMBER + r"\s{0,3}(?:l|liter|litre|liters|litres|ltr)\b\.?", re.IGNORECASE)
 _GUEST_WORDS = (r"gæster|deltagere|personer|besøgende|mennesker|tilskuere|tilhørere|publikum|elever|siddepladser"
-                r"|løbere|beboere|medlemmer|audience"
-                r"|guests|participants|attendees|visitors|people|persons|spectators|seats|runners|residents|members")
+                r"|løbere|beboere|medlemmer|dansere|audience"
+                r"|guests|participants|attendees|visitors|people|persons|spectators|seats|runners|residents|members"
+                r"|dancers|punters|fans")
 # "Forventet deltagerantal: 300", "Expected attendance: 800"
 _GUEST_COUNT_LABEL = r"deltagerantal|antal (?:deltagere|gæster|besøgende)|attendance|number of (?:guests|participants)"
 GUESTS_AFTER = re.compile(rf"\b(?:{_GUEST_WORDS}|{_GUEST_COUNT_LABEL})\s{{0,3}}[:=]\s{{0,3}}"
                           rf"(?:(?:ca|approx|about|op til|up to|max)\.?\s{{1,3}})?"
                           + NUMBER, re.IGNORECASE)      # "Expected number of guests: 800"
-GUESTS = re.compile(NUMBER + rf"\s{{0,3}}(?:{_GUEST_WORDS})\b", re.IGNORECASE)
+GUESTS = re.compile(NUMBER + rf"(?:-?ish)?\s{{0,3}}(?:{_GUEST_WORDS})\b", re.IGNORECASE)     # "50-ish people"
+# "Los Güeros ApS 54339895": eight digits right after a legal form, without the word CVR (checked by modulus 11)
+CVR_AFTER_FORM = re.compile(r"(?<=[ \t])(?:ApS|A/S|I/S|IVS|K/S|P/S)[ \t,]{1,3}(?P<v>[1-9]\d{7})(?![\d])")
 
 
 def parse_number(raw: str) -> int | float | None:

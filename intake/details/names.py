@@ -47,7 +47,14 @@ _INTRO = re.compile(        # each alternative starts a word: the look-behind tu
     rf"[ \t])?(?:[\w-]+[ \t])?{_BUSINESS_NOUN}(?:,?[ \t](?:den|det|it|som|which)[ \t](?:hedder|is called)|,"
     r"|(?=[ \t](?-i:[A-ZÆØÅ])))"
     r"|\bunder[ \t](?:navnet|the[ \t]name|the[ \t]brand)|\bdrevet[ \t]som"            # "under navnet Svends Saft"
+    # "streetfood-konceptet Smørrebrød på Hjul", "our concept X", "pop-up ramen, name is Kumo Ramen"
+    r"|\b(?:\w{1,20}-)?\w{0,20}?(?:konceptet|brandet)|\b(?:our|the|a|vores)[ \t](?:[\w-]{1,30}[ \t])?concept"
+    r"|(?<=,[ \t])name[ \t]is|\b(?:its|the|our)[ \t](?:(?:shop|business|stall|truck|brand)[ \t])?name[ \t]is"
     r"|\b(?:business|company|trading|firma|virksomheds?)[ \t]?(?:name|navn(?:et)?)[ \t](?:is|er)"
+    # "permit for our new shop Lille Lykke, Jægersborggade 31": a name right after the noun (not the shop's street)
+    rf"|\b(?:our|vores|min|my|mit)[ \t](?:(?:new|nye|ny|nyt|lille|little|small)[ \t])?{_BUSINESS_NOUN}"
+    r"(?=[ \t]{1,3}(?!(?:(?:man|tirs|ons|tors|fre|lør|søn)dag|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)"
+    r"(?-i:[A-ZÆØÅ])[\w'’&-]*+(?:[ \t](?-i:[A-ZÆØÅ])[\w'’&-]*+){0,3}(?![ \t]{1,3}\d))"
     r"|\band[ \t](?:run|own)|\b(?:har|driver|ejer|have|has|run|own)[ \t](?:en|et|a|an)[ \t]"
     r"(?:lille[ \t]|small[ \t]|ny[ \t]|new[ \t])?\w+(?:,|[ \t](?:called|named|ved navn|som hedder))"
     r"|\b(?:our|vores|min|my|mit|en|et|a|an)[ \t](?:[\w-]+[ \t]){0,3}(?:foundation|association|company|club|society"
@@ -56,8 +63,8 @@ _INTRO = re.compile(        # each alternative starts a word: the look-behind tu
     rf"(?P<v>{_NAME_RUN})")
 _WE_ARE = re.compile(rf"(?i:\bvi[ \t]er|\bwe[ \t]are|\bwe['’]re|\bi[ \t]represent|\bwe[ \t]represent)[ \t]{{1,3}}"
                      rf"(?:the[ \t]{{1,2}})?(?P<v>{_NAME_RUN})")
-_ORG_HEAD = (r"(?:[A-ZÆØÅ]\w{0,30}+(?i:(?<=foreningen)|(?<=forening)|(?<=selskabet)|(?<=kulturhuset))|Fonden"
-             r"|Klubben)")
+_ORG_HEAD = (r"(?:[A-ZÆØÅ]\w{0,30}+(?i:(?<=foreningen)|(?<=forening)|(?<=selskabet)|(?<=kulturhuset)|(?<=klubben)"
+             r"|(?<=skolen)|(?<=laug)|(?<=lauget))|Fonden)")     # "Surfklubben Østersø", "Danseskolen X", "X Laug"
 _ORGANISATION = re.compile(       # "Andelsboligforeningen Lærkehøj", "Valby Handelsstandsforening"
     rf"(?<![\w])(?P<v>{_ORG_HEAD}(?:[ \t]{{1,2}}(?:{_JOINER}[ \t]{{0,2}})?{_CAP_TOKEN}){{1,5}}"
     rf"|(?:[A-ZÆØÅ]\w{{1,30}}+[ \t]){{1,2}}{_ORG_HEAD})(?![\w])")
@@ -84,7 +91,7 @@ _LOWER_LEAD = re.compile(r"^(?:(?:på|hos|fra|i|at|from|with|in)\s+)+")
 _TRADE_PREFIX = re.compile(r"^[A-ZÆØÅ]{2,}-\w*(?:firmaet|virksomheden|selskabet|firma)\s+")
 _SENTENCE_END = re.compile(r"(?<!\b[A-ZÆØÅ])"             # "Malerfirmaet M. Brandt": an initial ends no sentence
                            r"(?<!\bFrk)(?<!\bFru)(?<!\bHr)(?<!\bDr)(?<!\bSkt)(?<!\bSct)(?<!\bSt)(?<!\bCo)(?<!\bGl)"
-                           r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bBrdr)(?<!\bBros)\.\s+(?=[A-ZÆØÅ])")
+                           r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bBrdr)(?<!\bBros)(?<!\bKbh)(?<!\bNr)\.\s+(?=[A-ZÆØÅ])")
 _PLACE_TAIL = re.compile(r"\s+(?:på|i|in|at|on)\s+\S+(?:gade|vej|allé|plads|torv|torvet|boulevard|brygge|stræde)\b.*$",
                          re.IGNORECASE)
 _LOWER = "a-zæøåéèêëáàâäíìîïóòôöúùûüýÿçñşğıłńśźżčřšžőűãõ"
@@ -99,7 +106,7 @@ _TITLE_PREFIX = re.compile(
 _NAME_LINE = re.compile(rf"^\s*/?\s*(?P<v>{_NAME})\s*,?\s*(?:$|[|·•]\s|(?:(?i:tlf|tel|mobil|mob)\.?:?\s*)?"
                         rf"(?:\+45\s?)?\d\d)")
 _TITLE_WORDS = (r"(?:\w*direktør|\w*chef|\w*leder|indehaver|ejer|formand|arkitekt|advokat|director|manager"
-                r"|owner|chairman|architect|operator|foreman|coordinator|\w*mester)")
+                r"|owner|chairman|architect|operator|foreman|coordinator|\w*mester|(?:ops|team|project|site) lead)")
 NAME_INTRO = re.compile(rf"(?i:mit navn er|jeg hedder|my name is|this is|kontaktperson er|contact person is"
                         rf"|(?:please )?(?:reply|write) to (?:our |my )?(?:\w+ )?(?:manager|leader|owner|director)"
                         rf"|(?:svar|skriv) (?:venligst |gerne )?til (?:vores |min )?(?:daglige leder|leder|indehaver"
@@ -114,19 +121,20 @@ _VALEDICTION = re.compile(
     r"|^\s*(?:best|kind|warm)\s+(?:regards|wishes)\b[\s,]*(?P<rest3>.*)$"
     r"|^\s*(?:regards|rgds|sincerely|yours sincerely|yours faithfully|yours truly|cheers|thanks|many thanks|thank you"
     r"|all the best|with (?:kind|best) regards|tak|ærbødigst|på forhånd tak)\b[\s,!.]*(?P<rest4>.*)$"
-    r"|^\s*--\s*(?P<rest5>)$",
+    r"|^\s*--\s*(?P<rest5>)$"
+    r"|^\s*best[ \t]*[,!.]?[ \t]*(?P<rest6>)$",                 # "Best," on its own line, the name below it
     re.IGNORECASE)
 _CONTACT_WORD = re.compile(r"(?i)(?:tlf|telefon|phone|mobil|mobile|e-?mail|mail|web|www|cvr|adresse|address)\b")
 _NOT_NAME_WORDS = {"tak", "thanks", "hej", "kære", "dear", "mvh", "regards", "hilsen", "ansøgning", "application",
                    "vedr", "cvr", "tlf", "telefon", "mobil", "email", "mail", "adresse", "address", "danmark",
                    "denmark", "københavn", "copenhagen", "kommune", "erhvervsservice", "restaurant", "café", "cafe",
                    "bistro", "bar", "kiosk", "bageri", "butik", "salon", "webformular", "formular", "info", "kontakt",
-                   "team", "service", "kbh"}
+                   "team", "service", "kbh", "mobile", "phone", "tel", "direkte", "direct", "fax", "web"}
 _ORG_WORD = re.compile(r"(?i)(?:foreningen|forening|selskabet|huset|firma|byg|flyt|service|gruppen|teatret|kompagniet"
                        r"|cooperative|association|foundation|society|club|group|company|collective|traders|partners"
                        r"|events|productions?|pictures|media|consult(?:ing)?|design|studio|kollektiv|klub|fond"
                        r"|handel|isenkram|office|desk|reception|support|booking|drift|admin|kirke|kirken|skole|skolen"
-                       r"|arkitekter|advokater|revision|menighedsråd|tegnestue|bryghus|hotel|hostel)$")
+                       r"|arkitekter|advokater|revision|menighedsråd|tegnestue|bryghus|hotel|hostel|produktion|film)$")
 # the last word of a signature line that names a business without a CVR near it ("Ibsens Vinduespudsning")
 _BUSINESS_WORD = re.compile(r"(?i)(?:pudsning|rengøring|entreprise|stillads|anlæg|transport|flytning|cykler|blomster"
                             r"|optik)$")
@@ -135,11 +143,12 @@ _TITLE_LINE = re.compile(
     r"|founder|manager|\w+ manager|general manager|projektleder|project (?:manager|lead)|byggeleder|formand|næstformand"
     r"|chairman|chair|coordinator|koordinator|sekretær|secretary|kasserer|treasurer|konsulent|consultant|tandlæge"
     r"|advokat|\w*leder|\w*chef|\w*ansvarlig|\w*mester|\w*terapeut|assistant|assistent|director|head of \w+"
-    r"|\w*kræmmer|\w*handler)\b")
+    r"|\w*kræmmer|\w*handler|\w*lærer|\w*instruktør|teacher|instructor)\b")
 
 
 def clean_company(raw: str) -> str | None:
-    value = _TRADE_PREFIX.sub("", _LOWER_LEAD.sub("", _COMPANY_LEAD.sub("", raw.strip()))).strip(" ,;:")
+    value = _SENTENCE_END.split(raw.strip())[-1]         # "uge 23-26. JH Byg ApS": the name starts its sentence
+    value = _TRADE_PREFIX.sub("", _LOWER_LEAD.sub("", _COMPANY_LEAD.sub("", value))).strip(" ,;:")
     if not re.search(SUFFIX + r"\.?$", value) or not re.match(_CAP_TOKEN, value):
         return None
     value = value if value.endswith(("o.", "V.", "Inc.", "Ltd.")) else value.rstrip(".")
@@ -408,13 +417,17 @@ _I_AM = re.compile(rf"(?<![\w])(?i:i am|i['’]m|jeg er|this is)[ \t]{{1,2}}(?P<
 
 # "Henvendelser bedes rettet til direktør Klaus Oberdorf", "Contact on the day: our crane operator Mads Vinther"
 _CONTACT_BEFORE_NAME = re.compile(
-    rf"(?i:\b(?:henvendelse[r]?|spørgsmål|questions?|enquiries|inquiries)(?:[ \t]\w+){{0,3}}?[ \t]"
+    rf"(?i:\b(?:henvendelse[r]?|spørgsmål|questions?|enquiries|inquiries)(?:[ \t]\w+){{0,4}}?[ \t]"
     rf"(?:rettes|rettet|stilles|sendes|be[ \t]directed|be[ \t]addressed|go)(?:[ \t](?:direkte|directly))?[ \t]til?"
     rf"|\bspørg|\bask[ \t]for"
     rf"|\b(?:contact[ \t]on[ \t]the[ \t]day|kontakt[ \t]på[ \t]dagen|day-to-day[ \t]contact|daglig[ \t]kontakt)[:,]?"
     rf"|\bplease[ \t]contact|\bkontakt[ \t](?:venligst|gerne)"
-    rf"|\b(?:spørgsmål|questions|henvendelser|enquiries)[ \t]?:)"                # "Questions: our dispatcher X"
-    rf"[ \t]{{1,3}}(?i:(?:vores|our|the|vor)[ \t]{{1,2}})?(?:(?i:\w+[ \t]){{0,2}}?{_TITLE_WORDS},?[ \t]{{1,2}}"
+    rf"|\b(?:spørgsmål|questions|henvendelser|enquiries)[ \t]?:"                # "Questions: our dispatcher X"
+    rf"|\btalk[ \t]to|\bringe?[ \t]til"                            # "talk to our ops lead, X", "ringe til Marianne på"
+    rf"|(?:^|\n)[ \t]*(?:\w+[ \t])?(?:{_TITLE_WORDS})[ \t]{{0,2}}:)"       # "Location manager: Sebastian Kjær, 40 ..."
+    # "vores formand på pladsen, Dennis Mogensen", "the club's manager, Freja Lund"
+    rf"[ \t]{{1,3}}(?i:(?:vores|our|the|vor)[ \t]{{1,2}})?(?:(?i:[\w'’]+[ \t]){{0,2}}?{_TITLE_WORDS}"
+    rf"(?i:[ \t](?:på|i|ved|hos|at|on|in|for)[ \t]{{1,2}}\w+)?,?[ \t]{{1,2}}"
     rf"|(?<=our[ \t])[a-z]{{4,20}}[ \t]|(?<=vores[ \t])[a-zæøå]{{4,20}}[ \t])?"
     rf"(?P<v>{_NAME})")
 # "Jonas Eklund, will be the day-to-day contact", "Restaurantchef Camilla Juhl er daglig kontakt"
@@ -431,20 +444,33 @@ _NAME_BEFORE = re.compile(rf"(?P<v>{_NAME}),?(?:[ \t]{{0,2}}\([^()\n]{{0,80}}\),
                           r"(?:[ \t]{0,2}(?i:mobile?|mobil|tlf\.?|tel\.?|phone)[ \t]{0,2}\+?\d[\d \-]{6,16}\d,?)?\Z")
 
 
+# "Mette bor på Hans Tavsens Gade 9, ..., og kan træffes på ...": the sentence's subject, the cue after its "og"
+_SUBJECT_BEFORE_AND = re.compile(rf"(?:^|(?<=[.!?\n]))[ \t]*(?P<v>{_NAME})[ \t]"
+                                 r"(?:[^.!?\n]|\.(?![ \t]+[A-ZÆØÅ])){0,160}?,?[ \t](?:og|and)\Z")
+
+
 def _named_contact(text: str) -> str | None:
     """A person the text names as the one to contact, before or after the cue."""
     for m in islice(_CONTACT_BEFORE_NAME.finditer(text), 20):
-        if looks_like_person(m.group("v")):
-            return m.group("v")
+        name = _completed(m.group("v"), text)
+        if looks_like_person(name):
+            return name
     for cue in islice(_CONTACT_AFTER_NAME.finditer(text), 20):
-        before = _NAME_BEFORE.search(text, max(0, cue.start() - 140), cue.start())
-        name = _TITLE_WORD_BEFORE.sub("", before.group("v")) if before else ""
-        if " " not in name and looks_like_name(name):       # "Lise kan træffes på ...": Lise Holt, named before
-            name = next((f.group(0) for f in islice(re.finditer(rf"\b{re.escape(name)}[ \t][A-ZÆØÅ][{_LOWER}]+\b",
-                                                                text), 5) if looks_like_person(f.group(0))), name)
+        before = (_NAME_BEFORE.search(text, max(0, cue.start() - 140), cue.start())
+                  or _SUBJECT_BEFORE_AND.search(text, max(0, cue.start() - 200), cue.start()))
+        name = _completed(_TITLE_WORD_BEFORE.sub("", before.group("v")) if before else "", text)
         if looks_like_person(name):
             return name
     return None
+
+
+def _completed(name: str, text: str) -> str:
+    """A first name alone ("Lise kan træffes på ...", "ringe til Marianne") completed by the full name the text gives
+    elsewhere ("Lise Holt", "tandlæge Marianne Holst")."""
+    if " " in name or not looks_like_name(name):
+        return name
+    return next((f.group(0) for f in islice(re.finditer(rf"\b{re.escape(name)}[ \t][A-ZÆØÅ][{_LOWER}]+\b", text), 5)
+                 if looks_like_person(f.group(0))), name)
 
 
 _SELF_INTRO = re.compile(r"(?i)mit navn er|jeg hedder|my name is|this is")

@@ -44,15 +44,28 @@ _DATE_PATTERNS = [
                r"(?:,?\s{1,3}" + _YEAR.format("y") + r")?", re.IGNORECASE),
     # "d. 1.6", "den 31.8": day and month with a dot, only after "d." or "den" (else "1.6 m" would be a date)
     re.compile(r"(?:(?<=\bd\. )|(?<=\bden ))(?P<d>\d{1,2})\.(?P<m>\d{1,2})(?![\d]|\.\d|,\d)"),
+    # "fra 14.06 til 18.06": a pair of days and months with a dot, the month in two digits ("fra 9.10" alone may be a
+    # time, "fra 10.30 til 11.30" is one)
+    re.compile(r"(?<=\b(?:fra|fom) )(?P<d>\d{1,2})\.(?P<m>0[1-9]|1[0-2])"
+               r"(?=[ \t]{1,3}(?:til|tom|to|[-–])[ \t]{1,3}\d{1,2}\.(?:0[1-9]|1[0-2])(?![\d]|\.\d|,\d))"),
+    re.compile(r"(?:(?<=\d\.0\d til )|(?<=\d\.1\d til )|(?<=\d\.0\d to )|(?<=\d\.1\d to )|(?<=\d\.0\d - )"
+               r"|(?<=\d\.1\d - ))(?P<d>\d{1,2})\.(?P<m>0[1-9]|1[0-2])(?![\d]|\.\d|,\d)"),
+    # "4.10.–15.10.2027": a day and month with their dots, before a dash and the date that ends the range
+    re.compile(r"(?<![\d.,/])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\."
+               r"(?=[ \t]?[-–][ \t]?\d{1,2}\.\d{1,2}\.(?:19|20)?\d\d(?!\d))"),
     # "1/4": day and month only ("1/5-30/9" too, but not "1/5-27", a year)
     re.compile(r"(?<![\d.,/])(?P<d>\d{1,2})/(?P<m>\d{1,2})(?![\d/]|[.,]\d|-\d{1,4}(?![\d/]))"),
 ]
 _DAY_RANGE_PATTERNS = [
     # "1.-3. juni 2027", "1-3 June 2027", "fra den 1. til den 15. juni", "between 1 and 3 June"
     re.compile(r"(?<![\d])(?P<d1>\d{1,2})(?:\.|st|nd|rd|th)?\s{0,3}"
-               r"(?:-|–|til(?:\s{1,3}og\s{1,3}med)?(?:\s{1,3}den)?|to|and|og)"
-               r"(?:\s{1,3}(?:man|tirs|ons|tors|fre|lør|søn)dag(?:\s{1,3}den)?)?\s{0,3}(?P<d2>\d{1,2})(?:\.|st|nd|rd|th)?\s{0,3}"
+               r"(?:-|–|til(?:\s{1,3}og\s{1,3}med)?(?:\s{1,3}(?:den|d\.))?|to|until|till|through|thru|and|og)"
+               r"(?:\s{1,3}(?:man|tirs|ons|tors|fre|lør|søn)dag(?:\s{1,3}(?:den|d\.))?)?\s{0,3}(?P<d2>\d{1,2})"
+               r"(?:\.|st|nd|rd|th)?\s{0,3}(?:of\s{1,3})?"
                + _MONTH.format("mon") + r"(?:,?\s{1,3}" + _YEAR.format("y") + r")?(?!\w)", re.IGNORECASE),
+    # "d 21.-22.08.2027": two days before one numeric month and year
+    re.compile(r"(?<![\d.,/])(?P<d1>\d{1,2})\.?[ \t]?[-–][ \t]?(?P<d2>\d{1,2})\.(?P<mn>\d{1,2})\.(?P<y>(?:19|20)\d\d)"
+               r"(?!\d)"),
     # "June 1-3, 2027"
     re.compile(r"(?<!\w)" + _MONTH.format("mon")
                + r"\s{1,3}(?P<d1>\d{1,2})\s{0,3}(?:-|–|to)\s{0,3}(?P<d2>\d{1,2})(?!\d)"
@@ -65,7 +78,8 @@ _WEEK_RANGE = re.compile(
 )
 _RANGE_GAP = re.compile(
     r"^[\s,]*(?:-|–|—|(?<=\s)/(?=\s)|til(?:\s+og\s+med)?|t\.o\.m\.?|to|until|till|through|thru|and|og)(?:\s+(?:den|d\.|the))?"
-    r"(?:\s+(?:man|tirs|ons|tors|fre|lør|søn)dag|\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day)?"
+    r"(?:\s+(?:man|tirs|ons|tors|fre|lør|søn)dag|\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+    r"|\s+(?:man|tir|ons|tor|fre|lør|søn|mon|tue|wed|thu|fri|sat|sun)\.?)?"      # "Fri 1 Oct - Sun 3 Oct 2027"
     r"(?:\s+(?:den|d\.|the))?[\s,]*$",
     re.IGNORECASE,
 )
@@ -165,14 +179,17 @@ def find_period(text: str, reference: date) -> Period:
 _NUMBER_WORDS = {"en": 1, "et": 1, "one": 1, "a": 1, "to": 2, "two": 2, "tre": 3, "three": 3, "fire": 4, "four": 4,
                  "fem": 5, "five": 5, "seks": 6, "six": 6, "syv": 7, "seven": 7, "otte": 8, "eight": 8, "ni": 9,
                  "nine": 9, "ti": 10, "ten": 10, "fjorten": 14, "fourteen": 14}
-_DURATION = re.compile(r"(?<![\w.,])(?P<n>\d{1,3}|" + "|".join(_NUMBER_WORDS) + r")[ \t]{1,3}(?:hele[ \t]{1,3})?"
-                       r"(?P<unit>dage|dag|days?|døgn|uger|uge|weeks?)(?!\w)", re.IGNORECASE)
+_DURATION = re.compile(r"(?<![\w.,])(?P<n>\d{1,3}|" + "|".join(_NUMBER_WORDS) + r")(?:[ \t]{1,3}|-)(?:hele[ \t]{1,3})?"
+                       r"(?P<unit>dages|dage|dag|days?|døgn|ugers|uger|uge|weeks?|måneders|måneder|måned|months?)(?!\w)",
+                       re.IGNORECASE)                                   # "i en 14-dages periode fra 6/9"
 _END_OF_MONTH = re.compile(r"(?:\btil|\buntil|\btill|\bto|\bindtil)[ \t]{1,3}(?:the[ \t]{1,3})?"
                            r"(?:end|udgangen|slutningen|ultimo)[ \t]{1,3}(?:of[ \t]{1,3}|af[ \t]{1,3})?"
                            + _MONTH.format("mon") + r"(?:[ \t]{1,3}" + _YEAR.format("y") + r")?(?!\w)", re.IGNORECASE)
 
 
-_DURATION_OF_PERIOD = re.compile(r"[ \t]{1,3}(?:\w+[ \t]{1,3}){0,2}(?:fra|from|starting|beginning|med start)\b",
+# "i 10 dage fra ...", "og tre måneder frem"
+_DURATION_OF_PERIOD = re.compile(r"[ \t]{1,3}(?:\w+[ \t]{1,3}){0,2}(?:fra|from|starting|beginning|med start)\b"
+                                r"|[ \t]{1,3}(?:frem|fremad|herefter|derefter|ahead|forward|onwards?)\b",
                                 re.IGNORECASE)
 _FOR_BEFORE = re.compile(r"\b(?:i|for|over|in)[ \t]{1,3}\Z", re.IGNORECASE)
 
@@ -195,9 +212,18 @@ def _end_of(text: str, start: date, reference: date) -> date | None:
               or _FOR_BEFORE.search(text, max(0, m.start() - 8), m.start())), None)
     if m:
         n = int(m.group("n")) if m.group("n").isdigit() else _NUMBER_WORDS[m.group("n").lower()]
+        if m.group("unit").lower().startswith(("måned", "month")):
+            return _months_on(start, n) - timedelta(days=1) if 0 < n <= 12 else None
         days = n * 7 if m.group("unit").lower().startswith(("u", "w")) else n
         return start + timedelta(days=days - 1) if 0 < days <= 366 else None
     return None
+
+
+def _months_on(start: date, n: int) -> date:
+    """The same day ``n`` months later (the month's last day when it has fewer days): 3 June + 3 is 3 September."""
+    month = start.month - 1 + n
+    year, month = start.year + month // 12, month % 12 + 1
+    return date(year, month, min(start.day, _last_day(year, month).day))
 
 
 # "Hele året 2027", "all of 2027", "the whole year 2027"
@@ -233,6 +259,7 @@ _MONTHS_CUE = re.compile(r"periode|period|tidsrum|afholdes|finder sted|takes? pl
                          re.IGNORECASE)
 
 
+_SENTENCE_REST = re.compile(r"[^.!?\n]{0,140}")
 _MONTH_DASH = re.compile(r"[^\W\d_]+\.?(?:[ \t,]{1,3}\d{4})?"
                          r"[ \t]{0,3}(?:[-–]|(?i:til|to|until|through|thru)[ \t])[ \t]{0,3}[^\W\d_]")
 
@@ -242,7 +269,9 @@ def _month_range(text: str, reference: date) -> Period | None:
     for m in islice(_MONTH_RANGE.finditer(text), 50):
         if not m.group("lead") and not (m.group("m2") and m.group("y") and _MONTH_DASH.match(m.group(0))):
             continue        # no "i", "fra", "in": months with their year, "maj-august 2027", "april to october 2027"
-        if m.group("lead") and not _MONTHS_CUE.search(text[max(0, m.start() - 80):m.end()]):
+        # "I maj vil jeg ... hver lørdag": the cue may follow in the same sentence
+        after = None if m.group(0).endswith(".") else _SENTENCE_REST.match(text, m.end())
+        if m.group("lead") and not _MONTHS_CUE.search(text[max(0, m.start() - 80):after.end() if after else m.end()]):
             continue                                        # "we open in April": a date of the story, not a period
         m1 = MONTHS[m.group("m1").lower()]
         m2 = MONTHS[m.group("m2").lower()] if m.group("m2") else m1
@@ -276,12 +305,16 @@ def _ranges(text: str, reference: date, dates: list[DateMention]) -> list[tuple[
 
 
 def _day_range(m: re.Match, reference: date) -> list[tuple[int, date, date]]:
-    month = MONTHS[m.group("mon").lower()]
+    month = MONTHS[m.group("mon").lower()] if m.groupdict().get("mon") else int(m.group("mn"))
+    if not 1 <= month <= 12:
+        return []
     year = _year(m.group("y"))
     d1, d2 = int(m.group("d1")), int(m.group("d2"))
     if not (_valid(d1, month, year or 2028) and _valid(d2, month, year or 2028)) or d1 > d2:
         return []
     end = _resolve(d2, month, year, reference)
+    if end is not None and year is None and end < reference:
+        end = _resolve(d2, month, end.year + 1, reference)      # a range without a year that ended before receipt
     earlier = _EARLIER_DAYS.search(m.string, max(0, m.start() - 20), m.start())
     if earlier and int(earlier.group("d")) < d1:
         d1 = int(earlier.group("d"))                    # "weekenderne 4.-5. og 11.-12. december": from the 4th
@@ -305,7 +338,7 @@ def _week_range(m: re.Match, reference: date) -> list[tuple[int, date, date]]:
         end = date.fromisocalendar(year, w2, 7)
     except ValueError:
         return []
-    if not m.group("y") and end < reference - PAST_TOLERANCE:
+    if not m.group("y") and end < reference:                # weeks that ended before receipt: next year's
         return _week_range_in(year + 1, w1, w2, m.start())
     if _WORKING_DAYS.search(m.string, max(0, m.start() - 30), m.start()):
         end -= timedelta(days=2)                # "mandag til fredag i uge 34": Monday to Friday

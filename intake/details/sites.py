@@ -34,6 +34,7 @@ from intake.details.addresses import (
     STREET,
     STREET_PREFIX,
     Mention,
+    clean_street,
     find_mentions,
     format_address,
     format_unit,
@@ -43,6 +44,7 @@ from intake.details.postcodes import postcode_town, towns
 _WINDOW = 110
 _PREMISES = (r"\w*(?:café|cafe|butik|forretning|restaurant|salon|klinik|værksted|kontor|bageri|shop|store|office|bakery"
              r"|premises|workshop|studio|bar|kiosk|bistro|lokale|ejendom|lejlighed|hus|house|flat|apartment|grund|bolig|hotel"
+             r"|filial|branch|club|klub|gym"
              r"|property|plot|garden|have)\w*")
 _HOME = re.compile(
     r"\b(?:(?:jeg|vi) bor(?: \w+){0,3} (?:på|i)|bor (?:\w+ ){0,2}(?:på|i)|(?:i|we) (?:\w+ )?live (?:at|in|on)"
@@ -50,7 +52,7 @@ _HOME = re.compile(
 _BUSINESS = re.compile("(?:" + "|".join([
     r"\b(?:vores|firmaets|virksomhedens|selskabets|foreningens|butikkens|restaurantens|caféens|salonens|our"
     r"|the company'?s?|company|business|registered|office|postal|post|association|organisation|organization)\s?"
-    r"(?:adresse|address)(?:\s(?:er|is))?(?:\s(?:på|at))?",
+    r"(?:adresse|address|adress)(?:\s(?:er|is))?(?:\s(?:på|at))?",                   # "Our adress is"
     r"\b(?:har|have|has)(?: vores| sin| min| its| our)? (?:adresse|address) (?:på|i|hos|at)(?: \w+)?",
     r"\badresse(?:n)? er", r"\baddress is",
     r"\bholder (?:til|hus) (?:i|på)", r"\bligger (?:på|i)", r"\bbeliggende(?: på| i)?",
@@ -77,7 +79,7 @@ _BUSINESS = re.compile("(?:" + "|".join([
 ]) + r")\W*$", re.IGNORECASE)
 # the registered office or head office: the business's address even beside premises it also names ("Selskabets
 # registrerede adresse er ...", "Head office: ...", "Hovedkontor: ..."), which are then the application's site
-_REGISTERED = re.compile(r"\b(?:(?:\w+s )?registrerede? (?:adresse|hjemsted)(?:\s+er)?"
+_REGISTERED = re.compile(r"\b(?:(?:\w+s )?registrerede? (?:adresse|hjemsted)(?:\s+er)?|(?:\w+s )?hjemsted(?:\s+er)?"
                          r"|registered (?:office|address)(?:\s+is)?|registreret (?:på|i)"
                          r"|hovedkontor(?:et)?(?: er| ligger)?(?: på| i)?"
                          r"|head (?:office|quarters)(?: is)?(?: at| in)?|hq)\W*$", re.IGNORECASE)
@@ -93,7 +95,7 @@ _SITE = re.compile("(?:" + "|".join([
     r"\b(?:on|in) the (?:verge|pavement|sidewalk|road|street|kerb|curb) (?:at|by|outside|in front of|of)",
     r"\bgården bag", r"\bved siden af", r"\b(?:opstille|placere)[sr]? (?:\w+ ){0,3}(?:på|ved)",
     rf"\b{_WORK}\w* (?:\S+ ){{0,4}}(?:på|ved|i)",
-    r"\b(?:nedrive|renovere|istandsætte|ombygge|restaurere|renovate|refurbish|repair|demolish)\w*",
+    r"\b(?:nedrive|renovere|istandsætte|ombygge|restaurere|renovat|refurbish|repair|demolish)\w*",
     # "Re: Demolition of garage building, Valby Langgade 201": the work named by its noun
     r"\b(?:nedrivning|renovering|ombygning|demolition|renovation|refurbishment)\b",
     r"\bbyggegrunden (?:på|ved)", r"\bdrejer sig om(?: ejendommen)?", r"\bgælder(?: ejendommen)?",
@@ -109,7 +111,7 @@ _SITE = re.compile("(?:" + "|".join([
     r"\bplaceret (?:på|ved)", r"\b(?:stillads|container|skurvogn|kran|lift|bod|vogn)\w* (?:\w+ ){0,2}(?:på|ved)",
     r"\btil at (?:\w+ ){0,4}(?:på|ved)",
     # "ombygge et hus på X", "renovate a flat at X": the work's place, not the business's premises
-    rf"\b(?:{_WORK}|ombygge|restaurere|renovate|refurbish|repair|demolish|paint|rebuild|convert)\w* "
+    rf"\b(?:{_WORK}|ombygge|restaurere|renovat|refurbish|repair|demolish|paint|rebuild|convert)\w* "
     rf"(?:(?:en|et|a|an|the|den|det) )?(?:\w+ )?{_PREMISES} (?:på|i|at|on|in)",
     r"\b(?:the )?(?:facade|building|property|block|roof)(?: of the (?:building|property|house))? (?:at|on)",
     r"\b(?:kontor)?(?:bygningen|ejendommen|facaden|taget) (?:på|ved)",
@@ -151,7 +153,7 @@ _AGENT = re.compile(r"\b(?:på vegne af|on behalf of|repræsenterer|(?:min|vores
 _VALEDICTION = re.compile(
     r"^[ \t]*(?:med venlig hilsen|venlig(?:st)? hilsen|de bedste hilsner|mange hilsner|hilsen|mvh|vh|kh|best regards"
     r"|kind regards|regards|rgds|sincerely|cheers|all the best|best wishes|yours|many thanks|thanks|thank you"
-    r"|ærbødigst)\b|^[ \t]*--[ \t]*$", re.IGNORECASE | re.MULTILINE)
+    r"|ærbødigst)\b|^[ \t]*--[ \t]*$|^[ \t]*best[ \t]*,?[ \t]*$", re.IGNORECASE | re.MULTILINE)
 _PLACE = re.compile(
     rf"(?<![\w])(?=[pPaAoOvViIfFuUnNlLdDhHcCtT])(?i:på|at|on|ved|i|in front of|in|foran|ud for|outside|near|over|langs"
     rf"|hjørnet af|the corner of|krydset"
@@ -352,15 +354,46 @@ def _last_match(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     return last[0] if last else None
 
 
+# "på hjørnet af Enghavevej og Vesterbrogade", "at the corner of Godthåbsvej and Nordre Fasanvej": both streets
+# (read from the cue, so that a text of capitalised words is not tried at every word)
+_CORNER_CUE = re.compile(r"(?<![\w])(?i:hjørnet(?:[ \t]af)?|corner(?:[ \t]of)?)[ \t]{1,3}")
+# a street named without a number, its words without a dot ("... og Vesterbrogade.")
+_NAMED_STREET = rf"(?:[A-ZÆØÅ][\wæøåé'’\-]{{0,40}}+[ \t]){{0,2}}[A-ZÆØÅ][\wæøåé'’\-]{{0,40}}+{ENDS_AS_STREET}"
+_CORNER = re.compile(rf"(?P<a>{_NAMED_STREET})"
+                     r"(?:[ \t]{1,3}(?P<j>(?i:og|and)|&)[ \t]{1,3}|[ \t]{0,2}/[ \t]{0,2})"
+                     rf"(?P<b>{_NAMED_STREET})"
+                     r"(?![\w])(?![ \t]{1,3}(?:nr\.?[ \t]?)?\d)")
+# "Refsnæsgade fra nr. 1 til nr. 15", "Howitzvej from no. 2 to no. 30": a stretch of the street
+_STRETCH_CUE = re.compile(r"[ \t]{1,3}(?i:fra|from)[ \t]{1,3}(?i:nr|no|number)\.?[ \t]{0,2}\d{1,4}[A-Z]?[ \t]{1,3}"
+                          r"(?i:til|to)[ \t]{1,3}(?:(?i:nr|no|number)\.?[ \t]{0,2})?\d")
+_STREET_ENDING_HERE = re.compile(rf"(?<![\w])(?P<v>{_NAMED_STREET})\Z")
+
+
+def _corner_or_stretch(text: str) -> str | None:
+    for cue in islice(_CORNER_CUE.finditer(text), MAX_MENTIONS):
+        m = _CORNER.match(text, cue.end())
+        if m:
+            joiner = f" {m.group('j')} " if m.group("j") else "/"        # "Jagtvej/Nørrebrogade" as written
+            return f"{clean_street(m.group('a'))}{joiner}{clean_street(m.group('b'))}"
+    for cue in islice(_STRETCH_CUE.finditer(text), MAX_MENTIONS):
+        m = _STREET_ENDING_HERE.search(text, max(0, cue.start() - 90), cue.start())
+        if m:
+            return clean_street(m.group("v"))
+    return None
+
+
 def _place(text: str, mentions: list[Mention]) -> str | None:
     """A site written without an address: "Placering: ...", "Strandboulevarden ud for nr. 88", "ud for nr. 12 på
-    Ryesgade", "på Israels Plads"."""
+    Ryesgade", "på Israels Plads", a corner of two streets, a stretch of a street."""
     m = _STREET_AT_NUMBER.search(text) or _NUMBER_ON_STREET.search(text)
     if m:
         return format_address(m.group("street"), m.group("no"))
     m = _LOCATION_PHRASE.search(text)
     if m:
         return m.group("v").strip(" .,")
+    corner_or_stretch = _corner_or_stretch(text)
+    if corner_or_stretch:
+        return corner_or_stretch
     for m in islice(_PLACE.finditer(text), MAX_MENTIONS):
         inside = any(s.start <= m.start("v") < s.end for s in mentions)
         name = m.group("v").strip(" .,")

@@ -11,9 +11,12 @@ import re
 from datetime import date
 from itertools import islice
 
+from stdnum.dk import cvr as stdnum_cvr
+
 from intake.details import periods
 from intake.details.identifiers import (
     AREA,
+    CVR_AFTER_FORM,
     CVR_DK,
     CVR_LABELLED,
     DIMENSIONS,
@@ -28,6 +31,7 @@ from intake.details.identifiers import (
     PHONE_GROUPED,
     PHONE_INTL,
     PHONE_LABELLED,
+    PHONE_REACH,
     digits,
     normalise_phone,
     parse_number,
@@ -200,12 +204,28 @@ def extract_from_text(text: str, reference: date) -> dict[str, object]:
     elif str(out.get("activity_location", "")).startswith(places.get("address", "\0")):
         places = {k: v for k, v in places.items() if k not in ("address", "postcode", "city")}   # the labelled site
     _put(out, places)
+    _cvr_of_the_company(out, text)
     site, company = out.get("activity_location"), out.get("company_name")
     if (isinstance(site, str) and isinstance(company, str)
             and re.search(rf"\s(?:i|på|in|at|on)\s{re.escape(site)}\b", company)
             and len(re.findall(rf"{re.escape(site)}(?![ \t]{{0,3}}\d)", text)) <= text.count(company)):
         del out["activity_location"]            # "Tandlægerne i Gothersgade ApS" (and only it) names no site
     return out
+
+
+def _cvr_of_the_company(out: dict, text: str) -> None:
+    """With two CVR numbers in a text ("Bygherre er X K/S (CVR ...)" above the contractor's signature), the one written
+    right after the company the text is from."""
+    company = out.get("company_name")
+    if not isinstance(company, str) or "cvr" not in out:
+        return
+    cvrs = [(m.start(), digits(m.group("v"))) for m in islice(CVR_LABELLED.finditer(text), 20)]
+    if len({v for _, v in cvrs}) < 2 or out["cvr"] not in {v for _, v in cvrs}:
+        return
+    ends = [m.end() for m in islice(re.finditer(re.escape(company), text), 10)]
+    near = [(at - end, v) for end in ends for at, v in cvrs if 0 <= at - end <= 120]
+    if near:
+        out["cvr"] = min(near)[1]
 
 
 def _tame(text: str) -> str:
@@ -220,7 +240,8 @@ def _find_cvr(text: str, _ref: date) -> dict:
         m = pattern.search(text)
         if m:
             return {"cvr": digits(m.group("v"))}
-    return {}
+    m = next((m for m in islice(CVR_AFTER_FORM.finditer(text), 10) if stdnum_cvr.is_valid(m.group("v"))), None)
+    return {"cvr": m.group("v")} if m else {}
 
 
 def _find_p_number(text: str, _ref: date) -> dict:
@@ -229,6 +250,10 @@ def _find_p_number(text: str, _ref: date) -> dict:
 
 
 def _find_phone(text: str, _ref: date) -> dict:
+    for m in islice(PHONE_REACH.finditer(text), 5):
+        phone = normalise_phone(m.group("v"))
+        if phone:
+            return {"phone": phone}
     labelled = [(m, phone) for m in islice(PHONE_LABELLED.finditer(text), 20)
                 if (phone := normalise_phone(m.group("v")))]
     if labelled:

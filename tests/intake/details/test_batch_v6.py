@@ -325,10 +325,10 @@ def test_a_phone_under_a_title_line_is_no_contact_name():
     assert found["contact_name"] == "Piotr Nowak"
 
 
-def test_the_corner_of_two_streets_is_a_site_on_the_first():
+def test_the_corner_of_two_streets_is_a_site():
     found = values("Radius Entreprise A/S\nCVR 17255886\nLautruphøj 1-3, 2750 Ballerup\nKøbenhavns Kommune\n"
                    "Vi skal flytte et elskab i fortovet på hjørnet af Tagensvej og Jagtvej.")
-    assert found["activity_location"] == "Tagensvej"
+    assert found["activity_location"] == "Tagensvej og Jagtvej"  # both streets, as written (batch v5's convention)
 
 
 def test_work_at_a_customers_is_the_site():
@@ -349,3 +349,11 @@ def test_a_to_line_ends_the_letterhead():
 def test_a_one_line_letterhead_names_the_business():
     found = values("Malerfirmaet Sommer · Toftegårds Allé 12 · 2500 Valby · CVR 49411340\nAnsøgning om lift\n")
     assert found["company_name"] == "Malerfirmaet Sommer"
+
+
+@pytest.mark.parametrize("text", [
+    "I would like to sell tulips from a stall outside Torvehallerne on Fridays from March to May 2027.",
+    "Vi vil gerne sælge kaffe fra en vogn foran Kødbyhallen i juni 2027.",
+])
+def test_a_hall_named_by_itself_is_a_site(text):
+    assert values(text)["activity_location"] in ("Torvehallerne", "Kødbyhallen")
