@@ -156,7 +156,9 @@ class ImapMailbox:
                 if fetched is None:
                     return
                 yield from fetched
-            complete = len(wanted) == len(uids)
+            # Every waiting message was looked at: all taken, or fewer than asked for because the rest are
+            # reserved by other workers (who move them): the next wait is for new mail, not a busy loop.
+            complete = len(wanted) == len(uids) or (limit is not None and len(wanted) < limit)
         finally:
             self._seen = (uidvalidity, uidnext) if complete else None
 

@@ -295,6 +295,17 @@ def test_wait_for_new_after_partial_fetch_is_true_at_once(dovecot, mailbox):
     assert mailbox.wait_for_new(5) is True
 
 
+def test_messages_another_worker_reserved_count_as_seen(dovecot, mailbox):
+    """A worker that took what was free, the rest being reserved by another worker, waits for new mail."""
+    for n in range(3):
+        dovecot.append(make_mail(subject=f"n{n}"))
+    fetched = list(mailbox.fetch_pending(limit=5, take=lambda refs, want: list(refs[:1])))
+    assert len(fetched) == 1
+    assert mailbox.wait_for_new(1.0) is False
+    dovecot.append(make_mail(subject="new"))
+    assert mailbox.wait_for_new(10) is True
+
+
 def test_close_from_another_thread_ends_the_wait(mailbox):
     list(mailbox.fetch_pending())
     later(0.3, mailbox.close)
