@@ -25,6 +25,9 @@ from sqlalchemy.exc import SQLAlchemyError
 from intake.mailbox.base import MessageRef
 
 log = logging.getLogger(__name__)
+# Locks one worker holds at most (a batch this size at most): each takes a slot of PostgreSQL's shared lock table
+# (max_locks_per_transaction x max_connections, 6,400 by default), which a batch of thousands could fill.
+MAX_RESERVED = 500
 SPACE = 0x1A7A4E  # the first key of every reservation lock: apart from other advisory locks (migrations)
 TRY = text("SELECT k FROM unnest(CAST(:keys AS integer[])) WITH ORDINALITY AS t(k, n) "
            "WHERE pg_try_advisory_lock(:space, k) ORDER BY n")
@@ -45,15 +48,17 @@ class Reservations:
         self._conn: Connection | None = None
 
     def take(self, refs: Sequence[MessageRef], want: int | None) -> list[MessageRef]:
-        """Reserve up to ``want`` (all: None) of ``refs``, in their order, skipping those others hold."""
+        """Reserve up to ``want`` (all: None; never more than ``MAX_RESERVED``) of ``refs``, in their order,
+        skipping those others hold."""
         if not self.shared:
             return list(refs if want is None else refs[:want])
+        want = MAX_RESERVED if want is None else min(want, MAX_RESERVED)
         if self._conn is None:
             self._conn = self.engine.connect()
         taken: list[MessageRef] = []
         rest = list(refs)
-        while rest and (want is None or len(taken) < want):
-            count = len(rest) if want is None else want - len(taken)
+        while rest and len(taken) < want:
+            count = want - len(taken)
             trying, rest = rest[:count], rest[count:]
             keys = [lock_key(ref) for ref in trying]
             got = set(self._conn.execute(TRY, {"keys": keys, "space": SPACE}).scalars())

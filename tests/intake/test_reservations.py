@@ -22,6 +22,15 @@ def test_a_second_worker_takes_the_messages_the_first_has_not_reserved(pg_url):
     engine.dispose()
 
 
+def test_a_worker_reserves_a_bounded_batch(pg_url, monkeypatch):
+    monkeypatch.setattr("intake.reservations.MAX_RESERVED", 4)
+    engine = make_engine(pg_url)
+    one = Reservations(engine)
+    assert one.take(REFS, None) == REFS[:4] and one.take(REFS[4:], 50) == REFS[4:6]
+    one.release()
+    engine.dispose()
+
+
 def test_a_dead_workers_reservations_end_with_its_connection(pg_url):
     engine = make_engine(pg_url)
     dead = Reservations(engine)
