@@ -287,3 +287,23 @@ def test_whose_refusal_a_5xx_to_rcpt_is(code, answer, theirs):
 
     assert refusal_of_recipient(code, answer.encode()) is theirs
 
+
+
+def test_on_postgresql_a_row_another_flush_is_claiming_is_skipped_not_waited_for(pg_url):
+    """Two flushes at once (two workers): the row one of them has locked is passed over by the other at once."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from sqlalchemy import text
+
+    from intake.letters.outbox import claim_next
+
+    engine = open_database(pg_url)
+    queue(engine, 2)
+    with ThreadPoolExecutor(1) as pool, engine.connect() as other:  # other ends first: its lock goes
+        other.execute(text("SELECT id FROM outboxmail WHERE id = 1 FOR UPDATE"))  # mid-claim, not committed
+        mail = pool.submit(claim_next, engine, utcnow(), 600).result(timeout=10)  # waiting would time out
+        assert mail is not None and mail.id == 2
+        other.rollback()
+    first = claim_next(engine, utcnow(), lease=600)
+    assert first is not None and first.id == 1
+    engine.dispose()
