@@ -22,7 +22,7 @@ from sqlalchemy import text
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 
-from intake.mailbox.base import MessageRef
+from intake.mailbox.base import MessageRef, take_first
 
 log = logging.getLogger(__name__)
 # Locks one worker holds at most (a batch this size at most): each takes a slot of PostgreSQL's shared lock table
@@ -51,7 +51,7 @@ class Reservations:
         """Reserve up to ``want`` (all: None; never more than ``MAX_RESERVED``) of ``refs``, in their order,
         skipping those others hold."""
         if not self.shared:
-            return list(refs if want is None else refs[:want])
+            return take_first(refs, want)
         want = MAX_RESERVED if want is None else min(want, MAX_RESERVED)
         if self._conn is None:
             self._conn = self.engine.connect()

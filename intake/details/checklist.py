@@ -45,7 +45,15 @@ from functools import cache
 
 from intake.details.addresses import find_mentions
 from intake.details.extract import Field
-from intake.details.givens import at_own_premises, implausible, locate, own_address_at, rejected, site_unknown
+from intake.details.givens import (
+    OPEN_ENDED,
+    at_own_premises,
+    implausible,
+    locate,
+    own_address_at,
+    rejected,
+    site_unknown,
+)
 from intake.details.periods import find_dates
 from routing.catalogue import Catalogue, ChecklistItem, TaskType
 
@@ -185,9 +193,7 @@ def _beside_the_period(item: ChecklistItem, key: str, source: str, evidence: Evi
 _OPEN_END = re.compile(r"^[ \t]*(?:-|–|til|to|until)[ \t]*(?:$|\n|\t|\?|\|)")  # "01.03.2027 -" and nothing after
 # a start said to run on: "fra uge 16 og frem", "from May onwards", "starting 1 June until further notice"
 _OPEN_PERIOD = re.compile(r"\b(?:fra|from|starting|start\w*|begynde\w*)\b[^.!?\n]{0,30}?\b(?:og )?"
-                          r"(?:frem(?:efter|over|ad)?|(?:and )?onwards?|indtil videre|until further notice|"
-                          r"på ubestemt tid|indefinitely)\b",
-                          re.IGNORECASE)
+                          + OPEN_ENDED + r"\b", re.IGNORECASE)
 # how long from the start: "varighed 3 dage", "og 6 uger frem", "for three weeks", "i ca. 14 dage"
 _DURATION = re.compile(r"^[^.!?\n]{0,40}?\b(?:\d+|en|et|to|tre|fire|fem|seks|syv|otte|ni|ti|fjorten|one|two|three|"
                        r"four|five|six|seven|eight|nine|ten|fourteen|a)\s+(?:arbejds|working\s+)?(?:dage?|døgn|uger?|"

@@ -64,8 +64,9 @@ _PAST = re.compile(r"\b(?:sidste år|sidste gang|i fjor|last year|last time|stif
                    r"was made|was carried out|købte|bought|skrev|wrote|sendt|sent|dateret|dated|modtaget|received|"
                    r"søgte|applied)\b[^.!?\n,]{0,20}$", re.IGNORECASE)  # right before the date, not a clause away
 # a start with no end: "fra uge 16 og frem", "from 1 May onwards", "indtil videre", "until further notice"
-_OPEN_AFTER = re.compile(r"^\W{0,3}(?:\d{4}\W{1,3})?(?:og )?(?:frem(?:efter|over|ad)?|(?:and )?onwards?|indtil videre|"
-                         r"until further notice|på ubestemt tid|indefinitely|for the foreseeable future)\b",
+OPEN_ENDED = (r"(?:frem(?:efter|over|ad)?|(?:and )?onwards?|indtil videre|until further notice|på ubestemt tid|"
+              r"indefinitely)")
+_OPEN_AFTER = re.compile(r"^\W{0,3}(?:\d{4}\W{1,3})?(?:og )?(?:" + OPEN_ENDED + r"|for the foreseeable future)\b",
                          re.IGNORECASE)
 _THIS_YEAR = re.compile(r"^\W{0,2}(?:i år|this year)\b", re.IGNORECASE)
 # the writer says the site is not known yet: "selve byggepladsen er ikke fundet endnu", "adressen kommer senere"

@@ -32,6 +32,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import case, update
 from sqlalchemy.engine import Engine
+from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session, col, func, select
 from sqlmodel.sql.expression import SelectOfScalar
 
@@ -101,7 +102,7 @@ def queued_after(engine: Engine, newest: int) -> list[int]:
         return [int(i) for i in session.exec(select(OutboxMail.id).where(col(OutboxMail.id) > newest))]
 
 
-def _due(now: datetime, only: Collection[int] | None):
+def _due(now: datetime, only: Collection[int] | None) -> ColumnElement[bool]:
     """The rows to try now: pending and due, or a send whose lease ran out (``only``: of these ids)."""
     due = (col(OutboxMail.status).in_(CLAIMABLE)) & (col(OutboxMail.next_attempt_at) <= now)
     return due & col(OutboxMail.id).in_(list(only)) if only is not None else due
