@@ -20,7 +20,8 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from intake.errors import IntakeError
 from intake.settings import Settings
-from models.db import HEAD_REVISION, current_revision, make_engine, safe_url
+from models.db import current_revision, make_engine, safe_url
+from models.revision import HEAD_REVISION
 
 log = logging.getLogger(__name__)
 Verdict = Literal["ok", "warn", "fail"]

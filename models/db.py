@@ -13,16 +13,13 @@ from sqlalchemy.pool import ConnectionPoolEntry
 from sqlmodel import create_engine
 
 from models.errors import DatabaseUnavailable
+from models.revision import HEAD_REVISION
 
 if TYPE_CHECKING:
     from alembic.config import Config
 
 log = logging.getLogger(__name__)
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
-# The newest migration's revision (tests/test_migrations.py checks it is Alembic's head). A database
-# already there is opened without importing Alembic at all: about a quarter of a second less for
-# every command (``intake case list`` is meant to answer within a second).
-HEAD_REVISION = "0008_inbound_raw"
 
 
 def _sqlite_pragmas(dbapi_conn: DBAPIConnection, _record: ConnectionPoolEntry) -> None:

@@ -94,6 +94,14 @@ def with_open_pause(pauses: Sequence[Pause], paused_since: datetime | None, now:
     return [*pauses, Pause(paused_since, now)] if paused_since is not None else list(pauses)
 
 
+def due_if_resumed(due: date, paused_since: datetime | None, pauses_json: str, received: datetime,
+                   goal: ServiceGoal, calendar: WorkingCalendar, now: datetime) -> date:
+    """The due date as it would be if a running pause ended ``now``; ``due`` when no pause runs."""
+    if paused_since is None:
+        return due
+    return due_with_pauses(received, goal, with_open_pause(pauses_from_json(pauses_json), paused_since, now), calendar)
+
+
 def total_seconds(pauses: Iterable[Pause]) -> int:
     return sum(p.seconds for p in pauses)
 

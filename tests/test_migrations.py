@@ -12,7 +12,8 @@ from alembic.script import ScriptDirectory
 from sqlmodel import SQLModel
 
 import models  # noqa: F401 - registers the tables
-from models.db import HEAD_REVISION, alembic_config, current_revision, make_engine, open_database
+from models.db import alembic_config, current_revision, make_engine, open_database
+from models.revision import HEAD_REVISION
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

@@ -16,16 +16,20 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.sql import Select
 from sqlmodel import col, func, select
 
-from intake.cases.rules import OPEN_STATUSES
+from intake.cases.queue_sql import QueueFilter, page_query
+from intake.cases.statuses import OPEN_STATUSES
 from intake.letters.outbox import next_due
 from intake.mailbox.base import MessageRef
 from intake.runner import claim_lookup
 from models import Case, CaseEvent, CasePart, InboundMessage, OutboxMail, utcnow
 from models.db import make_engine, migrate
+from models.direct import driver_query
 
 NOW = utcnow()
 
-HOT: dict[str, Callable[[], Select]] = {
+Query = Select | tuple[str, dict]  # a statement, or SQL with ``:name`` parameters (``intake.cases.queue_sql``)
+TODAY = NOW.date()
+HOT: dict[str, Callable[[], Query]] = {
     "a message by its mailbox key, and its twins done or in flight (the claim)": lambda: claim_lookup(
         MessageRef("imap://x/INBOX", 1, "7"), "ab" * 32),
     "messages of a case": lambda: select(func.count()).select_from(InboundMessage).where(
@@ -37,15 +41,28 @@ HOT: dict[str, Callable[[], Select]] = {
         OutboxMail.recipient == "a@b.dk", col(OutboxMail.purpose).in_(["acknowledgement"]),
         OutboxMail.created_at >= NOW - timedelta(days=1)),
     "the next mail due to be sent (the outbox claim)": lambda: next_due(NOW, after=7),
-    "a page of an office's queue": lambda: select(CasePart, Case).join(Case, col(CasePart.case_id) == Case.id)
-    .where(CasePart.office == "trafik").order_by(col(CasePart.due_date)).limit(50),
+    "the first page of the queue": lambda: page_query(QueueFilter(), TODAY),
+    "a later page of the queue": lambda: page_query(QueueFilter(), TODAY, after="2026-12-14.123"),
+    "a page of an office's queue": lambda: page_query(QueueFilter(offices={"trafik"}), TODAY),
+    "a page of overdue parts": lambda: page_query(QueueFilter(overdue=True), TODAY),
+    "a page of the cases a search found": lambda: page_query(QueueFilter(offices={"trafik"}), TODAY,
+                                                             found=[5, 9]),
     "open cases per contact person": lambda: select(Case.contact_email, func.count()).where(
         col(Case.status).in_(OPEN_STATUSES), col(Case.contact_email).is_not(None)).group_by(Case.contact_email),
 }
 
 
-def _sql(stmt: Select, dialect) -> str:
-    return str(stmt.compile(dialect=dialect, compile_kwargs={"literal_binds": True}))
+# The queue's pages follow an index in its order: 100,000 parts are never sorted for a page of 50.
+IN_INDEX_ORDER = {"the first page of the queue", "a later page of the queue", "a page of an office's queue",
+                  "a page of overdue parts"}
+
+
+def _explain(conn, how: str, query: Query, dialect) -> list:
+    """The plan's rows: a statement with its values written in, SQL with its parameters bound."""
+    if isinstance(query, tuple):
+        return list(conn.exec_driver_sql(how + " " + (sql := driver_query(*query, dialect.name))[0], sql[1]))
+    return list(conn.exec_driver_sql(how + " " + str(query.compile(dialect=dialect,
+                                                                     compile_kwargs={"literal_binds": True}))))
 
 
 @pytest.fixture(scope="module")
@@ -59,11 +76,12 @@ def sqlite_engine(tmp_path_factory):
 @pytest.mark.parametrize("name", sorted(HOT))
 def test_sqlite_plan_uses_an_index(sqlite_engine, name):
     with sqlite_engine.connect() as conn:
-        plan = [row[-1] for row in conn.exec_driver_sql(
-            "EXPLAIN QUERY PLAN " + _sql(HOT[name](), sqlite.dialect()))]
+        plan = [row[-1] for row in _explain(conn, "EXPLAIN QUERY PLAN", HOT[name](), sqlite.dialect())]
     scans = [step for step in plan if step.startswith("SCAN ") and " USING " not in step
              and not step.startswith("SCAN CONSTANT")]
     assert not scans, f"{name}: {plan}"
+    if name in IN_INDEX_ORDER:
+        assert not [step for step in plan if "TEMP B-TREE FOR ORDER BY" in step], f"{name}: {plan}"
 
 
 @pytest.mark.parametrize("name", sorted(HOT))
@@ -74,10 +92,12 @@ def test_postgresql_plan_uses_an_index(pg_url, name):
         with engine.connect() as conn:
             conn.exec_driver_sql("SET enable_seqscan = off")
             conn.exec_driver_sql("ANALYZE")
-            plan = [row[0] for row in conn.exec_driver_sql("EXPLAIN " + _sql(HOT[name](), postgresql.dialect()))]
+            plan = [row[0] for row in _explain(conn, "EXPLAIN", HOT[name](), postgresql.dialect())]
     finally:
         engine.dispose()
     assert not [line for line in plan if "Seq Scan" in line], f"{name}: {plan}"
+    if name in IN_INDEX_ORDER:
+        assert not [line for line in plan if "Sort" in line.split("(")[0]], f"{name}: {plan}"
 
 
 def test_optimize_gathers_sqlite_statistics(tmp_path):

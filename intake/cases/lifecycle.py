@@ -32,7 +32,8 @@ from intake.cases import checklists
 from intake.cases import parts as partlib
 from intake.cases.desk import Desk, InvalidTransition, MissingText, UnknownChoice
 from intake.cases.parts import OPEN_PART_STATUSES, PartError
-from intake.cases.rules import OPEN_STATUSES, assign_contact, contact_of, is_complex
+from intake.cases.rules import assign_contact, contact_of, is_complex
+from intake.cases.statuses import OPEN_STATUSES
 from intake.errors import CaseNotFound
 from intake.inbound import raw_of
 from intake.letters.case_letters import CaseLetter, case_mail, other_paths_text

@@ -18,6 +18,7 @@ from datetime import date, datetime
 
 from sqlmodel import Session, col, select
 
+from intake.cases.statuses import OPEN_STATUSES
 from intake.errors import RequestRefused
 from models import Case, CasePart, utcnow
 from routing import clock
@@ -26,7 +27,7 @@ from routing.catalogue import ServiceGoal
 from routing.goals import iso_week
 from routing.parts import PartPlan
 
-OPEN_PART_STATUSES = ("received", "routed", "in_progress", "waiting")
+OPEN_PART_STATUSES = OPEN_STATUSES  # a part is open in the statuses a case is
 _ORDER = ("waiting", "in_progress", "received", "routed", "decided", "closed")
 
 
@@ -115,10 +116,8 @@ def end_pause(part: CasePart, received: datetime, calendar: WorkingCalendar, now
 
 def effective_due(part: CasePart, received: datetime, calendar: WorkingCalendar, now: datetime) -> date:
     """The due date as it would be if a running pause ended ``now``."""
-    if part.paused_since is None:
-        return part.due_date
-    pauses = clock.with_open_pause(clock.pauses_from_json(part.pauses_json), part.paused_since, now)
-    return clock.due_with_pauses(received, goal_of(part), pauses, calendar)
+    return clock.due_if_resumed(part.due_date, part.paused_since, part.pauses_json, received, goal_of(part),
+                                calendar, now)
 
 
 def aggregate_status(parts: Sequence[CasePart]) -> str:

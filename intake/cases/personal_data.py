@@ -27,7 +27,7 @@ from typing import Any
 from sqlalchemy import ColumnElement
 from sqlmodel import Session, SQLModel, col, or_, select
 
-from intake.cases.rules import OPEN_STATUSES
+from intake.cases.statuses import OPEN_STATUSES
 from intake.errors import RequestRefused
 from intake.inbound import drop_raw, raw_of
 from models import (

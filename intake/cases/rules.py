@@ -7,14 +7,13 @@ from datetime import timedelta
 
 from sqlmodel import Session, col, func, select
 
+from intake.cases.statuses import OPEN_STATUSES
 from models import Case, CaseContact, OutboxMail, utcnow
 from routing.catalogue import Catalogue, ContactPerson
 
 # Automatic answers are limited per kind, so that a business's status questions can never use up the
 # acknowledgement of its next application (settings: max_acks_, max_status_answers_, max_notices_per_sender_per_day).
 NOTICE_PURPOSES = ("closed_reply", "forward_note", "too_large")
-STATUSES = ("received", "routed", "in_progress", "waiting", "decided", "closed")
-OPEN_STATUSES = ("received", "routed", "in_progress", "waiting")  # not yet decided: the clock can run
 
 
 def replies_today(session: Session, recipient: str, purposes: Sequence[str]) -> int:

@@ -15,8 +15,8 @@ from sqlmodel import Session, col, func, select
 from intake.cases import parts as partlib
 from intake.cases.desk import Desk, UnknownChoice
 from intake.cases.lifecycle import get_case, paths_forward
-from intake.cases.queue import CaseRow, standing_of
-from intake.cases.rules import STATUSES
+from intake.cases.queue_sql import CaseRow, standing_of
+from intake.cases.statuses import STATUSES
 from models import Case, CaseEvent, CasePart, utcnow
 from routing.goals import local_date
 
@@ -39,7 +39,7 @@ def list_cases(session: Session, desk: Desk, *, office: str | None = None, statu
     for part, case in session.exec(stmt).all():
         due = partlib.effective_due(part, case.received_at, desk.calendar, now)
         rows.append(CaseRow(case.reference, counts.get(case.id or 0, 1), part.status, part.decision,
-                            part.task_type, part.office, due, standing_of(part, due, today, desk),
+                            part.task_type, part.office, due, standing_of(part.status, due, today, desk),
                             case.company_name or "", part.assigned_to or "", case.complex))
     rows = [r for r in rows if not overdue or r.standing == "overdue"]
     return sorted(rows, key=lambda r: (r.due, r.reference, r.task_type))
@@ -78,7 +78,7 @@ def case_detail(session: Session, reference: str, desk: Desk, now: datetime | No
     views = []
     for part in partlib.parts_of(session, case):
         due = partlib.effective_due(part, case.received_at, desk.calendar, now)
-        views.append(PartView(part, due, standing_of(part, due, today, desk),
+        views.append(PartView(part, due, standing_of(part.status, due, today, desk),
                               paths_forward(case, desk.catalogue, part.task_type)))
     events = session.exec(select(CaseEvent).where(CaseEvent.case_id == case.id).order_by(col(CaseEvent.id))).all()
     return CaseDetail(case, views, list(events), json.loads(case.attachments_json or "[]"))

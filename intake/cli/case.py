@@ -47,7 +47,7 @@ def _known_office(value: str | None) -> str | None:
 
 
 def _known_status(value: str | None) -> str | None:
-    from intake.cases.rules import STATUSES
+    from intake.cases.statuses import STATUSES
 
     if value is not None and value not in STATUSES:
         raise typer.BadParameter(f"unknown status {value!r}; known: {', '.join(STATUSES)}")
@@ -112,23 +112,12 @@ def list_(office: str | None = typer.Option(None, "--office", callback=_known_of
           everything: bool = typer.Option(False, "--all", help="Every page, one after another.")) -> None:
     """Cases (one line per part: each office its own) by due date: on track, at risk or overdue.
 
-    A page at a time, read in SQL (``intake.cases.queue``, the desk's queue): fast with 100,000 cases.
+    A page at a time, read in SQL (``intake.cases.queue_sql``, the desk's queue): fast with 100,000 cases.
     """
-    from intake.cases.queue import QueueFilter, queue_page
+    from intake.cases.queue_sql import QueueFilter
 
     wanted = QueueFilter(offices={office} if office else None, status=status, overdue=overdue, search=search)
-    rows: list = []
-    with _desk_session(reading=True) as (desk, session, _, _s):
-        key: str | None = None
-        number = 0
-        while True:
-            number += 1
-            found = queue_page(session, desk, wanted, after=key, size=limit)
-            if everything or number == page:
-                rows += found.rows
-            key = found.next_key
-            if key is None or (not everything and number >= page):
-                break
+    rows, key = _queue_rows(wanted, page, limit, everything)
     table = Table("reference", "due", "standing", "status", "task type", "office", "company", "assigned")
     for r in rows:
         style = STANDING_STYLE.get(r.standing, "")
@@ -142,6 +131,47 @@ def list_(office: str | None = typer.Option(None, "--office", callback=_known_of
     where = "" if everything else f" Page {page}."
     more = f" More: --page {page + 1} (or --all)." if key is not None and not everything else ""
     console.print(f"{cases} case(s){parts}.{where}{more} * = complex (has a contact person).")
+
+
+def _queue_rows(wanted, page: int, limit: int, everything: bool) -> tuple[list, str | None]:
+    """The rows of page ``page`` (or of every page) and the key of the next one.
+
+    Read straight through the database driver when ``models.direct`` can (a database at the newest
+    migration): the command then starts without the ORM, half a second sooner. Otherwise, and for a
+    search (which first brings ``CaseSearch`` up to date), through the ORM, which also migrates.
+    """
+    from datetime import UTC, datetime
+
+    from intake.cases.desk import build_desk
+    from intake.cases.queue_sql import read_page
+    from models.direct import connect_direct
+
+    direct = None if wanted.search.strip() else connect_direct(_settings().database_url)
+    if direct is not None:
+        try:
+            desk, now = build_desk(_settings(), check_patterns=False), datetime.now(UTC)
+            return _pages(lambda after: read_page(direct.rows, desk, wanted, after=after, size=limit, now=now),
+                          page, everything)
+        finally:
+            direct.close()
+    from intake.cases.queue import queue_page
+
+    with _desk_session(reading=True) as (desk, session, _, _s):
+        return _pages(lambda after: queue_page(session, desk, wanted, after=after, size=limit), page, everything)
+
+
+def _pages(read: Callable, page: int, everything: bool) -> tuple[list, str | None]:
+    rows: list = []
+    key: str | None = None
+    number = 0
+    while True:
+        number += 1
+        found = read(key)
+        if everything or number == page:
+            rows += found.rows
+        key = found.next_key
+        if key is None or (not everything and number >= page):
+            return rows, key
 
 
 @app.command()

@@ -2,15 +2,18 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 from rich.markup import escape
 from rich.table import Table
-from sqlalchemy.engine import Engine
 
 from intake.cli.common import console, settings
 from intake.cli.manners import IntakeTyper, level_options
 from intake.errors import CaseNotFound, RequestRefused
+
+if TYPE_CHECKING:  # the ORM is imported by the commands that use it: 'intake case list' starts without it
+    from sqlalchemy.engine import Engine
 
 app = IntakeTyper(help="Outgoing mail: what waits, what failed; queue failed mail again.")
 app.callback()(level_options)

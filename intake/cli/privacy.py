@@ -10,12 +10,15 @@ import getpass
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
-from sqlmodel import Session
 
 from intake.cli.common import settings
 from intake.cli.manners import IntakeTyper, level_options
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
 
 app = IntakeTyper(help="Personal data: retention, export (a copy of everything held) and erasure.")
 app.callback()(level_options)
@@ -35,6 +38,8 @@ def _actor(actor: str | None) -> str:
 
 @contextmanager
 def _session() -> Iterator[Session]:
+    from sqlmodel import Session
+
     from intake.app import open_engine
 
     with Session(open_engine(settings())) as session:

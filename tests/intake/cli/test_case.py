@@ -207,11 +207,12 @@ def test_add_contact_and_remove_contact(settings):
     assert RUN.invoke(app, ["remove-contact", ref, "mette@jensen.dk"]).exit_code == 1
 
 
-def test_list_as_a_command_loads_neither_the_pipeline_nor_alembic_nor_the_model(settings, tmp_path):
+def test_list_as_a_command_loads_neither_the_orm_nor_the_pipeline_nor_alembic_nor_the_model(settings, tmp_path):
     """``intake case list`` answers within a second: its start-up is imports, so it imports only what it reads.
 
-    (A migrated database is opened without Alembic; the pipeline, the letters, scikit-learn and the
-    password hasher belong to other commands.)"""
+    (A database at the newest migration is read straight through its driver, ``models.direct``: no
+    SQLAlchemy, SQLModel or tables; the pipeline, the letters, scikit-learn and the password hasher
+    belong to other commands.)"""
     import subprocess
     import sys
 
@@ -219,11 +220,40 @@ def test_list_as_a_command_loads_neither_the_pipeline_nor_alembic_nor_the_model(
     probe = ("import runpy, sys; sys.argv = ['intake', 'case', 'list']\n"
              "try:\n    runpy.run_module('intake', run_name='__main__')\n"
              "except SystemExit as done:\n    assert not done.code, done.code\n"
-             "heavy = ['alembic', 'intake.pipeline', 'intake.cases.lifecycle', 'intake.letters', 'sklearn',"
-             " 'argon2', 'intake.details']\n"
+             "heavy = ['sqlalchemy', 'sqlmodel', 'models.tables', 'alembic', 'intake.pipeline',"
+             " 'intake.cases.lifecycle', 'intake.letters', 'sklearn', 'argon2', 'intake.details']\n"
              "print('loaded:', [m for m in heavy if m in sys.modules])\n")
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120,
                          env={**__import__("os").environ, "INTAKE_DATA_DIR": str(tmp_path), "COLUMNS": "200"})
     assert out.returncode == 0, out.stderr[-2000:]
     assert reference in out.stdout
     assert "loaded: []" in out.stdout, out.stdout[-500:]
+
+
+def test_list_on_a_database_not_yet_migrated_takes_the_orm_way_and_migrates_it(settings):
+    """A database ``models.direct`` does not read (here: none yet) is opened the ordinary way: created and migrated."""
+    from models.db import current_revision, make_engine
+    from models.revision import HEAD_REVISION
+
+    result = RUN.invoke(app, ["list"])
+    assert result.exit_code == 0, result.output
+    assert "0 case(s)" in result.output
+    assert current_revision(make_engine(settings.database_url)) == HEAD_REVISION
+
+
+def test_list_search_finds_a_case_by_company(settings):
+    ref = add_case(settings, 3, company_name="Bageriet Solsikken ApS")
+    add_case(settings, 4, company_name="Jensen Stilladser ApS")
+    out = RUN.invoke(app, ["list", "--search", "solsikken"]).output
+    assert ref in out and "KBH-2026-000004" not in out
+
+
+def test_list_read_directly_answers_a_database_failure_in_one_line(settings):
+    import sqlite3
+
+    add_case(settings, 5)
+    with sqlite3.connect(settings.database_url.removeprefix("sqlite:///")) as conn:
+        conn.execute("DROP TABLE casepart")  # the schema revision is still the newest: read directly, and fail
+    result = RUN.invoke(app, ["list"])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert result.stderr.strip() == "error: the database failed: no such table: casepart"
