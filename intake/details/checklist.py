@@ -341,6 +341,33 @@ _FORM_EMPTY = re.compile(r"^[^\n\t|:]{0,40}?(?:\t|[ ]?\|)[ \t]*$")
 _SENT = re.compile(r"\b(?:vedlagt\w*|vedlæg\w*|vedhæft\w*|bilag\w*|medsendt\w*|attach\w*|enclos\w*)\b", re.IGNORECASE)
 
 
+# a document that is booked or ordered is not made yet: "the survey is booked for next week", "kortlægningen er
+# planlagt til uge 3", "vi har bestilt en miljøscreening" (not when it is also done: "bestilt og udført")
+_BOOKED_AFTER = re.compile(
+    r"^\W{0,3}(?:\w+\W+){0,3}?(?:is|are|has been|have been|was|were|er|bliver|blev)\s+(?:now\s+|nu\s+)?"
+    r"(?:booked|scheduled|planned|ordered|commissioned|requested|booket|bestilt|planlagt|rekvireret)\b"
+    r"(?!\s+(?:og|and)\s+(?:er\s+|is\s+|was\s+|has been\s+)?(?:udført|lavet|modtaget|done|carried out|made|"
+    r"received|completed))", re.IGNORECASE)
+_BOOKED_BEFORE = re.compile(r"\b(?:har|have|has|we've|I've)\s+(?:nu\s+|now\s+|just\s+|lige\s+)?(?:booked|ordered|"
+                            r"commissioned|requested|bestilt|booket|rekvireret)\b(?:\W+\w+){0,3}?\W*$", re.IGNORECASE)
+# a number right after "uge"/"week" is a week ("uge 8-12 2027"), not clock hours or a size
+_WEEK_BEFORE = re.compile(r"\b(?:uge(?:r|rne)?|weeks?|wk|w)\.?\s*$", re.IGNORECASE)
+
+
+def _booked(text: str, start: int, end: int) -> bool:
+    """The document at ``text[start:end]`` is booked or ordered, not made yet."""
+    after = _REST_OF_WORD.sub("", text[end:end + 80], count=1)
+    stop = _SENTENCE_END.search(after)  # the sentence, not the clause: "bestilt og udført" is done
+    return bool(_BOOKED_AFTER.match(after[:stop.start()] if stop else after)) \
+        or bool(_BOOKED_BEFORE.search(_clause_before(text, start, 60)))
+
+
+def _a_week(text: str, match: re.Match[str], document: _Document) -> bool:
+    """A match starting with a number written right after "uge"/"week" is a week: it gives only a period."""
+    return match.group()[:1].isdigit() and "period_from" not in document.kinds \
+        and bool(_WEEK_BEFORE.search(text[max(0, match.start() - 8):match.start()]))
+
+
 def _stated(pattern: re.Pattern[str], text: str, document: _Document = _Document()) -> bool:
     """``pattern`` occurs in ``text`` at least once where the writer gives it: not where they say it is absent or to
     come later, ask about it or quote it as something asked for (see ``_only_named``)."""
@@ -348,6 +375,8 @@ def _stated(pattern: re.Pattern[str], text: str, document: _Document = _Document
         if n >= _MATCHES:
             return False
         if document.values_only and not any(c.isdigit() for c in m.group()):
+            continue
+        if _a_week(text, m, document) or (document.is_document and _booked(text, m.start(), m.end())):
             continue
         if not _denied(text, m.start(), m.end()) and not _only_named(text, m, document) \
                 and not _other_kind(text, m.start(), m.end(), document):
