@@ -348,3 +348,97 @@ def test_a_group_companys_cvr_is_not_the_applicants(catalogue):
 ])
 def test_an_item_given_in_probe_words_is_had(catalogue, task, item, text):
     assert item in check(catalogue.task(task), evidence(text)).have
+
+
+# ---------------------------------------------------------------- batch v6 (session check6)
+
+def test_a_subsidiary_said_to_run_the_activity_is_the_applicant(catalogue):
+    """A parent company writing: the group company that runs the shop is the business, its CVR the applicant's."""
+    body = "The shop is run by our Danish subsidiary, Fika & Co Danmark ApS (CVR 71526232)."
+    assert "cvr" in check(catalogue.task("udeservering"), evidence(body, cvr="71526232")).have
+    danish = "Caféen drives af vores datterselskab, Kaffe Nord ApS, CVR 71526232."
+    assert "cvr" in check(catalogue.task("udeservering"), evidence(danish, cvr="71526232")).have
+
+
+@pytest.mark.parametrize("body", [
+    "Our subsidiary, Fika Holding ApS, has CVR 71526232.",  # named, not said to run the activity
+    "Vores moderselskab, der drives af familien, har CVR 71526232.",  # a parent company stays another party
+    "The shop is run by us; the building is owned by our subsidiary Ejendom ApS (CVR 71526232).",
+])
+def test_a_group_company_not_said_to_run_the_activity_stays_another_party(catalogue, body):
+    assert "cvr" in check(catalogue.task("udeservering"), evidence(body, cvr="71526232")).missing
+
+
+@pytest.mark.parametrize("body", [
+    "Kundens adresse eftersender jeg, når hun har bekræftet datoen.",
+    "The customer's address will follow once she has confirmed.",
+    "Adressen på det nye værksted kender vi først i januar.",
+    "We will only know the address when the lease is signed.",
+])
+def test_the_signature_address_is_not_the_place_when_someone_elses_address_comes_later(catalogue, body):
+    found = check(catalogue.task("olietank"), evidence(body, signature="Kims VVS\nFrederikssundsvej 300, 2700 Brønshøj",
+                                                       address="Frederikssundsvej 300"))
+    assert "address" in found.missing
+
+
+@pytest.mark.parametrize("body", [
+    "Vores adresse er ikke ændret siden sidst: tanken står i kælderen.",  # our own address, not one to come
+    "Kundens adresse er Tuborgvej 88, og tanken sløjfes i uge 3.",
+])
+def test_an_address_that_is_given_is_not_taken_for_one_to_come(catalogue, body):
+    found = check(catalogue.task("olietank"), evidence(body, signature="Tuborgvej 88, 2400 København NV",
+                                                       address="Tuborgvej 88"))
+    assert "address" in found.have
+
+
+@pytest.mark.parametrize("body", [
+    "The hazardous materials survey is booked for next week; we will forward the report.",
+    "Miljøkortlægningen er planlagt til uge 3.",
+    "Vi har bestilt en kortlægning hos rådgiveren.",
+    "We have just commissioned a pre-demolition survey.",
+])
+def test_a_survey_booked_or_ordered_is_not_given(catalogue, body):
+    assert "survey" in check(catalogue.task("nedrivning"), evidence(body, address="Amager Strandvej 150")).missing
+
+
+@pytest.mark.parametrize("body", [
+    "The hazardous materials survey was carried out in October.",
+    "Vi har fået lavet en miljøkortlægning i oktober. Nedrivningen er planlagt til uge 3.",
+    "Miljøkortlægning udført 12. oktober; nedrivningen er planlagt til uge 3.",
+])
+def test_a_survey_done_or_an_activity_planned_is_still_given(catalogue, body):
+    assert "survey" in check(catalogue.task("nedrivning"), evidence(body, address="Amager Strandvej 150")).have
+
+
+@pytest.mark.parametrize("body", ["Vi borer pæle i uge 8-12 2027.", "Piling in weeks 18-38, working times to follow.",
+                                  "Periode: uge 2-5."])
+def test_a_week_range_is_not_clock_hours(catalogue, body):
+    assert "hours" in check(catalogue.task("stoej_byggeplads"), evidence(body)).missing
+
+
+@pytest.mark.parametrize("body", ["Vi borer pæle i uge 8, kl. 7-15.", "Uge 8: 8-17 på hverdage.",
+                                  "Piling in week 8 from 7 to 18."])
+def test_clock_hours_beside_a_week_are_hours(catalogue, body):
+    assert "hours" in check(catalogue.task("stoej_byggeplads"), evidence(body)).have
+
+
+@pytest.mark.parametrize(("task", "item", "text"), [
+    ("udeservering", "area", "Serveringen skal stå i to parkeringsbåse langs kantstenen."),
+    ("udeservering", "area", "We would like to use one parking bay for a parklet."),
+    ("vejareal", "size", "Containeren og skurvognen står i 2 p-båse."),
+    ("jordflytning", "destination", "We will move approx. 40 m³ of topsoil to Solum in Holbæk."),
+    ("jordflytning", "destination", "Vi kører jorden fra haven til RGS 90 i Kalundborg."),
+])
+def test_an_item_given_in_batch_v6_words_is_had(catalogue, task, item, text):
+    assert item in check(catalogue.task(task), evidence(text)).have
+
+
+@pytest.mark.parametrize(("task", "item", "text"), [
+    ("udeservering", "area", "Der er ingen parkeringsbåse foran caféen."),
+    ("udeservering", "area", "Parkeringsbåsene foran caféen bliver nedlagt."),
+    ("jordflytning", "destination", "We will move the soil to Monday's load instead."),
+    ("jordflytning", "destination", "We will move approx. 40 m³ of topsoil in week 49, to a facility you approve."),
+    ("jordflytning", "destination", "Vi flytter jorden i uge 12 til uge 14."),
+])
+def test_batch_v6_words_in_other_senses_are_not_had(catalogue, task, item, text):
+    assert item in check(catalogue.task(task), evidence(text)).missing
