@@ -341,21 +341,27 @@ _FORM_EMPTY = re.compile(r"^[^\n\t|:]{0,40}?(?:\t|[ ]?\|)[ \t]*$")
 _SENT = re.compile(r"\b(?:vedlagt\w*|vedlæg\w*|vedhæft\w*|bilag\w*|medsendt\w*|attach\w*|enclos\w*)\b", re.IGNORECASE)
 
 
-# a document that is booked or ordered is not made yet: "the survey is booked for next week", "kortlægningen er
-# planlagt til uge 3", "vi har bestilt en miljøscreening" (not when it is also done: "bestilt og udført")
+# a document not in hand: booked or ordered ("the survey is booked for next week", "kortlægningen er planlagt til uge
+# 3", "vi har bestilt en miljøscreening"), sent to another authority ("afmærkningsplanen er sendt til politiet"), or
+# still to be made by someone ("kortlægningen laver nedrivningsfirmaet inden opstart": Danish puts the object first)
 _BOOKED_AFTER = re.compile(
     r"^\W{0,3}(?:\w+\W+){0,3}?(?:is|are|has been|have been|was|were|er|bliver|blev)\s+(?:now\s+|nu\s+)?"
     r"(?:booked|scheduled|planned|ordered|commissioned|requested|booket|bestilt|planlagt|rekvireret)\b"
     r"(?!\s+(?:og|and)\s+(?:er\s+|is\s+|was\s+|has been\s+)?(?:udført|lavet|modtaget|done|carried out|made|"
-    r"received|completed))", re.IGNORECASE)
+    r"received|completed))"
+    r"|^\W{0,3}(?:\w+\W+){0,2}?(?:is|are|has been|have been|was|were|er|blev)\s+(?:\w+\s+)?(?:sendt|fremsendt|"
+    r"indsendt|sent|submitted|forwarded)\s+(?:til|to)\s+(?:the\s+)?(?:politiet|police|godkendelse|approval|"
+    r"vejmyndighed\w*|road authority|\w+rådgiver\w*|consultant)\b"
+    r"|^\W{0,3}(?:laver|udfører|udarbejder|tegner|bestiller)\s+(?:selv\b|vi\b|jeg\b|\w+(?:en|et|erne)\b)",
+    re.IGNORECASE)
 _BOOKED_BEFORE = re.compile(r"\b(?:har|have|has|we've|I've)\s+(?:nu\s+|now\s+|just\s+|lige\s+)?(?:booked|ordered|"
                             r"commissioned|requested|bestilt|booket|rekvireret)\b(?:\W+\w+){0,3}?\W*$", re.IGNORECASE)
 # a number right after "uge"/"week" is a week ("uge 8-12 2027"), not clock hours or a size
 _WEEK_BEFORE = re.compile(r"\b(?:uge(?:r|rne)?|weeks?|wk|w)\.?\s*$", re.IGNORECASE)
 
 
-def _booked(text: str, start: int, end: int) -> bool:
-    """The document at ``text[start:end]`` is booked or ordered, not made yet."""
+def _not_in_hand(text: str, start: int, end: int) -> bool:
+    """The document at ``text[start:end]`` is booked or ordered, sent to another authority, or still to be made."""
     after = _REST_OF_WORD.sub("", text[end:end + 80], count=1)
     stop = _SENTENCE_END.search(after)  # the sentence, not the clause: "bestilt og udført" is done
     return bool(_BOOKED_AFTER.match(after[:stop.start()] if stop else after)) \
@@ -376,7 +382,7 @@ def _stated(pattern: re.Pattern[str], text: str, document: _Document = _Document
             return False
         if document.values_only and not any(c.isdigit() for c in m.group()):
             continue
-        if _a_week(text, m, document) or (document.is_document and _booked(text, m.start(), m.end())):
+        if _a_week(text, m, document) or (document.is_document and _not_in_hand(text, m.start(), m.end())):
             continue
         if not _denied(text, m.start(), m.end()) and not _only_named(text, m, document) \
                 and not _other_kind(text, m.start(), m.end(), document):

@@ -442,3 +442,35 @@ def test_an_item_given_in_batch_v6_words_is_had(catalogue, task, item, text):
 ])
 def test_batch_v6_words_in_other_senses_are_not_had(catalogue, task, item, text):
     assert item in check(catalogue.task(task), evidence(text)).missing
+
+
+# ---------------------------------------------------------------- probe after batch v6
+
+@pytest.mark.parametrize(("task", "item", "body"), [
+    ("gravetilladelse", "traffic_plan",
+     "Afmærkningsplanen er sendt til politiet, og vi sender den godkendte version, når vi har den."),
+    ("gravetilladelse", "traffic_plan", "The traffic management plan has been submitted to the police."),
+    ("nedrivning", "survey", "Kortlægningen laver nedrivningsfirmaet inden opstart."),
+    ("nedrivning", "survey", "Miljøkortlægningen udarbejder vi selv i januar."),
+])
+def test_a_document_sent_elsewhere_or_still_to_be_made_is_not_given(catalogue, task, item, body):
+    assert item in check(catalogue.task(task), evidence(body)).missing
+
+
+@pytest.mark.parametrize(("task", "item", "body"), [
+    ("gravetilladelse", "traffic_plan", "Afmærkningsplanen er godkendt af politiet: skilte A 39 ved begge ender."),
+    ("nedrivning", "survey", "Kortlægningen viser PCB i fugerne ved vinduerne."),  # a finding: the survey is made
+    ("nedrivning", "survey", "Kortlægningen har rådgiveren lavet i oktober: asbest i taget."),
+])
+def test_a_document_in_hand_is_still_given(catalogue, task, item, body):
+    assert item in check(catalogue.task(task), evidence(body)).have
+
+
+@pytest.mark.parametrize("body", ["Borde ude foran kiosken, ca 5x2, fra påske.", "Areal: 3,5x2"])
+def test_a_small_length_by_width_without_units_is_the_serving_area(catalogue, body):
+    assert "area" in check(catalogue.task("udeservering"), evidence(body)).have
+
+
+@pytest.mark.parametrize("body", ["Skiltet er 60x90 cm.", "Vi stiller 2 x 4 borde ud.", "10 x 4-personers borde."])
+def test_a_length_by_width_of_something_else_is_not_the_serving_area(catalogue, body):
+    assert "area" in check(catalogue.task("udeservering"), evidence(body)).missing
