@@ -73,6 +73,11 @@ OPEN_ENDED = (r"(?:frem(?:efter|over|ad)?|(?:and )?onwards?|indtil videre|until 
               r"indefinitely)")
 _OPEN_AFTER = re.compile(r"^\W{0,3}(?:\d{4}\W{1,3})?(?:og )?(?:" + OPEN_ENDED + r"|for the foreseeable future)\b",
                          re.IGNORECASE)
+# a date not settled: "Date: TBC (either 12 or 19 June 2027)", "enten 5. eller 12. juni", "12 or 19 June"
+_UNSETTLED_BEFORE = re.compile(r"(?:\b(?:tb[cd]|to be (?:confirmed|decided|fixed)|ikke (?:fastlagt|besluttet)|either|"
+                               r"enten)\b[^!?\n]{0,25}|(?:\d|\b(?:jan|feb|mar|apr|maj|may|jun|jul|aug|sep|okt|oct|nov|"
+                               r"dec)\w*)\.?,?\s+(?:or|eller)\s+)$", re.IGNORECASE)
+_OR_AFTER = re.compile(r"^\W{0,3}(?:or|eller)\s+(?:the\s+|den\s+|d\.\s*)?\d", re.IGNORECASE)
 _THIS_YEAR = re.compile(r"^\W{0,2}(?:i år|this year)\b", re.IGNORECASE)
 # the writer says the site is not known yet: "selve byggepladsen er ikke fundet endnu", "adressen kommer senere"
 _SITE_NOUN = (r"(?:adressen|address(?= to follow| will follow| (?:is )?not)|"
@@ -87,6 +92,9 @@ _UNDECIDED = (r"(?:er ikke|ikke (?:helt |endeligt? )?(?:fundet|besluttet|fastlag
               r"eftersend\w*|is not|isn't|has not been|hasn't been|"
               # known only later: "adressen på det nye værksted kender vi først i januar", "we will only know it"
               r"(?:kender|ved|får) (?:vi|jeg) (?:først|endnu ikke|ikke)|(?:we|I)(?:'ll| will) only (?:know|get|have)|"
+              # someone else will give it: "adressen får I af udlejer", "you will get the address from the landlord"
+              r"(?:får (?-i:I|De)|får du) (?:den |det |dem )?(?:af|fra|hos|senere|efterfølgende|når|så snart|snarest)|"
+              r"(?:you'll|you will) (?:get|receive) (?:it |them )?(?:from|later|when|once|as soon)|"
               r"not (?:yet|known|decided|fixed|found|announced|confirmed)|"
               r"to be (?:decided|confirmed|found)|tb[dc]|to follow|will follow|unknown|ukendt|undecided|uafklaret)")
 _SITE_UNKNOWN = re.compile(
@@ -97,6 +105,8 @@ _SITE_UNKNOWN = re.compile(
     r"kan (?:endnu )?ikke (?:oplyse|give|sende|sige)|(?:I|we)(?:'ll| will) (?:send|only know|only get))\b"
     r"[^.!?\n]{0,20}?\b" + _SITE_NOUN
     # the place is open: "i Kongens Have eller et andet sted", "we're open to suggestions", "wherever you have room"
+    + r"|\b(?:you'll|you will) (?:get|receive) the (?:exact )?(?:address|site|location|venue)\s+(?:from|later|when|"
+    r"once|as soon|next)\b"
     + r"|\b(?:open to suggestions|åbne for forslag|wherever (?:you|there)|hvor (?:som helst|I har plads|der er plads))",
     re.IGNORECASE)
 # an address introduced as someone's seat, and a company named as a third party ("containerfirmaet")
@@ -214,6 +224,9 @@ def _other_date(text: str, start: int, end: int, day: int, month: int, year: int
                 received: date | None) -> bool:
     before = _sentence_before(text, start)
     if _DEADLINE.search(before[-40:]) or _PAST.search(before):
+        return True
+    # read across the dot of "5. eller 12. juni", which ``_sentence_before`` takes for a sentence's end
+    if _UNSETTLED_BEFORE.search(text[max(0, start - 40):start]) or _OR_AFTER.search(text[end:end + 20]):
         return True
     if received is None:
         return False

@@ -474,3 +474,67 @@ def test_a_small_length_by_width_without_units_is_the_serving_area(catalogue, bo
 @pytest.mark.parametrize("body", ["Skiltet er 60x90 cm.", "Vi stiller 2 x 4 borde ud.", "10 x 4-personers borde."])
 def test_a_length_by_width_of_something_else_is_not_the_serving_area(catalogue, body):
     assert "area" in check(catalogue.task("udeservering"), evidence(body)).missing
+
+
+# ---------------------------------------------------------------- second probe after batch v6
+
+@pytest.mark.parametrize("body", ["Date: TBC (either 12 or 19 June 2027).", "Dato: enten 5. eller 12. juni 2027.",
+                                  "We will come on 12 June 2027 or 19 June 2027, whichever you prefer."])
+def test_a_date_not_settled_between_two_is_no_date(catalogue, body):
+    assert "date" in check(catalogue.task("arrangement"), evidence(body)).missing
+
+
+@pytest.mark.parametrize("body", ["Dato: 12. juni 2027, kl. 10-16 (eller 13. juni ved regn er ikke muligt).",
+                                  "Saturday 12 June 2027, 1 or 2 pm start."])
+def test_a_settled_date_with_another_or_nearby_is_a_date(catalogue, body):
+    assert "date" in check(catalogue.task("arrangement"), evidence(body)).have
+
+
+@pytest.mark.parametrize("body", ["We apply for a skip for approx. 6 weeks starting mid-January 2027.",
+                                  "Stilladset skal stå i 3 måneder fra 1. februar 2027."])
+def test_a_duration_before_its_start_is_a_period(catalogue, body):
+    assert "period" in check(catalogue.task("vejareal"), evidence(body)).have
+
+
+def test_a_duration_with_no_start_is_no_period(catalogue):
+    body = "The skip stays for 6 weeks from when we start."
+    assert "period" in check(catalogue.task("vejareal"), evidence(body)).missing
+
+
+@pytest.mark.parametrize("body", ["Adressen får I af udlejer, når kontrakten er på plads.",
+                                  "You will get the address from the landlord next week."])
+def test_an_address_someone_else_will_give_keeps_the_signature_from_the_item(catalogue, body):
+    signature = "Pizzeria Roma\nTagensvej 10, 2200 København N"
+    found = check(catalogue.task("spildevand"), evidence(body, signature=signature, address="Tagensvej 10"))
+    assert "address" in found.missing
+
+
+def test_an_address_given_to_you_here_is_the_address(catalogue):
+    found = check(catalogue.task("spildevand"), evidence("Adressen får I her: Tagensvej 10, 2200 København N.",
+                                                         address="Tagensvej 10"))
+    assert "address" in found.have
+
+
+@pytest.mark.parametrize("body", ["Destination: as instructed by the municipality.",
+                                  "Jorden køres til et modtageanlæg efter kommunens anvisning."])
+def test_a_destination_left_to_the_municipality_is_not_given(catalogue, body):
+    assert "destination" in check(catalogue.task("jordflytning"), evidence(body)).missing
+
+
+@pytest.mark.parametrize(("task", "item", "text"), [
+    ("udeservering", "p_number", "Bun Brothers Denmark ApS · CVR/P: 21046833 / 1017 2233 44"),
+    ("udeservering", "area", "2 tables, 0.8 m deep along 5 m of facade."),
+    ("miljoegodkendelse", "cvr", "Additive Works ApS, Reg. no. 59079824."),
+    ("gravetilladelse", "traffic_plan", "Skilteplan: fortov spærres, skilt A 39."),
+])
+def test_an_item_given_in_second_probe_words_is_had(catalogue, task, item, text):
+    assert item in check(catalogue.task(task), evidence(text)).have
+
+
+@pytest.mark.parametrize(("task", "item", "text"), [
+    ("udeservering", "p_number", "CVR/P: 21046833 / (P-nummer søgt)"),
+    ("miljoegodkendelse", "cvr", "Bank: Reg. nr. 5301 Konto 0241234567"),
+    ("udeservering", "area", "Borde langs facaden, 5 m fra hjørnet."),
+])
+def test_second_probe_words_in_other_senses_are_not_had(catalogue, task, item, text):
+    assert item in check(catalogue.task(task), evidence(text)).missing
