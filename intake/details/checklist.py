@@ -22,7 +22,11 @@ said to be attached to a mail that has no attachment, or named in the subject
 of such a mail; any item asked about right before it ("Hvad må man sælge?",
 "Do you need our CVR?") or quoted from what the authority asks for ("I skal
 bruge adresse og kortlægning af PCB"), unless the match holds a number (a
-number is a value given). File names are taken as they are.
+number is a value given). Nor a document that is only booked, ordered, sent to
+another authority or still to be made ("the survey is booked for next week",
+"afmærkningsplanen er sendt til politiet", "kortlægningen laver
+nedrivningsfirmaet"). A number right after "uge"/"week" is a week: it gives
+only a period. File names are taken as they are.
 
 An item that the activity's site satisfies is also satisfied by the business's
 ``address``: a site at the business's own premises (serving in front of its
