@@ -22,7 +22,11 @@ said to be attached to a mail that has no attachment, or named in the subject
 of such a mail; any item asked about right before it ("Hvad må man sælge?",
 "Do you need our CVR?") or quoted from what the authority asks for ("I skal
 bruge adresse og kortlægning af PCB"), unless the match holds a number (a
-number is a value given). File names are taken as they are.
+number is a value given). Nor a document that is only booked, ordered, sent to
+another authority or still to be made ("the survey is booked for next week",
+"afmærkningsplanen er sendt til politiet", "kortlægningen laver
+nedrivningsfirmaet"). A number right after "uge"/"week" is a week: it gives
+only a period. File names are taken as they are.
 
 An item that the activity's site satisfies is also satisfied by the business's
 ``address``: a site at the business's own premises (serving in front of its
@@ -295,7 +299,9 @@ _LATER = re.compile(
     r"to be (?:agreed|decided|confirmed)|sendes direkte|"
     r"til godkendelse|for approval|ligger hos|is with|vender tilbage|will get back|come back|"
     # left to us: "a receiving facility approved by you", "et modtageanlæg, som I anviser"
-    r"(?:approved|chosen|decided|assigned|suggested|designated) by you|you (?:decide|choose|tell us)|"
+    r"(?:approved|chosen|decided|assigned|suggested|designated|instructed|directed|specified) by (?:you|the "
+    r"(?:municipality|council|city|authorit(?:y|ies)))|you (?:decide|choose|tell us)|"
+    r"(?:som )?kommunen (?:anviser|godkender|bestemmer|vælger)|efter (?:kommunens|jeres) anvisning\w*|"
     r"(?:som )?I (?:anviser|godkender|bestemmer|vælger)|"
     # or to another: "et modtageanlæg, som vognmanden finder", "a site which the haulier will choose"
     r"(?:som|which|that) (?:\w+ ){0,2}(?:finder|vælger|anviser|bestemmer|will (?:find|choose|decide|pick))|"
@@ -341,6 +347,39 @@ _FORM_EMPTY = re.compile(r"^[^\n\t|:]{0,40}?(?:\t|[ ]?\|)[ \t]*$")
 _SENT = re.compile(r"\b(?:vedlagt\w*|vedlæg\w*|vedhæft\w*|bilag\w*|medsendt\w*|attach\w*|enclos\w*)\b", re.IGNORECASE)
 
 
+# a document not in hand: booked or ordered ("the survey is booked for next week", "kortlægningen er planlagt til uge
+# 3", "vi har bestilt en miljøscreening"), sent to another authority ("afmærkningsplanen er sendt til politiet"), or
+# still to be made by someone ("kortlægningen laver nedrivningsfirmaet inden opstart": Danish puts the object first)
+_BOOKED_AFTER = re.compile(
+    r"^\W{0,3}(?:\w+\W+){0,3}?(?:is|are|has been|have been|was|were|er|bliver|blev)\s+(?:now\s+|nu\s+)?"
+    r"(?:booked|scheduled|planned|ordered|commissioned|requested|booket|bestilt|planlagt|rekvireret)\b"
+    r"(?!\s+(?:og|and)\s+(?:er\s+|is\s+|was\s+|has been\s+)?(?:udført|lavet|modtaget|done|carried out|made|"
+    r"received|completed))"
+    r"|^\W{0,3}(?:\w+\W+){0,2}?(?:is|are|has been|have been|was|were|er|blev)\s+(?:\w+\s+)?(?:sendt|fremsendt|"
+    r"indsendt|sent|submitted|forwarded)\s+(?:til|to)\s+(?:the\s+)?(?:politiet|police|godkendelse|approval|"
+    r"vejmyndighed\w*|road authority|\w+rådgiver\w*|consultant)\b"
+    r"|^\W{0,3}(?:laver|udfører|udarbejder|tegner|bestiller)\s+(?:selv\b|vi\b|jeg\b|\w+(?:en|et|erne)\b)",
+    re.IGNORECASE)
+_BOOKED_BEFORE = re.compile(r"\b(?:har|have|has|we've|I've)\s+(?:nu\s+|now\s+|just\s+|lige\s+)?(?:booked|ordered|"
+                            r"commissioned|requested|bestilt|booket|rekvireret)\b(?:\W+\w+){0,3}?\W*$", re.IGNORECASE)
+# a number right after "uge"/"week" is a week ("uge 8-12 2027"), not clock hours or a size
+_WEEK_BEFORE = re.compile(r"\b(?:uge(?:r|rne)?|weeks?|wk|w)\.?\s*$", re.IGNORECASE)
+
+
+def _not_in_hand(text: str, start: int, end: int) -> bool:
+    """The document at ``text[start:end]`` is booked or ordered, sent to another authority, or still to be made."""
+    after = _REST_OF_WORD.sub("", text[end:end + 80], count=1)
+    stop = _SENTENCE_END.search(after)  # the sentence, not the clause: "bestilt og udført" is done
+    return bool(_BOOKED_AFTER.match(after[:stop.start()] if stop else after)) \
+        or bool(_BOOKED_BEFORE.search(_clause_before(text, start, 60)))
+
+
+def _a_week(text: str, match: re.Match[str], document: _Document) -> bool:
+    """A match starting with a number written right after "uge"/"week" is a week: it gives only a period."""
+    return match.group()[:1].isdigit() and "period_from" not in document.kinds \
+        and bool(_WEEK_BEFORE.search(text[max(0, match.start() - 8):match.start()]))
+
+
 def _stated(pattern: re.Pattern[str], text: str, document: _Document = _Document()) -> bool:
     """``pattern`` occurs in ``text`` at least once where the writer gives it: not where they say it is absent or to
     come later, ask about it or quote it as something asked for (see ``_only_named``)."""
@@ -348,6 +387,8 @@ def _stated(pattern: re.Pattern[str], text: str, document: _Document = _Document
         if n >= _MATCHES:
             return False
         if document.values_only and not any(c.isdigit() for c in m.group()):
+            continue
+        if _a_week(text, m, document) or (document.is_document and _not_in_hand(text, m.start(), m.end())):
             continue
         if not _denied(text, m.start(), m.end()) and not _only_named(text, m, document) \
                 and not _other_kind(text, m.start(), m.end(), document):

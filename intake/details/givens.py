@@ -53,6 +53,11 @@ _STAFF_AFTER = re.compile(r"^\W{0,3}(?:\w+\W+)?(?:ansatte|medarbejdere|frivillig
                           r"bestyrelses\w*|staff|employees|volunteers|crew|colleagues|helpers|board members)\b",
                           re.IGNORECASE)
 _OWN = re.compile(r"\b(?:vores|vor|vort|our|mit|min|my|eget|egen|own)\b", re.IGNORECASE)  # "..., og vores CVR er"
+# a company of the group that runs the activity is the business applying: "the shop is run by our Danish subsidiary,
+# X ApS (CVR ...)", "caféen drives af vores datterselskab"; a parent or holding company named so stays another party
+_GROUP = (r"(?:datterselskab\w*|søsterselskab\w*|subsidiary|subsidiaries|sister company)")
+_RUN_BY_GROUP = re.compile(r"\b(?:(?:run|operated|managed)\s+(?:by|through|via)|(?:drives?|drevet|ledes)\s+"
+                           r"(?:af|gennem|via|igennem))(?:\W+\w+){0,3}?\W+" + _GROUP + r"$", re.IGNORECASE)
 _STAFF_BEFORE = re.compile(r"\b(?:team|staff|crew|hold) (?:of|på)\s*$", re.IGNORECASE)
 # a date that is not the activity's: a deadline or a meeting ("svar senest", "after the board meeting on"), or a past
 _DEADLINE = re.compile(r"\b(?:senest|inden|før|by|before|no later than|deadline|frist|svarfrist|ansøgningsfrist|"
@@ -68,15 +73,28 @@ OPEN_ENDED = (r"(?:frem(?:efter|over|ad)?|(?:and )?onwards?|indtil videre|until 
               r"indefinitely)")
 _OPEN_AFTER = re.compile(r"^\W{0,3}(?:\d{4}\W{1,3})?(?:og )?(?:" + OPEN_ENDED + r"|for the foreseeable future)\b",
                          re.IGNORECASE)
+# a date not settled: "Date: TBC (either 12 or 19 June 2027)", "enten 5. eller 12. juni", "12 or 19 June"
+_UNSETTLED_BEFORE = re.compile(r"(?:\b(?:tb[cd]|to be (?:confirmed|decided|fixed)|ikke (?:fastlagt|besluttet)|either|"
+                               r"enten)\b[^!?\n]{0,25}|(?:\d|\b(?:jan|feb|mar|apr|maj|may|jun|jul|aug|sep|okt|oct|nov|"
+                               r"dec)\w*)\.?,?\s+(?:or|eller)\s+)$", re.IGNORECASE)
+_OR_AFTER = re.compile(r"^\W{0,3}(?:or|eller)\s+(?:the\s+|den\s+|d\.\s*)?\d", re.IGNORECASE)
 _THIS_YEAR = re.compile(r"^\W{0,2}(?:i år|this year)\b", re.IGNORECASE)
 # the writer says the site is not known yet: "selve byggepladsen er ikke fundet endnu", "adressen kommer senere"
-_SITE_NOUN = (r"(?:adressen|address(?= to follow| will follow| (?:is )?not)|stedet|placeringen|lokationen|"
+_SITE_NOUN = (r"(?:adressen|address(?= to follow| will follow| (?:is )?not)|"
+              # someone's address: "kundens adresse eftersender jeg", "the customer's address will follow"
+              r"(?:(?!vores\b)\w+s|hendes|hans|deres) adresse\b|(?:\w+'s?|her|his|their) address\b|"
+              r"stedet|placeringen|lokationen|"
               r"byggepladsen|pladsen|grunden|the (?:exact )?(?:site|location|address|venue|place)|"
               r"hvor\b[^.!?\n,]{0,40}\bskal\b[^.!?\n,]{0,20}|where\b[^.!?\n,]{0,40}\bwill\b[^.!?\n,]{0,20}|"
               r"hvor\b[^.!?\n,]{0,40}\b(?:bliver|kommer|ligger|er)\b)")
 _UNDECIDED = (r"(?:er ikke|ikke (?:helt |endeligt? )?(?:fundet|besluttet|fastlagt|afklaret|valgt|kendt|på plads|"
               r"meldt ud|oplyst|bestemt)|endnu ikke|kommer senere|følger|sender (?:vi|jeg)|oplyser (?:vi|jeg)|"
-              r"eftersendes|is not|isn't|has not been|hasn't been|"
+              r"eftersend\w*|is not|isn't|has not been|hasn't been|"
+              # known only later: "adressen på det nye værksted kender vi først i januar", "we will only know it"
+              r"(?:kender|ved|får) (?:vi|jeg) (?:først|endnu ikke|ikke)|(?:we|I)(?:'ll| will) only (?:know|get|have)|"
+              # someone else will give it: "adressen får I af udlejer", "you will get the address from the landlord"
+              r"(?:får (?-i:I|De)|får du) (?:den |det |dem )?(?:af|fra|hos|senere|efterfølgende|når|så snart|snarest)|"
+              r"(?:you'll|you will) (?:get|receive) (?:it |them )?(?:from|later|when|once|as soon)|"
               r"not (?:yet|known|decided|fixed|found|announced|confirmed)|"
               r"to be (?:decided|confirmed|found)|tb[dc]|to follow|will follow|unknown|ukendt|undecided|uafklaret)")
 _SITE_UNKNOWN = re.compile(
@@ -84,8 +102,11 @@ _SITE_UNKNOWN = re.compile(
     r"|\b(?:et sted (?:på|i)|et eller andet sted|somewhere (?:in|on|around))\b"  # "et sted på Nørrebro"
     r"|\b(?:kender (?:vi|jeg) ikke|ved (?:vi|jeg) ikke|don't know|do not know|not (?:yet )?(?:found|decided|chosen)|"
     r"haven't (?:found|decided|chosen)|(?:cannot|can't|can not) (?:yet )?(?:give|tell|send|state|provide)|"
-    r"kan (?:endnu )?ikke (?:oplyse|give|sende|sige)|(?:I|we)(?:'ll| will) send)\b[^.!?\n]{0,20}?\b" + _SITE_NOUN
+    r"kan (?:endnu )?ikke (?:oplyse|give|sende|sige)|(?:I|we)(?:'ll| will) (?:send|only know|only get))\b"
+    r"[^.!?\n]{0,20}?\b" + _SITE_NOUN
     # the place is open: "i Kongens Have eller et andet sted", "we're open to suggestions", "wherever you have room"
+    + r"|\b(?:you'll|you will) (?:get|receive) the (?:exact )?(?:address|site|location|venue)\s+(?:from|later|when|"
+    r"once|as soon|next)\b"
     + r"|\b(?:open to suggestions|åbne for forslag|wherever (?:you|there)|hvor (?:som helst|I har plads|der er plads))",
     re.IGNORECASE)
 # an address introduced as someone's seat, and a company named as a third party ("containerfirmaet")
@@ -169,8 +190,13 @@ def implausible(key: str, value: object) -> bool:
 
 def _another_party(before: str) -> bool:
     """The number's sentence names another party before it, and not the business's own ("vores CVR") after that."""
-    ends = [m.end() for m in _OTHER_PARTY.finditer(before)]
-    return bool(ends) and not _OWN.search(before, ends[-1])
+    parties = list(_OTHER_PARTY.finditer(before))
+    if not parties:
+        return False
+    last = parties[-1]
+    if _RUN_BY_GROUP.search(before[:last.end()]):
+        return False  # "run by our subsidiary, X ApS (CVR": the company running the activity
+    return not _OWN.search(before, last.end())
 
 
 def _party_address(before: str) -> bool:
@@ -198,6 +224,9 @@ def _other_date(text: str, start: int, end: int, day: int, month: int, year: int
                 received: date | None) -> bool:
     before = _sentence_before(text, start)
     if _DEADLINE.search(before[-40:]) or _PAST.search(before):
+        return True
+    # read across the dot of "5. eller 12. juni", which ``_sentence_before`` takes for a sentence's end
+    if _UNSETTLED_BEFORE.search(text[max(0, start - 40):start]) or _OR_AFTER.search(text[end:end + 20]):
         return True
     if received is None:
         return False

@@ -19,6 +19,7 @@ from intake.details.identifiers import (
     CVR_AFTER_FORM,
     CVR_DK,
     CVR_LABELLED,
+    CVR_REG_NO,
     DIMENSIONS,
     EMAIL,
     EMAIL_LABEL,
@@ -240,8 +241,11 @@ def _find_cvr(text: str, _ref: date) -> dict:
         m = pattern.search(text)
         if m:
             return {"cvr": digits(m.group("v"))}
-    m = next((m for m in islice(CVR_AFTER_FORM.finditer(text), 10) if stdnum_cvr.is_valid(m.group("v"))), None)
-    return {"cvr": m.group("v")} if m else {}
+    for pattern in (CVR_AFTER_FORM, CVR_REG_NO):
+        m = next((m for m in islice(pattern.finditer(text), 10) if stdnum_cvr.is_valid(digits(m.group("v")))), None)
+        if m:
+            return {"cvr": digits(m.group("v"))}
+    return {}
 
 
 def _find_p_number(text: str, _ref: date) -> dict:

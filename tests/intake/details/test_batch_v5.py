@@ -271,3 +271,10 @@ def test_the_batch_v5_patterns_take_well_under_a_second_on_a_megabyte(text):
     started = time.perf_counter()
     extract_from_text(text, REF)
     assert time.perf_counter() - started < 5.0      # linear: about a second when quiet
+
+
+def test_an_english_registration_number_is_the_cvr_when_valid():
+    """Batch v6 (checklist): "Reg. no." in an English signature; a Danish bank's "Reg. nr." is not one."""
+    assert extract_from_text(f"Additive Works ApS\nReg. no. {CVR}", REF)["cvr"] == CVR
+    assert "cvr" not in extract_from_text("Bank: Reg. no. 5301 Account 12345678", REF)
+    assert "cvr" not in extract_from_text("Reg. no. 12345678", REF)  # fails modulus 11

@@ -348,3 +348,193 @@ def test_a_group_companys_cvr_is_not_the_applicants(catalogue):
 ])
 def test_an_item_given_in_probe_words_is_had(catalogue, task, item, text):
     assert item in check(catalogue.task(task), evidence(text)).have
+
+
+# ---------------------------------------------------------------- batch v6 (session check6)
+
+def test_a_subsidiary_said_to_run_the_activity_is_the_applicant(catalogue):
+    """A parent company writing: the group company that runs the shop is the business, its CVR the applicant's."""
+    body = "The shop is run by our Danish subsidiary, Fika & Co Danmark ApS (CVR 71526232)."
+    assert "cvr" in check(catalogue.task("udeservering"), evidence(body, cvr="71526232")).have
+    danish = "Caféen drives af vores datterselskab, Kaffe Nord ApS, CVR 71526232."
+    assert "cvr" in check(catalogue.task("udeservering"), evidence(danish, cvr="71526232")).have
+
+
+@pytest.mark.parametrize("body", [
+    "Our subsidiary, Fika Holding ApS, has CVR 71526232.",  # named, not said to run the activity
+    "Vores moderselskab, der drives af familien, har CVR 71526232.",  # a parent company stays another party
+    "The shop is run by us; the building is owned by our subsidiary Ejendom ApS (CVR 71526232).",
+])
+def test_a_group_company_not_said_to_run_the_activity_stays_another_party(catalogue, body):
+    assert "cvr" in check(catalogue.task("udeservering"), evidence(body, cvr="71526232")).missing
+
+
+@pytest.mark.parametrize("body", [
+    "Kundens adresse eftersender jeg, når hun har bekræftet datoen.",
+    "The customer's address will follow once she has confirmed.",
+    "Adressen på det nye værksted kender vi først i januar.",
+    "We will only know the address when the lease is signed.",
+])
+def test_the_signature_address_is_not_the_place_when_someone_elses_address_comes_later(catalogue, body):
+    found = check(catalogue.task("olietank"), evidence(body, signature="Kims VVS\nFrederikssundsvej 300, 2700 Brønshøj",
+                                                       address="Frederikssundsvej 300"))
+    assert "address" in found.missing
+
+
+@pytest.mark.parametrize("body", [
+    "Vores adresse er ikke ændret siden sidst: tanken står i kælderen.",  # our own address, not one to come
+    "Kundens adresse er Tuborgvej 88, og tanken sløjfes i uge 3.",
+])
+def test_an_address_that_is_given_is_not_taken_for_one_to_come(catalogue, body):
+    found = check(catalogue.task("olietank"), evidence(body, signature="Tuborgvej 88, 2400 København NV",
+                                                       address="Tuborgvej 88"))
+    assert "address" in found.have
+
+
+@pytest.mark.parametrize("body", [
+    "The hazardous materials survey is booked for next week; we will forward the report.",
+    "Miljøkortlægningen er planlagt til uge 3.",
+    "Vi har bestilt en kortlægning hos rådgiveren.",
+    "We have just commissioned a pre-demolition survey.",
+])
+def test_a_survey_booked_or_ordered_is_not_given(catalogue, body):
+    assert "survey" in check(catalogue.task("nedrivning"), evidence(body, address="Amager Strandvej 150")).missing
+
+
+@pytest.mark.parametrize("body", [
+    "The hazardous materials survey was carried out in October.",
+    "Vi har fået lavet en miljøkortlægning i oktober. Nedrivningen er planlagt til uge 3.",
+    "Miljøkortlægning udført 12. oktober; nedrivningen er planlagt til uge 3.",
+])
+def test_a_survey_done_or_an_activity_planned_is_still_given(catalogue, body):
+    assert "survey" in check(catalogue.task("nedrivning"), evidence(body, address="Amager Strandvej 150")).have
+
+
+@pytest.mark.parametrize("body", ["Vi borer pæle i uge 8-12 2027.", "Piling in weeks 18-38, working times to follow.",
+                                  "Periode: uge 2-5."])
+def test_a_week_range_is_not_clock_hours(catalogue, body):
+    assert "hours" in check(catalogue.task("stoej_byggeplads"), evidence(body)).missing
+
+
+@pytest.mark.parametrize("body", ["Vi borer pæle i uge 8, kl. 7-15.", "Uge 8: 8-17 på hverdage.",
+                                  "Piling in week 8 from 7 to 18."])
+def test_clock_hours_beside_a_week_are_hours(catalogue, body):
+    assert "hours" in check(catalogue.task("stoej_byggeplads"), evidence(body)).have
+
+
+@pytest.mark.parametrize(("task", "item", "text"), [
+    ("udeservering", "area", "Serveringen skal stå i to parkeringsbåse langs kantstenen."),
+    ("udeservering", "area", "We would like to use one parking bay for a parklet."),
+    ("vejareal", "size", "Containeren og skurvognen står i 2 p-båse."),
+    ("jordflytning", "destination", "We will move approx. 40 m³ of topsoil to Solum in Holbæk."),
+    ("jordflytning", "destination", "Vi kører jorden fra haven til RGS 90 i Kalundborg."),
+])
+def test_an_item_given_in_batch_v6_words_is_had(catalogue, task, item, text):
+    assert item in check(catalogue.task(task), evidence(text)).have
+
+
+@pytest.mark.parametrize(("task", "item", "text"), [
+    ("udeservering", "area", "Der er ingen parkeringsbåse foran caféen."),
+    ("udeservering", "area", "Parkeringsbåsene foran caféen bliver nedlagt."),
+    ("jordflytning", "destination", "We will move the soil to Monday's load instead."),
+    ("jordflytning", "destination", "We will move approx. 40 m³ of topsoil in week 49, to a facility you approve."),
+    ("jordflytning", "destination", "Vi flytter jorden i uge 12 til uge 14."),
+])
+def test_batch_v6_words_in_other_senses_are_not_had(catalogue, task, item, text):
+    assert item in check(catalogue.task(task), evidence(text)).missing
+
+
+# ---------------------------------------------------------------- probe after batch v6
+
+@pytest.mark.parametrize(("task", "item", "body"), [
+    ("gravetilladelse", "traffic_plan",
+     "Afmærkningsplanen er sendt til politiet, og vi sender den godkendte version, når vi har den."),
+    ("gravetilladelse", "traffic_plan", "The traffic management plan has been submitted to the police."),
+    ("nedrivning", "survey", "Kortlægningen laver nedrivningsfirmaet inden opstart."),
+    ("nedrivning", "survey", "Miljøkortlægningen udarbejder vi selv i januar."),
+])
+def test_a_document_sent_elsewhere_or_still_to_be_made_is_not_given(catalogue, task, item, body):
+    assert item in check(catalogue.task(task), evidence(body)).missing
+
+
+@pytest.mark.parametrize(("task", "item", "body"), [
+    ("gravetilladelse", "traffic_plan", "Afmærkningsplanen er godkendt af politiet: skilte A 39 ved begge ender."),
+    ("nedrivning", "survey", "Kortlægningen viser PCB i fugerne ved vinduerne."),  # a finding: the survey is made
+    ("nedrivning", "survey", "Kortlægningen har rådgiveren lavet i oktober: asbest i taget."),
+])
+def test_a_document_in_hand_is_still_given(catalogue, task, item, body):
+    assert item in check(catalogue.task(task), evidence(body)).have
+
+
+@pytest.mark.parametrize("body", ["Borde ude foran kiosken, ca 5x2, fra påske.", "Areal: 3,5x2"])
+def test_a_small_length_by_width_without_units_is_the_serving_area(catalogue, body):
+    assert "area" in check(catalogue.task("udeservering"), evidence(body)).have
+
+
+@pytest.mark.parametrize("body", ["Skiltet er 60x90 cm.", "Vi stiller 2 x 4 borde ud.", "10 x 4-personers borde."])
+def test_a_length_by_width_of_something_else_is_not_the_serving_area(catalogue, body):
+    assert "area" in check(catalogue.task("udeservering"), evidence(body)).missing
+
+
+# ---------------------------------------------------------------- second probe after batch v6
+
+@pytest.mark.parametrize("body", ["Date: TBC (either 12 or 19 June 2027).", "Dato: enten 5. eller 12. juni 2027.",
+                                  "We will come on 12 June 2027 or 19 June 2027, whichever you prefer."])
+def test_a_date_not_settled_between_two_is_no_date(catalogue, body):
+    assert "date" in check(catalogue.task("arrangement"), evidence(body)).missing
+
+
+@pytest.mark.parametrize("body", ["Dato: 12. juni 2027, kl. 10-16 (eller 13. juni ved regn er ikke muligt).",
+                                  "Saturday 12 June 2027, 1 or 2 pm start."])
+def test_a_settled_date_with_another_or_nearby_is_a_date(catalogue, body):
+    assert "date" in check(catalogue.task("arrangement"), evidence(body)).have
+
+
+@pytest.mark.parametrize("body", ["We apply for a skip for approx. 6 weeks starting mid-January 2027.",
+                                  "Stilladset skal stå i 3 måneder fra 1. februar 2027."])
+def test_a_duration_before_its_start_is_a_period(catalogue, body):
+    assert "period" in check(catalogue.task("vejareal"), evidence(body)).have
+
+
+def test_a_duration_with_no_start_is_no_period(catalogue):
+    body = "The skip stays for 6 weeks from when we start."
+    assert "period" in check(catalogue.task("vejareal"), evidence(body)).missing
+
+
+@pytest.mark.parametrize("body", ["Adressen får I af udlejer, når kontrakten er på plads.",
+                                  "You will get the address from the landlord next week."])
+def test_an_address_someone_else_will_give_keeps_the_signature_from_the_item(catalogue, body):
+    signature = "Pizzeria Roma\nTagensvej 10, 2200 København N"
+    found = check(catalogue.task("spildevand"), evidence(body, signature=signature, address="Tagensvej 10"))
+    assert "address" in found.missing
+
+
+def test_an_address_given_to_you_here_is_the_address(catalogue):
+    found = check(catalogue.task("spildevand"), evidence("Adressen får I her: Tagensvej 10, 2200 København N.",
+                                                         address="Tagensvej 10"))
+    assert "address" in found.have
+
+
+@pytest.mark.parametrize("body", ["Destination: as instructed by the municipality.",
+                                  "Jorden køres til et modtageanlæg efter kommunens anvisning."])
+def test_a_destination_left_to_the_municipality_is_not_given(catalogue, body):
+    assert "destination" in check(catalogue.task("jordflytning"), evidence(body)).missing
+
+
+@pytest.mark.parametrize(("task", "item", "text"), [
+    ("udeservering", "p_number", "Bun Brothers Denmark ApS · CVR/P: 21046833 / 1017 2233 44"),
+    ("udeservering", "area", "2 tables, 0.8 m deep along 5 m of facade."),
+    ("miljoegodkendelse", "cvr", "Additive Works ApS, Reg. no. 59079824."),
+    ("gravetilladelse", "traffic_plan", "Skilteplan: fortov spærres, skilt A 39."),
+])
+def test_an_item_given_in_second_probe_words_is_had(catalogue, task, item, text):
+    assert item in check(catalogue.task(task), evidence(text)).have
+
+
+@pytest.mark.parametrize(("task", "item", "text"), [
+    ("udeservering", "p_number", "CVR/P: 21046833 / (P-nummer søgt)"),
+    ("miljoegodkendelse", "cvr", "Bank: Reg. nr. 5301 Konto 0241234567"),
+    ("udeservering", "area", "Borde langs facaden, 5 m fra hjørnet."),
+])
+def test_second_probe_words_in_other_senses_are_not_had(catalogue, task, item, text):
+    assert item in check(catalogue.task(task), evidence(text)).missing
