@@ -42,6 +42,7 @@ from intake.letters.followup import follow_up_to_office, unverified_to_office
 from intake.letters.notices import caseworker_reply, closed_reply
 from intake.letters.outbox import queue_mail
 from intake.letters.status import describe_event, status_reply
+from intake.letters.wording import language
 from intake.mail.headers import raw_header_values
 from intake.mail.message import ParsedMail
 from intake.pipeline import Context, MessageState, evidence_of, find_details, read_attachments
@@ -192,7 +193,7 @@ def record_caseworker(session: Session, rec: InboundMessage, state: MessageState
     else:
         part = _part_replied_to(session, case, state)
         office = ctx.catalogue.office(part.office)
-        office_name = getattr(office, f"name_{case.language if case.language in ('da', 'en') else 'da'}")
+        office_name = getattr(office, f"name_{language(case.language)}")
         n = _count_messages(session, case) + 1
         msg = caseworker_reply(case, text, state.mail.from_name or who.partition("@")[0], office_name,
                                case_greeting(case, case.language), ctx.settings, n, _business_thread(session, case,

@@ -41,6 +41,7 @@ from intake.letters.checklist import missing_request
 from intake.letters.facts import AttachmentNote, CaseFacts, PartFacts
 from intake.letters.outbox import queue_mail
 from intake.letters.routed import routed_case
+from intake.letters.wording import language
 from intake.mail.message import parse_mail
 from intake.privacy import redact_cpr
 from models import Case, CaseEvent, CasePart, Correction, InboundMessage, OutboxMail, utcnow
@@ -132,7 +133,7 @@ def _mail(session: Session, case: Case, part: CasePart, desk: Desk, kind: str, *
 
 
 def _lang(case: Case) -> str:
-    return case.language if case.language in ("da", "en") else "da"
+    return language(case.language)
 
 
 # -- actions on a part ----------------------------------------------------------------

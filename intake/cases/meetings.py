@@ -33,6 +33,7 @@ from intake.errors import RequestRefused
 from intake.letters.case_letters import case_greeting, reply_address
 from intake.letters.invitation import Invitation, Participant, invitation_mail
 from intake.letters.outbox import queue_mail
+from intake.letters.wording import language
 from intake.privacy import redact_cpr
 from models import Case, CaseEvent, CasePart, Meeting, utcnow
 from routing.calendar import WorkingCalendar
@@ -187,7 +188,7 @@ def _aware(dt: datetime) -> datetime:
 
 def _queue_invitations(session: Session, inv: Invitation, case: Case, settings, tag: str) -> int:
     """One mail per participant (the business in its language); Message-IDs ``<tag.REF.n@domain>``."""
-    business_lang = case.language if case.language in ("da", "en") else "da"
+    business_lang = language(case.language)
     for n, person in enumerate(inv.participants, start=1):
         lang = business_lang if person.role == "business" else "da"
         mid = f"<{tag}.{case.reference}.{n}@{_domain(settings)}>"

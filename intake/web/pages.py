@@ -20,10 +20,10 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from intake.letters.wording import LANGUAGES
 from intake.web.context import get_context
 
 HERE = Path(__file__).parent
-LANGUAGES = ("da", "en")
 SHARED_TEMPLATES = HERE / "templates"  # base.html (the public pages) and staff.html (the desk and the operator)
 TEMPLATE_DIRS = (SHARED_TEMPLATES, HERE / "desk" / "templates", HERE / "operator" / "templates")
 
