@@ -73,6 +73,7 @@ _LABELS: list[tuple[str, str]] = [
                           r"|(?:arrangementets|stilladsets"
                           r"|udeserveringens|containerens|byggepladsens|arbejdsstedets|tankens|aktivitetens) adresse"
                           r"|arbejdssted|byggeplads|matrikel(?: nr)?|opstillingssted|adresse hvor .*|address where .*"
+                          r"|(?:vej)?strækning(?:en)?|stretch(?: of road)?|road section|section of (?:the )?road"
                           r"|serveringssted(?:ets)?(?: adresse)?"
                           r"|(?:udeserveringens|salgsstedets|standens) (?:adresse|placering)"
                           r"|location of (?:the )?\w+(?: \w+)?|placering af (?:\w+ )?\w+|sted for \w+"
@@ -158,6 +159,7 @@ _KEYWORDS: list[tuple[str, re.Pattern[str]]] = [(key, re.compile(rf"\b(?:{patter
                           r"(?! manager| lead| leder| chef| ansvarlig| supervisor| contact| foreman)"),
 ]]
 _CHECKBOX = re.compile(r"^\s*(?:\[[ xX✓✔]?\]|[☐☑☒□■]|\([ xX]?\))\s*")
+_SECTION_NUMBER = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*[.)]|[A-H][.)])\s+(?=[^\W\d])")
 _FIELD_NAME_PREFIX = re.compile(r"^(?:txt|fld|tb|field|text|felt|input|cb|chk)\s+")
 
 
@@ -165,6 +167,7 @@ def normalise_label(label: str) -> str:
     """Lower case words: "Virksomhedens navn (som i CVR):" and "txtCompanyName_1" become "virksomhedens navn",
     "company name"."""
     label = _CHECKBOX.sub("", label)                                    # "[x] Periode", "☐ Skitse"
+    label = _SECTION_NUMBER.sub("", label)                              # "1. Ansøger", "2) Placering", "B. Periode"
     label = re.sub(r"(?<=[a-zæøå])(?=[A-ZÆØÅ])", " ", label)          # camelCase form field names
     label = label.lower().replace("²", "2")
     label = re.sub(r"\((m2|kvm|liter|l)\)", r" \1", label)                # the unit names the field: "Størrelse (m2)"

@@ -46,6 +46,9 @@ _PREMISES = (r"\w*(?:café|cafe|butik|forretning|restaurant|salon|klinik|værkst
              r"|premises|workshop|studio|bar|kiosk|bistro|lokale|ejendom|lejlighed|hus|house|flat|apartment|grund|bolig|hotel"
              r"|filial|branch|club|klub|gym"
              r"|property|plot|garden|have)\w*")
+# a shop's, café's or office's own noun, which a customer's place is not
+_PREMISES_WORD = (r"(?:vores|our|min|my|butik|forretning|café|cafe|restaurant|salon|bageri|klinik|kontor|shop|store"
+                  r"|office|bakery|premises)")
 _HOME = re.compile(
     r"\b(?:(?:jeg|vi) bor(?: \w+){0,3} (?:på|i)|bor (?:\w+ ){0,2}(?:på|i)|(?:i|we) (?:\w+ )?live (?:at|in|on)"
     r"|(?:min|my) (?:privat)?adresse(?: er)?|(?:my|our) home (?:address )?is(?: at)?)\W*$", re.IGNORECASE)
@@ -114,7 +117,14 @@ _SITE = re.compile("(?:" + "|".join([
     rf"\b(?:{_WORK}|ombygge|restaurere|renovat|refurbish|repair|demolish|paint|rebuild|convert)\w* "
     rf"(?:(?:en|et|a|an|the|den|det) )?(?:\w+ )?{_PREMISES} (?:på|i|at|on|in)",
     r"\b(?:the )?(?:facade|building|property|block|roof)(?: of the (?:building|property|house))? (?:at|on)",
-    r"\b(?:kontor)?(?:bygningen|ejendommen|facaden|taget) (?:på|ved)",
+    r"\b(?:kontor)?(?:bygningen|ejendommen|facaden|taget) (?:på|ved|af)",
+    # a contractor's customer ("flytte en kunde ud af lejligheden på X", "for a customer in X") and a building's
+    # owners ("hired by the owners of X"): their place is the site; an agent's client ("på vegne af min klient")
+    # is the applicant, so "klient" and "client" alone are no cue here
+    # (one customer: "vores kunder" are a shop's, and a word of the business's own premises between ends the cue)
+    rf"\b(?:kunden?|kundens|customer(?:['’]s)?)\b(?:[ \t]+(?!{_PREMISES_WORD})[\w'’.\-]+){{0,5}}?[ \t]+"
+    r"(?:på|i|ved|at|on|in)",
+    r"\b(?:the )?owners? of(?: the (?:building|property|house|flat))?", r"\bejerne af(?: ejendommen)?",
 ]) + r")\W*$", re.IGNORECASE)
 # only right before the address
 _SITE_NEXT_TO = re.compile(r"(?:\bved|\bbag|\bnear|\bnext to|\boutside|\bclose to)\W*$"
@@ -156,6 +166,7 @@ _VALEDICTION = re.compile(
     r"|ærbødigst)\b|^[ \t]*--[ \t]*$|^[ \t]*best[ \t]*,?[ \t]*$", re.IGNORECASE | re.MULTILINE)
 _PLACE = re.compile(
     rf"(?<![\w])(?=[pPaAoOvViIfFuUnNlLdDhHcCtT])(?i:på|at|on|ved|i|in front of|in|foran|ud for|outside|near|over|langs"
+    rf"|omkring|around"
     rf"|hjørnet af|the corner of|krydset"
     rf"|along|across|del af|part of)[ \t]+(?:the[ \t]+)?(?P<v>{STREET})(?![\w])"
     rf"(?![ \t]{{1,3}}(?:nr\.?[ \t]?)?\d)(?![ \t][A-ZÆØÅ][a-zæøå])")
@@ -164,12 +175,17 @@ _LOCATION_PHRASE = re.compile(r"(?<![\w])(?:placering|location|sted|lokation|ven
 _STREET_AT_NUMBER = re.compile(
     rf"(?<![\w])(?P<street>{STREET_PREFIX}(?=[ \t]{{1,3}}(?i:ud ?for|foran|ved|outside|in front of)[ \t]{{1,3}}"
     rf"(?i:nr|no|number)){ENDS_AS_STREET})[ \t]{{1,3}}(?i:ud ?for|foran|ved|outside|in front of)[ \t]{{1,3}}"
-    r"(?i:nr\.?|no\.?|number)[ \t]{0,3}(?P<no>\d{1,4}[A-Z]?)(?![\d])")
+    r"(?i:nr\.?|no\.?|number)[ \t]{0,3}(?P<no>\d{1,4}[A-Z]?(?:[ \t]?-[ \t]?\d{1,4}[A-Z]?)?)(?![\d])")
 
 
 _NUMBER_ON_STREET = re.compile(
     r"(?<![\w])(?i:ud ?for|foran|ved|outside|opposite|overfor|in front of)[ \t]{1,3}(?i:nr\.?|no\.?|number)[ \t]{0,3}"
     rf"(?P<no>\d{{1,4}}[A-Z]?)(?![\d])[ \t]{{1,3}}(?:(?i:på|i|in|on|at)[ \t]{{1,3}})?(?P<street>{STREET})(?![\w])")
+# "Vi har en kunde i Rosenvængets Allé ... en lift ud for nr. 12": a number alone, on the street named before it
+_NUMBER_ALONE = re.compile(
+    r"(?<![\w])(?i:ud ?for|foran|ved|outside|opposite|overfor|in front of)[ \t]{1,3}(?i:nr\.?|no\.?|number)[ \t]{0,3}"
+    r"(?P<no>\d{1,4}[A-Z]?(?:[ \t]?-[ \t]?\d{1,4}[A-Z]?)?)(?![\d\w])")
+_NUMBER_REACH = 300         # how far before the number its street may be named
 
 
 def find_addresses(text: str) -> dict[str, str]:
@@ -369,6 +385,13 @@ _STRETCH_CUE = re.compile(r"[ \t]{1,3}(?i:fra|from)[ \t]{1,3}(?i:nr|no|number)\.
 _STREET_ENDING_HERE = re.compile(rf"(?<![\w])(?P<v>{_NAMED_STREET})\Z")
 
 
+# "på Strøget mellem Amagertorv og Kongens Nytorv", "along Vigerslev Allé between X and Y": the street of the stretch
+_NAME = r"[A-ZÆØÅ][\wæøåé'’\-]{1,40}+(?:[ \t][A-ZÆØÅ][\wæøåé'’\-]{1,40}+){0,2}"
+_BETWEEN = re.compile(rf"(?<![\w])(?=[pPiIaAlLoO])(?i:på|i|ad|langs|along|on|in|af|of)[ \t]{{1,3}}(?P<v>{_NAME})"
+                      rf"[ \t]{{1,3}}(?i:mellem|between)[ \t]{{1,3}}{_NAME}"
+                      r"[ \t]{1,3}(?i:og|and|&)[ \t]{1,3}[A-ZÆØÅ]")
+
+
 def _corner_or_stretch(text: str) -> str | None:
     for cue in islice(_CORNER_CUE.finditer(text), MAX_MENTIONS):
         m = _CORNER.match(text, cue.end())
@@ -379,6 +402,10 @@ def _corner_or_stretch(text: str) -> str | None:
         m = _STREET_ENDING_HERE.search(text, max(0, cue.start() - 90), cue.start())
         if m:
             return clean_street(m.group("v"))
+    for m in islice(_BETWEEN.finditer(text), MAX_MENTIONS):
+        name = m.group("v")
+        if name.split()[0].lower() not in NOT_STREET_WORDS and name.lower() not in towns():
+            return clean_street(name)
     return None
 
 
@@ -388,6 +415,9 @@ def _place(text: str, mentions: list[Mention]) -> str | None:
     m = _STREET_AT_NUMBER.search(text) or _NUMBER_ON_STREET.search(text)
     if m:
         return format_address(m.group("street"), m.group("no"))
+    numbered = _number_on_street_before(text, mentions)
+    if numbered:
+        return numbered
     m = _LOCATION_PHRASE.search(text)
     if m:
         return m.group("v").strip(" .,")
@@ -403,6 +433,21 @@ def _place(text: str, mentions: list[Mention]) -> str | None:
                 and not _EVENT_NAME_AFTER.match(text, m.end("v"))):    # "at the Vesterbro festival": an event
             return name
     return _event_place(text, mentions)
+
+
+def _number_on_street_before(text: str, mentions: list[Mention]) -> str | None:
+    """ "ud for nr. 12" without a street after it: the number on the last street named (without a number of its own)
+    shortly before it ("Vi har en kunde i Rosenvængets Allé ... en lift ud for nr. 12")."""
+    m = _NUMBER_ALONE.search(text)
+    if m is None or any(s.start <= m.start() < s.end for s in mentions):
+        return None
+    before = text[max(0, m.start() - _NUMBER_REACH):m.start()]
+    street = None
+    for p in islice(_PLACE.finditer(before), MAX_MENTIONS):
+        name = p.group("v").strip(" .,")
+        if name.split()[0].lower() not in NOT_STREET_WORDS and name.lower() not in towns():
+            street = name
+    return format_address(street, m.group("no")) if street else None
 
 
 _EVENT = (r"(?<![\w])(?=[fFoOkKmMlLrRaAeEsSbBhHyYpPdDcCtT])"          # a word start that may begin one

@@ -69,7 +69,7 @@ def labelled_values(text: str, reference: date) -> dict[str, object]:
             nxt = lines[i + 1] if i + 1 < len(lines) else ""
             if key and nxt and len(nxt) <= 400 and not _is_label(_PAIR_SPLIT.split(nxt)[0]):
                 _put(out, _in_section(normalise_value(key, nxt, reference), _section_for(cells[0], section)))
-            elif not key:
+            elif not key or _NUMBERED.match(cells[0]):   # a heading ("2. Salgssted") above the labels of its part
                 section = _section_of(cells[0], section)
             continue
         if _header_row(cells, lines[i + 1] if i + 1 < len(lines) else ""):
@@ -173,6 +173,8 @@ def _in_section(values: dict, section: str) -> dict:
     return {"activity_location": f"{values['address']}{pc}"}
 
 
+# a numbered heading of a form's part: "1. Ansøger", "2) Placering", "B. Periode"
+_NUMBERED = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*[.)]|[A-H][.)])\s+(?=[^\W\d])")
 _HAS_VALUE = re.compile(r"\d[ .\-]?\d[ .\-]?\d|@")
 
 

@@ -153,7 +153,8 @@ _SAME_AS_ABOVE = re.compile(r"(?i)^(?:samme(?: som| adresse)?|som (?:ovenfor|ove
                             r"|as (?:above|applicant|the applicant|company|business)|see above)\b")
 # "Ud for nr. 5 i Bogtrykkervej", "outside no. 5 Willemoesgade"
 _NUMBER_ON_STREET = re.compile(rf"^(?i:ud ?for|foran|ved|outside|opposite|overfor|in front of)[ \t]{{1,3}}"
-                               rf"(?i:nr\.?|no\.?|number)[ \t]{{0,3}}(?P<no>\d{{1,4}}[A-Z]?)[ \t]{{1,3}}"
+                               rf"(?i:nr\.?|no\.?|number)[ \t]{{0,3}}"
+                               rf"(?P<no>\d{{1,4}}[A-Z]?(?:-\d{{1,4}}[A-Z]?)?)[ \t]{{1,3}}"
                                rf"(?:(?i:på|i|in|on|at)[ \t]{{1,3}})?(?P<street>{STREET})(?![\w])")
 # "outside our shop at ...", "foran vores butik": the business's own premises, not a site apart from them
 _OWN_PREMISES = re.compile(r"(?i)\b(?:foran|ud ?for|uden ?for|outside|in front of|på|on|at|over|above)[ \t]{1,3}"
@@ -161,7 +162,7 @@ _OWN_PREMISES = re.compile(r"(?i)\b(?:foran|ud ?for|uden ?for|outside|in front o
 # "Tagensvej ud for nr. 86"
 _STREET_AT_NUMBER = re.compile(rf"^(?P<street>{STREET})[ \t]{{1,3}}(?i:ud ?for|foran|ved|outside|opposite|overfor"
                                rf"|in front of)[ \t]{{1,3}}(?i:nr\.?|no\.?|number)[ \t]{{0,3}}"
-                               r"(?P<no>\d{1,4}[A-Z]?)(?!\d)")
+                               r"(?P<no>\d{1,4}[A-Z]?(?:-\d{1,4}[A-Z]?)?)(?!\d)")
 # "Sankt Hans Torv, ved springvandet", "Fælledparken, the lawn by ...": the place, then where in it
 _PLACE_THEN_SPOT = re.compile(r"^(?P<place>[^,\d]{3,60}?)[ \t]*,[ \t]*(?![ \t]*(?:st|kl|tv|th|mf|sal)\b)[a-zæøå]")
 
@@ -176,6 +177,7 @@ def _site_value(value: str) -> str:
     caféen", "On the pavement in front of our pub": the business's own premises)."""
     if _OWN_PREMISES.search(value):
         return ""                           # "outside our shop at Vesterbrogade 50": the business's own address
+    value = _CORNER_OF.sub("", value)
     m = _NUMBER_ON_STREET.match(value) or _STREET_AT_NUMBER.match(value)
     if m:
         return format_address(m.group("street"), m.group("no"))
@@ -190,8 +192,12 @@ def _site_value(value: str) -> str:
 
 
 # "Nørrebroparken ved Jagtvej": a named place, then the street it lies by
+# ("Vigerslev Allé mellem Vigerslevvej og Toftegårds Plads": a stretch of the street)
 _PLACE_BY_STREET = re.compile(r"^(?P<place>[A-ZÆØÅ][^\W\d]{3,40}(?:[ \t][A-ZÆØÅ][^\W\d]{1,30}){0,2})[ \t]+"
-                              r"(?:ved|by|near|mod|langs|along)[ \t]+[A-ZÆØÅ]")
+                              r"(?:ved|by|near|mod|langs|along|mellem|between)[ \t]+[A-ZÆØÅ]")
+# "Hjørnet af Amagerbrogade og Holmbladsgade", "At the corner of X and Y": the corner is written "X og Y"
+_CORNER_OF = re.compile(r"(?i)^(?:(?:på|at|on)[ \t]+)?(?:hjørnet(?:[ \t]+af)?|(?:the[ \t]+)?corner[ \t]+of)[ \t]+"
+                        r"(?=(?-i:[A-ZÆØÅ])[^\n]{1,60}?[ \t](?:og|and|&)[ \t]+(?-i:[A-ZÆØÅ]))")
 
 
 _INDOORS = frozenset("kælder kælderen loft loftet baghave baghaven have haven gård gården garage garagen indkørsel"

@@ -1,0 +1,133 @@
+"""Details in the voices of development batch d7 (the site of the activity against the business's own address):
+a contractor's customer or a building's owners, a stretch of a street between two others, "ud for nr. 12" after the
+street was named, a corner written in a form field, numbered form headings and a road section's label."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from intake.details import extract_details
+from intake.details.labels import label_key, normalise_label
+from intake.details.sites import find_addresses
+from intake.details.text import labelled_values
+
+REF = date(2027, 3, 8)
+
+
+def values(text: str, fields: dict[str, str] | None = None) -> dict:
+    found = extract_details([("body", text)], fields or {}, reference=REF, sender="x@example.dk")
+    return {k: f.value for k, f in found.items()}
+
+
+# ---------------------------------------------------------------- a customer's or an owner's place is the site
+
+@pytest.mark.parametrize("text", [
+    "Vi skal flytte en kunde ud af lejligheden på Classensgade 21, 4. tv., 2100 København Ø.\n\n"
+    "Flyttefix ApS, CVR 80386044\nAvedøreholmen 60, 2650 Hvidovre\n\nHilsen Tariq",
+    "We have a customer living at Classensgade 21, 4. tv, 2100 København Ø who is moving out.\n\n"
+    "Flyttefix ApS\nAvedøreholmen 60, 2650 Hvidovre\n\nRegards, Tariq",
+])
+def test_a_customers_home_is_the_site_and_the_firms_address_its_own(text):
+    found = find_addresses(text)
+    assert found["address"] == "Avedøreholmen 60"
+    assert found["activity_location"].startswith("Classensgade 21, 4. tv")
+
+
+def test_a_shops_customers_at_its_own_premises_are_no_site():
+    """ "vores kunder ... foran butikken på X": the shop's customers, at the shop's own address."""
+    found = find_addresses("Vi vil gerne give vores kunder mulighed for at sidde foran butikken på Elmegade 14, "
+                           "2200 København N.")
+    assert found.get("address") == "Elmegade 14"
+    assert "activity_location" not in found
+
+
+def test_the_buildings_owners_name_the_site():
+    text = ("Ställningsbolaget Syd AB has been hired by the owners of Nyhavn 31, 1051 København K to repair the "
+            "facade.\n\nOur office: Industrigatan 4, 212 14 Malmö, Sweden.")
+    found = find_addresses(text)
+    assert found["activity_location"].startswith("Nyhavn 31")
+    assert "address" not in found
+
+
+def test_the_roof_of_a_building_is_the_site():
+    text = ("Vi skal løfte ventilation op på taget af Gothersgade 109, 1123 København K.\n\n"
+            "Københavns Kranservice ApS\nIndustriholmen 82, 2650 Hvidovre\n\nMed venlig hilsen\nBrian")
+    found = find_addresses(text)
+    assert found["address"] == "Industriholmen 82"
+    assert found["activity_location"].startswith("Gothersgade 109")
+
+
+def test_around_a_square_is_on_it():
+    found = values("Vi holder gadefest omkring Sankt Hans Torv, med boder på hele pladsen, lørdag 28. august 2027.")
+    assert found["activity_location"] == "Sankt Hans Torv"
+
+
+# ---------------------------------------------------------------- stretches, numbers and corners
+
+@pytest.mark.parametrize(("text", "site"), [
+    ("Vi vil gå med to ladcykler på Strøget mellem Amagertorv og Kongens Nytorv den 10. september 2027.", "Strøget"),
+    ("We will film along Vigerslev Allé between Vigerslevvej and Toftegårds Plads on 3 June 2027.", "Vigerslev Allé"),
+])
+def test_a_stretch_between_two_places_is_its_street(text, site):
+    assert values(text)["activity_location"] == site
+
+
+def test_between_two_times_is_no_stretch():
+    found = values("Vi holder åbent i Kødbyen mellem kl. 10 og 16 den 10. september 2027.")
+    assert found.get("activity_location") == "Kødbyen"
+
+
+def test_a_partnership_between_two_firms_is_no_street():
+    found = values("Det er et samarbejde mellem Café Ziggy og Bager Bent om en fælles bod.")
+    assert "activity_location" not in found
+
+
+@pytest.mark.parametrize(("text", "site"), [
+    ("Vi har en kunde i Rosenvængets Allé og skal stille en lift ud for nr. 12 den 8. september 2027.",
+     "Rosenvængets Allé 12"),
+    ("Vi skal grave i Jagtvej ud for nr. 101-105, 2200 København N, i august 2027.", "Jagtvej 101-105"),
+])
+def test_a_number_goes_with_the_street_named_before_it(text, site):
+    assert values(text)["activity_location"] == site
+
+
+def test_a_number_with_no_street_before_it_is_no_site():
+    assert "activity_location" not in values("Vi skal stille en lift ud for nr. 12 den 8. september 2027.")
+
+
+@pytest.mark.parametrize(("written", "site"), [
+    ("Hjørnet af Amagerbrogade og Holmbladsgade", "Amagerbrogade og Holmbladsgade"),
+    ("At the corner of Godthåbsvej and Nordre Fasanvej", "Godthåbsvej and Nordre Fasanvej"),
+    ("Vigerslev Allé mellem Vigerslevvej og Toftegårds Plads", "Vigerslev Allé"),
+])
+def test_a_site_field_names_the_corner_or_the_street_of_a_stretch(written, site):
+    assert values("", {"Arbejdsstedet": written})["activity_location"] == site
+
+
+def test_a_corner_words_without_two_streets_are_kept():
+    assert values("", {"Placering": "Hjørnet af pladsen"}).get("activity_location") != "pladsen"
+
+
+# ---------------------------------------------------------------- labels
+
+@pytest.mark.parametrize(("label", "key"), [
+    ("Strækning", "activity_location"), ("Vejstrækning", "activity_location"), ("Road section", "activity_location"),
+    ("1. Ansøger", "person_or_company"), ("2) Telefon", "phone"), ("B. Periode", "period"),
+])
+def test_labels_of_a_road_section_and_numbered_labels(label, key):
+    assert label_key(label) == key
+
+
+def test_a_number_that_is_the_label_is_kept():
+    assert normalise_label("2027 budget") == "2027 budget"
+
+
+def test_a_numbered_heading_is_not_the_value_of_the_line_above():
+    text = ("Ansøgning om gadesalg / stadeplads\n1. Ansøger\nNavn: Holm-Nielsen Brændte Mandler\n"
+            "Adresse: Søborg Hovedgade 101, 2860 Søborg\n2. Salgssted\nØnsket placering: Amagertorv, ved "
+            "springvandet\n")
+    found = labelled_values(text, REF)
+    assert found["activity_location"] == "Amagertorv"
+    assert found["address"] == "Søborg Hovedgade 101"
