@@ -38,8 +38,8 @@ from intake.details.identifiers import (
 )
 from intake.details.labels import full_label_key, label_key, normalise_label
 from intake.details.names import designated_contact, find_company, find_contact
-from intake.details.sites import find_addresses, signature_start
-from intake.details.values import compose_address, normalise_value
+from intake.details.sites import find_addresses, same_place, signature_start
+from intake.details.values import PROPERTY_AS_ADDRESS, compose_address, normalise_value
 
 __all__ = ["compose_address", "extract_from_text", "label_key", "labelled_values", "normalise_label", "normalise_value"]
 
@@ -201,6 +201,13 @@ def extract_from_text(text: str, reference: date) -> dict[str, object]:
     agent = [out.pop(k, None) for k in ("_agent_address", "_agent_address_postcode", "_agent_address_city")][0]
     if agent and str(places.get("address", "\0")).split(",")[0] == str(agent).split(",")[0]:
         places = {k: v for k, v in places.items() if k not in ("address", "postcode", "city")}  # the adviser's office
+    own = places.get("address")
+    if out.pop(PROPERTY_AS_ADDRESS, False) and own and not same_place(str(out["address"]), str(own)):
+        # "Ejendommens adresse: X" in a letter whose letterhead or signature gives the business's own address: the
+        # property is where the work is
+        pc = f", {out['postcode']} {out['city']}" if out.get("postcode") and out.get("city") else ""
+        out["activity_location"] = f"{out.pop('address')}{pc}"
+        out.pop("postcode", None), out.pop("city", None)
     if "address" in out and places.get("address") != out["address"]:
         places = {k: v for k, v in places.items() if k not in ("postcode", "city")}   # they belong to another address
     elif str(out.get("activity_location", "")).startswith(places.get("address", "\0")):

@@ -138,13 +138,23 @@ def _v_address(key: str) -> Handler:
             if not value:
                 return {}
         address, pc, town = read_address(value)
-        if not address or len(address) > 120:
-            return {}
+        if not address or len(address) > 120 or not pc and _ABROAD.search(value):
+            return {}                           # "14 rue de la Paix, 75002 Paris, France": no Danish address
         if key == "activity_location":
             return {key: f"{address}, {pc} {town}" if pc else address}
         return {key: address, f"{key}_postcode": pc, f"{key}_city": town} if key.startswith("_") and pc else (
             {key: address, "postcode": pc, "city": town} if pc else {key: address})
     return handler
+
+
+# an address that ends in another country than Denmark
+_ABROAD = re.compile(r"(?i)[,\s](?:france|frankrig|germany|deutschland|tyskland|sweden|sverige|norway|norge"
+                     r"|poland|polen"
+                     r"|polska|united kingdom|uk|england|scotland|skotland|great britain|storbritannien|netherlands"
+                     r"|nederland|holland|the netherlands|spain|spanien|españa|italy|italien|italia|finland|suomi"
+                     r"|belgium|belgien|austria|østrig|österreich|switzerland|schweiz|ireland|irland|usa|u\.s\.a\."
+                     r"|united states|portugal|lithuania|litauen|latvia|letland|estonia|estland|iceland|island)"
+                     r"[\s.]*$")
 
 
 # a site field that points back to the address given above it
@@ -226,6 +236,10 @@ def _v_part(key: str, pattern: str) -> Handler:
     return handler
 
 
+# set by ``compose_address`` when a "Beliggenhed"/"Ejendommens adresse" stands in for the address
+PROPERTY_AS_ADDRESS = "_property_as_address"
+
+
 def compose_address(values: Values) -> None:
     """Join "Gade", "Husnr.", "Etage" and "Side" fields into one ``address`` (in place); drop the parts.
 
@@ -243,6 +257,7 @@ def compose_address(values: Values) -> None:
     pc, town = values.pop("_site_or_address_postcode", ""), values.pop("_site_or_address_city", "")
     if place and "address" not in values:
         values["address"] = place
+        values[PROPERTY_AS_ADDRESS] = True      # the text around it may still name the business's own address
         if pc:
             values.setdefault("postcode", pc)
             values.setdefault("city", town)

@@ -131,3 +131,45 @@ def test_a_numbered_heading_is_not_the_value_of_the_line_above():
     found = labelled_values(text, REF)
     assert found["activity_location"] == "Amagertorv"
     assert found["address"] == "Søborg Hovedgade 101"
+
+
+# ---------------------------------------------------------------- the property's address beside the firm's own
+
+def test_a_property_address_in_a_letter_with_a_letterhead_is_the_site():
+    text = ("Amager Stilladser ApS\nKastrupvej 120\n2300 København S\nCVR 36043393\n\n"
+            "Ansøgning om råden over vejareal – stillads\n\nBygherre: A/B Øresundsgården\n"
+            "Ejendommens adresse: Øresundsvej 18, 2300 København S\nPeriode: 3. maj til 27. august 2027\n")
+    found = values(text)
+    assert found["address"] == "Kastrupvej 120"
+    assert found["activity_location"].startswith("Øresundsvej 18")
+
+
+def test_a_property_address_alone_is_the_address():
+    found = values("Ejendommens adresse: Øresundsvej 18, 2300 København S\nPeriode: 3. maj til 27. august 2027\n")
+    assert found["address"] == "Øresundsvej 18"
+    assert "activity_location" not in found
+
+
+def test_a_property_address_on_the_firms_own_house_stays_the_address():
+    text = ("Ejendommens adresse: Øresundsvej 18, 2300 København S\n\nMed venlig hilsen\nIb Holm\n"
+            "Holm Byg ApS, Øresundsvej 18, st., 2300 København S\n")
+    found = values(text)
+    assert found["address"].startswith("Øresundsvej 18")
+    assert "activity_location" not in found
+
+
+# ---------------------------------------------------------------- addresses abroad
+
+@pytest.mark.parametrize("written", [
+    "14 rue de la Paix, 75002 Paris, France",
+    "45 Shoreditch High Street, London E1 6PN, United Kingdom",
+    "Industrigatan 4, 212 14 Malmö, Sverige.",
+])
+def test_a_labelled_address_abroad_is_no_address(written):
+    assert "address" not in values("", {"Organiser address": written})
+
+
+def test_a_danish_address_naming_a_country_word_is_kept():
+    found = values("", {"Adresse": "Englandsvej 51, 2770 Kastrup"})
+    assert found["address"] == "Englandsvej 51"
+    assert values("", {"Adresse": "Holland Park 3, 2300 København S, Denmark"})["address"] == "Holland Park 3"
