@@ -131,6 +131,7 @@ _LABELS: list[tuple[str, str]] = [
     ("guests", r"(?:forventet |max(?:imalt)? |maximum |expected )?antal (?:gæster|deltagere|personer|besøgende)"
                r"|(?:expected )?(?:(?:number|no|nr) of )?(?:guests|participants|attendees|visitors)|deltagerantal"
                r"|expected attendance|antal siddepladser|seats"
+               r"|(?:expected |forventet |estimated )?(?:audience|publikum|attendance)(?: size)?"
                r"|(?:expected |forventet )?(?:(?:number|no|nr) of |antal )?(?:spectators|tilskuere|runners|løbere)"
                r"|hvor mange (?:forventer|venter) (?:i|du|vi)|how many (?:do you expect|are expected)"),
 ]

@@ -319,9 +319,10 @@ def _find_period(text: str, reference: date) -> dict:
 
 def _find_amounts(text: str, _ref: date) -> dict:
     out: dict = {}
-    m = AREA.search(text)
+    areas = list(islice(AREA.finditer(text), 50))
+    m = next((a for a in areas if _TOTAL.search(text, max(0, a.start() - 30), a.start())), areas[0] if areas else None)
     if m:
-        out["area_m2"] = parse_number(m.group("n"))
+        out["area_m2"] = parse_number(m.group("n"))     # the first area, or a total of the parts ("i alt 45 m²")
     else:
         d = next((d for d in islice(DIMENSIONS.finditer(text), 20)
                   if not _NOT_GROUND.search(text, max(0, d.start() - 50), d.start())), None)
@@ -338,6 +339,10 @@ def _find_amounts(text: str, _ref: date) -> dict:
     if guests:
         out["guests"] = max(guests)
     return {k: v for k, v in out.items() if v}
+
+
+# "Stillads (30 m²) og container (15 m²), i alt 45 m²": the total of the areas named before it
+_TOTAL = re.compile(r"(?i)\b(?:i alt|samlet|totalt?|in total|total area|altogether|tilsammen)\b[^.\n\d]{0,15}\Z")
 
 
 # "The crew is 12 people", "holdet er 8 personer": who works there, not who comes

@@ -83,8 +83,8 @@ _ORGANISATION_WORD = re.compile(r"(?i)\w+(?:foreningen|forening|selskabet|klubbe
 
 def _v_contact_name(value: str, ref: date) -> Values:
     """The name at the start of a value such as "Ahmad Hassan, ahmad@x.dk, 71 72 73 74"."""
-    if re.search(SUFFIX + r"\.?(?:$|[\s,(])", value):
-        return _v_company(value, ref)      # "Navn: Café Hansen ApS"
+    if re.search(SUFFIX + r"\.?(?:$|[\s,(])", value) or _SOLE_TRADER_ASIDE.search(value):
+        return _v_company(value, ref)      # "Navn: Café Hansen ApS", "Navn: Brændte Mandler (enkeltmandsvirksomhed)"
     owner = _SOLE_TRADER_OF.search(value)
     if owner:                              # "Ansøger: Mettes Byggeservice v/ Mette Sommer"
         company = _v_company(value, ref)

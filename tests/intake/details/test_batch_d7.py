@@ -173,3 +173,60 @@ def test_a_danish_address_naming_a_country_word_is_kept():
     found = values("", {"Adresse": "Englandsvej 51, 2770 Kastrup"})
     assert found["address"] == "Englandsvej 51"
     assert values("", {"Adresse": "Holland Park 3, 2300 København S, Denmark"})["address"] == "Holland Park 3"
+
+
+# ---------------------------------------------------------------- beyond the site: names and amounts
+
+@pytest.mark.parametrize(("text", "company"), [
+    ("Vi er en lille forening der hedder Bogbyttet, og vi vil gerne lave en stand.", "Bogbyttet"),
+    ("Jeg har enkeltmandsvirksomheden Skovens Træer, CVR 21833525.", "Skovens Træer"),
+    ("We are a small club that is called Copenhagen Chess Collective and would like a table.",
+     "Copenhagen Chess Collective"),
+])
+def test_a_business_introduced_by_what_it_is_called(text, company):
+    assert values(text)["company_name"] == company
+
+
+def test_having_the_shop_on_a_street_names_no_business():
+    assert "company_name" not in values("Vi har butikken på Nørrebrogade 4, 2200 København N.")
+
+
+def test_a_generic_noun_beside_a_cvr_is_no_name():
+    text = ("Grundejerforeningen Kildevæld holder loppemarked.\n\nForeningen, CVR 89821800, c/o Annette Krogh, "
+            "Bryggervangen 40, 2100 København Ø.")
+    assert values(text)["company_name"] == "Grundejerforeningen Kildevæld"
+
+
+@pytest.mark.parametrize(("signature", "name"), [
+    ("Venlig hilsen\nKirsten Nyborg, formand\ntlf. 36 46 18 02", "Kirsten Nyborg"),
+    ("Hilsen Amalie Fog (kasserer)\nRantzausgade 33, 4. th", "Amalie Fog"),
+    ("Best regards\nTom Hale, Treasurer", "Tom Hale"),
+])
+def test_a_signer_with_the_role_after_the_name(signature, name):
+    assert values(f"Tak for hjælpen.\n\n{signature}\n")["contact_name"] == name
+
+
+def test_a_business_with_its_role_after_it_signs_as_no_person():
+    assert "contact_name" not in values("Tak for hjælpen.\n\nHilsen\nCafé Solsiden, indehaver\n")
+
+
+def test_a_name_field_holding_a_sole_traders_business_is_the_company():
+    found = values("", {"Navn": "Holm-Nielsen Brændte Mandler (enkeltmandsvirksomhed)"})
+    assert found["company_name"] == "Holm-Nielsen Brændte Mandler"
+    assert "contact_name" not in found
+
+
+@pytest.mark.parametrize(("text", "area"), [
+    ("Materiel: Facadestillads (30 x 1 m) og container (15 m²), i alt 45 m²", 45),
+    ("Stillads 20 m² og skurvogn 15 m², in total 35 m².", 35),
+    ("Arealet er 20 m². I alt har vi 3 borde og 12 stole.", 20),
+])
+def test_a_total_area_wins_over_its_parts(text, area):
+    assert values(text)["area_m2"] == area
+
+
+@pytest.mark.parametrize(("label", "value", "guests"), [
+    ("Expected audience", "5,000", 5000), ("Forventet publikum", "ca. 800", 800),
+])
+def test_an_audience_is_the_guests(label, value, guests):
+    assert values("", {label: value})["guests"] == guests
