@@ -125,6 +125,12 @@ _SITE = re.compile("(?:" + "|".join([
     rf"\b(?:kunden?|kundens|customer(?:['’]s)?)\b(?:[ \t]+(?!{_PREMISES_WORD})[\w'’.\-]+){{0,5}}?[ \t]+"
     r"(?:på|i|ved|at|on|in)",
     r"\b(?:the )?owners? of(?: the (?:building|property|house|flat))?", r"\bejerne af(?: ejendommen)?",
+    # the job named as such ("Opgaven er på X", "we have a job on X"), the equipment's destination ("Container til
+    # X") and a removal's ends ("Flytning fra X")
+    r"\b(?:opgaven|opgave|en opgave|jobbet|projektet|the job|a job|the project|a project)(?: \w+)?"
+    r"(?: (?:er|is|ligger|lies))? (?:på|i|ved|at|on|in)",
+    r"\b(?:stillads|container|skurvogn|lift|kran|skip|scaffold|crane)\w* (?:til|for|to)",
+    r"\b(?:flytning|flytte\w*|udflytning|moving|move|removal) (?:fra|til|from|to|out of|ud af)",
 ]) + r")\W*$", re.IGNORECASE)
 # only right before the address
 _SITE_NEXT_TO = re.compile(r"(?:\bved|\bbag|\bnear|\bnext to|\boutside|\bclose to)\W*$"
@@ -214,6 +220,10 @@ def find_addresses(text: str) -> dict[str, str]:
     if site is None and own is not None and own in by_role["signature"]:
         # a letter whose own address stands in its letterhead or signature: another address in its text is the site
         site = next((m for m in plain if not _same_house(m, own)), None)
+    elif site is None and own is not None and own not in plain and not _AGENT.search(text):
+        # the business says where it is ("vi holder til på X", "jeg bor på X"): another address is the site, unless
+        # it is a day of a date ("Nørrebros Runddel 4.-5. december")
+        site = next((m for m in plain if not _same_house(m, own) and not _DATE_AFTER.match(text, m.end)), None)
     out: dict[str, str] = {}
     if own is not None:
         out["address"] = own.address
@@ -234,6 +244,10 @@ def find_addresses(text: str) -> dict[str, str]:
     return out
 
 
+_DATE_AFTER = re.compile(r"(?i)\.?[ \t]?[-–][ \t]?\d{1,2}\."
+                         r"|\.[ \t]?(?:jan|feb|mar|apr|maj|may|jun|jul|aug|sep|okt|oct|nov|dec)[a-z]*\b")
+
+
 def _first(*groups: list[Mention]) -> Mention | None:
     """The first mention of the first group that holds one."""
     return next((group[0] for group in groups if group), None)
@@ -242,8 +256,9 @@ def _first(*groups: list[Mention]) -> Mention | None:
 def _same_house(a: Mention, b: Mention) -> bool:
     """The same street and number, floors aside ("Sortedam Dossering 55" and "Sortedam Dossering 55, 1. tv"), and
     not in two postcodes ("Hovedgaden 4, 2970 Hørsholm" is not "Hovedgaden 4, 2800 Kongens Lyngby")."""
-    return a.address.split(",")[0] == b.address.split(",")[0] and not (a.postcode and b.postcode
-                                                                       and a.postcode != b.postcode)
+    x, y = sorted((a.address.split(",")[0], b.address.split(",")[0]), key=len)
+    # ("Stræde 34" in "Stræde 34 Kontorfællesskab ApS" is the tail of "Sankt Peders Stræde 34")
+    return (x == y or y.endswith(" " + x)) and not (a.postcode and b.postcode and a.postcode != b.postcode)
 
 
 def _house_key(value: str) -> str:

@@ -230,3 +230,48 @@ def test_a_total_area_wins_over_its_parts(text, area):
 ])
 def test_an_audience_is_the_guests(label, value, guests):
     assert values("", {label: value})["guests"] == guests
+
+
+# ---------------------------------------------------------------- the job named as such, and a second address
+
+@pytest.mark.parametrize("text", [
+    "Opgaven er på Teglholmsgade 14, 2450 København SV.",
+    "The job is at Teglholmsgade 14, 2450 København SV.",
+    "Vi har en opgave på Teglholmsgade 14, 2450 København SV og skal bruge en container i to uger.",
+    "Container til Teglholmsgade 14, 2450 København SV, 2 uger.",
+    "Flytning fra Teglholmsgade 14, 2450 København SV den 3. maj 2027.",
+])
+def test_the_job_the_equipment_or_the_removal_names_the_site(text):
+    found = find_addresses(text + "\n\nMed venlig hilsen\nPer Holm\nHolm Entreprise ApS\n")
+    assert found["activity_location"].startswith("Teglholmsgade 14")
+    assert "address" not in found
+
+
+@pytest.mark.parametrize("text", [
+    "Vi holder til på Industrivej 12, 2605 Brøndby. Vi skal lave nyt tag på Teglholmsgade 14, 2450 København SV.",
+    "Vi skal lave nyt tag på Teglholmsgade 14, 2450 København SV. Vores kontor ligger på Industrivej 12, 2605 Brøndby.",
+])
+def test_beside_the_address_the_business_calls_its_own_another_is_the_site(text):
+    found = find_addresses(text)
+    assert found["address"] == "Industrivej 12"
+    assert found["activity_location"].startswith("Teglholmsgade 14")
+
+
+def test_a_day_of_a_date_after_a_street_is_no_second_address():
+    text = ("Foreningen ønsker at holde julemarked på Nørrebrogade mellem Jagtvej og Nørrebros Runddel 4.-5. "
+            "december 2027.\n\nVores adresse er Nørrebrogade 180, 2200 København N")
+    assert find_addresses(text).get("activity_location") == "Nørrebrogade"
+
+
+def test_an_agents_letter_keeps_its_other_addresses_out_of_the_site():
+    text = ("På vegne af vores klient, Vinbaren Kork ApS, Værnedamsvej 6, 1619 København V, søger vi om "
+            "udeservering.\n\nAdvokatfirmaet Brink\nBredgade 30, 1260 København K\n")
+    assert "activity_location" not in find_addresses(text)
+
+
+def test_a_company_named_after_its_house_is_on_that_house():
+    text = ("Vi er et nyt kontorfællesskab på Sankt Peders Stræde 34, 1453 København K. Virksomheden hedder "
+            "Stræde 34 Kontorfællesskab ApS.")
+    found = find_addresses(text)
+    assert found["address"] == "Sankt Peders Stræde 34"
+    assert "activity_location" not in found
