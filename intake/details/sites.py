@@ -184,9 +184,13 @@ _STREET_AT_NUMBER = re.compile(
     r"(?i:nr\.?|no\.?|number)[ \t]{0,3}(?P<no>\d{1,4}[A-Z]?(?:[ \t]?-[ \t]?\d{1,4}[A-Z]?)?)(?![\d])")
 
 
+# a street named without a number, its words without a dot ("... og Vesterbrogade.")
+_NAMED_STREET = rf"(?:[A-ZÆØÅ][\wæøåé'’\-]{{0,40}}+[ \t]){{0,2}}[A-ZÆØÅ][\wæøåé'’\-]{{0,40}}+{ENDS_AS_STREET}"
+# ("in front of no. 27 Store Kongensgade." at the end of a sentence: the street without its full stop)
 _NUMBER_ON_STREET = re.compile(
     r"(?<![\w])(?i:ud ?for|foran|ved|outside|opposite|overfor|in front of)[ \t]{1,3}(?i:nr\.?|no\.?|number)[ \t]{0,3}"
-    rf"(?P<no>\d{{1,4}}[A-Z]?)(?![\d])[ \t]{{1,3}}(?:(?i:på|i|in|on|at)[ \t]{{1,3}})?(?P<street>{STREET})(?![\w])")
+    rf"(?P<no>\d{{1,4}}[A-Z]?)(?![\d])[ \t]{{1,3}}(?:(?i:på|i|in|on|at)[ \t]{{1,3}})?"
+    rf"(?P<street>{STREET}|{_NAMED_STREET})(?![\w])")
 # "Vi har en kunde i Rosenvængets Allé ... en lift ud for nr. 12": a number alone, on the street named before it
 _NUMBER_ALONE = re.compile(
     r"(?<![\w])(?i:ud ?for|foran|ved|outside|opposite|overfor|in front of)[ \t]{1,3}(?i:nr\.?|no\.?|number)[ \t]{0,3}"
@@ -388,8 +392,6 @@ def _last_match(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
 # "på hjørnet af Enghavevej og Vesterbrogade", "at the corner of Godthåbsvej and Nordre Fasanvej": both streets
 # (read from the cue, so that a text of capitalised words is not tried at every word)
 _CORNER_CUE = re.compile(r"(?<![\w])(?i:hjørnet(?:[ \t]af)?|corner(?:[ \t]of)?)[ \t]{1,3}")
-# a street named without a number, its words without a dot ("... og Vesterbrogade.")
-_NAMED_STREET = rf"(?:[A-ZÆØÅ][\wæøåé'’\-]{{0,40}}+[ \t]){{0,2}}[A-ZÆØÅ][\wæøåé'’\-]{{0,40}}+{ENDS_AS_STREET}"
 _CORNER = re.compile(rf"(?P<a>{_NAMED_STREET})"
                      r"(?:[ \t]{1,3}(?P<j>(?i:og|and)|&)[ \t]{1,3}|[ \t]{0,2}/[ \t]{0,2})"
                      rf"(?P<b>{_NAMED_STREET})"

@@ -207,7 +207,7 @@ _PLACE_BY_STREET = re.compile(r"^(?P<place>[A-ZÆØÅ][^\W\d]{3,40}(?:[ \t][A-Z�
                               r"(?:ved|by|near|mod|langs|along|mellem|between)[ \t]+[A-ZÆØÅ]")
 # "Hjørnet af Amagerbrogade og Holmbladsgade", "At the corner of X and Y": the corner is written "X og Y"
 _CORNER_OF = re.compile(r"(?i)^(?:(?:på|at|on)[ \t]+)?(?:hjørnet(?:[ \t]+af)?|(?:the[ \t]+)?corner[ \t]+of)[ \t]+"
-                        r"(?=(?-i:[A-ZÆØÅ])[^\n]{1,60}?[ \t](?:og|and|&)[ \t]+(?-i:[A-ZÆØÅ]))")
+                        r"(?=(?-i:[A-ZÆØÅ])[^\n]{1,60}?(?:[ \t](?:og|and|&)[ \t]+|[ \t]?/[ \t]?)(?-i:[A-ZÆØÅ]))")
 
 
 _INDOORS = frozenset("kælder kælderen loft loftet baghave baghaven have haven gård gården garage garagen indkørsel"

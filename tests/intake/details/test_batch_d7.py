@@ -275,3 +275,13 @@ def test_a_company_named_after_its_house_is_on_that_house():
     found = find_addresses(text)
     assert found["address"] == "Sankt Peders Stræde 34"
     assert "activity_location" not in found
+
+
+def test_a_number_before_a_street_that_ends_the_sentence():
+    found = values("Our crane will be parked in front of no. 27 Store Kongensgade.")
+    assert found["activity_location"] == "Store Kongensgade 27"
+
+
+def test_a_corner_field_written_with_a_slash():
+    found = values("", {"Placering": "På hjørnet af Jagtvej/Nørrebrogade"})
+    assert found["activity_location"] == "Jagtvej/Nørrebrogade"
