@@ -285,3 +285,12 @@ def test_a_number_before_a_street_that_ends_the_sentence():
 def test_a_corner_field_written_with_a_slash():
     found = values("", {"Placering": "På hjørnet af Jagtvej/Nørrebrogade"})
     assert found["activity_location"] == "Jagtvej/Nørrebrogade"
+
+
+@pytest.mark.parametrize(("written", "street"), [
+    ("Gladsaxe Møllevej", "Gladsaxe Møllevej"), ("Gentofte Sportsvej", "Gentofte Sportsvej"),
+    ("Stillads Møllevej", "Møllevej"),
+])
+def test_a_municipality_before_a_street_is_part_of_its_name(written, street):
+    from intake.details.addresses import clean_street
+    assert clean_street(written) == street
