@@ -294,3 +294,16 @@ def test_a_corner_field_written_with_a_slash():
 def test_a_municipality_before_a_street_is_part_of_its_name(written, street):
     from intake.details.addresses import clean_street
     assert clean_street(written) == street
+
+
+@pytest.mark.parametrize("text", [
+    "Kontaktperson hos Luna er indehaver Marco Ricci, tlf. 27 30 81 15.\n\nMed venlig hilsen\nSusanne Lyng",
+    "On site you can reach our foreman Marco Ricci at +45 91 43 27 60.\n\nBest regards\nSusanne Lyng",
+    "I kan ringe til Marco Ricci på 27 30 81 15.\n\nHilsen\nSusanne Lyng",
+])
+def test_the_person_the_text_names_to_reach_is_the_contact(text):
+    assert values(text)["contact_name"] == "Marco Ricci"
+
+
+def test_reaching_the_writer_at_a_number_names_no_one_else():
+    assert values("You can reach us at 12 34 56 78.\n\nRegards\nSusanne Lyng")["contact_name"] == "Susanne Lyng"
