@@ -107,7 +107,7 @@ _SITE = re.compile("(?:" + "|".join([
     r"\b(?:at|on) the corner of", r"\bin front of",
     # a contractor's work at a customer's: "sløjfe en olietank hos en kunde på X", "at a customer's house at X"
     r"\bhos (?:en|vores|min) (?:kunde|klient)(?:[ \t]\w+){0,2} (?:på|i)",
-    r"\bat (?:a|our|my) (?:customer|client)['’]?s?(?: \w+)? (?:at|on|in)",
+    r"\b(?:at|for) (?:a|our|my) (?:customer|client)['’]?s?(?: \w+)? (?:at|on|in)",    # ("for a client at X")
     r"\btakes? place (?:at|on|in)", r"\b(?:held|hosted) (?:at|on|in)",
     r"\b(?:scaffolding|container|crane|lift|works?|stall|truck) (?:at|on|in)",
     r"\b(?:erect|place|put|set up|install|park)\w* (?:\w+ ){0,3}(?:at|on)",

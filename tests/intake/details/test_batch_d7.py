@@ -307,3 +307,16 @@ def test_the_person_the_text_names_to_reach_is_the_contact(text):
 
 def test_reaching_the_writer_at_a_number_names_no_one_else():
     assert values("You can reach us at 12 34 56 78.\n\nRegards\nSusanne Lyng")["contact_name"] == "Susanne Lyng"
+
+
+def test_work_for_a_client_at_an_address_is_the_site():
+    text = ("Hi, our company Nordic Tents ApS (Kokbjerg 10, 2605 Brøndby) will set up a tent for a client at "
+            "Kalvebod Brygge 39 on 3 June 2027.\n\nBest, Nora")
+    found = find_addresses(text)
+    assert found["address"] == "Kokbjerg 10"
+    assert found["activity_location"] == "Kalvebod Brygge 39"
+
+
+def test_an_agent_applying_for_a_client_names_the_clients_premises():
+    text = "We apply for our client, Vinbaren Kork ApS, Værnedamsvej 6, 1619 København V, for outdoor seating."
+    assert "activity_location" not in find_addresses(text)
