@@ -128,7 +128,8 @@ def _v_company(value: str, ref: date) -> Values:
 
 def _v_address(key: str) -> Handler:
     def handler(value: str, _ref: date) -> Values:
-        if (normalise_phone(value) or not re.search(r"[A-Za-zÆØÅæøå]{3}", value)
+        if (normalise_phone(value) and not ADDRESS.search(value)     # ("Jagtvej 10-30, 2200 ..." holds 8 digits)
+                or not re.search(r"[A-Za-zÆØÅæøå]{3}", value)
                 or value.strip(" .").lower() in _INDOORS):
             return {}
         if key == "activity_location":
@@ -169,12 +170,15 @@ _NUMBER_ON_STREET = re.compile(rf"^(?i:ud ?for|foran|ved|outside|opposite|overfo
 # "outside our shop at ...", "foran vores butik": the business's own premises, not a site apart from them
 _OWN_PREMISES = re.compile(r"(?i)\b(?:foran|ud ?for|uden ?for|outside|in front of|på|on|at|over|above)[ \t]{1,3}"
                            r"(?:vores|vor|min|mit|our|my)[ \t]{1,3}(?!klient|client|kunde|customer)\w")
-# "Tagensvej ud for nr. 86"
-_STREET_AT_NUMBER = re.compile(rf"^(?P<street>{STREET})[ \t]{{1,3}}(?i:ud ?for|foran|ved|outside|opposite|overfor"
-                               rf"|in front of)[ \t]{{1,3}}(?i:nr\.?|no\.?|number)[ \t]{{0,3}}"
+# "Tagensvej ud for nr. 86", "Tagensvej - ud for nr. 86"
+_STREET_AT_NUMBER = re.compile(rf"^(?P<street>{STREET})[ \t]{{0,3}}[-–,]?[ \t]{{1,3}}"
+                               rf"(?i:ud ?for|foran|ved|outside|opposite|overfor|in front of)[ \t]{{1,3}}"
+                               rf"(?i:nr\.?|no\.?|number)[ \t]{{0,3}}"
                                r"(?P<no>\d{1,4}[A-Z]?(?:-\d{1,4}[A-Z]?)?)(?!\d)")
 # "Sankt Hans Torv, ved springvandet", "Fælledparken, the lawn by ...": the place, then where in it
-_PLACE_THEN_SPOT = re.compile(r"^(?P<place>[^,\d]{3,60}?)[ \t]*,[ \t]*(?![ \t]*(?:st|kl|tv|th|mf|sal)\b)[a-zæøå]")
+# ("Israels Plads - near the fountain": the spot after a dash)
+_PLACE_THEN_SPOT = re.compile(r"^(?P<place>[^,\d]{3,60}?)(?:[ \t]*,|[ \t]+[-–])[ \t]*(?![ \t]*(?:st|kl|tv|th|mf|sal)\b)"
+                              r"[a-zæøå]")
 
 
 _SPOT_WORDS = frozenset("på i ved foran langs uden udenfor ud bag ovenpå under over vores vor min mit our my the on in"

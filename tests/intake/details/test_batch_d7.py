@@ -320,3 +320,17 @@ def test_work_for_a_client_at_an_address_is_the_site():
 def test_an_agent_applying_for_a_client_names_the_clients_premises():
     text = "We apply for our client, Vinbaren Kork ApS, Værnedamsvej 6, 1619 København V, for outdoor seating."
     assert "activity_location" not in find_addresses(text)
+
+
+@pytest.mark.parametrize(("label", "written", "site"), [
+    ("Vejstrækning", "Jagtvej 10-30, 2200 København N", "Jagtvej 10-30, 2200 København N"),
+    ("Pitch", "Israels Plads - near the fountain", "Israels Plads"),
+    ("Placering", "Tagensvej - ud for nr. 86", "Tagensvej 86"),
+    ("Placering", "Halmtorvet - Kødbyen", "Halmtorvet - Kødbyen"),
+])
+def test_site_fields_with_a_range_a_dash_or_a_number_after_a_dash(label, written, site):
+    assert values("", {label: written})["activity_location"] == site
+
+
+def test_a_phone_in_an_address_field_is_still_no_address():
+    assert "address" not in values("", {"Adresse": "Tlf 22 33 44 55"})
