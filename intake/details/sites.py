@@ -64,8 +64,8 @@ _BUSINESS = re.compile("(?:" + "|".join([
     rf"\b(?:vores|min|mit|mine|vort|our|my|en|et|a|an|the|lille|small|nyt|nye|new|selskabets|firmaets"
     rf"|virksomhedens|its|the company'?s)\s(?:\w+\s)?{_PREMISES}"
     r"(?: (?:is|are|er|ligger))?(?: located)? (?:på|i|at|in|on)",
-    rf"\b(?:vores|min|mit|mine|our|my) {_PREMISES},",
-    rf"\b(?:vores|min|mit|mine|our|my) {_PREMISES}",           # "foran min forretning Amagerbrogade 58"
+    rf"\b(?:vores|min|mit|mine|our|my)(?: egen| eget| own)? {_PREMISES},",       # "vores egen ejendom, X"
+    rf"\b(?:vores|min|mit|mine|our|my)(?: egen| eget| own)? {_PREMISES}",   # "foran min forretning Amagerbrogade 58"
     r"\bour (?:\w+ )?(?:office|shop|premises|restaurant|store|workshop|studio|address)s? (?:is|are) (?:at|in|on)",
     r"\bc/o\b.*", r"\b(?:office|kontor|adr|adresse|address|hovedkontor)\b\.?:", r"\bhos formanden\b:?",
     # "(facaden af) bageriet i Blågårdsgade 14": the business's premises named by a definite noun
@@ -130,7 +130,7 @@ _SITE = re.compile("(?:" + "|".join([
     r"\b(?:opgaven|opgave|en opgave|jobbet|projektet|the job|a job|the project|a project)(?: \w+)?"
     r"(?: (?:er|is|ligger|lies))? (?:på|i|ved|at|on|in)",
     r"\b(?:stillads|container|skurvogn|lift|kran|skip|scaffold|crane)\w* (?:til|for|to)",
-    r"\b(?:flytning|flytte\w*|udflytning|moving|move|removal) (?:fra|til|from|to|out of|ud af)",
+    r"\b(?:flytning|udflytning|removal) (?:fra|til|from|to|out of|ud af)",       # not "vi er flyttet til X"
 ]) + r")\W*$", re.IGNORECASE)
 # only right before the address
 _SITE_NEXT_TO = re.compile(r"(?:\bved|\bbag|\bnear|\bnext to|\boutside|\bclose to)\W*$"

@@ -334,3 +334,13 @@ def test_site_fields_with_a_range_a_dash_or_a_number_after_a_dash(label, written
 
 def test_a_phone_in_an_address_field_is_still_no_address():
     assert "address" not in values("", {"Adresse": "Tlf 22 33 44 55"})
+
+
+@pytest.mark.parametrize("text", [
+    "Vi er flyttet til Njalsgade 21F, 2300 København S, og skal have en container i gården til flytteaffald.",
+    "Vi skal opsætte stillads på vores egen ejendom, Wesselsgade 8, 2200 København N.",
+])
+def test_the_business_own_new_or_owned_house_is_its_address(text):
+    found = find_addresses(text)
+    assert "activity_location" not in found
+    assert "address" in found
