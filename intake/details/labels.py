@@ -74,6 +74,8 @@ _LABELS: list[tuple[str, str]] = [
                           r"|udeserveringens|containerens|byggepladsens|arbejdsstedets|tankens|aktivitetens) adresse"
                           r"|arbejdssted|byggeplads|matrikel(?: nr)?|opstillingssted|adresse hvor .*|address where .*"
                           r"|(?:vej)?strækning(?:en)?|stretch(?: of road)?|road section|section of (?:the )?road"
+                          r"|(?:event|arrangement(?:ets)?|festival|concert|koncert(?:ens)?|market|stall)"
+                          r" ?(?:venue|sted)"
                           r"|serveringssted(?:ets)?(?: adresse)?"
                           r"|(?:udeserveringens|salgsstedets|standens) (?:adresse|placering)"
                           r"|location of (?:the )?\w+(?: \w+)?|placering af (?:\w+ )?\w+|sted for \w+"

@@ -210,7 +210,8 @@ def _site_value(value: str) -> str:
 _PLACE_BY_STREET = re.compile(r"^(?P<place>[A-ZÆØÅ][^\W\d]{3,40}(?:[ \t][A-ZÆØÅ][^\W\d]{1,30}){0,2})[ \t]+"
                               r"(?:ved|by|near|mod|langs|along|mellem|between)[ \t]+[A-ZÆØÅ]")
 # "Hjørnet af Amagerbrogade og Holmbladsgade", "At the corner of X and Y": the corner is written "X og Y"
-_CORNER_OF = re.compile(r"(?i)^(?:(?:på|at|on)[ \t]+)?(?:hjørnet(?:[ \t]+af)?|(?:the[ \t]+)?corner[ \t]+of)[ \t]+"
+_CORNER_OF = re.compile(r"(?i)^(?:(?:på|at|on|i|in)[ \t]+)?(?:hjørnet(?:[ \t]+af)?|krydset(?:[ \t]+(?:af|mellem))?"
+                        r"|(?:the[ \t]+)?(?:corner|junction|intersection|crossing)[ \t]+of)[ \t]+"
                         r"(?=(?-i:[A-ZÆØÅ])[^\n]{1,60}?(?:[ \t](?:og|and|&)[ \t]+|[ \t]?/[ \t]?)(?-i:[A-ZÆØÅ]))")
 
 

@@ -344,3 +344,12 @@ def test_the_business_own_new_or_owned_house_is_its_address(text):
     found = find_addresses(text)
     assert "activity_location" not in found
     assert "address" in found
+
+
+@pytest.mark.parametrize(("label", "written", "site"), [
+    ("Event venue", "Ofelia Plads", "Ofelia Plads"),
+    ("Location of works", "Junction of Jagtvej and Tagensvej", "Jagtvej and Tagensvej"),
+    ("Placering", "Krydset mellem Jagtvej og Tagensvej", "Jagtvej og Tagensvej"),
+])
+def test_a_venue_label_and_a_junction_of_two_streets(label, written, site):
+    assert values("", {label: written})["activity_location"] == site
