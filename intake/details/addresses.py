@@ -71,7 +71,9 @@ _NAME_PREFIXES = frozenset(
     " dronningens prinsens dr. ved over under lange korte indre ydre nedre øvre"
     # districts of Copenhagen that streets are named after ("Bispebjerg Parkallé"), not postal towns
     " bispebjerg nørrebro østerbro vesterbro amager sundby valby vanløse brønshøj husum tingbjerg sydhavn"
-    " christianshavn bellahøj emdrup utterslev nordhavn ørestad kastrup avedøre islev".split())
+    " christianshavn bellahøj emdrup utterslev nordhavn ørestad kastrup avedøre islev"
+    # neighbouring municipalities that are no postal town ("Gladsaxe Møllevej", "Gentofte Sportsvej")
+    " gladsaxe gentofte tårnby taarnby dragør lyngby".split())
 _PLACE_ENDINGS = ("bro", "by", "havn", "rup", "løse", "høj", "borg", "berg", "bjerg", "lund", "holm", "ager", "ør",
                   "strand", "sø", "lev", "s")
 NOT_STREET_WORDS = frozenset(

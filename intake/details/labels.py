@@ -73,6 +73,9 @@ _LABELS: list[tuple[str, str]] = [
                           r"|(?:arrangementets|stilladsets"
                           r"|udeserveringens|containerens|byggepladsens|arbejdsstedets|tankens|aktivitetens) adresse"
                           r"|arbejdssted|byggeplads|matrikel(?: nr)?|opstillingssted|adresse hvor .*|address where .*"
+                          r"|(?:vej)?strækning(?:en)?|stretch(?: of road)?|road section|section of (?:the )?road"
+                          r"|(?:event|arrangement(?:ets)?|festival|concert|koncert(?:ens)?|market|stall)"
+                          r" ?(?:venue|sted)"
                           r"|serveringssted(?:ets)?(?: adresse)?"
                           r"|(?:udeserveringens|salgsstedets|standens) (?:adresse|placering)"
                           r"|location of (?:the )?\w+(?: \w+)?|placering af (?:\w+ )?\w+|sted for \w+"
@@ -130,6 +133,7 @@ _LABELS: list[tuple[str, str]] = [
     ("guests", r"(?:forventet |max(?:imalt)? |maximum |expected )?antal (?:gæster|deltagere|personer|besøgende)"
                r"|(?:expected )?(?:(?:number|no|nr) of )?(?:guests|participants|attendees|visitors)|deltagerantal"
                r"|expected attendance|antal siddepladser|seats"
+               r"|(?:expected |forventet |estimated )?(?:audience|publikum|attendance)(?: size)?"
                r"|(?:expected |forventet )?(?:(?:number|no|nr) of |antal )?(?:spectators|tilskuere|runners|løbere)"
                r"|hvor mange (?:forventer|venter) (?:i|du|vi)|how many (?:do you expect|are expected)"),
 ]
@@ -158,6 +162,7 @@ _KEYWORDS: list[tuple[str, re.Pattern[str]]] = [(key, re.compile(rf"\b(?:{patter
                           r"(?! manager| lead| leder| chef| ansvarlig| supervisor| contact| foreman)"),
 ]]
 _CHECKBOX = re.compile(r"^\s*(?:\[[ xX✓✔]?\]|[☐☑☒□■]|\([ xX]?\))\s*")
+_SECTION_NUMBER = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*[.)]|[A-H][.)])\s+(?=[^\W\d])")
 _FIELD_NAME_PREFIX = re.compile(r"^(?:txt|fld|tb|field|text|felt|input|cb|chk)\s+")
 
 
@@ -165,6 +170,7 @@ def normalise_label(label: str) -> str:
     """Lower case words: "Virksomhedens navn (som i CVR):" and "txtCompanyName_1" become "virksomhedens navn",
     "company name"."""
     label = _CHECKBOX.sub("", label)                                    # "[x] Periode", "☐ Skitse"
+    label = _SECTION_NUMBER.sub("", label)                              # "1. Ansøger", "2) Placering", "B. Periode"
     label = re.sub(r"(?<=[a-zæøå])(?=[A-ZÆØÅ])", " ", label)          # camelCase form field names
     label = label.lower().replace("²", "2")
     label = re.sub(r"\((m2|kvm|liter|l)\)", r" \1", label)                # the unit names the field: "Størrelse (m2)"

@@ -38,6 +38,10 @@ _INTRO = re.compile(        # each alternative starts a word: the look-behind tu
     r"(?:[ \t](?:firmaet|virksomheden|enkeltmandsvirksomheden|butikken|caféen|restauranten|salonen))?"
     r"|\b(?:i|we)[ \t](?:run|own)"
     r"|\bundertegnede[ \t](?:driver|ejer)"
+    # "jeg har enkeltmandsvirksomheden Skovens Træer", "en lille forening der hedder Bogbyttet"
+    r"|\b(?:jeg|vi)[ \t]har[ \t](?:firmaet|virksomheden|enkeltmandsvirksomheden|forretningen|butikken|foreningen)"
+    rf"|\b(?:{_BUSINESS_NOUN}|forening|klub|club|association|society|organi[sz]ation)[ \t](?:der|som|that|which)[ \t]"
+    r"(?:hedder|is called|is named)"
     # "jeg har Kebab House på Nørrebrogade 210": a name that has a place after it
     r"|\b(?:jeg|vi|i|we)[ \t](?:har|have)(?=[ \t]{1,3}(?-i:[A-ZÆØÅ])\S{0,30}(?:[ \t](?-i:[A-ZÆØÅ&])\S{0,30}){0,3}"
     r"[ \t](?:på|on|at|in|i)[ \t](?-i:[A-ZÆØÅ]))|\b(?:i|we)[ \t](?:operate|manage)"
@@ -103,10 +107,14 @@ _NAME = (rf"(?:[A-ZÆØÅ]\.[ \t]?(?=[A-ZÆØÅ][{_LOWER}]{{2}}))?"             
 _TITLE_PREFIX = re.compile(
     r"^(?:indehaver|medindehaver|ejer|direktør|adm\. direktør|daglig leder|partner|owner|co-?owner|ceo|founder|manager"
     r"|general manager|projektleder|project manager|byggeleder|formand)\s*[,:\-–|]\s*", re.IGNORECASE)
-_NAME_LINE = re.compile(rf"^\s*/?\s*(?P<v>{_NAME})\s*,?\s*(?:$|[|·•]\s|(?:(?i:tlf|tel|mobil|mob)\.?:?\s*)?"
-                        rf"(?:\+45\s?)?\d\d)")
 _TITLE_WORDS = (r"(?:\w*direktør|\w*chef|\w*leder|indehaver|ejer|formand|arkitekt|advokat|director|manager"
                 r"|owner|chairman|architect|operator|foreman|coordinator|\w*mester|(?:ops|team|project|site) lead)")
+# the name signed, then the end of the line, a phone, or the signer's role ("Kirsten Nyborg, formand", "Amalie Fog
+# (kasserer)")
+_NAME_LINE = re.compile(rf"^\s*/?\s*(?P<v>{_NAME})\s*,?\s*(?:$|[|·•]\s|(?:(?i:tlf|tel|mobil|mob)\.?:?\s*)?"
+                        rf"(?:\+45\s?)?\d\d"
+                        rf"|\(?(?i:{_TITLE_WORDS}|næstformand|kasserer|sekretær|bestyrelsesmedlem|treasurer|secretary"
+                        rf"|chair(?:person|woman)?|board member)\)?[ \t.]*$)")
 NAME_INTRO = re.compile(rf"(?i:mit navn er|jeg hedder|my name is|this is|kontaktperson er|contact person is"
                         rf"|(?:please )?(?:reply|write) to (?:our |my )?(?:\w+ )?(?:manager|leader|owner|director)"
                         rf"|(?:svar|skriv) (?:venligst |gerne )?til (?:vores |min )?(?:daglige leder|leder|indehaver"
@@ -200,6 +208,8 @@ def find_company(text: str, has_cvr: bool) -> str | None:
     for name, start, end, score in islice(_candidates(text), MAX_CANDIDATES):
         if _CARE_OF.search(text, max(0, start - 6), start):
             continue                            # "c/o DEAS A/S": the administrator who receives the post
+        if _GENERIC_NOUN.fullmatch(name):
+            continue                            # "Foreningen, CVR 89821800": the noun that refers back to the name
         score += _near_cvr(text, start, end) + (1 if start >= signature else 0)
         best, first = candidates.get(name, (0, start))
         candidates[name] = (max(best, score), min(first, start))
@@ -211,6 +221,8 @@ def find_company(text: str, has_cvr: bool) -> str | None:
 
 
 _CARE_OF = re.compile(r"(?i)\bc/o[ \t]{0,2}\Z")
+_GENERIC_NOUN = re.compile(r"(?i)(?:the[ \t])?(?:foreningen|firmaet|selskabet|virksomheden|klubben|forretningen"
+                           r"|butikken|restauranten|caféen|bestyrelsen|company|association|club|firm|business)")
 
 
 def _names_a_business(line: str) -> bool:
@@ -424,6 +436,10 @@ _CONTACT_BEFORE_NAME = re.compile(
     rf"|\bplease[ \t]contact|\bkontakt[ \t](?:venligst|gerne)"
     rf"|\b(?:spørgsmål|questions|henvendelser|enquiries)[ \t]?:"                # "Questions: our dispatcher X"
     rf"|\btalk[ \t]to|\bringe?[ \t]til"                            # "talk to our ops lead, X", "ringe til Marianne på"
+    # "Kontaktperson hos Luna er indehaver X", "on site you can reach our foreman X"
+    rf"|\b(?:kontaktperson(?:en)?|contact(?:[ \t]person)?)[ \t](?:hos|at|for|på|on)[ \t]\w+(?:[ \t]\w+)?[ \t](?:er|is)"
+    rf"|\b(?:you|one)[ \t]can[ \t](?:reach|contact|call)|\b(?:i|du|man)[ \t]kan[ \t](?:kontakte|ringe[ \t]til"
+    rf"|få[ \t]fat[ \t]i)"
     rf"|(?:^|\n)[ \t]*(?:\w+[ \t])?(?:{_TITLE_WORDS})[ \t]{{0,2}}:)"       # "Location manager: Sebastian Kjær, 40 ..."
     # "vores formand på pladsen, Dennis Mogensen", "the club's manager, Freja Lund"
     rf"[ \t]{{1,3}}(?i:(?:vores|our|the|vor)[ \t]{{1,2}})?(?:(?i:[\w'’]+[ \t]){{0,2}}?{_TITLE_WORDS}"

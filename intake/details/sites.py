@@ -46,6 +46,9 @@ _PREMISES = (r"\w*(?:café|cafe|butik|forretning|restaurant|salon|klinik|værkst
              r"|premises|workshop|studio|bar|kiosk|bistro|lokale|ejendom|lejlighed|hus|house|flat|apartment|grund|bolig|hotel"
              r"|filial|branch|club|klub|gym"
              r"|property|plot|garden|have)\w*")
+# a shop's, café's or office's own noun, which a customer's place is not
+_PREMISES_WORD = (r"(?:vores|our|min|my|butik|forretning|café|cafe|restaurant|salon|bageri|klinik|kontor|shop|store"
+                  r"|office|bakery|premises)")
 _HOME = re.compile(
     r"\b(?:(?:jeg|vi) bor(?: \w+){0,3} (?:på|i)|bor (?:\w+ ){0,2}(?:på|i)|(?:i|we) (?:\w+ )?live (?:at|in|on)"
     r"|(?:min|my) (?:privat)?adresse(?: er)?|(?:my|our) home (?:address )?is(?: at)?)\W*$", re.IGNORECASE)
@@ -61,8 +64,8 @@ _BUSINESS = re.compile("(?:" + "|".join([
     rf"\b(?:vores|min|mit|mine|vort|our|my|en|et|a|an|the|lille|small|nyt|nye|new|selskabets|firmaets"
     rf"|virksomhedens|its|the company'?s)\s(?:\w+\s)?{_PREMISES}"
     r"(?: (?:is|are|er|ligger))?(?: located)? (?:på|i|at|in|on)",
-    rf"\b(?:vores|min|mit|mine|our|my) {_PREMISES},",
-    rf"\b(?:vores|min|mit|mine|our|my) {_PREMISES}",           # "foran min forretning Amagerbrogade 58"
+    rf"\b(?:vores|min|mit|mine|our|my)(?: egen| eget| own)? {_PREMISES},",       # "vores egen ejendom, X"
+    rf"\b(?:vores|min|mit|mine|our|my)(?: egen| eget| own)? {_PREMISES}",   # "foran min forretning Amagerbrogade 58"
     r"\bour (?:\w+ )?(?:office|shop|premises|restaurant|store|workshop|studio|address)s? (?:is|are) (?:at|in|on)",
     r"\bc/o\b.*", r"\b(?:office|kontor|adr|adresse|address|hovedkontor)\b\.?:", r"\bhos formanden\b:?",
     # "(facaden af) bageriet i Blågårdsgade 14": the business's premises named by a definite noun
@@ -104,7 +107,7 @@ _SITE = re.compile("(?:" + "|".join([
     r"\b(?:at|on) the corner of", r"\bin front of",
     # a contractor's work at a customer's: "sløjfe en olietank hos en kunde på X", "at a customer's house at X"
     r"\bhos (?:en|vores|min) (?:kunde|klient)(?:[ \t]\w+){0,2} (?:på|i)",
-    r"\bat (?:a|our|my) (?:customer|client)['’]?s?(?: \w+)? (?:at|on|in)",
+    r"\b(?:at|for) (?:a|our|my) (?:customer|client)['’]?s?(?: \w+)? (?:at|on|in)",    # ("for a client at X")
     r"\btakes? place (?:at|on|in)", r"\b(?:held|hosted) (?:at|on|in)",
     r"\b(?:scaffolding|container|crane|lift|works?|stall|truck) (?:at|on|in)",
     r"\b(?:erect|place|put|set up|install|park)\w* (?:\w+ ){0,3}(?:at|on)",
@@ -114,7 +117,20 @@ _SITE = re.compile("(?:" + "|".join([
     rf"\b(?:{_WORK}|ombygge|restaurere|renovat|refurbish|repair|demolish|paint|rebuild|convert)\w* "
     rf"(?:(?:en|et|a|an|the|den|det) )?(?:\w+ )?{_PREMISES} (?:på|i|at|on|in)",
     r"\b(?:the )?(?:facade|building|property|block|roof)(?: of the (?:building|property|house))? (?:at|on)",
-    r"\b(?:kontor)?(?:bygningen|ejendommen|facaden|taget) (?:på|ved)",
+    r"\b(?:kontor)?(?:bygningen|ejendommen|facaden|taget) (?:på|ved|af)",
+    # a contractor's customer ("flytte en kunde ud af lejligheden på X", "for a customer in X") and a building's
+    # owners ("hired by the owners of X"): their place is the site; an agent's client ("på vegne af min klient")
+    # is the applicant, so "klient" and "client" alone are no cue here
+    # (one customer: "vores kunder" are a shop's, and a word of the business's own premises between ends the cue)
+    rf"\b(?:kunden?|kundens|customer(?:['’]s)?)\b(?:[ \t]+(?!{_PREMISES_WORD})[\w'’.\-]+){{0,5}}?[ \t]+"
+    r"(?:på|i|ved|at|on|in)",
+    r"\b(?:the )?owners? of(?: the (?:building|property|house|flat))?", r"\bejerne af(?: ejendommen)?",
+    # the job named as such ("Opgaven er på X", "we have a job on X"), the equipment's destination ("Container til
+    # X") and a removal's ends ("Flytning fra X")
+    r"\b(?:opgaven|opgave|en opgave|jobbet|projektet|the job|a job|the project|a project)(?: \w+)?"
+    r"(?: (?:er|is|ligger|lies))? (?:på|i|ved|at|on|in)",
+    r"\b(?:stillads|container|skurvogn|lift|kran|skip|scaffold|crane)\w* (?:til|for|to)",
+    r"\b(?:flytning|udflytning|removal) (?:fra|til|from|to|out of|ud af)",       # not "vi er flyttet til X"
 ]) + r")\W*$", re.IGNORECASE)
 # only right before the address
 _SITE_NEXT_TO = re.compile(r"(?:\bved|\bbag|\bnear|\bnext to|\boutside|\bclose to)\W*$"
@@ -156,6 +172,7 @@ _VALEDICTION = re.compile(
     r"|ærbødigst)\b|^[ \t]*--[ \t]*$|^[ \t]*best[ \t]*,?[ \t]*$", re.IGNORECASE | re.MULTILINE)
 _PLACE = re.compile(
     rf"(?<![\w])(?=[pPaAoOvViIfFuUnNlLdDhHcCtT])(?i:på|at|on|ved|i|in front of|in|foran|ud for|outside|near|over|langs"
+    rf"|omkring|around"
     rf"|hjørnet af|the corner of|krydset"
     rf"|along|across|del af|part of)[ \t]+(?:the[ \t]+)?(?P<v>{STREET})(?![\w])"
     rf"(?![ \t]{{1,3}}(?:nr\.?[ \t]?)?\d)(?![ \t][A-ZÆØÅ][a-zæøå])")
@@ -164,12 +181,21 @@ _LOCATION_PHRASE = re.compile(r"(?<![\w])(?:placering|location|sted|lokation|ven
 _STREET_AT_NUMBER = re.compile(
     rf"(?<![\w])(?P<street>{STREET_PREFIX}(?=[ \t]{{1,3}}(?i:ud ?for|foran|ved|outside|in front of)[ \t]{{1,3}}"
     rf"(?i:nr|no|number)){ENDS_AS_STREET})[ \t]{{1,3}}(?i:ud ?for|foran|ved|outside|in front of)[ \t]{{1,3}}"
-    r"(?i:nr\.?|no\.?|number)[ \t]{0,3}(?P<no>\d{1,4}[A-Z]?)(?![\d])")
+    r"(?i:nr\.?|no\.?|number)[ \t]{0,3}(?P<no>\d{1,4}[A-Z]?(?:[ \t]?-[ \t]?\d{1,4}[A-Z]?)?)(?![\d])")
 
 
+# a street named without a number, its words without a dot ("... og Vesterbrogade.")
+_NAMED_STREET = rf"(?:[A-ZÆØÅ][\wæøåé'’\-]{{0,40}}+[ \t]){{0,2}}[A-ZÆØÅ][\wæøåé'’\-]{{0,40}}+{ENDS_AS_STREET}"
+# ("in front of no. 27 Store Kongensgade." at the end of a sentence: the street without its full stop)
 _NUMBER_ON_STREET = re.compile(
     r"(?<![\w])(?i:ud ?for|foran|ved|outside|opposite|overfor|in front of)[ \t]{1,3}(?i:nr\.?|no\.?|number)[ \t]{0,3}"
-    rf"(?P<no>\d{{1,4}}[A-Z]?)(?![\d])[ \t]{{1,3}}(?:(?i:på|i|in|on|at)[ \t]{{1,3}})?(?P<street>{STREET})(?![\w])")
+    rf"(?P<no>\d{{1,4}}[A-Z]?)(?![\d])[ \t]{{1,3}}(?:(?i:på|i|in|on|at)[ \t]{{1,3}})?"
+    rf"(?P<street>{STREET}|{_NAMED_STREET})(?![\w])")
+# "Vi har en kunde i Rosenvængets Allé ... en lift ud for nr. 12": a number alone, on the street named before it
+_NUMBER_ALONE = re.compile(
+    r"(?<![\w])(?i:ud ?for|foran|ved|outside|opposite|overfor|in front of)[ \t]{1,3}(?i:nr\.?|no\.?|number)[ \t]{0,3}"
+    r"(?P<no>\d{1,4}[A-Z]?(?:[ \t]?-[ \t]?\d{1,4}[A-Z]?)?)(?![\d\w])")
+_NUMBER_REACH = 300         # how far before the number its street may be named
 
 
 def find_addresses(text: str) -> dict[str, str]:
@@ -198,6 +224,10 @@ def find_addresses(text: str) -> dict[str, str]:
     if site is None and own is not None and own in by_role["signature"]:
         # a letter whose own address stands in its letterhead or signature: another address in its text is the site
         site = next((m for m in plain if not _same_house(m, own)), None)
+    elif site is None and own is not None and own not in plain and not _AGENT.search(text):
+        # the business says where it is ("vi holder til på X", "jeg bor på X"): another address is the site, unless
+        # it is a day of a date ("Nørrebros Runddel 4.-5. december")
+        site = next((m for m in plain if not _same_house(m, own) and not _DATE_AFTER.match(text, m.end)), None)
     out: dict[str, str] = {}
     if own is not None:
         out["address"] = own.address
@@ -218,6 +248,10 @@ def find_addresses(text: str) -> dict[str, str]:
     return out
 
 
+_DATE_AFTER = re.compile(r"(?i)\.?[ \t]?[-–][ \t]?\d{1,2}\."
+                         r"|\.[ \t]?(?:jan|feb|mar|apr|maj|may|jun|jul|aug|sep|okt|oct|nov|dec)[a-z]*\b")
+
+
 def _first(*groups: list[Mention]) -> Mention | None:
     """The first mention of the first group that holds one."""
     return next((group[0] for group in groups if group), None)
@@ -226,8 +260,9 @@ def _first(*groups: list[Mention]) -> Mention | None:
 def _same_house(a: Mention, b: Mention) -> bool:
     """The same street and number, floors aside ("Sortedam Dossering 55" and "Sortedam Dossering 55, 1. tv"), and
     not in two postcodes ("Hovedgaden 4, 2970 Hørsholm" is not "Hovedgaden 4, 2800 Kongens Lyngby")."""
-    return a.address.split(",")[0] == b.address.split(",")[0] and not (a.postcode and b.postcode
-                                                                       and a.postcode != b.postcode)
+    x, y = sorted((a.address.split(",")[0], b.address.split(",")[0]), key=len)
+    # ("Stræde 34" in "Stræde 34 Kontorfællesskab ApS" is the tail of "Sankt Peders Stræde 34")
+    return (x == y or y.endswith(" " + x)) and not (a.postcode and b.postcode and a.postcode != b.postcode)
 
 
 def _house_key(value: str) -> str:
@@ -357,8 +392,6 @@ def _last_match(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
 # "på hjørnet af Enghavevej og Vesterbrogade", "at the corner of Godthåbsvej and Nordre Fasanvej": both streets
 # (read from the cue, so that a text of capitalised words is not tried at every word)
 _CORNER_CUE = re.compile(r"(?<![\w])(?i:hjørnet(?:[ \t]af)?|corner(?:[ \t]of)?)[ \t]{1,3}")
-# a street named without a number, its words without a dot ("... og Vesterbrogade.")
-_NAMED_STREET = rf"(?:[A-ZÆØÅ][\wæøåé'’\-]{{0,40}}+[ \t]){{0,2}}[A-ZÆØÅ][\wæøåé'’\-]{{0,40}}+{ENDS_AS_STREET}"
 _CORNER = re.compile(rf"(?P<a>{_NAMED_STREET})"
                      r"(?:[ \t]{1,3}(?P<j>(?i:og|and)|&)[ \t]{1,3}|[ \t]{0,2}/[ \t]{0,2})"
                      rf"(?P<b>{_NAMED_STREET})"
@@ -367,6 +400,13 @@ _CORNER = re.compile(rf"(?P<a>{_NAMED_STREET})"
 _STRETCH_CUE = re.compile(r"[ \t]{1,3}(?i:fra|from)[ \t]{1,3}(?i:nr|no|number)\.?[ \t]{0,2}\d{1,4}[A-Z]?[ \t]{1,3}"
                           r"(?i:til|to)[ \t]{1,3}(?:(?i:nr|no|number)\.?[ \t]{0,2})?\d")
 _STREET_ENDING_HERE = re.compile(rf"(?<![\w])(?P<v>{_NAMED_STREET})\Z")
+
+
+# "på Strøget mellem Amagertorv og Kongens Nytorv", "along Vigerslev Allé between X and Y": the street of the stretch
+_NAME = r"[A-ZÆØÅ][\wæøåé'’\-]{1,40}+(?:[ \t][A-ZÆØÅ][\wæøåé'’\-]{1,40}+){0,2}"
+_BETWEEN = re.compile(rf"(?<![\w])(?=[pPiIaAlLoO])(?i:på|i|ad|langs|along|on|in|af|of)[ \t]{{1,3}}(?P<v>{_NAME})"
+                      rf"[ \t]{{1,3}}(?i:mellem|between)[ \t]{{1,3}}{_NAME}"
+                      r"[ \t]{1,3}(?i:og|and|&)[ \t]{1,3}[A-ZÆØÅ]")
 
 
 def _corner_or_stretch(text: str) -> str | None:
@@ -379,6 +419,10 @@ def _corner_or_stretch(text: str) -> str | None:
         m = _STREET_ENDING_HERE.search(text, max(0, cue.start() - 90), cue.start())
         if m:
             return clean_street(m.group("v"))
+    for m in islice(_BETWEEN.finditer(text), MAX_MENTIONS):
+        name = m.group("v")
+        if name.split()[0].lower() not in NOT_STREET_WORDS and name.lower() not in towns():
+            return clean_street(name)
     return None
 
 
@@ -388,6 +432,9 @@ def _place(text: str, mentions: list[Mention]) -> str | None:
     m = _STREET_AT_NUMBER.search(text) or _NUMBER_ON_STREET.search(text)
     if m:
         return format_address(m.group("street"), m.group("no"))
+    numbered = _number_on_street_before(text, mentions)
+    if numbered:
+        return numbered
     m = _LOCATION_PHRASE.search(text)
     if m:
         return m.group("v").strip(" .,")
@@ -403,6 +450,21 @@ def _place(text: str, mentions: list[Mention]) -> str | None:
                 and not _EVENT_NAME_AFTER.match(text, m.end("v"))):    # "at the Vesterbro festival": an event
             return name
     return _event_place(text, mentions)
+
+
+def _number_on_street_before(text: str, mentions: list[Mention]) -> str | None:
+    """ "ud for nr. 12" without a street after it: the number on the last street named (without a number of its own)
+    shortly before it ("Vi har en kunde i Rosenvængets Allé ... en lift ud for nr. 12")."""
+    m = _NUMBER_ALONE.search(text)
+    if m is None or any(s.start <= m.start() < s.end for s in mentions):
+        return None
+    before = text[max(0, m.start() - _NUMBER_REACH):m.start()]
+    street = None
+    for p in islice(_PLACE.finditer(before), MAX_MENTIONS):
+        name = p.group("v").strip(" .,")
+        if name.split()[0].lower() not in NOT_STREET_WORDS and name.lower() not in towns():
+            street = name
+    return format_address(street, m.group("no")) if street else None
 
 
 _EVENT = (r"(?<![\w])(?=[fFoOkKmMlLrRaAeEsSbBhHyYpPdDcCtT])"          # a word start that may begin one

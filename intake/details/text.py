@@ -39,8 +39,8 @@ from intake.details.identifiers import (
 )
 from intake.details.labels import full_label_key, label_key, normalise_label
 from intake.details.names import designated_contact, find_company, find_contact
-from intake.details.sites import find_addresses, signature_start
-from intake.details.values import compose_address, normalise_value
+from intake.details.sites import find_addresses, same_place, signature_start
+from intake.details.values import PROPERTY_AS_ADDRESS, compose_address, normalise_value
 
 __all__ = ["compose_address", "extract_from_text", "label_key", "labelled_values", "normalise_label", "normalise_value"]
 
@@ -70,7 +70,7 @@ def labelled_values(text: str, reference: date) -> dict[str, object]:
             nxt = lines[i + 1] if i + 1 < len(lines) else ""
             if key and nxt and len(nxt) <= 400 and not _is_label(_PAIR_SPLIT.split(nxt)[0]):
                 _put(out, _in_section(normalise_value(key, nxt, reference), _section_for(cells[0], section)))
-            elif not key:
+            elif not key or _NUMBERED.match(cells[0]):   # a heading ("2. Salgssted") above the labels of its part
                 section = _section_of(cells[0], section)
             continue
         if _header_row(cells, lines[i + 1] if i + 1 < len(lines) else ""):
@@ -174,6 +174,8 @@ def _in_section(values: dict, section: str) -> dict:
     return {"activity_location": f"{values['address']}{pc}"}
 
 
+# a numbered heading of a form's part: "1. Ansøger", "2) Placering", "B. Periode"
+_NUMBERED = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*[.)]|[A-H][.)])\s+(?=[^\W\d])")
 _HAS_VALUE = re.compile(r"\d[ .\-]?\d[ .\-]?\d|@")
 
 
@@ -200,6 +202,13 @@ def extract_from_text(text: str, reference: date) -> dict[str, object]:
     agent = [out.pop(k, None) for k in ("_agent_address", "_agent_address_postcode", "_agent_address_city")][0]
     if agent and str(places.get("address", "\0")).split(",")[0] == str(agent).split(",")[0]:
         places = {k: v for k, v in places.items() if k not in ("address", "postcode", "city")}  # the adviser's office
+    own = places.get("address")
+    if out.pop(PROPERTY_AS_ADDRESS, False) and own and not same_place(str(out["address"]), str(own)):
+        # "Ejendommens adresse: X" in a letter whose letterhead or signature gives the business's own address: the
+        # property is where the work is
+        pc = f", {out['postcode']} {out['city']}" if out.get("postcode") and out.get("city") else ""
+        out["activity_location"] = f"{out.pop('address')}{pc}"
+        out.pop("postcode", None), out.pop("city", None)
     if "address" in out and places.get("address") != out["address"]:
         places = {k: v for k, v in places.items() if k not in ("postcode", "city")}   # they belong to another address
     elif str(out.get("activity_location", "")).startswith(places.get("address", "\0")):
@@ -314,9 +323,10 @@ def _find_period(text: str, reference: date) -> dict:
 
 def _find_amounts(text: str, _ref: date) -> dict:
     out: dict = {}
-    m = AREA.search(text)
+    areas = list(islice(AREA.finditer(text), 50))
+    m = next((a for a in areas if _TOTAL.search(text, max(0, a.start() - 30), a.start())), areas[0] if areas else None)
     if m:
-        out["area_m2"] = parse_number(m.group("n"))
+        out["area_m2"] = parse_number(m.group("n"))     # the first area, or a total of the parts ("i alt 45 m²")
     else:
         d = next((d for d in islice(DIMENSIONS.finditer(text), 20)
                   if not _NOT_GROUND.search(text, max(0, d.start() - 50), d.start())), None)
@@ -333,6 +343,10 @@ def _find_amounts(text: str, _ref: date) -> dict:
     if guests:
         out["guests"] = max(guests)
     return {k: v for k, v in out.items() if v}
+
+
+# "Stillads (30 m²) og container (15 m²), i alt 45 m²": the total of the areas named before it
+_TOTAL = re.compile(r"(?i)\b(?:i alt|samlet|totalt?|in total|total area|altogether|tilsammen)\b[^.\n\d]{0,15}\Z")
 
 
 # "The crew is 12 people", "holdet er 8 personer": who works there, not who comes

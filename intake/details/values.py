@@ -83,8 +83,8 @@ _ORGANISATION_WORD = re.compile(r"(?i)\w+(?:foreningen|forening|selskabet|klubbe
 
 def _v_contact_name(value: str, ref: date) -> Values:
     """The name at the start of a value such as "Ahmad Hassan, ahmad@x.dk, 71 72 73 74"."""
-    if re.search(SUFFIX + r"\.?(?:$|[\s,(])", value):
-        return _v_company(value, ref)      # "Navn: Café Hansen ApS"
+    if re.search(SUFFIX + r"\.?(?:$|[\s,(])", value) or _SOLE_TRADER_ASIDE.search(value):
+        return _v_company(value, ref)      # "Navn: Café Hansen ApS", "Navn: Brændte Mandler (enkeltmandsvirksomhed)"
     owner = _SOLE_TRADER_OF.search(value)
     if owner:                              # "Ansøger: Mettes Byggeservice v/ Mette Sommer"
         company = _v_company(value, ref)
@@ -128,7 +128,8 @@ def _v_company(value: str, ref: date) -> Values:
 
 def _v_address(key: str) -> Handler:
     def handler(value: str, _ref: date) -> Values:
-        if (normalise_phone(value) or not re.search(r"[A-Za-zÆØÅæøå]{3}", value)
+        if (normalise_phone(value) and not ADDRESS.search(value)     # ("Jagtvej 10-30, 2200 ..." holds 8 digits)
+                or not re.search(r"[A-Za-zÆØÅæøå]{3}", value)
                 or value.strip(" .").lower() in _INDOORS):
             return {}
         if key == "activity_location":
@@ -138,13 +139,23 @@ def _v_address(key: str) -> Handler:
             if not value:
                 return {}
         address, pc, town = read_address(value)
-        if not address or len(address) > 120:
-            return {}
+        if not address or len(address) > 120 or not pc and _ABROAD.search(value):
+            return {}                           # "14 rue de la Paix, 75002 Paris, France": no Danish address
         if key == "activity_location":
             return {key: f"{address}, {pc} {town}" if pc else address}
         return {key: address, f"{key}_postcode": pc, f"{key}_city": town} if key.startswith("_") and pc else (
             {key: address, "postcode": pc, "city": town} if pc else {key: address})
     return handler
+
+
+# an address that ends in another country than Denmark
+_ABROAD = re.compile(r"(?i)[,\s](?:france|frankrig|germany|deutschland|tyskland|sweden|sverige|norway|norge"
+                     r"|poland|polen"
+                     r"|polska|united kingdom|uk|england|scotland|skotland|great britain|storbritannien|netherlands"
+                     r"|nederland|holland|the netherlands|spain|spanien|españa|italy|italien|italia|finland|suomi"
+                     r"|belgium|belgien|austria|østrig|österreich|switzerland|schweiz|ireland|irland|usa|u\.s\.a\."
+                     r"|united states|portugal|lithuania|litauen|latvia|letland|estonia|estland|iceland|island)"
+                     r"[\s.]*$")
 
 
 # a site field that points back to the address given above it
@@ -153,17 +164,21 @@ _SAME_AS_ABOVE = re.compile(r"(?i)^(?:samme(?: som| adresse)?|som (?:ovenfor|ove
                             r"|as (?:above|applicant|the applicant|company|business)|see above)\b")
 # "Ud for nr. 5 i Bogtrykkervej", "outside no. 5 Willemoesgade"
 _NUMBER_ON_STREET = re.compile(rf"^(?i:ud ?for|foran|ved|outside|opposite|overfor|in front of)[ \t]{{1,3}}"
-                               rf"(?i:nr\.?|no\.?|number)[ \t]{{0,3}}(?P<no>\d{{1,4}}[A-Z]?)[ \t]{{1,3}}"
+                               rf"(?i:nr\.?|no\.?|number)[ \t]{{0,3}}"
+                               rf"(?P<no>\d{{1,4}}[A-Z]?(?:-\d{{1,4}}[A-Z]?)?)[ \t]{{1,3}}"
                                rf"(?:(?i:på|i|in|on|at)[ \t]{{1,3}})?(?P<street>{STREET})(?![\w])")
 # "outside our shop at ...", "foran vores butik": the business's own premises, not a site apart from them
 _OWN_PREMISES = re.compile(r"(?i)\b(?:foran|ud ?for|uden ?for|outside|in front of|på|on|at|over|above)[ \t]{1,3}"
                            r"(?:vores|vor|min|mit|our|my)[ \t]{1,3}(?!klient|client|kunde|customer)\w")
-# "Tagensvej ud for nr. 86"
-_STREET_AT_NUMBER = re.compile(rf"^(?P<street>{STREET})[ \t]{{1,3}}(?i:ud ?for|foran|ved|outside|opposite|overfor"
-                               rf"|in front of)[ \t]{{1,3}}(?i:nr\.?|no\.?|number)[ \t]{{0,3}}"
-                               r"(?P<no>\d{1,4}[A-Z]?)(?!\d)")
+# "Tagensvej ud for nr. 86", "Tagensvej - ud for nr. 86"
+_STREET_AT_NUMBER = re.compile(rf"^(?P<street>{STREET})[ \t]{{0,3}}[-–,]?[ \t]{{1,3}}"
+                               rf"(?i:ud ?for|foran|ved|outside|opposite|overfor|in front of)[ \t]{{1,3}}"
+                               rf"(?i:nr\.?|no\.?|number)[ \t]{{0,3}}"
+                               r"(?P<no>\d{1,4}[A-Z]?(?:-\d{1,4}[A-Z]?)?)(?!\d)")
 # "Sankt Hans Torv, ved springvandet", "Fælledparken, the lawn by ...": the place, then where in it
-_PLACE_THEN_SPOT = re.compile(r"^(?P<place>[^,\d]{3,60}?)[ \t]*,[ \t]*(?![ \t]*(?:st|kl|tv|th|mf|sal)\b)[a-zæøå]")
+# ("Israels Plads - near the fountain": the spot after a dash)
+_PLACE_THEN_SPOT = re.compile(r"^(?P<place>[^,\d]{3,60}?)(?:[ \t]*,|[ \t]+[-–])[ \t]*(?![ \t]*(?:st|kl|tv|th|mf|sal)\b)"
+                              r"[a-zæøå]")
 
 
 _SPOT_WORDS = frozenset("på i ved foran langs uden udenfor ud bag ovenpå under over vores vor min mit our my the on in"
@@ -176,6 +191,7 @@ def _site_value(value: str) -> str:
     caféen", "On the pavement in front of our pub": the business's own premises)."""
     if _OWN_PREMISES.search(value):
         return ""                           # "outside our shop at Vesterbrogade 50": the business's own address
+    value = _CORNER_OF.sub("", value)
     m = _NUMBER_ON_STREET.match(value) or _STREET_AT_NUMBER.match(value)
     if m:
         return format_address(m.group("street"), m.group("no"))
@@ -190,8 +206,13 @@ def _site_value(value: str) -> str:
 
 
 # "Nørrebroparken ved Jagtvej": a named place, then the street it lies by
+# ("Vigerslev Allé mellem Vigerslevvej og Toftegårds Plads": a stretch of the street)
 _PLACE_BY_STREET = re.compile(r"^(?P<place>[A-ZÆØÅ][^\W\d]{3,40}(?:[ \t][A-ZÆØÅ][^\W\d]{1,30}){0,2})[ \t]+"
-                              r"(?:ved|by|near|mod|langs|along)[ \t]+[A-ZÆØÅ]")
+                              r"(?:ved|by|near|mod|langs|along|mellem|between)[ \t]+[A-ZÆØÅ]")
+# "Hjørnet af Amagerbrogade og Holmbladsgade", "At the corner of X and Y": the corner is written "X og Y"
+_CORNER_OF = re.compile(r"(?i)^(?:(?:på|at|on|i|in)[ \t]+)?(?:hjørnet(?:[ \t]+af)?|krydset(?:[ \t]+(?:af|mellem))?"
+                        r"|(?:the[ \t]+)?(?:corner|junction|intersection|crossing)[ \t]+of)[ \t]+"
+                        r"(?=(?-i:[A-ZÆØÅ])[^\n]{1,60}?(?:[ \t](?:og|and|&)[ \t]+|[ \t]?/[ \t]?)(?-i:[A-ZÆØÅ]))")
 
 
 _INDOORS = frozenset("kælder kælderen loft loftet baghave baghaven have haven gård gården garage garagen indkørsel"
@@ -220,6 +241,10 @@ def _v_part(key: str, pattern: str) -> Handler:
     return handler
 
 
+# set by ``compose_address`` when a "Beliggenhed"/"Ejendommens adresse" stands in for the address
+PROPERTY_AS_ADDRESS = "_property_as_address"
+
+
 def compose_address(values: Values) -> None:
     """Join "Gade", "Husnr.", "Etage" and "Side" fields into one ``address`` (in place); drop the parts.
 
@@ -237,6 +262,7 @@ def compose_address(values: Values) -> None:
     pc, town = values.pop("_site_or_address_postcode", ""), values.pop("_site_or_address_city", "")
     if place and "address" not in values:
         values["address"] = place
+        values[PROPERTY_AS_ADDRESS] = True      # the text around it may still name the business's own address
         if pc:
             values.setdefault("postcode", pc)
             values.setdefault("city", town)
