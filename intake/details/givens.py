@@ -58,6 +58,9 @@ _OWN = re.compile(r"\b(?:vores|vor|vort|our|mit|min|my|eget|egen|own)\b", re.IGN
 _GROUP = (r"(?:datterselskab\w*|søsterselskab\w*|subsidiary|subsidiaries|sister company)")
 _RUN_BY_GROUP = re.compile(r"\b(?:(?:run|operated|managed)\s+(?:by|through|via)|(?:drives?|drevet|ledes)\s+"
                            r"(?:af|gennem|via|igennem))(?:\W+\w+){0,3}?\W+" + _GROUP + r"$", re.IGNORECASE)
+# a foreign business's own registration in Denmark: "our Danish subsidiary, X ApS, CVR ...", "vores danske
+# datterselskab": the company the Danish permit is for, not a third party
+_DANISH_GROUP = re.compile(r"\b(?:our|vores|vort|vor)\s+(?:Danish|danske?)\s+" + _GROUP + r"$", re.IGNORECASE)
 _STAFF_BEFORE = re.compile(r"\b(?:team|staff|crew|hold) (?:of|på)\s*$", re.IGNORECASE)
 # a date that is not the activity's: a deadline or a meeting ("svar senest", "after the board meeting on"), or a past
 _DEADLINE = re.compile(r"\b(?:senest|inden|før|by|before|no later than|deadline|frist|svarfrist|ansøgningsfrist|"
@@ -194,7 +197,7 @@ def _another_party(before: str) -> bool:
     if not parties:
         return False
     last = parties[-1]
-    if _RUN_BY_GROUP.search(before[:last.end()]):
+    if _RUN_BY_GROUP.search(before[:last.end()]) or _DANISH_GROUP.search(before[:last.end()]):
         return False  # "run by our subsidiary, X ApS (CVR": the company running the activity
     return not _OWN.search(before, last.end())
 
