@@ -132,8 +132,8 @@ def found_where(item: ChecklistItem, evidence: Evidence) -> str:
                 and not _beside_the_period(item, key, detail.source, evidence, paperwork) \
                 and _detail_given(item, key, detail.value, evidence, unknown_site):
             return detail.source
-    if item.away:
-        where = _address_in_text(evidence)
+    if item.away or "address" in item.details:
+        where = _address_in_text(evidence, item, unknown_site)
         if where:
             return where
     for filename, text in evidence.attachments:
@@ -243,14 +243,20 @@ def _period_ends(evidence: Evidence) -> bool:
     return not seen or not open_end  # a start whose written form cannot be found is taken as it is
 
 
-def _address_in_text(evidence: Evidence) -> str:
-    """Where the subject or the body (not its signature) names a street address that is not denied nor introduced
-    as the business's own ('' for none): the place of an ``away`` item the extractor did not take as the site."""
+def _address_in_text(evidence: Evidence, item: ChecklistItem, unknown_site: bool) -> str:
+    """Where the subject or the body (not its signature) names a street address that is not denied nor of another
+    kind ('' for none): the place the extractor did not take, or took from a clause that corrects it ("at
+    Stamholmen 151? No, sorry: the address is Kraftværksvej 40"). For an ``away`` item, not the business's own
+    address introduced as such ("vores kontor ligger på")."""
+    document = _Document(kinds=item.details, received=evidence.received, site_unknown=unknown_site)
     for source, text in evidence.texts:
         if source not in _WRITTEN:
             continue
         for mention in find_mentions(text, limit=_MATCHES):
-            if not _denied(text, mention.start, mention.end, value=True) and not own_address_at(text, mention.start):
+            if implausible("address", mention.address) or _denied(text, mention.start, mention.end, value=True) \
+                    or _other_kind(text, mention.start, mention.end, document):
+                continue
+            if not (item.away and own_address_at(text, mention.start)):
                 return source
     return ""
 

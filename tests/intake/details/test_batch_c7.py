@@ -101,3 +101,24 @@ def test_a_foreign_businesss_danish_subsidiary_is_the_applicant(catalogue, body)
 def test_another_party_beside_a_subsidiary_stays_another_party(catalogue, body):
     evidence = Evidence(details={"cvr": Field("38906747", "body")}, texts=[("body", body)], received=RECEIVED)
     assert "cvr" in check(catalogue.task("erhvervsaffald"), evidence).missing
+
+
+# ---------------------------------------------------------------- a street address the extractor did not keep
+
+def test_a_corrected_address_is_given_by_the_one_written_last(catalogue):
+    """The extractor took the address the writer corrected ("No, sorry"); the one written after it gives the item."""
+    body = ("The laundry is at Stamholmen 151? No, sorry: the address is Kløverprisvej 10... final: Kraftværksvej 40, "
+            "2300 København S.")
+    evidence = Evidence(details={"address": Field("Kløverprisvej 10", "body")}, texts=[("body", body)],
+                        received=RECEIVED)
+    assert "address" in check(catalogue.task("spildevand"), evidence).have
+
+
+@pytest.mark.parametrize("body", [
+    "Jeg ejer Bageriet på Nørrebrogade 2200 og vil have borde ude.",  # a postcode read as a house number
+    "Vi har ikke adressen på Kraftværksvej 40 endnu.",  # denied
+    "Containerfirmaet har adresse på Kraftværksvej 40.",  # another party's address
+])
+def test_a_street_address_of_no_use_does_not_give_the_address(catalogue, body):
+    evidence = Evidence(texts=[("body", body)], received=RECEIVED)
+    assert "address" in check(catalogue.task("spildevand"), evidence).missing
