@@ -135,6 +135,14 @@ _OWN_ADDRESS = re.compile(r"\b(?:kontor\w*|adresse på|vores adresse|har til hus
                           r"\b[^.!?\n]{0,30}$", re.IGNORECASE)
 
 
+# a place the business has left: "vi er flyttet fra Nørrebrogade 100", "we moved out of", "vores gamle adresse"
+_FORMER_PLACE = re.compile(r"\b(?:(?:er |is |are |was |were |have |has |har |vi |we )?(?:flyttet|fraflyttet|moved|"
+                           r"relocated)\s+(?:ud\s+)?(?:fra|from|out of|away from)|(?:vores |our |the |den |det )?"
+                           r"(?:tidligere|gamle|forrige|former|previous|old)\s+(?:adresse|address|lokaler?|premises|"
+                           r"butik|shop|værksted|workshop|kontor|office)\w*\s*(?:på|i|at|on|in|was|var|:)?)\s*$",
+                           re.IGNORECASE)
+
+
 # the activity at the business's own premises ("foran vores butik", "in our courtyard"): its address is the place
 _AT_OWN_PREMISES = re.compile(
     r"\b(?:foran|ved|i|på|uden ?for|bag|hos)\s+(?:vores|vor|vort|min|mit|egen|eget)\s+(?:\w+\s+)?"
@@ -178,6 +186,7 @@ def rejected(kinds: Sequence[str], text: str, start: int, end: int, received: da
     if "period_to" in kinds and _OPEN_AFTER.search(after):  # a period from and to: "fra uge 16 og frem" has no end
         return True
     return "activity_location" in kinds and (own_address or bool(_VAGUE_PLACE.search(before))
+                                             or bool(_FORMER_PLACE.search(before))
                                              or bool(_ALTERNATIVE_AFTER.search(text[end:end + 60]))
                                              or _party_address(before))
 

@@ -122,3 +122,22 @@ def test_a_corrected_address_is_given_by_the_one_written_last(catalogue):
 def test_a_street_address_of_no_use_does_not_give_the_address(catalogue, body):
     evidence = Evidence(texts=[("body", body)], received=RECEIVED)
     assert "address" in check(catalogue.task("spildevand"), evidence).missing
+
+
+# ---------------------------------------------------------------- a place the business has left
+
+@pytest.mark.parametrize("body", [
+    "Vi er flyttet fra Nørrebrogade 100, hvor vi havde en tank.",
+    "We moved out of Vesterbrogade 10 last year.",
+    "Vores gamle værksted på Tingvej 8 er solgt.",
+    "Our previous address: Tingvej 8.",
+])
+def test_a_place_the_business_has_left_is_not_the_address(catalogue, body):
+    evidence = Evidence(texts=[("body", body)], received=RECEIVED)
+    assert "address" in check(catalogue.task("olietank"), evidence).missing
+
+
+def test_the_place_moved_to_is_the_address(catalogue):
+    evidence = Evidence(texts=[("body", "Vi er flyttet fra Nørrebrogade 100 til Tingvej 8, 2300 København S.")],
+                        received=RECEIVED)
+    assert "address" in check(catalogue.task("olietank"), evidence).have
