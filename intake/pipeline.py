@@ -29,7 +29,7 @@ from intake.details.external import find_external_topics
 from intake.errors import StopMessage
 from intake.mail.authentication import UNCHECKED, AuthVerdict, Resolver, system_resolver, trusted_results, verify
 from intake.mail.automated import detect_automated, wrapped_own_mail
-from intake.mail.bodytext import quoted_text
+from intake.mail.bodytext import own_history, quoted_text
 from intake.mail.language import detect_language
 from intake.mail.message import ParsedMail, attached_messages, parse_mail
 from intake.mail.parties import Parties, parties_of
@@ -288,10 +288,14 @@ def evidence_of(state: MessageState) -> Evidence:
              *((a.filename, a.text) for a in state.attachments if a.text), ("form", "\n".join(forms))]
     fwd = state.parties.forward if state.parties else None
     quoted = "" if fwd is not None else quoted_text(state.mail.full_text, state.mail.subject)
+    signature = _signature(state.mail.full_text, state.text_now, quoted)
+    own = own_history(state.mail.full_text, quoted, state.mail.from_addr, state.mail.from_name)
+    if own:  # a reply quoting the sender's own earlier mail ("se min mail nedenfor"): that mail is the application
+        texts.append(("history", own))
+        quoted = ""
     return Evidence(details=state.details, attachments=[(a.filename, a.text or "") for a in state.attachments],
                     texts=[(source, text) for source, text in texts if text],
-                    signature=_signature(state.mail.full_text, state.text_now, quoted),
-                    quoted=quoted, received=local_date(state.received))
+                    signature=signature, quoted=quoted, received=local_date(state.received))
 
 
 def _signature(full_text: str, text_now: str, quoted: str) -> str:

@@ -61,6 +61,7 @@ from intake.details.givens import (
 from intake.details.periods import find_dates
 from routing.catalogue import Catalogue, ChecklistItem, TaskType
 
+_WRITTEN = ("subject", "body", "history")  # the texts the business wrote as a mail (not attachments nor forms)
 TEXT_LIMIT = 100_000  # characters of one text read (a hostile attachment may hold millions)
 
 
@@ -70,7 +71,9 @@ class Evidence:
 
     details: Mapping[str, Field] = field(default_factory=dict)
     attachments: Sequence[tuple[str, str]] = ()  # (filename, text)
-    texts: Sequence[tuple[str, str]] = ()  # (source, text): "subject", "body", form "label: value" lines...
+    # (source, text): "subject", "body", "history" (the sender's own earlier mail quoted under a reply), each
+    # attachment's text, form "label: value" lines
+    texts: Sequence[tuple[str, str]] = ()
     signature: str = ""  # the body's signature (details are read from it; ``texts`` hold the body without it)
     quoted: str = ""  # the quoted history of a reply: what someone else wrote earlier, never the application
     received: date | None = None  # when the mail came: a date before it is not the period applied for
@@ -129,8 +132,8 @@ def found_where(item: ChecklistItem, evidence: Evidence) -> str:
                 and not _beside_the_period(item, key, detail.source, evidence, paperwork) \
                 and _detail_given(item, key, detail.value, evidence, unknown_site):
             return detail.source
-    if item.away:
-        where = _address_in_text(evidence)
+    if item.away or "address" in item.details:
+        where = _address_in_text(evidence, item, unknown_site)
         if where:
             return where
     for filename, text in evidence.attachments:
@@ -240,14 +243,20 @@ def _period_ends(evidence: Evidence) -> bool:
     return not seen or not open_end  # a start whose written form cannot be found is taken as it is
 
 
-def _address_in_text(evidence: Evidence) -> str:
-    """Where the subject or the body (not its signature) names a street address that is not denied nor introduced
-    as the business's own ('' for none): the place of an ``away`` item the extractor did not take as the site."""
+def _address_in_text(evidence: Evidence, item: ChecklistItem, unknown_site: bool) -> str:
+    """Where the subject or the body (not its signature) names a street address that is not denied nor of another
+    kind ('' for none): the place the extractor did not take, or took from a clause that corrects it ("at
+    Stamholmen 151? No, sorry: the address is Kraftværksvej 40"). For an ``away`` item, not the business's own
+    address introduced as such ("vores kontor ligger på")."""
+    document = _Document(kinds=item.details, received=evidence.received, site_unknown=unknown_site)
     for source, text in evidence.texts:
-        if source not in ("subject", "body"):
+        if source not in _WRITTEN:
             continue
         for mention in find_mentions(text, limit=_MATCHES):
-            if not _denied(text, mention.start, mention.end, value=True) and not own_address_at(text, mention.start):
+            if implausible("address", mention.address) or _denied(text, mention.start, mention.end, value=True) \
+                    or _other_kind(text, mention.start, mention.end, document):
+                continue
+            if not (item.away and own_address_at(text, mention.start)):
                 return source
     return ""
 
@@ -414,7 +423,7 @@ def _detail_given(item: ChecklistItem, key: str, value: object, evidence: Eviden
     # (a scaffold, an event, a dig, a stall) takes place, unless the text puts the activity there ("foran vores
     # butik", "in our courtyard")
     signature_is_site = not (key == "address" and item.away) or at_own_premises(
-        [t for source, t in evidence.texts if source in ("subject", "body")])
+        [t for source, t in evidence.texts if source in _WRITTEN])
     seen = False
     for source, text in (*evidence.texts, ("signature", evidence.signature)):
         for n, (start, end) in enumerate(locate(key, value, text)):

@@ -58,6 +58,9 @@ _OWN = re.compile(r"\b(?:vores|vor|vort|our|mit|min|my|eget|egen|own)\b", re.IGN
 _GROUP = (r"(?:datterselskab\w*|søsterselskab\w*|subsidiary|subsidiaries|sister company)")
 _RUN_BY_GROUP = re.compile(r"\b(?:(?:run|operated|managed)\s+(?:by|through|via)|(?:drives?|drevet|ledes)\s+"
                            r"(?:af|gennem|via|igennem))(?:\W+\w+){0,3}?\W+" + _GROUP + r"$", re.IGNORECASE)
+# a foreign business's own registration in Denmark: "our Danish subsidiary, X ApS, CVR ...", "vores danske
+# datterselskab": the company the Danish permit is for, not a third party
+_DANISH_GROUP = re.compile(r"\b(?:our|vores|vort|vor)\s+(?:Danish|danske?)\s+" + _GROUP + r"$", re.IGNORECASE)
 _STAFF_BEFORE = re.compile(r"\b(?:team|staff|crew|hold) (?:of|på)\s*$", re.IGNORECASE)
 # a date that is not the activity's: a deadline or a meeting ("svar senest", "after the board meeting on"), or a past
 _DEADLINE = re.compile(r"\b(?:senest|inden|før|by|before|no later than|deadline|frist|svarfrist|ansøgningsfrist|"
@@ -132,6 +135,14 @@ _OWN_ADDRESS = re.compile(r"\b(?:kontor\w*|adresse på|vores adresse|har til hus
                           r"\b[^.!?\n]{0,30}$", re.IGNORECASE)
 
 
+# a place the business has left: "vi er flyttet fra Nørrebrogade 100", "we moved out of", "vores gamle adresse"
+_FORMER_PLACE = re.compile(r"\b(?:(?:er |is |are |was |were |have |has |har |vi |we )?(?:flyttet|fraflyttet|moved|"
+                           r"relocated)\s+(?:ud\s+)?(?:fra|from|out of|away from)|(?:vores |our |the |den |det )?"
+                           r"(?:tidligere|gamle|forrige|former|previous|old)\s+(?:adresse|address|lokaler?|premises|"
+                           r"butik|shop|værksted|workshop|kontor|office)\w*\s*(?:på|i|at|on|in|was|var|:)?)\s*$",
+                           re.IGNORECASE)
+
+
 # the activity at the business's own premises ("foran vores butik", "in our courtyard"): its address is the place
 _AT_OWN_PREMISES = re.compile(
     r"\b(?:foran|ved|i|på|uden ?for|bag|hos)\s+(?:vores|vor|vort|min|mit|egen|eget)\s+(?:\w+\s+)?"
@@ -175,6 +186,7 @@ def rejected(kinds: Sequence[str], text: str, start: int, end: int, received: da
     if "period_to" in kinds and _OPEN_AFTER.search(after):  # a period from and to: "fra uge 16 og frem" has no end
         return True
     return "activity_location" in kinds and (own_address or bool(_VAGUE_PLACE.search(before))
+                                             or bool(_FORMER_PLACE.search(before))
                                              or bool(_ALTERNATIVE_AFTER.search(text[end:end + 60]))
                                              or _party_address(before))
 
@@ -194,7 +206,7 @@ def _another_party(before: str) -> bool:
     if not parties:
         return False
     last = parties[-1]
-    if _RUN_BY_GROUP.search(before[:last.end()]):
+    if _RUN_BY_GROUP.search(before[:last.end()]) or _DANISH_GROUP.search(before[:last.end()]):
         return False  # "run by our subsidiary, X ApS (CVR": the company running the activity
     return not _OWN.search(before, last.end())
 

@@ -83,11 +83,15 @@ _RANGE_GAP = re.compile(
     r"(?:\s+(?:den|d\.|the))?[\s,]*$",
     re.IGNORECASE,
 )
+# the day a scaffold or a container is put up and taken down bounds the period ("Erection: 8 March 2027 /
+# Dismantling: 30 April 2027", "Opstilling 1/3, nedtagning 30/4")
 _FROM_CUE = re.compile(r"(?:\bfra|\bfrom|\bstart\w*|\bbegin\w*|\bstarting|\bopstart|\bmed\s+start|fra\s+og\s+med"
+                       r"|\bopstilling|\bopsætning|\bopstilles|\bopsættes|\berection|\berected|\bset[- ]up|\brig[- ]up"
                        r"|f\.o\.m\.?)(?:\s+(?:og\s+med|den|d\.|the|on|dato|date|(?:man|tirs|ons|tors|fre|lør|søn)dag"
                        r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day))*[\s:,|]*$", re.IGNORECASE)
 _TO_CUE = re.compile(r"(?:\btil|\buntil|\bto|\bslut\w*|\bend\w*|\bophør\w*|til\s+og\s+med|t\.o\.m\.?|\bfærdig"
-                     r"|\bafslutte[st]|\bcompleted?|\bfinish\w*)"
+                     r"|\bafslutte[st]|\bcompleted?|\bfinish\w*"
+                     r"|\bnedtagning|\bnedtages|\bnedtaget|\bdismantl\w*|\btaken down|\btake[- ]down)"
                      r"(?:\s+(?:og\s+med|den|d\.|the|on|by|dato|date|(?:man|tirs|ons|tors|fre|lør|søn)dag"
                      r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day))*[\s:,|]*$", re.IGNORECASE)
 _PERIOD_CUE = re.compile(r"periode|period|tidsrum|dato|dates?\b|afholdes|finder sted|takes? place|held|"

@@ -214,6 +214,35 @@ def quoted_text(text: str, subject: str = "") -> str:
     return "\n".join(inline + lines[cut:])
 
 
+_QUOTE_MARK = re.compile(r"^[ \t]*(?:>[ \t]?)+", re.MULTILINE)
+_HISTORY_HEAD_LINES = 6  # non-empty lines of quoted history read for who wrote it
+
+
+def own_history(full_text: str, quoted: str, from_addr: str, from_name: str = "") -> str:
+    """The quoted history (``quoted_text`` of ``full_text``) without its ``>`` marks when the sender wrote it: its
+    header ("Fra: Louise Friis <louise@...>", or the attribution above inline quotes, "On 12 Nov, Mikkel Sand
+    <mikkel@...> wrote:") names the sender's address, or their full name on a From/Fra or attribution line ('' when
+    someone else wrote it, or it cannot be told). A reply that quotes the sender's own earlier mail ("se min mail
+    nedenfor") carries the application in that history."""
+    lines = quoted.split("\n")
+    if not quoted.strip():
+        return ""
+    text_lines = full_text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    first = next((i for i, line in enumerate(text_lines) if line == lines[0]), None)
+    above = [ln for ln in text_lines[max(0, first - 3):first] if ln.strip()] if first else []
+    head = above + [line for line in lines[:40] if line.strip()][:_HISTORY_HEAD_LINES]
+    addr = from_addr.strip().lower() if "@" in from_addr else ""
+    name = " ".join(from_name.split()).lower()
+    for line in head:
+        bare = _QUOTE_MARK.sub("", line)
+        low = " ".join(bare.split()).lower()
+        header = bool(_HEADER_FROM_RE.match(bare) or _ATTRIBUTION_END_RE.search(bare))
+        if header and ((addr and re.search(r"(?<![\w.+@-])" + re.escape(addr) + r"(?![\w.-])", low))
+                       or (len(name.split()) >= 2 and name in low)):
+            return _QUOTE_MARK.sub("", quoted)
+    return ""
+
+
 def _text_now(text: str, subject: str, depth: int) -> str:
     lines = [_bounded(line) for line in text.split("\n")]
     cut, kind = _history_start(lines, forward_subject=bool(FORWARD_SUBJECT.match(subject or "")))
