@@ -52,7 +52,8 @@ _DATE_PATTERNS = [
                r"|(?<=\d\.1\d - ))(?P<d>\d{1,2})\.(?P<m>0[1-9]|1[0-2])(?![\d]|\.\d|,\d)"),
     # "4.10.–15.10.2027": a day and month with their dots, before a dash and the date that ends the range
     re.compile(r"(?<![\d.,/])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\."
-               r"(?=[ \t]?[-–][ \t]?\d{1,2}\.\d{1,2}\.(?:19|20)?\d\d(?!\d))"),
+               r"(?=[ \t]?(?:[-–]|[ \t](?i:til(?:[ \t]og[ \t]med)?|t\.o\.m\.?|to|until))[ \t]{0,2}"
+               r"\d{1,2}\.\d{1,2}\.(?:19|20)?\d\d(?!\d))"),
     # "1/4": day and month only ("1/5-30/9" too, but not "1/5-27", a year)
     re.compile(r"(?<![\d.,/])(?P<d>\d{1,2})/(?P<m>\d{1,2})(?![\d/]|[.,]\d|-\d{1,4}(?![\d/]))"),
 ]
@@ -77,7 +78,8 @@ _WEEK_RANGE = re.compile(
     re.IGNORECASE,
 )
 _RANGE_GAP = re.compile(
-    r"^[\s,]*(?:-|–|—|(?<=\s)/(?=\s)|til(?:\s+og\s+med)?|t\.o\.m\.?|to|until|till|through|thru|and|og)(?:\s+(?:den|d\.|the))?"
+    r"^[\s,]*(?:-|–|—|(?<=\s)/(?=\s)|(?:ind|frem\s+)?til(?:\s+og\s+med)?|t\.o\.m\.?|(?:up\s+)?to(?:\s+and\s+including)?"
+    r"|until|till|through|thru|and|og)(?:\s+(?:den|d\.|the))?"
     r"(?:\s+(?:man|tirs|ons|tors|fre|lør|søn)dag|\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day"
     r"|\s+(?:man|tir|ons|tor|fre|lør|søn|mon|tue|wed|thu|fri|sat|sun)\.?)?"      # "Fri 1 Oct - Sun 3 Oct 2027"
     r"(?:\s+(?:den|d\.|the))?[\s,]*$",
@@ -86,7 +88,7 @@ _RANGE_GAP = re.compile(
 _FROM_CUE = re.compile(r"(?:\bfra|\bfrom|\bstart\w*|\bbegin\w*|\bstarting|\bopstart|\bmed\s+start|fra\s+og\s+med"
                        r"|f\.o\.m\.?)(?:\s+(?:og\s+med|den|d\.|the|on|dato|date|(?:man|tirs|ons|tors|fre|lør|søn)dag"
                        r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day))*[\s:,|]*$", re.IGNORECASE)
-_TO_CUE = re.compile(r"(?:\btil|\buntil|\bto|\bslut\w*|\bend\w*|\bophør\w*|til\s+og\s+med|t\.o\.m\.?|\bfærdig"
+_TO_CUE = re.compile(r"(?:\btil|\bindtil|\buntil|\bto|\bslut\w*|\bend\w*|\bophør\w*|til\s+og\s+med|t\.o\.m\.?|\bfærdig"
                      r"|\bafslutte[st]|\bcompleted?|\bfinish\w*)"
                      r"(?:\s+(?:og\s+med|den|d\.|the|on|by|dato|date|(?:man|tirs|ons|tors|fre|lør|søn)dag"
                      r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day))*[\s:,|]*$", re.IGNORECASE)
