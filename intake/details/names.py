@@ -39,7 +39,7 @@ _INTRO = re.compile(        # each alternative starts a word: the look-behind tu
     r"|\b(?:i|we)[ \t](?:run|own)"
     r"|\bundertegnede[ \t](?:driver|ejer)"
     # "jeg har enkeltmandsvirksomheden Skovens Træer", "en lille forening der hedder Bogbyttet"
-    r"|\b(?:jeg|vi)[ \t]har[ \t](?:firmaet|virksomheden|enkeltmandsvirksomheden|forretningen|butikken|foreningen)"
+    r"|\b(?:jeg|vi|og)[ \t]har[ \t](?:firmaet|virksomheden|enkeltmandsvirksomheden|forretningen|butikken|foreningen)"
     rf"|\b(?:{_BUSINESS_NOUN}|forening|klub|club|association|society|organi[sz]ation)[ \t](?:der|som|that|which)[ \t]"
     r"(?:hedder|is called|is named)"
     # "jeg har Kebab House på Nørrebrogade 210": a name that has a place after it

@@ -10,8 +10,9 @@ from datetime import date
 import pytest
 
 from intake.details import extract_details
-from intake.details.names import find_contact
+from intake.details.names import find_company, find_contact
 from intake.details.periods import Period, find_period
+from intake.details.sites import find_addresses
 
 REF = date(2027, 3, 8)
 
@@ -93,3 +94,46 @@ def test_a_text_of_nothing_but_valedictions_is_read_quickly():
     started = time.perf_counter()
     find_contact("Thanks a lot\n" * 100_000)
     assert time.perf_counter() - started < 6.0
+
+
+# ---------------------------------------------------------------- the business's own address, its name, its site
+
+@pytest.mark.parametrize("text", [
+    "Vi skal bruge plads til en flyttebil foran Fælledvej 5 2.tv 2200 Kbh N, som er vores nuværende adresse, "
+    "torsdag den 1. juli.",
+    "We need a skip outside Strandgade 27, 1401 København K, which is our office, from 20 September.",
+])
+def test_an_address_the_text_then_calls_its_own_is_the_business_address(text):
+    found = find_addresses(text)
+    assert "address" in found and "activity_location" not in found
+
+
+def test_an_address_followed_by_someone_elses_address_stays_a_site():
+    found = find_addresses("Vi skal bruge en lift foran Blegdamsvej 62, 2100 København Ø, som er kundens adresse.")
+    assert found.get("activity_location", "").startswith("Blegdamsvej 62")
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Jeg er urmager og har forretningen Kjær Ure & Smykker, som er en enkeltmandsvirksomhed (CVR 12345674).",
+     "Kjær Ure & Smykker"),
+    ("Jeg er tømrer og har firmaet Holm Byg ApS sammen med min bror.", "Holm Byg ApS"),
+])
+def test_a_business_introduced_after_og_har(text, name):
+    assert find_company(text, has_cvr=True) == name
+
+
+def test_og_har_without_a_business_noun_names_no_company():
+    assert find_company("Vi er glade og har butikken åben hver dag. CVR 12345674", has_cvr=True) is None
+
+
+@pytest.mark.parametrize(("text", "site"), [
+    ("We'd like to serve from a coffee bike at Nørreport Station on weekday mornings.", "Nørreport Station"),
+    ("Vi vil gerne servere kaffe fra en vogn ved Dronning Louises Bro i weekenderne.", "Dronning Louises Bro"),
+])
+def test_a_place_where_the_business_serves_is_the_site(text, site):
+    assert find_addresses(text).get("activity_location") == site
+
+
+@pytest.mark.parametrize("text", ["Our service at Nordic Green is great.", "We reserve tables at Nørreport Station."])
+def test_service_and_reserve_are_no_serving_cue(text):
+    assert "activity_location" not in find_addresses(text)
