@@ -447,7 +447,9 @@ _CONTACT_BEFORE_NAME = re.compile(
     rf"|\b(?:spørgsmål|questions|henvendelser|enquiries)[ \t]?:"                # "Questions: our dispatcher X"
     rf"|\btalk[ \t]to|\bringe?[ \t]til"                            # "talk to our ops lead, X", "ringe til Marianne på"
     # "Kontaktperson hos Luna er indehaver X", "on site you can reach our foreman X"
-    rf"|\b(?:kontaktperson(?:en)?|contact(?:[ \t]person)?)[ \t](?:hos|at|for|på|on)[ \t]\w+(?:[ \t]\w+)?[ \t](?:er|is)"
+    # "Ansvarlig på stedet er formand X", "Our contact person in Copenhagen is X"
+    rf"|\b(?:kontaktperson(?:en)?|contact(?:[ \t]person)?|ansvarlig|responsible(?:[ \t]person)?)[ \t]"
+    rf"(?:hos|at|for|på|on|in|i)[ \t]\w+(?:[ \t]\w+)?[ \t](?:er|is)"
     rf"|\b(?:you|one)[ \t]can[ \t](?:reach|contact|call)|\b(?:i|du|man)[ \t]kan[ \t](?:kontakte|ringe[ \t]til"
     rf"|få[ \t]fat[ \t]i)"
     # "Location manager: Sebastian Kjær, 40 ...", "Foreman on site: X"
@@ -517,11 +519,13 @@ def find_contact(text: str) -> str | None:
     """A person introduced in the text ("Mit navn er ...", "I am Ana de la Rosa, owner of ..."), signing it, or
     written before a phone number."""
     m = NAME_INTRO.search(text)
-    if m and looks_like_name(m.group("v")):
+    if m and looks_like_name(m.group("v")) and not _SELF_INTRO.match(m.group(0)):
         return m.group("v")
-    named = _named_contact(text)
+    named = _named_contact(text)       # "Jeg hedder Per ... Sofie kan kontaktes på ...": the one named to contact
     if named:
         return named
+    if m and looks_like_name(m.group("v")):
+        return m.group("v")
     m = next((m for m in islice(_I_AM.finditer(text), 20) if looks_like_person(m.group("v"))), None)
     if m:
         return m.group("v")

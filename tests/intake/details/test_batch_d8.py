@@ -4,6 +4,7 @@ signed name, a valediction with more words than a greeting ("Thanks a lot"), and
 
 from __future__ import annotations
 
+import re
 import time
 from datetime import date
 
@@ -137,3 +138,38 @@ def test_a_place_where_the_business_serves_is_the_site(text, site):
 @pytest.mark.parametrize("text", ["Our service at Nordic Green is great.", "We reserve tables at Nørreport Station."])
 def test_service_and_reserve_are_no_serving_cue(text):
     assert "activity_location" not in find_addresses(text)
+
+
+# ---------------------------------------------------------------- probes written after batch d8's fixes
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Holm Anlæg A/S søger gravetilladelse.\n\nAnsvarlig på stedet er formand Steen Kragh, tlf. 21 43 65 87.\n\n"
+     "Venlig hilsen\nJesper Holm\nAfdelingsleder", "Steen Kragh"),
+    ("Vogel Bau GmbH requests a crane.\n\nOur contact person in Copenhagen is Lars Eskildsen, +45 28 66 41 09.\n\n"
+     "Yours sincerely\nKatrin Vogel\nProject Manager", "Lars Eskildsen"),
+    ("Jeg hedder Per Lang og skriver for min datter Sofie Lang, som ejer butikken.\n\nSofie kan kontaktes på "
+     "61 71 81 91.\n\nVenlig hilsen\nPer Lang", "Sofie Lang"),
+])
+def test_a_person_named_to_contact_wins_over_the_writer(text, name):
+    assert find_contact(text) == name
+
+
+def test_a_writer_who_introduces_himself_is_the_contact_when_no_one_else_is_named():
+    text = "Jeg hedder Per Lang og har en blomsterbutik.\n\nJeg kan kontaktes på 61 71 81 91.\n\nHilsen Per"
+    assert find_contact(text) == "Per Lang"
+
+
+def test_a_period_through_the_end_of_a_month():
+    assert find_period("4 tables from 1 May through the end of September.", REF) == Period(date(2027, 5, 1),
+                                                                                            date(2027, 9, 30))
+
+
+def test_a_floor_after_a_comma_without_a_space():
+    found = find_addresses("Vi skal male facaden på Strandboulevarden 45,1.tv, 2100 Kbh. Ø for en kunde.")
+    assert found["activity_location"].startswith("Strandboulevarden 45, 1. tv")
+
+
+@pytest.mark.parametrize("text", ["Lokalet på Nørrebrogade er 45,5 m2 stort",
+                                  "Containeren på Amagerbrogade 2,5 m bred"])
+def test_a_decimal_after_a_street_is_no_house_number(text):
+    assert not any(re.search(r"\d", str(v)) for v in find_addresses(text).values())
