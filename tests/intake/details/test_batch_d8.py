@@ -173,3 +173,18 @@ def test_a_floor_after_a_comma_without_a_space():
                                   "Containeren på Amagerbrogade 2,5 m bred"])
 def test_a_decimal_after_a_street_is_no_house_number(text):
     assert not any(re.search(r"\d", str(v)) for v in find_addresses(text).values())
+
+
+def _from_subject(subject: str) -> object:
+    found = extract_details([("body", "Hej, se emnet.\n\nMvh Ib"), ("subject", subject)], {}, reference=REF,
+                            sender="x@example.dk")
+    return found["company_name"].value if "company_name" in found else None
+
+
+@pytest.mark.parametrize(("subject", "name"), [
+    ("Sign for Cairo Kitchen ApS", "Cairo Kitchen ApS"),
+    ("Ansøgning om skilt til Bech Briller ApS", "Bech Briller ApS"),
+    ("Food for Thought ApS - udeservering", "Food for Thought ApS"),
+])
+def test_a_subjects_topic_before_the_business_is_no_part_of_its_name(subject, name):
+    assert _from_subject(subject) == name
