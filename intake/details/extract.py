@@ -184,8 +184,19 @@ def _contact_from_headers(found: dict[str, Field], sender: str, sender_name: str
         found["contact_name"] = Field(name, "from")
 
 
+# a subject's topic before the business it is for: "Sign for Cairo Kitchen ApS", "Ansøgning om skilt til X ApS"
+# (a request's word first, so that "Food for Thought ApS" stays whole)
+_SUBJECT_TOPIC = re.compile(r"^(?i:sign|skilt|facadeskilt|permit|tilladelse|ansøgning|application|request|anmodning"
+                            r"|container|stillads|scaffolding|udeservering|parking|parkering|lift|crane|kran|gravning"
+                            r"|excavation|event|arrangement)(?:[ \t][a-zæøå\-]+){0,3}[ \t](?:for|til|fra|from)[ \t]+"
+                            r"(?=[A-ZÆØÅ0-9])")
+
+
 def _in_subject(values: dict, source: str) -> dict:
-    """An address in the subject ("Stillads Amagerbrogade 150") is where the activity is, not the business."""
+    """An address in the subject ("Stillads Amagerbrogade 150") is where the activity is, not the business; a topic
+    before the business's name ("Sign for Cairo Kitchen ApS") is no part of it."""
+    if source == "subject" and isinstance(values.get("company_name"), str):
+        values = {**values, "company_name": _SUBJECT_TOPIC.sub("", values["company_name"])}
     if source != "subject" or "address" not in values:
         return values
     values = {k: v for k, v in values.items() if k not in ("postcode", "city")}

@@ -39,7 +39,7 @@ _INTRO = re.compile(        # each alternative starts a word: the look-behind tu
     r"|\b(?:i|we)[ \t](?:run|own)"
     r"|\bundertegnede[ \t](?:driver|ejer)"
     # "jeg har enkeltmandsvirksomheden Skovens Træer", "en lille forening der hedder Bogbyttet"
-    r"|\b(?:jeg|vi)[ \t]har[ \t](?:firmaet|virksomheden|enkeltmandsvirksomheden|forretningen|butikken|foreningen)"
+    r"|\b(?:jeg|vi|og)[ \t]har[ \t](?:firmaet|virksomheden|enkeltmandsvirksomheden|forretningen|butikken|foreningen)"
     rf"|\b(?:{_BUSINESS_NOUN}|forening|klub|club|association|society|organi[sz]ation)[ \t](?:der|som|that|which)[ \t]"
     r"(?:hedder|is called|is named)"
     # "jeg har Kebab House på Nørrebrogade 210": a name that has a place after it
@@ -142,7 +142,8 @@ _ORG_WORD = re.compile(r"(?i)(?:foreningen|forening|selskabet|huset|firma|byg|fl
                        r"|cooperative|association|foundation|society|club|group|company|collective|traders|partners"
                        r"|events|productions?|pictures|media|consult(?:ing)?|design|studio|kollektiv|klub|fond"
                        r"|handel|isenkram|office|desk|reception|support|booking|drift|admin|kirke|kirken|skole|skolen"
-                       r"|arkitekter|advokater|revision|menighedsråd|tegnestue|bryghus|hotel|hostel|produktion|film)$")
+                       r"|arkitekter|advokater|revision|menighedsråd|tegnestue|bryghus|hotel|hostel|produktion|film|solutions"
+                       r"|systems|services|løsninger)$")
 # the last word of a signature line that names a business without a CVR near it ("Ibsens Vinduespudsning")
 _BUSINESS_WORD = re.compile(r"(?i)(?:pudsning|rengøring|entreprise|stillads|anlæg|transport|flytning|cykler|blomster"
                             r"|optik)$")
@@ -342,6 +343,8 @@ def signature_name(lines: list[str]) -> str | None:
     return found[0] if found else None
 
 
+MAX_VALEDICTIONS = 20      # the signature is near the end: a text of nothing but greetings is not searched through
+
 _TITLE_WORD_BEFORE = re.compile(r"^\s*(?:\w*chef|\w*leder|indehaver|ejer|direktør|formand|tandlæge|advokat"
                                 r"|manager|owner|director|\w*værge|\w*mester|dr\.|mr\.|mrs\.|ms\.|prof\.)\s+"
                                 r"(?=[A-ZÆØÅ])", re.IGNORECASE)
@@ -349,13 +352,17 @@ _TITLE_WORD_BEFORE = re.compile(r"^\s*(?:\w*chef|\w*leder|indehaver|ejer|direkt�
 
 def _signature(lines: list[str]) -> tuple[str, list[str]] | None:
     """(name, the lines after the name) of the signature below the last valediction line."""
+    tried = 0
     for i in range(len(lines) - 1, -1, -1):
         m = _VALEDICTION.match(lines[i]) if len(lines[i]) <= 80 else None
         if not m:
             continue
+        tried += 1
+        if tried > MAX_VALEDICTIONS:
+            break
         rest = next((g for g in m.groups() if g), "").strip(" ,.")
         following = [ln.strip() for ln in lines[i + 1:i + 8] if ln.strip()]
-        candidates = [(rest, following)] if rest else [(following[0], following[1:])] if following else []
+        candidates = ([(rest, following)] if rest else []) + ([(following[0], following[1:])] if following else [])
         for cand, after in candidates:
             cand = _TITLE_WORD_BEFORE.sub("", cand)
             nm = _NAME_LINE.match(cand) if len(cand) <= 200 else None
@@ -381,7 +388,8 @@ def _closing_name(lines: list[str]) -> str | None:
     """A person's name alone on one of the last lines, signed without a valediction."""
     if len([ln for ln in lines if ln.strip()]) < 3:
         return None                                     # a subject or a one-line note, not a letter
-    last = [ln.strip() for ln in lines[-6:] if ln.strip()][-3:]
+    # a role before the name ("Byggeleder Rasmus Friis") is no part of it
+    last = [_TITLE_WORD_BEFORE.sub("", ln.strip()) for ln in lines[-6:] if ln.strip()][-3:]
     return next((ln for ln in last if len(ln) <= 40 and re.fullmatch(_NAME, ln) and looks_like_person(ln)), None)
 
 
@@ -434,15 +442,21 @@ _CONTACT_BEFORE_NAME = re.compile(
     rf"|\bspørg|\bask[ \t]for"
     rf"|\b(?:contact[ \t]on[ \t]the[ \t]day|kontakt[ \t]på[ \t]dagen|day-to-day[ \t]contact|daglig[ \t]kontakt)[:,]?"
     rf"|\bplease[ \t]contact|\bkontakt[ \t](?:venligst|gerne)"
+    rf"|\b(?:please[ \t])?direct[ \t](?:any[ \t]|all[ \t]|your[ \t])?(?:\w+[ \t]){{0,2}}?"
+    rf"(?:questions|enquiries|inquiries)[ \t]to"
     rf"|\b(?:spørgsmål|questions|henvendelser|enquiries)[ \t]?:"                # "Questions: our dispatcher X"
     rf"|\btalk[ \t]to|\bringe?[ \t]til"                            # "talk to our ops lead, X", "ringe til Marianne på"
     # "Kontaktperson hos Luna er indehaver X", "on site you can reach our foreman X"
-    rf"|\b(?:kontaktperson(?:en)?|contact(?:[ \t]person)?)[ \t](?:hos|at|for|på|on)[ \t]\w+(?:[ \t]\w+)?[ \t](?:er|is)"
+    # "Ansvarlig på stedet er formand X", "Our contact person in Copenhagen is X"
+    rf"|\b(?:kontaktperson(?:en)?|contact(?:[ \t]person)?|ansvarlig|responsible(?:[ \t]person)?)[ \t]"
+    rf"(?:hos|at|for|på|on|in|i)[ \t]\w+(?:[ \t]\w+)?[ \t](?:er|is)"
     rf"|\b(?:you|one)[ \t]can[ \t](?:reach|contact|call)|\b(?:i|du|man)[ \t]kan[ \t](?:kontakte|ringe[ \t]til"
     rf"|få[ \t]fat[ \t]i)"
-    rf"|(?:^|\n)[ \t]*(?:\w+[ \t])?(?:{_TITLE_WORDS})[ \t]{{0,2}}:)"       # "Location manager: Sebastian Kjær, 40 ..."
+    # "Location manager: Sebastian Kjær, 40 ...", "Foreman on site: X"
+    rf"|(?:^|\n)[ \t]*(?:\w+[ \t])?(?:{_TITLE_WORDS})(?i:[ \t](?:on|at|på|i)[ \t]\w+)?[ \t]{{0,2}}:)"
     # "vores formand på pladsen, Dennis Mogensen", "the club's manager, Freja Lund"
-    rf"[ \t]{{1,3}}(?i:(?:vores|our|the|vor)[ \t]{{1,2}})?(?:(?i:[\w'’]+[ \t]){{0,2}}?{_TITLE_WORDS}"
+    rf"[ \t]{{1,3}}(?i:(?:vores|our|the|vor|min|mine|my)[ \t]{{1,2}})?(?:(?i:[\w'’]+[ \t]){{0,2}}?"
+    rf"(?:{_TITLE_WORDS}|(?i:kollega|colleague))"
     rf"(?i:[ \t](?:på|i|ved|hos|at|on|in|for)[ \t]{{1,2}}\w+)?,?[ \t]{{1,2}}"
     rf"|(?<=our[ \t])[a-z]{{4,20}}[ \t]|(?<=vores[ \t])[a-zæøå]{{4,20}}[ \t])?"
     rf"(?P<v>{_NAME})")
@@ -505,11 +519,13 @@ def find_contact(text: str) -> str | None:
     """A person introduced in the text ("Mit navn er ...", "I am Ana de la Rosa, owner of ..."), signing it, or
     written before a phone number."""
     m = NAME_INTRO.search(text)
-    if m and looks_like_name(m.group("v")):
+    if m and looks_like_name(m.group("v")) and not _SELF_INTRO.match(m.group(0)):
         return m.group("v")
-    named = _named_contact(text)
+    named = _named_contact(text)       # "Jeg hedder Per ... Sofie kan kontaktes på ...": the one named to contact
     if named:
         return named
+    if m and looks_like_name(m.group("v")):
+        return m.group("v")
     m = next((m for m in islice(_I_AM.finditer(text), 20) if looks_like_person(m.group("v"))), None)
     if m:
         return m.group("v")

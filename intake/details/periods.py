@@ -52,7 +52,8 @@ _DATE_PATTERNS = [
                r"|(?<=\d\.1\d - ))(?P<d>\d{1,2})\.(?P<m>0[1-9]|1[0-2])(?![\d]|\.\d|,\d)"),
     # "4.10.–15.10.2027": a day and month with their dots, before a dash and the date that ends the range
     re.compile(r"(?<![\d.,/])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\."
-               r"(?=[ \t]?[-–][ \t]?\d{1,2}\.\d{1,2}\.(?:19|20)?\d\d(?!\d))"),
+               r"(?=[ \t]?(?:[-–]|[ \t](?i:til(?:[ \t]og[ \t]med)?|t\.o\.m\.?|to|until))[ \t]{0,2}"
+               r"\d{1,2}\.\d{1,2}\.(?:19|20)?\d\d(?!\d))"),
     # "1/4": day and month only ("1/5-30/9" too, but not "1/5-27", a year)
     re.compile(r"(?<![\d.,/])(?P<d>\d{1,2})/(?P<m>\d{1,2})(?![\d/]|[.,]\d|-\d{1,4}(?![\d/]))"),
 ]
@@ -77,7 +78,8 @@ _WEEK_RANGE = re.compile(
     re.IGNORECASE,
 )
 _RANGE_GAP = re.compile(
-    r"^[\s,]*(?:-|–|—|(?<=\s)/(?=\s)|til(?:\s+og\s+med)?|t\.o\.m\.?|to|until|till|through|thru|and|og)(?:\s+(?:den|d\.|the))?"
+    r"^[\s,]*(?:-|–|—|(?<=\s)/(?=\s)|(?:ind|frem\s+)?til(?:\s+og\s+med)?|t\.o\.m\.?|(?:up\s+)?to(?:\s+and\s+including)?"
+    r"|until|till|through|thru|and|og)(?:\s+(?:den|d\.|the))?"
     r"(?:\s+(?:man|tirs|ons|tors|fre|lør|søn)dag|\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day"
     r"|\s+(?:man|tir|ons|tor|fre|lør|søn|mon|tue|wed|thu|fri|sat|sun)\.?)?"      # "Fri 1 Oct - Sun 3 Oct 2027"
     r"(?:\s+(?:den|d\.|the))?[\s,]*$",
@@ -89,7 +91,7 @@ _FROM_CUE = re.compile(r"(?:\bfra|\bfrom|\bstart\w*|\bbegin\w*|\bstarting|\bopst
                        r"|\bopstilling|\bopsætning|\bopstilles|\bopsættes|\berection|\berected|\bset[- ]up|\brig[- ]up"
                        r"|f\.o\.m\.?)(?:\s+(?:og\s+med|den|d\.|the|on|dato|date|(?:man|tirs|ons|tors|fre|lør|søn)dag"
                        r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day))*[\s:,|]*$", re.IGNORECASE)
-_TO_CUE = re.compile(r"(?:\btil|\buntil|\bto|\bslut\w*|\bend\w*|\bophør\w*|til\s+og\s+med|t\.o\.m\.?|\bfærdig"
+_TO_CUE = re.compile(r"(?:\btil|\bindtil|\buntil|\bto|\bslut\w*|\bend\w*|\bophør\w*|til\s+og\s+med|t\.o\.m\.?|\bfærdig"
                      r"|\bafslutte[st]|\bcompleted?|\bfinish\w*"
                      r"|\bnedtagning|\bnedtages|\bnedtaget|\bdismantl\w*|\btaken down|\btake[- ]down)"
                      r"(?:\s+(?:og\s+med|den|d\.|the|on|by|dato|date|(?:man|tirs|ons|tors|fre|lør|søn)dag"
@@ -186,7 +188,7 @@ _NUMBER_WORDS = {"en": 1, "et": 1, "one": 1, "a": 1, "to": 2, "two": 2, "tre": 3
 _DURATION = re.compile(r"(?<![\w.,])(?P<n>\d{1,3}|" + "|".join(_NUMBER_WORDS) + r")(?:[ \t]{1,3}|-)(?:hele[ \t]{1,3})?"
                        r"(?P<unit>dages|dage|dag|days?|døgn|ugers|uger|uge|weeks?|måneders|måneder|måned|months?)(?!\w)",
                        re.IGNORECASE)                                   # "i en 14-dages periode fra 6/9"
-_END_OF_MONTH = re.compile(r"(?:\btil|\buntil|\btill|\bto|\bindtil)[ \t]{1,3}(?:the[ \t]{1,3})?"
+_END_OF_MONTH = re.compile(r"(?:\btil|\buntil|\btill|\bto|\bindtil|\bthrough|\bthru)[ \t]{1,3}(?:the[ \t]{1,3})?"
                            r"(?:end|udgangen|slutningen|ultimo)[ \t]{1,3}(?:of[ \t]{1,3}|af[ \t]{1,3})?"
                            + _MONTH.format("mon") + r"(?:[ \t]{1,3}" + _YEAR.format("y") + r")?(?!\w)", re.IGNORECASE)
 

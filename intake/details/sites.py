@@ -140,7 +140,11 @@ _SITE_NEXT_TO = re.compile(r"(?:\bved|\bbag|\bnear|\bnext to|\boutside|\bclose t
 _LAST_WORD = re.compile(r"\S+\s*$")
 _OURS = re.compile(r"(?i)\b(?:vores|min|mit|mine|vort|our|my|selskabets|firmaets|virksomhedens|its)\b")
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[A-ZÆØÅ])|\n[ \t]*\n")
-_AFTER_BUSINESS = re.compile(r"^[^.\n]{0,40}?\b(?:hvor (?:vi|jeg) (?:har|driver)|where (?:we|i) (?:have|run))\b",
+_AFTER_BUSINESS = re.compile(r"^[^.\n]{0,40}?\b(?:hvor (?:vi|jeg) (?:har|driver)|where (?:we|i) (?:have|run)"
+                             # "..., som er vores nuværende adresse", "..., which is our office"
+                             r"|(?:som|der|which|that) (?:er|is) (?:vores|min|mit|our|my) (?:\w+ )?"
+                             r"(?:adresse|address|kontor|office|butik|shop|forretning|lokaler?|premises|værksted"
+                             r"|workshop))\b",
                              re.IGNORECASE)
 _SAME_PLACE = re.compile(
     r"\b(?:foran|ud for|uden ?for|in front of|outside)\s(?:vores|min|mit|mine|sin|sit|deres|our|my|their|the|butikken"
@@ -469,7 +473,8 @@ def _number_on_street_before(text: str, mentions: list[Mention]) -> str | None:
 
 _EVENT = (r"(?<![\w])(?=[fFoOkKmMlLrRaAeEsSbBhHyYpPdDcCtT])"          # a word start that may begin one
           r"(?i:film|optage|optagelse|koncert|concert|marked|market|fest|festival|løb|run\b|race|arrangement|event"
-          r"|stand\b|stade|bod\b|boden|stall|sælge|sell|yoga|parade|optog|demonstration|starter|slutter|starts|ends"
+          r"|stand\b|stade|bod\b|boden|stall|sælge|sell|serv(?:e|ing|ere|erer)\b|yoga|parade|optog|demonstration"
+          r"|starter|slutter|starts|ends"
           r"|afholde|holde|hold\b|host|picnic|loppemarked|julemarked|cirkus|circus|teater|theatre|scene\b)")
 _EVENT_PLACE = re.compile(rf"{_EVENT}[^.\n]{{0,50}}?(?<![\w])(?i:i|på|ved|in|at|on|foran|in front of)[ \t]{{1,2}}"
                           r"(?P<v>[A-ZÆØÅ][\wæøå]{2,30}(?:[ \t][A-ZÆØÅ][\wæøå]{2,30}){0,2})(?![\w])")

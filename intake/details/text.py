@@ -215,6 +215,7 @@ def extract_from_text(text: str, reference: date) -> dict[str, object]:
         places = {k: v for k, v in places.items() if k not in ("address", "postcode", "city")}   # the labelled site
     _put(out, places)
     _cvr_of_the_company(out, text)
+    _phone_of_the_contact(out, text)
     site, company = out.get("activity_location"), out.get("company_name")
     if (isinstance(site, str) and isinstance(company, str)
             and re.search(rf"\s(?:i|på|in|at|on)\s{re.escape(site)}\b", company)
@@ -236,6 +237,27 @@ def _cvr_of_the_company(out: dict, text: str) -> None:
     near = [(at - end, v) for end in ends for at, v in cvrs if 0 <= at - end <= 120]
     if near:
         out["cvr"] = min(near)[1]
+
+
+_PHONE_NEAR = re.compile(r"(?:\+45[ \t]?)?\d\d[ \t]?\d\d[ \t]?\d\d[ \t]?\d\d(?!\d)")
+# a label of another number between the name and the digits ("Lone Brink\nCVR-nummer: 49445709")
+_OTHER_NUMBER = re.compile(r"(?i)\b(?:cvr|p-?n|se-?n|reg|konto|ean|org|moms|vat|faktura|ordre|sag)|\d")
+
+
+def _phone_of_the_contact(out: dict, text: str) -> None:
+    """With a person named as the one to contact ("kontakt min kollega Sanne Riis på 26 70 11 93"), the phone written
+    right after that name (in the same paragraph) over the writer's own in the signature."""
+    contact = out.get("designated_contact")
+    if not isinstance(contact, str) or " " not in contact:
+        return
+    for m in islice(re.finditer(re.escape(contact), text), 5):
+        stretch = text[m.end():m.end() + 80].split("\n\n")[0]
+        near = _PHONE_NEAR.search(stretch)
+        if near and not _OTHER_NUMBER.search(stretch[:near.start()]):
+            phone = normalise_phone(near.group(0))
+            if phone:
+                out["phone"] = phone
+                return
 
 
 def _tame(text: str) -> str:
