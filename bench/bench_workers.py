@@ -8,7 +8,7 @@
 2. Steady load: W ``intake serve`` workers; applications arrive at a steady rate (default 5/s for
    120 s); latency from delivery into Dovecot to the acknowledgement at the SMTP server, p50/p95.
 3. Growth: the cost per message with 1,000 and with 100,000 cases already in the database
-   (one worker, text applications, first new case to last, ``--repeat`` runs each), and
+   (one worker, text applications, first new case to last, ``--repeat`` runs each, the sizes in turn), and
    ``intake case list`` at that size.
 4. A projection of the machines a desk with 5,000 applications a day (a third scanned) needs.
 
@@ -218,33 +218,40 @@ def prefill(url: str, cases: int) -> None:
     engine.dispose()
 
 
-def growth(tmp: Path, dovecot, sink, postgres, models: Path, size: int, n: int,
-           repeat: int) -> tuple[list[float], float]:
-    """Milliseconds per message with ``size`` cases already stored (one worker; ``repeat`` runs of ``n``), and
-    ``intake case list`` at that size (the median of five).
+def growth(tmp: Path, dovecot, sink, postgres, models: Path, sizes: list[int], n: int,
+           repeat: int) -> dict[int, tuple[list[float], float]]:
+    """Per size of the history: milliseconds per message with that many cases already stored (one worker;
+    ``repeat`` runs of ``n``) and ``intake case list`` at that size (the median of five).
 
-    A run's cost is the time between its first and its last new case over the cases between: the worker's
-    start-up (loading the model, about as long as 50 messages) is left out, as in the throughput figures.
+    Every database is filled first; then the runs alternate between the sizes (1,000, 100,000, 1,000, ...), so
+    that the shared machine's drift weighs on each size alike, as the throughput rounds do. A run's cost is the
+    time between its first and its last new case over the cases between: the worker's start-up (loading the
+    model, about as long as 50 messages) is left out, as in the throughput figures.
     """
     dovecot.reset()
-    url = postgres.url(postgres.create_database())
-    prefill(url, size)
-    env = service_env(tmp / f"growth-{size}", dovecot, sink, url, models)
-    costs = []
+    envs = {}
+    for size in sizes:
+        url = postgres.url(postgres.create_database())
+        prefill(url, size)
+        envs[size] = (url, service_env(tmp / f"growth-{size}", dovecot, sink, url, models))
+    costs: dict[int, list[float]] = {size: [] for size in sizes}
     for run in range(repeat):
-        fill_inbox(dovecot, applications(n, False, f"g{size}-{run}-"))
-        started = datetime.now(UTC)
-        run_workers(env, 1)
-        costs.append(60_000 / steady_rate(url, since=started))
-    times = []
+        for size in sizes:
+            url, env = envs[size]
+            fill_inbox(dovecot, applications(n, False, f"g{size}-{run}-"))
+            started = datetime.now(UTC)
+            run_workers(env, 1)
+            costs[size].append(60_000 / steady_rate(url, since=started))
+    listed: dict[int, list[float]] = {size: [] for size in sizes}
     for _ in range(5):  # the median of five: the command's start-up is most of it, and the machine is shared
-        start = time.monotonic()
-        listed = subprocess.run([sys.executable, "-m", "intake", "case", "list"], env=subprocess_env(env),
-                                capture_output=True)
-        times.append(time.monotonic() - start)
-        if listed.returncode != 0:
-            raise SystemExit(listed.stderr.decode(errors="replace")[-2000:])
-    return costs, statistics.median(times)
+        for size in sizes:
+            start = time.monotonic()
+            done = subprocess.run([sys.executable, "-m", "intake", "case", "list"], env=subprocess_env(envs[size][1]),
+                                  capture_output=True)
+            listed[size].append(time.monotonic() - start)
+            if done.returncode != 0:
+                raise SystemExit(done.stderr.decode(errors="replace")[-2000:])
+    return {size: (costs[size], statistics.median(listed[size])) for size in sizes}
 
 
 def main() -> None:
@@ -300,17 +307,19 @@ def main() -> None:
             print(f"steady load, {args.rate:g}/s for {args.seconds:g} s, 2 serve workers: {len(times)}/{expected} "
                   f"acknowledged; latency p50 {statistics.median(times):.2f} s, p95 {percentile(times, 95):.2f} s",
                   flush=True)
-        costs: dict[int, float] = {}
-        for size in (int(s) for s in args.growth.split(",") if s):
-            per_run, list_s = growth(tmp, dovecot, sink, postgres, models, size, args.growth_messages, args.repeat)
-            costs[size] = statistics.median(per_run)
-            print(f"growth, {size:,} cases in the database: {costs[size]:.1f} ms per message (1 worker; "
+        sizes = sorted(int(s) for s in args.growth.split(",") if s)
+        grown = growth(tmp, dovecot, sink, postgres, models, sizes, args.growth_messages, args.repeat) if sizes else {}
+        for size, (per_run, list_s) in grown.items():
+            print(f"growth, {size:,} cases in the database: {statistics.median(per_run):.1f} ms per message (1 worker; "
                   + ", ".join(f"{r:.1f}" for r in per_run) + f"), `intake case list` {list_s:.2f} s (median of 5)",
                   flush=True)
-        if len(costs) > 1:
-            sizes = sorted(costs)
+        if len(sizes) > 1:
+            small, large = grown[sizes[0]][0], grown[sizes[-1]][0]
+            per_round = [b / a for a, b in zip(small, large, strict=True)]
             print(f"growth, cost per message at {sizes[-1]:,} vs {sizes[0]:,} cases: "
-                  f"{costs[sizes[-1]] / costs[sizes[0]]:.2f} x", flush=True)
+                  f"{statistics.median(large) / statistics.median(small):.2f} x (rounds, each size run in turn: "
+                  + ", ".join(f"{r:.2f}" for r in per_round) + f"; their median {statistics.median(per_round):.2f} x)",
+                  flush=True)
         text, scan = rates.get((2, False)), rates.get((2, True))
         if text and scan:
             # 5,000 a day, a third scanned; the busiest hour carries a fifth of the day (Monday morning).
