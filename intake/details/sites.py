@@ -28,6 +28,7 @@ from collections import deque
 from itertools import islice
 
 from intake.details.addresses import (
+    BESIDE_NUMBER,
     ENDS_AS_STREET,
     MAX_MENTIONS,
     NOT_STREET_WORDS,
@@ -192,12 +193,12 @@ _STREET_AT_NUMBER = re.compile(
 _NAMED_STREET = rf"(?:[A-ZÆØÅ][\wæøåé'’\-]{{0,40}}+[ \t]){{0,2}}[A-ZÆØÅ][\wæøåé'’\-]{{0,40}}+{ENDS_AS_STREET}"
 # ("in front of no. 27 Store Kongensgade." at the end of a sentence: the street without its full stop)
 _NUMBER_ON_STREET = re.compile(
-    r"(?<![\w])(?i:ud ?for|foran|ved|outside|opposite|overfor|in front of)[ \t]{1,3}(?i:nr\.?|no\.?|number)[ \t]{0,3}"
+    rf"(?<![\w]){BESIDE_NUMBER}"
     rf"(?P<no>\d{{1,4}}[A-Z]?)(?![\d])[ \t]{{1,3}}(?:(?i:på|i|in|on|at)[ \t]{{1,3}})?"
     rf"(?P<street>{STREET}|{_NAMED_STREET})(?![\w])")
 # "Vi har en kunde i Rosenvængets Allé ... en lift ud for nr. 12": a number alone, on the street named before it
 _NUMBER_ALONE = re.compile(
-    r"(?<![\w])(?i:ud ?for|foran|ved|outside|opposite|overfor|in front of)[ \t]{1,3}(?i:nr\.?|no\.?|number)[ \t]{0,3}"
+    rf"(?<![\w]){BESIDE_NUMBER}"
     r"(?P<no>\d{1,4}[A-Z]?(?:[ \t]?-[ \t]?\d{1,4}[A-Z]?)?)(?![\d\w])")
 _NUMBER_REACH = 300         # how far before the number its street may be named
 

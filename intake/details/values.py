@@ -13,7 +13,15 @@ from collections.abc import Callable
 from datetime import date
 
 from intake.details import periods
-from intake.details.addresses import ADDRESS, STREET, format_address, join_parts, postcode_city, read_address
+from intake.details.addresses import (
+    ADDRESS,
+    BESIDE_NUMBER,
+    STREET,
+    format_address,
+    join_parts,
+    postcode_city,
+    read_address,
+)
 from intake.details.identifiers import (
     EMAIL,
     NUMBER,
@@ -163,8 +171,7 @@ _SAME_AS_ABOVE = re.compile(r"(?i)^(?:samme(?: som| adresse)?|som (?:ovenfor|ove
                             r"|virksomhed\w*)|se ovenfor|ditto|do\.?$|same(?: as)?"
                             r"|as (?:above|applicant|the applicant|company|business)|see above)\b")
 # "Ud for nr. 5 i Bogtrykkervej", "outside no. 5 Willemoesgade"
-_NUMBER_ON_STREET = re.compile(rf"^(?i:ud ?for|foran|ved|outside|opposite|overfor|in front of)[ \t]{{1,3}}"
-                               rf"(?i:nr\.?|no\.?|number)[ \t]{{0,3}}"
+_NUMBER_ON_STREET = re.compile(rf"^{BESIDE_NUMBER}"
                                rf"(?P<no>\d{{1,4}}[A-Z]?(?:-\d{{1,4}}[A-Z]?)?)[ \t]{{1,3}}"
                                rf"(?:(?i:på|i|in|on|at)[ \t]{{1,3}})?(?P<street>{STREET})(?![\w])")
 # "outside our shop at ...", "foran vores butik": the business's own premises, not a site apart from them
@@ -172,8 +179,7 @@ _OWN_PREMISES = re.compile(r"(?i)\b(?:foran|ud ?for|uden ?for|outside|in front o
                            r"(?:vores|vor|min|mit|our|my)[ \t]{1,3}(?!klient|client|kunde|customer)\w")
 # "Tagensvej ud for nr. 86", "Tagensvej - ud for nr. 86"
 _STREET_AT_NUMBER = re.compile(rf"^(?P<street>{STREET})[ \t]{{0,3}}[-–,]?[ \t]{{1,3}}"
-                               rf"(?i:ud ?for|foran|ved|outside|opposite|overfor|in front of)[ \t]{{1,3}}"
-                               rf"(?i:nr\.?|no\.?|number)[ \t]{{0,3}}"
+                               rf"{BESIDE_NUMBER}"
                                r"(?P<no>\d{1,4}[A-Z]?(?:-\d{1,4}[A-Z]?)?)(?!\d)")
 # "Sankt Hans Torv, ved springvandet", "Fælledparken, the lawn by ...": the place, then where in it
 # ("Israels Plads - near the fountain": the spot after a dash)
