@@ -9,6 +9,7 @@ here: nothing is ever created or changed, and an unusual URL is never half under
 """
 from __future__ import annotations
 
+import re
 import sqlite3
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -18,6 +19,7 @@ from models.revision import HEAD_REVISION
 
 SQLITE_SCHEMES = ("sqlite", "sqlite+pysqlite")
 POSTGRESQL_SCHEMES = ("postgresql", "postgresql+psycopg", "postgres")
+_NAMED = re.compile(r":([A-Za-z_]\w*)")  # a ``:name`` parameter
 
 
 class Direct(NamedTuple):
@@ -55,9 +57,7 @@ def driver_query(sql: str, params: dict[str, Any], dialect: str) -> tuple[str, d
     ISO text SQLAlchemy stores them as), psycopg ``%(name)s``. The SQL must hold no other colon or percent."""
     if dialect == "sqlite":
         return sql, {k: v.isoformat() if hasattr(v, "isoformat") else v for k, v in params.items()}
-    import re
-
-    return re.sub(r":([A-Za-z_]\w*)", r"%(\1)s", sql), params
+    return _NAMED.sub(r"%(\1)s", sql), params
 
 
 def sqlite_path(url: str) -> Path | None:

@@ -13,6 +13,7 @@ import json
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 import typer
 from rich.console import Console
@@ -22,6 +23,9 @@ from rich.table import Table
 from intake.cli.common import settings
 from intake.cli.manners import IntakeTyper, level_options
 from intake.cli.meeting import meeting
+
+if TYPE_CHECKING:  # the queue's types only: the command imports it when it runs
+    from intake.cases.queue_sql import QueueFilter
 
 app = IntakeTyper(help="Follow and move cases: list, show, start, request information, decide, close.")
 app.callback()(level_options)
@@ -133,7 +137,7 @@ def list_(office: str | None = typer.Option(None, "--office", callback=_known_of
     console.print(f"{cases} case(s){parts}.{where}{more} * = complex (has a contact person).")
 
 
-def _queue_rows(wanted, page: int, limit: int, everything: bool) -> tuple[list, str | None]:
+def _queue_rows(wanted: QueueFilter, page: int, limit: int, everything: bool) -> tuple[list, str | None]:
     """The rows of page ``page`` (or of every page) and the key of the next one.
 
     Read straight through the database driver when ``models.direct`` can (a database at the newest
