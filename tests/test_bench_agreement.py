@@ -1,0 +1,58 @@
+"""bench/bench_agreement.py: two labellers' agreement and the pipeline's figures against each, on development items."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
+
+from bench_agreement import agreed_truth  # type: ignore[import-not-found]  # noqa: E402
+
+
+def test_fields_alike_after_normalising_are_agreed_and_the_others_left_out():
+    one = {"company_name": "Café Sol ApS", "address": "Tagensvej 120, 3. tv", "area_m2": 4, "phone": "26 14 88 02"}
+    other = {"company_name": "café sol aps", "address": "Tagensvej 120 3 tv", "area_m2": "4,0", "phone": "26148802",
+             "activity_location": "Nørrebrogade 56"}
+    same, differ = agreed_truth(one, other)
+    assert same == {k: one[k] for k in ("company_name", "address", "area_m2", "phone")}
+    assert differ == {"activity_location"}
+    assert agreed_truth({"cvr": "12345678"}, {"cvr": "12345679"}) == ({}, {"cvr"})
+
+
+def _lines(path: Path, n: int) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()[:n]]
+
+
+def _run(tmp_path: Path, kind: str, first: list[dict], second: list[dict]) -> str:
+    a, b = tmp_path / "first.jsonl", tmp_path / "second.jsonl"
+    a.write_text("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in first), encoding="utf-8")
+    b.write_text("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in second), encoding="utf-8")
+    done = subprocess.run([sys.executable, str(ROOT / "bench" / "bench_agreement.py"), kind, str(a), str(b)],
+                          capture_output=True, text=True, timeout=120, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+def test_details_a_second_labeller_who_leaves_out_a_field_lowers_the_agreement_not_the_agreed_score(tmp_path):
+    items = [it for it in _lines(ROOT / "tests" / "data" / "details_dev.jsonl", 40)
+             if "activity_location" in it["truth"]][:4]
+    second = [{"id": i, "truth": {k: v for k, v in it["truth"].items() if k != "activity_location" or i % 2}}
+              for i, it in enumerate(items)]
+    rows = {line.split()[0]: line for line in _run(tmp_path, "details", items, second).splitlines()[2:]}
+    assert rows["all/activity_location"].split("%")[0].split()[-1] == "50.0"     # two of four alike
+    assert "100.0 % (   2)" in rows["all/activity_location"]                     # scored where both agree only
+    assert rows["all/cvr"].split("%")[0].split()[-1] == "100.0"
+
+
+def test_checklists_an_item_the_labellers_disagree_on_counts_for_neither(tmp_path):
+    items = [it for it in _lines(ROOT / "tests" / "data" / "checklist_dev.jsonl", 20) if it["checklist"]["given"]][:3]
+    second = [{"id": i, "given": it["checklist"]["given"][1:]} for i, it in enumerate(items)]
+    out = _run(tmp_path, "checklists", items, second)
+    first_line = next(line for line in out.splitlines() if "labels of first" in line)
+    second_line = next(line for line in out.splitlines() if "labels of second" in line)
+    agree_line = next(line for line in out.splitlines() if "both agree" in line)
+    assert first_line.endswith("0.0 %") and agree_line.endswith("0.0 %")
+    assert not second_line.endswith(" 0.0 %")      # the dropped items are missing to the second, and not asked for
