@@ -35,7 +35,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from bench_checklist import run_item as checklist_of  # type: ignore[import-not-found]  # noqa: E402
 from bench_details import FIELDS, WHERE, figures, labelled_fields, normalised, receipt_of, score  # type: ignore[import-not-found]  # noqa: E402
-from bench_details import run_item as details_of  # type: ignore[import-not-found]  # noqa: E402
+from bench_details import run_item as details_of  # noqa: E402
 
 from intake.app import build_context  # noqa: E402
 from intake.settings import Settings  # noqa: E402
