@@ -112,8 +112,17 @@ def mail_input(item: dict[str, Any], attachments: list[AttachmentResult]) -> tup
     return text, Parts(item.get("subject", ""), item.get("body", ""), attachments)
 
 
+def attachments_of(item: dict[str, Any]) -> list[dict[str, Any]]:
+    """The item's attachments; an ``attachment`` string (the training data's format, which
+    ``bench/data/independent.jsonl`` uses for 29 applications) is the text of one attached PDF."""
+    if item.get("attachments"):
+        return list(item["attachments"])
+    text = str(item.get("attachment") or "")
+    return [{"kind": "pdf", "filename": "bilag.pdf", "text": text}] if text.strip() else []
+
+
 def predict_items(model: TaskModel, items: list[dict[str, Any]]) -> list[Prediction]:
-    inputs = [mail_input(item, [read_attachment(a) for a in item.get("attachments") or []]) for item in items]
+    inputs = [mail_input(item, [read_attachment(a) for a in attachments_of(item)]) for item in items]
     return model.predict_many([text for text, _ in inputs], [parts for _, parts in inputs])
 
 

@@ -57,3 +57,17 @@ def test_bench_multi_refuses_errors_for_a_single_task_set_under_bench_data():
     done = _bench_multi("--data", str(ROOT / "tests" / "data" / "multi_dev.jsonl"),
                         "--single", str(ROOT / "bench" / "data" / "independent.jsonl"), "--errors")
     assert done.returncode == 2 and "independent sets are not for tuning" in done.stderr
+
+
+def test_bench_multi_reads_an_attachment_string_as_an_attached_pdf():
+    """independent.jsonl gives some applications' attached file as an ``attachment`` string (the training data's
+    format): the bench builds it as a PDF that the service's extraction reads, instead of leaving it out."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    from bench_multi import attachments_of, read_attachment  # type: ignore[import-not-found]
+
+    item = {"subject": "Skilt", "body": "Se bilag.", "attachment": "Ansøgning om skilt på facaden, Jagtvej 12"}
+    (only,) = attachments_of(item)
+    assert only["kind"] == "pdf" and "Jagtvej 12" in read_attachment(only).text
+    assert attachments_of({"body": "x", "attachment": "  "}) == []
+    listed = [{"kind": "docx", "filename": "a.docx", "text": "y"}]
+    assert attachments_of({"attachments": listed, "attachment": "ignored"}) == listed
