@@ -2,20 +2,23 @@
 
     python bench/bench_agreement.py details bench/data/details.jsonl bench/data/details.second.jsonl
     python bench/bench_agreement.py checklists bench/data/checklists.jsonl bench/data/checklists.second.jsonl
+    python bench/bench_agreement.py primary bench/data/independent.jsonl bench/data/independent.second.jsonl
 
 The first file is an evaluation set (applications with their labels, as ``bench_details`` and
 ``bench_checklist`` read them). The second holds, line by line in the same order, a second labeller's labels
-of the same applications (``{"id", "truth"}`` for details, ``{"id", "given"}`` for checklists), written from the
+of the same applications (``{"id", "truth"}`` for details, ``{"id", "given"}`` for checklists, ``{"id", "task"}``
+for the primary task type), written from the
 applications alone: without the first labels, the code or its output.
 
 Printed, aggregate figures only (never an application, so an independent set stays untuned):
 
 - how often the two labellers agree: per field for details (a field both leave out is not counted), per
-  application for checklists (the same required items missing, so the same letter);
+  application for checklists (the same required items missing, so the same letter) and for the primary task type;
 - the pipeline's figures against the first labels (the figures of ``bench_details`` / ``bench_checklist``),
   against the second, and on what both labellers agree on: for details the fields where they agree (a field
   they disagree on is left out of the score), for checklists the items they agree on (asking for an item one
-  of them calls given and the other missing is neither wrong nor right).
+  of them calls given and the other missing is neither wrong nor right), for the primary task type the
+  applications they agree on (the model trained as ``bench_multi`` trains it, behind the evaluation fence).
 
 Two careful people disagree where the application is ambiguous or the definition leaves room; the agreement is
 the ceiling of any reader measured against one person's labels, and the figure where both agree is what the
@@ -129,13 +132,32 @@ def checklists(first: list[dict], second: list[dict]) -> None:
               f"misses a missing required item: {100 * counts[f'{name}: misses'] / n:5.1f} %")
 
 
+# ---------------------------------------------------------------- the primary task type
+
+def primary(first: list[dict], second: list[dict]) -> None:
+    from bench_multi import fit_model, load_corpus, predict_items, training_examples  # type: ignore[import-not-found]
+
+    paired(first, second)
+    corpus = training_examples(load_corpus())
+    model = fit_model([e.text for e in corpus], [e.labels for e in corpus])
+    found = [p.task_types[0][0] if p.task_types else "triage" for p in predict_items(model, first)]
+    one, two = [item["labels"][0] for item in first], [other["task"] for other in second]
+    agreed = [i for i in range(len(first)) if one[i] == two[i]]
+    n = len(first)
+    print(f"{n} applications; primary task type")
+    print(f"  labellers agree on {100 * len(agreed) / n:5.1f} % ({len(agreed)})")
+    print(f"  ours against the first labels {100 * sum(f == o for f, o in zip(found, one, strict=True)) / n:5.1f} %, "
+          f"the second {100 * sum(f == t for f, t in zip(found, two, strict=True)) / n:5.1f} %, where both agree "
+          f"{100 * sum(found[i] == one[i] for i in agreed) / max(len(agreed), 1):5.1f} % of {len(agreed)}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("kind", choices=("details", "checklists"))
+    parser.add_argument("kind", choices=("details", "checklists", "primary"))
     parser.add_argument("first", type=Path, help="the evaluation set with its first labels")
     parser.add_argument("second", type=Path, help="a second labeller's labels of the same applications, line by line")
     args = parser.parse_args()
-    (details if args.kind == "details" else checklists)(read(args.first), read(args.second))
+    {"details": details, "checklists": checklists, "primary": primary}[args.kind](read(args.first), read(args.second))
 
 
 if __name__ == "__main__":

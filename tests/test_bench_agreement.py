@@ -56,3 +56,11 @@ def test_checklists_an_item_the_labellers_disagree_on_counts_for_neither(tmp_pat
     agree_line = next(line for line in out.splitlines() if "both agree" in line)
     assert first_line.endswith("0.0 %") and agree_line.endswith("0.0 %")
     assert not second_line.endswith(" 0.0 %")      # the dropped items are missing to the second, and not asked for
+
+
+def test_primary_an_application_the_labellers_disagree_on_is_left_out(tmp_path):
+    items = _lines(ROOT / "tests" / "data" / "primary_dev.jsonl", 8)
+    second = [{"id": i, "task": it["labels"][0] if i % 4 else "generel"} for i, it in enumerate(items)]
+    out = _run(tmp_path, "primary", items, second)
+    assert "labellers agree on  75.0 % (6)" in out
+    assert out.rstrip().endswith("of 6")
