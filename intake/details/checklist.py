@@ -25,7 +25,9 @@ bruge adresse og kortlægning af PCB"), unless the match holds a number (a
 number is a value given). Nor a document that is only booked, ordered, sent to
 another authority or still to be made ("the survey is booked for next week",
 "afmærkningsplanen er sendt til politiet", "kortlægningen laver
-nedrivningsfirmaet"). A number right after "uge"/"week" is a week: it gives
+nedrivningsfirmaet", "we will have the PCB survey done next week"). A company form alone ("ApS", "K/S") implies
+a contractor only where the writer does not say in words that the contractor is open ("Contractor: TBD"). A
+number right after "uge"/"week" is a week: it gives
 only a period. File names are taken as they are.
 
 An item that the activity's site satisfies is also satisfied by the business's
@@ -37,7 +39,9 @@ place it is read from (a text or the body's signature) is not negated or
 deferred and holds no value of another kind (``intake.details.givens``: another
 party's CVR, a rate, staff, a deadline or a past date, the business's own
 address when the site is not known yet); a value read only from a reply's
-quoted history is not given. The kind rules apply to pattern matches too.
+quoted history is not given. When the writer says the site or its house number is to come, a street with no
+number is not the address; when they say the date is not fixed, a date not written as a day ("August 2027") is
+not the date. The kind rules apply to pattern matches too.
 """
 from __future__ import annotations
 
@@ -52,6 +56,7 @@ from intake.details.extract import Field
 from intake.details.givens import (
     OPEN_ENDED,
     at_own_premises,
+    date_unsettled,
     implausible,
     locate,
     own_address_at,
@@ -150,7 +155,8 @@ def found_where(item: ChecklistItem, evidence: Evidence) -> str:
                 return could_be[0]
     # a plan, a survey, a drawing: asking about one, or saying it is attached to a mail without attachments, is not
     # having it; nor is a subject that names one ("Gravetilladelse - afmærkningsplan") when nothing is attached
-    document = _Document(bool(item.attachments), bool(could_be), item.details, evidence.received, unknown_site)
+    document = _Document(bool(item.attachments), bool(could_be), item.details, evidence.received, unknown_site,
+                         said_absent=_said_absent(item, evidence))
     values_only = replace(document, values_only=True)
     for source, text in evidence.texts:
         if source == "subject" and document.named_only:
@@ -271,6 +277,7 @@ class _Document:
     received: date | None = None
     site_unknown: bool = False  # the writer says the activity's site is not known yet
     values_only: bool = False  # only a match holding a number counts (the text is a quote or an invoice)
+    said_absent: bool = False  # the writer says in words that it is not there ("Contractor: TBD"): no company form
 
     @property
     def named_only(self) -> bool:
@@ -298,12 +305,17 @@ _LATER = re.compile(
     r"^\W{0,3}(?:(?:vil|will|blive|bliver|be|er|is|are|skal|kan|can|først|first|os|us|jer|you|til|to)\W+){0,3}"
     r"(?:eftersend\w*|sendes|fremsendes|følger|kommer senere|senere|mangler|follows?|later|not yet|endnu ikke|"
     r"missing|ikke|not|isn't|aren't|hasn't|haven't)\b"
+    # the object first, as Danish puts it, and sent later: "Afmærkningsplan sender vi, så snart ..." (not "sender vi
+    # med", "sender vi hermed": sent with this mail)
+    r"|^\W{0,3}(?:sender|eftersender|fremsender) (?:vi|jeg)\b(?!\s+(?:med|hermed|herved|her|nu|vedlagt|som bilag)\b)"
     # or a few words on, when the words say it comes later ("skitse af arealet eftersendes")
     r"|^\W{0,3}(?:\w+\W+){0,3}?(?:eftersend\w*|sendes senere|sendes efterfølgende|kommer senere|følger senere|"
     r"will follow|to follow|will be sent later|not yet|endnu ikke|udarbejdes|under udarbejdelse|bestilles|er bestilt|"
     r"bliver lavet|laves|will be (?:prepared|made|drawn up|ordered|supplied|provided|sent|forwarded|submitted|"
     r"carried out|done|performed|conducted|commissioned|"
     r"chosen|decided|confirmed|agreed)|is being (?:prepared|made)|has been ordered|afventer|awaiting|pending|tb[dca]|"
+    # to be sent: "we will send it when we have it", "(afmærkningsplan) sender vi, så snart politiet har godkendt den"
+    r"(?:we|I)(?:'ll| will| shall) (?:send|forward|submit) (?:it|them|this|that)\b(?! (?:here|now|herewith|attached))|"
     r"ikke afklaret|uafklaret|not decided|undecided|aftales|vælges|besluttes|afgøres|fastlægges|"
     r"to be (?:agreed|decided|confirmed)|sendes direkte|"
     r"til godkendelse|for approval|ligger hos|is with|vender tilbage|will get back|come back|"
@@ -370,7 +382,11 @@ _BOOKED_AFTER = re.compile(
     r"|^\W{0,3}(?:laver|udfører|udarbejder|tegner|bestiller)\s+(?:selv\b|vi\b|jeg\b|\w+(?:en|et|erne)\b)",
     re.IGNORECASE)
 _BOOKED_BEFORE = re.compile(r"\b(?:har|have|has|we've|I've)\s+(?:nu\s+|now\s+|just\s+|lige\s+)?(?:booked|ordered|"
-                            r"commissioned|requested|bestilt|booket|rekvireret)\b(?:\W+\w+){0,3}?\W*$", re.IGNORECASE)
+                            r"commissioned|requested|bestilt|booket|rekvireret)\b(?:\W+\w+){0,3}?\W*$"
+                            # to be had made: "we will have the PCB survey done next week", "vi får lavet kortlægningen"
+                            r"|\b(?:(?:will|shall|'ll|are going to)\s+(?:have|get)|are (?:having|getting)|"
+                            r"(?:skal|vil)\s+have\s+(?:lavet|udført|foretaget)|får\s+(?:vi\s+|jeg\s+)?(?:lavet|udført|"
+                            r"foretaget))\b(?:\W+\w+){0,5}?\W*$", re.IGNORECASE)
 # a number right after "uge"/"week" is a week ("uge 8-12 2027"), not clock hours or a size
 _WEEK_BEFORE = re.compile(r"\b(?:uge(?:r|rne)?|weeks?|wk|w)\.?\s*$", re.IGNORECASE)
 
@@ -397,12 +413,36 @@ def _stated(pattern: re.Pattern[str], text: str, document: _Document = _Document
             return False
         if document.values_only and not any(c.isdigit() for c in m.group()):
             continue
+        if document.said_absent and _COMPANY_FORM.fullmatch(m.group()):
+            continue
         if _a_week(text, m, document) or (document.is_document and _not_in_hand(text, m.start(), m.end())):
             continue
         if not _denied(text, m.start(), m.end()) and not _only_named(text, m, document) \
                 and not _other_kind(text, m.start(), m.end(), document):
             return True
     return False
+
+
+# a company form alone ("ApS", "K/S"): it only implies that a firm (the writer's, the client's) does the work
+_COMPANY_FORM = re.compile(r"(?:ApS|A/S|I/S|IVS|K/S|P/S)", re.IGNORECASE)
+
+
+def _said_absent(item: ChecklistItem, evidence: Evidence) -> bool:
+    """The writer names the item in words and says it is not there or comes later ("Contractor: TBD (tender closes
+    in January)", "entreprenøren er ikke valgt endnu"), and names it as given nowhere: a company form elsewhere (the
+    writer's own "ApS" in the signature, "our client, X K/S") does not overrule that."""
+    said = False
+    for _, text in evidence.texts:
+        for pattern in item.patterns:
+            for n, m in enumerate(_pattern(pattern).finditer(text)):
+                if n >= _MATCHES:
+                    break
+                if _COMPANY_FORM.fullmatch(m.group()):
+                    continue
+                if not _denied(text, m.start(), m.end()):
+                    return False
+                said = True
+    return said
 
 
 def _other_kind(text: str, start: int, end: int, document: _Document, in_signature: bool = False) -> bool:
@@ -418,6 +458,9 @@ def _detail_given(item: ChecklistItem, key: str, value: object, evidence: Eviden
     earlier mail is not given; one whose written form cannot be found is taken as it is."""
     if implausible(key, value):
         return False
+    if unknown_site and key in ("address", "activity_location") and not any(c.isdigit() for c in
+                                                                            str(value).split(",")[0]):
+        return False  # "in Købmagergade ... I cannot yet give you the exact street number": a street, not the address
     document = _Document(kinds=item.details, received=evidence.received, site_unknown=unknown_site)
     # the business's own address in its signature is where it sits, not where the activity of an ``away`` item
     # (a scaffold, an event, a dig, a stall) takes place, unless the text puts the activity there ("foran vores
@@ -435,6 +478,8 @@ def _detail_given(item: ChecklistItem, key: str, value: object, evidence: Eviden
             if not _denied(text, start, end, value=True) \
                     and not _other_kind(text, start, end, document, source == "signature"):
                 return True
+    if key in ("period_from", "period_to") and date_unsettled([t for _, t in evidence.texts]):
+        return False  # "the date is not fixed yet - most likely a weekend in August": a month read as a date is none
     return not seen and next(locate(key, value, evidence.quoted), None) is None
 
 

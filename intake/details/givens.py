@@ -9,8 +9,9 @@ event; a deadline ("svar senest 1. marts"), a past date ("sidste år 3. juni",
 "survey done on 3 September 2026", "stiftet 12. august 1977") for the period
 or date of the activity; the business's own address (its signature, "vores
 kontor ligger på ...") for the site of an activity whose site the writer says
-is not found yet. ``rejected`` says so for one match; the kind is told by the
-details that satisfy the item (``cvr``, ``litres``, ``period_from`` ...).
+is not found yet; a place only thought of ("maybe Kalvebod Brygge"); the
+height a sign hangs at ("i 3 meters højde") for its size. ``rejected`` says so
+for one match; the kind is told by the details that satisfy the item (``cvr``, ``litres``, ``period_from`` ...).
 ``locate`` finds where a detail's value is written, so that the same rules
 (and the checklist's clause rules) can be applied to it.
 """
@@ -48,6 +49,13 @@ _USAGE = re.compile(r"\b(?:\w*regning\w*|\w*faktura\w*|bill|invoice|levering\w*|
 _OTHER_AREA = re.compile(r"\b(?:lokale\w*|butik\w*|restaurant\w*|café\w*|shop|premises|lejemål\w*|indendørs\w*|"
                          r"indoors?)\s+(?:er|is|has|har|måler|measures)\s+(?:på\s+|ca\.?\s+|about\s+|omkring\s+)?$"
                          r"|\b(?:gamle|tidligere|forrige|old|previous|former)\b[^,;]{0,40}$", re.IGNORECASE)
+# how high something hangs, not its size: "i ca. 3 meters højde", "i en højde af 2,5 m", "at a height of 3 m",
+# "2.5 m above the pavement", "3 m over fortovet"
+_MOUNTING = re.compile(r"\b(?:i|in)\s+(?:ca\.?\s*|cirka\s+|omkring\s+)?\d+(?:[,.]\d+)?\s*(?:m|meter|meters)\s+højde\b"
+                       r"|\bi\s+(?:en\s+)?højde\s+(?:af|på)\b|\bat\s+a\s+height\s+of\b"
+                       r"|\b\d+(?:[,.]\d+)?\s*(?:m|meter|metres?|meters?)\s+(?:above|over|off)\s+(?:the\s+)?(?:ground|"
+                       r"pavement|sidewalk|street|road|fortovet|jorden|terræn\w*|gaden|vejen|gadeniveau)\b",
+                       re.IGNORECASE)
 # people who run the activity, not its guests ("vi er 3 ansatte", "our team of 12 staff")
 _STAFF_AFTER = re.compile(r"^\W{0,3}(?:\w+\W+)?(?:ansatte|medarbejdere|frivillige|personale|hjælpere|kolleger|"
                           r"bestyrelses\w*|staff|employees|volunteers|crew|colleagues|helpers|board members)\b",
@@ -87,6 +95,8 @@ _SITE_NOUN = (r"(?:adressen|address(?= to follow| will follow| (?:is )?not)|"
               # someone's address: "kundens adresse eftersender jeg", "the customer's address will follow"
               r"(?:(?!vores\b)\w+s|hendes|hans|deres) adresse\b|(?:\w+'s?|her|his|their) address\b|"
               r"stedet|placeringen|lokationen|"
+              # the house number: "I cannot yet give you the exact street number", "husnummeret kender vi ikke"
+              r"(?:the (?:exact )?)?(?:street|house) number|husnummer\w*|gadenummer\w*|"
               r"byggepladsen|pladsen|grunden|the (?:exact )?(?:site|location|address|venue|place)|"
               r"hvor\b[^.!?\n,]{0,40}\bskal\b[^.!?\n,]{0,20}|where\b[^.!?\n,]{0,40}\bwill\b[^.!?\n,]{0,20}|"
               r"hvor\b[^.!?\n,]{0,40}\b(?:bliver|kommer|ligger|er)\b)")
@@ -112,6 +122,9 @@ _SITE_UNKNOWN = re.compile(
     r"once|as soon|next)\b"
     + r"|\b(?:open to suggestions|åbne for forslag|wherever (?:you|there)|hvor (?:som helst|I har plads|der er plads))",
     re.IGNORECASE)
+# the writer says the date is not settled: "the date is not fixed yet", "Date: to be decided", "datoen er ikke fastlagt"
+_DATE_UNSETTLED = re.compile(r"\b(?:(?:the (?:exact )?)?dates?|datoen|datoerne|tidspunktet)\b[^.!?\n]{0,30}?\b"
+                             + _UNDECIDED + r"\b", re.IGNORECASE)
 # an address introduced as someone's seat, and a company named as a third party ("containerfirmaet")
 _ADDRESS_INTRO = re.compile(r"\b(?:har adresse på|har kontor på|holder til på|ligger på|is (?:located|based) at|"
                             r"has (?:its )?(?:address|office) at|(?:'s|s) address is|adresse(?:n)? er)\s*$",
@@ -120,9 +133,15 @@ _A_FIRM = re.compile(r"\b\w*firmaet\b|\bthe (?:\w+ )?(?:company|firm)\b", re.IGN
 # a place named only vaguely: "et sted på Nørrebro", "somewhere in Valby", "måske i Fælledparken"
 _VAGUE_PLACE = re.compile(r"\b(?:et sted|et eller andet sted|somewhere|måske|maybe|possibly|evt\.?)\s+(?:på|i|in|on|"
                           r"around|ved|near|omkring)\s+$", re.IGNORECASE)
+# a place only thought of: "maybe Kalvebod Brygge or Ørestad", "måske på Israels Plads", "perhaps near Nørreport"
+_HEDGED_PLACE = re.compile(r"\b(?:måske|maybe|perhaps|possibly|eventuelt|evt\.)\s+(?:(?:på|i|in|on|at|around|ved|near|"
+                           r"omkring|nær)\s+)?(?:(?-i:[A-ZÆØÅ])[\w.-]*\s+){0,2}$", re.IGNORECASE)
 # one place among others: "i Kongens Have eller et andet sted", "Israels Plads or somewhere similar"
 _ALTERNATIVE_AFTER = re.compile(r"^[^.!?\n]{0,25}?\b(?:or|eller)\s+(?:somewhere|anywhere|elsewhere|another|a similar|"
                                 r"et andet|andet|andre|et lignende|lignende|hvor som helst)\b", re.IGNORECASE)
+# a form's answer that is no place: "Følger", "TBD", "Ukendt", "Oplyses senere"
+_NO_PLACE = re.compile(r"(?:følger(?: senere)?|kommer(?: senere)?|senere|eftersendes|oplyses senere|afventer\w*|ukendt|"
+                       r"ikke fastlagt|tb[acd]|to follow|follows|later|unknown|pending|n/?a|ved ikke)\W*")
 # districts: an area, not a site ("a client's building in Østerbro", "a spot in Vesterbro")
 _DISTRICTS = frozenset(
     "østerbro vesterbro nørrebro amager amagerbro christianshavn frederiksberg valby vanløse brønshøj husum "
@@ -131,7 +150,10 @@ _DISTRICTS = frozenset(
 # the business's own address, introduced as such ("vores kontor ligger på", "har adresse på", "our office is at")
 _OWN_ADDRESS = re.compile(r"\b(?:kontor\w*|adresse på|vores adresse|har til huse|domicil\w*|office|our address|"
                           r"registered address|based at|headquarters|bor(?: selv)? (?:på|i)|I live (?:at|in|on)|"
-                          r"my (?:apartment|flat|home|house)|min (?:lejlighed|bolig|privatadresse)|home address)"
+                          r"my (?:apartment|flat|home|house)|min (?:lejlighed|bolig|privatadresse)|home address|"
+                          # a form's label for the business's own address: "Firmaadresse\tHerstedvang 9"
+                          r"(?:firma|virksomheds|virksomhedens |firmaets )adresse\w*|(?:company|business|firm)(?:'s)? "
+                          r"address)"
                           r"\b[^.!?\n]{0,30}$", re.IGNORECASE)
 
 
@@ -165,6 +187,11 @@ def site_unknown(texts: Sequence[str]) -> bool:
     return any(_SITE_UNKNOWN.search(t) for t in texts)
 
 
+def date_unsettled(texts: Sequence[str]) -> bool:
+    """The writer says the date of the activity is not fixed yet."""
+    return any(_DATE_UNSETTLED.search(t) for t in texts)
+
+
 def rejected(kinds: Sequence[str], text: str, start: int, end: int, received: date | None = None,
              own_address: bool = False) -> bool:
     """``text[start:end]``, found for an item satisfied by the details ``kinds``, is a value of another kind."""
@@ -177,7 +204,7 @@ def rejected(kinds: Sequence[str], text: str, start: int, end: int, received: da
         return True
     if "litres" in kinds and _USAGE.search(before):
         return True
-    if "area_m2" in kinds and _OTHER_AREA.search(before):
+    if "area_m2" in kinds and (_OTHER_AREA.search(before) or _mounting_height(text, start, end)):
         return True
     if "guests" in kinds and (_STAFF_AFTER.search(after) or _STAFF_BEFORE.search(before)):
         return True
@@ -186,18 +213,28 @@ def rejected(kinds: Sequence[str], text: str, start: int, end: int, received: da
     if "period_to" in kinds and _OPEN_AFTER.search(after):  # a period from and to: "fra uge 16 og frem" has no end
         return True
     return "activity_location" in kinds and (own_address or bool(_VAGUE_PLACE.search(before))
+                                             or bool(_HEDGED_PLACE.search(before))
                                              or bool(_FORMER_PLACE.search(before))
                                              or bool(_ALTERNATIVE_AFTER.search(text[end:end + 60]))
                                              or _party_address(before))
 
 
+def _mounting_height(text: str, start: int, end: int) -> bool:
+    """The match at ``text[start:end]`` is part of a height the thing is put at ("i ca. 3 meters højde")."""
+    offset = max(0, start - 30)
+    return any(m.start() < end - offset and m.end() > start - offset
+               for m in _MOUNTING.finditer(text[offset:end + 30]))
+
+
 def implausible(key: str, value: object) -> bool:
     """A detail that cannot be what it claims: an address whose "house number" is a postcode ("Nørrebrogade 2200";
-    house numbers run from 1 to 999), or a place that is a whole district or town ("in Østerbro")."""
+    house numbers run from 1 to 999), a place that is a whole district or town ("in Østerbro"), or a form's answer
+    read as a place that says it comes later or is not known ("Adresse for opstilling\tFølger")."""
     if key not in ("address", "activity_location"):
         return False
     place = str(value).strip().lower()
-    return re.match(r"[^\d,]+\s\d{4,}\b", place) is not None or place in _DISTRICTS
+    return re.match(r"[^\d,]+\s\d{4,}\b", place) is not None or place in _DISTRICTS \
+        or _NO_PLACE.fullmatch(place) is not None
 
 
 def _another_party(before: str) -> bool:

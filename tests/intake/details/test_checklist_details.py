@@ -5,7 +5,7 @@ import pytest
 
 from intake.details.checklist import Evidence, check
 from intake.details.extract import Field
-from intake.details.givens import locate
+from intake.details.givens import implausible, locate
 from intake.mail.bodytext import quoted_text
 from routing.catalogue import load_catalogue
 
@@ -538,3 +538,122 @@ def test_an_item_given_in_second_probe_words_is_had(catalogue, task, item, text)
 ])
 def test_second_probe_words_in_other_senses_are_not_had(catalogue, task, item, text):
     assert item in check(catalogue.task(task), evidence(text)).missing
+
+
+# ---------------------------------------------------------------- batch c8 (session check8)
+
+def test_a_p_number_given_for_an_address_is_given(catalogue):
+    body = "Hygge Bar ApS, CVR 88854055\nP-number for Vesterbrogade 112, 1620 København V: 1020961830"
+    assert "p_number" in check(catalogue.task("udeservering"), evidence(body)).have
+
+
+@pytest.mark.parametrize("body", ["P-nummer for Vesterbrogade 112, 1620 København V: kommer fra revisor.",
+                                  "P-number for the shop: call 28 14 55 09."])
+def test_a_p_number_label_for_an_address_without_the_number_is_missing(catalogue, body):
+    assert "p_number" in check(catalogue.task("udeservering"), evidence(body)).missing
+
+
+@pytest.mark.parametrize(("task", "item", "body"), [
+    ("gravetilladelse", "traffic_plan", "Afmærkningsplan sender vi, så snart politiet har godkendt den."),
+    ("gravetilladelse", "traffic_plan", "Traffic plan: we will send it once the police have approved it."),
+    ("nedrivning", "survey", "We will have the asbestos and PCB survey done next week and send it when we have it."),
+    ("nedrivning", "survey", "Vi får lavet kortlægning af PCB og asbest i næste uge."),
+])
+def test_a_document_still_to_be_sent_or_made_is_missing(catalogue, task, item, body):
+    assert item in check(catalogue.task(task), evidence(body)).missing
+
+
+@pytest.mark.parametrize(("task", "item", "body"), [
+    ("gravetilladelse", "traffic_plan", "Afmærkningsplan sender vi hermed."),
+    ("gravetilladelse", "traffic_plan", "We send the traffic plan herewith."),
+    ("nedrivning", "survey", "We have had the asbestos and PCB survey done; the report says no PCB."),
+])
+def test_a_document_sent_now_or_already_made_is_given(catalogue, task, item, body):
+    assert item in check(catalogue.task(task), evidence(body)).have
+
+
+def test_a_contractor_said_to_be_open_is_not_implied_by_a_company_form(catalogue):
+    body = ("On behalf of our client, Vesterbro Living K/S, we apply for an excavation permit.\n"
+            "Contractor: TBD (tender closes in January).\n\nYours faithfully,\nEmma Clarke\nHartmann Consulting ApS")
+    assert "contractor" in check(catalogue.task("gravetilladelse"), evidence(body)).missing
+
+
+@pytest.mark.parametrize("body", ["Vi graver selv.\n\nMvh\nHolm Anlæg ApS",
+                                  "Entreprenør: ikke valgt endnu.\nOpdatering: entreprenøren er Hansen Anlæg ApS."])
+def test_a_company_form_still_implies_the_contractor_unless_said_open(catalogue, body):
+    assert "contractor" in check(catalogue.task("gravetilladelse"), evidence(body)).have
+
+
+def test_the_firms_address_in_a_form_is_not_the_site_to_follow(catalogue):
+    form = "Firmaadresse\tHerstedvang 9, 2620 Albertslund\nAdresse for opstilling\tFølger"
+    found = check(catalogue.task("vejareal"), Evidence(
+        details={"address": Field("Herstedvang 9", "ansøgning.docx"),
+                 "activity_location": Field("Følger", "ansøgning.docx")},
+        texts=[("body", "Se vedhæftede ansøgning. Adressen på byggepladsen følger."), ("ansøgning.docx", form)],
+        received=RECEIVED))
+    assert "site" in found.missing
+
+
+def test_the_site_in_a_form_is_the_site(catalogue):
+    form = "Firmaadresse\tHerstedvang 9, 2620 Albertslund\nAdresse for opstilling\tNørrebrogade 12, 2200 København N"
+    found = check(catalogue.task("vejareal"), Evidence(
+        details={"address": Field("Herstedvang 9", "ansøgning.docx"),
+                 "activity_location": Field("Nørrebrogade 12", "ansøgning.docx")},
+        texts=[("body", "Se vedhæftede ansøgning."), ("ansøgning.docx", form)], received=RECEIVED))
+    assert "site" in found.have
+
+
+@pytest.mark.parametrize("body", ["Skiltet skal sidde ved indgangen i ca. 3 meters højde.",
+                                  "The sign will be mounted at a height of 2.5 m.",
+                                  "Det hænger 3 m over fortovet."])
+def test_the_height_a_sign_hangs_at_is_not_its_size(catalogue, body):
+    assert "size" in check(catalogue.task("skilte"), evidence(body, address="Vesterbrogade 38")).missing
+
+
+@pytest.mark.parametrize("body", ["Skiltet er 1 meter højt.", "The sign is 80 x 60 cm, mounted at a height of 3 m."])
+def test_a_sign_high_or_wide_is_its_size(catalogue, body):
+    assert "size" in check(catalogue.task("skilte"), evidence(body, address="Vesterbrogade 38")).have
+
+
+def test_a_street_whose_number_is_to_come_is_not_the_address(catalogue):
+    body = ("We are opening a store in Købmagergade. I cannot yet give you the exact street number - "
+            "I will send it when the contract is signed.")
+    assert "address" in check(catalogue.task("skilte"), evidence(body, activity_location="Købmagergade")).missing
+
+
+@pytest.mark.parametrize(("body", "place"), [("We are opening a store in Købmagergade.", "Købmagergade"),
+                                             ("The store is at Købmagergade 22; the lease is not signed yet.",
+                                              "Købmagergade 22")])
+def test_a_street_or_an_address_given_is_the_address(catalogue, body, place):
+    assert "address" in check(catalogue.task("skilte"), evidence(body, activity_location=place)).have
+
+
+@pytest.mark.parametrize("body", ["Where can we stand? We were thinking maybe Kalvebod Brygge or Ørestad.",
+                                  "Vi tænker måske på Israels Plads, men kender ikke reglerne."])
+def test_a_place_only_thought_of_is_no_site(catalogue, body):
+    assert "site" in check(catalogue.task("gadesalg"), evidence(body)).missing
+
+
+@pytest.mark.parametrize("body", ["We would like to stand on Kalvebod Brygge.",
+                                  "Vi vil gerne stå på Israels Plads, måske også på Kultorvet."])
+def test_a_place_named_firmly_is_the_site(catalogue, body):
+    assert "site" in check(catalogue.task("gadesalg"), evidence(body)).have
+
+
+@pytest.mark.parametrize("body", ["The date is not fixed yet - most likely a weekend in August 2027.",
+                                  "Date: to be decided (a weekend in August 2027)"])
+def test_a_month_is_no_date_when_the_date_is_not_fixed(catalogue, body):
+    found = check(catalogue.task("arrangement"), evidence(body, period_from="2027-08-01", period_to="2027-08-31"))
+    assert "date" in found.missing
+
+
+@pytest.mark.parametrize(("body", "day"), [("The street party is in August 2027.", "2027-08-01"),
+                                           ("Datoen er ikke endelig fastlagt, men vi håber på 14. august 2027.",
+                                            "2027-08-14")])
+def test_a_month_or_a_day_written_is_the_date(catalogue, body, day):
+    assert "date" in check(catalogue.task("arrangement"), evidence(body, period_from=day)).have
+
+
+def test_a_form_answer_read_as_a_place_is_no_place():
+    assert implausible("activity_location", "Følger") and implausible("address", "TBD")
+    assert not implausible("activity_location", "Fælledparken") and not implausible("address", "Følgevej 3")
