@@ -10,6 +10,16 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 
 from bench_agreement import agreed_truth  # type: ignore[import-not-found]  # noqa: E402
+from bench_details import labelled_fields, score  # type: ignore[import-not-found]  # noqa: E402
+
+
+def test_a_field_no_application_of_a_set_labels_is_not_scored_as_extra():
+    items = [{"truth": {"company_name": "A ApS", "area_m2": 4}}, {"truth": {"company_name": "B ApS"}}]
+    fields = labelled_fields(items)
+    assert fields == ("company_name", "area_m2")
+    found = {"company_name": "B ApS", "litres": 1000, "area_m2": 12}
+    assert score(items[1]["truth"], found, fields) == {"company_name": "right", "area_m2": "extra"}
+    assert score(items[1]["truth"], found)["litres"] == "extra"        # scored when the set's format has it
 
 
 def test_fields_alike_after_normalising_are_agreed_and_the_others_left_out():
