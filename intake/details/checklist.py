@@ -308,6 +308,10 @@ _LATER = re.compile(
     # the object first, as Danish puts it, and sent later: "Afmærkningsplan sender vi, så snart ..." (not "sender vi
     # med", "sender vi hermed": sent with this mail)
     r"|^\W{0,3}(?:sender|eftersender|fremsender) (?:vi|jeg)\b(?!\s+(?:med|hermed|herved|her|nu|vedlagt|som bilag)\b)"
+    # the same in English: "Signage plan we will send later" (not "we send herewith", "we attach")
+    r"|^\W{0,3}(?:we|I)(?:(?:'ll| will| shall| are going to) (?:send|forward|submit|deliver|provide)\b(?!\s+(?:it\s+|"
+    r"them\s+)?(?:here|now|herewith|hereby|attached|enclosed|with (?:this|the|our)|as an? attachment)\b)"
+    r"|\s(?:send|forward|submit)(?:\s+(?:it|them))?\s+(?:later|next|soon|when|once|as soon|separately|afterwards)\b)"
     # or a few words on, when the words say it comes later ("skitse af arealet eftersendes")
     r"|^\W{0,3}(?:\w+\W+){0,3}?(?:eftersend\w*|sendes senere|sendes efterfølgende|kommer senere|følger senere|"
     r"will follow|to follow|will be sent later|not yet|endnu ikke|udarbejdes|under udarbejdelse|bestilles|er bestilt|"

@@ -157,12 +157,19 @@ _OWN_ADDRESS = re.compile(r"\b(?:kontor\w*|adresse på|vores adresse|har til hus
                           r"\b[^.!?\n]{0,30}$", re.IGNORECASE)
 
 
-# a place the business has left: "vi er flyttet fra Nørrebrogade 100", "we moved out of", "vores gamle adresse"
+_PREMISES = (r"(?:adresse|address|lokaler?|premises|butik|shop|værksted|workshop|kontor|office)\w*\s*"
+             r"(?:på|i|at|on|in|was|var|:)?")
+# a place the business has left: "vi er flyttet fra Nørrebrogade 100", "we moved out of", "vores tidligere adresse"
 _FORMER_PLACE = re.compile(r"\b(?:(?:er |is |are |was |were |have |has |har |vi |we )?(?:flyttet|fraflyttet|moved|"
                            r"relocated)\s+(?:ud\s+)?(?:fra|from|out of|away from)|(?:vores |our |the |den |det )?"
-                           r"(?:tidligere|gamle|forrige|former|previous|old)\s+(?:adresse|address|lokaler?|premises|"
-                           r"butik|shop|værksted|workshop|kontor|office)\w*\s*(?:på|i|at|on|in|was|var|:)?)\s*$",
-                           re.IGNORECASE)
+                           r"(?:tidligere|forrige|former|previous)\s+" + _PREMISES + r")\s*$", re.IGNORECASE)
+# "gamle"/"old" may be the place's age ("mit gamle værksted på Ålekistevej 87, som jeg lejer ud", "the old workshop
+# at ... is to be demolished"): a former place only where the sentence says it was left ("... er solgt", "... closed")
+_OLD_PLACE = re.compile(r"\b(?:vores |our |the |den |det |mit |min |my )?(?:gamle|old)\s+" + _PREMISES + r"\s*$",
+                        re.IGNORECASE)
+_LEFT_AFTER = re.compile(r"^[^.!?\n]{0,80}?\b(?:er |is |was |blev |has been |have been )?(?:solgt|sold|lukket|closed|"
+                         r"fraflyttet|vacated|opsagt|given up|forladt|left|flyttet (?:fra|ud)|moved (?:from|out))\b",
+                         re.IGNORECASE)
 
 
 # the activity at the business's own premises ("foran vores butik", "in our courtyard"): its address is the place
@@ -215,6 +222,8 @@ def rejected(kinds: Sequence[str], text: str, start: int, end: int, received: da
     return "activity_location" in kinds and (own_address or bool(_VAGUE_PLACE.search(before))
                                              or bool(_HEDGED_PLACE.search(before))
                                              or bool(_FORMER_PLACE.search(before))
+                                             or (bool(_OLD_PLACE.search(before))
+                                                 and bool(_LEFT_AFTER.search(text[end:end + 120])))
                                              or bool(_ALTERNATIVE_AFTER.search(text[end:end + 60]))
                                              or _party_address(before))
 
@@ -272,7 +281,7 @@ def _not_the_period(text: str, start: int, end: int, received: date | None) -> b
 def _other_date(text: str, start: int, end: int, day: int, month: int, year: int | None,
                 received: date | None) -> bool:
     before = _sentence_before(text, start)
-    if _DEADLINE.search(before[-40:]) or _PAST.search(before):
+    if _DEADLINE.search(before[-40:]) or _PAST.search(before) or _mail_header_date(text, start):
         return True
     # read across the dot of "5. eller 12. juni", which ``_sentence_before`` takes for a sentence's end
     if _UNSETTLED_BEFORE.search(text[max(0, start - 40):start]) or _OR_AFTER.search(text[end:end + 20]):
@@ -285,6 +294,32 @@ def _other_date(text: str, start: int, end: int, day: int, month: int, year: int
         return year is not None and date(year, month, day) < received
     except ValueError:
         return False
+
+
+# a forwarded or quoted mail's header: "Fra: Marie Holt\nDato: 25. nov. 2026\nEmne: Brief" (the date it was written)
+_HEADER_DATE_LABEL = re.compile(r"(?:dato|date|sendt|sent)\s*:[^\n]*$", re.IGNORECASE)
+# (a sender, not a form's "Fra: kl. 12" or "From: 1 June")
+_HEADER_FROM = re.compile(r"^[ \t>]*(?:fra|from)[ \t]*:[ \t]*(?!kl\b|\d)[^\W\d_]", re.IGNORECASE | re.MULTILINE)
+_HEADER_SUBJECT = re.compile(r"^[ \t>]*(?:emne|subject)[ \t]*:", re.IGNORECASE | re.MULTILINE)
+
+
+def _mail_header_date(text: str, start: int) -> bool:
+    """The date at ``start`` is on the "Dato:"/"Date:" line of a mail's header: a "Fra:"/"From:" line naming a
+    sender and an "Emne:"/"Subject:" line within three lines of it (an event form's "Dato: 14. juni 2027" has
+    neither)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if not _HEADER_DATE_LABEL.match(text, line_start, start) and not _HEADER_DATE_LABEL.fullmatch(
+            text[line_start:start].lstrip(" \t>")):
+        return False
+    block_start = line_start
+    for _ in range(3):
+        block_start = text.rfind("\n", 0, max(0, block_start - 1)) + 1
+    block_end = start
+    for _ in range(3):
+        nxt = text.find("\n", block_end + 1)
+        block_end = len(text) if nxt < 0 else nxt
+    block = text[block_start:block_end]
+    return bool(_HEADER_FROM.search(block)) and bool(_HEADER_SUBJECT.search(block))
 
 
 def _sentence_before(text: str, start: int) -> str:

@@ -657,3 +657,76 @@ def test_a_month_or_a_day_written_is_the_date(catalogue, body, day):
 def test_a_form_answer_read_as_a_place_is_no_place():
     assert implausible("activity_location", "Følger") and implausible("address", "TBD")
     assert not implausible("activity_location", "Fælledparken") and not implausible("address", "Følgevej 3")
+
+
+# ---------------------------------------------------------------- batch c9 (session check9)
+
+@pytest.mark.parametrize("body", ["Tak for hurtigt svar. P-nummeret for Blågårdsgade 8 er 1003948217.",
+                                  "The P-number for Vesterbrogade 112, 1620 København V is 1020 9618 30."])
+def test_a_p_number_said_to_be_for_an_address_is_given(catalogue, body):
+    assert "p_number" in check(catalogue.task("udeservering"), evidence(body)).have
+
+
+@pytest.mark.parametrize("body", ["P-nummeret for Blågårdsgade 8 er ikke klar endnu, ring på 2890146612.",
+                                  "The P-number for our shop is not known yet. Our ref. is 1020961830.",
+                                  "P-nummeret for Blågårdsgade 8 er på vej fra revisor."])
+def test_a_p_number_said_to_be_open_for_an_address_is_missing(catalogue, body):
+    assert "p_number" in check(catalogue.task("udeservering"), evidence(body)).missing
+
+
+_AGED = "Jeg skal have lagt nyt tag på mit gamle værksted på Ålekistevej 87 i Vanløse, som jeg lejer ud."
+
+
+@pytest.mark.parametrize(("task", "item", "body", "place"), [
+    ("vejareal", "site", _AGED + " Containeren skal stå på vejen foran huset.", "Ålekistevej 87"),
+    ("olietank", "address", "Mit gamle værksted på Kirkebjerg Allé 30, 2720 Vanløse, som nu er udlejet, er kommet på "
+                            "fjernvarme. Den gamle olietank skal sløjfes.", "Kirkebjerg Allé 30"),
+    ("olietank", "address", "The oil tank at our old workshop at Sydhavnsgade 12 will be removed.", "Sydhavnsgade 12"),
+])
+def test_an_old_place_still_the_writers_is_the_address(catalogue, task, item, body, place):
+    assert item in check(catalogue.task(task), evidence(body, address=place)).have
+    assert item in check(catalogue.task(task), evidence(body)).have  # read from the text alone
+
+
+@pytest.mark.parametrize(("body", "place"), [
+    ("Vores gamle værksted på Tingvej 8 er solgt.", "Tingvej 8"),
+    ("Our old shop at Vesterbrogade 10 closed last year.", "Vesterbrogade 10"),
+    ("Vores tidligere adresse Tingvej 8 havde en tank.", "Tingvej 8"),
+])
+def test_an_old_place_said_to_be_left_is_not_the_address(catalogue, body, place):
+    assert "address" in check(catalogue.task("olietank"), evidence(body, address=place)).missing
+
+
+@pytest.mark.parametrize("body", ["Signage plan we will send later.",
+                                  "The traffic plan we'll forward when the police have approved it.",
+                                  "Afmærkningsplan: we send it later."])
+def test_a_document_put_first_and_sent_later_in_english_is_missing(catalogue, body):
+    assert "traffic_plan" in check(catalogue.task("gravetilladelse"), evidence(body)).missing
+
+
+@pytest.mark.parametrize("body", ["Signage plan we send herewith.",
+                                  "The signage plan we will submit with our application is on page 2.",
+                                  "Traffic plan: we send it with this mail."])
+def test_a_document_put_first_and_sent_now_in_english_is_given(catalogue, body):
+    assert "traffic_plan" in check(catalogue.task("gravetilladelse"), evidence(body)).have
+
+
+_FORWARDED = ("Bedste hilsner\nNikolaj Friis\nTlf. 60 18 45 27\n---------- Videresendt meddelelse ----------\n"
+              "Fra: Marie Holt, Torvehallernes Venner\nDato: 25. nov. 2026\nEmne: Brief – streetfood-dag")
+
+
+@pytest.mark.parametrize("body", ["Vi søger om en streetfood-dag på Israels Plads for ca. 1.500 besøgende.",
+                                  "Datoen er endnu ikke fastlagt – en lørdag i maj 2027, vi vender tilbage."])
+def test_the_date_of_a_forwarded_mail_is_not_the_events_date(catalogue, body):
+    found = check(catalogue.task("arrangement"), evidence(body, _FORWARDED, period_from="2026-11-25",
+                                                          period_to="2026-11-25"))
+    assert "date" in found.missing
+
+
+@pytest.mark.parametrize("form", ["Arrangement: Sommerfest\nDato: 12. juni 2027\nFra: kl. 12\nTil: kl. 22",
+                                  "From: Anna Holm\nDate: 12 June 2027 (the party)\nVenue: Israels Plads"])
+def test_a_date_on_a_forms_date_line_is_the_date(catalogue, form):
+    found = check(catalogue.task("arrangement"), Evidence(
+        details={"period_from": Field("2027-06-12", "form")}, texts=[("body", "Se skemaet."), ("form", form)],
+        received=RECEIVED))
+    assert "date" in found.have
