@@ -351,11 +351,12 @@ def _find_amounts(text: str, _ref: date) -> dict:
         out["area_m2"] = parse_number(m.group("n"))     # the first area, or a total of the parts ("i alt 45 m²")
     else:
         d = next((d for d in islice(DIMENSIONS.finditer(text), 20)
-                  if not _NOT_GROUND.search(text, max(0, d.start() - 50), d.start())), None)
+                  if not _NOT_GROUND.search(text, max(0, d.start() - 50), d.start())
+                  and not _PIECES.search(text, max(0, d.start() - 30), d.start())), None)
         a, b = (parse_number(d.group("a")), parse_number(d.group("b"))) if d else (None, None)
         if a and b:
             out["area_m2"] = round(a * b, 2)
-    m = LITRES.search(text)
+    m = next((v for v in islice(LITRES.finditer(text), 50) if not _not_a_tank(text, v)), None)
     if m:
         out["litres"] = parse_number(m.group("n"))
     guests = [parse_number(g.group("n"))
@@ -369,6 +370,35 @@ def _find_amounts(text: str, _ref: date) -> dict:
 
 # "Stillads (30 m²) og container (15 m²), i alt 45 m²": the total of the areas named before it
 _TOTAL = re.compile(r"(?i)\b(?:i alt|samlet|totalt?|in total|total area|altogether|tilsammen)\b[^.\n\d]{0,15}\Z")
+
+
+# "2 tents (6 x 12 m)", "3 boder à 3 x 3 m": the size of each of several pieces, not the area applied for
+_PIECES = re.compile(r"(?i)\b(?:[2-9]|\d{2,}|two|three|four|five|six|to|tre|fire|fem|seks)[ \t]+[^\W\d]+[ \t]{0,3}"
+                     r"(?:\(|à|of|på|each|hver)[ \t]{0,3}\Z")
+
+
+# "2 l/s", "5 liter/min": a flow, not a volume
+_RATE = re.compile(r"(?i)\A\s{0,2}/\s{0,2}(?:s|sek|sec|min|h|t|time|hour|døgn|day)\b|\A\s{0,2}(?:per|pr\.?|i|a)\s"
+                   r"(?:sekund|second|minut|minute)")
+# "2 x 660 l", "240 l om ugen", "madaffald 3 x 140 l", "paints and thinners, approx. 200 litres": waste bins,
+# an amount a week, goods in store; a tank or a separator on the same line is still a tank ("oliebeholder")
+_NOT_TANK = re.compile(r"(?i)affald|waste|refuse|garbage|\bbins?\b|\bpap\b|papir|cardboard|paper|\bglas\b|\bglass\b"
+                       r"|maling|paints?\b|thinners?|fortynder")
+_COUNT_BEFORE = re.compile(r"(?i)\d\s{0,2}[x×]\s{0,2}\Z")
+_A_WEEK = re.compile(r"(?i)\A\s{0,2}(?:om ugen|om måneden|pr\.? (?:uge|måned)|per (?:week|month)|a (?:week|month)"
+                     r"|weekly|monthly|ugentligt?)\b")
+_TANK = re.compile(r"(?i)tank|udskiller|separator|cistern|olie|\boil\b")
+
+
+def _not_a_tank(text: str, m: re.Match[str]) -> bool:
+    """A volume in litres that is no tank's: a flow, a waste bin or a weekly amount, goods in store."""
+    start = text.rfind("\n", 0, m.start()) + 1
+    end = text.find("\n", m.end())
+    line = text[max(start, m.start() - 60):m.end() + 30 if end < 0 else min(end, m.end() + 30)]
+    after = text[m.end():m.end() + 20]
+    if _RATE.match(after) or _A_WEEK.match(after) or _COUNT_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+        return True
+    return bool(_NOT_TANK.search(line)) and not _TANK.search(line)
 
 
 # "The crew is 12 people", "holdet er 8 personer": who works there, not who comes

@@ -1,0 +1,60 @@
+"""Details in the voices of blind batch d9 (written from the brief alone, by a writer who saw no code and no data):
+litres that are no tank's (a flow of "2 l/s", waste bins "2 x 660 l", "240 l om ugen", paints in store) and the size
+of each of several pieces ("2 tents (6 x 12 m)"), which is no area applied for."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from intake.details import extract_details
+
+REF = date(2027, 1, 4)
+
+
+def values(text: str) -> dict:
+    found = extract_details([("body", text)], {}, reference=REF, sender="x@example.dk")
+    return {k: f.value for k, f in found.items()}
+
+
+# ---------------------------------------------------------------- litres: a tank's volume, nothing else
+
+@pytest.mark.parametrize("text", [
+    "Nyt storkøkken. Fedtudskiller 2 l/s i kælderen med prøvetagningsbrønd.",
+    "The plan is a 2 l/s grease separator (EN 1825) installed in the basement.",
+    "Our estimate per week:\n- Office paper and cardboard: 2 x 660 l\n- Residual waste: 1 x 660 l",
+    "Den tidligere ejer havde et fælles 660 l restaffaldskar med ejendommen.\n- Restaffald: 660 l om ugen",
+    "Papir og pap: ca. 240 l om ugen",
+    "- Storage of paints and thinners in a fire-proof cabinet, approx. 200 litres",
+])
+def test_a_flow_a_waste_bin_or_goods_in_store_are_no_litres(text):
+    assert "litres" not in values(text)
+
+
+@pytest.mark.parametrize(("text", "litres"), [
+    ("Vi skal sløjfe en olietank på 1.200 liter i kælderen.", 1200),
+    ("Der installeres en fedtudskiller på 1.000 liter, flow 2 l/s.", 1000),
+    ("Oliebeholderen til affaldsolie rummer 1.000 l.", 1000),          # a waste word beside a tank word: a tank
+    ("Forventet mængde: 15.000 liter i døgnet", 15000),                 # an amount a day is not a flow per second
+])
+def test_a_tank_or_a_separator_keeps_its_litres(text, litres):
+    assert values(text)["litres"] == litres
+
+
+# ---------------------------------------------------------------- the area: one piece, not each of several
+
+@pytest.mark.parametrize("text", [
+    "Start/finish area: 2 tents (6 x 12 m), start gantry, 10 toilets.",
+    "Vi stiller 3 boder à 3 x 3 m op på pladsen.",
+])
+def test_the_size_of_each_of_several_pieces_is_no_area(text):
+    assert "area_m2" not in values(text)
+
+
+@pytest.mark.parametrize(("text", "area"), [
+    ("There will be a pop-up tent (10 x 20 m), two food trucks and a bike-repair station.", 200),
+    ("Vi har 2 borde på fortovet, og standen er 2 x 1 m.", 2),
+])
+def test_one_piece_keeps_its_length_times_width(text, area):
+    assert values(text)["area_m2"] == area
