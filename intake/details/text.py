@@ -321,10 +321,15 @@ def _own_line(text: str, labelled: list[tuple[re.Match[str], str]]) -> str:
 
 
 def _find_email(text: str, _ref: date) -> dict:
-    candidates = [m for m in EMAIL.finditer(text) if not IGNORED_EMAIL.search(m.group(0))]
+    candidates = [m for m in EMAIL.finditer(text) if not IGNORED_EMAIL.search(m.group(0))
+                  and not _INVOICES_TO.search(text, max(0, m.start() - 40), m.start())]
     labelled = [m for m in candidates if EMAIL_LABEL.search(text[max(0, m.start() - 30):m.start()])]
     best = (labelled or candidates or [None])[0]
     return {"contact_email": best.group(0).lower()} if best else {}
+
+
+# "Invoices to accounts@...", "Faktura sendes til bogholderi@...": where the bills go, not whom to answer
+_INVOICES_TO = re.compile(r"(?i)\b(?:invoices?|invoicing|billing|bills|faktura\w*|regning\w*)\b[^\n@.]{0,25}\Z")
 
 
 def _find_company(text: str, _ref: date) -> dict:

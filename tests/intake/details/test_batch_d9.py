@@ -58,3 +58,37 @@ def test_the_size_of_each_of_several_pieces_is_no_area(text):
 ])
 def test_one_piece_keeps_its_length_times_width(text, area):
     assert values(text)["area_m2"] == area
+
+
+# ---------------------------------------------------------------- whom to answer
+
+def test_an_invoice_address_is_not_the_contact_email():
+    text = ("Contact on site: Niall Boyd, mobile +45 71 44 02 36\nInvoices to accounts@hartmann.example\n\n"
+            "Cheers,\nNiall Boyd")
+    found = extract_details([("body", text)], {}, reference=REF, sender="niall@hartmann.example")
+    assert found["contact_email"].value == "niall@hartmann.example"
+
+
+def test_an_address_to_write_to_is_still_the_contact_email():
+    text = "Spørgsmål kan sendes til lise@bistro.example, fakturaen betaler vi ved levering.\n\nMvh Lise Holm"
+    assert values(text)["contact_email"] == "lise@bistro.example"
+
+
+_REPLY = ("Hello again Karen,\n\nhere are the informations you asked for.\n\nCompany name: Trattoria Roma ApS\n"
+          "CVR: 48065511\n\nBest regards\nLuca Bernardi\n+45 29 63 50 18\n\n-----Original message-----\n"
+          "From: {author}\nSent: 7 December 2026 10:14\nTo: info@roma.example\nSubject: SV: Outdoor seating\n\n"
+          "Dear Luca Bernardi,\nwe need the company's CVR and P-number.\nKind regards, Karen Skov")
+
+
+def test_the_quoted_mail_of_someone_else_gives_no_contact():
+    text = _REPLY.format(author="Karen Skov <karen.skov@city.example>")
+    found = extract_details([("body", text)], {}, reference=REF, sender="info@roma.example")
+    assert (found["contact_name"].value, found["contact_email"].value) == ("Luca Bernardi", "info@roma.example")
+
+
+def test_the_senders_own_quoted_mail_still_counts():
+    text = ("Se min mail nedenfor.\n\n-----Oprindelig meddelelse-----\nFra: Lise Holm <lise@bistro.example>\n"
+            "Sendt: 1. december 2026\nEmne: Udeservering\n\nVi søger om udeservering.\nBistro Holm ApS\nCVR 48065511\n"
+            "Telefon 29 63 50 18")
+    found = extract_details([("body", text)], {}, reference=REF, sender="lise@bistro.example")
+    assert (found["cvr"].value, found["phone"].value) == ("48065511", "29635018")
