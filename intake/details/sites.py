@@ -383,6 +383,16 @@ def _letterhead_end(text: str) -> int:
     return 0
 
 
+def in_letterhead_or_signature(text: str, address: str) -> bool:
+    """Whether ``address`` is written in the letterhead or the signature of ``text``: the business's own."""
+    street = address.split(",")[0].strip()
+    if not street:
+        return False
+    head, signature = _letterhead_end(text), signature_start(text)
+    return any(m.start() < head or m.start() >= signature
+               for m in re.finditer(rf"(?<![\w]){re.escape(street)}(?![\w])", text))
+
+
 def signature_start(text: str) -> int:
     last = _last_match(_VALEDICTION, text)
     return last.start() if last else len(text)

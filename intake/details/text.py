@@ -39,7 +39,7 @@ from intake.details.identifiers import (
 )
 from intake.details.labels import full_label_key, label_key, normalise_label
 from intake.details.names import designated_contact, find_company, find_contact
-from intake.details.sites import find_addresses, same_place, signature_start
+from intake.details.sites import find_addresses, in_letterhead_or_signature, same_place, signature_start
 from intake.details.values import PROPERTY_AS_ADDRESS, compose_address, normalise_value
 
 __all__ = ["compose_address", "extract_from_text", "label_key", "labelled_values", "normalise_label", "normalise_value"]
@@ -211,7 +211,8 @@ def extract_from_text(text: str, reference: date) -> dict[str, object]:
         out.pop("postcode", None), out.pop("city", None)
     if "address" in out and places.get("address") != out["address"]:
         places = {k: v for k, v in places.items() if k not in ("postcode", "city")}   # they belong to another address
-    elif str(out.get("activity_location", "")).startswith(places.get("address", "\0")):
+    elif (str(out.get("activity_location", "")).startswith(places.get("address", "\0"))
+          and not in_letterhead_or_signature(text, str(places["address"]))):
         places = {k: v for k, v in places.items() if k not in ("address", "postcode", "city")}   # the labelled site
     _put(out, places)
     _cvr_of_the_company(out, text)

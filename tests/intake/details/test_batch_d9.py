@@ -92,3 +92,32 @@ def test_the_senders_own_quoted_mail_still_counts():
             "Telefon 29 63 50 18")
     found = extract_details([("body", text)], {}, reference=REF, sender="lise@bistro.example")
     assert (found["cvr"].value, found["phone"].value) == ("48065511", "29635018")
+
+
+# ---------------------------------------------------------------- a labelled site on the business's own house
+
+def test_a_labelled_site_that_is_the_letterheads_address_is_the_business_address():
+    text = ("Nordic Optics ApS\nØsterbrogade 102 · 2100 København Ø · CVR 23326817\n\n"
+            "Application for permission for facade sign\n\n"
+            "Location of sign: Østerbrogade 102, above the shop window on the ground floor\n\n"
+            "Contact: Emma Hjort, tel. 35 26 30 49")
+    found = values(text)
+    assert (found.get("address"), found.get("postcode")) == ("Østerbrogade 102", "2100")
+    assert "activity_location" not in found
+
+
+def test_a_labelled_site_only_mentioned_in_the_text_stays_the_site():
+    text = ("Malerfirmaet Steen ApS\nBorups Allé 177\n2400 København NV\nCVR 25143426\n\n"
+            "Ansøgning om stillads\n\nArbejdssted: Ryesgade 30, 2200 København N\n\n"
+            "Vi skal male facaden på Ryesgade 30 og har brug for et stillads.\n\nMed venlig hilsen\nBettina Steen")
+    found = values(text)
+    assert found["address"] == "Borups Allé 177"
+    assert str(found["activity_location"]).startswith("Ryesgade 30")
+
+
+def test_a_labelled_site_repeated_in_the_prose_is_no_address_of_the_business():
+    text = ("Ansøgning om stillads\n\nArbejdssted: Ryesgade 30, 2200 København N\n\n"
+            "Vi skal male facaden på Ryesgade 30 og har brug for et stillads.\n\nMed venlig hilsen\nBettina Steen\n"
+            "Malerfirmaet Steen ApS")
+    found = values(text)
+    assert "address" not in found and str(found["activity_location"]).startswith("Ryesgade 30")
