@@ -121,3 +121,23 @@ def test_a_labelled_site_repeated_in_the_prose_is_no_address_of_the_business():
             "Malerfirmaet Steen ApS")
     found = values(text)
     assert "address" not in found and str(found["activity_location"]).startswith("Ryesgade 30")
+
+
+# ---------------------------------------------------------------- where the waste arises
+
+def _form(fields: dict) -> dict:
+    found = extract_details([("body", "Se vedhæftede skema.")], fields, reference=REF, sender="x@example.dk")
+    return {k: f.value for k, f in found.items()}
+
+
+def test_the_address_where_the_waste_arises_is_the_business_address_when_the_form_names_no_other():
+    found = _form({"Virksomhed": "Tandklinikken Valby I/S", "Adresse hvor affaldet opstår": "Valby Langgade 58, 1., "
+                   "2500 Valby", "Restaffald": "ca. 240 l om ugen"})
+    assert (found.get("address"), found.get("postcode")) == ("Valby Langgade 58, 1.", "2500")
+    assert "activity_location" not in found and "litres" not in found
+
+
+def test_the_address_where_the_waste_arises_beside_the_business_address_is_the_site():
+    found = _form({"Virksomhed": "Kantine Service ApS", "Adresse": "Hejrevej 37, 2400 København NV",
+                   "Address where the waste is produced": "Nyhavn 51, 1051 København K"})
+    assert found["address"] == "Hejrevej 37" and str(found["activity_location"]).startswith("Nyhavn 51")
