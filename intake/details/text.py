@@ -193,6 +193,7 @@ def _put(out: dict, values: dict) -> None:
 def extract_from_text(text: str, reference: date) -> dict[str, object]:
     """Every detail found in one text; labelled values first."""
     text = _tame(text.replace("\r\n", "\n").replace("\xa0", " ")[:MAX_TEXT_CHARS])
+    text = _MAIL_HEADER_DATE.sub(_header_without_date, text)    # when a forwarded or quoted mail was sent
     out = labelled_values(text, reference)
     if "contact_name" in out:               # a labelled contact ("Site supervisor: X") is named as the one to contact
         out["designated_contact"] = out["contact_name"]
@@ -376,6 +377,21 @@ def _find_amounts(text: str, _ref: date) -> dict:
 
 # "Stillads (30 m²) og container (15 m²), i alt 45 m²": the total of the areas named before it
 _TOTAL = re.compile(r"(?i)\b(?:i alt|samlet|totalt?|in total|total area|altogether|tilsammen)\b[^.\n\d]{0,15}\Z")
+
+
+# "Fra: Simon Rask <simon@...>\nDato: 9. dec. 2026 23:41": the date a forwarded or quoted mail was sent, no period
+_MAIL_HEADER_DATE = re.compile(r"(?im)^(?P<head>[ \t]*\*?(?:fra|from)[ \t]*:[^\n]*\n"
+                               r"(?:[ \t]*\*?(?:til|to|cc|emne|subject)[ \t]*:[^\n]*\n){0,3})"
+                               r"(?P<date>[ \t]*\*?(?:dato|date|sendt|sent)[ \t]*:[^\n]*)$")
+
+
+def _header_without_date(m: re.Match[str]) -> str:
+    """A mail header's From line with an address, or its date with a time of day ("23:41"): the date line dropped;
+    "Fra: 1. maj / Dato: ..." in an application stays."""
+    head, sent = m.group("head"), m.group("date")
+    first = head.split("\n", 1)[0]
+    header = ("@" in first or "<" in first) or re.search(r"\b\d{1,2}[:.]\d{2}\b(?![.:]\d)", sent) is not None
+    return head if header and not re.match(r"(?i)[ \t]*\*?(?:fra|from)[ \t]*:[ \t]*\d", first) else m.group(0)
 
 
 # "2 tents (6 x 12 m)", "3 boder à 3 x 3 m": the size of each of several pieces, not the area applied for

@@ -141,3 +141,31 @@ def test_the_address_where_the_waste_arises_beside_the_business_address_is_the_s
     found = _form({"Virksomhed": "Kantine Service ApS", "Adresse": "Hejrevej 37, 2400 København NV",
                    "Address where the waste is produced": "Nyhavn 51, 1051 København K"})
     assert found["address"] == "Hejrevej 37" and str(found["activity_location"]).startswith("Nyhavn 51")
+
+
+# ---------------------------------------------------------------- the date a forwarded mail was sent
+
+def test_the_date_in_a_forwarded_mails_header_is_no_period():
+    text = ("Kan I behandle det som vores ansøgning?\n\n---------- Videresendt meddelelse ----------\n"
+            "Fra: Simon Rask <simon@cafe.example>\nDato: 9. dec. 2026 23:41\nEmne: udeservering på torvet\n"
+            "Til: Ida Brandt <ida@cafe.example>\n\nVi vil søge om udeservering. Fra 1/4 til 30/9 2027, kl 10-23.")
+    found = extract_details([("body", text)], {}, reference=date(2026, 12, 3), sender="ida@cafe.example")
+    assert (found["period_from"].value, found["period_to"].value) == ("2027-04-01", "2027-09-30")
+
+
+@pytest.mark.parametrize(("text", "start", "end"), [
+    ("Periode\nFra: 1. maj 2027\nTil: 30. september 2027", "2027-05-01", "2027-09-30"),
+])
+def test_fra_and_til_labels_of_an_application_stay_its_period(text, start, end):
+    found = values(text)
+    assert (found["period_from"], found["period_to"]) == (start, end)
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("Fra: 1. maj 2027\nDato: 12. juni 2027 kl. 10.00", True),        # an application's own labels
+    ("Fra: Simon Rask\nDato: 9. dec. 2026 23:41", False),              # a header: its date has a time of day
+    ("From: Karen Skov <karen@city.example>\nTo: info@x.example\nSent: Monday", False),
+])
+def test_only_a_mail_headers_date_line_is_dropped(text, kept):
+    from intake.details.text import _MAIL_HEADER_DATE, _header_without_date
+    assert (_MAIL_HEADER_DATE.sub(_header_without_date, text) == text) is kept
