@@ -4,6 +4,7 @@ of each of several pieces ("2 tents (6 x 12 m)"), which is no area applied for."
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -169,3 +170,16 @@ def test_fra_and_til_labels_of_an_application_stay_its_period(text, start, end):
 def test_only_a_mail_headers_date_line_is_dropped(text, kept):
     from intake.details.text import _MAIL_HEADER_DATE, _header_without_date
     assert (_MAIL_HEADER_DATE.sub(_header_without_date, text) == text) is kept
+
+
+# ---------------------------------------------------------------- a date after a house number
+
+@pytest.mark.parametrize(("text", "address"), [
+    ("Mobile crane Store Kongensgade 40 - 20 January", "Store Kongensgade 40"),
+    ("Stillads på Jagtvej 10-12 maj", "Jagtvej 10"),
+    ("Container på Tagensvej 140-160, 2200 København N", "Tagensvej 140-160"),    # a range stays a range
+])
+def test_a_day_of_a_month_after_a_dash_ends_no_range_of_house_numbers(text, address):
+    from intake.details.addresses import ADDRESS
+    m = ADDRESS.search(text)
+    assert m is not None and re.sub(r"\s+", " ", m.group(0)).rstrip(", ") == address
