@@ -234,6 +234,13 @@ def find_addresses(text: str) -> dict[str, str]:
         # it is a day of a date ("Nørrebros Runddel 4.-5. december")
         site = next((m for m in plain if not _same_house(m, own) and not _DATE_AFTER.match(text, m.end)), None)
     out: dict[str, str] = {}
+    if own is not None and "," not in own.address:
+        # "restauranten på Sankt Hans Gade 20" above the signature's "Sankt Hans Gade 20, kld. / 2200 København N":
+        # the floor written with the postcode ("outside our shop at Vesterbrogade 50, 1st floor level" is no floor)
+        fuller = next((m for m in mentions if "," in m.address and m.postcode and _same_house(m, own)
+                       and m.address.startswith(own.address + ",")), None)
+        if fuller is not None:
+            own = Mention(own.start, own.end, fuller.address, own.postcode or fuller.postcode, own.town or fuller.town)
     if own is not None:
         out["address"] = own.address
         pc = own if own.postcode else next((m for m in mentions if m.postcode and _same_house(m, own)), None)

@@ -10,6 +10,7 @@ from datetime import date
 import pytest
 
 from intake.details import extract_details
+from intake.details.sites import find_addresses
 
 REF = date(2027, 1, 4)
 
@@ -183,3 +184,18 @@ def test_a_day_of_a_month_after_a_dash_ends_no_range_of_house_numbers(text, addr
     from intake.details.addresses import ADDRESS
     m = ADDRESS.search(text)
     assert m is not None and re.sub(r"\s+", " ", m.group(0)).rstrip(", ") == address
+
+
+# ---------------------------------------------------------------- the floor of the business's own address
+
+def test_the_floor_written_with_the_postcode_completes_the_same_house_named_before():
+    text = ("Vi har overtaget restauranten på Sankt Hans Gade 20 pr. 1. december og skal have styr på affaldet.\n\n"
+            "Restaurant Hummel ApS\nCVR 12707533\nSankt Hans Gade 20, kld.\n2200 København N\n\n"
+            "Med venlig hilsen\nJakob Hummel")
+    assert find_addresses(text)["address"] == "Sankt Hans Gade 20, kl."
+
+
+def test_a_floor_without_a_postcode_does_not_complete_the_address():
+    text = ("Vi søger om et skilt på vores butik, Vesterbrogade 50.\n\nSkiltet hænger på Vesterbrogade 50, 1. sal, "
+            "over indgangen.\n\nButik Lys ApS\nCVR 12707533")
+    assert find_addresses(text).get("address") == "Vesterbrogade 50"
