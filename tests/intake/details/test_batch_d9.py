@@ -10,6 +10,7 @@ from datetime import date
 import pytest
 
 from intake.details import extract_details
+from intake.details.names import find_company
 from intake.details.sites import find_addresses
 
 REF = date(2027, 1, 4)
@@ -199,3 +200,14 @@ def test_a_floor_without_a_postcode_does_not_complete_the_address():
     text = ("Vi søger om et skilt på vores butik, Vesterbrogade 50.\n\nSkiltet hænger på Vesterbrogade 50, 1. sal, "
             "over indgangen.\n\nButik Lys ApS\nCVR 12707533")
     assert find_addresses(text).get("address") == "Vesterbrogade 50"
+
+
+# ---------------------------------------------------------------- a name that begins with "The"
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The Stroopwafel Company ApS\nBaldersgade 22, st. tv., 2200 København N\nCVR 42008214\n\nApplication for a stall",
+     "The Stroopwafel Company ApS"),
+    ("We are applying on behalf of Hansen Byg ApS, CVR 42008214, for a skip.", "Hansen Byg ApS"),
+])
+def test_the_leading_the_of_a_name_is_part_of_it(text, name):
+    assert find_company(text, has_cvr=True) == name
