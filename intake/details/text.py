@@ -195,6 +195,7 @@ def extract_from_text(text: str, reference: date) -> dict[str, object]:
     text = _tame(text.replace("\r\n", "\n").replace("\xa0", " ")[:MAX_TEXT_CHARS])
     text = _MAIL_HEADER_DATE.sub(_header_without_date, text)    # when a forwarded or quoted mail was sent
     out = labelled_values(text, reference)
+    _days_around_the_day(out, text, reference)
     if "contact_name" in out:               # a labelled contact ("Site supervisor: X") is named as the one to contact
         out["designated_contact"] = out["contact_name"]
     for finder in _FINDERS:
@@ -224,6 +225,19 @@ def extract_from_text(text: str, reference: date) -> dict[str, object]:
             and len(re.findall(rf"{re.escape(site)}(?![ \t]{{0,3}}\d)", text)) <= text.count(company)):
         del out["activity_location"]            # "Tandlægerne i Gothersgade ApS" (and only it) names no site
     return out
+
+
+def _days_around_the_day(out: dict, text: str, reference: date) -> None:
+    """A labelled single day ("Dato: lørdag den 3. juli 2027", the concert) inside the range the text applies for
+    ("brug af arealet fra torsdag den 1. juli til søndag den 4. juli 2027", with the build-up and take-down): the
+    range is the period."""
+    day = out.get("period_from")
+    if not isinstance(day, str) or out.get("period_to") != day:
+        return
+    period = periods.find_period(text, reference)
+    if (period.start and period.end and period.start < period.end
+            and period.start.isoformat() <= day <= period.end.isoformat()):
+        out["period_from"], out["period_to"] = period.start.isoformat(), period.end.isoformat()
 
 
 def _cvr_of_the_company(out: dict, text: str) -> None:

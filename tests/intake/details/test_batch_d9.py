@@ -211,3 +211,19 @@ def test_a_floor_without_a_postcode_does_not_complete_the_address():
 ])
 def test_the_leading_the_of_a_name_is_part_of_it(text, name):
     assert find_company(text, has_cvr=True) == name
+
+
+# ---------------------------------------------------------------- the days around an event's day
+
+def test_a_labelled_day_inside_the_range_applied_for_gives_way_to_the_range():
+    text = ("Sted: Fælledparken\n\nDato: lørdag den 3. juli 2027, koncert kl. 15.00-22.30.\n\n"
+            "Vi søger om brug af arealet fra torsdag den 1. juli til søndag den 4. juli 2027 (opbygning 1.-2. juli, "
+            "nedtagning 4. juli).")
+    found = values(text)
+    assert (found["period_from"], found["period_to"]) == ("2027-07-01", "2027-07-04")
+
+
+def test_a_labelled_day_outside_a_range_in_the_text_stays_the_period():
+    text = ("Dato: lørdag den 3. juli 2027\n\nSidste år holdt vi festen fra 1. til 4. august, men i år er den kortere.")
+    found = values(text)
+    assert (found["period_from"], found["period_to"]) == ("2027-07-03", "2027-07-03")
