@@ -236,9 +236,11 @@ def find_addresses(text: str) -> dict[str, str]:
     out: dict[str, str] = {}
     if own is not None and "," not in own.address:
         # "restauranten på Sankt Hans Gade 20" above the signature's "Sankt Hans Gade 20, kld. / 2200 København N":
-        # the floor written with the postcode ("outside our shop at Vesterbrogade 50, 1st floor level" is no floor)
-        fuller = next((m for m in mentions if "," in m.address and m.postcode and _same_house(m, own)
-                       and m.address.startswith(own.address + ",")), None)
+        # the floor written with the postcode or under the company's name or CVR ("outside our shop at Vesterbrogade
+        # 50, 1st floor level" is no floor of the address)
+        fuller = next((m for m in mentions if "," in m.address and _same_house(m, own)
+                       and m.address.startswith(own.address + ",")
+                       and (m.postcode or _address_line_under_company(text, m))), None)
         if fuller is not None:
             own = Mention(own.start, own.end, fuller.address, own.postcode or fuller.postcode, own.town or fuller.town)
     if own is not None:
@@ -262,6 +264,14 @@ def find_addresses(text: str) -> dict[str, str]:
 
 _DATE_AFTER = re.compile(r"(?i)\.?[ \t]?[-–][ \t]?\d{1,2}\."
                          r"|\.[ \t]?(?:jan|feb|mar|apr|maj|may|jun|jul|aug|sep|okt|oct|nov|dec)[a-z]*\b")
+
+
+def _address_line_under_company(text: str, m: Mention) -> bool:
+    """An address on a line of its own right under the company's name or CVR ("Applicant: / Brink & Holm A/S /
+    CVR 90590456 / Store Kongensgade 40, 3. sal")."""
+    line_start = text.rfind("\n", 0, m.start) + 1
+    return (not text[line_start:m.start].strip()
+            and _COMPANY_MARK.search(text, max(0, m.start - 80), m.start) is not None)
 
 
 def _first(*groups: list[Mention]) -> Mention | None:

@@ -211,6 +211,8 @@ def extract_from_text(text: str, reference: date) -> dict[str, object]:
         pc = f", {out['postcode']} {out['city']}" if out.get("postcode") and out.get("city") else ""
         out["activity_location"] = f"{out.pop('address')}{pc}"
         out.pop("postcode", None), out.pop("city", None)
+    if "address" in out and str(places.get("address", "")).startswith(f"{out['address']},"):
+        out["address"] = places["address"]      # "Address: Store Kongensgade 40, 1264 ..." and, signed, its floor
     if "address" in out and places.get("address") != out["address"]:
         places = {k: v for k, v in places.items() if k not in ("postcode", "city")}   # they belong to another address
     elif (str(out.get("activity_location", "")).startswith(places.get("address", "\0"))

@@ -227,3 +227,17 @@ def test_a_labelled_day_outside_a_range_in_the_text_stays_the_period():
     text = ("Dato: lørdag den 3. juli 2027\n\nSidste år holdt vi festen fra 1. til 4. august, men i år er den kortere.")
     found = values(text)
     assert (found["period_from"], found["period_to"]) == ("2027-07-03", "2027-07-03")
+
+
+def test_a_labelled_address_takes_the_floor_of_the_same_house_under_the_applicants_name():
+    text = ("Address: Store Kongensgade 40, 1264 København K\nDate: Wednesday 20 January 2027\n\n"
+            "Applicant:\nBrink & Holm Arkitekter A/S\nCVR 90590456\nStore Kongensgade 40, 3. sal\n\n"
+            "Contact: Oliver Brink, partner")
+    found = values(text)
+    assert (found["address"], found["postcode"]) == ("Store Kongensgade 40, 3.", "1264")
+
+
+def test_a_floor_in_a_sentence_near_the_letterhead_is_no_floor_of_the_address():
+    text = ("Nordic Eyewear ApS\nVesterbrogade 50, 1620 København V · CVR 58596566\n\nRequest for a projecting sign\n\n"
+            "Location: outside our shop at Vesterbrogade 50, 1st floor level\n\nKind regards\nMette Kruse")
+    assert values(text)["address"] == "Vesterbrogade 50"
