@@ -400,13 +400,13 @@ def _letterhead_end(text: str) -> int:
     return 0
 
 
-def in_letterhead_or_signature(text: str, address: str) -> bool:
+def in_letterhead_or_signature(text: str, address: str, *, signature: bool = True) -> bool:
     """Whether ``address`` is written in the letterhead or the signature of ``text``: the business's own."""
     street = address.split(",")[0].strip()
     if not street:
         return False
-    head, signature = _letterhead_end(text), signature_start(text)
-    return any(m.start() < head or m.start() >= signature
+    head, sign = _letterhead_end(text), (signature_start(text) if signature else len(text) + 1)
+    return any(m.start() < head or m.start() >= sign
                for m in re.finditer(rf"(?<![\w]){re.escape(street)}(?![\w])", text))
 
 

@@ -211,6 +211,14 @@ def extract_from_text(text: str, reference: date) -> dict[str, object]:
         pc = f", {out['postcode']} {out['city']}" if out.get("postcode") and out.get("city") else ""
         out["activity_location"] = f"{out.pop('address')}{pc}"
         out.pop("postcode", None), out.pop("city", None)
+    elif ("address" in out and "activity_location" not in out and own
+          and not same_place(str(out["address"]), str(own))
+          and in_letterhead_or_signature(text, str(own), signature=False)
+          and not in_letterhead_or_signature(text, str(out["address"]), signature=False)):
+        # "Adresse: Ryesgade 30" in an application under a letterhead with the business's own address: the site
+        pc = f", {out['postcode']} {out['city']}" if out.get("postcode") and out.get("city") else ""
+        out["activity_location"] = f"{out.pop('address')}{pc}"
+        out.pop("postcode", None), out.pop("city", None)
     if "address" in out and str(places.get("address", "")).startswith(f"{out['address']},"):
         out["address"] = places["address"]      # "Address: Store Kongensgade 40, 1264 ..." and, signed, its floor
     if "address" in out and places.get("address") != out["address"]:

@@ -241,3 +241,25 @@ def test_a_floor_in_a_sentence_near_the_letterhead_is_no_floor_of_the_address():
     text = ("Nordic Eyewear ApS\nVesterbrogade 50, 1620 København V · CVR 58596566\n\nRequest for a projecting sign\n\n"
             "Location: outside our shop at Vesterbrogade 50, 1st floor level\n\nKind regards\nMette Kruse")
     assert values(text)["address"] == "Vesterbrogade 50"
+
+
+# ---------------------------------------------------------------- an "Adresse:" under a letterhead
+
+_LETTER = ("Malerfirmaet B. Steen ApS\nBorups Allé 177\n2400 København NV\nCVR 25143426\n\n"
+           "Ansøgning om råden over vejareal\n\nAdresse: {address}\n\n"
+           "Vi har brug for en container på gaden i parkeringsbåsene.\n\nPeriode: 11.01.2027 - 22.01.2027")
+
+
+def test_an_address_field_under_a_letterhead_with_another_address_is_the_site():
+    found = values(_LETTER.format(address="Ryesgade 30, 2200 København N"))
+    assert (found["address"], found["postcode"]) == ("Borups Allé 177", "2400")
+    assert str(found["activity_location"]).startswith("Ryesgade 30")
+
+
+@pytest.mark.parametrize("text", [
+    _LETTER.format(address="Borups Allé 177, 2400 København NV"),
+    "Ansøgning om råden over vejareal\n\nAdresse: Ryesgade 30, 2200 København N\n\nVi har brug for en container.",
+])
+def test_an_address_field_without_another_letterhead_address_is_the_business_address(text):
+    found = values(text)
+    assert "activity_location" not in found and found["address"] in ("Borups Allé 177", "Ryesgade 30")
