@@ -179,7 +179,7 @@ _PLACE = re.compile(
     rf"(?<![\w])(?=[pPaAoOvViIfFuUnNlLdDhHcCtT])(?i:på|at|on|ved|i|in front of|in|foran|ud for|outside|near|over|langs"
     rf"|omkring|around"
     rf"|hjørnet af|the corner of|krydset"
-    rf"|along|across|del af|part of)[ \t]+(?:the[ \t]+)?(?P<v>{STREET})(?![\w])"
+    rf"|along|across|del af|part of)[ \t]+(?:the[ \t]+|selve[ \t]+)?(?P<v>{STREET})(?![\w])"   # "på selve torvet"
     rf"(?![ \t]{{1,3}}(?:nr\.?[ \t]?)?\d)(?![ \t][A-ZÆØÅ][a-zæøå])")
 _LOCATION_PHRASE = re.compile(r"(?<![\w])(?:placering|location|sted|lokation|venue|site)\s{0,3}[:\-]\s{0,3}"
                               r"(?P<v>[^\n]{3,120})", re.IGNORECASE)

@@ -263,3 +263,16 @@ def test_an_address_field_under_a_letterhead_with_another_address_is_the_site():
 def test_an_address_field_without_another_letterhead_address_is_the_business_address(text):
     found = values(text)
     assert "activity_location" not in found and found["address"] in ("Borups Allé 177", "Ryesgade 30")
+
+
+# ---------------------------------------------------------------- "på selve torvet"
+
+def test_a_square_named_after_selve_is_the_site_beside_the_business_on_it():
+    text = ("Vi vil søge om udeservering på selve Sankt Hans Torv, overfor caféen, ved siden af springvandet.\n\n"
+            "Café Torvet ApS, Sankt Hans Torv 3, 2200 Kbh N\nCVR 72708946")
+    found = find_addresses(text)
+    assert (found["address"], found["activity_location"]) == ("Sankt Hans Torv 3", "Sankt Hans Torv")
+
+
+def test_selve_before_a_word_that_is_no_street_names_no_site():
+    assert "activity_location" not in find_addresses("Vi står for selve arrangementet og på selve dagen.")
