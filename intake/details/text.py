@@ -225,7 +225,11 @@ def extract_from_text(text: str, reference: date) -> dict[str, object]:
         places = {k: v for k, v in places.items() if k not in ("postcode", "city")}   # they belong to another address
     elif (str(out.get("activity_location", "")).startswith(places.get("address", "\0"))
           and not in_letterhead_or_signature(text, str(places["address"]))):
-        places = {k: v for k, v in places.items() if k not in ("address", "postcode", "city")}   # the labelled site
+        # the labelled site; another address in the text may be the business's ("Byggeplads: Vesterbrogade 112" and
+        # the contractor's block "Brdr. Vinther A/S / Ørestads Boulevard 108, 4. / 2300 København S")
+        street = str(places["address"]).split(",")[0]
+        others = find_addresses(re.sub(rf"(?<![\w]){re.escape(street)}(?![\w])", " " * len(street), text))
+        places = {k: v for k, v in others.items() if k in ("address", "postcode", "city")}
     _put(out, places)
     _cvr_of_the_company(out, text)
     _phone_of_the_contact(out, text)

@@ -276,3 +276,20 @@ def test_a_square_named_after_selve_is_the_site_beside_the_business_on_it():
 
 def test_selve_before_a_word_that_is_no_street_names_no_site():
     assert "activity_location" not in find_addresses("Vi står for selve arrangementet og på selve dagen.")
+
+
+# ---------------------------------------------------------------- the business's address beside a labelled site
+
+def test_the_address_in_the_applicants_block_is_found_beside_a_labelled_site():
+    text = ("Hermed anmeldelse af støjende arbejde.\n\nByggeplads: Vesterbrogade 112, 1620 København V (baghus)\n"
+            "Periode: 18. januar - 5. februar 2027\n\nEntreprenør:\nBrdr. Vinther Entreprise A/S\n"
+            "Ørestads Boulevard 108, 4.\n2300 København S\nCVR 51675215\n\nKontakt: byggeleder Martin Vinther")
+    found = values(text)
+    assert (found["address"], found["postcode"]) == ("Ørestads Boulevard 108, 4.", "2300")
+    assert str(found["activity_location"]).startswith("Vesterbrogade 112")
+
+
+def test_a_labelled_site_alone_gives_no_business_address():
+    text = "Byggeplads: Vesterbrogade 112, 1620 København V\n\nVi arbejder på Vesterbrogade 112 i januar."
+    found = values(text)
+    assert "address" not in found and str(found["activity_location"]).startswith("Vesterbrogade 112")
