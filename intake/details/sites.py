@@ -502,9 +502,10 @@ def _number_on_street_before(text: str, mentions: list[Mention]) -> str | None:
 _EVENT = (r"(?<![\w])(?=[fFoOkKmMlLrRaAeEsSbBhHyYpPdDcCtT])"          # a word start that may begin one
           r"(?i:film|optage|optagelse|koncert|concert|marked|market|fest|festival|løb|run\b|race|arrangement|event"
           r"|stand\b|stade|bod\b|boden|stall|sælge|sell|serv(?:e|ing|ere|erer)\b|yoga|parade|optog|demonstration"
-          r"|starter|slutter|starts|ends"
+          r"|starter|slutter|starts|ends|starting|finishing"
           r"|afholde|holde|hold\b|host|picnic|loppemarked|julemarked|cirkus|circus|teater|theatre|scene\b)")
 _EVENT_PLACE = re.compile(rf"{_EVENT}[^.\n]{{0,50}}?(?<![\w])(?i:i|på|ved|in|at|on|foran|in front of)[ \t]{{1,2}}"
+                          r"(?:the[ \t]{1,2})?"           # "a run starting and finishing at the Amager Fælled car park"
                           r"(?P<v>[A-ZÆØÅ][\wæøå]{2,30}(?:[ \t][A-ZÆØÅ][\wæøå]{2,30}){0,2})(?![\w])")
 _NOT_PLACE = frozenset(
     "januar februar marts april maj juni juli august september oktober november december january february march may"

@@ -293,3 +293,22 @@ def test_a_labelled_site_alone_gives_no_business_address():
     text = "Byggeplads: Vesterbrogade 112, 1620 København V\n\nVi arbejder på Vesterbrogade 112 i januar."
     found = values(text)
     assert "address" not in found and str(found["activity_location"]).startswith("Vesterbrogade 112")
+
+
+# ---------------------------------------------------------------- an event at "the" named place
+
+@pytest.mark.parametrize(("text", "site"), [
+    ("We would like to hold a 10 km charity run starting and finishing at the Amager Fælled car park by Artillerivej.",
+     "Amager Fælled"),
+    ("Our run starts at the Kastellet gate on Sunday.", "Kastellet"),
+])
+def test_an_event_at_the_named_place(text, site):
+    assert find_addresses(text).get("activity_location") == site
+
+
+@pytest.mark.parametrize("text", [
+    "We will have a stall at the Vesterbro Festival in June.",
+    "We would like to serve coffee on the Saturday before Christmas.",
+])
+def test_the_before_an_event_or_a_day_names_no_place(text):
+    assert "activity_location" not in find_addresses(text)
