@@ -284,7 +284,8 @@ def _phone_of_the_contact(out: dict, text: str) -> None:
         stretch = text[m.end():m.end() + 80].split("\n\n")[0]
         near = _PHONE_NEAR.search(stretch)
         if near and not _OTHER_NUMBER.search(stretch[:near.start()]):
-            phone = normalise_phone(near.group(0))
+            then = _MOBILE_AFTER.match(stretch, near.end())
+            phone = normalise_phone(then.group("v") if then else near.group(0))
             if phone:
                 out["phone"] = phone
                 return
@@ -322,7 +323,10 @@ def _find_phone(text: str, _ref: date) -> dict:
     labelled = [(m, phone) for m in islice(PHONE_LABELLED.finditer(text), 20)
                 if (phone := normalise_phone(m.group("v")))]
     if labelled:
-        return {"phone": _own_line(text, labelled)}
+        phone = _own_line(text, labelled)
+        m = next(m for m, p in labelled if p == phone)
+        then = _MOBILE_AFTER.match(text, m.end())      # "Tel. 33 91 27 65 / 40 26 73 18 (mobile)": the person's own
+        return {"phone": (normalise_phone(then.group("v")) or phone) if then else phone}
     for pattern in (PHONE_INTL, PHONE_GROUPED):
         for m in pattern.finditer(text):
             if not NOT_PHONE_CONTEXT.search(text[max(0, m.start() - 20):m.start()]):
@@ -332,6 +336,10 @@ def _find_phone(text: str, _ref: date) -> dict:
     return {}
 
 
+# "33 91 27 65 / 40 26 73 18 (mobile)": a second number after the first, marked as the person's own
+_MOBILE_AFTER = re.compile(r"[ \t]{0,2}(?:/|,|og|or|eller)[ \t]{0,2}"
+                           r"(?P<v>(?:\+45[ \t]?)?\d\d[ \t]?\d\d[ \t]?\d\d[ \t]?\d\d)"
+                           r"(?!\d)[ \t]{0,2}\(?(?i:mobil\w*|mobile|mob|cell|direkte|direct)\b")
 _DIRECT = re.compile(r"(?i)\b(?:direkte|direct|dir|mobil\w*|mob|mobile|cell)\b")
 
 

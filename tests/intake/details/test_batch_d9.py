@@ -312,3 +312,17 @@ def test_an_event_at_the_named_place(text, site):
 ])
 def test_the_before_an_event_or_a_day_names_no_place(text):
     assert "activity_location" not in find_addresses(text)
+
+
+# ---------------------------------------------------------------- a second number marked as the mobile
+
+@pytest.mark.parametrize("text", [
+    "Contact: Oliver Brink, partner\nTel. 33 91 27 65 / 40 26 73 18 (mobile)\nob@brinkholm.example",
+    "Med venlig hilsen\nOliver Brink\nTlf. 33 91 27 65 eller 40 26 73 18 mobil",
+])
+def test_a_second_number_marked_mobile_after_the_switchboard_is_the_phone(text):
+    assert values(text)["phone"] == "40267318"
+
+
+def test_a_second_number_not_marked_leaves_the_first():
+    assert values("Med venlig hilsen\nOliver Brink\nTlf. 33 91 27 65 / 40 26 73 18")["phone"] == "33912765"
