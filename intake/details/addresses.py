@@ -39,6 +39,8 @@ BESIDE_NUMBER = (r"(?i:ud ?for|foran|ved|outside|opposite|overfor|in front of)[ 
 _NUMBER_AHEAD = r"(?=(?:[ \t]{1,3}|[ \t]?\n)(?:nr\.?[ \t]{0,2})?\d)"
 _TO_NUMBER = r"(?:[ \t]{1,3}|[ \t]?\n)"                  # a PDF may wrap the line between street and number
 _MONTH_AHEAD = r"(?![ \t]{0,3}(?:jan|feb|mar|apr|maj|may|jun|jul|aug|sep|okt|oct|nov|dec)[a-z]*\b)"
+# "Store Kongensgade 40 - 20 January": a day of a month after the dash, no end of a range of house numbers
+_DAY_OF_MONTH_NOT = r"(?!\.?[ \t]{0,3}(?i:jan|feb|mar|apr|maj|may|jun|jul|aug|sep|okt|oct|nov|dec)[a-z]*\b)"
 _SIDE = r"(?i:tv|th|mf|t\.[ ]?v|t\.[ ]?h|m\.[ ]?f)\b\.?"
 _SIDE_EN = r"(?i:left|right)\b"
 _UNIT = (
@@ -57,7 +59,7 @@ ADDRESS = re.compile(
     rf"|(?=[ \t]{_DIRECTION}{_NUMBER_AHEAD}){ENDS_AS_STREET}[ \t]{_DIRECTION}))"
     rf"{_TO_NUMBER}(?:nr\.?[ \t]{{0,2}})?"
     r"(?P<no>(?!(?:19|20)\d\d(?!\d))\d{1,4}(?!\d)(?:[A-Za-z](?![\wæøå])|[ ][A-Ha-h](?![\wæøå]|\.[ \t]?\d))?"
-    r"(?:[ ]?-[ ]?\d{1,4}[A-Za-z]?(?![\wæøå]))?)"
+    rf"(?:[ ]?-[ ]?\d{{1,4}}[A-Za-z]?(?![\wæøå]){_DAY_OF_MONTH_NOT})?)"
     # "3 x 6 m"; "22/4": a date; "45,5 m²" a number (but "45,1.tv" a floor after a comma without its space)
     rf"(?![\d./]\d|,\d(?!\d?\.?[ \t]{{0,2}}(?i:sal|tv|th|mf)\b)"
     rf"|[ \t]{{0,3}}(?:m2|m²|kvm|m\b|meter|l\b|liter|kr|%|[x×*][ \t]{{0,3}}\d)"

@@ -33,6 +33,7 @@ from intake.details.names import SUFFIX, looks_like_person
 from intake.details.sites import same_place
 from intake.details.text import extract_from_text
 from intake.details.values import compose_address, normalise_value
+from intake.mail.bodytext import own_history, quoted_text
 from intake.privacy import redact_cpr  # noqa: F401  (part of this module's interface)
 
 log = logging.getLogger(__name__)
@@ -76,6 +77,8 @@ def extract_details(
         if not text:
             continue
         cpr = cpr or bool(find_cpr(text))
+        if source == "body":
+            text = _without_others_history(text, sender, sender_name)
         for k, v in _in_subject(extract_from_text(text, reference), source).items():
             if k not in found or _more_specific(found[k].value, v) or _subject_gives_way(found[k], v):
                 found[k] = Field(v, source)          # (the body saying what the subject said makes it the body's)
@@ -89,6 +92,16 @@ def extract_details(
         found["cpr_found"] = Field(True, _first_cpr_source(sources, form_fields, form_source))
         log.debug("CPR number present in application; not copied into details")
     return {k: found[k] for k in DETAIL_KEYS if k in found}
+
+
+def _without_others_history(text: str, sender: str, sender_name: str) -> str:
+    """A reply's body without the quoted history someone else wrote ("-----Original message----- From: Karen Skov
+    <karen.skov@...>": the caseworker's earlier mail, whose names and addresses are no details of the application);
+    the sender's own quoted mail and a forwarded message stay."""
+    quoted = quoted_text(text)
+    if not quoted.strip() or not text.endswith(quoted) or own_history(text, quoted, sender, sender_name):
+        return text
+    return text[:len(text) - len(quoted)]
 
 
 def _form_values(form_fields: Mapping[str, str], reference: date) -> dict[str, object]:

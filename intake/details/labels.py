@@ -62,7 +62,10 @@ _LABELS: list[tuple[str, str]] = [
                       r"|agent|agentens|agents|consultant|consultants|adviser|advisers|advisor|advisors|architect"
                       r"|architects|lawyer|lawyers)(?: s)? (?:adresse|address)"),
     ("site_or_address", r"beliggenhed|ejendommens adresse|ejendommens beliggenhed|property address"
-                        r"|address of the property"),
+                        r"|address of the property"
+                        # where a business's waste arises is its own premises unless the form names another address
+                        r"|(?:adresse|address) (?:hvor|where) (?:affaldet|the waste) .*|affaldsadresse"
+                        r"|(?:adresse|address) (?:for|of) (?:the )?(?:affaldet|waste)(?: collection)?"),
     ("activity_location", r"(?:ønsket |foreslået |desired |preferred |requested |proposed )?"
                           r"(?:placering|sted|lokation|location)|hvor|where|place|site(?: address)?|venue"
                           r"|(?:adresse|arbejdsadresse) (?:på|for) (?:arbejdsstedet|arbejdet|byggepladsen|stedet)"

@@ -86,7 +86,7 @@ _ENDING_IN_NAME_AS = re.compile(rf"(?<![\w])(?P<v>{_NAME_RUN})[ \t]{{0,2}}[(,]?[
 _CVR_NEAR = re.compile(r"(?i:\bcvr|\bse[ \t/-]?nr|\bvat)")
 _CVR_AFTER = re.compile(r"(?<=[,(|])[ \t]{0,2}(?i:cvr)|(?<=[,(|] )(?i:cvr)|(?<= [\-–] )(?i:cvr)")
 _COMPANY_LEAD = re.compile(
-    r"^(?:(?:We['’]re|I['’]m|Vi|Jeg|Hej|Kære|Dear|Hermed|Fra|From|Til|To|Firma|Firmaet|Virksomheden|Selskabet|Company|The|Den|Det|I|We|Hos|At"
+    r"^(?:(?:We['’]re|I['’]m|Vi|Jeg|Hej|Kære|Dear|Hermed|Fra|From|Til|To|Firma|Firmaet|Virksomheden|Selskabet|Company|Den|Det|I|We|Hos|At"
     r"|For|På|Re|Sv|Fw|Fwd|Vs|Ansøger|Ansøgning|Regarding|Vedr|Vedrørende|Mvh|Med|Venlig|Hilsen|Best|Kind|Regards|Our"
     r"|Vores|Butikken|Entreprenør|Bygherre|Anmelder|Administrator|Arrangør|Kontakt)\.?:?\s+)+")
 # the words between a lead and the name: "Vi på Öresunds Bygg AB", "We're Dumpling Bros ApS"

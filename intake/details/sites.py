@@ -179,7 +179,7 @@ _PLACE = re.compile(
     rf"(?<![\w])(?=[pPaAoOvViIfFuUnNlLdDhHcCtT])(?i:på|at|on|ved|i|in front of|in|foran|ud for|outside|near|over|langs"
     rf"|omkring|around"
     rf"|hjørnet af|the corner of|krydset"
-    rf"|along|across|del af|part of)[ \t]+(?:the[ \t]+)?(?P<v>{STREET})(?![\w])"
+    rf"|along|across|del af|part of)[ \t]+(?:the[ \t]+|selve[ \t]+)?(?P<v>{STREET})(?![\w])"   # "på selve torvet"
     rf"(?![ \t]{{1,3}}(?:nr\.?[ \t]?)?\d)(?![ \t][A-ZÆØÅ][a-zæøå])")
 _LOCATION_PHRASE = re.compile(r"(?<![\w])(?:placering|location|sted|lokation|venue|site)\s{0,3}[:\-]\s{0,3}"
                               r"(?P<v>[^\n]{3,120})", re.IGNORECASE)
@@ -234,6 +234,15 @@ def find_addresses(text: str) -> dict[str, str]:
         # it is a day of a date ("Nørrebros Runddel 4.-5. december")
         site = next((m for m in plain if not _same_house(m, own) and not _DATE_AFTER.match(text, m.end)), None)
     out: dict[str, str] = {}
+    if own is not None and "," not in own.address:
+        # "restauranten på Sankt Hans Gade 20" above the signature's "Sankt Hans Gade 20, kld. / 2200 København N":
+        # the floor written with the postcode or under the company's name or CVR ("outside our shop at Vesterbrogade
+        # 50, 1st floor level" is no floor of the address)
+        fuller = next((m for m in mentions if "," in m.address and _same_house(m, own)
+                       and m.address.startswith(own.address + ",")
+                       and (m.postcode or _address_line_under_company(text, m))), None)
+        if fuller is not None:
+            own = Mention(own.start, own.end, fuller.address, own.postcode or fuller.postcode, own.town or fuller.town)
     if own is not None:
         out["address"] = own.address
         pc = own if own.postcode else next((m for m in mentions if m.postcode and _same_house(m, own)), None)
@@ -255,6 +264,14 @@ def find_addresses(text: str) -> dict[str, str]:
 
 _DATE_AFTER = re.compile(r"(?i)\.?[ \t]?[-–][ \t]?\d{1,2}\."
                          r"|\.[ \t]?(?:jan|feb|mar|apr|maj|may|jun|jul|aug|sep|okt|oct|nov|dec)[a-z]*\b")
+
+
+def _address_line_under_company(text: str, m: Mention) -> bool:
+    """An address on a line of its own right under the company's name or CVR ("Applicant: / Brink & Holm A/S /
+    CVR 90590456 / Store Kongensgade 40, 3. sal")."""
+    line_start = text.rfind("\n", 0, m.start) + 1
+    return (not text[line_start:m.start].strip()
+            and _COMPANY_MARK.search(text, max(0, m.start - 80), m.start) is not None)
 
 
 def _first(*groups: list[Mention]) -> Mention | None:
@@ -383,6 +400,16 @@ def _letterhead_end(text: str) -> int:
     return 0
 
 
+def in_letterhead_or_signature(text: str, address: str, *, signature: bool = True) -> bool:
+    """Whether ``address`` is written in the letterhead or the signature of ``text``: the business's own."""
+    street = address.split(",")[0].strip()
+    if not street:
+        return False
+    head, sign = _letterhead_end(text), (signature_start(text) if signature else len(text) + 1)
+    return any(m.start() < head or m.start() >= sign
+               for m in re.finditer(rf"(?<![\w]){re.escape(street)}(?![\w])", text))
+
+
 def signature_start(text: str) -> int:
     last = _last_match(_VALEDICTION, text)
     return last.start() if last else len(text)
@@ -475,9 +502,10 @@ def _number_on_street_before(text: str, mentions: list[Mention]) -> str | None:
 _EVENT = (r"(?<![\w])(?=[fFoOkKmMlLrRaAeEsSbBhHyYpPdDcCtT])"          # a word start that may begin one
           r"(?i:film|optage|optagelse|koncert|concert|marked|market|fest|festival|løb|run\b|race|arrangement|event"
           r"|stand\b|stade|bod\b|boden|stall|sælge|sell|serv(?:e|ing|ere|erer)\b|yoga|parade|optog|demonstration"
-          r"|starter|slutter|starts|ends"
+          r"|starter|slutter|starts|ends|starting|finishing"
           r"|afholde|holde|hold\b|host|picnic|loppemarked|julemarked|cirkus|circus|teater|theatre|scene\b)")
 _EVENT_PLACE = re.compile(rf"{_EVENT}[^.\n]{{0,50}}?(?<![\w])(?i:i|på|ved|in|at|on|foran|in front of)[ \t]{{1,2}}"
+                          r"(?:the[ \t]{1,2})?"           # "a run starting and finishing at the Amager Fælled car park"
                           r"(?P<v>[A-ZÆØÅ][\wæøå]{2,30}(?:[ \t][A-ZÆØÅ][\wæøå]{2,30}){0,2})(?![\w])")
 _NOT_PLACE = frozenset(
     "januar februar marts april maj juni juli august september oktober november december january february march may"

@@ -39,7 +39,7 @@ from intake.details.identifiers import (
 )
 from intake.details.labels import full_label_key, label_key, normalise_label
 from intake.details.names import designated_contact, find_company, find_contact
-from intake.details.sites import find_addresses, same_place, signature_start
+from intake.details.sites import find_addresses, in_letterhead_or_signature, same_place, signature_start
 from intake.details.values import PROPERTY_AS_ADDRESS, compose_address, normalise_value
 
 __all__ = ["compose_address", "extract_from_text", "label_key", "labelled_values", "normalise_label", "normalise_value"]
@@ -193,7 +193,9 @@ def _put(out: dict, values: dict) -> None:
 def extract_from_text(text: str, reference: date) -> dict[str, object]:
     """Every detail found in one text; labelled values first."""
     text = _tame(text.replace("\r\n", "\n").replace("\xa0", " ")[:MAX_TEXT_CHARS])
+    text = _MAIL_HEADER_DATE.sub(_header_without_date, text)    # when a forwarded or quoted mail was sent
     out = labelled_values(text, reference)
+    _days_around_the_day(out, text, reference)
     if "contact_name" in out:               # a labelled contact ("Site supervisor: X") is named as the one to contact
         out["designated_contact"] = out["contact_name"]
     for finder in _FINDERS:
@@ -209,10 +211,25 @@ def extract_from_text(text: str, reference: date) -> dict[str, object]:
         pc = f", {out['postcode']} {out['city']}" if out.get("postcode") and out.get("city") else ""
         out["activity_location"] = f"{out.pop('address')}{pc}"
         out.pop("postcode", None), out.pop("city", None)
+    elif ("address" in out and "activity_location" not in out and own
+          and not same_place(str(out["address"]), str(own))
+          and in_letterhead_or_signature(text, str(own), signature=False)
+          and not in_letterhead_or_signature(text, str(out["address"]), signature=False)):
+        # "Adresse: Ryesgade 30" in an application under a letterhead with the business's own address: the site
+        pc = f", {out['postcode']} {out['city']}" if out.get("postcode") and out.get("city") else ""
+        out["activity_location"] = f"{out.pop('address')}{pc}"
+        out.pop("postcode", None), out.pop("city", None)
+    if "address" in out and str(places.get("address", "")).startswith(f"{out['address']},"):
+        out["address"] = places["address"]      # "Address: Store Kongensgade 40, 1264 ..." and, signed, its floor
     if "address" in out and places.get("address") != out["address"]:
         places = {k: v for k, v in places.items() if k not in ("postcode", "city")}   # they belong to another address
-    elif str(out.get("activity_location", "")).startswith(places.get("address", "\0")):
-        places = {k: v for k, v in places.items() if k not in ("address", "postcode", "city")}   # the labelled site
+    elif (str(out.get("activity_location", "")).startswith(places.get("address", "\0"))
+          and not in_letterhead_or_signature(text, str(places["address"]))):
+        # the labelled site; another address in the text may be the business's ("Byggeplads: Vesterbrogade 112" and
+        # the contractor's block "Brdr. Vinther A/S / Ørestads Boulevard 108, 4. / 2300 København S")
+        street = str(places["address"]).split(",")[0]
+        others = find_addresses(re.sub(rf"(?<![\w]){re.escape(street)}(?![\w])", " " * len(street), text))
+        places = {k: v for k, v in others.items() if k in ("address", "postcode", "city")}
     _put(out, places)
     _cvr_of_the_company(out, text)
     _phone_of_the_contact(out, text)
@@ -222,6 +239,19 @@ def extract_from_text(text: str, reference: date) -> dict[str, object]:
             and len(re.findall(rf"{re.escape(site)}(?![ \t]{{0,3}}\d)", text)) <= text.count(company)):
         del out["activity_location"]            # "Tandlægerne i Gothersgade ApS" (and only it) names no site
     return out
+
+
+def _days_around_the_day(out: dict, text: str, reference: date) -> None:
+    """A labelled single day ("Dato: lørdag den 3. juli 2027", the concert) inside the range the text applies for
+    ("brug af arealet fra torsdag den 1. juli til søndag den 4. juli 2027", with the build-up and take-down): the
+    range is the period."""
+    day = out.get("period_from")
+    if not isinstance(day, str) or out.get("period_to") != day:
+        return
+    period = periods.find_period(text, reference)
+    if (period.start and period.end and period.start < period.end
+            and period.start.isoformat() <= day <= period.end.isoformat()):
+        out["period_from"], out["period_to"] = period.start.isoformat(), period.end.isoformat()
 
 
 def _cvr_of_the_company(out: dict, text: str) -> None:
@@ -254,7 +284,8 @@ def _phone_of_the_contact(out: dict, text: str) -> None:
         stretch = text[m.end():m.end() + 80].split("\n\n")[0]
         near = _PHONE_NEAR.search(stretch)
         if near and not _OTHER_NUMBER.search(stretch[:near.start()]):
-            phone = normalise_phone(near.group(0))
+            then = _MOBILE_AFTER.match(stretch, near.end())
+            phone = normalise_phone(then.group("v") if then else near.group(0))
             if phone:
                 out["phone"] = phone
                 return
@@ -292,7 +323,10 @@ def _find_phone(text: str, _ref: date) -> dict:
     labelled = [(m, phone) for m in islice(PHONE_LABELLED.finditer(text), 20)
                 if (phone := normalise_phone(m.group("v")))]
     if labelled:
-        return {"phone": _own_line(text, labelled)}
+        phone = _own_line(text, labelled)
+        m = next(m for m, p in labelled if p == phone)
+        then = _MOBILE_AFTER.match(text, m.end())      # "Tel. 33 91 27 65 / 40 26 73 18 (mobile)": the person's own
+        return {"phone": (normalise_phone(then.group("v")) or phone) if then else phone}
     for pattern in (PHONE_INTL, PHONE_GROUPED):
         for m in pattern.finditer(text):
             if not NOT_PHONE_CONTEXT.search(text[max(0, m.start() - 20):m.start()]):
@@ -302,6 +336,10 @@ def _find_phone(text: str, _ref: date) -> dict:
     return {}
 
 
+# "33 91 27 65 / 40 26 73 18 (mobile)": a second number after the first, marked as the person's own
+_MOBILE_AFTER = re.compile(r"[ \t]{0,2}(?:/|,|og|or|eller)[ \t]{0,2}"
+                           r"(?P<v>(?:\+45[ \t]?)?\d\d[ \t]?\d\d[ \t]?\d\d[ \t]?\d\d)"
+                           r"(?!\d)[ \t]{0,2}\(?(?i:mobil\w*|mobile|mob|cell|direkte|direct)\b")
 _DIRECT = re.compile(r"(?i)\b(?:direkte|direct|dir|mobil\w*|mob|mobile|cell)\b")
 
 
@@ -321,10 +359,15 @@ def _own_line(text: str, labelled: list[tuple[re.Match[str], str]]) -> str:
 
 
 def _find_email(text: str, _ref: date) -> dict:
-    candidates = [m for m in EMAIL.finditer(text) if not IGNORED_EMAIL.search(m.group(0))]
+    candidates = [m for m in EMAIL.finditer(text) if not IGNORED_EMAIL.search(m.group(0))
+                  and not _INVOICES_TO.search(text, max(0, m.start() - 40), m.start())]
     labelled = [m for m in candidates if EMAIL_LABEL.search(text[max(0, m.start() - 30):m.start()])]
     best = (labelled or candidates or [None])[0]
     return {"contact_email": best.group(0).lower()} if best else {}
+
+
+# "Invoices to accounts@...", "Faktura sendes til bogholderi@...": where the bills go, not whom to answer
+_INVOICES_TO = re.compile(r"(?i)\b(?:invoices?|invoicing|billing|bills|faktura\w*|regning\w*)\b[^\n@.]{0,25}\Z")
 
 
 def _find_company(text: str, _ref: date) -> dict:
@@ -351,11 +394,12 @@ def _find_amounts(text: str, _ref: date) -> dict:
         out["area_m2"] = parse_number(m.group("n"))     # the first area, or a total of the parts ("i alt 45 m²")
     else:
         d = next((d for d in islice(DIMENSIONS.finditer(text), 20)
-                  if not _NOT_GROUND.search(text, max(0, d.start() - 50), d.start())), None)
+                  if not _NOT_GROUND.search(text, max(0, d.start() - 50), d.start())
+                  and not _PIECES.search(text, max(0, d.start() - 30), d.start())), None)
         a, b = (parse_number(d.group("a")), parse_number(d.group("b"))) if d else (None, None)
         if a and b:
             out["area_m2"] = round(a * b, 2)
-    m = LITRES.search(text)
+    m = next((v for v in islice(LITRES.finditer(text), 50) if not _not_a_tank(text, v)), None)
     if m:
         out["litres"] = parse_number(m.group("n"))
     guests = [parse_number(g.group("n"))
@@ -369,6 +413,50 @@ def _find_amounts(text: str, _ref: date) -> dict:
 
 # "Stillads (30 m²) og container (15 m²), i alt 45 m²": the total of the areas named before it
 _TOTAL = re.compile(r"(?i)\b(?:i alt|samlet|totalt?|in total|total area|altogether|tilsammen)\b[^.\n\d]{0,15}\Z")
+
+
+# "Fra: Simon Rask <simon@...>\nDato: 9. dec. 2026 23:41": the date a forwarded or quoted mail was sent, no period
+_MAIL_HEADER_DATE = re.compile(r"(?im)^(?P<head>[ \t]*\*?(?:fra|from)[ \t]*:[^\n]*\n"
+                               r"(?:[ \t]*\*?(?:til|to|cc|emne|subject)[ \t]*:[^\n]*\n){0,3})"
+                               r"(?P<date>[ \t]*\*?(?:dato|date|sendt|sent)[ \t]*:[^\n]*)$")
+
+
+def _header_without_date(m: re.Match[str]) -> str:
+    """A mail header's From line with an address, or its date with a time of day ("23:41"): the date line dropped;
+    "Fra: 1. maj / Dato: ..." in an application stays."""
+    head, sent = m.group("head"), m.group("date")
+    first = head.split("\n", 1)[0]
+    header = ("@" in first or "<" in first) or re.search(r"\b\d{1,2}[:.]\d{2}\b(?![.:]\d)", sent) is not None
+    return head if header and not re.match(r"(?i)[ \t]*\*?(?:fra|from)[ \t]*:[ \t]*\d", first) else m.group(0)
+
+
+# "2 tents (6 x 12 m)", "3 boder à 3 x 3 m": the size of each of several pieces, not the area applied for
+_PIECES = re.compile(r"(?i)\b(?:[2-9]|\d{2,}|two|three|four|five|six|to|tre|fire|fem|seks)[ \t]+[^\W\d]+[ \t]{0,3}"
+                     r"(?:\(|à|of|på|each|hver)[ \t]{0,3}\Z")
+
+
+# "2 l/s", "5 liter/min": a flow, not a volume
+_RATE = re.compile(r"(?i)\A\s{0,2}/\s{0,2}(?:s|sek|sec|min|h|t|time|hour|døgn|day)\b|\A\s{0,2}(?:per|pr\.?|i|a)\s"
+                   r"(?:sekund|second|minut|minute)")
+# "2 x 660 l", "240 l om ugen", "madaffald 3 x 140 l", "paints and thinners, approx. 200 litres": waste bins,
+# an amount a week, goods in store; a tank or a separator on the same line is still a tank ("oliebeholder")
+_NOT_TANK = re.compile(r"(?i)affald|waste|refuse|garbage|\bbins?\b|\bpap\b|papir|cardboard|paper|\bglas\b|\bglass\b"
+                       r"|maling|paints?\b|thinners?|fortynder")
+_COUNT_BEFORE = re.compile(r"(?i)\d\s{0,2}[x×]\s{0,2}\Z")
+_A_WEEK = re.compile(r"(?i)\A\s{0,2}(?:om ugen|om måneden|pr\.? (?:uge|måned)|per (?:week|month)|a (?:week|month)"
+                     r"|weekly|monthly|ugentligt?)\b")
+_TANK = re.compile(r"(?i)tank|udskiller|separator|cistern|olie|\boil\b")
+
+
+def _not_a_tank(text: str, m: re.Match[str]) -> bool:
+    """A volume in litres that is no tank's: a flow, a waste bin or a weekly amount, goods in store."""
+    start = text.rfind("\n", 0, m.start()) + 1
+    end = text.find("\n", m.end())
+    line = text[max(start, m.start() - 60):m.end() + 30 if end < 0 else min(end, m.end() + 30)]
+    after = text[m.end():m.end() + 20]
+    if _RATE.match(after) or _A_WEEK.match(after) or _COUNT_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+        return True
+    return bool(_NOT_TANK.search(line)) and not _TANK.search(line)
 
 
 # "The crew is 12 people", "holdet er 8 personer": who works there, not who comes
