@@ -5,7 +5,8 @@
 Each item (subject, body, attachments, from, truth) is built into a real
 message: the mail with ``EmailMessage``, a ``pdf`` attachment with reportlab
 (its text as wrapped paragraphs), a ``docx`` with python-docx (paragraphs), a
-``form_docx`` as paragraphs plus a two-column "field | value" table, an
+``form_docx`` as paragraphs plus a two-column "field | value" table of its ``fields`` (without ``fields``,
+its text's "Label<TAB>Value" lines are the table's rows, in place; ``form_of``), an
 ``image`` as a PNG or JPEG (by its file name) drawn with Pillow. The
 message then goes through the real stages ``parse``, ``find_parties`` (who
 applies, with the settings' internal domains, so ``contact_email`` falls back
@@ -93,6 +94,28 @@ def docx_of(text: str) -> bytes:
     return out.getvalue()
 
 
+def form_of(text: str) -> bytes:
+    """A filled-in Word form written as text: each run of "Label<TAB>Value" lines is a two-column table, the
+    other lines are paragraphs, in the order written."""
+    import docx
+
+    document = docx.Document()
+    table = None
+    for line in text.split("\n"):
+        if "\t" not in line:
+            document.add_paragraph(line)
+            table = None
+            continue
+        if table is None:
+            table = document.add_table(rows=0, cols=2)
+        label, value = line.split("\t", 1)
+        cells = table.add_row().cells
+        cells[0].text, cells[1].text = label.strip(), value.strip()
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
 def image_of(text: str, fmt: str) -> bytes:
     """A photo-sized picture (Pillow): a few shapes, and ``text`` drawn large when there is any."""
     from PIL import Image, ImageDraw, ImageFont
@@ -119,6 +142,8 @@ def attachment_bytes(att: dict) -> bytes:
         return image_of(att.get("text", ""), _image_format(att["filename"]).upper())
     if att["kind"] == "pdf":
         return pdf_of(att.get("text", ""))
+    if att["kind"] == "form_docx" and not att.get("fields"):
+        return form_of(att.get("text", ""))
     if att["kind"] == "form_docx":
         paragraphs = list(att.get("text", "").split("\n"))
         return docx_form(list((att.get("fields") or {}).items()), paragraphs)

@@ -74,3 +74,18 @@ def test_primary_an_application_the_labellers_disagree_on_is_left_out(tmp_path):
     out = _run(tmp_path, "primary", items, second)
     assert "labellers agree on  75.0 % (6)" in out
     assert out.rstrip().endswith("of 6")
+
+
+def test_a_form_written_as_text_becomes_a_word_table_in_place():
+    """bench_details builds a ``form_docx`` without ``fields`` from its "Label<TAB>Value" lines, as the format says."""
+    import io
+
+    import docx
+    from bench_details import attachment_bytes  # type: ignore[import-not-found]
+
+    data = attachment_bytes({"kind": "form_docx", "filename": "skema.docx",
+                             "text": "ANSØGNING\nFirma\tCafé Sol ApS\nCVR\t12345678\n\nUnderskrift: Ole"})
+    document = docx.Document(io.BytesIO(data))
+    (table,) = document.tables
+    assert [[c.text for c in row.cells] for row in table.rows] == [["Firma", "Café Sol ApS"], ["CVR", "12345678"]]
+    assert [p.text for p in document.paragraphs] == ["ANSØGNING", "", "Underskrift: Ole"]
