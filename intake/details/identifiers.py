@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import re
 
-# Re-exported: the details finders find it here; it lives low, in intake.privacy, for logging.
+# Re-exported: the details finders find them here; they live low, in intake.privacy, for logging.
+from intake.privacy import P_LABEL as P_LABEL
+from intake.privacy import announced_p_number as announced_p_number
 from intake.privacy import find_cpr as find_cpr
 
 CVR_LABELLED = re.compile(

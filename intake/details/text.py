@@ -28,12 +28,15 @@ from intake.details.identifiers import (
     IGNORED_EMAIL,
     LITRES,
     NOT_PHONE_CONTEXT,
+    P_LABEL,
     P_LABELLED,
     PHONE_GROUPED,
     PHONE_INTL,
     PHONE_LABELLED,
     PHONE_REACH,
+    announced_p_number,
     digits,
+    find_cpr,
     normalise_phone,
     parse_number,
 )
@@ -312,7 +315,19 @@ def _find_cvr(text: str, _ref: date) -> dict:
 
 def _find_p_number(text: str, _ref: date) -> dict:
     m = P_LABELLED.search(text)
-    return {"p_number": digits(m.group("v"))} if m else {}
+    if m:
+        return {"p_number": digits(m.group("v"))}
+    # announced further on in the sentence: "P-nummeret for Blågårdsgade 8 er 1003948217"; never what is a CPR number
+    cpr_starts: set[int] | None = None
+    for label in islice(P_LABEL.finditer(text), 20):
+        announced = announced_p_number(text, label.end())
+        if announced is None:
+            continue
+        if cpr_starts is None:
+            cpr_starts = {start for start, _ in find_cpr(text)}
+        if announced.start("v") not in cpr_starts:
+            return {"p_number": digits(announced.group("v"))}
+    return {}
 
 
 def _find_phone(text: str, _ref: date) -> dict:
