@@ -81,7 +81,7 @@ def test_a_form_written_as_text_becomes_a_word_table_in_place():
     import io
 
     import docx
-    from bench_details import attachment_bytes  # type: ignore[import-not-found]
+    from bench_details import attachment_bytes
 
     data = attachment_bytes({"kind": "form_docx", "filename": "skema.docx",
                              "text": "ANSØGNING\nFirma\tCafé Sol ApS\nCVR\t12345678\n\nUnderskrift: Ole"})
