@@ -25,7 +25,8 @@ bruge adresse og kortlægning af PCB"), unless the match holds a number (a
 number is a value given). Nor a document that is only booked, ordered, sent to
 another authority or still to be made ("the survey is booked for next week",
 "afmærkningsplanen er sendt til politiet", "kortlægningen laver
-nedrivningsfirmaet", "we will have the PCB survey done next week"). A company form alone ("ApS", "K/S") implies
+nedrivningsfirmaet", "we will have the PCB survey done next week", "the contractor will also make the traffic
+plan"). A company form alone ("ApS", "K/S") implies
 a contractor only where the writer does not say in words that the contractor is open ("Contractor: TBD"). A
 number right after "uge"/"week" is a week: it gives
 only a period. File names are taken as they are.
@@ -41,7 +42,10 @@ party's CVR, a rate, staff, a deadline or a past date, the business's own
 address when the site is not known yet); a value read only from a reply's
 quoted history is not given. When the writer says the site or its house number is to come, a street with no
 number is not the address; when they say the date is not fixed, a date not written as a day ("August 2027") is
-not the date. The kind rules apply to pattern matches too.
+not the date. The kind rules apply to pattern matches too. When the writer says the period's end is not known ("we
+cannot give the end date yet", "how long depends on ..."), a period from and to is given only by an end written as a
+date or a match holding both ends, not by a start nor a week read as a span. When the writer applies for a client
+("for vores kunde", "on behalf of our client"), the signature's address is the writer's office, never the place.
 """
 from __future__ import annotations
 
@@ -57,6 +61,8 @@ from intake.details.givens import (
     OPEN_ENDED,
     at_own_premises,
     date_unsettled,
+    end_unknown,
+    for_a_client,
     implausible,
     locate,
     own_address_at,
@@ -131,8 +137,13 @@ def found_where(item: ChecklistItem, evidence: Evidence) -> str:
     keys = item.details + (("address",) if "activity_location" in item.details else ())
     unknown_site = "activity_location" in item.details and site_unknown([t for _, t in evidence.texts])
     paperwork = {f for f, t in evidence.attachments if _paperwork(f, t)}
+    # "Start is planned for week 3 ... we cannot give the end date yet": a period from and to is given only by an end
+    # written as a date, or by a match that holds both ends ("uge 8-12"), not by a start or a week read as a span
+    open_end = "period_to" in item.details and end_unknown([t for _, t in evidence.texts])
     for key in dict.fromkeys(keys):
         detail = evidence.details.get(key)
+        if open_end and key in ("period_from", "period_to") and not _end_written(evidence):
+            continue
         if detail is not None and detail.value not in ("", None, False) \
                 and not _beside_the_period(item, key, detail.source, evidence, paperwork) \
                 and _detail_given(item, key, detail.value, evidence, unknown_site):
@@ -156,7 +167,7 @@ def found_where(item: ChecklistItem, evidence: Evidence) -> str:
     # a plan, a survey, a drawing: asking about one, or saying it is attached to a mail without attachments, is not
     # having it; nor is a subject that names one ("Gravetilladelse - afmærkningsplan") when nothing is attached
     document = _Document(bool(item.attachments), bool(could_be), item.details, evidence.received, unknown_site,
-                         said_absent=_said_absent(item, evidence))
+                         said_absent=_said_absent(item, evidence), ranges_only=open_end)
     values_only = replace(document, values_only=True)
     for source, text in evidence.texts:
         if source == "subject" and document.named_only:
@@ -211,6 +222,14 @@ _OPEN_PERIOD = re.compile(r"\b(?:fra|from|starting|start\w*|begynde\w*)\b[^.!?\n
 _DURATION = re.compile(r"^[^.!?\n]{0,40}?\b(?:\d+|en|et|to|tre|fire|fem|seks|syv|otte|ni|ti|fjorten|one|two|three|"
                        r"four|five|six|seven|eight|nine|ten|fourteen|a)\s+(?:arbejds|working\s+)?(?:dage?|døgn|uger?|"
                        r"måned\w*|days?|weeks?|months?)\b", re.IGNORECASE)
+
+
+def _end_written(evidence: Evidence) -> bool:
+    """The period's end is written as a date of its own, after the start (not a week's last day read from "uge 3")."""
+    start, end = evidence.details.get("period_from"), evidence.details.get("period_to")
+    if end is None or end.value in ("", None) or (start is not None and str(end.value) <= str(start.value)):
+        return False
+    return any(next(locate("period_to", end.value, t), None) for _, t in evidence.texts)
 
 
 def _later_date(text: str, start: str) -> bool:
@@ -278,6 +297,7 @@ class _Document:
     site_unknown: bool = False  # the writer says the activity's site is not known yet
     values_only: bool = False  # only a match holding a number counts (the text is a quote or an invoice)
     said_absent: bool = False  # the writer says in words that it is not there ("Contractor: TBD"): no company form
+    ranges_only: bool = False  # the writer says the period's end is not known: only a match holding both ends counts
 
     @property
     def named_only(self) -> bool:
@@ -390,7 +410,12 @@ _BOOKED_BEFORE = re.compile(r"\b(?:har|have|has|we've|I've)\s+(?:nu\s+|now\s+|ju
                             # to be had made: "we will have the PCB survey done next week", "vi får lavet kortlægningen"
                             r"|\b(?:(?:will|shall|'ll|are going to)\s+(?:have|get)|are (?:having|getting)|"
                             r"(?:skal|vil)\s+have\s+(?:lavet|udført|foretaget)|får\s+(?:vi\s+|jeg\s+)?(?:lavet|udført|"
-                            r"foretaget))\b(?:\W+\w+){0,5}?\W*$", re.IGNORECASE)
+                            r"foretaget))\b(?:\W+\w+){0,5}?\W*$"
+                            # still to be made by someone: "the contractor will also make the traffic plan", "the
+                            # consultant is going to prepare the survey", "entreprenøren skal udarbejde planen"
+                            r"|\b(?:will|shall|'ll|is going to|are going to|skal|vil)\s+(?:also\s+|first\s+|også\s+|"
+                            r"først\s+|selv\s+)?(?:make(?!\s+sure)|prepare|draw up|produce|create|write|lave|udarbejde|"
+                            r"tegne|udfærdige)\b(?:\W+\w+){0,3}?\W*$", re.IGNORECASE)
 # a number right after "uge"/"week" is a week ("uge 8-12 2027"), not clock hours or a size
 _WEEK_BEFORE = re.compile(r"\b(?:uge(?:r|rne)?|weeks?|wk|w)\.?\s*$", re.IGNORECASE)
 
@@ -419,6 +444,8 @@ def _stated(pattern: re.Pattern[str], text: str, document: _Document = _Document
             continue
         if document.said_absent and _COMPANY_FORM.fullmatch(m.group()):
             continue
+        if document.ranges_only and not _RANGE.search(m.group()):
+            continue
         if _a_week(text, m, document) or (document.is_document and _not_in_hand(text, m.start(), m.end())):
             continue
         if not _denied(text, m.start(), m.end()) and not _only_named(text, m, document) \
@@ -427,6 +454,8 @@ def _stated(pattern: re.Pattern[str], text: str, document: _Document = _Document
     return False
 
 
+# a match holding both ends of a period: "uge 8-12", "fra maj til september", "1/3 - 30/4"
+_RANGE = re.compile(r"\d\s*[-–]\s*\d|\s[-–]\s|\b(?:til|to|until|through)\b", re.IGNORECASE)
 # a company form alone ("ApS", "K/S"): it only implies that a firm (the writer's, the client's) does the work
 _COMPANY_FORM = re.compile(r"(?:ApS|A/S|I/S|IVS|K/S|P/S)", re.IGNORECASE)
 
@@ -469,8 +498,11 @@ def _detail_given(item: ChecklistItem, key: str, value: object, evidence: Eviden
     # the business's own address in its signature is where it sits, not where the activity of an ``away`` item
     # (a scaffold, an event, a dig, a stall) takes place, unless the text puts the activity there ("foran vores
     # butik", "in our courtyard")
-    signature_is_site = not (key == "address" and item.away) or at_own_premises(
-        [t for source, t in evidence.texts if source in _WRITTEN])
+    written = [t for source, t in evidence.texts if source in _WRITTEN]
+    signature_is_site = not (key == "address" and item.away) or at_own_premises(written)
+    # nor, for any place item, where the writer applies for a client ("for vores kunde ..., vi søger på deres vegne"):
+    # the signature is the writer's office
+    signature_is_site = signature_is_site and not (key in ("address", "activity_location") and for_a_client(written))
     seen = False
     for source, text in (*evidence.texts, ("signature", evidence.signature)):
         for n, (start, end) in enumerate(locate(key, value, text)):

@@ -9,7 +9,8 @@ event; a deadline ("svar senest 1. marts"), a past date ("sidste år 3. juni",
 "survey done on 3 September 2026", "stiftet 12. august 1977") for the period
 or date of the activity; the business's own address (its signature, "vores
 kontor ligger på ...") for the site of an activity whose site the writer says
-is not found yet; a place only thought of ("maybe Kalvebod Brygge"); the
+is not found yet; a place only thought of ("maybe Kalvebod Brygge"); a kind of place ("near a station", "i en
+park"); the
 height a sign hangs at ("i 3 meters højde") for its size. ``rejected`` says so
 for one match; the kind is told by the details that satisfy the item (``cvr``, ``litres``, ``period_from`` ...).
 ``locate`` finds where a detail's value is written, so that the same rules
@@ -125,6 +126,21 @@ _SITE_UNKNOWN = re.compile(
 # the writer says the date is not settled: "the date is not fixed yet", "Date: to be decided", "datoen er ikke fastlagt"
 _DATE_UNSETTLED = re.compile(r"\b(?:(?:the (?:exact )?)?dates?|datoen|datoerne|tidspunktet)\b[^.!?\n]{0,30}?\b"
                              + _UNDECIDED + r"\b", re.IGNORECASE)
+# the writer says the end of the period is not known: "How long we need the container depends on what we find", "we
+# cannot give the end date yet", "slutdatoen kender vi ikke endnu", "no end date yet"
+_END_NOUN = (r"(?:end(?:ing)? date|finish date|completion date|slutdato\w*|sluttidspunkt\w*|how long|hvor længe|"
+             r"hvor lang tid|varighed\w*|(?:the )?duration|how many (?:days|nights|weeks|months)|"
+             r"hvor mange (?:dage|nætter|uger|måneder))")
+_END_UNKNOWN = re.compile(
+    r"\b" + _END_NOUN + r"\b[^.!?\n]{0,60}?\b(?:" + _UNDECIDED + r"|depends|afhænger|not sure|usikker\w*|"
+    r"ikke sikker\w*|uvis\w*)\b"
+    r"|\b(?:cannot|can't|can not|kan (?:endnu )?ikke)\s+(?:yet\s+)?(?:give|tell|say|state|sige|oplyse)\s+"
+    r"(?:you\s+|jer\s+|dig\s+)?(?:\w+\s+)?" + _END_NOUN
+    + r"|\b(?:no|ingen)\s+(?:end date|slutdato)\b", re.IGNORECASE)
+# a kind of place, not a place: "near a station", "i en park", "some square", "on a big square" ("Kongens Have or a
+# similar park" stands for the place named before it, which ``_ALTERNATIVE_AFTER`` weighs)
+_KIND_OF_PLACE = re.compile(r"\b(?:a|an|any|some|another|en|et|nogen|noget|nogle|anden|andet)\s+"
+                            r"(?!(?:similar|lignende)\s)(?:[^\W\d_]+\s+)?$", re.IGNORECASE)
 # an address introduced as someone's seat, and a company named as a third party ("containerfirmaet")
 _ADDRESS_INTRO = re.compile(r"\b(?:har adresse på|har kontor på|holder til på|ligger på|is (?:located|based) at|"
                             r"has (?:its )?(?:address|office) at|(?:'s|s) address is|adresse(?:n)? er)\s*$",
@@ -199,6 +215,11 @@ def date_unsettled(texts: Sequence[str]) -> bool:
     return any(_DATE_UNSETTLED.search(t) for t in texts)
 
 
+def end_unknown(texts: Sequence[str]) -> bool:
+    """The writer says the end of the period (its end date, how long it lasts) is not known yet."""
+    return any(_END_UNKNOWN.search(t) for t in texts)
+
+
 def rejected(kinds: Sequence[str], text: str, start: int, end: int, received: date | None = None,
              own_address: bool = False) -> bool:
     """``text[start:end]``, found for an item satisfied by the details ``kinds``, is a value of another kind."""
@@ -220,6 +241,8 @@ def rejected(kinds: Sequence[str], text: str, start: int, end: int, received: da
     if "period_to" in kinds and _OPEN_AFTER.search(after):  # a period from and to: "fra uge 16 og frem" has no end
         return True
     return "activity_location" in kinds and (own_address or bool(_VAGUE_PLACE.search(before))
+                                             or (bool(_KIND_OF_PLACE.search(before))
+                                                 and not text[start:start + 1].isupper())
                                              or bool(_HEDGED_PLACE.search(before))
                                              or bool(_FORMER_PLACE.search(before))
                                              or (bool(_OLD_PLACE.search(before))
@@ -262,6 +285,22 @@ def _party_address(before: str) -> bool:
     intro = _ADDRESS_INTRO.search(before)
     return intro is not None and bool(_OTHER_PARTY.search(before, 0, intro.start())
                                       or _A_FIRM.search(before, 0, intro.start()))
+
+
+# the writer applies for someone else: "for vores kunde Blomster & Bånd ApS", "vi søger på deres vegne", "on behalf of
+# our client", "for a customer" (not the business's own customers: "plads til vores kunder")
+_CLIENT = r"(?:kunde|kunden|klient|klienten|client|customer|bygherre|bygherren|ejeren|owner)(?![\w'’])"
+_FOR_A_CLIENT = re.compile(
+    r"\bpå (?:deres|hans|hendes|dennes|kundens|klientens|bygherrens|ejerens) vegne\b"
+    r"|\bon (?:their|his|her|the client's|the customer's|the owner's) behalf\b"
+    r"|\b(?:på vegne af|on behalf of|for|working for|writing for)\s+(?:vores|vor|vort|min|mit|en|et|our|my|a|an|the)"
+    r"\s+(?:[^\W\d_]+\s+)?" + _CLIENT
+    + r"|\b(?:vores|vor|min|our|my)\s+" + _CLIENT, re.IGNORECASE)
+
+
+def for_a_client(texts: Sequence[str]) -> bool:
+    """The writer applies for someone else (a client, a customer, the owner): the signature is the writer's office."""
+    return any(_FOR_A_CLIENT.search(t) for t in texts)
 
 
 def own_address_at(text: str, start: int) -> bool:

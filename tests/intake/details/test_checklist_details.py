@@ -730,3 +730,93 @@ def test_a_date_on_a_forms_date_line_is_the_date(catalogue, form):
         details={"period_from": Field("2027-06-12", "form")}, texts=[("body", "Se skemaet."), ("form", form)],
         received=RECEIVED))
     assert "date" in found.have
+
+
+# ---------------------------------------------------------------- batch c10 (session check10)
+_SIGN_MAKER = "Med venlig hilsen\nHenrik Mølgaard\nSkilt & Reklame ApS\nSydhavns Plads 8, 2450 København SV"
+
+
+@pytest.mark.parametrize("body", [
+    "Vi skal montere et nyt facadeskilt for vores kunde Blomster & Bånd ApS, og vi søger på deres vegne.",
+    "We are applying on behalf of our client for a flat sign above the shop window.",
+    "Vi søger for en kunde om et udhængsskilt. Adressen kommer, når kunden har flyttet.",
+])
+def test_the_signature_address_of_a_writer_applying_for_a_client_is_not_the_place(catalogue, body):
+    found = check(catalogue.task("skilte"), evidence(body, _SIGN_MAKER, address="Sydhavns Plads 8"))
+    assert "address" in found.missing
+
+
+@pytest.mark.parametrize("body", [
+    "Vi vil gerne have et nyt skilt over vores butiksvindue, 240 x 60 cm.",
+    "Vi vil gerne sætte et skilt op, så vores kunder kan finde os.",  # the business's own customers
+])
+def test_the_signature_address_of_the_business_itself_is_the_place(catalogue, body):
+    found = check(catalogue.task("skilte"), evidence(body, _SIGN_MAKER, address="Sydhavns Plads 8"))
+    assert "address" in found.have
+
+
+@pytest.mark.parametrize("body", [
+    "Start is planned for week 3 (2027). How long we need the container depends on what we find behind the walls, "
+    "so we cannot give the end date yet.",
+    "Opstart i uge 3 2027. Slutdatoen kender vi ikke endnu.",
+])
+def test_a_week_for_the_start_with_the_end_said_unknown_is_no_period(catalogue, body):
+    found = check(catalogue.task("vejareal"), evidence(body, period_from="2027-01-18", period_to="2027-01-24"))
+    assert "period" in found.missing
+
+
+@pytest.mark.parametrize("body", [
+    "Containeren skal stå fra 18. januar til 5. februar 2027. Hvor længe den står hver dag, afhænger af vejret.",
+    "The container stays in week 3 (2027).",  # a week alone, no word on the end: as before
+])
+def test_an_end_written_as_a_date_or_a_week_alone_is_the_period(catalogue, body):
+    end = "2027-02-05" if "februar" in body else "2027-01-24"
+    found = check(catalogue.task("vejareal"), evidence(body, period_from="2027-01-18", period_to=end))
+    assert "period" in found.have
+
+
+@pytest.mark.parametrize(("task", "item", "body"), [
+    ("gadesalg", "site", "Where can I get a stall place? Preferably on Østerbro near a station, but I don't know "
+                         "which places are possible."),
+    ("gadesalg", "site", "Vi vil gerne sælge juletræer fra en plads i nærheden af en station."),
+    ("arrangement", "site", "Vi vil holde en lille koncert i en park en lørdag i juni 2027 for 100 gæster."),
+])
+def test_a_kind_of_place_is_no_site(catalogue, task, item, body):
+    assert item in check(catalogue.task(task), evidence(body)).missing
+
+
+@pytest.mark.parametrize(("task", "item", "body"), [
+    ("gadesalg", "site", "Jeg vil sælge kaffe fra min ladcykel ved Nørreport Station."),
+    ("gadesalg", "site", "Vi vil sælge juletræer fra en plads ved Enghave Plads i december 2027."),
+    ("arrangement", "site", "A product launch with a small stage in Kongens Have or a similar park, for 400 guests."),
+])
+def test_a_named_place_is_the_site(catalogue, task, item, body):
+    assert item in check(catalogue.task(task), evidence(body)).have
+
+
+@pytest.mark.parametrize("body", [
+    "The contractor will also make the traffic plan and get it approved by the police.",
+    "Entreprenøren skal også udarbejde afmærkningsplanen, når han er valgt.",
+])
+def test_a_document_someone_will_make_is_missing(catalogue, body):
+    assert "traffic_plan" in check(catalogue.task("gravetilladelse"), evidence(body)).missing
+
+
+def test_a_document_someone_will_make_sure_of_is_given(catalogue):
+    body = "We will make sure the traffic plan approved by the police (j.nr. 0100-83412) is followed."
+    assert "traffic_plan" in check(catalogue.task("gravetilladelse"), evidence(body)).have
+
+
+@pytest.mark.parametrize("body", [
+    "We have asked two contractors for quotes and haven't chosen one yet. The contractor will also make the traffic "
+    "plan.",
+    "The contractor will be chosen in January.",
+])
+def test_the_contractor_as_a_role_is_no_contractor(catalogue, body):
+    assert "contractor" in check(catalogue.task("gravetilladelse"), evidence(body)).missing
+
+
+@pytest.mark.parametrize("body", ["The contractor is Danish Drains ApS.", "Our contractor will dig the trench.",
+                                  "Udføres af vores egen entreprenør, Valby Rør."])
+def test_a_named_or_own_contractor_is_given(catalogue, body):
+    assert "contractor" in check(catalogue.task("gravetilladelse"), evidence(body)).have
