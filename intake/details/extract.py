@@ -31,7 +31,7 @@ from intake.details.identifiers import EMAIL, IGNORED_EMAIL, find_cpr
 from intake.details.labels import label_key
 from intake.details.names import SUFFIX, looks_like_person
 from intake.details.sites import same_place
-from intake.details.text import extract_from_text
+from intake.details.text import CLIENT, extract_from_text
 from intake.details.values import compose_address, normalise_value
 from intake.privacy import redact_cpr  # noqa: F401  (part of this module's interface)
 
@@ -76,8 +76,11 @@ def extract_details(
         if not text:
             continue
         cpr = cpr or bool(find_cpr(text))
-        for k, v in _in_subject(extract_from_text(text, reference), source).items():
-            if k not in found or _more_specific(found[k].value, v) or _subject_gives_way(found[k], v):
+        values = extract_from_text(text, reference)
+        client = values.pop(CLIENT, ())
+        for k, v in _in_subject(values, source).items():
+            if (k not in found or _more_specific(found[k].value, v) or _subject_gives_way(found[k], v)
+                    or k in client and found[k].source != form_source):
                 found[k] = Field(v, source)          # (the body saying what the subject said makes it the body's)
         _designated_over_signed(found, source, form_source)
     _subject_site_on_the_address(found)

@@ -38,11 +38,12 @@ from intake.details.identifiers import (
     parse_number,
 )
 from intake.details.labels import full_label_key, label_key, normalise_label
-from intake.details.names import designated_contact, find_company, find_contact
+from intake.details.names import SUFFIX, designated_contact, find_company, find_contact
 from intake.details.sites import find_addresses, same_place, signature_start
 from intake.details.values import PROPERTY_AS_ADDRESS, compose_address, normalise_value
 
-__all__ = ["compose_address", "extract_from_text", "label_key", "labelled_values", "normalise_label", "normalise_value"]
+__all__ = ["CLIENT", "compose_address", "extract_from_text", "label_key", "labelled_values", "normalise_label",
+           "normalise_value"]
 
 # About 40 pages: the details of an application are never further in; 1 MB stays well under a second.
 MAX_TEXT_CHARS = 100_000
@@ -193,6 +194,7 @@ def _put(out: dict, values: dict) -> None:
 def extract_from_text(text: str, reference: date) -> dict[str, object]:
     """Every detail found in one text; labelled values first."""
     text = _tame(text.replace("\r\n", "\n").replace("\xa0", " ")[:MAX_TEXT_CHARS])
+    client, text = _client_block(text, reference)
     out = labelled_values(text, reference)
     if "contact_name" in out:               # a labelled contact ("Site supervisor: X") is named as the one to contact
         out["designated_contact"] = out["contact_name"]
@@ -221,7 +223,63 @@ def extract_from_text(text: str, reference: date) -> dict[str, object]:
             and re.search(rf"\s(?:i|på|in|at|on)\s{re.escape(site)}\b", company)
             and len(re.findall(rf"{re.escape(site)}(?![ \t]{{0,3}}\d)", text)) <= text.count(company)):
         del out["activity_location"]            # "Tandlægerne i Gothersgade ApS" (and only it) names no site
+    if client:
+        if client.pop("_abroad", False) or "address" in client:
+            for k in ("address", "postcode", "city"):
+                out.pop(k, None)                # the agent's office in the letterhead or signature, not the client's
+        out.update(client)
+        out[CLIENT] = tuple(client)
+        if same_place(str(out.get("activity_location")), str(out.get("address"))):
+            del out["activity_location"]
     return out
+
+
+CLIENT = "_client"      # the keys of the client an agent applies for, as a text gives them: they win over another text
+
+# the client an agent applies for, in a block under a heading of its own ("Bygherre:", "Client:", "Owner and
+# applicant:", "Arrangør (ansøger)", "Vi skriver på vegne af vores klient:"): its name with a legal form on the first
+# line, then its CVR and address
+_CLIENT_HEADING = re.compile(
+    r"(?i)^(?:(?P<client>bygherre|bygherren|klient|kunde|client|customer|owner)"
+    r"|(?:owner|bygherre|ejer|client|organi[sz]er|arrangør)[ \t]*(?:and|og|/|\()[ \t]*(?:applicant|ansøger)\)?"
+    r"|.{0,60}\b(?:på vegne af|on behalf of)[ \t](?:vores|vor|min|our|my)[ \t](?:klient|kunde|client|customer"
+    r"|bygherre))[ \t]*:?$")
+# a client heading alone needs the text to say that the writer applies for another
+_FOR_ANOTHER = re.compile(r"(?i)\b(?:på vegne af|on behalf of|on (?:their|its|his|her) behalf|fuldmagt"
+                          r"|power of attorney)")
+_LEGAL_NAME = re.compile(rf"^[A-ZÆØÅ0-9][^:\n]{{1,60}}[ \t]{SUFFIX}\.?$")
+
+
+def _client_block(text: str, reference: date) -> tuple[dict[str, object], str]:
+    """The client's name, CVR and address from a block under a client heading, and the text without the block's
+    other lines (its owner or managing director is the client's, not the one to contact)."""
+    lines = text.split("\n")
+    for i, line in enumerate(lines[:-1]):
+        head = _CLIENT_HEADING.match(line.strip())
+        name = lines[i + 1].strip()
+        if not head or not _LEGAL_NAME.match(name) or head.group("client") and not _FOR_ANOTHER.search(text):
+            continue
+        block = list(islice((ln.strip() for ln in lines[i + 2:]), 6))
+        block = block[:block.index("")] if "" in block else block
+        found: dict[str, object] = {"company_name": name}
+        for j, ln in enumerate(block):
+            cvr = CVR_LABELLED.search(ln)
+            if cvr and "cvr" not in found:
+                found["cvr"] = digits(cvr.group("v"))
+            pnr = P_LABELLED.search(ln)
+            if pnr and "p_number" not in found:
+                found["p_number"] = digits(pnr.group("v"))
+            if "address" not in found and not cvr and not pnr and ":" not in ln:
+                joined = f"{ln}, {block[j + 1]}" if j + 1 < len(block) else ln
+                place = normalise_value("address", joined, reference) or normalise_value("address", ln, reference)
+                if "address" in place:
+                    found.update(place)
+                elif re.search(r"\w[ \t]\d{1,4}[a-zA-Z]?,", ln):
+                    found["_abroad"] = True     # "Torstraße 110, 10119 Berlin, Germany": an address, not a Danish one
+        kept = [ln for ln in block if ":" not in ln or re.search(r"\d", ln)]
+        rest = lines[:i + 2] + kept + lines[i + 2 + len(block):]
+        return found, "\n".join(rest)
+    return {}, text
 
 
 def _cvr_of_the_company(out: dict, text: str) -> None:
