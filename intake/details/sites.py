@@ -40,6 +40,7 @@ from intake.details.addresses import (
     format_address,
     format_unit,
 )
+from intake.details.names import SUFFIX
 from intake.details.postcodes import postcode_town, towns
 
 _WINDOW = 110
@@ -73,9 +74,15 @@ _BUSINESS = re.compile("(?:" + "|".join([
     r"\b(?:butikken|forretningen|restauranten|caféen|cafeen|salonen|klinikken|bageriet|kiosken|værkstedet"
     r"|bistroen|hotellet|baren) (?:på|i)",
     r"\btaken over the \w+ at",
-    # "På vegne af vores klient, Vinbaren Kork ApS, Værnedamsvej 6": the client's premises
-    r"\b(?:på vegne af|on behalf of)(?:[ \t](?:vores|our)[ \t](?:klient|client))?,?[ \t]{1,2}"
-    r"(?:(?-i:[A-ZÆØÅ])[\w&'’.\-/]{0,30}[ \t]?){1,5},?",
+    # "På vegne af vores klient, Vinbaren Kork ApS, Værnedamsvej 6": the client's premises (also with its CVR between:
+    # "på vegne af vores kunde X I/S, CVR 81669430, Sydhavnsgade 9")
+    r"\b(?:på vegne af|on behalf of)(?:[ \t](?:vores|our)[ \t](?:klient|client|kunde|customer))?,?[ \t]{1,2}"
+    r"(?:(?-i:[A-ZÆØÅ])[\w&'’.\-/]{0,30}[ \t]?){1,5},?"
+    r"(?:[ \t]?\(?cvr[\w.\-]{0,7}:?[ \t]?\d\d[ ]?\d\d[ ]?\d\d[ ]?\d\d\)?,?)?",
+    # "Our company: Baltic Facade ApS, CVR 26179998, Gammel Køge Landevej 22": the business's own, named with its name
+    r"\b(?:our|vores|my|min|mit)(?: own| eget| egen)? (?:company|firm|business|firma|virksomhed|firmaoplysninger"
+    r"|company details)\W{1,3}(?:(?-i:[A-ZÆØÅ])[\w&'’.\-/]{0,30}[ \t]?){1,5},?"
+    r"(?:[ \t]?\(?cvr[\w.\-]{0,7}:?[ \t]?\d\d[ ]?\d\d[ ]?\d\d[ ]?\d\d\)?,?)?",
     r"\b(?:driver|ejer|run|own|åbne[rt]?|open(?:s|ing)?) (?:(?:en|et|a|an|the|vores|our|ny|nyt|new|lille|small) )?"
     r"(?:(?-i:[A-ZÆØÅ])[\w'’&-]*[ ]?){1,4}(?:på|i|at|in|on)",                 # "driver Vinbaren Druen på"
     rf"\b(?:driver|ejer|run|own|åbne[rt]?|open(?:s|ing)?) (?:(?:en|et|a|an|the|vores|our|ny|nyt|new|lille|small) )?"
@@ -298,13 +305,17 @@ def _roles(text: str, mentions: list[Mention]) -> list[str]:
         role = _role(_window(text, previous_end, m.start), text[m.end:m.end + 60])
         if _NAMED_AFTER.search(text, max(0, m.start - 30), m.start):
             role = "name"                       # "Ejerforeningen Holmbladsgade 70": a name, not where it is
-        elif role == "neutral" and (m.start >= signature or m.end <= letterhead):
+        elif role == "neutral" and (m.start >= signature or m.end <= letterhead
+                                    or _COMPANY_ABOVE.search(text, max(0, m.start - 90), m.start)):
             role = "signature"
         roles.append(role)
         previous_end = m.end
     return roles
 
 
+# a company's name with its legal form alone on the line above the address: its own block ("Kloakmester Per Nygaard
+# ApS\nTomsgårdsvej 35, 2400 København NV\nCVR ..."), wherever in the text it stands
+_COMPANY_ABOVE = re.compile(rf"(?<![^\n])[ \t]*[A-ZÆØÅ][^\n:]{{0,60}}[ \t]{SUFFIX}\.?[ \t]*\n[ \t]*\Z")
 # an association named after its house: the address in "Ejerforeningen Holmbladsgade 70" is part of its name
 _NAMED_AFTER = re.compile(r"(?i)(?:forening|foreningen|E/F|A/B)[ \t]{1,2}\Z")
 

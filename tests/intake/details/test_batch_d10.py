@@ -6,7 +6,10 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from intake.details import extract_details
+from intake.details.sites import find_addresses
 
 REF = date(2027, 3, 8)
 
@@ -66,3 +69,39 @@ def test_a_builders_block_in_a_contractors_own_application_is_no_client_it_appli
     found = values([("body", text)])
     assert found["company_name"] == "Amager Stilladser ApS"
     assert found["address"] == "Kastrupvej 120"
+
+
+# ---------------------------------------------------------------- whose address: the client's, the business's own
+
+@pytest.mark.parametrize(("text", "own", "site"), [
+    ("På vegne af vores kunde Autoværkstedet Sydhavn I/S, CVR 81669430, Sydhavnsgade 9, 2450 København SV, anmelder "
+     "vi sløjfning af olietanken på ejendommen.\n\nMvh\n\nJens Thorsen\nThorsen VVS & Blik\nValby Maskinfabriksvej 1\n"
+     "2500 Valby", "Sydhavnsgade 9", None),
+    ("We are Baltic Facade ApS, making a new facade on the building Nørre Farimagsgade 61, 1364 København K. Our "
+     "company: Baltic Facade ApS, CVR 26179998, Gammel Køge Landevej 22, 2500 Valby.\n\nRegards\nDarius",
+     "Gammel Køge Landevej 22", "Nørre Farimagsgade 61, 1364 København K"),
+    ("Kloakmester Per Nygaard ApS søger om gravetilladelse fra Jagtvej 155, 2200 København N til hovedledningen.\n\n"
+     "Kloakmester Per Nygaard ApS\nTomsgårdsvej 35, 2400 København NV\nCVR 12116519\n\nVenlig hilsen\nPer Nygaard",
+     "Tomsgårdsvej 35", "Jagtvej 155, 2200 København N"),
+])
+def test_a_named_clients_or_the_business_own_address_block_is_the_address(text, own, site):
+    found = find_addresses(text)
+    assert (found.get("address"), found.get("activity_location")) == (own, site)
+
+
+def test_a_customer_not_named_as_a_business_has_the_site_not_the_address():
+    """ "hos en kunde på X": a contractor's private customer; the contractor's block is its own address."""
+    text = ("Vi skal sløjfe en olietank hos en kunde på Kirkebjerg Allé 34, 2720 Vanløse.\n\n"
+            "Rørkjær ApS\nFrederikssundsvej 210, 2700 Brønshøj\n\nMvh Rasmus")
+    found = find_addresses(text)
+    assert (found.get("address"), found.get("activity_location")) == ("Frederikssundsvej 210",
+                                                                      "Kirkebjerg Allé 34, 2720 Vanløse")
+
+
+def test_a_company_ending_the_line_above_a_site_cue_makes_no_block():
+    """ "... for Amager Bolig ApS\nud for Øresundsvej 18": the cue before the address still names the site."""
+    text = ("Vi stiller et stillads op for vores kunde Amager Bolig ApS\nud for Øresundsvej 18, 2300 København S.\n\n"
+            "Med venlig hilsen\nJakob Riis\nAmager Stilladser ApS\nKastrupvej 120, 2300 København S")
+    found = find_addresses(text)
+    assert (found.get("address"), found.get("activity_location")) == ("Kastrupvej 120",
+                                                                      "Øresundsvej 18, 2300 København S")
