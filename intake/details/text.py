@@ -241,7 +241,8 @@ CLIENT = "_client"      # the keys of the client an agent applies for, as a text
 # line, then its CVR and address
 _CLIENT_HEADING = re.compile(
     r"(?i)^(?:(?P<client>bygherre|bygherren|klient|kunde|client|customer|owner)"
-    r"|(?:owner|bygherre|ejer|client|organi[sz]er|arrangør)[ \t]*(?:and|og|/|\()[ \t]*(?:applicant|ansøger)\)?"
+    r"|(?:owner|bygherre|ejer|client|organi[sz]er|arrangør)[ \t]*(?:and|og|/|\()[ \t]*(?:applicant|ansøger"
+    r"|organi[sz]er|arrangør)\)?"
     r"|.{0,60}\b(?:på vegne af|on behalf of)[ \t](?:vores|vor|min|our|my)[ \t](?:klient|kunde|client|customer"
     r"|bygherre))[ \t]*:?$")
 # a client heading alone needs the text to say that the writer applies for another

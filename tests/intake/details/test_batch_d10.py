@@ -105,3 +105,30 @@ def test_a_company_ending_the_line_above_a_site_cue_makes_no_block():
     found = find_addresses(text)
     assert (found.get("address"), found.get("activity_location")) == ("Kastrupvej 120",
                                                                       "Øresundsvej 18, 2300 København S")
+
+
+def test_a_client_and_organiser_block_needs_no_words_of_applying_for_another():
+    pdf = ("EVENT BRIEF\n\nClient / organiser\nFjord Oat Drinks ApS\nIslands Brygge 43, 2300 København S\n"
+           "CVR 21337307\n\nAgency: Northbound Experiences Ltd, London")
+    body = "Hi there,\n\nThe brief is attached.\n\nCheers,\nOliver Grant\nProducer, Northbound Experiences Ltd"
+    found = values([("body", body), ("brief.pdf", pdf)])
+    assert (found["company_name"], found["address"]) == ("Fjord Oat Drinks ApS", "Islands Brygge 43")
+
+
+# ---------------------------------------------------------------- the contact under a contact heading
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("2. Kontaktperson\nKontaktperson vedrørende ansøgningen er miljøkonsulent Ditte Hvid, Miljøråd Nord ApS, "
+     "tlf. 25 71 04 38.", "Ditte Hvid"),
+    ("Contact person: our general manager, Ms. Julia Kowalczyk, julia@restaurantkanalen.dk, mobile +45 29 47 13 60.",
+     "Julia Kowalczyk"),
+    ("Contact person: Ida Holm, tlf. 22 33 44 55", "Ida Holm"),
+])
+def test_a_sentence_or_a_role_before_the_contacts_name_is_no_part_of_it(text, name):
+    assert values([("body", text)])["contact_name"] == name
+
+
+def test_a_contact_field_naming_a_company_stays_a_company():
+    """ "Kontakt: Café Hansen ApS" is no sentence about a person: the company, as before."""
+    found = values([("body", "Kontakt: Café Hansen ApS\nTelefon: 22 33 44 55")])
+    assert found.get("contact_name") != "Café Hansen ApS" and found["company_name"] == "Café Hansen ApS"
