@@ -414,7 +414,8 @@ def _find_amounts(text: str, _ref: date) -> dict:
         a, b = (parse_number(d.group("a")), parse_number(d.group("b"))) if d else (None, None)
         if a and b:
             out["area_m2"] = round(a * b, 2)
-    m = LITRES.search(text)
+    m = next((v for v in islice(LITRES.finditer(text), 20)
+              if not _WASTE.search(text, max(0, v.start() - 40), v.start()) and not _A_WEEK.match(text, v.end())), None)
     if m:
         out["litres"] = parse_number(m.group("n"))
     guests = [parse_number(g.group("n"))
@@ -428,6 +429,11 @@ def _find_amounts(text: str, _ref: date) -> dict:
 
 # "Stillads (30 m²) og container (15 m²), i alt 45 m²": the total of the areas named before it
 _TOTAL = re.compile(r"(?i)\b(?:i alt|samlet|totalt?|in total|total area|altogether|tilsammen)\b[^.\n\d]{0,15}\Z")
+
+
+# waste and its bins, in litres a week, are no tank: "madaffald: ca. 300 liter", "2 rullecontainere á 660 liter"
+_WASTE = re.compile(r"(?i)(?:affald|waste|pap\b|cardboard|glas\b|container|spand|sæk|bins?\b|tømning)[^\n]{0,25}\Z")
+_A_WEEK = re.compile(r"(?i)[ \t]?(?:/[ \t]?|pr\.?[ \t]|per[ \t]|a[ \t]|om[ \t]|hver[ \t])(?:uge|ugen|week|måned|month)")
 
 
 # "The crew is 12 people", "holdet er 8 personer": who works there, not who comes

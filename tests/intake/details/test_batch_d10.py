@@ -132,3 +132,18 @@ def test_a_contact_field_naming_a_company_stays_a_company():
     """ "Kontakt: Café Hansen ApS" is no sentence about a person: the company, as before."""
     found = values([("body", "Kontakt: Café Hansen ApS\nTelefon: 22 33 44 55")])
     assert found.get("contact_name") != "Café Hansen ApS" and found["company_name"] == "Café Hansen ApS"
+
+
+# ---------------------------------------------------------------- litres and guests
+
+def test_waste_in_litres_a_week_is_no_tank_and_seats_are_no_guests():
+    text = ("Restauranten har ca. 40 siddepladser og forventer følgende affald pr. uge:\n- madaffald: ca. 300 liter\n"
+            "- pap: 2 rullecontainere á 660 liter\n\nAffald: madaffald ca. 250 l/uge. A tapas café (around 25 seats).")
+    found = values([("body", text)])
+    assert "litres" not in found and "guests" not in found
+
+
+def test_a_tank_beside_waste_words_keeps_its_litres_and_a_party_its_guests():
+    text = ("Vi sløjfer olietanken på 2.500 liter, og affaldet køres bort. Til indvielsen kommer ca. 60 gæster.")
+    found = values([("body", text)])
+    assert (found["litres"], found["guests"]) == (2500, 60)
