@@ -62,7 +62,7 @@ _LABELS: list[tuple[str, str]] = [
                       r"|agent|agentens|agents|consultant|consultants|adviser|advisers|advisor|advisors|architect"
                       r"|architects|lawyer|lawyers)(?: s)? (?:adresse|address)"),
     ("site_or_address", r"beliggenhed|ejendommens adresse|ejendommens beliggenhed|property address"
-                        r"|address of the property"),
+                        r"|address of (?:the )?property"),
     ("activity_location", r"(?:ønsket |foreslået |desired |preferred |requested |proposed )?"
                           r"(?:placering|sted|lokation|location)|hvor|where|place|site(?: address)?|venue"
                           r"|(?:adresse|arbejdsadresse) (?:på|for) (?:arbejdsstedet|arbejdet|byggepladsen|stedet)"
@@ -120,7 +120,8 @@ _LABELS: list[tuple[str, str]] = [
                     r"|første dag|first day|opstart|begins?"),
     ("period_to", r"(?:periode |dato |date )?til(?: dato| og med)?|slut(?: ?dato)?|slutdato|date to|to(?: date)?"
                   r"|end date|until"
-                  r"|sidste dag|last day|ophør"),
+                  r"|sidste dag|last day|ophør"
+                  r"|(?:expected |forventet |planned |planlagt )?(?:completion|færdiggørelse)(?: date| dato)?"),
     ("period", r"periode|period|tidsrum|dates? (?:required|needed|requested)|(?:required|requested) dates?"
                r"|date of (?:the )?event|arrangementsdato|dato for \w+|datoer|dates|tidspunkt"
                r"|varighed|duration|hvornår|when"

@@ -9,6 +9,7 @@ from datetime import date
 import pytest
 
 from intake.details import extract_details
+from intake.details.periods import Period, find_period
 from intake.details.sites import find_addresses
 
 REF = date(2027, 3, 8)
@@ -147,3 +148,35 @@ def test_a_tank_beside_waste_words_keeps_its_litres_and_a_party_its_guests():
     text = ("Vi sløjfer olietanken på 2.500 liter, og affaldet køres bort. Til indvielsen kommer ca. 60 gæster.")
     found = values([("body", text)])
     assert (found["litres"], found["guests"]) == (2500, 60)
+
+
+# ---------------------------------------------------------------- periods and form labels
+
+@pytest.mark.parametrize(("text", "start", "end"), [
+    ("Vi forventer at starte nedrivningen 1. marts 2027 og være færdige 16. april 2027.", date(2027, 3, 1),
+     date(2027, 4, 16)),
+    ("The pop-up is on Thursday 20 and Friday 21 May 2027, 07:00-19:00 both days.", date(2027, 5, 20),
+     date(2027, 5, 21)),
+])
+def test_a_start_and_finish_in_running_text_and_two_days_with_their_weekdays(text, start, end):
+    assert find_period(text, REF) == Period(start, end)
+
+
+def test_a_start_verb_without_its_object_next_to_the_date_is_no_cue():
+    """ "starte" far from the date ("vi vil starte, når vi har svar ... 1. marts") bounds nothing."""
+    assert find_period("Vi vil gerne starte hurtigt. Brevet er skrevet 1. marts 2027.", REF).start is None
+
+
+def test_a_property_address_is_the_owners_in_a_form_without_another_and_completion_ends_the_period():
+    fields = {"Building owner (applicant)": "Østerbro Autoservice ApS", "Address of property": "Ragnhildgade 8, "
+              "2100 København Ø", "Start of demolition": "15 February 2027", "Expected completion": "12 March 2027"}
+    found = {k: f.value for k, f in extract_details([], fields, reference=REF).items()}
+    assert (found["address"], found["postcode"], found["period_to"]) == ("Ragnhildgade 8", "2100", "2027-03-12")
+    assert "activity_location" not in found
+
+
+def test_a_property_address_beside_the_business_address_is_the_site():
+    fields = {"Company": "Nedbrydning Øst ApS", "Address": "Strandvejen 5, 2100 København Ø",
+              "Address of property": "Ragnhildgade 8, 2100 København Ø"}
+    found = {k: f.value for k, f in extract_details([], fields, reference=REF).items()}
+    assert (found["address"], found["activity_location"]) == ("Strandvejen 5", "Ragnhildgade 8, 2100 København Ø")
