@@ -86,6 +86,7 @@ def extract_details(
     _subject_site_on_the_address(found)
     _site_apart_from_the_address(found)
     _contact_from_headers(found, sender, sender_name, reply_to)
+    _first_name_of_the_owner(found)
     _check_cvr(found)
     _order_period(found)
     if cpr:
@@ -185,6 +186,17 @@ def _contact_from_headers(found: dict[str, Field], sender: str, sender_name: str
     signed = found.get("contact_name")
     if signed is None or _more_specific(signed.value, name):
         found["contact_name"] = Field(name, "from")
+
+
+def _first_name_of_the_owner(found: dict[str, Field]) -> None:
+    """ "Venlig hilsen Birgitte" under "Blomsterhuset Amager v/ Birgitte Dam": the owner the business is named after."""
+    contact, company = found.get("contact_name"), found.get("company_name")
+    if contact is None or company is None or not re.fullmatch(r"[A-ZÆØÅ][\w\-]+", str(contact.value)):
+        return
+    owner = re.search(rf"\bv/[ \t]?(?P<v>{re.escape(str(contact.value))}(?:[ \t][A-ZÆØÅ][\w\-]+){{1,2}})$",
+                      str(company.value))
+    if owner and looks_like_person(owner.group("v")):
+        found["contact_name"] = Field(owner.group("v"), contact.source)
 
 
 # a subject's topic before the business it is for: "Sign for Cairo Kitchen ApS", "Ansøgning om skilt til X ApS"

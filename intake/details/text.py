@@ -38,7 +38,7 @@ from intake.details.identifiers import (
     parse_number,
 )
 from intake.details.labels import full_label_key, label_key, normalise_label
-from intake.details.names import SUFFIX, designated_contact, find_company, find_contact
+from intake.details.names import SUFFIX, designated_contact, find_company, find_contact, looks_like_person
 from intake.details.sites import find_addresses, same_place, signature_start
 from intake.details.values import PROPERTY_AS_ADDRESS, compose_address, normalise_value
 
@@ -68,6 +68,8 @@ def labelled_values(text: str, reference: date) -> dict[str, object]:
         cells = _two_columns([c for c in _PAIR_SPLIT.split(line) if c is not None], reference)
         if len(cells) == 1 or (len(cells) == 2 and not cells[1]):
             key = label_key(cells[0]) if not _HAS_VALUE.search(cells[0]) else None    # "CVR 12345678" is not a label
+            if key == "contact_name" and len(cells) == 1 and i and looks_like_person(lines[i - 1]):
+                key = None                      # "Tomasz Nowak\nSite manager\nNOWAK-BUD": a signer's role, no label
             nxt = lines[i + 1] if i + 1 < len(lines) else ""
             if key and nxt and len(nxt) <= 400 and not _is_label(_PAIR_SPLIT.split(nxt)[0]):
                 _put(out, _in_section(normalise_value(key, nxt, reference), _section_for(cells[0], section)))

@@ -180,3 +180,37 @@ def test_a_property_address_beside_the_business_address_is_the_site():
               "Address of property": "Ragnhildgade 8, 2100 København Ø"}
     found = {k: f.value for k, f in extract_details([], fields, reference=REF).items()}
     assert (found["address"], found["activity_location"]) == ("Strandvejen 5", "Ragnhildgade 8, 2100 København Ø")
+
+
+# ---------------------------------------------------------------- the contact: a signer's role, an owner's name
+
+def test_a_role_line_under_a_signed_name_is_no_label_of_the_line_below():
+    text = ("Contact in Denmark is me, mobile 52 71 90 33.\n\nThank you and best regards\nTomasz Nowak\n"
+            "Site manager / kierownik budowy\nNOWAK-BUD")
+    assert values([("body", text)])["contact_name"] == "Tomasz Nowak"
+
+
+def test_a_site_manager_label_line_in_a_form_still_gives_the_contact():
+    text = "Ansøgning om stillads\n\nSite manager\nLars Kjeldsen\nTelefon\n22 33 44 55"
+    assert values([("body", text)])["contact_name"] == "Lars Kjeldsen"
+
+
+def test_a_first_name_signed_is_completed_by_the_owner_the_business_is_named_after():
+    text = ("Vi vil skifte skiltet.\n\nBlomsterhuset Amager v/ Birgitte Dam\nAmagerbrogade 212\n2300 København S\n"
+            "CVR 76587701\n\nVenlig hilsen\nBirgitte")
+    found = values([("body", text)])
+    assert (found["company_name"], found["contact_name"]) == ("Blomsterhuset Amager v/ Birgitte Dam", "Birgitte Dam")
+
+
+def test_a_first_name_that_is_not_the_owners_stays_as_signed():
+    text = "Vi vil skifte skiltet.\n\nBlomsterhuset Amager v/ Birgitte Dam\nCVR 76587701\n\nVenlig hilsen\nSanne"
+    assert values([("body", text)])["contact_name"] == "Sanne"
+
+
+def test_the_contact_person_named_with_the_owners_role_in_an_agents_letter():
+    cover = "Vedhæftet ansøgning for vores kunde.\n\nVenlig hilsen\nMikkel Føns\nFøns Reklame & Skilte"
+    letter = ("Kunde: Optik Vesterbro ApS, CVR 92337324\n\nKontaktperson i sagen er indehaver af butikken, Rikke "
+              "Nørgaard, rikke@optikvesterbro.dk, tlf. 26 90 31 14. Tekniske spørgsmål kan rettes til Mikkel Føns "
+              "på 32 21 09 55.")
+    found = values([("body", cover), ("skilt.docx", letter)])
+    assert (found["contact_name"], found["phone"]) == ("Rikke Nørgaard", "26903114")
