@@ -146,7 +146,7 @@ _KEYWORDS: list[tuple[str, re.Pattern[str]]] = [(key, re.compile(rf"\b(?:{patter
     ("p_number", r"p nr|p nummer|pnr|p number|produktionsenhed\w*"),
     ("cvr", r"cvr|se nr|vat"),
     ("contact_email", r"e ?mail\w*|email address"),
-    ("phone", r"telefon\w*|tlf|mobil\w*|phone|telephone"),
+    ("phone", r"telefon\w*|tlf|mobil(?:e|t?lf|telefon|nummer|nr|nr\w+)?|phone|telephone"),   # not "Mobility"
     ("postcode", r"post ?nr|postnummer|post ?code|postal code|zip"),
     ("contact_name", r"kontaktperson\w*|contact person|contact name"),
     ("company_name", r"firmanavn|virksomhedens navn|virksomhedsnavn|company name|business name"

@@ -214,3 +214,9 @@ def test_the_contact_person_named_with_the_owners_role_in_an_agents_letter():
               "på 32 21 09 55.")
     found = values([("body", cover), ("skilt.docx", letter)])
     assert (found["contact_name"], found["phone"]) == ("Rikke Nørgaard", "26903114")
+
+
+def test_a_company_named_mobility_is_no_phone_label():
+    """ "Volta Mobility GmbH" above its address: "Mobility" is no "mobil" label ("110, 10119" no phone)."""
+    text = "Our client:\nVolta Mobility GmbH\nTorstraße 110, 10119 Berlin, Germany\n\nMobil\n28 40 71 93"
+    assert values([("body", text)])["phone"] == "28407193"
