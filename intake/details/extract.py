@@ -131,6 +131,9 @@ def _subject_gives_way(old: Field, new: object) -> bool:
     ("Food stall at Refshaleøen") gives way to one with a number in the body ("Refshalevej 167")."""
     if old.source != "subject":
         return False
+    if (isinstance(old.value, str) and isinstance(new, str) and same_place(old.value, new)
+            and old.value.split(",")[0] != new.split(",")[0]):
+        return True                             # "Gl. Køge Landevej 55" in the subject, "Gammel ..." in the body
     return old.value == new or (isinstance(old.value, str) and isinstance(new, str) and not re.search(r"\d", old.value)
                                 and bool(re.search(r"\d", new)) and "," not in old.value)
 

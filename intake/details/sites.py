@@ -278,7 +278,11 @@ def _same_house(a: Mention, b: Mention) -> bool:
 
 
 def _house_key(value: str) -> str:
-    return " ".join(re.sub(r"[.,;:()]", " ", value).casefold().split())
+    return " ".join(_STREET_WORD.get(w, w) for w in re.sub(r"[.,;:()]", " ", value).casefold().split())
+
+
+# a street's word abbreviated ("Gl. Køge Landevej 55" is "Gammel Køge Landevej 55")
+_STREET_WORD = {"gl": "gammel", "ndr": "nordre", "sdr": "søndre", "skt": "sankt", "sct": "sankt"}
 
 
 def same_place(site: str, address: str, postcode: str = "") -> bool:
@@ -392,6 +396,11 @@ def _letterhead_end(text: str) -> int:
             return 0
         end += len(line) + 1
     return 0
+
+
+def in_letter_text(text: str, at: int) -> bool:
+    """Whether a position stands in the letter's own text: after its letterhead, before its signature."""
+    return _letterhead_end(text) <= at < signature_start(text)
 
 
 def signature_start(text: str) -> int:

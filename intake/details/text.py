@@ -39,7 +39,7 @@ from intake.details.identifiers import (
 )
 from intake.details.labels import full_label_key, label_key, normalise_label
 from intake.details.names import SUFFIX, designated_contact, find_company, find_contact, looks_like_person
-from intake.details.sites import find_addresses, same_place, signature_start
+from intake.details.sites import find_addresses, in_letter_text, same_place, signature_start
 from intake.details.values import PROPERTY_AS_ADDRESS, compose_address, normalise_value
 
 __all__ = ["CLIENT", "compose_address", "extract_from_text", "label_key", "labelled_values", "normalise_label",
@@ -227,8 +227,10 @@ def extract_from_text(text: str, reference: date) -> dict[str, object]:
         del out["activity_location"]            # "Tandlægerne i Gothersgade ApS" (and only it) names no site
     if client:
         if client.pop("_abroad", False) or "address" in client:
-            for k in ("address", "postcode", "city"):
-                out.pop(k, None)                # the agent's office in the letterhead or signature, not the client's
+            displaced = [out.pop(k, None) for k in ("address", "postcode", "city")]   # not the client's
+            at = text.find(str(displaced[0]).split(",")[0]) if displaced[0] else -1
+            if at >= 0 and "activity_location" not in out and in_letter_text(text, at):
+                out["activity_location"] = displaced[0]     # the agent's letter names the site: the client's work
         out.update(client)
         out[CLIENT] = tuple(client)
         if same_place(str(out.get("activity_location")), str(out.get("address"))):

@@ -10,7 +10,7 @@ import pytest
 
 from intake.details import extract_details
 from intake.details.periods import Period, find_period
-from intake.details.sites import find_addresses
+from intake.details.sites import find_addresses, same_place
 
 REF = date(2027, 3, 8)
 
@@ -220,3 +220,31 @@ def test_a_company_named_mobility_is_no_phone_label():
     """ "Volta Mobility GmbH" above its address: "Mobility" is no "mobil" label ("110, 10119" no phone)."""
     text = "Our client:\nVolta Mobility GmbH\nTorstraße 110, 10119 Berlin, Germany\n\nMobil\n28 40 71 93"
     assert values([("body", text)])["phone"] == "28407193"
+
+
+# ---------------------------------------------------------------- the site beside the client's address
+
+def test_the_site_in_a_contractors_letter_for_a_client_and_the_subjects_short_street_word():
+    subject = "Nedrivning af værkstedsbygning, Gl. Køge Landevej 55"
+    body = ("Jensen Nedbrydning A/S søger hermed på vegne af bygherre om nedrivningstilladelse til den gamle "
+            "værkstedsbygning på Gammel Køge Landevej 55, 2500 Valby.\n\nBygherre:\nEjendomsselskabet Toftegård ApS\n"
+            "CVR 71037614\nVesterbrogade 95, 3.\n1620 København V\n\nMed venlig hilsen\n\nHenrik Jensen\n"
+            "Jensen Nedbrydning A/S\nMobil 29 63 08 71")
+    found = values([("subject", subject), ("body", body)])
+    assert (found["company_name"], found["address"], found["activity_location"]) == (
+        "Ejendomsselskabet Toftegård ApS", "Vesterbrogade 95, 3.", "Gammel Køge Landevej 55")
+
+
+def test_the_agents_letterhead_address_displaced_by_the_client_is_no_site():
+    found = values([("ansoegning.pdf", ARCHITECT_LETTER)])
+    assert "activity_location" not in found
+
+
+@pytest.mark.parametrize(("site", "address", "same"), [
+    ("Gl. Køge Landevej 55", "Gammel Køge Landevej 55", True),
+    ("Sct. Hans Torv 3", "Sankt Hans Torv 3, 2200 København N", True),
+    ("Gl. Køge Landevej 57", "Gammel Køge Landevej 55", False),
+    ("Gl. Strand 48", "Gammel Køge Landevej 55", False),
+])
+def test_a_street_word_written_short_is_the_same_house(site, address, same):
+    assert same_place(site, address) is same
