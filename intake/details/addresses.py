@@ -57,7 +57,7 @@ ADDRESS = re.compile(
     rf"|(?=[ \t]{_DIRECTION}{_NUMBER_AHEAD}){ENDS_AS_STREET}[ \t]{_DIRECTION}))"
     rf"{_TO_NUMBER}(?:nr\.?[ \t]{{0,2}})?"
     r"(?P<no>(?!(?:19|20)\d\d(?!\d))\d{1,4}(?!\d)(?:[A-Za-z](?![\wæøå])|[ ][A-Ha-h](?![\wæøå]|\.[ \t]?\d))?"
-    r"(?:[ ]?-[ ]?\d{1,4}[A-Za-z]?(?![\wæøå]))?)"
+    r"(?:(?:[ ]?-[ ]?|–)\d{1,4}[A-Za-z]?(?![\wæøå]))?)"   # "96-110", "96–110"
     # "3 x 6 m"; "22/4": a date; "45,5 m²" a number (but "45,1.tv" a floor after a comma without its space)
     rf"(?![\d./]\d|,\d(?!\d?\.?[ \t]{{0,2}}(?i:sal|tv|th|mf)\b)"
     rf"|[ \t]{{0,3}}(?:m2|m²|kvm|m\b|meter|l\b|liter|kr|%|[x×*][ \t]{{0,3}}\d)"

@@ -136,7 +136,8 @@ _LABELS: list[tuple[str, str]] = [
                r"|expected attendance|antal siddepladser|seats"
                r"|(?:expected |forventet |estimated )?(?:audience|publikum|attendance)(?: size)?"
                r"|(?:expected |forventet )?(?:(?:number|no|nr) of |antal )?(?:spectators|tilskuere|runners|løbere)"
-               r"|hvor mange (?:forventer|venter) (?:i|du|vi)|how many (?:do you expect|are expected)"),
+               r"|hvor mange (?:forventer|venter) (?:i|du|vi)|how many (?:do you expect|are expected)"
+               r"|(?:forventet|expected|estimated) (?:antal|number)"),     # "Forventet antal: ca. 4.000"
 ]
 _LABEL_RES = [(key, re.compile(rf"(?:{pattern})")) for key, pattern in _LABELS]
 

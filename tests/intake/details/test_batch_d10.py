@@ -248,3 +248,14 @@ def test_the_agents_letterhead_address_displaced_by_the_client_is_no_site():
 ])
 def test_a_street_word_written_short_is_the_same_house(site, address, same):
     assert same_place(site, address) is same
+
+
+def test_a_stretch_of_house_numbers_with_an_en_dash_and_a_total_expected_in_a_form():
+    text = ("Location: Strandboulevarden 96–110, 2100 København Ø, western pavement\n"
+            "Forventet antal: ca. 4.000 (3.000 løbere og ca. 1.000 tilskuere)")
+    found = values([("ansoegning.pdf", text)])
+    assert (found["activity_location"], found["guests"]) == ("Strandboulevarden 96–110, 2100 København Ø", 4000)
+
+
+def test_an_en_dash_with_spaces_before_the_postcode_is_no_stretch():
+    assert find_addresses("Vi bor på Nørrebrogade 10 – 2200 København N")["address"] == "Nørrebrogade 10"
