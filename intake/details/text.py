@@ -220,6 +220,7 @@ def extract_from_text(text: str, reference: date) -> dict[str, object]:
     _put(out, places)
     _cvr_of_the_company(out, text)
     _phone_of_the_contact(out, text)
+    _email_of_the_contact(out, text)
     site, company = out.get("activity_location"), out.get("company_name")
     if (isinstance(site, str) and isinstance(company, str)
             and re.search(rf"\s(?:i|på|in|at|on)\s{re.escape(site)}\b", company)
@@ -321,6 +322,20 @@ def _phone_of_the_contact(out: dict, text: str) -> None:
             if phone:
                 out["phone"] = phone
                 return
+
+
+def _email_of_the_contact(out: dict, text: str) -> None:
+    """With a person named as the one to contact ("Contact person:\nMr. Klaus Petersen, project manager\nMobile ...\n
+    k.petersen@..."), the e-mail written right after that name (in the same paragraph) over the letterhead's."""
+    contact = out.get("designated_contact")
+    if not isinstance(contact, str) or " " not in contact:
+        return
+    for m in islice(re.finditer(re.escape(contact), text), 5):
+        stretch = text[m.end():m.end() + 150].split("\n\n")[0]
+        near = next((e for e in EMAIL.finditer(stretch) if not IGNORED_EMAIL.search(e.group(0))), None)
+        if near:
+            out["contact_email"] = near.group(0).lower()
+            return
 
 
 def _tame(text: str) -> str:

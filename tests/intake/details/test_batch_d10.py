@@ -259,3 +259,17 @@ def test_a_stretch_of_house_numbers_with_an_en_dash_and_a_total_expected_in_a_fo
 
 def test_an_en_dash_with_spaces_before_the_postcode_is_no_stretch():
     assert find_addresses("Vi bor på Nørrebrogade 10 – 2200 København N")["address"] == "Nørrebrogade 10"
+
+
+def test_the_email_under_the_contact_person_wins_over_the_letterheads():
+    text = ("KRANVERLEIH HANSEN GmbH\nIndustriestraße 22 · 24941 Flensburg · Germany\nTel. +49 461 507 300 · "
+            "dispo@kran-hansen.de\n\nApplication for road space\n\nContact person:\nMr. Klaus Petersen, project "
+            "manager\nMobile +49 171 442 1987\nk.petersen@kran-hansen.de\n\nYours faithfully\nKlaus Petersen")
+    found = values([("antrag.pdf", text)])
+    assert (found["contact_name"], found["contact_email"]) == ("Klaus Petersen", "k.petersen@kran-hansen.de")
+
+
+def test_an_email_in_another_paragraph_than_the_contact_is_not_theirs():
+    text = ("Kontaktperson: Ida Holm\nTelefon: 22 33 44 55\n\nFakturaer sendes til bogholderi@firma.dk\n\n"
+            "Mvh\nIda Holm\nida@firma.dk")
+    assert values([("body", text)])["contact_email"] == "ida@firma.dk"
