@@ -398,6 +398,11 @@ def _letterhead_end(text: str) -> int:
     return 0
 
 
+def letterhead_end(text: str) -> int:
+    """The end of the letterhead naming the company at the top of a letter, 0 when there is none."""
+    return _letterhead_end(text)
+
+
 def in_letter_text(text: str, at: int) -> bool:
     """Whether a position stands in the letter's own text: after its letterhead, before its signature."""
     return _letterhead_end(text) <= at < signature_start(text)

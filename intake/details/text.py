@@ -39,7 +39,7 @@ from intake.details.identifiers import (
 )
 from intake.details.labels import full_label_key, label_key, normalise_label
 from intake.details.names import SUFFIX, designated_contact, find_company, find_contact, looks_like_person
-from intake.details.sites import find_addresses, in_letter_text, same_place, signature_start
+from intake.details.sites import find_addresses, in_letter_text, letterhead_end, same_place, signature_start
 from intake.details.values import PROPERTY_AS_ADDRESS, compose_address, normalise_value
 
 __all__ = ["CLIENT", "compose_address", "extract_from_text", "label_key", "labelled_values", "normalise_label",
@@ -218,6 +218,7 @@ def extract_from_text(text: str, reference: date) -> dict[str, object]:
     elif str(out.get("activity_location", "")).startswith(places.get("address", "\0")):
         places = {k: v for k, v in places.items() if k not in ("address", "postcode", "city")}   # the labelled site
     _put(out, places)
+    _letterhead_over_contractor(out, text)
     _cvr_of_the_company(out, text)
     _phone_of_the_contact(out, text)
     _email_of_the_contact(out, text)
@@ -286,6 +287,26 @@ def _client_block(text: str, reference: date) -> tuple[dict[str, object], str]:
         rest = lines[:i + 2] + kept + lines[i + 2 + len(block):]
         return found, "\n".join(rest)
     return {}, text
+
+
+# the firm that does the work for the one who applies: "Contractor: Kabel & Graveservice ApS, CVR ..."
+_CONTRACTOR_LINE = re.compile(r"(?im)^[ \t]*(?:contractor|entreprenør|udførende(?: entreprenør| firma)?|executed by"
+                              r"|udføres af)[ \t]*:[ \t]*(?P<v>[^\n,(]{2,80})")
+
+
+def _letterhead_over_contractor(out: dict, text: str) -> None:
+    """A letter under a company's letterhead (its name with a legal form and its CVR at the top) that names a
+    "Contractor:" is the letterhead company's application; the contractor only does the work."""
+    company = out.get("company_name")
+    head = text[:letterhead_end(text)]
+    if not isinstance(company, str) or not head:
+        return
+    named = next((m for m in islice(_CONTRACTOR_LINE.finditer(text), 5) if company in m.group("v")), None)
+    own = next((m.group(0).strip() for m in re.finditer(rf"(?m)^[ \t]*[A-ZÆØÅ][^\n:]{{1,60}}[ \t]{SUFFIX}\.?[ \t]*$",
+                                                         head)), None)
+    cvr = CVR_LABELLED.search(head)
+    if named and own and own != company and cvr:
+        out["company_name"], out["cvr"] = own, digits(cvr.group("v"))
 
 
 def _cvr_of_the_company(out: dict, text: str) -> None:

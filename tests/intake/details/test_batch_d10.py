@@ -273,3 +273,19 @@ def test_an_email_in_another_paragraph_than_the_contact_is_not_theirs():
     text = ("Kontaktperson: Ida Holm\nTelefon: 22 33 44 55\n\nFakturaer sendes til bogholderi@firma.dk\n\n"
             "Mvh\nIda Holm\nida@firma.dk")
     assert values([("body", text)])["contact_email"] == "ida@firma.dk"
+
+
+# ---------------------------------------------------------------- the letterhead's company over its contractor
+
+def test_a_letter_under_a_companys_letterhead_naming_its_contractor_is_the_letterhead_companys():
+    text = ("FiberLink Nordic A/S\nLautrupsgade 7, 2100 København Ø\nCVR 29014795\n\nTo: City of Copenhagen\n\n"
+            "APPLICATION FOR EXCAVATION PERMIT\n\nLocation: Strandboulevarden 96, 2100 København Ø\n"
+            "Contractor: Kabel & Graveservice ApS, CVR 13246823\n\nContact person:\nSean O'Brien, Project Manager")
+    found = values([("ansoegning.pdf", text)])
+    assert (found["company_name"], found["cvr"]) == ("FiberLink Nordic A/S", "29014795")
+
+
+def test_a_contractor_field_in_a_form_without_a_letterhead_is_the_applicant():
+    text = ("Ansøgning om gravetilladelse\n\nBygherre: Københavns Ejendomme\nEntreprenør: Nordvej Anlæg A/S\n"
+            "CVR: 40524436\nKontaktperson: Troels Winther")
+    assert values([("body", text)])["company_name"] == "Nordvej Anlæg A/S"
