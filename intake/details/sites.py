@@ -45,7 +45,7 @@ from intake.details.postcodes import postcode_town, towns
 
 _WINDOW = 110
 _PREMISES = (r"\w*(?:café|cafe|butik|forretning|restaurant|salon|klinik|værksted|kontor|bageri|shop|store|office|bakery"
-             r"|premises|workshop|studio|bar|kiosk|bistro|lokale|ejendom|lejlighed|hus|house|flat|apartment|grund|bolig|hotel"
+             r"|lejemål|premises|workshop|studio|bar|kiosk|bistro|lokale|ejendom|lejlighed|hus|house|flat|apartment|grund|bolig|hotel"
              r"|filial|branch|club|klub|gym"
              r"|property|plot|garden|have)\w*")
 # a shop's, café's or office's own noun, which a customer's place is not

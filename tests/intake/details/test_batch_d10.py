@@ -289,3 +289,11 @@ def test_a_contractor_field_in_a_form_without_a_letterhead_is_the_applicant():
     text = ("Ansøgning om gravetilladelse\n\nBygherre: Københavns Ejendomme\nEntreprenør: Nordvej Anlæg A/S\n"
             "CVR: 40524436\nKontaktperson: Troels Winther")
     assert values([("body", text)])["company_name"] == "Nordvej Anlæg A/S"
+
+
+def test_a_lease_offered_to_the_client_is_its_premises_over_the_accountants_letterhead():
+    text = ("REVISORHUSET VALBY\nStatsautoriseret revisionsvirksomhed · Toftegårds Allé 5, 2500 Valby\n\n"
+            "Vores klient er ved at stifte Surdejsbageriet Valby ApS og har fået tilbudt et lejemål på Valby Langgade "
+            "120, st., 2500 Valby.\n\nMed venlig hilsen\n\nLouise Kragh")
+    found = find_addresses(text)
+    assert (found.get("address"), found.get("activity_location")) == ("Valby Langgade 120, st.", None)
