@@ -477,9 +477,20 @@ def _place(text: str, mentions: list[Mention]) -> str | None:
         town = " " not in name and name.lower() in towns()          # "i København" is no street
         first = name.split()[0].lower()
         if (not inside and first not in NOT_STREET_WORDS and first not in _COUNTRIES and not town
-                and not _EVENT_NAME_AFTER.match(text, m.end("v"))):    # "at the Vesterbro festival": an event
+                and not _EVENT_NAME_AFTER.match(text, m.end("v"))    # "at the Vesterbro festival": an event
+                and not _district_of(text, m.end("v"), mentions)):
             return name
     return _event_place(text, mentions)
+
+
+_ON_THE_ADDRESS = re.compile(r"[ \t]{1,3}(?:on|på|at|i|in)[ \t]{1,3}")
+
+
+def _district_of(text: str, end: int, mentions: list[Mention]) -> bool:
+    """ "restaurant in Vesterbro on Værnedamsvej 7": a part of town with the street address right after it is where
+    that address lies, no site of its own."""
+    on = _ON_THE_ADDRESS.match(text, end)
+    return on is not None and any(s.start == on.end() for s in mentions)
 
 
 def _number_on_street_before(text: str, mentions: list[Mention]) -> str | None:

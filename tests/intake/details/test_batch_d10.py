@@ -297,3 +297,12 @@ def test_a_lease_offered_to_the_client_is_its_premises_over_the_accountants_lett
             "120, st., 2500 Valby.\n\nMed venlig hilsen\n\nLouise Kragh")
     found = find_addresses(text)
     assert (found.get("address"), found.get("activity_location")) == ("Valby Langgade 120, st.", None)
+
+
+@pytest.mark.parametrize(("text", "site"), [
+    ("I am the owner of Osteria Romano ApS, restaurant in Vesterbro on Værnedamsvej 7. We like to have outside "
+     "serving on the sidewalk.", None),
+    ("Vi vil holde loppemarked på Israels Plads. Vores adresse er Nørrebrogade 5, 2200 København N.", "Israels Plads"),
+])
+def test_a_part_of_town_just_before_the_business_address_is_no_site(text, site):
+    assert find_addresses(text).get("activity_location") == site
