@@ -37,7 +37,9 @@ BESIDE_NUMBER = (r"(?i:ud ?for|foran|ved|outside|opposite|overfor|in front of)[ 
                  r"(?i:nr\.?|no\.?|number)[ \t]{0,3}")
 # checked before the endings: most words fail it
 _NUMBER_AHEAD = r"(?=(?:[ \t]{1,3}|[ \t]?\n)(?:nr\.?[ \t]{0,2})?\d)"
-_TO_NUMBER = r"(?:[ \t]{1,3}|[ \t]?\n)"                  # a PDF may wrap the line between street and number
+# a PDF may wrap the line between street and number (but "By & Havn\n2. Kontaktperson": a numbered heading on the next
+# line is no house number)
+_TO_NUMBER = r"(?:[ \t]{1,3}|[ \t]?\n(?!\d{1,2}\.[ \t]+[A-ZÆØÅ][^\n.]{0,40}(?:\n|\Z)))"
 _MONTH_AHEAD = r"(?![ \t]{0,3}(?:jan|feb|mar|apr|maj|may|jun|jul|aug|sep|okt|oct|nov|dec)[a-z]*\b)"
 _SIDE = r"(?i:tv|th|mf|t\.[ ]?v|t\.[ ]?h|m\.[ ]?f)\b\.?"
 _SIDE_EN = r"(?i:left|right)\b"

@@ -306,3 +306,12 @@ def test_a_lease_offered_to_the_client_is_its_premises_over_the_accountants_lett
 ])
 def test_a_part_of_town_just_before_the_business_address_is_no_site(text, site):
     assert find_addresses(text).get("activity_location") == site
+
+
+@pytest.mark.parametrize(("text", "address"), [
+    ("Ejer af ejendommen: By & Havn\n2. Kontaktperson\nDitte Hvid", None),
+    ("Vi bor på Nørrebrogade\n12, 2200 København N", "Nørrebrogade 12"),
+    ("Vi bor på Nørrebrogade\n12. Der er plads foran.", "Nørrebrogade 12"),
+])
+def test_a_numbered_heading_on_the_line_after_a_street_word_is_no_house_number(text, address):
+    assert find_addresses(text).get("address") == address
