@@ -38,7 +38,14 @@ from intake.details.identifiers import (
     parse_number,
 )
 from intake.details.labels import full_label_key, label_key, normalise_label
-from intake.details.names import SUFFIX, designated_contact, find_company, find_contact, looks_like_person
+from intake.details.names import (
+    SUFFIX,
+    designated_contact,
+    find_company,
+    find_contact,
+    looks_like_person,
+    signature_name,
+)
 from intake.details.sites import find_addresses, in_letter_text, letterhead_end, same_place, signature_start
 from intake.details.values import PROPERTY_AS_ADDRESS, compose_address, normalise_value
 
@@ -431,7 +438,18 @@ def _find_company(text: str, _ref: date) -> dict:
     return {"company_name": name} if name else {}
 
 
+# the writer asks for the case to be answered to himself: "Alle henvendelser i sagen bedes rettet til undertegnede",
+# "spørgsmål om selve sagen bedes rettet til mig", "please direct all correspondence to the undersigned"
+_TO_THE_SIGNER = re.compile(r"(?i)\b(?:rettet|rettes|sendes|stilles)[ \t]+(?:direkte[ \t]+)?til[ \t]+"
+                            r"(?:undertegnede|mig)\b|\bto[ \t]+the[ \t]+undersigned\b"
+                            r"|\b(?:direct|address|send)[ \t]+(?:all[ \t]+)?(?:questions|correspondence|enquiries)"
+                            r"[ \t]+to[ \t]+me\b")
+
+
 def _find_contact(text: str, _ref: date) -> dict:
+    signer = signature_name(text.split("\n")) if _TO_THE_SIGNER.search(text) else None
+    if signer and looks_like_person(signer):
+        return {"contact_name": signer, "designated_contact": signer}
     name = find_contact(text)
     designated = designated_contact(text) if name else None
     return {"contact_name": name, **({"designated_contact": designated} if designated else {})} if name else {}

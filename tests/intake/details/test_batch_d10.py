@@ -315,3 +315,22 @@ def test_a_part_of_town_just_before_the_business_address_is_no_site(text, site):
 ])
 def test_a_numbered_heading_on_the_line_after_a_street_word_is_no_house_number(text, address):
     assert find_addresses(text).get("address") == address
+
+
+def test_a_writer_who_asks_to_be_answered_is_the_contact_over_a_director_in_the_attachment():
+    body = ("Undertegnede repræsenterer Mezze Copenhagen ApS.\n\nAlle henvendelser i sagen bedes rettet til "
+            "undertegnede.\n\nMed venlig hilsen\n\nKaren Bisgaard\nAdvokat\nTlf. 33 93 12 40")
+    pdf = "MEZZE COPENHAGEN ApS\n\nSelskab: Mezze Copenhagen ApS\nCVR-nr.: 81723958\nDirektør: Yusuf Demir"
+    assert values([("body", body), ("projekt.pdf", pdf)])["contact_name"] == "Karen Bisgaard"
+
+
+def test_questions_to_me_after_an_owner_named_for_access_keep_the_writer():
+    text = ("Ejeren Brian Mølgaard kan kontaktes på 23 45 67 81 hvis I skal have adgang til ejendommen, men alle "
+            "spørgsmål om selve sagen bedes rettet til mig.\n\nMvh\n\nJens Thorsen\nThorsen VVS & Blik")
+    assert values([("body", text)])["contact_name"] == "Jens Thorsen"
+
+
+def test_a_colleague_named_to_contact_without_words_of_answering_the_writer_stays_the_contact():
+    text = ("Kontakt venligst min kollega Sanne Riis på 26 70 11 93, hvis der er spørgsmål.\n\n"
+            "Med venlig hilsen\nTobias Kring")
+    assert values([("body", text)])["contact_name"] == "Sanne Riis"
