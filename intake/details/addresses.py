@@ -37,7 +37,9 @@ BESIDE_NUMBER = (r"(?i:ud ?for|foran|ved|outside|opposite|overfor|in front of)[ 
                  r"(?i:nr\.?|no\.?|number)[ \t]{0,3}")
 # checked before the endings: most words fail it
 _NUMBER_AHEAD = r"(?=(?:[ \t]{1,3}|[ \t]?\n)(?:nr\.?[ \t]{0,2})?\d)"
-_TO_NUMBER = r"(?:[ \t]{1,3}|[ \t]?\n)"                  # a PDF may wrap the line between street and number
+# a PDF may wrap the line between street and number (but "By & Havn\n2. Kontaktperson": a numbered heading on the next
+# line is no house number)
+_TO_NUMBER = r"(?:[ \t]{1,3}|[ \t]?\n(?!\d{1,2}\.[ \t]+[A-ZÆØÅ][^\n.]{0,40}(?:\n|\Z)))"
 _MONTH_AHEAD = r"(?![ \t]{0,3}(?:jan|feb|mar|apr|maj|may|jun|jul|aug|sep|okt|oct|nov|dec)[a-z]*\b)"
 # "Store Kongensgade 40 - 20 January": a day of a month after the dash, no end of a range of house numbers
 _DAY_OF_MONTH_NOT = r"(?!\.?[ \t]{0,3}(?i:jan|feb|mar|apr|maj|may|jun|jul|aug|sep|okt|oct|nov|dec)[a-z]*\b)"
@@ -59,7 +61,7 @@ ADDRESS = re.compile(
     rf"|(?=[ \t]{_DIRECTION}{_NUMBER_AHEAD}){ENDS_AS_STREET}[ \t]{_DIRECTION}))"
     rf"{_TO_NUMBER}(?:nr\.?[ \t]{{0,2}})?"
     r"(?P<no>(?!(?:19|20)\d\d(?!\d))\d{1,4}(?!\d)(?:[A-Za-z](?![\wæøå])|[ ][A-Ha-h](?![\wæøå]|\.[ \t]?\d))?"
-    rf"(?:[ ]?-[ ]?\d{{1,4}}[A-Za-z]?(?![\wæøå]){_DAY_OF_MONTH_NOT})?)"
+    rf"(?:(?:[ ]?-[ ]?|–)\d{{1,4}}[A-Za-z]?(?![\wæøå]){_DAY_OF_MONTH_NOT})?)"   # "96-110", "96–110"
     # "3 x 6 m"; "22/4": a date; "45,5 m²" a number (but "45,1.tv" a floor after a comma without its space)
     rf"(?![\d./]\d|,\d(?!\d?\.?[ \t]{{0,2}}(?i:sal|tv|th|mf)\b)"
     rf"|[ \t]{{0,3}}(?:m2|m²|kvm|m\b|meter|l\b|liter|kr|%|[x×*][ \t]{{0,3}}\d)"

@@ -31,7 +31,7 @@ from intake.details.identifiers import EMAIL, IGNORED_EMAIL, find_cpr
 from intake.details.labels import label_key
 from intake.details.names import SUFFIX, looks_like_person
 from intake.details.sites import same_place
-from intake.details.text import extract_from_text
+from intake.details.text import CLIENT, extract_from_text
 from intake.details.values import compose_address, normalise_value
 from intake.mail.bodytext import own_history, quoted_text
 from intake.privacy import redact_cpr  # noqa: F401  (part of this module's interface)
@@ -79,13 +79,17 @@ def extract_details(
         cpr = cpr or bool(find_cpr(text))
         if source == "body":
             text = _without_others_history(text, sender, sender_name)
-        for k, v in _in_subject(extract_from_text(text, reference), source).items():
-            if k not in found or _more_specific(found[k].value, v) or _subject_gives_way(found[k], v):
+        values = extract_from_text(text, reference)
+        client = values.pop(CLIENT, ())
+        for k, v in _in_subject(values, source).items():
+            if (k not in found or _more_specific(found[k].value, v) or _subject_gives_way(found[k], v)
+                    or k in client and found[k].source != form_source):
                 found[k] = Field(v, source)          # (the body saying what the subject said makes it the body's)
         _designated_over_signed(found, source, form_source)
     _subject_site_on_the_address(found)
     _site_apart_from_the_address(found)
     _contact_from_headers(found, sender, sender_name, reply_to)
+    _first_name_of_the_owner(found)
     _check_cvr(found)
     _order_period(found)
     if cpr:
@@ -140,6 +144,9 @@ def _subject_gives_way(old: Field, new: object) -> bool:
     ("Food stall at Refshaleøen") gives way to one with a number in the body ("Refshalevej 167")."""
     if old.source != "subject":
         return False
+    if (isinstance(old.value, str) and isinstance(new, str) and same_place(old.value, new)
+            and old.value.split(",")[0] != new.split(",")[0]):
+        return True                             # "Gl. Køge Landevej 55" in the subject, "Gammel ..." in the body
     return old.value == new or (isinstance(old.value, str) and isinstance(new, str) and not re.search(r"\d", old.value)
                                 and bool(re.search(r"\d", new)) and "," not in old.value)
 
@@ -195,6 +202,17 @@ def _contact_from_headers(found: dict[str, Field], sender: str, sender_name: str
     signed = found.get("contact_name")
     if signed is None or _more_specific(signed.value, name):
         found["contact_name"] = Field(name, "from")
+
+
+def _first_name_of_the_owner(found: dict[str, Field]) -> None:
+    """ "Venlig hilsen Birgitte" under "Blomsterhuset Amager v/ Birgitte Dam": the owner the business is named after."""
+    contact, company = found.get("contact_name"), found.get("company_name")
+    if contact is None or company is None or not re.fullmatch(r"[A-ZÆØÅ][\w\-]+", str(contact.value)):
+        return
+    owner = re.search(rf"\bv/[ \t]?(?P<v>{re.escape(str(contact.value))}(?:[ \t][A-ZÆØÅ][\w\-]+){{1,2}})$",
+                      str(company.value))
+    if owner and looks_like_person(owner.group("v")):
+        found["contact_name"] = Field(owner.group("v"), contact.source)
 
 
 # a subject's topic before the business it is for: "Sign for Cairo Kitchen ApS", "Ansøgning om skilt til X ApS"

@@ -69,9 +69,10 @@ DIMENSIONS = re.compile(r"(?<![\d.,])(?P<a>\d+(?:[.,]\d+)?)\s{0,3}(?:m\s{0,3})?(
                         r"(?P<b>\d+(?:[.,]\d+)?)\s{0,3}(?:m|meter|metres?|meters?)(?![\w²])",
                         re.IGNORECASE)
 LITRES = re.compile(NUMBER + r"\s{0,3}(?:l|liter|litre|liters|litres|ltr)\b\.?", re.IGNORECASE)
-_GUEST_WORDS = (r"gæster|deltagere|personer|besøgende|mennesker|tilskuere|tilhørere|publikum|elever|siddepladser"
+# (a restaurant's seats are the room it has, not the guests expected: "ca. 40 siddepladser", "around 25 seats")
+_GUEST_WORDS = (r"gæster|deltagere|personer|besøgende|mennesker|tilskuere|tilhørere|publikum|elever"
                 r"|løbere|beboere|medlemmer|dansere|audience"
-                r"|guests|participants|attendees|visitors|people|persons|spectators|seats|runners|residents|members"
+                r"|guests|participants|attendees|visitors|people|persons|spectators|runners|residents|members"
                 r"|dancers|punters|fans")
 # "Forventet deltagerantal: 300", "Expected attendance: 800"
 _GUEST_COUNT_LABEL = r"deltagerantal|antal (?:deltagere|gæster|besøgende)|attendance|number of (?:guests|participants)"

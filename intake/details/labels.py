@@ -62,7 +62,7 @@ _LABELS: list[tuple[str, str]] = [
                       r"|agent|agentens|agents|consultant|consultants|adviser|advisers|advisor|advisors|architect"
                       r"|architects|lawyer|lawyers)(?: s)? (?:adresse|address)"),
     ("site_or_address", r"beliggenhed|ejendommens adresse|ejendommens beliggenhed|property address"
-                        r"|address of the property"
+                        r"|address of (?:the )?property"
                         # where a business's waste arises is its own premises unless the form names another address
                         r"|(?:adresse|address) (?:hvor|where) (?:affaldet|the waste) .*|affaldsadresse"
                         r"|(?:adresse|address) (?:for|of) (?:the )?(?:affaldet|waste)(?: collection)?"),
@@ -123,7 +123,8 @@ _LABELS: list[tuple[str, str]] = [
                     r"|første dag|first day|opstart|begins?"),
     ("period_to", r"(?:periode |dato |date )?til(?: dato| og med)?|slut(?: ?dato)?|slutdato|date to|to(?: date)?"
                   r"|end date|until"
-                  r"|sidste dag|last day|ophør"),
+                  r"|sidste dag|last day|ophør"
+                  r"|(?:expected |forventet |planned |planlagt )?(?:completion|færdiggørelse)(?: date| dato)?"),
     ("period", r"periode|period|tidsrum|dates? (?:required|needed|requested)|(?:required|requested) dates?"
                r"|date of (?:the )?event|arrangementsdato|dato for \w+|datoer|dates|tidspunkt"
                r"|varighed|duration|hvornår|when"
@@ -138,7 +139,8 @@ _LABELS: list[tuple[str, str]] = [
                r"|expected attendance|antal siddepladser|seats"
                r"|(?:expected |forventet |estimated )?(?:audience|publikum|attendance)(?: size)?"
                r"|(?:expected |forventet )?(?:(?:number|no|nr) of |antal )?(?:spectators|tilskuere|runners|løbere)"
-               r"|hvor mange (?:forventer|venter) (?:i|du|vi)|how many (?:do you expect|are expected)"),
+               r"|hvor mange (?:forventer|venter) (?:i|du|vi)|how many (?:do you expect|are expected)"
+               r"|(?:forventet|expected|estimated) (?:antal|number)"),     # "Forventet antal: ca. 4.000"
 ]
 _LABEL_RES = [(key, re.compile(rf"(?:{pattern})")) for key, pattern in _LABELS]
 
@@ -148,7 +150,7 @@ _KEYWORDS: list[tuple[str, re.Pattern[str]]] = [(key, re.compile(rf"\b(?:{patter
     ("p_number", r"p nr|p nummer|pnr|p number|produktionsenhed\w*"),
     ("cvr", r"cvr|se nr|vat"),
     ("contact_email", r"e ?mail\w*|email address"),
-    ("phone", r"telefon\w*|tlf|mobil\w*|phone|telephone"),
+    ("phone", r"telefon\w*|tlf|mobil(?:e|t?lf|telefon|nummer|nr|nr\w+)?|phone|telephone"),   # not "Mobility"
     ("postcode", r"post ?nr|postnummer|post ?code|postal code|zip"),
     ("contact_name", r"kontaktperson\w*|contact person|contact name"),
     ("company_name", r"firmanavn|virksomhedens navn|virksomhedsnavn|company name|business name"

@@ -115,13 +115,17 @@ _NAME_LINE = re.compile(rf"^\s*/?\s*(?P<v>{_NAME})\s*,?\s*(?:$|[|·•]\s|(?:(?i
                         rf"(?:\+45\s?)?\d\d"
                         rf"|\(?(?i:{_TITLE_WORDS}|næstformand|kasserer|sekretær|bestyrelsesmedlem|treasurer|secretary"
                         rf"|chair(?:person|woman)?|board member)\)?[ \t.]*$)")
-NAME_INTRO = re.compile(rf"(?i:mit navn er|jeg hedder|my name is|this is|kontaktperson er|contact person is"
+NAME_INTRO = re.compile(rf"(?i:mit navn er|jeg hedder|my name is|this is"
+                        # "Kontaktperson i sagen er indehaver af butikken, Rikke Nørgaard"
+                        rf"|kontaktperson(?:en)?(?: i sagen| for (?:ansøgningen|sagen|projektet))? er"
+                        rf"|(?:the )?contact person(?: for (?:the|this) (?:application|case|project))? is"
                         rf"|(?:please )?(?:reply|write) to (?:our |my )?(?:\w+ )?(?:manager|leader|owner|director)"
                         rf"|(?:svar|skriv) (?:venligst |gerne )?til (?:vores |min )?(?:daglige leder|leder|indehaver"
                         rf"|direktør)"
                         rf"|(?:henvendelse[r]? til|kontakt|contact|spørgsmål til)(?: vores)? "
                         rf"(?:projektleder|byggeleder|formand|direktør|indehaver|project manager|site manager|chairman"
-                        rf"|manager))\s+(?:(?i:{_TITLE_WORDS})\s+)?(?P<v>{_NAME})")
+                        rf"|manager))\s+(?:(?i:{_TITLE_WORDS})(?:\s+(?i:af|of)\s+[a-zæøå]{{2,20}})?,?\s+)?"
+                        rf"(?P<v>{_NAME})")
 _VALEDICTION = re.compile(
     r"^\s*(?:med\s+)?(?:(?:venlig(?:st)?|venlige|de\s+bedste|bedste|mange|kærlig)\s+)?(?:hilsen|hilsner)\b"
     r"(?:\s*/\s*(?:best|kind)\s+regards)?[\s,]*(?P<rest>.*)$"

@@ -61,7 +61,8 @@ _DAY_RANGE_PATTERNS = [
     # "1.-3. juni 2027", "1-3 June 2027", "fra den 1. til den 15. juni", "between 1 and 3 June"
     re.compile(r"(?<![\d])(?P<d1>\d{1,2})(?:\.|st|nd|rd|th)?\s{0,3}"
                r"(?:-|–|til(?:\s{1,3}og\s{1,3}med)?(?:\s{1,3}(?:den|d\.))?|to|until|till|through|thru|and|og)"
-               r"(?:\s{1,3}(?:man|tirs|ons|tors|fre|lør|søn)dag(?:\s{1,3}(?:den|d\.))?)?\s{0,3}(?P<d2>\d{1,2})"
+               r"(?:\s{1,3}(?:(?:man|tirs|ons|tors|fre|lør|søn)dag|(?:mon|tues|wednes|thurs|fri|satur|sun)day)"
+               r"(?:\s{1,3}(?:den|d\.))?)?\s{0,3}(?P<d2>\d{1,2})"
                r"(?:\.|st|nd|rd|th)?\s{0,3}(?:of\s{1,3})?"
                + _MONTH.format("mon") + r"(?:,?\s{1,3}" + _YEAR.format("y") + r")?(?!\w)", re.IGNORECASE),
     # "d 21.-22.08.2027": two days before one numeric month and year
@@ -89,10 +90,13 @@ _RANGE_GAP = re.compile(
 # Dismantling: 30 April 2027", "Opstilling 1/3, nedtagning 30/4")
 _FROM_CUE = re.compile(r"(?:\bfra|\bfrom|\bstart\w*|\bbegin\w*|\bstarting|\bopstart|\bmed\s+start|fra\s+og\s+med"
                        r"|\bopstilling|\bopsætning|\bopstilles|\bopsættes|\berection|\berected|\bset[- ]up|\brig[- ]up"
-                       r"|f\.o\.m\.?)(?:\s+(?:og\s+med|den|d\.|the|on|dato|date|(?:man|tirs|ons|tors|fre|lør|søn)dag"
+                       r"|f\.o\.m\.?"
+                       # "at starte nedrivningen 1. marts", "to begin the works on 1 March": the verb and its object
+                       r"|\b(?:starte|begynde|påbegynde|start|begin|commence)\s+(?:[a-zæøå]{3,20}(?:en|et)|the\s+\w+)"
+                       r")(?:\s+(?:og\s+med|den|d\.|the|on|dato|date|(?:man|tirs|ons|tors|fre|lør|søn)dag"
                        r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day))*[\s:,|]*$", re.IGNORECASE)
-_TO_CUE = re.compile(r"(?:\btil|\bindtil|\buntil|\bto|\bslut\w*|\bend\w*|\bophør\w*|til\s+og\s+med|t\.o\.m\.?|\bfærdig"
-                     r"|\bafslutte[st]|\bcompleted?|\bfinish\w*"
+_TO_CUE = re.compile(r"(?:\btil|\bindtil|\buntil|\bto|\bslut\w*|\bend\w*|\bophør\w*|til\s+og\s+med|t\.o\.m\.?"
+                     r"|\bfærdig[et]?|\bafslutte[st]|\bcompleted?|\bfinish\w*"
                      r"|\bnedtagning|\bnedtages|\bnedtaget|\bdismantl\w*|\btaken down|\btake[- ]down)"
                      r"(?:\s+(?:og\s+med|den|d\.|the|on|by|dato|date|(?:man|tirs|ons|tors|fre|lør|søn)dag"
                      r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day))*[\s:,|]*$", re.IGNORECASE)

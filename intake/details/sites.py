@@ -40,11 +40,12 @@ from intake.details.addresses import (
     format_address,
     format_unit,
 )
+from intake.details.names import SUFFIX
 from intake.details.postcodes import postcode_town, towns
 
 _WINDOW = 110
 _PREMISES = (r"\w*(?:café|cafe|butik|forretning|restaurant|salon|klinik|værksted|kontor|bageri|shop|store|office|bakery"
-             r"|premises|workshop|studio|bar|kiosk|bistro|lokale|ejendom|lejlighed|hus|house|flat|apartment|grund|bolig|hotel"
+             r"|lejemål|premises|workshop|studio|bar|kiosk|bistro|lokale|ejendom|lejlighed|hus|house|flat|apartment|grund|bolig|hotel"
              r"|filial|branch|club|klub|gym"
              r"|property|plot|garden|have)\w*")
 # a shop's, café's or office's own noun, which a customer's place is not
@@ -73,9 +74,15 @@ _BUSINESS = re.compile("(?:" + "|".join([
     r"\b(?:butikken|forretningen|restauranten|caféen|cafeen|salonen|klinikken|bageriet|kiosken|værkstedet"
     r"|bistroen|hotellet|baren) (?:på|i)",
     r"\btaken over the \w+ at",
-    # "På vegne af vores klient, Vinbaren Kork ApS, Værnedamsvej 6": the client's premises
-    r"\b(?:på vegne af|on behalf of)(?:[ \t](?:vores|our)[ \t](?:klient|client))?,?[ \t]{1,2}"
-    r"(?:(?-i:[A-ZÆØÅ])[\w&'’.\-/]{0,30}[ \t]?){1,5},?",
+    # "På vegne af vores klient, Vinbaren Kork ApS, Værnedamsvej 6": the client's premises (also with its CVR between:
+    # "på vegne af vores kunde X I/S, CVR 81669430, Sydhavnsgade 9")
+    r"\b(?:på vegne af|on behalf of)(?:[ \t](?:vores|our)[ \t](?:klient|client|kunde|customer))?,?[ \t]{1,2}"
+    r"(?:(?-i:[A-ZÆØÅ])[\w&'’.\-/]{0,30}[ \t]?){1,5},?"
+    r"(?:[ \t]?\(?cvr[\w.\-]{0,7}:?[ \t]?\d\d[ ]?\d\d[ ]?\d\d[ ]?\d\d\)?,?)?",
+    # "Our company: Baltic Facade ApS, CVR 26179998, Gammel Køge Landevej 22": the business's own, named with its name
+    r"\b(?:our|vores|my|min|mit)(?: own| eget| egen)? (?:company|firm|business|firma|virksomhed|firmaoplysninger"
+    r"|company details)\W{1,3}(?:(?-i:[A-ZÆØÅ])[\w&'’.\-/]{0,30}[ \t]?){1,5},?"
+    r"(?:[ \t]?\(?cvr[\w.\-]{0,7}:?[ \t]?\d\d[ ]?\d\d[ ]?\d\d[ ]?\d\d\)?,?)?",
     r"\b(?:driver|ejer|run|own|åbne[rt]?|open(?:s|ing)?) (?:(?:en|et|a|an|the|vores|our|ny|nyt|new|lille|small) )?"
     r"(?:(?-i:[A-ZÆØÅ])[\w'’&-]*[ ]?){1,4}(?:på|i|at|in|on)",                 # "driver Vinbaren Druen på"
     rf"\b(?:driver|ejer|run|own|åbne[rt]?|open(?:s|ing)?) (?:(?:en|et|a|an|the|vores|our|ny|nyt|new|lille|small) )?"
@@ -288,7 +295,11 @@ def _same_house(a: Mention, b: Mention) -> bool:
 
 
 def _house_key(value: str) -> str:
-    return " ".join(re.sub(r"[.,;:()]", " ", value).casefold().split())
+    return " ".join(_STREET_WORD.get(w, w) for w in re.sub(r"[.,;:()]", " ", value).casefold().split())
+
+
+# a street's word abbreviated ("Gl. Køge Landevej 55" is "Gammel Køge Landevej 55")
+_STREET_WORD = {"gl": "gammel", "ndr": "nordre", "sdr": "søndre", "skt": "sankt", "sct": "sankt"}
 
 
 def same_place(site: str, address: str, postcode: str = "") -> bool:
@@ -315,13 +326,17 @@ def _roles(text: str, mentions: list[Mention]) -> list[str]:
         role = _role(_window(text, previous_end, m.start), text[m.end:m.end + 60])
         if _NAMED_AFTER.search(text, max(0, m.start - 30), m.start):
             role = "name"                       # "Ejerforeningen Holmbladsgade 70": a name, not where it is
-        elif role == "neutral" and (m.start >= signature or m.end <= letterhead):
+        elif role == "neutral" and (m.start >= signature or m.end <= letterhead
+                                    or _COMPANY_ABOVE.search(text, max(0, m.start - 90), m.start)):
             role = "signature"
         roles.append(role)
         previous_end = m.end
     return roles
 
 
+# a company's name with its legal form alone on the line above the address: its own block ("Kloakmester Per Nygaard
+# ApS\nTomsgårdsvej 35, 2400 København NV\nCVR ..."), wherever in the text it stands
+_COMPANY_ABOVE = re.compile(rf"(?<![^\n])[ \t]*[A-ZÆØÅ][^\n:]{{0,60}}[ \t]{SUFFIX}\.?[ \t]*\n[ \t]*\Z")
 # an association named after its house: the address in "Ejerforeningen Holmbladsgade 70" is part of its name
 _NAMED_AFTER = re.compile(r"(?i)(?:forening|foreningen|E/F|A/B)[ \t]{1,2}\Z")
 
@@ -410,6 +425,16 @@ def in_letterhead_or_signature(text: str, address: str, *, signature: bool = Tru
                for m in re.finditer(rf"(?<![\w]){re.escape(street)}(?![\w])", text))
 
 
+def letterhead_end(text: str) -> int:
+    """The end of the letterhead naming the company at the top of a letter, 0 when there is none."""
+    return _letterhead_end(text)
+
+
+def in_letter_text(text: str, at: int) -> bool:
+    """Whether a position stands in the letter's own text: after its letterhead, before its signature."""
+    return _letterhead_end(text) <= at < signature_start(text)
+
+
 def signature_start(text: str) -> int:
     last = _last_match(_VALEDICTION, text)
     return last.start() if last else len(text)
@@ -479,9 +504,20 @@ def _place(text: str, mentions: list[Mention]) -> str | None:
         town = " " not in name and name.lower() in towns()          # "i København" is no street
         first = name.split()[0].lower()
         if (not inside and first not in NOT_STREET_WORDS and first not in _COUNTRIES and not town
-                and not _EVENT_NAME_AFTER.match(text, m.end("v"))):    # "at the Vesterbro festival": an event
+                and not _EVENT_NAME_AFTER.match(text, m.end("v"))    # "at the Vesterbro festival": an event
+                and not _district_of(text, m.end("v"), mentions)):
             return name
     return _event_place(text, mentions)
+
+
+_ON_THE_ADDRESS = re.compile(r"[ \t]{1,3}(?:on|på|at|i|in)[ \t]{1,3}")
+
+
+def _district_of(text: str, end: int, mentions: list[Mention]) -> bool:
+    """ "restaurant in Vesterbro on Værnedamsvej 7": a part of town with the street address right after it is where
+    that address lies, no site of its own."""
+    on = _ON_THE_ADDRESS.match(text, end)
+    return on is not None and any(s.start == on.end() for s in mentions)
 
 
 def _number_on_street_before(text: str, mentions: list[Mention]) -> str | None:

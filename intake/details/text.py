@@ -41,11 +41,26 @@ from intake.details.identifiers import (
     parse_number,
 )
 from intake.details.labels import full_label_key, label_key, normalise_label
-from intake.details.names import designated_contact, find_company, find_contact
-from intake.details.sites import find_addresses, in_letterhead_or_signature, same_place, signature_start
+from intake.details.names import (
+    SUFFIX,
+    designated_contact,
+    find_company,
+    find_contact,
+    looks_like_person,
+    signature_name,
+)
+from intake.details.sites import (
+    find_addresses,
+    in_letter_text,
+    in_letterhead_or_signature,
+    letterhead_end,
+    same_place,
+    signature_start,
+)
 from intake.details.values import PROPERTY_AS_ADDRESS, compose_address, normalise_value
 
-__all__ = ["compose_address", "extract_from_text", "label_key", "labelled_values", "normalise_label", "normalise_value"]
+__all__ = ["CLIENT", "compose_address", "extract_from_text", "label_key", "labelled_values", "normalise_label",
+           "normalise_value"]
 
 # About 40 pages: the details of an application are never further in; 1 MB stays well under a second.
 MAX_TEXT_CHARS = 100_000
@@ -70,6 +85,8 @@ def labelled_values(text: str, reference: date) -> dict[str, object]:
         cells = _two_columns([c for c in _PAIR_SPLIT.split(line) if c is not None], reference)
         if len(cells) == 1 or (len(cells) == 2 and not cells[1]):
             key = label_key(cells[0]) if not _HAS_VALUE.search(cells[0]) else None    # "CVR 12345678" is not a label
+            if key == "contact_name" and len(cells) == 1 and i and looks_like_person(lines[i - 1]):
+                key = None                      # "Tomasz Nowak\nSite manager\nNOWAK-BUD": a signer's role, no label
             nxt = lines[i + 1] if i + 1 < len(lines) else ""
             if key and nxt and len(nxt) <= 400 and not _is_label(_PAIR_SPLIT.split(nxt)[0]):
                 _put(out, _in_section(normalise_value(key, nxt, reference), _section_for(cells[0], section)))
@@ -197,6 +214,7 @@ def extract_from_text(text: str, reference: date) -> dict[str, object]:
     """Every detail found in one text; labelled values first."""
     text = _tame(text.replace("\r\n", "\n").replace("\xa0", " ")[:MAX_TEXT_CHARS])
     text = _MAIL_HEADER_DATE.sub(_header_without_date, text)    # when a forwarded or quoted mail was sent
+    client, text = _client_block(text, reference)
     out = labelled_values(text, reference)
     _days_around_the_day(out, text, reference)
     if "contact_name" in out:               # a labelled contact ("Site supervisor: X") is named as the one to contact
@@ -234,13 +252,25 @@ def extract_from_text(text: str, reference: date) -> dict[str, object]:
         others = find_addresses(re.sub(rf"(?<![\w]){re.escape(street)}(?![\w])", " " * len(street), text))
         places = {k: v for k, v in others.items() if k in ("address", "postcode", "city")}
     _put(out, places)
+    _letterhead_over_contractor(out, text)
     _cvr_of_the_company(out, text)
     _phone_of_the_contact(out, text)
+    _email_of_the_contact(out, text)
     site, company = out.get("activity_location"), out.get("company_name")
     if (isinstance(site, str) and isinstance(company, str)
             and re.search(rf"\s(?:i|på|in|at|on)\s{re.escape(site)}\b", company)
             and len(re.findall(rf"{re.escape(site)}(?![ \t]{{0,3}}\d)", text)) <= text.count(company)):
         del out["activity_location"]            # "Tandlægerne i Gothersgade ApS" (and only it) names no site
+    if client:
+        if client.pop("_abroad", False) or "address" in client:
+            displaced = [out.pop(k, None) for k in ("address", "postcode", "city")]   # not the client's
+            at = text.find(str(displaced[0]).split(",")[0]) if displaced[0] else -1
+            if at >= 0 and "activity_location" not in out and in_letter_text(text, at):
+                out["activity_location"] = displaced[0]     # the agent's letter names the site: the client's work
+        out.update(client)
+        out[CLIENT] = tuple(client)
+        if same_place(str(out.get("activity_location")), str(out.get("address"))):
+            del out["activity_location"]
     return out
 
 
@@ -255,6 +285,75 @@ def _days_around_the_day(out: dict, text: str, reference: date) -> None:
     if (period.start and period.end and period.start < period.end
             and period.start.isoformat() <= day <= period.end.isoformat()):
         out["period_from"], out["period_to"] = period.start.isoformat(), period.end.isoformat()
+
+
+CLIENT = "_client"      # the keys of the client an agent applies for, as a text gives them: they win over another text
+
+# the client an agent applies for, in a block under a heading of its own ("Bygherre:", "Client:", "Owner and
+# applicant:", "Arrangør (ansøger)", "Vi skriver på vegne af vores klient:"): its name with a legal form on the first
+# line, then its CVR and address
+_CLIENT_HEADING = re.compile(
+    r"(?i)^(?:(?P<client>bygherre|bygherren|klient|kunde|client|customer|owner)"
+    r"|(?:owner|bygherre|ejer|client|organi[sz]er|arrangør)[ \t]*(?:and|og|/|\()[ \t]*(?:applicant|ansøger"
+    r"|organi[sz]er|arrangør)\)?"
+    r"|.{0,60}\b(?:på vegne af|on behalf of)[ \t](?:vores|vor|min|our|my)[ \t](?:klient|kunde|client|customer"
+    r"|bygherre))[ \t]*:?$")
+# a client heading alone needs the text to say that the writer applies for another
+_FOR_ANOTHER = re.compile(r"(?i)\b(?:på vegne af|on behalf of|on (?:their|its|his|her) behalf|fuldmagt"
+                          r"|power of attorney)")
+_LEGAL_NAME = re.compile(rf"^[A-ZÆØÅ0-9][^:\n]{{1,60}}[ \t]{SUFFIX}\.?$")
+
+
+def _client_block(text: str, reference: date) -> tuple[dict[str, object], str]:
+    """The client's name, CVR and address from a block under a client heading, and the text without the block's
+    other lines (its owner or managing director is the client's, not the one to contact)."""
+    lines = text.split("\n")
+    for i, line in enumerate(lines[:-1]):
+        head = _CLIENT_HEADING.match(line.strip())
+        name = lines[i + 1].strip()
+        if not head or not _LEGAL_NAME.match(name) or head.group("client") and not _FOR_ANOTHER.search(text):
+            continue
+        block = list(islice((ln.strip() for ln in lines[i + 2:]), 6))
+        block = block[:block.index("")] if "" in block else block
+        found: dict[str, object] = {"company_name": name}
+        for j, ln in enumerate(block):
+            cvr = CVR_LABELLED.search(ln)
+            if cvr and "cvr" not in found:
+                found["cvr"] = digits(cvr.group("v"))
+            pnr = P_LABELLED.search(ln)
+            if pnr and "p_number" not in found:
+                found["p_number"] = digits(pnr.group("v"))
+            if "address" not in found and not cvr and not pnr and ":" not in ln:
+                joined = f"{ln}, {block[j + 1]}" if j + 1 < len(block) else ln
+                place = normalise_value("address", joined, reference) or normalise_value("address", ln, reference)
+                if "address" in place:
+                    found.update(place)
+                elif re.search(r"\w[ \t]\d{1,4}[a-zA-Z]?,", ln):
+                    found["_abroad"] = True     # "Torstraße 110, 10119 Berlin, Germany": an address, not a Danish one
+        kept = [ln for ln in block if ":" not in ln or re.search(r"\d", ln)]
+        rest = lines[:i + 2] + kept + lines[i + 2 + len(block):]
+        return found, "\n".join(rest)
+    return {}, text
+
+
+# the firm that does the work for the one who applies: "Contractor: Kabel & Graveservice ApS, CVR ..."
+_CONTRACTOR_LINE = re.compile(r"(?im)^[ \t]*(?:contractor|entreprenør|udførende(?: entreprenør| firma)?|executed by"
+                              r"|udføres af)[ \t]*:[ \t]*(?P<v>[^\n,(]{2,80})")
+
+
+def _letterhead_over_contractor(out: dict, text: str) -> None:
+    """A letter under a company's letterhead (its name with a legal form and its CVR at the top) that names a
+    "Contractor:" is the letterhead company's application; the contractor only does the work."""
+    company = out.get("company_name")
+    head = text[:letterhead_end(text)]
+    if not isinstance(company, str) or not head:
+        return
+    named = next((m for m in islice(_CONTRACTOR_LINE.finditer(text), 5) if company in m.group("v")), None)
+    own = next((m.group(0).strip() for m in re.finditer(rf"(?m)^[ \t]*[A-ZÆØÅ][^\n:]{{1,60}}[ \t]{SUFFIX}\.?[ \t]*$",
+                                                         head)), None)
+    cvr = CVR_LABELLED.search(head)
+    if named and own and own != company and cvr:
+        out["company_name"], out["cvr"] = own, digits(cvr.group("v"))
 
 
 def _cvr_of_the_company(out: dict, text: str) -> None:
@@ -292,6 +391,21 @@ def _phone_of_the_contact(out: dict, text: str) -> None:
             if phone:
                 out["phone"] = phone
                 return
+
+
+def _email_of_the_contact(out: dict, text: str) -> None:
+    """With a person named as the one to contact ("Contact person:\nMr. Klaus Petersen, project manager\nMobile ...\n
+    k.petersen@..."), the e-mail written right after that name (in the same paragraph) over the letterhead's."""
+    contact = out.get("designated_contact")
+    if not isinstance(contact, str) or " " not in contact:
+        return
+    for m in islice(re.finditer(re.escape(contact), text), 5):
+        stretch = text[m.end():m.end() + 150].split("\n\n")[0]
+        near = next((e for e in EMAIL.finditer(stretch) if not IGNORED_EMAIL.search(e.group(0))
+                     and not _INVOICES_TO.search(stretch, max(0, e.start() - 40), e.start())), None)
+        if near:
+            out["contact_email"] = near.group(0).lower()
+            return
 
 
 def _tame(text: str) -> str:
@@ -390,7 +504,18 @@ def _find_company(text: str, _ref: date) -> dict:
     return {"company_name": name} if name else {}
 
 
+# the writer asks for the case to be answered to himself: "Alle henvendelser i sagen bedes rettet til undertegnede",
+# "spørgsmål om selve sagen bedes rettet til mig", "please direct all correspondence to the undersigned"
+_TO_THE_SIGNER = re.compile(r"(?i)\b(?:rettet|rettes|sendes|stilles)[ \t]+(?:direkte[ \t]+)?til[ \t]+"
+                            r"(?:undertegnede|mig)\b|\bto[ \t]+the[ \t]+undersigned\b"
+                            r"|\b(?:direct|address|send)[ \t]+(?:all[ \t]+)?(?:questions|correspondence|enquiries)"
+                            r"[ \t]+to[ \t]+me\b")
+
+
 def _find_contact(text: str, _ref: date) -> dict:
+    signer = signature_name(text.split("\n")) if _TO_THE_SIGNER.search(text) else None
+    if signer and looks_like_person(signer):
+        return {"contact_name": signer, "designated_contact": signer}
     name = find_contact(text)
     designated = designated_contact(text) if name else None
     return {"contact_name": name, **({"designated_contact": designated} if designated else {})} if name else {}
@@ -414,7 +539,10 @@ def _find_amounts(text: str, _ref: date) -> dict:
         a, b = (parse_number(d.group("a")), parse_number(d.group("b"))) if d else (None, None)
         if a and b:
             out["area_m2"] = round(a * b, 2)
-    m = next((v for v in islice(LITRES.finditer(text), 50) if not _not_a_tank(text, v)), None)
+    m = next((v for v in islice(LITRES.finditer(text), 50)
+              if not _not_a_tank(text, v) and not _PER_PERIOD.match(text, v.end())
+              and not (_WASTE.search(text, max(0, v.start() - 40), v.start())
+                       and not _TANK.search(text, max(0, v.start() - 40), v.end() + 20))), None)
     if m:
         out["litres"] = parse_number(m.group("n"))
     guests = [parse_number(g.group("n"))
@@ -472,6 +600,10 @@ def _not_a_tank(text: str, m: re.Match[str]) -> bool:
     if _RATE.match(after) or _A_WEEK.match(after) or _COUNT_BEFORE.search(text, max(0, m.start() - 8), m.start()):
         return True
     return bool(_NOT_TANK.search(line)) and not _TANK.search(line)
+# waste and its bins, in litres a week, are no tank: "madaffald: ca. 300 liter", "2 rullecontainere á 660 liter"
+_WASTE = re.compile(r"(?i)(?:affald|waste|pap\b|cardboard|glas\b|container|spand|sæk|bins?\b|tømning)[^\n]{0,25}\Z")
+_PER_PERIOD = re.compile(r"(?i)[ \t]?(?:/[ \t]?|pr\.?[ \t]|per[ \t]|a[ \t]|om[ \t]|hver[ \t])"
+                         r"(?:uge|ugen|week|måned|month)")
 
 
 # "The crew is 12 people", "holdet er 8 personer": who works there, not who comes

@@ -83,6 +83,11 @@ _TITLE_BEFORE_NAME = re.compile(
 
 
 _LOWER_LEAD = re.compile(r"^(?:[a-zæøå][\w\-]{0,30}\.?[ \t]+){1,4}(?=[A-ZÆØÅ])")
+# a sentence under a contact heading: "Kontaktperson vedrørende ansøgningen er X", "The contact for the permit is X"
+_CONTACT_IS = re.compile(r"^(?i:kontakt(?:person)?|(?:the |our )?contact(?: person)?)"
+                         r"(?:[ \t]+[a-zæøå][\w\-]{0,30}){0,4}?[ \t]+(?:er|is|will be|bliver)[ \t]+(?=\S)")
+# a role in lower case before the name, set off by a comma: "our general manager, Ms. Julia Kowalczyk"
+_ROLE_THEN_NAME = re.compile(r"^(?:[a-zæøå][\w\-]{0,30}[ \t]+){0,3}[a-zæøå][\w\-]{0,30},[ \t]+(?=[A-ZÆØÅ])")
 
 
 _ORGANISATION_WORD = re.compile(r"(?i)\w+(?:foreningen|forening|selskabet|klubben|rådet|fonden|firmaet|kirke|skole"
@@ -91,13 +96,16 @@ _ORGANISATION_WORD = re.compile(r"(?i)\w+(?:foreningen|forening|selskabet|klubbe
 
 def _v_contact_name(value: str, ref: date) -> Values:
     """The name at the start of a value such as "Ahmad Hassan, ahmad@x.dk, 71 72 73 74"."""
-    if re.search(SUFFIX + r"\.?(?:$|[\s,(])", value) or _SOLE_TRADER_ASIDE.search(value):
+    said = _CONTACT_IS.match(value)         # "Kontaktperson vedrørende ansøgningen er miljøkonsulent X, Firma ApS"
+    if said:
+        value = value[said.end():]
+    elif re.search(SUFFIX + r"\.?(?:$|[\s,(])", value) or _SOLE_TRADER_ASIDE.search(value):
         return _v_company(value, ref)      # "Navn: Café Hansen ApS", "Navn: Brændte Mandler (enkeltmandsvirksomhed)"
-    owner = _SOLE_TRADER_OF.search(value)
+    owner = _SOLE_TRADER_OF.search(value) if not said else None
     if owner:                              # "Ansøger: Mettes Byggeservice v/ Mette Sommer"
         company = _v_company(value, ref)
         return {**company, **_v_contact_name(owner.group("name"), ref)} if company else {}
-    value = _TITLE_BEFORE_NAME.sub("", value.strip())
+    value = _TITLE_BEFORE_NAME.sub("", _ROLE_THEN_NAME.sub("", value.strip()))
     value = _LOWER_LEAD.sub("", value)         # "our crane operator Mads Vinther", "ejendomsmester Jesper Lund"
     head = re.split(r"[,;(/|]| - | – |\s+(?:tlf|tel|mobil|phone|e-?mail)\b|\s+\+?\d", value,
                     maxsplit=1, flags=re.IGNORECASE)[0].strip()
