@@ -26,7 +26,8 @@ number is a value given). Nor a document that is only booked, ordered, sent to
 another authority or still to be made ("the survey is booked for next week",
 "afmærkningsplanen er sendt til politiet", "kortlægningen laver
 nedrivningsfirmaet", "we will have the PCB survey done next week", "the contractor will also make the traffic
-plan"). A company form alone ("ApS", "K/S") implies
+plan"), or to come later from someone ("afmærkningsplanen sender entreprenøren, når de har fået den lavet", "the
+asbestos survey comes next week from the consultant"). A company form alone ("ApS", "K/S") implies
 a contractor only where the writer does not say in words that the contractor is open ("Contractor: TBD"). A
 number right after "uge"/"week" is a week: it gives
 only a period. File names are taken as they are.
@@ -45,7 +46,8 @@ number is not the address; when they say the date is not fixed, a date not writt
 not the date. The kind rules apply to pattern matches too. When the writer says the period's end is not known ("we
 cannot give the end date yet", "how long depends on ..."), a period from and to is given only by an end written as a
 date or a match holding both ends, not by a start nor a week read as a span. When the writer applies for a client
-("for vores kunde", "on behalf of our client"), the signature's address is the writer's office, never the place.
+("for vores kunde", "on behalf of our client") or writes as the managing agent of the property ("Vi administrerer A/B
+...", "a property we manage", "one of the tenants"), the signature's address is the writer's office, never the place.
 """
 from __future__ import annotations
 
@@ -403,7 +405,15 @@ _BOOKED_AFTER = re.compile(
     r"|^\W{0,3}(?:\w+\W+){0,2}?(?:is|are|has been|have been|was|were|er|blev)\s+(?:\w+\s+)?(?:sendt|fremsendt|"
     r"indsendt|sent|submitted|forwarded)\s+(?:til|to)\s+(?:the\s+)?(?:politiet|police|godkendelse|approval|"
     r"vejmyndighed\w*|road authority|\w+rådgiver\w*|consultant)\b"
-    r"|^\W{0,3}(?:laver|udfører|udarbejder|tegner|bestiller)\s+(?:selv\b|vi\b|jeg\b|\w+(?:en|et|erne)\b)",
+    r"|^\W{0,3}(?:laver|udfører|udarbejder|tegner|bestiller)\s+(?:selv\b|vi\b|jeg\b|\w+(?:en|et|erne)\b)"
+    # to be sent by someone else, object first ("afmærkningsplanen sender entreprenøren, når de har fået den lavet";
+    # not "sender vi med", which ``_LATER`` weighs)
+    r"|^\W{0,3}eftersender\b|^\W{0,3}(?:sender|fremsender)\s+(?:\w*(?:entreprenør|rådgiver|firma|konsulent|arkitekt|ingeniør|"
+    r"kloakmester|leverandør|vognmand|ejer|bygherre|udlejer|administrator)\w*\b(?!\s+(?:med|hermed|herved|her|nu|"
+    r"vedlagt)\b)|\w+(?:en|et|erne)\b,?\s+(?:når|så snart|senere|efterfølgende|bagefter)\b)"
+    # to arrive later: "the asbestos survey comes next week from the consultant", "kortlægningen kommer i næste uge"
+    r"|^\W{0,3}(?:\w+\W+){0,5}?(?:comes?|coming|arrives?|arriving|kommer|ankommer)\s+(?:i\s+|in\s+|om\s+)?"
+    r"(?:next|næste|later|senere|soon|snart|tomorrow|i morgen|efterfølgende)\b",
     re.IGNORECASE)
 _BOOKED_BEFORE = re.compile(r"\b(?:har|have|has|we've|I've)\s+(?:nu\s+|now\s+|just\s+|lige\s+)?(?:booked|ordered|"
                             r"commissioned|requested|bestilt|booket|rekvireret)\b(?:\W+\w+){0,3}?\W*$"

@@ -295,11 +295,20 @@ _FOR_A_CLIENT = re.compile(
     r"|\bon (?:their|his|her|the client's|the customer's|the owner's) behalf\b"
     r"|\b(?:på vegne af|on behalf of|for|working for|writing for)\s+(?:vores|vor|vort|min|mit|en|et|our|my|a|an|the)"
     r"\s+(?:[^\W\d_]+\s+)?" + _CLIENT
-    + r"|\b(?:vores|vor|min|our|my)\s+" + _CLIENT, re.IGNORECASE)
+    + r"|\b(?:vores|vor|min|our|my)\s+" + _CLIENT
+    # a managing agent writes for the owners or a tenant of a property it manages: "Vi administrerer A/B
+    # Kastanjegården", "a property we manage", "ejendommen, som vi administrerer", "one of the tenants in ..."
+    + r"|\b(?:vi|jeg)\s+(?:administrerer|forvalter)\b(?!\s+selv\b)"
+    + r"|\b(?:ejendom|bygning|forening|boligselskab|property|properties|building|estate|block)\w*,?\s+"
+    r"(?:(?:som|der|that|which)\s+)?(?:vi|jeg|we|I)\s+(?:administrerer|forvalter|manage|administer)\b"
+    + r"|\b(?:we|I)\s+(?:manage|administer)\s+(?:the|this|that|a|an)\s+(?:\w+\s+)?(?:property|building|estate|"
+    r"block|housing association)\b"
+    + r"|\b(?:one of|en af)\s+(?:the|our|vores|de)\s+(?:\w+\s+)?(?:tenants|lejere)\b", re.IGNORECASE)
 
 
 def for_a_client(texts: Sequence[str]) -> bool:
-    """The writer applies for someone else (a client, a customer, the owner): the signature is the writer's office."""
+    """The writer applies for someone else (a client, a customer, the owner, the owners or a tenant of a property the
+    writer manages): the signature is the writer's office."""
     return any(_FOR_A_CLIENT.search(t) for t in texts)
 
 

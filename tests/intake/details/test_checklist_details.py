@@ -820,3 +820,51 @@ def test_the_contractor_as_a_role_is_no_contractor(catalogue, body):
                                   "Udføres af vores egen entreprenør, Valby Rør."])
 def test_a_named_or_own_contractor_is_given(catalogue, body):
     assert "contractor" in check(catalogue.task("gravetilladelse"), evidence(body)).have
+
+
+# ---------------------------------------------------------------- batch c11 (session check11)
+_SIGN_AGENT = ("Med venlig hilsen\nLouise Bech\nEjendomsadministrator\nHjort & Vang Ejendomsadministration A/S\n"
+               "Gl. Kongevej 104, 1850 Frederiksberg C")
+
+
+@pytest.mark.parametrize(("task", "item", "body"), [
+    ("vejareal", "site", "Vi administrerer A/B Kastanjegården og skal have en personlift stående ved ejendommen i "
+                         "februar 2027."),
+    ("spildevand", "address", "One of the commercial tenants in a property we manage in Sydhavnen wants a wash bay "
+                              "with an oil separator."),
+    ("spildevand", "address", "Ejendommen, som vi administrerer, får en ny olieudskiller i gården."),
+])
+def test_the_signature_address_of_a_managing_agent_is_not_the_place(catalogue, task, item, body):
+    found = check(catalogue.task(task), evidence(body, _SIGN_AGENT, address="Gl. Kongevej 104"))
+    assert item in found.missing
+
+
+@pytest.mark.parametrize(("task", "item", "body"), [
+    ("vejareal", "site", "Vi administrerer selv ejendommen og skal have en lift stående ved ejendommen i februar."),
+    ("spildevand", "address", "We manage to keep the wash water clean with an oil separator in our own yard."),
+    ("spildevand", "address", "Vi har en ny olieudskiller i gården og administrerer affaldet selv."),
+])
+def test_the_signature_address_of_a_business_managing_its_own_place_is_the_place(catalogue, task, item, body):
+    found = check(catalogue.task(task), evidence(body, _SIGN_AGENT, address="Gl. Kongevej 104"))
+    assert item in found.have
+
+
+@pytest.mark.parametrize(("task", "item", "body"), [
+    ("gravetilladelse", "traffic_plan", "Afmærkningsplanen sender entreprenøren, når de har fået den lavet."),
+    ("gravetilladelse", "traffic_plan", "Afmærkningsplanen eftersender Jensen Anlæg direkte til jer."),
+    ("nedrivning", "survey", "The asbestos survey my boss say come next week from the consultant, then we send it."),
+    ("nedrivning", "survey", "PCB-kortlægningen kommer i næste uge fra rådgiveren."),
+])
+def test_a_document_to_come_later_from_someone_is_missing(catalogue, task, item, body):
+    assert item in check(catalogue.task(task), evidence(body)).missing
+
+
+@pytest.mark.parametrize(("task", "item", "body"), [
+    ("gravetilladelse", "traffic_plan", "Afmærkningsplanen sender vi hermed, godkendt af politiet (j.nr. 4411)."),
+    # the plan sends the traffic somewhere: no one sends the plan
+    ("gravetilladelse", "traffic_plan", "Afmærkningsplanen sender trafikken ud på kørebanen i de tre dage."),
+    ("nedrivning", "survey", "The asbestos survey found that the roof sheets contain asbestos; the sheets come "
+                             "down first."),
+])
+def test_a_document_in_hand_with_a_verb_of_sending_or_coming_is_given(catalogue, task, item, body):
+    assert item in check(catalogue.task(task), evidence(body)).have
