@@ -9,6 +9,7 @@ from datetime import date
 import pytest
 
 from intake.details import extract_details
+from intake.details.periods import Period, find_period
 
 REF = date(2027, 3, 8)
 
@@ -86,3 +87,45 @@ def test_the_person_named_after_contact_me_is_the_contact(text, name):
 def test_contact_me_without_a_name_leaves_the_signer():
     text = "Hej\n\nVi søger om tilladelse. Kontakt mig på 52 74 19 36.\n\nMvh\nHarpreet Singh\nMahal ApS"
     assert values([("body", text)])["contact_name"] == "Harpreet Singh"
+
+
+# ---------------------------------------------------------------- periods
+
+@pytest.mark.parametrize(("text", "start", "end"), [
+    ("Pour days: 9, 16, 23 and 30 March 2027, each day from 05:00 to 19:00.", date(2027, 3, 9), date(2027, 3, 30)),
+    ("Støbedage: 9., 16., 23. og 30. marts 2027.", date(2027, 3, 9), date(2027, 3, 30)),
+    ("weekenderne 4.-5. og 11.-12. december 2027", date(2027, 12, 4), date(2027, 12, 12)),
+])
+def test_a_list_of_days_in_one_month_runs_from_its_first_day(text, start, end):
+    assert find_period(text, date(2026, 12, 28)) == Period(start, end)
+
+
+def test_a_figure_above_the_first_day_is_no_earlier_day_of_the_list():
+    assert find_period("Vi har 40, 16, 23 og 30 marts.", date(2026, 12, 28)) == Period(date(2027, 3, 16),
+                                                                                      date(2027, 3, 30))
+
+
+@pytest.mark.parametrize("text", [
+    "vi regner med at starte mandag d. 8. februar og være færdige og retablerede fredag d. 19. februar.",
+    "We start on 8 February and will be finished and cleared by 19 February.",
+])
+def test_finished_and_restored_on_a_day_ends_the_period(text):
+    assert find_period(text, date(2026, 12, 28)) == Period(date(2027, 2, 8), date(2027, 2, 19))
+
+
+def test_finished_and_something_else_before_an_old_date_ends_nothing():
+    text = "Vi starter 8. februar. Færdige og glade kunder siden 1. januar 2020."
+    assert find_period(text, date(2026, 12, 28)) == Period(date(2027, 2, 8), None)
+
+
+@pytest.mark.parametrize("text", [
+    "Nedrivningen forventes påbegyndt den 5. april 2027 og afsluttet senest den 31. maj 2027.",
+    "Arbejdet påbegyndes 5. april og er afsluttet senest 31. maj.",
+])
+def test_begun_and_finished_at_the_latest_bound_the_period(text):
+    assert find_period(text, date(2026, 12, 28)) == Period(date(2027, 4, 5), date(2027, 5, 31))
+
+
+def test_a_deadline_at_the_latest_alone_is_no_period_end():
+    text = "Vi starter 1. april. Affaldet anmeldes senest 2 uger før arbejdet påbegyndes."
+    assert find_period(text, date(2026, 12, 28)) == Period(date(2027, 4, 1), None)
