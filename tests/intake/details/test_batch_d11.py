@@ -129,3 +129,20 @@ def test_begun_and_finished_at_the_latest_bound_the_period(text):
 def test_a_deadline_at_the_latest_alone_is_no_period_end():
     text = "Vi starter 1. april. Affaldet anmeldes senest 2 uger før arbejdet påbegyndes."
     assert find_period(text, date(2026, 12, 28)) == Period(date(2027, 4, 1), None)
+
+
+# ---------------------------------------------------------------- the address the writer asks to be written to
+
+@pytest.mark.parametrize(("text", "email"), [
+    ("Kontakt: Ida Rask, tlf. 53 29 84 01. Mails til festudvalg@sokrogen.dk bliver læst af hele udvalget, men skriv "
+     "gerne direkte til mig på idar@sokrogen.dk.", "idar@sokrogen.dk"),
+    ("The shared inbox info@corner.dk is read by all of us, but please write to me directly at chloe@corner.dk.",
+     "chloe@corner.dk"),
+])
+def test_the_address_the_writer_asks_to_be_written_to_wins_over_a_shared_one(text, email):
+    assert values([("body", "Hej\n\nVi søger om tilladelse.\n\n" + text)])["contact_email"] == email
+
+
+def test_an_address_given_to_me_is_no_request_to_write_there():
+    text = "Kontakt: Ida Rask, e-mail: ida@sokrogen.dk. Fakturaen blev sendt til mig fra regnskab@sokrogen.dk."
+    assert values([("body", "Hej\n\n" + text)])["contact_email"] == "ida@sokrogen.dk"
