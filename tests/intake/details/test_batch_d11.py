@@ -146,3 +146,24 @@ def test_the_address_the_writer_asks_to_be_written_to_wins_over_a_shared_one(tex
 def test_an_address_given_to_me_is_no_request_to_write_there():
     text = "Kontakt: Ida Rask, e-mail: ida@sokrogen.dk. Fakturaen blev sendt til mig fra regnskab@sokrogen.dk."
     assert values([("body", "Hej\n\n" + text)])["contact_email"] == "ida@sokrogen.dk"
+
+
+# ---------------------------------------------------------------- a lawyer's client
+
+LAWYER = ("Vedrørende: Anmodning om nedrivningstilladelse – baghus, Thorsgade 61, 2200 København N\n\n"
+          "Undertegnede advokat repræsenterer Thorsgade Ejendomme ApS, CVR-nr. 54737750, Frederiksberg Allé 52, "
+          "1820 Frederiksberg C, der er ejer af ovennævnte ejendom.\n\n"
+          "Henvendelser vedrørende sagen bedes rettet til undertegnede.\n\nMed venlig hilsen\n\nCharlotte Brink\n"
+          "Advokat (H)\n\nBrink Advokater\nBredgade 30, 1260 København K\nTlf. 33 91 40 70\ncb@brinkadvokater.dk")
+
+
+def test_the_address_of_the_client_a_lawyer_represents_is_the_applicants_over_the_lawyers_office():
+    found = values([("body", LAWYER)])
+    assert (found["company_name"], found["address"], found["postcode"]) == (
+        "Thorsgade Ejendomme ApS", "Frederiksberg Allé 52", "1820")
+
+
+def test_representing_clients_in_general_names_no_address():
+    text = ("Vi repræsenterer ofte kunder på Vesterbrogade 12 og omegn.\n\nMed venlig hilsen\n\nCharlotte Brink\n"
+            "Brink Advokater ApS\nBredgade 30, 1260 København K\nCVR 12345674")
+    assert values([("body", text)]).get("address") == "Bredgade 30"
