@@ -127,13 +127,20 @@ def _legal_form_over(old: object, new: object) -> bool:
             and re.search(SUFFIX + r"\.?$", old) is None)
 
 
+# the floor and side composed after a house number: "st.", "kl.", "3.", "1. tv", "kl. th"
+_FLOOR_AND_SIDE = r"(?:st|kl|\d{1,2})\.(?: (?:tv|th|mf|\d{1,3})\.?)?"
+
+
 def _more_specific(old: object, new: object) -> bool:
-    """A place without a house number ("Nørrebrogade") gives way to the same place with one; "Ib" to "Ib Rasmussen";
-    a company to its name with the legal form."""
+    """A place without a house number ("Nørrebrogade") gives way to the same place with one, an address to the same
+    one with its floor and side; "Ib" to "Ib Rasmussen"; a company to its name with the legal form."""
     if not isinstance(old, str) or not isinstance(new, str):
         return False
     if not any(c.isdigit() for c in old) and new.startswith(old) and any(c.isdigit() for c in new):
         return True
+    if (any(c.isdigit() for c in old) and new.startswith(old + ", ")
+            and re.fullmatch(_FLOOR_AND_SIDE, new[len(old) + 2:])):
+        return True                             # "Guldbergsgade 27" in the mail, "Guldbergsgade 27, st." attached
     if new.startswith(old + " ") and re.fullmatch(SUFFIX, new[len(old) + 1:]):
         return True                             # "Bach Rengøring" signed in the mail, "Bach Rengøring IVS" attached
     return " " not in old and old.isalpha() and new.startswith(old + " ") and looks_like_person(new)

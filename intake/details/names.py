@@ -75,8 +75,8 @@ _ORGANISATION = re.compile(       # "Andelsboligforeningen Lærkehøj", "Valby H
 # "in front of Kulturhuset Islands Brygge": a place where something happens, not the applicant
 _PLACE_BEFORE = re.compile(r"(?i:\bforan|\bud ?for|\buden ?for|\bin front of|\boutside|\bnext to|\bopposite"
                            r"|\bved siden af|\boverfor)[ \t]{1,3}\Z")
-# "Amager Blomster v/ Bente Kjær": a sole trader's business and its owner, one name
-_OWNED_BY = re.compile(rf"(?<![\w])(?P<v>{_CAP_TOKEN}(?:[ \t]{{1,2}}(?:&[ \t]{{1,2}})?{_CAP_TOKEN}){{0,3}}"
+# "Amager Blomster v/ Bente Kjær": a sole trader's business and its owner, one name ("Kemals Frugt og Grønt v/ ...")
+_OWNED_BY = re.compile(rf"(?<![\w])(?P<v>{_CAP_TOKEN}(?:[ \t]{{1,2}}(?:(?:&|og|and)[ \t]{{1,2}})?{_CAP_TOKEN}){{0,3}}"
                        rf"[ \t]{{1,2}}v/[ \t]?"
                        rf"[A-ZÆØÅ][\w'’\-]{{1,30}}+(?:[ \t][A-ZÆØÅ][\w'’\-]{{1,30}}+){{1,2}})(?![\w])")
 _SOLE_TRADER_WORD = re.compile(r"(?i:enkeltmandsvirksomhed|personligt ejet|sole proprietorship|sole trader)")
@@ -446,6 +446,7 @@ _CONTACT_BEFORE_NAME = re.compile(
     rf"|\bspørg|\bask[ \t]for"
     rf"|\b(?:contact[ \t]on[ \t]the[ \t]day|kontakt[ \t]på[ \t]dagen|day-to-day[ \t]contact|daglig[ \t]kontakt)[:,]?"
     rf"|\bplease[ \t]contact|\bkontakt[ \t](?:venligst|gerne)"
+    rf"|\b(?:kontakt|contact)[ \t](?:mig|me),?"                   # "Kontakt mig Harpreet Singh 52 ...", "contact me, X"
     rf"|\b(?:please[ \t])?direct[ \t](?:any[ \t]|all[ \t]|your[ \t])?(?:\w+[ \t]){{0,2}}?"
     rf"(?:questions|enquiries|inquiries)[ \t]to"
     rf"|\b(?:spørgsmål|questions|henvendelser|enquiries)[ \t]?:"                # "Questions: our dispatcher X"

@@ -90,15 +90,17 @@ _RANGE_GAP = re.compile(
 # Dismantling: 30 April 2027", "Opstilling 1/3, nedtagning 30/4")
 _FROM_CUE = re.compile(r"(?:\bfra|\bfrom|\bstart\w*|\bbegin\w*|\bstarting|\bopstart|\bmed\s+start|fra\s+og\s+med"
                        r"|\bopstilling|\bopsætning|\bopstilles|\bopsættes|\berection|\berected|\bset[- ]up|\brig[- ]up"
-                       r"|f\.o\.m\.?"
+                       r"|f\.o\.m\.?|\bpåbegynd(?:es|t)\b"            # "Nedrivningen forventes påbegyndt den 5. april"
                        # "at starte nedrivningen 1. marts", "to begin the works on 1 March": the verb and its object
                        r"|\b(?:starte|begynde|påbegynde|start|begin|commence)\s+(?:[a-zæøå]{3,20}(?:en|et)|the\s+\w+)"
                        r")(?:\s+(?:og\s+med|den|d\.|the|on|dato|date|(?:man|tirs|ons|tors|fre|lør|søn)dag"
                        r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day))*[\s:,|]*$", re.IGNORECASE)
 _TO_CUE = re.compile(r"(?:\btil|\bindtil|\buntil|\bto|\bslut\w*|\bend\w*|\bophør\w*|til\s+og\s+med|t\.o\.m\.?"
-                     r"|\bfærdig[et]?|\bafslutte[st]|\bcompleted?|\bfinish\w*"
+                     # "færdige og retablerede fredag d. 19. februar", "finished and cleared by 19 February"
+                     r"|(?:\bfærdig[et]?|\bcompleted?|\bfinish\w*)(?:\s+(?:og|and)\s+[a-zæøå]{3,20}(?<!\bog)(?<!\band))?"
+                     r"|\bafslutte[st]"
                      r"|\bnedtagning|\bnedtages|\bnedtaget|\bdismantl\w*|\btaken down|\btake[- ]down)"
-                     r"(?:\s+(?:og\s+med|den|d\.|the|on|by|dato|date|(?:man|tirs|ons|tors|fre|lør|søn)dag"
+                     r"(?:\s+(?:og\s+med|den|d\.|the|on|by|senest|dato|date|(?:man|tirs|ons|tors|fre|lør|søn)dag"
                      r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day))*[\s:,|]*$", re.IGNORECASE)
 _PERIOD_CUE = re.compile(r"periode|period|tidsrum|dato|dates?\b|afholdes|finder sted|takes? place|held|"
                          r"opstilles|opsættes|fra|from|varighed|duration|ønsker|apply|ansøg", re.IGNORECASE)
@@ -325,9 +327,10 @@ def _day_range(m: re.Match, reference: date) -> list[tuple[int, date, date]]:
     end = _resolve(d2, month, year, reference)
     if end is not None and year is None and end < reference:
         end = _resolve(d2, month, end.year + 1, reference)      # a range without a year that ended before receipt
-    earlier = _EARLIER_DAYS.search(m.string, max(0, m.start() - 20), m.start())
-    if earlier and int(earlier.group("d")) < d1:
-        d1 = int(earlier.group("d"))                    # "weekenderne 4.-5. og 11.-12. december": from the 4th
+    at = m.start()
+    while (earlier := _EARLIER_DAYS.search(m.string, max(0, at - 20), at)) and int(earlier.group("d")) < d1:
+        d1, at = int(earlier.group("d")), earlier.start()   # "weekenderne 4.-5. og 11.-12. december": from the 4th;
+                                                            # "9, 16, 23 and 30 March": from the 9th
     return [(m.start(), end.replace(day=d1), end)] if end else []
 
 

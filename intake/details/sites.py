@@ -76,7 +76,9 @@ _BUSINESS = re.compile("(?:" + "|".join([
     r"\btaken over the \w+ at",
     # "På vegne af vores klient, Vinbaren Kork ApS, Værnedamsvej 6": the client's premises (also with its CVR between:
     # "på vegne af vores kunde X I/S, CVR 81669430, Sydhavnsgade 9")
-    r"\b(?:på vegne af|on behalf of)(?:[ \t](?:vores|our)[ \t](?:klient|client|kunde|customer))?,?[ \t]{1,2}"
+    # ("Undertegnede advokat repræsenterer X ApS, CVR-nr. 54737750, Frederiksberg Allé 52": a lawyer's client too)
+    r"\b(?:på vegne af|on behalf of|repræsenterer|represents?|representing)"
+    r"(?:[ \t](?:vores|our)[ \t](?:klient|client|kunde|customer))?,?[ \t]{1,2}"
     r"(?:(?-i:[A-ZÆØÅ])[\w&'’.\-/]{0,30}[ \t]?){1,5},?"
     r"(?:[ \t]?\(?cvr[\w.\-]{0,7}:?[ \t]?\d\d[ ]?\d\d[ ]?\d\d[ ]?\d\d\)?,?)?",
     # "Our company: Baltic Facade ApS, CVR 26179998, Gammel Køge Landevej 22": the business's own, named with its name

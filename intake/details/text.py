@@ -256,6 +256,7 @@ def extract_from_text(text: str, reference: date) -> dict[str, object]:
     _cvr_of_the_company(out, text)
     _phone_of_the_contact(out, text)
     _email_of_the_contact(out, text)
+    _email_asked_for(out, text)
     site, company = out.get("activity_location"), out.get("company_name")
     if (isinstance(site, str) and isinstance(company, str)
             and re.search(rf"\s(?:i|på|in|at|on)\s{re.escape(site)}\b", company)
@@ -401,11 +402,22 @@ def _email_of_the_contact(out: dict, text: str) -> None:
         return
     for m in islice(re.finditer(re.escape(contact), text), 5):
         stretch = text[m.end():m.end() + 150].split("\n\n")[0]
-        near = next((e for e in EMAIL.finditer(stretch) if not IGNORED_EMAIL.search(e.group(0))
-                     and not _INVOICES_TO.search(stretch, max(0, e.start() - 40), e.start())), None)
+        near_ones = [e for e in EMAIL.finditer(stretch) if not IGNORED_EMAIL.search(e.group(0))
+                     and not _INVOICES_TO.search(stretch, max(0, e.start() - 40), e.start())]
+        near = next((e for e in near_ones if _WRITE_TO_ME.search(stretch, max(0, e.start() - 30), e.start())),
+                    near_ones[0] if near_ones else None)
         if near:
             out["contact_email"] = near.group(0).lower()
             return
+
+
+def _email_asked_for(out: dict, text: str) -> None:
+    """An address the writer asks to be written to ("men skriv gerne direkte til mig på idar@...", "please write to
+    me directly at ...") over a shared one the contact's line named first."""
+    asked = next((m for m in islice(EMAIL.finditer(text), 20) if not IGNORED_EMAIL.search(m.group(0))
+                  and _WRITE_TO_ME.search(text, max(0, m.start() - 30), m.start())), None)
+    if asked and "contact_email" in out:
+        out["contact_email"] = asked.group(0).lower()
 
 
 def _tame(text: str) -> str:
@@ -491,8 +503,15 @@ def _find_email(text: str, _ref: date) -> dict:
     candidates = [m for m in EMAIL.finditer(text) if not IGNORED_EMAIL.search(m.group(0))
                   and not _INVOICES_TO.search(text, max(0, m.start() - 40), m.start())]
     labelled = [m for m in candidates if EMAIL_LABEL.search(text[max(0, m.start() - 30):m.start()])]
-    best = (labelled or candidates or [None])[0]
+    to_me = [m for m in candidates if _WRITE_TO_ME.search(text, max(0, m.start() - 30), m.start())]
+    best = (to_me or labelled or candidates or [None])[0]
     return {"contact_email": best.group(0).lower()} if best else {}
+
+
+# "Mails til festudvalg@... bliver læst af hele udvalget, men skriv gerne direkte til mig på idar@...": the writer's
+# own address, asked for, over a shared one named first
+_WRITE_TO_ME = re.compile(r"(?i)\b(?:til[ \t]+mig|to[ \t]+me)(?:[ \t]+(?:direkte|directly))?[ \t]+(?:på|at|on)"
+                          r"[ \t:]*\Z")
 
 
 # "Invoices to accounts@...", "Faktura sendes til bogholderi@...": where the bills go, not whom to answer

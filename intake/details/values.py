@@ -23,6 +23,8 @@ from intake.details.addresses import (
     read_address,
 )
 from intake.details.identifiers import (
+    AREA,
+    DIMENSIONS,
     EMAIL,
     NUMBER,
     digits,
@@ -307,10 +309,23 @@ def _v_period(value: str, reference: date) -> Values:
 
 def _v_amount(key: str) -> Handler:
     def handler(value: str, _ref: date) -> Values:
+        if key == "area_m2" and (area := _area_in_value(value)):
+            return {key: area}
         m = re.search(NUMBER, value)
         number = parse_number(m.group("n")) if m else None
         return {key: number} if number is not None and number > 0 else {}
     return handler
+
+
+def _area_in_value(value: str) -> float | int | None:
+    """An area field that says more than a number: the figure in square metres ("3 borde og 8 stole, i alt ca. 7 m²"),
+    or the product of length and width ("8 x 1,2 m langs facaden"); a bare "24" is left to the first number."""
+    m = AREA.search(value)
+    if m:
+        return parse_number(m.group("n"))
+    d = DIMENSIONS.search(value)
+    a, b = (parse_number(d.group("a")), parse_number(d.group("b"))) if d else (None, None)
+    return round(a * b, 2) if a and b else None
 
 
 _VALUE_HANDLERS: dict[str, Handler] = {
