@@ -559,9 +559,7 @@ def _find_amounts(text: str, _ref: date) -> dict:
         if a and b:
             out["area_m2"] = round(a * b, 2)
     m = next((v for v in islice(LITRES.finditer(text), 50)
-              if not _not_a_tank(text, v) and not _PER_PERIOD.match(text, v.end())
-              and not (_WASTE.search(text, max(0, v.start() - 40), v.start())
-                       and not _TANK.search(text, max(0, v.start() - 40), v.end() + 20))), None)
+              if not _not_a_tank(text, v)), None)
     if m:
         out["litres"] = parse_number(m.group("n"))
     guests = [parse_number(g.group("n"))
@@ -605,24 +603,29 @@ _RATE = re.compile(r"(?i)\A\s{0,2}/\s{0,2}(?:s|sek|sec|min|h|t|time|hour|døgn|d
 _NOT_TANK = re.compile(r"(?i)affald|waste|refuse|garbage|\bbins?\b|\bpap\b|papir|cardboard|paper|\bglas\b|\bglass\b"
                        r"|maling|paints?\b|thinners?|fortynder")
 _COUNT_BEFORE = re.compile(r"(?i)\d\s{0,2}[x×]\s{0,2}\Z")
+# an amount a week or a month: "240 l om ugen", "300 liter/uge", "200 l per week", "hver måned"
 _A_WEEK = re.compile(r"(?i)\A\s{0,2}(?:om ugen|om måneden|pr\.? (?:uge|måned)|per (?:week|month)|a (?:week|month)"
-                     r"|weekly|monthly|ugentligt?)\b")
+                     r"|weekly|monthly|ugentligt?)\b"
+                     r"|[ \t]?(?:/[ \t]?|pr\.?[ \t]|per[ \t]|a[ \t]|om[ \t]|hver[ \t])(?:uge|ugen|week|måned|month)")
+# waste and its bins named just before the litres: "madaffald: ca. 300 liter", "2 rullecontainere á 660 liter"
+_WASTE = re.compile(r"(?i)(?:affald|waste|pap\b|cardboard|glas\b|container|spand|sæk|bins?\b|tømning)[^\n]{0,25}\Z")
 _TANK = re.compile(r"(?i)tank|udskiller|separator|cistern|olie|\boil\b")
 
 
 def _not_a_tank(text: str, m: re.Match[str]) -> bool:
-    """A volume in litres that is no tank's: a flow, a waste bin or a weekly amount, goods in store."""
+    """A volume in litres that is no tank's: a flow, a waste bin or a weekly amount, goods in store, waste named just
+    before it with no tank near ("madaffald: ca. 300 liter")."""
     start = text.rfind("\n", 0, m.start()) + 1
     end = text.find("\n", m.end())
     line = text[max(start, m.start() - 60):m.end() + 30 if end < 0 else min(end, m.end() + 30)]
     after = text[m.end():m.end() + 20]
     if _RATE.match(after) or _A_WEEK.match(after) or _COUNT_BEFORE.search(text, max(0, m.start() - 8), m.start()):
         return True
+    if _WASTE.search(text, max(0, m.start() - 40), m.start()) and not _TANK.search(text, max(0, m.start() - 40),
+                                                                                 m.end() + 20):
+        return True
     return bool(_NOT_TANK.search(line)) and not _TANK.search(line)
-# waste and its bins, in litres a week, are no tank: "madaffald: ca. 300 liter", "2 rullecontainere á 660 liter"
-_WASTE = re.compile(r"(?i)(?:affald|waste|pap\b|cardboard|glas\b|container|spand|sæk|bins?\b|tømning)[^\n]{0,25}\Z")
-_PER_PERIOD = re.compile(r"(?i)[ \t]?(?:/[ \t]?|pr\.?[ \t]|per[ \t]|a[ \t]|om[ \t]|hver[ \t])"
-                         r"(?:uge|ugen|week|måned|month)")
+
 
 
 # "The crew is 12 people", "holdet er 8 personer": who works there, not who comes
