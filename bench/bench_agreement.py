@@ -135,11 +135,10 @@ def checklists(first: list[dict], second: list[dict]) -> None:
 # ---------------------------------------------------------------- the primary task type
 
 def primary(first: list[dict], second: list[dict]) -> None:
-    from bench_multi import fit_model, load_corpus, predict_items, training_examples  # type: ignore[import-not-found]
+    from bench_multi import predict_items, trained_model  # type: ignore[import-not-found]
 
     paired(first, second)
-    corpus = training_examples(load_corpus())
-    model = fit_model([e.text for e in corpus], [e.labels for e in corpus])
+    model, _ = trained_model()
     found = [p.task_types[0][0] if p.task_types else "triage" for p in predict_items(model, first)]
     one, two = [item["labels"][0] for item in first], [other["task"] for other in second]
     agreed = [i for i in range(len(first)) if one[i] == two[i]]

@@ -158,13 +158,18 @@ def errors(items: list[dict[str, Any]], predictions: list[Prediction]) -> list[s
     return lines
 
 
+def trained_model() -> tuple[TaskModel, int]:
+    """The model as the first start trains it, on the seed corpus behind the evaluation fence, and its example count."""
+    corpus = training_examples(load_corpus())
+    return fit_model([e.text for e in corpus], [e.labels for e in corpus]), len(corpus)
+
+
 def run(multi_path: Path, independent_path: Path | None) -> tuple[dict[str, Any], TaskModel, list, list[Prediction],
                                                                  tuple[list, list[Prediction]] | None]:
     """Figures of the multi-task set and, given one, of the single-task set (with both sets' items and predictions)."""
-    corpus = training_examples(load_corpus())  # as the first start trains: behind the evaluation fence
     started = time.perf_counter()
-    model = fit_model([e.text for e in corpus], [e.labels for e in corpus])
-    figures: dict[str, Any] = {"corpus_examples": len(corpus), "train_seconds": round(time.perf_counter() - started, 1)}
+    model, examples = trained_model()
+    figures: dict[str, Any] = {"corpus_examples": examples, "train_seconds": round(time.perf_counter() - started, 1)}
     multi = load_items(multi_path)
     predictions = predict_items(model, multi)
     multi_report = report(multi, predictions)
