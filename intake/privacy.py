@@ -19,7 +19,7 @@ _CPR = re.compile(r"(?<![\d\w+/.-])(?P<d>[0-3]\d)(?P<m>[01]\d)(?P<y>\d\d)(?P<sep
 _CPR_WORD = re.compile(r"cpr|person\s?n(?:umme)?r|civil registration|født|date of birth|birth", re.IGNORECASE)
 _CPR_LABEL = re.compile(r"(?:cpr|personnummer|person nr|personnr)[\s.\-:#nrumme]*$", re.IGNORECASE)
 _NOT_CPR_LABEL = re.compile(
-    r"(?:\bp[\s.\-]*(?:nr|nummer|number|no)|produktionsenhed\w*|production unit|\bcvr|tlf|telefon|phone|mobil"
+    r"(?:\bcvr|tlf|telefon|phone|mobil"
     r"|konto|account|ean|faktura|invoice|ordre|order|sag|case|journal|\breg|gln|iban|\bse)"
     r"[\s.\-:#]*(?:nr|no|nummer)?[\s.:#]*$", re.IGNORECASE)
 
@@ -36,6 +36,8 @@ _P_ANNOUNCED = re.compile(
     r"(?:\s(?:er|is|lyder[ \t]+på)|:)[\s:]{1,4}(?P<v>\d(?:[ \-]?\d){9})(?![\d]|[.,/-]\d)", re.IGNORECASE)
 # a stretch that says the number is not there ("har vi ikke", "not yet", "kommer senere"), turns to another clause
 # ("men", "but") or names another number ("mit CPR-nummer", "tlf.") announces no P-number
+# a P-number label right before the number ("P-nummeret 1003948217", "Production unit no.: ..."): not a CPR number
+_P_LABEL_BEFORE = re.compile(rf"(?:{P_LABEL.pattern})\.?[\s:.#]{{0,4}}$", re.IGNORECASE)
 _NOT_ANNOUNCING = re.compile(
     r"\b(?:ikke|ingen|endnu|senere|mangler|afvent\w*|kommer|følger|not|yet|later|pending|awaiting|missing|follows"
     r"|men|but|however|dog|se|sag|case|reg|ring(?:e|er|es)?|call\w*|\w+(?:nr|nummer|number))\b"
@@ -62,7 +64,8 @@ def find_cpr(text: str) -> list[tuple[int, int]]:
         before = text[max(0, m.start() - 30):m.start()]
         if _CPR_LABEL.search(before):
             spans.append(m.span())
-        elif (not _NOT_CPR_LABEL.search(before) and (m.group("sep") == "-" or not m.group("sep"))
+        elif (not _NOT_CPR_LABEL.search(before) and not _P_LABEL_BEFORE.search(before)
+              and (m.group("sep") == "-" or not m.group("sep"))
               and not _announced_as_p_number(text, m.start())):
             spans.append(m.span())
     return spans

@@ -20,9 +20,9 @@ CVR_LABELLED = re.compile(
     r"|reg\.?\s?no)?\.?[\s:.#=,]{0,4}(?:(?:er|is|nu|now|nyt|new)[\s:]{1,3}){0,2}"
     r"(?:DK[\s-]?)?(?P<v>\d(?:[ \-]?\d){7})(?![\d])", re.IGNORECASE)
 CVR_DK = re.compile(r"(?<![\w-])DK[\s-]?(?P<v>\d{2}[ ]?\d{2}[ ]?\d{2}[ ]?\d{2})(?![\d])")
-P_LABELLED = re.compile(
-    r"(?:\bp[\s.\-]{0,2}(?:nr|nummer|number|no)\b|\bproduktionsenhed\w*|\bproduction unit"
-    r"(?:\s{1,3}(?:no|number))?)\.?[\s:.#]{0,4}(?P<v>\d(?:[ \-]?\d){9})(?![\d])", re.IGNORECASE)
+# the label (``P_LABEL``, the privacy module's, so a P-number the details read is never flagged as a CPR) and its
+# ten digits right after it
+P_LABELLED = re.compile(rf"(?:{P_LABEL.pattern})\.?[\s:.#]{{0,4}}(?P<v>\d(?:[ \-]?\d){{9}})(?![\d])", re.IGNORECASE)
 PHONE_LABELLED = re.compile(
     r"(?:\btlf|\btelefon\w*|\bmobil\w*|\bmob|\bphone|\btel|\btelephone|\bmobile|\bdirekte|\bdir|\bcell"
     r"|\bdirect(?:[ \t]line)?)\.?"

@@ -43,3 +43,14 @@ def test_no_p_number_from_a_pending_stretch_another_number_or_a_cpr(text):
 def test_a_cpr_number_is_never_the_announced_p_number():
     found = values("P-nummer har vi ikke, men mit CPR-nummer lyder på 100394-8217.")
     assert "p_number" not in found and found["cpr_found"] is True
+
+
+@pytest.mark.parametrize("text", [
+    "P-nummeret 1003948217 hører til butikken.",
+    "Production unit no. 1003948217.",
+    "Produktionsenhed: 10 03 94 82 17",
+])
+def test_p_number_right_after_its_label_in_any_of_the_label_forms(text):
+    # the details read every label the privacy module knows (one pattern, P_LABEL), so none is flagged as a CPR
+    found = values(text)
+    assert found["p_number"].replace(" ", "") == "1003948217" and "cpr_found" not in found
