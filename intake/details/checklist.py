@@ -47,7 +47,10 @@ not the date. The kind rules apply to pattern matches too. When the writer says 
 cannot give the end date yet", "how long depends on ..."), a period from and to is given only by an end written as a
 date or a match holding both ends, not by a start nor a week read as a span. When the writer applies for a client
 ("for vores kunde", "on behalf of our client") or writes as the managing agent of the property ("Vi administrerer A/B
-...", "a property we manage", "one of the tenants"), the signature's address is the writer's office, never the place.
+...", "a property we manage", "one of the tenants"), the signature's address is the writer's office, never the place,
+and a CVR or P-number in the signature is the writer's firm's unless its line names the client ("Client: X ApS ·
+CVR-nr. ..."). Nor is the signature's address the place where the text puts the place in a district ("ved vores lager
+i Valby") and the signature's town lies outside it (2750 Ballerup).
 """
 from __future__ import annotations
 
@@ -63,10 +66,12 @@ from intake.details.givens import (
     OPEN_ENDED,
     at_own_premises,
     date_unsettled,
+    district_elsewhere,
     end_unknown,
     for_a_client,
     implausible,
     locate,
+    names_the_client,
     own_address_at,
     rejected,
     site_unknown,
@@ -513,6 +518,13 @@ def _detail_given(item: ChecklistItem, key: str, value: object, evidence: Eviden
     # nor, for any place item, where the writer applies for a client ("for vores kunde ..., vi søger på deres vegne"):
     # the signature is the writer's office
     signature_is_site = signature_is_site and not (key in ("address", "activity_location") and for_a_client(written))
+    # nor where the text puts the place in a district and the signature's town is outside it ("ved vores lager i
+    # Valby", signed "Industrivej 12, 2750 Ballerup")
+    signature_is_site = signature_is_site and not (key in ("address", "activity_location")
+                                                   and district_elsewhere(written, evidence.signature))
+    # nor is a CVR or P-number in the signature the applicant's where the writer applies for a client (an
+    # accountant's, a consultant's firm), unless its line names the client ("Client: X ApS · CVR-nr. ...")
+    client_numbers = key in ("cvr", "p_number") and for_a_client(written)
     seen = False
     for source, text in (*evidence.texts, ("signature", evidence.signature)):
         for n, (start, end) in enumerate(locate(key, value, text)):
@@ -521,6 +533,8 @@ def _detail_given(item: ChecklistItem, key: str, value: object, evidence: Eviden
             seen = True
             if source == "signature" and not signature_is_site:
                 break
+            if source == "signature" and client_numbers and not names_the_client(text, start):
+                continue
             if not _denied(text, start, end, value=True) \
                     and not _other_kind(text, start, end, document, source == "signature"):
                 return True

@@ -4,7 +4,8 @@ A checklist item satisfied by an extracted detail or by a pattern holding a
 number is easily fooled by a number of another kind: the CVR of the landlord,
 the contractor, the supplier or the seller for the applicant's own; the litres
 a year of an oil tank's consumption or of its last bill for its size; the
-area of the premises or of an old sign for the area applied for; "vi er 3 ansatte" for the guests of an
+area of the premises or of an old sign, or a count of tables ("2 borde og 4
+stole"), for the area applied for; "vi er 3 ansatte" for the guests of an
 event; a deadline ("svar senest 1. marts"), a past date ("sidste år 3. juni",
 "survey done on 3 September 2026", "stiftet 12. august 1977") for the period
 or date of the activity; the business's own address (its signature, "vores
@@ -23,6 +24,7 @@ from collections.abc import Iterator, Sequence
 from datetime import date
 
 from intake.details.periods import find_dates
+from intake.details.postcodes import postcode_town
 
 _BEFORE = 120  # characters of a value's sentence read before it
 
@@ -50,6 +52,10 @@ _USAGE = re.compile(r"\b(?:\w*regning\w*|\w*faktura\w*|bill|invoice|levering\w*|
 _OTHER_AREA = re.compile(r"\b(?:lokale\w*|butik\w*|restaurant\w*|café\w*|shop|premises|lejemål\w*|indendørs\w*|"
                          r"indoors?)\s+(?:er|is|has|har|måler|measures)\s+(?:på\s+|ca\.?\s+|about\s+|omkring\s+)?$"
                          r"|\b(?:gamle|tidligere|forrige|old|previous|former)\b[^,;]{0,40}$", re.IGNORECASE)
+# a number of things, not an area: "Areal: 2 borde og 4 stole langs facaden", "4 small tables"
+_COUNTED = re.compile(r"^[ \t]*(?:stk\.?[ \t]*)?(?:(?!m\b|m2|m²|kvm|meter|metre)[^\W\d_]+[ \t]+)?(?:borde?|stole?|"
+                      r"bænke?|parasol\w*|cafésæt|sæt|tables?|chairs?|benches|bench|umbrellas?|parasols?|stools?|"
+                      r"taburetter|krakker)\b", re.IGNORECASE)
 # how high something hangs, not its size: "i ca. 3 meters højde", "i en højde af 2,5 m", "at a height of 3 m",
 # "2.5 m above the pavement", "3 m over fortovet"
 _MOUNTING = re.compile(r"\b(?:i|in)\s+(?:ca\.?\s*|cirka\s+|omkring\s+)?\d+(?:[,.]\d+)?\s*(?:m|meter|meters)\s+højde\b"
@@ -163,6 +169,23 @@ _DISTRICTS = frozenset(
     "østerbro vesterbro nørrebro amager amagerbro christianshavn frederiksberg valby vanløse brønshøj husum "
     "bispebjerg nordvest nordhavn sydhavnen sydhavn ørestad sundby københavn copenhagen kbh centrum".split()
     + ["indre by", "islands brygge", "the city", "city centre", "city center"])
+# the official towns of each district's postcodes ("Valby" is 2500 Valby; Vesterbro is København V and SV): a
+# signature whose town is none of them is not in the district the text names
+_DISTRICT_TOWNS = {
+    "østerbro": ("københavn ø", "nordhavn"), "nordhavn": ("nordhavn", "københavn ø"),
+    "vesterbro": ("københavn v", "københavn sv"), "sydhavnen": ("københavn sv",), "sydhavn": ("københavn sv",),
+    "nørrebro": ("københavn n",), "nordvest": ("københavn nv",), "bispebjerg": ("københavn nv",),
+    "amager": ("københavn s", "københavn k", "kastrup", "tårnby", "dragør"), "amagerbro": ("københavn s",),
+    "islands brygge": ("københavn s",), "ørestad": ("københavn s",), "sundby": ("københavn s",),
+    "christianshavn": ("københavn k",), "indre by": ("københavn k", "københavn v"),
+    "frederiksberg": ("frederiksberg", "frederiksberg c"), "valby": ("valby",), "vanløse": ("vanløse",),
+    "brønshøj": ("brønshøj",), "husum": ("brønshøj",),
+}
+# a district named as where something is: "ved vores lager i Valby", "en ny afdeling på Vesterbro" (not a street named
+# after it: "på Amager Strandvej", "Islands Brygge 43", "Valby Langgade")
+_IN_DISTRICT = re.compile(r"\b(?:i|på|in|on|at)\s+(" + "|".join(sorted(_DISTRICT_TOWNS, key=len, reverse=True))
+                          + r")(?![\w-])(?![ \t]*(?:\d|(?-i:[A-ZÆØÅ])|-?(?:gade|vej|allé|torv|plads)))", re.IGNORECASE)
+_FOUR_DIGITS = re.compile(r"(?<![\d.,])\d{4}(?![\d.,]?\d)")
 # the business's own address, introduced as such ("vores kontor ligger på", "har adresse på", "our office is at")
 _OWN_ADDRESS = re.compile(r"\b(?:kontor\w*|adresse på|vores adresse|har til huse|domicil\w*|office|our address|"
                           r"registered address|based at|headquarters|bor(?: selv)? (?:på|i)|I live (?:at|in|on)|"
@@ -232,7 +255,8 @@ def rejected(kinds: Sequence[str], text: str, start: int, end: int, received: da
         return True
     if "litres" in kinds and _USAGE.search(before):
         return True
-    if "area_m2" in kinds and (_OTHER_AREA.search(before) or _mounting_height(text, start, end)):
+    if "area_m2" in kinds and (_OTHER_AREA.search(before) or _mounting_height(text, start, end)
+                               or _COUNTED.match(after)):
         return True
     if "guests" in kinds and (_STAFF_AFTER.search(after) or _STAFF_BEFORE.search(before)):
         return True
@@ -310,6 +334,29 @@ def for_a_client(texts: Sequence[str]) -> bool:
     """The writer applies for someone else (a client, a customer, the owner, the owners or a tenant of a property the
     writer manages): the signature is the writer's office."""
     return any(_FOR_A_CLIENT.search(t) for t in texts)
+
+
+def district_elsewhere(texts: Sequence[str], signature: str) -> bool:
+    """The texts place something in a district ("ved vores lager i Valby", "en ny afdeling på Vesterbro") and the
+    signature's address is in a town outside every district named (2750 Ballerup, 2600 Glostrup): the signature is
+    the writer's office, not the place."""
+    named = {m.group(1).lower() for t in texts for m in _IN_DISTRICT.finditer(t)}
+    if not named:
+        return False
+    towns = set()
+    for m in _FOUR_DIGITS.finditer(signature):
+        found = postcode_town(m.group(), signature[m.end():m.end() + 40])
+        if found:
+            towns.add(found[1].lower())
+    return bool(towns) and not any(town in _DISTRICT_TOWNS[d] for d in named for town in towns)
+
+
+_CLIENT_LINE = re.compile(r"\b" + _CLIENT + r"\b[^\n]*$", re.IGNORECASE)
+
+
+def names_the_client(text: str, start: int) -> bool:
+    """The line before ``start`` names the client ("Client: ReCell Nordic ApS · CVR-nr. 17 79 49 65")."""
+    return bool(_CLIENT_LINE.search(text, text.rfind("\n", 0, start) + 1, start))
 
 
 def own_address_at(text: str, start: int) -> bool:

@@ -1,0 +1,99 @@
+"""Items taken as given from the wrong party or the wrong place (batch c15): a CVR in the signature of an accountant
+who writes for a client, a signature in another town than the district the text names, and a count of tables read
+as the serving area."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from intake.details.checklist import Evidence, check
+from intake.details.extract import Field
+from intake.details.givens import district_elsewhere, names_the_client
+from routing.catalogue import load_catalogue
+
+RECEIVED = date(2026, 11, 16)
+
+
+@pytest.fixture(scope="module")
+def catalogue():
+    return load_catalogue()
+
+
+def evidence(body: str, signature: str = "", form: str = "", **values: str | int) -> Evidence:
+    texts = [("body", body)] + ([("form", form)] if form else [])
+    return Evidence(details={k: Field(v, "body") for k, v in values.items()}, texts=texts, signature=signature,
+                    received=RECEIVED)
+
+
+# ---------------------------------------------------------------- the writer's CVR when writing for a client
+
+CLIENT = ("Vi skriver på vegne af vores klient, Stålramme Nord ApS, som skal have ny miljøgodkendelse til deres "
+          "virksomhed på Bådehavnsgade 31, 2450 København SV.")
+
+
+def test_an_accountants_cvr_in_the_signature_is_not_the_clients(catalogue):
+    found = check(catalogue.task("miljoegodkendelse"),
+                  evidence(CLIENT, "Med venlig hilsen\nMads Iversen\nIversen Revision\nCVR 42885134", cvr="42885134"))
+    assert "cvr" in found.missing
+
+
+def test_a_cvr_on_the_signatures_client_line_is_the_clients(catalogue):
+    signature = "Kind regards\nEmma Sørensen\nEnvirocon A/S\n\nClient: ReCell Nordic ApS · CVR-nr. 17 79 49 65"
+    found = check(catalogue.task("miljoegodkendelse"),
+                  evidence("On behalf of our client, ReCell Nordic ApS, we apply.", signature, cvr="17794965"))
+    assert "cvr" in found.have
+
+
+def test_a_cvr_in_the_signature_of_a_business_writing_for_itself_is_given(catalogue):
+    found = check(catalogue.task("miljoegodkendelse"),
+                  evidence("Vi søger om miljøgodkendelse af vores værksted.", "Mvh\nStålramme Nord ApS\nCVR 42885134",
+                           cvr="42885134"))
+    assert "cvr" in found.have
+
+
+def test_the_client_line_is_the_line_before_the_number():
+    assert names_the_client("Client: X ApS · CVR 17794965", 16)
+    assert not names_the_client("Vores klient\nCVR 17794965", 13)
+
+
+# ---------------------------------------------------------------- a district in the text, a signature elsewhere
+
+def test_a_signature_in_another_town_than_the_district_named_is_not_the_place(catalogue):
+    body = "Vi åbner en ny afdeling på Vesterbro til marts. Det bliver mest pap, plast og lidt madaffald."
+    signature = "Med venlig hilsen\nRikke Hald\nHald Dagligvarer A/S\nHovedvejen 90, 2600 Glostrup"
+    found = check(catalogue.task("erhvervsaffald"), evidence(body, signature, address="Hovedvejen 90"))
+    assert "address" in found.missing
+
+
+def test_a_signature_in_the_district_named_is_the_place(catalogue):
+    body = "Vi åbner en ny afdeling på Vesterbro til marts. Det bliver mest pap, plast og lidt madaffald."
+    signature = "Med venlig hilsen\nRikke Hald\nHald Dagligvarer A/S\nIstedgade 90, 1650 København V"
+    found = check(catalogue.task("erhvervsaffald"), evidence(body, signature, address="Istedgade 90"))
+    assert "address" in found.have
+
+
+@pytest.mark.parametrize(("text", "signature", "elsewhere"), [
+    ("overdækning ved vores lager i Valby.", "Lund Engros A/S\nIndustrivej 12, 2750 Ballerup", True),
+    ("overdækning ved vores lager i Valby.", "Lund Engros A/S\nToftegårds Allé 12, 2500 Valby", False),
+    ("a shop in Østerbro", "Byg & Tømrer\nRolighedsvej 5, 1958 Frederiksberg C", True),
+    ("a shop on Amager", "Amager Strandvej 390, 2770 Kastrup", False),
+    ("skur på Amager Strandvej 12", "Industrivej 12, 2750 Ballerup", False),  # a street, not the district
+    ("byggepladsen Islands Brygge 43", "Industrivej 12, 2750 Ballerup", False),
+    ("lager i Valby", "Lund Engros A/S\nTlf. 40 12 88 31", False),  # no town in the signature
+])
+def test_a_district_named_and_the_signatures_town(text, signature, elsewhere):
+    assert district_elsewhere([text], signature) is elsewhere
+
+
+# ---------------------------------------------------------------- tables and chairs are no area
+
+def test_a_count_of_tables_in_the_area_field_is_no_area(catalogue):
+    form = "Areal: 2 borde og 4 stole langs facaden, ca. 1 m ud"
+    assert "area" in check(catalogue.task("udeservering"), evidence("Se vedhæftet.", form=form, area_m2=2)).missing
+
+
+def test_an_area_beside_the_tables_is_given(catalogue):
+    form = "Areal: 3 borde, ca. 6 m²"
+    assert "area" in check(catalogue.task("udeservering"), evidence("Se vedhæftet.", form=form, area_m2=6)).have
