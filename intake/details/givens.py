@@ -22,7 +22,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from datetime import date
+from itertools import chain
 
+from intake.details.identifiers import DIMENSIONS, parse_number
 from intake.details.periods import find_dates
 from intake.details.postcodes import postcode_town
 
@@ -56,6 +58,9 @@ _OTHER_AREA = re.compile(r"\b(?:lokale\w*|butik\w*|restaurant\w*|café\w*|shop|p
 _COUNTED = re.compile(r"^[ \t]*(?:stk\.?[ \t]*)?(?:(?!m\b|m2|m²|kvm|meter|metre)[^\W\d_]+[ \t]+)?(?:borde?|stole?|"
                       r"bænke?|parasol\w*|cafésæt|sæt|tables?|chairs?|benches|bench|umbrellas?|parasols?|stools?|"
                       r"taburetter|krakker)\b", re.IGNORECASE)
+# the size of a piece of furniture, not the area: "2 stk. parasol 3 x 3 m med fod", "Table 2 x 1 m"
+_FURNITURE_BEFORE = re.compile(r"\b(?:parasol\w*|bord|borde|bordet|bænk\w*|umbrellas?|parasols?|tables?|benches|bench)"
+                               r"[ \t]*$", re.IGNORECASE)
 # how high something hangs, not its size: "i ca. 3 meters højde", "i en højde af 2,5 m", "at a height of 3 m",
 # "2.5 m above the pavement", "3 m over fortovet"
 _MOUNTING = re.compile(r"\b(?:i|in)\s+(?:ca\.?\s*|cirka\s+|omkring\s+)?\d+(?:[,.]\d+)?\s*(?:m|meter|meters)\s+højde\b"
@@ -256,7 +261,7 @@ def rejected(kinds: Sequence[str], text: str, start: int, end: int, received: da
     if "litres" in kinds and _USAGE.search(before):
         return True
     if "area_m2" in kinds and (_OTHER_AREA.search(before) or _mounting_height(text, start, end)
-                               or _COUNTED.match(after)):
+                               or _COUNTED.match(after) or _FURNITURE_BEFORE.search(before)):
         return True
     if "guests" in kinds and (_STAFF_AFTER.search(after) or _STAFF_BEFORE.search(before)):
         return True
@@ -430,7 +435,17 @@ def locate(key: str, value: object, text: str) -> Iterator[tuple[int, int]]:
         return iter(())
     if key in ("period_from", "period_to"):
         return ((d.start, d.end) for d in find_dates(text) if pattern.fullmatch(f"{d.day}.{d.month}.{d.year or ''}"))
+    if key == "area_m2":
+        return chain(((m.start(), m.end()) for m in pattern.finditer(text)), _dimensions_of(value, text))
     return ((m.start(), m.end()) for m in pattern.finditer(text))
+
+
+def _dimensions_of(area: object, text: str) -> Iterator[tuple[int, int]]:
+    """Where ``text`` gives the area as its length and width ("3 x 3 m" for 9): the extractor multiplies them."""
+    for m in DIMENSIONS.finditer(text):
+        a, b = parse_number(m.group("a")), parse_number(m.group("b"))
+        if a and b and round(a * b, 2) == area:
+            yield m.start(), m.end()
 
 
 def _locator(key: str, value: object) -> re.Pattern[str] | None:

@@ -1,6 +1,6 @@
 """Items taken as given from the wrong party or the wrong place (batch c15): a CVR in the signature of an accountant
 who writes for a client, a signature in another town than the district the text names, and a count of tables read
-as the serving area."""
+as the serving area, or a parasol's size in a furniture quote."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 
 from intake.details.checklist import Evidence, check
 from intake.details.extract import Field
-from intake.details.givens import district_elsewhere, names_the_client
+from intake.details.givens import district_elsewhere, locate, names_the_client
 from routing.catalogue import load_catalogue
 
 RECEIVED = date(2026, 11, 16)
@@ -97,3 +97,19 @@ def test_a_count_of_tables_in_the_area_field_is_no_area(catalogue):
 def test_an_area_beside_the_tables_is_given(catalogue):
     form = "Areal: 3 borde, ca. 6 m²"
     assert "area" in check(catalogue.task("udeservering"), evidence("Se vedhæftet.", form=form, area_m2=6)).have
+
+
+def test_a_parasols_size_in_a_furniture_quote_is_no_area(catalogue):
+    quote = ("TILBUD nr. 2291\nBistroMøbler A/S\n\n4 stk. caféborde 60 x 60 cm\n8 stk. stole, grøn\n"
+             "2 stk. parasol 3 x 3 m med fod\n\nPris i alt ekskl. moms: 18.450 kr.")
+    found = check(catalogue.task("udeservering"),
+                  Evidence(details={"area_m2": Field(9, "Tilbud_2291.pdf")}, texts=[("body", "Se tilbuddet."),
+                                                                                  ("Tilbud_2291.pdf", quote)],
+                           attachments=[("Tilbud_2291.pdf", quote)], received=RECEIVED))
+    assert "area" in found.missing
+
+
+def test_an_area_given_as_length_and_width_is_found_where_it_is_written(catalogue):
+    assert list(locate("area_m2", 9, "Pladsen er 3 x 3 m langs facaden.")) == [(11, 18)]
+    found = check(catalogue.task("udeservering"), evidence("Pladsen er 3 x 3 m langs facaden.", area_m2=9))
+    assert "area" in found.have
