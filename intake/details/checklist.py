@@ -68,7 +68,9 @@ from intake.details.givens import (
     date_unsettled,
     district_elsewhere,
     end_unknown,
+    estimated,
     for_a_client,
+    guests_unknown,
     implausible,
     locate,
     names_the_client,
@@ -147,9 +149,14 @@ def found_where(item: ChecklistItem, evidence: Evidence) -> str:
     # "Start is planned for week 3 ... we cannot give the end date yet": a period from and to is given only by an end
     # written as a date, or by a match that holds both ends ("uge 8-12"), not by a start or a week read as a span
     open_end = "period_to" in item.details and end_unknown([t for _, t in evidence.texts])
+    # "Skolen har 640 elever. Hvor mange gæster der kommer, er svært at sige": where the writer says the number of
+    # guests is not known, only a number given as an estimate ("ca. 300", "vi forventer 500") is the guests
+    guesswork = "guests" in item.details and guests_unknown([t for _, t in evidence.texts])
     for key in dict.fromkeys(keys):
         detail = evidence.details.get(key)
         if open_end and key in ("period_from", "period_to") and not _end_written(evidence):
+            continue
+        if guesswork and key == "guests" and detail is not None and not _estimate_written(evidence, detail.value):
             continue
         if detail is not None and detail.value not in ("", None, False) \
                 and not _beside_the_period(item, key, detail.source, evidence, paperwork) \
@@ -174,7 +181,7 @@ def found_where(item: ChecklistItem, evidence: Evidence) -> str:
     # a plan, a survey, a drawing: asking about one, or saying it is attached to a mail without attachments, is not
     # having it; nor is a subject that names one ("Gravetilladelse - afmærkningsplan") when nothing is attached
     document = _Document(bool(item.attachments), bool(could_be), item.details, evidence.received, unknown_site,
-                         said_absent=_said_absent(item, evidence), ranges_only=open_end)
+                         said_absent=_said_absent(item, evidence), ranges_only=open_end, estimates_only=guesswork)
     values_only = replace(document, values_only=True)
     for source, text in evidence.texts:
         if source == "subject" and document.named_only:
@@ -237,6 +244,20 @@ def _end_written(evidence: Evidence) -> bool:
     if end is None or end.value in ("", None) or (start is not None and str(end.value) <= str(start.value)):
         return False
     return any(next(locate("period_to", end.value, t), None) for _, t in evidence.texts)
+
+
+def _estimate_written(evidence: Evidence, value: object) -> bool:
+    """Some place the number ``value`` is written gives it as an estimate ("ca. 300", "vi forventer 500")."""
+    return any(estimated(t, start, end) for _, t in evidence.texts for start, end in locate("guests", value, t))
+
+
+def _estimate_in(text: str, match: re.Match[str]) -> bool:
+    """A match that holds its own estimate ("forventet antal: 600", "omkring 200 gæster") or follows one."""
+    return bool(_ESTIMATE_WORD.search(match.group())) or estimated(text, match.start(), match.end())
+
+
+_ESTIMATE_WORD = re.compile(r"\b(?:ca|cirka|omkring|approx\w*|about|around|op til|up to|max|mellem|between|forvent\w*|"
+                            r"expect\w*|anslået|estimated)\b|\d\s*(?:-|–)\s*\d", re.IGNORECASE)
 
 
 def _later_date(text: str, start: str) -> bool:
@@ -305,6 +326,7 @@ class _Document:
     values_only: bool = False  # only a match holding a number counts (the text is a quote or an invoice)
     said_absent: bool = False  # the writer says in words that it is not there ("Contractor: TBD"): no company form
     ranges_only: bool = False  # the writer says the period's end is not known: only a match holding both ends counts
+    estimates_only: bool = False  # the writer says the number of guests is not known: only an estimate counts
 
     @property
     def named_only(self) -> bool:
@@ -460,6 +482,8 @@ def _stated(pattern: re.Pattern[str], text: str, document: _Document = _Document
         if document.said_absent and _COMPANY_FORM.fullmatch(m.group()):
             continue
         if document.ranges_only and not _RANGE.search(m.group()):
+            continue
+        if document.estimates_only and not _estimate_in(text, m):
             continue
         if _a_week(text, m, document) or (document.is_document and _not_in_hand(text, m.start(), m.end())):
             continue

@@ -148,6 +148,23 @@ _END_UNKNOWN = re.compile(
     r"|\b(?:cannot|can't|can not|kan (?:endnu )?ikke)\s+(?:yet\s+)?(?:give|tell|say|state|sige|oplyse)\s+"
     r"(?:you\s+|jer\s+|dig\s+)?(?:\w+\s+)?" + _END_NOUN
     + r"|\b(?:no|ingen)\s+(?:end date|slutdato)\b", re.IGNORECASE)
+# the writer says the number of guests is not known: "Hvor mange gæster der kommer, er svært at sige", "we have no idea
+# yet how many will turn up", "Antal deltagere ved vi ikke"
+_COUNT_NOUN = (r"(?:hvor mange|how many|antal(?:let)?|(?:the )?number of (?:guests|people|participants|visitors|"
+               r"attendees))")
+_NOT_KNOWN = (r"(?:" + _UNDECIDED + r"|depends|afhænger|not sure|usikker\w*|ikke sikker\w*|uvis\w*|svært at sige|"
+              r"(?:hard|difficult|impossible) to (?:say|tell|know)|umuligt at sige|aner (?:vi|jeg) ikke|no idea|"
+              r"ved (?:vi|jeg) (?:ikke|endnu ikke)|(?:we|I) don't know)")
+_GUESTS_UNKNOWN = re.compile(
+    r"\b" + _COUNT_NOUN + r"\b[^.!?\n]{0,60}?\b" + _NOT_KNOWN + r"(?!\w)"
+    r"|\b(?:ved (?:vi|jeg)|aner (?:vi|jeg)|don't know|do not know|no idea|not sure|svært at sige|hard to say|"
+    r"difficult to say)\b[^.!?\n]{0,25}?\b" + _COUNT_NOUN + r"\b", re.IGNORECASE)
+# a number given as an estimate: "ca. 300", "around 200", "vi forventer 500", "200-300", "måske 100"
+_ESTIMATE_BEFORE = re.compile(r"\b(?:ca|cirka|omkring|approx\w*|about|around|roughly|op til|up to|max\w*|højst|at most|"
+                              r"mellem|between|forvent\w*|expect\w*|regner med|anslå\w*|anslået|estimat\w*|skøn\w*|"
+                              r"håber på|hope for|maybe|måske|perhaps|probably|nok|sandsynligvis|typisk|typically|"
+                              r"plejer|usually)\b\.?[^.!?\n]{0,25}$", re.IGNORECASE)
+_RANGE_AFTER = re.compile(r"^[ \t]*(?:-|–|til|to)[ \t]*\d", re.IGNORECASE)
 # a kind of place, not a place: "near a station", "i en park", "some square", "on a big square" ("Kongens Have or a
 # similar park" stands for the place named before it, which ``_ALTERNATIVE_AFTER`` weighs)
 _KIND_OF_PLACE = re.compile(r"\b(?:a|an|any|some|another|en|et|nogen|noget|nogle|anden|andet)\s+"
@@ -241,6 +258,22 @@ def site_unknown(texts: Sequence[str]) -> bool:
 def date_unsettled(texts: Sequence[str]) -> bool:
     """The writer says the date of the activity is not fixed yet."""
     return any(_DATE_UNSETTLED.search(t) for t in texts)
+
+
+def guests_unknown(texts: Sequence[str]) -> bool:
+    """The writer says how many guests will come is not known ("Hvor mange gæster der kommer, er svært at sige")."""
+    return any(_GUESTS_UNKNOWN.search(t) for t in texts)
+
+
+def estimated(text: str, start: int, end: int) -> bool:
+    """The number at ``text[start:end]`` is given as an estimate or a range ("ca. 300", "we expect 500", "200-300")."""
+    before = text[max(0, start - 60):start]
+    before = before[max((m.end() for m in _ESTIMATE_SENTENCE_END.finditer(before)), default=0):]
+    return bool(_ESTIMATE_BEFORE.search(before) or _RANGE_AFTER.match(text, end))
+
+
+# a sentence's end before an estimate, not the dot of "ca.", "approx.", "max."
+_ESTIMATE_SENTENCE_END = re.compile(r"[!?\n]|(?<!\bca)(?<!\bapprox)(?<!\bmax)(?<!\bmaks)\.(?=\s)", re.IGNORECASE)
 
 
 def end_unknown(texts: Sequence[str]) -> bool:

@@ -1,6 +1,7 @@
 """Items taken as given from the wrong party or the wrong place (batch c15): a CVR in the signature of an accountant
 who writes for a client, a signature in another town than the district the text names, and a count of tables read
-as the serving area, or a parasol's size in a furniture quote."""
+as the serving area, or a parasol's size in a furniture quote; pupils read as the guests where the writer says the
+number of guests is not known."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import pytest
 
 from intake.details.checklist import Evidence, check
 from intake.details.extract import Field
-from intake.details.givens import district_elsewhere, locate, names_the_client
+from intake.details.givens import district_elsewhere, guests_unknown, locate, names_the_client
 from routing.catalogue import load_catalogue
 
 RECEIVED = date(2026, 11, 16)
@@ -113,3 +114,38 @@ def test_an_area_given_as_length_and_width_is_found_where_it_is_written(catalogu
     assert list(locate("area_m2", 9, "Pladsen er 3 x 3 m langs facaden.")) == [(11, 18)]
     found = check(catalogue.task("udeservering"), evidence("Pladsen er 3 x 3 m langs facaden.", area_m2=9))
     assert "area" in found.have
+
+
+# ---------------------------------------------------------------- the number of guests said to be unknown
+
+SCHOOL = ("Valby Skole holder loppemarked på skolens forplads, Vigerslevvej 36, 2500 Valby. Skolen har 640 elever og "
+          "60 ansatte. Hvor mange gæster der kommer, er svært at sige.")
+
+
+def test_pupils_are_not_the_guests_when_the_writer_says_the_number_is_unknown(catalogue):
+    found = check(catalogue.task("arrangement"), evidence(SCHOOL, guests=640))
+    assert "guests" in found.missing
+
+
+def test_an_estimate_beside_an_unknown_number_is_given(catalogue):
+    body = "Hvor mange der kommer, ved vi ikke helt, men vi regner med ca. 300 gæster."
+    assert "guests" in check(catalogue.task("arrangement"), evidence(body, guests=300)).have
+
+
+def test_pupils_are_guests_of_a_school_event_when_nothing_says_otherwise(catalogue):
+    body = "Skolens sommerfest på forpladsen for 640 elever og deres forældre."
+    assert "guests" in check(catalogue.task("arrangement"), evidence(body, guests=640)).have
+
+
+@pytest.mark.parametrize("text", [
+    "Hvor mange gæster der kommer, er svært at sige.",
+    "We have no idea yet how many will turn up.",
+    "Antal deltagere ved vi ikke, det kommer an på vejret.",
+    "How many people will come is difficult to say.",
+])
+def test_the_number_of_guests_said_to_be_unknown(text):
+    assert guests_unknown([text])
+
+
+def test_a_question_about_the_number_is_not_it_said_to_be_unknown():
+    assert not guests_unknown(["Hvor mange toiletter skal vi have til ca. 600 gæster?"])
