@@ -137,6 +137,15 @@ _SITE_UNKNOWN = re.compile(
 # the writer says the date is not settled: "the date is not fixed yet", "Date: to be decided", "datoen er ikke fastlagt"
 _DATE_UNSETTLED = re.compile(r"\b(?:(?:the (?:exact )?)?dates?|datoen|datoerne|tidspunktet)\b[^.!?\n]{0,30}?\b"
                              + _UNDECIDED + r"\b", re.IGNORECASE)
+# one day or weekend of a month or season, not yet picked: "a street party some weekend in August", "Datoen bliver en
+# lørdag i august", "on a Sunday morning sometime in June", "det bliver engang i foråret"
+_WHEN = (r"(?:the\s+)?(?:(?:start|end|beginning|middle|slutningen|starten|begyndelsen|midten)\s+(?:of|af)\s+)?"
+         r"(?:jan\w*|feb\w*|mar\w*|apr\w*|maj|may|jun\w*|jul\w*|aug\w*|sep\w*|okt\w*|oct\w*|nov\w*|dec\w*|"
+         r"foråret|sommeren|efteråret|vinteren|spring|summer|autumn|fall|winter)\b")
+_ONE_DAY_OF = re.compile(
+    r"\b(?:some|a|an|one|en|et)\s+(?:\w+\s+)?(?:weekend|day|dag|weekday|hverdag|lørdag|søndag|fredag|saturday|sunday|"
+    r"friday)(?:\s+(?:morning|afternoon|evening|formiddag|eftermiddag|aften))?\s+(?:in|i|during)\s+" + _WHEN
+    + r"|\b(?:sometime|some time|engang)\s+(?:in|i|during|til)\s+" + _WHEN, re.IGNORECASE)
 # the writer says the end of the period is not known: "How long we need the container depends on what we find", "we
 # cannot give the end date yet", "slutdatoen kender vi ikke endnu", "no end date yet"
 _END_NOUN = (r"(?:end(?:ing)? date|finish date|completion date|slutdato\w*|sluttidspunkt\w*|how long|hvor længe|"
@@ -256,8 +265,9 @@ def site_unknown(texts: Sequence[str]) -> bool:
 
 
 def date_unsettled(texts: Sequence[str]) -> bool:
-    """The writer says the date of the activity is not fixed yet."""
-    return any(_DATE_UNSETTLED.search(t) for t in texts)
+    """The writer says the date of the activity is not fixed yet, or names only one day of a month or season not
+    picked yet ("some weekend in August")."""
+    return any(_DATE_UNSETTLED.search(t) or _ONE_DAY_OF.search(t) for t in texts)
 
 
 def guests_unknown(texts: Sequence[str]) -> bool:

@@ -1,7 +1,7 @@
 """Items taken as given from the wrong party or the wrong place (batch c15): a CVR in the signature of an accountant
 who writes for a client, a signature in another town than the district the text names, and a count of tables read
 as the serving area, or a parasol's size in a furniture quote; pupils read as the guests where the writer says the
-number of guests is not known."""
+number of guests is not known; a month read as the date where the writer names only one day of it, not picked yet."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import pytest
 
 from intake.details.checklist import Evidence, check
 from intake.details.extract import Field
-from intake.details.givens import district_elsewhere, guests_unknown, locate, names_the_client
+from intake.details.givens import date_unsettled, district_elsewhere, guests_unknown, locate, names_the_client
 from routing.catalogue import load_catalogue
 
 RECEIVED = date(2026, 11, 16)
@@ -149,3 +149,29 @@ def test_the_number_of_guests_said_to_be_unknown(text):
 
 def test_a_question_about_the_number_is_not_it_said_to_be_unknown():
     assert not guests_unknown(["Hvor mange toiletter skal vi have til ca. 600 gæster?"])
+
+
+# ---------------------------------------------------------------- one day of a month, not picked yet
+
+def test_some_weekend_in_a_month_is_no_date(catalogue):
+    body = "Our street (Ravnsborggade, 2200 Cph N) wants to have a street party some weekend in August."
+    found = check(catalogue.task("arrangement"), evidence(body, period_from="2027-08-01", period_to="2027-08-31"))
+    assert "date" in found.missing
+
+
+def test_a_day_written_beside_a_month_is_the_date(catalogue):
+    body = "Gadefesten bliver en lørdag i august, nemlig 14. august 2027, på Ravnsborggade."
+    found = check(catalogue.task("arrangement"), evidence(body, period_from="2027-08-14", period_to="2027-08-14"))
+    assert "date" in found.have
+
+
+@pytest.mark.parametrize(("text", "unsettled"), [
+    ("a street party some weekend in August", True),
+    ("Datoen bliver en lørdag i slutningen af august 2027.", True),
+    ("a yoga session on a Sunday morning sometime in June", True),
+    ("det bliver engang i foråret", True),
+    ("Vi holder en fest i Enghaveparken lørdag den 14. august.", False),
+    ("lørdage i maj og juni 2027", False),  # every Saturday of two months is a period
+])
+def test_one_day_of_a_month_not_picked_yet(text, unsettled):
+    assert date_unsettled([text]) is unsettled
