@@ -58,9 +58,8 @@ _OTHER_AREA = re.compile(r"\b(?:lokale\w*|butik\w*|restaurant\w*|café\w*|shop|p
 _COUNTED = re.compile(r"^[ \t]*(?:stk\.?[ \t]*)?(?:(?!m\b|m2|m²|kvm|meter|metre)[^\W\d_]+[ \t]+)?(?:borde?|stole?|"
                       r"bænke?|parasol\w*|cafésæt|sæt|tables?|chairs?|benches|bench|umbrellas?|parasols?|stools?|"
                       r"taburetter|krakker)\b", re.IGNORECASE)
-# the size of a piece of furniture, not the area: "2 stk. parasol 3 x 3 m med fod", "Table 2 x 1 m"
-_FURNITURE_BEFORE = re.compile(r"\b(?:parasol\w*|bord|borde|bordet|bænk\w*|umbrellas?|parasols?|tables?|benches|bench)"
-                               r"[ \t]*$", re.IGNORECASE)
+# the size of a parasol, not the area: "2 stk. parasol 3 x 3 m med fod", "umbrella 3 x 3 m"
+_FURNITURE_BEFORE = re.compile(r"\b(?:parasol\w*|umbrellas?)[ \t]*$", re.IGNORECASE)
 # how high something hangs, not its size: "i ca. 3 meters højde", "i en højde af 2,5 m", "at a height of 3 m",
 # "2.5 m above the pavement", "3 m over fortovet"
 _MOUNTING = re.compile(r"\b(?:i|in)\s+(?:ca\.?\s*|cirka\s+|omkring\s+)?\d+(?:[,.]\d+)?\s*(?:m|meter|meters)\s+højde\b"
@@ -159,8 +158,11 @@ _END_UNKNOWN = re.compile(
     + r"|\b(?:no|ingen)\s+(?:end date|slutdato)\b", re.IGNORECASE)
 # the writer says the number of guests is not known: "Hvor mange gæster der kommer, er svært at sige", "we have no idea
 # yet how many will turn up", "Antal deltagere ved vi ikke"
-_COUNT_NOUN = (r"(?:hvor mange|how many|antal(?:let)?|(?:the )?number of (?:guests|people|participants|visitors|"
-               r"attendees))")
+_PEOPLE = (r"(?:gæster|deltagere|besøgende|personer|mennesker|tilskuere|tilmeldte|guests|people|participants|visitors|"
+           r"attendees|spectators)")
+_COUNT_NOUN = (r"(?:(?:hvor mange|how many)\s+(?:(?:\w+\s+){0,2}?" + _PEOPLE + r"|der\s+(?:\w+\s+)?(?:kommer|dukker op|"
+               r"møder op)|vi bliver|(?:will|would|are going to)\s+(?:\w+\s+)?(?:come|turn up|show up|attend))"
+               r"|antal(?:let)?\s+(?:af\s+)?" + _PEOPLE + r"|(?:the )?number of " + _PEOPLE + r")")
 _NOT_KNOWN = (r"(?:" + _UNDECIDED + r"|depends|afhænger|not sure|usikker\w*|ikke sikker\w*|uvis\w*|svært at sige|"
               r"(?:hard|difficult|impossible) to (?:say|tell|know)|umuligt at sige|aner (?:vi|jeg) ikke|no idea|"
               r"ved (?:vi|jeg) (?:ikke|endnu ikke)|(?:we|I) don't know)")
@@ -205,11 +207,12 @@ _DISTRICTS = frozenset(
 _DISTRICT_TOWNS = {
     "østerbro": ("københavn ø", "nordhavn"), "nordhavn": ("nordhavn", "københavn ø"),
     "vesterbro": ("københavn v", "københavn sv"), "sydhavnen": ("københavn sv",), "sydhavn": ("københavn sv",),
-    "nørrebro": ("københavn n",), "nordvest": ("københavn nv",), "bispebjerg": ("københavn nv",),
+    "nørrebro": ("københavn n",), "nordvest": ("københavn nv",),
+    "bispebjerg": ("københavn nv", "københavn n", "københavn ø"),
     "amager": ("københavn s", "københavn k", "kastrup", "tårnby", "dragør"), "amagerbro": ("københavn s",),
     "islands brygge": ("københavn s",), "ørestad": ("københavn s",), "sundby": ("københavn s",),
     "christianshavn": ("københavn k",), "indre by": ("københavn k", "københavn v"),
-    "frederiksberg": ("frederiksberg", "frederiksberg c"), "valby": ("valby",), "vanløse": ("vanløse",),
+    "frederiksberg": ("frederiksberg", "frederiksberg c"), "valby": ("valby", "københavn sv"), "vanløse": ("vanløse",),
     "brønshøj": ("brønshøj",), "husum": ("brønshøj",),
 }
 # a district named as where something is: "ved vores lager i Valby", "en ny afdeling på Vesterbro" (not a street named
