@@ -27,7 +27,8 @@ another authority or still to be made ("the survey is booked for next week",
 "afmærkningsplanen er sendt til politiet", "kortlægningen laver
 nedrivningsfirmaet", "we will have the PCB survey done next week", "the contractor will also make the traffic
 plan"), or to come later from someone ("afmærkningsplanen sender entreprenøren, når de har fået den lavet", "the
-asbestos survey comes next week from the consultant"). A company form alone ("ApS", "K/S") implies
+asbestos survey comes next week from the consultant", "We will send the traffic management plan once it has been
+approved"). A company form alone ("ApS", "K/S") implies
 a contractor only where the writer does not say in words that the contractor is open ("Contractor: TBD"). A
 number right after "uge"/"week" is a week: it gives
 only a period. File names are taken as they are.
@@ -46,8 +47,9 @@ number is not the address; when they say the date is not fixed, a date not writt
 not the date. The kind rules apply to pattern matches too. When the writer says the period's end is not known ("we
 cannot give the end date yet", "how long depends on ..."), a period from and to is given only by an end written as a
 date or a match holding both ends, not by a start nor a week read as a span. When the writer applies for a client
-("for vores kunde", "on behalf of our client") or writes as the managing agent of the property ("Vi administrerer A/B
-...", "a property we manage", "one of the tenants"), the signature's address is the writer's office, never the place.
+("for vores kunde", "on behalf of our client", "Vi er arkitekter for en ejer", a job "hos kunde") or writes as the
+managing agent of the property ("Vi administrerer A/B ...", "a property we manage", "one of the tenants"), the
+signature's address is the writer's office, never the place.
 """
 from __future__ import annotations
 
@@ -426,16 +428,25 @@ _BOOKED_BEFORE = re.compile(r"\b(?:har|have|has|we've|I've)\s+(?:nu\s+|now\s+|ju
                             r"|\b(?:will|shall|'ll|is going to|are going to|skal|vil)\s+(?:also\s+|first\s+|også\s+|"
                             r"først\s+|selv\s+)?(?:make(?!\s+sure)|prepare|draw up|produce|create|write|lave|udarbejde|"
                             r"tegne|udfærdige)\b(?:\W+\w+){0,3}?\W*$", re.IGNORECASE)
+# to be sent by the writer later: "We will send the traffic management plan once it has been approved by the police",
+# "vi eftersender afmærkningsplanen" (not "we will send the plan with this mail", "... attached": ``_SENT_NOW``)
+_TO_SEND_BEFORE = re.compile(r"\b(?:(?:we|I)(?:'ll|\s+will|\s+shall|\s+are going to|\s+am going to)\s+(?:send|forward|"
+                             r"submit|provide|deliver|supply)(?:\s+(?:you|jer))?|(?:vi|jeg)\s+(?:eftersender|vil "
+                             r"eftersende|sender senere|sender efterfølgende))\b(?:\W+\w+){0,3}?\W*$", re.IGNORECASE)
+_SENT_NOW = re.compile(r"^\W{0,3}(?:\w+\W+){0,3}?(?:here|now|herewith|hereby|attached|enclosed|with (?:this|the|our) "
+                       r"(?:mail|e-?mail|letter|application)|as an? attachment)\b", re.IGNORECASE)
 # a number right after "uge"/"week" is a week ("uge 8-12 2027"), not clock hours or a size
 _WEEK_BEFORE = re.compile(r"\b(?:uge(?:r|rne)?|weeks?|wk|w)\.?\s*$", re.IGNORECASE)
 
 
 def _not_in_hand(text: str, start: int, end: int) -> bool:
-    """The document at ``text[start:end]`` is booked or ordered, sent to another authority, or still to be made."""
+    """The document at ``text[start:end]`` is booked or ordered, sent to another authority, still to be made, or to
+    be sent by the writer later."""
     after = _REST_OF_WORD.sub("", text[end:end + 80], count=1)
     stop = _SENTENCE_END.search(after)  # the sentence, not the clause: "bestilt og udført" is done
-    return bool(_BOOKED_AFTER.match(after[:stop.start()] if stop else after)) \
-        or bool(_BOOKED_BEFORE.search(_clause_before(text, start, 60)))
+    before = _clause_before(text, start, 60)
+    return bool(_BOOKED_AFTER.match(after[:stop.start()] if stop else after)) or bool(_BOOKED_BEFORE.search(before)) \
+        or (bool(_TO_SEND_BEFORE.search(before)) and not _SENT_NOW.match(after))
 
 
 def _a_week(text: str, match: re.Match[str], document: _Document) -> bool:
