@@ -28,9 +28,11 @@ _NOT_CPR_LABEL = re.compile(
 # sentence (no sentence end, blank line or ";"; a short abbreviation such as "st." or "nr." does not end it), then
 # "er"/"is"/":"/"lyder på" and ten digits.
 _P_REACH = 60
+# (the production unit abbreviated: "P-enhed: ...", "Prod.enhed nr.: ...", "prod. enhed")
 P_LABEL = re.compile(
     r"\bp[\s.\-]{0,2}(?:nummer(?:et)?|nr|number|no)\b\.?|\bproduktionsenhed\w*|\bproduction[ \t]unit"
-    r"(?:[ \t](?:no|number)\b\.?)?", re.IGNORECASE)
+    r"(?:[ \t](?:no|number)\b\.?)?"
+    r"|\b(?:p|prod)[ \t.\-]{0,2}enhed(?:en|ens)?\b(?:[ \t]{1,2}(?:nr|no|nummer)\b\.?)?", re.IGNORECASE)
 _P_ANNOUNCED = re.compile(
     rf"(?P<gap>(?:\b[^\W\d_]{{1,3}}\.(?![ \t]*\n)|[^\n.!?;]|\.(?!\s)|\n(?![ \t]*\n)){{0,{_P_REACH}}}?)"
     r"(?:\s(?:er|is|lyder[ \t]+på)|:)[\s:]{1,4}(?P<v>\d(?:[ \-]?\d){9})(?![\d]|[.,/-]\d)", re.IGNORECASE)

@@ -236,6 +236,18 @@ def date_unsettled(texts: Sequence[str]) -> bool:
     return any(_DATE_UNSETTLED.search(t) for t in texts)
 
 
+# the writer says the P-number sent is another unit's: "P-nummeret på den er for vores anden butik", "the P-number on
+# the printout is for our other shop"
+_OTHER_UNIT = re.compile(r"\bP-?(?:nummer\w*|nr\.?|number|no\.?)\s[^.!?\n]{0,40}?\b(?:er|is|belongs to|hører til|"
+                         r"gælder)\s+(?:for\s+|to\s+)?(?:vores|vor|our|the|den|det|en|et|an?)\s+(?:anden|andet|other|"
+                         r"another|gamle|old|tidligere|former)\b", re.IGNORECASE)
+
+
+def another_unit(texts: Sequence[str]) -> bool:
+    """The writer says the P-number they send belongs to another unit of the business (another shop, an old address)."""
+    return any(_OTHER_UNIT.search(t) for t in texts)
+
+
 def end_unknown(texts: Sequence[str]) -> bool:
     """The writer says the end of the period (its end date, how long it lasts) is not known yet."""
     return any(_END_UNKNOWN.search(t) for t in texts)
