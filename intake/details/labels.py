@@ -65,7 +65,10 @@ _LABELS: list[tuple[str, str]] = [
                         r"|address of (?:the )?property"
                         # where a business's waste arises is its own premises unless the form names another address
                         r"|(?:adresse|address) (?:hvor|where) (?:affaldet|the waste) .*|affaldsadresse"
-                        r"|(?:adresse|address) (?:for|of) (?:the )?(?:affaldet|waste)(?: collection)?"),
+                        r"|(?:adresse|address) (?:for|of) (?:the )?(?:affaldet|waste)(?: collection)?"
+                        # the serving area lies in front of the restaurant: its address is the restaurant's own
+                        # unless the form names another
+                        r"|serveringssted(?:ets)? adresse|udeserveringens adresse"),
     ("activity_location", r"(?:ønsket |foreslået |desired |preferred |requested |proposed )?"
                           r"(?:placering|sted|lokation|location)|hvor|where|place|site(?: address)?|venue"
                           r"|(?:adresse|arbejdsadresse) (?:på|for) (?:arbejdsstedet|arbejdet|byggepladsen|stedet)"
