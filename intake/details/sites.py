@@ -338,7 +338,9 @@ def _roles(text: str, mentions: list[Mention]) -> list[str]:
 
 # a company's name with its legal form alone on the line above the address: its own block ("Kloakmester Per Nygaard
 # ApS\nTomsgårdsvej 35, 2400 København NV\nCVR ..."), wherever in the text it stands
-_COMPANY_ABOVE = re.compile(rf"(?<![^\n])[ \t]*[A-ZÆØÅ][^\n:]{{0,60}}[ \t]{SUFFIX}\.?[ \t]*\n[ \t]*\Z")
+# (an aside after the legal form too: "Marine Foundations Ltd. (Danish branch)")
+_COMPANY_ABOVE = re.compile(rf"(?<![^\n])[ \t]*[A-ZÆØÅ][^\n:]{{0,60}}[ \t]{SUFFIX}\.?"
+                            r"(?:[ \t]{0,2}\([^()\n]{1,40}\))?[ \t]*\n[ \t]*\Z")
 # an association named after its house: the address in "Ejerforeningen Holmbladsgade 70" is part of its name
 _NAMED_AFTER = re.compile(r"(?i)(?:forening|foreningen|E/F|A/B)[ \t]{1,2}\Z")
 
@@ -507,9 +509,18 @@ def _place(text: str, mentions: list[Mention]) -> str | None:
         first = name.split()[0].lower()
         if (not inside and first not in NOT_STREET_WORDS and first not in _COUNTRIES and not town
                 and not _EVENT_NAME_AFTER.match(text, m.end("v"))    # "at the Vesterbro festival": an event
-                and not _district_of(text, m.end("v"), mentions)):
+                and not _district_of(text, m.end("v"), mentions)
+                and not _WHERE_WE_RUN.search(text, max(0, m.start() - 80), m.start())):
             return name
     return _event_place(text, mentions)
+
+
+# "I run a small coffee bar in Nørrebro", "vi har en lille café på Vesterbro": where the business itself lies, no site
+_WHERE_WE_RUN = re.compile(r"(?i)\b(?:i|we|jeg|vi)[ \t]+(?:run|own|have|har|driver|ejer)[ \t]+"
+                           r"(?:a|an|en|et|our|my|vores|min|mit)[ \t]+(?:[\w-]+[ \t]+){0,3}?"
+                           r"(?:café|cafe|coffee[ \t]bar|\w*bar|restaurant|bistro|shop|store|butik|bageri|bakery|kiosk"
+                           r"|salon|frisør|klinik|clinic|studio|værksted|workshop|pizzeria|business|forretning)"
+                           r"[ \t]+(?:(?:i|på|in|at|on)[ \t]+(?:the[ \t]+)?)?\Z")
 
 
 _ON_THE_ADDRESS = re.compile(r"[ \t]{1,3}(?:on|på|at|i|in)[ \t]{1,3}")
@@ -571,7 +582,8 @@ def _event_place(text: str, mentions: list[Mention]) -> str | None:
         if (not inside and first not in _NOT_PLACE and first not in NOT_STREET_WORDS and first not in towns()
                 and not name.isupper()                      # "EVENT IN PUBLIC SPACE": a heading, not a place
                 and not _EVENT_NAME.search(name)            # "a stall at Vesterbro Festival": an event, not a place
-                and not _EVENT_NAME_AFTER.match(text, m.end("v"))):
+                and not _EVENT_NAME_AFTER.match(text, m.end("v"))
+                and not _WHERE_WE_RUN.search(text, max(0, m.start("v") - 90), m.start("v"))):
             return name
     return None
 

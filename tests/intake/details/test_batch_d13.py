@@ -129,3 +129,26 @@ def test_the_month_a_shop_opens_is_no_period():
 def test_a_month_applied_for_stays_a_period():
     period = find_period("Vi søger om udeservering i maj 2027 foran caféen.", REF)
     assert (period.start, period.end) == (date(2027, 5, 1), date(2027, 5, 31))
+
+
+# ---------------------------------------------------------------- where the business is, and its block
+
+@pytest.mark.parametrize("text", [
+    "I run a small coffee bar in Nørrebro and would love to put out two benches on the pavement.",
+    "Vi har en lille café på Vesterbro og vil gerne have to borde ude foran.",
+])
+def test_the_part_of_town_the_business_lies_in_is_no_site(text):
+    assert "activity_location" not in values([("body", text)])
+
+
+def test_a_stall_at_a_named_place_stays_a_site():
+    assert values([("body", "We run a food truck and want a stall at Kultorvet.")])["activity_location"] == "Kultorvet"
+
+
+def test_an_address_under_the_company_name_with_an_aside_is_the_businesss_own():
+    text = ("Attached is our application for noisy work at the quay in Nordhavn, Kalkbrænderiløbskaj 6.\n\n"
+            "Marine Foundations Ltd. (Danish branch)\nHelsingørsgade 27, 1. th, 1303 København K\nCVR 28725191\n\n"
+            "Kind regards\nIan McAllister")
+    found = values([("body", text)])
+    assert (found["address"], found["postcode"]) == ("Helsingørsgade 27, 1. th", "1303")
+    assert found["activity_location"].startswith("Kalkbrænderiløbskaj 6")
