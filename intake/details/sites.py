@@ -185,8 +185,9 @@ _VALEDICTION = re.compile(
     r"|kind regards|regards|rgds|sincerely|cheers|all the best|best wishes|yours|many thanks|thanks|thank you"
     r"|ærbødigst)\b|^[ \t]*--[ \t]*$|^[ \t]*best[ \t]*,?[ \t]*$", re.IGNORECASE | re.MULTILINE)
 _PLACE = re.compile(
-    rf"(?<![\w])(?=[pPaAoOvViIfFuUnNlLdDhHcCtT])(?i:på|at|on|ved|i|in front of|in|foran|ud for|outside|near|over|langs"
-    rf"|omkring|around"
+    rf"(?<![\w])(?=[pPaAoOvViIfFuUnNlLdDhHcCtTbB])(?i:på|at|on|ved|i|in front of|in|foran|ud for|outside|near|over"
+    rf"|langs|omkring|around"
+    rf"|use[ \t]+of|use|brug[ \t]+af|benytte|benyttelse[ \t]+af"       # "applies for permission to use Ofelia Plads"
     rf"|hjørnet af|the corner of|krydset"
     rf"|along|across|del af|part of)[ \t]+(?:the[ \t]+|selve[ \t]+)?(?P<v>{STREET})(?![\w])"   # "på selve torvet"
     rf"(?![ \t]{{1,3}}(?:nr\.?[ \t]?)?\d)(?![ \t][A-ZÆØÅ][a-zæøå])")
@@ -252,6 +253,8 @@ def find_addresses(text: str) -> dict[str, str]:
                        and (m.postcode or _address_line_under_company(text, m))), None)
         if fuller is not None:
             own = Mention(own.start, own.end, fuller.address, own.postcode or fuller.postcode, own.town or fuller.town)
+    if own is not None and not own.postcode:
+        own = _building_on_street(text, own, mentions)
     if own is not None:
         out["address"] = own.address
         pc = own if own.postcode else next((m for m in mentions if m.postcode and _same_house(m, own)), None)
@@ -269,6 +272,16 @@ def find_addresses(text: str) -> dict[str, str]:
     if "postcode" not in out:
         out.update(_lone_postcode(text, mentions))
     return out
+
+
+def _building_on_street(text: str, own: Mention, mentions: list[Mention]) -> Mention:
+    """ "Pakhus 48, Langeliniekaj 1 / 2100 København Ø": a building's name and number, then on the same line the
+    street address its postcode belongs to, is one address as written."""
+    after = next((m for m in mentions if m.start > own.end), None)
+    if (after is None or not after.postcode or "," in own.address
+            or not re.fullmatch(r",[ \t]{1,2}", text[own.end:after.start])):
+        return own
+    return Mention(own.start, after.end, f"{own.address}, {after.address}", after.postcode, after.town)
 
 
 _DATE_AFTER = re.compile(r"(?i)\.?[ \t]?[-–][ \t]?\d{1,2}\."

@@ -152,3 +152,20 @@ def test_an_address_under_the_company_name_with_an_aside_is_the_businesss_own():
     found = values([("body", text)])
     assert (found["address"], found["postcode"]) == ("Helsingørsgade 27, 1. th", "1303")
     assert found["activity_location"].startswith("Kalkbrænderiløbskaj 6")
+
+
+# ---------------------------------------------------------------- a building on a street; a place put to use
+
+def test_a_buildings_name_and_number_before_the_street_address_is_one_address():
+    text = ("Nordic Tech Week ApS\nPakhus 48, Langeliniekaj 1\n2100 København Ø\nCVR 40496254\n\n"
+            "To: City Life and Events, City of Copenhagen\n\nApplication for an outdoor conference day.")
+    found = values([("application.pdf", text)])
+    assert (found["address"], found["postcode"]) == ("Pakhus 48, Langeliniekaj 1", "2100")
+
+
+@pytest.mark.parametrize(("text", "site"), [
+    ("Nordic Tech Week ApS hereby applies for permission to use Ofelia Plads for the outdoor part.", "Ofelia Plads"),
+    ("Vi søger om brug af Israels Plads til et loppemarked.", "Israels Plads"),
+])
+def test_a_place_applied_to_be_used_is_the_site(text, site):
+    assert values([("body", text)])["activity_location"] == site
