@@ -215,7 +215,7 @@ _NUMBER_REACH = 300         # how far before the number its street may be named
 
 def find_addresses(text: str) -> dict[str, str]:
     """``address`` (+ ``postcode``, ``city``) and ``activity_location`` from the street addresses of a text."""
-    mentions = find_mentions(text)
+    mentions = find_mentions(text) or _lower_case_mentions(text)
     roles = _roles(text, mentions)
     by_role = {role: [m for m, r in zip(mentions, roles, strict=True) if r in role.split("|")]
                for role in ("home", "registered", "signature", "business|both", "site|both", "neutral", "maybe own")}
@@ -271,6 +271,22 @@ def find_addresses(text: str) -> dict[str, str]:
             out["activity_location"] = place
     if "postcode" not in out:
         out.update(_lone_postcode(text, mentions))
+    return out
+
+
+# "på blågårdsgade 14 2200 kbh n": a street written in lower case, its number and a postcode with its town after it
+_LOWER_CASE_ADDRESS = re.compile(rf"(?<![\w])(?P<street>[a-zæøå][a-zæøå\-]{{2,40}}+{ENDS_AS_STREET})[ \t]{{1,2}}"
+                                 r"(?P<no>\d{1,4}[a-z]?)[ \t,]{1,3}(?P<pc>[1-9]\d{3})(?!\d)")
+
+
+def _lower_case_mentions(text: str) -> list[Mention]:
+    """Addresses of a mail written without capitals, where the postcode and its town after the number vouch for
+    the street (a text with a capitalised address never gets here)."""
+    out = []
+    for m in islice(_LOWER_CASE_ADDRESS.finditer(text), MAX_MENTIONS):
+        found = postcode_town(m.group("pc"), text[m.end():m.end() + 60], strict=True)
+        if found and m.group("street") not in NOT_STREET_WORDS:
+            out.append(Mention(m.start(), m.end(), f"{m.group('street')} {m.group('no')}", found[0], found[1]))
     return out
 
 

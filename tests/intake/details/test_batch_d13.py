@@ -169,3 +169,16 @@ def test_a_buildings_name_and_number_before_the_street_address_is_one_address():
 ])
 def test_a_place_applied_to_be_used_is_the_site(text, site):
     assert values([("body", text)])["activity_location"] == site
+
+
+# ---------------------------------------------------------------- a mail written without capitals
+
+def test_a_lower_case_street_with_its_number_and_postcode_is_the_address():
+    text = ("hej jeg har en lille restaurant på blågårdsgade 14 2200 kbh n og vil gerne have 4 borde ude foran "
+            "cvr 31145724 ring hvis der mangler noget\nmvh marco")
+    found = values([("body", text)])
+    assert (found["address"], found["postcode"]) == ("blågårdsgade 14", "2200")
+
+
+def test_lower_case_words_without_a_postcode_after_them_are_no_address():
+    assert "address" not in values([("body", "vi har 2 borde på fortovet ved vejen 12 stk stole")])
