@@ -215,7 +215,7 @@ _NUMBER_REACH = 300         # how far before the number its street may be named
 
 def find_addresses(text: str) -> dict[str, str]:
     """``address`` (+ ``postcode``, ``city``) and ``activity_location`` from the street addresses of a text."""
-    mentions = find_mentions(text) or _lower_case_mentions(text)
+    mentions = find_mentions(text)
     roles = _roles(text, mentions)
     by_role = {role: [m for m, r in zip(mentions, roles, strict=True) if r in role.split("|")]
                for role in ("home", "registered", "signature", "business|both", "site|both", "neutral", "maybe own")}
@@ -272,32 +272,6 @@ def find_addresses(text: str) -> dict[str, str]:
     if "postcode" not in out:
         out.update(_lone_postcode(text, mentions))
     return out
-
-
-# "på blågårdsgade 14 2200 kbh n": a street written in lower case, its number and a postcode with its town after it
-_LOWER_CASE_ADDRESS = re.compile(rf"(?<![\w])(?P<street>[a-zæøå][a-zæøå\-]{{2,40}}+{ENDS_AS_STREET})[ \t]{{1,2}}"
-                                 r"(?P<no>\d{1,4}[a-z]?)[ \t,]{1,3}(?P<pc>[1-9]\d{3})(?!\d)")
-
-
-def _lower_case_mentions(text: str) -> list[Mention]:
-    """Addresses of a mail written without capitals, where the postcode and its town after the number vouch for
-    the street (a text with a capitalised address never gets here)."""
-    out = []
-    for m in islice(_LOWER_CASE_ADDRESS.finditer(text), MAX_MENTIONS):
-        found = postcode_town(m.group("pc"), text[m.end():m.end() + 60], strict=True)
-        if found and m.group("street") not in NOT_STREET_WORDS:
-            out.append(Mention(m.start(), m.end(), f"{m.group('street')} {m.group('no')}", found[0], found[1]))
-    return out
-
-
-def _building_on_street(text: str, own: Mention, mentions: list[Mention]) -> Mention:
-    """ "Pakhus 48, Langeliniekaj 1 / 2100 København Ø": a building's name and number, then on the same line the
-    street address its postcode belongs to, is one address as written."""
-    after = next((m for m in mentions if m.start > own.end), None)
-    if (after is None or not after.postcode or "," in own.address
-            or not re.fullmatch(r",[ \t]{1,2}", text[own.end:after.start])):
-        return own
-    return Mention(own.start, after.end, f"{own.address}, {after.address}", after.postcode, after.town)
 
 
 _DATE_AFTER = re.compile(r"(?i)\.?[ \t]?[-–][ \t]?\d{1,2}\."
@@ -633,3 +607,28 @@ def _lone_postcode(text: str, mentions: list[Mention]) -> dict[str, str]:
         if found:
             return {"postcode": found[0], "city": found[1]}
     return {}
+
+
+# "på blågårdsgade 14 2200 kbh n": a street written in lower case, its number and a postcode with its town after it
+_LOWER_CASE_ADDRESS = re.compile(rf"(?<![\w])(?P<street>[a-zæøå][a-zæøå\-]{{2,40}}+{ENDS_AS_STREET})[ \t]{{1,2}}"
+                                 r"(?P<no>\d{1,4}[a-z]?)[ \t,]{1,3}(?P<pc>[1-9]\d{3})(?!\d)")
+
+
+def lower_case_address(text: str) -> dict[str, str]:
+    """The address of a mail written without capitals (called where ``find_addresses`` found none), where the
+    postcode and its town after the number vouch for the street."""
+    for m in islice(_LOWER_CASE_ADDRESS.finditer(text), MAX_MENTIONS):
+        found = postcode_town(m.group("pc"), text[m.end():m.end() + 60], strict=True)
+        if found and m.group("street") not in NOT_STREET_WORDS:
+            return {"address": f"{m.group('street')} {m.group('no')}", "postcode": found[0], "city": found[1]}
+    return {}
+
+
+def _building_on_street(text: str, own: Mention, mentions: list[Mention]) -> Mention:
+    """ "Pakhus 48, Langeliniekaj 1 / 2100 København Ø": a building's name and number, then on the same line the
+    street address its postcode belongs to, is one address as written."""
+    after = next((m for m in mentions if m.start > own.end), None)
+    if (after is None or not after.postcode or "," in own.address
+            or not re.fullmatch(r",[ \t]{1,2}", text[own.end:after.start])):
+        return own
+    return Mention(own.start, after.end, f"{own.address}, {after.address}", after.postcode, after.town)

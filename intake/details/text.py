@@ -56,6 +56,7 @@ from intake.details.sites import (
     in_letter_text,
     in_letterhead_or_signature,
     letterhead_end,
+    lower_case_address,
     same_place,
     signature_start,
 )
@@ -223,7 +224,7 @@ def extract_from_text(text: str, reference: date) -> dict[str, object]:
         out["designated_contact"] = out["contact_name"]
     for finder in _FINDERS:
         _put(out, finder(text, reference))
-    places = find_addresses(text)
+    places = find_addresses(text) or lower_case_address(text)
     agent = [out.pop(k, None) for k in ("_agent_address", "_agent_address_postcode", "_agent_address_city")][0]
     if agent and str(places.get("address", "\0")).split(",")[0] == str(agent).split(",")[0]:
         places = {k: v for k, v in places.items() if k not in ("address", "postcode", "city")}  # the adviser's office
@@ -463,6 +464,9 @@ def _find_phone(text: str, _ref: date) -> dict:
         phone = normalise_phone(m.group("v"))
         if phone:
             return {"phone": phone}
+    direct = _DIRECT_BESIDE_SWITCHBOARD.search(text)
+    if direct and normalise_phone(direct.group("v")):
+        return {"phone": normalise_phone(direct.group("v"))}
     labelled = [(m, phone) for m in islice(PHONE_LABELLED.finditer(text), 20)
                 if (phone := normalise_phone(m.group("v")))]
     if labelled:
@@ -470,15 +474,17 @@ def _find_phone(text: str, _ref: date) -> dict:
         m = next(m for m, p in labelled if p == phone)
         then = _MOBILE_AFTER.match(text, m.end())      # "Tel. 33 91 27 65 / 40 26 73 18 (mobile)": the person's own
         return {"phone": (normalise_phone(then.group("v")) or phone) if then else phone}
-    direct = _DIRECT_BESIDE_SWITCHBOARD.search(text)
-    if direct and normalise_phone(direct.group("v")):
-        return {"phone": normalise_phone(direct.group("v"))}
-    for pattern in (PHONE_INTL, PHONE_GROUPED, _PHONE_WRAPPED):
-        for m in islice(pattern.finditer(text), 50):
+    for pattern in (PHONE_INTL, PHONE_GROUPED):
+        for m in pattern.finditer(text):
             if not NOT_PHONE_CONTEXT.search(text[max(0, m.start() - 20):m.start()]):
                 phone = normalise_phone(m.group("v"))
                 if phone:
                     return {"phone": phone}
+    wrapped = next((m for m in islice(_PHONE_WRAPPED.finditer(text), 20)
+                    if not NOT_PHONE_CONTEXT.search(text[max(0, m.start() - 20):m.start()])
+                    and normalise_phone(m.group("v"))), None)
+    if wrapped:
+        return {"phone": normalise_phone(wrapped.group("v"))}
     return {}
 
 
