@@ -102,3 +102,21 @@ def parse_number(raw: str) -> int | float | None:
         return None
     return int(value) if value.is_integer() else value
 
+
+
+# a count of guests written in words: "omkring to hundrede gæster", "about five hundred guests", "twelve hundred
+# guests per day", "to tusind besøgende" (a hundred or a thousand times a small number)
+_SMALL_NUMBER_WORDS = {"en": 1, "et": 1, "one": 1, "a": 1, "to": 2, "two": 2, "tre": 3, "three": 3, "fire": 4,
+                       "four": 4, "fem": 5, "five": 5, "seks": 6, "six": 6, "syv": 7, "seven": 7, "otte": 8,
+                       "eight": 8, "ni": 9, "nine": 9, "ti": 10, "ten": 10, "elleve": 11, "eleven": 11, "tolv": 12,
+                       "twelve": 12, "femten": 15, "fifteen": 15}
+_HUNDREDS_WORDS = {"hundrede": 100, "hundred": 100, "tusind": 1000, "tusinde": 1000, "thousand": 1000}
+GUESTS_IN_WORDS = re.compile(
+    r"(?<![\w-])(?P<n>" + "|".join(sorted(_SMALL_NUMBER_WORDS, key=len, reverse=True)) + r")[ \t]?(?P<unit>"
+    + "|".join(sorted(_HUNDREDS_WORDS, key=len, reverse=True)) + rf")[ \t]{{1,3}}(?:{_GUEST_WORDS})\b",
+    re.IGNORECASE)
+
+
+def guests_in_words(m: re.Match[str]) -> int:
+    """The number a ``GUESTS_IN_WORDS`` match writes: "to hundrede" is 200, "twelve hundred" 1200."""
+    return _SMALL_NUMBER_WORDS[m.group("n").lower()] * _HUNDREDS_WORDS[m.group("unit").lower()]

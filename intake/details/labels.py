@@ -11,6 +11,9 @@ import re
 
 _LABELS: list[tuple[str, str]] = [
     ("cpr", r"cpr(?: nr| nummer| no| number)?|personnummer|person nr|civil registration number"),
+    # the serving area lies in front of the restaurant: its address is the restaurant's own unless the form names
+    # another (before "activity_location", whose "serveringssted" it would otherwise be)
+    ("site_or_address", r"serveringssted(?:ets)? adresse"),
     ("p_number", r"p(?: nr| nummer|nr| number| no)|produktionsenhed\w*(?: nr| nummer| p nr)?"
                  r"|production unit(?: no| number)?"),
     ("cvr", r"(?:se |se cvr |cvr se |)cvr(?: nr| nummer| no| number)?(?: se)?|se(?: nr| nummer)"

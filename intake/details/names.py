@@ -20,7 +20,7 @@ SUFFIX = (r"(?:ApS|A/S|I/S|IVS|K/S|P/S|AmbA|A\.m\.b\.a\.|F\.m\.b\.a\.|FMBA|SMBA|
 _CAP_TOKEN = r"[A-ZÆØÅÉÜÖÄ0-9](?:[\wæøåéüöä&'’\-]|\.(?=\w)){0,40}+\.?"   # bounded and possessive: no long scans
 MAX_CANDIDATES = 60
 Candidate = tuple[str, int, int, int]       # a possible company name: (name, start, end, score of its own evidence)
-_JOINER = r"(?:&|og|and|of|i|på|ved|de|la|le|du|von|van|der|v/|for|the|by)"
+_JOINER = r"(?:&|og|and|of|i|på|ved|de|la|le|du|da|di|dos|von|van|der|v/|for|the|by)"   # "Pastéis da Ana"
 _NAME_RUN = rf"{_CAP_TOKEN}(?:[ \t]{{1,2}}(?:(?:{_JOINER}|fra)[ \t]{{0,2}})?{_CAP_TOKEN}){{0,5}}"   # "Toner fra Nord"
 COMPANY = re.compile(rf"(?<![\w])(?P<v>{_CAP_TOKEN}(?:[ \t]+(?:{_JOINER}|{_CAP_TOKEN})){{0,5}}[ \t]+{SUFFIX})(?![\w/])")
 _SUFFIX_AT = re.compile(rf"(?<=[ \t]){SUFFIX}(?![\w/])")
@@ -37,6 +37,9 @@ _INTRO = re.compile(        # each alternative starts a word: the look-behind tu
     r"|\bwe[ \t]are[ \t]called|\bindehaver[ \t]af|\bon[ \t]behalf[ \t]of|\b(?:jeg|vi|og)[ \t](?:driver|ejer)"
     r"(?:[ \t](?:firmaet|virksomheden|enkeltmandsvirksomheden|butikken|caféen|restauranten|salonen))?"
     r"|\b(?:i|we)[ \t](?:run|own)"
+    # "My sole proprietorship is Pastéis da Ana", "min enkeltmandsvirksomhed hedder ..."
+    r"|\b(?:min|mit|vores|my|our)[ \t](?:sole[ \t]proprietorship|sole[ \t]trader(?:[ \t]business)?"
+    r"|enkeltmandsvirksomhed|firm)[ \t](?:is|er|hedder)"
     r"|\bundertegnede[ \t](?:driver|ejer)"
     # "jeg har enkeltmandsvirksomheden Skovens Træer", "en lille forening der hedder Bogbyttet"
     r"|\b(?:jeg|vi|og)[ \t]har[ \t](?:firmaet|virksomheden|enkeltmandsvirksomheden|forretningen|butikken|foreningen)"

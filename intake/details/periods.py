@@ -285,6 +285,8 @@ def _month_range(text: str, reference: date) -> Period | None:
         after = None if m.group(0).endswith(".") else _SENTENCE_REST.match(text, m.end())
         if m.group("lead") and not _MONTHS_CUE.search(text[max(0, m.start() - 80):after.end() if after else m.end()]):
             continue                                        # "we open in April": a date of the story, not a period
+        if _opening_month(text, m):
+            continue                                        # "We are opening our store at ... in April 2027"
         m1 = MONTHS[m.group("m1").lower()]
         m2 = MONTHS[m.group("m2").lower()] if m.group("m2") else m1
         if m.group("m1").lower() == "may" and not m.group("y") and text[m.start():m.start() + 3].lower() != "in ":
@@ -299,6 +301,19 @@ def _month_range(text: str, reference: date) -> Period | None:
             start_year = year if m1 <= m2 else year - 1
         return Period(date(start_year, m1, 1), _last_day(year, m2))
     return None
+
+
+# "We are opening our first Danish store at Købmagergade 34, 1150 København K in April 2027": the month a business
+# opens, earlier in the same sentence, is no period applied for (unless the opening is celebrated)
+_OPENING_IN_SENTENCE = re.compile(r"\b(?:åbner|åbne|opens?|opening|genåbner|reopens?|reopening)(?![\w-])"
+                                  r"[^.!?\n]{0,100}\Z", re.IGNORECASE)
+
+
+def _opening_month(text: str, m: re.Match[str]) -> bool:
+    """A single month ("in April 2027") closing a sentence part that says when the business opens."""
+    return (not m.group("m2") and bool(m.group("lead")) and m.group("lead").strip().lower() in ("i", "in")
+            and _OPENING_IN_SENTENCE.search(text, max(0, m.start() - 100), m.start()) is not None
+            and not _CELEBRATION.search(text))
 
 
 def _ranges(text: str, reference: date, dates: list[DateMention]) -> list[tuple[int, date, date]]:

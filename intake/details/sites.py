@@ -185,8 +185,9 @@ _VALEDICTION = re.compile(
     r"|kind regards|regards|rgds|sincerely|cheers|all the best|best wishes|yours|many thanks|thanks|thank you"
     r"|ærbødigst)\b|^[ \t]*--[ \t]*$|^[ \t]*best[ \t]*,?[ \t]*$", re.IGNORECASE | re.MULTILINE)
 _PLACE = re.compile(
-    rf"(?<![\w])(?=[pPaAoOvViIfFuUnNlLdDhHcCtT])(?i:på|at|on|ved|i|in front of|in|foran|ud for|outside|near|over|langs"
-    rf"|omkring|around"
+    rf"(?<![\w])(?=[pPaAoOvViIfFuUnNlLdDhHcCtTbB])(?i:på|at|on|ved|i|in front of|in|foran|ud for|outside|near|over"
+    rf"|langs|omkring|around"
+    rf"|use[ \t]+of|use|brug[ \t]+af|benytte|benyttelse[ \t]+af"       # "applies for permission to use Ofelia Plads"
     rf"|hjørnet af|the corner of|krydset"
     rf"|along|across|del af|part of)[ \t]+(?:the[ \t]+|selve[ \t]+)?(?P<v>{STREET})(?![\w])"   # "på selve torvet"
     rf"(?![ \t]{{1,3}}(?:nr\.?[ \t]?)?\d)(?![ \t][A-ZÆØÅ][a-zæøå])")
@@ -252,6 +253,8 @@ def find_addresses(text: str) -> dict[str, str]:
                        and (m.postcode or _address_line_under_company(text, m))), None)
         if fuller is not None:
             own = Mention(own.start, own.end, fuller.address, own.postcode or fuller.postcode, own.town or fuller.town)
+    if own is not None and not own.postcode:
+        own = _building_on_street(text, own, mentions)
     if own is not None:
         out["address"] = own.address
         pc = own if own.postcode else next((m for m in mentions if m.postcode and _same_house(m, own)), None)
@@ -338,7 +341,9 @@ def _roles(text: str, mentions: list[Mention]) -> list[str]:
 
 # a company's name with its legal form alone on the line above the address: its own block ("Kloakmester Per Nygaard
 # ApS\nTomsgårdsvej 35, 2400 København NV\nCVR ..."), wherever in the text it stands
-_COMPANY_ABOVE = re.compile(rf"(?<![^\n])[ \t]*[A-ZÆØÅ][^\n:]{{0,60}}[ \t]{SUFFIX}\.?[ \t]*\n[ \t]*\Z")
+# (an aside after the legal form too: "Marine Foundations Ltd. (Danish branch)")
+_COMPANY_ABOVE = re.compile(rf"(?<![^\n])[ \t]*[A-ZÆØÅ][^\n:]{{0,60}}[ \t]{SUFFIX}\.?"
+                            r"(?:[ \t]{0,2}\([^()\n]{1,40}\))?[ \t]*\n[ \t]*\Z")
 # an association named after its house: the address in "Ejerforeningen Holmbladsgade 70" is part of its name
 _NAMED_AFTER = re.compile(r"(?i)(?:forening|foreningen|E/F|A/B)[ \t]{1,2}\Z")
 
@@ -507,9 +512,18 @@ def _place(text: str, mentions: list[Mention]) -> str | None:
         first = name.split()[0].lower()
         if (not inside and first not in NOT_STREET_WORDS and first not in _COUNTRIES and not town
                 and not _EVENT_NAME_AFTER.match(text, m.end("v"))    # "at the Vesterbro festival": an event
-                and not _district_of(text, m.end("v"), mentions)):
+                and not _district_of(text, m.end("v"), mentions)
+                and not _WHERE_WE_RUN.search(text, max(0, m.start() - 80), m.start())):
             return name
     return _event_place(text, mentions)
+
+
+# "I run a small coffee bar in Nørrebro", "vi har en lille café på Vesterbro": where the business itself lies, no site
+_WHERE_WE_RUN = re.compile(r"(?i)\b(?:i|we|jeg|vi)[ \t]+(?:run|own|have|har|driver|ejer)[ \t]+"
+                           r"(?:a|an|en|et|our|my|vores|min|mit)[ \t]+(?:[\w-]+[ \t]+){0,3}?"
+                           r"(?:café|cafe|coffee[ \t]bar|\w*bar|restaurant|bistro|shop|store|butik|bageri|bakery|kiosk"
+                           r"|salon|frisør|klinik|clinic|studio|værksted|workshop|pizzeria|business|forretning)"
+                           r"[ \t]+(?:(?:i|på|in|at|on)[ \t]+(?:the[ \t]+)?)?\Z")
 
 
 _ON_THE_ADDRESS = re.compile(r"[ \t]{1,3}(?:on|på|at|i|in)[ \t]{1,3}")
@@ -571,7 +585,8 @@ def _event_place(text: str, mentions: list[Mention]) -> str | None:
         if (not inside and first not in _NOT_PLACE and first not in NOT_STREET_WORDS and first not in towns()
                 and not name.isupper()                      # "EVENT IN PUBLIC SPACE": a heading, not a place
                 and not _EVENT_NAME.search(name)            # "a stall at Vesterbro Festival": an event, not a place
-                and not _EVENT_NAME_AFTER.match(text, m.end("v"))):
+                and not _EVENT_NAME_AFTER.match(text, m.end("v"))
+                and not _WHERE_WE_RUN.search(text, max(0, m.start("v") - 90), m.start("v"))):
             return name
     return None
 
@@ -592,3 +607,28 @@ def _lone_postcode(text: str, mentions: list[Mention]) -> dict[str, str]:
         if found:
             return {"postcode": found[0], "city": found[1]}
     return {}
+
+
+# "på blågårdsgade 14 2200 kbh n": a street written in lower case, its number and a postcode with its town after it
+_LOWER_CASE_ADDRESS = re.compile(rf"(?<![\w])(?P<street>[a-zæøå][a-zæøå\-]{{2,40}}+{ENDS_AS_STREET})[ \t]{{1,2}}"
+                                 r"(?P<no>\d{1,4}[a-z]?)[ \t,]{1,3}(?P<pc>[1-9]\d{3})(?!\d)")
+
+
+def lower_case_address(text: str) -> dict[str, str]:
+    """The address of a mail written without capitals (called where ``find_addresses`` found none), where the
+    postcode and its town after the number vouch for the street."""
+    for m in islice(_LOWER_CASE_ADDRESS.finditer(text), MAX_MENTIONS):
+        found = postcode_town(m.group("pc"), text[m.end():m.end() + 60], strict=True)
+        if found and m.group("street") not in NOT_STREET_WORDS:
+            return {"address": f"{m.group('street')} {m.group('no')}", "postcode": found[0], "city": found[1]}
+    return {}
+
+
+def _building_on_street(text: str, own: Mention, mentions: list[Mention]) -> Mention:
+    """ "Pakhus 48, Langeliniekaj 1 / 2100 København Ø": a building's name and number, then on the same line the
+    street address its postcode belongs to, is one address as written."""
+    after = next((m for m in mentions if m.start > own.end), None)
+    if (after is None or not after.postcode or "," in own.address
+            or not re.fullmatch(r",[ \t]{1,2}", text[own.end:after.start])):
+        return own
+    return Mention(own.start, after.end, f"{own.address}, {after.address}", after.postcode, after.town)
