@@ -34,6 +34,7 @@ from intake.details.identifiers import (
     PHONE_INTL,
     PHONE_LABELLED,
     PHONE_REACH,
+    PHONE_SPELLED,
     announced_p_number,
     digits,
     find_cpr,
@@ -468,7 +469,7 @@ def _find_phone(text: str, _ref: date) -> dict:
         m = next(m for m, p in labelled if p == phone)
         then = _MOBILE_AFTER.match(text, m.end())      # "Tel. 33 91 27 65 / 40 26 73 18 (mobile)": the person's own
         return {"phone": (normalise_phone(then.group("v")) or phone) if then else phone}
-    for pattern in (PHONE_INTL, PHONE_GROUPED):
+    for pattern in (PHONE_INTL, PHONE_GROUPED, PHONE_SPELLED):
         for m in pattern.finditer(text):
             if not NOT_PHONE_CONTEXT.search(text[max(0, m.start() - 20):m.start()]):
                 phone = normalise_phone(m.group("v"))
