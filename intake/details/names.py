@@ -16,7 +16,8 @@ from itertools import islice
 from intake.details.postcodes import towns
 
 SUFFIX = (r"(?:ApS|A/S|I/S|IVS|K/S|P/S|AmbA|A\.m\.b\.a\.|F\.m\.b\.a\.|FMBA|SMBA|S\.m\.b\.a\.|Ltd\.?|Limited|GmbH|AB|AS"
-          r"|Oy|Inc\.?|LLC|B\.V\.|BV|Sp\.[ ]?z[ ]?o\.[ ]?o\.)")
+          r"|Oy|Inc\.?|LLC|B\.V\.|BV|Sp\.[ ]?z[ ]?o\.[ ]?o\."
+          r"|UAB|SIA|OÜ|s\.r\.o\.)")                    # Lithuanian, Latvian, Estonian, Czech/Slovak contractors
 _CAP_TOKEN = r"[A-ZÆØÅÉÜÖÄ0-9](?:[\wæøåéüöä&'’\-]|\.(?=\w)){0,40}+\.?"   # bounded and possessive: no long scans
 MAX_CANDIDATES = 60
 Candidate = tuple[str, int, int, int]       # a possible company name: (name, start, end, score of its own evidence)
@@ -34,7 +35,10 @@ _INTRO = re.compile(        # each alternative starts a word: the look-behind tu
     r"|enkeltmandsvirksomhed|company|business|shop|bakery|bageri|kiosk|klinik|værksted)[ \t]"
     r"(?:hedder|is called|is named|er)|\b(?:virksomheden|forretningen|butikken|salonen|caféen|cafeen|restauranten"
     r"|firmaet|foreningen|værkstedet|klinikken|bageriet|kiosken|baren)[ \t]hedder|\bvi[ \t]hedder"
-    r"|\bwe[ \t]are[ \t]called|\bindehaver[ \t]af|\bon[ \t]behalf[ \t]of|\b(?:jeg|vi|og)[ \t](?:driver|ejer)"
+    r"|\bwe[ \t]are[ \t]called|\bindehaver[ \t]af|\bon[ \t]behalf[ \t]of"
+    # "the Danish permit agent for our client, Baltic Facade Systems UAB"
+    r"|\b(?:agent|agents|advisers?|rådgiver[e]?)[ \t]for[ \t](?:our|vores|min|my)[ \t](?:client|klient|kunde|customer),"
+    r"|\b(?:jeg|vi|og)[ \t](?:driver|ejer)"
     r"(?:[ \t](?:firmaet|virksomheden|enkeltmandsvirksomheden|butikken|caféen|restauranten|salonen))?"
     r"|\b(?:i|we)[ \t](?:run|own)"
     r"|\bundertegnede[ \t](?:driver|ejer)"
@@ -260,9 +264,15 @@ def _candidates(text: str) -> Iterator[Candidate]:
     yield from _plain_candidates(text, islice(_OWNED_BY.finditer(text), MAX_CANDIDATES), 2)
     yield from _plain_candidates(text, organisations, 2)
     yield from _plain_candidates(text, islice(_WE_ARE.finditer(text), MAX_CANDIDATES), 0)
+    for m in islice(_FORM_FIRST.finditer(text), MAX_CANDIDATES):
+        yield m.group("v"), m.start("v"), m.end("v"), 3
     head = _LETTERHEAD.match(text)
     if head and _looks_like_business(head.group("v")) and not _TITLE_LINE.match(head.group("v")):
         yield head.group("v"), head.start("v"), head.end("v"), 1
+
+
+# an owners' or a cooperative housing association, its legal form first: "E/F Classensgade 58", "A/B Kastanjegården"
+_FORM_FIRST = re.compile(rf"(?<![\w/])(?P<v>(?:E/F|A/B)[ \t]{{1,2}}{_NAME_RUN})")
 
 
 # the first line of a letterhead whose next lines give a CVR: "Sankt Stefans Kirke / Menighedsrådet / ... / CVR ..."
@@ -446,6 +456,7 @@ _CONTACT_BEFORE_NAME = re.compile(
     rf"|\bspørg|\bask[ \t]for"
     rf"|\b(?:contact[ \t]on[ \t]the[ \t]day|kontakt[ \t]på[ \t]dagen|day-to-day[ \t]contact|daglig[ \t]kontakt)[:,]?"
     rf"|\bplease[ \t]contact|\bkontakt[ \t](?:venligst|gerne)"
+    rf"|\b(?:for|ved)[ \t](?:\w+[ \t])?(?:questions|spørgsmål),?[ \t](?:contact|kontakt)"   # "For questions contact"
     rf"|\b(?:kontakt|contact)[ \t](?:mig|me),?"                   # "Kontakt mig Harpreet Singh 52 ...", "contact me, X"
     rf"|\b(?:please[ \t])?direct[ \t](?:any[ \t]|all[ \t]|your[ \t])?(?:\w+[ \t]){{0,2}}?"
     rf"(?:questions|enquiries|inquiries)[ \t]to"

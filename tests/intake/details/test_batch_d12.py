@@ -22,7 +22,7 @@ def values(sources: list[tuple[str, str]], fields: dict[str, str] | None = None)
 @pytest.mark.parametrize(("text", "phone"), [
     ("CVR: 5496 2886\n\nRing endelig på 26-12-34-56 hvis der mangler noget.\n\nmvh\nAli", "26123456"),
     ("Anmelder: Have & Anlæg ApS. Kontakt Ida Holm på 2 6 5 5 - 4 0 1 1 ... altså\n\nIda Holm", "26554011"),
-    ("--\nRasmus Friis Nielsen\nFriis Nielsen Byg ApS\nCVR 51669223\nM: 2 0 9 1 4 4 7 2\nwww.friis.example", "20914472"),
+    ("--\nRasmus Friis Nielsen\nFriis Nielsen Byg ApS\nCVR 51669223\nM: 2 0 9 1 4 4 7 2\nwww.friis.dk", "20914472"),
     ("Best regards\nAnne Holm\nM: +45 31 22 40 18\nT: 33 12 00 00", "31224018"),
 ])
 def test_a_phone_with_dashes_digit_by_digit_or_after_m(text, phone):
@@ -35,3 +35,44 @@ def test_a_phone_with_dashes_digit_by_digit_or_after_m(text, phone):
 ])
 def test_spelled_digits_of_something_else_are_no_phone(text):
     assert "phone" not in values([("body", "Hej\nVi søger om tilladelse.\n" + text)])
+
+
+# ---------------------------------------------------------------- the person to contact
+
+def test_for_questions_contact_our_role_names_the_contact():
+    body = ("Hello,\n\nAttached is the completed form for decommissioning the oil tank in our basement.\n\n"
+            "For questions contact our facility manager Jens Otto, +45 3315 2260, facility@hotel.example.\n\n"
+            "Best regards\nReception, Hotel Nyhavn 71")
+    assert values([("body", body)])["contact_name"] == "Jens Otto"
+
+
+# ---------------------------------------------------------------- the applying business
+
+def test_an_agent_for_our_client_applies_for_a_foreign_contractor():
+    body = ("Dear Sir/Madam,\n\nWe act as the Danish permit agent for our client, Baltic Facade Systems UAB, a "
+            "Lithuanian contractor registered in Denmark with CVR 76812403. The client will replace glass panels.\n\n"
+            "Please direct all correspondence to me as agent:\nThomas Kjær, Permit Partners ApS, Store Kongensgade "
+            "68, 4. sal, 1264 København K, phone 28 55 19 03.\n\nKind regards,\nThomas Kjær")
+    assert values([("body", body)])["company_name"] == "Baltic Facade Systems UAB"
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Vi er et arkitektfirma der søger på vegne af ejerforeningen E/F Classensgade 58 (CVR 13587205).",
+     "E/F Classensgade 58"),
+    ("Andelsboligforeningen A/B Kastanjegården, CVR 29183746, ønsker at opsætte cykelstativer.",
+     "A/B Kastanjegården"),
+])
+def test_a_housing_association_with_its_legal_form_first(text, name):
+    assert values([("body", "Hej\n\n" + text + "\n\nMvh\nDitte Krog")])["company_name"] == name
+
+
+# ---------------------------------------------------------------- periods
+
+@pytest.mark.parametrize(("text", "start", "end"), [
+    ("Nedrivningen forventes at starte mandag i uge 36 og være afsluttet fredag i uge 38 (2027).",
+     date(2027, 9, 6), date(2027, 9, 24)),
+    ("We start on Tuesday of week 10 and finish on Friday of week 12.", date(2027, 3, 9), date(2027, 3, 26)),
+])
+def test_from_a_weekday_of_one_week_to_a_weekday_of_another(text, start, end):
+    found = values([("body", "Hej\n\n" + text)])
+    assert (found["period_from"], found["period_to"]) == (start.isoformat(), end.isoformat())
