@@ -53,6 +53,9 @@ _LABELS: list[tuple[str, str]] = [
                      r"|navn på (?:ansøger(?:en)?|kontaktperson(?:en)?|ansvarlig(?: person)?|tovholder(?:en)?)"
                      r"|tovholder|(?:person )?(?:ansvarlig|responsible)(?: person)?(?: på dagen| on the day| on site)?"
                      r"|daglig kontakt|kontakt på dagen|contact on the day"
+                     # an agent's "All correspondence to the agent:" above its own name
+                     r"|(?:all )?(?:correspondence|korrespondance) (?:to|til)(?: me| the| our| os| mig)?(?: as)?"
+                     r"(?: agent(?:en)?)?"
                      # the person in charge of the work on the spot: "Site supervisor", "Kontakt på pladsen"
                      r"|(?:site|event|project|works?) (?:supervisor|manager|lead|contact|foreman)|(?:on )?site contact"
                      r"|contact on site|kontakt(?:person)? på (?:pladsen|stedet|byggepladsen)|byggeleder|pladsformand"

@@ -151,7 +151,7 @@ _ORG_WORD = re.compile(r"(?i)(?:foreningen|forening|selskabet|huset|firma|byg|fl
                        r"|events|productions?|pictures|media|consult(?:ing)?|design|studio|kollektiv|klub|fond"
                        r"|handel|isenkram|office|desk|reception|support|booking|drift|admin|kirke|kirken|skole|skolen"
                        r"|arkitekter|advokater|revision|menighedsråd|tegnestue|bryghus|hotel|hostel|produktion|film|solutions"
-                       r"|systems|services|løsninger)$")
+                       r"|systems|services|løsninger|apotek|apoteket|pharmacy)$")
 # the last word of a signature line that names a business without a CVR near it ("Ibsens Vinduespudsning")
 _BUSINESS_WORD = re.compile(r"(?i)(?:pudsning|rengøring|entreprise|stillads|anlæg|transport|flytning|cykler|blomster"
                             r"|optik)$")
@@ -160,7 +160,8 @@ _TITLE_LINE = re.compile(
     r"|founder|manager|\w+ manager|general manager|projektleder|project (?:manager|lead)|byggeleder|formand|næstformand"
     r"|chairman|chair|coordinator|koordinator|sekretær|secretary|kasserer|treasurer|konsulent|consultant|tandlæge"
     r"|advokat|\w*leder|\w*chef|\w*ansvarlig|\w*mester|\w*terapeut|assistant|assistent|director|head of \w+"
-    r"|\w*kræmmer|\w*handler|\w*lærer|\w*instruktør|teacher|instructor)\b")
+    r"|\w*kræmmer|\w*handler|\w*lærer|\w*instruktør|teacher|instructor"
+    r"|pharmacist|apoteker|farmaceut|optician|optiker|bogholder|bookkeeper|accountant|revisor|architect|arkitekt)\b")
 
 
 def clean_company(raw: str) -> str | None:
@@ -457,6 +458,8 @@ _CONTACT_BEFORE_NAME = re.compile(
     rf"|\b(?:contact[ \t]on[ \t]the[ \t]day|kontakt[ \t]på[ \t]dagen|day-to-day[ \t]contact|daglig[ \t]kontakt)[:,]?"
     rf"|\bplease[ \t]contact|\bkontakt[ \t](?:venligst|gerne)"
     rf"|\b(?:for|ved)[ \t](?:\w+[ \t])?(?:questions|spørgsmål),?[ \t](?:contact|kontakt)"   # "For questions contact"
+    # a bookkeeper "sender på vegne af indehaveren, Susanne Frost": the owner is the one to contact
+    rf"|\b(?:på[ \t]vegne[ \t]af[ \t](?:indehaveren|ejeren)|on[ \t]behalf[ \t]of[ \t]the[ \t]owner),?"
     rf"|\b(?:kontakt|contact)[ \t](?:mig|me),?"                   # "Kontakt mig Harpreet Singh 52 ...", "contact me, X"
     rf"|\b(?:please[ \t])?direct[ \t](?:any[ \t]|all[ \t]|your[ \t])?(?:\w+[ \t]){{0,2}}?"
     rf"(?:questions|enquiries|inquiries)[ \t]to"

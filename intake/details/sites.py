@@ -151,6 +151,8 @@ _LAST_WORD = re.compile(r"\S+\s*$")
 _OURS = re.compile(r"(?i)\b(?:vores|min|mit|mine|vort|our|my|selskabets|firmaets|virksomhedens|its)\b")
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[A-ZÆØÅ])|\n[ \t]*\n")
 _AFTER_BUSINESS = re.compile(r"^[^.\n]{0,40}?\b(?:hvor (?:vi|jeg) (?:har|driver)|where (?:we|i) (?:have|run)"
+                             # "..., where our studio is", "..., hvor vores butik ligger"
+                             r"|where (?:our|my) \w+ (?:is|are)\b|hvor (?:vores|min|mit) \w+ (?:er|ligger)\b"
                              # "..., som er vores nuværende adresse", "..., which is our office"
                              r"|(?:som|der|which|that) (?:er|is) (?:vores|min|mit|our|my) (?:\w+ )?"
                              r"(?:adresse|address|kontor|office|butik|shop|forretning|lokaler?|premises|værksted"

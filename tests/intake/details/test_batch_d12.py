@@ -76,3 +76,37 @@ def test_a_housing_association_with_its_legal_form_first(text, name):
 def test_from_a_weekday_of_one_week_to_a_weekday_of_another(text, start, end):
     found = values([("body", "Hej\n\n" + text)])
     assert (found["period_from"], found["period_to"]) == (start.isoformat(), end.isoformat())
+
+
+def test_all_correspondence_to_the_agent_names_the_contact():
+    pdf = ("We apply on behalf of our client:\nNordic Crane Services ApS, CVR 65639998, Kraftværksvej 14, 2300 "
+           "København S\n\nActivity: mobile crane\nLocation: Strandboulevarden 89, 2100 København Ø\n\n"
+           "All correspondence to the agent:\nMaria Krogh, CPH Permits\nmaria.krogh@cphpermits.example\n"
+           "phone +45 3112 9904")
+    assert values([("body", "Please see attached.\n\nKind regards"), ("crane.pdf", pdf)])["contact_name"] == "Maria Krogh"
+
+
+def test_a_bookkeeper_writing_for_the_owner_gives_the_owner_as_contact():
+    body = ("Hej\n\nJeg er bogholder for Blomsterhuset Vanløse og sender på vegne af indehaveren, Susanne Frost. "
+            "Butikkens oplysninger står i vedhæftede.\n\nMvh\nKarin Lind\nLind Regnskab")
+    doc = "Blomsterhuset Vanløse v/Susanne Frost\nJernbane Allé 52, 2720 Vanløse\nCVR 14 81 84 56\nTlf. 38 74 43 21"
+    assert values([("body", body), ("oplysninger.docx", doc)])["contact_name"] == "Susanne Frost"
+
+
+# ---------------------------------------------------------------- the own address
+
+def test_an_address_followed_by_where_our_studio_is_is_the_own_address():
+    body = ("Good afternoon,\n\nI'm writing because Studio Hygge Architects ApS would like to put up an illuminated "
+            "sign (approx. 2.5 m2) on the facade at Strandgade 27A, 3. sal, 1401 København K, where our studio is. "
+            "The building owner has approved.\nCVR: 8233 6206\n\nBest,\nAnders Winther")
+    found = values([("body", body)])
+    assert (found.get("address"), found.get("postcode"), found.get("activity_location")) == (
+        "Strandgade 27A, 3.", "1401", None)
+
+
+def test_a_pharmacy_is_no_person_and_a_pharmacist_no_company():
+    body = ("Hello,\n\nWe would like to mount a projecting green cross sign at our new pharmacy. The pharmacy is run "
+            "by Islands Brygge Apotek (CVR 77336834).\n\nRegards,\nPernille Haug\nPharmacist")
+    pdf = "Sign specification\nLocation: Islands Brygge 27, st., 2300 København S\nApplicant: Islands Brygge Apotek"
+    found = values([("body", body), ("sign.pdf", pdf)])
+    assert (found["company_name"], found["contact_name"]) == ("Islands Brygge Apotek", "Pernille Haug")
