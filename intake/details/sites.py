@@ -121,6 +121,9 @@ _SITE = re.compile("(?:" + "|".join([
     r"\btakes? place (?:at|on|in)", r"\b(?:held|hosted) (?:at|on|in)",
     r"\b(?:scaffolding|container|crane|lift|works?|stall|truck) (?:at|on|in)",
     r"\b(?:erect|place|put|set up|install|park)\w* (?:\w+ ){0,3}(?:at|on)",
+    # "will replace glass panels at X", "jord fra byggegrunden X", "jordflytning fra X": the work's place
+    r"\b(?:replac|repair|renovat|paint|dismantl)\w* (?:\w+ ){0,3}(?:at|on)", r"\bbyggegrunden",
+    r"\bjord\w*(?: \w+){0,3} fra",
     r"\bplaceret (?:på|ved)", r"\b(?:stillads|container|skurvogn|kran|lift|bod|vogn)\w* (?:\w+ ){0,2}(?:på|ved)",
     r"\btil at (?:\w+ ){0,4}(?:på|ved)",
     # "ombygge et hus på X", "renovate a flat at X": the work's place, not the business's premises

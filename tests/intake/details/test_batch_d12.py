@@ -111,3 +111,19 @@ def test_a_pharmacy_is_no_person_and_a_pharmacist_no_company():
     pdf = "Sign specification\nLocation: Islands Brygge 27, st., 2300 København S\nApplicant: Islands Brygge Apotek"
     found = values([("body", body), ("sign.pdf", pdf)])
     assert (found["company_name"], found["contact_name"]) == ("Islands Brygge Apotek", "Pernille Haug")
+
+
+@pytest.mark.parametrize(("text", "address", "site"), [
+    ("På vegne af bygherren anmelder vi flytning af ca. 180 tons jord fra byggegrunden Njalsgade 76 til godkendt "
+     "modtageanlæg.\n\nDet er os, Amager Jord & Kloak ApS med CVR 12810245, der står for transporten, og vi holder "
+     "til på Holmbladsgade 133, 2. th, 2300 København S.", "Holmbladsgade 133, 2. th", "Njalsgade 76"),
+    ("Hermed anmeldelse af jordflytning fra Vodroffsvej 24 (gårdrenovering).\n\nAnmelder: Frederiksberg Have & "
+     "Anlæg ApS, CVR-nr: 1198 5394, Smallegade 52, 2. tv, 2000 Frederiksberg.", "Smallegade 52, 2. tv",
+     "Vodroffsvej 24"),
+    ("We act for our client, Baltic Facade Systems UAB. The client will replace glass panels at Kalvebod Brygge 45 "
+     "and needs a crane.\n\nThe client's Danish branch address is Ingerslevsgade 60, 1705 København V.",
+     "Ingerslevsgade 60", "Kalvebod Brygge 45"),
+])
+def test_soil_moved_from_a_site_and_panels_replaced_at_one(text, address, site):
+    found = values([("body", "Hej\n\n" + text)])
+    assert (found.get("address"), found.get("activity_location")) == (address, site)
