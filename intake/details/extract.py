@@ -86,6 +86,7 @@ def extract_details(
                     or k in client and found[k].source != form_source):
                 found[k] = Field(v, source)          # (the body saying what the subject said makes it the body's)
         _designated_over_signed(found, source, form_source)
+        _period_moved(found, values, source, text)
     _subject_site_on_the_address(found)
     _site_apart_from_the_address(found)
     _contact_from_headers(found, sender, sender_name, reply_to)
@@ -96,6 +97,22 @@ def extract_details(
         found["cpr_found"] = Field(True, _first_cpr_source(sources, form_fields, form_source))
         log.debug("CPR number present in application; not copied into details")
     return {k: found[k] for k in DETAIL_KEYS if k in found}
+
+
+# the mail says the period written in the attached form has changed: "arbejdsperioden er rykket: vi graver nu fra ...
+# (ikke som i skemaet)", "the dates have been moved"
+_PERIOD_MOVED = re.compile(
+    r"(?i)\b(?:\w*perioden|datoerne?|datoen|(?:the )?(?:work(?:ing)? )?(?:period|dates?))[ \t]+(?:er|is|are|has|have)?"
+    r"[ \t]*(?:been[ \t]+)?(?:rykket|ændret|flyttet|udskudt|changed|moved|postponed)\b"
+    r"|\b(?:ikke|not)[ \t]+(?:som|as)[ \t]+(?:i|in|on)[ \t]+(?:skemaet|formularen|ansøgningen|the[ \t]+form)\b")
+
+
+def _period_moved(found: dict[str, Field], values: Mapping[str, object], source: str, text: str) -> None:
+    """The period of a mail that says the attached form's period has moved wins over the form's."""
+    if source == "body" and "period_from" in values and _PERIOD_MOVED.search(text):
+        for key in ("period_from", "period_to"):
+            if key in values:
+                found[key] = Field(values[key], source)
 
 
 def _without_others_history(text: str, sender: str, sender_name: str) -> str:

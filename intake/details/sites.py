@@ -219,7 +219,7 @@ _NUMBER_REACH = 300         # how far before the number its street may be named
 
 def find_addresses(text: str) -> dict[str, str]:
     """``address`` (+ ``postcode``, ``city``) and ``activity_location`` from the street addresses of a text."""
-    mentions = find_mentions(text)
+    mentions = [m for m in find_mentions(text) if not _TAKEN_BACK.match(text, m.end)]
     roles = _roles(text, mentions)
     by_role = {role: [m for m, r in zip(mentions, roles, strict=True) if r in role.split("|")]
                for role in ("home", "registered", "signature", "business|both", "site|both", "neutral", "maybe own")}
@@ -274,6 +274,12 @@ def find_addresses(text: str) -> dict[str, str]:
     if "postcode" not in out:
         out.update(_lone_postcode(text, mentions))
     return out
+
+
+# an address the writer takes back at once: "Værnedamsvej 4, 1819 Frederiksberg C - nej undskyld, vi ligger jo på ..."
+_TAKEN_BACK = re.compile(r"(?i)[ \t,.]{0,3}(?:[-–][ \t]{0,3})?\(?(?:nej,?[ \t](?:undskyld|vent|pardon)"
+                         r"|undskyld,?[ \t]nej"
+                         r"|sorry,?[ \t](?:I[ \t]mean|no|wrong)|no,?[ \t]sorry|I[ \t]mean|scratch[ \t]that)\b")
 
 
 _DATE_AFTER = re.compile(r"(?i)\.?[ \t]?[-–][ \t]?\d{1,2}\."

@@ -127,3 +127,31 @@ def test_a_pharmacy_is_no_person_and_a_pharmacist_no_company():
 def test_soil_moved_from_a_site_and_panels_replaced_at_one(text, address, site):
     found = values([("body", "Hej\n\n" + text)])
     assert (found.get("address"), found.get("activity_location")) == (address, site)
+
+
+@pytest.mark.parametrize("body", [
+    "Vedlagt udfyldt skema. Bemærk at arbejdsperioden er rykket: vi graver nu fra den 23. august til og med den 3. "
+    "september 2027 (ikke som i skemaet).",
+    "Please find the form attached. Note that the dates have been moved: we now dig from 23 August to 3 September "
+    "2027.",
+])
+def test_the_mail_moving_the_forms_period_wins(body):
+    found = values([("body", "Hej,\n\n" + body + "\n\nMvh Kim Lauge")],
+                   {"Ansøger": "Lauge Kloak & Anlæg ApS", "Startdato": "16.08.2027", "Slutdato": "27.08.2027"})
+    assert (found["period_from"], found["period_to"]) == ("2027-08-23", "2027-09-03")
+
+
+def test_a_period_the_mail_repeats_leaves_the_forms():
+    found = values([("body", "Hej,\n\nVedlagt skema, vi graver fra den 16. august.\n\nMvh Kim Lauge")],
+                   {"Ansøger": "Lauge Kloak & Anlæg ApS", "Startdato": "16.08.2027", "Slutdato": "27.08.2027"})
+    assert (found["period_from"], found["period_to"]) == ("2027-08-16", "2027-08-27")
+
+
+def test_an_address_taken_back_at_once_is_no_address():
+    body = ("Hej,\n\nRestaurant Grøn Gaffel vil gerne søge om udeservering på fortovet ud for restauranten på "
+            "Værnedamsvej 4, 1819 Frederiksberg C - nej undskyld, vi ligger jo på Vesterbro-siden: Vesterbrogade 58, "
+            "st. tv, 1620 København V. Det er der serveringen skal være. Ca. 10 m2.\n\nSelskabet er Grøn Gaffel ApS, "
+            "CVR 35582495.\n\nVenlig hilsen\nCamilla Vind")
+    found = values([("body", body)])
+    assert (found.get("address"), found.get("postcode"), found.get("activity_location")) == (
+        "Vesterbrogade 58, st. tv", "1620", None)
