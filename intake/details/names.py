@@ -244,6 +244,8 @@ def _names_a_business(line: str) -> bool:
 def _merge_longer_forms(candidates: dict[str, tuple[int, int]]) -> None:
     """ "Byggefirmaet Sten & Søn ApS" and "Sten & Søn ApS" are one company: the name as written alone wins."""
     for long in list(candidates):
+        if _BRANCH_OF.fullmatch(long):
+            continue                            # the branch is no longer form of the company it belongs to
         short = next((s for s in candidates if s != long and long.endswith(" " + s)), None)
         if short is not None:
             (a, first_a), (b, first_b) = candidates.pop(long), candidates[short]
@@ -267,6 +269,8 @@ def _candidates(text: str) -> Iterator[Candidate]:
     yield from _plain_candidates(text, islice(_WE_ARE.finditer(text), MAX_CANDIDATES), 0)
     for m in islice(_FORM_FIRST.finditer(text), MAX_CANDIDATES):
         yield m.group("v"), m.start("v"), m.end("v"), 3
+    for m in islice(_BRANCH_OF.finditer(text), MAX_CANDIDATES):
+        yield m.group("v"), m.start("v"), m.end("v"), 4
     head = _LETTERHEAD.match(text)
     if head and _looks_like_business(head.group("v")) and not _TITLE_LINE.match(head.group("v")):
         yield head.group("v"), head.start("v"), head.end("v"), 1
@@ -274,6 +278,12 @@ def _candidates(text: str) -> Iterator[Candidate]:
 
 # an owners' or a cooperative housing association, its legal form first: "E/F Classensgade 58", "A/B Kastanjegården"
 _FORM_FIRST = re.compile(rf"(?<![\w/])(?P<v>(?:E/F|A/B)[ \t]{{1,2}}{_NAME_RUN})")
+
+
+# a foreign company's Danish branch, the name its CVR is registered under: "Linnea Lund Danmark, filial af Linnea
+# Lund AB"
+_BRANCH_OF = re.compile(rf"(?<![\w])(?P<v>{_NAME_RUN},?[ \t]{{1,2}}(?i:(?:dansk[ \t])?filial[ \t]af)"
+                        rf"[ \t]{{1,2}}{_NAME_RUN}[ \t]+{SUFFIX})(?![\w/])")
 
 
 # the first line of a letterhead whose next lines give a CVR: "Sankt Stefans Kirke / Menighedsrådet / ... / CVR ..."

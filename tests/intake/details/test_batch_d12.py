@@ -155,3 +155,10 @@ def test_an_address_taken_back_at_once_is_no_address():
     found = values([("body", body)])
     assert (found.get("address"), found.get("postcode"), found.get("activity_location")) == (
         "Vesterbrogade 58, st. tv", "1620", None)
+
+
+def test_a_foreign_companys_danish_branch_is_the_applicant():
+    body = ("Hello,\n\nWe are a Swedish fashion brand (Linnea Lund AB, Swedish org. no. 556123-4567) and are thinking "
+            "of a pop-up shop near Kultorvet.\n\nOur Danish branch, Linnea Lund Danmark, filial af Linnea Lund AB, "
+            "has CVR 58740853.\n\nBest regards\nElin Nyström")
+    assert values([("body", body)])["company_name"] == "Linnea Lund Danmark, filial af Linnea Lund AB"
