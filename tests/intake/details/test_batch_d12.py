@@ -162,3 +162,15 @@ def test_a_foreign_companys_danish_branch_is_the_applicant():
             "of a pop-up shop near Kultorvet.\n\nOur Danish branch, Linnea Lund Danmark, filial af Linnea Lund AB, "
             "has CVR 58740853.\n\nBest regards\nElin Nyström")
     assert values([("body", body)])["company_name"] == "Linnea Lund Danmark, filial af Linnea Lund AB"
+
+
+def test_a_suppliers_offer_quoted_whole_gives_no_details():
+    doc = ("Ansøgning om tilladelse til afledning af processpildevand\n\nAnsøger: Københavns Mikrobryghus ApS\n"
+           "CVR: 1278 6034\nAdresse: Vesterfælledvej 58, 1. th, 1750 København V\nKontakt: Lone Bisgaard, tlf. "
+           "23-45-67-01\n\nBilag: tilbud fra leverandør\n\"Tilbud nr. 2207 – Aqua Teknik A/S, CVR 65607107, "
+           "Kornmarksvej 9, 2605 Brøndby. Neutraliseringsanlæg type NT-200. Kontakt: salg@aquateknik.example, "
+           "tlf. 43 43 12 12\"")
+    found = extract_details([("body", "Vedhæftet ansøgning."), ("ansoegning.docx", doc)], {}, reference=REF,
+                            sender="lone@kbhbryghus.example")
+    assert found["contact_email"].value == "lone@kbhbryghus.example"
+    assert "activity_location" not in found
