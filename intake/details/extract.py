@@ -73,6 +73,7 @@ def extract_details(
     reference = reference or date.today()
     found = {k: Field(v, form_source) for k, v in _form_values(form_fields, reference).items()}
     cpr = any(find_cpr(f"{label}: {value}") for label, value in form_fields.items())
+    read: list[tuple[str, str, dict[str, object]]] = []        # (source, text, its details) of each text
     for source, text in sources:
         if not text:
             continue
@@ -80,6 +81,7 @@ def extract_details(
         if source == "body":
             text = _without_others_history(text, sender, sender_name)
         values = extract_from_text(text, reference)
+        read.append((source, text, values))
         client = values.pop(CLIENT, ())
         for k, v in _in_subject(values, source).items():
             if (k not in found or _more_specific(found[k].value, v) or _subject_gives_way(found[k], v)
@@ -91,6 +93,7 @@ def extract_details(
     _site_apart_from_the_address(found)
     _contact_from_headers(found, sender, sender_name, reply_to)
     _first_name_of_the_owner(found)
+    _details_beside_the_company(found, read)
     _check_cvr(found)
     _order_period(found)
     if cpr:
@@ -113,6 +116,26 @@ def _period_moved(found: dict[str, Field], values: Mapping[str, object], source:
         for key in ("period_from", "period_to"):
             if key in values:
                 found[key] = Field(values[key], source)
+
+
+def _details_beside_the_company(found: dict[str, Field], read: list[tuple[str, str, dict[str, object]]]) -> None:
+    """The CVR, contact and phone of the applying company from a text that names it, over those of a text that names
+    only another company (the previous owner's old approval attached beside the new owner's declaration)."""
+    company, cvr = found.get("company_name"), found.get("cvr")
+    if company is None or cvr is None or not isinstance(company.value, str):
+        return
+    name = company.value.casefold()
+    texts = {source: text for source, text, _ in read}
+    own = next((v for s, _, v in read if s == cvr.source), {})
+    if cvr.source not in texts or name in texts[cvr.source].casefold() or "company_name" not in own:
+        return                                  # the CVR's own text names no other company, or names this one
+    other = next(((s, v) for s, t, v in read if s != cvr.source and name in t.casefold() and "cvr" in v), None)
+    if other is None:
+        return
+    source, values = other
+    for key in ("cvr", "contact_name", "phone"):
+        if key in values and (key not in found or found[key].source == cvr.source):
+            found[key] = Field(values[key], source)
 
 
 def _without_others_history(text: str, sender: str, sender_name: str) -> str:

@@ -174,3 +174,17 @@ def test_a_suppliers_offer_quoted_whole_gives_no_details():
                             sender="lone@kbhbryghus.example")
     assert found["contact_email"].value == "lone@kbhbryghus.example"
     assert "activity_location" not in found
+
+
+def test_the_previous_owners_approval_attached_gives_way_to_the_new_owners_declaration():
+    body = ("Hej\n\nVi har overtaget renseriet på Frederiksborggade 20 og skal søge ny miljøgodkendelse. Den gamle "
+            "godkendelse (udstedt til den tidligere ejer) ligger vedhæftet til orientering.\n\nDet nye selskab er "
+            "Nørreport Rens ApS - CVR og mine oplysninger står i ejerskifteerklæringen.\n\nHilsen\nMehmet Yilmaz")
+    old = ("Københavns Kommune\nMiljøgodkendelse\n\nVirksomhed: Kemisk Rens Kultorvet ApS\nCVR: 22401874\n"
+           "Adresse: Frederiksborggade 20, 1360 København K\nKontaktperson: Ib Sommer, tlf. 33 14 22 11")
+    new = ("Ejerskifteerklæring\n\nRenseriet, Frederiksborggade 20, 1360 København K, drives pr. 1. februar 2027 af:\n"
+           "Nørreport Rens ApS\nCVR: 2263 1152\nKontaktperson: Mehmet Yilmaz\nMobil: +45 5040 3020\n\n"
+           "Tidligere ejer: Kemisk Rens Kultorvet ApS")
+    found = values([("body", body), ("gammel_godkendelse.pdf", old), ("ejerskifte.docx", new)])
+    assert (found["company_name"], found["cvr"], found["contact_name"], found["phone"]) == (
+        "Nørreport Rens ApS", "22631152", "Mehmet Yilmaz", "50403020")
