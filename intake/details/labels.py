@@ -68,7 +68,11 @@ _LABELS: list[tuple[str, str]] = [
                         r"|address of (?:the )?property"
                         # where a business's waste arises is its own premises unless the form names another address
                         r"|(?:adresse|address) (?:hvor|where) (?:affaldet|the waste) .*|affaldsadresse"
-                        r"|(?:adresse|address) (?:for|of) (?:the )?(?:affaldet|waste)(?: collection)?"),
+                        r"|(?:adresse|address) (?:for|of) (?:the )?(?:affaldet|waste)(?: collection)?"
+                        # outdoor serving is in front of the restaurant's own premises
+                        r"|(?:adresse|address) (?:for|of) (?:the )?"
+                        r"(?:udeservering(?:en)?|outdoor (?:seating|serving|dining))"
+                        r"|udeserveringens adresse"),
     ("activity_location", r"(?:ønsket |foreslået |desired |preferred |requested |proposed )?"
                           r"(?:placering|sted|lokation|location)|hvor|where|place|site(?: address)?|venue"
                           r"|(?:adresse|arbejdsadresse) (?:på|for) (?:arbejdsstedet|arbejdet|byggepladsen|stedet)"

@@ -188,3 +188,11 @@ def test_the_previous_owners_approval_attached_gives_way_to_the_new_owners_decla
     found = values([("body", body), ("gammel_godkendelse.pdf", old), ("ejerskifte.docx", new)])
     assert (found["company_name"], found["cvr"], found["contact_name"], found["phone"]) == (
         "Nørreport Rens ApS", "22631152", "Mehmet Yilmaz", "50403020")
+
+
+def test_a_forms_address_of_the_outdoor_serving_is_the_restaurants_own():
+    form = {"Virksomhedens navn": "Pho Vesterbro ApS", "CVR-nummer": "7558 3346",
+            "Adresse for udeservering": "Viktoriagade 12, st. th", "Postnummer": "1655", "Kontaktperson": "Thao Nguyen"}
+    found = values([("body", "Hej, se vedhæftede.\n\nSendt fra min iPhone")], form)
+    assert (found.get("address"), found.get("postcode"), found.get("activity_location")) == (
+        "Viktoriagade 12, st. th", "1655", None)
