@@ -30,6 +30,7 @@ from intake.details import periods
 from intake.details.identifiers import EMAIL, IGNORED_EMAIL, find_cpr
 from intake.details.labels import label_key
 from intake.details.names import SUFFIX, looks_like_person
+from intake.details.postcodes import town_of
 from intake.details.sites import same_place
 from intake.details.text import CLIENT, extract_from_text
 from intake.details.values import compose_address, normalise_value
@@ -94,6 +95,7 @@ def extract_details(
     _contact_from_headers(found, sender, sender_name, reply_to)
     _first_name_of_the_owner(found)
     _details_beside_the_company(found, read)
+    _site_at_our_premises(found, read)
     _check_cvr(found)
     _order_period(found)
     if cpr:
@@ -223,6 +225,30 @@ def _site_apart_from_the_address(found: dict[str, Field]) -> None:
     if site and address and (same_place(str(site.value), str(address.value), str(postcode.value) if postcode else "")
                              or _in_front_of_own_street(str(site.value), str(address.value))):
         del found["activity_location"]
+
+
+# the mail puts the activity at the business's own premises ("a sign at our new pharmacy", "skilt på vores butik")
+_AT_OUR_PREMISES = re.compile(r"(?i)\b(?:at|on|outside|in front of|på|ved|foran|uden for)[ \t]+(?:our|vores|min|mit|my)"
+                              r"[ \t]+(?:(?:new|nye|nyåbnede)[ \t]+)?(?:pharmacy|apotek|shop|store|restaurant|café|cafe"
+                              r"|salon|bakery|bageri|butik|forretning|klinik|clinic)\b")
+_SITE_POSTCODE = re.compile(r"^(?P<a>.+?),[ \t]*(?P<pc>\d{4})[ \t]+(?P<town>\S.*)$")
+
+
+def _site_at_our_premises(found: dict[str, Field], read: list[tuple[str, str, dict[str, object]]]) -> None:
+    """A site with a house number, no own address anywhere, and a mail that puts the activity at the business's own
+    premises: the site is the address ("Location: Islands Brygge 27, st., 2300 København S" of "a sign at our new
+    pharmacy")."""
+    site = found.get("activity_location")
+    if "address" in found or site is None or not re.search(r"\d", str(site.value)):
+        return
+    if not any(source == "body" and _AT_OUR_PREMISES.search(text) for source, text, _ in read):
+        return
+    m = _SITE_POSTCODE.match(str(site.value))
+    found["address"] = Field(m.group("a") if m else str(site.value), site.source)
+    if m and "postcode" not in found and town_of(m.group("pc")):
+        found["postcode"] = Field(m.group("pc"), site.source)
+        found["city"] = Field(str(town_of(m.group("pc"))), site.source)
+    del found["activity_location"]
 
 
 _IN_FRONT = re.compile(r"(?i)\b(?:foran|ud ?for|uden ?for|in front of|outside)\b")

@@ -196,3 +196,12 @@ def test_a_forms_address_of_the_outdoor_serving_is_the_restaurants_own():
     found = values([("body", "Hej, se vedhæftede.\n\nSendt fra min iPhone")], form)
     assert (found.get("address"), found.get("postcode"), found.get("activity_location")) == (
         "Viktoriagade 12, st. th", "1655", None)
+
+
+def test_a_site_at_our_own_premises_with_no_other_address_is_the_address():
+    body = ("Hello,\n\nWe would like to mount a projecting green cross sign at our new pharmacy. The pharmacy is run "
+            "by Islands Brygge Apotek (CVR 77336834).\n\nRegards,\nPernille Haug\nPharmacist")
+    pdf = "Sign specification\nLocation: Islands Brygge 27, st., 2300 København S\nApplicant: Islands Brygge Apotek"
+    found = values([("body", body), ("sign.pdf", pdf)])
+    assert (found.get("address"), found.get("postcode"), found.get("city"), found.get("activity_location")) == (
+        "Islands Brygge 27, st.", "2300", "København S", None)
