@@ -25,7 +25,7 @@ CVR_DK = re.compile(r"(?<![\w-])DK[\s-]?(?P<v>\d{2}[ ]?\d{2}[ ]?\d{2}[ ]?\d{2})(
 P_LABELLED = re.compile(rf"(?:{P_LABEL.pattern})\.?[\s:.#]{{0,4}}(?P<v>\d(?:[ \-]?\d){{9}})(?![\d])", re.IGNORECASE)
 PHONE_LABELLED = re.compile(
     r"(?:\btlf|\btelefon\w*|\bmobil\w*|\bmob|\bphone|\btel|\btelephone|\bmobile|\bdirekte|\bdir|\bcell"
-    r"|\bdirect(?:[ \t]line)?)\.?"
+    r"|\bdirect(?:[ \t]line)?|(?-i:\b[MT](?=:)))\.?"       # "M: 20 91 44 72" in a signature
     r"(?:\s{0,2}(?:nr|nummer|no|number)\.?)?[\s:.]{0,4}(?!(?:\+|00)\s?(?!\(?45))"     # "+48 601 ...": not Danish
     r"(?P<v>(?:\+|00)?\s?(?:\(?45\)?)?[\s-]?\d(?:[ \-.]?\d){7})"
     r"(?![\d]|[ \-.]\d)", re.IGNORECASE)
@@ -37,6 +37,9 @@ PHONE_REACH = re.compile(
     r"(?P<v>(?:\+45[ \t]?)?\d\d[ \t]?\d\d[ \t]?\d\d[ \t]?\d\d)(?![\d])", re.IGNORECASE)
 PHONE_INTL = re.compile(r"(?<![\d])(?:\+|00)\s?45[\s-]?(?P<v>\d{2}[ \-.]?\d{2}[ \-.]?\d{2}[ \-.]?\d{2})(?![\d])")
 PHONE_GROUPED = re.compile(r"(?<![\d\w+-])(?<!\d[ ])(?P<v>[2-9]\d (?:\d\d ){2}\d\d|[2-9]\d{3} \d{4})(?![\d])")
+# "Ring på 26-12-34-56", "på 2 6 5 5 - 4 0 1 1": pairs joined by dashes, or eight digits spelled out one by one
+PHONE_SPELLED = re.compile(r"(?<![\d\w+-])(?<!\d[ -])(?P<v>[2-9]\d-\d\d-\d\d-\d\d|[2-9](?: \d){3}(?: - | )\d(?: \d){3})"
+                           r"(?![\d]|[ -]\d)")
 NOT_PHONE_CONTEXT = re.compile(r"\b(?:cvr|se|moms|vat|p|konto|reg|ean|kr|dkk|faktura|ordre|sag|journal|cpr|nr)"
                                r"[\s.:\-#]*$"
                                r"|\+(?!45)\d{2,3}(?:[\s-]\d{1,4}){0,2}[\s-]*$",      # the rest of a foreign number

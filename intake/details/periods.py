@@ -328,6 +328,8 @@ def _ranges(text: str, reference: date, dates: list[DateMention]) -> list[tuple[
                 out.append((first.start, start, end))
     for m in _WEEK_RANGE.finditer(text):
         out.extend(_week_range(m, reference))
+    for m in _DAYS_OF_WEEKS.finditer(text):
+        out.extend(_days_of_weeks(m, reference))
     return sorted(out, key=lambda r: r[0])
 
 
@@ -370,6 +372,35 @@ def _week_range(m: re.Match, reference: date) -> list[tuple[int, date, date]]:
         return _week_range_in(year + 1, w1, w2, m.start())
     if _WORKING_DAYS.search(m.string, max(0, m.start() - 30), m.start()):
         end -= timedelta(days=2)                # "mandag til fredag i uge 34": Monday to Friday
+    return [(m.start(), start, end)] if start <= end else []
+
+
+_WEEKDAY = {"mandag": 1, "tirsdag": 2, "onsdag": 3, "torsdag": 4, "fredag": 5, "lørdag": 6, "søndag": 7,
+            "monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6, "sunday": 7}
+# "starte mandag i uge 36 og være afsluttet fredag i uge 38 (2027)", "from Tuesday of week 10 to Friday of week 12"
+_DAYS_OF_WEEKS = re.compile(
+    r"\b(?P<d1>(?:man|tirs|ons|tors|fre|lør|søn)dag|(?:mon|tues|wednes|thurs|fri|satur|sun)day)[ \t]{1,3}(?:i|in|of)"
+    r"[ \t]{1,3}(?:uge|week)[ \t]{0,3}(?P<w1>\d{1,2})\b[^.\n\d]{1,60}?"
+    r"\b(?P<d2>(?:man|tirs|ons|tors|fre|lør|søn)dag|(?:mon|tues|wednes|thurs|fri|satur|sun)day)[ \t]{1,3}(?:i|in|of)"
+    r"[ \t]{1,3}(?:uge|week)[ \t]{0,3}(?P<w2>\d{1,2})\b(?:[ \t,]{0,3}\(?(?:i[ \t]|in[ \t])?(?P<y>20\d\d))?",
+    re.IGNORECASE)
+
+
+def _days_of_weeks(m: re.Match, reference: date) -> list[tuple[int, date, date]]:
+    """From a weekday of one week to a weekday of a later one (weeks that ended before receipt: next year's)."""
+    year = _year(m.group("y")) or reference.year
+    found = _days_of_weeks_in(m, year)
+    if found and not m.group("y") and found[0][2] < reference:
+        found = _days_of_weeks_in(m, year + 1)
+    return found
+
+
+def _days_of_weeks_in(m: re.Match, year: int) -> list[tuple[int, date, date]]:
+    try:
+        start = date.fromisocalendar(year, int(m.group("w1")), _WEEKDAY[m.group("d1").lower()])
+        end = date.fromisocalendar(year, int(m.group("w2")), _WEEKDAY[m.group("d2").lower()])
+    except ValueError:
+        return []
     return [(m.start(), start, end)] if start <= end else []
 
 

@@ -121,6 +121,9 @@ _SITE = re.compile("(?:" + "|".join([
     r"\btakes? place (?:at|on|in)", r"\b(?:held|hosted) (?:at|on|in)",
     r"\b(?:scaffolding|container|crane|lift|works?|stall|truck) (?:at|on|in)",
     r"\b(?:erect|place|put|set up|install|park)\w* (?:\w+ ){0,3}(?:at|on)",
+    # "will replace glass panels at X", "jord fra byggegrunden X", "jordflytning fra X": the work's place
+    r"\b(?:replac|repair|renovat|paint|dismantl)\w* (?:\w+ ){0,3}(?:at|on)", r"\bbyggegrunden",
+    r"\bjord\w*(?: \w+){0,3} fra",
     r"\bplaceret (?:på|ved)", r"\b(?:stillads|container|skurvogn|kran|lift|bod|vogn)\w* (?:\w+ ){0,2}(?:på|ved)",
     r"\btil at (?:\w+ ){0,4}(?:på|ved)",
     # "ombygge et hus på X", "renovate a flat at X": the work's place, not the business's premises
@@ -151,6 +154,8 @@ _LAST_WORD = re.compile(r"\S+\s*$")
 _OURS = re.compile(r"(?i)\b(?:vores|min|mit|mine|vort|our|my|selskabets|firmaets|virksomhedens|its)\b")
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[A-ZÆØÅ])|\n[ \t]*\n")
 _AFTER_BUSINESS = re.compile(r"^[^.\n]{0,40}?\b(?:hvor (?:vi|jeg) (?:har|driver)|where (?:we|i) (?:have|run)"
+                             # "..., where our studio is", "..., hvor vores butik ligger"
+                             r"|where (?:our|my) \w+ (?:is|are)\b|hvor (?:vores|min|mit) \w+ (?:er|ligger)\b"
                              # "..., som er vores nuværende adresse", "..., which is our office"
                              r"|(?:som|der|which|that) (?:er|is) (?:vores|min|mit|our|my) (?:\w+ )?"
                              r"(?:adresse|address|kontor|office|butik|shop|forretning|lokaler?|premises|værksted"
@@ -215,7 +220,7 @@ _NUMBER_REACH = 300         # how far before the number its street may be named
 
 def find_addresses(text: str) -> dict[str, str]:
     """``address`` (+ ``postcode``, ``city``) and ``activity_location`` from the street addresses of a text."""
-    mentions = find_mentions(text)
+    mentions = [m for m in find_mentions(text) if not _TAKEN_BACK.match(text, m.end)]
     roles = _roles(text, mentions)
     by_role = {role: [m for m, r in zip(mentions, roles, strict=True) if r in role.split("|")]
                for role in ("home", "registered", "signature", "business|both", "site|both", "neutral", "maybe own")}
@@ -272,6 +277,12 @@ def find_addresses(text: str) -> dict[str, str]:
     if "postcode" not in out:
         out.update(_lone_postcode(text, mentions))
     return out
+
+
+# an address the writer takes back at once: "Værnedamsvej 4, 1819 Frederiksberg C - nej undskyld, vi ligger jo på ..."
+_TAKEN_BACK = re.compile(r"(?i)[ \t,.]{0,3}(?:[-–][ \t]{0,3})?\(?(?:nej,?[ \t](?:undskyld|vent|pardon)"
+                         r"|undskyld,?[ \t]nej"
+                         r"|sorry,?[ \t](?:I[ \t]mean|no|wrong)|no,?[ \t]sorry|I[ \t]mean|scratch[ \t]that)\b")
 
 
 _DATE_AFTER = re.compile(r"(?i)\.?[ \t]?[-–][ \t]?\d{1,2}\."

@@ -35,6 +35,7 @@ from intake.details.identifiers import (
     PHONE_INTL,
     PHONE_LABELLED,
     PHONE_REACH,
+    PHONE_SPELLED,
     announced_p_number,
     digits,
     find_cpr,
@@ -218,6 +219,7 @@ def extract_from_text(text: str, reference: date) -> dict[str, object]:
     text = _tame(text.replace("\r\n", "\n").replace("\xa0", " ")[:MAX_TEXT_CHARS])
     text = _MAIL_HEADER_DATE.sub(_header_without_date, text)    # when a forwarded or quoted mail was sent
     client, text = _client_block(text, reference)
+    text = _QUOTED_PARTY.sub("\n", text)        # a supplier's offer quoted under "Bilag:": another party's details
     out = labelled_values(text, reference)
     _days_around_the_day(out, text, reference)
     if "contact_name" in out:               # a labelled contact ("Site supervisor: X") is named as the one to contact
@@ -276,6 +278,11 @@ def extract_from_text(text: str, reference: date) -> dict[str, object]:
         if same_place(str(out.get("activity_location")), str(out.get("address"))):
             del out["activity_location"]
     return out
+
+
+# a passage quoted whole on lines of its own that gives a CVR or an e-mail: another party's words ("Bilag: tilbud fra
+# leverandør\n"Tilbud nr. 2207 – Aqua Teknik A/S, CVR 65607107, ... Kontakt: salg@..."")
+_QUOTED_PARTY = re.compile(r'(?m)^[ \t]*["“„](?=[^"“”„\n]{0,400}(?:\bCVR\b|@))[^"“”„]{60,600}["”][ \t]*$')
 
 
 def _days_around_the_day(out: dict, text: str, reference: date) -> None:
@@ -474,7 +481,7 @@ def _find_phone(text: str, _ref: date) -> dict:
         m = next(m for m, p in labelled if p == phone)
         then = _MOBILE_AFTER.match(text, m.end())      # "Tel. 33 91 27 65 / 40 26 73 18 (mobile)": the person's own
         return {"phone": (normalise_phone(then.group("v")) or phone) if then else phone}
-    for pattern in (PHONE_INTL, PHONE_GROUPED):
+    for pattern in (PHONE_INTL, PHONE_GROUPED, PHONE_SPELLED):
         for m in pattern.finditer(text):
             if not NOT_PHONE_CONTEXT.search(text[max(0, m.start() - 20):m.start()]):
                 phone = normalise_phone(m.group("v"))
