@@ -11,7 +11,7 @@ import pytest
 
 from intake.details.checklist import Evidence, check
 from intake.details.extract import Field
-from intake.details.givens import date_unsettled, district_elsewhere, guests_unknown, locate, names_the_client
+from intake.details.givens import date_unsettled, district_elsewhere, guests_unknown, locate
 from routing.catalogue import load_catalogue
 
 RECEIVED = date(2026, 11, 16)
@@ -52,11 +52,6 @@ def test_a_cvr_in_the_signature_of_a_business_writing_for_itself_is_given(catalo
                   evidence("Vi søger om miljøgodkendelse af vores værksted.", "Mvh\nStålramme Nord ApS\nCVR 42885134",
                            cvr="42885134"))
     assert "cvr" in found.have
-
-
-def test_the_client_line_is_the_line_before_the_number():
-    assert names_the_client("Client: X ApS · CVR 17794965", 16)
-    assert not names_the_client("Vores klient\nCVR 17794965", 13)
 
 
 # ---------------------------------------------------------------- a district in the text, a signature elsewhere
