@@ -51,6 +51,13 @@ _PREMISES = (r"\w*(?:café|cafe|butik|forretning|restaurant|salon|klinik|værkst
 # a shop's, café's or office's own noun, which a customer's place is not
 _PREMISES_WORD = (r"(?:vores|our|min|my|butik|forretning|café|cafe|restaurant|salon|bageri|klinik|kontor|shop|store"
                   r"|office|bakery|premises)")
+# a customer's or client's ("vores kundes ejendom", "our customer's house"): whose place is a contractor's site
+_CUSTOMERS = r"(?:kunde(?:n|r|rne)?s|klient(?:en)?s|customer['’]?s|client['’]?s)"
+# the business's own premises on a corner ("Restaurant X ligger på hjørnet af A og B", "our café sits on the corner
+# of A and B (address A 47)"): where the business lies, no site of its own
+_PREMISES_ON_CORNER = (rf"(?:\b(?:vi|we|jeg)\b|{_PREMISES_WORD}\w*)[^.\n]{{0,60}}?\b(?:ligger|sits|lies|is located"
+                       r"|are located|located|situated|beliggende|holder til)[ \t]+(?:på|on|at)[ \t]+(?:the[ \t]+)?"
+                       r"(?:hjørnet|corner)")
 _HOME = re.compile(
     r"\b(?:(?:jeg|vi) bor(?: \w+){0,3} (?:på|i)|bor (?:\w+ ){0,2}(?:på|i)|(?:i|we) (?:\w+ )?live (?:at|in|on)"
     r"|(?:min|my) (?:privat)?adresse(?: er)?|(?:my|our) home (?:address )?is(?: at)?)\W*$", re.IGNORECASE)
@@ -63,12 +70,14 @@ _BUSINESS = re.compile("(?:" + "|".join([
     r"\bholder (?:til|hus) (?:i|på)", r"\bligger (?:på|i)", r"\bbeliggende(?: på| i)?",
     r"\b(?:located|based|situated) (?:at|in|on)",
     r"\blej(?:et|er) (?:et|en|vores) \w+(?: \w+)? (?:på|i)", r"\brented (?:a|an|the) \w+(?: \w+)? (?:at|in|on)",
+    # (not "foran vores kundes ejendom på X", "our client's house at X": a customer's place is the site)
     rf"\b(?:vores|min|mit|mine|vort|our|my|en|et|a|an|the|lille|small|nyt|nye|new|selskabets|firmaets"
-    rf"|virksomhedens|its|the company'?s)\s(?:\w+\s)?{_PREMISES}"
+    rf"|virksomhedens|its|the company'?s)\s(?!{_CUSTOMERS}\s)(?:\w+\s)?{_PREMISES}"
     r"(?: (?:is|are|er|ligger))?(?: located)? (?:på|i|at|in|on)",
     rf"\b(?:vores|min|mit|mine|our|my)(?: egen| eget| own)? {_PREMISES},",       # "vores egen ejendom, X"
     rf"\b(?:vores|min|mit|mine|our|my)(?: egen| eget| own)? {_PREMISES}",   # "foran min forretning Amagerbrogade 58"
     r"\bour (?:\w+ )?(?:office|shop|premises|restaurant|store|workshop|studio|address)s? (?:is|are) (?:at|in|on)",
+    rf"{_PREMISES_ON_CORNER}[ \t]+(?:af|of)\b[^.\n]*",
     r"\bc/o\b.*", r"\b(?:office|kontor|adr|adresse|address|hovedkontor)\b\.?:", r"\bhos formanden\b:?",
     # "(facaden af) bageriet i Blågårdsgade 14": the business's premises named by a definite noun
     r"\b(?:butikken|forretningen|restauranten|caféen|cafeen|salonen|klinikken|bageriet|kiosken|værkstedet"
@@ -135,7 +144,7 @@ _SITE = re.compile("(?:" + "|".join([
     # owners ("hired by the owners of X"): their place is the site; an agent's client ("på vegne af min klient")
     # is the applicant, so "klient" and "client" alone are no cue here
     # (one customer: "vores kunder" are a shop's, and a word of the business's own premises between ends the cue)
-    rf"\b(?:kunden?|kundens|customer(?:['’]s)?)\b(?:[ \t]+(?!{_PREMISES_WORD})[\w'’.\-]+){{0,5}}?[ \t]+"
+    rf"\b(?:kunde(?:n|ns|s|rs|rnes)?|customer(?:['’]s)?)\b(?:[ \t]+(?!{_PREMISES_WORD})[\w'’.\-]+){{0,5}}?[ \t]+"
     r"(?:på|i|ved|at|on|in)",
     r"\b(?:the )?owners? of(?: the (?:building|property|house|flat))?", r"\bejerne af(?: ejendommen)?",
     # the job named as such ("Opgaven er på X", "we have a job on X"), the equipment's destination ("Container til
@@ -195,7 +204,8 @@ _PLACE = re.compile(
     rf"|use[ \t]+of|use|brug[ \t]+af|benytte|benyttelse[ \t]+af"       # "applies for permission to use Ofelia Plads"
     rf"|hjørnet af|the corner of|krydset"
     rf"|along|across|del af|part of)[ \t]+(?:the[ \t]+|selve[ \t]+)?(?P<v>{STREET})(?![\w])"   # "på selve torvet"
-    rf"(?![ \t]{{1,3}}(?:nr\.?[ \t]?)?\d)(?![ \t][A-ZÆØÅ][a-zæøå])")
+    rf"(?![ \t]{{1,3}}(?:nr\.?[ \t]?)?\d)(?![ \t][A-ZÆØÅ][a-zæøå])"
+    r"(?![ \t](?i:side)\b)")                 # "on the Gasværksvej side" of the premises: no place of its own
 _LOCATION_PHRASE = re.compile(r"(?<![\w])(?:placering|location|sted|lokation|venue|site)\s{0,3}[:\-]\s{0,3}"
                               r"(?P<v>[^\n]{3,120})", re.IGNORECASE)
 _STREET_AT_NUMBER = re.compile(
@@ -474,6 +484,7 @@ _CORNER = re.compile(rf"(?P<a>{_NAMED_STREET})"
 # "Refsnæsgade fra nr. 1 til nr. 15", "Howitzvej from no. 2 to no. 30": a stretch of the street
 _STRETCH_CUE = re.compile(r"[ \t]{1,3}(?i:fra|from)[ \t]{1,3}(?i:nr|no|number)\.?[ \t]{0,2}\d{1,4}[A-Z]?[ \t]{1,3}"
                           r"(?i:til|to)[ \t]{1,3}(?:(?i:nr|no|number)\.?[ \t]{0,2})?\d")
+_PREMISES_CORNER_HERE = re.compile(rf"(?i:{_PREMISES_ON_CORNER})\W*(?i:af|of)?\W*\Z")
 _STREET_ENDING_HERE = re.compile(rf"(?<![\w])(?P<v>{_NAMED_STREET})\Z")
 
 
@@ -487,7 +498,7 @@ _BETWEEN = re.compile(rf"(?<![\w])(?=[pPiIaAlLoO])(?i:på|i|ad|langs|along|on|in
 def _corner_or_stretch(text: str) -> str | None:
     for cue in islice(_CORNER_CUE.finditer(text), MAX_MENTIONS):
         m = _CORNER.match(text, cue.end())
-        if m:
+        if m and not _PREMISES_CORNER_HERE.search(text, max(0, cue.start() - 120), cue.end()):
             joiner = f" {m.group('j')} " if m.group("j") else "/"        # "Jagtvej/Nørrebrogade" as written
             return f"{clean_street(m.group('a'))}{joiner}{clean_street(m.group('b'))}"
     for cue in islice(_STRETCH_CUE.finditer(text), MAX_MENTIONS):
@@ -524,6 +535,7 @@ def _place(text: str, mentions: list[Mention]) -> str | None:
         if (not inside and first not in NOT_STREET_WORDS and first not in _COUNTRIES and not town
                 and not _EVENT_NAME_AFTER.match(text, m.end("v"))    # "at the Vesterbro festival": an event
                 and not _district_of(text, m.end("v"), mentions)
+                and not _PREMISES_CORNER_HERE.search(text, max(0, m.start() - 120), m.start("v"))
                 and not _WHERE_WE_RUN.search(text, max(0, m.start() - 80), m.start())):
             return name
     return _event_place(text, mentions)
