@@ -147,6 +147,10 @@ _SITE = re.compile("(?:" + "|".join([
     rf"\b(?:kunde(?:n|ns|s|rs|rnes)?|customer(?:['’]s)?)\b(?:[ \t]+(?!{_PREMISES_WORD})[\w'’.\-]+){{0,5}}?[ \t]+"
     r"(?:på|i|ved|at|on|in)",
     r"\b(?:the )?owners? of(?: the (?:building|property|house|flat))?", r"\bejerne af(?: ejendommen)?",
+    # a housing association or landlord the work is for ("working for the housing association at X", "for
+    # ejerforeningen på X"): its building is the site
+    r"\b(?:for|hos) (?:(?:the|a|an|en|den) )?(?:[\w'’\-]+ ){0,2}?(?:housing association|association|co-?op|cooperative"
+    r"|landlord|\w*forening(?:en)?|udlejer(?:en)?|boligselskab(?:et)?) (?:at|on|in|på|i)",
     # the job named as such ("Opgaven er på X", "we have a job on X"), the equipment's destination ("Container til
     # X") and a removal's ends ("Flytning fra X")
     r"\b(?:opgaven|opgave|en opgave|jobbet|projektet|the job|a job|the project|a project)(?: \w+)?"
@@ -208,6 +212,23 @@ _PLACE = re.compile(
     r"(?![ \t](?i:side)\b)")                 # "on the Gasværksvej side" of the premises: no place of its own
 _LOCATION_PHRASE = re.compile(r"(?<![\w])(?:placering|location|sted|lokation|venue|site)\s{0,3}[:\-]\s{0,3}"
                               r"(?P<v>[^\n]{3,120})", re.IGNORECASE)
+# "The site we apply for is Havneparken on Islands Brygge", "the venue will be Kødbyen", "Stedet er Enghave Plads"
+_SITE_IS = re.compile(r"(?<![\w])(?i:the[ \t]+)?(?i:site|venue|location|pitch|stedet|pladsen)"
+                      r"(?:[ \t]+(?i:we|I|vi|jeg)(?:[ \t]+[a-zæøå]{1,12}){1,3}?)?"
+                      r"[ \t]+(?i:is|will[ \t]+be|would[ \t]+be|er|bliver)[ \t]+"
+                      r"(?P<v>[A-ZÆØÅ][\wæøå'’\-]{1,40}+(?:[ \t][A-ZÆØÅ][\wæøå'’\-]{1,40}+){0,2})(?![\w])")
+
+
+def named_site(text: str) -> str | None:
+    """The place a text names as its site in so many words (\"The site we apply for is X\")."""
+    for m in islice(_SITE_IS.finditer(text), MAX_MENTIONS):
+        name = m.group("v")
+        first = name.split()[0].lower()
+        if first not in NOT_STREET_WORDS and first not in _NOT_PLACE and name.lower() not in towns():
+            return name
+    return None
+
+
 _STREET_AT_NUMBER = re.compile(
     rf"(?<![\w])(?P<street>{STREET_PREFIX}(?=[ \t]{{1,3}}(?i:ud ?for|foran|ved|outside|in front of)[ \t]{{1,3}}"
     rf"(?i:nr|no|number)){ENDS_AS_STREET})[ \t]{{1,3}}(?i:ud ?for|foran|ved|outside|in front of)[ \t]{{1,3}}"
@@ -524,6 +545,9 @@ def _place(text: str, mentions: list[Mention]) -> str | None:
     m = _LOCATION_PHRASE.search(text)
     if m:
         return m.group("v").strip(" .,")
+    named = named_site(text)
+    if named:
+        return named
     corner_or_stretch = _corner_or_stretch(text)
     if corner_or_stretch:
         return corner_or_stretch
@@ -598,6 +622,10 @@ _COUNTRIES = frozenset("danmark denmark sverige sweden tyskland germany norge no
 _EVENT_READ = 100_000          # as much as the details of one text are read for (``text.MAX_TEXT_CHARS``)
 
 
+# a town's word opening a square's or street's name ("Kongens Nytorv", "Kongens Lyngby" the town)
+_ENDS_AS_PLACE = re.compile(rf"[^\n]*{ENDS_AS_STREET}\Z")
+
+
 def _event_place(text: str, mentions: list[Mention]) -> str | None:
     """A named place where an event, a stall or a recording is, without a street word: "koncert i Superkilen",
     "film a scene on Strøget", "Løbet starter ved Langelinie"."""
@@ -605,7 +633,8 @@ def _event_place(text: str, mentions: list[Mention]) -> str | None:
         name = m.group("v")
         first = name.split()[0].lower()
         inside = any(s.start <= m.start("v") < s.end for s in mentions)
-        if (not inside and first not in _NOT_PLACE and first not in NOT_STREET_WORDS and first not in towns()
+        if (not inside and first not in _NOT_PLACE and first not in NOT_STREET_WORDS
+                and (first not in towns() or _ENDS_AS_PLACE.match(name) and name.lower() not in towns())
                 and not name.isupper()                      # "EVENT IN PUBLIC SPACE": a heading, not a place
                 and not _EVENT_NAME.search(name)            # "a stall at Vesterbro Festival": an event, not a place
                 and not _EVENT_NAME_AFTER.match(text, m.end("v"))

@@ -54,3 +54,63 @@ def test_a_stall_on_a_corner_is_still_the_site():
     found = values([("body", "Hello, I would love a pitch on the corner of Nørrebrogade and Fælledvej every Saturday "
                              "in June.\n\nIda Sørensen\nPetals by Ida, Jagtvej 10, 2200 København N")])
     assert found["activity_location"] == "Nørrebrogade and Fælledvej"
+
+
+# ---------------------------------------------------------------- names of places
+
+def test_a_square_whose_name_opens_with_a_towns_word():
+    found = values([("body", "Yuletide Markets Danmark ApS, CVR 31600723, hereby applies for a Christmas market at "
+                             "Kongens Nytorv.\n\nYours faithfully,\nSarah Whitfield\nYuletide Markets Danmark ApS\n"
+                             "Bredgade 30, 1260 København K")])
+    assert found["activity_location"] == "Kongens Nytorv"
+    assert found["address"] == "Bredgade 30"
+
+
+@pytest.mark.parametrize(("written", "street"), [
+    ("på Overgaden oven Vandet ud for nr. 10", "Overgaden oven Vandet 10"),
+    ("ud for nr. 10 på Overgaden neden Vandet", "Overgaden neden Vandet 10"),
+])
+def test_a_street_with_a_small_word_inside_its_name(written, street):
+    found = values([("body", f"Hej\n\nVi søger om at opstille en mobilkran {written} lørdag den 28. august 2027.\n\n"
+                             "Med venlig hilsen\nHenrik Møller\nKranudlejning Sjælland ApS\nCVR 32471811\n"
+                             "Hovedvejen 12, 4000 Roskilde")])
+    assert found["activity_location"] == street
+    assert found["address"] == "Hovedvejen 12"
+
+
+def test_own_address_on_a_street_with_a_small_word():
+    found = values([("body", "Vi har en café på Overgaden neden Vandet 17, 1414 København K og søger udeservering.")])
+    assert found["address"] == "Overgaden neden Vandet 17"
+
+
+@pytest.mark.parametrize("sentence", [
+    "The site we apply for is Havneparken on Islands Brygge (start/finish area).",
+    "The venue will be Havneparken at Islands Brygge, right by the water.",
+    "Stedet vi søger er Havneparken på Islands Brygge ved havnebadet.",
+])
+def test_the_site_named_as_such(sentence):
+    found = values([("subject", "Running event at Islands Brygge - application"),
+                    ("body", f"Hello,\n\nPace Events Denmark ApS, CVR 30016920, applies for a 5 km charity run. "
+                             f"{sentence}\n\nBest,\nOliver Grant\nPace Events Denmark ApS\n"
+                             "Njalsgade 21G, 2300 København S")])
+    assert found["activity_location"] == "Havneparken"
+
+
+def test_a_spot_described_in_the_subjects_place_does_not_narrow_it():
+    found = values([("subject", "Bryllup i Frederiksberg Have"),
+                    ("body", "Et brudepar ønsker at holde en vielse med 80 gæster på plænen ved Kinesisk Lysthus i "
+                             "Frederiksberg Have lørdag den 14. august 2027.\n\nHappy Day Weddings IVS\n"
+                             "Jagtvej 10, 2200 København N")])
+    assert found["activity_location"] == "Frederiksberg Have"
+
+
+# ---------------------------------------------------------------- a housing association's building
+
+@pytest.mark.parametrize("cue", ["working for the housing association at", "doing the work for the landlord at",
+                                 "er entreprenør for andelsboligforeningen på"])
+def test_the_building_of_the_association_the_work_is_for(cue):
+    found = values([("body", f"Good morning,\n\nWe are a Swedish scaffolding contractor {cue} Store Kongensgade 40. "
+                             "We need to put up scaffolding on the pavement.\n\nApplicant: Öresund Ställning AB "
+                             "(Danish branch CVR 29700168)\n\nKind regards\nJohan Ekberg")])
+    assert found["activity_location"] == "Store Kongensgade 40"
+    assert "address" not in found
