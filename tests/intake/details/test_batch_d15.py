@@ -114,3 +114,28 @@ def test_the_building_of_the_association_the_work_is_for(cue):
                              "(Danish branch CVR 29700168)\n\nKind regards\nJohan Ekberg")])
     assert found["activity_location"] == "Store Kongensgade 40"
     assert "address" not in found
+
+
+# ---------------------------------------------------------------- the legal entity beside a trading name
+
+@pytest.mark.parametrize(("written", "company"), [
+    ("Firma: Hansens Smørrebrød (Hansens Mad & Catering ApS)", "Hansens Mad & Catering ApS"),
+    ("Company: Café Fugl (Fugl & Frø ApS)", "Fugl & Frø ApS"),
+    ("Ansøger: Nørrebro Hoops - juridisk Foreningen Nørrebro Basketball, CVR 31996678",
+     "Foreningen Nørrebro Basketball"),
+    ("Applicant: Harbour Bites (legal name Havnemad ApS)", "Havnemad ApS"),
+])
+def test_the_legal_entity_after_a_trading_name(written, company):
+    found = values([("body", f"Goddag\n\nVi ønsker udeservering på Israels Plads.\n\n{written}\nCVR 30888014\n"
+                             "Kontakt: Karin Hansen, 42 18 30 95")])
+    assert found["company_name"] == company
+
+
+# ---------------------------------------------------------------- guests
+
+@pytest.mark.parametrize(("sentence", "guests"), [
+    ("Vi forventer ca. 300 spillere og tilskuere.", 300),
+    ("Approx. 40 stalls. Expected footfall 3,000 per day.", 3000),
+])
+def test_players_and_footfall_are_guests(sentence, guests):
+    assert values([("body", f"Hej\nVi søger om et arrangement i Superkilen.\n{sentence}")])["guests"] == guests
