@@ -138,8 +138,9 @@ _OURSELVES = re.compile(r"(?i)(?:os|vi|mig|jeg|firmaet|virksomheden)[ \t]+selv|s
 
 
 # a trading name, then its legal entity announced as such: "X - juridisk Foreningen Y", "X (legal name Y ApS)"
-_LEGAL_NAME_AFTER = re.compile(r"[^()]+?\s*[-–(,]\s*(?i:juridisk(?:[ \t]+(?:navn|enhed))?|legal(?:[ \t]+(?:name|entity))?"
-                               r"|registered[ \t]+as)\s*:?\s+(?P<legal>[A-ZÆØÅ][^()]{1,60}?)\)?")
+_LEGAL_NAME_AFTER = re.compile(r"[^()]+?\s*[-–(,]\s*(?i:juridisk(?:[ \t]+(?:navn|enhed))?"
+                               r"|legal(?:[ \t]+(?:name|entity))?|registered[ \t]+as)\s*:?\s+"
+                               r"(?P<legal>[A-ZÆØÅ][^()]{1,60}?)\)?")
 # a trading name with the legal entity after it in brackets: "Café Fugl (Fugl & Frø ApS)"
 _LEGAL_IN_BRACKETS = re.compile(rf"(?P<trade>[^()]+?)\s*\((?P<legal>[^()]+?{SUFFIX}\.?)\)")
 
