@@ -10,6 +10,7 @@ from datetime import date
 import pytest
 
 from intake.details import extract_details
+from intake.details.periods import Period, find_period
 
 REF = date(2027, 2, 22)
 
@@ -139,3 +140,35 @@ def test_the_legal_entity_after_a_trading_name(written, company):
 ])
 def test_players_and_footfall_are_guests(sentence, guests):
     assert values([("body", f"Hej\nVi søger om et arrangement i Superkilen.\n{sentence}")])["guests"] == guests
+
+
+# ---------------------------------------------------------------- the period applied for
+
+@pytest.mark.parametrize(("text", "start", "end"), [
+    ("Festival days are Friday to Sunday, 27-29 August. Build-up starts Wednesday 25 August and derig finishes "
+     "Monday 30 August, and we need the area for the whole span, so please consider the application as 25-30 August.",
+     date(2027, 8, 25), date(2027, 8, 30)),
+    ("Market open: 19 November - 22 December 2027\nBuild: 15-18 November; strike: 23-24 December. The permit should "
+     "cover build and strike as well, i.e. 15 November 2027 to 24 December 2027.", date(2027, 11, 15),
+     date(2027, 12, 24)),
+    ("Arbejdet udføres natten mellem 23. og 24. august og natten mellem 24. og 25. august 2027, dvs. vi søger for "
+     "23.-25. august.", date(2027, 8, 23), date(2027, 8, 25)),
+])
+def test_the_range_the_text_says_it_applies_for(text, start, end):
+    assert find_period(text, REF) == Period(start, end)
+
+
+@pytest.mark.parametrize(("text", "start", "end"), [
+    ("vi søger for perioden fredag den 11. juni kl. 18 til søndag den 13. juni kl. 12", date(2027, 6, 11),
+     date(2027, 6, 13)),
+    ("I would like a spot on Nyhavn from the 1st to the 14th of August.", date(2027, 8, 1), date(2027, 8, 14)),
+    ("Period: from the 1st to the 14th of October 2027.", date(2027, 10, 1), date(2027, 10, 14)),
+])
+def test_a_range_with_times_or_ordinals(text, start, end):
+    assert find_period(text, REF) == Period(start, end)
+
+
+def test_a_set_up_day_not_applied_for():
+    text = ("Valby Cykelklub søger om tilladelse til et motionscykelløb i Valbyparken søndag den 5. september 2027.\n\n"
+            "Opstilling lørdag den 4. september indgår ikke i ansøgningen, da den sker på klubbens eget område.")
+    assert find_period(text, REF) == Period(date(2027, 9, 5), date(2027, 9, 5))
