@@ -111,7 +111,8 @@ _PERIOD_CUE = re.compile(r"periode|period|tidsrum|dato|dates?\b|afholdes|finder 
 # the range the text itself says it applies for, after the event's days and its build and strike: "so please consider
 # the application as 25-30 August", "i.e. 15 November to 24 December", "dvs. vi søger for 23.-25. august"
 _APPLIED_FOR = re.compile(r"(?:\bi\.e\.|\bdvs\.|\bsøger (?:vi )?for|\bthe application as"
-                          r"|\bapply(?:ing)? for the period|\bpermit (?:should|must|shall) cover|\bneed the area for the (?:whole|entire) (?:span|period))"
+                          r"|\bapply(?:ing)? for the period|\bpermit (?:should|must|shall) cover"
+                          r"|\bneed the area for the (?:whole|entire) (?:span|period))"
                           r"[^\n]{0,15}\Z", re.IGNORECASE)
 
 
