@@ -31,7 +31,7 @@ from intake.details.identifiers import EMAIL, IGNORED_EMAIL, find_cpr
 from intake.details.labels import label_key
 from intake.details.names import SUFFIX, looks_like_person
 from intake.details.postcodes import town_of
-from intake.details.sites import named_site, same_place
+from intake.details.sites import named_site, premises_on_corner, same_place
 from intake.details.text import CLIENT, extract_from_text
 from intake.details.values import compose_address, normalise_value
 from intake.mail.bodytext import own_history, quoted_text
@@ -92,6 +92,7 @@ def extract_details(
         _period_moved(found, values, source, text)
     _subject_site_on_the_address(found)
     _site_within_subject_place(found, read)
+    _subject_corner_of_our_premises(found, read)
     _site_apart_from_the_address(found)
     _contact_from_headers(found, sender, sender_name, reply_to)
     _first_name_of_the_owner(found)
@@ -232,6 +233,15 @@ def _site_within_subject_place(found: dict[str, Field], read: list[tuple[str, st
                               r"(?![\w])", text)):
             found["activity_location"] = Field(inner, source)
             return
+
+
+def _subject_corner_of_our_premises(found: dict[str, Field], read: list[tuple[str, str, dict[str, object]]]) -> None:
+    """A corner in the subject ("Udeservering, hjørnet af Elmegade og Sankt Hans Gade") where the body puts the
+    business's own premises ("Restaurant X ligger på hjørnet af Elmegade og Sankt Hans Gade") is no site."""
+    site = found.get("activity_location")
+    if (site is not None and site.source == "subject" and isinstance(site.value, str)
+            and any(source == "body" and premises_on_corner(text, site.value) for source, text, _ in read)):
+        del found["activity_location"]
 
 
 def _site_apart_from_the_address(found: dict[str, Field]) -> None:

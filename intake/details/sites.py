@@ -174,6 +174,8 @@ _AFTER_BUSINESS = re.compile(r"^[^.\n]{0,40}?\b(?:hvor (?:vi|jeg) (?:har|driver)
                              r"(?:adresse|address|kontor|office|butik|shop|forretning|lokaler?|premises|værksted"
                              r"|workshop))\b",
                              re.IGNORECASE)
+# a customer's place named as such right after its address: "Bülowsvej 17 (kundens ejendom)", "(the client's house)"
+_CUSTOMERS_AFTER = re.compile(rf"^[ \t]{{0,2}}[(,\-–][ \t]{{0,2}}(?:the |our |vores )?{_CUSTOMERS}\b", re.IGNORECASE)
 _SAME_PLACE = re.compile(
     r"\b(?:foran|ud for|uden ?for|in front of|outside)\s(?:vores|min|mit|mine|sin|sit|deres|our|my|their|the|butikken"
     r"|caféen|cafeen|restauranten|forretningen|salonen|bageriet|baren|kiosken|bistroen|døren|indgangen|facaden|vinduet|huset"
@@ -217,6 +219,18 @@ _SITE_IS = re.compile(r"(?<![\w])(?i:the[ \t]+)?(?i:site|venue|location|pitch|st
                       r"(?:[ \t]+(?i:we|I|vi|jeg)(?:[ \t]+[a-zæøå]{1,12}){1,3}?)?"
                       r"[ \t]+(?i:is|will[ \t]+be|would[ \t]+be|er|bliver)[ \t]+"
                       r"(?P<v>[A-ZÆØÅ][\wæøå'’\-]{1,40}+(?:[ \t][A-ZÆØÅ][\wæøå'’\-]{1,40}+){0,2})(?![\w])")
+
+
+def premises_on_corner(text: str, place: str) -> bool:
+    """The text puts the business's own premises on the corner ``place`` ("Restaurant X ligger på hjørnet af A og
+    B")."""
+    for cue in islice(_CORNER_CUE.finditer(text), MAX_MENTIONS):
+        m = _CORNER.match(text, cue.end())
+        streets = set(re.split(r" (?:og|and|&) |/", place))
+        if (m and _PREMISES_CORNER_HERE.search(text, max(0, cue.start() - 120), cue.end())
+                and {clean_street(m.group("a")), clean_street(m.group("b"))} <= streets):
+            return True
+    return False
 
 
 def named_site(text: str) -> str | None:
@@ -419,6 +433,8 @@ def _role(before: str, after: str) -> str:
             best, key = role, (found[0], -found[1])
     if best == "site" and ours == key[0]:
         return "both"                           # "renovere mit rækkehus på X": the work is at their own place
+    if _CUSTOMERS_AFTER.match(after):
+        return "site"                           # "ind til Bülowsvej 17 (kundens ejendom)"
     if _AFTER_BUSINESS.match(after):            # "..., hvor vi har vores butik"
         return "both" if best == "site" else "business"
     if best in ("site", "neutral") and _IN_FRONT_OF_NAMED.search(before):
@@ -602,6 +618,7 @@ _EVENT = (r"(?<![\w])(?=[fFoOkKmMlLrRaAeEsSbBhHyYpPdDcCtT])"          # a word s
           r"(?i:film|optage|optagelse|koncert|concert|marked|market|fest|festival|løb|run\b|race|arrangement|event"
           r"|stand\b|stade|bod\b|boden|stall|sælge|sell|serv(?:e|ing|ere|erer)\b|yoga|parade|optog|demonstration"
           r"|starter|slutter|starts|ends|starting|finishing"
+          r"|\w{0,15}?turnering|tournament"
           r"|afholde|holde|hold\b|host|picnic|loppemarked|julemarked|cirkus|circus|teater|theatre|scene\b)")
 _EVENT_PLACE = re.compile(rf"{_EVENT}[^.\n]{{0,50}}?(?<![\w])(?i:i|på|ved|in|at|on|foran|in front of)[ \t]{{1,2}}"
                           r"(?:the[ \t]{1,2})?"           # "a run starting and finishing at the Amager Fælled car park"

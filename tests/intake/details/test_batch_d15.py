@@ -172,3 +172,34 @@ def test_a_set_up_day_not_applied_for():
     text = ("Valby Cykelklub søger om tilladelse til et motionscykelløb i Valbyparken søndag den 5. september 2027.\n\n"
             "Opstilling lørdag den 4. september indgår ikke i ansøgningen, da den sker på klubbens eget område.")
     assert find_period(text, REF) == Period(date(2027, 9, 5), date(2027, 9, 5))
+
+
+# ---------------------------------------------------------------- more sites
+
+def test_an_address_named_as_the_customers_after_it_is_the_site():
+    found = values([("body", "Hej\n\nVi skal grave en stikledning for fiber ind til Bülowsvej 17 (kundens ejendom) fra "
+                             "skabet på hjørnet af Bülowsvej og Rolighedsvej.\n\nMvh\nNanna Skov\n"
+                             "Fiberteam Sjælland A/S")])
+    assert found["activity_location"] == "Bülowsvej 17"
+    assert "address" not in found
+
+
+def test_a_tournament_in_a_named_place():
+    found = values([("body", "Hej\n\nVi vil lave en 3x3 basketturnering i Superkilen (Den Sorte Plads) fra fredag den "
+                             "30. juli til søndag den 1. august 2027.")])
+    assert found["activity_location"] == "Superkilen"
+
+
+def test_a_corner_in_the_subject_where_the_body_puts_the_restaurant_is_no_site():
+    found = values([("subject", "Ansøgning om udeservering, hjørnet af Elmegade og Sankt Hans Gade"),
+                    ("body", "Hej,\n\nRestaurant Hjørnet (Elmegade Spisehus ApS) ligger på hjørnet af Elmegade og "
+                             "Sankt Hans Gade. Vi søger udeservering på fortovet, i alt 18 m2.\n\n"
+                             "Adresse: Elmegade 30, st., 2200 København N")])
+    assert "activity_location" not in found
+
+
+def test_a_corner_in_the_subject_for_a_stall_stays_the_site():
+    found = values([("subject", "Stadeplads, hjørnet af Nørrebrogade og Fælledvej"),
+                    ("body", "Hej, vi vil gerne stå med vores kaffecykel om lørdagen i juni.\n\nCykelkaffe ApS\n"
+                             "Rentemestervej 57, 2400 København NV")])
+    assert found["activity_location"] == "Nørrebrogade og Fælledvej"
