@@ -24,7 +24,7 @@ _ENDINGS = ("land gade vej allé alle plads pladsen torv torvet boulevard boulev
             " marken port porten skov kvarter diget engen eng volden vold ringen gård gården kær kæret markedet hus sø"
             " søen vejen gaden stranden alléen dalen dal bjerg vænget lunden dossering buen bue byen runddel runddelen"
             " vandet øen slette sletten mose mosen række rækken krog krogen kilde kilden bane banen square street"
-            " road hallen hallerne").split()
+            " road hallen hallerne station stationen").split()
 _STREET_END = "(?i:" + "|".join(_ENDINGS) + ")"
 # A street is up to three capitalised words, the last ending in a street word. Each word is taken whole (possessive)
 # and its ending checked by fixed-width look-behinds, so that no position is scanned more than a few times.

@@ -203,3 +203,13 @@ def test_a_corner_in_the_subject_for_a_stall_stays_the_site():
                     ("body", "Hej, vi vil gerne stå med vores kaffecykel om lørdagen i juni.\n\nCykelkaffe ApS\n"
                              "Rentemestervej 57, 2400 København NV")])
     assert found["activity_location"] == "Nørrebrogade og Fælledvej"
+
+
+@pytest.mark.parametrize(("written", "place"), [
+    ("Vi vil gerne stå på Nørreport Station ved Frederiksborggade", "Nørreport Station"),
+    ("We would like a pitch at Østerport Station near Oslo Plads", "Østerport Station"),
+])
+def test_a_station_is_a_named_place(written, place):
+    found = values([("body", f"Hej\n\n{written}, mandag-fredag i september 2027.\n\nVenlig hilsen\nKasper Lund\n"
+                             "Cykelkaffe ApS\nRentemestervej 57, 2400 København NV")])
+    assert found["activity_location"] == place
