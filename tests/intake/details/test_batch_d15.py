@@ -213,3 +213,13 @@ def test_a_station_is_a_named_place(written, place):
     found = values([("body", f"Hej\n\n{written}, mandag-fredag i september 2027.\n\nVenlig hilsen\nKasper Lund\n"
                              "Cykelkaffe ApS\nRentemestervej 57, 2400 København NV")])
     assert found["activity_location"] == place
+
+
+@pytest.mark.parametrize(("written", "company"), [
+    ("My business: Petals by Ida, which is a sole proprietorship, CVR 31046394.", "Petals by Ida"),
+    ("Min virksomhed: Kold Kugle, CVR 31046394.", "Kold Kugle"),
+])
+def test_my_business_with_a_colon(written, company):
+    found = values([("body", f"Hello!\n\nI would love a pitch on Nyhavn every Saturday in June 2027.\n\n{written}\n\n"
+                             "Best wishes\nIda Sørensen")])
+    assert found["company_name"] == company
