@@ -223,3 +223,9 @@ def test_my_business_with_a_colon(written, company):
     found = values([("body", f"Hello!\n\nI would love a pitch on Nyhavn every Saturday in June 2027.\n\n{written}\n\n"
                              "Best wishes\nIda Sørensen")])
     assert found["company_name"] == company
+
+
+def test_a_club_named_by_its_town():
+    found = values([("body", "Hej\n\nValby Cykelklub søger om tilladelse til et motionscykelløb i Valbyparken søndag "
+                             "den 5. september 2027.\n\nVh\nLars Kofoed\nFormand")])
+    assert found["company_name"] == "Valby Cykelklub"
