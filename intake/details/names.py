@@ -75,9 +75,9 @@ _INTRO = re.compile(        # each alternative starts a word: the look-behind tu
     rf"(?P<v>{_NAME_RUN})")
 _WE_ARE = re.compile(rf"(?i:\bvi[ \t]er|\bwe[ \t]are|\bwe['’]re|\bi[ \t]represent|\bwe[ \t]represent)[ \t]{{1,3}}"
                      rf"(?:the[ \t]{{1,2}})?(?P<v>{_NAME_RUN})")
-# ("Valby Cykelklub": a club named by its town)
+# "Surfklubben Østersø", "Danseskolen X", "X Laug", "Valby Cykelklub"
 _ORG_HEAD = (r"(?:[A-ZÆØÅ]\w{0,30}+(?i:(?<=foreningen)|(?<=forening)|(?<=selskabet)|(?<=kulturhuset)|(?<=klubben)"
-             r"|(?<=skolen)|(?<=laug)|(?<=lauget)|(?<=klub))|Fonden)")     # "Surfklubben Østersø", "Danseskolen X", "X Laug"
+             r"|(?<=skolen)|(?<=laug)|(?<=lauget)|(?<=klub))|Fonden)")
 _ORGANISATION = re.compile(       # "Andelsboligforeningen Lærkehøj", "Valby Handelsstandsforening"
     rf"(?<![\w])(?P<v>{_ORG_HEAD}(?:[ \t]{{1,2}}(?:{_JOINER}[ \t]{{0,2}})?{_CAP_TOKEN}){{1,5}}"
     rf"|(?:[A-ZÆØÅ]\w{{1,30}}+[ \t]){{1,2}}{_ORG_HEAD})(?![\w])")
