@@ -578,7 +578,22 @@ def _place(text: str, mentions: list[Mention]) -> str | None:
                 and not _PREMISES_CORNER_HERE.search(text, max(0, m.start() - 120), m.start("v"))
                 and not _WHERE_WE_RUN.search(text, max(0, m.start() - 80), m.start())):
             return name
-    return _event_place(text, mentions)
+    return _event_place(text, mentions) or _square_of_the_event(text, mentions)
+
+
+# "Enghave Plads Loppemarked søges for ...", "Israels Plads Julemarked 2027": an event named by its square or street
+_SQUARE_EVENT = re.compile(r"(?<![\w])(?P<v>(?:[A-ZÆØÅ][\wæøå'’\-]{1,30}+[ \t]){1,2}(?:Plads|Torv|Park|Have|Square))"
+                           r"[ \t]{1,2}(?i:loppemarked|julemarked|marked|market|festival"
+                           r"|gadefest|fest|koncert|concert)\b")
+
+
+def _square_of_the_event(text: str, mentions: list[Mention]) -> str | None:
+    for m in islice(_SQUARE_EVENT.finditer(text, 0, _EVENT_READ), MAX_MENTIONS):
+        name = m.group("v")
+        if (name.split()[0].lower() not in NOT_STREET_WORDS and name.lower() not in towns()
+                and not any(s.start <= m.start("v") < s.end for s in mentions)):
+            return name
+    return None
 
 
 # "I run a small coffee bar in Nørrebro", "vi har en lille café på Vesterbro": where the business itself lies, no site

@@ -229,3 +229,20 @@ def test_a_club_named_by_its_town():
     found = values([("body", "Hej\n\nValby Cykelklub søger om tilladelse til et motionscykelløb i Valbyparken søndag "
                              "den 5. september 2027.\n\nVh\nLars Kofoed\nFormand")])
     assert found["company_name"] == "Valby Cykelklub"
+
+
+@pytest.mark.parametrize(("opening", "place"), [
+    ("Enghave Plads Loppemarked søges for søndag den 6. juni.", "Enghave Plads"),
+    ("Israels Plads Julemarked 2027 would like to apply for December.", "Israels Plads"),
+])
+def test_an_event_named_by_its_square(opening, place):
+    found = values([("body", f"Hej Byliv\n\n{opening}\n\nForeningen Loppefolket\n"
+                             "c/o Mette Krog, Enghavevej 33, 4. th, 1674 København V")])
+    assert found["activity_location"] == place
+    assert found["address"] == "Enghavevej 33, 4. th"
+
+
+def test_a_stall_word_before_a_market_is_no_square():
+    found = values([("body", "Hej\n\nVi søger en stadeplads på Torvehallerne Marked i maj.\n\nFrugt ApS\n"
+                             "Jagtvej 10, 2200 København N")])
+    assert found.get("activity_location") != "Stadeplads"
