@@ -49,7 +49,10 @@ cannot give the end date yet", "how long depends on ..."), a period from and to 
 date or a match holding both ends, not by a start nor a week read as a span. When the writer applies for a client
 ("for vores kunde", "on behalf of our client", "Vi er arkitekter for en ejer", a job "hos kunde") or writes as the
 managing agent of the property ("Vi administrerer A/B ...", "a property we manage", "one of the tenants"), the
-signature's address is the writer's office, never the place.
+signature's address is the writer's office, never the place, and a CVR or P-number in the signature is the writer's
+firm's unless its line names the client ("Client: X ApS · CVR-nr. ..."). Nor is the signature's address the place
+where the text puts the place in a district ("ved vores lager i Valby") and the signature's town lies outside it
+(2750 Ballerup).
 """
 from __future__ import annotations
 
@@ -66,8 +69,11 @@ from intake.details.givens import (
     another_unit,
     at_own_premises,
     date_unsettled,
+    district_elsewhere,
     end_unknown,
+    estimated,
     for_a_client,
+    guests_unknown,
     implausible,
     locate,
     own_address_at,
@@ -146,9 +152,14 @@ def found_where(item: ChecklistItem, evidence: Evidence) -> str:
     # "Start is planned for week 3 ... we cannot give the end date yet": a period from and to is given only by an end
     # written as a date, or by a match that holds both ends ("uge 8-12"), not by a start or a week read as a span
     open_end = "period_to" in item.details and end_unknown([t for _, t in evidence.texts])
+    # "Skolen har 640 elever. Hvor mange gæster der kommer, er svært at sige": where the writer says the number of
+    # guests is not known, only a number given as an estimate ("ca. 300", "vi forventer 500") is the guests
+    guesswork = "guests" in item.details and guests_unknown([t for _, t in evidence.texts])
     for key in dict.fromkeys(keys):
         detail = evidence.details.get(key)
         if open_end and key in ("period_from", "period_to") and not _end_written(evidence):
+            continue
+        if guesswork and key == "guests" and detail is not None and not _estimate_written(evidence, detail.value):
             continue
         if detail is not None and detail.value not in ("", None, False) \
                 and not _beside_the_period(item, key, detail.source, evidence, paperwork) \
@@ -175,7 +186,7 @@ def found_where(item: ChecklistItem, evidence: Evidence) -> str:
     # a plan, a survey, a drawing: asking about one, or saying it is attached to a mail without attachments, is not
     # having it; nor is a subject that names one ("Gravetilladelse - afmærkningsplan") when nothing is attached
     document = _Document(bool(item.attachments), bool(could_be), item.details, evidence.received, unknown_site,
-                         said_absent=_said_absent(item, evidence), ranges_only=open_end,
+                         said_absent=_said_absent(item, evidence), ranges_only=open_end, estimates_only=guesswork,
                          days_only="period_from" in item.details and date_unsettled([t for _, t in evidence.texts]))
     values_only = replace(document, values_only=True)
     for source, text in evidence.texts:
@@ -292,6 +303,20 @@ def _end_written(evidence: Evidence) -> bool:
     return any(next(locate("period_to", end.value, t), None) for _, t in evidence.texts)
 
 
+def _estimate_written(evidence: Evidence, value: object) -> bool:
+    """Some place the number ``value`` is written gives it as an estimate ("ca. 300", "vi forventer 500")."""
+    return any(estimated(t, start, end) for _, t in evidence.texts for start, end in locate("guests", value, t))
+
+
+def _estimate_in(text: str, match: re.Match[str]) -> bool:
+    """A match that holds its own estimate ("forventet antal: 600", "omkring 200 gæster") or follows one."""
+    return bool(_ESTIMATE_WORD.search(match.group())) or estimated(text, match.start(), match.end())
+
+
+_ESTIMATE_WORD = re.compile(r"\b(?:ca|cirka|omkring|approx\w*|about|around|op til|up to|max|mellem|between|forvent\w*|"
+                            r"expect\w*|anslået|estimated)\b|\d\s*(?:-|–)\s*\d", re.IGNORECASE)
+
+
 def _later_date(text: str, start: str) -> bool:
     """``text`` (what follows the start) holds a later date: the end the extractor did not pair with the start
     ("Opstart 1. marts 2027, nedtagning 30. april 2027")."""
@@ -358,6 +383,7 @@ class _Document:
     values_only: bool = False  # only a match holding a number counts (the text is a quote or an invoice)
     said_absent: bool = False  # the writer says in words that it is not there ("Contractor: TBD"): no company form
     ranges_only: bool = False  # the writer says the period's end is not known: only a match holding both ends counts
+    estimates_only: bool = False  # the writer says the number of guests is not known: only an estimate counts
     days_only: bool = False  # the writer says the dates are not fixed: only a match holding a day or week counts
 
     @property
@@ -542,6 +568,8 @@ def _stated(pattern: re.Pattern[str], text: str, document: _Document = _Document
             continue
         if document.ranges_only and not _RANGE.search(m.group()):
             continue
+        if document.estimates_only and not _estimate_in(text, m):
+            continue
         if document.days_only and not _DAY_NUMBER.search(m.group()):  # "two nights in April 2027; dates to be ..."
             continue
         if _a_week(text, m, document) or _a_condition(text, m) \
@@ -605,6 +633,10 @@ def _detail_given(item: ChecklistItem, key: str, value: object, evidence: Eviden
     # vi søger på deres vegne", "på vegne af vores klient"): the signature is the writer's office, its CVR the writer's
     signature_is_site = signature_is_site and not (key in ("address", "activity_location", "cvr", "p_number")
                                                    and for_a_client(written))
+    # nor where the text puts the place in a district and the signature's town is outside it ("ved vores lager i
+    # Valby", signed "Industrivej 12, 2750 Ballerup")
+    signature_is_site = signature_is_site and not (key in ("address", "activity_location")
+                                                   and district_elsewhere(written, evidence.signature))
     # "P-nummeret på den (the attached printout) er for vores anden butik": only a P-number written in the mail counts
     unit_elsewhere = key == "p_number" and another_unit(written)
     seen = False

@@ -4,9 +4,9 @@ A checklist item satisfied by an extracted detail or by a pattern holding a
 number is easily fooled by a number of another kind: the CVR of the landlord,
 the contractor, the supplier or the seller for the applicant's own; the litres
 a year of an oil tank's consumption or of its last bill for its size; the
-area of the premises or of an old sign for the area applied for; "vi er 3 ansatte" for the guests of an
-event; a quantity of last year ("sidste år flyttede vi 150 tons") for this application's; a deadline ("svar senest
-1. marts"), a past date ("sidste år 3. juni",
+area of the premises or of an old sign, or a count of tables ("2 borde og 4 stole"), for the area applied for; "vi
+er 3 ansatte" for the guests of an event; a quantity of last year ("sidste år flyttede vi 150 tons") for this
+application's; a deadline ("svar senest 1. marts"), a past date ("sidste år 3. juni",
 "survey done on 3 September 2026", "stiftet 12. august 1977") for the period
 or date of the activity; the business's own address (its signature, "vores
 kontor ligger på ...") for the site of an activity whose site the writer says
@@ -22,8 +22,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from datetime import date
+from itertools import chain
 
+from intake.details.identifiers import DIMENSIONS, parse_number
 from intake.details.periods import find_dates
+from intake.details.postcodes import postcode_town
 
 _BEFORE = 120  # characters of a value's sentence read before it
 
@@ -51,6 +54,12 @@ _USAGE = re.compile(r"\b(?:\w*regning\w*|\w*faktura\w*|bill|invoice|levering\w*|
 _OTHER_AREA = re.compile(r"\b(?:lokale\w*|butik\w*|restaurant\w*|café\w*|shop|premises|lejemål\w*|indendørs\w*|"
                          r"indoors?)\s+(?:er|is|has|har|måler|measures)\s+(?:på\s+|ca\.?\s+|about\s+|omkring\s+)?$"
                          r"|\b(?:gamle|tidligere|forrige|old|previous|former)\b[^,;]{0,40}$", re.IGNORECASE)
+# a number of things, not an area: "Areal: 2 borde og 4 stole langs facaden", "4 small tables"
+_COUNTED = re.compile(r"^[ \t]*(?:stk\.?[ \t]*)?(?:(?!m\b|m2|m²|kvm|meter|metre)[^\W\d_]+[ \t]+)?(?:borde?|stole?|"
+                      r"bænke?|parasol\w*|cafésæt|sæt|tables?|chairs?|benches|bench|umbrellas?|parasols?|stools?|"
+                      r"taburetter|krakker)\b", re.IGNORECASE)
+# the size of a parasol, not the area: "2 stk. parasol 3 x 3 m med fod", "umbrella 3 x 3 m"
+_FURNITURE_BEFORE = re.compile(r"\b(?:parasol\w*|umbrellas?)[ \t]*$", re.IGNORECASE)
 # how high something hangs, not its size: "i ca. 3 meters højde", "i en højde af 2,5 m", "at a height of 3 m",
 # "2.5 m above the pavement", "3 m over fortovet"
 _MOUNTING = re.compile(r"\b(?:i|in)\s+(?:ca\.?\s*|cirka\s+|omkring\s+)?\d+(?:[,.]\d+)?\s*(?:m|meter|meters)\s+højde\b"
@@ -150,6 +159,15 @@ _SITE_UNKNOWN = re.compile(
 # the writer says the date is not settled: "the date is not fixed yet", "Date: to be decided", "datoen er ikke fastlagt"
 _DATE_UNSETTLED = re.compile(r"\b(?:(?:the (?:exact )?)?dates?|datoen|datoerne|tidspunktet)\b[^.!?\n]{0,30}?\b"
                              + _UNDECIDED + r"\b", re.IGNORECASE)
+# one day or weekend of a month or season, not yet picked: "a street party some weekend in August", "Datoen bliver en
+# lørdag i august", "on a Sunday morning sometime in June", "det bliver engang i foråret"
+_WHEN = (r"(?:the\s+)?(?:(?:start|end|beginning|middle|slutningen|starten|begyndelsen|midten)\s+(?:of|af)\s+)?"
+         r"(?:jan\w*|feb\w*|mar\w*|apr\w*|maj|may|jun\w*|jul\w*|aug\w*|sep\w*|okt\w*|oct\w*|nov\w*|dec\w*|"
+         r"foråret|sommeren|efteråret|vinteren|spring|summer|autumn|fall|winter)\b")
+_ONE_DAY_OF = re.compile(
+    r"\b(?:some|a|an|one|en|et)\s+(?:\w+\s+)?(?:weekend|day|dag|weekday|hverdag|lørdag|søndag|fredag|saturday|sunday|"
+    r"friday)(?:\s+(?:morning|afternoon|evening|formiddag|eftermiddag|aften))?\s+(?:in|i|during)\s+" + _WHEN
+    + r"|\b(?:sometime|some time|engang)\s+(?:in|i|during|til)\s+" + _WHEN, re.IGNORECASE)
 # the writer says the end of the period is not known: "How long we need the container depends on what we find", "we
 # cannot give the end date yet", "slutdatoen kender vi ikke endnu", "no end date yet"
 _END_NOUN = (r"(?:end(?:ing)? date|finish date|completion date|slutdato\w*|sluttidspunkt\w*|how long|hvor længe|"
@@ -161,6 +179,26 @@ _END_UNKNOWN = re.compile(
     r"|\b(?:cannot|can't|can not|kan (?:endnu )?ikke)\s+(?:yet\s+)?(?:give|tell|say|state|sige|oplyse)\s+"
     r"(?:you\s+|jer\s+|dig\s+)?(?:\w+\s+)?" + _END_NOUN
     + r"|\b(?:no|ingen)\s+(?:end date|slutdato)\b", re.IGNORECASE)
+# the writer says the number of guests is not known: "Hvor mange gæster der kommer, er svært at sige", "we have no idea
+# yet how many will turn up", "Antal deltagere ved vi ikke"
+_PEOPLE = (r"(?:gæster|deltagere|besøgende|personer|mennesker|tilskuere|tilmeldte|guests|people|participants|visitors|"
+           r"attendees|spectators)")
+_COUNT_NOUN = (r"(?:(?:hvor mange|how many)\s+(?:(?:\w+\s+){0,2}?" + _PEOPLE + r"|der\s+(?:\w+\s+)?(?:kommer|dukker op|"
+               r"møder op)|vi bliver|(?:will|would|are going to)\s+(?:\w+\s+)?(?:come|turn up|show up|attend))"
+               r"|antal(?:let)?\s+(?:af\s+)?" + _PEOPLE + r"|(?:the )?number of " + _PEOPLE + r")")
+_NOT_KNOWN = (r"(?:" + _UNDECIDED + r"|depends|afhænger|not sure|usikker\w*|ikke sikker\w*|uvis\w*|svært at sige|"
+              r"(?:hard|difficult|impossible) to (?:say|tell|know)|umuligt at sige|aner (?:vi|jeg) ikke|no idea|"
+              r"ved (?:vi|jeg) (?:ikke|endnu ikke)|(?:we|I) don't know)")
+_GUESTS_UNKNOWN = re.compile(
+    r"\b" + _COUNT_NOUN + r"\b[^.!?\n]{0,60}?\b" + _NOT_KNOWN + r"(?!\w)"
+    r"|\b(?:ved (?:vi|jeg)|aner (?:vi|jeg)|don't know|do not know|no idea|not sure|svært at sige|hard to say|"
+    r"difficult to say)\b[^.!?\n]{0,25}?\b" + _COUNT_NOUN + r"\b", re.IGNORECASE)
+# a number given as an estimate: "ca. 300", "around 200", "vi forventer 500", "200-300", "måske 100"
+_ESTIMATE_BEFORE = re.compile(r"\b(?:ca|cirka|omkring|approx\w*|about|around|roughly|op til|up to|max\w*|højst|at most|"
+                              r"mellem|between|forvent\w*|expect\w*|regner med|anslå\w*|anslået|estimat\w*|skøn\w*|"
+                              r"håber på|hope for|maybe|måske|perhaps|probably|nok|sandsynligvis|typisk|typically|"
+                              r"plejer|usually)\b\.?[^.!?\n]{0,25}$", re.IGNORECASE)
+_RANGE_AFTER = re.compile(r"^[ \t]*(?:-|–|til|to)[ \t]*\d", re.IGNORECASE)
 # a kind of place, not a place: "near a station", "i en park", "some square", "on a big square" ("Kongens Have or a
 # similar park" stands for the place named before it, which ``_ALTERNATIVE_AFTER`` weighs)
 _KIND_OF_PLACE = re.compile(r"\b(?:a|an|any|some|another|en|et|nogen|noget|nogle|anden|andet)\s+"
@@ -187,6 +225,24 @@ _DISTRICTS = frozenset(
     "østerbro vesterbro nørrebro amager amagerbro christianshavn frederiksberg valby vanløse brønshøj husum "
     "bispebjerg nordvest nordhavn sydhavnen sydhavn ørestad sundby københavn copenhagen kbh centrum".split()
     + ["indre by", "islands brygge", "the city", "city centre", "city center"])
+# the official towns of each district's postcodes ("Valby" is 2500 Valby; Vesterbro is København V and SV): a
+# signature whose town is none of them is not in the district the text names
+_DISTRICT_TOWNS = {
+    "østerbro": ("københavn ø", "nordhavn"), "nordhavn": ("nordhavn", "københavn ø"),
+    "vesterbro": ("københavn v", "københavn sv"), "sydhavnen": ("københavn sv",), "sydhavn": ("københavn sv",),
+    "nørrebro": ("københavn n",), "nordvest": ("københavn nv",),
+    "bispebjerg": ("københavn nv", "københavn n", "københavn ø"),
+    "amager": ("københavn s", "københavn k", "kastrup", "tårnby", "dragør"), "amagerbro": ("københavn s",),
+    "islands brygge": ("københavn s",), "ørestad": ("københavn s",), "sundby": ("københavn s",),
+    "christianshavn": ("københavn k",), "indre by": ("københavn k", "københavn v"),
+    "frederiksberg": ("frederiksberg", "frederiksberg c"), "valby": ("valby", "københavn sv"), "vanløse": ("vanløse",),
+    "brønshøj": ("brønshøj",), "husum": ("brønshøj",),
+}
+# a district named as where something is: "ved vores lager i Valby", "en ny afdeling på Vesterbro" (not a street named
+# after it: "på Amager Strandvej", "Islands Brygge 43", "Valby Langgade")
+_IN_DISTRICT = re.compile(r"\b(?:i|på|in|on|at)\s+(" + "|".join(sorted(_DISTRICT_TOWNS, key=len, reverse=True))
+                          + r")(?![\w-])(?![ \t]*(?:\d|(?-i:[A-ZÆØÅ])|-?(?:gade|vej|allé|torv|plads)))", re.IGNORECASE)
+_FOUR_DIGITS = re.compile(r"(?<![\d.,])\d{4}(?![\d.,]?\d)")
 # the business's own address, introduced as such ("vores kontor ligger på", "har adresse på", "our office is at")
 _OWN_ADDRESS = re.compile(r"\b(?:kontor\w*|adresse på|vores adresse|har til huse|domicil\w*|office|our address|"
                           r"registered address|based at|headquarters|bor(?: selv)? (?:på|i)|I live (?:at|in|on)|"
@@ -235,8 +291,25 @@ def site_unknown(texts: Sequence[str]) -> bool:
 
 
 def date_unsettled(texts: Sequence[str]) -> bool:
-    """The writer says the date of the activity is not fixed yet."""
-    return any(_DATE_UNSETTLED.search(t) for t in texts)
+    """The writer says the date of the activity is not fixed yet, or names only one day of a month or season not
+    picked yet ("some weekend in August")."""
+    return any(_DATE_UNSETTLED.search(t) or _ONE_DAY_OF.search(t) for t in texts)
+
+
+def guests_unknown(texts: Sequence[str]) -> bool:
+    """The writer says how many guests will come is not known ("Hvor mange gæster der kommer, er svært at sige")."""
+    return any(_GUESTS_UNKNOWN.search(t) for t in texts)
+
+
+def estimated(text: str, start: int, end: int) -> bool:
+    """The number at ``text[start:end]`` is given as an estimate or a range ("ca. 300", "we expect 500", "200-300")."""
+    before = text[max(0, start - 60):start]
+    before = before[max((m.end() for m in _ESTIMATE_SENTENCE_END.finditer(before)), default=0):]
+    return bool(_ESTIMATE_BEFORE.search(before) or _RANGE_AFTER.match(text, end))
+
+
+# a sentence's end before an estimate, not the dot of "ca.", "approx.", "max."
+_ESTIMATE_SENTENCE_END = re.compile(r"[!?\n]|(?<!\bca)(?<!\bapprox)(?<!\bmax)(?<!\bmaks)\.(?=\s)", re.IGNORECASE)
 
 
 # the writer says the P-number sent is another unit's: "P-nummeret på den er for vores anden butik", "the P-number on
@@ -268,7 +341,8 @@ def rejected(kinds: Sequence[str], text: str, start: int, end: int, received: da
         return True
     if "litres" in kinds and _USAGE.search(before):
         return True
-    if "area_m2" in kinds and (_OTHER_AREA.search(before) or _mounting_height(text, start, end)):
+    if "area_m2" in kinds and (_OTHER_AREA.search(before) or _mounting_height(text, start, end)
+                               or _COUNTED.match(after) or _FURNITURE_BEFORE.search(before)):
         return True
     if _another_year(kinds, text, start, end):
         return True
@@ -368,6 +442,21 @@ def for_a_client(texts: Sequence[str]) -> bool:
     return any(_FOR_A_CLIENT.search(t) for t in texts)
 
 
+def district_elsewhere(texts: Sequence[str], signature: str) -> bool:
+    """The texts place something in a district ("ved vores lager i Valby", "en ny afdeling på Vesterbro") and the
+    signature's address is in a town outside every district named (2750 Ballerup, 2600 Glostrup): the signature is
+    the writer's office, not the place."""
+    named = {m.group(1).lower() for t in texts for m in _IN_DISTRICT.finditer(t)}
+    if not named:
+        return False
+    towns = set()
+    for m in _FOUR_DIGITS.finditer(signature):
+        found = postcode_town(m.group(), signature[m.end():m.end() + 40])
+        if found:
+            towns.add(found[1].lower())
+    return bool(towns) and not any(town in _DISTRICT_TOWNS[d] for d in named for town in towns)
+
+
 def own_address_at(text: str, start: int) -> bool:
     """The address at ``start`` is introduced as the business's own ("vores kontor ligger på ...")."""
     return bool(_OWN_ADDRESS.search(_sentence_before(text, start)))
@@ -439,7 +528,17 @@ def locate(key: str, value: object, text: str) -> Iterator[tuple[int, int]]:
         return iter(())
     if key in ("period_from", "period_to"):
         return ((d.start, d.end) for d in find_dates(text) if pattern.fullmatch(f"{d.day}.{d.month}.{d.year or ''}"))
+    if key == "area_m2":
+        return chain(((m.start(), m.end()) for m in pattern.finditer(text)), _dimensions_of(value, text))
     return ((m.start(), m.end()) for m in pattern.finditer(text))
+
+
+def _dimensions_of(area: object, text: str) -> Iterator[tuple[int, int]]:
+    """Where ``text`` gives the area as its length and width ("3 x 3 m" for 9): the extractor multiplies them."""
+    for m in DIMENSIONS.finditer(text):
+        a, b = parse_number(m.group("a")), parse_number(m.group("b"))
+        if a and b and round(a * b, 2) == area:
+            yield m.start(), m.end()
 
 
 def _locator(key: str, value: object) -> re.Pattern[str] | None:
