@@ -29,7 +29,7 @@ from stdnum.dk import cvr as stdnum_cvr
 from intake.details import periods
 from intake.details.identifiers import EMAIL, IGNORED_EMAIL, find_cpr
 from intake.details.labels import label_key
-from intake.details.names import SUFFIX, looks_like_person
+from intake.details.names import SUFFIX, company_of_the_sender, looks_like_person
 from intake.details.sites import same_place
 from intake.details.text import CLIENT, extract_from_text
 from intake.details.values import compose_address, normalise_value
@@ -89,6 +89,7 @@ def extract_details(
     _subject_site_on_the_address(found)
     _site_apart_from_the_address(found)
     _contact_from_headers(found, sender, sender_name, reply_to)
+    _company_of_the_sender(found, sources, sender, sender_name)
     _first_name_of_the_owner(found)
     _check_cvr(found)
     _order_period(found)
@@ -209,6 +210,20 @@ def _contact_from_headers(found: dict[str, Field], sender: str, sender_name: str
     signed = found.get("contact_name")
     if signed is None or _more_specific(signed.value, name):
         found["contact_name"] = Field(name, "from")
+
+
+def _company_of_the_sender(found: dict[str, Field], sources: Sequence[tuple[str, str]], sender: str,
+                           sender_name: str) -> None:
+    """Where no text names the business by its legal form or an introduction: a name in the mail's signature or in
+    brackets that the sender's mail domain spells ("Moore Bikes" under "Daniel Moore", from daniel@moorebikes.dk)."""
+    body = next((text for source, text in sources if source == "body" and text), None)
+    if "company_name" in found or not sender or body is None:
+        return
+    contact = found.get("contact_name")
+    name = company_of_the_sender(_without_others_history(body, sender, sender_name), sender,
+                                 str(contact.value) if contact else None)
+    if name:
+        found["company_name"] = Field(name, "body")
 
 
 def _first_name_of_the_owner(found: dict[str, Field]) -> None:
