@@ -149,7 +149,8 @@ _ORG_WORD = re.compile(r"(?i)(?:foreningen|forening|selskabet|huset|firma|byg|fl
                        r"|events|productions?|pictures|media|consult(?:ing)?|design|studio|kollektiv|klub|fond"
                        r"|handel|isenkram|office|desk|reception|support|booking|drift|admin|kirke|kirken|skole|skolen"
                        r"|arkitekter|advokater|revision|menighedsråd|tegnestue|bryghus|hotel|hostel|produktion|film|solutions"
-                       r"|systems|services|løsninger)$")
+                       r"|systems|services|løsninger"
+                       r"|værksted|værkstedet|cykel|cyklen|vogn|vognen|truck)$")   # "Maskinværksted", "Kaffecykel"
 # the last word of a signature line that names a business without a CVR near it ("Ibsens Vinduespudsning")
 _BUSINESS_WORD = re.compile(r"(?i)(?:pudsning|rengøring|entreprise|stillads|anlæg|transport|flytning|cykler|blomster"
                             r"|optik)$")

@@ -42,7 +42,8 @@ Handler = Callable[[str, date], Values]     # reads a value written under one ki
 def normalise_value(key: str | None, value: str, reference: date) -> dict[str, object]:
     """The details a labelled value gives; empty when the value does not fit the label."""
     value = re.sub(r"\s+", " ", value).strip(" \t:;")
-    if not key or not value or key == "cpr" or find_cpr(value):
+    # (ten digits under a P-number label are the P-number, as the privacy check reads them: "P-nummer\t1009134457")
+    if not key or not value or key == "cpr" or (key != "p_number" and find_cpr(value)):
         return {}
     handler = _VALUE_HANDLERS.get(key)
     return handler(value, reference) if handler else {}

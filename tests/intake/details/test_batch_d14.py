@@ -100,3 +100,79 @@ def test_periods(text, start, end):
 ])
 def test_no_period_from_a_month_not_decided_on_or_an_agreement_that_expires(text):
     assert "period_from" not in values([("body", text)])
+
+
+# ---------------------------------------------------------------- P-numbers
+
+def test_ten_digits_in_a_p_number_field_are_the_p_number_though_they_read_as_a_cpr_number():
+    found = extract_details([("form", "")], {"Ansøger": "Kabelteam Sjælland A/S", "P-nummer": "1009134457"},
+                            reference=REF, sender="x@example.dk")
+    assert found["p_number"].value == "1009134457"
+    assert "cpr_found" not in found
+
+
+# ---------------------------------------------------------------- the own address and the site
+
+def test_a_company_block_with_its_cvr_line_above_the_address_is_the_business_address():
+    text = ("We apply for permission for noisy construction work (sheet pile driving) at Kalvebod Brygge 45, 1560 "
+            "København V.\nPeriod: 1/3/2027 to 19/3/2027.\n\nContractor:\nHarbour Foundations A/S\nCVR: 35 88 84 38\n"
+            "Sydvestvej 21, 2600 Glostrup\n\nContact person on site: Niels Eriksen, +45 20 63 88 14\n\nRegards,\n"
+            "Sarah Jensen")
+    found = values([("body", text)])
+    assert (found["address"], found["postcode"]) == ("Sydvestvej 21", "2600")
+    assert found["activity_location"].startswith("Kalvebod Brygge 45")
+
+
+def test_on_behalf_of_our_own_shop_is_no_client():
+    text = ("Vi skriver fra hovedkontoret i Kaffeværket A/S på vegne af vores butik Kaffeværket Jægersborggade, "
+            "Jægersborggade 22, 2200 København N.\n\nMed venlig hilsen\n\nCamilla Brandt\n\nKaffeværket A/S\n"
+            "CVR 44118718\nGammel Kongevej 60, 3.\n1850 Frederiksberg C")
+    found = values([("body", text)])
+    assert (found["address"], found["postcode"]) == ("Gammel Kongevej 60, 3.", "1850")
+    assert found["activity_location"].startswith("Jægersborggade 22")
+
+
+def test_classes_run_from_home_at_the_own_address_and_the_shop_to_rent_is_the_site():
+    text = ("I have a sole trader business, Flow Yoga Copenhagen (CVR 30266315), and I'd like to rent the former shop "
+            "at Godthåbsvej 44, st., 2000 Frederiksberg, for a yoga studio. I currently run classes from home at "
+            "Tomsgårdsvej 11, 2. th, 2400 København NV.\n\nThank you,\nElena Rossi")
+    found = values([("body", text)])
+    assert (found["address"], found["postcode"]) == ("Tomsgårdsvej 11, 2. th", "2400")
+    assert found["activity_location"].startswith("Godthåbsvej 44, st.")
+
+
+def test_a_building_the_business_bought_is_its_own_address():
+    text = ("Hi,\n\nWe bought the workshop building at Ålholmvej 25, 2500 Valby. There is an old 5,000 litre heating "
+            "oil tank in the basement which we want removed.\n\nThanks,\nDaniel Moore")
+    found = values([("body", text)])
+    assert (found.get("address"), found.get("postcode")) == ("Ålholmvej 25", "2500")
+    assert "activity_location" not in found
+
+
+def test_the_address_in_a_forwarded_mails_subject_line_is_the_site():
+    text = ("Hej\n\nVideresender lige nedenstående.\n\nMvh\nAnders Holt\nHolt Entreprise ApS\n\n"
+            "---------- Videresendt meddelelse ----------\nFra: Anders Holt <ah@holt-entreprise.dk>\n"
+            "Emne: Støjende arbejde - Tagensvej 120\n\nHej\n\nHolt Entreprise ApS (CVR 41780428) skal udføre "
+            "nedbrydning ved renovering af Tagensvej 120, 2200 København N.\n\nAnders Holt\nHolt Entreprise ApS\n"
+            "Hejrevej 30, 2. sal\n2400 København NV\nMobil 23 48 55 09")
+    found = values([("body", text)])
+    assert (found["address"], found["postcode"]) == ("Hejrevej 30, 2.", "2400")
+    assert found["activity_location"].startswith("Tagensvej 120")
+
+
+# ---------------------------------------------------------------- a trade's noun makes a business of a name
+
+@pytest.mark.parametrize(("text", "company"), [
+    ("Holms Maskinværksted\nv/ Kirsten Holm\nHerlev Hovedgade 155\n2730 Herlev\nCVR-nr. 39 04 12 78\n\n"
+     "Til Center for Miljøbeskyttelse", "Holms Maskinværksted"),
+    ("Jeg driver en lille kaffecykel som enkeltmandsvirksomhed (Rahimis Kaffecykel, CVR 41029536).",
+     "Rahimis Kaffecykel"),
+])
+def test_a_name_ending_in_a_trade_noun_is_a_business(text, company):
+    assert values([("letter.pdf", text)])["company_name"] == company
+
+
+def test_two_parts_of_town_to_choose_between_are_no_site():
+    text = ("My partner and I want to open a small specialty coffee bar, maybe in Nørrebro or Østerbro. What permits "
+            "do we need?\n\nCheers,\nLiam O'Connor")
+    assert "activity_location" not in values([("body", text)])
