@@ -21,23 +21,25 @@ _CPR_LABEL = re.compile(r"(?:cpr|personnummer|person nr|personnr)[\s.\-:#nrumme]
 _NOT_CPR_LABEL = re.compile(
     r"(?:\bcvr|tlf|telefon|phone|mobil"
     r"|konto|account|ean|faktura|invoice|ordre|order|sag|case|journal|\breg|gln|iban|\bse)"
-    r"[\s.\-:#]*(?:nr|no|nummer)?[\s.:#]*$", re.IGNORECASE)
+    r"[\s.\-:#]*(?:nr|no|nummer)?[\s.:#|]*$", re.IGNORECASE)     # "CVR | 12345678": a table's row
 
 # A P-number announced further on in its sentence: "P-nummeret for Blågårdsgade 8 er 1003948217", "the P-number for
 # the serving address is ...", "P-nr. for vores butik lyder på ...". After the label a short stretch of the same
 # sentence (no sentence end, blank line or ";"; a short abbreviation such as "st." or "nr." does not end it), then
 # "er"/"is"/":"/"lyder på" and ten digits.
 _P_REACH = 60
+# (the production unit abbreviated: "P-enhed: ...", "Prod.enhed nr.: ...", "prod. enhed")
 P_LABEL = re.compile(
     r"\bp[\s.\-]{0,2}(?:nummer(?:et)?|nr|number|no)\b\.?|\bproduktionsenhed\w*|\bproduction[ \t]unit"
-    r"(?:[ \t](?:no|number)\b\.?)?", re.IGNORECASE)
+    r"(?:[ \t](?:no|number)\b\.?)?"
+    r"|\b(?:p|prod)[ \t.\-]{0,2}enhed(?:en|ens)?\b(?:[ \t]{1,2}(?:nr|no|nummer)\b\.?)?", re.IGNORECASE)
 _P_ANNOUNCED = re.compile(
     rf"(?P<gap>(?:\b[^\W\d_]{{1,3}}\.(?![ \t]*\n)|[^\n.!?;]|\.(?!\s)|\n(?![ \t]*\n)){{0,{_P_REACH}}}?)"
     r"(?:\s(?:er|is|lyder[ \t]+på)|:)[\s:]{1,4}(?P<v>\d(?:[ \-]?\d){9})(?![\d]|[.,/-]\d)", re.IGNORECASE)
 # a stretch that says the number is not there ("har vi ikke", "not yet", "kommer senere"), turns to another clause
 # ("men", "but") or names another number ("mit CPR-nummer", "tlf.") announces no P-number
 # a P-number label right before the number ("P-nummeret 1003948217", "Production unit no.: ..."): not a CPR number
-_P_LABEL_BEFORE = re.compile(rf"(?:{P_LABEL.pattern})\.?[\s:.#]{{0,4}}$", re.IGNORECASE)
+_P_LABEL_BEFORE = re.compile(rf"(?:{P_LABEL.pattern})\.?[\s:.#|]{{0,4}}$", re.IGNORECASE)   # "P-nummer | ..." (a table)
 _NOT_ANNOUNCING = re.compile(
     r"\b(?:ikke|ingen|endnu|senere|mangler|afvent\w*|kommer|følger|not|yet|later|pending|awaiting|missing|follows"
     r"|men|but|however|dog|se|sag|case|reg|ring(?:e|er|es)?|call\w*|\w+(?:nr|nummer|number))\b"

@@ -124,6 +124,27 @@ def find_mentions(text: str, limit: int = MAX_MENTIONS) -> list[Mention]:
     return sorted(found + named, key=lambda m: m.start)[:limit] if named else found
 
 
+# a street written in lower case, as a hurried mail does ("søger om udeservering jægersborggade 41, 2200"): one word
+# with a plain street ending and a house number, taken only with a postcode of the table right after it
+_LOWER_STREET = re.compile(r"(?<![\w-])(?P<street>[a-zæøå]{6,30}+"
+                           r"(?:(?<=gade)|(?<=vej)|(?<=allé)|(?<=boulevard)|(?<=stræde)|(?<=plads)|(?<=torv)|"
+                           r"(?<=brygge)|(?<=vænge)|(?<=passage)))"
+                           r"[ \t](?P<no>\d{1,3}[a-z]?)(?![\w.,]\d)")
+
+
+def find_lower_case(text: str, limit: int = MAX_MENTIONS) -> list[Mention]:
+    """The street addresses written in lower case with their postcode ("jægersborggade 41, 2200"), in order."""
+    found = []
+    for m in islice(_LOWER_STREET.finditer(text), limit):
+        pc = _PC_AFTER.match(text, m.end())
+        place = postcode_town(pc.group("pc"), text[pc.end():pc.end() + 60], strict=False) if pc else None
+        if place:
+            number, town, taken = place
+            found.append(Mention(m.start(), pc.end() + taken, format_address(m.group("street").capitalize(),
+                                                                             m.group("no")), number, town))
+    return found
+
+
 _POSTCODE_BEFORE = re.compile(r"(?<![\d])[1-9]\d{3}[ \t]{1,2}\Z")
 
 

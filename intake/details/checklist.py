@@ -27,7 +27,8 @@ another authority or still to be made ("the survey is booked for next week",
 "afmærkningsplanen er sendt til politiet", "kortlægningen laver
 nedrivningsfirmaet", "we will have the PCB survey done next week", "the contractor will also make the traffic
 plan"), or to come later from someone ("afmærkningsplanen sender entreprenøren, når de har fået den lavet", "the
-asbestos survey comes next week from the consultant"). A company form alone ("ApS", "K/S") implies
+asbestos survey comes next week from the consultant", "We will send the traffic management plan once it has been
+approved"). A company form alone ("ApS", "K/S") implies
 a contractor only where the writer does not say in words that the contractor is open ("Contractor: TBD"). A
 number right after "uge"/"week" is a week: it gives
 only a period. File names are taken as they are.
@@ -46,8 +47,9 @@ number is not the address; when they say the date is not fixed, a date not writt
 not the date. The kind rules apply to pattern matches too. When the writer says the period's end is not known ("we
 cannot give the end date yet", "how long depends on ..."), a period from and to is given only by an end written as a
 date or a match holding both ends, not by a start nor a week read as a span. When the writer applies for a client
-("for vores kunde", "on behalf of our client") or writes as the managing agent of the property ("Vi administrerer A/B
-...", "a property we manage", "one of the tenants"), the signature's address is the writer's office, never the place.
+("for vores kunde", "on behalf of our client", "Vi er arkitekter for en ejer", a job "hos kunde") or writes as the
+managing agent of the property ("Vi administrerer A/B ...", "a property we manage", "one of the tenants"), the
+signature's address is the writer's office, never the place.
 """
 from __future__ import annotations
 
@@ -57,10 +59,11 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
 
-from intake.details.addresses import find_mentions
+from intake.details.addresses import find_lower_case, find_mentions
 from intake.details.extract import Field
 from intake.details.givens import (
     OPEN_ENDED,
+    another_unit,
     at_own_premises,
     date_unsettled,
     end_unknown,
@@ -154,13 +157,15 @@ def found_where(item: ChecklistItem, evidence: Evidence) -> str:
         where = _address_in_text(evidence, item, unknown_site)
         if where:
             return where
+    examples = _examples(item, evidence)
+    written = [t for source, t in evidence.texts if source in _WRITTEN]
     for filename, text in evidence.attachments:
         name = filename.replace("_", " ")
-        if filename not in paperwork \
+        if filename not in paperwork and filename not in examples \
                 and any(_word(w).search(name) or _stated(_word(w), text) for w in item.attachments):
             return filename
     # "see the attached survey": an attachment that can be it (not a quote, nor a photo for a report)
-    could_be = [f for f, t in evidence.attachments if f not in paperwork and (_takes_pictures(item) or not
+    could_be = [f for f, t in evidence.attachments if f not in paperwork | examples and (_takes_pictures(item) or not
                                                                               _picture(f, t, item))]
     if could_be and item.attachments:
         for source, text in evidence.texts:
@@ -169,16 +174,44 @@ def found_where(item: ChecklistItem, evidence: Evidence) -> str:
     # a plan, a survey, a drawing: asking about one, or saying it is attached to a mail without attachments, is not
     # having it; nor is a subject that names one ("Gravetilladelse - afmærkningsplan") when nothing is attached
     document = _Document(bool(item.attachments), bool(could_be), item.details, evidence.received, unknown_site,
-                         said_absent=_said_absent(item, evidence), ranges_only=open_end)
+                         said_absent=_said_absent(item, evidence), ranges_only=open_end,
+                         days_only="period_from" in item.details and date_unsettled([t for _, t in evidence.texts]))
     values_only = replace(document, values_only=True)
     for source, text in evidence.texts:
         if source == "subject" and document.named_only:
             continue
         if source in paperwork and "period_from" in item.details:  # a quote's delivery week is not the period
             continue
+        if source in examples or (source not in _WRITTEN and "p_number" in item.details and another_unit(written)):
+            continue  # (an example's text; a printout whose P-number the writer says is another unit's)
         if any(_stated(_pattern(p), text, values_only if source in paperwork else document) for p in item.patterns):
             return source
-    return ""
+    return "body" if _own_firm_does_it(item, evidence, document) else ""
+
+
+# the writer does the work in the first person: "Vi skal grave ved ...", "We need to dig" (not "vi skal have gravet")
+_WE_DO_THE_WORK = re.compile(r"\b(?:vi|we)\s+(?:(?:skal|vil|will|shall|must|need to|plan to|are going to|are)\s+)?"
+                             r"(?:grave|graver|dig|digging)\b", re.IGNORECASE)
+
+
+def _own_firm_does_it(item: ChecklistItem, evidence: Evidence, document: _Document) -> bool:
+    """An item that a company form in the text gives (the firm doing the work) is given by the signature's company
+    form ("Frandsen Kloak & Anlæg ApS") where the writer says in the first person that they do the work, and does not
+    say in words that it is open."""
+    if document.said_absent or not any(_pattern(p).fullmatch("ApS") for p in item.patterns):
+        return False
+    written = [t for source, t in evidence.texts if source in ("subject", "body")]
+    return any(_WE_DO_THE_WORK.search(t) for t in written) and not any(_CHOICE_OPEN.search(t) for t in written) \
+        and not for_a_client(written) and bool(_COMPANY_FORM_WORD.search(evidence.signature))
+
+
+# the writer says who does the work is still open: "Entreprenør: ikke valgt endnu", "we are currently getting quotes"
+_CHOICE_OPEN = re.compile(r"\b(?:ikke (?:\w+ )?(?:valgt|fundet|besluttet)|not (?:yet )?(?:been )?(?:chosen|appointed|"
+                          r"selected|hired|decided)|(?:still )?to be (?:appointed|chosen|selected|hired)|tb[dc]|"
+                          r"(?:indhent\w*|bedt om|spurgt \w+ \w+ \w+ om) (?:\w+ )?(?:tilbud|pris\w*)|"
+                          r"(?:getting|asked for|comparing|requested|waiting for) (?:\w+ )?(?:quotes|offers|bids)|"
+                          r"udbud\w*|tender\w*)\b", re.IGNORECASE)
+_COMPANY_FORM_WORD = re.compile(r"(?<![\w/])(?:ApS|A/S|I/S|IVS|K/S|P/S)(?![\w/])")
 
 
 # a price quote, an invoice, a receipt: the supplier's paper, not the application ("Tilbud_2291.pdf", "QUOTE Q-1182")
@@ -188,6 +221,29 @@ _PICTURE_FILE = re.compile(r"\.(?:jpe?g|png|heic|heif|gif|webp|bmp|tiff?)$", re.
 # an item a picture can be: a sketch, a drawing, a photo, a plan of a site (not a report, a survey or an analysis)
 _PICTURE_WORDS = frozenset(("skitse", "tegning", "sketch", "drawing", "foto", "photo", "img", "billede", "image",
                             "picture", "plan", "kort", "map", "layout", "visualisering", "render", "mockup"))
+
+
+# an attachment sent to show what one looks like, not the item itself: "The attached traffic plan is from our Aarhus
+# job so you can see the format", "vedhæftet skitse er fra en tidligere opgave, som eksempel"
+# (not "så I kan se, hvordan det kommer til at se ud": a picture of the very sign)
+_EXAMPLE = re.compile(r"\b(?:(?:as|for) (?:an? )?(?:example|sample|reference|illustration)|so (?:that )?you can see "
+                      r"the format|(?:som|til) (?:et )?eksempel|til inspiration|så (?:I|du) kan se formatet"
+                      r"|from (?:our|an?|another|a previous|the) (?:\w+ ){0,2}(?:job|project|case)"
+                      r"|fra (?:vores|en|et|en anden|et andet|en tidligere|et tidligere) (?:\w+ ){0,2}"
+                      r"(?:opgave|projekt|sag|job))\b", re.IGNORECASE)
+
+
+def _examples(item: ChecklistItem, evidence: Evidence) -> set[str]:
+    """The attachments holding one of the item's words that the mail says are sent as an example or are from another
+    job: they show the format, they are not the item."""
+    said = [sentence for source, text in evidence.texts if source in ("subject", "body")
+            for sentence in _SENTENCE_SPLIT.split(text) if _SENT.search(sentence) and _EXAMPLE.search(sentence)]
+    words = [w for w in item.attachments if any(_whole_word(w).search(sentence) for sentence in said)]
+    return {f for f, t in evidence.attachments if any(_word(w).search(f.replace("_", " ")) or _word(w).search(t)
+                                                      for w in words)}
+
+
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+|\n")
 
 
 def _paperwork(filename: str, text: str) -> bool:
@@ -272,14 +328,14 @@ def _period_ends(evidence: Evidence) -> bool:
 
 def _address_in_text(evidence: Evidence, item: ChecklistItem, unknown_site: bool) -> str:
     """Where the subject or the body (not its signature) names a street address that is not denied nor of another
-    kind ('' for none): the place the extractor did not take, or took from a clause that corrects it ("at
-    Stamholmen 151? No, sorry: the address is Kraftværksvej 40"). For an ``away`` item, not the business's own
-    address introduced as such ("vores kontor ligger på")."""
+    kind ('' for none): the place the extractor did not take (one written in lower case, "jægersborggade 41, 2200"), or
+    took from a clause that corrects it ("at Stamholmen 151? No, sorry: the address is Kraftværksvej 40"). For an
+    ``away`` item, not the business's own address introduced as such ("vores kontor ligger på")."""
     document = _Document(kinds=item.details, received=evidence.received, site_unknown=unknown_site)
     for source, text in evidence.texts:
         if source not in _WRITTEN:
             continue
-        for mention in find_mentions(text, limit=_MATCHES):
+        for mention in find_mentions(text, limit=_MATCHES) + find_lower_case(text, limit=_MATCHES):
             if implausible("address", mention.address) or _denied(text, mention.start, mention.end, value=True) \
                     or _other_kind(text, mention.start, mention.end, document):
                 continue
@@ -300,6 +356,7 @@ class _Document:
     values_only: bool = False  # only a match holding a number counts (the text is a quote or an invoice)
     said_absent: bool = False  # the writer says in words that it is not there ("Contractor: TBD"): no company form
     ranges_only: bool = False  # the writer says the period's end is not known: only a match holding both ends counts
+    days_only: bool = False  # the writer says the dates are not fixed: only a match holding a day or week counts
 
     @property
     def named_only(self) -> bool:
@@ -312,7 +369,8 @@ _MATCHES = 20  # matches of one word or pattern weighed in one text before it is
 # before a word: where its clause starts (not at the dot of "sagsnr.", "ca.", "kl.")
 _CLAUSE_END = re.compile(r"(?<!nr)(?<!\bno)(?<!\bca)(?<!\bkl)(?<!\bfx)(?<!\btlf)[.!?;]\s|\n|\b(?:men|but|kun|only)\b")
 # after a word: where its clause ends (a relative clause belongs to it: "et modtageanlæg, som I anviser")
-_AFTER_END = re.compile(r"[.!?;]\s|,\s(?!(?:som|der|which|that)\b)|\n|\b(?:men|but|og|and)\b")
+# (nor an aside that goes on about it: "performed by a subcontractor, still to be appointed")
+_AFTER_END = re.compile(r"[.!?;]\s|,\s(?!(?:som|der|which|that|still|endnu|stadig)\b)|\n|\b(?:men|but|og|and)\b")
 _NEGATION = re.compile(
     # "no" before a number or after a dash or a dot is "number": "P-no 1021345678", "Org. no"
     r"\b(?:ikke|ingen|intet|mangler|uden(?!\s+for)|(?<!-)(?<!\.)(?<!\.\s)no(?![:.]?\s*\d)|not|without|missing|"
@@ -343,7 +401,7 @@ _LATER = re.compile(
     # to be sent: "we will send it when we have it", "(afmærkningsplan) sender vi, så snart politiet har godkendt den"
     r"(?:we|I)(?:'ll| will| shall) (?:send|forward|submit) (?:it|them|this|that)\b(?! (?:here|now|herewith|attached))|"
     r"ikke afklaret|uafklaret|not decided|undecided|aftales|vælges|besluttes|afgøres|fastlægges|"
-    r"to be (?:agreed|decided|confirmed)|sendes direkte|"
+    r"to be (?:agreed|decided|confirmed|appointed|chosen|selected|hired)|sendes direkte|"
     r"til godkendelse|for approval|ligger hos|is with|vender tilbage|will get back|come back|"
     # left to us: "a receiving facility approved by you", "et modtageanlæg, som I anviser"
     r"(?:approved|chosen|decided|assigned|suggested|designated|instructed|directed|specified) by (?:you|the "
@@ -426,16 +484,25 @@ _BOOKED_BEFORE = re.compile(r"\b(?:har|have|has|we've|I've)\s+(?:nu\s+|now\s+|ju
                             r"|\b(?:will|shall|'ll|is going to|are going to|skal|vil)\s+(?:also\s+|first\s+|også\s+|"
                             r"først\s+|selv\s+)?(?:make(?!\s+sure)|prepare|draw up|produce|create|write|lave|udarbejde|"
                             r"tegne|udfærdige)\b(?:\W+\w+){0,3}?\W*$", re.IGNORECASE)
+# to be sent by the writer later: "We will send the traffic management plan once it has been approved by the police",
+# "vi eftersender afmærkningsplanen" (not "we will send the plan with this mail", "... attached": ``_SENT_NOW``)
+_TO_SEND_BEFORE = re.compile(r"\b(?:(?:we|I)(?:'ll|\s+will|\s+shall|\s+are going to|\s+am going to)\s+(?:send|forward|"
+                             r"submit|provide|deliver|supply)(?:\s+(?:you|jer))?|(?:vi|jeg)\s+(?:eftersender|vil "
+                             r"eftersende|sender senere|sender efterfølgende))\b(?:\W+\w+){0,3}?\W*$", re.IGNORECASE)
+_SENT_NOW = re.compile(r"^\W{0,3}(?:\w+\W+){0,3}?(?:here|now|herewith|hereby|attached|enclosed|with (?:this|the|our) "
+                       r"(?:mail|e-?mail|letter|application)|as an? attachment)\b", re.IGNORECASE)
 # a number right after "uge"/"week" is a week ("uge 8-12 2027"), not clock hours or a size
 _WEEK_BEFORE = re.compile(r"\b(?:uge(?:r|rne)?|weeks?|wk|w)\.?\s*$", re.IGNORECASE)
 
 
 def _not_in_hand(text: str, start: int, end: int) -> bool:
-    """The document at ``text[start:end]`` is booked or ordered, sent to another authority, or still to be made."""
+    """The document at ``text[start:end]`` is booked or ordered, sent to another authority, still to be made, or to
+    be sent by the writer later."""
     after = _REST_OF_WORD.sub("", text[end:end + 80], count=1)
     stop = _SENTENCE_END.search(after)  # the sentence, not the clause: "bestilt og udført" is done
-    return bool(_BOOKED_AFTER.match(after[:stop.start()] if stop else after)) \
-        or bool(_BOOKED_BEFORE.search(_clause_before(text, start, 60)))
+    before = _clause_before(text, start, 60)
+    return bool(_BOOKED_AFTER.match(after[:stop.start()] if stop else after)) or bool(_BOOKED_BEFORE.search(before)) \
+        or (bool(_TO_SEND_BEFORE.search(before)) and not _SENT_NOW.match(after))
 
 
 def _a_week(text: str, match: re.Match[str], document: _Document) -> bool:
@@ -456,6 +523,8 @@ def _stated(pattern: re.Pattern[str], text: str, document: _Document = _Document
             continue
         if document.ranges_only and not _RANGE.search(m.group()):
             continue
+        if document.days_only and not _DAY_NUMBER.search(m.group()):  # "two nights in April 2027; dates to be ..."
+            continue
         if _a_week(text, m, document) or (document.is_document and _not_in_hand(text, m.start(), m.end())):
             continue
         if not _denied(text, m.start(), m.end()) and not _only_named(text, m, document) \
@@ -464,6 +533,8 @@ def _stated(pattern: re.Pattern[str], text: str, document: _Document = _Document
     return False
 
 
+# a day or a week's number in a match (not a year's digits): "3. maj", "uge 15"
+_DAY_NUMBER = re.compile(r"(?<!\d)\d{1,2}(?!\d)")
 # a match holding both ends of a period: "uge 8-12", "fra maj til september", "1/3 - 30/4"
 _RANGE = re.compile(r"\d\s*[-–]\s*\d|\s[-–]\s|\b(?:til|to|until|through)\b", re.IGNORECASE)
 # a company form alone ("ApS", "K/S"): it only implies that a firm (the writer's, the client's) does the work
@@ -510,23 +581,36 @@ def _detail_given(item: ChecklistItem, key: str, value: object, evidence: Eviden
     # butik", "in our courtyard")
     written = [t for source, t in evidence.texts if source in _WRITTEN]
     signature_is_site = not (key == "address" and item.away) or at_own_premises(written)
-    # nor, for any place item, where the writer applies for a client ("for vores kunde ..., vi søger på deres vegne"):
-    # the signature is the writer's office
-    signature_is_site = signature_is_site and not (key in ("address", "activity_location") and for_a_client(written))
+    # nor, for any place item or the business's numbers, where the writer applies for a client ("for vores kunde ...,
+    # vi søger på deres vegne", "på vegne af vores klient"): the signature is the writer's office, its CVR the writer's
+    signature_is_site = signature_is_site and not (key in ("address", "activity_location", "cvr", "p_number")
+                                                   and for_a_client(written))
+    # "P-nummeret på den (the attached printout) er for vores anden butik": only a P-number written in the mail counts
+    unit_elsewhere = key == "p_number" and another_unit(written)
     seen = False
     for source, text in (*evidence.texts, ("signature", evidence.signature)):
         for n, (start, end) in enumerate(locate(key, value, text)):
             if n >= _MATCHES:
                 break
             seen = True
-            if source == "signature" and not signature_is_site:
+            if unit_elsewhere and source not in _WRITTEN:
                 break
+            if source == "signature" and not signature_is_site and not _CLIENT_LINE.search(_line_before(text, start)):
+                break  # (a line of the signature may name the client's own: "Client: ReCell Nordic ApS · CVR-nr. ...")
             if not _denied(text, start, end, value=True) \
                     and not _other_kind(text, start, end, document, source == "signature"):
                 return True
     if key in ("period_from", "period_to") and date_unsettled([t for _, t in evidence.texts]):
         return False  # "the date is not fixed yet - most likely a weekend in August": a month read as a date is none
     return not seen and next(locate(key, value, evidence.quoted), None) is None
+
+
+# a signature's line that names the client the writer applies for ("Client: ReCell Nordic ApS · CVR-nr. ...")
+_CLIENT_LINE = re.compile(r"\b(?:client|klient|kunde|customer|bygherre|applicant|ansøger)\w*\b", re.IGNORECASE)
+
+
+def _line_before(text: str, start: int) -> str:
+    return text[text.rfind("\n", 0, start) + 1:start]
 
 
 def _only_named(text: str, match: re.Match[str], document: _Document) -> bool:

@@ -30,6 +30,7 @@ from intake.details import periods
 from intake.details.identifiers import EMAIL, IGNORED_EMAIL, find_cpr
 from intake.details.labels import label_key
 from intake.details.names import SUFFIX, company_of_the_sender, looks_like_person
+from intake.details.postcodes import town_of
 from intake.details.sites import same_place
 from intake.details.text import CLIENT, extract_from_text
 from intake.details.values import compose_address, normalise_value
@@ -73,6 +74,7 @@ def extract_details(
     reference = reference or date.today()
     found = {k: Field(v, form_source) for k, v in _form_values(form_fields, reference).items()}
     cpr = any(find_cpr(f"{label}: {value}") for label, value in form_fields.items())
+    read: list[tuple[str, str, dict[str, object]]] = []        # (source, text, its details) of each text
     for source, text in sources:
         if not text:
             continue
@@ -80,23 +82,63 @@ def extract_details(
         if source == "body":
             text = _without_others_history(text, sender, sender_name)
         values = extract_from_text(text, reference)
+        read.append((source, text, values))
         client = values.pop(CLIENT, ())
         for k, v in _in_subject(values, source).items():
             if (k not in found or _more_specific(found[k].value, v) or _subject_gives_way(found[k], v)
                     or k in client and found[k].source != form_source):
                 found[k] = Field(v, source)          # (the body saying what the subject said makes it the body's)
         _designated_over_signed(found, source, form_source)
+        _period_moved(found, values, source, text)
     _subject_site_on_the_address(found)
     _site_apart_from_the_address(found)
     _contact_from_headers(found, sender, sender_name, reply_to)
     _company_of_the_sender(found, sources, sender, sender_name)
     _first_name_of_the_owner(found)
+    _details_beside_the_company(found, read)
+    _site_at_our_premises(found, read)
     _check_cvr(found)
     _order_period(found)
     if cpr:
         found["cpr_found"] = Field(True, _first_cpr_source(sources, form_fields, form_source))
         log.debug("CPR number present in application; not copied into details")
     return {k: found[k] for k in DETAIL_KEYS if k in found}
+
+
+# the mail says the period written in the attached form has changed: "arbejdsperioden er rykket: vi graver nu fra ...
+# (ikke som i skemaet)", "the dates have been moved"
+_PERIOD_MOVED = re.compile(
+    r"(?i)\b(?:\w*perioden|datoerne?|datoen|(?:the )?(?:work(?:ing)? )?(?:period|dates?))[ \t]+(?:er|is|are|has|have)?"
+    r"[ \t]*(?:been[ \t]+)?(?:rykket|ændret|flyttet|udskudt|changed|moved|postponed)\b"
+    r"|\b(?:ikke|not)[ \t]+(?:som|as)[ \t]+(?:i|in|on)[ \t]+(?:skemaet|formularen|ansøgningen|the[ \t]+form)\b")
+
+
+def _period_moved(found: dict[str, Field], values: Mapping[str, object], source: str, text: str) -> None:
+    """The period of a mail that says the attached form's period has moved wins over the form's."""
+    if source == "body" and "period_from" in values and _PERIOD_MOVED.search(text):
+        for key in ("period_from", "period_to"):
+            if key in values:
+                found[key] = Field(values[key], source)
+
+
+def _details_beside_the_company(found: dict[str, Field], read: list[tuple[str, str, dict[str, object]]]) -> None:
+    """The CVR, contact and phone of the applying company from a text that names it, over those of a text that names
+    only another company (the previous owner's old approval attached beside the new owner's declaration)."""
+    company, cvr = found.get("company_name"), found.get("cvr")
+    if company is None or cvr is None or not isinstance(company.value, str):
+        return
+    name = company.value.casefold()
+    texts = {source: text for source, text, _ in read}
+    own = next((v for s, _, v in read if s == cvr.source), {})
+    if cvr.source not in texts or name in texts[cvr.source].casefold() or "company_name" not in own:
+        return                                  # the CVR's own text names no other company, or names this one
+    other = next(((s, v) for s, t, v in read if s != cvr.source and name in t.casefold() and "cvr" in v), None)
+    if other is None:
+        return
+    source, values = other
+    for key in ("cvr", "contact_name", "phone"):
+        if key in values and (key not in found or found[key].source == cvr.source):
+            found[key] = Field(values[key], source)
 
 
 def _without_others_history(text: str, sender: str, sender_name: str) -> str:
@@ -184,6 +226,30 @@ def _site_apart_from_the_address(found: dict[str, Field]) -> None:
     if site and address and (same_place(str(site.value), str(address.value), str(postcode.value) if postcode else "")
                              or _in_front_of_own_street(str(site.value), str(address.value))):
         del found["activity_location"]
+
+
+# the mail puts the activity at the business's own premises ("a sign at our new pharmacy", "skilt på vores butik")
+_AT_OUR_PREMISES = re.compile(r"(?i)\b(?:at|on|outside|in front of|på|ved|foran|uden for)[ \t]+(?:our|vores|min|mit|my)"
+                              r"[ \t]+(?:(?:new|nye|nyåbnede)[ \t]+)?(?:pharmacy|apotek|shop|store|restaurant|café|cafe"
+                              r"|salon|bakery|bageri|butik|forretning|klinik|clinic)\b")
+_SITE_POSTCODE = re.compile(r"^(?P<a>.+?),[ \t]*(?P<pc>\d{4})[ \t]+(?P<town>\S.*)$")
+
+
+def _site_at_our_premises(found: dict[str, Field], read: list[tuple[str, str, dict[str, object]]]) -> None:
+    """A site with a house number, no own address anywhere, and a mail that puts the activity at the business's own
+    premises: the site is the address ("Location: Islands Brygge 27, st., 2300 København S" of "a sign at our new
+    pharmacy")."""
+    site = found.get("activity_location")
+    if "address" in found or site is None or not re.search(r"\d", str(site.value)):
+        return
+    if not any(source == "body" and _AT_OUR_PREMISES.search(text) for source, text, _ in read):
+        return
+    m = _SITE_POSTCODE.match(str(site.value))
+    found["address"] = Field(m.group("a") if m else str(site.value), site.source)
+    if m and "postcode" not in found and town_of(m.group("pc")):
+        found["postcode"] = Field(m.group("pc"), site.source)
+        found["city"] = Field(str(town_of(m.group("pc"))), site.source)
+    del found["activity_location"]
 
 
 _IN_FRONT = re.compile(r"(?i)\b(?:foran|ud ?for|uden ?for|in front of|outside)\b")

@@ -5,7 +5,8 @@ number is easily fooled by a number of another kind: the CVR of the landlord,
 the contractor, the supplier or the seller for the applicant's own; the litres
 a year of an oil tank's consumption or of its last bill for its size; the
 area of the premises or of an old sign for the area applied for; "vi er 3 ansatte" for the guests of an
-event; a deadline ("svar senest 1. marts"), a past date ("sidste år 3. juni",
+event; a quantity of last year ("sidste år flyttede vi 150 tons") for this application's; a deadline ("svar senest
+1. marts"), a past date ("sidste år 3. juni",
 "survey done on 3 September 2026", "stiftet 12. august 1977") for the period
 or date of the activity; the business's own address (its signature, "vores
 kontor ligger på ...") for the site of an activity whose site the writer says
@@ -61,6 +62,12 @@ _MOUNTING = re.compile(r"\b(?:i|in)\s+(?:ca\.?\s*|cirka\s+|omkring\s+)?\d+(?:[,.
 _STAFF_AFTER = re.compile(r"^\W{0,3}(?:\w+\W+)?(?:ansatte|medarbejdere|frivillige|personale|hjælpere|kolleger|"
                           r"bestyrelses\w*|staff|employees|volunteers|crew|colleagues|helpers|board members)\b",
                           re.IGNORECASE)
+# the writer's own role for another party: "Som revisor for Nordhavn Metal ApS, CVR ...", "Vi er arkitekter for en
+# ejer", "We are the architects for ...": the adviser is the writer, the one named after "for" the party applying
+_WRITER_ROLE = re.compile(r"\b(?:som|as|vi er|we are|we're|jeg er|I am|I'm)\s+(?:the\s+|an?\s+|deres\s+|their\s+)?"
+                          r"(?:[^\W\d_]+\s+)?(?:arkitekt|architect|rådgiver|adviser|advisor|consultant|konsulent|"
+                          r"ingeniør|engineer|revisor|accountant|auditor|bogholder|bookkeeper|advokat|lawyer|"
+                          r"solicitor)\w*\s+(?:for|to)\b", re.IGNORECASE)
 _OWN = re.compile(r"\b(?:vores|vor|vort|our|mit|min|my|eget|egen|own)\b", re.IGNORECASE)  # "..., og vores CVR er"
 # a company of the group that runs the activity is the business applying: "the shop is run by our Danish subsidiary,
 # X ApS (CVR ...)", "caféen drives af vores datterselskab"; a parent or holding company named so stays another party
@@ -80,6 +87,16 @@ _PAST = re.compile(r"\b(?:sidste år|sidste gang|i fjor|last year|last time|stif
                    r"født|born|fødselsdag|birthday|brændte|burned|skete|happened|blev lavet|blev udført|was done|"
                    r"was made|was carried out|købte|bought|skrev|wrote|sendt|sent|dateret|dated|modtaget|received|"
                    r"søgte|applied)\b[^.!?\n,]{0,20}$", re.IGNORECASE)  # right before the date, not a clause away
+# a quantity of another year, in its clause: "sidste år flyttede vi 150 tons fra samme grund, men det er en anden
+# mængde i år", "last year we had 80 guests" (not one after "men"/"but"/"i år"/"this year": "sidste år 80, i år 120")
+_LAST_TIME = re.compile(r"\b(?:sidste år|sidste gang|i fjor|forrige år|last year|last time|the year before|the "
+                        r"previous year)\b(?:(?!\b(?:men|but|i år|this year)\b)[^.!?;\n]){0,40}$", re.IGNORECASE)
+# unless the writer says it is the same again: "samme som sidste år (ca 10 kvm)", "180 swimmers ... we expect the same"
+_SAME_AGAIN = re.compile(r"\b(?:samme (?:som|igen|i år|mængde|antal|areal|størrelse)|som sidste år|the same (?:this "
+                         r"year|again|as|amount|number|size|area)|as last year|like last year|uændret|unchanged)\b",
+                         re.IGNORECASE)
+_SENTENCE_STOP = re.compile(r"[!?\n]|\.(?!\d)(?=\s|$)")  # not the dot of "ca." or "1.5" inside a sentence
+_NO_QUANTITY = frozenset(("cvr", "p_number", "period_from", "period_to", "address", "activity_location"))
 # a start with no end: "fra uge 16 og frem", "from 1 May onwards", "indtil videre", "until further notice"
 OPEN_ENDED = (r"(?:frem(?:efter|over|ad)?|(?:and )?onwards?|indtil videre|until further notice|på ubestemt tid|"
               r"indefinitely)")
@@ -98,6 +115,8 @@ _SITE_NOUN = (r"(?:adressen|address(?= to follow| will follow| (?:is )?not)|"
               r"stedet|placeringen|lokationen|"
               # the house number: "I cannot yet give you the exact street number", "husnummeret kender vi ikke"
               r"(?:the (?:exact )?)?(?:street|house) number|husnummer\w*|gadenummer\w*|"
+              # "on Vasbygade (the exact number is being confirmed by the landlord)"
+              r"the exact number(?! of)|det (?:præcise|nøjagtige) (?:hus)?nummer|"
               r"byggepladsen|pladsen|grunden|the (?:exact )?(?:site|location|address|venue|place)|"
               r"hvor\b[^.!?\n,]{0,40}\bskal\b[^.!?\n,]{0,20}|where\b[^.!?\n,]{0,40}\bwill\b[^.!?\n,]{0,20}|"
               r"hvor\b[^.!?\n,]{0,40}\b(?:bliver|kommer|ligger|er)\b)")
@@ -110,6 +129,8 @@ _UNDECIDED = (r"(?:er ikke|ikke (?:helt |endeligt? )?(?:fundet|besluttet|fastlag
               r"(?:får (?-i:I|De)|får du) (?:den |det |dem )?(?:af|fra|hos|senere|efterfølgende|når|så snart|snarest)|"
               r"(?:you'll|you will) (?:get|receive) (?:it |them )?(?:from|later|when|once|as soon)|"
               r"not (?:yet|known|decided|fixed|found|announced|confirmed)|"
+              r"(?:is|are) being (?:confirmed|decided|checked|clarified|finali[sz]ed)|"  # "is being confirmed by"
+              r"er ved at blive (?:afklaret|bekræftet|fastlagt)|"
               r"to be (?:decided|confirmed|found)|tb[dc]|to follow|will follow|unknown|ukendt|undecided|uafklaret)")
 _SITE_UNKNOWN = re.compile(
     r"\b" + _SITE_NOUN + r"[^.!?\n]{0,30}?\b" + _UNDECIDED + r"\b"
@@ -215,6 +236,18 @@ def date_unsettled(texts: Sequence[str]) -> bool:
     return any(_DATE_UNSETTLED.search(t) for t in texts)
 
 
+# the writer says the P-number sent is another unit's: "P-nummeret på den er for vores anden butik", "the P-number on
+# the printout is for our other shop"
+_OTHER_UNIT = re.compile(r"\bP-?(?:nummer\w*|nr\.?|number|no\.?)\s[^.!?\n]{0,40}?\b(?:er|is|belongs to|hører til|"
+                         r"gælder)\s+(?:for\s+|to\s+)?(?:vores|vor|our|the|den|det|en|et|an?)\s+(?:anden|andet|other|"
+                         r"another|gamle|old|tidligere|former)\b", re.IGNORECASE)
+
+
+def another_unit(texts: Sequence[str]) -> bool:
+    """The writer says the P-number they send belongs to another unit of the business (another shop, an old address)."""
+    return any(_OTHER_UNIT.search(t) for t in texts)
+
+
 def end_unknown(texts: Sequence[str]) -> bool:
     """The writer says the end of the period (its end date, how long it lasts) is not known yet."""
     return any(_END_UNKNOWN.search(t) for t in texts)
@@ -234,6 +267,8 @@ def rejected(kinds: Sequence[str], text: str, start: int, end: int, received: da
         return True
     if "area_m2" in kinds and (_OTHER_AREA.search(before) or _mounting_height(text, start, end)):
         return True
+    if _another_year(kinds, text, start, end):
+        return True
     if "guests" in kinds and (_STAFF_AFTER.search(after) or _STAFF_BEFORE.search(before)):
         return True
     if "period_from" in kinds and _not_the_period(text, start, end, received):
@@ -249,6 +284,17 @@ def rejected(kinds: Sequence[str], text: str, start: int, end: int, received: da
                                                  and bool(_LEFT_AFTER.search(text[end:end + 120])))
                                              or bool(_ALTERNATIVE_AFTER.search(text[end:end + 60]))
                                              or _party_address(before))
+
+
+def _another_year(kinds: Sequence[str], text: str, start: int, end: int) -> bool:
+    """A quantity (a match holding a number, not an identifier, a date or a place) said of last year or last time,
+    where the writer does not say it is the same again."""
+    if _NO_QUANTITY.intersection(kinds) or not any(c.isdigit() for c in text[start:end]):
+        return False
+    if not _LAST_TIME.search(text[max(0, start - 60):start]):
+        return False
+    stop = _SENTENCE_STOP.search(text, end)
+    return not _SAME_AGAIN.search(_sentence_before(text, start) + text[start:stop.end() if stop else len(text)])
 
 
 def _mounting_height(text: str, start: int, end: int) -> bool:
@@ -275,6 +321,8 @@ def _another_party(before: str) -> bool:
     if not parties:
         return False
     last = parties[-1]
+    if any(m.start() <= last.start() and m.end() > last.end() for m in _WRITER_ROLE.finditer(before)):
+        return False  # "Som revisor for X ApS, CVR": the writer's role, the number X's
     if _RUN_BY_GROUP.search(before[:last.end()]) or _DANISH_GROUP.search(before[:last.end()]):
         return False  # "run by our subsidiary, X ApS (CVR": the company running the activity
     return not _OWN.search(before, last.end())
@@ -296,6 +344,10 @@ _FOR_A_CLIENT = re.compile(
     r"|\b(?:på vegne af|on behalf of|for|working for|writing for)\s+(?:vores|vor|vort|min|mit|en|et|our|my|a|an|the)"
     r"\s+(?:[^\W\d_]+\s+)?" + _CLIENT
     + r"|\b(?:vores|vor|min|our|my)\s+" + _CLIENT
+    # a tradesman's job at a customer's: "tanken skal sættes op hos kunde", "hos en kunde", "at a customer's house"
+    + r"|\bhos\s+(?:(?:en|et|vores|min|mit)\s+(?:[^\W\d_]+\s+)?)?" + _CLIENT
+    + r"|\bat\s+(?:a|the|our|my)\s+(?:[^\W\d_]+\s+)?(?:client|customer)(?:'s|’s|s')"
+    + r"|" + _WRITER_ROLE.pattern
     # a managing agent writes for the owners or a tenant of a property it manages: "Vi administrerer A/B
     # Kastanjegården", "a property we manage", "ejendommen, som vi administrerer", "one of the tenants in ..."
     + r"|\b(?:vi|jeg)\s+(?:administrerer|forvalter)\b(?!\s+selv\b)"
@@ -308,7 +360,8 @@ _FOR_A_CLIENT = re.compile(
 
 def for_a_client(texts: Sequence[str]) -> bool:
     """The writer applies for someone else (a client, a customer, the owner, the owners or a tenant of a property the
-    writer manages): the signature is the writer's office."""
+    writer manages), works at a customer's, or names their own role for another ("Som revisor for ..."): the signature
+    is the writer's office."""
     return any(_FOR_A_CLIENT.search(t) for t in texts)
 
 

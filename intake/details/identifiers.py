@@ -25,7 +25,7 @@ CVR_DK = re.compile(r"(?<![\w-])DK[\s-]?(?P<v>\d{2}[ ]?\d{2}[ ]?\d{2}[ ]?\d{2})(
 P_LABELLED = re.compile(rf"(?:{P_LABEL.pattern})\.?[\s:.#]{{0,4}}(?P<v>\d(?:[ \-]?\d){{9}})(?![\d])", re.IGNORECASE)
 PHONE_LABELLED = re.compile(
     r"(?:\btlf|\btelefon\w*|\bmobil\w*|\bmob|\bphone|\btel|\btelephone|\bmobile|\bdirekte|\bdir|\bcell"
-    r"|\bdirect(?:[ \t]line)?)\.?"
+    r"|\bdirect(?:[ \t]line)?|(?-i:\b[MT](?=:)))\.?"       # "M: 20 91 44 72" in a signature
     r"(?:\s{0,2}(?:nr|nummer|no|number)\.?)?[\s:.]{0,4}(?!(?:\+|00)\s?(?!\(?45))"     # "+48 601 ...": not Danish
     # (a PDF's line may break inside it: "on mobile +45 29\n50 41 83")
     r"(?P<v>(?:\+|00)?\s?(?:\(?45\)?)?[\s-]?\d(?:(?:[ \-.]|[ \t]?\n)?\d){7})"
@@ -38,6 +38,9 @@ PHONE_REACH = re.compile(
     r"(?P<v>(?:\+45[ \t]?)?\d\d[ \t]?\d\d[ \t]?\d\d[ \t]?\d\d)(?![\d])", re.IGNORECASE)
 PHONE_INTL = re.compile(r"(?<![\d])(?:\+|00)\s?45[\s-]?(?P<v>\d{2}[ \-.]?\d{2}[ \-.]?\d{2}[ \-.]?\d{2})(?![\d])")
 PHONE_GROUPED = re.compile(r"(?<![\d\w+-])(?<!\d[ ])(?P<v>[2-9]\d (?:\d\d ){2}\d\d|[2-9]\d{3} \d{4})(?![\d])")
+# "Ring på 26-12-34-56", "på 2 6 5 5 - 4 0 1 1": pairs joined by dashes, or eight digits spelled out one by one
+PHONE_SPELLED = re.compile(r"(?<![\d\w+-])(?<!\d[ -])(?P<v>[2-9]\d-\d\d-\d\d-\d\d|[2-9](?: \d){3}(?: - | )\d(?: \d){3})"
+                           r"(?![\d]|[ -]\d)")
 NOT_PHONE_CONTEXT = re.compile(r"\b(?:cvr|se|moms|vat|p|konto|reg|ean|kr|dkk|faktura|ordre|sag|journal|cpr|nr"
                                r"|reg(?:istration)?\.?[ \t]?(?:no|number))"     # "Company reg. no. 40 50 36 84"
                                r"[\s.:\-#]*$"
@@ -104,3 +107,21 @@ def parse_number(raw: str) -> int | float | None:
         return None
     return int(value) if value.is_integer() else value
 
+
+
+# a count of guests written in words: "omkring to hundrede gæster", "about five hundred guests", "twelve hundred
+# guests per day", "to tusind besøgende" (a hundred or a thousand times a small number)
+_SMALL_NUMBER_WORDS = {"en": 1, "et": 1, "one": 1, "a": 1, "to": 2, "two": 2, "tre": 3, "three": 3, "fire": 4,
+                       "four": 4, "fem": 5, "five": 5, "seks": 6, "six": 6, "syv": 7, "seven": 7, "otte": 8,
+                       "eight": 8, "ni": 9, "nine": 9, "ti": 10, "ten": 10, "elleve": 11, "eleven": 11, "tolv": 12,
+                       "twelve": 12, "femten": 15, "fifteen": 15}
+_HUNDREDS_WORDS = {"hundrede": 100, "hundred": 100, "tusind": 1000, "tusinde": 1000, "thousand": 1000}
+GUESTS_IN_WORDS = re.compile(
+    r"(?<![\w-])(?P<n>" + "|".join(sorted(_SMALL_NUMBER_WORDS, key=len, reverse=True)) + r")[ \t]?(?P<unit>"
+    + "|".join(sorted(_HUNDREDS_WORDS, key=len, reverse=True)) + rf")[ \t]{{1,3}}(?:{_GUEST_WORDS})\b",
+    re.IGNORECASE)
+
+
+def guests_in_words(m: re.Match[str]) -> int:
+    """The number a ``GUESTS_IN_WORDS`` match writes: "to hundrede" is 200, "twelve hundred" 1200."""
+    return _SMALL_NUMBER_WORDS[m.group("n").lower()] * _HUNDREDS_WORDS[m.group("unit").lower()]

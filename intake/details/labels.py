@@ -11,6 +11,9 @@ import re
 
 _LABELS: list[tuple[str, str]] = [
     ("cpr", r"cpr(?: nr| nummer| no| number)?|personnummer|person nr|civil registration number"),
+    # the serving area lies in front of the restaurant: its address is the restaurant's own unless the form names
+    # another (before "activity_location", whose "serveringssted" it would otherwise be)
+    ("site_or_address", r"serveringssted(?:ets)? adresse"),
     ("p_number", r"p(?: nr| nummer|nr| number| no)|produktionsenhed\w*(?: nr| nummer| p nr)?"
                  r"|production unit(?: no| number)?"),
     ("cvr", r"(?:se |se cvr |cvr se |)cvr(?: nr| nummer| no| number)?(?: se)?|se(?: nr| nummer)"
@@ -53,6 +56,9 @@ _LABELS: list[tuple[str, str]] = [
                      r"|navn på (?:ansøger(?:en)?|kontaktperson(?:en)?|ansvarlig(?: person)?|tovholder(?:en)?)"
                      r"|tovholder|(?:person )?(?:ansvarlig|responsible)(?: person)?(?: på dagen| on the day| on site)?"
                      r"|daglig kontakt|kontakt på dagen|contact on the day"
+                     # an agent's "All correspondence to the agent:" above its own name
+                     r"|(?:all )?(?:correspondence|korrespondance) (?:to|til)(?: me| the| our| os| mig)?(?: as)?"
+                     r"(?: agent(?:en)?)?"
                      # the person in charge of the work on the spot: "Site supervisor", "Kontakt på pladsen"
                      r"|(?:site|event|project|works?) (?:supervisor|manager|lead|contact|foreman)|(?:on )?site contact"
                      r"|contact on site|kontakt(?:person)? på (?:pladsen|stedet|byggepladsen)|byggeleder|pladsformand"
@@ -65,7 +71,11 @@ _LABELS: list[tuple[str, str]] = [
                         r"|address of (?:the )?property"
                         # where a business's waste arises is its own premises unless the form names another address
                         r"|(?:adresse|address) (?:hvor|where) (?:affaldet|the waste) .*|affaldsadresse"
-                        r"|(?:adresse|address) (?:for|of) (?:the )?(?:affaldet|waste)(?: collection)?"),
+                        r"|(?:adresse|address) (?:for|of) (?:the )?(?:affaldet|waste)(?: collection)?"
+                        # outdoor serving is in front of the restaurant's own premises
+                        r"|(?:adresse|address) (?:for|of) (?:the )?"
+                        r"(?:udeservering(?:en)?|outdoor (?:seating|serving|dining))"
+                        r"|udeserveringens adresse"),
     ("activity_location", r"(?:ønsket |foreslået |desired |preferred |requested |proposed )?"
                           r"(?:placering|sted|lokation|location)|hvor|where|place|site(?: address)?|venue"
                           r"|(?:adresse|arbejdsadresse) (?:på|for) (?:arbejdsstedet|arbejdet|byggepladsen|stedet)"

@@ -16,11 +16,12 @@ from itertools import islice
 from intake.details.postcodes import towns
 
 SUFFIX = (r"(?:ApS|A/S|I/S|IVS|K/S|P/S|AmbA|A\.m\.b\.a\.|F\.m\.b\.a\.|FMBA|SMBA|S\.m\.b\.a\.|Ltd\.?|Limited|GmbH|AB|AS"
-          r"|Oy|Inc\.?|LLC|B\.V\.|BV|Sp\.[ ]?z[ ]?o\.[ ]?o\.)")
+          r"|Oy|Inc\.?|LLC|B\.V\.|BV|Sp\.[ ]?z[ ]?o\.[ ]?o\."
+          r"|UAB|SIA|OÜ|s\.r\.o\.)")                    # Lithuanian, Latvian, Estonian, Czech/Slovak contractors
 _CAP_TOKEN = r"[A-ZÆØÅÉÜÖÄ0-9](?:[\wæøåéüöä&'’\-]|\.(?=\w)){0,40}+\.?"   # bounded and possessive: no long scans
 MAX_CANDIDATES = 60
 Candidate = tuple[str, int, int, int]       # a possible company name: (name, start, end, score of its own evidence)
-_JOINER = r"(?:&|og|and|of|i|på|ved|de|la|le|du|von|van|der|v/|for|the|by)"
+_JOINER = r"(?:&|og|and|of|i|på|ved|de|la|le|du|da|di|dos|von|van|der|v/|for|the|by)"   # "Pastéis da Ana"
 _NAME_RUN = rf"{_CAP_TOKEN}(?:[ \t]{{1,2}}(?:(?:{_JOINER}|fra)[ \t]{{0,2}})?{_CAP_TOKEN}){{0,5}}"   # "Toner fra Nord"
 COMPANY = re.compile(rf"(?<![\w])(?P<v>{_CAP_TOKEN}(?:[ \t]+(?:{_JOINER}|{_CAP_TOKEN})){{0,5}}[ \t]+{SUFFIX})(?![\w/])")
 _SUFFIX_AT = re.compile(rf"(?<=[ \t]){SUFFIX}(?![\w/])")
@@ -34,9 +35,15 @@ _INTRO = re.compile(        # each alternative starts a word: the look-behind tu
     r"|enkeltmandsvirksomhed|company|business|shop|bakery|bageri|kiosk|klinik|værksted)[ \t]"
     r"(?:hedder|is called|is named|er)|\b(?:virksomheden|forretningen|butikken|salonen|caféen|cafeen|restauranten"
     r"|firmaet|foreningen|værkstedet|klinikken|bageriet|kiosken|baren)[ \t]hedder|\bvi[ \t]hedder"
-    r"|\bwe[ \t]are[ \t]called|\bindehaver[ \t]af|\bon[ \t]behalf[ \t]of|\b(?:jeg|vi|og)[ \t](?:driver|ejer)"
+    r"|\bwe[ \t]are[ \t]called|\bindehaver[ \t]af|\bon[ \t]behalf[ \t]of"
+    # "the Danish permit agent for our client, Baltic Facade Systems UAB"
+    r"|\b(?:agent|agents|advisers?|rådgiver[e]?)[ \t]for[ \t](?:our|vores|min|my)[ \t](?:client|klient|kunde|customer),"
+    r"|\b(?:jeg|vi|og)[ \t](?:driver|ejer)"
     r"(?:[ \t](?:firmaet|virksomheden|enkeltmandsvirksomheden|butikken|caféen|restauranten|salonen))?"
     r"|\b(?:i|we)[ \t](?:run|own)"
+    # "My sole proprietorship is Pastéis da Ana", "min enkeltmandsvirksomhed hedder ..."
+    r"|\b(?:min|mit|vores|my|our)[ \t](?:sole[ \t]proprietorship|sole[ \t]trader(?:[ \t]business)?"
+    r"|enkeltmandsvirksomhed|firm)[ \t](?:is|er|hedder)"
     r"|\bundertegnede[ \t](?:driver|ejer)"
     # "jeg har enkeltmandsvirksomheden Skovens Træer", "en lille forening der hedder Bogbyttet"
     r"|\b(?:jeg|vi|og)[ \t]har[ \t](?:firmaet|virksomheden|enkeltmandsvirksomheden|forretningen|butikken|foreningen)"
@@ -149,7 +156,7 @@ _ORG_WORD = re.compile(r"(?i)(?:foreningen|forening|selskabet|huset|firma|byg|fl
                        r"|events|productions?|pictures|media|consult(?:ing)?|design|studio|kollektiv|klub|fond"
                        r"|handel|isenkram|office|desk|reception|support|booking|drift|admin|kirke|kirken|skole|skolen"
                        r"|arkitekter|advokater|revision|menighedsråd|tegnestue|bryghus|hotel|hostel|produktion|film|solutions"
-                       r"|systems|services|løsninger"
+                       r"|systems|services|løsninger|apotek|apoteket|pharmacy"
                        r"|værksted|værkstedet|cykel|cyklen|vogn|vognen|truck)$")   # "Maskinværksted", "Kaffecykel"
 # the last word of a signature line that names a business without a CVR near it ("Ibsens Vinduespudsning")
 _BUSINESS_WORD = re.compile(r"(?i)(?:pudsning|rengøring|entreprise|stillads|anlæg|transport|flytning|cykler|blomster"
@@ -159,7 +166,8 @@ _TITLE_LINE = re.compile(
     r"|founder|manager|\w+ manager|general manager|projektleder|project (?:manager|lead)|byggeleder|formand|næstformand"
     r"|chairman|chair|coordinator|koordinator|sekretær|secretary|kasserer|treasurer|konsulent|consultant|tandlæge"
     r"|advokat|\w*leder|\w*chef|\w*ansvarlig|\w*mester|\w*terapeut|assistant|assistent|director|head of \w+"
-    r"|\w*kræmmer|\w*handler|\w*lærer|\w*instruktør|teacher|instructor)\b")
+    r"|\w*kræmmer|\w*handler|\w*lærer|\w*instruktør|teacher|instructor"
+    r"|pharmacist|apoteker|farmaceut|optician|optiker|bogholder|bookkeeper|accountant|revisor|architect|arkitekt)\b")
 
 
 def clean_company(raw: str) -> str | None:
@@ -242,6 +250,8 @@ def _names_a_business(line: str) -> bool:
 def _merge_longer_forms(candidates: dict[str, tuple[int, int]]) -> None:
     """ "Byggefirmaet Sten & Søn ApS" and "Sten & Søn ApS" are one company: the name as written alone wins."""
     for long in list(candidates):
+        if _BRANCH_OF.fullmatch(long):
+            continue                            # the branch is no longer form of the company it belongs to
         short = next((s for s in candidates if s != long and long.endswith(" " + s)), None)
         if short is not None:
             (a, first_a), (b, first_b) = candidates.pop(long), candidates[short]
@@ -263,9 +273,23 @@ def _candidates(text: str) -> Iterator[Candidate]:
     yield from _plain_candidates(text, islice(_OWNED_BY.finditer(text), MAX_CANDIDATES), 2)
     yield from _plain_candidates(text, organisations, 2)
     yield from _plain_candidates(text, islice(_WE_ARE.finditer(text), MAX_CANDIDATES), 0)
+    for m in islice(_FORM_FIRST.finditer(text), MAX_CANDIDATES):
+        yield m.group("v"), m.start("v"), m.end("v"), 3
+    for m in islice(_BRANCH_OF.finditer(text), MAX_CANDIDATES):
+        yield m.group("v"), m.start("v"), m.end("v"), 4
     head = _LETTERHEAD.match(text)
     if head and _looks_like_business(head.group("v")) and not _TITLE_LINE.match(head.group("v")):
         yield head.group("v"), head.start("v"), head.end("v"), 1
+
+
+# an owners' or a cooperative housing association, its legal form first: "E/F Classensgade 58", "A/B Kastanjegården"
+_FORM_FIRST = re.compile(rf"(?<![\w/])(?P<v>(?:E/F|A/B)[ \t]{{1,2}}{_NAME_RUN})")
+
+
+# a foreign company's Danish branch, the name its CVR is registered under: "Linnea Lund Danmark, filial af Linnea
+# Lund AB"
+_BRANCH_OF = re.compile(rf"(?<![\w])(?P<v>{_NAME_RUN},?[ \t]{{1,2}}(?i:(?:dansk[ \t])?filial[ \t]af)"
+                        rf"[ \t]{{1,2}}{_NAME_RUN}[ \t]+{SUFFIX})(?![\w/])")
 
 
 # the first line of a letterhead whose next lines give a CVR: "Sankt Stefans Kirke / Menighedsrådet / ... / CVR ..."
@@ -449,6 +473,9 @@ _CONTACT_BEFORE_NAME = re.compile(
     rf"|\bspørg|\bask[ \t]for"
     rf"|\b(?:contact[ \t]on[ \t]the[ \t]day|kontakt[ \t]på[ \t]dagen|day-to-day[ \t]contact|daglig[ \t]kontakt)[:,]?"
     rf"|\bplease[ \t]contact|\bkontakt[ \t](?:venligst|gerne)"
+    rf"|\b(?:for|ved)[ \t](?:\w+[ \t])?(?:questions|spørgsmål),?[ \t](?:contact|kontakt)"   # "For questions contact"
+    # a bookkeeper "sender på vegne af indehaveren, Susanne Frost": the owner is the one to contact
+    rf"|\b(?:på[ \t]vegne[ \t]af[ \t](?:indehaveren|ejeren)|on[ \t]behalf[ \t]of[ \t]the[ \t]owner),?"
     rf"|\b(?:kontakt|contact)[ \t](?:mig|me),?"                   # "Kontakt mig Harpreet Singh 52 ...", "contact me, X"
     rf"|\b(?:please[ \t])?direct[ \t](?:any[ \t]|all[ \t]|your[ \t])?(?:\w+[ \t]){{0,2}}?"
     rf"(?:questions|enquiries|inquiries)[ \t]to"

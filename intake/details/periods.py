@@ -290,6 +290,8 @@ def _month_range(text: str, reference: date) -> Period | None:
             continue                                        # "sometime in september": a month not yet decided on
         if m.group("lead") and not _MONTHS_CUE.search(text[max(0, m.start() - 80):after.end() if after else m.end()]):
             continue                                        # "we open in April": a date of the story, not a period
+        if _opening_month(text, m):
+            continue                                        # "We are opening our store at ... in April 2027"
         m1 = MONTHS[m.group("m1").lower()]
         m2 = MONTHS[m.group("m2").lower()] if m.group("m2") else m1
         if m.group("m1").lower() == "may" and not m.group("y") and text[m.start():m.start() + 3].lower() != "in ":
@@ -306,6 +308,19 @@ def _month_range(text: str, reference: date) -> Period | None:
     return None
 
 
+# "We are opening our first Danish store at Købmagergade 34, 1150 København K in April 2027": the month a business
+# opens, earlier in the same sentence, is no period applied for (unless the opening is celebrated)
+_OPENING_IN_SENTENCE = re.compile(r"\b(?:åbner|åbne|opens?|opening|genåbner|reopens?|reopening)(?![\w-])"
+                                  r"[^.!?\n]{0,100}\Z", re.IGNORECASE)
+
+
+def _opening_month(text: str, m: re.Match[str]) -> bool:
+    """A single month ("in April 2027") closing a sentence part that says when the business opens."""
+    return (not m.group("m2") and bool(m.group("lead")) and m.group("lead").strip().lower() in ("i", "in")
+            and _OPENING_IN_SENTENCE.search(text, max(0, m.start() - 100), m.start()) is not None
+            and not _CELEBRATION.search(text))
+
+
 def _ranges(text: str, reference: date, dates: list[DateMention]) -> list[tuple[int, date, date]]:
     out: list[tuple[int, date, date]] = []
     for pattern in _DAY_RANGE_PATTERNS:
@@ -318,6 +333,8 @@ def _ranges(text: str, reference: date, dates: list[DateMention]) -> list[tuple[
                 out.append((first.start, start, end))
     for m in _WEEK_RANGE.finditer(text):
         out.extend(_week_range(m, reference))
+    for m in _DAYS_OF_WEEKS.finditer(text):
+        out.extend(_days_of_weeks(m, reference))
     return sorted(out, key=lambda r: r[0])
 
 
@@ -362,6 +379,35 @@ def _week_range(m: re.Match, reference: date) -> list[tuple[int, date, date]]:
         return _week_range_in(year + 1, w1, w2, m.start())
     if _WORKING_DAYS.search(m.string, max(0, m.start() - 30), m.start()):
         end -= timedelta(days=2)                # "mandag til fredag i uge 34": Monday to Friday
+    return [(m.start(), start, end)] if start <= end else []
+
+
+_WEEKDAY = {"mandag": 1, "tirsdag": 2, "onsdag": 3, "torsdag": 4, "fredag": 5, "lørdag": 6, "søndag": 7,
+            "monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6, "sunday": 7}
+# "starte mandag i uge 36 og være afsluttet fredag i uge 38 (2027)", "from Tuesday of week 10 to Friday of week 12"
+_DAYS_OF_WEEKS = re.compile(
+    r"\b(?P<d1>(?:man|tirs|ons|tors|fre|lør|søn)dag|(?:mon|tues|wednes|thurs|fri|satur|sun)day)[ \t]{1,3}(?:i|in|of)"
+    r"[ \t]{1,3}(?:uge|week)[ \t]{0,3}(?P<w1>\d{1,2})\b[^.\n\d]{1,60}?"
+    r"\b(?P<d2>(?:man|tirs|ons|tors|fre|lør|søn)dag|(?:mon|tues|wednes|thurs|fri|satur|sun)day)[ \t]{1,3}(?:i|in|of)"
+    r"[ \t]{1,3}(?:uge|week)[ \t]{0,3}(?P<w2>\d{1,2})\b(?:[ \t,]{0,3}\(?(?:i[ \t]|in[ \t])?(?P<y>20\d\d))?",
+    re.IGNORECASE)
+
+
+def _days_of_weeks(m: re.Match, reference: date) -> list[tuple[int, date, date]]:
+    """From a weekday of one week to a weekday of a later one (weeks that ended before receipt: next year's)."""
+    year = _year(m.group("y")) or reference.year
+    found = _days_of_weeks_in(m, year)
+    if found and not m.group("y") and found[0][2] < reference:
+        found = _days_of_weeks_in(m, year + 1)
+    return found
+
+
+def _days_of_weeks_in(m: re.Match, year: int) -> list[tuple[int, date, date]]:
+    try:
+        start = date.fromisocalendar(year, int(m.group("w1")), _WEEKDAY[m.group("d1").lower()])
+        end = date.fromisocalendar(year, int(m.group("w2")), _WEEKDAY[m.group("d2").lower()])
+    except ValueError:
+        return []
     return [(m.start(), start, end)] if start <= end else []
 
 

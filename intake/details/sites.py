@@ -125,6 +125,9 @@ _SITE = re.compile("(?:" + "|".join([
     r"\btakes? place (?:at|on|in)", r"\b(?:held|hosted) (?:at|on|in)",
     r"\b(?:scaffolding|container|crane|lift|works?|stall|truck) (?:at|on|in)",
     r"\b(?:erect|place|put|set up|install|park)\w* (?:\w+ ){0,3}(?:at|on)",
+    # "will replace glass panels at X", "jord fra byggegrunden X", "jordflytning fra X": the work's place
+    r"\b(?:replac|repair|renovat|paint|dismantl)\w* (?:\w+ ){0,3}(?:at|on)", r"\bbyggegrunden",
+    r"\bjord\w*(?: \w+){0,3} fra",
     r"\bplaceret (?:på|ved)", r"\b(?:stillads|container|skurvogn|kran|lift|bod|vogn)\w* (?:\w+ ){0,2}(?:på|ved)",
     r"\btil at (?:\w+ ){0,4}(?:på|ved)",
     # "ombygge et hus på X", "renovate a flat at X": the work's place, not the business's premises
@@ -155,6 +158,8 @@ _LAST_WORD = re.compile(r"\S+\s*$")
 _OURS = re.compile(r"(?i)\b(?:vores|min|mit|mine|vort|our|my|selskabets|firmaets|virksomhedens|its)\b")
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[A-ZÆØÅ])|\n[ \t]*\n")
 _AFTER_BUSINESS = re.compile(r"^[^.\n]{0,40}?\b(?:hvor (?:vi|jeg) (?:har|driver)|where (?:we|i) (?:have|run)"
+                             # "..., where our studio is", "..., hvor vores butik ligger"
+                             r"|where (?:our|my) \w+ (?:is|are)\b|hvor (?:vores|min|mit) \w+ (?:er|ligger)\b"
                              # "..., som er vores nuværende adresse", "..., which is our office"
                              r"|(?:som|der|which|that) (?:er|is) (?:vores|min|mit|our|my) (?:\w+ )?"
                              r"(?:adresse|address|kontor|office|butik|shop|forretning|lokaler?|premises|værksted"
@@ -191,8 +196,9 @@ _VALEDICTION = re.compile(
     r"|kind regards|regards|rgds|sincerely|cheers|all the best|best wishes|yours|many thanks|thanks|thank you"
     r"|ærbødigst)\b|^[ \t]*--[ \t]*$|^[ \t]*best[ \t]*,?[ \t]*$", re.IGNORECASE | re.MULTILINE)
 _PLACE = re.compile(
-    rf"(?<![\w])(?=[pPaAoOvViIfFuUnNlLdDhHcCtT])(?i:på|at|on|ved|i|in front of|in|foran|ud for|outside|near|over|langs"
-    rf"|omkring|around"
+    rf"(?<![\w])(?=[pPaAoOvViIfFuUnNlLdDhHcCtTbB])(?i:på|at|on|ved|i|in front of|in|foran|ud for|outside|near|over"
+    rf"|langs|omkring|around"
+    rf"|use[ \t]+of|use|brug[ \t]+af|benytte|benyttelse[ \t]+af"       # "applies for permission to use Ofelia Plads"
     rf"|hjørnet af|the corner of|krydset"
     rf"|along|across|del af|part of)[ \t]+(?:the[ \t]+|selve[ \t]+)?(?P<v>{STREET})(?![\w])"   # "på selve torvet"
     rf"(?![ \t]{{1,3}}(?:nr\.?[ \t]?)?\d)(?![ \t][A-ZÆØÅ][a-zæøå])")
@@ -220,7 +226,7 @@ _NUMBER_REACH = 300         # how far before the number its street may be named
 
 def find_addresses(text: str) -> dict[str, str]:
     """``address`` (+ ``postcode``, ``city``) and ``activity_location`` from the street addresses of a text."""
-    mentions = find_mentions(text)
+    mentions = [m for m in find_mentions(text) if not _TAKEN_BACK.match(text, m.end)]
     roles = _roles(text, mentions)
     by_role = {role: [m for m, r in zip(mentions, roles, strict=True) if r in role.split("|")]
                for role in ("home", "registered", "signature", "business|both", "site|both", "neutral", "maybe own")}
@@ -258,6 +264,8 @@ def find_addresses(text: str) -> dict[str, str]:
                        and (m.postcode or _address_line_under_company(text, m))), None)
         if fuller is not None:
             own = Mention(own.start, own.end, fuller.address, own.postcode or fuller.postcode, own.town or fuller.town)
+    if own is not None and not own.postcode:
+        own = _building_on_street(text, own, mentions)
     if own is not None:
         out["address"] = own.address
         pc = own if own.postcode else next((m for m in mentions if m.postcode and _same_house(m, own)), None)
@@ -275,6 +283,12 @@ def find_addresses(text: str) -> dict[str, str]:
     if "postcode" not in out:
         out.update(_lone_postcode(text, mentions))
     return out
+
+
+# an address the writer takes back at once: "Værnedamsvej 4, 1819 Frederiksberg C - nej undskyld, vi ligger jo på ..."
+_TAKEN_BACK = re.compile(r"(?i)[ \t,.]{0,3}(?:[-–][ \t]{0,3})?\(?(?:nej,?[ \t](?:undskyld|vent|pardon)"
+                         r"|undskyld,?[ \t]nej"
+                         r"|sorry,?[ \t](?:I[ \t]mean|no|wrong)|no,?[ \t]sorry|I[ \t]mean|scratch[ \t]that)\b")
 
 
 _DATE_AFTER = re.compile(r"(?i)\.?[ \t]?[-–][ \t]?\d{1,2}\."
@@ -348,7 +362,9 @@ def _roles(text: str, mentions: list[Mention]) -> list[str]:
 # a company's name with its legal form alone on the line above the address, or above its CVR line above it: its own
 # block ("Kloakmester Per Nygaard ApS\nTomsgårdsvej 35, 2400 København NV\nCVR ...", "Contractor:\nHarbour
 # Foundations A/S\nCVR: 35 88 84 38\nSydvestvej 21, 2600 Glostrup"), wherever in the text it stands
-_COMPANY_ABOVE = re.compile(rf"(?<![^\n])[ \t]*[A-ZÆØÅ][^\n:]{{0,60}}[ \t]{SUFFIX}\.?[ \t]*\n"
+# (an aside after the legal form too: "Marine Foundations Ltd. (Danish branch)")
+_COMPANY_ABOVE = re.compile(rf"(?<![^\n])[ \t]*[A-ZÆØÅ][^\n:]{{0,60}}[ \t]{SUFFIX}\.?"
+                            r"(?:[ \t]{0,2}\([^()\n]{1,40}\))?[ \t]*\n"
                             r"(?:[ \t]*(?i:cvr)[\w.\-]{0,6}:?[ \t]{0,3}(?:DK)?[\d ]{8,11}[ \t]*\n)?[ \t]*\Z")
 _SUBJECT_LINE = re.compile(r"(?im)^[ \t]*(?:emne|subject)[ \t]*:[^\n]*\Z")
 # an association named after its house: the address in "Ejerforeningen Holmbladsgade 70" is part of its name
@@ -520,12 +536,21 @@ def _place(text: str, mentions: list[Mention]) -> str | None:
         if (not inside and first not in NOT_STREET_WORDS and first not in _COUNTRIES and not town
                 and not _EVENT_NAME_AFTER.match(text, m.end("v"))    # "at the Vesterbro festival": an event
                 and not _OR_ANOTHER.match(text, m.end("v"))          # "maybe in Nørrebro or Østerbro": undecided
-                and not _district_of(text, m.end("v"), mentions)):
+                and not _district_of(text, m.end("v"), mentions)
+                and not _WHERE_WE_RUN.search(text, max(0, m.start() - 80), m.start())):
             return name
     return _event_place(text, mentions)
 
 
 _OR_ANOTHER = re.compile(r"[ \t,]{1,3}(?:or|eller)[ \t]{1,3}(?:(?:in|i|på|at|on)[ \t]{1,3})?[A-ZÆØÅ]")
+# "I run a small coffee bar in Nørrebro", "vi har en lille café på Vesterbro": where the business itself lies, no site
+_WHERE_WE_RUN = re.compile(r"(?i)\b(?:i|we|jeg|vi)[ \t]+(?:run|own|have|har|driver|ejer)[ \t]+"
+                           r"(?:a|an|en|et|our|my|vores|min|mit)[ \t]+(?:[\w-]+[ \t]+){0,3}?"
+                           r"(?:café|cafe|coffee[ \t]bar|\w*bar|restaurant|bistro|shop|store|butik|bageri|bakery|kiosk"
+                           r"|salon|frisør|klinik|clinic|studio|værksted|workshop|pizzeria|business|forretning)"
+                           r"[ \t]+(?:(?:i|på|in|at|on)[ \t]+(?:the[ \t]+)?)?\Z")
+
+
 _ON_THE_ADDRESS = re.compile(r"[ \t]{1,3}(?:on|på|at|i|in)[ \t]{1,3}")
 
 
@@ -585,7 +610,8 @@ def _event_place(text: str, mentions: list[Mention]) -> str | None:
         if (not inside and first not in _NOT_PLACE and first not in NOT_STREET_WORDS and first not in towns()
                 and not name.isupper()                      # "EVENT IN PUBLIC SPACE": a heading, not a place
                 and not _EVENT_NAME.search(name)            # "a stall at Vesterbro Festival": an event, not a place
-                and not _EVENT_NAME_AFTER.match(text, m.end("v"))):
+                and not _EVENT_NAME_AFTER.match(text, m.end("v"))
+                and not _WHERE_WE_RUN.search(text, max(0, m.start("v") - 90), m.start("v"))):
             return name
     return None
 
@@ -606,3 +632,28 @@ def _lone_postcode(text: str, mentions: list[Mention]) -> dict[str, str]:
         if found:
             return {"postcode": found[0], "city": found[1]}
     return {}
+
+
+# "på blågårdsgade 14 2200 kbh n": a street written in lower case, its number and a postcode with its town after it
+_LOWER_CASE_ADDRESS = re.compile(rf"(?<![\w])(?P<street>[a-zæøå][a-zæøå\-]{{2,40}}+{ENDS_AS_STREET})[ \t]{{1,2}}"
+                                 r"(?P<no>\d{1,4}[a-z]?)[ \t,]{1,3}(?P<pc>[1-9]\d{3})(?!\d)")
+
+
+def lower_case_address(text: str) -> dict[str, str]:
+    """The address of a mail written without capitals (called where ``find_addresses`` found none), where the
+    postcode and its town after the number vouch for the street."""
+    for m in islice(_LOWER_CASE_ADDRESS.finditer(text), MAX_MENTIONS):
+        found = postcode_town(m.group("pc"), text[m.end():m.end() + 60], strict=True)
+        if found and m.group("street") not in NOT_STREET_WORDS:
+            return {"address": f"{m.group('street')} {m.group('no')}", "postcode": found[0], "city": found[1]}
+    return {}
+
+
+def _building_on_street(text: str, own: Mention, mentions: list[Mention]) -> Mention:
+    """ "Pakhus 48, Langeliniekaj 1 / 2100 København Ø": a building's name and number, then on the same line the
+    street address its postcode belongs to, is one address as written."""
+    after = next((m for m in mentions if m.start > own.end), None)
+    if (after is None or not after.postcode or "," in own.address
+            or not re.fullmatch(r",[ \t]{1,2}", text[own.end:after.start])):
+        return own
+    return Mention(own.start, after.end, f"{own.address}, {after.address}", after.postcode, after.town)

@@ -25,6 +25,7 @@ from intake.details.identifiers import (
     EMAIL_LABEL,
     GUESTS,
     GUESTS_AFTER,
+    GUESTS_IN_WORDS,
     IGNORED_EMAIL,
     LITRES,
     NOT_PHONE_CONTEXT,
@@ -34,9 +35,11 @@ from intake.details.identifiers import (
     PHONE_INTL,
     PHONE_LABELLED,
     PHONE_REACH,
+    PHONE_SPELLED,
     announced_p_number,
     digits,
     find_cpr,
+    guests_in_words,
     normalise_phone,
     parse_number,
 )
@@ -54,6 +57,7 @@ from intake.details.sites import (
     in_letter_text,
     in_letterhead_or_signature,
     letterhead_end,
+    lower_case_address,
     same_place,
     signature_start,
 )
@@ -215,13 +219,14 @@ def extract_from_text(text: str, reference: date) -> dict[str, object]:
     text = _tame(text.replace("\r\n", "\n").replace("\xa0", " ")[:MAX_TEXT_CHARS])
     text = _MAIL_HEADER_DATE.sub(_header_without_date, text)    # when a forwarded or quoted mail was sent
     client, text = _client_block(text, reference)
+    text = _QUOTED_PARTY.sub("\n", text)        # a supplier's offer quoted under "Bilag:": another party's details
     out = labelled_values(text, reference)
     _days_around_the_day(out, text, reference)
     if "contact_name" in out:               # a labelled contact ("Site supervisor: X") is named as the one to contact
         out["designated_contact"] = out["contact_name"]
     for finder in _FINDERS:
         _put(out, finder(text, reference))
-    places = find_addresses(text)
+    places = find_addresses(text) or lower_case_address(text)
     agent = [out.pop(k, None) for k in ("_agent_address", "_agent_address_postcode", "_agent_address_city")][0]
     if agent and str(places.get("address", "\0")).split(",")[0] == str(agent).split(",")[0]:
         places = {k: v for k, v in places.items() if k not in ("address", "postcode", "city")}  # the adviser's office
@@ -274,6 +279,11 @@ def extract_from_text(text: str, reference: date) -> dict[str, object]:
         if same_place(str(out.get("activity_location")), str(out.get("address"))):
             del out["activity_location"]
     return out
+
+
+# a passage quoted whole on lines of its own that gives a CVR or an e-mail: another party's words ("Bilag: tilbud fra
+# leverandør\n"Tilbud nr. 2207 – Aqua Teknik A/S, CVR 65607107, ... Kontakt: salg@..."")
+_QUOTED_PARTY = re.compile(r'(?m)^[ \t]*["“„](?=[^"“”„\n]{0,400}(?:\bCVR\b|@))[^"“”„]{60,600}["”][ \t]*$')
 
 
 def _days_around_the_day(out: dict, text: str, reference: date) -> None:
@@ -462,6 +472,9 @@ def _find_phone(text: str, _ref: date) -> dict:
         phone = normalise_phone(m.group("v"))
         if phone:
             return {"phone": phone}
+    direct = _DIRECT_BESIDE_SWITCHBOARD.search(text)
+    if direct and normalise_phone(direct.group("v")):
+        return {"phone": normalise_phone(direct.group("v"))}
     labelled = [(m, phone) for m in islice(PHONE_LABELLED.finditer(text), 20)
                 if (phone := normalise_phone(m.group("v")))]
     if labelled:
@@ -469,12 +482,17 @@ def _find_phone(text: str, _ref: date) -> dict:
         m = next(m for m, p in labelled if p == phone)
         then = _MOBILE_AFTER.match(text, m.end())      # "Tel. 33 91 27 65 / 40 26 73 18 (mobile)": the person's own
         return {"phone": (normalise_phone(then.group("v")) or phone) if then else phone}
-    for pattern in (PHONE_INTL, PHONE_GROUPED):
+    for pattern in (PHONE_INTL, PHONE_GROUPED, PHONE_SPELLED):
         for m in pattern.finditer(text):
             if not NOT_PHONE_CONTEXT.search(text[max(0, m.start() - 20):m.start()]):
                 phone = normalise_phone(m.group("v"))
                 if phone:
                     return {"phone": phone}
+    wrapped = next((m for m in islice(_PHONE_WRAPPED.finditer(text), 20)
+                    if not NOT_PHONE_CONTEXT.search(text[max(0, m.start() - 20):m.start()])
+                    and normalise_phone(m.group("v"))), None)
+    if wrapped:
+        return {"phone": normalise_phone(wrapped.group("v"))}
     return {}
 
 
@@ -495,6 +513,17 @@ def _own_number_after(out: dict, text: str) -> None:
     then = _MOBILE_NEXT.match(text, m.end())
     if then and (then.group("label") or (phone.startswith("70") and "\n" not in then.group(0))):
         out["phone"] = normalise_phone(then.group("v")) or phone
+
+
+# "T +45 33 12 40 00 | D +45 33 12 40 17": a signature's switchboard, then the writer's direct (or mobile) line
+_LETTER_PHONE = r"(?:\+45[ \t]?)?\d\d[ \t]?\d\d[ \t]?\d\d[ \t]?\d\d(?!\d)"
+_DIRECT_BESIDE_SWITCHBOARD = re.compile(rf"(?m)(?:^|[ \t|·•])T\.?:?[ \t]{{0,2}}{_LETTER_PHONE}[ \t]{{0,3}}"
+                                        rf"[|·•/,]?[ \t]{{0,3}}(?:D|M|Dir|Mob)\.?:?[ \t]{{0,2}}(?P<v>{_LETTER_PHONE})")
+
+
+# "ring til undertegnede på 42 61\n70 98": a phone in pairs broken by the line wrap of a PDF
+_PHONE_WRAPPED = re.compile(r"(?<![\d\w+-])(?<!\d[ ])(?P<v>[2-9]\d(?:[ ]\d\d){0,2}[ ]?\n[ ]?\d\d(?:[ ]\d\d){0,2})"
+                            r"(?![\d])")
 
 
 # "33 91 27 65 / 40 26 73 18 (mobile)": a second number after the first, marked as the person's own
@@ -574,7 +603,8 @@ def _find_amounts(text: str, _ref: date) -> dict:
     else:
         d = next((d for d in islice(DIMENSIONS.finditer(text), 20)
                   if not _NOT_GROUND.search(text, max(0, d.start() - 50), d.start())
-                  and not _PIECES.search(text, max(0, d.start() - 30), d.start())), None)
+                  and not _PIECES.search(text, max(0, d.start() - 30), d.start())
+                  and not _COUNTED_PIECES.search(text, max(0, d.start() - 30), d.start())), None)
         a, b = (parse_number(d.group("a")), parse_number(d.group("b"))) if d else (None, None)
         if a and b:
             out["area_m2"] = round(a * b, 2)
@@ -585,10 +615,16 @@ def _find_amounts(text: str, _ref: date) -> dict:
     guests = [parse_number(g.group("n"))
               for pattern in (GUESTS, GUESTS_AFTER) for g in islice(pattern.finditer(text), 50)
               if not _WORKERS.search(text, max(0, g.start() - 30), g.start())]
-    guests = [g for g in guests if isinstance(g, int)]
+    guests = [g for g in guests if isinstance(g, int)] + _guests_in_words(text)
     if guests:
         out["guests"] = max(guests)
     return {k: v for k, v in out.items() if v}
+
+
+def _guests_in_words(text: str) -> list[int]:
+    """Guests counted in words ("Vi forventer omkring to hundrede gæster"), not the crew."""
+    return [guests_in_words(g) for g in islice(GUESTS_IN_WORDS.finditer(text), 10)
+            if not _WORKERS.search(text, max(0, g.start() - 30), g.start())]
 
 
 # "Stillads (30 m²) og container (15 m²), i alt 45 m²": the total of the areas named before it
@@ -615,6 +651,12 @@ _PIECES = re.compile(r"(?i)\b(?:[2-9]|\d{2,}|two|three|four|five|six|to|tre|fire
                      r"(?:\(|à|of|på|each|hver)[ \t]{0,3}\Z")
 
 
+# "3 telte 3x3 m", "2 pavilloner 3 x 6 m": several pieces counted right before the size of each
+_COUNTED_PIECES = re.compile(r"(?i)(?:^|[\s,(:])(?:[2-9]|\d{2,}|two|three|four|five|six|to|tre|fire|fem|seks)[ \t]+"
+                             r"(?:telte|pavilloner|boder|stande|containere|skure|tents|gazebos|marquees|stalls|stands"
+                             r"|containers|huts|booths)[ \t]{0,3}\Z")
+
+
 # "2 l/s", "5 liter/min": a flow, not a volume
 _RATE = re.compile(r"(?i)\A\s{0,2}/\s{0,2}(?:s|sek|sec|min|h|t|time|hour|døgn|day)\b|\A\s{0,2}(?:per|pr\.?|i|a)\s"
                    r"(?:sekund|second|minut|minute)")
@@ -632,6 +674,13 @@ _WASTE = re.compile(r"(?i)(?:affald|waste|pap\b|cardboard|glas\b|container|spand
 _TANK = re.compile(r"(?i)tank|udskiller|separator|cistern|olie|\boil\b")
 
 
+# an amount per wash or per year, a few words after the litres: "150 liter vand pr. vask", "4.000 liter vandbaseret lak
+# om året", "500,000 litres of beer per year"
+# (a daily discharge, "15.000 liter i døgnet", is the volume the application gives)
+_PER_UNIT = re.compile(r"(?i)[ \t]{0,2}(?:[^\W\d]+[ \t]{1,2}){0,3}?(?:(?:pr\.?|per)[ \t]{1,2}(?!døgn|dag|day)[^\W\d]"
+                       r"|(?:om|i|a|each|every|hvert)[ \t](?:året|år|year)\b|(?:årligt|annually|yearly)\b)")
+
+
 def _not_a_tank(text: str, m: re.Match[str]) -> bool:
     """A volume in litres that is no tank's: a flow, a waste bin or a weekly amount, goods in store, waste named just
     before it with no tank near ("madaffald: ca. 300 liter")."""
@@ -639,7 +688,8 @@ def _not_a_tank(text: str, m: re.Match[str]) -> bool:
     end = text.find("\n", m.end())
     line = text[max(start, m.start() - 60):m.end() + 30 if end < 0 else min(end, m.end() + 30)]
     after = text[m.end():m.end() + 20]
-    if _RATE.match(after) or _A_WEEK.match(after) or _COUNT_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+    if (_RATE.match(after) or _A_WEEK.match(after) or _PER_UNIT.match(text, m.end())
+            or _COUNT_BEFORE.search(text, max(0, m.start() - 8), m.start())):
         return True
     if _WASTE.search(text, max(0, m.start() - 40), m.start()) and not _TANK.search(text, max(0, m.start() - 40),
                                                                                  m.end() + 20):

@@ -42,8 +42,7 @@ Handler = Callable[[str, date], Values]     # reads a value written under one ki
 def normalise_value(key: str | None, value: str, reference: date) -> dict[str, object]:
     """The details a labelled value gives; empty when the value does not fit the label."""
     value = re.sub(r"\s+", " ", value).strip(" \t:;")
-    # (ten digits under a P-number label are the P-number, as the privacy check reads them: "P-nummer\t1009134457")
-    if not key or not value or key == "cpr" or (key != "p_number" and find_cpr(value)):
+    if not key or not value or key == "cpr" or find_cpr(value) and key != "p_number":   # labelled: no CPR
         return {}
     handler = _VALUE_HANDLERS.get(key)
     return handler(value, reference) if handler else {}
@@ -133,12 +132,19 @@ _SOLE_TRADER_ASIDE = re.compile(r"\s*\((?i:enkeltmandsvirksomhed|personligt ejet
                                 r"|selvstændig|self-employed|forening|association)\)\s*$")
 
 
+# a company field that points back to the applicant: "os selv", "vi selv", "ourselves", "samme som ansøger"
+_OURSELVES = re.compile(r"(?i)(?:os|vi|mig|jeg|firmaet|virksomheden)[ \t]+selv|selv|ourselves|myself|ditto"
+                        r"|(?:samme[ \t]+som|same[ \t]+as)[ \t]+(?:ansøger\w*|anmelder\w*|applicant|above|ovenfor)")
+
+
 def _v_company(value: str, ref: date) -> Values:
     """A company name, cut before an identifier or an address written after it ("Hansen ApS, CVR 12345678")."""
     head = re.split(r"\s*[,(;|\-–]?\s*\b(?:cvr|se|p-?nr|tlf|telefon|phone|vat)\b", value,
                     maxsplit=1, flags=re.IGNORECASE)[0]
     legal = re.search(SUFFIX + r"(?=\s*[,(;|/])", head)
     head = head[:legal.end()] if legal else _SOLE_TRADER_ASIDE.sub("", head)
+    if _OURSELVES.fullmatch(head.strip(" .,")):
+        return {}                           # "Entreprenør: os selv": the applicant itself, named elsewhere
     number = re.search(r"/\s*(\d{2}\s?\d{2}\s?\d{2}\s?\d{2})\s*$", value)   # "Firmanavn/CVR: Havnebaren ApS / 30521676"
     if number:
         return {**_v_text("company_name")(re.sub(r"\s*/\s*[\d ]+$", "", head), ref), "cvr": digits(number.group(1))}

@@ -194,4 +194,4 @@ def test_contact_and_company_cues_take_linear_time_on_a_megabyte(text):
     started = time.perf_counter()
     find_contact(text)
     find_company(text, has_cvr=True)
-    assert time.perf_counter() - started < 3.0
+    assert time.perf_counter() - started < 5.0  # linear: about a second when quiet; quadratic on a megabyte: hours
