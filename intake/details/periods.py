@@ -474,11 +474,17 @@ def _one_sided(text: str, reference: date, dates: list[DateMention]) -> Period:
     for mention in ahead[:1] if len(ahead) == 1 else []:       # the date of the letter is no second date
         before = text[max(0, mention.start - 60):mention.start]
         if (_EVENT_CUE.search(before) and not (_OPENING.search(before) and not _CELEBRATION.search(text))
-                and not _EXPIRES.search(before)):
+                and not _EXPIRES.search(before) and not _OPERATION_STARTS.search(before)):
             day = _resolve(mention.day, mention.month, mention.year, reference)
             if day is not None and day > reference:      # else: the date of the letter
                 return Period(day, day)
     return period
+
+
+# "Driften skal gerne starte 1. oktober 2027", "production starts on 1 March": when a plant or a business begins to
+# run, no period of an activity applied for
+_OPERATION_STARTS = re.compile(r"(?i)\b(?:driften|produktionen|operations?|production)\b[^.\n]{0,20}"
+                               r"\b(?:start\w*|begynd\w*|påbegynd\w*)\b[^.\n]{0,12}\Z")
 
 
 def _from_or_to(text: str, reference: date, dates: list[DateMention]) -> Period:
@@ -486,7 +492,7 @@ def _from_or_to(text: str, reference: date, dates: list[DateMention]) -> Period:
     for mention in dates:
         before = text[max(0, mention.start - 40):mention.start]
         value = _resolve(mention.day, mention.month, mention.year, reference)
-        if start is None and _FROM_CUE.search(before):
+        if start is None and _FROM_CUE.search(before) and not _OPERATION_STARTS.search(before):
             start = value
         elif end is None and _TO_CUE.search(before):
             end = value

@@ -176,3 +176,18 @@ def test_two_parts_of_town_to_choose_between_are_no_site():
     text = ("My partner and I want to open a small specialty coffee bar, maybe in Nørrebro or Østerbro. What permits "
             "do we need?\n\nCheers,\nLiam O'Connor")
     assert "activity_location" not in values([("body", text)])
+
+
+@pytest.mark.parametrize("text", [
+    "Vi flytter vores autolakereri til nye lokaler. Driften skal gerne starte 1. oktober 2027.\n\nVirksomhed: "
+    "Hvidovre Autolak ApS",
+    "We are expanding the brewery. Production will start on 1 May 2027.",
+])
+def test_no_period_from_the_day_a_plant_begins_to_run(text):
+    assert "period_from" not in values([("body", text)])
+
+
+def test_a_start_of_production_field_is_no_period():
+    found = extract_details([("form", "")], {"Company name": "Oat & Co. Foods ApS", "Start of production": "1 May 2027"},
+                            reference=REF, sender="x@example.dk")
+    assert "period_from" not in found
