@@ -17,7 +17,8 @@ Scoring, on the fields of the truth format (``FIELDS``; ``city`` follows from
 the postcode table and ``cvr_valid`` from the CVR, so neither is scored apart):
 a field is right when the extracted value equals the truth after
 ``normalised``: case, spaces and punctuation around words for names and
-addresses, digits only for numbers, the number itself for amounts; a location
+addresses (a floor written "3. sal" or "3.", "kld." or "kl.", "stuen" or "st.", and a house letter apart or
+joined, "40 H" or "40H", are one; session 22), digits only for numbers, the number itself for amounts; a location
 is compared without a trailing "NNNN Town". A field the truth lacks but we
 extract is wrong, but for a field no application of the set labels (not in the
 format its writer labelled by; ``labelled_fields``). accuracy = right / (truth fields + fields extracted that the
@@ -197,8 +198,18 @@ def normalised(key: str, value: object) -> object:
     if key == "activity_location":
         text = _TRAILING_POSTCODE.sub("", text)
     if key in ("address", "activity_location"):
-        text = text.replace(".", " ").replace(",", " ")
+        text = _FLOOR_WORDS.sub(lambda m: _FLOOR_SHORT.get(m.group(1).casefold(), m.group(1)),
+                                text.replace(".", " ").replace(",", " "))
+        text = _HOUSE_LETTER.sub(r"\1\2", text)
     return re.sub(r"\s+", " ", text).strip(" .,;").casefold()
+
+
+# one floor written two ways is one floor: "3. sal" and "3.", "kld." and "kl." (kælder), "stuen" and "st." (the
+# address register's own short forms)
+_FLOOR_WORDS = re.compile(r"(?i)\b(\d{1,2}|kld|kælder|stuen)(?:[ \t]+sal)?\b")
+_FLOOR_SHORT = {"kld": "kl", "kælder": "kl", "stuen": "st"}
+# a house number's letter apart or joined: "40 H" and "40H"
+_HOUSE_LETTER = re.compile(r"(?i)\b(\d{1,4})[ \t]+([a-zæøå])\b")
 
 
 def score(truth: dict, found: dict, fields: Collection[str] = FIELDS) -> dict[str, str]:

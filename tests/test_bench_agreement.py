@@ -6,11 +6,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 
 from bench_agreement import agreed_truth  # type: ignore[import-not-found]  # noqa: E402
-from bench_details import labelled_fields, score  # type: ignore[import-not-found]  # noqa: E402
+from bench_details import labelled_fields, normalised, score  # type: ignore[import-not-found]  # noqa: E402
 
 
 def test_a_field_no_application_of_a_set_labels_is_not_scored_as_extra():
@@ -89,3 +91,21 @@ def test_a_form_written_as_text_becomes_a_word_table_in_place():
     (table,) = document.tables
     assert [[c.text for c in row.cells] for row in table.rows] == [["Firma", "Café Sol ApS"], ["CVR", "12345678"]]
     assert [p.text for p in document.paragraphs] == ["ANSØGNING", "", "Underskrift: Ole"]
+
+
+@pytest.mark.parametrize(("written", "labelled"), [
+    ("Tagensvej 120, 3. sal", "Tagensvej 120, 3."),
+    ("Store Kongensgade 40 H, kld.", "Store Kongensgade 40H, kl."),
+    ("Ryesgade 3, stuen", "Ryesgade 3, st."),
+])
+def test_one_floor_or_house_letter_written_two_ways_is_the_same_address(written, labelled):
+    assert normalised("address", written) == normalised("address", labelled)
+
+
+@pytest.mark.parametrize(("found", "labelled"), [
+    ("Vesterbrogade 12, 2. th", "Vesterbrogade 12A, 2. th"),
+    ("Vesterbrogade 12, 2. th", "Vesterbrogade 12, 3. th"),
+    ("Vesterbrogade 12, st.", "Vesterbrogade 12, kl."),
+])
+def test_another_letter_or_floor_is_another_address(found, labelled):
+    assert normalised("address", found) != normalised("address", labelled)
