@@ -188,6 +188,6 @@ def test_no_period_from_the_day_a_plant_begins_to_run(text):
 
 
 def test_a_start_of_production_field_is_no_period():
-    found = extract_details([("form", "")], {"Company name": "Oat & Co. Foods ApS", "Start of production": "1 May 2027"},
-                            reference=REF, sender="x@example.dk")
+    fields = {"Company name": "Oat & Co. Foods ApS", "Start of production": "1 May 2027"}
+    found = extract_details([("form", "")], fields, reference=REF, sender="x@example.dk")
     assert "period_from" not in found
