@@ -24,12 +24,14 @@ _ENDINGS = ("land gade vej allé alle plads pladsen torv torvet boulevard boulev
             " marken port porten skov kvarter diget engen eng volden vold ringen gård gården kær kæret markedet hus sø"
             " søen vejen gaden stranden alléen dalen dal bjerg vænget lunden dossering buen bue byen runddel runddelen"
             " vandet øen slette sletten mose mosen række rækken krog krogen kilde kilden bane banen square street"
-            " road hallen hallerne").split()
+            " road hallen hallerne station stationen").split()
 _STREET_END = "(?i:" + "|".join(_ENDINGS) + ")"
 # A street is up to three capitalised words, the last ending in a street word. Each word is taken whole (possessive)
 # and its ending checked by fixed-width look-behinds, so that no position is scanned more than a few times.
 _CAP_WORD = r"[A-ZÆØÅ][\wæøåé'’.\-]{0,40}+"
-STREET_PREFIX = rf"(?:(?:{_CAP_WORD}|[A-ZÆØÅ]\.[ ]?[A-ZÆØÅ]\.)[ \t]){{0,2}}{_CAP_WORD}"   # before its ending is checked
+# (a small word between two capitalised ones: "Overgaden oven Vandet", "Overgaden neden Vandet")
+STREET_PREFIX = (rf"(?:(?:{_CAP_WORD}|[A-ZÆØÅ]\.[ ]?[A-ZÆØÅ]\.)[ \t](?:(?:oven|neden)[ \t](?=[A-ZÆØÅ]))?){{0,2}}"
+                 rf"{_CAP_WORD}")   # before its ending is checked
 ENDS_AS_STREET = "(?i:" + "|".join(f"(?<={e})" for e in sorted(set(_ENDINGS), key=len, reverse=True)) + ")"
 STREET = STREET_PREFIX + ENDS_AS_STREET
 # a place beside a house number, the number to follow: "ud for nr.", "foran nr. ", "outside no.", "opposite number"

@@ -74,6 +74,7 @@ from intake.details.givens import (
     rejected,
     site_unknown,
 )
+from intake.details.headed_units import carry_units
 from intake.details.periods import find_dates
 from routing.catalogue import Catalogue, ChecklistItem, TaskType
 
@@ -184,6 +185,7 @@ def found_where(item: ChecklistItem, evidence: Evidence) -> str:
             continue
         if source in examples or (source not in _WRITTEN and "p_number" in item.details and another_unit(written)):
             continue  # (an example's text; a printout whose P-number the writer says is another unit's)
+        text = carry_units(text)  # "Trench dimensions (metres):\nlength ... 140": the number with its unit
         if any(_stated(_pattern(p), text, values_only if source in paperwork else document) for p in item.patterns):
             return source
     return "body" if _own_firm_does_it(item, evidence, document) else ""
@@ -456,7 +458,9 @@ _SENT = re.compile(r"\b(?:vedlagt\w*|vedlæg\w*|vedhæft\w*|bilag\w*|medsendt\w*
 # 3", "vi har bestilt en miljøscreening"), sent to another authority ("afmærkningsplanen er sendt til politiet"), or
 # still to be made by someone ("kortlægningen laver nedrivningsfirmaet inden opstart": Danish puts the object first)
 _BOOKED_AFTER = re.compile(
-    r"^\W{0,3}(?:\w+\W+){0,3}?(?:is|are|has been|have been|was|were|er|bliver|blev)\s+(?:now\s+|nu\s+)?"
+    # (what it is of may come between: "kortlægningen af PCB og asbest er bestilt", "the survey of lead and PCB is")
+    r"^\W{0,3}(?:(?:af|of|for)\s+(?:\w+\W+){1,4}?|(?:\w+\W+){0,3}?)"
+    r"(?:is|are|has been|have been|was|were|er|bliver|blev)\s+(?:now\s+|nu\s+)?"
     r"(?:booked|scheduled|planned|ordered|commissioned|requested|booket|bestilt|planlagt|rekvireret)\b"
     r"(?!\s+(?:og|and)\s+(?:er\s+|is\s+|was\s+|has been\s+)?(?:udført|lavet|modtaget|done|carried out|made|"
     r"received|completed))"
@@ -505,6 +509,21 @@ def _not_in_hand(text: str, start: int, end: int) -> bool:
         or (bool(_TO_SEND_BEFORE.search(before)) and not _SENT_NOW.match(after))
 
 
+# a state of the item said as a condition still to come: "Afmærkningsplan eftersendes når entreprenøren er valgt",
+# "once the contractor is hired" (the match holds the state: "entreprenøren er valgt"; not "when the contractor
+# Hansen ApS starts", which names it)
+_CONDITION_BEFORE = re.compile(r"\b(?:når|så snart|hvis|indtil|once|when|as soon as|if|until)\s+"
+                               r"(?:the\s+|a\s+|an\s+|en\s+|et\s+)?$", re.IGNORECASE)
+_STATE_IN_MATCH = re.compile(r"\s(?:er|is|are|bliver|has been|have been)\s+[^\W\d]+$", re.IGNORECASE)
+
+
+def _a_condition(text: str, match: re.Match[str]) -> bool:
+    """The match states the item's state ("entreprenøren er valgt") right after "når"/"once"/"if": not yet so."""
+    return bool(_STATE_IN_MATCH.search(match.group())) and not any(c.isdigit() or c.isupper()
+                                                                  for c in match.group()[1:]) \
+        and bool(_CONDITION_BEFORE.search(_clause_before(text, match.start(), 40)))
+
+
 def _a_week(text: str, match: re.Match[str], document: _Document) -> bool:
     """A match starting with a number written right after "uge"/"week" is a week: it gives only a period."""
     return match.group()[:1].isdigit() and "period_from" not in document.kinds \
@@ -525,7 +544,8 @@ def _stated(pattern: re.Pattern[str], text: str, document: _Document = _Document
             continue
         if document.days_only and not _DAY_NUMBER.search(m.group()):  # "two nights in April 2027; dates to be ..."
             continue
-        if _a_week(text, m, document) or (document.is_document and _not_in_hand(text, m.start(), m.end())):
+        if _a_week(text, m, document) or _a_condition(text, m) \
+                or (document.is_document and _not_in_hand(text, m.start(), m.end())):
             continue
         if not _denied(text, m.start(), m.end()) and not _only_named(text, m, document) \
                 and not _other_kind(text, m.start(), m.end(), document):

@@ -31,7 +31,7 @@ from intake.details.identifiers import EMAIL, IGNORED_EMAIL, find_cpr
 from intake.details.labels import label_key
 from intake.details.names import SUFFIX, company_of_the_sender, looks_like_person
 from intake.details.postcodes import town_of
-from intake.details.sites import same_place
+from intake.details.sites import named_site, premises_on_corner, same_place
 from intake.details.text import CLIENT, extract_from_text
 from intake.details.values import compose_address, normalise_value
 from intake.mail.bodytext import own_history, quoted_text
@@ -91,6 +91,8 @@ def extract_details(
         _designated_over_signed(found, source, form_source)
         _period_moved(found, values, source, text)
     _subject_site_on_the_address(found)
+    _site_within_subject_place(found, read)
+    _subject_corner_of_our_premises(found, read)
     _site_apart_from_the_address(found)
     _contact_from_headers(found, sender, sender_name, reply_to)
     _company_of_the_sender(found, sources, sender, sender_name)
@@ -216,6 +218,31 @@ def _subject_site_on_the_address(found: dict[str, Field]) -> None:
     site, address = found.get("activity_location"), found.get("address")
     if site and address and site.source == "subject" and _more_specific(site.value, address.value):
         found["activity_location"] = address
+
+
+def _site_within_subject_place(found: dict[str, Field], read: list[tuple[str, str, dict[str, object]]]) -> None:
+    """A place in the subject ("Running event at Islands Brygge") gives way to the site the body names as such and
+    puts on or in it ("The site we apply for is Havneparken on Islands Brygge"); a spot merely described in the
+    subject's place ("plænen ved Kinesisk Lysthus i Frederiksberg Have") does not narrow it."""
+    site = found.get("activity_location")
+    if site is None or site.source != "subject" or not isinstance(site.value, str):
+        return
+    for source, text, values in read:
+        inner = values.get("activity_location")
+        if (source == "body" and isinstance(inner, str) and inner != site.value and named_site(text) == inner
+                and re.search(rf"(?<![\w]){re.escape(inner)}[ \t]+(?:on|at|in|på|i|ved)[ \t]+{re.escape(site.value)}"
+                              r"(?![\w])", text)):
+            found["activity_location"] = Field(inner, source)
+            return
+
+
+def _subject_corner_of_our_premises(found: dict[str, Field], read: list[tuple[str, str, dict[str, object]]]) -> None:
+    """A corner in the subject ("Udeservering, hjørnet af Elmegade og Sankt Hans Gade") where the body puts the
+    business's own premises ("Restaurant X ligger på hjørnet af Elmegade og Sankt Hans Gade") is no site."""
+    site = found.get("activity_location")
+    if (site is not None and site.source == "subject" and isinstance(site.value, str)
+            and any(source == "body" and premises_on_corner(text, site.value) for source, text, _ in read)):
+        del found["activity_location"]
 
 
 def _site_apart_from_the_address(found: dict[str, Field]) -> None:

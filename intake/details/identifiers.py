@@ -78,10 +78,12 @@ LITRES = re.compile(NUMBER + r"\s{0,3}(?:l|liter|litre|liters|litres|ltr)\b\.?",
 _GUEST_WORDS = (r"gæster|deltagere|personer|besøgende|mennesker|tilskuere|tilhørere|publikum|elever"
                 r"|løbere|beboere|medlemmer|dansere|audience"
                 r"|guests|participants|attendees|visitors|people|persons|spectators|runners|residents|members"
-                r"|dancers|punters|fans")
+                r"|dancers|punters|fans|spillere|players")
 # "Forventet deltagerantal: 300", "Expected attendance: 800"
 _GUEST_COUNT_LABEL = r"deltagerantal|antal (?:deltagere|gæster|besøgende)|attendance|number of (?:guests|participants)"
-GUESTS_AFTER = re.compile(rf"\b(?:{_GUEST_WORDS}|{_GUEST_COUNT_LABEL})\s{{0,3}}[:=]\s{{0,3}}"
+# ("Expected footfall 3,000 per day": the count right after the word)
+GUESTS_AFTER = re.compile(rf"(?:\b(?:{_GUEST_WORDS}|{_GUEST_COUNT_LABEL})\s{{0,3}}[:=]|\bfootfall(?:[ \t]+of)?)"
+                          rf"\s{{0,3}}"
                           rf"(?:(?:ca|approx|about|op til|up to|max)\.?\s{{1,3}})?"
                           + NUMBER, re.IGNORECASE)      # "Expected number of guests: 800"
 GUESTS = re.compile(NUMBER + rf"(?:-?ish)?\s{{0,3}}(?:{_GUEST_WORDS})\b", re.IGNORECASE)     # "50-ish people"

@@ -62,6 +62,7 @@ _INTRO = re.compile(        # each alternative starts a word: the look-behind tu
     r"|\b(?:\w{1,20}-)?\w{0,20}?(?:konceptet|brandet)|\b(?:our|the|a|vores)[ \t](?:[\w-]{1,30}[ \t])?concept"
     r"|(?<=,[ \t])name[ \t]is|\b(?:its|the|our)[ \t](?:(?:shop|business|stall|truck|brand)[ \t])?name[ \t]is"
     r"|\b(?:business|company|trading|firma|virksomheds?)[ \t]?(?:name|navn(?:et)?)[ \t](?:is|er)"
+    r"|\b(?:my|our|min|mit|vores)[ \t](?:business|company|firm|virksomhed|firma|forretning)[ \t]?:"   # "My business: X"
     # "permit for our new shop Lille Lykke, Jægersborggade 31": a name right after the noun (not the shop's street)
     rf"|\b(?:our|vores|min|my|mit)[ \t](?:(?:new|nye|ny|nyt|lille|little|small)[ \t])?{_BUSINESS_NOUN}"
     r"(?=[ \t]{1,3}(?!(?:(?:man|tirs|ons|tors|fre|lør|søn)dag|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)"
@@ -74,8 +75,9 @@ _INTRO = re.compile(        # each alternative starts a word: the look-behind tu
     rf"(?P<v>{_NAME_RUN})")
 _WE_ARE = re.compile(rf"(?i:\bvi[ \t]er|\bwe[ \t]are|\bwe['’]re|\bi[ \t]represent|\bwe[ \t]represent)[ \t]{{1,3}}"
                      rf"(?:the[ \t]{{1,2}})?(?P<v>{_NAME_RUN})")
+# "Surfklubben Østersø", "Danseskolen X", "X Laug", "Valby Cykelklub"
 _ORG_HEAD = (r"(?:[A-ZÆØÅ]\w{0,30}+(?i:(?<=foreningen)|(?<=forening)|(?<=selskabet)|(?<=kulturhuset)|(?<=klubben)"
-             r"|(?<=skolen)|(?<=laug)|(?<=lauget))|Fonden)")     # "Surfklubben Østersø", "Danseskolen X", "X Laug"
+             r"|(?<=skolen)|(?<=laug)|(?<=lauget)|(?<=klub))|Fonden)")
 _ORGANISATION = re.compile(       # "Andelsboligforeningen Lærkehøj", "Valby Handelsstandsforening"
     rf"(?<![\w])(?P<v>{_ORG_HEAD}(?:[ \t]{{1,2}}(?:{_JOINER}[ \t]{{0,2}})?{_CAP_TOKEN}){{1,5}}"
     rf"|(?:[A-ZÆØÅ]\w{{1,30}}+[ \t]){{1,2}}{_ORG_HEAD})(?![\w])")

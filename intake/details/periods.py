@@ -62,7 +62,7 @@ _DAY_RANGE_PATTERNS = [
     re.compile(r"(?<![\d])(?P<d1>\d{1,2})(?:\.|st|nd|rd|th)?\s{0,3}"
                r"(?:-|–|til(?:\s{1,3}og\s{1,3}med)?(?:\s{1,3}(?:den|d\.))?|to|until|till|through|thru|and|og)"
                r"(?:\s{1,3}(?:(?:man|tirs|ons|tors|fre|lør|søn)dag|(?:mon|tues|wednes|thurs|fri|satur|sun)day)"
-               r"(?:\s{1,3}(?:den|d\.))?)?\s{0,3}(?P<d2>\d{1,2})"
+               r"(?:\s{1,3}(?:den|d\.))?)?\s{0,3}(?:the\s{1,3})?(?P<d2>\d{1,2})"     # "the 1st to the 14th of August"
                r"(?:\.|st|nd|rd|th)?\s{0,3}(?:of\s{1,3})?"
                + _MONTH.format("mon") + r"(?:,?\s{1,3}" + _YEAR.format("y") + r")?(?!\w)", re.IGNORECASE),
     # "d 21.-22.08.2027": two days before one numeric month and year
@@ -79,7 +79,9 @@ _WEEK_RANGE = re.compile(
     re.IGNORECASE,
 )
 _RANGE_GAP = re.compile(
-    r"^[\s,]*(?:-|–|—|(?<=\s)/(?=\s)|(?:ind|frem\s+)?til(?:\s+og\s+med)?|t\.o\.m\.?|(?:up\s+)?to(?:\s+and\s+including)?"
+    # ("fredag den 11. juni kl. 18 til søndag den 13. juni": a time of day after the first date)
+    r"^(?:[\s,]*(?:kl\.?|klokken)[ \t]?\d{1,2}(?:[.:]\d\d)?)?"
+    r"[\s,]*(?:-|–|—|(?<=\s)/(?=\s)|(?:ind|frem\s+)?til(?:\s+og\s+med)?|t\.o\.m\.?|(?:up\s+)?to(?:\s+and\s+including)?"
     r"|until|till|through|thru|and|og)(?:\s+(?:den|d\.|the))?"
     r"(?:\s+(?:man|tirs|ons|tors|fre|lør|søn)dag|\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day"
     r"|\s+(?:man|tir|ons|tor|fre|lør|søn|mon|tue|wed|thu|fri|sat|sun)\.?)?"      # "Fri 1 Oct - Sun 3 Oct 2027"
@@ -104,6 +106,14 @@ _TO_CUE = re.compile(r"(?:\btil|\bindtil|\buntil|\bto|\bslut\w*|\bend\w*|\bophø
                      r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day))*[\s:,|]*$", re.IGNORECASE)
 _PERIOD_CUE = re.compile(r"periode|period|tidsrum|dato|dates?\b|afholdes|finder sted|takes? place|held|"
                          r"opstilles|opsættes|fra|from|varighed|duration|ønsker|apply|ansøg", re.IGNORECASE)
+
+
+# the range the text itself says it applies for, after the event's days and its build and strike: "so please consider
+# the application as 25-30 August", "i.e. 15 November to 24 December", "dvs. vi søger for 23.-25. august"
+_APPLIED_FOR = re.compile(r"(?:\bi\.e\.|\bdvs\.|\bsøger (?:vi )?for|\bthe application as"
+                          r"|\bapply(?:ing)? for the period|\bpermit (?:should|must|shall) cover"
+                          r"|\bneed the area for the (?:whole|entire) (?:span|period))"
+                          r"[^\n]{0,15}\Z", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -170,10 +180,12 @@ def _valid(day: int, month: int, year: int) -> bool:
 
 def find_period(text: str, reference: date) -> Period:
     """The period applied for: the first range near a period cue, else the first range, else one side."""
-    dates = find_dates(text)                # once: the slowest pattern work on a long text
+    dates = _not_excluded(text, find_dates(text))      # once: the slowest pattern work on a long text
     ranges = _ranges(text, reference, dates)
     if ranges:
         cued = [r for r in ranges if _PERIOD_CUE.search(text[max(0, r[0] - 80):r[0]])]
+        applied = [r for r in ranges if _APPLIED_FOR.search(text[max(0, r[0] - 60):r[0]])]
+        cued = applied or cued
         _, start, end = (cued or ranges)[0]
         inside = [(s, e) for _, s, e in ranges if start <= s <= e <= end and (s, e) != (start, end)]
         if inside and _WEEK_RANGE.match(text, (cued or ranges)[0][0]):
@@ -186,6 +198,18 @@ def find_period(text: str, reference: date) -> Period:
     if period.start and not period.end:
         return Period(period.start, _end_of(text, period.start, reference))
     return period
+
+
+# a day the text says is not applied for ("Opstilling lørdag den 4. september indgår ikke i ansøgningen", "build-up on
+# 2 September is not part of the application")
+_NOT_APPLIED = re.compile(r"[^\n\d]{0,40}?\b(?:indgår ikke|er ikke (?:en )?del af|ikke omfattet|søger (?:vi )?ikke"
+                          r"|(?:is|are) not (?:included|part of|covered)|not included|we do not apply|not applying)\b",
+                          re.IGNORECASE)
+
+
+def _not_excluded(text: str, dates: list[DateMention]) -> list[DateMention]:
+    """The dates without those the text says right after them are not applied for."""
+    return [d for d in dates if not _NOT_APPLIED.match(text, d.end)]
 
 
 _NUMBER_WORDS = {"en": 1, "et": 1, "one": 1, "a": 1, "to": 2, "two": 2, "tre": 3, "three": 3, "fire": 4, "four": 4,

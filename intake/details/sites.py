@@ -51,6 +51,13 @@ _PREMISES = (r"\w*(?:café|cafe|butik|forretning|restaurant|salon|klinik|værkst
 # a shop's, café's or office's own noun, which a customer's place is not
 _PREMISES_WORD = (r"(?:vores|our|min|my|butik|forretning|café|cafe|restaurant|salon|bageri|klinik|kontor|shop|store"
                   r"|office|bakery|premises)")
+# a customer's or client's ("vores kundes ejendom", "our customer's house"): whose place is a contractor's site
+_CUSTOMERS = r"(?:kunde(?:n|r|rne)?s|klient(?:en)?s|customer['’]?s|client['’]?s)"
+# the business's own premises on a corner ("Restaurant X ligger på hjørnet af A og B", "our café sits on the corner
+# of A and B (address A 47)"): where the business lies, no site of its own
+_PREMISES_ON_CORNER = (rf"(?:\b(?:vi|we|jeg)\b|{_PREMISES_WORD}\w*)[^.\n]{{0,60}}?\b(?:ligger|sits|lies|is located"
+                       r"|are located|located|situated|beliggende|holder til)[ \t]+(?:på|on|at)[ \t]+(?:the[ \t]+)?"
+                       r"(?:hjørnet|corner)")
 _HOME = re.compile(
     r"\b(?:(?:jeg|vi) bor(?: \w+){0,3} (?:på|i)|bor (?:\w+ ){0,2}(?:på|i)|(?:i|we) (?:\w+ )?live (?:at|in|on)"
     r"|(?:min|my) (?:privat)?adresse(?: er)?|(?:my|our) home (?:address )?is(?: at)?"
@@ -67,12 +74,14 @@ _BUSINESS = re.compile("(?:" + "|".join([
     # "We bought the workshop building at Ålholmvej 25": a house of its own
     r"\b(?:we|i)(?: have)? (?:bought|purchased|acquired) (?:a|an|the) (?:\w+ ){0,2}(?:building|property|house|premises)"
     r" (?:at|in|on)", r"\b(?:vi|jeg) har købt (?:\w+ ){0,2}(?:bygning\w*|ejendom\w*|hus\w*|grund\w*) (?:på|i)",
+    # (not "foran vores kundes ejendom på X", "our client's house at X": a customer's place is the site)
     rf"\b(?:vores|min|mit|mine|vort|our|my|en|et|a|an|the|lille|small|nyt|nye|new|selskabets|firmaets"
-    rf"|virksomhedens|its|the company'?s)\s(?:\w+\s)?{_PREMISES}"
+    rf"|virksomhedens|its|the company'?s)\s(?!{_CUSTOMERS}\s)(?:\w+\s)?{_PREMISES}"
     r"(?: (?:is|are|er|ligger))?(?: located)? (?:på|i|at|in|on)",
     rf"\b(?:vores|min|mit|mine|our|my)(?: egen| eget| own)? {_PREMISES},",       # "vores egen ejendom, X"
     rf"\b(?:vores|min|mit|mine|our|my)(?: egen| eget| own)? {_PREMISES}",   # "foran min forretning Amagerbrogade 58"
     r"\bour (?:\w+ )?(?:office|shop|premises|restaurant|store|workshop|studio|address)s? (?:is|are) (?:at|in|on)",
+    rf"{_PREMISES_ON_CORNER}[ \t]+(?:af|of)\b[^.\n]*",
     r"\bc/o\b.*", r"\b(?:office|kontor|adr|adresse|address|hovedkontor)\b\.?:", r"\bhos formanden\b:?",
     # "(facaden af) bageriet i Blågårdsgade 14": the business's premises named by a definite noun
     r"\b(?:butikken|forretningen|restauranten|caféen|cafeen|salonen|klinikken|bageriet|kiosken|værkstedet"
@@ -139,9 +148,13 @@ _SITE = re.compile("(?:" + "|".join([
     # owners ("hired by the owners of X"): their place is the site; an agent's client ("på vegne af min klient")
     # is the applicant, so "klient" and "client" alone are no cue here
     # (one customer: "vores kunder" are a shop's, and a word of the business's own premises between ends the cue)
-    rf"\b(?:kunden?|kundens|customer(?:['’]s)?)\b(?:[ \t]+(?!{_PREMISES_WORD})[\w'’.\-]+){{0,5}}?[ \t]+"
+    rf"\b(?:kunde(?:n|ns|s|rs|rnes)?|customer(?:['’]s)?)\b(?:[ \t]+(?!{_PREMISES_WORD})[\w'’.\-]+){{0,5}}?[ \t]+"
     r"(?:på|i|ved|at|on|in)",
     r"\b(?:the )?owners? of(?: the (?:building|property|house|flat))?", r"\bejerne af(?: ejendommen)?",
+    # a housing association or landlord the work is for ("working for the housing association at X", "for
+    # ejerforeningen på X"): its building is the site
+    r"\b(?:for|hos) (?:(?:the|a|an|en|den) )?(?:[\w'’\-]+ ){0,2}?(?:housing association|association|co-?op|cooperative"
+    r"|landlord|\w*forening(?:en)?|udlejer(?:en)?|boligselskab(?:et)?) (?:at|on|in|på|i)",
     # the job named as such ("Opgaven er på X", "we have a job on X"), the equipment's destination ("Container til
     # X") and a removal's ends ("Flytning fra X")
     r"\b(?:opgaven|opgave|en opgave|jobbet|projektet|the job|a job|the project|a project)(?: \w+)?"
@@ -165,6 +178,8 @@ _AFTER_BUSINESS = re.compile(r"^[^.\n]{0,40}?\b(?:hvor (?:vi|jeg) (?:har|driver)
                              r"(?:adresse|address|kontor|office|butik|shop|forretning|lokaler?|premises|værksted"
                              r"|workshop))\b",
                              re.IGNORECASE)
+# a customer's place named as such right after its address: "Bülowsvej 17 (kundens ejendom)", "(the client's house)"
+_CUSTOMERS_AFTER = re.compile(rf"^[ \t]{{0,2}}[(,\-–][ \t]{{0,2}}(?:the |our |vores )?{_CUSTOMERS}\b", re.IGNORECASE)
 _SAME_PLACE = re.compile(
     r"\b(?:foran|ud for|uden ?for|in front of|outside)\s(?:vores|min|mit|mine|sin|sit|deres|our|my|their|the|butikken"
     r"|caféen|cafeen|restauranten|forretningen|salonen|bageriet|baren|kiosken|bistroen|døren|indgangen|facaden|vinduet|huset"
@@ -201,9 +216,39 @@ _PLACE = re.compile(
     rf"|use[ \t]+of|use|brug[ \t]+af|benytte|benyttelse[ \t]+af"       # "applies for permission to use Ofelia Plads"
     rf"|hjørnet af|the corner of|krydset"
     rf"|along|across|del af|part of)[ \t]+(?:the[ \t]+|selve[ \t]+)?(?P<v>{STREET})(?![\w])"   # "på selve torvet"
-    rf"(?![ \t]{{1,3}}(?:nr\.?[ \t]?)?\d)(?![ \t][A-ZÆØÅ][a-zæøå])")
+    rf"(?![ \t]{{1,3}}(?:nr\.?[ \t]?)?\d)(?![ \t][A-ZÆØÅ][a-zæøå])"
+    r"(?![ \t](?i:side)\b)")                 # "on the Gasværksvej side" of the premises: no place of its own
 _LOCATION_PHRASE = re.compile(r"(?<![\w])(?:placering|location|sted|lokation|venue|site)\s{0,3}[:\-]\s{0,3}"
                               r"(?P<v>[^\n]{3,120})", re.IGNORECASE)
+# "The site we apply for is Havneparken on Islands Brygge", "the venue will be Kødbyen", "Stedet er Enghave Plads"
+_SITE_IS = re.compile(r"(?<![\w])(?i:the[ \t]+)?(?i:site|venue|location|pitch|stedet|pladsen)"
+                      r"(?:[ \t]+(?i:we|I|vi|jeg)(?:[ \t]+[a-zæøå]{1,12}){1,3}?)?"
+                      r"[ \t]+(?i:is|will[ \t]+be|would[ \t]+be|er|bliver)[ \t]+"
+                      r"(?P<v>[A-ZÆØÅ][\wæøå'’\-]{1,40}+(?:[ \t][A-ZÆØÅ][\wæøå'’\-]{1,40}+){0,2})(?![\w])")
+
+
+def premises_on_corner(text: str, place: str) -> bool:
+    """The text puts the business's own premises on the corner ``place`` ("Restaurant X ligger på hjørnet af A og
+    B")."""
+    for cue in islice(_CORNER_CUE.finditer(text), MAX_MENTIONS):
+        m = _CORNER.match(text, cue.end())
+        streets = set(re.split(r" (?:og|and|&) |/", place))
+        if (m and _PREMISES_CORNER_HERE.search(text, max(0, cue.start() - 120), cue.end())
+                and {clean_street(m.group("a")), clean_street(m.group("b"))} <= streets):
+            return True
+    return False
+
+
+def named_site(text: str) -> str | None:
+    """The place a text names as its site in so many words (\"The site we apply for is X\")."""
+    for m in islice(_SITE_IS.finditer(text), MAX_MENTIONS):
+        name = m.group("v")
+        first = name.split()[0].lower()
+        if first not in NOT_STREET_WORDS and first not in _NOT_PLACE and name.lower() not in towns():
+            return name
+    return None
+
+
 _STREET_AT_NUMBER = re.compile(
     rf"(?<![\w])(?P<street>{STREET_PREFIX}(?=[ \t]{{1,3}}(?i:ud ?for|foran|ved|outside|in front of)[ \t]{{1,3}}"
     rf"(?i:nr|no|number)){ENDS_AS_STREET})[ \t]{{1,3}}(?i:ud ?for|foran|ved|outside|in front of)[ \t]{{1,3}}"
@@ -400,6 +445,8 @@ def _role(before: str, after: str) -> str:
             best, key = role, (found[0], -found[1])
     if best == "site" and ours == key[0]:
         return "both"                           # "renovere mit rækkehus på X": the work is at their own place
+    if _CUSTOMERS_AFTER.match(after):
+        return "site"                           # "ind til Bülowsvej 17 (kundens ejendom)"
     if _AFTER_BUSINESS.match(after):            # "..., hvor vi har vores butik"
         return "both" if best == "site" else "business"
     if best in ("site", "neutral") and _IN_FRONT_OF_NAMED.search(before):
@@ -486,6 +533,7 @@ _CORNER = re.compile(rf"(?P<a>{_NAMED_STREET})"
 # "Refsnæsgade fra nr. 1 til nr. 15", "Howitzvej from no. 2 to no. 30": a stretch of the street
 _STRETCH_CUE = re.compile(r"[ \t]{1,3}(?i:fra|from)[ \t]{1,3}(?i:nr|no|number)\.?[ \t]{0,2}\d{1,4}[A-Z]?[ \t]{1,3}"
                           r"(?i:til|to)[ \t]{1,3}(?:(?i:nr|no|number)\.?[ \t]{0,2})?\d")
+_PREMISES_CORNER_HERE = re.compile(rf"(?i:{_PREMISES_ON_CORNER})\W*(?i:af|of)?\W*\Z")
 _STREET_ENDING_HERE = re.compile(rf"(?<![\w])(?P<v>{_NAMED_STREET})\Z")
 
 
@@ -499,7 +547,7 @@ _BETWEEN = re.compile(rf"(?<![\w])(?=[pPiIaAlLoO])(?i:på|i|ad|langs|along|on|in
 def _corner_or_stretch(text: str) -> str | None:
     for cue in islice(_CORNER_CUE.finditer(text), MAX_MENTIONS):
         m = _CORNER.match(text, cue.end())
-        if m:
+        if m and not _PREMISES_CORNER_HERE.search(text, max(0, cue.start() - 120), cue.end()):
             joiner = f" {m.group('j')} " if m.group("j") else "/"        # "Jagtvej/Nørrebrogade" as written
             return f"{clean_street(m.group('a'))}{joiner}{clean_street(m.group('b'))}"
     for cue in islice(_STRETCH_CUE.finditer(text), MAX_MENTIONS):
@@ -525,6 +573,9 @@ def _place(text: str, mentions: list[Mention]) -> str | None:
     m = _LOCATION_PHRASE.search(text)
     if m:
         return m.group("v").strip(" .,")
+    named = named_site(text)
+    if named:
+        return named
     corner_or_stretch = _corner_or_stretch(text)
     if corner_or_stretch:
         return corner_or_stretch
@@ -537,9 +588,25 @@ def _place(text: str, mentions: list[Mention]) -> str | None:
                 and not _EVENT_NAME_AFTER.match(text, m.end("v"))    # "at the Vesterbro festival": an event
                 and not _OR_ANOTHER.match(text, m.end("v"))          # "maybe in Nørrebro or Østerbro": undecided
                 and not _district_of(text, m.end("v"), mentions)
+                and not _PREMISES_CORNER_HERE.search(text, max(0, m.start() - 120), m.start("v"))
                 and not _WHERE_WE_RUN.search(text, max(0, m.start() - 80), m.start())):
             return name
-    return _event_place(text, mentions)
+    return _event_place(text, mentions) or _square_of_the_event(text, mentions)
+
+
+# "Enghave Plads Loppemarked søges for ...", "Israels Plads Julemarked 2027": an event named by its square or street
+_SQUARE_EVENT = re.compile(r"(?<![\w])(?P<v>(?:[A-ZÆØÅ][\wæøå'’\-]{1,30}+[ \t]){1,2}(?:Plads|Torv|Park|Have|Square))"
+                           r"[ \t]{1,2}(?i:loppemarked|julemarked|marked|market|festival"
+                           r"|gadefest|fest|koncert|concert)\b")
+
+
+def _square_of_the_event(text: str, mentions: list[Mention]) -> str | None:
+    for m in islice(_SQUARE_EVENT.finditer(text, 0, _EVENT_READ), MAX_MENTIONS):
+        name = m.group("v")
+        if (name.split()[0].lower() not in NOT_STREET_WORDS and name.lower() not in towns()
+                and not any(s.start <= m.start("v") < s.end for s in mentions)):
+            return name
+    return None
 
 
 _OR_ANOTHER = re.compile(r"[ \t,]{1,3}(?:or|eller)[ \t]{1,3}(?:(?:in|i|på|at|on)[ \t]{1,3})?[A-ZÆØÅ]")
@@ -580,6 +647,7 @@ _EVENT = (r"(?<![\w])(?=[fFoOkKmMlLrRaAeEsSbBhHyYpPdDcCtT])"          # a word s
           r"(?i:film|optage|optagelse|koncert|concert|marked|market|fest|festival|løb|run\b|race|arrangement|event"
           r"|stand\b|stade|bod\b|boden|stall|sælge|sell|serv(?:e|ing|ere|erer)\b|yoga|parade|optog|demonstration"
           r"|starter|slutter|starts|ends|starting|finishing"
+          r"|\w{0,15}?turnering|tournament"
           r"|afholde|holde|hold\b|host|picnic|loppemarked|julemarked|cirkus|circus|teater|theatre|scene\b)")
 _EVENT_PLACE = re.compile(rf"{_EVENT}[^.\n]{{0,50}}?(?<![\w])(?i:i|på|ved|in|at|on|foran|in front of)[ \t]{{1,2}}"
                           r"(?:the[ \t]{1,2})?"           # "a run starting and finishing at the Amager Fælled car park"
@@ -600,6 +668,10 @@ _COUNTRIES = frozenset("danmark denmark sverige sweden tyskland germany norge no
 _EVENT_READ = 100_000          # as much as the details of one text are read for (``text.MAX_TEXT_CHARS``)
 
 
+# a town's word opening a square's or street's name ("Kongens Nytorv", "Kongens Lyngby" the town)
+_ENDS_AS_PLACE = re.compile(rf"[^\n]*{ENDS_AS_STREET}\Z")
+
+
 def _event_place(text: str, mentions: list[Mention]) -> str | None:
     """A named place where an event, a stall or a recording is, without a street word: "koncert i Superkilen",
     "film a scene on Strøget", "Løbet starter ved Langelinie"."""
@@ -607,7 +679,8 @@ def _event_place(text: str, mentions: list[Mention]) -> str | None:
         name = m.group("v")
         first = name.split()[0].lower()
         inside = any(s.start <= m.start("v") < s.end for s in mentions)
-        if (not inside and first not in _NOT_PLACE and first not in NOT_STREET_WORDS and first not in towns()
+        if (not inside and first not in _NOT_PLACE and first not in NOT_STREET_WORDS
+                and (first not in towns() or _ENDS_AS_PLACE.match(name) and name.lower() not in towns())
                 and not name.isupper()                      # "EVENT IN PUBLIC SPACE": a heading, not a place
                 and not _EVENT_NAME.search(name)            # "a stall at Vesterbro Festival": an event, not a place
                 and not _EVENT_NAME_AFTER.match(text, m.end("v"))

@@ -137,12 +137,26 @@ _OURSELVES = re.compile(r"(?i)(?:os|vi|mig|jeg|firmaet|virksomheden)[ \t]+selv|s
                         r"|(?:samme[ \t]+som|same[ \t]+as)[ \t]+(?:ansøger\w*|anmelder\w*|applicant|above|ovenfor)")
 
 
+# a trading name, then its legal entity announced as such: "X - juridisk Foreningen Y", "X (legal name Y ApS)"
+_LEGAL_NAME_AFTER = re.compile(r"[^()]+?\s*[-–(,]\s*(?i:juridisk(?:[ \t]+(?:navn|enhed))?"
+                               r"|legal(?:[ \t]+(?:name|entity))?|registered[ \t]+as)\s*:?\s+"
+                               r"(?P<legal>[A-ZÆØÅ][^()]{1,60}?)\)?")
+# a trading name with the legal entity after it in brackets: "Café Fugl (Fugl & Frø ApS)"
+_LEGAL_IN_BRACKETS = re.compile(rf"(?P<trade>[^()]+?)\s*\((?P<legal>[^()]+?{SUFFIX}\.?)\)")
+
+
 def _v_company(value: str, ref: date) -> Values:
     """A company name, cut before an identifier or an address written after it ("Hansen ApS, CVR 12345678")."""
     head = re.split(r"\s*[,(;|\-–]?\s*\b(?:cvr|se|p-?nr|tlf|telefon|phone|vat)\b", value,
                     maxsplit=1, flags=re.IGNORECASE)[0]
     legal = re.search(SUFFIX + r"(?=\s*[,(;|/])", head)
-    head = head[:legal.end()] if legal else _SOLE_TRADER_ASIDE.sub("", head)
+    named = _LEGAL_NAME_AFTER.fullmatch(head.strip())
+    head = named.group("legal") if named else head  # "Nørrebro Hoops - juridisk Foreningen Nørrebro Basketball"
+    bracketed = _LEGAL_IN_BRACKETS.fullmatch(head.strip())
+    if bracketed and not re.search(SUFFIX, bracketed.group("trade")):
+        head = bracketed.group("legal")        # "Hansens Smørrebrød (Hansens Mad & Catering ApS)": the legal entity
+    else:
+        head = head[:legal.end()] if legal else _SOLE_TRADER_ASIDE.sub("", head)
     if _OURSELVES.fullmatch(head.strip(" .,")):
         return {}                           # "Entreprenør: os selv": the applicant itself, named elsewhere
     number = re.search(r"/\s*(\d{2}\s?\d{2}\s?\d{2}\s?\d{2})\s*$", value)   # "Firmanavn/CVR: Havnebaren ApS / 30521676"
