@@ -29,7 +29,7 @@ from stdnum.dk import cvr as stdnum_cvr
 from intake.details import periods
 from intake.details.identifiers import EMAIL, IGNORED_EMAIL, find_cpr
 from intake.details.labels import label_key
-from intake.details.names import SUFFIX, looks_like_person
+from intake.details.names import SUFFIX, company_of_the_sender, looks_like_person
 from intake.details.postcodes import town_of
 from intake.details.sites import named_site, premises_on_corner, same_place
 from intake.details.text import CLIENT, extract_from_text
@@ -95,6 +95,7 @@ def extract_details(
     _subject_corner_of_our_premises(found, read)
     _site_apart_from_the_address(found)
     _contact_from_headers(found, sender, sender_name, reply_to)
+    _company_of_the_sender(found, sources, sender, sender_name)
     _first_name_of_the_owner(found)
     _details_beside_the_company(found, read)
     _site_at_our_premises(found, read)
@@ -302,6 +303,20 @@ def _contact_from_headers(found: dict[str, Field], sender: str, sender_name: str
     signed = found.get("contact_name")
     if signed is None or _more_specific(signed.value, name):
         found["contact_name"] = Field(name, "from")
+
+
+def _company_of_the_sender(found: dict[str, Field], sources: Sequence[tuple[str, str]], sender: str,
+                           sender_name: str) -> None:
+    """Where no text names the business by its legal form or an introduction: a name in the mail's signature or in
+    brackets that the sender's mail domain spells ("Moore Bikes" under "Daniel Moore", from daniel@moorebikes.dk)."""
+    body = next((text for source, text in sources if source == "body" and text), None)
+    if "company_name" in found or not sender or body is None:
+        return
+    contact = found.get("contact_name")
+    name = company_of_the_sender(_without_others_history(body, sender, sender_name), sender,
+                                 str(contact.value) if contact else None)
+    if name:
+        found["company_name"] = Field(name, "body")
 
 
 def _first_name_of_the_owner(found: dict[str, Field]) -> None:

@@ -27,7 +27,8 @@ PHONE_LABELLED = re.compile(
     r"(?:\btlf|\btelefon\w*|\bmobil\w*|\bmob|\bphone|\btel|\btelephone|\bmobile|\bdirekte|\bdir|\bcell"
     r"|\bdirect(?:[ \t]line)?|(?-i:\b[MT](?=:)))\.?"       # "M: 20 91 44 72" in a signature
     r"(?:\s{0,2}(?:nr|nummer|no|number)\.?)?[\s:.]{0,4}(?!(?:\+|00)\s?(?!\(?45))"     # "+48 601 ...": not Danish
-    r"(?P<v>(?:\+|00)?\s?(?:\(?45\)?)?[\s-]?\d(?:[ \-.]?\d){7})"
+    # (a PDF's line may break inside it: "on mobile +45 29\n50 41 83")
+    r"(?P<v>(?:\+|00)?\s?(?:\(?45\)?)?[\s-]?\d(?:(?:[ \-.]|[ \t]?\n)?\d){7})"
     r"(?![\d]|[ \-.]\d)", re.IGNORECASE)
 # "Mette ... kan træffes på 41 72 03 56", "can be reached on +45 ...": the phone of the person to contact, over a
 # labelled one in the signature of whoever sent the mail for them
@@ -40,7 +41,8 @@ PHONE_GROUPED = re.compile(r"(?<![\d\w+-])(?<!\d[ ])(?P<v>[2-9]\d (?:\d\d ){2}\d
 # "Ring på 26-12-34-56", "på 2 6 5 5 - 4 0 1 1": pairs joined by dashes, or eight digits spelled out one by one
 PHONE_SPELLED = re.compile(r"(?<![\d\w+-])(?<!\d[ -])(?P<v>[2-9]\d-\d\d-\d\d-\d\d|[2-9](?: \d){3}(?: - | )\d(?: \d){3})"
                            r"(?![\d]|[ -]\d)")
-NOT_PHONE_CONTEXT = re.compile(r"\b(?:cvr|se|moms|vat|p|konto|reg|ean|kr|dkk|faktura|ordre|sag|journal|cpr|nr)"
+NOT_PHONE_CONTEXT = re.compile(r"\b(?:cvr|se|moms|vat|p|konto|reg|ean|kr|dkk|faktura|ordre|sag|journal|cpr|nr"
+                               r"|reg(?:istration)?\.?[ \t]?(?:no|number))"     # "Company reg. no. 40 50 36 84"
                                r"[\s.:\-#]*$"
                                r"|\+(?!45)\d{2,3}(?:[\s-]\d{1,4}){0,2}[\s-]*$",      # the rest of a foreign number
                                 re.IGNORECASE)

@@ -204,6 +204,7 @@ def full_label_key(label: str) -> str | None:
     return next((key for key, pattern in _LABEL_RES if pattern.fullmatch(norm)), None) if norm else None
 
 
+_OPERATION = re.compile(r"\b(?:production|produktion\w*|operations?|drift\w*)\b")
 _WISH = re.compile(r"^(?:ønsket|ønskede|foreslået|foreslåede|desired|preferred|requested|proposed) ")
 
 
@@ -229,6 +230,8 @@ def label_key(label: str) -> str | None:
             return keys[0]
     if len(norm.split()) <= 6:
         keyword = next((key for key, pattern in _KEYWORDS if pattern.search(norm)), None)
+        if keyword == "period_from" and _OPERATION.search(norm):
+            return None                 # "Start of production", "Opstart af produktion": when the plant begins to run
         if keyword or not _WISH.match(norm):
             return keyword
         return "activity_location"      # "Ønsket serveringsareal: Sankt Hans Torv": what is wished for is a place

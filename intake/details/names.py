@@ -133,7 +133,9 @@ NAME_INTRO = re.compile(rf"(?i:mit navn er|jeg hedder|my name is|this is"
                         rf"|direktør)"
                         rf"|(?:henvendelse[r]? til|kontakt|contact|spørgsmål til)(?: vores)? "
                         rf"(?:projektleder|byggeleder|formand|direktør|indehaver|project manager|site manager|chairman"
-                        rf"|manager))\s+(?:(?i:{_TITLE_WORDS})(?:\s+(?i:af|of)\s+[a-zæøå]{{2,20}})?,?\s+)?"
+                        # "Kontaktperson er vores driftsleder Ole Berg", "... vores pladsformand Jesper Winther"
+                        rf"|manager))\s+(?:(?i:(?:vores|our|min|my)\s+)?(?i:\w*{_TITLE_WORDS})"
+                        rf"(?:\s+(?i:af|of)\s+[a-zæøå]{{2,20}})?,?\s+)?"
                         rf"(?P<v>{_NAME})")
 _VALEDICTION = re.compile(
     r"^\s*(?:med\s+)?(?:(?:venlig(?:st)?|venlige|de\s+bedste|bedste|mange|kærlig)\s+)?(?:hilsen|hilsner)\b"
@@ -156,7 +158,8 @@ _ORG_WORD = re.compile(r"(?i)(?:foreningen|forening|selskabet|huset|firma|byg|fl
                        r"|events|productions?|pictures|media|consult(?:ing)?|design|studio|kollektiv|klub|fond"
                        r"|handel|isenkram|office|desk|reception|support|booking|drift|admin|kirke|kirken|skole|skolen"
                        r"|arkitekter|advokater|revision|menighedsråd|tegnestue|bryghus|hotel|hostel|produktion|film|solutions"
-                       r"|systems|services|løsninger|apotek|apoteket|pharmacy)$")
+                       r"|systems|services|løsninger|apotek|apoteket|pharmacy"
+                       r"|værksted|værkstedet|cykel|cyklen|vogn|vognen|truck)$")   # "Maskinværksted", "Kaffecykel"
 # the last word of a signature line that names a business without a CVR near it ("Ibsens Vinduespudsning")
 _BUSINESS_WORD = re.compile(r"(?i)(?:pudsning|rengøring|entreprise|stillads|anlæg|transport|flytning|cykler|blomster"
                             r"|optik)$")
@@ -569,3 +572,50 @@ def find_contact(text: str) -> str | None:
         return name
     m = next((m for m in _NAME_WITH_PHONE.finditer(text) if looks_like_name(m.group("v"))), None)
     return m.group("v") if m else None
+
+
+# ---------------------------------------------------------------- the sender's mail domain
+
+# mailboxes anyone can have: their domain names no business, though the mailbox's own name may ("kl.facade@gmail.com")
+_FREE_MAIL = re.compile(r"(?i)(?:gmail|googlemail|hotmail|outlook|live|msn|yahoo|icloud|me|mail|jubii|protonmail"
+                        r"|proton|gmx|aol)\.[a-z]{2,3}")
+_SIGNATURE_PART = re.compile(r"[ \t]+[-–|·][ \t]+|,[ \t]*")     # "Mia Thorsen - Kbh Records"
+_BRACKETED = re.compile(r"\(([^()\n]{3,60})\)")                  # "selling Korean street food (Seoul Wheels)"
+
+
+def _mailbox_name(sender: str) -> str:
+    """The letters of the sender's domain ("bogbinderiet-skov.dk" -> "bogbinderietskov"), or of the mailbox on a free
+    mail domain ("kl.facade@gmail.com" -> "klfacade", without trailing digits)."""
+    local, _, domain = sender.lower().rpartition("@")
+    labels = domain.split(".")
+    name = re.sub(r"\d+$", "", local) if _FREE_MAIL.fullmatch(domain) else (labels[-2] if len(labels) >= 2 else "")
+    return re.sub(r"[^a-z0-9]", "", name)
+
+
+def _spellings(text: str) -> tuple[str, ...]:
+    """A name's letters as a domain may spell them: "Søn" as "soen" or "son", "Anlæg" as "anlaeg"."""
+    low = text.casefold().replace("æ", "ae").replace("é", "e").replace("ü", "u").replace("ö", "o").replace("ä", "a")
+    return tuple(re.sub(r"[^a-z0-9]", "", low.replace("ø", o).replace("å", a)) for o, a in (("oe", "aa"), ("o", "a")))
+
+
+def company_of_the_sender(text: str, sender: str, contact: str | None = None) -> str | None:
+    """A business name without a legal form that the sender's domain spells, on a line of the signature or in
+    brackets: "Bogbinderiet Skov & Søn" from bogbinderiet-skov.dk, "Amager Garden Supply" from amagergarden.dk,
+    "Kbh Records" in "Mia Thorsen - Kbh Records" from kbhrecords.dk, "KL Facade" from kl.facade@gmail.com. Not the
+    person who signs (a private domain "sofielykke.dk" under "Sofie Lykke")."""
+    mailbox = _mailbox_name(sender)
+    if len(mailbox) < 5:
+        return None
+    lines = [ln.strip() for ln in text.split("\n") if ln.strip()][-8:]
+    parts = [p for ln in lines for p in _SIGNATURE_PART.split(ln)]
+    parts += [p for m in islice(_BRACKETED.finditer(text), 20) for p in _SIGNATURE_PART.split(m.group(1))]
+    person = _spellings(contact)[0] if contact else ""
+    for part in parts:
+        part = part.strip(" .,;/")
+        if (not 3 <= len(part) <= 60 or not re.match(r"[A-ZÆØÅ]", part) or re.search(r"[\d@:/]", part)
+                or len(part.split()) > 5):
+            continue
+        spelt = _spellings(part)
+        if spelt[0] != person and any(s.startswith(mailbox) for s in spelt):
+            return part
+    return None

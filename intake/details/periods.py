@@ -279,7 +279,8 @@ def _last_day(year: int, month: int) -> date:
 
 # "i hele maj og juni 2027", "in July 2027", "april-oktober 2027", "fra maj til september": whole months
 _MONTH_RANGE = re.compile(
-    r"(?<![\d.])(?<![\d.][ \t])(?P<lead>\b(?:i|in|fra|from|during|throughout|hele|whole|for|primo|medio"
+    r"(?<![\d.])(?<![\d.][ \t])(?P<lead>\b(?:i|in|fra|from|during|throughout|hele|whole|all[ \t]of|for|primo"
+    r"|medio"
     r"|(?:fra|from)[ \t]{1,3}(?:primo|medio))[ \t]{1,3})?"
     r"(?:(?:hele|the whole(?: of)?|all of)[ \t]{1,3})?" + _MONTH.format("m1")
     + r"(?:(?:[ \t,]{1,3}" + _YEAR.format("y1") + r")?"            # "juni 2027 - august 2027"
@@ -295,6 +296,8 @@ _MONTHS_CUE = re.compile(r"periode|period|tidsrum|afholdes|finder sted|takes? pl
                          re.IGNORECASE)
 
 
+_SOMETIME = re.compile(r"(?i)\b(?:sometime|some[ \t]time|at[ \t]some[ \t]point|engang|en[ \t]gang"
+                       r"|på[ \t]et[ \t]tidspunkt)[ \t]{1,3}\Z")
 _SENTENCE_REST = re.compile(r"[^.!?\n]{0,140}")
 _MONTH_DASH = re.compile(r"[^\W\d_]+\.?(?:[ \t,]{1,3}\d{4})?"
                          r"[ \t]{0,3}(?:[-–]|(?i:til|to|until|through|thru)[ \t])[ \t]{0,3}[^\W\d_]")
@@ -307,6 +310,8 @@ def _month_range(text: str, reference: date) -> Period | None:
             continue        # no "i", "fra", "in": months with their year, "maj-august 2027", "april to october 2027"
         # "I maj vil jeg ... hver lørdag": the cue may follow in the same sentence
         after = None if m.group(0).endswith(".") else _SENTENCE_REST.match(text, m.end())
+        if _SOMETIME.search(text, max(0, m.start() - 20), m.start()):
+            continue                                        # "sometime in september": a month not yet decided on
         if m.group("lead") and not _MONTHS_CUE.search(text[max(0, m.start() - 80):after.end() if after else m.end()]):
             continue                                        # "we open in April": a date of the story, not a period
         if _opening_month(text, m):
@@ -371,11 +376,13 @@ def _day_range(m: re.Match, reference: date) -> list[tuple[int, date, date]]:
     at = m.start()
     while (earlier := _EARLIER_DAYS.search(m.string, max(0, at - 20), at)) and int(earlier.group("d")) < d1:
         d1, at = int(earlier.group("d")), earlier.start()   # "weekenderne 4.-5. og 11.-12. december": from the 4th;
-                                                            # "9, 16, 23 and 30 March": from the 9th
+                                                            # "9, 16, 23 and 30 March": from the 9th; not
+                                                            # "i uge 6, 8.-12. februar": a week, not the 6th
     return [(m.start(), end.replace(day=d1), end)] if end else []
 
 
-_EARLIER_DAYS = re.compile(r"(?<![\d.])(?P<d>\d{1,2})\.?(?:[ \t]{0,2}[-–][ \t]{0,2}\d{1,2}\.?)?[ \t]{0,3}"
+_EARLIER_DAYS = re.compile(r"(?<![\d.])(?<!uge )(?<!Uge )(?<!week )(?<!Week )"
+                           r"(?P<d>\d{1,2})\.?(?:[ \t]{0,2}[-–][ \t]{0,2}\d{1,2}\.?)?[ \t]{0,3}"
                            r"(?:,|og|and|&)[ \t]{0,3}\Z")
 
 
@@ -473,6 +480,10 @@ _EVENT_CUE = re.compile(r"(?:afholdes|afvikles|finder sted|foregår|takes? place
                         r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\W+(?:\w+\W+){0,3}$", re.IGNORECASE)
 
 
+# "men aftalen udløber 31. december 2026", "our contract expires on 31 March": when something else ends
+_EXPIRES = re.compile(r"(?i)\b(?:udløber|udløb|expires?|expiry)\b[^.\n]{0,20}\Z")
+
+
 # the date line of a letter: "København, 2. februar 2027", "Hvidovre, den 12. januar 2027"
 _LETTER_DATE = re.compile(r"(?:^|\n)[ \t]*[A-ZÆØÅ][\w.]{1,25}(?:[ \t][A-ZÆØÅ][\w.]{1,25})?,[ \t]{0,3}"
                           r"(?:(?i:den|d\.)[ \t]{0,3})?\Z")
@@ -486,11 +497,18 @@ def _one_sided(text: str, reference: date, dates: list[DateMention]) -> Period:
              and not _LETTER_DATE.search(text, max(0, d.start - 40), d.start)]
     for mention in ahead[:1] if len(ahead) == 1 else []:       # the date of the letter is no second date
         before = text[max(0, mention.start - 60):mention.start]
-        if _EVENT_CUE.search(before) and not (_OPENING.search(before) and not _CELEBRATION.search(text)):
+        if (_EVENT_CUE.search(before) and not (_OPENING.search(before) and not _CELEBRATION.search(text))
+                and not _EXPIRES.search(before) and not _OPERATION_STARTS.search(before)):
             day = _resolve(mention.day, mention.month, mention.year, reference)
             if day is not None and day > reference:      # else: the date of the letter
                 return Period(day, day)
     return period
+
+
+# "Driften skal gerne starte 1. oktober 2027", "production starts on 1 March": when a plant or a business begins to
+# run, no period of an activity applied for
+_OPERATION_STARTS = re.compile(r"(?i)\b(?:driften|produktionen|operations?|production)\b[^.\n]{0,20}"
+                               r"\b(?:start\w*|begynd\w*|påbegynd\w*)\b[^.\n]{0,12}\Z")
 
 
 def _from_or_to(text: str, reference: date, dates: list[DateMention]) -> Period:
@@ -498,7 +516,7 @@ def _from_or_to(text: str, reference: date, dates: list[DateMention]) -> Period:
     for mention in dates:
         before = text[max(0, mention.start - 40):mention.start]
         value = _resolve(mention.day, mention.month, mention.year, reference)
-        if start is None and _FROM_CUE.search(before):
+        if start is None and _FROM_CUE.search(before) and not _OPERATION_STARTS.search(before):
             start = value
         elif end is None and _TO_CUE.search(before):
             end = value

@@ -60,7 +60,8 @@ _PREMISES_ON_CORNER = (rf"(?:\b(?:vi|we|jeg)\b|{_PREMISES_WORD}\w*)[^.\n]{{0,60}
                        r"(?:hjørnet|corner)")
 _HOME = re.compile(
     r"\b(?:(?:jeg|vi) bor(?: \w+){0,3} (?:på|i)|bor (?:\w+ ){0,2}(?:på|i)|(?:i|we) (?:\w+ )?live (?:at|in|on)"
-    r"|(?:min|my) (?:privat)?adresse(?: er)?|(?:my|our) home (?:address )?is(?: at)?)\W*$", re.IGNORECASE)
+    r"|(?:min|my) (?:privat)?adresse(?: er)?|(?:my|our) home (?:address )?is(?: at)?"
+    r"|from (?:my |our )?home (?:at|in|on)|hjemmefra (?:på|i))\W*$", re.IGNORECASE)     # "I run classes from home at"
 _BUSINESS = re.compile("(?:" + "|".join([
     r"\b(?:vores|firmaets|virksomhedens|selskabets|foreningens|butikkens|restaurantens|caféens|salonens|our"
     r"|the company'?s?|company|business|registered|office|postal|post|association|organisation|organization)\s?"
@@ -70,6 +71,9 @@ _BUSINESS = re.compile("(?:" + "|".join([
     r"\bholder (?:til|hus) (?:i|på)", r"\bligger (?:på|i)", r"\bbeliggende(?: på| i)?",
     r"\b(?:located|based|situated) (?:at|in|on)",
     r"\blej(?:et|er) (?:et|en|vores) \w+(?: \w+)? (?:på|i)", r"\brented (?:a|an|the) \w+(?: \w+)? (?:at|in|on)",
+    # "We bought the workshop building at Ålholmvej 25": a house of its own
+    r"\b(?:we|i)(?: have)? (?:bought|purchased|acquired) (?:a|an|the) (?:\w+ ){0,2}(?:building|property|house|premises)"
+    r" (?:at|in|on)", r"\b(?:vi|jeg) har købt (?:\w+ ){0,2}(?:bygning\w*|ejendom\w*|hus\w*|grund\w*) (?:på|i)",
     # (not "foran vores kundes ejendom på X", "our client's house at X": a customer's place is the site)
     rf"\b(?:vores|min|mit|mine|vort|our|my|en|et|a|an|the|lille|small|nyt|nye|new|selskabets|firmaets"
     rf"|virksomhedens|its|the company'?s)\s(?!{_CUSTOMERS}\s)(?:\w+\s)?{_PREMISES}"
@@ -198,7 +202,9 @@ _LIVES_THERE = re.compile(
     r"|at the address|in the building)\b"
     r"(?P<unit>,?[ \t]{0,3}(?:st|kl|\d{1,2})\.?(?:[ \t]{0,3}(?:sal|tv|th|mf)\b\.?){0,2})?",
     re.IGNORECASE)
-_AGENT = re.compile(r"\b(?:på vegne af|on behalf of|repræsenterer|(?:min|vores|our|my) (?:klient|client)"
+# (not for the business's own shop: "Vi skriver fra hovedkontoret på vegne af vores butik X, Jægersborggade 22")
+_AGENT = re.compile(r"\b(?:(?:på vegne af|on behalf of)(?! (?:vores|vor|vort|our) (?:egen |own )?"
+                    rf"(?:{_PREMISES}|afdeling\w*|department))|repræsenterer|(?:min|vores|our|my) (?:klient|client)"
                     r"|act(?:s|ing)? for|som (?:advokat|rådgiver|agent) for)\b", re.IGNORECASE)
 _VALEDICTION = re.compile(
     r"^[ \t]*(?:med venlig hilsen|venlig(?:st)? hilsen|de bedste hilsner|mange hilsner|hilsen|mvh|vh|kh|best regards"
@@ -387,6 +393,9 @@ def _roles(text: str, mentions: list[Mention]) -> list[str]:
         role = _role(_window(text, previous_end, m.start), text[m.end:m.end + 60])
         if _NAMED_AFTER.search(text, max(0, m.start - 30), m.start):
             role = "name"                       # "Ejerforeningen Holmbladsgade 70": a name, not where it is
+        elif role == "neutral" and _SUBJECT_LINE.search(text, max(0, m.start - 120), m.start):
+            role = "site"                       # a forwarded mail's "Emne: Støjende arbejde - Tagensvej 120", as the
+                                                # mail's own subject: where the work is, not the sender's signature
         elif role == "neutral" and (m.start >= signature or m.end <= letterhead
                                     or _COMPANY_ABOVE.search(text, max(0, m.start - 90), m.start)):
             role = "signature"
@@ -395,11 +404,14 @@ def _roles(text: str, mentions: list[Mention]) -> list[str]:
     return roles
 
 
-# a company's name with its legal form alone on the line above the address: its own block ("Kloakmester Per Nygaard
-# ApS\nTomsgårdsvej 35, 2400 København NV\nCVR ..."), wherever in the text it stands
+# a company's name with its legal form alone on the line above the address, or above its CVR line above it: its own
+# block ("Kloakmester Per Nygaard ApS\nTomsgårdsvej 35, 2400 København NV\nCVR ...", "Contractor:\nHarbour
+# Foundations A/S\nCVR: 35 88 84 38\nSydvestvej 21, 2600 Glostrup"), wherever in the text it stands
 # (an aside after the legal form too: "Marine Foundations Ltd. (Danish branch)")
 _COMPANY_ABOVE = re.compile(rf"(?<![^\n])[ \t]*[A-ZÆØÅ][^\n:]{{0,60}}[ \t]{SUFFIX}\.?"
-                            r"(?:[ \t]{0,2}\([^()\n]{1,40}\))?[ \t]*\n[ \t]*\Z")
+                            r"(?:[ \t]{0,2}\([^()\n]{1,40}\))?[ \t]*\n"
+                            r"(?:[ \t]*(?i:cvr)[\w.\-]{0,6}:?[ \t]{0,3}(?:DK)?[\d ]{8,11}[ \t]*\n)?[ \t]*\Z")
+_SUBJECT_LINE = re.compile(r"(?im)^[ \t]*(?:emne|subject)[ \t]*:[^\n]*\Z")
 # an association named after its house: the address in "Ejerforeningen Holmbladsgade 70" is part of its name
 _NAMED_AFTER = re.compile(r"(?i)(?:forening|foreningen|E/F|A/B)[ \t]{1,2}\Z")
 
@@ -574,6 +586,7 @@ def _place(text: str, mentions: list[Mention]) -> str | None:
         first = name.split()[0].lower()
         if (not inside and first not in NOT_STREET_WORDS and first not in _COUNTRIES and not town
                 and not _EVENT_NAME_AFTER.match(text, m.end("v"))    # "at the Vesterbro festival": an event
+                and not _OR_ANOTHER.match(text, m.end("v"))          # "maybe in Nørrebro or Østerbro": undecided
                 and not _district_of(text, m.end("v"), mentions)
                 and not _PREMISES_CORNER_HERE.search(text, max(0, m.start() - 120), m.start("v"))
                 and not _WHERE_WE_RUN.search(text, max(0, m.start() - 80), m.start())):
@@ -596,6 +609,7 @@ def _square_of_the_event(text: str, mentions: list[Mention]) -> str | None:
     return None
 
 
+_OR_ANOTHER = re.compile(r"[ \t,]{1,3}(?:or|eller)[ \t]{1,3}(?:(?:in|i|på|at|on)[ \t]{1,3})?[A-ZÆØÅ]")
 # "I run a small coffee bar in Nørrebro", "vi har en lille café på Vesterbro": where the business itself lies, no site
 _WHERE_WE_RUN = re.compile(r"(?i)\b(?:i|we|jeg|vi)[ \t]+(?:run|own|have|har|driver|ejer)[ \t]+"
                            r"(?:a|an|en|et|our|my|vores|min|mit)[ \t]+(?:[\w-]+[ \t]+){0,3}?"

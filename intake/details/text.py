@@ -260,6 +260,7 @@ def extract_from_text(text: str, reference: date) -> dict[str, object]:
     _letterhead_over_contractor(out, text)
     _cvr_of_the_company(out, text)
     _phone_of_the_contact(out, text)
+    _own_number_after(out, text)
     _email_of_the_contact(out, text)
     _email_asked_for(out, text)
     site, company = out.get("activity_location"), out.get("company_name")
@@ -493,6 +494,25 @@ def _find_phone(text: str, _ref: date) -> dict:
     if wrapped:
         return {"phone": normalise_phone(wrapped.group("v"))}
     return {}
+
+
+# the same signature's own number right after the switchboard's: "Tlf.: 32 55 18 90\nMobil: 27 11 40 62",
+# "T +45 43 62 90 00 | M +45 28 16 47 39", and any after a nationwide 70-number: "+45 70 20 31 31 / +45 21 67 09 42"
+_MOBILE_NEXT = re.compile(r"[ \t]{0,3}(?:[|/·,][ \t]{0,3}|\n[ \t]{0,3})"
+                          r"(?P<label>(?i:mobil\w*|mobile|mob|cell|m|direkte|direct)\.?:?[ \t]{0,2})?"
+                          r"(?P<v>(?:\+45[ \t]?)?\d\d[ \t]?\d\d[ \t]?\d\d[ \t]?\d\d)(?![\d])")
+
+
+def _own_number_after(out: dict, text: str) -> None:
+    """The phone found gives way to the person's own number written right after it (``_MOBILE_NEXT``), unless it is
+    itself labelled as the direct or mobile one."""
+    phone = out.get("phone")
+    m = next((m for m in islice(_PHONE_NEAR.finditer(text), 30) if normalise_phone(m.group(0)) == phone), None)
+    if not isinstance(phone, str) or m is None or _DIRECT.search(text, max(0, m.start() - 12), m.start()):
+        return
+    then = _MOBILE_NEXT.match(text, m.end())
+    if then and (then.group("label") or (phone.startswith("70") and "\n" not in then.group(0))):
+        out["phone"] = normalise_phone(then.group("v")) or phone
 
 
 # "T +45 33 12 40 00 | D +45 33 12 40 17": a signature's switchboard, then the writer's direct (or mobile) line
