@@ -5,31 +5,13 @@ P-number printout of another shop."""
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
 from intake.details import extract_details
 from intake.details.addresses import find_lower_case
-from intake.details.checklist import Evidence, check
-from intake.details.extract import Field
+from intake.details.checklist import check
 from intake.privacy import find_cpr
-from routing.catalogue import load_catalogue
-
-RECEIVED = date(2026, 11, 16)
-
-
-@pytest.fixture(scope="module")
-def catalogue():
-    return load_catalogue()
-
-
-def evidence(body: str, signature: str = "", attachments: tuple[tuple[str, str], ...] = (),
-             **values: str | bool | int | float) -> Evidence:
-    texts = [("body", body), *attachments]
-    return Evidence(details={k: Field(v, "body") for k, v in values.items()}, attachments=attachments, texts=texts,
-                    signature=signature, received=RECEIVED)
-
+from tests.intake.details.checklist_evidence import RECEIVED, evidence
 
 # ---------------------------------------------------------------- a production unit's abbreviated label
 

@@ -4,26 +4,10 @@ later, and a quantity of last year."""
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
-from intake.details.checklist import Evidence, check
-from intake.details.extract import Field
-from routing.catalogue import load_catalogue
-
-RECEIVED = date(2026, 11, 16)
-
-
-@pytest.fixture(scope="module")
-def catalogue():
-    return load_catalogue()
-
-
-def evidence(body: str, signature: str = "", **values: str | bool | int | float) -> Evidence:
-    return Evidence(details={k: Field(v, "body") for k, v in values.items()}, texts=[("body", body)],
-                    signature=signature, received=RECEIVED)
-
+from intake.details.checklist import check
+from tests.intake.details.checklist_evidence import evidence
 
 # ---------------------------------------------------------------- participants in words
 

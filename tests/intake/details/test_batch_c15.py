@@ -5,28 +5,12 @@ number of guests is not known; a month read as the date where the writer names o
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
 from intake.details.checklist import Evidence, check
 from intake.details.extract import Field
 from intake.details.givens import date_unsettled, district_elsewhere, guests_unknown, locate
-from routing.catalogue import load_catalogue
-
-RECEIVED = date(2026, 11, 16)
-
-
-@pytest.fixture(scope="module")
-def catalogue():
-    return load_catalogue()
-
-
-def evidence(body: str, signature: str = "", form: str = "", **values: str | int) -> Evidence:
-    texts = [("body", body)] + ([("form", form)] if form else [])
-    return Evidence(details={k: Field(v, "body") for k, v in values.items()}, texts=texts, signature=signature,
-                    received=RECEIVED)
-
+from tests.intake.details.checklist_evidence import RECEIVED, evidence
 
 # ---------------------------------------------------------------- the writer's CVR when writing for a client
 

@@ -4,29 +4,11 @@ something that is only ordered, and a state said as a condition still to come ("
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
-from intake.details.checklist import Evidence, check
-from intake.details.extract import Field
+from intake.details.checklist import check
 from intake.details.headed_units import carry_units
-from routing.catalogue import load_catalogue
-
-RECEIVED = date(2026, 11, 16)
-
-
-@pytest.fixture(scope="module")
-def catalogue():
-    return load_catalogue()
-
-
-def evidence(body: str, signature: str = "", attachments: tuple[tuple[str, str], ...] = (),
-             **values: str | bool | int | float) -> Evidence:
-    return Evidence(details={k: Field(v, "body") for k, v in values.items()},
-                    texts=[("body", body), *attachments], attachments=attachments, signature=signature,
-                    received=RECEIVED)
-
+from tests.intake.details.checklist_evidence import evidence
 
 # ---------------------------------------------------------------- a unit far from its number
 

@@ -1,5 +1,4 @@
 """An item satisfied by an extracted detail counts only where the detail is written as that item."""
-from datetime import date
 
 import pytest
 
@@ -7,19 +6,7 @@ from intake.details.checklist import Evidence, check
 from intake.details.extract import Field
 from intake.details.givens import implausible, locate
 from intake.mail.bodytext import quoted_text
-from routing.catalogue import load_catalogue
-
-RECEIVED = date(2026, 11, 16)
-
-
-@pytest.fixture(scope="module")
-def catalogue():
-    return load_catalogue()
-
-
-def evidence(body: str, signature: str = "", quoted: str = "", **values: str | bool | int | float) -> Evidence:
-    return Evidence(details={k: Field(v, "body") for k, v in values.items()}, texts=[("body", body)],
-                    signature=signature, quoted=quoted, received=RECEIVED)
+from tests.intake.details.checklist_evidence import RECEIVED, evidence
 
 
 def test_a_cvr_written_as_the_applicants_is_given(catalogue):
