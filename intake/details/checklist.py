@@ -51,8 +51,8 @@ date or a match holding both ends, not by a start nor a week read as a span. Whe
 managing agent of the property ("Vi administrerer A/B ...", "a property we manage", "one of the tenants"), the
 signature's address is the writer's office, never the place, and a CVR or P-number in the signature is the writer's
 firm's unless its line names the client ("Client: X ApS · CVR-nr. ..."). Nor is the signature's address the place
-where the text puts the place in a district ("ved vores lager i Valby") and the signature's town lies outside it
-(2750 Ballerup).
+where the text puts the place in a district ("ved vores lager i Valby") or the city itself ("tre butikker i
+København") and the signature's town lies outside it (2750 Ballerup, 2600 Glostrup).
 """
 from __future__ import annotations
 

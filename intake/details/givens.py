@@ -238,6 +238,12 @@ _DISTRICT_TOWNS = {
     "frederiksberg": ("frederiksberg", "frederiksberg c"), "valby": ("valby", "københavn sv"), "vanløse": ("vanløse",),
     "brønshøj": ("brønshøj",), "husum": ("brønshøj",),
 }
+# the city itself named as where the place is ("tre butikker i København", "a shop in Copenhagen"): every town of
+# Copenhagen's and Frederiksberg's postcodes
+_CITY_TOWNS = tuple(f"københavn {d}" for d in ("k", "v", "ø", "n", "s", "nv", "sv")) + (
+    "nordhavn", "valby", "vanløse", "brønshøj", "frederiksberg", "frederiksberg c")
+_DISTRICT_TOWNS |= dict.fromkeys(("københavn", "copenhagen", "københavns kommune", "copenhagen municipality",
+                                   "the city of copenhagen"), _CITY_TOWNS)
 # a district named as where something is: "ved vores lager i Valby", "en ny afdeling på Vesterbro" (not a street named
 # after it: "på Amager Strandvej", "Islands Brygge 43", "Valby Langgade")
 _IN_DISTRICT = re.compile(r"\b(?:i|på|in|on|at)\s+(" + "|".join(sorted(_DISTRICT_TOWNS, key=len, reverse=True))
@@ -443,9 +449,10 @@ def for_a_client(texts: Sequence[str]) -> bool:
 
 
 def district_elsewhere(texts: Sequence[str], signature: str) -> bool:
-    """The texts place something in a district ("ved vores lager i Valby", "en ny afdeling på Vesterbro") and the
-    signature's address is in a town outside every district named (2750 Ballerup, 2600 Glostrup): the signature is
-    the writer's office, not the place."""
+    """The texts place something in a district ("ved vores lager i Valby", "en ny afdeling på Vesterbro") or in the
+    city itself ("tre bagerbutikker i København", "a shop in Copenhagen") and the signature's address is in a town
+    outside every district named (2750 Ballerup, 2600 Glostrup): the signature is the writer's office, not the
+    place."""
     named = {m.group(1).lower() for t in texts for m in _IN_DISTRICT.finditer(t)}
     if not named:
         return False
