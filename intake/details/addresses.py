@@ -159,7 +159,7 @@ def _town_after_postcode(m: re.Match[str], text: str) -> bool:
 # one or two capitalised words, a house number, then a postcode (checked against the table with its town)
 _NAMED_WITH_POSTCODE = re.compile(
     r"(?<![\w])(?P<street>[A-ZÆØÅ][a-zæøåé]{3,30}+(?:[ ][A-ZÆØÅ][a-zæøåé]{1,30}+)?)[ ](?P<no>\d{1,3}[A-Za-z]?)"
-    r"(?=[ \t]{0,3},?[ \t]{0,3}(?:DK[ \t-]?)?[1-9]\d{3}[ \t])")
+    rf"{_UNIT}(?=[ \t]{{0,3}},?[ \t]{{0,3}}(?:DK[ \t-]?)?[1-9]\d{{3}}[ \t])")    # "Lygten 39, st., 2400 København NV"
 _GENERIC_PREFIXES = frozenset(
     "gammel gamle store lille ny nye nørre søndre vester vestre øster østre nordre sankt kongens dronningens"
     " prinsens lange korte indre ydre nedre øvre".split())
@@ -186,7 +186,8 @@ def _named(m: re.Match, text: str) -> Mention | None:
     if not found:
         return None
     number, town, taken = found
-    return Mention(start, pc.end() + taken, format_address(" ".join(words), m.group("no")), number, town)
+    address = format_address(" ".join(words), m.group("no"), m.group("unit") or "")
+    return Mention(start, pc.end() + taken, address, number, town)
 
 
 def _postbox(m: re.Match, text: str) -> Mention | None:

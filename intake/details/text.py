@@ -247,6 +247,8 @@ def extract_from_text(text: str, reference: date) -> dict[str, object]:
         out.pop("postcode", None), out.pop("city", None)
     if "address" in out and str(places.get("address", "")).startswith(f"{out['address']},"):
         out["address"] = places["address"]      # "Address: Store Kongensgade 40, 1264 ..." and, signed, its floor
+    elif "address" in out and f"{out['address']}, {places.get('address', '')}" in text:
+        out["address"] = places["address"]      # "Address: Pakhus 48, Amerika Plads 12, 2100": a building's street
     if "address" in out and places.get("address") != out["address"]:
         places = {k: v for k, v in places.items() if k not in ("postcode", "city")}   # they belong to another address
     elif (str(out.get("activity_location", "")).startswith(places.get("address", "\0"))

@@ -1,0 +1,77 @@
+"""Details in the voices of development batch d16: the applicant's own address beside the activity's site in
+running text (a building's name before its street address, the current address of a business that moves, a
+street without a street word written with its floor)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from intake.details import extract_details
+
+REF = date(2027, 1, 25)
+
+
+def values(sources: list[tuple[str, str]], fields: dict[str, str] | None = None) -> dict:
+    found = extract_details(sources, fields or {}, reference=REF, sender="x@example.dk")
+    return {k: f.value for k, f in found.items()}
+
+
+# ---------------------------------------------------------------- a building's name before the street address
+
+def test_a_building_named_in_the_text_and_then_with_its_street_address_gives_the_street_address():
+    text = ("Hej\n\nVi åbner restaurant i Pakhus 11 og skal have en aftale om erhvervsaffald. Adressen er Pakhus 11, "
+            "Dampfærgevej 10, st., 2100 København Ø.\n\nmvh\nCamilla Rask\nRestaurant Havluft ApS\nCVR 29324263")
+    found = values([("body", text)])
+    assert (found["address"], found["postcode"]) == ("Dampfærgevej 10, st.", "2100")
+    assert "activity_location" not in found
+
+
+def test_a_labelled_address_with_a_buildings_name_gives_the_street_address():
+    text = ("Hi,\n\nWe want to set up collection of paper and cardboard.\n\n"
+            "Address: Pakhus 48, Amerika Plads 12, 2100 Cph Ø (3rd floor)\n\nKind regards,\nLine Bjerre\n"
+            "Bjerre & Partnere Arkitekter I/S\nCVR 60812497")
+    found = values([("body", text)])
+    assert (found["address"], found.get("postcode")) == ("Amerika Plads 12", "2100")
+    assert "activity_location" not in found
+
+
+def test_a_registered_office_in_a_building_gives_the_street_address():
+    text = ("Hello,\n\nWe will demolish an old storage hall at Prags Boulevard 49, 2300 København S.\n\n"
+            "Developer: Amager Property Partners P/S, CVR 42608467\n"
+            "Registered office: Pakhus 2, Kalkbrænderiløbskaj 4, 2150 Nordhavn\n")
+    found = values([("body", text)])
+    assert found["address"] == "Kalkbrænderiløbskaj 4"
+    assert found["activity_location"].startswith("Prags Boulevard 49")
+
+
+# ---------------------------------------------------------------- a business that moves
+
+def test_the_current_address_of_a_business_moving_to_new_premises_is_its_own():
+    text = ("Kære Center for Miljøbeskyttelse\n\nVi skal flytte vores autolakereri til nye lokaler og skal bruge en "
+            "miljøgodkendelse. Nye lokaler: Kraftværksvej 29, 2300 Kbh S (hal 3). Vores nuværende adresse er "
+            "Lygten 39, st., 2400 København NV.\n\nMed venlig hilsen\nJesper Bach\nBach Autolak\nCVR 25004272")
+    found = values([("body", text)])
+    assert (found["address"], found["postcode"]) == ("Lygten 39, st.", "2400")
+    assert found["activity_location"].startswith("Kraftværksvej 29")
+
+
+def test_our_current_address_is_the_businesss_own_in_english():
+    text = ("Hello,\n\nWe are moving our workshop to Vermundsgade 40, 2100 København Ø and need an environmental "
+            "approval there. Our current address is Rentemestervej 8, 2400 København NV.\n\nRegards\nTom Berg\n"
+            "Berg Metal ApS\nCVR 31245678")
+    found = values([("body", text)])
+    assert (found["address"], found["postcode"]) == ("Rentemestervej 8", "2400")
+    assert found["activity_location"].startswith("Vermundsgade 40")
+
+
+# ---------------------------------------------------------------- an architect for a client: the client's own office
+
+def test_the_clients_own_office_is_the_address_and_the_property_the_site():
+    text = ("To whom it may concern,\n\nOn behalf of our client Nordlys Bolig ApS (CVR 96027699) we would like to ask "
+            "how to proceed with a building permit for a roof terrace on the property Wildersgade 32, 1408 "
+            "Copenhagen K. The client's own office is at Strandgade 27B, 1401 København K.\n\n"
+            "Kind regards\nFreja Holt\nHolt Arkitekter")
+    found = values([("body", text)])
+    assert (found["address"], found["postcode"]) == ("Strandgade 27B", "1401")
+    assert found["activity_location"].startswith("Wildersgade 32")
+
