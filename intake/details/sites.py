@@ -566,6 +566,10 @@ def _corner_or_stretch(text: str) -> str | None:
     return None
 
 
+# a PDF's line wrapped inside a square's name ("on the site at Bryggernes\nPlads (Carlsberg Byen)"): one name
+_WRAPPED_SQUARE = re.compile(r"(?<=[a-zæøå])\n(?=(?:Plads|Torv|Park|Have|Allé)\b)")
+
+
 def _place(text: str, mentions: list[Mention]) -> str | None:
     """A site written without an address: "Placering: ...", "Strandboulevarden ud for nr. 88", "ud for nr. 12 på
     Ryesgade", "på Israels Plads", a corner of two streets, a stretch of a street."""
@@ -584,7 +588,7 @@ def _place(text: str, mentions: list[Mention]) -> str | None:
     corner_or_stretch = _corner_or_stretch(text)
     if corner_or_stretch:
         return corner_or_stretch
-    for m in islice(_PLACE.finditer(text), MAX_MENTIONS):
+    for m in islice(_PLACE.finditer(_WRAPPED_SQUARE.sub(" ", text)), MAX_MENTIONS):
         inside = any(s.start <= m.start("v") < s.end for s in mentions)
         name = m.group("v").strip(" .,")
         town = " " not in name and name.lower() in towns()          # "i København" is no street

@@ -75,3 +75,15 @@ def test_the_clients_own_office_is_the_address_and_the_property_the_site():
     assert (found["address"], found["postcode"]) == ("Strandgade 27B", "1401")
     assert found["activity_location"].startswith("Wildersgade 32")
 
+
+
+# ---------------------------------------------------------------- a square's name wrapped in a PDF
+
+def test_a_squares_name_wrapped_over_two_lines_of_a_pdf_is_the_site():
+    text = ("GrünBau GmbH – Copenhagen office\nVesterbrogade 149, 5.\n1620 København V\nDanish CVR: 41180943\n"
+            "Application: noisy and dusty construction work\n"
+            "We are demolishing concrete slabs with hydraulic breakers on the site at Bryggernes\n"
+            "Plads (Carlsberg Byen) from 1 November to 26 November 2027, Monday to Friday\n07:00-17:00.\n")
+    found = values([("application.pdf", text)])
+    assert found["activity_location"] == "Bryggernes Plads"
+    assert found["address"] == "Vesterbrogade 149, 5."
