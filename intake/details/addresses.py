@@ -50,6 +50,7 @@ _SIDE_EN = r"(?i:left|right)\b"
 _UNIT = (
     rf"(?P<unit>,?(?:[ \t]{{0,3}}|[ \t]?\n[ \t]{{0,2}}(?=st\b|kl\b|\d{{1,2}}\.))(?:"   # a PDF may wrap before the floor
     rf"(?i:st|stuen|kl|kld|kælder|parterre)\b\.?(?:[ \t]{{0,3}},?[ \t]{{0,3}}{_SIDE})?"
+    r"|(?i:opg|opgang)\b\.?[ \t]{0,2}\d{1,2}(?![\d.])"                  # a stairway: "Carl Jacobsens Vej 16, opg. 4"
     # an expat's "ground floor", "3rd floor left", "4th floor"
     rf"|(?i:ground[ \t]floor|basement|(?:\d{{1,2}}(?:st|nd|rd|th|\.)?)[ \t]{{0,2}}floor)\b"
     rf"(?:[ \t]{{0,3}},?[ \t]{{0,3}}(?:{_SIDE}|{_SIDE_EN}))?"
@@ -228,6 +229,9 @@ def format_address(street: str, number: str, unit: str = "") -> str:
 
 def format_unit(raw: str) -> str:
     """Floor and side as "st.", "kl.", "2." plus "tv", "th" or "mf": ", 3.tv." and "3. sal" give "3. tv" and "3."."""
+    stairway = re.search(r"(?i)\bopg(?:ang)?\b\.?[ \t]{0,2}(\d{1,2})", raw)
+    if stairway:
+        return " ".join(stairway.group(0).split())   # a stairway as written: "opg. 4", "opgang 3"
     low = raw.lower().replace(".", " ")
     low = re.sub(r"\b(\d{1,2})(?:st|nd|rd|th)\b", r"\1", re.sub(r"\bground floor\b", "st", low))
     floor = re.search(r"\b(st|stuen|parterre|kl|kld|kælder|basement|\d{1,2})\b", low)

@@ -79,6 +79,7 @@ _BUSINESS = re.compile("(?:" + "|".join([
     rf"|virksomhedens|its|the company'?s)\s(?!{_CUSTOMERS}\s)(?:\w+\s)?{_PREMISES}"
     r"(?: (?:is|are|er|ligger))?(?: located)? (?:på|i|at|in|on)",
     rf"\b(?:vores|min|mit|mine|our|my)(?: egen| eget| own)? {_PREMISES},",       # "vores egen ejendom, X"
+    r"\b(?:vores|vor|our)(?: egen| eget| own)? (?:bygning|building),",     # "ved vores bygning, Carl Jacobsens Vej 16"
     rf"\b(?:vores|min|mit|mine|our|my)(?: egen| eget| own)? {_PREMISES}",   # "foran min forretning Amagerbrogade 58"
     r"\bour (?:\w+ )?(?:office|shop|premises|restaurant|store|workshop|studio|address)s? (?:is|are) (?:at|in|on)",
     # "The client's own office is at X" (a property at Y is the site): whose own office, the applicant's

@@ -87,3 +87,14 @@ def test_a_squares_name_wrapped_over_two_lines_of_a_pdf_is_the_site():
     found = values([("application.pdf", text)])
     assert found["activity_location"] == "Bryggernes Plads"
     assert found["address"] == "Vesterbrogade 149, 5."
+
+
+# ---------------------------------------------------------------- the business's building with its stairway
+
+def test_our_building_with_its_stairway_is_the_businesss_own_address():
+    text = ("Hej Miljø\n\nVi ønsker at etablere en overjordisk dieseltank på 6.000 liter til vores nødstrømsgenerator. "
+            "Tanken placeres udendørs ved vores bygning, Carl Jacobsens Vej 16, opg. 4, 2500 Valby.\n\n"
+            "Kontakt: driftschef Lars Grønbech, lg@valbydata.dk, 40 55 72 61\nValby Datacenter A/S, CVR 27873456")
+    found = values([("body", text)])
+    assert (found["address"], found["postcode"]) == ("Carl Jacobsens Vej 16, opg. 4", "2500")
+    assert "activity_location" not in found
