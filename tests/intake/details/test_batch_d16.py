@@ -98,3 +98,12 @@ def test_our_building_with_its_stairway_is_the_businesss_own_address():
     found = values([("body", text)])
     assert (found["address"], found["postcode"]) == ("Carl Jacobsens Vej 16, opg. 4", "2500")
     assert "activity_location" not in found
+
+
+# ---------------------------------------------------------------- the business's own size is no guests
+
+def test_an_office_of_so_many_people_gives_no_guests():
+    text = ("Hi,\n\nWe are an architecture office of 25 people and want to set up collection of paper, cardboard "
+            "and general office waste.\n\nAddress: Amerika Plads 12, 2100 København Ø\n\nKind regards,\nLine Bjerre\n"
+            "Bjerre & Partnere Arkitekter I/S\nCVR 60812497")
+    assert "guests" not in values([("body", text)])
