@@ -107,3 +107,12 @@ def test_an_office_of_so_many_people_gives_no_guests():
             "and general office waste.\n\nAddress: Amerika Plads 12, 2100 København Ø\n\nKind regards,\nLine Bjerre\n"
             "Bjerre & Partnere Arkitekter I/S\nCVR 60812497")
     assert "guests" not in values([("body", text)])
+
+
+# ---------------------------------------------------------------- an area's "m2" before the days
+
+def test_the_2_of_m2_before_a_range_of_days_is_no_earlier_day():
+    text = ("Dear Centre for Traffic,\n\nWe apply for a digging permit in the pavement in front of Tagensvej 86. "
+            "Approx. 6 m2, 15-19 March 2027.\n\nFiberlink Denmark A/S\nSydhavnsgade 17, 2450 Copenhagen SV")
+    found = values([("body", text)])
+    assert (found["period_from"], found["period_to"]) == ("2027-03-15", "2027-03-19")
