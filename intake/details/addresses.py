@@ -50,6 +50,7 @@ _SIDE_EN = r"(?i:left|right)\b"
 _UNIT = (
     rf"(?P<unit>,?(?:[ \t]{{0,3}}|[ \t]?\n[ \t]{{0,2}}(?=st\b|kl\b|\d{{1,2}}\.))(?:"   # a PDF may wrap before the floor
     rf"(?i:st|stuen|kl|kld|kælder|parterre)\b\.?(?:[ \t]{{0,3}},?[ \t]{{0,3}}{_SIDE})?"
+    r"|(?i:opg|opgang)\b\.?[ \t]{0,2}\d{1,2}(?![\d.])"                  # a stairway: "Carl Jacobsens Vej 16, opg. 4"
     # an expat's "ground floor", "3rd floor left", "4th floor"
     rf"|(?i:ground[ \t]floor|basement|(?:\d{{1,2}}(?:st|nd|rd|th|\.)?)[ \t]{{0,2}}floor)\b"
     rf"(?:[ \t]{{0,3}},?[ \t]{{0,3}}(?:{_SIDE}|{_SIDE_EN}))?"
@@ -159,7 +160,7 @@ def _town_after_postcode(m: re.Match[str], text: str) -> bool:
 # one or two capitalised words, a house number, then a postcode (checked against the table with its town)
 _NAMED_WITH_POSTCODE = re.compile(
     r"(?<![\w])(?P<street>[A-ZÆØÅ][a-zæøåé]{3,30}+(?:[ ][A-ZÆØÅ][a-zæøåé]{1,30}+)?)[ ](?P<no>\d{1,3}[A-Za-z]?)"
-    r"(?=[ \t]{0,3},?[ \t]{0,3}(?:DK[ \t-]?)?[1-9]\d{3}[ \t])")
+    rf"{_UNIT}(?=[ \t]{{0,3}},?[ \t]{{0,3}}(?:DK[ \t-]?)?[1-9]\d{{3}}[ \t])")    # "Lygten 39, st., 2400 København NV"
 _GENERIC_PREFIXES = frozenset(
     "gammel gamle store lille ny nye nørre søndre vester vestre øster østre nordre sankt kongens dronningens"
     " prinsens lange korte indre ydre nedre øvre".split())
@@ -186,7 +187,8 @@ def _named(m: re.Match, text: str) -> Mention | None:
     if not found:
         return None
     number, town, taken = found
-    return Mention(start, pc.end() + taken, format_address(" ".join(words), m.group("no")), number, town)
+    address = format_address(" ".join(words), m.group("no"), m.group("unit") or "")
+    return Mention(start, pc.end() + taken, address, number, town)
 
 
 def _postbox(m: re.Match, text: str) -> Mention | None:
@@ -227,6 +229,9 @@ def format_address(street: str, number: str, unit: str = "") -> str:
 
 def format_unit(raw: str) -> str:
     """Floor and side as "st.", "kl.", "2." plus "tv", "th" or "mf": ", 3.tv." and "3. sal" give "3. tv" and "3."."""
+    stairway = re.search(r"(?i)\bopg(?:ang)?\b\.?[ \t]{0,2}(\d{1,2})", raw)
+    if stairway:
+        return " ".join(stairway.group(0).split())   # a stairway as written: "opg. 4", "opgang 3"
     low = raw.lower().replace(".", " ")
     low = re.sub(r"\b(\d{1,2})(?:st|nd|rd|th)\b", r"\1", re.sub(r"\bground floor\b", "st", low))
     floor = re.search(r"\b(st|stuen|parterre|kl|kld|kælder|basement|\d{1,2})\b", low)

@@ -381,7 +381,8 @@ def _day_range(m: re.Match, reference: date) -> list[tuple[int, date, date]]:
     return [(m.start(), end.replace(day=d1), end)] if end else []
 
 
-_EARLIER_DAYS = re.compile(r"(?<![\d.])(?<!uge )(?<!Uge )(?<!week )(?<!Week )"
+# (a digit glued to a word, "6 m2, 15-19 March", is no earlier day)
+_EARLIER_DAYS = re.compile(r"(?<![\w.])(?<!uge )(?<!Uge )(?<!week )(?<!Week )"
                            r"(?P<d>\d{1,2})\.?(?:[ \t]{0,2}[-–][ \t]{0,2}\d{1,2}\.?)?[ \t]{0,3}"
                            r"(?:,|og|and|&)[ \t]{0,3}\Z")
 

@@ -79,8 +79,11 @@ _BUSINESS = re.compile("(?:" + "|".join([
     rf"|virksomhedens|its|the company'?s)\s(?!{_CUSTOMERS}\s)(?:\w+\s)?{_PREMISES}"
     r"(?: (?:is|are|er|ligger))?(?: located)? (?:på|i|at|in|on)",
     rf"\b(?:vores|min|mit|mine|our|my)(?: egen| eget| own)? {_PREMISES},",       # "vores egen ejendom, X"
+    r"\b(?:vores|vor|our)(?: egen| eget| own)? (?:bygning|building),",     # "ved vores bygning, Carl Jacobsens Vej 16"
     rf"\b(?:vores|min|mit|mine|our|my)(?: egen| eget| own)? {_PREMISES}",   # "foran min forretning Amagerbrogade 58"
     r"\bour (?:\w+ )?(?:office|shop|premises|restaurant|store|workshop|studio|address)s? (?:is|are) (?:at|in|on)",
+    # "The client's own office is at X" (a property at Y is the site): whose own office, the applicant's
+    r"\bown (?:office|head office|premises|address)s? (?:is|are) (?:at|in|on)",
     rf"{_PREMISES_ON_CORNER}[ \t]+(?:af|of)\b[^.\n]*",
     r"\bc/o\b.*", r"\b(?:office|kontor|adr|adresse|address|hovedkontor)\b\.?:", r"\bhos formanden\b:?",
     # "(facaden af) bageriet i Blågårdsgade 14": the business's premises named by a definite noun
@@ -107,6 +110,8 @@ _BUSINESS = re.compile("(?:" + "|".join([
 # registrerede adresse er ...", "Head office: ...", "Hovedkontor: ..."), which are then the application's site
 _REGISTERED = re.compile(r"\b(?:(?:\w+s )?registrerede? (?:adresse|hjemsted)(?:\s+er)?|(?:\w+s )?hjemsted(?:\s+er)?"
                          r"|registered (?:office|address)(?:\s+is)?|registreret (?:på|i)"
+                         # "Vi flytter til nye lokaler: X. Vores nuværende adresse er Y": Y until the move
+                         r"|(?:nuværende|current|present) (?:adresse|address)(?:\s+(?:er|is))?(?:\s+(?:på|at))?"
                          r"|hovedkontor(?:et)?(?: er| ligger)?(?: på| i)?"
                          r"|head (?:office|quarters)(?: is)?(?: at| in)?|hq)\W*$", re.IGNORECASE)
 _WORK = (r"(?:nedrive|rive|renovere|istandsætte|male|bygge|opføre|grave|udskifte|skifte|sløjfe|fjerne|isolere|reparere"
@@ -144,6 +149,7 @@ _SITE = re.compile("(?:" + "|".join([
     rf"(?:(?:en|et|a|an|the|den|det) )?(?:\w+ )?{_PREMISES} (?:på|i|at|on|in)",
     r"\b(?:the )?(?:facade|building|property|block|roof)(?: of the (?:building|property|house))? (?:at|on)",
     r"\b(?:kontor)?(?:bygningen|ejendommen|facaden|taget) (?:på|ved|af)",
+    r"\b(?:on|at|for|of) the property",              # "a roof terrace on the property Wildersgade 32"
     # a contractor's customer ("flytte en kunde ud af lejligheden på X", "for a customer in X") and a building's
     # owners ("hired by the owners of X"): their place is the site; an agent's client ("på vegne af min klient")
     # is the applicant, so "klient" and "client" alone are no cue here
@@ -561,6 +567,10 @@ def _corner_or_stretch(text: str) -> str | None:
     return None
 
 
+# a PDF's line wrapped inside a square's name ("on the site at Bryggernes\nPlads (Carlsberg Byen)"): one name
+_WRAPPED_SQUARE = re.compile(r"(?<=[a-zæøå])\n(?=(?:Plads|Torv|Park|Have|Allé)\b)")
+
+
 def _place(text: str, mentions: list[Mention]) -> str | None:
     """A site written without an address: "Placering: ...", "Strandboulevarden ud for nr. 88", "ud for nr. 12 på
     Ryesgade", "på Israels Plads", a corner of two streets, a stretch of a street."""
@@ -579,7 +589,7 @@ def _place(text: str, mentions: list[Mention]) -> str | None:
     corner_or_stretch = _corner_or_stretch(text)
     if corner_or_stretch:
         return corner_or_stretch
-    for m in islice(_PLACE.finditer(text), MAX_MENTIONS):
+    for m in islice(_PLACE.finditer(_WRAPPED_SQUARE.sub(" ", text)), MAX_MENTIONS):
         inside = any(s.start <= m.start("v") < s.end for s in mentions)
         name = m.group("v").strip(" .,")
         town = " " not in name and name.lower() in towns()          # "i København" is no street
@@ -724,9 +734,11 @@ def lower_case_address(text: str) -> dict[str, str]:
 
 def _building_on_street(text: str, own: Mention, mentions: list[Mention]) -> Mention:
     """ "Pakhus 48, Langeliniekaj 1 / 2100 København Ø": a building's name and number, then on the same line the
-    street address its postcode belongs to, is one address as written."""
-    after = next((m for m in mentions if m.start > own.end), None)
-    if (after is None or not after.postcode or "," in own.address
-            or not re.fullmatch(r",[ \t]{1,2}", text[own.end:after.start])):
-        return own
-    return Mention(own.start, after.end, f"{own.address}, {after.address}", after.postcode, after.town)
+    street address its postcode belongs to: the address is that street and number (the building's name is none of
+    it), also when the building is named alone before ("Vi åbner i Pakhus 11 ... Adressen er Pakhus 11, ...")."""
+    for m in (m for m in mentions if m is own or _same_house(m, own)):
+        after = next((a for a in mentions if a.start > m.end), None)
+        if (after is not None and after.postcode and "," not in m.address
+                and re.fullmatch(r",[ \t]{1,2}", text[m.end:after.start])):
+            return after
+    return own

@@ -247,6 +247,8 @@ def extract_from_text(text: str, reference: date) -> dict[str, object]:
         out.pop("postcode", None), out.pop("city", None)
     if "address" in out and str(places.get("address", "")).startswith(f"{out['address']},"):
         out["address"] = places["address"]      # "Address: Store Kongensgade 40, 1264 ..." and, signed, its floor
+    elif "address" in out and f"{out['address']}, {places.get('address', '')}" in text:
+        out["address"] = places["address"]      # "Address: Pakhus 48, Amerika Plads 12, 2100": a building's street
     if "address" in out and places.get("address") != out["address"]:
         places = {k: v for k, v in places.items() if k not in ("postcode", "city")}   # they belong to another address
     elif (str(out.get("activity_location", "")).startswith(places.get("address", "\0"))
@@ -700,7 +702,10 @@ def _not_a_tank(text: str, m: re.Match[str]) -> bool:
 
 # "The crew is 12 people", "holdet er 8 personer": who works there, not who comes
 _WORKERS = re.compile(r"(?i)\b(?:crew|staff|team|employees|workers|medarbejdere|personale|ansatte|holdet|hold)\b"
-                      r"[^.\n\d]{0,20}\Z")
+                      r"[^.\n\d]{0,20}\Z"
+                      # "an architecture office of 25 people", "et firma på 12 personer": the business's size
+                      r"|\b(?:office|company|firm|practice|business|kontor|firma|virksomhed)"
+                      r"[ \t]+(?:of|på|med)[ \t]+\Z")
 
 
 # the size of a thing that stands on no ground of ours: a sign, a stage, the panels of an exhibition
