@@ -36,10 +36,10 @@ P_LABEL = re.compile(
 _P_ANNOUNCED = re.compile(
     rf"(?P<gap>(?:\b[^\W\d_]{{1,3}}\.(?![ \t]*\n)|[^\n.!?;]|\.(?!\s)|\n(?![ \t]*\n)){{0,{_P_REACH}}}?)"
     r"(?:\s(?:er|is|lyder[ \t]+på)|:)[\s:]{1,4}(?P<v>\d(?:[ \-]?\d){9})(?![\d]|[.,/-]\d)", re.IGNORECASE)
-# a stretch that says the number is not there ("har vi ikke", "not yet", "kommer senere"), turns to another clause
-# ("men", "but") or names another number ("mit CPR-nummer", "tlf.") announces no P-number
 # a P-number label right before the number ("P-nummeret 1003948217", "Production unit no.: ..."): not a CPR number
 _P_LABEL_BEFORE = re.compile(rf"(?:{P_LABEL.pattern})\.?[\s:.#|]{{0,4}}$", re.IGNORECASE)   # "P-nummer | ..." (a table)
+# a stretch that says the number is not there ("har vi ikke", "not yet", "kommer senere"), turns to another clause
+# ("men", "but") or names another number ("mit CPR-nummer", "tlf.") announces no P-number
 _NOT_ANNOUNCING = re.compile(
     r"\b(?:ikke|ingen|endnu|senere|mangler|afvent\w*|kommer|følger|not|yet|later|pending|awaiting|missing|follows"
     r"|men|but|however|dog|se|sag|case|reg|ring(?:e|er|es)?|call\w*|\w+(?:nr|nummer|number))\b"

@@ -151,10 +151,11 @@ def found_where(item: ChecklistItem, evidence: Evidence) -> str:
     paperwork = {f for f, t in evidence.attachments if _paperwork(f, t)}
     # "Start is planned for week 3 ... we cannot give the end date yet": a period from and to is given only by an end
     # written as a date, or by a match that holds both ends ("uge 8-12"), not by a start or a week read as a span
-    open_end = "period_to" in item.details and end_unknown([t for _, t in evidence.texts])
+    texts = [t for _, t in evidence.texts]
+    open_end = "period_to" in item.details and end_unknown(texts)
     # "Skolen har 640 elever. Hvor mange gæster der kommer, er svært at sige": where the writer says the number of
     # guests is not known, only a number given as an estimate ("ca. 300", "vi forventer 500") is the guests
-    guesswork = "guests" in item.details and guests_unknown([t for _, t in evidence.texts])
+    guesswork = "guests" in item.details and guests_unknown(texts)
     for key in dict.fromkeys(keys):
         detail = evidence.details.get(key)
         if open_end and key in ("period_from", "period_to") and not _end_written(evidence):
@@ -170,7 +171,8 @@ def found_where(item: ChecklistItem, evidence: Evidence) -> str:
         if where:
             return where
     examples = _examples(item, evidence)
-    written = [t for source, t in evidence.texts if source in _WRITTEN]
+    # a printout whose P-number the writer says is another unit's: only what the mail itself says counts
+    other_unit = "p_number" in item.details and another_unit([t for s, t in evidence.texts if s in _WRITTEN])
     for filename, text in evidence.attachments:
         name = filename.replace("_", " ")
         if filename not in paperwork and filename not in examples \
@@ -187,14 +189,14 @@ def found_where(item: ChecklistItem, evidence: Evidence) -> str:
     # having it; nor is a subject that names one ("Gravetilladelse - afmærkningsplan") when nothing is attached
     document = _Document(bool(item.attachments), bool(could_be), item.details, evidence.received, unknown_site,
                          said_absent=_said_absent(item, evidence), ranges_only=open_end, estimates_only=guesswork,
-                         days_only="period_from" in item.details and date_unsettled([t for _, t in evidence.texts]))
+                         days_only="period_from" in item.details and date_unsettled(texts))
     values_only = replace(document, values_only=True)
     for source, text in evidence.texts:
         if source == "subject" and document.named_only:
             continue
         if source in paperwork and "period_from" in item.details:  # a quote's delivery week is not the period
             continue
-        if source in examples or (source not in _WRITTEN and "p_number" in item.details and another_unit(written)):
+        if source in examples or (other_unit and source not in _WRITTEN):
             continue  # (an example's text; a printout whose P-number the writer says is another unit's)
         text = carry_units(text)  # "Trench dimensions (metres):\nlength ... 140": the number with its unit
         if any(_stated(_pattern(p), text, values_only if source in paperwork else document) for p in item.patterns):
@@ -224,7 +226,10 @@ _CHOICE_OPEN = re.compile(r"\b(?:ikke (?:\w+ )?(?:valgt|fundet|besluttet)|not (?
                           r"(?:indhent\w*|bedt om|spurgt \w+ \w+ \w+ om) (?:\w+ )?(?:tilbud|pris\w*)|"
                           r"(?:getting|asked for|comparing|requested|waiting for) (?:\w+ )?(?:quotes|offers|bids)|"
                           r"udbud\w*|tender\w*)\b", re.IGNORECASE)
-_COMPANY_FORM_WORD = re.compile(r"(?<![\w/])(?:ApS|A/S|I/S|IVS|K/S|P/S)(?![\w/])")
+# a company form alone ("ApS", "K/S"): it only implies that a firm (the writer's, the client's) does the work
+_COMPANY_FORMS = r"(?:ApS|A/S|I/S|IVS|K/S|P/S)"
+_COMPANY_FORM = re.compile(_COMPANY_FORMS, re.IGNORECASE)
+_COMPANY_FORM_WORD = re.compile(rf"(?<![\w/]){_COMPANY_FORMS}(?![\w/])")    # as written, a word of its own
 
 
 # a price quote, an invoice, a receipt: the supplier's paper, not the application ("Tilbud_2291.pdf", "QUOTE Q-1182")
@@ -585,8 +590,6 @@ def _stated(pattern: re.Pattern[str], text: str, document: _Document = _Document
 _DAY_NUMBER = re.compile(r"(?<!\d)\d{1,2}(?!\d)")
 # a match holding both ends of a period: "uge 8-12", "fra maj til september", "1/3 - 30/4"
 _RANGE = re.compile(r"\d\s*[-–]\s*\d|\s[-–]\s|\b(?:til|to|until|through)\b", re.IGNORECASE)
-# a company form alone ("ApS", "K/S"): it only implies that a firm (the writer's, the client's) does the work
-_COMPANY_FORM = re.compile(r"(?:ApS|A/S|I/S|IVS|K/S|P/S)", re.IGNORECASE)
 
 
 def _said_absent(item: ChecklistItem, evidence: Evidence) -> bool:

@@ -95,7 +95,7 @@ def extract_details(
     _subject_corner_of_our_premises(found, read)
     _site_apart_from_the_address(found)
     _contact_from_headers(found, sender, sender_name, reply_to)
-    _company_of_the_sender(found, sources, sender, sender_name)
+    _company_of_the_sender(found, read, sender)
     _first_name_of_the_owner(found)
     _details_beside_the_company(found, read)
     _site_at_our_premises(found, read)
@@ -305,16 +305,16 @@ def _contact_from_headers(found: dict[str, Field], sender: str, sender_name: str
         found["contact_name"] = Field(name, "from")
 
 
-def _company_of_the_sender(found: dict[str, Field], sources: Sequence[tuple[str, str]], sender: str,
-                           sender_name: str) -> None:
+def _company_of_the_sender(found: dict[str, Field], read: list[tuple[str, str, dict[str, object]]],
+                           sender: str) -> None:
     """Where no text names the business by its legal form or an introduction: a name in the mail's signature or in
-    brackets that the sender's mail domain spells ("Moore Bikes" under "Daniel Moore", from daniel@moorebikes.dk)."""
-    body = next((text for source, text in sources if source == "body" and text), None)
+    brackets that the sender's mail domain spells ("Moore Bikes" under "Daniel Moore", from daniel@moorebikes.dk).
+    The body as read (without someone else's quoted history)."""
+    body = next((text for source, text, _ in read if source == "body"), None)
     if "company_name" in found or not sender or body is None:
         return
     contact = found.get("contact_name")
-    name = company_of_the_sender(_without_others_history(body, sender, sender_name), sender,
-                                 str(contact.value) if contact else None)
+    name = company_of_the_sender(body, sender, str(contact.value) if contact else None)
     if name:
         found["company_name"] = Field(name, "body")
 

@@ -110,13 +110,14 @@ def parse_number(raw: str) -> int | float | None:
     return int(value) if value.is_integer() else value
 
 
-
+# one to ten in words, Danish and English ("to uger", "five hundred guests")
+NUMBER_WORDS = {"en": 1, "et": 1, "one": 1, "a": 1, "to": 2, "two": 2, "tre": 3, "three": 3, "fire": 4, "four": 4,
+                "fem": 5, "five": 5, "seks": 6, "six": 6, "syv": 7, "seven": 7, "otte": 8, "eight": 8, "ni": 9,
+                "nine": 9, "ti": 10, "ten": 10}
 # a count of guests written in words: "omkring to hundrede gæster", "about five hundred guests", "twelve hundred
 # guests per day", "to tusind besøgende" (a hundred or a thousand times a small number)
-_SMALL_NUMBER_WORDS = {"en": 1, "et": 1, "one": 1, "a": 1, "to": 2, "two": 2, "tre": 3, "three": 3, "fire": 4,
-                       "four": 4, "fem": 5, "five": 5, "seks": 6, "six": 6, "syv": 7, "seven": 7, "otte": 8,
-                       "eight": 8, "ni": 9, "nine": 9, "ti": 10, "ten": 10, "elleve": 11, "eleven": 11, "tolv": 12,
-                       "twelve": 12, "femten": 15, "fifteen": 15}
+_SMALL_NUMBER_WORDS = NUMBER_WORDS | {"elleve": 11, "eleven": 11, "tolv": 12, "twelve": 12, "femten": 15,
+                                     "fifteen": 15}
 _HUNDREDS_WORDS = {"hundrede": 100, "hundred": 100, "tusind": 1000, "tusinde": 1000, "thousand": 1000}
 GUESTS_IN_WORDS = re.compile(
     r"(?<![\w-])(?P<n>" + "|".join(sorted(_SMALL_NUMBER_WORDS, key=len, reverse=True)) + r")[ \t]?(?P<unit>"

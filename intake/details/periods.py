@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from itertools import islice
 
+from intake.details.identifiers import NUMBER_WORDS
+
 MONTHS = {
     "januar": 1, "january": 1, "jan": 1, "februar": 2, "february": 2, "feb": 2,
     "marts": 3, "march": 3, "mar": 3, "april": 4, "apr": 4, "maj": 5, "may": 5,
@@ -212,9 +214,7 @@ def _not_excluded(text: str, dates: list[DateMention]) -> list[DateMention]:
     return [d for d in dates if not _NOT_APPLIED.match(text, d.end)]
 
 
-_NUMBER_WORDS = {"en": 1, "et": 1, "one": 1, "a": 1, "to": 2, "two": 2, "tre": 3, "three": 3, "fire": 4, "four": 4,
-                 "fem": 5, "five": 5, "seks": 6, "six": 6, "syv": 7, "seven": 7, "otte": 8, "eight": 8, "ni": 9,
-                 "nine": 9, "ti": 10, "ten": 10, "fjorten": 14, "fourteen": 14}
+_NUMBER_WORDS = NUMBER_WORDS | {"fjorten": 14, "fourteen": 14}
 _DURATION = re.compile(r"(?<![\w.,])(?P<n>\d{1,3}|" + "|".join(_NUMBER_WORDS) + r")(?:[ \t]{1,3}|-)(?:hele[ \t]{1,3})?"
                        r"(?P<unit>dages|dage|dag|days?|døgn|ugers|uger|uge|weeks?|måneders|måneder|måned|months?)(?!\w)",
                        re.IGNORECASE)                                   # "i en 14-dages periode fra 6/9"

@@ -236,9 +236,9 @@ _SITE_IS = re.compile(r"(?<![\w])(?i:the[ \t]+)?(?i:site|venue|location|pitch|st
 def premises_on_corner(text: str, place: str) -> bool:
     """The text puts the business's own premises on the corner ``place`` ("Restaurant X ligger på hjørnet af A og
     B")."""
+    streets = set(re.split(r" (?:og|and|&) |/", place))
     for cue in islice(_CORNER_CUE.finditer(text), MAX_MENTIONS):
         m = _CORNER.match(text, cue.end())
-        streets = set(re.split(r" (?:og|and|&) |/", place))
         if (m and _PREMISES_CORNER_HERE.search(text, max(0, cue.start() - 120), cue.end())
                 and {clean_street(m.group("a")), clean_street(m.group("b"))} <= streets):
             return True

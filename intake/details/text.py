@@ -385,7 +385,9 @@ def _cvr_of_the_company(out: dict, text: str) -> None:
         out["cvr"] = min(near)[1]
 
 
-_PHONE_NEAR = re.compile(r"(?:\+45[ \t]?)?\d\d[ \t]?\d\d[ \t]?\d\d[ \t]?\d\d(?!\d)")
+# a Danish number in four pairs, with or without +45 ("+45 28 16 47 39", "32551890")
+_DK_NUMBER = r"(?:\+45[ \t]?)?\d\d[ \t]?\d\d[ \t]?\d\d[ \t]?\d\d"
+_PHONE_NEAR = re.compile(_DK_NUMBER + r"(?!\d)")
 # a label of another number between the name and the digits ("Lone Brink\nCVR-nummer: 49445709")
 _OTHER_NUMBER = re.compile(r"(?i)\b(?:cvr|p-?n|se-?n|reg|konto|ean|org|moms|vat|faktura|ordre|sag)|\d")
 
@@ -502,7 +504,7 @@ def _find_phone(text: str, _ref: date) -> dict:
 # "T +45 43 62 90 00 | M +45 28 16 47 39", and any after a nationwide 70-number: "+45 70 20 31 31 / +45 21 67 09 42"
 _MOBILE_NEXT = re.compile(r"[ \t]{0,3}(?:[|/·,][ \t]{0,3}|\n[ \t]{0,3})"
                           r"(?P<label>(?i:mobil\w*|mobile|mob|cell|m|direkte|direct)\.?:?[ \t]{0,2})?"
-                          r"(?P<v>(?:\+45[ \t]?)?\d\d[ \t]?\d\d[ \t]?\d\d[ \t]?\d\d)(?![\d])")
+                          rf"(?P<v>{_DK_NUMBER})(?![\d])")
 
 
 def _own_number_after(out: dict, text: str) -> None:
@@ -518,7 +520,7 @@ def _own_number_after(out: dict, text: str) -> None:
 
 
 # "T +45 33 12 40 00 | D +45 33 12 40 17": a signature's switchboard, then the writer's direct (or mobile) line
-_LETTER_PHONE = r"(?:\+45[ \t]?)?\d\d[ \t]?\d\d[ \t]?\d\d[ \t]?\d\d(?!\d)"
+_LETTER_PHONE = _PHONE_NEAR.pattern
 _DIRECT_BESIDE_SWITCHBOARD = re.compile(rf"(?m)(?:^|[ \t|·•])T\.?:?[ \t]{{0,2}}{_LETTER_PHONE}[ \t]{{0,3}}"
                                         rf"[|·•/,]?[ \t]{{0,3}}(?:D|M|Dir|Mob)\.?:?[ \t]{{0,2}}(?P<v>{_LETTER_PHONE})")
 
@@ -530,7 +532,7 @@ _PHONE_WRAPPED = re.compile(r"(?<![\d\w+-])(?<!\d[ ])(?P<v>[2-9]\d(?:[ ]\d\d){0,
 
 # "33 91 27 65 / 40 26 73 18 (mobile)": a second number after the first, marked as the person's own
 _MOBILE_AFTER = re.compile(r"[ \t]{0,2}(?:/|,|og|or|eller)[ \t]{0,2}"
-                           r"(?P<v>(?:\+45[ \t]?)?\d\d[ \t]?\d\d[ \t]?\d\d[ \t]?\d\d)"
+                           rf"(?P<v>{_DK_NUMBER})"
                            r"(?!\d)[ \t]{0,2}\(?(?i:mobil\w*|mobile|mob|cell|direkte|direct)\b")
 _DIRECT = re.compile(r"(?i)\b(?:direkte|direct|dir|mobil\w*|mob|mobile|cell)\b")
 
