@@ -24,7 +24,7 @@ from collections.abc import Iterator, Sequence
 from datetime import date
 from itertools import chain
 
-from intake.details.identifiers import DIMENSIONS, parse_number
+from intake.details.identifiers import DIMENSIONS, length_and_depth, parse_number
 from intake.details.periods import find_dates
 from intake.details.postcodes import postcode_town
 
@@ -546,6 +546,9 @@ def _dimensions_of(area: object, text: str) -> Iterator[tuple[int, int]]:
         a, b = parse_number(m.group("a")), parse_number(m.group("b"))
         if a and b and round(a * b, 2) == area:
             yield m.start(), m.end()
+    for length, depth, start, end in length_and_depth(text):
+        if round(length * depth, 2) == area:
+            yield start, end
 
 
 def _locator(key: str, value: object) -> re.Pattern[str] | None:

@@ -7,6 +7,8 @@ only ever located (to flag and redact it), never returned as a value.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from itertools import islice
 
 # Re-exported: the details finders find them here; they live low, in intake.privacy, for logging.
 from intake.privacy import P_LABEL as P_LABEL
@@ -73,6 +75,42 @@ AREA = re.compile(NUMBER + r"\s{0,3}(?:m2|m²|kvm\.?|kvadratmeter|sq\.?\s?m|sqm|
 DIMENSIONS = re.compile(r"(?<![\d.,])(?P<a>\d+(?:[.,]\d+)?)\s{0,3}(?:m\s{0,3})?(?:[x×*]|by(?=\s))\s{0,3}"
                         r"(?P<b>\d+(?:[.,]\d+)?)\s{0,3}(?:m|meter|metres?|meters?)(?![\w²])",
                         re.IGNORECASE)
+# "2 borde langs vores 6 meter facade, 1 m ud", "8 m long and 2 m deep", "1,5 meter ud fra muren på en 10 meter
+# lang strækning": a length along the front and a depth out from it, in one clause, give the area as DIMENSIONS do
+_MEASURE = re.compile(r"(?<![\d.,])(?P<n>\d+(?:[.,]\d+)?)[ \t]{0,3}(?:m|meter|metres?|meters?)(?![\w²])",
+                      re.IGNORECASE)
+# (a width is not a depth: "Containeren er 6 m lang og 2,5 m bred" names a thing's size, not an area applied for)
+_DEPTH_AFTER = re.compile(r"[ \t]{0,3}(?:ud\b|udad|frem\b|dyb\b|dybt\b|i dybden|out\b|outward"
+                          r"|deep\b|in depth|from the (?:wall|facade|front|building))", re.IGNORECASE)
+_DEPTH_BEFORE = re.compile(r"(?:dybde|depth)(?:[ \t]+(?:på|af|of))?[ \t]{0,3}"
+                           r"(?:ca\.?[ \t]+|approx\.?[ \t]+)?\Z", re.IGNORECASE)
+_LENGTH_NEAR = re.compile(r"(?:\blangs|\blangt?\b|\blange\b|længde|facade|front|\balong|\blong\b|length|strækning"
+                          r"|stretch)", re.IGNORECASE)
+
+
+# a clause: up to a newline, ";", "!", "?" or a full stop that ends a sentence (not "ca. 8", "1.5")
+_CLAUSE = re.compile(r"(?:[^.!?\n;]|\.(?![ \t]+[A-ZÆØÅ]|[ \t]*(?:\n|\Z)))+")
+
+
+def length_and_depth(text: str) -> Iterator[tuple[float | int, float | int, int, int]]:
+    """Each clause of ``text`` that gives one length (a measure by "langs", "facade", "long", ...) and one depth (a
+    measure followed by "ud", "dyb", "deep", "out", or after "dybde"; not a width), as (length, depth, start, end)."""
+    for clause in _CLAUSE.finditer(text):
+        lengths, depths = [], []
+        for m in islice(_MEASURE.finditer(text, clause.start(), clause.end()), 6):
+            value = parse_number(m.group("n"))
+            if not value:
+                continue
+            if (_DEPTH_AFTER.match(text, m.end(), clause.end())
+                    or _DEPTH_BEFORE.search(text, max(clause.start(), m.start() - 20), m.start())):
+                depths.append((value, m))
+            elif _LENGTH_NEAR.search(text, max(clause.start(), m.start() - 25), min(clause.end(), m.end() + 15)):
+                lengths.append((value, m))
+        if len(lengths) == 1 and len(depths) == 1:
+            (length, a), (depth, b) = lengths[0], depths[0]
+            yield length, depth, min(a.start(), b.start()), max(a.end(), b.end())
+
+
 LITRES = re.compile(NUMBER + r"\s{0,3}(?:l|liter|litre|liters|litres|ltr)\b\.?", re.IGNORECASE)
 # (a restaurant's seats are the room it has, not the guests expected: "ca. 40 siddepladser", "around 25 seats")
 _GUEST_WORDS = (r"gæster|deltagere|personer|besøgende|mennesker|tilskuere|tilhørere|publikum|elever"

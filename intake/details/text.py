@@ -40,6 +40,7 @@ from intake.details.identifiers import (
     digits,
     find_cpr,
     guests_in_words,
+    length_and_depth,
     normalise_phone,
     parse_number,
 )
@@ -610,6 +611,9 @@ def _find_amounts(text: str, _ref: date) -> dict:
                   and not _PIECES.search(text, max(0, d.start() - 30), d.start())
                   and not _COUNTED_PIECES.search(text, max(0, d.start() - 30), d.start())), None)
         a, b = (parse_number(d.group("a")), parse_number(d.group("b"))) if d else (None, None)
+        if not (a and b):       # "langs vores 6 meter facade, 1 m ud": a length and a depth, not a sign's
+            a, b, *_ = next((m for m in islice(length_and_depth(text), 20)
+                             if not _NOT_GROUND.search(text, max(0, m[2] - 50), m[2])), (None, None))
         if a and b:
             out["area_m2"] = round(a * b, 2)
     m = next((v for v in islice(LITRES.finditer(text), 50)
