@@ -22,11 +22,12 @@ def values(sources: list[tuple[str, str]], fields: dict[str, str] | None = None)
 # ---------------------------------------------------------------- areas
 
 @pytest.mark.parametrize("text", [
-    "The area would be along the facade, 6 m long and 1.6 m deep, so there is room for people walking.",
     "Containeren er 6 m lang og 2,5 m bred.",
+    "The truck is 6 m long and 2.4 m wide.",
 ])
 def test_a_length_and_a_width_in_words_are_no_area(text):
-    # the development set's convention (n02, d9-02, d9-04, d9-09): only "a x b m" or square metres make an area
+    # the development set's convention (n02, d9-02, d9-04, d9-09): a thing's length and width in words are its size;
+    # "a x b m", square metres, or a length along the front and a depth out from it (test_length_and_depth) make an area
     assert "area_m2" not in values([("body", text)])
 
 
