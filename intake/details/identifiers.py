@@ -34,10 +34,12 @@ PHONE_LABELLED = re.compile(
     r"(?![\d]|[ \-.]\d)", re.IGNORECASE)
 # "Mette ... kan træffes på 41 72 03 56", "can be reached on +45 ...": the phone of the person to contact, over a
 # labelled one in the signature of whoever sent the mail for them
+# a Danish phone number as people write it in running text: "+45 26 14 88 02", "2614 8802", "26148802"
+DK_NUMBER = r"(?:\+45[ \t]?)?\d\d[ \t]?\d\d[ \t]?\d\d[ \t]?\d\d"
 PHONE_REACH = re.compile(
     r"(?:\btræffes|\bkontaktes|\bfås[ \t]fat[ \t]i|\bbe[ \t](?:reached|contacted))[ \t]{1,2}(?:på|on|at)"
     r"(?:[ \t]{1,2}(?:telefon|tlf\.?|mobil|phone|mobile))?[ \t:]{1,3}"
-    r"(?P<v>(?:\+45[ \t]?)?\d\d[ \t]?\d\d[ \t]?\d\d[ \t]?\d\d)(?![\d])", re.IGNORECASE)
+    rf"(?P<v>{DK_NUMBER})(?![\d])", re.IGNORECASE)
 PHONE_INTL = re.compile(r"(?<![\d])(?:\+|00)\s?45[\s-]?(?P<v>\d{2}[ \-.]?\d{2}[ \-.]?\d{2}[ \-.]?\d{2})(?![\d])")
 PHONE_GROUPED = re.compile(r"(?<![\d\w+-])(?<!\d[ ])(?P<v>[2-9]\d (?:\d\d ){2}\d\d|[2-9]\d{3} \d{4})(?![\d])")
 # "Ring på 26-12-34-56", "på 2 6 5 5 - 4 0 1 1": pairs joined by dashes, or eight digits spelled out one by one
