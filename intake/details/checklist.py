@@ -82,6 +82,7 @@ from intake.details.givens import (
 )
 from intake.details.headed_units import carry_units
 from intake.details.periods import find_dates
+from intake.details.sites import anothers_place
 from routing.catalogue import Catalogue, ChecklistItem, TaskType
 
 _WRITTEN = ("subject", "body", "history")  # the texts the business wrote as a mail (not attachments nor forms)
@@ -369,8 +370,8 @@ def _address_in_text(evidence: Evidence, item: ChecklistItem, unknown_site: bool
             continue
         for mention in find_mentions(text, limit=_MATCHES) + find_lower_case(text, limit=_MATCHES):
             if implausible("address", mention.address) or _denied(text, mention.start, mention.end, value=True) \
-                    or _other_kind(text, mention.start, mention.end, document):
-                continue
+                    or _other_kind(text, mention.start, mention.end, document) or anothers_place(text, mention.start):
+                continue        # (nor someone else's: "my neighbour at Falkoner Allé 28 has the same sign")
             if not (item.away and own_address_at(text, mention.start)):
                 return source
     return ""

@@ -111,6 +111,10 @@ OPEN_ENDED = (r"(?:frem(?:efter|over|ad)?|(?:and )?onwards?|indtil videre|until 
               r"indefinitely)")
 _OPEN_AFTER = re.compile(r"^\W{0,3}(?:\d{4}\W{1,3})?(?:og )?(?:" + OPEN_ENDED + r"|for the foreseeable future)\b",
                          re.IGNORECASE)
+# days of the week in a season without its year: "mest weekender om sommeren", "weekends in the summer" (a season
+# counts as a period only with a year or "hele")
+_IN_A_SEASON = re.compile(r"[ \t]+(?:om|i|in|during|over)[ \t]+(?:the[ \t]+)?(?:sommeren|vinteren|foråret|efteråret"
+                          r"|summer|winter|spring|autumn|fall)\b(?![ \t,]*(?:19|20)\d\d)", re.IGNORECASE)
 # a date not settled: "Date: TBC (either 12 or 19 June 2027)", "enten 5. eller 12. juni", "12 or 19 June"
 _UNSETTLED_BEFORE = re.compile(r"(?:\b(?:tb[cd]|to be (?:confirmed|decided|fixed)|ikke (?:fastlagt|besluttet)|either|"
                                r"enten)\b[^!?\n]{0,25}|(?:\d|\b(?:jan|feb|mar|apr|maj|may|jun|jul|aug|sep|okt|oct|nov|"
@@ -354,7 +358,7 @@ def rejected(kinds: Sequence[str], text: str, start: int, end: int, received: da
         return True
     if "guests" in kinds and (_STAFF_AFTER.search(after) or _STAFF_BEFORE.search(before)):
         return True
-    if "period_from" in kinds and _not_the_period(text, start, end, received):
+    if "period_from" in kinds and (_not_the_period(text, start, end, received) or _IN_A_SEASON.match(text, end)):
         return True
     if "period_to" in kinds and _OPEN_AFTER.search(after):  # a period from and to: "fra uge 16 og frem" has no end
         return True

@@ -399,6 +399,9 @@ def _roles(text: str, mentions: list[Mention]) -> list[str]:
         role = _role(_window(text, previous_end, m.start), text[m.end:m.end + 60])
         if _NAMED_AFTER.search(text, max(0, m.start - 30), m.start):
             role = "name"                       # "Ejerforeningen Holmbladsgade 70": a name, not where it is
+        elif anothers_place(text, m.start):
+            role = "another's"                  # "My neighbour at Falkoner Allé 28 has the same sign": neither the
+                                                # business's address nor the site
         elif role == "neutral" and _SUBJECT_LINE.search(text, max(0, m.start - 120), m.start):
             role = "site"                       # a forwarded mail's "Emne: Støjende arbejde - Tagensvej 120", as the
                                                 # mail's own subject: where the work is, not the sender's signature
@@ -417,6 +420,27 @@ def _roles(text: str, mentions: list[Mention]) -> list[str]:
 _COMPANY_ABOVE = re.compile(rf"(?<![^\n])[ \t]*[A-ZÆØÅ][^\n:]{{0,60}}[ \t]{SUFFIX}\.?"
                             r"(?:[ \t]{0,2}\([^()\n]{1,40}\))?[ \t]*\n"
                             r"(?:[ \t]*(?i:cvr)[\w.\-]{0,6}:?[ \t]{0,3}(?:DK)?[\d ]{8,11}[ \t]*\n)?[ \t]*\Z")
+# someone else's place, named as theirs right before the address: a neighbour's ("my neighbour at X has the same
+# sign", "The neighbour at X already complained"), the shop next door ("the shop next to ours at X did the same"),
+# the landlord's home ("Min udlejer bor på X") (not the neighbour's place as the site: "foran naboen på X",
+# "hos naboen i X")
+_ANOTHERS_PLACE = re.compile(
+    r"(?:(?<![\w])(?P<pre>\w+)[ \t]+)?(?:(?:my|our|the|a|min|mit|vores|vor)[ \t]+)?"
+    r"(?:neighbou?rs?|naboe?n?|naboerne|genboen"
+    r"|(?:shop|store|café|cafe|restaurant|business|butik(?:ken)?|forretning(?:en)?)[ \t]+(?:next[ \t]+(?:door|to"
+    r"[ \t]+(?:ours|us|mine|me))|ved[ \t]+siden[ \t]+af(?:[ \t]+(?:os|vores|mig|min))?)"
+    r"|udlejer(?:en)?|landlord)"
+    r"(?:[ \t]+(?:who[ \t]+lives|som[ \t]+bor|bor|lives))?[ \t]+(?:at|on|in|på|paa|i)[ \t]+\Z", re.IGNORECASE)
+_PLACE_BEFORE_ANOTHER = frozenset("foran for hos ved til af of at outside beside by near behind bag".split())
+
+
+def anothers_place(text: str, start: int) -> bool:
+    """The address at ``start`` is named as someone else's place: a neighbour's, the shop next door's, the
+    landlord's home."""
+    m = _ANOTHERS_PLACE.search(text, max(0, start - 60), start)
+    return m is not None and (m.group("pre") or "").lower() not in _PLACE_BEFORE_ANOTHER
+
+
 _SUBJECT_LINE = re.compile(r"(?im)^[ \t]*(?:emne|subject)[ \t]*:[^\n]*\Z")
 # an association named after its house: the address in "Ejerforeningen Holmbladsgade 70" is part of its name
 _NAMED_AFTER = re.compile(r"(?i)(?:forening|foreningen|E/F|A/B)[ \t]{1,2}\Z")
