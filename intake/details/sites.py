@@ -746,7 +746,16 @@ def _lone_postcode(text: str, mentions: list[Mention]) -> dict[str, str]:
         found = postcode_town(m.group("pc"), text[m.end():m.end() + 60], strict=True)
         if found:
             return {"postcode": found[0], "city": found[1]}
+    for m in islice(_TOWN_THEN_POSTCODE.finditer(text), MAX_MENTIONS):
+        found = postcode_town(m.group("pc"), m.group("town"), strict=True)
+        if found and found[2] == len(m.group("town")):
+            return {"postcode": found[0], "city": found[1]}
     return {}
+
+
+# "på Jernbane Allé 14 B i Vanløse (2720)": the town, then its postcode in brackets
+_TOWN_THEN_POSTCODE = re.compile(r"(?<![\w])(?P<town>[A-ZÆØÅ][\wæøå]{2,30}+(?:[ \t][A-ZÆØÅ][\wæøå]{0,30}+)?)"
+                                 r"[ \t]{1,2}\((?P<pc>[1-9]\d{3})\)")
 
 
 # "på blågårdsgade 14 2200 kbh n": a street written in lower case, its number and a postcode with its town after it

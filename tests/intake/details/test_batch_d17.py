@@ -1,6 +1,7 @@
 """Details in the voices of development batch d17: the activity's site beside the business's own address (a stretch
 of a street between two house numbers, a square named in the subject before its days, an open area named by the place
-it lies at, the company's office beside the premises it runs elsewhere)."""
+it lies at, the company's office beside the premises it runs elsewhere), a CVR number written as "CVR-nummeret er" and
+a postcode in brackets after the town."""
 
 from __future__ import annotations
 
@@ -61,7 +62,8 @@ def test_an_event_then_its_square_in_the_subject_is_the_site():
 # ---------------------------------------------------------------- an open area named by the place it lies at
 
 def test_the_quay_at_a_named_place_is_the_site():
-    text = ("Hi,\n\nWe need to park a cherry picker on the quay at Den Gamle Toldbod to clean windows, 2-3 May 2027.\n\n"
+    text = ("Hi,\n\nWe need to park a cherry picker on the quay at Den Gamle Toldbod to clean windows, "
+            "2-3 May 2027.\n\n"
             "Best,\nOle Berg\nClean Glass ApS\nCVR 12345674\nVesterbrogade 10, 1620 København V")
     assert values([("body", text)])["activity_location"] == "Den Gamle Toldbod"
 
@@ -106,3 +108,22 @@ def test_an_attachment_repeating_the_office_gives_no_site():
             "Mvh Ida Holm\nKaffe & Kage ApS")
     attachment = "Udeservering – Kaffe & Kage, Nørregade 8, 1165 København K\n\nAreal: 10 m2."
     assert "activity_location" not in values([("body", body), ("beskrivelse.pdf", attachment)])
+
+
+# ---------------------------------------------------------------- a CVR number in a sentence, a postcode in brackets
+
+def test_a_cvr_number_in_a_sentence_is_no_phone():
+    text = ("Kære Kommune\n\nJeg vil gerne stå med min bod på Halmtorvet om lørdagen i maj 2027.\n\n"
+            "Mit CVR-nummer er 31 22 44 58.\n\nI kan ringe på 40 11 22 33 hvis der er spørgsmål.\n\nHilsen\nKaren")
+    found = values([("body", text)])
+    assert (found["cvr"], found["phone"]) == ("31224458", "40112233")
+    text = "Hello\n\nOur CVR number is 31 22 44 58. Call me on 40 11 22 33.\n\nBest\nKaren"
+    assert values([("body", text)])["phone"] == "40112233"
+
+
+def test_a_postcode_in_brackets_after_its_town_is_the_postcode():
+    text = ("Hej\n\nVi har vores lille bar på Valby Langgade 14 i Valby (2500) og vil gerne stille to borde ud.\n\n"
+            "Firmaet hedder Druen ApS, CVR 12345674.\n\nVenlig hilsen\nCamilla")
+    assert values([("body", text)])["postcode"] == "2500"
+    text = "Hej\n\nVi har en butik på Vesterbrogade 14 i Aarhus (2500).\n\nMvh\nCamilla\nDruen ApS, CVR 12345674"
+    assert "postcode" not in values([("body", text)])
