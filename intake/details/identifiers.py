@@ -47,6 +47,8 @@ PHONE_SPELLED = re.compile(r"(?<![\d\w+-])(?<!\d[ -])(?P<v>[2-9]\d-\d\d-\d\d-\d\
                            r"(?![\d]|[ -]\d)")
 NOT_PHONE_CONTEXT = re.compile(r"\b(?:cvr|se|moms|vat|p|konto|reg|ean|kr|dkk|faktura|ordre|sag|journal|cpr|nr"
                                r"|reg(?:istration)?\.?[ \t]?(?:no|number))"     # "Company reg. no. 40 50 36 84"
+                               # "Mit CVR-nummer er 38 48 77 52", "our CVR number is ..."
+                               r"(?:[\s.\-]{0,2}(?:nummer|number|nr|no)\b\.?)?(?:[\s:]{1,3}(?:er|is))?"
                                r"[\s.:\-#]*$"
                                r"|\+(?!45)\d{2,3}(?:[\s-]\d{1,4}){0,2}[\s-]*$",      # the rest of a foreign number
                                 re.IGNORECASE)
