@@ -98,7 +98,7 @@ NOT_STREET_WORDS = frozenset(
     " skiltning gravetilladelse gravning vedr vedr. vedrørende re sv fw fwd vs adresse address scaffolding scaffold"
     " permit application lift kran arrangement event nedrivning byggeplads olietank anmeldelse restaurant café cafe"
     " butik bar kiosk placering location sted site emne subject p-pladsen p-plads parkeringspladsen pladsen torvet"
-    " gården baggården fortovet vejen gaden havnen parken stranden".split())
+    " gården baggården fortovet vejen gaden havnen parken stranden road street pavement sidewalk".split())
 # Words that name who is at an address, not the street: "Ejerforeningen Nørre Allé 7", "Restauranten Nyhavn 17".
 _NOT_STREET_ENDINGS = ("foreningen", "forening", "selskabet", "firmaet", "butikken", "restauranten", "caféen", "cafeen",
                        "virksomheden", "salonen", "bageriet", "klinikken", "værkstedet", "ejendommen", "kontoret",

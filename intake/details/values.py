@@ -48,8 +48,12 @@ def normalise_value(key: str | None, value: str, reference: date) -> dict[str, o
     return handler(value, reference) if handler else {}
 
 
+# a date in a CVR field is no part of the number: "under registrering (skifter til ApS pr. 1.1.2027)"
+_DATE_IN_VALUE = re.compile(r"(?<![\d./-])\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})(?!\d|[./-]\d)")
+
+
 def _v_cvr(value: str, _ref: date) -> Values:
-    number = digits(re.sub(r"^\s*DK", "", value, flags=re.IGNORECASE))
+    number = digits(_DATE_IN_VALUE.sub(" ", re.sub(r"^\s*DK", "", value, flags=re.IGNORECASE)))
     return {"cvr": number} if 6 <= len(number) <= 10 else {}
 
 
