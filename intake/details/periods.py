@@ -278,13 +278,15 @@ def _last_day(year: int, month: int) -> date:
     return (date(year + month // 12, month % 12 + 1, 1)) - timedelta(days=1)
 
 
-# "i hele maj og juni 2027", "in July 2027", "april-oktober 2027", "fra maj til september": whole months
+# "i hele maj og juni 2027", "in July 2027", "april-oktober 2027", "fra maj til september", "i juni, juli og august":
+# whole months
 _MONTH_RANGE = re.compile(
     r"(?<![\d.])(?<![\d.][ \t])(?P<lead>\b(?:i|in|fra|from|during|throughout|hele|whole|all[ \t]of|for|primo"
     r"|medio"
     r"|(?:fra|from)[ \t]{1,3}(?:primo|medio))[ \t]{1,3})?"
     r"(?:(?:hele|the whole(?: of)?|all of)[ \t]{1,3})?" + _MONTH.format("m1")
     + r"(?:(?:[ \t,]{1,3}" + _YEAR.format("y1") + r")?"            # "juni 2027 - august 2027"
+    r"(?:[ \t]{0,3},[ \t]{0,3}(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?){0,10}"  # "juni, juli og"
     r"[ \t]{0,3}(?:-|–|til(?:[ \t]og[ \t]med)?|to|until|through|thru|og|and|&)[ \t]{0,3}"
     r"(?:(?:ultimo|medio|udgangen[ \t]af)[ \t]{1,3})?" + _MONTH.format("m2")
     + r")?"
@@ -292,6 +294,7 @@ _MONTH_RANGE = re.compile(
 
 
 _MONTHS_CUE = re.compile(r"periode|period|tidsrum|afholdes|finder sted|takes? place|held|fra|from|ønsker|apply|søge"
+                         r"|\bsælge|\bsell(?:ing)?\b"
                          r"|søger|every|hver|hele|whole|throughout|during|all of|weekend|hverdag|weekday"
                          r"|(?:man|tirs|ons|tors|fre|lør|søn)dage|(?:mon|tues|wednes|thurs|fri|satur|sun)days",
                          re.IGNORECASE)

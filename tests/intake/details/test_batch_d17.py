@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from intake.details import extract_details
 from intake.details.addresses import ADDRESS
 
@@ -127,3 +129,20 @@ def test_a_postcode_in_brackets_after_its_town_is_the_postcode():
     assert values([("body", text)])["postcode"] == "2500"
     text = "Hej\n\nVi har en butik på Vesterbrogade 14 i Aarhus (2500).\n\nMvh\nCamilla\nDruen ApS, CVR 12345674"
     assert "postcode" not in values([("body", text)])
+
+
+# ---------------------------------------------------------------- months listed, and selling as a period's cue
+
+@pytest.mark.parametrize(("text", "period"), [
+    ("Jeg vil gerne sælge is i Fælledparken i juni, juli og august 2027.", ("2027-06-01", "2027-08-31")),
+    ("We would like to sell coffee at the square in May, June and July.", ("2027-05-01", "2027-07-31")),
+    ("Vi søger om udeservering i april, maj, juni og juli 2027.", ("2027-04-01", "2027-07-31")),
+])
+def test_months_listed_are_one_period_from_the_first_to_the_last(text, period):
+    found = values([("body", text)])
+    assert (found.get("period_from"), found.get("period_to")) == period
+
+
+def test_months_listed_in_a_story_are_no_period():
+    found = values([("body", "Vi åbnede butikken i juni, juli og august 2026 var travle. Nu vil vi have et skilt.")])
+    assert "period_from" not in found
