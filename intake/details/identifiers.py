@@ -50,6 +50,16 @@ NOT_PHONE_CONTEXT = re.compile(r"\b(?:cvr|se|moms|vat|p|konto|reg|ean|kr|dkk|fak
                                 re.IGNORECASE)
 EMAIL = re.compile(r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+\-]{0,63}@[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?"
                     r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?)+")
+# an address with its "@" spelled out against harvesters: "nanna(at)bonneogbog.dk", "tom (at) tacolibre.dk"
+_SPELLED_AT = re.compile(r"(?<=[A-Za-z0-9_%+\-])[ \t]?[(\[][ \t]?(?i:at|snabel-?a)[ \t]?[)\]][ \t]?"
+                         r"(?=[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9\-]{1,63})*\.[A-Za-z]{2,}\b)")
+
+
+def with_at_signs(text: str) -> str:
+    """The text with each e-mail address whose "@" is spelled "(at)" or "[at]" written with its "@"."""
+    return _SPELLED_AT.sub("@", text)
+
+
 EMAIL_LABEL = re.compile(r"(?:e-?mail|mail|e-?post)\s*(?:adresse|address)?\s*[:.]?\s*$", re.IGNORECASE)
 IGNORED_EMAIL = re.compile(r"(?:^|[.@])kk\.dk$|^(?:no-?reply|mailer-daemon|postmaster)@", re.IGNORECASE)
 

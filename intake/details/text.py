@@ -43,6 +43,7 @@ from intake.details.identifiers import (
     length_and_depth,
     normalise_phone,
     parse_number,
+    with_at_signs,
 )
 from intake.details.labels import full_label_key, label_key, normalise_label
 from intake.details.names import (
@@ -217,7 +218,7 @@ def _put(out: dict, values: dict) -> None:
 
 def extract_from_text(text: str, reference: date) -> dict[str, object]:
     """Every detail found in one text; labelled values first."""
-    text = _tame(text.replace("\r\n", "\n").replace("\xa0", " ")[:MAX_TEXT_CHARS])
+    text = with_at_signs(_tame(text.replace("\r\n", "\n").replace("\xa0", " ")[:MAX_TEXT_CHARS]))
     text = _MAIL_HEADER_DATE.sub(_header_without_date, text)    # when a forwarded or quoted mail was sent
     client, text = _client_block(text, reference)
     text = _QUOTED_PARTY.sub("\n", text)        # a supplier's offer quoted under "Bilag:": another party's details

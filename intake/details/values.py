@@ -31,6 +31,7 @@ from intake.details.identifiers import (
     find_cpr,
     normalise_phone,
     parse_number,
+    with_at_signs,
 )
 from intake.details.names import SUFFIX, looks_like_person, names_a_business
 from intake.details.postcodes import is_postcode
@@ -64,7 +65,7 @@ def _v_phone(value: str, _ref: date) -> Values:
 
 
 def _v_email(value: str, _ref: date) -> Values:
-    m = EMAIL.search(value)
+    m = EMAIL.search(with_at_signs(value))
     return {"contact_email": m.group(0).lower()} if m else {}
 
 
@@ -145,8 +146,14 @@ _LEGAL_NAME_AFTER = re.compile(r"[^()]+?\s*[-–(,]\s*(?i:juridisk(?:[ \t]+(?:na
 _LEGAL_IN_BRACKETS = re.compile(rf"(?P<trade>[^()]+?)\s*\((?P<legal>[^()]+?{SUFFIX}\.?)\)")
 
 
+# the name in quotes after a word for the kind of business: 'Malerfirmaet "Pensel & Pigment" ApS'
+_QUOTED_NAME = re.compile(rf"^(?:[\w-]+[ \t]+)?[\"“„](?P<name>[^\"“”„]{{2,60}})[\"”](?:[ \t]+(?P<form>{SUFFIX}))?")
+
+
 def _v_company(value: str, ref: date) -> Values:
-    """A company name, cut before an identifier or an address written after it ("Hansen ApS, CVR 12345678")."""
+    """A company name, cut before an identifier or an address written after it ("Hansen ApS, CVR 12345678"); a name
+    in quotes is the name without the word before it."""
+    value = _QUOTED_NAME.sub(lambda m: " ".join(filter(None, (m.group("name"), m.group("form")))), value, count=1)
     head = re.split(r"\s*[,(;|\-–]?\s*\b(?:cvr|se|p-?nr|tlf|telefon|phone|vat)\b", value,
                     maxsplit=1, flags=re.IGNORECASE)[0]
     legal = re.search(SUFFIX + r"(?=\s*[,(;|/])", head)
