@@ -710,9 +710,10 @@ def _not_a_tank(text: str, m: re.Match[str]) -> bool:
 # "The crew is 12 people", "holdet er 8 personer": who works there, not who comes
 _WORKERS = re.compile(r"(?i)\b(?:crew|staff|team|employees|workers|medarbejdere|personale|ansatte|holdet|hold)\b"
                       r"[^.\n\d]{0,20}\Z"
-                      # "an architecture office of 25 people", "et firma på 12 personer": the business's size
-                      r"|\b(?:office|company|firm|practice|business|kontor|firma|virksomhed)"
-                      r"[ \t]+(?:of|på|med)[ \t]+\Z")
+                      # "an architecture office of 25 people", "et firma på 12 personer", "a design studio with 14
+                      # people": the business's size
+                      r"|\b(?:office|company|firm|practice|business|studio|kontor|firma|virksomhed|tegnestue)"
+                      r"[ \t]+(?:of|på|med|with)[ \t]+\Z")
 
 
 # the size of a thing that stands on no ground of ours: a sign, a stage, the panels of an exhibition

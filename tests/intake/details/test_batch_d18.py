@@ -125,3 +125,17 @@ def test_a_nickname_in_quotes_in_the_signature_is_no_part_of_the_name():
             'Mvh\nThomas "Tommy" Friis\nFriis Autoservice\ncvr: 30155742')
     found = values([("body", text)], sender="friisauto@outlook.dk", sender_name="Friis Autoservice")
     assert found["contact_name"] == "Thomas Friis"
+
+
+# ---------------------------------------------------------------- a phone broken by a line wrap, a studio's staff
+
+def test_an_international_phone_broken_over_two_lines_is_the_phone():
+    text = ("Applicant: Hop & Malt ApS\nContact person: Ellie Ward, Head Brewer – ellie@hopmalt.dk – +45 71 99\n"
+            "02 35\nDescription: a small brewery.")
+    assert values([("application.pdf", text)])["phone"] == "71990235"
+
+
+def test_the_people_of_a_studio_are_no_guests():
+    text = ("Hi,\n\nLinse & Lys ApS is a photo studio with 14 people at Ny Carlsberg Vej 68, 1760 København V. "
+            "We need commercial waste collection.\n\nCVR 42901830\n\nKind regards,\nAnne Holm")
+    assert "guests" not in values([("body", text)])
