@@ -139,3 +139,18 @@ def test_the_people_of_a_studio_are_no_guests():
     text = ("Hi,\n\nLinse & Lys ApS is a photo studio with 14 people at Ny Carlsberg Vej 68, 1760 København V. "
             "We need commercial waste collection.\n\nCVR 42901830\n\nKind regards,\nAnne Holm")
     assert "guests" not in values([("body", text)])
+
+
+# ---------------------------------------------------------------- weeks on working days
+
+def test_weeks_with_their_working_days_written_after_them_end_on_friday():
+    text = ("Til Miljø\n\nVi skal skære beton om natten i uge 27, mandag til fredag, kl. 22-06.\n\n"
+            "Mvh\nBo Lund\nBetonskæring ApS\nCVR 18675048")
+    found = values([("body", text)])
+    assert (found["period_from"], found["period_to"]) == ("2027-07-05", "2027-07-09")
+
+
+def test_two_weeks_on_weekdays_end_on_the_second_friday():
+    text = "Hej\n\nVi graver i fortovet i uge 35 og 36 på hverdage.\n\nMvh\nSif Holm"
+    found = values([("body", text)])
+    assert (found["period_from"], found["period_to"]) == ("2027-08-30", "2027-09-10")
