@@ -279,7 +279,7 @@ def _candidates(text: str) -> Iterator[Candidate]:
     yield from _plain_candidates(text, organisations, 2)
     yield from _plain_candidates(text, islice(_WE_ARE.finditer(text), MAX_CANDIDATES), 0)
     for m in islice(_QUOTED_NAME.finditer(text), MAX_CANDIDATES):
-        if _NAMING_WORD_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+        if _NAMING_WORD_BEFORE.search(text, max(0, m.start() - 60), m.start()):
             name = " ".join(f"{m.group('v')} {m.group('form') or ''}".split())
             yield name, m.start("v"), m.end(), 3 if m.group("form") else 2
     for m in islice(_FORM_FIRST.finditer(text), MAX_CANDIDATES):
@@ -295,7 +295,8 @@ def _candidates(text: str) -> Iterator[Candidate]:
 # "Spisehuset 1876"', 'en kiosk som skal hedde "Kiosk 24/7"' (the quotes bound it; the noun is no part of it)
 _QUOTED_NAME = re.compile(rf"(?<=[ \t])[\"“„](?P<v>[A-ZÆØÅ0-9][^\"“”„\n]{{1,50}}?)[\"”]"
                           rf"(?:[ \t]{{1,2}}(?P<form>{SUFFIX})(?![\w/]))?")
-_NAMING_WORD_BEFORE = re.compile(rf"(?i:\b(?:{_BUSINESS_NOUN}|{_BUSINESS_THE}|hedder|hedde|called|named))"
+_NAMING_WORD_BEFORE = re.compile(rf"(?i:\b(?:{_BUSINESS_NOUN}|{_BUSINESS_THE})(?:[ \t](?:(?:der|som|that|which)[ \t]"
+                                 rf"(?:skal[ \t]|will[ \t]be[ \t]|is[ \t])?)?(?:hedde|hedder|called|named))?)"
                                  rf"[ \t]{{1,2}}\Z")
 
 

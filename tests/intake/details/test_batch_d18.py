@@ -77,6 +77,12 @@ def test_a_restaurant_named_in_quotes_is_the_company_not_an_event_in_quotes():
     assert values([("body", text)])["company_name"] == "Kroen 1901"
 
 
+def test_an_event_called_by_a_name_in_quotes_is_no_company():
+    text = ('Hej\n\nVi vil holde et loppemarked der hedder "Fynd & Fund" på Enghave Plads den 2. oktober.\n\n'
+            'Hilsen\nMads Kjær')
+    assert "company_name" not in values([("body", text)])
+
+
 def test_a_labelled_company_in_quotes_after_the_kind_of_business_is_the_name_in_quotes():
     text = ('Hej\n\nVi skal bruge en container foran Rømersgade 12.\n\nFirma: Tømrerfirmaet "Lige & Skarp" ApS\n'
             'CVR: 24 05 57 79\n\nMvh Kim')
