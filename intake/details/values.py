@@ -226,7 +226,10 @@ _PLACE_THEN_SPOT = re.compile(r"^(?P<place>[^,\d]{3,60}?)(?:[ \t]*,|[ \t]+[-–]
 
 
 _SPOT_WORDS = frozenset("på i ved foran langs uden udenfor ud bag ovenpå under over vores vor min mit our my the on in"
-                        " at by outside along behind above beside".split())
+                        " at by outside along behind above beside"
+                        # a part of the house or how a thing stands: "Facade over butiksvindue", "Nedgravet i gården"
+                        " facade facaden façade gavl gavlen tag taget indgang indgangen fortov fortovet nedgravet"
+                        " overjordisk".split())
 
 
 def _site_value(value: str) -> str:

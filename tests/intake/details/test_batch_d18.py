@@ -160,3 +160,19 @@ def test_two_weeks_on_weekdays_end_on_the_second_friday():
     text = "Hej\n\nVi graver i fortovet i uge 35 og 36 på hverdage.\n\nMvh\nSif Holm"
     found = values([("body", text)])
     assert (found["period_from"], found["period_to"]) == ("2027-08-30", "2027-09-10")
+
+
+# ---------------------------------------------------------------- a form's placement on the business's own house
+
+def test_a_placement_on_the_facade_is_no_site_of_its_own():
+    found = values([("body", "Ansøgningen er vedhæftet.")],
+                   {"Firma": "Urmager Holm ApS", "Adresse": "Østerbrogade 60, 2100 København Ø",
+                    "Placering": "Facade over butiksvindue, stueetage"})
+    assert "activity_location" not in found
+
+
+def test_a_buried_tank_in_the_yard_is_no_site_of_its_own():
+    found = values([("body", "Se skemaet.")],
+                   {"Virksomhed": "Bageriet Krumme ApS", "Adresse": "Tagensvej 50, 2200 København N",
+                    "Tankens placering": "Nedgravet i gården bag bageriet"})
+    assert "activity_location" not in found
