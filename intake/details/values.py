@@ -248,8 +248,14 @@ def _site_value(value: str) -> str:
     if (not re.search(r"\d", value) and not any(w[:1].isupper() for w in words[1:])
             and (words[0].islower() or words[0].lower() in _SPOT_WORDS)):
         return ""
-    m = _PLACE_THEN_SPOT.match(value) or _PLACE_BY_STREET.match(value)
+    m = _PLACE_THEN_SPOT.match(value) or _PLACE_BY_STREET.match(value) or _SPOT_IN_PLACE.match(value)
     return m.group("place") if m else value
+
+
+# "the lawn by the rose garden in Enghaveparken", "plænen ved søen i Valbyparken": a spot written first, then the
+# named place it is in
+_SPOT_IN_PLACE = re.compile(r"^(?:the[ \t]+)?[a-zæøå][^,\d\n]{0,60}?[ \t](?:in|i)[ \t]+"
+                            r"(?P<place>[A-ZÆØÅ][^\W\d]{3,40}(?:[ \t][A-ZÆØÅ][^\W\d]{1,30}){0,2})[ \t.]*$")
 
 
 # "Nørrebroparken ved Jagtvej": a named place, then the street it lies by

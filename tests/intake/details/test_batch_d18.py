@@ -176,3 +176,10 @@ def test_a_buried_tank_in_the_yard_is_no_site_of_its_own():
                    {"Virksomhed": "Bageriet Krumme ApS", "Adresse": "Tagensvej 50, 2200 København N",
                     "Tankens placering": "Nedgravet i gården bag bageriet"})
     assert "activity_location" not in found
+
+
+def test_a_spot_written_before_the_named_place_it_is_in_gives_the_place():
+    text = ("Dear City Life,\n\nWe apply for a small open-air reading on 5 June 2027.\n\n"
+            "- Where: the lawn by the duck pond in Valbyparken\n- Audience: up to 80 guests\n\n"
+            "Our office is at Halmtorvet 9, 1700 København V.\n\nBest,\nIda Lund\nLæseklubben Ord")
+    assert values([("body", text)])["activity_location"] == "Valbyparken"
