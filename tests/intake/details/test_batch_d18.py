@@ -183,3 +183,12 @@ def test_a_spot_written_before_the_named_place_it_is_in_gives_the_place():
             "- Where: the lawn by the duck pond in Valbyparken\n- Audience: up to 80 guests\n\n"
             "Our office is at Halmtorvet 9, 1700 København V.\n\nBest,\nIda Lund\nLæseklubben Ord")
     assert values([("body", text)])["activity_location"] == "Valbyparken"
+
+
+def test_a_place_in_the_attachment_whose_name_goes_on_from_the_subjects_is_the_site():
+    found = extract_details([("subject", "Application – Summer Jazz at Islands Brygge"),
+                             ("body", "Attached is our application."),
+                             ("application.pdf", "Organiser: Jazz Live ApS, Halmtorvet 9, 1700 København V.\n"
+                                                 "Venue: Islands Brygge Havnepark, the lawn by the bath.\n")],
+                            reference=REF, sender="x@example.dk")
+    assert found["activity_location"].value == "Islands Brygge Havnepark"
