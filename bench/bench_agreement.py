@@ -36,7 +36,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from bench_checklist import run_item as checklist_of  # type: ignore[import-not-found]  # noqa: E402
+from bench_checklist import fresh_context  # type: ignore[import-not-found]  # noqa: E402
+from bench_checklist import run_item as checklist_of  # noqa: E402
 from bench_details import FIELDS, WHERE, figures, labelled_fields, normalised, receipt_of, score  # type: ignore[import-not-found]  # noqa: E402
 from bench_details import run_item as details_of  # noqa: E402
 
@@ -102,7 +103,7 @@ def details(first: list[dict], second: list[dict]) -> None:
 
 def checklists(first: list[dict], second: list[dict]) -> None:
     paired(first, second)
-    ctx = build_context(Settings())
+    ctx = fresh_context()
     counts: Counter[str] = Counter()
     for item, other in zip(first, second, strict=True):
         task = ctx.catalogue.task(item["checklist"]["task"])

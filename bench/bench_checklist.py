@@ -27,8 +27,10 @@ is the independent set, never used for tuning, so ``--failures`` refuses it.
 from __future__ import annotations
 
 import argparse
+import atexit
 import json
 import sys
+import tempfile
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -70,6 +72,14 @@ class Outcome:
     routed_as: str  # the part's task type ("triage" when the case went to triage)
 
 
+def fresh_context() -> Context:
+    """The service's context with a model trained now on the shipped corpus, in a temporary directory: never a model
+    an earlier run left in ``intake-data/`` (trained on the corpus as it was then)."""
+    models = tempfile.TemporaryDirectory(prefix="bench-models-")
+    atexit.register(models.cleanup)
+    return build_context(Settings(model_dir=Path(models.name)))
+
+
 def run_item(item: dict, ctx: Context) -> tuple[MessageState, Checklist | None]:
     """The message through the real stages; the checklist of the true task's part (None: no such part)."""
     received = RECEIVED
@@ -108,7 +118,7 @@ def main() -> None:
     if args.failures and args.file.resolve().is_relative_to(INDEPENDENT.parent.resolve()):  # any of bench/data/
         sys.exit("--failures is refused on the independent sets (bench/data/): they are never used for tuning")
     items = [json.loads(line) for line in args.file.read_text(encoding="utf-8").splitlines() if line.strip()]
-    ctx = build_context(Settings())
+    ctx = fresh_context()
     through, alone = [], []
     for item in items:
         state, result = run_item(item, ctx)

@@ -45,6 +45,10 @@ _TO_NUMBER = r"(?:[ \t]{1,3}|[ \t]?\n(?!\d{1,2}\.[ \t]+[A-ZÆØÅ][^\n.]{0,40}(?
 _MONTH_AHEAD = r"(?![ \t]{0,3}(?:jan|feb|mar|apr|maj|may|jun|jul|aug|sep|okt|oct|nov|dec)[a-z]*\b)"
 # "Store Kongensgade 40 - 20 January": a day of a month after the dash, no end of a range of house numbers
 _DAY_OF_MONTH_NOT = r"(?!\.?[ \t]{0,3}(?i:jan|feb|mar|apr|maj|may|jun|jul|aug|sep|okt|oct|nov|dec)[a-z]*\b)"
+# "Arrangement Israels Plads 12.-13. juni": days of a month after the street, no house number ("12." with its dot
+# before the dash, or before the month)
+_DAYS_NOT = (r"(?!\.(?:[ \t]?[-–][ \t]?\d{1,2}\.)?[ \t]{0,3}"
+             r"(?i:jan|feb|mar|apr|maj|may|jun|jul|aug|sep|okt|oct|nov|dec)[a-z]*\b)")
 _SIDE = r"(?i:tv|th|mf|t\.[ ]?v|t\.[ ]?h|m\.[ ]?f)\b\.?"
 _SIDE_EN = r"(?i:left|right)\b"
 _UNIT = (
@@ -63,7 +67,8 @@ ADDRESS = re.compile(
     rf"(?<![\w])(?P<street>{STREET_PREFIX}(?:{_NUMBER_AHEAD}{ENDS_AS_STREET}"
     rf"|(?=[ \t]{_DIRECTION}{_NUMBER_AHEAD}){ENDS_AS_STREET}[ \t]{_DIRECTION}))"
     rf"{_TO_NUMBER}(?:nr\.?[ \t]{{0,2}})?"
-    r"(?P<no>(?!(?:19|20)\d\d(?!\d))\d{1,4}(?!\d)(?:[A-Za-z](?![\wæøå])|[ ][A-Ha-h](?![\wæøå]|\.[ \t]?\d))?"
+    rf"(?P<no>(?!(?:19|20)\d\d(?!\d))\d{{1,4}}(?!\d){_DAYS_NOT}"
+    r"(?:[A-Za-z](?![\wæøå])|[ ][A-Ha-h](?![\wæøå]|\.[ \t]?\d))?"
     rf"(?:(?:[ ]?-[ ]?|–)\d{{1,4}}[A-Za-z]?(?![\wæøå]){_DAY_OF_MONTH_NOT})?)"   # "96-110", "96–110"
     # "3 x 6 m"; "22/4": a date; "45,5 m²" a number (but "45,1.tv" a floor after a comma without its space)
     rf"(?![\d./]\d|,\d(?!\d?\.?[ \t]{{0,2}}(?i:sal|tv|th|mf)\b)"
@@ -93,7 +98,7 @@ NOT_STREET_WORDS = frozenset(
     " skiltning gravetilladelse gravning vedr vedr. vedrørende re sv fw fwd vs adresse address scaffolding scaffold"
     " permit application lift kran arrangement event nedrivning byggeplads olietank anmeldelse restaurant café cafe"
     " butik bar kiosk placering location sted site emne subject p-pladsen p-plads parkeringspladsen pladsen torvet"
-    " gården baggården fortovet vejen gaden havnen parken stranden".split())
+    " gården baggården fortovet vejen gaden havnen parken stranden road street pavement sidewalk".split())
 # Words that name who is at an address, not the street: "Ejerforeningen Nørre Allé 7", "Restauranten Nyhavn 17".
 _NOT_STREET_ENDINGS = ("foreningen", "forening", "selskabet", "firmaet", "butikken", "restauranten", "caféen", "cafeen",
                        "virksomheden", "salonen", "bageriet", "klinikken", "værkstedet", "ejendommen", "kontoret",

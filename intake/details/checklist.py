@@ -28,7 +28,12 @@ another authority or still to be made ("the survey is booked for next week",
 nedrivningsfirmaet", "we will have the PCB survey done next week", "the contractor will also make the traffic
 plan"), or to come later from someone ("afmærkningsplanen sender entreprenøren, når de har fået den lavet", "the
 asbestos survey comes next week from the consultant", "We will send the traffic management plan once it has been
-approved"). A company form alone ("ApS", "K/S") implies
+approved"), also where an attachment's form says so ("Kortlægning af farlige stoffer: bestilt"). A section's heading
+("3. Destination") does not give its item where the first clause under it says it is not there or is to come ("The
+receiving facility has not yet been chosen"), and an aside of words in brackets does not end a clause ("A survey of
+hazardous substances (PCB, asbestos, lead) will be carried out"). Where the body says what kind it is is not known
+("Vi ved endnu ikke, hvilken type afløb ..."), a subject naming the kind is only a title. A company form alone
+("ApS", "K/S") implies
 a contractor only where the writer does not say in words that the contractor is open ("Contractor: TBD"). A
 number right after "uge"/"week" is a week: it gives
 only a period. File names are taken as they are.
@@ -75,6 +80,7 @@ from intake.details.givens import (
     for_a_client,
     guests_unknown,
     implausible,
+    kind_unknown,
     locate,
     own_address_at,
     rejected,
@@ -82,6 +88,7 @@ from intake.details.givens import (
 )
 from intake.details.headed_units import carry_units
 from intake.details.periods import find_dates
+from intake.details.sites import anothers_place
 from routing.catalogue import Catalogue, ChecklistItem, TaskType
 
 _WRITTEN = ("subject", "body", "history")  # the texts the business wrote as a mail (not attachments nor forms)
@@ -176,7 +183,7 @@ def found_where(item: ChecklistItem, evidence: Evidence) -> str:
     for filename, text in evidence.attachments:
         name = filename.replace("_", " ")
         if filename not in paperwork and filename not in examples \
-                and any(_word(w).search(name) or _stated(_word(w), text) for w in item.attachments):
+                and any(_word(w).search(name) or _stated(_word(w), text, _AN_ATTACHMENT) for w in item.attachments):
             return filename
     # "see the attached survey": an attachment that can be it (not a quote, nor a photo for a report)
     could_be = [f for f, t in evidence.attachments if f not in paperwork | examples and (_takes_pictures(item) or not
@@ -191,8 +198,12 @@ def found_where(item: ChecklistItem, evidence: Evidence) -> str:
                          said_absent=_said_absent(item, evidence), ranges_only=open_end, estimates_only=guesswork,
                          days_only="period_from" in item.details and date_unsettled(texts))
     values_only = replace(document, values_only=True)
+    # "Spildevand fra nyt laboratorium" over "Vi ved endnu ikke, hvilken type afløb og forbehandling der bliver behov
+    # for": where the body says what kind it is is not known, the subject naming it is only a title
+    kind_open = not item.details and not item.attachments \
+        and kind_unknown([t for source, t in evidence.texts if source == "body"])
     for source, text in evidence.texts:
-        if source == "subject" and document.named_only:
+        if source == "subject" and (document.named_only or kind_open):
             continue
         if source in paperwork and "period_from" in item.details:  # a quote's delivery week is not the period
             continue
@@ -369,8 +380,8 @@ def _address_in_text(evidence: Evidence, item: ChecklistItem, unknown_site: bool
             continue
         for mention in find_mentions(text, limit=_MATCHES) + find_lower_case(text, limit=_MATCHES):
             if implausible("address", mention.address) or _denied(text, mention.start, mention.end, value=True) \
-                    or _other_kind(text, mention.start, mention.end, document):
-                continue
+                    or _other_kind(text, mention.start, mention.end, document) or anothers_place(text, mention.start):
+                continue        # (nor someone else's: "my neighbour at Falkoner Allé 28 has the same sign")
             if not (item.away and own_address_at(text, mention.start)):
                 return source
     return ""
@@ -390,6 +401,7 @@ class _Document:
     ranges_only: bool = False  # the writer says the period's end is not known: only a match holding both ends counts
     estimates_only: bool = False  # the writer says the number of guests is not known: only an estimate counts
     days_only: bool = False  # the writer says the dates are not fixed: only a match holding a day or week counts
+    in_attachment: bool = False  # an attachment's text naming the document: not where it says it is only booked
 
     @property
     def named_only(self) -> bool:
@@ -398,6 +410,9 @@ class _Document:
         return self.is_document and not self.mail_has_attachments
 
 
+# an attachment's text naming a document is that document unless it says it is only booked or still to come
+# ("Kortlægning af farlige stoffer: bestilt, ikke udført endnu" in a notification form)
+_AN_ATTACHMENT = _Document(in_attachment=True)
 _MATCHES = 20  # matches of one word or pattern weighed in one text before it is taken as not stated
 # before a word: where its clause starts (not at the dot of "sagsnr.", "ca.", "kl.")
 _CLAUSE_END = re.compile(r"(?<!nr)(?<!\bno)(?<!\bca)(?<!\bkl)(?<!\bfx)(?<!\btlf)[.!?;]\s|\n|\b(?:men|but|kun|only)\b")
@@ -495,6 +510,9 @@ _BOOKED_AFTER = re.compile(
     r"(?:booked|scheduled|planned|ordered|commissioned|requested|booket|bestilt|planlagt|rekvireret)\b"
     r"(?!\s+(?:og|and)\s+(?:er\s+|is\s+|was\s+|has been\s+)?(?:udført|lavet|modtaget|done|carried out|made|"
     r"received|completed))"
+    # a form's answer: "Kortlægning af farlige stoffer: bestilt, ikke udført endnu", "Survey: ordered"
+    r"|^[^:\n]{0,40}:\s*(?:booked|scheduled|planned|ordered|commissioned|requested|booket|bestilt|planlagt|"
+    r"rekvireret)\b(?!\s+(?:og|and)\s+(?:udført|lavet|modtaget|done|carried out|made|received|completed))"
     r"|^\W{0,3}(?:\w+\W+){0,2}?(?:is|are|has been|have been|was|were|er|blev)\s+(?:\w+\s+)?(?:sendt|fremsendt|"
     r"indsendt|sent|submitted|forwarded)\s+(?:til|to)\s+(?:the\s+)?(?:politiet|police|godkendelse|approval|"
     r"vejmyndighed\w*|road authority|\w+rådgiver\w*|consultant)\b"
@@ -533,7 +551,7 @@ _WEEK_BEFORE = re.compile(r"\b(?:uge(?:r|rne)?|weeks?|wk|w)\.?\s*$", re.IGNORECA
 def _not_in_hand(text: str, start: int, end: int) -> bool:
     """The document at ``text[start:end]`` is booked or ordered, sent to another authority, still to be made, or to
     be sent by the writer later."""
-    after = _REST_OF_WORD.sub("", text[end:end + 80], count=1)
+    after = _after(text, end, 80)
     stop = _SENTENCE_END.search(after)  # the sentence, not the clause: "bestilt og udført" is done
     before = _clause_before(text, start, 60)
     return bool(_BOOKED_AFTER.match(after[:stop.start()] if stop else after)) or bool(_BOOKED_BEFORE.search(before)) \
@@ -578,7 +596,7 @@ def _stated(pattern: re.Pattern[str], text: str, document: _Document = _Document
         if document.days_only and not _DAY_NUMBER.search(m.group()):  # "two nights in April 2027; dates to be ..."
             continue
         if _a_week(text, m, document) or _a_condition(text, m) \
-                or (document.is_document and _not_in_hand(text, m.start(), m.end())):
+                or ((document.is_document or document.in_attachment) and _not_in_hand(text, m.start(), m.end())):
             continue
         if not _denied(text, m.start(), m.end()) and not _only_named(text, m, document) \
                 and not _other_kind(text, m.start(), m.end(), document):
@@ -595,14 +613,15 @@ _RANGE = re.compile(r"\d\s*[-–]\s*\d|\s[-–]\s|\b(?:til|to|until|through)\b",
 def _said_absent(item: ChecklistItem, evidence: Evidence) -> bool:
     """The writer names the item in words and says it is not there or comes later ("Contractor: TBD (tender closes
     in January)", "entreprenøren er ikke valgt endnu"), and names it as given nowhere: a company form elsewhere (the
-    writer's own "ApS" in the signature, "our client, X K/S") does not overrule that."""
+    writer's own "ApS" in the signature, "our client, X K/S") does not overrule that, nor does a state said as a
+    condition still to come ("Afmærkningsplan eftersendes, når entreprenøren er valgt")."""
     said = False
     for _, text in evidence.texts:
         for pattern in item.patterns:
             for n, m in enumerate(_pattern(pattern).finditer(text)):
                 if n >= _MATCHES:
                     break
-                if _COMPANY_FORM.fullmatch(m.group()):
+                if _COMPANY_FORM.fullmatch(m.group()) or _a_condition(text, m):  # "når entreprenøren er valgt"
                     continue
                 if not _denied(text, m.start(), m.end()):
                     return False
@@ -730,9 +749,28 @@ def _denied(text: str, start: int, end: int, value: bool = False) -> bool:
 
 def _deferred(text: str, end: int) -> bool:
     """The clause going on at ``end`` says it comes later or is not there ("... eftersendes", "... er ikke")."""
-    after = _REST_OF_WORD.sub("", text[end:end + 60], count=1)  # "Jordprøve|rne er ikke taget"
+    after = _after(text, end, 60)  # "Jordprøve|rne er ikke taget"
     stop = _AFTER_END.search(after)
     return bool(_LATER.search(after[:stop.start()] if stop else after))
+
+
+_WORD_GOES_ON = re.compile(r"\w*")
+# (an aside of words: one holding numbers gives values of its own, "for Café X (CVR 37313475, Vej 2) mangler jeg")
+_OPEN_BRACKET = re.compile(r"\([^()\n\d]{0,80}$")
+_BRACKETS_AFTER = re.compile(r"[ \t]*\([^()\n\d]{0,80}\)")
+
+
+def _after(text: str, end: int, width: int) -> str:
+    """What the clause says after the word ending at ``end``: past the rest of the word and past an aside in brackets
+    ("A survey of hazardous substances (PCB, asbestos, lead) will be carried out": the survey's, and PCB's, clause
+    goes on after the brackets)."""
+    end = _WORD_GOES_ON.match(text, end).end()
+    if _OPEN_BRACKET.search(text, max(0, end - 80), end):  # inside brackets: the clause goes on after them
+        close = text.find(")", end, end + 80)
+        if close >= 0 and not any(c == "\n" or c.isdigit() for c in text[end:close]):
+            end = close + 1
+    aside = _BRACKETS_AFTER.match(text, end)
+    return text[aside.end() if aside else end:][:width]
 
 
 def _form_answer_no(text: str, start: int, end: int) -> bool:
@@ -744,11 +782,34 @@ def _form_answer_no(text: str, start: int, end: int) -> bool:
     if sep is not None and _SENTENCE_END.search(line, end - start, sep.start()):  # "120 tons. Modtageanlæg: ..."
         return False  # another label's answer, in the next sentence
     if sep is None:  # a heading, its answer on the next line ("2. Kortlægning af PCB\n[udfyldes]")
-        following = text[line_end + 1:line_end + 80].split("\n", 1)[0] if line_end >= 0 else ""
-        return _HEADING_END.search(line) is None and bool(_BLANK_ANSWER.fullmatch(following))
+        following = text[line_end + 1:line_end + 200].split("\n", 1)[0] if line_end >= 0 else ""
+        return _HEADING_END.search(line) is None and (bool(_BLANK_ANSWER.fullmatch(following))
+                                                      or _section_says_no(text, start, following))
     answer = line[sep.end():]
     stop = _ANSWER_END.search(answer)
     return bool(_NO_ANSWER.match(answer[:stop.start()] if stop else answer))
+
+
+# a section's text that says its heading's item is not there yet: "3. Destination\nThe receiving facility has not yet
+# been chosen", "3. Hazardous substances\nA survey of hazardous substances (PCB, asbestos, lead) will be carried out"
+_SECTION_OPEN = re.compile(r"\b(?:will be (?:carried out|done|made|prepared|drawn up|performed|conducted|sent|"
+                           r"forwarded|submitted|chosen|decided|confirmed|appointed|selected)|will follow|to follow|"
+                           r"eftersend\w*|følger senere|kommer senere|afventer|awaiting|pending|tb[dca]|udføres|"
+                           r"udarbejdes|bestilt|booked|ordered|scheduled)\b", re.IGNORECASE)
+_FIRST_CLAUSE_END = re.compile(r"[.!?;:]\s|,\s|\b(?:men|but)\b", re.IGNORECASE)
+
+
+def _section_says_no(text: str, start: int, following: str) -> bool:
+    """The match at ``start`` is a section's heading (a short line of its own, "3. Destination") and the first
+    clause of the line under it (an aside in brackets left out) says the item is not there, or is to come."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    if len(text[line_start:line_end if line_end >= 0 else len(text)].strip()) > 60:
+        return False
+    first = _BRACKETS_AFTER.sub("", following)
+    stop = _FIRST_CLAUSE_END.search(first)
+    first = first[:stop.start()] if stop else first
+    return bool(_NEGATION.search(first) or _SECTION_OPEN.search(first) or _NO_ANSWER.match(first))
 
 
 def _sent_with(words: Sequence[str], text: str) -> bool:

@@ -99,6 +99,7 @@ def extract_details(
     _first_name_of_the_owner(found)
     _details_beside_the_company(found, read)
     _site_at_our_premises(found, read)
+    _premises_in_another_text(found, read)
     _check_cvr(found)
     _order_period(found)
     if cpr:
@@ -281,6 +282,26 @@ def _site_at_our_premises(found: dict[str, Field], read: list[tuple[str, str, di
         found["postcode"] = Field(m.group("pc"), site.source)
         found["city"] = Field(str(town_of(m.group("pc"))), site.source)
     del found["activity_location"]
+
+
+def _premises_in_another_text(found: dict[str, Field], read: list[tuple[str, str, dict[str, object]]]) -> None:
+    """The address is the company's office ("med kontor på Gothersgade 8") and the mail puts the activity at its
+    premises without their address ("udeservering foran vores restaurant"): another text's address (the attached
+    description's "Udeservering – Grill & Gris, Flæsketorvet 24") is those premises, the site."""
+    address = found.get("address")
+    if "activity_location" in found or address is None or address.source in ("subject", "form"):
+        return
+    text = next((text for source, text, _ in read if source == address.source), "")
+    street = re.escape(str(address.value).split(",")[0])
+    if not (_AT_OUR_PREMISES.search(text) and re.search(rf"(?i)\b(?:kontor|office)\w*[ \t]+(?:(?:er|is)[ \t]+)?"
+                                                          rf"(?:på|i|at|in)[ \t]+{street}(?![\w])", text)):
+        return
+    for source, _text, values in read:
+        other, pc, town = values.get("address"), values.get("postcode"), values.get("city")
+        if (source not in (address.source, "subject") and isinstance(other, str)
+                and not same_place(other, str(address.value))):
+            found["activity_location"] = Field(f"{other}, {pc} {town}" if pc and town else other, source)
+            return
 
 
 _IN_FRONT = re.compile(r"(?i)\b(?:foran|ud ?for|uden ?for|in front of|outside)\b")

@@ -6,7 +6,8 @@ the contractor, the supplier or the seller for the applicant's own; the litres
 a year of an oil tank's consumption or of its last bill for its size; the
 area of the premises or of an old sign, or a count of tables ("2 borde og 4 stole"), for the area applied for; "vi
 er 3 ansatte" for the guests of an event; a quantity of last year ("sidste år flyttede vi 150 tons") for this
-application's; a deadline ("svar senest 1. marts"), a past date ("sidste år 3. juni",
+application's; a section's number ("4. Participants") for a count; a deadline ("svar senest 1. marts"), a past
+date ("sidste år 3. juni",
 "survey done on 3 September 2026", "stiftet 12. august 1977") for the period
 or date of the activity; the business's own address (its signature, "vores
 kontor ligger på ...") for the site of an activity whose site the writer says
@@ -111,6 +112,10 @@ OPEN_ENDED = (r"(?:frem(?:efter|over|ad)?|(?:and )?onwards?|indtil videre|until 
               r"indefinitely)")
 _OPEN_AFTER = re.compile(r"^\W{0,3}(?:\d{4}\W{1,3})?(?:og )?(?:" + OPEN_ENDED + r"|for the foreseeable future)\b",
                          re.IGNORECASE)
+# days of the week in a season without its year: "mest weekender om sommeren", "weekends in the summer" (a season
+# counts as a period only with a year or "hele")
+_IN_A_SEASON = re.compile(r"[ \t]+(?:om|i|in|during|over)[ \t]+(?:the[ \t]+)?(?:sommeren|vinteren|foråret|efteråret"
+                          r"|summer|winter|spring|autumn|fall)\b(?![ \t,]*(?:19|20)\d\d)", re.IGNORECASE)
 # a date not settled: "Date: TBC (either 12 or 19 June 2027)", "enten 5. eller 12. juni", "12 or 19 June"
 _UNSETTLED_BEFORE = re.compile(r"(?:\b(?:tb[cd]|to be (?:confirmed|decided|fixed)|ikke (?:fastlagt|besluttet)|either|"
                                r"enten)\b[^!?\n]{0,25}|(?:\d|\b(?:jan|feb|mar|apr|maj|may|jun|jul|aug|sep|okt|oct|nov|"
@@ -307,6 +312,19 @@ def guests_unknown(texts: Sequence[str]) -> bool:
     return any(_GUESTS_UNKNOWN.search(t) for t in texts)
 
 
+# the writer says what kind it is is not known yet: "Vi ved endnu ikke, hvilken type afløb og forbehandling der bliver
+# behov for", "we don't know yet what kind of waste"
+_KIND_UNKNOWN = re.compile(r"\b(?:(?:vi|jeg) (?:ved|kender)|(?:ved|kender) (?:vi|jeg)) (?:endnu ikke|ikke endnu|ikke|"
+                           r"stadig ikke),?\s+hvilke[nt]?\s+(?:type|typer|slags|art)\b"
+                           r"|\b(?:don't|do not) (?:yet )?know (?:yet )?(?:what|which) (?:kind|type|sort)s? of\b",
+                           re.IGNORECASE)
+
+
+def kind_unknown(texts: Sequence[str]) -> bool:
+    """The writer says what kind it is (of wastewater, of drain, of waste) is not known yet."""
+    return any(_KIND_UNKNOWN.search(t) for t in texts)
+
+
 def estimated(text: str, start: int, end: int) -> bool:
     """The number at ``text[start:end]`` is given as an estimate or a range ("ca. 300", "we expect 500", "200-300")."""
     before = text[max(0, start - 60):start]
@@ -350,11 +368,11 @@ def rejected(kinds: Sequence[str], text: str, start: int, end: int, received: da
     if "area_m2" in kinds and (_OTHER_AREA.search(before) or _mounting_height(text, start, end)
                                or _COUNTED.match(after) or _FURNITURE_BEFORE.search(before)):
         return True
-    if _another_year(kinds, text, start, end):
+    if _another_year(kinds, text, start, end) or _section_number(kinds, text, start, end):
         return True
     if "guests" in kinds and (_STAFF_AFTER.search(after) or _STAFF_BEFORE.search(before)):
         return True
-    if "period_from" in kinds and _not_the_period(text, start, end, received):
+    if "period_from" in kinds and (_not_the_period(text, start, end, received) or _IN_A_SEASON.match(text, end)):
         return True
     if "period_to" in kinds and _OPEN_AFTER.search(after):  # a period from and to: "fra uge 16 og frem" has no end
         return True
@@ -380,6 +398,18 @@ def _another_year(kinds: Sequence[str], text: str, start: int, end: int) -> bool
     return not _SAME_AGAIN.search(_sentence_before(text, start) + text[start:stop.end() if stop else len(text)])
 
 
+# a section's number, not a quantity: "4. Participants" heading a letter's section (not a date: "1. maj")
+_SECTION_NUMBER = re.compile(r"\d{1,2}[.)][ \t]+(?!(?:jan|feb|mar|apr|maj|may|jun|jul|aug|sep|okt|oct|nov|dec)\w*\b)"
+                             r"[^\W\d]", re.IGNORECASE)
+
+
+def _section_number(kinds: Sequence[str], text: str, start: int, end: int) -> bool:
+    """A quantity match that starts with the number of a section at its line's start ("4. Participants")."""
+    if _NO_QUANTITY.intersection(kinds):
+        return False
+    return not text[text.rfind("\n", 0, start) + 1:start].strip() and bool(_SECTION_NUMBER.match(text, start, end))
+
+
 def _mounting_height(text: str, start: int, end: int) -> bool:
     """The match at ``text[start:end]`` is part of a height the thing is put at ("i ca. 3 meters højde")."""
     offset = max(0, start - 30)
@@ -389,13 +419,21 @@ def _mounting_height(text: str, start: int, end: int) -> bool:
 
 def implausible(key: str, value: object) -> bool:
     """A detail that cannot be what it claims: an address whose "house number" is a postcode ("Nørrebrogade 2200";
-    house numbers run from 1 to 999), a place that is a whole district or town ("in Østerbro"), or a form's answer
-    read as a place that says it comes later or is not known ("Adresse for opstilling\tFølger")."""
+    house numbers run from 1 to 999), a place that is a whole district or town ("in Østerbro"), a form's answer
+    read as a place that says it comes later or is not known ("Adresse for opstilling\tFølger"), or a part of a
+    building with no street ("Placering: Kælder under køkken")."""
     if key not in ("address", "activity_location"):
         return False
     place = str(value).strip().lower()
     return re.match(r"[^\d,]+\s\d{4,}\b", place) is not None or place in _DISTRICTS \
-        or _NO_PLACE.fullmatch(place) is not None
+        or _NO_PLACE.fullmatch(place) is not None or (_BUILDING_PART.match(place) is not None
+                                                      and not any(c.isdigit() for c in place))
+
+
+# a place in a building, not its address: "Placering: Kælder under køkken", "on the roof", "i teknikrummet"
+_BUILDING_PART = re.compile(r"(?:(?:i|in|on|under|på|the)\s+)*(?:kælder(?:en|etagen)?|basement|cellar|loft(?:et)?|"
+                            r"attic|køkken(?:et)?|kitchen|tag(?:et)?|roof(?:top)?|teknikrum(?:met)?|fyrrum(?:met)?|"
+                            r"boiler room|plant room)\b")
 
 
 def _another_party(before: str) -> bool:

@@ -34,10 +34,12 @@ PHONE_LABELLED = re.compile(
     r"(?![\d]|[ \-.]\d)", re.IGNORECASE)
 # "Mette ... kan træffes på 41 72 03 56", "can be reached on +45 ...": the phone of the person to contact, over a
 # labelled one in the signature of whoever sent the mail for them
+# a Danish phone number as people write it in running text: "+45 26 14 88 02", "2614 8802", "26148802"
+DK_NUMBER = r"(?:\+45[ \t]?)?\d\d[ \t]?\d\d[ \t]?\d\d[ \t]?\d\d"
 PHONE_REACH = re.compile(
     r"(?:\btræffes|\bkontaktes|\bfås[ \t]fat[ \t]i|\bbe[ \t](?:reached|contacted))[ \t]{1,2}(?:på|on|at)"
     r"(?:[ \t]{1,2}(?:telefon|tlf\.?|mobil|phone|mobile))?[ \t:]{1,3}"
-    r"(?P<v>(?:\+45[ \t]?)?\d\d[ \t]?\d\d[ \t]?\d\d[ \t]?\d\d)(?![\d])", re.IGNORECASE)
+    rf"(?P<v>{DK_NUMBER})(?![\d])", re.IGNORECASE)
 # (a PDF's line may break between two pairs: "+45 71 99\n02 35")
 PHONE_INTL = re.compile(r"(?<![\d])(?:\+|00)\s?45[\s-]?(?P<v>\d{2}(?:(?:[ \-.]|[ \t]?\n)?\d{2}){3})(?![\d])")
 PHONE_GROUPED = re.compile(r"(?<![\d\w+-])(?<!\d[ ])(?P<v>[2-9]\d (?:\d\d ){2}\d\d|[2-9]\d{3} \d{4})(?![\d])")
@@ -46,6 +48,8 @@ PHONE_SPELLED = re.compile(r"(?<![\d\w+-])(?<!\d[ -])(?P<v>[2-9]\d-\d\d-\d\d-\d\
                            r"(?![\d]|[ -]\d)")
 NOT_PHONE_CONTEXT = re.compile(r"\b(?:cvr|se|moms|vat|p|konto|reg|ean|kr|dkk|faktura|ordre|sag|journal|cpr|nr"
                                r"|reg(?:istration)?\.?[ \t]?(?:no|number))"     # "Company reg. no. 40 50 36 84"
+                               # "Mit CVR-nummer er 38 48 77 52", "our CVR number is ..."
+                               r"(?:[\s.\-]{0,2}(?:nummer|number|nr|no)\b\.?)?(?:[\s:]{1,3}(?:er|is))?"
                                r"[\s.:\-#]*$"
                                r"|\+(?!45)\d{2,3}(?:[\s-]\d{1,4}){0,2}[\s-]*$",      # the rest of a foreign number
                                 re.IGNORECASE)
@@ -86,10 +90,16 @@ AREA = re.compile(NUMBER + r"\s{0,3}(?:m2|m²|kvm\.?|kvadratmeter|sq\.?\s?m|sqm|
 DIMENSIONS = re.compile(r"(?<![\d.,])(?P<a>\d+(?:[.,]\d+)?)\s{0,3}(?:m\s{0,3})?(?:[x×*]|by(?=\s))\s{0,3}"
                         r"(?P<b>\d+(?:[.,]\d+)?)\s{0,3}(?:m|meter|metres?|meters?)(?![\w²])",
                         re.IGNORECASE)
+# one to ten in words, Danish and English ("to uger", "five hundred guests")
+NUMBER_WORDS = {"en": 1, "et": 1, "one": 1, "a": 1, "to": 2, "two": 2, "tre": 3, "three": 3, "fire": 4, "four": 4,
+                "fem": 5, "five": 5, "seks": 6, "six": 6, "syv": 7, "seven": 7, "otte": 8, "eight": 8, "ni": 9,
+                "nine": 9, "ti": 10, "ten": 10}
 # "2 borde langs vores 6 meter facade, 1 m ud", "8 m long and 2 m deep", "1,5 meter ud fra muren på en 10 meter
-# lang strækning": a length along the front and a depth out from it, in one clause, give the area as DIMENSIONS do
-_MEASURE = re.compile(r"(?<![\d.,])(?P<n>\d+(?:[.,]\d+)?)[ \t]{0,3}(?:m|meter|metres?|meters?)(?![\w²])",
-                      re.IGNORECASE)
+# lang strækning": a length along the front and a depth out from it, in one clause, give the area as DIMENSIONS do;
+# a measure may be in centimetres ("80 cm ud fra muren") or a number in words before a unit in full ("two metres out")
+_MEASURE = re.compile(r"(?<![\d.,])(?P<n>\d+(?:[.,]\d+)?)[ \t]{0,3}(?:m|meter|metres?|meters?|(?P<cm>cm|centimeter))"
+                      r"(?![\w²])|(?<![\w-])(?P<w>" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+                      + r")[ \t](?:meter|metres?|meters?)\b", re.IGNORECASE)
 # (a width is not a depth: "Containeren er 6 m lang og 2,5 m bred" names a thing's size, not an area applied for)
 _DEPTH_AFTER = re.compile(r"[ \t]{0,3}(?:ud\b|udad|frem\b|dyb\b|dybt\b|i dybden|out\b|outward"
                           r"|deep\b|in depth|from the (?:wall|facade|front|building))", re.IGNORECASE)
@@ -109,7 +119,10 @@ def length_and_depth(text: str) -> Iterator[tuple[float | int, float | int, int,
     for clause in _CLAUSE.finditer(text):
         lengths, depths = [], []
         for m in islice(_MEASURE.finditer(text, clause.start(), clause.end()), 6):
-            value = parse_number(m.group("n"))
+            value = NUMBER_WORDS[m.group("w").lower()] if m.group("w") else parse_number(m.group("n"))
+            if value and m.group("cm"):
+                value = round(value / 100, 2)
+                value = int(value) if value == int(value) else value
             if not value:
                 continue
             if (_DEPTH_AFTER.match(text, m.end(), clause.end())
@@ -159,10 +172,6 @@ def parse_number(raw: str) -> int | float | None:
     return int(value) if value.is_integer() else value
 
 
-# one to ten in words, Danish and English ("to uger", "five hundred guests")
-NUMBER_WORDS = {"en": 1, "et": 1, "one": 1, "a": 1, "to": 2, "two": 2, "tre": 3, "three": 3, "fire": 4, "four": 4,
-                "fem": 5, "five": 5, "seks": 6, "six": 6, "syv": 7, "seven": 7, "otte": 8, "eight": 8, "ni": 9,
-                "nine": 9, "ti": 10, "ten": 10}
 # a count of guests written in words: "omkring to hundrede gæster", "about five hundred guests", "twelve hundred
 # guests per day", "to tusind besøgende" (a hundred or a thousand times a small number)
 _SMALL_NUMBER_WORDS = NUMBER_WORDS | {"elleve": 11, "eleven": 11, "tolv": 12, "twelve": 12, "femten": 15,

@@ -46,10 +46,11 @@ _DATE_PATTERNS = [
                r"(?:,?\s{1,3}" + _YEAR.format("y") + r")?", re.IGNORECASE),
     # "d. 1.6", "den 31.8": day and month with a dot, only after "d." or "den" (else "1.6 m" would be a date)
     re.compile(r"(?:(?<=\bd\. )|(?<=\bden ))(?P<d>\d{1,2})\.(?P<m>\d{1,2})(?![\d]|\.\d|,\d)"),
-    # "fra 14.06 til 18.06": a pair of days and months with a dot, the month in two digits ("fra 9.10" alone may be a
-    # time, "fra 10.30 til 11.30" is one)
-    re.compile(r"(?<=\b(?:fra|fom) )(?P<d>\d{1,2})\.(?P<m>0[1-9]|1[0-2])"
-               r"(?=[ \t]{1,3}(?:til|tom|to|[-–])[ \t]{1,3}\d{1,2}\.(?:0[1-9]|1[0-2])(?![\d]|\.\d|,\d))"),
+    # "fra 14.06 til 18.06", "FRA 1.12 TIL 23.12.2027": a pair of days and months with a dot, the month in two digits
+    # or the end's year written ("fra 9.10" alone may be a time, "fra 10.30 til 11.30" is one)
+    re.compile(r"(?<=\b(?i:fra|fom) )(?P<d>\d{1,2})\.(?P<m>0[1-9]|1[0-2])"
+               r"(?=[ \t]{1,3}(?i:til|tom|to|[-–])[ \t]{1,3}\d{1,2}\.(?:0[1-9]|1[0-2])(?:\.(?:19|20)?\d\d)?"
+               r"(?![\d]|\.\d|,\d))"),
     re.compile(r"(?:(?<=\d\.0\d til )|(?<=\d\.1\d til )|(?<=\d\.0\d to )|(?<=\d\.1\d to )|(?<=\d\.0\d - )"
                r"|(?<=\d\.1\d - ))(?P<d>\d{1,2})\.(?P<m>0[1-9]|1[0-2])(?![\d]|\.\d|,\d)"),
     # "4.10.–15.10.2027": a day and month with their dots, before a dash and the date that ends the range

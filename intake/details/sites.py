@@ -113,6 +113,9 @@ _REGISTERED = re.compile(r"\b(?:(?:\w+s )?registrerede? (?:adresse|hjemsted)(?:\
                          # "Vi flytter til nye lokaler: X. Vores nuværende adresse er Y": Y until the move
                          r"|(?:nuværende|current|present) (?:adresse|address)(?:\s+(?:er|is))?(?:\s+(?:på|at))?"
                          r"|hovedkontor(?:et)?(?: er| ligger)?(?: på| i)?"
+                         # "Bemærk at selskabets adresse er vores kontor på X" beside the grill bar it runs elsewhere
+                         r"|(?:selskabets|firmaets|virksomhedens|the company'?s) (?:adresse|address)(?:\s+(?:er|is))?"
+                         r"(?:\s+(?:vores|our) (?:kontor|office))?(?:\s+(?:på|at|i|in))?"
                          r"|head (?:office|quarters)(?: is)?(?: at| in)?|hq)\W*$", re.IGNORECASE)
 _WORK = (r"(?:nedrive|rive|renovere|istandsætte|male|bygge|opføre|grave|udskifte|skifte|sløjfe|fjerne|isolere|reparere"
          r"|arbejde|arbejdet)")
@@ -399,6 +402,9 @@ def _roles(text: str, mentions: list[Mention]) -> list[str]:
         role = _role(_window(text, previous_end, m.start), text[m.end:m.end + 60])
         if _NAMED_AFTER.search(text, max(0, m.start - 30), m.start):
             role = "name"                       # "Ejerforeningen Holmbladsgade 70": a name, not where it is
+        elif anothers_place(text, m.start):
+            role = "another's"                  # "My neighbour at Falkoner Allé 28 has the same sign": neither the
+                                                # business's address nor the site
         elif role == "neutral" and _SUBJECT_LINE.search(text, max(0, m.start - 120), m.start):
             role = "site"                       # a forwarded mail's "Emne: Støjende arbejde - Tagensvej 120", as the
                                                 # mail's own subject: where the work is, not the sender's signature
@@ -417,6 +423,27 @@ def _roles(text: str, mentions: list[Mention]) -> list[str]:
 _COMPANY_ABOVE = re.compile(rf"(?<![^\n])[ \t]*[A-ZÆØÅ][^\n:]{{0,60}}[ \t]{SUFFIX}\.?"
                             r"(?:[ \t]{0,2}\([^()\n]{1,40}\))?[ \t]*\n"
                             r"(?:[ \t]*(?i:cvr)[\w.\-]{0,6}:?[ \t]{0,3}(?:DK)?[\d ]{8,11}[ \t]*\n)?[ \t]*\Z")
+# someone else's place, named as theirs right before the address: a neighbour's ("my neighbour at X has the same
+# sign", "The neighbour at X already complained"), the shop next door ("the shop next to ours at X did the same"),
+# the landlord's home ("Min udlejer bor på X") (not the neighbour's place as the site: "foran naboen på X",
+# "hos naboen i X")
+_ANOTHERS_PLACE = re.compile(
+    r"(?:(?<![\w])(?P<pre>\w+)[ \t]+)?(?:(?:my|our|the|a|min|mit|vores|vor)[ \t]+)?"
+    r"(?:neighbou?rs?|naboe?n?|naboerne|genboen"
+    r"|(?:shop|store|café|cafe|restaurant|business|butik(?:ken)?|forretning(?:en)?)[ \t]+(?:next[ \t]+(?:door|to"
+    r"[ \t]+(?:ours|us|mine|me))|ved[ \t]+siden[ \t]+af(?:[ \t]+(?:os|vores|mig|min))?)"
+    r"|udlejer(?:en)?|landlord)"
+    r"(?:[ \t]+(?:who[ \t]+lives|som[ \t]+bor|bor|lives))?[ \t]+(?:at|on|in|på|paa|i)[ \t]+\Z", re.IGNORECASE)
+_PLACE_BEFORE_ANOTHER = frozenset("foran for hos ved til af of at outside beside by near behind bag".split())
+
+
+def anothers_place(text: str, start: int) -> bool:
+    """The address at ``start`` is named as someone else's place: a neighbour's, the shop next door's, the
+    landlord's home."""
+    m = _ANOTHERS_PLACE.search(text, max(0, start - 60), start)
+    return m is not None and (m.group("pre") or "").lower() not in _PLACE_BEFORE_ANOTHER
+
+
 _SUBJECT_LINE = re.compile(r"(?im)^[ \t]*(?:emne|subject)[ \t]*:[^\n]*\Z")
 # an association named after its house: the address in "Ejerforeningen Holmbladsgade 70" is part of its name
 _NAMED_AFTER = re.compile(r"(?i)(?:forening|foreningen|E/F|A/B)[ \t]{1,2}\Z")
@@ -536,9 +563,11 @@ _CORNER = re.compile(rf"(?P<a>{_NAMED_STREET})"
                      r"(?:[ \t]{1,3}(?P<j>(?i:og|and)|&)[ \t]{1,3}|[ \t]{0,2}/[ \t]{0,2})"
                      rf"(?P<b>{_NAMED_STREET})"
                      r"(?![\w])(?![ \t]{1,3}(?:nr\.?[ \t]?)?\d)")
-# "Refsnæsgade fra nr. 1 til nr. 15", "Howitzvej from no. 2 to no. 30": a stretch of the street
-_STRETCH_CUE = re.compile(r"[ \t]{1,3}(?i:fra|from)[ \t]{1,3}(?i:nr|no|number)\.?[ \t]{0,2}\d{1,4}[A-Z]?[ \t]{1,3}"
-                          r"(?i:til|to)[ \t]{1,3}(?:(?i:nr|no|number)\.?[ \t]{0,2})?\d")
+# "Refsnæsgade fra nr. 1 til nr. 15", "Howitzvej from no. 2 to no. 30", "Istedgade mellem nr. 10 og nr. 40": a
+# stretch of the street
+_STRETCH_CUE = re.compile(r"[ \t]{1,3}(?:(?i:fra|from)[ \t]{1,3}(?i:nr|no|number)\.?[ \t]{0,2}\d{1,4}[A-Z]?[ \t]{1,3}"
+                          r"(?i:til|to)|(?i:mellem|between)[ \t]{1,3}(?i:nr|no|number)\.?[ \t]{0,2}\d{1,4}[A-Z]?"
+                          r"[ \t]{1,3}(?i:og|and|&))[ \t]{1,3}(?:(?i:nr|no|number)\.?[ \t]{0,2})?\d")
 _PREMISES_CORNER_HERE = re.compile(rf"(?i:{_PREMISES_ON_CORNER})\W*(?i:af|of)?\W*\Z")
 _STREET_ENDING_HERE = re.compile(rf"(?<![\w])(?P<v>{_NAMED_STREET})\Z")
 
@@ -601,20 +630,47 @@ def _place(text: str, mentions: list[Mention]) -> str | None:
                 and not _PREMISES_CORNER_HERE.search(text, max(0, m.start() - 120), m.start("v"))
                 and not _WHERE_WE_RUN.search(text, max(0, m.start() - 80), m.start())):
             return name
-    return _event_place(text, mentions) or _square_of_the_event(text, mentions)
+    return _area_by_place(text, mentions) or _event_place(text, mentions) or _square_of_the_event(text, mentions)
 
 
-# "Enghave Plads Loppemarked søges for ...", "Israels Plads Julemarked 2027": an event named by its square or street
-_SQUARE_EVENT = re.compile(r"(?<![\w])(?P<v>(?:[A-ZÆØÅ][\wæøå'’\-]{1,30}+[ \t]){1,2}(?:Plads|Torv|Park|Have|Square))"
+# "on the quay at Nordre Toldbod", "the square by Nørreport Station", "P-pladsen ved Bellahøj Svømmestadion": an open
+# area named by the place it lies at, which needs no street word (not "pladsen foran Magasin på Kongens Nytorv": the
+# shop on the square; "the Amager Fælled car park by Artillerivej": the area of a named place)
+_AREA_BY = re.compile(
+    r"(?<![\w])(?=[tTkKpPhHfFgG])(?i:the[ \t]+(?:quay|quayside|harbour[ \t]?front|waterfront|square|plaza"
+    r"|forecourt|lawn|car[ \t]park|parking[ \t]lot)|kajen|havnefronten|pladsen|torvet|p-pladsen|parkeringspladsen"
+    r"|forpladsen|plænen|græsplænen)[ \t]{1,2}(?i:at|by|in[ \t]front[ \t]of|outside|next[ \t]to|beside|ved|foran"
+    r"|ud[ \t]for|uden[ \t]?for)[ \t]{1,2}(?:the[ \t]{1,2})?"
+    r"(?P<v>[A-ZÆØÅ][\wæøå'’\-]{1,30}+(?:[ \t][A-ZÆØÅ][\wæøå'’\-]{1,30}+){0,3})(?![\w])"
+    r"(?![ \t]{1,3}(?:(?i:på|on|at|i|in)[ \t]{1,3}[A-ZÆØÅ]|\d))")
+
+
+def _area_by_place(text: str, mentions: list[Mention]) -> str | None:
+    for m in islice(_AREA_BY.finditer(text, 0, _EVENT_READ), MAX_MENTIONS):
+        name = m.group("v")
+        first = name.split()[0].lower()
+        if (first not in NOT_STREET_WORDS and first not in _NOT_PLACE and name.lower() not in towns()
+                and not any(s.start <= m.start("v") < s.end for s in mentions)):
+            return name
+    return None
+
+
+# "Enghave Plads Loppemarked søges for ...", "Israels Plads Julemarked 2027": an event named by its square or street;
+# "Arrangement Israels Plads 12.-13. juni": the event, then its square
+_SQUARE = r"(?:[A-ZÆØÅ][\wæøå'’\-]{1,30}+[ \t]){1,2}(?:Plads|Torv|Park|Have|Square)"
+_SQUARE_EVENT = re.compile(rf"(?<![\w])(?:(?P<v>{_SQUARE})"
                            r"[ \t]{1,2}(?i:loppemarked|julemarked|marked|market|festival"
-                           r"|gadefest|fest|koncert|concert)\b")
+                           r"|gadefest|fest|koncert|concert)\b"
+                           r"|(?i:arrangement|event|loppemarked|julemarked|marked|market|festival|gadefest|koncert"
+                           rf"|concert)[ \t]{{1,2}}(?:[-–:][ \t]{{1,2}})?(?P<w>{_SQUARE})(?![\w]))")
 
 
 def _square_of_the_event(text: str, mentions: list[Mention]) -> str | None:
     for m in islice(_SQUARE_EVENT.finditer(text, 0, _EVENT_READ), MAX_MENTIONS):
-        name = m.group("v")
+        group = "v" if m.group("v") else "w"
+        name = m.group(group)
         if (name.split()[0].lower() not in NOT_STREET_WORDS and name.lower() not in towns()
-                and not any(s.start <= m.start("v") < s.end for s in mentions)):
+                and not any(s.start <= m.start(group) < s.end for s in mentions)):
             return name
     return None
 
@@ -714,7 +770,16 @@ def _lone_postcode(text: str, mentions: list[Mention]) -> dict[str, str]:
         found = postcode_town(m.group("pc"), text[m.end():m.end() + 60], strict=True)
         if found:
             return {"postcode": found[0], "city": found[1]}
+    for m in islice(_TOWN_THEN_POSTCODE.finditer(text), MAX_MENTIONS):
+        found = postcode_town(m.group("pc"), m.group("town"), strict=True)
+        if found and found[2] == len(m.group("town")):
+            return {"postcode": found[0], "city": found[1]}
     return {}
+
+
+# "på Jernbane Allé 14 B i Vanløse (2720)": the town, then its postcode in brackets
+_TOWN_THEN_POSTCODE = re.compile(r"(?<![\w])(?P<town>[A-ZÆØÅ][\wæøå]{2,30}+(?:[ \t][A-ZÆØÅ][\wæøå]{0,30}+)?)"
+                                 r"[ \t]{1,2}\((?P<pc>[1-9]\d{3})\)")
 
 
 # "på blågårdsgade 14 2200 kbh n": a street written in lower case, its number and a postcode with its town after it

@@ -21,6 +21,7 @@ from intake.details.identifiers import (
     CVR_LABELLED,
     CVR_REG_NO,
     DIMENSIONS,
+    DK_NUMBER,
     EMAIL,
     EMAIL_LABEL,
     GUESTS,
@@ -388,8 +389,7 @@ def _cvr_of_the_company(out: dict, text: str) -> None:
 
 
 # a Danish number in four pairs, with or without +45 ("+45 28 16 47 39", "32551890")
-_DK_NUMBER = r"(?:\+45[ \t]?)?\d\d[ \t]?\d\d[ \t]?\d\d[ \t]?\d\d"
-_PHONE_NEAR = re.compile(_DK_NUMBER + r"(?!\d)")
+_PHONE_NEAR = re.compile(DK_NUMBER + r"(?!\d)")
 # a label of another number between the name and the digits ("Lone Brink\nCVR-nummer: 49445709")
 _OTHER_NUMBER = re.compile(r"(?i)\b(?:cvr|p-?n|se-?n|reg|konto|ean|org|moms|vat|faktura|ordre|sag)|\d")
 
@@ -506,7 +506,7 @@ def _find_phone(text: str, _ref: date) -> dict:
 # "T +45 43 62 90 00 | M +45 28 16 47 39", and any after a nationwide 70-number: "+45 70 20 31 31 / +45 21 67 09 42"
 _MOBILE_NEXT = re.compile(r"[ \t]{0,3}(?:[|/·,][ \t]{0,3}|\n[ \t]{0,3})"
                           r"(?P<label>(?i:mobil\w*|mobile|mob|cell|m|direkte|direct)\.?:?[ \t]{0,2})?"
-                          rf"(?P<v>{_DK_NUMBER})(?![\d])")
+                          rf"(?P<v>{DK_NUMBER})(?![\d])")
 
 
 def _own_number_after(out: dict, text: str) -> None:
@@ -534,7 +534,7 @@ _PHONE_WRAPPED = re.compile(r"(?<![\d\w+-])(?<!\d[ ])(?P<v>[2-9]\d(?:[ ]\d\d){0,
 
 # "33 91 27 65 / 40 26 73 18 (mobile)": a second number after the first, marked as the person's own
 _MOBILE_AFTER = re.compile(r"[ \t]{0,2}(?:/|,|og|or|eller)[ \t]{0,2}"
-                           rf"(?P<v>{_DK_NUMBER})"
+                           rf"(?P<v>{DK_NUMBER})"
                            r"(?!\d)[ \t]{0,2}\(?(?i:mobil\w*|mobile|mob|cell|direkte|direct)\b")
 _DIRECT = re.compile(r"(?i)\b(?:direkte|direct|dir|mobil\w*|mob|mobile|cell)\b")
 

@@ -49,8 +49,12 @@ def normalise_value(key: str | None, value: str, reference: date) -> dict[str, o
     return handler(value, reference) if handler else {}
 
 
+# a date in a CVR field is no part of the number: "under registrering (skifter til ApS pr. 1.1.2027)"
+_DATE_IN_VALUE = re.compile(r"(?<![\d./-])\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})(?!\d|[./-]\d)")
+
+
 def _v_cvr(value: str, _ref: date) -> Values:
-    number = digits(re.sub(r"^\s*DK", "", value, flags=re.IGNORECASE))
+    number = digits(_DATE_IN_VALUE.sub(" ", re.sub(r"^\s*DK", "", value, flags=re.IGNORECASE)))
     return {"cvr": number} if 6 <= len(number) <= 10 else {}
 
 
@@ -219,6 +223,13 @@ _OWN_PREMISES = re.compile(r"(?i)\b(?:foran|ud ?for|uden ?for|outside|in front o
 _STREET_AT_NUMBER = re.compile(rf"^(?P<street>{STREET})[ \t]{{0,3}}[-–,]?[ \t]{{1,3}}"
                                rf"{BESIDE_NUMBER}"
                                r"(?P<no>\d{1,4}[A-Z]?(?:-\d{1,4}[A-Z]?)?)(?!\d)")
+# "Fortovsstrækningen på Jagtvej fra nr. 100 til nr. 130", "The stretch of Istedgade between no. 10 and no. 40": a
+# stretch of a street is labelled by the street
+_STRETCH_OF = re.compile(r"^(?:(?i:\w*strækning(?:en)?|(?:the[ \t]+)?(?:stretch|section)"
+                         r"(?:[ \t]+of[ \t]+(?:the[ \t]+)?(?:pavement|sidewalk|road))?)[ \t]+"
+                         r"(?i:på|af|ad|langs|i|of|on|along)[ \t]+)?"
+                         rf"(?P<street>{STREET})[ \t]*,?[ \t]+(?i:fra|from|mellem|between)[ \t]+(?i:nr|no|number)\.?"
+                         r"[ \t]{0,2}\d")
 # "Sankt Hans Torv, ved springvandet", "Fælledparken, the lawn by ...": the place, then where in it
 # ("Israels Plads - near the fountain": the spot after a dash)
 _PLACE_THEN_SPOT = re.compile(r"^(?P<place>[^,\d]{3,60}?)(?:[ \t]*,|[ \t]+[-–])[ \t]*(?![ \t]*(?:st|kl|tv|th|mf|sal)\b)"
@@ -239,6 +250,9 @@ def _site_value(value: str) -> str:
     if _OWN_PREMISES.search(value):
         return ""                           # "outside our shop at Vesterbrogade 50": the business's own address
     value = _CORNER_OF.sub("", value)
+    m = _STRETCH_OF.match(value)
+    if m:
+        return m.group("street")
     m = _NUMBER_ON_STREET.match(value) or _STREET_AT_NUMBER.match(value)
     if m:
         return format_address(m.group("street"), m.group("no"))
