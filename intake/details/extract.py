@@ -224,7 +224,8 @@ def _subject_site_on_the_address(found: dict[str, Field]) -> None:
 def _site_within_subject_place(found: dict[str, Field], read: list[tuple[str, str, dict[str, object]]]) -> None:
     """A place in the subject ("Running event at Islands Brygge") gives way to the site the body names as such and
     puts on or in it ("The site we apply for is Havneparken on Islands Brygge"); a spot merely described in the
-    subject's place ("plænen ved Kinesisk Lysthus i Frederiksberg Have") does not narrow it."""
+    subject's place ("plænen ved Kinesisk Lysthus i Frederiksberg Have") does not narrow it; a text's place whose
+    name goes on from the subject's ("Islands Brygge Havnepark" under "... at Islands Brygge") is the narrower one."""
     site = found.get("activity_location")
     if site is None or site.source != "subject" or not isinstance(site.value, str):
         return
@@ -234,6 +235,9 @@ def _site_within_subject_place(found: dict[str, Field], read: list[tuple[str, st
                 and re.search(rf"(?<![\w]){re.escape(inner)}[ \t]+(?:on|at|in|på|i|ved)[ \t]+{re.escape(site.value)}"
                               r"(?![\w])", text)):
             found["activity_location"] = Field(inner, source)
+            return
+        if isinstance(inner, str) and re.fullmatch(rf"{re.escape(site.value)}(?:[ \t][A-ZÆØÅ][^\W\d]+){{1,2}}", inner):
+            found["activity_location"] = Field(inner, source)   # "at Islands Brygge", "Venue: Islands Brygge Havnepark"
             return
 
 

@@ -40,7 +40,8 @@ PHONE_REACH = re.compile(
     r"(?:\btræffes|\bkontaktes|\bfås[ \t]fat[ \t]i|\bbe[ \t](?:reached|contacted))[ \t]{1,2}(?:på|on|at)"
     r"(?:[ \t]{1,2}(?:telefon|tlf\.?|mobil|phone|mobile))?[ \t:]{1,3}"
     rf"(?P<v>{DK_NUMBER})(?![\d])", re.IGNORECASE)
-PHONE_INTL = re.compile(r"(?<![\d])(?:\+|00)\s?45[\s-]?(?P<v>\d{2}[ \-.]?\d{2}[ \-.]?\d{2}[ \-.]?\d{2})(?![\d])")
+# (a PDF's line may break between two pairs: "+45 71 99\n02 35")
+PHONE_INTL = re.compile(r"(?<![\d])(?:\+|00)\s?45[\s-]?(?P<v>\d{2}(?:(?:[ \-.]|[ \t]?\n)?\d{2}){3})(?![\d])")
 PHONE_GROUPED = re.compile(r"(?<![\d\w+-])(?<!\d[ ])(?P<v>[2-9]\d (?:\d\d ){2}\d\d|[2-9]\d{3} \d{4})(?![\d])")
 # "Ring på 26-12-34-56", "på 2 6 5 5 - 4 0 1 1": pairs joined by dashes, or eight digits spelled out one by one
 PHONE_SPELLED = re.compile(r"(?<![\d\w+-])(?<!\d[ -])(?P<v>[2-9]\d-\d\d-\d\d-\d\d|[2-9](?: \d){3}(?: - | )\d(?: \d){3})"
@@ -54,6 +55,16 @@ NOT_PHONE_CONTEXT = re.compile(r"\b(?:cvr|se|moms|vat|p|konto|reg|ean|kr|dkk|fak
                                 re.IGNORECASE)
 EMAIL = re.compile(r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+\-]{0,63}@[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?"
                     r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?)+")
+# an address with its "@" spelled out against harvesters: "nanna(at)bonneogbog.dk", "tom (at) tacolibre.dk"
+_SPELLED_AT = re.compile(r"(?<=[A-Za-z0-9_%+\-])[ \t]?[(\[][ \t]?(?i:at|snabel-?a)[ \t]?[)\]][ \t]?"
+                         r"(?=[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9\-]{1,63})*\.[A-Za-z]{2,}\b)")
+
+
+def with_at_signs(text: str) -> str:
+    """The text with each e-mail address whose "@" is spelled "(at)" or "[at]" written with its "@"."""
+    return _SPELLED_AT.sub("@", text)
+
+
 EMAIL_LABEL = re.compile(r"(?:e-?mail|mail|e-?post)\s*(?:adresse|address)?\s*[:.]?\s*$", re.IGNORECASE)
 IGNORED_EMAIL = re.compile(r"(?:^|[.@])kk\.dk$|^(?:no-?reply|mailer-daemon|postmaster)@", re.IGNORECASE)
 

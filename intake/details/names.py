@@ -30,6 +30,8 @@ _ENDING_IN_SUFFIX = re.compile(rf"(?<![\w])"
 _BUSINESS_NOUN = (r"(?:restaurant|café|cafe|kiosk|shop|store|\w*butik|bar|bistro|bakery|bageri|\w*salon|pizzeria|grill"
                   r"|firma|company|business|virksomhed|enkeltmandsvirksomhed|forretning|\w*værksted|klinik|food ?truck"
                   r"|madvogn)")
+# the same noun in its definite form, written before the business's name: "frisørsalonen", "vaskehallen", "caféen"
+_BUSINESS_THE = rf"[\w-]{{0,30}}?(?:{_BUSINESS_NOUN}|frisør|hal)(?:en|et|ken|len)"
 _INTRO = re.compile(        # each alternative starts a word: the look-behind turns most positions away at once
     r"(?<![\w])(?i:\b(?:min|vores|my|our)[ \t](?:virksomhed|forretning|butik|salon|café|cafe|restaurant|firma"
     r"|enkeltmandsvirksomhed|company|business|shop|bakery|bageri|kiosk|klinik|værksted)[ \t]"
@@ -38,8 +40,9 @@ _INTRO = re.compile(        # each alternative starts a word: the look-behind tu
     r"|\bwe[ \t]are[ \t]called|\bindehaver[ \t]af|\bon[ \t]behalf[ \t]of"
     # "the Danish permit agent for our client, Baltic Facade Systems UAB"
     r"|\b(?:agent|agents|advisers?|rådgiver[e]?)[ \t]for[ \t](?:our|vores|min|my)[ \t](?:client|klient|kunde|customer),"
-    r"|\b(?:jeg|vi|og)[ \t](?:driver|ejer)"
-    r"(?:[ \t](?:firmaet|virksomheden|enkeltmandsvirksomheden|butikken|caféen|restauranten|salonen))?"
+    rf"|\b(?:jeg|vi|og)[ \t](?:driver|ejer)(?:[ \t]{_BUSINESS_THE})?"
+    # "Jeg er ved at starte hundefrisøren Happy Paws Grooming op", "vi åbner restauranten X"
+    rf"|\b(?:starte|starter|åbne|åbner)[ \t](?:op[ \t])?{_BUSINESS_THE}"
     r"|\b(?:i|we)[ \t](?:run|own)"
     # "My sole proprietorship is Pastéis da Ana", "min enkeltmandsvirksomhed hedder ..."
     r"|\b(?:min|mit|vores|my|our)[ \t](?:sole[ \t]proprietorship|sole[ \t]trader(?:[ \t]business)?"
@@ -184,7 +187,7 @@ def clean_company(raw: str) -> str | None:
 def _clean_plain(raw: str) -> str | None:
     """A name without a legal form, cut before a street it is "på" ("Vinbaren Druen på Falkoner Allé")."""
     value = _SENTENCE_END.split(raw.strip())[0]             # a sentence ends the name; "Frk. Kanel" is one name
-    value = _PLACE_TAIL.sub("", _COMPANY_LEAD.sub("", value)).strip(" ,.;:")
+    value = _PLACE_TAIL.sub("", _TRADE_PREFIX.sub("", _COMPANY_LEAD.sub("", value))).strip(" ,.;:")
     value = re.sub(rf"\s+{_JOINER}$", "", value)
     if _NUMBER_LABEL.match(value):
         return None                                     # "en enkeltmandsvirksomhed, CVR 12345678": no name
@@ -275,6 +278,10 @@ def _candidates(text: str) -> Iterator[Candidate]:
     yield from _plain_candidates(text, islice(_OWNED_BY.finditer(text), MAX_CANDIDATES), 2)
     yield from _plain_candidates(text, organisations, 2)
     yield from _plain_candidates(text, islice(_WE_ARE.finditer(text), MAX_CANDIDATES), 0)
+    for m in islice(_QUOTED_NAME.finditer(text), MAX_CANDIDATES):
+        if _NAMING_WORD_BEFORE.search(text, max(0, m.start() - 60), m.start()):
+            name = " ".join(f"{m.group('v')} {m.group('form') or ''}".split())
+            yield name, m.start("v"), m.end(), 3 if m.group("form") else 2
     for m in islice(_FORM_FIRST.finditer(text), MAX_CANDIDATES):
         yield m.group("v"), m.start("v"), m.end("v"), 3
     for m in islice(_BRANCH_OF.finditer(text), MAX_CANDIDATES):
@@ -282,6 +289,15 @@ def _candidates(text: str) -> Iterator[Candidate]:
     head = _LETTERHEAD.match(text)
     if head and _looks_like_business(head.group("v")) and not _TITLE_LINE.match(head.group("v")):
         yield head.group("v"), head.start("v"), head.end("v"), 1
+
+
+# a name in quotes after the kind of business or a word that names it: 'caféen "Bønne & Bog" ApS', 'restaurant
+# "Spisehuset 1876"', 'en kiosk som skal hedde "Kiosk 24/7"' (the quotes bound it; the noun is no part of it)
+_QUOTED_NAME = re.compile(rf"(?<=[ \t])[\"“„](?P<v>[A-ZÆØÅ0-9][^\"“”„\n]{{1,50}}?)[\"”]"
+                          rf"(?:[ \t]{{1,2}}(?P<form>{SUFFIX})(?![\w/]))?")
+_NAMING_WORD_BEFORE = re.compile(rf"(?i:\b(?:{_BUSINESS_NOUN}|{_BUSINESS_THE})(?:[ \t](?:(?:der|som|that|which)[ \t]"
+                                 rf"(?:skal[ \t]|will[ \t]be[ \t]|is[ \t])?)?(?:hedde|hedder|called|named))?)"
+                                 rf"[ \t]{{1,2}}\Z")
 
 
 # an owners' or a cooperative housing association, its legal form first: "E/F Classensgade 58", "A/B Kastanjegården"
@@ -383,6 +399,10 @@ _TITLE_WORD_BEFORE = re.compile(r"^\s*(?:\w*chef|\w*leder|indehaver|ejer|direkt�
                                 r"(?=[A-ZÆØÅ])", re.IGNORECASE)
 
 
+# a nickname in quotes or brackets between the first name and the surname: 'Kenneth "Kenny" Dahl'
+_NICKNAME = re.compile(r"(?<=\w)[ \t]+[\"“(][A-ZÆØÅ][\w\-]{1,20}[\"”)](?=[ \t]+[A-ZÆØÅ])")
+
+
 def _signature(lines: list[str]) -> tuple[str, list[str]] | None:
     """(name, the lines after the name) of the signature below the last valediction line."""
     tried = 0
@@ -397,7 +417,7 @@ def _signature(lines: list[str]) -> tuple[str, list[str]] | None:
         following = [ln.strip() for ln in lines[i + 1:i + 8] if ln.strip()]
         candidates = ([(rest, following)] if rest else []) + ([(following[0], following[1:])] if following else [])
         for cand, after in candidates:
-            cand = _TITLE_WORD_BEFORE.sub("", cand)
+            cand = _NICKNAME.sub("", _TITLE_WORD_BEFORE.sub("", cand))
             nm = _NAME_LINE.match(cand) if len(cand) <= 200 else None
             if nm and looks_like_name(nm.group("v")):
                 return nm.group("v"), after
@@ -482,11 +502,14 @@ _CONTACT_BEFORE_NAME = re.compile(
     rf"|\b(?:please[ \t])?direct[ \t](?:any[ \t]|all[ \t]|your[ \t])?(?:\w+[ \t]){{0,2}}?"
     rf"(?:questions|enquiries|inquiries)[ \t]to"
     rf"|\b(?:spørgsmål|questions|henvendelser|enquiries)[ \t]?:"                # "Questions: our dispatcher X"
-    rf"|\btalk[ \t]to|\bringe?[ \t]til"                            # "talk to our ops lead, X", "ringe til Marianne på"
+    rf"|\btalk[ \t]to"                                          # "talk to our ops lead, X"
+    # "ringe til Marianne på", "ring eller skriv til hende: Linh Tran"
+    rf"|\b(?:ringe?|skriv)(?:[ \t](?:eller|og)[ \t](?:ringe?|skriv))?[ \t]til(?:[ \t](?:hende|ham)[ \t]?:)?"
     # "Kontaktperson hos Luna er indehaver X", "on site you can reach our foreman X"
-    # "Ansvarlig på stedet er formand X", "Our contact person in Copenhagen is X"
-    rf"|\b(?:kontaktperson(?:en)?|contact(?:[ \t]person)?|ansvarlig|responsible(?:[ \t]person)?)[ \t]"
-    rf"(?:hos|at|for|på|on|in|i)[ \t]\w+(?:[ \t]\w+)?[ \t](?:er|is)"
+    # "Ansvarlig på stedet er formand X", "Our contact person in Copenhagen is X", "Our site contact is foreman X",
+    # "Den ansvarlige for arrangementet er vores booker X", "kontaktperson i forhold til kommunen er X"
+    rf"|\b(?:kontaktperson(?:en)?|contact(?:[ \t]person)?|ansvarlige?|responsible(?:[ \t]person)?)"
+    rf"(?:[ \t](?:hos|at|for|på|on|in|i)[ \t]\w+(?:[ \t]\w+){{0,2}})?[ \t](?:er|is)"
     rf"|\b(?:you|one)[ \t]can[ \t](?:reach|contact|call)|\b(?:i|du|man)[ \t]kan[ \t](?:kontakte|ringe[ \t]til"
     rf"|få[ \t]fat[ \t]i)"
     # "Location manager: Sebastian Kjær, 40 ...", "Foreman on site: X"

@@ -405,10 +405,21 @@ def _week_range(m: re.Match, reference: date) -> list[tuple[int, date, date]]:
     except ValueError:
         return []
     if not m.group("y") and end < reference:                # weeks that ended before receipt: next year's
-        return _week_range_in(year + 1, w1, w2, m.start())
-    if _WORKING_DAYS.search(m.string, max(0, m.start() - 30), m.start()):
-        end -= timedelta(days=2)                # "mandag til fredag i uge 34": Monday to Friday
-    return [(m.start(), start, end)] if start <= end else []
+        return _on_working_days(m, _week_range_in(year + 1, w1, w2, m.start()))
+    return _on_working_days(m, [(m.start(), start, end)] if start <= end else [])
+
+
+# the working days written after the weeks: "i uge 27, mandag til fredag", "uge 35 og 36 på hverdage"
+_WORKING_DAYS_AFTER = re.compile(r"[ \t]{0,2},?[ \t]{0,2}(?:(?:på|on|alle|all)[ \t]{1,2})?(?:mandag til fredag"
+                                 r"|mandag-fredag|monday to friday|monday-friday|hverdage|weekdays)\b", re.IGNORECASE)
+
+
+def _on_working_days(m: re.Match, weeks: list[tuple[int, date, date]]) -> list[tuple[int, date, date]]:
+    """Weeks on working days only end on their last Friday ("mandag til fredag i uge 34": Monday to Friday)."""
+    if weeks and (_WORKING_DAYS.search(m.string, max(0, m.start() - 30), m.start())
+                  or _WORKING_DAYS_AFTER.match(m.string, m.end())):
+        return [(pos, start, end - timedelta(days=2)) for pos, start, end in weeks]
+    return weeks
 
 
 _WEEKDAY = {"mandag": 1, "tirsdag": 2, "onsdag": 3, "torsdag": 4, "fredag": 5, "lørdag": 6, "søndag": 7,

@@ -44,6 +44,7 @@ from intake.details.identifiers import (
     length_and_depth,
     normalise_phone,
     parse_number,
+    with_at_signs,
 )
 from intake.details.labels import full_label_key, label_key, normalise_label
 from intake.details.names import (
@@ -218,7 +219,7 @@ def _put(out: dict, values: dict) -> None:
 
 def extract_from_text(text: str, reference: date) -> dict[str, object]:
     """Every detail found in one text; labelled values first."""
-    text = _tame(text.replace("\r\n", "\n").replace("\xa0", " ")[:MAX_TEXT_CHARS])
+    text = with_at_signs(_tame(text.replace("\r\n", "\n").replace("\xa0", " ")[:MAX_TEXT_CHARS]))
     text = _MAIL_HEADER_DATE.sub(_header_without_date, text)    # when a forwarded or quoted mail was sent
     client, text = _client_block(text, reference)
     text = _QUOTED_PARTY.sub("\n", text)        # a supplier's offer quoted under "Bilag:": another party's details
@@ -709,9 +710,10 @@ def _not_a_tank(text: str, m: re.Match[str]) -> bool:
 # "The crew is 12 people", "holdet er 8 personer": who works there, not who comes
 _WORKERS = re.compile(r"(?i)\b(?:crew|staff|team|employees|workers|medarbejdere|personale|ansatte|holdet|hold)\b"
                       r"[^.\n\d]{0,20}\Z"
-                      # "an architecture office of 25 people", "et firma på 12 personer": the business's size
-                      r"|\b(?:office|company|firm|practice|business|kontor|firma|virksomhed)"
-                      r"[ \t]+(?:of|på|med)[ \t]+\Z")
+                      # "an architecture office of 25 people", "et firma på 12 personer", "a design studio with 14
+                      # people": the business's size
+                      r"|\b(?:office|company|firm|practice|business|studio|kontor|firma|virksomhed|tegnestue)"
+                      r"[ \t]+(?:of|på|med|with)[ \t]+\Z")
 
 
 # the size of a thing that stands on no ground of ours: a sign, a stage, the panels of an exhibition

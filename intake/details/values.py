@@ -31,6 +31,7 @@ from intake.details.identifiers import (
     find_cpr,
     normalise_phone,
     parse_number,
+    with_at_signs,
 )
 from intake.details.names import SUFFIX, looks_like_person, names_a_business
 from intake.details.postcodes import is_postcode
@@ -68,7 +69,7 @@ def _v_phone(value: str, _ref: date) -> Values:
 
 
 def _v_email(value: str, _ref: date) -> Values:
-    m = EMAIL.search(value)
+    m = EMAIL.search(with_at_signs(value))
     return {"contact_email": m.group(0).lower()} if m else {}
 
 
@@ -149,8 +150,14 @@ _LEGAL_NAME_AFTER = re.compile(r"[^()]+?\s*[-–(,]\s*(?i:juridisk(?:[ \t]+(?:na
 _LEGAL_IN_BRACKETS = re.compile(rf"(?P<trade>[^()]+?)\s*\((?P<legal>[^()]+?{SUFFIX}\.?)\)")
 
 
+# the name in quotes after a word for the kind of business: 'Malerfirmaet "Pensel & Pigment" ApS'
+_QUOTED_NAME = re.compile(rf"^(?:[\w-]+[ \t]+)?[\"“„](?P<name>[^\"“”„]{{2,60}})[\"”](?:[ \t]+(?P<form>{SUFFIX}))?")
+
+
 def _v_company(value: str, ref: date) -> Values:
-    """A company name, cut before an identifier or an address written after it ("Hansen ApS, CVR 12345678")."""
+    """A company name, cut before an identifier or an address written after it ("Hansen ApS, CVR 12345678"); a name
+    in quotes is the name without the word before it."""
+    value = _QUOTED_NAME.sub(lambda m: " ".join(filter(None, (m.group("name"), m.group("form")))), value, count=1)
     head = re.split(r"\s*[,(;|\-–]?\s*\b(?:cvr|se|p-?nr|tlf|telefon|phone|vat)\b", value,
                     maxsplit=1, flags=re.IGNORECASE)[0]
     legal = re.search(SUFFIX + r"(?=\s*[,(;|/])", head)
@@ -230,7 +237,10 @@ _PLACE_THEN_SPOT = re.compile(r"^(?P<place>[^,\d]{3,60}?)(?:[ \t]*,|[ \t]+[-–]
 
 
 _SPOT_WORDS = frozenset("på i ved foran langs uden udenfor ud bag ovenpå under over vores vor min mit our my the on in"
-                        " at by outside along behind above beside".split())
+                        " at by outside along behind above beside"
+                        # a part of the house or how a thing stands: "Facade over butiksvindue", "Nedgravet i gården"
+                        " facade facaden façade gavl gavlen tag taget indgang indgangen fortov fortovet nedgravet"
+                        " overjordisk".split())
 
 
 def _site_value(value: str) -> str:
@@ -252,8 +262,14 @@ def _site_value(value: str) -> str:
     if (not re.search(r"\d", value) and not any(w[:1].isupper() for w in words[1:])
             and (words[0].islower() or words[0].lower() in _SPOT_WORDS)):
         return ""
-    m = _PLACE_THEN_SPOT.match(value) or _PLACE_BY_STREET.match(value)
+    m = _PLACE_THEN_SPOT.match(value) or _PLACE_BY_STREET.match(value) or _SPOT_IN_PLACE.match(value)
     return m.group("place") if m else value
+
+
+# "the lawn by the rose garden in Enghaveparken", "plænen ved søen i Valbyparken": a spot written first, then the
+# named place it is in
+_SPOT_IN_PLACE = re.compile(r"^(?:the[ \t]+)?[a-zæøå][^,\d\n]{0,60}?[ \t](?:in|i)[ \t]+"
+                            r"(?P<place>[A-ZÆØÅ][^\W\d]{3,40}(?:[ \t][A-ZÆØÅ][^\W\d]{1,30}){0,2})[ \t.]*$")
 
 
 # "Nørrebroparken ved Jagtvej": a named place, then the street it lies by
