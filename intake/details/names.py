@@ -87,8 +87,12 @@ _ORGANISATION = re.compile(       # "Andelsboligforeningen Lærkehøj", "Valby H
 # "in front of Kulturhuset Islands Brygge": a place where something happens, not the applicant
 _PLACE_BEFORE = re.compile(r"(?i:\bforan|\bud ?for|\buden ?for|\bin front of|\boutside|\bnext to|\bopposite"
                            r"|\bved siden af|\boverfor)[ \t]{1,3}\Z")
-# "Amager Blomster v/ Bente Kjær": a sole trader's business and its owner, one name ("Kemals Frugt og Grønt v/ ...")
-_OWNED_BY = re.compile(rf"(?<![\w])(?P<v>{_CAP_TOKEN}(?:[ \t]{{1,2}}(?:(?:&|og|and)[ \t]{{1,2}})?{_CAP_TOKEN}){{0,3}}"
+# "Amager Blomster v/ Bente Kjær": a sole trader's business and its owner, one name ("Kemals Frugt og Grønt v/ ...");
+# the kind of business in its definite form that opens a sentence of running text is no part of it ("Frisørsalonen
+# Klip & Krøller v/ Anne Skov ønsker at ...", as "frisørsalonen Hårdesign v/ ..." within one; not a signature's line)
+_OWNED_BY = re.compile(rf"(?<![\w])(?:(?:(?<=\A)|(?<=\n)|(?<=[.!?][ \t]))(?i:{_BUSINESS_THE})[ \t]{{1,2}}"
+                       rf"(?=[A-ZÆØÅ][^\n]{{0,60}}?[ \t]v/[^\n]{{0,60}}?[ \t][a-zæøå]))?"
+                       rf"(?P<v>{_CAP_TOKEN}(?:[ \t]{{1,2}}(?:(?:&|og|and)[ \t]{{1,2}})?{_CAP_TOKEN}){{0,3}}"
                        rf"[ \t]{{1,2}}v/[ \t]?"
                        rf"[A-ZÆØÅ][\w'’\-]{{1,30}}+(?:[ \t][A-ZÆØÅ][\w'’\-]{{1,30}}+){{1,2}})(?![\w])")
 _SOLE_TRADER_WORD = re.compile(r"(?i:enkeltmandsvirksomhed|personligt ejet|sole proprietorship|sole trader)")

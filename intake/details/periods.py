@@ -505,7 +505,32 @@ _LETTER_DATE = re.compile(r"(?:^|\n)[ \t]*[A-ZÆØÅ][\w.]{1,25}(?:[ \t][A-ZÆØ
                           r"(?:(?i:den|d\.)[ \t]{0,3})?\Z")
 
 
+# the days an event is built up and struck, dated apart beside the event's own day ("lørdag den 14. august ...
+# Opbygning af scene fredag 13. august", "Saturday 12 June ... Set-up on 11 June, take-down the morning of 13 June"):
+# the period runs from the first of those days to the last
+_BUILD_OR_STRIKE = re.compile(r"(?:\bopbygning\w*|\bopstilling\w*|\bopsætning\w*|\bset[- ]?up|\bbuild[- ]?up"
+                              r"|\brig(?:ning\w*|[- ]?up)?|\bnedtagning\w*|\btake[- ]?down|\bde-?rig\w*"
+                              r"|\bget[- ]?out|\boprydning\w*|\bclear[- ]?up)\b[^.\n\d]{0,30}\Z", re.IGNORECASE)
+_BUILD_DAYS = 3         # at most this many days before or after the event
+
+
+def _with_build_and_strike(text: str, reference: date, dates: list[DateMention]) -> Period | None:
+    event: list[date] = []
+    build: list[date] = []
+    for mention in dates:
+        day = _resolve(mention.day, mention.month, mention.year, reference)
+        if day is None or day <= reference or _LETTER_DATE.search(text, max(0, mention.start - 40), mention.start):
+            continue
+        (build if _BUILD_OR_STRIKE.search(text, max(0, mention.start - 40), mention.start) else event).append(day)
+    if len(set(event)) != 1 or not build or any(abs((day - event[0]).days) > _BUILD_DAYS for day in build):
+        return None
+    return Period(min(event + build), max(event + build))
+
+
 def _one_sided(text: str, reference: date, dates: list[DateMention]) -> Period:
+    built = _with_build_and_strike(text, reference, dates)
+    if built is not None:
+        return built
     period = _from_or_to(text, reference, dates)
     if period.start or period.end:
         return period

@@ -79,6 +79,9 @@ _BUSINESS = re.compile("(?:" + "|".join([
     rf"|virksomhedens|its|the company'?s)\s(?!{_CUSTOMERS}\s)(?:\w+\s)?{_PREMISES}"
     r"(?: (?:is|are|er|ligger))?(?: located)? (?:på|i|at|in|on)",
     rf"\b(?:vores|min|mit|mine|our|my)(?: egen| eget| own)? {_PREMISES},",       # "vores egen ejendom, X"
+    # "hos vores virksomhed på adressen X", "at our company at the address X": the address is the business's own
+    rf"\b(?:vores|min|mit|our|my)(?: egen| eget| own)? (?:virksomhed|firma|company|business|{_PREMISES})"
+    r" (?:på|at) (?:adressen|the address)",
     r"\b(?:vores|vor|our)(?: egen| eget| own)? (?:bygning|building),",     # "ved vores bygning, Carl Jacobsens Vej 16"
     rf"\b(?:vores|min|mit|mine|our|my)(?: egen| eget| own)? {_PREMISES}",   # "foran min forretning Amagerbrogade 58"
     r"\bour (?:\w+ )?(?:office|shop|premises|restaurant|store|workshop|studio|address)s? (?:is|are) (?:at|in|on)",
