@@ -436,6 +436,9 @@ _LATER = re.compile(
     # the object first, as Danish puts it, and sent later: "Afmærkningsplan sender vi, så snart ..." (not "sender vi
     # med", "sender vi hermed": sent with this mail)
     r"|^\W{0,3}(?:sender|eftersender|fremsender) (?:vi|jeg)\b(?!\s+(?:med|hermed|herved|her|nu|vedlagt|som bilag)\b)"
+    # (not where the verb has its own object: "(CVR-nr. 32159400) fremsender jeg ansøgning om udeservering")
+    r"(?!\s+(?:(?:hermed|herved|en|et|vores|vor|min|mit|denne|dette|den|det)\s+)?(?:ansøgning|anmeldelse|"
+    r"forespørgsel|følgende)\w*)"
     # the same in English: "Signage plan we will send later" (not "we send herewith", "we attach")
     r"|^\W{0,3}(?:we|I)(?:(?:'ll| will| shall| are going to) (?:send|forward|submit|deliver|provide)\b(?!\s+(?:it\s+|"
     r"them\s+)?(?:here|now|herewith|hereby|attached|enclosed|with (?:this|the|our)|as an? attachment)\b)"

@@ -159,7 +159,11 @@ _SITE_UNKNOWN = re.compile(
     # the place is open: "i Kongens Have eller et andet sted", "we're open to suggestions", "wherever you have room"
     + r"|\b(?:you'll|you will) (?:get|receive) the (?:exact )?(?:address|site|location|venue)\s+(?:from|later|when|"
     r"once|as soon|next)\b"
-    + r"|\b(?:open to suggestions|åbne for forslag|wherever (?:you|there)|hvor (?:som helst|I har plads|der er plads))",
+    + r"|\b(?:open to suggestions|åbne for forslag|wherever (?:you|there)|hvor (?:som helst|I har plads|der er plads))"
+    # still choosing among places: "Vi er stadig i dialog med flere mulige steder", "we are looking at several venues"
+    + r"|\b(?:flere|forskellige|nogle|et par) (?:mulige |potentielle )?(?:steder|lokationer|placeringer|pladser)\b"
+    r"|\b(?:several|a few|some|various) (?:possible |potential |different )?(?:venues|locations|sites|places)\b"
+    r"(?! (?:in|across) (?:the city|town|copenhagen|københavn))",
     re.IGNORECASE)
 # the writer says the date is not settled: "the date is not fixed yet", "Date: to be decided", "datoen er ikke fastlagt"
 _DATE_UNSETTLED = re.compile(r"\b(?:(?:the (?:exact )?)?dates?|datoen|datoerne|tidspunktet)\b[^.!?\n]{0,30}?\b"
