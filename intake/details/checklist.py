@@ -305,8 +305,12 @@ _OPEN_END = re.compile(r"^[ \t]*(?:-|–|til|to|until)[ \t]*(?:$|\n|\t|\?|\|)") 
 # a start said to run on: "fra uge 16 og frem", "from May onwards", "starting 1 June until further notice"
 _OPEN_PERIOD = re.compile(r"\b(?:fra|from|starting|start\w*|begynde\w*)\b[^.!?\n]{0,30}?\b(?:og )?"
                           + OPEN_ENDED + r"\b", re.IGNORECASE)
-# how long from the start: "varighed 3 dage", "og 6 uger frem", "for three weeks", "i ca. 14 dage"
-_DURATION = re.compile(r"^[^.!?\n]{0,40}?\b(?:\d+|en|et|to|tre|fire|fem|seks|syv|otte|ni|ti|fjorten|one|two|three|"
+# how long from the start: "varighed 3 dage", "og 6 uger frem", "for three weeks", "i ca. 14 dage", or the next
+# sentence or line that says so ("from 3 May 2027. Expected duration 3 weeks.", "Start: 1. marts\nVarighed: ca. 2 uger")
+_DURATION = re.compile(r"^(?:[^.!?\n]{0,40}?|[^.!?\n]{0,5}(?:[.!]\s+|\s*\n\s*)(?:[-•*]\s*)?(?:\w+\s+){0,2}?"
+                       r"(?:varighed|duration|varer|tager|lasts?|takes?|will (?:last|take))\b"
+                       r"(?:[^.!?\n]|\b(?:ca|approx|appr|c)\.){0,20}?)"
+                       r"\b(?:\d+|en|et|to|tre|fire|fem|seks|syv|otte|ni|ti|fjorten|one|two|three|"
                        r"four|five|six|seven|eight|nine|ten|fourteen|a)\s+(?:arbejds|working\s+)?(?:dage?|døgn|uger?|"
                        r"måned\w*|days?|weeks?|months?)\b", re.IGNORECASE)
 
@@ -429,8 +433,10 @@ _NEGATION = re.compile(
 _SENTENCE_END = re.compile(r"[.!?;]\s|\n")
 _SENTENCE_STOP = re.compile(r"[!?\n]|\.(?!\d)(?=\s|$)")  # not the dot of "ca." or "1.5" inside a sentence
 _LATER = re.compile(
-    # right after it, or after a verb ("er ikke", "will follow", "følger")
-    r"^\W{0,3}(?:(?:vil|will|blive|bliver|be|er|is|are|skal|kan|can|først|first|os|us|jer|you|til|to)\W+){0,3}"
+    # right after it, or after a verb ("er ikke", "will follow", "følger"), also past what it is of ("Kortlægningen
+    # af farlige stoffer er ikke lavet endnu", "the survey of the roof is not done")
+    r"^\W{0,3}(?:(?:af|of)\s+(?:\w+\W+){1,3}?(?=(?:er|is|are|bliver|blev|was|were|has|have)\b))?"
+    r"(?:(?:vil|will|blive|bliver|be|er|is|are|skal|kan|can|først|first|os|us|jer|you|til|to)\W+){0,3}"
     r"(?:eftersend\w*|sendes|fremsendes|følger|kommer senere|senere|mangler|follows?|later|not yet|endnu ikke|"
     r"missing|ikke|not|isn't|aren't|hasn't|haven't)\b"
     # the object first, as Danish puts it, and sent later: "Afmærkningsplan sender vi, så snart ..." (not "sender vi
@@ -674,12 +680,23 @@ def _detail_given(item: ChecklistItem, key: str, value: object, evidence: Eviden
                 break
             if source == "signature" and not signature_is_site and not _CLIENT_LINE.search(_line_before(text, start)):
                 break  # (a line of the signature may name the client's own: "Client: ReCell Nordic ApS · CVR-nr. ...")
+            if not signature_is_site and key == "address" and source != "signature" \
+                    and not _same_number(str(value), text, end):
+                continue  # "Skurvogn Amagerbrogade" over a signature's "Amagerbrogade 201": the street, not the place
             if not _denied(text, start, end, value=True) \
                     and not _other_kind(text, start, end, document, source == "signature"):
                 return True
     if key in ("period_from", "period_to") and date_unsettled([t for _, t in evidence.texts]):
         return False  # "the date is not fixed yet - most likely a weekend in August": a month read as a date is none
     return not seen and next(locate(key, value, evidence.quoted), None) is None
+
+
+def _same_number(value: str, text: str, end: int) -> bool:
+    """The street written at ``text[:end]`` goes on with the house number of the address ``value`` (or ``value`` has
+    none)."""
+    number = re.search(r"\s(\d{1,4})(?!\d)", value.split(",")[0])
+    return number is None or re.match(r"\s*(?:nr\.?\s*|no\.?\s*)?" + re.escape(number.group(1)) + r"(?!\d)",
+                                      text[end:end + 16], re.IGNORECASE) is not None
 
 
 # a signature's line that names the client the writer applies for ("Client: ReCell Nordic ApS · CVR-nr. ...")

@@ -229,6 +229,9 @@ _ALTERNATIVE_AFTER = re.compile(r"^[^.!?\n]{0,25}?\b(?:or|eller)\s+(?:somewhere|
 # a form's answer that is no place: "Følger", "TBD", "Ukendt", "Oplyses senere"
 _NO_PLACE = re.compile(r"(?:følger(?: senere)?|kommer(?: senere)?|senere|eftersendes|oplyses senere|afventer\w*|ukendt|"
                        r"ikke fastlagt|tb[acd]|to follow|follows|later|unknown|pending|n/?a|ved ikke)\W*")
+# words in a place's answer that say it comes later ("Adresse: står i vores lejekontrakt, vender tilbage")
+_PLACE_TO_COME = re.compile(r"\b(?:vender tilbage|kommer tilbage|eftersendes|følger senere|oplyses senere|senere|"
+                            r"(?:will|we'll|i'll) (?:get|come) back|to follow|later)\b")
 # districts: an area, not a site ("a client's building in Østerbro", "a spot in Vesterbro")
 _DISTRICTS = frozenset(
     "østerbro vesterbro nørrebro amager amagerbro christianshavn frederiksberg valby vanløse brønshøj husum "
@@ -289,7 +292,9 @@ _AT_OWN_PREMISES = re.compile(
     r"(?:butik|café|cafe|restaurant|gård|baggård|lokale|forretning|salon|bageri|kontor|hus|ejendom|adresse|bygning|"
     r"værksted|lager|grund|facade|indgang|dør)\w*|\bhos os\b|"
     r"\b(?:foran|ved|i|uden ?for|bag)\s+(?:butikken|caféen|cafeen|restauranten|forretningen|salonen|bageriet|"
-    r"kontoret|værkstedet|gården|baggården|lokalet|lokalerne|huset|ejendommen|bygningen|indgangen|facaden)\b|"
+    r"kontoret|værkstedet|gården|baggården|lokalet|lokalerne|huset|indgangen|facaden)\b|"
+    # by the property, not work in it ("tagarbejde i ejendommen": a roofer's job at a client's property)
+    r"\b(?:foran|ved|uden ?for|bag)\s+(?:ejendommen|bygningen)\b|"
     r"\b(?:in front of|outside|at|behind|in|on)\s+(?:our|my)\s+(?:own\s+)?(?:shop|store|café|cafe|restaurant|"
     r"courtyard|yard|premises|building|house|office|bakery|salon|workshop|place|address|property|site|entrance)\b",
     re.IGNORECASE)
@@ -424,14 +429,14 @@ def _mounting_height(text: str, start: int, end: int) -> bool:
 def implausible(key: str, value: object) -> bool:
     """A detail that cannot be what it claims: an address whose "house number" is a postcode ("Nørrebrogade 2200";
     house numbers run from 1 to 999), a place that is a whole district or town ("in Østerbro"), a form's answer
-    read as a place that says it comes later or is not known ("Adresse for opstilling\tFølger"), or a part of a
-    building with no street ("Placering: Kælder under køkken")."""
+    read as a place that says it comes later or is not known ("Adresse for opstilling\tFølger", "står i vores
+    lejekontrakt, vender tilbage"), or a part of a building with no street ("Placering: Kælder under køkken")."""
     if key not in ("address", "activity_location"):
         return False
     place = str(value).strip().lower()
     return re.match(r"[^\d,]+\s\d{4,}\b", place) is not None or place in _DISTRICTS \
-        or _NO_PLACE.fullmatch(place) is not None or (_BUILDING_PART.match(place) is not None
-                                                      and not any(c.isdigit() for c in place))
+        or _NO_PLACE.fullmatch(place) is not None or (not any(c.isdigit() for c in place) and (
+            _BUILDING_PART.match(place) is not None or _PLACE_TO_COME.search(place) is not None))
 
 
 # a place in a building, not its address: "Placering: Kælder under køkken", "on the roof", "i teknikrummet"
