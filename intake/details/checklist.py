@@ -784,7 +784,8 @@ def _after(text: str, end: int, width: int) -> str:
     """What the clause says after the word ending at ``end``: past the rest of the word and past an aside in brackets
     ("A survey of hazardous substances (PCB, asbestos, lead) will be carried out": the survey's, and PCB's, clause
     goes on after the brackets)."""
-    end = _WORD_GOES_ON.match(text, end).end()
+    goes_on = _WORD_GOES_ON.match(text, end)      # (``\w*`` matches at any position, the empty word included)
+    end = goes_on.end() if goes_on else end
     if _OPEN_BRACKET.search(text, max(0, end - 80), end):  # inside brackets: the clause goes on after them
         close = text.find(")", end, end + 80)
         if close >= 0 and not any(c == "\n" or c.isdigit() for c in text[end:close]):
