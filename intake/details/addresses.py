@@ -63,9 +63,13 @@ _UNIT = (
     r"))?"
 )
 _DIRECTION = r"(?:Syd|Nord|Øst|Vest)"         # "Industrivej Syd 7": a part of the street's name
+# "Ved Sluserne 8", "Ved Kirken 5": a street named "Ved" (by) and a capitalised word, whatever its ending, when a
+# house number follows (a lower-case "ved" is the preposition)
+_VED_STREET = rf"Ved[ \t]{_CAP_WORD}"
 ADDRESS = re.compile(
     rf"(?<![\w])(?P<street>{STREET_PREFIX}(?:{_NUMBER_AHEAD}{ENDS_AS_STREET}"
-    rf"|(?=[ \t]{_DIRECTION}{_NUMBER_AHEAD}){ENDS_AS_STREET}[ \t]{_DIRECTION}))"
+    rf"|(?=[ \t]{_DIRECTION}{_NUMBER_AHEAD}){ENDS_AS_STREET}[ \t]{_DIRECTION})"
+    rf"|{_VED_STREET}{_NUMBER_AHEAD})"
     rf"{_TO_NUMBER}(?:nr\.?[ \t]{{0,2}})?"
     rf"(?P<no>(?!(?:19|20)\d\d(?!\d))\d{{1,4}}(?!\d){_DAYS_NOT}"
     r"(?:[A-Za-z](?![\wæøå])|[ ][A-Ha-h](?![\wæøå]|\.[ \t]?\d))?"

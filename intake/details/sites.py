@@ -132,6 +132,8 @@ _SITE = re.compile("(?:" + "|".join([
     r"\b(?:on|in) the (?:verge|pavement|sidewalk|road|street|kerb|curb) (?:at|by|outside|in front of|of)",
     r"\bgården bag", r"\bved siden af", r"\b(?:opstille|placere)[sr]? (?:\w+ ){0,3}(?:på|ved)",
     rf"\b{_WORK}\w* (?:\S+ ){{0,4}}(?:på|ved|i)",
+    # a facility being set up: "Vaskehallen etableres på afdelingen X" (not "vi er etableret på X")
+    r"\b(?:etableres|anlægges|opsættes|installeres) (?:\S+ ){0,2}(?:på|ved|i)",
     r"\b(?:nedrive|renovere|istandsætte|ombygge|restaurere|renovat|refurbish|repair|demolish)\w*",
     # "Re: Demolition of garage building, Valby Langgade 201": the work named by its noun
     r"\b(?:nedrivning|renovering|ombygning|demolition|renovation|refurbishment)\b",
@@ -412,8 +414,13 @@ def _roles(text: str, mentions: list[Mention]) -> list[str]:
             role = "site"                       # a forwarded mail's "Emne: Støjende arbejde - Tagensvej 120", as the
                                                 # mail's own subject: where the work is, not the sender's signature
         elif role == "neutral" and (m.start >= signature or m.end <= letterhead
-                                    or _COMPANY_ABOVE.search(text, max(0, m.start - 90), m.start)):
+                                    or _COMPANY_ABOVE.search(text, max(0, m.start - 90), m.start)
+                                    or _COMPANY_BEFORE.search(text, max(0, m.start - 90), m.start)):
             role = "signature"
+        elif role == "site" and (above := _COMPANY_ABOVE.search(text, max(0, m.start - 90), m.start)):
+            # "Berg Renovation ApS\nEnglandsvej 290": a cue of a site in the company's name above is no cue
+            if _role(_window(text, previous_end, above.start()), "") != "site":
+                role = "signature"
         roles.append(role)
         previous_end = m.end
     return roles
@@ -426,6 +433,9 @@ def _roles(text: str, mentions: list[Mention]) -> list[str]:
 _COMPANY_ABOVE = re.compile(rf"(?<![^\n])[ \t]*[A-ZÆØÅ][^\n:]{{0,60}}[ \t]{SUFFIX}\.?"
                             r"(?:[ \t]{0,2}\([^()\n]{1,40}\))?[ \t]*\n"
                             r"(?:[ \t]*(?i:cvr)[\w.\-]{0,6}:?[ \t]{0,3}(?:DK)?[\d ]{8,11}[ \t]*\n)?[ \t]*\Z")
+# a company's name with its legal form and a comma right before the address on its line: its own address
+# ("Entreprenør: Havnens Fundering A/S, Teglholmsgade 20, 2450 København SV")
+_COMPANY_BEFORE = re.compile(rf"(?<![\w])[A-ZÆØÅ][^\n:,.]{{0,60}}[ \t]{SUFFIX}\.?,[ \t]{{0,3}}\Z")
 # someone else's place, named as theirs right before the address: a neighbour's ("my neighbour at X has the same
 # sign", "The neighbour at X already complained"), the shop next door ("the shop next to ours at X did the same"),
 # the landlord's home ("Min udlejer bor på X") (not the neighbour's place as the site: "foran naboen på X",
@@ -452,6 +462,12 @@ _SUBJECT_LINE = re.compile(r"(?im)^[ \t]*(?:emne|subject)[ \t]*:[^\n]*\Z")
 _NAMED_AFTER = re.compile(r"(?i)(?:forening|foreningen|E/F|A/B)[ \t]{1,2}\Z")
 
 
+# a size in parentheses, no word between a cue and its address: "(ca. 36 m2)", "(approx. 12 m²)", "(6 x 2 m)" (other
+# asides may hold cues or words of their own)
+_ASIDE = re.compile(r"[ \t]?\((?:(?:ca|approx|cirka|about|omkring)\.?[ \t])?\d[\d.,]*(?:[ \t]?[x×][ \t]?\d[\d.,]*)?"
+                    r"[ \t]?(?:m2|m²|m3|m³|kvm|m|meter)\)(?=[ \t])")
+
+
 def _window(text: str, previous_end: int, start: int) -> str:
     """The words before an address in its own sentence and line, not reaching back past the address before it.
 
@@ -464,6 +480,8 @@ def _window(text: str, previous_end: int, start: int) -> str:
     window = text[max(previous_end, start - _WINDOW, line_start):start]
     cut = _last_match(_SENTENCE_END, window)
     window = window[cut.end():] if cut else window
+    # a size in parentheses is no word between the cue and the address ("nedrive en garage (ca. 36 m2) på X")
+    window = _ASIDE.sub("", window)
     return window.replace("\n", " ")                  # a sentence wrapped over two lines reads as one
 
 
