@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from collections import deque
+from collections.abc import Collection
 from itertools import islice
 
 from intake.details.addresses import (
@@ -667,11 +668,19 @@ _AREA_BY = re.compile(
 
 
 def _area_by_place(text: str, mentions: list[Mention]) -> str | None:
-    for m in islice(_AREA_BY.finditer(text, 0, _EVENT_READ), MAX_MENTIONS):
-        name = m.group("v")
+    return _named_place(_AREA_BY, text, mentions, _NOT_PLACE)
+
+
+def _named_place(pattern: re.Pattern[str], text: str, mentions: list[Mention],
+                 not_first: Collection[str] = ()) -> str | None:
+    """The first place ``pattern`` names (its group ``v``, else ``w``) that is no street word, no word of
+    ``not_first``, no town and not inside an address already found."""
+    for m in islice(pattern.finditer(text, 0, _EVENT_READ), MAX_MENTIONS):
+        group = "v" if m.group("v") else "w"
+        name = m.group(group)
         first = name.split()[0].lower()
-        if (first not in NOT_STREET_WORDS and first not in _NOT_PLACE and name.lower() not in towns()
-                and not any(s.start <= m.start("v") < s.end for s in mentions)):
+        if (first not in NOT_STREET_WORDS and first not in not_first and name.lower() not in towns()
+                and not any(s.start <= m.start(group) < s.end for s in mentions)):
             return name
     return None
 
@@ -687,13 +696,7 @@ _SQUARE_EVENT = re.compile(rf"(?<![\w])(?:(?P<v>{_SQUARE})"
 
 
 def _square_of_the_event(text: str, mentions: list[Mention]) -> str | None:
-    for m in islice(_SQUARE_EVENT.finditer(text, 0, _EVENT_READ), MAX_MENTIONS):
-        group = "v" if m.group("v") else "w"
-        name = m.group(group)
-        if (name.split()[0].lower() not in NOT_STREET_WORDS and name.lower() not in towns()
-                and not any(s.start <= m.start(group) < s.end for s in mentions)):
-            return name
-    return None
+    return _named_place(_SQUARE_EVENT, text, mentions)
 
 
 _OR_ANOTHER = re.compile(r"[ \t,]{1,3}(?:or|eller)[ \t]{1,3}(?:(?:in|i|på|at|on)[ \t]{1,3})?[A-ZÆØÅ]")
