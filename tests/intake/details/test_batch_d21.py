@@ -129,3 +129,17 @@ def test_a_capacity_counted_in_guests_is_no_litres():
     found = values([("attachment.pdf", text)])
     assert "litres" not in found
     assert found["guests"] == 3000
+
+
+# ---------------------------------------------------------------- a start week alone
+
+def test_a_labelled_start_week_alone_is_no_period():
+    fields = {"Ejer": "Enghave Ejendomme ApS", "CVR": "25671236", "Areal": "ca. 210 kvm", "Forventet start": "uge 18"}
+    found = values([("form.docx", "\n".join(f"{k}\t{v}" for k, v in fields.items()))], fields)
+    assert "period_from" not in found and "period_to" not in found
+
+
+def test_a_week_the_work_is_done_in_stays_the_period():
+    text = "Hej\n\nTanken tømmes og fyldes med sand i uge 18.\n\nMvh\nOle Berg"
+    found = values([("body", text)])
+    assert (found["period_from"], found["period_to"]) == ("2027-05-03", "2027-05-09")
