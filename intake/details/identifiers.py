@@ -149,8 +149,10 @@ GUESTS_AFTER = re.compile(rf"(?:\b(?:{_GUEST_WORDS}|{_GUEST_COUNT_LABEL})\s{{0,3
                           rf"(?:(?:ca|approx|about|op til|up to|max)\.?\s{{1,3}})?"
                           + NUMBER, re.IGNORECASE)      # "Expected number of guests: 800"
 GUESTS = re.compile(NUMBER + rf"(?:-?ish)?\s{{0,3}}(?:{_GUEST_WORDS})\b", re.IGNORECASE)     # "50-ish people"
-# "Los Güeros ApS 54339895": eight digits right after a legal form, without the word CVR (checked by modulus 11)
-CVR_AFTER_FORM = re.compile(r"(?<=[ \t])(?:ApS|A/S|I/S|IVS|K/S|P/S)[ \t,]{1,3}(?P<v>[1-9]\d{7})(?![\d])")
+# "Los Güeros ApS 54339895", "Asia Food Market Amager ApS (29877416)": eight digits right after a legal form,
+# without the word CVR (checked by modulus 11)
+CVR_AFTER_FORM = re.compile(r"(?<=[ \t])(?:ApS|A/S|I/S|IVS|K/S|P/S)(?:[ \t,]{1,3}|[ \t]{0,2}\()(?P<v>[1-9]\d{7})"
+                            r"(?![\d])")
 # "Reg. no. 59079824", "Registration number 59079824" (English; a Danish "reg.nr." is a bank's; checked by modulus 11)
 CVR_REG_NO = re.compile(r"\breg(?:istration)?\.?[ \t]?(?:no|number)\b\.?[ \t:.#]{0,4}"
                         r"(?P<v>[1-9]\d[ ]?\d{2}[ ]?\d{2}[ ]?\d{2})(?![\d])", re.IGNORECASE)

@@ -256,8 +256,18 @@ def _names_a_business(line: str) -> bool:
     return bool(_ORG_WORD.search(last) or _BUSINESS_WORD.search(last) or _TRADE.match(line.split()[0].lower()))
 
 
+_FORM_WRITTEN_OUT = {"A/B": "Andelsboligforeningen", "E/F": "Ejerforeningen"}
+
+
 def _merge_longer_forms(candidates: dict[str, tuple[int, int]]) -> None:
-    """ "Byggefirmaet Sten & Søn ApS" and "Sten & Søn ApS" are one company: the name as written alone wins."""
+    """ "Byggefirmaet Sten & Søn ApS" and "Sten & Søn ApS" are one company: the name as written alone wins. "A/B
+    Kastanjehuset" in a signature is "Andelsboligforeningen Kastanjehuset" written out: the full name wins."""
+    for short in list(candidates):
+        form, _, rest = short.partition(" ")
+        full = f"{_FORM_WRITTEN_OUT.get(form)} {rest}"
+        if form in _FORM_WRITTEN_OUT and full in candidates:
+            (a, first_a), (b, first_b) = candidates.pop(short), candidates[full]
+            candidates[full] = (a + b, min(first_a, first_b))
     for long in list(candidates):
         if _BRANCH_OF.fullmatch(long):
             continue                            # the branch is no longer form of the company it belongs to
@@ -290,6 +300,9 @@ def _candidates(text: str) -> Iterator[Candidate]:
         yield m.group("v"), m.start("v"), m.end("v"), 3
     for m in islice(_BRANCH_OF.finditer(text), MAX_CANDIDATES):
         yield m.group("v"), m.start("v"), m.end("v"), 4
+    # the adviser's client with its CVR over the adviser's own firm in the signature
+    yield from _plain_candidates(text, (m for m in islice(_ADVISER_FOR.finditer(text), MAX_CANDIDATES)
+                                        if _near_cvr(text, m.start("v"), m.end("v"))), 4)
     head = _LETTERHEAD.match(text)
     if head and _looks_like_business(head.group("v")) and not _TITLE_LINE.match(head.group("v")):
         yield head.group("v"), head.start("v"), head.end("v"), 1
@@ -310,6 +323,11 @@ _FORM_FIRST = re.compile(rf"(?<![\w/])(?P<v>(?:E/F|A/B)[ \t]{{1,2}}{_NAME_RUN})"
 
 # a foreign company's Danish branch, the name its CVR is registered under: "Linnea Lund Danmark, filial af Linnea
 # Lund AB"
+# the writer's role for the business applying: "Jeg er revisor for Frisør Lykke v/ Camilla Lykke (CVR ...)",
+# "We are the accountants for X"
+_ADVISER_FOR = re.compile(rf"(?i:\b(?:jeg[ \t]er|vi[ \t]er|i[ \t]am|i['’]m|we[ \t]are|we['’]re|som|as)[ \t]"
+                          rf"(?:the[ \t]|an?[ \t])?(?:revisor|accountant|auditor|bogholder|bookkeeper)\w*[ \t]for)"
+                          rf"[ \t]{{1,3}}(?P<v>{_NAME_RUN})")
 _BRANCH_OF = re.compile(rf"(?<![\w])(?P<v>{_NAME_RUN},?[ \t]{{1,2}}(?i:(?:dansk[ \t])?filial[ \t]af)"
                         rf"[ \t]{{1,2}}{_NAME_RUN}[ \t]+{SUFFIX})(?![\w/])")
 
@@ -492,6 +510,11 @@ _I_AM = re.compile(rf"(?<![\w])(?i:i am|i['’]m|jeg er|this is)[ \t]{{1,2}}(?P<
                    rf"|(?i:og|and|from|fra|owner|ejer)\b))")
 
 
+# a relative the writer names to be called instead ("ring til min søn Morten Jensen", "call my daughter X")
+_RELATIVE = (r"søn|datter|mand|kone|hustru|kæreste|bror|søster|far|mor|nevø|niece|svigersøn|svigerdatter"
+             r"|son|daughter|husband|wife|partner|brother|sister|father|mother|nephew")
+
+
 # "Henvendelser bedes rettet til direktør Klaus Oberdorf", "Contact on the day: our crane operator Mads Vinther"
 _CONTACT_BEFORE_NAME = re.compile(
     rf"(?i:\b(?:henvendelse[r]?|spørgsmål|questions?|enquiries|inquiries)(?:[ \t]\w+){{0,4}}?[ \t]"
@@ -513,14 +536,17 @@ _CONTACT_BEFORE_NAME = re.compile(
     # "Ansvarlig på stedet er formand X", "Our contact person in Copenhagen is X", "Our site contact is foreman X",
     # "Den ansvarlige for arrangementet er vores booker X", "kontaktperson i forhold til kommunen er X"
     rf"|\b(?:kontaktperson(?:en)?|contact(?:[ \t]person)?|ansvarlige?|responsible(?:[ \t]person)?)"
-    rf"(?:[ \t](?:hos|at|for|på|on|in|i)[ \t]\w+(?:[ \t]\w+){{0,2}})?[ \t](?:er|is)"
+    rf"(?:[ \t](?:hos|at|for|på|on|in|i)[ \t]\w+(?:[ \t]\w+){{0,2}})?[ \t](?:er|is|will[ \t]be|bliver)"
     rf"|\b(?:you|one)[ \t]can[ \t](?:reach|contact|call)|\b(?:i|du|man)[ \t]kan[ \t](?:kontakte|ringe[ \t]til"
     rf"|få[ \t]fat[ \t]i)"
     # "Location manager: Sebastian Kjær, 40 ...", "Foreman on site: X"
-    rf"|(?:^|\n)[ \t]*(?:\w+[ \t])?(?:{_TITLE_WORDS})(?i:[ \t](?:on|at|på|i)[ \t]\w+)?[ \t]{{0,2}}:)"
+    # "Byggeleder og kontakt: Lars Winther"
+    rf"|(?:^|\n)[ \t]*(?:\w+[ \t])?(?:{_TITLE_WORDS})(?i:[ \t](?:on|at|på|i)[ \t]\w+)?"
+    rf"(?i:[ \t](?:og|and|&)[ \t](?:kontakt(?:person)?|contact(?:[ \t]person)?))?[ \t]{{0,2}}:)"
     # "vores formand på pladsen, Dennis Mogensen", "the club's manager, Freja Lund"
     rf"[ \t]{{1,3}}(?i:(?:vores|our|the|vor|min|mine|my)[ \t]{{1,2}})?(?:(?i:[\w'’]+[ \t]){{0,2}}?"
-    rf"(?:{_TITLE_WORDS}|(?i:kollega|colleague))"
+    # "til indehaveren, Camilla Lykke", "ring til min søn Morten Jensen"
+    rf"(?:(?:{_TITLE_WORDS})(?i:en)?|(?i:kollega|colleague|{_RELATIVE}))"
     rf"(?i:[ \t](?:på|i|ved|hos|at|on|in|for)[ \t]{{1,2}}\w+)?,?[ \t]{{1,2}}"
     rf"|(?<=our[ \t])[a-z]{{4,20}}[ \t]|(?<=vores[ \t])[a-zæøå]{{4,20}}[ \t])?"
     rf"(?P<v>{_NAME})")
@@ -567,6 +593,15 @@ def _completed(name: str, text: str) -> str:
                  if looks_like_person(f.group(0))), name)
 
 
+def _signed_in_full(name: str, text: str) -> str:
+    """A first name the writer introduces himself by ("jeg hedder Frida") completed by the full name he signs with
+    ("Frida Lykke Nørgaard")."""
+    if " " in name:
+        return name
+    signed = signature_name(text.split("\n"))
+    return signed if signed and signed.split()[0] == name and looks_like_person(signed) else name
+
+
 _SELF_INTRO = re.compile(r"(?i)mit navn er|jeg hedder|my name is|this is")
 
 
@@ -589,7 +624,7 @@ def find_contact(text: str) -> str | None:
     if named:
         return named
     if m and looks_like_name(m.group("v")):
-        return m.group("v")
+        return _signed_in_full(m.group("v"), text)
     m = next((m for m in islice(_I_AM.finditer(text), 20) if looks_like_person(m.group("v"))), None)
     if m:
         return m.group("v")

@@ -185,6 +185,8 @@ def find_period(text: str, reference: date) -> Period:
     """The period applied for: the first range near a period cue, else the first range, else one side."""
     dates = _not_excluded(text, find_dates(text))      # once: the slowest pattern work on a long text
     ranges = _ranges(text, reference, dates)
+    if len(ranges) == 1 and not dates and _only_a_start_week(text, ranges[0][0]):
+        return Period(None, None)
     if ranges:
         cued = [r for r in ranges if _PERIOD_CUE.search(text[max(0, r[0] - 80):r[0]])]
         applied = [r for r in ranges if _APPLIED_FOR.search(text[max(0, r[0] - 60):r[0]])]
@@ -201,6 +203,19 @@ def find_period(text: str, reference: date) -> Period:
     if period.start and not period.end:
         return Period(period.start, _end_of(text, period.start, reference))
     return period
+
+
+# the start alone written as a week: "Forventet start: uge 18", "Expected start: week 18" (a labelled start, with no
+# end and no other date, gives the week the work begins in, not the period it takes)
+_START_LABEL = re.compile(r"(?im)^[ \t]*(?:forventet[ \t]+|expected[ \t]+|planlagt[ \t]+|planned[ \t]+)?"
+                          r"(?:start|opstart|starttidspunkt|start[ \t]+date)[ \t]*[:|\t][ \t]*\Z")
+
+
+def _only_a_start_week(text: str, at: int) -> bool:
+    """The one range in the text is a single week under a start's label."""
+    week = _WEEK_RANGE.match(text, at)
+    return (week is not None and week.group("w2") is None
+            and _START_LABEL.search(text, max(0, text.rfind("\n", 0, at) + 1), at) is not None)
 
 
 # a day the text says is not applied for ("Opstilling lørdag den 4. september indgår ikke i ansøgningen", "build-up on

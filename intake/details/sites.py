@@ -68,6 +68,8 @@ _BUSINESS = re.compile("(?:" + "|".join([
     r"|the company'?s?|company|business|registered|office|postal|post|association|organisation|organization)\s?"
     r"(?:adresse|address|adress)(?:\s(?:er|is))?(?:\s(?:på|at))?",                   # "Our adress is"
     r"\b(?:har|have|has)(?: vores| sin| min| its| our)? (?:adresse|address) (?:på|i|hos|at)(?: \w+)?",
+    # "Frisør Lykke, som har salon på Frederikssundsvej 88", "who run a shop at X"
+    rf"\b(?:har|driver|have|has|runs?)\s(?:\w+\s)?{_PREMISES} (?:på|i|at|in|on)",
     r"\badresse(?:n)? er", r"\baddress is",
     r"\bholder (?:til|hus) (?:i|på)", r"\bligger (?:på|i)", r"\bbeliggende(?: på| i)?",
     r"\b(?:located|based|situated) (?:at|in|on)",
@@ -120,7 +122,12 @@ _REGISTERED = re.compile(r"\b(?:(?:\w+s )?registrerede? (?:adresse|hjemsted)(?:\
                          # "Bemærk at selskabets adresse er vores kontor på X" beside the grill bar it runs elsewhere
                          r"|(?:selskabets|firmaets|virksomhedens|the company'?s) (?:adresse|address)(?:\s+(?:er|is))?"
                          r"(?:\s+(?:vores|our) (?:kontor|office))?(?:\s+(?:på|at|i|in))?"
-                         r"|head (?:office|quarters)(?: is)?(?: at| in)?|hq)\W*$", re.IGNORECASE)
+                         r"|head (?:office|quarters)(?: is)?(?: at| in)?|hq"
+                         # "Applicant: FiberLink Nordic A/S, CVR 34561230, Lautrupsgade 7": the company's own address
+                         r"|\bcvr(?:-?(?:nr|no|nummer))?\.?:?[ \t]{0,2}(?:DK[ \t-]?)?"
+                         r"\d\d[ \t]?\d\d[ \t]?\d\d[ \t]?\d\d[ \t]*,"
+                         # "... undskyld, vi er flyttet: Vesterfælledvej 58": where the business is now
+                         r"|(?:vi er|vi har|we have|we've|we) (?:flyttet|moved)(?: til| to)?)\W*$", re.IGNORECASE)
 _WORK = (r"(?:nedrive|rive|renovere|istandsætte|male|bygge|opføre|grave|udskifte|skifte|sløjfe|fjerne|isolere|reparere"
          r"|arbejde|arbejdet)")
 _SITE = re.compile("(?:" + "|".join([
@@ -220,7 +227,8 @@ _LIVES_THERE = re.compile(
 # (not for the business's own shop: "Vi skriver fra hovedkontoret på vegne af vores butik X, Jægersborggade 22")
 _AGENT = re.compile(r"\b(?:(?:på vegne af|on behalf of)(?! (?:vores|vor|vort|our) (?:egen |own )?"
                     rf"(?:{_PREMISES}|afdeling\w*|department))|repræsenterer|(?:min|vores|our|my) (?:klient|client)"
-                    r"|act(?:s|ing)? for|som (?:advokat|rådgiver|agent) for)\b", re.IGNORECASE)
+                    r"|act(?:s|ing)? for|(?:som|jeg er|vi er) (?:advokat|rådgiver|agent|revisor|bogholder) for"
+                    r"|(?:i am|we are|as) (?:the |an? )?(?:accountants?|bookkeepers?|auditors?) for)\b", re.IGNORECASE)
 _VALEDICTION = re.compile(
     r"^[ \t]*(?:med venlig hilsen|venlig(?:st)? hilsen|de bedste hilsner|mange hilsner|hilsen|mvh|vh|kh|best regards"
     r"|kind regards|regards|rgds|sincerely|cheers|all the best|best wishes|yours|many thanks|thanks|thank you"
@@ -346,8 +354,8 @@ def find_addresses(text: str) -> dict[str, str]:
 
 
 # an address the writer takes back at once: "Værnedamsvej 4, 1819 Frederiksberg C - nej undskyld, vi ligger jo på ..."
-_TAKEN_BACK = re.compile(r"(?i)[ \t,.]{0,3}(?:[-–][ \t]{0,3})?\(?(?:nej,?[ \t](?:undskyld|vent|pardon)"
-                         r"|undskyld,?[ \t]nej"
+_TAKEN_BACK = re.compile(r"(?i)[ \t,.…]{0,4}(?:[-–][ \t]{0,3})?\(?(?:nej,?[ \t](?:undskyld|vent|pardon)"
+                         r"|undskyld,?[ \t](?:nej|vi[ \t]er[ \t]flyttet)|sorry,?[ \t]we(?:[ \t]have|['’]ve)[ \t]moved"
                          r"|sorry,?[ \t](?:I[ \t]mean|no|wrong)|no,?[ \t]sorry|I[ \t]mean|scratch[ \t]that)\b")
 
 

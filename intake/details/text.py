@@ -212,6 +212,21 @@ def _is_label(cell: str) -> bool:
     return not _HAS_VALUE.search(cell) and label_key(cell) is not None
 
 
+# "Kontakt: Gitte Frandsen, 22 19 58 40 — men ring til min søn Jakob Frandsen ...": the line names another to call
+_BUT = re.compile(r"(?i)\b(?:men|but)\b")
+
+
+def _named_instead(labelled: str, text: str) -> str:
+    """The person the labelled contact's own line names to be contacted instead, after a "men" or "but"."""
+    at = text.find(labelled)
+    if at < 0:
+        return labelled
+    line = text[at + len(labelled):].split("\n")[0]
+    but = _BUT.search(line)
+    other = designated_contact(line[but.end():]) if but else None
+    return other if other and looks_like_person(other) and other != labelled else labelled
+
+
 def _put(out: dict, values: dict) -> None:
     for k, v in values.items():
         out.setdefault(k, v)
@@ -226,6 +241,7 @@ def extract_from_text(text: str, reference: date) -> dict[str, object]:
     out = labelled_values(text, reference)
     _days_around_the_day(out, text, reference)
     if "contact_name" in out:               # a labelled contact ("Site supervisor: X") is named as the one to contact
+        out["contact_name"] = _named_instead(str(out["contact_name"]), text)
         out["designated_contact"] = out["contact_name"]
     for finder in _FINDERS:
         _put(out, finder(text, reference))
@@ -265,6 +281,7 @@ def extract_from_text(text: str, reference: date) -> dict[str, object]:
     _letterhead_over_contractor(out, text)
     _cvr_of_the_company(out, text)
     _phone_of_the_contact(out, text)
+    _phone_of_the_signer(out, text)
     _own_number_after(out, text)
     _email_of_the_contact(out, text)
     _email_asked_for(out, text)
@@ -409,6 +426,21 @@ def _phone_of_the_contact(out: dict, text: str) -> None:
             if phone:
                 out["phone"] = phone
                 return
+
+
+def _phone_of_the_signer(out: dict, text: str) -> None:
+    """Questions to be answered by the undersigned ("Spørgsmål ... kan rettes til undertegnede"): the phone in the
+    signature over a mobile the text gives for someone else ("Pladsformand er Henrik Kjær, mobil 22 61 09 45")."""
+    start = signature_start(text)
+    found = next((m for m in islice(_PHONE_NEAR.finditer(text), 30) if normalise_phone(m.group(0)) == out.get("phone")),
+                 None)
+    if not _TO_THE_SIGNER.search(text) or (found is not None and found.start() >= start):
+        return                                  # (a phone the signature gives already: its own choice stands)
+    signed = next((m for m in islice(_PHONE_NEAR.finditer(text, start), 5) if start > 0
+                   and not _OTHER_NUMBER.search(text, text.rfind("\n", 0, m.start()) + 1, m.start())), None)
+    phone = normalise_phone(signed.group(0)) if signed else None
+    if phone:
+        out["phone"] = phone
 
 
 def _email_of_the_contact(out: dict, text: str) -> None:

@@ -26,6 +26,7 @@ from intake.details.identifiers import (
     AREA,
     DIMENSIONS,
     EMAIL,
+    GUESTS,
     NUMBER,
     digits,
     find_cpr,
@@ -362,6 +363,9 @@ def _v_amount(key: str) -> Handler:
     def handler(value: str, _ref: date) -> Values:
         if key == "area_m2" and (area := _area_in_value(value)):
             return {key: area}
+        if key == "litres" and (people := GUESTS.search(value)):     # "Capacity: up to 3,000 guests per day"
+            number = parse_number(people.group("n"))
+            return {"guests": number} if number else {}
         m = re.search(NUMBER, value)
         number = parse_number(m.group("n")) if m else None
         return {key: number} if number is not None and number > 0 else {}
