@@ -271,10 +271,10 @@ def _merge_longer_forms(candidates: dict[str, tuple[int, int]]) -> None:
     for long in list(candidates):
         if _BRANCH_OF.fullmatch(long):
             continue                            # the branch is no longer form of the company it belongs to
-        short = next((s for s in candidates if s != long and long.endswith(" " + s)), None)
-        if short is not None:
-            (a, first_a), (b, first_b) = candidates.pop(long), candidates[short]
-            candidates[short] = (a + b, min(first_a, first_b))
+        shorter = next((s for s in candidates if s != long and long.endswith(" " + s)), None)
+        if shorter is not None:
+            (a, first_a), (b, first_b) = candidates.pop(long), candidates[shorter]
+            candidates[shorter] = (a + b, min(first_a, first_b))
 
 
 def _candidates(text: str) -> Iterator[Candidate]:
