@@ -184,7 +184,9 @@ def _valid(day: int, month: int, year: int) -> bool:
 def find_period(text: str, reference: date) -> Period:
     """The period applied for: the first range near a period cue, else the first range, else one side."""
     dates = _not_excluded(text, find_dates(text))      # once: the slowest pattern work on a long text
-    ranges = _ranges(text, reference, dates)
+    # a range wholly before the mail is another time's ("sidste år havde vi tilladelse fra 3. maj til 14. juni
+    # 2026"): the period applied for is one that has not ended, where there is one
+    ranges = [r for r in _ranges(text, reference, dates) if r[2] >= reference] or _ranges(text, reference, dates)
     if ranges:
         cued = [r for r in ranges if _PERIOD_CUE.search(text[max(0, r[0] - 80):r[0]])]
         applied = [r for r in ranges if _APPLIED_FOR.search(text[max(0, r[0] - 60):r[0]])]
