@@ -762,12 +762,21 @@ def _denied(text: str, start: int, end: int, value: bool = False) -> bool:
         return not _ENDS_SENTENCE.match(text, max(0, end - 1)) and _deferred(text, end)
     if _BLANK_BRIDGED.search(text, start, end):  # "Entreprenør:\nPeriode ..." took the next line for the value
         return True
+    if _WHICH_BEFORE.search(text, max(0, start - 12), start) and _LEFT_OPEN_AFTER.match(text, end):
+        return True  # "hvilket modtageanlæg det bliver, har vi ikke besluttet endnu"
     line = text[end:end + 80].split("\n", 1)[0]
     if _FORM_EMPTY.match(line) or _form_answer_no(text, start, end):  # "Tegning\t", "Afmærkningsplan | Nej"
         return True
     return _deferred(text, end)
 
 
+# an indirect question the writer leaves open: "hvilket modtageanlæg det bliver, har vi ikke besluttet endnu", "which
+# facility it will be is not decided yet"
+_WHICH_BEFORE = re.compile(r"\b(?:hvilke[nt]?|which|what)\s+$", re.IGNORECASE)
+_LEFT_OPEN_AFTER = re.compile(r"[^.!?\n]{0,60}?\b(?:(?:har|ved|kender) (?:vi|jeg) (?:endnu |stadig )?ikke|(?:er|is) "
+                              r"(?:endnu |stadig |still |yet )?(?:ikke|not) (?:yet )?(?:besluttet|afklaret|valgt|fundet|"
+                              r"decided|known|chosen|settled)|(?:we|I) (?:don't|do not|haven't|have not) (?:yet )?"
+                              r"(?:know|decided|chosen))\b", re.IGNORECASE)
 _ENDS_SENTENCE = re.compile(r"\.[ \t]+[A-ZÆØÅ]")
 
 
@@ -778,7 +787,7 @@ def _deferred(text: str, end: int) -> bool:
     return bool(_LATER.search(after[:stop.start()] if stop else after))
 
 
-_WORD_GOES_ON = re.compile(r"\w*")
+_WORD_GOES_ON = re.compile(r"\w*(?:-\w+)*")  # (and on through a compound: "PCB|-screening er ikke lavet endnu")
 # (an aside of words: one holding numbers gives values of its own, "for Café X (CVR 37313475, Vej 2) mangler jeg")
 _OPEN_BRACKET = re.compile(r"\([^()\n\d]{0,80}$")
 _BRACKETS_AFTER = re.compile(r"[ \t]*\([^()\n\d]{0,80}\)")

@@ -87,6 +87,11 @@ _RUN_BY_GROUP = re.compile(r"\b(?:(?:run|operated|managed)\s+(?:by|through|via)|
 # a foreign business's own registration in Denmark: "our Danish subsidiary, X ApS, CVR ...", "vores danske
 # datterselskab": the company the Danish permit is for, not a third party
 _DANISH_GROUP = re.compile(r"\b(?:our|vores|vort|vor)\s+(?:Danish|danske?)\s+" + _GROUP + r"$", re.IGNORECASE)
+# the members a club has, not the guests of its event: "our running club ... has about 600 members", "foreningen har
+# 450 medlemmer"
+_MEMBERS_AFTER = re.compile(r"^\W{0,3}(?:\w+\W+)?(?:members|medlemmer)\b", re.IGNORECASE)
+_HAS_BEFORE = re.compile(r"\b(?:has|have|har|with|med)\s+(?:about\s+|around\s+|some\s+|over\s+|nearly\s+|almost\s+|"
+                         r"ca\.?\s*|cirka\s+|omkring\s+|godt\s+|knap\s+|næsten\s+|over\s+)?$", re.IGNORECASE)
 _STAFF_BEFORE = re.compile(r"\b(?:team|staff|crew|hold) (?:of|på)\s*$", re.IGNORECASE)
 # a date that is not the activity's: a deadline or a meeting ("svar senest", "after the board meeting on"), or a past
 _DEADLINE = re.compile(r"\b(?:senest|inden|før|by|before|no later than|deadline|frist|svarfrist|ansøgningsfrist|"
@@ -114,7 +119,7 @@ _EARLIER = re.compile(r"(?<!\bsom )(?<!\bas )\b(?:tidligere(?! (?:nævnt|aftalt|
                       r"før det|before that|dengang|back then|sidste (?:sæson|forår|sommer|vinter|efterår)|last (?:season|"
                       r"spring|summer|autumn|winter)|(?:forrige|previous|sidste|last) (?:projekt|project|job|opgave|"
                       r"event|arrangement)|sidste år|sidste gang|i fjor|forrige år|last year|last time|the year before|"
-                      r"the previous year|(?:i|in|during) (?P<year>(?:19|20)\d\d))\b", re.IGNORECASE)
+                      r"the previous year|(?:i|in|during|siden|since) (?P<year>(?:19|20)\d\d))\b", re.IGNORECASE)
 # what ends such a clause: the application's own time ("men", "nu", "i år", "denne gang", "og")
 _EARLIER_END = re.compile(r"[!?;\n]|(?<!\bkl)(?<!\bca)(?<!\bnr)(?<!\bno)\.(?!\d)(?=\s)|\b(?:men|but|nu|now|i år|this year|denne gang|this time|og|and)\b", re.IGNORECASE)
 # a thing done away with in a past year, after it: "Our old 3,000 litre tank was removed in 2019"
@@ -399,7 +404,8 @@ def rejected(kinds: Sequence[str], text: str, start: int, end: int, received: da
     if _another_year(kinds, text, start, end) or _section_number(kinds, text, start, end) \
             or _earlier_time(kinds, text, start, end, received):
         return True
-    if "guests" in kinds and (_STAFF_AFTER.search(after) or _STAFF_BEFORE.search(before)):
+    if "guests" in kinds and (_STAFF_AFTER.search(after) or _STAFF_BEFORE.search(before)
+                              or _members(text, start, end, before)):
         return True
     if "period_from" in kinds and (_not_the_period(text, start, end, received) or _IN_A_SEASON.match(text, end)):
         return True
@@ -425,6 +431,13 @@ def _another_year(kinds: Sequence[str], text: str, start: int, end: int) -> bool
         return False
     stop = _SENTENCE_STOP.search(text, end)
     return not _SAME_AGAIN.search(_sentence_before(text, start) + text[start:stop.end() if stop else len(text)])
+
+
+def _members(text: str, start: int, end: int, before: str) -> bool:
+    """The number at ``text[start:end]`` (the match may hold its noun: "600 members") is the members a club has."""
+    number = re.match(r"\d[\d.,]*", text[start:end])
+    return bool(_HAS_BEFORE.search(before)) and bool(
+        _MEMBERS_AFTER.search(text[start + number.end() if number else end:end + 40]))
 
 
 def _earlier_time(kinds: Sequence[str], text: str, start: int, end: int, received: date | None) -> bool:
