@@ -118,10 +118,12 @@ _EARLIER = re.compile(r"(?<!\bsom )(?<!\bas )\b(?:tidligere(?! (?:nævnt|aftalt|
                       r"previously(?! (?:mentioned|agreed|discussed|sent|stated))|formerly|i mange år|for many years|"
                       r"før det|before that|dengang|back then|sidste (?:sæson|forår|sommer|vinter|efterår)|last (?:season|"
                       r"spring|summer|autumn|winter)|(?:forrige|previous|sidste|last) (?:projekt|project|job|opgave|"
-                      r"event|arrangement)|sidste år|sidste gang|i fjor|forrige år|last year|last time|the year before|"
-                      r"the previous year|(?:i|in|during|siden|since) (?P<year>(?:19|20)\d\d))\b", re.IGNORECASE)
+                      r"event|arrangement)|sidste år|sidste gang|i fjor|forrige år|last year|last time|the year "
+                      r"before|the previous year|(?:i|in|during|siden|since) (?P<year>(?:19|20)\d\d))\b",
+                      re.IGNORECASE)
 # what ends such a clause: the application's own time ("men", "nu", "i år", "denne gang", "og")
-_EARLIER_END = re.compile(r"[!?;\n]|(?<!\bkl)(?<!\bca)(?<!\bnr)(?<!\bno)\.(?!\d)(?=\s)|\b(?:men|but|nu|now|i år|this year|denne gang|this time|og|and)\b", re.IGNORECASE)
+_EARLIER_END = re.compile(r"[!?;\n]|(?<!\bkl)(?<!\bca)(?<!\bnr)(?<!\bno)\.(?!\d)(?=\s)"
+                          r"|\b(?:men|but|nu|now|i år|this year|denne gang|this time|og|and)\b", re.IGNORECASE)
 # a thing done away with in a past year, after it: "Our old 3,000 litre tank was removed in 2019"
 _GONE_IN = re.compile(r"[^.!?;\n]{0,40}?\b(?:was|were|has been|blev|er blevet|var)\s+(?:\w+\s+)?(?:removed|fjernet|"
                       r"sløjfet|taken out|dismantled|demolished|revet ned|nedrevet|sold|solgt|closed|lukket|scrapped|"
