@@ -775,8 +775,8 @@ def _denied(text: str, start: int, end: int, value: bool = False) -> bool:
 _WHICH_BEFORE = re.compile(r"\b(?:hvilke[nt]?|which|what)\s+$", re.IGNORECASE)
 _LEFT_OPEN_AFTER = re.compile(r"[^.!?\n]{0,60}?\b(?:(?:har|ved|kender) (?:vi|jeg) (?:endnu |stadig )?ikke|(?:er|is) "
                               r"(?:endnu |stadig |still |yet )?(?:ikke|not) (?:yet )?(?:besluttet|afklaret|valgt|"
-                              r"fundet|decided|known|chosen|settled)|(?:we|I) (?:don't|do not|haven't|have not) (?:yet )?"
-                              r"(?:know|decided|chosen))\b", re.IGNORECASE)
+                              r"fundet|decided|known|chosen|settled)|(?:we|I) (?:don't|do not|haven't|have not) "
+                              r"(?:yet )?(?:know|decided|chosen))\b", re.IGNORECASE)
 _ENDS_SENTENCE = re.compile(r"\.[ \t]+[A-ZÆØÅ]")
 
 
