@@ -117,8 +117,8 @@ _SAME_AGAIN = re.compile(r"\b(?:samme (?:som|igen|i år|mængde|antal|areal|stø
 _EARLIER = re.compile(r"(?<!\bsom )(?<!\bas )\b(?:tidligere(?! (?:nævnt|aftalt|omtalt|sendt|fremsendt|oplyst))|"
                       r"previously(?! (?:mentioned|agreed|discussed|sent|stated))|formerly|i mange år|for many years|"
                       r"før det|before that|dengang|back then|sidste (?:sæson|forår|sommer|vinter|efterår)|last "
-                      r"(?:season|spring|summer|autumn|winter)|(?:forrige|previous|sidste|last) (?:projekt|project|job|opgave|"
-                      r"event|arrangement)|sidste år|sidste gang|i fjor|forrige år|last year|last time|the year "
+                      r"(?:season|spring|summer|autumn|winter)|(?:forrige|previous|sidste|last) (?:projekt|project|"
+                      r"job|opgave|event|arrangement)|sidste år|sidste gang|i fjor|forrige år|last year|last time|the year "
                       r"before|the previous year|(?:i|in|during|siden|since) (?P<year>(?:19|20)\d\d))\b",
                       re.IGNORECASE)
 # what ends such a clause: the application's own time ("men", "nu", "i år", "denne gang", "og")
