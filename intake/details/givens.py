@@ -118,8 +118,8 @@ _EARLIER = re.compile(r"(?<!\bsom )(?<!\bas )\b(?:tidligere(?! (?:nævnt|aftalt|
                       r"previously(?! (?:mentioned|agreed|discussed|sent|stated))|formerly|i mange år|for many years|"
                       r"før det|before that|dengang|back then|sidste (?:sæson|forår|sommer|vinter|efterår)|last "
                       r"(?:season|spring|summer|autumn|winter)|(?:forrige|previous|sidste|last) (?:projekt|project|"
-                      r"job|opgave|event|arrangement)|sidste år|sidste gang|i fjor|forrige år|last year|last time|the year "
-                      r"before|the previous year|(?:i|in|during|siden|since) (?P<year>(?:19|20)\d\d))\b",
+                      r"job|opgave|event|arrangement)|sidste år|sidste gang|i fjor|forrige år|last year|last time|"
+                      r"the year before|the previous year|(?:i|in|during|siden|since) (?P<year>(?:19|20)\d\d))\b",
                       re.IGNORECASE)
 # what ends such a clause: the application's own time ("men", "nu", "i år", "denne gang", "og")
 _EARLIER_END = re.compile(r"[!?;\n]|(?<!\bkl)(?<!\bca)(?<!\bnr)(?<!\bno)\.(?!\d)(?=\s)"
