@@ -153,6 +153,8 @@ _SITE_NOUN = (r"(?:adressen|address(?= to follow| will follow| (?:is )?not)|"
               # someone's address: "kundens adresse eftersender jeg", "the customer's address will follow"
               r"(?:(?!vores\b)\w+s|hendes|hans|deres) adresse\b|(?:\w+'s?|her|his|their) address\b|"
               r"stedet|placeringen|lokationen|"
+              # which places may be used: "I don't know yet which locations are allowed"
+              r"(?:which|what|hvilke[nt]?) (?:locations?|sites?|places?|spots?|steder|placering\w*|pladser)\b|"
               # the house number: "I cannot yet give you the exact street number", "husnummeret kender vi ikke"
               r"(?:the (?:exact )?)?(?:street|house) number|husnummer\w*|gadenummer\w*|"
               # "on Vasbygade (the exact number is being confirmed by the landlord)"
@@ -288,7 +290,11 @@ _IN_DISTRICT = re.compile(r"\b(?:i|på|in|on|at)\s+(" + "|".join(sorted(_DISTRIC
                           + r")(?![\w-])(?![ \t]*(?:\d|(?-i:[A-ZÆØÅ])|-?(?:gade|vej|allé|torv|plads)))", re.IGNORECASE)
 _FOUR_DIGITS = re.compile(r"(?<![\d.,])\d{4}(?![\d.,]?\d)")
 # the business's own address, introduced as such ("vores kontor ligger på", "har adresse på", "our office is at")
-_OWN_ADDRESS = re.compile(r"\b(?:kontor\w*|adresse på|vores adresse|har til huse|domicil\w*|office|our address|"
+# (the business's own premises: "I have run a banh mi shop at Griffenfeldsgade 20", "vi driver en café på ...")
+_OWN_ADDRESS = re.compile(r"\b(?:(?:run|have run|has run|driver|har drevet)\s+(?:a|an|our|my|en|et|vores|min|mit)\s+"
+                          r"(?:[^\W\d_]+\s+){0,2}(?:shop|store|restaurant|café|cafe|bakery|butik|forretning|bageri|"
+                          r"salon|værksted|workshop)|"
+                          r"kontor\w*|adresse på|vores adresse|har til huse|domicil\w*|office|our address|"
                           r"registered address|based at|headquarters|bor(?: selv)? (?:på|i)|I live (?:at|in|on)|"
                           r"my (?:apartment|flat|home|house)|min (?:lejlighed|bolig|privatadresse)|home address|"
                           # a form's label for the business's own address: "Firmaadresse\tHerstedvang 9"

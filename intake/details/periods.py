@@ -302,6 +302,11 @@ _MONTHS_CUE = re.compile(r"periode|period|tidsrum|afholdes|finder sted|takes? pl
                          re.IGNORECASE)
 
 
+# months of another year's story, in their clause: "Sidste år havde vi 8 m² fra maj til august" (not after "men",
+# "i år")
+_LAST_TIME_BEFORE = re.compile(r"\b(?:sidste år|sidste gang|i fjor|forrige år|last year|last time|the year before|"
+                               r"the previous year)\b(?:(?!\b(?:men|but|i år|this year)\b)[^.!?;\n]){0,40}\Z",
+                               re.IGNORECASE)
 _SOMETIME = re.compile(r"(?i)\b(?:sometime|some[ \t]time|at[ \t]some[ \t]point|engang|en[ \t]gang"
                        r"|på[ \t]et[ \t]tidspunkt)[ \t]{1,3}\Z")
 _SENTENCE_REST = re.compile(r"[^.!?\n]{0,140}")
@@ -322,6 +327,8 @@ def _month_range(text: str, reference: date) -> Period | None:
             continue                                        # "we open in April": a date of the story, not a period
         if _opening_month(text, m):
             continue                                        # "We are opening our store at ... in April 2027"
+        if _LAST_TIME_BEFORE.search(text, max(0, m.start() - 60), m.start()):
+            continue                                        # "Sidste år havde vi 8 m² fra maj til august"
         m1 = MONTHS[m.group("m1").lower()]
         m2 = MONTHS[m.group("m2").lower()] if m.group("m2") else m1
         if m.group("m1").lower() == "may" and not m.group("y") and text[m.start():m.start() + 3].lower() != "in ":

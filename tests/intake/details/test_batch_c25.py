@@ -106,3 +106,18 @@ def test_the_period_applied_for_is_the_range_that_has_not_ended():
             "perioden 8. marts 2027 til 30. april 2027.")
     period = find_period(text, date(2026, 11, 16))
     assert (period.start, period.end) == (date(2027, 3, 8), date(2027, 4, 30))
+
+
+def test_last_years_months_are_not_the_period():
+    text = "Sidste år havde vi 8 m² fra maj til august. Vi vil gerne igen have udeservering i sommeren."
+    assert find_period(text, date(2026, 11, 16)).start is None
+    this_year = "Vi søger om udeservering fra maj til august 2027."
+    assert find_period(this_year, date(2026, 11, 16)).start == date(2027, 5, 1)
+
+
+def test_the_shop_a_writer_runs_is_not_the_site_of_a_stall_whose_place_is_not_known(catalogue):
+    body = ("I have run a banh mi shop at Griffenfeldsgade 20 since 2020. I would like a street stall to sell banh mi. "
+            "I don't know yet which locations are allowed, so I hope you can suggest some.")
+    assert "site" in check(catalogue.task("gadesalg"), evidence(body, address="Griffenfeldsgade 20")).missing
+    known = "I would like a street stall to sell banh mi in front of Griffenfeldsgade 20."
+    assert "site" in check(catalogue.task("gadesalg"), evidence(known, address="Griffenfeldsgade 20")).have
