@@ -457,7 +457,8 @@ _LATER = re.compile(
     r"chosen|decided|confirmed|agreed)|is being (?:prepared|made)|has been ordered|afventer|awaiting|pending|tb[dca]|"
     # to be sent: "we will send it when we have it", "(afmærkningsplan) sender vi, så snart politiet har godkendt den"
     r"(?:we|I)(?:'ll| will| shall) (?:send|forward|submit) (?:it|them|this|that)\b(?! (?:here|now|herewith|attached))|"
-    r"ikke afklaret|uafklaret|not decided|undecided|aftales|vælges|besluttes|afgøres|fastlægges|"
+    r"ikke afklaret|uafklaret|not decided|undecided|(?:har (?:vi|jeg) )?ikke (?:besluttet|bestemt|valgt|fundet|"
+    r"fastlagt)|aftales|vælges|besluttes|afgøres|fastlægges|"
     r"to be (?:agreed|decided|confirmed|appointed|chosen|selected|hired)|sendes direkte|"
     r"til godkendelse|for approval|ligger hos|is with|vender tilbage|will get back|come back|"
     # left to us: "a receiving facility approved by you", "et modtageanlæg, som I anviser"
@@ -757,14 +758,26 @@ def _denied(text: str, start: int, end: int, value: bool = False) -> bool:
     (a detail's written value, not a label) is not a form's label: a blank or "Nej" answer after it is another's."""
     if _NEGATION.search(_clause_before(text, start, 80)) or _UNTICKED.search(_clause_before(text, start, 80)):
         return True
-    if value:
-        return _deferred(text, end)
+    if value:  # (a value that takes its sentence's dot, "2300 København S.", ends there: what follows is another's)
+        return not _ENDS_SENTENCE.match(text, max(0, end - 1)) and _deferred(text, end)
     if _BLANK_BRIDGED.search(text, start, end):  # "Entreprenør:\nPeriode ..." took the next line for the value
         return True
+    if _WHICH_BEFORE.search(text, max(0, start - 12), start) and _LEFT_OPEN_AFTER.match(text, end):
+        return True  # "hvilket modtageanlæg det bliver, har vi ikke besluttet endnu"
     line = text[end:end + 80].split("\n", 1)[0]
     if _FORM_EMPTY.match(line) or _form_answer_no(text, start, end):  # "Tegning\t", "Afmærkningsplan | Nej"
         return True
     return _deferred(text, end)
+
+
+# an indirect question the writer leaves open: "hvilket modtageanlæg det bliver, har vi ikke besluttet endnu", "which
+# facility it will be is not decided yet"
+_WHICH_BEFORE = re.compile(r"\b(?:hvilke[nt]?|which|what)\s+$", re.IGNORECASE)
+_LEFT_OPEN_AFTER = re.compile(r"[^.!?\n]{0,60}?\b(?:(?:har|ved|kender) (?:vi|jeg) (?:endnu |stadig )?ikke|(?:er|is) "
+                              r"(?:endnu |stadig |still |yet )?(?:ikke|not) (?:yet )?(?:besluttet|afklaret|valgt|"
+                              r"fundet|decided|known|chosen|settled)|(?:we|I) (?:don't|do not|haven't|have not) "
+                              r"(?:yet )?(?:know|decided|chosen))\b", re.IGNORECASE)
+_ENDS_SENTENCE = re.compile(r"\.[ \t]+[A-ZÆØÅ]")
 
 
 def _deferred(text: str, end: int) -> bool:
@@ -774,7 +787,7 @@ def _deferred(text: str, end: int) -> bool:
     return bool(_LATER.search(after[:stop.start()] if stop else after))
 
 
-_WORD_GOES_ON = re.compile(r"\w*")
+_WORD_GOES_ON = re.compile(r"\w*(?:-\w+)*")  # (and on through a compound: "PCB|-screening er ikke lavet endnu")
 # (an aside of words: one holding numbers gives values of its own, "for Café X (CVR 37313475, Vej 2) mangler jeg")
 _OPEN_BRACKET = re.compile(r"\([^()\n\d]{0,80}$")
 _BRACKETS_AFTER = re.compile(r"[ \t]*\([^()\n\d]{0,80}\)")

@@ -87,6 +87,11 @@ _RUN_BY_GROUP = re.compile(r"\b(?:(?:run|operated|managed)\s+(?:by|through|via)|
 # a foreign business's own registration in Denmark: "our Danish subsidiary, X ApS, CVR ...", "vores danske
 # datterselskab": the company the Danish permit is for, not a third party
 _DANISH_GROUP = re.compile(r"\b(?:our|vores|vort|vor)\s+(?:Danish|danske?)\s+" + _GROUP + r"$", re.IGNORECASE)
+# the members a club has, not the guests of its event: "our running club ... has about 600 members", "foreningen har
+# 450 medlemmer"
+_MEMBERS_AFTER = re.compile(r"^\W{0,3}(?:\w+\W+)?(?:members|medlemmer)\b", re.IGNORECASE)
+_HAS_BEFORE = re.compile(r"\b(?:has|have|har|with|med)\s+(?:about\s+|around\s+|some\s+|over\s+|nearly\s+|almost\s+|"
+                         r"ca\.?\s*|cirka\s+|omkring\s+|godt\s+|knap\s+|næsten\s+|over\s+)?$", re.IGNORECASE)
 _STAFF_BEFORE = re.compile(r"\b(?:team|staff|crew|hold) (?:of|på)\s*$", re.IGNORECASE)
 # a date that is not the activity's: a deadline or a meeting ("svar senest", "after the board meeting on"), or a past
 _DEADLINE = re.compile(r"\b(?:senest|inden|før|by|before|no later than|deadline|frist|svarfrist|ansøgningsfrist|"
@@ -105,6 +110,27 @@ _LAST_TIME = re.compile(r"\b(?:sidste år|sidste gang|i fjor|forrige år|last ye
 _SAME_AGAIN = re.compile(r"\b(?:samme (?:som|igen|i år|mængde|antal|areal|størrelse)|som sidste år|the same (?:this "
                          r"year|again|as|amount|number|size|area)|as last year|like last year|uændret|unchanged)\b",
                          re.IGNORECASE)
+# another time than the application's, said in the clause before a value: an earlier time ("Vi har tidligere haft
+# gravetilladelse ... det var 2 m x 3 m", "We previously rented at Njalsgade 21", "før det boede vi på Howitzvej 7",
+# "I 2025 lavede vi støjende arbejde ..., hverdage kl. 7-18", "On our previous project ... we worked 7:00-16:00")
+# (not "som tidligere nævnt", "as previously agreed": the application itself)
+_EARLIER = re.compile(r"(?<!\bsom )(?<!\bas )\b(?:tidligere(?! (?:nævnt|aftalt|omtalt|sendt|fremsendt|oplyst))|"
+                      r"previously(?! (?:mentioned|agreed|discussed|sent|stated))|formerly|i mange år|for many years|"
+                      r"før det|before that|dengang|back then|sidste (?:sæson|forår|sommer|vinter|efterår)|last "
+                      r"(?:season|spring|summer|autumn|winter)|(?:forrige|previous|sidste|last) (?:projekt|project|"
+                      r"job|opgave|event|arrangement)|sidste år|sidste gang|i fjor|forrige år|last year|last time|"
+                      r"the year before|the previous year|(?:i|in|during|siden|since) (?P<year>(?:19|20)\d\d))\b",
+                      re.IGNORECASE)
+# what ends such a clause: the application's own time ("men", "nu", "i år", "denne gang", "og")
+_EARLIER_END = re.compile(r"[!?;\n]|(?<!\bkl)(?<!\bca)(?<!\bnr)(?<!\bno)\.(?!\d)(?=\s)"
+                          r"|\b(?:men|but|nu|now|i år|this year|denne gang|this time|og|and)\b", re.IGNORECASE)
+# a thing done away with in a past year, after it: "Our old 3,000 litre tank was removed in 2019"
+_GONE_IN = re.compile(r"[^.!?;\n]{0,40}?\b(?:was|were|has been|blev|er blevet|var)\s+(?:\w+\s+)?(?:removed|fjernet|"
+                      r"sløjfet|taken out|dismantled|demolished|revet ned|nedrevet|sold|solgt|closed|lukket|scrapped|"
+                      r"skrottet)\s+(?:i|in)\s+((?:19|20)\d\d)\b", re.IGNORECASE)
+_AGAIN = re.compile(r"\b(?:igen|again|stadig|still|fortsat)\b", re.IGNORECASE)
+_PLACES = frozenset(("address", "activity_location"))
+_PERIODS = frozenset(("period_from", "period_to"))
 _SENTENCE_STOP = re.compile(r"[!?\n]|\.(?!\d)(?=\s|$)")  # not the dot of "ca." or "1.5" inside a sentence
 _NO_QUANTITY = frozenset(("cvr", "p_number", "period_from", "period_to", "address", "activity_location"))
 # a start with no end: "fra uge 16 og frem", "from 1 May onwards", "indtil videre", "until further notice"
@@ -127,6 +153,8 @@ _SITE_NOUN = (r"(?:adressen|address(?= to follow| will follow| (?:is )?not)|"
               # someone's address: "kundens adresse eftersender jeg", "the customer's address will follow"
               r"(?:(?!vores\b)\w+s|hendes|hans|deres) adresse\b|(?:\w+'s?|her|his|their) address\b|"
               r"stedet|placeringen|lokationen|"
+              # which places may be used: "I don't know yet which locations are allowed"
+              r"(?:which|what|hvilke[nt]?) (?:locations?|sites?|places?|spots?|steder|placering\w*|pladser)\b|"
               # the house number: "I cannot yet give you the exact street number", "husnummeret kender vi ikke"
               r"(?:the (?:exact )?)?(?:street|house) number|husnummer\w*|gadenummer\w*|"
               # "on Vasbygade (the exact number is being confirmed by the landlord)"
@@ -262,7 +290,11 @@ _IN_DISTRICT = re.compile(r"\b(?:i|på|in|on|at)\s+(" + "|".join(sorted(_DISTRIC
                           + r")(?![\w-])(?![ \t]*(?:\d|(?-i:[A-ZÆØÅ])|-?(?:gade|vej|allé|torv|plads)))", re.IGNORECASE)
 _FOUR_DIGITS = re.compile(r"(?<![\d.,])\d{4}(?![\d.,]?\d)")
 # the business's own address, introduced as such ("vores kontor ligger på", "har adresse på", "our office is at")
-_OWN_ADDRESS = re.compile(r"\b(?:kontor\w*|adresse på|vores adresse|har til huse|domicil\w*|office|our address|"
+# (the business's own premises: "I have run a banh mi shop at Griffenfeldsgade 20", "vi driver en café på ...")
+_OWN_ADDRESS = re.compile(r"\b(?:(?:run|have run|has run|driver|har drevet)\s+(?:a|an|our|my|en|et|vores|min|mit)\s+"
+                          r"(?:[^\W\d_]+\s+){0,2}(?:shop|store|restaurant|café|cafe|bakery|butik|forretning|bageri|"
+                          r"salon|værksted|workshop)|"
+                          r"kontor\w*|adresse på|vores adresse|har til huse|domicil\w*|office|our address|"
                           r"registered address|based at|headquarters|bor(?: selv)? (?:på|i)|I live (?:at|in|on)|"
                           r"my (?:apartment|flat|home|house)|min (?:lejlighed|bolig|privatadresse)|home address|"
                           # a form's label for the business's own address: "Firmaadresse\tHerstedvang 9"
@@ -377,9 +409,11 @@ def rejected(kinds: Sequence[str], text: str, start: int, end: int, received: da
     if "area_m2" in kinds and (_OTHER_AREA.search(before) or _mounting_height(text, start, end)
                                or _COUNTED.match(after) or _FURNITURE_BEFORE.search(before)):
         return True
-    if _another_year(kinds, text, start, end) or _section_number(kinds, text, start, end):
+    if _another_year(kinds, text, start, end) or _section_number(kinds, text, start, end) \
+            or _earlier_time(kinds, text, start, end, received):
         return True
-    if "guests" in kinds and (_STAFF_AFTER.search(after) or _STAFF_BEFORE.search(before)):
+    if "guests" in kinds and (_STAFF_AFTER.search(after) or _STAFF_BEFORE.search(before)
+                              or _members(text, start, end, before)):
         return True
     if "period_from" in kinds and (_not_the_period(text, start, end, received) or _IN_A_SEASON.match(text, end)):
         return True
@@ -405,6 +439,40 @@ def _another_year(kinds: Sequence[str], text: str, start: int, end: int) -> bool
         return False
     stop = _SENTENCE_STOP.search(text, end)
     return not _SAME_AGAIN.search(_sentence_before(text, start) + text[start:stop.end() if stop else len(text)])
+
+
+def _members(text: str, start: int, end: int, before: str) -> bool:
+    """The number at ``text[start:end]`` (the match may hold its noun: "600 members") is the members a club has."""
+    number = re.match(r"\d[\d.,]*", text[start:end])
+    return bool(_HAS_BEFORE.search(before)) and bool(
+        _MEMBERS_AFTER.search(text[start + number.end() if number else end:end + 40]))
+
+
+def _earlier_time(kinds: Sequence[str], text: str, start: int, end: int, received: date | None) -> bool:
+    """A quantity, a place or a period said of an earlier time in its clause ("tidligere", "previously", "i 2025"
+    before a year received, "på vores forrige projekt"), or a quantity of a thing done away with in a past year
+    ("the old 3,000 litre tank was removed in 2019"), where the writer does not say it is the same again."""
+    if {"cvr", "p_number"}.intersection(kinds):
+        return False
+    place, period = bool(_PLACES.intersection(kinds)), bool(_PERIODS.intersection(kinds))
+    if not (place or period) and not any(c.isdigit() for c in text[start:end]):
+        return False
+    this_year = received.year if received else None
+    window = text[max(0, start - 80):start]
+    earlier = None
+    for m in _EARLIER.finditer(window):
+        earlier = m
+    found = earlier is not None and not _EARLIER_END.search(window, earlier.end()) \
+        and (earlier.group("year") is None or (this_year is not None and int(earlier.group("year")) < this_year))
+    if not found and not place and not period:
+        gone = _GONE_IN.match(text, end)
+        found = gone is not None and this_year is not None and int(gone.group(1)) < this_year
+    if not found or (period and any(int(y) >= (this_year or 0) for y in re.findall(r"(?:19|20)\d\d",
+                                                                                  text[start:end + 12]))):
+        return False
+    stop = _SENTENCE_STOP.search(text, end)
+    sentence = _sentence_before(text, start) + text[start:stop.end() if stop else len(text)]
+    return not _SAME_AGAIN.search(sentence) and not (place and _AGAIN.search(sentence))
 
 
 # a section's number, not a quantity: "4. Participants" heading a letter's section (not a date: "1. maj")

@@ -184,9 +184,12 @@ def _valid(day: int, month: int, year: int) -> bool:
 def find_period(text: str, reference: date) -> Period:
     """The period applied for: the first range near a period cue, else the first range, else one side."""
     dates = _not_excluded(text, find_dates(text))      # once: the slowest pattern work on a long text
-    ranges = _ranges(text, reference, dates)
-    if len(ranges) == 1 and not dates and _only_a_start_week(text, ranges[0][0]):
+    every = _ranges(text, reference, dates)
+    if len(every) == 1 and not dates and _only_a_start_week(text, every[0][0]):
         return Period(None, None)
+    # a range wholly before the mail is another time's ("sidste år havde vi tilladelse fra 3. maj til 14. juni
+    # 2026"): the period applied for is one that has not ended, where there is one
+    ranges = [r for r in every if r[2] >= reference] or every
     if ranges:
         cued = [r for r in ranges if _PERIOD_CUE.search(text[max(0, r[0] - 80):r[0]])]
         applied = [r for r in ranges if _APPLIED_FOR.search(text[max(0, r[0] - 60):r[0]])]
@@ -315,6 +318,11 @@ _MONTHS_CUE = re.compile(r"periode|period|tidsrum|afholdes|finder sted|takes? pl
                          re.IGNORECASE)
 
 
+# months of another year's story, in their clause: "Sidste år havde vi 8 m² fra maj til august" (not after "men",
+# "i år")
+_LAST_TIME_BEFORE = re.compile(r"\b(?:sidste år|sidste gang|i fjor|forrige år|last year|last time|the year before|"
+                               r"the previous year)\b(?:(?!\b(?:men|but|i år|this year)\b)[^.!?;\n]){0,40}\Z",
+                               re.IGNORECASE)
 _SOMETIME = re.compile(r"(?i)\b(?:sometime|some[ \t]time|at[ \t]some[ \t]point|engang|en[ \t]gang"
                        r"|på[ \t]et[ \t]tidspunkt)[ \t]{1,3}\Z")
 _SENTENCE_REST = re.compile(r"[^.!?\n]{0,140}")
@@ -335,6 +343,8 @@ def _month_range(text: str, reference: date) -> Period | None:
             continue                                        # "we open in April": a date of the story, not a period
         if _opening_month(text, m):
             continue                                        # "We are opening our store at ... in April 2027"
+        if _LAST_TIME_BEFORE.search(text, max(0, m.start() - 60), m.start()):
+            continue                                        # "Sidste år havde vi 8 m² fra maj til august"
         m1 = MONTHS[m.group("m1").lower()]
         m2 = MONTHS[m.group("m2").lower()] if m.group("m2") else m1
         if m.group("m1").lower() == "may" and not m.group("y") and text[m.start():m.start() + 3].lower() != "in ":
