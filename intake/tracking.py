@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import tempfile
 from functools import cache
 from pathlib import Path
 
@@ -37,16 +38,27 @@ def web_secret(settings: Settings) -> str:
 
 @cache
 def _stored_secret(path: Path) -> str:
-    """The key in ``path``, created atomically when missing (two processes starting at once agree on one)."""
+    """The key in ``path``, made once. Two processes starting at once agree on one, and neither ever reads a key half
+    written: the key is written in full to a file of its own, then linked to ``path``, which fails if another process
+    linked its key first (that one is then read)."""
+    if path.exists():
+        return _read_secret(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:
-        return _read_secret(path)
+        fd, written = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")     # mode 0600
+        try:
+            with os.fdopen(fd, "w", encoding="ascii") as fh:
+                fh.write(secrets.token_urlsafe(32))
+                fh.flush()
+                os.fsync(fh.fileno())
+            try:
+                os.link(written, path)
+            except FileExistsError:
+                pass                                    # another process made it first: its key is the key
+        finally:
+            os.unlink(written)
     except OSError as err:
         raise ConfigError(f"cannot create the web secret in {path.parent}: {err.strerror}") from err
-    with os.fdopen(fd, "w", encoding="ascii") as fh:
-        fh.write(secrets.token_urlsafe(32))
     return _read_secret(path)
 
 

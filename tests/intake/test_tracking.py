@@ -75,3 +75,26 @@ def test_a_short_kept_key_is_refused(tmp_path):
     (tmp_path / SECRET_FILE).write_text("short")
     with pytest.raises(ConfigError, match="too short"):
         make_token(settings_in(tmp_path / "."), REFERENCE)
+
+
+def test_a_process_starting_while_the_key_is_made_reads_a_whole_key(tmp_path, monkeypatch):
+    """Two workers start at once: the second looks for the key while the first is still making it. It must never read
+    a key half written (CI saw "the web secret ... is too short"); both end with the same key."""
+    from intake import tracking
+
+    path = tmp_path / SECRET_FILE
+    make = tracking.secrets.token_urlsafe
+    seen: list[str] = []
+    started = []
+
+    def key_while_another_starts(n: int) -> str:
+        if not started:                   # the first process, mid-way: the second one starts now
+            started.append(True)
+            seen.append(tracking._stored_secret.__wrapped__(path))
+        return make(n)
+
+    monkeypatch.setattr(tracking.secrets, "token_urlsafe", key_while_another_starts)
+    first = tracking._stored_secret.__wrapped__(path)
+    assert first == seen[0] == path.read_text().strip()
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert [p.name for p in tmp_path.iterdir()] == [SECRET_FILE]     # no key file of one process left behind
