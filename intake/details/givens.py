@@ -104,8 +104,10 @@ _PAST = re.compile(r"\b(?:sidste år|sidste gang|i fjor|last year|last time|stif
                    r"søgte|applied)\b[^.!?\n,]{0,20}$", re.IGNORECASE)  # right before the date, not a clause away
 # a quantity of another year, in its clause: "sidste år flyttede vi 150 tons fra samme grund, men det er en anden
 # mængde i år", "last year we had 80 guests" (not one after "men"/"but"/"i år"/"this year": "sidste år 80, i år 120")
-_LAST_TIME = re.compile(r"\b(?:sidste år|sidste gang|i fjor|forrige år|last year|last time|the year before|the "
-                        r"previous year)\b(?:(?!\b(?:men|but|i år|this year)\b)[^.!?;\n]){0,40}$", re.IGNORECASE)
+_LAST_TIME_WORDS = (r"sidste år|sidste gang|i fjor|forrige år|last year|last time|the year before|"
+                    r"the previous year")
+_LAST_TIME = re.compile(r"\b(?:" + _LAST_TIME_WORDS + r")\b(?:(?!\b(?:men|but|i år|this year)\b)[^.!?;\n]){0,40}$",
+                        re.IGNORECASE)
 # unless the writer says it is the same again: "samme som sidste år (ca 10 kvm)", "180 swimmers ... we expect the same"
 _SAME_AGAIN = re.compile(r"\b(?:samme (?:som|igen|i år|mængde|antal|areal|størrelse)|som sidste år|the same (?:this "
                          r"year|again|as|amount|number|size|area)|as last year|like last year|uændret|unchanged)\b",
@@ -118,8 +120,8 @@ _EARLIER = re.compile(r"(?<!\bsom )(?<!\bas )\b(?:tidligere(?! (?:nævnt|aftalt|
                       r"previously(?! (?:mentioned|agreed|discussed|sent|stated))|formerly|i mange år|for many years|"
                       r"før det|before that|dengang|back then|sidste (?:sæson|forår|sommer|vinter|efterår)|last "
                       r"(?:season|spring|summer|autumn|winter)|(?:forrige|previous|sidste|last) (?:projekt|project|"
-                      r"job|opgave|event|arrangement)|sidste år|sidste gang|i fjor|forrige år|last year|last time|"
-                      r"the year before|the previous year|(?:i|in|during|siden|since) (?P<year>(?:19|20)\d\d))\b",
+                      r"job|opgave|event|arrangement)|" + _LAST_TIME_WORDS + r"|"
+                      r"(?:i|in|during|siden|since) (?P<year>(?:19|20)\d\d))\b",
                       re.IGNORECASE)
 # what ends such a clause: the application's own time ("men", "nu", "i år", "denne gang", "og")
 _EARLIER_END = re.compile(r"[!?;\n]|(?<!\bkl)(?<!\bca)(?<!\bnr)(?<!\bno)\.(?!\d)(?=\s)"
@@ -132,7 +134,8 @@ _AGAIN = re.compile(r"\b(?:igen|again|stadig|still|fortsat)\b", re.IGNORECASE)
 _PLACES = frozenset(("address", "activity_location"))
 _PERIODS = frozenset(("period_from", "period_to"))
 _SENTENCE_STOP = re.compile(r"[!?\n]|\.(?!\d)(?=\s|$)")  # not the dot of "ca." or "1.5" inside a sentence
-_NO_QUANTITY = frozenset(("cvr", "p_number", "period_from", "period_to", "address", "activity_location"))
+_IDENTIFIERS = frozenset(("cvr", "p_number"))
+_NO_QUANTITY = _IDENTIFIERS | _PLACES | _PERIODS
 # a start with no end: "fra uge 16 og frem", "from 1 May onwards", "indtil videre", "until further notice"
 OPEN_ENDED = (r"(?:frem(?:efter|over|ad)?|(?:and )?onwards?|indtil videre|until further notice|på ubestemt tid|"
               r"indefinitely)")
@@ -452,7 +455,7 @@ def _earlier_time(kinds: Sequence[str], text: str, start: int, end: int, receive
     """A quantity, a place or a period said of an earlier time in its clause ("tidligere", "previously", "i 2025"
     before a year received, "på vores forrige projekt"), or a quantity of a thing done away with in a past year
     ("the old 3,000 litre tank was removed in 2019"), where the writer does not say it is the same again."""
-    if {"cvr", "p_number"}.intersection(kinds):
+    if _IDENTIFIERS.intersection(kinds):
         return False
     place, period = bool(_PLACES.intersection(kinds)), bool(_PERIODS.intersection(kinds))
     if not (place or period) and not any(c.isdigit() for c in text[start:end]):
