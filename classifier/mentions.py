@@ -11,7 +11,10 @@ sentence ends, semicolons and the conjunctions that join a second statement
 (", men", ", så", ", but", ", so", " - "). A clause is a mention when it says
 that something is already there, done, approved, unchanged or not needed
 (``DONE``), and does not also ask for something (``ASKING``, after the
-negated forms "ikke brug for", "do not need" are taken out of it). Text is
+negated forms "ikke brug for", "do not need" are taken out of it). A clause
+that puts an application off to another time ("søger vi separat senere",
+"will apply for it separately") is a mention too, unless the rest of it asks
+for something. A parenthesis is a clause of its own. Text is
 folded like the model's (case, æ/ø/å and ae/oe/aa), so the phrases are written
 folded.
 """
@@ -32,6 +35,8 @@ DONE = re.compile(r"\b(?:" + "|".join([
     r"ikke en del af", r"er ikke med", r"ikke brug for", r"ikke behov for", r"behover ikke", r"skal ikke have",
     r"skal ikke soge", r"soger ikke", r"soger vi ikke", r"kraver ikke", r"ikke nodvendig", r"ikke relevant",
     r"selv (?:fjerne|star for|sorge)",
+    r"er ok(?:ay)?", r"er i hus", r"handler (?:det )?ikke om", r"drejer (?:det )?sig ikke om",
+    r"ikke (?:\w+ )?pa (?:vejen|gaden|fortovet)", r"pa (?:vores )?egen grund",
     # English: already there, approved, unchanged, not needed, someone else's job
     r"already", r"existing", r"last year", r"last season", r"previously", r"earlier this year",
     r"was approved", r"were approved", r"been approved", r"was granted", r"were granted", r"been granted",
@@ -45,7 +50,9 @@ DONE = re.compile(r"\b(?:" + "|".join([
     r"(?:our|the) (?:\w+ )?(?:permit|approval) (?:runs|is valid|covers|still)",
     r"(?:vi|jeg) har (?:en |et |vores )?(?:\w+ )?(?:tilladelse|godkendelse|aftale|ordning)",
     r"tilladelsen (?:gaelder|lober|dakker)",
-    r"are not applying", r"promised to remove", r"will remove (?:it|them) (?:himself|herself|themselves)",
+    r"are not applying", r"promised to remove", r"is ok(?:ay)?", r"(?:is|it's) not about",
+    r"not (?:\w+ )?on the (?:road|street|pavement|sidewalk)", r"on our own (?:land|plot|site|property|grounds?)",
+    r"will remove (?:it|them) (?:himself|herself|themselves)",
 ]) + r")\b")
 ASKING = re.compile(r"\b(?:" + "|".join([
     r"soge", r"soger", r"ansog\w*", r"anmelde\w*", r"onsker", r"onske", r"vil gerne", r"vil bede", r"beder om",
@@ -53,18 +60,24 @@ ASKING = re.compile(r"\b(?:" + "|".join([
     r"apply\w*", r"application", r"would like", r"want\w*", r"needs?", r"request\w*", r"ask\w* for",
     r"notify\w*", r"register\w*", r"permission", r"please",
 ]) + r")\b")
+DEFERRED = re.compile(r"\b(?:(?:soger|ansoger|anmelder|sender) (?:\w+ ){0,4}(?:separat|sarskilt|for sig)|"
+                      r"(?:apply|applying|notify|register)\w* (?:\w+ ){0,4}(?:separately|in a separate))\b")
 NEGATED_ASKING = re.compile(r"\b(?:ikke (?:brug|behov) for|behover ikke|skal ikke have|soger (?:vi )?ikke|"
                             r"(?:no|not|don't|do not|doesn't|does not) (?:need\w*|apply\w*|applying)|"
                             r"not applying|no need)\b")
 _CLAUSES = re.compile(r"(?<=[.!?;])\s+|,\s+(?=(?:men|så|sa|og|but|so|and|hvilket|which)\b)|\s+[-–—]\s+"
-                      r"|\s+(?=(?:men|but)\s)", re.IGNORECASE)
+                      r"|\s+(?=(?:men|but)\s)|\s*\((?=[^()]*\))|(?<=\))\s*", re.IGNORECASE)
 _WRAPPED = re.compile(r"(?<![.!?:;])\n(?=[a-zæøå])")
 
 
 def is_mention(clause: str) -> bool:
-    """True when the clause tells what is already there or not needed, and asks for nothing."""
+    """True when the clause tells what is already there or not needed, and asks for nothing; or defers an
+    application to another time ("søger vi separat senere", "will apply for separately")."""
     folded = fold_danish(clause.lower())
-    if not DONE.search(folded):
+    deferred = DEFERRED.search(folded)
+    if deferred:   # the deferring words name applying themselves: ask whether the rest asks for something
+        folded = folded[:deferred.start()] + " " + folded[deferred.end():]
+    elif not DONE.search(folded):
         return False
     return not ASKING.search(NEGATED_ASKING.sub(" ", folded))
 
@@ -84,6 +97,7 @@ def strip_mentions(text: str) -> str:
     A sentence wrapped over lines (as read from a PDF) is joined first.
     """
     text = _WRAPPED.sub(" ", text)
-    if not DONE.search(fold_danish(text.lower())):
+    folded = fold_danish(text.lower())
+    if not DONE.search(folded) and not DEFERRED.search(folded):
         return text   # most mail mentions nothing in passing: one search instead of one per clause
     return "\n".join(without_mentions(line) if line.strip() else line for line in text.split("\n"))

@@ -46,3 +46,42 @@ def test_the_whole_text_keeps_its_lines_and_loses_its_mentions():
 def test_a_sentence_wrapped_from_a_pdf_is_read_whole():
     text = "Our kitchen has no frying, so no grease\nseparator is required."
     assert "grease" not in strip_mentions(text)
+
+
+@pytest.mark.parametrize("clause", [
+    "Byggetilladelsen er ok.",
+    "Nu handler det ikke om skiltet.",
+    "Containerne står på egen grund.",
+    "Containeren skal ikke stå på vejen, men på grunden.",
+    "The building permit is OK.",
+    "The skip goes on our own property, not on the street.",
+])
+def test_what_is_settled_or_elsewhere_is_a_mention(clause):
+    assert is_mention(clause)
+
+
+@pytest.mark.parametrize("clause", [
+    "Spildevandstilladelsen søger vi hos jer separat senere.",
+    "Vi sender anmeldelsen af jordflytningen særskilt.",
+    "We will apply for the wastewater permit separately.",
+])
+def test_an_application_deferred_to_its_own_time_is_a_mention_though_it_names_applying(clause):
+    assert is_mention(clause)
+
+
+@pytest.mark.parametrize("clause", [
+    "Vi søger om at stille en container på vejen.",
+    "Is it OK to put a skip on the street?",
+    "Vi søger om tilladelse og sender tegningerne senere.",
+    "We apply for a permit and will send the drawings separately.",
+    "Vi søger om tilladelse og sender tegningerne separat.",
+])
+def test_a_request_with_a_near_word_is_no_mention(clause):
+    assert not is_mention(clause)
+
+
+def test_a_parenthesis_is_a_clause_of_its_own():
+    text = "Vi bygger om i stueetagen (byggetilladelse er ok) og skal have en container på gaden."
+    assert strip_mentions(text) == "Vi bygger om i stueetagen og skal have en container på gaden."
+    kept = "Vi har en ny café (åbnet i maj) og vil søge om udeservering."
+    assert strip_mentions(kept) == kept
