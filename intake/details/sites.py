@@ -346,11 +346,30 @@ def find_addresses(text: str) -> dict[str, str]:
         other = (next((m for m in plain if not _same_house(m, own)), None)
                  if own is not None and _SAME_PLACE.search(text) else None)
         place = other.with_postcode() if other is not None else _place(text, mentions)
-        if place and not (own is not None and same_place(place, own.address)):
+        if place and not (own is not None and (same_place(place, own.address)
+                                               or _sign_on_own_street(text, place, own.address))):
             out["activity_location"] = place
     if "postcode" not in out:
-        out.update(_lone_postcode(text, mentions))
+        out.update(_lone_postcode(text, mentions, out.get("activity_location", "")))
     return out
+
+
+_SIGN = re.compile(r"(?i)(?<![\w])(?:\w*skilt(?:e|et|ene)?|signs?|signage|lysskilt\w*|light[ \t]?box)(?![\w])")
+_SENTENCE = re.compile(r"[^.!?\n]*")
+
+
+def _sign_on_own_street(text: str, place: str, address: str) -> bool:
+    """ "Det er på Vesterbrogade, vi gerne vil have et nyt facadeskilt op" beside the business's own "Vesterbrogade 58":
+    a sign goes on the business's own house, so its street without a number is no site apart from the address (a
+    street party on the street of a shop's address is)."""
+    street = re.sub(r"[ \t]+\d.*$", "", address.split(",")[0]).strip()
+    if not street or place != street:
+        return False
+    for m in islice(re.finditer(rf"(?<![\w]){re.escape(place)}(?![\w])(?![ \t]{{1,3}}\d)", text), MAX_MENTIONS):
+        start = max(text.rfind(".", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+        if _SIGN.search(text[start:m.end()] + _SENTENCE.match(text, m.end()).group(0)):
+            return True
+    return False
 
 
 # an address the writer takes back at once: "Værnedamsvej 4, 1819 Frederiksberg C - nej undskyld, vi ligger jo på ..."
@@ -407,14 +426,39 @@ def same_place(site: str, address: str, postcode: str = "") -> bool:
     return not (postcode and other and other.group(1) != postcode)
 
 
+# the business moves its own premises ("Vi flytter vores frisørsalon fra X til Y", "we're moving our office from X, to a
+# former workshop at Y"): X is the old address, neither the business's address nor a site, and Y its new address (not
+# "flytte jord fra X" nor "flytte en kunde ud af X": no premises of its own)
+_MOVES_FROM = re.compile(rf"\b(?:flytter|flytte|flyttede|moving|move[sd]?|relocat(?:e|es|ed|ing))[ \t]+"
+                         rf"(?:vores|vor|vort|min|mit|sin|sit|our|my|its|their)[ \t]+(?:[\w\-]+[ \t]+)?"
+                         rf"(?:{_PREMISES}|virksomhed\w*|firma\w*|business|company)[ \t]+(?:fra|from)\W*$",
+                         re.IGNORECASE)
+_MOVES_TO = re.compile(r"(?i)[^.!?\n]{0,40}?(?<![\w])(?:til|to)(?![\w])[^.!?\n]{0,60}\Z")
+# the applicant's home, with the post asked sent to the business's premises ("Jeg bor selv på X, men al post om caféen
+# må gerne gå til caféens adresse", "Min privatadresse er X, men al korrespondance bedes sendt til restauranten"): the
+# home is not the business's address
+_POST_TO_PREMISES = re.compile(
+    r"(?i)[^.!?\n]{0,60}?\b(?:men|but|so)\b[^.!?\n]{0,80}?\b(?:post|korrespondance|breve|letters|mail"
+    r"|correspondence)\b[^.!?\n]{0,60}?\b(?:til|to)[ \t]+(?:the[ \t]+)?(?:\w+(?:ens|ets|s)[ \t]+adresse"
+    r"|(?:restauranten|caféen|cafeen|butikken|salonen|forretningen|klinikken|værkstedet|firmaet|virksomheden|kontoret"
+    r"|bageriet|kiosken)\b"
+    r"|(?:\w+[ \t]+)?(?:shop|restaurant|café|cafe|office|kitchen|business|company|workshop|salon|clinic)\b)")
+
+
 def _roles(text: str, mentions: list[Mention]) -> list[str]:
     signature = signature_start(text)
     letterhead = _letterhead_end(text)
-    roles = []
+    roles: list[str] = []
     previous_end = 0
     for m in mentions:
         role = _role(_window(text, previous_end, m.start), text[m.end:m.end + 60])
-        if _NAMED_AFTER.search(text, max(0, m.start - 30), m.start):
+        if roles and roles[-1] == "old" and _MOVES_TO.match(text[previous_end:m.start]):
+            role = "registered"                 # "... fra Amagerbrogade 58 til Østerbrogade 122": the new address
+        elif _MOVES_FROM.search(_window(text, previous_end, m.start)):
+            role = "old"                        # "Vi flytter vores butik fra Istedgade 88 ...": the old address
+        elif role == "home" and _POST_TO_PREMISES.match(text, m.end):
+            role = "home, post elsewhere"       # "Jeg bor på X, men al post ... til caféens adresse"
+        elif _NAMED_AFTER.search(text, max(0, m.start - 30), m.start):
             role = "name"                       # "Ejerforeningen Holmbladsgade 70": a name, not where it is
         elif anothers_place(text, m.start):
             role = "another's"                  # "My neighbour at Falkoner Allé 28 has the same sign": neither the
@@ -658,7 +702,8 @@ def _place(text: str, mentions: list[Mention]) -> str | None:
                 and not _OR_ANOTHER.match(text, m.end("v"))          # "maybe in Nørrebro or Østerbro": undecided
                 and not _district_of(text, m.end("v"), mentions)
                 and not _PREMISES_CORNER_HERE.search(text, max(0, m.start() - 120), m.start("v"))
-                and not _WHERE_WE_RUN.search(text, max(0, m.start() - 80), m.start())):
+                and not _WHERE_WE_RUN.search(text, max(0, m.start() - 80), m.start())
+                and not _OUR_PREMISES_ON.search(text, max(0, m.start() - 80), m.start("v"))):
             return name
     return _area_by_place(text, mentions) or _event_place(text, mentions) or _square_of_the_event(text, mentions)
 
@@ -714,6 +759,12 @@ _WHERE_WE_RUN = re.compile(r"(?i)\b(?:i|we|jeg|vi)[ \t]+(?:run|own|have|har|driv
                            r"(?:café|cafe|coffee[ \t]bar|\w*bar|restaurant|bistro|shop|store|butik|bageri|bakery|kiosk"
                            r"|salon|frisør|klinik|clinic|studio|værksted|workshop|pizzeria|business|forretning)"
                            r"[ \t]+(?:(?:i|på|in|at|on)[ \t]+(?:the[ \t]+)?)?\Z")
+
+
+# "Mezzanine in our new office on Refshaleøen", "vores butik i Valby": where the business's own premises lie, no site
+# (not "vores kundes ejendom på X": a customer's place)
+_OUR_PREMISES_ON = re.compile(rf"(?i)\b(?:vores|vor|vort|min|mit|our|my)[ \t]+(?!{_CUSTOMERS})(?:[\w\-]+[ \t]+)?"
+                              rf"(?:{_PREMISES})[ \t]+(?:på|i|on|in|at)[ \t]+(?:the[ \t]+)?\Z")
 
 
 _ON_THE_ADDRESS = re.compile(r"[ \t]{1,3}(?:on|på|at|i|in)[ \t]{1,3}")
@@ -792,10 +843,15 @@ _NOT_BEFORE_POSTCODE = re.compile(      # "1. maj 2027", "12/5 2000": a year, no
     r"(?:\d[.\-/]?|\b(?:jan|feb|mar|apr|maj|may|jun|jul|aug|sep|okt|oct|nov|dec)[a-z]*\.?)\s*$", re.IGNORECASE)
 
 
-def _lone_postcode(text: str, mentions: list[Mention]) -> dict[str, str]:
-    """A "2100 København Ø" of the table outside the addresses already found."""
+def _lone_postcode(text: str, mentions: list[Mention], site: str = "") -> dict[str, str]:
+    """A "2100 København Ø" of the table outside the addresses already found, and not the site's: written after the
+    site's street in its sentence ("Howitzvej fra nr. 2 til nr. 30, 2000 Frederiksberg", "in Rantzausgade, along the
+    facades from no. 44 until no. 48 (2200 København N)")."""
+    site_at = _site_in_sentence_before(site) if site and not re.search(r"\d", site) else None
     for m in _LONE_POSTCODE.finditer(text):
         if any(s.start <= m.start() < s.end for s in mentions):
+            continue
+        if site_at is not None and site_at.search(text, max(0, m.start() - 120), m.start()):
             continue
         if _NOT_BEFORE_POSTCODE.search(text[max(0, m.start() - 12):m.start()]):
             continue
@@ -807,6 +863,11 @@ def _lone_postcode(text: str, mentions: list[Mention]) -> dict[str, str]:
         if found and found[2] == len(m.group("town")):
             return {"postcode": found[0], "city": found[1]}
     return {}
+
+
+def _site_in_sentence_before(site: str) -> re.Pattern[str]:
+    """The site's name, then no more than its sentence up to the point searched to."""
+    return re.compile(rf"(?<![\w]){re.escape(site)}(?![\w])(?:[^.!?\n]|\.(?=[ \t]?\d))*\Z")
 
 
 # "på Jernbane Allé 14 B i Vanløse (2720)": the town, then its postcode in brackets

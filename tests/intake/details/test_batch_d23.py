@@ -1,0 +1,129 @@
+"""Details in the voices of development batch d23: the business's own address told apart from the activity's site in
+running text. A business that moves its premises ("fra X til Y"), a home address with the post asked sent to the
+premises, the business's own office on a named place, a sign on the street of the business's own address, a lone
+postcode written after a stretch of a street (the site's, not the business's)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from intake.details import extract_details
+
+REF = date(2027, 2, 1)
+
+
+def values(sources: list[tuple[str, str]], fields: dict[str, str] | None = None, sender: str = "x@example.dk",
+           sender_name: str = "") -> dict:
+    found = extract_details(sources, fields or {}, reference=REF, sender=sender, sender_name=sender_name)
+    return {k: f.value for k, f in found.items()}
+
+
+# ---------------------------------------------------------------- a business that moves
+
+def test_a_business_moving_its_premises_has_the_new_address_and_no_site():
+    text = ("Hej\n\nVi flytter vores frisørsalon fra Amagerbrogade 58 til Østerbrogade 122, 1. tv (2100 Kbh Ø) til "
+            "efteråret og skal have styr på erhvervsaffaldet på den nye adresse.\n\nMvh\nJeanette Poulsen\n"
+            "Salon Poulsen ApS, CVR 83713496")
+    found = values([("body", text)])
+    assert found["address"] == "Østerbrogade 122, 1. tv"
+    assert "activity_location" not in found
+
+
+def test_an_office_moving_in_english_has_the_new_address():
+    text = ("Hi,\n\nWe're moving our office from Nørre Voldgade 19, 3rd floor, to a former workshop at Refshalevej "
+            "163A, 1432 København K, and would like to build a mezzanine.\n\nCheers,\nHannah Brooks")
+    found = values([("body", text)])
+    assert found["address"] == "Refshalevej 163A"
+    assert found["postcode"] == "1432"
+    assert "activity_location" not in found
+
+
+def test_soil_moved_from_a_site_is_no_move_of_the_business():
+    # near miss: "flytte jord fra X" moves soil, not the business's premises: X is the site
+    text = ("Hej\n\nVi skal flytte jord fra Tingvej 15, 2300 København S til Prøvestenen.\n\nMvh\nJord & Anlæg ApS\n"
+            "Industrivej 12, 4000 Roskilde")
+    found = values([("body", text)])
+    assert found["address"] == "Industrivej 12"
+    assert found["activity_location"].startswith("Tingvej 15")
+
+
+# ---------------------------------------------------------------- home, with the post sent to the premises
+
+def test_a_home_with_the_post_asked_sent_to_the_cafe_is_not_the_address():
+    text = ("Hej\n\nJeg søger om udeservering foran min café, Café Elmely, som ligger på Elmegade 21 i 2200 København "
+            "N.\n\nJeg bor selv på Nørrebrogade 112, 2. tv, men al post om caféen må gerne gå til caféens adresse "
+            "eller på mail.\n\nVenlig hilsen\nNanna Sørensen")
+    found = values([("body", text)])
+    assert found["address"] == "Elmegade 21"
+    assert "activity_location" not in found
+
+
+def test_a_private_address_with_correspondence_to_the_restaurant_is_not_the_address():
+    text = ("Hej\n\nJeg har overtaget restauranten på Vendersgade 6, 1363 København K. Min privatadresse er Jernbane "
+            "Allé 40, 2720 Vanløse, men al korrespondance bedes sendt til restauranten eller på mail.\n\nMvh\nSøren")
+    found = values([("body", text)])
+    assert found["address"] == "Vendersgade 6"
+    assert found["postcode"] == "1363"
+
+
+def test_a_home_beside_the_shop_without_the_post_stays_the_address():
+    # near miss: the home is the address and the shop the site when no word sends the post elsewhere
+    text = ("Hej\n\nJeg bor på Tagensvej 120, 3. tv, 2200 København N, men butikken ligger på Nørrebrogade 56, 2200 "
+            "København N.\n\nVenlig hilsen\nSanne Frost")
+    found = values([("body", text)])
+    assert found["address"] == "Tagensvej 120, 3. tv"
+    assert found["activity_location"].startswith("Nørrebrogade 56")
+
+
+# ---------------------------------------------------------------- the business's own premises on a named place
+
+def test_our_office_on_a_named_place_is_no_site():
+    found = values([("subject", "Mezzanine in our new office on Refshaleøen – building permit?"),
+                    ("body", "Hi,\n\nCould you tell us whether a mezzanine needs a building permit?\n\nHannah")])
+    assert "activity_location" not in found
+
+
+def test_a_customers_house_on_a_named_place_is_the_site():
+    # near miss: a customer's place is the site
+    found = values([("body", "Hej\n\nVi skal male facaden på vores kundes ejendom på Refshaleøen i maj.\n\nMvh\nOle")])
+    assert found["activity_location"] == "Refshaleøen"
+
+
+# ---------------------------------------------------------------- a sign on the street of the address
+
+def test_a_sign_on_the_street_of_the_own_address_is_no_site():
+    text = ("Hej\n\nVi åbner butik på Vesterbrogade 58, 1620 København V. Det er på Vesterbrogade, vi gerne vil have "
+            "et nyt facadeskilt op.\n\nMvh\nLouise")
+    found = values([("body", text)])
+    assert found["address"] == "Vesterbrogade 58"
+    assert "activity_location" not in found
+
+
+def test_a_street_party_on_the_street_of_the_own_address_is_the_site():
+    # near miss: no sign, the street itself is where the party is
+    text = ("Hi,\n\nWe'd like to hold a street party on Værnedamsvej on 4 September 2027.\n\nCheers,\nOliver\n\n"
+            "Grant Books ApS\nVærnedamsvej 11\n1819 Frederiksberg C")
+    found = values([("body", text)])
+    assert found["address"] == "Værnedamsvej 11"
+    assert found["activity_location"] == "Værnedamsvej"
+
+
+# ---------------------------------------------------------------- the site's postcode
+
+def test_a_postcode_after_a_stretch_is_the_sites_not_the_business():
+    text = ("Dear Sir or Madam,\n\nwe apply to place a scaffolding on the pavement in Rantzausgade, along the facades "
+            "from no. 44 until no. 48 (2200 København N).\n\nWe have workshop and office in Skovlunde, Literbuen 9.\n\n"
+            "With kind regards\nMatthias Krüger")
+    found = values([("body", text)])
+    assert found["address"] == "Literbuen 9"
+    assert found["activity_location"] == "Rantzausgade"
+    assert "postcode" not in found
+
+
+def test_a_lone_postcode_in_another_sentence_is_the_business():
+    # near miss: the postcode written in the business's own sentence
+    text = ("Hej\n\nVi søger om en gadefest på Jægersborggade i august.\n\nVi holder til i 2200 København N.\n\n"
+            "Mvh\nSofie")
+    found = values([("body", text)])
+    assert found["activity_location"] == "Jægersborggade"
+    assert found["postcode"] == "2200"
