@@ -692,6 +692,9 @@ def _place(text: str, mentions: list[Mention]) -> str | None:
     corner_or_stretch = _corner_or_stretch(text)
     if corner_or_stretch:
         return corner_or_stretch
+    lot = _named_lot(text, mentions)
+    if lot:
+        return lot
     for m in islice(_PLACE.finditer(_WRAPPED_SQUARE.sub(" ", text)), MAX_MENTIONS):
         inside = any(s.start <= m.start("v") < s.end for s in mentions)
         name = m.group("v").strip(" .,")
@@ -718,6 +721,28 @@ _AREA_BY = re.compile(
     r"|ud[ \t]for|uden[ \t]?for)[ \t]{1,2}(?:the[ \t]{1,2})?"
     r"(?P<v>[A-ZÆØÅ][\wæøå'’\-]{1,30}+(?:[ \t][A-ZÆØÅ][\wæøå'’\-]{1,30}+){0,3})(?![\w])"
     r"(?![ \t]{1,3}(?:(?i:på|on|at|i|in)[ \t]{1,3}[A-ZÆØÅ]|\d))")
+
+
+# a parking lot named by the place it belongs to: "on the Femøren parking lot in Amager Strandpark", "at the Amager
+# Fælled car park", "fra Valby Idrætsparks parkeringsplads": the place (a lot is labelled by its place's name)
+_LOT_NAME = r"[A-ZÆØÅ][\wæøå'’\-]{1,30}+(?:[ \t][A-ZÆØÅ][\wæøå'’\-]{1,30}+){0,2}"
+_NAMED_LOT = re.compile(rf"(?<![\w])(?:(?i:the)[ \t]+(?P<v>{_LOT_NAME})[ \t]+(?i:parking[ \t]lot|car[ \t]park"
+                        r"|parking[ \t]area)"
+                        r"|(?P<w>(?:[A-ZÆØÅ][\wæøå'’\-]{1,30}+[ \t]){0,2}[A-ZÆØÅ][\wæøå'’\-]{1,30}?)s[ \t]+"
+                        r"(?i:parkeringsplads(?:en)?|p-plads(?:en)?|parkeringsareal(?:et)?))(?![\w])")
+
+
+def _named_lot(text: str, mentions: list[Mention]) -> str | None:
+    for m in islice(_NAMED_LOT.finditer(text, 0, _EVENT_READ), MAX_MENTIONS):
+        group = "v" if m.group("v") else "w"
+        name = m.group(group)
+        first = name.split()[0].lower()
+        sentence_start = re.search(r"(?:\A|[.!?:\n])[ \t]*\Z", text[max(0, m.start() - 5):m.start()]) is not None
+        if (first not in NOT_STREET_WORDS and first not in _NOT_PLACE and name.lower() not in towns()
+                and not (group == "w" and " " not in name and sentence_start)     # "Kundernes p-plads": no name
+                and not any(s.start <= m.start(group) < s.end for s in mentions)):
+            return name
+    return None
 
 
 def _area_by_place(text: str, mentions: list[Mention]) -> str | None:
@@ -793,7 +818,9 @@ def _number_on_street_before(text: str, mentions: list[Mention]) -> str | None:
 
 
 _EVENT = (r"(?<![\w])(?=[fFoOkKmMlLrRaAeEsSbBhHyYpPdDcCtT])"          # a word start that may begin one
-          r"(?i:film|optage|optagelse|koncert|concert|marked|market|fest|festival|løb|run\b|race|arrangement|event"
+          # ("we run a coffee roastery in Malmö": the verb of a business, no run)
+          r"(?i:film|optage|optagelse|koncert|concert|marked|market|fest|festival|løb|(?<!\bwe[ ])(?<!\bi[ ])run\b"
+          r"|race|arrangement|event"
           r"|stand\b|stade|bod\b|boden|stall|sælge|sell|serv(?:e|ing|ere|erer)\b|yoga|parade|optog|demonstration"
           r"|starter|slutter|starts|ends|starting|finishing"
           r"|\w{0,15}?turnering|tournament"

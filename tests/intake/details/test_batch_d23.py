@@ -127,3 +127,41 @@ def test_a_lone_postcode_in_another_sentence_is_the_business():
     found = values([("body", text)])
     assert found["activity_location"] == "Jægersborggade"
     assert found["postcode"] == "2200"
+
+
+# ---------------------------------------------------------------- a parking lot named by its place
+
+def test_the_named_parking_lot_is_labelled_by_its_place():
+    text = ("Dear Kommune,\n\nI want to apply for a stand place for my food truck on the Femøren parking lot in Amager "
+            "Strandpark from 1 June to 31 August 2027.\n\nThe business address is Kastrupvej 98, 2300 København S.\n\n"
+            "Ahmad")
+    assert values([("body", text)])["activity_location"] == "Femøren"
+
+
+def test_a_parking_lot_in_the_genitive_is_labelled_by_its_place():
+    text = ("Hej\n\nVi skal flytte jord fra Valby Idrætsparks parkeringsplads, hvor vi anlægger regnvandsbassiner.\n\n"
+            "Mvh\nJord & Anlæg A/S\nIndustrivej 12, 4000 Roskilde")
+    assert values([("body", text)])["activity_location"] == "Valby Idrætspark"
+
+
+def test_a_parking_lot_of_a_common_noun_names_no_place():
+    # near miss: "Kundernes p-plads" (the customers' parking) at the start of a sentence names no place
+    text = ("Hej\n\nKundernes p-plads bag butikken skal bruges til en container i maj.\n\nMvh\nOle\n"
+            "Ole's Cykler ApS\nIstedgade 12, 1650 København V")
+    assert values([("body", text)]).get("activity_location") != "Kunderne"
+
+
+# ---------------------------------------------------------------- "we run": a business, no run
+
+def test_where_we_run_a_business_is_no_place_of_a_run():
+    text = ("Hello,\n\nWe run a speciality coffee roastery in Malmö and are planning to open our first café in "
+            "Copenhagen, in a former shop at Jægersborggade 30.\n\nKind regards,\nJohan")
+    found = values([("body", text)])
+    assert found.get("activity_location") != "Malmö"
+    assert found["address"] == "Jægersborggade 30"
+
+
+def test_a_run_starting_at_a_place_is_its_site():
+    # near miss: the noun "run" of an event still places it
+    text = "Hej\n\nThe charity run starts at Langelinie on 18 September 2027.\n\nBest\nMaja"
+    assert values([("body", text)])["activity_location"] == "Langelinie"
