@@ -165,3 +165,25 @@ def test_a_run_starting_at_a_place_is_its_site():
     # near miss: the noun "run" of an event still places it
     text = "Hej\n\nThe charity run starts at Langelinie on 18 September 2027.\n\nBest\nMaja"
     assert values([("body", text)])["activity_location"] == "Langelinie"
+
+
+# ---------------------------------------------------------------- a labelled site's place
+
+def test_a_labelled_place_written_after_ude_paa_is_the_place():
+    fields = {"Serveringsarealets placering": "Ude på Sankt Hans Torv, på pladsen lige over for restauranten"}
+    assert values([], fields)["activity_location"] == "Sankt Hans Torv"
+
+
+def test_a_labelled_place_then_its_part_of_town_is_the_place():
+    assert values([], {"Byggepladsens placering": "Sandkaj, Nordhavn"})["activity_location"] == "Sandkaj"
+
+
+def test_a_labelled_street_named_ved_keeps_its_name():
+    # near miss: "Ved Stranden" is a street's name, not a word of where
+    assert values([], {"Placering": "Ved Stranden 8, 1061 København K"})["activity_location"].startswith(
+        "Ved Stranden 8")
+
+
+def test_a_labelled_place_then_a_landmark_after_the_comma_stays_whole():
+    # near miss: a capitalised word after the comma that is no town
+    assert values([], {"Placering": "Kongens Nytorv, Magasin"})["activity_location"] == "Kongens Nytorv, Magasin"
