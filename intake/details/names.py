@@ -84,9 +84,10 @@ _ORG_HEAD = (r"(?:[A-ZÆØÅ]\w{0,30}+(?i:(?<=foreningen)|(?<=forening)|(?<=sels
 _ORGANISATION = re.compile(       # "Andelsboligforeningen Lærkehøj", "Valby Handelsstandsforening"
     rf"(?<![\w])(?P<v>{_ORG_HEAD}(?:[ \t]{{1,2}}(?:{_JOINER}[ \t]{{0,2}})?{_CAP_TOKEN}){{1,5}}"
     rf"|(?:[A-ZÆØÅ]\w{{1,30}}+[ \t]){{1,2}}{_ORG_HEAD})(?![\w])")
-# "in front of Kulturhuset Islands Brygge": a place where something happens, not the applicant
+# "in front of Kulturhuset Islands Brygge", "swingaften ved Kulturhuset Islands Brygge": a place where something
+# happens, not the applicant
 _PLACE_BEFORE = re.compile(r"(?i:\bforan|\bud ?for|\buden ?for|\bin front of|\boutside|\bnext to|\bopposite"
-                           r"|\bved siden af|\boverfor)[ \t]{1,3}\Z")
+                           r"|\bved siden af|\boverfor|\bved|\bnear|\bbeside|\bclose to|\btæt på)[ \t]{1,3}\Z")
 # "Amager Blomster v/ Bente Kjær": a sole trader's business and its owner, one name ("Kemals Frugt og Grønt v/ ...");
 # the kind of business in its definite form that opens a sentence of running text is no part of it ("Frisørsalonen
 # Klip & Krøller v/ Anne Skov ønsker at ...", as "frisørsalonen Hårdesign v/ ..." within one; not a signature's line)

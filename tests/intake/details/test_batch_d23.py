@@ -187,3 +187,21 @@ def test_a_labelled_street_named_ved_keeps_its_name():
 def test_a_labelled_place_then_a_landmark_after_the_comma_stays_whole():
     # near miss: a capitalised word after the comma that is no town
     assert values([], {"Placering": "Kongens Nytorv, Magasin"})["activity_location"] == "Kongens Nytorv, Magasin"
+
+
+# ---------------------------------------------------------------- a house named as the site is no business
+
+def test_a_house_named_as_the_site_is_no_company():
+    body = ("Hej\n\nJeg driver en lille enkeltmandsvirksomhed, Brygge Boogie v/ Henrik Dahl, som arrangerer swingdans. "
+            "Vi vil gerne holde en swingaften ved Kulturhuset Islands Brygge lørdag d. 10. juli 2027.\n\n"
+            "CVR 58648442.\n\nMvh\nHenrik Dahl")
+    found = values([("subject", "Swingaften ved Kulturhuset Islands Brygge"), ("body", body)])
+    assert found["company_name"] == "Brygge Boogie v/ Henrik Dahl"
+    assert found["activity_location"] == "Kulturhuset Islands Brygge"
+
+
+def test_an_association_named_in_the_subject_stays_the_company():
+    # near miss: the association that applies, no place before it
+    body = "Hej\n\nVi søger om loppemarked på Enghave Plads den 5. juni 2027.\n\nMvh\nKaren"
+    found = values([("subject", "Loppemarked – Beboerforeningen Lærkehøj"), ("body", body)])
+    assert found["company_name"] == "Beboerforeningen Lærkehøj"
