@@ -205,3 +205,30 @@ def test_an_association_named_in_the_subject_stays_the_company():
     body = "Hej\n\nVi søger om loppemarked på Enghave Plads den 5. juni 2027.\n\nMvh\nKaren"
     found = values([("subject", "Loppemarked – Beboerforeningen Lærkehøj"), ("body", body)])
     assert found["company_name"] == "Beboerforeningen Lærkehøj"
+
+
+# ---------------------------------------------------------------- the person named to talk to
+
+def test_the_person_the_case_is_to_be_talked_over_with_is_the_contact():
+    text = ("Hej\n\nFirmaet hedder Lyd & Lys Roskilde ApS (CVR 40 21 89 20). I sagen er det vores produktionsleder "
+            "Signe Bach, I skal tale med – hun kan fanges på 51 22 30 84.\n\nMange hilsner\nRasmus Vinther\ndirektør")
+    assert values([("body", text)])["contact_name"] == "Signe Bach"
+
+
+def test_you_can_contact_me_names_the_writer_not_another():
+    # near miss: "you can contact me" after the writer's own name names no one else
+    text = ("Hej\n\nJeg hedder Per Holm, du kan kontakte mig på 22 33 44 55. Min kollega Anne Berg er på ferie.\n\n"
+            "Mvh\nPer Holm")
+    assert values([("body", text)])["contact_name"] == "Per Holm"
+
+
+def test_a_role_in_words_of_its_own_then_the_name_is_the_contact():
+    text = ("Hi,\n\nWe are a Swedish film company. For everything about this application please contact our Danish "
+            "line producer, Jens Ekberg, on +45 27 11 93 40.\n\nBest,\nElin Sandberg\nProducer, Öresund Film AB")
+    assert values([("body", text)])["contact_name"] == "Jens Ekberg"
+
+
+def test_contact_our_office_then_an_address_names_no_person():
+    # near miss: a place after the comma is no contact
+    text = ("Hi,\n\nPlease contact our head office, Vesterbrogade 12, for the invoice.\n\nBest,\nElin Sandberg")
+    assert values([("body", text)])["contact_name"] == "Elin Sandberg"
