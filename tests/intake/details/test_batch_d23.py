@@ -232,3 +232,33 @@ def test_contact_our_office_then_an_address_names_no_person():
     # near miss: a place after the comma is no contact
     text = ("Hi,\n\nPlease contact our head office, Vesterbrogade 12, for the invoice.\n\nBest,\nElin Sandberg")
     assert values([("body", text)])["contact_name"] == "Elin Sandberg"
+
+
+# ---------------------------------------------------------------- the day of a move is no period
+
+def test_the_day_the_business_moves_is_no_period():
+    text = ("Hi there,\n\nWe're moving our office from Nørre Voldgade 19, 3rd floor, to a former workshop at "
+            "Refshalevej 163A, 1432 København K, on 1 October 2027. Could you tell us whether a mezzanine needs a "
+            "permit?\n\nCheers,\nHannah")
+    found = values([("body", text)])
+    assert "period_from" not in found and "period_to" not in found
+
+
+def test_the_month_and_the_new_address_date_of_a_move_are_no_period():
+    text = ("Application for a shop sign\nWe move our tea shop from Studiestræde 12 to Larsbjørnsstræde 9 in August "
+            "2027.\nCompany address: Larsbjørnsstræde 9, st., 1454 København K (new address from 1 August 2027)")
+    assert "period_from" not in values([("application.docx", text)])
+
+
+def test_a_day_applied_for_after_the_move_and_its_and_is_the_period():
+    # near miss: the container needed "og ... den 2. marts" is applied for
+    text = ("Hej\n\nVi flytter vores kontor til Refshalevej 163A, 1432 København K og skal bruge en container den 2. "
+            "marts 2027.\n\nMvh\nHanne")
+    assert values([("body", text)])["period_from"] == "2027-03-02"
+
+
+def test_a_removal_firms_move_is_the_period():
+    # near miss: "a move on 20 January" of a customer is the day applied for
+    text = ("Hi there,\n\nwe need a permit to put our furniture lift and a moving truck in the street outside Store "
+            "Kongensgade 88, 1264 Kbh K, for a move on 20 March 2027 from 8 to 15.\n\nCPH Movers ApS")
+    assert values([("body", text)])["period_from"] == "2027-03-20"
