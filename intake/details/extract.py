@@ -86,6 +86,7 @@ def extract_details(
         client = values.pop(CLIENT, ())
         for k, v in _in_subject(values, source).items():
             if (k not in found or _more_specific(found[k].value, v) or _subject_gives_way(found[k], v)
+                    or _day_within_subject_week(k, found[k], v, read)
                     or k in client and found[k].source != form_source):
                 found[k] = Field(v, source)          # (the body saying what the subject said makes it the body's)
         _designated_over_signed(found, source, form_source)
@@ -202,6 +203,24 @@ def _subject_gives_way(old: Field, new: object) -> bool:
         return True                             # "Gl. Køge Landevej 55" in the subject, "Gammel ..." in the body
     return old.value == new or (isinstance(old.value, str) and isinstance(new, str) and not re.search(r"\d", old.value)
                                 and bool(re.search(r"\d", new)) and "," not in old.value)
+
+
+_WEEK_WORD = re.compile(r"(?i)\b(?:uge|uger|week|weeks|wk)\b")
+
+
+def _day_within_subject_week(key: str, old: Field, new: object, read: list[tuple[str, str, dict[str, object]]]) -> bool:
+    """A period the subject gives in weeks ("Støjende arbejde i Enghaveparken, uge 14-15") gives way to the days the
+    text writes out within those weeks ("fra mandag den 5. til fredag den 16. april 2027")."""
+    if key not in ("period_from", "period_to") or old.source != "subject" or old.value == new:
+        return False
+    subject = next((text for source, text, _ in read if source == "subject"), "")
+    if not _WEEK_WORD.search(subject) or periods.find_dates(subject):
+        return False
+    try:
+        weeks = (date.fromisoformat(str(old.value)).isocalendar()[:2], date.fromisoformat(str(new)).isocalendar()[:2])
+    except ValueError:
+        return False
+    return weeks[0] == weeks[1]
 
 
 def _designated_over_signed(found: dict[str, Field], source: str, form_source: str) -> None:

@@ -262,3 +262,20 @@ def test_a_removal_firms_move_is_the_period():
     text = ("Hi there,\n\nwe need a permit to put our furniture lift and a moving truck in the street outside Store "
             "Kongensgade 88, 1264 Kbh K, for a move on 20 March 2027 from 8 to 15.\n\nCPH Movers ApS")
     assert values([("body", text)])["period_from"] == "2027-03-20"
+
+
+# ---------------------------------------------------------------- weeks in the subject, days in the text
+
+def test_days_written_out_within_the_subjects_weeks_are_the_period():
+    body = ("Hej\n\nDet støjende arbejde i Enghaveparken foregår fra mandag den 5. til fredag den 16. april 2027 på "
+            "hverdage mellem kl. 7 og 17.\n\nVenlig hilsen\nLars Juhl")
+    found = values([("subject", "Støjende arbejde i Enghaveparken, uge 14-15"), ("body", body)])
+    assert (found["period_from"], found["period_to"]) == ("2027-04-05", "2027-04-16")
+
+
+def test_a_day_outside_the_subjects_weeks_leaves_the_weeks():
+    # near miss: the end written in the text lies in another week than the subject's last
+    body = ("Hej\n\nDet støjende arbejde i Enghaveparken foregår fra mandag den 5. til fredag den 23. april 2027.\n\n"
+            "Venlig hilsen\nLars Juhl")
+    found = values([("subject", "Støjende arbejde i Enghaveparken, uge 14-15"), ("body", body)])
+    assert found["period_to"] == "2027-04-18"
