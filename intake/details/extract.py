@@ -101,6 +101,7 @@ def extract_details(
     _details_beside_the_company(found, read)
     _site_at_our_premises(found, read)
     _premises_in_another_text(found, read)
+    _premises_beside_the_head_office(found, read)
     _check_cvr(found)
     _order_period(found)
     if cpr:
@@ -314,6 +315,33 @@ def _premises_in_another_text(found: dict[str, Field], read: list[tuple[str, str
     street = re.escape(str(address.value).split(",")[0])
     if not (_AT_OUR_PREMISES.search(text) and re.search(rf"(?i)\b(?:kontor|office)\w*[ \t]+(?:(?:er|is)[ \t]+)?"
                                                           rf"(?:på|i|at|in)[ \t]+{street}(?![\w])", text)):
+        return
+    for source, _text, values in read:
+        other, pc, town = values.get("address"), values.get("postcode"), values.get("city")
+        if (source not in (address.source, "subject") and isinstance(other, str)
+                and not same_place(other, str(address.value))):
+            found["activity_location"] = Field(f"{other}, {pc} {town}" if pc and town else other, source)
+            return
+
+
+# the business's address written as its head office or registered office ("Our head office is in Aarhus, Hasselager
+# Allé 5", "Selskabets hjemsted er ...")
+_HEAD_OFFICE = (r"(?i:\bhead[ \t]?(?:office|quarters)|\bhovedkontor\w*|\bregistered[ \t](?:office|address)"
+                r"|\bregistrerede?[ \t](?:adresse|hjemsted)|\bhjemsted)")
+
+
+def _premises_beside_the_head_office(found: dict[str, Field], read: list[tuple[str, str, dict[str, object]]]) -> None:
+    """The address is the head office ("Our head office is in Aarhus, Hasselager Allé 5") and another text places the
+    business at other premises ("The production unit is located at Vasbygade 20, 2450 København SV"): those premises
+    are the site, over a place without a number in the subject ("noodle production in Sydhavnen")."""
+    address, site = found.get("address"), found.get("activity_location")
+    if address is None or address.source in ("subject", "form"):
+        return
+    if site is not None and (site.source != "subject" or re.search(r"\d", str(site.value))):
+        return
+    text = next((text for source, text, _ in read if source == address.source), "")
+    street = re.escape(str(address.value).split(",")[0])
+    if not re.search(rf"{_HEAD_OFFICE}[^.\n]{{0,40}}?(?<![\w]){street}(?![\w])", text):
         return
     for source, _text, values in read:
         other, pc, town = values.get("address"), values.get("postcode"), values.get("city")

@@ -279,3 +279,27 @@ def test_a_day_outside_the_subjects_weeks_leaves_the_weeks():
             "Venlig hilsen\nLars Juhl")
     found = values([("subject", "Støjende arbejde i Enghaveparken, uge 14-15"), ("body", body)])
     assert found["period_to"] == "2027-04-18"
+
+
+# ---------------------------------------------------------------- premises beside the head office, in another text
+
+def test_premises_an_attachment_places_beside_the_head_office_are_the_site():
+    body = ("Dear Centre,\n\nOur company NordBake Foods A/S (CVR 49667531) will start a production in Copenhagen. Our "
+            "head office is in Aarhus, Hasselager Allé 5, 8260 Viby J, and the production will be in a rented hall in "
+            "Sydhavnen.\n\nBest regards\nZhang Min")
+    attached = ("Production description\n\nThe production unit is located at Vasbygade 20, 2450 København SV. We will "
+                "make fresh noodles.")
+    found = values([("subject", "Environmental approval – noodle production in Sydhavnen"), ("body", body),
+                    ("description.pdf", attached)])
+    assert found["address"] == "Hasselager Allé 5"
+    assert found["activity_location"].startswith("Vasbygade 20")
+
+
+def test_an_office_address_that_is_no_head_office_keeps_the_subjects_place():
+    # near miss: the business's address is not written as its head office
+    body = ("Dear Centre,\n\nOur company NordBake Foods A/S (CVR 49667531) has its office at Hasselager Allé 5, 8260 "
+            "Viby J, and will start a production in a rented hall in Sydhavnen.\n\nBest regards\nZhang Min")
+    attached = "Invoice address\n\nThe accounts department is located at Vasbygade 20, 2450 København SV."
+    found = values([("subject", "Environmental approval – noodle production in Sydhavnen"), ("body", body),
+                    ("description.pdf", attached)])
+    assert found["activity_location"] == "Sydhavnen"
