@@ -367,7 +367,8 @@ def _sign_on_own_street(text: str, place: str, address: str) -> bool:
         return False
     for m in islice(re.finditer(rf"(?<![\w]){re.escape(place)}(?![\w])(?![ \t]{{1,3}}\d)", text), MAX_MENTIONS):
         start = max(text.rfind(".", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
-        if _SIGN.search(text[start:m.end()] + _SENTENCE.match(text, m.end()).group(0)):
+        end = m.end() + len(rest.group(0)) if (rest := _SENTENCE.match(text, m.end())) else m.end()
+        if _SIGN.search(text, start, end):
             return True
     return False
 
