@@ -86,6 +86,7 @@ def extract_details(
         client = values.pop(CLIENT, ())
         for k, v in _in_subject(values, source).items():
             if (k not in found or _more_specific(found[k].value, v) or _subject_gives_way(found[k], v)
+                    or _day_within_subject_week(k, found[k], v, read)
                     or k in client and found[k].source != form_source):
                 found[k] = Field(v, source)          # (the body saying what the subject said makes it the body's)
         _designated_over_signed(found, source, form_source)
@@ -100,6 +101,7 @@ def extract_details(
     _details_beside_the_company(found, read)
     _site_at_our_premises(found, read)
     _premises_in_another_text(found, read)
+    _premises_beside_the_head_office(found, read)
     _check_cvr(found)
     _order_period(found)
     if cpr:
@@ -204,6 +206,24 @@ def _subject_gives_way(old: Field, new: object) -> bool:
                                 and bool(re.search(r"\d", new)) and "," not in old.value)
 
 
+_WEEK_WORD = re.compile(r"(?i)\b(?:uge|uger|week|weeks|wk)\b")
+
+
+def _day_within_subject_week(key: str, old: Field, new: object, read: list[tuple[str, str, dict[str, object]]]) -> bool:
+    """A period the subject gives in weeks ("Støjende arbejde i Enghaveparken, uge 14-15") gives way to the days the
+    text writes out within those weeks ("fra mandag den 5. til fredag den 16. april 2027")."""
+    if key not in ("period_from", "period_to") or old.source != "subject" or old.value == new:
+        return False
+    subject = next((text for source, text, _ in read if source == "subject"), "")
+    if not _WEEK_WORD.search(subject) or periods.find_dates(subject):
+        return False
+    try:
+        weeks = (date.fromisoformat(str(old.value)).isocalendar()[:2], date.fromisoformat(str(new)).isocalendar()[:2])
+    except ValueError:
+        return False
+    return weeks[0] == weeks[1]
+
+
 def _designated_over_signed(found: dict[str, Field], source: str, form_source: str) -> None:
     """A person one text names as the one to contact ("Klientens kontaktperson er X") wins over the one who signed
     an earlier text (the agent's cover mail), but not over a form's contact field."""
@@ -295,6 +315,33 @@ def _premises_in_another_text(found: dict[str, Field], read: list[tuple[str, str
     street = re.escape(str(address.value).split(",")[0])
     if not (_AT_OUR_PREMISES.search(text) and re.search(rf"(?i)\b(?:kontor|office)\w*[ \t]+(?:(?:er|is)[ \t]+)?"
                                                           rf"(?:på|i|at|in)[ \t]+{street}(?![\w])", text)):
+        return
+    for source, _text, values in read:
+        other, pc, town = values.get("address"), values.get("postcode"), values.get("city")
+        if (source not in (address.source, "subject") and isinstance(other, str)
+                and not same_place(other, str(address.value))):
+            found["activity_location"] = Field(f"{other}, {pc} {town}" if pc and town else other, source)
+            return
+
+
+# the business's address written as its head office or registered office ("Our head office is in Aarhus, Hasselager
+# Allé 5", "Selskabets hjemsted er ...")
+_HEAD_OFFICE = (r"(?i:\bhead[ \t]?(?:office|quarters)|\bhovedkontor\w*|\bregistered[ \t](?:office|address)"
+                r"|\bregistrerede?[ \t](?:adresse|hjemsted)|\bhjemsted)")
+
+
+def _premises_beside_the_head_office(found: dict[str, Field], read: list[tuple[str, str, dict[str, object]]]) -> None:
+    """The address is the head office ("Our head office is in Aarhus, Hasselager Allé 5") and another text places the
+    business at other premises ("The production unit is located at Vasbygade 20, 2450 København SV"): those premises
+    are the site, over a place without a number in the subject ("noodle production in Sydhavnen")."""
+    address, site = found.get("address"), found.get("activity_location")
+    if address is None or address.source in ("subject", "form"):
+        return
+    if site is not None and (site.source != "subject" or re.search(r"\d", str(site.value))):
+        return
+    text = next((text for source, text, _ in read if source == address.source), "")
+    street = re.escape(str(address.value).split(",")[0])
+    if not re.search(rf"{_HEAD_OFFICE}[^.\n]{{0,40}}?(?<![\w]){street}(?![\w])", text):
         return
     for source, _text, values in read:
         other, pc, town = values.get("address"), values.get("postcode"), values.get("city")

@@ -84,9 +84,10 @@ _ORG_HEAD = (r"(?:[A-ZÆØÅ]\w{0,30}+(?i:(?<=foreningen)|(?<=forening)|(?<=sels
 _ORGANISATION = re.compile(       # "Andelsboligforeningen Lærkehøj", "Valby Handelsstandsforening"
     rf"(?<![\w])(?P<v>{_ORG_HEAD}(?:[ \t]{{1,2}}(?:{_JOINER}[ \t]{{0,2}})?{_CAP_TOKEN}){{1,5}}"
     rf"|(?:[A-ZÆØÅ]\w{{1,30}}+[ \t]){{1,2}}{_ORG_HEAD})(?![\w])")
-# "in front of Kulturhuset Islands Brygge": a place where something happens, not the applicant
+# "in front of Kulturhuset Islands Brygge", "swingaften ved Kulturhuset Islands Brygge": a place where something
+# happens, not the applicant
 _PLACE_BEFORE = re.compile(r"(?i:\bforan|\bud ?for|\buden ?for|\bin front of|\boutside|\bnext to|\bopposite"
-                           r"|\bved siden af|\boverfor)[ \t]{1,3}\Z")
+                           r"|\bved siden af|\boverfor|\bved|\bnear|\bbeside|\bclose to|\btæt på)[ \t]{1,3}\Z")
 # "Amager Blomster v/ Bente Kjær": a sole trader's business and its owner, one name ("Kemals Frugt og Grønt v/ ...");
 # the kind of business in its definite form that opens a sentence of running text is no part of it ("Frisørsalonen
 # Klip & Krøller v/ Anne Skov ønsker at ...", as "frisørsalonen Hårdesign v/ ..." within one; not a signature's line)
@@ -548,7 +549,10 @@ _CONTACT_BEFORE_NAME = re.compile(
     # "til indehaveren, Camilla Lykke", "ring til min søn Morten Jensen"
     rf"(?:(?:{_TITLE_WORDS})(?i:en)?|(?i:kollega|colleague|{_RELATIVE}))"
     rf"(?i:[ \t](?:på|i|ved|hos|at|on|in|for)[ \t]{{1,2}}\w+)?,?[ \t]{{1,2}}"
-    rf"|(?<=our[ \t])[a-z]{{4,20}}[ \t]|(?<=vores[ \t])[a-zæøå]{{4,20}}[ \t])?"
+    rf"|(?<=our[ \t])[a-z]{{4,20}}[ \t]|(?<=vores[ \t])[a-zæøå]{{4,20}}[ \t]"
+    # "please contact our Danish line producer, Jens Ekberg": the role in words of its own, then the name after a comma
+    rf"|(?<=our[ \t])(?:[\w'’\-]+[ \t]){{0,2}}[a-z][\w\-]{{2,25}},[ \t]{{1,2}}"
+    rf"|(?<=vores[ \t])(?:[\w'’\-]+[ \t]){{0,2}}[a-zæøå][\w\-]{{2,25}},[ \t]{{1,2}})?"
     rf"(?P<v>{_NAME})")
 # "Jonas Eklund, will be the day-to-day contact", "Restaurantchef Camilla Juhl er daglig kontakt"
 _CONTACT_AFTER_NAME = re.compile(r"(?i:\s{1,2}(?:(?:who|som|der)\s{1,2})?(?:will\s{1,2}be|is|er|bliver"
@@ -557,7 +561,12 @@ _CONTACT_AFTER_NAME = re.compile(r"(?i:\s{1,2}(?:(?:who|som|der)\s{1,2})?(?:will
                                  r"(?:daglige?[ \t]|day-to-day[ \t]|primary[ \t]|main[ \t]|faste[ \t])?"
                                  r"(?:kontakt(?:person)?|(?:point[ \t]of[ \t])?contact(?:[ \t]person)?)\b"
                                  r"|[ \t]{1,2}(?:kan[ \t](?:træffes|kontaktes|fås[ \t]fat[ \t]i)"
-                                 r"|can[ \t]be[ \t](?:reached|contacted))\b)")
+                                 r"|can[ \t]be[ \t](?:reached|contacted))\b"
+                                 # "det er vores produktionsleder Signe Bach, I skal tale med": the one to talk to
+                                 r"|,?[ \t]{1,2}(?:(?:som|der|that|who|whom)[ \t])?(?:I|du|you|man)[ \t]"
+                                 r"(?:skal|bør|kan|må|should|can|must|need[ \t]to)[ \t](?:tale[ \t]med|kontakte"
+                                 r"|ringe[ \t]til|skrive[ \t]til|talk[ \t]to|talk[ \t]with|speak[ \t]to"
+                                 r"|speak[ \t]with|contact|call)(?=[ \t]*(?:[.,;:!–\-\n]|\Z)))")
 # the name just before the cue, an aside with its phone or e-mail between them ("Maja Lind (+45 ..., maja@...)")
 _NAME_BEFORE = re.compile(rf"(?P<v>{_NAME}),?(?:[ \t]{{0,2}}\([^()\n]{{0,80}}\),?)?"
                           # "Signe Thorsen, mobile +45 61 30 27 55, who will be your contact"

@@ -228,9 +228,21 @@ _NOT_APPLIED = re.compile(r"[^\n\d]{0,40}?\b(?:indgår ikke|er ikke (?:en )?del 
                           re.IGNORECASE)
 
 
+# the business moves its own premises on the date, in the same sentence part ("We are moving our office to X from 1
+# February 2027", "we're moving our office from X to Y, on 1 October 2027", "(new address from 1 August 2027)"): the day
+# of the move, no period applied for (not after "og", "and": "... and need a container on 2 March")
+_MOVE_BEFORE = re.compile(r"\b(?:flytter|flytte|flyttede|moving|move[sd]?|relocat(?:e|es|ed|ing))[ \t]+"
+                          r"(?:vores|vor|vort|min|mit|sin|sit|our|my|its|their)\b"
+                          r"(?:(?!\b(?:og|and|men|but)\b)[^.!?\n]){0,160}\Z"
+                          r"|\b(?:ny|nye|new)[ \t]+(?:adresse|address)[ \t]+(?:fra|from|pr\.?|per|as[ \t]of)[ \t]+\Z",
+                          re.IGNORECASE)
+
+
 def _not_excluded(text: str, dates: list[DateMention]) -> list[DateMention]:
-    """The dates without those the text says right after them are not applied for."""
-    return [d for d in dates if not _NOT_APPLIED.match(text, d.end)]
+    """The dates without those the text says right after them are not applied for, and without the day the business
+    moves."""
+    return [d for d in dates if not _NOT_APPLIED.match(text, d.end)
+            and not _MOVE_BEFORE.search(text, max(0, d.start - 200), d.start)]
 
 
 _NUMBER_WORDS = NUMBER_WORDS | {"fjorten": 14, "fourteen": 14}
@@ -368,9 +380,11 @@ _OPENING_IN_SENTENCE = re.compile(r"\b(?:åbner|åbne|opens?|opening|genåbner|r
 
 
 def _opening_month(text: str, m: re.Match[str]) -> bool:
-    """A single month ("in April 2027") closing a sentence part that says when the business opens."""
+    """A single month ("in April 2027") closing a sentence part that says when the business opens or moves ("We move
+    our tea shop from X to Y in August 2027")."""
     return (not m.group("m2") and bool(m.group("lead")) and m.group("lead").strip().lower() in ("i", "in")
-            and _OPENING_IN_SENTENCE.search(text, max(0, m.start() - 100), m.start()) is not None
+            and (_OPENING_IN_SENTENCE.search(text, max(0, m.start() - 100), m.start()) is not None
+                 or _MOVE_BEFORE.search(text, max(0, m.start() - 200), m.start()) is not None)
             and not _CELEBRATION.search(text))
 
 

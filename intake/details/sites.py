@@ -346,11 +346,31 @@ def find_addresses(text: str) -> dict[str, str]:
         other = (next((m for m in plain if not _same_house(m, own)), None)
                  if own is not None and _SAME_PLACE.search(text) else None)
         place = other.with_postcode() if other is not None else _place(text, mentions)
-        if place and not (own is not None and same_place(place, own.address)):
+        if place and not (own is not None and (same_place(place, own.address)
+                                               or _sign_on_own_street(text, place, own.address))):
             out["activity_location"] = place
     if "postcode" not in out:
-        out.update(_lone_postcode(text, mentions))
+        out.update(_lone_postcode(text, mentions, out.get("activity_location", "")))
     return out
+
+
+_SIGN = re.compile(r"(?i)(?<![\w])(?:\w*skilt(?:e|et|ene)?|signs?|signage|lysskilt\w*|light[ \t]?box)(?![\w])")
+_SENTENCE = re.compile(r"[^.!?\n]*")
+
+
+def _sign_on_own_street(text: str, place: str, address: str) -> bool:
+    """ "Det er på Vesterbrogade, vi gerne vil have et nyt facadeskilt op" beside the business's own "Vesterbrogade 58":
+    a sign goes on the business's own house, so its street without a number is no site apart from the address (a
+    street party on the street of a shop's address is)."""
+    street = re.sub(r"[ \t]+\d.*$", "", address.split(",")[0]).strip()
+    if not street or place != street:
+        return False
+    for m in islice(re.finditer(rf"(?<![\w]){re.escape(place)}(?![\w])(?![ \t]{{1,3}}\d)", text), MAX_MENTIONS):
+        start = max(text.rfind(".", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+        end = m.end() + len(rest.group(0)) if (rest := _SENTENCE.match(text, m.end())) else m.end()
+        if _SIGN.search(text, start, end):
+            return True
+    return False
 
 
 # an address the writer takes back at once: "Værnedamsvej 4, 1819 Frederiksberg C - nej undskyld, vi ligger jo på ..."
@@ -407,14 +427,39 @@ def same_place(site: str, address: str, postcode: str = "") -> bool:
     return not (postcode and other and other.group(1) != postcode)
 
 
+# the business moves its own premises ("Vi flytter vores frisørsalon fra X til Y", "we're moving our office from X, to a
+# former workshop at Y"): X is the old address, neither the business's address nor a site, and Y its new address (not
+# "flytte jord fra X" nor "flytte en kunde ud af X": no premises of its own)
+_MOVES_FROM = re.compile(rf"\b(?:flytter|flytte|flyttede|moving|move[sd]?|relocat(?:e|es|ed|ing))[ \t]+"
+                         rf"(?:vores|vor|vort|min|mit|sin|sit|our|my|its|their)[ \t]+(?:[\w\-]+[ \t]+)?"
+                         rf"(?:{_PREMISES}|virksomhed\w*|firma\w*|business|company)[ \t]+(?:fra|from)\W*$",
+                         re.IGNORECASE)
+_MOVES_TO = re.compile(r"(?i)[^.!?\n]{0,40}?(?<![\w])(?:til|to)(?![\w])[^.!?\n]{0,60}\Z")
+# the applicant's home, with the post asked sent to the business's premises ("Jeg bor selv på X, men al post om caféen
+# må gerne gå til caféens adresse", "Min privatadresse er X, men al korrespondance bedes sendt til restauranten"): the
+# home is not the business's address
+_POST_TO_PREMISES = re.compile(
+    r"(?i)[^.!?\n]{0,60}?\b(?:men|but|so)\b[^.!?\n]{0,80}?\b(?:post|korrespondance|breve|letters|mail"
+    r"|correspondence)\b[^.!?\n]{0,60}?\b(?:til|to)[ \t]+(?:the[ \t]+)?(?:\w+(?:ens|ets|s)[ \t]+adresse"
+    r"|(?:restauranten|caféen|cafeen|butikken|salonen|forretningen|klinikken|værkstedet|firmaet|virksomheden|kontoret"
+    r"|bageriet|kiosken)\b"
+    r"|(?:\w+[ \t]+)?(?:shop|restaurant|café|cafe|office|kitchen|business|company|workshop|salon|clinic)\b)")
+
+
 def _roles(text: str, mentions: list[Mention]) -> list[str]:
     signature = signature_start(text)
     letterhead = _letterhead_end(text)
-    roles = []
+    roles: list[str] = []
     previous_end = 0
     for m in mentions:
         role = _role(_window(text, previous_end, m.start), text[m.end:m.end + 60])
-        if _NAMED_AFTER.search(text, max(0, m.start - 30), m.start):
+        if roles and roles[-1] == "old" and _MOVES_TO.match(text[previous_end:m.start]):
+            role = "registered"                 # "... fra Amagerbrogade 58 til Østerbrogade 122": the new address
+        elif _MOVES_FROM.search(_window(text, previous_end, m.start)):
+            role = "old"                        # "Vi flytter vores butik fra Istedgade 88 ...": the old address
+        elif role == "home" and _POST_TO_PREMISES.match(text, m.end):
+            role = "home, post elsewhere"       # "Jeg bor på X, men al post ... til caféens adresse"
+        elif _NAMED_AFTER.search(text, max(0, m.start - 30), m.start):
             role = "name"                       # "Ejerforeningen Holmbladsgade 70": a name, not where it is
         elif anothers_place(text, m.start):
             role = "another's"                  # "My neighbour at Falkoner Allé 28 has the same sign": neither the
@@ -648,6 +693,9 @@ def _place(text: str, mentions: list[Mention]) -> str | None:
     corner_or_stretch = _corner_or_stretch(text)
     if corner_or_stretch:
         return corner_or_stretch
+    lot = _named_lot(text, mentions)
+    if lot:
+        return lot
     for m in islice(_PLACE.finditer(_WRAPPED_SQUARE.sub(" ", text)), MAX_MENTIONS):
         inside = any(s.start <= m.start("v") < s.end for s in mentions)
         name = m.group("v").strip(" .,")
@@ -658,7 +706,8 @@ def _place(text: str, mentions: list[Mention]) -> str | None:
                 and not _OR_ANOTHER.match(text, m.end("v"))          # "maybe in Nørrebro or Østerbro": undecided
                 and not _district_of(text, m.end("v"), mentions)
                 and not _PREMISES_CORNER_HERE.search(text, max(0, m.start() - 120), m.start("v"))
-                and not _WHERE_WE_RUN.search(text, max(0, m.start() - 80), m.start())):
+                and not _WHERE_WE_RUN.search(text, max(0, m.start() - 80), m.start())
+                and not _OUR_PREMISES_ON.search(text, max(0, m.start() - 80), m.start("v"))):
             return name
     return _area_by_place(text, mentions) or _event_place(text, mentions) or _square_of_the_event(text, mentions)
 
@@ -673,6 +722,28 @@ _AREA_BY = re.compile(
     r"|ud[ \t]for|uden[ \t]?for)[ \t]{1,2}(?:the[ \t]{1,2})?"
     r"(?P<v>[A-ZÆØÅ][\wæøå'’\-]{1,30}+(?:[ \t][A-ZÆØÅ][\wæøå'’\-]{1,30}+){0,3})(?![\w])"
     r"(?![ \t]{1,3}(?:(?i:på|on|at|i|in)[ \t]{1,3}[A-ZÆØÅ]|\d))")
+
+
+# a parking lot named by the place it belongs to: "on the Femøren parking lot in Amager Strandpark", "at the Amager
+# Fælled car park", "fra Valby Idrætsparks parkeringsplads": the place (a lot is labelled by its place's name)
+_LOT_NAME = r"[A-ZÆØÅ][\wæøå'’\-]{1,30}+(?:[ \t][A-ZÆØÅ][\wæøå'’\-]{1,30}+){0,2}"
+_NAMED_LOT = re.compile(rf"(?<![\w])(?:(?i:the)[ \t]+(?P<v>{_LOT_NAME})[ \t]+(?i:parking[ \t]lot|car[ \t]park"
+                        r"|parking[ \t]area)"
+                        r"|(?P<w>(?:[A-ZÆØÅ][\wæøå'’\-]{1,30}+[ \t]){0,2}[A-ZÆØÅ][\wæøå'’\-]{1,30}?)s[ \t]+"
+                        r"(?i:parkeringsplads(?:en)?|p-plads(?:en)?|parkeringsareal(?:et)?))(?![\w])")
+
+
+def _named_lot(text: str, mentions: list[Mention]) -> str | None:
+    for m in islice(_NAMED_LOT.finditer(text, 0, _EVENT_READ), MAX_MENTIONS):
+        group = "v" if m.group("v") else "w"
+        name = m.group(group)
+        first = name.split()[0].lower()
+        sentence_start = re.search(r"(?:\A|[.!?:\n])[ \t]*\Z", text[max(0, m.start() - 5):m.start()]) is not None
+        if (first not in NOT_STREET_WORDS and first not in _NOT_PLACE and name.lower() not in towns()
+                and not (group == "w" and " " not in name and sentence_start)     # "Kundernes p-plads": no name
+                and not any(s.start <= m.start(group) < s.end for s in mentions)):
+            return name
+    return None
 
 
 def _area_by_place(text: str, mentions: list[Mention]) -> str | None:
@@ -716,6 +787,12 @@ _WHERE_WE_RUN = re.compile(r"(?i)\b(?:i|we|jeg|vi)[ \t]+(?:run|own|have|har|driv
                            r"[ \t]+(?:(?:i|på|in|at|on)[ \t]+(?:the[ \t]+)?)?\Z")
 
 
+# "Mezzanine in our new office on Refshaleøen", "vores butik i Valby": where the business's own premises lie, no site
+# (not "vores kundes ejendom på X": a customer's place)
+_OUR_PREMISES_ON = re.compile(rf"(?i)\b(?:vores|vor|vort|min|mit|our|my)[ \t]+(?!{_CUSTOMERS})(?:[\w\-]+[ \t]+)?"
+                              rf"(?:{_PREMISES})[ \t]+(?:på|i|on|in|at)[ \t]+(?:the[ \t]+)?\Z")
+
+
 _ON_THE_ADDRESS = re.compile(r"[ \t]{1,3}(?:on|på|at|i|in)[ \t]{1,3}")
 
 
@@ -742,7 +819,9 @@ def _number_on_street_before(text: str, mentions: list[Mention]) -> str | None:
 
 
 _EVENT = (r"(?<![\w])(?=[fFoOkKmMlLrRaAeEsSbBhHyYpPdDcCtT])"          # a word start that may begin one
-          r"(?i:film|optage|optagelse|koncert|concert|marked|market|fest|festival|løb|run\b|race|arrangement|event"
+          # ("we run a coffee roastery in Malmö": the verb of a business, no run)
+          r"(?i:film|optage|optagelse|koncert|concert|marked|market|fest|festival|løb|(?<!\bwe[ ])(?<!\bi[ ])run\b"
+          r"|race|arrangement|event"
           r"|stand\b|stade|bod\b|boden|stall|sælge|sell|serv(?:e|ing|ere|erer)\b|yoga|parade|optog|demonstration"
           r"|starter|slutter|starts|ends|starting|finishing"
           r"|\w{0,15}?turnering|tournament"
@@ -792,10 +871,15 @@ _NOT_BEFORE_POSTCODE = re.compile(      # "1. maj 2027", "12/5 2000": a year, no
     r"(?:\d[.\-/]?|\b(?:jan|feb|mar|apr|maj|may|jun|jul|aug|sep|okt|oct|nov|dec)[a-z]*\.?)\s*$", re.IGNORECASE)
 
 
-def _lone_postcode(text: str, mentions: list[Mention]) -> dict[str, str]:
-    """A "2100 København Ø" of the table outside the addresses already found."""
+def _lone_postcode(text: str, mentions: list[Mention], site: str = "") -> dict[str, str]:
+    """A "2100 København Ø" of the table outside the addresses already found, and not the site's: written after the
+    site's street in its sentence ("Howitzvej fra nr. 2 til nr. 30, 2000 Frederiksberg", "in Rantzausgade, along the
+    facades from no. 44 until no. 48 (2200 København N)")."""
+    site_at = _site_in_sentence_before(site) if site and not re.search(r"\d", site) else None
     for m in _LONE_POSTCODE.finditer(text):
         if any(s.start <= m.start() < s.end for s in mentions):
+            continue
+        if site_at is not None and site_at.search(text, max(0, m.start() - 120), m.start()):
             continue
         if _NOT_BEFORE_POSTCODE.search(text[max(0, m.start() - 12):m.start()]):
             continue
@@ -807,6 +891,11 @@ def _lone_postcode(text: str, mentions: list[Mention]) -> dict[str, str]:
         if found and found[2] == len(m.group("town")):
             return {"postcode": found[0], "city": found[1]}
     return {}
+
+
+def _site_in_sentence_before(site: str) -> re.Pattern[str]:
+    """The site's name, then no more than its sentence up to the point searched to."""
+    return re.compile(rf"(?<![\w]){re.escape(site)}(?![\w])(?:[^.!?\n]|\.(?=[ \t]?\d))*\Z")
 
 
 # "på Jernbane Allé 14 B i Vanløse (2720)": the town, then its postcode in brackets

@@ -35,7 +35,7 @@ from intake.details.identifiers import (
     with_at_signs,
 )
 from intake.details.names import SUFFIX, looks_like_person, names_a_business
-from intake.details.postcodes import is_postcode
+from intake.details.postcodes import is_postcode, table, towns
 
 Values = dict[str, object]                  # the details a value gives, by key
 Handler = Callable[[str, date], Values]     # reads a value written under one kind of label
@@ -251,6 +251,7 @@ def _site_value(value: str) -> str:
     if _OWN_PREMISES.search(value):
         return ""                           # "outside our shop at Vesterbrogade 50": the business's own address
     value = _CORNER_OF.sub("", value)
+    value = _RELATION_FIRST.sub("", value)          # "Ude på Sankt Hans Torv, ...": the place without "ude på"
     m = _STRETCH_OF.match(value)
     if m:
         return m.group("street")
@@ -263,8 +264,25 @@ def _site_value(value: str) -> str:
     if (not re.search(r"\d", value) and not any(w[:1].isupper() for w in words[1:])
             and (words[0].islower() or words[0].lower() in _SPOT_WORDS)):
         return ""
+    m = _PLACE_THEN_TOWN.match(value)
+    if m and _is_town(m.group("town")):
+        return m.group("place")             # "Sandkaj, Nordhavn": the place, without the part of town it lies in
     m = _PLACE_THEN_SPOT.match(value) or _PLACE_BY_STREET.match(value) or _SPOT_IN_PLACE.match(value)
     return m.group("place") if m else value
+
+
+# a place written after a word of where ("Ude på Sankt Hans Torv", "På Israels Plads", "At Kongens Nytorv") ("Ved
+# Stranden" is a street's name)
+_RELATION_FIRST = re.compile(r"^(?i:(?:ude|ovre|henne|nede|oppe|out|over)[ \t]+)?(?i:på|on|at|in|i)[ \t]+"
+                             r"(?=[A-ZÆØÅ])")
+# "Sandkaj, Nordhavn", "Valby Idrætspark, Valby": a place, then the town or part of town after a comma
+_PLACE_THEN_TOWN = re.compile(r"^(?P<place>[^,\d]{3,60}?)[ \t]*,[ \t]*"
+                              r"(?P<town>[A-ZÆØÅ][\wæøå]+(?:[ \t][A-ZÆØÅ][\wæøå]*)?)[ \t.]*$")
+
+
+def _is_town(name: str) -> bool:
+    """A town of the postcode table ("København K", "Valby") or a part of town named in it ("Nordhavn")."""
+    return name in set(table().values()) or name.lower() in towns()
 
 
 # "the lawn by the rose garden in Enghaveparken", "plænen ved søen i Valbyparken": a spot written first, then the
