@@ -21,7 +21,58 @@ def values(sources: list[tuple[str, str]], fields: dict[str, str] | None = None,
     return {k: f.value for k, f in found.items()}
 
 
+# ---------------------------------------------------------------- a phone mail
+
+_BAKER = ("hej\nvi er Bager Bentsen i Jægersborggade 14 2200 kbh n og vil gerne ha lov at stille 2 små borde ud på "
+          "fortovet foran butikken fra 1 maj til 30 september\ncvr 52605806\nring bare hvis der er noget 26114890 jeg "
+          "står selv i butikken\nmvh Dorthe Bentsen\n\nSendt fra min iPhone")
+
+
+def test_the_line_a_phone_adds_under_the_mail_is_no_company():
+    found = values([("body", _BAKER)], sender="dorthe@gmail.com")
+    assert found.get("company_name") != "Sendt fra min iPhone"
+
+
+def test_a_company_line_under_the_name_is_still_the_company():
+    text = "Hej\n\nVi vil gerne stille et bord ud.\n\nMvh\nDorthe Bentsen\nBentsens Bageri\nCVR 52605806"
+    assert values([("body", text)])["company_name"] == "Bentsens Bageri"
+
+
+def test_the_business_introduced_after_vi_er_that_the_mailbox_spells():
+    assert values([("body", _BAKER)], sender="bagerbentsen@gmail.com")["company_name"] == "Bager Bentsen"
+
+
+def test_vi_er_with_a_name_the_mailbox_does_not_spell_is_no_company():
+    text = _BAKER.replace("\n\nSendt fra min iPhone", "")
+    assert "company_name" not in values([("body", text)], sender="dorthe.b@gmail.com")
+
+
+def test_eight_digits_after_ring_in_the_clause_are_the_phone():
+    assert values([("body", _BAKER)])["phone"] == "26114890"
+
+
+def test_eight_digits_after_ring_and_another_numbers_label_are_no_phone():
+    text = "Hej\n\nRing gerne, vores CVR er 52605806 hvis I skal bruge det\n\nMvh\nDorthe Bentsen"
+    found = values([("body", text)])
+    assert (found.get("cvr"), found.get("phone")) == ("52605806", None)
+
+
+def test_eight_digits_in_another_sentence_than_ring_are_no_phone():
+    text = "Hej\n\nRing gerne, hvis I har spørgsmål. Vores kundenummer hos jer er 26114890.\n\nMvh\nDorthe Bentsen"
+    assert "phone" not in values([("body", text)])
+
+
 # ---------------------------------------------------------------- numbers and dates
+
+def test_the_cvr_number_in_its_definite_form():
+    text = "Hej\n\nCVR-nummeret er 23368129, og vores postadresse er Øresundsvej 21, 3. th, 2300 København S.\n\nIda"
+    assert values([("body", text)])["cvr"] == "23368129"
+
+
+def test_the_cvr_number_not_yet_had_is_no_cvr():
+    text = "Hej\n\nCVR-nummeret har vi ikke fået endnu, men ring på 26 11 48 90.\n\nIda"
+    assert "cvr" not in values([("body", text)])
+
 
 def test_a_month_cued_only_by_the_fra_inside_a_word_is_no_period():
     text = ("Der bliver ingen opvarmning ud over infrarøde varmelegemer. Ejerforeningen har på sin generalforsamling i "
@@ -70,4 +121,44 @@ def test_two_days_each_with_its_hours_are_one_range():
 def test_a_day_with_its_hours_and_another_day_offered_instead_are_no_range():
     text = "Dates: Friday 10 September 2027, 12:00–20:00, or if it rains Friday 17 September 2027."
     assert find_period(text, REF).end != date(2027, 9, 17)
+
+
+# ---------------------------------------------------------------- contacts
+
+def test_enquiries_asked_sent_to_the_chairman_name_her_as_the_contact():
+    text = ("Kære Byliv\n\nForeningen holder sensommerfest i Enghaveparken lørdag den 21. august 2027. Henvendelser "
+            "bedes sendt til vores formand, Birgit Lassen, på birgit@example.dk eller tlf. 22 51 74 30.\n\nMed venlig "
+            "hilsen\nPeter Aagaard\nkasserer")
+    assert values([("body", text)])["contact_name"] == "Birgit Lassen"
+
+
+def test_a_programme_sent_to_someone_does_not_name_the_contact():
+    text = ("Kære Byliv\n\nForeningen holder sensommerfest i Enghaveparken lørdag den 21. august 2027. Programmet er "
+            "sendt til Birgit Lassen til korrektur.\n\nMed venlig hilsen\nPeter Aagaard\nkasserer")
+    assert values([("body", text)])["contact_name"] == "Peter Aagaard"
+
+
+# ---------------------------------------------------------------- whose address
+
+_ROOF = ("Project description – new roof apartments, Classensgade 11, 2100 København Ø\nClient and applicant: "
+         "Ejendomsselskabet Classen 11 ApS, CVR 24929787, c/o Nordstern\nAdministration, Store Kongensgade 72, 1264 "
+         "København K.\nArchitect and contact person for the case: Julie Aagaard, Studio Nordlys Arkitekter ApS,\n"
+         "+45 26 35 90 12, ja@studionordlys.dk.\nThe project converts the attic into four apartments.")
+_COVER = ("Dear Centre for Buildings,\n\nOn behalf of our client we enclose a project description.\n\nBest regards,\n"
+          "Julie Aagaard\nStudio Nordlys Arkitekter")
+
+
+def test_a_client_on_its_headings_line_is_the_applicant_with_its_address():
+    found = values([("subject", "Roof extension Classensgade 11"), ("body", _COVER), ("description.pdf", _ROOF)])
+    assert found["company_name"] == "Ejendomsselskabet Classen 11 ApS"
+    assert found["cvr"] == "24929787"
+    assert (found["address"], found["postcode"]) == ("Store Kongensgade 72", "1264")
+    assert found["activity_location"].startswith("Classensgade 11")
+
+
+def test_a_client_heading_alone_needs_a_text_that_writes_for_another():
+    roof = _ROOF.replace("Client and applicant:", "Client:")
+    found = values([("subject", "Roof extension Classensgade 11"),
+                    ("body", _COVER.replace("On behalf of our client we", "We")), ("description.pdf", roof)])
+    assert found["company_name"] == "Studio Nordlys Arkitekter"
 
