@@ -11,6 +11,7 @@ from datetime import date
 
 from intake.details import extract_details
 from intake.details.periods import find_period
+from intake.details.sites import find_addresses
 
 REF = date(2027, 2, 8)
 
@@ -140,6 +141,85 @@ def test_a_programme_sent_to_someone_does_not_name_the_contact():
 
 # ---------------------------------------------------------------- whose address
 
+_HELPER = ("Kære Center for Bygninger\n\nMit navn er Henrik Vestergaard, og jeg er pensioneret arkitekt. Jeg har "
+           "påtaget mig at bistå min svigersøn, Anders Kjær, som driver Restaurant Kastanjen ApS i stueetagen og "
+           "kælderen i ejendommen Ryesgade 25, 2200 København N. Restauranten ønsker at opføre et orangeri i gården."
+           "\n\nMed venlig hilsen\n\nHenrik Vestergaard\narkitekt MAA, pens.\nClassensgade 40, 3. th.\n2100 "
+           "København Ø")
+
+
+def test_a_relative_helping_with_the_restaurant_the_premises_in_a_house_are_the_address():
+    found = find_addresses(_HELPER)
+    assert (found["address"], found["postcode"]) == ("Ryesgade 25", "2200")
+    assert "activity_location" not in found
+
+
+def test_a_shop_in_the_ground_floor_a_contractor_renovates_is_the_site():
+    text = ("Hej\n\nVi skal renovere butikken i stueetagen i ejendommen Ryesgade 25, 2200 København N.\n\nMvh\n"
+            "Ole Berg\nBerg Byg ApS\nTomsgårdsvej 22, 2400 København NV")
+    found = find_addresses(text)
+    assert found["address"] == "Tomsgårdsvej 22"
+    assert found["activity_location"].startswith("Ryesgade 25")
+
+
+_WORKSHOP = ("Goddag\n\nJeg er indehaver af Brønshøj Autoservice, som har værksted på Frederikssundsvej 212, 2700 "
+             "Brønshøj. For to år siden købte vi en lagergrund på Slotsherrensvej 214, og der ligger en gammel "
+             "olietank.\n\nJeg bor selv på Krabbesholmvej 15 i Vanløse, men post til firmaet skal til værkstedet.\n\n"
+             "Med venlig hilsen\nAllan Mortensen")
+
+
+def test_the_premises_the_companys_post_goes_to_are_the_address_over_the_home():
+    found = find_addresses(_WORKSHOP)
+    assert (found["address"], found["postcode"]) == ("Frederikssundsvej 212", "2700")
+    assert found["activity_location"] == "Slotsherrensvej 214"
+
+
+def test_a_home_and_a_shop_elsewhere_keep_the_home_as_the_address():
+    text = ("Hej\n\nJeg bor på Tagensvej 120, 3. tv, 2200 København N, men butikken ligger på Nørrebrogade 56, 2200 "
+            "København N.\n\nVenlig hilsen\nSanne Frost")
+    found = find_addresses(text)
+    assert found["address"] == "Tagensvej 120, 3. tv"
+    assert found["activity_location"].startswith("Nørrebrogade 56")
+
+
+_PLANT = ("Application for environmental approval\n\nApplicant: Amager Coat ApS, CVR 66084957, P-number 1026929706\n"
+          "Site: Vasbygade 12, 2450 København SV\nContact: Ingrid Solberg, HSE Manager, +45 30 58 92 41\n\n"
+          "The business coats steel parts.")
+
+
+def test_the_one_place_given_beside_the_p_number_is_the_address():
+    found = values([("body", "Please find attached our application."), ("application.pdf", _PLANT)])
+    assert (found["address"], found["postcode"]) == ("Vasbygade 12", "2450")
+    assert "activity_location" not in found
+
+
+def test_the_one_place_given_without_a_p_number_stays_the_site():
+    found = values([("body", "Please find attached our application."),
+                    ("application.pdf", _PLANT.replace(", P-number 1026929706", ""))])
+    assert "address" not in found
+    assert found["activity_location"].startswith("Vasbygade 12")
+
+
+_ACCOUNT = ("Redegørelse for støjende arbejde på Rentemestervej 14, 2400 København NV\n\nNedbrydningen sker fra mandag "
+            "den 4. oktober til og med fredag den 29. oktober 2027.\n\nBetonbrud Sjælland ApS · Ejby Industrivej 40 · "
+            "2600 Glostrup")
+_NOISE_BODY = ("Hej Miljø\n\nVi skal nedbryde en gammel betonkonstruktion (et tidligere parkeringsdæk) på "
+               "Rentemestervej 14 i Nordvest. Vores redegørelse er vedhæftet.\n\nVi er Betonbrud Sjælland ApS, CVR "
+               "99127139.\n\nVenlig hilsen\nMartin Overgaard")
+
+
+def test_the_body_address_the_subject_and_the_attachment_give_as_the_site():
+    found = values([("subject", "Støjende nedbrydning – Rentemestervej 14"), ("body", _NOISE_BODY),
+                    ("redegoerelse.docx", _ACCOUNT)])
+    assert (found["address"], found["postcode"]) == ("Ejby Industrivej 40", "2600")
+    assert found["activity_location"].startswith("Rentemestervej 14")
+
+
+def test_the_body_address_the_subject_does_not_name_stays_the_address():
+    found = values([("subject", "Støjende nedbrydning"), ("body", _NOISE_BODY), ("redegoerelse.docx", _ACCOUNT)])
+    assert found["address"] == "Rentemestervej 14"
+
+
 _ROOF = ("Project description – new roof apartments, Classensgade 11, 2100 København Ø\nClient and applicant: "
          "Ejendomsselskabet Classen 11 ApS, CVR 24929787, c/o Nordstern\nAdministration, Store Kongensgade 72, 1264 "
          "København K.\nArchitect and contact person for the case: Julie Aagaard, Studio Nordlys Arkitekter ApS,\n"
@@ -162,3 +242,39 @@ def test_a_client_heading_alone_needs_a_text_that_writes_for_another():
                     ("body", _COVER.replace("On behalf of our client we", "We")), ("description.pdf", roof)])
     assert found["company_name"] == "Studio Nordlys Arkitekter"
 
+
+_ADVISER = ("Til Center for Bygninger\n\nNorden Ingeniører A/S er rådgiver for bygherren, Glentevej Udvikling ApS "
+            "(CVR 96750196), som ønsker at nedrive et garageanlæg med 24 garager og en tilhørende kontorbygning i ét "
+            "plan på Glentevej 67, 2400 København NV.\n\nBygherrens adresse er Frederiksholms Kanal 4, 1220 København "
+            "K. Kontaktperson i sagen er undertegnede.\n\nMed venlig hilsen\nRikke Damgaard\nIngeniør, Norden "
+            "Ingeniører A/S")
+
+
+def test_an_adviser_to_the_developer_gives_the_developers_name_and_address():
+    found = values([("body", _ADVISER)])
+    assert found["company_name"] == "Glentevej Udvikling ApS"
+    assert (found["address"], found["postcode"]) == ("Frederiksholms Kanal 4", "1220")
+    assert found["activity_location"].startswith("Glentevej 67")
+
+
+def test_the_developers_address_in_a_contractors_letter_is_not_the_address():
+    text = ("Hej\n\nVi skal stille stillads op foran Glentevej 67, 2400 København NV. Bygherrens adresse er "
+            "Frederiksholms Kanal 4, 1220 København K.\n\nMvh\nOle Berg\nBerg Stillads ApS\nTomsgårdsvej 22, 2400 "
+            "København NV")
+    assert find_addresses(text)["address"] == "Tomsgårdsvej 22"
+
+
+def test_an_address_after_a_cvr_vat_number_is_the_companys_own():
+    text = ("Hi,\n\nWe are fitting out a new flagship store at Frederiksberggade 16 for a retail client.\n\nOur Danish "
+            "branch is Hartley Fitout, CVR/VAT DK63709603, Store Kongensgade 40, 1264 København K.\n\nRegards,\n"
+            "Callum Price")
+    found = find_addresses(text)
+    assert (found["address"], found["postcode"]) == ("Store Kongensgade 40", "1264")
+    assert found["activity_location"] == "Frederiksberggade 16"
+
+
+def test_an_address_in_the_sentence_after_a_cvr_vat_number_is_not_the_companys_own():
+    text = ("Hi,\n\nOur Danish branch is Hartley Fitout, CVR/VAT DK63709603. We will break the floor slab at "
+            "Frederiksberggade 16.\n\nRegards,\nCallum Price\nHartley Fitout\nStore Kongensgade 40, 1264 København K")
+    found = find_addresses(text)
+    assert found["address"] == "Store Kongensgade 40"
