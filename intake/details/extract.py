@@ -92,6 +92,7 @@ def extract_details(
         _designated_over_signed(found, source, form_source)
         _period_moved(found, values, source, text)
     _subject_site_on_the_address(found)
+    _site_by_subject_and_attachment(found, read)
     _site_within_subject_place(found, read)
     _subject_corner_of_our_premises(found, read)
     _site_apart_from_the_address(found)
@@ -241,6 +242,32 @@ def _subject_site_on_the_address(found: dict[str, Field]) -> None:
         found["activity_location"] = address
 
 
+def _site_by_subject_and_attachment(found: dict[str, Field], read: list[tuple[str, str, dict[str, object]]]) -> None:
+    """The body's address is the place the subject names ("Støjende nedbrydning – Rentemestervej 14") and the place
+    an attached text gives as the site beside the business's own address ("Redegørelse for ... arbejde på
+    Rentemestervej 14 ... Betonbrud ApS · Ejby Industrivej 40 · 2600 Glostrup"): the body's address is the site, the
+    attached text's the business's."""
+    address = found.get("address")
+    if address is None or address.source != "body" or not isinstance(address.value, str):
+        return
+    subject = next((v for source, _, v in read if source == "subject"), {})
+    named = subject.get("address") or subject.get("activity_location")
+    if not isinstance(named, str) or not same_place(named, address.value):
+        return
+    for source, _, values in read:
+        site, own = values.get("activity_location"), values.get("address")
+        if (source not in ("body", "subject") and isinstance(site, str) and isinstance(own, str)
+                and same_place(site, address.value) and not same_place(own, address.value)):
+            found["activity_location"] = Field(site, source)
+            found["address"] = Field(own, source)
+            for key in ("postcode", "city"):
+                if key in values:
+                    found[key] = Field(values[key], source)
+                else:
+                    found.pop(key, None)
+            return
+
+
 def _site_within_subject_place(found: dict[str, Field], read: list[tuple[str, str, dict[str, object]]]) -> None:
     """A place in the subject ("Running event at Islands Brygge") gives way to the site the body names as such and
     puts on or in it ("The site we apply for is Havneparken on Islands Brygge"); a spot merely described in the
@@ -290,11 +317,14 @@ _SITE_POSTCODE = re.compile(r"^(?P<a>.+?),[ \t]*(?P<pc>\d{4})[ \t]+(?P<town>\S.*
 def _site_at_our_premises(found: dict[str, Field], read: list[tuple[str, str, dict[str, object]]]) -> None:
     """A site with a house number, no own address anywhere, and a mail that puts the activity at the business's own
     premises: the site is the address ("Location: Islands Brygge 27, st., 2300 København S" of "a sign at our new
-    pharmacy")."""
+    pharmacy"). So too the one place a text gives beside the business's P-number, the number of its unit at a place
+    ("Applicant: X ApS, CVR ..., P-number ... / Site: Vasbygade 12, 2450 København SV")."""
     site = found.get("activity_location")
     if "address" in found or site is None or not re.search(r"\d", str(site.value)):
         return
-    if not any(source == "body" and _AT_OUR_PREMISES.search(text) for source, text, _ in read):
+    unit = found.get("p_number")
+    if (not any(source == "body" and _AT_OUR_PREMISES.search(text) for source, text, _ in read)
+            and (unit is None or unit.source != site.source)):
         return
     m = _SITE_POSTCODE.match(str(site.value))
     found["address"] = Field(m.group("a") if m else str(site.value), site.source)

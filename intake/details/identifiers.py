@@ -18,7 +18,7 @@ from intake.privacy import find_cpr as find_cpr
 CVR_LABELLED = re.compile(
     r"(?:\bcvr|\bse|\bmoms|\bvat|\bcompany[ \t]registration"
     r"|\b(?:company|organi[sz]ation)(?=[ \t](?:no\b|nr\b|number)))(?:[\s.\-/]{0,3}(?:cvr|se))?[\s.\-]{0,3}"
-    r"(?:nr|nummer|no|number"
+    r"(?:nr|nummer(?:et)?|no|number"          # "CVR-nummeret er 23368129": the number in its definite form
     r"|reg\.?\s?no)?\.?[\s:.#=,]{0,4}(?:(?:er|is|nu|now|nyt|new)[\s:]{1,3}){0,2}"
     r"(?:DK[\s-]?)?(?P<v>\d(?:[ \-]?\d){7})(?![\d])", re.IGNORECASE)
 CVR_DK = re.compile(r"(?<![\w-])DK[\s-]?(?P<v>\d{2}[ ]?\d{2}[ ]?\d{2}[ ]?\d{2})(?![\d])")
@@ -46,10 +46,15 @@ PHONE_GROUPED = re.compile(r"(?<![\d\w+-])(?<!\d[ ])(?P<v>[2-9]\d (?:\d\d ){2}\d
 # "Ring på 26-12-34-56", "på 2 6 5 5 - 4 0 1 1": pairs joined by dashes, or eight digits spelled out one by one
 PHONE_SPELLED = re.compile(r"(?<![\d\w+-])(?<!\d[ -])(?P<v>[2-9]\d-\d\d-\d\d-\d\d|[2-9](?: \d){3}(?: - | )\d(?: \d){3})"
                            r"(?![\d]|[ -]\d)")
+# "ring bare hvis der er noget 26114890", "call me any time 26114890": eight digits written together, after "ring" or
+# "call" in the same clause (not after another number's label: "ring gerne, vores CVR er 52605806")
+PHONE_CALLED = re.compile(r"(?i)\b(?:ring|ringe|call)\b(?:(?!cvr|se-?n|p-?n|vat|moms|konto|ordre|order|faktura|invoice"
+                          r"|kunde|customer|reg|sagsn|case[ \t]n|ean)[^\d\n.;!?]){0,40}?(?<![\w+-])"
+                          r"(?P<v>(?:\+45[ \t]?)?[2-9]\d{7})(?![\d])")
 NOT_PHONE_CONTEXT = re.compile(r"\b(?:cvr|se|moms|vat|p|konto|reg|ean|kr|dkk|faktura|ordre|sag|journal|cpr|nr"
                                r"|reg(?:istration)?\.?[ \t]?(?:no|number))"     # "Company reg. no. 40 50 36 84"
                                # "Mit CVR-nummer er 38 48 77 52", "our CVR number is ..."
-                               r"(?:[\s.\-]{0,2}(?:nummer|number|nr|no)\b\.?)?(?:[\s:]{1,3}(?:er|is))?"
+                               r"(?:[\s.\-]{0,2}(?:nummer(?:et)?|number|nr|no)\b\.?)?(?:[\s:]{1,3}(?:er|is))?"
                                r"[\s.:\-#]*$"
                                r"|\+(?!45)\d{2,3}(?:[\s-]\d{1,4}){0,2}[\s-]*$",      # the rest of a foreign number
                                 re.IGNORECASE)

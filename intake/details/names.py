@@ -40,6 +40,9 @@ _INTRO = re.compile(        # each alternative starts a word: the look-behind tu
     r"|\bwe[ \t]are[ \t]called|\bindehaver[ \t]af|\bon[ \t]behalf[ \t]of"
     # "the Danish permit agent for our client, Baltic Facade Systems UAB"
     r"|\b(?:agent|agents|advisers?|rådgiver[e]?)[ \t]for[ \t](?:our|vores|min|my)[ \t](?:client|klient|kunde|customer),"
+    # "Norden Ingeniører A/S er rådgiver for bygherren, Glentevej Udvikling ApS": the client the adviser writes for
+    r"|\b(?:advisers?|advisors?|consultants?|(?:bygherre)?rådgiver[e]?)[ \t](?:for|to)[ \t](?:bygherren"
+    r"|the[ \t](?:client|developer|building[ \t]owner)),"
     rf"|\b(?:jeg|vi|og)[ \t](?:driver|ejer)(?:[ \t]{_BUSINESS_THE})?"
     # "Jeg er ved at starte hundefrisøren Happy Paws Grooming op", "vi åbner restauranten X"
     rf"|\b(?:starte|starter|åbne|åbner)[ \t](?:op[ \t])?{_BUSINESS_THE}"
@@ -489,11 +492,20 @@ def _signature_offset(text: str) -> int:
     return offset
 
 
+# the line a mail program or a phone adds under the mail: "Sendt fra min iPhone", "Sent from my Galaxy", "Hentet fra
+# Outlook til Android", "Get Outlook for iOS" (no business's name)
+_DEVICE_LINE = re.compile(r"(?i)^(?:sendt|sent)[ \t]+(?:fra|from|via)[ \t]+(?:(?:min|mit|my|a|an)[ \t]+\w"
+                          r"|(?:iphone|ipad|android|samsung|galaxy|outlook|mail|gmail|mobil|mobile)\b)"
+                          r"|^(?:hentet[ \t]+fra|get)[ \t]+outlook\b")
+
+
 def signature_company(lines: list[str]) -> str | None:
     """A company line under the signature name ("Indehaver, Krogh Keramik"); needs a CVR in the text."""
     found = _signature(lines)
     for line in (found[1][:2] if found else []):
         line = _TITLE_PREFIX.sub("", line).strip(" ,.")
+        if _DEVICE_LINE.match(line):
+            continue                            # "Sendt fra min iPhone" under the name
         if (3 <= len(line) <= 60 and re.match(r"[A-ZÆØÅ0-9]", line) and not re.search(r"[\d@:]|www\.|https?:", line)
                 and not _TITLE_PREFIX.match(line + ",") and not _CONTACT_WORD.match(line)
                 and not _TITLE_LINE.match(line)):
@@ -519,7 +531,9 @@ _RELATIVE = (r"søn|datter|mand|kone|hustru|kæreste|bror|søster|far|mor|nevø|
 # "Henvendelser bedes rettet til direktør Klaus Oberdorf", "Contact on the day: our crane operator Mads Vinther"
 _CONTACT_BEFORE_NAME = re.compile(
     rf"(?i:\b(?:henvendelse[r]?|spørgsmål|questions?|enquiries|inquiries)(?:[ \t]\w+){{0,4}}?[ \t]"
-    rf"(?:rettes|rettet|stilles|sendes|be[ \t]directed|be[ \t]addressed|go)(?:[ \t](?:direkte|directly))?[ \t]til?"
+    # ("Henvendelser bedes sendt til vores formand, X")
+    rf"(?:rettes|rettet|stilles|sendes|sendt|be[ \t]directed|be[ \t]addressed|go)(?:[ \t](?:direkte|directly))?"
+    rf"[ \t]til?"
     rf"|\bspørg|\bask[ \t]for"
     rf"|\b(?:contact[ \t]on[ \t]the[ \t]day|kontakt[ \t]på[ \t]dagen|day-to-day[ \t]contact|daglig[ \t]kontakt)[:,]?"
     rf"|\bplease[ \t]contact|\bkontakt[ \t](?:venligst|gerne)"
@@ -670,8 +684,8 @@ def _spellings(text: str) -> tuple[str, ...]:
 
 
 def company_of_the_sender(text: str, sender: str, contact: str | None = None) -> str | None:
-    """A business name without a legal form that the sender's domain spells, on a line of the signature or in
-    brackets: "Bogbinderiet Skov & Søn" from bogbinderiet-skov.dk, "Amager Garden Supply" from amagergarden.dk,
+    """A business name without a legal form that the sender's domain spells, on a line of the signature, in brackets
+    or after "vi er": "Bogbinderiet Skov & Søn" from bogbinderiet-skov.dk, "Amager Garden Supply" from amagergarden.dk,
     "Kbh Records" in "Mia Thorsen - Kbh Records" from kbhrecords.dk, "KL Facade" from kl.facade@gmail.com. Not the
     person who signs (a private domain "sofielykke.dk" under "Sofie Lykke")."""
     mailbox = _mailbox_name(sender)
@@ -680,6 +694,9 @@ def company_of_the_sender(text: str, sender: str, contact: str | None = None) ->
     lines = [ln.strip() for ln in text.split("\n") if ln.strip()][-8:]
     parts = [p for ln in lines for p in _SIGNATURE_PART.split(ln)]
     parts += [p for m in islice(_BRACKETED.finditer(text), 20) for p in _SIGNATURE_PART.split(m.group(1))]
+    # "vi er Bager Bentsen i Jægersborggade 14" from bagerbentsen@gmail.com: the name the writer introduces the business
+    # by, without a legal form or a CVR beside it
+    parts += [name for m in islice(_WE_ARE.finditer(text), 20) if (name := _clean_plain(m.group("v")))]
     person = _spellings(contact)[0] if contact else ""
     for part in parts:
         part = part.strip(" .,;/")

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from itertools import islice
 
@@ -81,9 +81,18 @@ _WEEK_RANGE = re.compile(
     r"(?:uge\s{0,3}|week\s{0,3})?(?P<w2>\d{1,2}))?(?:,?\s{0,3}(?:i\s{1,3}|in\s{1,3})?(?P<y>(?:19|20)\d\d))?\b",
     re.IGNORECASE,
 )
+# "the first two weeks of August", "de første to uger af juli", "the last week of June": days of a month counted in
+# weeks from its start or from its end
+_WEEKS_OF_MONTH = re.compile(
+    r"(?<![\w-])(?P<side>first|last|første|sidste)[ \t]{1,3}(?:(?P<n>\w+)[ \t]{1,3})?(?P<unit>weeks?|uger?)[ \t]{1,3}"
+    r"(?:of|in|af|i)[ \t]{1,3}" + _MONTH.format("mon")
+    + r"(?:[ \t,]{1,3}(?:this[ \t]year[ \t]{1,3}|i[ \t]år[ \t]{1,3})?\(?" + _YEAR.format("y") + r"\)?)?(?!\w)",
+    re.IGNORECASE)
 _RANGE_GAP = re.compile(
-    # ("fredag den 11. juni kl. 18 til søndag den 13. juni": a time of day after the first date)
-    r"^(?:[\s,]*(?:kl\.?|klokken)[ \t]?\d{1,2}(?:[.:]\d\d)?)?"
+    # ("fredag den 11. juni kl. 18 til søndag den 13. juni": a time of day after the first date; "Friday 10 September
+    # 2027, 12:00–20:00, and Saturday 11 September": the hours of the first day)
+    r"^(?:[\s,]*(?:kl\.?|klokken)[ \t]?\d{1,2}(?:[.:]\d\d)?"
+    r"|[\s,]*(?:(?:kl\.?|klokken|from|fra)[ \t]?)?\d{1,2}[.:]\d\d[ \t]?[-–][ \t]?\d{1,2}[.:]\d\d)?"
     r"[\s,]*(?:-|–|—|(?<=\s)/(?=\s)|(?:ind|frem\s+)?til(?:\s+og\s+med)?|t\.o\.m\.?|(?:up\s+)?to(?:\s+and\s+including)?"
     r"|until|till|through|thru|and|og)(?:\s+(?:den|d\.|the))?"
     r"(?:\s+(?:man|tirs|ons|tors|fre|lør|søn)dag|\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day"
@@ -128,6 +137,7 @@ class DateMention:
     day: int
     month: int
     year: int | None
+    weekday: int | None = None      # the day of the week written before it ("mandag den 4. oktober"), ISO 1-7
 
 
 @dataclass(frozen=True)
@@ -149,6 +159,10 @@ def find_dates(text: str) -> list[DateMention]:
             if i > 0 and ends[i - 1] > m.start():
                 continue            # overlaps a date found by an earlier pattern
             mention = _mention(m)
+            if mention is not None and mention.year is None:
+                before = _WEEKDAY_BEFORE.search(text, max(0, m.start() - 20), m.start())
+                if before:
+                    mention = replace(mention, weekday=_WEEKDAY[before.group("wd").lower()])
             if mention is not None:
                 found.append(mention)
                 starts.insert(i, m.start())
@@ -323,7 +337,9 @@ _MONTH_RANGE = re.compile(
     r"(?:[ \t,]{1,3}" + _YEAR.format("y") + r")?(?![\w-])(?![ \t]{1,3}\d)", re.IGNORECASE)
 
 
-_MONTHS_CUE = re.compile(r"periode|period|tidsrum|afholdes|finder sted|takes? place|held|fra|from|ønsker|apply|søge"
+# ("fra" and "from" as words: not the "fra" of "infrarøde varmelegemer")
+_MONTHS_CUE = re.compile(r"periode|period|tidsrum|afholdes|finder sted|takes? place|held|\bfra\b|\bfrom\b|ønsker|apply"
+                         r"|søge"
                          r"|\bsælge|\bsell(?:ing)?\b"
                          r"|søger|every|hver|hele|whole|throughout|during|all of|weekend|hverdag|weekday"
                          r"|(?:man|tirs|ons|tors|fre|lør|søn)dage|(?:mon|tues|wednes|thurs|fri|satur|sun)days",
@@ -402,7 +418,28 @@ def _ranges(text: str, reference: date, dates: list[DateMention]) -> list[tuple[
         out.extend(_week_range(m, reference))
     for m in _DAYS_OF_WEEKS.finditer(text):
         out.extend(_days_of_weeks(m, reference))
+    for m in islice(_WEEKS_OF_MONTH.finditer(text), 20):
+        out.extend(_weeks_of_month(m, reference))
     return sorted(out, key=lambda r: r[0])
+
+
+def _weeks_of_month(m: re.Match, reference: date) -> list[tuple[int, date, date]]:
+    """The first or last ``n`` weeks of a month as days: "the first two weeks of August" is 1-14 August, "de sidste to
+    uger af juni" 17-30 June (a month without a year: the first not far in the past)."""
+    if m.group("n") is None and m.group("unit").lower() in ("weeks", "uger"):
+        return []                               # "the first weeks of July": how many is not said
+    raw = (m.group("n") or "1").lower()
+    n = int(raw) if raw.isdigit() else _NUMBER_WORDS.get(raw)
+    if not n or not 1 <= n <= 4:
+        return []
+    month = MONTHS[m.group("mon").lower()]
+    year = _year(m.group("y"))
+    if year is None:
+        year = reference.year if _last_day(reference.year, month) >= reference - PAST_TOLERANCE else reference.year + 1
+    last = _last_day(year, month)
+    if m.group("side").lower() in ("first", "første"):
+        return [(m.start(), date(year, month, 1), date(year, month, 7 * n))]
+    return [(m.start(), last - timedelta(days=7 * n - 1), last)]
 
 
 def _day_range(m: re.Match, reference: date) -> list[tuple[int, date, date]]:
@@ -499,14 +536,14 @@ def _week_range_in(year: int, w1: int, w2: int, pos: int) -> list[tuple[int, dat
 
 def _complete_pair(first: DateMention, second: DateMention, reference: date) -> tuple[date | None, date | None]:
     if second.year is None:
-        start = _resolve(first.day, first.month, first.year, reference)
+        start = _resolve_mention(first, reference)
         if start is None:
             return None, None
         year = start.year if (second.month, second.day) >= (start.month, start.day) else start.year + 1
         return start, _resolve(second.day, second.month, year, reference)
     end = _resolve(second.day, second.month, second.year, reference)
     if end is None or first.year is not None:
-        return _resolve(first.day, first.month, first.year, reference), end
+        return _resolve_mention(first, reference), end
     year = end.year if (first.month, first.day) <= (end.month, end.day) else end.year - 1
     return _resolve(first.day, first.month, year, reference), end
 
@@ -519,6 +556,23 @@ def _resolve(day: int, month: int, year: int | None, reference: date) -> date | 
         if _valid(day, month, candidate) and date(candidate, month, day) >= reference - PAST_TOLERANCE:
             return date(candidate, month, day)
     return None
+
+
+# the day of the week written right before a date: "mandag den 4. oktober", "Friday, 8 October", "fredag d. 8/10"
+_WEEKDAY_BEFORE = re.compile(r"(?i)\b(?P<wd>(?:man|tirs|ons|tors|fre|lør|søn)dag"
+                             r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day)[ \t,]{1,3}(?:(?:den|d\.|the)[ \t]{1,3})?\Z")
+
+
+def _resolve_mention(mention: DateMention, reference: date) -> date | None:
+    """The date of a mention; one written with its day of the week but no year falls in the year, of those not far in
+    the past, where it is that day ("mandag den 4. oktober" written in December 2026: 4 October 2027, a Monday)."""
+    if mention.year is None and mention.weekday is not None:
+        for year in (reference.year, reference.year + 1):
+            if (_valid(mention.day, mention.month, year)
+                    and date(year, mention.month, mention.day) >= reference - PAST_TOLERANCE
+                    and date(year, mention.month, mention.day).isoweekday() == mention.weekday):
+                return date(year, mention.month, mention.day)
+    return _resolve(mention.day, mention.month, mention.year, reference)
 
 
 # "Jeg åbner frisørsalon den 1. august": the day a business opens is no period applied for, unless the opening is
@@ -557,7 +611,7 @@ def _with_build_and_strike(text: str, reference: date, dates: list[DateMention])
     event: list[date] = []
     build: list[date] = []
     for mention in dates:
-        day = _resolve(mention.day, mention.month, mention.year, reference)
+        day = _resolve_mention(mention, reference)
         if day is None or day <= reference or _LETTER_DATE.search(text, max(0, mention.start - 40), mention.start):
             continue
         (build if _BUILD_OR_STRIKE.search(text, max(0, mention.start - 40), mention.start) else event).append(day)
@@ -573,13 +627,13 @@ def _one_sided(text: str, reference: date, dates: list[DateMention]) -> Period:
     period = _from_or_to(text, reference, dates)
     if period.start or period.end:
         return period
-    ahead = [d for d in dates if (_resolve(d.day, d.month, d.year, reference) or reference) > reference
+    ahead = [d for d in dates if (_resolve_mention(d, reference) or reference) > reference
              and not _LETTER_DATE.search(text, max(0, d.start - 40), d.start)]
     for mention in ahead[:1] if len(ahead) == 1 else []:       # the date of the letter is no second date
         before = text[max(0, mention.start - 60):mention.start]
         if (_EVENT_CUE.search(before) and not (_OPENING.search(before) and not _CELEBRATION.search(text))
                 and not _EXPIRES.search(before) and not _OPERATION_STARTS.search(before)):
-            day = _resolve(mention.day, mention.month, mention.year, reference)
+            day = _resolve_mention(mention, reference)
             if day is not None and day > reference:      # else: the date of the letter
                 return Period(day, day)
     return period
@@ -595,7 +649,7 @@ def _from_or_to(text: str, reference: date, dates: list[DateMention]) -> Period:
     start = end = None
     for mention in dates:
         before = text[max(0, mention.start - 40):mention.start]
-        value = _resolve(mention.day, mention.month, mention.year, reference)
+        value = _resolve_mention(mention, reference)
         if start is None and _FROM_CUE.search(before) and not _OPERATION_STARTS.search(before):
             start = value
         elif end is None and _TO_CUE.search(before):
@@ -609,4 +663,4 @@ def parse_single_date(text: str, reference: date) -> date | None:
     if not dates:
         return None
     d = dates[0]
-    return _resolve(d.day, d.month, d.year, reference)
+    return _resolve_mention(d, reference)

@@ -59,6 +59,9 @@ _CUSTOMERS = r"(?:kunde(?:n|r|rne)?s|klient(?:en)?s|customer['’]?s|client['’
 _PREMISES_ON_CORNER = (rf"(?:\b(?:vi|we|jeg)\b|{_PREMISES_WORD}\w*)[^.\n]{{0,60}}?\b(?:ligger|sits|lies|is located"
                        r"|are located|located|situated|beliggende|holder til)[ \t]+(?:på|on|at)[ \t]+(?:the[ \t]+)?"
                        r"(?:hjørnet|corner)")
+# the floors a business has in a house
+_FLOORS = (r"(?:the )?(?:stueetagen|kælderen|kælderetagen|underetagen|\d\. sal|første sal|ground floor|basement"
+           r"|first floor)")
 _HOME = re.compile(
     r"\b(?:(?:jeg|vi) bor(?: \w+){0,3} (?:på|i)|bor (?:\w+ ){0,2}(?:på|i)|(?:i|we) (?:\w+ )?live (?:at|in|on)"
     r"|(?:min|my) (?:privat)?adresse(?: er)?|(?:my|our) home (?:address )?is(?: at)?"
@@ -108,7 +111,11 @@ _BUSINESS = re.compile("(?:" + "|".join([
     r"|company details)\W{1,3}(?:(?-i:[A-ZÆØÅ])[\w&'’.\-/]{0,30}[ \t]?){1,5},?"
     r"(?:[ \t]?\(?cvr[\w.\-]{0,7}:?[ \t]?\d\d[ ]?\d\d[ ]?\d\d[ ]?\d\d\)?,?)?",
     r"\b(?:driver|ejer|run|own|åbne[rt]?|open(?:s|ing)?) (?:(?:en|et|a|an|the|vores|our|ny|nyt|new|lille|small) )?"
-    r"(?:(?-i:[A-ZÆØÅ])[\w'’&-]*[ ]?){1,4}(?:på|i|at|in|on)",                 # "driver Vinbaren Druen på"
+    r"(?:(?-i:[A-ZÆØÅ])[\w'’&-]*[ ]?){1,4}(?:på|i|at|in|on)"                  # "driver Vinbaren Druen på"
+    # the floors it has in a house ("driver Restaurant X ApS i stueetagen og kælderen i ejendommen Ryesgade 25"): its
+    # premises, not a property worked on
+    rf"(?: {_FLOORS}(?: (?:og|and) {_FLOORS})? (?:i|på|of|at|in)(?: (?:ejendommen|bygningen|the building"
+    r"|the property))?)?",
     rf"\b(?:driver|ejer|run|own|åbne[rt]?|open(?:s|ing)?) (?:(?:en|et|a|an|the|vores|our|ny|nyt|new|lille|small) )?"
     rf"(?:\w+ )?{_PREMISES} (?:på|i|at|in|on)",
 ]) + r")\W*$", re.IGNORECASE)
@@ -124,10 +131,16 @@ _REGISTERED = re.compile(r"\b(?:(?:\w+s )?registrerede? (?:adresse|hjemsted)(?:\
                          r"(?:\s+(?:vores|our) (?:kontor|office))?(?:\s+(?:på|at|i|in))?"
                          r"|head (?:office|quarters)(?: is)?(?: at| in)?|hq"
                          # "Applicant: FiberLink Nordic A/S, CVR 34561230, Lautrupsgade 7": the company's own address
-                         r"|\bcvr(?:-?(?:nr|no|nummer))?\.?:?[ \t]{0,2}(?:DK[ \t-]?)?"
+                         # (also with the VAT number it is: "CVR/VAT DK63709603, Store Kongensgade 40")
+                         r"|\bcvr(?:[ \t]?/[ \t]?(?:vat|se|moms))?(?:-?(?:nr|no|nummer))?\.?:?[ \t]{0,2}"
+                         r"(?:DK[ \t-]?)?"
                          r"\d\d[ \t]?\d\d[ \t]?\d\d[ \t]?\d\d[ \t]*,"
                          # "... undskyld, vi er flyttet: Vesterfælledvej 58": where the business is now
                          r"|(?:vi er|vi har|we have|we've|we) (?:flyttet|moved)(?: til| to)?)\W*$", re.IGNORECASE)
+# the address of the client an adviser writes for ("Bygherrens adresse er Frederiksholms Kanal 4"): the applicant's
+# own when an agent writes (``_AGENT``), else the business address it always was
+_CLIENTS_ADDRESS = re.compile(r"\b(?:bygherrens|klientens|the client'?s|the developer'?s|our client'?s)\s(?:adresse"
+                              r"|address)(?:\s(?:er|is))?(?:\s(?:på|at))?\W*$", re.IGNORECASE)
 _WORK = (r"(?:nedrive|rive|renovere|istandsætte|male|bygge|opføre|grave|udskifte|skifte|sløjfe|fjerne|isolere|reparere"
          r"|arbejde|arbejdet)")
 _SITE = re.compile("(?:" + "|".join([
@@ -224,11 +237,20 @@ _LIVES_THERE = re.compile(
     r"|at the address|in the building)\b"
     r"(?P<unit>,?[ \t]{0,3}(?:st|kl|\d{1,2})\.?(?:[ \t]{0,3}(?:sal|tv|th|mf)\b\.?){0,2})?",
     re.IGNORECASE)
+_RELATIVES = (r"søn|datter|mand|kone|hustru|bror|søster|far|mor|svigersøn|svigerdatter|svigerfar|svigermor|nevø|niece"
+              r"|son|daughter|husband|wife|brother|sister|father|mother|son-in-law|daughter-in-law|nephew")
 # (not for the business's own shop: "Vi skriver fra hovedkontoret på vegne af vores butik X, Jægersborggade 22")
 _AGENT = re.compile(r"\b(?:(?:på vegne af|on behalf of)(?! (?:vores|vor|vort|our) (?:egen |own )?"
                     rf"(?:{_PREMISES}|afdeling\w*|department))|repræsenterer|(?:min|vores|our|my) (?:klient|client)"
                     r"|act(?:s|ing)? for|(?:som|jeg er|vi er) (?:advokat|rådgiver|agent|revisor|bogholder) for"
-                    r"|(?:i am|we are|as) (?:the |an? )?(?:accountants?|bookkeepers?|auditors?) for)\b", re.IGNORECASE)
+                    r"|(?:er|is|are) (?:bygherre)?rådgiver for bygherren"
+                    r"|(?:is|are) (?:the )?advis[eo]rs? (?:for|to) the (?:client|developer|building owner)"
+                    r"|(?:i am|we are|as) (?:the |an? )?(?:accountants?|bookkeepers?|auditors?) for"
+                    # a relative who helps the owner with the application: "jeg har påtaget mig at bistå min
+                    # svigersøn, som driver X", "I'm helping my daughter with her shop"
+                    rf"|(?:bistå|bistår|hjælpe|hjælper|assistere|help|helping|assist|assisting) (?:min|mit|mine|my)"
+                    rf" (?:{_RELATIVES})"
+                    r")\b", re.IGNORECASE)
 _VALEDICTION = re.compile(
     r"^[ \t]*(?:med venlig hilsen|venlig(?:st)? hilsen|de bedste hilsner|mange hilsner|hilsen|mvh|vh|kh|best regards"
     r"|kind regards|regards|rgds|sincerely|cheers|all the best|best wishes|yours|many thanks|thanks|thank you"
@@ -295,18 +317,29 @@ _NUMBER_REACH = 300         # how far before the number its street may be named
 def find_addresses(text: str) -> dict[str, str]:
     """``address`` (+ ``postcode``, ``city``) and ``activity_location`` from the street addresses of a text."""
     mentions = [m for m in find_mentions(text) if not _TAKEN_BACK.match(text, m.end)]
-    roles = _roles(text, mentions)
+    agent = _AGENT.search(text)
+    roles = [("business" if r == "client" and not agent else r) for r in _roles(text, mentions)]
     by_role = {role: [m for m, r in zip(mentions, roles, strict=True) if r in role.split("|")]
-               for role in ("home", "registered", "signature", "business|both", "site|both", "neutral", "maybe own")}
+               for role in ("home", "registered", "signature", "business|both", "site|both", "neutral", "maybe own",
+                            "client")}
     premises, plain = by_role["business|both"], by_role["neutral"]
-    if premises and _AGENT.search(text):
-        # a lawyer or an agent writes for a client: the signature's address is the agent's office, not the business's
-        own = _first(by_role["home"], by_role["registered"], premises, by_role["signature"], plain,
+    if (premises or by_role["client"]) and agent:
+        # a lawyer or an agent writes for a client: the signature's address is the agent's office, not the business's;
+        # the client's address named as such is the business's
+        own = _first(by_role["client"], by_role["home"], by_role["registered"], premises, by_role["signature"], plain,
                      by_role["maybe own"])
     else:
         own = _first(by_role["home"], by_role["registered"], by_role["signature"], premises, plain,
                      by_role["maybe own"])
     site = _first(by_role["site|both"], by_role["maybe own"])
+    post = _POST_TO_PREMISES.search(text)
+    named = next((m for m in premises if post and re.search(rf"(?i)(?<![\w]){re.escape(post.group('noun')[:5])}",
+                                                            text[max(0, m.start - 60):m.start])), None)
+    if named is not None:
+        # "Jeg bor selv på X, men post til firmaet skal til værkstedet": the premises the business's post goes to are
+        # its address, over the writer's home; other premises it names are the site
+        own = named
+        site = site or next((m for m in premises if not _same_house(m, own)), None)
     lives_there = _LIVES_THERE.search(text) if own is None and site is not None else None
     if lives_there and site is not None:
         # "container foran Holsteinsgade 22 ... Jeg bor selv på adressen, 4. th": the site is the applicant's home
@@ -318,7 +351,7 @@ def find_addresses(text: str) -> dict[str, str]:
     if site is None and own is not None and own in by_role["signature"]:
         # a letter whose own address stands in its letterhead or signature: another address in its text is the site
         site = next((m for m in plain if not _same_house(m, own)), None)
-    elif site is None and own is not None and own not in plain and not _AGENT.search(text):
+    elif site is None and own is not None and own not in plain and not agent:
         # the business says where it is ("vi holder til på X", "jeg bor på X"): another address is the site, unless
         # it is a day of a date ("Nørrebros Runddel 4.-5. december")
         site = next((m for m in plain if not _same_house(m, own) and not _DATE_AFTER.match(text, m.end)), None)
@@ -374,6 +407,13 @@ def _sign_on_own_street(text: str, place: str, address: str) -> bool:
 
 
 # an address the writer takes back at once: "Værnedamsvej 4, 1819 Frederiksberg C - nej undskyld, vi ligger jo på ..."
+# where the business's post goes, named by its premises: "post til firmaet skal til værkstedet", "mail for the company
+# should go to the shop"
+_POST_TO_PREMISES = re.compile(
+    r"(?i)\b(?:post(?:en)?|breve(?:ne)?|mail|letters|correspondence)[ \t]+(?:til|for|to)[ \t]+(?:firmaet|virksomheden"
+    r"|selskabet|forretningen|butikken|the[ \t]+(?:company|business|firm))[ \t]+(?:skal|bedes|sendes|goes|should|must)"
+    r"(?:[ \t]+(?:sendes|go|be[ \t]+sent))?[ \t]+(?:til|to)[ \t]+(?:the[ \t]+|vores[ \t]+|our[ \t]+)?"
+    r"(?P<noun>[a-zæøå]{4,30})")
 _TAKEN_BACK = re.compile(r"(?i)[ \t,.…]{0,4}(?:[-–][ \t]{0,3})?\(?(?:nej,?[ \t](?:undskyld|vent|pardon)"
                          r"|undskyld,?[ \t](?:nej|vi[ \t]er[ \t]flyttet)|sorry,?[ \t]we(?:[ \t]have|['’]ve)[ \t]moved"
                          r"|sorry,?[ \t](?:I[ \t]mean|no|wrong)|no,?[ \t]sorry|I[ \t]mean|scratch[ \t]that)\b")
@@ -544,7 +584,7 @@ def _role(before: str, after: str) -> str:
     best, key = "neutral", (7, 0)
     ours = None
     for role, pattern, reach in (("home", _HOME, 6), ("registered", _REGISTERED, 6), ("business", _BUSINESS, 6),
-                                 ("site", _SITE, 6),
+                                 ("client", _CLIENTS_ADDRESS, 6), ("site", _SITE, 6),
                                  ("site", _SITE_NEXT_TO, 0)):
         found = _nearest(pattern, before, reach)
         if found is not None and role == "business" and _OURS.search(found[2]):

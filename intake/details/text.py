@@ -32,6 +32,7 @@ from intake.details.identifiers import (
     NOT_PHONE_CONTEXT,
     P_LABEL,
     P_LABELLED,
+    PHONE_CALLED,
     PHONE_GROUPED,
     PHONE_INTL,
     PHONE_LABELLED,
@@ -326,12 +327,17 @@ CLIENT = "_client"      # the keys of the client an agent applies for, as a text
 # the client an agent applies for, in a block under a heading of its own ("Bygherre:", "Client:", "Owner and
 # applicant:", "Arrangør (ansøger)", "Vi skriver på vegne af vores klient:"): its name with a legal form on the first
 # line, then its CVR and address
-_CLIENT_HEADING = re.compile(
+_CLIENT_HEAD = (
     r"(?i)^(?:(?P<client>bygherre|bygherren|klient|kunde|client|customer|owner)"
     r"|(?:owner|bygherre|ejer|client|organi[sz]er|arrangør)[ \t]*(?:and|og|/|\()[ \t]*(?:applicant|ansøger"
     r"|organi[sz]er|arrangør)\)?"
     r"|.{0,60}\b(?:på vegne af|on behalf of)[ \t](?:vores|vor|min|our|my)[ \t](?:klient|kunde|client|customer"
-    r"|bygherre))[ \t]*:?$")
+    r"|bygherre))")
+_CLIENT_HEADING = re.compile(_CLIENT_HEAD + r"[ \t]*:?$")
+# the same heading with the client on its line: "Client and applicant: X ApS, CVR 24929787, c/o Y, Store Kongensgade
+# 72, 1264 København K."
+_CLIENT_INLINE = re.compile(_CLIENT_HEAD + rf"[ \t]*:[ \t]*(?P<name>[A-ZÆØÅ0-9][^:\n,]{{1,60}}[ \t]{SUFFIX}\.?)"
+                            r"(?:[ \t]*,[ \t]*(?P<rest>[^\n]*))?$")
 # a client heading alone needs the text to say that the writer applies for another
 _FOR_ANOTHER = re.compile(r"(?i)\b(?:på vegne af|on behalf of|on (?:their|its|his|her) behalf|fuldmagt"
                           r"|power of attorney)")
@@ -343,6 +349,9 @@ def _client_block(text: str, reference: date) -> tuple[dict[str, object], str]:
     other lines (its owner or managing director is the client's, not the one to contact)."""
     lines = text.split("\n")
     for i, line in enumerate(lines[:-1]):
+        inline = _CLIENT_INLINE.match(line.strip())
+        if inline and (not inline.group("client") or _FOR_ANOTHER.search(text)):
+            return _inline_client(inline, lines[i + 1:i + 4], reference), text
         head = _CLIENT_HEADING.match(line.strip())
         name = lines[i + 1].strip()
         if not head or not _LEGAL_NAME.match(name) or head.group("client") and not _FOR_ANOTHER.search(text):
@@ -368,6 +377,26 @@ def _client_block(text: str, reference: date) -> tuple[dict[str, object], str]:
         rest = lines[:i + 2] + kept + lines[i + 2 + len(block):]
         return found, "\n".join(rest)
     return {}, text
+
+
+def _inline_client(head: re.Match[str], following: list[str], reference: date) -> dict[str, object]:
+    """The client's name, CVR and address written on the heading's line, which a PDF may wrap onto the next lines (up
+    to the sentence's end, a blank line or another label)."""
+    rest = head.group("rest") or ""
+    for line in following:
+        if rest.rstrip().endswith(".") or not line.strip() or ":" in line:
+            break
+        rest = f"{rest} {line.strip()}"
+    name = head.group("name")
+    name = name if name.endswith(("o.", "V.", "Inc.", "Ltd.")) else name.rstrip(".")
+    found: dict[str, object] = {"company_name": name}
+    for key, pattern in (("cvr", CVR_LABELLED), ("p_number", P_LABELLED)):
+        number = pattern.search(rest)
+        if number:
+            found[key] = digits(number.group("v"))
+            rest = rest[:number.start()] + rest[number.end():]
+    found.update(normalise_value("address", rest.strip(" ,."), reference))
+    return found
 
 
 # the firm that does the work for the one who applies: "Contractor: Kabel & Graveservice ApS, CVR ..."
@@ -520,7 +549,7 @@ def _find_phone(text: str, _ref: date) -> dict:
         m = next(m for m, p in labelled if p == phone)
         then = _MOBILE_AFTER.match(text, m.end())      # "Tel. 33 91 27 65 / 40 26 73 18 (mobile)": the person's own
         return {"phone": (normalise_phone(then.group("v")) or phone) if then else phone}
-    for pattern in (PHONE_INTL, PHONE_GROUPED, PHONE_SPELLED):
+    for pattern in (PHONE_INTL, PHONE_GROUPED, PHONE_SPELLED, PHONE_CALLED):
         for m in pattern.finditer(text):
             if not NOT_PHONE_CONTEXT.search(text[max(0, m.start() - 20):m.start()]):
                 phone = normalise_phone(m.group("v"))
