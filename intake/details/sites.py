@@ -332,7 +332,7 @@ def find_addresses(text: str) -> dict[str, str]:
         own = _first(by_role["home"], by_role["registered"], by_role["signature"], premises, plain,
                      by_role["maybe own"])
     site = _first(by_role["site|both"], by_role["maybe own"])
-    post = _POST_TO_PREMISES.search(text)
+    post = _POST_GOES_TO.search(text)
     named = next((m for m in premises if post and re.search(rf"(?i)(?<![\w]){re.escape(post.group('noun')[:5])}",
                                                             text[max(0, m.start - 60):m.start])), None)
     if named is not None:
@@ -409,7 +409,7 @@ def _sign_on_own_street(text: str, place: str, address: str) -> bool:
 # an address the writer takes back at once: "Værnedamsvej 4, 1819 Frederiksberg C - nej undskyld, vi ligger jo på ..."
 # where the business's post goes, named by its premises: "post til firmaet skal til værkstedet", "mail for the company
 # should go to the shop"
-_POST_TO_PREMISES = re.compile(
+_POST_GOES_TO = re.compile(
     r"(?i)\b(?:post(?:en)?|breve(?:ne)?|mail|letters|correspondence)[ \t]+(?:til|for|to)[ \t]+(?:firmaet|virksomheden"
     r"|selskabet|forretningen|butikken|the[ \t]+(?:company|business|firm))[ \t]+(?:skal|bedes|sendes|goes|should|must)"
     r"(?:[ \t]+(?:sendes|go|be[ \t]+sent))?[ \t]+(?:til|to)[ \t]+(?:the[ \t]+|vores[ \t]+|our[ \t]+)?"
