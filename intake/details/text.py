@@ -83,6 +83,7 @@ def labelled_values(text: str, reference: date) -> dict[str, object]:
     out: dict[str, object] = {}
     lines = [ln.strip().strip("|").strip() for ln in text.split("\n")]
     section = ""
+    said: list[bool] = []                   # whether the contact found came under a label that says "contact"
     for i, line in enumerate(lines):
         if not line or len(line) > 400:
             continue
@@ -95,9 +96,13 @@ def labelled_values(text: str, reference: date) -> dict[str, object]:
             if key == "contact_name" and len(cells) == 1 and i and looks_like_person(lines[i - 1]):
                 key = None                      # "Tomasz Nowak\nSite manager\nNOWAK-BUD": a signer's role, no label
             nxt = lines[i + 1] if i + 1 < len(lines) else ""
-            if key and nxt and len(nxt) <= 400 and not _is_label(_PAIR_SPLIT.split(nxt)[0]):
-                _put(out, _in_section(normalise_value(key, nxt, reference), _section_for(cells[0], section)))
-            elif not key or _NUMBERED.match(cells[0]):   # a heading ("2. Salgssted") above the labels of its part
+            if (key and nxt and len(nxt) <= 400 and not _is_label(_PAIR_SPLIT.split(nxt)[0])
+                    and not _PART_HEADING.match(cells[0])):
+                values = _in_section(normalise_value(key, nxt, reference), _section_for(cells[0], section))
+                _put(out, values)
+                _contact_labelled_as_such(out, values, cells[0], said)
+            elif not key or _NUMBERED.match(cells[0]) or _PART_HEADING.match(cells[0]):
+                # a heading ("2. Salgssted", "Section B – Agent / contact for this request") above its part's labels
                 section = _section_of(cells[0], section)
             continue
         if _header_row(cells, lines[i + 1] if i + 1 < len(lines) else ""):
@@ -112,7 +117,9 @@ def labelled_values(text: str, reference: date) -> dict[str, object]:
                 value = (" ".join(cells[j + 1:])
                          if j + 2 == len(cells) or not _is_label(cells[j + 2]) and len(cells) == 3 else cells[j + 1])
                 value = value if key in ("period", "address", "activity_location") else cells[j + 1]
-                _put(out, _in_section(normalise_value(key, value, reference), _section_for(cells[j], section)))
+                values = _in_section(normalise_value(key, value, reference), _section_for(cells[j], section))
+                _put(out, values)
+                _contact_labelled_as_such(out, values, cells[j], said)
     compose_address(out)
     return out
 
@@ -202,6 +209,8 @@ def _in_section(values: dict, section: str) -> dict:
 
 
 # a numbered heading of a form's part: "1. Ansøger", "2) Placering", "B. Periode"
+# a form's part named by its letter or number: "Section B – Agent / contact", "Del 2: Ansøger"
+_PART_HEADING = re.compile(r"^\s*(?i:section|part|del|afsnit|sektion)\s+(?:[A-Z]|\d{1,2})\b(?![.,]\d)")
 _NUMBERED = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*[.)]|[A-H][.)])\s+(?=[^\W\d])")
 _HAS_VALUE = re.compile(r"\d[ .\-]?\d[ .\-]?\d|@")
 
@@ -225,6 +234,23 @@ def _named_instead(labelled: str, text: str) -> str:
     but = _BUT.search(line)
     other = designated_contact(line[but.end():]) if but else None
     return other if other and looks_like_person(other) and other != labelled else labelled
+
+
+# a label that names the one to contact as such: "Kontaktperson", "Restaurant manager and contact person", "Contact
+# for this application" (not "Owner", "Navn", "Byggeleder")
+_CONTACT_LABEL = re.compile(r"(?i)\b(?:kontakt\w*|contact\w*)\b")
+
+
+def _contact_labelled_as_such(out: dict, values: dict, label: str, said: list[bool]) -> None:
+    """The first contact under a label that says "contact" wins over one under a label naming only a role ("Owner:
+    Marco Bellini" above "Restaurant manager and contact person: Giulia Ferri")."""
+    if "contact_name" not in values:
+        return
+    if not said:
+        said.append(bool(_CONTACT_LABEL.search(label)))
+    elif not said[0] and _CONTACT_LABEL.search(label):
+        out["contact_name"] = values["contact_name"]
+        said[0] = True
 
 
 def _put(out: dict, values: dict) -> None:

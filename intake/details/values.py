@@ -102,6 +102,11 @@ _ORGANISATION_WORD = re.compile(r"(?i)\w+(?:foreningen|forening|selskabet|klubbe
                                 r"|association|society|club)\b")
 
 
+# the small words of a name written in lower case ("Ana de la Rosa", "Jan van der Berg"), and "og" between two
+_NAME_PARTICLES = {"de", "la", "le", "du", "da", "di", "dos", "das", "del", "della", "von", "van", "der", "den", "af",
+                   "ter", "ten", "al", "el", "bin", "ibn", "og", "and", "&", "v/", "c/o"}
+
+
 def _v_contact_name(value: str, ref: date) -> Values:
     """The name at the start of a value such as "Ahmad Hassan, ahmad@x.dk, 71 72 73 74"."""
     said = _CONTACT_IS.match(value)         # "Kontaktperson vedrørende ansøgningen er miljøkonsulent X, Firma ApS"
@@ -120,6 +125,8 @@ def _v_contact_name(value: str, ref: date) -> Values:
     if (not head or len(head) > 80 or re.search(r"[\d@]", head) or not re.search(r"[A-Za-zÆØÅæøå]", head)
             or re.match(r"(?i)(?:tlf|tel|telefon|phone|mob|mobil|mobile|e-?mail|mail)\b", head)):
         return {}                          # "owner" above "tel. +45 ...": a label, then a phone, no name
+    if sum(1 for w in head.split() if w[0].islower() and w not in _NAME_PARTICLES) >= 2:
+        return {}                          # "Kontakt\nBygherren har bedt os føre dialogen ...": a sentence, no name
     if _ORGANISATION_WORD.search(head) and not looks_like_person(head):
         return _v_company(head, ref)       # "Ansøger: Forældreforeningen ved Guldberg Skole"
     return {"contact_name": head}
