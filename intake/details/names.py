@@ -84,6 +84,11 @@ _ORG_HEAD = (r"(?:[A-ZÆØÅ]\w{0,30}+(?i:(?<=foreningen)|(?<=forening)|(?<=sels
 _ORGANISATION = re.compile(       # "Andelsboligforeningen Lærkehøj", "Valby Handelsstandsforening"
     rf"(?<![\w])(?P<v>{_ORG_HEAD}(?:[ \t]{{1,2}}(?:{_JOINER}[ \t]{{0,2}})?{_CAP_TOKEN}){{1,5}}"
     rf"|(?:[A-ZÆØÅ]\w{{1,30}}+[ \t]){{1,2}}{_ORG_HEAD})(?![\w])")
+def names_an_association(line: str) -> bool:
+    """A line that is an association's name alone: "Andelsboligforeningen Vigerslevhus", "Sundby Løbeklub"."""
+    return _ORGANISATION.fullmatch(line.strip()) is not None
+
+
 # "in front of Kulturhuset Islands Brygge": a place where something happens, not the applicant
 _PLACE_BEFORE = re.compile(r"(?i:\bforan|\bud ?for|\buden ?for|\bin front of|\boutside|\bnext to|\bopposite"
                            r"|\bved siden af|\boverfor)[ \t]{1,3}\Z")

@@ -7,6 +7,7 @@ followed by its value line) win over values found in running text.
 
 from __future__ import annotations
 
+import itertools
 import re
 from datetime import date
 from itertools import islice
@@ -48,11 +49,14 @@ from intake.details.identifiers import (
 )
 from intake.details.labels import full_label_key, label_key, normalise_label
 from intake.details.names import (
+    COMPANY,
     SUFFIX,
+    clean_company,
     designated_contact,
     find_company,
     find_contact,
     looks_like_person,
+    names_an_association,
     signature_name,
 )
 from intake.details.sites import (
@@ -354,14 +358,21 @@ CLIENT = "_client"      # the keys of the client an agent applies for, as a text
 # line, then its CVR and address
 _CLIENT_HEADING = re.compile(
     r"(?i)^(?:(?P<client>bygherre|bygherren|klient|kunde|client|customer|owner)"
-    r"|(?:owner|bygherre|ejer|client|organi[sz]er|arrangør)[ \t]*(?:and|og|/|\()[ \t]*(?:applicant|ansøger"
-    r"|organi[sz]er|arrangør)\)?"
+    r"|(?:owner|bygherre|ejer|client|organi[sz]er|arrangør|developer)[ \t]*(?:and|og|/|\()[ \t]*(?:applicant|ansøger"
+    r"|organi[sz]er|arrangør|owner|ejer)\)?"
+    # "Ansøger (vores kunde):", "Applicant (our client):"
+    r"|(?:ansøger|applicant)[ \t]*\((?:vores|vor|our)[ \t](?:kunde|klient|client|customer)\)"
+    # "Selskabets adresse:" above the company's name, its c/o line and address
+    r"|(?:selskabets|foreningens|virksomhedens|firmaets|(?:the )?company['’]?s|(?:the )?owner['’]?s)[ \t]"
+    r"(?:adresse|address)"
     r"|.{0,60}\b(?:på vegne af|on behalf of)[ \t](?:vores|vor|min|our|my)[ \t](?:klient|kunde|client|customer"
     r"|bygherre))[ \t]*:?$")
 # a client heading alone needs the text to say that the writer applies for another
 _FOR_ANOTHER = re.compile(r"(?i)\b(?:på vegne af|on behalf of|on (?:their|its|his|her) behalf|fuldmagt"
                           r"|power of attorney)")
-_LEGAL_NAME = re.compile(rf"^[A-ZÆØÅ0-9][^:\n]{{1,60}}[ \t]{SUFFIX}\.?$")
+# (or its legal form first, "K/S Tagensvej 190", "E/F Istedgade 54"; or an association, "Andelsboligforeningen X")
+_LEGAL_NAME = re.compile(rf"^[A-ZÆØÅ0-9][^:\n]{{1,60}}[ \t]{SUFFIX}\.?$"
+                         r"|^(?:K/S|P/S|I/S|A/S|E/F|A/B)[ \t][A-ZÆØÅ0-9][^:\n,]{1,60}$")
 
 
 def _client_block(text: str, reference: date) -> tuple[dict[str, object], str]:
@@ -371,7 +382,8 @@ def _client_block(text: str, reference: date) -> tuple[dict[str, object], str]:
     for i, line in enumerate(lines[:-1]):
         head = _CLIENT_HEADING.match(line.strip())
         name = lines[i + 1].strip()
-        if not head or not _LEGAL_NAME.match(name) or head.group("client") and not _FOR_ANOTHER.search(text):
+        if (not head or not (_LEGAL_NAME.match(name) or names_an_association(name))
+                or head.group("client") and not _FOR_ANOTHER.search(text) and not _anothers_letterhead(text, name)):
             continue
         block = list(islice((ln.strip() for ln in lines[i + 2:]), 6))
         block = block[:block.index("")] if "" in block else block
@@ -384,8 +396,7 @@ def _client_block(text: str, reference: date) -> tuple[dict[str, object], str]:
             if pnr and "p_number" not in found:
                 found["p_number"] = digits(pnr.group("v"))
             if "address" not in found and not cvr and not pnr and ":" not in ln:
-                joined = f"{ln}, {block[j + 1]}" if j + 1 < len(block) else ln
-                place = normalise_value("address", joined, reference) or normalise_value("address", ln, reference)
+                place = _block_address(block[j:], reference)
                 if "address" in place:
                     found.update(place)
                 elif re.search(r"\w[ \t]\d{1,4}[a-zA-Z]?,", ln):
@@ -394,6 +405,23 @@ def _client_block(text: str, reference: date) -> tuple[dict[str, object], str]:
         rest = lines[:i + 2] + kept + lines[i + 2 + len(block):]
         return found, "\n".join(rest)
     return {}, text
+
+
+def _block_address(lines: list[str], reference: date) -> dict[str, object]:
+    """The address that starts a block's line, with its floor and its postcode and town on the lines below when they
+    are written apart ("Frederiksberg Allé 15 / 2. sal / 1820 Frederiksberg C"); a CVR line ends it."""
+    lines = list(islice(itertools.takewhile(lambda ln: not CVR_LABELLED.search(ln) and ":" not in ln, lines), 4))
+    joins = [", ".join(lines[:n]) for n in range(len(lines), 0, -1)]
+    places = [normalise_value("address", joined, reference) for joined in joins]
+    with_postcode = next((p for p in places if "address" in p and "postcode" in p), None)
+    return with_postcode or next((p for p in reversed(places) if "address" in p), {})
+
+
+def _anothers_letterhead(text: str, client: str) -> bool:
+    """A text whose first line names another company by its legal form than the client under its heading: an
+    architect's or engineer's project description for the owner ("Tegnestuen X ApS · Valby Langgade 49 ...")."""
+    first = next((ln for ln in text.split("\n", 5)[:5] if ln.strip()), "")
+    return any(clean_company(m.group("v")) not in (None, client) for m in islice(COMPANY.finditer(first), 3))
 
 
 # the firm that does the work for the one who applies: "Contractor: Kabel & Graveservice ApS, CVR ..."

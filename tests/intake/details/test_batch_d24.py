@@ -99,3 +99,61 @@ def test_the_person_to_contact_named_after_the_cue_in_a_mail():
 def test_contact_her_without_a_name_leaves_the_signer():
     text = "Hi\n\nGiulia runs the floor, so please contact her directly.\n\nRegards\nMarco Bellini"
     assert values([("body", text)])["contact_name"] == "Marco Bellini"
+
+
+# ---------------------------------------------------------------- the owner's block in an adviser's document
+
+def test_the_owner_under_an_architects_letterhead_with_a_care_of_and_a_floor_line():
+    text = ("Tegnestuen Bro ApS · Valby Langgade 49, 1. sal · 2500 Valby · Tlf. 36 17 42 80 · CVR 80283105\n"
+            "PROJEKTBESKRIVELSE\nValby, den 3. februar 2027\nBygherre:\nEjendomsselskabet Ryesgade 31 ApS\n"
+            "CVR 67014294\nc/o Admira Ejendomsadministration\nFrederiksberg Allé 15\n2. sal\n1820 Frederiksberg C\n"
+            "Ejendom:\nRyesgade 31, 2200 København N\nProjektet\nTørreloftet indrettes til to lejligheder.")
+    body = ("Hej\n\nPå vegne af arkitekten fremsender jeg projektbeskrivelsen for tagetagen i Ryesgade 31.\n\n"
+            "Venlig hilsen\nPernille Dahl\nSekretær")
+    found = values([("body", body), ("beskrivelse.pdf", text)])
+    assert found["company_name"] == "Ejendomsselskabet Ryesgade 31 ApS"
+    assert found["cvr"] == "67014294"
+    assert found["address"] == "Frederiksberg Allé 15, 2."
+    assert found["postcode"] == "1820"
+
+
+def test_a_bygherre_heading_under_no_other_letterhead_is_no_client_block():
+    from intake.details.text import CLIENT, extract_from_text
+    text = ("PROJEKTBESKRIVELSE\nBygherre:\nEjendomsselskabet Ryesgade 31 ApS\nCVR 67014294\n"
+            "Frederiksberg Allé 15\n1820 Frederiksberg C\n")
+    assert CLIENT not in extract_from_text(text, REF)
+    text = "Tegnestuen Bro ApS · Valby Langgade 49 · 2500 Valby\n" + text
+    assert CLIENT in extract_from_text(text, REF)
+
+
+def test_the_owners_postcode_two_lines_below_the_street():
+    text = ("Hej\n\nVi ejer grunden Tomsgårdsvej 31, 2400 København NV, hvor vaskehallen skal rives ned.\n\n"
+            "Ejer og ansøger:\nTomsgård Ejendomme ApS\nCVR 66527417\nFrederikssundsvej 120\n1. sal\n"
+            "2400 København NV\n\nMvh\nBjarne Kold")
+    found = values([("body", text)])
+    assert found["address"] == "Frederikssundsvej 120, 1."
+    assert found["postcode"] == "2400"
+
+
+def test_client_headings_of_several_kinds():
+    letterhead = "Brix & Kolding Rådgivende Ingeniører A/S\nVesterbrogade 149\n1620 København V\nCVR 94991692\n"
+    cases = [("Developer (applicant):", "Sydhavn Etape 3 P/S"), ("Bygherre / ejer:", "K/S Tagensvej 190"),
+             ("Client / owner:", "Nordlys Hotels ApS"), ("Ansøger (vores kunde):", "Guldsmed Nanna Ravn ApS"),
+             ("Bygherre:", "Andelsboligforeningen Vigerslevhus")]
+    for heading, name in cases:
+        text = (f"{letterhead}NOTIFICATION\n{heading}\n{name}\nc/o Hafnia Ejendomsudvikling A/S\n"
+                "Kalvebod Brygge 39, 5. sal\n1560 København V\nCVR 16669849\nSite: Otto Busses Vej 5")
+        found = values([("notification.pdf", text)])
+        assert found["company_name"] == name, heading
+        assert (found["address"], found["postcode"]) == ("Kalvebod Brygge 39, 5.", "1560"), heading
+
+
+def test_the_company_address_heading_above_its_care_of():
+    text = ("Til Center for Miljøbeskyttelse\n\nSom administrator for Ejendomsselskabet Kastelsvej 14 ApS anmelder vi, "
+            "at ejendommens olietank tages ud af brug.\n\nEjendommen: Kastelsvej 14, 2100 København Ø\n\n"
+            "Selskabets adresse:\nEjendomsselskabet Kastelsvej 14 ApS\nc/o Nordhavn Administration ApS\n"
+            "Strandboulevarden 122, 4.\n2100 København Ø\n\nMed venlig hilsen\nLouise Bech")
+    found = values([("body", text)])
+    assert found["address"] == "Strandboulevarden 122, 4."
+    assert found["postcode"] == "2100"
+    assert found["activity_location"].startswith("Kastelsvej 14")
