@@ -77,7 +77,8 @@ ADDRESS = re.compile(
     # "3 x 6 m"; "22/4": a date; "45,5 m²" a number (but "45,1.tv" a floor after a comma without its space)
     rf"(?![\d./]\d|,\d(?!\d?\.?[ \t]{{0,2}}(?i:sal|tv|th|mf)\b)"
     rf"|[ \t]{{0,3}}(?:m2|m²|kvm|m\b|meter|l\b|liter|kr|%|[x×*][ \t]{{0,3}}\d)"
-    rf"|[ \t]{{1,2}}\d\d[ .\-]?\d\d){_UNIT}"   # not a phone
+    # not a phone (but a postcode and its town: "Refshalevej 163A 1432 København K", a form's two lines in one)
+    rf"|[ \t]{{1,2}}\d\d[ .\-]?\d\d(?![ \t]{{1,2}}[A-ZÆØÅ][a-zæøå])){_UNIT}"
 )
 _POSTBOX = r"(?i:postboks|postbox|p\.[ ]?o\.[ ]?box|pb\.)[ \t]{0,2}\d{1,5}"
 _PC_AFTER = re.compile(rf"[ \t]{{0,3}}[,·|•]?[ \t]{{0,3}}(?:\n[ \t]{{0,3}})?"

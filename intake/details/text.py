@@ -102,6 +102,7 @@ def labelled_values(text: str, reference: date) -> dict[str, object]:
             nxt = lines[i + 1] if i + 1 < len(lines) else ""
             if (key and nxt and len(nxt) <= 400 and not _is_label(_PAIR_SPLIT.split(nxt)[0])
                     and not _PART_HEADING.match(cells[0])):
+                nxt = _continued_address(key, nxt, lines[i + 2:i + 4])
                 values = _in_section(normalise_value(key, nxt, reference), _section_for(cells[0], section))
                 _put(out, values)
                 _contact_labelled_as_such(out, values, cells[0], said)
@@ -121,6 +122,8 @@ def labelled_values(text: str, reference: date) -> dict[str, object]:
                 value = (" ".join(cells[j + 1:])
                          if j + 2 == len(cells) or not _is_label(cells[j + 2]) and len(cells) == 3 else cells[j + 1])
                 value = value if key in ("period", "address", "activity_location") else cells[j + 1]
+                if j + 2 == len(cells):
+                    value = _continued_address(key, value, lines[i + 1:i + 3])
                 values = _in_section(normalise_value(key, value, reference), _section_for(cells[j], section))
                 _put(out, values)
                 _contact_labelled_as_such(out, values, cells[j], said)
@@ -238,6 +241,27 @@ def _named_instead(labelled: str, text: str) -> str:
     but = _BUT.search(line)
     other = designated_contact(line[but.end():]) if but else None
     return other if other and looks_like_person(other) and other != labelled else labelled
+
+
+_ADDRESS_KEYS = ("address", "activity_location", "site_or_address", "client_site", "agent_address")
+# a line of a postcode and its town alone: "1662 København V", "DK-2300 København S"
+_POSTCODE_LINE = re.compile(r"^(?:DK-?)?[1-9]\d{3}[ \t]+[A-ZÆØÅ][\w .\-]{1,30}$")
+_CARE_OF_LINE = re.compile(r"(?i)^c/o\b[^\d]*$")
+
+
+def _continued_address(key: str | None, value: str, following: list[str]) -> str:
+    """A labelled address written over the lines below its label's line: a c/o line, then the street ("Address:
+    c/o Mira Holm / Saxogade 12, 4. tv / 1662 København V"), and a street without its postcode, then the postcode
+    and town alone on the next line."""
+    if key not in _ADDRESS_KEYS:
+        return value
+    rest = [ln for ln in following if ln]
+    if _CARE_OF_LINE.match(value) and rest and re.search(r"\d", rest[0]) and not _is_label(_PAIR_SPLIT.split(rest[0])[0]):
+        value, rest = f"{value}, {rest[0]}", rest[1:]
+    if (re.search(r"\d", value) and not re.search(r"(?<!\d)[1-9]\d{3}(?!\d)[ \t]+[A-ZÆØÅ]", value) and rest
+            and _POSTCODE_LINE.match(rest[0])):
+        value = f"{value}, {rest[0]}"
+    return value
 
 
 # a label that names the one to contact as such: "Kontaktperson", "Restaurant manager and contact person", "Contact

@@ -190,9 +190,9 @@ def _v_address(key: str) -> Handler:
                 or not re.search(r"[A-Za-zÆØÅæøå]{3}", value)
                 or value.strip(" .").lower() in _INDOORS):
             return {}
+        if _SAME_AS_ABOVE.match(value):
+            return {}                       # "Samme som ovenfor", "As applicant address", "Same as above": no address
         if key == "activity_location":
-            if _SAME_AS_ABOVE.match(value):
-                return {}                   # "Samme som ovenfor", "As applicant address": the business's own address
             value = _site_value(re.sub(r"\s*\([^)]{0,80}\)", "", value))
             if not value:
                 return {}

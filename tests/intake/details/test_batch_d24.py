@@ -157,3 +157,29 @@ def test_the_company_address_heading_above_its_care_of():
     assert found["address"] == "Strandboulevarden 122, 4."
     assert found["postcode"] == "2100"
     assert found["activity_location"].startswith("Kastelsvej 14")
+
+
+# ---------------------------------------------------------------- an address over several lines of a form
+
+def test_a_house_letter_before_a_postcode_on_the_next_line_of_a_form_field():
+    from intake.details.addresses import read_address
+    assert read_address("Refshalevej 163A 1432 København K") == ("Refshalevej 163A", "1432", "København K")
+    assert read_address("Tagensvej 12A 26 14 88 02")[0] == "Tagensvej 12"      # a phone after it: no house letter
+    found = values([], {"Registered address": "Refshalevej 163A\n1432 København K"})
+    assert (found["address"], found["postcode"]) == ("Refshalevej 163A", "1432")
+
+
+def test_same_as_above_is_no_postal_address():
+    found = values([], {"Address where the waste is produced": "Flæsketorvet 68, 1. sal\n1711 København V",
+                        "Postal address (invoices)": "Same as above"})
+    assert (found["address"], found["postcode"]) == ("Flæsketorvet 68, 1.", "1711")
+    assert "activity_location" not in found
+
+
+def test_an_address_label_over_a_care_of_line_and_the_lines_below():
+    text = ("Applicant: Foreningen Vesterbro Makers, CVR 45366243\nAddress: c/o Mira Holm\nSaxogade 12, 4. tv\n"
+            "1662 København V\nLayout: 25 stalls")
+    found = values([("form.docx", text)])
+    assert (found["address"], found["postcode"]) == ("Saxogade 12, 4. tv", "1662")
+    text = "Applicant: Foreningen Vesterbro Makers\nAddress: Saxogade 12, 4. tv\nPhone: 30 62 18 94\n"
+    assert "postcode" not in values([("form.docx", text)])
