@@ -183,3 +183,10 @@ def test_an_address_label_over_a_care_of_line_and_the_lines_below():
     assert (found["address"], found["postcode"]) == ("Saxogade 12, 4. tv", "1662")
     text = "Applicant: Foreningen Vesterbro Makers\nAddress: Saxogade 12, 4. tv\nPhone: 30 62 18 94\n"
     assert "postcode" not in values([("form.docx", text)])
+
+
+def test_a_letterheads_postcode_after_a_dash_is_no_range_of_house_numbers():
+    from intake.details.addresses import find_mentions
+    found = find_mentions("Glentevej Auto v/ Per Jensen\nGlentevej 14 - 2400 København NV - CVR 67958942\n")
+    assert [(m.address, m.postcode) for m in found] == [("Glentevej 14", "2400")]
+    assert find_mentions("Stillads ud for Glentevej 14 - 20 i hele maj")[0].address == "Glentevej 14-20"
