@@ -156,6 +156,7 @@ _LABELS: list[tuple[str, str]] = [
                r"|(?:expected |forventet |estimated )?(?:audience|publikum|attendance)(?: size)?"
                r"|(?:expected |forventet )?(?:(?:number|no|nr) of |antal )?(?:spectators|tilskuere|runners|løbere)"
                r"|hvor mange (?:forventer|venter) (?:i|du|vi)|how many (?:do you expect|are expected)"
+               r"|hvor mange (?:kommer|deltager|bliver) (?:der|i)|how many (?:people |guests )?(?:will come|are coming)"
                r"|(?:forventet|expected|estimated) (?:antal|number)"),     # "Forventet antal: ca. 4.000"
 ]
 _LABEL_RES = [(key, re.compile(rf"(?:{pattern})")) for key, pattern in _LABELS]

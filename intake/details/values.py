@@ -30,6 +30,7 @@ from intake.details.identifiers import (
     NUMBER,
     digits,
     find_cpr,
+    length_and_depth,
     normalise_phone,
     parse_number,
     with_at_signs,
@@ -375,8 +376,15 @@ def _v_amount(key: str) -> Handler:
             return {"guests": number} if number else {}
         m = re.search(NUMBER, value)
         number = parse_number(m.group("n")) if m else None
+        upper = _RANGE.match(value, m.end()) if m and key == "guests" else None
+        if upper and isinstance(number, int) and (top := parse_number(upper.group("n"))) and top > number:
+            number = top                # "300-400 i løbet af dagen": as many as the upper end says
         return {key: number} if number is not None and number > 0 else {}
     return handler
+
+
+# the upper end of a range right after its first number: "300-400", "300 – 400"
+_RANGE = re.compile(r"[ \t]?[-–][ \t]?(?P<n>\d{1,3}(?:[.\s]\d{3})+|\d+)(?![\d.,]\d)")
 
 
 def _area_in_value(value: str) -> float | int | None:
@@ -387,6 +395,8 @@ def _area_in_value(value: str) -> float | int | None:
         return parse_number(m.group("n"))
     d = DIMENSIONS.search(value)
     a, b = (parse_number(d.group("a")), parse_number(d.group("b"))) if d else (None, None)
+    if not (a and b):           # "one row of tables along the facade, 8 m long and 2 m deep"
+        a, b, *_ = next(length_and_depth(value), (None, None))
     return round(a * b, 2) if a and b else None
 
 

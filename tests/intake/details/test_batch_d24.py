@@ -190,3 +190,31 @@ def test_a_letterheads_postcode_after_a_dash_is_no_range_of_house_numbers():
     found = find_mentions("Glentevej Auto v/ Per Jensen\nGlentevej 14 - 2400 København NV - CVR 67958942\n")
     assert [(m.address, m.postcode) for m in found] == [("Glentevej 14", "2400")]
     assert find_mentions("Stillads ud for Glentevej 14 - 20 i hele maj")[0].address == "Glentevej 14-20"
+
+
+# ---------------------------------------------------------------- a form's area, guests and the bills' address
+
+def test_an_area_field_that_gives_a_length_and_a_depth():
+    text = "Application\nArea: one row of tables along the facade, 8 m long and 2 m deep, leaving 2 m free.\n"
+    assert values([("form.docx", text)])["area_m2"] == 16
+    text = "Application\nArea: a scaffold 22 m long and 1.5 m wide.\n"       # a width is no depth
+    assert values([("form.docx", text)]).get("area_m2") != 33
+
+
+def test_the_accountants_address_the_invoice_goes_to_is_no_site():
+    text = ("Osteria Lupa ApS\nApplication for outdoor serving area\nApplicant: Osteria Lupa ApS\n"
+            "Please send the invoice for the fee to our accountant: Revisionsfirmaet Holm & Juul, att. Peter Juul, "
+            "Frederikssundsvej 70, 1. th, 2400 København NV.\n"
+            "Osteria Lupa ApS · Sankt Hans Torv 28 · 2200 København N · CVR 62239980")
+    found = values([("application.docx", text)])
+    assert "activity_location" not in found
+    assert found["address"] == "Sankt Hans Torv 28"
+    text = text.replace("Please send the invoice for the fee to our accountant: Revisionsfirmaet Holm & Juul, "
+                        "att. Peter Juul, ", "The tables stand in front of ")
+    assert values([("application.docx", text)])["activity_location"].startswith("Frederikssundsvej 70")
+
+
+def test_how_many_come_gives_the_upper_end_of_the_days_range():
+    found = values([], {"Hvor mange kommer der?": "300-400 i løbet af dagen, højst ca. 150 på pladsen ad gangen"})
+    assert found["guests"] == 400
+    assert values([], {"Hvor mange kommer der?": "ca. 150 i alt"})["guests"] == 150
