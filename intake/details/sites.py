@@ -556,10 +556,15 @@ def _letterhead_end(text: str) -> int:
     for n, line in enumerate(text[:1000].split("\n")):
         if not line.strip() or _OPENING_LINE.match(line.strip()) or _RECIPIENT_OR_DATE.match(line.strip()):
             return end if n and _COMPANY_MARK.search(text[:end]) else 0
-        if n == 5 or line.rstrip().endswith((".", "?", "!", ":")) or len(line.split()) > 14:
-            return 0
+        if (n == 5 or line.rstrip().endswith((".", "?", "!", ":"))
+                or len(line.split()) > 14 and len(_SEPARATOR.findall(line)) < 2):
+            return 0                    # (a letterhead's one line of parts apart: "X ApS · Vej 20 · 2000 By · ...")
         end += len(line) + 1
     return 0
+
+
+# the mark between the parts of a letterhead or footer written on one line: "Brød & Co. ApS · Godthåbsvej 20 · ..."
+_SEPARATOR = re.compile(r"[ \t][·|•][ \t]")
 
 
 def in_letterhead_or_signature(text: str, address: str, *, signature: bool = True) -> bool:

@@ -331,6 +331,7 @@ def extract_from_text(text: str, reference: date) -> dict[str, object]:
         street = str(places["address"]).split(",")[0]
         others = find_addresses(re.sub(rf"(?<![\w]){re.escape(street)}(?![\w])", " " * len(street), text))
         places = {k: v for k, v in others.items() if k in ("address", "postcode", "city")}
+    places = _not_anothers_letterhead(out, text, places)
     _put(out, places)
     _letterhead_over_contractor(out, text)
     _cvr_of_the_company(out, text)
@@ -429,6 +430,22 @@ def _client_block(text: str, reference: date) -> tuple[dict[str, object], str]:
         rest = lines[:i + 2] + kept + lines[i + 2 + len(block):]
         return found, "\n".join(rest)
     return {}, text
+
+
+def _not_anothers_letterhead(out: dict, text: str, places: dict[str, str]) -> dict[str, str]:
+    """The address of a letterhead that names another company than the one the text applies for (a consultant's,
+    contractor's or agency's: "Aqua Consult ApS · Strandlodsvej 44 · ..." above "Applicant: CleanCar Copenhagen ApS,
+    Kløvermarksvej 70") is the writer's: the addresses of the text below it."""
+    company, address = out.get("company_name"), places.get("address")
+    head = letterhead_end(text)
+    if not (head and isinstance(company, str) and address
+            and in_letterhead_or_signature(text, address, signature=False)):
+        return places
+    name = re.sub(rf"[ \t]+{SUFFIX}\.?$", "", company).casefold()
+    if name in text[:head].casefold() or not COMPANY.search(text[:head]):
+        return places                   # the company's own letterhead, or one that names no company by its form
+    others = find_addresses(" " * head + text[head:])
+    return others if others.get("address") else places
 
 
 def _block_address(lines: list[str], reference: date) -> dict[str, object]:

@@ -218,3 +218,28 @@ def test_how_many_come_gives_the_upper_end_of_the_days_range():
     found = values([], {"Hvor mange kommer der?": "300-400 i løbet af dagen, højst ca. 150 på pladsen ad gangen"})
     assert found["guests"] == 400
     assert values([], {"Hvor mange kommer der?": "ca. 150 i alt"})["guests"] == 150
+
+
+# ---------------------------------------------------------------- a letterhead written on one line
+
+def test_a_letterhead_of_parts_on_one_long_line_gives_the_address_and_the_site_below():
+    text = ("Brød & Co. ApS · Godthåbsvej 20 · 2000 Frederiksberg · 38 88 12 40 · www.brodogco.dk · CVR 11908683\n\n"
+            "Affald og Genbrug\nKøbenhavns Kommune\n\nFrederiksberg, den 8. februar 2027\n\n"
+            "Vedr. erhvervsaffald fra vores produktion, Glasvej 9, 2400 København NV\n\n"
+            "Pr. 1. marts 2027 åbner vi et produktionsbageri i stueetagen på Glasvej 9.\n\n"
+            "Med venlig hilsen\nBrød & Co. ApS\nKristian Falk, direktør")
+    found = values([("brev.pdf", text)])
+    assert (found["address"], found["postcode"]) == ("Godthåbsvej 20", "2000")
+    assert found["activity_location"].startswith("Glasvej 9")
+
+
+def test_a_consultants_letterhead_gives_way_to_the_applicants_address():
+    text = ("Aqua Consult ApS · Strandlodsvej 44 · 2300 København S · +45 32 54 66 00 · aquaconsult.dk · "
+            "CVR 75475500\n\nApplication for permission to discharge wastewater\n\n"
+            "Applicant: CleanCar Copenhagen ApS, Kløvermarksvej 70, 2300 København S, CVR 85069691\n\n"
+            "Activity: automatic car wash.\n\nPrepared by: Aqua Consult ApS, engineer Katja Mørch")
+    found = values([("application.pdf", text)])
+    assert found["company_name"] == "CleanCar Copenhagen ApS"
+    assert found["address"] == "Kløvermarksvej 70"
+    own = text.replace("Aqua Consult ApS · Strandlodsvej 44", "CleanCar Copenhagen ApS · Strandlodsvej 44")
+    assert values([("application.pdf", own)])["address"] == "Strandlodsvej 44"
