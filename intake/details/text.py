@@ -106,6 +106,7 @@ def labelled_values(text: str, reference: date) -> dict[str, object]:
                 values = _in_section(normalise_value(key, nxt, reference), _section_for(cells[0], section))
                 _put(out, values)
                 _contact_labelled_as_such(out, values, cells[0], said)
+                _legal_name_over_trading_name(out, values)
             elif not key or _NUMBERED.match(cells[0]) or _PART_HEADING.match(cells[0]):
                 # a heading ("2. Salgssted", "Section B – Agent / contact for this request") above its part's labels
                 section = _section_of(cells[0], section)
@@ -127,6 +128,7 @@ def labelled_values(text: str, reference: date) -> dict[str, object]:
                 values = _in_section(normalise_value(key, value, reference), _section_for(cells[j], section))
                 _put(out, values)
                 _contact_labelled_as_such(out, values, cells[j], said)
+                _legal_name_over_trading_name(out, values)
     compose_address(out)
     return out
 
@@ -279,6 +281,14 @@ def _contact_labelled_as_such(out: dict, values: dict, label: str, said: list[bo
     elif not said[0] and _CONTACT_LABEL.search(label):
         out["contact_name"] = values["contact_name"]
         said[0] = True
+
+
+def _legal_name_over_trading_name(out: dict, values: dict) -> None:
+    """ "Restaurant: Saigon Street Kitchen" above "Company: Saigon Street Kitchen ApS": the name with its legal form."""
+    old, new = out.get("company_name"), values.get("company_name")
+    if (isinstance(old, str) and isinstance(new, str) and new.startswith(old + " ")
+            and re.fullmatch(rf"{SUFFIX}\.?", new[len(old) + 1:])):
+        out["company_name"] = new
 
 
 def _put(out: dict, values: dict) -> None:

@@ -170,6 +170,9 @@ def _v_company(value: str, ref: date) -> Values:
     head = re.split(r"\s*[,(;|\-–]?\s*\b(?:cvr|se|p-?nr|tlf|telefon|phone|vat)\b", value,
                     maxsplit=1, flags=re.IGNORECASE)[0]
     legal = re.search(SUFFIX + r"(?=\s*[,(;|/])", head)
+    place = next((m for m in re.finditer(r",[ \t]*", head) if ADDRESS.match(head, m.end())), None)
+    if place and not legal:
+        head = head[:place.start()]     # "Restaurant: Saigon Street Kitchen, Enghave Plads 7, 1670 København V"
     named = _LEGAL_NAME_AFTER.fullmatch(head.strip())
     head = named.group("legal") if named else head  # "Nørrebro Hoops - juridisk Foreningen Nørrebro Basketball"
     bracketed = _LEGAL_IN_BRACKETS.fullmatch(head.strip())

@@ -243,3 +243,49 @@ def test_a_consultants_letterhead_gives_way_to_the_applicants_address():
     assert found["address"] == "Kløvermarksvej 70"
     own = text.replace("Aqua Consult ApS · Strandlodsvej 44", "CleanCar Copenhagen ApS · Strandlodsvej 44")
     assert values([("application.pdf", own)])["address"] == "Strandlodsvej 44"
+
+
+# ---------------------------------------------------------------- the company's name and the year of the days
+
+def test_the_subjects_days_take_the_year_the_body_writes_for_them():
+    body = ("Hello,\n\nWe plan a Christmas market on Halmtorvet on Saturday 4 and Sunday 5 December 2027, "
+            "10:00-17:00.\n\nBest wishes\nAiko Tanaka")
+    found = extract_details([("subject", "Christmas market on Halmtorvet, 4-5 December"), ("body", body)],
+                            reference=date(2026, 12, 3))
+    assert (found["period_from"].value, found["period_to"].value) == ("2027-12-04", "2027-12-05")
+    other = body.replace("Saturday 4 and Sunday 5 December 2027", "Saturday 11 and Sunday 12 December 2027")
+    found = extract_details([("subject", "Christmas market on Halmtorvet, 4-5 December"), ("body", other)],
+                            reference=date(2026, 12, 3))
+    assert found["period_from"].value == "2026-12-04"          # other days: the subject's stand
+
+
+def test_a_restaurants_label_cut_before_its_address_and_the_legal_name_below_it():
+    text = ("Restaurant: Saigon Street Kitchen, Enghave Plads 7, 1670 København V (P-no. 1025519036)\n"
+            "Company: Saigon Street Kitchen ApS, CVR 96959257\n")
+    assert values([("body", text)])["company_name"] == "Saigon Street Kitchen ApS"
+    text = "Restaurant: Saigon Street Kitchen, Enghave Plads 7, 1670 København V\nCVR 96959257\n"
+    assert values([("body", text)])["company_name"] == "Saigon Street Kitchen"
+
+
+def test_a_department_signed_before_the_companys_name_gives_way_to_its_legal_name():
+    body = "Hej\n\nVedlagt anmeldelse af jordflytning.\n\nMvh\nDorthe Mikkelsen\nTilbudsafdelingen, Grønbech Anlæg"
+    attached = ("Grønbech Anlæg A/S\nStamholmen 151 · 2650 Hvidovre · CVR 99565179\n"
+                "Anmelder: Grønbech Anlæg A/S (entreprenør)\n")
+    assert values([("body", body), ("anmeldelse.docx", attached)])["company_name"] == "Grønbech Anlæg A/S"
+
+
+
+def test_the_application_for_our_client_names_the_client():
+    body = ("Hi,\n\nAttached is the event application for our client Kelp Kombucha. Our producer Nadia will be your "
+            "contact.\n\nBest,\nOliver Hartmann\nBrightside Events")
+    attached = ("Brightside Events ApS · Ravnsborggade 8B, 2. th · 2200 København N · +45 71 99 20 30 · CVR 14286675\n"
+                "EVENT APPLICATION – USE OF PUBLIC SPACE\n"
+                "Organiser (applicant): Kelp Kombucha ApS, Rentemestervej 23A, 2400 København NV, CVR 20741643\n"
+                "Event agency: Brightside Events ApS (acting on behalf of the organiser)\nWhere: Ofelia Plads\n")
+    found = values([("subject", "Event application – Kelp Kombucha summer sampling, Ofelia Plads"), ("body", body),
+                    ("application.docx", attached)], sender="oliver@brightside-events.dk",
+                   sender_name="Oliver Hartmann")
+    assert found["company_name"] == "Kelp Kombucha ApS"
+    body = body.replace("for our client Kelp Kombucha", "for the summer sampling")
+    found = values([("body", body)], sender="oliver@brightside-events.dk", sender_name="Oliver Hartmann")
+    assert found["company_name"] == "Brightside Events"
