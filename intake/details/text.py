@@ -258,7 +258,8 @@ def _continued_address(key: str | None, value: str, following: list[str]) -> str
     if key not in _ADDRESS_KEYS:
         return value
     rest = [ln for ln in following if ln]
-    if _CARE_OF_LINE.match(value) and rest and re.search(r"\d", rest[0]) and not _is_label(_PAIR_SPLIT.split(rest[0])[0]):
+    if (_CARE_OF_LINE.match(value) and rest and re.search(r"\d", rest[0])
+            and not _is_label(_PAIR_SPLIT.split(rest[0])[0])):
         value, rest = f"{value}, {rest[0]}", rest[1:]
     if (re.search(r"\d", value) and not re.search(r"(?<!\d)[1-9]\d{3}(?!\d)[ \t]+[A-ZÆØÅ]", value) and rest
             and _POSTCODE_LINE.match(rest[0])):
