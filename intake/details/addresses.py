@@ -73,14 +73,16 @@ ADDRESS = re.compile(
     rf"{_TO_NUMBER}(?:nr\.?[ \t]{{0,2}})?"
     rf"(?P<no>(?!(?:19|20)\d\d(?!\d))\d{{1,4}}(?!\d){_DAYS_NOT}"
     r"(?:[A-Za-z](?![\wæøå])|[ ][A-Ha-h](?![\wæøå]|\.[ \t]?\d))?"
-    rf"(?:(?:[ ]?-[ ]?|–)\d{{1,4}}[A-Za-z]?(?![\wæøå]){_DAY_OF_MONTH_NOT})?)"   # "96-110", "96–110"
+    # "96-110", "96–110" (not "Glentevej 14 - 2400 København NV": a letterhead's postcode after a dash)
+    rf"(?:(?:[ ]?-[ ]?|–)(?![1-9]\d{{3}}[ \t]+[A-ZÆØÅ][a-zæøå])\d{{1,4}}[A-Za-z]?(?![\wæøå]){_DAY_OF_MONTH_NOT})?)"
     # "3 x 6 m"; "22/4": a date; "45,5 m²" a number (but "45,1.tv" a floor after a comma without its space)
     rf"(?![\d./]\d|,\d(?!\d?\.?[ \t]{{0,2}}(?i:sal|tv|th|mf)\b)"
     rf"|[ \t]{{0,3}}(?:m2|m²|kvm|m\b|meter|l\b|liter|kr|%|[x×*][ \t]{{0,3}}\d)"
-    rf"|[ \t]{{1,2}}\d\d[ .\-]?\d\d){_UNIT}"   # not a phone
+    # not a phone (but a postcode and its town: "Refshalevej 163A 1432 København K", a form's two lines in one)
+    rf"|[ \t]{{1,2}}\d\d[ .\-]?\d\d(?![ \t]{{1,2}}[A-ZÆØÅ][a-zæøå])){_UNIT}"
 )
 _POSTBOX = r"(?i:postboks|postbox|p\.[ ]?o\.[ ]?box|pb\.)[ \t]{0,2}\d{1,5}"
-_PC_AFTER = re.compile(rf"[ \t]{{0,3}}[,·|•]?[ \t]{{0,3}}(?:\n[ \t]{{0,3}})?"
+_PC_AFTER = re.compile(rf"[ \t]{{0,3}}(?:[,·|•]|(?<=[ \t])[-–](?=[ \t]))?[ \t]{{0,3}}(?:\n[ \t]{{0,3}})?"
                        rf"(?:{_POSTBOX}[ \t]{{0,3}}[,·|•]?[ \t]{{0,3}})?(?:DK[ \t-]?)?(?P<pc>[1-9]\d{{3}})(?![\d])")
 # a postbox alone, taken only with its postcode and town: "Postboks 2140, 1500 København V"
 _POSTBOX_ADDRESS = re.compile(rf"(?<![\w])(?=[pP])(?P<box>{_POSTBOX})(?![\d])")

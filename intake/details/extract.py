@@ -93,6 +93,7 @@ def extract_details(
         _period_moved(found, values, source, text)
     _subject_site_on_the_address(found)
     _site_by_subject_and_attachment(found, read)
+    _year_of_the_subjects_days(found, read)
     _site_within_subject_place(found, read)
     _subject_corner_of_our_premises(found, read)
     _site_apart_from_the_address(found)
@@ -192,6 +193,9 @@ def _more_specific(old: object, new: object) -> bool:
         return True                             # "Guldbergsgade 27" in the mail, "Guldbergsgade 27, st." attached
     if new.startswith(old + " ") and re.fullmatch(SUFFIX, new[len(old) + 1:]):
         return True                             # "Bach Rengøring" signed in the mail, "Bach Rengøring IVS" attached
+    tail = old.rsplit(", ", 1)[-1]
+    if tail != old and new.startswith(tail + " ") and re.fullmatch(SUFFIX, new[len(tail) + 1:]):
+        return True                             # "Tilbudsafdelingen, Grønbech Anlæg" signed, "Grønbech Anlæg A/S"
     return " " not in old and old.isalpha() and new.startswith(old + " ") and looks_like_person(new)
 
 
@@ -232,6 +236,23 @@ def _designated_over_signed(found: dict[str, Field], source: str, form_source: s
     if (designated is not None and contact is not None and designated.source == source
             and contact.source not in (source, form_source)):
         found["contact_name"] = Field(designated.value, source)
+
+
+def _year_of_the_subjects_days(found: dict[str, Field], read: list[tuple[str, str, dict[str, object]]]) -> None:
+    """The subject's days without a year ("Christmas market on Halmtorvet, 4-5 December") take the year of the same
+    days as another text writes them ("on Saturday 4 and Sunday 5 December 2027")."""
+    start, end = found.get("period_from"), found.get("period_to")
+    subject = next((text for source, text, _ in read if source == "subject"), "")
+    if start is None or start.source != "subject" or re.search(r"(?<!\d)(?:19|20)\d\d(?!\d)", subject):
+        return
+    for source, _text, values in read:
+        other_start, other_end = values.get("period_from"), values.get("period_to")
+        if (source != "subject" and isinstance(other_start, str) and other_start[5:] == str(start.value)[5:]
+                and (end is None or isinstance(other_end, str) and other_end[5:] == str(end.value)[5:])):
+            found["period_from"] = Field(other_start, source)
+            if end is not None:
+                found["period_to"] = Field(str(other_end), source)
+            return
 
 
 def _subject_site_on_the_address(found: dict[str, Field]) -> None:

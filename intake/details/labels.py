@@ -56,6 +56,12 @@ _LABELS: list[tuple[str, str]] = [
                      r"|navn på (?:ansøger(?:en)?|kontaktperson(?:en)?|ansvarlig(?: person)?|tovholder(?:en)?)"
                      r"|tovholder|(?:person )?(?:ansvarlig|responsible)(?: person)?(?: på dagen| on the day| on site)?"
                      r"|daglig kontakt|kontakt på dagen|contact on the day"
+                     # "Contact for this application", "Kontakt vedrørende anmeldelsen", "Contact during planning and
+                     # on the day" (not "Kontakt hos LysReklame": a supplier's own contact)
+                     r"|(?:kontakt(?:person)?|contact(?: person)?) (?:for|vedrørende|vedr|angående|ang|regarding"
+                     r"|concerning|about|during|i forbindelse med|i forhold til|om) .+"
+                     r"|who (?:do|should|can) (?:we|i|you) (?:call|contact|ring)"
+                     r"|hvem (?:skal|kan) (?:vi|i|man) (?:ringe til|kontakte)"
                      # an agent's "All correspondence to the agent:" above its own name
                      r"|(?:all )?(?:correspondence|korrespondance) (?:to|til)(?: me| the| our| os| mig)?(?: as)?"
                      r"(?: agent(?:en)?)?"
@@ -150,6 +156,7 @@ _LABELS: list[tuple[str, str]] = [
                r"|(?:expected |forventet |estimated )?(?:audience|publikum|attendance)(?: size)?"
                r"|(?:expected |forventet )?(?:(?:number|no|nr) of |antal )?(?:spectators|tilskuere|runners|løbere)"
                r"|hvor mange (?:forventer|venter) (?:i|du|vi)|how many (?:do you expect|are expected)"
+               r"|hvor mange (?:kommer|deltager|bliver) (?:der|i)|how many (?:people |guests )?(?:will come|are coming)"
                r"|(?:forventet|expected|estimated) (?:antal|number)"),     # "Forventet antal: ca. 4.000"
 ]
 _LABEL_RES = [(key, re.compile(rf"(?:{pattern})")) for key, pattern in _LABELS]

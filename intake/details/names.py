@@ -43,6 +43,9 @@ _INTRO = re.compile(        # each alternative starts a word: the look-behind tu
     # "Norden Ingeniører A/S er rådgiver for bygherren, Glentevej Udvikling ApS": the client the adviser writes for
     r"|\b(?:advisers?|advisors?|consultants?|(?:bygherre)?rådgiver[e]?)[ \t](?:for|to)[ \t](?:bygherren"
     r"|the[ \t](?:client|developer|building[ \t]owner)),"
+    # "the event application for our client Kelp Kombucha", "ansøgningen for vores kunde Café Nord"
+    r"|\b(?:application|ansøgning(?:en)?|anmeldelse(?:n)?)[ \t](?:for|til)[ \t](?:our|vores)[ \t]"
+    r"(?:client|klient|kunde|customer),?"
     rf"|\b(?:jeg|vi|og)[ \t](?:driver|ejer)(?:[ \t]{_BUSINESS_THE})?"
     # "Jeg er ved at starte hundefrisøren Happy Paws Grooming op", "vi åbner restauranten X"
     rf"|\b(?:starte|starter|åbne|åbner)[ \t](?:op[ \t])?{_BUSINESS_THE}"
@@ -87,6 +90,13 @@ _ORG_HEAD = (r"(?:[A-ZÆØÅ]\w{0,30}+(?i:(?<=foreningen)|(?<=forening)|(?<=sels
 _ORGANISATION = re.compile(       # "Andelsboligforeningen Lærkehøj", "Valby Handelsstandsforening"
     rf"(?<![\w])(?P<v>{_ORG_HEAD}(?:[ \t]{{1,2}}(?:{_JOINER}[ \t]{{0,2}})?{_CAP_TOKEN}){{1,5}}"
     rf"|(?:[A-ZÆØÅ]\w{{1,30}}+[ \t]){{1,2}}{_ORG_HEAD})(?![\w])")
+
+
+def names_an_association(line: str) -> bool:
+    """A line that is an association's name alone: "Andelsboligforeningen Vigerslevhus", "Sundby Løbeklub"."""
+    return _ORGANISATION.fullmatch(line.strip()) is not None
+
+
 # "in front of Kulturhuset Islands Brygge", "swingaften ved Kulturhuset Islands Brygge": a place where something
 # happens, not the applicant
 _PLACE_BEFORE = re.compile(r"(?i:\bforan|\bud ?for|\buden ?for|\bin front of|\boutside|\bnext to|\bopposite"
@@ -528,21 +538,28 @@ _RELATIVE = (r"søn|datter|mand|kone|hustru|kæreste|bror|søster|far|mor|nevø|
              r"|son|daughter|husband|wife|partner|brother|sister|father|mother|nephew")
 
 
+# the space between words, or a line's end where a PDF's paragraph wraps ("rettes\nderfor til arkitekt ...")
+_GAP = r"(?:[ \t]{1,3}|[ \t]?\n[ \t]?)"
 # "Henvendelser bedes rettet til direktør Klaus Oberdorf", "Contact on the day: our crane operator Mads Vinther"
 _CONTACT_BEFORE_NAME = re.compile(
-    rf"(?i:\b(?:henvendelse[r]?|spørgsmål|questions?|enquiries|inquiries)(?:[ \t]\w+){{0,4}}?[ \t]"
-    # ("Henvendelser bedes sendt til vores formand, X")
-    rf"(?:rettes|rettet|stilles|sendes|sendt|be[ \t]directed|be[ \t]addressed|go)(?:[ \t](?:direkte|directly))?"
-    rf"[ \t]til?"
+    rf"(?i:\b(?:henvendelse[r]?|spørgsmål|questions?|enquiries|inquiries)(?:[ \t]\w+){{0,8}}?[ \t]"
+    rf"(?:rettes|rettet|stilles|sendes|sendt|be[ \t]directed|be[ \t]addressed|go)"
+    rf"(?:{_GAP}(?:direkte|directly|derfor|therefore|gerne|venligst))?{_GAP}(?:til|to)\b"
     rf"|\bspørg|\bask[ \t]for"
     rf"|\b(?:contact[ \t]on[ \t]the[ \t]day|kontakt[ \t]på[ \t]dagen|day-to-day[ \t]contact|daglig[ \t]kontakt)[:,]?"
     rf"|\bplease[ \t]contact|\bkontakt[ \t](?:venligst|gerne)"
     rf"|\b(?:for|ved)[ \t](?:\w+[ \t])?(?:questions|spørgsmål),?[ \t](?:contact|kontakt)"   # "For questions contact"
     # a bookkeeper "sender på vegne af indehaveren, Susanne Frost": the owner is the one to contact
     rf"|\b(?:på[ \t]vegne[ \t]af[ \t](?:indehaveren|ejeren)|on[ \t]behalf[ \t]of[ \t]the[ \t]owner),?"
-    rf"|\b(?:kontakt|contact)[ \t](?:mig|me),?"                   # "Kontakt mig Harpreet Singh 52 ...", "contact me, X"
-    rf"|\b(?:please[ \t])?direct[ \t](?:any[ \t]|all[ \t]|your[ \t])?(?:\w+[ \t]){{0,2}}?"
-    rf"(?:questions|enquiries|inquiries)[ \t]to"
+    # "Kontakt mig Harpreet Singh 52 ...", "contact me, X", "så kontakt hende: Louise Frandsen"
+    rf"|\b(?:kontakt|contact)[ \t](?:mig|me|hende|ham|her|him)[ \t]?[,:]?"
+    # "Please direct any questions to", "Please address questions and correspondence to"
+    rf"|\b(?:please[ \t])?(?:direct|address|send)[ \t](?:any[ \t]|all[ \t]|your[ \t])?(?:\w+[ \t]){{0,2}}?"
+    rf"(?:questions|enquiries|inquiries|correspondence)(?:[ \t](?:and|og)[ \t](?:questions|enquiries|inquiries"
+    rf"|correspondence))?[ \t]to"
+    # "I'm the contact for this: Hannah Schultz", "Jeg er kontaktperson i sagen: X"
+    rf"|\b(?:i['’]m|i[ \t]am|jeg[ \t]er)[ \t](?:the[ \t]|your[ \t])?(?:contact(?:[ \t]person)?|kontakt(?:person)?)"
+    rf"(?:[ \t](?:for|på|i|in|on)[ \t]\w+(?:[ \t]\w+)?)?[ \t]?:"
     rf"|\b(?:spørgsmål|questions|henvendelser|enquiries)[ \t]?:"                # "Questions: our dispatcher X"
     rf"|\btalk[ \t]to"                                          # "talk to our ops lead, X"
     # "ringe til Marianne på", "ring eller skriv til hende: Linh Tran"
@@ -556,13 +573,15 @@ _CONTACT_BEFORE_NAME = re.compile(
     rf"|få[ \t]fat[ \t]i)"
     # "Location manager: Sebastian Kjær, 40 ...", "Foreman on site: X"
     # "Byggeleder og kontakt: Lars Winther"
-    rf"|(?:^|\n)[ \t]*(?:\w+[ \t])?(?:{_TITLE_WORDS})(?i:[ \t](?:on|at|på|i)[ \t]\w+)?"
-    rf"(?i:[ \t](?:og|and|&)[ \t](?:kontakt(?:person)?|contact(?:[ \t]person)?))?[ \t]{{0,2}}:)"
+    # (a role's label alone, "role": the name under it gives way to one a cue names to contact)
+    rf"|(?P<role>(?:^|\n)[ \t]*(?:\w+[ \t])?(?:{_TITLE_WORDS})(?i:[ \t](?:on|at|på|i)[ \t]\w+)?"
+    rf"(?i:[ \t](?:og|and|&)[ \t](?:kontakt(?:person)?|contact(?:[ \t]person)?))?[ \t]{{0,2}}:))"
     # "vores formand på pladsen, Dennis Mogensen", "the club's manager, Freja Lund"
-    rf"[ \t]{{1,3}}(?i:(?:vores|our|the|vor|min|mine|my)[ \t]{{1,2}})?(?:(?i:[\w'’]+[ \t]){{0,2}}?"
+    rf"{_GAP}(?i:(?:vores|our|the|vor|min|mine|my){_GAP})?(?:(?i:[\w'’]+{_GAP}){{0,2}}?"
     # "til indehaveren, Camilla Lykke", "ring til min søn Morten Jensen"
     rf"(?:(?:{_TITLE_WORDS})(?i:en)?|(?i:kollega|colleague|{_RELATIVE}))"
-    rf"(?i:[ \t](?:på|i|ved|hos|at|on|in|for)[ \t]{{1,2}}\w+)?,?[ \t]{{1,2}}"
+    rf"(?i:[ \t](?:på|i|ved|hos|at|on|in|for)[ \t]{{1,2}}\w+)?(?i:[ \t](?:direkte|directly))?[,:]?{_GAP}"
+    rf"(?:[A-ZÆØÅ]{{2,4}}[ \t])?"                  # "arkitekt MAA Mads Linde": the letters of a title after it
     rf"|(?<=our[ \t])[a-z]{{4,20}}[ \t]|(?<=vores[ \t])[a-zæøå]{{4,20}}[ \t]"
     # "please contact our Danish line producer, Jens Ekberg": the role in words of its own, then the name after a comma
     rf"|(?<=our[ \t])(?:[\w'’\-]+[ \t]){{0,2}}[a-z][\w\-]{{2,25}},[ \t]{{1,2}}"
@@ -578,7 +597,7 @@ _CONTACT_AFTER_NAME = re.compile(r"(?i:\s{1,2}(?:(?:who|som|der)\s{1,2})?(?:will
                                  r"|can[ \t]be[ \t](?:reached|contacted))\b"
                                  # "det er vores produktionsleder Signe Bach, I skal tale med": the one to talk to
                                  r"|,?[ \t]{1,2}(?:(?:som|der|that|who|whom)[ \t])?(?:I|du|you|man)[ \t]"
-                                 r"(?:skal|bør|kan|må|should|can|must|need[ \t]to)[ \t](?:tale[ \t]med|kontakte"
+                                 r"(?:skal|bedes|bør|kan|må|should|can|must|need[ \t]to)[ \t](?:tale[ \t]med|kontakte"
                                  r"|ringe[ \t]til|skrive[ \t]til|talk[ \t]to|talk[ \t]with|speak[ \t]to"
                                  r"|speak[ \t]with|contact|call)(?=[ \t]*(?:[.,;:!–\-\n]|\Z)))")
 # the name just before the cue, an aside with its phone or e-mail between them ("Maja Lind (+45 ..., maja@...)")
@@ -594,17 +613,19 @@ _SUBJECT_BEFORE_AND = re.compile(rf"(?:^|(?<=[.!?\n]))[ \t]*(?P<v>{_NAME})[ \t]"
 
 def _named_contact(text: str) -> str | None:
     """A person the text names as the one to contact, before or after the cue."""
+    by_role = None
     for m in islice(_CONTACT_BEFORE_NAME.finditer(text), 20):
         name = _completed(m.group("v"), text)
-        if looks_like_person(name):
+        if looks_like_person(name) and not m.group("role"):
             return name
+        by_role = by_role or (name if looks_like_person(name) else None)
     for cue in islice(_CONTACT_AFTER_NAME.finditer(text), 20):
         before = (_NAME_BEFORE.search(text, max(0, cue.start() - 140), cue.start())
                   or _SUBJECT_BEFORE_AND.search(text, max(0, cue.start() - 200), cue.start()))
         name = _completed(_TITLE_WORD_BEFORE.sub("", before.group("v")) if before else "", text)
         if looks_like_person(name):
             return name
-    return None
+    return by_role          # "Managing director: Søren Aagaard" gives way to "questions ... to Henrik Ramsø" below it
 
 
 def _completed(name: str, text: str) -> str:

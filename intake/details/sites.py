@@ -501,7 +501,7 @@ def _roles(text: str, mentions: list[Mention]) -> list[str]:
             role = "home, post elsewhere"       # "Jeg bor på X, men al post ... til caféens adresse"
         elif _NAMED_AFTER.search(text, max(0, m.start - 30), m.start):
             role = "name"                       # "Ejerforeningen Holmbladsgade 70": a name, not where it is
-        elif anothers_place(text, m.start):
+        elif anothers_place(text, m.start) or _BILLS_TO_ANOTHER.search(text, max(0, m.start - 160), m.start):
             role = "another's"                  # "My neighbour at Falkoner Allé 28 has the same sign": neither the
                                                 # business's address nor the site
         elif role == "neutral" and _SUBJECT_LINE.search(text, max(0, m.start - 120), m.start):
@@ -541,6 +541,13 @@ _ANOTHERS_PLACE = re.compile(
     r"[ \t]+(?:ours|us|mine|me))|ved[ \t]+siden[ \t]+af(?:[ \t]+(?:os|vores|mig|min))?)"
     r"|udlejer(?:en)?|landlord)"
     r"(?:[ \t]+(?:who[ \t]+lives|som[ \t]+bor|bor|lives))?[ \t]+(?:at|on|in|på|paa|i)[ \t]+\Z", re.IGNORECASE)
+# the bills sent to another party's place in the same sentence: "Please send the invoice for the fee to our
+# accountant: Revisionsfirmaet Holm & Juul, att. Peter Juul, Frederikssundsvej 70", "Faktura sendes til vores
+# revisor, X, Y-vej 3"
+_BILLS_TO_ANOTHER = re.compile(
+    r"(?i)\b(?:invoices?|invoicing|bills?|billing|faktura\w*|regning\w*)\b[^.\n]{0,60}?\b(?:to|til)[ \t]+"
+    r"(?:(?:our|vores|vor|the|my|min)[ \t]+)?(?:accountants?|auditors?|bookkeep\w*|revisor\w*|bogholder\w*"
+    r"|administrator\w*|administration\w*)\b[^\n]{0,100}\Z")
 _PLACE_BEFORE_ANOTHER = frozenset("foran for hos ved til af of at outside beside by near behind bag".split())
 
 
@@ -634,10 +641,15 @@ def _letterhead_end(text: str) -> int:
     for n, line in enumerate(text[:1000].split("\n")):
         if not line.strip() or _OPENING_LINE.match(line.strip()) or _RECIPIENT_OR_DATE.match(line.strip()):
             return end if n and _COMPANY_MARK.search(text[:end]) else 0
-        if n == 5 or line.rstrip().endswith((".", "?", "!", ":")) or len(line.split()) > 14:
-            return 0
+        if (n == 5 or line.rstrip().endswith((".", "?", "!", ":"))
+                or len(line.split()) > 14 and len(_SEPARATOR.findall(line)) < 2):
+            return 0                    # (a letterhead's one line of parts apart: "X ApS · Vej 20 · 2000 By · ...")
         end += len(line) + 1
     return 0
+
+
+# the mark between the parts of a letterhead or footer written on one line: "Brød & Co. ApS · Godthåbsvej 20 · ..."
+_SEPARATOR = re.compile(r"[ \t][·|•][ \t]")
 
 
 def in_letterhead_or_signature(text: str, address: str, *, signature: bool = True) -> bool:

@@ -7,6 +7,7 @@ followed by its value line) win over values found in running text.
 
 from __future__ import annotations
 
+import itertools
 import re
 from datetime import date
 from itertools import islice
@@ -49,11 +50,14 @@ from intake.details.identifiers import (
 )
 from intake.details.labels import full_label_key, label_key, normalise_label
 from intake.details.names import (
+    COMPANY,
     SUFFIX,
+    clean_company,
     designated_contact,
     find_company,
     find_contact,
     looks_like_person,
+    names_an_association,
     signature_name,
 )
 from intake.details.sites import (
@@ -84,6 +88,7 @@ def labelled_values(text: str, reference: date) -> dict[str, object]:
     out: dict[str, object] = {}
     lines = [ln.strip().strip("|").strip() for ln in text.split("\n")]
     section = ""
+    said: list[bool] = []                   # whether the contact found came under a label that says "contact"
     for i, line in enumerate(lines):
         if not line or len(line) > 400:
             continue
@@ -96,9 +101,15 @@ def labelled_values(text: str, reference: date) -> dict[str, object]:
             if key == "contact_name" and len(cells) == 1 and i and looks_like_person(lines[i - 1]):
                 key = None                      # "Tomasz Nowak\nSite manager\nNOWAK-BUD": a signer's role, no label
             nxt = lines[i + 1] if i + 1 < len(lines) else ""
-            if key and nxt and len(nxt) <= 400 and not _is_label(_PAIR_SPLIT.split(nxt)[0]):
-                _put(out, _in_section(normalise_value(key, nxt, reference), _section_for(cells[0], section)))
-            elif not key or _NUMBERED.match(cells[0]):   # a heading ("2. Salgssted") above the labels of its part
+            if (key and nxt and len(nxt) <= 400 and not _is_label(_PAIR_SPLIT.split(nxt)[0])
+                    and not _PART_HEADING.match(cells[0])):
+                nxt = _continued_address(key, nxt, lines[i + 2:i + 4])
+                values = _in_section(normalise_value(key, nxt, reference), _section_for(cells[0], section))
+                _put(out, values)
+                _contact_labelled_as_such(out, values, cells[0], said)
+                _legal_name_over_trading_name(out, values)
+            elif not key or _NUMBERED.match(cells[0]) or _PART_HEADING.match(cells[0]):
+                # a heading ("2. Salgssted", "Section B – Agent / contact for this request") above its part's labels
                 section = _section_of(cells[0], section)
             continue
         if _header_row(cells, lines[i + 1] if i + 1 < len(lines) else ""):
@@ -113,7 +124,12 @@ def labelled_values(text: str, reference: date) -> dict[str, object]:
                 value = (" ".join(cells[j + 1:])
                          if j + 2 == len(cells) or not _is_label(cells[j + 2]) and len(cells) == 3 else cells[j + 1])
                 value = value if key in ("period", "address", "activity_location") else cells[j + 1]
-                _put(out, _in_section(normalise_value(key, value, reference), _section_for(cells[j], section)))
+                if j + 2 == len(cells):
+                    value = _continued_address(key, value, lines[i + 1:i + 3])
+                values = _in_section(normalise_value(key, value, reference), _section_for(cells[j], section))
+                _put(out, values)
+                _contact_labelled_as_such(out, values, cells[j], said)
+                _legal_name_over_trading_name(out, values)
     compose_address(out)
     return out
 
@@ -203,6 +219,8 @@ def _in_section(values: dict, section: str) -> dict:
 
 
 # a numbered heading of a form's part: "1. Ansøger", "2) Placering", "B. Periode"
+# a form's part named by its letter or number: "Section B – Agent / contact", "Del 2: Ansøger"
+_PART_HEADING = re.compile(r"^\s*(?i:section|part|del|afsnit|sektion)\s+(?:[A-Z]|\d{1,2})\b(?![.,]\d)")
 _NUMBERED = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*[.)]|[A-H][.)])\s+(?=[^\W\d])")
 _HAS_VALUE = re.compile(r"\d[ .\-]?\d[ .\-]?\d|@")
 
@@ -226,6 +244,53 @@ def _named_instead(labelled: str, text: str) -> str:
     but = _BUT.search(line)
     other = designated_contact(line[but.end():]) if but else None
     return other if other and looks_like_person(other) and other != labelled else labelled
+
+
+_ADDRESS_KEYS = ("address", "activity_location", "site_or_address", "client_site", "agent_address")
+# a line of a postcode and its town alone: "1662 København V", "DK-2300 København S"
+_POSTCODE_LINE = re.compile(r"^(?:DK-?)?[1-9]\d{3}[ \t]+[A-ZÆØÅ][\w .\-]{1,30}$")
+_CARE_OF_LINE = re.compile(r"(?i)^c/o\b[^\d]*$")
+
+
+def _continued_address(key: str | None, value: str, following: list[str]) -> str:
+    """A labelled address written over the lines below its label's line: a c/o line, then the street ("Address:
+    c/o Mira Holm / Saxogade 12, 4. tv / 1662 København V"), and a street without its postcode, then the postcode
+    and town alone on the next line."""
+    if key not in _ADDRESS_KEYS:
+        return value
+    rest = [ln for ln in following if ln]
+    if (_CARE_OF_LINE.match(value) and rest and re.search(r"\d", rest[0])
+            and not _is_label(_PAIR_SPLIT.split(rest[0])[0])):
+        value, rest = f"{value}, {rest[0]}", rest[1:]
+    if (re.search(r"\d", value) and not re.search(r"(?<!\d)[1-9]\d{3}(?!\d)[ \t]+[A-ZÆØÅ]", value) and rest
+            and _POSTCODE_LINE.match(rest[0])):
+        value = f"{value}, {rest[0]}"
+    return value
+
+
+# a label that names the one to contact as such: "Kontaktperson", "Restaurant manager and contact person", "Contact
+# for this application" (not "Owner", "Navn", "Byggeleder")
+_CONTACT_LABEL = re.compile(r"(?i)\b(?:kontakt\w*|contact\w*)\b")
+
+
+def _contact_labelled_as_such(out: dict, values: dict, label: str, said: list[bool]) -> None:
+    """The first contact under a label that says "contact" wins over one under a label naming only a role ("Owner:
+    Marco Bellini" above "Restaurant manager and contact person: Giulia Ferri")."""
+    if "contact_name" not in values:
+        return
+    if not said:
+        said.append(bool(_CONTACT_LABEL.search(label)))
+    elif not said[0] and _CONTACT_LABEL.search(label):
+        out["contact_name"] = values["contact_name"]
+        said[0] = True
+
+
+def _legal_name_over_trading_name(out: dict, values: dict) -> None:
+    """ "Restaurant: Saigon Street Kitchen" above "Company: Saigon Street Kitchen ApS": the name with its legal form."""
+    old, new = out.get("company_name"), values.get("company_name")
+    if (isinstance(old, str) and isinstance(new, str) and new.startswith(old + " ")
+            and re.fullmatch(rf"{SUFFIX}\.?", new[len(old) + 1:])):
+        out["company_name"] = new
 
 
 def _put(out: dict, values: dict) -> None:
@@ -278,6 +343,7 @@ def extract_from_text(text: str, reference: date) -> dict[str, object]:
         street = str(places["address"]).split(",")[0]
         others = find_addresses(re.sub(rf"(?<![\w]){re.escape(street)}(?![\w])", " " * len(street), text))
         places = {k: v for k, v in others.items() if k in ("address", "postcode", "city")}
+    places = _not_anothers_letterhead(out, text, places)
     _put(out, places)
     _letterhead_over_contractor(out, text)
     _cvr_of_the_company(out, text)
@@ -329,8 +395,13 @@ CLIENT = "_client"      # the keys of the client an agent applies for, as a text
 # line, then its CVR and address
 _CLIENT_HEAD = (
     r"(?i)^(?:(?P<client>bygherre|bygherren|klient|kunde|client|customer|owner)"
-    r"|(?:owner|bygherre|ejer|client|organi[sz]er|arrangør)[ \t]*(?:and|og|/|\()[ \t]*(?:applicant|ansøger"
-    r"|organi[sz]er|arrangør)\)?"
+    r"|(?:owner|bygherre|ejer|client|organi[sz]er|arrangør|developer)[ \t]*(?:and|og|/|\()[ \t]*(?:applicant|ansøger"
+    r"|organi[sz]er|arrangør|owner|ejer)\)?"
+    # "Ansøger (vores kunde):", "Applicant (our client):"
+    r"|(?:ansøger|applicant)[ \t]*\((?:vores|vor|our)[ \t](?:kunde|klient|client|customer)\)"
+    # "Selskabets adresse:" above the company's name, its c/o line and address
+    r"|(?:selskabets|foreningens|virksomhedens|firmaets|(?:the )?company['’]?s|(?:the )?owner['’]?s)[ \t]"
+    r"(?:adresse|address)"
     r"|.{0,60}\b(?:på vegne af|on behalf of)[ \t](?:vores|vor|min|our|my)[ \t](?:klient|kunde|client|customer"
     r"|bygherre))")
 _CLIENT_HEADING = re.compile(_CLIENT_HEAD + r"[ \t]*:?$")
@@ -341,7 +412,9 @@ _CLIENT_INLINE = re.compile(_CLIENT_HEAD + rf"[ \t]*:[ \t]*(?P<name>[A-ZÆØÅ0-
 # a client heading alone needs the text to say that the writer applies for another
 _FOR_ANOTHER = re.compile(r"(?i)\b(?:på vegne af|on behalf of|on (?:their|its|his|her) behalf|fuldmagt"
                           r"|power of attorney)")
-_LEGAL_NAME = re.compile(rf"^[A-ZÆØÅ0-9][^:\n]{{1,60}}[ \t]{SUFFIX}\.?$")
+# (or its legal form first, "K/S Tagensvej 190", "E/F Istedgade 54"; or an association, "Andelsboligforeningen X")
+_LEGAL_NAME = re.compile(rf"^[A-ZÆØÅ0-9][^:\n]{{1,60}}[ \t]{SUFFIX}\.?$"
+                         r"|^(?:K/S|P/S|I/S|A/S|E/F|A/B)[ \t][A-ZÆØÅ0-9][^:\n,]{1,60}$")
 
 
 def _client_block(text: str, reference: date) -> tuple[dict[str, object], str]:
@@ -354,7 +427,8 @@ def _client_block(text: str, reference: date) -> tuple[dict[str, object], str]:
             return _inline_client(inline, lines[i + 1:i + 4], reference), text
         head = _CLIENT_HEADING.match(line.strip())
         name = lines[i + 1].strip()
-        if not head or not _LEGAL_NAME.match(name) or head.group("client") and not _FOR_ANOTHER.search(text):
+        if (not head or not (_LEGAL_NAME.match(name) or names_an_association(name))
+                or head.group("client") and not _FOR_ANOTHER.search(text) and not _anothers_letterhead(text, name)):
             continue
         block = list(islice((ln.strip() for ln in lines[i + 2:]), 6))
         block = block[:block.index("")] if "" in block else block
@@ -367,8 +441,7 @@ def _client_block(text: str, reference: date) -> tuple[dict[str, object], str]:
             if pnr and "p_number" not in found:
                 found["p_number"] = digits(pnr.group("v"))
             if "address" not in found and not cvr and not pnr and ":" not in ln:
-                joined = f"{ln}, {block[j + 1]}" if j + 1 < len(block) else ln
-                place = normalise_value("address", joined, reference) or normalise_value("address", ln, reference)
+                place = _block_address(block[j:], reference)
                 if "address" in place:
                     found.update(place)
                 elif re.search(r"\w[ \t]\d{1,4}[a-zA-Z]?,", ln):
@@ -397,6 +470,39 @@ def _inline_client(head: re.Match[str], following: list[str], reference: date) -
             rest = rest[:number.start()] + rest[number.end():]
     found.update(normalise_value("address", rest.strip(" ,."), reference))
     return found
+
+
+def _not_anothers_letterhead(out: dict, text: str, places: dict[str, str]) -> dict[str, str]:
+    """The address of a letterhead that names another company than the one the text applies for (a consultant's,
+    contractor's or agency's: "Aqua Consult ApS · Strandlodsvej 44 · ..." above "Applicant: CleanCar Copenhagen ApS,
+    Kløvermarksvej 70") is the writer's: the addresses of the text below it."""
+    company, address = out.get("company_name"), places.get("address")
+    head = letterhead_end(text)
+    if not (head and isinstance(company, str) and address
+            and in_letterhead_or_signature(text, address, signature=False)):
+        return places
+    name = re.sub(rf"[ \t]+{SUFFIX}\.?$", "", company).casefold()
+    if name in text[:head].casefold() or not COMPANY.search(text[:head]):
+        return places                   # the company's own letterhead, or one that names no company by its form
+    others = find_addresses(" " * head + text[head:])
+    return others if others.get("address") else places
+
+
+def _block_address(lines: list[str], reference: date) -> dict[str, object]:
+    """The address that starts a block's line, with its floor and its postcode and town on the lines below when they
+    are written apart ("Frederiksberg Allé 15 / 2. sal / 1820 Frederiksberg C"); a CVR line ends it."""
+    lines = list(islice(itertools.takewhile(lambda ln: not CVR_LABELLED.search(ln) and ":" not in ln, lines), 4))
+    joins = [", ".join(lines[:n]) for n in range(len(lines), 0, -1)]
+    places = [normalise_value("address", joined, reference) for joined in joins]
+    with_postcode = next((p for p in places if "address" in p and "postcode" in p), None)
+    return with_postcode or next((p for p in reversed(places) if "address" in p), {})
+
+
+def _anothers_letterhead(text: str, client: str) -> bool:
+    """A text whose first line names another company by its legal form than the client under its heading: an
+    architect's or engineer's project description for the owner ("Tegnestuen X ApS · Valby Langgade 49 ...")."""
+    first = next((ln for ln in text.split("\n", 5)[:5] if ln.strip()), "")
+    return any(clean_company(m.group("v")) not in (None, client) for m in islice(COMPANY.finditer(first), 3))
 
 
 # the firm that does the work for the one who applies: "Contractor: Kabel & Graveservice ApS, CVR ..."

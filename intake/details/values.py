@@ -30,6 +30,7 @@ from intake.details.identifiers import (
     NUMBER,
     digits,
     find_cpr,
+    length_and_depth,
     normalise_phone,
     parse_number,
     with_at_signs,
@@ -102,6 +103,11 @@ _ORGANISATION_WORD = re.compile(r"(?i)\w+(?:foreningen|forening|selskabet|klubbe
                                 r"|association|society|club)\b")
 
 
+# the small words of a name written in lower case ("Ana de la Rosa", "Jan van der Berg"), and "og" between two
+_NAME_PARTICLES = {"de", "la", "le", "du", "da", "di", "dos", "das", "del", "della", "von", "van", "der", "den", "af",
+                   "ter", "ten", "al", "el", "bin", "ibn", "og", "and", "&", "v/", "c/o"}
+
+
 def _v_contact_name(value: str, ref: date) -> Values:
     """The name at the start of a value such as "Ahmad Hassan, ahmad@x.dk, 71 72 73 74"."""
     said = _CONTACT_IS.match(value)         # "Kontaktperson vedrørende ansøgningen er miljøkonsulent X, Firma ApS"
@@ -120,6 +126,8 @@ def _v_contact_name(value: str, ref: date) -> Values:
     if (not head or len(head) > 80 or re.search(r"[\d@]", head) or not re.search(r"[A-Za-zÆØÅæøå]", head)
             or re.match(r"(?i)(?:tlf|tel|telefon|phone|mob|mobil|mobile|e-?mail|mail)\b", head)):
         return {}                          # "owner" above "tel. +45 ...": a label, then a phone, no name
+    if sum(1 for w in head.split() if w[0].islower() and w not in _NAME_PARTICLES) >= 2:
+        return {}                          # "Kontakt\nBygherren har bedt os føre dialogen ...": a sentence, no name
     if _ORGANISATION_WORD.search(head) and not looks_like_person(head):
         return _v_company(head, ref)       # "Ansøger: Forældreforeningen ved Guldberg Skole"
     return {"contact_name": head}
@@ -162,6 +170,9 @@ def _v_company(value: str, ref: date) -> Values:
     head = re.split(r"\s*[,(;|\-–]?\s*\b(?:cvr|se|p-?nr|tlf|telefon|phone|vat)\b", value,
                     maxsplit=1, flags=re.IGNORECASE)[0]
     legal = re.search(SUFFIX + r"(?=\s*[,(;|/])", head)
+    place = next((m for m in re.finditer(r",[ \t]*", head) if ADDRESS.match(head, m.end())), None)
+    if place and not legal:
+        head = head[:place.start()]     # "Restaurant: Saigon Street Kitchen, Enghave Plads 7, 1670 København V"
     named = _LEGAL_NAME_AFTER.fullmatch(head.strip())
     head = named.group("legal") if named else head  # "Nørrebro Hoops - juridisk Foreningen Nørrebro Basketball"
     bracketed = _LEGAL_IN_BRACKETS.fullmatch(head.strip())
@@ -183,9 +194,9 @@ def _v_address(key: str) -> Handler:
                 or not re.search(r"[A-Za-zÆØÅæøå]{3}", value)
                 or value.strip(" .").lower() in _INDOORS):
             return {}
+        if _SAME_AS_ABOVE.match(value):
+            return {}                       # "Samme som ovenfor", "As applicant address", "Same as above": no address
         if key == "activity_location":
-            if _SAME_AS_ABOVE.match(value):
-                return {}                   # "Samme som ovenfor", "As applicant address": the business's own address
             value = _site_value(re.sub(r"\s*\([^)]{0,80}\)", "", value))
             if not value:
                 return {}
@@ -386,8 +397,15 @@ def _v_amount(key: str) -> Handler:
             return {"guests": number} if number else {}
         m = re.search(NUMBER, value)
         number = parse_number(m.group("n")) if m else None
+        upper = _RANGE.match(value, m.end()) if m and key == "guests" else None
+        if upper and isinstance(number, int) and (top := parse_number(upper.group("n"))) and top > number:
+            number = top                # "300-400 i løbet af dagen": as many as the upper end says
         return {key: number} if number is not None and number > 0 else {}
     return handler
+
+
+# the upper end of a range right after its first number: "300-400", "300 – 400"
+_RANGE = re.compile(r"[ \t]?[-–][ \t]?(?P<n>\d{1,3}(?:[.\s]\d{3})+|\d+)(?![\d.,]\d)")
 
 
 def _area_in_value(value: str) -> float | int | None:
@@ -398,6 +416,8 @@ def _area_in_value(value: str) -> float | int | None:
         return parse_number(m.group("n"))
     d = DIMENSIONS.search(value)
     a, b = (parse_number(d.group("a")), parse_number(d.group("b"))) if d else (None, None)
+    if not (a and b):           # "one row of tables along the facade, 8 m long and 2 m deep"
+        a, b, *_ = next(length_and_depth(value), (None, None))
     return round(a * b, 2) if a and b else None
 
 
