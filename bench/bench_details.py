@@ -35,6 +35,7 @@ import io
 import json
 import re
 import sys
+import textwrap
 from collections import Counter
 from collections.abc import Callable, Collection
 from datetime import UTC, date, datetime, time, timedelta
@@ -118,17 +119,27 @@ def form_of(text: str) -> bytes:
 
 
 def image_of(text: str, fmt: str) -> bytes:
-    """A photo-sized picture (Pillow): a few shapes, and ``text`` drawn large when there is any."""
+    """A picture (Pillow) of ``text``: a photo-sized one with a few shapes when the text fits its eight lines of 50
+    characters, else a scanned page with all of it, long lines wrapped (session 24: a longer text used to be cut)."""
     from PIL import Image, ImageDraw, ImageFont
 
-    image = Image.new("RGB", (1200, 800), "white")
-    draw = ImageDraw.Draw(image)
-    draw.rectangle((80, 420, 1120, 760), outline="black", width=6)
-    draw.ellipse((200, 480, 420, 700), outline="gray", width=5)
     font = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
-    face = ImageFont.truetype(str(font), 40) if font.exists() else ImageFont.load_default()
-    for row, line in enumerate(text.split("\n")[:8]):
-        draw.text((60, 40 + 46 * row), line, fill="black", font=face)
+    lines = text.split("\n")
+    if len(lines) <= 8 and all(len(line) <= 50 for line in lines):
+        image = Image.new("RGB", (1200, 800), "white")
+        draw = ImageDraw.Draw(image)
+        draw.rectangle((80, 420, 1120, 760), outline="black", width=6)
+        draw.ellipse((200, 480, 420, 700), outline="gray", width=5)
+        face = ImageFont.truetype(str(font), 40) if font.exists() else ImageFont.load_default()
+        for row, line in enumerate(lines):
+            draw.text((60, 40 + 46 * row), line, fill="black", font=face)
+    else:
+        rows = [part for line in lines for part in (textwrap.wrap(line, 80) or [""])]
+        image = Image.new("RGB", (1700, max(2200, 160 + 44 * len(rows))), "white")
+        draw = ImageDraw.Draw(image)
+        face = ImageFont.truetype(str(font), 32) if font.exists() else ImageFont.load_default()
+        for row, line in enumerate(rows):
+            draw.text((100, 100 + 44 * row), line, fill="black", font=face)
     out = io.BytesIO()
     image.save(out, format=fmt)
     return out.getvalue()
