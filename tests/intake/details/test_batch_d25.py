@@ -181,3 +181,38 @@ def test_a_place_said_to_be_used_again_is_still_the_site():
             "weekends in June.\n\nBest\nMads Eriksen\nPedal Brew ApS")
     found = values([("body", text)])
     assert found["activity_location"] == "Torvehallerne"
+
+
+# ---------------------------------------------------------------- names
+
+def test_a_sole_traders_name_with_a_small_word_in_it():
+    text = ("Ansøgning om stadeplads\nFrugtboden på Hjul v/ Ali Demir\nCVR-nr.: 34801967\n"
+            "Sted: parkeringspladsen ved Bispebjerg Hospital")
+    found = values([("ansoegning.pdf", text)])
+    assert found["company_name"] == "Frugtboden på Hjul v/ Ali Demir"
+    assert found["activity_location"] == "Bispebjerg Hospital"
+
+
+def test_a_sole_traders_name_without_a_small_word_stays_whole():
+    # near miss: the place before the name is no part of it
+    text = "Hej\n\nVi søger stadeplads på Kultorvet til Frugtboden v/ Ali Demir, CVR 34801967.\n\nHilsen\nAli"
+    found = values([("body", text)])
+    assert found["company_name"] == "Frugtboden v/ Ali Demir"
+
+
+def test_the_colleague_who_handles_the_permits_is_the_contact():
+    text = ("Hello,\n\nI run Sunrise Flow ApS and we would like to hold a free morning yoga session in Fælledparken "
+            "on Saturday 12 June 2027.\n\nOur CVR is 11361609. Please send any questions to booking@sunriseflow.dk "
+            "rather than my own address, as my colleague Jonas Berg handles the permits. His mobile is 31 22 45 67."
+            "\n\nBest,\nInes Marchetti\nSunrise Flow ApS")
+    found = values([("body", text)], sender="ines@sunriseflow.dk", sender_name="Ines Marchetti")
+    assert found["contact_name"] == "Jonas Berg"
+
+
+def test_a_colleague_handling_something_else_is_not_the_contact():
+    # near miss: the colleague handles the coffee, not the application
+    text = ("Hello,\n\nWe would like to hold a free morning yoga session in Fælledparken on Saturday 12 June 2027. "
+            "My colleague Jonas Berg handles the coffee.\n\nOur CVR is 11361609.\n\nBest,\nInes Marchetti\n"
+            "Sunrise Flow ApS")
+    found = values([("body", text)], sender="ines@sunriseflow.dk", sender_name="Ines Marchetti")
+    assert found["contact_name"] == "Ines Marchetti"
