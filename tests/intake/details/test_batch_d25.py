@@ -216,3 +216,41 @@ def test_a_colleague_handling_something_else_is_not_the_contact():
             "Sunrise Flow ApS")
     found = values([("body", text)], sender="ines@sunriseflow.dk", sender_name="Ines Marchetti")
     assert found["contact_name"] == "Ines Marchetti"
+
+
+# ---------------------------------------------------------------- amounts
+
+def test_an_area_on_a_line_of_its_own_is_not_the_label_of_the_next_line():
+    text = ("Hej\n\nJulegranen ApS søger om stadeplads til juletræssalg.\nPeriode 1.-23. december 2027.\n"
+            "Areal ca. 6 x 8 m.\nCVR 77851410\n\nPoul Hald, 23 45 18 07")
+    found = extract_from_text(text, REF)
+    assert found["area_m2"] == 48
+    assert found["cvr"] == "77851410"
+
+
+def test_an_area_label_above_its_value_still_reads_the_next_line():
+    # near miss: a numbered heading and a label with its unit hold no value of their own
+    assert extract_from_text("4. Areal\nca. 30 m2\n", REF)["area_m2"] == 30
+    assert extract_from_text("Areal (m2)\n24\n", REF)["area_m2"] == 24
+
+
+def test_two_pieces_added_with_plus_are_one_area():
+    text = "Råden over vejareal\nSted: ud for Vendersgade 7\nSkurvogn 2,4 x 6 m + container 2 x 4 m\n"
+    assert extract_from_text(text, REF)["area_m2"] == 22.4
+
+
+def test_a_piece_and_things_counted_after_plus_add_no_area():
+    # near miss: "+ 4 stole" is no size
+    text = "Udeservering ud for Vendersgade 7: 2 x 3 m + 4 stole\n"
+    assert extract_from_text(text, REF)["area_m2"] == 6
+
+
+def test_children_and_adults_are_guests():
+    text = "Vi forventer op til 400 børn og voksne på samme tid i Enghaveparken søndag den 20. juni 2027."
+    assert extract_from_text(text, REF)["guests"] == 400
+
+
+def test_adults_of_the_staff_are_no_guests():
+    # near miss: the crew, not the guests
+    text = "Vi holder loppemarked i Enghaveparken. Holdet bag er 6 voksne."
+    assert "guests" not in extract_from_text(text, REF)
