@@ -179,6 +179,7 @@ def _legal_form_over(old: object, new: object) -> bool:
 
 # the floor and side composed after a house number: "st.", "kl.", "3.", "1. tv", "kl. th"
 _FLOOR_AND_SIDE = r"(?:st|kl|\d{1,2})\.(?: (?:tv|th|mf|\d{1,3})\.?)?"
+_NUMBER_RANGE = re.compile(r"\d[A-Za-z]?[ \t]?[-–][ \t]?\d")
 
 
 def _more_specific(old: object, new: object) -> bool:
@@ -186,8 +187,10 @@ def _more_specific(old: object, new: object) -> bool:
     one with its floor and side; "Ib" to "Ib Rasmussen"; a company to its name with the legal form."""
     if not isinstance(old, str) or not isinstance(new, str):
         return False
-    if not any(c.isdigit() for c in old) and new.startswith(old) and any(c.isdigit() for c in new):
-        return True
+    if (not any(c.isdigit() for c in old) and new.startswith(old) and any(c.isdigit() for c in new)
+            and not _NUMBER_RANGE.search(new)):
+        return True             # (not a range of numbers on the street: "Valby Langgade nr. 60-92" in an attached plan
+                                # is the stretch the mail wrote as "Valby Langgade mellem nr. 60 og 92")
     if (any(c.isdigit() for c in old) and new.startswith(old + ", ")
             and re.fullmatch(_FLOOR_AND_SIDE, new[len(old) + 2:])):
         return True                             # "Guldbergsgade 27" in the mail, "Guldbergsgade 27, st." attached

@@ -451,6 +451,12 @@ def _members(text: str, start: int, end: int, before: str) -> bool:
         _MEMBERS_AFTER.search(text[start + number.end() if number else end:end + 40]))
 
 
+def place_of_an_earlier_time(text: str, start: int, end: int) -> bool:
+    """The place at ``text[start:end]`` is said of an earlier time in its clause ("last summer we had a spot at
+    Torvehallerne, ... but this spring we want to try X"), not said to be the same again: no place applied for."""
+    return _earlier_time(("activity_location",), text, start, end, None)
+
+
 def _earlier_time(kinds: Sequence[str], text: str, start: int, end: int, received: date | None) -> bool:
     """A quantity, a place or a period said of an earlier time in its clause ("tidligere", "previously", "i 2025"
     before a year received, "på vores forrige projekt"), or a quantity of a thing done away with in a past year

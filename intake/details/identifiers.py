@@ -145,7 +145,8 @@ LITRES = re.compile(NUMBER + r"\s{0,3}(?:l|liter|litre|liters|litres|ltr)\b\.?",
 _GUEST_WORDS = (r"gæster|deltagere|personer|besøgende|mennesker|tilskuere|tilhørere|publikum|elever"
                 r"|løbere|beboere|medlemmer|dansere|audience"
                 r"|guests|participants|attendees|visitors|people|persons|spectators|runners|residents|members"
-                r"|dancers|punters|fans|spillere|players")
+                r"|dancers|punters|fans|spillere|players"
+                r"|børn|voksne|children|kids|adults")          # "op til 400 børn og voksne på samme tid"
 # "Forventet deltagerantal: 300", "Expected attendance: 800"
 _GUEST_COUNT_LABEL = r"deltagerantal|antal (?:deltagere|gæster|besøgende)|attendance|number of (?:guests|participants)"
 # ("Expected footfall 3,000 per day": the count right after the word)

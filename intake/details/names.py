@@ -106,7 +106,9 @@ _PLACE_BEFORE = re.compile(r"(?i:\bforan|\bud ?for|\buden ?for|\bin front of|\bo
 # Klip & Krøller v/ Anne Skov ønsker at ...", as "frisørsalonen Hårdesign v/ ..." within one; not a signature's line)
 _OWNED_BY = re.compile(rf"(?<![\w])(?:(?:(?<=\A)|(?<=\n)|(?<=[.!?][ \t]))(?i:{_BUSINESS_THE})[ \t]{{1,2}}"
                        rf"(?=[A-ZÆØÅ][^\n]{{0,60}}?[ \t]v/[^\n]{{0,60}}?[ \t][a-zæøå]))?"
-                       rf"(?P<v>{_CAP_TOKEN}(?:[ \t]{{1,2}}(?:(?:&|og|and)[ \t]{{1,2}})?{_CAP_TOKEN}){{0,3}}"
+                       # (a small word inside the name: "Frugtboden på Hjul v/ Ali Demir")
+                       rf"(?P<v>{_CAP_TOKEN}(?:[ \t]{{1,2}}(?:(?:&|og|and|på|i|fra|of|the|de|da|la)[ \t]{{1,2}})?"
+                       rf"{_CAP_TOKEN}){{0,3}}"
                        rf"[ \t]{{1,2}}v/[ \t]?"
                        rf"[A-ZÆØÅ][\w'’\-]{{1,30}}+(?:[ \t][A-ZÆØÅ][\w'’\-]{{1,30}}+){{1,2}})(?![\w])")
 _SOLE_TRADER_WORD = re.compile(r"(?i:enkeltmandsvirksomhed|personligt ejet|sole proprietorship|sole trader)")
@@ -595,6 +597,13 @@ _CONTACT_AFTER_NAME = re.compile(r"(?i:\s{1,2}(?:(?:who|som|der)\s{1,2})?(?:will
                                  r"(?:kontakt(?:person)?|(?:point[ \t]of[ \t])?contact(?:[ \t]person)?)\b"
                                  r"|[ \t]{1,2}(?:kan[ \t](?:træffes|kontaktes|fås[ \t]fat[ \t]i)"
                                  r"|can[ \t]be[ \t](?:reached|contacted))\b"
+                                 # "my colleague Jonas Berg handles the permits", "X står for ansøgningen": the one
+                                 # who handles the application
+                                 r"|[ \t]{1,2}(?:handles|is[ \t]handling|will[ \t]handle|deals[ \t]with"
+                                 r"|takes[ \t]care[ \t]of|is[ \t]in[ \t]charge[ \t]of|står[ \t]for|tager[ \t]sig"
+                                 r"[ \t]af|håndterer|varetager)[ \t]{1,2}(?:the[ \t]|our[ \t]|all[ \t]|vores[ \t]"
+                                 r"|alle[ \t])?(?:permits?|permissions?|applications?|ansøgning(?:en|er|erne)?"
+                                 r"|tilladelse(?:n|r|rne)?|sagen|the[ \t]case)\b"
                                  # "det er vores produktionsleder Signe Bach, I skal tale med": the one to talk to
                                  r"|,?[ \t]{1,2}(?:(?:som|der|that|who|whom)[ \t])?(?:I|du|you|man)[ \t]"
                                  r"(?:skal|bedes|bør|kan|må|should|can|must|need[ \t]to)[ \t](?:tale[ \t]med|kontakte"

@@ -41,6 +41,7 @@ from intake.details.addresses import (
     format_address,
     format_unit,
 )
+from intake.details.givens import place_of_an_earlier_time
 from intake.details.names import SUFFIX
 from intake.details.postcodes import postcode_town, towns
 
@@ -161,7 +162,8 @@ _SITE = re.compile("(?:" + "|".join([
     r"\bbyggegrunden (?:på|ved)", r"\bdrejer sig om(?: ejendommen)?", r"\bgælder(?: ejendommen)?",
     r"\b(?:køres|flyttes|fjernes|transporteres|hentes) (?:\w+ )?fra",
     r"\bplacering\b(?: er| på|:)?", r"\b(?:site|venue|location)\b(?: is| at|:)",     # not "Site Manager,"
-    r"\b(?:at|on) the corner of", r"\bin front of",
+    # ("a facade scaffold on the pavement along the front of X": the front of the house the work is at)
+    r"\b(?:at|on) the corner of", r"\b(?:in|along|alongside) (?:the )?front of",
     # a contractor's work at a customer's: "sløjfe en olietank hos en kunde på X", "at a customer's house at X"
     r"\bhos (?:en|vores|min) (?:kunde|klient)(?:[ \t]\w+){0,2} (?:på|i)",
     r"\b(?:at|for) (?:a|our|my) (?:customer|client)['’]?s?(?: \w+)? (?:at|on|in)",    # ("for a client at X")
@@ -171,6 +173,7 @@ _SITE = re.compile("(?:" + "|".join([
     # "will replace glass panels at X", "jord fra byggegrunden X", "jordflytning fra X": the work's place
     r"\b(?:replac|repair|renovat|paint|dismantl)\w* (?:\w+ ){0,3}(?:at|on)", r"\bbyggegrunden",
     r"\bjord\w*(?: \w+){0,3} fra",
+    r"\b(?:soil|earth|excavated material)(?: [\w-]+){0,4} from",      # "relocation of soil from the former lot at X"
     r"\bplaceret (?:på|ved)", r"\b(?:stillads|container|skurvogn|kran|lift|bod|vogn)\w* (?:\w+ ){0,2}(?:på|ved)",
     r"\btil at (?:\w+ ){0,4}(?:på|ved)",
     # "ombygge et hus på X", "renovate a flat at X": the work's place, not the business's premises
@@ -192,13 +195,16 @@ _SITE = re.compile("(?:" + "|".join([
     r"|landlord|\w*forening(?:en)?|udlejer(?:en)?|boligselskab(?:et)?) (?:at|on|in|på|i)",
     # the job named as such ("Opgaven er på X", "we have a job on X"), the equipment's destination ("Container til
     # X") and a removal's ends ("Flytning fra X")
-    r"\b(?:opgaven|opgave|en opgave|jobbet|projektet|the job|a job|the project|a project)(?: \w+)?"
+    # (the project by its name too: "the main contractor on the 'Bryggeritårnet' project at X")
+    r"\b(?:opgaven|opgave|en opgave|jobbet|projektet|the job|a job|the project|a project"
+    r"|(?:the|a) [\w'’\"‘“”\-]+ (?:project|job))(?: \w+)?"
     r"(?: (?:er|is|ligger|lies))? (?:på|i|ved|at|on|in)",
     r"\b(?:stillads|container|skurvogn|lift|kran|skip|scaffold|crane)\w* (?:til|for|to)",
     r"\b(?:flytning|udflytning|removal) (?:fra|til|from|to|out of|ud af)",       # not "vi er flyttet til X"
 ]) + r")\W*$", re.IGNORECASE)
 # only right before the address
-_SITE_NEXT_TO = re.compile(r"(?:\bved|\bbag|\bnear|\bnext to|\boutside|\bclose to)\W*$"
+# ("the courtyard behind X")
+_SITE_NEXT_TO = re.compile(r"(?:\bved|\bbag|\bbehind|\bnear|\bnext to|\boutside|\bclose to)\W*$"
                            # "Stillads Nansensgade 40" (not "Holm Stillads, Vibevej 3", a company's name and address)
                            r"|\b(?:stillads|stilladset|container|containeren|skurvogn|lift|liften|kran|mobilkran"
                            r"|scaffolding|skip|crane)[ \t]*$", re.IGNORECASE)
@@ -260,7 +266,9 @@ _PLACE = re.compile(
     rf"|langs|omkring|around"
     rf"|use[ \t]+of|use|brug[ \t]+af|benytte|benyttelse[ \t]+af"       # "applies for permission to use Ofelia Plads"
     rf"|hjørnet af|the corner of|krydset"
-    rf"|along|across|del af|part of)[ \t]+(?:the[ \t]+|selve[ \t]+)?(?P<v>{STREET})(?![\w])"   # "på selve torvet"
+    rf"|along|across|del af|part of"
+    rf"|try|prøve)"                         # "we want to try Dronning Louises Bro": a spot a stall tries
+    rf"[ \t]+(?:the[ \t]+|selve[ \t]+)?(?P<v>{STREET})(?![\w])"   # "på selve torvet"
     rf"(?![ \t]{{1,3}}(?:nr\.?[ \t]?)?\d)(?![ \t][A-ZÆØÅ][a-zæøå])"
     r"(?![ \t](?i:side)\b)")                 # "on the Gasværksvej side" of the premises: no place of its own
 _LOCATION_PHRASE = re.compile(r"(?<![\w])(?:placering|location|sted|lokation|venue|site)\s{0,3}[:\-]\s{0,3}"
@@ -486,6 +494,19 @@ _POST_TO_PREMISES = re.compile(
     r"|(?:\w+[ \t]+)?(?:shop|restaurant|café|cafe|office|kitchen|business|company|workshop|salon|clinic)\b)")
 
 
+# the building at an address converted into homes, in the address's own sentence ("... at Strandgade 71 and intend to
+# convert its upper floors into 12 residential units", "..., og ønsker at indrette fire nye boliger i tagetagen"): a
+# property developed, the site, not the business's own premises
+_INTO_DWELLINGS = re.compile(
+    r"(?i)[^.!?\n]{0,80}?\b(?:(?:convert|transform|redevelop)\w*\b[^.!?\n]{0,40}?\b(?:into|to)\b[^.!?\n]{0,25}?"
+    r"\b(?:residential|apartments?|flats|dwellings?|homes)\b"
+    r"|(?:indrette|ombygge|omdanne)\w*\b[^.!?\n]{0,40}?\b(?:boliger|lejligheder|beboelse)\b)")
+
+
+# (on the address's own line: "Alt i tømrerarbejde" above a craftsman's address in his signature is his trade)
+_WORK_NOUN_BEFORE = re.compile(r"(?i)(?<![\w])\w*arbejde[t]?[ \t]{1,3}(?:[-–:][ \t]{0,3})?\Z")
+
+
 def _roles(text: str, mentions: list[Mention]) -> list[str]:
     signature = signature_start(text)
     letterhead = _letterhead_end(text)
@@ -499,11 +520,18 @@ def _roles(text: str, mentions: list[Mention]) -> list[str]:
             role = "old"                        # "Vi flytter vores butik fra Istedgade 88 ...": the old address
         elif role == "home" and _POST_TO_PREMISES.match(text, m.end):
             role = "home, post elsewhere"       # "Jeg bor på X, men al post ... til caféens adresse"
+        elif role in ("business", "both", "neutral") and _INTO_DWELLINGS.match(text, m.end):
+            role = "site"                       # "We acquired the former warehouse at X and intend to convert its upper
+                                                # floors into 12 residential units": a development, not premises
         elif _NAMED_AFTER.search(text, max(0, m.start - 30), m.start):
             role = "name"                       # "Ejerforeningen Holmbladsgade 70": a name, not where it is
         elif anothers_place(text, m.start) or _BILLS_TO_ANOTHER.search(text, max(0, m.start - 160), m.start):
             role = "another's"                  # "My neighbour at Falkoner Allé 28 has the same sign": neither the
                                                 # business's address nor the site
+        elif (role == "neutral" and m.start < signature
+              and _WORK_NOUN_BEFORE.search(text, text.rfind("\n", 0, m.start) + 1, m.start)):
+            role = "site"                       # "Afmærkningsplan - fiberarbejde Valby Langgade nr. 60-92": the work
+                                                # named by its noun right before its address, on its line
         elif role == "neutral" and _SUBJECT_LINE.search(text, max(0, m.start - 120), m.start):
             role = "site"                       # a forwarded mail's "Emne: Støjende arbejde - Tagensvej 120", as the
                                                 # mail's own subject: where the work is, not the sender's signature
@@ -759,7 +787,8 @@ def _place(text: str, mentions: list[Mention]) -> str | None:
                 and not _district_of(text, m.end("v"), mentions)
                 and not _PREMISES_CORNER_HERE.search(text, max(0, m.start() - 120), m.start("v"))
                 and not _WHERE_WE_RUN.search(text, max(0, m.start() - 80), m.start())
-                and not _OUR_PREMISES_ON.search(text, max(0, m.start() - 80), m.start("v"))):
+                and not _OUR_PREMISES_ON.search(text, max(0, m.start() - 80), m.start("v"))
+                and not place_of_an_earlier_time(text, m.start("v"), m.end("v"))):    # "last summer ... at X"
             return name
     return _area_by_place(text, mentions) or _event_place(text, mentions) or _square_of_the_event(text, mentions)
 

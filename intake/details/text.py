@@ -100,6 +100,10 @@ def labelled_values(text: str, reference: date) -> dict[str, object]:
             key = label_key(cells[0]) if not _HAS_VALUE.search(cells[0]) else None    # "CVR 12345678" is not a label
             if key == "contact_name" and len(cells) == 1 and i and looks_like_person(lines[i - 1]):
                 key = None                      # "Tomasz Nowak\nSite manager\nNOWAK-BUD": a signer's role, no label
+            if key in _AMOUNTS and _NUMBER_IN_LABEL.search(cells[0]) and not _NUMBERED.match(cells[0]):
+                # "Areal ca. 6 x 8 m." on a line of its own: the label and its value, not a label over the next line
+                _put(out, _in_section(normalise_value(key, cells[0], reference), _section_for(cells[0], section)))
+                continue
             nxt = lines[i + 1] if i + 1 < len(lines) else ""
             if (key and nxt and len(nxt) <= 400 and not _is_label(_PAIR_SPLIT.split(nxt)[0])
                     and not _PART_HEADING.match(cells[0])):
@@ -223,6 +227,8 @@ def _in_section(values: dict, section: str) -> dict:
 _PART_HEADING = re.compile(r"^\s*(?i:section|part|del|afsnit|sektion)\s+(?:[A-Z]|\d{1,2})\b(?![.,]\d)")
 _NUMBERED = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*[.)]|[A-H][.)])\s+(?=[^\W\d])")
 _HAS_VALUE = re.compile(r"\d[ .\-]?\d[ .\-]?\d|@")
+_AMOUNTS = frozenset(("area_m2", "litres", "guests"))    # labels whose value is a number
+_NUMBER_IN_LABEL = re.compile(r"(?<![\w.,])\d")          # a number of its own (not the "2" of "m2")
 
 
 def _is_label(cell: str) -> bool:
@@ -779,11 +785,12 @@ def _find_amounts(text: str, _ref: date) -> dict:
                   and not _PIECES.search(text, max(0, d.start() - 30), d.start())
                   and not _COUNTED_PIECES.search(text, max(0, d.start() - 30), d.start())), None)
         a, b = (parse_number(d.group("a")), parse_number(d.group("b"))) if d else (None, None)
+        added = _added_size(text, d.end()) if d and a and b else 0
         if not (a and b):       # "langs vores 6 meter facade, 1 m ud": a length and a depth, not a sign's
             a, b, *_ = next((m for m in islice(length_and_depth(text), 20)
                              if not _NOT_GROUND.search(text, max(0, m[2] - 50), m[2])), (None, None))
         if a and b:
-            out["area_m2"] = round(a * b, 2)
+            out["area_m2"] = round(a * b + added, 2)
     m = next((v for v in islice(LITRES.finditer(text), 50)
               if not _not_a_tank(text, v)), None)
     if m:
@@ -795,6 +802,23 @@ def _find_amounts(text: str, _ref: date) -> dict:
     if guests:
         out["guests"] = max(guests)
     return {k: v for k, v in out.items() if v}
+
+
+# "Skurvogn 2,4 x 6 m + container 2 x 4 m": a second piece's size added to the first's, a word or two naming it
+_PLUS_SIZE = re.compile(r"[ \t]{0,3}\+[ \t]{0,3}(?:[^\W\d]+[ \t]{1,3}){0,2}(?=\d)")
+
+
+def _added_size(text: str, end: int) -> float:
+    """The area of the pieces added with "+" right after a size ending at ``end`` (0 when there are none)."""
+    total: float = 0
+    for _ in range(5):
+        plus = _PLUS_SIZE.match(text, end)
+        d = DIMENSIONS.match(text, plus.end()) if plus else None
+        a, b = (parse_number(d.group("a")), parse_number(d.group("b"))) if d else (None, None)
+        if d is None or not (a and b):
+            return total
+        total, end = total + a * b, d.end()
+    return total
 
 
 def _guests_in_words(text: str) -> list[int]:

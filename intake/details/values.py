@@ -297,8 +297,9 @@ def _is_town(name: str) -> bool:
 
 
 # "the lawn by the rose garden in Enghaveparken", "plænen ved søen i Valbyparken": a spot written first, then the
-# named place it is in
-_SPOT_IN_PLACE = re.compile(r"^(?:the[ \t]+)?[a-zæøå][^,\d\n]{0,60}?[ \t](?:in|i)[ \t]+"
+# named place it is in; so too a spot by a named place ("parkeringspladsen ved Bispebjerg Hospital", "frugt og grønt
+# ved Bispebjerg Hospital"), as an open area by a place is labelled by the place (``sites._AREA_BY``)
+_SPOT_IN_PLACE = re.compile(r"^(?:the[ \t]+)?[a-zæøå][^,\d\n]{0,60}?[ \t](?:in|i|ved|by|near|beside|next[ \t]to)[ \t]+"
                             r"(?P<place>[A-ZÆØÅ][^\W\d]{3,40}(?:[ \t][A-ZÆØÅ][^\W\d]{1,30}){0,2})[ \t.]*$")
 
 
@@ -307,7 +308,9 @@ _SPOT_IN_PLACE = re.compile(r"^(?:the[ \t]+)?[a-zæøå][^,\d\n]{0,60}?[ \t](?:i
 _PLACE_BY_STREET = re.compile(r"^(?P<place>[A-ZÆØÅ][^\W\d]{3,40}(?:[ \t][A-ZÆØÅ][^\W\d]{1,30}){0,2})[ \t]+"
                               r"(?:ved|by|near|mod|langs|along|mellem|between)[ \t]+[A-ZÆØÅ]")
 # "Hjørnet af Amagerbrogade og Holmbladsgade", "At the corner of X and Y": the corner is written "X og Y"
-_CORNER_OF = re.compile(r"(?i)^(?:(?:på|at|on|i|in)[ \t]+)?(?:hjørnet(?:[ \t]+af)?|krydset(?:[ \t]+(?:af|mellem))?"
+# (a thing on the corner before it: "Stilladset på hjørnet af Nørre Farimagsgade og Frederiksborggade")
+_CORNER_OF = re.compile(r"(?i)^(?:[^\W\d]+[ \t]+(?=(?:på|at|on|i|in)[ \t]))?(?:(?:på|at|on|i|in)[ \t]+)?"
+                        r"(?:hjørnet(?:[ \t]+af)?|krydset(?:[ \t]+(?:af|mellem))?"
                         r"|(?:the[ \t]+)?(?:corner|junction|intersection|crossing)[ \t]+of)[ \t]+"
                         r"(?=(?-i:[A-ZÆØÅ])[^\n]{1,60}?(?:[ \t](?:og|and|&)[ \t]+|[ \t]?/[ \t]?)(?-i:[A-ZÆØÅ]))")
 
