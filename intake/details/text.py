@@ -660,8 +660,16 @@ _TO_THE_SIGNER = re.compile(r"(?i)\b(?:rettet|rettes|sendes|stilles)[ \t]+(?:dir
                             r"[ \t]+to[ \t]+me\b")
 
 
+# "Kontaktperson er min far, direktør Karim Aziz": the person named as the contact in so many words
+_CONTACT_PERSON_IS = re.compile(r"(?i)\b(?:kontaktperson(?:en)?|contact[ \t]person)\b[^.!?\n]{0,40}?[ \t](?:er|is"
+                                r"|will[ \t]be|bliver)[ \t]")
+
+
 def _find_contact(text: str, _ref: date) -> dict:
     signer = signature_name(text.split("\n")) if _TO_THE_SIGNER.search(text) else None
+    named = designated_contact(text) if signer else None
+    if named and any(named in text[m.end():m.end() + 60] for m in islice(_CONTACT_PERSON_IS.finditer(text), 10)):
+        signer = None                       # "Kontaktperson er min far, X. Mails må gerne sendes til mig": X
     if signer and looks_like_person(signer):
         return {"contact_name": signer, "designated_contact": signer}
     name = find_contact(text)
