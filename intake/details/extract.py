@@ -29,7 +29,7 @@ from stdnum.dk import cvr as stdnum_cvr
 from intake.details import periods
 from intake.details.identifiers import EMAIL, IGNORED_EMAIL, find_cpr
 from intake.details.labels import label_key
-from intake.details.names import SUFFIX, company_of_the_sender, looks_like_person
+from intake.details.names import SUFFIX, company_of_the_sender, looks_like_person, signed_together
 from intake.details.postcodes import town_of
 from intake.details.sites import named_site, premises_on_corner, same_place
 from intake.details.text import CLIENT, extract_from_text
@@ -98,6 +98,7 @@ def extract_details(
     _subject_corner_of_our_premises(found, read)
     _site_apart_from_the_address(found)
     _contact_from_headers(found, sender, sender_name, reply_to)
+    _sender_among_the_signers(found, read, sender_name)
     _company_of_the_sender(found, read, sender)
     _first_name_of_the_owner(found)
     _details_beside_the_company(found, read)
@@ -199,6 +200,9 @@ def _more_specific(old: object, new: object) -> bool:
     tail = old.rsplit(", ", 1)[-1]
     if tail != old and new.startswith(tail + " ") and re.fullmatch(SUFFIX, new[len(tail) + 1:]):
         return True                             # "Tilbudsafdelingen, Grønbech Anlæg" signed, "Grønbech Anlæg A/S"
+    legal = re.fullmatch(rf"(?P<name>.+?)[ \t]+{SUFFIX}\.?", new)
+    if legal and old.endswith(" " + legal.group("name")) and not re.search(SUFFIX + r"\.?$", old):
+        return True                             # the trade name "Smørrebrødskælderen Hos Lis", the legal "Hos Lis ApS"
     return " " not in old and old.isalpha() and new.startswith(old + " ") and looks_like_person(new)
 
 
@@ -428,6 +432,20 @@ def _contact_from_headers(found: dict[str, Field], sender: str, sender_name: str
         return                                  # a company's name, or a colleague forwarding the mail
     signed = found.get("contact_name")
     if signed is None or _more_specific(signed.value, name):
+        found["contact_name"] = Field(name, "from")
+
+
+def _sender_among_the_signers(found: dict[str, Field], read: list[tuple[str, str, dict[str, object]]],
+                              sender_name: str) -> None:
+    """Two people signing the mail together ("Mvh / Ayla og Kemal Demir"), one of them its sender (From "Kemal
+    Demir"): the sender is the contact, not the first one signed (a person the text names to contact stays)."""
+    contact, name = found.get("contact_name"), " ".join(sender_name.split())
+    designated = found.get("designated_contact")
+    if designated is not None and contact is not None and designated.value == contact.value:
+        return
+    body = next((text for source, text, _ in read if source == "body"), "")
+    couple = signed_together(body) if contact is not None and contact.source == "body" and name else None
+    if couple and contact is not None and contact.value in couple and name in couple and name != contact.value:
         found["contact_name"] = Field(name, "from")
 
 

@@ -19,7 +19,9 @@ CVR_LABELLED = re.compile(
     r"(?:\bcvr|\bse|\bmoms|\bvat|\bcompany[ \t]registration"
     r"|\b(?:company|organi[sz]ation)(?=[ \t](?:no\b|nr\b|number)))(?:[\s.\-/]{0,3}(?:cvr|se))?[\s.\-]{0,3}"
     r"(?:nr|nummer(?:et)?|no|number"          # "CVR-nummeret er 23368129": the number in its definite form
-    r"|reg\.?\s?no)?\.?[\s:.#=,]{0,4}(?:(?:er|is|nu|now|nyt|new)[\s:]{1,3}){0,2}"
+    r"|reg\.?\s?no)?\.?"
+    r"(?:[ \t]{0,2}\((?:cvr|se|vat)(?:[\s.\-]{0,2}(?:nr|no|nummer|number))?\.?\))?"   # "company number (CVR) is"
+    r"[\s:.#=,]{0,4}(?:(?:er|is|nu|now|nyt|new)[\s:]{1,3}){0,2}"
     r"(?:DK[\s-]?)?(?P<v>\d(?:[ \-]?\d){7})(?![\d])", re.IGNORECASE)
 CVR_DK = re.compile(r"(?<![\w-])DK[\s-]?(?P<v>\d{2}[ ]?\d{2}[ ]?\d{2}[ ]?\d{2})(?![\d])")
 # the label (``P_LABEL``, the privacy module's, so a P-number the details read is never flagged as a CPR) and its
@@ -92,7 +94,9 @@ def digits(raw: str) -> str:
 NUMBER = r"(?<![\d.,])(?<!\d\s)(?P<n>\d{1,3}(?:[.\s]\d{3})+(?:,\d+)?|\d{1,3}(?:,\d{3})+(?![\d.,])|\d+(?:[.,]\d+)?)"
 AREA = re.compile(NUMBER + r"\s{0,3}(?:m2|m²|kvm\.?|kvadratmeter|sq\.?\s?m|sqm|square met(?:er|re)s?)(?![\w])",
                   re.IGNORECASE)
-DIMENSIONS = re.compile(r"(?<![\d.,])(?P<a>\d+(?:[.,]\d+)?)\s{0,3}(?:m\s{0,3})?(?:[x×*]|by(?=\s))\s{0,3}"
+# ("5 metres by 0.8 metres": the unit may be written after both numbers, in full)
+DIMENSIONS = re.compile(r"(?<![\d.,])(?P<a>\d+(?:[.,]\d+)?)\s{0,3}(?:(?:m|meter|metres?|meters?)\s{0,3})?"
+                        r"(?:[x×*]|by(?=\s))\s{0,3}"
                         r"(?P<b>\d+(?:[.,]\d+)?)\s{0,3}(?:m|meter|metres?|meters?)(?![\w²])",
                         re.IGNORECASE)
 # one to ten in words, Danish and English ("to uger", "five hundred guests")

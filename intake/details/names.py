@@ -21,7 +21,8 @@ SUFFIX = (r"(?:ApS|A/S|I/S|IVS|K/S|P/S|AmbA|A\.m\.b\.a\.|F\.m\.b\.a\.|FMBA|SMBA|
 _CAP_TOKEN = r"[A-ZÆØÅÉÜÖÄ0-9](?:[\wæøåéüöä&'’\-]|\.(?=\w)){0,40}+\.?"   # bounded and possessive: no long scans
 MAX_CANDIDATES = 60
 Candidate = tuple[str, int, int, int]       # a possible company name: (name, start, end, score of its own evidence)
-_JOINER = r"(?:&|og|and|of|i|på|ved|de|la|le|du|da|di|dos|von|van|der|v/|for|the|by)"   # "Pastéis da Ana"
+# "Pastéis da Ana", "Pão na Chapa", "Casa del Sol"
+_JOINER = r"(?:&|og|and|of|i|på|ved|de|la|le|du|da|di|do|dos|das|na|no|del|von|van|der|v/|for|the|by)"
 _NAME_RUN = rf"{_CAP_TOKEN}(?:[ \t]{{1,2}}(?:(?:{_JOINER}|fra)[ \t]{{0,2}})?{_CAP_TOKEN}){{0,5}}"   # "Toner fra Nord"
 COMPANY = re.compile(rf"(?<![\w])(?P<v>{_CAP_TOKEN}(?:[ \t]+(?:{_JOINER}|{_CAP_TOKEN})){{0,5}}[ \t]+{SUFFIX})(?![\w/])")
 _SUFFIX_AT = re.compile(rf"(?<=[ \t]){SUFFIX}(?![\w/])")
@@ -49,6 +50,9 @@ _INTRO = re.compile(        # each alternative starts a word: the look-behind tu
     rf"|\b(?:jeg|vi|og)[ \t](?:driver|ejer)(?:[ \t]{_BUSINESS_THE})?"
     # "Jeg er ved at starte hundefrisøren Happy Paws Grooming op", "vi åbner restauranten X"
     rf"|\b(?:starte|starter|åbne|åbner)[ \t](?:op[ \t])?{_BUSINESS_THE}"
+    # "we are opening Mama Nkechi's Kitchen, a West African restaurant": the name, then the kind of business it is
+    rf"|\b(?:opening|open|opens|starting|launching|åbner|åbne|starter)(?=[ \t]{{1,3}}(?-i:[A-ZÆØÅ])[^,\n]{{1,50}},"
+    rf"[ \t](?:a|an|en|et|our|vores)[ \t](?:[\w-]+[ \t]){{0,3}}{_BUSINESS_NOUN}\b)"
     r"|\b(?:i|we)[ \t](?:run|own)"
     # "My sole proprietorship is Pastéis da Ana", "min enkeltmandsvirksomhed hedder ..."
     r"|\b(?:min|mit|vores|my|our)[ \t](?:sole[ \t]proprietorship|sole[ \t]trader(?:[ \t]business)?"
@@ -56,7 +60,7 @@ _INTRO = re.compile(        # each alternative starts a word: the look-behind tu
     r"|\bundertegnede[ \t](?:driver|ejer)"
     # "jeg har enkeltmandsvirksomheden Skovens Træer", "en lille forening der hedder Bogbyttet"
     r"|\b(?:jeg|vi|og)[ \t]har[ \t](?:firmaet|virksomheden|enkeltmandsvirksomheden|forretningen|butikken|foreningen)"
-    rf"|\b(?:{_BUSINESS_NOUN}|forening|klub|club|association|society|organi[sz]ation)[ \t](?:der|som|that|which)[ \t]"
+    rf"|\b(?:{_BUSINESS_NOUN}|forening|klub|club|association|society|organi[sz]ation),?[ \t](?:der|som|that|which)[ \t]"
     r"(?:hedder|is called|is named)"
     # "jeg har Kebab House på Nørrebrogade 210": a name that has a place after it
     r"|\b(?:jeg|vi|i|we)[ \t](?:har|have)(?=[ \t]{1,3}(?-i:[A-ZÆØÅ])\S{0,30}(?:[ \t](?-i:[A-ZÆØÅ&])\S{0,30}){0,3}"
@@ -106,9 +110,9 @@ _PLACE_BEFORE = re.compile(r"(?i:\bforan|\bud ?for|\buden ?for|\bin front of|\bo
 # Klip & Krøller v/ Anne Skov ønsker at ...", as "frisørsalonen Hårdesign v/ ..." within one; not a signature's line)
 _OWNED_BY = re.compile(rf"(?<![\w])(?:(?:(?<=\A)|(?<=\n)|(?<=[.!?][ \t]))(?i:{_BUSINESS_THE})[ \t]{{1,2}}"
                        rf"(?=[A-ZÆØÅ][^\n]{{0,60}}?[ \t]v/[^\n]{{0,60}}?[ \t][a-zæøå]))?"
-                       # (a small word inside the name: "Frugtboden på Hjul v/ Ali Demir")
-                       rf"(?P<v>{_CAP_TOKEN}(?:[ \t]{{1,2}}(?:(?:&|og|and|på|i|fra|of|the|de|da|la)[ \t]{{1,2}})?"
-                       rf"{_CAP_TOKEN}){{0,3}}"
+                       # (a small word inside the name: "Frugtboden på Hjul v/ Ali Demir", "Pão na Chapa")
+                       rf"(?P<v>{_CAP_TOKEN}(?:[ \t]{{1,2}}(?:(?:&|og|and|på|i|fra|of|the|de|da|do|dos|das|na|no|del"
+                       rf"|la|le|du|di)[ \t]{{1,2}})?{_CAP_TOKEN}){{0,3}}"
                        rf"[ \t]{{1,2}}v/[ \t]?"
                        rf"[A-ZÆØÅ][\w'’\-]{{1,30}}+(?:[ \t][A-ZÆØÅ][\w'’\-]{{1,30}}+){{1,2}})(?![\w])")
 _SOLE_TRADER_WORD = re.compile(r"(?i:enkeltmandsvirksomhed|personligt ejet|sole proprietorship|sole trader)")
@@ -130,17 +134,22 @@ _SENTENCE_END = re.compile(r"(?<!\b[A-ZÆØÅ])"             # "Malerfirmaet M. 
                            r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bBrdr)(?<!\bBros)(?<!\bKbh)(?<!\bNr)\.\s+(?=[A-ZÆØÅ])")
 _PLACE_TAIL = re.compile(r"\s+(?:på|i|in|at|on)\s+\S+(?:gade|vej|allé|plads|torv|torvet|boulevard|brygge|stræde)\b.*$",
                          re.IGNORECASE)
-_LOWER = "a-zæøåéèêëáàâäíìîïóòôöúùûüýÿçñşğıłńśźżčřšžőűãõ"
+_LOWER = "a-zæøåéèêëáàâäíìîïóòôöúùûüýÿçñşğıłńśźżčřšžőűãõāēīūėąęįųķļņģ"   # (Baltic: "Rūta Petrauskienė")
 _NAME_TOKEN = (rf"[A-ZÆØÅÉÜÖÄŞÇŁŚŻŽČŘŠ][{_LOWER}]{{1,30}}(?:['’\-][A-ZÆØÅÉÜÖÄŞÇa-z{_LOWER}][{_LOWER}]+"
                r"|[A-Z][a-z]+)*")
 _NAME = (rf"(?:[A-ZÆØÅ]\.[ \t]?(?=[A-ZÆØÅ][{_LOWER}]{{2}}))?"                 # "J. Bønnelykke"
          rf"{_NAME_TOKEN}(?:[ \t]+(?:[A-ZÆØÅÉÜ]\.|{_NAME_TOKEN}|O['’]{_NAME_TOKEN}"
-         rf"|(?:von|van|de|der|den|del|della|la|le|du|da|di|dos|das|af|ter|ten|al|el)(?=[ \t]+[A-ZÆØÅa-z]))){{0,3}}")
+         # an Arabic article joined to the surname ("Jamal al-Sayed", "Amr el-Masri")
+         rf"|(?:al|el|ad|ar|as|ash|at|az|an|ben|bin|ibn|abu)-{_NAME_TOKEN}"
+         # a particle before the surname: "van der Berg", "Omar bin Rashid", "Ali ibn Hassan"
+         rf"|(?:von|van|de|der|den|del|della|la|le|du|da|di|dos|das|af|ter|ten|al|el|bin|ibn|bint|binti|ben)"
+         rf"(?=[ \t]+[A-ZÆØÅa-z]))){{0,3}}")
 _TITLE_PREFIX = re.compile(
     r"^(?:indehaver|medindehaver|ejer|direktør|adm\. direktør|daglig leder|partner|owner|co-?owner|ceo|founder|manager"
     r"|general manager|projektleder|project manager|byggeleder|formand)\s*[,:\-–|]\s*", re.IGNORECASE)
-_TITLE_WORDS = (r"(?:\w*direktør|\w*chef|\w*leder|indehaver|ejer|formand|arkitekt|advokat|director|manager"
-                r"|owner|chairman|architect|operator|foreman|coordinator|\w*mester|(?:ops|team|project|site) lead)")
+_TITLE_WORDS = (r"(?:\w*direktør|\w*chef|\w*leder|(?:med)?indehaver|(?:med)?ejer|formand|arkitekt|advokat|director"
+                r"|manager|(?:co-?)?owner|(?:co-?)?founder|chairman|architect|operator|foreman|coordinator|\w*mester"
+                r"|(?:ops|team|project|site) lead)")
 # the name signed, then the end of the line, a phone, or the signer's role ("Kirsten Nyborg, formand", "Amalie Fog
 # (kasserer)")
 _NAME_LINE = re.compile(rf"^\s*/?\s*(?P<v>{_NAME})\s*,?\s*(?:$|[|·•]\s|(?:(?i:tlf|tel|mobil|mob)\.?:?\s*)?"
@@ -195,9 +204,13 @@ _TITLE_LINE = re.compile(
     r"|pharmacist|apoteker|farmaceut|optician|optiker|bogholder|bookkeeper|accountant|revisor|architect|arkitekt)\b")
 
 
-def clean_company(raw: str) -> str | None:
+def clean_company(raw: str, named: bool = False) -> str | None:
+    """A name with its legal form, without the words of the sentence before it; ``named`` when a naming verb stands
+    right before it ("Selskabet hedder Hos Lis ApS"), so that its first word is the name's even if it could lead a
+    sentence ("Hos", "For", "Den")."""
     value = _SENTENCE_END.split(raw.strip())[-1]         # "uge 23-26. JH Byg ApS": the name starts its sentence
-    value = _TRADE_PREFIX.sub("", _LOWER_LEAD.sub("", _COMPANY_LEAD.sub("", value))).strip(" ,;:")
+    value = value if named else _COMPANY_LEAD.sub("", value)
+    value = _TRADE_PREFIX.sub("", _LOWER_LEAD.sub("", value)).strip(" ,;:")
     if not re.search(SUFFIX + r"\.?$", value) or not re.match(_CAP_TOKEN, value):
         return None
     value = value if value.endswith(("o.", "V.", "Inc.", "Ltd.")) else value.rstrip(".")
@@ -209,11 +222,14 @@ def _clean_plain(raw: str) -> str | None:
     value = _SENTENCE_END.split(raw.strip())[0]             # a sentence ends the name; "Frk. Kanel" is one name
     value = _PLACE_TAIL.sub("", _TRADE_PREFIX.sub("", _COMPANY_LEAD.sub("", value))).strip(" ,.;:")
     value = re.sub(rf"\s+{_JOINER}$", "", value)
+    value = _PRONOUN_AFTER.sub("", value)              # "On behalf of Amager Strand Beach Volley Club I'm attaching"
     if _NUMBER_LABEL.match(value):
         return None                                     # "en enkeltmandsvirksomhed, CVR 12345678": no name
     return value if 2 <= len(value) <= 60 else None
 
 
+# an English sentence's subject right after the name, which the capitals ran on into
+_PRONOUN_AFTER = re.compile(r"(?:[ \t]+(?:I|I['’](?:m|ve|d|ll)|We|We['’](?:re|ve|d|ll)))+$")
 _NUMBER_LABEL = re.compile(r"(?i)(?:cvr|se|vat|p|tlf|tel|phone|mobil)\b|\d")
 
 
@@ -296,7 +312,8 @@ def _merge_longer_forms(candidates: dict[str, tuple[int, int]]) -> None:
 def _candidates(text: str) -> Iterator[Candidate]:
     """(name, start, end, score of its own evidence) for every possible company name."""
     for m in _ending_before(_SUFFIX_AT, _ENDING_IN_SUFFIX, text, end_of_match=True):
-        name = clean_company(m.group("v"))
+        name = clean_company(m.group("v"), named=_NAMING_VERB.search(text, max(0, m.start("v") - 30),
+                                                                     m.start("v")) is not None)
         if name:
             yield name, m.start("v"), m.end("v"), 3 + (2 if _INTRO.search(text[max(0, m.start() - 40):m.end()]) else 0)
     yield from _plain_candidates(text, _ending_before(_SOLE_TRADER_WORD, _ENDING_IN_NAME_AS, text), 2)
@@ -305,6 +322,12 @@ def _candidates(text: str) -> Iterator[Candidate]:
     organisations = (m for m in islice(_ORGANISATION.finditer(text), MAX_CANDIDATES)
                      if not _PLACE_BEFORE.search(text, max(0, m.start() - 25), m.start()))
     yield from _plain_candidates(text, islice(_INTRO.finditer(text), MAX_CANDIDATES), 2)
+    called = list(islice(_CALLED_IN_LOWER_CASE.finditer(text), MAX_CANDIDATES))
+    yield from _plain_candidates(text, (m for m in called if not m.group("ran")), 2)
+    # with its CVR beside it, and more than one word ("vi driver caféen sammen, CVR ...": no name)
+    yield from _plain_candidates(text, (m for m in called if m.group("ran") and " " in m.group("v")), 0)
+    for m in islice(_LOWER_CASE_FORM.finditer(text), MAX_CANDIDATES):
+        yield " ".join(m.group("v").split()), m.start("v"), m.end("v"), 3
     yield from _plain_candidates(text, islice(_OWNED_BY.finditer(text), MAX_CANDIDATES), 2)
     yield from _plain_candidates(text, organisations, 2)
     yield from _plain_candidates(text, islice(_WE_ARE.finditer(text), MAX_CANDIDATES), 0)
@@ -322,6 +345,28 @@ def _candidates(text: str) -> Iterator[Candidate]:
     head = _LETTERHEAD.match(text)
     if head and _looks_like_business(head.group("v")) and not _TITLE_LINE.match(head.group("v")):
         yield head.group("v"), head.start("v"), head.end("v"), 1
+
+
+# the verb that names a business right before its name: "Selskabet hedder Hos Lis ApS", "is called For Fun ApS"
+_NAMING_VERB = re.compile(r"(?i:\b(?:hedder|is[ \t]called|is[ \t]named|under[ \t]navnet|under[ \t]the[ \t]name))"
+                          r"[ \t]{1,3}\Z")
+# a name written in lower case after the words that name it: "en lille enkeltmandsvirksomhed, der hedder søde sager
+# by sanne, hvor ...", "our shop is called blomst & bi." (not "firmaet hedder det samme")
+# (or after "jeg driver frisørsalonen", with a CVR right after it: "Jeg driver frisørsalonen hår & co, CVR ...")
+_CALLED_IN_LOWER_CASE = re.compile(
+    rf"(?i:\b(?:{_BUSINESS_NOUN}|{_BUSINESS_THE}|forening(?:en)?|klub(?:ben)?|club|association|society|selskab(?:et)?)"
+    rf"(?:,?[ \t](?:der|som|that|which))?[ \t](?:hedder|is[ \t]called|is[ \t]named|called|named)"
+    rf"|\b(?:min|mit|vores|my|our)[ \t]{_BUSINESS_NOUN}[ \t](?:hedder|is[ \t]called|is[ \t]named)"
+    rf"|\bunder[ \t](?:navnet|the[ \t]name)"
+    rf"|(?P<ran>\b(?:jeg|vi|og)[ \t](?:driver|ejer)[ \t]{_BUSINESS_THE}))[ \t]{{1,3}}"
+    r"(?P<v>(?!(?:det|den|de|ikke|også|nu|endnu|stadig|bare|noget|sammen|selv|alene|her|der|the|not|also|still|now"
+    r"|just|it|a|an|en|et|something|together|alone|here|there)"
+    r"\b)[a-zæøå][\w&'’\-]*(?:[ \t][a-zæøå0-9&][\w&'’\-]*){0,4})(?=[ \t]*(?:[,.;:(!?]|$))", re.MULTILINE)
+# a company written in lower case, its legal form too, with its CVR after it: "Arbejdet udføres af os selv, nordvest
+# kloak & anlæg aps, CVR 28206682" (the name starts a line, or after a comma, a colon or "vi er")
+_LOWER_CASE_FORM = re.compile(r"(?:^|(?<=[,:;(])|(?<=\bvi er)|(?<=\bwe are)|(?<=\bhedder)|(?<=\bis called))[ \t]*"
+                              r"(?P<v>[a-zæøå][\w&'’\-]*(?:[ \t]+[a-zæøå0-9&][\w&'’\-]*){0,4}[ \t]+"
+                              r"(?:aps|a/s|i/s|ivs|k/s|p/s))(?![\w/])(?=[ \t]*[,(]?[ \t]*(?i:cvr))", re.MULTILINE)
 
 
 # a name in quotes after the kind of business or a word that names it: 'caféen "Bønne & Bog" ApS', 'restaurant
@@ -456,10 +501,56 @@ def _signature(lines: list[str]) -> tuple[str, list[str]] | None:
         candidates = ([(rest, following)] if rest else []) + ([(following[0], following[1:])] if following else [])
         for cand, after in candidates:
             cand = _NICKNAME.sub("", _TITLE_WORD_BEFORE.sub("", cand))
+            couple = _couple_signed(cand, after)
+            if couple:
+                return couple, after
             nm = _NAME_LINE.match(cand) if len(cand) <= 200 else None
             if nm and looks_like_name(nm.group("v")):
                 return nm.group("v"), after
     return _slash_signature(lines) or _inline_valediction(lines)
+
+
+# two people signing together: "Rikke Holt og Anders Frandsen", "Sara og Mads Holm", "Nkechi Okafor and Daniel Mensah"
+_COUPLE_LINE = re.compile(rf"^\s*(?P<a>{_NAME})[ \t]+(?:og|and|&)[ \t]+(?P<b>{_NAME})[ \t]*[,.]?[ \t]*$")
+
+
+def _couple(line: str) -> tuple[str, str] | None:
+    """Two people signing together, in full: the first with the surname they share when signed by the first name
+    alone ("Sara og Mads Holm": Sara Holm, Mads Holm). Two first names alone ("Mikkel & Rasmus") name no one in full."""
+    m = _COUPLE_LINE.match(line) if len(line) <= 120 else None
+    if not m or not looks_like_person(m.group("b")):
+        return None
+    first, second = m.group("a"), m.group("b")
+    if _BUSINESS_NAME_WORD.search(line):
+        return None                             # "Holm & Vestergaard Advokatpartnerselskab", "Nielsen & Søn Tømrer"
+    if " " not in first:
+        first = f"{first} {second.split(' ', 1)[1]}"
+    return (first, second) if looks_like_person(first) else None
+
+
+# a word of a business's name that joins its founders' names ("Holm & Vestergaard Advokatpartnerselskab")
+_BUSINESS_NAME_WORD = re.compile(rf"(?i)\b(?:\w*selskab\w*|søn|sønner|sons?|co|partnere?|partners|brødrene|brothers"
+                                 rf"|{_TRADE.pattern})\b")
+
+
+def _couple_signed(line: str, after: list[str]) -> str | None:
+    """The first of two people signing together, or the one of them who also signs alone on a line below."""
+    couple = _couple(line)
+    return next((ln for ln in after if ln in couple), couple[0]) if couple else None
+
+
+def signed_together(text: str) -> tuple[str, str] | None:
+    """The two people who sign ``text`` together on one line of its signature ("Mvh / Rikke Holt og Anders
+    Frandsen"), if they do."""
+    lines = [ln.strip() for ln in text.split("\n") if ln.strip()][-8:]
+    for i, line in enumerate(lines):
+        m = _VALEDICTION.match(line) if len(line) <= 80 else None
+        rest = next((g for g in m.groups() if g), "").strip(" ,.") if m else ""
+        for cand in ([rest] if rest else []) + (lines[i + 1:i + 2] if m else []):
+            couple = _couple(_TITLE_WORD_BEFORE.sub("", cand))
+            if couple:
+                return couple
+    return None
 
 
 _INLINE_VALEDICTION = re.compile(rf"(?i:\b(?:mvh|vh|venlig hilsen|hilsen|best regards|kind regards|regards))[.,]?[ \t]+"
@@ -537,7 +628,14 @@ _I_AM = re.compile(rf"(?<![\w])(?i:i am|i['’]m|jeg er|this is)[ \t]{{1,2}}(?P<
 
 # a relative the writer names to be called instead ("ring til min søn Morten Jensen", "call my daughter X")
 _RELATIVE = (r"søn|datter|mand|kone|hustru|kæreste|bror|søster|far|mor|nevø|niece|svigersøn|svigerdatter"
-             r"|son|daughter|husband|wife|partner|brother|sister|father|mother|nephew")
+             r"|svoger|svigerinde|svigerfar|svigermor|fætter|kusine|onkel|moster|faster|morbror|farbror|bedstefar"
+             r"|bedstemor|morfar|mormor|farfar|farmor|stedfar|stedmor|papfar"
+             r"|son|daughter|husband|wife|partner|brother|sister|father|mother|nephew|cousin|uncle|aunt|dad|mum|mom"
+             r"|grandfather|grandmother|stepfather|stepmother|(?:brother|sister|father|mother|son|daughter)-in-law")
+
+
+# a courtesy title before a name, no part of it: "Mr. Peter de Vries", "fru Karen Holm", "Dr. Ali Rahimi"
+_HONORIFIC = r"(?:(?i:mr|mrs|ms|miss|dr|prof|hr|fru|frk|herr|frau|mme|mlle|sr|sra)\.?[ \t]{1,2}(?=[A-ZÆØÅ]))?"
 
 
 # the space between words, or a line's end where a PDF's paragraph wraps ("rettes\nderfor til arkitekt ...")
@@ -564,12 +662,16 @@ _CONTACT_BEFORE_NAME = re.compile(
     rf"(?:[ \t](?:for|på|i|in|on)[ \t]\w+(?:[ \t]\w+)?)?[ \t]?:"
     rf"|\b(?:spørgsmål|questions|henvendelser|enquiries)[ \t]?:"                # "Questions: our dispatcher X"
     rf"|\btalk[ \t]to"                                          # "talk to our ops lead, X"
-    # "ringe til Marianne på", "ring eller skriv til hende: Linh Tran"
-    rf"|\b(?:ringe?|skriv)(?:[ \t](?:eller|og)[ \t](?:ringe?|skriv))?[ \t]til(?:[ \t](?:hende|ham)[ \t]?:)?"
+    # "ringe til Marianne på", "ring eller skriv til hende: Linh Tran", "ring endelig til ham, Pierre Lefèvre"
+    rf"|\b(?:ringe?|skriv)(?:[ \t](?:eller|og)[ \t](?:ringe?|skriv))?(?:[ \t](?:endelig|gerne|venligst|bare|direkte))?"
+    rf"[ \t]til(?:[ \t](?:hende|ham)[ \t]?[:,])?"
+    # "Please write to Nkechi at ...", "call or write to him, Omar Haddad"
+    rf"|\b(?:call|phone|write[ \t]to|e-?mail)(?:[ \t](?:or|and)[ \t](?:call|phone|write[ \t]to|e-?mail))?"
+    rf"(?:[ \t](?:her|him)[ \t]?[:,])?"
     # "Kontaktperson hos Luna er indehaver X", "on site you can reach our foreman X"
     # "Ansvarlig på stedet er formand X", "Our contact person in Copenhagen is X", "Our site contact is foreman X",
     # "Den ansvarlige for arrangementet er vores booker X", "kontaktperson i forhold til kommunen er X"
-    rf"|\b(?:kontaktperson(?:en)?|contact(?:[ \t]person)?|ansvarlige?|responsible(?:[ \t]person)?)"
+    rf"|\b(?:kontaktperson(?:en)?|kontakt(?:en)?|contact(?:[ \t]person)?|ansvarlige?|responsible(?:[ \t]person)?)"
     rf"(?:[ \t](?:hos|at|for|på|on|in|i)[ \t]\w+(?:[ \t]\w+){{0,2}})?[ \t](?:er|is|will[ \t]be|bliver)"
     rf"|\b(?:you|one)[ \t]can[ \t](?:reach|contact|call)|\b(?:i|du|man)[ \t]kan[ \t](?:kontakte|ringe[ \t]til"
     rf"|få[ \t]fat[ \t]i)"
@@ -582,13 +684,15 @@ _CONTACT_BEFORE_NAME = re.compile(
     rf"{_GAP}(?i:(?:vores|our|the|vor|min|mine|my){_GAP})?(?:(?i:[\w'’]+{_GAP}){{0,2}}?"
     # "til indehaveren, Camilla Lykke", "ring til min søn Morten Jensen"
     rf"(?:(?:{_TITLE_WORDS})(?i:en)?|(?i:kollega|colleague|{_RELATIVE}))"
+    # ("Kontaktperson er min far, direktør Karim Aziz": the relative's title after the comma)
     rf"(?i:[ \t](?:på|i|ved|hos|at|on|in|for)[ \t]{{1,2}}\w+)?(?i:[ \t](?:direkte|directly))?[,:]?{_GAP}"
+    rf"(?:(?i:{_TITLE_WORDS})[ \t]{{1,2}})?"
     rf"(?:[A-ZÆØÅ]{{2,4}}[ \t])?"                  # "arkitekt MAA Mads Linde": the letters of a title after it
     rf"|(?<=our[ \t])[a-z]{{4,20}}[ \t]|(?<=vores[ \t])[a-zæøå]{{4,20}}[ \t]"
     # "please contact our Danish line producer, Jens Ekberg": the role in words of its own, then the name after a comma
     rf"|(?<=our[ \t])(?:[\w'’\-]+[ \t]){{0,2}}[a-z][\w\-]{{2,25}},[ \t]{{1,2}}"
     rf"|(?<=vores[ \t])(?:[\w'’\-]+[ \t]){{0,2}}[a-zæøå][\w\-]{{2,25}},[ \t]{{1,2}})?"
-    rf"(?P<v>{_NAME})")
+    rf"{_HONORIFIC}(?P<v>{_NAME})")
 # "Jonas Eklund, will be the day-to-day contact", "Restaurantchef Camilla Juhl er daglig kontakt"
 _CONTACT_AFTER_NAME = re.compile(r"(?i:\s{1,2}(?:(?:who|som|der)\s{1,2})?(?:will\s{1,2}be|is|er|bliver"
                                  r"|vil\s{1,2}være)\s{1,2}"
@@ -620,11 +724,17 @@ _SUBJECT_BEFORE_AND = re.compile(rf"(?:^|(?<=[.!?\n]))[ \t]*(?P<v>{_NAME})[ \t]"
                                  r"(?:[^.!?\n]|\.(?![ \t]+[A-ZÆØÅ])){0,160}?,?[ \t](?:og|and)\Z")
 
 
+# a legal form right after the words: "on behalf of the owner, our client Bryggen Ejendomme K/S" names a company
+_LEGAL_FORM_NEXT = re.compile(rf"[ \t]{{1,2}}{SUFFIX}(?![\w/])")
+
+
 def _named_contact(text: str) -> str | None:
     """A person the text names as the one to contact, before or after the cue."""
     by_role = None
     for m in islice(_CONTACT_BEFORE_NAME.finditer(text), 20):
         name = _completed(m.group("v"), text)
+        if _LEGAL_FORM_NEXT.match(text, m.end("v")):
+            continue                    # "our client Bryggen Ejendomme K/S": a company, not a person
         if looks_like_person(name) and not m.group("role"):
             return name
         by_role = by_role or (name if looks_like_person(name) else None)
@@ -661,7 +771,8 @@ _SELF_INTRO = re.compile(r"(?i)mit navn er|jeg hedder|my name is|this is")
 def designated_contact(text: str) -> str | None:
     """A person the text names as the one to contact ("Kontaktperson er indehaver X", "X will be the contact"), not
     one who introduces himself or signs."""
-    m = next((m for m in islice(NAME_INTRO.finditer(text), 20) if not _SELF_INTRO.match(m.group(0))), None)
+    m = next((m for m in islice(NAME_INTRO.finditer(text), 20) if not _SELF_INTRO.match(m.group(0))
+              and not _LEGAL_FORM_NEXT.match(text, m.end("v"))), None)
     if m and looks_like_name(m.group("v")):
         return m.group("v")
     return _named_contact(text)
@@ -670,7 +781,7 @@ def designated_contact(text: str) -> str | None:
 def find_contact(text: str) -> str | None:
     """A person introduced in the text ("Mit navn er ...", "I am Ana de la Rosa, owner of ..."), signing it, or
     written before a phone number."""
-    m = NAME_INTRO.search(text)
+    m = next((m for m in islice(NAME_INTRO.finditer(text), 20) if not _LEGAL_FORM_NEXT.match(text, m.end("v"))), None)
     if m and looks_like_name(m.group("v")) and not _SELF_INTRO.match(m.group(0)):
         return m.group("v")
     named = _named_contact(text)       # "Jeg hedder Per ... Sofie kan kontaktes på ...": the one named to contact

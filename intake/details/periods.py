@@ -107,6 +107,8 @@ _FROM_CUE = re.compile(r"(?:\bfra|\bfrom|\bstart\w*|\bbegin\w*|\bstarting|\bopst
                        r"|f\.o\.m\.?|\bpåbegynd(?:es|t)\b"            # "Nedrivningen forventes påbegyndt den 5. april"
                        # "at starte nedrivningen 1. marts", "to begin the works on 1 March": the verb and its object
                        r"|\b(?:starte|begynde|påbegynde|start|begin|commence)\s+(?:[a-zæøå]{3,20}(?:en|et)|the\s+\w+)"
+                       # "We expect to start removing soil on 5 April": the verb and what it starts doing
+                       r"|\b(?:start|begin|commence)\s+[a-z]{2,20}ing(?:\s+(?:the\s+)?[a-z]{2,20})?"
                        r")(?:\s+(?:og\s+med|den|d\.|the|on|dato|date|(?:man|tirs|ons|tors|fre|lør|søn)dag"
                        r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day))*[\s:,|]*$", re.IGNORECASE)
 _TO_CUE = re.compile(r"(?:\btil|\bindtil|\buntil|\bto|\bslut\w*|\bend\w*|\bophør\w*|til\s+og\s+med|t\.o\.m\.?"
@@ -215,7 +217,10 @@ def find_period(text: str, reference: date) -> Period:
         return Period(start, end)
     months = _month_range(text, reference) or _whole_year(text)
     if months is not None:
-        return months
+        # a start and an end written as days with their cues ("start removing soil on 5 April 2027 and be finished
+        # by 23 April 2027") over a month the text names for something else ("analyses taken in February")
+        days = _from_or_to(text, reference, dates)
+        return days if days.start and days.end and days.start <= days.end else months
     period = _one_sided(text, reference, dates)
     if period.start and not period.end:
         return Period(period.start, _end_of(text, period.start, reference))
@@ -631,7 +636,9 @@ def _one_sided(text: str, reference: date, dates: list[DateMention]) -> Period:
              and not _LETTER_DATE.search(text, max(0, d.start - 40), d.start)]
     for mention in ahead[:1] if len(ahead) == 1 else []:       # the date of the letter is no second date
         before = text[max(0, mention.start - 60):mention.start]
-        if (_EVENT_CUE.search(before) and not (_OPENING.search(before) and not _CELEBRATION.search(text))
+        opening = (_OPENING.search(before) is not None        # ("Vi åbner X på Fælledvej 19, 2200 ..., den 1. marts")
+                   or _OPENING_IN_SENTENCE.search(text, max(0, mention.start - 100), mention.start) is not None)
+        if (_EVENT_CUE.search(before) and not (opening and not _CELEBRATION.search(text))
                 and not _EXPIRES.search(before) and not _OPERATION_STARTS.search(before)):
             day = _resolve_mention(mention, reference)
             if day is not None and day > reference:      # else: the date of the letter

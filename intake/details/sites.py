@@ -168,7 +168,8 @@ _SITE = re.compile("(?:" + "|".join([
     r"\bhos (?:en|vores|min) (?:kunde|klient)(?:[ \t]\w+){0,2} (?:på|i)",
     r"\b(?:at|for) (?:a|our|my) (?:customer|client)['’]?s?(?: \w+)? (?:at|on|in)",    # ("for a client at X")
     r"\btakes? place (?:at|on|in)", r"\b(?:held|hosted) (?:at|on|in)",
-    r"\b(?:scaffolding|container|crane|lift|works?|stall|truck) (?:at|on|in)",
+    # ("sheet piles for a construction pit at Sundkrogsgade 20")
+    r"\b(?:scaffolding|container|crane|lift|works?|stall|truck|pit|excavation|piles|piling|foundations?) (?:at|on|in)",
     r"\b(?:erect|place|put|set up|install|park)\w* (?:\w+ ){0,3}(?:at|on)",
     # "will replace glass panels at X", "jord fra byggegrunden X", "jordflytning fra X": the work's place
     r"\b(?:replac|repair|renovat|paint|dismantl)\w* (?:\w+ ){0,3}(?:at|on)", r"\bbyggegrunden",
@@ -264,7 +265,7 @@ _VALEDICTION = re.compile(
 _PLACE = re.compile(
     rf"(?<![\w])(?=[pPaAoOvViIfFuUnNlLdDhHcCtTbB])(?i:på|at|on|ved|i|in front of|in|foran|ud for|outside|near|over"
     rf"|langs|omkring|around"
-    rf"|use[ \t]+of|use|brug[ \t]+af|benytte|benyttelse[ \t]+af"       # "applies for permission to use Ofelia Plads"
+    rf"|use[ \t]+of|use|brug[ \t]+af|benytte|benyttelse[ \t]+af|bruge"  # "applies for permission to use Ofelia Plads"
     rf"|hjørnet af|the corner of|krydset"
     rf"|along|across|del af|part of"
     rf"|try|prøve)"                         # "we want to try Dronning Louises Bro": a spot a stall tries

@@ -69,7 +69,7 @@ from intake.details.sites import (
     same_place,
     signature_start,
 )
-from intake.details.values import PROPERTY_AS_ADDRESS, compose_address, normalise_value
+from intake.details.values import CLIENT_NAME, PROPERTY_AS_ADDRESS, compose_address, normalise_value
 
 __all__ = ["CLIENT", "compose_address", "extract_from_text", "label_key", "labelled_values", "normalise_label",
            "normalise_value"]
@@ -299,6 +299,18 @@ def _legal_name_over_trading_name(out: dict, values: dict) -> None:
         out["company_name"] = new
 
 
+def _client_applies(out: dict, reference: date) -> None:
+    """ "Bygherre: Kastelsvej Ejendomme ApS, CVR ..., Kastelsvej 18, 2100 København Ø" in the papers an architect sends
+    for the developer: the client named is the company applying, so its address is the business's own, no site."""
+    name = out.pop(CLIENT_NAME, None)
+    company = out.get("company_name")
+    if (not isinstance(name, str) or not isinstance(company, str) or company.casefold() != name.casefold()
+            or "address" in out or not isinstance(out.get("activity_location"), str)):
+        return
+    own = normalise_value("address", str(out.pop("activity_location")), reference)
+    out.update({k: v for k, v in own.items() if k in ("address", "postcode", "city")})
+
+
 def _put(out: dict, values: dict) -> None:
     for k, v in values.items():
         out.setdefault(k, v)
@@ -317,6 +329,7 @@ def extract_from_text(text: str, reference: date) -> dict[str, object]:
         out["designated_contact"] = out["contact_name"]
     for finder in _FINDERS:
         _put(out, finder(text, reference))
+    _client_applies(out, reference)
     places = find_addresses(text) or lower_case_address(text)
     agent = [out.pop(k, None) for k in ("_agent_address", "_agent_address_postcode", "_agent_address_city")][0]
     if agent and str(places.get("address", "\0")).split(",")[0] == str(agent).split(",")[0]:
@@ -759,8 +772,16 @@ _TO_THE_SIGNER = re.compile(r"(?i)\b(?:rettet|rettes|sendes|stilles)[ \t]+(?:dir
                             r"[ \t]+to[ \t]+me\b")
 
 
+# "Kontaktperson er min far, direktør Karim Aziz": the person named as the contact in so many words
+_CONTACT_PERSON_IS = re.compile(r"(?i)\b(?:kontaktperson(?:en)?|contact[ \t]person)\b[^.!?\n]{0,40}?[ \t](?:er|is"
+                                r"|will[ \t]be|bliver)[ \t]")
+
+
 def _find_contact(text: str, _ref: date) -> dict:
     signer = signature_name(text.split("\n")) if _TO_THE_SIGNER.search(text) else None
+    named = designated_contact(text) if signer else None
+    if named and any(named in text[m.end():m.end() + 60] for m in islice(_CONTACT_PERSON_IS.finditer(text), 10)):
+        signer = None                       # "Kontaktperson er min far, X. Mails må gerne sendes til mig": X
     if signer and looks_like_person(signer):
         return {"contact_name": signer, "designated_contact": signer}
     name = find_contact(text)

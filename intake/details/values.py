@@ -319,11 +319,19 @@ _INDOORS = frozenset("kælder kælderen loft loftet baghave baghaven have haven 
                      " indkørslen skur skuret fyrrum fyrrummet udendørs indendørs basement garden yard attic".split())
 
 
+# the name a client field gives before the client's address (``_v_client_site``)
+CLIENT_NAME = "_client_name"
+
+
 def _v_client_site(value: str, ref: date) -> Values:
     """A customer's or client's field: its street address is where the work is; a name alone is nothing."""
     m = ADDRESS.search(value)
     found = _v_address("activity_location")(value[m.start():], ref) if m else {}
-    return {"_client_site": found["activity_location"]} if found else {}
+    if not found:
+        return {}
+    name = value[:m.start()].split(",")[0].strip(" ,;:") if m else ""
+    # (the client's name before it: "Bygherre: Kastelsvej Ejendomme ApS, CVR ..., Kastelsvej 18")
+    return {"_client_site": found["activity_location"], **({CLIENT_NAME: name} if name else {})}
 
 
 def _v_postcode(value: str, _ref: date) -> Values:
@@ -356,8 +364,11 @@ def compose_address(values: Values) -> None:
     if (parts[0] or parts[1]) and isinstance(address, str):
         values["address"] = join_parts(address, *(str(p) for p in parts))
     client = values.pop("_client_site", None)
+    name = values.pop(CLIENT_NAME, None)
     if client:
         values.setdefault("activity_location", client)      # the customer's address, when no site field named one
+        if name and values["activity_location"] == client:
+            values[CLIENT_NAME] = name                      # whose it is (``text._client_applies``)
     place = values.pop("_site_or_address", None)
     pc, town = values.pop("_site_or_address_postcode", ""), values.pop("_site_or_address_city", "")
     if place and "address" not in values:
