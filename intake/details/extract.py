@@ -80,7 +80,8 @@ def extract_details(
             continue
         cpr = cpr or bool(find_cpr(text))
         if source == "body":
-            text = _without_others_history(text, sender, sender_name)
+            subject = next((t for s, t in sources if s == "subject"), "")
+            text = _without_others_history(text, sender, sender_name, subject)
         values = extract_from_text(text, reference)
         read.append((source, text, values))
         client = values.pop(CLIENT, ())
@@ -149,11 +150,12 @@ def _details_beside_the_company(found: dict[str, Field], read: list[tuple[str, s
             found[key] = Field(values[key], source)
 
 
-def _without_others_history(text: str, sender: str, sender_name: str) -> str:
+def _without_others_history(text: str, sender: str, sender_name: str, subject: str = "") -> str:
     """A reply's body without the quoted history someone else wrote ("-----Original message----- From: Karen Skov
     <karen.skov@...>": the caseworker's earlier mail, whose names and addresses are no details of the application);
-    the sender's own quoted mail and a forwarded message stay."""
-    quoted = quoted_text(text)
+    the sender's own quoted mail and a forwarded message stay (an Outlook "Oprindelig meddelelse" block under a
+    forward subject, "VS: ...", is a forwarded message, not a reply's history)."""
+    quoted = quoted_text(text, subject)
     if not quoted.strip() or not text.endswith(quoted) or own_history(text, quoted, sender, sender_name):
         return text
     return text[:len(text) - len(quoted)]

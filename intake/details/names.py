@@ -144,6 +144,8 @@ _NAME = (rf"(?:[A-ZÆØÅ]\.[ \t]?(?=[A-ZÆØÅ][{_LOWER}]{{2}}))?"             
          # a particle before the surname: "van der Berg", "Omar bin Rashid", "Ali ibn Hassan"
          rf"|(?:von|van|de|der|den|del|della|la|le|du|da|di|dos|das|af|ter|ten|al|el|bin|ibn|bint|binti|ben)"
          rf"(?=[ \t]+[A-ZÆØÅa-z]))){{0,3}}")
+# the contact named again in a reply: "Kontaktperson er stadig vores værkfører, X", "the contact person is still X"
+_STILL = r"(?:[ \t](?:stadig|stadigvæk|fortsat|fremdeles|still))?"
 _TITLE_PREFIX = re.compile(
     r"^(?:indehaver|medindehaver|ejer|direktør|adm\. direktør|daglig leder|partner|owner|co-?owner|ceo|founder|manager"
     r"|general manager|projektleder|project manager|byggeleder|formand)\s*[,:\-–|]\s*", re.IGNORECASE)
@@ -158,8 +160,8 @@ _NAME_LINE = re.compile(rf"^\s*/?\s*(?P<v>{_NAME})\s*,?\s*(?:$|[|·•]\s|(?:(?i
                         rf"|chair(?:person|woman)?|board member)\)?[ \t.]*$)")
 NAME_INTRO = re.compile(rf"(?i:mit navn er|jeg hedder|my name is|this is"
                         # "Kontaktperson i sagen er indehaver af butikken, Rikke Nørgaard"
-                        rf"|kontaktperson(?:en)?(?: i sagen| for (?:ansøgningen|sagen|projektet))? er"
-                        rf"|(?:the )?contact person(?: for (?:the|this) (?:application|case|project))? is"
+                        rf"|kontaktperson(?:en)?(?: i sagen| for (?:ansøgningen|sagen|projektet))? er{_STILL}"
+                        rf"|(?:the )?contact person(?: for (?:the|this) (?:application|case|project))? is{_STILL}"
                         rf"|(?:please )?(?:reply|write) to (?:our |my )?(?:\w+ )?(?:manager|leader|owner|director)"
                         rf"|(?:svar|skriv) (?:venligst |gerne )?til (?:vores |min )?(?:daglige leder|leder|indehaver"
                         rf"|direktør)"
@@ -672,7 +674,7 @@ _CONTACT_BEFORE_NAME = re.compile(
     # "Ansvarlig på stedet er formand X", "Our contact person in Copenhagen is X", "Our site contact is foreman X",
     # "Den ansvarlige for arrangementet er vores booker X", "kontaktperson i forhold til kommunen er X"
     rf"|\b(?:kontaktperson(?:en)?|kontakt(?:en)?|contact(?:[ \t]person)?|ansvarlige?|responsible(?:[ \t]person)?)"
-    rf"(?:[ \t](?:hos|at|for|på|on|in|i)[ \t]\w+(?:[ \t]\w+){{0,2}})?[ \t](?:er|is|will[ \t]be|bliver)"
+    rf"(?:[ \t](?:hos|at|for|på|on|in|i)[ \t]\w+(?:[ \t]\w+){{0,2}})?[ \t](?:er|is|will[ \t]be|bliver){_STILL}"
     rf"|\b(?:you|one)[ \t]can[ \t](?:reach|contact|call)|\b(?:i|du|man)[ \t]kan[ \t](?:kontakte|ringe[ \t]til"
     rf"|få[ \t]fat[ \t]i)"
     # "Location manager: Sebastian Kjær, 40 ...", "Foreman on site: X"

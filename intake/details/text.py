@@ -320,6 +320,7 @@ def extract_from_text(text: str, reference: date) -> dict[str, object]:
     """Every detail found in one text; labelled values first."""
     text = with_at_signs(_tame(text.replace("\r\n", "\n").replace("\xa0", " ")[:MAX_TEXT_CHARS]))
     text = _MAIL_HEADER_DATE.sub(_header_without_date, text)    # when a forwarded or quoted mail was sent
+    text = periods.corrected_dates(text)        # "not on 12 June but on 19 June": the earlier mail's date put right
     client, text = _client_block(text, reference)
     text = _QUOTED_PARTY.sub("\n", text)        # a supplier's offer quoted under "Bilag:": another party's details
     out = labelled_values(text, reference)
@@ -853,9 +854,11 @@ _TOTAL = re.compile(r"(?i)\b(?:i alt|samlet|totalt?|in total|total area|altogeth
 
 
 # "Fra: Simon Rask <simon@...>\nDato: 9. dec. 2026 23:41": the date a forwarded or quoted mail was sent, no period
-_MAIL_HEADER_DATE = re.compile(r"(?im)^(?P<head>[ \t]*\*?(?:fra|from)[ \t]*:[^\n]*\n"
-                               r"(?:[ \t]*\*?(?:til|to|cc|emne|subject)[ \t]*:[^\n]*\n){0,3})"
-                               r"(?P<date>[ \t]*\*?(?:dato|date|sendt|sent)[ \t]*:[^\n]*)$")
+# (each line may carry the quote marks of a reply: "> Sent: 2 February 2027 10:15")
+_HEADER_LEAD = r"[ \t]*(?:>[ \t]*)*\*?"
+_MAIL_HEADER_DATE = re.compile(rf"(?im)^(?P<head>{_HEADER_LEAD}(?:fra|from)[ \t]*:[^\n]*\n"
+                               rf"(?:{_HEADER_LEAD}(?:til|to|cc|emne|subject)[ \t]*:[^\n]*\n){{0,3}})"
+                               rf"(?P<date>{_HEADER_LEAD}(?:dato|date|sendt|sent)[ \t]*:[^\n]*)$")
 
 
 def _header_without_date(m: re.Match[str]) -> str:

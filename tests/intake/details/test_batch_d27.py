@@ -1,0 +1,102 @@
+"""Details in the voices of development batch d27: applications as they arrive in a shared mailbox after passing
+through hands. A colleague's forward ("VS:" over an Outlook "Oprindelig meddelelse" block), a reply quoting the
+writer's own earlier mail or the municipality's, a correction of an earlier mail ("not on 12 June but on 19 June"),
+a forwarder who is the one to contact, long signatures with a switchboard, a direct line and a mobile, and a
+municipality's quoted letter whose address and phones are not the applicant's."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from intake.details import extract_details
+from intake.details.names import designated_contact, find_contact
+from intake.details.periods import corrected_dates, find_period
+from intake.details.text import extract_from_text
+
+REF = date(2026, 12, 3)
+
+
+def values(sources: list[tuple[str, str]], fields: dict[str, str] | None = None, sender: str = "x@example.dk",
+           sender_name: str = "") -> dict:
+    found = extract_details(sources, fields or {}, reference=REF, sender=sender, sender_name=sender_name)
+    return {k: f.value for k, f in found.items()}
+
+
+# ---------------------------------------------------------------- a forward under a forward subject
+
+_OUTLOOK_FORWARD = (
+    "Hej\n\nDenne er landet hos os – sender den videre til jer.\n\nVenlig hilsen\nLene Bak\nBorgerservice\n\n"
+    "-----Oprindelig meddelelse-----\nFra: Sofie Kjær <sofie@cafemaanen.dk>\nSendt: 2. marts 2027 09:14\n"
+    "Til: Borgerservice <borgerservice@example.dk>\nEmne: Ansøgning om udeservering\n\n"
+    "Vi søger om udeservering foran vores café på Blågårdsgade 17, 2200 København N.\n\nCafé Månen ApS\n"
+    "CVR-nr.: 41 09 02 19\n\nKontaktperson: Sofie Kjær, tlf. 28 41 93 07, sofie@cafemaanen.dk\n\nMvh Sofie")
+
+
+def test_an_outlook_block_under_a_forward_subject_is_the_application():
+    found = values([("subject", "VS: Ansøgning om udeservering"), ("body", _OUTLOOK_FORWARD)],
+                   sender="lene.bak@example.dk", sender_name="Lene Bak")
+    assert found["cvr"] == "41090219"
+    assert found["contact_name"] == "Sofie Kjær"
+    assert found["address"] == "Blågårdsgade 17"
+
+
+def test_the_same_block_under_a_reply_subject_is_someone_elses_history():
+    # near miss: under "SV:" the block is the history of a reply written by someone else: not the sender's details
+    found = values([("subject", "SV: Ansøgning om udeservering"), ("body", _OUTLOOK_FORWARD)],
+                   sender="lene.bak@example.dk", sender_name="Lene Bak")
+    assert "cvr" not in found
+    assert found["contact_name"] == "Lene Bak"
+
+
+# ---------------------------------------------------------------- the contact named again in a reply
+
+def test_the_contact_person_is_still_the_foreman():
+    text = ("Hej Søren\n\nHermed de manglende oplysninger.\n\nKontaktperson er stadig vores værkfører, Brian Nygaard, "
+            "mobil 28 90 53 17.\n\nVenlig hilsen\nLone Iversen\nAdministration")
+    assert designated_contact(text) == "Brian Nygaard"
+    assert find_contact(text) == "Brian Nygaard"
+
+
+def test_the_contact_person_is_still_without_a_title():
+    assert designated_contact("Kontaktpersonen er fortsat Brian Nygaard, 28 90 53 17.") == "Brian Nygaard"
+
+
+def test_a_foreman_still_on_the_site_is_no_contact():
+    # near miss: "stadig" without a contact named
+    text = "Hej\n\nVores værkfører Brian Nygaard er stadig på pladsen hver dag.\n\nVenlig hilsen\nLone Iversen"
+    assert find_contact(text) == "Lone Iversen"
+
+
+# ---------------------------------------------------------------- a corrected date
+
+def test_a_corrected_day_replaces_the_quoted_one():
+    text = ("Correction: the run is not on 12 June but on 19 June 2027 (12 June clashes with another event).\n\n"
+            "> We would like to hold the run on Saturday 12 June 2027, 09:00-14:00.")
+    period = find_period(corrected_dates(text), REF)
+    assert (period.start, period.end) == (date(2027, 6, 19), date(2027, 6, 19))
+
+
+def test_a_corrected_start_keeps_the_quoted_end():
+    text = ("Correction: the excavation does not start on 12 May but on 19 May 2027. The end date is unchanged "
+            "(28 May 2027).\n\n> Period: 12 May to 28 May 2027.")
+    found = extract_from_text(text, REF)
+    assert (found["period_from"], found["period_to"]) == ("2027-05-19", "2027-05-28")
+
+
+def test_a_danish_correction_of_a_bare_day():
+    text = "Rettelse: ikke den 12. men den 19. juni.\n\n> Vi søger om lørdag den 12. juni 2027 kl. 10-16."
+    period = find_period(corrected_dates(text), REF)
+    assert (period.start, period.end) == (date(2027, 6, 19), date(2027, 6, 19))
+
+
+def test_not_but_without_dates_changes_nothing():
+    # near miss: a correction of a number, not of a date
+    text = "Not 10 but 12 tables, from 1 June to 3 June 2027."
+    assert corrected_dates(text) == text
+
+
+def test_the_date_a_quoted_mail_was_sent_is_no_period():
+    text = ("Hi again, everything in my mail below still applies.\n\n> From: Freja Lind <freja@example.dk>\n"
+            "> Sent: 2 February 2027 10:15\n> Subject: Fun run\n>\n> The run is on Saturday 19 June 2027.")
+    found = extract_from_text(text, REF)
+    assert (found["period_from"], found["period_to"]) == ("2027-06-19", "2027-06-19")
