@@ -32,9 +32,10 @@ from intake.details.labels import label_key
 from intake.details.names import SUFFIX, company_of_the_sender, looks_like_person, signed_together
 from intake.details.postcodes import town_of
 from intake.details.sites import named_site, premises_on_corner, same_place
-from intake.details.text import CLIENT, extract_from_text
+from intake.details.text import CLIENT, asks_for_the_writer, extract_from_text
 from intake.details.values import compose_address, normalise_value
 from intake.mail.bodytext import own_history, quoted_text
+from intake.mail.forwards import find_forwarded
 from intake.privacy import redact_cpr  # noqa: F401  (part of this module's interface)
 
 log = logging.getLogger(__name__)
@@ -99,6 +100,7 @@ def extract_details(
     _subject_corner_of_our_premises(found, read)
     _site_apart_from_the_address(found)
     _contact_from_headers(found, sender, sender_name, reply_to)
+    _forwarder_to_contact(found, read, sender, sender_name, reference)
     _sender_among_the_signers(found, read, sender_name)
     _company_of_the_sender(found, read, sender)
     _first_name_of_the_owner(found)
@@ -435,6 +437,27 @@ def _contact_from_headers(found: dict[str, Field], sender: str, sender_name: str
     signed = found.get("contact_name")
     if signed is None or _more_specific(signed.value, name):
         found["contact_name"] = Field(name, "from")
+
+
+def _forwarder_to_contact(found: dict[str, Field], read: list[tuple[str, str, dict[str, object]]], sender: str,
+                          sender_name: str, reference: date) -> None:
+    """Someone who forwards a colleague's or a client's mail and says above it that he is the one to contact ("I'm the
+    store manager and will be your contact for this case", "kontakt gerne mig på 40 55 12 78"): the sender, with the
+    e-mail and phone of his own note (else his address), not whoever signed the forwarded mail."""
+    name = " ".join(sender_name.split())
+    subject = next((text for source, text, _ in read if source == "subject"), "")
+    body = next((text for source, text, _ in read if source == "body"), "")
+    if not looks_like_person(name) or not body:
+        return
+    forwarded = find_forwarded(body, subject)
+    if forwarded is None or forwarded.author_addr == sender.lower() or not asks_for_the_writer(forwarded.note):
+        return
+    note = extract_from_text(forwarded.note, reference)
+    found["contact_name"] = Field(name, "from")
+    own = note.get("contact_email")
+    found["contact_email"] = Field(str(own), "body") if own else Field(sender.lower(), "from")
+    if "phone" in note:
+        found["phone"] = Field(note["phone"], "body")
 
 
 def _sender_among_the_signers(found: dict[str, Field], read: list[tuple[str, str, dict[str, object]]],

@@ -770,7 +770,19 @@ def _find_company(text: str, _ref: date) -> dict:
 _TO_THE_SIGNER = re.compile(r"(?i)\b(?:rettet|rettes|sendes|stilles)[ \t]+(?:direkte[ \t]+)?til[ \t]+"
                             r"(?:undertegnede|mig)\b|\bto[ \t]+the[ \t]+undersigned\b"
                             r"|\b(?:direct|address|send)[ \t]+(?:all[ \t]+)?(?:questions|correspondence|enquiries)"
-                            r"[ \t]+to[ \t]+me\b")
+                            r"[ \t]+to[ \t]+me\b"
+                            # "så kontakt gerne mig på 40 ...", "please contact me", "I'm the contact for the dig",
+                            # "I'm the store manager and will be your contact for this case"
+                            r"|\b(?:kontakt|contact)(?:[ \t]+(?:gerne|venligst|endelig|bare))?[ \t]+(?:mig|me)\b"
+                            r"|\b(?:i['’]m|i[ \t]+am|i[ \t]+will[ \t]+be|i['’]ll[ \t]+be|jeg[ \t]+er|jeg[ \t]+bliver)"
+                            r"\b[^.!?\n]{0,40}?\b(?:(?:your|the|jeres|din)[ \t]+)?(?:contact(?:[ \t]+person)?|kontakt"
+                            r"(?:person)?)(?:[ \t]+(?:for|på|i|in|on)[ \t]+[^.!?\n:]{1,40})?[ \t]*(?:[-–.,!:]|$|[ \t]+(?:–|-|and|og))")
+
+
+def asks_for_the_writer(text: str) -> bool:
+    """The writer asks to be the one answered or contacted ("kontakt gerne mig på ...", "I'm the contact for the dig
+    itself", "Alle henvendelser bedes rettet til undertegnede")."""
+    return _TO_THE_SIGNER.search(text) is not None
 
 
 # "Kontaktperson er min far, direktør Karim Aziz": the person named as the contact in so many words

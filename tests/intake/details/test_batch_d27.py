@@ -11,7 +11,7 @@ from datetime import date
 from intake.details import extract_details
 from intake.details.names import designated_contact, find_contact
 from intake.details.periods import corrected_dates, find_period
-from intake.details.text import extract_from_text
+from intake.details.text import asks_for_the_writer, extract_from_text
 
 REF = date(2026, 12, 3)
 
@@ -100,3 +100,46 @@ def test_the_date_a_quoted_mail_was_sent_is_no_period():
             "> Sent: 2 February 2027 10:15\n> Subject: Fun run\n>\n> The run is on Saturday 19 June 2027.")
     found = extract_from_text(text, REF)
     assert (found["period_from"], found["period_to"]) == ("2027-06-19", "2027-06-19")
+
+
+# ---------------------------------------------------------------- the one who forwards is the contact
+
+_FORWARDED_BELOW = (
+    "\n\n---------- Forwarded message ---------\nFrom: Louise Brandt <lb@nordiskledning.dk>\n"
+    "Date: Wed, 2 Jun 2027 at 16:44\nSubject: Excavation – Jagtvej 169\nTo: Karl Due <kd@nordiskledning.dk>\n\n"
+    "Karl – can you send the permit application to the municipality?\n\nSite: outside Jagtvej 169, 2100 København Ø\n"
+    "Period: 14 June to 25 June 2027\n\n/Louise\n\nLouise Brandt\nProject Manager\n"
+    "Nordisk Ledningsteknik ApS · CVR 37081612\nDirect +45 43 73 10 22\nlb@nordiskledning.dk")
+
+
+def test_the_forwarder_who_is_the_contact_for_the_dig():
+    text = ("Sending this on to you as agreed. I'm the contact for the dig itself – mobile +45 23 81 55 06.\n\n"
+            "Karl Due\nSite Foreman, Nordisk Ledningsteknik ApS" + _FORWARDED_BELOW)
+    found = values([("subject", "Fwd: Excavation – Jagtvej 169"), ("body", text)], sender="kd@nordiskledning.dk",
+                   sender_name="Karl Due")
+    assert (found["contact_name"], found["contact_email"], found["phone"]) == ("Karl Due", "kd@nordiskledning.dk",
+                                                                                "23815506")
+
+
+def test_the_forwarder_asks_to_be_contacted_in_danish():
+    text = ("Til Center for Bygninger – videresender fra bygherre; jeg er rådgiver på sagen, så kontakt gerne mig på "
+            "40 55 12 78 eller sd@dahl-arkitekter.dk.\n\nSigne Dahl, arkitekt MAA" + _FORWARDED_BELOW)
+    found = values([("subject", "VS: Gravning"), ("body", text)], sender="sd@dahl-arkitekter.dk",
+                   sender_name="Signe Dahl")
+    assert (found["contact_name"], found["contact_email"], found["phone"]) == ("Signe Dahl", "sd@dahl-arkitekter.dk",
+                                                                                "40551278")
+
+
+def test_a_forwarder_who_only_passes_it_on_is_no_contact():
+    # near miss: the forwarder does not say he is the one to contact: the forwarded mail's address stands
+    text = "Sending this on to you as agreed on the phone.\n\nKarl Due\nSite Foreman" + _FORWARDED_BELOW
+    found = values([("subject", "Fwd: Excavation – Jagtvej 169"), ("body", text)], sender="kd@nordiskledning.dk",
+                   sender_name="Karl Due")
+    assert found["contact_email"] == "lb@nordiskledning.dk"
+
+
+def test_the_writer_asks_to_be_contacted():
+    assert asks_for_the_writer("I'm the store manager and will be your contact for this case: sara@example.dk")
+    assert asks_for_the_writer("Har I spørgsmål, så kontakt gerne mig på 40 55 12 78.")
+    # near miss: a role, not the contact
+    assert not asks_for_the_writer("I'm the store manager of the new shop on Østerbrogade.")
