@@ -370,6 +370,7 @@ def extract_from_text(text: str, reference: date) -> dict[str, object]:
     _phone_of_the_contact(out, text)
     _phone_of_the_signer(out, text)
     _own_number_after(out, text)
+    _mobile_asked_for(out, text)
     _email_of_the_contact(out, text)
     _email_asked_for(out, text)
     site, company = out.get("activity_location"), out.get("company_name")
@@ -608,7 +609,7 @@ def _email_of_the_contact(out: dict, text: str) -> None:
         stretch = text[m.end():m.end() + 150].split("\n\n")[0]
         near_ones = [e for e in EMAIL.finditer(stretch) if not IGNORED_EMAIL.search(e.group(0))
                      and not _INVOICES_TO.search(stretch, max(0, e.start() - 40), e.start())]
-        near = next((e for e in near_ones if _WRITE_TO_ME.search(stretch, max(0, e.start() - 30), e.start())),
+        near = next((e for e in near_ones if _WRITE_TO_ME.search(stretch, max(0, e.start() - _TO_ME_REACH), e.start())),
                     near_ones[0] if near_ones else None)
         if near:
             out["contact_email"] = near.group(0).lower()
@@ -619,7 +620,7 @@ def _email_asked_for(out: dict, text: str) -> None:
     """An address the writer asks to be written to ("men skriv gerne direkte til mig på idar@...", "please write to
     me directly at ...") over a shared one the contact's line named first."""
     asked = next((m for m in islice(EMAIL.finditer(text), 20) if not IGNORED_EMAIL.search(m.group(0))
-                  and _WRITE_TO_ME.search(text, max(0, m.start() - 30), m.start())), None)
+                  and _WRITE_TO_ME.search(text, max(0, m.start() - _TO_ME_REACH), m.start())), None)
     if asked and "contact_email" in out:
         out["contact_email"] = asked.group(0).lower()
 
@@ -708,6 +709,25 @@ def _own_number_after(out: dict, text: str) -> None:
         out["phone"] = normalise_phone(then.group("v")) or phone
 
 
+# the writer asks to be called on the mobile: "Ring helst på mobilen på selve dagen", "please call my mobile rather than
+# the office"
+_MOBILE_ASKED = re.compile(r"(?i)\b(?:ring\w*|call|phone|reach|contact|kontakt\w*|fang)\b[^.!?\n\d]{0,30}?"
+                           r"\b(?:min[ \t]+mobil(?:telefon)?|mobilen|mobiltelefonen|my[ \t]+(?:mobile|cell)"
+                           r"(?:[ \t]?phone)?)\b")
+_MOBILE_LABEL = re.compile(r"(?i)(?:mobil\w*|mobile|mob|cell)\b|(?-i:M)(?=:)")
+
+
+def _mobile_asked_for(out: dict, text: str) -> None:
+    """A signature's number labelled mobile, when the writer asks to be called on the mobile, over a direct line or
+    switchboard given before it."""
+    if not _MOBILE_ASKED.search(text):
+        return
+    mobile = next((phone for m in islice(PHONE_LABELLED.finditer(text), 20)
+                   if _MOBILE_LABEL.match(m.group(0)) and (phone := normalise_phone(m.group("v")))), None)
+    if mobile:
+        out["phone"] = mobile
+
+
 # "T +45 33 12 40 00 | D +45 33 12 40 17": a signature's switchboard, then the writer's direct (or mobile) line
 _LETTER_PHONE = _PHONE_NEAR.pattern
 _DIRECT_BESIDE_SWITCHBOARD = re.compile(rf"(?m)(?:^|[ \t|·•])T\.?:?[ \t]{{0,2}}{_LETTER_PHONE}[ \t]{{0,3}}"
@@ -745,7 +765,7 @@ def _find_email(text: str, _ref: date) -> dict:
     candidates = [m for m in EMAIL.finditer(text) if not IGNORED_EMAIL.search(m.group(0))
                   and not _INVOICES_TO.search(text, max(0, m.start() - 40), m.start())]
     labelled = [m for m in candidates if EMAIL_LABEL.search(text[max(0, m.start() - 30):m.start()])]
-    to_me = [m for m in candidates if _WRITE_TO_ME.search(text, max(0, m.start() - 30), m.start())]
+    to_me = [m for m in candidates if _WRITE_TO_ME.search(text, max(0, m.start() - _TO_ME_REACH), m.start())]
     best = (to_me or labelled or candidates or [None])[0]
     return {"contact_email": best.group(0).lower()} if best else {}
 
@@ -753,7 +773,12 @@ def _find_email(text: str, _ref: date) -> dict:
 # "Mails til festudvalg@... bliver læst af hele udvalget, men skriv gerne direkte til mig på idar@...": the writer's
 # own address, asked for, over a shared one named first
 _WRITE_TO_ME = re.compile(r"(?i)\b(?:til[ \t]+mig|to[ \t]+me)(?:[ \t]+(?:direkte|directly))?[ \t]+(?:på|at|on)"
-                          r"[ \t:]*\Z")
+                          r"[ \t:]*\Z"
+                          # "Written replies please to our project mailbox projekt@...", "svar bedes sendt til ..."
+                          r"|\b(?:repl(?:y|ies)|answers|svar(?:et)?)[ \t]+(?:please[ \t]+|venligst[ \t]+|gerne[ \t]+"
+                          r"|bedes[ \t]+)?(?:(?:be[ \t]+)?(?:sent|sendt|sendes)[ \t]+)?(?:to|til)"
+                          r"(?:[ \t]+(?:our|vores|the|vor|vort))?(?:[ \t]+[\w\-]{2,20}){0,3}[ \t:]*\Z")
+_TO_ME_REACH = 60       # characters before an address read for those words
 
 
 # "Invoices to accounts@...", "Faktura sendes til bogholderi@...": where the bills go, not whom to answer

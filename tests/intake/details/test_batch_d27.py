@@ -143,3 +143,40 @@ def test_the_writer_asks_to_be_contacted():
     assert asks_for_the_writer("Har I spørgsmål, så kontakt gerne mig på 40 55 12 78.")
     # near miss: a role, not the contact
     assert not asks_for_the_writer("I'm the store manager of the new shop on Østerbrogade.")
+
+
+# ---------------------------------------------------------------- which of a signature's numbers, which address
+
+_LONG_SIGNATURE = ("\n\nMed venlig hilsen\n\nHenrik Mølgaard\nProjektleder\n\nSjællands Kranservice A/S\n"
+                   "Omstilling: 70 10 20 30\nDirekte: 36 98 12 44\nMobil: 21 78 45 60\nhm@sjaellandkran.dk")
+
+
+def test_the_mobile_when_the_writer_asks_to_be_called_on_it():
+    text = ("Til Center for Trafik\n\nVi søger om kranopstilling.\n\nRing helst på mobilen på selve dagen."
+            + _LONG_SIGNATURE)
+    assert extract_from_text(text, REF)["phone"] == "21784560"
+
+
+def test_call_my_mobile_in_english():
+    text = ("We apply for noisy work.\n\nI am on site most of the day, so please call my mobile rather than the "
+            "office.\n\nKind regards\nJesper Storm\nDirect: +45 72 30 18 44\nMobile: +45 22 61 09 57")
+    assert extract_from_text(text, REF)["phone"] == "22610957"
+
+
+def test_the_direct_line_when_no_one_asks_for_the_mobile():
+    # near miss: nothing said about the mobile: the labelled direct line stands
+    text = "Til Center for Trafik\n\nVi søger om kranopstilling." + _LONG_SIGNATURE
+    assert extract_from_text(text, REF)["phone"] == "36981244"
+
+
+def test_replies_asked_to_a_project_mailbox():
+    text = ("We apply for noisy work.\n\nWritten replies please to our project mailbox projekt.fsv138@holmgaard.dk so "
+            "the whole team can see them.\n\nKind regards\nJesper Storm\nE-mail: jst@holmgaard.dk")
+    assert extract_from_text(text, REF)["contact_email"] == "projekt.fsv138@holmgaard.dk"
+
+
+def test_invoices_to_a_mailbox_are_no_replies():
+    # near miss: where the bills go is not where to answer
+    text = ("We apply for noisy work.\n\nInvoices please to our mailbox faktura@holmgaard.dk.\n\nKind regards\n"
+            "Jesper Storm\nE-mail: jst@holmgaard.dk")
+    assert extract_from_text(text, REF)["contact_email"] == "jst@holmgaard.dk"
