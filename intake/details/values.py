@@ -406,6 +406,8 @@ def _v_amount(key: str) -> Handler:
     def handler(value: str, _ref: date) -> Values:
         if key == "area_m2" and (area := _area_in_value(value)):
             return {key: area}
+        if key == "area_m2" and _SEE_ELSEWHERE.search(value):
+            return {}           # "Area: see the attached sketch – ... 1.5 m free passage": the area is in the sketch
         if key == "litres" and (people := GUESTS.search(value)):     # "Capacity: up to 3,000 guests per day"
             number = parse_number(people.group("n"))
             return {"guests": number} if number else {}
@@ -416,6 +418,13 @@ def _v_amount(key: str) -> Handler:
             number = top                # "300-400 i løbet af dagen": as many as the upper end says
         return {key: number} if number is not None and number > 0 else {}
     return handler
+
+
+# a field that sends the reader to an attachment: "see the attached sketch", "se vedhæftede tegning", "fremgår af
+# skitsen", "as shown on the drawing"
+_SEE_ELSEWHERE = re.compile(r"(?i)\b(?:see|se|jf|cf|fremgår|shown|vist|angivet|as[ \t]+per)\b[^\n\d]{0,30}?"
+                            r"\b(?:attach\w*|enclos\w*|vedhæft\w*|vedlag\w*|bilag\w*|skitse\w*|sketch\w*|tegning\w*"
+                            r"|drawing\w*|plan(?:en|tegning\w*)?)\b")
 
 
 # the upper end of a range right after its first number: "300-400", "300 – 400"

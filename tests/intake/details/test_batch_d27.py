@@ -180,3 +180,17 @@ def test_invoices_to_a_mailbox_are_no_replies():
     text = ("We apply for noisy work.\n\nInvoices please to our mailbox faktura@holmgaard.dk.\n\nKind regards\n"
             "Jesper Storm\nE-mail: jst@holmgaard.dk")
     assert extract_from_text(text, REF)["contact_email"] == "jst@holmgaard.dk"
+
+
+# ---------------------------------------------------------------- an area given elsewhere
+
+def test_an_area_field_that_points_to_the_sketch_gives_no_area():
+    text = ("Period: 15 April to 15 October 2027\nArea: see the attached sketch – two tables along the facade, with "
+            "1.5 m free passage kept on the pavement.")
+    assert "area_m2" not in extract_from_text(text, REF)
+
+
+def test_an_area_field_with_square_metres_and_the_sketch():
+    # near miss: the field gives the area and points to the sketch as well
+    text = "Period: 15 April to 15 October 2027\nArea: 10 m² (see the attached sketch)."
+    assert extract_from_text(text, REF)["area_m2"] == 10
