@@ -302,11 +302,19 @@ _MOVE_BEFORE = re.compile(r"\b(?:flytter|flytte|flyttede|moving|move[sd]?|reloca
                           re.IGNORECASE)
 
 
+# the day a plan or a permit was approved, granted or signed: "the signage plan, which the police approved on 2 August",
+# "Afmærkningsplan – godkendt af Københavns Politi 2. august 2027", "tilladelsen blev udstedt den 3. maj"
+_APPROVED_ON = re.compile(r"\b(?:approved|godkendt|godkendte|granted|issued|udstedt|underskrevet|signed)"
+                          r"(?:[ \t]+(?:by|af)(?:[ \t]+[\wæøåÆØÅ.]+){1,3}?)?(?:[ \t]+(?:on|den|d\.))?[ \t]{1,3}\Z",
+                          re.IGNORECASE)
+
+
 def _not_excluded(text: str, dates: list[DateMention]) -> list[DateMention]:
-    """The dates without those the text says right after them are not applied for, and without the day the business
-    moves."""
+    """The dates without those the text says right after them are not applied for, without the day the business
+    moves, and without the day something was approved."""
     return [d for d in dates if not _NOT_APPLIED.match(text, d.end)
-            and not _MOVE_BEFORE.search(text, max(0, d.start - 200), d.start)]
+            and not _MOVE_BEFORE.search(text, max(0, d.start - 200), d.start)
+            and not _APPROVED_ON.search(text, max(0, d.start - 60), d.start)]
 
 
 _NUMBER_WORDS = NUMBER_WORDS | {"fjorten": 14, "fourteen": 14}

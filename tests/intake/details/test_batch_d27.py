@@ -194,3 +194,26 @@ def test_an_area_field_with_square_metres_and_the_sketch():
     # near miss: the field gives the area and points to the sketch as well
     text = "Period: 15 April to 15 October 2027\nArea: 10 m² (see the attached sketch)."
     assert extract_from_text(text, REF)["area_m2"] == 10
+
+
+# ---------------------------------------------------------------- the day something was approved
+
+def test_the_day_the_police_approved_the_plan_is_no_period():
+    text = ("We apply for an excavation permit. The period is shown in the attached traffic signage plan, which the "
+            "police approved on 2 August.")
+    period = find_period(text, REF)
+    assert (period.start, period.end) == (None, None)
+
+
+def test_a_plans_approval_in_its_heading_is_no_period():
+    text = ("Afmærkningsplan – godkendt af Københavns Politi 2. august 2027\nArbejdssted: Strandboulevarden 100\n"
+            "Udførelse: 6. september – 17. september 2027")
+    period = find_period(text, REF)
+    assert (period.start, period.end) == (date(2027, 9, 6), date(2027, 9, 17))
+
+
+def test_a_day_after_an_approval_still_counts():
+    # near miss: the approval is awaited, the day is the work's
+    text = "The plan is to be approved by the police. We dig on 6 September 2027."
+    period = find_period(text, REF)
+    assert (period.start, period.end) == (date(2027, 9, 6), date(2027, 9, 6))
