@@ -44,6 +44,7 @@ from intake.details.addresses import (
 from intake.details.givens import place_of_an_earlier_time
 from intake.details.names import SUFFIX
 from intake.details.postcodes import postcode_town, towns
+from intake.details.values import names_a_spot_only
 
 _WINDOW = 110
 _PREMISES = (r"\w*(?:café|cafe|butik|forretning|restaurant|salon|klinik|værksted|kontor|bageri|shop|store|office|bakery"
@@ -766,7 +767,7 @@ def _place(text: str, mentions: list[Mention]) -> str | None:
     if numbered:
         return numbered
     m = _LOCATION_PHRASE.search(text)
-    if m:
+    if m and not names_a_spot_only(m.group("v")):
         return m.group("v").strip(" .,")
     named = named_site(text)
     if named:

@@ -255,6 +255,16 @@ _SPOT_WORDS = frozenset("på i ved foran langs uden udenfor ud bag ovenpå under
                         " overjordisk".split())
 
 
+def names_a_spot_only(value: str) -> bool:
+    """A site field that names a spot on the premises, no place ("Facade over butiksvindue", "over indgangsdøren,
+    underkant 2,6 m over fortovet", "Overjordisk, indendørs i fyrrummet"): its first part, before a comma, in lower
+    case (but its first word) and without a number."""
+    head = value.split(",")[0]
+    words = head.split() or [""]
+    return (not re.search(r"\d", head) and not any(w[:1].isupper() for w in words[1:])
+            and (words[0].islower() or words[0].lower() in _SPOT_WORDS))
+
+
 def _site_value(value: str) -> str:
     """A site field's place: a house number on a street ("Ud for nr. 5 i Bogtrykkervej" is "Bogtrykkervej 5"), a
     place without the spot in it after a comma, or nothing when the value names no place at all ("På fortovet foran
@@ -271,9 +281,7 @@ def _site_value(value: str) -> str:
         return format_address(m.group("street"), m.group("no"))
     if ADDRESS.search(value):
         return value
-    words = value.split()
-    if (not re.search(r"\d", value) and not any(w[:1].isupper() for w in words[1:])
-            and (words[0].islower() or words[0].lower() in _SPOT_WORDS)):
+    if names_a_spot_only(value):
         return ""
     m = _PLACE_THEN_TOWN.match(value)
     if m and _is_town(m.group("town")):

@@ -217,3 +217,23 @@ def test_a_day_after_an_approval_still_counts():
     text = "The plan is to be approved by the police. We dig on 6 September 2027."
     period = find_period(text, REF)
     assert (period.start, period.end) == (date(2027, 9, 6), date(2027, 9, 6))
+
+
+# ---------------------------------------------------------------- a spot on the premises is no site
+
+def test_a_tanks_placement_in_a_form_is_no_site():
+    form = {"Placering": "Overjordisk, indendørs i fyrrummet, dobbeltvægget", "Virksomhed": "Sundby Tømrer ApS"}
+    found = values([("body", "Hej, her er skemaet.")], form)
+    assert "activity_location" not in found
+
+
+def test_a_signs_placement_with_its_height_is_no_site():
+    text = ("Skilteløsninger Nord ApS – tegning nr. 2291\n"
+            "Monteringsadresse: Nørrebrogade 62, st. th., 2200 København N\nMål: 2,0 x 0,5 m\nPlacering: over indgangsdøren, underkant 2,6 m over fortovet")
+    assert "activity_location" not in extract_from_text(text, REF)
+
+
+def test_a_placement_on_a_square_is_a_site():
+    # near miss: the placement names a place before the spot on it
+    text = "Ansøgning om stadeplads\nPlacering: Kultorvet, ved springvandet\nPeriode: 1. maj til 27. juni 2027"
+    assert extract_from_text(text, REF)["activity_location"] == "Kultorvet"
