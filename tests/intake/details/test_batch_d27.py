@@ -229,7 +229,8 @@ def test_a_tanks_placement_in_a_form_is_no_site():
 
 def test_a_signs_placement_with_its_height_is_no_site():
     text = ("Skilteløsninger Nord ApS – tegning nr. 2291\n"
-            "Monteringsadresse: Nørrebrogade 62, st. th., 2200 København N\nMål: 2,0 x 0,5 m\nPlacering: over indgangsdøren, underkant 2,6 m over fortovet")
+            "Monteringsadresse: Nørrebrogade 62, st. th., 2200 København N\nMål: 2,0 x 0,5 m\n"
+            "Placering: over indgangsdøren, underkant 2,6 m over fortovet")
     assert "activity_location" not in extract_from_text(text, REF)
 
 
