@@ -15,6 +15,7 @@ from itertools import islice
 from stdnum.dk import cvr as stdnum_cvr
 
 from intake.details import periods
+from intake.details.addresses import corrected_house_numbers
 from intake.details.identifiers import (
     AREA,
     CVR_AFTER_FORM,
@@ -321,6 +322,7 @@ def extract_from_text(text: str, reference: date) -> dict[str, object]:
     text = with_at_signs(_tame(text.replace("\r\n", "\n").replace("\xa0", " ")[:MAX_TEXT_CHARS]))
     text = _MAIL_HEADER_DATE.sub(_header_without_date, text)    # when a forwarded or quoted mail was sent
     text = periods.corrected_dates(text)        # "not on 12 June but on 19 June": the earlier mail's date put right
+    text = corrected_house_numbers(text)        # "Amagerbrogade 240, not 204": the earlier mail's address put right
     client, text = _client_block(text, reference)
     text = _QUOTED_PARTY.sub("\n", text)        # a supplier's offer quoted under "Bilag:": another party's details
     out = labelled_values(text, reference)

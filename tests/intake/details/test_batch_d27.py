@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from intake.details import extract_details
+from intake.details.addresses import corrected_house_numbers
 from intake.details.names import designated_contact, find_contact
 from intake.details.periods import corrected_dates, find_period
 from intake.details.text import asks_for_the_writer, extract_from_text
@@ -238,3 +239,27 @@ def test_a_placement_on_a_square_is_a_site():
     # near miss: the placement names a place before the spot on it
     text = "Ansøgning om stadeplads\nPlacering: Kultorvet, ved springvandet\nPeriode: 1. maj til 27. juni 2027"
     assert extract_from_text(text, REF)["activity_location"] == "Kultorvet"
+
+
+# ---------------------------------------------------------------- a corrected house number
+
+def test_a_corrected_house_number_puts_the_quoted_address_right():
+    text = ("Correction to my application: the address is Amagerbrogade 240, not 204 (typo). The rest is unchanged.\n\n"
+            "Kind regards\nAhmed Yousef\n\n> From: Ahmed Yousef\n> Sent: Monday, 7 June 2027 21:40\n>\n"
+            "> A wastewater permit for our car wash at Amagerbrogade 204, 2300 København S.")
+    found = extract_from_text(text, REF)
+    assert (found["address"], found["postcode"]) == ("Amagerbrogade 240", "2300")
+    assert "activity_location" not in found
+
+
+def test_a_danish_correction_of_the_number():
+    text = ("Rettelse: skiltet skal sidde på nr. 38, ikke nr. 36 – butikken flytter til Læderstræde 38, st., 1201 "
+            "København K.\n\nMvh\nPetra Winge\n\n> Hej\n>\n> Et udhængsskilt ved butikken på Læderstræde 36, st., 1201 "
+            "København K.")
+    assert corrected_house_numbers(text).count("Læderstræde 38, st.") == 2
+
+
+def test_a_count_corrected_is_no_house_number():
+    # near miss: "2 washing bays, not 3" corrects a count, not an address
+    text = "The car wash will have 2 washing bays, not 3.\n\n> at Vermundsgade 3, 2100 København Ø."
+    assert corrected_house_numbers(text) == text
