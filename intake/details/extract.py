@@ -32,7 +32,7 @@ from intake.details.labels import label_key
 from intake.details.names import SUFFIX, company_of_the_sender, looks_like_person, signed_together
 from intake.details.postcodes import town_of
 from intake.details.sites import named_site, premises_on_corner, same_place
-from intake.details.text import CLIENT, asks_for_the_writer, extract_from_text
+from intake.details.text import CLIENT, asks_for_the_writer, extract_from_text, writes_for_another
 from intake.details.values import compose_address, normalise_value
 from intake.mail.bodytext import own_history, quoted_text
 from intake.mail.forwards import find_forwarded
@@ -134,22 +134,33 @@ def _period_moved(found: dict[str, Field], values: Mapping[str, object], source:
 
 def _details_beside_the_company(found: dict[str, Field], read: list[tuple[str, str, dict[str, object]]]) -> None:
     """The CVR, contact and phone of the applying company from a text that names it, over those of a text that names
-    only another company (the previous owner's old approval attached beside the new owner's declaration)."""
+    only another company (the previous owner's old approval attached beside the new owner's declaration); and all the
+    details of a form that names it by its CVR over those of an agent's mail that names it only in passing and signs
+    with its own company, CVR, address and numbers (an accountant's "Vi er revisor for X og sender på kundens vegne
+    den vedhæftede tilmelding")."""
     company, cvr = found.get("company_name"), found.get("cvr")
     if company is None or cvr is None or not isinstance(company.value, str):
         return
     name = company.value.casefold()
     texts = {source: text for source, text, _ in read}
     own = next((v for s, _, v in read if s == cvr.source), {})
-    if cvr.source not in texts or name in texts[cvr.source].casefold() or "company_name" not in own:
-        return                                  # the CVR's own text names no other company, or names this one
+    if cvr.source not in texts or "company_name" not in own:
+        return                                  # the CVR's own text names no other company
+    signed_by_another = str(own["company_name"]).casefold() != name and writes_for_another(texts[cvr.source])
+    if name in texts[cvr.source].casefold() and not signed_by_another:
+        return                                  # the CVR's own text names this one
     other = next(((s, v) for s, t, v in read if s != cvr.source and name in t.casefold() and "cvr" in v), None)
     if other is None:
         return
     source, values = other
-    for key in ("cvr", "contact_name", "phone"):
+    keys = ("cvr", "contact_name", "phone") + (_AGENTS_OWN if signed_by_another else ())
+    for key in keys:
         if key in values and (key not in found or found[key].source == cvr.source):
             found[key] = Field(values[key], source)
+
+
+# the details of an agent's own signature, given way to the client's in another text
+_AGENTS_OWN = ("contact_email", "address", "postcode", "city")
 
 
 def _without_others_history(text: str, sender: str, sender_name: str, subject: str = "") -> str:

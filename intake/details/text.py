@@ -434,7 +434,12 @@ _CLIENT_INLINE = re.compile(_CLIENT_HEAD + rf"[ \t]*:[ \t]*(?P<name>[A-ZÆØÅ0-
                             r"(?:[ \t]*,[ \t]*(?P<rest>[^\n]*))?$")
 # a client heading alone needs the text to say that the writer applies for another
 _FOR_ANOTHER = re.compile(r"(?i)\b(?:på vegne af|on behalf of|on (?:their|its|his|her) behalf|fuldmagt"
-                          r"|power of attorney)")
+                          r"|power of attorney|på (?:kundens|klientens|bygherrens|ejerens) vegne)")
+
+
+def writes_for_another(text: str) -> bool:
+    """The writer applies for someone else ("på kundens vegne", "on behalf of our client", "fuldmagt")."""
+    return _FOR_ANOTHER.search(text) is not None
 # (or its legal form first, "K/S Tagensvej 190", "E/F Istedgade 54"; or an association, "Andelsboligforeningen X")
 _LEGAL_NAME = re.compile(rf"^[A-ZÆØÅ0-9][^:\n]{{1,60}}[ \t]{SUFFIX}\.?$"
                          r"|^(?:K/S|P/S|I/S|A/S|E/F|A/B)[ \t][A-ZÆØÅ0-9][^:\n,]{1,60}$")

@@ -263,3 +263,30 @@ def test_a_count_corrected_is_no_house_number():
     # near miss: "2 washing bays, not 3" corrects a count, not an address
     text = "The car wash will have 2 washing bays, not 3.\n\n> at Vermundsgade 3, 2100 København Ø."
     assert corrected_house_numbers(text) == text
+
+
+# ---------------------------------------------------------------- an agent's signature beside the client's form
+
+_AGENT_SIGNATURE = ("\n\nMed venlig hilsen\nSusanne Kjeldsen\nRegistreret revisor\n\nKjeldsen Revision ApS\n"
+                    "Hovedkontor: Falkoner Allé 1, 2000 Frederiksberg\nTlf. 38 87 00 00 · Direkte 38 87 00 14\n"
+                    "sk@kjeldsen-revision.dk\nCVR 23651726")
+_CLIENTS_FORM = ("TILMELDING – ERHVERVSAFFALD\nFirma: Café Sommerfugl ApS\nCVR: 22061887\n"
+                 "Adresse: Sankt Pauls Gade 22, 1313 København K\nKontakt: Mie Olesen, tlf. 26 15 80 47\n"
+                 "E-mail: mie@cafesommerfugl.dk")
+
+
+def test_the_clients_form_over_the_accountants_signature():
+    body = ("Hej\n\nVi er revisor for Café Sommerfugl ApS og sender på kundens vegne den vedhæftede tilmelding."
+            + _AGENT_SIGNATURE)
+    found = values([("subject", "Tilmelding af erhvervsaffald – Café Sommerfugl ApS"), ("body", body),
+                    ("tilmelding.pdf", _CLIENTS_FORM)], sender="sk@kjeldsen-revision.dk")
+    assert (found["cvr"], found["address"], found["contact_email"]) == ("22061887", "Sankt Pauls Gade 22",
+                                                                        "mie@cafesommerfugl.dk")
+
+
+def test_an_accountant_who_does_not_say_he_writes_for_the_client():
+    # near miss: no word of writing for a client: the mail's own address stands beside the form's CVR
+    body = "Hej\n\nVi er revisor for Café Sommerfugl ApS og sender den vedhæftede tilmelding." + _AGENT_SIGNATURE
+    found = values([("subject", "Tilmelding af erhvervsaffald – Café Sommerfugl ApS"), ("body", body),
+                    ("tilmelding.pdf", _CLIENTS_FORM)], sender="sk@kjeldsen-revision.dk")
+    assert found["address"] == "Falkoner Allé 1"
