@@ -41,7 +41,7 @@ from intake.details.addresses import (
     format_address,
     format_unit,
 )
-from intake.details.givens import place_of_an_earlier_time
+from intake.details.givens import names_a_district, place_of_an_earlier_time
 from intake.details.names import SUFFIX
 from intake.details.postcodes import postcode_town, towns
 from intake.details.values import names_a_spot_only
@@ -781,7 +781,7 @@ def _place(text: str, mentions: list[Mention]) -> str | None:
     for m in islice(_PLACE.finditer(_WRAPPED_SQUARE.sub(" ", text)), MAX_MENTIONS):
         inside = any(s.start <= m.start("v") < s.end for s in mentions)
         name = m.group("v").strip(" .,")
-        town = " " not in name and name.lower() in towns()          # "i København" is no street
+        town = " " not in name and name.lower() in towns() or names_a_district(name)  # "i København" is no street
         first = name.split()[0].lower()
         if (not inside and first not in NOT_STREET_WORDS and first not in _COUNTRIES and not town
                 and not _EVENT_NAME_AFTER.match(text, m.end("v"))    # "at the Vesterbro festival": an event

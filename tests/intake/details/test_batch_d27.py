@@ -290,3 +290,16 @@ def test_an_accountant_who_does_not_say_he_writes_for_the_client():
     found = values([("subject", "Tilmelding af erhvervsaffald – Café Sommerfugl ApS"), ("body", body),
                     ("tilmelding.pdf", _CLIENTS_FORM)], sender="sk@kjeldsen-revision.dk")
     assert found["address"] == "Falkoner Allé 1"
+
+
+# ---------------------------------------------------------------- a part of town is no site
+
+def test_a_restaurant_on_norrebro_names_no_site():
+    found = extract_from_text("Hvilke tilladelser skal vi have? – ny restaurant på Nørrebro", REF)
+    assert "activity_location" not in found
+
+
+def test_a_stall_on_islands_brygge_names_a_site():
+    # near miss: a district named like a street is a place a stall can stand
+    found = extract_from_text("Is-cykel på Islands Brygge i sommer", REF)
+    assert found["activity_location"] == "Islands Brygge"
