@@ -10,7 +10,7 @@ from datetime import date
 
 from intake.details import extract_details
 from intake.details.addresses import corrected_house_numbers
-from intake.details.names import designated_contact, find_contact
+from intake.details.names import designated_contact, find_company, find_contact
 from intake.details.periods import corrected_dates, find_period
 from intake.details.text import asks_for_the_writer, extract_from_text
 
@@ -303,3 +303,17 @@ def test_a_stall_on_islands_brygge_names_a_site():
     # near miss: a district named like a street is a place a stall can stand
     found = extract_from_text("Is-cykel på Islands Brygge i sommer", REF)
     assert found["activity_location"] == "Islands Brygge"
+
+
+# ---------------------------------------------------------------- a business being opened, by its name
+
+def test_a_bakery_cafe_to_be_opened_called_by_its_name():
+    text = ("I've signed a lease for a small shop at Jægersborggade 21, 2200 København N, where I plan to open a "
+            "bakery-café called Crumb Copenhagen in August.")
+    assert find_company(text, has_cvr=False) == "Crumb Copenhagen"
+
+
+def test_a_cafe_visited_is_not_the_business():
+    # near miss: a place the writer went to, not the one being opened
+    text = "Last week I visited a bakery-café called Crumb Copenhagen in Aarhus and liked it."
+    assert find_company(text, has_cvr=False) is None
