@@ -809,7 +809,8 @@ _TO_THE_SIGNER = re.compile(r"(?i)\b(?:rettet|rettes|sendes|stilles)[ \t]+(?:dir
                             r"|\b(?:i['’]m|i[ \t]+am|i[ \t]+will[ \t]+be|i['’]ll[ \t]+be|jeg[ \t]+er|jeg[ \t]+bliver)"
                             r"\b[^.!?\n]{0,40}?\b(?:(?:your|the|jeres|din)[ \t]+)?(?:contact(?:[ \t]+person)?|kontakt"
                             r"(?:person)?)(?:[ \t]+(?:for|på|i|in|on)[ \t]+[^.!?\n:]{1,40})?[ \t]*"
-                            r"(?:[-–.,!:]|$|[ \t]+(?:–|-|and|og))")
+                            # (not "I'm the contact for this: Hannah Schultz": another person named after it)
+                            r"(?:[-–.,!]|:(?![ \t]*(?-i:[A-ZÆØÅ]))|$|[ \t]+(?:–|-|and|og))")
 
 
 def asks_for_the_writer(text: str) -> bool:

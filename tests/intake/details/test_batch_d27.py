@@ -142,8 +142,9 @@ def test_a_forwarder_who_only_passes_it_on_is_no_contact():
 def test_the_writer_asks_to_be_contacted():
     assert asks_for_the_writer("I'm the store manager and will be your contact for this case: sara@example.dk")
     assert asks_for_the_writer("Har I spørgsmål, så kontakt gerne mig på 40 55 12 78.")
-    # near miss: a role, not the contact
+    # near misses: a role, not the contact; another person named as the contact after the words
     assert not asks_for_the_writer("I'm the store manager of the new shop on Østerbrogade.")
+    assert not asks_for_the_writer("I'm the contact for this: Hannah Schultz, +45 31 08 55 27")
 
 
 # ---------------------------------------------------------------- which of a signature's numbers, which address
