@@ -29,7 +29,13 @@ from stdnum.dk import cvr as stdnum_cvr
 from intake.details import periods
 from intake.details.identifiers import EMAIL, IGNORED_EMAIL, find_cpr
 from intake.details.labels import label_key
-from intake.details.names import SUFFIX, company_of_the_sender, looks_like_person, signed_together
+from intake.details.names import (
+    FORM_WRITTEN_OUT,
+    SUFFIX,
+    company_of_the_sender,
+    looks_like_person,
+    signed_together,
+)
 from intake.details.postcodes import town_of
 from intake.details.sites import named_site, premises_on_corner, same_place
 from intake.details.text import CLIENT, extract_from_text
@@ -185,7 +191,8 @@ _NUMBER_RANGE = re.compile(r"\d[A-Za-z]?[ \t]?[-–][ \t]?\d")
 
 def _more_specific(old: object, new: object) -> bool:
     """A place without a house number ("Nørrebrogade") gives way to the same place with one, an address to the same
-    one with its floor and side; "Ib" to "Ib Rasmussen"; a company to its name with the legal form."""
+    one with its floor and side; "Ib" to "Ib Rasmussen"; a company to its name with the legal form, or with its form
+    written out ("A/B X" to "Andelsboligforeningen X")."""
     if not isinstance(old, str) or not isinstance(new, str):
         return False
     if (not any(c.isdigit() for c in old) and new.startswith(old) and any(c.isdigit() for c in new)
@@ -200,6 +207,9 @@ def _more_specific(old: object, new: object) -> bool:
     tail = old.rsplit(", ", 1)[-1]
     if tail != old and new.startswith(tail + " ") and re.fullmatch(SUFFIX, new[len(tail) + 1:]):
         return True                             # "Tilbudsafdelingen, Grønbech Anlæg" signed, "Grønbech Anlæg A/S"
+    form, _, rest = old.partition(" ")
+    if form in FORM_WRITTEN_OUT and new == f"{FORM_WRITTEN_OUT[form]} {rest}":
+        return True                             # "A/B Holmbladsgården" in the subject, "Andelsboligforeningen ..."
     legal = re.fullmatch(rf"(?P<name>.+?)[ \t]+{SUFFIX}\.?", new)
     if legal and old.endswith(" " + legal.group("name")) and not re.search(SUFFIX + r"\.?$", old):
         return True                             # the trade name "Smørrebrødskælderen Hos Lis", the legal "Hos Lis ApS"
