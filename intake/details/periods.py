@@ -418,6 +418,15 @@ def _month_range(text: str, reference: date) -> Period | None:
         if m.group("m1").lower() == "may" and not m.group("y") and text[m.start():m.start() + 3].lower() != "in ":
             continue                                        # "we may ..."
         year = _year(m.group("y"))
+        listed = _DAYS_LISTED.match(text, m.end()) if m1 == m2 else None
+        if listed:
+            # "every Sunday in July 2027 (that's the 4th, 11th, 18th and 25th)": from the first day listed to the last
+            days = [int(d) for d in re.findall(r"\d{1,2}", listed.group("days"))]
+            if year is None:
+                ahead = date(reference.year, m1, 1) >= reference - PAST_TOLERANCE
+                year = reference.year if ahead else reference.year + 1
+            if all(_valid(d, m1, year) for d in days) and days == sorted(days):
+                return Period(date(year, m1, days[0]), date(year, m1, days[-1]))
         if year is not None and m.group("y1"):
             return Period(date(int(m.group("y1")), m1, 1), _last_day(year, m2))   # "juni 2027 - august 2027"
         if year is None:
@@ -427,6 +436,14 @@ def _month_range(text: str, reference: date) -> Period | None:
             start_year = year if m1 <= m2 else year - 1
         return Period(date(start_year, m1, 1), _last_day(year, m2))
     return None
+
+
+# the days of the month listed in brackets right after it: "(that's the 4th, 11th, 18th and 25th)", "(den 4., 11.,
+# 18. og 25.)"
+_DAY_IN_LIST = r"(?:the[ \t]+|den[ \t]+)?\d{1,2}(?:st|nd|rd|th|\.)?"
+_DAYS_LISTED = re.compile(r"[ \t]{0,3}\((?:[^()\d\n]{0,20}?)(?P<days>" + _DAY_IN_LIST + r"(?:[ \t]{0,2},[ \t]{0,2}"
+                          + _DAY_IN_LIST + r"){0,8}[ \t]{1,3}(?:and|og|&)[ \t]{1,3}" + _DAY_IN_LIST
+                          + r")[ \t]{0,2}\)", re.IGNORECASE)
 
 
 # "We are opening our first Danish store at Købmagergade 34, 1150 København K in April 2027": the month a business

@@ -1002,7 +1002,7 @@ def _lone_postcode(text: str, mentions: list[Mention], site: str = "") -> dict[s
         if found:
             return {"postcode": found[0], "city": found[1]}
     for m in islice(_TOWN_THEN_POSTCODE.finditer(text), MAX_MENTIONS):
-        found = postcode_town(m.group("pc"), m.group("town"), strict=True)
+        found = postcode_town(m.group("pc") or m.group("bare"), m.group("town"), strict=True)
         if found and found[2] == len(m.group("town")):
             return {"postcode": found[0], "city": found[1]}
     return {}
@@ -1013,9 +1013,10 @@ def _site_in_sentence_before(site: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w]){re.escape(site)}(?![\w])(?:[^.!?\n]|\.(?=[ \t]?\d))*\Z")
 
 
-# "på Jernbane Allé 14 B i Vanløse (2720)": the town, then its postcode in brackets
+# "på Jernbane Allé 14 B i Vanløse (2720)": the town, then its postcode in brackets; "på Gammel Køge Landevej 210 i
+# Valby 2500" (dictated): or right after it
 _TOWN_THEN_POSTCODE = re.compile(r"(?<![\w])(?P<town>[A-ZÆØÅ][\wæøå]{2,30}+(?:[ \t][A-ZÆØÅ][\wæøå]{0,30}+)?)"
-                                 r"[ \t]{1,2}\((?P<pc>[1-9]\d{3})\)")
+                                 r"[ \t]{1,2}(?:\((?P<pc>[1-9]\d{3})\)|(?P<bare>[1-9]\d{3})(?![\d.,/:-]))")
 
 
 # "på blågårdsgade 14 2200 kbh n": a street written in lower case, its number and a postcode with its town after it
