@@ -259,6 +259,9 @@ _RELATIVES = (r"søn|datter|mand|kone|hustru|bror|søster|far|mor|svigersøn|svi
 _AGENT = re.compile(r"\b(?:(?:på vegne af|on behalf of)(?! (?:vores|vor|vort|our) (?:egen |own )?"
                     rf"(?:{_PREMISES}|afdeling\w*|department))|repræsenterer|(?:min|vores|our|my) (?:klient|client)"
                     r"|act(?:s|ing)? for|(?:som|jeg er|vi er) (?:advokat|rådgiver|agent|revisor|bogholder) for"
+                    # "Tegnestuen Lund & Kragh rådgiver Bageriet Surdej ApS": advises a company named with its form
+                    r"|(?<!vores )(?<!min )(?<!vor )(?:rådgiver|advises|advising) (?-i:[A-ZÆØÅ])[\w&'’.\-]*"
+                    r"(?: [A-ZÆØÅ&][\w&'’.\-]*){0,3} (?:ApS|A/S|I/S|IVS|K/S|P/S)"
                     r"|(?:er|is|are) (?:bygherre)?rådgiver for bygherren"
                     r"|(?:is|are) (?:the )?advis[eo]rs? (?:for|to) the (?:client|developer|building owner)"
                     r"|(?:i am|we are|as) (?:the |an? )?(?:accountants?|bookkeepers?|auditors?) for"
@@ -881,8 +884,11 @@ def _square_of_the_event(text: str, mentions: list[Mention]) -> str | None:
 _OR_ANOTHER = re.compile(r"[ \t,]{1,3}(?:or|eller)[ \t]{1,3}(?:(?:in|i|på|at|on)[ \t]{1,3})?[A-ZÆØÅ]")
 # "I run a small coffee bar in Nørrebro", "vi har en lille café på Vesterbro": where the business itself lies, no site
 # ("Vi er et lille kafferisteri på Refshaleøen", "we're a small brewery in Sydhavn": what the business is, and where)
-_WHERE_WE_RUN = re.compile(r"(?i)\b(?:i|we|jeg|vi)(?:[ \t]+(?:run|own|have|har|driver|ejer|er|are|am)|['’](?:re|m))"
-                           r"[ \t]+(?:a|an|en|et|our|my|vores|min|mit)[ \t]+(?:[\w-]+[ \t]+){0,3}?"
+# ("We are opening Osteria Romano, a small Italian restaurant in Gothersgade": the business named, then what it is)
+_WHERE_WE_RUN = re.compile(r"(?i)(?:\b(?:i|we|jeg|vi)(?:[ \t]+(?:run|own|have|har|driver|ejer|er|are|am)|['’](?:re|m))"
+                           r"[ \t]+(?:a|an|en|et|our|my|vores|min|mit)"
+                           r"|\b(?:åbner|åbne|opening|open|opens|run|runs|running|driver|ejer|own|owns)[ \t]+"
+                           r"(?-i:[A-ZÆØÅ])[^,.\n]{1,40},[ \t]+(?:a|an|en|et))[ \t]+(?:[\w-]+[ \t]+){0,3}?"
                            r"(?:café|cafe|coffee[ \t]bar|\w*bar|restaurant|bistro|shop|store|butik|bageri|bakery|kiosk"
                            r"|salon|frisør|klinik|clinic|studio|værksted|workshop|pizzeria|business|forretning"
                            r"|\w*risteri|\w*bryggeri|\w*roastery|\w*brewery)"
