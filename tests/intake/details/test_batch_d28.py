@@ -142,7 +142,8 @@ def test_a_length_and_a_width_without_a_depth_is_no_area():
 
 
 def test_a_size_in_total_over_a_board_named_before_it():
-    text = "The truck is 6 m long and 2.4 m wide, plus we put out a little menu board, so call it 6 x 3 metres in total."
+    text = ("The truck is 6 m long and 2.4 m wide, plus we put out a little menu board, so call it 6 x 3 metres in "
+            "total.")
     assert area(text) == 18
 
 
@@ -335,7 +336,8 @@ def test_the_house_an_association_owns_is_its_address():
 
 def test_the_house_a_customer_owns_is_the_site():
     # near miss: the customer owns it
-    text = "Vi er VVS-firma på Glasvej 12, 2400 København NV. Kunden ejer ejendommen Holmbladsgade 70, 2300 København S."
+    text = ("Vi er VVS-firma på Glasvej 12, 2400 København NV. Kunden ejer ejendommen Holmbladsgade 70, 2300 "
+            "København S.")
     found = sites.find_addresses(text)
     assert found.get("address") == "Glasvej 12" and found["activity_location"].startswith("Holmbladsgade 70")
 
