@@ -145,7 +145,7 @@ _LABELS: list[tuple[str, str]] = [
                r"|date of (?:the )?event|arrangementsdato|dato for \w+|datoer|dates|tidspunkt"
                r"|varighed|duration|hvornår|when"
                r"|(?:event|arrangement) ?dat(?:es?|o|oer)"),
-    ("date", r"dato|date"),
+    ("date", r"dato|date|dag|day"),                # "Day: 7 July 2027, from 7.00 to 16.00, only this one day"
     ("area_m2", r"areal(?: i m2| m2)?|antal m2|m2|kvm|area(?: in m2| m2| sqm)?|størrelse i m2|size in m2"),
     ("litres", r"tank ?størrelse(?: i liter)?|tankens størrelse|volumen(?: i liter)?|liter|antal liter|tank size"
                r"|tank capacity|capacity"

@@ -124,6 +124,8 @@ def labelled_values(text: str, reference: date) -> dict[str, object]:
             continue
         for j in range(len(cells) - 1):
             key = label_key(cells[j]) if not _HAS_VALUE.search(cells[j]) else None  # "| CVR 12345678 | Tlf. ..."
+            if key == "date" and _closing_line(lines, i):
+                continue                        # "Dato: 19. april 2027" closing the text: when it was signed
             if key and cells[j + 1] and not _is_label(cells[j + 1]) and not _CHOICES.match(cells[j + 1]):
                 value = (" ".join(cells[j + 1:])
                          if j + 2 == len(cells) or not _is_label(cells[j + 2]) and len(cells) == 3 else cells[j + 1])
@@ -136,6 +138,13 @@ def labelled_values(text: str, reference: date) -> dict[str, object]:
                 _legal_name_over_trading_name(out, values)
     compose_address(out)
     return out
+
+
+def _closing_line(lines: list[str], i: int) -> bool:
+    """Line ``i`` is the text's last and comes right after the contact's details (an e-mail address on one of the two
+    lines above): a date there is when the text was signed ("Kontaktperson: ..., mk@...\nDato: 19. april 2027")."""
+    above = [line for line in lines[:i] if line][-2:]
+    return not any(lines[i + 1:]) and any("@" in line for line in above)
 
 
 def _header_row(cells: list[str], following: str) -> bool:

@@ -1,0 +1,93 @@
+"""Details in the voices of development batch d29: an ordinary week of a municipality's mailbox. Periods first: a
+scaffold put up on a day ("Vi stiller op den 10. maj"), work begun on a day that takes "about a week", a day labelled
+"Day:", a month of the story ("the equipment is planned to go in during August", "if everything goes to plan"), a
+letter's date closing it; then phones offered to the undersigned or cut by the reading window, a drawing office named
+beside the client, a business still to be named, guests over the day and at one time, a part of town after the
+address, an agency abroad, a name and its CVR above its address, and a forwarded mail's sender."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from intake.details.labels import label_key
+from intake.details.periods import Period, find_period
+from intake.details.text import labelled_values
+
+REF = date(2026, 12, 3)
+
+
+# ---------------------------------------------------------------- periods
+
+def test_a_scaffold_put_up_on_a_day_starts_the_period():
+    text = ("Vi stiller op den 10. maj 2027, og stilladset skal stå til og med den 25. juni 2027.\n\n"
+            "Med venlig hilsen\nKenneth Mørk")
+    assert find_period(text, REF) == Period(date(2027, 5, 10), date(2027, 6, 25))
+
+
+def test_a_crew_on_a_day_is_no_start():
+    # near miss: "stiller med fire mand" is not "stiller op": the one day of the work
+    assert find_period("Vi stiller med fire mand den 10. maj 2027.", REF) == Period(date(2027, 5, 10),
+                                                                                    date(2027, 5, 10))
+
+
+def test_work_begun_on_a_day_that_takes_about_a_week_has_a_start_only():
+    text = "Vi regner med at gå i gang mandag den 4. oktober 2027, og det tager cirka en uge."
+    assert find_period(text, REF) == Period(date(2027, 10, 4), None)
+
+
+def test_a_day_of_the_work_without_a_start_is_that_day():
+    # near miss: no verb of beginning: the day itself
+    text = "Vi regner med at være der mandag den 4. oktober 2027, og det tager cirka en uge."
+    assert find_period(text, REF) == Period(date(2027, 10, 4), date(2027, 10, 4))
+
+
+def test_everything_is_no_cue_of_a_month():
+    text = ("We took over the lease in January and the kitchen is being fitted out right now; if everything goes to "
+            "plan we open our doors in early May.")
+    assert find_period(text, REF) == Period(None, None)
+
+
+def test_every_saturday_in_a_month_is_a_period():
+    # near miss: "every" as a word is the cue
+    text = "I would like to sell crêpes every Saturday in September 2027."
+    assert find_period(text, REF) == Period(date(2027, 9, 1), date(2027, 9, 30))
+
+
+def test_during_a_month_alone_is_a_month_of_the_story():
+    text = ("The new equipment is planned to go in during August, so it would be good to know what else you need "
+            "from us.")
+    assert find_period(text, REF) == Period(None, None)
+
+
+def test_during_a_month_with_its_hours_is_a_period():
+    # near miss: "from" with a time after the month is a cue
+    text = "We would like to sell coffee on the square during August from 10 to 16."
+    assert find_period(text, REF) == Period(date(2027, 8, 1), date(2027, 8, 31))
+
+
+def test_a_day_labelled_day():
+    assert label_key("Day") == "date"
+    text = "Day: 7 July 2027, from 7.00 to 16.00, only this one day.\nThe lift takes approx. 8 x 3 meter."
+    found = labelled_values(text, REF)
+    assert (found["period_from"], found["period_to"]) == ("2027-07-07", "2027-07-07")
+
+
+def test_the_contact_on_the_day_is_no_day():
+    # near miss: a longer label with "day" in it names its own field
+    assert label_key("Contact on the day") == "contact_name"
+
+
+def test_a_date_closing_the_text_under_the_contact_is_when_it_was_signed():
+    text = ("Ansøgning om tilladelse til afledning af spildevand\nVirksomhed: Vaskeriet Nordvest ApS\n"
+            "Forventet mængde er ca. 25 m³ pr. uge.\n"
+            "Kontaktperson: Mette Krogh, daglig leder, tlf. 28 19 55 02, mk@vaskerietnv.dk\nDato: 19. april 2027")
+    assert "period_from" not in labelled_values(text, REF)
+
+
+def test_a_date_among_the_fields_is_the_day_applied_for():
+    # near miss: a line follows the date
+    text = ("Arrangør: Nordvest Naboer\nKontakt: Priya Raman, priya@example.dk\nDato: lørdag den 28. august 2027\n"
+            "Forventet antal gæster: 350")
+    assert labelled_values(text, REF)["period_from"] == "2027-08-28"
+
+
