@@ -581,9 +581,9 @@ def _phone_of_the_contact(out: dict, text: str) -> None:
     if not isinstance(contact, str) or " " not in contact:
         return
     for m in islice(re.finditer(re.escape(contact), text), 5):
-        stretch = text[m.end():m.end() + 80].split("\n\n")[0]
+        stretch = text[m.end():m.end() + 100].split("\n\n")[0]      # (a number starting within 80, read whole)
         near = _PHONE_NEAR.search(stretch)
-        if near and not _OTHER_NUMBER.search(stretch[:near.start()]):
+        if near and near.start() < 80 and not _OTHER_NUMBER.search(stretch[:near.start()]):
             then = _MOBILE_AFTER.match(stretch, near.end())
             phone = normalise_phone(then.group("v") if then else near.group(0))
             if phone:

@@ -9,11 +9,18 @@ from __future__ import annotations
 
 from datetime import date
 
+from intake.details import extract_details
 from intake.details.labels import label_key
+from intake.details.names import find_company, find_contact
 from intake.details.periods import Period, find_period
-from intake.details.text import labelled_values
+from intake.details.text import extract_from_text, labelled_values
 
 REF = date(2026, 12, 3)
+
+
+def values(sources: list[tuple[str, str]], sender: str = "x@example.dk") -> dict:
+    found = extract_details(sources, {}, reference=REF, sender=sender)
+    return {k: f.value for k, f in found.items()}
 
 
 # ---------------------------------------------------------------- periods
@@ -89,5 +96,92 @@ def test_a_date_among_the_fields_is_the_day_applied_for():
     text = ("Arrangør: Nordvest Naboer\nKontakt: Priya Raman, priya@example.dk\nDato: lørdag den 28. august 2027\n"
             "Forventet antal gæster: 350")
     assert labelled_values(text, REF)["period_from"] == "2027-08-28"
+
+
+# ---------------------------------------------------------------- phones
+
+_LETTER = ("Vang Kloak & Anlæg ApS\nVigerslevvej 146 · 2500 Valby · Tlf. 36 30 21 15 · CVR 72624890\n\n"
+           "Ansøgning om gravetilladelse – Tagensvej 85\n\nVi skal etablere en ny kloakstikledning.\n\n"
+           "Spørgsmål kan rettes til undertegnede på 21 64 38 90 eller hv@vangkloak.dk.\n\nMed venlig hilsen\n\n"
+           "Henrik Vang\nAutoriseret kloakmester")
+
+
+def test_a_phone_offered_to_the_undersigned_over_the_letterhead():
+    assert extract_from_text(_LETTER, REF)["phone"] == "21643890"
+
+
+def test_questions_to_the_undersigned_without_a_phone_leave_the_letterhead():
+    # near miss: no number after "undertegnede på"
+    text = _LETTER.replace("undertegnede på 21 64 38 90 eller hv@vangkloak.dk", "undertegnede på hv@vangkloak.dk")
+    assert extract_from_text(text, REF)["phone"] == "36302115"
+
+
+def test_the_contacts_phone_read_whole_at_the_end_of_the_reach():
+    text = ("Dear Centre,\n\nOur production manager Hanna Berg will be your contact person for the application: "
+            "hanna@refbrew.dk, +45 60 31 77 24. Thanks.\n\nKind regards,\nJohan Aalto\nCEO, Refshaleøen Brewing ApS")
+    assert extract_from_text(text, REF)["phone"] == "60317724"
+
+
+def test_a_phone_far_after_the_contacts_name_is_not_theirs():
+    # near miss: the number starts beyond the contact's reach: the one signed stays
+    text = ("Dear Centre,\n\nOur production manager Hanna Berg will be your contact person for the application, "
+            "which concerns the brewhouse and the six new fermentation tanks at the hall, tel 60 31 77 24.\n\n"
+            "Kind regards,\nJohan Aalto\nMobile: 40 11 22 33")
+    assert extract_from_text(text, REF)["phone"] != "60317724"
+
+
+# ---------------------------------------------------------------- names
+
+_SKETCH = ("SKITSEPROJEKT – Tilbygning til lagerhal\nBygherre: Lagerhotellet Sydhavn A/S, Vestre Teglgade 9, 2450 "
+           "København SV\nArkitekt: {}\n\nProjekt: Tilbygning i to etager mod nord.")
+
+
+def test_a_drawing_office_is_no_person():
+    assert find_contact(_SKETCH.format("Tegnestuen Havnekanten")) is None
+
+
+def test_an_architect_named_by_name_is_a_person():
+    # near miss: a person's name under the same label
+    assert find_contact(_SKETCH.format("Mads Linde")) == "Mads Linde"
+
+
+def test_a_business_by_the_name_it_will_have():
+    text = ("Hi there,\n\nI'm planning to open a small sourdough bakery.\n\nThe business will be called Crumb & Co. – "
+            "I haven't registered it yet.\n\nThanks so much,\nEmily Carter")
+    assert find_company(text, has_cvr=False) in ("Crumb & Co.", "Crumb & Co")
+
+
+def test_a_business_that_will_be_registered_has_no_name_yet():
+    # near miss: no name after "will be"
+    text = "Hi there,\n\nThe business will be registered next month.\n\nThanks so much,\nEmily Carter"
+    assert find_company(text, has_cvr=False) is None
+
+
+# ---------------------------------------------------------------- guests
+
+def test_people_counted_in_a_form_over_the_day():
+    assert label_key("Expected number of people during the day") == "guests"
+    assert label_key("Max. number of people at the same time") == "guests"
+    assert label_key("Forventet besøg") == "guests"
+
+
+def test_people_of_the_crew_are_no_guests_label():
+    # near miss: people of another kind
+    assert label_key("Number of people in the crew") is None
+
+
+_PARTY = ("Hej\n\nSydhavnens Bryghus vil holde høstfest lørdag den 28. august 2027. Vi forventer op mod 500 gæster på "
+          "pladsen på én gang.\n\nMvh\nPernille Skov")
+_PLAN = "SITUATIONSPLAN – HØSTFEST\n\nForventet besøg: i alt omkring 1.500 i løbet af dagen.\n"
+
+
+def test_guests_at_one_time_give_way_to_those_over_the_day_in_another_text():
+    assert values([("body", _PARTY), ("plan.pdf", _PLAN)])["guests"] == 1500
+
+
+def test_guests_expected_give_way_to_no_other_text():
+    # near miss: the mail's count is not said to be at one time: the mail's stands
+    text = _PARTY.replace(" på pladsen på én gang", "")
+    assert values([("body", text), ("plan.pdf", _PLAN)])["guests"] == 500
 
 
