@@ -553,8 +553,10 @@ def _roles(text: str, mentions: list[Mention]) -> list[str]:
 # block ("Kloakmester Per Nygaard ApS\nTomsgårdsvej 35, 2400 København NV\nCVR ...", "Contractor:\nHarbour
 # Foundations A/S\nCVR: 35 88 84 38\nSydvestvej 21, 2600 Glostrup"), wherever in the text it stands
 # (an aside after the legal form too: "Marine Foundations Ltd. (Danish branch)")
-_COMPANY_ABOVE = re.compile(rf"(?<![^\n])[ \t]*[A-ZÆØÅ][^\n:]{{0,60}}[ \t]{SUFFIX}\.?"
-                            r"(?:[ \t]{0,2}\([^()\n]{1,40}\))?[ \t]*\n"
+# (or a name and its CVR on the line above, without a legal form: "Keramikstudiet Krukke v/ Maja Friis, CVR 54199619")
+_COMPANY_ABOVE = re.compile(rf"(?<![^\n])[ \t]*[A-ZÆØÅ][^\n:]{{0,60}}(?:[ \t]{SUFFIX}\.?"
+                            r"(?:[ \t]{0,2}\([^()\n]{1,40}\))?|,[ \t]{0,2}(?i:cvr)[\w.\-]{0,6}:?[ \t]{0,3}(?:DK)?"
+                            r"\d\d[ ]?\d\d[ ]?\d\d[ ]?\d\d)[ \t]*\n"
                             r"(?:[ \t]*(?i:cvr)[\w.\-]{0,6}:?[ \t]{0,3}(?:DK)?[\d ]{8,11}[ \t]*\n)?[ \t]*\Z")
 # a company's name with its legal form and a comma right before the address on its line: its own address
 # ("Entreprenør: Havnens Fundering A/S, Teglholmsgade 20, 2450 København SV")
@@ -785,7 +787,7 @@ def _place(text: str, mentions: list[Mention]) -> str | None:
         if (not inside and first not in NOT_STREET_WORDS and first not in _COUNTRIES and not town
                 and not _EVENT_NAME_AFTER.match(text, m.end("v"))    # "at the Vesterbro festival": an event
                 and not _OR_ANOTHER.match(text, m.end("v"))          # "maybe in Nørrebro or Østerbro": undecided
-                and not _district_of(text, m.end("v"), mentions)
+                and not _district_of(text, m.end("v"), mentions, m.start("v"))
                 and not _PREMISES_CORNER_HERE.search(text, max(0, m.start() - 120), m.start("v"))
                 and not _WHERE_WE_RUN.search(text, max(0, m.start() - 80), m.start())
                 and not _OUR_PREMISES_ON.search(text, max(0, m.start() - 80), m.start("v"))
@@ -862,10 +864,13 @@ def _square_of_the_event(text: str, mentions: list[Mention]) -> str | None:
 
 _OR_ANOTHER = re.compile(r"[ \t,]{1,3}(?:or|eller)[ \t]{1,3}(?:(?:in|i|på|at|on)[ \t]{1,3})?[A-ZÆØÅ]")
 # "I run a small coffee bar in Nørrebro", "vi har en lille café på Vesterbro": where the business itself lies, no site
-_WHERE_WE_RUN = re.compile(r"(?i)\b(?:i|we|jeg|vi)[ \t]+(?:run|own|have|har|driver|ejer)[ \t]+"
+# ("We're an events agency in London", "vi er et lille byggefirma i Valby": what the business is and where)
+_WHERE_WE_RUN = re.compile(r"(?i)\b(?:(?:i|we|jeg|vi)[ \t]+(?:run|own|have|har|driver|ejer)"
+                           r"|we(?:[ \t]+are|['’]re)|vi[ \t]+er)[ \t]+"
                            r"(?:a|an|en|et|our|my|vores|min|mit)[ \t]+(?:[\w-]+[ \t]+){0,3}?"
                            r"(?:café|cafe|coffee[ \t]bar|\w*bar|restaurant|bistro|shop|store|butik|bageri|bakery|kiosk"
-                           r"|salon|frisør|klinik|clinic|studio|værksted|workshop|pizzeria|business|forretning)"
+                           r"|salon|frisør|klinik|clinic|studio|værksted|workshop|pizzeria|business|forretning"
+                           r"|agency|company|firm|bureau|\w*firma|virksomhed)"
                            r"[ \t]+(?:(?:i|på|in|at|on)[ \t]+(?:the[ \t]+)?)?\Z")
 
 
@@ -878,11 +883,17 @@ _OUR_PREMISES_ON = re.compile(rf"(?i)\b(?:vores|vor|vort|min|mit|our|my)[ \t]+(?
 _ON_THE_ADDRESS = re.compile(r"[ \t]{1,3}(?:on|på|at|i|in)[ \t]{1,3}")
 
 
-def _district_of(text: str, end: int, mentions: list[Mention]) -> bool:
-    """ "restaurant in Vesterbro on Værnedamsvej 7": a part of town with the street address right after it is where
-    that address lies, no site of its own."""
+def _district_of(text: str, end: int, mentions: list[Mention], start: int = -1) -> bool:
+    """ "restaurant in Vesterbro on Værnedamsvej 7", "a gelateria in Torvegade 45 in Christianshavn": a part of town
+    with the street address right before or after it is where that address lies, no site of its own."""
     on = _ON_THE_ADDRESS.match(text, end)
-    return on is not None and any(s.start == on.end() for s in mentions)
+    if on is not None and any(s.start == on.end() for s in mentions):
+        return True
+    return start >= 0 and any(_IN_THE_DISTRICT.fullmatch(text, s.end, start) for s in mentions if s.end <= start)
+
+
+# between an address and the part of town it lies in: "Torvegade 45 in Christianshavn", "Jagtvej 12 i Nordvest"
+_IN_THE_DISTRICT = re.compile(r"[ \t]{1,3}(?:in|i)[ \t]{1,3}")
 
 
 def _number_on_street_before(text: str, mentions: list[Mention]) -> str | None:

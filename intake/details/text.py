@@ -380,6 +380,7 @@ def extract_from_text(text: str, reference: date) -> dict[str, object]:
     _own_number_after(out, text)
     _email_of_the_contact(out, text)
     _email_asked_for(out, text)
+    _email_of_another_sender(out, text)
     site, company = out.get("activity_location"), out.get("company_name")
     if (isinstance(site, str) and isinstance(company, str)
             and re.search(rf"\s(?:i|på|in|at|on)\s{re.escape(site)}\b", company)
@@ -630,6 +631,25 @@ def _email_asked_for(out: dict, text: str) -> None:
                   and _WRITE_TO_ME.search(text, max(0, m.start() - 30), m.start())), None)
     if asked and "contact_email" in out:
         out["contact_email"] = asked.group(0).lower()
+
+
+# the From line of a forwarded or quoted mail: "Fra: Ida Winkel <ida@krukke.dk>", "From: Simon Rask [mailto:...]"
+_FROM_LINE = re.compile(r"(?im)^[ \t]*\*?(?:fra|from)[ \t]*:[ \t]*(?P<name>[^\n<\[@]*?)[ \t]*[<\[]?(?:mailto:)?"
+                        r"(?P<email>[^\s<>\[\]]+@[^\s<>\[\]]+)")
+
+
+def _email_of_another_sender(out: dict, text: str) -> None:
+    """An e-mail found only on the From line of a mail forwarded inside the text, written by someone other than the
+    contact ("Jeg videresender lige nedenstående fra min kompagnon ... Mvh Maja Friis / Fra: Ida Winkel
+    <ida@krukke.dk>"): the other person's address, not the contact's."""
+    email, contact = out.get("contact_email"), out.get("contact_name")
+    if not isinstance(email, str) or not isinstance(contact, str):
+        return
+    lines = [m for m in islice(_FROM_LINE.finditer(text), 10) if m.group("email").lower() == email]
+    if (lines and all(m.group("name").strip(" \"'") and contact.casefold() not in m.group("name").casefold()
+                      for m in lines)
+            and text.lower().count(email) == len(lines)):
+        del out["contact_email"]
 
 
 def _tame(text: str) -> str:

@@ -13,6 +13,7 @@ from intake.details import extract_details
 from intake.details.labels import label_key
 from intake.details.names import find_company, find_contact
 from intake.details.periods import Period, find_period
+from intake.details.sites import find_addresses
 from intake.details.text import extract_from_text, labelled_values
 
 REF = date(2026, 12, 3)
@@ -185,3 +186,61 @@ def test_guests_expected_give_way_to_no_other_text():
     assert values([("body", text), ("plan.pdf", _PLAN)])["guests"] == 500
 
 
+# ---------------------------------------------------------------- places
+
+def test_a_part_of_town_after_the_address_is_no_site():
+    text = ("Good morning,\n\nI have open a gelateria in Torvegade 45 in Christianshavn since last year. Now we want a "
+            "new sign.\n\nGiulia Ferraro")
+    assert "activity_location" not in find_addresses(text)
+
+
+def test_a_part_of_town_alone_is_the_site():
+    # near miss: no address before it
+    text = "Hi\n\nWe want to sell ice cream in Christianshavn on Saturdays.\n\nGiulia"
+    assert find_addresses(text)["activity_location"] == "Christianshavn"
+
+
+def test_the_town_an_agency_is_in_is_no_site():
+    text = ("Hello,\n\nWe're an events agency in London planning a series of small brand activations in Copenhagen.\n\n"
+            "Many thanks,\nOliver Pike")
+    assert "activity_location" not in find_addresses(text)
+
+
+def test_the_place_an_agency_plans_for_is_the_site():
+    # near miss: the place of the event, not of the agency
+    text = "Hello,\n\nWe're planning a pop-up stand in Kongens Have.\n\nOliver"
+    assert find_addresses(text)["activity_location"] == "Kongens Have"
+
+
+_POP_UP = ("Hej\n\nVi har lejet en tom butik på Værnedamsvej 12 fra 1. oktober til 31. december 2027 og vil lave en "
+           "pop-up.\n\nKeramikstudiet Krukke v/ Maja Friis, CVR 54199619\nSankt Peders Stræde 30, 1453 København K\n\n"
+           "Mvh\nMaja Friis")
+
+
+def test_the_address_under_a_name_and_its_cvr_is_the_business_own():
+    found = find_addresses(_POP_UP)
+    assert (found["address"], found["activity_location"]) == ("Sankt Peders Stræde 30", "Værnedamsvej 12")
+
+
+def test_an_address_under_a_name_without_its_cvr_is_no_block_of_its_own():
+    # near miss: a name alone above the address does not mark it as the business's
+    found = find_addresses(_POP_UP.replace(", CVR 54199619", ""))
+    assert found["address"] == "Værnedamsvej 12"
+
+
+# ---------------------------------------------------------------- a forwarded mail
+
+_FORWARD = ("Hej\n\nJeg videresender lige nedenstående fra min kompagnon.\n\nMvh\nMaja Friis\n29 83 40 61\n\n"
+            "---------- Videresendt besked ----------\nFra: {} <{}>\nDato: 14. august 2027\nEmne: pop-up\n\n"
+            "Maja, udlejer siger, at vi selv skal sørge for tilladelser.\n/Ida")
+
+
+def test_the_forwarded_mails_sender_is_no_contact_email():
+    found = values([("body", _FORWARD.format("Ida Winkel", "ida@krukke.dk"))], sender="maja@krukke.dk")
+    assert found["contact_email"] == "maja@krukke.dk"
+
+
+def test_the_contacts_own_forwarded_mail_gives_the_contact_email():
+    # near miss: the forwarded mail is the contact's own
+    found = values([("body", _FORWARD.format("Maja Friis", "maja.friis@krukke.dk"))], sender="info@krukke.dk")
+    assert found["contact_email"] == "maja.friis@krukke.dk"
