@@ -29,7 +29,13 @@ from stdnum.dk import cvr as stdnum_cvr
 from intake.details import periods
 from intake.details.identifiers import EMAIL, IGNORED_EMAIL, find_cpr
 from intake.details.labels import label_key
-from intake.details.names import SUFFIX, company_of_the_sender, looks_like_person, signed_together
+from intake.details.names import (
+    FORM_WRITTEN_OUT,
+    SUFFIX,
+    company_of_the_sender,
+    looks_like_person,
+    signed_together,
+)
 from intake.details.postcodes import town_of
 from intake.details.sites import named_site, premises_on_corner, same_place
 from intake.details.text import CLIENT, extract_from_text
@@ -186,7 +192,8 @@ _NUMBER_RANGE = re.compile(r"\d[A-Za-z]?[ \t]?[-–][ \t]?\d")
 
 def _more_specific(old: object, new: object) -> bool:
     """A place without a house number ("Nørrebrogade") gives way to the same place with one, an address to the same
-    one with its floor and side; "Ib" to "Ib Rasmussen"; a company to its name with the legal form."""
+    one with its floor and side; "Ib" to "Ib Rasmussen"; a company to its name with the legal form, or with its form
+    written out ("A/B X" to "Andelsboligforeningen X")."""
     if not isinstance(old, str) or not isinstance(new, str):
         return False
     if (not any(c.isdigit() for c in old) and new.startswith(old) and any(c.isdigit() for c in new)
@@ -201,6 +208,9 @@ def _more_specific(old: object, new: object) -> bool:
     tail = old.rsplit(", ", 1)[-1]
     if tail != old and new.startswith(tail + " ") and re.fullmatch(SUFFIX, new[len(tail) + 1:]):
         return True                             # "Tilbudsafdelingen, Grønbech Anlæg" signed, "Grønbech Anlæg A/S"
+    form, _, rest = old.partition(" ")
+    if form in FORM_WRITTEN_OUT and new == f"{FORM_WRITTEN_OUT[form]} {rest}":
+        return True                             # "A/B Holmbladsgården" in the subject, "Andelsboligforeningen ..."
     legal = re.fullmatch(rf"(?P<name>.+?)[ \t]+{SUFFIX}\.?", new)
     if legal and old.endswith(" " + legal.group("name")) and not re.search(SUFFIX + r"\.?$", old):
         return True                             # the trade name "Smørrebrødskælderen Hos Lis", the legal "Hos Lis ApS"
@@ -297,17 +307,23 @@ def _site_by_subject_and_attachment(found: dict[str, Field], read: list[tuple[st
             return
 
 
+# a park or a square by its name ("Havneparken", "Enghave Plads"), no landmark merely near the spot
+_PLACE_NOUN_END = re.compile(r"(?i)(?:park|parken|plads|pladsen|have|haven|torv|torvet|square)$")
+
+
 def _site_within_subject_place(found: dict[str, Field], read: list[tuple[str, str, dict[str, object]]]) -> None:
     """A place in the subject ("Running event at Islands Brygge") gives way to the site the body names as such and
     puts on or in it ("The site we apply for is Havneparken on Islands Brygge"); a spot merely described in the
-    subject's place ("plænen ved Kinesisk Lysthus i Frederiksberg Have") does not narrow it; a text's place whose
+    subject's place ("plænen ved Kinesisk Lysthus i Frederiksberg Have") does not narrow it, a park or square the body
+    puts there does ("on the big lawn in Havneparken at Islands Brygge"); a text's place whose
     name goes on from the subject's ("Islands Brygge Havnepark" under "... at Islands Brygge") is the narrower one."""
     site = found.get("activity_location")
     if site is None or site.source != "subject" or not isinstance(site.value, str):
         return
     for source, text, values in read:
         inner = values.get("activity_location")
-        if (source == "body" and isinstance(inner, str) and inner != site.value and named_site(text) == inner
+        if (source == "body" and isinstance(inner, str) and inner != site.value
+                and (named_site(text) == inner or _PLACE_NOUN_END.search(inner))
                 and re.search(rf"(?<![\w]){re.escape(inner)}[ \t]+(?:on|at|in|på|i|ved)[ \t]+{re.escape(site.value)}"
                               r"(?![\w])", text)):
             found["activity_location"] = Field(inner, source)
@@ -328,12 +344,20 @@ def _subject_corner_of_our_premises(found: dict[str, Field], read: list[tuple[st
 
 def _site_apart_from_the_address(found: dict[str, Field]) -> None:
     """``activity_location`` is a place apart from the business's own address: a site on the same house (a form's
-    "Serveringsstedets adresse" repeating the restaurant's address) is the address, not a site of its own."""
+    "Serveringsstedets adresse" repeating the restaurant's address) is the address, not a site of its own, and gives
+    the address the postcode it is written with."""
     site, address = found.get("activity_location"), found.get("address")
     postcode = found.get("postcode")
     if site and address and (same_place(str(site.value), str(address.value), str(postcode.value) if postcode else "")
                              or _in_front_of_own_street(str(site.value), str(address.value))):
         del found["activity_location"]
+        m = _SITE_POSTCODE.match(str(site.value))
+        if (postcode is None and m and town_of(m.group("pc"))
+                and same_place(m.group("a"), str(address.value))):
+            # "Skitse - fortov foran Oehlenschlægersgade 24, 1663 Kbh V" beside the mail's "Vinstuen Oehlen i
+            # Oehlenschlægersgade 24": the house's postcode, written with it as the site
+            found["postcode"] = Field(m.group("pc"), site.source)
+            found["city"] = Field(str(town_of(m.group("pc"))), site.source)
 
 
 # the mail puts the activity at the business's own premises ("a sign at our new pharmacy", "skilt på vores butik")

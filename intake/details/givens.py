@@ -25,7 +25,7 @@ from collections.abc import Iterator, Sequence
 from datetime import date
 from itertools import chain
 
-from intake.details.identifiers import DIMENSIONS, length_and_depth, parse_number
+from intake.details.identifiers import DIMENSIONS, dimension_sides, length_and_depth
 from intake.details.periods import find_dates
 from intake.details.postcodes import postcode_town
 
@@ -667,7 +667,7 @@ def locate(key: str, value: object, text: str) -> Iterator[tuple[int, int]]:
 def _dimensions_of(area: object, text: str) -> Iterator[tuple[int, int]]:
     """Where ``text`` gives the area as its length and width ("3 x 3 m" for 9): the extractor multiplies them."""
     for m in DIMENSIONS.finditer(text):
-        a, b = parse_number(m.group("a")), parse_number(m.group("b"))
+        a, b = dimension_sides(m)
         if a and b and round(a * b, 2) == area:
             yield m.start(), m.end()
     for length, depth, start, end in length_and_depth(text):

@@ -16,7 +16,7 @@ from intake.privacy import announced_p_number as announced_p_number
 from intake.privacy import find_cpr as find_cpr
 
 CVR_LABELLED = re.compile(
-    r"(?:\bcvr|\bse|\bmoms|\bvat|\bcompany[ \t]registration"
+    r"(?:\bcvr(?:['’]?en\b)?|\bse|\bmoms|\bvat|\bcompany[ \t]registration"      # "CVR'en er 35292756"
     r"|\b(?:company|organi[sz]ation)(?=[ \t](?:no\b|nr\b|number)))(?:[\s.\-/]{0,3}(?:cvr|se))?[\s.\-]{0,3}"
     r"(?:nr|nummer(?:et)?|no|number"          # "CVR-nummeret er 23368129": the number in its definite form
     r"|reg\.?\s?no)?\.?"
@@ -95,22 +95,51 @@ def digits(raw: str) -> str:
 
 
 NUMBER = r"(?<![\d.,])(?<!\d\s)(?P<n>\d{1,3}(?:[.\s]\d{3})+(?:,\d+)?|\d{1,3}(?:,\d{3})+(?![\d.,])|\d+(?:[.,]\d+)?)"
-AREA = re.compile(NUMBER + r"\s{0,3}(?:m2|m²|kvm\.?|kvadratmeter|sq\.?\s?m|sqm|square met(?:er|re)s?)(?![\w])",
-                  re.IGNORECASE)
-# ("5 metres by 0.8 metres": the unit may be written after both numbers, in full)
-DIMENSIONS = re.compile(r"(?<![\d.,])(?P<a>\d+(?:[.,]\d+)?)\s{0,3}(?:(?:m|meter|metres?|meters?)\s{0,3})?"
-                        r"(?:[x×*]|by(?=\s))\s{0,3}"
-                        r"(?P<b>\d+(?:[.,]\d+)?)\s{0,3}(?:m|meter|metres?|meters?)(?![\w²])",
-                        re.IGNORECASE)
 # one to ten in words, Danish and English ("to uger", "five hundred guests")
 NUMBER_WORDS = {"en": 1, "et": 1, "one": 1, "a": 1, "to": 2, "two": 2, "tre": 3, "three": 3, "fire": 4, "four": 4,
                 "fem": 5, "five": 5, "seks": 6, "six": 6, "syv": 7, "seven": 7, "otte": 8, "eight": 8, "ni": 9,
                 "nine": 9, "ti": 10, "ten": 10}
+_SMALL_NUMBER_WORDS = NUMBER_WORDS | {"elleve": 11, "eleven": 11, "tolv": 12, "twelve": 12, "femten": 15,
+                                     "fifteen": 15}
+# (an area in words only before the unit in full: "cirka tolv kvadratmeter", "about twelve square metres")
+_AREA_WORDS = {w: n for w, n in _SMALL_NUMBER_WORDS.items() if w != "a"}
+AREA = re.compile(NUMBER + r"\s{0,3}(?:m2|m²|kvm\.?|kvadratmeter|sq\.?\s?m|sqm|square met(?:er|re)s?)(?![\w])"
+                  r"|(?<![\w-])(?P<w>" + "|".join(sorted(_AREA_WORDS, key=len, reverse=True))
+                  + r")[ \t]{1,3}(?:kvadratmeter|square met(?:er|re)s?)(?![\w])",
+                  re.IGNORECASE)
+
+
+def area_number(m: re.Match[str]) -> int | float | None:
+    """The square metres an ``AREA`` match writes, in figures or in words."""
+    return _AREA_WORDS[m.group("w").lower()] if m.group("w") else parse_number(m.group("n"))
+
+
+# ("5 metres by 0.8 metres": the unit may be written after both numbers, in full; "tre gange fire meter", "two by
+# three metres": the sides in words, as a size is said aloud)
+_SIDE_WORDS = "|".join(sorted((w for w in NUMBER_WORDS if w not in ("a", "en", "et")), key=len, reverse=True))
+DIMENSIONS = re.compile(r"(?:(?<![\d.,])(?P<a>\d+(?:[.,]\d+)?)|(?<![\w-])(?P<aw>" + _SIDE_WORDS + r"))"
+                        r"\s{0,3}(?:(?:m|meter|metres?|meters?)\s{0,3})?"
+                        r"(?:[x×*]|by(?=\s)|(?<=\s)(?:gange|times)(?=\s))\s{0,3}"
+                        r"(?:(?P<b>\d+(?:[.,]\d+)?)|(?P<bw>" + _SIDE_WORDS + r"))"
+                        r"\s{0,3}(?:m|meter|metres?|meters?)(?![\w²])",
+                        re.IGNORECASE)
+
+
+def dimension_sides(m: re.Match[str]) -> tuple[int | float | None, int | float | None]:
+    """The two sides a ``DIMENSIONS`` match writes, in figures or in words."""
+    def side(key: str) -> int | float | None:
+        word = m.group(key + "w")
+        return NUMBER_WORDS[word.lower()] if word else parse_number(m.group(key))
+    return side("a"), side("b")
+
+
 # "2 borde langs vores 6 meter facade, 1 m ud", "8 m long and 2 m deep", "1,5 meter ud fra muren på en 10 meter
 # lang strækning": a length along the front and a depth out from it, in one clause, give the area as DIMENSIONS do;
 # a measure may be in centimetres ("80 cm ud fra muren") or a number in words before a unit in full ("two metres out")
+# ("halvanden meter dybt": one and a half in a word)
+_MEASURE_WORDS = NUMBER_WORDS | {"halvanden": 1.5}
 _MEASURE = re.compile(r"(?<![\d.,])(?P<n>\d+(?:[.,]\d+)?)[ \t]{0,3}(?:m|meter|metres?|meters?|(?P<cm>cm|centimeter))"
-                      r"(?![\w²])|(?<![\w-])(?P<w>" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+                      r"(?![\w²])|(?<![\w-])(?P<w>" + "|".join(sorted(_MEASURE_WORDS, key=len, reverse=True))
                       + r")[ \t](?:meter|metres?|meters?)\b", re.IGNORECASE)
 # (a width is not a depth: "Containeren er 6 m lang og 2,5 m bred" names a thing's size, not an area applied for)
 _DEPTH_AFTER = re.compile(r"[ \t]{0,3}(?:ud\b|udad|frem\b|dyb\b|dybt\b|i dybden|out\b|outward"
@@ -119,6 +148,9 @@ _DEPTH_BEFORE = re.compile(r"(?:dybde|depth)(?:[ \t]+(?:på|af|of))?[ \t]{0,3}"
                            r"(?:ca\.?[ \t]+|approx\.?[ \t]+)?\Z", re.IGNORECASE)
 _LENGTH_NEAR = re.compile(r"(?:\blangs|\blangt?\b|\blange\b|længde|facade|front|\balong|\blong\b|length|strækning"
                           r"|stretch)", re.IGNORECASE)
+# "The front of the pub is about 5 metres wide and we'd go out 1.2 metres from the wall": beside a depth out from the
+# wall, the one width in the clause is the length along it
+_WIDTH_AFTER = re.compile(r"[ \t]{0,3}(?:wide|bred|bredt|brede|i bredden)\b", re.IGNORECASE)
 
 
 # a clause: up to a newline, ";", "!", "?" or a full stop that ends a sentence (not "ca. 8", "1.5")
@@ -129,9 +161,9 @@ def length_and_depth(text: str) -> Iterator[tuple[float | int, float | int, int,
     """Each clause of ``text`` that gives one length (a measure by "langs", "facade", "long", ...) and one depth (a
     measure followed by "ud", "dyb", "deep", "out", or after "dybde"; not a width), as (length, depth, start, end)."""
     for clause in _CLAUSE.finditer(text):
-        lengths, depths = [], []
+        lengths, depths, widths = [], [], []
         for m in islice(_MEASURE.finditer(text, clause.start(), clause.end()), 6):
-            value = NUMBER_WORDS[m.group("w").lower()] if m.group("w") else parse_number(m.group("n"))
+            value = _MEASURE_WORDS[m.group("w").lower()] if m.group("w") else parse_number(m.group("n"))
             if value and m.group("cm"):
                 value = round(value / 100, 2)
                 value = int(value) if value == int(value) else value
@@ -142,6 +174,10 @@ def length_and_depth(text: str) -> Iterator[tuple[float | int, float | int, int,
                 depths.append((value, m))
             elif _LENGTH_NEAR.search(text, max(clause.start(), m.start() - 25), min(clause.end(), m.end() + 15)):
                 lengths.append((value, m))
+            elif _WIDTH_AFTER.match(text, m.end(), clause.end()):
+                widths.append((value, m))
+        if not lengths and len(widths) == 1:
+            lengths = widths
         if len(lengths) == 1 and len(depths) == 1:
             (length, a), (depth, b) = lengths[0], depths[0]
             yield length, depth, min(a.start(), b.start()), max(a.end(), b.end())
@@ -162,6 +198,9 @@ GUESTS_AFTER = re.compile(rf"(?:\b(?:{_GUEST_WORDS}|{_GUEST_COUNT_LABEL})\s{{0,3
                           rf"(?:(?:ca|approx|about|op til|up to|max)\.?\s{{1,3}})?"
                           + NUMBER, re.IGNORECASE)      # "Expected number of guests: 800"
 GUESTS = re.compile(NUMBER + rf"(?:-?ish)?\s{{0,3}}(?:{_GUEST_WORDS})\b", re.IGNORECASE)     # "50-ish people"
+# "let's plan for about 70 per session", "ca. 40 pr. gang": how many come to each of the sessions
+GUESTS_PER_SESSION = re.compile(NUMBER + r"[ \t]{1,3}(?:per|pr\.|each|a|hver)[ \t]{1,3}(?:session|class|lesson|gang"
+                                r"|forestilling|performance|show)\b", re.IGNORECASE)
 # "Los Güeros ApS 54339895", "Asia Food Market Amager ApS (29877416)": eight digits right after a legal form,
 # without the word CVR (checked by modulus 11)
 CVR_AFTER_FORM = re.compile(r"(?<=[ \t])(?:ApS|A/S|I/S|IVS|K/S|P/S)(?:[ \t,]{1,3}|[ \t]{0,2}\()(?P<v>[1-9]\d{7})"
@@ -189,8 +228,6 @@ def parse_number(raw: str) -> int | float | None:
 
 # a count of guests written in words: "omkring to hundrede gæster", "about five hundred guests", "twelve hundred
 # guests per day", "to tusind besøgende" (a hundred or a thousand times a small number)
-_SMALL_NUMBER_WORDS = NUMBER_WORDS | {"elleve": 11, "eleven": 11, "tolv": 12, "twelve": 12, "femten": 15,
-                                     "fifteen": 15}
 _HUNDREDS_WORDS = {"hundrede": 100, "hundred": 100, "tusind": 1000, "tusinde": 1000, "thousand": 1000}
 GUESTS_IN_WORDS = re.compile(
     r"(?<![\w-])(?P<n>" + "|".join(sorted(_SMALL_NUMBER_WORDS, key=len, reverse=True)) + r")[ \t]?(?P<unit>"

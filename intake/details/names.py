@@ -152,7 +152,10 @@ _NAME = (rf"(?:[A-ZÆØÅ]\.[ \t]?(?=[A-ZÆØÅ][{_LOWER}]{{2}}))?"             
          rf"(?=[ \t]+[A-ZÆØÅa-z]))){{0,3}}")
 _TITLE_PREFIX = re.compile(
     r"^(?:indehaver|medindehaver|ejer|direktør|adm\. direktør|daglig leder|partner|owner|co-?owner|ceo|founder|manager"
-    r"|general manager|projektleder|project manager|byggeleder|formand)\s*[,:\-–|]\s*", re.IGNORECASE)
+    r"|general manager|projektleder|project manager|byggeleder|formand"
+    # ("Producer, Afrobeat CPH", "Kasserer, Boldklubben X": an event's or an association's roles)
+    r"|producer|koordinator|coordinator|organi[sz]er|arrangør|næstformand|kasserer|treasurer|sekretær|secretary"
+    r"|bestyrelsesmedlem|board member|chair(?:man|person|woman)?)\s*[,:\-–|]\s*", re.IGNORECASE)
 _TITLE_WORDS = (r"(?:\w*direktør|\w*chef|\w*leder|(?:med)?indehaver|(?:med)?ejer|formand|arkitekt|advokat|director"
                 r"|manager|(?:co-?)?owner|(?:co-?)?founder|chairman|architect|operator|foreman|coordinator|\w*mester"
                 r"|(?:ops|team|project|site) lead)")
@@ -294,7 +297,7 @@ def _names_a_business(line: str) -> bool:
     return bool(_ORG_WORD.search(last) or _BUSINESS_WORD.search(last) or _TRADE.match(line.split()[0].lower()))
 
 
-_FORM_WRITTEN_OUT = {"A/B": "Andelsboligforeningen", "E/F": "Ejerforeningen"}
+FORM_WRITTEN_OUT = {"A/B": "Andelsboligforeningen", "E/F": "Ejerforeningen"}
 
 
 def _merge_longer_forms(candidates: dict[str, tuple[int, int]]) -> None:
@@ -302,8 +305,8 @@ def _merge_longer_forms(candidates: dict[str, tuple[int, int]]) -> None:
     Kastanjehuset" in a signature is "Andelsboligforeningen Kastanjehuset" written out: the full name wins."""
     for short in list(candidates):
         form, _, rest = short.partition(" ")
-        full = f"{_FORM_WRITTEN_OUT.get(form)} {rest}"
-        if form in _FORM_WRITTEN_OUT and full in candidates:
+        full = f"{FORM_WRITTEN_OUT.get(form)} {rest}"
+        if form in FORM_WRITTEN_OUT and full in candidates:
             (a, first_a), (b, first_b) = candidates.pop(short), candidates[full]
             candidates[full] = (a + b, min(first_a, first_b))
     for long in list(candidates):
@@ -335,6 +338,8 @@ def _candidates(text: str) -> Iterator[Candidate]:
     for m in islice(_LOWER_CASE_FORM.finditer(text), MAX_CANDIDATES):
         yield " ".join(m.group("v").split()), m.start("v"), m.end("v"), 3
     yield from _plain_candidates(text, islice(_OWNED_BY.finditer(text), MAX_CANDIDATES), 2)
+    yield from _plain_candidates(text, islice(_SAID_TO_BE.finditer(text), MAX_CANDIDATES), 2)
+    yield from _plain_candidates(text, islice(_RENAMED_TO.finditer(text), MAX_CANDIDATES), 2)
     yield from _plain_candidates(text, organisations, 2)
     yield from _plain_candidates(text, islice(_WE_ARE.finditer(text), MAX_CANDIDATES), 0)
     for m in islice(_QUOTED_NAME.finditer(text), MAX_CANDIDATES):
@@ -351,6 +356,15 @@ def _candidates(text: str) -> Iterator[Candidate]:
     head = _LETTERHEAD.match(text)
     if head and _looks_like_business(head.group("v")) and not _TITLE_LINE.match(head.group("v")):
         yield head.group("v"), head.start("v"), head.end("v"), 1
+
+
+# a name the writer says in an aside is an association or a business ("vi er nogle unge fra NV Unge (det er en
+# forening, ...)", "Hooked Cph (it's a small company)"), or a business renamed ("har omdøbt den til Salon Birk")
+_SAID_TO_BE = re.compile(rf"(?<![\w])(?P<v>{_NAME_RUN})[ \t]{{0,2}}\((?i:det[ \t]er|som[ \t]er|it['’]s|it[ \t]is"
+                         r"|which[ \t]is)[ \t]{1,2}(?i:en|et|a|an|vores|our)[ \t]{1,2}(?:[\w-]+[ \t]{1,2}){0,2}?"
+                         r"(?i:\w*forening|\w*klub|club|association|society|firma|virksomhed|company|business)\b")
+_RENAMED_TO = re.compile(rf"(?i:\b(?:omdøbt|omdøber|renamed|renaming)(?:[ \t]\w+){{0,2}}?[ \t](?:til|to))[ \t]{{1,2}}"
+                         rf"(?P<v>{_NAME_RUN})")
 
 
 # the verb that names a business right before its name: "Selskabet hedder Hos Lis ApS", "is called For Fun ApS"
@@ -652,6 +666,10 @@ _CONTACT_BEFORE_NAME = re.compile(
     rf"(?:rettes|rettet|stilles|sendes|sendt|be[ \t]directed|be[ \t]addressed|go)"
     rf"(?:{_GAP}(?:direkte|directly|derfor|therefore|gerne|venligst))?{_GAP}(?:til|to)\b"
     rf"|\bspørg|\bask[ \t]for"
+    # a list's "spørgsmål om selve byggeriet til vores facility manager X", "questions about the works to our X": the
+    # person questions go to, the verb left out
+    rf"|\b(?:spørgsmål|questions)[ \t](?:om|about|on|regarding)(?:[ \t][\w'’\-]+){{1,4}}?[ \t](?:til|to)"
+    rf"(?=[ \t](?:vores|our|min|my)[ \t])"
     rf"|\b(?:contact[ \t]on[ \t]the[ \t]day|kontakt[ \t]på[ \t]dagen|day-to-day[ \t]contact|daglig[ \t]kontakt)[:,]?"
     rf"|\bplease[ \t]contact|\bkontakt[ \t](?:venligst|gerne)"
     rf"|\b(?:for|ved)[ \t](?:\w+[ \t])?(?:questions|spørgsmål),?[ \t](?:contact|kontakt)"   # "For questions contact"
@@ -718,7 +736,9 @@ _CONTACT_AFTER_NAME = re.compile(r"(?i:\s{1,2}(?:(?:who|som|der)\s{1,2})?(?:will
                                  r"|,?[ \t]{1,2}(?:(?:som|der|that|who|whom)[ \t])?(?:I|du|you|man)[ \t]"
                                  r"(?:skal|bedes|bør|kan|må|should|can|must|need[ \t]to)[ \t](?:tale[ \t]med|kontakte"
                                  r"|ringe[ \t]til|skrive[ \t]til|talk[ \t]to|talk[ \t]with|speak[ \t]to"
-                                 r"|speak[ \t]with|contact|call)(?=[ \t]*(?:[.,;:!–\-\n]|\Z)))")
+                                 r"|speak[ \t]with|contact|call)(?=[ \t]*(?:[.,;:!–\-\n]|\Z)"
+                                 # "Anders Bech, som I kan kontakte på 24 60 19 83": the number to reach them on after
+                                 r"|[ \t]{1,2}(?:på|on|at)[ \t]{1,2}(?:\+?\d|tlf|telefon|phone|mobil|mobile)))")
 # the name just before the cue, an aside with its phone or e-mail between them ("Maja Lind (+45 ..., maja@...)")
 _NAME_BEFORE = re.compile(rf"(?P<v>{_NAME}),?(?:[ \t]{{0,2}}\([^()\n]{{0,80}}\),?)?"
                           # "Signe Thorsen, mobile +45 61 30 27 55, who will be your contact"
@@ -851,6 +871,7 @@ def company_of_the_sender(text: str, sender: str, contact: str | None = None) ->
                 or len(part.split()) > 5):
             continue
         spelt = _spellings(part)
-        if spelt[0] != person and any(s.startswith(mailbox) for s in spelt):
+        signer = _spellings(re.sub(r"[ \t]*\([^()]*\)$", "", part))[0]     # "Emma Skov (og Jakob)": the person
+        if spelt[0] != person and signer != person and any(s.startswith(mailbox) for s in spelt):
             return part
     return None

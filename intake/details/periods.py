@@ -27,6 +27,21 @@ MONTHS = {
     "november": 11, "nov": 11, "december": 12, "dec": 12,
 }
 _MONTH = r"(?P<{}>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+# a day of the month said as its ordinal, as a date read aloud or dictated: "den første juni", "den femtende august",
+# "the twenty-first of May"
+ORDINAL_DAYS = {
+    "første": 1, "anden": 2, "tredje": 3, "fjerde": 4, "femte": 5, "sjette": 6, "syvende": 7, "ottende": 8,
+    "niende": 9, "tiende": 10, "ellevte": 11, "tolvte": 12, "trettende": 13, "fjortende": 14, "femtende": 15,
+    "sekstende": 16, "syttende": 17, "attende": 18, "nittende": 19, "tyvende": 20, "enogtyvende": 21,
+    "toogtyvende": 22, "treogtyvende": 23, "fireogtyvende": 24, "femogtyvende": 25, "seksogtyvende": 26,
+    "syvogtyvende": 27, "otteogtyvende": 28, "niogtyvende": 29, "tredivte": 30, "tredvte": 30, "enogtredivte": 31,
+    "enogtredvte": 31,
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
+    "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
+    "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20, "twenty-first": 21,
+    "twenty-second": 22, "twenty-third": 23, "twenty-fourth": 24, "twenty-fifth": 25, "twenty-sixth": 26,
+    "twenty-seventh": 27, "twenty-eighth": 28, "twenty-ninth": 29, "thirtieth": 30, "thirty-first": 31,
+}
 _YEAR = r"(?P<{}>(?:19|20)\d\d)"
 PAST_TOLERANCE = timedelta(days=60)
 MAX_DATES = 2_000
@@ -59,6 +74,11 @@ _DATE_PATTERNS = [
                r"\d{1,2}\.\d{1,2}\.(?:19|20)?\d\d(?!\d))"),
     # "1/4": day and month only ("1/5-30/9" too, but not "1/5-27", a year)
     re.compile(r"(?<![\d.,/])(?P<d>\d{1,2})/(?P<m>\d{1,2})(?![\d/]|[.,]\d|-\d{1,4}(?![\d/]))"),
+    # "den første juni", "the fifteenth of August": a day in words, after "den" or "the" ("første maj" alone may be
+    # the holiday's name)
+    re.compile(r"(?<=\b(?i:den|the)[ \t])(?P<d>" + "|".join(sorted(ORDINAL_DAYS, key=len, reverse=True))
+               + r")[ \t]{1,3}(?:of[ \t]{1,3})?" + _MONTH.format("mon") + r"(?:,?\s{1,3}" + _YEAR.format("y")
+               + r")?(?!\w)", re.IGNORECASE),
 ]
 _DAY_RANGE_PATTERNS = [
     # "1.-3. juni 2027", "1-3 June 2027", "fra den 1. til den 15. juni", "between 1 and 3 June"
@@ -104,19 +124,24 @@ _RANGE_GAP = re.compile(
 # Dismantling: 30 April 2027", "Opstilling 1/3, nedtagning 30/4")
 _FROM_CUE = re.compile(r"(?:\bfra|\bfrom|\bstart\w*|\bbegin\w*|\bstarting|\bopstart|\bmed\s+start|fra\s+og\s+med"
                        r"|\bopstilling|\bopsætning|\bopstilles|\bopsættes|\berection|\berected|\bset[- ]up|\brig[- ]up"
-                       # "Vi stiller op den 10. maj", "vi regner med at gå i gang mandag den 4. oktober": the verb with
-                       # its particle
-                       r"|\b(?:stille[rs]?|sætte[rs]?|rigge[rs]?)[ \t]+op|\bgår?[ \t]+i[ \t]+gang"
                        r"|f\.o\.m\.?|\bpåbegynd(?:es|t)\b"            # "Nedrivningen forventes påbegyndt den 5. april"
                        # "at starte nedrivningen 1. marts", "to begin the works on 1 March": the verb and its object
                        r"|\b(?:starte|begynde|påbegynde|start|begin|commence)\s+(?:[a-zæøå]{3,20}(?:en|et)|the\s+\w+)"
                        # "We expect to start removing soil on 5 April": the verb and what it starts doing
                        r"|\b(?:start|begin|commence)\s+[a-z]{2,20}ing(?:\s+(?:the\s+)?[a-z]{2,20})?"
+                       # "Vi vil gerne i gang mandag den 4. oktober", "gå i gang med nedrivningen den 4. oktober"
+                       r"|\bi\s+gang(?:\s+med\s+(?:[a-zæøå]{2,20}\s+){0,2}?[a-zæøå]{2,20})?"
+                       # a scaffold "op den 15. marts og ned igen den 31. maj", "Vi stiller op den 10. maj": the day
+                       # it goes up
+                       r"|(?<![\w-])op"
                        r")(?:\s+(?:og\s+med|den|d\.|the|on|dato|date|(?:man|tirs|ons|tors|fre|lør|søn)dag"
                        r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day))*[\s:,|]*$", re.IGNORECASE)
 _TO_CUE = re.compile(r"(?:\btil|\bindtil|\buntil|\bto|\bslut\w*|\bend\w*|\bophør\w*|til\s+og\s+med|t\.o\.m\.?"
                      # "færdige og retablerede fredag d. 19. februar", "finished and cleared by 19 February"
-                     r"|(?:\bfærdig[et]?|\bcompleted?|\bfinish\w*)(?:\s+(?:og|and)\s+[a-zæøå]{3,20}(?<!\bog)(?<!\band))?"
+                     r"|(?:\bfærdig[et]?|\bcompleted?|\bfinish\w*|\bdone)"
+                     r"(?:\s+(?:og|and)\s+[a-zæøå]{3,20}(?<!\bog)(?<!\band))?"
+                     r"|\boff\s+(?:the\s+)?site"                  # "to be off site by 26 November"
+                     r"|(?<![\w-])ned(?:\s+igen)?"                # "... og ned igen den 31. maj": the day it comes down
                      r"|\bafslutte[st]"
                      r"|\bnedtagning|\bnedtages|\bnedtaget|\bdismantl\w*|\btaken down|\btake[- ]down)"
                      r"(?:\s+(?:og\s+med|den|d\.|the|on|by|senest|dato|date|(?:man|tirs|ons|tors|fre|lør|søn)dag"
@@ -179,7 +204,7 @@ def _mention(m: re.Match) -> DateMention | None:
     groups = m.groupdict()
     month = MONTHS[groups["mon"].lower()] if groups.get("mon") else int(groups["m"])
     year = _year(groups.get("y") or groups.get("y4"))
-    day = int(groups["d"])
+    day = int(groups["d"]) if groups["d"].isdigit() else ORDINAL_DAYS[groups["d"].lower()]
     if not _valid(day, month, year or 2028):
         return None
     return DateMention(m.start(), m.end(), day, month, year)
@@ -260,11 +285,19 @@ _MOVE_BEFORE = re.compile(r"\b(?:flytter|flytte|flyttede|moving|move[sd]?|reloca
                           re.IGNORECASE)
 
 
+# the day of a storm, a fire, a flood or a break-in that did damage ("beskadiget under stormen den 18. januar 2027",
+# "the sign was destroyed in the storm on 18 January"): what happened, no period applied for
+_DAMAGE_BEFORE = re.compile(r"(?i)\b(?:storm(?:en|vejret)?|uvejret|skybruddet|branden|oversvømmelsen|indbruddet"
+                            r"|hærværket|påkørslen|ulykken|the\s+(?:storm|fire|flood(?:ing)?|break-in|burglary"
+                            r"|accident|crash))(?:\s+(?:den|d\.|on|of|the))*\s*\Z")
+
+
 def _not_excluded(text: str, dates: list[DateMention]) -> list[DateMention]:
     """The dates without those the text says right after them are not applied for, and without the day the business
-    moves."""
+    moves or the day of a storm, a fire or a break-in."""
     return [d for d in dates if not _NOT_APPLIED.match(text, d.end)
-            and not _MOVE_BEFORE.search(text, max(0, d.start - 200), d.start)]
+            and not _MOVE_BEFORE.search(text, max(0, d.start - 200), d.start)
+            and not _DAMAGE_BEFORE.search(text, max(0, d.start - 40), d.start)]
 
 
 _NUMBER_WORDS = NUMBER_WORDS | {"fjorten": 14, "fourteen": 14}
@@ -403,6 +436,15 @@ def _month_range(text: str, reference: date) -> Period | None:
         if m.group("m1").lower() == "may" and not m.group("y") and text[m.start():m.start() + 3].lower() != "in ":
             continue                                        # "we may ..."
         year = _year(m.group("y"))
+        listed = _DAYS_LISTED.match(text, m.end()) if m1 == m2 else None
+        if listed:
+            # "every Sunday in July 2027 (that's the 4th, 11th, 18th and 25th)": from the first day listed to the last
+            days = [int(d) for d in re.findall(r"\d{1,2}", listed.group("days"))]
+            if year is None:
+                ahead = date(reference.year, m1, 1) >= reference - PAST_TOLERANCE
+                year = reference.year if ahead else reference.year + 1
+            if all(_valid(d, m1, year) for d in days) and days == sorted(days):
+                return Period(date(year, m1, days[0]), date(year, m1, days[-1]))
         if year is not None and m.group("y1"):
             return Period(date(int(m.group("y1")), m1, 1), _last_day(year, m2))   # "juni 2027 - august 2027"
         if year is None:
@@ -412,6 +454,14 @@ def _month_range(text: str, reference: date) -> Period | None:
             start_year = year if m1 <= m2 else year - 1
         return Period(date(start_year, m1, 1), _last_day(year, m2))
     return None
+
+
+# the days of the month listed in brackets right after it: "(that's the 4th, 11th, 18th and 25th)", "(den 4., 11.,
+# 18. og 25.)"
+_DAY_IN_LIST = r"(?:the[ \t]+|den[ \t]+)?\d{1,2}(?:st|nd|rd|th|\.)?"
+_DAYS_LISTED = re.compile(r"[ \t]{0,3}\((?:[^()\d\n]{0,20}?)(?P<days>" + _DAY_IN_LIST + r"(?:[ \t]{0,2},[ \t]{0,2}"
+                          + _DAY_IN_LIST + r"){0,8}[ \t]{1,3}(?:and|og|&)[ \t]{1,3}" + _DAY_IN_LIST
+                          + r")[ \t]{0,2}\)", re.IGNORECASE)
 
 
 # "We are opening our first Danish store at Købmagergade 34, 1150 København K in April 2027": the month a business
@@ -672,11 +722,19 @@ _OPERATION_STARTS = re.compile(r"(?i)\b(?:driften|produktionen|operations?|produ
                                r"\b(?:start\w*|begynd\w*|påbegynd\w*)\b[^.\n]{0,12}\Z")
 
 
+# the day a job is booked for: "arbejdet er aftalt til tirsdag den 14. september", "planlagt til den 3. maj" (the
+# "til" of a day agreed on, not the end of a period)
+_BOOKED_FOR = re.compile(r"(?i)\b(?:aftalt|planlagt|fastsat|fastlagt|berammet|booket|bestilt|sat|lagt)\s+til"
+                         r"(?:\s+(?:(?:man|tirs|ons|tors|fre|lør|søn)dag|den|d\.))*\s*\Z")
+
+
 def _from_or_to(text: str, reference: date, dates: list[DateMention]) -> Period:
     start = end = None
     for mention in dates:
         before = text[max(0, mention.start - 40):mention.start]
         value = _resolve_mention(mention, reference)
+        if start is None and end is None and _BOOKED_FOR.search(before):
+            return Period(value, value)
         if start is None and _FROM_CUE.search(before) and not _OPERATION_STARTS.search(before):
             start = value
         elif end is None and _TO_CUE.search(before):

@@ -77,6 +77,10 @@ _BUSINESS = re.compile("(?:" + "|".join([
     r"\badresse(?:n)? er", r"\baddress is",
     r"\bholder (?:til|hus) (?:i|på)", r"\bligger (?:på|i)", r"\bbeliggende(?: på| i)?",
     r"\b(?:located|based|situated) (?:at|in|on)",
+    r"\b(?:we|i) sit (?:at|in|on)", r"\b(?:vi|jeg) sidder (?:på|i)",    # "We sit at Ørestads Boulevard 73"
+    # "Foreningen ejer ejendommen Holmbladsgade 70": the house the applicant owns is its own (not a customer's)
+    r"\b(?:vi|jeg|foreningen|selskabet|firmaet|we|i|the association|the company) (?:ejer|owns?) (?:selv )?"
+    r"(?:ejendommen|bygningen|the (?:property|building))",
     r"\blej(?:et|er) (?:et|en|vores) \w+(?: \w+)? (?:på|i)", r"\brented (?:a|an|the) \w+(?: \w+)? (?:at|in|on)",
     # "We bought the workshop building at Ålholmvej 25": a house of its own
     r"\b(?:we|i)(?: have)? (?:bought|purchased|acquired) (?:a|an|the) (?:\w+ ){0,2}(?:building|property|house|premises)"
@@ -84,6 +88,7 @@ _BUSINESS = re.compile("(?:" + "|".join([
     # (not "foran vores kundes ejendom på X", "our client's house at X": a customer's place is the site)
     rf"\b(?:vores|min|mit|mine|vort|our|my|en|et|a|an|the|lille|small|nyt|nye|new|selskabets|firmaets"
     rf"|virksomhedens|its|the company'?s)\s(?!{_CUSTOMERS}\s)(?:\w+\s)?{_PREMISES}"
+    rf"(?: (?:and|og|&) (?:\w+ )?{_PREMISES})?"                  # "a bicycle shop and repair workshop at X"
     r"(?: (?:is|are|er|ligger))?(?: located)? (?:på|i|at|in|on)",
     rf"\b(?:vores|min|mit|mine|our|my)(?: egen| eget| own)? {_PREMISES},",       # "vores egen ejendom, X"
     # "hos vores virksomhed på adressen X", "at our company at the address X": the address is the business's own
@@ -156,7 +161,8 @@ _SITE = re.compile("(?:" + "|".join([
     rf"\b{_WORK}\w* (?:\S+ ){{0,4}}(?:på|ved|i)",
     # a facility being set up: "Vaskehallen etableres på afdelingen X" (not "vi er etableret på X")
     r"\b(?:etableres|anlægges|opsættes|installeres) (?:\S+ ){0,2}(?:på|ved|i)",
-    r"\b(?:nedrive|renovere|istandsætte|ombygge|restaurere|renovat|refurbish|repair|demolish)\w*",
+    r"\b(?:nedrive|renovere|istandsætte|ombygge|restaurere|renovat|refurbish|repair|demolish)\w*"
+    r"(?! (?:workshop|shop|service|studio|business)s?\b)",
     # "Re: Demolition of garage building, Valby Langgade 201": the work named by its noun
     r"\b(?:nedrivning|renovering|ombygning|demolition|renovation|refurbishment)\b",
     r"\bbyggegrunden (?:på|ved)", r"\bdrejer sig om(?: ejendommen)?", r"\bgælder(?: ejendommen)?",
@@ -172,13 +178,16 @@ _SITE = re.compile("(?:" + "|".join([
     r"\b(?:scaffolding|container|crane|lift|works?|stall|truck|pit|excavation|piles|piling|foundations?) (?:at|on|in)",
     r"\b(?:erect|place|put|set up|install|park)\w* (?:\w+ ){0,3}(?:at|on)",
     # "will replace glass panels at X", "jord fra byggegrunden X", "jordflytning fra X": the work's place
-    r"\b(?:replac|repair|renovat|paint|dismantl)\w* (?:\w+ ){0,3}(?:at|on)", r"\bbyggegrunden",
+    # (not "a bicycle shop and repair workshop at X": the business's own premises named by their trade)
+    r"\b(?:replac|repair|renovat|paint|dismantl)\w* (?!(?:workshop|shop|service|studio|business)s?\b)(?:\w+ ){0,3}"
+    r"(?:at|on)", r"\bbyggegrunden",
     r"\bjord\w*(?: \w+){0,3} fra",
     r"\b(?:soil|earth|excavated material)(?: [\w-]+){0,4} from",      # "relocation of soil from the former lot at X"
     r"\bplaceret (?:på|ved)", r"\b(?:stillads|container|skurvogn|kran|lift|bod|vogn)\w* (?:\w+ ){0,2}(?:på|ved)",
     r"\btil at (?:\w+ ){0,4}(?:på|ved)",
     # "ombygge et hus på X", "renovate a flat at X": the work's place, not the business's premises
     rf"\b(?:{_WORK}|ombygge|restaurere|renovat|refurbish|repair|demolish|paint|rebuild|convert)\w* "
+    r"(?!(?:workshop|shop|service|studio|business)s?\b)"
     rf"(?:(?:en|et|a|an|the|den|det) )?(?:\w+ )?{_PREMISES} (?:på|i|at|on|in)",
     r"\b(?:the )?(?:facade|building|property|block|roof)(?: of the (?:building|property|house))? (?:at|on)",
     r"\b(?:kontor)?(?:bygningen|ejendommen|facaden|taget) (?:på|ved|af)",
@@ -250,6 +259,9 @@ _RELATIVES = (r"søn|datter|mand|kone|hustru|bror|søster|far|mor|svigersøn|svi
 _AGENT = re.compile(r"\b(?:(?:på vegne af|on behalf of)(?! (?:vores|vor|vort|our) (?:egen |own )?"
                     rf"(?:{_PREMISES}|afdeling\w*|department))|repræsenterer|(?:min|vores|our|my) (?:klient|client)"
                     r"|act(?:s|ing)? for|(?:som|jeg er|vi er) (?:advokat|rådgiver|agent|revisor|bogholder) for"
+                    # "Tegnestuen Lund & Kragh rådgiver Bageriet Surdej ApS": advises a company named with its form
+                    r"|(?<!vores )(?<!min )(?<!vor )(?:rådgiver|advises|advising) (?-i:[A-ZÆØÅ])[\w&'’.\-]*"
+                    r"(?: [A-ZÆØÅ&][\w&'’.\-]*){0,3} (?:ApS|A/S|I/S|IVS|K/S|P/S)"
                     r"|(?:er|is|are) (?:bygherre)?rådgiver for bygherren"
                     r"|(?:is|are) (?:the )?advis[eo]rs? (?:for|to) the (?:client|developer|building owner)"
                     r"|(?:i am|we are|as) (?:the |an? )?(?:accountants?|bookkeepers?|auditors?) for"
@@ -269,9 +281,10 @@ _PLACE = re.compile(
     rf"|hjørnet af|the corner of|krydset"
     rf"|along|across|del af|part of"
     rf"|try|prøve)"                         # "we want to try Dronning Louises Bro": a spot a stall tries
-    rf"[ \t]+(?:the[ \t]+|selve[ \t]+)?(?P<v>{STREET})(?![\w])"   # "på selve torvet"
+    rf"[ \t]+(?:the[ \t]+|selve[ \t]+|hele[ \t]+)?(?P<v>{STREET})(?![\w])"   # "på selve torvet", "i hele X"
     rf"(?![ \t]{{1,3}}(?:nr\.?[ \t]?)?\d)(?![ \t][A-ZÆØÅ][a-zæøå])"
-    r"(?![ \t](?i:side)\b)")                 # "on the Gasværksvej side" of the premises: no place of its own
+    r"(?![ \t](?i:side|end)\b)")             # "on the Gasværksvej side" of the premises, "at the Red Square end" of
+                                            # a park: no place of its own
 _LOCATION_PHRASE = re.compile(r"(?<![\w])(?:placering|location|sted|lokation|venue|site)\s{0,3}[:\-]\s{0,3}"
                               r"(?P<v>[^\n]{3,120})", re.IGNORECASE)
 # "The site we apply for is Havneparken on Islands Brygge", "the venue will be Kødbyen", "Stedet er Enghave Plads"
@@ -293,12 +306,17 @@ def premises_on_corner(text: str, place: str) -> bool:
     return False
 
 
+# "Byggeleder på pladsen er Anders Bech": the site after a preposition is no subject of its own ("on site")
+_PREPOSITION_BEFORE = re.compile(r"(?i)(?<![\w])(?:på|on|at|i|in|ved|by)[ \t]+\Z")
+
+
 def named_site(text: str) -> str | None:
     """The place a text names as its site in so many words (\"The site we apply for is X\")."""
     for m in islice(_SITE_IS.finditer(text), MAX_MENTIONS):
         name = m.group("v")
         first = name.split()[0].lower()
-        if first not in NOT_STREET_WORDS and first not in _NOT_PLACE and name.lower() not in towns():
+        if (first not in NOT_STREET_WORDS and first not in _NOT_PLACE and name.lower() not in towns()
+                and not _PREPOSITION_BEFORE.search(text, max(0, m.start() - 8), m.start())):
             return name
     return None
 
@@ -785,9 +803,12 @@ def _place(text: str, mentions: list[Mention]) -> str | None:
         town = " " not in name and name.lower() in towns()          # "i København" is no street
         first = name.split()[0].lower()
         if (not inside and first not in NOT_STREET_WORDS and first not in _COUNTRIES and not town
+                and name.lower() not in _GENERIC_PLACE                 # "Afrobeat in the Park": no name of a place
+                and not _ASSOCIATION_WORD.fullmatch(first)    # "i Andelsboligforeningen Holmbladsgården"
                 and not _EVENT_NAME_AFTER.match(text, m.end("v"))    # "at the Vesterbro festival": an event
                 and not _OR_ANOTHER.match(text, m.end("v"))          # "maybe in Nørrebro or Østerbro": undecided
-                and not _district_of(text, m.end("v"), mentions, m.start("v"))
+                and not _district_of(text, m.end("v"), mentions)
+                and not _district_after(text, m.start(), mentions)
                 and not _PREMISES_CORNER_HERE.search(text, max(0, m.start() - 120), m.start("v"))
                 and not _WHERE_WE_RUN.search(text, max(0, m.start() - 80), m.start())
                 and not _OUR_PREMISES_ON.search(text, max(0, m.start() - 80), m.start("v"))
@@ -864,13 +885,17 @@ def _square_of_the_event(text: str, mentions: list[Mention]) -> str | None:
 
 _OR_ANOTHER = re.compile(r"[ \t,]{1,3}(?:or|eller)[ \t]{1,3}(?:(?:in|i|på|at|on)[ \t]{1,3})?[A-ZÆØÅ]")
 # "I run a small coffee bar in Nørrebro", "vi har en lille café på Vesterbro": where the business itself lies, no site
-# ("We're an events agency in London", "vi er et lille byggefirma i Valby": what the business is and where)
-_WHERE_WE_RUN = re.compile(r"(?i)\b(?:(?:i|we|jeg|vi)[ \t]+(?:run|own|have|har|driver|ejer)"
-                           r"|we(?:[ \t]+are|['’]re)|vi[ \t]+er)[ \t]+"
-                           r"(?:a|an|en|et|our|my|vores|min|mit)[ \t]+(?:[\w-]+[ \t]+){0,3}?"
+# ("Vi er et lille kafferisteri på Refshaleøen", "we're a small brewery in Sydhavn", "We're an events agency in London":
+# what the business is, and where)
+# ("We are opening Osteria Romano, a small Italian restaurant in Gothersgade": the business named, then what it is)
+_WHERE_WE_RUN = re.compile(r"(?i)(?:\b(?:i|we|jeg|vi)(?:[ \t]+(?:run|own|have|har|driver|ejer|er|are|am)|['’](?:re|m))"
+                           r"[ \t]+(?:a|an|en|et|our|my|vores|min|mit)"
+                           r"|\b(?:åbner|åbne|opening|open|opens|run|runs|running|driver|ejer|own|owns)[ \t]+"
+                           r"(?-i:[A-ZÆØÅ])[^,.\n]{1,40},[ \t]+(?:a|an|en|et))[ \t]+(?:[\w-]+[ \t]+){0,3}?"
                            r"(?:café|cafe|coffee[ \t]bar|\w*bar|restaurant|bistro|shop|store|butik|bageri|bakery|kiosk"
                            r"|salon|frisør|klinik|clinic|studio|værksted|workshop|pizzeria|business|forretning"
-                           r"|agency|company|firm|bureau|\w*firma|virksomhed)"
+                           r"|\w*risteri|\w*bryggeri|\w*roastery|\w*brewery|agency|company|firm|bureau|\w*firma"
+                           r"|virksomhed)"
                            r"[ \t]+(?:(?:i|på|in|at|on)[ \t]+(?:the[ \t]+)?)?\Z")
 
 
@@ -883,17 +908,17 @@ _OUR_PREMISES_ON = re.compile(rf"(?i)\b(?:vores|vor|vort|min|mit|our|my)[ \t]+(?
 _ON_THE_ADDRESS = re.compile(r"[ \t]{1,3}(?:on|på|at|i|in)[ \t]{1,3}")
 
 
-def _district_of(text: str, end: int, mentions: list[Mention], start: int = -1) -> bool:
-    """ "restaurant in Vesterbro on Værnedamsvej 7", "a gelateria in Torvegade 45 in Christianshavn": a part of town
-    with the street address right before or after it is where that address lies, no site of its own."""
+def _district_of(text: str, end: int, mentions: list[Mention]) -> bool:
+    """ "restaurant in Vesterbro on Værnedamsvej 7": a part of town with the street address right after it is where
+    that address lies, no site of its own."""
     on = _ON_THE_ADDRESS.match(text, end)
-    if on is not None and any(s.start == on.end() for s in mentions):
-        return True
-    return start >= 0 and any(_IN_THE_DISTRICT.fullmatch(text, s.end, start) for s in mentions if s.end <= start)
+    return on is not None and any(s.start == on.end() for s in mentions)
 
 
-# between an address and the part of town it lies in: "Torvegade 45 in Christianshavn", "Jagtvej 12 i Nordvest"
-_IN_THE_DISTRICT = re.compile(r"[ \t]{1,3}(?:in|i)[ \t]{1,3}")
+def _district_after(text: str, start: int, mentions: list[Mention]) -> bool:
+    """ "en frisørsalon i Saxogade 12 på Vesterbro": a part of town right after a street address is where that address
+    lies, no site of its own."""
+    return any(s.end <= start and re.fullmatch(r"[ \t,]{0,3}", text[s.end:start]) for s in mentions)
 
 
 def _number_on_street_before(text: str, mentions: list[Mention]) -> str | None:
@@ -932,7 +957,13 @@ _EVENT_NAME = re.compile(r"(?i)(?:festival|fest|marked|market|løb|run|race|mara
                          r"|dag|day|days|uge|week)$")
 _EVENT_NAME_AFTER = re.compile(r"[ \t]{1,2}(?i:festival|fest|marked|market|løb|run|race|marathon|koncert|concert"
                                r"|parade|messe|fair)\b")
-_COUNTRIES = frozenset("danmark denmark sverige sweden tyskland germany norge norway".split())   # "in Denmark"
+# an association named by its kind and its name ("bestyrelsen i Andelsboligforeningen Holmbladsgården"): no place
+_ASSOCIATION_WORD = re.compile(r"(?i)\w*(?:forening|foreningen|selskab|selskabet|klub|klubben)")
+# a place's noun alone, capitalised in an event's name ("Afrobeat in the Park"): no place named
+_GENERIC_PLACE = frozenset("park parken plads pladsen torv torvet have haven square gade gaden vej vejen".split())
+# "in Denmark", "på markeder rundt omkring på Sjælland": a country or a region, no site
+_COUNTRIES = frozenset("danmark denmark sverige sweden tyskland germany norge norway sjælland zealand fyn funen"
+                       " jylland jutland lolland falster bornholm".split())
 
 
 _EVENT_READ = 100_000          # as much as the details of one text are read for (``text.MAX_TEXT_CHARS``)
@@ -950,6 +981,7 @@ def _event_place(text: str, mentions: list[Mention]) -> str | None:
         first = name.split()[0].lower()
         inside = any(s.start <= m.start("v") < s.end for s in mentions)
         if (not inside and first not in _NOT_PLACE and first not in NOT_STREET_WORDS
+                and name.lower() not in _GENERIC_PLACE
                 and (first not in towns() or _ENDS_AS_PLACE.match(name) and name.lower() not in towns())
                 and not name.isupper()                      # "EVENT IN PUBLIC SPACE": a heading, not a place
                 and not _EVENT_NAME.search(name)            # "a stall at Vesterbro Festival": an event, not a place
@@ -980,7 +1012,7 @@ def _lone_postcode(text: str, mentions: list[Mention], site: str = "") -> dict[s
         if found:
             return {"postcode": found[0], "city": found[1]}
     for m in islice(_TOWN_THEN_POSTCODE.finditer(text), MAX_MENTIONS):
-        found = postcode_town(m.group("pc"), m.group("town"), strict=True)
+        found = postcode_town(m.group("pc") or m.group("bare"), m.group("town"), strict=True)
         if found and found[2] == len(m.group("town")):
             return {"postcode": found[0], "city": found[1]}
     return {}
@@ -991,9 +1023,10 @@ def _site_in_sentence_before(site: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w]){re.escape(site)}(?![\w])(?:[^.!?\n]|\.(?=[ \t]?\d))*\Z")
 
 
-# "på Jernbane Allé 14 B i Vanløse (2720)": the town, then its postcode in brackets
+# "på Jernbane Allé 14 B i Vanløse (2720)": the town, then its postcode in brackets; "på Gammel Køge Landevej 210 i
+# Valby 2500" (dictated): or right after it
 _TOWN_THEN_POSTCODE = re.compile(r"(?<![\w])(?P<town>[A-ZÆØÅ][\wæøå]{2,30}+(?:[ \t][A-ZÆØÅ][\wæøå]{0,30}+)?)"
-                                 r"[ \t]{1,2}\((?P<pc>[1-9]\d{3})\)")
+                                 r"[ \t]{1,2}(?:\((?P<pc>[1-9]\d{3})\)|(?P<bare>[1-9]\d{3})(?![\d.,/:-]))")
 
 
 # "på blågårdsgade 14 2200 kbh n": a street written in lower case, its number and a postcode with its town after it

@@ -28,6 +28,7 @@ from intake.details.identifiers import (
     GUESTS,
     GUESTS_AFTER,
     GUESTS_IN_WORDS,
+    GUESTS_PER_SESSION,
     IGNORED_EMAIL,
     LITRES,
     NOT_PHONE_CONTEXT,
@@ -40,7 +41,9 @@ from intake.details.identifiers import (
     PHONE_REACH,
     PHONE_SPELLED,
     announced_p_number,
+    area_number,
     digits,
+    dimension_sides,
     find_cpr,
     guests_in_words,
     length_and_depth,
@@ -828,13 +831,18 @@ def _find_amounts(text: str, _ref: date) -> dict:
     areas = list(islice(AREA.finditer(text), 50))
     m = next((a for a in areas if _TOTAL.search(text, max(0, a.start() - 30), a.start())), areas[0] if areas else None)
     if m:
-        out["area_m2"] = parse_number(m.group("n"))     # the first area, or a total of the parts ("i alt 45 m²")
+        out["area_m2"] = area_number(m)     # the first area, or a total of the parts ("i alt 45 m²")
     else:
-        d = next((d for d in islice(DIMENSIONS.finditer(text), 20)
+        sizes = list(islice(DIMENSIONS.finditer(text), 20))
+        # a size given as the total ("plus we put out a little menu board, so call it 6 x 3 metres in total"), else
+        # the first that is no sign's or stage's, nor each of several pieces'
+        d = next((d for d in sizes if _TOTAL_AFTER.match(text, d.end())
+                  or _TOTAL.search(text, max(0, d.start() - 30), d.start())), None) or next(
+                 (d for d in sizes
                   if not _NOT_GROUND.search(text, max(0, d.start() - 50), d.start())
                   and not _PIECES.search(text, max(0, d.start() - 30), d.start())
                   and not _COUNTED_PIECES.search(text, max(0, d.start() - 30), d.start())), None)
-        a, b = (parse_number(d.group("a")), parse_number(d.group("b"))) if d else (None, None)
+        a, b = dimension_sides(d) if d else (None, None)
         added = _added_size(text, d.end()) if d and a and b else 0
         if not (a and b):       # "langs vores 6 meter facade, 1 m ud": a length and a depth, not a sign's
             a, b, *_ = next((m for m in islice(length_and_depth(text), 20)
@@ -846,7 +854,7 @@ def _find_amounts(text: str, _ref: date) -> dict:
     if m:
         out["litres"] = parse_number(m.group("n"))
     guests = [parse_number(g.group("n"))
-              for pattern in (GUESTS, GUESTS_AFTER) for g in islice(pattern.finditer(text), 50)
+              for pattern in (GUESTS, GUESTS_AFTER, GUESTS_PER_SESSION) for g in islice(pattern.finditer(text), 50)
               if not _WORKERS.search(text, max(0, g.start() - 30), g.start())]
     guests = [g for g in guests if isinstance(g, int)] + _guests_in_words(text)
     if guests:
@@ -864,7 +872,7 @@ def _added_size(text: str, end: int) -> float:
     for _ in range(5):
         plus = _PLUS_SIZE.match(text, end)
         d = DIMENSIONS.match(text, plus.end()) if plus else None
-        a, b = (parse_number(d.group("a")), parse_number(d.group("b"))) if d else (None, None)
+        a, b = dimension_sides(d) if d else (None, None)
         if d is None or not (a and b):
             return total
         total, end = total + a * b, d.end()
@@ -879,6 +887,7 @@ def _guests_in_words(text: str) -> list[int]:
 
 # "Stillads (30 m²) og container (15 m²), i alt 45 m²": the total of the areas named before it
 _TOTAL = re.compile(r"(?i)\b(?:i alt|samlet|totalt?|in total|total area|altogether|tilsammen)\b[^.\n\d]{0,15}\Z")
+_TOTAL_AFTER = re.compile(r"(?i)[ \t]{0,3}(?:in total|i alt|altogether|tilsammen)\b")
 
 
 # "Fra: Simon Rask <simon@...>\nDato: 9. dec. 2026 23:41": the date a forwarded or quoted mail was sent, no period

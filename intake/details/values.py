@@ -28,7 +28,9 @@ from intake.details.identifiers import (
     EMAIL,
     GUESTS,
     NUMBER,
+    area_number,
     digits,
+    dimension_sides,
     find_cpr,
     length_and_depth,
     normalise_phone,
@@ -427,9 +429,9 @@ def _area_in_value(value: str) -> float | int | None:
     or the product of length and width ("8 x 1,2 m langs facaden"); a bare "24" is left to the first number."""
     m = AREA.search(value)
     if m:
-        return parse_number(m.group("n"))
+        return area_number(m)
     d = DIMENSIONS.search(value)
-    a, b = (parse_number(d.group("a")), parse_number(d.group("b"))) if d else (None, None)
+    a, b = dimension_sides(d) if d else (None, None)
     if not (a and b):           # "one row of tables along the facade, 8 m long and 2 m deep"
         a, b, *_ = next(length_and_depth(value), (None, None))
     return round(a * b, 2) if a and b else None
