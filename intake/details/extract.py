@@ -115,6 +115,7 @@ def extract_details(
     _premises_in_another_text(found, read)
     _premises_beside_the_head_office(found, read)
     _check_cvr(found)
+    _guests_over_the_day(found, read)
     _order_period(found)
     if cpr:
         found["cpr_found"] = Field(True, _first_cpr_source(sources, form_fields, form_source))
@@ -553,6 +554,39 @@ def _in_subject(values: dict, source: str) -> dict:
     values.setdefault("activity_location", values.pop("address"))
     values.pop("address", None)
     return values
+
+
+# a count of guests on the spot at one time: "op mod 500 gæster på pladsen på én gang", "150 guests at a time"
+_AT_ONCE = re.compile(r"(?i)\b(?:på[ \t](?:én|en)[ \t]gang|ad[ \t]gangen|samtidig\w*|at[ \t](?:the[ \t]same|any[ \t]one"
+                      r"|any|one|a)[ \t]time|at[ \t]once)\b")
+
+
+def _guests_over_the_day(found: dict[str, Field], read: list[tuple[str, str, dict[str, object]]]) -> None:
+    """The guests one text counts at one time ("op mod 500 gæster på pladsen på én gang") give way to the larger
+    count another text gives over the day ("Forventet besøg: i alt omkring 1.500 i løbet af dagen"), as one text's
+    "1.500 i løbet af dagen (max 400 ad gangen)" gives the larger."""
+    guests = found.get("guests")
+    if guests is None or isinstance(guests.value, bool) or not isinstance(guests.value, int):
+        return
+    count = guests.value
+    text = next((t for source, t, _ in read if source == guests.source), "")
+    if not _counted_at_once(text, count):
+        return
+    larger = [(value, source) for source, _, values in read
+              if isinstance(value := values.get("guests"), int) and not isinstance(value, bool) and value > count]
+    if larger:
+        found["guests"] = Field(*max(larger))
+
+
+def _counted_at_once(text: str, count: int) -> bool:
+    """``count`` is written in ``text`` ("500", "1.500", "1,500") with "at one time" after it in its sentence."""
+    digits = str(count)
+    written = rf"{digits[:-3]}[., ]?{digits[-3:]}" if len(digits) > 3 else digits
+    for m in re.finditer(rf"(?<![\d.,]){written}(?!\d|[.,]\d)", text):
+        sentence = re.match(r"[^.!?\n]{0,80}", text[m.end():])
+        if sentence and _AT_ONCE.search(sentence.group(0)):
+            return True
+    return False
 
 
 def _check_cvr(found: dict[str, Field]) -> None:

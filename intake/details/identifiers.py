@@ -39,7 +39,10 @@ PHONE_LABELLED = re.compile(
 # a Danish phone number as people write it in running text: "+45 26 14 88 02", "2614 8802", "26148802"
 DK_NUMBER = r"(?:\+45[ \t]?)?\d\d[ \t]?\d\d[ \t]?\d\d[ \t]?\d\d"
 PHONE_REACH = re.compile(
-    r"(?:\btræffes|\bkontaktes|\bfås[ \t]fat[ \t]i|\bbe[ \t](?:reached|contacted))[ \t]{1,2}(?:på|on|at)"
+    r"(?:\btræffes|\bkontaktes|\bfås[ \t]fat[ \t]i|\bbe[ \t](?:reached|contacted)"
+    # "Spørgsmål kan rettes til undertegnede på 21 64 38 90", "questions may be directed to the undersigned on ..."
+    r"|\b(?:rettes|rettet|be[ \t]directed|be[ \t]addressed)[ \t]{1,2}(?:direkte[ \t]{1,2}|directly[ \t]{1,2})?"
+    r"(?:til|to)[ \t]{1,2}(?:undertegnede|mig|the[ \t]undersigned|me))[ \t]{1,2}(?:på|on|at)"
     r"(?:[ \t]{1,2}(?:telefon|tlf\.?|mobil|phone|mobile))?[ \t:]{1,3}"
     rf"(?P<v>{DK_NUMBER})(?![\d])", re.IGNORECASE)
 # (a PDF's line may break between two pairs: "+45 71 99\n02 35")

@@ -145,7 +145,7 @@ _LABELS: list[tuple[str, str]] = [
                r"|date of (?:the )?event|arrangementsdato|dato for \w+|datoer|dates|tidspunkt"
                r"|varighed|duration|hvornår|when"
                r"|(?:event|arrangement) ?dat(?:es?|o|oer)"),
-    ("date", r"dato|date"),
+    ("date", r"dato|date|dag|day"),                # "Day: 7 July 2027, from 7.00 to 16.00, only this one day"
     ("area_m2", r"areal(?: i m2| m2)?|antal m2|m2|kvm|area(?: in m2| m2| sqm)?|størrelse i m2|size in m2"),
     ("litres", r"tank ?størrelse(?: i liter)?|tankens størrelse|volumen(?: i liter)?|liter|antal liter|tank size"
                r"|tank capacity|capacity"
@@ -157,7 +157,13 @@ _LABELS: list[tuple[str, str]] = [
                r"|(?:expected |forventet )?(?:(?:number|no|nr) of |antal )?(?:spectators|tilskuere|runners|løbere)"
                r"|hvor mange (?:forventer|venter) (?:i|du|vi)|how many (?:do you expect|are expected)"
                r"|hvor mange (?:kommer|deltager|bliver) (?:der|i)|how many (?:people |guests )?(?:will come|are coming)"
-               r"|(?:forventet|expected|estimated) (?:antal|number)"),     # "Forventet antal: ca. 4.000"
+               r"|(?:forventet|expected|estimated) (?:antal|number)"     # "Forventet antal: ca. 4.000"
+               # "Expected number of people during the day", "Max. number of people at the same time", "Forventet
+               # besøg"
+               r"|(?:expected |estimated |max |maximum |total )?(?:number|no|nr) of (?:people|persons)"
+               r"(?: (?:during|over|per|on|at|in) (?:the |a )?"
+               r"(?:day|event|same time|time|once|peak|whole day|weekend))?"
+               r"|(?:forventet|expected|estimated) (?:besøg|visits)"),
 ]
 _LABEL_RES = [(key, re.compile(rf"(?:{pattern})")) for key, pattern in _LABELS]
 

@@ -39,6 +39,12 @@ _INTRO = re.compile(        # each alternative starts a word: the look-behind tu
     r"(?:hedder|is called|is named|er)|\b(?:virksomheden|forretningen|butikken|salonen|caféen|cafeen|restauranten"
     r"|firmaet|foreningen|værkstedet|klinikken|bageriet|kiosken|baren)[ \t]hedder|\bvi[ \t]hedder"
     r"|\bwe[ \t]are[ \t]called|\bindehaver[ \t]af|\bon[ \t]behalf[ \t]of"
+    # a business not yet registered, by the name it will have: "The business will be called Crumb & Co.",
+    # "Butikken kommer til at hedde X", "firmaet skal hedde X"
+    r"|\b(?:the|my|our|min|mit|vores)[ \t](?:new[ \t])?(?:business|company|shop|store|bakery|café|cafe|restaurant"
+    r"|bar|salon|firm)[ \t]will[ \t]be[ \t](?:called|named)"
+    r"|\b(?:virksomheden|forretningen|butikken|salonen|caféen|cafeen|restauranten|firmaet|bageriet|baren"
+    r"|klinikken|værkstedet)[ \t](?:skal[ \t]hedde|kommer[ \t]til[ \t]at[ \t]hedde)"
     # "the Danish permit agent for our client, Baltic Facade Systems UAB"
     r"|\b(?:agent|agents|advisers?|rådgiver[e]?)[ \t]for[ \t](?:our|vores|min|my)[ \t](?:client|klient|kunde|customer),"
     # "Norden Ingeniører A/S er rådgiver for bygherren, Glentevej Udvikling ApS": the client the adviser writes for
@@ -198,7 +204,7 @@ _ORG_WORD = re.compile(r"(?i)(?:foreningen|forening|selskabet|huset|firma|byg|fl
                        r"|cooperative|association|foundation|society|club|group|company|collective|traders|partners"
                        r"|events|productions?|pictures|media|consult(?:ing)?|design|studio|kollektiv|klub|fond"
                        r"|handel|isenkram|office|desk|reception|support|booking|drift|admin|kirke|kirken|skole|skolen"
-                       r"|arkitekter|advokater|revision|menighedsråd|tegnestue|bryghus|hotel|hostel|produktion|film|solutions"
+                       r"|arkitekter|advokater|revision|menighedsråd|tegnestuen?|bryghus|hotel|hostel|produktion|film|solutions"
                        r"|systems|services|løsninger|apotek|apoteket|pharmacy"
                        r"|værksted|værkstedet|cykel|cyklen|vogn|vognen|truck)$")   # "Maskinværksted", "Kaffecykel"
 # the last word of a signature line that names a business without a CVR near it ("Ibsens Vinduespudsning")

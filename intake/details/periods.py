@@ -131,7 +131,8 @@ _FROM_CUE = re.compile(r"(?:\bfra|\bfrom|\bstart\w*|\bbegin\w*|\bstarting|\bopst
                        r"|\b(?:start|begin|commence)\s+[a-z]{2,20}ing(?:\s+(?:the\s+)?[a-z]{2,20})?"
                        # "Vi vil gerne i gang mandag den 4. oktober", "gå i gang med nedrivningen den 4. oktober"
                        r"|\bi\s+gang(?:\s+med\s+(?:[a-zæøå]{2,20}\s+){0,2}?[a-zæøå]{2,20})?"
-                       # a scaffold "op den 15. marts og ned igen den 31. maj": the day it goes up
+                       # a scaffold "op den 15. marts og ned igen den 31. maj", "Vi stiller op den 10. maj": the day
+                       # it goes up
                        r"|(?<![\w-])op"
                        r")(?:\s+(?:og\s+med|den|d\.|the|on|dato|date|(?:man|tirs|ons|tors|fre|lør|søn)dag"
                        r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day))*[\s:,|]*$", re.IGNORECASE)
@@ -432,7 +433,8 @@ _MONTH_RANGE = re.compile(
 _MONTHS_CUE = re.compile(r"periode|period|tidsrum|afholdes|finder sted|takes? place|held|\bfra\b|\bfrom\b|ønsker|apply"
                          r"|søge"
                          r"|\bsælge|\bsell(?:ing)?\b"
-                         r"|søger|every|hver|hele|whole|throughout|during|all of|weekend|hverdag|weekday"
+                         # ("every", "hver" as words: not "if everything goes to plan")
+                         r"|søger|\bevery\b|\bhvert?\b|hele|whole|throughout|during|all of|weekend|hverdag|weekday"
                          r"|(?:man|tirs|ons|tors|fre|lør|søn)dage|(?:mon|tues|wednes|thurs|fri|satur|sun)days",
                          re.IGNORECASE)
 
@@ -449,6 +451,17 @@ _MONTH_DASH = re.compile(r"[^\W\d_]+\.?(?:[ \t,]{1,3}\d{4})?"
                          r"[ \t]{0,3}(?:[-–]|(?i:til|to|until|through|thru)[ \t])[ \t]{0,3}[^\W\d_]")
 
 
+# "fra", "from" after the month are a cue when a time or a day follows ("i maj fra kl. 10", "in May from 11 to 22"), not
+# "what else you need from us"
+_TIME_AFTER_FROM = re.compile(r"[ \t]{1,3}(?:(?i:kl\.?|klokken)[ \t]{0,2})?\d")
+
+
+def _cue_after(text: str, start: int, end: int) -> bool:
+    """A cue of a period in ``text[start:end]``: the month and the rest of its sentence."""
+    return any(cue.group(0).lower() not in ("fra", "from") or _TIME_AFTER_FROM.match(text, cue.end())
+               for cue in islice(_MONTHS_CUE.finditer(text, start, end), 20))
+
+
 def _month_range(text: str, reference: date) -> Period | None:
     """Whole months when no day is written: May 1 to June 30 for "i hele maj og juni 2027"."""
     for m in islice(_MONTH_RANGE.finditer(text), 50):
@@ -458,7 +471,12 @@ def _month_range(text: str, reference: date) -> Period | None:
         after = None if m.group(0).endswith(".") else _SENTENCE_REST.match(text, m.end())
         if _SOMETIME.search(text, max(0, m.start() - 20), m.start()):
             continue                                        # "sometime in september": a month not yet decided on
-        if m.group("lead") and not _MONTHS_CUE.search(text[max(0, m.start() - 80):after.end() if after else m.end()]):
+        # ("during August" alone is "in August": its own "during" is no cue, "The new equipment is planned to go in
+        # during August")
+        lead = len(m.group("lead") or "")
+        own = lead if m.group("lead") and m.group("lead").strip().lower() != "during" else 0
+        if m.group("lead") and not (_MONTHS_CUE.search(text, max(0, m.start() - 80), m.start() + own)
+                                    or _cue_after(text, m.start() + lead, after.end() if after else m.end())):
             continue                                        # "we open in April": a date of the story, not a period
         if _opening_month(text, m):
             continue                                        # "We are opening our store at ... in April 2027"

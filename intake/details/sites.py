@@ -572,8 +572,10 @@ def _roles(text: str, mentions: list[Mention]) -> list[str]:
 # block ("Kloakmester Per Nygaard ApS\nTomsgårdsvej 35, 2400 København NV\nCVR ...", "Contractor:\nHarbour
 # Foundations A/S\nCVR: 35 88 84 38\nSydvestvej 21, 2600 Glostrup"), wherever in the text it stands
 # (an aside after the legal form too: "Marine Foundations Ltd. (Danish branch)")
-_COMPANY_ABOVE = re.compile(rf"(?<![^\n])[ \t]*[A-ZÆØÅ][^\n:]{{0,60}}[ \t]{SUFFIX}\.?"
-                            r"(?:[ \t]{0,2}\([^()\n]{1,40}\))?[ \t]*\n"
+# (or a name and its CVR on the line above, without a legal form: "Keramikstudiet Krukke v/ Maja Friis, CVR 54199619")
+_COMPANY_ABOVE = re.compile(rf"(?<![^\n])[ \t]*[A-ZÆØÅ][^\n:]{{0,60}}(?:[ \t]{SUFFIX}\.?"
+                            r"(?:[ \t]{0,2}\([^()\n]{1,40}\))?|,[ \t]{0,2}(?i:cvr)[\w.\-]{0,6}:?[ \t]{0,3}(?:DK)?"
+                            r"\d\d[ ]?\d\d[ ]?\d\d[ ]?\d\d)[ \t]*\n"
                             r"(?:[ \t]*(?i:cvr)[\w.\-]{0,6}:?[ \t]{0,3}(?:DK)?[\d ]{8,11}[ \t]*\n)?[ \t]*\Z")
 # a company's name with its legal form and a comma right before the address on its line: its own address
 # ("Entreprenør: Havnens Fundering A/S, Teglholmsgade 20, 2450 København SV")
@@ -884,7 +886,8 @@ def _square_of_the_event(text: str, mentions: list[Mention]) -> str | None:
 
 _OR_ANOTHER = re.compile(r"[ \t,]{1,3}(?:or|eller)[ \t]{1,3}(?:(?:in|i|på|at|on)[ \t]{1,3})?[A-ZÆØÅ]")
 # "I run a small coffee bar in Nørrebro", "vi har en lille café på Vesterbro": where the business itself lies, no site
-# ("Vi er et lille kafferisteri på Refshaleøen", "we're a small brewery in Sydhavn": what the business is, and where)
+# ("Vi er et lille kafferisteri på Refshaleøen", "we're a small brewery in Sydhavn", "We're an events agency in London":
+# what the business is, and where)
 # ("We are opening Osteria Romano, a small Italian restaurant in Gothersgade": the business named, then what it is)
 _WHERE_WE_RUN = re.compile(r"(?i)(?:\b(?:i|we|jeg|vi)(?:[ \t]+(?:run|own|have|har|driver|ejer|er|are|am)|['’](?:re|m))"
                            r"[ \t]+(?:a|an|en|et|our|my|vores|min|mit)"
@@ -892,7 +895,8 @@ _WHERE_WE_RUN = re.compile(r"(?i)(?:\b(?:i|we|jeg|vi)(?:[ \t]+(?:run|own|have|ha
                            r"(?-i:[A-ZÆØÅ])[^,.\n]{1,40},[ \t]+(?:a|an|en|et))[ \t]+(?:[\w-]+[ \t]+){0,3}?"
                            r"(?:café|cafe|coffee[ \t]bar|\w*bar|restaurant|bistro|shop|store|butik|bageri|bakery|kiosk"
                            r"|salon|frisør|klinik|clinic|studio|værksted|workshop|pizzeria|business|forretning"
-                           r"|\w*risteri|\w*bryggeri|\w*roastery|\w*brewery)"
+                           r"|\w*risteri|\w*bryggeri|\w*roastery|\w*brewery|agency|company|firm|bureau|\w*firma"
+                           r"|virksomhed)"
                            r"[ \t]+(?:(?:i|på|in|at|on)[ \t]+(?:the[ \t]+)?)?\Z")
 
 

@@ -128,6 +128,8 @@ def labelled_values(text: str, reference: date) -> dict[str, object]:
             continue
         for j in range(len(cells) - 1):
             key = label_key(cells[j]) if not _HAS_VALUE.search(cells[j]) else None  # "| CVR 12345678 | Tlf. ..."
+            if key == "date" and _closing_line(lines, i):
+                continue                        # "Dato: 19. april 2027" closing the text: when it was signed
             if key and cells[j + 1] and not _is_label(cells[j + 1]) and not _CHOICES.match(cells[j + 1]):
                 value = (" ".join(cells[j + 1:])
                          if j + 2 == len(cells) or not _is_label(cells[j + 2]) and len(cells) == 3 else cells[j + 1])
@@ -140,6 +142,13 @@ def labelled_values(text: str, reference: date) -> dict[str, object]:
                 _legal_name_over_trading_name(out, values)
     compose_address(out)
     return out
+
+
+def _closing_line(lines: list[str], i: int) -> bool:
+    """Line ``i`` is the text's last and comes right after the contact's details (an e-mail address on one of the two
+    lines above): a date there is when the text was signed ("Kontaktperson: ..., mk@...\nDato: 19. april 2027")."""
+    above = [line for line in lines[:i] if line][-2:]
+    return not any(lines[i + 1:]) and any("@" in line for line in above)
 
 
 def _header_row(cells: list[str], following: str) -> bool:
@@ -378,6 +387,7 @@ def extract_from_text(text: str, reference: date) -> dict[str, object]:
     _mobile_asked_for(out, text)
     _email_of_the_contact(out, text)
     _email_asked_for(out, text)
+    _email_of_another_sender(out, text)
     site, company = out.get("activity_location"), out.get("company_name")
     if (isinstance(site, str) and isinstance(company, str)
             and re.search(rf"\s(?:i|på|in|at|on)\s{re.escape(site)}\b", company)
@@ -584,9 +594,9 @@ def _phone_of_the_contact(out: dict, text: str) -> None:
     if not isinstance(contact, str) or " " not in contact:
         return
     for m in islice(re.finditer(re.escape(contact), text), 5):
-        stretch = text[m.end():m.end() + 80].split("\n\n")[0]
+        stretch = text[m.end():m.end() + 100].split("\n\n")[0]      # (a number starting within 80, read whole)
         near = _PHONE_NEAR.search(stretch)
-        if near and not _OTHER_NUMBER.search(stretch[:near.start()]):
+        if near and near.start() < 80 and not _OTHER_NUMBER.search(stretch[:near.start()]):
             then = _MOBILE_AFTER.match(stretch, near.end())
             phone = normalise_phone(then.group("v") if then else near.group(0))
             if phone:
@@ -633,6 +643,25 @@ def _email_asked_for(out: dict, text: str) -> None:
                   and _WRITE_TO_ME.search(text, max(0, m.start() - _TO_ME_REACH), m.start())), None)
     if asked and "contact_email" in out:
         out["contact_email"] = asked.group(0).lower()
+
+
+# the From line of a forwarded or quoted mail: "Fra: Ida Winkel <ida@krukke.dk>", "From: Simon Rask [mailto:...]"
+_FROM_LINE = re.compile(r"(?im)^[ \t]*\*?(?:fra|from)[ \t]*:[ \t]*(?P<name>[^\n<\[@]*?)[ \t]*[<\[]?(?:mailto:)?"
+                        r"(?P<email>[^\s<>\[\]]+@[^\s<>\[\]]+)")
+
+
+def _email_of_another_sender(out: dict, text: str) -> None:
+    """An e-mail found only on the From line of a mail forwarded inside the text, written by someone other than the
+    contact ("Jeg videresender lige nedenstående fra min kompagnon ... Mvh Maja Friis / Fra: Ida Winkel
+    <ida@krukke.dk>"): the other person's address, not the contact's."""
+    email, contact = out.get("contact_email"), out.get("contact_name")
+    if not isinstance(email, str) or not isinstance(contact, str):
+        return
+    lines = [m for m in islice(_FROM_LINE.finditer(text), 10) if m.group("email").lower() == email]
+    if (lines and all(m.group("name").strip(" \"'") and contact.casefold() not in m.group("name").casefold()
+                      for m in lines)
+            and text.lower().count(email) == len(lines)):
+        del out["contact_email"]
 
 
 def _tame(text: str) -> str:
