@@ -138,6 +138,49 @@ def find_mentions(text: str, limit: int = MAX_MENTIONS) -> list[Mention]:
     return sorted(found + named, key=lambda m: m.start)[:limit] if named else found
 
 
+# a house number corrected in so many words: "the address is Amagerbrogade 240, not 204 (typo)", "skiltet skal sidde
+# på nr. 38, ikke nr. 36", "ikke nr. 36, men nr. 38": the number after the street or "nr." that holds, and the one an
+# earlier mail gave
+_HOUSE_NO = r"\d{1,4}(?:[A-Z](?![\wæøå]))?"
+_NR = r"(?:(?i:nr|no)\.?[ \t]{0,2})"
+_NUMBER_NOT = re.compile(rf"(?P<new>{_HOUSE_NO})[ \t]{{0,2}},?[ \t]{{1,3}}(?i:not|ikke)[ \t]{{1,3}}{_NR}?"
+                         rf"(?P<old>{_HOUSE_NO})(?![\d\wæøå]|[.,]\d)")
+_NOT_NUMBER_BUT = re.compile(rf"(?i:not|ikke)[ \t]{{1,3}}{_NR}?(?P<old>{_HOUSE_NO})[ \t]{{0,2}},?[ \t]{{1,3}}"
+                             rf"(?i:but|men)[ \t]{{1,3}}{_NR}?(?P<new>{_HOUSE_NO})(?![\d\wæøå]|[.,]\d)")
+_NUMBER_CUE = re.compile(rf"(?:{_NR}|(?<![\w]){STREET}[ \t]{{1,3}})\Z")
+
+
+def corrected_house_numbers(text: str) -> str:
+    """The text with a corrected house number put right: each address on the same street with the earlier number
+    (the earlier mail quoted below, "Læderstræde 36, st.") written with the one that holds, and the earlier number in
+    the correction itself left out."""
+    if not re.search(r"(?i)\b(?:not|ikke)\b", text):
+        return text
+    fixes: dict[str, str] = {}
+    spans: list[tuple[int, int]] = []
+    for m in islice(_NUMBER_NOT.finditer(text), 5):
+        if _NUMBER_CUE.search(text, max(0, m.start() - 60), m.start()):
+            fixes[m.group("old")] = m.group("new")
+            spans.append(m.span("old"))
+    for m in islice(_NOT_NUMBER_BUT.finditer(text), 5):
+        if _NUMBER_CUE.search(text, max(0, m.start("new") - 60), m.start("new")):
+            fixes[m.group("old")] = m.group("new")
+            spans.append(m.span("old"))
+    if not fixes:
+        return text
+    for start, end in sorted(spans, reverse=True):
+        text = text[:start] + " " * (end - start) + text[end:]
+    streets = {clean_street(m.group("street")) for m in islice(ADDRESS.finditer(text), MAX_MENTIONS)
+               if m.group("no") in fixes.values()}
+
+    def put_right(m: re.Match[str]) -> str:
+        new = fixes.get(m.group("no"))
+        if new is None or clean_street(m.group("street")) not in streets:
+            return m.group(0)
+        return m.group(0)[:m.start("no") - m.start()] + new + m.group(0)[m.end("no") - m.start():]
+    return ADDRESS.sub(put_right, text)
+
+
 # a street written in lower case, as a hurried mail does ("søger om udeservering jægersborggade 41, 2200"): one word
 # with a plain street ending and a house number, taken only with a postcode of the table right after it
 _LOWER_STREET = re.compile(r"(?<![\w-])(?P<street>[a-zæøå]{6,30}+"

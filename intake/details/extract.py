@@ -38,9 +38,10 @@ from intake.details.names import (
 )
 from intake.details.postcodes import town_of
 from intake.details.sites import named_site, premises_on_corner, same_place
-from intake.details.text import CLIENT, extract_from_text
+from intake.details.text import CLIENT, asks_for_the_writer, extract_from_text, writes_for_another
 from intake.details.values import compose_address, normalise_value
 from intake.mail.bodytext import own_history, quoted_text
+from intake.mail.forwards import find_forwarded
 from intake.privacy import redact_cpr  # noqa: F401  (part of this module's interface)
 
 log = logging.getLogger(__name__)
@@ -86,7 +87,8 @@ def extract_details(
             continue
         cpr = cpr or bool(find_cpr(text))
         if source == "body":
-            text = _without_others_history(text, sender, sender_name)
+            subject = next((t for s, t in sources if s == "subject"), "")
+            text = _without_others_history(text, sender, sender_name, subject)
         values = extract_from_text(text, reference)
         read.append((source, text, values))
         client = values.pop(CLIENT, ())
@@ -104,6 +106,7 @@ def extract_details(
     _subject_corner_of_our_premises(found, read)
     _site_apart_from_the_address(found)
     _contact_from_headers(found, sender, sender_name, reply_to)
+    _forwarder_to_contact(found, read, sender, sender_name, reference)
     _sender_among_the_signers(found, read, sender_name)
     _company_of_the_sender(found, read, sender)
     _first_name_of_the_owner(found)
@@ -138,29 +141,41 @@ def _period_moved(found: dict[str, Field], values: Mapping[str, object], source:
 
 def _details_beside_the_company(found: dict[str, Field], read: list[tuple[str, str, dict[str, object]]]) -> None:
     """The CVR, contact and phone of the applying company from a text that names it, over those of a text that names
-    only another company (the previous owner's old approval attached beside the new owner's declaration)."""
+    only another company (the previous owner's old approval attached beside the new owner's declaration); and all the
+    details of a form that names it by its CVR over those of an agent's mail that names it only in passing and signs
+    with its own company, CVR, address and numbers (an accountant's "Vi er revisor for X og sender på kundens vegne
+    den vedhæftede tilmelding")."""
     company, cvr = found.get("company_name"), found.get("cvr")
     if company is None or cvr is None or not isinstance(company.value, str):
         return
     name = company.value.casefold()
     texts = {source: text for source, text, _ in read}
     own = next((v for s, _, v in read if s == cvr.source), {})
-    if cvr.source not in texts or name in texts[cvr.source].casefold() or "company_name" not in own:
-        return                                  # the CVR's own text names no other company, or names this one
+    if cvr.source not in texts or "company_name" not in own:
+        return                                  # the CVR's own text names no other company
+    signed_by_another = str(own["company_name"]).casefold() != name and writes_for_another(texts[cvr.source])
+    if name in texts[cvr.source].casefold() and not signed_by_another:
+        return                                  # the CVR's own text names this one
     other = next(((s, v) for s, t, v in read if s != cvr.source and name in t.casefold() and "cvr" in v), None)
     if other is None:
         return
     source, values = other
-    for key in ("cvr", "contact_name", "phone"):
+    keys = ("cvr", "contact_name", "phone") + (_AGENTS_OWN if signed_by_another else ())
+    for key in keys:
         if key in values and (key not in found or found[key].source == cvr.source):
             found[key] = Field(values[key], source)
 
 
-def _without_others_history(text: str, sender: str, sender_name: str) -> str:
+# the details of an agent's own signature, given way to the client's in another text
+_AGENTS_OWN = ("contact_email", "address", "postcode", "city")
+
+
+def _without_others_history(text: str, sender: str, sender_name: str, subject: str = "") -> str:
     """A reply's body without the quoted history someone else wrote ("-----Original message----- From: Karen Skov
     <karen.skov@...>": the caseworker's earlier mail, whose names and addresses are no details of the application);
-    the sender's own quoted mail and a forwarded message stay."""
-    quoted = quoted_text(text)
+    the sender's own quoted mail and a forwarded message stay (an Outlook "Oprindelig meddelelse" block under a
+    forward subject, "VS: ...", is a forwarded message, not a reply's history)."""
+    quoted = quoted_text(text, subject)
     if not quoted.strip() or not text.endswith(quoted) or own_history(text, quoted, sender, sender_name):
         return text
     return text[:len(text) - len(quoted)]
@@ -458,6 +473,27 @@ def _contact_from_headers(found: dict[str, Field], sender: str, sender_name: str
     signed = found.get("contact_name")
     if signed is None or _more_specific(signed.value, name):
         found["contact_name"] = Field(name, "from")
+
+
+def _forwarder_to_contact(found: dict[str, Field], read: list[tuple[str, str, dict[str, object]]], sender: str,
+                          sender_name: str, reference: date) -> None:
+    """Someone who forwards a colleague's or a client's mail and says above it that he is the one to contact ("I'm the
+    store manager and will be your contact for this case", "kontakt gerne mig på 40 55 12 78"): the sender, with the
+    e-mail and phone of his own note (else his address), not whoever signed the forwarded mail."""
+    name = " ".join(sender_name.split())
+    subject = next((text for source, text, _ in read if source == "subject"), "")
+    body = next((text for source, text, _ in read if source == "body"), "")
+    if not looks_like_person(name) or not body:
+        return
+    forwarded = find_forwarded(body, subject)
+    if forwarded is None or forwarded.author_addr == sender.lower() or not asks_for_the_writer(forwarded.note):
+        return
+    note = extract_from_text(forwarded.note, reference)
+    found["contact_name"] = Field(name, "from")
+    own = note.get("contact_email")
+    found["contact_email"] = Field(str(own), "body") if own else Field(sender.lower(), "from")
+    if "phone" in note:
+        found["phone"] = Field(note["phone"], "body")
 
 
 def _sender_among_the_signers(found: dict[str, Field], read: list[tuple[str, str, dict[str, object]]],

@@ -503,6 +503,13 @@ def _mounting_height(text: str, start: int, end: int) -> bool:
                for m in _MOUNTING.finditer(text[offset:end + 30]))
 
 
+def names_a_district(place: str) -> bool:
+    """A whole part of town, or the city, named in one word ("ny restaurant på Nørrebro", "a spot in Vesterbro"): an
+    area, not a site (not "Islands Brygge", a street of that name as well)."""
+    low = place.strip().lower()
+    return " " not in low and low in _DISTRICTS
+
+
 def implausible(key: str, value: object) -> bool:
     """A detail that cannot be what it claims: an address whose "house number" is a postcode ("Nørrebrogade 2200";
     house numbers run from 1 to 999), a place that is a whole district or town ("in Østerbro"), a form's answer

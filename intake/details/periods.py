@@ -255,6 +255,51 @@ def find_period(text: str, reference: date) -> Period:
     return period
 
 
+# a date corrected in so many words: "the run is not on 12 June but on 19 June 2027", "does not start on 12 May but on
+# 19 May", "Rettelse: ikke den 12. men den 19. juni": the first is the date an earlier mail gave, the second the one
+# that holds
+_CORRECTION_WORDS = r"(?:[ \t]{1,3}(?:on|from|until|till|by|the|den|d\.|fra|til|per|pr\.))*"
+_BUT = rf"[ \t]{{0,2}},?[ \t]{{1,3}}(?:but|men){_CORRECTION_WORDS}[ \t]{{1,3}}"
+_NOT = r"\b(?:not|ikke)(?:[ \t]{1,3}[a-zæøå]{2,15})?"      # ("does not start on 12 May", "starter ikke den 12. maj")
+_NOT_BEFORE = re.compile(rf"{_NOT}{_CORRECTION_WORDS}[ \t]{{1,3}}\Z", re.IGNORECASE)
+_BUT_BETWEEN = re.compile(_BUT, re.IGNORECASE)
+# (the earlier date a bare day of the corrected one's month: "ikke den 12. men den 19. juni")
+_BARE_DAY_NOT = re.compile(rf"{_NOT}{_CORRECTION_WORDS}[ \t]{{1,3}}(?P<d>\d{{1,2}})(?:\.|st|nd|rd|th)?{_BUT}(?=\d)",
+                           re.IGNORECASE)
+_NOT_BUT = re.compile(r"\b(?:not|ikke)\b[^\n]{0,60}?\b(?:but|men)\b", re.IGNORECASE)    # (a cheap look first)
+
+
+def corrected_dates(text: str) -> str:
+    """The text with a corrected date put right: the earlier date in the correction left out, and the same day
+    elsewhere (the earlier mail quoted below, "Period: 12 May to 28 May 2027") written as the new one."""
+    if not _NOT_BUT.search(text):
+        return text
+    dates = find_dates(text)
+    fixes: list[tuple[int, int, int, int, int | None, DateMention]] = []   # the old one's place, day, month, year; new
+    for first, second in zip(dates, dates[1:], strict=False):
+        if (_NOT_BEFORE.search(text, max(0, first.start - 40), first.start)
+                and _BUT_BETWEEN.fullmatch(text, first.end, second.start)):
+            fixes.append((first.start, first.end, first.day, first.month, first.year, second))
+    for m in islice(_BARE_DAY_NOT.finditer(text), 5):
+        new = next((d for d in dates if d.start == m.end()), None)
+        if new is not None:
+            fixes.append((m.start("d"), m.end("d"), int(m.group("d")), new.month, None, new))
+    if not fixes:
+        return text
+    pieces, at = [], 0
+    for mention in sorted(dates + [DateMention(f[0], f[1], f[2], f[3], f[4]) for f in fixes
+                                   if not any(d.start == f[0] for d in dates)], key=lambda d: d.start):
+        fix = next((f for f in fixes if f[2:4] == (mention.day, mention.month)
+                    and (f[4] is None or mention.year is None or f[4] == mention.year)), None)
+        if fix is None or mention.start < at:
+            continue
+        new, year = fix[5], fix[5].year or mention.year
+        written = text[new.start:new.end] if new.year or not year else f"{new.day}.{new.month}.{year}"
+        pieces += [text[at:mention.start], " " if mention.start == fix[0] else written]
+        at = mention.end
+    return "".join(pieces) + text[at:]
+
+
 # the start alone written as a week: "Forventet start: uge 18", "Expected start: week 18" (a labelled start, with no
 # end and no other date, gives the week the work begins in, not the period it takes)
 _START_LABEL = re.compile(r"(?im)^[ \t]*(?:forventet[ \t]+|expected[ \t]+|planlagt[ \t]+|planned[ \t]+)?"
@@ -285,6 +330,11 @@ _MOVE_BEFORE = re.compile(r"\b(?:flytter|flytte|flyttede|moving|move[sd]?|reloca
                           re.IGNORECASE)
 
 
+# the day a plan or a permit was approved, granted or signed: "the signage plan, which the police approved on 2 August",
+# "Afmærkningsplan – godkendt af Københavns Politi 2. august 2027", "tilladelsen blev udstedt den 3. maj"
+_APPROVED_ON = re.compile(r"\b(?:approved|godkendt|godkendte|granted|issued|udstedt|underskrevet|signed)"
+                          r"(?:[ \t]+(?:by|af)(?:[ \t]+[\wæøåÆØÅ.]+){1,3}?)?(?:[ \t]+(?:on|den|d\.))?[ \t]{1,3}\Z",
+                          re.IGNORECASE)
 # the day of a storm, a fire, a flood or a break-in that did damage ("beskadiget under stormen den 18. januar 2027",
 # "the sign was destroyed in the storm on 18 January"): what happened, no period applied for
 _DAMAGE_BEFORE = re.compile(r"(?i)\b(?:storm(?:en|vejret)?|uvejret|skybruddet|branden|oversvømmelsen|indbruddet"
@@ -294,10 +344,11 @@ _DAMAGE_BEFORE = re.compile(r"(?i)\b(?:storm(?:en|vejret)?|uvejret|skybruddet|br
 
 def _not_excluded(text: str, dates: list[DateMention]) -> list[DateMention]:
     """The dates without those the text says right after them are not applied for, and without the day the business
-    moves or the day of a storm, a fire or a break-in."""
+    moves, the day of a storm, a fire or a break-in, or the day something was approved."""
     return [d for d in dates if not _NOT_APPLIED.match(text, d.end)
             and not _MOVE_BEFORE.search(text, max(0, d.start - 200), d.start)
-            and not _DAMAGE_BEFORE.search(text, max(0, d.start - 40), d.start)]
+            and not _DAMAGE_BEFORE.search(text, max(0, d.start - 40), d.start)
+            and not _APPROVED_ON.search(text, max(0, d.start - 60), d.start)]
 
 
 _NUMBER_WORDS = NUMBER_WORDS | {"fjorten": 14, "fourteen": 14}
@@ -704,7 +755,8 @@ def _one_sided(text: str, reference: date, dates: list[DateMention]) -> Period:
         return period
     ahead = [d for d in dates if (_resolve_mention(d, reference) or reference) > reference
              and not _LETTER_DATE.search(text, max(0, d.start - 40), d.start)]
-    for mention in ahead[:1] if len(ahead) == 1 else []:       # the date of the letter is no second date
+    one_day = len({_resolve_mention(d, reference) for d in ahead}) == 1     # (written once, or again: "(19 June ...)")
+    for mention in ahead[:1] if one_day else []:               # the date of the letter is no second date
         before = text[max(0, mention.start - 60):mention.start]
         opening = (_OPENING.search(before) is not None        # ("Vi åbner X på Fælledvej 19, 2200 ..., den 1. marts")
                    or _OPENING_IN_SENTENCE.search(text, max(0, mention.start - 100), mention.start) is not None)

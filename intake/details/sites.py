@@ -41,9 +41,10 @@ from intake.details.addresses import (
     format_address,
     format_unit,
 )
-from intake.details.givens import place_of_an_earlier_time
+from intake.details.givens import names_a_district, place_of_an_earlier_time
 from intake.details.names import SUFFIX
 from intake.details.postcodes import postcode_town, towns
+from intake.details.values import names_a_spot_only
 
 _WINDOW = 110
 _PREMISES = (r"\w*(?:café|cafe|butik|forretning|restaurant|salon|klinik|værksted|kontor|bageri|shop|store|office|bakery"
@@ -786,7 +787,7 @@ def _place(text: str, mentions: list[Mention]) -> str | None:
     if numbered:
         return numbered
     m = _LOCATION_PHRASE.search(text)
-    if m:
+    if m and not names_a_spot_only(m.group("v")):
         return m.group("v").strip(" .,")
     named = named_site(text)
     if named:
@@ -800,7 +801,7 @@ def _place(text: str, mentions: list[Mention]) -> str | None:
     for m in islice(_PLACE.finditer(_WRAPPED_SQUARE.sub(" ", text)), MAX_MENTIONS):
         inside = any(s.start <= m.start("v") < s.end for s in mentions)
         name = m.group("v").strip(" .,")
-        town = " " not in name and name.lower() in towns()          # "i København" is no street
+        town = " " not in name and name.lower() in towns() or names_a_district(name)  # "i København" is no street
         first = name.split()[0].lower()
         if (not inside and first not in NOT_STREET_WORDS and first not in _COUNTRIES and not town
                 and name.lower() not in _GENERIC_PLACE                 # "Afrobeat in the Park": no name of a place

@@ -15,6 +15,7 @@ from itertools import islice
 from stdnum.dk import cvr as stdnum_cvr
 
 from intake.details import periods
+from intake.details.addresses import corrected_house_numbers
 from intake.details.identifiers import (
     AREA,
     CVR_AFTER_FORM,
@@ -332,6 +333,8 @@ def extract_from_text(text: str, reference: date) -> dict[str, object]:
     """Every detail found in one text; labelled values first."""
     text = with_at_signs(_tame(text.replace("\r\n", "\n").replace("\xa0", " ")[:MAX_TEXT_CHARS]))
     text = _MAIL_HEADER_DATE.sub(_header_without_date, text)    # when a forwarded or quoted mail was sent
+    text = periods.corrected_dates(text)        # "not on 12 June but on 19 June": the earlier mail's date put right
+    text = corrected_house_numbers(text)        # "Amagerbrogade 240, not 204": the earlier mail's address put right
     client, text = _client_block(text, reference)
     text = _QUOTED_PARTY.sub("\n", text)        # a supplier's offer quoted under "Bilag:": another party's details
     out = labelled_values(text, reference)
@@ -381,6 +384,7 @@ def extract_from_text(text: str, reference: date) -> dict[str, object]:
     _phone_of_the_contact(out, text)
     _phone_of_the_signer(out, text)
     _own_number_after(out, text)
+    _mobile_asked_for(out, text)
     _email_of_the_contact(out, text)
     _email_asked_for(out, text)
     _email_of_another_sender(out, text)
@@ -443,7 +447,12 @@ _CLIENT_INLINE = re.compile(_CLIENT_HEAD + rf"[ \t]*:[ \t]*(?P<name>[A-ZÆØÅ0-
                             r"(?:[ \t]*,[ \t]*(?P<rest>[^\n]*))?$")
 # a client heading alone needs the text to say that the writer applies for another
 _FOR_ANOTHER = re.compile(r"(?i)\b(?:på vegne af|on behalf of|on (?:their|its|his|her) behalf|fuldmagt"
-                          r"|power of attorney)")
+                          r"|power of attorney|på (?:kundens|klientens|bygherrens|ejerens) vegne)")
+
+
+def writes_for_another(text: str) -> bool:
+    """The writer applies for someone else ("på kundens vegne", "on behalf of our client", "fuldmagt")."""
+    return _FOR_ANOTHER.search(text) is not None
 # (or its legal form first, "K/S Tagensvej 190", "E/F Istedgade 54"; or an association, "Andelsboligforeningen X")
 _LEGAL_NAME = re.compile(rf"^[A-ZÆØÅ0-9][^:\n]{{1,60}}[ \t]{SUFFIX}\.?$"
                          r"|^(?:K/S|P/S|I/S|A/S|E/F|A/B)[ \t][A-ZÆØÅ0-9][^:\n,]{1,60}$")
@@ -620,7 +629,7 @@ def _email_of_the_contact(out: dict, text: str) -> None:
         stretch = text[m.end():m.end() + 150].split("\n\n")[0]
         near_ones = [e for e in EMAIL.finditer(stretch) if not IGNORED_EMAIL.search(e.group(0))
                      and not _INVOICES_TO.search(stretch, max(0, e.start() - 40), e.start())]
-        near = next((e for e in near_ones if _WRITE_TO_ME.search(stretch, max(0, e.start() - 30), e.start())),
+        near = next((e for e in near_ones if _WRITE_TO_ME.search(stretch, max(0, e.start() - _TO_ME_REACH), e.start())),
                     near_ones[0] if near_ones else None)
         if near:
             out["contact_email"] = near.group(0).lower()
@@ -631,7 +640,7 @@ def _email_asked_for(out: dict, text: str) -> None:
     """An address the writer asks to be written to ("men skriv gerne direkte til mig på idar@...", "please write to
     me directly at ...") over a shared one the contact's line named first."""
     asked = next((m for m in islice(EMAIL.finditer(text), 20) if not IGNORED_EMAIL.search(m.group(0))
-                  and _WRITE_TO_ME.search(text, max(0, m.start() - 30), m.start())), None)
+                  and _WRITE_TO_ME.search(text, max(0, m.start() - _TO_ME_REACH), m.start())), None)
     if asked and "contact_email" in out:
         out["contact_email"] = asked.group(0).lower()
 
@@ -739,6 +748,25 @@ def _own_number_after(out: dict, text: str) -> None:
         out["phone"] = normalise_phone(then.group("v")) or phone
 
 
+# the writer asks to be called on the mobile: "Ring helst på mobilen på selve dagen", "please call my mobile rather than
+# the office"
+_MOBILE_ASKED = re.compile(r"(?i)\b(?:ring\w*|call|phone|reach|contact|kontakt\w*|fang)\b[^.!?\n\d]{0,30}?"
+                           r"\b(?:min[ \t]+mobil(?:telefon)?|mobilen|mobiltelefonen|my[ \t]+(?:mobile|cell)"
+                           r"(?:[ \t]?phone)?)\b")
+_MOBILE_LABEL = re.compile(r"(?i)(?:mobil\w*|mobile|mob|cell)\b|(?-i:M)(?=:)")
+
+
+def _mobile_asked_for(out: dict, text: str) -> None:
+    """A signature's number labelled mobile, when the writer asks to be called on the mobile, over a direct line or
+    switchboard given before it."""
+    if not _MOBILE_ASKED.search(text):
+        return
+    mobile = next((phone for m in islice(PHONE_LABELLED.finditer(text), 20)
+                   if _MOBILE_LABEL.match(m.group(0)) and (phone := normalise_phone(m.group("v")))), None)
+    if mobile:
+        out["phone"] = mobile
+
+
 # "T +45 33 12 40 00 | D +45 33 12 40 17": a signature's switchboard, then the writer's direct (or mobile) line
 _LETTER_PHONE = _PHONE_NEAR.pattern
 _DIRECT_BESIDE_SWITCHBOARD = re.compile(rf"(?m)(?:^|[ \t|·•])T\.?:?[ \t]{{0,2}}{_LETTER_PHONE}[ \t]{{0,3}}"
@@ -776,7 +804,7 @@ def _find_email(text: str, _ref: date) -> dict:
     candidates = [m for m in EMAIL.finditer(text) if not IGNORED_EMAIL.search(m.group(0))
                   and not _INVOICES_TO.search(text, max(0, m.start() - 40), m.start())]
     labelled = [m for m in candidates if EMAIL_LABEL.search(text[max(0, m.start() - 30):m.start()])]
-    to_me = [m for m in candidates if _WRITE_TO_ME.search(text, max(0, m.start() - 30), m.start())]
+    to_me = [m for m in candidates if _WRITE_TO_ME.search(text, max(0, m.start() - _TO_ME_REACH), m.start())]
     best = (to_me or labelled or candidates or [None])[0]
     return {"contact_email": best.group(0).lower()} if best else {}
 
@@ -784,7 +812,12 @@ def _find_email(text: str, _ref: date) -> dict:
 # "Mails til festudvalg@... bliver læst af hele udvalget, men skriv gerne direkte til mig på idar@...": the writer's
 # own address, asked for, over a shared one named first
 _WRITE_TO_ME = re.compile(r"(?i)\b(?:til[ \t]+mig|to[ \t]+me)(?:[ \t]+(?:direkte|directly))?[ \t]+(?:på|at|on)"
-                          r"[ \t:]*\Z")
+                          r"[ \t:]*\Z"
+                          # "Written replies please to our project mailbox projekt@...", "svar bedes sendt til ..."
+                          r"|\b(?:repl(?:y|ies)|answers|svar(?:et)?)[ \t]+(?:please[ \t]+|venligst[ \t]+|gerne[ \t]+"
+                          r"|bedes[ \t]+)?(?:(?:be[ \t]+)?(?:sent|sendt|sendes)[ \t]+)?(?:to|til)"
+                          r"(?:[ \t]+(?:our|vores|the|vor|vort))?(?:[ \t]+[\w\-]{2,20}){0,3}[ \t:]*\Z")
+_TO_ME_REACH = 60       # characters before an address read for those words
 
 
 # "Invoices to accounts@...", "Faktura sendes til bogholderi@...": where the bills go, not whom to answer
@@ -801,7 +834,21 @@ def _find_company(text: str, _ref: date) -> dict:
 _TO_THE_SIGNER = re.compile(r"(?i)\b(?:rettet|rettes|sendes|stilles)[ \t]+(?:direkte[ \t]+)?til[ \t]+"
                             r"(?:undertegnede|mig)\b|\bto[ \t]+the[ \t]+undersigned\b"
                             r"|\b(?:direct|address|send)[ \t]+(?:all[ \t]+)?(?:questions|correspondence|enquiries)"
-                            r"[ \t]+to[ \t]+me\b")
+                            r"[ \t]+to[ \t]+me\b"
+                            # "så kontakt gerne mig på 40 ...", "please contact me", "I'm the contact for the dig",
+                            # "I'm the store manager and will be your contact for this case"
+                            r"|\b(?:kontakt|contact)(?:[ \t]+(?:gerne|venligst|endelig|bare))?[ \t]+(?:mig|me)\b"
+                            r"|\b(?:i['’]m|i[ \t]+am|i[ \t]+will[ \t]+be|i['’]ll[ \t]+be|jeg[ \t]+er|jeg[ \t]+bliver)"
+                            r"\b[^.!?\n]{0,40}?\b(?:(?:your|the|jeres|din)[ \t]+)?(?:contact(?:[ \t]+person)?|kontakt"
+                            r"(?:person)?)(?:[ \t]+(?:for|på|i|in|on)[ \t]+[^.!?\n:]{1,40})?[ \t]*"
+                            # (not "I'm the contact for this: Hannah Schultz": another person named after it)
+                            r"(?:[-–.,!]|:(?![ \t]*(?-i:[A-ZÆØÅ]))|$|[ \t]+(?:–|-|and|og))")
+
+
+def asks_for_the_writer(text: str) -> bool:
+    """The writer asks to be the one answered or contacted ("kontakt gerne mig på ...", "I'm the contact for the dig
+    itself", "Alle henvendelser bedes rettet til undertegnede")."""
+    return _TO_THE_SIGNER.search(text) is not None
 
 
 # "Kontaktperson er min far, direktør Karim Aziz": the person named as the contact in so many words
@@ -891,9 +938,11 @@ _TOTAL_AFTER = re.compile(r"(?i)[ \t]{0,3}(?:in total|i alt|altogether|tilsammen
 
 
 # "Fra: Simon Rask <simon@...>\nDato: 9. dec. 2026 23:41": the date a forwarded or quoted mail was sent, no period
-_MAIL_HEADER_DATE = re.compile(r"(?im)^(?P<head>[ \t]*\*?(?:fra|from)[ \t]*:[^\n]*\n"
-                               r"(?:[ \t]*\*?(?:til|to|cc|emne|subject)[ \t]*:[^\n]*\n){0,3})"
-                               r"(?P<date>[ \t]*\*?(?:dato|date|sendt|sent)[ \t]*:[^\n]*)$")
+# (each line may carry the quote marks of a reply: "> Sent: 2 February 2027 10:15")
+_HEADER_LEAD = r"[ \t]*(?:>[ \t]*)*\*?"
+_MAIL_HEADER_DATE = re.compile(rf"(?im)^(?P<head>{_HEADER_LEAD}(?:fra|from)[ \t]*:[^\n]*\n"
+                               rf"(?:{_HEADER_LEAD}(?:til|to|cc|emne|subject)[ \t]*:[^\n]*\n){{0,3}})"
+                               rf"(?P<date>{_HEADER_LEAD}(?:dato|date|sendt|sent)[ \t]*:[^\n]*)$")
 
 
 def _header_without_date(m: re.Match[str]) -> str:

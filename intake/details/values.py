@@ -257,6 +257,16 @@ _SPOT_WORDS = frozenset("på i ved foran langs uden udenfor ud bag ovenpå under
                         " overjordisk".split())
 
 
+def names_a_spot_only(value: str) -> bool:
+    """A site field that names a spot on the premises, no place ("Facade over butiksvindue", "over indgangsdøren,
+    underkant 2,6 m over fortovet", "Overjordisk, indendørs i fyrrummet"): its first part, before a comma, in lower
+    case (but its first word) and without a number."""
+    head = value.split(",")[0]
+    words = head.split() or [""]
+    return (not re.search(r"\d", head) and not any(w[:1].isupper() for w in words[1:])
+            and (words[0].islower() or words[0].lower() in _SPOT_WORDS))
+
+
 def _site_value(value: str) -> str:
     """A site field's place: a house number on a street ("Ud for nr. 5 i Bogtrykkervej" is "Bogtrykkervej 5"), a
     place without the spot in it after a comma, or nothing when the value names no place at all ("På fortovet foran
@@ -273,9 +283,7 @@ def _site_value(value: str) -> str:
         return format_address(m.group("street"), m.group("no"))
     if ADDRESS.search(value):
         return value
-    words = value.split()
-    if (not re.search(r"\d", value) and not any(w[:1].isupper() for w in words[1:])
-            and (words[0].islower() or words[0].lower() in _SPOT_WORDS)):
+    if names_a_spot_only(value):
         return ""
     m = _PLACE_THEN_TOWN.match(value)
     if m and _is_town(m.group("town")):
@@ -408,6 +416,8 @@ def _v_amount(key: str) -> Handler:
     def handler(value: str, _ref: date) -> Values:
         if key == "area_m2" and (area := _area_in_value(value)):
             return {key: area}
+        if key == "area_m2" and _SEE_ELSEWHERE.search(value):
+            return {}           # "Area: see the attached sketch – ... 1.5 m free passage": the area is in the sketch
         if key == "litres" and (people := GUESTS.search(value)):     # "Capacity: up to 3,000 guests per day"
             number = parse_number(people.group("n"))
             return {"guests": number} if number else {}
@@ -418,6 +428,13 @@ def _v_amount(key: str) -> Handler:
             number = top                # "300-400 i løbet af dagen": as many as the upper end says
         return {key: number} if number is not None and number > 0 else {}
     return handler
+
+
+# a field that sends the reader to an attachment: "see the attached sketch", "se vedhæftede tegning", "fremgår af
+# skitsen", "as shown on the drawing"
+_SEE_ELSEWHERE = re.compile(r"(?i)\b(?:see|se|jf|cf|fremgår|shown|vist|angivet|as[ \t]+per)\b[^\n\d]{0,30}?"
+                            r"\b(?:attach\w*|enclos\w*|vedhæft\w*|vedlag\w*|bilag\w*|skitse\w*|sketch\w*|tegning\w*"
+                            r"|drawing\w*|plan(?:en|tegning\w*)?)\b")
 
 
 # the upper end of a range right after its first number: "300-400", "300 – 400"
