@@ -414,6 +414,12 @@ def _premises_in_another_text(found: dict[str, Field], read: list[tuple[str, str
     if not (_AT_OUR_PREMISES.search(text) and re.search(rf"(?i)\b(?:kontor|office)\w*[ \t]+(?:(?:er|is)[ \t]+)?"
                                                           rf"(?:på|i|at|in)[ \t]+{street}(?![\w])", text)):
         return
+    _site_from_another_text(found, read, address)
+
+
+def _site_from_another_text(found: dict[str, Field], read: list[tuple[str, str, dict[str, object]]],
+                            address: Field) -> None:
+    """The first address another text (not the address's own, not the subject) gives for another place: the site."""
     for source, _text, values in read:
         other, pc, town = values.get("address"), values.get("postcode"), values.get("city")
         if (source not in (address.source, "subject") and isinstance(other, str)
@@ -441,12 +447,7 @@ def _premises_beside_the_head_office(found: dict[str, Field], read: list[tuple[s
     street = re.escape(str(address.value).split(",")[0])
     if not re.search(rf"{_HEAD_OFFICE}[^.\n]{{0,40}}?(?<![\w]){street}(?![\w])", text):
         return
-    for source, _text, values in read:
-        other, pc, town = values.get("address"), values.get("postcode"), values.get("city")
-        if (source not in (address.source, "subject") and isinstance(other, str)
-                and not same_place(other, str(address.value))):
-            found["activity_location"] = Field(f"{other}, {pc} {town}" if pc and town else other, source)
-            return
+    _site_from_another_text(found, read, address)
 
 
 _IN_FRONT = re.compile(r"(?i)\b(?:foran|ud ?for|uden ?for|in front of|outside)\b")

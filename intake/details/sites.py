@@ -436,7 +436,7 @@ def _sign_on_own_street(text: str, place: str, address: str) -> bool:
 
 # an address the writer takes back at once: "Værnedamsvej 4, 1819 Frederiksberg C - nej undskyld, vi ligger jo på ..."
 # where the business's post goes, named by its premises: "post til firmaet skal til værkstedet", "mail for the company
-# should go to the shop"
+# should go to the shop" (which premises are the address; ``_POST_TO_PREMISES`` below only sets the home aside)
 _POST_GOES_TO = re.compile(
     r"(?i)\b(?:post(?:en)?|breve(?:ne)?|mail|letters|correspondence)[ \t]+(?:til|for|to)[ \t]+(?:firmaet|virksomheden"
     r"|selskabet|forretningen|butikken|the[ \t]+(?:company|business|firm))[ \t]+(?:skal|bedes|sendes|goes|should|must)"
@@ -505,7 +505,7 @@ _MOVES_FROM = re.compile(rf"\b(?:flytter|flytte|flyttede|moving|move[sd]?|reloca
 _MOVES_TO = re.compile(r"(?i)[^.!?\n]{0,40}?(?<![\w])(?:til|to)(?![\w])[^.!?\n]{0,60}\Z")
 # the applicant's home, with the post asked sent to the business's premises ("Jeg bor selv på X, men al post om caféen
 # må gerne gå til caféens adresse", "Min privatadresse er X, men al korrespondance bedes sendt til restauranten"): the
-# home is not the business's address
+# home is not the business's address (``_POST_GOES_TO`` above picks the premises named, where the text names several)
 _POST_TO_PREMISES = re.compile(
     r"(?i)[^.!?\n]{0,60}?\b(?:men|but|so)\b[^.!?\n]{0,80}?\b(?:post|korrespondance|breve|letters|mail"
     r"|correspondence)\b[^.!?\n]{0,60}?\b(?:til|to)[ \t]+(?:the[ \t]+)?(?:\w+(?:ens|ets|s)[ \t]+adresse"
