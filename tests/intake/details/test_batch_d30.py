@@ -1,0 +1,80 @@
+"""Details in the voices of development batch d30: agents (demolition firms, consultancies, an event agency, an
+oil-heating firm) that apply for a client and attach papers naming the client with its CVR and address."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from intake.details import extract_details
+
+REF = date(2027, 1, 15)
+
+
+def values(sources: list[tuple[str, str]]) -> dict:
+    found = extract_details(sources, {}, reference=REF, sender="x@example.dk")
+    return {k: f.value for k, f in found.items()}
+
+
+_AGENT_BODY = ("Dear Sir or Madam,\n\nOn behalf of our client we forward the notification; the details are in the "
+               "attached PDF.\n\nBest regards\nAnna Holm\nHolm Rådgivning ApS\nGothersgade 14, 1123 København K\n")
+_PLAIN_BODY = ("Dear Sir or Madam,\n\nWe forward the notification; the details are in the attached PDF.\n\n"
+               "Best regards\nAnna Holm\nHolm Rådgivning ApS\nGothersgade 14, 1123 København K\n")
+
+
+# ---------------------------------------------------------------- the client in an agent's attached papers
+
+def test_developer_in_the_papers_of_a_mail_for_a_client_is_the_company():
+    paper = ("NOTIFICATION OF SOIL RELOCATION\n\nSite: Teglholmsgade 40, 2450 København SV\n"
+             "Developer: Byggeselskabet Havnen A/S, Kalvebod Brygge 45, 1560 København V, CVR 63135224\n"
+             "Consultant: Holm Rådgivning ApS\n")
+    found = values([("body", _AGENT_BODY), ("notification.pdf", paper)])
+    assert found["company_name"] == "Byggeselskabet Havnen A/S"
+    assert (found["address"], found["postcode"]) == ("Kalvebod Brygge 45", "1560")
+
+
+def test_developer_in_papers_of_a_mail_that_applies_for_no_client_does_not_win():
+    paper = ("NOTIFICATION OF SOIL RELOCATION\n\nSite: Teglholmsgade 40, 2450 København SV\n"
+             "Developer: Byggeselskabet Havnen A/S, Kalvebod Brygge 45, 1560 København V, CVR 63135224\n")
+    assert values([("body", _PLAIN_BODY), ("notification.pdf", paper)])["company_name"] == "Holm Rådgivning ApS"
+
+
+def test_client_of_a_mail_for_our_client_x_is_the_company():
+    body = ("Hi,\n\nWe are the event agency behind a pop-up for our client Nordic Oat A/S on Kongens Nytorv.\n\n"
+            "Kind regards\nLærke Holst\nUrban Moments ApS\nStore Kongensgade 40, 2. tv, 1264 København K\n")
+    paper = "SITE PLAN\n\nClient: Nordic Oat A/S, Arne Jacobsens Allé 7, 2300 København S, CVR 37028576\n"
+    found = values([("body", body), ("plan.pdf", paper)])
+    assert (found["company_name"], found["address"]) == ("Nordic Oat A/S", "Arne Jacobsens Allé 7")
+
+
+def test_building_owner_and_applicant_heading_names_the_client():
+    body = ("Dear Sir or Madam,\n\nWe send the application for a demolition permit.\n\nKind regards\nThomas Bjerg\n"
+            "Bjerg Nedbrydning A/S\n")
+    paper = ("APPLICATION FOR DEMOLITION PERMIT\n\nProperty: Kløvermarksvej 70, 2300 København S\n"
+             "Building owner (applicant): Kløvermark Ejendomme ApS, Amagerbrogade 150, 2300 København S, "
+             "CVR 65613743\nContractor: Bjerg Nedbrydning A/S, Kulbanevej 21, 2500 Valby\n")
+    assert values([("body", body), ("app.pdf", paper)])["company_name"] == "Kløvermark Ejendomme ApS"
+
+
+def test_owner_and_developer_in_the_mail_names_the_client():
+    body = ("Hej\n\nVi skal på vegne af ejeren nedrive en bygning i gården på Holmbladsgade 113, 2300 København S.\n\n"
+            "Ejer og bygherre: Ejendomsselskabet Amager Øst ApS, Øresundsvej 6, 2300 København S.\n\n"
+            "Med venlig hilsen\nRasmus Thybo\nAmager Nedrivning ApS\nTlf. 22 90 47 15\n")
+    assert values([("body", body)])["company_name"] == "Ejendomsselskabet Amager Øst ApS"
+
+
+def test_applicant_with_cvr_in_the_papers_of_a_mail_for_our_clients_plant():
+    body = ("Dear Sir/Madam,\n\nPlease find attached the application for our client's powder coating plant.\n\n"
+            "Kind regards\nMartin Løvgren\nEnviroPlan ApS\nNørre Farimagsgade 11, 1364 København K\n")
+    paper = ("APPLICATION FOR ENVIRONMENTAL APPROVAL\n\nApplicant: Sydhavn Pulverlak ApS, CVR 16078670\n"
+             "Address of the plant and of the company: Vasbygade 10, 2450 København SV\nActivity: powder coating\n")
+    found = values([("body", body), ("app.docx", paper)])
+    assert found["company_name"] == "Sydhavn Pulverlak ApS"
+    assert (found["address"], found["postcode"]) == ("Vasbygade 10", "2450")
+
+
+def test_applicant_in_papers_of_a_mail_about_our_customers_is_no_client():
+    body = ("Dear Sir/Madam,\n\nPlease find attached the application; our customers will love the new terrace.\n\n"
+            "Kind regards\nMartin Løvgren\nEnviroPlan ApS\nNørre Farimagsgade 11, 1364 København K\n")
+    paper = ("APPLICATION\n\nApplicant: Sydhavn Pulverlak ApS, CVR 16078670\n"
+             "Address of the plant and of the company: Vasbygade 10, 2450 København SV\n")
+    assert values([("body", body), ("app.docx", paper)])["address"] == "Nørre Farimagsgade 11"
