@@ -497,7 +497,26 @@ def _client_block(text: str, reference: date, for_a_client: bool = False) -> tup
         kept = [ln for ln in block if ":" not in ln or re.search(r"\d", ln)]
         rest = lines[:i + 2] + kept + lines[i + 2 + len(block):]
         return found, "\n".join(rest)
-    return {}, text
+    return _client_in_sentence(text, reference), text
+
+
+# the client named in the writer's sentence with its own CVR: "På vegne af vores kunde, Vibes Blomster v/ Lise Bech,
+# Frederikssundsvej 78, 2400 København NV (CVR 21043842), anmelder vi ...", "on behalf of our client, X, CVR ..."
+_CLIENT_SENTENCE = re.compile(
+    r"(?i:\b(?:på[ \t]vegne[ \t]af|on[ \t]behalf[ \t]of|for)[ \t](?:vores|vor|min|mit|our|my)[ \t]"
+    r"(?:kunde|klient|client|customer)),?[ \t]+(?P<name>[A-ZÆØÅ][^,\n()]{1,60}?)(?:[ \t]*,[ \t]*"
+    r"(?P<rest>[^\n()]{0,80}?))?[ \t]*[,(][ \t]*(?P<cvr>(?i:cvr)[^\d\n]{0,8}\d(?:[ ]?\d){7})(?!\d)")
+
+
+def _client_in_sentence(text: str, reference: date) -> dict[str, object]:
+    """The client, its address and its CVR, as the writer's sentence names them (an agent's own CVR is no client's)."""
+    m = _CLIENT_SENTENCE.search(text)
+    cvr = CVR_LABELLED.search(m.group("cvr")) if m else None
+    if not m or not cvr:
+        return {}
+    found: dict[str, object] = {"company_name": m.group("name"), "cvr": digits(cvr.group("v"))}
+    found.update(normalise_value("address", (m.group("rest") or "").strip(" ,."), reference))
+    return found
 
 
 def _inline_client(head: re.Match[str], following: list[str], reference: date) -> dict[str, object]:

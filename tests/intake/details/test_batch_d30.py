@@ -78,3 +78,27 @@ def test_applicant_in_papers_of_a_mail_about_our_customers_is_no_client():
     paper = ("APPLICATION\n\nApplicant: Sydhavn Pulverlak ApS, CVR 16078670\n"
              "Address of the plant and of the company: Vasbygade 10, 2450 København SV\n")
     assert values([("body", body), ("app.docx", paper)])["address"] == "Nørre Farimagsgade 11"
+
+
+# ---------------------------------------------------------------- the client named in the writer's sentence
+
+def test_client_named_with_its_cvr_in_the_sentence_is_the_company():
+    body = ("Hej Miljø\n\nPå vegne af vores kunde, Vibes Blomster v/ Lise Bech, Frederikssundsvej 78, 2400 "
+            "København NV (CVR 21043842), anmelder vi hermed sløjfning af en olietank.\n\n"
+            "Med venlig hilsen\nCarsten Vedel\nVedel Olie & Varme ApS\nTuborgvej 160, 2400 København NV\n")
+    found = values([("body", body)])
+    assert (found["company_name"], found["cvr"]) == ("Vibes Blomster v/ Lise Bech", "21043842")
+    assert found["address"] == "Frederikssundsvej 78"
+
+
+def test_client_with_its_cvr_right_after_the_name():
+    body = ("Hej,\n\nPå vegne af vores kunde, Havnens Is v/ Ida Holm, CVR 21043842, søger vi om en stadeplads.\n\n"
+            "Med venlig hilsen\nIda Lund\nLund Events ApS\nGothersgade 14, 1123 København K\n")
+    assert values([("body", body)])["company_name"] == "Havnens Is v/ Ida Holm"
+
+
+def test_client_named_without_a_cvr_when_the_agency_says_it_applies_does_not_win():
+    body = ("Kære Byliv\n\nPå vegne af vores kunde, Nordlys Kaffe A/S, søger vi om et arrangement på Israels Plads."
+            "\n\nAnsøger er bureauet:\nEventbureauet Kastanje ApS\nCVR 29 87 43 28\n"
+            "Store Kongensgade 40, 1264 København K\n\nMed venlig hilsen\nLouise Brandt\nEventbureauet Kastanje ApS\n")
+    assert values([("body", body)])["company_name"] == "Eventbureauet Kastanje ApS"
