@@ -102,3 +102,23 @@ def test_client_named_without_a_cvr_when_the_agency_says_it_applies_does_not_win
             "\n\nAnsøger er bureauet:\nEventbureauet Kastanje ApS\nCVR 29 87 43 28\n"
             "Store Kongensgade 40, 1264 København K\n\nMed venlig hilsen\nLouise Brandt\nEventbureauet Kastanje ApS\n")
     assert values([("body", body)])["company_name"] == "Eventbureauet Kastanje ApS"
+
+
+# ---------------------------------------------------------------- a mail that opens with its place
+
+def test_a_mail_that_opens_with_a_square_names_its_site():
+    body = ("Sankt Hans Torv, i fortovet ved cykelstativerne – det er der, vi skal grave. Vi er Grøn Have ApS og søger "
+            "om gravetilladelse.\n\nMvh Kasper Vinding, Grøn Have ApS, Toftegårds Allé 41, 2500 Valby")
+    assert values([("body", body)])["activity_location"] == "Sankt Hans Torv"
+
+
+def test_a_mail_that_opens_with_a_square_in_a_district_names_its_site():
+    body = ("Mozarts Plads in Sydhavn, Saturday 19 June 2027 – that's the where and when of our concert.\n\n"
+            "Best wishes\nJonas Ebbesen\nForeningen Sydhavn Scene\nSjælør Boulevard 71, 2450 København SV\n")
+    assert values([("body", body)])["activity_location"] == "Mozarts Plads"
+
+
+def test_a_business_named_first_is_no_site():
+    body = ("Vinstuen Kødbyen, vedhæftet skema til udeservering.\n\nMvh\nJakob\nVinstuen Kødbyen ApS\n"
+            "Flæsketorvet 28, 1711 København V\n")
+    assert "activity_location" not in values([("body", body)])
