@@ -122,3 +122,21 @@ def test_a_business_named_first_is_no_site():
     body = ("Vinstuen Kødbyen, vedhæftet skema til udeservering.\n\nMvh\nJakob\nVinstuen Kødbyen ApS\n"
             "Flæsketorvet 28, 1711 København V\n")
     assert "activity_location" not in values([("body", body)])
+
+
+# ---------------------------------------------------------------- "Fra:" a place, in a notice of soil moved
+
+_SOIL = ("Hej\nAnmeldelse af jordflytning.\nFra: {fra}\nMængde: ca. 60 m³\nTil: jordmodtageanlægget på Prøvestenen\n"
+         "Krogh Have & Anlæg v/ Mads Krogh\nBellahøjvej 60, 2700 Brønshøj\nCVR 41856211\n")
+
+
+def test_from_label_with_an_address_is_the_site():
+    found = values([("body", _SOIL.format(fra="gårdanlæg, Ved Amagerbanen 21, 2300 København S"))])
+    assert found["activity_location"] == "Ved Amagerbanen 21"
+    assert (found["address"], found["postcode"]) == ("Bellahøjvej 60", "2700")
+
+
+def test_from_label_with_a_date_is_no_site():
+    found = values([("body", _SOIL.format(fra="1. oktober 2027"))])
+    assert found["period_from"] == "2027-10-01"
+    assert found["address"] == "Bellahøjvej 60"
