@@ -140,3 +140,17 @@ def test_from_label_with_a_date_is_no_site():
     found = values([("body", _SOIL.format(fra="1. oktober 2027"))])
     assert found["period_from"] == "2027-10-01"
     assert found["address"] == "Bellahøjvej 60"
+
+
+# ---------------------------------------------------------------- "ude af pladsen": the day the work ends
+
+def test_off_the_site_in_danish_ends_the_period():
+    body = ("Hej\n\nVi går i gang mandag den 4. oktober 2027 og regner med at være ude af pladsen fredag den "
+            "22. oktober 2027.\n\nMvh\nRasmus Thybo\n")
+    found = values([("body", body)])
+    assert (found["period_from"], found["period_to"]) == ("2027-10-04", "2027-10-22")
+
+
+def test_a_day_on_the_site_is_no_end():
+    body = "Hej\n\nVi går i gang mandag den 4. oktober 2027, og vi er på pladsen fredag den 8. oktober 2027.\n"
+    assert values([("body", body)]).get("period_to") != "2027-10-08"
