@@ -89,7 +89,8 @@ def extract_details(
         if source == "body":
             subject = next((t for s, t in sources if s == "subject"), "")
             text = _without_others_history(text, sender, sender_name, subject)
-        values = extract_from_text(text, reference)
+        values = extract_from_text(text, reference, for_a_client=source not in ("body", "subject")
+                                   and _mail_for_a_client(sources))
         read.append((source, text, values))
         client = values.pop(CLIENT, ())
         for k, v in _in_subject(values, source).items():
@@ -129,6 +130,19 @@ _PERIOD_MOVED = re.compile(
     r"(?i)\b(?:\w*perioden|datoerne?|datoen|(?:the )?(?:work(?:ing)? )?(?:period|dates?))[ \t]+(?:er|is|are|has|have)?"
     r"[ \t]*(?:been[ \t]+)?(?:rykket|ændret|flyttet|udskudt|changed|moved|postponed)\b"
     r"|\b(?:ikke|not)[ \t]+(?:som|as)[ \t]+(?:i|in|on)[ \t]+(?:skemaet|formularen|ansøgningen|the[ \t]+form)\b")
+
+
+# the mail's writer applies for a client: "on behalf of our client", "for our client X A/S", "our client's plant",
+# "på vegne af vores kunde" (not a business's own customers: "our customers")
+_MAIL_FOR_A_CLIENT = re.compile(
+    r"(?i)\b(?:(?:on behalf of|på vegne af|for)[ \t]+(?:our|my|vores|min)[ \t]+(?:client|klient|kunde|customer)\b"
+    r"|(?:our|my)[ \t]+(?:client|customer)(?:'s|’s)|(?:vores|min)[ \t]+(?:klients|kundes)\b)")
+
+
+def _mail_for_a_client(sources: Sequence[tuple[str, str]]) -> bool:
+    """The mail's body says its writer applies for a client (or says so in another's words: ``writes_for_another``)."""
+    body = next((t for s, t in sources if s == "body"), "")
+    return bool(body) and (_MAIL_FOR_A_CLIENT.search(body) is not None or writes_for_another(body))
 
 
 def _period_moved(found: dict[str, Field], values: Mapping[str, object], source: str, text: str) -> None:

@@ -122,6 +122,8 @@ _LABELS: list[tuple[str, str]] = [
                 r" (?:address|adresse)"
                 r"|(?:address|adresse) (?:of|for) (?:the )?"
                 r"(?:restaurant|company|business|shop|café|cafe|applicant|organi[sz]er)"
+                # "Address of the plant and of the company": the business's own address, where it also works
+                r"|(?:address|adresse) (?:of|for) (?:the )?\w+ and (?:of )?(?:the )?(?:company|business)"
                 r"|ansøgers adresse|ejers adresse"
                 r"|(?:our |the )?(?:danish|copenhagen|postal|registered) address|dansk adresse"
                 r"|(?:business |company |shop |trading )?premises(?: address)?|forretningsadresse|trading address"

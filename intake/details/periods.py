@@ -141,6 +141,7 @@ _TO_CUE = re.compile(r"(?:\btil|\bindtil|\buntil|\bto|\bslut\w*|\bend\w*|\bophø
                      r"|(?:\bfærdig[et]?|\bcompleted?|\bfinish\w*|\bdone)"
                      r"(?:\s+(?:og|and)\s+[a-zæøå]{3,20}(?<!\bog)(?<!\band))?"
                      r"|\boff\s+(?:the\s+)?site"                  # "to be off site by 26 November"
+                     r"|\bude\s+af\s+(?:bygge)?pladsen"            # "regner med at være ude af pladsen fredag den 22."
                      r"|(?<![\w-])ned(?:\s+igen)?"                # "... og ned igen den 31. maj": the day it comes down
                      r"|\bafslutte[st]"
                      r"|\bnedtagning|\bnedtages|\bnedtaget|\bdismantl\w*|\btaken down|\btake[- ]down)"

@@ -815,7 +815,9 @@ def _place(text: str, mentions: list[Mention]) -> str | None:
                 and not _OUR_PREMISES_ON.search(text, max(0, m.start() - 80), m.start("v"))
                 and not place_of_an_earlier_time(text, m.start("v"), m.end("v"))):    # "last summer ... at X"
             return name
-    return _area_by_place(text, mentions) or _event_place(text, mentions) or _square_of_the_event(text, mentions)
+    return (_area_by_place(text, mentions) or _event_place(text, mentions) or _square_of_the_event(text, mentions)
+            or _named_place(_OPENING_PLACE, text, mentions, _NOT_PLACE))
+
 
 
 # "on the quay at Nordre Toldbod", "the square by Nørreport Station", "P-pladsen ved Bellahøj Svømmestadion": an open
@@ -878,6 +880,12 @@ _SQUARE_EVENT = re.compile(rf"(?<![\w])(?:(?P<v>{_SQUARE})"
                            r"|gadefest|fest|koncert|concert)\b"
                            r"|(?i:arrangement|event|loppemarked|julemarked|marked|market|festival|gadefest|koncert"
                            rf"|concert)[ \t]{{1,2}}(?:[-–:][ \t]{{1,2}})?(?P<w>{_SQUARE})(?![\w]))")
+
+
+# a mail that opens with its place, before saying what it is about: "Sankt Hans Torv, i fortovet ved cykelstativerne –
+# det er der, vi skal grave", "Mozarts Plads in Sydhavn, Saturday 19 June 2027 – that's the where and when"
+_OPENING_PLACE = re.compile(rf"\A\s*(?P<v>{_SQUARE})(?![\w])"
+                            r"(?:[ \t]{1,2}(?:in|i|på)[ \t]{1,2}[A-ZÆØÅ][\wæøå\-]{1,30})?[ \t]*[,–—]")
 
 
 def _square_of_the_event(text: str, mentions: list[Mention]) -> str | None:

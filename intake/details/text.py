@@ -329,13 +329,14 @@ def _put(out: dict, values: dict) -> None:
         out.setdefault(k, v)
 
 
-def extract_from_text(text: str, reference: date) -> dict[str, object]:
-    """Every detail found in one text; labelled values first."""
+def extract_from_text(text: str, reference: date, *, for_a_client: bool = False) -> dict[str, object]:
+    """Every detail found in one text; labelled values first. ``for_a_client``: the text is attached to a mail whose
+    writer says he applies for a client."""
     text = with_at_signs(_tame(text.replace("\r\n", "\n").replace("\xa0", " ")[:MAX_TEXT_CHARS]))
     text = _MAIL_HEADER_DATE.sub(_header_without_date, text)    # when a forwarded or quoted mail was sent
     text = periods.corrected_dates(text)        # "not on 12 June but on 19 June": the earlier mail's date put right
     text = corrected_house_numbers(text)        # "Amagerbrogade 240, not 204": the earlier mail's address put right
-    client, text = _client_block(text, reference)
+    client, text = _client_block(text, reference, for_a_client)
     text = _QUOTED_PARTY.sub("\n", text)        # a supplier's offer quoted under "Bilag:": another party's details
     out = labelled_values(text, reference)
     _days_around_the_day(out, text, reference)
@@ -430,9 +431,11 @@ CLIENT = "_client"      # the keys of the client an agent applies for, as a text
 # applicant:", "Arrangør (ansøger)", "Vi skriver på vegne af vores klient:"): its name with a legal form on the first
 # line, then its CVR and address
 _CLIENT_HEAD = (
-    r"(?i)^(?:(?P<client>bygherre|bygherren|klient|kunde|client|customer|owner)"
-    r"|(?:owner|bygherre|ejer|client|organi[sz]er|arrangør|developer)[ \t]*(?:and|og|/|\()[ \t]*(?:applicant|ansøger"
-    r"|organi[sz]er|arrangør|owner|ejer)\)?"
+    r"(?i)^(?:(?P<client>bygherre|bygherren|klient|kunde|client|customer|owner|developer)"
+    # the one an agent's papers name as applying: needs the mail to say the writer applies for a client
+    r"|(?P<applicant>applicant|ansøger)"
+    r"|(?:(?:building[ \t])?owner|bygherre|ejer|client|organi[sz]er|arrangør|developer)[ \t]*(?:and|og|/|\()[ \t]*"
+    r"(?:applicant|ansøger|organi[sz]er|arrangør|(?:building[ \t])?owner|ejer|bygherre|developer|client)\)?"
     # "Ansøger (vores kunde):", "Applicant (our client):"
     r"|(?:ansøger|applicant)[ \t]*\((?:vores|vor|our)[ \t](?:kunde|klient|client|customer)\)"
     # "Selskabets adresse:" above the company's name, its c/o line and address
@@ -458,18 +461,22 @@ _LEGAL_NAME = re.compile(rf"^[A-ZÆØÅ0-9][^:\n]{{1,60}}[ \t]{SUFFIX}\.?$"
                          r"|^(?:K/S|P/S|I/S|A/S|E/F|A/B)[ \t][A-ZÆØÅ0-9][^:\n,]{1,60}$")
 
 
-def _client_block(text: str, reference: date) -> tuple[dict[str, object], str]:
+def _client_block(text: str, reference: date, for_a_client: bool = False) -> tuple[dict[str, object], str]:
     """The client's name, CVR and address from a block under a client heading, and the text without the block's
-    other lines (its owner or managing director is the client's, not the one to contact)."""
+    other lines (its owner or managing director is the client's, not the one to contact). ``for_a_client``: the mail
+    the text came with says the writer applies for a client ("on behalf of our client we forward ..."), so the
+    attached papers' "Client:", "Developer:" or "Applicant:" names that client."""
     lines = text.split("\n")
+    for_another = for_a_client or _FOR_ANOTHER.search(text) is not None
     for i, line in enumerate(lines[:-1]):
         inline = _CLIENT_INLINE.match(line.strip())
-        if inline and (not inline.group("client") or _FOR_ANOTHER.search(text)):
+        if (inline and (not inline.group("client") or for_another)
+                and (not inline.group("applicant") or for_a_client and CVR_LABELLED.search(line))):
             return _inline_client(inline, lines[i + 1:i + 4], reference), text
         head = _CLIENT_HEADING.match(line.strip())
         name = lines[i + 1].strip()
-        if (not head or not (_LEGAL_NAME.match(name) or names_an_association(name))
-                or head.group("client") and not _FOR_ANOTHER.search(text) and not _anothers_letterhead(text, name)):
+        if (not head or head.group("applicant") or not (_LEGAL_NAME.match(name) or names_an_association(name))
+                or head.group("client") and not for_another and not _anothers_letterhead(text, name)):
             continue
         block = list(islice((ln.strip() for ln in lines[i + 2:]), 6))
         block = block[:block.index("")] if "" in block else block
@@ -490,7 +497,26 @@ def _client_block(text: str, reference: date) -> tuple[dict[str, object], str]:
         kept = [ln for ln in block if ":" not in ln or re.search(r"\d", ln)]
         rest = lines[:i + 2] + kept + lines[i + 2 + len(block):]
         return found, "\n".join(rest)
-    return {}, text
+    return _client_in_sentence(text, reference), text
+
+
+# the client named in the writer's sentence with its own CVR: "På vegne af vores kunde, Vibes Blomster v/ Lise Bech,
+# Frederikssundsvej 78, 2400 København NV (CVR 21043842), anmelder vi ...", "on behalf of our client, X, CVR ..."
+_CLIENT_SENTENCE = re.compile(
+    r"(?i:\b(?:på[ \t]vegne[ \t]af|on[ \t]behalf[ \t]of|for)[ \t](?:vores|vor|min|mit|our|my)[ \t]"
+    r"(?:kunde|klient|client|customer)),?[ \t]+(?P<name>[A-ZÆØÅ][^,\n()]{1,60}?)(?:[ \t]*,[ \t]*"
+    r"(?P<rest>[^\n()]{0,80}?))?[ \t]*[,(][ \t]*(?P<cvr>(?i:cvr)[^\d\n]{0,8}\d(?:[ ]?\d){7})(?!\d)")
+
+
+def _client_in_sentence(text: str, reference: date) -> dict[str, object]:
+    """The client, its address and its CVR, as the writer's sentence names them (an agent's own CVR is no client's)."""
+    m = _CLIENT_SENTENCE.search(text)
+    cvr = CVR_LABELLED.search(m.group("cvr")) if m else None
+    if not m or not cvr:
+        return {}
+    found: dict[str, object] = {"company_name": m.group("name"), "cvr": digits(cvr.group("v"))}
+    found.update(normalise_value("address", (m.group("rest") or "").strip(" ,."), reference))
+    return found
 
 
 def _inline_client(head: re.Match[str], following: list[str], reference: date) -> dict[str, object]:
@@ -510,6 +536,11 @@ def _inline_client(head: re.Match[str], following: list[str], reference: date) -
             found[key] = digits(number.group("v"))
             rest = rest[:number.start()] + rest[number.end():]
     found.update(normalise_value("address", rest.strip(" ,."), reference))
+    labelled = re.match(r"[ \t]*(?P<label>[^:\n]{2,60}):[ \t]*(?P<v>\S[^\n]*)", following[0]) if following else None
+    if "address" not in found and labelled and label_key(labelled.group("label")) == "address":
+        # "Applicant: X ApS, CVR ..." above "Address of the plant and of the company: Vasbygade 10, 2450 ...": the
+        # client's address on the next line
+        found.update(normalise_value("address", labelled.group("v").strip(" ,."), reference))
     return found
 
 

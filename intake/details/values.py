@@ -394,6 +394,12 @@ def compose_address(values: Values) -> None:
 def _v_date(key: str) -> Handler:
     def handler(value: str, reference: date) -> Values:
         d = periods.parse_single_date(value, reference)
+        if d is None and key == "period_from":
+            # "Fra: gårdanlæg, Ved Amagerbanen 21, 2300 København S" in a notice of soil moved from a site to a
+            # receiving facility: the place the work starts from, no date
+            place = _v_address("address")(value, reference)
+            if "address" in place and "postcode" in place:
+                return {"activity_location": place["address"]}
         return {key: d.isoformat()} if d else {}
     return handler
 
