@@ -132,10 +132,10 @@ _PERIOD_MOVED = re.compile(
     r"|\b(?:ikke|not)[ \t]+(?:som|as)[ \t]+(?:i|in|on)[ \t]+(?:skemaet|formularen|ansøgningen|the[ \t]+form)\b")
 
 
-# the mail's writer applies for a client: "on behalf of our client", "for our client X A/S", "our client's plant",
-# "på vegne af vores kunde" (not a business's own customers: "our customers")
+# the mail's writer applies for a client: "for our client X A/S", "our client's plant" (not a business's own customers:
+# "our customers"), besides what ``writes_for_another`` reads ("on behalf of our client", "på vegne af vores kunde")
 _MAIL_FOR_A_CLIENT = re.compile(
-    r"(?i)\b(?:(?:on behalf of|på vegne af|for)[ \t]+(?:our|my|vores|min)[ \t]+(?:client|klient|kunde|customer)\b"
+    r"(?i)\b(?:for[ \t]+(?:our|my|vores|min)[ \t]+(?:client|klient|kunde|customer)\b"
     r"|(?:our|my)[ \t]+(?:client|customer)(?:'s|’s)|(?:vores|min)[ \t]+(?:klients|kundes)\b)")
 
 
@@ -143,6 +143,11 @@ def _mail_for_a_client(sources: Sequence[tuple[str, str]]) -> bool:
     """The mail's body says its writer applies for a client (or says so in another's words: ``writes_for_another``)."""
     body = next((t for s, t in sources if s == "body"), "")
     return bool(body) and (_MAIL_FOR_A_CLIENT.search(body) is not None or writes_for_another(body))
+
+
+def _text_of(read: list[tuple[str, str, dict[str, object]]], source: str) -> str:
+    """The text read from ``source`` ("subject", "body", an attachment's name), as read; "" when there is none."""
+    return next((text for s, text, _ in read if s == source), "")
 
 
 def _period_moved(found: dict[str, Field], values: Mapping[str, object], source: str, text: str) -> None:
@@ -266,7 +271,7 @@ def _day_within_subject_week(key: str, old: Field, new: object, read: list[tuple
     text writes out within those weeks ("fra mandag den 5. til fredag den 16. april 2027")."""
     if key not in ("period_from", "period_to") or old.source != "subject" or old.value == new:
         return False
-    subject = next((text for source, text, _ in read if source == "subject"), "")
+    subject = _text_of(read, "subject")
     if not _WEEK_WORD.search(subject) or periods.find_dates(subject):
         return False
     try:
@@ -289,7 +294,7 @@ def _year_of_the_subjects_days(found: dict[str, Field], read: list[tuple[str, st
     """The subject's days without a year ("Christmas market on Halmtorvet, 4-5 December") take the year of the same
     days as another text writes them ("on Saturday 4 and Sunday 5 December 2027")."""
     start, end = found.get("period_from"), found.get("period_to")
-    subject = next((text for source, text, _ in read if source == "subject"), "")
+    subject = _text_of(read, "subject")
     if start is None or start.source != "subject" or re.search(r"(?<!\d)(?:19|20)\d\d(?!\d)", subject):
         return
     for source, _text, values in read:
@@ -423,7 +428,7 @@ def _premises_in_another_text(found: dict[str, Field], read: list[tuple[str, str
     address = found.get("address")
     if "activity_location" in found or address is None or address.source in ("subject", "form"):
         return
-    text = next((text for source, text, _ in read if source == address.source), "")
+    text = _text_of(read, address.source)
     street = re.escape(str(address.value).split(",")[0])
     if not (_AT_OUR_PREMISES.search(text) and re.search(rf"(?i)\b(?:kontor|office)\w*[ \t]+(?:(?:er|is)[ \t]+)?"
                                                           rf"(?:på|i|at|in)[ \t]+{street}(?![\w])", text)):
@@ -457,7 +462,7 @@ def _premises_beside_the_head_office(found: dict[str, Field], read: list[tuple[s
         return
     if site is not None and (site.source != "subject" or re.search(r"\d", str(site.value))):
         return
-    text = next((text for source, text, _ in read if source == address.source), "")
+    text = _text_of(read, address.source)
     street = re.escape(str(address.value).split(",")[0])
     if not re.search(rf"{_HEAD_OFFICE}[^.\n]{{0,40}}?(?<![\w]){street}(?![\w])", text):
         return
@@ -496,8 +501,8 @@ def _forwarder_to_contact(found: dict[str, Field], read: list[tuple[str, str, di
     store manager and will be your contact for this case", "kontakt gerne mig på 40 55 12 78"): the sender, with the
     e-mail and phone of his own note (else his address), not whoever signed the forwarded mail."""
     name = " ".join(sender_name.split())
-    subject = next((text for source, text, _ in read if source == "subject"), "")
-    body = next((text for source, text, _ in read if source == "body"), "")
+    subject = _text_of(read, "subject")
+    body = _text_of(read, "body")
     if not looks_like_person(name) or not body:
         return
     forwarded = find_forwarded(body, subject)
@@ -519,7 +524,7 @@ def _sender_among_the_signers(found: dict[str, Field], read: list[tuple[str, str
     designated = found.get("designated_contact")
     if designated is not None and contact is not None and designated.value == contact.value:
         return
-    body = next((text for source, text, _ in read if source == "body"), "")
+    body = _text_of(read, "body")
     couple = signed_together(body) if contact is not None and contact.source == "body" and name else None
     if couple and contact is not None and contact.value in couple and name in couple and name != contact.value:
         found["contact_name"] = Field(name, "from")
@@ -584,7 +589,7 @@ def _guests_over_the_day(found: dict[str, Field], read: list[tuple[str, str, dic
     if guests is None or isinstance(guests.value, bool) or not isinstance(guests.value, int):
         return
     count = guests.value
-    text = next((t for source, t, _ in read if source == guests.source), "")
+    text = _text_of(read, guests.source)
     if not _counted_at_once(text, count):
         return
     larger = [(value, source) for source, _, values in read

@@ -26,7 +26,7 @@ from datetime import date
 from itertools import chain
 
 from intake.details.identifiers import DIMENSIONS, dimension_sides, length_and_depth
-from intake.details.periods import find_dates
+from intake.details.periods import LAST_TIME_WORDS, find_dates
 from intake.details.postcodes import postcode_town
 
 _BEFORE = 120  # characters of a value's sentence read before it
@@ -104,9 +104,7 @@ _PAST = re.compile(r"\b(?:sidste år|sidste gang|i fjor|last year|last time|stif
                    r"søgte|applied)\b[^.!?\n,]{0,20}$", re.IGNORECASE)  # right before the date, not a clause away
 # a quantity of another year, in its clause: "sidste år flyttede vi 150 tons fra samme grund, men det er en anden
 # mængde i år", "last year we had 80 guests" (not one after "men"/"but"/"i år"/"this year": "sidste år 80, i år 120")
-_LAST_TIME_WORDS = (r"sidste år|sidste gang|i fjor|forrige år|last year|last time|the year before|"
-                    r"the previous year")
-_LAST_TIME = re.compile(r"\b(?:" + _LAST_TIME_WORDS + r")\b(?:(?!\b(?:men|but|i år|this year)\b)[^.!?;\n]){0,40}$",
+_LAST_TIME = re.compile(r"\b(?:" + LAST_TIME_WORDS + r")\b(?:(?!\b(?:men|but|i år|this year)\b)[^.!?;\n]){0,40}$",
                         re.IGNORECASE)
 # unless the writer says it is the same again: "samme som sidste år (ca 10 kvm)", "180 swimmers ... we expect the same"
 _SAME_AGAIN = re.compile(r"\b(?:samme (?:som|igen|i år|mængde|antal|areal|størrelse)|som sidste år|the same (?:this "
@@ -120,7 +118,7 @@ _EARLIER = re.compile(r"(?<!\bsom )(?<!\bas )\b(?:tidligere(?! (?:nævnt|aftalt|
                       r"previously(?! (?:mentioned|agreed|discussed|sent|stated))|formerly|i mange år|for many years|"
                       r"før det|before that|dengang|back then|sidste (?:sæson|forår|sommer|vinter|efterår)|last "
                       r"(?:season|spring|summer|autumn|winter)|(?:forrige|previous|sidste|last) (?:projekt|project|"
-                      r"job|opgave|event|arrangement)|" + _LAST_TIME_WORDS + r"|"
+                      r"job|opgave|event|arrangement)|" + LAST_TIME_WORDS + r"|"
                       r"(?:i|in|during|siden|since) (?P<year>(?:19|20)\d\d))\b",
                       re.IGNORECASE)
 # what ends such a clause: the application's own time ("men", "nu", "i år", "denne gang", "og")

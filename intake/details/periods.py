@@ -442,9 +442,10 @@ _MONTHS_CUE = re.compile(r"periode|period|tidsrum|afholdes|finder sted|takes? pl
 
 # months of another year's story, in their clause: "Sidste år havde vi 8 m² fra maj til august" (not after "men",
 # "i år")
-_LAST_TIME_BEFORE = re.compile(r"\b(?:sidste år|sidste gang|i fjor|forrige år|last year|last time|the year before|"
-                               r"the previous year)\b(?:(?!\b(?:men|but|i år|this year)\b)[^.!?;\n]){0,40}\Z",
-                               re.IGNORECASE)
+# (the words of last time, shared with ``givens``)
+LAST_TIME_WORDS = r"sidste år|sidste gang|i fjor|forrige år|last year|last time|the year before|the previous year"
+_LAST_TIME_BEFORE = re.compile(r"\b(?:" + LAST_TIME_WORDS + r")\b"
+                               r"(?:(?!\b(?:men|but|i år|this year)\b)[^.!?;\n]){0,40}\Z", re.IGNORECASE)
 _SOMETIME = re.compile(r"(?i)\b(?:sometime|some[ \t]time|at[ \t]some[ \t]point|engang|en[ \t]gang"
                        r"|på[ \t]et[ \t]tidspunkt)[ \t]{1,3}\Z")
 _SENTENCE_REST = re.compile(r"[^.!?\n]{0,140}")

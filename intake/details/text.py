@@ -456,6 +456,9 @@ _FOR_ANOTHER = re.compile(r"(?i)\b(?:på vegne af|on behalf of|on (?:their|its|h
 def writes_for_another(text: str) -> bool:
     """The writer applies for someone else ("på kundens vegne", "on behalf of our client", "fuldmagt")."""
     return _FOR_ANOTHER.search(text) is not None
+
+
+# a client's name with its legal form
 # (or its legal form first, "K/S Tagensvej 190", "E/F Istedgade 54"; or an association, "Andelsboligforeningen X")
 _LEGAL_NAME = re.compile(rf"^[A-ZÆØÅ0-9][^:\n]{{1,60}}[ \t]{SUFFIX}\.?$"
                          r"|^(?:K/S|P/S|I/S|A/S|E/F|A/B)[ \t][A-ZÆØÅ0-9][^:\n,]{1,60}$")
