@@ -141,7 +141,6 @@ _MEASURE_WORDS = NUMBER_WORDS | {"halvanden": 1.5}
 _MEASURE = re.compile(r"(?<![\d.,])(?P<n>\d+(?:[.,]\d+)?)[ \t]{0,3}(?:m|meter|metres?|meters?|(?P<cm>cm|centimeter))"
                       r"(?![\w²])|(?<![\w-])(?P<w>" + "|".join(sorted(_MEASURE_WORDS, key=len, reverse=True))
                       + r")[ \t](?:meter|metres?|meters?)\b", re.IGNORECASE)
-# (a width is not a depth: "Containeren er 6 m lang og 2,5 m bred" names a thing's size, not an area applied for)
 _DEPTH_AFTER = re.compile(r"[ \t]{0,3}(?:ud\b|udad|frem\b|dyb\b|dybt\b|i dybden|out\b|outward"
                           r"|deep\b|in depth|from the (?:wall|facade|front|building))", re.IGNORECASE)
 _DEPTH_BEFORE = re.compile(r"(?:dybde|depth)(?:[ \t]+(?:på|af|of))?[ \t]{0,3}"
@@ -151,6 +150,11 @@ _LENGTH_NEAR = re.compile(r"(?:\blangs|\blangt?\b|\blange\b|længde|facade|front
 # "The front of the pub is about 5 metres wide and we'd go out 1.2 metres from the wall": beside a depth out from the
 # wall, the one width in the clause is the length along it
 _WIDTH_AFTER = re.compile(r"[ \t]{0,3}(?:wide|bred|bredt|brede|i bredden)\b", re.IGNORECASE)
+# "Length of trench: approx. 420 m": a length named before its measure, further off than _LENGTH_NEAR looks
+_LENGTH_BEFORE = re.compile(r"(?:længde|length)(?:[ \t]+(?:af|på|of)(?:[ \t]+(?:the[ \t]+)?[^\W\d]+)?)?"
+                            r"[ \t]{0,3}:?[ \t]{0,3}(?:ca\.?[ \t]+|approx\.?[ \t]+|about[ \t]+)?\Z", re.IGNORECASE)
+_WIDTH_BEFORE = re.compile(r"(?:bredde|width)(?:[ \t]+(?:på|af|of))?[ \t]{0,3}:?[ \t]{0,3}"
+                           r"(?:ca\.?[ \t]+|approx\.?[ \t]+)?\Z", re.IGNORECASE)
 
 
 # a clause: up to a newline, ";", "!", "?" or a full stop that ends a sentence (not "ca. 8", "1.5")
@@ -159,7 +163,8 @@ _CLAUSE = re.compile(r"(?:[^.!?\n;]|\.(?![ \t]+[A-ZÆØÅ]|[ \t]*(?:\n|\Z)))+")
 
 def length_and_depth(text: str) -> Iterator[tuple[float | int, float | int, int, int]]:
     """Each clause of ``text`` that gives one length (a measure by "langs", "facade", "long", ...) and one depth (a
-    measure followed by "ud", "dyb", "deep", "out", or after "dybde"; not a width), as (length, depth, start, end)."""
+    measure followed by "ud", "dyb", "deep", "out", or after "dybde") or else one width ("bred", "wide", after
+    "bredde"), as (length, depth, start, end): the area is their product, as the catalogue's "length and width"."""
     for clause in _CLAUSE.finditer(text):
         lengths, depths, widths = [], [], []
         for m in islice(_MEASURE.finditer(text, clause.start(), clause.end()), 6):
@@ -172,12 +177,18 @@ def length_and_depth(text: str) -> Iterator[tuple[float | int, float | int, int,
             if (_DEPTH_AFTER.match(text, m.end(), clause.end())
                     or _DEPTH_BEFORE.search(text, max(clause.start(), m.start() - 20), m.start())):
                 depths.append((value, m))
-            elif _LENGTH_NEAR.search(text, max(clause.start(), m.start() - 25), min(clause.end(), m.end() + 15)):
-                lengths.append((value, m))
-            elif _WIDTH_AFTER.match(text, m.end(), clause.end()):
+            elif (_WIDTH_AFTER.match(text, m.end(), clause.end())
+                  or _WIDTH_BEFORE.search(text, max(clause.start(), m.start() - 20), m.start())):
                 widths.append((value, m))
+            elif (_LENGTH_NEAR.search(text, max(clause.start(), m.start() - 25), min(clause.end(), m.end() + 15))
+                  or _LENGTH_BEFORE.search(text, max(clause.start(), m.start() - 40), m.start())):
+                lengths.append((value, m))
         if not lengths and len(widths) == 1:
             lengths = widths
+        elif len(lengths) == 1 and len(widths) == 1:
+            # "Containeren er 6 m lang og 2,5 m bred": a length and a width give the area too; beside a width, a
+            # depth is the way down ("Trench: 140 m long, 0.4 m wide and 0.7 m deep")
+            depths = widths
         if len(lengths) == 1 and len(depths) == 1:
             (length, a), (depth, b) = lengths[0], depths[0]
             yield length, depth, min(a.start(), b.start()), max(a.end(), b.end())

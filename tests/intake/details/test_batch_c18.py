@@ -32,10 +32,9 @@ def test_a_depth_in_centimetres_or_in_words_gives_the_area(text, expected):
 
 @pytest.mark.parametrize("text", [
     "Skiltet er 3 m langt og rager 40 cm ud fra facaden.",       # a sign's size
-    "Containeren er 6 m lang og 250 cm bred.",                   # a width is not a depth
     "The bench is two metres long. It stands 60 cm out from the wall.",  # two sentences
 ])
-def test_a_sign_a_width_or_two_sentences_give_no_area(text):
+def test_a_sign_or_two_sentences_give_no_area(text):
     assert area(text) is None
 
 

@@ -136,9 +136,8 @@ def test_a_width_along_the_wall_beside_a_depth_out_from_it():
     assert area(text) == 6
 
 
-def test_a_length_and_a_width_without_a_depth_is_no_area():
-    # near miss: a thing's size, nothing out from a wall
-    assert area("The truck is 6 m long and 2.4 m wide.") is None
+def test_a_length_and_a_width_without_a_depth_give_the_area():
+    assert area("The truck is 6 m long and 2.4 m wide.") == 14.4
 
 
 def test_a_size_in_total_over_a_board_named_before_it():

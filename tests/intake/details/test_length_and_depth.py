@@ -1,6 +1,7 @@
 """An area given as a length along the front and a depth out from it ("2 borde langs vores 6 meter facade, 1 m ud"):
 the details read the area as the product, and the checklist counts the area as given, found where it is written.
-A width is a thing's size, not an area applied for ("Containeren er 6 m lang og 2,5 m bred" gives no area)."""
+A length and a width give it the same way ("Containeren er 6 m lang og 2,5 m bred": 15 m², the catalogue's "length
+and width"); beside a width, a depth is the way down ("Trench: 140 m long, 0.4 m wide and 0.7 m deep": 56 m²)."""
 
 from __future__ import annotations
 
@@ -34,13 +35,26 @@ def test_a_length_along_the_front_and_a_depth_out_give_the_area(text, expected):
     assert area(text) == expected
 
 
-@pytest.mark.parametrize("text", [
-    "Containeren er 6 m lang og 2,5 m bred og står ud for nr. 8.",         # a thing's width
-    "The scaffolding will be 1.5 m wide and 20 m long.",
-    "Skiltet er 3 m langt og rager 1 m ud fra facaden.",                   # a sign's size
-    "Stilladset står 1 m fra facaden. Facaden er 12 m lang.",               # two sentences
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Containeren er 6 m lang og 2,5 m bred og står ud for nr. 8.", 15),
+    ("The scaffolding will be 1.5 m wide and 20 m long.", 30),
+    ("Stilladset bliver ca. 22 m langt og 1,5 m bredt og står på fortovet langs facaden.", 33),
+    ("Mål: længde 22 m, bredde 1,2 m, med overdækket fodgængertunnel", 26.4),
+    ("Length of trench: approx. 420 m, width 0.4 m, depth 0.6 m.", 168),
+    ("Trench: approx. 140 m long, 0.4 m wide and 0.7 m deep.", 56),
+    ("Vi skal grave i fortovet ca 3 m langt og 1 m bredt, ca 1,6 m dybt.", 3),
 ])
-def test_a_width_a_sign_or_measures_in_two_sentences_give_no_area(text):
+def test_a_length_and_a_width_give_the_area_and_a_depth_beside_them_is_the_way_down(text, expected):
+    assert area(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Skiltet er 3 m langt og rager 1 m ud fra facaden.",                   # a sign's size
+    "Skiltet er 3 m langt og 60 cm bredt.",
+    "Stilladset står 1 m fra facaden. Facaden er 12 m lang.",               # two sentences
+    "Containeren er 6 m lang. Den er 2,5 m bred.",
+])
+def test_a_sign_or_measures_in_two_sentences_give_no_area(text):
     assert area(text) is None
 
 
