@@ -367,7 +367,7 @@ def extract_from_text(text: str, reference: date, *, for_a_client: bool = False)
         out.pop("postcode", None), out.pop("city", None)
     if "address" in out and str(places.get("address", "")).startswith(f"{out['address']},"):
         out["address"] = places["address"]      # "Address: Store Kongensgade 40, 1264 ..." and, signed, its floor
-    elif "address" in out and f"{out['address']}, {places.get('address', '')}" in text:
+    elif "address" in out and places.get("address") and f"{out['address']}, {places['address']}" in text:
         out["address"] = places["address"]      # "Address: Pakhus 48, Amerika Plads 12, 2100": a building's street
     if "address" in out and places.get("address") != out["address"]:
         places = {k: v for k, v in places.items() if k not in ("postcode", "city")}   # they belong to another address

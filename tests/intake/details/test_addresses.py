@@ -243,3 +243,13 @@ def test_named_streets_are_found_in_linear_time_on_a_megabyte():
     start = time.perf_counter()
     assert len(find_mentions(text)) == 100
     assert time.perf_counter() - start < 5
+
+
+def test_an_english_unit_before_the_number_does_not_break_the_reading():
+    # "Address: Unit 3, 14 Refshalevej, ...": the form's address and the places read beside it differ; the reader
+    # once looked up a place's address that was not there (KeyError), and the message went to quarantine
+    body = ("We would like to hold a flea market on the road in front of our building on Sunday 6 June 2027.\n\n"
+            "Address: Unit 3, 14 Refshalevej, 1432 Copenhagen K\nHarbour Hall ApS, CVR 77204741\n"
+            "Contact: Chloe Martin, +45 91 84 23 50, chloe@harbourhall.dk\n")
+    found = extract_details([("body", body)], {}, reference=date(2027, 1, 25), sender="chloe@harbourhall.dk")
+    assert found["cvr"].value == "77204741"
