@@ -46,9 +46,12 @@ _MONTH_AHEAD = r"(?![ \t]{0,3}(?:jan|feb|mar|apr|maj|may|jun|jul|aug|sep|okt|oct
 # "Store Kongensgade 40 - 20 January": a day of a month after the dash, no end of a range of house numbers
 _DAY_OF_MONTH_NOT = r"(?!\.?[ \t]{0,3}(?i:jan|feb|mar|apr|maj|may|jun|jul|aug|sep|okt|oct|nov|dec)[a-z]*\b)"
 # "Arrangement Israels Plads 12.-13. juni": days of a month after the street, no house number ("12." with its dot
-# before the dash, or before the month)
+# before the dash, or before the month); "Pop-up concert Vesterbros Torv 3 July": an English day without its dot,
+# before the month's full name ("May" capitalised: "Nørrebrogade 12 may be ...")
 _DAYS_NOT = (r"(?!\.(?:[ \t]?[-–][ \t]?\d{1,2}\.)?[ \t]{0,3}"
-             r"(?i:jan|feb|mar|apr|maj|may|jun|jul|aug|sep|okt|oct|nov|dec)[a-z]*\b)")
+             r"(?i:jan|feb|mar|apr|maj|may|jun|jul|aug|sep|okt|oct|nov|dec)[a-z]*\b"
+             r"|[ \t]{1,3}(?:May|(?i:januar[y]?|februar[y]?|march|marts|april|maj|june|juni"
+             r"|july|juli|august|september|o[ck]tober|november|december))\b)")
 _SIDE = r"(?i:tv|th|mf|t\.[ ]?v|t\.[ ]?h|m\.[ ]?f)\b\.?"
 _SIDE_EN = r"(?i:left|right)\b"
 _UNIT = (
