@@ -34,8 +34,9 @@ STREET_PREFIX = (rf"(?:(?:{_CAP_WORD}|[A-ZÆØÅ]\.[ ]?[A-ZÆØÅ]\.)[ \t](?:(?:
                  rf"{_CAP_WORD}")   # before its ending is checked
 ENDS_AS_STREET = "(?i:" + "|".join(f"(?<={e})" for e in sorted(set(_ENDINGS), key=len, reverse=True)) + ")"
 STREET = STREET_PREFIX + ENDS_AS_STREET
-# a place beside a house number, the number to follow: "ud for nr.", "foran nr. ", "outside no.", "opposite number"
-BESIDE_NUMBER = (r"(?i:ud ?for|foran|ved|outside|opposite|overfor|in front of)[ \t]{1,3}"
+# a place beside a house number, the number to follow: "ud for nr.", "foran nr. ", "outside no.", "opposite number",
+# "på fortovet ved siden af nr. 14", "next to no. 8"
+BESIDE_NUMBER = (r"(?i:ud ?for|foran|ved(?:[ \t]siden[ \t]af)?|outside|opposite|overfor|in front of|next to)[ \t]{1,3}"
                  r"(?i:nr\.?|no\.?|number)[ \t]{0,3}")
 # checked before the endings: most words fail it
 _NUMBER_AHEAD = r"(?=(?:[ \t]{1,3}|[ \t]?\n)(?:nr\.?[ \t]{0,2})?\d)"

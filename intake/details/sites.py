@@ -322,10 +322,10 @@ def named_site(text: str) -> str | None:
     return None
 
 
+_AT_NUMBER = r"(?i:ud ?for|foran|ved(?:[ \t]siden[ \t]af)?|outside|in front of|next to)[ \t]{1,3}"
 _STREET_AT_NUMBER = re.compile(
-    rf"(?<![\w])(?P<street>{STREET_PREFIX}(?=[ \t]{{1,3}}(?i:ud ?for|foran|ved|outside|in front of)[ \t]{{1,3}}"
-    rf"(?i:nr|no|number)){ENDS_AS_STREET})[ \t]{{1,3}}(?i:ud ?for|foran|ved|outside|in front of)[ \t]{{1,3}}"
-    r"(?i:nr\.?|no\.?|number)[ \t]{0,3}(?P<no>\d{1,4}[A-Z]?(?:[ \t]?-[ \t]?\d{1,4}[A-Z]?)?)(?![\d])")
+    rf"(?<![\w])(?P<street>{STREET_PREFIX}(?=[ \t]{{1,3}}{_AT_NUMBER}(?i:nr|no|number)){ENDS_AS_STREET})[ \t]{{1,3}}"
+    rf"{_AT_NUMBER}(?i:nr\.?|no\.?|number)[ \t]{{0,3}}(?P<no>\d{{1,4}}[A-Z]?(?:[ \t]?-[ \t]?\d{{1,4}}[A-Z]?)?)(?![\d])")
 
 
 # a street named without a number, its words without a dot ("... og Vesterbrogade.")
