@@ -57,10 +57,14 @@ _PREMISES_WORD = (r"(?:vores|our|min|my|butik|forretning|café|cafe|restaurant|s
 # a customer's or client's ("vores kundes ejendom", "our customer's house"): whose place is a contractor's site
 _CUSTOMERS = r"(?:kunde(?:n|r|rne)?s|klient(?:en)?s|customer['’]?s|client['’]?s)"
 # the business's own premises on a corner ("Restaurant X ligger på hjørnet af A og B", "our café sits on the corner
-# of A and B (address A 47)"): where the business lies, no site of its own
-_PREMISES_ON_CORNER = (rf"(?:\b(?:vi|we|jeg)\b|{_PREMISES_WORD}\w*)[^.\n]{{0,60}}?\b(?:ligger|sits|lies|is located"
-                       r"|are located|located|situated|beliggende|holder til)[ \t]+(?:på|on|at)[ \t]+(?:the[ \t]+)?"
-                       r"(?:hjørnet|corner)")
+# of A and B (address A 47)", "Vi har en lille vinbar på hjørnet af A og B", "we run a café on the corner of A and B"):
+# where the business lies, no site of its own
+_PREMISES_ON_CORNER = (rf"(?:(?:\b(?:vi|we|jeg)\b|{_PREMISES_WORD}\w*)[^.\n]{{0,60}}?\b(?:ligger|sits|lies|is located"
+                       r"|are located|located|situated|beliggende|holder til)"
+                       # ("Vi har caféen på hjørnet af ...": the premises named with their article)
+                       r"|\b(?:vi|we|jeg|I)[ \t]+(?:har|have|driver|run|own|ejer)[ \t]+(?:(?:en|et|a|an|vores|our|min"
+                       r"|mit|my)(?:[ \t]+[^\W\d]+){1,3}?|[^\W\d]{2,30}(?:en|et)))"
+                       r"[ \t]+(?:på|on|at)[ \t]+(?:the[ \t]+)?(?:hjørnet|corner)")
 # the floors a business has in a house
 _FLOORS = (r"(?:the )?(?:stueetagen|kælderen|kælderetagen|underetagen|\d\. sal|første sal|ground floor|basement"
            r"|first floor)")
