@@ -379,7 +379,9 @@ def find_addresses(text: str) -> dict[str, str]:
         own = site = Mention(site.start, site.end, site.address.split(",")[0] + (f", {unit}" if unit else ""),
                              site.postcode, site.town)
     if site is None and premises and own is not premises[0]:
-        site = premises[0]                  # lives or is registered elsewhere: the application is about the premises
+        # lives or is registered elsewhere: the application is about the premises (not the premises its signature
+        # names again: "Vi har en brilleforretning i Elmegade 9 og åbner nu butik nummer to på Istedgade 71")
+        site = next((m for m in premises if own is None or not _same_house(m, own)), None)
     if site is None and own is not None and own in by_role["signature"]:
         # a letter whose own address stands in its letterhead or signature: another address in its text is the site
         site = next((m for m in plain if not _same_house(m, own)), None)
