@@ -503,11 +503,13 @@ def same_place(site: str, address: str, postcode: str = "") -> bool:
 
 # the business moves its own premises ("Vi flytter vores frisørsalon fra X til Y", "we're moving our office from X, to a
 # former workshop at Y"): X is the old address, neither the business's address nor a site, and Y its new address (not
-# "flytte jord fra X" nor "flytte en kunde ud af X": no premises of its own)
-_MOVES_FROM = re.compile(rf"\b(?:flytter|flytte|flyttede|moving|move[sd]?|relocat(?:e|es|ed|ing))[ \t]+"
+# "flytte jord fra X" nor "flytte en kunde ud af X": no premises of its own); "Last year we moved from X to our new shop
+# at Y", "vi er flyttet fra X": the business itself moved
+_MOVES_FROM = re.compile(rf"\b(?:(?:flytter|flytte|flyttede|moving|move[sd]?|relocat(?:e|es|ed|ing))[ \t]+"
                          rf"(?:vores|vor|vort|min|mit|sin|sit|our|my|its|their)[ \t]+(?:[\w\-]+[ \t]+)?"
-                         rf"(?:{_PREMISES}|virksomhed\w*|firma\w*|business|company)[ \t]+(?:fra|from)\W*$",
-                         re.IGNORECASE)
+                         rf"(?:{_PREMISES}|virksomhed\w*|firma\w*|business|company)"
+                         rf"|(?:we|vi)(?:[ \t]+(?:have|har|er))?[ \t]+(?:moved|flyttede|flyttet|relocated))"
+                         rf"[ \t]+(?:fra|from)\W*$", re.IGNORECASE)
 _MOVES_TO = re.compile(r"(?i)[^.!?\n]{0,40}?(?<![\w])(?:til|to)(?![\w])[^.!?\n]{0,60}\Z")
 # the applicant's home, with the post asked sent to the business's premises ("Jeg bor selv på X, men al post om caféen
 # må gerne gå til caféens adresse", "Min privatadresse er X, men al korrespondance bedes sendt til restauranten"): the
