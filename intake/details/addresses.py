@@ -34,8 +34,9 @@ STREET_PREFIX = (rf"(?:(?:{_CAP_WORD}|[A-ZÆØÅ]\.[ ]?[A-ZÆØÅ]\.)[ \t](?:(?:
                  rf"{_CAP_WORD}")   # before its ending is checked
 ENDS_AS_STREET = "(?i:" + "|".join(f"(?<={e})" for e in sorted(set(_ENDINGS), key=len, reverse=True)) + ")"
 STREET = STREET_PREFIX + ENDS_AS_STREET
-# a place beside a house number, the number to follow: "ud for nr.", "foran nr. ", "outside no.", "opposite number"
-BESIDE_NUMBER = (r"(?i:ud ?for|foran|ved|outside|opposite|overfor|in front of)[ \t]{1,3}"
+# a place beside a house number, the number to follow: "ud for nr.", "foran nr. ", "outside no.", "opposite number",
+# "på fortovet ved siden af nr. 14", "next to no. 8"
+BESIDE_NUMBER = (r"(?i:ud ?for|foran|ved(?:[ \t]siden[ \t]af)?|outside|opposite|overfor|in front of|next to)[ \t]{1,3}"
                  r"(?i:nr\.?|no\.?|number)[ \t]{0,3}")
 # checked before the endings: most words fail it
 _NUMBER_AHEAD = r"(?=(?:[ \t]{1,3}|[ \t]?\n)(?:nr\.?[ \t]{0,2})?\d)"
@@ -46,9 +47,12 @@ _MONTH_AHEAD = r"(?![ \t]{0,3}(?:jan|feb|mar|apr|maj|may|jun|jul|aug|sep|okt|oct
 # "Store Kongensgade 40 - 20 January": a day of a month after the dash, no end of a range of house numbers
 _DAY_OF_MONTH_NOT = r"(?!\.?[ \t]{0,3}(?i:jan|feb|mar|apr|maj|may|jun|jul|aug|sep|okt|oct|nov|dec)[a-z]*\b)"
 # "Arrangement Israels Plads 12.-13. juni": days of a month after the street, no house number ("12." with its dot
-# before the dash, or before the month)
+# before the dash, or before the month); "Pop-up concert Vesterbros Torv 3 July": an English day without its dot,
+# before the month's full name ("May" capitalised: "Nørrebrogade 12 may be ...")
 _DAYS_NOT = (r"(?!\.(?:[ \t]?[-–][ \t]?\d{1,2}\.)?[ \t]{0,3}"
-             r"(?i:jan|feb|mar|apr|maj|may|jun|jul|aug|sep|okt|oct|nov|dec)[a-z]*\b)")
+             r"(?i:jan|feb|mar|apr|maj|may|jun|jul|aug|sep|okt|oct|nov|dec)[a-z]*\b"
+             r"|[ \t]{1,3}(?:May|(?i:januar[y]?|februar[y]?|march|marts|april|maj|june|juni"
+             r"|july|juli|august|september|o[ck]tober|november|december))\b)")
 _SIDE = r"(?i:tv|th|mf|t\.[ ]?v|t\.[ ]?h|m\.[ ]?f)\b\.?"
 _SIDE_EN = r"(?i:left|right)\b"
 _UNIT = (

@@ -57,10 +57,14 @@ _PREMISES_WORD = (r"(?:vores|our|min|my|butik|forretning|café|cafe|restaurant|s
 # a customer's or client's ("vores kundes ejendom", "our customer's house"): whose place is a contractor's site
 _CUSTOMERS = r"(?:kunde(?:n|r|rne)?s|klient(?:en)?s|customer['’]?s|client['’]?s)"
 # the business's own premises on a corner ("Restaurant X ligger på hjørnet af A og B", "our café sits on the corner
-# of A and B (address A 47)"): where the business lies, no site of its own
-_PREMISES_ON_CORNER = (rf"(?:\b(?:vi|we|jeg)\b|{_PREMISES_WORD}\w*)[^.\n]{{0,60}}?\b(?:ligger|sits|lies|is located"
-                       r"|are located|located|situated|beliggende|holder til)[ \t]+(?:på|on|at)[ \t]+(?:the[ \t]+)?"
-                       r"(?:hjørnet|corner)")
+# of A and B (address A 47)", "Vi har en lille vinbar på hjørnet af A og B", "we run a café on the corner of A and B"):
+# where the business lies, no site of its own
+_PREMISES_ON_CORNER = (rf"(?:(?:\b(?:vi|we|jeg)\b|{_PREMISES_WORD}\w*)[^.\n]{{0,60}}?\b(?:ligger|sits|lies|is located"
+                       r"|are located|located|situated|beliggende|holder til)"
+                       # ("Vi har caféen på hjørnet af ...": the premises named with their article)
+                       r"|\b(?:vi|we|jeg|I)[ \t]+(?:har|have|driver|run|own|ejer)[ \t]+(?:(?:en|et|a|an|vores|our|min"
+                       r"|mit|my)(?:[ \t]+[^\W\d]+){1,3}?|[^\W\d]{2,30}(?:en|et)))"
+                       r"[ \t]+(?:på|on|at)[ \t]+(?:the[ \t]+)?(?:hjørnet|corner)")
 # the floors a business has in a house
 _FLOORS = (r"(?:the )?(?:stueetagen|kælderen|kælderetagen|underetagen|\d\. sal|første sal|ground floor|basement"
            r"|first floor)")
@@ -322,10 +326,10 @@ def named_site(text: str) -> str | None:
     return None
 
 
+_AT_NUMBER = r"(?i:ud ?for|foran|ved(?:[ \t]siden[ \t]af)?|outside|in front of|next to)[ \t]{1,3}"
 _STREET_AT_NUMBER = re.compile(
-    rf"(?<![\w])(?P<street>{STREET_PREFIX}(?=[ \t]{{1,3}}(?i:ud ?for|foran|ved|outside|in front of)[ \t]{{1,3}}"
-    rf"(?i:nr|no|number)){ENDS_AS_STREET})[ \t]{{1,3}}(?i:ud ?for|foran|ved|outside|in front of)[ \t]{{1,3}}"
-    r"(?i:nr\.?|no\.?|number)[ \t]{0,3}(?P<no>\d{1,4}[A-Z]?(?:[ \t]?-[ \t]?\d{1,4}[A-Z]?)?)(?![\d])")
+    rf"(?<![\w])(?P<street>{STREET_PREFIX}(?=[ \t]{{1,3}}{_AT_NUMBER}(?i:nr|no|number)){ENDS_AS_STREET})[ \t]{{1,3}}"
+    rf"{_AT_NUMBER}(?i:nr\.?|no\.?|number)[ \t]{{0,3}}(?P<no>\d{{1,4}}[A-Z]?(?:[ \t]?-[ \t]?\d{{1,4}}[A-Z]?)?)(?![\d])")
 
 
 # a street named without a number, its words without a dot ("... og Vesterbrogade.")
@@ -375,7 +379,9 @@ def find_addresses(text: str) -> dict[str, str]:
         own = site = Mention(site.start, site.end, site.address.split(",")[0] + (f", {unit}" if unit else ""),
                              site.postcode, site.town)
     if site is None and premises and own is not premises[0]:
-        site = premises[0]                  # lives or is registered elsewhere: the application is about the premises
+        # lives or is registered elsewhere: the application is about the premises (not the premises its signature
+        # names again: "Vi har en brilleforretning i Elmegade 9 og åbner nu butik nummer to på Istedgade 71")
+        site = next((m for m in premises if own is None or not _same_house(m, own)), None)
     if site is None and own is not None and own in by_role["signature"]:
         # a letter whose own address stands in its letterhead or signature: another address in its text is the site
         site = next((m for m in plain if not _same_house(m, own)), None)
@@ -497,11 +503,13 @@ def same_place(site: str, address: str, postcode: str = "") -> bool:
 
 # the business moves its own premises ("Vi flytter vores frisørsalon fra X til Y", "we're moving our office from X, to a
 # former workshop at Y"): X is the old address, neither the business's address nor a site, and Y its new address (not
-# "flytte jord fra X" nor "flytte en kunde ud af X": no premises of its own)
-_MOVES_FROM = re.compile(rf"\b(?:flytter|flytte|flyttede|moving|move[sd]?|relocat(?:e|es|ed|ing))[ \t]+"
+# "flytte jord fra X" nor "flytte en kunde ud af X": no premises of its own); "Last year we moved from X to our new shop
+# at Y", "vi er flyttet fra X": the business itself moved
+_MOVES_FROM = re.compile(rf"\b(?:(?:flytter|flytte|flyttede|moving|move[sd]?|relocat(?:e|es|ed|ing))[ \t]+"
                          rf"(?:vores|vor|vort|min|mit|sin|sit|our|my|its|their)[ \t]+(?:[\w\-]+[ \t]+)?"
-                         rf"(?:{_PREMISES}|virksomhed\w*|firma\w*|business|company)[ \t]+(?:fra|from)\W*$",
-                         re.IGNORECASE)
+                         rf"(?:{_PREMISES}|virksomhed\w*|firma\w*|business|company)"
+                         rf"|(?:we|vi)(?:[ \t]+(?:have|har|er))?[ \t]+(?:moved|flyttede|flyttet|relocated))"
+                         rf"[ \t]+(?:fra|from)\W*$", re.IGNORECASE)
 _MOVES_TO = re.compile(r"(?i)[^.!?\n]{0,40}?(?<![\w])(?:til|to)(?![\w])[^.!?\n]{0,60}\Z")
 # the applicant's home, with the post asked sent to the business's premises ("Jeg bor selv på X, men al post om caféen
 # må gerne gå til caféens adresse", "Min privatadresse er X, men al korrespondance bedes sendt til restauranten"): the
