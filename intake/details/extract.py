@@ -115,6 +115,7 @@ def extract_details(
     _site_at_our_premises(found, read)
     _premises_in_another_text(found, read)
     _premises_beside_the_head_office(found, read)
+    _site_in_a_plan(found, read)
     _check_cvr(found)
     _guests_over_the_day(found, read)
     _order_period(found)
@@ -445,6 +446,30 @@ def _site_from_another_text(found: dict[str, Field], read: list[tuple[str, str, 
                 and not same_place(other, str(address.value))):
             found["activity_location"] = Field(f"{other}, {pc} {town}" if pc and town else other, source)
             return
+
+
+# what tells who applies: a text giving any of these is about the applicant, not only about a place
+_APPLICANT_KEYS = ("company_name", "cvr", "p_number", "contact_name", "contact_email", "phone")
+# the mail sends the reader to an attachment for the place: "Placering og mål fremgår af vedhæftede situationsplan",
+# "the location is shown on the attached drawing"
+_PLACE_ATTACHED = re.compile(r"(?i)\b(?:placering\w*|location|position|placement)\b[^.\n]{0,60}?"
+                             r"\b(?:vedhæft\w*|vedlagt\w*|bilag\w*|attach\w*|enclosed)")
+
+
+def _site_in_a_plan(found: dict[str, Field], read: list[tuple[str, str, dict[str, object]]]) -> None:
+    """The mail gives the business and its address and says the place is shown in an attachment, and the attachment
+    gives another address and nothing of the applicant (a site plan's "Adresse: Frederikssundsvej 180, 2700 Brønshøj",
+    a drawing's "Adresse: Ryesgade 58"): that address is where the work is done, the site."""
+    address = found.get("address")
+    if "activity_location" in found or address is None or address.source != "body":
+        return
+    if (not any(key in found and found[key].source == address.source for key in ("company_name", "cvr"))
+            or not _PLACE_ATTACHED.search(_text_of(read, "body"))):
+        return
+    plans = [(source, values) for source, _text, values in read if source not in ("body", "subject")
+             and isinstance(values.get("address"), str) and not any(key in values for key in _APPLICANT_KEYS)]
+    if len(plans) == 1 and not same_place(str(plans[0][1]["address"]), str(address.value)):
+        _site_from_another_text(found, [(source, "", values) for source, values in plans], address)
 
 
 # the business's address written as its head office or registered office ("Our head office is in Aarhus, Hasselager

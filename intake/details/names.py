@@ -359,9 +359,10 @@ def _candidates(text: str) -> Iterator[Candidate]:
     # the adviser's client with its CVR over the adviser's own firm in the signature
     yield from _plain_candidates(text, (m for m in islice(_ADVISER_FOR.finditer(text), MAX_CANDIDATES)
                                         if _near_cvr(text, m.start("v"), m.end("v"))), 4)
-    head = _LETTERHEAD.match(text)
-    if head and _looks_like_business(head.group("v")) and not _TITLE_LINE.match(head.group("v")):
-        yield head.group("v"), head.start("v"), head.end("v"), 1
+    heads = [m for m in [_LETTERHEAD.match(text)] if m] + list(islice(_BLOCK_ABOVE_CVR.finditer(text), MAX_CANDIDATES))
+    for head in heads:
+        if _looks_like_business(head.group("v")) and not _TITLE_LINE.match(head.group("v")):
+            yield head.group("v"), head.start("v"), head.end("v"), 1
 
 
 # a name the writer says in an aside is an association or a business ("vi er nogle unge fra NV Unge (det er en
@@ -426,6 +427,12 @@ _LETTERHEAD = re.compile(r"\A\s{0,20}(?!(?i:hej|hi|hello|kære|dear|goddag|til|t
                          r"[A-ZÆØÅ][^\W\d_]{1,30}){1,4})"
                          r"(?:[ \t]*\n(?:[^\n]{0,80}\n){0,4}?[^\n]{0,40}\bCVR\b"
                          r"|[ \t]{1,3}[·|•][^\n]{0,120}\bCVR\b)")          # "Vinduesmester Thomsen · Vej 12 · CVR ..."
+
+# a block of the signature that opens with the business's name and gives its CVR on the next line: "Blomster ved Birte
+# / CVR 77144803 / Fensmarkgade 8, 2200 København N"
+_BLOCK_ABOVE_CVR = re.compile(r"(?:\A|\n[ \t]*\n)[ \t]*(?P<v>[A-ZÆØÅ][^\W\d_]{1,30}(?:[ \t]{1,2}"
+                              r"(?:(?:&|på|i|ved|hos|of|the|on|by)[ \t])?[A-ZÆØÅ][^\W\d_]{1,30}){1,4})"
+                              r"[ \t]*\n[ \t]*CVR\b")
 
 
 def _ending_before(marker: re.Pattern[str], ending: re.Pattern[str], text: str,
@@ -828,8 +835,10 @@ def find_contact(text: str) -> str | None:
     name = signature_name(lines) or _closing_name(lines)
     if name:
         return name
-    m = next((m for m in _NAME_WITH_PHONE.finditer(text) if looks_like_name(m.group("v"))), None)
-    return m.group("v") if m else None
+    # (a role before the name, "Byggeleder Thomas Kjær, 21 66 03 58", is no part of it)
+    m = next((m for m in _NAME_WITH_PHONE.finditer(text) if looks_like_name(_TITLE_WORD_BEFORE.sub("", m.group("v")))),
+             None)
+    return _TITLE_WORD_BEFORE.sub("", m.group("v")) if m else None
 
 
 # ---------------------------------------------------------------- the sender's mail domain

@@ -267,7 +267,12 @@ _BUT_BETWEEN = re.compile(_BUT, re.IGNORECASE)
 # (the earlier date a bare day of the corrected one's month: "ikke den 12. men den 19. juni")
 _BARE_DAY_NOT = re.compile(rf"{_NOT}{_CORRECTION_WORDS}[ \t]{{1,3}}(?P<d>\d{{1,2}})(?:\.|st|nd|rd|th)?{_BUT}(?=\d)",
                            re.IGNORECASE)
-_NOT_BUT = re.compile(r"\b(?:not|ikke)\b[^\n]{0,60}?\b(?:but|men)\b", re.IGNORECASE)    # (a cheap look first)
+# a date taken back as it is written: "lørdag den 19. juni – nej undskyld, det er lørdag den 26. juni", "on 12 June,
+# sorry, I mean 19 June"
+_TAKEN_BACK = (r"(?:(?:nej|no)[ \t]{0,2},?[ \t]{1,3}(?:undskyld|sorry|vent|wait)|undskyld|sorry|i[ \t]mean"
+               r"|jeg[ \t]mener|or[ \t]rather|eller[ \t]rettere)\b")
+_SELF_CORRECTED = re.compile(rf"[ \t]{{0,3}}[-–—,;:(]?[ \t]{{0,3}}{_TAKEN_BACK}[^\d\n.!?]{{0,40}}", re.IGNORECASE)
+_NOT_BUT = re.compile(rf"\b(?:not|ikke)\b[^\n]{{0,60}}?\b(?:but|men)\b|{_TAKEN_BACK}", re.IGNORECASE)  # (a cheap look)
 
 
 def corrected_dates(text: str) -> str:
@@ -279,7 +284,8 @@ def corrected_dates(text: str) -> str:
     fixes: list[tuple[int, int, int, int, int | None, DateMention]] = []   # the old one's place, day, month, year; new
     for first, second in zip(dates, dates[1:], strict=False):
         if (_NOT_BEFORE.search(text, max(0, first.start - 40), first.start)
-                and _BUT_BETWEEN.fullmatch(text, first.end, second.start)):
+                and _BUT_BETWEEN.fullmatch(text, first.end, second.start)
+                or _SELF_CORRECTED.fullmatch(text, first.end, second.start)):
             fixes.append((first.start, first.end, first.day, first.month, first.year, second))
     for m in islice(_BARE_DAY_NOT.finditer(text), 5):
         new = next((d for d in dates if d.start == m.end()), None)
@@ -343,10 +349,21 @@ _DAMAGE_BEFORE = re.compile(r"(?i)\b(?:storm(?:en|vejret)?|uvejret|skybruddet|br
                             r"|accident|crash))(?:\s+(?:den|d\.|on|of|the))*\s*\Z")
 
 
+# the day an answer is wanted by: "we would be grateful for an answer before 1 March", "vi beder om svar senest den
+# 15. januar", "please reply by 1 February": a deadline for the authority, no period applied for
+_ANSWER_BY = re.compile(r"(?i)\b(?:svar|svaret|besked|tilbagemelding|afgørelse|afgørelsen|answer|reply|response"
+                        r"|decision|feedback|hear[ \t]+(?:back[ \t]+)?from[ \t]+you)\b[^.!?\n\d]{0,30}?"
+                        r"\b(?:before|by|no[ \t]+later[ \t]+than|inden|senest|før)"
+                        r"(?:[ \t]{1,3}(?:the|den|d\.|(?:man|tirs|ons|tors|fre|lør|søn)dag"
+                        r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day),?)*[ \t]{1,3}\Z")
+
+
 def _not_excluded(text: str, dates: list[DateMention]) -> list[DateMention]:
     """The dates without those the text says right after them are not applied for, and without the day the business
-    moves, the day of a storm, a fire or a break-in, or the day something was approved."""
+    moves, the day of a storm, a fire or a break-in, the day something was approved, or the day an answer is wanted
+    by."""
     return [d for d in dates if not _NOT_APPLIED.match(text, d.end)
+            and not _ANSWER_BY.search(text, max(0, d.start - 60), d.start)
             and not _MOVE_BEFORE.search(text, max(0, d.start - 200), d.start)
             and not _DAMAGE_BEFORE.search(text, max(0, d.start - 40), d.start)
             and not _APPROVED_ON.search(text, max(0, d.start - 60), d.start)]
@@ -366,6 +383,10 @@ _DURATION_OF_PERIOD = re.compile(r"[ \t]{1,3}(?:\w+[ \t]{1,3}){0,2}(?:fra|from|s
                                 r"|[ \t]{1,3}(?:frem|fremad|herefter|derefter|ahead|forward|onwards?)\b",
                                 re.IGNORECASE)
 _FOR_BEFORE = re.compile(r"\b(?:i|for|over|in)[ \t]{1,3}\Z", re.IGNORECASE)
+# the length after a verb of lasting: "starter mandag den 3. maj og varer 6 uger", "forventes at tage 3 uger",
+# "will take 3 weeks", "lasts 10 days"
+# (not a length given as a guess, "det tager cirka en uge": no end applied for)
+_LASTS_BEFORE = re.compile(r"\b(?:varer|vare|tager|tage|lasts?|takes?|take|taking)[ \t]{1,3}\Z", re.IGNORECASE)
 
 
 _REST_OF_YEAR = re.compile(r"\b(?:året ud|resten af året|(?:the )?rest of the year|(?:the )?end of the year"
@@ -383,7 +404,8 @@ def _end_of(text: str, start: date, reference: date) -> date | None:
         last = _last_day(year or (start.year if month >= start.month else start.year + 1), month)
         return last if last >= start else None
     m = next((m for m in islice(_DURATION.finditer(text), 50) if _DURATION_OF_PERIOD.match(text, m.end())
-              or _FOR_BEFORE.search(text, max(0, m.start() - 8), m.start())), None)
+              or _FOR_BEFORE.search(text, max(0, m.start() - 8), m.start())
+              or _LASTS_BEFORE.search(text, max(0, m.start() - 12), m.start())), None)
     if m:
         n = int(m.group("n")) if m.group("n").isdigit() else _NUMBER_WORDS[m.group("n").lower()]
         if m.group("unit").lower().startswith(("måned", "month")):
