@@ -60,7 +60,7 @@ NOT_PHONE_CONTEXT = re.compile(r"\b(?:cvr|se|moms|vat|p|konto|reg|ean|kr|dkk|fak
                                r"|reg(?:istration)?\.?[ \t]?(?:no|number))"     # "Company reg. no. 40 50 36 84"
                                # "Mit CVR-nummer er 38 48 77 52", "our CVR number is ..."
                                r"(?:[\s.\-]{0,2}(?:nummer(?:et)?|number|nr|no)\b\.?)?(?:[\s:]{1,3}(?:er|is))?"
-                               r"[\s.:\-#]*$"
+                               r"[\s.:\-#)]*$"            # "Company registration number (CVR): 68 61 02 57"
                                r"|\+(?!45)\d{2,3}(?:[\s-]\d{1,4}){0,2}[\s-]*$",      # the rest of a foreign number
                                 re.IGNORECASE)
 EMAIL = re.compile(r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+\-]{0,63}@[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?"
@@ -209,6 +209,11 @@ GUESTS_AFTER = re.compile(rf"(?:\b(?:{_GUEST_WORDS}|{_GUEST_COUNT_LABEL})\s{{0,3
                           rf"(?:(?:ca|approx|about|op til|up to|max)\.?\s{{1,3}})?"
                           + NUMBER, re.IGNORECASE)      # "Expected number of guests: 800"
 GUESTS = re.compile(NUMBER + rf"(?:-?ish)?\s{{0,3}}(?:{_GUEST_WORDS})\b", re.IGNORECASE)     # "50-ish people"
+# "ca. 650 løbere og 150 tilskuere, i alt ca. 800": the total of the groups counted before it
+GUESTS_TOTAL = re.compile(r"\b(?:i[ \t]alt|in[ \t]total|total|altogether|tilsammen)[ \t:]{0,3}"
+                          r"(?:(?:ca|approx|about|omkring|cirka)\.?[ \t]{1,3})?" + NUMBER
+                          + r"(?![ \t]*(?:m2|m²|kvm|m\b|l\b|liter|kr|%|dage|days|timer|hours|uger|weeks))",
+                          re.IGNORECASE)
 # "let's plan for about 70 per session", "ca. 40 pr. gang": how many come to each of the sessions
 GUESTS_PER_SESSION = re.compile(NUMBER + r"[ \t]{1,3}(?:per|pr\.|each|a|hver)[ \t]{1,3}(?:session|class|lesson|gang"
                                 r"|forestilling|performance|show)\b", re.IGNORECASE)

@@ -28,6 +28,10 @@ COMPANY = re.compile(rf"(?<![\w])(?P<v>{_CAP_TOKEN}(?:[ \t]+(?:{_JOINER}|{_CAP_T
 _SUFFIX_AT = re.compile(rf"(?<=[ \t]){SUFFIX}(?![\w/])")
 _ENDING_IN_SUFFIX = re.compile(rf"(?<![\w])"
                                rf"(?P<v>{_CAP_TOKEN}(?:[ \t]+(?:{_JOINER}|{_CAP_TOKEN})){{0,5}}[ \t]+{SUFFIX})\Z")
+# a person's role at a business ("HR-chef" with its prefix)
+_TITLE_WORDS = (r"(?:\w*direktør|(?:\w+-)?\w*chef|\w*leder|(?:med)?indehaver|(?:med)?ejer|formand|arkitekt|advokat"
+                r"|director|manager|(?:co-?)?owner|(?:co-?)?founder|chairman|architect|operator|foreman|coordinator"
+                r"|\w*mester|(?:ops|team|project|site) lead)")
 _BUSINESS_NOUN = (r"(?:restaurant|café|cafe|kiosk|shop|store|\w*butik|bar|bistro|bakery|bageri|\w*salon|pizzeria|grill"
                   r"|firma|company|business|virksomhed|enkeltmandsvirksomhed|forretning|\w*værksted|klinik|food ?truck"
                   r"|madvogn)")
@@ -53,7 +57,8 @@ _INTRO = re.compile(        # each alternative starts a word: the look-behind tu
     # "the event application for our client Kelp Kombucha", "ansøgningen for vores kunde Café Nord"
     r"|\b(?:application|ansøgning(?:en)?|anmeldelse(?:n)?)[ \t](?:for|til)[ \t](?:our|vores)[ \t]"
     r"(?:client|klient|kunde|customer),?"
-    rf"|\b(?:jeg|vi|og)[ \t](?:driver|ejer)(?:[ \t]{_BUSINESS_THE})?"
+    # (a noun with a capital is the name's: "Min mand og jeg driver Bageriet Korn & Kærne")
+    rf"|\b(?:jeg|vi|og)[ \t](?:driver|ejer)(?:[ \t](?=(?-i:[a-zæøå])){_BUSINESS_THE})?"
     # "Jeg er ved at starte hundefrisøren Happy Paws Grooming op", "vi åbner restauranten X"
     rf"|\b(?:starte|starter|åbne|åbner)[ \t](?:op[ \t])?{_BUSINESS_THE}"
     # "we are opening Mama Nkechi's Kitchen, a West African restaurant": the name, then the kind of business it is
@@ -72,6 +77,11 @@ _INTRO = re.compile(        # each alternative starts a word: the look-behind tu
     r"|\b(?:jeg|vi|i|we)[ \t](?:har|have)(?=[ \t]{1,3}(?-i:[A-ZÆØÅ])\S{0,30}(?:[ \t](?-i:[A-ZÆØÅ&])\S{0,30}){0,3}"
     r"[ \t](?:på|on|at|in|i)[ \t](?-i:[A-ZÆØÅ]))|\b(?:i|we)[ \t](?:operate|manage)"
     r"|\b(?:co-?)?(?:founder|owner|ejer|medejer|indehaver|stifter|grundlægger|medstifter)[ \t](?:of|af)"
+    # the writer's work at the business: "jeg hedder Sofie Lund og er souschef på Restaurant Gyldenlak", "This is
+    # Sarah from the front desk at Copenhagen Yoga Loft"
+    rf"|\b(?:jeg[ \t]er|og[ \t]er|i[ \t]am|i['’]m|and[ \t]am)[ \t](?:(?:the|a|an)[ \t])?{_TITLE_WORDS}"
+    r"[ \t](?:på|hos|ved|at|of)"
+    r"|\bfrom[ \t]the[ \t](?:[\w-]+[ \t])?(?:desk|reception|office|kitchen|shop|team)[ \t](?:at|of)"
     r"|\b(?:har|have|has)[ \t](?:netop[ \t]|lige[ \t]|just[ \t])?(?:åbnet|opened)"
     rf"|\b(?:har|driver|ejer|have|has|run|own)[ \t](?:(?:en|et|a|an|min|mit|my|our)[ \t])?(?:(?:lille|small|ny|nyt|new)"
     rf"[ \t])?(?:[\w-]+[ \t])?{_BUSINESS_NOUN}(?:,?[ \t](?:den|det|it|som|which)[ \t](?:hedder|is called)|,"
@@ -142,9 +152,11 @@ _TRADE_PREFIX = re.compile(r"^[A-ZÆØÅ]{2,}-\w*(?:firmaet|virksomheden|selskab
 _SENTENCE_END = re.compile(r"(?<!\b[A-ZÆØÅ])"             # "Malerfirmaet M. Brandt": an initial ends no sentence
                            r"(?<!\bFrk)(?<!\bFru)(?<!\bHr)(?<!\bDr)(?<!\bSkt)(?<!\bSct)(?<!\bSt)(?<!\bCo)(?<!\bGl)"
                            r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bBrdr)(?<!\bBros)(?<!\bKbh)(?<!\bNr)\.\s+(?=[A-ZÆØÅ])")
-_PLACE_TAIL = re.compile(r"\s+(?:på|i|in|at|on)\s+\S+(?:gade|vej|allé|plads|torv|torvet|boulevard|brygge|stræde)\b.*$",
+_PLACE_TAIL = re.compile(r"\s+(?:på|i|in|at|on)\s+(?:\S+\s+){0,2}?\S*(?:gade|vej|allé|plads|torv|torvet|boulevard"
+                         r"|brygge|stræde)\b.*$",
                          re.IGNORECASE)
-_LOWER = "a-zæøåéèêëáàâäíìîïóòôöúùûüýÿçñşğıłńśźżčřšžőűãõāēīūėąęįųķļņģ"   # (Baltic: "Rūta Petrauskienė")
+# (Baltic: "Rūta Petrauskienė"; Vietnamese: "Nguyễn Thị Thảo")
+_LOWER = "a-zæøåéèêëáàâäíìîïóòôöúùûüýÿçñşğıłńśźżčřšžőűãõāēīūėąęįųķļņģơưđ\u1ea1-\u1ef9"
 _NAME_TOKEN = (rf"[A-ZÆØÅÉÜÖÄŞÇŁŚŻŽČŘŠ][{_LOWER}]{{1,30}}(?:['’\-][A-ZÆØÅÉÜÖÄŞÇa-z{_LOWER}][{_LOWER}]+"
                r"|[A-Z][a-z]+)*")
 _NAME = (rf"(?:[A-ZÆØÅ]\.[ \t]?(?=[A-ZÆØÅ][{_LOWER}]{{2}}))?"                 # "J. Bønnelykke"
@@ -162,12 +174,9 @@ _TITLE_PREFIX = re.compile(
     # ("Producer, Afrobeat CPH", "Kasserer, Boldklubben X": an event's or an association's roles)
     r"|producer|koordinator|coordinator|organi[sz]er|arrangør|næstformand|kasserer|treasurer|sekretær|secretary"
     r"|bestyrelsesmedlem|board member|chair(?:man|person|woman)?)\s*[,:\-–|]\s*", re.IGNORECASE)
-_TITLE_WORDS = (r"(?:\w*direktør|\w*chef|\w*leder|(?:med)?indehaver|(?:med)?ejer|formand|arkitekt|advokat|director"
-                r"|manager|(?:co-?)?owner|(?:co-?)?founder|chairman|architect|operator|foreman|coordinator|\w*mester"
-                r"|(?:ops|team|project|site) lead)")
 # the name signed, then the end of the line, a phone, or the signer's role ("Kirsten Nyborg, formand", "Amalie Fog
 # (kasserer)")
-_NAME_LINE = re.compile(rf"^\s*/?\s*(?P<v>{_NAME})\s*,?\s*(?:$|[|·•]\s|(?:(?i:tlf|tel|mobil|mob)\.?:?\s*)?"
+_NAME_LINE = re.compile(rf"^\s*/?\s*(?P<v>{_NAME})\s*,?\s*(?:$|[|·•\-–]\s|(?:(?i:tlf|tel|mobil|mob)\.?:?\s*)?"
                         rf"(?:\+45\s?)?\d\d"
                         rf"|\(?(?i:{_TITLE_WORDS}|næstformand|kasserer|sekretær|bestyrelsesmedlem|treasurer|secretary"
                         rf"|chair(?:person|woman)?|board member)\)?[ \t.]*$)")
@@ -181,7 +190,9 @@ NAME_INTRO = re.compile(rf"(?i:mit navn er|jeg hedder|my name is|this is"
                         rf"|(?:henvendelse[r]? til|kontakt|contact|spørgsmål til)(?: vores)? "
                         rf"(?:projektleder|byggeleder|formand|direktør|indehaver|project manager|site manager|chairman"
                         # "Kontaktperson er vores driftsleder Ole Berg", "... vores pladsformand Jesper Winther"
-                        rf"|manager))\s+(?:(?i:(?:vores|our|min|my)\s+)?(?i:\w*{_TITLE_WORDS})"
+                        # ("... er Nordlys' HR-chef Peter Abildgaard-Nissen": a business's possessive before the title)
+                        rf"|manager))\s+(?:(?:(?i:vores|our|min|my)\s+|[A-ZÆØÅ][\w\-]{{1,30}}['’]s?\s+)?"
+                        rf"(?i:\w*{_TITLE_WORDS})"
                         rf"(?:\s+(?i:af|of)\s+[a-zæøå]{{2,20}})?,?\s+)?"
                         rf"(?P<v>{_NAME})")
 _VALEDICTION = re.compile(
@@ -356,9 +367,14 @@ def _candidates(text: str) -> Iterator[Candidate]:
         yield m.group("v"), m.start("v"), m.end("v"), 3
     for m in islice(_BRANCH_OF.finditer(text), MAX_CANDIDATES):
         yield m.group("v"), m.start("v"), m.end("v"), 4
-    # the adviser's client with its CVR over the adviser's own firm in the signature
-    yield from _plain_candidates(text, (m for m in islice(_ADVISER_FOR.finditer(text), MAX_CANDIDATES)
-                                        if _near_cvr(text, m.start("v"), m.end("v"))), 4)
+    # the adviser's client with its CVR over the adviser's own firm in the signature; the CVR may come in a sentence
+    # of its own ("Jeg er revisor for Frisør Saks & Co, som ejes af ... Salonen ... har CVR-nr. ..."), not in another
+    # text (the attached papers name the client in full)
+    any_cvr = _CVR_NEAR.search(text) is not None
+    for m in islice(_ADVISER_FOR.finditer(text), MAX_CANDIDATES):
+        near = _near_cvr(text, m.start("v"), m.end("v"))
+        if near or any_cvr:
+            yield from _plain_candidates(text, [m], 4 if near else 2)
     heads = [m for m in [_LETTERHEAD.match(text)] if m] + list(islice(_BLOCK_ABOVE_CVR.finditer(text), MAX_CANDIDATES))
     for head in heads:
         if _looks_like_business(head.group("v")) and not _TITLE_LINE.match(head.group("v")):
@@ -515,8 +531,10 @@ _TITLE_WORD_BEFORE = re.compile(r"^\s*(?:\w*chef|\w*leder|indehaver|ejer|direkt�
                                 r"(?=[A-ZÆØÅ])", re.IGNORECASE)
 
 
-# a nickname in quotes or brackets between the first name and the surname: 'Kenneth "Kenny" Dahl'
-_NICKNAME = re.compile(r"(?<=\w)[ \t]+[\"“(][A-ZÆØÅ][\w\-]{1,20}[\"”)](?=[ \t]+[A-ZÆØÅ])")
+# a nickname in quotes or brackets between the first name and the surname: 'Kenneth "Kenny" Dahl', or after the
+# name: "Nguyễn Thị Thảo (Thao)"
+_NICKNAME = re.compile(r"(?<=\w)[ \t]+[\"“(][A-ZÆØÅ][\w\-]{1,20}[\"”)](?=[ \t]+[A-ZÆØÅ])"
+                       r"|(?<=\w)[ \t]+[\"“(][A-ZÆØÅ][a-zæøå][\w\-]{0,19}[\"”)][ \t]*$")   # (not "(CEO)")
 
 
 def _signature(lines: list[str]) -> tuple[str, list[str]] | None:
@@ -540,7 +558,17 @@ def _signature(lines: list[str]) -> tuple[str, list[str]] | None:
             nm = _NAME_LINE.match(cand) if len(cand) <= 200 else None
             if nm and looks_like_name(nm.group("v")):
                 return nm.group("v"), after
+            if _signed_in_lower_case(cand, lines):
+                return cand.capitalize(), after
     return _slash_signature(lines) or _inline_valediction(lines)
+
+
+def _signed_in_lower_case(cand: str, lines: list[str]) -> bool:
+    """A first name signed in lower case ("hilsen hanne") that the text writes as a name in full ("Kaffebaren v/
+    Hanne Vig")."""
+    if not re.fullmatch(rf"[a-zæøå][{_LOWER}]{{1,20}}", cand) or not looks_like_name(cand.capitalize()):
+        return False
+    return any(re.search(rf"\b{cand.capitalize()}[ \t][A-ZÆØÅ][{_LOWER}]", ln) for ln in lines)
 
 
 # two people signing together: "Rikke Holt og Anders Frandsen", "Sara og Mads Holm", "Nkechi Okafor and Daniel Mensah"
@@ -709,7 +737,8 @@ _CONTACT_BEFORE_NAME = re.compile(
     # "Ansvarlig på stedet er formand X", "Our contact person in Copenhagen is X", "Our site contact is foreman X",
     # "Den ansvarlige for arrangementet er vores booker X", "kontaktperson i forhold til kommunen er X"
     rf"|\b(?:kontaktperson(?:en)?|kontakt(?:en)?|contact(?:[ \t]person)?|ansvarlige?|responsible(?:[ \t]person)?)"
-    rf"(?:[ \t](?:hos|at|for|på|on|in|i)[ \t]\w+(?:[ \t]\w+){{0,2}})?[ \t](?:er|is|will[ \t]be|bliver){_STILL}"
+    # ("Kontaktperson i sagen og på dagen er ...")
+    rf"(?:[ \t](?:hos|at|for|på|on|in|i)[ \t]\w+(?:[ \t]\w+){{0,4}})?[ \t](?:er|is|will[ \t]be|bliver){_STILL}"
     rf"|\b(?:you|one)[ \t]can[ \t](?:reach|contact|call)|\b(?:i|du|man)[ \t]kan[ \t](?:kontakte|ringe[ \t]til"
     rf"|få[ \t]fat[ \t]i)"
     # "Location manager: Sebastian Kjær, 40 ...", "Foreman on site: X"
@@ -726,6 +755,10 @@ _CONTACT_BEFORE_NAME = re.compile(
     rf"(?:(?i:{_TITLE_WORDS})[ \t]{{1,2}})?"
     rf"(?:[A-ZÆØÅ]{{2,4}}[ \t])?"                  # "arkitekt MAA Mads Linde": the letters of a title after it
     rf"|(?<=our[ \t])[a-z]{{4,20}}[ \t]|(?<=vores[ \t])[a-zæøå]{{4,20}}[ \t]"
+    # "Kontaktperson er montør Kim Jensen", "Nordlys' HR-chef Peter Abildgaard-Nissen": a role in lower case, or a
+    # business's possessive before a title
+    rf"|(?<=\ber[ \t])[a-zæøå]{{4,20}}[ \t]|(?<=\bis[ \t])[a-z]{{4,20}}[ \t]"
+    rf"|(?<=\ber[ \t])[A-ZÆØÅ][\w\-]{{1,30}}['’]s?[ \t](?i:{_TITLE_WORDS})[ \t]{{1,2}}"
     # "please contact our Danish line producer, Jens Ekberg": the role in words of its own, then the name after a comma
     rf"|(?<=our[ \t])(?:[\w'’\-]+[ \t]){{0,2}}[a-z][\w\-]{{2,25}},[ \t]{{1,2}}"
     rf"|(?<=vores[ \t])(?:[\w'’\-]+[ \t]){{0,2}}[a-zæøå][\w\-]{{2,25}},[ \t]{{1,2}})?"
@@ -736,6 +769,10 @@ _CONTACT_AFTER_NAME = re.compile(r"(?i:\s{1,2}(?:(?:who|som|der)\s{1,2})?(?:will
                                  r"(?:the[ \t]|our[ \t]|vores[ \t]|den[ \t]|jeres[ \t]|your[ \t])?"
                                  r"(?:daglige?[ \t]|day-to-day[ \t]|primary[ \t]|main[ \t]|faste[ \t])?"
                                  r"(?:kontakt(?:person)?|(?:point[ \t]of[ \t])?contact(?:[ \t]person)?)\b"
+                                 # "Jens is the one to contact about this", "Kim er den, I skal ringe til"
+                                 r"|[ \t]{1,2}(?:is[ \t]the[ \t](?:one|person)[ \t]to[ \t](?:contact|call|talk[ \t]to)"
+                                 r"|er[ \t]den,?[ \t](?:(?:som|der)[ \t])?(?:I|du|man)[ \t]skal[ \t](?:kontakte"
+                                 r"|ringe[ \t]til|tale[ \t]med))\b"
                                  r"|[ \t]{1,2}(?:kan[ \t](?:træffes|kontaktes|fås[ \t]fat[ \t]i)"
                                  r"|can[ \t]be[ \t](?:reached|contacted))\b"
                                  # "my colleague Jonas Berg handles the permits", "X står for ansøgningen": the one
@@ -791,8 +828,8 @@ def _completed(name: str, text: str) -> str:
     elsewhere ("Lise Holt", "tandlæge Marianne Holst")."""
     if " " in name or not looks_like_name(name):
         return name
-    return next((f.group(0) for f in islice(re.finditer(rf"\b{re.escape(name)}[ \t][A-ZÆØÅ][{_LOWER}]+\b", text), 5)
-                 if looks_like_person(f.group(0))), name)
+    full = rf"\b{re.escape(name)}(?:[ \t]{_NAME_TOKEN}){{1,2}}(?![\w\-])"      # "Nadia El-Khatib", "Mads Bach Ravn"
+    return next((f.group(0) for f in islice(re.finditer(full, text), 5) if looks_like_person(f.group(0))), name)
 
 
 def _signed_in_full(name: str, text: str) -> str:
@@ -834,7 +871,7 @@ def find_contact(text: str) -> str | None:
     lines = text.split("\n")
     name = signature_name(lines) or _closing_name(lines)
     if name:
-        return name
+        return _completed(name, text)       # "Mvh Deniz" under "det er mig, Deniz Yıldız, der ...": Deniz Yıldız
     # (a role before the name, "Byggeleder Thomas Kjær, 21 66 03 58", is no part of it)
     m = next((m for m in _NAME_WITH_PHONE.finditer(text) if looks_like_name(_TITLE_WORD_BEFORE.sub("", m.group("v")))),
              None)

@@ -960,10 +960,15 @@ _EVENT = (r"(?<![\w])(?=[fFoOkKmMlLrRaAeEsSbBhHyYpPdDcCtT])"          # a word s
           r"|stand\b|stade|bod\b|boden|stall|sælge|sell|serv(?:e|ing|ere|erer)\b|yoga|parade|optog|demonstration"
           r"|starter|slutter|starts|ends|starting|finishing"
           r"|\w{0,15}?turnering|tournament"
-          r"|afholde|holde|hold\b|host|picnic|loppemarked|julemarked|cirkus|circus|teater|theatre|scene\b)")
-_EVENT_PLACE = re.compile(rf"{_EVENT}[^.\n]{{0,50}}?(?<![\w])(?i:i|på|ved|in|at|on|foran|in front of)[ \t]{{1,2}}"
-                          r"(?:the[ \t]{1,2})?"           # "a run starting and finishing at the Amager Fælled car park"
-                          r"(?P<v>[A-ZÆØÅ][\wæøå]{2,30}(?:[ \t][A-ZÆØÅ][\wæøå]{2,30}){0,2})(?![\w])")
+          r"|afholde|holde|hold\b|host|picnic|loppemarked|julemarked|cirkus|circus|teater|theatre|scene\b"
+          r"|party\b|parties\b)")
+_PLACE_AFTER_EVENT = (r"[^.\n]{0,50}?(?<![\w])(?i:i|på|ved|in|at|on|foran|in front of)[ \t]{1,2}"
+                      r"(?:the[ \t]{1,2})?"           # "a run starting and finishing at the Amager Fælled car park"
+                      r"(?P<v>[A-ZÆØÅ][\wæøå]{2,30}(?:[ \t][A-ZÆØÅ][\wæøå]{2,30}){0,2})(?![\w])")
+_EVENT_PLACE = re.compile(_EVENT + _PLACE_AFTER_EVENT)
+# the next place in the event's sentence, after one that is none ("a party ... in Copenhagen, this time at Israels
+# Plads")
+_NEXT_EVENT_PLACE = re.compile(_PLACE_AFTER_EVENT)
 _NOT_PLACE = frozenset(
     "januar februar marts april maj juni juli august september oktober november december january february march may"
     " june july october mandag tirsdag onsdag torsdag fredag lørdag søndag monday tuesday wednesday thursday friday"
@@ -993,7 +998,9 @@ _ENDS_AS_PLACE = re.compile(rf"[^\n]*{ENDS_AS_STREET}\Z")
 def _event_place(text: str, mentions: list[Mention]) -> str | None:
     """A named place where an event, a stall or a recording is, without a street word: "koncert i Superkilen",
     "film a scene on Strøget", "Løbet starter ved Langelinie"."""
-    for m in islice(_EVENT_PLACE.finditer(text, 0, _EVENT_READ), MAX_MENTIONS):
+    places = (p for m in islice(_EVENT_PLACE.finditer(text, 0, _EVENT_READ), MAX_MENTIONS)
+              for p in (m, _NEXT_EVENT_PLACE.match(text, m.end("v"))) if p)
+    for m in places:
         name = m.group("v")
         first = name.split()[0].lower()
         inside = any(s.start <= m.start("v") < s.end for s in mentions)

@@ -30,6 +30,7 @@ from intake.details.identifiers import (
     GUESTS_AFTER,
     GUESTS_IN_WORDS,
     GUESTS_PER_SESSION,
+    GUESTS_TOTAL,
     IGNORED_EMAIL,
     LITRES,
     NOT_PHONE_CONTEXT,
@@ -507,7 +508,10 @@ def _client_block(text: str, reference: date, for_a_client: bool = False) -> tup
 # Frederikssundsvej 78, 2400 København NV (CVR 21043842), anmelder vi ...", "on behalf of our client, X, CVR ..."
 _CLIENT_SENTENCE = re.compile(
     r"(?i:\b(?:på[ \t]vegne[ \t]af|on[ \t]behalf[ \t]of|for)[ \t](?:vores|vor|min|mit|our|my)[ \t]"
-    r"(?:kunde|klient|client|customer)),?[ \t]+(?P<name>[A-ZÆØÅ][^,\n()]{1,60}?)(?:[ \t]*,[ \t]*"
+    r"(?:kunde|klient|client|customer)"
+    # "Vi administrerer ejendommen ... på vegne af ejeren, K/S Tagensvej 140 (CVR 86250292)"
+    r"|\bpå[ \t]vegne[ \t]af[ \t](?:ejeren|bygherren)|\bon[ \t]behalf[ \t]of[ \t]the[ \t](?:owner|developer))"
+    r",?[ \t]+(?P<name>[A-ZÆØÅ][^,\n()]{1,60}?)(?:[ \t]*,[ \t]*"
     r"(?P<rest>[^\n()]{0,80}?))?[ \t]*[,(][ \t]*(?P<cvr>(?i:cvr)[^\d\n]{0,8}\d(?:[ ]?\d){7})(?!\d)")
 
 
@@ -717,8 +721,12 @@ def _find_cvr(text: str, _ref: date) -> dict:
     return {}
 
 
+# "CVR 24554279 / P 1017766542": a bare "P" right after the CVR labels the P-number
+_P_AFTER_CVR = re.compile(r"(?i:\bcvr)[^\n\d]{0,12}\d{8}[ \t]*[/,|][ \t]*P\.?[ \t:]{1,3}(?P<v>\d{10})(?![\d])")
+
+
 def _find_p_number(text: str, _ref: date) -> dict:
-    m = P_LABELLED.search(text)
+    m = P_LABELLED.search(text) or _P_AFTER_CVR.search(text)
     if m:
         return {"p_number": digits(m.group("v"))}
     # announced further on in the sentence: "P-nummeret for Blågårdsgade 8 er 1003948217"; never what is a CPR number
@@ -937,7 +945,7 @@ def _find_amounts(text: str, _ref: date) -> dict:
     guests = [parse_number(g.group("n"))
               for pattern in (GUESTS, GUESTS_AFTER, GUESTS_PER_SESSION) for g in islice(pattern.finditer(text), 50)
               if not _WORKERS.search(text, max(0, g.start() - 30), g.start())]
-    guests = [g for g in guests if isinstance(g, int)] + _guests_in_words(text)
+    guests = [g for g in guests if isinstance(g, int)] + _guests_in_words(text) + _guests_total(text)
     if guests:
         out["guests"] = max(guests)
     return {k: v for k, v in out.items() if v}
@@ -958,6 +966,17 @@ def _added_size(text: str, end: int) -> float:
             return total
         total, end = total + a * b, d.end()
     return total
+
+
+def _guests_total(text: str) -> list[int]:
+    """A total after groups of guests counted on its line ("650 løbere og 150 tilskuere, i alt ca. 800")."""
+    out = []
+    for g in islice(GUESTS.finditer(text), 20):
+        line_end = text.find("\n", g.end())
+        total = GUESTS_TOTAL.search(text, g.end(), min(g.end() + 80, len(text) if line_end < 0 else line_end))
+        if total and isinstance(number := parse_number(total.group("n")), int):
+            out.append(number)
+    return out
 
 
 def _guests_in_words(text: str) -> list[int]:

@@ -27,6 +27,7 @@ from intake.details.identifiers import (
     DIMENSIONS,
     EMAIL,
     GUESTS,
+    GUESTS_TOTAL,
     NUMBER,
     area_number,
     digits,
@@ -144,8 +145,10 @@ def _v_person_or_company(value: str, ref: date) -> Values:
 
 
 # "Amiras Is (enkeltmandsvirksomhed)": the kind of business in brackets after its name is no part of the name
+# (with its owner: "Al-Noor Bakery (sole proprietorship of Omar al-Rashid)", "(enkeltmandsvirksomhed v/ X)")
 _SOLE_TRADER_ASIDE = re.compile(r"\s*\((?i:enkeltmandsvirksomhed|personligt ejet|sole trader|sole proprietorship"
-                                r"|selvstændig|self-employed|forening|association)\)\s*$")
+                                r"|selvstændig|self-employed|forening|association)"
+                                r"(?:[ \t]+(?i:of|owned by|af|ejet af|v/)[ \t]+[^()\n]{2,60})?\)\s*$")
 
 
 # a company field that points back to the applicant: "os selv", "vi selv", "ourselves", "samme som ansøger"
@@ -427,7 +430,7 @@ def _v_amount(key: str) -> Handler:
         if key == "litres" and (people := GUESTS.search(value)):     # "Capacity: up to 3,000 guests per day"
             number = parse_number(people.group("n"))
             return {"guests": number} if number else {}
-        m = re.search(NUMBER, value)
+        m = (key == "guests" and GUESTS_TOTAL.search(value)) or re.search(NUMBER, value)
         number = parse_number(m.group("n")) if m else None
         upper = _RANGE.match(value, m.end()) if m and key == "guests" else None
         if upper and isinstance(number, int) and (top := parse_number(upper.group("n"))) and top > number:
