@@ -55,13 +55,14 @@ _DAYS_NOT = (r"(?!\.(?:[ \t]?[-–][ \t]?\d{1,2}\.)?[ \t]{0,3}"
              r"|july|juli|august|september|o[ck]tober|november|december))\b)")
 _SIDE = r"(?i:tv|th|mf|t\.[ ]?v|t\.[ ]?h|m\.[ ]?f)\b\.?"
 _SIDE_EN = r"(?i:left|right)\b"
+# an expat's "ground floor", "3rd floor left", "4th floor"
+_FLOOR_EN = (r"(?i:ground[ \t]floor|basement|(?:\d{1,2}(?:st|nd|rd|th|\.)?)[ \t]{0,2}floor)\b"
+             rf"(?:[ \t]{{0,3}},?[ \t]{{0,3}}(?:{_SIDE}|{_SIDE_EN}))?")
 _UNIT = (
     rf"(?P<unit>,?(?:[ \t]{{0,3}}|[ \t]?\n[ \t]{{0,2}}(?=st\b|kl\b|\d{{1,2}}\.))(?:"   # a PDF may wrap before the floor
     rf"(?i:st|stuen|kl|kld|kælder|parterre)\b\.?(?:[ \t]{{0,3}},?[ \t]{{0,3}}{_SIDE})?"
     r"|(?i:opg|opgang)\b\.?[ \t]{0,2}\d{1,2}(?![\d.])"                  # a stairway: "Carl Jacobsens Vej 16, opg. 4"
-    # an expat's "ground floor", "3rd floor left", "4th floor"
-    rf"|(?i:ground[ \t]floor|basement|(?:\d{{1,2}}(?:st|nd|rd|th|\.)?)[ \t]{{0,2}}floor)\b"
-    rf"(?:[ \t]{{0,3}},?[ \t]{{0,3}}(?:{_SIDE}|{_SIDE_EN}))?"
+    rf"|{_FLOOR_EN}"
     rf"|\d{{1,2}}(?:\.(?!\d){_MONTH_AHEAD}|(?=[ \t]{{0,3}}(?:sal\b|{_SIDE})))[ \t]{{0,3}}(?i:sal\b\.?)?"
     rf"(?:[ \t]{{0,3}},?[ \t]{{0,3}}{_SIDE})?"
     r"))?"
@@ -137,6 +138,7 @@ def find_mentions(text: str, limit: int = MAX_MENTIONS) -> list[Mention]:
     """
     found = [_mention(m, text) for m in islice(ADDRESS.finditer(text), limit) if not _town_after_postcode(m, text)]
     named = [m for m in islice((_named(m, text) for m in _NAMED_WITH_POSTCODE.finditer(text)), limit) if m]
+    named += [m for m in islice((_number_first(m, text) for m in _NUMBER_FIRST.finditer(text)), limit) if m]
     named += [m for m in islice((_postbox(m, text) for m in _POSTBOX_ADDRESS.finditer(text)), limit) if m]
     named = [m for m in named if not any(f.start < m.end and m.start < f.end for f in found)]
     return sorted(found + named, key=lambda m: m.start)[:limit] if named else found
@@ -249,6 +251,29 @@ def _named(m: re.Match, text: str) -> Mention | None:
     return Mention(start, pc.end() + taken, address, number, town)
 
 
+# an address in the English order, the house number before the street ("14 Refshalevej", "2nd floor, 45 Dronningens
+# Tværgade"), taken only with a postcode of the table and its town after it; a unit or building label before the number
+# ("Unit 3, 14 Refshalevej") is no part of the address, a floor is
+_NUMBER_FIRST = re.compile(
+    rf"(?:(?<![\w])(?P<floor>{_FLOOR_EN})[ \t]{{0,3}},[ \t]{{0,3}})?"
+    rf"(?<![\w,.\-/])(?P<no>\d{{1,4}}[A-Za-z]?)[ \t]{{1,2}}(?P<street>{STREET})(?![\w])"
+    rf"(?=[ \t]{{0,3}},?[ \t]{{0,3}}\n?[ \t]{{0,3}}(?:DK[ \t-]?)?[1-9]\d{{3}}[ \t])")
+
+
+def _number_first(m: re.Match, text: str) -> Mention | None:
+    """ "Unit 3, 14 Refshalevej, 1432 Copenhagen K": the street and number in the Danish order, with the floor written
+    before them ("2nd floor, 45 Dronningens Tværgade" is "Dronningens Tværgade 45, 2.")."""
+    if m.group("street").split(" ")[0].lower() in NOT_STREET_WORDS:
+        return None
+    pc = _PC_AFTER.match(text, m.end())
+    found = postcode_town(pc.group("pc"), text[pc.end():pc.end() + 60], strict=True) if pc else None
+    if not found:
+        return None
+    number, town, taken = found
+    address = format_address(m.group("street"), m.group("no"), m.group("floor") or "")
+    return Mention(m.start(), pc.end() + taken, address, number, town)
+
+
 def _postbox(m: re.Match, text: str) -> Mention | None:
     """ "Postboks 2140, 1500 København V": a business's postal address when it gives no street."""
     pc = _PC_AFTER.match(text, m.end())
@@ -269,12 +294,32 @@ def _mention(m: re.Match, text: str) -> Mention:
     address = format_address(m.group("street"), m.group("no"), m.group("unit") or "")
     # it starts where the street does: "Stillads Nansensgade 40" is the scaffolding's site at Nansensgade 40
     start = m.start() + max(0, m.group("street").find(address.split(" ")[0]))
-    pc = _PC_AFTER.match(text, m.end())
+    building = _BUILDING_AFTER.match(text, m.end())     # "Titangade 15, Bygning 4 / 2200 København N"
+    pc = _PC_AFTER.match(text, building.end() if building else m.end())
     found = postcode_town(pc.group("pc"), text[pc.end():pc.end() + 60], strict=False) if pc else None
     if not found:
-        return Mention(start, m.end(), address)
+        return _town_then_postcode(m, text, start, address)
     number, town, taken = found
     return Mention(start, pc.end() + taken, address, number, town)
+
+
+# a building or unit of the premises named between the address and its postcode ("Titangade 15, Bygning 4", "Enghavevej
+# 80, Building C"): no part of the address as a caseworker registers it
+_BUILDING_AFTER = re.compile(r"[ \t]{0,3},[ \t]{0,3}(?i:bygning|bygn\.|building|bldg\.?|unit|hal|hall|lager"
+                             r"|warehouse|port)[ \t]{1,2}(?:\d{1,3}[A-Za-z]?|[A-Z])(?![\w])")
+# the town, then its postcode, after the address: "Islands Brygge 43, ground floor right, Copenhagen S, 2300"
+_TOWN_THEN_PC_AFTER = re.compile(r"[ \t]{0,3},[ \t]{0,3}"
+                                 r"(?P<town>[A-ZÆØÅ][\wæøå.]{1,30}(?:[ \t][A-ZÆØÅ][\wæøå.]{0,30})?)"
+                                 r"[ \t]{0,3},?[ \t]{0,3}(?P<pc>[1-9]\d{3})(?![\d.,]\d|[\d\w])")
+
+
+def _town_then_postcode(m: re.Match, text: str, start: int, address: str) -> Mention:
+    """The address with the postcode written after its town (checked against the table), else without a postcode."""
+    after = _TOWN_THEN_PC_AFTER.match(text, m.end())
+    found = postcode_town(after.group("pc"), after.group("town"), strict=True) if after else None
+    if after is None or found is None or found[2] != len(after.group("town")):
+        return Mention(start, m.end(), address)
+    return Mention(start, after.end(), address, found[0], found[1])
 
 
 def format_address(street: str, number: str, unit: str = "") -> str:
@@ -336,6 +381,10 @@ def read_address(value: str) -> tuple[str, str, str]:
     if m and m.start() <= 40:
         found = _mention(m, value)
         return found.address, found.postcode, found.town
+    english = next((f for f in (_number_first(e, value) for e in islice(_NUMBER_FIRST.finditer(value), 3)
+                                if e.start() <= 40) if f), None)
+    if english is not None:             # "Unit 3, 14 Refshalevej, 1432 Copenhagen K"
+        return english.address, english.postcode, english.town
     pc, town, at = _postcode_in(value)
     street = value[:at].strip(" ,") if at is not None else value
     return street, pc, town

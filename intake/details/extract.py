@@ -395,10 +395,13 @@ def _site_apart_from_the_address(found: dict[str, Field]) -> None:
             found["city"] = Field(str(town_of(m.group("pc"))), site.source)
 
 
-# the mail puts the activity at the business's own premises ("a sign at our new pharmacy", "skilt på vores butik")
-_AT_OUR_PREMISES = re.compile(r"(?i)\b(?:at|on|outside|in front of|på|ved|foran|uden for)[ \t]+(?:our|vores|min|mit|my)"
+# the mail puts the activity at the business's own premises ("a sign at our new pharmacy", "skilt på vores butik", "a
+# mezzanine in our brewery hall")
+_AT_OUR_PREMISES = re.compile(r"(?i)\b(?:at|on|in|outside|in front of|på|i|ved|foran|uden for)[ \t]+"
+                              r"(?:our|vores|min|mit|my)"
                               r"[ \t]+(?:(?:new|nye|nyåbnede)[ \t]+)?(?:pharmacy|apotek|shop|store|restaurant|café|cafe"
-                              r"|salon|bakery|bageri|butik|forretning|klinik|clinic)\b"
+                              r"|salon|bakery|bageri|butik|forretning|klinik|clinic|brewery|bryggeri|bryghus|værksted"
+                              r"|workshop|premises|hotel)\b"
                               # "på facaden på Valby Langgade 57, 2500 Valby, hvor butikken ligger"
                               r"|\b(?:hvor|where)[ \t]+(?:butikken|forretningen|salonen|restauranten|caféen|cafeen"
                               r"|klinikken|bageriet|værkstedet|(?:the|our|my)[ \t]+(?:shop|store|salon|restaurant|café"

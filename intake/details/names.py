@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable, Iterator
 from itertools import islice
 
+from intake.details.addresses import ADDRESS
 from intake.details.postcodes import towns
 
 SUFFIX = (r"(?:ApS|A/S|I/S|IVS|K/S|P/S|AmbA|A\.m\.b\.a\.|F\.m\.b\.a\.|FMBA|SMBA|S\.m\.b\.a\.|Ltd\.?|Limited|GmbH|AB|AS"
@@ -379,6 +380,39 @@ def _candidates(text: str) -> Iterator[Candidate]:
     for head in heads:
         if _looks_like_business(head.group("v")) and not _TITLE_LINE.match(head.group("v")):
             yield head.group("v"), head.start("v"), head.end("v"), 1
+    for m in islice(_NAME_BEFORE_ADDRESS.finditer(text), MAX_CANDIDATES):
+        if _business_block(text, m):
+            yield m.group("v"), m.start("v"), m.end("v"), 1
+
+
+# a name with a street address right after it, on the same line after a separator ("Smørrebrødshuset Sønderbro ·
+# Sønder Boulevard 72 · 1720 København V · CVR ...", "Blomsterbutikken Valmue - Frederikssundsvej 56 - ...") or on the
+# next line ("Malerfirma Jens Kok / Hulgårdsvej 40, 3. th / 2400 København NV / CVR ...")
+_NAME_BEFORE_ADDRESS = re.compile(rf"(?m)(?:^|(?<=[·|•–-][ \t]))[ \t]*(?P<v>{_NAME_RUN})"
+                                  r"(?:[ \t]+[·|•–-][ \t]+|[ \t]*\n[ \t]*)(?=[A-ZÆØÅ])")
+_CVR_WORD = re.compile(r"\bCVR\b")
+# a label or a greeting before an address, no name: "Adresse", "Site", "Kontakt", "Mvh"
+_BLOCK_LABEL = re.compile(r"(?i)(?:\w*adresse|address|site|placering|location|kontakt|contact|ansøger|applicant"
+                          r"|afsender|sender|firma|company|kunde|client|bygherre|mvh|vh|hilsen|regards|tak"
+                          r"|thanks)\b")
+
+
+def _business_block(text: str, m: re.Match[str]) -> bool:
+    """A business's block of its own details: a name that is no person's nor a label, its street address right after
+    it and a CVR on the lines that follow. A line of words above the name may be the block's name ("Sankt Stefans
+    Kirke / Menighedsrådet / Nørrebrogade 191"): the block's first line is left to the letterhead's rule."""
+    name = m.group("v")
+    if (not ADDRESS.match(text, m.end()) or re.search(r"\d", name) or _TITLE_LINE.match(name)
+            or _BLOCK_LABEL.match(name) or name.lower() in towns() or _couple(name)
+            or looks_like_person(name) and not (_DEFINITE_NOUN.fullmatch(name.split()[0])
+                                                or _TRADE.fullmatch(name.split()[0].lower()))):
+        return False        # a person's or a couple's name (but "Isenkræmmeren Brønshøj", "Malerfirma Jens Kok")
+    above = text[max(0, m.start() - 200):m.start()].rstrip(" \t").rsplit("\n", 2)
+    line_above = above[-2].strip() if len(above) >= 2 and not above[-1].strip() else ""
+    if re.search(r"[^\W\d_]", line_above) and not line_above.endswith(":") and not looks_like_person(line_above):
+        return False
+    lines_after = text[m.end():m.end() + 400].split("\n", 4)[:4]
+    return any(_CVR_WORD.search(line) for line in lines_after)
 
 
 # a name the writer says in an aside is an association or a business ("vi er nogle unge fra NV Unge (det er en

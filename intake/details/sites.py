@@ -253,6 +253,9 @@ _IN_FRONT_OF_PREMISES = re.compile(rf"(?:\bforan|\bud for|\buden ?for|\bin front
                                    # "foran min forretning Amagerbrogade 58": our premises, named by their address
                                    rf"|(?:\bforan|\bud for|\buden ?for|\bin front of|\boutside)\s"
                                    rf"(?:vores|min|mit|our|my)\s{_PREMISES}\W*$", re.IGNORECASE)
+# the basement of the house named right after it: "located in the basement of", "i kælderen på", "i kælderen under"
+_IN_THE_BASEMENT = re.compile(r"(?i)\b(?:in[ \t]+the[ \t]+basement[ \t]+(?:of|at)|i[ \t]+kælderen[ \t]+(?:på|under|i))"
+                              r"[ \t]+\Z")
 _LIVES_THERE = re.compile(
     r"(?<![\w])(?:jeg|vi|i|we) (?:bor|live)(?: selv| also| myself)? (?:på adressen|i ejendommen|i huset|der|there"
     r"|at the address|in the building)\b"
@@ -399,6 +402,9 @@ def find_addresses(text: str) -> dict[str, str]:
                        and (m.postcode or _address_line_under_company(text, m))), None)
         if fuller is not None:
             own = Mention(own.start, own.end, fuller.address, own.postcode or fuller.postcode, own.town or fuller.town)
+    if own is not None and "," not in own.address and _IN_THE_BASEMENT.search(text, max(0, own.start - 40), own.start):
+        # "a cocktail bar located in the basement of Studiestræde 19": the floor, said in words before the address
+        own = Mention(own.start, own.end, f"{own.address}, kl.", own.postcode, own.town)
     if own is not None and not own.postcode:
         own = _building_on_street(text, own, mentions)
     if own is not None:
@@ -904,7 +910,8 @@ _OR_ANOTHER = re.compile(r"[ \t,]{1,3}(?:or|eller)[ \t]{1,3}(?:(?:in|i|på|at|on
 # "I run a small coffee bar in Nørrebro", "vi har en lille café på Vesterbro": where the business itself lies, no site
 # ("Vi er et lille kafferisteri på Refshaleøen", "we're a small brewery in Sydhavn", "We're an events agency in London":
 # what the business is, and where)
-# ("We are opening Osteria Romano, a small Italian restaurant in Gothersgade": the business named, then what it is)
+# ("We are opening Osteria Romano, a small Italian restaurant in Gothersgade": the business named, then what it is;
+# "We run a small event space on Refshaleøen", "vi driver et spillested i Sydhavn": a venue too)
 _WHERE_WE_RUN = re.compile(r"(?i)(?:\b(?:i|we|jeg|vi)(?:[ \t]+(?:run|own|have|har|driver|ejer|er|are|am)|['’](?:re|m))"
                            r"[ \t]+(?:a|an|en|et|our|my|vores|min|mit)"
                            r"|\b(?:åbner|åbne|opening|open|opens|run|runs|running|driver|ejer|own|owns)[ \t]+"
@@ -912,7 +919,7 @@ _WHERE_WE_RUN = re.compile(r"(?i)(?:\b(?:i|we|jeg|vi)(?:[ \t]+(?:run|own|have|ha
                            r"(?:café|cafe|coffee[ \t]bar|\w*bar|restaurant|bistro|shop|store|butik|bageri|bakery|kiosk"
                            r"|salon|frisør|klinik|clinic|studio|værksted|workshop|pizzeria|business|forretning"
                            r"|\w*risteri|\w*bryggeri|\w*roastery|\w*brewery|agency|company|firm|bureau|\w*firma"
-                           r"|virksomhed)"
+                           r"|virksomhed|venue|space|\w*sted|\w*hal|hall)"
                            r"[ \t]+(?:(?:i|på|in|at|on)[ \t]+(?:the[ \t]+)?)?\Z")
 
 
