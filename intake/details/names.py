@@ -590,7 +590,11 @@ def _signature(lines: list[str]) -> tuple[str, list[str]] | None:
             if couple:
                 return couple, after
             nm = _NAME_LINE.match(cand) if len(cand) <= 200 else None
-            if nm and looks_like_name(nm.group("v")):
+            # (before a dash, a person's name: "Ahmed bin Salim - Founder - ...", not the business's own line under
+            # the "--" of a signature, "Blomsterbutikken Valmue - Frederikssundsvej 56 - ...")
+            if (nm and looks_like_name(nm.group("v"))
+                    and not (cand[nm.end("v"):].lstrip(" ,")[:1] in ("-", "–")
+                             and ADDRESS.match(cand[nm.end("v"):].lstrip(" ,-–")))):
                 return nm.group("v"), after
             if _signed_in_lower_case(cand, lines):
                 return cand.capitalize(), after

@@ -52,6 +52,15 @@ def test_signature_line_with_a_role_and_the_company_after_dashes():
     assert found["contact_name"] == "Ahmed bin Salim"
 
 
+def test_the_business_line_with_dashes_under_the_signature_separator_is_no_name():
+    # near miss of the rule above (found merging d32 with d34): under "--", a business's line of dashes with its
+    # address is its footer, and the name above the "--" signs the mail
+    found = body("Hej\n\nVi vil gerne hænge et nyt facadeskilt op.\n\nMvh Camilla Winther\n--\n"
+                 "Blomsterbutikken Valmue - Frederikssundsvej 56 - 2400 København NV - tlf 38 10 42 77 - "
+                 "CVR 42150886\n")
+    assert found["contact_name"] == "Camilla Winther"
+
+
 def test_vietnamese_name_signed_with_its_short_form_in_brackets():
     found = body("Hej\n\nVi åbner en restaurant på Griffenfeldsgade 28, 2200 København N.\n\nMvh\n"
                  "Nguyễn Thị Thảo (Thao)\ntlf. 25 61 08 73\n")
