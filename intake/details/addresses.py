@@ -208,6 +208,73 @@ def find_lower_case(text: str, limit: int = MAX_MENTIONS) -> list[Mention]:
     return found
 
 
+# a street written in lower case by a hurried mail, wherever it stands in the text ("stillads ud for frederikssundsvej
+# 112 fra d 7/1", "ud for sønder boulevard 61", "kontor lygten 39 2400 kbh nv"): a word with a plain street ending
+# (or a street word of its own after a word of the name: "toftegårds allé 48", "islands brygge 79"), the usual
+# prefixes before it ("gammel køge landevej 55"), a house number that is no size, date nor phone, and its floor
+_LOWER_PREFIX = r"(?:[a-zæøå][a-zæøå.]{1,15}[ \t]){0,2}"
+_LOWER_ENDINGS = "gade vej allé alle boulevard stræde plads torv brygge vænge passage havn".split()
+_LOWER_ENDS = "(?:" + "|".join(_LOWER_ENDINGS) + ")"
+_ENDS_AS_LOWER_STREET = "(?:" + "|".join(f"(?<={e})" for e in _LOWER_ENDINGS) + ")"
+_LOWER_ANY_STREET = re.compile(
+    rf"(?<![\w\-/@.])(?P<street>{_LOWER_PREFIX}"
+    rf"(?:[a-zæøå][a-zæøå\-]{{5,30}}+{_ENDS_AS_LOWER_STREET}"
+    rf"|[a-zæøå][a-zæøå\-]{{1,30}}+[ \t]{_LOWER_ENDS}))"
+    rf"[ \t](?:nr\.?[ \t]?)?(?P<no>(?!(?:19|20)\d\d(?!\d))\d{{1,3}}(?:[a-h](?![\wæøå]))?)(?![\d\wæøå])"
+    rf"(?![.,/]\d|[ \t]{{0,3}}(?:m2|m²|kvm|m\b|meter|l\b|liter|kr|%|x|×|\*|[/-]\d)|[ \t]{{1,2}}\d\d[ .\-]?\d\d"
+    rf"(?![ \t]{{1,2}}[a-zæøåA-ZÆØÅ]))"
+    rf"{_UNIT}(?:[ \t](?P<floor>\d{{1,2}})(?=[ \t]{{1,3}}[1-9]\d{{3}}[ \t]))?")   # "brønshøj torv 8 1 2700 brønshøj"
+# one lower-case word without a street ending, vouched for by its postcode and town ("kontor lygten 39 2400 kbh nv")
+_LOWER_NAMED = re.compile(r"(?<![\w\-/@.])(?P<street>[a-zæøå]{4,30}+)[ \t](?P<no>\d{1,3}[a-h]?)(?![\w.,/])"
+                          rf"{_UNIT}(?=[ \t]{{0,3}},?[ \t]{{0,3}}[1-9]\d{{3}}[ \t])")
+_LOWER_NOT_PREFIX = frozenset("til på for ud foran ved i af fra og med mod bag hos om at on in of the to from and or"
+                              " er vi jeg kontor office adresse address adr adr. c/o".split())
+
+
+def find_lower_case_mentions(text: str, limit: int = MAX_MENTIONS) -> list[Mention]:
+    """The street addresses a mail writes in lower case ("blågårdsgade 17 st 2200 kbh n", "ud for sønder boulevard
+    61"), in order, as ``find_mentions`` gives the capitalised ones; a street named by no street word only with its
+    postcode and town."""
+    found = []
+    for m in islice(_LOWER_ANY_STREET.finditer(text), limit):
+        words = m.group("street").split()
+        compound = len(words) == 1 or not _STREET_WORD.match(words[-1])
+        keep = 1 if compound else 2     # "islands brygge": the word before a street word of its own is the name's
+        bad = [i for i, w in enumerate(words[:-keep])
+               if w in _LOWER_NOT_PREFIX or (compound or i < len(words) - 2) and not _lower_prefix(w)]
+        words = words[bad[-1] + 1:] if bad else words
+        if any(w in _LOWER_NOT_PREFIX or w in NOT_STREET_WORDS for w in words) or " ".join(words) in towns():
+            continue
+        start = m.end("street") - len(" ".join(words))
+        found.append(_lower_mention(m, text, " ".join(words), start, strict=False))
+    for m in islice(_LOWER_NAMED.finditer(text), limit):
+        word = m.group("street")
+        if (word in _LOWER_NOT_PREFIX or word in NOT_STREET_WORDS or word in _NOT_NAMED_STREETS or word in towns()
+                or any(f.start <= m.start() < f.end for f in found)):
+            continue
+        mention = _lower_mention(m, text, word, m.start(), strict=True)
+        if mention.postcode:
+            found.append(mention)
+    return sorted(found, key=lambda m: m.start)[:limit]
+
+
+def _lower_prefix(word: str) -> bool:
+    """A word that may open a street's name before its one-word name ("gammel køge landevej"): not a surname that
+    ends as a place does ("c/o marie holm ravnsborggade 14")."""
+    return word in _NAME_PREFIXES or word in towns() or word in ("sønder", "nørre")
+
+
+def _lower_mention(m: re.Match, text: str, street: str, start: int, *, strict: bool) -> Mention:
+    floor = m.groupdict().get("floor")
+    address = format_address(street, m.group("no"), m.group("unit") or (f"{floor}." if floor else ""))
+    pc = _PC_AFTER.match(text, m.end())
+    found = postcode_town(pc.group("pc"), text[pc.end():pc.end() + 60], strict=strict) if pc else None
+    if not found:
+        return Mention(start, m.end(), address)
+    number, town, taken = found
+    return Mention(start, pc.end() + taken, address, number, town)
+
+
 _POSTCODE_BEFORE = re.compile(r"(?<![\d])[1-9]\d{3}[ \t]{1,2}\Z")
 
 

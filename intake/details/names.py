@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from itertools import islice
 
 from intake.details.addresses import ADDRESS
-from intake.details.postcodes import towns
+from intake.details.postcodes import postcode_town, towns
 
 SUFFIX = (r"(?:ApS|A/S|I/S|IVS|K/S|P/S|AmbA|A\.m\.b\.a\.|F\.m\.b\.a\.|FMBA|SMBA|S\.m\.b\.a\.|Ltd\.?|Limited|GmbH|AB|AS"
           r"|Oy|Inc\.?|LLC|B\.V\.|BV|Sp\.[ ]?z[ ]?o\.[ ]?o\."
@@ -354,7 +354,11 @@ def _candidates(text: str) -> Iterator[Candidate]:
     # with its CVR beside it, and more than one word ("vi driver caféen sammen, CVR ...": no name)
     yield from _plain_candidates(text, (m for m in called if m.group("ran") and " " in m.group("v")), 0)
     for m in islice(_LOWER_CASE_FORM.finditer(text), MAX_CANDIDATES):
-        yield " ".join(m.group("v").split()), m.start("v"), m.end("v"), 3
+        value, start = m.group("v"), m.start("v")
+        town = _town_after_postcode(text, start, value)
+        value, start = value[town:], start + town
+        role = _LOWER_ROLE.match(value)
+        yield " ".join(value[role.end() if role else 0:].split()), start, m.end("v"), 3
     yield from _plain_candidates(text, islice(_OWNED_BY.finditer(text), MAX_CANDIDATES), 2)
     yield from _plain_candidates(text, islice(_SAID_TO_BE.finditer(text), MAX_CANDIDATES), 2)
     yield from _plain_candidates(text, islice(_RENAMED_TO.finditer(text), MAX_CANDIDATES), 2)
@@ -441,9 +445,28 @@ _CALLED_IN_LOWER_CASE = re.compile(
     r"\b)[a-zæøå][\w&'’\-]*(?:[ \t][a-zæøå0-9&][\w&'’\-]*){0,4})(?=[ \t]*(?:[,.;:(!?]|$))", re.MULTILINE)
 # a company written in lower case, its legal form too, with its CVR after it: "Arbejdet udføres af os selv, nordvest
 # kloak & anlæg aps, CVR 28206682" (the name starts a line, or after a comma, a colon or "vi er")
-_LOWER_CASE_FORM = re.compile(r"(?:^|(?<=[,:;(])|(?<=\bvi er)|(?<=\bwe are)|(?<=\bhedder)|(?<=\bis called))[ \t]*"
-                              r"(?P<v>[a-zæøå][\w&'’\-]*(?:[ \t]+[a-zæøå0-9&][\w&'’\-]*){0,4}[ \t]+"
+# (or a hurried mail's details run together: after a sentence's end or a number, "... facaderenovering. murerfirmaet
+# k. poulsen & søn aps cvr ...", "bo mikkelsen 27 31 09 58 mikkelsens vvs & blik aps cvr ...")
+_LOWER_CASE_FORM = re.compile(r"(?:^|(?<=[,:;(])|(?<=[.!?)][ \t])|(?<=\d[ \t])|(?<=\bvi er)|(?<=\bwe are)|(?<=\bhedder)"
+                              r"|(?<=\bis called))[ \t]*"
+                              r"(?P<v>[a-zæøå][\w&'’\-]*(?:[ \t]+(?:[a-zæøå]\.|[a-zæøå0-9&][\w&'’\-]*)){0,4}[ \t]+"
                               r"(?:aps|a/s|i/s|ivs|k/s|p/s))(?![\w/])(?=[ \t]*[,(]?[ \t]*(?i:cvr))", re.MULTILINE)
+# the role a line gives before the name, no part of it: "entreprenør nordsjælland anlæg a/s cvr ..."
+_LOWER_ROLE = re.compile(r"^(?:entreprenør|bygherre|ansøger|anmelder|arrangør|firma|firmaet|company"
+                         r"|organi[sz]er)[ \t]+")
+
+
+_POSTCODE_BEFORE = re.compile(r"(?<!\d)([1-9]\d{3})[ \t]{1,2}\Z")
+
+
+def _town_after_postcode(text: str, start: int, value: str) -> int:
+    """The length of the town that opens ``value`` after a postcode ("1750 kbh v. grill 58 aps": "kbh v. "), else 0."""
+    pc = _POSTCODE_BEFORE.search(text, max(0, start - 8), start)
+    found = postcode_town(pc.group(1), value, strict=True) if pc else None
+    if not found:
+        return 0
+    rest = re.match(r"[ \t.,]*", value[found[2]:])
+    return found[2] + (rest.end() if rest else 0)
 
 
 # a name in quotes after the kind of business or a word that names it: 'caféen "Bønne & Bog" ApS', 'restaurant

@@ -37,6 +37,7 @@ from intake.details.addresses import (
     STREET_PREFIX,
     Mention,
     clean_street,
+    find_lower_case_mentions,
     find_mentions,
     format_address,
     format_unit,
@@ -351,7 +352,7 @@ _NUMBER_REACH = 300         # how far before the number its street may be named
 
 def find_addresses(text: str) -> dict[str, str]:
     """``address`` (+ ``postcode``, ``city``) and ``activity_location`` from the street addresses of a text."""
-    mentions = [m for m in find_mentions(text) if not _TAKEN_BACK.match(text, m.end)]
+    mentions = [m for m in _all_mentions(text) if not _TAKEN_BACK.match(text, m.end)]
     agent = _AGENT.search(text)
     roles = [("business" if r == "client" and not agent else r) for r in _roles(text, mentions)]
     by_role = {role: [m for m, r in zip(mentions, roles, strict=True) if r in role.split("|")]
@@ -425,6 +426,14 @@ def find_addresses(text: str) -> dict[str, str]:
     if "postcode" not in out:
         out.update(_lone_postcode(text, mentions, out.get("activity_location", "")))
     return out
+
+
+def _all_mentions(text: str) -> list[Mention]:
+    """The addresses of a text, those written in lower case by a hurried mail among them."""
+    mentions = find_mentions(text)
+    lower = [m for m in find_lower_case_mentions(text)
+             if not any(f.start < m.end and m.start < f.end for f in mentions)]
+    return sorted(mentions + lower, key=lambda m: m.start) if lower else mentions
 
 
 _SIGN = re.compile(r"(?i)(?<![\w])(?:\w*skilt(?:e|et|ene)?|signs?|signage|lysskilt\w*|light[ \t]?box)(?![\w])")
@@ -571,7 +580,8 @@ def _roles(text: str, mentions: list[Mention]) -> list[str]:
                                                 # mail's own subject: where the work is, not the sender's signature
         elif role == "neutral" and (m.start >= signature or m.end <= letterhead
                                     or _COMPANY_ABOVE.search(text, max(0, m.start - 90), m.start)
-                                    or _COMPANY_BEFORE.search(text, max(0, m.start - 90), m.start)):
+                                    or _COMPANY_BEFORE.search(text, max(0, m.start - 90), m.start)
+                                    or _CVR_BEFORE.search(text, max(0, m.start - 45), m.start)):
             role = "signature"
         elif role == "site" and (above := _COMPANY_ABOVE.search(text, max(0, m.start - 90), m.start)):
             # "Berg Renovation ApS\nEnglandsvej 290": a cue of a site in the company's name above is no cue
@@ -594,6 +604,10 @@ _COMPANY_ABOVE = re.compile(rf"(?<![^\n])[ \t]*[A-ZÆØÅ][^\n:]{{0,60}}(?:[ \t]
 # a company's name with its legal form and a comma right before the address on its line: its own address
 # ("Entreprenør: Havnens Fundering A/S, Teglholmsgade 20, 2450 København SV")
 _COMPANY_BEFORE = re.compile(rf"(?<![\w])[A-ZÆØÅ][^\n:,.]{{0,60}}[ \t]{SUFFIX}\.?,[ \t]{{0,3}}\Z")
+# the company's CVR (and P-number) right before the address: its own details run together ("mikkelsens vvs & blik aps
+# cvr 19468992 vigerslevvej 210 2500 valby")
+_CVR_BEFORE = re.compile(r"(?i)\bcvr[\w.\-]{0,6}:?[ \t]{0,3}(?:dk)?\d\d[ ]?\d\d[ ]?\d\d[ ]?\d\d"
+                         r"(?:[ \t,]{1,3}p[\w.\-]{0,8}:?[ \t]{0,3}\d{10})?[ \t]{0,3},?[ \t]{0,3}\Z")
 # someone else's place, named as theirs right before the address: a neighbour's ("my neighbour at X has the same
 # sign", "The neighbour at X already complained"), the shop next door ("the shop next to ours at X did the same"),
 # the landlord's home ("Min udlejer bor på X") (not the neighbour's place as the site: "foran naboen på X",
