@@ -210,7 +210,8 @@ _CONTACT_WORD = re.compile(r"(?i)(?:tlf|telefon|phone|mobil|mobile|e-?mail|mail|
 _NOT_NAME_WORDS = {"tak", "thanks", "hej", "kære", "dear", "mvh", "regards", "hilsen", "ansøgning", "application",
                    "vedr", "cvr", "tlf", "telefon", "mobil", "email", "mail", "adresse", "address", "danmark",
                    "denmark", "københavn", "copenhagen", "kommune", "erhvervsservice", "restaurant", "café", "cafe",
-                   "bistro", "bar", "kiosk", "bageri", "butik", "salon", "webformular", "formular", "info", "kontakt",
+                   "bistro", "bar", "kiosk", "bageri", "butik", "salon", "trattoria", "osteria", "taverna", "brasserie",
+                   "pizzeria", "webformular", "formular", "info", "kontakt",
                    "team", "service", "kbh", "mobile", "phone", "tel", "direkte", "direct", "fax", "web"}
 _ORG_WORD = re.compile(r"(?i)(?:foreningen|forening|selskabet|huset|firma|byg|flyt|service|gruppen|teatret|kompagniet"
                        r"|cooperative|association|foundation|society|club|group|company|collective|traders|partners"
@@ -292,6 +293,8 @@ def find_company(text: str, has_cvr: bool) -> str | None:
     for name, start, end, score in islice(_candidates(text), MAX_CANDIDATES):
         if _CARE_OF.search(text, max(0, start - 6), start):
             continue                            # "c/o DEAS A/S": the administrator who receives the post
+        if _LANDLORD_OR_ADVISER.search(text, max(0, start - 30), start):
+            continue                            # "Min udlejer (Ejendomsselskabet Carl Jensen) har sagt god for det"
         if _GENERIC_NOUN.fullmatch(name):
             continue                            # "Foreningen, CVR 89821800": the noun that refers back to the name
         score += _near_cvr(text, start, end) + (1 if start >= signature else 0)
@@ -305,6 +308,10 @@ def find_company(text: str, has_cvr: bool) -> str | None:
 
 
 _CARE_OF = re.compile(r"(?i)\bc/o[ \t]{0,2}\Z")
+# another party named by its role right before its name: the landlord, the accountant ("Udlejer (Boulevardgården A/S)
+# har givet sit samtykke", "our landlord, Nordic Property A/S")
+_LANDLORD_OR_ADVISER = re.compile(r"(?i)(?<![\w])(?:udlejer(?:en)?|landlord|revisor(?:en)?|accountant|bogholder(?:en)?"
+                                  r"|bookkeeper)(?:[ \t]+(?:er|is))?[ \t]{0,2}[(:,]?[ \t]{0,2}\Z")
 _GENERIC_NOUN = re.compile(r"(?i)(?:the[ \t])?(?:foreningen|firmaet|selskabet|virksomheden|klubben|forretningen"
                            r"|butikken|restauranten|caféen|bestyrelsen|company|association|club|firm|business)")
 
@@ -499,7 +506,11 @@ _LETTERHEAD = re.compile(r"\A\s{0,20}(?!(?i:hej|hi|hello|kære|dear|goddag|til|t
                          r"(?P<v>[A-ZÆØÅ][^\W\d_]{1,30}(?:[ \t]{1,2}(?:(?:&|på|i|ved|of|the|on)[ \t])?"
                          r"[A-ZÆØÅ][^\W\d_]{1,30}){1,4})"
                          r"(?:[ \t]*\n(?:[^\n]{0,80}\n){0,4}?[^\n]{0,40}\bCVR\b"
-                         r"|[ \t]{1,3}[·|•][^\n]{0,120}\bCVR\b)")          # "Vinduesmester Thomsen · Vej 12 · CVR ..."
+                         r"|[ \t]{1,3}[·|•][^\n]{0,120}\bCVR\b"          # "Vinduesmester Thomsen · Vej 12 · CVR ..."
+                         # or its street and postcode lines: "Trattoria Amalfi / Sønder Boulevard 58, st. / 1720
+                         # København V"
+                         r"|[ \t]*\n[ \t]*[A-ZÆØÅ][^\n\d]{2,40}[ \t]\d{1,4}[^\n]{0,20}\n"
+                         r"[ \t]*(?:DK-)?\d{4}[ \t]+[A-ZÆØÅ])")
 
 # a block of the signature that opens with the business's name and gives its CVR on the next line: "Blomster ved Birte
 # / CVR 77144803 / Fensmarkgade 8, 2200 København N"

@@ -272,7 +272,13 @@ _BARE_DAY_NOT = re.compile(rf"{_NOT}{_CORRECTION_WORDS}[ \t]{{1,3}}(?P<d>\d{{1,2
 _TAKEN_BACK = (r"(?:(?:nej|no)[ \t]{0,2},?[ \t]{1,3}(?:undskyld|sorry|vent|wait)|undskyld|sorry|i[ \t]mean"
                r"|jeg[ \t]mener|or[ \t]rather|eller[ \t]rettere)\b")
 _SELF_CORRECTED = re.compile(rf"[ \t]{{0,3}}[-–—,;:(]?[ \t]{{0,3}}{_TAKEN_BACK}[^\d\n.!?]{{0,40}}", re.IGNORECASE)
-_NOT_BUT = re.compile(rf"\b(?:not|ikke)\b[^\n]{{0,60}}?\b(?:but|men)\b|{_TAKEN_BACK}", re.IGNORECASE)  # (a cheap look)
+_NOT_BUT = re.compile(rf"\b(?:not|ikke)\b[^\n]{{0,60}}?\b(?:but|men)\b|{_TAKEN_BACK}|\b(?:mente|meant)\b",
+                      re.IGNORECASE)  # (a cheap look)
+# the date meant said first, the one taken back after it: "undskyld, jeg mente 1. april, ikke 1. marts", "sorry, I
+# meant 1 April, not 1 March"
+_MEANT_BEFORE = re.compile(r"\b(?:jeg[ \t]mente|jeg[ \t]mener|i[ \t]meant|i[ \t]mean)[ \t,:]{1,3}"
+                           r"(?:(?:den|d\.|the|on)[ \t]{1,3})?\Z", re.IGNORECASE)
+_NOT_AFTER = re.compile(rf"[ \t]{{0,2}},?[ \t]{{1,3}}(?:not|ikke){_CORRECTION_WORDS}[ \t]{{1,3}}", re.IGNORECASE)
 
 
 def corrected_dates(text: str) -> str:
@@ -287,6 +293,9 @@ def corrected_dates(text: str) -> str:
                 and _BUT_BETWEEN.fullmatch(text, first.end, second.start)
                 or _SELF_CORRECTED.fullmatch(text, first.end, second.start)):
             fixes.append((first.start, first.end, first.day, first.month, first.year, second))
+        elif (_MEANT_BEFORE.search(text, max(0, first.start - 20), first.start)
+              and _NOT_AFTER.fullmatch(text, first.end, second.start)):
+            fixes.append((second.start, second.end, second.day, second.month, second.year, first))
     for m in islice(_BARE_DAY_NOT.finditer(text), 5):
         new = next((d for d in dates if d.start == m.end()), None)
         if new is not None:
@@ -336,6 +345,20 @@ _MOVE_BEFORE = re.compile(r"\b(?:flytter|flytte|flyttede|moving|move[sd]?|reloca
                           r"|\b(?:ny|nye|new)[ \t]+(?:adresse|address)[ \t]+(?:fra|from|pr\.?|per|as[ \t]of)[ \t]+\Z",
                           re.IGNORECASE)
 
+# the day of the move or the opening of new premises said after it ("fra 1. november er vi flyttet ud til gaden på X",
+# "den 1. februar 2027 åbner vi på Nørrebrogade 184", "on 1 March we move to X"), or the move said before it ("så vi
+# flytter til Kraftværksvej 24 i Sydhavnen fra 1. april 2027"): no period applied for
+# (the business itself moving, not "we move a family out of their apartment": a moving company's job)
+_MOVE_AFTER = re.compile(r"[ \t,]{0,3}(?:er[ \t]+(?:vi|jeg)[ \t]+flyttet"
+                         r"|(?:flytter|flyttede)[ \t]+(?:vi|jeg)[ \t]+(?:til|ind|over)"
+                         r"|(?:we|I)[ \t]+(?:move[ds]?|are[ \t]+moving)[ \t]+(?:to|into|in[ \t]+to)"
+                         r"|(?:åbner|åbnede)[ \t]+(?:vi|jeg)[ \t]+(?:på|i)[ \t]+(?-i:(?=[A-ZÆØÅ]))"
+                         r"|(?:we|I)[ \t]+(?:open|opened|are[ \t]+opening)[ \t]+(?:at|in|on)[ \t]+(?-i:(?=[A-Z])))\b",
+                         re.IGNORECASE)
+_MOVE_TO_BEFORE = re.compile(r"\b(?:vi|jeg|we|I)(?:['’]re|[ \t]+(?:are|er))?[ \t]+(?:flytter|moving|move)[ \t]+"
+                             r"(?:til|to|ind[ \t]+i|into)[ \t]+(?-i:[A-ZÆØÅ])"
+                             r"(?:(?!\b(?:og|and|men|but)\b)[^.!?\n]){0,80}\Z", re.IGNORECASE)
+
 
 # the day a plan or a permit was approved, granted or signed: "the signage plan, which the police approved on 2 August",
 # "Afmærkningsplan – godkendt af Københavns Politi 2. august 2027", "tilladelsen blev udstedt den 3. maj"
@@ -365,6 +388,8 @@ def _not_excluded(text: str, dates: list[DateMention]) -> list[DateMention]:
     return [d for d in dates if not _NOT_APPLIED.match(text, d.end)
             and not _ANSWER_BY.search(text, max(0, d.start - 60), d.start)
             and not _MOVE_BEFORE.search(text, max(0, d.start - 200), d.start)
+            and not _MOVE_TO_BEFORE.search(text, max(0, d.start - 120), d.start)
+            and not _MOVE_AFTER.match(text, d.end)
             and not _DAMAGE_BEFORE.search(text, max(0, d.start - 40), d.start)
             and not _APPROVED_ON.search(text, max(0, d.start - 60), d.start)]
 

@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from collections import deque
 from collections.abc import Collection
-from itertools import islice
+from itertools import chain, islice
 
 from intake.details.addresses import (
     BESIDE_NUMBER,
@@ -419,7 +419,9 @@ def find_addresses(text: str) -> dict[str, str]:
         # "en lift på fortovet" at another address; in front of the business's own premises is no site of its own
         other = (next((m for m in plain if not _same_house(m, own)), None)
                  if own is not None and _SAME_PLACE.search(text) else None)
-        place = other.with_postcode() if other is not None else _place(text, mentions)
+        old = {re.sub(r"[ \t]+\d.*$", "", m.address.split(",")[0]) for m, r in zip(mentions, roles, strict=True)
+               if r == "old"}
+        place = other.with_postcode() if other is not None else _place(text, mentions, old)
         if place and not (own is not None and (same_place(place, own.address)
                                                or _sign_on_own_street(text, place, own.address))):
             out["activity_location"] = place
@@ -526,6 +528,35 @@ _MOVES_FROM = re.compile(rf"\b(?:(?:flytter|flytte|flyttede|moving|move[sd]?|rel
                          rf"|(?:we|vi)(?:[ \t]+(?:have|har|er))?[ \t]+(?:moved|flyttede|flyttet|relocated))"
                          rf"[ \t]+(?:fra|from)\W*$", re.IGNORECASE)
 _MOVES_TO = re.compile(r"(?i)[^.!?\n]{0,40}?(?<![\w])(?:til|to)(?![\w])[^.!?\n]{0,60}\Z")
+# the business's history told in stages: an earlier stage before a place ("først på X", "De første 8 år lå vi på X",
+# "Jeg startede i en container ved X", "har i 11 år ligget på X", "Before coming to Copenhagen we had a trattoria in
+# Aarhus (X)") and a later stage after it ("..., og så flyttede vi til Y", "..., men i 2019 flyttede vi", "og siden
+# 2022 på Y", "og nu ligger den på Y"): a place the business was, neither its address nor a site
+# ("først" alone may be "not until": "vi åbner først i april"; the later stage after the place makes it a story)
+# (a time it has lasted, "har i 11 år ligget på X", "had a trattoria in Aarhus for 5 years", is an earlier stage only
+# where the business moves on from it: "og nu vil jeg have et nyt skilt" after "i 30 år haft min forretning i X" is
+# the same place still)
+_EARLIER_STAGE = re.compile(
+    r"(?i)(?<![\w])(?:først|first|(?:de|the)[ \t]+(?:første|first)[ \t]+(?:\d{1,2}|\w+)[ \t]+(?:år|years)"
+    r"|startede|started|begyndte|began|before[ \t]+(?:that|coming|moving|we|I)|før[ \t]+(?:det|vi|jeg)"
+    r"|(?P<lasted>i[ \t]+\d{1,2}[ \t]+år|for[ \t]+\d{1,2}[ \t]+years))(?![\w])")
+_MOVED_ON = r"flyttede|flyttet|flytter|moved|moving|relocated|åbner[ \t]+vi|åbnede|opened"
+_LATER_STAGE = re.compile(
+    rf"(?i)(?<![\w])(?:{_MOVED_ON}|og[ \t]+så|and[ \t]+then|then"
+    r"|(?:og[ \t]+|and[ \t]+)?(?:siden|since)[ \t]+(?:19|20)\d\d|og[ \t]+nu|and[ \t]+now"
+    r"|men[ \t]+(?:nu|fra|i|den)|but[ \t]+(?:now|in|from))(?![\w])")
+_MOVES_ON = re.compile(rf"(?i)(?<![\w])(?:{_MOVED_ON})(?![\w])")
+_LATER_REACH = 250          # how far after the place its later stage may be told
+
+
+def _earlier_stage(text: str, before: str, end: int) -> bool:
+    """The place ending at ``end``, with the words ``before`` it in its sentence, is an earlier stage of the
+    business's history that the text goes on from."""
+    cues = list(islice(_EARLIER_STAGE.finditer(before), MAX_MENTIONS))
+    later = _LATER_STAGE if any(not cue.group("lasted") for cue in cues) else _MOVES_ON
+    return bool(cues) and bool(later.search(text, end, end + _LATER_REACH))
+
+
 # the applicant's home, with the post asked sent to the business's premises ("Jeg bor selv på X, men al post om caféen
 # må gerne gå til caféens adresse", "Min privatadresse er X, men al korrespondance bedes sendt til restauranten"): the
 # home is not the business's address (``_POST_GOES_TO`` above picks the premises named, where the text names several)
@@ -561,6 +592,8 @@ def _roles(text: str, mentions: list[Mention]) -> list[str]:
             role = "registered"                 # "... fra Amagerbrogade 58 til Østerbrogade 122": the new address
         elif _MOVES_FROM.search(_window(text, previous_end, m.start)):
             role = "old"                        # "Vi flytter vores butik fra Istedgade 88 ...": the old address
+        elif role in ("business", "neutral") and _earlier_stage(text, _window(text, previous_end, m.start), m.end):
+            role = "old"                        # "først på Istedgade 12 ..., og så flyttede vi": a place it was
         elif role == "home" and _POST_TO_PREMISES.match(text, m.end):
             role = "home, post elsewhere"       # "Jeg bor på X, men al post ... til caféens adresse"
         elif role in ("business", "both", "neutral") and _INTO_DWELLINGS.match(text, m.end):
@@ -618,6 +651,8 @@ _ANOTHERS_PLACE = re.compile(
     r"|(?:shop|store|café|cafe|restaurant|business|butik(?:ken)?|forretning(?:en)?)[ \t]+(?:next[ \t]+(?:door|to"
     r"[ \t]+(?:ours|us|mine|me))|ved[ \t]+siden[ \t]+af(?:[ \t]+(?:os|vores|mig|min))?)"
     r"|udlejer(?:en)?|landlord)"
+    # the neighbour's own named ("over i naboens have (hr. Mogensen på Brønshøjvej)")
+    r"(?:s?[ \t]+[^\W\d]+[ \t]+\((?:hr|fru|mr|mrs|ms)\.?[ \t]+[^\W\d][\w\-]+)?"
     r"(?:[ \t]+(?:who[ \t]+lives|som[ \t]+bor|bor|lives))?[ \t]+(?:at|on|in|på|paa|i)[ \t]+\Z", re.IGNORECASE)
 # the bills sent to another party's place in the same sentence: "Please send the invoice for the fee to our
 # accountant: Revisionsfirmaet Holm & Juul, att. Peter Juul, Frederikssundsvej 70", "Faktura sendes til vores
@@ -773,6 +808,10 @@ _CORNER = re.compile(rf"(?P<a>{_NAMED_STREET})"
 _STRETCH_CUE = re.compile(r"[ \t]{1,3}(?:(?i:fra|from)[ \t]{1,3}(?i:nr|no|number)\.?[ \t]{0,2}\d{1,4}[A-Z]?[ \t]{1,3}"
                           r"(?i:til|to)|(?i:mellem|between)[ \t]{1,3}(?i:nr|no|number)\.?[ \t]{0,2}\d{1,4}[A-Z]?"
                           r"[ \t]{1,3}(?i:og|and|&))[ \t]{1,3}(?:(?i:nr|no|number)\.?[ \t]{0,2})?\d")
+# the house on the corner named right after it ("kiosken på hjørnet af Istedgade og Gasværksvej (Istedgade 54)"): the
+# house is the place (its address), not the corner
+_HOUSE_ON_CORNER = re.compile(rf"[ \t]{{0,2}}\((?:(?i:adresse|address|adr\.?)[ \t:]{{1,3}})?{_NAMED_STREET}[ \t]{{1,3}}"
+                              r"(?:nr\.?[ \t]?)?\d{1,4}[A-Z]?(?![\d])")
 _PREMISES_CORNER_HERE = re.compile(rf"(?i:{_PREMISES_ON_CORNER})\W*(?i:af|of)?\W*\Z")
 _STREET_ENDING_HERE = re.compile(rf"(?<![\w])(?P<v>{_NAMED_STREET})\Z")
 
@@ -784,17 +823,31 @@ _BETWEEN = re.compile(rf"(?<![\w])(?=[pPiIaAlLoO])(?i:på|i|ad|langs|along|on|in
                       r"[ \t]{1,3}(?i:og|and|&)[ \t]{1,3}[A-ZÆØÅ]")
 
 
+# a street closed to traffic for the activity ("lukke Guldbergsgade for biler på strækningen mellem ...", "close
+# Blågårdsgade to traffic"): the street is the place
+_CLOSED_STREET = re.compile(rf"(?<![\w])(?i:lukke|lukkes|lukker|spærre|afspærre|close|closing|block)[ \t]{{1,3}}"
+                            rf"(?:(?i:off)[ \t]{{1,3}})?(?P<v>{_NAME})[ \t]{{1,3}}(?i:for|to)[ \t]{{1,3}}"
+                            r"(?i:biler|bilerne|biltrafik|trafik|trafikken|gennemkørsel|cars|traffic|vehicles)(?![\w])")
+
+
+def _house_on_corner_at(text: str, start: int) -> bool:
+    """A corner of two streets starts at ``start`` and its house is named right after it."""
+    m = _CORNER.match(text, start)
+    return m is not None and _HOUSE_ON_CORNER.match(text, m.end()) is not None
+
+
 def _corner_or_stretch(text: str) -> str | None:
     for cue in islice(_CORNER_CUE.finditer(text), MAX_MENTIONS):
         m = _CORNER.match(text, cue.end())
-        if m and not _PREMISES_CORNER_HERE.search(text, max(0, cue.start() - 120), cue.end()):
+        if (m and not _PREMISES_CORNER_HERE.search(text, max(0, cue.start() - 120), cue.end())
+                and not _house_on_corner_at(text, cue.end())):
             joiner = f" {m.group('j')} " if m.group("j") else "/"        # "Jagtvej/Nørrebrogade" as written
             return f"{clean_street(m.group('a'))}{joiner}{clean_street(m.group('b'))}"
     for cue in islice(_STRETCH_CUE.finditer(text), MAX_MENTIONS):
         m = _STREET_ENDING_HERE.search(text, max(0, cue.start() - 90), cue.start())
         if m:
             return clean_street(m.group("v"))
-    for m in islice(_BETWEEN.finditer(text), MAX_MENTIONS):
+    for m in islice(chain(_BETWEEN.finditer(text), _CLOSED_STREET.finditer(text)), MAX_MENTIONS):
         name = m.group("v")
         if name.split()[0].lower() not in NOT_STREET_WORDS and name.lower() not in towns():
             return clean_street(name)
@@ -805,9 +858,11 @@ def _corner_or_stretch(text: str) -> str | None:
 _WRAPPED_SQUARE = re.compile(r"(?<=[a-zæøå])\n(?=(?:Plads|Torv|Park|Have|Allé)\b)")
 
 
-def _place(text: str, mentions: list[Mention]) -> str | None:
+def _place(text: str, mentions: list[Mention], old: Collection[str] = ()) -> str | None:
     """A site written without an address: "Placering: ...", "Strandboulevarden ud for nr. 88", "ud for nr. 12 på
-    Ryesgade", "på Israels Plads", a corner of two streets, a stretch of a street."""
+    Ryesgade", "på Israels Plads", a corner of two streets, a stretch of a street; not the street of a place the
+    business was before (``old``: "har i 11 år ligget på Blågårdsgade 8 ... På Blågårdsgade var udskilleren
+    udlejers")."""
     m = _STREET_AT_NUMBER.search(text) or _NUMBER_ON_STREET.search(text)
     if m:
         return format_address(m.group("street"), m.group("no"))
@@ -832,6 +887,8 @@ def _place(text: str, mentions: list[Mention]) -> str | None:
         town = " " not in name and name.lower() in towns() or names_a_district(name)  # "i København" is no street
         first = name.split()[0].lower()
         if (not inside and first not in NOT_STREET_WORDS and first not in _COUNTRIES and not town
+                and name not in old
+                and not _house_on_corner_at(text, m.start("v"))
                 and name.lower() not in _GENERIC_PLACE                 # "Afrobeat in the Park": no name of a place
                 and not _ASSOCIATION_WORD.fullmatch(first)    # "i Andelsboligforeningen Holmbladsgården"
                 and not _EVENT_NAME_AFTER.match(text, m.end("v"))    # "at the Vesterbro festival": an event
@@ -841,7 +898,11 @@ def _place(text: str, mentions: list[Mention]) -> str | None:
                 and not _PREMISES_CORNER_HERE.search(text, max(0, m.start() - 120), m.start("v"))
                 and not _WHERE_WE_RUN.search(text, max(0, m.start() - 80), m.start())
                 and not _OUR_PREMISES_ON.search(text, max(0, m.start() - 80), m.start("v"))
-                and not place_of_an_earlier_time(text, m.start("v"), m.end("v"))):    # "last summer ... at X"
+                and not place_of_an_earlier_time(text, m.start("v"), m.end("v"))     # "last summer ... at X"
+                and not _earlier_stage(text, _window(text, 0, m.start("v")), m.end("v"))
+                and not _PREMISES_HELD.search(text, max(0, m.start() - 80), m.start("v"))
+                and not anothers_place(text, m.start("v"))
+                and not _ADVISERS_PLACE.search(text, max(0, m.start() - 100), m.start("v"))):
             return name
     return (_area_by_place(text, mentions) or _event_place(text, mentions) or _square_of_the_event(text, mentions)
             or _named_place(_OPENING_PLACE, text, mentions, _NOT_PLACE))
@@ -941,6 +1002,26 @@ _WHERE_WE_RUN = re.compile(r"(?i)(?:\b(?:i|we|jeg|vi)(?:[ \t]+(?:run|own|have|ha
 # (not "vores kundes ejendom på X": a customer's place)
 _OUR_PREMISES_ON = re.compile(rf"(?i)\b(?:vores|vor|vort|min|mit|our|my)[ \t]+(?!{_CUSTOMERS})(?:[\w\-]+[ \t]+)?"
                               rf"(?:{_PREMISES})[ \t]+(?:på|i|on|in|at)[ \t]+(?:the[ \t]+)?\Z")
+
+
+# the business's premises said to lie or have been on a street ("værkstedet har ligget på Sydhavnsgade siden 1992",
+# "har haft butik på Østerbrogade i 22 år", "i september flyttede vi ind i en gammel industrihal ved Amagerbanen"):
+# where the business is, no site
+_PREMISES_HELD = re.compile(r"(?i)(?<![\w])(?:(?:ligger|ligget|lå|holder[ \t]+til|holdt[ \t]+til)"
+                            r"|(?:har|have|has|had)[ \t]+(?:haft|drevet|had|run)[ \t]+(?:en[ \t]+|et[ \t]+|a[ \t]+)?"
+                            r"[^\W\d]+"
+                            r"|(?:flyttede|flyttet|moved)[ \t]+(?:vi[ \t]+|we[ \t]+)?(?:ind|in(?:to)?)\b"
+                            r"[^.!?\n]{0,50}?)"
+                            r"[ \t]+(?:på|i|ved|on|in|at|by)[ \t]+\Z")
+
+
+# an adviser's office, told in passing ("min revisor (Henrik fra Revisionshuset på Gl. Kongevej)", "Arkitekten (Lone
+# fra en lille tegnestue på Valby Langgade)", "Min revisor hedder Ali og har kontor på Vesterbrogade"): not the site
+_ADVISERS_PLACE = re.compile(r"(?i)(?<![\w])(?:revisor\w*|accountant|bogholder\w*|bookkeeper|arkitekt\w*|architect"
+                             r"|rådgiver\w*|consultant|advokat\w*|lawyer|vvs['’]?er\w*|plumber)"
+                             r"[^.!?\n]{0,50}?(?<![\w])(?:fra|har[ \t]+(?:sit[ \t]+)?kontor|sidder|holder[ \t]+til"
+                             r"|from|has[ \t]+(?:an?[ \t]+|his[ \t]+|her[ \t]+)?office|is[ \t]+based)"
+                             r"(?![\w])[^.!?\n]{0,40}?(?:på|i|ved|on|in|at)[ \t]+\Z")
 
 
 _ON_THE_ADDRESS = re.compile(r"[ \t]{1,3}(?:on|på|at|i|in)[ \t]{1,3}")
