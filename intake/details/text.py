@@ -265,6 +265,20 @@ def _named_instead(labelled: str, text: str) -> str:
     return other if other and looks_like_person(other) and other != labelled else labelled
 
 
+# a contact labelled as the site's: "Kontaktperson på pladsen: Kasper (stilladsmontør)", "Site contact: foreman Johan"
+_SITE_LABEL = re.compile(r"(?i)\b(?:på[ \t]+(?:pladsen|stedet|byggepladsen)|on[ \t-]?site|site[ \t]+contact)\b")
+
+
+def _on_site_only(labelled: str, text: str) -> bool:
+    """The labelled contact is the site's, for the practical matters there, and the writer asks to be the one
+    answered about the application ("spørgsmål til selve ansøgningen bedes rettet til undertegnede")."""
+    at = text.find(labelled)
+    if at < 0:
+        return False
+    label = text[text.rfind("\n", 0, at) + 1:at]
+    return _SITE_LABEL.search(label) is not None and asks_for_the_writer(text)
+
+
 _ADDRESS_KEYS = ("address", "activity_location", "site_or_address", "client_site", "agent_address")
 # a line of a postcode and its town alone: "1662 København V", "DK-2300 København S"
 _POSTCODE_LINE = re.compile(r"^(?:DK-?)?[1-9]\d{3}[ \t]+[A-ZÆØÅ][\w .\-]{1,30}$")
@@ -340,6 +354,8 @@ def extract_from_text(text: str, reference: date, *, for_a_client: bool = False)
     text = _QUOTED_PARTY.sub("\n", text)        # a supplier's offer quoted under "Bilag:": another party's details
     out = labelled_values(text, reference)
     _days_around_the_day(out, text, reference)
+    if "contact_name" in out and _on_site_only(str(out["contact_name"]), text):
+        del out["contact_name"]             # the writer is the one to ask about the application: the finders' signer
     if "contact_name" in out:               # a labelled contact ("Site supervisor: X") is named as the one to contact
         out["contact_name"] = _named_instead(str(out["contact_name"]), text)
         out["designated_contact"] = out["contact_name"]
@@ -868,7 +884,12 @@ def _find_company(text: str, _ref: date) -> dict:
 _TO_THE_SIGNER = re.compile(r"(?i)\b(?:rettet|rettes|sendes|stilles)[ \t]+(?:direkte[ \t]+)?til[ \t]+"
                             r"(?:undertegnede|mig)\b|\bto[ \t]+the[ \t]+undersigned\b"
                             r"|\b(?:direct|address|send)[ \t]+(?:all[ \t]+)?(?:questions|correspondence|enquiries)"
-                            r"[ \t]+to[ \t]+me\b"
+                            r"[ \t]+to[ \t]+me\b|\bplease[ \t]+write[ \t]+to[ \t]+me\b"
+                            # "men al korrespondance går gennem os – skriv derfor til undertegnede"
+                            r"|\bskriv(?:[ \t]+(?:derfor|gerne|venligst|bare))?[ \t]+til[ \t]+undertegnede\b"
+                            # "Kontakt: undertegnede.", "Kontaktperson på pladsen og for ansøgningen: undertegnede"
+                            r"|\b(?:kontakt\w*|contact\w*)\b[^.!?:\n]{0,60}?(?::|[ \t](?:er|is))[ \t]*"
+                            r"(?:undertegnede|the[ \t]+undersigned)\b"
                             # "så kontakt gerne mig på 40 ...", "please contact me", "I'm the contact for the dig",
                             # "I'm the store manager and will be your contact for this case"
                             r"|\b(?:kontakt|contact)(?:[ \t]+(?:gerne|venligst|endelig|bare))?[ \t]+(?:mig|me)\b"

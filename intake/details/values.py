@@ -97,6 +97,8 @@ _LOWER_LEAD = re.compile(r"^(?:[a-zæøå][\w\-]{0,30}\.?[ \t]+){1,4}(?=[A-ZÆØ
 # a sentence under a contact heading: "Kontaktperson vedrørende ansøgningen er X", "The contact for the permit is X"
 _CONTACT_IS = re.compile(r"^(?i:kontakt(?:person)?|(?:the |our )?contact(?: person)?)"
                          r"(?:[ \t]+[a-zæøå][\w\-]{0,30}){0,4}?[ \t]+(?:er|is|will be|bliver)[ \t]+(?=\S)")
+# the writer named as the contact: "Kontakt: undertegnede.", "Contact person: the undersigned" (the signer is the one)
+_THE_WRITER = re.compile(r"(?i)^(?:undertegnede|the[ \t]+undersigned|mig|me)\b")
 # a role in lower case before the name, set off by a comma: "our general manager, Ms. Julia Kowalczyk"
 _ROLE_THEN_NAME = re.compile(r"^(?:[a-zæøå][\w\-]{0,30}[ \t]+){0,3}[a-zæøå][\w\-]{0,30},[ \t]+(?=[A-ZÆØÅ])")
 
@@ -115,6 +117,8 @@ def _v_contact_name(value: str, ref: date) -> Values:
     said = _CONTACT_IS.match(value)         # "Kontaktperson vedrørende ansøgningen er miljøkonsulent X, Firma ApS"
     if said:
         value = value[said.end():]
+    if _THE_WRITER.match(value.strip()):
+        return {}                          # the signer, whom the text's signature names
     elif re.search(SUFFIX + r"\.?(?:$|[\s,(])", value) or _SOLE_TRADER_ASIDE.search(value):
         return _v_company(value, ref)      # "Navn: Café Hansen ApS", "Navn: Brændte Mandler (enkeltmandsvirksomhed)"
     owner = _SOLE_TRADER_OF.search(value) if not said else None
