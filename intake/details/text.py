@@ -450,8 +450,11 @@ _CLIENT_HEAD = (
     r"(?i)^(?:(?P<client>bygherre|bygherren|klient|kunde|client|customer|owner|developer)"
     # the one an agent's papers name as applying: needs the mail to say the writer applies for a client
     r"|(?P<applicant>applicant|ansøger)"
-    r"|(?:(?:building[ \t])?owner|bygherre|ejer|client|organi[sz]er|arrangør|developer)[ \t]*(?:and|og|/|\()[ \t]*"
-    r"(?:applicant|ansøger|organi[sz]er|arrangør|(?:building[ \t])?owner|ejer|bygherre|developer|client)\)?"
+    # (either way round: "Ansøger og ejer", "Kunde / ansøger", "Bygherre / anmelder")
+    r"|(?:applicant|ansøger|anmelder|(?:building[ \t])?owner|bygherre|ejer|client|kunde|organi[sz]er|arrangør"
+    r"|developer)[ \t]*(?:and|og|/|\()[ \t]*"
+    r"(?:applicant|ansøger|anmelder|organi[sz]er|arrangør|(?:building[ \t])?owner|ejer|bygherre|developer|client"
+    r"|kunde)\)?"
     # "Ansøger (vores kunde):", "Applicant (our client):"
     r"|(?:ansøger|applicant)[ \t]*\((?:vores|vor|our)[ \t](?:kunde|klient|client|customer)\)"
     # "Selskabets adresse:" above the company's name, its c/o line and address
@@ -466,7 +469,8 @@ _CLIENT_INLINE = re.compile(_CLIENT_HEAD + rf"[ \t]*:[ \t]*(?P<name>[A-ZÆØÅ0-
                             r"(?:[ \t]*,[ \t]*(?P<rest>[^\n]*))?$")
 # a client heading alone needs the text to say that the writer applies for another
 _FOR_ANOTHER = re.compile(r"(?i)\b(?:på vegne af|on behalf of|on (?:their|its|his|her) behalf|fuldmagt"
-                          r"|power of attorney|på (?:kundens|klientens|bygherrens|ejerens) vegne)")
+                          r"|power of attorney|på (?:kundens|klientens|bygherrens|ejerens"
+                          r"|(?:ejer|andelsbolig)?foreningens|selskabets|lejers|lejerens) vegne)")
 
 
 def writes_for_another(text: str) -> bool:
@@ -494,7 +498,9 @@ def _client_block(text: str, reference: date, for_a_client: bool = False) -> tup
             return _inline_client(inline, lines[i + 1:i + 4], reference), text
         head = _CLIENT_HEADING.match(line.strip())
         name = lines[i + 1].strip()
-        if (not head or head.group("applicant") or not (_LEGAL_NAME.match(name) or names_an_association(name))
+        # ("Ansøger:" above a block needs the text to say the writer applies for another: the client is the applicant)
+        if (not head or head.group("applicant") and not for_another
+                or not (_LEGAL_NAME.match(name) or names_an_association(name))
                 or head.group("client") and not for_another and not _anothers_letterhead(text, name)):
             continue
         block = list(islice((ln.strip() for ln in lines[i + 2:]), 6))
