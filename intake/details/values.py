@@ -117,10 +117,10 @@ def _v_contact_name(value: str, ref: date) -> Values:
     said = _CONTACT_IS.match(value)         # "Kontaktperson vedrørende ansøgningen er miljøkonsulent X, Firma ApS"
     if said:
         value = value[said.end():]
-    if _THE_WRITER.match(value.strip()):
-        return {}                          # the signer, whom the text's signature names
     elif re.search(SUFFIX + r"\.?(?:$|[\s,(])", value) or _SOLE_TRADER_ASIDE.search(value):
         return _v_company(value, ref)      # "Navn: Café Hansen ApS", "Navn: Brændte Mandler (enkeltmandsvirksomhed)"
+    if _THE_WRITER.match(value.strip()):
+        return {}                          # the signer, whom the text's signature names
     owner = _SOLE_TRADER_OF.search(value) if not said else None
     if owner:                              # "Ansøger: Mettes Byggeservice v/ Mette Sommer"
         company = _v_company(value, ref)
