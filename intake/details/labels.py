@@ -23,7 +23,9 @@ _LABELS: list[tuple[str, str]] = [
             r"|(?:company|organi[sz]ation|org) (?:no|nr|number|reg no)|org nr|organisationsnummer"
             r"|reg(?:istration)? (?:no|number)"),
     # the applicant is a person or a business, as the value tells: "Ansøgers navn", "Applicant"
+    # (and the applicant doing the work itself: "Ansøger og udførende", "Applicant and contractor")
     ("person_or_company", r"(?:ansøgers|ansøgerens) navn|ansøger|applicant(?: s name| name)?"
+                          r"|(?:ansøger|applicant) (?:og|and) (?:udførende|entreprenør|contractor)(?: firma)?"
                           r"|name of (?:the )?applicant"),
     ("company_name", r"arrangør|organizer|organiser|organi[sz]ing (?:body|organi[sz]ation|committee)"
                      r"|arrangerende (?:forening|organisation)|entreprenør|udførende (?:firma|entreprenør)|contractor"

@@ -854,6 +854,10 @@ _CONTACT_AFTER_NAME = re.compile(r"(?i:\s{1,2}(?:(?:who|som|der)\s{1,2})?(?:will
                                  r"[ \t]af|håndterer|varetager)[ \t]{1,2}(?:the[ \t]|our[ \t]|all[ \t]|vores[ \t]"
                                  r"|alle[ \t])?(?:permits?|permissions?|applications?|ansøgning(?:en|er|erne)?"
                                  r"|tilladelse(?:n|r|rne)?|sagen|the[ \t]case)\b"
+                                 # "Brian Holst, der står for pladsen og kan svare på alle spørgsmål om ansøgningen"
+                                 r"|,?[ \t]{1,2}(?:som|der|who)[ \t][^.!?\n]{0,40}?\b(?:kan|can)[ \t]"
+                                 r"(?:svare[ \t]på|answer)[ \t](?:alle[ \t]|all[ \t]|any[ \t])?"
+                                 r"(?:spørgsmål|questions)\b"
                                  # "det er vores produktionsleder Signe Bach, I skal tale med": the one to talk to
                                  r"|,?[ \t]{1,2}(?:(?:som|der|that|who|whom)[ \t])?(?:I|du|you|man)[ \t]"
                                  r"(?:skal|bedes|bør|kan|må|should|can|must|need[ \t]to)[ \t](?:tale[ \t]med|kontakte"
@@ -863,6 +867,9 @@ _CONTACT_AFTER_NAME = re.compile(r"(?i:\s{1,2}(?:(?:who|som|der)\s{1,2})?(?:will
                                  r"|[ \t]{1,2}(?:på|on|at)[ \t]{1,2}(?:\+?\d|tlf|telefon|phone|mobil|mobile)))")
 # the name just before the cue, an aside with its phone or e-mail between them ("Maja Lind (+45 ..., maja@...)")
 _NAME_BEFORE = re.compile(rf"(?P<v>{_NAME}),?(?:[ \t]{{0,2}}\([^()\n]{{0,80}}\),?)?"
+                          # "architect Freja Dahl of Dahl Arkitekter, is the contact person": the firm after the name
+                          r"(?:[ \t](?:of|from|fra|hos)[ \t][A-ZÆØÅ][\w&\-]{0,30}"
+                          r"(?:[ \t][A-ZÆØÅ&][\w&\-]{0,30}){0,3},)?"
                           # "Signe Thorsen, mobile +45 61 30 27 55, who will be your contact"
                           r"(?:[ \t]{0,2}(?i:mobile?|mobil|tlf\.?|tel\.?|phone)[ \t]{0,2}\+?\d[\d \-]{6,16}\d,?)?\Z")
 

@@ -280,7 +280,8 @@ _AGENT = re.compile(r"\b(?:(?:på vegne af|on behalf of)(?! (?:vores|vor|vort|ou
                     rf" (?:{_RELATIVES})"
                     r")\b", re.IGNORECASE)
 _VALEDICTION = re.compile(
-    r"^[ \t]*(?:med venlig hilsen|venlig(?:st)? hilsen|de bedste hilsner|mange hilsner|hilsen|mvh|vh|kh|best regards"
+    r"^[ \t]*(?:med venlig hilsen|venlig(?:st)? hilsen|(?:de )?bedste hilsner|bedste hilsen|mange hilsner|hilsen"
+    r"|mvh|vh|kh|best regards"
     r"|kind regards|regards|rgds|sincerely|cheers|all the best|best wishes|yours|many thanks|thanks|thank you"
     r"|ærbødigst)\b|^[ \t]*--[ \t]*$|^[ \t]*best[ \t]*,?[ \t]*$", re.IGNORECASE | re.MULTILINE)
 _PLACE = re.compile(

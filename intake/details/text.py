@@ -266,6 +266,20 @@ def _named_instead(labelled: str, text: str) -> str:
     return other if other and looks_like_person(other) and other != labelled else labelled
 
 
+# a contact labelled as the site's: "Kontaktperson på pladsen: Kasper (stilladsmontør)", "Site contact: foreman Johan"
+_SITE_LABEL = re.compile(r"(?i)\b(?:på[ \t]+(?:pladsen|stedet|byggepladsen)|on[ \t-]?site|site[ \t]+contact)\b")
+
+
+def _on_site_only(labelled: str, text: str) -> bool:
+    """The labelled contact is the site's, for the practical matters there, and the writer asks to be the one
+    answered about the application ("spørgsmål til selve ansøgningen bedes rettet til undertegnede")."""
+    at = text.find(labelled)
+    if at < 0:
+        return False
+    label = text[text.rfind("\n", 0, at) + 1:at]
+    return _SITE_LABEL.search(label) is not None and asks_for_the_writer(text)
+
+
 _ADDRESS_KEYS = ("address", "activity_location", "site_or_address", "client_site", "agent_address")
 # a line of a postcode and its town alone: "1662 København V", "DK-2300 København S"
 _POSTCODE_LINE = re.compile(r"^(?:DK-?)?[1-9]\d{3}[ \t]+[A-ZÆØÅ][\w .\-]{1,30}$")
@@ -341,6 +355,8 @@ def extract_from_text(text: str, reference: date, *, for_a_client: bool = False)
     text = _QUOTED_PARTY.sub("\n", text)        # a supplier's offer quoted under "Bilag:": another party's details
     out = labelled_values(text, reference)
     _days_around_the_day(out, text, reference)
+    if "contact_name" in out and _on_site_only(str(out["contact_name"]), text):
+        del out["contact_name"]             # the writer is the one to ask about the application: the finders' signer
     if "contact_name" in out:               # a labelled contact ("Site supervisor: X") is named as the one to contact
         out["contact_name"] = _named_instead(str(out["contact_name"]), text)
         out["designated_contact"] = out["contact_name"]
@@ -435,8 +451,11 @@ _CLIENT_HEAD = (
     r"(?i)^(?:(?P<client>bygherre|bygherren|klient|kunde|client|customer|owner|developer)"
     # the one an agent's papers name as applying: needs the mail to say the writer applies for a client
     r"|(?P<applicant>applicant|ansøger)"
-    r"|(?:(?:building[ \t])?owner|bygherre|ejer|client|organi[sz]er|arrangør|developer)[ \t]*(?:and|og|/|\()[ \t]*"
-    r"(?:applicant|ansøger|organi[sz]er|arrangør|(?:building[ \t])?owner|ejer|bygherre|developer|client)\)?"
+    # (either way round: "Ansøger og ejer", "Kunde / ansøger", "Bygherre / anmelder")
+    r"|(?:applicant|ansøger|anmelder|(?:building[ \t])?owner|bygherre|ejer|client|kunde|organi[sz]er|arrangør"
+    r"|developer)[ \t]*(?:and|og|/|\()[ \t]*"
+    r"(?:applicant|ansøger|anmelder|organi[sz]er|arrangør|(?:building[ \t])?owner|ejer|bygherre|developer|client"
+    r"|kunde)\)?"
     # "Ansøger (vores kunde):", "Applicant (our client):"
     r"|(?:ansøger|applicant)[ \t]*\((?:vores|vor|our)[ \t](?:kunde|klient|client|customer)\)"
     # "Selskabets adresse:" above the company's name, its c/o line and address
@@ -451,7 +470,8 @@ _CLIENT_INLINE = re.compile(_CLIENT_HEAD + rf"[ \t]*:[ \t]*(?P<name>[A-ZÆØÅ0-
                             r"(?:[ \t]*,[ \t]*(?P<rest>[^\n]*))?$")
 # a client heading alone needs the text to say that the writer applies for another
 _FOR_ANOTHER = re.compile(r"(?i)\b(?:på vegne af|on behalf of|on (?:their|its|his|her) behalf|fuldmagt"
-                          r"|power of attorney|på (?:kundens|klientens|bygherrens|ejerens) vegne)")
+                          r"|power of attorney|på (?:kundens|klientens|bygherrens|ejerens"
+                          r"|(?:ejer|andelsbolig)?foreningens|selskabets|lejers|lejerens) vegne)")
 
 
 def writes_for_another(text: str) -> bool:
@@ -479,7 +499,9 @@ def _client_block(text: str, reference: date, for_a_client: bool = False) -> tup
             return _inline_client(inline, lines[i + 1:i + 4], reference), text
         head = _CLIENT_HEADING.match(line.strip())
         name = lines[i + 1].strip()
-        if (not head or head.group("applicant") or not (_LEGAL_NAME.match(name) or names_an_association(name))
+        # ("Ansøger:" above a block needs the text to say the writer applies for another: the client is the applicant)
+        if (not head or head.group("applicant") and not for_another
+                or not (_LEGAL_NAME.match(name) or names_an_association(name))
                 or head.group("client") and not for_another and not _anothers_letterhead(text, name)):
             continue
         block = list(islice((ln.strip() for ln in lines[i + 2:]), 6))
@@ -876,7 +898,12 @@ def _find_company(text: str, _ref: date) -> dict:
 _TO_THE_SIGNER = re.compile(r"(?i)\b(?:rettet|rettes|sendes|stilles)[ \t]+(?:direkte[ \t]+)?til[ \t]+"
                             r"(?:undertegnede|mig)\b|\bto[ \t]+the[ \t]+undersigned\b"
                             r"|\b(?:direct|address|send)[ \t]+(?:all[ \t]+)?(?:questions|correspondence|enquiries)"
-                            r"[ \t]+to[ \t]+me\b"
+                            r"[ \t]+to[ \t]+me\b|\bplease[ \t]+write[ \t]+to[ \t]+me\b"
+                            # "men al korrespondance går gennem os – skriv derfor til undertegnede"
+                            r"|\bskriv(?:[ \t]+(?:derfor|gerne|venligst|bare))?[ \t]+til[ \t]+undertegnede\b"
+                            # "Kontakt: undertegnede.", "Kontaktperson på pladsen og for ansøgningen: undertegnede"
+                            r"|\b(?:kontakt\w*|contact\w*)\b[^.!?:\n]{0,60}?(?::|[ \t](?:er|is))[ \t]*"
+                            r"(?:undertegnede|the[ \t]+undersigned)\b"
                             # "så kontakt gerne mig på 40 ...", "please contact me", "I'm the contact for the dig",
                             # "I'm the store manager and will be your contact for this case"
                             r"|\b(?:kontakt|contact)(?:[ \t]+(?:gerne|venligst|endelig|bare))?[ \t]+(?:mig|me)\b"

@@ -98,6 +98,8 @@ _LOWER_LEAD = re.compile(r"^(?:[a-zæøå][\w\-]{0,30}\.?[ \t]+){1,4}(?=[A-ZÆØ
 # a sentence under a contact heading: "Kontaktperson vedrørende ansøgningen er X", "The contact for the permit is X"
 _CONTACT_IS = re.compile(r"^(?i:kontakt(?:person)?|(?:the |our )?contact(?: person)?)"
                          r"(?:[ \t]+[a-zæøå][\w\-]{0,30}){0,4}?[ \t]+(?:er|is|will be|bliver)[ \t]+(?=\S)")
+# the writer named as the contact: "Kontakt: undertegnede.", "Contact person: the undersigned" (the signer is the one)
+_THE_WRITER = re.compile(r"(?i)^(?:undertegnede|the[ \t]+undersigned|mig|me)\b")
 # a role in lower case before the name, set off by a comma: "our general manager, Ms. Julia Kowalczyk"
 _ROLE_THEN_NAME = re.compile(r"^(?:[a-zæøå][\w\-]{0,30}[ \t]+){0,3}[a-zæøå][\w\-]{0,30},[ \t]+(?=[A-ZÆØÅ])")
 
@@ -118,6 +120,8 @@ def _v_contact_name(value: str, ref: date) -> Values:
         value = value[said.end():]
     elif re.search(SUFFIX + r"\.?(?:$|[\s,(])", value) or _SOLE_TRADER_ASIDE.search(value):
         return _v_company(value, ref)      # "Navn: Café Hansen ApS", "Navn: Brændte Mandler (enkeltmandsvirksomhed)"
+    if _THE_WRITER.match(value.strip()):
+        return {}                          # the signer, whom the text's signature names
     owner = _SOLE_TRADER_OF.search(value) if not said else None
     if owner:                              # "Ansøger: Mettes Byggeservice v/ Mette Sommer"
         company = _v_company(value, ref)
