@@ -535,6 +535,8 @@ def _month_range(text: str, reference: date) -> Period | None:
         m2 = MONTHS[m.group("m2").lower()] if m.group("m2") else m1
         if m.group("m1").lower() == "may" and not m.group("y") and text[m.start():m.start() + 3].lower() != "in ":
             continue                                        # "we may ..."
+        if m.group("m1") == "jul" and not (m.group("m2") or m.group("y")) and (m.group("lead") or "").strip() == "i":
+            continue                                        # "salg fra vogn i jul": at Christmas, not in July
         year = _year(m.group("y"))
         listed = _DAYS_LISTED.match(text, m.end()) if m1 == m2 else None
         if listed:

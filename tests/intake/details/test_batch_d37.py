@@ -81,3 +81,13 @@ def test_town_after_a_postcode_is_no_part_of_the_company():
 def test_role_word_before_a_lower_case_company_is_no_part_of_it():
     body = "støjende arbejde fra 18/1 til 12/2 2027\nentreprenør sjælland anlæg a/s cvr 31234567\nole dam 20 61 44 95"
     assert values([("body", body)])["company_name"] == "sjælland anlæg a/s"
+
+
+def test_i_jul_is_christmas_not_july():
+    # "salg fra vogn i jul": "jul" alone after "i" is Christmas; the dates written in the body are the period
+    from intake.details.periods import find_period
+    assert find_period("Vi vil sælge juletræer i jul på Halmtorvet", date(2026, 12, 1)).start is None
+    text = "salg fra vogn i jul\nhej jeg vil gerne sælge kakao fra d 14 til 23 december"
+    found = find_period(text, date(2026, 12, 1))
+    assert (found.start, found.end) == (date(2026, 12, 14), date(2026, 12, 23))
+    assert find_period("i juli sælger vi is fra vognen", date(2026, 12, 1)).start == date(2027, 7, 1)
