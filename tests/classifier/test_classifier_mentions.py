@@ -85,3 +85,97 @@ def test_a_parenthesis_is_a_clause_of_its_own():
     assert strip_mentions(text) == "Vi bygger om i stueetagen og skal have en container på gaden."
     kept = "Vi har en ny café (åbnet i maj) og vil søge om udeservering."
     assert strip_mentions(kept) == kept
+
+
+@pytest.mark.parametrize("clause", [
+    "The grease trap is emptied by a contractor.",
+    "Our cardboard is collected by the landlord's contractor.",
+    "The old tank will be handled by the tank company.",
+    "Olieudskilleren tømmes af et slamsugerfirma.",
+    "Byggeaffaldet håndteres af entreprenøren.",
+    "The scaffolding the builder arranges himself.",
+])
+def test_what_someone_else_handles_is_a_mention(clause):
+    assert is_mention(clause)
+
+
+@pytest.mark.parametrize("clause", [
+    "Vi har byggetilladelse til tilbygningen.",
+    "Det har vi byggetilladelse til.",
+    "Gravetilladelsen har vi fra Trafik.",
+    "Ejendommen fik byggetilladelsen i marts.",
+    "Byggeriet er omfattet af en byggetilladelse.",
+    "Miljøgodkendelsen foreligger.",
+    "Sidste sommer fik vi lov til en koncert på pladsen.",
+    "The works are carried out under a building permit issued in May.",
+    "The landlord has the permits for the ventilation.",
+    "The permit for the scaffold came through last week.",
+])
+def test_a_permit_that_is_there_is_a_mention(clause):
+    assert is_mention(clause)
+
+
+@pytest.mark.parametrize("clause", [
+    "Ansøgning om byggetilladelse vedlægges.",
+    "Vi har brug for en byggetilladelse til tilbygningen.",
+    "Vi skal rive den tidligere lagerbygning ned.",
+    "We will demolish the existing garage in May.",
+])
+def test_a_permit_asked_for_or_a_former_building_is_no_mention(clause):
+    assert not is_mention(clause)
+
+
+@pytest.mark.parametrize("clause", [
+    "Der skal ikke graves.",
+    "Der kommer ikke nogen container på vejen.",
+    "No skip or site hut will be placed on the street.",
+    "Nothing is dug or built.",
+    "It is not an event, only a stand.",
+    "Our sign is not affected.",
+    "Skiltet berøres ikke.",
+    "Udeservering er ikke aktuelt.",
+    "Skurvognen står på byggepladsen.",
+    "Caféerne serverer som de plejer.",
+    "The café has outdoor seating and a sign today.",
+    "Thanks for the quick answer about the scaffold.",
+])
+def test_what_is_not_involved_or_stays_as_it_is_is_a_mention(clause):
+    assert is_mention(clause)
+
+
+@pytest.mark.parametrize("clause", [
+    "Stilladset søges separat af entreprenøren.",
+    "Spildevandet søges der om særskilt.",
+    "Skiltet tager vi stilling til senere.",
+    "Anmeldelsen af det støjende arbejde sender vi for sig.",
+    "The building permit will follow separately.",
+    "The outdoor seating we will handle later.",
+    "We will deal with that once the builder is chosen.",
+    "På sigt vil vi gerne have et par borde udenfor.",
+    "We might want a bench outside at some point.",
+])
+def test_what_is_put_off_is_a_mention(clause):
+    assert is_mention(clause)
+
+
+@pytest.mark.parametrize("text", [
+    "Vi har et skilt over døren, men det er fra den forrige lejer.",
+    "Affaldet bliver sorteret og kørt væk, så det er styr på.",
+    "We will need a skip on the street, but the builder handles it separately.",
+    "Vi skal nok have en container på gaden, men den søger vognmanden om særskilt.",
+])
+def test_a_mention_that_points_back_takes_its_sentence_with_it(text):
+    assert without_mentions(text) == ""
+
+
+def test_a_request_before_a_mention_that_points_back_stays():
+    text = "Vi søger om udeservering, men det er allerede aftalt med udlejer."
+    assert without_mentions(text) == "Vi søger om udeservering"
+
+
+def test_a_parenthesis_goes_with_the_mention_around_it_and_settles_the_clause_it_points_back_to():
+    assert strip_mentions("Kranen har vi allerede tilladelse til (sag om vejareal fra januar).") == ""
+    text = "Vi har udeservering om sommeren (det er i orden), og nu vil vi holde en koncert."
+    assert without_mentions(text) == "og nu vil vi holde en koncert."
+    text = "Vi har en café (åbnet i maj), og vi søger om udeservering."
+    assert without_mentions(text) == text
