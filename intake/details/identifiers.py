@@ -142,7 +142,9 @@ _MEASURE = re.compile(r"(?<![\d.,])(?P<n>\d+(?:[.,]\d+)?)[ \t]{0,3}(?:m|meter|me
                       r"(?![\w²])|(?<![\w-])(?P<w>" + "|".join(sorted(_MEASURE_WORDS, key=len, reverse=True))
                       + r")[ \t](?:meter|metres?|meters?)\b", re.IGNORECASE)
 _DEPTH_AFTER = re.compile(r"[ \t]{0,3}(?:ud\b|udad|frem\b|dyb\b|dybt\b|i dybden|out\b|outward"
-                          r"|deep\b|in depth|from the (?:wall|facade|front|building))", re.IGNORECASE)
+                          r"|deep\b|in depth|from the (?:wall|facade|front|building)"
+                          # "take up 1.5 m of the pavement", "optager 2 m af fortovet": the width taken of its breadth
+                          r"|of the (?:pavement|sidewalk|footway)\b|af fortovet\b)", re.IGNORECASE)
 _DEPTH_BEFORE = re.compile(r"(?:dybde|depth)(?:[ \t]+(?:på|af|of))?[ \t]{0,3}"
                            r"(?:ca\.?[ \t]+|approx\.?[ \t]+)?\Z", re.IGNORECASE)
 _LENGTH_NEAR = re.compile(r"(?:\blangs|\blangt?\b|\blange\b|længde|facade|front|\balong|\blong\b|length|strækning"

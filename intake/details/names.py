@@ -162,6 +162,8 @@ _NAME_TOKEN = (rf"[A-ZÆØÅÉÜÖÄŞÇŁŚŻŽČŘŠ][{_LOWER}]{{1,30}}(?:['�
                r"|[A-Z][a-z]+)*")
 _NAME = (rf"(?:[A-ZÆØÅ]\.[ \t]?(?=[A-ZÆØÅ][{_LOWER}]{{2}}))?"                 # "J. Bønnelykke"
          rf"{_NAME_TOKEN}(?:[ \t]+(?:[A-ZÆØÅÉÜ]\.|{_NAME_TOKEN}|O['’]{_NAME_TOKEN}"
+         # an elided Italian or French particle joined to the surname ("Matteo dell'Acqua", "Luca d'Angelo")
+         rf"|(?:d|dell|dall|degl|l)['’]{_NAME_TOKEN}"
          # an Arabic article joined to the surname ("Jamal al-Sayed", "Amr el-Masri")
          rf"|(?:al|el|ad|ar|as|ash|at|az|an|ben|bin|ibn|abu)-{_NAME_TOKEN}"
          # a particle before the surname: "van der Berg", "Omar bin Rashid", "Ali ibn Hassan"

@@ -91,9 +91,10 @@ _DAY_RANGE_PATTERNS = [
     # "d 21.-22.08.2027": two days before one numeric month and year
     re.compile(r"(?<![\d.,/])(?P<d1>\d{1,2})\.?[ \t]?[-–][ \t]?(?P<d2>\d{1,2})\.(?P<mn>\d{1,2})\.(?P<y>(?:19|20)\d\d)"
                r"(?!\d)"),
-    # "June 1-3, 2027"
+    # "June 1-3, 2027", "June 18th and 19th, 2027"
     re.compile(r"(?<!\w)" + _MONTH.format("mon")
-               + r"\s{1,3}(?P<d1>\d{1,2})\s{0,3}(?:-|–|to)\s{0,3}(?P<d2>\d{1,2})(?!\d)"
+               + r"\s{1,3}(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s{0,3}(?:-|–|to|and|through|thru)\s{0,3}(?:the\s{1,3})?"
+               r"(?P<d2>\d{1,2})(?:st|nd|rd|th)?(?!\d)"
                r"(?:,?\s{1,3}" + _YEAR.format("y") + r")?", re.IGNORECASE),
 ]
 _WEEK_RANGE = re.compile(
@@ -568,8 +569,9 @@ _DAYS_LISTED = re.compile(r"[ \t]{0,3}\((?:[^()\d\n]{0,20}?)(?P<days>" + _DAY_IN
 
 # "We are opening our first Danish store at Købmagergade 34, 1150 København K in April 2027": the month a business
 # opens, earlier in the same sentence, is no period applied for (unless the opening is celebrated)
+# (an abbreviation's dot inside it ends no sentence: "på Nørre Farimagsgade 21, st. tv, 1364 København K, den 1. marts")
 _OPENING_IN_SENTENCE = re.compile(r"\b(?:åbner|åbne|opens?|opening|genåbner|reopens?|reopening)(?![\w-])"
-                                  r"[^.!?\n]{0,100}\Z", re.IGNORECASE)
+                                  r"(?:[^.!?\n]|\.(?![ \t]*(?-i:[A-ZÆØÅ])|[ \t]*\n|\Z)){0,100}\Z", re.IGNORECASE)
 
 
 def _opening_month(text: str, m: re.Match[str]) -> bool:

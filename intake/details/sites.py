@@ -174,6 +174,10 @@ _SITE = re.compile("(?:" + "|".join([
     r"\bbyggegrunden (?:på|ved)", r"\bdrejer sig om(?: ejendommen)?", r"\bgælder(?: ejendommen)?",
     r"\b(?:køres|flyttes|fjernes|transporteres|hentes) (?:\w+ )?fra",
     r"\bplacering\b(?: er| på|:)?", r"\b(?:site|venue|location)\b(?: is| at|:)",     # not "Site Manager,"
+    # a removal's ends ("Collection address: X", "Delivery address: X", "Afhentningsadresse: X"): where the lorry
+    # stands
+    r"\b(?:collection|pick-?up|delivery|loading|unloading) address\b:?",
+    r"\b(?:afhentnings|leverings)adresse(?:n)?\b:?",
     # ("a facade scaffold on the pavement along the front of X": the front of the house the work is at)
     r"\b(?:at|on) the corner of", r"\b(?:in|along|alongside) (?:the )?front of",
     # a contractor's work at a customer's: "sløjfe en olietank hos en kunde på X", "at a customer's house at X"
@@ -295,7 +299,9 @@ _PLACE = re.compile(
     rf"(?![ \t]{{1,3}}(?:nr\.?[ \t]?)?\d)(?![ \t][A-ZÆØÅ][a-zæøå])"
     r"(?![ \t](?i:side|end)\b)")             # "on the Gasværksvej side" of the premises, "at the Red Square end" of
                                             # a park: no place of its own
-_LOCATION_PHRASE = re.compile(r"(?<![\w])(?:placering|location|sted|lokation|venue|site)\s{0,3}[:\-]\s{0,3}"
+# (not "Contact on site: Siobhán O'Donnell": a person there, no place)
+_LOCATION_PHRASE = re.compile(r"(?<![\w])(?<!\bon[ \t])(?<!\bpå[ \t])"
+                              r"(?:placering|location|sted|lokation|venue|site)\s{0,3}[:\-]\s{0,3}"
                               r"(?P<v>[^\n]{3,120})", re.IGNORECASE)
 # "The site we apply for is Havneparken on Islands Brygge", "the venue will be Kødbyen", "Stedet er Enghave Plads"
 _SITE_IS = re.compile(r"(?<![\w])(?i:the[ \t]+)?(?i:site|venue|location|pitch|stedet|pladsen)"
@@ -636,8 +642,9 @@ _COMPANY_ABOVE = re.compile(rf"(?<![^\n])[ \t]*[A-ZÆØÅ][^\n:]{{0,60}}(?:[ \t]
                             r"\d\d[ ]?\d\d[ ]?\d\d[ ]?\d\d)[ \t]*\n"
                             r"(?:[ \t]*(?i:cvr)[\w.\-]{0,6}:?[ \t]{0,3}(?:DK)?[\d ]{8,11}[ \t]*\n)?[ \t]*\Z")
 # a company's name with its legal form and a comma right before the address on its line: its own address
-# ("Entreprenør: Havnens Fundering A/S, Teglholmsgade 20, 2450 København SV")
-_COMPANY_BEFORE = re.compile(rf"(?<![\w])[A-ZÆØÅ][^\n:,.]{{0,60}}[ \t]{SUFFIX}\.?,[ \t]{{0,3}}\Z")
+# ("Entreprenør: Havnens Fundering A/S, Teglholmsgade 20, 2450 København SV"), or a signature's dot or bar between
+# them ("Terra Nordic ApS · Sluseholmen 2, 2nd floor · 2450 Copenhagen SV")
+_COMPANY_BEFORE = re.compile(rf"(?<![\w])[A-ZÆØÅ][^\n:,.]{{0,60}}[ \t]{SUFFIX}\.?(?:,|[ \t]{{1,2}}[·|•])[ \t]{{0,3}}\Z")
 # the company's CVR (and P-number) right before the address: its own details run together ("mikkelsens vvs & blik aps
 # cvr 19468992 vigerslevvej 210 2500 valby")
 _CVR_BEFORE = re.compile(r"(?i)\bcvr[\w.\-]{0,6}:?[ \t]{0,3}(?:dk)?\d\d[ ]?\d\d[ ]?\d\d[ ]?\d\d"
@@ -899,6 +906,7 @@ def _place(text: str, mentions: list[Mention], old: Collection[str] = ()) -> str
                 and not _PREMISES_CORNER_HERE.search(text, max(0, m.start() - 120), m.start("v"))
                 and not _WHERE_WE_RUN.search(text, max(0, m.start() - 80), m.start())
                 and not _OUR_PREMISES_ON.search(text, max(0, m.start() - 80), m.start("v"))
+                and not _SEAT_AFTER_COMPANY.search(text, max(0, m.start() - 20), m.start("v"))
                 and not place_of_an_earlier_time(text, m.start("v"), m.end("v"))     # "last summer ... at X"
                 and not _earlier_stage(text, _window(text, 0, m.start("v")), m.end("v"))
                 and not _PREMISES_HELD.search(text, max(0, m.start() - 80), m.start("v"))
@@ -1024,6 +1032,10 @@ _ADVISERS_PLACE = re.compile(r"(?i)(?<![\w])(?:revisor\w*|accountant|bogholder\w
                              r"|from|has[ \t]+(?:an?[ \t]+|his[ \t]+|her[ \t]+)?office|is[ \t]+based)"
                              r"(?![\w])[^.!?\n]{0,40}?(?:på|i|ved|on|in|at)[ \t]+\Z")
 
+
+# "the Danish subsidiary of Stockholm Sounds AB in Stockholm", "Bella Pasta S.r.l. i Milano": the town a company
+# (often a foreign parent) has its seat in, no site
+_SEAT_AFTER_COMPANY = re.compile(rf"(?<![\w]){SUFFIX}[ \t]{{1,2}}(?i:i|in)[ \t]{{1,2}}\Z")
 
 _ON_THE_ADDRESS = re.compile(r"[ \t]{1,3}(?:on|på|at|i|in)[ \t]{1,3}")
 

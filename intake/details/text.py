@@ -99,6 +99,9 @@ def labelled_values(text: str, reference: date) -> dict[str, object]:
             continue
         if _CHOICES.search(line):
             continue                            # "☒ Stadeplads ☐ Udeservering": a choice, not a label or heading
+        if _dash_title(line):
+            section = _section_of(line, section)
+            continue
         line = _dash_label(line)
         cells = _two_columns([c for c in _PAIR_SPLIT.split(line) if c is not None], reference)
         if len(cells) == 1 or (len(cells) == 2 and not cells[1]):
@@ -190,6 +193,13 @@ def _label_at_end(cell: str, following: str, reference: date) -> list[str] | Non
 
 
 _DASH_PAIR = re.compile(r"^(?P<label>[^\d:|\-–][^\d:|]{1,40}?)[ \t]+[-–][ \t]+(?P<value>\S.*)$")
+
+
+def _dash_title(line: str) -> bool:
+    """ "SITE AND SCHEDULE – Atlas Office Moves ApS", "SITE LAYOUT – SELF-SERVICE CAR WASH": a document's title in
+    capitals before a dash, no label of the line below it or of what follows the dash."""
+    m = _DASH_PAIR.match(line) if ":" not in line else None
+    return m is not None and m.group("label").isupper() and len(m.group("label").split()) > 1
 
 
 def _dash_label(line: str) -> str:
