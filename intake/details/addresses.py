@@ -299,6 +299,16 @@ _NOT_NAMED_STREETS = frozenset(
     " gate door".split())
 
 
+def _postcode_after(text: str, end: int) -> tuple[str, str, int] | None:
+    """The postcode of the table and its own town right after ``end`` (strictly), with where they end."""
+    pc = _PC_AFTER.match(text, end)
+    found = postcode_town(pc.group("pc"), text[pc.end():pc.end() + 60], strict=True) if pc else None
+    if not (pc and found):
+        return None
+    number, town, taken = found
+    return number, town, pc.end() + taken
+
+
 def _named(m: re.Match, text: str) -> Mention | None:
     """A street without a street word, taken only with its postcode and own town ("Brønshøj Bystævnet 8": the town
     before it is no part of its name, "Gammel Bystævnet 8" is)."""
@@ -309,13 +319,11 @@ def _named(m: re.Match, text: str) -> Mention | None:
         words = words[1:]
     if any(w.lower() in NOT_STREET_WORDS or w.lower() in _NOT_NAMED_STREETS for w in words):
         return None
-    pc = _PC_AFTER.match(text, m.end())
-    found = postcode_town(pc.group("pc"), text[pc.end():pc.end() + 60], strict=True) if pc else None
+    found = _postcode_after(text, m.end())
     if not found:
         return None
-    number, town, taken = found
-    address = format_address(" ".join(words), m.group("no"), m.group("unit") or "")
-    return Mention(start, pc.end() + taken, address, number, town)
+    number, town, end = found
+    return Mention(start, end, format_address(" ".join(words), m.group("no"), m.group("unit") or ""), number, town)
 
 
 # an address in the English order, the house number before the street ("14 Refshalevej", "2nd floor, 45 Dronningens
@@ -332,13 +340,12 @@ def _number_first(m: re.Match, text: str) -> Mention | None:
     before them ("2nd floor, 45 Dronningens Tværgade" is "Dronningens Tværgade 45, 2.")."""
     if m.group("street").split(" ")[0].lower() in NOT_STREET_WORDS:
         return None
-    pc = _PC_AFTER.match(text, m.end())
-    found = postcode_town(pc.group("pc"), text[pc.end():pc.end() + 60], strict=True) if pc else None
+    found = _postcode_after(text, m.end())
     if not found:
         return None
-    number, town, taken = found
-    address = format_address(m.group("street"), m.group("no"), m.group("floor") or "")
-    return Mention(m.start(), pc.end() + taken, address, number, town)
+    number, town, end = found
+    return Mention(m.start(), end, format_address(m.group("street"), m.group("no"), m.group("floor") or ""), number,
+                   town)
 
 
 def _postbox(m: re.Match, text: str) -> Mention | None:
