@@ -197,11 +197,14 @@ NAME_INTRO = re.compile(rf"(?i:mit navn er|jeg hedder|my name is|this is"
                         rf"(?:\s+(?i:af|of)\s+[a-zæøå]{{2,20}})?,?\s+)?"
                         rf"(?P<v>{_NAME})")
 _VALEDICTION = re.compile(
-    r"^\s*(?:med\s+)?(?:(?:venlig(?:st)?|venlige|de\s+bedste|bedste|mange|kærlig)\s+)?(?:hilsen|hilsner)\b"
+    # ("Mange venlige hilsener")
+    r"^\s*(?:med\s+)?(?:mange\s+)?(?:(?:venlig(?:st)?|venlige|de\s+bedste|bedste|mange|kærlig)\s+)?(?:hilsen|hilsner)\b"
     r"(?:\s*/\s*(?:best|kind)\s+regards)?[\s,]*(?P<rest>.*)$"
     r"|^\s*(?:mvh|vh|kh)\b\.?[\s,]*(?P<rest2>.*)$"
     r"|^\s*(?:best|kind|warm)\s+(?:regards|wishes)\b[\s,]*(?P<rest3>.*)$"
-    r"|^\s*(?:regards|rgds|sincerely|yours sincerely|yours faithfully|yours truly|cheers|thanks|many thanks|thank you"
+    # ("With many thanks and best wishes,")
+    r"|^\s*(?:(?:with\s+)?many\s+thanks\s+and\s+(?:best|kind)\s+(?:wishes|regards)"
+    r"|regards|rgds|sincerely|yours sincerely|yours faithfully|yours truly|cheers|thanks|many thanks|thank you"
     r"|all the best|with (?:kind|best) regards|tak|ærbødigst|på forhånd tak)\b[\s,!.]*(?P<rest4>.*)$"
     r"|^\s*--\s*(?P<rest5>)$"
     r"|^\s*best[ \t]*[,!.]?[ \t]*(?P<rest6>)$",                 # "Best," on its own line, the name below it
