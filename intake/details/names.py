@@ -379,7 +379,9 @@ def _candidates(text: str) -> Iterator[Candidate]:
             name = " ".join(f"{m.group('v')} {m.group('form') or ''}".split())
             yield name, m.start("v"), m.end(), 3 if m.group("form") else 2
     for m in islice(_FORM_FIRST.finditer(text), MAX_CANDIDATES):
-        yield m.group("v"), m.start("v"), m.end("v"), 3
+        age = _AGE_AT_END.search(m.group("v")) if _YEARS_NEXT.match(text, m.end("v")) else None
+        yield (m.group("v")[:age.start()], m.start("v"), m.start("v") + age.start(), 3) if age else (
+            m.group("v"), m.start("v"), m.end("v"), 3)
     for m in islice(_BRANCH_OF.finditer(text), MAX_CANDIDATES):
         yield m.group("v"), m.start("v"), m.end("v"), 4
     # the adviser's client with its CVR over the adviser's own firm in the signature; the CVR may come in a sentence
@@ -490,6 +492,9 @@ _NAMING_WORD_BEFORE = re.compile(rf"(?i:\b(?:{_BUSINESS_NOUN}|{_BUSINESS_THE})(?
 
 # an owners' or a cooperative housing association, its legal form first: "E/F Classensgade 58", "A/B Kastanjegården"
 _FORM_FIRST = re.compile(rf"(?<![\w/])(?P<v>(?:E/F|A/B)[ \t]{{1,2}}{_NAME_RUN})")
+# "A/B Kertemindegården 50 år": the association's age after its name, no house number of it
+_AGE_AT_END = re.compile(r"[ \t]+\d{1,3}\Z")
+_YEARS_NEXT = re.compile(r"[ \t]+(?i:år|års|years?|-års)\b")
 
 
 # a foreign company's Danish branch, the name its CVR is registered under: "Linnea Lund Danmark, filial af Linnea
@@ -572,8 +577,10 @@ def _looks_like_business(name: str) -> bool:
 
 
 def names_a_business(name: str) -> bool:
-    """A legal form, or a name that is no person's: "Tømrerfirmaet Birk", "Kiosk 24", not "Anders Birk"."""
-    return bool(re.search(SUFFIX + r"\.?(?:$|[\s,(])", name)) or _looks_like_business(name)
+    """A legal form, or a name that is no person's: "Tømrerfirmaet Birk", "Kiosk 24", "E/F Wesselsgade 4-6", not
+    "Anders Birk"."""
+    return (bool(re.search(SUFFIX + r"\.?(?:$|[\s,(])", name)) or _FORM_FIRST.match(name) is not None
+            or _looks_like_business(name))
 
 
 def _near_cvr(text: str, start: int, end: int) -> int:
