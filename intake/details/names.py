@@ -157,8 +157,8 @@ _PLACE_TAIL = re.compile(r"\s+(?:på|i|in|at|on)\s+(?:\S+\s+){0,2}?\S*(?:gade|ve
                          r"|brygge|stræde)\b.*$",
                          re.IGNORECASE)
 # (Baltic: "Rūta Petrauskienė"; Vietnamese: "Nguyễn Thị Thảo")
-_LOWER = "a-zæøåéèêëáàâäíìîïóòôöúùûüýÿçñşğıłńśźżčřšžőűãõāēīūėąęįųķļņģơưđ\u1ea1-\u1ef9"
-_NAME_TOKEN = (rf"[A-ZÆØÅÉÜÖÄŞÇŁŚŻŽČŘŠ][{_LOWER}]{{1,30}}(?:['’\-][A-ZÆØÅÉÜÖÄŞÇa-z{_LOWER}][{_LOWER}]+"
+_LOWER = "a-zæøåéèêëáàâäíìîïóòôöúùûüýÿçñşğıłńśźżćčřšžőűãõāēīūėąęįųķļņģơưđ\u1ea1-\u1ef9"
+_NAME_TOKEN = (rf"[A-ZÆØÅÉÜÖÄŞÇŁŚŻŽČĆĐŘŠ][{_LOWER}]{{1,30}}(?:['’\-][A-ZÆØÅÉÜÖÄŞÇa-z{_LOWER}][{_LOWER}]+"
                r"|[A-Z][a-z]+)*")
 _NAME = (rf"(?:[A-ZÆØÅ]\.[ \t]?(?=[A-ZÆØÅ][{_LOWER}]{{2}}))?"                 # "J. Bønnelykke"
          rf"{_NAME_TOKEN}(?:[ \t]+(?:[A-ZÆØÅÉÜ]\.|{_NAME_TOKEN}|O['’]{_NAME_TOKEN}"
