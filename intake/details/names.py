@@ -522,9 +522,11 @@ _LETTERHEAD = re.compile(r"\A\s{0,20}(?!(?i:hej|hi|hello|kære|dear|goddag|til|t
 
 # a block of the signature that opens with the business's name and gives its CVR on the next line: "Blomster ved Birte
 # / CVR 77144803 / Fensmarkgade 8, 2200 København N"
-_BLOCK_ABOVE_CVR = re.compile(r"(?:\A|\n[ \t]*\n)[ \t]*(?P<v>[A-ZÆØÅ][^\W\d_]{1,30}(?:[ \t]{1,2}"
-                              r"(?:(?:&|på|i|ved|hos|of|the|on|by)[ \t])?[A-ZÆØÅ][^\W\d_]{1,30}){1,4})"
-                              r"[ \t]*\n[ \t]*CVR\b")
+# (or under a heading line, "Menighedsrådets oplysninger:\nSankt Mortens Kirkes Menighedsråd\nCVR ...", or with the
+# person who receives its post below it: "Our address:\nCopenhagen Irish Cultural Society\nc/o Siobhán Byrne")
+_BLOCK_ABOVE_CVR = re.compile(r"(?:\A|\n[ \t]*\n|:[ \t]*\n)[ \t]*(?P<v>[A-ZÆØÅ][^\W\d_]{1,30}(?:[ \t]{1,2}"
+                              r"(?:(?:&|på|i|ved|hos|of|the|on|by)[ \t])?[A-ZÆØÅ](?:[^\W\d_]|['’](?=s\b)){1,30}){1,4})"
+                              r"[ \t]*\n[ \t]*(?:CVR\b|c/o[ \t])")
 
 
 def _ending_before(marker: re.Pattern[str], ending: re.Pattern[str], text: str,
