@@ -49,8 +49,10 @@ _DAY_OF_MONTH_NOT = r"(?!\.?[ \t]{0,3}(?i:jan|feb|mar|apr|maj|may|jun|jul|aug|se
 # "Arrangement Israels Plads 12.-13. juni": days of a month after the street, no house number ("12." with its dot
 # before the dash, or before the month); "Pop-up concert Vesterbros Torv 3 July": an English day without its dot,
 # before the month's full name ("May" capitalised: "Nørrebrogade 12 may be ...")
+# ("Julemarked på Husum Torv 1. søndag i advent": an ordinal before a weekday, no house number)
 _DAYS_NOT = (r"(?!\.(?:[ \t]?[-–][ \t]?\d{1,2}\.)?[ \t]{0,3}"
              r"(?i:jan|feb|mar|apr|maj|may|jun|jul|aug|sep|okt|oct|nov|dec)[a-z]*\b"
+             r"|\.[ \t]{1,3}(?i:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag|weekend)"
              r"|[ \t]{1,3}(?:May|(?i:januar[y]?|februar[y]?|march|marts|april|maj|june|juni"
              r"|july|juli|august|september|o[ck]tober|november|december))\b)")
 _SIDE = r"(?i:tv|th|mf|t\.[ ]?v|t\.[ ]?h|m\.[ ]?f)\b\.?"
@@ -134,7 +136,7 @@ def find_mentions(text: str, limit: int = MAX_MENTIONS) -> list[Mention]:
     """The street addresses with a house number in ``text``, in order (the first ``limit``).
 
     A street whose name ends in no street word ("Bystævnet 8, 2700 Brønshøj") counts when its postcode and the
-    table's town for it follow.
+    table's town for it follow (on the same line or the next).
     """
     found = [_mention(m, text) for m in islice(ADDRESS.finditer(text), limit) if not _town_after_postcode(m, text)]
     named = [m for m in islice((_named(m, text) for m in _NAMED_WITH_POSTCODE.finditer(text)), limit) if m]
@@ -287,7 +289,8 @@ def _town_after_postcode(m: re.Match[str], text: str) -> bool:
 # one or two capitalised words, a house number, then a postcode (checked against the table with its town)
 _NAMED_WITH_POSTCODE = re.compile(
     r"(?<![\w])(?P<street>[A-ZÆØÅ][a-zæøåé]{3,30}+(?:[ ][A-ZÆØÅ][a-zæøåé]{1,30}+)?)[ ](?P<no>\d{1,3}[A-Za-z]?)"
-    rf"{_UNIT}(?=[ \t]{{0,3}},?[ \t]{{0,3}}(?:DK[ \t-]?)?[1-9]\d{{3}}[ \t])")    # "Lygten 39, st., 2400 København NV"
+    # "Lygten 39, st., 2400 København NV", a block's "Sløjfen 17\n2700 Brønshøj"
+    rf"{_UNIT}(?=(?:[ \t]{{0,3}},?[ \t]{{0,3}}|[ \t]{{0,3}}\n[ \t]{{0,3}})(?:DK[ \t-]?)?[1-9]\d{{3}}[ \t])")
 _GENERIC_PREFIXES = frozenset(
     "gammel gamle store lille ny nye nørre søndre vester vestre øster østre nordre sankt kongens dronningens"
     " prinsens lange korte indre ydre nedre øvre".split())

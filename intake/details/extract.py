@@ -22,7 +22,7 @@ import logging
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from stdnum.dk import cvr as stdnum_cvr
 
@@ -268,18 +268,32 @@ _WEEK_WORD = re.compile(r"(?i)\b(?:uge|uger|week|weeks|wk)\b")
 
 
 def _day_within_subject_week(key: str, old: Field, new: object, read: list[tuple[str, str, dict[str, object]]]) -> bool:
-    """A period the subject gives in weeks ("Støjende arbejde i Enghaveparken, uge 14-15") gives way to the days the
-    text writes out within those weeks ("fra mandag den 5. til fredag den 16. april 2027")."""
+    """A period the subject gives in weeks ("Støjende arbejde i Enghaveparken, uge 14-15") or as a whole month ("Jazz
+    i Valbyparken – fire søndage i juli 2027") gives way to the days the text writes out within those weeks or that
+    month ("fra mandag den 5. til fredag den 16. april 2027", "den 4., 11., 18. og 25. juli")."""
     if key not in ("period_from", "period_to") or old.source != "subject" or old.value == new:
         return False
     subject = _text_of(read, "subject")
-    if not _WEEK_WORD.search(subject) or periods.find_dates(subject):
+    if periods.find_dates(subject):
         return False
     try:
-        weeks = (date.fromisoformat(str(old.value)).isocalendar()[:2], date.fromisoformat(str(new)).isocalendar()[:2])
+        then, now = date.fromisoformat(str(old.value)), date.fromisoformat(str(new))
     except ValueError:
         return False
-    return weeks[0] == weeks[1]
+    if not _WEEK_WORD.search(subject):
+        return (then.year, then.month) == (now.year, now.month) and _subject_month(read)
+    return then.isocalendar()[:2] == now.isocalendar()[:2]
+
+
+def _subject_month(read: list[tuple[str, str, dict[str, object]]]) -> bool:
+    """The subject's period is one whole month ("i juli 2027")."""
+    values = next((v for source, _, v in read if source == "subject"), {})
+    try:
+        start = date.fromisoformat(str(values.get("period_from")))
+        end = date.fromisoformat(str(values.get("period_to")))
+    except ValueError:
+        return False
+    return start.day == 1 and (start.year, start.month) == (end.year, end.month) and (end + timedelta(days=1)).day == 1
 
 
 def _designated_over_signed(found: dict[str, Field], source: str, form_source: str) -> None:

@@ -157,8 +157,8 @@ _PLACE_TAIL = re.compile(r"\s+(?:på|i|in|at|on)\s+(?:\S+\s+){0,2}?\S*(?:gade|ve
                          r"|brygge|stræde)\b.*$",
                          re.IGNORECASE)
 # (Baltic: "Rūta Petrauskienė"; Vietnamese: "Nguyễn Thị Thảo")
-_LOWER = "a-zæøåéèêëáàâäíìîïóòôöúùûüýÿçñşğıłńśźżčřšžőűãõāēīūėąęįųķļņģơưđ\u1ea1-\u1ef9"
-_NAME_TOKEN = (rf"[A-ZÆØÅÉÜÖÄŞÇŁŚŻŽČŘŠ][{_LOWER}]{{1,30}}(?:['’\-][A-ZÆØÅÉÜÖÄŞÇa-z{_LOWER}][{_LOWER}]+"
+_LOWER = "a-zæøåéèêëáàâäíìîïóòôöúùûüýÿçñşğıłńśźżćčřšžőűãõāēīūėąęįųķļņģơưđ\u1ea1-\u1ef9"
+_NAME_TOKEN = (rf"[A-ZÆØÅÉÜÖÄŞÇŁŚŻŽČĆĐŘŠ][{_LOWER}]{{1,30}}(?:['’\-][A-ZÆØÅÉÜÖÄŞÇa-z{_LOWER}][{_LOWER}]+"
                r"|[A-Z][a-z]+)*")
 _NAME = (rf"(?:[A-ZÆØÅ]\.[ \t]?(?=[A-ZÆØÅ][{_LOWER}]{{2}}))?"                 # "J. Bønnelykke"
          rf"{_NAME_TOKEN}(?:[ \t]+(?:[A-ZÆØÅÉÜ]\.|{_NAME_TOKEN}|O['’]{_NAME_TOKEN}"
@@ -199,11 +199,14 @@ NAME_INTRO = re.compile(rf"(?i:mit navn er|jeg hedder|my name is|this is"
                         rf"(?:\s+(?i:af|of)\s+[a-zæøå]{{2,20}})?,?\s+)?"
                         rf"(?P<v>{_NAME})")
 _VALEDICTION = re.compile(
-    r"^\s*(?:med\s+)?(?:(?:venlig(?:st)?|venlige|de\s+bedste|bedste|mange|kærlig)\s+)?(?:hilsen|hilsner)\b"
+    # ("Mange venlige hilsener")
+    r"^\s*(?:med\s+)?(?:mange\s+)?(?:(?:venlig(?:st)?|venlige|de\s+bedste|bedste|mange|kærlig)\s+)?(?:hilsen|hilsner)\b"
     r"(?:\s*/\s*(?:best|kind)\s+regards)?[\s,]*(?P<rest>.*)$"
     r"|^\s*(?:mvh|vh|kh)\b\.?[\s,]*(?P<rest2>.*)$"
     r"|^\s*(?:best|kind|warm)\s+(?:regards|wishes)\b[\s,]*(?P<rest3>.*)$"
-    r"|^\s*(?:regards|rgds|sincerely|yours sincerely|yours faithfully|yours truly|cheers|thanks|many thanks|thank you"
+    # ("With many thanks and best wishes,")
+    r"|^\s*(?:(?:with\s+)?many\s+thanks\s+and\s+(?:best|kind)\s+(?:wishes|regards)"
+    r"|regards|rgds|sincerely|yours sincerely|yours faithfully|yours truly|cheers|thanks|many thanks|thank you"
     r"|all the best|with (?:kind|best) regards|tak|ærbødigst|på forhånd tak)\b[\s,!.]*(?P<rest4>.*)$"
     r"|^\s*--\s*(?P<rest5>)$"
     r"|^\s*best[ \t]*[,!.]?[ \t]*(?P<rest6>)$",                 # "Best," on its own line, the name below it
@@ -378,7 +381,9 @@ def _candidates(text: str) -> Iterator[Candidate]:
             name = " ".join(f"{m.group('v')} {m.group('form') or ''}".split())
             yield name, m.start("v"), m.end(), 3 if m.group("form") else 2
     for m in islice(_FORM_FIRST.finditer(text), MAX_CANDIDATES):
-        yield m.group("v"), m.start("v"), m.end("v"), 3
+        age = _AGE_AT_END.search(m.group("v")) if _YEARS_NEXT.match(text, m.end("v")) else None
+        yield (m.group("v")[:age.start()], m.start("v"), m.start("v") + age.start(), 3) if age else (
+            m.group("v"), m.start("v"), m.end("v"), 3)
     for m in islice(_BRANCH_OF.finditer(text), MAX_CANDIDATES):
         yield m.group("v"), m.start("v"), m.end("v"), 4
     # the adviser's client with its CVR over the adviser's own firm in the signature; the CVR may come in a sentence
@@ -489,6 +494,9 @@ _NAMING_WORD_BEFORE = re.compile(rf"(?i:\b(?:{_BUSINESS_NOUN}|{_BUSINESS_THE})(?
 
 # an owners' or a cooperative housing association, its legal form first: "E/F Classensgade 58", "A/B Kastanjegården"
 _FORM_FIRST = re.compile(rf"(?<![\w/])(?P<v>(?:E/F|A/B)[ \t]{{1,2}}{_NAME_RUN})")
+# "A/B Kertemindegården 50 år": the association's age after its name, no house number of it
+_AGE_AT_END = re.compile(r"[ \t]+\d{1,3}\Z")
+_YEARS_NEXT = re.compile(r"[ \t]+(?i:år|års|years?|-års)\b")
 
 
 # a foreign company's Danish branch, the name its CVR is registered under: "Linnea Lund Danmark, filial af Linnea
@@ -516,9 +524,11 @@ _LETTERHEAD = re.compile(r"\A\s{0,20}(?!(?i:hej|hi|hello|kære|dear|goddag|til|t
 
 # a block of the signature that opens with the business's name and gives its CVR on the next line: "Blomster ved Birte
 # / CVR 77144803 / Fensmarkgade 8, 2200 København N"
-_BLOCK_ABOVE_CVR = re.compile(r"(?:\A|\n[ \t]*\n)[ \t]*(?P<v>[A-ZÆØÅ][^\W\d_]{1,30}(?:[ \t]{1,2}"
-                              r"(?:(?:&|på|i|ved|hos|of|the|on|by)[ \t])?[A-ZÆØÅ][^\W\d_]{1,30}){1,4})"
-                              r"[ \t]*\n[ \t]*CVR\b")
+# (or under a heading line, "Menighedsrådets oplysninger:\nSankt Mortens Kirkes Menighedsråd\nCVR ...", or with the
+# person who receives its post below it: "Our address:\nCopenhagen Irish Cultural Society\nc/o Siobhán Byrne")
+_BLOCK_ABOVE_CVR = re.compile(r"(?:\A|\n[ \t]*\n|:[ \t]*\n)[ \t]*(?P<v>[A-ZÆØÅ][^\W\d_]{1,30}(?:[ \t]{1,2}"
+                              r"(?:(?:&|på|i|ved|hos|of|the|on|by)[ \t])?[A-ZÆØÅ](?:[^\W\d_]|['’](?=s\b)){1,30}){1,4})"
+                              r"[ \t]*\n[ \t]*(?:CVR\b|c/o[ \t])")
 
 
 def _ending_before(marker: re.Pattern[str], ending: re.Pattern[str], text: str,
@@ -571,8 +581,10 @@ def _looks_like_business(name: str) -> bool:
 
 
 def names_a_business(name: str) -> bool:
-    """A legal form, or a name that is no person's: "Tømrerfirmaet Birk", "Kiosk 24", not "Anders Birk"."""
-    return bool(re.search(SUFFIX + r"\.?(?:$|[\s,(])", name)) or _looks_like_business(name)
+    """A legal form, or a name that is no person's: "Tømrerfirmaet Birk", "Kiosk 24", "E/F Wesselsgade 4-6", not
+    "Anders Birk"."""
+    return (bool(re.search(SUFFIX + r"\.?(?:$|[\s,(])", name)) or _FORM_FIRST.match(name) is not None
+            or _looks_like_business(name))
 
 
 def _near_cvr(text: str, start: int, end: int) -> int:

@@ -349,6 +349,24 @@ def _client_applies(out: dict, reference: date) -> None:
     out.update({k: v for k, v in own.items() if k in ("address", "postcode", "city")})
 
 
+# a contact for the day or the site alone: "Kontaktperson på dagen: formand Lars Kirkegaard", "Contact on site: X"
+_DAYS_CONTACT_LABEL = re.compile(r"(?im)^[ \t]*(?:kontakt(?:person)?|contact(?:[ \t]person)?|ansvarlig"
+                                 r"|responsible(?:[ \t]person)?)[ \t]+(?:på|on)[ \t]+(?:the[ \t]+)?"
+                                 r"(?:dagen|dagene|aftenen|pladsen|stedet|day|site)[ \t]*:[^\n]{0,40}$")
+
+
+def _writer_over_the_days_contact(out: dict, text: str) -> None:
+    """A contact labelled for the day alone ("Kontaktperson på dagen: formand Lars Kirkegaard") gives way to the
+    writer who signs and asks to be reached about the case himself ("Jeg kan træffes på 31 72 04 66")."""
+    contact = str(out["contact_name"])
+    labels = islice(_DAYS_CONTACT_LABEL.finditer(text), 10)
+    if not asks_for_the_writer(text) or not any(contact in m.group(0) for m in labels):
+        return
+    signer = signature_name(text.split("\n"))
+    if signer and looks_like_person(signer) and signer != contact:
+        out["contact_name"] = out["designated_contact"] = signer
+
+
 def _put(out: dict, values: dict) -> None:
     for k, v in values.items():
         out.setdefault(k, v)
@@ -370,6 +388,7 @@ def extract_from_text(text: str, reference: date, *, for_a_client: bool = False)
     if "contact_name" in out:               # a labelled contact ("Site supervisor: X") is named as the one to contact
         out["contact_name"] = _named_instead(str(out["contact_name"]), text)
         out["designated_contact"] = out["contact_name"]
+        _writer_over_the_days_contact(out, text)
     for finder in _FINDERS:
         _put(out, finder(text, reference))
     _client_applies(out, reference)
@@ -917,6 +936,10 @@ _TO_THE_SIGNER = re.compile(r"(?i)\b(?:rettet|rettes|sendes|stilles)[ \t]+(?:dir
                             # "så kontakt gerne mig på 40 ...", "please contact me", "I'm the contact for the dig",
                             # "I'm the store manager and will be your contact for this case"
                             r"|\b(?:kontakt|contact)(?:[ \t]+(?:gerne|venligst|endelig|bare))?[ \t]+(?:mig|me)\b"
+                            # "Jeg kan træffes på 31 ...", "Mig kan I fange på ...", "I can be reached on ..."
+                            r"|\bjeg[ \t]+kan[ \t]+(?:træffes|kontaktes|fås[ \t]+fat[ \t]+i)\b"
+                            r"|\bmig[ \t]+kan[ \t]+(?:I|du|man)[ \t]+(?:fange|træffe|kontakte|ringe[ \t]+til)\b"
+                            r"|\bI[ \t]+can[ \t]+be[ \t]+(?:reached|contacted)\b"
                             r"|\b(?:i['’]m|i[ \t]+am|i[ \t]+will[ \t]+be|i['’]ll[ \t]+be|jeg[ \t]+er|jeg[ \t]+bliver)"
                             r"\b[^.!?\n]{0,40}?\b(?:(?:your|the|jeres|din)[ \t]+)?(?:contact(?:[ \t]+person)?|kontakt"
                             r"(?:person)?)(?:[ \t]+(?:for|på|i|in|on)[ \t]+[^.!?\n:]{1,40})?[ \t]*"
@@ -931,8 +954,11 @@ def asks_for_the_writer(text: str) -> bool:
 
 
 # "Kontaktperson er min far, direktør Karim Aziz": the person named as the contact in so many words
-_CONTACT_PERSON_IS = re.compile(r"(?i)\b(?:kontaktperson(?:en)?|contact[ \t]person)\b[^.!?\n]{0,40}?[ \t](?:er|is"
-                                r"|will[ \t]be|bliver)[ \t]")
+# (not one for the day alone, "Kontaktperson på dagen er Ole Brix", when the writer asks to be the case's contact)
+_CONTACT_PERSON_IS = re.compile(r"(?i)\b(?:kontaktperson(?:en)?|contact[ \t]person)\b"
+                                r"(?![ \t]+(?:på|on)[ \t]+(?:the[ \t]+)?"
+                                r"(?:dagen|dagene|aftenen|pladsen|stedet|day|site)\b)"
+                                r"[^.!?\n]{0,40}?[ \t](?:er|is|will[ \t]be|bliver)[ \t]")
 
 
 def _find_contact(text: str, _ref: date) -> dict:

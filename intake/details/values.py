@@ -288,7 +288,10 @@ def _site_value(value: str) -> str:
     m = _NUMBER_ON_STREET.match(value) or _STREET_AT_NUMBER.match(value)
     if m:
         return format_address(m.group("street"), m.group("no"))
-    if ADDRESS.search(value):
+    m = ADDRESS.search(value)
+    if m and _PLACE_THEN_ADDRESS.search(value, 0, m.start()):
+        return m.group(0)                   # "Amager Strandpark, start og mål på pladsen ved Amager Strandvej 140"
+    if m:
         return value
     if names_a_spot_only(value):
         return ""
@@ -299,6 +302,9 @@ def _site_value(value: str) -> str:
     return m.group("place") if m else value
 
 
+# a park or an area named first, then the spot in it by a street address: "Amager Strandpark, start og mål på pladsen
+# ved Amager Strandvej 140" (the address is the site)
+_PLACE_THEN_ADDRESS = re.compile(r"^[^,\d]{3,60},[^\d]{0,60}\b(?i:ved|at|by|near|foran|ud[ \t]?for|outside)[ \t]+\Z")
 # a place written after a word of where ("Ude på Sankt Hans Torv", "På Israels Plads", "At Kongens Nytorv") ("Ved
 # Stranden" is a street's name)
 _RELATION_FIRST = re.compile(r"^(?i:(?:ude|ovre|henne|nede|oppe|out|over)[ \t]+)?(?i:på|on|at|in|i)[ \t]+"
