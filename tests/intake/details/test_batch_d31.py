@@ -6,14 +6,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from intake.details import extract_details
+from tests.intake.details.reading import values_at
 
 REF = date(2027, 1, 15)
-
-
-def values(sources: list[tuple[str, str]]) -> dict:
-    found = extract_details(sources, {}, reference=REF, sender="x@example.dk")
-    return {k: f.value for k, f in found.items()}
+values = values_at(REF)
 
 
 # ---------------------------------------------------------------- a day and its month after a square, no house number

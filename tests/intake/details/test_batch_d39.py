@@ -5,18 +5,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from intake.details import extract_details
+from tests.intake.details.reading import body_at, values_at
 
 REF = date(2027, 1, 15)
-
-
-def values(sources: list[tuple[str, str]]) -> dict:
-    found = extract_details(sources, {}, reference=REF, sender="x@example.dk")
-    return {k: f.value for k, f in found.items()}
-
-
-def body(text: str) -> dict:
-    return values([("body", text)])
+values = values_at(REF)
+body = body_at(REF)
 
 
 # ---------------------------------------------------------------- periods
