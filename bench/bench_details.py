@@ -216,9 +216,11 @@ def normalised(key: str, value: object) -> object:
 
 
 # one floor written two ways is one floor: "3. sal" and "3.", "kld." and "kl." (kælder), "stuen" and "st." (the
-# address register's own short forms)
-_FLOOR_WORDS = re.compile(r"(?i)\b(\d{1,2}|kld|kælder|stuen)(?:[ \t]+sal)?\b")
-_FLOOR_SHORT = {"kld": "kl", "kælder": "kl", "stuen": "st"}
+# address register's own short forms); in English "3rd floor" is "3.", "ground floor" "st." and "basement" "kl."
+# (session 26: an English labeller writes the floor in English, the pipeline as the register does)
+_FLOOR_WORDS = re.compile(r"(?i)\b(\d{1,2}|kld|kælder|stuen|ground(?=[ \t]+floor)|basement)(?:(?<=\d)(?:st|nd|rd|th))?"
+                          r"(?:[ \t]+(?:sal|floor))?\b")
+_FLOOR_SHORT = {"kld": "kl", "kælder": "kl", "stuen": "st", "ground": "st", "basement": "kl"}
 # a house number's letter apart or joined: "40 H" and "40H"
 _HOUSE_LETTER = re.compile(r"(?i)\b(\d{1,4})[ \t]+([a-zæøå])\b")
 

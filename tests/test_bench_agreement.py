@@ -97,6 +97,10 @@ def test_a_form_written_as_text_becomes_a_word_table_in_place():
     ("Tagensvej 120, 3. sal", "Tagensvej 120, 3."),
     ("Store Kongensgade 40 H, kld.", "Store Kongensgade 40H, kl."),
     ("Ryesgade 3, stuen", "Ryesgade 3, st."),
+    ("Kalvebod Brygge 39, 4th floor", "Kalvebod Brygge 39, 4."),
+    ("Njalsgade 76, 3rd floor", "Njalsgade 76, 3."),
+    ("Købmagergade 22, ground floor", "Købmagergade 22, st."),
+    ("Borgergade 24, basement", "Borgergade 24, kl."),
 ])
 def test_one_floor_or_house_letter_written_two_ways_is_the_same_address(written, labelled):
     assert normalised("address", written) == normalised("address", labelled)
@@ -106,6 +110,8 @@ def test_one_floor_or_house_letter_written_two_ways_is_the_same_address(written,
     ("Vesterbrogade 12, 2. th", "Vesterbrogade 12A, 2. th"),
     ("Vesterbrogade 12, 2. th", "Vesterbrogade 12, 3. th"),
     ("Vesterbrogade 12, st.", "Vesterbrogade 12, kl."),
+    ("Vesterbrogade 12, 2nd floor", "Vesterbrogade 12, 3."),
+    ("Vesterbrogade 12, ground floor", "Vesterbrogade 12, 1."),
 ])
 def test_another_letter_or_floor_is_another_address(found, labelled):
     assert normalised("address", found) != normalised("address", labelled)
