@@ -38,7 +38,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from bench_checklist import fresh_context  # type: ignore[import-not-found]  # noqa: E402
 from bench_checklist import run_item as checklist_of  # noqa: E402
-from bench_details import FIELDS, WHERE, figures, labelled_fields, normalised, receipt_of, score  # type: ignore[import-not-found]  # noqa: E402
+from bench_details import FIELDS, WHERE, figures, labelled_fields, receipt_of, score  # type: ignore[import-not-found]  # noqa: E402
 from bench_details import run_item as details_of  # noqa: E402
 
 from intake.app import build_context  # noqa: E402
@@ -61,7 +61,7 @@ def agreed_truth(one: dict, other: dict) -> tuple[dict, set[str]]:
     same, differ = {}, set()
     for key in FIELDS:
         a, b = one.get(key), other.get(key)
-        if normalised(key, a) == normalised(key, b):
+        if a is None and b is None or score(one, other, (key,)).get(key) == "right":   # a site: the same place
             if a is not None:
                 same[key] = a
         else:

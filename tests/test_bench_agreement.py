@@ -115,3 +115,39 @@ def test_one_floor_or_house_letter_written_two_ways_is_the_same_address(written,
 ])
 def test_another_letter_or_floor_is_another_address(found, labelled):
     assert normalised("address", found) != normalised("address", labelled)
+
+
+@pytest.mark.parametrize(("labelled", "found"), [
+    ("Hjørnet af Nørrebrogade og Ågade", "Nørrebrogade og Ågade"),
+    ("Tagensvej/Jagtvej (hjørnet)", "Tagensvej og Jagtvej"),
+    ("Amagertorv (ved Storkespringvandet)", "Amagertorv"),
+    ("Torvehallerne, Frederiksborggade 21", "Frederiksborggade 21"),
+    ("Islands Brygge ud for nr. 14 (ved Havnebadet)", "Islands Brygge 14"),
+    ("Strandboulevarden 45", "Strandboulevarden 45, 1. tv"),
+    ("Nyhavn 17-19 (langs kajkanten)", "Nyhavn 17-19, 1051 København K"),
+    ("Foran Torvehallerne", "Torvehallerne"),
+])
+def test_one_place_written_with_other_words_is_the_same_site(labelled, found):
+    assert score({"activity_location": labelled}, {"activity_location": found}) == {"activity_location": "right"}
+    assert score({"activity_location": found}, {"activity_location": labelled}) == {"activity_location": "right"}
+
+
+@pytest.mark.parametrize(("labelled", "found"), [
+    ("Nyhavn 17-19", "Nyhavn"),
+    ("Vesterbrogade 112", "Vesterbrogade 12"),
+    ("Amagertorv", "Kultorvet"),
+    ("Fælledparken", "Fælledvej 19"),
+    ("Refshalevej og Margretheholmsvej", "Refshalevej 163"),
+    ("Israels Plads", "Torvehallerne, Frederiksborggade 21"),
+])
+def test_another_place_or_another_number_is_another_site(labelled, found):
+    assert score({"activity_location": labelled}, {"activity_location": found}) == {"activity_location": "wrong"}
+    assert score({"activity_location": labelled}, {"activity_location": found}, exact_places=True) == {
+        "activity_location": "wrong"}
+
+
+def test_written_alike_is_the_old_scoring_of_a_site():
+    labelled = {"activity_location": "Hjørnet af Nørrebrogade og Ågade"}
+    found = {"activity_location": "Nørrebrogade og Ågade"}
+    assert score(labelled, found, exact_places=True) == {"activity_location": "wrong"}
+    assert score(labelled, found) == {"activity_location": "right"}
