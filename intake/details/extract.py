@@ -222,7 +222,6 @@ def _legal_form_over(old: object, new: object) -> bool:
 
 # the floor and side composed after a house number: "st.", "kl.", "3.", "1. tv", "kl. th"
 _FLOOR_AND_SIDE = r"(?:st|kl|\d{1,2})\.(?: (?:tv|th|mf|\d{1,3})\.?)?"
-_NUMBER_RANGE = re.compile(r"\d[A-Za-z]?[ \t]?[-–][ \t]?\d")
 
 
 def _more_specific(old: object, new: object) -> bool:
@@ -231,10 +230,8 @@ def _more_specific(old: object, new: object) -> bool:
     written out ("A/B X" to "Andelsboligforeningen X")."""
     if not isinstance(old, str) or not isinstance(new, str):
         return False
-    if (not any(c.isdigit() for c in old) and new.startswith(old) and any(c.isdigit() for c in new)
-            and not _NUMBER_RANGE.search(new)):
-        return True             # (not a range of numbers on the street: "Valby Langgade nr. 60-92" in an attached plan
-                                # is the stretch the mail wrote as "Valby Langgade mellem nr. 60 og 92")
+    if not any(c.isdigit() for c in old) and new.startswith(old) and any(c.isdigit() for c in new):
+        return True             # (a stretch too: "Sundholmsvej 12-30" in an attached plan of the mail's "Sundholmsvej")
     if (any(c.isdigit() for c in old) and new.startswith(old + ", ")
             and re.fullmatch(_FLOOR_AND_SIDE, new[len(old) + 2:])):
         return True                             # "Guldbergsgade 27" in the mail, "Guldbergsgade 27, st." attached

@@ -812,16 +812,21 @@ _CORNER = re.compile(rf"(?P<a>{_NAMED_STREET})"
                      rf"(?P<b>{_NAMED_STREET})"
                      r"(?![\w])(?![ \t]{1,3}(?:nr\.?[ \t]?)?\d)")
 # "Refsnæsgade fra nr. 1 til nr. 15", "Howitzvej from no. 2 to no. 30", "Istedgade mellem nr. 10 og nr. 40": a
-# stretch of the street
-_STRETCH_CUE = re.compile(r"[ \t]{1,3}(?:(?i:fra|from)[ \t]{1,3}(?i:nr|no|number)\.?[ \t]{0,2}\d{1,4}[A-Z]?[ \t]{1,3}"
-                          r"(?i:til|to)|(?i:mellem|between)[ \t]{1,3}(?i:nr|no|number)\.?[ \t]{0,2}\d{1,4}[A-Z]?"
-                          r"[ \t]{1,3}(?i:og|and|&))[ \t]{1,3}(?:(?i:nr|no|number)\.?[ \t]{0,2})?\d")
+# stretch of the street, registered with its numbers ("Refsnæsgade 1-15")
+_STRETCH_CUE = re.compile(r"[ \t]{1,3}(?:(?i:fra|from)[ \t]{1,3}(?i:nr|no|number|house[ \t]number)\.?[ \t]{0,2}"
+                          r"(?P<a>\d{1,4}[A-Z]?)[ \t]{1,3}(?i:til|to|until|up[ \t]to)"
+                          r"|(?i:mellem|between)[ \t]{1,3}(?i:nr|no|number)\.?[ \t]{0,2}"
+                          r"(?P<a2>\d{1,4}[A-Z]?)[ \t]{1,3}(?i:og|and|&))[ \t]{1,3}(?:(?i:nr|no|number)\.?[ \t]{0,2})?"
+                          r"(?P<b>\d{1,4}[A-Z]?)(?![\d])")
 # the house on the corner named right after it ("kiosken på hjørnet af Istedgade og Gasværksvej (Istedgade 54)"): the
 # house is the place (its address), not the corner
 _HOUSE_ON_CORNER = re.compile(rf"[ \t]{{0,2}}\((?:(?i:adresse|address|adr\.?)[ \t:]{{1,3}})?{_NAMED_STREET}[ \t]{{1,3}}"
                               r"(?:nr\.?[ \t]?)?\d{1,4}[A-Z]?(?![\d])")
 _PREMISES_CORNER_HERE = re.compile(rf"(?i:{_PREMISES_ON_CORNER})\W*(?i:af|of)?\W*\Z")
 _STREET_ENDING_HERE = re.compile(rf"(?<![\w])(?P<v>{_NAMED_STREET})\Z")
+# the street of a stretch, a few small words before its numbers ("Blegdamsvej, strækningen mellem nr. 3 og nr. 23",
+# "spærre Pilekrogen af for biler fra nr. 1 til nr. 31", "in Rantzausgade, along the facades from no. 44")
+_STREET_OF_STRETCH = re.compile(rf"(?<![\w])(?P<v>{_NAMED_STREET})(?:,?[ \t]{{1,3}}[a-zæøå][a-zæøå \t]{{0,40}}?)?\Z")
 
 
 # "på Strøget mellem Amagertorv og Kongens Nytorv", "along Vigerslev Allé between X and Y": the street of the stretch
@@ -852,9 +857,9 @@ def _corner_or_stretch(text: str) -> str | None:
             joiner = f" {m.group('j')} " if m.group("j") else "/"        # "Jagtvej/Nørrebrogade" as written
             return f"{clean_street(m.group('a'))}{joiner}{clean_street(m.group('b'))}"
     for cue in islice(_STRETCH_CUE.finditer(text), MAX_MENTIONS):
-        m = _STREET_ENDING_HERE.search(text, max(0, cue.start() - 90), cue.start())
+        m = _STREET_OF_STRETCH.search(text, max(0, cue.start() - 90), cue.start())
         if m:
-            return clean_street(m.group("v"))
+            return format_address(clean_street(m.group("v")), f"{cue.group('a') or cue.group('a2')}-{cue.group('b')}")
     for m in islice(chain(_BETWEEN.finditer(text), _CLOSED_STREET.finditer(text)), MAX_MENTIONS):
         name = m.group("v")
         if name.split()[0].lower() not in NOT_STREET_WORDS and name.lower() not in towns():
@@ -1139,7 +1144,8 @@ def _lone_postcode(text: str, mentions: list[Mention], site: str = "") -> dict[s
     """A "2100 København Ø" of the table outside the addresses already found, and not the site's: written after the
     site's street in its sentence ("Howitzvej fra nr. 2 til nr. 30, 2000 Frederiksberg", "in Rantzausgade, along the
     facades from no. 44 until no. 48 (2200 København N)")."""
-    site_at = _site_in_sentence_before(site) if site and not re.search(r"\d", site) else None
+    street = re.sub(r"[ \t]+\d{1,4}[A-Z]?-\d{1,4}[A-Z]?$", "", site)        # a stretch's street ("Howitzvej 2-30")
+    site_at = _site_in_sentence_before(street) if street and not re.search(r"\d", street) else None
     for m in _LONE_POSTCODE.finditer(text):
         if any(s.start <= m.start() < s.end for s in mentions):
             continue

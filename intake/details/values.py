@@ -244,13 +244,16 @@ _OWN_PREMISES = re.compile(r"(?i)\b(?:foran|ud ?for|uden ?for|outside|in front o
 _STREET_AT_NUMBER = re.compile(rf"^(?P<street>{STREET})[ \t]{{0,3}}[-–,]?[ \t]{{1,3}}"
                                rf"{BESIDE_NUMBER}"
                                r"(?P<no>\d{1,4}[A-Z]?(?:-\d{1,4}[A-Z]?)?)(?!\d)")
-# "Fortovsstrækningen på Jagtvej fra nr. 100 til nr. 130", "The stretch of Istedgade between no. 10 and no. 40": a
-# stretch of a street is labelled by the street
+# "Fortovsstrækningen på Jagtvej fra nr. 100 til nr. 130", "The stretch of Istedgade between no. 10 and no. 40",
+# "Blegdamsvej, strækningen mellem nr. 3 og nr. 23": a stretch of a street is labelled by the street and its numbers
+# ("Jagtvej 100-130"), as people register it
 _STRETCH_OF = re.compile(r"^(?:(?i:\w*strækning(?:en)?|(?:the[ \t]+)?(?:stretch|section)"
                          r"(?:[ \t]+of[ \t]+(?:the[ \t]+)?(?:pavement|sidewalk|road))?)[ \t]+"
                          r"(?i:på|af|ad|langs|i|of|on|along)[ \t]+)?"
-                         rf"(?P<street>{STREET})[ \t]*,?[ \t]+(?i:fra|from|mellem|between)[ \t]+(?i:nr|no|number)\.?"
-                         r"[ \t]{0,2}\d")
+                         rf"(?P<street>{STREET})[ \t]*,?(?:[ \t]+[a-zæøå][a-zæøå \t]{{0,40}}?)?"
+                         r"[ \t]+(?i:fra|from|mellem|between)[ \t]+(?i:nr|no|number)\.?"
+                         r"[ \t]{0,2}(?P<a>\d{1,4}[A-Z]?)(?![\d])(?:[ \t]{1,3}(?i:til|to|og|and|&)[ \t]{1,3}"
+                         r"(?:(?i:nr|no|number)\.?[ \t]{0,2})?(?P<b>\d{1,4}[A-Z]?)(?![\d]))?")
 # "Sankt Hans Torv, ved springvandet", "Fælledparken, the lawn by ...": the place, then where in it
 # ("Israels Plads - near the fountain": the spot after a dash)
 _PLACE_THEN_SPOT = re.compile(r"^(?P<place>[^,\d]{3,60}?)(?:[ \t]*,|[ \t]+[-–])[ \t]*(?![ \t]*(?:st|kl|tv|th|mf|sal)\b)"
@@ -284,7 +287,8 @@ def _site_value(value: str) -> str:
     value = _RELATION_FIRST.sub("", value)          # "Ude på Sankt Hans Torv, ...": the place without "ude på"
     m = _STRETCH_OF.match(value)
     if m:
-        return m.group("street")
+        return format_address(m.group("street"), f"{m.group('a')}-{m.group('b')}") if m.group("b") else m.group(
+            "street")
     m = _NUMBER_ON_STREET.match(value) or _STREET_AT_NUMBER.match(value)
     if m:
         return format_address(m.group("street"), m.group("no"))

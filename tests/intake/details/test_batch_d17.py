@@ -22,26 +22,26 @@ def values(sources: list[tuple[str, str]], fields: dict[str, str] | None = None)
 
 # ---------------------------------------------------------------- a stretch of a street
 
-def test_a_stretch_between_two_house_numbers_is_labelled_by_the_street():
+def test_a_stretch_between_two_house_numbers_is_labelled_by_the_street_and_its_numbers():
     text = ("Til Center for Trafik\n\nVi søger om gravetilladelse til nye kabler på strækningen af Amagerbrogade "
             "mellem nr. 20 og nr. 64 i perioden 3. maj til 28. maj 2027.\n\nMed venlig hilsen\nPer Kjær\n"
             "Kjær Kabel ApS\nCVR 12345674\nSydvestvej 12, 2600 Glostrup")
     found = values([("body", text)])
-    assert found["activity_location"] == "Amagerbrogade"
+    assert found["activity_location"] == "Amagerbrogade 20-64"      # as people register it (session 26)
     assert found["address"] == "Sydvestvej 12"
 
 
-def test_a_stretch_between_two_numbers_in_english_is_labelled_by_the_street():
+def test_a_stretch_between_two_numbers_in_english_is_labelled_by_the_street_and_its_numbers():
     text = ("Hello,\n\nThe pavement of Tagensvej between no. 5 and no. 31 will be relaid in June 2027.\n\n"
             "Regards\nAnna Holm\nHolm Belægning ApS\nCVR 12345674\nHejrevej 30, 2400 København NV")
-    assert values([("body", text)])["activity_location"] == "Tagensvej"
+    assert values([("body", text)])["activity_location"] == "Tagensvej 5-31"
 
 
-def test_a_site_field_naming_the_pavements_stretch_gives_the_street():
+def test_a_site_field_naming_the_pavements_stretch_gives_the_street_and_its_numbers():
     fields = {"Ansøger": "Kabel Nord A/S", "Gravested": "Fortovsstrækningen på Nørre Allé fra nr. 2 til nr. 48"}
-    assert values([], fields)["activity_location"] == "Nørre Allé"
+    assert values([], fields)["activity_location"] == "Nørre Allé 2-48"
     fields = {"Applicant": "Cable North A/S", "Location": "The stretch of Istedgade between no. 10 and no. 40"}
-    assert values([], fields)["activity_location"] == "Istedgade"
+    assert values([], fields)["activity_location"] == "Istedgade 10-40"
 
 
 # ---------------------------------------------------------------- days after a square's name
@@ -146,3 +146,18 @@ def test_months_listed_are_one_period_from_the_first_to_the_last(text, period):
 def test_months_listed_in_a_story_are_no_period():
     found = values([("body", "Vi åbnede butikken i juni, juli og august 2026 var travle. Nu vil vi have et skilt.")])
     assert "period_from" not in found
+
+
+def test_a_stretch_between_two_cross_streets_is_the_street_alone():
+    # near miss: no house numbers to keep
+    text = ("Hej\n\nVi søger om gadefest på Nørrebrogade mellem Jagtvej og Nørrebros Runddel lørdag 4. september 2027."
+            "\n\nMvh\nThor Mogensen\nNørrebrogade 180, 2200 København N")
+    assert values([("body", text)])["activity_location"] == "Nørrebrogade"
+
+
+def test_a_stretch_a_few_small_words_after_its_street_keeps_its_street_and_numbers():
+    text = ("Hej\n\nVi vil gerne spærre Pilekrogen af for biler fra nr. 1 til nr. 31 lørdag den 21. august 2027.\n\n"
+            "Mvh\nGrundejerforeningen Sløjfen\nSløjfen 17, 2700 Brønshøj")
+    assert values([("body", text)])["activity_location"] == "Pilekrogen 1-31"
+    fields = {"Ansøger": "Fibernet A/S", "Gravested": "Ellebjergvej, fortov i vestsiden fra nr. 2 til nr. 40"}
+    assert values([], fields)["activity_location"] == "Ellebjergvej 2-40"

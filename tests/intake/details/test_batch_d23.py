@@ -116,7 +116,7 @@ def test_a_postcode_after_a_stretch_is_the_sites_not_the_business():
             "With kind regards\nMatthias Krüger")
     found = values([("body", text)])
     assert found["address"] == "Literbuen 9"
-    assert found["activity_location"] == "Rantzausgade"
+    assert found["activity_location"] == "Rantzausgade 44-48"
     assert "postcode" not in found
 
 

@@ -147,8 +147,8 @@ def test_the_registered_office_is_the_address_and_the_branch_the_site(text, addr
 @pytest.mark.parametrize(("text", "site"), [
     ("Jeg vil gerne stå på hjørnet af Enghavevej og Vesterbrogade i december.", "Enghavevej og Vesterbrogade"),
     ("I sell crêpes at the corner of Godthåbsvej and Nordre Fasanvej.", "Godthåbsvej and Nordre Fasanvej"),
-    ("Strækningen er Refsnæsgade fra nr. 1 til nr. 15, 2200 København N.", "Refsnæsgade"),
-    ("Fiber along Howitzvej from no. 2 to no. 30.", "Howitzvej"),
+    ("Strækningen er Refsnæsgade fra nr. 1 til nr. 15, 2200 København N.", "Refsnæsgade 1-15"),
+    ("Fiber along Howitzvej from no. 2 to no. 30.", "Howitzvej 2-30"),
 ])
 def test_a_corner_and_a_stretch_of_street_are_sites(text, site):
     assert find_addresses(text)["activity_location"] == site

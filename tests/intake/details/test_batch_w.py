@@ -29,7 +29,7 @@ def values(text: str, fields: dict[str, str] | None = None, sources: list[tuple[
 @pytest.mark.parametrize(("written", "site"), [
     ("Sankt Hans Torv, ved springvandet", "Sankt Hans Torv"),
     ("Fælledparken, the lawn by Edel Sauntes Allé", "Fælledparken"),
-    ("Blegdamsvej, strækningen mellem nr. 3 og nr. 23", "Blegdamsvej"),
+    ("Blegdamsvej, strækningen mellem nr. 3 og nr. 23", "Blegdamsvej 3-23"),
     ("Ud for nr. 5 i Bogtrykkervej", "Bogtrykkervej 5"),
     ("Tagensvej ud for nr. 86", "Tagensvej 86"),
     ("Jægersborggade 45, st. tv", "Jægersborggade 45, st. tv"),
