@@ -200,3 +200,61 @@ def strip_mentions(text: str) -> str:
     if not DONE.search(folded) and not DEFERRED.search(folded):
         return text   # most mail mentions nothing in passing: one search instead of one per clause
     return "\n".join(without_mentions(line) if line.strip() else line for line in text.split("\n"))
+
+
+# ---------------------------------------------------------------- permits the business already holds
+
+# a permit named by its task type (folded): "byggetilladelsen", "building permit", "gravetilladelse"
+_PERMIT_OF = {
+    "byggetilladelse": r"byggetilladelse(?:n|r|rne)?|building permits?(?! application)",
+    "gravetilladelse": r"gravetilladelse(?:n|r|rne)?|(?:excavation|digging) permits?(?! application)",
+    "miljoegodkendelse": r"miljogodkendelse(?:n|r|rne)?|environmental (?:permit|approval)s?(?! application)",
+}
+# the permit is there: given, received, granted, in place ("vi fik byggetilladelse i november", "Der er meddelt
+# byggetilladelse den 2. februar", "så kom byggetilladelsen i februar", "Building permit is granted")
+_PERMIT_GIVEN = re.compile(r"\b(?:fik|faet|modtaget|modtog|meddelt|givet|foreligger|kom|kommet|er i hus|er pa plads"
+                           r"|er godkendt|blev godkendt|is granted|was granted|been granted|is approved|was approved"
+                           r"|been approved|got|received|obtained|came through|is in place)\b")
+# ... or had ("vi har byggetilladelse", "we have the building permit"), unless applied for ("Our architect has applied
+# for the building permit", "vi har søgt om byggetilladelse")
+_PERMIT_HAD = re.compile(r"\b(?:har|have|has|had|hold|holds)\b")
+_APPLIED = re.compile(r"\b(?:ansogt|sogt|indsendt|applied|submitted|filed)\b")
+# ... but not a permit still to come ("når byggetilladelsen er i hus", "once the building permit is granted", "vi har
+# ikke fået byggetilladelse endnu")
+_PERMIT_TO_COME = re.compile(r"\b(?:nar|hvis|efter at|inden|for vi|indtil|once|when|if|after|before|until|pending"
+                             r"|afventer|venter|waiting|await\w*|ikke|not|no|endnu|yet)\b")
+# the permit is needed or asked about ("Vi har forstået, at det kræver byggetilladelse", "Skal vores renseri have
+# miljøgodkendelse?")
+_PERMIT_NEEDED = re.compile(r"\b(?:krav\w*|kraever|require\w*|need\w*|skal|must|brug for|behov for|mangler)\b")
+# ... or changed ("Ændring af miljøgodkendelse", "Amendment to environmental approval", "forlængelse af
+# gravetilladelsen")
+_CHANGE_OF = r"(?:andring|amendment|change|revision|tillag|udvidelse|extension|forlangelse|renewal|fornyelse)"
+
+
+def held_permits(text: str) -> frozenset[str]:
+    """The task types whose permit the mail says the business already has, and does not ask for again.
+
+    A scaffold application that tells the whole story of its building project ("vi fik byggetilladelse fra Center
+    for Bygninger i november", "Building permit is granted from Center for Bygninger in 2026") asks for the road,
+    not for the building permit. A mail that also asks for that permit ("Vi vil gerne søge byggetilladelse",
+    "Ansøgning om byggetilladelse", "apply for a building permit"), needs or changes it, has only applied for it or
+    mentions it only as to come keeps it."""
+    folded = fold_danish(text.lower())
+    found = []
+    for label, permit in _PERMIT_OF.items():
+        if not re.search(rf"\b(?:{permit})\b", folded):
+            continue
+        asked = re.compile(rf"\b(?:soge|soger|soges|ansoge|ansoger|ansoges|ansogning|apply|applying|application"
+                           rf"|ask(?:ing)? for|request\w*)\b(?: [\w,]+){{0,6}}? (?:{permit})\b")
+        if asked.search(folded):
+            continue
+        clauses = [c for line in text.split("\n") for c in _CLAUSES.split(line) if c.strip()]
+        naming = [c for c in map(_folded, clauses) if re.search(rf"\b(?:{permit})\b", c)]
+        changed = re.compile(rf"\b{_CHANGE_OF} (?:\w+ ){{0,2}}(?:af |of |to |til )?(?:the |our |vores |den )?"
+                             rf"(?:{permit})\b")
+        if any(_PERMIT_NEEDED.search(c) or changed.search(c) for c in naming):
+            continue
+        if any((_PERMIT_GIVEN.search(c) or _PERMIT_HAD.search(c) and not _APPLIED.search(c))
+               and not _PERMIT_TO_COME.search(c) for c in naming):
+            found.append(label)
+    return frozenset(found)

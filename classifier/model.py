@@ -16,7 +16,7 @@ from __future__ import annotations
 import copy
 import logging
 import warnings
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -40,7 +40,7 @@ from classifier.calibration import (
 )
 from classifier.errors import TrainingDataError
 from classifier.features import FEATURE_VERSION, normalise
-from classifier.mentions import strip_mentions
+from classifier.mentions import held_permits, strip_mentions
 from classifier.prediction import Prediction, Progress, no_progress
 from classifier.scoring import LinearScorer, summed
 from classifier.segments import Parts, Pieces, pieces_of, text_pieces, ticked_rows
@@ -98,7 +98,7 @@ class TaskModel:
         """Predict many mails in one call (``parts``, when given, one per text or None)."""
         pieces = [self._pieces(t, parts[i] if parts else None) for i, t in enumerate(texts)]
         whole, best, primary = self._scores(list(texts), pieces)
-        return [self._decide(w, b, s) for w, b, s in zip(whole, best, primary, strict=False)]
+        return [self._decide(w, b, s, held_permits(t)) for w, b, s, t in zip(whole, best, primary, texts, strict=False)]
 
     def _pieces(self, text: str, parts: Parts | None) -> Pieces:
         if not self._uses_segments():
@@ -148,18 +148,28 @@ class TaskModel:
                                                np.asarray(biases, dtype=np.float64))
         return self._linear_scores
 
-    def _decide(self, whole: np.ndarray, best: np.ndarray, primary_scores: np.ndarray) -> Prediction:
+    def _decide(self, whole: np.ndarray, best: np.ndarray, primary_scores: np.ndarray,
+                held: Collection[str] = ()) -> Prediction:
         """Which task types apply, and which comes first.
 
         The primary is what the whole text is mostly about: the primary model's
         choice among the task types the whole text passes (among all when it
         passes none), so pieces never change the primary. Each task type's
         probability is the stronger of its whole-text and best-piece evidence.
+        A permit the mail says the business already holds (``held``, from
+        ``classifier.mentions.held_permits``) is not asked for: its task type
+        is left out when another one applies.
         """
         thresholds = np.array([self.thresholds[label] for label in self.labels])
         by_piece = np.array([self.segment_thresholds.get(label, OFF) for label in self.labels])
         in_whole = whole >= thresholds
         applies = in_whole | (best >= by_piece)
+        if held:
+            had = np.array([label in held for label in self.labels])
+            if (applies & ~had).any():
+                in_whole, applies = in_whole & ~had, applies & ~had
+                if not in_whole.any():  # the held permit was all the whole text passed: the best other that applies
+                    in_whole = applies.copy()
         probs = np.where(best >= by_piece, np.maximum(whole, best), whole)
         scores = np.full(len(self.labels), -np.inf)
         scores[[self.labels.index(c) for c in self.primary.classes_]] = primary_scores

@@ -1,7 +1,7 @@
 """Mentions in passing: clauses that name a task type without asking for it."""
 import pytest
 
-from classifier.mentions import is_mention, strip_mentions, without_mentions
+from classifier.mentions import held_permits, is_mention, strip_mentions, without_mentions
 
 
 @pytest.mark.parametrize("clause", [
@@ -179,3 +179,36 @@ def test_a_parenthesis_goes_with_the_mention_around_it_and_settles_the_clause_it
     assert without_mentions(text) == "og nu vil vi holde en koncert."
     text = "Vi har en café (åbnet i maj), og vi søger om udeservering."
     assert without_mentions(text) == text
+
+
+# ---------------------------------------------------------------- permits the business already holds
+
+@pytest.mark.parametrize(("text", "held"), [
+    ("Vi søger om stillads på fortovet. Lidt baggrund: vi fik byggetilladelse fra Center for Bygninger i november.",
+     {"byggetilladelse"}),
+    ("Der er meddelt byggetilladelse den 2. februar 2027, og den er ikke påklaget.\nVi søger om en skurvogn.",
+     {"byggetilladelse"}),
+    ("Der er meddelt byggetilladelse den 2. februar 2027.\nEntreprenøren skal nu have en skurvogn på vejen.",
+     {"byggetilladelse"}),
+    ("Building permit is granted from Center for Bygninger in 2026.\nWe need a tower crane on the pavement.",
+     {"byggetilladelse"}),
+    ("Byggetilladelsen til tilbygningen kom endelig i går. Vi skal have en container på vejen.", {"byggetilladelse"}),
+    ("Vi har gravetilladelsen i orden. Nu søger vi om en lift på fortovet.", {"gravetilladelse"}),
+])
+def test_a_permit_the_business_already_holds_is_named(text, held):
+    assert held_permits(text) == held
+
+
+@pytest.mark.parametrize("text", [
+    "Vi vil gerne søge byggetilladelse til tagboligerne. Stillads søger vi om, når byggetilladelsen er i hus.",
+    "We will apply for the road permit once the building permit is granted.",
+    "Our architect has applied for the building permit (change of use) via Byg og Miljø.",
+    "Vi har forstået, at det kræver byggetilladelse, fordi huset ligger tæt på skel.",
+    "Ændring af miljøgodkendelse\nSnedkeriet har miljøgodkendelse fra 2017 og vil nu have en ny sprøjteboks.",
+    "Skal vores renseri have miljøgodkendelse?\nSælger har en gammel miljøgodkendelse.",
+    "Vi har ikke fået byggetilladelse endnu.",
+    "We have filed the building permit application in Byg og Miljø.",
+    "Ansøgning om byggetilladelse - vi har allerede byggetilladelse til carporten, nu gælder det udestuen.",
+])
+def test_a_permit_asked_for_needed_changed_or_to_come_is_not_held(text):
+    assert held_permits(text) == frozenset()

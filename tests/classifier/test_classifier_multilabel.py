@@ -136,3 +136,29 @@ def test_predict_without_parts_cuts_the_pieces_from_the_text(corpus_model):
     subject, body = FOUR_REQUESTS
     text_only = corpus_model.predict(compose(subject, body))
     assert set(_found(text_only)) == {"udeservering", "skilte", "spildevand", "erhvervsaffald"}
+
+
+BUILDING_STORY = (
+    "Skurvogn og byggehegn - Amagerbrogade 150",
+    "Hej\n\nJeg er arkitekt for bygherren, Amager Bolig ApS, på Amagerbrogade 150, 2300 København S.\n\n"
+    "Projektet er en ombygning af stueetagen fra butik til tre boliger med nye vinduer, ny trappe og en tagterrasse "
+    "med værn. Der er meddelt byggetilladelse den 3. marts 2027 efter to forhåndsmøder med Center for Bygninger om "
+    "brandadskillelse og dagslys.\n\nEntreprenøren skal nu etablere byggeplads, og der er ingen plads i gården:\n"
+    "- 1 skurvogn på parkeringspladserne ud for nr. 150\n- byggehegn om skurvogn og materialer, ca. 30 m2\n"
+    "- periode 1. april til 30. september 2027\n\nVenlig hilsen\nLine Agerskov, arkitekt",
+)
+
+
+def test_a_building_permit_the_business_holds_is_not_asked_for_again(corpus_model):
+    prediction = _predict(corpus_model, *BUILDING_STORY)
+    assert prediction.primary == "vejareal"
+    assert "byggetilladelse" not in [name for name, _ in prediction.task_types]
+
+
+def test_a_building_permit_asked_for_beside_the_road_is_kept(corpus_model):
+    # near miss: the same project, the permit asked for in the same mail
+    subject, body = BUILDING_STORY
+    body = body.replace("Der er meddelt byggetilladelse den 3. marts 2027",
+                        "Vi søger hermed byggetilladelse til ombygningen")
+    names = [name for name, _ in _predict(corpus_model, subject, body).task_types]
+    assert "byggetilladelse" in names
