@@ -39,14 +39,18 @@ PHONE_LABELLED = re.compile(
 # a Danish phone number as people write it in running text: "+45 26 14 88 02", "2614 8802", "26148802"
 DK_NUMBER = r"(?:\+45[ \t]?)?\d\d[ \t]?\d\d[ \t]?\d\d[ \t]?\d\d"
 PHONE_REACH = re.compile(
-    r"(?:\btræffes|\bkontaktes|\bfås[ \t]fat[ \t]i|\bbe[ \t](?:reached|contacted)"
+    r"(?:(?:\btræffes|\bkontaktes|\bfås[ \t]fat[ \t]i|\bbe[ \t](?:reached|contacted)"
     # "Spørgsmål kan rettes til undertegnede på 21 64 38 90", "questions may be directed to the undersigned on ..."
     r"|\b(?:rettes|rettet|be[ \t]directed|be[ \t]addressed)[ \t]{1,2}(?:direkte[ \t]{1,2}|directly[ \t]{1,2})?"
     r"(?:til|to)[ \t]{1,2}(?:undertegnede|mig|the[ \t]undersigned|me)"
     # "kontakte mig direkte på 23 ...", "Mig kan I fange på 30 ...", "contact me directly on ..."
     r"|\b(?:kontakte|ringe[ \t]til|contact|call|reach)[ \t]{1,2}(?:mig|me)(?:[ \t]{1,2}(?:direkte|directly))?"
     r"|\bmig[ \t]kan[ \t](?:I|du|man)[ \t](?:fange|træffe|kontakte|ringe[ \t]til))[ \t]{1,2}(?:på|on|at)"
-    r"(?:[ \t]{1,2}(?:telefon|tlf\.?|mobil|phone|mobile))?[ \t:]{1,3}"
+    r"(?:[ \t]{1,2}(?:telefon|tlf\.?|mobil|phone|mobile))?"
+    # the writer's own number announced: "jeg har nr. 51 23 88 70", "mit nummer er ...", "my number is ..."
+    r"|\b(?:jeg|vi)[ \t]har[ \t](?:nr|nummer|nummeret|tlf|telefon|mobil)\.?"
+    r"|\b(?:mit|vores)[ \t](?:nr|nummer|telefonnummer|mobilnummer)\.?[ \t]er|\bmy[ \t](?:phone[ \t])?number[ \t]is)"
+    r"[ \t:]{1,3}"
     rf"(?P<v>{DK_NUMBER})(?![\d])", re.IGNORECASE)
 # (a PDF's line may break between two pairs: "+45 71 99\n02 35")
 PHONE_INTL = re.compile(r"(?<![\d])(?:\+|00)\s?45[\s-]?(?P<v>\d{2}(?:(?:[ \-.]|[ \t]?\n)?\d{2}){3})(?![\d])")

@@ -132,8 +132,8 @@ _PLACE_BEFORE = re.compile(r"(?i:\bforan|\bud ?for|\buden ?for|\bin front of|\bo
 _OWNED_BY = re.compile(rf"(?<![\w])(?:(?:(?<=\A)|(?<=\n)|(?<=[.!?][ \t]))(?i:{_BUSINESS_THE})[ \t]{{1,2}}"
                        rf"(?=[A-ZÆØÅ][^\n]{{0,60}}?[ \t]v/[^\n]{{0,60}}?[ \t][a-zæøå]))?"
                        # (a small word inside the name: "Frugtboden på Hjul v/ Ali Demir", "Pão na Chapa")
-                       rf"(?P<v>{_CAP_TOKEN}(?:[ \t]{{1,2}}(?:(?:&|og|and|på|i|fra|of|the|de|da|do|dos|das|na|no|del"
-                       rf"|la|le|du|di)[ \t]{{1,2}})?{_CAP_TOKEN}){{0,3}}"
+                       rf"(?P<v>{_CAP_TOKEN}(?:[ \t]{{1,2}}(?:(?:&|og|and|på|i|fra|for|of|the|de|da|do|dos|das|na"
+                       rf"|no|del|la|le|du|di)[ \t]{{1,2}})?{_CAP_TOKEN}){{0,3}}"
                        rf"[ \t]{{1,2}}v/[ \t]?"
                        rf"[A-ZÆØÅ][\w'’\-]{{1,30}}+(?:[ \t][A-ZÆØÅ][\w'’\-]{{1,30}}+){{1,2}})(?![\w])")
 _SOLE_TRADER_WORD = re.compile(r"(?i:enkeltmandsvirksomhed|personligt ejet|sole proprietorship|sole trader)")
@@ -968,7 +968,12 @@ def find_contact(text: str) -> str | None:
     # (a role before the name, "Byggeleder Thomas Kjær, 21 66 03 58", is no part of it)
     m = next((m for m in _NAME_WITH_PHONE.finditer(text) if looks_like_name(_TITLE_WORD_BEFORE.sub("", m.group("v")))),
              None)
-    return _TITLE_WORD_BEFORE.sub("", m.group("v")) if m else None
+    if m:
+        return _TITLE_WORD_BEFORE.sub("", m.group("v"))
+    # no one signs, but the business is a sole trader's: "Cykelkaffe v/ Jonas Mørch" under the text is Jonas Mørch
+    owners = [o for m in islice(_OWNED_BY.finditer(text), 5)
+              if looks_like_person(o := m.group("v").split("v/")[-1].strip())]
+    return owners[0] if len(set(owners)) == 1 else None
 
 
 # ---------------------------------------------------------------- the sender's mail domain
@@ -1018,5 +1023,9 @@ def company_of_the_sender(text: str, sender: str, contact: str | None = None) ->
         spelt = _spellings(part)
         signer = _spellings(re.sub(r"[ \t]*\([^()]*\)$", "", part))[0]     # "Emma Skov (og Jakob)": the person
         if spelt[0] != person and signer != person and any(s.startswith(mailbox) for s in spelt):
+            return part
+        # a signature's line of one word the mailbox begins with: "Kaffebaren" from kaffebaren.sht@gmail.com
+        if (part in lines and " " not in part and len(spelt[0]) >= 6 and not person.startswith(spelt[0])
+                and any(mailbox.startswith(s) for s in spelt) and not looks_like_person(part)):
             return part
     return None

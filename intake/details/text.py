@@ -34,6 +34,7 @@ from intake.details.identifiers import (
     IGNORED_EMAIL,
     LITRES,
     NOT_PHONE_CONTEXT,
+    NUMBER,
     P_LABEL,
     P_LABELLED,
     PHONE_CALLED,
@@ -440,6 +441,18 @@ def extract_from_text(text: str, reference: date, *, for_a_client: bool = False)
             and re.search(rf"\s(?:i|på|in|at|on)\s{re.escape(site)}\b", company)
             and len(re.findall(rf"{re.escape(site)}(?![ \t]{{0,3}}\d)", text)) <= text.count(company)):
         del out["activity_location"]            # "Tandlægerne i Gothersgade ApS" (and only it) names no site
+    elif (isinstance(site, str) and isinstance(company, str) and "address" not in out
+          and (street := re.match(r"[^\W\d][^\d,\n]{2,40}?(?=[ \t]\d)", site))
+          and re.search(rf"(?<![\w]){re.escape(street.group(0))}(?![\w])", company)):
+        # "A/B Strandlodsvej 11 ... Ejendommen: Strandlodsvej 11", "Pension Studiestræde ApS ... ejendommen
+        # Studiestræde 31": a business named after its street works at its own address
+        place = re.sub(r",?[ \t]*\d{4}[ \t].*\Z", "", site)       # "Islands Brygge 27, st., 2300 København S"
+        town = re.search(rf"(?<![\w]){re.escape(place)},?[ \t]{{1,2}}(?P<pc>\d{{4}})[ \t]{{1,2}}"
+                         r"(?P<city>[^\W\d][^\n,.]{1,30})", text)
+        out["address"] = place
+        del out["activity_location"]
+        if town:
+            out["postcode"], out["city"] = town.group("pc"), town.group("city").strip()
     if client:
         if client.pop("_abroad", False) or "address" in client:
             displaced = [out.pop(k, None) for k in ("address", "postcode", "city")]   # not the client's
@@ -1005,6 +1018,9 @@ def _find_amounts(text: str, _ref: date) -> dict:
               if not _not_a_tank(text, v)), None)
     if m:
         out["litres"] = parse_number(m.group("n"))
+    elif cubic := next(islice(_TANK_CUBIC_METRES.finditer(text), 1), None):
+        volume = parse_number(cubic.group("n") or cubic.group("n2"))
+        out["litres"] = round(volume * 1000) if isinstance(volume, (int, float)) else None
     guests = [parse_number(g.group("n"))
               for pattern in (GUESTS, GUESTS_AFTER, GUESTS_PER_SESSION) for g in islice(pattern.finditer(text), 50)
               if not _WORKERS.search(text, max(0, g.start() - 30), g.start())]
@@ -1096,6 +1112,14 @@ _A_WEEK = re.compile(r"(?i)\A\s{0,2}(?:om ugen|om måneden|pr\.? (?:uge|måned)|
 # waste and its bins named just before the litres: "madaffald: ca. 300 liter", "2 rullecontainere á 660 liter"
 _WASTE = re.compile(r"(?i)(?:affald|waste|pap\b|cardboard|glas\b|container|spand|sæk|bins?\b|tømning)[^\n]{0,25}\Z")
 _TANK = re.compile(r"(?i)tank|udskiller|separator|cistern|olie|\boil\b")
+# a tank's volume in cubic metres, with the tank just before or after it: "en indendørs ståltank på 6 kubikmeter",
+# "olietank (10 m³)", "en 5 m³ olietank"; (a container's or the soil's cubic metres are no tank's)
+_TANK_CUBIC_METRES = re.compile(
+    r"(?i)\b(?:[^\W\d]*tank|cistern)\w*[^.\n\d]{0,12}?" + NUMBER
+    + r"[ \t]{0,2}(?:m3|m³|kubikmeter|cubic met(?:re|er)s?)"
+    r"(?![^\W\d])"
+    r"|" + NUMBER.replace("?P<n>", "?P<n2>") + r"[ \t]{0,2}(?:m3|m³|kubikmeter|cubic met(?:re|er)s?)"
+    r"[ \t]{1,2}(?:[^\W\d]*tank|cistern)")
 
 
 # an amount per wash or per year, a few words after the litres: "150 liter vand pr. vask", "4.000 liter vandbaseret lak
