@@ -39,7 +39,7 @@ from intake.details.names import (
 from intake.details.postcodes import town_of
 from intake.details.sites import named_site, premises_on_corner, same_place
 from intake.details.text import CLIENT, asks_for_the_writer, extract_from_text, writes_for_another
-from intake.details.values import compose_address, normalise_value
+from intake.details.values import across_from, compose_address, normalise_value
 from intake.mail.bodytext import own_history, quoted_text
 from intake.mail.forwards import find_forwarded
 from intake.privacy import redact_cpr  # noqa: F401  (part of this module's interface)
@@ -394,8 +394,9 @@ def _site_apart_from_the_address(found: dict[str, Field]) -> None:
     the address the postcode it is written with."""
     site, address = found.get("activity_location"), found.get("address")
     postcode = found.get("postcode")
-    if site and address and (same_place(str(site.value), str(address.value), str(postcode.value) if postcode else "")
-                             or _in_front_of_own_street(str(site.value), str(address.value))):
+    if site and address and not across_from(str(site.value)) and (
+            same_place(str(site.value), str(address.value), str(postcode.value) if postcode else "")
+            or _in_front_of_own_street(str(site.value), str(address.value))):
         del found["activity_location"]
         m = _SITE_POSTCODE.match(str(site.value))
         if (postcode is None and m and town_of(m.group("pc"))

@@ -117,15 +117,23 @@ _RANGE_GAP = re.compile(
     r"[\s,]*(?:-|–|—|(?<=\s)/(?=\s)|(?:ind|frem\s+)?til(?:\s+og\s+med)?|t\.o\.m\.?|(?:up\s+)?to(?:\s+and\s+including)?"
     r"|until|till|through|thru|and|og)(?:\s+(?:den|d\.|the))?"
     r"(?:\s+(?:man|tirs|ons|tors|fre|lør|søn)dag|\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day"
-    r"|\s+(?:man|tir|ons|tor|fre|lør|søn|mon|tue|wed|thu|fri|sat|sun)\.?)?"      # "Fri 1 Oct - Sun 3 Oct 2027"
+    r"|\s+(?:man|tir|ons|tor|fre|lør|søn|mon|tue|wed|thu|fri|sat|sun)\.?"      # "Fri 1 Oct - Sun 3 Oct 2027"
+    # "til og med 2. pinsedag den 17. maj", "til langfredag den 2. april": a holiday named before its date
+    r"|\s+(?:[12]\.\s+)?(?:påske|pinse|jule)dag|\s+(?:skærtorsdag|langfredag|(?:kristi\s+)?himmelfartsdag))?"
     r"(?:\s+(?:den|d\.|the))?[\s,]*$",
     re.IGNORECASE,
 )
+# the first or the last of days repeated through a period, before its date: "the first time", "the last one", "the
+# first Saturday would be", "første gang", "sidste gang" (not "sidste frist": a deadline)
+_FIRST_OR_LAST = (r"|\b(?:{side})\s+(?:time|session|one|day|gang|dag|(?:man|tirs|ons|tors|fre|lør|søn)dag"
+                  r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day)(?:\s+(?:would|will|is)\s+be)?")
 # the day a scaffold or a container is put up and taken down bounds the period ("Erection: 8 March 2027 /
 # Dismantling: 30 April 2027", "Opstilling 1/3, nedtagning 30/4")
 _FROM_CUE = re.compile(r"(?:\bfra|\bfrom|\bstart\w*|\bbegin\w*|\bstarting|\bopstart|\bmed\s+start|fra\s+og\s+med"
                        r"|\bopstilling|\bopsætning|\bopstilles|\bopsættes|\berection|\berected|\bset[- ]up|\brig[- ]up"
                        r"|f\.o\.m\.?|\bpåbegynd(?:es|t)\b"            # "Nedrivningen forventes påbegyndt den 5. april"
+                       # "It will be installed on Monday 4 January", "Tanken installeres mandag den 4. januar"
+                       r"|\binstall(?:ed|s)?\b|\binstallere[st]\b"
                        # "at starte nedrivningen 1. marts", "to begin the works on 1 March": the verb and its object
                        r"|\b(?:starte|begynde|påbegynde|start|begin|commence)\s+(?:[a-zæøå]{3,20}(?:en|et)|the\s+\w+)"
                        # "We expect to start removing soil on 5 April": the verb and what it starts doing
@@ -135,7 +143,10 @@ _FROM_CUE = re.compile(r"(?:\bfra|\bfrom|\bstart\w*|\bbegin\w*|\bstarting|\bopst
                        # a scaffold "op den 15. marts og ned igen den 31. maj", "Vi stiller op den 10. maj": the day
                        # it goes up
                        r"|(?<![\w-])op"
-                       r")(?:\s+(?:og\s+med|den|d\.|the|on|dato|date|(?:man|tirs|ons|tors|fre|lør|søn)dag"
+                       # "the first time on Saturday 7 August", "The first session would be Sunday 6 June", "første
+                       # gang lørdag den 7. august": the first of days repeated through a period
+                       + _FIRST_OR_LAST.format(side=r"first|første")
+                       + r")(?:\s+(?:og\s+med|den|d\.|the|on|dato|date|(?:man|tirs|ons|tors|fre|lør|søn)dag"
                        r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day))*[\s:,|]*$", re.IGNORECASE)
 _TO_CUE = re.compile(r"(?:\btil|\bindtil|\buntil|\bto|\bslut\w*|\bend\w*|\bophør\w*|til\s+og\s+med|t\.o\.m\.?"
                      # "færdige og retablerede fredag d. 19. februar", "finished and cleared by 19 February"
@@ -145,7 +156,10 @@ _TO_CUE = re.compile(r"(?:\btil|\bindtil|\buntil|\bto|\bslut\w*|\bend\w*|\bophø
                      r"|\bude\s+af\s+(?:bygge)?pladsen"            # "regner med at være ude af pladsen fredag den 22."
                      r"|(?<![\w-])ned(?:\s+igen)?"                # "... og ned igen den 31. maj": the day it comes down
                      r"|\bafslutte[st]"
-                     r"|\bnedtagning|\bnedtages|\bnedtaget|\bdismantl\w*|\btaken down|\btake[- ]down)"
+                     r"|\bnedtagning|\bnedtages|\bnedtaget|\bdismantl\w*|\btaken down|\btake[- ]down"
+                     # "and the last one Sunday 25 July", "og sidste gang søndag den 29. august": the last of them
+                     + _FIRST_OR_LAST.format(side=r"last|sidste")
+                     + r")"
                      r"(?:\s+(?:og\s+med|den|d\.|the|on|by|senest|dato|date|(?:man|tirs|ons|tors|fre|lør|søn)dag"
                      r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day))*[\s:,|]*$", re.IGNORECASE)
 _PERIOD_CUE = re.compile(r"periode|period|tidsrum|dato|dates?\b|afholdes|finder sted|takes? place|held|"
@@ -399,7 +413,9 @@ _NUMBER_WORDS = NUMBER_WORDS | {"fjorten": 14, "fourteen": 14}
 _DURATION = re.compile(r"(?<![\w.,])(?P<n>\d{1,3}|" + "|".join(_NUMBER_WORDS) + r")(?:[ \t]{1,3}|-)(?:hele[ \t]{1,3})?"
                        r"(?P<unit>dages|dage|dag|days?|døgn|ugers|uger|uge|weeks?|måneders|måneder|måned|months?)(?!\w)",
                        re.IGNORECASE)                                   # "i en 14-dages periode fra 6/9"
-_END_OF_MONTH = re.compile(r"(?:\btil|\buntil|\btill|\bto|\bindtil|\bthrough|\bthru)[ \t]{1,3}(?:the[ \t]{1,3})?"
+# ("removed again at the end of March 2027", "fjernes igen ved udgangen af marts", "by the end of March": the end too)
+_END_OF_MONTH = re.compile(r"(?:\btil|\buntil|\btill|\bto|\bindtil|\bthrough|\bthru|\bat|\bby|\bved|\bi)[ \t]{1,3}"
+                           r"(?:the[ \t]{1,3})?"
                            r"(?:end|udgangen|slutningen|ultimo)[ \t]{1,3}(?:of[ \t]{1,3}|af[ \t]{1,3})?"
                            + _MONTH.format("mon") + r"(?:[ \t]{1,3}" + _YEAR.format("y") + r")?(?!\w)", re.IGNORECASE)
 
@@ -496,6 +512,9 @@ _LAST_TIME_BEFORE = re.compile(r"\b(?:" + LAST_TIME_WORDS + r")\b"
                                r"(?:(?!\b(?:men|but|i år|this year)\b)[^.!?;\n]){0,40}\Z", re.IGNORECASE)
 _SOMETIME = re.compile(r"(?i)\b(?:sometime|some[ \t]time|at[ \t]some[ \t]point|engang|en[ \t]gang"
                        r"|på[ \t]et[ \t]tidspunkt)[ \t]{1,3}\Z")
+# the middle of a month, said without its day: "midt i august", "mid-August", "in the middle of June", "i midten af
+# juni"; the days are written elsewhere, or not at all
+_MID_MONTH = re.compile(r"(?i)\b(?:midt|mid|in[ \t]the[ \t]middle[ \t]of|i[ \t]midten[ \t]af)[ \t-]{0,3}\Z")
 _SENTENCE_REST = re.compile(r"[^.!?\n]{0,140}")
 _MONTH_DASH = re.compile(r"[^\W\d_]+\.?(?:[ \t,]{1,3}\d{4})?"
                          r"[ \t]{0,3}(?:[-–]|(?i:til|to|until|through|thru)[ \t])[ \t]{0,3}[^\W\d_]")
@@ -521,6 +540,8 @@ def _month_range(text: str, reference: date) -> Period | None:
         after = None if m.group(0).endswith(".") else _SENTENCE_REST.match(text, m.end())
         if _SOMETIME.search(text, max(0, m.start() - 20), m.start()):
             continue                                        # "sometime in september": a month not yet decided on
+        if _MID_MONTH.search(text, max(0, m.start() - 20), m.start()):
+            continue                                        # "fra midt i august til midt i september": no whole month
         # ("during August" alone is "in August": its own "during" is no cue, "The new equipment is planned to go in
         # during August")
         lead = len(m.group("lead") or "")

@@ -115,7 +115,7 @@ def labelled_values(text: str, reference: date) -> dict[str, object]:
                 continue
             nxt = lines[i + 1] if i + 1 < len(lines) else ""
             if (key and nxt and len(nxt) <= 400 and not _is_label(_PAIR_SPLIT.split(nxt)[0])
-                    and not _PART_HEADING.match(cells[0])):
+                    and not _PART_HEADING.match(cells[0]) and not _NUMBERED_PAIR.match(nxt)):
                 nxt = _continued_address(key, nxt, lines[i + 2:i + 4])
                 values = _in_section(normalise_value(key, nxt, reference), _section_for(cells[0], section))
                 _put(out, values)
@@ -251,6 +251,9 @@ def _in_section(values: dict, section: str) -> dict:
 # a form's part named by its letter or number: "Section B – Agent / contact", "Del 2: Ansøger"
 _PART_HEADING = re.compile(r"^\s*(?i:section|part|del|afsnit|sektion)\s+(?:[A-Z]|\d{1,2})\b(?![.,]\d)")
 _NUMBERED = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*[.)]|[A-H][.)])\s+(?=[^\W\d])")
+# the next item of a numbered list, with its own label: "2. Aktivitet: knusning af beton" below "ca. 4.000 m²\nbefæstet
+# areal." is no value of a label-like line above it
+_NUMBERED_PAIR = re.compile(_NUMBERED.pattern + r"[^:\n]{1,40}:")
 _HAS_VALUE = re.compile(r"\d[ .\-]?\d[ .\-]?\d|@")
 _AMOUNTS = frozenset(("area_m2", "litres", "guests"))    # labels whose value is a number
 _NUMBER_IN_LABEL = re.compile(r"(?<![\w.,])\d")          # a number of its own (not the "2" of "m2")

@@ -209,6 +209,9 @@ def _v_address(key: str) -> Handler:
             value = _site_value(re.sub(r"\s*\([^)]{0,80}\)", "", value))
             if not value:
                 return {}
+            across = across_from(value)
+            if across:
+                return {key: across}        # "the quayside opposite Nyhavn 17": the place, not the house
         address, pc, town = read_address(value)
         if not address or len(address) > 120 or not pc and _ABROAD.search(value):
             return {}                           # "14 rue de la Paix, 75002 Paris, France": no Danish address
@@ -217,6 +220,20 @@ def _v_address(key: str) -> Handler:
         return {key: address, f"{key}_postcode": pc, f"{key}_city": town} if key.startswith("_") and pc else (
             {key: address, "postcode": pc, "city": town} if pc else {key: address})
     return handler
+
+
+# a place across from a house: "the quayside opposite Nyhavn 17", "pladsen over for Sankt Hans Torv 3", "the square
+# across the street from Vesterbrogade 12" (the house is where one looks from, not the site)
+_ACROSS_FROM = re.compile(r"(?i)\b(?:opposite|across(?:[ \t]+the[ \t]+(?:street|road|canal|square))?[ \t]+from"
+                          r"|over[ \t]?for|på[ \t]+den[ \t]+anden[ \t]+side[ \t]+af)[ \t]+")
+
+
+def across_from(value: str) -> str | None:
+    """A site said as a place across from a house ("the quayside opposite Nyhavn 17, between the bollards"): the
+    words up to the house's number, or None."""
+    m = _ACROSS_FROM.search(value)
+    house = ADDRESS.match(value, m.end()) if m else None
+    return value[:house.end()].strip() if m and house and m.start() > 0 else None
 
 
 # an address that ends in another country than Denmark
@@ -310,8 +327,10 @@ def _site_value(value: str) -> str:
 # ved Amager Strandvej 140" (the address is the site)
 _PLACE_THEN_ADDRESS = re.compile(r"^[^,\d]{3,60},[^\d]{0,60}\b(?i:ved|at|by|near|foran|ud[ \t]?for|outside)[ \t]+\Z")
 # a place written after a word of where ("Ude på Sankt Hans Torv", "På Israels Plads", "At Kongens Nytorv") ("Ved
-# Stranden" is a street's name)
-_RELATION_FIRST = re.compile(r"^(?i:(?:ude|ovre|henne|nede|oppe|out|over)[ \t]+)?(?i:på|on|at|in|i)[ \t]+"
+# Stranden" is a street's name), or after the area at it ("arealet ved Kattegatvej i Nordhavn", "området ved
+# Sundby Station", "the area by Refshalevej")
+_RELATION_FIRST = re.compile(r"^(?:(?i:(?:ude|ovre|henne|nede|oppe|out|over)[ \t]+)?(?i:på|on|at|in|i)"
+                             r"|(?i:arealet|området|the[ \t]+area)[ \t]+(?i:ved|på|foran|at|by|on|near))[ \t]+"
                              r"(?=[A-ZÆØÅ])")
 # "Sandkaj, Nordhavn", "Valby Idrætspark, Valby": a place, then the town or part of town after a comma
 _PLACE_THEN_TOWN = re.compile(r"^(?P<place>[^,\d]{3,60}?)[ \t]*,[ \t]*"
