@@ -18,6 +18,7 @@ from intake.details import periods
 from intake.details.addresses import corrected_house_numbers
 from intake.details.identifiers import (
     AREA,
+    CUBIC_TANK,
     CVR_AFTER_FORM,
     CVR_DK,
     CVR_LABELLED,
@@ -1005,6 +1006,9 @@ def _find_amounts(text: str, _ref: date) -> dict:
               if not _not_a_tank(text, v)), None)
     if m:
         out["litres"] = parse_number(m.group("n"))
+    elif (cubic := next((v for v in islice(CUBIC_TANK.finditer(text), 20) if not _not_a_tank(text, v)), None)) and (
+            cubic_metres := parse_number(cubic.group("n"))):
+        out["litres"] = round(cubic_metres * 1000)
     guests = [parse_number(g.group("n"))
               for pattern in (GUESTS, GUESTS_AFTER, GUESTS_PER_SESSION) for g in islice(pattern.finditer(text), 50)
               if not _WORKERS.search(text, max(0, g.start() - 30), g.start())]
