@@ -204,6 +204,16 @@ def length_and_depth(text: str) -> Iterator[tuple[float | int, float | int, int,
 
 
 LITRES = re.compile(NUMBER + r"\s{0,3}(?:l|liter|litre|liters|litres|ltr)\b\.?", re.IGNORECASE)
+# a tank or a separator sized in cubic metres, its name just before: "an oil separator of 3 m³", "olieudskiller på
+# 3 m3", "the tank (10 m³)", "en indendørs ståltank på 6 kubikmeter", "en 5 m³ olietank": a thousand litres each (a
+# year's water, "1,200 m³ per year", names no tank; nor do a container's or the soil's cubic metres)
+_CUBIC = r"[ \t]{0,3}(?:m³|m3|kubikmeter|cubic met(?:re|er)s?)"
+CUBIC_TANK = re.compile(r"(?:tank|udskiller|separator|cistern)\w*"
+                        r"(?:[ \t]{1,3}(?:(?:of|på|with|med|on)[ \t]{1,3}|\([ \t]?)|[^.\n\d]{0,12}?)"
+                        r"(?:(?:ca|approx|about|cirka)\.?[ \t]{1,3})?" + NUMBER + _CUBIC + r"(?![\w/])"
+                        # "en 5 m³ olietank": the volume first
+                        r"|" + NUMBER.replace("?P<n>", "?P<n2>") + _CUBIC
+                        + r"[ \t]{1,2}[^\W\d]*(?:tank|udskiller|separator|cistern)", re.IGNORECASE)
 # (a restaurant's seats are the room it has, not the guests expected: "ca. 40 siddepladser", "around 25 seats")
 _GUEST_WORDS = (r"gæster|deltagere|personer|besøgende|mennesker|tilskuere|tilhørere|publikum|elever"
                 r"|løbere|beboere|medlemmer|dansere|audience"

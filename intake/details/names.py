@@ -135,7 +135,10 @@ _OWNED_BY = re.compile(rf"(?<![\w])(?:(?:(?<=\A)|(?<=\n)|(?<=[.!?][ \t]))(?i:{_B
                        rf"(?P<v>{_CAP_TOKEN}(?:[ \t]{{1,2}}(?:(?:&|og|and|på|i|fra|for|of|the|de|da|do|dos|das|na"
                        rf"|no|del|la|le|du|di)[ \t]{{1,2}})?{_CAP_TOKEN}){{0,3}}"
                        rf"[ \t]{{1,2}}v/[ \t]?"
-                       rf"[A-ZÆØÅ][\w'’\-]{{1,30}}+(?:[ \t][A-ZÆØÅ][\w'’\-]{{1,30}}+){{1,2}})(?![\w])")
+                       # (the owner's surname may have its particle: "Tandlægerne Østerbro v/ Pieter de Vries")
+                       rf"[A-ZÆØÅ][\w'’\-]{{1,30}}+(?:[ \t]"
+                       rf"(?:(?:de|van|von|der|den|da|di|du|la|le|al|el|ter)[ \t]){{0,2}}"
+                       rf"[A-ZÆØÅ][\w'’\-]{{1,30}}+){{1,2}})(?![\w])")
 _SOLE_TRADER_WORD = re.compile(r"(?i:enkeltmandsvirksomhed|personligt ejet|sole proprietorship|sole trader)")
 _ENDING_IN_NAME = re.compile(rf"(?<![\w])(?!\d+\.[ \t])(?P<v>{_NAME_RUN})[ \t]{{0,2}}[(,\-–|]?[ \t]{{0,2}}\Z")
 _ENDING_IN_NAME_AS = re.compile(rf"(?<![\w])(?P<v>{_NAME_RUN})[ \t]{{0,2}}[(,]?[ \t]{{0,2}}"

@@ -116,7 +116,10 @@ _RANGE_GAP = re.compile(
     r"|[\s,]*(?:(?:kl\.?|klokken|from|fra)[ \t]?)?\d{1,2}[.:]\d\d[ \t]?[-–][ \t]?\d{1,2}[.:]\d\d)?"
     r"[\s,]*(?:-|–|—|(?<=\s)/(?=\s)|(?:ind|frem\s+)?til(?:\s+og\s+med)?|t\.o\.m\.?|(?:up\s+)?to(?:\s+and\s+including)?"
     r"|until|till|through|thru|and|og)(?:\s+(?:den|d\.|the))?"
-    r"(?:\s+(?:man|tirs|ons|tors|fre|lør|søn)dag|\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+    # the time of the last day: "to the morning of Sunday 17 January", "til søndag morgen den 17. januar"
+    r"(?:\s+(?:morning|evening|night|afternoon)\s+of)?"
+    r"(?:\s+(?:man|tirs|ons|tors|fre|lør|søn)dag(?:\s+(?:morgen|formiddag|eftermiddag|aften|nat))?"
+    r"|\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day"
     r"|\s+(?:man|tir|ons|tor|fre|lør|søn|mon|tue|wed|thu|fri|sat|sun)\.?"      # "Fri 1 Oct - Sun 3 Oct 2027"
     # "til og med 2. pinsedag den 17. maj", "til langfredag den 2. april": a holiday named before its date
     r"|\s+(?:[12]\.\s+)?(?:påske|pinse|jule)dag|\s+(?:skærtorsdag|langfredag|(?:kristi\s+)?himmelfartsdag))?"
@@ -413,9 +416,13 @@ _NUMBER_WORDS = NUMBER_WORDS | {"fjorten": 14, "fourteen": 14}
 _DURATION = re.compile(r"(?<![\w.,])(?P<n>\d{1,3}|" + "|".join(_NUMBER_WORDS) + r")(?:[ \t]{1,3}|-)(?:hele[ \t]{1,3})?"
                        r"(?P<unit>dages|dage|dag|days?|døgn|ugers|uger|uge|weeks?|måneders|måneder|måned|months?)(?!\w)",
                        re.IGNORECASE)                                   # "i en 14-dages periode fra 6/9"
-# ("removed again at the end of March 2027", "fjernes igen ved udgangen af marts", "by the end of March": the end too)
-_END_OF_MONTH = re.compile(r"(?:\btil|\buntil|\btill|\bto|\bindtil|\bthrough|\bthru|\bat|\bby|\bved|\bi)[ \t]{1,3}"
-                           r"(?:the[ \t]{1,3})?"
+# ("removed again at the end of March 2027", "fjernes igen ved udgangen af marts", "by the end of March": the end too;
+# or the work done by it: "start on 1 March and be done by end of March 2027", "færdige ved udgangen af marts")
+# a bare "at/by/ved/i the end of" (no range word, no work done by it)
+_BY_THE_END = re.compile(r"(?i)(?:at|by|ved|i)[ \t]")
+_END_OF_MONTH = re.compile(r"(?:\btil|\buntil|\btill|\bto|\bindtil|\bthrough|\bthru|\bat|\bby|\bved|\bi"
+                           r"|(?:\bdone|\bfinish\w*|\bcomplete[ds]?|\bfærdig[et]?|\bafsluttet)[ \t]{1,3}"
+                           r"(?:by|before|at|ved|inden|senest(?:[ \t]{1,3}ved)?))[ \t]{1,3}(?:the[ \t]{1,3})?"
                            r"(?:end|udgangen|slutningen|ultimo)[ \t]{1,3}(?:of[ \t]{1,3}|af[ \t]{1,3})?"
                            + _MONTH.format("mon") + r"(?:[ \t]{1,3}" + _YEAR.format("y") + r")?(?!\w)", re.IGNORECASE)
 
@@ -440,9 +447,10 @@ def _end_of(text: str, start: date, reference: date) -> date | None:
     end of April"."""
     if _REST_OF_YEAR.search(text):
         return date(start.year, 12, 31)
-    m = _END_OF_MONTH.search(text)
-    if m:
-        month, year = MONTHS[m.group("mon").lower()], _year(m.group("y"))
+    for end in islice(_END_OF_MONTH.finditer(text), 50):
+        month, year = MONTHS[end.group("mon").lower()], _year(end.group("y"))
+        if year is None and month < start.month and _BY_THE_END.match(end.group(0)):
+            continue        # "We start on 1 March and would like the permit by the end of February": a wish, no end
         last = _last_day(year or (start.year if month >= start.month else start.year + 1), month)
         return last if last >= start else None
     m = next((m for m in islice(_DURATION.finditer(text), 50) if _DURATION_OF_PERIOD.match(text, m.end())
@@ -516,6 +524,10 @@ _SOMETIME = re.compile(r"(?i)\b(?:sometime|some[ \t]time|at[ \t]some[ \t]point|e
 # juni"; the days are written elsewhere, or not at all
 _MID_MONTH = re.compile(r"(?i)\b(?:midt|mid|in[ \t]the[ \t]middle[ \t]of|i[ \t]midten[ \t]af)[ \t-]{0,3}\Z")
 _SENTENCE_REST = re.compile(r"[^.!?\n]{0,140}")
+# a month the work starts in, its verb just before: "We hope to start building in March", "vi regner med at starte op
+# i marts", "Production is expected to start in September": the day it begins is not yet said, the month no period
+_STARTS_IN = re.compile(r"(?i)\b(?:start(?:s|ing)?|begin(?:s|ning)?|commenc(?:e|es|ing)|starte|starter|begynde|begynder"
+                        r"|påbegynde)(?:[ \t]{1,3}(?:op|[a-z]{2,20}ing))?[ \t]{1,3}\Z")
 _MONTH_DASH = re.compile(r"[^\W\d_]+\.?(?:[ \t,]{1,3}\d{4})?"
                          r"[ \t]{0,3}(?:[-–]|(?i:til|to|until|through|thru)[ \t])[ \t]{0,3}[^\W\d_]")
 
@@ -549,6 +561,8 @@ def _month_range(text: str, reference: date) -> Period | None:
         if m.group("lead") and not (_MONTHS_CUE.search(text, max(0, m.start() - 80), m.start() + own)
                                     or _cue_after(text, m.start() + lead, after.end() if after else m.end())):
             continue                                        # "we open in April": a date of the story, not a period
+        if m.group("lead") and not m.group("m2") and _STARTS_IN.search(text, max(0, m.start() - 40), m.start()):
+            continue                                        # "We hope to start building in March"
         if _opening_month(text, m):
             continue                                        # "We are opening our store at ... in April 2027"
         if _LAST_TIME_BEFORE.search(text, max(0, m.start() - 60), m.start()):

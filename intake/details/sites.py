@@ -93,7 +93,9 @@ _BUSINESS = re.compile("(?:" + "|".join([
     r" (?:at|in|on)", r"\b(?:vi|jeg) har købt (?:\w+ ){0,2}(?:bygning\w*|ejendom\w*|hus\w*|grund\w*) (?:på|i)",
     # (not "foran vores kundes ejendom på X", "our client's house at X": a customer's place is the site)
     rf"\b(?:vores|min|mit|mine|vort|our|my|en|et|a|an|the|lille|small|nyt|nye|new|selskabets|firmaets"
-    rf"|virksomhedens|its|the company'?s)\s(?!{_CUSTOMERS}\s)(?:\w+\s)?{_PREMISES}"
+    # ("We are a small car repair workshop at X": two words may tell the premises' trade; not "a former shoe shop
+    # at X", premises that are not yet theirs)
+    rf"|virksomhedens|its|the company'?s)\s(?!{_CUSTOMERS}\s)(?:(?!former\s|tidligere\s)\w+\s){{0,2}}?{_PREMISES}"
     rf"(?: (?:and|og|&) (?:\w+ )?{_PREMISES})?"                  # "a bicycle shop and repair workshop at X"
     r"(?: (?:is|are|er|ligger))?(?: located)? (?:på|i|at|in|on)",
     rf"\b(?:vores|min|mit|mine|our|my)(?: egen| eget| own)? {_PREMISES},",       # "vores egen ejendom, X"
@@ -648,7 +650,8 @@ _COMPANY_BEFORE = re.compile(rf"(?<![\w])[A-ZÆØÅ][^\n:,.]{{0,60}}[ \t]{SUFFIX
 # the company's CVR (and P-number) right before the address: its own details run together ("mikkelsens vvs & blik aps
 # cvr 19468992 vigerslevvej 210 2500 valby")
 _CVR_BEFORE = re.compile(r"(?i)\bcvr[\w.\-]{0,6}:?[ \t]{0,3}(?:dk)?\d\d[ ]?\d\d[ ]?\d\d[ ]?\d\d"
-                         r"(?:[ \t,]{1,3}p[\w.\-]{0,8}:?[ \t]{0,3}\d{10})?[ \t]{0,3},?[ \t]{0,3}\Z")
+                         # (its bracket closed: "We are Shopfit Scandinavia ApS (CVR 33524315), Sønder Boulevard 54")
+                         r"(?:[ \t,]{1,3}p[\w.\-]{0,8}:?[ \t]{0,3}\d{10})?[ \t]{0,3}\)?[ \t]{0,3},?[ \t]{0,3}\Z")
 # someone else's place, named as theirs right before the address: a neighbour's ("my neighbour at X has the same
 # sign", "The neighbour at X already complained"), the shop next door ("the shop next to ours at X did the same"),
 # the landlord's home ("Min udlejer bor på X") (not the neighbour's place as the site: "foran naboen på X",
@@ -1008,7 +1011,10 @@ _WHERE_WE_RUN = re.compile(r"(?i)(?:\b(?:i|we|jeg|vi)(?:[ \t]+(?:run|own|have|ha
                            r"(?:café|cafe|coffee[ \t]bar|\w*bar|restaurant|bistro|shop|store|butik|bageri|bakery|kiosk"
                            r"|salon|frisør|klinik|clinic|studio|værksted|workshop|pizzeria|business|forretning"
                            r"|\w*risteri|\w*bryggeri|\w*roastery|\w*brewery|agency|company|firm|bureau|\w*firma"
-                           r"|virksomhed|venue|space|\w*sted|\w*hal|hall)"
+                           r"|virksomhed|venue|space|\w*sted|\w*hal|hall"
+                           # a trade's shop by its trade: "We are a small florist on Ahornsgade", "et lille trykkeri i
+                           # Valby", "a family-run grocery in Amager"
+                           r"|florist|\w*handler|\w*handel|\w*eri|\w*ery)"
                            r"[ \t]+(?:(?:i|på|in|at|on)[ \t]+(?:the[ \t]+)?)?\Z")
 
 
@@ -1130,7 +1136,9 @@ def _event_place(text: str, mentions: list[Mention]) -> str | None:
                 and not name.isupper()                      # "EVENT IN PUBLIC SPACE": a heading, not a place
                 and not _EVENT_NAME.search(name)            # "a stall at Vesterbro Festival": an event, not a place
                 and not _EVENT_NAME_AFTER.match(text, m.end("v"))
-                and not _WHERE_WE_RUN.search(text, max(0, m.start("v") - 90), m.start("v"))):
+                and not _WHERE_WE_RUN.search(text, max(0, m.start("v") - 90), m.start("v"))
+                # "outdoor serving in front of our café on Jægersborggade": the street of our own premises
+                and not _OUR_PREMISES_ON.search(text, max(0, m.start("v") - 80), m.start("v"))):
             return name
     return None
 

@@ -18,6 +18,7 @@ from intake.details import periods
 from intake.details.addresses import corrected_house_numbers
 from intake.details.identifiers import (
     AREA,
+    CUBIC_TANK,
     CVR_AFTER_FORM,
     CVR_DK,
     CVR_LABELLED,
@@ -34,7 +35,6 @@ from intake.details.identifiers import (
     IGNORED_EMAIL,
     LITRES,
     NOT_PHONE_CONTEXT,
-    NUMBER,
     P_LABEL,
     P_LABELLED,
     PHONE_CALLED,
@@ -1021,9 +1021,9 @@ def _find_amounts(text: str, _ref: date) -> dict:
               if not _not_a_tank(text, v)), None)
     if m:
         out["litres"] = parse_number(m.group("n"))
-    elif cubic := next(islice(_TANK_CUBIC_METRES.finditer(text), 1), None):
-        volume = parse_number(cubic.group("n") or cubic.group("n2"))
-        out["litres"] = round(volume * 1000) if isinstance(volume, (int, float)) else None
+    elif (cubic := next((v for v in islice(CUBIC_TANK.finditer(text), 20) if not _not_a_tank(text, v)), None)) and (
+            cubic_metres := parse_number(cubic.group("n") or cubic.group("n2"))):
+        out["litres"] = round(cubic_metres * 1000)
     guests = [parse_number(g.group("n"))
               for pattern in (GUESTS, GUESTS_AFTER, GUESTS_PER_SESSION) for g in islice(pattern.finditer(text), 50)
               if not _WORKERS.search(text, max(0, g.start() - 30), g.start())]
@@ -1115,15 +1115,6 @@ _A_WEEK = re.compile(r"(?i)\A\s{0,2}(?:om ugen|om måneden|pr\.? (?:uge|måned)|
 # waste and its bins named just before the litres: "madaffald: ca. 300 liter", "2 rullecontainere á 660 liter"
 _WASTE = re.compile(r"(?i)(?:affald|waste|pap\b|cardboard|glas\b|container|spand|sæk|bins?\b|tømning)[^\n]{0,25}\Z")
 _TANK = re.compile(r"(?i)tank|udskiller|separator|cistern|olie|\boil\b")
-# a tank's volume in cubic metres, with the tank just before or after it: "en indendørs ståltank på 6 kubikmeter",
-# "olietank (10 m³)", "en 5 m³ olietank"; (a container's or the soil's cubic metres are no tank's)
-_TANK_CUBIC_METRES = re.compile(
-    r"(?i)\b(?:[^\W\d]*tank|cistern)\w*[^.\n\d]{0,12}?" + NUMBER
-    + r"[ \t]{0,2}(?:m3|m³|kubikmeter|cubic met(?:re|er)s?)"
-    r"(?![^\W\d])"
-    r"|" + NUMBER.replace("?P<n>", "?P<n2>") + r"[ \t]{0,2}(?:m3|m³|kubikmeter|cubic met(?:re|er)s?)"
-    r"[ \t]{1,2}(?:[^\W\d]*tank|cistern)")
-
 
 # an amount per wash or per year, a few words after the litres: "150 liter vand pr. vask", "4.000 liter vandbaseret lak
 # om året", "500,000 litres of beer per year"

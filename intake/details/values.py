@@ -158,6 +158,10 @@ _SOLE_TRADER_ASIDE = re.compile(r"\s*\((?i:enkeltmandsvirksomhed|personligt ejet
 # a company field that points back to the applicant: "os selv", "vi selv", "ourselves", "samme som ansøger"
 _OURSELVES = re.compile(r"(?i)(?:os|vi|mig|jeg|firmaet|virksomheden)[ \t]+selv|selv|ourselves|myself|ditto"
                         r"|(?:samme[ \t]+som|same[ \t]+as)[ \t]+(?:ansøger\w*|anmelder\w*|applicant|above|ovenfor)")
+# the same said in a sentence of the writer's: "Contractor: we do the digging ourselves with our own crews", "Udførende:
+# vi graver selv med egne folk", "Entreprenør: det klarer vi selv"
+_WE_OURSELVES = re.compile(r"(?i)^(?:we|vi|I|jeg|det|that|this)\b[^.\n]{0,60}?"
+                           r"\b(?:ourselves|myself|selv|our own|egne?)\b")
 
 
 # a trading name, then its legal entity announced as such: "X - juridisk Foreningen Y", "X (legal name Y ApS)"
@@ -189,7 +193,7 @@ def _v_company(value: str, ref: date) -> Values:
         head = bracketed.group("legal")        # "Hansens Smørrebrød (Hansens Mad & Catering ApS)": the legal entity
     else:
         head = head[:legal.end()] if legal else _SOLE_TRADER_ASIDE.sub("", head)
-    if _OURSELVES.fullmatch(head.strip(" .,")):
+    if _OURSELVES.fullmatch(head.strip(" .,")) or _WE_OURSELVES.match(value.strip()):
         return {}                           # "Entreprenør: os selv": the applicant itself, named elsewhere
     number = re.search(r"/\s*(\d{2}\s?\d{2}\s?\d{2}\s?\d{2})\s*$", value)   # "Firmanavn/CVR: Havnebaren ApS / 30521676"
     if number:
