@@ -367,8 +367,16 @@ def _digits_of(value: str) -> str:
     return re.sub(r"\D", "", value)
 
 
+# a numbered floor written before the address in English: "a co-working space on the 2nd floor of Lyngbyvej 20"
+# (not the ground floor, "rented the ground floor at Sankt Hans Torv 26": the premises, registered without it)
+_FLOOR_OF = re.compile(r"(?<![\w])(?P<floor>\d{1,2}(?:st|nd|rd|th|\.)?[ \t]{0,2}floor)[ \t]{1,2}(?:of|in|at)"
+                       r"[ \t]{1,2}\Z")
+
+
 def _mention(m: re.Match, text: str) -> Mention:
-    address = format_address(m.group("street"), m.group("no"), m.group("unit") or "")
+    floor = None if m.group("unit") else _FLOOR_OF.search(text, max(0, m.start() - 40), m.start())
+    unit = m.group("unit") or (floor.group("floor") if floor else "")
+    address = format_address(m.group("street"), m.group("no"), unit)
     # it starts where the street does: "Stillads Nansensgade 40" is the scaffolding's site at Nansensgade 40
     start = m.start() + max(0, m.group("street").find(address.split(" ")[0]))
     building = _BUILDING_AFTER.match(text, m.end())     # "Titangade 15, Bygning 4 / 2200 København N"

@@ -793,7 +793,8 @@ _GAP = r"(?:[ \t]{1,3}|[ \t]?\n[ \t]?)"
 # "Henvendelser bedes rettet til direktør Klaus Oberdorf", "Contact on the day: our crane operator Mads Vinther"
 _CONTACT_BEFORE_NAME = re.compile(
     rf"(?i:\b(?:henvendelse[r]?|spørgsmål|questions?|enquiries|inquiries)(?:[ \t]\w+){{0,8}}?[ \t]"
-    rf"(?:rettes|rettet|stilles|sendes|sendt|be[ \t]directed|be[ \t]addressed|go)"
+    # ("Alle spørgsmål om affaldet skal gå til indehaveren, Ali Demir")
+    rf"(?:rettes|rettet|stilles|sendes|sendt|be[ \t]directed|be[ \t]addressed|go|gå|går)"
     rf"(?:{_GAP}(?:direkte|directly|derfor|therefore|gerne|venligst))?{_GAP}(?:til|to)\b"
     rf"|\bspørg|\bask[ \t]for"
     # a list's "spørgsmål om selve byggeriet til vores facility manager X", "questions about the works to our X": the
@@ -810,7 +811,9 @@ _CONTACT_BEFORE_NAME = re.compile(
     # "Please direct any questions to", "Please address questions and correspondence to"
     rf"|\b(?:please[ \t])?(?:direct|address|send)[ \t](?:any[ \t]|all[ \t]|your[ \t])?(?:\w+[ \t]){{0,2}}?"
     rf"(?:questions|enquiries|inquiries|correspondence)(?:[ \t](?:and|og)[ \t](?:questions|enquiries|inquiries"
-    rf"|correspondence))?[ \t]to"
+    rf"|correspondence))?"
+    # "please send questions about the permit and the traffic signage plan to their project manager, Søren Falk"
+    rf"(?:[ \t](?:about|on|regarding|concerning)(?:[ \t][\w'’\-]+){{1,8}}?)?[ \t]to"
     # "I'm the contact for this: Hannah Schultz", "Jeg er kontaktperson i sagen: X"
     rf"|\b(?:i['’]m|i[ \t]am|jeg[ \t]er)[ \t](?:the[ \t]|your[ \t])?(?:contact(?:[ \t]person)?|kontakt(?:person)?)"
     rf"(?:[ \t](?:for|på|i|in|on)[ \t]\w+(?:[ \t]\w+)?)?[ \t]?:"
@@ -836,7 +839,8 @@ _CONTACT_BEFORE_NAME = re.compile(
     rf"|(?P<role>(?:^|\n)[ \t]*(?:\w+[ \t])?(?:{_TITLE_WORDS})(?i:[ \t](?:on|at|på|i)[ \t]\w+)?"
     rf"(?i:[ \t](?:og|and|&)[ \t](?:kontakt(?:person)?|contact(?:[ \t]person)?))?[ \t]{{0,2}}:))"
     # "vores formand på pladsen, Dennis Mogensen", "the club's manager, Freja Lund"
-    rf"{_GAP}(?i:(?:vores|our|the|vor|min|mine|my){_GAP})?(?:(?i:[\w'’]+{_GAP}){{0,2}}?"
+    # ("to their project manager, Søren Falk": the firm's own)
+    rf"{_GAP}(?i:(?:vores|our|the|vor|min|mine|my|their|deres){_GAP})?(?:(?i:[\w'’]+{_GAP}){{0,2}}?"
     # "til indehaveren, Camilla Lykke", "ring til min søn Morten Jensen"
     rf"(?:(?:{_TITLE_WORDS})(?i:en)?|(?i:kollega|colleague|{_RELATIVE}))"
     # ("Kontaktperson er min far, direktør Karim Aziz": the relative's title after the comma)
@@ -866,10 +870,13 @@ _CONTACT_AFTER_NAME = re.compile(r"(?i:\s{1,2}(?:(?:who|som|der)\s{1,2})?(?:will
                                  r"|can[ \t]be[ \t](?:reached|contacted))\b"
                                  # "my colleague Jonas Berg handles the permits", "X står for ansøgningen": the one
                                  # who handles the application
-                                 r"|[ \t]{1,2}(?:handles|is[ \t]handling|will[ \t]handle|deals[ \t]with"
-                                 r"|takes[ \t]care[ \t]of|is[ \t]in[ \t]charge[ \t]of|står[ \t]for|tager[ \t]sig"
-                                 r"[ \t]af|håndterer|varetager)[ \t]{1,2}(?:the[ \t]|our[ \t]|all[ \t]|vores[ \t]"
-                                 r"|alle[ \t])?(?:permits?|permissions?|applications?|ansøgning(?:en|er|erne)?"
+                                 # ("Ken Tanaka, der står for tilladelserne", "handles this application")
+                                 r"|,?[ \t]{1,2}(?:(?:som|der|who)[ \t])?(?:handles|is[ \t]handling|will[ \t]handle"
+                                 r"|deals[ \t]with|takes[ \t]care[ \t]of|is[ \t]in[ \t]charge[ \t]of|står[ \t]for"
+                                 r"|tager[ \t]sig[ \t]af|håndterer|varetager)[ \t]{1,2}"
+                                 r"(?:the[ \t]|our[ \t]|all[ \t]|vores[ \t]|alle[ \t]|this[ \t]|these[ \t]"
+                                 r"|denne[ \t]|dette[ \t]|disse[ \t])?"
+                                 r"(?:permits?|permissions?|applications?|ansøgning(?:en|er|erne)?"
                                  r"|tilladelse(?:n|r|rne)?|sagen|the[ \t]case)\b"
                                  # "Brian Holst, der står for pladsen og kan svare på alle spørgsmål om ansøgningen"
                                  r"|,?[ \t]{1,2}(?:som|der|who)[ \t][^.!?\n]{0,40}?\b(?:kan|can)[ \t]"
@@ -896,6 +903,32 @@ _SUBJECT_BEFORE_AND = re.compile(rf"(?:^|(?<=[.!?\n]))[ \t]*(?P<v>{_NAME})[ \t]"
                                  r"(?:[^.!?\n]|\.(?![ \t]+[A-ZÆØÅ])){0,160}?,?[ \t](?:og|and)\Z")
 
 
+# "vores driftschef Lars Mikkelsen følger sagen og er jeres kontaktperson", "our bar manager Rasmus Thorup runs the
+# place and handles this application": the name with a few words of what he does between it and the cue's "og"
+_NAME_DOING_AND = re.compile(rf"(?<=[ \t])(?P<v>{_NAME})[ \t](?:[a-zæøå]{{2,20}}[ \t]){{1,4}}(?:og|and)\Z")
+
+
+# "please contact her at ...", "Kontakt hende på ...", "I kan skrive direkte til hende på ...", "so he is the one to
+# contact": the contact a pronoun points back to, the last person named before it
+_PRONOUN_CONTACT = re.compile(
+    r"(?i:\b(?:kontakte?|contact|(?:skrive?|write|ringe?|call|send|sende|svar|spørgsmål|questions)"
+    r"(?:[ \t][\w'’]+){0,5}?[ \t](?:direkte[ \t]|directly[ \t])?(?:til|to))[ \t](?:hende|ham|her|him)\b"
+    r"|\b(?:he|she)[ \t]is[ \t]the[ \t](?:one|person)[ \t]to[ \t](?:contact|call|talk[ \t]to)\b"
+    r"|\b(?:han|hun)[ \t]er[ \t]den,?[ \t](?:(?:som|der)[ \t])?(?:I|du|man)[ \t]skal[ \t](?:kontakte|ringe[ \t]til"
+    r"|tale[ \t]med)\b)")
+# (the whole name, not a street's name before its number, "Sønder Boulevard 5" nor its first word "Sønder";
+# "Det er Peter der står for ...": "Peter")
+_PERSON_BEFORE = re.compile(rf"(?<![\w\-])(?P<v>{_NAME})(?![\w\-])(?![ \t]*\d)(?![ \t]+[A-ZÆØÅ])")
+_LOWER_TAIL = re.compile(r"(?:[ \t]+[a-zæøå]\w*)+\Z")
+
+
+def _named_before(text: str, end: int) -> str | None:
+    """The last person (or a first name a full name elsewhere completes) named in the 200 characters before ``end``."""
+    names = [_completed(_LOWER_TAIL.sub("", m.group("v")), text)
+             for m in _PERSON_BEFORE.finditer(text, max(0, end - 200), end)]
+    return next((n for n in reversed(names) if looks_like_person(n)), None)
+
+
 # a legal form right after the words: "on behalf of the owner, our client Bryggen Ejendomme K/S" names a company
 _LEGAL_FORM_NEXT = re.compile(rf"[ \t]{{1,2}}{SUFFIX}(?![\w/])")
 
@@ -911,19 +944,35 @@ def _named_contact(text: str) -> str | None:
             return name
         by_role = by_role or (name if looks_like_person(name) else None)
     for cue in islice(_CONTACT_AFTER_NAME.finditer(text), 20):
-        before = (_NAME_BEFORE.search(text, max(0, cue.start() - 140), cue.start())
-                  or _SUBJECT_BEFORE_AND.search(text, max(0, cue.start() - 200), cue.start()))
-        name = _completed(_TITLE_WORD_BEFORE.sub("", before.group("v")) if before else "", text)
-        if looks_like_person(name):
-            return name
+        # ("Jeg er økonomichef ..., men vores driftschef Lars Mikkelsen følger sagen og er ...": not the subject "Jeg")
+        for before in (_NAME_BEFORE.search(text, max(0, cue.start() - 140), cue.start())
+                       or _SUBJECT_BEFORE_AND.search(text, max(0, cue.start() - 200), cue.start()),
+                       _NAME_DOING_AND.search(text, max(0, cue.start() - 140), cue.start())):
+            name = _completed(_TITLE_WORD_BEFORE.sub("", before.group("v")) if before else "", text)
+            if looks_like_person(name):
+                return name
+    for cue in islice(_PRONOUN_CONTACT.finditer(text), 20):
+        pointed = _named_before(text, cue.start())
+        if pointed:
+            return pointed
     return by_role          # "Managing director: Søren Aagaard" gives way to "questions ... to Henrik Ramsø" below it
+
+
+# a role or a label just before a name: "Restaurantchef: ", "projektleder "
+_ROLE_OR_LABEL_BEFORE = re.compile(rf"(?:(?i:{_TITLE_WORDS})[ \t]{{1,2}}|:[ \t]{{0,2}})\Z")
 
 
 def _completed(name: str, text: str) -> str:
     """A first name alone ("Lise kan træffes på ...", "ringe til Marianne") completed by the full name the text gives
-    elsewhere ("Lise Holt", "tandlæge Marianne Holst")."""
-    if " " in name or not looks_like_name(name):
+    elsewhere ("Lise Holt", "tandlæge Marianne Holst"); two first names ("vores restaurantchef Anne Sofie") by the
+    surname the text gives them after a role or a label ("Restaurantchef: Anne Sofie Lund"), not by a business's name
+    ("Jesper Holm Nedbrydning")."""
+    if len(name.split()) > 2 or not looks_like_name(name):
         return name
+    if " " in name:
+        full = rf"\b{re.escape(name)}[ \t]{_NAME_TOKEN}(?![\w\-])"
+        return next((f.group(0) for f in islice(re.finditer(full, text), 5) if looks_like_person(f.group(0))
+                     and _ROLE_OR_LABEL_BEFORE.search(text, max(0, f.start() - 40), f.start())), name)
     full = rf"\b{re.escape(name)}(?:[ \t]{_NAME_TOKEN}){{1,2}}(?![\w\-])"      # "Nadia El-Khatib", "Mads Bach Ravn"
     return next((f.group(0) for f in islice(re.finditer(full, text), 5) if looks_like_person(f.group(0))), name)
 

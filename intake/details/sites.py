@@ -137,6 +137,11 @@ _BUSINESS = re.compile("(?:" + "|".join([
 # registrerede adresse er ...", "Head office: ...", "Hovedkontor: ..."), which are then the application's site
 _REGISTERED = re.compile(r"\b(?:(?:\w+s )?registrerede? (?:adresse|hjemsted)(?:\s+er)?|(?:\w+s )?hjemsted(?:\s+er)?"
                          r"|registered (?:office|address)(?:\s+is)?|registreret (?:på|i)"
+                         # "The company is currently registered at our existing gym, Valby Langgade 45", "Our own
+                         # office is at Bredgade 30" beside "our property at Kronprinsensgade 7": the premises its own
+                         r"|(?:is|are)(?:\s+(?:currently|now|still))?\s+registered\s+(?:at|in|on)"
+                         r"(?:\s+(?:our|my)(?:\s+\w+){1,2})?"
+                         r"|\b(?:(?:our|my|its) )?own (?:office|head office)s? (?:is|are) (?:at|in|on)"
                          # "Vi flytter til nye lokaler: X. Vores nuværende adresse er Y": Y until the move
                          r"|(?:nuværende|current|present) (?:adresse|address)(?:\s+(?:er|is))?(?:\s+(?:på|at))?"
                          r"|hovedkontor(?:et)?(?: er| ligger)?(?: på| i)?"
@@ -534,7 +539,12 @@ def same_place(site: str, address: str, postcode: str = "") -> bool:
 _MOVES_FROM = re.compile(rf"\b(?:(?:flytter|flytte|flyttede|moving|move[sd]?|relocat(?:e|es|ed|ing))[ \t]+"
                          rf"(?:vores|vor|vort|min|mit|sin|sit|our|my|its|their)[ \t]+(?:[\w\-]+[ \t]+)?"
                          rf"(?:{_PREMISES}|virksomhed\w*|firma\w*|business|company)"
-                         rf"|(?:we|vi)(?:[ \t]+(?:have|har|er))?[ \t]+(?:moved|flyttede|flyttet|relocated))"
+                         rf"|(?:we|vi)(?:[ \t]+(?:have|har|er))?[ \t]+(?:moved|flyttede|flyttet|relocated)"
+                         # "Salonen er flyttet fra Istedgade 60 til Enghavevej 14", "the shop has moved from X to Y"
+                         rf"|(?:salonen|butikken|forretningen|restauranten|caféen|cafeen|klinikken|bageriet|kiosken"
+                         rf"|værkstedet|kontoret|firmaet|virksomheden|the[ \t]+(?:salon|shop|store|restaurant|café"
+                         rf"|cafe|clinic|bakery|workshop|office|business|company))"
+                         rf"(?:[ \t]+(?:er|har|has|have|is|was))?[ \t]+(?:moved|flyttede|flyttet|relocated))"
                          rf"[ \t]+(?:fra|from)\W*$", re.IGNORECASE)
 _MOVES_TO = re.compile(r"(?i)[^.!?\n]{0,40}?(?<![\w])(?:til|to)(?![\w])[^.!?\n]{0,60}\Z")
 # the business's history told in stages: an earlier stage before a place ("først på X", "De første 8 år lå vi på X",

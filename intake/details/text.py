@@ -294,6 +294,20 @@ def _on_site_only(labelled: str, text: str) -> bool:
     return _SITE_LABEL.search(label) is not None and asks_for_the_writer(text)
 
 
+# a line naming the business's owner: "Ejer: Mads Kirkegaard", "Owner: Giulia Romano"
+_OWNER_LABEL = re.compile(r"(?i)^[ \t]*(?:ejer|owner|indehaver)[ \t]*:[ \t]*\Z")
+
+
+def _contact_instead_of_the_owner(labelled: str, text: str) -> str:
+    """An owner on a line of his own ("Ejer: Mads Kirkegaard") gives way to the person the text names to contact
+    ("Spørgsmål om ansøgningen bedes rettet til vores restaurantchef Anne Sofie")."""
+    at = text.find(labelled)
+    if at < 0 or not _OWNER_LABEL.search(text[text.rfind("\n", 0, at) + 1:at]):
+        return labelled
+    other = designated_contact(text)
+    return other if other and looks_like_person(other) and other != labelled else labelled
+
+
 _ADDRESS_KEYS = ("address", "activity_location", "site_or_address", "client_site", "agent_address")
 # a line of a postcode and its town alone: "1662 København V", "DK-2300 København S"
 _POSTCODE_LINE = re.compile(r"^(?:DK-?)?[1-9]\d{3}[ \t]+[A-ZÆØÅ][\w .\-]{1,30}$")
@@ -390,7 +404,7 @@ def extract_from_text(text: str, reference: date, *, for_a_client: bool = False)
     if "contact_name" in out and _on_site_only(str(out["contact_name"]), text):
         del out["contact_name"]             # the writer is the one to ask about the application: the finders' signer
     if "contact_name" in out:               # a labelled contact ("Site supervisor: X") is named as the one to contact
-        out["contact_name"] = _named_instead(str(out["contact_name"]), text)
+        out["contact_name"] = _contact_instead_of_the_owner(_named_instead(str(out["contact_name"]), text), text)
         out["designated_contact"] = out["contact_name"]
         _writer_over_the_days_contact(out, text)
     for finder in _FINDERS:
