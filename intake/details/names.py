@@ -103,9 +103,12 @@ _INTRO = re.compile(        # each alternative starts a word: the look-behind tu
     r"|\b(?:open|opening|start|starting|launch|launching|åbne|åbner|starte|starter)[ \t](?:en|et|a|an|my|our|min|mit"
     r"|vores)[ \t](?:(?:lille|small|little|ny|nyt|new)[ \t])?[\w-]+[ \t](?:called|named|ved[ \t]navn|som[ \t]hedder"
     r"|der[ \t]hedder)"
-    r"|\b(?:our|vores|min|my|mit|en|et|a|an)[ \t](?:[\w-]+[ \t]){0,3}(?:foundation|association|company|club|society"
-    r"|organi[sz]ation|forening|virksomhed|enkeltmandsvirksomhed|firma|forretning|butik|\w*salon|café|cafe|restaurant|bageri"
-    r"|bistro|\w*bar|kiosk|klinik|værksted|shop|store|bakery|business)(?:[ \t](?:from home|hjemmefra))?,)[ \t]{1,3}"
+    # (the owner's, told by another: "ved sin butik, Høst Ure, på Sølvgade 14")
+    r"|\b(?:our|vores|min|my|mit|sin|sit|his|her|en|et|a|an)[ \t](?:[\w-]+[ \t]){0,3}(?:foundation|association|company"
+    r"|club|society|organi[sz]ation|forening|virksomhed|enkeltmandsvirksomhed|firma|forretning|butik|\w*salon|café|cafe"
+    # ("She runs a small sole proprietorship, Mama Thuy's Spring Rolls, with her kitchen at ...")
+    r"|restaurant|bageri|bistro|\w*bar|kiosk|klinik|værksted|shop|store|bakery|business|proprietorship)"
+    r"(?:[ \t](?:from home|hjemmefra))?,)[ \t]{1,3}"
     rf"(?P<v>{_NAME_RUN})")
 _WE_ARE = re.compile(rf"(?i:\bvi[ \t]er|\bwe[ \t]are|\bwe['’]re|\bi[ \t]represent|\bwe[ \t]represent)[ \t]{{1,3}}"
                      rf"(?:the[ \t]{{1,2}})?(?P<v>{_NAME_RUN})")

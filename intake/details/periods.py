@@ -137,8 +137,9 @@ _FROM_CUE = re.compile(r"(?:\bfra|\bfrom|\bstart\w*|\bbegin\w*|\bstarting|\bopst
                        r"|f\.o\.m\.?|\bpåbegynd(?:es|t)\b"            # "Nedrivningen forventes påbegyndt den 5. april"
                        # "It will be installed on Monday 4 January", "Tanken installeres mandag den 4. januar"
                        r"|\binstall(?:ed|s)?\b|\binstallere[st]\b"
-                       # "at starte nedrivningen 1. marts", "to begin the works on 1 March": the verb and its object
-                       r"|\b(?:starte|begynde|påbegynde|start|begin|commence)\s+(?:[a-zæøå]{3,20}(?:en|et)|the\s+\w+)"
+                       # "at starte nedrivningen 1. marts", "to begin the works on 1 March", "Vi starter gravearbejdet
+                       # 8. marts": the verb and its object
+                       r"|\b(?:starte[r]?|begynde[r]?|påbegynde[r]?|start|begin|commence)\s+(?:[a-zæøå]{3,20}(?:en|et)|the\s+\w+)"
                        # "We expect to start removing soil on 5 April": the verb and what it starts doing
                        r"|\b(?:start|begin|commence)\s+[a-z]{2,20}ing(?:\s+(?:the\s+)?[a-z]{2,20})?"
                        # "Vi vil gerne i gang mandag den 4. oktober", "gå i gang med nedrivningen den 4. oktober"
@@ -870,6 +871,7 @@ _BOOKED_FOR = re.compile(r"(?i)\b(?:aftalt|planlagt|fastsat|fastlagt|berammet|bo
 
 def _from_or_to(text: str, reference: date, dates: list[DateMention]) -> Period:
     start = end = None
+    opens = False
     for mention in dates:
         before = text[max(0, mention.start - 40):mention.start]
         value = _resolve_mention(mention, reference)
@@ -877,8 +879,13 @@ def _from_or_to(text: str, reference: date, dates: list[DateMention]) -> Period:
             return Period(value, value)
         if start is None and _FROM_CUE.search(before) and not _OPERATION_STARTS.search(before):
             start = value
+            opens = _OPENING_IN_SENTENCE.search(text, max(0, mention.start - 100), mention.start) is not None
         elif end is None and _TO_CUE.search(before):
             end = value
+    if opens and end is None and not _CELEBRATION.search(text):
+        # "Min mor vil åbne en lille garnbutik på Smallegade 20 fra 1. marts": the day a business opens, with no end,
+        # is no period applied for
+        return Period(None, None)
     return Period(start, end)
 
 

@@ -84,6 +84,9 @@ _BUSINESS = re.compile("(?:" + "|".join([
     r"\bholder (?:til|hus) (?:i|på)", r"\bligger (?:på|i)", r"\bbeliggende(?: på| i)?",
     r"\b(?:located|based|situated) (?:at|in|on)",
     r"\b(?:we|i) sit (?:at|in|on)", r"\b(?:vi|jeg) sidder (?:på|i)",    # "We sit at Ørestads Boulevard 73"
+    # "The company owns and has its office in the building at X", "Firmaet har sit kontor i ejendommen på X"
+    r"\b(?:har|have|has)(?: vores| sit| sin| its| our| their)? (?:kontor|office|offices|lokaler|premises)"
+    r"(?: (?:i|in) (?:bygningen|ejendommen|huset|the building|the property|the house))? (?:på|i|at|in|on)",
     # "Foreningen ejer ejendommen Holmbladsgade 70": the house the applicant owns is its own (not a customer's)
     r"\b(?:vi|jeg|foreningen|selskabet|firmaet|we|i|the association|the company) (?:ejer|owns?) (?:selv )?"
     r"(?:ejendommen|bygningen|the (?:property|building))",
@@ -99,6 +102,9 @@ _BUSINESS = re.compile("(?:" + "|".join([
     rf"(?: (?:and|og|&) (?:\w+ )?{_PREMISES})?"                  # "a bicycle shop and repair workshop at X"
     r"(?: (?:is|are|er|ligger))?(?: located)? (?:på|i|at|in|on)",
     rf"\b(?:vores|min|mit|mine|our|my)(?: egen| eget| own)? {_PREMISES},",       # "vores egen ejendom, X"
+    # the owner's premises and their name, told by another: "ved sin butik, Høst Ure, på Sølvgade 14", "at his shop,
+    # X, at"
+    rf"\b(?:sin|sit|his|her) {_PREMISES}, (?:(?-i:[A-ZÆØÅ])[\w&'’.\-]{{0,30}}[ \t]?){{1,4}}, (?:på|i|at|in|on)",
     # "hos vores virksomhed på adressen X", "at our company at the address X": the address is the business's own
     rf"\b(?:vores|min|mit|our|my)(?: egen| eget| own)? (?:virksomhed|firma|company|business|{_PREMISES})"
     r" (?:på|at) (?:adressen|the address)",
@@ -149,6 +155,9 @@ _REGISTERED = re.compile(r"\b(?:(?:\w+s )?registrerede? (?:adresse|hjemsted)(?:\
                          r"|(?:selskabets|firmaets|virksomhedens|the company'?s) (?:adresse|address)(?:\s+(?:er|is))?"
                          r"(?:\s+(?:vores|our) (?:kontor|office))?(?:\s+(?:på|at|i|in))?"
                          r"|head (?:office|quarters)(?: is)?(?: at| in)?|hq"
+                         # "Adresse: Enghavevej 40 (baghuset) ... Vores kontor: Halmtorvet 29": the office named as
+                         # the business's own under a label, the other address the site
+                         r"|(?:vores|vort|our)(?: eget| own)? (?:kontor|office)\s?:"
                          # "Applicant: FiberLink Nordic A/S, CVR 34561230, Lautrupsgade 7": the company's own address
                          # (also with the VAT number it is: "CVR/VAT DK63709603, Store Kongensgade 40")
                          r"|\bcvr(?:[ \t]?/[ \t]?(?:vat|se|moms))?(?:-?(?:nr|no|nummer))?\.?:?[ \t]{0,2}"
@@ -178,6 +187,9 @@ _SITE = re.compile("(?:" + "|".join([
     r"(?! (?:workshop|shop|service|studio|business)s?\b)",
     # "Re: Demolition of garage building, Valby Langgade 201": the work named by its noun
     r"\b(?:nedrivning|renovering|ombygning|demolition|renovation|refurbishment)\b",
+    # the work's noun and what it is done to, before the place: "nedrivning af en fritliggende garage og et udhus på ca.
+    # 30 m² på X", "demolition of a garage and a shed at X" (the shed is no premises of the business's own)
+    r"\b(?:nedrivning|renovering|ombygning|demolition|renovation|refurbishment) (?:af|of) (?:\S+ ){0,12}?(?:på|at|on)",
     r"\bbyggegrunden (?:på|ved)", r"\bdrejer sig om(?: ejendommen)?", r"\bgælder(?: ejendommen)?",
     r"\b(?:køres|flyttes|fjernes|transporteres|hentes) (?:\w+ )?fra",
     r"\bplacering\b(?: er| på|:)?", r"\b(?:site|venue|location)\b(?: is| at|:)",     # not "Site Manager,"

@@ -423,9 +423,10 @@ def extract_from_text(text: str, reference: date, *, for_a_client: bool = False)
         out.pop("postcode", None), out.pop("city", None)
     elif ("address" in out and "activity_location" not in out and own
           and not same_place(str(out["address"]), str(own))
-          and in_letterhead_or_signature(text, str(own), signature=False)
+          and (in_letterhead_or_signature(text, str(own), signature=False) or _own_office_line(text, str(own)))
           and not in_letterhead_or_signature(text, str(out["address"]), signature=False)):
-        # "Adresse: Ryesgade 30" in an application under a letterhead with the business's own address: the site
+        # "Adresse: Ryesgade 30" in an application under a letterhead with the business's own address (or with its
+        # own office under a label of its own: "Vores kontor: Halmtorvet 29"): the site
         pc = f", {out['postcode']} {out['city']}" if out.get("postcode") and out.get("city") else ""
         out["activity_location"] = f"{out.pop('address')}{pc}"
         out.pop("postcode", None), out.pop("city", None)
@@ -701,6 +702,17 @@ def _cvr_of_the_company(out: dict, text: str) -> None:
 
 
 # a Danish number in four pairs, with or without +45 ("+45 28 16 47 39", "32551890")
+# the business's own office under a label of its own: "Vores kontor: Halmtorvet 29, 1700 København V", "Our office:"
+_OWN_OFFICE_LINE = re.compile(r"(?im)^[ \t]*(?:vores|vort|our)(?:[ \t]+(?:eget|own))?[ \t]+(?:kontor|office)[ \t]*:"
+                              r"[ \t]*(?P<a>[^\n]+)")
+
+
+def _own_office_line(text: str, address: str) -> bool:
+    """``address`` is the one on the line labelled as the business's own office."""
+    street = address.split(",")[0]
+    return any(m.group("a").startswith(street) for m in islice(_OWN_OFFICE_LINE.finditer(text), 5))
+
+
 _PHONE_NEAR = re.compile(DK_NUMBER + r"(?!\d)")
 # a label of another number between the name and the digits ("Lone Brink\nCVR-nummer: 49445709")
 _OTHER_NUMBER = re.compile(r"(?i)\b(?:cvr|p-?n|se-?n|reg|konto|ean|org|moms|vat|faktura|ordre|sag)|\d")
