@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from itertools import islice
 
-from intake.details.postcodes import postcode_town, towns
+from intake.details.postcodes import postcode_town, town_of, towns
 
 MAX_MENTIONS = 100      # a letter names a handful of addresses; a hostile text may name thousands
 _ENDINGS = ("land gade vej allé alle plads pladsen torv torvet boulevard boulevarden stræde straede vænge have haven"
@@ -382,12 +382,17 @@ def _mention(m: re.Match, text: str) -> Mention:
     building = _BUILDING_AFTER.match(text, m.end())     # "Titangade 15, Bygning 4 / 2200 København N"
     pc = _PC_AFTER.match(text, building.end() if building else m.end())
     found = postcode_town(pc.group("pc"), text[pc.end():pc.end() + 60], strict=False) if pc else None
+    if not found and (pc := _PC_IN_AFTER.match(text, m.end())) and town_of(pc.group("pc")):
+        found = postcode_town(pc.group("pc"), text[pc.end():pc.end() + 60], strict=False)
     if not found:
         return _town_then_postcode(m, text, start, address)
     number, town, taken = found
     return Mention(start, pc.end() + taken, address, number, town)
 
 
+# the postcode after "i" without its town: "vores adresse er Nørrebrogade 188 i 2200, cvr ..." (a postcode of the
+# table only, not a year: "i 2019")
+_PC_IN_AFTER = re.compile(r"[ \t]{1,2}(?i:i|in)[ \t]{1,2}(?P<pc>[1-9]\d{3})(?![\d\w])(?![.,]\d)")
 # a building or unit of the premises named between the address and its postcode ("Titangade 15, Bygning 4", "Enghavevej
 # 80, Building C"): no part of the address as a caseworker registers it
 _BUILDING_AFTER = re.compile(r"[ \t]{0,3},[ \t]{0,3}(?i:bygning|bygn\.|building|bldg\.?|unit|hal|hall|lager"

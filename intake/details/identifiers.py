@@ -22,6 +22,8 @@ CVR_LABELLED = re.compile(
     r"|reg\.?\s?no)?\.?"
     r"(?:[ \t]{0,2}\((?:cvr|se|vat)(?:[\s.\-]{0,2}(?:nr|no|nummer|number))?\.?\))?"   # "company number (CVR) is"
     r"[\s:.#=,]{0,4}(?:(?:er|is|nu|now|nyt|new)[\s:]{1,3}){0,2}"
+    # "CVR: vi har nummer 27738397"
+    r"(?:(?:vi[ \t]har|har[ \t]vi|we[ \t]have)[ \t](?:nummer|number|nr\.?)?[\s:]{0,3})?"
     r"(?:DK[\s-]?)?(?P<v>\d(?:[ \-]?\d){7})(?![\d])", re.IGNORECASE)
 CVR_DK = re.compile(r"(?<![\w-])DK[\s-]?(?P<v>\d{2}[ ]?\d{2}[ ]?\d{2}[ ]?\d{2})(?![\d])")
 # the label (``P_LABEL``, the privacy module's, so a P-number the details read is never flagged as a CPR) and its
@@ -241,7 +243,8 @@ GUESTS_PER_SESSION = re.compile(NUMBER + r"[ \t]{1,3}(?:per|pr\.|each|a|hver)[ \
 CVR_AFTER_FORM = re.compile(r"(?<=[ \t])(?:ApS|A/S|I/S|IVS|K/S|P/S)(?:[ \t,]{1,3}|[ \t]{0,2}\()(?P<v>[1-9]\d{7})"
                             r"(?![\d])")
 # "Reg. no. 59079824", "Registration number 59079824" (English; a Danish "reg.nr." is a bank's; checked by modulus 11)
-CVR_REG_NO = re.compile(r"\breg(?:istration)?\.?[ \t]?(?:no|number)\b\.?[ \t:.#]{0,4}"
+# ("Our registration number is 31 46 72 33")
+CVR_REG_NO = re.compile(r"\breg(?:istration)?\.?[ \t]?(?:no|number)\b\.?[ \t:.#]{0,4}(?:is[ \t]{1,2})?"
                         r"(?P<v>[1-9]\d[ ]?\d{2}[ ]?\d{2}[ ]?\d{2})(?![\d])", re.IGNORECASE)
 
 

@@ -309,6 +309,8 @@ def find_company(text: str, has_cvr: bool) -> str | None:
         if _GENERIC_NOUN.fullmatch(name):
             continue                            # "Foreningen, CVR 89821800": the noun that refers back to the name
         score += _near_cvr(text, start, end) + (1 if start >= signature else 0)
+        if _DANISH_ARM.search(text, max(0, start - 50), start):
+            score += 3                          # "through our new Danish subsidiary, Nord Form Denmark ApS, we open"
         best, first = candidates.get(name, (0, start))
         candidates[name] = (max(best, score), min(first, start))
     _merge_longer_forms(candidates)
@@ -319,6 +321,10 @@ def find_company(text: str, has_cvr: bool) -> str | None:
 
 
 _CARE_OF = re.compile(r"(?i)\bc/o[ \t]{0,2}\Z")
+# a foreign group's Danish company named as such, the one a Danish permit is for, not the parent abroad ("through our
+# new Danish subsidiary, X ApS, we are opening a shop", "vores danske datterselskab X ApS")
+_DANISH_ARM = re.compile(r"(?i)(?<![\w])(?:our|vores|vort|vor)[ \t]+(?:(?:new|nye|nyt)[ \t]+)?(?:Danish|danske?)[ \t]+"
+                         r"(?:datterselskab\w*|subsidiary|branch|filial)[ \t]{0,2}[,:(]?[ \t]{0,2}\Z")
 # another party named by its role right before its name: the landlord, the accountant ("Udlejer (Boulevardgården A/S)
 # har givet sit samtykke", "our landlord, Nordic Property A/S")
 _LANDLORD_OR_ADVISER = re.compile(r"(?i)(?<![\w])(?:udlejer(?:en)?|landlord|revisor(?:en)?|accountant|bogholder(?:en)?"
@@ -880,7 +886,10 @@ _CONTACT_AFTER_NAME = re.compile(r"(?i:\s{1,2}(?:(?:who|som|der)\s{1,2})?(?:will
                                  r"(?:the[ \t]|our[ \t]|all[ \t]|vores[ \t]|alle[ \t]|this[ \t]|these[ \t]"
                                  r"|denne[ \t]|dette[ \t]|disse[ \t])?"
                                  r"(?:permits?|permissions?|applications?|ansøgning(?:en|er|erne)?"
-                                 r"|tilladelse(?:n|r|rne)?|sagen|the[ \t]case)\b"
+                                 r"|tilladelse(?:n|r|rne)?|sagen|the[ \t]case"
+                                 # "Det er min mand, Jens Holm, der tager sig af det praktiske", "who handles the
+                                 # practicalities": the one who sees to the matter in practice
+                                 r"|(?:det[ \t])?praktiske|practicalities|practical[ \t](?:side|details))\b"
                                  # "Brian Holst, der står for pladsen og kan svare på alle spørgsmål om ansøgningen"
                                  r"|,?[ \t]{1,2}(?:som|der|who)[ \t][^.!?\n]{0,40}?\b(?:kan|can)[ \t]"
                                  r"(?:svare[ \t]på|answer)[ \t](?:alle[ \t]|all[ \t]|any[ \t])?"

@@ -12,6 +12,7 @@ reference date. Pure functions; dates are ``datetime.date``.
 from __future__ import annotations
 
 import bisect
+import calendar
 import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -79,6 +80,9 @@ _DATE_PATTERNS = [
     re.compile(r"(?<=\b(?i:den|the)[ \t])(?P<d>" + "|".join(sorted(ORDINAL_DAYS, key=len, reverse=True))
                + r")[ \t]{1,3}(?:of[ \t]{1,3})?" + _MONTH.format("mon") + r"(?:,?\s{1,3}" + _YEAR.format("y")
                + r")?(?!\w)", re.IGNORECASE),
+    # "til og med den sidste dag i september", "until the last day of August": the month's last day
+    re.compile(r"(?<![\w])(?P<d>(?i:sidste|last))[ \t]{1,3}(?i:dag|day)[ \t]{1,3}(?i:i|af|of|in)[ \t]{1,3}"
+               + _MONTH.format("mon") + r"(?:,?\s{1,3}" + _YEAR.format("y") + r")?(?!\w)", re.IGNORECASE),
 ]
 _DAY_RANGE_PATTERNS = [
     # "1.-3. juni 2027", "1-3 June 2027", "fra den 1. til den 15. juni", "between 1 and 3 June"
@@ -224,7 +228,10 @@ def _mention(m: re.Match) -> DateMention | None:
     groups = m.groupdict()
     month = MONTHS[groups["mon"].lower()] if groups.get("mon") else int(groups["m"])
     year = _year(groups.get("y") or groups.get("y4"))
-    day = int(groups["d"]) if groups["d"].isdigit() else ORDINAL_DAYS[groups["d"].lower()]
+    if groups["d"].lower() in ("sidste", "last"):
+        day = calendar.monthrange(year or 2027, month)[1]       # "den sidste dag i september": the 30th
+    else:
+        day = int(groups["d"]) if groups["d"].isdigit() else ORDINAL_DAYS[groups["d"].lower()]
     if not _valid(day, month, year or 2028):
         return None
     return DateMention(m.start(), m.end(), day, month, year)

@@ -78,6 +78,10 @@ _BUSINESS = re.compile("(?:" + "|".join([
     r"|the company'?s?|company|business|registered|office|postal|post|association|organisation|organization)\s?"
     r"(?:adresse|address|adress)(?:\s(?:er|is))?(?:\s(?:på|at))?",                   # "Our adress is"
     r"\b(?:har|have|has)(?: vores| sin| min| its| our)? (?:adresse|address) (?:på|i|hos|at)(?: \w+)?",
+    r"\b(?:vi|jeg|firmaet|selskabet) har selv (?:adresse|kontor|lokaler) (?:på|i)",   # "Vi har selv adresse på X"
+    # the business moved into its premises: "has moved into the 3rd floor of X", "er flyttet ind på 2. sal i X"
+    r"\b(?:moved|flyttet|flyttede) (?:ind |in )?(?:into|to|i|på|til)(?: the)?(?: \w+){0,2} (?:floor|sal|etage)"
+    r" (?:of|in|at|på|i)",
     # "Frisør Lykke, som har salon på Frederikssundsvej 88", "who run a shop at X"
     rf"\b(?:har|driver|have|has|runs?)\s(?:\w+\s)?{_PREMISES} (?:på|i|at|in|on)",
     r"\badresse(?:n)? er", r"\baddress is",
@@ -98,7 +102,9 @@ _BUSINESS = re.compile("(?:" + "|".join([
     rf"\b(?:vores|min|mit|mine|vort|our|my|en|et|a|an|the|lille|small|nyt|nye|new|selskabets|firmaets"
     # ("We are a small car repair workshop at X": two words may tell the premises' trade; not "a former shoe shop
     # at X", premises that are not yet theirs)
-    rf"|virksomhedens|its|the company'?s)\s(?!{_CUSTOMERS}\s)(?:(?!former\s|tidligere\s)\w+\s){{0,2}}?{_PREMISES}"
+    # (nor "et nyt fjernvarmestik til ejendommen i X": the property the work is for)
+    rf"|virksomhedens|its|the company'?s)\s(?!{_CUSTOMERS}\s)"
+    rf"(?:(?!former\s|tidligere\s|previous\s|forrige\s|til\s)\w+\s){{0,2}}?{_PREMISES}"
     rf"(?: (?:and|og|&) (?:\w+ )?{_PREMISES})?"                  # "a bicycle shop and repair workshop at X"
     r"(?: (?:is|are|er|ligger))?(?: located)? (?:på|i|at|in|on)",
     rf"\b(?:vores|min|mit|mine|our|my)(?: egen| eget| own)? {_PREMISES},",       # "vores egen ejendom, X"
@@ -580,6 +586,16 @@ _MOVES_ON = re.compile(rf"(?i)(?<![\w])(?:{_MOVED_ON})(?![\w])")
 _LATER_REACH = 250          # how far after the place its later stage may be told
 
 
+# the business's own premises of before, named as its: "Our previous office at X", "vores tidligere butik på X",
+# "my former salon in X" (not "et tidligere butikslokale på X": premises of a former use, taken now)
+_OUR_PREVIOUS_PREMISES = re.compile(rf"(?i)(?<![\w])(?:vores|vor|vort|min|mit|mine|our|my)[ \t]+(?:tidligere|forrige"
+                                    rf"|former|previous)[ \t]+{_PREMISES}[ \t]+(?:på|i|at|in|on)[ \t]+\Z")
+# "tidligere"/"former" as an adjective of the premises, their former use, not an earlier time ("den tidligere
+# lagerhal på X", "et tidligere butikslokale på X", "the former bank at X"): the place as it is now
+_FORMER_USE = re.compile(r"(?i)(?<![\w])(?:den|det|en|et|de|vores|vor|vort|our|the|a|an)[ \t]+(?:tidligere|former)"
+                         r"[ \t]+[^\W\d]+[^.!?\n]{0,60}\Z")
+
+
 def _earlier_stage(text: str, before: str, end: int) -> bool:
     """The place ending at ``end``, with the words ``before`` it in its sentence, is an earlier stage of the
     business's history that the text goes on from."""
@@ -625,6 +641,12 @@ def _roles(text: str, mentions: list[Mention]) -> list[str]:
             role = "old"                        # "Vi flytter vores butik fra Istedgade 88 ...": the old address
         elif role in ("business", "neutral") and _earlier_stage(text, _window(text, previous_end, m.start), m.end):
             role = "old"                        # "først på Istedgade 12 ..., og så flyttede vi": a place it was
+        elif _OUR_PREVIOUS_PREMISES.search(text, max(0, m.start - 60), m.start):
+            role = "old"                        # "Our previous office at Kompagnistræde 32": where it was before
+        elif (role in ("business", "neutral", "site") and place_of_an_earlier_time(text, m.start, m.end)
+              and not _FORMER_USE.search(text, max(0, m.start - 80), m.start)):
+            role = "old"                        # "Last year we ran a pop-up at Istedgade 62", "Vi har tidligere haft
+                                                # restaurant på Enghave Plads 3": a place of an earlier time
         elif role == "home" and _POST_TO_PREMISES.match(text, m.end):
             role = "home, post elsewhere"       # "Jeg bor på X, men al post ... til caféens adresse"
         elif role in ("business", "both", "neutral") and _INTO_DWELLINGS.match(text, m.end):
@@ -683,7 +705,11 @@ _ANOTHERS_PLACE = re.compile(
     r"(?:neighbou?rs?|naboe?n?|naboerne|genboen"
     r"|(?:shop|store|café|cafe|restaurant|business|butik(?:ken)?|forretning(?:en)?)[ \t]+(?:next[ \t]+(?:door|to"
     r"[ \t]+(?:ours|us|mine|me))|ved[ \t]+siden[ \t]+af(?:[ \t]+(?:os|vores|mig|min))?)"
-    r"|udlejer(?:en)?|landlord)"
+    r"|udlejer(?:en)?|landlord"
+    # the property's administrator, its name in apposition ("Ejendommens administrator, Nørrebro Ejendomsadministration
+    # på X", "our landlord, Heimdal Ejendomme, at X")
+    r"|(?:udlejer(?:en)?|landlord|administrator(?:en)?|ejendomsadministrator(?:en)?|property[ \t]manager)"
+    r",[ \t]{1,2}[A-ZÆØÅ][^\W\d][^,.;:\n]{0,50}?)"
     # the neighbour's own named ("over i naboens have (hr. Mogensen på Brønshøjvej)")
     r"(?:s?[ \t]+[^\W\d]+[ \t]+\((?:hr|fru|mr|mrs|ms)\.?[ \t]+[^\W\d][\w\-]+)?"
     r"(?:[ \t]+(?:who[ \t]+lives|som[ \t]+bor|bor|lives))?[ \t]+(?:at|on|in|på|paa|i)[ \t]+\Z", re.IGNORECASE)
@@ -700,7 +726,7 @@ _PLACE_BEFORE_ANOTHER = frozenset("foran for hos ved til af of at outside beside
 def anothers_place(text: str, start: int) -> bool:
     """The address at ``start`` is named as someone else's place: a neighbour's, the shop next door's, the
     landlord's home."""
-    m = _ANOTHERS_PLACE.search(text, max(0, start - 60), start)
+    m = _ANOTHERS_PLACE.search(text, max(0, start - 90), start)
     return m is not None and (m.group("pre") or "").lower() not in _PLACE_BEFORE_ANOTHER
 
 
