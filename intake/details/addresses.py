@@ -58,7 +58,8 @@ _DAYS_NOT = (r"(?!\.(?:[ \t]?[-–][ \t]?\d{1,2}\.)?[ \t]{0,3}"
 _SIDE = r"(?i:tv|th|mf|t\.[ ]?v|t\.[ ]?h|m\.[ ]?f)\b\.?"
 _SIDE_EN = r"(?i:left|right)\b"
 # an expat's "ground floor", "3rd floor left", "4th floor"
-_FLOOR_EN = (r"(?i:ground[ \t]floor|basement|(?:\d{1,2}(?:st|nd|rd|th|\.)?)[ \t]{0,2}floor)\b"
+_NUMBERED_FLOOR = r"\d{1,2}(?:st|nd|rd|th|\.)?[ \t]{0,2}floor"
+_FLOOR_EN = (rf"(?i:ground[ \t]floor|basement|{_NUMBERED_FLOOR})\b"
              rf"(?:[ \t]{{0,3}},?[ \t]{{0,3}}(?:{_SIDE}|{_SIDE_EN}))?")
 _UNIT = (
     rf"(?P<unit>,?(?:[ \t]{{0,3}}|[ \t]?\n[ \t]{{0,2}}(?=st\b|kl\b|\d{{1,2}}\.))(?:"   # a PDF may wrap before the floor
@@ -369,7 +370,7 @@ def _digits_of(value: str) -> str:
 
 # a numbered floor written before the address in English: "a co-working space on the 2nd floor of Lyngbyvej 20"
 # (not the ground floor, "rented the ground floor at Sankt Hans Torv 26": the premises, registered without it)
-_FLOOR_OF = re.compile(r"(?<![\w])(?P<floor>\d{1,2}(?:st|nd|rd|th|\.)?[ \t]{0,2}floor)[ \t]{1,2}(?:of|in|at)"
+_FLOOR_OF = re.compile(rf"(?<![\w])(?P<floor>{_NUMBERED_FLOOR})[ \t]{{1,2}}(?:of|in|at)"
                        r"[ \t]{1,2}\Z")
 
 
