@@ -229,6 +229,15 @@ _PERMIT_NEEDED = re.compile(r"\b(?:krav\w*|kraever|require\w*|need\w*|skal|must|
 # ... or changed ("Ændring af miljøgodkendelse", "Amendment to environmental approval", "forlængelse af
 # gravetilladelsen")
 _CHANGE_OF = r"(?:andring|amendment|change|revision|tillag|udvidelse|extension|forlangelse|renewal|fornyelse)"
+# per task type: its permit named, asked for ("søge byggetilladelse", "Ansøgning om byggetilladelse", "apply for a
+# building permit"), and changed; compiled once
+_PERMIT_PATTERNS = tuple(
+    (label,
+     re.compile(rf"\b(?:{permit})\b"),
+     re.compile(rf"\b(?:soge|soger|soges|ansoge|ansoger|ansoges|ansogning|apply|applying|application"
+                rf"|ask(?:ing)? for|request\w*)\b(?: [\w,]+){{0,6}}? (?:{permit})\b"),
+     re.compile(rf"\b{_CHANGE_OF} (?:\w+ ){{0,2}}(?:af |of |to |til )?(?:the |our |vores |den )?(?:{permit})\b"))
+    for label, permit in _PERMIT_OF.items())
 
 
 def held_permits(text: str) -> frozenset[str]:
@@ -240,18 +249,15 @@ def held_permits(text: str) -> frozenset[str]:
     "Ansøgning om byggetilladelse", "apply for a building permit"), needs or changes it, has only applied for it or
     mentions it only as to come keeps it."""
     folded = fold_danish(text.lower())
+    named = [patterns for patterns in _PERMIT_PATTERNS if patterns[1].search(folded)]
+    if not named:
+        return frozenset()
+    clauses = [_folded(c) for line in text.split("\n") for c in _CLAUSES.split(line) if c.strip()]
     found = []
-    for label, permit in _PERMIT_OF.items():
-        if not re.search(rf"\b(?:{permit})\b", folded):
-            continue
-        asked = re.compile(rf"\b(?:soge|soger|soges|ansoge|ansoger|ansoges|ansogning|apply|applying|application"
-                           rf"|ask(?:ing)? for|request\w*)\b(?: [\w,]+){{0,6}}? (?:{permit})\b")
+    for label, permit, asked, changed in named:
         if asked.search(folded):
             continue
-        clauses = [c for line in text.split("\n") for c in _CLAUSES.split(line) if c.strip()]
-        naming = [c for c in map(_folded, clauses) if re.search(rf"\b(?:{permit})\b", c)]
-        changed = re.compile(rf"\b{_CHANGE_OF} (?:\w+ ){{0,2}}(?:af |of |to |til )?(?:the |our |vores |den )?"
-                             rf"(?:{permit})\b")
+        naming = [c for c in clauses if permit.search(c)]
         if any(_PERMIT_NEEDED.search(c) or changed.search(c) for c in naming):
             continue
         if any((_PERMIT_GIVEN.search(c) or _PERMIT_HAD.search(c) and not _APPLIED.search(c))
