@@ -2,12 +2,15 @@
 from __future__ import annotations
 
 import email
+import time
 from email import policy
 from email.message import EmailMessage
 
 from sqlmodel import Session, select
 
+from intake import pipeline
 from intake.app import build_context
+from intake.attachments import extract_attachment
 from intake.mail.message import MAX_PARTS, parse_mail
 from intake.mailbox.maildir import MaildirMailbox
 from intake.pipeline import attachments_of
@@ -46,7 +49,14 @@ def test_parts_past_the_part_limit_are_named_not_ignored():
     assert sum(r.reason == "too_many_parts" for r in results) == len(mail.skipped) > 0
 
 
-def test_acknowledgement_and_routed_mail_name_every_attachment_not_read(tmp_path, model_dir):
+def test_acknowledgement_and_routed_mail_name_every_attachment_not_read(tmp_path, model_dir, monkeypatch):
+    # each file takes at least 2 ms to read, so the 1 ms budget is spent after the first whatever the machine's speed
+    # (a warm worker once read all four within the millisecond)
+    def slow_extract(*args, **kwargs):
+        time.sleep(0.002)
+        return extract_attachment(*args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "extract_attachment", slow_extract)
     settings = load_settings(env={"INTAKE_DATA_DIR": str(tmp_path), "INTAKE_MODEL_DIR": str(model_dir),
                                   "INTAKE_ATTACHMENT_BUDGET_SECONDS": "0.001"})
     engine = open_database(settings.database_url)
