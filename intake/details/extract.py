@@ -26,7 +26,7 @@ from datetime import date, timedelta
 
 from stdnum.dk import cvr as stdnum_cvr
 
-from intake.details import periods
+from intake.details import contacts, periods
 from intake.details.identifiers import EMAIL, IGNORED_EMAIL, find_cpr
 from intake.details.labels import label_key
 from intake.details.names import (
@@ -37,7 +37,7 @@ from intake.details.names import (
     signed_together,
 )
 from intake.details.postcodes import town_of
-from intake.details.sites import named_site, premises_on_corner, same_place
+from intake.details.sites import named_site, premises_on_corner, same_place, signature_start
 from intake.details.text import CLIENT, asks_for_the_writer, extract_from_text, writes_for_another
 from intake.details.values import across_from, compose_address, normalise_value
 from intake.mail.bodytext import own_history, quoted_text
@@ -111,6 +111,7 @@ def extract_details(
     _sender_among_the_signers(found, read, sender_name)
     _company_of_the_sender(found, read, sender)
     _first_name_of_the_owner(found)
+    _contact_by_the_model(found, read, sender, sender_name)
     _details_beside_the_company(found, read)
     _site_at_our_premises(found, read)
     _premises_in_another_text(found, read)
@@ -188,6 +189,11 @@ def _details_beside_the_company(found: dict[str, Field], read: list[tuple[str, s
 
 # the details of an agent's own signature, given way to the client's in another text
 _AGENTS_OWN = ("contact_email", "address", "postcode", "city")
+
+
+def body_as_read(text: str, sender: str, sender_name: str, subject: str = "") -> str:
+    """A mail's body as the details are read from it (without someone else's quoted history)."""
+    return _without_others_history(text, sender, sender_name, subject)
 
 
 def _without_others_history(text: str, sender: str, sender_name: str, subject: str = "") -> str:
@@ -586,6 +592,24 @@ def _company_of_the_sender(found: dict[str, Field], read: list[tuple[str, str, d
     name = company_of_the_sender(body, sender, str(contact.value) if contact else None)
     if name:
         found["company_name"] = Field(name, "body")
+
+
+def _contact_by_the_model(found: dict[str, Field], read: list[tuple[str, str, dict[str, object]]], sender: str,
+                          sender_name: str) -> None:
+    """The learned second opinion on the contact (``contacts``), over a contact read from the body or the headers: a
+    person the body names whom the model is sure of, where it doubts the rules' choice."""
+    contact = found.get("contact_name")
+    body = _text_of(read, "body")
+    if not body or (contact is not None and contact.source not in ("body", "from", "reply-to")):
+        return
+    cands = contacts.candidates(body)
+    if not cands:
+        return
+    current = str(contact.value) if contact is not None else None
+    probs = contacts.opinion(body, cands, " ".join(sender_name.split()), sender, signature_start(body))
+    chosen = contacts.reviewed(cands, probs, current)
+    if chosen is not None and chosen != current:
+        found["contact_name"] = Field(chosen, "body")
 
 
 def _first_name_of_the_owner(found: dict[str, Field]) -> None:
