@@ -194,4 +194,5 @@ def test_contact_and_company_cues_take_linear_time_on_a_megabyte(text):
     started = time.perf_counter()
     find_contact(text)
     find_company(text, has_cvr=True)
-    assert time.perf_counter() - started < 5.0  # linear: about a second when quiet; quadratic on a megabyte: hours
+    # linear: 1.3-3.7 s when quiet (session 27), quadratic on a megabyte: hours; 15 s leaves room for a loaded machine
+    assert time.perf_counter() - started < 15.0
