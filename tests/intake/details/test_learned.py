@@ -70,6 +70,11 @@ def test_a_huge_score_does_not_overflow():
     assert not math.isnan(model.probabilities({"x": -5.0})["a"])
 
 
+def test_the_contact_model_is_shipped_with_the_package():
+    model = learned.shipped(contacts.MODEL)
+    assert model is not None and model.labels == contacts.LABELS and len(model.weights) > 1000
+
+
 def test_a_missing_model_leaves_the_rules_alone():
     assert learned.shipped("no_such_model") is None
     assert contacts.reviewed([(0, 9, "Ida Holm")], [], "Bo Lund") == "Bo Lund"
