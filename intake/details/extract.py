@@ -252,6 +252,8 @@ def _more_specific(old: object, new: object) -> bool:
     legal = re.fullmatch(rf"(?P<name>.+?)[ \t]+{SUFFIX}\.?", new)
     if legal and old.endswith(" " + legal.group("name")) and not re.search(SUFFIX + r"\.?$", old):
         return True                             # the trade name "Smørrebrødskælderen Hos Lis", the legal "Hos Lis ApS"
+    if re.fullmatch(r"\S+ [A-ZÆØÅ]\.", old) and new.startswith(old[:-1]) and looks_like_person(new):
+        return True                             # "Marta Z." signed, "Marta Zielińska" in the From header
     return " " not in old and old.isalpha() and new.startswith(old + " ") and looks_like_person(new)
 
 

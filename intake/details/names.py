@@ -200,16 +200,26 @@ NAME_INTRO = re.compile(rf"(?i:mit navn er|jeg hedder|my name is|this is"
                         rf"(?:projektleder|byggeleder|formand|direktør|indehaver|project manager|site manager|chairman"
                         # "Kontaktperson er vores driftsleder Ole Berg", "... vores pladsformand Jesper Winther"
                         # ("... er Nordlys' HR-chef Peter Abildgaard-Nissen": a business's possessive before the title)
-                        rf"|manager))\s+(?:(?:(?i:vores|our|min|my)\s+|[A-ZÆØÅ][\w\-]{{1,30}}['’]s?\s+)?"
+                        # ("Contact person is me, Pham Hoang Anh", "Kontaktperson er mig, X": the writer)
+                        rf"|manager))\s+(?:(?i:me|mig),[ \t]+)?"
+                        rf"(?:(?:(?i:vores|our|min|my)\s+|[A-ZÆØÅ][\w\-]{{1,30}}['’]s?\s+)?"
                         rf"(?i:\w*{_TITLE_WORDS})"
                         rf"(?:\s+(?i:af|of)\s+[a-zæøå]{{2,20}})?,?\s+)?"
                         rf"(?P<v>{_NAME})")
+# a closing in the writer's own language, alone or after a slash: "Best regards / Pozdrawiam", "Pozdrawiam / hilsen",
+# "Kind regards / Cordiali saluti" (the name follows on the next line)
+# (not the German "Mit freundlichen Grüßen": read as a closing, it moves a German head office's footer into the
+# signature, "Hoffmann Fassaden GmbH · Friedrichstraße 123 · Berlin", over the Danish company named above it)
+_FOREIGN_CLOSING = (r"(?:pozdrawiam|z\s+poważaniem|cordiali\s+saluti|distinti\s+saluti|saluti"
+                    r"|med\s+vänliga\s+hälsningar|saludos|cordialement|met\s+vriendelijke\s+groet(?:en)?)")
 _VALEDICTION = re.compile(
     # ("Mange venlige hilsener")
     r"^\s*(?:med\s+)?(?:mange\s+)?(?:(?:venlig(?:st)?|venlige|de\s+bedste|bedste|mange|kærlig)\s+)?(?:hilsen|hilsner)\b"
-    r"(?:\s*/\s*(?:best|kind)\s+regards)?[\s,]*(?P<rest>.*)$"
+    rf"(?:\s*/\s*(?:(?:best|kind)\s+regards|{_FOREIGN_CLOSING}))?[\s,]*(?P<rest>.*)$"
     r"|^\s*(?:mvh|vh|kh)\b\.?[\s,]*(?P<rest2>.*)$"
-    r"|^\s*(?:best|kind|warm)\s+(?:regards|wishes)\b[\s,]*(?P<rest3>.*)$"
+    rf"|^\s*(?:(?:best|kind|warm)\s+(?:regards|wishes)|{_FOREIGN_CLOSING})\b"
+    rf"(?:\s*/\s*(?:{_FOREIGN_CLOSING}|(?:venlig\s+|mange\s+)?hilsen|mvh|(?:best|kind)\s+regards)\b)?[\s,]*"
+    r"(?P<rest3>.*)$"
     # ("With many thanks and best wishes,")
     r"|^\s*(?:(?:with\s+)?many\s+thanks\s+and\s+(?:best|kind)\s+(?:wishes|regards)"
     r"|regards|rgds|sincerely|yours sincerely|yours faithfully|yours truly|cheers|thanks|many thanks|thank you"
@@ -631,6 +641,10 @@ _NICKNAME = re.compile(r"(?<=\w)[ \t]+[\"“(][A-ZÆØÅ][\w\-]{1,20}[\"”)](?=
                        r"|(?<=\w)[ \t]+[\"“(][A-ZÆØÅ][a-zæøå][\w\-]{0,19}[\"”)][ \t]*$")   # (not "(CEO)")
 
 
+# the name one goes by, then the full name in brackets: "Peter (Piotr Wiśniewski)", "Thuy (Nguyen Thi Thuy)"
+_NAME_IN_BRACKETS = re.compile(rf"^\s*{_NAME_TOKEN}[ \t]*\((?P<v>{_NAME})\)[ \t]*$")
+
+
 def _signature(lines: list[str]) -> tuple[str, list[str]] | None:
     """(name, the lines after the name) of the signature below the last valediction line."""
     tried = 0
@@ -645,7 +659,11 @@ def _signature(lines: list[str]) -> tuple[str, list[str]] | None:
         following = [ln.strip() for ln in lines[i + 1:i + 8] if ln.strip()]
         candidates = ([(rest, following)] if rest else []) + ([(following[0], following[1:])] if following else [])
         for cand, after in candidates:
-            cand = _NICKNAME.sub("", _TITLE_WORD_BEFORE.sub("", cand))
+            cand = _TITLE_WORD_BEFORE.sub("", cand)
+            full = _NAME_IN_BRACKETS.match(cand) if len(cand) <= 80 else None
+            if full and looks_like_person(full.group("v")):
+                return full.group("v"), after       # "Peter (Piotr Wiśniewski)": the name in full, in brackets
+            cand = _NICKNAME.sub("", cand)
             couple = _couple_signed(cand, after)
             if couple:
                 return couple, after
@@ -1007,7 +1025,7 @@ def designated_contact(text: str) -> str | None:
     m = next((m for m in islice(NAME_INTRO.finditer(text), 20) if not _SELF_INTRO.match(m.group(0))
               and not _LEGAL_FORM_NEXT.match(text, m.end("v"))), None)
     if m and looks_like_name(m.group("v")):
-        return m.group("v")
+        return _completed(m.group("v"), text)
     return _named_contact(text)
 
 
@@ -1016,7 +1034,8 @@ def find_contact(text: str) -> str | None:
     written before a phone number."""
     m = next((m for m in islice(NAME_INTRO.finditer(text), 20) if not _LEGAL_FORM_NEXT.match(text, m.end("v"))), None)
     if m and looks_like_name(m.group("v")) and not _SELF_INTRO.match(m.group(0)):
-        return m.group("v")
+        # "Kontaktperson er Oleksandr" under "min mand Oleksandr Kovalenko ejer firmaet": the first name in full
+        return _completed(m.group("v"), text)
     named = _named_contact(text)       # "Jeg hedder Per ... Sofie kan kontaktes på ...": the one named to contact
     if named:
         return named

@@ -607,12 +607,18 @@ def _earlier_stage(text: str, before: str, end: int) -> bool:
 # the applicant's home, with the post asked sent to the business's premises ("Jeg bor selv på X, men al post om caféen
 # må gerne gå til caféens adresse", "Min privatadresse er X, men al korrespondance bedes sendt til restauranten"): the
 # home is not the business's address (``_POST_GOES_TO`` above picks the premises named, where the text names several)
+_PREMISES_NOUN = (r"(?:restauranten|caféen|cafeen|butikken|salonen|forretningen|klinikken|værkstedet|firmaet"
+                  r"|virksomheden|kontoret|bageriet|kiosken)\b"
+                  r"|(?:\w+[ \t]+)?(?:shop|restaurant|café|cafe|office|kitchen|business|company|workshop|salon"
+                  r"|clinic)\b")
 _POST_TO_PREMISES = re.compile(
-    r"(?i)[^.!?\n]{0,60}?\b(?:men|but|so)\b[^.!?\n]{0,80}?\b(?:post|korrespondance|breve|letters|mail"
-    r"|correspondence)\b[^.!?\n]{0,60}?\b(?:til|to)[ \t]+(?:the[ \t]+)?(?:\w+(?:ens|ets|s)[ \t]+adresse"
-    r"|(?:restauranten|caféen|cafeen|butikken|salonen|forretningen|klinikken|værkstedet|firmaet|virksomheden|kontoret"
-    r"|bageriet|kiosken)\b"
-    r"|(?:\w+[ \t]+)?(?:shop|restaurant|café|cafe|office|kitchen|business|company|workshop|salon|clinic)\b)")
+    r"(?i)[^.!?\n]{0,60}?\b(?:men|but|so)\b(?:[^.!?\n]{0,80}?\b(?:post|korrespondance|breve|letters|mail"
+    rf"|correspondence)\b[^.!?\n]{{0,60}}?\b(?:til|to)[ \t]+(?:the[ \t]+)?(?:\w+(?:ens|ets|s)[ \t]+adresse"
+    rf"|{_PREMISES_NOUN})"
+    # the writer is to be found at the premises: "I live in Valby (X), but I am almost always in the
+    # restaurant", "jeg bor på X, men jeg er mest i butikken"
+    r"|[ \t]+(?:I[ \t]+am|I['’]m|we[ \t]+are|we['’]re|jeg[ \t]+er|vi[ \t]+er)[ \t]+(?:[a-zæøå]+[ \t]+){0,3}?"
+    rf"(?:in|at|på|i)[ \t]+(?:the[ \t]+|our[ \t]+|vores[ \t]+)?(?:{_PREMISES_NOUN}))")
 
 
 # the building at an address converted into homes, in the address's own sentence ("... at Strandgade 71 and intend to
@@ -863,9 +869,11 @@ _CORNER = re.compile(rf"(?P<a>{_NAMED_STREET})"
                      rf"(?P<b>{_NAMED_STREET})"
                      r"(?![\w])(?![ \t]{1,3}(?:nr\.?[ \t]?)?\d)")
 # "Refsnæsgade fra nr. 1 til nr. 15", "Howitzvej from no. 2 to no. 30", "Istedgade mellem nr. 10 og nr. 40": a
-# stretch of the street, registered with its numbers ("Refsnæsgade 1-15")
+# stretch of the street, registered with its numbers ("Refsnæsgade 1-15"); the last house may be said to be included
+# ("Amagerbrogade fra nr. 150 til og med nr. 162", "from no. 4 up to and including no. 20")
 _STRETCH_CUE = re.compile(r"[ \t]{1,3}(?:(?i:fra|from)[ \t]{1,3}(?i:nr|no|number|house[ \t]number)\.?[ \t]{0,2}"
-                          r"(?P<a>\d{1,4}[A-Z]?)[ \t]{1,3}(?i:til|to|until|up[ \t]to)"
+                          r"(?P<a>\d{1,4}[A-Z]?)[ \t]{1,3}(?i:til(?:[ \t]og[ \t]med)?|to|until"
+                          r"|up[ \t]to(?:[ \t]and[ \t]including)?)"
                           r"|(?i:mellem|between)[ \t]{1,3}(?i:nr|no|number)\.?[ \t]{0,2}"
                           r"(?P<a2>\d{1,4}[A-Z]?)[ \t]{1,3}(?i:og|and|&))[ \t]{1,3}(?:(?i:nr|no|number)\.?[ \t]{0,2})?"
                           r"(?P<b>\d{1,4}[A-Z]?)(?![\d])")
@@ -1157,9 +1165,14 @@ _EVENT_NAME_AFTER = re.compile(r"[ \t]{1,2}(?i:festival|fest|marked|market|løb|
 _ASSOCIATION_WORD = re.compile(r"(?i)\w*(?:forening|foreningen|selskab|selskabet|klub|klubben)")
 # a place's noun alone, capitalised in an event's name ("Afrobeat in the Park"): no place named
 _GENERIC_PLACE = frozenset("park parken plads pladsen torv torvet have haven square gade gaden vej vejen".split())
-# "in Denmark", "på markeder rundt omkring på Sjælland": a country or a region, no site
+# "in Denmark", "på markeder rundt omkring på Sjælland": a country or a region, no site; nor the country the writer
+# comes from ("Before we had a small stand in Vietnam", "vi havde en bod i Polen")
 _COUNTRIES = frozenset("danmark denmark sverige sweden tyskland germany norge norway sjælland zealand fyn funen"
-                       " jylland jutland lolland falster bornholm".split())
+                       " jylland jutland lolland falster bornholm"
+                       " vietnam polen poland italien italy ukraine tyrkiet turkey türkiye spanien spain"
+                       " frankrig france grækenland greece portugal rumænien romania litauen lithuania letland"
+                       " latvia estland estonia thailand kina china indien india pakistan iran irak iraq syrien"
+                       " syria libanon lebanon marokko morocco egypten egypt".split())
 
 
 _EVENT_READ = 100_000          # as much as the details of one text are read for (``text.MAX_TEXT_CHARS``)
@@ -1179,7 +1192,7 @@ def _event_place(text: str, mentions: list[Mention]) -> str | None:
         first = name.split()[0].lower()
         inside = any(s.start <= m.start("v") < s.end for s in mentions)
         if (not inside and first not in _NOT_PLACE and first not in NOT_STREET_WORDS
-                and name.lower() not in _GENERIC_PLACE
+                and name.lower() not in _GENERIC_PLACE and name.lower() not in _COUNTRIES
                 and (first not in towns() or _ENDS_AS_PLACE.match(name) and name.lower() not in towns())
                 and not name.isupper()                      # "EVENT IN PUBLIC SPACE": a heading, not a place
                 and not _EVENT_NAME.search(name)            # "a stall at Vesterbro Festival": an event, not a place

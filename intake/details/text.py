@@ -625,11 +625,18 @@ def _inline_client(head: re.Match[str], following: list[str], reference: date) -
             found[key] = digits(number.group("v"))
             rest = rest[:number.start()] + rest[number.end():]
     found.update(normalise_value("address", rest.strip(" ,."), reference))
-    labelled = re.match(r"[ \t]*(?P<label>[^:\n]{2,60}):[ \t]*(?P<v>\S[^\n]*)", following[0]) if following else None
-    if "address" not in found and labelled and label_key(labelled.group("label")) == "address":
-        # "Applicant: X ApS, CVR ..." above "Address of the plant and of the company: Vasbygade 10, 2450 ...": the
-        # client's address on the next line
-        found.update(normalise_value("address", labelled.group("v").strip(" ,."), reference))
+    for line in following[:2]:
+        labelled = re.match(r"[ \t]*(?P<label>[^:\n]{2,60}):[ \t]*(?P<v>\S[^\n]*)", line)
+        key = label_key(labelled.group("label")) if labelled else None
+        if "address" not in found and labelled and key == "address":
+            # "Applicant: X ApS, CVR ..." above "Address of the plant and of the company: Vasbygade 10, 2450 ...": the
+            # client's address on the next line
+            found.update(normalise_value("address", labelled.group("v").strip(" ,."), reference))
+        if key != "cvr" or not labelled:
+            break
+        # "Ansøger (bygherre): X ApS" / "CVR: 63688002" / "Adresse: Strandvejen 100, 2900 Hellerup": its CVR's line,
+        # then its address's
+        found.setdefault("cvr", digits(labelled.group("v")))
     return found
 
 
