@@ -31,7 +31,7 @@ _ENDING_IN_SUFFIX = re.compile(rf"(?<![\w])"
                                rf"(?P<v>{_CAP_TOKEN}(?:[ \t]+(?:{_JOINER}|{_CAP_TOKEN})){{0,5}}[ \t]+{SUFFIX})\Z")
 # a person's role at a business ("HR-chef" with its prefix)
 _TITLE_WORDS = (r"(?:\w*direktør|(?:\w+-)?\w*chef|\w*leder|(?:med)?indehaver|(?:med)?ejer|formand|arkitekt|advokat"
-                r"|director|manager|(?:co-?)?owner|(?:co-?)?founder|chairman|architect|operator|foreman|coordinator"
+                r"|director|manager|(?:co-?)?owner|(?:co-?)?founder|chair(?:man|woman|person)?|architect|operator|foreman|coordinator"
                 r"|\w*mester|(?:ops|team|project|site) lead)")
 _BUSINESS_NOUN = (r"(?:restaurant|café|cafe|kiosk|shop|store|\w*butik|bar|bistro|bakery|bageri|\w*salon|pizzeria|grill"
                   r"|firma|company|business|virksomhed|enkeltmandsvirksomhed|forretning|\w*værksted|klinik|food ?truck"
@@ -865,9 +865,10 @@ _CONTACT_BEFORE_NAME = re.compile(
     # (a role's label alone, "role": the name under it gives way to one a cue names to contact)
     rf"|(?P<role>(?:^|\n)[ \t]*(?:\w+[ \t])?(?:{_TITLE_WORDS})(?i:[ \t](?:on|at|på|i)[ \t]\w+)?"
     rf"(?i:[ \t](?:og|and|&)[ \t](?:kontakt(?:person)?|contact(?:[ \t]person)?))?[ \t]{{0,2}}:))"
-    # "vores formand på pladsen, Dennis Mogensen", "the club's manager, Freja Lund"
+    # "vores formand på pladsen, Dennis Mogensen", "the club's manager, Freja Lund", "the association's contact is its
+    # chair, Dr X"
     # ("to their project manager, Søren Falk": the firm's own)
-    rf"{_GAP}(?i:(?:vores|our|the|vor|min|mine|my|their|deres){_GAP})?(?:(?i:[\w'’]+{_GAP}){{0,2}}?"
+    rf"{_GAP}(?i:(?:vores|our|the|vor|min|mine|my|their|deres|its|dens|dets){_GAP})?(?:(?i:[\w'’]+{_GAP}){{0,2}}?"
     # "til indehaveren, Camilla Lykke", "ring til min søn Morten Jensen"
     rf"(?:(?:{_TITLE_WORDS})(?i:en)?|(?i:kollega|colleague|{_RELATIVE}))"
     # ("Kontaktperson er min far, direktør Karim Aziz": the relative's title after the comma)
@@ -907,7 +908,10 @@ _CONTACT_AFTER_NAME = re.compile(r"(?i:\s{1,2}(?:(?:who|som|der)\s{1,2})?(?:will
                                  r"|tilladelse(?:n|r|rne)?|sagen|the[ \t]case"
                                  # "Det er min mand, Jens Holm, der tager sig af det praktiske", "who handles the
                                  # practicalities": the one who sees to the matter in practice
-                                 r"|(?:det[ \t])?praktiske|practicalities|practical[ \t](?:side|details))\b"
+                                 r"|(?:det[ \t])?praktiske|practicalities|practical[ \t](?:side|details)"
+                                 # "Rasmus is handling this, rasmus@...": the matter itself, a pronoun at the
+                                 # clause's end
+                                 r"|(?:this|it|det|dette)(?=[ \t]*[,.;:\n]))\b"
                                  # "Brian Holst, der står for pladsen og kan svare på alle spørgsmål om ansøgningen"
                                  r"|,?[ \t]{1,2}(?:som|der|who)[ \t][^.!?\n]{0,40}?\b(?:kan|can)[ \t]"
                                  r"(?:svare[ \t]på|answer)[ \t](?:alle[ \t]|all[ \t]|any[ \t])?"
@@ -941,7 +945,8 @@ _NAME_DOING_AND = re.compile(rf"(?<=[ \t])(?P<v>{_NAME})[ \t](?:[a-zæøå]{{2,2
 # "please contact her at ...", "Kontakt hende på ...", "I kan skrive direkte til hende på ...", "so he is the one to
 # contact": the contact a pronoun points back to, the last person named before it
 _PRONOUN_CONTACT = re.compile(
-    r"(?i:\b(?:kontakte?|contact|(?:skrive?|write|ringe?|call|send|sende|svar|spørgsmål|questions)"
+    # ("please call him on 60 ...": a call needs no "to")
+    r"(?i:\b(?:kontakte?|contact|call|phone|(?:skrive?|write|ringe?|call|send|sende|svar|spørgsmål|questions)"
     r"(?:[ \t][\w'’]+){0,5}?[ \t](?:direkte[ \t]|directly[ \t])?(?:til|to))[ \t](?:hende|ham|her|him)\b"
     r"|\b(?:he|she)[ \t]is[ \t]the[ \t](?:one|person)[ \t]to[ \t](?:contact|call|talk[ \t]to)\b"
     r"|\b(?:han|hun)[ \t]er[ \t]den,?[ \t](?:(?:som|der)[ \t])?(?:I|du|man)[ \t]skal[ \t](?:kontakte|ringe[ \t]til"
@@ -992,11 +997,20 @@ def _named_contact(text: str) -> str | None:
 _ROLE_OR_LABEL_BEFORE = re.compile(rf"(?:(?i:{_TITLE_WORDS})[ \t]{{1,2}}|:[ \t]{{0,2}})\Z")
 
 
+# a courtesy title and a surname alone: "Mr Mehta", "fru Holm"
+_COURTESY_SURNAME = re.compile(rf"(?i:mr|mrs|ms|dr|hr|fru)\.?[ \t](?P<v>{_NAME_TOKEN})")
+
+
 def _completed(name: str, text: str) -> str:
     """A first name alone ("Lise kan træffes på ...", "ringe til Marianne") completed by the full name the text gives
     elsewhere ("Lise Holt", "tandlæge Marianne Holst"); two first names ("vores restaurantchef Anne Sofie") by the
     surname the text gives them after a role or a label ("Restaurantchef: Anne Sofie Lund"), not by a business's name
     ("Jesper Holm Nedbrydning")."""
+    courtesy = _COURTESY_SURNAME.fullmatch(name)
+    if courtesy:        # "Mr Mehta is the contact" under "The owner, Mr Arjun Mehta, ...": the full name given before
+        full = rf"(?<![\w\-]){_NAME_TOKEN}[ \t]{re.escape(courtesy.group('v'))}(?![\w\-])"
+        return next((f.group(0) for f in islice(re.finditer(full, text), 5) if looks_like_person(f.group(0))
+                     and not _COURTESY_SURNAME.fullmatch(f.group(0))), name)
     if len(name.split()) > 2 or not looks_like_name(name):
         return name
     if " " in name:

@@ -72,7 +72,8 @@ _FLOORS = (r"(?:the )?(?:stueetagen|kælderen|kælderetagen|underetagen|\d\. sal
 _HOME = re.compile(
     r"\b(?:(?:jeg|vi) bor(?: \w+){0,3} (?:på|i)|bor (?:\w+ ){0,2}(?:på|i)|(?:i|we) (?:\w+ )?live (?:at|in|on)"
     r"|(?:min|my) (?:privat)?adresse(?: er)?|(?:my|our) home (?:address )?is(?: at)?"
-    r"|from (?:my |our )?home (?:at|in|on)|hjemmefra (?:på|i))\W*$", re.IGNORECASE)     # "I run classes from home at"
+    # "I run classes from home at", "Lukas works from home: X" (the label's colon)
+    r"|from (?:my |our |his |her |their )?home(?: (?:at|in|on))?|hjemmefra(?: (?:på|i))?)\W*$", re.IGNORECASE)
 _BUSINESS = re.compile("(?:" + "|".join([
     r"\b(?:vores|firmaets|virksomhedens|selskabets|foreningens|butikkens|restaurantens|caféens|salonens|our"
     r"|the company'?s?|company|business|registered|office|postal|post|association|organisation|organization)\s?"
@@ -142,8 +143,9 @@ _BUSINESS = re.compile("(?:" + "|".join([
     # premises, not a property worked on
     rf"(?: {_FLOORS}(?: (?:og|and) {_FLOORS})? (?:i|på|of|at|in)(?: (?:ejendommen|bygningen|the building"
     r"|the property))?)?",
+    # ("will open a café in the ground floor premises at X", "åbner en café i stueetagen på X": the floor it takes)
     rf"\b(?:driver|ejer|run|own|åbne[rt]?|open(?:s|ing)?) (?:(?:en|et|a|an|the|vores|our|ny|nyt|new|lille|small) )?"
-    rf"(?:\w+ )?{_PREMISES} (?:på|i|at|in|on)",
+    rf"(?:\w+ )?{_PREMISES}(?: (?:i|in) {_FLOORS}(?: {_PREMISES})?)? (?:på|i|at|in|on)",
 ]) + r")\W*$", re.IGNORECASE)
 # the registered office or head office: the business's address even beside premises it also names ("Selskabets
 # registrerede adresse er ...", "Head office: ...", "Hovedkontor: ..."), which are then the application's site
@@ -256,7 +258,10 @@ _SITE_NEXT_TO = re.compile(r"(?:\bved|\bbag|\bbehind|\bnear|\bnext to|\boutside|
 _LAST_WORD = re.compile(r"\S+\s*$")
 _OURS = re.compile(r"(?i)\b(?:vores|min|mit|mine|vort|our|my|selskabets|firmaets|virksomhedens|its)\b")
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[A-ZÆØÅ])|\n[ \t]*\n")
-_AFTER_BUSINESS = re.compile(r"^[^.\n]{0,40}?\b(?:hvor (?:vi|jeg) (?:har|driver)|where (?:we|i) (?:have|run)"
+# ("..., hvor selskabet også har sit hovedkontor", "where the company also has its head office": the company named)
+_AFTER_BUSINESS = re.compile(r"^[^.\n]{0,40}?\b(?:hvor (?:vi|jeg|selskabet|firmaet|virksomheden)(?: også)?"
+                             r" (?:har|driver)"
+                             r"|where (?:we|i|the company|the firm)(?: also)? (?:have|has|run|runs)"
                              # "..., where our studio is", "..., hvor vores butik ligger"
                              r"|where (?:our|my) \w+ (?:is|are)\b|hvor (?:vores|min|mit) \w+ (?:er|ligger)\b"
                              # "..., som er vores nuværende adresse", "..., which is our office"
@@ -307,6 +312,9 @@ _AGENT = re.compile(r"\b(?:(?:på vegne af|on behalf of)(?! (?:vores|vor|vort|ou
                     # svigersøn, som driver X", "I'm helping my daughter with her shop"
                     rf"|(?:bistå|bistår|hjælpe|hjælper|assistere|help|helping|assist|assisting) (?:min|mit|mine|my)"
                     rf" (?:{_RELATIVES})"
+                    # "We assist a Swedish client, X AB, ...", "Vi bistår en udenlandsk klient": an adviser's client
+                    r"|(?:we|i|vi|jeg) (?:assist|help|represent|bistår|hjælper) (?:a|an|our|en|vores)(?: [\w\-]+)?"
+                    r" (?:client|klient)"
                     r")\b", re.IGNORECASE)
 _VALEDICTION = re.compile(
     r"^[ \t]*(?:med venlig hilsen|venlig(?:st)? hilsen|(?:de )?bedste hilsner|bedste hilsen|mange hilsner|hilsen"

@@ -746,6 +746,11 @@ def _phone_of_the_signer(out: dict, text: str) -> None:
     """Questions to be answered by the undersigned ("Spørgsmål ... kan rettes til undertegnede"): the phone in the
     signature over a mobile the text gives for someone else ("Pladsformand er Henrik Kjær, mobil 22 61 09 45")."""
     start = signature_start(text)
+    # "Selskabets kontaktperson i sagen er driftschef Hanne Juul, ..., tlf. 38 10 45 66. Juridiske spørgsmål kan rettes
+    # til undertegnede": the contact is another than the signer, and so is the phone
+    signer, contact = signature_name(text.split("\n")), out.get("contact_name")
+    if signer and isinstance(contact, str) and " " in contact and looks_like_person(contact) and contact != signer:
+        return
     found = next((m for m in islice(_PHONE_NEAR.finditer(text), 30) if normalise_phone(m.group(0)) == out.get("phone")),
                  None)
     if not _TO_THE_SIGNER.search(text) or (found is not None and found.start() >= start):
@@ -1010,8 +1015,16 @@ _CONTACT_PERSON_IS = re.compile(r"(?i)\b(?:kontaktperson(?:en)?|contact[ \t]pers
                                 r"[^.!?\n]{0,40}?[ \t](?:er|is|will[ \t]be|bliver)[ \t]")
 
 
+# questions of one matter alone for the writer: "Juridiske spørgsmål kan rettes til undertegnede", "Correspondence on
+# legal matters may be sent to the undersigned" (the case's contact is another, named in the text)
+_ONE_MATTER_BEFORE = re.compile(r"(?i)\b(?:juridiske|legal|tekniske|technical|production|produktions\w*|økonomiske"
+                                r"|financial)\b[^.!?\n]{0,60}\Z")
+
+
 def _find_contact(text: str, _ref: date) -> dict:
-    signer = signature_name(text.split("\n")) if _TO_THE_SIGNER.search(text) else None
+    to_the_signer = any(not _ONE_MATTER_BEFORE.search(text, max(0, m.start() - 80), m.start())
+                        for m in islice(_TO_THE_SIGNER.finditer(text), 10))
+    signer = signature_name(text.split("\n")) if to_the_signer else None
     named = designated_contact(text) if signer else None
     if named and any(named in text[m.end():m.end() + 60] for m in islice(_CONTACT_PERSON_IS.finditer(text), 10)):
         signer = None                       # "Kontaktperson er min far, X. Mails må gerne sendes til mig": X
