@@ -1,6 +1,7 @@
 """Details in the voices of development batch d46: a tradesman's signature with its CVR typed in lower case, a business
 named by the one who owns it or by what it is called where it opens, a name in brackets with its CVR, a chief's
-letters, the one who "handles this", the bills sent to an accounting office, the old address a business leaves, and outdoor seating from the day a business opens."""
+letters, the one who "handles this", the bills sent to an accounting office, the old address a business leaves, and
+outdoor seating from the day a business opens."""
 
 from __future__ import annotations
 
