@@ -37,6 +37,7 @@ MAX_TEXT = 100_000              # the characters read, as the other readers of a
 _WORD = re.compile(r"[\wæøåÆØÅé'’]+|[^\w\s]")
 _TOKEN = re.compile(r"[^\W\d_][\w'’\-.]{0,40}")
 _LINE = re.compile(r"[^\n]{1,2000}")
+_TITLES = frozenset("mr mrs ms miss dr hr fru frk".split())       # "Mr Paolo Conti" is Paolo Conti
 _PARTICLES = frozenset("van von de der den del della la le bin al el da di dos du ter af ibn".split())
 _PHONE = re.compile(r"\d{2}[ .]?\d{2}[ .]?\d{2}[ .]?\d{2}")
 
@@ -61,7 +62,7 @@ def _candidates(text: str) -> Iterable[tuple[int, int, str]]:
         toks = list(islice(_TOKEN.finditer(line), 200))
         i = 0
         while i < len(toks):
-            if not toks[i].group()[0].isupper():
+            if not toks[i].group()[0].isupper() or toks[i].group().rstrip(".").casefold() in _TITLES:
                 i += 1
                 continue
             j = i

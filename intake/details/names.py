@@ -59,7 +59,8 @@ _INTRO = re.compile(        # each alternative starts a word: the look-behind tu
     r"|\b(?:application|ansøgning(?:en)?|anmeldelse(?:n)?)[ \t](?:for|til)[ \t](?:our|vores)[ \t]"
     r"(?:client|klient|kunde|customer),?"
     # (a noun with a capital is the name's: "Min mand og jeg driver Bageriet Korn & Kærne")
-    rf"|\b(?:jeg|vi|og)[ \t](?:driver|ejer)(?:[ \t](?=(?-i:[a-zæøå])){_BUSINESS_THE})?"
+    # ("min far, Poul Jensen, som ejer Jensens Bageri på Frederikssundsvej 45": the owner told of by another)
+    rf"|\b(?:jeg|vi|og|som|der)[ \t](?:driver|ejer)(?:[ \t](?=(?-i:[a-zæøå])){_BUSINESS_THE})?"
     # "Jeg er ved at starte hundefrisøren Happy Paws Grooming op", "vi åbner restauranten X"
     rf"|\b(?:starte|starter|åbne|åbner)[ \t](?:op[ \t])?{_BUSINESS_THE}"
     # "we are opening Mama Nkechi's Kitchen, a West African restaurant": the name, then the kind of business it is
@@ -101,15 +102,20 @@ _INTRO = re.compile(        # each alternative starts a word: the look-behind tu
     r"(?:lille[ \t]|small[ \t]|ny[ \t]|new[ \t])?\w+(?:,|[ \t](?:called|named|ved navn|som hedder))"
     # "where I plan to open a bakery-café called Crumb Copenhagen", "vi åbner en ny kaffebar ved navn X"
     r"|\b(?:open|opening|start|starting|launch|launching|åbne|åbner|starte|starter)[ \t](?:en|et|a|an|my|our|min|mit"
-    r"|vores)[ \t](?:(?:lille|small|little|ny|nyt|new)[ \t])?[\w-]+[ \t](?:called|named|ved[ \t]navn|som[ \t]hedder"
+    # ("open a small Italian café-deli in Vesterbro called Forno Rossi": a word or two before the noun, its quarter
+    # after it)
+    r"|vores)[ \t](?:(?:lille|small|little|ny|nyt|new)[ \t])?(?:[\w-]+[ \t]){0,2}[\w-]+"
+    r"(?:[ \t](?:in|i|on|på)[ \t](?-i:[A-ZÆØÅ])[\w-]{1,30})?[ \t](?:called|named|ved[ \t]navn|som[ \t]hedder"
     r"|der[ \t]hedder)"
     # (the owner's, told by another: "ved sin butik, Høst Ure, på Sølvgade 14")
     r"|\b(?:our|vores|min|my|mit|sin|sit|his|her|en|et|a|an)[ \t](?:[\w-]+[ \t]){0,3}(?:foundation|association|company"
     r"|club|society|organi[sz]ation|forening|virksomhed|enkeltmandsvirksomhed|firma|forretning|butik|\w*salon|café|cafe"
     # ("She runs a small sole proprietorship, Mama Thuy's Spring Rolls, with her kitchen at ...")
-    r"|restaurant|bageri|bistro|\w*bar|kiosk|klinik|værksted|shop|store|bakery|business|proprietorship)"
-    r"(?:[ \t](?:from home|hjemmefra))?,)[ \t]{1,3}"
-    rf"(?P<v>{_NAME_RUN})")
+    r"|restaurant|bageri|bistro|\w*bar|kiosk|klinik|værksted|shop|store|bakery|business|proprietorship"
+    r"|stall|stand|bod|madbod|vogn)"
+    # ("a small æbleskiver stall (Ingers Æbleskiver, CVR 64251457)": the name in brackets with its CVR)
+    rf"(?:[ \t](?:from home|hjemmefra))?(?:,|[ \t]{{1,2}}\((?={_NAME_RUN},?[ \t]{{1,2}}(?-i:CVR|cvr)\b)))"
+    rf"(?:[ \t]{{1,3}}|(?<=\())(?P<v>{_NAME_RUN})")
 _WE_ARE = re.compile(rf"(?i:\bvi[ \t]er|\bwe[ \t]are|\bwe['’]re|\bi[ \t]represent|\bwe[ \t]represent)[ \t]{{1,3}}"
                      rf"(?:the[ \t]{{1,2}})?(?P<v>{_NAME_RUN})")
 # "Surfklubben Østersø", "Danseskolen X", "X Laug", "Valby Cykelklub"
@@ -550,7 +556,8 @@ _LETTERHEAD = re.compile(r"\A\s{0,20}(?!(?i:hej|hi|hello|kære|dear|goddag|til|t
 # person who receives its post below it: "Our address:\nCopenhagen Irish Cultural Society\nc/o Siobhán Byrne")
 _BLOCK_ABOVE_CVR = re.compile(r"(?:\A|\n[ \t]*\n|:[ \t]*\n)[ \t]*(?P<v>[A-ZÆØÅ][^\W\d_]{1,30}(?:[ \t]{1,2}"
                               r"(?:(?:&|på|i|ved|hos|of|the|on|by)[ \t])?[A-ZÆØÅ](?:[^\W\d_]|['’](?=s\b)){1,30}){1,4})"
-                              r"[ \t]*\n[ \t]*(?:CVR\b|c/o[ \t])")
+                              # ("Jesper Mørk Tømrer & Snedker / cvr 76393001": the label typed in lower case)
+                              r"[ \t]*\n[ \t]*(?:(?i:cvr)\b|c/o[ \t])")
 
 
 def _ending_before(marker: re.Pattern[str], ending: re.Pattern[str], text: str,
@@ -870,7 +877,8 @@ _CONTACT_BEFORE_NAME = re.compile(
     # ("to their project manager, Søren Falk": the firm's own)
     rf"{_GAP}(?i:(?:vores|our|the|vor|min|mine|my|their|deres|its|dens|dets){_GAP})?(?:(?i:[\w'’]+{_GAP}){{0,2}}?"
     # "til indehaveren, Camilla Lykke", "ring til min søn Morten Jensen"
-    rf"(?:(?:{_TITLE_WORDS})(?i:en)?|(?i:kollega|colleague|{_RELATIVE}))"
+    # ("Contact person for the event is our CEO, Anders Kofoed": a chief's letters, in capitals)
+    rf"(?:(?:{_TITLE_WORDS})(?i:en)?|(?i:kollega|colleague|{_RELATIVE})|CEO|COO|CFO|CTO)"
     # ("Kontaktperson er min far, direktør Karim Aziz": the relative's title after the comma)
     rf"(?i:[ \t](?:på|i|ved|hos|at|on|in|for)[ \t]{{1,2}}\w+)?(?i:[ \t](?:direkte|directly))?[,:]?{_GAP}"
     rf"(?:(?i:{_TITLE_WORDS})[ \t]{{1,2}})?"
@@ -909,9 +917,9 @@ _CONTACT_AFTER_NAME = re.compile(r"(?i:\s{1,2}(?:(?:who|som|der)\s{1,2})?(?:will
                                  # "Det er min mand, Jens Holm, der tager sig af det praktiske", "who handles the
                                  # practicalities": the one who sees to the matter in practice
                                  r"|(?:det[ \t])?praktiske|practicalities|practical[ \t](?:side|details)"
-                                 # "Rasmus is handling this, rasmus@...": the matter itself, a pronoun at the
-                                 # clause's end
-                                 r"|(?:this|it|det|dette)(?=[ \t]*[,.;:\n]))\b"
+                                 # "Rasmus is handling this, rasmus@...", "Our facility manager Peter Rahbek handles
+                                 # this: peter.rahbek@...": the matter itself, a pronoun that ends the clause
+                                 r"|(?:this|that|it|dette|det)(?=[ \t]{0,2}[,.;:!\n]))\b"
                                  # "Brian Holst, der står for pladsen og kan svare på alle spørgsmål om ansøgningen"
                                  r"|,?[ \t]{1,2}(?:som|der|who)[ \t][^.!?\n]{0,40}?\b(?:kan|can)[ \t]"
                                  r"(?:svare[ \t]på|answer)[ \t](?:alle[ \t]|all[ \t]|any[ \t])?"

@@ -876,6 +876,11 @@ _BOOKED_FOR = re.compile(r"(?i)\b(?:aftalt|planlagt|fastsat|fastlagt|berammet|bo
                          r"(?:\s+(?:(?:man|tirs|ons|tors|fre|lør|søn)dag|den|d\.))*\s*\Z")
 
 
+# a period from the day the business opens, that day named elsewhere ("fra åbningen til og med 31. oktober")
+_FROM_THE_OPENING = re.compile(r"(?i)\b(?:fra|from)[ \t]+(?:the[ \t]+)?(?:åbningen|åbningsdagen|opening(?:[ \t]+day)?)"
+                               r"(?![\w-])")
+
+
 def _from_or_to(text: str, reference: date, dates: list[DateMention]) -> Period:
     start = end = None
     opens = False
@@ -884,11 +889,22 @@ def _from_or_to(text: str, reference: date, dates: list[DateMention]) -> Period:
         value = _resolve_mention(mention, reference)
         if start is None and end is None and _BOOKED_FOR.search(before):
             return Period(value, value)
-        if start is None and _FROM_CUE.search(before) and not _OPERATION_STARTS.search(before):
+        if (start is None and _FROM_CUE.search(before) and not _OPERATION_STARTS.search(before)
+                and not _FROM_THE_OPENING.search(before)):
             start = value
             opens = _OPENING_IN_SENTENCE.search(text, max(0, mention.start - 100), mention.start) is not None
         elif end is None and _TO_CUE.search(before):
             end = value
+            if value is not None and mention.year is None and value < (start or reference):
+                # "udeservering til og med 31. oktober" written in December: the coming October, an end being ahead
+                end = date(value.year + 1, value.month, value.day) if _valid(value.day, value.month,
+                                                                               value.year + 1) else value
+    if start is None and end is not None and _FROM_THE_OPENING.search(text):
+        # "Vi åbner Grillhuset d. 1. marts ... udeservering fra åbningen til og med 31. oktober": the day it opens
+        opening = next((d for d in dates if _OPENING_IN_SENTENCE.search(text, max(0, d.start - 100), d.start)
+                        and not _FROM_THE_OPENING.search(text, max(0, d.start - 40), d.start)), None)
+        start = _resolve_mention(opening, reference) if opening is not None else None
+        return Period(start, end) if start is None or start <= end else Period(None, end)
     if opens and end is None and not _CELEBRATION.search(text):
         # "Min mor vil åbne en lille garnbutik på Smallegade 20 fra 1. marts": the day a business opens, with no end,
         # is no period applied for

@@ -596,8 +596,12 @@ _LATER_REACH = 250          # how far after the place its later stage may be tol
 
 # the business's own premises of before, named as its: "Our previous office at X", "vores tidligere butik på X",
 # "my former salon in X" (not "et tidligere butikslokale på X": premises of a former use, taken now)
-_OUR_PREVIOUS_PREMISES = re.compile(rf"(?i)(?<![\w])(?:vores|vor|vort|min|mit|mine|our|my)[ \t]+(?:tidligere|forrige"
-                                    rf"|former|previous)[ \t]+{_PREMISES}[ \t]+(?:på|i|at|in|on)[ \t]+\Z")
+# (or the old address, as such: "We stay at the old address until 31 March: Gasværksvej 20", "vi er på den gamle
+# adresse, Istedgade 12, til 1. maj")
+_OUR_PREVIOUS_PREMISES = re.compile(rf"(?i)(?<![\w])(?:(?:vores|vor|vort|min|mit|mine|our|my)[ \t]+(?:tidligere|forrige"
+                                    rf"|former|previous)[ \t]+{_PREMISES}[ \t]+(?:på|i|at|in|on)"
+                                    rf"|(?:the|our|my|vores|vor|min|den)[ \t]+(?:old|gamle)[ \t]+(?:address|adresse)"
+                                    rf"\b[^.!?\n:,]{{0,40}}[:,]?)[ \t]+\Z")
 # "tidligere"/"former" as an adjective of the premises, their former use, not an earlier time ("den tidligere
 # lagerhal på X", "et tidligere butikslokale på X", "the former bank at X"): the place as it is now
 _FORMER_USE = re.compile(r"(?i)(?<![\w])(?:den|det|en|et|de|vores|vor|vort|our|the|a|an)[ \t]+(?:tidligere|former)"
@@ -732,7 +736,8 @@ _ANOTHERS_PLACE = re.compile(
 # revisor, X, Y-vej 3"
 _BILLS_TO_ANOTHER = re.compile(
     r"(?i)\b(?:invoices?|invoicing|bills?|billing|faktura\w*|regning\w*)\b[^.\n]{0,60}?\b(?:to|til)[ \t]+"
-    r"(?:(?:our|vores|vor|the|my|min)[ \t]+)?(?:accountants?|auditors?|bookkeep\w*|revisor\w*|bogholder\w*"
+    # ("Invoices please to our accounting office: X ApS, c/o Revisorhuset, Vester Farimagsgade 41")
+    r"(?:(?:our|vores|vor|the|my|min)[ \t]+)?(?:accountants?|accounting|auditors?|bookkeep\w*|revisor\w*|bogholder\w*"
     r"|administrator\w*|administration\w*)\b[^\n]{0,100}\Z")
 _PLACE_BEFORE_ANOTHER = frozenset("foran for hos ved til af of at outside beside by near behind bag".split())
 

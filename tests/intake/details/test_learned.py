@@ -97,6 +97,8 @@ def test_person_names_are_the_candidates_not_businesses_or_lone_words():
     names = [name for _, _, name in contacts.candidates(text)]
     assert "Freya van der Berg" in names and "Oleksandr Kovalenko" in names
     assert not any("Brix" in n for n in names) and "Ida" not in names
+    assert [n for _, _, n in contacts.candidates("Ask Mr Paolo Conti or Dr. Hanne Lund.")] == ["Paolo Conti",
+                                                                                              "Hanne Lund"]
     start, end, name = contacts.candidates(text)[0]
     assert text[start:end] == name
 
