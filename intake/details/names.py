@@ -251,7 +251,9 @@ _ORG_WORD = re.compile(r"(?i)(?:foreningen|forening|selskabet|huset|firma|byg|fl
 _BUSINESS_WORD = re.compile(r"(?i)(?:pudsning|rengøring|entreprise|stillads|anlæg|transport|flytning|cykler|blomster"
                             r"|optik)$")
 _TITLE_LINE = re.compile(
-    r"(?i)^(?:indehaver|medindehaver|ejer|direktør|adm\. direktør|daglig leder|partner|owner|co-?owner|ceo|cfo|coo"
+    # (after an adjective: "Administrativ leder", "Teknisk chef", "Kommerciel direktør")
+    r"(?i)^(?:\w{3,15}(?:iv|isk|el|ig)[ \t]{1,2})?"
+    r"(?:indehaver|medindehaver|ejer|direktør|adm\. direktør|daglig leder|partner|owner|co-?owner|ceo|cfo|coo"
     r"|founder|manager|\w+ manager|general manager|projektleder|project (?:manager|lead)|byggeleder|formand|næstformand"
     r"|chairman|chair|coordinator|koordinator|sekretær|secretary|kasserer|treasurer|konsulent|consultant|tandlæge"
     r"|advokat|\w*leder|\w*chef|\w*ansvarlig|\w*mester|\w*terapeut|assistant|assistent|director|head of \w+"
@@ -342,9 +344,12 @@ _CARE_OF = re.compile(r"(?i)\bc/o[ \t]{0,2}\Z")
 _DANISH_ARM = re.compile(r"(?i)(?<![\w])(?:our|vores|vort|vor)[ \t]+(?:(?:new|nye|nyt)[ \t]+)?(?:Danish|danske?)[ \t]+"
                          r"(?:datterselskab\w*|subsidiary|branch|filial)[ \t]{0,2}[,:(]?[ \t]{0,2}\Z")
 # another party named by its role right before its name: the landlord, the accountant ("Udlejer (Boulevardgården A/S)
-# har givet sit samtykke", "our landlord, Nordic Property A/S")
+# har givet sit samtykke", "our landlord, Nordic Property A/S"), the contractor who does the work for the applicant
+# ("Entreprenøren er Brødrene Kjeldsen A/S, men skolen er bygherre"; not "Arbejdet udføres af X ApS": the firm doing
+# the work is often the one that applies)
 _LANDLORD_OR_ADVISER = re.compile(r"(?i)(?<![\w])(?:udlejer(?:en)?|landlord|revisor(?:en)?|accountant|bogholder(?:en)?"
-                                  r"|bookkeeper)(?:[ \t]+(?:er|is))?[ \t]{0,2}[(:,]?[ \t]{0,2}\Z")
+                                  r"|bookkeeper|entreprenøren|the[ \t]+contractor)(?:[ \t]+(?:er|is))?"
+                                  r"[ \t]{0,2}[(:,]?[ \t]{0,2}\Z")
 _GENERIC_NOUN = re.compile(r"(?i)(?:the[ \t])?(?:foreningen|firmaet|selskabet|virksomheden|klubben|forretningen"
                            r"|butikken|restauranten|caféen|bestyrelsen|company|association|club|firm|business)")
 
@@ -358,6 +363,9 @@ def _names_a_business(line: str) -> bool:
 FORM_WRITTEN_OUT = {"A/B": "Andelsboligforeningen", "E/F": "Ejerforeningen"}
 
 
+_ASSOCIATION_WORD = re.compile(r"[A-ZÆØÅ][a-zæøå]{2,30}forening(?:en)?")
+
+
 def _merge_longer_forms(candidates: dict[str, tuple[int, int]]) -> None:
     """ "Byggefirmaet Sten & Søn ApS" and "Sten & Søn ApS" are one company: the name as written alone wins. "A/B
     Kastanjehuset" in a signature is "Andelsboligforeningen Kastanjehuset" written out: the full name wins."""
@@ -368,10 +376,15 @@ def _merge_longer_forms(candidates: dict[str, tuple[int, int]]) -> None:
             (a, first_a), (b, first_b) = candidates.pop(short), candidates[full]
             candidates[full] = (a + b, min(first_a, first_b))
     for long in list(candidates):
-        if _BRANCH_OF.fullmatch(long):
+        if long not in candidates or _BRANCH_OF.fullmatch(long):
             continue                            # the branch is no longer form of the company it belongs to
         shorter = next((s for s in candidates if s != long and long.endswith(" " + s)), None)
-        if shorter is not None:
+        if shorter is not None and _ASSOCIATION_WORD.fullmatch(long[:-len(shorter) - 1]):
+            # "Idrætsforeningen Lergravens Boldklub" in the club's details and "Lergravens Boldklub" in the
+            # sentences: the association's name in full wins
+            (a, first_a), (b, first_b) = candidates.pop(shorter), candidates[long]
+            candidates[long] = (a + b, min(first_a, first_b))
+        elif shorter is not None:
             (a, first_a), (b, first_b) = candidates.pop(long), candidates[shorter]
             candidates[shorter] = (a + b, min(first_a, first_b))
 
@@ -842,9 +855,11 @@ _CONTACT_BEFORE_NAME = re.compile(
     rf"|\b(?:på[ \t]vegne[ \t]af[ \t](?:indehaveren|ejeren)|on[ \t]behalf[ \t]of[ \t]the[ \t]owner),?"
     # "Kontakt mig Harpreet Singh 52 ...", "contact me, X", "så kontakt hende: Louise Frandsen"
     rf"|\b(?:kontakt|contact)[ \t](?:mig|me|hende|ham|her|him)[ \t]?[,:]?"
-    # "Please direct any questions to", "Please address questions and correspondence to"
+    # "Please direct any questions to", "Please address questions and correspondence to", "Please direct any replies
+    # to our chair, X"
     rf"|\b(?:please[ \t])?(?:direct|address|send)[ \t](?:any[ \t]|all[ \t]|your[ \t])?(?:\w+[ \t]){{0,2}}?"
-    rf"(?:questions|enquiries|inquiries|correspondence)(?:[ \t](?:and|og)[ \t](?:questions|enquiries|inquiries"
+    rf"(?:questions|enquiries|inquiries|correspondence|replies|answers)"
+    rf"(?:[ \t](?:and|og)[ \t](?:questions|enquiries|inquiries"
     rf"|correspondence))?"
     # "please send questions about the permit and the traffic signage plan to their project manager, Søren Falk"
     rf"(?:[ \t](?:about|on|regarding|concerning)(?:[ \t][\w'’\-]+){{1,8}}?)?[ \t]to"

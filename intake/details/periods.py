@@ -164,11 +164,14 @@ _TO_CUE = re.compile(r"(?:\btil|\bindtil|\buntil|\bto|\bslut\w*|\bend\w*|\bophø
                      r"|\bude\s+af\s+(?:bygge)?pladsen"            # "regner med at være ude af pladsen fredag den 22."
                      r"|(?<![\w-])ned(?:\s+igen)?"                # "... og ned igen den 31. maj": the day it comes down
                      r"|\bafslutte[st]"
+                     # "vejen skal være retableret senest fredag den 16. april": the day the road is restored
+                     r"|\bre-?etableret|\bretablere[ts]"
                      r"|\bnedtagning|\bnedtages|\bnedtaget|\bdismantl\w*|\btaken down|\btake[- ]down"
                      # "and the last one Sunday 25 July", "og sidste gang søndag den 29. august": the last of them
                      + _FIRST_OR_LAST.format(side=r"last|sidste")
                      + r")"
-                     r"(?:\s+(?:og\s+med|den|d\.|the|on|by|senest|dato|date|(?:man|tirs|ons|tors|fre|lør|søn)dag"
+                     # ("Nedtagning: senest 30.06.2027": a colon before the word)
+                     r"(?::?\s+(?:og\s+med|den|d\.|the|on|by|senest|dato|date|(?:man|tirs|ons|tors|fre|lør|søn)dag"
                      r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day))*[\s:,|]*$", re.IGNORECASE)
 _PERIOD_CUE = re.compile(r"periode|period|tidsrum|dato|dates?\b|afholdes|finder sted|takes? place|held|"
                          r"opstilles|opsættes|fra|from|varighed|duration|ønsker|apply|ansøg", re.IGNORECASE)
@@ -417,7 +420,14 @@ def _not_excluded(text: str, dates: list[DateMention]) -> list[DateMention]:
             and not _MOVE_TO_BEFORE.search(text, max(0, d.start - 120), d.start)
             and not _MOVE_AFTER.match(text, d.end)
             and not _DAMAGE_BEFORE.search(text, max(0, d.start - 40), d.start)
-            and not _APPROVED_ON.search(text, max(0, d.start - 60), d.start)]
+            and not _APPROVED_ON.search(text, max(0, d.start - 60), d.start)
+            and not (d.year is None and _LAST_YEAR_BEFORE.search(text, max(0, d.start - 60), d.start))]
+
+
+# a day of last year's event, written without its year, in its clause: "Sidste år holdt vi den lørdag d. 13. juni"
+# (not "i år", "men"; not "sidste gang søndag den 29. august": the last of days applied for)
+_LAST_YEAR_BEFORE = re.compile(r"\b(?:sidste år|i fjor|forrige år|last year|the year before|the previous year)\b"
+                               r"(?:(?!\b(?:men|but|i år|this year)\b)(?:[^.!?;\n]|(?<=\bd)\.)){0,40}\Z", re.IGNORECASE)
 
 
 _NUMBER_WORDS = NUMBER_WORDS | {"fjorten": 14, "fourteen": 14}

@@ -115,7 +115,8 @@ _BUSINESS = re.compile("(?:" + "|".join([
     # "hos vores virksomhed på adressen X", "at our company at the address X": the address is the business's own
     rf"\b(?:vores|min|mit|our|my)(?: egen| eget| own)? (?:virksomhed|firma|company|business|{_PREMISES})"
     r" (?:på|at) (?:adressen|the address)",
-    r"\b(?:vores|vor|our)(?: egen| eget| own)? (?:bygning|building),",     # "ved vores bygning, Carl Jacobsens Vej 16"
+    # "ved vores bygning, Carl Jacobsens Vej 16", "the facade of our building at Gunløgsgade 14"
+    r"\b(?:vores|vor|our)(?: egen| eget| own)? (?:bygning|building)(?:,| (?:på|at|i|in|on))",
     rf"\b(?:vores|min|mit|mine|our|my)(?: egen| eget| own)? {_PREMISES}",   # "foran min forretning Amagerbrogade 58"
     r"\bour (?:\w+ )?(?:office|shop|premises|restaurant|store|workshop|studio|address)s? (?:is|are) (?:at|in|on)",
     # "The client's own office is at X" (a property at Y is the site): whose own office, the applicant's
@@ -159,6 +160,8 @@ _REGISTERED = re.compile(r"\b(?:(?:\w+s )?registrerede? (?:adresse|hjemsted)(?:\
                          # "Vi flytter til nye lokaler: X. Vores nuværende adresse er Y": Y until the move
                          r"|(?:nuværende|current|present) (?:adresse|address)(?:\s+(?:er|is))?(?:\s+(?:på|at))?"
                          r"|hovedkontor(?:et)?(?: er| ligger)?(?: på| i)?"
+                         # "Skolens hovedadresse er Classensgade 20" beside its playground on another street
+                         r"|(?:\w+s )?hovedadresse(?:n)?(?:\s+er)?|(?:(?:our|its|the) )?main address(?:\s+is)?"
                          # "Bemærk at selskabets adresse er vores kontor på X" beside the grill bar it runs elsewhere
                          r"|(?:selskabets|firmaets|virksomhedens|the company'?s) (?:adresse|address)(?:\s+(?:er|is))?"
                          r"(?:\s+(?:vores|our) (?:kontor|office))?(?:\s+(?:på|at|i|in))?"
@@ -885,8 +888,9 @@ _CORNER = re.compile(rf"(?P<a>{_NAMED_STREET})"
 # stretch of the street, registered with its numbers ("Refsnæsgade 1-15"); the last house may be said to be included
 # ("Amagerbrogade fra nr. 150 til og med nr. 162", "from no. 4 up to and including no. 20")
 _STRETCH_CUE = re.compile(r"[ \t]{1,3}(?:(?i:fra|from)[ \t]{1,3}(?i:nr|no|number|house[ \t]number)\.?[ \t]{0,2}"
-                          r"(?P<a>\d{1,4}[A-Z]?)[ \t]{1,3}(?i:til(?:[ \t]og[ \t]med)?|to|until"
-                          r"|up[ \t]to(?:[ \t]and[ \t]including)?)"
+                          # ("from no. 50 down to no. 96", "fra nr. 8 til og med nr. 16", "up to and including")
+                          r"(?P<a>\d{1,4}[A-Z]?)[ \t]{1,3}(?i:(?:up|down|op|ned)[ \t]{1,3})?"
+                          r"(?i:til(?:[ \t]og[ \t]med)?|to(?:[ \t]and[ \t]including)?|until)"
                           r"|(?i:mellem|between)[ \t]{1,3}(?i:nr|no|number)\.?[ \t]{0,2}"
                           r"(?P<a2>\d{1,4}[A-Z]?)[ \t]{1,3}(?i:og|and|&))[ \t]{1,3}(?:(?i:nr|no|number)\.?[ \t]{0,2})?"
                           r"(?P<b>\d{1,4}[A-Z]?)(?![\d])")

@@ -890,6 +890,8 @@ def _own_number_after(out: dict, text: str) -> None:
     m = next((m for m in islice(_PHONE_NEAR.finditer(text), 30) if normalise_phone(m.group(0)) == phone), None)
     if not isinstance(phone, str) or m is None or _DIRECT.search(text, max(0, m.start() - 12), m.start()):
         return
+    if _MARKED_DIRECT.match(text, m.end()):     # "tlf. 32 57 19 40 (direkte) eller mobil 21 48 66 02": the first
+        return
     then = _MOBILE_NEXT.match(text, m.end())
     if then and (then.group("label") or (phone.startswith("70") and "\n" not in then.group(0))):
         out["phone"] = normalise_phone(then.group("v")) or phone
@@ -930,6 +932,8 @@ _MOBILE_AFTER = re.compile(r"[ \t]{0,2}(?:/|,|og|or|eller)[ \t]{0,2}"
                            rf"(?P<v>{DK_NUMBER})"
                            r"(?!\d)[ \t]{0,2}\(?(?i:mobil\w*|mobile|mob|cell|direkte|direct)\b")
 _DIRECT = re.compile(r"(?i)\b(?:direkte|direct|dir|mobil\w*|mob|mobile|cell)\b")
+# a number marked as the writer's direct line in brackets right after it: "32 57 19 40 (direkte)"
+_MARKED_DIRECT = re.compile(r"(?i)[ \t]{0,2}\((?:direkte|direct|dir\.?)(?:[ \t]{1,2}(?:nr|linje|line|tlf)\.?)?\)")
 
 
 def _own_line(text: str, labelled: list[tuple[re.Match[str], str]]) -> str:
@@ -940,7 +944,7 @@ def _own_line(text: str, labelled: list[tuple[re.Match[str], str]]) -> str:
         return _DIRECT.search(text, max(0, m.start() - 10), m.start() + 8) is not None
 
     first = labelled[0]
-    if len(labelled) == 1 or direct(first[0]):
+    if len(labelled) == 1 or direct(first[0]) or _MARKED_DIRECT.match(text, first[0].end()):
         return first[1]
     signature = signature_start(text)
     own = [phone for m, phone in labelled[1:] if direct(m) or m.start() >= signature > first[0].start()]
