@@ -67,7 +67,8 @@ def _candidates(text: str) -> Iterable[tuple[int, int, str]]:
                 continue
             j = i
             while (j + 1 < len(toks) and j - i < 4 and line[toks[j].end():toks[j + 1].start()] in (" ", "\t")
-                   and (toks[j + 1].group()[0].isupper() or toks[j + 1].group() in _PARTICLES)):
+                   and (toks[j + 1].group()[0].isupper() or toks[j + 1].group() in _PARTICLES)
+                   and toks[j + 1].group().rstrip(".").casefold() not in _TITLES):
                 j += 1
             while j > i and toks[j].group() in _PARTICLES:
                 j -= 1
