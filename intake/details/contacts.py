@@ -25,7 +25,7 @@ from itertools import islice
 from typing import Any
 
 from intake.details.learned import Model, shipped
-from intake.details.names import looks_like_person, names_a_business
+from intake.details.names import HONORIFICS, looks_like_person, names_a_business
 
 MODEL = "contacts"
 LABELS = ("other", "contact")
@@ -37,7 +37,7 @@ MAX_TEXT = 100_000              # the characters read, as the other readers of a
 _WORD = re.compile(r"[\wæøåÆØÅé'’]+|[^\w\s]")
 _TOKEN = re.compile(r"[^\W\d_][\w'’\-.]{0,40}")
 _LINE = re.compile(r"[^\n]{1,2000}")
-_TITLES = frozenset("mr mrs ms miss dr hr fru frk".split())       # "Mr Paolo Conti" is Paolo Conti
+_TITLES = frozenset(HONORIFICS)         # "Mr Paolo Conti" is Paolo Conti
 _PARTICLES = frozenset("van von de der den del della la le bin al el da di dos du ter af ibn".split())
 _PHONE = re.compile(r"\d{2}[ .]?\d{2}[ .]?\d{2}[ .]?\d{2}")
 

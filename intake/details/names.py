@@ -832,7 +832,8 @@ _RELATIVE = (r"søn|datter|mand|kone|hustru|kæreste|bror|søster|far|mor|nevø|
 
 
 # a courtesy title before a name, no part of it: "Mr. Peter de Vries", "fru Karen Holm", "Dr. Ali Rahimi"
-_HONORIFIC = r"(?:(?i:mr|mrs|ms|miss|dr|prof|hr|fru|frk|herr|frau|mme|mlle|sr|sra)\.?[ \t]{1,2}(?=[A-ZÆØÅ]))?"
+HONORIFICS = ("mr", "mrs", "ms", "miss", "dr", "prof", "hr", "fru", "frk", "herr", "frau", "mme", "mlle", "sr", "sra")
+_HONORIFIC = rf"(?:(?i:{'|'.join(HONORIFICS)})\.?[ \t]{{1,2}}(?=[A-ZÆØÅ]))?"
 
 
 # the space between words, or a line's end where a PDF's paragraph wraps ("rettes\nderfor til arkitekt ...")
@@ -1021,7 +1022,7 @@ _ROLE_OR_LABEL_BEFORE = re.compile(rf"(?:(?i:{_TITLE_WORDS})[ \t]{{1,2}}|:[ \t]{
 
 
 # a courtesy title and a surname alone: "Mr Mehta", "fru Holm"
-_COURTESY_SURNAME = re.compile(rf"(?i:mr|mrs|ms|dr|hr|fru)\.?[ \t](?P<v>{_NAME_TOKEN})")
+_COURTESY_SURNAME = re.compile(rf"(?i:{'|'.join(HONORIFICS)})\.?[ \t](?P<v>{_NAME_TOKEN})")
 
 
 def _completed(name: str, text: str) -> str:
