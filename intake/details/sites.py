@@ -411,6 +411,12 @@ def find_addresses(text: str) -> dict[str, str]:
         own = _first(by_role["home"], by_role["registered"], by_role["signature"], premises, plain,
                      by_role["maybe own"])
     site = _first(by_role["site|both"], by_role["maybe own"])
+    homes = by_role["home"]
+    if (homes and premises and premises[0].start < homes[0].start
+            and all(_in_an_aside(text, m.start) for m in homes)):
+        # "Salonens adresse er X (jeg bor selv på Y, ...)", "the shop at X ... I live nearby myself (Y)": the writer's
+        # home told in brackets after the business's premises is an aside; the premises are the address, no site
+        own = premises[0]
     post = _POST_GOES_TO.search(text)
     named = next((m for m in premises if post and re.search(rf"(?i)(?<![\w]){re.escape(post.group('noun')[:5])}",
                                                             text[max(0, m.start - 60):m.start])), None)
@@ -647,6 +653,15 @@ _INTO_DWELLINGS = re.compile(
 
 # (on the address's own line: "Alt i tømrerarbejde" above a craftsman's address in his signature is his trade)
 _WORK_NOUN_BEFORE = re.compile(r"(?i)(?<![\w])\w*arbejde[t]?[ \t]{1,3}(?:[-–:][ \t]{0,3})?\Z")
+
+
+_ASIDE_REACH = 80
+
+
+def _in_an_aside(text: str, start: int) -> bool:
+    """The address at ``start`` stands inside brackets opened on its line (within ``_ASIDE_REACH`` characters)."""
+    before = text[max(0, start - _ASIDE_REACH):start].rsplit("\n", 1)[-1]
+    return before.rfind("(") > before.rfind(")")
 
 
 def _roles(text: str, mentions: list[Mention]) -> list[str]:

@@ -951,9 +951,28 @@ def _own_line(text: str, labelled: list[tuple[re.Match[str], str]]) -> str:
     return own[0] if own else first[1]
 
 
+# the line of a quoted mail's header naming its recipient ("To: trafik@...", "Til: byliv@...", "Cc: ...") or the line
+# introducing a quoted reply ("On Thu, 3 Dec 2026, Københavns Erhvervsservice <erhverv@...> wrote:"): the address of
+# whoever the earlier mail went to or came from, not the applicant's to write to
+_RECIPIENT_LINE = re.compile(r"(?im)^[ \t>]{0,8}\*?(?:to|til|cc|sendt til)[ \t]*:[^\n]{0,200}\Z")
+_QUOTED_BY = re.compile(r"(?i)[^\n]{0,40}>?[ \t]{0,3}(?:wrote|skrev)[ \t]*:")
+_LINE_REACH = 200
+
+
+def _on_a_header_line(text: str, m: re.Match[str]) -> bool:
+    """The address stands on a quoted mail's recipient line or on its "... wrote:" line."""
+    line_start = text.rfind("\n", max(0, m.start() - _LINE_REACH), m.start()) + 1
+    if line_start == 0 and m.start() > _LINE_REACH:
+        return False
+    before = text[line_start:m.start()]
+    return bool(_RECIPIENT_LINE.search(before)) or (
+        bool(re.search(r"(?i)\b(?:on|den|d\.)\b", before)) and bool(_QUOTED_BY.match(text, m.end())))
+
+
 def _find_email(text: str, _ref: date) -> dict:
     candidates = [m for m in EMAIL.finditer(text) if not IGNORED_EMAIL.search(m.group(0))
-                  and not _INVOICES_TO.search(text, max(0, m.start() - 40), m.start())]
+                  and not _INVOICES_TO.search(text, max(0, m.start() - 40), m.start())
+                  and not _on_a_header_line(text, m)]
     labelled = [m for m in candidates if EMAIL_LABEL.search(text[max(0, m.start() - 30):m.start()])]
     to_me = [m for m in candidates if _WRITE_TO_ME.search(text, max(0, m.start() - _TO_ME_REACH), m.start())]
     best = (to_me or labelled or candidates or [None])[0]
