@@ -54,7 +54,10 @@ _DAYS_NOT = (r"(?!\.(?:[ \t]?[-–][ \t]?\d{1,2}\.)?[ \t]{0,3}"
              r"(?i:jan|feb|mar|apr|maj|may|jun|jul|aug|sep|okt|oct|nov|dec)[a-z]*\b"
              r"|\.[ \t]{1,3}(?i:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag|weekend)"
              r"|[ \t]{1,3}(?:May|(?i:januar[y]?|februar[y]?|march|marts|april|maj|june|juni"
-             r"|july|juli|august|september|o[ck]tober|november|december))\b)")
+             r"|july|juli|august|september|o[ck]tober|november|december))\b"
+             # ("Winter market Israels Plads 19-20 Dec": English days of a month without dots, a range before the month)
+             r"|[ \t]?[-–][ \t]?\d{1,2}[ \t]{1,3}(?:May|(?i:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|oct|nov|dec)"
+             r"[a-z]{0,7})\b)")
 _SIDE = r"(?i:tv|th|mf|t\.[ ]?v|t\.[ ]?h|m\.[ ]?f)\b\.?"
 _SIDE_EN = r"(?i:left|right)\b"
 # an expat's "ground floor", "3rd floor left", "4th floor"
@@ -90,7 +93,8 @@ ADDRESS = re.compile(
     rf"|[ \t]{{1,2}}\d\d[ .\-]?\d\d(?![ \t]{{1,2}}[A-ZÆØÅ][a-zæøå])){_UNIT}"
 )
 _POSTBOX = r"(?i:postboks|postbox|p\.[ ]?o\.[ ]?box|pb\.)[ \t]{0,2}\d{1,5}"
-_PC_AFTER = re.compile(rf"[ \t]{{0,3}}(?:[,·|•]|(?<=[ \t])[-–](?=[ \t]))?[ \t]{{0,3}}(?:\n[ \t]{{0,3}})?"
+# (also in brackets after the address: "en butik på Nørrebrogade 184, st. (2200 kbh n)")
+_PC_AFTER = re.compile(rf"[ \t]{{0,3}}(?:[,·|•(]|(?<=[ \t])[-–](?=[ \t]))?[ \t]{{0,3}}(?:\n[ \t]{{0,3}})?"
                        rf"(?:{_POSTBOX}[ \t]{{0,3}}[,·|•]?[ \t]{{0,3}})?(?:DK[ \t-]?)?(?P<pc>[1-9]\d{{3}})(?![\d])")
 # a postbox alone, taken only with its postcode and town: "Postboks 2140, 1500 København V"
 _POSTBOX_ADDRESS = re.compile(rf"(?<![\w])(?=[pP])(?P<box>{_POSTBOX})(?![\d])")
