@@ -54,10 +54,7 @@ _DAYS_NOT = (r"(?!\.(?:[ \t]?[-–][ \t]?\d{1,2}\.)?[ \t]{0,3}"
              r"(?i:jan|feb|mar|apr|maj|may|jun|jul|aug|sep|okt|oct|nov|dec)[a-z]*\b"
              r"|\.[ \t]{1,3}(?i:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag|weekend)"
              r"|[ \t]{1,3}(?:May|(?i:januar[y]?|februar[y]?|march|marts|april|maj|june|juni"
-             r"|july|juli|august|september|o[ck]tober|november|december))\b"
-             # ("Winter market Israels Plads 19-20 Dec": English days of a month without dots, a range before the month)
-             r"|[ \t]?[-–][ \t]?\d{1,2}[ \t]{1,3}(?:May|(?i:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|oct|nov|dec)"
-             r"[a-z]{0,7})\b)")
+             r"|july|juli|august|september|o[ck]tober|november|december))\b)")
 _SIDE = r"(?i:tv|th|mf|t\.[ ]?v|t\.[ ]?h|m\.[ ]?f)\b\.?"
 _SIDE_EN = r"(?i:left|right)\b"
 # an expat's "ground floor", "3rd floor left", "4th floor"
