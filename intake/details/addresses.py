@@ -90,7 +90,8 @@ ADDRESS = re.compile(
     rf"|[ \t]{{1,2}}\d\d[ .\-]?\d\d(?![ \t]{{1,2}}[A-ZÆØÅ][a-zæøå])){_UNIT}"
 )
 _POSTBOX = r"(?i:postboks|postbox|p\.[ ]?o\.[ ]?box|pb\.)[ \t]{0,2}\d{1,5}"
-_PC_AFTER = re.compile(rf"[ \t]{{0,3}}(?:[,·|•]|(?<=[ \t])[-–](?=[ \t]))?[ \t]{{0,3}}(?:\n[ \t]{{0,3}})?"
+# (also in brackets after the address: "en butik på Nørrebrogade 184, st. (2200 kbh n)")
+_PC_AFTER = re.compile(rf"[ \t]{{0,3}}(?:[,·|•(]|(?<=[ \t])[-–](?=[ \t]))?[ \t]{{0,3}}(?:\n[ \t]{{0,3}})?"
                        rf"(?:{_POSTBOX}[ \t]{{0,3}}[,·|•]?[ \t]{{0,3}})?(?:DK[ \t-]?)?(?P<pc>[1-9]\d{{3}})(?![\d])")
 # a postbox alone, taken only with its postcode and town: "Postboks 2140, 1500 København V"
 _POSTBOX_ADDRESS = re.compile(rf"(?<![\w])(?=[pP])(?P<box>{_POSTBOX})(?![\d])")

@@ -159,7 +159,8 @@ _DEPTH_AFTER = re.compile(r"[ \t]{0,3}(?:ud\b|udad|frem\b|dyb\b|dybt\b|i dybden|
 _DEPTH_BEFORE = re.compile(r"(?:dybde|depth)(?:[ \t]+(?:på|af|of))?[ \t]{0,3}"
                            r"(?:ca\.?[ \t]+|approx\.?[ \t]+)?\Z", re.IGNORECASE)
 _LENGTH_NEAR = re.compile(r"(?:\blangs|\blangt?\b|\blange\b|længde|facade|front|\balong|\blong\b|length|strækning"
-                          r"|stretch)", re.IGNORECASE)
+                          # a trench named by its length: "ca 40 m rende x 0,8 m bred", "a 25 m trench, 0.6 m wide"
+                          r"|stretch|\brende\b|\btrench\b)", re.IGNORECASE)
 # "The front of the pub is about 5 metres wide and we'd go out 1.2 metres from the wall": beside a depth out from the
 # wall, the one width in the clause is the length along it
 _WIDTH_AFTER = re.compile(r"[ \t]{0,3}(?:wide|bred|bredt|brede|i bredden)\b", re.IGNORECASE)
@@ -223,6 +224,7 @@ _GUEST_WORDS = (r"gæster|deltagere|personer|besøgende|mennesker|tilskuere|tilh
                 r"|løbere|beboere|medlemmer|dansere|audience"
                 r"|guests|participants|attendees|visitors|people|persons|spectators|runners|residents|members"
                 r"|dancers|punters|fans|spillere|players"
+                r"|ppl"                                          # "expecting around 150 ppl": people, shortened
                 r"|børn|voksne|children|kids|adults")          # "op til 400 børn og voksne på samme tid"
 # "Forventet deltagerantal: 300", "Expected attendance: 800"
 _GUEST_COUNT_LABEL = r"deltagerantal|antal (?:deltagere|gæster|besøgende)|attendance|number of (?:guests|participants)"

@@ -505,7 +505,14 @@ _CALLED_IN_LOWER_CASE = re.compile(
 _LOWER_CASE_FORM = re.compile(r"(?:^|(?<=[,:;(])|(?<=[.!?)][ \t])|(?<=\d[ \t])|(?<=\bvi er)|(?<=\bwe are)|(?<=\bhedder)"
                               r"|(?<=\bis called))[ \t]*"
                               r"(?P<v>[a-zæøå][\w&'’\-]*(?:[ \t]+(?:[a-zæøå]\.|[a-zæøå0-9&][\w&'’\-]*)){0,4}[ \t]+"
-                              r"(?:aps|a/s|i/s|ivs|k/s|p/s))(?![\w/])(?=[ \t]*[,(]?[ \t]*(?i:cvr))", re.MULTILINE)
+                              r"(?:aps|a/s|i/s|ivs|k/s|p/s"
+                              # (a sole trader's name and its owner's, the CVR on the line under it: "pizza roma
+                              # vesterbro v/ahmad khalil" over "cvr 90605658")
+                              r"|v/[ \t]?[a-zæøå][\w\-]+[ \t]+[a-zæøå][\w\-]+(?=[ \t]*\n[ \t]*(?i:cvr))))"
+                              r"(?![\w/])(?=[ \t]*[,(]?[ \t]*\n?[ \t]*(?i:cvr)"
+                              # (or its address and postcode on its line, the CVR on the next: "café lune aps,
+                              # jægersborggade 14 st, 2200 kbh n" over "cvr 21697389")
+                              r"|,[^\n]{3,60}?(?<!\d)[1-9]\d{3}(?!\d)[^\n]{0,30}\n[ \t]*(?i:cvr))", re.MULTILINE)
 # the role a line gives before the name, no part of it: "entreprenør nordsjælland anlæg a/s cvr ..."
 _LOWER_ROLE = re.compile(r"^(?:entreprenør|bygherre|ansøger|anmelder|arrangør|firma|firmaet|company"
                          r"|organi[sz]er)[ \t]+")
@@ -696,6 +703,8 @@ def _signature(lines: list[str]) -> tuple[str, list[str]] | None:
                 return nm.group("v"), after
             if _signed_in_lower_case(cand, lines):
                 return cand.capitalize(), after
+            if full_name := _full_name_in_lower_case(cand, lines):
+                return full_name, after
     return _slash_signature(lines) or _inline_valediction(lines)
 
 
@@ -705,6 +714,18 @@ def _signed_in_lower_case(cand: str, lines: list[str]) -> bool:
     if not re.fullmatch(rf"[a-zæøå][{_LOWER}]{{1,20}}", cand) or not looks_like_name(cand.capitalize()):
         return False
     return any(re.search(rf"\b{cand.capitalize()}[ \t][A-ZÆØÅ][{_LOWER}]", ln) for ln in lines)
+
+
+def _full_name_in_lower_case(cand: str, lines: list[str]) -> str | None:
+    """A full name signed in lower case ("giulia romano" under "thanks!!") whose first name the text writes as a
+    name ("I'm Giulia, I make gelato"): the name, capitalised."""
+    if not re.fullmatch(rf"[a-zæøå][{_LOWER}]{{1,20}}[ \t][a-zæøå][{_LOWER}\-]{{1,25}}", cand):
+        return None
+    name = " ".join(w.capitalize() for w in cand.split())
+    first = name.split()[0]
+    if not looks_like_person(name) or not any(re.search(rf"\b{first}\b", ln) for ln in lines):
+        return None
+    return name
 
 
 # two people signing together: "Rikke Holt og Anders Frandsen", "Sara og Mads Holm", "Nkechi Okafor and Daniel Mensah"
@@ -850,7 +871,8 @@ _CONTACT_BEFORE_NAME = re.compile(
     rf"|\b(?:spørgsmål|questions)[ \t](?:om|about|on|regarding)(?:[ \t][\w'’\-]+){{1,4}}?[ \t](?:til|to)"
     rf"(?=[ \t](?:vores|our|min|my)[ \t])"
     rf"|\b(?:contact[ \t]on[ \t]the[ \t]day|kontakt[ \t]på[ \t]dagen|day-to-day[ \t]contact|daglig[ \t]kontakt)[:,]?"
-    rf"|\bplease[ \t]contact|\bkontakt[ \t](?:venligst|gerne)"
+    # ("so pls contact my colleague Freya Holm on ...": the short form of "please")
+    rf"|\b(?:please|pls|plz)[ \t]contact|\bkontakt[ \t](?:venligst|gerne)"
     rf"|\b(?:for|ved)[ \t](?:\w+[ \t])?(?:questions|spørgsmål),?[ \t](?:contact|kontakt)"   # "For questions contact"
     # a bookkeeper "sender på vegne af indehaveren, Susanne Frost": the owner is the one to contact
     rf"|\b(?:på[ \t]vegne[ \t]af[ \t](?:indehaveren|ejeren)|on[ \t]behalf[ \t]of[ \t]the[ \t]owner),?"
@@ -1094,7 +1116,15 @@ def find_contact(text: str) -> str | None:
     # no one signs, but the business is a sole trader's: "Cykelkaffe v/ Jonas Mørch" under the text is Jonas Mørch
     owners = [o for m in islice(_OWNED_BY.finditer(text), 5)
               if looks_like_person(o := m.group("v").split("v/")[-1].strip())]
+    if not owners:      # (in lower case, over its CVR: "pizza roma vesterbro v/ahmad khalil" is Ahmad Khalil)
+        owners = [o for m in islice(_OWNED_BY_IN_LOWER_CASE.finditer(text), 5)
+                  if looks_like_person(o := " ".join(w.capitalize() for w in m.group("v").split()))]
     return owners[0] if len(set(owners)) == 1 else None
+
+
+_OWNED_BY_IN_LOWER_CASE = re.compile(r"(?<=[a-zæøå])[ \t]v/[ \t]?"
+                                     r"(?P<v>[a-zæøå][a-zæøå\-]{1,20}[ \t][a-zæøå][a-zæøå\-]{1,20})"
+                                     r"[ \t]*\n[ \t]*(?i:cvr)")
 
 
 # ---------------------------------------------------------------- the sender's mail domain

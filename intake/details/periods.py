@@ -155,7 +155,9 @@ _FROM_CUE = re.compile(r"(?:\bfra|\bfrom|\bstart\w*|\bbegin\w*|\bstarting|\bopst
                        # gang lørdag den 7. august": the first of days repeated through a period
                        + _FIRST_OR_LAST.format(side=r"first|første")
                        + r")(?:\s+(?:og\s+med|den|d\.|the|on|dato|date|(?:man|tirs|ons|tors|fre|lør|søn)dag"
-                       r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day))*[\s:,|]*$", re.IGNORECASE)
+                       r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+                       # a start told roughly: "Nedrivningen starter ca 1. marts", "work starts around 1 March"
+                       r"|ca\.?|cirka|omkring|around|about|approx\.?))*[\s:,|]*$", re.IGNORECASE)
 _TO_CUE = re.compile(r"(?:\btil|\bindtil|\buntil|\bto|\bslut\w*|\bend\w*|\bophør\w*|til\s+og\s+med|t\.o\.m\.?"
                      # "færdige og retablerede fredag d. 19. februar", "finished and cleared by 19 February"
                      r"|(?:\bfærdig[et]?|\bcompleted?|\bfinish\w*|\bdone)"

@@ -1095,7 +1095,7 @@ def _find_amounts(text: str, _ref: date) -> dict:
         out["litres"] = round(cubic_metres * 1000)
     guests = [parse_number(g.group("n"))
               for pattern in (GUESTS, GUESTS_AFTER, GUESTS_PER_SESSION) for g in islice(pattern.finditer(text), 50)
-              if not _WORKERS.search(text, max(0, g.start() - 30), g.start())]
+              if not _WORKERS.search(text, max(0, g.start() - 30), g.start()) and not _our_headcount(text, g)]
     guests = [g for g in guests if isinstance(g, int)] + _guests_in_words(text) + _guests_total(text)
     if guests:
         out["guests"] = max(guests)
@@ -1216,6 +1216,20 @@ _WORKERS = re.compile(r"(?i)\b(?:crew|staff|team|employees|workers|medarbejdere|
                       # people": the business's size
                       r"|\b(?:office|company|firm|practice|business|studio|kontor|firma|virksomhed|tegnestue)"
                       r"[ \t]+(?:of|på|med|with)[ \t]+\Z")
+
+
+# how many the writers are, told alone: "We are about 35 people. Our waste is mostly paper", "we're 25 ppl, mostly
+# paper": the business's size, not an event's guests (not "we are 40 people at the dinner")
+_WE_ARE_BEFORE = re.compile(r"(?i)\b(?:we['’]re|we[ \t]+are)[ \t]+(?:about[ \t]+|around[ \t]+|roughly[ \t]+"
+                            r"|approx\.?[ \t]+)?\Z")
+_HEADCOUNT_ALONE = re.compile(r"(?i)(?<=[ \t])(?:people|ppl|persons)[ \t]*(?:[.,;!]|\n|\Z)")
+
+
+def _our_headcount(text: str, g: re.Match[str]) -> bool:
+    """A count of people right after "we are", ending its clause: the writers' own number."""
+    word = re.search(r"[^\W\d]+$", g.group(0))
+    return bool(word and _WE_ARE_BEFORE.search(text, max(0, g.start() - 30), g.start())
+                and _HEADCOUNT_ALONE.match(text, g.start() + word.start()))
 
 
 # the size of a thing that stands on no ground of ours: a sign, a stage, the panels of an exhibition
