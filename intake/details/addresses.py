@@ -337,6 +337,9 @@ def _named(m: re.Match, text: str) -> Mention | None:
 _NUMBER_FIRST = re.compile(
     rf"(?:(?<![\w])(?P<floor>{_FLOOR_EN})[ \t]{{0,3}},[ \t]{{0,3}})?"
     rf"(?<![\w,.\-/])(?P<no>\d{{1,4}}[A-Za-z]?)[ \t]{{1,2}}(?P<street>{STREET})(?![\w])"
+    # or after them, before the postcode: "31 Elmegade, ground floor, 2200", "9 Bredgade (1st floor left), 1260"
+    rf"(?:[ \t]{{0,3}}(?:,|(?=\())[ \t]{{0,3}}(?P<open>\()?(?P<floor_after>{_FLOOR_EN})(?(open)\))"
+    rf"(?=[ \t]{{0,3}}[,\n]))?"
     rf"(?=[ \t]{{0,3}},?[ \t]{{0,3}}\n?[ \t]{{0,3}}(?:DK[ \t-]?)?[1-9]\d{{3}}[ \t])")
 
 
@@ -349,8 +352,8 @@ def _number_first(m: re.Match, text: str) -> Mention | None:
     if not found:
         return None
     number, town, end = found
-    return Mention(m.start(), end, format_address(m.group("street"), m.group("no"), m.group("floor") or ""), number,
-                   town)
+    return Mention(m.start(), end, format_address(m.group("street"), m.group("no"),
+                                                 m.group("floor") or m.group("floor_after") or ""), number, town)
 
 
 def _postbox(m: re.Match, text: str) -> Mention | None:

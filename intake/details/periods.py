@@ -22,7 +22,8 @@ from intake.details.identifiers import NUMBER_WORDS
 
 MONTHS = {
     "januar": 1, "january": 1, "jan": 1, "februar": 2, "february": 2, "feb": 2,
-    "marts": 3, "march": 3, "mar": 3, "april": 4, "apr": 4, "maj": 5, "may": 5,
+    # "mars": a Swede's or a Norwegian's March ("fra 15. mars")
+    "marts": 3, "march": 3, "mar": 3, "mars": 3, "april": 4, "apr": 4, "maj": 5, "may": 5,
     "juni": 6, "june": 6, "jun": 6, "juli": 7, "july": 7, "jul": 7, "august": 8, "aug": 8,
     "september": 9, "sep": 9, "sept": 9, "oktober": 10, "october": 10, "okt": 10, "oct": 10,
     "november": 11, "nov": 11, "december": 12, "dec": 12,
@@ -312,9 +313,20 @@ _MEANT_BEFORE = re.compile(r"\b(?:jeg[ \t]mente|jeg[ \t]mener|i[ \t]meant|i[ \t]
 _NOT_AFTER = re.compile(rf"[ \t]{{0,2}},?[ \t]{{1,3}}(?:not|ikke){_CORRECTION_WORDS}[ \t]{{1,3}}", re.IGNORECASE)
 
 
+# a day's month put right in brackets after it: "fra 15. mars (undskyld, marts) til 15. oktober", "from 1 Mai (sorry,
+# May)": the aside left out, the day read in the month named in it
+_MONTH_RESPELT = re.compile(r"(?<![\w])(?P<day>\d{1,2}(?:\.|st|nd|rd|th)?[ \t]{1,2})[A-Za-zæøåÆØÅ]{3,10}[ \t]{0,2}"
+                            r"\([ \t]{0,2}(?:undskyld|sorry|jeg[ \t]mener|i[ \t]mean)[ \t]{0,2},?[ \t]{0,3}"
+                            r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")[ \t]{0,2}\)",
+                            re.IGNORECASE)
+
+
 def corrected_dates(text: str) -> str:
     """The text with a corrected date put right: the earlier date in the correction left out, and the same day
     elsewhere (the earlier mail quoted below, "Period: 12 May to 28 May 2027") written as the new one."""
+    if not _NOT_BUT.search(text):
+        return text
+    text = _MONTH_RESPELT.sub(lambda m: m.group("day") + m.group("month"), text)
     if not _NOT_BUT.search(text):
         return text
     dates = find_dates(text)
@@ -373,7 +385,12 @@ _NOT_APPLIED = re.compile(r"[^\n\d]{0,40}?\b(?:indgår ikke|er ikke (?:en )?del 
 _MOVE_BEFORE = re.compile(r"\b(?:flytter|flytte|flyttede|moving|move[sd]?|relocat(?:e|es|ed|ing))[ \t]+"
                           r"(?:vores|vor|vort|min|mit|sin|sit|our|my|its|their)\b"
                           r"(?:(?!\b(?:og|and|men|but)\b)[^.!?\n]){0,160}\Z"
-                          r"|\b(?:ny|nye|new)[ \t]+(?:adresse|address)[ \t]+(?:fra|from|pr\.?|per|as[ \t]of)[ \t]+\Z",
+                          r"|\b(?:ny|nye|new)[ \t]+(?:adresse|address)[ \t]+(?:fra|from|pr\.?|per|as[ \t]of)[ \t]+\Z"
+                          # or the old premises close: "Our old place on Halmtorvet closes 31 January", "vores gamle
+                          # butik i Istedgade lukker den 31. januar"
+                          r"|\b(?:old|former|gamle|tidligere)[ \t]+(?:place|shop|store|premises|address|restaurant|café"
+                          r"|butik|lokaler|lokale|adresse|sted)\b[^.!?\n]{0,60}?\b(?:closes|closing|lukker|lukkes)"
+                          r"(?:[ \t]+(?:on|den|d\.|per|pr\.))?[ \t]+\Z",
                           re.IGNORECASE)
 
 # the day of the move or the opening of new premises said after it ("fra 1. november er vi flyttet ud til gaden på X",
@@ -423,7 +440,15 @@ def _not_excluded(text: str, dates: list[DateMention]) -> list[DateMention]:
             and not _MOVE_AFTER.match(text, d.end)
             and not _DAMAGE_BEFORE.search(text, max(0, d.start - 40), d.start)
             and not _APPROVED_ON.search(text, max(0, d.start - 60), d.start)
+            and not _REACHABLE_UNTIL.search(text, max(0, d.start - 100), d.start)
             and not (d.year is None and _LAST_YEAR_BEFORE.search(text, max(0, d.start - 60), d.start))]
+
+
+# the days the writer can be reached on a number: "You can reach me on +1 503 555 0187 until Dec 20th", "jeg kan
+# træffes på mit svenske nummer indtil 20. december" (not "ring til os; vi stiller op fra 1. maj": another clause)
+_REACHABLE_UNTIL = re.compile(r"(?i)\b(?:reach|reached|call|ring|ringe|træffes|fanges|available|tilgængelig)\b"
+                              r"[^.!?;:\n]{0,60}?\b(?:until|till|indtil|before|inden|after|efter)"
+                              r"(?:[ \t]{1,3}(?:the|den|d\.))?[ \t]{1,3}\Z")
 
 
 # a day of last year's event, written without its year, in its clause: "Sidste år holdt vi den lørdag d. 13. juni"
@@ -810,9 +835,11 @@ def _resolve_mention(mention: DateMention, reference: date) -> date | None:
 
 
 # "Jeg åbner frisørsalon den 1. august": the day a business opens is no period applied for, unless the opening is
-# celebrated on the street ("en DJ foran butikken", "an opening party", "300 besøgende")
-_OPENING = re.compile(r"\b(?:åbner|åbne|åbning|åbningen|opens?|opening|genåbner|reopens?)(?![\w-])[^.\n]{0,50}$",
-                      re.IGNORECASE)
+# celebrated on the street ("en DJ foran butikken", "an opening party", "300 besøgende"); so is the day its new
+# premises are inaugurated ("as the inauguration of our office is planned on 15 February")
+_OPENING = re.compile(r"\b(?:åbner|åbne|åbning|åbningen|opens?|opening|genåbner|reopens?"
+                      r"|inauguration[ \t]of[ \t](?:the|our)[ \t](?:new[ \t])?(?:office|store|shop|premises|branch))"
+                      r"(?![\w-])[^.\n]{0,50}$", re.IGNORECASE)
 _CELEBRATION = re.compile(r"(?i)fest|party|reception|arrangement|event|koncert|concert|musik|music|\bdj\b|besøgende"
                           r"|gæster|guests|visitors|indvielse|happening")
 _EVENT_CUE = re.compile(r"(?:afholdes|afvikles|finder sted|foregår|takes? place|(?:will be )?held|arrangement\w*|event"

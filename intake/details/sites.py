@@ -72,6 +72,8 @@ _FLOORS = (r"(?:the )?(?:stueetagen|kælderen|kælderetagen|underetagen|\d\. sal
 _HOME = re.compile(
     r"\b(?:(?:jeg|vi) bor(?: \w+){0,3} (?:på|i)|bor (?:\w+ ){0,2}(?:på|i)|(?:i|we) (?:\w+ )?live (?:at|in|on)"
     r"|(?:min|my) (?:privat)?adresse(?: er)?|(?:my|our) home (?:address )?is(?: at)?"
+    # "My personal mailing address is X", "min private postadresse er X"
+    r"|(?:min|my) (?:personal|private|personlige) (?:mailing |postal |post)?(?:address|adresse) (?:is|er)"
     # "I run classes from home at", "Lukas works from home: X" (the label's colon)
     r"|from (?:my |our |his |her |their )?home(?: (?:at|in|on))?|hjemmefra(?: (?:på|i))?)\W*$", re.IGNORECASE)
 _BUSINESS = re.compile("(?:" + "|".join([
@@ -636,6 +638,11 @@ _POST_TO_PREMISES = re.compile(
     r"(?i)[^.!?\n]{0,60}?\b(?:men|but|so)\b(?:[^.!?\n]{0,80}?\b(?:post|korrespondance|breve|letters|mail"
     rf"|correspondence)\b[^.!?\n]{{0,60}}?\b(?:til|to)[ \t]+(?:the[ \t]+)?(?:\w+(?:ens|ets|s)[ \t]+adresse"
     rf"|{_PREMISES_NOUN})"
+    # the premises' address asked used: "My personal address is X, but please use the shop address for anything
+    # official", "men brug venligst butikkens adresse"
+    r"|[^.!?\n]{0,40}?\b(?:use|brug)[ \t]+(?:venligst[ \t]+|gerne[ \t]+)?(?:the[ \t]+|our[ \t]+)?"
+    r"(?:shop|store|restaurant|café|cafe|office|business|company|salon|clinic|workshop|butikkens|restaurantens"
+    r"|caféens|cafeens|firmaets|virksomhedens|kontorets|salonens|forretningens)[ \t]+(?:address|adresse)\b"
     # the writer is to be found at the premises: "I live in Valby (X), but I am almost always in the
     # restaurant", "jeg bor på X, men jeg er mest i butikken"
     r"|[ \t]+(?:I[ \t]+am|I['’]m|we[ \t]+are|we['’]re|jeg[ \t]+er|vi[ \t]+er)[ \t]+(?:[a-zæøå]+[ \t]+){0,3}?"
@@ -908,7 +915,10 @@ _STRETCH_CUE = re.compile(r"[ \t]{1,3}(?:(?i:fra|from)[ \t]{1,3}(?i:nr|no|number
                           r"(?i:til(?:[ \t]og[ \t]med)?|to(?:[ \t]and[ \t]including)?|until)"
                           r"|(?i:mellem|between)[ \t]{1,3}(?i:nr|no|number)\.?[ \t]{0,2}"
                           r"(?P<a2>\d{1,4}[A-Z]?)[ \t]{1,3}(?i:og|and|&))[ \t]{1,3}(?:(?i:nr|no|number)\.?[ \t]{0,2})?"
-                          r"(?P<b>\d{1,4}[A-Z]?)(?![\d])")
+                          r"(?P<b>\d{1,4}[A-Z]?)(?![\d])"
+                          # the house numbers named as such, with a dash: "along Jagtvej, house no. 4-18 (even side)"
+                          r"|,?[ \t]{1,3}(?i:house[ \t]nos?|house[ \t]numbers|husnr|husnumre|husnumrene)\.?[ \t]{0,2}"
+                          r"(?P<a3>\d{1,4}[A-Z]?)[ \t]{0,2}[-–][ \t]{0,2}(?P<b3>\d{1,4}[A-Z]?)(?![\d])")
 # the house on the corner named right after it ("kiosken på hjørnet af Istedgade og Gasværksvej (Istedgade 54)"): the
 # house is the place (its address), not the corner
 _HOUSE_ON_CORNER = re.compile(rf"[ \t]{{0,2}}\((?:(?i:adresse|address|adr\.?)[ \t:]{{1,3}})?{_NAMED_STREET}[ \t]{{1,3}}"
@@ -950,7 +960,8 @@ def _corner_or_stretch(text: str) -> str | None:
     for cue in islice(_STRETCH_CUE.finditer(text), MAX_MENTIONS):
         m = _STREET_OF_STRETCH.search(text, max(0, cue.start() - 90), cue.start())
         if m:
-            return format_address(clean_street(m.group("v")), f"{cue.group('a') or cue.group('a2')}-{cue.group('b')}")
+            return format_address(clean_street(m.group("v")), f"{cue.group('a') or cue.group('a2') or cue.group('a3')}-"
+                                                                   f"{cue.group('b') or cue.group('b3')}")
     for m in islice(chain(_BETWEEN.finditer(text), _CLOSED_STREET.finditer(text)), MAX_MENTIONS):
         name = m.group("v")
         if name.split()[0].lower() not in NOT_STREET_WORDS and name.lower() not in towns():

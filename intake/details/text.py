@@ -972,7 +972,8 @@ def _on_a_header_line(text: str, m: re.Match[str]) -> bool:
 def _find_email(text: str, _ref: date) -> dict:
     candidates = [m for m in EMAIL.finditer(text) if not IGNORED_EMAIL.search(m.group(0))
                   and not _INVOICES_TO.search(text, max(0, m.start() - 40), m.start())
-                  and not _on_a_header_line(text, m)]
+                  and not _on_a_header_line(text, m)
+                  and not _CLIENTS_CONTACT.search(text, max(0, m.start() - 100), m.start())]
     labelled = [m for m in candidates if EMAIL_LABEL.search(text[max(0, m.start() - 30):m.start()])]
     to_me = [m for m in candidates if _WRITE_TO_ME.search(text, max(0, m.start() - _TO_ME_REACH), m.start())]
     best = (to_me or labelled or candidates or [None])[0]
@@ -988,6 +989,12 @@ _WRITE_TO_ME = re.compile(r"(?i)\b(?:til[ \t]+mig|to[ \t]+me)(?:[ \t]+(?:direkte
                           r"|bedes[ \t]+)?(?:(?:be[ \t]+)?(?:sent|sendt|sendes)[ \t]+)?(?:to|til)"
                           r"(?:[ \t]+(?:our|vores|the|vor|vort))?(?:[ \t]+[\w\-]{2,20}){0,3}[ \t:]*\Z")
 _TO_ME_REACH = 60       # characters before an address read for those words
+
+
+# an agent's line naming the client's own contact: "Client contact: Ann Lee, Head of Operations, ann.lee@client.com",
+# "Bygherrens kontaktperson: ..." (the client's person, not the one who writes and is answered)
+_CLIENTS_CONTACT = re.compile(r"(?i)(?:^|\n)[ \t]{0,3}(?:client|customer|kunde|kundens|bygherre|bygherrens)['’]?s?"
+                              r"[ \t]{1,3}(?:contact|kontakt)(?:[ \t]?person)?[ \t]{0,2}:[^\n]{0,90}\Z")
 
 
 # "Invoices to accounts@...", "Faktura sendes til bogholderi@...": where the bills go, not whom to answer

@@ -288,12 +288,20 @@ _SPOT_WORDS = frozenset("på i ved foran langs uden udenfor ud bag ovenpå under
                         " overjordisk".split())
 
 
+# a side of the house named by the street it faces: "facade towards Kalvebod Brygge, above the windows", "gavlen mod
+# Ryesgade" (a spot on the premises; not "Facade towards Kalvebod Brygge 12": a house number names another house)
+_SIDE_OF_HOUSE = re.compile(r"(?i)(?:the[ \t])?(?:facade|façade|facaden|gavl|gavlen|side|siden)[ \t]{1,3}"
+                            r"(?:towards|facing|onto|mod|ud[ \t]mod|ud[ \t]til)[ \t]{1,3}[^\d]{1,60}\Z")
+
+
 def names_a_spot_only(value: str) -> bool:
     """A site field that names a spot on the premises, no place ("Facade over butiksvindue", "over indgangsdøren,
     underkant 2,6 m over fortovet", "Overjordisk, indendørs i fyrrummet"): its first part, before a comma, in lower
     case (but its first word) and without a number."""
     head = value.split(",")[0]
     words = head.split() or [""]
+    if _SIDE_OF_HOUSE.match(head):
+        return True
     return (not re.search(r"\d", head) and not any(w[:1].isupper() for w in words[1:])
             and (words[0].islower() or words[0].lower() in _SPOT_WORDS))
 
