@@ -11,7 +11,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from intake.details.learned import main  # noqa: E402
+from intake.details.training import main  # noqa: E402
 
 if __name__ == "__main__":
     main(sys.argv[1:] or [str(Path(__file__).resolve().parents[1] / "tests" / "data" / "details_dev.jsonl")])

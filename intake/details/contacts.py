@@ -20,9 +20,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from itertools import islice
-from typing import Any
 
 from intake.details.learned import Model, shipped
 from intake.details.names import HONORIFICS, looks_like_person, names_a_business
@@ -139,23 +138,3 @@ def reviewed(cands: Sequence[tuple[int, int, str]], probs: Sequence[float], curr
         return current
     best = max(range(len(cands)), key=lambda k: probs[k])
     return cands[best][2] if probs[best] >= CONTACT_SURE else current
-
-
-def examples_of(items: Iterable[Mapping[str, Any]]) -> list[tuple[dict[str, float], str]]:
-    """(features, contact or other) for each name in the body of labelled applications (``tests/data`` format)."""
-    from intake.details.extract import body_as_read
-    from intake.details.sites import signature_start
-
-    out = []
-    for item in items:
-        truth = item["truth"].get("contact_name")
-        if item.get("where") not in ("body", "mixed") or not isinstance(truth, str):
-            continue
-        sender = item.get("from", {})
-        text = body_as_read(str(item["body"]), sender.get("address", ""), sender.get("name", ""),
-                            str(item.get("subject", "")))
-        cands = candidates(text)
-        signature = signature_start(text)
-        out += [(features(text, cands, k, sender.get("name", ""), sender.get("address", ""), signature),
-                 "contact" if same_name(c[2], truth) else "other") for k, c in enumerate(cands)]
-    return out

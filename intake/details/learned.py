@@ -91,29 +91,3 @@ def train(examples: Iterable[tuple[dict[str, float], str]], labels: Sequence[str
         if any(abs(w) >= 1e-5 for w in row):
             weights[str(name)] = row
     return Model(tuple(labels), weights, tuple(round(float(intercept[k]), 5) for k in order))
-
-
-def main(argv: Sequence[str] | None = None) -> None:
-    """``scripts/train_details.py [TRAINING.jsonl] [DIR]``: fit the models on labelled applications."""
-    import argparse
-    from pathlib import Path
-
-    from intake.details import contacts
-
-    parser = argparse.ArgumentParser(description=main.__doc__)
-    parser.add_argument("training", type=Path)
-    parser.add_argument("out", type=Path, nargs="?", default=Path(str(resources.files("intake.details"))))
-    args = parser.parse_args(argv)
-    with args.training.open(encoding="utf-8") as f:
-        items = [json.loads(line) for line in f if line.strip()]
-    for name, module in ((contacts.MODEL, contacts),):
-        examples = module.examples_of(items)
-        model = train(examples, module.LABELS)
-        path = args.out / f"{name}.json"
-        path.write_text(json.dumps(model.to_json(), ensure_ascii=False, separators=(",", ":")) + "\n",
-                        encoding="utf-8")
-        print(f"{name}: {len(examples)} examples, {len(model.weights)} features -> {path}")
-
-
-if __name__ == "__main__":
-    main()

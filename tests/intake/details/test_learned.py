@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from intake.details import contacts, extract, learned
+from intake.details import contacts, extract, learned, training
 from intake.details.learned import Model
 from intake.details.sites import signature_start
 
@@ -145,7 +145,7 @@ def test_the_contact_model_runs_inside_the_reader(monkeypatch):
 def test_the_shipped_weights_are_those_the_development_set_gives(tmp_path):
     """Retrain both models on tests/data/details_dev.jsonl: the package's weights must be the same (run
     ``python scripts/train_details.py`` after changing the development set or the features)."""
-    learned.main([str(DEV), str(tmp_path)])
+    training.main([str(DEV), str(tmp_path)])
     for name in (contacts.MODEL,):
         fresh = json.loads((tmp_path / f"{name}.json").read_text(encoding="utf-8"))
         shipped = json.loads((ROOT / "intake" / "details" / f"{name}.json").read_text(encoding="utf-8"))
