@@ -163,6 +163,10 @@ _LENGTH_NEAR = re.compile(r"(?:\blangs|\blangt?\b|\blange\b|længde|facade|front
                           r"|stretch|\brende\b|\btrench\b)", re.IGNORECASE)
 # "The front of the pub is about 5 metres wide and we'd go out 1.2 metres from the wall": beside a depth out from the
 # wall, the one width in the clause is the length along it
+# a dug trench's clause: its width and depth are its section, no area ("open trench in the pavement, 0.4 m wide and
+# 0.6 m deep"; "ledningsgrav 0,5 m bred og 1 m dyb")
+_DUG = re.compile(r"(?i)\b(?:trench\w{0,3}|grøft\w{0,3}|rende[nr]?|ledningsgrav\w{0,3}|udgravning\w{0,3}"
+                  r"|excavation\w{0,2})\b")
 _WIDTH_AFTER = re.compile(r"[ \t]{0,3}(?:wide|bred|bredt|brede|i bredden)\b", re.IGNORECASE)
 # "Length of trench: approx. 420 m": a length named before its measure, further off than _LENGTH_NEAR looks
 _LENGTH_BEFORE = re.compile(r"(?:længde|length)(?:[ \t]+(?:af|på|of)(?:[ \t]+(?:the[ \t]+)?[^\W\d]+)?)?"
@@ -197,7 +201,7 @@ def length_and_depth(text: str) -> Iterator[tuple[float | int, float | int, int,
             elif (_LENGTH_NEAR.search(text, max(clause.start(), m.start() - 25), min(clause.end(), m.end() + 15))
                   or _LENGTH_BEFORE.search(text, max(clause.start(), m.start() - 40), m.start())):
                 lengths.append((value, m))
-        if not lengths and len(widths) == 1:
+        if not lengths and len(widths) == 1 and not _DUG.search(text, clause.start(), clause.end()):
             lengths = widths
         elif len(lengths) == 1 and len(widths) == 1:
             # "Containeren er 6 m lang og 2,5 m bred": a length and a width give the area too; beside a width, a

@@ -861,7 +861,8 @@ _HONORIFIC = rf"(?:(?i:{'|'.join(HONORIFICS)})\.?[ \t]{{1,2}}(?=[A-ZÆØÅ]))?"
 _GAP = r"(?:[ \t]{1,3}|[ \t]?\n[ \t]?)"
 # "Henvendelser bedes rettet til direktør Klaus Oberdorf", "Contact on the day: our crane operator Mads Vinther"
 _CONTACT_BEFORE_NAME = re.compile(
-    rf"(?i:\b(?:henvendelse[r]?|spørgsmål|questions?|enquiries|inquiries)(?:[ \t]\w+){{0,8}}?[ \t]"
+    # ("Al henvendelse vedr. sagen bedes rettet til projektleder X": an abbreviation's dot among the words)
+    rf"(?i:\b(?:henvendelse[r]?|spørgsmål|questions?|enquiries|inquiries)(?:[ \t]\w+\.?){{0,8}}?[ \t]"
     # ("Alle spørgsmål om affaldet skal gå til indehaveren, Ali Demir")
     rf"(?:rettes|rettet|stilles|sendes|sendt|be[ \t]directed|be[ \t]addressed|go|gå|går)"
     rf"(?:{_GAP}(?:direkte|directly|derfor|therefore|gerne|venligst))?{_GAP}(?:til|to)\b"
@@ -970,7 +971,10 @@ _CONTACT_AFTER_NAME = re.compile(r"(?i:\s{1,2}(?:(?:who|som|der)\s{1,2})?(?:will
                                  # "Anders Bech, som I kan kontakte på 24 60 19 83": the number to reach them on after
                                  r"|[ \t]{1,2}(?:på|on|at)[ \t]{1,2}(?:\+?\d|tlf|telefon|phone|mobil|mobile)))")
 # the name just before the cue, an aside with its phone or e-mail between them ("Maja Lind (+45 ..., maja@...)")
-_NAME_BEFORE = re.compile(rf"(?P<v>{_NAME}),?(?:[ \t]{{0,2}}\([^()\n]{{0,80}}\),?)?"
+# ("Our F&B Manager, Ms Sofie Lindqvist, handles this application": a courtesy title before a full name is no part of
+# it; before a surname alone, "Mr Mehta is the contact", it stays for the surname to be completed)
+_NAME_BEFORE = re.compile(rf"(?:(?i:{'|'.join(HONORIFICS)})\.?[ \t]{{1,2}}(?=[A-ZÆØÅ][\w'’\-]{{0,30}}[ \t][A-ZÆØÅ]))?"
+                          rf"(?P<v>{_NAME}),?(?:[ \t]{{0,2}}\([^()\n]{{0,80}}\),?)?"
                           # "architect Freja Dahl of Dahl Arkitekter, is the contact person": the firm after the name
                           r"(?:[ \t](?:of|from|fra|hos)[ \t][A-ZÆØÅ][\w&\-]{0,30}"
                           r"(?:[ \t][A-ZÆØÅ&][\w&\-]{0,30}){0,3},)?"
@@ -985,7 +989,8 @@ _SUBJECT_BEFORE_AND = re.compile(rf"(?:^|(?<=[.!?\n]))[ \t]*(?P<v>{_NAME})[ \t]"
 
 # "vores driftschef Lars Mikkelsen følger sagen og er jeres kontaktperson", "our bar manager Rasmus Thorup runs the
 # place and handles this application": the name with a few words of what he does between it and the cue's "og"
-_NAME_DOING_AND = re.compile(rf"(?<=[ \t])(?P<v>{_NAME})[ \t](?:[a-zæøå]{{2,20}}[ \t]){{1,4}}(?:og|and)\Z")
+# ("Our site manager, Tomasz Nowak, is responsible for the project and is the contact person": the name in commas)
+_NAME_DOING_AND = re.compile(rf"(?<=[ \t])(?P<v>{_NAME}),?[ \t](?:[a-zæøå]{{2,20}}[ \t]){{1,5}}(?:og|and)\Z")
 
 
 # "please contact her at ...", "Kontakt hende på ...", "I kan skrive direkte til hende på ...", "so he is the one to

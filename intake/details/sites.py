@@ -162,6 +162,8 @@ _REGISTERED = re.compile(r"\b(?:(?:\w+s )?registrerede? (?:adresse|hjemsted)(?:\
                          # "Vi flytter til nye lokaler: X. Vores nuværende adresse er Y": Y until the move
                          r"|(?:nuværende|current|present) (?:adresse|address)(?:\s+(?:er|is))?(?:\s+(?:på|at))?"
                          r"|hovedkontor(?:et)?(?: er| ligger)?(?: på| i)?"
+                         # "Bankens hovedsæde: Holmens Kanal 9" beside its branch: the seat is the head office
+                         r"|(?:\w+s )?hovedsæde(?:t)?(?: er| ligger)?(?: på| i)?"
                          # "Skolens hovedadresse er Classensgade 20" beside its playground on another street
                          r"|(?:\w+s )?hovedadresse(?:n)?(?:\s+er)?|(?:(?:our|its|the) )?main address(?:\s+is)?"
                          # "Bemærk at selskabets adresse er vores kontor på X" beside the grill bar it runs elsewhere
@@ -187,6 +189,9 @@ _WORK = (r"(?:nedrive|rive|renovere|istandsætte|male|bygge|opføre|grave|udskif
 _SITE = re.compile("(?:" + "|".join([
     r"\bforan", r"\bud ?for", r"\buden ?for", r"\bfortovet(?: (?:ved|foran|ud for|på))?", r"\bpå adressen",
     r"\b(?:foregår|finder sted|afholdes|holdes) (?:på|ved|i)",
+    # a stretch of a street is no one's premises: "gadefesten holdes kl. 12-22 på strækningen Holmbladsgade 70-92",
+    # "along the stretch Howitzvej 2-30"
+    r"\bstrækningen", r"\bthe stretch(?: of)?",
     r"\bejendommen(?:s facade)?(?: beliggende| ligger)?(?: på)?",
     r"\bfacaden (?:på|af)(?: ejendommen)?", r"\bgavlen (?:på|af)", r"\bbyggepladsen (?:på|ved)",
     r"\barealet (?:ved|på|foran)",

@@ -1183,7 +1183,8 @@ _RATE = re.compile(r"(?i)\A\s{0,2}/\s{0,2}(?:s|sek|sec|min|h|t|time|hour|døgn|d
 # an amount a week, goods in store; a tank or a separator on the same line is still a tank ("oliebeholder")
 _NOT_TANK = re.compile(r"(?i)affald|waste|refuse|garbage|\bbins?\b|\bpap\b|papir|cardboard|paper|\bglas\b|\bglass\b"
                        r"|maling|paints?\b|thinners?|fortynder")
-_COUNT_BEFORE = re.compile(r"(?i)\d\s{0,2}[x×]\s{0,2}\Z")
+# (a count in pieces too: "Blød plast: 1 stk. 660 l container", "2 pcs. 240 l")
+_COUNT_BEFORE = re.compile(r"(?i)\d\s{0,2}(?:[x×]|stk\.?|pcs\.?)\s{0,2}\Z")
 # an amount a week or a month: "240 l om ugen", "300 liter/uge", "200 l per week", "hver måned"
 _A_WEEK = re.compile(r"(?i)\A\s{0,2}(?:om ugen|om måneden|pr\.? (?:uge|måned)|per (?:week|month)|a (?:week|month)"
                      r"|weekly|monthly|ugentligt?)\b"
