@@ -9,11 +9,11 @@ phone number or e-mail address follows it, and whether it is the sender's displa
 It is trained on the development set's labels (the name equal to the application's true ``contact_name``) and does
 not see the rules' choice, so that it is a second opinion and not an echo of them.
 
-It overrules the rules only where their choice is no name the text writes out (a first name signed alone, the
-sender's display name, "undertegnede", a word read as a name, or none) and the model gives another name at least
-``CONTACT_SURE``; a contact read from a form or an attachment is never overruled. Overruling a written-out name
-where the model merely doubted it was tried and lost as often as it won on new text (``docs/measurements.md``,
-session 27).
+It overrules the rules only where their choice is no name the text writes out (the sender's display name,
+"undertegnede", a word read as a name, or none; a first name signed alone is only completed, never replaced by
+another person) and the model gives another name at least ``CONTACT_SURE``; a contact read from a form or an
+attachment is never overruled. Overruling a written-out name where the model merely doubted it was tried and lost
+as often as it won on new text (``docs/measurements.md``, session 27).
 """
 
 from __future__ import annotations
@@ -38,6 +38,7 @@ _TOKEN = re.compile(r"[^\W\d_][\w'’\-.]{0,40}")
 _LINE = re.compile(r"[^\n]{1,2000}")
 _TITLES = frozenset(HONORIFICS)         # "Mr Paolo Conti" is Paolo Conti
 _PARTICLES = frozenset("van von de der den del della la le bin al el da di dos du ter af ibn".split())
+_FIRST_NAME = re.compile(r"[^\W\d_a-zæøå][^\W\d_]{1,30}(?:-[^\W\d_]{2,30})?")
 _PHONE = re.compile(r"\d{2}[ .]?\d{2}[ .]?\d{2}[ .]?\d{2}")
 
 
@@ -136,5 +137,10 @@ def reviewed(cands: Sequence[tuple[int, int, str]], probs: Sequence[float], curr
     module), else the rules' contact."""
     if not probs or (current is not None and any(same_name(c[2], current) for c in cands)):
         return current
-    best = max(range(len(cands)), key=lambda k: probs[k])
-    return cands[best][2] if probs[best] >= CONTACT_SURE else current
+    fit = range(len(cands))
+    if current is not None and _FIRST_NAME.fullmatch(current):
+        # a first name signed alone is completed, never replaced by another person ("Venlig hilsen Sanne" under
+        # "Blomsterhuset Amager v/ Birgitte Dam" stays Sanne)
+        fit = [k for k in fit if cands[k][2].split()[0].casefold() == current.casefold()]
+    best = max(fit, key=lambda k: probs[k], default=None)
+    return cands[best][2] if best is not None and probs[best] >= CONTACT_SURE else current

@@ -87,6 +87,8 @@ def test_the_rules_written_out_contact_stands_and_a_first_name_alone_is_complete
     cands = [(0, 10, "Line Holm"), (20, 30, "Bo Lund")]
     assert contacts.reviewed(cands, [0.01, 0.99], "Line Holm") == "Line Holm"     # a name the text writes out
     assert contacts.reviewed(cands, [0.01, 0.95], "Bo") == "Bo Lund"
+    assert contacts.reviewed(cands, [0.01, 0.95], "Sanne") == "Sanne"       # completed only, never replaced
+    assert contacts.reviewed(cands, [0.01, 0.95], "undertegnede.") == "Bo Lund"
     assert contacts.reviewed(cands, [0.01, 0.95], None) == "Bo Lund"
     assert contacts.reviewed(cands, [0.3, 0.6], "undertegnede") == "undertegnede"  # not sure enough
 
@@ -126,14 +128,17 @@ def test_the_features_of_a_name_say_where_it_stands_and_what_follows_it():
 
 
 def test_the_contact_model_runs_inside_the_reader(monkeypatch):
-    """A constructed model that is sure of whoever stands after "kontakt": the reader takes it over the first name
-    signed alone, and keeps a contact named in full."""
+    """A constructed model that is sure of whoever stands after "kontakt": the reader takes it over the sender's
+    display name, keeps a first name signed alone (it is only ever completed) and a contact named in full."""
     model = Model(contacts.LABELS, {"b0:kontakt": (-5.0, 5.0)}, (2.0, -2.0))
     real = learned.shipped
     monkeypatch.setattr(contacts, "shipped", lambda name: model if name == contacts.MODEL else real(name))
     body = "Hej\n\nVi søger om skilt. Kontakt Jonas Bech ved spørgsmål.\n\nMvh\nPernille\n"
+    found = extract.extract_details([("body", body)], {}, reference=date(2027, 1, 4), sender="p@example.dk",
+                                    sender_name="Pernille Aagesen")
+    assert found["contact_name"] == extract.Field("Jonas Bech", "body")
     found = extract.extract_details([("body", body)], {}, reference=date(2027, 1, 4), sender="p@example.dk")
-    assert found["contact_name"].value == "Jonas Bech"
+    assert found["contact_name"].value == "Pernille"
     signed = body.replace("Mvh\nPernille", "Mvh\nPernille Aagesen\nKontaktperson: Pernille Aagesen")
     found = extract.extract_details([("body", signed)], {}, reference=date(2027, 1, 4), sender="p@example.dk")
     assert found["contact_name"].value == "Pernille Aagesen"
