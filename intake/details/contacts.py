@@ -137,7 +137,7 @@ def reviewed(cands: Sequence[tuple[int, int, str]], probs: Sequence[float], curr
     module), else the rules' contact."""
     if not probs or (current is not None and any(same_name(c[2], current) for c in cands)):
         return current
-    fit = range(len(cands))
+    fit: Sequence[int] = range(len(cands))
     if current is not None and _FIRST_NAME.fullmatch(current):
         # a first name signed alone is completed, never replaced by another person ("Venlig hilsen Sanne" under
         # "Blomsterhuset Amager v/ Birgitte Dam" stays Sanne)
