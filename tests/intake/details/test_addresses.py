@@ -220,7 +220,7 @@ def test_read_address_keeps_a_place_without_number_as_written():
 def test_addresses_are_found_in_linear_time_on_a_megabyte(text):
     started = time.perf_counter()
     find_addresses(text)
-    assert time.perf_counter() - started < 5.0  # linear: under a second when quiet; quadratic on a megabyte: hours
+    assert time.perf_counter() - started < 15.0  # linear: under a second when quiet; quadratic on a megabyte: hours
 
 
 def test_a_street_without_a_street_word_counts_with_its_postcode_and_town():

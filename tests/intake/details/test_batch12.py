@@ -128,7 +128,7 @@ def test_a_postbox_between_the_street_and_the_postcode_is_skipped():
 def test_postboxes_are_found_in_linear_time_on_a_megabyte():
     started = time.perf_counter()
     find_addresses("Postboks 12, Postboks " * 50_000)
-    assert time.perf_counter() - started < 5.0  # linear: under a second when quiet; quadratic on a megabyte: hours
+    assert time.perf_counter() - started < 15.0  # linear: under a second when quiet; quadratic on a megabyte: hours
 
 
 # ---------------------------------------------------------------- periods and counts

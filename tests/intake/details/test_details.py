@@ -481,4 +481,4 @@ def test_extraction_is_fast_on_a_large_hostile_text():
 def test_a_megabyte_of_digits_and_street_like_words_is_read_in_linear_time(text):
     started = time.perf_counter()
     extract_details([("body", text)], reference=REF)
-    assert time.perf_counter() - started < 5.0  # linear: under a second when quiet; quadratic on a megabyte: hours
+    assert time.perf_counter() - started < 15.0  # linear: under a second when quiet; quadratic on a megabyte: hours

@@ -161,4 +161,4 @@ def test_find_details_passes_from_and_reply_to():
 def test_companies_are_found_in_linear_time_on_a_megabyte(text):
     started = time.perf_counter()
     find_company(text, has_cvr=True)
-    assert time.perf_counter() - started < 5.0  # linear: under a second when quiet; quadratic on a megabyte: hours
+    assert time.perf_counter() - started < 15.0  # linear: under a second when quiet; quadratic on a megabyte: hours
