@@ -132,10 +132,15 @@ def opinion(text: str, cands: Sequence[tuple[int, int, str]], sender_name: str, 
             for k in range(len(cands))]
 
 
+def written_out(cands: Sequence[tuple[int, int, str]], current: str | None) -> bool:
+    """Whether the rules' contact is one of the names the text writes out (the model never overrules those)."""
+    return current is not None and any(same_name(c[2], current) for c in cands)
+
+
 def reviewed(cands: Sequence[tuple[int, int, str]], probs: Sequence[float], current: str | None) -> str | None:
     """The rules' contact when it is a name the text writes out; else the name the model is sure of (see the
     module), else the rules' contact."""
-    if not probs or (current is not None and any(same_name(c[2], current) for c in cands)):
+    if not probs or written_out(cands, current):
         return current
     fit: Sequence[int] = range(len(cands))
     if current is not None and _FIRST_NAME.fullmatch(current):

@@ -599,7 +599,8 @@ def _company_of_the_sender(found: dict[str, Field], read: list[tuple[str, str, d
 def _contact_by_the_model(found: dict[str, Field], read: list[tuple[str, str, dict[str, object]]], sender: str,
                           sender_name: str) -> None:
     """The learned second opinion on the contact (``contacts``), over a contact read from the body or the headers: a
-    person the body names whom the model is sure of, where it doubts the rules' choice."""
+    person the body names whom the model is sure of, where the rules' contact is no name the body writes out (the
+    sender's display name, a closing word, none) or a first name signed alone."""
     contact = found.get("contact_name")
     body = _text_of(read, "body")
     if not body or (contact is not None and contact.source not in ("body", "from", "reply-to")):
@@ -608,6 +609,8 @@ def _contact_by_the_model(found: dict[str, Field], read: list[tuple[str, str, di
     if not cands:
         return
     current = str(contact.value) if contact is not None else None
+    if contacts.written_out(cands, current):
+        return  # the usual case: the model is not asked
     probs = contacts.opinion(body, cands, " ".join(sender_name.split()), sender, signature_start(body))
     chosen = contacts.reviewed(cands, probs, current)
     if chosen is not None and chosen != current:

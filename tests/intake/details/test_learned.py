@@ -144,6 +144,19 @@ def test_the_contact_model_runs_inside_the_reader(monkeypatch):
     assert found["contact_name"].value == "Pernille Aagesen"
 
 
+def test_the_model_is_not_asked_about_a_contact_the_body_writes_out(monkeypatch):
+    asked = []
+    real = contacts.opinion
+    monkeypatch.setattr(contacts, "opinion", lambda *a, **k: asked.append(a[1]) or real(*a, **k))
+    signed = "Hej\n\nVi søger om skilt. Kontakt Jonas Bech ved spørgsmål.\n\nMvh\nJonas Bech\n"
+    found = extract.extract_details([("body", signed)], {}, reference=date(2027, 1, 4), sender="j@example.dk")
+    assert found["contact_name"].value == "Jonas Bech" and asked == []
+    unsigned = "Hej\n\nVi søger om skilt. Kontakt Jonas Bech ved spørgsmål.\n\nMvh\nundertegnede\n"
+    extract.extract_details([("body", unsigned)], {}, reference=date(2027, 1, 4), sender="j@example.dk",
+                            sender_name="Pernille Aagesen")
+    assert len(asked) == 1
+
+
 # ---------------------------------------------------------------- the shipped weights
 
 @pytest.mark.skipif(not DEV.exists(), reason="the development set is not in this checkout")
