@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Mapping
+from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
 from string import Template
@@ -22,6 +23,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from intake.letters.wording import LANGUAGES
 from intake.web.context import get_context
+from routing.goals import LOCAL_TZ
 
 HERE = Path(__file__).parent
 SHARED_TEMPLATES = HERE / "templates"  # base.html (the public pages) and staff.html (the desk and the operator)
@@ -47,11 +49,20 @@ def fill(text: str, **values: object) -> str:
     return Template(text).substitute(values)
 
 
+def local(moment: datetime | None) -> str:
+    """A stored moment (UTC; naive means UTC) as Copenhagen's wall clock: ``{{ m.received_at | local }}``."""
+    if moment is None:
+        return "-"
+    aware = moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+    return aware.astimezone(LOCAL_TZ).strftime("%Y-%m-%d %H:%M")
+
+
 @cache
 def templates() -> Jinja2Templates:
     env = Environment(loader=FileSystemLoader([str(d) for d in TEMPLATE_DIRS]),
                       autoescape=select_autoescape(default=True), trim_blocks=True, lstrip_blocks=True)
     env.filters["fill"] = fill
+    env.filters["local"] = local
     return Jinja2Templates(env=env)
 
 

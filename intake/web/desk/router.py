@@ -36,12 +36,13 @@ from intake.web.desk.actions import CASE_ACTIONS, PART_ACTIONS, meeting_action, 
 from intake.web.desk.auth import StaffDep, Web
 from intake.web.desk.mails import attachment_of, business_mails, sent_mails
 from intake.web.desk.users import Staff, authenticate, dummy_hash
-from intake.web.pages import SHARED_TEMPLATES, lang_or_default
+from intake.web.pages import SHARED_TEMPLATES, lang_or_default, local
 from models import utcnow
 from routing.goals import LOCAL_TZ
 
 log = logging.getLogger(__name__)
 TEMPLATES = Jinja2Templates(directory=[Path(__file__).resolve().parent / "templates", SHARED_TEMPLATES])
+TEMPLATES.env.filters["local"] = local   # moments on Copenhagen's clock, as caseworkers read them
 STANDING_WORDS = {"on_track": "on track", "at_risk": "at risk", "overdue": "overdue", "done": "done"}
 
 

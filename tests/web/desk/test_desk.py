@@ -149,6 +149,27 @@ def test_case_page_shows_details_mail_attachment_and_history_and_is_audited(desk
                                                                    ("bo@kk.example", "download")]
 
 
+def test_case_page_gives_times_on_copenhagens_clock_summer_and_winter(desk):
+    """Stored moments are UTC; caseworkers read Copenhagen's wall clock, as the meeting field takes it."""
+    from datetime import UTC, datetime
+
+    from models import Case, CaseEvent
+    ref = desk.deliver(sample(SIGN))
+    with Session(desk.engine) as s:
+        case = s.exec(select(Case).where(Case.reference == ref)).one()
+        case.received_at = datetime(2026, 7, 1, 10, 5, tzinfo=UTC)    # CEST, UTC+2
+        for message in s.exec(select(InboundMessage)).all():
+            message.received_at = datetime(2026, 12, 6, 23, 30, tzinfo=UTC)   # CET, UTC+1: the next day
+        for event in s.exec(select(CaseEvent).where(CaseEvent.case_id == case.id)).all():
+            event.at = datetime(2026, 3, 29, 0, 59, tzinfo=UTC)    # 01:59 CET, a minute before the change
+        s.add(case)
+        s.commit()
+    page = desk.user("bo@kk.example", office_of(desk, ref)).get(f"/cases/{ref}").text
+    assert "2026-07-01 12:05 (København / Copenhagen)" in page
+    assert "2026-12-07 00:30, fra / from" in page
+    assert "<td>2026-03-29 01:59</td>" in page and " UTC" not in page
+
+
 def test_business_html_is_sanitised_and_remote_images_are_not_loaded(desk):
     from intake.web.desk.mails import sanitise
     html = sanitise('<p onclick="x()">Hej<img src="https://tracker.example/p.gif"><script>alert(1)</script>'
