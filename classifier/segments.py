@@ -86,6 +86,11 @@ class Pieces:
 
     atoms: list[str] = field(default_factory=list)
     pieces: list[tuple[int, ...]] = field(default_factory=list)
+    ticked: set[int] = field(default_factory=set)   # atoms that are a form's ticked box: a request by themselves
+
+    def asked(self) -> list[bool]:
+        """For each piece, whether it is a ticked box (which needs no other evidence, see ``TaskModel._decide``)."""
+        return [len(piece) == 1 and piece[0] in self.ticked for piece in self.pieces]
 
     def texts(self) -> list[str]:
         return [" ".join(self.atoms[i] for i in piece) for piece in self.pieces]
@@ -93,6 +98,7 @@ class Pieces:
     def extend(self, other: Pieces) -> None:
         offset = len(self.atoms)
         self.atoms += other.atoms
+        self.ticked |= {i + offset for i in other.ticked}
         seen = set(self.texts())
         for piece, text in zip(other.pieces, other.texts(), strict=False):
             if text not in seen:
@@ -160,15 +166,16 @@ def field_segments(fields: Mapping[str, str]) -> list[str]:
 
 def field_pieces(fields: Mapping[str, str]) -> Pieces:
     """A ticked box is its label; a filled-in field is "label: value"; an unticked box is nothing."""
-    out = []
+    out: list[tuple[str, bool]] = []
     for label, value in fields.items():
         state = _box(value)
         if state is True:
-            out.append(str(label))
+            out.append((str(label), True))
         elif state is None:
-            out.append(without_mentions(f"{label}: {value}"))
-    atoms = [o for o in out if len(o) >= MIN_SEGMENT_CHARS]
-    return Pieces(atoms, [(i,) for i in range(len(atoms))])
+            out.append((without_mentions(f"{label}: {value}"), False))
+    kept = [(text, box) for text, box in out if len(text) >= MIN_SEGMENT_CHARS]
+    return Pieces([text for text, _ in kept], [(i,) for i in range(len(kept))],
+                  {i for i, (_, box) in enumerate(kept) if box})
 
 
 def _box(value: str) -> bool | None:

@@ -123,13 +123,34 @@ def test_a_general_question_is_found_from_the_whole_text_only(corpus_model):
     assert corpus_model.segment_thresholds["generel"] == OFF
 
 
-def test_a_piece_threshold_decides_for_its_own_task_type_only(corpus_model):
+def test_a_piece_threshold_decides_for_its_own_task_type_only(corpus_model, monkeypatch):
+    monkeypatch.setattr("classifier.model.PIECE_FLOOR", 0.0)   # the threshold alone, without the floor
     subject, body = FOUR_REQUESTS
     before = set(_found(_predict(corpus_model, subject, body)))
     lowered = copy.copy(corpus_model)
     lowered.segment_thresholds = {**corpus_model.segment_thresholds, "olietank": 0.0}
     after = set(_found(_predict(lowered, subject, body)))
     assert after == before | {"olietank"}
+
+
+def test_a_piece_alone_needs_the_floor_of_whole_text_evidence(corpus_model):
+    """A sentence that only describes ("the chaff is disposed of as organic waste") in a mail about something else:
+    its piece is sure, but the whole text gives the task type almost nothing, so it is no request."""
+    import numpy as np
+
+    from classifier.model import PIECE_FLOOR
+
+    labels = corpus_model.labels
+    main, side = labels.index("miljoegodkendelse"), labels.index("erhvervsaffald")
+    scores = np.zeros(len(corpus_model.primary.classes_))
+    scores[list(corpus_model.primary.classes_).index("miljoegodkendelse")] = 5.0
+    best = np.zeros(len(labels))
+    best[main], best[side] = 1.0, 1.0
+    for whole_side, found in [(PIECE_FLOOR / 2, ["miljoegodkendelse"]),
+                              (PIECE_FLOOR, ["miljoegodkendelse", "erhvervsaffald"])]:
+        whole = np.zeros(len(labels))
+        whole[main], whole[side] = 0.99, whole_side
+        assert _found(corpus_model._decide(whole, best, scores)) == found
 
 
 def test_predict_without_parts_cuts_the_pieces_from_the_text(corpus_model):

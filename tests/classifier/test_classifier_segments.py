@@ -1,5 +1,5 @@
 """Cutting a mail into pieces: paragraphs, list items, sections, attachments and ticked form fields."""
-from classifier.segments import Attachment, Parts, segments, text_pieces, text_segments, ticked_rows
+from classifier.segments import Attachment, Parts, pieces_of, segments, text_pieces, text_segments, ticked_rows
 
 
 def test_each_list_item_is_a_piece_of_its_own():
@@ -68,6 +68,16 @@ def test_each_attachment_and_form_field_is_cut_on_its_own():
     assert "Fedtudskiller / spildevand" in pieces
     assert "Beskrivelse: Ny fedtudskiller under køkkenet i kælderen" in pieces
     assert "Skilte" not in pieces
+
+
+def test_only_a_forms_ticked_box_is_a_piece_that_asks_by_itself():
+    parts = Parts("Ansøgning", "Vi søger om udeservering, se skemaet.", [
+        Attachment("Skemaet er udfyldt."),
+        Attachment("", {"Fedtudskiller / spildevand": "ja", "Skilte": "nej", "Beskrivelse": "Ny fedtudskiller"}),
+    ])
+    found = pieces_of(parts)
+    asked = {text for text, box in zip(found.texts(), found.asked(), strict=True) if box}
+    assert asked == {"Fedtudskiller / spildevand"}
 
 
 def test_pieces_are_joins_of_atoms_read_once():
