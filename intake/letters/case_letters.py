@@ -91,9 +91,13 @@ def case_greeting(case, lang: str) -> str:
     if agent:
         return greeting_name(stored or case.company_name, language(lang))
     try:
-        contact = json.loads(case.details_json or "{}").get("contact_name", {}).get("value")
+        details = json.loads(case.details_json or "{}")
+        contact = details.get("contact_name", {}).get("value")
+        contact_email = str(details.get("contact_email", {}).get("value") or "")
     except (ValueError, AttributeError):
-        contact = None
+        contact, contact_email = None, ""
+    if contact_email and contact_email.casefold() != reply_address(case).casefold():
+        contact = None   # the contact has an address of their own: a colleague's forward, an architect's client
     return greeting_name(contact or stored or case.company_name, language(lang))
 
 

@@ -1,6 +1,7 @@
 """Mails to the business about its case, each kind in Danish and in English: wording, subject, thread, policy."""
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -136,6 +137,32 @@ def test_greeting_falls_back_to_the_company_then_the_applicant(settings):
     assert body_of(write(settings, "da", "started", details_json="{}")).startswith("Kære Jensen ApS\n")
     nobody = write(settings, "en", "started", details_json="{}", company_name=None)
     assert body_of(nobody).startswith("Dear applicant\n")
+
+
+def test_the_greeting_never_gives_one_persons_name_with_anothers_address(settings):
+    """A colleague forwards the events manager's mail; an architect writes for the client's contact: the contact
+    found has an address of their own, so the letter greets whom it is sent to."""
+    details = json.dumps({"contact_name": {"value": "Hannah Berg", "source": "body"},
+                          "contact_email": {"value": "hannah.berg@lumenlabs.dk", "source": "body"}})
+    forwarded = write(settings, "en", "started", details_json=details, sender="sofie@lumenlabs.dk",
+                      applicant_email="sofie@lumenlabs.dk", reply_email="sofie@lumenlabs.dk", reply_name="Sofie Kragh")
+    assert body_of(forwarded).startswith("Dear Sofie Kragh\n")
+    own = details.replace("hannah.berg@lumenlabs.dk", "Hannah.Berg@LumenLabs.dk")
+    written = write(settings, "en", "started", details_json=own, sender="hannah.berg@lumenlabs.dk",
+                    applicant_email="hannah.berg@lumenlabs.dk", reply_email="hannah.berg@lumenlabs.dk",
+                    reply_name="Events")
+    assert body_of(written).startswith("Dear Hannah Berg\n")
+
+
+def test_the_star_meeting_invites_the_business_by_the_name_of_its_address():
+    from intake.cases.meetings import business
+
+    details = json.dumps({"contact_name": {"value": "Henrik Dall", "source": "body"},
+                          "contact_email": {"value": "henrik.dall@kongensejendomme.dk", "source": "body"}})
+    agent = "el@lindqvistbech.dk"
+    invited = business(case("en", details_json=details, sender=agent, applicant_email=agent, reply_email=agent,
+                            reply_name="Erik Lindqvist"))
+    assert (invited.name, invited.email) == ("Erik Lindqvist", "el@lindqvistbech.dk")
 
 
 def test_an_unknown_kind_is_refused(settings):
