@@ -55,9 +55,14 @@ def _part_block(part: PartFacts, catalogue: Catalogue, lang: str, *, several: bo
 
 
 def _lower_join(names: Sequence[str]) -> str:
-    """ "Virksomhedens CVR-nummer, P-nummeret ..." as one sentence: names after the first start in lower case."""
-    out = [names[0], *(n[:1].lower() + n[1:] if n[:2] != n[:2].upper() else n for n in names[1:])]
+    """ "Virksomhedens CVR-nummer, P-nummeret ..." as one sentence: names after the first start in lower case,
+    unless they start with an abbreviation ("P-nummeret", "CVR-nummer"; not "A sketch")."""
+    out = [names[0], *(n if _abbreviation_first(n) else n[:1].lower() + n[1:] for n in names[1:])]
     return ", ".join(out)
+
+
+def _abbreviation_first(name: str) -> bool:
+    return len(name) > 1 and not name[1].isspace() and name[:2] == name[:2].upper()
 
 
 def missing_request(parts: Sequence[PartFacts], catalogue: Catalogue, lang: str) -> str:

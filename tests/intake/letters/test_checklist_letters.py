@@ -31,6 +31,18 @@ def test_the_acknowledgement_asks_only_for_the_missing_required_item(settings, l
     assert "skitse" not in body.lower() and "sketch" not in body.lower()  # helpful items are never asked for
 
 
+@pytest.mark.parametrize(("lang", "received"), [
+    ("en", "We have received: The company's CVR number, the address of the serving area, the P-number of the "
+           "serving address, a sketch of the area with tables and chairs."),
+    ("da", "Vi har modtaget: Virksomhedens CVR-nummer, serveringsstedets adresse, P-nummeret for "
+           "serveringsadressen, en skitse af arealet med borde og stole."),
+])
+def test_the_received_items_read_as_one_sentence_abbreviations_kept(settings, lang, received):
+    given = {"have": {"cvr": "body", "address": "body", "p_number": "body", "sketch": "body"},
+             "missing": ["area", "period", "hours"], "required_missing": []}
+    assert received in ack(lang, part("udeservering", checklist=given), settings=settings)
+
+
 @pytest.mark.parametrize(("lang", "sentence"), [
     ("da", "Din ansøgning er komplet, og vi går i gang."),
     ("en", "Your application is complete, and we are getting started."),
