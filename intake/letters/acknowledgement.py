@@ -60,7 +60,7 @@ def _values(facts: CaseFacts, original: ParsedMail, catalogue: Catalogue, settin
         "received_text": describe_received(facts.received, lang),
         "forwarded_text": _forwarded_text(facts, settings, lang),
         "parts_text": parts_block(parts_of(facts, catalogue), catalogue, lang),
-        "checklist_text": acknowledgement_block(parts_of(facts, catalogue), catalogue, lang),
+        "checklist_text": acknowledgement_block(parts_of(facts, catalogue), catalogue, lang, facts.details),
         "triage_text": triage_text(facts, catalogue, lang),
         "attachments_text": unreadable_text((sentence for _, sentence in facts.unreadable), lang),
         "external_text": guidance_text(facts.external, facts.task_types, catalogue, lang,

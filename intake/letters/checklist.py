@@ -8,12 +8,14 @@ says nothing.
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from intake.letters.facts import PartFacts
 from intake.letters.wording import bullet_block, phrase
 from routing.catalogue import Catalogue, ChecklistItem
+from routing.goals import describe_date
 
 
 def item_names(task_type: str, ids: Sequence[str], catalogue: Catalogue, lang: str) -> list[str]:
@@ -30,8 +32,11 @@ def _checked(parts: Sequence[PartFacts]) -> list[PartFacts]:
     return [p for p in parts if p.checklist and not p.needs_triage]
 
 
-def acknowledgement_block(parts: Sequence[PartFacts], catalogue: Catalogue, lang: str) -> str:
-    """What we received (briefly) and only what is missing, per part when there are several ('' for none)."""
+def acknowledgement_block(parts: Sequence[PartFacts], catalogue: Catalogue, lang: str,
+                          details: Mapping[str, object] | None = None) -> str:
+    """What we received (briefly) and only what is missing, per part when there are several ('' for none).
+
+    ``details`` (name -> value) let a missing period that has its start ask for the end only."""
     checked = _checked(parts)
     if not checked:
         return ""
@@ -39,19 +44,41 @@ def acknowledgement_block(parts: Sequence[PartFacts], catalogue: Catalogue, lang
         received = [n for p in checked for n in item_names(p.task_type, list(p.have), catalogue, lang)]
         lines = [phrase(lang, "checklist.received", items=_lower_join(received))] if received else []
         return "\n" + "\n".join([*lines, phrase(lang, "checklist.complete")]) + "\n"
-    blocks = [_part_block(p, catalogue, lang, several=len(checked) > 1) for p in checked]
+    blocks = [_part_block(p, catalogue, lang, details or {}, several=len(checked) > 1) for p in checked]
     return "".join(blocks) + "\n" + phrase(lang, "checklist.missing_tail") + "\n"
 
 
-def _part_block(part: PartFacts, catalogue: Catalogue, lang: str, *, several: bool) -> str:
+def _part_block(part: PartFacts, catalogue: Catalogue, lang: str, details: Mapping[str, object], *,
+                several: bool) -> str:
     task_name = getattr(catalogue.task(part.task_type), f"name_{lang}")
     head = phrase(lang, "checklist.part_head", task_name=task_name) + "\n" if several else ""
     received = item_names(part.task_type, list(part.have), catalogue, lang)
     line = phrase(lang, "checklist.received", items=_lower_join(received)) + "\n" if received else ""
-    missing = item_names(part.task_type, part.items("required_missing"), catalogue, lang)
+    missing = _missing_names(part, catalogue, lang, details)
     if not missing:
         return f"\n{head}{line}{phrase(lang, 'checklist.complete')}\n"
     return f"\n{head}{line}" + bullet_block(phrase(lang, "checklist.missing_head"), missing).lstrip("\n")
+
+
+def _missing_names(part: PartFacts, catalogue: Catalogue, lang: str, details: Mapping[str, object]) -> list[str]:
+    """The names of the required items missing; a period whose start was given asks for its end only."""
+    items = {i.id: i for i in catalogue.task(part.task_type).checklist}
+    names = []
+    for item in (items[i] for i in part.items("required_missing") if i in items):
+        start = _start_only(item, details, lang)
+        names.append(phrase(lang, "checklist.period_end", start=start) if start else _name(item, lang))
+    return names
+
+
+def _start_only(item: ChecklistItem, details: Mapping[str, object], lang: str) -> str:
+    """ "1. april 2027": the start of a period item that has no end ('' for any other item or state)."""
+    if set(item.details) != {"period_from", "period_to"} or details.get("period_to"):
+        return ""
+    try:
+        start = date.fromisoformat(str(details.get("period_from")))
+    except ValueError:
+        return ""
+    return describe_date(start, lang).split(" ", 1)[1]   # without the weekday
 
 
 def _lower_join(names: Sequence[str]) -> str:

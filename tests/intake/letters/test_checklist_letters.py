@@ -52,6 +52,26 @@ def test_a_complete_application_is_told_so(settings, lang, sentence):
     assert sentence in body and "mangler vi" not in body and "still need" not in body
 
 
+@pytest.mark.parametrize(("lang", "start_only", "neither"), [
+    ("da", "- Periodens slutdato (vi har startdatoen: 1. april 2027)\n", "- Perioden (fra og til)\n"),
+    ("en", "- The end of the period (we have the start: 1 April 2027)\n", "- The period (from and to)\n"),
+])
+def test_a_period_with_only_its_start_asks_for_the_end(settings, lang, start_only, neither):
+    """ "Udeservering fra 1. april 2027": the business gave the start; asking for "the period" again reads as if we
+    had not read it."""
+    without = {"have": {k: v for k, v in SERVING_HAS.items() if k != "period"}, "missing": ["period"],
+               "required_missing": ["period"]}
+    serving = part("udeservering", checklist=without)
+
+    def body(details):
+        case = facts(lang, task_types=("udeservering",), office=serving.office, parts=(serving,), details=details)
+        return body_of(acknowledgement(case, original(lang), CATALOGUE, settings))
+
+    assert start_only in body({"period_from": "2027-04-01"})
+    assert neither in body({}) and neither in body({"period_from": "2027-04-01", "period_to": "2027-04-01"})
+    assert neither in body({"period_from": "not a date"})
+
+
 def test_several_parts_ask_per_part(settings):
     signs = {"have": {"address": "body"}, "missing": ["size", "picture"], "required_missing": ["size"]}
     body = ack("da", part("udeservering", checklist=SERVING), part("skilte", checklist=signs), settings=settings)
