@@ -109,6 +109,8 @@ def labelled_values(text: str, reference: date) -> dict[str, object]:
             key = label_key(cells[0]) if not _HAS_VALUE.search(cells[0]) else None    # "CVR 12345678" is not a label
             if key == "contact_name" and len(cells) == 1 and i and looks_like_person(lines[i - 1]):
                 key = None                      # "Tomasz Nowak\nSite manager\nNOWAK-BUD": a signer's role, no label
+            if key and len(cells) == 1 and _sentence_tail(lines, i):
+                key = None                      # "... senest 2 uger før\nopstart.": a wrapped sentence's last word
             if key in _AMOUNTS and _NUMBER_IN_LABEL.search(cells[0]) and not _NUMBERED.match(cells[0]):
                 # "Areal ca. 6 x 8 m." on a line of its own: the label and its value, not a label over the next line
                 _put(out, _in_section(normalise_value(key, cells[0], reference), _section_for(cells[0], section)))
@@ -147,6 +149,14 @@ def labelled_values(text: str, reference: date) -> dict[str, object]:
                 _legal_name_over_trading_name(out, values)
     compose_address(out)
     return out
+
+
+def _sentence_tail(lines: list[str], i: int) -> bool:
+    """Line ``i`` ends a sentence wrapped from the line above: it starts in lower case and ends with a full stop, and
+    the line above runs on ("Skriftlig orientering omdeles til naboer senest 2 uger før\nopstart.")."""
+    line, above = lines[i], next((ln for ln in reversed(lines[:i]) if ln), "")
+    return (line[:1].islower() and line.endswith(".") and bool(above)
+            and not above.endswith((".", ":", "!", "?", ";")))
 
 
 def _closing_line(lines: list[str], i: int) -> bool:

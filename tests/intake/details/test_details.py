@@ -126,6 +126,17 @@ def test_label_and_value_on_separate_lines():
     assert (found["company_name"], found["cvr"], found["phone"]) == ("Havnens Is ApS", VALID_CVR, "28112233")
 
 
+def test_a_wrapped_sentences_last_word_is_no_label_over_the_next_line():
+    """A PDF form wraps "... senest 2 uger før opstart." and signs below it: "opstart." is no start-date label, and
+    the signing date under it is no period."""
+    form = ("Periode 8. februar 2027 - 19. marts 2027\n"
+            "Naboorientering Skriftlig orientering omdeles til naboer senest 2 uger før\nopstart.\n"
+            "Dato og underskrift 30.11.2026 Mikkel Bruun\n")
+    found = values(form, source="skema.pdf")
+    assert (found["period_from"], found["period_to"]) == ("2027-02-08", "2027-03-19")
+    assert values("Opstart\n1. marts 2027\n")["period_from"] == "2027-03-01"     # a label on its own line still is
+
+
 def test_a_ticked_or_unticked_label_is_a_label_and_not_the_value_of_the_line_above():
     found = values("Tjekliste:\n[ ] Areal i m²\n[x] Periode: 1.4.2027-30.9.2027\n☐ P-nummer\n")
     assert "area_m2" not in found and "p_number" not in found
