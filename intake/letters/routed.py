@@ -87,7 +87,7 @@ def _values(facts: CaseFacts, part: PartFacts, parts: tuple[PartFacts, ...], att
         "contact_name": _text(d, "contact_name"),
         "contact_email": _text(d, "contact_email") if d.get("contact_email") else (facts.applicant_email or "-"),
         "phone": _text(d, "phone"),
-        "address": " ".join(filter(None, [_text(d, "address"), str(d.get("postcode", ""))])),
+        "address": _address_line(d),
         "activity_location": _site(d),
         "period": " - ".join(str(d[k]) for k in ("period_from", "period_to") if d.get(k)) or "-",
         "flags": phrase("da", "office.cpr_found") + "\n" if d.get("cpr_found") or facts.cpr_elsewhere else "",
@@ -108,6 +108,13 @@ def _applicant_text(facts: CaseFacts, original: ParsedMail) -> str:
 
 def _text(details: Mapping[str, object], key: str) -> str:
     return clean_header_value(str(details.get(key, "")), max_len=200) or "-"
+
+
+def _address_line(details: Mapping[str, object]) -> str:
+    """ "Istedgade 53, 1650 København V" (the town when the postcode is known; "-" for no address at all)."""
+    town = " ".join(str(details[k]) for k in ("postcode", "city") if details.get(k))
+    parts = [str(details["address"]) if details.get("address") else "", town]
+    return clean_header_value(", ".join(p for p in parts if p), max_len=200) or "-"
 
 
 def _site(details: Mapping[str, object]) -> str:

@@ -147,7 +147,10 @@ def test_hostile_company_name_cannot_add_headers(settings):
 def test_the_location_line_says_when_the_activity_is_at_the_business_address(settings):
     own = {"company_name": "Café Solsiden ApS", "address": "Istedgade 53", "postcode": "1650"}
     body = body_of(routed(settings, details=own))
-    assert "Adresse / address:       Istedgade 53 1650\n" in body
+    assert "Adresse / address:       Istedgade 53, 1650\n" in body
+    with_town = body_of(routed(settings, details=dict(own, city="København V")))
+    assert "Adresse / address:       Istedgade 53, 1650 København V\n" in with_town
+    assert "Adresse / address:       -\n" in body_of(routed(settings, details={"company_name": "Café Solsiden ApS"}))
     assert "Sted / location:         som adressen / at the address\n" in body
     site = dict(own, activity_location="Fælledparken")
     assert "Sted / location:         Fælledparken\n" in body_of(routed(settings, details=site))
