@@ -28,6 +28,7 @@ from sqlmodel import Session, col, select
 from sqlmodel.sql.expression import SelectOfScalar
 
 from intake import followups, kinds
+from intake.bounces import record_bounce
 from intake.crashpoints import crash_point
 from intake.errors import CaseNotFound, OurFault, StopMessage
 from intake.inbound import keep_raw, raw_of
@@ -305,6 +306,10 @@ class Runner:
             rec = session.get(InboundMessage, inbound_id)
             self._record_headers(rec, state)
             rec.status, rec.outcome, rec.kind, rec.reason = "done", stop.outcome, state.kind, stop.reason
+            if state.kind == "bounce":      # a report on one of our mails goes into its case's history
+                about = record_bounce(session, state.raw)
+                if about:
+                    rec.reason = f"{stop.reason}; recorded on {', '.join(about)}"[:1000]
             rec.updated_at = utcnow()
             session.add(rec)
             session.commit()
