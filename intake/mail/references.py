@@ -34,6 +34,7 @@ def find_references(prefix: str, texts: Iterable[str]) -> list[str]:
 
 def strip_references(prefix: str, text: str) -> str:
     """``text`` without any quoted references (and their brackets), so a new case's subject carries only its own."""
-    pattern = reference_pattern(prefix)
-    cleaned = re.sub(rf"\[?\s*{pattern.pattern}\s*\]?", " ", text, flags=re.IGNORECASE)
-    return " ".join(cleaned.split())
+    pattern = reference_pattern(prefix).pattern
+    cleaned = re.sub(rf"\[\s*{pattern}\s*\]|\(\s*{pattern}\s*\)|{pattern}", " ", text, flags=re.IGNORECASE)
+    cleaned = re.sub(r"\(\s*\)|\[\s*\]", " ", cleaned)    # "(KBH-2025-000812)" leaves nothing, "(se KBH-...)" "(se)"
+    return " ".join(cleaned.split()).replace("( ", "(").replace(" )", ")")

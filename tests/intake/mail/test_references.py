@@ -20,3 +20,6 @@ def test_other_prefixes_and_longer_numbers_are_not_references():
 
 def test_strip_references_removes_tags_and_loose_mentions():
     assert strip_references("KBH", "Re: [KBH-2026-004217] status KBH-2026-000001 tak") == "Re: status tak"
+    assert strip_references("KBH", "Fornyelse – samme som sidste år (KBH-2025-000812)") == \
+        "Fornyelse – samme som sidste år"
+    assert strip_references("KBH", "Fornyelse (se KBH-2025-000812) [KBH-2026-000001]") == "Fornyelse (se)"
