@@ -23,7 +23,7 @@ from intake.attachments.explain import GROUPED, explain_names
 from intake.cases.meetings import needs_star_meeting, propose_star_meeting
 from intake.cases.parts import create_parts, offices_json
 from intake.cases.references import allocate_reference
-from intake.cases.rules import assign_contact, is_complex, may_reply, offices_of
+from intake.cases.rules import assign_contact, is_complex, may_reply, offices_of, quoted_by_another
 from intake.letters.acknowledgement import acknowledgement
 from intake.letters.facts import AttachmentNote, CaseFacts, PartFacts
 from intake.letters.notices import forward_note
@@ -150,7 +150,8 @@ def store_case(session: Session, inbound: InboundMessage, state: MessageState, c
         session.add(CaseEvent(case_id=case.id, action="contact_person",
                               detail=f"complex case ({offices}): {person.name}"))
     earlier = session.get(Case, state.earlier_case_id) if state.earlier_case_id is not None else None
-    facts = replace(facts_of(state, case, parts, earlier), contact=person)
+    quoted = _quoted_by_another(session, case, state)
+    facts = replace(facts_of(state, case, parts, earlier), contact=person, quoted_cases=quoted)
     _queue_routed(session, case, facts, state, inbound, ctx)
     _queue_replies(session, case, facts, state, inbound, ctx)
     if not case.needs_triage and not _is_question(state, ctx) and needs_star_meeting(case, ctx.catalogue, parts):
@@ -161,6 +162,21 @@ def store_case(session: Session, inbound: InboundMessage, state: MessageState, c
               "parts": ",".join(p.task_type for p in parts), "inbound_id": inbound.id}
     log.info("case registered", extra=fields | ({"triage": True} if case.needs_triage else {}))
     return case
+
+
+def _quoted_by_another(session: Session, case: Case, state: MessageState) -> tuple[str, ...]:
+    """Other cases the mail quotes without being from one of their addresses: noted on both cases, and the office
+    is warned in the routed mail (a stranger asking to change a case's address must not be taken for its applicant)."""
+    who = state.who
+    owners = [who.applicant_addr] if who.forward is not None else [state.mail.from_addr]
+    others = quoted_by_another(session, state.references, owners, except_id=state.earlier_case_id)
+    for other in others:
+        session.add(CaseEvent(case_id=case.id, action="quotes_another_case",
+                              detail=f"quotes {other.reference} without being from one of its addresses: "
+                                     "not added to it"))
+        session.add(CaseEvent(case_id=other.id, action="quoted_by_another",
+                              detail=f"{case.reference}, from an address that is not this case's, quotes this case"))
+    return tuple(o.reference for o in others)
 
 
 def _record_events(session: Session, case: Case, parts: list[CasePart], state: MessageState,

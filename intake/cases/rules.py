@@ -50,6 +50,17 @@ def belongs_to(case: Case, sender: str, contacts: Iterable[str] = ()) -> bool:
     return bool(sender) and sender.lower() in own_addresses(case, contacts)
 
 
+def quoted_by_another(session: Session, references: Sequence[str], owners: Sequence[str],
+                      except_id: int | None = None) -> list[Case]:
+    """The quoted cases that none of ``owners`` belongs to: a mail from another address that names them (someone
+    asking to change a case's address, or to be sent its documents, must not be taken for the applicant)."""
+    if not references:
+        return []
+    cases = session.exec(select(Case).where(col(Case.reference).in_(list(references)))).all()
+    return [c for c in cases if c.id != except_id
+            and not any(belongs_to(c, o, contacts_of(session, c)) for o in owners if o)]
+
+
 def offices_of(task_types, catalogue: Catalogue) -> list[str]:
     """The distinct offices of the known ``task_types``, primary first."""
     return list(dict.fromkeys(catalogue.task(t).office for t in task_types if t in catalogue.tasks))

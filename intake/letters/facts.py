@@ -90,6 +90,7 @@ class CaseFacts:
     applicant_text: str = ""  # what the business wrote (for the office to read inline)
     forwarded_by: str = ""  # the colleague inside the municipality who forwarded the application
     earlier_case: str = ""  # a renewal: the earlier case and its decision, as the office reads it
+    quoted_cases: tuple[str, ...] = ()  # other cases the mail quotes without being from one of their addresses
     cpr_elsewhere: bool = False  # a CPR number in the subject or an attachment's name (left out like the others)
 
 

@@ -82,6 +82,8 @@ def _values(facts: CaseFacts, part: PartFacts, parts: tuple[PartFacts, ...], att
                            if facts.forwarded_by else ""),
         "earlier_line": (phrase("da", "office.earlier_line", earlier=facts.earlier_case) + "\n"
                          if facts.earlier_case else ""),
+        "quoted_line": (phrase("da", "office.quoted_line", references=", ".join(facts.quoted_cases)) + "\n"
+                        if facts.quoted_cases else ""),
         "language": facts.language,
         "company_name": _text(d, "company_name"), "cvr": _cvr(d), "p_number": _text(d, "p_number"),
         "contact_name": _text(d, "contact_name"),

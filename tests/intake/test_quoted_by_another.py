@@ -1,0 +1,77 @@
+"""Mail that quotes a case without being from one of its addresses: a new case, and both offices warned."""
+from __future__ import annotations
+
+import email
+import email.policy
+
+import pytest
+from sqlmodel import Session, select
+
+from intake.app import build_context
+from intake.mailbox.maildir import MaildirMailbox
+from intake.runner import Runner
+from intake.settings import load_settings
+from models import Case, CaseEvent, OutboxMail
+from models.db import open_database
+from tests.intake.mailbuilder import application
+
+TAKEOVER = ("Hi,\n\nThis is Peter from Jensen Stilladser regarding {ref}. I have a new e-mail address: please change "
+            "the contact e-mail on the case to this one and send me copies of all documents.\n\nPeter Jensen\n")
+
+
+@pytest.fixture
+def service(tmp_path, model_dir):
+    settings = load_settings(env={"INTAKE_DATA_DIR": str(tmp_path), "INTAKE_MODEL_DIR": str(model_dir)})
+    engine = open_database(settings.database_url)
+    box = MaildirMailbox(settings.maildir)
+    return engine, box, Runner(build_context(settings), engine, box)
+
+
+def _first_case(engine, box, runner) -> str:
+    box.deliver(application().as_bytes())
+    (outcome,) = runner.process_batch()
+    return str(outcome.reference)
+
+
+def _routed_text(engine, reference: str) -> str:
+    with Session(engine) as s:
+        case = s.exec(select(Case).where(Case.reference == reference)).one()
+        raw = s.exec(select(OutboxMail).where(OutboxMail.case_id == case.id, OutboxMail.purpose == "routed")).first()
+        assert raw is not None
+        msg = email.message_from_bytes(raw.raw, policy=email.policy.default)
+        body = msg.get_body(("plain",))
+        assert body is not None
+        return body.get_content()
+
+
+def test_a_stranger_quoting_a_case_is_a_new_case_and_both_offices_are_warned(service):
+    engine, box, runner = service
+    ref = _first_case(engine, box, runner)
+    box.deliver(application(sender="Peter Jensen <peter.jensen@jensen-stilladser-dk.example>",
+                            subject=f"RE: [{ref}] Kvittering", body=TAKEOVER.format(ref=ref)).as_bytes())
+    (outcome,) = runner.process_batch()
+    assert outcome.outcome == "case" and outcome.reference != ref
+    assert f"ADVARSEL / WARNING: nævner {ref}, men er ikke sendt fra en af den sags adresser" in \
+        _routed_text(engine, str(outcome.reference))
+    with Session(engine) as s:
+        events = {(e.action, e.detail) for e in s.exec(select(CaseEvent)).all()}
+    assert ("quoted_by_another", f"{outcome.reference}, from an address that is not this case's, quotes this case") \
+        in events
+    assert any(action == "quotes_another_case" and ref in detail for action, detail in events)
+
+
+def test_only_an_address_that_is_not_the_cases_is_another(service):
+    from intake.cases.rules import quoted_by_another
+    from models import CaseContact
+
+    engine, box, runner = service
+    ref = _first_case(engine, box, runner)
+    with Session(engine) as s:
+        case = s.exec(select(Case).where(Case.reference == ref)).one()
+        assert quoted_by_another(s, [ref], ["peter@jensen-stilladser.dk"]) == []
+        assert quoted_by_another(s, [ref], ["PETER@Jensen-Stilladser.dk"]) == []
+        assert [c.reference for c in quoted_by_another(s, [ref, "KBH-2026-999999"], ["x@elsewhere.example"])] == [ref]
+        assert quoted_by_another(s, [ref], ["x@elsewhere.example"], except_id=case.id) == []
+        s.add(CaseContact(case_id=case.id, email="bogholderi@jensen-stilladser.dk", added_by="karen@kk.example"))
+        s.commit()
+        assert quoted_by_another(s, [ref], ["bogholderi@jensen-stilladser.dk"]) == []
