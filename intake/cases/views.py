@@ -55,6 +55,9 @@ class PartView:
     paths_forward: tuple[str, ...]
 
 
+WARNING_EVENTS = frozenset({"bounced", "quoted_by_another", "quotes_another_case"})
+
+
 @dataclass(frozen=True)
 class CaseDetail:
     """Everything ``case show`` prints."""
@@ -63,6 +66,12 @@ class CaseDetail:
     parts: list[PartView]
     events: list[CaseEvent]
     documents: list[dict[str, object]]
+
+    @property
+    def warnings(self) -> list[CaseEvent]:
+        """The events a caseworker must see before acting: a mail of ours that did not arrive, a mail from an
+        address that is not the case's quoting it or quoted by it."""
+        return [e for e in self.events if e.action in WARNING_EVENTS]
 
     @property
     def due(self) -> date:

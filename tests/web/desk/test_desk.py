@@ -170,6 +170,23 @@ def test_case_page_gives_times_on_copenhagens_clock_summer_and_winter(desk):
     assert "<td>2026-03-29 01:59</td>" in page and " UTC" not in page
 
 
+def test_a_bounce_or_a_stranger_quoting_the_case_is_shown_above_everything(desk):
+    from models import Case, CaseEvent
+    ref = desk.deliver(sample(SIGN))
+    client = desk.user("bo@kk.example", office_of(desk, ref))
+    assert 'role="alert"' not in client.get(f"/cases/{ref}").text
+    with Session(desk.engine) as s:
+        case = s.exec(select(Case).where(Case.reference == ref)).one()
+        assert case.id is not None
+        s.add(CaseEvent(case_id=case.id, action="bounced",
+                        detail="acknowledgement to lars@bakogsoen-bageri.dk not delivered: 5.2.2"))
+        s.add(CaseEvent(case_id=case.id, action="note", detail="an ordinary note"))
+        s.commit()
+    page = client.get(f"/cases/{ref}").text
+    alerts = re.findall(r'<p class="notice" role="alert">(.*?)</p>', page)
+    assert len(alerts) == 1 and "acknowledgement to lars@bakogsoen-bageri.dk not delivered: 5.2.2" in alerts[0]
+
+
 def test_business_html_is_sanitised_and_remote_images_are_not_loaded(desk):
     from intake.web.desk.mails import sanitise
     html = sanitise('<p onclick="x()">Hej<img src="https://tracker.example/p.gif"><script>alert(1)</script>'
