@@ -165,8 +165,9 @@ def store_case(session: Session, inbound: InboundMessage, state: MessageState, c
 
 
 def _quoted_by_another(session: Session, case: Case, state: MessageState) -> tuple[str, ...]:
-    """Other cases the mail quotes without being from one of their addresses: noted on both cases, and the office
-    is warned in the routed mail (a stranger asking to change a case's address must not be taken for its applicant)."""
+    """Other cases the mail quotes without being from one of their addresses: noted on the new case, and its office
+    warned in the routed mail (a stranger asking to change a case's address must not be taken for its applicant).
+    Nothing is added to the quoted case: a stranger leaves no trace there."""
     who = state.who
     owners = [who.applicant_addr] if who.forward is not None else [state.mail.from_addr]
     others = quoted_by_another(session, state.references, owners, except_id=state.earlier_case_id)
@@ -174,8 +175,6 @@ def _quoted_by_another(session: Session, case: Case, state: MessageState) -> tup
         session.add(CaseEvent(case_id=case.id, action="quotes_another_case",
                               detail=f"quotes {other.reference} without being from one of its addresses: "
                                      "not added to it"))
-        session.add(CaseEvent(case_id=other.id, action="quoted_by_another",
-                              detail=f"{case.reference}, from an address that is not this case's, quotes this case"))
     return tuple(o.reference for o in others)
 
 

@@ -55,7 +55,7 @@ class PartView:
     paths_forward: tuple[str, ...]
 
 
-WARNING_EVENTS = frozenset({"bounced", "quoted_by_another", "quotes_another_case"})
+WARNING_EVENTS = frozenset({"bounced", "quotes_another_case"})
 
 
 @dataclass(frozen=True)
@@ -69,8 +69,8 @@ class CaseDetail:
 
     @property
     def warnings(self) -> list[CaseEvent]:
-        """The events a caseworker must see before acting: a mail of ours that did not arrive, a mail from an
-        address that is not the case's quoting it or quoted by it."""
+        """The events a caseworker must see before acting: a mail of ours that did not arrive, a mail quoting
+        another case without being from one of its addresses."""
         return [e for e in self.events if e.action in WARNING_EVENTS]
 
     @property

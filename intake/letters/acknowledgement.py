@@ -7,6 +7,7 @@ Body: ``templates/acknowledgement.<lang>.txt``; phrases: ``phrases.<lang>.toml``
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from email.message import EmailMessage
 
@@ -39,7 +40,7 @@ def acknowledgement(facts: CaseFacts, original: ParsedMail, catalogue: Catalogue
     """
     lang = language(facts.language)
     name = task_names(_part_types(facts, catalogue), catalogue, lang)
-    quoted = strip_references(settings.reference_prefix, original.subject)
+    quoted = _without_prefixes(strip_references(settings.reference_prefix, original.subject))
     if facts.forwarded_by and facts.parts and not facts.parts[0].needs_triage:
         quoted = ""  # the colleague's "VS: ..." is not the business's subject
     envelope = Envelope(
@@ -49,6 +50,16 @@ def acknowledgement(facts: CaseFacts, original: ParsedMail, catalogue: Catalogue
         cc=[facts.contact.email] if facts.contact else [], thread=Thread.replying_to(original), language=lang)
     return build_mail(settings, envelope, render(f"acknowledgement.{lang}.txt", _values(facts, original, catalogue,
                                                                                      settings, lang)))
+
+
+# "Re:", "SV:", "Fwd:", "VS:" and our own "Kvittering:" / "Acknowledgement:" before the business's subject
+_PREFIXES = re.compile(r"^(?:\s*(?:re|sv|aw|fw|fwd|vs|wg|tr|videresendt|kvittering|acknowledgement)\s*:)+\s*",
+                       re.IGNORECASE)
+
+
+def _without_prefixes(subject: str) -> str:
+    """ "RE: Acknowledgement: Scaffolding permit" quoted as "Scaffolding permit" (nothing left: the task's name)."""
+    return _PREFIXES.sub("", subject)
 
 
 def _values(facts: CaseFacts, original: ParsedMail, catalogue: Catalogue, settings, lang: str) -> dict[str, str]:

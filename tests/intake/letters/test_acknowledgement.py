@@ -38,7 +38,7 @@ EXPECTED = {
     "en": {
         "greeting": "Dear Peter Jensen\n",
         "subject": f"[{REFERENCE}] Acknowledgement: Scaffolding application",
-        "received": f"We received your application Monday 30 November 2026 at 09:05 and registered it under the "
+        "received": f"We received your mail Monday 30 November 2026 at 09:05 and registered it under the "
                     f"reference {REFERENCE}.",
         "task": "Task: Use of road space (scaffolding, container, site hut, crane, lift)\n",
         "office": "Responsible office: Centre for Traffic (road authority)\n",
@@ -80,6 +80,20 @@ def test_subject_quotes_a_reply_without_doubling_the_reference(settings):
     reply = original(subject=f"Re: [{REFERENCE}] Kvittering: Ansøgning")
     subject = sent(ack(settings, mail=reply))["Subject"]
     assert subject.startswith(f"[{REFERENCE}] Kvittering: ") and subject.count(REFERENCE) == 1
+    assert subject == f"[{REFERENCE}] Kvittering: Ansøgning"        # not "Kvittering: Re: Kvittering: Ansøgning"
+
+
+@pytest.mark.parametrize(("written", "quoted"), [("Fwd: Summer street festival", "Summer street festival"),
+                                                 ("SV: VS: Stillads", "Stillads"),
+                                                 ("Re: Acknowledgement: Scaffolding", "Scaffolding"),
+                                                 ("Revision of our sign: size", "Revision of our sign: size")])
+def test_subject_quotes_the_business_without_reply_and_forward_marks(settings, written, quoted):
+    assert sent(ack(settings, mail=original(subject=written)))["Subject"] == f"[{REFERENCE}] Kvittering: {quoted}"
+
+
+def test_subject_of_a_bare_reply_mark_is_the_task(settings):
+    assert sent(ack(settings, mail=original(subject="Re:")))["Subject"].startswith(f"[{REFERENCE}] Kvittering: ")
+    assert sent(ack(settings, mail=original(subject="Re:")))["Subject"] != f"[{REFERENCE}] Kvittering: "
 
 
 @LANGS

@@ -170,7 +170,7 @@ def test_case_page_gives_times_on_copenhagens_clock_summer_and_winter(desk):
     assert "<td>2026-03-29 01:59</td>" in page and " UTC" not in page
 
 
-def test_a_bounce_or_a_stranger_quoting_the_case_is_shown_above_everything(desk):
+def test_a_bounce_or_a_mail_quoting_another_case_is_shown_above_everything(desk):
     from models import Case, CaseEvent
     ref = desk.deliver(sample(SIGN))
     client = desk.user("bo@kk.example", office_of(desk, ref))
