@@ -33,7 +33,14 @@ from sqlmodel import Session, col, func, select
 from intake.cases import parts as partlib
 from intake.cases.checklists import apply_answer, stored
 from intake.cases.lifecycle import Desk, resume
-from intake.cases.rules import NOTICE_PURPOSES, belongs_to, contacts_of, may_reply, own_addresses
+from intake.cases.rules import (
+    NOTICE_PURPOSES,
+    contacts_of,
+    may_reply,
+    own_addresses,
+    quoted_cases,
+    written_by_its_own,
+)
 from intake.details.checklist import Checklist
 from intake.letters.case_letters import case_greeting
 from intake.letters.envelope import Thread, domain_of, msg_id
@@ -67,12 +74,10 @@ def answers_request(mail: ParsedMail) -> bool:
 
 def find_case(session: Session, references: Sequence[str], owners: Sequence[str] | None) -> Case | None:
     """The quoted case that one of ``owners`` belongs to (any quoted case when ``owners`` is None)."""
-    if not references:
-        return None
-    cases = session.exec(select(Case).where(col(Case.reference).in_(list(references)))).all()
+    cases = quoted_cases(session, references)
     if owners is None:
         return cases[0] if cases else None
-    return next((c for c in cases if any(belongs_to(c, o, contacts_of(session, c)) for o in owners if o)), None)
+    return next((c for c in cases if written_by_its_own(session, c, owners)), None)
 
 
 def database_lookup(session: Session) -> CaseLookup:

@@ -111,9 +111,7 @@ def resolve(state: MessageState, lookup: CaseLookup | None) -> Case | None:
             return case
     if state.kind not in ("follow_up", "status_query"):
         return None
-    # The From proves who writes (a colleague's forward: the business it forwards); Reply-To proves nothing.
-    owners = [who.applicant_addr] if who.forward is not None else [state.mail.from_addr]
-    case = lookup(state.references, owners)
+    case = lookup(state.references, state.writers)
     if case is None:
         state.kind = "application"
         return None

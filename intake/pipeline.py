@@ -111,6 +111,13 @@ class MessageState:
         return self.parties
 
     @property
+    def writers(self) -> list[str]:
+        """Whose mail this is, as far as the From proves it (a colleague's forward: the business it forwards);
+        Reply-To proves nothing."""
+        who = self.who
+        return [who.applicant_addr] if who.forward is not None else [self.mail.from_addr]
+
+    @property
     def subject(self) -> str:
         """The business's subject: a forwarded application's own, else the mail's."""
         fwd = self.parties.forward if self.parties else None

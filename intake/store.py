@@ -168,9 +168,7 @@ def _quoted_by_another(session: Session, case: Case, state: MessageState) -> tup
     """Other cases the mail quotes without being from one of their addresses: noted on the new case, and its office
     warned in the routed mail (a stranger asking to change a case's address must not be taken for its applicant).
     Nothing is added to the quoted case: a stranger leaves no trace there."""
-    who = state.who
-    owners = [who.applicant_addr] if who.forward is not None else [state.mail.from_addr]
-    others = quoted_by_another(session, state.references, owners, except_id=state.earlier_case_id)
+    others = quoted_by_another(session, state.references, state.writers, except_id=state.earlier_case_id)
     for other in others:
         session.add(CaseEvent(case_id=case.id, action="quotes_another_case",
                               detail=f"quotes {other.reference} without being from one of its addresses: "

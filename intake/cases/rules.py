@@ -50,15 +50,25 @@ def belongs_to(case: Case, sender: str, contacts: Iterable[str] = ()) -> bool:
     return bool(sender) and sender.lower() in own_addresses(case, contacts)
 
 
-def quoted_by_another(session: Session, references: Sequence[str], owners: Sequence[str],
-                      except_id: int | None = None) -> list[Case]:
-    """The quoted cases that none of ``owners`` belongs to: a mail from another address that names them (someone
-    asking to change a case's address, or to be sent its documents, must not be taken for the applicant)."""
+def quoted_cases(session: Session, references: Sequence[str]) -> list[Case]:
+    """The cases ``references`` name (none for none)."""
     if not references:
         return []
-    cases = session.exec(select(Case).where(col(Case.reference).in_(list(references)))).all()
-    return [c for c in cases if c.id != except_id
-            and not any(belongs_to(c, o, contacts_of(session, c)) for o in owners if o)]
+    return list(session.exec(select(Case).where(col(Case.reference).in_(list(references)))).all())
+
+
+def written_by_its_own(session: Session, case: Case, writers: Sequence[str]) -> bool:
+    """One of ``writers`` is one of the case's own addresses (``belongs_to``, with the addresses caseworkers added)."""
+    contacts = contacts_of(session, case)
+    return any(belongs_to(case, w, contacts) for w in writers if w)
+
+
+def quoted_by_another(session: Session, references: Sequence[str], writers: Sequence[str],
+                      except_id: int | None = None) -> list[Case]:
+    """The quoted cases that none of ``writers`` belongs to: a mail from another address that names them (someone
+    asking to change a case's address, or to be sent its documents, must not be taken for the applicant)."""
+    return [c for c in quoted_cases(session, references)
+            if c.id != except_id and not written_by_its_own(session, c, writers)]
 
 
 def offices_of(task_types, catalogue: Catalogue) -> list[str]:

@@ -20,8 +20,13 @@ from routing.goals import describe_date
 
 def item_names(task_type: str, ids: Sequence[str], catalogue: Catalogue, lang: str) -> list[str]:
     """The names of checklist items of ``task_type`` in ``lang``, catalogue order; unknown ids are skipped."""
+    return [_name(item, lang) for item in _items(task_type, ids, catalogue)]
+
+
+def _items(task_type: str, ids: Sequence[str], catalogue: Catalogue) -> list[ChecklistItem]:
+    """The checklist items of ``task_type`` that ``ids`` name, in their order; unknown ids are skipped."""
     items = {i.id: i for i in catalogue.task(task_type).checklist}
-    return [_name(items[i], lang) for i in ids if i in items]
+    return [items[i] for i in ids if i in items]
 
 
 def _name(item: ChecklistItem, lang: str) -> str:
@@ -62,9 +67,8 @@ def _part_block(part: PartFacts, catalogue: Catalogue, lang: str, details: Mappi
 
 def _missing_names(part: PartFacts, catalogue: Catalogue, lang: str, details: Mapping[str, object]) -> list[str]:
     """The names of the required items missing; a period whose start was given asks for its end only."""
-    items = {i.id: i for i in catalogue.task(part.task_type).checklist}
     names = []
-    for item in (items[i] for i in part.items("required_missing") if i in items):
+    for item in _items(part.task_type, part.items("required_missing"), catalogue):
         start = _start_only(item, details, lang)
         names.append(phrase(lang, "checklist.period_end", start=start) if start else _name(item, lang))
     return names
