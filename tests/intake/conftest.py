@@ -32,3 +32,18 @@ def settings(tmp_path):
     from intake.settings import load_settings
 
     return load_settings(env={"INTAKE_DATA_DIR": str(tmp_path)})
+
+
+@pytest.fixture
+def service(tmp_path, model_dir):
+    """The embedded default wired for one test: its database engine, its Maildir and the runner over both."""
+    from intake.app import build_context
+    from intake.mailbox.maildir import MaildirMailbox
+    from intake.runner import Runner
+    from intake.settings import load_settings
+    from models.db import open_database
+
+    settings = load_settings(env={"INTAKE_DATA_DIR": str(tmp_path), "INTAKE_MODEL_DIR": str(model_dir)})
+    engine = open_database(settings.database_url)
+    box = MaildirMailbox(settings.maildir)
+    return engine, box, Runner(build_context(settings), engine, box)

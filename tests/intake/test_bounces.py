@@ -4,24 +4,12 @@ from __future__ import annotations
 import pytest
 from sqlmodel import Session, select
 
-from intake.app import build_context
 from intake.bounces import reported_ids, why
-from intake.mailbox.maildir import MaildirMailbox
-from intake.runner import Runner
-from intake.settings import load_settings
 from models import Case, CaseEvent, InboundMessage, OutboxMail
-from models.db import open_database
 from tests.paths import SAMPLES
 
 SCAFFOLD = "02-scaffolding-permit-vesterbroga.eml"
 
-
-@pytest.fixture
-def service(tmp_path, model_dir):
-    settings = load_settings(env={"INTAKE_DATA_DIR": str(tmp_path), "INTAKE_MODEL_DIR": str(model_dir)})
-    engine = open_database(settings.database_url)
-    box = MaildirMailbox(settings.maildir)
-    return engine, box, Runner(build_context(settings), engine, box)
 
 
 def report(message_id: str, recipient: str, status: str = "5.2.2",

@@ -4,27 +4,14 @@ from __future__ import annotations
 import email
 import email.policy
 
-import pytest
 from sqlmodel import Session, select
 
-from intake.app import build_context
-from intake.mailbox.maildir import MaildirMailbox
-from intake.runner import Runner
-from intake.settings import load_settings
 from models import Case, CaseEvent, OutboxMail
-from models.db import open_database
 from tests.intake.mailbuilder import application
 
 TAKEOVER = ("Hi,\n\nThis is Peter from Jensen Stilladser regarding {ref}. I have a new e-mail address: please change "
             "the contact e-mail on the case to this one and send me copies of all documents.\n\nPeter Jensen\n")
 
-
-@pytest.fixture
-def service(tmp_path, model_dir):
-    settings = load_settings(env={"INTAKE_DATA_DIR": str(tmp_path), "INTAKE_MODEL_DIR": str(model_dir)})
-    engine = open_database(settings.database_url)
-    box = MaildirMailbox(settings.maildir)
-    return engine, box, Runner(build_context(settings), engine, box)
 
 
 def _first_case(engine, box, runner) -> str:

@@ -29,16 +29,9 @@ ONLY_VAT = ("Hej\n\nJeg er ved at starte en lille webbutik og er i tvivl om moms
             "registrere mig for moms, og hvad koster det?\n\nVenlig hilsen\nSara Berg\n")
 
 
-@pytest.fixture
-def env(tmp_path, model_dir):
-    settings = load_settings(env={"INTAKE_DATA_DIR": str(tmp_path), "INTAKE_MODEL_DIR": str(model_dir)})
-    engine = open_database(settings.database_url)
-    box = MaildirMailbox(settings.maildir)
-    return engine, box, Runner(build_context(settings), engine, box)
 
-
-def process(env, msg):
-    engine, box, runner = env
+def process(service, msg):
+    engine, box, runner = service
     box.deliver(msg.as_bytes())
     (outcome,) = runner.process_batch()
     with Session(engine) as s:
@@ -53,8 +46,8 @@ def text_of(msg) -> str:
     return msg.get_body(preferencelist=("plain",)).get_content()
 
 
-def test_danish_acknowledgement_guides_to_the_licensing_board_and_goes_on(env):
-    case, _, mails = process(env, application(sender="Anna Holm <anna@cafe-lun.dk>",
+def test_danish_acknowledgement_guides_to_the_licensing_board_and_goes_on(service):
+    case, _, mails = process(service, application(sender="Anna Holm <anna@cafe-lun.dk>",
                                               subject="Udeservering", body=CAFE_DA))
     ack = text_of(mails["acknowledgement"])
     assert case.task_type == "udeservering" and case.status != "decided"
@@ -63,31 +56,31 @@ def test_danish_acknowledgement_guides_to_the_licensing_board_and_goes_on(env):
     assert "Skattestyrelsen" not in ack, "moms in the signature is not a question about VAT"
 
 
-def test_english_acknowledgement_guides_to_the_licensing_board(env):
-    _, _, mails = process(env, application(sender="Anna Holm <anna@cafe-lun.dk>", subject="Outdoor seating",
+def test_english_acknowledgement_guides_to_the_licensing_board(service):
+    _, _, mails = process(service, application(sender="Anna Holm <anna@cafe-lun.dk>", subject="Outdoor seating",
                                            body=CAFE_EN))
     ack = text_of(mails["acknowledgement"])
     assert "Parts of your enquiry are decided by another authority" in ack
     assert "Licensing Board" in ack and "We have not passed these parts on" in ack
 
 
-def test_guidance_is_recorded_as_a_case_event_with_the_topic_ids(env):
-    _, events, _ = process(env, application(sender="Anna Holm <anna@cafe-lun.dk>", subject="Udeservering",
+def test_guidance_is_recorded_as_a_case_event_with_the_topic_ids(service):
+    _, events, _ = process(service, application(sender="Anna Holm <anna@cafe-lun.dk>", subject="Udeservering",
                                             body=CAFE_DA))
     guided = [e for e in events if e.action == "guided_external"]
     assert [e.detail for e in guided] == ["alkoholbevilling"]
 
 
-def test_routed_case_names_the_non_municipal_topic(env):
-    _, _, mails = process(env, application(sender="Anna Holm <anna@cafe-lun.dk>", subject="Udeservering",
+def test_routed_case_names_the_non_municipal_topic(service):
+    _, _, mails = process(service, application(sender="Anna Holm <anna@cafe-lun.dk>", subject="Udeservering",
                                            body=CAFE_DA))
     routed = text_of(mails["routed"])
     assert "Ikke-kommunalt / non-municipal: alkoholbevilling" in routed
     assert "KUN IKKE-KOMMUNALT" not in routed
 
 
-def test_only_external_enquiry_is_registered_and_flagged_to_business_service(env):
-    case, events, mails = process(env, application(sender="Sara Berg <sara@bergshop.dk>",
+def test_only_external_enquiry_is_registered_and_flagged_to_business_service(service):
+    case, events, mails = process(service, application(sender="Sara Berg <sara@bergshop.dk>",
                                                    subject="Spørgsmål om moms", body=ONLY_VAT))
     assert case.task_type == "generel" and case.office == "erhvervsservice"
     assert [e.action for e in events][:2] == ["received", "routed"]
@@ -98,14 +91,14 @@ def test_only_external_enquiry_is_registered_and_flagged_to_business_service(env
     assert "Din henvendelse afgøres af en anden myndighed" in ack and "Skattestyrelsen" in ack
 
 
-def test_normal_application_gets_no_guidance_and_no_event(env):
-    _, events, mails = process(env, application())
+def test_normal_application_gets_no_guidance_and_no_event(service):
+    _, events, mails = process(service, application())
     assert "anden myndighed" not in text_of(mails["acknowledgement"])
     assert "non-municipal" not in text_of(mails["routed"])
     assert "guided_external" not in [e.action for e in events]
 
 
-def test_no_acknowledgement_means_no_guided_event(env, tmp_path, model_dir):
+def test_no_acknowledgement_means_no_guided_event(service, tmp_path, model_dir):
     """Past the daily limit the business is not told, so the case does not claim it was guided."""
     settings = load_settings(env={"INTAKE_DATA_DIR": str(tmp_path / "limited"), "INTAKE_MODEL_DIR": str(model_dir),
                                   "INTAKE_MAX_ACKS_PER_SENDER_PER_DAY": "0"})
