@@ -87,10 +87,12 @@ class Pieces:
     atoms: list[str] = field(default_factory=list)
     pieces: list[tuple[int, ...]] = field(default_factory=list)
     ticked: set[int] = field(default_factory=set)   # atoms that are a form's ticked box: a request by themselves
+    items: set[int] = field(default_factory=set)    # atoms of a list item in running text
 
     def asked(self) -> list[bool]:
-        """For each piece, whether it is a ticked box (which needs no other evidence, see ``TaskModel._decide``)."""
-        return [len(piece) == 1 and piece[0] in self.ticked for piece in self.pieces]
+        """For each piece, whether it asks by itself: a ticked box, or a list item (see ``TaskModel._decide``)."""
+        return [(len(piece) == 1 and piece[0] in self.ticked) or (bool(piece) and set(piece) <= self.items)
+                for piece in self.pieces]
 
     def texts(self) -> list[str]:
         return [" ".join(self.atoms[i] for i in piece) for piece in self.pieces]
@@ -99,6 +101,7 @@ class Pieces:
         offset = len(self.atoms)
         self.atoms += other.atoms
         self.ticked |= {i + offset for i in other.ticked}
+        self.items |= {i + offset for i in other.items}
         seen = set(self.texts())
         for piece, text in zip(other.pieces, other.texts(), strict=False):
             if text not in seen:
@@ -142,10 +145,12 @@ def text_pieces(text: str) -> Pieces:
             continue
         start = len(found.atoms)
         joins = []
-        for text, _ in units:
+        for text, item in units:
             sentences = _sentences(text) or [text]
             first = len(found.atoms)
             found.atoms += sentences
+            if item == ITEM:
+                found.items |= set(range(first, len(found.atoms)))
             joins.append(tuple(range(first, len(found.atoms))))
             if len(sentences) > 1:
                 joins += [(first + k,) for k, s in enumerate(sentences) if _says_enough(s, MIN_PIECE_WORDS)]
@@ -202,9 +207,13 @@ def ticked_rows(text: str) -> str:
     return "\n".join(line for line in map(row, text.split("\n")) if line is not None)
 
 
-def _units(block: str) -> list[tuple[str, bool]]:
-    """List items and lines of a block (each with whether it is a list item), a heading joined to the next line."""
-    units: list[tuple[str, bool]] = []
+ITEM, SECTION = "item", "section"
+
+
+def _units(block: str) -> list[tuple[str, str]]:
+    """List items and lines of a block, each with what it is (``ITEM``, ``SECTION``: a heading joined to the line
+    after it, or "" for a line of running text)."""
+    units: list[tuple[str, str]] = []
     heading = ""
     for line in block.split("\n"):
         line = line.strip()
@@ -215,16 +224,16 @@ def _units(block: str) -> list[tuple[str, bool]]:
         is_item = bool(_ITEM.match(line))
         text = _ITEM.sub("", line).strip() if is_item else line
         if heading:
-            units.append((f"{heading} {text}", True))
+            units.append((f"{heading} {text}", ITEM if is_item else SECTION))
             heading = ""
         elif _is_heading(text, is_item):
             heading = text
         elif is_item or not units or _ends_sentence(units[-1][0]) or _TABLE_ROW.match(text):
-            units.append((text, is_item))
+            units.append((text, ITEM if is_item else ""))
         else:
             units[-1] = (f"{units[-1][0]} {text}", units[-1][1])   # a sentence wrapped over two lines
     if heading and len(heading.split()) >= MIN_LINE_WORDS:
-        units.append((heading, False))
+        units.append((heading, ""))
     return units
 
 

@@ -80,6 +80,20 @@ def test_only_a_forms_ticked_box_is_a_piece_that_asks_by_itself():
     assert asked == {"Fedtudskiller / spildevand"}
 
 
+def test_a_list_item_asks_by_itself_and_a_sentence_of_running_text_does_not():
+    found = text_pieces("Vi skal bruge:\n1) tilladelse til at lede vaskevand til kloak\n2) skilte: et pylonskilt ved "
+                        "indkørslen\n\nVognen er lille, med bord og skilt, så ca. 4 m2 i alt.\n\nSkiltning\n"
+                        "Vi vil have et skilt over døren.")
+    asked = {text for text, item in zip(found.texts(), found.asked(), strict=True) if item}
+    assert asked == {"tilladelse til at lede vaskevand til kloak", "skilte: et pylonskilt ved indkørslen"}
+
+
+def test_a_list_item_keeps_its_place_when_pieces_are_joined():
+    found = pieces_of(Parts("Ansøgning", "Hej.\n\n- et skilt over døren", [Attachment("- affald fra køkkenet")]))
+    asked = {text for text, item in zip(found.texts(), found.asked(), strict=True) if item}
+    assert asked == {"et skilt over døren", "affald fra køkkenet"}
+
+
 def test_pieces_are_joins_of_atoms_read_once():
     found = text_pieces("- udeservering på fortovet\n- et skilt over døren")
     assert found.atoms == ["udeservering på fortovet", "et skilt over døren"]
