@@ -258,8 +258,13 @@ def _valid(day: int, month: int, year: int) -> bool:
     return True
 
 
+# "fra mandag d 7/12 til fredag d 18/12": "d" for "den" written without its dot, before a day and month
+_BARE_D = re.compile(r"(?<![\w.])([dD]) (?=\d{1,2}[./]\d)")
+
+
 def find_period(text: str, reference: date) -> Period:
     """The period applied for: the first range near a period cue, else the first range, else one side."""
+    text = _BARE_D.sub(r"\1. ", text)
     dates = _not_excluded(text, find_dates(text))      # once: the slowest pattern work on a long text
     every = _ranges(text, reference, dates)
     if len(every) == 1 and not dates and _only_a_start_week(text, every[0][0]):

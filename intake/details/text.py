@@ -716,6 +716,18 @@ def _cvr_of_the_company(out: dict, text: str) -> None:
     near = [(at - end, v) for end in ends for at, v in cvrs if 0 <= at - end <= 120]
     if near:
         out["cvr"] = min(near)[1]
+        return
+    # a CVR under another company's name is that company's (an accountant's signature, "Lund Revision ApS /
+    # Frederiksberggade 16 / CVR 95220703", above the client's own "vores CVR er 10410800" in the mail it forwards)
+    anothers = {v for at, v in cvrs if _under_another_company(text[max(0, at - 120):at], company)}
+    if out["cvr"] in anothers:
+        out["cvr"] = next((v for _, v in cvrs if v not in anothers), out["cvr"])
+
+
+def _under_another_company(before: str, company: str) -> bool:
+    """The last company named by its legal form in ``before`` (the text up to a CVR) is not ``company``."""
+    named = [clean_company(m.group("v")) for m in COMPANY.finditer(before)]
+    return bool(named) and named[-1] is not None and named[-1].casefold() != company.casefold()
 
 
 # a Danish number in four pairs, with or without +45 ("+45 28 16 47 39", "32551890")

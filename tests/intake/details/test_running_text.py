@@ -307,3 +307,30 @@ def test_an_initial_inside_a_company_name_ends_no_sentence():
 def test_og_driver_enkeltmandsvirksomheden_x():
     found = values("Jeg hedder Amira Haddad og driver enkeltmandsvirksomheden Amiras Falafel (CVR 43887120).")
     assert found["company_name"] == "Amiras Falafel"
+
+
+@pytest.mark.parametrize("text", [
+    "Skal bruge plads til en container foran Istedgade 84 (1650 kbh V) fra mandag d 7/12 til fredag d 18/12.",
+    "Containeren skal stå der fra d 7.12 til d 18.12.",
+])
+def test_d_for_den_without_its_dot_before_a_day_and_month(text):
+    found = values(text)
+    assert (found.get("period_from"), found.get("period_to")) == ("2027-12-07", "2027-12-18")
+
+
+def test_the_cvr_under_an_agents_own_company_is_not_the_clients():
+    """An accountant forwards the client's mail: the accountant's signature (its firm and CVR) comes first, the
+    client's own "vores CVR er ..." in the forwarded mail below. The client's name goes with the client's CVR."""
+    text = ("Hej Erhvervsservice\n\nJeg er revisor for Kaffe Kompagniet Refshaleøen ApS og videresender nedenstående "
+            "fra min kunde, Martin Dahl, som har bedt mig hjælpe med at finde ud af, hvilke tilladelser der skal "
+            "søges om, inden de flytter risteriet til en større hal.\n\nMed venlig hilsen\n\nJakob Lund\n"
+            "Statsautoriseret revisor\nLund Revision ApS\nFrederiksberggade 16, 3.\n1459 København K\n"
+            "Tlf. 33 12 87 40\nCVR 95220703\n\n---------- Forwarded message ---------\nFra: Martin Dahl "
+            "<martin@kaffekompagniet.dk>\nSubject: Flytning af risteri\n\nHej Jakob\n\nVi flytter risteriet til "
+            "Borgbjergsvej 9, 2450 København SV, og skal vel have en miljøgodkendelse. Vores CVR er 10410800.\n\n"
+            "Martin\nKaffe Kompagniet Refshaleøen ApS\ntlf. 28 70 53 19")
+    found = values(text)
+    assert (found["company_name"], found["cvr"]) == ("Kaffe Kompagniet Refshaleøen ApS", "10410800")
+    # the same signature, its CVR on the line under the firm, in a mail that names no other company: its own
+    assert values(text.split("\n\n---")[0].replace("revisor for Kaffe Kompagniet Refshaleøen ApS", "revisor"))[
+        "cvr"] == "95220703"
