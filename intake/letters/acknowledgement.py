@@ -77,7 +77,7 @@ def _values(facts: CaseFacts, original: ParsedMail, catalogue: Catalogue, settin
         "external_text": guidance_text(facts.external, facts.task_types, catalogue, lang,
                                        from_name=settings.from_name),
         "guidance_text": _guidance(facts, catalogue, lang),
-        "contact_text": contact_text(facts.contact, lang, introduce=True),
+        "contact_text": contact_text(facts.contact, lang, introduce=True, question=_is_question(facts, catalogue)),
         "track_text": track_text(settings, facts.reference, lang),
     }
 
@@ -88,6 +88,12 @@ def _forwarded_text(facts: CaseFacts, settings, lang: str) -> str:
         return ""
     sentence = phrase(lang, "acknowledgement.forwarded", forwarder=facts.forwarded_by, from_name=settings.from_name)
     return f"\n{sentence}\n"
+
+
+def _is_question(facts: CaseFacts, catalogue: Catalogue) -> bool:
+    """A general enquiry (its one part the general task, not in triage): it asks, it applies for nothing."""
+    parts = parts_of(facts, catalogue)
+    return len(parts) == 1 and parts[0].task_type == catalogue.general_task and not parts[0].needs_triage
 
 
 def _part_types(facts: CaseFacts, catalogue: Catalogue) -> tuple[str, ...]:

@@ -72,11 +72,12 @@ def greeting_name(name: object, lang: str) -> str:
     return cleaned or phrase(lang, "words.applicant")
 
 
-def contact_text(person: ContactPerson | None, lang: str, *, introduce: bool = False) -> str:
-    """The block that names the contact person with direct contact details ('' when there is none)."""
+def contact_text(person: ContactPerson | None, lang: str, *, introduce: bool = False, question: bool = False) -> str:
+    """The block that names the contact person with direct contact details ('' when there is none); introduced as
+    the guide of a case for several offices, or of a question that touches several (``question``)."""
     if person is None:
         return ""
-    intro = phrase(lang, "contact.intro") + "\n" if introduce else ""
+    intro = phrase(lang, "contact.intro_question" if question else "contact.intro") + "\n" if introduce else ""
     details = phrase(lang, "contact.details", name=person.name, title=person.title, email=person.email,
                      phone=person.phone)
     return f"\n{phrase(lang, 'contact.head')}\n{intro}{details}\n"

@@ -37,4 +37,9 @@ def strip_references(prefix: str, text: str) -> str:
     pattern = reference_pattern(prefix).pattern
     cleaned = re.sub(rf"\[\s*{pattern}\s*\]|\(\s*{pattern}\s*\)|{pattern}", " ", text, flags=re.IGNORECASE)
     cleaned = re.sub(r"\(\s*\)|\[\s*\]", " ", cleaned)    # "(KBH-2025-000812)" leaves nothing, "(se KBH-...)" "(se)"
-    return " ".join(cleaned.split()).replace("( ", "(").replace(" )", ")")
+    cleaned = " ".join(cleaned.split()).replace("( ", "(").replace(" )", ")")
+    cleaned = re.sub(r" (?=[,:;.!?](?:\s|$))", "", cleaned)     # "Sag KBH-2025-001234: nyt skilt": no " :"
+    return _DANGLING.sub("", cleaned)    # "Loppemarked på Guldbergs Plads - KBH-2025-001234": no "-" left at the end
+
+
+_DANGLING = re.compile(r"(?:\s*[-–—:,;/|])+\s*$|^\s*[-–—,;/|]+\s*")

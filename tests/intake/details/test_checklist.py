@@ -105,6 +105,8 @@ def body(text: str, *attachments: tuple[str, str]) -> Evidence:
     ("udeservering", "area", "roughly 2 by 4 metres"),
     ("udeservering", "period", "i sæsonen april-oktober 2027"),
     ("vejareal", "equipment", "We need a cherry picker outside no. 40."),
+    ("vejareal", "equipment", "we need to park two refrigerated trailers and a 60 kVA generator on Frederiksborggade"),
+    ("vejareal", "equipment", "En kølevogn og en generator ud for nr. 12 i tre dage."),
     ("vejareal", "period", "Works are planned for weeks 18 to 21."),
     ("vejareal", "period", "Mobile crane needed on Strandgade 100, Sat 11 Sep 2027, 06:00-14:00."),
     ("vejareal", "site", "En container på hjørnet af Jagtvej og Nørrebrogade."),

@@ -18,6 +18,7 @@ from tests.intake.letters.builders import (
     body_of,
     facts,
     original,
+    part,
     sent,
 )
 
@@ -139,6 +140,22 @@ def test_complex_case_copies_and_introduces_the_contact_person(settings, lang):
     phone = "Telefon" if lang == "da" else "Phone"
     assert f"\n{head}\n" in body and f"{PERSON.name}, {PERSON.title}\n" in body
     assert f"{phone}: {PERSON.phone}" in body and ("fast kontaktperson" in body or "named contact" in body)
+
+
+@pytest.mark.parametrize(("lang", "question", "case"), [
+    ("da", "Dit spørgsmål berører flere enheder", "Din sag involverer flere enheder"),
+    ("en", "Your question touches several offices", "Your case involves several offices"),
+])
+def test_a_question_for_several_offices_introduces_its_contact_person_as_a_guide(settings, lang, question, case):
+    """"What do I need to open a ramen restaurant?" touches several offices and gets a contact person, but the case's
+    one task is the question: the letter does not say the case involves several offices."""
+    asked = sent(ack(settings, lang, contact=PERSON, task_types=("generel", "udeservering"), office="erhvervsservice",
+                     parts=(part("generel"),)))
+    applied = sent(ack(settings, lang, contact=PERSON, task_types=("udeservering", "skilte"), office="byliv",
+                       parts=(part("udeservering"), part("skilte"))))
+    assert question in body_of(asked) and case not in body_of(asked)
+    assert case in body_of(applied) and question not in body_of(applied)
+    assert asked["Cc"] == PERSON.email
 
 
 def test_simple_case_has_no_cc_and_no_contact_block(settings):

@@ -23,3 +23,10 @@ def test_strip_references_removes_tags_and_loose_mentions():
     assert strip_references("KBH", "Fornyelse – samme som sidste år (KBH-2025-000812)") == \
         "Fornyelse – samme som sidste år"
     assert strip_references("KBH", "Fornyelse (se KBH-2025-000812) [KBH-2026-000001]") == "Fornyelse (se)"
+
+
+def test_strip_references_leaves_no_dangling_separator():
+    assert strip_references("KBH", "Re: Loppemarked på Guldbergs Plads - KBH-2025-001234") == \
+        "Re: Loppemarked på Guldbergs Plads"
+    assert strip_references("KBH", "KBH-2025-001234 – skilt til salon") == "skilt til salon"
+    assert strip_references("KBH", "Sag KBH-2025-001234: nyt skilt, 2-3 m") == "Sag: nyt skilt, 2-3 m"
