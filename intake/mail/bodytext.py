@@ -249,8 +249,8 @@ def _text_now(text: str, subject: str, depth: int) -> str:
     own = strip_signature(_drop_inline_quotes(lines[:cut]))
     if kind != "forward" or depth >= MAX_FORWARD_DEPTH:
         return own
-    if len(re.sub(r"\s", "", own)) > SHORT_OWN_TEXT:
-        return own
+    if len(re.sub(r"\s", "", own)) > SHORT_OWN_TEXT and not FORWARD_LINE.match(lines[cut]):
+        return own      # a long mail above an old message under a forward subject: the mail is what is asked
     fwd_subject, body = _split_forward_header(lines[cut + (0 if _HEADER_FROM_RE.match(lines[cut]) else 1):])
     inner = _text_now("\n".join(body), fwd_subject, depth + 1)
     parts = [p for p in (own, fwd_subject, inner) if p.strip()]

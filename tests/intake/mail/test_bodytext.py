@@ -141,9 +141,18 @@ def test_forward_markers_in_several_languages(marker):
     assert "Vesterbrogade 4" in text_now(body)
 
 
-def test_forwarded_content_is_left_out_when_own_text_is_long():
+def test_a_message_forwarded_under_its_marker_is_included_after_a_long_own_text():
+    """An accountant's long note above "---------- Forwarded message ---------" and the client's mail: the client's
+    mail is what is passed on to us."""
+    own = "Jeg er revisor for kunden og videresender hans mail, da han beder om hjælp til at søge. " * 5
+    assert "Vesterbrogade 4" in text_now(own + "\n\n" + FORWARD)
+
+
+def test_an_old_message_under_a_forward_subject_is_left_out_when_own_text_is_long():
     own = "Vi har selv en lang ansøgning. " * 20
-    assert "Vesterbrogade 4" not in text_now(own + "\n\n" + FORWARD)
+    old = "Fra: Per Jensen\nSendt: 2. marts 2027\nTil: Hans\nEmne: Container\n\nEn container på Vesterbrogade 4."
+    assert "Vesterbrogade 4" not in text_now(own + "\n\n" + old, "VS: Ansøgning")
+    assert "Vesterbrogade 4" in text_now("Se nedenfor.\n\n" + old, "VS: Ansøgning")
 
 
 def test_outlook_forward_is_included_under_a_forward_subject():
