@@ -112,6 +112,7 @@ def extract_details(
     _company_of_the_sender(found, read, sender)
     _first_name_of_the_owner(found)
     _contact_by_the_model(found, read, sender, sender_name)
+    _name_with_its_address(found, read, sender, sender_name)
     _details_beside_the_company(found, read)
     _site_at_our_premises(found, read)
     _premises_in_another_text(found, read)
@@ -566,6 +567,42 @@ def _forwarder_to_contact(found: dict[str, Field], read: list[tuple[str, str, di
     found["contact_email"] = Field(str(own), "body") if own else Field(sender.lower(), "from")
     if "phone" in note:
         found["phone"] = Field(note["phone"], "body")
+
+
+# asked to write to someone: "svar direkte til Martin (martin@...)", "please contact Anna (anna@...)"
+_WRITE_TO = re.compile(r"(?i)\b(?:svar\w*|skriv\w*|send\w*|ret\w*(?:[ \t]+\w+)?|kontakt\w*|henvend\w*|reply|write|"
+                       r"contact|correspond|direct)(?:[ \t]+(?:gerne|venligst|please|direkte|directly|alle|all|"
+                       r"spørgsmål|questions|jeres|your|svar|answers?|mails?))*[ \t]+(?:til|to|med|with)[ \t]+\Z")
+
+
+_HEADER_LINE = re.compile(r"(?im)^[ \t>*]*(?:from|fra|to|til|cc|reply-to|svar til)[ \t]*:[^\n]*\Z")
+
+
+def _name_with_its_address(found: dict[str, Field], read: list[tuple[str, str, dict[str, object]]], sender: str,
+                           sender_name: str) -> None:
+    """The contact's e-mail written with another person's name ("Martin (martin@kaffekompagniet.dk)") is that
+    person's. Asked to write to that person ("svar direkte til Martin (...)"), the contact is that person (with the
+    surname the text gives them); named in passing ("Restaurantens ejer Sebastian Holm (sebastian@...) er
+    orienteret"), the address is not the contact's, and the sender who is the contact is written to at his own.
+    Never one person's name with another's address."""
+    contact, email = found.get("contact_name"), found.get("contact_email")
+    if contact is None or email is None or email.source == "from" or not isinstance(contact.value, str):
+        return
+    text = next((t for s, t, _ in read if s == email.source), "")
+    named = re.search(r"(?P<name>[A-ZÆØÅ][\w'-]+(?:[ \t]+[A-ZÆØÅ][\w'-]+){0,2})[ \t]*[(<][ \t]*(?:mailto:)?(?i:"
+                      + re.escape(str(email.value)) + r")[ \t]*[)>]", text)
+    if named is None or named.group("name").split()[0].casefold() in contact.value.casefold():
+        return
+    if _WRITE_TO.search(text, max(0, named.start() - 60), named.start()):
+        name = named.group("name")
+        fuller = re.search(rf"\b{re.escape(name)}(?:[ \t]+[A-ZÆØÅ][\w'-]+){{1,2}}\b", text) if " " not in name else None
+        person = fuller.group(0) if fuller and looks_like_person(fuller.group(0)) else name
+        local = str(email.value).partition("@")[0].casefold()
+        if looks_like_person(person) or (" " not in person and local.startswith(person.casefold())):
+            found["contact_name"] = Field(person, email.source)
+    elif (" ".join(sender_name.split()).casefold() == contact.value.casefold() and EMAIL.fullmatch(sender)
+          and not _HEADER_LINE.search(text, max(0, named.start() - 40), named.start())):
+        found["contact_email"] = Field(sender.lower(), "from")     # (not a forwarded mail's "From: X <x@...>")
 
 
 def _sender_among_the_signers(found: dict[str, Field], read: list[tuple[str, str, dict[str, object]]],

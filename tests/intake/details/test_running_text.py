@@ -334,3 +334,22 @@ def test_the_cvr_under_an_agents_own_company_is_not_the_clients():
     # the same signature, its CVR on the line under the firm, in a mail that names no other company: its own
     assert values(text.split("\n\n---")[0].replace("revisor for Kaffe Kompagniet Refshaleøen ApS", "revisor"))[
         "cvr"] == "95220703"
+
+
+def test_asked_to_write_to_a_person_at_their_address_makes_them_the_contact():
+    text = ("Jeg er revisor for kunden og videresender hans mail. Jeg vil foreslå, at I svarer direkte til Martin "
+            "(martin@kaffekompagniet.dk) med mig cc.\n\nMed venlig hilsen\nJakob Lund\nLund Revision ApS\n\n"
+            "---------- Forwarded message ---------\nFra: Martin Dahl <martin@kaffekompagniet.dk>\n\nHej Jakob\n\n"
+            "Vi flytter risteriet og skal vel have en miljøgodkendelse.\n\nMartin")
+    found = extract_details([("body", text)], reference=REF, sender="jl@lundrevision.dk", sender_name="Jakob Lund")
+    assert (found["contact_name"].value, found["contact_email"].value) == ("Martin Dahl", "martin@kaffekompagniet.dk")
+
+
+def test_an_address_named_in_passing_is_not_the_senders():
+    text = ("På vegne af Restaurant Hav & Have ApS, CVR 30309537, søger vi om tilladelse til en fedtudskiller på "
+            "Nyhavn 41, 1051 København K.\n\nKontakt vedr. ansøgningen: undertegnede, tlf. 27 14 39 02. Restaurantens "
+            "ejer Sebastian Holm (sebastian@havoghave.dk) er orienteret.\n\nVenlig hilsen\nMorten Vang\n"
+            "VVS-ingeniør")
+    found = extract_details([("body", text)], reference=REF, sender="mv@vang-vvsraadgivning.dk",
+                            sender_name="Morten Vang")
+    assert (found["contact_name"].value, found["contact_email"].value) == ("Morten Vang", "mv@vang-vvsraadgivning.dk")
