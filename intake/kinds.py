@@ -32,7 +32,8 @@ from sqlmodel import Session
 
 from intake import followups
 from intake.followups import CaseLookup
-from intake.pipeline import Context, MessageState
+from intake.mail.references import find_references
+from intake.pipeline import APPLIES_AGAIN, Context, MessageState
 from intake.store import store_case
 from models import Case, InboundMessage
 
@@ -122,7 +123,22 @@ def resolve(state: MessageState, lookup: CaseLookup | None) -> Case | None:
         # a renewal or mail about the closed case: settle() decides after the analysis
         state.kind, state.earlier_case_id, state.earlier_reference = "application", case.id, case.reference
         return None
+    if state.kind == "follow_up" and _applies_again_outside_the_thread(state, case):
+        # an open case named in a new mail that applies again ("Tak for hjælpen i år (sag KBH-2026-000002) ... Jeg
+        # vil gerne søge igen til næste jul"): a renewal too, or mail about the case; settle() decides
+        state.kind, state.earlier_case_id, state.earlier_reference = "application", case.id, case.reference
+        state.earlier_open = True
+        return None
     return case  # a status question about a decided case is answered with its decision
+
+
+def _applies_again_outside_the_thread(state: MessageState, case: Case) -> bool:
+    """A new mail about ``case`` (its reference neither in the subject nor in the thread headers) that applies again
+    in words."""
+    mail = state.mail
+    prefix = case.reference.rsplit("-", 2)[0]
+    threaded = find_references(prefix, (mail.subject, state.subject, mail.in_reply_to, *mail.references))
+    return case.reference not in threaded and bool(APPLIES_AGAIN.search(f"{state.subject}\n{state.text_now}"))
 
 
 def applies_again(state: MessageState, general_task: str | None) -> bool:
@@ -149,5 +165,5 @@ def settle(state: MessageState, ctx: Context) -> int | None:
         return None
     if applies_again(state, ctx.catalogue.general_task):
         return None
-    state.kind = "closed_case_mail"
+    state.kind = "follow_up" if state.earlier_open else "closed_case_mail"
     return state.earlier_case_id

@@ -96,6 +96,7 @@ class MessageState:
     parts: list[PartPlan] = field(default_factory=list)  # one per task type of a new case, the primary first
     earlier_case_id: int | None = None  # the decided or closed case a renewal quotes (set by intake.kinds)
     earlier_reference: str | None = None
+    earlier_open: bool = False  # the earlier case is still open (a new period applied for before it is decided)
     auth: AuthVerdict = UNCHECKED  # DMARC/DKIM/SPF of the From (intake.mail.authentication)
     sender_proven: bool = True  # the From may be taken as the sender (setting sender_auth)
     checklists: dict[str, Checklist] = field(default_factory=dict)  # per part with a checklist (not triage)
@@ -133,6 +134,11 @@ class MessageState:
 
 
 Stage = Callable[[MessageState, Context], None]
+# applying again, not asking how the case is going: "søge igen til næste jul", "a new period", "renew"
+APPLIES_AGAIN = re.compile(
+    r"\b(?:(?:ans[øo]ge?|s[øo]ge?)r? igen|igen (?:i [åa]r|til n[æa]ste|n[æa]ste)|n[æa]ste (?:[åa]r|s[æa]son)|"
+    r"ny(?:e)? (?:tilladelse|periode|s[æa]son)|forny\w*|forl[æa]ng\w*|apply(?:ing)? again|again (?:this|next)|"
+    r"next (?:year|season)|new (?:permit|period|season)|renew\w*|extend\w*)", re.IGNORECASE)
 STATUS_WORDS = re.compile(
     r"\b(status|hvor langt|hvorn[aå]r|nyt i sagen|how far|any news|update on|progress)\b", re.I)
 
@@ -165,7 +171,9 @@ def find_refs(state: MessageState, ctx: Context) -> None:
     state.references = find_references(ctx.settings.reference_prefix, texts)
     if state.references:
         short = len(state.text_now) < 600
-        asks = STATUS_WORDS.search(f"{state.subject}\n{state.text_now}")
+        said = f"{state.subject}\n{state.text_now}"
+        # "Jeg vil gerne søge igen til næste jul ... sig til hvornår jeg skal sende": applying, not asking for news
+        asks = STATUS_WORDS.search(said) and not APPLIES_AGAIN.search(said)
         state.kind = "status_query" if (short and asks) else "follow_up"
 
 
