@@ -194,17 +194,38 @@ def _box(value: str) -> bool | None:
 
 
 def ticked_rows(text: str) -> str:
-    """The text with a form's table rows read as boxes: a ticked row ("Skilte | X") becomes a list item
-    with its label, an unticked one ("Skilte | ☐", "Skilte |") is left out; other rows stay."""
+    """The text with a form's boxes read: a ticked table row ("Skilte | X") becomes a list item with its label, an
+    unticked one ("Skilte | ☐", "Skilte |") is left out; a line that starts with a box ("[X] Udeservering [ ] Skilte
+    [X] Erhvervsaffald", "[ ] | Skilte | Skiltet ændres ikke") keeps what each ticked box names, one list item each,
+    and loses what an unticked one names; other lines stay."""
 
     def row(line: str) -> str | None:
-        found = _TABLE_ROW.match(line.strip())
+        stripped = line.strip()
+        if _LEADING_BOX.match(stripped):
+            return _boxed(stripped)
+        found = _TABLE_ROW.match(stripped)
         state = _box(found.group("value")) if found else None
         if found is None or state is None:
             return line
         return f"- {found.group('label').strip()}" if state else None
 
     return "\n".join(line for line in map(row, text.split("\n")) if line is not None)
+
+
+_BOX_MARK = r"(?:\[[ \t]?[xX✓✔✗✘]?[ \t]?\]|[☐☒☑□])"
+_LEADING_BOX = re.compile(_BOX_MARK)
+_BOX_SPLIT = re.compile(f"({_BOX_MARK})")
+
+
+def _boxed(line: str) -> str | None:
+    """A line of boxes, each followed by what it names: the ticked ones as list items (None when none is ticked)."""
+    pieces = _BOX_SPLIT.split(line)[1:]
+    kept = []
+    for mark, named in zip(pieces[::2], pieces[1::2], strict=False):
+        words = " ".join(cell.strip() for cell in named.split("|") if cell.strip())
+        if words and _box(mark.replace(" ", "").replace("\t", "")) is True:
+            kept.append(f"- {words}")
+    return "\n".join(kept) if kept else None
 
 
 ITEM, SECTION = "item", "section"

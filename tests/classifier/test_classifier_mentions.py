@@ -12,6 +12,8 @@ from classifier.mentions import held_permits, is_mention, strip_mentions, withou
     "Køkkenet har ingen friture, så vi skal ikke have fedtudskiller.",
     "No grease separator is required.",
     "Spildevandet er uændret.",
+    "Der søges derfor ikke om skilte.",
+    "Skiltet over døren er overtaget fra den tidligere restaurant og ændres ikke.",
 ])
 def test_what_is_already_there_or_not_needed_is_a_mention(clause):
     assert without_mentions(clause) != clause.strip()

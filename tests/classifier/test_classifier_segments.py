@@ -57,6 +57,16 @@ def test_ticked_rows_become_list_items_and_unticked_rows_disappear():
     assert ticked_rows(text).split("\n") == ["- Udeservering", "- Erhvervsaffald", "Adresse | Nørrebrogade 1"]
 
 
+def test_a_line_of_boxes_keeps_what_the_ticked_ones_name():
+    """A PDF form's boxes as its text layer gives them: several on a line, or a table row with the box first."""
+    text = ("2. Hvad søges der om\n[X] Udeservering [ ] Skilte [X] Erhvervsaffald\n"
+            "[ ] | Skilte | Skiltet over døren ændres ikke\n[x]|Spildevand / fedtudskiller|NS 4 i kælderen\n"
+            "☐ Råden over vejareal\n☒ Arrangement")
+    assert ticked_rows(text).split("\n") == ["2. Hvad søges der om", "- Udeservering", "- Erhvervsaffald",
+                                              "- Spildevand / fedtudskiller NS 4 i kælderen", "- Arrangement"]
+    assert ticked_rows("[ ] Skilte [ ] Udeservering") == ""
+
+
 def test_each_attachment_and_form_field_is_cut_on_its_own():
     parts = Parts("Ansøgning", "Se de vedhæftede filer.", [
         Attachment("Ansøgning om udeservering med seks borde på fortovet."),
