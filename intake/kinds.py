@@ -114,6 +114,10 @@ def resolve(state: MessageState, lookup: CaseLookup | None) -> Case | None:
         return None
     case = lookup(state.references, state.writers)
     if case is None:
+        # a status question about a case its sender does not belong to is a question of its own for the general
+        # enquiries (never the quoted case's task types: it applies for nothing), the office warned as for any mail
+        # that quotes another's case
+        state.status_of_another = state.kind == "status_query"
         state.kind = "application"
         return None
     if not state.sender_proven:

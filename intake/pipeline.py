@@ -97,6 +97,7 @@ class MessageState:
     earlier_case_id: int | None = None  # the decided or closed case a renewal quotes (set by intake.kinds)
     earlier_reference: str | None = None
     earlier_open: bool = False  # the earlier case is still open (a new period applied for before it is decided)
+    status_of_another: bool = False  # a status question about a case the sender does not belong to (intake.kinds)
     auth: AuthVerdict = UNCHECKED  # DMARC/DKIM/SPF of the From (intake.mail.authentication)
     sender_proven: bool = True  # the From may be taken as the sender (setting sender_auth)
     checklists: dict[str, Checklist] = field(default_factory=dict)  # per part with a checklist (not triage)
@@ -240,8 +241,11 @@ def route(state: MessageState, ctx: Context) -> None:
     pred = state.prediction
     cat = ctx.catalogue
     known = [t for t, _ in (pred.task_types if pred else []) if t in cat.tasks]
+    doubt = pred is None or pred.needs_triage
+    if state.status_of_another and cat.general_task:
+        known, doubt = [cat.general_task], False    # a question about someone else's case: the general enquiries
     state.task_types = known or ["generel"]
-    state.needs_triage = bool(pred is None or pred.needs_triage or not known)
+    state.needs_triage = bool(doubt or not known)
     primary = cat.task(state.task_types[0])
     state.office = cat.triage_office if state.needs_triage else primary.office
     state.goal = primary.goal

@@ -64,3 +64,22 @@ def test_only_an_address_that_is_not_the_cases_is_another(service):
         s.add(CaseContact(case_id=case.id, email="bogholderi@jensen-stilladser.dk", added_by="karen@kk.example"))
         s.commit()
         assert quoted_by_another(s, [ref], ["bogholderi@jensen-stilladser.dk"]) == []
+
+
+def test_a_strangers_status_question_is_a_question_for_the_general_enquiries(service):
+    """A colleague at another address asks how the case is going: not the case's task types again (it applies for
+    nothing), and not the case's status (it is not theirs to read): a question the general enquiries answer."""
+    engine, box, runner = service
+    ref = _first_case(engine, box, runner)
+    box.deliver(application(sender="Freja Lind <freja@jensen-stilladser.dk>", subject=f"Status på {ref}",
+                            body=f"Hej\n\nHvor langt er I med vores sag {ref} om stillads på Vesterbrogade? Peter er "
+                                 "på ferie.\n\nFreja\n").as_bytes())
+    (outcome,) = runner.process_batch()
+    assert outcome.outcome == "case" and outcome.reference != ref
+    with Session(engine) as s:
+        new = s.exec(select(Case).where(Case.reference == outcome.reference)).one()
+        first = s.exec(select(Case).where(Case.reference == ref)).one()
+        assert (new.task_type, new.office, new.needs_triage) == ("generel", "erhvervsservice", False)
+        assert [e.action for e in s.exec(select(CaseEvent).where(CaseEvent.case_id == first.id))] == \
+            ["received", "routed"], "the stranger leaves no trace on the quoted case"
+    assert f"ADVARSEL / WARNING: nævner {ref}" in _routed_text(engine, str(outcome.reference))
