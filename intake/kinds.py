@@ -24,7 +24,6 @@ writes nothing, so ``intake classify`` reports what the service would do.
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -33,21 +32,12 @@ from sqlmodel import Session
 from intake import followups
 from intake.followups import CaseLookup
 from intake.mail.references import find_references
-from intake.pipeline import APPLIES_AGAIN, Context, MessageState
+from intake.pipeline import APPLIES, APPLIES_AGAIN, Context, MessageState
 from intake.store import store_case
 from models import Case, InboundMessage
 
 Record = Callable[[Session, InboundMessage, MessageState, Context, "Case | None"], "Case"]
 CLOSED = ("decided", "closed")
-# A new application in words: asking for a permit, applying, renewing, again, as last year.
-_APPLIES = re.compile(
-    r"\b(?:ans[øo]g\w*|s[øo]ge\w* om|forl[æa]ng\w*|forny\w*|tilladelse\w* til|igen (?:i|til|n[æa]ste)|"
-    r"som sidste [åa]r|samme som sidst|ny(?:e)? (?:tilladelse|periode|s[æa]son)|"
-    r"appl(?:y|ying|ication)\w*|renew\w*|extend\w*|extension|permit (?:for|to)|again (?:this|next|for)|"
-    r"same as last (?:year|time)|new (?:permit|period|season))",
-    re.IGNORECASE)
-
-
 @dataclass(frozen=True)
 class Handler:
     """How one kind of message is handled."""
@@ -114,10 +104,9 @@ def resolve(state: MessageState, lookup: CaseLookup | None) -> Case | None:
         return None
     case = lookup(state.references, state.writers)
     if case is None:
-        # a status question about a case its sender does not belong to is a question of its own for the general
-        # enquiries (never the quoted case's task types: it applies for nothing), the office warned as for any mail
-        # that quotes another's case
-        state.status_of_another = state.kind == "status_query"
+        # mail about a case its sender does not belong to is new; unless it applies for something in words, it is a
+        # question for the general enquiries (never the quoted case's task types again), its office warned
+        state.about_anothers_case = True
         state.kind = "application"
         return None
     if not state.sender_proven:
@@ -156,7 +145,7 @@ def applies_again(state: MessageState, general_task: str | None) -> bool:
         return False
     if state.parts[0].task_type == general_task:
         return False
-    return bool(_APPLIES.search(f"{state.subject}\n{state.text_now}"))
+    return bool(APPLIES.search(f"{state.subject}\n{state.text_now}"))
 
 
 def settle(state: MessageState, ctx: Context) -> int | None:

@@ -97,7 +97,7 @@ class MessageState:
     earlier_case_id: int | None = None  # the decided or closed case a renewal quotes (set by intake.kinds)
     earlier_reference: str | None = None
     earlier_open: bool = False  # the earlier case is still open (a new period applied for before it is decided)
-    status_of_another: bool = False  # a status question about a case the sender does not belong to (intake.kinds)
+    about_anothers_case: bool = False  # mail quoting a case its sender does not belong to (intake.kinds)
     auth: AuthVerdict = UNCHECKED  # DMARC/DKIM/SPF of the From (intake.mail.authentication)
     sender_proven: bool = True  # the From may be taken as the sender (setting sender_auth)
     checklists: dict[str, Checklist] = field(default_factory=dict)  # per part with a checklist (not triage)
@@ -135,6 +135,13 @@ class MessageState:
 
 
 Stage = Callable[[MessageState, Context], None]
+# A new application in words: asking for a permit, applying, renewing, again, as last year.
+APPLIES = re.compile(
+    r"\b(?:ans[øo]g\w*|s[øo]ge\w* om|forl[æa]ng\w*|forny\w*|tilladelse\w* til|igen (?:i|til|n[æa]ste)|"
+    r"som sidste [åa]r|samme som sidst|ny(?:e)? (?:tilladelse|periode|s[æa]son)|"
+    r"appl(?:y|ying|ication)\w*|renew\w*|extend\w*|extension|permit (?:for|to)|again (?:this|next|for)|"
+    r"same as last (?:year|time)|new (?:permit|period|season))",
+    re.IGNORECASE)
 # applying again, not asking how the case is going: "søge igen til næste jul", "a new period", "renew"
 APPLIES_AGAIN = re.compile(
     r"\b(?:(?:ans[øo]ge?|s[øo]ge?)r? igen|igen (?:i [åa]r|til n[æa]ste|n[æa]ste)|n[æa]ste (?:[åa]r|s[æa]son)|"
@@ -242,8 +249,8 @@ def route(state: MessageState, ctx: Context) -> None:
     cat = ctx.catalogue
     known = [t for t, _ in (pred.task_types if pred else []) if t in cat.tasks]
     doubt = pred is None or pred.needs_triage
-    if state.status_of_another and cat.general_task:
-        known, doubt = [cat.general_task], False    # a question about someone else's case: the general enquiries
+    if state.about_anothers_case and cat.general_task and not APPLIES.search(f"{state.subject}\n{state.text_now}"):
+        known, doubt = [cat.general_task], False    # about someone else's case, applying for nothing: a question
     state.task_types = known or ["generel"]
     state.needs_triage = bool(doubt or not known)
     primary = cat.task(state.task_types[0])

@@ -66,6 +66,17 @@ def test_only_an_address_that_is_not_the_cases_is_another(service):
         assert quoted_by_another(s, [ref], ["bogholderi@jensen-stilladser.dk"]) == []
 
 
+def test_a_strangers_mail_that_applies_for_something_keeps_its_task_types(service):
+    engine, box, runner = service
+    ref = _first_case(engine, box, runner)
+    stranger = application(sender="Eva Holm <eva@holm-skilte.example>", subject=f"Som sidste år, ref. {ref}")
+    box.deliver(stranger.as_bytes())
+    (outcome,) = runner.process_batch()
+    with Session(engine) as s:
+        new = s.exec(select(Case).where(Case.reference == outcome.reference)).one()
+    assert outcome.reference != ref and new.task_type == "vejareal", "a scaffold applied for is routed as one"
+
+
 def test_a_strangers_status_question_is_a_question_for_the_general_enquiries(service):
     """A colleague at another address asks how the case is going: not the case's task types again (it applies for
     nothing), and not the case's status (it is not theirs to read): a question the general enquiries answer."""
