@@ -142,6 +142,13 @@ APPLIES = re.compile(
     r"appl(?:y|ying|ication)\w*|renew\w*|extend\w*|extension|permit (?:for|to)|again (?:this|next|for)|"
     r"same as last (?:year|time)|new (?:permit|period|season))",
     re.IGNORECASE)
+# asking for a permit in so many words (not the noun alone: "where does our application stand?", "ansøgningen og mine
+# oplysninger" ask for nothing)
+ASKS_FOR_A_PERMIT = re.compile(
+    r"\b(?:(?:an)?s[øo]ge[rs]?\b(?:[ \t]+\w+){0,3}?[ \t]+om|ans[øo]gning(?:en)? om"
+    r"|(?:vil|vi|jeg) gerne (?:have|s[øo]ge|ans[øo]ge)|tilladelse til (?:at )?\w+"
+    r"|apply(?:ing)?\b(?:[ \t]+\w+){0,2}?[ \t]+for|applications? for|permit (?:for|to)"
+    r"|request(?:ing)? (?:a |permission)|would like to (?:apply|have|place|put|hold|open|use))", re.IGNORECASE)
 # applying again, not asking how the case is going: "søge igen til næste jul", "a new period", "renew"
 APPLIES_AGAIN = re.compile(
     r"\b(?:(?:ans[øo]ge?|s[øo]ge?)r? igen|igen (?:i [åa]r|til n[æa]ste|n[æa]ste)|n[æa]ste (?:[åa]r|s[æa]son)|"
@@ -249,7 +256,8 @@ def route(state: MessageState, ctx: Context) -> None:
     cat = ctx.catalogue
     known = [t for t, _ in (pred.task_types if pred else []) if t in cat.tasks]
     doubt = pred is None or pred.needs_triage
-    if state.about_anothers_case and cat.general_task and not APPLIES.search(f"{state.subject}\n{state.text_now}"):
+    asks = ASKS_FOR_A_PERMIT.search(f"{state.subject}\n{state.text_now}")
+    if state.about_anothers_case and cat.general_task and not asks:
         known, doubt = [cat.general_task], False    # about someone else's case, applying for nothing: a question
     state.task_types = known or ["generel"]
     state.needs_triage = bool(doubt or not known)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import email
 import email.policy
 
+import pytest
 from sqlmodel import Session, select
 
 from models import Case, CaseEvent, OutboxMail
@@ -77,14 +78,25 @@ def test_a_strangers_mail_that_applies_for_something_keeps_its_task_types(servic
     assert outcome.reference != ref and new.task_type == "vejareal", "a scaffold applied for is routed as one"
 
 
-def test_a_strangers_status_question_is_a_question_for_the_general_enquiries(service):
+STATUS_OF_ANOTHER = [
+    ("Status på {ref}", "Hej\n\nHvor langt er I med vores sag {ref} om stillads på Vesterbrogade? Peter er på ferie."
+                        "\n\nFreja\n"),
+    ("Status of our application {ref}", "Hi,\n\nI'm a colleague of Peter's and covering for him this week. Could you "
+     "tell us where our application stands? It is your reference {ref}, the scaffold on Vesterbrogade. Has the case "
+     "been assigned to a caseworker, and do you still need the drawings from us? If so, should we send them to this "
+     "address with the reference in the subject line? We are about to sign the contract with the scaffolder, so it "
+     "would help us a lot to know the timeline.\n\nBest regards,\n\nFreja Lind\nOperations Manager\n"),
+]
+
+
+@pytest.mark.parametrize(("subject", "body"), STATUS_OF_ANOTHER)
+def test_a_strangers_status_question_is_a_question_for_the_general_enquiries(service, subject, body):
     """A colleague at another address asks how the case is going: not the case's task types again (it applies for
     nothing), and not the case's status (it is not theirs to read): a question the general enquiries answer."""
     engine, box, runner = service
     ref = _first_case(engine, box, runner)
-    box.deliver(application(sender="Freja Lind <freja@jensen-stilladser.dk>", subject=f"Status på {ref}",
-                            body=f"Hej\n\nHvor langt er I med vores sag {ref} om stillads på Vesterbrogade? Peter er "
-                                 "på ferie.\n\nFreja\n").as_bytes())
+    box.deliver(application(sender="Freja Lind <freja@jensen-stilladser.dk>", subject=subject.format(ref=ref),
+                            body=body.format(ref=ref)).as_bytes())
     (outcome,) = runner.process_batch()
     assert outcome.outcome == "case" and outcome.reference != ref
     with Session(engine) as s:
