@@ -541,7 +541,7 @@ def _last_day(year: int, month: int) -> date:
 # whole months
 _MONTH_RANGE = re.compile(
     r"(?<![\d.])(?<![\d.][ \t])(?P<lead>\b(?:i|in|fra|from|during|throughout|hele|whole|all[ \t]of|for|primo"
-    r"|medio"
+    r"|medio|(?:weekends|weekdays|saturdays|sundays)[ \t]{1,3}of"      # "the weekends of June 2027"
     r"|(?:fra|from)[ \t]{1,3}(?:primo|medio))[ \t]{1,3})?"
     r"(?:(?:hele|the whole(?: of)?|all of)[ \t]{1,3})?" + _MONTH.format("m1")
     + r"(?:(?:[ \t,]{1,3}" + _YEAR.format("y1") + r")?"            # "juni 2027 - august 2027"

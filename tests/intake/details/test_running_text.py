@@ -353,3 +353,9 @@ def test_an_address_named_in_passing_is_not_the_senders():
     found = extract_details([("body", text)], reference=REF, sender="mv@vang-vvsraadgivning.dk",
                             sender_name="Morten Vang")
     assert (found["contact_name"].value, found["contact_email"].value) == ("Morten Vang", "mv@vang-vvsraadgivning.dk")
+
+
+def test_the_weekends_of_a_month_are_that_month():
+    found = values("I would like to sell shaved ice from my cart on Israels Plads on the weekends of June 2027, "
+                   "12:00-19:00.")
+    assert (found.get("period_from"), found.get("period_to")) == ("2027-06-01", "2027-06-30")
