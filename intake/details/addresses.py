@@ -79,7 +79,8 @@ ADDRESS = re.compile(
     rf"|(?=[ \t]{_DIRECTION}{_NUMBER_AHEAD}){ENDS_AS_STREET}[ \t]{_DIRECTION})"
     rf"|{_VED_STREET}{_NUMBER_AHEAD})"
     rf"{_TO_NUMBER}(?:nr\.?[ \t]{{0,2}})?"
-    rf"(?P<no>(?!(?:19|20)\d\d(?!\d))\d{{1,4}}(?!\d){_DAYS_NOT}"
+    # (not a postcode before its town: "samme sted Blågårds Plads 2200 København N" names a square without a number)
+    rf"(?P<no>(?!(?:19|20)\d\d(?!\d))(?![1-9]\d{{3}}[ \t]{{1,3}}[A-ZÆØÅ][a-zæøå])\d{{1,4}}(?!\d){_DAYS_NOT}"
     r"(?:[A-Za-z](?![\wæøå])|[ ][A-Ha-h](?![\wæøå]|\.[ \t]?\d))?"
     # "96-110", "96–110" (not "Glentevej 14 - 2400 København NV": a letterhead's postcode after a dash)
     rf"(?:(?:[ ]?-[ ]?|–)(?![1-9]\d{{3}}[ \t]+[A-ZÆØÅ][a-zæøå])\d{{1,4}}[A-Za-z]?(?![\wæøå]){_DAY_OF_MONTH_NOT})?)"

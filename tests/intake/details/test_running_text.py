@@ -359,3 +359,11 @@ def test_the_weekends_of_a_month_are_that_month():
     found = values("I would like to sell shaved ice from my cart on Israels Plads on the weekends of June 2027, "
                    "12:00-19:00.")
     assert (found.get("period_from"), found.get("period_to")) == ("2027-06-01", "2027-06-30")
+
+
+def test_a_postcode_before_its_town_is_no_house_number():
+    text = ("Jeg vil gerne søge om stadeplads igen til næste jul, samme sted Blågårds Plads 2200 København N, samme "
+            "vogn.\n\nMange hilsen\nMehmet Yildiz\nHillerødgade 60, 3. th\n2200 København N")
+    found = values(text)
+    assert (found["address"], found["postcode"]) == ("Hillerødgade 60, 3. th", "2200")
+    assert find_addresses("Refshalevej 163A 1432 København K")["address"] == "Refshalevej 163A"
