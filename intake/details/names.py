@@ -39,7 +39,7 @@ _BUSINESS_NOUN = (r"(?:restaurant|café|cafe|kiosk|shop|store|\w*butik|bar|bistr
 # the same noun in its definite form, written before the business's name: "frisørsalonen", "vaskehallen", "caféen"
 _BUSINESS_THE = rf"[\w-]{{0,30}}?(?:{_BUSINESS_NOUN}|frisør|hal)(?:en|et|ken|len)"
 _INTRO = re.compile(        # each alternative starts a word: the look-behind turns most positions away at once
-    r"(?<![\w])(?i:\b(?:min|vores|my|our)[ \t](?:virksomhed|forretning|butik|salon|café|cafe|restaurant|firma"
+    r"(?<![\w])(?i:\b(?:min|mit|vores|my|our)[ \t](?:virksomhed|forretning|butik|salon|café|cafe|restaurant|firma"
     r"|enkeltmandsvirksomhed|company|business|shop|bakery|bageri|kiosk|klinik|værksted)[ \t]"
     r"(?:hedder|is called|is named|er)|\b(?:virksomheden|forretningen|butikken|salonen|caféen|cafeen|restauranten"
     r"|firmaet|foreningen|værkstedet|klinikken|bageriet|kiosken|baren)[ \t]hedder|\bvi[ \t]hedder"

@@ -27,6 +27,8 @@ def values(text: str, form: dict[str, str] | None = None) -> dict:
      "Vinther Cykelservice"),
     ("I run a one-person business from home, Nielsen Event Catering (CVR 37 90 12 44).", "Nielsen Event Catering"),
     ("Vi har et lille firma, Holm og Datter, CVR 12345678, og skal bruge en container.", "Holm og Datter"),
+    ("Mit firma er Yildiz Ristede Nødder, CVR 43 83 53 00, og jeg søger om stadeplads.", "Yildiz Ristede Nødder"),
+    ("Mit værksted hedder Cykelsmeden på Hjørnet (CVR 43835300).", "Cykelsmeden på Hjørnet"),
 ])
 def test_a_company_named_after_the_word_for_it_is_found(text, company):
     assert find_company(text, has_cvr=True) == company
