@@ -31,13 +31,14 @@ from sqlmodel import Session
 
 from intake import followups
 from intake.followups import CaseLookup
-from intake.mail.references import find_references
 from intake.pipeline import APPLIES, APPLIES_AGAIN, Context, MessageState
 from intake.store import store_case
 from models import Case, InboundMessage
 
 Record = Callable[[Session, InboundMessage, MessageState, Context, "Case | None"], "Case"]
 CLOSED = ("decided", "closed")
+
+
 @dataclass(frozen=True)
 class Handler:
     """How one kind of message is handled."""
@@ -128,10 +129,7 @@ def resolve(state: MessageState, lookup: CaseLookup | None) -> Case | None:
 def _applies_again_outside_the_thread(state: MessageState, case: Case) -> bool:
     """A new mail about ``case`` (its reference neither in the subject nor in the thread headers) that applies again
     in words."""
-    mail = state.mail
-    prefix = case.reference.rsplit("-", 2)[0]
-    threaded = find_references(prefix, (mail.subject, state.subject, mail.in_reply_to, *mail.references))
-    return case.reference not in threaded and bool(APPLIES_AGAIN.search(f"{state.subject}\n{state.text_now}"))
+    return case.reference not in state.threaded and bool(APPLIES_AGAIN.search(f"{state.subject}\n{state.text_now}"))
 
 
 def applies_again(state: MessageState, general_task: str | None) -> bool:

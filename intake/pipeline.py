@@ -97,6 +97,7 @@ class MessageState:
     earlier_case_id: int | None = None  # the decided or closed case a renewal quotes (set by intake.kinds)
     earlier_reference: str | None = None
     earlier_open: bool = False  # the earlier case is still open (a new period applied for before it is decided)
+    threaded: list[str] = field(default_factory=list)  # references in the subject or the thread headers (not the text)
     about_anothers_case: bool = False  # mail quoting a case its sender does not belong to (intake.kinds)
     auth: AuthVerdict = UNCHECKED  # DMARC/DKIM/SPF of the From (intake.mail.authentication)
     sender_proven: bool = True  # the From may be taken as the sender (setting sender_auth)
@@ -185,6 +186,8 @@ def find_refs(state: MessageState, ctx: Context) -> None:
     texts = [mail.subject, state.subject, state.text_now, mail.in_reply_to, *mail.references]
     state.references = find_references(ctx.settings.reference_prefix, texts)
     if state.references:
+        state.threaded = find_references(ctx.settings.reference_prefix,
+                                         [mail.subject, state.subject, mail.in_reply_to, *mail.references])
         short = len(state.text_now) < 600
         said = f"{state.subject}\n{state.text_now}"
         # "Jeg vil gerne søge igen til næste jul ... sig til hvornår jeg skal sende": applying, not asking for news
@@ -256,8 +259,8 @@ def route(state: MessageState, ctx: Context) -> None:
     cat = ctx.catalogue
     known = [t for t, _ in (pred.task_types if pred else []) if t in cat.tasks]
     doubt = pred is None or pred.needs_triage
-    asks = ASKS_FOR_A_PERMIT.search(f"{state.subject}\n{state.text_now}")
-    if state.about_anothers_case and cat.general_task and not asks:
+    if (state.about_anothers_case and cat.general_task
+            and not ASKS_FOR_A_PERMIT.search(f"{state.subject}\n{state.text_now}")):
         known, doubt = [cat.general_task], False    # about someone else's case, applying for nothing: a question
     state.task_types = known or ["generel"]
     state.needs_triage = bool(doubt or not known)
