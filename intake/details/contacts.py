@@ -24,7 +24,7 @@ from collections.abc import Iterable, Sequence
 from itertools import islice
 
 from intake.details.learned import Model, shipped
-from intake.details.names import HONORIFICS, looks_like_person, names_a_business
+from intake.details.names import HONORIFICS, TITLE_WORDS, looks_like_person, names_a_business
 
 MODEL = "contacts"
 LABELS = ("other", "contact")
@@ -133,8 +133,14 @@ def opinion(text: str, cands: Sequence[tuple[int, int, str]], sender_name: str, 
 
 
 def written_out(cands: Sequence[tuple[int, int, str]], current: str | None) -> bool:
-    """Whether the rules' contact is one of the names the text writes out (the model never overrules those)."""
-    return current is not None and any(same_name(c[2], current) for c in cands)
+    """Whether the rules' contact is one of the names the text writes out (the model never overrules those), also
+    after a title that starts its line ("Restaurantchef Jonas Friis overtager driften og er jeres kontakt")."""
+    return current is not None and any(same_name(c[2], current) or _titled(c[2], current) for c in cands)
+
+
+def _titled(candidate: str, name: str) -> bool:
+    head, _, tail = candidate.partition(" ")
+    return same_name(tail, name) and re.fullmatch(TITLE_WORDS, head, re.IGNORECASE) is not None
 
 
 def reviewed(cands: Sequence[tuple[int, int, str]], probs: Sequence[float], current: str | None) -> str | None:

@@ -655,12 +655,13 @@ def _contact_by_the_model(found: dict[str, Field], read: list[tuple[str, str, di
 
 
 def _first_name_of_the_owner(found: dict[str, Field]) -> None:
-    """ "Venlig hilsen Birgitte" under "Blomsterhuset Amager v/ Birgitte Dam": the owner the business is named after."""
+    """ "Venlig hilsen Birgitte" under "Blomsterhuset Amager v/ Birgitte Dam": the owner the business is named after
+    (also by a short form of the name: "Cheers, Josh" under "Flat White Istedgade v/Joshua Whitaker")."""
     contact, company = found.get("contact_name"), found.get("company_name")
     if contact is None or company is None or not re.fullmatch(r"[A-ZÆØÅ][\w\-]+", str(contact.value)):
         return
-    owner = re.search(rf"\bv/[ \t]?(?P<v>{re.escape(str(contact.value))}(?:[ \t][A-ZÆØÅ][\w\-]+){{1,2}})$",
-                      str(company.value))
+    owner = re.search(rf"\bv/[ \t]?(?P<v>{re.escape(str(contact.value))}[a-zæøå]{{0,5}}"
+                      rf"(?:[ \t][A-ZÆØÅ][\w\-]+){{1,2}})$", str(company.value))
     if owner and looks_like_person(owner.group("v")):
         found["contact_name"] = Field(owner.group("v"), contact.source)
 

@@ -32,7 +32,9 @@ P_LABELLED = re.compile(rf"(?:{P_LABEL.pattern})\.?[\s:.#]{{0,4}}(?P<v>\d(?:[ \-
 PHONE_LABELLED = re.compile(
     r"(?:\btlf|\btelefon\w*|\bmobil\w*|\bmob|\bphone|\btel|\btelephone|\bmobile|\bdirekte|\bdir|\bcell"
     r"|\bdirect(?:[ \t]line)?|(?-i:\b[MT](?=:)))\.?"       # "M: 20 91 44 72" in a signature
-    r"(?:\s{0,2}(?:nr|nummer|no|number)\.?)?[\s:.]{0,4}(?!(?:\+|00)\s?(?!\(?45))"     # "+48 601 ...": not Danish
+    # ("Min telefon er +45 42 91 07 63", "my mobile is ...")
+    r"(?:\s{0,2}(?:nr|nummer|no|number)\.?)?(?:[ \t]{1,2}(?:er|is))?[\s:.]{0,4}"
+    r"(?!(?:\+|00)\s?(?!\(?45))"     # "+48 601 ...": not Danish
     # (a PDF's line may break inside it: "on mobile +45 29\n50 41 83")
     r"(?P<v>(?:\+|00)?\s?(?:\(?45\)?)?[\s-]?\d(?:(?:[ \-.]|[ \t]?\n)?\d){7})"
     r"(?![\d]|[ \-.]\d)", re.IGNORECASE)

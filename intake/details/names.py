@@ -32,7 +32,9 @@ _ENDING_IN_SUFFIX = re.compile(rf"(?<![\w])"
 # a person's role at a business ("HR-chef" with its prefix)
 _TITLE_WORDS = (r"(?:\w*direktør|(?:\w+-)?\w*chef|\w*leder|(?:med)?indehaver|(?:med)?ejer|formand|arkitekt|advokat"
                 r"|director|manager|(?:co-?)?owner|(?:co-?)?founder|chair(?:man|woman|person)?|architect|operator|foreman|coordinator"
+                r"|producer|koordinator"
                 r"|\w*mester|(?:ops|team|project|site) lead)")
+TITLE_WORDS = _TITLE_WORDS      # (for the contact model's candidates: "Restaurantchef Jonas Friis")
 _BUSINESS_NOUN = (r"(?:restaurant|café|cafe|kiosk|shop|store|\w*butik|bar|bistro|bakery|bageri|\w*salon|pizzeria|grill"
                   r"|firma|company|business|virksomhed|enkeltmandsvirksomhed|forretning|\w*værksted|klinik|food ?truck"
                   r"|madvogn)")
@@ -239,7 +241,12 @@ _NOT_NAME_WORDS = {"tak", "thanks", "hej", "kære", "dear", "mvh", "regards", "h
                    "denmark", "københavn", "copenhagen", "kommune", "erhvervsservice", "restaurant", "café", "cafe",
                    "bistro", "bar", "kiosk", "bageri", "butik", "salon", "trattoria", "osteria", "taverna", "brasserie",
                    "pizzeria", "webformular", "formular", "info", "kontakt",
-                   "team", "service", "kbh", "mobile", "phone", "tel", "direkte", "direct", "fax", "web"}
+                   "team", "service", "kbh", "mobile", "phone", "tel", "direkte", "direct", "fax", "web",
+                   # a possessive or a pronoun that starts a sentence ("Our Danish location manager, Peter Dahl, ...")
+                   "our", "vores", "vor", "vort", "the", "this", "these", "those", "my", "their", "deres", "your",
+                   "jeres", "we", "vi", "jeg",
+                   # a signature's line for the firm's number ("Kontor 43 73 20 20\nDennis Krag, mobil 28 ...")
+                   "kontor", "kontoret", "omstilling", "hovednummer", "switchboard", "hotline", "vagttelefon"}
 _ORG_WORD = re.compile(r"(?i)(?:foreningen|forening|selskabet|huset|firma|byg|flyt|service|gruppen|teatret|kompagniet"
                        r"|cooperative|association|foundation|society|club|group|company|collective|traders|partners"
                        r"|events|productions?|pictures|media|consult(?:ing)?|design|studio|kollektiv|klub|fond"
@@ -318,6 +325,7 @@ def find_company(text: str, has_cvr: bool) -> str | None:
     """The best-supported company name in ``text`` (see the module docstring), else a company line under the
     signature."""
     signature = _signature_offset(text)
+    on_behalf = _ON_BEHALF.search(text) is not None
     candidates: dict[str, tuple[int, int]] = {}          # name -> (score, first position)
     for name, start, end, score in islice(_candidates(text), MAX_CANDIDATES):
         if _CARE_OF.search(text, max(0, start - 6), start):
@@ -329,6 +337,8 @@ def find_company(text: str, has_cvr: bool) -> str | None:
         score += _near_cvr(text, start, end) + (1 if start >= signature else 0)
         if _DANISH_ARM.search(text, max(0, start - 50), start):
             score += 3                          # "through our new Danish subsidiary, Nord Form Denmark ApS, we open"
+        if on_behalf and _CLIENT_LABEL.search(text, max(0, start - 30), start):
+            score += 2                          # "på vegne af vores kunde ... Kunden er:\nBageriet Holmbladsgade ApS"
         best, first = candidates.get(name, (0, start))
         candidates[name] = (max(best, score), min(first, start))
     _merge_longer_forms(candidates)
@@ -426,7 +436,8 @@ def _candidates(text: str) -> Iterator[Candidate]:
         yield (m.group("v")[:age.start()], m.start("v"), m.start("v") + age.start(), 3) if age else (
             m.group("v"), m.start("v"), m.end("v"), 3)
     for m in islice(_BRANCH_OF.finditer(text), MAX_CANDIDATES):
-        yield m.group("v"), m.start("v"), m.end("v"), 4
+        # (over the parent named inside it: "On behalf of Budmax Danmark, filial af Budmax Sp. z o.o.")
+        yield m.group("v"), m.start("v"), m.end("v"), 6
     # the adviser's client with its CVR over the adviser's own firm in the signature; the CVR may come in a sentence
     # of its own ("Jeg er revisor for Frisør Saks & Co, som ejes af ... Salonen ... har CVR-nr. ..."), not in another
     # text (the attached papers name the client in full)
@@ -554,6 +565,12 @@ _YEARS_NEXT = re.compile(r"[ \t]+(?i:år|års|years?|-års)\b")
 _ADVISER_FOR = re.compile(rf"(?i:\b(?:jeg[ \t]er|vi[ \t]er|i[ \t]am|i['’]m|we[ \t]are|we['’]re|som|as)[ \t]"
                           rf"(?:the[ \t]|an?[ \t])?(?:revisor|accountant|auditor|bogholder|bookkeeper)\w*[ \t]for)"
                           rf"[ \t]{{1,3}}(?P<v>{_NAME_RUN})")
+# the customer a contractor writes for, its details under a label: "på vegne af vores kunde ... Kunden er:\nBageriet
+# Holmbladsgade ApS\nCVR-nr. ..."; "Client:\nX ApS" (with the words "on behalf of" in the text, ``_ON_BEHALF``)
+_CLIENT_LABEL = re.compile(r"(?i)\b(?:kunden|klienten|kunde|klient|client|customer|the[ \t]client|the[ \t]customer)"
+                           r"(?:[ \t](?:er|is))?[ \t]?:\s{0,4}\Z")
+_ON_BEHALF = re.compile(r"(?i)\bpå[ \t]vegne[ \t]af[ \t](?:vores|min|vor)[ \t](?:kunde|klient)\b"
+                        r"|\bon[ \t]behalf[ \t]of[ \t](?:our|my)[ \t](?:client|customer)\b")
 _BRANCH_OF = re.compile(rf"(?<![\w])(?P<v>{_NAME_RUN},?[ \t]{{1,2}}(?i:(?:dansk[ \t])?filial[ \t]af)"
                         rf"[ \t]{{1,2}}{_NAME_RUN}[ \t]+{SUFFIX})(?![\w/])")
 
@@ -873,7 +890,9 @@ _CONTACT_BEFORE_NAME = re.compile(
     rf"(?=[ \t](?:vores|our|min|my)[ \t])"
     rf"|\b(?:contact[ \t]on[ \t]the[ \t]day|kontakt[ \t]på[ \t]dagen|day-to-day[ \t]contact|daglig[ \t]kontakt)[:,]?"
     # ("so pls contact my colleague Freya Holm on ...": the short form of "please")
-    rf"|\b(?:please|pls|plz)[ \t]contact|\bkontakt[ \t](?:venligst|gerne)"
+    rf"|\b(?:please|pls|plz)[ \t]contact|\bkontakt(?:[ \t](?:derfor|dog|i[ \t]stedet))?[ \t](?:venligst|gerne)"
+    # "please deal with our producer in Copenhagen, Mads Kjær", "please liaise with X"
+    rf"|\b(?:please|pls)[ \t](?:deal|liaise|speak|talk)[ \t](?:with|to)"
     rf"|\b(?:for|ved)[ \t](?:\w+[ \t])?(?:questions|spørgsmål),?[ \t](?:contact|kontakt)"   # "For questions contact"
     # a bookkeeper "sender på vegne af indehaveren, Susanne Frost": the owner is the one to contact
     rf"|\b(?:på[ \t]vegne[ \t]af[ \t](?:indehaveren|ejeren)|on[ \t]behalf[ \t]of[ \t]the[ \t]owner),?"
@@ -938,7 +957,8 @@ _CONTACT_AFTER_NAME = re.compile(r"(?i:\s{1,2}(?:(?:who|som|der)\s{1,2})?(?:will
                                  r"(?:daglige?[ \t]|day-to-day[ \t]|primary[ \t]|main[ \t]|faste[ \t])?"
                                  r"(?:kontakt(?:person)?|(?:point[ \t]of[ \t])?contact(?:[ \t]person)?)\b"
                                  # "Jens is the one to contact about this", "Kim er den, I skal ringe til"
-                                 r"|[ \t]{1,2}(?:is[ \t]the[ \t](?:one|person)[ \t]to[ \t](?:contact|call|talk[ \t]to)"
+                                 r"|[ \t]{1,2}(?:is[ \t]the[ \t](?:(?:best|right|easiest)[ \t])?(?:one|person)"
+                                 r"[ \t]to[ \t](?:contact|call|talk[ \t]to)"
                                  r"|er[ \t]den,?[ \t](?:(?:som|der)[ \t])?(?:I|du|man)[ \t]skal[ \t](?:kontakte"
                                  r"|ringe[ \t]til|tale[ \t]med))\b"
                                  r"|[ \t]{1,2}(?:kan[ \t](?:træffes|kontaktes|fås[ \t]fat[ \t]i)"
@@ -990,18 +1010,26 @@ _SUBJECT_BEFORE_AND = re.compile(rf"(?:^|(?<=[.!?\n]))[ \t]*(?P<v>{_NAME})[ \t]"
 # "vores driftschef Lars Mikkelsen følger sagen og er jeres kontaktperson", "our bar manager Rasmus Thorup runs the
 # place and handles this application": the name with a few words of what he does between it and the cue's "og"
 # ("Our site manager, Tomasz Nowak, is responsible for the project and is the contact person": the name in commas)
-_NAME_DOING_AND = re.compile(rf"(?<=[ \t])(?P<v>{_NAME}),?[ \t](?:[a-zæøå]{{2,20}}[ \t]){{1,5}}(?:og|and)\Z")
+# ("Vores eventansvarlige, Sofie Nørgaard, har styr på alt det praktiske og er den I skal kontakte")
+_NAME_DOING_AND = re.compile(rf"(?<=[ \t])(?P<v>{_NAME}),?[ \t](?:[a-zæøå]{{2,20}}[ \t]){{1,7}}(?:og|and)\Z")
 
 
 # "please contact her at ...", "Kontakt hende på ...", "I kan skrive direkte til hende på ...", "so he is the one to
 # contact": the contact a pronoun points back to, the last person named before it
 _PRONOUN_CONTACT = re.compile(
     # ("please call him on 60 ...": a call needs no "to")
-    r"(?i:\b(?:kontakte?|contact|call|phone|(?:skrive?|write|ringe?|call|send|sende|svar|spørgsmål|questions)"
+    r"(?i:\b(?:kontakte?|contact|call|phone|(?:skrive?|write|ringe?|call|send|sende|svar|spørgsmål|questions|reply"
+    r"|respond|answer)"
     r"(?:[ \t][\w'’]+){0,5}?[ \t](?:direkte[ \t]|directly[ \t])?(?:til|to))[ \t](?:hende|ham|her|him)\b"
-    r"|\b(?:he|she)[ \t]is[ \t]the[ \t](?:one|person)[ \t]to[ \t](?:contact|call|talk[ \t]to)\b"
+    r"|\b(?:he|she)[ \t]is[ \t]the[ \t](?:(?:best|right|easiest)[ \t])?(?:one|person)[ \t]to[ \t]"
+    r"(?:contact|call|talk[ \t]to)\b"
     r"|\b(?:han|hun)[ \t]er[ \t]den,?[ \t](?:(?:som|der)[ \t])?(?:I|du|man)[ \t]skal[ \t](?:kontakte|ringe[ \t]til"
-    r"|tale[ \t]med)\b)")
+    r"|tale[ \t]med)\b"
+    # "så det er ham, I skal tale med", "it's her you should talk to"
+    r"|\bdet[ \t]er[ \t](?:ham|hende),?[ \t](?:(?:som|der)[ \t])?(?:I|du|man)[ \t](?:skal|bedes|kan|må)[ \t]"
+    r"(?:kontakte|ringe[ \t]til|tale[ \t]med|skrive[ \t]til)\b"
+    r"|\bit['’]?s[ \t](?:him|her)[ \t](?:you|to)[ \t](?:should[ \t]|can[ \t]|need[ \t]to[ \t])?(?:contact|call|talk"
+    r"|speak|write)\b)")
 # (the whole name, not a street's name before its number, "Sønder Boulevard 5" nor its first word "Sønder";
 # "Det er Peter der står for ...": "Peter")
 _PERSON_BEFORE = re.compile(rf"(?<![\w\-])(?P<v>{_NAME})(?![\w\-])(?![ \t]*\d)(?![ \t]+[A-ZÆØÅ])")

@@ -61,7 +61,9 @@ _CUSTOMERS = r"(?:kunde(?:n|r|rne)?s|klient(?:en)?s|customer['’]?s|client['’
 # of A and B (address A 47)", "Vi har en lille vinbar på hjørnet af A og B", "we run a café on the corner of A and B"):
 # where the business lies, no site of its own
 _PREMISES_ON_CORNER = (rf"(?:(?:\b(?:vi|we|jeg)\b|{_PREMISES_WORD}\w*)[^.\n]{{0,60}}?\b(?:ligger|sits|lies|is located"
-                       r"|are located|located|situated|beliggende|holder til)"
+                       # ("Nu er vi flyttet ned på hjørnet af A og B", "we have moved to the corner of A and B")
+                       r"|are located|located|situated|beliggende|holder til|flyttet(?:[ \t](?:ned|hen|over|ind))?"
+                       r"|moved(?:[ \t]to)?)"
                        # ("Vi har caféen på hjørnet af ...": the premises named with their article)
                        r"|\b(?:vi|we|jeg|I)[ \t]+(?:har|have|driver|run|own|ejer)[ \t]+(?:(?:en|et|a|an|vores|our|min"
                        r"|mit|my)(?:[ \t]+[^\W\d]+){1,3}?|[^\W\d]{2,30}(?:en|et)))"
@@ -75,7 +77,9 @@ _HOME = re.compile(
     # "My personal mailing address is X", "min private postadresse er X"
     r"|(?:min|my) (?:personal|private|personlige) (?:mailing |postal |post)?(?:address|adresse) (?:is|er)"
     # "I run classes from home at", "Lukas works from home: X" (the label's colon)
-    r"|from (?:my |our |his |her |their )?home(?: (?:at|in|on))?|hjemmefra(?: (?:på|i))?)\W*$", re.IGNORECASE)
+    r"|from (?:my |our |his |her |their )?home(?: (?:at|in|on))?|hjemmefra(?: (?:på|i))?"
+    # "fra mit køkken hjemme på Toftegårds Allé 22", "from my kitchen at home on X"
+    r"|hjemme (?:på|i)|at home (?:at|in|on))\W*$", re.IGNORECASE)
 _BUSINESS = re.compile("(?:" + "|".join([
     r"\b(?:vores|firmaets|virksomhedens|selskabets|foreningens|butikkens|restaurantens|caféens|salonens|our"
     r"|the company'?s?|company|business|registered|office|postal|post|association|organisation|organization)\s?"
@@ -88,7 +92,7 @@ _BUSINESS = re.compile("(?:" + "|".join([
     # "Frisør Lykke, som har salon på Frederikssundsvej 88", "who run a shop at X"
     rf"\b(?:har|driver|have|has|runs?)\s(?:\w+\s)?{_PREMISES} (?:på|i|at|in|on)",
     r"\badresse(?:n)? er", r"\baddress is",
-    r"\bholder (?:til|hus) (?:i|på)", r"\bligger (?:på|i)", r"\bbeliggende(?: på| i)?",
+    r"\bholder (?:de |vi |han |hun |den |they )?(?:til|hus) (?:i|på)", r"\bligger (?:på|i)", r"\bbeliggende(?: på| i)?",
     r"\b(?:located|based|situated) (?:at|in|on)",
     r"\b(?:we|i) sit (?:at|in|on)", r"\b(?:vi|jeg) sidder (?:på|i)",    # "We sit at Ørestads Boulevard 73"
     # "The company owns and has its office in the building at X", "Firmaet har sit kontor i ejendommen på X"
@@ -159,6 +163,10 @@ _REGISTERED = re.compile(r"\b(?:(?:\w+s )?registrerede? (?:adresse|hjemsted)(?:\
                          r"|(?:is|are)(?:\s+(?:currently|now|still))?\s+registered\s+(?:at|in|on)"
                          r"(?:\s+(?:our|my)(?:\s+\w+){1,2})?"
                          r"|\b(?:(?:our|my|its) )?own (?:office|head office)s? (?:is|are) (?:at|in|on)"
+                         # "Vores firmaadresse er X" beside the street it digs; "X P/S har adresse hos
+                         # komplementarselskabet, Y" beside the ground it demolishes on
+                         r"|(?:vores|vor|our|firmaets|selskabets) (?:firma|virksomheds|selskabs)adresse(?:\s+er)?"
+                         r"|\b(?:har|has) (?:sin |its |vores |our )?(?:adresse|address) (?:hos|c/o|with)(?: \w+)?"
                          # "Vi flytter til nye lokaler: X. Vores nuværende adresse er Y": Y until the move
                          r"|(?:nuværende|current|present) (?:adresse|address)(?:\s+(?:er|is))?(?:\s+(?:på|at))?"
                          r"|hovedkontor(?:et)?(?: er| ligger)?(?: på| i)?"
@@ -167,6 +175,12 @@ _REGISTERED = re.compile(r"\b(?:(?:\w+s )?registrerede? (?:adresse|hjemsted)(?:\
                          # "Skolens hovedadresse er Classensgade 20" beside its playground on another street
                          r"|(?:\w+s )?hovedadresse(?:n)?(?:\s+er)?|(?:(?:our|its|the) )?main address(?:\s+is)?"
                          # "Bemærk at selskabets adresse er vores kontor på X" beside the grill bar it runs elsewhere
+                         # "Det danske selskabs egen adresse er X" beside the shop it opens; "the company's own
+                         # address is X"
+                         # (a company's, not a person's: "Lises egen adresse (X) står nogle steder i CVR")
+                         r"|(?:\w*selskab(?:et)?s|firma(?:et)?s|virksomhed(?:en)?s|forening(?:en)?s) egen"
+                         r" (?:post)?adresse"
+                         r"(?:\s+er)?|(?:the company'?s|its|our) own address(?:\s+is)?"
                          r"|(?:selskabets|firmaets|virksomhedens|the company'?s) (?:adresse|address)(?:\s+(?:er|is))?"
                          r"(?:\s+(?:vores|our) (?:kontor|office))?(?:\s+(?:på|at|i|in))?"
                          r"|head (?:office|quarters)(?: is)?(?: at| in)?|hq"
@@ -313,11 +327,16 @@ _AGENT = re.compile(r"\b(?:(?:på vegne af|on behalf of)(?! (?:vores|vor|vort|ou
                     rf"(?:{_PREMISES}|afdeling\w*|department))|repræsenterer|(?:min|vores|our|my) (?:klient|client)"
                     r"|act(?:s|ing)? for|(?:som|jeg er|vi er) (?:advokat|rådgiver|agent|revisor|bogholder) for"
                     # "Tegnestuen Lund & Kragh rådgiver Bageriet Surdej ApS": advises a company named with its form
-                    r"|(?<!vores )(?<!min )(?<!vor )(?:rådgiver|advises|advising) (?-i:[A-ZÆØÅ])[\w&'’.\-]*"
+                    # ("Jeg ... hjælper Kähler & Søn Vinhandel A/S med deres jubilæum": an event planner's client)
+                    r"|(?<!vores )(?<!min )(?<!vor )(?:rådgiver|advises|advising|hjælper|bistår|helps|helping|assists"
+                    r"|assisting) (?-i:[A-ZÆØÅ])[\w&'’.\-]*"
                     r"(?: [A-ZÆØÅ&][\w&'’.\-]*){0,3} (?:ApS|A/S|I/S|IVS|K/S|P/S)"
                     r"|(?:er|is|are) (?:bygherre)?rådgiver for bygherren"
                     r"|(?:is|are) (?:the )?advis[eo]rs? (?:for|to) the (?:client|developer|building owner)"
                     r"|(?:i am|we are|as) (?:the |an? )?(?:accountants?|bookkeepers?|auditors?) for"
+                    # "X ApS has been engaged by Havnebryggeriet ApS to prepare the application", "er blevet hyret af"
+                    r"|(?:has|have) been (?:engaged|hired|retained|commissioned) by|er (?:blevet )?(?:engageret|hyret)"
+                    r" af"
                     # a relative who helps the owner with the application: "jeg har påtaget mig at bistå min
                     # svigersøn, som driver X", "I'm helping my daughter with her shop"
                     rf"|(?:bistå|bistår|hjælpe|hjælper|assistere|help|helping|assist|assisting) (?:min|mit|mine|my)"
@@ -326,6 +345,17 @@ _AGENT = re.compile(r"\b(?:(?:på vegne af|on behalf of)(?! (?:vores|vor|vort|ou
                     r"|(?:we|i|vi|jeg) (?:assist|help|represent|bistår|hjælper) (?:a|an|our|en|vores)(?: [\w\-]+)?"
                     r" (?:client|klient)"
                     r")\b", re.IGNORECASE)
+_THEIR_PREMISES = re.compile(rf"(?i)\b(?:their|deres)[ \t](?:[\w\-]+[ \t])?(?:{_PREMISES}|\w*bryggeri\w*|brewery)"
+                             r"[ \t](?:at|on|in|på|i)[ \t]\Z")
+_NEW_PREMISES = re.compile(r"(?i)\b(?:filial\w*|afdeling\w*|branch\w*|(?:ny|nye|nyt|new|second|anden|andet)[ \t]"
+                           r"(?:[\w\-]+[ \t]){0,2}?(?:butik|shop|store|café|cafe|restaurant|klinik|clinic|salon|kontor"
+                           r"|office|afdeling|filial|branch|location|lokaler?|premises)\w*)[^.\n]{0,20}\Z")
+# where the business was: "I kender os måske fra Elmegade 12, hvor vi lå indtil sidste sommer"
+_WHERE_WE_WERE = re.compile(r",?[ \t]+(?:hvor|where)[ \t]+(?:vi|we|jeg|I)[ \t]+(?:lå|var|holdt[ \t]til|boede|havde"
+                            r"|were|was|used[ \t]to)\b")
+_PRIVATE_LABEL = re.compile(r"(?im)^[ \t]*(?:privat(?:adresse)?|private(?:[ \t]address)?|home(?:[ \t]address)?)"
+                            r"[ \t]*:[ \t]*\Z")
+_OUR_OFFICE = re.compile(r"(?i)\b(?:vores|vort|our)(?: eget| own)? (?:kontor|office)[ \t]?:[^\n]{0,80}\Z")
 _VALEDICTION = re.compile(
     r"^[ \t]*(?:med venlig hilsen|venlig(?:st)? hilsen|(?:de )?bedste hilsner|bedste hilsen|mange hilsner|hilsen"
     r"|mvh|vh|kh|best regards"
@@ -405,18 +435,25 @@ def find_addresses(text: str) -> dict[str, str]:
     mentions = [m for m in _all_mentions(text) if not _TAKEN_BACK.match(text, m.end)]
     agent = _AGENT.search(text)
     roles = [("business" if r == "client" and not agent else r) for r in _roles(text, mentions)]
+    if agent:
+        # "Our office: Nordic Enviro Consult ApS, Strandgade 56" in an adviser's letter: the adviser's, as a signature
+        # and "the expansion of their brewery at Refshalevej 173": the client's premises
+        roles = [("signature" if r == "registered" and _OUR_OFFICE.search(text, max(0, m.start - 90), m.start)
+                  else "client" if r == "neutral" and _THEIR_PREMISES.search(text, max(0, m.start - 60), m.start)
+                  else r)
+                 for m, r in zip(mentions, roles, strict=True)]
     by_role = {role: [m for m, r in zip(mentions, roles, strict=True) if r in role.split("|")]
                for role in ("home", "registered", "signature", "business|both", "site|both", "neutral", "maybe own",
-                            "client")}
+                            "client", "private")}
     premises, plain = by_role["business|both"], by_role["neutral"]
     if (premises or by_role["client"]) and agent:
         # a lawyer or an agent writes for a client: the signature's address is the agent's office, not the business's;
         # the client's address named as such is the business's
         own = _first(by_role["client"], by_role["home"], by_role["registered"], premises, by_role["signature"], plain,
-                     by_role["maybe own"])
+                     by_role["maybe own"], by_role["private"])
     else:
         own = _first(by_role["home"], by_role["registered"], by_role["signature"], premises, plain,
-                     by_role["maybe own"])
+                     by_role["maybe own"], by_role["private"])
     site = _first(by_role["site|both"], by_role["maybe own"])
     homes = by_role["home"]
     if (homes and premises and premises[0].start < homes[0].start
@@ -442,6 +479,10 @@ def find_addresses(text: str) -> dict[str, str]:
         # lives or is registered elsewhere: the application is about the premises (not the premises its signature
         # names again: "Vi har en brilleforretning i Elmegade 9 og åbner nu butik nummer to på Istedgade 71")
         site = next((m for m in premises if own is None or not _same_house(m, own)), None)
+    if site is None and own is not None and len(premises) > 1:
+        # "Vores hovedklinik ligger på X, men ... har vi åbnet en filial på Y": the new branch the letter is about
+        site = next((m for m in premises[1:] if not _same_house(m, own)
+                     and _NEW_PREMISES.search(text, max(0, m.start - 40), m.start)), None)
     if site is None and own is not None and own in by_role["signature"]:
         # a letter whose own address stands in its letterhead or signature: another address in its text is the site
         site = next((m for m in plain if not _same_house(m, own)), None)
@@ -501,16 +542,21 @@ _SENTENCE = re.compile(r"[^.!?\n]*")
 def _sign_on_own_street(text: str, place: str, address: str) -> bool:
     """ "Det er på Vesterbrogade, vi gerne vil have et nyt facadeskilt op" beside the business's own "Vesterbrogade 58":
     a sign goes on the business's own house, so its street without a number is no site apart from the address (a
-    street party on the street of a shop's address is)."""
+    street party on the street of a shop's address is); so does serving along the business's own facades ("langs begge
+    vores facader ... 8 m langs Blågårdsgade")."""
     street = re.sub(r"[ \t]+\d.*$", "", address.split(",")[0]).strip()
     if not street or place != street:
         return False
     for m in islice(re.finditer(rf"(?<![\w]){re.escape(place)}(?![\w])(?![ \t]{{1,3}}\d)", text), MAX_MENTIONS):
         start = max(text.rfind(".", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
         end = m.end() + len(rest.group(0)) if (rest := _SENTENCE.match(text, m.end())) else m.end()
-        if _SIGN.search(text, start, end):
+        if _SIGN.search(text, start, end) or _OUR_FACADE.search(text, start, end):
             return True
     return False
+
+
+_OUR_FACADE = re.compile(r"(?i)\b(?:vores|our|min|my|butikkens|caféens|cafeens|restaurantens)[ \t](?:[\w\-]+[ \t])?"
+                         r"(?:facade\w*|façade\w*|shopfront\w*|butiksfacade\w*|butiksvindue\w*)")
 
 
 # an address the writer takes back at once: "Værnedamsvej 4, 1819 Frederiksberg C - nej undskyld, vi ligger jo på ..."
@@ -689,6 +735,8 @@ def _roles(text: str, mentions: list[Mention]) -> list[str]:
             role = "old"                        # "Vi flytter vores butik fra Istedgade 88 ...": the old address
         elif role in ("business", "neutral") and _earlier_stage(text, _window(text, previous_end, m.start), m.end):
             role = "old"                        # "først på Istedgade 12 ..., og så flyttede vi": a place it was
+        elif _WHERE_WE_WERE.match(text, m.end):
+            role = "old"                        # "fra Elmegade 12, hvor vi lå indtil sidste sommer"
         elif _OUR_PREVIOUS_PREMISES.search(text, max(0, m.start - 60), m.start):
             role = "old"                        # "Our previous office at Kompagnistræde 32": where it was before
         elif (role in ("business", "neutral", "site") and place_of_an_earlier_time(text, m.start, m.end)
@@ -721,6 +769,9 @@ def _roles(text: str, mentions: list[Mention]) -> list[str]:
             # "Berg Renovation ApS\nEnglandsvej 290": a cue of a site in the company's name above is no cue
             if _role(_window(text, previous_end, above.start()), "") != "site":
                 role = "signature"
+        if role in ("signature", "neutral") and _PRIVATE_LABEL.search(text, text.rfind("\n", 0, m.start) + 1, m.start):
+            role = "private"                    # "Privat: Ålholmvej 40" under a board chairman's signature: his home,
+                                                # the business's address only when the letter names no other
         roles.append(role)
         previous_end = m.end
     return roles
@@ -734,7 +785,9 @@ def _roles(text: str, mentions: list[Mention]) -> list[str]:
 _COMPANY_ABOVE = re.compile(rf"(?<![^\n])[ \t]*[A-ZÆØÅ][^\n:]{{0,60}}(?:[ \t]{SUFFIX}\.?"
                             r"(?:[ \t]{0,2}\([^()\n]{1,40}\))?|,[ \t]{0,2}(?i:cvr)[\w.\-]{0,6}:?[ \t]{0,3}(?:DK)?"
                             r"\d\d[ ]?\d\d[ ]?\d\d[ ]?\d\d)[ \t]*\n"
-                            r"(?:[ \t]*(?i:cvr)[\w.\-]{0,6}:?[ \t]{0,3}(?:DK)?[\d ]{8,11}[ \t]*\n)?[ \t]*\Z")
+                            r"(?:[ \t]*(?i:cvr)[\w.\-]{0,6}:?[ \t]{0,3}(?:DK)?[\d ]{8,11}[ \t]*\n)?"
+                            # (and its P-number's line: "CVR-nr. 37 84 77 63\nP-nr. 1018374452")
+                            r"(?:[ \t]*(?i:p)[\w.\-]{0,8}:?[ \t]{0,3}[\d ]{10,13}[ \t]*\n)?[ \t]*\Z")
 # a company's name with its legal form and a comma right before the address on its line: its own address
 # ("Entreprenør: Havnens Fundering A/S, Teglholmsgade 20, 2450 København SV"), or a signature's dot or bar between
 # them ("Terra Nordic ApS · Sluseholmen 2, 2nd floor · 2450 Copenhagen SV")
@@ -772,11 +825,36 @@ _BILLS_TO_ANOTHER = re.compile(
 _PLACE_BEFORE_ANOTHER = frozenset("foran for hos ved til af of at outside beside by near behind bag".split())
 
 
+# the property's administrator or landlord, or the contractor, named, then its address after a comma: "Foreningens
+# administrator er DEAS A/S, Dirch Passers Allé 76", "our landlord is Heimdal Ejendomme ApS, Strandvejen 9", "Udlejer
+# er X ApS, c/o Y Administration, Amagerbrogade 78", "Udlejer (Anders Bruun, Rantzausgade 28)", "vores entreprenør,
+# Hvidovre Nedbrydning A/S, CVR 59180002, Avedøre Havnevej 35"
+_PROPERTYS_OFFICE = re.compile(r"(?i)\b(?:(?:ejendoms)?administrator(?:en)?|udlejer(?:en)?|landlord"
+                               r"|property[ \t]manager"
+                               # (our contractor: "Entreprenør er X A/S, CVR ..., Naverland 2" is the applicant)
+                               r"|(?:vores|vor|our|deres|their)[ \t]+(?:under)?entreprenør"
+                               r"|(?:our|their)[ \t]+(?:sub)?contractor)"
+                               r"(?:[ \t]+(?:er|is))?(?:,?[ \t]{1,2}|[ \t]{0,2}\()(?-i:[A-ZÆØÅ])"
+                               r"(?:[^,.;:()\n]{0,60}?,[ \t]{1,2}){1,2}\Z"
+                               # "We lease the ground floor from Christianshavn Ejendomme A/S, Overgaden Oven Vandet 10"
+                               r"|\b(?:lease|leases|leasing|rent|rents|renting|lejer|leje)\b[^.\n]{0,40}?[ \t]"
+                               r"(?:from|af|hos)"
+                               r"[ \t]{1,2}(?-i:[A-ZÆØÅ])(?:[^,.;:()\n]{0,60}?,[ \t]{1,2}){1,2}\Z")
+# another person's office, by a pronoun: "Han har kontor på Thorvaldsensvej 2" (the son-in-law who helps), "Her office
+# is at Wildersgade 8" (the project manager's)
+_THIRD_PERSONS_OFFICE = re.compile(r"(?i)\b(?:(?:han|hun|he|she)[ \t]+(?:har|has)[ \t]+"
+                                   r"(?:sit[ \t]+|his[ \t]+|her[ \t]+|an[ \t]+)?"
+                                   r"(?:kontor|office)|(?:hans|hendes|his|her)[ \t]+(?:kontor|office)"
+                                   r"(?:[ \t]+(?:er|is|ligger))?)[ \t]+(?:på|i|at|in|on)[ \t]+\Z")
+
+
 def anothers_place(text: str, start: int) -> bool:
     """The address at ``start`` is named as someone else's place: a neighbour's, the shop next door's, the
-    landlord's home."""
+    landlord's home, the property administrator's office."""
     m = _ANOTHERS_PLACE.search(text, max(0, start - 90), start)
-    return m is not None and (m.group("pre") or "").lower() not in _PLACE_BEFORE_ANOTHER
+    return (m is not None and (m.group("pre") or "").lower() not in _PLACE_BEFORE_ANOTHER
+            or _PROPERTYS_OFFICE.search(text, max(0, start - 160), start) is not None
+            or _THIRD_PERSONS_OFFICE.search(text, max(0, start - 60), start) is not None)
 
 
 _SUBJECT_LINE = re.compile(r"(?im)^[ \t]*(?:emne|subject)[ \t]*:[^\n]*\Z")

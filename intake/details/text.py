@@ -744,6 +744,8 @@ def _own_office_line(text: str, address: str) -> bool:
 
 _PHONE_NEAR = re.compile(DK_NUMBER + r"(?!\d)")
 # a label of another number between the name and the digits ("Lone Brink\nCVR-nummer: 49445709")
+# a signature's line for the firm's number, not the signer's: "Main office: +45 43 44 50 00", "Omstilling 33 ..."
+_SWITCHBOARD = re.compile(r"(?i)\b(?:main|hoved\w*|omstilling|switchboard|reception|kontor\w*|office|central)\b")
 _OTHER_NUMBER = re.compile(r"(?i)\b(?:cvr|p-?n|se-?n|reg|konto|ean|org|moms|vat|faktura|ordre|sag)|\d")
 
 
@@ -756,7 +758,8 @@ def _phone_of_the_contact(out: dict, text: str) -> None:
     for m in islice(re.finditer(re.escape(contact), text), 5):
         stretch = text[m.end():m.end() + 100].split("\n\n")[0]      # (a number starting within 80, read whole)
         near = _PHONE_NEAR.search(stretch)
-        if near and near.start() < 80 and not _OTHER_NUMBER.search(stretch[:near.start()]):
+        if (near and near.start() < 80 and not _OTHER_NUMBER.search(stretch[:near.start()])
+                and not _SWITCHBOARD.search(stretch, stretch.rfind("\n", 0, near.start()) + 1, near.start())):
             then = _MOBILE_AFTER.match(stretch, near.end())
             phone = normalise_phone(then.group("v") if then else near.group(0))
             if phone:
@@ -778,7 +781,8 @@ def _phone_of_the_signer(out: dict, text: str) -> None:
     if not _TO_THE_SIGNER.search(text) or (found is not None and found.start() >= start):
         return                                  # (a phone the signature gives already: its own choice stands)
     signed = next((m for m in islice(_PHONE_NEAR.finditer(text, start), 5) if start > 0
-                   and not _OTHER_NUMBER.search(text, text.rfind("\n", 0, m.start()) + 1, m.start())), None)
+                   and not _OTHER_NUMBER.search(text, text.rfind("\n", 0, m.start()) + 1, m.start())
+                   and not _SWITCHBOARD.search(text, text.rfind("\n", 0, m.start()) + 1, m.start())), None)
     phone = normalise_phone(signed.group(0)) if signed else None
     if phone:
         out["phone"] = phone
@@ -900,7 +904,10 @@ def _find_phone(text: str, _ref: date) -> dict:
 
 # the same signature's own number right after the switchboard's: "Tlf.: 32 55 18 90\nMobil: 27 11 40 62",
 # "T +45 43 62 90 00 | M +45 28 16 47 39", and any after a nationwide 70-number: "+45 70 20 31 31 / +45 21 67 09 42"
-_MOBILE_NEXT = re.compile(r"[ \t]{0,3}(?:[|/·,][ \t]{0,3}|\n[ \t]{0,3})"
+# ("Tlf. 33 45 90 00 (omstilling) – direkte 53 70 21 66": the switchboard marked as such, a dash between)
+_MOBILE_NEXT = re.compile(r"[ \t]{0,3}(?:\((?i:omstilling|hovednummer|switchboard|reception|main(?:[ \t]line)?)\)"
+                          r"[ \t]{0,3})?"
+                          r"(?:[|/·,–][ \t]{0,3}|\n[ \t]{0,3})"
                           r"(?P<label>(?i:mobil\w*|mobile|mob|cell|m|direkte|direct)\.?:?[ \t]{0,2})?"
                           rf"(?P<v>{DK_NUMBER})(?![\d])")
 
@@ -950,9 +957,10 @@ _PHONE_WRAPPED = re.compile(r"(?<![\d\w+-])(?<!\d[ ])(?P<v>[2-9]\d(?:[ ]\d\d){0,
 
 
 # "33 91 27 65 / 40 26 73 18 (mobile)": a second number after the first, marked as the person's own
-_MOBILE_AFTER = re.compile(r"[ \t]{0,2}(?:/|,|og|or|eller)[ \t]{0,2}"
+# ("Tlf. 35 26 40 11 (klinikken) eller 20 68 33 94 (min mobil)": the first one's place in brackets, the own one's too)
+_MOBILE_AFTER = re.compile(r"(?:[ \t]{0,2}\([^()\n\d]{1,30}\))?[ \t]{0,2}(?:/|,|og|or|eller)[ \t]{0,2}"
                            rf"(?P<v>{DK_NUMBER})"
-                           r"(?!\d)[ \t]{0,2}\(?(?i:mobil\w*|mobile|mob|cell|direkte|direct)\b")
+                           r"(?!\d)[ \t]{0,2}\(?(?i:(?:min|my)[ \t])?(?i:mobil\w*|mobile|mob|cell|direkte|direct)\b")
 _DIRECT = re.compile(r"(?i)\b(?:direkte|direct|dir|mobil\w*|mob|mobile|cell)\b")
 # a number marked as the writer's direct line in brackets right after it: "32 57 19 40 (direkte)"
 _MARKED_DIRECT = re.compile(r"(?i)[ \t]{0,2}\((?:direkte|direct|dir\.?)(?:[ \t]{1,2}(?:nr|linje|line|tlf)\.?)?\)")
@@ -995,7 +1003,8 @@ def _find_email(text: str, _ref: date) -> dict:
     candidates = [m for m in EMAIL.finditer(text) if not IGNORED_EMAIL.search(m.group(0))
                   and not _INVOICES_TO.search(text, max(0, m.start() - 40), m.start())
                   and not _on_a_header_line(text, m)
-                  and not _CLIENTS_CONTACT.search(text, max(0, m.start() - 100), m.start())]
+                  and not _CLIENTS_CONTACT.search(text, max(0, m.start() - 100), m.start())
+                  and not _PROPERTYS_PEOPLE.search(text, max(0, m.start() - 100), m.start())]
     labelled = [m for m in candidates if EMAIL_LABEL.search(text[max(0, m.start() - 30):m.start()])]
     to_me = [m for m in candidates if _WRITE_TO_ME.search(text, max(0, m.start() - _TO_ME_REACH), m.start())]
     best = (to_me or labelled or candidates or [None])[0]
@@ -1017,6 +1026,14 @@ _TO_ME_REACH = 60       # characters before an address read for those words
 # "Bygherrens kontaktperson: ..." (the client's person, not the one who writes and is answered)
 _CLIENTS_CONTACT = re.compile(r"(?i)(?:^|\n)[ \t]{0,3}(?:client|customer|kunde|kundens|bygherre|bygherrens)['’]?s?"
                               r"[ \t]{1,3}(?:contact|kontakt)(?:[ \t]?person)?[ \t]{0,2}:[^\n]{0,90}\Z")
+
+
+# the property's people named in the same line: "Foreningens administrator er DEAS A/S, ... (att. Mikkel Lund,
+# mil@deas.dk)", "our landlord, Heimdal Ejendomme (jb@heimdal.dk)": theirs, not the applicant's (not the writer's own
+# role: "jeg er vicevært i ..."; not "..., men skriv til mig på ...", which the writer's cue finds first)
+_PROPERTYS_PEOPLE = re.compile(r"(?i)(?<!\bjeg[ \t]er[ \t])(?<!\bI[ \t]am[ \t])(?<!\bI'm[ \t])"
+                               r"\b(?:(?:ejendoms)?administrator(?:en)?|udlejer(?:en)?|landlord|property[ \t]manager"
+                               r"|viceværte?n?|caretaker)\b[^\n]{0,100}\Z")
 
 
 # "Invoices to accounts@...", "Faktura sendes til bogholderi@...": where the bills go, not whom to answer
