@@ -228,7 +228,9 @@ def _boxed(line: str) -> str | None:
     return "\n".join(kept) if kept else None
 
 
-ITEM, SECTION = "item", "section"
+ITEM, SECTION, DETAIL = "item", "section", "detail"     # (a DETAIL is read as an item but asks for nothing by itself)
+# words that deny what the list after them names: "Og så det vi IKKE skal bruge ...:", "What we do not need:"
+_DENIED = re.compile(r"(?i)\b(?:ikke|not|ingen|don['’]t|doesn['’]t|won['’]t|no)\b")
 
 
 def _units(block: str) -> list[tuple[str, str]]:
@@ -236,14 +238,24 @@ def _units(block: str) -> list[tuple[str, str]]:
     after it, or "" for a line of running text)."""
     units: list[tuple[str, str]] = []
     heading = ""
-    for line in block.split("\n"):
-        line = line.strip()
+    item_indent: int | None = None      # the indent of the list's items: one indented deeper is a detail of its item
+    not_asked = False                   # the list follows words that deny: "det vi IKKE skal bruge:", "not needed:"
+    for raw in block.split("\n"):
+        line = raw.strip()
         if not line or _GREETING.match(line):
             continue
         if _SIGN_OFF.match(line):
             break   # the sign-off and the signature below it
         is_item = bool(_ITEM.match(line))
         text = _ITEM.sub("", line).strip() if is_item else line
+        indent = len(raw.expandtabs(4)) - len(raw.expandtabs(4).lstrip())
+        if is_item and (not_asked or item_indent is not None and indent > item_indent):
+            # "2) Støjende arbejde om natten\n   - Arbejdstid: kl. 22-05": a sub-item tells about its item; "Det vi IKKE
+            # skal bruge:\n - Skilte: ingen skilte": an item under words that deny; neither asks by itself
+            units.append((text, DETAIL))
+            continue
+        if is_item:
+            item_indent = indent
         if heading:
             units.append((f"{heading} {text}", ITEM if is_item else SECTION))
             heading = ""
@@ -253,6 +265,8 @@ def _units(block: str) -> list[tuple[str, str]]:
             units.append((text, ITEM if is_item else ""))
         else:
             units[-1] = (f"{units[-1][0]} {text}", units[-1][1])   # a sentence wrapped over two lines
+        if not is_item and units and units[-1][1] in ("", SECTION):   # (not the wrapped line of an item)
+            not_asked = units[-1][0].rstrip().endswith(":") and bool(_DENIED.search(units[-1][0]))
     if heading and len(heading.split()) >= MIN_LINE_WORDS:
         units.append((heading, ""))
     return units

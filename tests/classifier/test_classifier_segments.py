@@ -98,6 +98,23 @@ def test_a_list_item_asks_by_itself_and_a_sentence_of_running_text_does_not():
     assert asked == {"tilladelse til at lede vaskevand til kloak", "skilte: et pylonskilt ved indkørslen"}
 
 
+def test_an_indented_sub_item_tells_about_its_item_and_asks_for_nothing_by_itself():
+    found = text_pieces("Vi skal bruge to ting:\n\n1) Råden over vejareal - container\n   - Periode: 18. januar - 12. "
+                        "februar\n2) Støjende arbejde om natten\n   - Arbejdstid: nætterne kl. 22.00-05.00\n"
+                        "\t- Nedbrydning af betondæk")
+    asked = {text for text, item in zip(found.texts(), found.asked(), strict=True) if item}
+    assert asked == {"Råden over vejareal - container", "Støjende arbejde om natten"}
+    assert "Arbejdstid: nætterne kl. 22.00-05.00" in found.texts()     # still scored, only not asking by itself
+
+
+def test_the_items_of_a_list_after_words_that_deny_ask_for_nothing_by_themselves():
+    found = text_pieces("Og så det vi IKKE skal bruge, så I ikke sender os rundt\nend nødvendigt:\n  - Skilte: kun "
+                        "bannere på hegnet på\n    selve dagen.\n  - Udeservering: vi sælger ikke alkohol.\n\n"
+                        "Vi søger om:\n- plads til 45 stader på torvet")
+    asked = {text for text, item in zip(found.texts(), found.asked(), strict=True) if item}
+    assert asked == {"plads til 45 stader på torvet"}
+
+
 def test_a_list_item_keeps_its_place_when_pieces_are_joined():
     found = pieces_of(Parts("Ansøgning", "Hej.\n\n- et skilt over døren", [Attachment("- affald fra køkkenet")]))
     asked = {text for text, item in zip(found.texts(), found.asked(), strict=True) if item}
