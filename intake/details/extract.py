@@ -38,7 +38,13 @@ from intake.details.names import (
 )
 from intake.details.postcodes import town_of
 from intake.details.sites import named_site, premises_on_corner, same_place, signature_start
-from intake.details.text import CLIENT, asks_for_the_writer, extract_from_text, writes_for_another
+from intake.details.text import (
+    CLIENT,
+    asks_for_the_writer,
+    extract_from_text,
+    phone_of_the_contact,
+    writes_for_another,
+)
 from intake.details.values import across_from, compose_address, normalise_value
 from intake.mail.bodytext import own_history, quoted_text
 from intake.mail.forwards import find_forwarded
@@ -111,6 +117,8 @@ def extract_details(
     _sender_among_the_signers(found, read, sender_name)
     _company_of_the_sender(found, read, sender)
     _first_name_of_the_owner(found)
+    _company_in_the_owners_name(found, read)
+    _phone_of_another_person(found, read)
     _contact_by_the_model(found, read, sender, sender_name)
     _name_with_its_address(found, read, sender, sender_name)
     _details_beside_the_company(found, read)
@@ -664,6 +672,40 @@ def _first_name_of_the_owner(found: dict[str, Field]) -> None:
                       rf"(?:[ \t][A-ZÆØÅ][\w\-]+){{1,2}})$", str(company.value))
     if owner and looks_like_person(owner.group("v")):
         found["contact_name"] = Field(owner.group("v"), contact.source)
+
+
+def _phone_of_another_person(found: dict[str, Field], read: list[tuple[str, str, dict[str, object]]]) -> None:
+    """A phone the body writes only after another person's name is not the contact's (``phone_of_the_contact``)."""
+    phone, contact = found.get("phone"), found.get("contact_name")
+    body = _text_of(read, "body")
+    if phone is None or contact is None or phone.source != "body" or not body:
+        return
+    cvr = found.get("cvr")
+    kept = phone_of_the_contact(body, str(phone.value), str(contact.value), str(cvr.value) if cvr else "")
+    if kept is None:
+        del found["phone"]
+    elif kept != phone.value:
+        found["phone"] = Field(kept, "body")
+
+
+# a sole trader whose business is named after him: "Virksomheden er en enkeltmandsvirksomhed og hedder bare mit navn",
+# "my company is simply my own name", "jeg driver firmaet i mit eget navn"
+_IN_MY_NAME = re.compile(r"(?i)\bhedder[ \t](?:(?:bare|blot|kun|ganske[ \t]enkelt|simpelthen)[ \t])?(?:efter[ \t])?"
+                         r"mit[ \t](?:eget[ \t]|fulde[ \t])?navn\b|\bi[ \t]mit[ \t]eget[ \t]navn\b"
+                         r"|\b(?:business|company|firm)\b[^.\n]{0,30}?\b(?:is[ \t]called|is[ \t]named|is|trades[ \t]as)"
+                         r"[ \t](?:(?:just|simply|only)[ \t])?(?:my[ \t](?:own[ \t]|full[ \t])?name|after[ \t]me)\b"
+                         r"|\bunder[ \t]my[ \t]own[ \t]name\b")
+
+
+def _company_in_the_owners_name(found: dict[str, Field], read: list[tuple[str, str, dict[str, object]]]) -> None:
+    """A sole trader who says his business bears his own name ("Virksomheden ... hedder bare mit navn"): the contact's
+    full name is the company's, when no text names another."""
+    contact = found.get("contact_name")
+    if "company_name" in found or contact is None or not looks_like_person(str(contact.value)):
+        return
+    source = next((s for s, t, _ in read if s == "body" and _IN_MY_NAME.search(t)), None)
+    if source is not None:
+        found["company_name"] = Field(str(contact.value), source)
 
 
 # a subject's topic before the business it is for: "Sign for Cairo Kitchen ApS", "Ansøgning om skilt til X ApS"

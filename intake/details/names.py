@@ -233,7 +233,10 @@ _VALEDICTION = re.compile(
     r"|regards|rgds|sincerely|yours sincerely|yours faithfully|yours truly|cheers|thanks|many thanks|thank you"
     r"|all the best|with (?:kind|best) regards|tak|ærbødigst|på forhånd tak)\b[\s,!.]*(?P<rest4>.*)$"
     r"|^\s*--\s*(?P<rest5>)$"
-    r"|^\s*best[ \t]*[,!.]?[ \t]*(?P<rest6>)$",                 # "Best," on its own line, the name below it
+    r"|^\s*best[ \t]*[,!.]?[ \t]*(?P<rest6>)$"                 # "Best," on its own line, the name below it
+    # a greeting of one's own words: "Blomstrende hilsner", "Solrige hilsner", "Sunny regards"
+    r"|^\s*[^\W\d_]{3,20}e\s+(?:hilsen|hilsner|hilsener)\b[\s,!.]*(?P<rest7>.*)$"
+    r"|^\s*[^\W\d_]{3,20}(?:y|ly|m)\s+(?:regards|wishes)\b[\s,!.]*(?P<rest8>.*)$",
     re.IGNORECASE)
 _CONTACT_WORD = re.compile(r"(?i)(?:tlf|telefon|phone|mobil|mobile|e-?mail|mail|web|www|cvr|adresse|address)\b")
 _NOT_NAME_WORDS = {"tak", "thanks", "hej", "kære", "dear", "mvh", "regards", "hilsen", "ansøgning", "application",
@@ -266,6 +269,11 @@ _TITLE_LINE = re.compile(
     r"|advokat|\w*leder|\w*chef|\w*ansvarlig|\w*mester|\w*terapeut|assistant|assistent|director|head of \w+"
     r"|\w*kræmmer|\w*handler|\w*lærer|\w*instruktør|teacher|instructor"
     r"|pharmacist|apoteker|farmaceut|optician|optiker|bogholder|bookkeeper|accountant|revisor|architect|arkitekt)\b")
+
+
+def is_title(value: str) -> bool:
+    """Whether a word of ``value`` is a role's ("Operations Manager", "Environmental Coordinator"), not a name's."""
+    return any(_TITLE_LINE.match(w) or re.fullmatch(_TITLE_WORDS, w, re.IGNORECASE) for w in value.split())
 
 
 def clean_company(raw: str, named: bool = False) -> str | None:
@@ -702,6 +710,8 @@ def _signature(lines: list[str]) -> tuple[str, list[str]] | None:
         rest = next((g for g in m.groups() if g), "").strip(" ,.")
         following = [ln.strip() for ln in lines[i + 1:i + 8] if ln.strip()]
         candidates = ([(rest, following)] if rest else []) + ([(following[0], following[1:])] if following else [])
+        if len(following) > 1 and following[0].upper() == following[0] and re.search(r"[^\W\d_]{2}", following[0]):
+            candidates.append((following[1], following[2:]))    # a logo's line in capitals first: "BLOMST & BØNNE"
         for cand, after in candidates:
             cand = _TITLE_WORD_BEFORE.sub("", cand)
             full = _NAME_IN_BRACKETS.match(cand) if len(cand) <= 80 else None
@@ -922,7 +932,7 @@ _CONTACT_BEFORE_NAME = re.compile(
     # "Den ansvarlige for arrangementet er vores booker X", "kontaktperson i forhold til kommunen er X"
     rf"|\b(?:kontaktperson(?:en)?|kontakt(?:en)?|contact(?:[ \t]person)?|ansvarlige?|responsible(?:[ \t]person)?)"
     # ("Kontaktperson i sagen og på dagen er ...")
-    rf"(?:[ \t](?:hos|at|for|på|on|in|i)[ \t]\w+(?:[ \t]\w+){{0,4}})?[ \t](?:er|is|will[ \t]be|bliver){_STILL}"
+    rf"(?:[ \t](?:hos|at|for|på|on|in|i|til)[ \t]\w+(?:[ \t]\w+){{0,4}})?[ \t](?:er|is|will[ \t]be|bliver){_STILL}"
     rf"|\b(?:you|one)[ \t]can[ \t](?:reach|contact|call)|\b(?:i|du|man)[ \t]kan[ \t](?:kontakte|ringe[ \t]til"
     rf"|få[ \t]fat[ \t]i)"
     # "Location manager: Sebastian Kjær, 40 ...", "Foreman on site: X"

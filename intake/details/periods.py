@@ -684,7 +684,22 @@ def _ranges(text: str, reference: date, dates: list[DateMention]) -> list[tuple[
         out.extend(_days_of_weeks(m, reference))
     for m in islice(_WEEKS_OF_MONTH.finditer(text), 20):
         out.extend(_weeks_of_month(m, reference))
+    for mention in dates[:20]:
+        # "fra påske (fredag d 26 marts 2027) til og med september", "from 1 May until the end of September": a day,
+        # then a whole month as the end
+        to = _TO_A_MONTH.match(text, mention.end)
+        start = _resolve_mention(mention, reference) if to else None
+        if to and start is not None:
+            month = MONTHS[to.group("mon").lower()]
+            year = int(to.group("y")) if to.group("y") else start.year + (1 if month < start.month else 0)
+            if date(year, month, 1) >= date(start.year, start.month, 1):
+                out.append((mention.start, start, _last_day(year, month)))
     return sorted(out, key=lambda r: r[0])
+
+
+_TO_A_MONTH = re.compile(r"(?i)\)?,?[ \t]{1,3}(?:til(?:[ \t]og[ \t]med)?|to|until|till|through|thru|[-–])[ \t]{1,3}"
+                         r"(?:(?:the[ \t])?end[ \t]of[ \t]|udgangen[ \t]af[ \t]|slutningen[ \t]af[ \t])?"
+                         + _MONTH.format("mon") + r"(?:[ \t](?P<y>20\d\d))?(?![ \t]*\d)(?![\w])")
 
 
 def _weeks_of_month(m: re.Match, reference: date) -> list[tuple[int, date, date]]:

@@ -360,7 +360,10 @@ _VALEDICTION = re.compile(
     r"^[ \t]*(?:med venlig hilsen|venlig(?:st)? hilsen|(?:de )?bedste hilsner|bedste hilsen|mange hilsner|hilsen"
     r"|mvh|vh|kh|best regards"
     r"|kind regards|regards|rgds|sincerely|cheers|all the best|best wishes|yours|many thanks|thanks|thank you"
-    r"|ærbødigst)\b|^[ \t]*--[ \t]*$|^[ \t]*best[ \t]*,?[ \t]*$", re.IGNORECASE | re.MULTILINE)
+    r"|ærbødigst)\b|^[ \t]*--[ \t]*$|^[ \t]*best[ \t]*,?[ \t]*$"
+    # a greeting of one's own words: "Blomstrende hilsner", "Sunny regards"
+    r"|^[ \t]*[^\W\d_]{3,20}e[ \t]+(?:hilsen|hilsner|hilsener)\b[ \t,!.]*$"
+    r"|^[ \t]*[^\W\d_]{3,20}(?:y|ly|m)[ \t]+(?:regards|wishes)\b[ \t,!.]*$", re.IGNORECASE | re.MULTILINE)
 _PLACE = re.compile(
     rf"(?<![\w])(?=[pPaAoOvViIfFuUnNlLdDhHcCtTbB])(?i:på|at|on|ved|i|in front of|in|foran|ud for|outside|near|over"
     rf"|langs|omkring|around"
@@ -543,16 +546,25 @@ def _sign_on_own_street(text: str, place: str, address: str) -> bool:
     """ "Det er på Vesterbrogade, vi gerne vil have et nyt facadeskilt op" beside the business's own "Vesterbrogade 58":
     a sign goes on the business's own house, so its street without a number is no site apart from the address (a
     street party on the street of a shop's address is); so does serving along the business's own facades ("langs begge
-    vores facader ... 8 m langs Blågårdsgade")."""
+    vores facader ... 8 m langs Blågårdsgade"), and the street where the text puts the premises ("en lille
+    blomsterbutik med kaffebar på Jægersborggade")."""
     street = re.sub(r"[ \t]+\d.*$", "", address.split(",")[0]).strip()
     if not street or place != street:
         return False
     for m in islice(re.finditer(rf"(?<![\w]){re.escape(place)}(?![\w])(?![ \t]{{1,3}}\d)", text), MAX_MENTIONS):
         start = max(text.rfind(".", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
         end = m.end() + len(rest.group(0)) if (rest := _SENTENCE.match(text, m.end())) else m.end()
-        if _SIGN.search(text, start, end) or _OUR_FACADE.search(text, start, end):
+        if (_SIGN.search(text, start, end) or _OUR_FACADE.search(text, start, end)
+                or _PREMISES_ON_STREET.search(text, max(0, m.start() - 40), m.start())):
             return True
     return False
+
+
+# the business's premises named on the street: "en lille blomsterbutik med kaffebar på Jægersborggade"
+# (one premises of its own, not "en gruppe butikker på Istedgade" that hold a street party)
+_PREMISES_ON_STREET = re.compile(r"(?i)\b(?:en|et|vores|min|mit|our|my|a|an)[ \t]+(?:[\w\-]+[ \t]+){0,5}?"
+                                 r"\w*(?:butik|forretning|café|cafe|restaurant|salon|klinik|værksted|bageri|kiosk|bar"
+                                 r"|shop|store|bakery)(?:ken|en|et)?[ \t]+(?:på|i|on|in)[ \t]+\Z")
 
 
 _OUR_FACADE = re.compile(r"(?i)\b(?:vores|our|min|my|butikkens|caféens|cafeens|restaurantens)[ \t](?:[\w\-]+[ \t])?"

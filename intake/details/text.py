@@ -62,6 +62,7 @@ from intake.details.names import (
     designated_contact,
     find_company,
     find_contact,
+    is_title,
     looks_like_person,
     names_an_association,
     signature_name,
@@ -788,6 +789,34 @@ def _phone_of_the_signer(out: dict, text: str) -> None:
         out["phone"] = phone
 
 
+# a person's name right before a phone, in brackets or after a comma: "Their site manager, Thomas Lauritsen (+45 24 61
+# 90 37), will be on site", "formand Jens Ravn, tlf. 28 ..."
+_NAME_BEFORE_PHONE = re.compile(r"(?P<name>[A-ZÆØÅ][\w'’\-]+(?:[ \t][A-ZÆØÅ][\w'’\-]+){1,2})[ \t]*[(,][ \t]*"
+                                r"(?:(?i:tlf|tel|telefon|mobil|mobile|phone|mob)\.?:?[ \t]*)?\Z")
+
+
+def phone_of_the_contact(text: str, phone: str, contact: str, cvr: str = "") -> str | None:
+    """``phone``, unless the text writes it only right after another person's name ("Their site manager, Thomas
+    Lauritsen (+45 24 61 90 37), ... For everything else, please contact me"): then the first phone the text gives no
+    one else (not a switchboard's nor the CVR), else None rather than the wrong one."""
+    if " " not in contact:
+        return phone
+
+    def anothers(m: re.Match[str]) -> bool:
+        o = _NAME_BEFORE_PHONE.search(text, max(0, m.start() - 60), m.start())
+        return (o is not None and looks_like_person(o.group("name")) and not is_title(o.group("name"))
+                and o.group("name") != contact and contact.split()[0] not in o.group("name"))
+
+    phones = [m for m in islice(_PHONE_NEAR.finditer(text), 30) if normalise_phone(m.group(0))]
+    seen = [m for m in phones if normalise_phone(m.group(0)) == phone]
+    if not seen or not all(anothers(m) for m in seen):
+        return phone
+    line = lambda m: text[text.rfind("\n", 0, m.start()) + 1:m.start()]     # noqa: E731
+    other = next((m for m in phones if normalise_phone(m.group(0)) not in (phone, cvr) and not anothers(m)
+                  and not _OTHER_NUMBER.search(line(m)) and not _SWITCHBOARD.search(line(m))), None)
+    return normalise_phone(other.group(0)) if other is not None else None
+
+
 def _email_of_the_contact(out: dict, text: str) -> None:
     """With a person named as the one to contact ("Contact person:\nMr. Klaus Petersen, project manager\nMobile ...\n
     k.petersen@..."), the e-mail written right after that name (in the same paragraph) over the letterhead's."""
@@ -899,7 +928,15 @@ def _find_phone(text: str, _ref: date) -> dict:
                     and normalise_phone(m.group("v"))), None)
     if wrapped:
         return {"phone": normalise_phone(wrapped.group("v"))}
-    return {}
+    # eight digits alone on a line of the signature ("Holmbladsgade 88, 2.th, 2300 kbh S\n28551946"), not a CVR
+    start = signature_start(text)
+    joined = re.sub(r"(?<=\d) (?=\d)", "", text)
+    bare = next((m for m in islice(_BARE_NUMBER_LINE.finditer(text, start), 5) if start > 0
+                 and not re.search(rf"(?i)\b(?:cvr|p)[^\n\d]{{0,12}}{m.group('v')}", joined)), None)
+    return {"phone": normalise_phone(bare.group("v"))} if bare and normalise_phone(bare.group("v")) else {}
+
+
+_BARE_NUMBER_LINE = re.compile(r"(?m)^[ \t]*(?:\+45[ \t]?)?(?P<v>[2-9]\d{7})[ \t]*$")
 
 
 # the same signature's own number right after the switchboard's: "Tlf.: 32 55 18 90\nMobil: 27 11 40 62",
@@ -1047,7 +1084,8 @@ def _find_company(text: str, _ref: date) -> dict:
 
 # the writer asks for the case to be answered to himself: "Alle henvendelser i sagen bedes rettet til undertegnede",
 # "spørgsmål om selve sagen bedes rettet til mig", "please direct all correspondence to the undersigned"
-_TO_THE_SIGNER = re.compile(r"(?i)\b(?:rettet|rettes|sendes|stilles)[ \t]+(?:direkte[ \t]+)?til[ \t]+"
+# ("men alt skriftligt bedes sendt til mig")
+_TO_THE_SIGNER = re.compile(r"(?i)\b(?:rettet|rettes|sendes|sendt|stilles)[ \t]+(?:direkte[ \t]+)?til[ \t]+"
                             r"(?:undertegnede|mig)\b|\bto[ \t]+the[ \t]+undersigned\b"
                             r"|\b(?:direct|address|send)[ \t]+(?:all[ \t]+)?(?:questions|correspondence|enquiries)"
                             r"[ \t]+to[ \t]+me\b|\bplease[ \t]+write[ \t]+to[ \t]+me\b"

@@ -58,7 +58,13 @@ def normalise_value(key: str | None, value: str, reference: date) -> dict[str, o
 _DATE_IN_VALUE = re.compile(r"(?<![\d./-])\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})(?!\d|[./-]\d)")
 
 
+# another country's VAT number under a VAT label: "VAT ID: DE287451936", "SE556677889901" (a Danish one is "DK" + CVR)
+_FOREIGN_VAT = re.compile(r"^\s*(?!DK)[A-Z]{2}[ \t-]?\d")
+
+
 def _v_cvr(value: str, _ref: date) -> Values:
+    if _FOREIGN_VAT.match(value):
+        return {}
     number = digits(_DATE_IN_VALUE.sub(" ", re.sub(r"^\s*DK", "", value, flags=re.IGNORECASE)))
     return {"cvr": number} if 6 <= len(number) <= 10 else {}
 
