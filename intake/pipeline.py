@@ -155,6 +155,13 @@ APPLIES_AGAIN = re.compile(
     r"\b(?:(?:ans[øo]ge?|s[øo]ge?)r? igen|igen (?:i [åa]r|til n[æa]ste|n[æa]ste)|n[æa]ste (?:[åa]r|s[æa]son)|"
     r"ny(?:e)? (?:tilladelse|periode|s[æa]son)|forny\w*|forl[æa]ng\w*|apply(?:ing)? again|again (?:this|next)|"
     r"next (?:year|season)|new (?:permit|period|season)|renew\w*|extend\w*)", re.IGNORECASE)
+# an objection to an application (a neighbour's reply-all under the bar's mail): a say in another's matter, no
+# application of the writer's own
+OBJECTS = re.compile(
+    r"\b(?:g[øo]re?|g[øo]r|gjort|har)[ \t]+(?:\w+[ \t]+)?indsigelse|\bindsigelser?[ \t]+mod\b"
+    r"|\bprotestere[rs]?[ \t]+mod\b|\bh[øo]ringssvar"
+    r"|\bobject(?:s|ing)?[ \t]+to[ \t]+(?:the|this|your|their|his|her)\b|\b(?:an|my|our)[ \t]+objection\b",
+    re.IGNORECASE)
 STATUS_WORDS = re.compile(
     r"\b(status|hvor langt|hvorn[aå]r|nyt i sagen|how far|any news|update on|progress)\b", re.I)
 
@@ -259,9 +266,12 @@ def route(state: MessageState, ctx: Context) -> None:
     cat = ctx.catalogue
     known = [t for t, _ in (pred.task_types if pred else []) if t in cat.tasks]
     doubt = pred is None or pred.needs_triage
-    if (state.about_anothers_case and cat.general_task
-            and not ASKS_FOR_A_PERMIT.search(f"{state.subject}\n{state.text_now}")):
-        known, doubt = [cat.general_task], False    # about someone else's case, applying for nothing: a question
+    if cat.general_task and (
+            state.about_anothers_case and not ASKS_FOR_A_PERMIT.search(f"{state.subject}\n{state.text_now}")
+            # (an objection's subject is the application's it answers: only its own words count)
+            or OBJECTS.search(state.text_now) and not ASKS_FOR_A_PERMIT.search(state.text_now)):
+        # about someone else's case, or objecting to someone else's application, applying for nothing: a question
+        known, doubt = [cat.general_task], False
     state.task_types = known or ["generel"]
     state.needs_triage = bool(doubt or not known)
     primary = cat.task(state.task_types[0])

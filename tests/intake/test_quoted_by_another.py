@@ -106,3 +106,33 @@ def test_a_strangers_status_question_is_a_question_for_the_general_enquiries(ser
         assert [e.action for e in s.exec(select(CaseEvent).where(CaseEvent.case_id == first.id))] == \
             ["received", "routed"], "the stranger leaves no trace on the quoted case"
     assert f"ADVARSEL / WARNING: nævner {ref}" in _routed_text(engine, str(outcome.reference))
+
+
+def test_a_neighbours_objection_under_the_quoted_application_is_no_application_of_hers(service):
+    """A neighbour answers all on a bar's street-party application (never sent to us) and objects: a question for the
+    general enquiries, not an event case with her as the applicant and a star meeting."""
+    engine, box, runner = service
+    quoted = ("\n\n-----Oprindelig meddelelse-----\nFra: Mikkel Dyhr <mikkel@baranker.dk>\nSendt: 20. november 2026\n"
+              "Emne: Ansøgning om gadefest i Sankt Hans Gade\n\nVi søger om tilladelse til gadefest med DJ lørdag "
+              "12. juni 2027 kl. 14-23 for ca. 300 gæster.\n")
+    box.deliver(application(sender="Gitte Winkel <gitte.winkel@mail.dk>",
+                            subject="SV: Ansøgning om gadefest i Sankt Hans Gade lørdag 12. juni 2027",
+                            body="Til Københavns Kommune\n\nJeg bor lige over for baren og vil gerne gøre indsigelse "
+                                 "mod den ansøgning, der er citeret herunder. Sidste år var der musik til kl. 01.\n\n"
+                                 "Jeg vil gerne høres i sagen.\n\nGitte Winkel" + quoted).as_bytes())
+    (outcome,) = runner.process_batch()
+    with Session(engine) as s:
+        case = s.exec(select(Case).where(Case.reference == outcome.reference)).one()
+    assert (case.task_type, case.office, case.needs_triage) == ("generel", "erhvervsservice", False)
+
+
+def test_an_application_that_mentions_an_objection_stays_an_application(service):
+    engine, box, runner = service
+    box.deliver(application(subject="Udeservering",
+                            body="Hej\n\nVi søger om udeservering foran caféen på Elmegade 14 fra 1. april til 30. "
+                                 "september 2027. Naboen har tidligere gjort indsigelse, men vi har talt med ham.\n\n"
+                                 "Mvh\nJonas Vestergaard\n").as_bytes())
+    (outcome,) = runner.process_batch()
+    with Session(engine) as s:
+        case = s.exec(select(Case).where(Case.reference == outcome.reference)).one()
+    assert case.task_type == "udeservering"
