@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 import re
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Protocol
@@ -37,7 +37,7 @@ from intake.mail.references import find_references
 from intake.privacy import redact_cpr
 from intake.settings import Settings
 from routing.calendar import WorkingCalendar
-from routing.catalogue import Catalogue, ServiceGoal
+from routing.catalogue import Catalogue, ExternalTopic, ServiceGoal
 from routing.goals import due_date, iso_week, local_date
 from routing.parts import PartPlan, plan_parts
 
@@ -92,6 +92,7 @@ class MessageState:
     due: date | None = None
     week: str = ""
     external: list[str] = field(default_factory=list)  # ids of [external.*] topics the sender asked about
+    elsewhere: str = ""  # the [external.*] municipality whose postcodes the application's site has (``route``)
     parties: Parties | None = None  # who applies, whom we answer, who forwarded it
     parts: list[PartPlan] = field(default_factory=list)  # one per task type of a new case, the primary first
     earlier_case_id: int | None = None  # the decided or closed case a renewal quotes (set by intake.kinds)
@@ -272,6 +273,11 @@ def route(state: MessageState, ctx: Context) -> None:
             or OBJECTS.search(state.text_now) and not ASKS_FOR_A_PERMIT.search(state.text_now)):
         # about someone else's case, or objecting to someone else's application, applying for nothing: a question
         known, doubt = [cat.general_task], False
+    elsewhere = site_elsewhere(state.details, known, cat)
+    if elsewhere is not None and cat.general_task:
+        # the site lies in another municipality: that authority's to decide; a general enquiry whose acknowledgement
+        # says where to apply (``find_external``), flagged for a caseworker to pass on (forvaltningsloven § 7(2))
+        known, doubt, state.elsewhere = [cat.general_task], False, elsewhere.id
     state.task_types = known or ["generel"]
     state.needs_triage = bool(doubt or not known)
     primary = cat.task(state.task_types[0])
@@ -282,6 +288,27 @@ def route(state: MessageState, ctx: Context) -> None:
     state.parts = plan_parts(state.task_types, state.needs_triage, state.received, cat, ctx.calendar)
     first = state.parts[0]
     state.office, state.goal, state.due, state.week = first.office, first.goal, first.due, first.week
+
+
+# task types done at the business's own premises: without a site of its own, the address is where it happens
+AT_THE_PREMISES = frozenset({"udeservering", "skilte", "spildevand", "erhvervsaffald", "miljoegodkendelse", "olietank",
+                             "byggetilladelse", "nedrivning"})
+_POSTCODE_IN = re.compile(r"(?<!\d)(\d{4})(?!\d)")
+
+
+def site_elsewhere(details: Mapping[str, Field], task_types: Sequence[str], cat: Catalogue) -> ExternalTopic | None:
+    """The other municipality whose postcodes the application's site has: the site's postcode ("Værnedamsvej 10, 1819
+    Frederiksberg C"), or the business's own postcode when no other site is named and the primary task is done at
+    its premises (outdoor serving in front of the café); None when the site is in town, or not known."""
+    site = details.get("activity_location")
+    if site is not None:
+        found = _POSTCODE_IN.findall(str(site.value))
+        postcode = found[-1] if found else ""
+    elif task_types and task_types[0] in AT_THE_PREMISES and "postcode" in details:
+        postcode = str(details["postcode"].value)
+    else:
+        return None
+    return next((t for t in cat.external.values() if t.has_postcode(postcode)), None) if postcode else None
 
 
 def attachments_of(mail: ParsedMail, budget: float | None = None) -> list[AttachmentResult]:
@@ -325,7 +352,7 @@ def read_for_classifier(raw: bytes) -> tuple[str, str, list[str]]:
 def find_external(state: MessageState, ctx: Context) -> None:
     """Non-municipal topics (food approval, alcohol licence, VAT...) in what the sender wrote now."""
     topics = find_external_topics(f"{state.subject}\n{state.text_now}", ctx.catalogue)
-    state.external = [t.id for t in topics]
+    state.external = ([state.elsewhere] if state.elsewhere else []) + [t.id for t in topics if t.id != state.elsewhere]
 
 
 def evidence_of(state: MessageState) -> Evidence:

@@ -130,6 +130,11 @@ class ExternalTopic:
     guidance_en: str = ""
     phrases_da: tuple[str, ...] = ()  # trigger phrases that show a mail asks about the topic
     phrases_en: tuple[str, ...] = ()
+    # another municipality's postcodes (first, last): an application whose site lies there is that authority's
+    postcodes: tuple[tuple[int, int], ...] = ()
+
+    def has_postcode(self, postcode: str) -> bool:
+        return postcode.isdigit() and any(first <= int(postcode) <= last for first, last in self.postcodes)
 
     @property
     def phrases(self) -> tuple[str, ...]:
@@ -380,7 +385,24 @@ def _external(r: _Reader, xid: str, data: Mapping[str, Any]) -> ExternalTopic:
         guidance_en=r.string(data, "guidance_en", f"{where}.guidance_en"),
         phrases_da=_phrases(r, data, "phrases_da", where),
         phrases_en=_phrases(r, data, "phrases_en", where),
+        postcodes=_postcodes(r, data, where),
     )
+
+
+_POSTCODE_RANGE = re.compile(r"(?P<first>\d{4})(?:[ \t]*-[ \t]*(?P<last>\d{4}))?")
+
+
+def _postcodes(r: _Reader, data: Mapping[str, Any], where: str) -> tuple[tuple[int, int], ...]:
+    """Optional postcodes of another municipality: "1800-1999" or "2000"; absent means none."""
+    if "postcodes" not in data:
+        return ()
+    ranges = []
+    for item in r.strings(data, "postcodes", f"{where}.postcodes"):
+        m = _POSTCODE_RANGE.fullmatch(item.strip())
+        if m is None or int(m.group("last") or m.group("first")) < int(m.group("first")):
+            raise r.error(f"{where}.postcodes", f"{item!r} is no postcode nor range of postcodes (\"1800-1999\")")
+        ranges.append((int(m.group("first")), int(m.group("last") or m.group("first"))))
+    return tuple(ranges)
 
 
 MIN_PHRASE_CHARS = 3

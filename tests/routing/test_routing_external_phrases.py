@@ -53,6 +53,23 @@ def test_a_phrase_of_two_topics_is_refused():
         parse(text)
 
 
-def test_every_bundled_topic_has_danish_and_english_phrases():
+def test_every_bundled_topic_has_danish_and_english_phrases_or_is_another_municipality():
     for xid, ext in load_catalogue().external.items():
-        assert ext.phrases_da and ext.phrases_en, xid
+        assert ext.phrases_da and ext.phrases_en or ext.postcodes, xid
+
+
+def test_another_municipalitys_postcodes_are_read_as_ranges():
+    cat = parse(BASE + topic("frb", 'postcodes = ["1800-1999", " 2000 "]\n'))
+    assert cat.external["frb"].postcodes == ((1800, 1999), (2000, 2000))
+    assert cat.external["frb"].has_postcode("1819") and cat.external["frb"].has_postcode("2000")
+    assert not cat.external["frb"].has_postcode("2100") and not cat.external["frb"].has_postcode("")
+
+
+@pytest.mark.parametrize("value", ['["18OO"]', '["1999-1800"]', '["1800 - 1999 x"]', '"1800"'])
+def test_postcodes_must_be_postcodes_or_ranges(value):
+    with pytest.raises(CatalogueError, match=r"external\.frb\.postcodes"):
+        parse(BASE + topic("frb", f"postcodes = {value}\n"))
+
+
+def test_the_bundled_catalogue_knows_frederiksberg():
+    assert load_catalogue().external["frederiksberg_kommune"].has_postcode("1819")

@@ -131,3 +131,45 @@ def test_dry_run_lists_external_topic_ids(classify):
 
 def test_dry_run_of_a_normal_application_has_no_external_topics(classify):
     assert classify(application())["external_topics"] == []
+
+
+FREDERIKSBERG = ("Hej\n\nVi søger hermed om udeservering for sæson 2027 for Café Værnedam, Værnedamsvej 10, 1819 "
+                 "Frederiksberg C: 3 borde og 10 stole langs facaden, ca. 7 m², 1. april - 30. september 2027.\n\n"
+                 "CVR 28578040\n\nHilsen\nCamilla Seidelin\n")
+
+
+def test_an_application_for_a_site_in_frederiksberg_is_that_municipalitys(service):
+    """Forvaltningsloven § 7(2): the City of Copenhagen grants no permit in Frederiksberg. The business is told where
+    to apply, and the case is a general enquiry flagged for a caseworker to pass on, not an outdoor-serving case."""
+    case, events, mails = process(service, application(sender="Camilla Seidelin <camilla@cafevaernedam.dk>",
+                                                     subject="Udeservering 2027", body=FREDERIKSBERG))
+    assert (case.task_type, case.office) == ("generel", "erhvervsservice")
+    assert ("guided_external", "frederiksberg_kommune") in [(e.action, e.detail) for e in events]
+    ack = text_of(mails["acknowledgement"])
+    assert "Frederiksberg Kommune" in ack and "https://www.frederiksberg.dk" in ack
+    assert "ONLY NON-MUNICIPAL" in text_of(mails["routed"])
+
+
+def test_a_business_in_frederiksberg_applying_for_a_site_in_copenhagen_is_copenhagens(service):
+    case, events, _ = process(service, application(
+        sender="Camilla Seidelin <camilla@cafevaernedam.dk>", subject="Stillads",
+        body="Hej\n\nVi søger om at stille et stillads på fortovet foran Nørrebrogade 56, 2200 København N, fra 1. "
+             "til 30. april 2027.\n\nHilsen\nCamilla Seidelin\nMalerfirma Seidelin ApS\nVærnedamsvej 10, 1819 "
+             "Frederiksberg C\n"))
+    assert case.task_type == "vejareal"
+    assert "guided_external" not in [e.action for e in events]
+
+
+def test_the_business_address_stands_for_the_site_only_for_a_task_done_at_its_premises():
+    from intake.details import Field
+    from intake.pipeline import site_elsewhere
+    from routing.catalogue import load_catalogue
+
+    cat = load_catalogue()
+    at_home = {"address": Field("Værnedamsvej 10", "body"), "postcode": Field("1819", "body")}
+    assert site_elsewhere(at_home, ["udeservering"], cat) is cat.external["frederiksberg_kommune"]
+    assert site_elsewhere(at_home, ["vejareal"], cat) is None, "a road space's site is not named: not known"
+    in_town = {**at_home, "activity_location": Field("Nørrebrogade 56, 2200 København N", "body")}
+    assert site_elsewhere(in_town, ["udeservering"], cat) is None
+    assert site_elsewhere({"activity_location": Field("Gammel Kongevej 120, 1850 Frederiksberg C", "body")},
+                          ["arrangement"], cat) is cat.external["frederiksberg_kommune"]
