@@ -135,7 +135,9 @@ class TaskModel:
         for row, found in enumerate(pieces):
             count = len(found.pieces)
             if count:
-                best[row] = probs[start:start + count].max(axis=0)
+                scored = np.flatnonzero(found.scored())
+                if scored.size:
+                    best[row] = probs[start + scored].max(axis=0)
                 boxes = np.flatnonzero(found.asked())
                 if boxes.size:
                     ticked[row] = probs[start + boxes].max(axis=0)

@@ -88,11 +88,17 @@ class Pieces:
     pieces: list[tuple[int, ...]] = field(default_factory=list)
     ticked: set[int] = field(default_factory=set)   # atoms that are a form's ticked box: a request by themselves
     items: set[int] = field(default_factory=set)    # atoms of a list item in running text
+    when: set[int] = field(default_factory=set)     # atoms of a line that only says when ("kl 11-21", "weekdays")
 
     def asked(self) -> list[bool]:
         """For each piece, whether it asks by itself: a ticked box, or a list item (see ``TaskModel._decide``)."""
         return [(len(piece) == 1 and piece[0] in self.ticked) or (bool(piece) and set(piece) <= self.items)
                 for piece in self.pieces]
+
+    def scored(self) -> list[bool]:
+        """For each piece, whether it is evidence of what is asked: not a line that only says when ("fredag lørdag
+        søndag kl 11-21" reads as an event to the model, and says nothing of what the business wants)."""
+        return [not (piece and set(piece) <= self.when) for piece in self.pieces]
 
     def texts(self) -> list[str]:
         return [" ".join(self.atoms[i] for i in piece) for piece in self.pieces]
@@ -102,6 +108,7 @@ class Pieces:
         self.atoms += other.atoms
         self.ticked |= {i + offset for i in other.ticked}
         self.items |= {i + offset for i in other.items}
+        self.when |= {i + offset for i in other.when}
         seen = set(self.texts())
         for piece, text in zip(other.pieces, other.texts(), strict=False):
             if text not in seen:
@@ -151,6 +158,8 @@ def text_pieces(text: str) -> Pieces:
             found.atoms += sentences
             if item == ITEM:
                 found.items |= set(range(first, len(found.atoms)))
+            if _only_when(text):
+                found.when |= set(range(first, len(found.atoms)))
             joins.append(tuple(range(first, len(found.atoms))))
             if len(sentences) > 1:
                 joins += [(first + k,) for k, s in enumerate(sentences) if _says_enough(s, MIN_PIECE_WORDS)]
@@ -229,6 +238,22 @@ def _boxed(line: str) -> str | None:
 
 
 ITEM, SECTION, DETAIL = "item", "section", "detail"     # (a DETAIL is read as an item but asks for nothing by itself)
+# the words of when: days, months, hours, periods ("fredag lordag sondag kl 11-21", "period: 18-29 January 2027,
+# weekdays 07:00-16:00"); an item of nothing else says when, not what
+_WHEN_WORDS = re.compile(
+    r"(?i)(?:man|tirs|ons|tors|fre|lør|lor|søn|son)dag(?:e|en)?|(?:mon|tues|wednes|thurs|fri|satur|sun)days?"
+    r"|hverdage?|weekdays?|weekends?|weekender|dagligt?|daily|hver|every|alle|all|kl|fra|til|from|to|until|og|and"
+    r"|januar|february|februar|march|marts|april|maj|may|juni|june|juli|july|august|september|oktober|october"
+    r"|november|december|january|uge|ugen|week|weeks|periode|perioden|period|dato|datoer|date|dates|dag|dage|day|days"
+    r"|tidspunkt|tidsrum|time|times|hours|timer|arbejdstid|working|åbningstid|opening|morgen|aften|nat|nætter"
+    r"|morning|evening|night|nights|påske|paaske|pinse|jul|julen|nytår|easter|christmas|sommer|sommeren|summer|vinter"
+    r"|winter|forår|spring|efterår|autumn|ferie|ferien|med|om|on|in|i|the|den|d")
+
+
+def _only_when(text: str) -> bool:
+    """Whether an item's words all say when ("fredag lørdag søndag kl 11-21")."""
+    words = _WORD.findall(text)
+    return bool(words) and all(_WHEN_WORDS.fullmatch(w) for w in words)
 # words that deny what the list after them names: "Og så det vi IKKE skal bruge ...:", "What we do not need:"
 _DENIED = re.compile(r"(?i)\b(?:ikke|not|ingen|don['’]t|doesn['’]t|won['’]t|no)\b")
 
@@ -249,9 +274,10 @@ def _units(block: str) -> list[tuple[str, str]]:
         is_item = bool(_ITEM.match(line))
         text = _ITEM.sub("", line).strip() if is_item else line
         indent = len(raw.expandtabs(4)) - len(raw.expandtabs(4).lstrip())
-        if is_item and (not_asked or item_indent is not None and indent > item_indent):
+        if is_item and (not_asked or item_indent is not None and indent > item_indent or _only_when(text)):
             # "2) Støjende arbejde om natten\n   - Arbejdstid: kl. 22-05": a sub-item tells about its item; "Det vi IKKE
-            # skal bruge:\n - Skilte: ingen skilte": an item under words that deny; neither asks by itself
+            # skal bruge:\n - Skilte: ingen skilte": an item under words that deny; "- fredag lørdag søndag kl 11-21":
+            # an item that only says when; none asks by itself
             units.append((text, DETAIL))
             continue
         if is_item:

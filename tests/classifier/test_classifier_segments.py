@@ -115,6 +115,18 @@ def test_the_items_of_a_list_after_words_that_deny_ask_for_nothing_by_themselves
     assert asked == {"plads til 45 stader på torvet"}
 
 
+def test_a_line_that_only_says_when_asks_for_nothing_and_is_no_evidence_of_what():
+    found = text_pieces("hvad vi skal bruge:\n- plads til en foodtruck på 2,4 x 6 m\n- fredag lordag sondag kl 11-21\n"
+                        "- fra påske (fredag d 26 marts 2027) til og med september\n\nPeriod: 18-29 January 2027, "
+                        "weekdays 07:00-16:00")
+    texts = found.texts()
+    asked = {text for text, item in zip(texts, found.asked(), strict=True) if item}
+    assert asked == {"plads til en foodtruck på 2,4 x 6 m"}
+    not_scored = {text for text, scored in zip(texts, found.scored(), strict=True) if not scored}
+    assert not_scored == {"fredag lordag sondag kl 11-21", "fra påske (fredag d 26 marts 2027) til og med september",
+                          "Period: 18-29 January 2027, weekdays 07:00-16:00"}
+
+
 def test_a_list_item_keeps_its_place_when_pieces_are_joined():
     found = pieces_of(Parts("Ansøgning", "Hej.\n\n- et skilt over døren", [Attachment("- affald fra køkkenet")]))
     asked = {text for text, item in zip(found.texts(), found.asked(), strict=True) if item}
