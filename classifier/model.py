@@ -15,11 +15,13 @@ from __future__ import annotations
 
 import copy
 import logging
+import os
 import warnings
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+import joblib
 import numpy as np
 from sklearn.exceptions import ConvergenceWarning
 from sklearn.feature_extraction.text import TfidfVectorizer
@@ -278,12 +280,24 @@ def label_matrix(label_lists: Sequence[Sequence[str]], labels: Sequence[str]) ->
 
 
 def fit_model(texts: Sequence[str], label_lists: Sequence[Sequence[str]],
-              params: ModelParams = ModelParams(), progress: Progress = no_progress) -> TaskModel:
-    """Train on texts (composed, not yet normalised) and their label lists, primary first."""
-    with warnings.catch_warnings():
+              params: ModelParams = ModelParams(), progress: Progress = no_progress,
+              threads: int | None = None) -> TaskModel:
+    """Train on texts (composed, not yet normalised) and their label lists, primary first.
+
+    The task types' classifiers are fitted side by side on ``threads`` threads (by default one per core, at most
+    four): SGD's inner loop releases the GIL, and each classifier has its own seed, so the model is the same
+    whatever the number.
+    """
+    with warnings.catch_warnings(), joblib.parallel_config(backend="threading",
+                                                           n_jobs=threads or training_threads()):
         # SGD on a few hundred examples stops at max_iter; the held-out scores tell the truth.
         warnings.simplefilter("ignore", ConvergenceWarning)
         return _fit(texts, label_lists, params, progress)
+
+
+def training_threads() -> int:
+    """The cores this process may use, at most four."""
+    return max(1, min(4, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1))
 
 
 def _fit(texts: Sequence[str], label_lists: Sequence[Sequence[str]], params: ModelParams,

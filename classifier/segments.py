@@ -158,7 +158,7 @@ def text_pieces(text: str) -> Pieces:
             found.atoms += sentences
             if item == ITEM:
                 found.items |= set(range(first, len(found.atoms)))
-            if _only_when(text):
+            if item == WHEN or item != ITEM and _only_when(text):
                 found.when |= set(range(first, len(found.atoms)))
             joins.append(tuple(range(first, len(found.atoms))))
             if len(sentences) > 1:
@@ -238,11 +238,12 @@ def _boxed(line: str) -> str | None:
 
 
 ITEM, SECTION, DETAIL = "item", "section", "detail"     # (a DETAIL is read as an item but asks for nothing by itself)
+WHEN = "when"       # a DETAIL that only says when
 # the words of when: days, months, hours, periods ("fredag lordag sondag kl 11-21", "period: 18-29 January 2027,
 # weekdays 07:00-16:00"); an item of nothing else says when, not what
 _WHEN_WORDS = re.compile(
     r"(?i)(?:man|tirs|ons|tors|fre|lør|lor|søn|son)dag(?:e|en)?|(?:mon|tues|wednes|thurs|fri|satur|sun)days?"
-    r"|hverdage?|weekdays?|weekends?|weekender|dagligt?|daily|hver|every|alle|all|kl|fra|til|from|to|until|og|and"
+    r"|hverdage?|weekdays?|weekends?|weekender|dagligt?|daily|hver|every|each|alle|all|kl|fra|til|from|to|until|og|and"
     r"|januar|february|februar|march|marts|april|maj|may|juni|june|juli|july|august|september|oktober|october"
     r"|november|december|january|uge|ugen|week|weeks|periode|perioden|period|dato|datoer|date|dates|dag|dage|day|days"
     r"|tidspunkt|tidsrum|time|times|hours|timer|arbejdstid|working|åbningstid|opening|morgen|aften|nat|nætter"
@@ -254,6 +255,8 @@ def _only_when(text: str) -> bool:
     """Whether an item's words all say when ("fredag lørdag søndag kl 11-21")."""
     words = _WORD.findall(text)
     return bool(words) and all(_WHEN_WORDS.fullmatch(w) for w in words)
+
+
 # words that deny what the list after them names: "Og så det vi IKKE skal bruge ...:", "What we do not need:"
 _DENIED = re.compile(r"(?i)\b(?:ikke|not|ingen|don['’]t|doesn['’]t|won['’]t|no)\b")
 
@@ -274,11 +277,13 @@ def _units(block: str) -> list[tuple[str, str]]:
         is_item = bool(_ITEM.match(line))
         text = _ITEM.sub("", line).strip() if is_item else line
         indent = len(raw.expandtabs(4)) - len(raw.expandtabs(4).lstrip())
-        if is_item and (not_asked or item_indent is not None and indent > item_indent or _only_when(text)):
+        if is_item and (not_asked or item_indent is not None and indent > item_indent):
             # "2) Støjende arbejde om natten\n   - Arbejdstid: kl. 22-05": a sub-item tells about its item; "Det vi IKKE
-            # skal bruge:\n - Skilte: ingen skilte": an item under words that deny; "- fredag lørdag søndag kl 11-21":
-            # an item that only says when; none asks by itself
+            # skal bruge:\n - Skilte: ingen skilte": an item under words that deny; neither asks by itself
             units.append((text, DETAIL))
+            continue
+        if is_item and _only_when(text):
+            units.append((text, WHEN))      # "- fredag lørdag søndag kl 11-21": an item that only says when
             continue
         if is_item:
             item_indent = indent

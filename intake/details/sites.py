@@ -813,6 +813,8 @@ _CVR_BEFORE = re.compile(r"(?i)\bcvr[\w.\-]{0,6}:?[ \t]{0,3}(?:dk)?\d\d[ ]?\d\d[
 # sign", "The neighbour at X already complained"), the shop next door ("the shop next to ours at X did the same"),
 # the landlord's home ("Min udlejer bor på X") (not the neighbour's place as the site: "foran naboen på X",
 # "hos naboen i X")
+# the property's people: its landlord, its administrator (their places and addresses are not the business's)
+PROPERTYS_PEOPLE = r"(?:ejendoms)?administrator(?:en)?|udlejer(?:en)?|landlord|property[ \t]manager"
 _ANOTHERS_PLACE = re.compile(
     r"(?:(?<![\w])(?P<pre>\w+)[ \t]+)?(?:(?:my|our|the|a|min|mit|vores|vor)[ \t]+)?"
     r"(?:neighbou?rs?|naboe?n?|naboerne|genboen"
@@ -821,7 +823,7 @@ _ANOTHERS_PLACE = re.compile(
     r"|udlejer(?:en)?|landlord"
     # the property's administrator, its name in apposition ("Ejendommens administrator, Nørrebro Ejendomsadministration
     # på X", "our landlord, Heimdal Ejendomme, at X")
-    r"|(?:udlejer(?:en)?|landlord|administrator(?:en)?|ejendomsadministrator(?:en)?|property[ \t]manager)"
+    rf"|(?:{PROPERTYS_PEOPLE})"
     r",[ \t]{1,2}[A-ZÆØÅ][^\W\d][^,.;:\n]{0,50}?)"
     # the neighbour's own named ("over i naboens have (hr. Mogensen på Brønshøjvej)")
     r"(?:s?[ \t]+[^\W\d]+[ \t]+\((?:hr|fru|mr|mrs|ms)\.?[ \t]+[^\W\d][\w\-]+)?"
@@ -841,8 +843,7 @@ _PLACE_BEFORE_ANOTHER = frozenset("foran for hos ved til af of at outside beside
 # administrator er DEAS A/S, Dirch Passers Allé 76", "our landlord is Heimdal Ejendomme ApS, Strandvejen 9", "Udlejer
 # er X ApS, c/o Y Administration, Amagerbrogade 78", "Udlejer (Anders Bruun, Rantzausgade 28)", "vores entreprenør,
 # Hvidovre Nedbrydning A/S, CVR 59180002, Avedøre Havnevej 35"
-_PROPERTYS_OFFICE = re.compile(r"(?i)\b(?:(?:ejendoms)?administrator(?:en)?|udlejer(?:en)?|landlord"
-                               r"|property[ \t]manager"
+_PROPERTYS_OFFICE = re.compile(rf"(?i)\b(?:{PROPERTYS_PEOPLE}"
                                # (our contractor: "Entreprenør er X A/S, CVR ..., Naverland 2" is the applicant)
                                r"|(?:vores|vor|our|deres|their)[ \t]+(?:under)?entreprenør"
                                r"|(?:our|their)[ \t]+(?:sub)?contractor)"

@@ -68,6 +68,7 @@ from intake.details.names import (
     signature_name,
 )
 from intake.details.sites import (
+    PROPERTYS_PEOPLE,
     find_addresses,
     in_letter_text,
     in_letterhead_or_signature,
@@ -750,6 +751,16 @@ _SWITCHBOARD = re.compile(r"(?i)\b(?:main|hoved\w*|omstilling|switchboard|recept
 _OTHER_NUMBER = re.compile(r"(?i)\b(?:cvr|p-?n|se-?n|reg|konto|ean|org|moms|vat|faktura|ordre|sag)|\d")
 
 
+def _line_before(text: str, at: int) -> str:
+    """The line of ``text`` up to ``at``."""
+    return text[text.rfind("\n", 0, at) + 1:at]
+
+
+def _labels_another_number(line: str) -> bool:
+    """The line before a phone labels it as another number: a CVR's, an account's, the switchboard's."""
+    return bool(_OTHER_NUMBER.search(line) or _SWITCHBOARD.search(line))
+
+
 def _phone_of_the_contact(out: dict, text: str) -> None:
     """With a person named as the one to contact ("kontakt min kollega Sanne Riis på 26 70 11 93"), the phone written
     right after that name (in the same paragraph) over the writer's own in the signature."""
@@ -760,7 +771,7 @@ def _phone_of_the_contact(out: dict, text: str) -> None:
         stretch = text[m.end():m.end() + 100].split("\n\n")[0]      # (a number starting within 80, read whole)
         near = _PHONE_NEAR.search(stretch)
         if (near and near.start() < 80 and not _OTHER_NUMBER.search(stretch[:near.start()])
-                and not _SWITCHBOARD.search(stretch, stretch.rfind("\n", 0, near.start()) + 1, near.start())):
+                and not _SWITCHBOARD.search(_line_before(stretch, near.start()))):
             then = _MOBILE_AFTER.match(stretch, near.end())
             phone = normalise_phone(then.group("v") if then else near.group(0))
             if phone:
@@ -782,8 +793,7 @@ def _phone_of_the_signer(out: dict, text: str) -> None:
     if not _TO_THE_SIGNER.search(text) or (found is not None and found.start() >= start):
         return                                  # (a phone the signature gives already: its own choice stands)
     signed = next((m for m in islice(_PHONE_NEAR.finditer(text, start), 5) if start > 0
-                   and not _OTHER_NUMBER.search(text, text.rfind("\n", 0, m.start()) + 1, m.start())
-                   and not _SWITCHBOARD.search(text, text.rfind("\n", 0, m.start()) + 1, m.start())), None)
+                   and not _labels_another_number(_line_before(text, m.start()))), None)
     phone = normalise_phone(signed.group(0)) if signed else None
     if phone:
         out["phone"] = phone
@@ -807,14 +817,12 @@ def phone_of_the_contact(text: str, phone: str, contact: str, cvr: str = "") -> 
         return (o is not None and looks_like_person(o.group("name")) and not is_title(o.group("name"))
                 and o.group("name") != contact and contact.split()[0] not in o.group("name"))
 
-    phones = [m for m in islice(_PHONE_NEAR.finditer(text), 30) if normalise_phone(m.group(0))]
-    seen = [m for m in phones if normalise_phone(m.group(0)) == phone]
+    phones = [(m, number) for m in islice(_PHONE_NEAR.finditer(text), 30) if (number := normalise_phone(m.group(0)))]
+    seen = [m for m, number in phones if number == phone]
     if not seen or not all(anothers(m) for m in seen):
         return phone
-    line = lambda m: text[text.rfind("\n", 0, m.start()) + 1:m.start()]     # noqa: E731
-    other = next((m for m in phones if normalise_phone(m.group(0)) not in (phone, cvr) and not anothers(m)
-                  and not _OTHER_NUMBER.search(line(m)) and not _SWITCHBOARD.search(line(m))), None)
-    return normalise_phone(other.group(0)) if other is not None else None
+    return next((number for m, number in phones if number not in (phone, cvr) and not anothers(m)
+                 and not _labels_another_number(_line_before(text, m.start()))), None)
 
 
 def _email_of_the_contact(out: dict, text: str) -> None:
@@ -1069,8 +1077,7 @@ _CLIENTS_CONTACT = re.compile(r"(?i)(?:^|\n)[ \t]{0,3}(?:client|customer|kunde|k
 # mil@deas.dk)", "our landlord, Heimdal Ejendomme (jb@heimdal.dk)": theirs, not the applicant's (not the writer's own
 # role: "jeg er vicevært i ..."; not "..., men skriv til mig på ...", which the writer's cue finds first)
 _PROPERTYS_PEOPLE = re.compile(r"(?i)(?<!\bjeg[ \t]er[ \t])(?<!\bI[ \t]am[ \t])(?<!\bI'm[ \t])"
-                               r"\b(?:(?:ejendoms)?administrator(?:en)?|udlejer(?:en)?|landlord|property[ \t]manager"
-                               r"|viceværte?n?|caretaker)\b[^\n]{0,100}\Z")
+                               rf"\b(?:{PROPERTYS_PEOPLE}|viceværte?n?|caretaker)\b[^\n]{{0,100}}\Z")
 
 
 # "Invoices to accounts@...", "Faktura sendes til bogholderi@...": where the bills go, not whom to answer

@@ -50,3 +50,14 @@ def test_every_label_has_a_threshold(model, examples):
 def test_predict_many_agrees_with_predict(model):
     texts = ["olietank skal fjernes", "a sign above the shop window"]
     assert model.predict_many(texts) == [model.predict(t) for t in texts]
+
+
+def test_training_on_several_threads_gives_the_same_model(model, examples):
+    on_two = fit_model([e.text for e in examples], [e.labels for e in examples], threads=2)
+    on_one = fit_model([e.text for e in examples], [e.labels for e in examples], threads=1)
+    texts = [compose("Ny café", "udeservering på fortovet og nyt skilt på facaden"),
+             compose("Excavation", "We need to dig up the road for a water pipe."), "Kvartalsrapport for regnskabsåret"]
+    assert on_two.thresholds == on_one.thresholds == model.thresholds
+    assert [on_two.predict(t) for t in texts] == [on_one.predict(t) for t in texts] == [model.predict(t) for t in texts]
+    assert (on_two.ovr.estimators_[0].coef_ != 0).any()
+    assert all((a.coef_ == b.coef_).all() for a, b in zip(on_two.ovr.estimators_, on_one.ovr.estimators_, strict=True))
