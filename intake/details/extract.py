@@ -102,6 +102,7 @@ def extract_details(
         for k, v in _in_subject(values, source).items():
             if (k not in found or _more_specific(found[k].value, v) or _subject_gives_way(found[k], v)
                     or _day_within_subject_week(k, found[k], v, read)
+                    or _built_and_struck_around_the_subjects_days(k, found[k], v, text)
                     or k in client and found[k].source != form_source):
                 found[k] = Field(v, source)          # (the body saying what the subject said makes it the body's)
         _designated_over_signed(found, source, form_source)
@@ -278,7 +279,20 @@ def _subject_gives_way(old: Field, new: object) -> bool:
                                 and bool(re.search(r"\d", new)) and "," not in old.value)
 
 
-_WEEK_WORD = re.compile(r"(?i)\b(?:uge|uger|week|weeks|wk)\b")
+_WEEK_WORD = re.compile(r"(?i)\b(?:uge|uger|week|weeks|wk|weekend)\b")     # ("første weekend i september")
+
+
+def _built_and_struck_around_the_subjects_days(key: str, old: Field, new: object, text: str) -> bool:
+    """The event's days in the subject ("Nordic Roots Festival 2027 – Kløvermarken, 2-4 July") give way to the text's
+    period that adds the days it is built up and struck ("Build: from Monday 28 June")."""
+    if key not in ("period_from", "period_to") or old.source != "subject":
+        return False
+    try:
+        then, now = date.fromisoformat(str(old.value)), date.fromisoformat(str(new))
+    except ValueError:
+        return False
+    wider = now < then if key == "period_from" else now > then
+    return wider and abs((now - then).days) <= periods.BUILD_SPAN and periods.tells_build_or_strike(text)
 
 
 def _day_within_subject_week(key: str, old: Field, new: object, read: list[tuple[str, str, dict[str, object]]]) -> bool:

@@ -19,7 +19,8 @@ from intake.details.postcodes import postcode_town, towns
 SUFFIX = (r"(?:ApS|A/S|I/S|IVS|K/S|P/S|AmbA|A\.m\.b\.a\.|F\.m\.b\.a\.|FMBA|SMBA|S\.m\.b\.a\.|Ltd\.?|Limited|GmbH|AB|AS"
           r"|Oy|Inc\.?|LLC|B\.V\.|BV|Sp\.[ ]?z[ ]?o\.[ ]?o\."
           r"|UAB|SIA|OÜ|s\.r\.o\.)")                    # Lithuanian, Latvian, Estonian, Czech/Slovak contractors
-_CAP_TOKEN = r"[A-ZÆØÅÉÜÖÄ0-9](?:[\wæøåéüöä&'’\-]|\.(?=\w)){0,40}+\.?"   # bounded and possessive: no long scans
+# (bounded and possessive: no long scans; a Turkish, Polish or Czech capital may open it: "Çelik Pizza ApS")
+_CAP_TOKEN = r"[A-ZÆØÅÉÜÖÄŞÇŁŚŻŽČĆĐŘŠ0-9](?:[\wæøåéüöä&'’\-]|\.(?=\w)){0,40}+\.?"
 MAX_CANDIDATES = 60
 Candidate = tuple[str, int, int, int]       # a possible company name: (name, start, end, score of its own evidence)
 # "Pastéis da Ana", "Pão na Chapa", "Casa del Sol"
@@ -31,8 +32,9 @@ _ENDING_IN_SUFFIX = re.compile(rf"(?<![\w])"
                                rf"(?P<v>{_CAP_TOKEN}(?:[ \t]+(?:{_JOINER}|{_CAP_TOKEN})){{0,5}}[ \t]+{SUFFIX})\Z")
 # a person's role at a business ("HR-chef" with its prefix)
 _TITLE_WORDS = (r"(?:\w*direktør|(?:\w+-)?\w*chef|\w*leder|(?:med)?indehaver|(?:med)?ejer|formand|arkitekt|advokat"
-                r"|director|manager|(?:co-?)?owner|(?:co-?)?founder|chair(?:man|woman|person)?|architect|operator|foreman|coordinator"
-                r"|producer|koordinator"
+                r"|director|manager|(?:co-?)?owner|(?:co-?)?founder|chair(?:man|woman|person)?|architect|operator|foreman"
+                r"|\w*coordinator|producer|\w*koordinator|attorney|lawyer|solicitor|caretaker|janitor|pedel|vicevært"
+                r"|secretary|\w*sekretær|assistant|assistent"
                 r"|\w*mester|(?:ops|team|project|site) lead)")
 TITLE_WORDS = _TITLE_WORDS      # (for the contact model's candidates: "Restaurantchef Jonas Friis")
 _BUSINESS_NOUN = (r"(?:restaurant|café|cafe|kiosk|shop|store|\w*butik|bar|bistro|bakery|bageri|\w*salon|pizzeria|grill"
@@ -190,6 +192,7 @@ _TITLE_PREFIX = re.compile(
     r"|general manager|projektleder|project manager|byggeleder|formand"
     # ("Producer, Afrobeat CPH", "Kasserer, Boldklubben X": an event's or an association's roles)
     r"|producer|koordinator|coordinator|organi[sz]er|arrangør|næstformand|kasserer|treasurer|sekretær|secretary"
+    r"|caretaker|janitor|pedel|vicevært|assistant|assistent"
     r"|bestyrelsesmedlem|board member|chair(?:man|person|woman)?)\s*[,:\-–|]\s*", re.IGNORECASE)
 # the name signed, then the end of the line, a phone, or the signer's role ("Kirsten Nyborg, formand", "Amalie Fog
 # (kasserer)")
@@ -903,6 +906,9 @@ _CONTACT_BEFORE_NAME = re.compile(
     rf"|\b(?:please|pls|plz)[ \t]contact|\bkontakt(?:[ \t](?:derfor|dog|i[ \t]stedet))?[ \t](?:venligst|gerne)"
     # "please deal with our producer in Copenhagen, Mads Kjær", "please liaise with X"
     rf"|\b(?:please|pls)[ \t](?:deal|liaise|speak|talk)[ \t](?:with|to)"
+    # "Please reply to our Danish shop manager Signe Holt", "svar venligst til vores butikschef X"
+    rf"|\b(?:please[ \t])?(?:reply|respond)[ \t]to(?=[ \t](?:our|my|the)[ \t])"
+    rf"|\bsvar(?:[ \t](?:venligst|gerne))?[ \t]til(?=[ \t](?:vores|min|mit)[ \t])"
     rf"|\b(?:for|ved)[ \t](?:\w+[ \t])?(?:questions|spørgsmål),?[ \t](?:contact|kontakt)"   # "For questions contact"
     # a bookkeeper "sender på vegne af indehaveren, Susanne Frost": the owner is the one to contact
     rf"|\b(?:på[ \t]vegne[ \t]af[ \t](?:indehaveren|ejeren)|on[ \t]behalf[ \t]of[ \t]the[ \t]owner),?"
@@ -948,7 +954,9 @@ _CONTACT_BEFORE_NAME = re.compile(
     # ("Contact person for the event is our CEO, Anders Kofoed": a chief's letters, in capitals)
     rf"(?:(?:{_TITLE_WORDS})(?i:en)?|(?i:kollega|colleague|{_RELATIVE})|CEO|COO|CFO|CTO)"
     # ("Kontaktperson er min far, direktør Karim Aziz": the relative's title after the comma)
-    rf"(?i:[ \t](?:på|i|ved|hos|at|on|in|for)[ \t]{{1,2}}\w+)?(?i:[ \t](?:direkte|directly))?[,:]?{_GAP}"
+    # ("our project manager on the Copenhagen job, Tobias Sand")
+    rf"(?i:[ \t](?:på|i|ved|hos|at|on|in|for)(?:(?:[ \t]{{1,2}}\w+){{2,3}}(?=,)|[ \t]{{1,2}}\w+))?"
+    rf"(?i:[ \t](?:direkte|directly))?[,:]?{_GAP}"
     rf"(?:(?i:{_TITLE_WORDS})[ \t]{{1,2}})?"
     rf"(?:[A-ZÆØÅ]{{2,4}}[ \t])?"                  # "arkitekt MAA Mads Linde": the letters of a title after it
     rf"|(?<=our[ \t])[a-z]{{4,20}}[ \t]|(?<=vores[ \t])[a-zæøå]{{4,20}}[ \t]"

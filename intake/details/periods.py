@@ -263,9 +263,14 @@ _BARE_D = re.compile(r"(?<![\w.])([dD]) (?=\d{1,2}[./]\d)")
 
 
 def find_period(text: str, reference: date) -> Period:
-    """The period applied for: the first range near a period cue, else the first range, else one side."""
+    """The period applied for: the first range near a period cue, else the first range, else one side; an event's
+    days widened by the days it is built up and struck."""
     text = _BARE_D.sub(r"\1. ", text)
     dates = _not_excluded(text, find_dates(text))      # once: the slowest pattern work on a long text
+    return _with_build_and_strike_days(text, reference, dates, _found_period(text, reference, dates))
+
+
+def _found_period(text: str, reference: date, dates: list[DateMention]) -> Period:
     every = _ranges(text, reference, dates)
     if len(every) == 1 and not dates and _only_a_start_week(text, every[0][0]):
         return Period(None, None)
@@ -281,6 +286,9 @@ def find_period(text: str, reference: date) -> Period:
         if inside and _WEEK_RANGE.match(text, (cued or ranges)[0][0]):
             start, end = inside[0]          # "uge 28 (12.-16. juli)": the days written out are the period
         return Period(start, end)
+    weekend = _nth_weekend(text, reference)
+    if weekend is not None:
+        return weekend
     months = _month_range(text, reference) or _whole_year(text)
     if months is not None:
         # a start and an end written as days with their cues ("start removing soil on 5 April 2027 and be finished
@@ -492,6 +500,11 @@ _REST_OF_YEAR = re.compile(r"\b(?:året ud|resten af året|(?:the )?rest of the 
                            r"|udgangen af året|årets udgang)\b", re.IGNORECASE)
 
 
+_AND_THE_REST_OF_THE_YEAR = re.compile(r"(?i)[ \t,]*(?:og|and|until|till?|to|through)[ \t]+"
+                                       r"(?:året[ \t]ud|resten[ \t]af[ \t]året|udgangen[ \t]af[ \t]året"
+                                       r"|(?:the[ \t])?(?:rest|end)[ \t]of[ \t]the[ \t]year)\b")
+
+
 def _end_of(text: str, start: date, reference: date) -> date | None:
     """The end of a period written as its length ("i 10 dage fra 7. juni", "3 days from 14 June") or as "until the
     end of April"."""
@@ -528,6 +541,30 @@ _WHOLE_YEAR = re.compile(r"(?i)\b(?:hele|all(?:[ \t]of)?|the[ \t]whole(?:[ \t]of
                          r"(?![ \t]{0,3}(?:m2|m²|kvm|kr|liter|l\b|m\b|meter|stk|personer|people))")
 
 
+# one weekend of a month named by its place: "den første weekend i juli", "the last weekend of August 2027"
+_NTH_WEEKEND = re.compile(r"(?i)\b(?P<nth>første|anden|tredje|fjerde|sidste|first|second|third|fourth|last)[ \t]+"
+                          r"weekend[ \t]+(?:i|in|of)[ \t]+" + _MONTH.format("mon") + r"(?:[ \t]+(?P<y>20\d\d))?\b")
+_NTH = {"første": 0, "first": 0, "anden": 1, "second": 1, "tredje": 2, "third": 2, "fjerde": 3, "fourth": 3}
+
+
+def _nth_weekend(text: str, reference: date) -> Period | None:
+    """Its Saturday and Sunday (the weekend of the month's first, or last, Saturday)."""
+    m = _NTH_WEEKEND.search(text)
+    if m is None:
+        return None
+    month = MONTHS[m.group("mon").lower()]
+    year = _year(m.group("y")) or (reference.year if month >= reference.month else reference.year + 1)
+    first = date(year, month, 1)
+    saturday = first + timedelta(days=(6 - first.isoweekday()) % 7)
+    nth = m.group("nth").lower()
+    if nth in _NTH:
+        saturday += timedelta(weeks=_NTH[nth])
+    else:
+        while (saturday + timedelta(weeks=1)).month == month:
+            saturday += timedelta(weeks=1)
+    return Period(saturday, saturday + timedelta(days=1)) if saturday.month == month else None
+
+
 def _whole_year(text: str) -> Period | None:
     m = _WHOLE_YEAR.search(text)
     return Period(date(int(m.group("y")), 1, 1), date(int(m.group("y")), 12, 31)) if m else None
@@ -542,6 +579,8 @@ def _last_day(year: int, month: int) -> date:
 _MONTH_RANGE = re.compile(
     r"(?<![\d.])(?<![\d.][ \t])(?P<lead>\b(?:i|in|fra|from|during|throughout|hele|whole|all[ \t]of|for|primo"
     r"|medio|(?:weekends|weekdays|saturdays|sundays)[ \t]{1,3}of"      # "the weekends of June 2027"
+    # "hele sommeren maj til og med august"
+    r"|(?:hele[ \t]{1,3}|all[ \t]{1,3}|the[ \t]{1,3}whole[ \t]{1,3})?(?:sommeren|summer)"
     r"|(?:fra|from)[ \t]{1,3}(?:primo|medio))[ \t]{1,3})?"
     r"(?:(?:hele|the whole(?: of)?|all of)[ \t]{1,3})?" + _MONTH.format("m1")
     + r"(?:(?:[ \t,]{1,3}" + _YEAR.format("y1") + r")?"            # "juni 2027 - august 2027"
@@ -694,7 +733,26 @@ def _ranges(text: str, reference: date, dates: list[DateMention]) -> list[tuple[
             year = int(to.group("y")) if to.group("y") else start.year + (1 if month < start.month else 0)
             if date(year, month, 1) >= date(start.year, start.month, 1):
                 out.append((mention.start, start, _last_day(year, month)))
+        day = _resolve_mention(mention, reference) if _AND_THE_REST_OF_THE_YEAR.match(text, mention.end) else None
+        if day is not None:
+            out.append((mention.start, day, date(day.year, 12, 31)))   # "fra lørdag den 3. april og året ud"
+        # "fra uge 48 til og med 23. december", "from week 10 until 12 March": a week's Monday, then a day
+        week = _FROM_A_WEEK.search(text, max(0, mention.start - 40), mention.start)
+        end = _resolve_mention(mention, reference) if week else None
+        if week and end is not None:
+            try:
+                start = date.fromisocalendar(end.year, int(week.group("w")), 1)
+            except ValueError:
+                continue
+            if start <= end:
+                out.append((week.start(), start, end))
     return sorted(out, key=lambda r: r[0])
+
+
+_FROM_A_WEEK = re.compile(r"(?i)\b(?:fra|from)[ \t]{1,3}(?:uge|week)[ \t]{0,3}(?P<w>\d{1,2})[ \t]{1,3}"
+                          r"(?:til(?:[ \t]og[ \t]med)?|to|until|till|through)[ \t]{1,3}"
+                          r"(?:(?:den|d\.|the|(?:man|tirs|ons|tors|fre|lør|søn)dag|(?:mon|tues|wednes|thurs|fri|satur"
+                          r"|sun)day)[ \t]{1,3}){0,2}\Z")
 
 
 _TO_A_MONTH = re.compile(r"(?i)\)?,?[ \t]{1,3}(?:til(?:[ \t]og[ \t]med)?|to|until|till|through|thru|[-–])[ \t]{1,3}"
@@ -870,8 +928,10 @@ _EVENT_CUE = re.compile(r"(?:afholdes|afvikles|finder sted|foregår|takes? place
                         r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\W+(?:\w+\W+){0,3}$", re.IGNORECASE)
 
 
-# "men aftalen udløber 31. december 2026", "our contract expires on 31 March": when something else ends
-_EXPIRES = re.compile(r"(?i)\b(?:udløber|udløb|expires?|expiry)\b[^.\n]{0,20}\Z")
+# "men aftalen udløber 31. december 2026", "our contract expires on 31 March", "den er stoppet 31 december": when
+# something else ends, or ended
+_EXPIRES = re.compile(r"(?i)\b(?:udløber|udløb|expires?|expiry|stoppet|stopped|ophørte|ophørt|ceased|sluttede|ended)\b"
+                      r"[^.\n]{0,20}\Z")
 
 
 # the date line of a letter: "København, 2. februar 2027", "Hvidovre, den 12. januar 2027"
@@ -899,6 +959,107 @@ def _with_build_and_strike(text: str, reference: date, dates: list[DateMention])
     if len(set(event)) != 1 or not build or any(abs((day - event[0]).days) > _BUILD_DAYS for day in build):
         return None
     return Period(min(event + build), max(event + build))
+
+
+# the days an event is built up and struck, beside its own days, when the text applies for them too ("Vi skal bruge
+# onsdag og torsdag inden til opstilling", "We need also the day before for rigging of lights and the day after for
+# strike", "Our crew needs access from the evening of Thursday the 13th to build"): by their dates, by the day of the
+# week or as the day before or after (told only, "Opbygning dagen før", "We will build the stalls on Thursday 2
+# September", they are no days applied for: the event's days are the period)
+_BUILD_WORDS = (r"opbygning\w*|opstilling\w*|opsætning\w*|set(?:s|ting)?[- ]?up|set[ \t](?:it|them|everything)[ \t]up"
+                r"|build(?:s|ing)?(?:[- ]?up)?|rig(?:s|ging)?(?:[- ]?up)?|rigge[rs]?[ \t]op|rigges[ \t]op"
+                r"|(?:sætte[rs]?|stille[rs]?|bygge[rs]?)[ \t]op|(?:sættes|stilles|bygges)[ \t]op|load[- ]?in")
+_STRIKE_WORDS = (r"nedtagning\w*|tage[rs]?[ \t]ned|tages[ \t]ned|pille[rs]?[ \t]ned|pilles[ \t]ned|pillet[ \t]ned"
+                 r"|take[sn]?[- ]down|taking[ \t]down|strike|de-?rig\w*|get[- ]?out|load[- ]?out|rydde[rs]?[ \t]op"
+                 r"|ryddes|ryddet|oprydning\w*|clear(?:ed|ing)?[ \t](?:up|away)|removed?|fjernes|fjernet"
+                 r"|handed[ \t]back|(?:the[ \t])?last[ \t]\w+[ \t]leaves")
+_BUILD_OR_STRIKE_WORD = re.compile(rf"(?i)\b(?:(?P<build>{_BUILD_WORDS})|(?P<strike>{_STRIKE_WORDS}))\b")
+_RELATIVE_DAY = re.compile(r"(?i)\b(?:(?P<wd>(?:man|tirs|ons|tors|fre|lør|søn)dag|(?:mon|tues|wednes|thurs|fri|satur"
+                           r"|sun)day)(?:[ \t]+(?:i|in|of)[ \t]+(?:uge|week)[ \t]*(?P<week>\d{1,2}))?"
+                           r"(?:[ \t,]+(?:the|den|d\.)?[ \t]*(?P<day>\d{1,2})(?:st|nd|rd|th|\.)?(?![\d/.-]*\d))?"
+                           r"|(?:the[ \t]+)?(?P<side>day[ \t]+before|day[ \t]+after|dagen[ \t]+(?:før|inden|efter)))\b")
+# the days applied for, in the sentence that names them, before them
+_NEEDED = re.compile(r"(?i)\b(?:(?:vi|we)[ \t]+(?:skal|also|will)?[ \t]*(?:også[ \t]+)?(?:bruge|need|have[ \t]+brug)"
+                     r"|needs?[ \t]+(?:also[ \t]+)?(?:the[ \t]+\w+|access)|har[ \t]+brug[ \t]+for"
+                     r"|søger[ \t]+(?:også[ \t]+)?om"
+                     r"|(?:ask|apply)(?:ing)?[ \t]+(?:also[ \t]+)?for|is[ \t]+ours|er[ \t]+vores)\b")
+# the end of a sentence (not the dot of a date, "6.-7. august", nor of "kl. 7", "ca. 3")
+_SENTENCE_END = re.compile(r"(?<!\bkl)(?<!\bca)(?<!\bd)(?<!\bnr)\.(?!\d)|[!?\n]")
+_JOINED = re.compile(r"(?i)[ \t]*(?:,|og|and|or|eller|[-–])?[ \t]*")
+_CUE_REACH = 45         # characters between a day and the word that tells it is built up or struck
+BUILD_SPAN = 7          # at most this many days before or after the event
+_EVENT_SPAN = 14        # and only for an event of at most this many days
+
+
+def tells_build_or_strike(text: str) -> bool:
+    """The text names the days an event is built up or struck."""
+    return _BUILD_OR_STRIKE_WORD.search(text) is not None
+
+
+def _with_build_and_strike_days(text: str, reference: date, dates: list[DateMention], period: Period) -> Period:
+    start, end = period.start, period.end
+    if start is None or end is None or (end - start).days > _EVENT_SPAN or not _BUILD_OR_STRIKE_WORD.search(text):
+        return period
+    days: list[tuple[int, int, date | None]] = [(d.start, d.end, _resolve_mention(d, reference)) for d in dates]
+    written = len(days)
+    for m in islice(_RELATIVE_DAY.finditer(text), 40):
+        if not any(s <= m.start() < e or m.start() <= s < m.end() for s, e, _ in days[:written]):
+            days.append((m.start(), m.end(), None))         # (not the day of the week of a date written out)
+    days.sort(key=lambda d: d[0])
+    first, last = start, end
+    for i, (at, stop, day) in enumerate(days):
+        before = days[i - 1][1] if i else 0                 # a word between this day and the one before tells of this
+        j = i + 1       # (days joined by "og", "and", a comma share the word after them: "onsdag og torsdag inden til")
+        while j < len(days) and _JOINED.fullmatch(text, days[j - 1][1], days[j][0]):
+            j += 1
+        after = days[j][0] if j < len(days) else len(text)
+        cues = [c for c in _BUILD_OR_STRIKE_WORD.finditer(text, max(before, at - _CUE_REACH),
+                                                               min(after, stop + _CUE_REACH))
+                if not _SENTENCE_END.search(text[c.end():at] if c.end() <= at else text[stop:c.start()])]
+        if not cues or not _NEEDED.search(_sentence_before(text, at)):
+            continue
+        # the word before the day tells ("sættes op lørdag ... og tages ned søndag"), else the one after it ("onsdag og
+        # torsdag inden til opstilling")
+        told_before = [c for c in cues if c.end() <= at]
+        cue = told_before[-1] if told_before else cues[0]
+        build = cue.group("build") is not None
+        if day is None:
+            relative = _RELATIVE_DAY.match(text, at)
+            if relative is not None and relative.group("side"):     # ("the day after for strike": after, whatever)
+                build = relative.group("side").lower().endswith(("before", "før", "inden"))
+            day = _relative_day(relative, build, start, end)
+        if day is None:
+            continue
+        if build and start - timedelta(days=BUILD_SPAN) <= day < first:
+            first = day
+        elif not build and last < day <= end + timedelta(days=BUILD_SPAN):
+            last = day
+    return Period(first, last) if (first, last) != (start, end) else period
+
+
+def _sentence_before(text: str, at: int) -> str:
+    """The sentence up to ``at``."""
+    starts = [m.end() for m in _SENTENCE_END.finditer(text, max(0, at - 300), at)]
+    return text[starts[-1] if starts else max(0, at - 300):at]
+
+
+def _relative_day(m: re.Match[str] | None, build: bool, start: date, end: date) -> date | None:
+    """The day a day of the week, or the day before or after, names beside an event from ``start`` to ``end``."""
+    if m is None:
+        return None
+    if m.group("side"):
+        before = m.group("side").lower().endswith(("before", "før", "inden"))
+        return start - timedelta(days=1) if before else end + timedelta(days=1)
+    weekday = _WEEKDAY[m.group("wd").lower()]
+    if m.group("week"):
+        try:
+            return date.fromisocalendar(start.year, int(m.group("week")), weekday)
+        except ValueError:
+            return None
+    # the latest such day on or before the event's first day, the earliest on or after its last
+    day = start - timedelta(days=(start.isoweekday() - weekday) % 7) if build else \
+        end + timedelta(days=(weekday - end.isoweekday()) % 7)
+    return day if not m.group("day") or int(m.group("day")) == day.day else None
 
 
 def _one_sided(text: str, reference: date, dates: list[DateMention]) -> Period:

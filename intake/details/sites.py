@@ -72,7 +72,7 @@ _PREMISES_ON_CORNER = (rf"(?:(?:\b(?:vi|we|jeg)\b|{_PREMISES_WORD}\w*)[^.\n]{{0,
 _FLOORS = (r"(?:the )?(?:stueetagen|kælderen|kælderetagen|underetagen|\d\. sal|første sal|ground floor|basement"
            r"|first floor)")
 _HOME = re.compile(
-    r"\b(?:(?:jeg|vi) bor(?: \w+){0,3} (?:på|i)|bor (?:\w+ ){0,2}(?:på|i)|(?:i|we) (?:\w+ )?live (?:at|in|on)"
+    r"\b(?:(?:jeg|vi) bor(?: \w+){0,4} (?:på|i)|bor (?:\w+ ){0,2}(?:på|i)|(?:i|we) (?:\w+ )?live (?:at|in|on)"
     r"|(?:min|my) (?:privat)?adresse(?: er)?|(?:my|our) home (?:address )?is(?: at)?"
     # "My personal mailing address is X", "min private postadresse er X"
     r"|(?:min|my) (?:personal|private|personlige) (?:mailing |postal |post)?(?:address|adresse) (?:is|er)"
@@ -163,10 +163,18 @@ _REGISTERED = re.compile(r"\b(?:(?:\w+s )?registrerede? (?:adresse|hjemsted)(?:\
                          r"|(?:is|are)(?:\s+(?:currently|now|still))?\s+registered\s+(?:at|in|on)"
                          r"(?:\s+(?:our|my)(?:\s+\w+){1,2})?"
                          r"|\b(?:(?:our|my|its) )?own (?:office|head office)s? (?:is|are) (?:at|in|on)"
+                         # "Our office is at Kronprinsessegade 10" beside the shop it runs a pop-up gallery in
+                         r"|\b(?:our|its) (?:office|offices) (?:is|are) (?:at|in|on)"
+                         r"|\b(?:vores|vort) kontor (?:er|ligger) (?:på|i)"
                          # "Vores firmaadresse er X" beside the street it digs; "X P/S har adresse hos
                          # komplementarselskabet, Y" beside the ground it demolishes on
                          r"|(?:vores|vor|our|firmaets|selskabets) (?:firma|virksomheds|selskabs)adresse(?:\s+er)?"
                          r"|\b(?:har|has) (?:sin |its |vores |our )?(?:adresse|address) (?:hos|c/o|with)(?: \w+)?"
+                         # "Our first studio, which is also the company address, is at X", "vores første butik, som
+                         # også er firmaadressen, ligger på X"
+                         r"|\b(?:which|that|som|der) (?:is|er) (?:also |også )?(?:the |our |vores )?"
+                         r"(?:company(?:'s)? address|registered address|firmaadressen|virksomhedens adresse"
+                         r"|selskabets adresse),? (?:is|er|ligger) (?:at|on|in|på|i)"
                          # "Vi flytter til nye lokaler: X. Vores nuværende adresse er Y": Y until the move
                          r"|(?:nuværende|current|present) (?:adresse|address)(?:\s+(?:er|is))?(?:\s+(?:på|at))?"
                          r"|hovedkontor(?:et)?(?: er| ligger)?(?: på| i)?"
@@ -636,14 +644,18 @@ def same_place(site: str, address: str, postcode: str = "") -> bool:
 # former workshop at Y"): X is the old address, neither the business's address nor a site, and Y its new address (not
 # "flytte jord fra X" nor "flytte en kunde ud af X": no premises of its own); "Last year we moved from X to our new shop
 # at Y", "vi er flyttet fra X": the business itself moved
+_THE_PREMISES = (r"salonen|butikken|forretningen|restauranten|caféen|cafeen|klinikken|bageriet|kiosken|værkstedet"
+                 r"|kontoret|firmaet|virksomheden|the[ \t]+(?:salon|shop|store|restaurant|café|cafe|clinic|bakery"
+                 r"|workshop|office|business|company)")
 _MOVES_FROM = re.compile(rf"\b(?:(?:flytter|flytte|flyttede|moving|move[sd]?|relocat(?:e|es|ed|ing))[ \t]+"
                          rf"(?:vores|vor|vort|min|mit|sin|sit|our|my|its|their)[ \t]+(?:[\w\-]+[ \t]+)?"
                          rf"(?:{_PREMISES}|virksomhed\w*|firma\w*|business|company)"
                          rf"|(?:we|vi)(?:[ \t]+(?:have|har|er))?[ \t]+(?:moved|flyttede|flyttet|relocated)"
-                         # "Salonen er flyttet fra Istedgade 60 til Enghavevej 14", "the shop has moved from X to Y"
-                         rf"|(?:salonen|butikken|forretningen|restauranten|caféen|cafeen|klinikken|bageriet|kiosken"
-                         rf"|værkstedet|kontoret|firmaet|virksomheden|the[ \t]+(?:salon|shop|store|restaurant|café"
-                         rf"|cafe|clinic|bakery|workshop|office|business|company))"
+                         # "Salonen er flyttet fra Istedgade 60 til Enghavevej 14", "the shop has moved from X to Y",
+                         # "Vi flytter salonen fra Istedgade 88 til Vesterbrogade 143"
+                         rf"|(?:flytter|flytte|flyttede|moving|move[sd]?|relocat(?:e|es|ed|ing))[ \t]+"
+                         rf"(?:{_THE_PREMISES})"
+                         rf"|(?:{_THE_PREMISES})"
                          rf"(?:[ \t]+(?:er|har|has|have|is|was))?[ \t]+(?:moved|flyttede|flyttet|relocated))"
                          rf"[ \t]+(?:fra|from)\W*$", re.IGNORECASE)
 _MOVES_TO = re.compile(r"(?i)[^.!?\n]{0,40}?(?<![\w])(?:til|to)(?![\w])[^.!?\n]{0,60}\Z")
@@ -786,7 +798,19 @@ def _roles(text: str, mentions: list[Mention]) -> list[str]:
                                                 # the business's address only when the letter names no other
         roles.append(role)
         previous_end = m.end
+    if any(r in ("registered", "business", "both") for r in roles):
+        # "Jeg bor selv lige om hjørnet på X", "the CVR register still shows my private address, X": the writer's own
+        # home beside the business's address is neither its address nor a site
+        roles = ["private" if r in ("home", "neutral", "site")
+                 and _ONES_OWN_HOME.search(text, max(0, m.start - 60), m.start) else r
+                 for m, r in zip(mentions, roles, strict=True)]
     return roles
+
+
+_ONES_OWN_HOME = re.compile(r"(?i)\b(?:(?:jeg|vi)[ \t]+bor[ \t]+(?:selv|privat)|(?:i|we)[ \t]+(?:myself[ \t]+live"
+                            r"|live[ \t]+(?:myself|privately))"
+                            r"|(?:my|min|mit)[ \t]+(?:private|privat|personal|personlige|own)[ \t]+"
+                            r"(?:home|address|adresse|hjem|bolig))\b[^.!?\n]{0,40}\Z")
 
 
 # a company's name with its legal form alone on the line above the address, or above its CVR line above it: its own
@@ -852,7 +876,10 @@ _PROPERTYS_OFFICE = re.compile(rf"(?i)\b(?:{PROPERTYS_PEOPLE}"
                                # "We lease the ground floor from Christianshavn Ejendomme A/S, Overgaden Oven Vandet 10"
                                r"|\b(?:lease|leases|leasing|rent|rents|renting|lejer|leje)\b[^.\n]{0,40}?[ \t]"
                                r"(?:from|af|hos)"
-                               r"[ \t]{1,2}(?-i:[A-ZÆØÅ])(?:[^,.;:()\n]{0,60}?,[ \t]{1,2}){1,2}\Z")
+                               r"[ \t]{1,2}(?-i:[A-ZÆØÅ])(?:[^,.;:()\n]{0,60}?,[ \t]{1,2}){1,2}\Z"
+                               # "The building belongs to Sølvhuset Ejendomme A/S, Sølvgade 10", "Ejendommen ejes af X"
+                               r"|\b(?:belongs[ \t]to|owned[ \t]by|ejes[ \t]af|tilhører)[ \t]{1,2}(?-i:[A-ZÆØÅ])"
+                               r"(?:[^,.;:()\n]{0,60}?,[ \t]{1,2}){1,2}\Z")
 # another person's office, by a pronoun: "Han har kontor på Thorvaldsensvej 2" (the son-in-law who helps), "Her office
 # is at Wildersgade 8" (the project manager's)
 _THIRD_PERSONS_OFFICE = re.compile(r"(?i)\b(?:(?:han|hun|he|she)[ \t]+(?:har|has)[ \t]+"

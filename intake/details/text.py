@@ -1126,17 +1126,25 @@ def asks_for_the_writer(text: str) -> bool:
 _CONTACT_PERSON_IS = re.compile(r"(?i)\b(?:kontaktperson(?:en)?|contact[ \t]person)\b"
                                 r"(?![ \t]+(?:på|on)[ \t]+(?:the[ \t]+)?"
                                 r"(?:dagen|dagene|aftenen|pladsen|stedet|day|site)\b)"
+                                # (nor the client's: "Kontaktperson hos kunden er HR-chef X, men alle praktiske
+                                # spørgsmål til ansøgningen bedes rettet til undertegnede")
+                                r"(?![ \t]+(?:hos|at|for)[ \t]+(?:the[ \t]+)?"
+                                r"(?:kunden|klienten|bygherren|client|customer)\b)"
                                 r"[^.!?\n]{0,40}?[ \t](?:er|is|will[ \t]be|bliver)[ \t]")
 
 
 # questions of one matter alone for the writer: "Juridiske spørgsmål kan rettes til undertegnede", "Correspondence on
 # legal matters may be sent to the undersigned" (the case's contact is another, named in the text)
+# ... or after: "I can be reached on 26 40 17 95 about volunteers and stewards", "Jeg kan træffes på 40 12 33 90
+# vedrørende afspærringen"
+_ONE_MATTER_AFTER = re.compile(r"(?i)[^.!?\n]{0,40}?\b(?:about|regarding|concerning|vedrørende|vedr\.|angående)[ \t]")
 _ONE_MATTER_BEFORE = re.compile(r"(?i)\b(?:juridiske|legal|tekniske|technical|production|produktions\w*|økonomiske"
                                 r"|financial)\b[^.!?\n]{0,60}\Z")
 
 
 def _find_contact(text: str, _ref: date) -> dict:
     to_the_signer = any(not _ONE_MATTER_BEFORE.search(text, max(0, m.start() - 80), m.start())
+                        and not _ONE_MATTER_AFTER.match(text, m.end())
                         for m in islice(_TO_THE_SIGNER.finditer(text), 10))
     signer = signature_name(text.split("\n")) if to_the_signer else None
     named = designated_contact(text) if signer else None

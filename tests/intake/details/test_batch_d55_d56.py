@@ -1,0 +1,194 @@
+"""Details in the voices of development batches d55 and d56 (session 31), written blind: small business owners
+writing hurriedly themselves (a kiosk on a phone without æøå, a second-language pizzeria owner, a florist, a tattoo
+studio), and people writing within or for larger organisations (an event agency, a festival's volunteers, a film's
+location manager, a church council, a foreign chain's first Danish shop). Each test words its case differently from
+the batch."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from intake.details.periods import find_period
+from tests.intake.details.reading import values_at
+
+REF = date(2027, 1, 13)
+values = values_at(REF)
+
+
+def body(text: str, subject: str = "") -> dict:
+    return values([("subject", subject), ("body", text)] if subject else [("body", text)])
+
+
+def period(text: str) -> tuple[str | None, str | None]:
+    found = find_period(text, REF)
+    return (found.start.isoformat() if found.start else None, found.end.isoformat() if found.end else None)
+
+
+# ---------------------------------------------------------------- build-up and take-down days applied for
+
+def test_weekdays_before_the_event_that_the_text_needs_for_the_build_up_open_the_period():
+    assert period("Koncerten er lørdag den 12. juni 2027 kl. 19-23. Vi skal bruge tirsdag og onsdag inden til "
+                  "opbygning af scenen.") == ("2027-06-08", "2027-06-12")
+
+
+def test_the_day_before_and_the_day_after_asked_for_widen_the_event():
+    assert period("The market is on 3-4 July 2027. We also need the day after for the take-down and the day before "
+                  "for the build-up of the stalls.") == ("2027-07-02", "2027-07-05")
+
+
+def test_access_needed_from_a_weekday_with_its_day_to_build_opens_the_period():
+    assert period("Race days are the 21st-22nd of August 2027. The crew needs access from Thursday the 19th to build "
+                  "the start area.") == ("2027-08-19", "2027-08-22")
+
+
+def test_build_days_only_told_are_no_days_applied_for():
+    assert period("Markedet holdes 3.-5. september 2027. Vi bygger boderne op torsdag den 2. september og tager dem "
+                  "ned mandag.") == ("2027-09-03", "2027-09-05")
+    assert period("Festen er lørdag den 5. juni 2027. Opbygning dagen før.") == ("2027-06-05", "2027-06-05")
+
+
+def test_a_weekday_between_the_build_word_and_the_day_is_the_events_own():
+    # "(opstilling fredag, fest lørdag, oprydning søndag)": Saturday is the party, not a second build day
+    assert period("Vi søger for perioden fredag den 11. juni kl. 18 til søndag den 13. juni 2027 (opstilling fredag, "
+                  "fest lørdag, oprydning søndag formiddag).") == ("2027-06-11", "2027-06-13")
+
+
+def test_the_subjects_event_days_give_way_to_the_build_days_the_body_applies_for():
+    found = body("Hej\n\nVi søger om at holde gadefest på Jægersborggade. Vi skal bruge fredag til opstilling af "
+                 "scenen, og festen er lørdag den 19. juni 2027 kl. 12-22.\n\nMvh\nAnne Holm\n",
+                 subject="Gadefest lørdag 19. juni")
+    assert (found["period_from"], found["period_to"]) == ("2027-06-18", "2027-06-19")
+
+
+# ---------------------------------------------------------------- other periods
+
+def test_a_day_and_the_rest_of_the_year_end_on_the_last_of_december():
+    found = body("Hej\n\nVi åbner cykelbutik på Nørrebrogade 20 og vil gerne stille cykler ud på fortovet fra "
+                 "åbningen fredag den 7. maj og året ud.\n\nMvh\nKarl Berg\n")
+    assert (found["period_from"], found["period_to"]) == ("2027-05-07", "2027-12-31")
+
+
+def test_the_nth_weekend_of_a_month_is_its_saturday_and_sunday():
+    assert period("Vi vil holde loppemarked den anden weekend i august, kl. 10-16.") == ("2027-08-14", "2027-08-15")
+    assert period("a street party on the last weekend of May") == ("2027-05-29", "2027-05-30")
+
+
+def test_a_subjects_weekend_gives_way_to_the_days_the_text_writes_out():
+    found = values([("subject", "Kulturdage i Enghaveparken – første weekend i september"),
+                    ("body", "Hej\n\nVi søger om kulturdage i Enghaveparken fredag den 3. til søndag den 5. "
+                             "september 2027.\n\nMvh\nYasmin Ali\n")])
+    assert (found["period_from"], found["period_to"]) == ("2027-09-03", "2027-09-05")
+
+
+def test_a_date_when_something_stopped_is_no_period():
+    assert period("Forrige ejer havde en aftale med et vognmandsfirma, men den er stoppet 31 december, og nu står "
+                  "papkasserne i kælderen.") == (None, None)
+
+
+def test_from_a_week_until_a_day_starts_on_the_weeks_monday():
+    assert period("Jeg vil gerne stå på julemarkedet fra uge 47 til og med 20. december, alle dage.") == (
+        "2027-11-22", "2027-12-20")
+
+
+def test_the_whole_summer_from_one_month_through_another():
+    assert period("vi vil gerne have borde ude hele sommeren juni til og med september") == ("2027-06-01",
+                                                                                         "2027-09-30")
+
+
+
+# ---------------------------------------------------------------- the person to contact
+
+def test_questions_may_be_directed_to_an_attorney_names_the_contact():
+    found = body("Dear Sir or Madam,\n\nWe act for Havnegrill ApS, CVR 23322242, and apply for outdoor serving.\n\n"
+                 "Questions may be directed to attorney Mikkel Brandt, mb@lawfirm.dk, direct line +45 33 12 45 67.\n\n"
+                 "Yours faithfully\nAnna Berg\nLegal Secretary\n")
+    assert found["contact_name"] == "Mikkel Brandt"
+
+
+def test_please_reply_to_our_manager_names_the_contact():
+    found = body("Hello,\n\nWe open a bakery on Jægersborggade and would like a sign.\n\nPlease reply to our Danish "
+                 "store manager Line Kragh, line@bakery.dk, who speaks Danish.\n\nKind regards\nTom Weber\n"
+                 "Head of Retail\n")
+    assert found["contact_name"] == "Line Kragh"
+
+
+def test_liaise_with_a_manager_named_after_a_longer_role():
+    found = body("Hi,\n\nWe need a container on Nørrebrogade 20 from 1 to 12 March 2027.\n\nPlease liaise with our "
+                 "site manager on the Nørrebro project, Jonas Holm (jonas@build.dk, +45 60 11 22 33).\n\nKind regards\n"
+                 "Eva Lind\nFacility Coordinator\n")
+    assert found["contact_name"] == "Jonas Holm"
+
+
+def test_a_writer_reached_about_one_matter_gives_way_to_the_named_contact():
+    found = body("Dear Byliv,\n\nWe apply for our street festival on Blågårds Plads on 5 June 2027.\n\nPlease liaise "
+                 "with our production manager Maja Friis (maja@fest.dk, +45 53 19 84 27) on everything about the "
+                 "application. I can be reached on 26 40 17 95 about the volunteers.\n\nBest wishes\nSara Lund\n"
+                 "Volunteer Coordinator\n")
+    assert found["contact_name"] == "Maja Friis"
+
+
+def test_the_clients_contact_person_gives_way_to_the_undersigned_the_writer_asks_for():
+    found = body("Kære Erhvervsservice\n\nPå vegne af vores kunde, Holm Forsikring A/S (CVR 56174397), søger vi om en "
+                 "sommerfest i Fælledparken den 18. juni 2027.\n\nKontaktperson hos kunden er HR-chef Lise Holm, men "
+                 "alle praktiske spørgsmål bedes rettet til undertegnede.\n\nMed venlig hilsen\nPeter Dahl\n"
+                 "Projektleder\nEvent ApS\n")
+    assert found["contact_name"] == "Peter Dahl"
+
+
+def test_a_caretakers_title_under_his_name_is_no_company():
+    found = body("Hej\n\nSkolen holder sommerfest lørdag den 5. juni 2027 og vil gerne låne vejen.\n\nHilsen\n"
+                 "Henrik Berg\nPedel, Vanløse Friskole\nTlf. 21 43 80 66\n")
+    assert found.get("company_name") != "Pedel, Vanløse Friskole"
+    found = body("Dear Sir/Madam,\n\nI am the caretaker at Amager International School (CVR 23685477) and send the "
+                 "application for our fete on 5 June 2027.\n\nKind regards\nBent Holm\nCaretaker\n")
+    assert found.get("company_name") != "Caretaker"
+
+
+# ---------------------------------------------------------------- addresses and sites
+
+def test_a_company_name_may_open_with_a_turkish_capital():
+    found = body("Hej\n\nVi åbner pizzeria på Valby Langgade 45.\n\nHilsen\nMehmet Öztürk\nŞahin Pizza ApS\n"
+                 "cvr 65082993\n")
+    assert found["company_name"] == "Şahin Pizza ApS"
+
+
+def test_the_owner_the_building_belongs_to_has_its_own_address():
+    found = body("Hi,\n\nWe opened Pedal Cykler ApS (CVR 96854153) at Nansensgade 20, st., 1366 København K, and would "
+                 "like a sign.\n\nThe building belongs to Nansen Ejendomme A/S, Nansensgade 18, who said we need your "
+                 "permission.\n\nThanks\nTom Ray\n")
+    assert found["address"] == "Nansensgade 20, st."
+    assert "activity_location" not in found
+
+
+def test_moving_the_salon_from_one_address_to_another_makes_the_second_its_address():
+    found = body("Hej\n\nVi flytter butikken fra Nørrebrogade 12 til Jagtvej 60, 1. th., 2200 København N pr. 1. april "
+                 "og skal have skilt op på den nye adresse.\n\nHilsen\nLis Holm\nHolm Sko ApS\nCVR 52712904\n")
+    assert found["address"] == "Jagtvej 60, 1. th"
+
+
+def test_a_studio_which_is_also_the_company_address_is_the_address_beside_a_new_one():
+    found = body("Hello,\n\nWe are opening our second shop at Amagerbrogade 74, st. in April and want a sign above "
+                 "the window. Our first shop, which is also the company address, is at Valby Langgade 52, 1. sal, "
+                 "2500 Valby.\n\nCompany: Nordic Nails ApS, CVR 53890601\n\nKind regards\nMai Tran\n")
+    assert found["address"] == "Valby Langgade 52, 1."
+    assert found["activity_location"].startswith("Amagerbrogade 74")
+
+
+def test_our_office_is_at_is_the_address_beside_the_shop_used_for_a_show():
+    found = body("Hi,\n\nArt Room ApS (CVR 28918194) runs a pop-up gallery in the empty shop at Vesterbrogade 54, st. "
+                 "from 5 to 30 May 2027 and would like to hang a banner.\n\nOur office is at Bredgade 10, 2. sal, 1260 "
+                 "København K.\n\nBest,\nMaja Holm\n")
+    assert found["address"] == "Bredgade 10, 2."
+    assert found["activity_location"].startswith("Vesterbrogade 54")
+
+
+def test_the_writers_own_home_beside_the_company_address_is_no_site():
+    found = body("Hej\n\nVi søger stadeplads til vores kaffevogn på Kultorvet, hverdage fra 1. februar til 26. marts "
+                 "2027.\n\nFirmaet: Kaffe på Hjul ApS, CVR 54158181, Glentevej 2, 2400 København NV.\nJeg bor selv "
+                 "lige ved siden af på Nørre Voldgade 40, 2. th., så jeg kan hurtigt være der.\n\nHilsen\nNanna Berg\n")
+    assert found["address"] == "Glentevej 2"
+    assert not found.get("activity_location", "").startswith("Nørre Voldgade")
+    found = body("Hi,\n\nOur company address is our kitchen at Glentevej 10, 2400 København NV. The register still "
+                 "shows my private address, Bredgade 15, 3. tv, which is outdated. We would like a vending spot at "
+                 "Kultorvet from 1 March to 31 May 2027.\n\nRegards\nJi Park\nSeoul Food ApS\n")
+    assert not found.get("activity_location", "").startswith("Bredgade")
