@@ -115,6 +115,7 @@ def extract_details(
     _site_apart_from_the_address(found)
     _contact_from_headers(found, sender, sender_name, reply_to)
     _forwarder_to_contact(found, read, sender, sender_name, reference)
+    _phone_of_the_forwarded_author(found, read, reference)
     _sender_among_the_signers(found, read, sender_name)
     _company_of_the_sender(found, read, sender)
     _first_name_of_the_owner(found)
@@ -589,6 +590,24 @@ def _forwarder_to_contact(found: dict[str, Field], read: list[tuple[str, str, di
     found["contact_email"] = Field(str(own), "body") if own else Field(sender.lower(), "from")
     if "phone" in note:
         found["phone"] = Field(note["phone"], "body")
+
+
+def _phone_of_the_forwarded_author(found: dict[str, Field], read: list[tuple[str, str, dict[str, object]]],
+                                   reference: date) -> None:
+    """The contact is the author of the mail forwarded ("Svar venligst direkte til Karin Jessen, som har skrevet
+    mailen – vi er blot revisorer"): the phone she gives in it ("Jeg kan fanges på 61 27 03 94"), not the one in the
+    forwarder's signature."""
+    email, phone = found.get("contact_email"), found.get("phone")
+    body = _text_of(read, "body")
+    forwarded = find_forwarded(body, _text_of(read, "subject")) if email is not None and body else None
+    if forwarded is None or email is None or str(email.value) != forwarded.author_addr:
+        return
+    first = (forwarded.author_name.split() or [""])[0]
+    if len(first) < 2 or not re.search(rf"(?<![\w]){re.escape(first)}(?![\w])", forwarded.note):
+        return          # (the note names her: the contact is the author by the forwarder's word, not by default)
+    own = extract_from_text(forwarded.text, reference).get("phone")
+    if own and (phone is None or str(phone.value) not in re.sub(r"\D", "", forwarded.text)):
+        found["phone"] = Field(own, "body")
 
 
 # asked to write to someone: "svar direkte til Martin (martin@...)", "please contact Anna (anna@...)"

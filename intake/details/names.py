@@ -882,6 +882,9 @@ _RELATIVE = (r"søn|datter|mand|kone|hustru|kæreste|bror|søster|far|mor|nevø|
              r"|grandfather|grandmother|stepfather|stepmother|(?:brother|sister|father|mother|son|daughter)-in-law")
 
 
+RELATIVES = _RELATIVE      # (for the phones of others: "min mand Klaus kan også træffes på ...")
+
+
 # a courtesy title before a name, no part of it: "Mr. Peter de Vries", "fru Karen Holm", "Dr. Ali Rahimi"
 HONORIFICS = ("mr", "mrs", "ms", "miss", "dr", "prof", "hr", "fru", "frk", "herr", "frau", "mme", "mlle", "sr", "sra")
 _HONORIFIC = rf"(?:(?i:{'|'.join(HONORIFICS)})\.?[ \t]{{1,2}}(?=[A-ZÆØÅ]))?"
@@ -1065,6 +1068,11 @@ def _named_before(text: str, end: int) -> str | None:
 _LEGAL_FORM_NEXT = re.compile(rf"[ \t]{{1,2}}{SUFFIX}(?![\w/])")
 
 
+# another party's, right before the cue: the hotel's, the client's, the landlord's contact
+_ANOTHER_PARTYS = re.compile(r"(?i)(?:\b(?:hotel|venue|client|customer|landlord|property|owner|building)['’]s"
+                             r"|\b(?:hotellets|kundens|klientens|udlejerens|ejendommens|ejerens|stedets))[ \t]+\Z")
+
+
 def _named_contact(text: str) -> str | None:
     """A person the text names as the one to contact, before or after the cue."""
     by_role = None
@@ -1072,6 +1080,8 @@ def _named_contact(text: str) -> str | None:
         name = _completed(m.group("v"), text)
         if _LEGAL_FORM_NEXT.match(text, m.end("v")):
             continue                    # "our client Bryggen Ejendomme K/S": a company, not a person
+        if _ANOTHER_PARTYS.search(text, max(0, m.start() - 30), m.start()):
+            continue                    # "The hotel's contact is Marie Lund (event manager)": the hotel's, not ours
         if looks_like_person(name) and not m.group("role"):
             return name
         by_role = by_role or (name if looks_like_person(name) else None)

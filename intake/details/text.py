@@ -57,6 +57,7 @@ from intake.details.identifiers import (
 from intake.details.labels import full_label_key, label_key, normalise_label
 from intake.details.names import (
     COMPANY,
+    RELATIVES,
     SUFFIX,
     clean_company,
     designated_contact,
@@ -913,7 +914,7 @@ def _find_p_number(text: str, _ref: date) -> dict:
 def _find_phone(text: str, _ref: date) -> dict:
     for m in islice(PHONE_REACH.finditer(text), 5):
         phone = normalise_phone(m.group("v"))
-        if phone:
+        if phone and not _SOMEONE_ELSE_REACHED.search(text, max(0, m.start() - 60), m.start()):
             return {"phone": phone}
     direct = _DIRECT_BESIDE_SWITCHBOARD.search(text)
     if direct and normalise_phone(direct.group("v")):
@@ -944,6 +945,10 @@ def _find_phone(text: str, _ref: date) -> dict:
     return {"phone": normalise_phone(bare.group("v"))} if bare and normalise_phone(bare.group("v")) else {}
 
 
+# another person reached at a number, in the sentence before its cue: "(min mand Klaus kan også træffes på 20 88 14
+# 60)", "my colleague can be reached on ...", "han kan træffes på ..."
+_SOMEONE_ELSE_REACHED = re.compile(rf"(?i)(?:\b(?:min|mit|vores|my|our)[ \t]+(?:{RELATIVES}|kollega|colleague)\b"
+                                   r"|\b(?:han|hun|he|she)\b)[^.!?\n(]{0,40}\Z")
 _BARE_NUMBER_LINE = re.compile(r"(?m)^[ \t]*(?:\+45[ \t]?)?(?P<v>[2-9]\d{7})[ \t]*$")
 
 

@@ -192,3 +192,32 @@ def test_the_writers_own_home_beside_the_company_address_is_no_site():
                  "shows my private address, Bredgade 15, 3. tv, which is outdated. We would like a vending spot at "
                  "Kultorvet from 1 March to 31 May 2027.\n\nRegards\nJi Park\nSeoul Food ApS\n")
     assert not found.get("activity_location", "").startswith("Bredgade")
+
+
+# ---------------------------------------------------------------- phones
+
+def test_the_forwarded_authors_own_phone_when_the_forwarder_names_her_as_the_one_to_answer():
+    found = values([("subject", "VS: Erhvervsaffald"),
+                    ("body", "Goddag\n\nVores klient har bedt os videresende nedenstående. Svar venligst direkte til "
+                             "Mette Berg, som har skrevet mailen.\n\nMed venlig hilsen\nOle Lund\nRevisor\n"
+                             "Tlf. 38 33 60 10\n\n-----Oprindelig meddelelse-----\nFra: Mette Berg "
+                             "<mette@bageriet.dk>\nSendt: 11. januar 2027 21:14\nTil: Ole Lund\nEmne: Erhvervsaffald\n"
+                             "\nHej Ole\nKan du sende det videre? Bageriet Krummen ApS, CVR 93532902, Tøndergade 7, "
+                             "1752 København V, skal have en ordning for erhvervsaffald. Jeg kan fanges på 61 27 03 94."
+                             "\n\nTak!\nMette\n")])
+    assert found["contact_email"] == "mette@bageriet.dk"
+    assert found["phone"] == "61270394"
+
+
+def test_a_relative_reached_at_another_number_leaves_the_writers_own():
+    found = body("Hej\n\nVi vil gerne have sløjfet olietanken ved drivhuset i marts.\n\nMed venlig hilsen\nPia Holm\n"
+                 "Holm Planter I/S\n26 71 05 38\n(min mand Ole kan også træffes på 20 88 14 60)\n")
+    assert found["phone"] == "26710538"
+
+
+def test_the_hotels_contact_is_not_the_applicants():
+    found = body("Hello,\n\nWe are a floral studio and need a small lift on the quay at Nyhavn 61 from 2 to 5 June "
+                 "2027. The hotel's contact is Marie Lund (event manager), 33 14 55 60.\n\nPlease reply to me: "
+                 "ella@studio.dk\n\nBest,\nElla Morgan\nWild Stems\n+45 42 60 17 98\n")
+    assert found["contact_name"] == "Ella Morgan"
+    assert found["phone"] == "42601798"
