@@ -210,11 +210,17 @@ def body_as_read(text: str, sender: str, sender_name: str, subject: str = "") ->
 def _without_others_history(text: str, sender: str, sender_name: str, subject: str = "") -> str:
     """A reply's body without the quoted history someone else wrote ("-----Original message----- From: Karen Skov
     <karen.skov@...>": the caseworker's earlier mail, whose names and addresses are no details of the application);
-    the sender's own quoted mail and a forwarded message stay (an Outlook "Oprindelig meddelelse" block under a
-    forward subject, "VS: ...", is a forwarded message, not a reply's history)."""
+    the sender's own quoted mail, also under someone else's, and a forwarded message stay (an Outlook "Oprindelig
+    meddelelse" block under a forward subject, "VS: ...", is a forwarded message, not a reply's history)."""
     quoted = quoted_text(text, subject)
     if not quoted.strip() or not text.endswith(quoted) or own_history(text, quoted, sender, sender_name):
         return text
+    own = (re.search(rf"(?im)^[ \t>]*(?:from|fra)[ \t]*:[^\n]*<?{re.escape(sender)}>?[ \t]*$", quoted)
+           if sender else None)
+    if own is not None:
+        # the caseworker's reply quoted, and under it the sender's own first mail ("Fra: Kasper Lund
+        # <kasper@...>"): the application it made stays
+        return text[:len(text) - len(quoted)] + "\n\n" + quoted[own.start():]
     return text[:len(text) - len(quoted)]
 
 

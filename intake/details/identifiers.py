@@ -214,7 +214,7 @@ def length_and_depth(text: str) -> Iterator[tuple[float | int, float | int, int,
             yield length, depth, min(a.start(), b.start()), max(a.end(), b.end())
 
 
-LITRES = re.compile(NUMBER + r"\s{0,3}(?:l|liter|litre|liters|litres|ltr)\b\.?", re.IGNORECASE)
+LITRES = re.compile(NUMBER + r"(?:\s{0,3}|-)(?:l|liter|litre|liters|litres|ltr)\b\.?", re.IGNORECASE)  # ("1,200-litre")
 # a tank or a separator sized in cubic metres, its name just before: "an oil separator of 3 m³", "olieudskiller på
 # 3 m3", "the tank (10 m³)", "en indendørs ståltank på 6 kubikmeter", "en 5 m³ olietank": a thousand litres each (a
 # year's water, "1,200 m³ per year", names no tank; nor do a container's or the soil's cubic metres)

@@ -334,9 +334,30 @@ _MONTH_RESPELT = re.compile(r"(?<![\w])(?P<day>\d{1,2}(?:\.|st|nd|rd|th)?[ \t]{1
                             re.IGNORECASE)
 
 
+# a day or days put in place of others: "Gravearbejdet bliver derfor 8.–12. marts i stedet for 1.–5. marts", "Den nye
+# dato er derfor lørdag d. 26. juni (ikke 19. juni som skrevet nedenfor)", "on 14 May instead of 7 May"
+_DAYS = (r"\d{1,2}\.?(?:[ \t]?[-–][ \t]?\d{1,2}\.?)?[ \t]{1,2}(?:" + "|".join(sorted(MONTHS, key=len, reverse=True))
+         + r")\b\.?|\d{1,2}/\d{1,2}(?:[ \t]?[-–][ \t]?\d{1,2}/\d{1,2})?")
+_IN_PLACE_OF = re.compile(rf"(?i)(?<![\w/.])(?P<new>{_DAYS})[ \t]{{0,2}}[(,]?[ \t]{{0,2}}"
+                          r"(?:i[ \t]stedet[ \t]for|instead[ \t]of|og[ \t]ikke|and[ \t]not|ikke|not)"
+                          rf"[ \t]{{1,2}}(?:(?:den|d\.|the|on)[ \t]{{1,2}})?(?P<old>{_DAYS})(?![\w/])")
+
+
+def _days_in_place_of_others(text: str) -> str:
+    """The old days left out where the text puts new ones in their place, and the new ones written where the old
+    ones stand elsewhere (the earlier mail quoted below)."""
+    m = _IN_PLACE_OF.search(text)
+    if m is None:
+        return text
+    new, old = m.group("new").rstrip("."), m.group("old").rstrip(".")
+    text = text[:m.end("new")] + " " * (m.end() - m.end("new")) + text[m.end():]
+    return re.sub(rf"(?<![\w/.]){re.escape(old)}(?![\w/])", new, text, flags=re.IGNORECASE)
+
+
 def corrected_dates(text: str) -> str:
     """The text with a corrected date put right: the earlier date in the correction left out, and the same day
     elsewhere (the earlier mail quoted below, "Period: 12 May to 28 May 2027") written as the new one."""
+    text = _days_in_place_of_others(text)
     if not _NOT_BUT.search(text):
         return text
     text = _MONTH_RESPELT.sub(lambda m: m.group("day") + m.group("month"), text)

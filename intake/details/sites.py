@@ -201,7 +201,9 @@ _REGISTERED = re.compile(r"\b(?:(?:\w+s )?registrerede? (?:adresse|hjemsted)(?:\
                          r"(?:DK[ \t-]?)?"
                          r"\d\d[ \t]?\d\d[ \t]?\d\d[ \t]?\d\d[ \t]*,"
                          # "... undskyld, vi er flyttet: Vesterfælledvej 58": where the business is now
-                         r"|(?:vi er|vi har|we have|we've|we) (?:flyttet|moved)(?: til| to)?)\W*$", re.IGNORECASE)
+                         r"|(?:vi er|vi har|we have|we've|we) (?:flyttet|moved)(?: til| to)?)"
+                         # ("Selskabets adresse er c/o Sand Ejendomsadministration, Kongevejen 155": in another's care)
+                         r"(?:\W{0,3}c/o [^,\n]{1,50},)?\W*$", re.IGNORECASE)
 # the address of the client an adviser writes for ("Bygherrens adresse er Frederiksholms Kanal 4"): the applicant's
 # own when an agent writes (``_AGENT``), else the business address it always was
 _CLIENTS_ADDRESS = re.compile(r"\b(?:bygherrens|klientens|the client'?s|the developer'?s|our client'?s)\s(?:adresse"
@@ -870,7 +872,9 @@ _PLACE_BEFORE_ANOTHER = frozenset("foran for hos ved til af of at outside beside
 _PROPERTYS_OFFICE = re.compile(rf"(?i)\b(?:{PROPERTYS_PEOPLE}"
                                # (our contractor: "Entreprenør er X A/S, CVR ..., Naverland 2" is the applicant)
                                r"|(?:vores|vor|our|deres|their)[ \t]+(?:under)?entreprenør"
-                               r"|(?:our|their)[ \t]+(?:sub)?contractor)"
+                               r"|(?:our|their)[ \t]+(?:sub)?contractor"
+                               # "The sign supplier (Neon Nord, Kirkebjerg Allé 88)"
+                               r"|(?:\w+[ \t]+)?(?:supplier|leverandør(?:en)?))"
                                r"(?:[ \t]+(?:er|is))?(?:,?[ \t]{1,2}|[ \t]{0,2}\()(?-i:[A-ZÆØÅ])"
                                r"(?:[^,.;:()\n]{0,60}?,[ \t]{1,2}){1,2}\Z"
                                # "We lease the ground floor from Christianshavn Ejendomme A/S, Overgaden Oven Vandet 10"

@@ -1,13 +1,15 @@
-"""Details in the voices of development batches d55 and d56 (session 31), written blind: small business owners
+"""Details in the voices of development batches d55, d56 and d57 (session 31), written blind: small business owners
 writing hurriedly themselves (a kiosk on a phone without æøå, a second-language pizzeria owner, a florist, a tattoo
-studio), and people writing within or for larger organisations (an event agency, a festival's volunteers, a film's
-location manager, a church council, a foreign chain's first Danish shop). Each test words its case differently from
-the batch."""
+studio); people writing within or for larger organisations (an event agency, a festival's volunteers, a film's
+location manager, a church council, a foreign chain's first Danish shop); and mail as it arrives at a shared mailbox
+(replies and corrections above the quoted thread, forwards, long signatures). Each test words its case differently
+from the batch."""
 
 from __future__ import annotations
 
 from datetime import date
 
+from intake.details import extract_details
 from intake.details.periods import find_period
 from tests.intake.details.reading import values_at
 
@@ -221,3 +223,53 @@ def test_the_hotels_contact_is_not_the_applicants():
                  "ella@studio.dk\n\nBest,\nElla Morgan\nWild Stems\n+45 42 60 17 98\n")
     assert found["contact_name"] == "Ella Morgan"
     assert found["phone"] == "42601798"
+
+
+# ---------------------------------------------------------------- corrections and threads (d57)
+
+def test_days_put_in_place_of_others_replace_them_in_the_quoted_mail_too():
+    found = body("Hej igen\n\nVi har rykket det en uge. Arbejdet bliver derfor 15.–19. marts i stedet for 8.–12. "
+                 "marts.\n\nMvh Jens\n\n> Hej\n> Vi søger om gravetilladelse på Vermundsgade 38.\n> Periode: 8.–12. "
+                 "marts 2027.\n")
+    assert (found["period_from"], found["period_to"]) == ("2027-03-15", "2027-03-19")
+    found = body("Hej\n\nDen nye dato er lørdag d. 3. juli (ikke 26. juni som skrevet nedenfor).\n\nMvh Anne\n\n> Vi "
+                 "søger om gadefest på Blågårds Plads lørdag d. 26. juni 2027 kl. 12-22.\n")
+    assert (found["period_from"], found["period_to"]) == ("2027-07-03", "2027-07-03")
+
+
+def test_the_company_address_in_another_firms_care_is_the_address():
+    found = body("Københavns Kommune\nCenter for Bygninger\nVedr.: Anmeldelse af nedrivning, Amagervej 12, 2300 "
+                 "København S\n\nEjendomsselskabet Amagervej 12 ApS, CVR 41849991, ønsker at nedrive det tidligere "
+                 "lagerbaghus i gården på Amagervej 12. Baghuset er opført i 1950 i ét plan.\n\nNedrivningen forventes "
+                 "at finde sted i perioden 1. – 26. marts 2027.\n\nSelskabets kontaktperson er direktør Poul Holm, "
+                 "tlf. 40 12 77 63, ph@a12.dk.\n\nSelskabets adresse er c/o Holm Administration, Lyngbyvej 155, 2100 "
+                 "København Ø.\n\nMed venlig hilsen\nEjendomsselskabet Amagervej 12 ApS\nPoul Holm\n")
+    assert found["address"] == "Lyngbyvej 155"
+    assert found["activity_location"].startswith("Amagervej 12")
+
+
+def test_a_suppliers_address_in_brackets_is_not_the_applicants():
+    found = extract_details(
+        [("subject", "FW: Sign"),
+         ("body", "Dear Sir/Madam,\n\nPlease see below. We would like to mount a sign on the facade of Hotel Sund, "
+                  "Istedgade 7, 1650 Copenhagen V.\nCompany: Hotel Sund A/S, CVR 32194389.\n\nKind regards\nAnne "
+                  "Holm\nMarketing Manager\n\nFrom: Ole Brink <gm@hotelsund.dk>\nSent: Monday, January 11, 2027 8:55 "
+                  "AM\nTo: Anne Holm <anne@hotelsund.dk>\nSubject: Sign\n\nHi Anne,\nThe sign supplier (Lys Nord, "
+                  "Gladsaxevej 88) is ready to install in March.\nOle\n")],
+        {}, reference=REF, sender="anne@hotelsund.dk", sender_name="Anne Holm")
+    assert found["address"].value == "Istedgade 7"
+
+
+def test_the_senders_own_first_mail_under_the_caseworkers_reply_stays():
+    found = values([("subject", "SV: Stadeplads december"),
+                    ("body", "Hej Jette\n\nOk, så søger jeg i stedet om en plads ved Kultorvet, på samme vilkår som "
+                             "nedenfor.\n\nHilsen\nKarl\n\nFra: Jette Brandt <byliv@kk.dk>\nSendt: 11. januar 2027 "
+                             "14:22\nTil: x@example.dk\nEmne: SV: Stadeplads december\n\nKære Karl\nPladserne er "
+                             "fordelt.\n\nVenlig hilsen\nJette Brandt\n\nFra: Karl Berg <x@example.dk>\nSendt: 6. "
+                             "januar 2027 09:03\nTil: byliv@kk.dk\nEmne: Stadeplads december\n\nHej\nJeg sælger "
+                             "æbleskiver fra en bod og søger stadeplads fra 26. november til 23. december 2027.\n"
+                             "Karls Æbleskiver ApS\nCVR 22131257\nRavnsborggade 7, 2. tv., 2200 København N\n"
+                             "Mobil 27 60 34 98\n")])
+    assert found["cvr"] == "22131257"
+    assert found["address"] == "Ravnsborggade 7, 2. tv"
+    assert (found["period_from"], found["period_to"]) == ("2027-11-26", "2027-12-23")
