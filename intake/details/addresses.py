@@ -158,7 +158,9 @@ _NUMBER_NOT = re.compile(rf"(?P<new>{_HOUSE_NO})[ \t]{{0,2}},?[ \t]{{1,3}}(?i:no
                          rf"(?P<old>{_HOUSE_NO})(?![\d\wæøå]|[.,]\d)")
 _NOT_NUMBER_BUT = re.compile(rf"(?i:not|ikke)[ \t]{{1,3}}{_NR}?(?P<old>{_HOUSE_NO})[ \t]{{0,2}},?[ \t]{{1,3}}"
                              rf"(?i:but|men)[ \t]{{1,3}}{_NR}?(?P<new>{_HOUSE_NO})(?![\d\wæøå]|[.,]\d)")
-_NUMBER_CUE = re.compile(rf"(?:{_NR}|(?<![\w]){STREET}[ \t]{{1,3}})\Z")
+# (or the number named as such: "husnummeret er 41, ikke 14", "the house number is 41, not 14")
+_NUMBER_CUE = re.compile(rf"(?:{_NR}|(?<![\w]){STREET}[ \t]{{1,3}}"
+                         r"|(?i:husnummer(?:et)?|house[ \t]number|nummeret)[ \t]{1,3}(?i:er|is)[ \t]{1,3})\Z")
 
 
 def corrected_house_numbers(text: str) -> str:

@@ -153,6 +153,9 @@ _BUSINESS = re.compile("(?:" + "|".join([
     # ("will open a café in the ground floor premises at X", "åbner en café i stueetagen på X": the floor it takes)
     rf"\b(?:driver|ejer|run|own|åbne[rt]?|open(?:s|ing)?) (?:(?:en|et|a|an|the|vores|our|ny|nyt|new|lille|small) )?"
     rf"(?:\w+ )?{_PREMISES}(?: (?:i|in) {_FLOORS}(?: {_PREMISES})?)? (?:på|i|at|in|on)",
+    # "Jeg har tømrerværksted i gården bag Ragnagade 7": its own premises in the yard, no site of work there
+    r"\b(?:jeg|vi) har (?:(?:et|en|mit|min|vores|vort) )?\w*(?:værksted|butik|salon|atelier|studie|lager|kontor)\w*"
+    r" (?:i|på) (?:gården|baghuset|kælderen|sidehuset) (?:bag|i|på)",
 ]) + r")\W*$", re.IGNORECASE)
 # the registered office or head office: the business's address even beside premises it also names ("Selskabets
 # registrerede adresse er ...", "Head office: ...", "Hovedkontor: ..."), which are then the application's site

@@ -273,3 +273,19 @@ def test_the_senders_own_first_mail_under_the_caseworkers_reply_stays():
     assert found["cvr"] == "22131257"
     assert found["address"] == "Ravnsborggade 7, 2. tv"
     assert (found["period_from"], found["period_to"]) == ("2027-11-26", "2027-12-23")
+
+
+def test_the_house_number_named_as_such_corrects_the_quoted_mails():
+    found = body("Hej\n\nBeklager, der var en fejl i ansøgningen herunder: husnummeret er 52, ikke 25. Butikken ligger "
+                 "altså i Istedgade 52, st.\n\nSofie\n\n> Vi vil gerne sætte et skilt op over vinduet.\n> Adressen er "
+                 "Istedgade 25, st., 1650 København V.\n> Tre Kopper ApS, CVR 81389152\n")
+    assert found["address"] == "Istedgade 52, st."
+    assert "activity_location" not in found
+
+
+def test_a_workshop_in_the_yard_behind_a_house_is_the_business_own():
+    found = body("Hej\n\nJeg har snedkerværksted i gården bag Vognmandsmarken 9, 2100 København Ø (lejer hele "
+                 "baghuset). Jeg vil gerne rive det gamle skur ned og bygge et halvtag på 6 x 5 m.\n\nUdlejer er Vogn "
+                 "Ejendomme ApS, Strandvejen 100, 2900 Hellerup.\n\nMvh\nJens Lind\nJL Snedker\nCVR 47009332\n")
+    assert found["address"] == "Vognmandsmarken 9"
+    assert "activity_location" not in found
