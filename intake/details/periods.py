@@ -960,12 +960,20 @@ _LETTER_DATE = re.compile(r"(?:^|\n)[ \t]*[A-ZÆØÅ][\w.]{1,25}(?:[ \t][A-ZÆØ
                           r"(?:(?i:den|d\.)[ \t]{0,3})?\Z")
 
 
+# the words that tell a day an event is built up, or struck
+_BUILD_WORDS = (r"opbygning\w*|opstilling\w*|opsætning\w*|set(?:s|ting)?[- ]?up|set[ \t](?:it|them|everything)[ \t]up"
+                r"|build(?:s|ing)?(?:[- ]?up)?|rig(?:s|ging)?(?:[- ]?up)?|rigge[rs]?[ \t]op|rigges[ \t]op"
+                r"|(?:sætte[rs]?|stille[rs]?|bygge[rs]?)[ \t]op|(?:sættes|stilles|bygges)[ \t]op|load[- ]?in")
+_STRIKE_WORDS = (r"nedtagning\w*|tage[rs]?[ \t]ned|tages[ \t]ned|pille[rs]?[ \t]ned|pilles[ \t]ned|pillet[ \t]ned"
+                 r"|take[sn]?[- ]down|taking[ \t]down|strike|de-?rig\w*|get[- ]?out|load[- ]?out|rydde[rs]?[ \t]op"
+                 r"|ryddes|ryddet|oprydning\w*|clear(?:ed|ing)?[ \t](?:up|away)|removed?|fjernes|fjernet"
+                 r"|handed[ \t]back|(?:the[ \t])?last[ \t]\w+[ \t]leaves")
+
+
 # the days an event is built up and struck, dated apart beside the event's own day ("lørdag den 14. august ...
 # Opbygning af scene fredag 13. august", "Saturday 12 June ... Set-up on 11 June, take-down the morning of 13 June"):
 # the period runs from the first of those days to the last
-_BUILD_OR_STRIKE = re.compile(r"(?:\bopbygning\w*|\bopstilling\w*|\bopsætning\w*|\bset[- ]?up|\bbuild[- ]?up"
-                              r"|\brig(?:ning\w*|[- ]?up)?|\bnedtagning\w*|\btake[- ]?down|\bde-?rig\w*"
-                              r"|\bget[- ]?out|\boprydning\w*|\bclear[- ]?up)\b[^.\n\d]{0,30}\Z", re.IGNORECASE)
+_BUILD_OR_STRIKE = re.compile(rf"(?i)\b(?:{_BUILD_WORDS}|{_STRIKE_WORDS}|rigning\w*)\b[^.\n\d]{{0,30}}\Z")
 _BUILD_DAYS = 3         # at most this many days before or after the event
 
 
@@ -987,13 +995,6 @@ def _with_build_and_strike(text: str, reference: date, dates: list[DateMention])
 # strike", "Our crew needs access from the evening of Thursday the 13th to build"): by their dates, by the day of the
 # week or as the day before or after (told only, "Opbygning dagen før", "We will build the stalls on Thursday 2
 # September", they are no days applied for: the event's days are the period)
-_BUILD_WORDS = (r"opbygning\w*|opstilling\w*|opsætning\w*|set(?:s|ting)?[- ]?up|set[ \t](?:it|them|everything)[ \t]up"
-                r"|build(?:s|ing)?(?:[- ]?up)?|rig(?:s|ging)?(?:[- ]?up)?|rigge[rs]?[ \t]op|rigges[ \t]op"
-                r"|(?:sætte[rs]?|stille[rs]?|bygge[rs]?)[ \t]op|(?:sættes|stilles|bygges)[ \t]op|load[- ]?in")
-_STRIKE_WORDS = (r"nedtagning\w*|tage[rs]?[ \t]ned|tages[ \t]ned|pille[rs]?[ \t]ned|pilles[ \t]ned|pillet[ \t]ned"
-                 r"|take[sn]?[- ]down|taking[ \t]down|strike|de-?rig\w*|get[- ]?out|load[- ]?out|rydde[rs]?[ \t]op"
-                 r"|ryddes|ryddet|oprydning\w*|clear(?:ed|ing)?[ \t](?:up|away)|removed?|fjernes|fjernet"
-                 r"|handed[ \t]back|(?:the[ \t])?last[ \t]\w+[ \t]leaves")
 _BUILD_OR_STRIKE_WORD = re.compile(rf"(?i)\b(?:(?P<build>{_BUILD_WORDS})|(?P<strike>{_STRIKE_WORDS}))\b")
 _RELATIVE_DAY = re.compile(r"(?i)\b(?:(?P<wd>(?:man|tirs|ons|tors|fre|lør|søn)dag|(?:mon|tues|wednes|thurs|fri|satur"
                            r"|sun)day)(?:[ \t]+(?:i|in|of)[ \t]+(?:uge|week)[ \t]*(?P<week>\d{1,2}))?"
