@@ -47,7 +47,7 @@ from intake.details.text import (
 )
 from intake.details.values import across_from, compose_address, normalise_value
 from intake.mail.bodytext import own_history, quoted_text
-from intake.mail.forwards import find_forwarded
+from intake.mail.forwards import Forwarded, find_forwarded
 from intake.privacy import redact_cpr  # noqa: F401  (part of this module's interface)
 
 log = logging.getLogger(__name__)
@@ -114,8 +114,10 @@ def extract_details(
     _subject_corner_of_our_premises(found, read)
     _site_apart_from_the_address(found)
     _contact_from_headers(found, sender, sender_name, reply_to)
-    _forwarder_to_contact(found, read, sender, sender_name, reference)
-    _phone_of_the_forwarded_author(found, read, reference)
+    body = _text_of(read, "body")
+    forwarded = find_forwarded(body, _text_of(read, "subject")) if body else None
+    _forwarder_to_contact(found, forwarded, sender, sender_name, reference)
+    _phone_of_the_forwarded_author(found, forwarded, reference)
     _sender_among_the_signers(found, read, sender_name)
     _company_of_the_sender(found, read, sender)
     _first_name_of_the_owner(found)
@@ -577,18 +579,14 @@ def _contact_from_headers(found: dict[str, Field], sender: str, sender_name: str
         found["contact_name"] = Field(name, "from")
 
 
-def _forwarder_to_contact(found: dict[str, Field], read: list[tuple[str, str, dict[str, object]]], sender: str,
-                          sender_name: str, reference: date) -> None:
+def _forwarder_to_contact(found: dict[str, Field], forwarded: Forwarded | None, sender: str, sender_name: str,
+                          reference: date) -> None:
     """Someone who forwards a colleague's or a client's mail and says above it that he is the one to contact ("I'm the
     store manager and will be your contact for this case", "kontakt gerne mig på 40 55 12 78"): the sender, with the
     e-mail and phone of his own note (else his address), not whoever signed the forwarded mail."""
     name = " ".join(sender_name.split())
-    subject = _text_of(read, "subject")
-    body = _text_of(read, "body")
-    if not looks_like_person(name) or not body:
-        return
-    forwarded = find_forwarded(body, subject)
-    if forwarded is None or forwarded.author_addr == sender.lower() or not asks_for_the_writer(forwarded.note):
+    if (not looks_like_person(name) or forwarded is None or forwarded.author_addr == sender.lower()
+            or not asks_for_the_writer(forwarded.note)):
         return
     note = extract_from_text(forwarded.note, reference)
     found["contact_name"] = Field(name, "from")
@@ -598,14 +596,11 @@ def _forwarder_to_contact(found: dict[str, Field], read: list[tuple[str, str, di
         found["phone"] = Field(note["phone"], "body")
 
 
-def _phone_of_the_forwarded_author(found: dict[str, Field], read: list[tuple[str, str, dict[str, object]]],
-                                   reference: date) -> None:
+def _phone_of_the_forwarded_author(found: dict[str, Field], forwarded: Forwarded | None, reference: date) -> None:
     """The contact is the author of the mail forwarded ("Svar venligst direkte til Karin Jessen, som har skrevet
     mailen – vi er blot revisorer"): the phone she gives in it ("Jeg kan fanges på 61 27 03 94"), not the one in the
     forwarder's signature."""
     email, phone = found.get("contact_email"), found.get("phone")
-    body = _text_of(read, "body")
-    forwarded = find_forwarded(body, _text_of(read, "subject")) if email is not None and body else None
     if forwarded is None or email is None or str(email.value) != forwarded.author_addr:
         return
     first = (forwarded.author_name.split() or [""])[0]

@@ -1022,14 +1022,16 @@ def _with_build_and_strike_days(text: str, reference: date, dates: list[DateMent
     start, end = period.start, period.end
     if start is None or end is None or (end - start).days > _EVENT_SPAN or not _BUILD_OR_STRIKE_WORD.search(text):
         return period
-    days: list[tuple[int, int, date | None]] = [(d.start, d.end, _resolve_mention(d, reference)) for d in dates]
+    # (each day written: its place, and its date, or the words naming it relative to the event)
+    days: list[tuple[int, int, date | re.Match[str] | None]] = [(d.start, d.end, _resolve_mention(d, reference))
+                                                                for d in dates]
     written = len(days)
     for m in islice(_RELATIVE_DAY.finditer(text), 40):
         if not any(s <= m.start() < e or m.start() <= s < m.end() for s, e, _ in days[:written]):
-            days.append((m.start(), m.end(), None))         # (not the day of the week of a date written out)
+            days.append((m.start(), m.end(), m))            # (not the day of the week of a date written out)
     days.sort(key=lambda d: d[0])
     first, last = start, end
-    for i, (at, stop, day) in enumerate(days):
+    for i, (at, stop, named) in enumerate(days):
         before = days[i - 1][1] if i else 0                 # a word between this day and the one before tells of this
         j = i + 1       # (days joined by "og", "and", a comma share the word after them: "onsdag og torsdag inden til")
         while j < len(days) and _JOINED.fullmatch(text, days[j - 1][1], days[j][0]):
@@ -1045,11 +1047,12 @@ def _with_build_and_strike_days(text: str, reference: date, dates: list[DateMent
         told_before = [c for c in cues if c.end() <= at]
         cue = told_before[-1] if told_before else cues[0]
         build = cue.group("build") is not None
-        if day is None:
-            relative = _RELATIVE_DAY.match(text, at)
-            if relative is not None and relative.group("side"):     # ("the day after for strike": after, whatever)
-                build = relative.group("side").lower().endswith(("before", "før", "inden"))
-            day = _relative_day(relative, build, start, end)
+        if named is None or isinstance(named, date):
+            day = named
+        else:
+            if named.group("side"):     # ("the day after for strike": after, whatever the word)
+                build = named.group("side").lower().endswith(("before", "før", "inden"))
+            day = _relative_day(named, build, start, end)
         if day is None:
             continue
         if build and start - timedelta(days=BUILD_SPAN) <= day < first:
@@ -1065,13 +1068,11 @@ def _sentence_before(text: str, at: int) -> str:
     return text[starts[-1] if starts else max(0, at - 300):at]
 
 
-def _relative_day(m: re.Match[str] | None, build: bool, start: date, end: date) -> date | None:
-    """The day a day of the week, or the day before or after, names beside an event from ``start`` to ``end``."""
-    if m is None:
-        return None
+def _relative_day(m: re.Match[str], build: bool, start: date, end: date) -> date | None:
+    """The day a day of the week, or the day before or after, names beside an event from ``start`` to ``end`` (a day
+    it is built up on, ``build``, or struck on)."""
     if m.group("side"):
-        before = m.group("side").lower().endswith(("before", "før", "inden"))
-        return start - timedelta(days=1) if before else end + timedelta(days=1)
+        return start - timedelta(days=1) if build else end + timedelta(days=1)
     weekday = _WEEKDAY[m.group("wd").lower()]
     if m.group("week"):
         try:

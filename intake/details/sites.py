@@ -649,8 +649,10 @@ def same_place(site: str, address: str, postcode: str = "") -> bool:
 # former workshop at Y"): X is the old address, neither the business's address nor a site, and Y its new address (not
 # "flytte jord fra X" nor "flytte en kunde ud af X": no premises of its own); "Last year we moved from X to our new shop
 # at Y", "vi er flyttet fra X": the business itself moved
-_THE_PREMISES = (r"salonen|butikken|forretningen|restauranten|caféen|cafeen|klinikken|bageriet|kiosken|værkstedet"
-                 r"|kontoret|firmaet|virksomheden|the[ \t]+(?:salon|shop|store|restaurant|café|cafe|clinic|bakery"
+# (the premises in Danish's definite form: "salonen", "butikken")
+_DEFINITE_PREMISES = (r"salonen|butikken|forretningen|restauranten|caféen|cafeen|klinikken|bageriet|kiosken"
+                      r"|værkstedet|kontoret|firmaet|virksomheden")
+_THE_PREMISES = (rf"{_DEFINITE_PREMISES}|the[ \t]+(?:salon|shop|store|restaurant|café|cafe|clinic|bakery"
                  r"|workshop|office|business|company)")
 _MOVES_FROM = re.compile(rf"\b(?:(?:flytter|flytte|flyttede|moving|move[sd]?|relocat(?:e|es|ed|ing))[ \t]+"
                          rf"(?:vores|vor|vort|min|mit|sin|sit|our|my|its|their)[ \t]+(?:[\w\-]+[ \t]+)?"
@@ -710,8 +712,7 @@ def _earlier_stage(text: str, before: str, end: int) -> bool:
 # the applicant's home, with the post asked sent to the business's premises ("Jeg bor selv på X, men al post om caféen
 # må gerne gå til caféens adresse", "Min privatadresse er X, men al korrespondance bedes sendt til restauranten"): the
 # home is not the business's address (``_POST_GOES_TO`` above picks the premises named, where the text names several)
-_PREMISES_NOUN = (r"(?:restauranten|caféen|cafeen|butikken|salonen|forretningen|klinikken|værkstedet|firmaet"
-                  r"|virksomheden|kontoret|bageriet|kiosken)\b"
+_PREMISES_NOUN = (rf"(?:{_DEFINITE_PREMISES})\b"
                   r"|(?:\w+[ \t]+)?(?:shop|restaurant|café|cafe|office|kitchen|business|company|workshop|salon"
                   r"|clinic)\b")
 _POST_TO_PREMISES = re.compile(

@@ -949,6 +949,8 @@ def _find_phone(text: str, _ref: date) -> dict:
 # 60)", "my colleague can be reached on ...", "han kan træffes på ..."
 _SOMEONE_ELSE_REACHED = re.compile(rf"(?i)(?:\b(?:min|mit|vores|my|our)[ \t]+(?:{RELATIVES}|kollega|colleague)\b"
                                    r"|\b(?:han|hun|he|she)\b)[^.!?\n(]{0,40}\Z")
+
+
 _BARE_NUMBER_LINE = re.compile(r"(?m)^[ \t]*(?:\+45[ \t]?)?(?P<v>[2-9]\d{7})[ \t]*$")
 
 
@@ -1140,11 +1142,11 @@ _CONTACT_PERSON_IS = re.compile(r"(?i)\b(?:kontaktperson(?:en)?|contact[ \t]pers
 
 # questions of one matter alone for the writer: "Juridiske spørgsmål kan rettes til undertegnede", "Correspondence on
 # legal matters may be sent to the undersigned" (the case's contact is another, named in the text)
-# ... or after: "I can be reached on 26 40 17 95 about volunteers and stewards", "Jeg kan træffes på 40 12 33 90
-# vedrørende afspærringen"
-_ONE_MATTER_AFTER = re.compile(r"(?i)[^.!?\n]{0,40}?\b(?:about|regarding|concerning|vedrørende|vedr\.|angående)[ \t]")
 _ONE_MATTER_BEFORE = re.compile(r"(?i)\b(?:juridiske|legal|tekniske|technical|production|produktions\w*|økonomiske"
                                 r"|financial)\b[^.!?\n]{0,60}\Z")
+# ... or the matter named after: "I can be reached on 26 40 17 95 about volunteers and stewards", "Jeg kan træffes på
+# 40 12 33 90 vedrørende afspærringen"
+_ONE_MATTER_AFTER = re.compile(r"(?i)[^.!?\n]{0,40}?\b(?:about|regarding|concerning|vedrørende|vedr\.|angående)[ \t]")
 
 
 def _find_contact(text: str, _ref: date) -> dict:
