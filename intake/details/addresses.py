@@ -49,9 +49,10 @@ _DAY_OF_MONTH_NOT = r"(?!\.?[ \t]{0,3}(?i:jan|feb|mar|apr|maj|may|jun|jul|aug|se
 # "Arrangement Israels Plads 12.-13. juni": days of a month after the street, no house number ("12." with its dot
 # before the dash, or before the month); "Pop-up concert Vesterbros Torv 3 July": an English day without its dot,
 # before the month's full name ("May" capitalised: "Nørrebrogade 12 may be ...")
-# ("Julemarked på Husum Torv 1. søndag i advent": an ordinal before a weekday, no house number)
+# ("Julemarked på Husum Torv 1. søndag i advent": an ordinal before a weekday, no house number; "Kultorvet 3rd June")
 _DAYS_NOT = (r"(?!\.(?:[ \t]?[-–][ \t]?\d{1,2}\.)?[ \t]{0,3}"
              r"(?i:jan|feb|mar|apr|maj|may|jun|jul|aug|sep|okt|oct|nov|dec)[a-z]*\b"
+             r"|(?:st|nd|rd|th)[ \t]{1,3}(?i:of[ \t]{1,3})?(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
              r"|\.[ \t]{1,3}(?i:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag|weekend)"
              r"|[ \t]{1,3}(?:May|(?i:januar[y]?|februar[y]?|march|marts|april|maj|june|juni"
              r"|july|juli|august|september|o[ck]tober|november|december))\b)")
@@ -107,6 +108,8 @@ _NAME_PREFIXES = frozenset(
     " christianshavn bellahøj emdrup utterslev nordhavn ørestad kastrup avedøre islev"
     # neighbouring municipalities that are no postal town ("Gladsaxe Møllevej", "Gentofte Sportsvej")
     " gladsaxe gentofte tårnby taarnby dragør lyngby".split())
+# Street names most villages and towns have, written after the place's name: "Tuse Bygade", "Roskilde Landevej"
+_AFTER_A_PLACE = frozenset("bygade bygaden hovedgade hovedgaden landevej stationsvej".split())
 _PLACE_ENDINGS = ("bro", "by", "havn", "rup", "løse", "høj", "borg", "berg", "bjerg", "lund", "holm", "ager", "ør",
                   "strand", "sø", "lev", "s")
 NOT_STREET_WORDS = frozenset(
@@ -455,14 +458,16 @@ def clean_street(street: str) -> str:
     words = re.sub(r"\s+", " ", street).strip().split(" ")
     direction = words.pop() if len(words) > 1 and re.fullmatch(_DIRECTION, words[-1]) else ""
     compound = not _STREET_WORD.match(words[-1])
-    while len(words) > 1 and not _may_precede(words[0], compound):
+    after_a_place = words[-1].lower() in _AFTER_A_PLACE
+    while len(words) > 1 and not _may_precede(words[0], compound and not (after_a_place and len(words) == 2)):
         words = words[1:]
     return " ".join(words + ([direction] if direction else []))
 
 
 def _may_precede(word: str, compound: bool) -> bool:
     low = word.lower()
-    if low in NOT_STREET_WORDS or low.endswith(_NOT_STREET_ENDINGS):
+    if (low in NOT_STREET_WORDS or low.endswith(_NOT_STREET_ENDINGS)
+            or low in _LOWER_NOT_PREFIX and low not in _NAME_PREFIXES):      # "På Strandvej", not "Ved Stranden"
         return False
     return not compound or low in _NAME_PREFIXES or low.endswith(_PLACE_ENDINGS) or low in towns()
 

@@ -572,11 +572,20 @@ def _contact_from_headers(found: dict[str, Field], sender: str, sender_name: str
                 found["contact_email"] = Field(address.lower(), source)
                 break
     name = " ".join(sender_name.split())
-    if not looks_like_person(name) or (sender and IGNORED_EMAIL.search(sender)):
+    if not looks_like_person(name) or (sender and IGNORED_EMAIL.search(sender)) or _the_company(found, name):
         return                                  # a company's name, or a colleague forwarding the mail
     signed = found.get("contact_name")
     if signed is None or _more_specific(signed.value, name):
         found["contact_name"] = Field(name, "from")
+
+
+def _the_company(found: dict[str, Field], name: str) -> bool:
+    """The display name is the business's own name without its legal form ("Inkwell Tattoo" writing for "Inkwell
+    Tattoo ApS"): no person's."""
+    company = found.get("company_name")
+    value = str(company.value) if company else ""
+    return (value.casefold().startswith(name.casefold() + " ")
+            and re.fullmatch(SUFFIX + r"\.?", value[len(name):].strip()) is not None)
 
 
 def _forwarder_to_contact(found: dict[str, Field], forwarded: Forwarded | None, sender: str, sender_name: str,

@@ -26,7 +26,7 @@ from datetime import date
 from itertools import chain
 
 from intake.details.identifiers import DIMENSIONS, dimension_sides, length_and_depth
-from intake.details.periods import LAST_TIME_WORDS, find_dates
+from intake.details.periods import EARLIER_SEASONS, LAST_TIME_WORDS, find_dates
 from intake.details.postcodes import postcode_town
 
 _BEFORE = 120  # characters of a value's sentence read before it
@@ -118,7 +118,7 @@ _EARLIER = re.compile(r"(?<!\bsom )(?<!\bas )\b(?:tidligere(?! (?:nævnt|aftalt|
                       r"previously(?! (?:mentioned|agreed|discussed|sent|stated))|formerly|i mange år|for many years|"
                       r"før det|before that|dengang|back then|sidste (?:sæson|forår|sommer|vinter|efterår)|last "
                       r"(?:season|spring|summer|autumn|winter)|(?:forrige|previous|sidste|last) (?:projekt|project|"
-                      r"job|opgave|event|arrangement)|" + LAST_TIME_WORDS + r"|"
+                      r"job|opgave|event|arrangement)|" + LAST_TIME_WORDS + r"|" + EARLIER_SEASONS + r"|"
                       r"(?:i|in|during|siden|since) (?P<year>(?:19|20)\d\d))\b",
                       re.IGNORECASE)
 # what ends such a clause: the application's own time ("men", "nu", "i år", "denne gang", "og")
@@ -451,8 +451,22 @@ def _members(text: str, start: int, end: int, before: str) -> bool:
 
 def place_of_an_earlier_time(text: str, start: int, end: int) -> bool:
     """The place at ``text[start:end]`` is said of an earlier time in its clause ("last summer we had a spot at
-    Torvehallerne, ... but this spring we want to try X"), not said to be the same again: no place applied for."""
-    return _earlier_time(("activity_location",), text, start, end, None)
+    Torvehallerne, ... but this spring we want to try X"; "in Nyhavn the last two summers", "Jeg havde plads på
+    Israels Plads sidste år"), not said to be the same again ("same place", "samme sted"): no place applied for."""
+    if _SAME_PLACE.search(text):
+        return False            # "... on Israels Plads (permit 2026-GS-1187). This year ..., same place"
+    return _earlier_time(("activity_location",), text, start, end, None) or bool(_EARLIER_AFTER.match(text, end))
+
+
+# the place of an earlier time applied for again
+_SAME_PLACE = re.compile(r"(?i)\b(?:(?:the[ \t])?same[ \t](?:place|spot|location|pitch|site)"
+                         r"|samme[ \t](?:sted|plads|placering|plet)(?![\w]))")
+
+
+# an earlier time right after a place, in its clause (not "som sidste år", "as last year": the same again)
+_EARLIER_AFTER = re.compile(r"(?i)(?<![.!?])[^.!?;\n]{0,30}?(?<!\bsom )(?<!\bas )(?<!\blike )(?<!\bsame )\b(?:"
+                            + EARLIER_SEASONS
+                            + r"|sidste (?:år|aar|sæson|sommer)|i fjor|last (?:year|season|summer))\b")
 
 
 def _earlier_time(kinds: Sequence[str], text: str, start: int, end: int, received: date | None) -> bool:

@@ -47,6 +47,8 @@ _INTRO = re.compile(        # each alternative starts a word: the look-behind tu
     r"|enkeltmandsvirksomhed|company|business|shop|bakery|bageri|kiosk|klinik|værksted)[ \t]"
     r"(?:hedder|is called|is named|er)|\b(?:virksomheden|forretningen|butikken|salonen|caféen|cafeen|restauranten"
     r"|firmaet|foreningen|værkstedet|klinikken|bageriet|kiosken|baren)[ \t]hedder|\bvi[ \t]hedder"
+    # "Firmaet er Bentes Blomster, cvr ..." (not "Butikken er Istedgade 54": where it is)
+    r"|\b(?:firmaet|virksomheden|selskabet)[ \t]er(?=[ \t](?-i:[A-ZÆØÅ])(?![\w-]*[ \t]\d))"
     r"|\bwe[ \t]are[ \t]called|\bindehaver[ \t]af|\bon[ \t]behalf[ \t]of"
     # a business not yet registered, by the name it will have: "The business will be called Crumb & Co.",
     # "Butikken kommer til at hedde X", "firmaet skal hedde X"
@@ -419,7 +421,8 @@ def _candidates(text: str) -> Iterator[Candidate]:
             yield name, m.start("v"), m.end("v"), 3 + (2 if _INTRO.search(text[max(0, m.start() - 40):m.end()]) else 0)
     yield from _plain_candidates(text, _ending_before(_SOLE_TRADER_WORD, _ENDING_IN_NAME_AS, text), 2)
     yield from _plain_candidates(text, (m for m in _ending_before(_CVR_AFTER, _ENDING_IN_NAME, text)
-                                        if _looks_like_business(m.group("v"))), 1)
+                                        if _looks_like_business(m.group("v"))
+                                        or _after_the_person(text, m.start("v"), m.group("v"))), 1)
     organisations = (m for m in islice(_ORGANISATION.finditer(text), MAX_CANDIDATES)
                      if not _PLACE_BEFORE.search(text, max(0, m.start() - 25), m.start()))
     yield from _plain_candidates(text, islice(_INTRO.finditer(text), MAX_CANDIDATES), 2)
@@ -655,6 +658,19 @@ def _looks_like_business(name: str) -> bool:
             and not re.search(r"(?i)(?:gade|vej|allé|plads|torv|boulevard)$", name)
             and (not looks_like_person(name) or _DEFINITE_NOUN.fullmatch(words[0]) is not None  # not "Søren"
                  or _TRADE.fullmatch(words[0].lower()) is not None))          # "Tømrer Nygaard"
+
+
+# a signature line that names the person, then the business before its CVR: "Lars Brandt, Brandts Grønt, cvr ..."
+_PERSON_THEN = re.compile(r"(?:\A|\n)[ \t]*(?P<p>[A-ZÆØÅ][\w-]+(?:[ \t][A-ZÆØÅ][\w-]+){1,2}),[ \t]{1,2}\Z")
+
+
+def _after_the_person(text: str, start: int, name: str) -> bool:
+    """The name before a CVR follows the person's own on its line, so it is the business's, though it reads as a
+    person's ("Lars Brandt, Brandts Grønt, cvr 95363725")."""
+    m = _PERSON_THEN.search(text, max(0, start - 60), start)
+    words = name.split()
+    return (m is not None and looks_like_person(m.group("p")) and m.group("p") != name
+            and not any(w.lower() in towns() for w in words) and not re.search(r"\d", name))
 
 
 def names_a_business(name: str) -> bool:

@@ -18,6 +18,8 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from itertools import islice
 
+from dateutil.easter import easter
+
 from intake.details.identifiers import NUMBER_WORDS
 
 MONTHS = {
@@ -117,7 +119,9 @@ _WEEKS_OF_MONTH = re.compile(
 _RANGE_GAP = re.compile(
     # ("fredag den 11. juni kl. 18 til søndag den 13. juni": a time of day after the first date; "Friday 10 September
     # 2027, 12:00–20:00, and Saturday 11 September": the hours of the first day)
-    r"^(?:[\s,]*(?:kl\.?|klokken)[ \t]?\d{1,2}(?:[.:]\d\d)?"
+    # (an aside after the first date: "fra onsdag den 11. august (opbygning af scene og boder) til og med ...")
+    r"^(?:[ \t]{0,2}\([^()\n\d]{1,60}\))?"
+    r"(?:[\s,]*(?:kl\.?|klokken)[ \t]?\d{1,2}(?:[.:]\d\d)?"
     r"|[\s,]*(?:(?:kl\.?|klokken|from|fra)[ \t]?)?\d{1,2}[.:]\d\d[ \t]?[-–][ \t]?\d{1,2}[.:]\d\d)?"
     r"[\s,]*(?:-|–|—|(?<=\s)/(?=\s)|(?:ind|frem\s+)?til(?:\s+og\s+med)?|t\.o\.m\.?|(?:up\s+)?to(?:\s+and\s+including)?"
     r"|until|till|through|thru|and|og)(?:\s+(?:den|d\.|the))?"
@@ -264,10 +268,27 @@ _BARE_D = re.compile(r"(?<![\w.])([dD]) (?=\d{1,2}[./]\d)")
 
 def find_period(text: str, reference: date) -> Period:
     """The period applied for: the first range near a period cue, else the first range, else one side; an event's
-    days widened by the days it is built up and struck."""
+    days widened by the days it is built up and struck; where no date is written, the holidays named."""
     text = _BARE_D.sub(r"\1. ", text)
-    dates = _not_excluded(text, find_dates(text))      # once: the slowest pattern work on a long text
-    return _with_build_and_strike_days(text, reference, dates, _found_period(text, reference, dates))
+    period = _period_in(text, reference)
+    if period.end is None:
+        dated = _holidays_dated(text, reference)     # "over Easter", "from Maundy Thursday to Easter Monday"
+        if dated != text:
+            by_holidays = _period_in(dated, reference)
+            if period.start is None or by_holidays.end is not None:
+                return by_holidays                   # ("fra 1. december til juleaften": its end too)
+    return period
+
+
+def _period_in(text: str, reference: date) -> Period:
+    dates = _not_excluded(text, find_dates(text), reference)     # once: the slowest pattern work on a long text
+    period = _with_build_and_strike_days(text, reference, dates, _found_period(text, reference, dates))
+    if period.start and period.end and period.end < period.start:
+        period = Period(period.start, None)     # an end before the start is another thing's ("runs until 31 January")
+    last = period.end or period.start
+    if last is not None and (last < reference - PAST_TOLERANCE or last < reference and last.year < reference.year):
+        return Period(None, None)   # it ended well before the mail came: another time's ("a permit until 30 September
+    return period                   # 2026"; a day just past may be a late mail's)
 
 
 def _found_period(text: str, reference: date, dates: list[DateMention]) -> Period:
@@ -275,8 +296,9 @@ def _found_period(text: str, reference: date, dates: list[DateMention]) -> Perio
     if len(every) == 1 and not dates and _only_a_start_week(text, every[0][0]):
         return Period(None, None)
     # a range wholly before the mail is another time's ("sidste år havde vi tilladelse fra 3. maj til 14. juni
-    # 2026"): the period applied for is one that has not ended, where there is one
-    ranges = [r for r in every if r[2] >= reference] or every
+    # 2026"): the period applied for is one that has not ended, or is written otherwise ("every Saturday in May and
+    # June")
+    ranges = [r for r in every if r[2] >= reference]
     if ranges:
         cued = [r for r in ranges if _PERIOD_CUE.search(text[max(0, r[0] - 80):r[0]])]
         applied = [r for r in ranges if _APPLIED_FOR.search(text[max(0, r[0] - 60):r[0]])]
@@ -290,6 +312,8 @@ def _found_period(text: str, reference: date, dates: list[DateMention]) -> Perio
     if weekend is not None:
         return weekend
     months = _month_range(text, reference) or _whole_year(text)
+    if months is None and every:
+        return Period(None, None)       # only ranges that have ended: another time's, its days not read again alone
     if months is not None:
         # a start and an end written as days with their cues ("start removing soil on 5 April 2027 and be finished
         # by 23 April 2027") over a month the text names for something else ("analyses taken in February")
@@ -299,6 +323,59 @@ def _found_period(text: str, reference: date, dates: list[DateMention]) -> Perio
     if period.start and not period.end:
         return Period(period.start, _end_of(text, period.start, reference))
     return period
+
+
+# the holidays a period is told by, as days after Easter Sunday or as a day of the year: "from Maundy Thursday to
+# Easter Monday", "Grundlovsdag", "juleaften" (not where the date follows: "til og med 2. pinsedag den 17. maj")
+_HOLIDAYS: tuple[tuple[str, int | tuple[int, int]], ...] = (
+    (r"skærtorsdag|maundy[ \t]thursday", -3),
+    (r"langfredag|good[ \t]friday", -2),
+    (r"påskelørdag|easter[ \t]saturday|holy[ \t]saturday", -1),
+    (r"(?:2\.|anden)[ \t]påskedag|easter[ \t]monday", 1),
+    (r"påskedag|påskesøndag|easter[ \t](?:sunday|day)", 0),
+    (r"(?:kristi[ \t])?himmelfartsdag|ascension[ \t]day", 39),
+    (r"(?:2\.|anden)[ \t]pinsedag|whit[ \t]?monday", 50),
+    (r"pinsedag|pinsesøndag|whit[ \t]?sunday|pentecost(?:[ \t]sunday)?", 49),
+    (r"grundlovsdag(?:en)?|constitution[ \t]day", (6, 5)),
+    (r"sankt[ \t]?hans[ \t]?aften|sankt[ \t]hans[ \t]evening|midsummer[ \t]eve", (6, 23)),
+    (r"juleaften|christmas[ \t]eve", (12, 24)),
+    (r"nytårsaften|new[ \t]year['’]?s[ \t]eve", (12, 31)),
+)
+_HOLIDAY = re.compile(r"(?i)(?<![\w.])(?:" + "|".join(f"(?P<h{k}>{name})" for k, (name, _) in enumerate(_HOLIDAYS))
+                      + r")(?![\w])(?![ \t,(]{0,3}(?:(?:den|d\.|the|on)[ \t]{1,3})?(?:\w+dag[ \t,]{1,3})?\d)")
+# the Easter holidays as a whole: "over Easter", "i påsken", "during the Easter weekend" (Maundy Thursday to Easter
+# Monday, the days Denmark keeps)
+_OVER_EASTER = re.compile(r"(?i)(?<![\w])(?:over|during|i|hen[ \t]over|for)[ \t]+(?:the[ \t]+)?"
+                          r"(?:påsken|easter|påskeferien|påskeweekenden|easter[ \t](?:weekend|holidays?))(?![\w])"
+                          r"(?![ \t,(]{0,3}(?:(?:den|d\.|the|on|from|fra)[ \t]{1,3})?\d)")
+_MONTH_NAMES = ("January February March April May June July August September October November December").split()
+
+
+def _holidays_dated(text: str, reference: date) -> str:
+    """``text`` with its named holidays written as dates, the next of each on or after ``reference``."""
+    def day_of(k: int, year: int) -> date:
+        when = _HOLIDAYS[k][1]
+        return easter(year) + timedelta(days=when) if isinstance(when, int) else date(year, *when)
+
+    def next_day(k: int) -> date:
+        day = day_of(k, reference.year)
+        return day if day >= reference else day_of(k, reference.year + 1)
+
+    def written(day: date) -> str:
+        return f"{day.day} {_MONTH_NAMES[day.month - 1]} {day.year}"
+
+    def holiday(m: re.Match[str]) -> str:
+        k = next(int(name[1:]) for name, value in m.groupdict().items() if value is not None)
+        return f"den {written(next_day(k))}"         # ("på Grundlovsdag": the day, as "den 5 June 2027" is)
+
+    def over_easter(m: re.Match[str]) -> str:
+        sunday = next_day(4)
+        return f"{m.group(0)} from {written(sunday - timedelta(days=3))} to {written(sunday + timedelta(days=1))}"
+
+    if not re.search(r"(?i)påske|easter|pinse|whit|pentecost|himmelfart|ascension|grundlov|constitution|hans|midsummer"
+                     r"|jul|christmas|nytår|new[ \t]year", text):
+        return text
+    return _HOLIDAY.sub(holiday, _OVER_EASTER.sub(over_easter, text))
 
 
 # a date corrected in so many words: "the run is not on 12 June but on 19 June 2027", "does not start on 12 May but on
@@ -463,11 +540,14 @@ _ANSWER_BY = re.compile(r"(?i)\b(?:svar|svaret|besked|tilbagemelding|afgørelse|
                         r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day),?)*[ \t]{1,3}\Z")
 
 
-def _not_excluded(text: str, dates: list[DateMention]) -> list[DateMention]:
+def _not_excluded(text: str, dates: list[DateMention], reference: date) -> list[DateMention]:
     """The dates without those the text says right after them are not applied for, and without the day the business
-    moves, the day of a storm, a fire or a break-in, the day something was approved, or the day an answer is wanted
-    by."""
+    moves, the day of a storm, a fire or a break-in, the day something was approved, the day an answer is wanted
+    by, or a day without its year in a clause about an earlier year."""
     return [d for d in dates if not _NOT_APPLIED.match(text, d.end)
+            and not (d.year is None and _of_an_earlier_year(text, d.start, reference))
+            and not _LEASE_BEFORE.search(text, max(0, d.start - 60), d.start)
+            and not _PERMIT_RUNS_UNTIL.search(text, max(0, d.start - 120), d.start)
             and not _ANSWER_BY.search(text, max(0, d.start - 60), d.start)
             and not _MOVE_BEFORE.search(text, max(0, d.start - 200), d.start)
             and not _MOVE_TO_BEFORE.search(text, max(0, d.start - 120), d.start)
@@ -487,8 +567,41 @@ _REACHABLE_UNTIL = re.compile(r"(?i)\b(?:reach|reached|call|ring|ringe|træffes|
 
 # a day of last year's event, written without its year, in its clause: "Sidste år holdt vi den lørdag d. 13. juni"
 # (not "i år", "men"; not "sidste gang søndag den 29. august": the last of days applied for)
-_LAST_YEAR_BEFORE = re.compile(r"\b(?:sidste år|i fjor|forrige år|last year|the year before|the previous year)\b"
+_LAST_YEAR_BEFORE = re.compile(r"(?<!\bsom )(?<!\bas )(?<!\blike )"        # not "som sidste år": the same again
+                               r"\b(?:sidste år|i fjor|forrige år|last year|the year before|the previous year)\b"
                                r"(?:(?!\b(?:men|but|i år|this year)\b)(?:[^.!?;\n]|(?<=\bd)\.)){0,40}\Z", re.IGNORECASE)
+
+
+# a clause about an earlier year: "Our outdoor serving permit for 2026 covered 1 May to 31 August", "i 2026 hver
+# torsdag fra 18. juni til 27. august", "the last two summers" (not "i 2026 søgte vi ..., men i år"; the year before
+# the day, in its clause)
+# the last few seasons: "in Nyhavn the last two summers", "de sidste tre år"
+EARLIER_SEASONS = (r"(?:the[ \t]+)?(?:last|past|previous)[ \t]+(?:two|three|four|five|few|\d)[ \t]+"
+                   r"(?:summers|seasons|years)"
+                   r"|de[ \t]+(?:sidste|seneste|forrige)[ \t]+(?:to|tre|fire|fem|par|\d)[ \t]+(?:somre|sæsoner|år)")
+_EARLIER_YEAR = re.compile(r"(?i)\b(?:(?:i|in|for|during|år|year|sæson(?:en)?|season)[ \t]{1,3}(?P<y>20\d\d)"
+                           rf"|{EARLIER_SEASONS})\b"
+                           r"(?:(?!\b(?:men|but|i år|this year|in 2027|for 2027)\b)[^.!?;\n]){0,80}\Z")
+
+
+# the day a lease or a takeover begins: "The lease starts on 1 February", "lejekontrakten løber fra 1. marts",
+# "overtagelse pr. 1. april" (when the premises are the business's, no period of an activity applied for)
+_LEASE_BEFORE = re.compile(r"(?i)\b(?:(?:the|our|my)[ \t]+lease|lejekontrakt(?:en)?|lejemål(?:et)?|overtagelse(?:n)?"
+                           r"|(?:the[ \t]+)?takeover|indflytning(?:en)?)\b[^.!?\n]{0,25}?"
+                           r"\b(?:starts?|begins?|runs[ \t]from|starter|begynder|løber[ \t]fra|fra|from|pr\.|per)"
+                           r"(?:[ \t]+(?:on|the|den|d\.))?[ \t]+\Z")
+
+
+# the day the permit held already runs out, its end not the period applied for: "Our permit for the scaffold ...
+# runs until 31 January. ... Please extend it from 1 February", "tilladelsen gælder kun til 28. februar"
+_PERMIT_RUNS_UNTIL = re.compile(r"(?i)\b(?:permit|tilladelse(?:n)?)\b(?:\([^()\n]{0,60}\)|[^.!?\n()]){0,100}?"
+                                r"\b(?:runs|is[ \t]valid|gælder|løber)(?:[ \t]+(?:only|kun))?[ \t]+"
+                                r"(?:until|till|to|til|indtil)(?:[ \t]+(?:the|den|d\.))?[ \t]+\Z")
+
+
+def _of_an_earlier_year(text: str, at: int, reference: date) -> bool:
+    m = _EARLIER_YEAR.search(text, max(0, at - 120), at)
+    return m is not None and (m.group("y") is None or int(m.group("y")) < reference.year)
 
 
 _NUMBER_WORDS = NUMBER_WORDS | {"fjorten": 14, "fourteen": 14}
@@ -946,7 +1059,10 @@ _EVENT_CUE = re.compile(r"(?:afholdes|afvikles|finder sted|foregår|takes? place
                         r"|festival|marked|\bon|\bden|\bd\.|\bd|(?:man|tirs|ons|tors|fre|lør|søn)dag"
                         r"|\b(?:for|i)[ \t](?:one|a|en|én|a[ \t]single)[ \t]day|\bone[ \t]day[ \t]only"
                         r"|\b(?:i[ \t])?(?:en|én)[ \t]dag"
-                        r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\W+(?:\w+\W+){0,3}$", re.IGNORECASE)
+                        r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\W+(?:\w+\W+){0,3}$"
+                        # the day right after the place: "en madvogn på Israels Plads 1. maj 2027", "at Kultorvet 3
+                        # June"
+                        r"|\b(?:på|at)[ \t]+(?-i:[A-ZÆØÅ][\wæøå'’.-]*[ \t]+){1,3}$", re.IGNORECASE)
 
 
 # "men aftalen udløber 31. december 2026", "our contract expires on 31 March", "den er stoppet 31 december": when
@@ -1085,6 +1201,12 @@ def _relative_day(m: re.Match[str], build: bool, start: date, end: date) -> date
     return day if not m.group("day") or int(m.group("day")) == day.day else None
 
 
+# the days of an application told as so many days, then listed: "on two days: ... 5 June, and again on ... 23 June",
+# "på tre enkelte dage: 3. maj, 10. maj og 24. maj"
+_DAYS_NAMED = re.compile(r"(?i)\b(?:two|three|four|to|tre|fire|[234])[ \t]+(?:separate[ \t]+|single[ \t]+|enkelte[ \t]+"
+                         r"|forskellige[ \t]+)?(?:days|dage|dates|datoer)\b[ \t]*:[^.!?\n]{0,40}\Z")
+
+
 def _one_sided(text: str, reference: date, dates: list[DateMention]) -> Period:
     built = _with_build_and_strike(text, reference, dates)
     if built is not None:
@@ -1095,6 +1217,9 @@ def _one_sided(text: str, reference: date, dates: list[DateMention]) -> Period:
     ahead = [d for d in dates if (_resolve_mention(d, reference) or reference) > reference
              and not _LETTER_DATE.search(text, max(0, d.start - 40), d.start)]
     one_day = len({_resolve_mention(d, reference) for d in ahead}) == 1     # (written once, or again: "(19 June ...)")
+    days = sorted({day for d in ahead if (day := _resolve_mention(d, reference)) is not None})
+    if 2 <= len(days) <= 4 and _DAYS_NAMED.search(text, max(0, ahead[0].start - 80), ahead[0].start):
+        return Period(days[0], days[-1])     # "on two days: Grundlovsdag, Saturday 5 June, and ... 23 June"
     for mention in ahead[:1] if one_day else []:               # the date of the letter is no second date
         before = text[max(0, mention.start - 60):mention.start]
         opening = (_OPENING.search(before) is not None        # ("Vi åbner X på Fælledvej 19, 2200 ..., den 1. marts")

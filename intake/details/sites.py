@@ -377,15 +377,19 @@ _VALEDICTION = re.compile(
     # a greeting of one's own words: "Blomstrende hilsner", "Sunny regards"
     r"|^[ \t]*[^\W\d_]{3,20}e[ \t]+(?:hilsen|hilsner|hilsener)\b[ \t,!.]*$"
     r"|^[ \t]*[^\W\d_]{3,20}(?:y|ly|m)[ \t]+(?:regards|wishes)\b[ \t,!.]*$", re.IGNORECASE | re.MULTILINE)
+_MONTH_NAME = r"(?i:jan|feb|mar|apr|maj|may|jun|jul|aug|sep|okt|oct|nov|dec)[a-z]*\b"
 _PLACE = re.compile(
-    rf"(?<![\w])(?=[pPaAoOvViIfFuUnNlLdDhHcCtTbB])(?i:på|at|on|ved|i|in front of|in|foran|ud for|outside|near|over"
+    rf"(?<![\w])(?=[pPaAoOvViIfFuUnNlLdDhHcCtTbBmM])(?i:på|paa|at|on|ved|i|in front of|in|foran|ud for|outside|near"
+    rf"|over"
+    rf"|move[ \t]+to|flytte[ \t]+til"          # a stall's new spot: "this year we would like to move to Islands Brygge"
     rf"|langs|omkring|around"
     rf"|use[ \t]+of|use|brug[ \t]+af|benytte|benyttelse[ \t]+af|bruge"  # "applies for permission to use Ofelia Plads"
     rf"|hjørnet af|the corner of|krydset"
     rf"|along|across|del af|part of"
     rf"|try|prøve)"                         # "we want to try Dronning Louises Bro": a spot a stall tries
     rf"[ \t]+(?:the[ \t]+|selve[ \t]+|hele[ \t]+)?(?P<v>{STREET})(?![\w])"   # "på selve torvet", "i hele X"
-    rf"(?![ \t]{{1,3}}(?:nr\.?[ \t]?)?\d)(?![ \t][A-ZÆØÅ][a-zæøå])"
+    # (a number after the name is its house number, but a day of a month is no number: "på Israels Plads 1. maj")
+    rf"(?![ \t]{{1,3}}(?:nr\.?[ \t]?)?\d(?!\d?(?:\.|st|nd|rd|th)?[ \t]{{1,3}}{_MONTH_NAME}))(?![ \t][A-ZÆØÅ][a-zæøå])"
     r"(?![ \t](?i:side|end)\b)")             # "on the Gasværksvej side" of the premises, "at the Red Square end" of
                                             # a park: no place of its own
 # (not "Contact on site: Siobhán O'Donnell": a person there, no place)
@@ -662,7 +666,8 @@ _MOVES_FROM = re.compile(rf"\b(?:(?:flytter|flytte|flyttede|moving|move[sd]?|rel
                          # "Vi flytter salonen fra Istedgade 88 til Vesterbrogade 143"
                          rf"|(?:flytter|flytte|flyttede|moving|move[sd]?|relocat(?:e|es|ed|ing))[ \t]+"
                          rf"(?:{_THE_PREMISES})"
-                         rf"|(?:{_THE_PREMISES})"
+                         # "Friis Bageri & Café ApS er flyttet fra X til Y": the company, by its legal form
+                         rf"|(?:{_THE_PREMISES}|(?<![\w])(?:ApS|A/S|I/S|IVS|K/S|P/S))"
                          rf"(?:[ \t]+(?:er|har|has|have|is|was))?[ \t]+(?:moved|flyttede|flyttet|relocated))"
                          rf"[ \t]+(?:fra|from)\W*$", re.IGNORECASE)
 _MOVES_TO = re.compile(r"(?i)[^.!?\n]{0,40}?(?<![\w])(?:til|to)(?![\w])[^.!?\n]{0,60}\Z")
@@ -745,6 +750,11 @@ _WORK_NOUN_BEFORE = re.compile(r"(?i)(?<![\w])\w*arbejde[t]?[ \t]{1,3}(?:[-–:]
 
 _ASIDE_REACH = 80
 
+# where equipment is kept between uses: "the truck lives in a rented storage hall at X", "vognen står til daglig i et
+# lejet lager på X", "the stall is stored at X" (not "demolish an old storage hall at X": the site)
+_STORED_AT = re.compile(r"(?i)\b(?:lives[ \t]+in|(?:is|are)[ \t]+(?:kept|stored|parked)|opbevares"
+                        r"|står[ \t]+(?:om[ \t]+natten|til[ \t]+daglig))\b[^.!?\n]{0,40}?\b(?:at|on|in|på|i)[ \t]+\Z")
+
 
 def _in_an_aside(text: str, start: int) -> bool:
     """The address at ``start`` stands inside brackets opened on its line (within ``_ASIDE_REACH`` characters)."""
@@ -780,6 +790,9 @@ def _roles(text: str, mentions: list[Mention]) -> list[str]:
                                                 # floors into 12 residential units": a development, not premises
         elif _NAMED_AFTER.search(text, max(0, m.start - 30), m.start):
             role = "name"                       # "Ejerforeningen Holmbladsgade 70": a name, not where it is
+        elif role in ("site", "neutral") and _STORED_AT.search(text, max(0, m.start - 80), m.start):
+            role = "another's"                  # "the truck lives in a rented storage hall at Kløvermarksvej 70": where
+                                                # a thing is kept, neither the business's address nor the site
         elif anothers_place(text, m.start) or _BILLS_TO_ANOTHER.search(text, max(0, m.start - 160), m.start):
             role = "another's"                  # "My neighbour at Falkoner Allé 28 has the same sign": neither the
                                                 # business's address nor the site
@@ -887,7 +900,11 @@ _PROPERTYS_OFFICE = re.compile(rf"(?i)\b(?:{PROPERTYS_PEOPLE}"
                                r"[ \t]{1,2}(?-i:[A-ZÆØÅ])(?:[^,.;:()\n]{0,60}?,[ \t]{1,2}){1,2}\Z"
                                # "The building belongs to Sølvhuset Ejendomme A/S, Sølvgade 10", "Ejendommen ejes af X"
                                r"|\b(?:belongs[ \t]to|owned[ \t]by|ejes[ \t]af|tilhører)[ \t]{1,2}(?-i:[A-ZÆØÅ])"
-                               r"(?:[^,.;:()\n]{0,60}?,[ \t]{1,2}){1,2}\Z")
+                               r"(?:[^,.;:()\n]{0,60}?,[ \t]{1,2}){1,2}\Z"
+                               # the firm doing the work, its address in brackets: "Installationen laves af Brødrene
+                               # Sørensen VVS ApS (Valby Langgade 120, 2500 Valby)"
+                               r"|\b(?:laves|udføres|installeres|monteres|foretages|done|carried[ \t]out|installed"
+                               r"|performed)[ \t]+(?:af|by)[ \t]{1,2}(?-i:[A-ZÆØÅ])[^,.;:()\n]{0,60}?[ \t]{0,2}\(\Z")
 # another person's office, by a pronoun: "Han har kontor på Thorvaldsensvej 2" (the son-in-law who helps), "Her office
 # is at Wildersgade 8" (the project manager's)
 _THIRD_PERSONS_OFFICE = re.compile(r"(?i)\b(?:(?:han|hun|he|she)[ \t]+(?:har|has)[ \t]+"
@@ -1235,7 +1252,7 @@ _OR_ANOTHER = re.compile(r"[ \t,]{1,3}(?:or|eller)[ \t]{1,3}(?:(?:in|i|på|at|on
 # ("We are opening Osteria Romano, a small Italian restaurant in Gothersgade": the business named, then what it is;
 # "We run a small event space on Refshaleøen", "vi driver et spillested i Sydhavn": a venue too)
 _WHERE_WE_RUN = re.compile(r"(?i)(?:\b(?:i|we|jeg|vi)(?:[ \t]+(?:run|own|have|har|driver|ejer|er|are|am)|['’](?:re|m))"
-                           r"[ \t]+(?:a|an|en|et|our|my|vores|min|mit)"
+                           r"[ \t]+(?:a|an|en|et|our|my|vores|min|mit|the)"
                            r"|\b(?:åbner|åbne|opening|open|opens|run|runs|running|driver|ejer|own|owns)[ \t]+"
                            r"(?-i:[A-ZÆØÅ])[^,.\n]{1,40},[ \t]+(?:a|an|en|et))[ \t]+(?:[\w-]+[ \t]+){0,3}?"
                            r"(?:café|cafe|coffee[ \t]bar|\w*bar|restaurant|bistro|shop|store|butik|bageri|bakery|kiosk"
@@ -1244,7 +1261,8 @@ _WHERE_WE_RUN = re.compile(r"(?i)(?:\b(?:i|we|jeg|vi)(?:[ \t]+(?:run|own|have|ha
                            r"|virksomhed|venue|space|\w*sted|\w*hal|hall"
                            # a trade's shop by its trade: "We are a small florist on Ahornsgade", "et lille trykkeri i
                            # Valby", "a family-run grocery in Amager"
-                           r"|florist|\w*handler|\w*handel|\w*eri|\w*ery)"
+                           r"|florist|\w*handler|\w*handel|\w*eri|\w*ery"
+                           r"|\w*rental|\w*hire|\w*udlejning)"                # "We run the boat rental on X"
                            r"[ \t]+(?:(?:i|på|in|at|on)[ \t]+(?:the[ \t]+)?)?\Z")
 
 
