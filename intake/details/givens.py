@@ -463,8 +463,10 @@ _SAME_PLACE = re.compile(r"(?i)\b(?:(?:the[ \t])?same[ \t](?:place|spot|location
                          r"|samme[ \t](?:sted|plads|placering|plet)(?![\w]))")
 
 
-# an earlier time right after a place, in its clause (not "som sidste år", "as last year": the same again)
-_EARLIER_AFTER = re.compile(r"(?i)(?<![.!?])[^.!?;\n]{0,30}?(?<!\bsom )(?<!\bas )(?<!\blike )(?<!\bsame )\b(?:"
+# an earlier time right after a place, in its clause (not "som sidste år", "as last year": the same again; not "since
+# last year": there still)
+_EARLIER_AFTER = re.compile(r"(?i)(?<![.!?])[^.!?;\n]{0,30}?(?<!\bsom )(?<!\bas )(?<!\blike )(?<!\bsame )(?<!\bsince )"
+                            r"(?<!\bsiden )\b(?:"
                             + EARLIER_SEASONS
                             + r"|sidste (?:år|aar|sæson|sommer)|i fjor|last (?:year|season|summer))\b")
 

@@ -534,7 +534,9 @@ _DAMAGE_BEFORE = re.compile(r"(?i)\b(?:storm(?:en|vejret)?|uvejret|skybruddet|br
 # the day an answer is wanted by: "we would be grateful for an answer before 1 March", "vi beder om svar senest den
 # 15. januar", "please reply by 1 February": a deadline for the authority, no period applied for
 _ANSWER_BY = re.compile(r"(?i)\b(?:svar|svaret|besked|tilbagemelding|afgørelse|afgørelsen|answer|reply|response"
-                        r"|decision|feedback|hear[ \t]+(?:back[ \t]+)?from[ \t]+you)\b[^.!?\n\d]{0,30}?"
+                        r"|decision|feedback|hear[ \t]+(?:back[ \t]+)?from[ \t]+you"
+                        # "Our accountant needs to know before 1 April", "skal have endelig bekræftelse senest 1. marts"
+                        r"|know|vide|bekræftelse|confirmation)\b[^.!?\n\d]{0,30}?"
                         r"\b(?:before|by|no[ \t]+later[ \t]+than|inden|senest|før)"
                         r"(?:[ \t]{1,3}(?:the|den|d\.|(?:man|tirs|ons|tors|fre|lør|søn)dag"
                         r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day),?)*[ \t]{1,3}\Z")
@@ -548,6 +550,7 @@ def _not_excluded(text: str, dates: list[DateMention], reference: date) -> list[
             and not (d.year is None and _of_an_earlier_year(text, d.start, reference))
             and not _LEASE_BEFORE.search(text, max(0, d.start - 60), d.start)
             and not _PERMIT_RUNS_UNTIL.search(text, max(0, d.start - 120), d.start)
+            and not _ANOTHER_MATTER.search(text, max(0, d.start - 80), d.start)
             and not _ANSWER_BY.search(text, max(0, d.start - 60), d.start)
             and not _MOVE_BEFORE.search(text, max(0, d.start - 200), d.start)
             and not _MOVE_TO_BEFORE.search(text, max(0, d.start - 120), d.start)
@@ -597,6 +600,28 @@ _LEASE_BEFORE = re.compile(r"(?i)\b(?:(?:the|our|my)[ \t]+lease|lejekontrakt(?:e
 _PERMIT_RUNS_UNTIL = re.compile(r"(?i)\b(?:permit|tilladelse(?:n)?)\b(?:\([^()\n]{0,60}\)|[^.!?\n()]){0,100}?"
                                 r"\b(?:runs|is[ \t]valid|gælder|løber)(?:[ \t]+(?:only|kun))?[ \t]+"
                                 r"(?:until|till|to|til|indtil)(?:[ \t]+(?:the|den|d\.))?[ \t]+\Z")
+
+
+# the day of another matter than the activity, in the clause before it: a meeting or a visit ("We will have a meeting
+# with the neighbours on 10 March", "I will be in Copenhagen on 27-28 January"), the writer away ("Jeg er på ferie
+# 15.-22. februar", "Jeg er i Spanien fra 1. til 14. februar"), the business closed ("We are closed 29-31 January
+# because of the move"), a contract ending ("our old waste contract ends 31 January")
+_ANOTHER_MATTER = re.compile(
+    r"(?i)(?:\b(?:møde(?:t|r)?|mødes|meet|meeting|recce|besigtigelse(?:n)?|site[ \t]visit|inspektion(?:en)?)\b"
+    r"[^.!?\n;:]{0,40}"
+    r"|\b(?:(?:jeg|vi)[ \t]+er|I[ \t]+am|I['’]m|I[ \t]+will[ \t]+be|I['’]ll[ \t]+be|we[ \t]+are|we['’]re"
+    r"|we[ \t]+will[ \t]+be)[ \t]+(?:på[ \t]+(?:ferie|messe|kursus|barsel)|on[ \t]+(?:holiday|vacation|leave)|away"
+    r"|bortrejst|out[ \t]+of[ \t]+(?:the[ \t]+)?office|not[ \t]+in[ \t]+the[ \t]+office|ikke[ \t]+på[ \t]+kontoret"
+    r"|travell?ing|på[ \t]+rejse"
+    r"|(?:i|in)[ \t]+(?-i:[A-ZÆØÅ])\w+)\b(?:[^.!?\n;:]|\.(?=[ \t]*(?:til|to|-|–))){0,40}"
+    r"|\b(?:(?:vi|we|butikken|the[ \t]+shop|restauranten|firmaet|the[ \t]+company)[ \t]+(?:er|are|holder|is"
+    r"|will[ \t]+be)[ \t]+(?:\w+[ \t]+)?(?:closed|lukket|sommerlukket)|holder[ \t]+(?:sommer)?lukket)\b[^.!?\n;:]{0,20}"
+    r"|\b(?:jeg|vi)[ \t]+(?:holder|har|tager)[ \t]+\w*ferie\b[^.!?\n;:]{0,20}"      # "Jeg holder vinterferie i uge 7"
+    # another day if the first fails: "If the 26th is not possible, the crane company's next free day is 2 February"
+    r"|\b(?:next[ \t]+free[ \t]+day|alternative[ \t]+date|rain[ \t]+date|reservedag(?:en)?|if[ \t]+it[ \t]+rains"
+    r"|hvis[ \t]+det[ \t]+regner|ved[ \t]+regn)\b[^.!?\n;:]{0,40}"
+    r"|\b(?:contract|aftale|kontrakt|lejemål|lease)\w*\b[^.!?\n;:]{0,30}\b(?:ends|ophører|udløber|slutter"
+    r"|runs[ \t]out|expires)(?:[ \t]+(?:on|den|d\.))?[ \t]+)\Z")
 
 
 def _of_an_earlier_year(text: str, at: int, reference: date) -> bool:
@@ -677,12 +702,15 @@ _WHOLE_YEAR = re.compile(r"(?i)\b(?:hele|all(?:[ \t]of)?|the[ \t]whole(?:[ \t]of
 
 # one weekend of a month named by its place: "den første weekend i juli", "the last weekend of August 2027"
 _NTH_WEEKEND = re.compile(r"(?i)\b(?P<nth>første|anden|tredje|fjerde|sidste|first|second|third|fourth|last)[ \t]+"
-                          r"weekend[ \t]+(?:i|in|of)[ \t]+" + _MONTH.format("mon") + r"(?:[ \t]+(?P<y>20\d\d))?\b")
+                          r"(?:(?P<n>to|tre|fire|two|three|four)[ \t]+)?weekend(?:s|er)?[ \t]+(?:i|in|of)[ \t]+"
+                          + _MONTH.format("mon") + r"(?:[ \t]+(?P<y>20\d\d))?\b")
+_WEEKENDS = {"to": 2, "two": 2, "tre": 3, "three": 3, "fire": 4, "four": 4}
 _NTH = {"første": 0, "first": 0, "anden": 1, "second": 1, "tredje": 2, "third": 2, "fjerde": 3, "fourth": 3}
 
 
 def _nth_weekend(text: str, reference: date) -> Period | None:
-    """Its Saturday and Sunday (the weekend of the month's first, or last, Saturday)."""
+    """Its Saturday and Sunday (the weekend of the month's first, or last, Saturday); "de første tre weekender i
+    juni": the first Saturday to the third Sunday."""
     m = _NTH_WEEKEND.search(text)
     if m is None:
         return None
@@ -696,7 +724,9 @@ def _nth_weekend(text: str, reference: date) -> Period | None:
     else:
         while (saturday + timedelta(weeks=1)).month == month:
             saturday += timedelta(weeks=1)
-    return Period(saturday, saturday + timedelta(days=1)) if saturday.month == month else None
+    weeks = _WEEKENDS[m.group("n").lower()] - 1 if m.group("n") and nth in ("første", "first") else 0
+    last_sunday = saturday + timedelta(weeks=weeks, days=1)
+    return Period(saturday, last_sunday) if saturday.month == month and last_sunday.month == month else None
 
 
 def _whole_year(text: str) -> Period | None:
@@ -880,7 +910,8 @@ def _ranges(text: str, reference: date, dates: list[DateMention]) -> list[tuple[
                 continue
             if start <= end:
                 out.append((week.start(), start, end))
-    return sorted(out, key=lambda r: r[0])
+    # (not the days of another matter: "Jeg er på messe i Hamborg 8.-10. februar")
+    return sorted((r for r in out if not _ANOTHER_MATTER.search(text, max(0, r[0] - 80), r[0])), key=lambda r: r[0])
 
 
 _FROM_A_WEEK = re.compile(r"(?i)\b(?:fra|from)[ \t]{1,3}(?:uge|week)[ \t]{0,3}(?P<w>\d{1,2})[ \t]{1,3}"
@@ -1214,8 +1245,12 @@ def _one_sided(text: str, reference: date, dates: list[DateMention]) -> Period:
     period = _from_or_to(text, reference, dates)
     if period.start or period.end:
         return period
+    celebrated = _CELEBRATION.search(text) is not None
     ahead = [d for d in dates if (_resolve_mention(d, reference) or reference) > reference
-             and not _LETTER_DATE.search(text, max(0, d.start - 40), d.start)]
+             and not _LETTER_DATE.search(text, max(0, d.start - 40), d.start)
+             # (nor the day the business opens, beside the day of its crane: "opening a new gym ... on 8 February")
+             and (celebrated or not (_OPENING.search(text[max(0, d.start - 60):d.start])
+                                     or _OPENING_IN_SENTENCE.search(text, max(0, d.start - 100), d.start)))]
     one_day = len({_resolve_mention(d, reference) for d in ahead}) == 1     # (written once, or again: "(19 June ...)")
     days = sorted({day for d in ahead if (day := _resolve_mention(d, reference)) is not None})
     if 2 <= len(days) <= 4 and _DAYS_NAMED.search(text, max(0, ahead[0].start - 80), ahead[0].start):

@@ -366,8 +366,8 @@ _NEW_PREMISES = re.compile(r"(?i)\b(?:filial\w*|afdeling\w*|branch\w*|(?:ny|nye|
 # where the business was: "I kender os måske fra Elmegade 12, hvor vi lå indtil sidste sommer"
 _WHERE_WE_WERE = re.compile(r",?[ \t]+(?:hvor|where)[ \t]+(?:vi|we|jeg|I)[ \t]+(?:lå|var|holdt[ \t]til|boede|havde"
                             r"|were|was|used[ \t]to)\b")
-_PRIVATE_LABEL = re.compile(r"(?im)^[ \t]*(?:privat(?:adresse)?|private(?:[ \t]address)?|home(?:[ \t]address)?)"
-                            r"[ \t]*:[ \t]*\Z")
+_PRIVATE_LABEL = re.compile(r"(?im)^[ \t]*\(?[ \t]*(?:privat(?:adresse)?|private(?:[ \t]address)?"
+                            r"|home(?:[ \t]address)?)[ \t]*:[ \t]*\Z")             # (also "(privat: X)")
 _OUR_OFFICE = re.compile(r"(?i)\b(?:vores|vort|our)(?: eget| own)? (?:kontor|office)[ \t]?:[^\n]{0,80}\Z")
 _VALEDICTION = re.compile(
     r"^[ \t]*(?:med venlig hilsen|venlig(?:st)? hilsen|(?:de )?bedste hilsner|bedste hilsen|mange hilsner|hilsen"
@@ -871,11 +871,12 @@ _ANOTHERS_PLACE = re.compile(
     # the neighbour's own named ("over i naboens have (hr. Mogensen på Brønshøjvej)")
     r"(?:s?[ \t]+[^\W\d]+[ \t]+\((?:hr|fru|mr|mrs|ms)\.?[ \t]+[^\W\d][\w\-]+)?"
     r"(?:[ \t]+(?:who[ \t]+lives|som[ \t]+bor|bor|lives))?[ \t]+(?:at|on|in|på|paa|i)[ \t]+\Z", re.IGNORECASE)
-# the bills sent to another party's place in the same sentence: "Please send the invoice for the fee to our
+# the bills (or a copy) sent to another party's place in the same sentence: "Please send the invoice for the fee to our
 # accountant: Revisionsfirmaet Holm & Juul, att. Peter Juul, Frederikssundsvej 70", "Faktura sendes til vores
 # revisor, X, Y-vej 3"
 _BILLS_TO_ANOTHER = re.compile(
-    r"(?i)\b(?:invoices?|invoicing|bills?|billing|faktura\w*|regning\w*)\b[^.\n]{0,60}?\b(?:to|til)[ \t]+"
+    r"(?i)\b(?:invoices?|invoicing|bills?|billing|faktura\w*|regning\w*|kopi|copy|copies|post|mail)\b[^.\n]{0,60}?"
+    r"\b(?:to|til)[ \t]+"
     # ("Invoices please to our accounting office: X ApS, c/o Revisorhuset, Vester Farimagsgade 41")
     r"(?:(?:our|vores|vor|the|my|min)[ \t]+)?(?:accountants?|accounting|auditors?|bookkeep\w*|revisor\w*|bogholder\w*"
     r"|administrator\w*|administration\w*)\b[^\n]{0,100}\Z")

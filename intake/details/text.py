@@ -1056,7 +1056,8 @@ def _find_email(text: str, _ref: date) -> dict:
                   and not _INVOICES_TO.search(text, max(0, m.start() - 40), m.start())
                   and not _on_a_header_line(text, m)
                   and not _CLIENTS_CONTACT.search(text, max(0, m.start() - 100), m.start())
-                  and not _PROPERTYS_PEOPLE.search(text, max(0, m.start() - 100), m.start())]
+                  and not _PROPERTYS_PEOPLE.search(text, max(0, m.start() - 100), m.start())
+                  and not _OUR_ADVISERS.search(text, max(0, m.start() - 100), m.start())]
     labelled = [m for m in candidates if EMAIL_LABEL.search(text[max(0, m.start() - 30):m.start()])]
     to_me = [m for m in candidates if _WRITE_TO_ME.search(text, max(0, m.start() - _TO_ME_REACH), m.start())]
     best = (to_me or labelled or candidates or [None])[0]
@@ -1085,6 +1086,12 @@ _CLIENTS_CONTACT = re.compile(r"(?i)(?:^|\n)[ \t]{0,3}(?:client|customer|kunde|k
 # role: "jeg er vicevært i ..."; not "..., men skriv til mig på ...", which the writer's cue finds first)
 _PROPERTYS_PEOPLE = re.compile(r"(?i)(?<!\bjeg[ \t]er[ \t])(?<!\bI[ \t]am[ \t])(?<!\bI'm[ \t])"
                                rf"\b(?:{PROPERTYS_PEOPLE}|viceværte?n?|caretaker)\b[^\n]{{0,100}}\Z")
+
+
+# the business's accountant named in the same line: "Send gerne en kopi ... til vores bogholder, Revisorhuset Vest,
+# Enghavevej 18, ..., bogholderi@...": the adviser's, not whom to answer
+_OUR_ADVISERS = re.compile(r"(?i)\b(?:vores|vor|our|min|my)[ \t]+(?:bogholder\w*|revisor\w*|accountants?|bookkeep\w*"
+                           r"|auditors?)\b[^\n]{0,100}\Z")
 
 
 # "Invoices to accounts@...", "Faktura sendes til bogholderi@...": where the bills go, not whom to answer

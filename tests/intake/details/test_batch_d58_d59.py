@@ -190,3 +190,60 @@ def test_a_display_name_that_is_the_company_without_its_legal_form_is_no_contact
     found = extract_details([("body", "Container på gaden.\nLis Holm Tømrer & Snedker\ncvr 92207501")], {},
                             reference=REF, sender="lis@holm.dk", sender_name="Lis Holm")
     assert found["contact_name"].value == "Lis Holm"
+
+
+# ---------------------------------------------------------------- batches d60 and d61: many dates, one period
+
+def test_the_days_the_writer_is_away_are_no_period():
+    assert period("Vi søger om stadeplads fra 1. maj og frem. Jeg er på ferie 8.-15. februar.") == ("2027-05-01", None)
+    assert period("I'm travelling 2-4 February, so please e-mail. We need the crane on Thursday 18 March.") == (
+        "2027-03-18", "2027-03-18")
+    assert period("Jeg er i Norge fra 3. til 9. februar. Containeren skal stå fra 1. marts til 19. marts.") == (
+        "2027-03-01", "2027-03-19")
+
+
+def test_the_days_of_a_meeting_a_closure_or_a_holiday_are_no_period():
+    assert period("We will meet the neighbours' association on 3 March. Could we have an answer soon?") == (None, None)
+    assert period("Vi holder lukket 1.-3. februar på grund af flytningen.") == (None, None)
+    assert period("Jeg holder vinterferie i uge 7, men liften skal bruges onsdag den 7. april.") == (
+        "2027-04-07", "2027-04-07")
+
+
+def test_a_day_in_place_of_the_first_if_it_fails_is_no_part_of_the_period():
+    assert period("The shoot is on Wednesday 10 March. If it rains we'd move to Thursday 18 March.") == (
+        "2027-03-10", "2027-03-10")
+
+
+def test_when_someone_needs_to_know_is_no_day_applied_for():
+    assert period("Our caterer needs to know before 1 March. The party is on Saturday 12 June.") == (
+        "2027-06-12", "2027-06-12")
+
+
+def test_the_day_the_business_opens_gives_way_to_the_day_of_the_work():
+    assert period("We are opening a new bakery in the ground floor of Vesterbrogade 40 on Monday 1 March. The oven "
+                  "is lifted in by a crane on Tuesday 16 February.") == ("2027-02-16", "2027-02-16")
+
+
+def test_the_first_weekends_of_a_month_run_from_the_first_saturday_to_the_last_sunday():
+    assert period("Vi søger om madmarked de første to weekender i juli.") == ("2027-07-03", "2027-07-11")
+    assert period("A flea market on the first three weekends of May.") == ("2027-05-01", "2027-05-16")
+
+
+def test_a_private_address_in_brackets_is_not_the_business_address():
+    found = body("Firmaet er Vinbod ApS, cvr 92207501. Adressen er Istedgade 80, 1650 København V.\n\nHilsen\n"
+                 "Ole Vinter\n(privat: Tagensvej 200, 2200 København N)")
+    assert (found.get("address"), found.get("activity_location")) == ("Istedgade 80", None)
+
+
+def test_the_accountants_address_and_mail_are_not_the_business_contact():
+    text = ("Vi vil gerne have en ekstra beholder fra 1. marts. Send en kopi af aftalen til vores revisor, Tal & Tal, "
+            "Vesterbrogade 10, 1620 København V, post@talogtal.dk.\n\nBo Berg\nBergs Bageri ApS\nIstedgade 12, 1650 "
+            "København V")
+    found = extract_details([("body", text)], {}, reference=REF, sender="bo@bergsbageri.dk")
+    assert found["contact_email"].value == "bo@bergsbageri.dk"
+    assert "activity_location" not in found
+
+
+def test_a_place_since_last_year_is_the_place_still():
+    found = body("I have had my pottery studio at Jagtvej 50, 2200 København N since last year and want a sign.")
+    assert found.get("address") == "Jagtvej 50"
