@@ -132,7 +132,7 @@ _RANGE_GAP = re.compile(
     r"|\s+(?:man|tir|ons|tor|fre|lør|søn|mon|tue|wed|thu|fri|sat|sun)\.?"      # "Fri 1 Oct - Sun 3 Oct 2027"
     # "til og med 2. pinsedag den 17. maj", "til langfredag den 2. april": a holiday named before its date
     r"|\s+(?:[12]\.\s+)?(?:påske|pinse|jule)dag|\s+(?:skærtorsdag|langfredag|(?:kristi\s+)?himmelfartsdag))?"
-    r"(?:\s+(?:den|d\.|the))?[\s,]*$",
+    r"(?:\s+(?:den|d\.?|the))?[\s,]*$",      # ("til fredag d 19 marts")
     re.IGNORECASE,
 )
 # the first or the last of days repeated through a period, before its date: "the first time", "the last one", "the
@@ -590,8 +590,9 @@ _EARLIER_YEAR = re.compile(r"(?i)\b(?:(?:i|in|for|during|år|year|sæson(?:en)?|
 # the day a lease or a takeover begins: "The lease starts on 1 February", "lejekontrakten løber fra 1. marts",
 # "overtagelse pr. 1. april" (when the premises are the business's, no period of an activity applied for)
 _LEASE_BEFORE = re.compile(r"(?i)\b(?:(?:the|our|my)[ \t]+lease|lejekontrakt(?:en)?|lejemål(?:et)?|overtagelse(?:n)?"
+                           r"|(?:the[ \t]+)?contract[ \t]+with[ \t]+the[ \t]+landlord|kontrakten[ \t]+med[ \t]+udlejer"
                            r"|(?:the[ \t]+)?takeover|indflytning(?:en)?)\b[^.!?\n]{0,25}?"
-                           r"\b(?:starts?|begins?|runs[ \t]from|starter|begynder|løber[ \t]fra|fra|from|pr\.|per)"
+                           r"\b(?:starts?|begins?|runs[ \t]from|starter|begynder|løber[ \t]fra|fra|from|pr\.|per|start)"
                            r"(?:[ \t]+(?:on|the|den|d\.))?[ \t]+\Z")
 
 

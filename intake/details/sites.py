@@ -178,8 +178,20 @@ _REGISTERED = re.compile(r"\b(?:(?:\w+s )?registrerede? (?:adresse|hjemsted)(?:\
                          r"|\b(?:which|that|som|der) (?:is|er) (?:also |også )?(?:the |our |vores )?"
                          r"(?:company(?:'s)? address|registered address|firmaadressen|virksomhedens adresse"
                          r"|selskabets adresse),? (?:is|er|ligger) (?:at|on|in|på|i)"
+                         # "ejendommen er vores egen: X" (the applicant's own building); "we have found a place at X"
+                         # (the premises it takes)
+                         r"|(?:ejendommen|bygningen|the property|the building) (?:er|is) (?:vores|our) (?:egen|own):?"
+                         # "en container på gaden foran hotellet, Store Kongensgade 52": the premises' own address
+                         r"|(?:foran|ud for|in front of|outside) (?:hotellet|butikken|restauranten|caféen|cafeen"
+                         r"|salonen|bageriet|forretningen|klinikken|the hotel|(?:our|vores) (?:hotel|shop|store"
+                         r"|restaurant|café|cafe|salon|bakery|butik|bageri|forretning|klinik|clinic)),"
+                         r"|(?:have|har|we've) (?:found|fundet) (?:a |an |et |en )?(?:place|premises|shop|lokale"
+                         r"|butikslokale|location) (?:at|on|in|på|i)"
                          # "Vi flytter til nye lokaler: X. Vores nuværende adresse er Y": Y until the move
                          r"|(?:nuværende|current|present) (?:adresse|address)(?:\s+(?:er|is))?(?:\s+(?:på|at))?"
+                         # "Their current restaurant is at Torvegade 45, which they will keep" beside the new lease
+                         r"|(?:nuværende|current|present|existing) (?:restaurant|café|cafe|shop|store|butik|salon"
+                         r"|premises|lokaler|forretning|office|kontor) (?:is|er|ligger) (?:at|on|in|på|i)"
                          r"|hovedkontor(?:et)?(?: er| ligger)?(?: på| i)?"
                          # "Bankens hovedsæde: Holmens Kanal 9" beside its branch: the seat is the head office
                          r"|(?:\w+s )?hovedsæde(?:t)?(?: er| ligger)?(?: på| i)?"

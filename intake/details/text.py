@@ -749,7 +749,8 @@ _PHONE_NEAR = re.compile(DK_NUMBER + r"(?!\d)")
 # a label of another number between the name and the digits ("Lone Brink\nCVR-nummer: 49445709")
 # a signature's line for the firm's number, not the signer's: "Main office: +45 43 44 50 00", "Omstilling 33 ..."
 _SWITCHBOARD = re.compile(r"(?i)\b(?:main|hoved\w*|omstilling|switchboard|reception|kontor\w*|office|central)\b")
-_OTHER_NUMBER = re.compile(r"(?i)\b(?:cvr|p-?n|se-?n|reg|konto|ean|org|moms|vat|faktura|ordre|sag)|\d")
+_OTHER_NUMBER = re.compile(r"(?i)\b(?:cvr|p-?n|se-?n|reg|konto|ean|org|moms|vat|faktura|ordre"
+                           r"|sag(?:s?nr|snummer)?\b)|\d")              # (not "sagsbehandler": a person's title)
 
 
 def _line_before(text: str, at: int) -> str:
@@ -802,7 +803,9 @@ def _phone_of_the_signer(out: dict, text: str) -> None:
 
 # a person's name right before a phone, in brackets or after a comma: "Their site manager, Thomas Lauritsen (+45 24 61
 # 90 37), will be on site", "formand Jens Ravn, tlf. 28 ..."
-_NAME_BEFORE_PHONE = re.compile(r"(?P<name>[A-ZÆØÅ][\w'’\-]+(?:[ \t][A-ZÆØÅ][\w'’\-]+){1,2})[ \t]*[(,][ \t]*"
+_NAME_BEFORE_PHONE = re.compile(r"(?P<name>[A-ZÆØÅ][\w'’\-]+(?:[ \t][A-ZÆØÅ][\w'’\-]+){1,2})"
+                                r"(?:[ \t]*,[ \t]*[^\n,()\d@]{2,30}?)?"       # ("Kim Bach, projektleder, 20 91 33 48")
+                                r"[ \t]*[(,][ \t]*"
                                 r"(?:(?i:tlf|tel|telefon|mobil|mobile|phone|mob)\.?:?[ \t]*)?\Z")
 
 

@@ -247,3 +247,45 @@ def test_the_accountants_address_and_mail_are_not_the_business_contact():
 def test_a_place_since_last_year_is_the_place_still():
     found = body("I have had my pottery studio at Jagtvej 50, 2200 København N since last year and want a sign.")
     assert found.get("address") == "Jagtvej 50"
+
+
+# ---------------------------------------------------------------- batches d62 and d63: contacts, an ordinary inbox
+
+def test_the_applicants_own_building_is_its_address():
+    found = body("Ansøger er Bageriet Korn ApS, CVR 92207501, og bygningen er vores egen: Enghavevej 20, 1674 "
+                 "København V. Vi vil bygge en altan.")
+    assert (found.get("address"), found.get("activity_location")) == ("Enghavevej 20", None)
+
+
+def test_the_place_found_for_a_new_business_is_its_address():
+    found = body("We have found a place at Jagtvej 12, 2200 København N for our bakery. What permits do we need?")
+    assert (found.get("address"), found.get("activity_location")) == ("Jagtvej 12", None)
+
+
+def test_a_contract_with_the_landlord_starting_is_no_period():
+    assert period("The contract with the landlord starts 1 March. What do we need?") == (None, None)
+
+
+def test_in_front_of_the_premises_then_their_address_is_the_business_address():
+    found = body("Vi skal bruge en container på gaden foran restauranten, Nansensgade 20, 1366 København K, fra 1. "
+                 "marts til 5. marts.\n\nRestaurant Nansen ApS\nCVR 92207501")
+    assert (found.get("address"), found.get("activity_location")) == ("Nansensgade 20", None)
+
+
+def test_a_current_shop_beside_the_new_lease_is_the_business_address():
+    found = body("Our client Pho Hanoi ApS (CVR 92207501) has signed a lease for the former shoe shop at Istedgade 90, "
+                 "1650 København V and will open a restaurant there. Their current restaurant is at Vesterbrogade "
+                 "20, 1620 København V, which they keep.")
+    assert found.get("address") == "Vesterbrogade 20"
+
+
+def test_a_bare_d_before_the_last_day_keeps_the_range():
+    assert period("Containeren skal stå fra mandag d. 7 juni til fredag d 18 juni.") == ("2027-06-07", "2027-06-18")
+
+
+def test_a_case_handlers_phone_on_her_signature_line_is_the_contacts():
+    found = extract_details([("body", "Vi søger om gravetilladelse fra 1. marts til 5. marts. Spørgsmål bedes "
+                                      "rettet til Mette.\n\nMed venlig hilsen\nJens Lund, projektleder, 20 91 33 48\n"
+                                      "Mette Holm, sagsbehandler, 31 18 22 07\nLund Anlæg ApS, CVR 92207501")], {},
+                            reference=REF, sender="jl@lundanlaeg.dk", sender_name="Jens Lund")
+    assert (found["contact_name"].value, found["phone"].value) == ("Mette Holm", "31182207")
