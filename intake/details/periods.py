@@ -348,6 +348,7 @@ _HOLIDAY = re.compile(r"(?i)(?<![\w.])(?:" + "|".join(f"(?P<h{k}>{name})" for k,
 _OVER_EASTER = re.compile(r"(?i)(?<![\w])(?:over|during|i|hen[ \t]over|for)[ \t]+(?:the[ \t]+)?"
                           r"(?:påsken|easter|påskeferien|påskeweekenden|easter[ \t](?:weekend|holidays?))(?![\w])"
                           r"(?![ \t,(]{0,3}(?:(?:den|d\.|the|on|from|fra)[ \t]{1,3})?\d)")
+_EASTER_SUNDAY = next(k for k, (_, when) in enumerate(_HOLIDAYS) if when == 0)
 _MONTH_NAMES = ("January February March April May June July August September October November December").split()
 
 
@@ -369,7 +370,7 @@ def _holidays_dated(text: str, reference: date) -> str:
         return f"den {written(next_day(k))}"         # ("på Grundlovsdag": the day, as "den 5 June 2027" is)
 
     def over_easter(m: re.Match[str]) -> str:
-        sunday = next_day(4)
+        sunday = next_day(_EASTER_SUNDAY)
         return f"{m.group(0)} from {written(sunday - timedelta(days=3))} to {written(sunday + timedelta(days=1))}"
 
     if not re.search(r"(?i)påske|easter|pinse|whit|pentecost|himmelfart|ascension|grundlov|constitution|hans|midsummer"
