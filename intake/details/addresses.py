@@ -44,8 +44,10 @@ _NUMBER_AHEAD = r"(?=(?:[ \t]{1,3}|[ \t]?\n)(?:nr\.?[ \t]{0,2})?\d)"
 # line is no house number)
 _TO_NUMBER = r"(?:[ \t]{1,3}|[ \t]?\n(?!\d{1,2}\.[ \t]+[A-ZÆØÅ][^\n.]{0,40}(?:\n|\Z)))"
 _MONTH_AHEAD = r"(?![ \t]{0,3}(?:jan|feb|mar|apr|maj|may|jun|jul|aug|sep|okt|oct|nov|dec)[a-z]*\b)"
+# a month's name, Danish or English
+MONTH_WORD = r"(?i:jan|feb|mar|apr|maj|may|jun|jul|aug|sep|okt|oct|nov|dec)[a-z]*\b"
 # "Store Kongensgade 40 - 20 January": a day of a month after the dash, no end of a range of house numbers
-_DAY_OF_MONTH_NOT = r"(?!\.?[ \t]{0,3}(?i:jan|feb|mar|apr|maj|may|jun|jul|aug|sep|okt|oct|nov|dec)[a-z]*\b)"
+_DAY_OF_MONTH_NOT = rf"(?!\.?[ \t]{{0,3}}{MONTH_WORD})"
 # "Arrangement Israels Plads 12.-13. juni": days of a month after the street, no house number ("12." with its dot
 # before the dash, or before the month); "Pop-up concert Vesterbros Torv 3 July": an English day without its dot,
 # before the month's full name ("May" capitalised: "Nørrebrogade 12 may be ...")

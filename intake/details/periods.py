@@ -348,6 +348,9 @@ _HOLIDAY = re.compile(r"(?i)(?<![\w.])(?:" + "|".join(f"(?P<h{k}>{name})" for k,
 _OVER_EASTER = re.compile(r"(?i)(?<![\w])(?:over|during|i|hen[ \t]over|for)[ \t]+(?:the[ \t]+)?"
                           r"(?:påsken|easter|påskeferien|påskeweekenden|easter[ \t](?:weekend|holidays?))(?![\w])"
                           r"(?![ \t,(]{0,3}(?:(?:den|d\.|the|on|from|fra)[ \t]{1,3})?\d)")
+# (a quick look before the substitutions: most texts name no holiday)
+_A_HOLIDAY_WORD = re.compile(r"(?i)påske|easter|pinse|whit|pentecost|himmelfart|ascension|grundlov|constitution|hans"
+                             r"|midsummer|jul|christmas|nytår|new[ \t]year")
 _EASTER_SUNDAY = next(k for k, (_, when) in enumerate(_HOLIDAYS) if when == 0)
 _MONTH_NAMES = ("January February March April May June July August September October November December").split()
 
@@ -373,8 +376,7 @@ def _holidays_dated(text: str, reference: date) -> str:
         sunday = next_day(_EASTER_SUNDAY)
         return f"{m.group(0)} from {written(sunday - timedelta(days=3))} to {written(sunday + timedelta(days=1))}"
 
-    if not re.search(r"(?i)påske|easter|pinse|whit|pentecost|himmelfart|ascension|grundlov|constitution|hans|midsummer"
-                     r"|jul|christmas|nytår|new[ \t]year", text):
+    if not _A_HOLIDAY_WORD.search(text):
         return text
     return _HOLIDAY.sub(holiday, _OVER_EASTER.sub(over_easter, text))
 
@@ -576,16 +578,16 @@ _LAST_YEAR_BEFORE = re.compile(r"(?<!\bsom )(?<!\bas )(?<!\blike )"        # not
                                r"(?:(?!\b(?:men|but|i år|this year)\b)(?:[^.!?;\n]|(?<=\bd)\.)){0,40}\Z", re.IGNORECASE)
 
 
-# a clause about an earlier year: "Our outdoor serving permit for 2026 covered 1 May to 31 August", "i 2026 hver
-# torsdag fra 18. juni til 27. august", "the last two summers" (not "i 2026 søgte vi ..., men i år"; the year before
-# the day, in its clause)
 # the last few seasons: "in Nyhavn the last two summers", "de sidste tre år"
 EARLIER_SEASONS = (r"(?:the[ \t]+)?(?:last|past|previous)[ \t]+(?:two|three|four|five|few|\d)[ \t]+"
                    r"(?:summers|seasons|years)"
                    r"|de[ \t]+(?:sidste|seneste|forrige)[ \t]+(?:to|tre|fire|fem|par|\d)[ \t]+(?:somre|sæsoner|år)")
+# a clause about an earlier year: "Our outdoor serving permit for 2026 covered 1 May to 31 August", "i 2026 hver
+# torsdag fra 18. juni til 27. august", "the last two summers" (not "i 2026 søgte vi ..., men i år"; the year before
+# the day, in its clause; a clause about the year of the mail, "in 2027", ends it: ``_of_an_earlier_year``)
 _EARLIER_YEAR = re.compile(r"(?i)\b(?:(?:i|in|for|during|år|year|sæson(?:en)?|season)[ \t]{1,3}(?P<y>20\d\d)"
                            rf"|{EARLIER_SEASONS})\b"
-                           r"(?:(?!\b(?:men|but|i år|this year|in 2027|for 2027)\b)[^.!?;\n]){0,80}\Z")
+                           r"(?:(?!\b(?:men|but|i år|this year)\b)[^.!?;\n]){0,80}\Z")
 
 
 # the day a lease or a takeover begins: "The lease starts on 1 February", "lejekontrakten løber fra 1. marts",
@@ -627,7 +629,10 @@ _ANOTHER_MATTER = re.compile(
 
 
 def _of_an_earlier_year(text: str, at: int, reference: date) -> bool:
-    m = _EARLIER_YEAR.search(text, max(0, at - 120), at)
+    start = max(0, at - 120)
+    for this_year in re.finditer(rf"(?i)\b(?:in|for)[ \t]+{reference.year}\b", text[start:at]):
+        start = max(0, at - 120) + this_year.end()      # the clause read after "in 2027", "for 2027" (the mail's year)
+    m = _EARLIER_YEAR.search(text, start, at)
     return m is not None and (m.group("y") is None or int(m.group("y")) < reference.year)
 
 

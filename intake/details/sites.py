@@ -32,6 +32,7 @@ from intake.details.addresses import (
     BESIDE_NUMBER,
     ENDS_AS_STREET,
     MAX_MENTIONS,
+    MONTH_WORD,
     NOT_STREET_WORDS,
     STREET,
     STREET_PREFIX,
@@ -389,7 +390,6 @@ _VALEDICTION = re.compile(
     # a greeting of one's own words: "Blomstrende hilsner", "Sunny regards"
     r"|^[ \t]*[^\W\d_]{3,20}e[ \t]+(?:hilsen|hilsner|hilsener)\b[ \t,!.]*$"
     r"|^[ \t]*[^\W\d_]{3,20}(?:y|ly|m)[ \t]+(?:regards|wishes)\b[ \t,!.]*$", re.IGNORECASE | re.MULTILINE)
-_MONTH_NAME = r"(?i:jan|feb|mar|apr|maj|may|jun|jul|aug|sep|okt|oct|nov|dec)[a-z]*\b"
 _PLACE = re.compile(
     rf"(?<![\w])(?=[pPaAoOvViIfFuUnNlLdDhHcCtTbBmM])(?i:på|paa|at|on|ved|i|in front of|in|foran|ud for|outside|near"
     rf"|over"
@@ -401,7 +401,7 @@ _PLACE = re.compile(
     rf"|try|prøve)"                         # "we want to try Dronning Louises Bro": a spot a stall tries
     rf"[ \t]+(?:the[ \t]+|selve[ \t]+|hele[ \t]+)?(?P<v>{STREET})(?![\w])"   # "på selve torvet", "i hele X"
     # (a number after the name is its house number, but a day of a month is no number: "på Israels Plads 1. maj")
-    rf"(?![ \t]{{1,3}}(?:nr\.?[ \t]?)?\d(?!\d?(?:\.|st|nd|rd|th)?[ \t]{{1,3}}{_MONTH_NAME}))(?![ \t][A-ZÆØÅ][a-zæøå])"
+    rf"(?![ \t]{{1,3}}(?:nr\.?[ \t]?)?\d(?!\d?(?:\.|st|nd|rd|th)?[ \t]{{1,3}}{MONTH_WORD}))(?![ \t][A-ZÆØÅ][a-zæøå])"
     r"(?![ \t](?i:side|end)\b)")             # "on the Gasværksvej side" of the premises, "at the Red Square end" of
                                             # a park: no place of its own
 # (not "Contact on site: Siobhán O'Donnell": a person there, no place)
