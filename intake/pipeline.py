@@ -163,6 +163,15 @@ OBJECTS = re.compile(
     r"|\bprotestere[rs]?[ \t]+mod\b|\bh[øo]ringssvar"
     r"|\bobject(?:s|ing)?[ \t]+to[ \t]+(?:the|this|your|their|his|her)\b|\b(?:an|my|our)[ \t]+objection\b",
     re.IGNORECASE)
+# a withdrawal of an application ("Please withdraw the application", "vi trækker ansøgningen tilbage"): when it names
+# no case of ours (an earlier system's reference, or none) the quoted application under it is not applied for again
+WITHDRAWS = re.compile(
+    r"\bwithdraw(?:s|ing|n)?[ \t]+(?:(?:our|my|the|this|that)[ \t]+)?(?:\w+[ \t]+)?(?:application|request)"
+    r"|\bcancel(?:s|led|ling)?[ \t]+(?:(?:our|my|the|this|that)[ \t]+)?(?:\w+[ \t]+)?(?:application|request|booking)"
+    r"|\b(?:have|need|want)[ \t]+to[ \t]+cancel[ \t]+(?:this|it|the|our)\b"
+    r"|\btr[æa]k(?:ke[rs]?)?[ \t]+(?=(?:vores|min|den|ans[øo]gning\w*|sagen)\b)[^\n.!?]{0,80}?\btilbage\b"
+    r"|\btilbagekald\w*[ \t]+(?:(?:vores|min|den)[ \t]+)?ans[øo]gning"
+    r"|\bannuller\w*[ \t]+(?:(?:vores|min|den|jeres)[ \t]+)?(?:ans[øo]gning|sagen|booking)", re.IGNORECASE)
 STATUS_WORDS = re.compile(
     r"\b(status|hvor langt|hvorn[aå]r|nyt i sagen|how far|any news|update on|progress)\b", re.I)
 
@@ -270,8 +279,10 @@ def route(state: MessageState, ctx: Context) -> None:
     if cat.general_task and (
             state.about_anothers_case and not ASKS_FOR_A_PERMIT.search(f"{state.subject}\n{state.text_now}")
             # (an objection's subject is the application's it answers: only its own words count)
-            or OBJECTS.search(state.text_now) and not ASKS_FOR_A_PERMIT.search(state.text_now)):
-        # about someone else's case, or objecting to someone else's application, applying for nothing: a question
+            or OBJECTS.search(state.text_now) and not ASKS_FOR_A_PERMIT.search(state.text_now)
+            or WITHDRAWS.search(state.text_now) and not ASKS_FOR_A_PERMIT.search(WITHDRAWS.sub(" ", state.text_now))):
+        # about someone else's case, objecting to someone else's application or withdrawing one we do not know,
+        # applying for nothing: a question
         known, doubt = [cat.general_task], False
     elsewhere = site_elsewhere(state.details, known, cat)
     if elsewhere is not None and cat.general_task:

@@ -136,3 +136,41 @@ def test_an_application_that_mentions_an_objection_stays_an_application(service)
     with Session(engine) as s:
         case = s.exec(select(Case).where(Case.reference == outcome.reference)).one()
     assert case.task_type == "udeservering"
+
+
+WITHDRAWAL = ("Hi,\n\nUnfortunately we have to cancel this one - our client has postponed the launch, so the pop-up "
+              "on Israels Plads will not happen.\n\nPlease withdraw the application (your reference KBH-2026-05877). "
+              "If we pick it up again later I will send a new application.\n\nBest,\nEmma Lindqvist\n"
+              "Northbound Events ApS\n\n"
+              "On Tue, 15 Dec 2026 at 11:03, Emma Lindqvist <emma@northbound-events.example> wrote:\n"
+              "> Dear Erhvervsservice,\n>\n> We apply for permission to hold a pop-up brand event on Israels Plads on "
+              "19 and 20 February 2027,\n> 10:00-19:00, with a 6 x 12 m tent and a DJ booth. Approx. 1,500 visitors.\n")
+
+
+@pytest.mark.parametrize("body", [
+    WITHDRAWAL,
+    "Hej\n\nVi trækker vores ansøgning om stadeplads på Strøget tilbage, da vi har lukket forretningen.\n\n"
+    "> Vi søger om stadeplads på Strøget hver lørdag i maj og juni 2027.\n\nMvh\nAnne Holm\n",
+])
+def test_withdrawing_an_application_we_do_not_know_is_no_new_application(service, body):
+    """A withdrawal naming an earlier system's reference (or none) under the quoted application: a question for the
+    general enquiries, not a new event case acknowledged as applied for."""
+    engine, box, runner = service
+    box.deliver(application(sender="Emma Lindqvist <emma@northbound-events.example>",
+                            subject="Re: Application - brand pop-up event, Israels Plads", body=body).as_bytes())
+    (outcome,) = runner.process_batch()
+    with Session(engine) as s:
+        case = s.exec(select(Case).where(Case.reference == outcome.reference)).one()
+    assert (case.task_type, case.office, case.needs_triage) == ("generel", "erhvervsservice", False)
+
+
+def test_an_application_that_withdraws_an_earlier_one_stays_an_application(service):
+    engine, box, runner = service
+    box.deliver(application(subject="Udeservering, ny ansøgning",
+                            body="Hej\n\nVi trækker ansøgningen fra december tilbage og søger i stedet om udeservering "
+                                 "foran caféen på Elmegade 14 fra 1. april til 30. september 2027.\n\nMvh\n"
+                                 "Jonas Vestergaard\n").as_bytes())
+    (outcome,) = runner.process_batch()
+    with Session(engine) as s:
+        case = s.exec(select(Case).where(Case.reference == outcome.reference)).one()
+    assert case.task_type == "udeservering"
