@@ -154,13 +154,14 @@ def find_mentions(text: str, limit: int = MAX_MENTIONS) -> list[Mention]:
     return sorted(found + named, key=lambda m: m.start)[:limit] if named else found
 
 
-# a house number corrected in so many words: "the address is Amagerbrogade 240, not 204 (typo)", "skiltet skal sidde
+# a house number corrected in so many words: "the address is Amagerbrogade 240, not 204 (typo)", "Adressen er
+# Ryesgade 36, ikke Ryesgade 30", "skiltet skal sidde
 # på nr. 38, ikke nr. 36", "ikke nr. 36, men nr. 38": the number after the street or "nr." that holds, and the one an
 # earlier mail gave
 _HOUSE_NO = r"\d{1,4}(?:[A-Z](?![\wæøå]))?"
 _NR = r"(?:(?i:nr|no)\.?[ \t]{0,2})"
 _NUMBER_NOT = re.compile(rf"(?P<new>{_HOUSE_NO})[ \t]{{0,2}},?[ \t]{{1,3}}(?i:not|ikke)[ \t]{{1,3}}{_NR}?"
-                         rf"(?P<old>{_HOUSE_NO})(?![\d\wæøå]|[.,]\d)")
+                         rf"(?:(?P<again>{STREET})[ \t]{{1,3}})?(?P<old>{_HOUSE_NO})(?![\d\wæøå]|[.,]\d)")
 _NOT_NUMBER_BUT = re.compile(rf"(?i:not|ikke)[ \t]{{1,3}}{_NR}?(?P<old>{_HOUSE_NO})[ \t]{{0,2}},?[ \t]{{1,3}}"
                              rf"(?i:but|men)[ \t]{{1,3}}{_NR}?(?P<new>{_HOUSE_NO})(?![\d\wæøå]|[.,]\d)")
 # (or the number named as such: "husnummeret er 41, ikke 14", "the house number is 41, not 14")

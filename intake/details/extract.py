@@ -27,6 +27,7 @@ from datetime import date, timedelta
 from stdnum.dk import cvr as stdnum_cvr
 
 from intake.details import contacts, periods
+from intake.details.addresses import corrected_house_numbers
 from intake.details.identifiers import EMAIL, IGNORED_EMAIL, find_cpr
 from intake.details.labels import label_key
 from intake.details.names import (
@@ -95,6 +96,8 @@ def extract_details(
         if source == "body":
             subject = next((t for s, t in sources if s == "subject"), "")
             text = _without_others_history(text, sender, sender_name, subject)
+        elif source == "subject":
+            text = _subject_put_right(text, next((t for s, t in sources if s == "body"), ""))
         values = extract_from_text(text, reference, for_a_client=source not in ("body", "subject")
                                    and _mail_for_a_client(sources))
         read.append((source, text, values))
@@ -152,6 +155,18 @@ _PERIOD_MOVED = re.compile(
 _MAIL_FOR_A_CLIENT = re.compile(
     r"(?i)\b(?:for[ \t]+(?:our|my|vores|min)[ \t]+(?:client|klient|kunde|customer)\b"
     r"|(?:our|my)[ \t]+(?:client|customer)(?:'s|’s)|(?:vores|min)[ \t]+(?:klients|kundes)\b)")
+
+
+_PUT_RIGHT = "\n\x00\n"
+
+
+def _subject_put_right(subject: str, body: str) -> str:
+    """The subject with the days and house numbers the body corrects put right: a reply's "SV: Ansøgning ... Ryesgade
+    30" above "Adressen er Ryesgade 36, ikke Ryesgade 30" names Ryesgade 36."""
+    if not body:
+        return subject
+    both = corrected_house_numbers(periods.corrected_dates(body + _PUT_RIGHT + subject))
+    return both.split(_PUT_RIGHT, 1)[1] if _PUT_RIGHT in both else subject
 
 
 def _mail_for_a_client(sources: Sequence[tuple[str, str]]) -> bool:

@@ -76,8 +76,12 @@ NOT_PHONE_CONTEXT = re.compile(r"\b(?:cvr|se|moms|vat|p|konto|reg|ean|kr|dkk|fak
                                r"[\s.:\-#)]*$"            # "Company registration number (CVR): 68 61 02 57"
                                r"|\+(?!45)\d{2,3}(?:[\s-]\d{1,4}){0,2}[\s-]*$",      # the rest of a foreign number
                                 re.IGNORECASE)
-EMAIL = re.compile(r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+\-]{0,63}@[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?"
-                    r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?)+")
+# the last label is a top-level domain, letters only (or an IDN's "xn--"), so that an inline image's Content-ID
+# ("[cid:image001.png@01DB6044.2A7E5C10]", under every Outlook signature logo) is no address
+EMAIL = re.compile(r"(?<![\w.+-])(?<!cid:)[A-Za-z0-9][A-Za-z0-9._%+\-]{0,63}@"
+                   r"[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?"
+                   r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?)*\.(?:[A-Za-z]{2,63}|xn--[A-Za-z0-9\-]{1,59})"
+                   r"(?![A-Za-z0-9\-])")
 # an address with its "@" spelled out against harvesters: "nanna(at)bonneogbog.dk", "tom (at) tacolibre.dk"
 _SPELLED_AT = re.compile(r"(?<=[A-Za-z0-9_%+\-])[ \t]?[(\[][ \t]?(?i:at|snabel-?a)[ \t]?[)\]][ \t]?"
                          r"(?=[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9\-]{1,63})*\.[A-Za-z]{2,}\b)")

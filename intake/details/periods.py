@@ -415,23 +415,31 @@ _MONTH_RESPELT = re.compile(r"(?<![\w])(?P<day>\d{1,2}(?:\.|st|nd|rd|th)?[ \t]{1
 
 
 # a day or days put in place of others: "Gravearbejdet bliver derfor 8.–12. marts i stedet for 1.–5. marts", "Den nye
-# dato er derfor lørdag d. 26. juni (ikke 19. juni som skrevet nedenfor)", "on 14 May instead of 7 May"
+# dato er derfor lørdag d. 26. juni (ikke 19. juni som skrevet nedenfor)", "on 14 May instead of 7 May", "Opstart er
+# rykket til mandag d. 1. februar 2027 i stedet for 25. januar"
 _DAYS = (r"\d{1,2}\.?(?:[ \t]?[-–][ \t]?\d{1,2}\.?)?[ \t]{1,2}(?:" + "|".join(sorted(MONTHS, key=len, reverse=True))
-         + r")\b\.?|\d{1,2}/\d{1,2}(?:[ \t]?[-–][ \t]?\d{1,2}/\d{1,2})?")
+         + r")\b\.?(?:[ \t]\d{4}\b)?|\d{1,2}/\d{1,2}(?:[ \t]?[-–][ \t]?\d{1,2}/\d{1,2})?")
 _IN_PLACE_OF = re.compile(rf"(?i)(?<![\w/.])(?P<new>{_DAYS})[ \t]{{0,2}}[(,]?[ \t]{{0,2}}"
                           r"(?:i[ \t]stedet[ \t]for|instead[ \t]of|og[ \t]ikke|and[ \t]not|ikke|not)"
                           rf"[ \t]{{1,2}}(?:(?:den|d\.|the|on)[ \t]{{1,2}})?(?P<old>{_DAYS})(?![\w/])")
+_MAX_PUT_RIGHT = 5              # corrections read in one text
 
 
 def _days_in_place_of_others(text: str) -> str:
     """The old days left out where the text puts new ones in their place, and the new ones written where the old
-    ones stand elsewhere (the earlier mail quoted below)."""
-    m = _IN_PLACE_OF.search(text)
-    if m is None:
-        return text
-    new, old = m.group("new").rstrip("."), m.group("old").rstrip(".")
-    text = text[:m.end("new")] + " " * (m.end() - m.end("new")) + text[m.end():]
-    return re.sub(rf"(?<![\w/.]){re.escape(old)}(?![\w/])", new, text, flags=re.IGNORECASE)
+    ones stand elsewhere (the earlier mail quoted below, also in another form: "25. januar" is "25.01.2027")."""
+    for m in list(islice(_IN_PLACE_OF.finditer(text), _MAX_PUT_RIGHT))[::-1]:      # from the end: the places hold
+        new, old = m.group("new").rstrip("."), m.group("old").rstrip(".")
+        text = text[:m.end("new")] + " " * (m.end() - m.end("new")) + text[m.end():]
+        old_days = find_dates(old)
+        if "-" in old or "–" in old or len(old_days) != 1:
+            text = re.sub(rf"(?<![\w/.]){re.escape(old)}(?![\w/])", new, text, flags=re.IGNORECASE)
+            continue
+        day = old_days[0]
+        for other in find_dates(text)[::-1]:
+            if (other.day, other.month) == (day.day, day.month) and day.year in (None, other.year or day.year):
+                text = text[:other.start] + new + text[other.end:]
+    return text
 
 
 def corrected_dates(text: str) -> str:
