@@ -22,6 +22,7 @@ CVR_LABELLED = re.compile(
     r"|reg\.?\s?no)?\.?"
     r"(?:[ \t]{0,2}\((?:cvr|se|vat)(?:[\s.\-]{0,2}(?:nr|no|nummer|number))?\.?\))?"   # "company number (CVR) is"
     r"[\s:.#=,]{0,4}(?:(?:er|is|nu|now|nyt|new)[\s:]{1,3}){0,2}"
+    r"(?:(?:det[ \t]samme|the[ \t]same|uændret|unchanged)[\s:,]{1,3})?"     # "CVR er det samme: 35546871"
     # "CVR: vi har nummer 27738397"
     r"(?:(?:vi[ \t]har|har[ \t]vi|we[ \t]have)[ \t](?:nummer|number|nr\.?)?[\s:]{0,3})?"
     r"(?:DK[\s-]?)?(?P<v>\d(?:[ \-]?\d){7})(?![\d])", re.IGNORECASE)

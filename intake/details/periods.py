@@ -281,14 +281,27 @@ def find_period(text: str, reference: date) -> Period:
 
 
 def _period_in(text: str, reference: date) -> Period:
-    dates = _not_excluded(text, find_dates(text), reference)     # once: the slowest pattern work on a long text
+    every = find_dates(text)
+    dates = _not_excluded(text, every, reference)     # once: the slowest pattern work on a long text
     period = _with_build_and_strike_days(text, reference, dates, _found_period(text, reference, dates))
+    if period.start is None and period.end is not None:
+        period = Period(_day_after_the_held_permit(text, reference, every, period.end), period.end)
     if period.start and period.end and period.end < period.start:
         period = Period(period.start, None)     # an end before the start is another thing's ("runs until 31 January")
     last = period.end or period.start
     if last is not None and (last < reference - PAST_TOLERANCE or last < reference and last.year < reference.year):
         return Period(None, None)   # it ended well before the mail came: another time's ("a permit until 30 September
     return period                   # 2026"; a day just past may be a late mail's)
+
+
+def _day_after_the_held_permit(text: str, reference: date, dates: list[DateMention], end: date) -> date | None:
+    """The day after the permit held runs out, where the text asks to extend it to ``end`` and writes no start
+    ("Tilladelse slutter 15 januar. Vi vil gerne forlænge tilladelse til 12 februar": 16 January)."""
+    if not _EXTENDS.search(text):
+        return None
+    held = next((d for d in dates if _PERMIT_RUNS_UNTIL.search(text, max(0, d.start - 120), d.start)), None)
+    until = _resolve_mention(held, reference) if held is not None else None
+    return until + timedelta(days=1) if until is not None and until < end else None
 
 
 def _found_period(text: str, reference: date, dates: list[DateMention]) -> Period:
@@ -609,9 +622,14 @@ _LEASE_BEFORE = re.compile(r"(?i)\b(?:(?:the|our|my)[ \t]+lease|lejekontrakt(?:e
 
 # the day the permit held already runs out, its end not the period applied for: "Our permit for the scaffold ...
 # runs until 31 January. ... Please extend it from 1 February", "tilladelsen gælder kun til 28. februar"
+# "Tilladelse slutter 15 januar", "our permit expires on 15 January"
 _PERMIT_RUNS_UNTIL = re.compile(r"(?i)\b(?:permit|tilladelse(?:n)?)\b(?:\([^()\n]{0,60}\)|[^.!?\n()]){0,100}?"
-                                r"\b(?:runs|is[ \t]valid|gælder|løber)(?:[ \t]+(?:only|kun))?[ \t]+"
-                                r"(?:until|till|to|til|indtil)(?:[ \t]+(?:the|den|d\.))?[ \t]+\Z")
+                                r"\b(?:(?:runs|is[ \t]valid|gælder|løber)(?:[ \t]+(?:only|kun))?[ \t]+"
+                                r"(?:until|till|to|til|indtil)"
+                                r"|(?:slutter|udløber|ophører|ends|expires|runs[ \t]out)(?:[ \t]+(?:on|om|på))?)"
+                                r"(?:[ \t]+(?:the|den|d\.))?[ \t]+\Z")
+# an extension asked for: "Vi vil gerne forlænge tilladelse til 12 februar", "please extend it until ..."
+_EXTENDS = re.compile(r"(?i)\b(?:forlæng\w*|extend\w*|extension)\b")
 
 
 # the day of another matter than the activity, in the clause before it: a meeting or a visit ("We will have a meeting

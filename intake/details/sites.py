@@ -678,8 +678,11 @@ _MOVES_FROM = re.compile(rf"\b(?:(?:flytter|flytte|flyttede|moving|move[sd]?|rel
                          # "Vi flytter salonen fra Istedgade 88 til Vesterbrogade 143"
                          rf"|(?:flytter|flytte|flyttede|moving|move[sd]?|relocat(?:e|es|ed|ing))[ \t]+"
                          rf"(?:{_THE_PREMISES})"
-                         # "Friis Bageri & Café ApS er flyttet fra X til Y": the company, by its legal form
-                         rf"|(?:{_THE_PREMISES}|(?<![\w])(?:ApS|A/S|I/S|IVS|K/S|P/S))"
+                         # "Friis Bageri & Café ApS er flyttet fra X til Y": the company, by its legal form, and
+                         # "Bageriet Korn & Kerne er flyttet fra X til Y": the premises by their name
+                         rf"|(?:(?:[\wæøå]*(?:{_DEFINITE_PREMISES})|{_THE_PREMISES})"
+                         rf"(?:[ \t]+(?:(?-i:[A-ZÆØÅ])[\w'’\-]*|&)){{0,4}}"
+                         rf"|(?<![\w])(?:ApS|A/S|I/S|IVS|K/S|P/S))"
                          rf"(?:[ \t]+(?:er|har|has|have|is|was))?[ \t]+(?:moved|flyttede|flyttet|relocated))"
                          rf"[ \t]+(?:fra|from)\W*$", re.IGNORECASE)
 _MOVES_TO = re.compile(r"(?i)[^.!?\n]{0,40}?(?<![\w])(?:til|to)(?![\w])[^.!?\n]{0,60}\Z")
@@ -829,6 +832,12 @@ def _roles(text: str, mentions: list[Mention]) -> list[str]:
                                                 # the business's address only when the letter names no other
         roles.append(role)
         previous_end = m.end
+    left = {_house_key(m.address) for m, r in zip(mentions, roles, strict=True) if r == "old"}
+    if left:
+        # the place the business moved from, named again ("Vores aftale om erhvervsaffald står stadig på Nørrebrogade
+        # 52. Den skal flyttes til ..."): still the old place, no site
+        roles = ["old" if r in ("site", "neutral") and _house_key(m.address) in left else r
+                 for m, r in zip(mentions, roles, strict=True)]
     if any(r in ("registered", "business", "both") for r in roles):
         # "Jeg bor selv lige om hjørnet på X", "the CVR register still shows my private address, X": the writer's own
         # home beside the business's address is neither its address nor a site

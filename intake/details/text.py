@@ -745,7 +745,7 @@ def _own_office_line(text: str, address: str) -> bool:
     return any(m.group("a").startswith(street) for m in islice(_OWN_OFFICE_LINE.finditer(text), 5))
 
 
-_PHONE_NEAR = re.compile(DK_NUMBER + r"(?!\d)")
+_PHONE_NEAR = re.compile(r"(?<![\d+])(?<!\d[ \t])" + DK_NUMBER + r"(?!\d)")   # not within "+44 20 7946 0831"
 # a label of another number between the name and the digits ("Lone Brink\nCVR-nummer: 49445709")
 # a signature's line for the firm's number, not the signer's: "Main office: +45 43 44 50 00", "Omstilling 33 ..."
 _SWITCHBOARD = re.compile(r"(?i)\b(?:main|hoved\w*|omstilling|switchboard|reception|kontor\w*|office|central)\b")
@@ -819,7 +819,9 @@ def phone_of_the_contact(text: str, phone: str, contact: str, cvr: str = "") -> 
     def anothers(m: re.Match[str]) -> bool:
         o = _NAME_BEFORE_PHONE.search(text, max(0, m.start() - 60), m.start())
         return (o is not None and looks_like_person(o.group("name")) and not is_title(o.group("name"))
-                and o.group("name") != contact and contact.split()[0] not in o.group("name"))
+                and o.group("name") != contact and contact.split()[0] not in o.group("name")
+                or _IN_COPY.search(text, max(0, m.start() - 100), m.start()) is not None
+                and contact not in text[max(0, m.start() - 140):m.start()])
 
     phones = [(m, number) for m in islice(_PHONE_NEAR.finditer(text), 30) if (number := normalise_phone(m.group(0)))]
     seen = [m for m, number in phones if number == phone]
@@ -1060,7 +1062,8 @@ def _find_email(text: str, _ref: date) -> dict:
                   and not _on_a_header_line(text, m)
                   and not _CLIENTS_CONTACT.search(text, max(0, m.start() - 100), m.start())
                   and not _PROPERTYS_PEOPLE.search(text, max(0, m.start() - 100), m.start())
-                  and not _OUR_ADVISERS.search(text, max(0, m.start() - 100), m.start())]
+                  and not _OUR_ADVISERS.search(text, max(0, m.start() - 100), m.start())
+                  and not _IN_COPY.search(text, max(0, m.start() - 100), m.start())]
     labelled = [m for m in candidates if EMAIL_LABEL.search(text[max(0, m.start() - 30):m.start()])]
     to_me = [m for m in candidates if _WRITE_TO_ME.search(text, max(0, m.start() - _TO_ME_REACH), m.start())]
     best = (to_me or labelled or candidates or [None])[0]
@@ -1095,6 +1098,15 @@ _PROPERTYS_PEOPLE = re.compile(r"(?i)(?<!\bjeg[ \t]er[ \t])(?<!\bI[ \t]am[ \t])(
 # Enghavevej 18, ..., bogholderi@...": the adviser's, not whom to answer
 _OUR_ADVISERS = re.compile(r"(?i)\b(?:vores|vor|our|min|my)[ \t]+(?:bogholder\w*|revisor\w*|accountants?|bookkeep\w*"
                            r"|auditors?)\b[^\n]{0,100}\Z")
+
+
+# someone to be kept in copy: "Please keep the owner, Oliver Grant, in copy on your decision: oliver@...", "sæt
+# gerne vores direktør på cc: ...", "kopi af afgørelsen til ...": a reader of the answer, not whom to answer
+_IN_COPY = re.compile(r"(?i)\b(?:in[ \t]+copy|on[ \t]+cc|in[ \t]+cc|i[ \t]+kopi|på[ \t]+cc|på[ \t]+kopi"
+                      r"|(?:a[ \t]+)?cop(?:y|ies)[ \t]+(?:of[ \t]+[^\n@]{0,40}?[ \t])?to"
+                      r"|kopi[ \t]+(?:af[ \t]+[^\n@]{0,40}?[ \t])?til"
+                      r"|copy[ \t](?:[^\n@.]{0,60}?[ \t])?(?:on|in)[ \t]+(?:the|your|all|any)"
+                      r"|copied)\b[^\n]{0,100}\Z")
 
 
 # "Invoices to accounts@...", "Faktura sendes til bogholderi@...": where the bills go, not whom to answer

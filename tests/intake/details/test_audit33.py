@@ -53,3 +53,46 @@ def test_an_inline_images_content_id_is_no_address():
     found = read([("body", "Hej\n\nVi søger om stillads ud for Nansensgade 12.\n\nMvh\nPeter Nøhr\n"
                              "[cid:image001.png@01DB77AA.1C2D3E40]\nNøhr Murer ApS\n")])
     assert found.get("contact_email") is None
+
+
+def test_a_cvr_said_to_be_the_same_beside_a_new_p_number():
+    found = read([("body", "Hej\n\nVi har fået nyt P-nummer til den nye butik: 1017654329 (CVR er uændret: 35546871)."
+                           "\n\nHilsen\nLone Krag\nKrags Blomster\n")])
+    assert (found.get("p_number"), found.get("cvr")) == ("1017654329", "35546871")
+    found = read([("body", "Hi,\n\nP-number 1017654329; the CVR is the same, 35546871.\n\nBest,\nLone Krag\n")])
+    assert found.get("cvr") == "35546871"
+
+
+def test_the_place_a_business_moved_from_named_again_is_no_site():
+    found = read([("body", "Hej\n\nFrisørsalonen Lokkerne er flyttet fra Istedgade 60 til Enghavevej 14, 1674 "
+                           "København V.\n\nVores skilt hænger stadig på Istedgade 60 og skal flyttes med til den nye "
+                           "facade.\n\nHilsen\nNina Lund\n")])
+    assert found.get("address") == "Enghavevej 14"
+    assert found.get("activity_location") is None
+
+
+def test_the_address_and_phone_of_someone_to_keep_in_copy_are_not_the_contacts():
+    found = read([("body", "Dear Sir or Madam,\n\nAttached is the revised drawing for the awning at Nansensgade 12. "
+                           "Please copy our client's director, Anders Fog, on the decision: af@fogbolig.example, "
+                           "tel. +45 31 22 40 90.\n\nKind regards,\nLaura Mills\nMills Architects\n"
+                           "+44 161 496 0733\n")],
+                 sender="laura@millsarchitects.example", sender_name="Laura Mills")
+    assert found.get("contact_name") == "Laura Mills"
+    assert found.get("contact_email") == "laura@millsarchitects.example"
+    assert found.get("phone") is None, "neither the director's phone nor eight digits cut from a British number"
+
+
+def test_an_extension_without_a_start_runs_from_the_day_after_the_permit_held():
+    found = read([("body", "Hej\n\nVores tilladelse til skurvogn på Tagensvej ud for nr 140 udløber d. 22. januar. "
+                           "Murerarbejdet er forsinket af frost, så vi beder om at forlænge den til og med 5. marts "
+                           "2027.\n\nMvh\nKamil Zielinski\n")])
+    assert (found.get("period_from"), found.get("period_to")) == ("2027-01-23", "2027-03-05")
+    found = read([("body", "Hello,\n\nOur scaffold permit at Jagtvej 12 expires on 29 January. We need an extension "
+                           "until 26 February 2027.\n\nRegards,\nTom Hale\n")])
+    assert (found.get("period_from"), found.get("period_to")) == ("2027-01-30", "2027-02-26")
+
+
+def test_an_extension_with_its_start_written_keeps_it():
+    found = read([("body", "Hej\n\nTilladelsen slutter 22. januar. Vi søger forlængelse fra 1. februar til 5. marts "
+                           "2027.\n\nMvh\nKamil Zielinski\n")])
+    assert (found.get("period_from"), found.get("period_to")) == ("2027-02-01", "2027-03-05")
