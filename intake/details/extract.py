@@ -133,6 +133,7 @@ def extract_details(
     _premises_in_another_text(found, read)
     _premises_beside_the_head_office(found, read)
     _site_in_a_plan(found, read)
+    _company_beside_its_cvr(found, read, form_fields, form_source)
     _check_cvr(found)
     _guests_over_the_day(found, read)
     _order_period(found)
@@ -683,6 +684,36 @@ def _sender_among_the_signers(found: dict[str, Field], read: list[tuple[str, str
     couple = signed_together(body) if contact is not None and contact.source == "body" and name else None
     if couple and contact is not None and contact.value in couple and name in couple and name != contact.value:
         found["contact_name"] = Field(name, "from")
+
+
+def _company_beside_its_cvr(found: dict[str, Field], read: list[tuple[str, str, dict[str, object]]],
+                           form_fields: Mapping[str, str], form_source: str) -> None:
+    """A form's company written with another CVR than the application's ("Contractor | Miljøgrav A/S, CVR 27312586"
+    beside "Owner of property | ...", the mail signed "Teglholmen Logistics ApS (VAT DK30748239)") gives way to the
+    company a text names with the application's CVR: a company and its CVR belong together."""
+    company, cvr = found.get("company_name"), found.get("cvr")
+    if company is None or cvr is None or company.source != form_source:
+        return
+    name = str(company.value)
+    own = next((v for v in form_fields.values() if v.startswith(name)), "")
+    written = re.search(r"(?<!\d)\d{8}(?!\d)", re.sub(r"(?<=\d)[ ](?=\d)", "", own[len(name):]))
+    if written is None:
+        return
+    if written.group(0) == cvr.value:
+        # the form's CVR is its contractor's, and the mail is signed by a company the form also names (the property's
+        # owner) with a CVR of its own: that company applies, with its CVR
+        named = " ".join(form_fields.values())
+        signed = next(((s, v) for s, _, v in read if s == "body" and isinstance(v.get("company_name"), str)
+                       and v["company_name"] != name and v["company_name"] in named and v.get("cvr")
+                       and v["cvr"] != cvr.value), None)
+        if signed is not None:
+            found["company_name"] = Field(signed[1]["company_name"], signed[0])
+            found["cvr"] = Field(signed[1]["cvr"], signed[0])
+        return
+    beside = next(((s, v["company_name"]) for s, _, v in read if v.get("cvr") == cvr.value
+                   and isinstance(v.get("company_name"), str) and v["company_name"] != name), None)
+    if beside is not None:
+        found["company_name"] = Field(beside[1], beside[0])
 
 
 def _company_of_the_sender(found: dict[str, Field], read: list[tuple[str, str, dict[str, object]]],

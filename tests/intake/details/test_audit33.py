@@ -96,3 +96,21 @@ def test_an_extension_with_its_start_written_keeps_it():
     found = read([("body", "Hej\n\nTilladelsen slutter 22. januar. Vi søger forlængelse fra 1. februar til 5. marts "
                            "2027.\n\nMvh\nKamil Zielinski\n")])
     assert (found.get("period_from"), found.get("period_to")) == ("2027-02-01", "2027-03-05")
+
+
+def test_a_forms_contractor_with_its_own_cvr_gives_way_to_the_company_of_the_applications_cvr():
+    form = {"Grundejer": "Amager Lagerhotel ApS", "Adresse": "Kraftværksvej 31, 2300 København S",
+            "Entreprenør": "Sjællands Tankservice A/S, CVR 27312586, kontakt Jens Bak"}
+    body = ("Hej\n\nVi skal have fjernet en gammel nedgravet olietank. Se det vedhæftede skema.\n\nMed venlig hilsen\n"
+            "Irene Kjær\nDriftschef\nAmager Lagerhotel ApS, CVR 30748239\n")
+    found = extract_details([("body", body), ("skema.docx", "\n".join(f"{k} | {v}" for k, v in form.items()))],
+                            form, form_source="skema.docx", reference=REF, sender="ik@lagerhotel.example")
+    assert (found["company_name"].value, found["cvr"].value) == ("Amager Lagerhotel ApS", "30748239")
+
+
+def test_a_forms_contractor_stays_the_company_where_the_application_names_no_other_cvr():
+    form = {"Entreprenør": "Sjællands Tankservice A/S, CVR 27312586", "Adresse": "Kraftværksvej 31, 2300 København S"}
+    found = extract_details([("body", "Hej\n\nSe vedhæftede anmeldelse.\n\nMvh\nJens Bak\n"),
+                             ("skema.docx", "\n".join(f"{k} | {v}" for k, v in form.items()))],
+                            form, form_source="skema.docx", reference=REF, sender="jb@tankservice.example")
+    assert (found["company_name"].value, found["cvr"].value) == ("Sjællands Tankservice A/S", "27312586")
