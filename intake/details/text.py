@@ -1206,7 +1206,8 @@ def _find_amounts(text: str, _ref: date) -> dict:
                  (d for d in sizes
                   if not _NOT_GROUND.search(text, max(0, d.start() - 50), d.start())
                   and not _PIECES.search(text, max(0, d.start() - 30), d.start())
-                  and not _COUNTED_PIECES.search(text, max(0, d.start() - 30), d.start())), None)
+                  and not _COUNTED_PIECES.search(text, max(0, d.start() - 30), d.start())
+                  and not _EACH_AFTER.match(text, d.end())), None)
         a, b = dimension_sides(d) if d else (None, None)
         added = _added_size(text, d.end()) if d and a and b else 0
         if not (a and b):       # "langs vores 6 meter facade, 1 m ud": a length and a depth, not a sign's
@@ -1228,6 +1229,11 @@ def _find_amounts(text: str, _ref: date) -> dict:
     if guests:
         out["guests"] = max(guests)
     return {k: v for k, v in out.items() if v}
+
+
+# the size of each of several pieces, said after it: "15 boder, 3 x 3 m pr. bod", "tents of 3 x 3 m each"
+_EACH_AFTER = re.compile(r"(?i)[ \t,]{0,3}(?:(?:pr\.?|per|for)[ \t]{0,2}"
+                         r"(?:stk|piece|unit|bod|stand|stall|telt|tent|stade)\w*|each|apiece|hver|stykket)\b")
 
 
 # "Skurvogn 2,4 x 6 m + container 2 x 4 m": a second piece's size added to the first's, a word or two naming it

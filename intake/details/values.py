@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from datetime import date
+from itertools import islice
 
 from intake.details import periods
 from intake.details.addresses import (
@@ -481,7 +482,9 @@ def _v_amount(key: str) -> Handler:
         if key == "litres" and (people := GUESTS.search(value)):     # "Capacity: up to 3,000 guests per day"
             number = parse_number(people.group("n"))
             return {"guests": number} if number else {}
-        m = (key == "guests" and GUESTS_TOTAL.search(value)) or re.search(NUMBER, value)
+        m = (key == "guests" and GUESTS_TOTAL.search(value)) or next(
+            (n for n in islice(re.finditer(NUMBER, value), 10)
+             if not _A_NAMES_NUMBER.search(value, 0, n.start())), None)
         number = parse_number(m.group("n")) if m else None
         upper = _RANGE.match(value, m.end()) if m and key == "guests" else None
         if upper and isinstance(number, int) and (top := parse_number(upper.group("n"))) and top > number:
@@ -495,6 +498,12 @@ def _v_amount(key: str) -> Handler:
 _SEE_ELSEWHERE = re.compile(r"(?i)\b(?:see|se|jf|cf|fremgår|shown|vist|angivet|as[ \t]+per)\b[^\n\d]{0,30}?"
                             r"\b(?:attach\w*|enclos\w*|vedhæft\w*|vedlag\w*|bilag\w*|skitse\w*|sketch\w*|tegning\w*"
                             r"|drawing\w*|plan(?:en|tegning\w*)?)\b")
+
+
+# a number right after a name is its house number, no amount: "Sted og areal: Halmtorvet, mellem Halmtorvet 9 og ..."
+# (not "Cirka 24", "Approx. 24")
+_A_NAMES_NUMBER = re.compile(r"(?<![\w.])(?!(?i:cirka|circa|about|approx|around|omkring|maks|max|ca)\b)"
+                             r"[A-ZÆØÅ][a-zæøåé]{2,30}[ \t]\Z")
 
 
 # the upper end of a range right after its first number: "300-400", "300 – 400"

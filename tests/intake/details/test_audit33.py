@@ -114,3 +114,20 @@ def test_a_forms_contractor_stays_the_company_where_the_application_names_no_oth
                              ("skema.docx", "\n".join(f"{k} | {v}" for k, v in form.items()))],
                             form, form_source="skema.docx", reference=REF, sender="jb@tankservice.example")
     assert (found["company_name"].value, found["cvr"].value) == ("Sjællands Tankservice A/S", "27312586")
+
+
+def test_a_house_number_under_a_heading_of_place_and_area_is_no_area():
+    found = read([("plan.pdf", "Ansøgning om arrangement\n3. Placering og areal\nGråbrødretorv, den nordlige del "
+                               "ved Gråbrødretorv 16.\nSamlet areal ca. 650 m².\n4. Indhold\n12 boder.\n")])
+    assert found.get("area_m2") == 650
+    found = read([("plan.pdf", "Ansøgning\nPlacering og areal: Gråbrødretorv 16\n4. Indhold\n12 boder.\n")])
+    assert found.get("area_m2") is None
+
+
+def test_the_size_of_each_stall_is_not_the_area_applied_for():
+    found = read([("body", "Hej\n\nVi søger om loppemarked på Enghave Plads søndag 6. juni 2027 med 20 boder, 3 x 3 m "
+                           "pr. bod.\n\nMvh\nHanne Juul\nForeningen Enghave Loppemarked\n")])
+    assert found.get("area_m2") is None
+    found = read([("body", "Hi,\n\nWe apply for a food market on Israels Plads with 12 tents of 4 x 4 m each.\n\n"
+                           "Best,\nTom Hale\n")])
+    assert found.get("area_m2") is None
