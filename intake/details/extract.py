@@ -23,6 +23,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from itertools import islice
 
 from stdnum.dk import cvr as stdnum_cvr
 
@@ -35,6 +36,7 @@ from intake.details.names import (
     SUFFIX,
     company_of_the_sender,
     looks_like_person,
+    names_a_business,
     signed_together,
 )
 from intake.details.postcodes import town_of
@@ -124,6 +126,7 @@ def extract_details(
     _sender_among_the_signers(found, read, sender_name)
     _company_of_the_sender(found, read, sender)
     _first_name_of_the_owner(found)
+    _first_name_in_full(found, read)
     _company_in_the_owners_name(found, read)
     _phone_of_another_person(found, read)
     _contact_by_the_model(found, read, sender, sender_name)
@@ -761,6 +764,21 @@ def _first_name_of_the_owner(found: dict[str, Field]) -> None:
                       rf"(?:[ \t][A-ZÆØÅ][\w\-]+){{1,2}})$", str(company.value))
     if owner and looks_like_person(owner.group("v")):
         found["contact_name"] = Field(owner.group("v"), contact.source)
+
+
+def _first_name_in_full(found: dict[str, Field], read: list[tuple[str, str, dict[str, object]]]) -> None:
+    """A contact named by the first name alone ("Jeg hedder Somchai og ...") whom the body also writes in full, and
+    only so ("Mange tak\nSomchai Rattanakorn"): the full name."""
+    contact = found.get("contact_name")
+    body = _text_of(read, "body")
+    if (contact is None or contact.source != "body" or not body
+            or not re.fullmatch(r"[A-ZÆØÅ][\w\-]+", str(contact.value))):
+        return
+    full = {m.group(0) for m in islice(re.finditer(rf"(?<![\w]){re.escape(str(contact.value))}"
+                                                   r"(?:[ \t][A-ZÆØÅ][\w\-]+){1,2}(?![\w])", body), 10)}
+    people = [name for name in full if looks_like_person(name) and not names_a_business(name)]
+    if len(people) == 1:
+        found["contact_name"] = Field(people[0], "body")
 
 
 def _phone_of_another_person(found: dict[str, Field], read: list[tuple[str, str, dict[str, object]]]) -> None:

@@ -183,6 +183,9 @@ _LEGAL_IN_BRACKETS = re.compile(rf"(?P<trade>[^()]+?)\s*\((?P<legal>[^()]+?{SUFF
 _QUOTED_NAME = re.compile(rf"^(?:[\w-]+[ \t]+)?[\"“„](?P<name>[^\"“”„]{{2,60}})[\"”](?:[ \t]+(?P<form>{SUFFIX}))?")
 
 
+_A_COUNT = re.compile(r"\s*\d+(?:[.,]\d+)?[ \t]+[a-zæøå]")      # "70 siddepladser", "12 ansatte", "3 boder"
+
+
 def _v_company(value: str, ref: date) -> Values:
     """A company name, cut before an identifier or an address written after it ("Hansen ApS, CVR 12345678"); a name
     in quotes is the name without the word before it."""
@@ -202,6 +205,8 @@ def _v_company(value: str, ref: date) -> Values:
         head = head[:legal.end()] if legal else _SOLE_TRADER_ASIDE.sub("", head)
     if _OURSELVES.fullmatch(head.strip(" .,")) or _WE_OURSELVES.match(value.strip()):
         return {}                           # "Entreprenør: os selv": the applicant itself, named elsewhere
+    if _A_COUNT.match(value):
+        return {}                           # "Restaurant: 70 siddepladser, åbent kl. 11-22": what it is, no name
     number = re.search(r"/\s*(\d{2}\s?\d{2}\s?\d{2}\s?\d{2})\s*$", value)   # "Firmanavn/CVR: Havnebaren ApS / 30521676"
     if number:
         return {**_v_text("company_name")(re.sub(r"\s*/\s*[\d ]+$", "", head), ref), "cvr": digits(number.group(1))}

@@ -131,3 +131,17 @@ def test_the_size_of_each_stall_is_not_the_area_applied_for():
     found = read([("body", "Hi,\n\nWe apply for a food market on Israels Plads with 12 tents of 4 x 4 m each.\n\n"
                            "Best,\nTom Hale\n")])
     assert found.get("area_m2") is None
+
+
+def test_a_forms_row_that_counts_what_the_business_is_names_no_company():
+    form = {"Restaurant": "70 siddepladser, åbent kl. 11-22 alle ugens dage", "Udførelse": "15.-19. februar 2027"}
+    found = extract_details([("body", "Hej\n\nVi skal have ny fedtudskiller.\n\nMvh\nLinh Tran\nPho Hoa Køkken ApS\n"),
+                             ("beskrivelse.pdf", "\n".join(f"{k} | {v}" for k, v in form.items()))],
+                            form, form_source="beskrivelse.pdf", reference=REF, sender="pho@example.dk")
+    assert found["company_name"].value == "Pho Hoa Køkken ApS"
+
+
+def test_a_first_name_introduced_is_completed_from_the_name_signed_in_full():
+    found = read([("body", "Hej\n\nJeg hedder Thuy og jeg har neglesalonen på Amagerbrogade 41.\n\nMange tak\n"
+                           "Thuy Nguyen\nThuy Nails ApS\n")])
+    assert found.get("contact_name") == "Thuy Nguyen"
