@@ -172,6 +172,11 @@ WITHDRAWS = re.compile(
     r"|\btr[æa]k(?:ke[rs]?)?[ \t]+(?=(?:vores|min|den|ans[øo]gning\w*|sagen)\b)[^\n.!?]{0,80}?\btilbage\b"
     r"|\btilbagekald\w*[ \t]+(?:(?:vores|min|den)[ \t]+)?ans[øo]gning"
     r"|\bannuller\w*[ \t]+(?:(?:vores|min|den|jeres)[ \t]+)?(?:ans[øo]gning|sagen|booking)", re.IGNORECASE)
+# news beside a status question: "Og så en rettelse: markedet er rykket en uge", "the date has changed", "instead of"
+CARRIES_NEWS = re.compile(
+    r"\b(?:rettelse|rettelser|ret(?:ter)?[ \t]+(?:datoen|adressen|perioden)|rykket|ændret|ændring(?:er)?"
+    r"|i[ \t]+stedet[ \t]+for|ny[ \t]+dato|nye[ \t]+datoer|correction|corrected|changed|postponed|moved[ \t]+to"
+    r"|instead[ \t]+of|new[ \t]+dates?|vedhæft\w*|vedlagt|attached)\b", re.IGNORECASE)
 STATUS_WORDS = re.compile(
     r"\b(status|hvor langt|hvorn[aå]r|nyt i sagen|how far|any news|update on|progress)\b", re.I)
 
@@ -209,7 +214,10 @@ def find_refs(state: MessageState, ctx: Context) -> None:
         said = f"{state.subject}\n{state.text_now}"
         # "Jeg vil gerne søge igen til næste jul ... sig til hvornår jeg skal sende": applying, not asking for news
         asks = STATUS_WORDS.search(said) and not APPLIES_AGAIN.search(said)
-        state.kind = "status_query" if (short and asks) else "follow_up"
+        # a status question that also brings news (a date moved, a document sent) is for a caseworker to read
+        news = CARRIES_NEWS.search(state.text_now) or any(
+            not a.content_type.startswith("image/") for a in mail.attachments)
+        state.kind = "status_query" if (short and asks and not news) else "follow_up"
 
 
 _SYSTEM_RESOLVER = system_resolver()

@@ -333,3 +333,18 @@ def test_a_stop_requested_mid_batch_stops_after_the_current_message(env):
     assert len(box.folder_keys("Processed")) == 1 and len(list(box.fetch_pending())) == 2
     with Session(engine) as s:
         assert len(s.exec(select(InboundMessage)).all()) == 1
+
+
+def test_status_question_that_brings_news_is_passed_to_the_office(env):
+    """"Hvor langt er sagen? ... Og så en rettelse: markedet er rykket en uge": the moved date must reach a caseworker,
+    not only an automatic status answer."""
+    _, engine, box, runner = env
+    box.deliver(application().as_bytes())
+    (first,) = runner.process_batch()
+    box.deliver(application(subject=f"Re: [{first.reference}] Kvittering",
+                            body="Hej\n\nHvor langt er sagen? Og så en rettelse: opstillingen er rykket en uge, til "
+                                 "mandag 8. marts 2027.\n\nHilsen\nJens").as_bytes())
+    (second,) = runner.process_batch()
+    assert second.outcome == "follow_up" and second.reference == first.reference
+    (fwd,) = outbox(engine, "follow_up")
+    assert fwd.recipient == "trafik@kk.example"
