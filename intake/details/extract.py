@@ -137,6 +137,7 @@ def extract_details(
     _premises_beside_the_head_office(found, read)
     _site_in_a_plan(found, read)
     _company_beside_its_cvr(found, read, form_fields, form_source)
+    _company_without_its_label(found)
     _check_cvr(found)
     _guests_over_the_day(found, read)
     _order_period(found)
@@ -717,6 +718,18 @@ def _company_beside_its_cvr(found: dict[str, Field], read: list[tuple[str, str, 
                    and isinstance(v.get("company_name"), str) and v["company_name"] != name), None)
     if beside is not None:
         found["company_name"] = Field(beside[1], beside[0])
+
+
+# a role written before the name as a table's label, read with it from a PDF's row: "Ledningsejer Stadsnet Fiber A/S"
+_ROLE_LABEL = re.compile(r"(?i)(?:ledningsejer|tankejer|grundejer|bygherre|ansøger|anmelder|arrangør|entreprenør"
+                         r"|udførende|virksomhed|firma|applicant|organi[sz]er|contractor|owner)[ \t]+(?=[A-ZÆØÅ])")
+
+
+def _company_without_its_label(found: dict[str, Field]) -> None:
+    company = found.get("company_name")
+    label = _ROLE_LABEL.match(str(company.value)) if company is not None else None
+    if company is not None and label is not None and names_a_business(str(company.value)[label.end():]):
+        found["company_name"] = Field(str(company.value)[label.end():], company.source)
 
 
 def _company_of_the_sender(found: dict[str, Field], read: list[tuple[str, str, dict[str, object]]],

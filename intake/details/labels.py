@@ -26,7 +26,9 @@ _LABELS: list[tuple[str, str]] = [
     # (and the applicant doing the work itself: "Ansøger og udførende", "Applicant and contractor")
     ("person_or_company", r"(?:ansøgers|ansøgerens) navn|ansøger|applicant(?: s name| name)?"
                           r"|(?:ansøger|applicant) (?:og|and) (?:udførende|entreprenør|contractor)(?: firma)?"
-                          r"|name of (?:the )?applicant"),
+                          r"|name of (?:the )?applicant"
+                          # an oil tank's owner, who notifies its closing ("Tankejer", "Tank owner")
+                          r"|tank ?ejer(?:en)?|ejer af (?:olie)?tanken|tank owner|owner of the tank"),
     ("company_name", r"arrangør|organizer|organiser|organi[sz]ing (?:body|organi[sz]ation|committee)"
                      r"|arrangerende (?:forening|organisation)|entreprenør|udførende (?:firma|entreprenør)|contractor"
                      r"|ansøgende (?:firma|forening)|(?:virksomhed(?:en|ens)?|firma(?:ets)?|selskab(?:ets)?"

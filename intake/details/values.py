@@ -48,6 +48,9 @@ Handler = Callable[[str, date], Values]     # reads a value written under one ki
 
 def normalise_value(key: str | None, value: str, reference: date) -> dict[str, object]:
     """The details a labelled value gives; empty when the value does not fit the label."""
+    first = value.strip().split("\n", 1)[0]
+    if key in ("company_name", "person_or_company") and re.search(SUFFIX + r"[ \t]*$", first):
+        value = first       # "Jensen & Kragh Kabelentreprise ApS\nformand Ole Kragh, tlf. ...": the name's line alone
     value = re.sub(r"\s+", " ", value).strip(" \t:;")
     if not key or not value or key == "cpr" or find_cpr(value) and key != "p_number":   # labelled: no CPR
         return {}
@@ -158,7 +161,8 @@ def _v_person_or_company(value: str, ref: date) -> Values:
 # "Amiras Is (enkeltmandsvirksomhed)": the kind of business in brackets after its name is no part of the name
 # (with its owner: "Al-Noor Bakery (sole proprietorship of Omar al-Rashid)", "(enkeltmandsvirksomhed v/ X)")
 _SOLE_TRADER_ASIDE = re.compile(r"\s*\((?i:enkeltmandsvirksomhed|personligt ejet|sole trader|sole proprietorship"
-                                r"|selvstændig|self-employed|forening|association)"
+                                r"|selvstændig|self-employed|forening|association|selvejende institution"
+                                r"|self-governing institution|fond|foundation)"
                                 r"(?:[ \t]+(?i:of|owned by|af|ejet af|v/)[ \t]+[^()\n]{2,60})?\)\s*$")
 
 

@@ -145,3 +145,29 @@ def test_a_first_name_introduced_is_completed_from_the_name_signed_in_full():
     found = read([("body", "Hej\n\nJeg hedder Thuy og jeg har neglesalonen på Amagerbrogade 41.\n\nMange tak\n"
                            "Thuy Nguyen\nThuy Nails ApS\n")])
     assert found.get("contact_name") == "Thuy Nguyen"
+
+
+def _with_form(form: dict[str, str], body: str, sender: str = "x@example.dk") -> dict:
+    found = extract_details([("body", body), ("anmeldelse.pdf", "\n".join(f"{k} {v}" for k, v in form.items()))],
+                            form, form_source="anmeldelse.pdf", reference=REF, sender=sender)
+    return {k: f.value for k, f in found.items()}
+
+
+def test_a_tank_owner_row_names_the_applicant_without_its_kind_in_brackets():
+    found = _with_form({"Tankejer": "Brønshøj Private Skole (selvejende institution)\nCVR 32856969",
+                        "Udførende": "Nordvest Tankrens ApS, CVR 33331886"},
+                       "Hej\n\nVi skal have sløjfet skolens gamle olietank. Skemaet er vedhæftet.\n\n"
+                       "Skolens CVR: 32856969\nMvh\nOle Dahl\n")
+    assert (found.get("company_name"), found.get("cvr")) == ("Brønshøj Private Skole", "32856969")
+
+
+def test_a_contractors_row_with_its_foreman_on_the_next_line_names_the_firm_alone():
+    found = _with_form({"Udførende entreprenør": "Amager Kabel & Rør ApS\nformand Bo Holm, tlf. 29 64 10 57"},
+                       "Hej\n\nSe vedhæftede ansøgning om gravetilladelse.\n\nMvh\nBo Holm\n")
+    assert found.get("company_name") == "Amager Kabel & Rør ApS"
+
+
+def test_a_role_read_with_the_name_from_a_tables_row_is_no_part_of_it():
+    found = read([("ansøgning.pdf", "Ansøgning om gravetilladelse\nLedningsejer Nordfiber Net A/S\nCVR-nr. 44914093\n"
+                                    "Adresse Lyngbyvej 20, 2100 København Ø\n")])
+    assert found.get("company_name") == "Nordfiber Net A/S"
