@@ -651,7 +651,11 @@ _ANOTHER_MATTER = re.compile(
     r"|\b(?:next[ \t]+free[ \t]+day|alternative[ \t]+date|rain[ \t]+date|reservedag(?:en)?|if[ \t]+it[ \t]+rains"
     r"|hvis[ \t]+det[ \t]+regner|ved[ \t]+regn)\b[^.!?\n;:]{0,40}"
     r"|\b(?:contract|aftale|kontrakt|lejemål|lease)\w*\b[^.!?\n;:]{0,30}\b(?:ends|ophører|udløber|slutter"
-    r"|runs[ \t]out|expires)(?:[ \t]+(?:on|den|d\.))?[ \t]+)\Z")
+    r"|runs[ \t]out|expires)(?:[ \t]+(?:on|den|d\.))?[ \t]+"
+    # when documents follow: "OML-beregning og støjberegning eftersendes, når de er færdige (forventet i uge 4)",
+    # "the noise report will follow in week 4"
+    r"|\b(?:eftersendes|fremsendes[ \t]+senere|følger[ \t]+efter|will[ \t]+follow|to[ \t]+follow"
+    r"|will[ \t]+be[ \t]+sent[ \t]+later)\b[^.!?\n;:]{0,40})\Z")
 
 
 def _of_an_earlier_year(text: str, at: int, reference: date) -> bool:

@@ -171,3 +171,12 @@ def test_a_role_read_with_the_name_from_a_tables_row_is_no_part_of_it():
     found = read([("ansøgning.pdf", "Ansøgning om gravetilladelse\nLedningsejer Nordfiber Net A/S\nCVR-nr. 44914093\n"
                                     "Adresse Lyngbyvej 20, 2100 København Ø\n")])
     assert found.get("company_name") == "Nordfiber Net A/S"
+
+
+def test_the_week_documents_follow_in_is_no_period():
+    found = read([("body", "Hej\n\nVi søger om ny miljøgodkendelse til vores trykkeri. Luftberegningen eftersendes, "
+                           "når rådgiveren er færdig (forventet i uge 5).\n\nMvh\nPer Holt\n")])
+    assert (found.get("period_from"), found.get("period_to")) == (None, None)
+    found = read([("body", "Hi,\n\nWe apply for an environmental approval. The noise report will follow in week 5.\n\n"
+                           "Regards,\nPer Holt\n")])
+    assert (found.get("period_from"), found.get("period_to")) == (None, None)
