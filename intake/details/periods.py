@@ -441,9 +441,11 @@ _MAX_PUT_RIGHT = 5              # corrections read in one text
 def _days_in_place_of_others(text: str) -> str:
     """The old days left out where the text puts new ones in their place, and the new ones written where the old
     ones stand elsewhere (the earlier mail quoted below, also in another form: "25. januar" is "25.01.2027")."""
-    for m in list(islice(_IN_PLACE_OF.finditer(text), _MAX_PUT_RIGHT))[::-1]:      # from the end: the places hold
-        new, old = m.group("new").rstrip("."), m.group("old").rstrip(".")
+    pairs = []
+    for m in islice(_IN_PLACE_OF.finditer(text), _MAX_PUT_RIGHT):     # the old days left out (the length kept)
+        pairs.append((m.group("new").rstrip("."), m.group("old").rstrip(".")))
         text = text[:m.end("new")] + " " * (m.end() - m.end("new")) + text[m.end():]
+    for new, old in pairs:
         old_days = find_dates(old)
         if "-" in old or "–" in old or len(old_days) != 1:
             text = re.sub(rf"(?<![\w/.]){re.escape(old)}(?![\w/])", new, text, flags=re.IGNORECASE)
