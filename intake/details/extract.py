@@ -29,7 +29,7 @@ from stdnum.dk import cvr as stdnum_cvr
 
 from intake.details import contacts, periods
 from intake.details.addresses import corrected_house_numbers
-from intake.details.identifiers import EMAIL, IGNORED_EMAIL, find_cpr
+from intake.details.identifiers import CVR_LABELLED, EMAIL, IGNORED_EMAIL, digits, find_cpr
 from intake.details.labels import label_key
 from intake.details.names import (
     FORM_WRITTEN_OUT,
@@ -700,10 +700,10 @@ def _company_beside_its_cvr(found: dict[str, Field], read: list[tuple[str, str, 
         return
     name = str(company.value)
     own = next((v for v in form_fields.values() if v.startswith(name)), "")
-    written = re.search(r"(?<!\d)\d{8}(?!\d)", re.sub(r"(?<=\d)[ ](?=\d)", "", own[len(name):]))
-    if written is None:
+    labelled = CVR_LABELLED.search(own, len(name))      # the form's CVR written with its company ("..., CVR 27312586")
+    if labelled is None:
         return
-    if written.group(0) == cvr.value:
+    if digits(labelled.group("v")) == cvr.value:
         # the form's CVR is its contractor's, and the mail is signed by a company the form also names (the property's
         # owner) with a CVR of its own: that company applies, with its CVR
         named = " ".join(form_fields.values())
@@ -767,11 +767,16 @@ def _contact_by_the_model(found: dict[str, Field], read: list[tuple[str, str, di
         found["contact_name"] = Field(chosen, "body")
 
 
+def _a_first_name_alone(contact: Field) -> bool:
+    """The contact is one capitalised word ("Birgitte", "Somchai"): a first name a fuller one may complete."""
+    return re.fullmatch(r"[A-ZÆØÅ][\w\-]+", str(contact.value)) is not None
+
+
 def _first_name_of_the_owner(found: dict[str, Field]) -> None:
     """ "Venlig hilsen Birgitte" under "Blomsterhuset Amager v/ Birgitte Dam": the owner the business is named after
     (also by a short form of the name: "Cheers, Josh" under "Flat White Istedgade v/Joshua Whitaker")."""
     contact, company = found.get("contact_name"), found.get("company_name")
-    if contact is None or company is None or not re.fullmatch(r"[A-ZÆØÅ][\w\-]+", str(contact.value)):
+    if contact is None or company is None or not _a_first_name_alone(contact):
         return
     owner = re.search(rf"\bv/[ \t]?(?P<v>{re.escape(str(contact.value))}[a-zæøå]{{0,5}}"
                       rf"(?:[ \t][A-ZÆØÅ][\w\-]+){{1,2}})$", str(company.value))
@@ -784,8 +789,7 @@ def _first_name_in_full(found: dict[str, Field], read: list[tuple[str, str, dict
     only so ("Mange tak\nSomchai Rattanakorn"): the full name."""
     contact = found.get("contact_name")
     body = _text_of(read, "body")
-    if (contact is None or contact.source != "body" or not body
-            or not re.fullmatch(r"[A-ZÆØÅ][\w\-]+", str(contact.value))):
+    if contact is None or contact.source != "body" or not body or not _a_first_name_alone(contact):
         return
     full = {m.group(0) for m in islice(re.finditer(rf"(?<![\w]){re.escape(str(contact.value))}"
                                                    r"(?:[ \t][A-ZÆØÅ][\w\-]+){1,2}(?![\w])", body), 10)}
