@@ -21,6 +21,11 @@ def _first_case(engine, box, runner) -> str:
     return str(outcome.reference)
 
 
+def _case(engine, reference: str) -> Case:
+    with Session(engine) as s:
+        return s.exec(select(Case).where(Case.reference == reference)).one()
+
+
 def _routed_text(engine, reference: str) -> str:
     with Session(engine) as s:
         case = s.exec(select(Case).where(Case.reference == reference)).one()
@@ -121,8 +126,7 @@ def test_a_neighbours_objection_under_the_quoted_application_is_no_application_o
                                  "mod den ansøgning, der er citeret herunder. Sidste år var der musik til kl. 01.\n\n"
                                  "Jeg vil gerne høres i sagen.\n\nGitte Winkel" + quoted).as_bytes())
     (outcome,) = runner.process_batch()
-    with Session(engine) as s:
-        case = s.exec(select(Case).where(Case.reference == outcome.reference)).one()
+    case = _case(engine, str(outcome.reference))
     assert (case.task_type, case.office, case.needs_triage) == ("generel", "erhvervsservice", False)
 
 
@@ -133,8 +137,7 @@ def test_an_application_that_mentions_an_objection_stays_an_application(service)
                                  "september 2027. Naboen har tidligere gjort indsigelse, men vi har talt med ham.\n\n"
                                  "Mvh\nJonas Vestergaard\n").as_bytes())
     (outcome,) = runner.process_batch()
-    with Session(engine) as s:
-        case = s.exec(select(Case).where(Case.reference == outcome.reference)).one()
+    case = _case(engine, str(outcome.reference))
     assert case.task_type == "udeservering"
 
 
@@ -159,8 +162,7 @@ def test_withdrawing_an_application_we_do_not_know_is_no_new_application(service
     box.deliver(application(sender="Emma Lindqvist <emma@northbound-events.example>",
                             subject="Re: Application - brand pop-up event, Israels Plads", body=body).as_bytes())
     (outcome,) = runner.process_batch()
-    with Session(engine) as s:
-        case = s.exec(select(Case).where(Case.reference == outcome.reference)).one()
+    case = _case(engine, str(outcome.reference))
     assert (case.task_type, case.office, case.needs_triage) == ("generel", "erhvervsservice", False)
 
 
@@ -171,6 +173,5 @@ def test_an_application_that_withdraws_an_earlier_one_stays_an_application(servi
                                  "foran caféen på Elmegade 14 fra 1. april til 30. september 2027.\n\nMvh\n"
                                  "Jonas Vestergaard\n").as_bytes())
     (outcome,) = runner.process_batch()
-    with Session(engine) as s:
-        case = s.exec(select(Case).where(Case.reference == outcome.reference)).one()
+    case = _case(engine, str(outcome.reference))
     assert case.task_type == "udeservering"

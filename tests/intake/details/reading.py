@@ -8,11 +8,11 @@ from datetime import date
 from intake.details import extract_details
 
 
-def values_at(reference: date) -> Callable[[list[tuple[str, str]]], dict]:
+def values_at(reference: date) -> Callable[..., dict]:
     """``values(sources)``: the value of each field found in ``sources`` ((source, text) pairs), read on ``reference``
-    for a sender without details of his own."""
-    def values(sources: list[tuple[str, str]]) -> dict:
-        found = extract_details(sources, {}, reference=reference, sender="x@example.dk")
+    for a sender without details of his own (or the ``sender`` and ``sender_name`` given)."""
+    def values(sources: list[tuple[str, str]], *, sender: str = "x@example.dk", sender_name: str = "") -> dict:
+        found = extract_details(sources, {}, reference=reference, sender=sender, sender_name=sender_name)
         return {k: f.value for k, f in found.items()}
     return values
 
