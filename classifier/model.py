@@ -109,6 +109,15 @@ class TaskModel:
         return [self._decide(w, b, s, held_permits(t), k)
                 for w, b, k, s, t in zip(whole, best, ticked, primary, texts, strict=False)]
 
+    def probabilities(self, texts: Sequence[str], labels: Sequence[str]) -> list[dict[str, float]]:
+        """Each short text's calibrated probability of each of ``labels`` (a label the model lacks is 0.0): what one
+        sentence is about, as a piece is scored."""
+        scorer = self._scorer()
+        scores = scorer.scores([scorer.counts(normalise(t)) for t in texts])
+        probs = platt(scores[:, :len(self.labels)], self.platt) if len(texts) else np.zeros((0, len(self.labels)))
+        index = {label: i for i, label in enumerate(self.labels)}
+        return [{label: float(row[index[label]]) if label in index else 0.0 for label in labels} for row in probs]
+
     def _pieces(self, text: str, parts: Parts | None) -> Pieces:
         if not self._uses_segments():
             return Pieces()

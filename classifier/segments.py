@@ -313,6 +313,20 @@ def _ends_sentence(text: str) -> bool:
     return text.rstrip().endswith((".", "!", "?", ":", ";")) or bool(_TABLE_ROW.match(text))
 
 
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Where each sentence of ``text`` lies (start, end), line by line; a full stop after an abbreviation ("kl.",
+    "ca.", "fx.") ends none."""
+    spans: list[tuple[int, int]] = []
+    for line in re.finditer(r"[^\n]+", text):
+        start = line.start()
+        for end in _SENTENCE_END.finditer(line.group()):
+            if not _ABBREVIATION.search(text[start:line.start() + end.start()]):
+                spans.append((start, line.start() + end.start()))
+                start = line.start() + end.end()
+        spans.append((start, line.end()))
+    return [(s, e) for s, e in spans if e - s >= MIN_SEGMENT_CHARS]
+
+
 def _sentences(text: str) -> list[str]:
     """The sentences of a text; a full stop after an abbreviation ("kl.", "ca.", "fx.") ends none."""
     out: list[str] = []
