@@ -52,7 +52,7 @@ from intake.letters.status import describe_event, status_reply
 from intake.letters.wording import language
 from intake.mail.headers import raw_header_values
 from intake.mail.message import ParsedMail
-from intake.pipeline import Context, MessageState, evidence_of, find_details, read_attachments
+from intake.pipeline import Context, MessageState, evidence_of, find_details, own_evidence, read_attachments
 from intake.privacy import redact_cpr
 from models import Case, CaseEvent, CasePart, InboundMessage
 
@@ -170,7 +170,10 @@ def recheck(session: Session, case: Case, parts: Sequence[CasePart], state: Mess
         return []
     read_attachments(state, ctx)
     find_details(state, ctx)
-    notes = apply_answer(open_parts, evidence_of(state), ctx.catalogue)
+    evidence = evidence_of(state)
+    # an answer about several parts ("Skiltet bliver 120 x 40 cm, og P-nummeret er ..."): each reads its own sentences
+    tasks = [p.task_type for p in parts if not p.needs_triage and p.status in partlib.OPEN_PART_STATUSES]
+    notes = apply_answer(open_parts, evidence, ctx.catalogue, own_evidence(evidence, tasks, ctx))
     for part, note in zip(open_parts, notes, strict=True):
         session.add(CaseEvent(case_id=case.id, part_id=part.id, actor="applicant", action="checklist", detail=note))
     log.info("checklist checked again", extra={"reference": case.reference, "parts": len(open_parts)})

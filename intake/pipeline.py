@@ -24,6 +24,7 @@ from classifier.features import compose
 from intake.attachments import AttachmentResult, extract_attachment, safe_filename
 from intake.attachments.result import refusal
 from intake.details import Field, extract_details
+from intake.details.attribution import by_part
 from intake.details.checklist import Checklist, Evidence, check_parts
 from intake.details.external import find_external_topics
 from intake.errors import StopMessage
@@ -400,7 +401,19 @@ def _signature(full_text: str, text_now: str, quoted: str) -> str:
 def check_completeness(state: MessageState, ctx: Context) -> None:
     """Each part's checklist: what the application has and where, what is missing (none for a triage case)."""
     tasks = [p.task_type for p in state.parts if not p.needs_triage and ctx.catalogue.task(p.task_type).checklist]
-    state.checklists = check_parts(tasks, ctx.catalogue, evidence_of(state)) if tasks else {}
+    if not tasks:
+        state.checklists = {}
+        return
+    evidence = evidence_of(state)
+    state.checklists = check_parts(tasks, ctx.catalogue, evidence, own_evidence(evidence, tasks, ctx))
+
+
+def own_evidence(evidence: Evidence, tasks: Sequence[str], ctx: Context) -> dict[str, Evidence] | None:
+    """Each part's own evidence where the application has several (``intake.details.attribution``): each reads its
+    own numbers, not the sentences about another part. None for one part, or for a model that cannot score sentences
+    (a test's fake): each part then reads the whole."""
+    scorer = getattr(ctx.models.get(), "probabilities", None)
+    return by_part(evidence, tasks, scorer) if scorer is not None and len(set(tasks)) > 1 else None
 
 
 PRELUDE: Sequence[Stage] = (parse, detect_loops, find_parties, detect_lang, find_refs, check_sender)

@@ -8,7 +8,7 @@ rules; what it supplies moves from missing to have, and the caseworker is told w
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from intake.details.checklist import Checklist, Evidence, check, from_dict, merge
 from intake.details.extract import Field
@@ -37,15 +37,17 @@ def stored(part: CasePart) -> Checklist | None:
     return from_dict(part.task_type, raw) if raw else None
 
 
-def apply_answer(parts: Sequence[CasePart], evidence: Evidence, catalogue: Catalogue) -> list[str]:
-    """Check an answer against each part still missing something; store the merge; the caseworker's lines."""
+def apply_answer(parts: Sequence[CasePart], evidence: Evidence, catalogue: Catalogue,
+                 own: Mapping[str, Evidence] | None = None) -> list[str]:
+    """Check an answer against each part still missing something; store the merge; the caseworker's lines.
+    ``own``: each part's own evidence, when the case has several parts (``intake.details.attribution``)."""
     notes = []
     for part in parts:
         earlier = stored(part)
         if earlier is None or not earlier.required_missing:
             continue
         task = catalogue.task(part.task_type)
-        merged = merge(earlier, check(task, evidence))
+        merged = merge(earlier, check(task, evidence, (own or {}).get(part.task_type)))
         supplied = [i for i in earlier.missing if i in merged.have]
         part.checklist_json = json.dumps(merged.as_dict(), ensure_ascii=False)
         notes.append(_note(task.name_da, supplied, merged, catalogue, part.task_type))

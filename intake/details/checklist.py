@@ -107,6 +107,9 @@ class Evidence:
     signature: str = ""  # the body's signature (details are read from it; ``texts`` hold the body without it)
     quoted: str = ""  # the quoted history of a reply: what someone else wrote earlier, never the application
     received: date | None = None  # when the mail came: a date before it is not the period applied for
+    # sentences about another part of the application (``intake.details.attribution``), blanked out of ``texts``: a
+    # value written only there is not this part's
+    others: Sequence[str] = ()
 
     def __post_init__(self) -> None:
         """Each text is read up to ``TEXT_LIMIT`` characters: cut once here, not for every word and pattern."""
@@ -114,6 +117,7 @@ class Evidence:
         object.__setattr__(self, "texts", tuple((s, t[:TEXT_LIMIT]) for s, t in self.texts))
         object.__setattr__(self, "signature", self.signature[:TEXT_LIMIT])
         object.__setattr__(self, "quoted", self.quoted[:TEXT_LIMIT])
+        object.__setattr__(self, "others", tuple(self.others))
 
 
 @dataclass(frozen=True)
@@ -134,11 +138,17 @@ class Checklist:
         return {"have": dict(self.have), "missing": list(self.missing), "required_missing": list(self.required_missing)}
 
 
-def check(task: TaskType, evidence: Evidence) -> Checklist:
-    """Compare ``evidence`` with the checklist of ``task``."""
+# what an item reads to be a place or the business's numbers: the business's, whatever part's sentence names them
+_PLACES = frozenset({"address", "activity_location", "cvr", "p_number"})
+
+
+def check(task: TaskType, evidence: Evidence, own: Evidence | None = None) -> Checklist:
+    """Compare ``evidence`` with the checklist of ``task``; ``own``, when given, is this part's own evidence in an
+    application of several parts (``intake.details.attribution.by_part``): every item but a place or the business's
+    numbers is read from it."""
     have: dict[str, str] = {}
     for item in task.checklist:
-        where = found_where(item, evidence)
+        where = found_where(item, evidence if own is None or _PLACES & set(item.details) else own)
         if where:
             have[item.id] = where
     missing = tuple(i.id for i in task.checklist if i.id not in have)
@@ -146,9 +156,12 @@ def check(task: TaskType, evidence: Evidence) -> Checklist:
     return Checklist(task.id, have, missing, required)
 
 
-def check_parts(task_types: Iterable[str], catalogue: Catalogue, evidence: Evidence) -> dict[str, Checklist]:
-    """The checklist of each task type (catalogue order of items), in the order given."""
-    return {t: check(catalogue.task(t), evidence) for t in dict.fromkeys(task_types) if t in catalogue.tasks}
+def check_parts(task_types: Iterable[str], catalogue: Catalogue, evidence: Evidence,
+                own: Mapping[str, Evidence] | None = None) -> dict[str, Checklist]:
+    """The checklist of each task type (catalogue order of items), in the order given; ``own``: each part's own
+    evidence, when the application has several."""
+    return {t: check(catalogue.task(t), evidence, (own or {}).get(t))
+            for t in dict.fromkeys(task_types) if t in catalogue.tasks}
 
 
 def found_where(item: ChecklistItem, evidence: Evidence) -> str:
@@ -689,7 +702,28 @@ def _detail_given(item: ChecklistItem, key: str, value: object, evidence: Eviden
                 return True
     if key in ("period_from", "period_to") and date_unsettled([t for _, t in evidence.texts]):
         return False  # "the date is not fixed yet - most likely a weekend in August": a month read as a date is none
+    if not seen and any(next(locate(key, value, text), None) is not None for text in evidence.others):
+        # written only in a sentence about another part of the application: this part's own period is a date in
+        # its own sentences ("Noisy work: ..., 15 February - 12 March 2027") or the same period ("2 containere ...
+        # i samme periode"); any other value is not this part's
+        return key in ("period_from", "period_to") and _own_period(evidence)
     return not seen and next(locate(key, value, evidence.quoted), None) is None
+
+
+# a part that takes place in the period another part names: "i samme periode", "i hele nedrivningsperioden", "for the
+# same period", "throughout the works"
+_SAME_PERIOD = re.compile(r"\b(?:i|in|for|during|over)\s+(?:(?:den|the)\s+)?(?:samme|same)\s+(?:\w+)?period\w*|"
+                          r"\b(?:i|in)\s+hele\s+\w*perioden\b|\bthroughout the (?:\w+ )?(?:period|works?)\b|"
+                          r"\b(?:samtidig(?:t)? med|at the same time as)\s+\w+", re.IGNORECASE)
+
+
+def _own_period(evidence: Evidence) -> bool:
+    """This part's own sentences give it a period: a date, a week, or the period of another part."""
+    return any(find_dates(text) or _WEEK.search(text) or _SAME_PERIOD.search(text)
+               for source, text in evidence.texts if source != "subject")
+
+
+_WEEK = re.compile(r"\b(?:uge|week)s?\s*\d{1,2}\b", re.IGNORECASE)
 
 
 def _same_number(value: str, text: str, end: int) -> bool:

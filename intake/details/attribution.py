@@ -1,0 +1,110 @@
+"""Which part a sentence is about, so that each part's checklist reads its own numbers.
+
+"Udeservering 1,5 m ud fra facaden og 4 m langs. Vi vil også have et skilt over
+døren." gives the serving area, not the sign's size: read as one text, the
+sign's checklist would take "1,5 m ... 4 m" as its size, and the
+acknowledgement would call the application complete where it is not.
+
+In an application of several parts, each sentence of what the business sent is
+scored by the classifier against the parts' task types (``Probabilities``:
+``classifier.model.TaskModel.probabilities``). A sentence belongs to one part
+when that part's probability is at least ``CLEAR`` and every other part's is at
+least ``MARGIN`` lower; a sentence that points back ("Det bliver 120 x 40 cm",
+"It will be 3 by 4 metres") belongs where the sentence before it does. Any
+other sentence (a greeting, the address, "Vi søger om udeservering på 12 m² og
+et skilt på 1 x 0,5 m") belongs to every part.
+
+A part's own evidence (``by_part``) is the evidence with the sentences that
+belong to another part blanked out (spaces, so places keep their offsets) and
+kept aside in ``Evidence.others``: a value written only there is not given for
+this part. The checklist reads its place items (an address, a site, the CVR or
+P-number) from the whole evidence: they are the business's, whatever sentence
+names them (``intake.details.checklist.check``).
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+
+from classifier.segments import sentence_spans
+from intake.details.checklist import Evidence
+
+CLEAR = 0.8    # a part's probability for one sentence: it is about that part
+LOW = 0.3      # and every other part's is at most this
+FOLLOW = 0.5   # a sentence that goes on about the part of the one before: that part's probability at least this
+MARGIN = 0.3   # a heading ("Vejareal:") names the part it is this much more about than any other
+MAX_SENTENCES = 400  # sentences scored for one application (a long attachment's later ones belong to every part)
+
+# sentences -> task types -> each sentence's probability of each task type
+Probabilities = Callable[[Sequence[str], Sequence[str]], list[dict[str, float]]]
+
+# a sentence that opens by pointing back at the one before: it is about the same thing
+_POINTS_BACK = re.compile(r"^\W*(?:det|den|de|dette|it|they|this|that)\s+(?:\w+\s+)?"
+                          r"(?:bliver|blir|er|var|vil|skal|kommer|får|har|måler|fylder|står|ligger|is|are|was|will|would|measures?|has|have|takes?|covers?|"
+                          r"stands?|gets?)\b", re.IGNORECASE)
+
+
+def owners(text: str, spans: Sequence[tuple[int, int]], tasks: Sequence[str],
+           probabilities: Probabilities) -> list[str | None]:
+    """The part each sentence of ``text`` (at ``spans``) belongs to (None: every part's), in order."""
+    sentences = [text[start:end] for start, end in spans]
+    owned: list[str | None] = []
+    heading: str | None = None  # the part a heading ("Støj:", "Road space:") names, to the end of its paragraph
+    for n, (sentence, probs) in enumerate(zip(sentences, probabilities(sentences, tasks), strict=True)):
+        if n and _PARAGRAPH.search(text, spans[n - 1][1], spans[n][0]):
+            heading = None
+        best = max(probs, key=lambda t: probs[t])
+        second = max((p for t, p in probs.items() if t != best), default=0.0)
+        owner: str | None = None
+        if probs[best] >= CLEAR and second <= LOW and _says_what(sentence):
+            owner = best
+        elif owned and _POINTS_BACK.match(sentence):
+            owner = owned[-1]  # "Det bliver 120 x 40 cm": about what the sentence before was
+        elif heading is not None:
+            owner = heading
+        elif owned and owned[-1] == best and probs[best] >= FOLLOW and second <= FOLLOW:
+            owner = best  # "Vi vil gerne søge om udeservering ... Området bliver ca. 4 m x 1,5 m": the same matter
+        if sentence.rstrip().endswith(":"):
+            heading = owner or (best if probs[best] >= CLEAR and probs[best] - second >= MARGIN else None)
+        owned.append(owner)
+    return owned
+
+
+_PARAGRAPH = re.compile(r"\n[ \t]*\n")
+_WORD = re.compile(r"[^\W\d_]{4,}")
+# words that tell when, not what: "Dato: 20.01.2027 kl. 7 - 21.01.2027 kl. 16" is no part's by itself
+_WHEN = frozenset("""dato date dates periode perioden period fra from until til through hverdage weekdays weekends
+    weekend mandag tirsdag onsdag torsdag fredag lørdag søndag monday tuesday wednesday thursday friday saturday sunday
+    januar februar marts april juni juli august september oktober november december january february march june july
+    october klokken tidsrum time hours timer dagligt daily uger weeks måneder months""".split())
+
+
+def _says_what(sentence: str) -> bool:
+    """The sentence has words of its own beyond when: enough to tell which part it is about."""
+    return sum(w.lower() not in _WHEN for w in _WORD.findall(sentence)) >= 2
+
+
+def by_part(evidence: Evidence, tasks: Sequence[str], probabilities: Probabilities) -> dict[str, Evidence]:
+    """Each part's own evidence (one per task type; the evidence itself for an application of one part)."""
+    tasks = list(dict.fromkeys(tasks))
+    if len(tasks) < 2:
+        return dict.fromkeys(tasks, evidence)
+    units = [(i, start, end) for i, (_, text) in enumerate(evidence.texts)
+             for start, end in sentence_spans(text)][:MAX_SENTENCES]
+    whose: list[str | None] = []
+    for i in range(len(evidence.texts)):  # sentences follow on within their own text only
+        mine = [(s, e) for n, s, e in units if n == i]
+        whose += owners(evidence.texts[i][1], mine, tasks, probabilities) if mine else []
+    parts: dict[str, Evidence] = {}
+    for task in tasks:
+        texts = [list(text) for _, text in evidence.texts]
+        others: list[str] = []
+        for (i, start, end), owner in zip(units, whose, strict=True):
+            if owner is not None and owner != task:
+                others.append(evidence.texts[i][1][start:end])
+                texts[i][start:end] = " " * (end - start)
+        parts[task] = replace(evidence, texts=[(source, "".join(chars))
+                                               for (source, _), chars in zip(evidence.texts, texts, strict=True)],
+                              others=tuple(others))
+    return parts

@@ -1,0 +1,142 @@
+"""Each part of an application of several reads its own sentences (``intake.details.attribution``), and its
+checklist its own numbers (``intake.details.checklist.check`` with ``own``).
+
+The sentence scores come from a fake that reads topic words, so the rules are tested apart from any model; the
+end-to-end test with the trained model is ``tests/e2e/test_checklist_flow.py``."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pytest
+
+from intake.details import attribution
+from intake.details.attribution import by_part, owners
+from intake.details.checklist import check, check_parts
+from routing.catalogue import load_catalogue
+from tests.intake.details.checklist_evidence import evidence
+
+TOPICS = {"udeservering": ("udeservering", "servering", "borde", "outdoor"), "skilte": ("skilt", "sign"),
+          "vejareal": ("stillads", "container", "scaffold", "vejareal"), "stoej_byggeplads": ("støj", "hammer", "noisy")}
+
+
+def fake(sentences: Sequence[str], tasks: Sequence[str]) -> list[dict[str, float]]:
+    """Each task type's probability: 1.0 where the sentence names one of its words, 0.0 elsewhere."""
+    return [{t: float(any(w in s.lower() for w in TOPICS.get(t, ()))) for t in tasks} for s in sentences]
+
+
+def whose(text: str, tasks: Sequence[str] = ("udeservering", "skilte")) -> list[tuple[str, str | None]]:
+    spans = attribution.sentence_spans(text)
+    return [(text[s:e], o) for (s, e), o in zip(spans, owners(text, spans, tasks, fake), strict=True)]
+
+
+@pytest.fixture(scope="module")
+def catalogue():
+    return load_catalogue()
+
+
+def test_a_sentence_about_one_part_is_that_parts_and_one_about_both_or_none_is_every_parts():
+    assert whose("Vi søger om udeservering med fire borde foran caféen. Vi vil også sætte et skilt op over døren. "
+                 "Vi søger om udeservering og et skilt til facaden. Caféen ligger på Elmegade 14.") == [
+        ("Vi søger om udeservering med fire borde foran caféen.", "udeservering"),
+        ("Vi vil også sætte et skilt op over døren.", "skilte"),
+        ("Vi søger om udeservering og et skilt til facaden.", None),
+        ("Caféen ligger på Elmegade 14.", None)]
+
+
+def test_a_sentence_that_points_back_goes_with_the_one_before_but_an_article_does_not():
+    assert [o for _, o in whose("Vi vil også sætte et nyt skilt op. Det bliver 120 x 40 cm.")] == ["skilte", "skilte"]
+    assert [o for _, o in whose("We also want a new sign over the door. It will be 120 by 40 cm.")] \
+        == ["skilte", "skilte"]
+    # "Den opgravede jord" is an article and a noun, not a pronoun that points back
+    assert [o for _, o in whose("Vi vil også sætte et nyt skilt op. Den gamle facade males om.")] == ["skilte", None]
+
+
+def test_the_lines_under_a_heading_are_its_parts_until_the_paragraph_ends():
+    text = "Støj:\n- 1. juni til 25. juni 2027\n- Hverdage kl. 8-16\n\nVi ses.\nKontakt: Jonas, 28 91 60 54"
+    # (the heading itself holds nothing to read: one word is too little to tell a part by)
+    assert [o for _, o in whose(text, ("stoej_byggeplads", "vejareal"))] == [
+        None, "stoej_byggeplads", "stoej_byggeplads", None, None]
+
+
+def test_a_sentence_that_goes_on_about_the_same_matter_stays_with_it():
+    def leaning(sentences: Sequence[str], tasks: Sequence[str]) -> list[dict[str, float]]:
+        return [{"udeservering": 1.0, "skilte": 0.0} if "udeservering" in s else
+                {"udeservering": 0.6, "skilte": 0.4} for s in sentences]
+    text = "Vi søger om udeservering foran butikken. Området bliver ca. 4 m x 1,5 m langs facaden."
+    spans = attribution.sentence_spans(text)
+    assert owners(text, spans, ["udeservering", "skilte"], leaning) == ["udeservering", "udeservering"]
+    # after a sentence of every part's, the same leaning is too weak to tell
+    text = "Hej med jer. Området bliver ca. 4 m x 1,5 m langs facaden."
+    spans = attribution.sentence_spans(text)
+    assert owners(text, spans, ["udeservering", "skilte"], leaning) == [None, None]
+
+
+def test_a_line_that_only_tells_when_is_no_parts_by_itself():
+    def hours_are_noise(sentences: Sequence[str], tasks: Sequence[str]) -> list[dict[str, float]]:
+        return [{"vejareal": 0.0, "stoej_byggeplads": 1.0 if "kl." in s else 0.0} for s in sentences]
+    text = "Ansøger\tKranudlejningen ApS\nDato\t20.01.2027 kl. 7 - 21.01.2027 kl. 16"
+    spans = attribution.sentence_spans(text)
+    assert owners(text, spans, ["vejareal", "stoej_byggeplads"], hours_are_noise) == [None, None]
+    text = "Ansøger\tKranudlejningen ApS\nStøjende arbejde med trykluftbor kl. 7 - 16"
+    assert owners(text, attribution.sentence_spans(text), ["vejareal", "stoej_byggeplads"], hours_are_noise) \
+        == [None, "stoej_byggeplads"]
+
+
+def test_a_part_does_not_read_the_sentences_of_another_and_keeps_their_places():
+    ev = evidence("Vi søger om udeservering med borde 1,5 m ud fra facaden og 4 m langs. "
+                  "Vi vil også sætte et skilt op over døren.")
+    own = by_part(ev, ["udeservering", "skilte"], fake)
+    body = dict(own["skilte"].texts)["body"]
+    assert len(body) == len(dict(ev.texts)["body"]) and "1,5 m" not in body and "skilt op over døren" in body
+    assert own["skilte"].others == ("Vi søger om udeservering med borde 1,5 m ud fra facaden og 4 m langs.",)
+    assert "1,5 m" in dict(own["udeservering"].texts)["body"]
+    assert own["udeservering"].others == ("Vi vil også sætte et skilt op over døren.",)
+    assert by_part(ev, ["skilte"], fake) == {"skilte": ev}  # one part reads everything
+
+
+def test_the_sign_does_not_take_the_serving_areas_size_but_both_keep_the_address(catalogue):
+    ev = evidence("Vi søger om udeservering foran Café Lærken, Vesterbrogade 112, 1620 København V, fra 1. april til "
+                  "30. september 2027. Serveringen med borde bliver 1,5 m ud fra facaden og 4 m langs.\n\n"
+                  "Vi vil også sætte et skilt op over døren.", address="Vesterbrogade 112", postcode="1620",
+                  area_m2=6.0, period_from="2027-04-01", period_to="2027-09-30")
+    whole = check_parts(["udeservering", "skilte"], catalogue, ev)
+    assert "size" in whole["skilte"].have  # read as one text, the serving area is the sign's size
+    own = by_part(ev, ["udeservering", "skilte"], fake)
+    parts = check_parts(["udeservering", "skilte"], catalogue, ev, own)
+    assert parts["skilte"].required_missing == ("size",)
+    assert {"address", "area", "period"} <= set(parts["udeservering"].have)
+    assert "address" in parts["skilte"].have  # a place is the business's, whatever sentence names it
+
+
+def test_a_value_written_only_in_another_parts_sentence_is_not_given_but_its_own_dates_are(catalogue):
+    task = catalogue.task("stoej_byggeplads")
+    ev = evidence("Vi skal have stillads på fortovet fra 4. oktober til 17. december 2027.\n"
+                  "Vi skal også bruge hydraulisk hammer på facaden, hverdage kl. 7-15.",
+                  period_from="2027-10-04", period_to="2027-12-17")
+    own = by_part(ev, ["vejareal", "stoej_byggeplads"], fake)
+    assert "period" in check(task, ev).have
+    assert "period" in check(task, ev, own["stoej_byggeplads"]).required_missing
+    assert "hours" in check(task, ev, own["stoej_byggeplads"]).have
+    # the noisy work's own dates (the extracted period is the scaffold's)
+    ev = evidence("Vi skal have stillads på fortovet fra 4. oktober til 17. december 2027.\n"
+                  "Vi skal også bruge hydraulisk hammer fra 11. til 22. oktober 2027, hverdage kl. 7-15.",
+                  period_from="2027-10-04", period_to="2027-12-17")
+    assert "period" in check(task, ev, by_part(ev, ["vejareal", "stoej_byggeplads"], fake)["stoej_byggeplads"]).have
+    # or the same period as the other part
+    ev = evidence("Vi skal have stillads på fortovet fra 4. oktober til 17. december 2027.\n"
+                  "Vi skal også bruge hydraulisk hammer i samme periode, hverdage kl. 7-15.",
+                  period_from="2027-10-04", period_to="2027-12-17")
+    assert "period" in check(task, ev, by_part(ev, ["vejareal", "stoej_byggeplads"], fake)["stoej_byggeplads"]).have
+
+
+def test_a_long_attachment_is_scored_only_up_to_its_first_sentences(monkeypatch):
+    seen: list[int] = []
+
+    def counting(sentences: Sequence[str], tasks: Sequence[str]) -> list[dict[str, float]]:
+        seen.append(len(sentences))
+        return fake(sentences, tasks)
+    monkeypatch.setattr(attribution, "MAX_SENTENCES", 10)
+    ev = evidence("Vi søger om udeservering.\n" + "Et skilt over døren.\n" * 50)
+    own = by_part(ev, ["udeservering", "skilte"], counting)
+    assert seen == [10]
+    assert dict(own["udeservering"].texts)["body"].count("Et skilt") == 41  # the rest is every part's
