@@ -116,7 +116,7 @@ def checklists(first: list[dict], second: list[dict]) -> None:
         counts["same letter"] += (required - one) == (required - two)
         counts["required items"] += len(required)
         counts["required items alike"] += sum((i in one) == (i in two) for i in required)
-        _, result = checklist_of(item, ctx)
+        result = checklist_of(item, ctx).checklists.get(item["checklist"]["task"])
         asked = set(result.required_missing if result is not None else ())
         for name, given, doubtful in (("first", one, set()), ("second", two, set()),
                                       ("both agree", one & two, one ^ two)):
