@@ -142,13 +142,22 @@ class Checklist:
 _PLACES = frozenset({"address", "activity_location", "cvr", "p_number"})
 
 
+def _shared(item: ChecklistItem) -> bool:
+    """An item every part reads from the whole application: a place, the business's numbers, or the firm doing the
+    work (given by a company form, "ApS": the business's own firm, whatever part's sentence names it)."""
+    return bool(_PLACES & set(item.details)) or any(_pattern(p).fullmatch("ApS") for p in item.patterns)
+
+
 def check(task: TaskType, evidence: Evidence, own: Evidence | None = None) -> Checklist:
     """Compare ``evidence`` with the checklist of ``task``; ``own``, when given, is this part's own evidence in an
     application of several parts (``intake.details.attribution.by_part``): every item but a place or the business's
     numbers is read from it."""
     have: dict[str, str] = {}
     for item in task.checklist:
-        where = found_where(item, evidence if own is None or _PLACES & set(item.details) else own)
+        mine = own is not None and not _shared(item)
+        where = found_where(item, own if mine and own is not None else evidence)
+        if not where and mine and own is not None and "period_from" in item.details and _own_period(own):
+            where = found_where(item, evidence)  # a period the part's own sentences give in their own words
         if where:
             have[item.id] = where
     missing = tuple(i.id for i in task.checklist if i.id not in have)
@@ -710,16 +719,23 @@ def _detail_given(item: ChecklistItem, key: str, value: object, evidence: Eviden
     return not seen and next(locate(key, value, evidence.quoted), None) is None
 
 
-# a part that takes place in the period another part names: "i samme periode", "i hele nedrivningsperioden", "for the
-# same period", "throughout the works"
-_SAME_PERIOD = re.compile(r"\b(?:i|in|for|during|over)\s+(?:(?:den|the)\s+)?(?:samme|same)\s+(?:\w+)?period\w*|"
-                          r"\b(?:i|in)\s+hele\s+\w*perioden\b|\bthroughout the (?:\w+ )?(?:period|works?)\b|"
-                          r"\b(?:samtidig(?:t)? med|at the same time as)\s+\w+", re.IGNORECASE)
+# a part that takes place in the period another part names: "i samme periode", "i hele nedrivningsperioden",
+# "samtidig med nedrivningen", "under koncerten", "for hele udgravningen", "for the same period", "during the concert",
+# "same hours as the concert", "while the scaffolding is up", "throughout the works"
+_SAME_PERIOD = re.compile(r"\b(?:(?:i|in|for|during|over)\s+(?:(?:den|the)\s+)?(?:samme|same)\s+(?:\w+)?period\w*|"
+                          r"(?:i|in)\s+hele\s+\w*perioden|(?:samme|same)\s+(?:dag|dage|tidsrum|uger|hours|days?|dates?|"
+                          r"weeks?|time)|samtidig(?:t)?\s+med|mens\s+\w+|(?:for|i)\s+hele\s+\w+(?:en|et)|"
+                          r"under\s+(?:hele\s+)?\w+(?:en|et|ne)|hele\s+perioden|at the same time|while the|during the|"
+                          r"throughout the|for the whole|for the entire)\b", re.IGNORECASE)
+# a span of days in one month: "11.-22. oktober 2027", "3-21 May"
+_DAYS_SPAN = re.compile(r"\b\d{1,2}\.?\s*(?:-|–|til|to|until)\s*\d{1,2}\.?\s*"
+                        r"(?:jan|feb|mar|apr|maj|may|jun|jul|aug|sep|okt|oct|nov|dec)", re.IGNORECASE)
 
 
 def _own_period(evidence: Evidence) -> bool:
-    """This part's own sentences give it a period: a date, a week, or the period of another part."""
-    return any(find_dates(text) or _WEEK.search(text) or _SAME_PERIOD.search(text)
+    """This part's own sentences give it a period (from and to): two dates in one text, a span of days, a week, or
+    the period of another part."""
+    return any(len(find_dates(text)) > 1 or _DAYS_SPAN.search(text) or _WEEK.search(text) or _SAME_PERIOD.search(text)
                for source, text in evidence.texts if source != "subject")
 
 

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 import pytest
 
+from classifier.segments import sentence_spans
 from intake.details import attribution
 from intake.details.attribution import by_part, owners
 from intake.details.checklist import check, check_parts
@@ -16,7 +17,8 @@ from routing.catalogue import load_catalogue
 from tests.intake.details.checklist_evidence import evidence
 
 TOPICS = {"udeservering": ("udeservering", "servering", "borde", "outdoor"), "skilte": ("skilt", "sign"),
-          "vejareal": ("stillads", "container", "scaffold", "vejareal"), "stoej_byggeplads": ("støj", "hammer", "noisy")}
+          "vejareal": ("stillads", "container", "scaffold", "vejareal"),
+          "stoej_byggeplads": ("støj", "hammer", "noisy")}
 
 
 def fake(sentences: Sequence[str], tasks: Sequence[str]) -> list[dict[str, float]]:
@@ -25,7 +27,7 @@ def fake(sentences: Sequence[str], tasks: Sequence[str]) -> list[dict[str, float
 
 
 def whose(text: str, tasks: Sequence[str] = ("udeservering", "skilte")) -> list[tuple[str, str | None]]:
-    spans = attribution.sentence_spans(text)
+    spans = sentence_spans(text)
     return [(text[s:e], o) for (s, e), o in zip(spans, owners(text, spans, tasks, fake), strict=True)]
 
 
@@ -63,11 +65,11 @@ def test_a_sentence_that_goes_on_about_the_same_matter_stays_with_it():
         return [{"udeservering": 1.0, "skilte": 0.0} if "udeservering" in s else
                 {"udeservering": 0.6, "skilte": 0.4} for s in sentences]
     text = "Vi søger om udeservering foran butikken. Området bliver ca. 4 m x 1,5 m langs facaden."
-    spans = attribution.sentence_spans(text)
+    spans = sentence_spans(text)
     assert owners(text, spans, ["udeservering", "skilte"], leaning) == ["udeservering", "udeservering"]
     # after a sentence of every part's, the same leaning is too weak to tell
     text = "Hej med jer. Området bliver ca. 4 m x 1,5 m langs facaden."
-    spans = attribution.sentence_spans(text)
+    spans = sentence_spans(text)
     assert owners(text, spans, ["udeservering", "skilte"], leaning) == [None, None]
 
 
@@ -75,10 +77,10 @@ def test_a_line_that_only_tells_when_is_no_parts_by_itself():
     def hours_are_noise(sentences: Sequence[str], tasks: Sequence[str]) -> list[dict[str, float]]:
         return [{"vejareal": 0.0, "stoej_byggeplads": 1.0 if "kl." in s else 0.0} for s in sentences]
     text = "Ansøger\tKranudlejningen ApS\nDato\t20.01.2027 kl. 7 - 21.01.2027 kl. 16"
-    spans = attribution.sentence_spans(text)
+    spans = sentence_spans(text)
     assert owners(text, spans, ["vejareal", "stoej_byggeplads"], hours_are_noise) == [None, None]
     text = "Ansøger\tKranudlejningen ApS\nStøjende arbejde med trykluftbor kl. 7 - 16"
-    assert owners(text, attribution.sentence_spans(text), ["vejareal", "stoej_byggeplads"], hours_are_noise) \
+    assert owners(text, sentence_spans(text), ["vejareal", "stoej_byggeplads"], hours_are_noise) \
         == [None, "stoej_byggeplads"]
 
 
@@ -140,3 +142,55 @@ def test_a_long_attachment_is_scored_only_up_to_its_first_sentences(monkeypatch)
     own = by_part(ev, ["udeservering", "skilte"], counting)
     assert seen == [10]
     assert dict(own["udeservering"].texts)["body"].count("Et skilt") == 41  # the rest is every part's
+
+
+@pytest.mark.parametrize("own_words", [
+    "Under koncerten vil en isvogn sælge is fra stadepladsen",
+    "Samtidig med koncerten vil en isvogn sælge is fra stadepladsen",
+    "A food truck would like to sell tacos from a stall there, same hours as the concert",
+    "A food truck would like to sell tacos from a stall during the concert",
+])
+def test_a_part_held_during_another_has_its_period(catalogue, own_words):
+    ev = evidence("Vi holder en gratis koncert på Sankt Hans Torv fredag den 18. juni 2027 kl. 17-22. "
+                  f"{own_words}.", period_from="2027-06-18", period_to="2027-06-18")
+    tasks = {"arrangement": ("koncert",), "gadesalg": ("isvogn", "stall", "stadeplads")}
+
+    def topics(sentences: Sequence[str], asked: Sequence[str]) -> list[dict[str, float]]:
+        return [{t: float(any(w in s.lower() for w in tasks[t])) for t in asked} for s in sentences]
+    own = by_part(ev, list(tasks), topics)
+    assert "period" in check(catalogue.task("gadesalg"), ev, own["gadesalg"]).have
+    # without a word of when, the stall's period is not the concert's day
+    ev = evidence("Vi holder en gratis koncert på Sankt Hans Torv fredag den 18. juni 2027 kl. 17-22. "
+                  "En isvogn vil gerne sælge is fra en stadeplads.", period_from="2027-06-18", period_to="2027-06-18")
+    own = by_part(ev, list(tasks), topics)
+    assert "period" in check(catalogue.task("gadesalg"), ev, own["gadesalg"]).required_missing
+
+
+def test_a_period_in_the_parts_own_words_counts_though_no_pattern_reads_it(catalogue):
+    # the event's "on Saturday 21 August 2027 from 12:00 to 22:00" is what the period patterns read; the site hut's
+    # own sentence gives its period in words they do not know
+    ev = evidence("We hold our summer street festival at Øresundsvej 6 on Saturday 21 August 2027 from 12:00 to 22:00. "
+                  "We would like to park a site hut and a lift on the road there. "
+                  "They will stand there from the morning of 20 August until noon on 22 August.")
+    tasks = {"arrangement": ("festival",), "vejareal": ("site hut", "lift")}
+
+    def topics(sentences: Sequence[str], asked: Sequence[str]) -> list[dict[str, float]]:
+        return [{t: float(any(w in s.lower() for w in tasks[t])) for t in asked} for s in sentences]
+    own = by_part(ev, list(tasks), topics)
+    assert "period" in check(catalogue.task("vejareal"), ev, own["vejareal"]).have
+    ev = evidence("We hold our summer street festival at Øresundsvej 6 on Saturday 21 August 2027 from 12:00 to 22:00. "
+                  "We would like to park a site hut and a lift on the road there.")
+    own = by_part(ev, list(tasks), topics)
+    assert "period" in check(catalogue.task("vejareal"), ev, own["vejareal"]).required_missing
+
+
+def test_the_firm_doing_the_work_is_every_parts(catalogue):
+    ev = evidence("Nørrebro Fundering ApS søger om tilladelse til støjende arbejde (spunsning) på Sjællandsgade 40. "
+                  "Derudover skal vi grave i fortovet foran grunden. Udgravningen bliver ca. 12 m x 0,6 m.")
+    tasks = {"stoej_byggeplads": ("støj",), "gravetilladelse": ("grave",)}
+
+    def topics(sentences: Sequence[str], asked: Sequence[str]) -> list[dict[str, float]]:
+        return [{t: float(any(w in s.lower() for w in tasks[t])) for t in asked} for s in sentences]
+    own = by_part(ev, list(tasks), topics)
+    assert "Nørrebro Fundering" not in dict(own["gravetilladelse"].texts)["body"]
+    assert "contractor" in check(catalogue.task("gravetilladelse"), ev, own["gravetilladelse"]).have
