@@ -34,6 +34,7 @@ CLEAR = 0.8    # a part's probability for one sentence: it is about that part
 LOW = 0.3      # and every other part's is at most this
 FOLLOW = 0.5   # a sentence that goes on about the part of the one before: that part's probability at least this
 MARGIN = 0.3   # a heading ("Vejareal:") names the part it is this much more about than any other
+MAX_WORDS = 45  # a longer sentence runs on over several matters: every part's
 MAX_SENTENCES = 400  # sentences scored for one application (a long attachment's later ones belong to every part)
 
 # sentences -> task types -> each sentence's probability of each task type
@@ -57,7 +58,7 @@ def owners(text: str, spans: Sequence[tuple[int, int]], tasks: Sequence[str],
         best = max(probs, key=lambda t: probs[t])
         second = max((p for t, p in probs.items() if t != best), default=0.0)
         owner: str | None = None
-        if probs[best] >= CLEAR and second <= LOW and _says_what(sentence):
+        if probs[best] >= CLEAR and second <= LOW and _says_what(sentence) and len(sentence.split()) <= MAX_WORDS:
             owner = best
         elif owned and _POINTS_BACK.match(sentence):
             owner = owned[-1]  # "Det bliver 120 x 40 cm": about what the sentence before was

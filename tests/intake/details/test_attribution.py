@@ -194,3 +194,12 @@ def test_the_firm_doing_the_work_is_every_parts(catalogue):
     own = by_part(ev, list(tasks), topics)
     assert "Nørrebro Fundering" not in dict(own["gravetilladelse"].texts)["body"]
     assert "contractor" in check(catalogue.task("gravetilladelse"), ev, own["gravetilladelse"]).have
+
+
+def test_a_sentence_that_runs_on_over_many_matters_is_every_parts():
+    run_on = ("we would like to continue the outdoor serving on the quay with six tables " * 3
+              + "and on 14 August we hold a summer party there for 150 guests")
+    assert len(run_on.split()) > attribution.MAX_WORDS
+    assert owners(run_on, sentence_spans(run_on), ["udeservering", "skilte"], fake) == [None]
+    short = "we would like to continue the outdoor serving on the quay with six tables"
+    assert owners(short, sentence_spans(short), ["udeservering", "skilte"], fake) == ["udeservering"]
