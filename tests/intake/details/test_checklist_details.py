@@ -439,6 +439,14 @@ def test_batch_v6_words_in_other_senses_are_not_had(catalogue, task, item, text)
     ("gravetilladelse", "traffic_plan", "The traffic management plan has been submitted to the police."),
     ("nedrivning", "survey", "Kortlægningen laver nedrivningsfirmaet inden opstart."),
     ("nedrivning", "survey", "Miljøkortlægningen udarbejder vi selv i januar."),
+    # still waiting for the police's approval (session 34, applications of several parts)
+    ("gravetilladelse", "traffic_plan", "Vi graver på Tagensvej 120-124; godkendt skiltningsplan fra politiet "
+                                        "foreligger ikke endnu."),
+    ("gravetilladelse", "traffic_plan", "Vi graver på Tagensvej 120. Politiets godkendelse af skiltningsplanen "
+                                        "afventes."),
+    ("gravetilladelse", "traffic_plan", "The traffic signage plan has been sent to Copenhagen Police and we will "
+                                        "forward it once it is approved."),
+    ("gravetilladelse", "traffic_plan", "Skiltningsplanen er ved at blive godkendt hos politiet."),
 ])
 def test_a_document_sent_elsewhere_or_still_to_be_made_is_not_given(catalogue, task, item, body):
     assert item in check(catalogue.task(task), evidence(body)).missing
