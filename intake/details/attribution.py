@@ -62,6 +62,8 @@ def owners(text: str, spans: Sequence[tuple[int, int]], tasks: Sequence[str],
             owner = best
         elif owned and _POINTS_BACK.match(sentence):
             owner = owned[-1]  # "Det bliver 120 x 40 cm": about what the sentence before was
+        if owned and _SAME_AS.match(sentence) and len(sentence.split()) <= 8:
+            owner = owned[-1]  # "Container og skurvogn ud for porten. Samme periode som nedrivningen."
         elif heading is not None:
             owner = heading
         elif owned and owned[-1] == best and probs[best] >= FOLLOW and second <= FOLLOW:
@@ -72,11 +74,17 @@ def owners(text: str, spans: Sequence[tuple[int, int]], tasks: Sequence[str],
     return owned
 
 
+# a short sentence that gives the sentence before it another part's time ("Samme periode som nedrivningen."): it names
+# that part, but is about the one before (a longer one, "Samtidig med nedrivningen skal olietanken ...", has its own)
+_SAME_AS = re.compile(r"^\W*(?:(?:i|in|for|over)\s+)?(?:(?:den|det|the)\s+)?(?:samme|same)\s+(?:\w+\s+)?(?:periode\w*|"
+                      r"tidsrum|dage|dag|uger|tid|period|time|dates?|days?|weeks?|hours)\b|^\W*samtidig\w*\s+med\b|"
+                      r"^\W*at the same time as\b", re.IGNORECASE)
 _PARAGRAPH = re.compile(r"\n[ \t]*\n")
 _WORD = re.compile(r"[^\W\d_]{4,}")
 # words that tell when, not what: "Dato: 20.01.2027 kl. 7 - 21.01.2027 kl. 16" is no part's by itself
 _WHEN = frozenset("""dato date dates periode perioden period fra from until til through hverdage weekdays weekends
-    weekend mandag tirsdag onsdag torsdag fredag lørdag søndag monday tuesday wednesday thursday friday saturday sunday
+    weekend weekender helligdage helligdag holidays alle every lørdage søndage saturdays sundays
+    mandag tirsdag onsdag torsdag fredag lørdag søndag monday tuesday wednesday thursday friday saturday sunday
     januar februar marts april juni juli august september oktober november december january february march june july
     october klokken tidsrum time hours timer dagligt daily uger weeks måneder months""".split())
 

@@ -156,7 +156,7 @@ def check(task: TaskType, evidence: Evidence, own: Evidence | None = None) -> Ch
     for item in task.checklist:
         mine = own is not None and not _shared(item)
         where = found_where(item, own if mine and own is not None else evidence)
-        if not where and mine and own is not None and "period_from" in item.details and _own_period(own):
+        if not where and mine and own is not None and "period_from" in item.details and _own_period(own, item):
             where = found_where(item, evidence)  # a period the part's own sentences give in their own words
         if where:
             have[item.id] = where
@@ -718,7 +718,11 @@ def _detail_given(item: ChecklistItem, key: str, value: object, evidence: Eviden
         # written only in a sentence about another part of the application: this part's own period is a date in
         # its own sentences ("Noisy work: ..., 15 February - 12 March 2027") or the same period ("2 containere ...
         # i samme periode"); any other value is not this part's
-        return key in ("period_from", "period_to") and _own_period(evidence)
+        return key in ("period_from", "period_to") and _own_period(evidence, item)
+    if not seen and evidence.others and key in ("period_from", "period_to"):
+        # a period whose written form is not found ("from 6 to 10 September 2027"), in a part that does not read
+        # every sentence: the part's own sentences must give one
+        return _own_period(evidence, item)
     return not seen and next(locate(key, value, evidence.quoted), None) is None
 
 
@@ -726,7 +730,7 @@ def _detail_given(item: ChecklistItem, key: str, value: object, evidence: Eviden
 # "samtidig med nedrivningen", "under koncerten", "for hele udgravningen", "for the same period", "during the concert",
 # "same hours as the concert", "while the scaffolding is up", "throughout the works"
 _SAME_PERIOD = re.compile(r"\b(?:(?:i|in|for|during|over)\s+(?:(?:den|the)\s+)?(?:samme|same)\s+(?:\w+)?period\w*|"
-                          r"(?:i|in)\s+hele\s+\w*perioden|(?:samme|same)\s+(?:dag|dage|tidsrum|uger|hours|days?|dates?|"
+                          r"(?:i|in)\s+hele\s+\w*perioden|(?:samme|same)\s+(?:period\w*|dag|dage|tidsrum|uger|hours|days?|dates?|"
                           r"weeks?|time)|samtidig(?:t)?\s+med|mens\s+\w+|(?:for|i)\s+hele\s+\w+(?:en|et)|"
                           r"under\s+(?:hele\s+)?\w+(?:en|et|ne)|hele\s+perioden|at the same time|while the|during the|"
                           r"throughout the|for the whole|for the entire)\b", re.IGNORECASE)
@@ -735,11 +739,20 @@ _DAYS_SPAN = re.compile(r"\b\d{1,2}\.?\s*(?:-|–|til|to|until)\s*\d{1,2}\.?\s*"
                         r"(?:jan|feb|mar|apr|maj|may|jun|jul|aug|sep|okt|oct|nov|dec)", re.IGNORECASE)
 
 
-def _own_period(evidence: Evidence) -> bool:
-    """This part's own sentences give it a period (from and to): two dates in one text, a span of days, a week, or
-    the period of another part."""
-    return any(len(find_dates(text)) > 1 or _DAYS_SPAN.search(text) or _WEEK.search(text) or _SAME_PERIOD.search(text)
+def _own_period(evidence: Evidence, item: ChecklistItem) -> bool:
+    """This part's own sentences give it a period (from and to): two dates in one text, a span of days, months, a
+    week, or the period of another part. A date alone (an event's day, ``item`` without ``period_to``) is not given
+    by months ("engang sidst i maj")."""
+    months = "period_to" in item.details
+    return any(len(find_dates(text)) > 1 or _DAYS_SPAN.search(text) or (months and _IN_MONTHS.search(text))
+               or _WEEK.search(text) or _SAME_PERIOD.search(text)
                for source, text in evidence.texts if source != "subject")
+
+
+# whole months: "i juni, juli og august 2027", "hele maj", "from May to September", "during June"
+_IN_MONTHS = re.compile(r"\b(?:i|in|hele|fra|from|during|throughout|all of)\s+(?:januar|februar|marts|april|maj|"
+                        r"juni|juli|august|september|oktober|november|december|january|february|march|may|june|july|october)\b",
+                        re.IGNORECASE)
 
 
 _WEEK = re.compile(r"\b(?:uge|week)s?\s*\d{1,2}\b", re.IGNORECASE)

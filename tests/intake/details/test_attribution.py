@@ -203,3 +203,41 @@ def test_a_sentence_that_runs_on_over_many_matters_is_every_parts():
     assert owners(run_on, sentence_spans(run_on), ["udeservering", "skilte"], fake) == [None]
     short = "we would like to continue the outdoor serving on the quay with six tables"
     assert owners(short, sentence_spans(short), ["udeservering", "skilte"], fake) == ["udeservering"]
+
+
+def test_a_short_sentence_giving_another_parts_time_goes_with_the_one_before_it(catalogue):
+    tasks = {"nedrivning": ("nedriv", "olietank"), "vejareal": ("container", "skurvogn")}
+
+    def topics(sentences: Sequence[str], asked: Sequence[str]) -> list[dict[str, float]]:
+        return [{t: float(any(w in s.lower() for w in tasks[t])) for t in asked} for s in sentences]
+    text = "Container og skurvogn ud for porten. Samme periode som nedrivningen."
+    assert owners(text, sentence_spans(text), list(tasks), topics) == ["vejareal", "vejareal"]
+    ev = evidence("Nedrivningen sker 15. - 30. marts 2027. " + text, period_from="2027-03-15", period_to="2027-03-30")
+    assert "period" in check(catalogue.task("vejareal"), ev, by_part(ev, list(tasks), topics)["vejareal"]).have
+    # a longer sentence that opens so has its own matter
+    text = "Container og skurvogn ud for porten. Samtidig med nedrivningen skal den gamle olietank graves op."
+    assert owners(text, sentence_spans(text), list(tasks), topics) == ["vejareal", "nedrivning"]
+
+
+def test_a_period_the_part_cannot_find_written_needs_its_own_sentences_to_give_one(catalogue):
+    # "from 6 to 10 September 2027" is not found as the extracted 2027-09-06: before, taken as it is, for every part
+    ev = evidence("We need a 10 m³ container in front of the building from 6 to 10 September 2027.\n"
+                  "We also need to apply for noisy work: the old window frames are cut out with angle grinders.\n"
+                  "We work 07:00-15:00.", period_from="2027-09-06", period_to="2027-09-10")
+    own = by_part(ev, ["vejareal", "stoej_byggeplads"], fake)
+    assert "period" in check(catalogue.task("stoej_byggeplads"), ev).have
+    assert "period" in check(catalogue.task("stoej_byggeplads"), ev, own["stoej_byggeplads"]).required_missing
+
+
+def test_months_give_a_period_but_not_an_events_day(catalogue):
+    tasks = {"arrangement": ("fest",), "gadesalg": ("sælge", "is fra")}
+
+    def topics(sentences: Sequence[str], asked: Sequence[str]) -> list[dict[str, float]]:
+        return [{t: float(any(w in s.lower() for w in tasks[t])) for t in asked} for s in sentences]
+    ev = evidence("Vi vil sælge is fra en ladcykel på Islands Brygge fra 1. juni til 31. august 2027. "
+                  "Vi vil også holde en fest foran butikken engang sidst i maj, 150 gæster.",
+                  period_from="2027-06-01", period_to="2027-08-31")
+    assert "date" in check(catalogue.task("arrangement"), ev, by_part(ev, list(tasks), topics)["arrangement"]).missing
+    ev = evidence("Vi holder en fest på pladsen 12. juni 2027 kl. 12-18 for 150 gæster. "
+                  "Vi vil også sælge is fra en ladcykel i juni, juli og august.", period_from="2027-06-12")
+    assert "period" in check(catalogue.task("gadesalg"), ev, by_part(ev, list(tasks), topics)["gadesalg"]).have
