@@ -8,18 +8,24 @@ acknowledgement would call the application complete where it is not.
 In an application of several parts, each sentence of what the business sent is
 scored by the classifier against the parts' task types (``Probabilities``:
 ``classifier.model.TaskModel.probabilities``). A sentence belongs to one part
-when that part's probability is at least ``CLEAR`` and every other part's is at
-least ``MARGIN`` lower; a sentence that points back ("Det bliver 120 x 40 cm",
-"It will be 3 by 4 metres") belongs where the sentence before it does. Any
-other sentence (a greeting, the address, "Vi søger om udeservering på 12 m² og
-et skilt på 1 x 0,5 m") belongs to every part.
+when that part's probability is at least ``CLEAR``, every other part's at most
+``LOW``, and the sentence says what it is about (two words beyond dates and
+times: "Dato 20.01.2027 kl. 7 - 16" is no part's by itself) in at most
+``MAX_WORDS`` words (a longer one runs on over several matters). A sentence
+also belongs where the one before it does when it is a short "Samme periode som
+nedrivningen." after "Container og skurvogn ud for porten.", when it points
+back ("Det bliver 120 x 40 cm", "It will be 3 by 4 metres"), when it stands
+under that part's heading ("Støj:", to the paragraph's end), or when it goes on
+about the same part less surely (``FOLLOW``). Any other sentence (a greeting,
+the address, "Vi søger om udeservering på 12 m² og et skilt på 1 x 0,5 m")
+belongs to every part.
 
 A part's own evidence (``by_part``) is the evidence with the sentences that
 belong to another part blanked out (spaces, so places keep their offsets) and
 kept aside in ``Evidence.others``: a value written only there is not given for
 this part. The checklist reads its place items (an address, a site, the CVR or
-P-number) from the whole evidence: they are the business's, whatever sentence
-names them (``intake.details.checklist.check``).
+P-number) and the firm doing the work from the whole evidence: they are the
+business's, whatever sentence names them (``intake.details.checklist.check``).
 """
 from __future__ import annotations
 
@@ -42,8 +48,8 @@ Probabilities = Callable[[Sequence[str], Sequence[str]], list[dict[str, float]]]
 
 # a sentence that opens by pointing back at the one before: it is about the same thing
 _POINTS_BACK = re.compile(r"^\W*(?:det|den|de|dette|it|they|this|that)\s+(?:\w+\s+)?"
-                          r"(?:bliver|blir|er|var|vil|skal|kommer|får|har|måler|fylder|står|ligger|is|are|was|will|would|measures?|has|have|takes?|covers?|"
-                          r"stands?|gets?)\b", re.IGNORECASE)
+                          r"(?:bliver|blir|er|var|vil|skal|kommer|får|har|måler|fylder|står|ligger|"
+                          r"is|are|was|will|would|measures?|has|have|takes?|covers?|stands?|gets?)\b", re.IGNORECASE)
 
 
 def owners(text: str, spans: Sequence[tuple[int, int]], tasks: Sequence[str],
@@ -58,12 +64,12 @@ def owners(text: str, spans: Sequence[tuple[int, int]], tasks: Sequence[str],
         best = max(probs, key=lambda t: probs[t])
         second = max((p for t, p in probs.items() if t != best), default=0.0)
         owner: str | None = None
-        if probs[best] >= CLEAR and second <= LOW and _says_what(sentence) and len(sentence.split()) <= MAX_WORDS:
+        if owned and _SAME_AS.match(sentence) and len(sentence.split()) <= 8:
+            owner = owned[-1]  # "Container og skurvogn ud for porten. Samme periode som nedrivningen."
+        elif probs[best] >= CLEAR and second <= LOW and _says_what(sentence) and len(sentence.split()) <= MAX_WORDS:
             owner = best
         elif owned and _POINTS_BACK.match(sentence):
             owner = owned[-1]  # "Det bliver 120 x 40 cm": about what the sentence before was
-        if owned and _SAME_AS.match(sentence) and len(sentence.split()) <= 8:
-            owner = owned[-1]  # "Container og skurvogn ud for porten. Samme periode som nedrivningen."
         elif heading is not None:
             owner = heading
         elif owned and owned[-1] == best and probs[best] >= FOLLOW and second <= FOLLOW:

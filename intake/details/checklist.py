@@ -154,9 +154,9 @@ def check(task: TaskType, evidence: Evidence, own: Evidence | None = None) -> Ch
     numbers is read from it."""
     have: dict[str, str] = {}
     for item in task.checklist:
-        mine = own is not None and not _shared(item)
-        where = found_where(item, own if mine and own is not None else evidence)
-        if not where and mine and own is not None and "period_from" in item.details and _own_period(own, item):
+        mine = own if own is not None and not _shared(item) else None
+        where = found_where(item, mine or evidence)
+        if not where and mine is not None and "period_from" in item.details and _own_period(mine, item):
             where = found_where(item, evidence)  # a period the part's own sentences give in their own words
         if where:
             have[item.id] = where
@@ -730,8 +730,9 @@ def _detail_given(item: ChecklistItem, key: str, value: object, evidence: Eviden
 # "samtidig med nedrivningen", "under koncerten", "for hele udgravningen", "for the same period", "during the concert",
 # "same hours as the concert", "while the scaffolding is up", "throughout the works"
 _SAME_PERIOD = re.compile(r"\b(?:(?:i|in|for|during|over)\s+(?:(?:den|the)\s+)?(?:samme|same)\s+(?:\w+)?period\w*|"
-                          r"(?:i|in)\s+hele\s+\w*perioden|(?:samme|same)\s+(?:period\w*|dag|dage|tidsrum|uger|hours|days?|dates?|"
-                          r"weeks?|time)|samtidig(?:t)?\s+med|mens\s+\w+|(?:for|i)\s+hele\s+\w+(?:en|et)|"
+                          r"(?:i|in)\s+hele\s+\w*perioden|"
+                          r"(?:samme|same)\s+(?:period\w*|dag|dage|tidsrum|uger|hours|days?|dates?|weeks?|time)|"
+                          r"samtidig(?:t)?\s+med|mens\s+\w+|(?:for|i)\s+hele\s+\w+(?:en|et)|"
                           r"under\s+(?:hele\s+)?\w+(?:en|et|ne)|hele\s+perioden|at the same time|while the|during the|"
                           r"throughout the|for the whole|for the entire)\b", re.IGNORECASE)
 # a span of days in one month: "11.-22. oktober 2027", "3-21 May"
@@ -751,8 +752,8 @@ def _own_period(evidence: Evidence, item: ChecklistItem) -> bool:
 
 # whole months: "i juni, juli og august 2027", "hele maj", "from May to September", "during June"
 _IN_MONTHS = re.compile(r"\b(?:i|in|hele|fra|from|during|throughout|all of)\s+(?:januar|februar|marts|april|maj|"
-                        r"juni|juli|august|september|oktober|november|december|january|february|march|may|june|july|october)\b",
-                        re.IGNORECASE)
+                        r"juni|juli|august|september|oktober|november|december|january|february|march|may|june|july|"
+                        r"october)\b", re.IGNORECASE)
 
 
 _WEEK = re.compile(r"\b(?:uge|week)s?\s*\d{1,2}\b", re.IGNORECASE)

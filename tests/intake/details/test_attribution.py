@@ -60,6 +60,11 @@ def test_the_lines_under_a_heading_are_its_parts_until_the_paragraph_ends():
         None, "stoej_byggeplads", "stoej_byggeplads", None, None]
 
 
+def test_under_a_heading_a_sentence_clearly_about_another_part_is_that_parts():
+    text = "Støj:\n- hydraulisk hammer på facaden, hverdage kl. 8-16\n- stillads på fortovet hele perioden"
+    assert [o for _, o in whose(text, ("stoej_byggeplads", "vejareal"))] == [None, "stoej_byggeplads", "vejareal"]
+
+
 def test_a_sentence_that_goes_on_about_the_same_matter_stays_with_it():
     def leaning(sentences: Sequence[str], tasks: Sequence[str]) -> list[dict[str, float]]:
         return [{"udeservering": 1.0, "skilte": 0.0} if "udeservering" in s else
