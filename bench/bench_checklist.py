@@ -55,7 +55,6 @@ from bench_details import build_message  # type: ignore[import-not-found]  # noq
 
 from intake.app import build_context  # noqa: E402
 from intake.attachments.extract import extract_in_process  # noqa: E402
-from intake.details.attribution import by_part  # noqa: E402
 from intake.details.checklist import Checklist, check_parts  # noqa: E402
 from intake.pipeline import (  # noqa: E402
     Context,
@@ -65,6 +64,7 @@ from intake.pipeline import (  # noqa: E402
     evidence_of,
     find_details,
     find_parties,
+    own_evidence,
     parse,
     route,
 )
@@ -120,10 +120,9 @@ def with_true_types(item: dict, state: MessageState, ctx: Context) -> dict[str, 
     """Each true part's checklist, read as the service reads it (for several parts, each its own sentences)."""
     tasks = [t["task"] for t in truths(item)]
     evidence = evidence_of(state)
-    own = None
-    if len(tasks) > 1:
-        start = time.perf_counter()
-        own = by_part(evidence, tasks, ctx.models.get().probabilities)
+    start = time.perf_counter()
+    own = own_evidence(evidence, tasks, ctx)  # as the pipeline decides it (None for one part)
+    if own is not None:
         ATTRIBUTION_MS.append(1000 * (time.perf_counter() - start))
     return check_parts(tasks, ctx.catalogue, evidence, own)
 

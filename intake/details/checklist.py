@@ -145,7 +145,12 @@ _PLACES = frozenset({"address", "activity_location", "cvr", "p_number"})
 def _shared(item: ChecklistItem) -> bool:
     """An item every part reads from the whole application: a place, the business's numbers, or the firm doing the
     work (given by a company form, "ApS": the business's own firm, whatever part's sentence names it)."""
-    return bool(_PLACES & set(item.details)) or any(_pattern(p).fullmatch("ApS") for p in item.patterns)
+    return bool(_PLACES & set(item.details)) or _a_firm_gives_it(item)
+
+
+def _a_firm_gives_it(item: ChecklistItem) -> bool:
+    """The item is the firm doing the work: a company form alone ("ApS") is one of its patterns' matches."""
+    return any(_pattern(p).fullmatch("ApS") for p in item.patterns)
 
 
 def check(task: TaskType, evidence: Evidence, own: Evidence | None = None) -> Checklist:
@@ -246,7 +251,7 @@ def _own_firm_does_it(item: ChecklistItem, evidence: Evidence, document: _Docume
     """An item that a company form in the text gives (the firm doing the work) is given by the signature's company
     form ("Frandsen Kloak & Anlæg ApS") where the writer says in the first person that they do the work, and does not
     say in words that it is open."""
-    if document.said_absent or not any(_pattern(p).fullmatch("ApS") for p in item.patterns):
+    if document.said_absent or not _a_firm_gives_it(item):
         return False
     written = [t for source, t in evidence.texts if source in ("subject", "body")]
     return any(_WE_DO_THE_WORK.search(t) for t in written) and not any(_CHOICE_OPEN.search(t) for t in written) \

@@ -27,8 +27,8 @@ def _case(engine, reference: str) -> Case:
 
 
 def _routed_text(engine, reference: str) -> str:
+    case = _case(engine, reference)
     with Session(engine) as s:
-        case = s.exec(select(Case).where(Case.reference == reference)).one()
         raw = s.exec(select(OutboxMail).where(OutboxMail.case_id == case.id, OutboxMail.purpose == "routed")).first()
         assert raw is not None
         msg = email.message_from_bytes(raw.raw, policy=email.policy.default)

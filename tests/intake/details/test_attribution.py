@@ -11,7 +11,7 @@ import pytest
 
 from classifier.segments import sentence_spans
 from intake.details import attribution
-from intake.details.attribution import by_part, owners
+from intake.details.attribution import Probabilities, by_part, owners
 from intake.details.checklist import check, check_parts
 from routing.catalogue import load_catalogue
 from tests.intake.details.checklist_evidence import evidence
@@ -21,9 +21,15 @@ TOPICS = {"udeservering": ("udeservering", "servering", "borde", "outdoor"), "sk
           "stoej_byggeplads": ("støj", "hammer", "noisy")}
 
 
-def fake(sentences: Sequence[str], tasks: Sequence[str]) -> list[dict[str, float]]:
-    """Each task type's probability: 1.0 where the sentence names one of its words, 0.0 elsewhere."""
-    return [{t: float(any(w in s.lower() for w in TOPICS.get(t, ()))) for t in tasks} for s in sentences]
+def by_words(topics: dict[str, tuple[str, ...]]) -> Probabilities:
+    """A fake scorer: each task type's probability is 1.0 where the sentence names one of its ``topics`` words, 0.0
+    elsewhere."""
+    def probabilities(sentences: Sequence[str], tasks: Sequence[str]) -> list[dict[str, float]]:
+        return [{t: float(any(w in s.lower() for w in topics.get(t, ()))) for t in tasks} for s in sentences]
+    return probabilities
+
+
+fake = by_words(TOPICS)
 
 
 def whose(text: str, tasks: Sequence[str] = ("udeservering", "skilte")) -> list[tuple[str, str | None]]:
@@ -159,9 +165,7 @@ def test_a_part_held_during_another_has_its_period(catalogue, own_words):
     ev = evidence("Vi holder en gratis koncert på Sankt Hans Torv fredag den 18. juni 2027 kl. 17-22. "
                   f"{own_words}.", period_from="2027-06-18", period_to="2027-06-18")
     tasks = {"arrangement": ("koncert",), "gadesalg": ("isvogn", "stall", "stadeplads")}
-
-    def topics(sentences: Sequence[str], asked: Sequence[str]) -> list[dict[str, float]]:
-        return [{t: float(any(w in s.lower() for w in tasks[t])) for t in asked} for s in sentences]
+    topics = by_words(tasks)
     own = by_part(ev, list(tasks), topics)
     assert "period" in check(catalogue.task("gadesalg"), ev, own["gadesalg"]).have
     # without a word of when, the stall's period is not the concert's day
@@ -178,9 +182,7 @@ def test_a_period_in_the_parts_own_words_counts_though_no_pattern_reads_it(catal
                   "We would like to park a site hut and a lift on the road there. "
                   "They will stand there from the morning of 20 August until noon on 22 August.")
     tasks = {"arrangement": ("festival",), "vejareal": ("site hut", "lift")}
-
-    def topics(sentences: Sequence[str], asked: Sequence[str]) -> list[dict[str, float]]:
-        return [{t: float(any(w in s.lower() for w in tasks[t])) for t in asked} for s in sentences]
+    topics = by_words(tasks)
     own = by_part(ev, list(tasks), topics)
     assert "period" in check(catalogue.task("vejareal"), ev, own["vejareal"]).have
     ev = evidence("We hold our summer street festival at Øresundsvej 6 on Saturday 21 August 2027 from 12:00 to 22:00. "
@@ -193,9 +195,7 @@ def test_the_firm_doing_the_work_is_every_parts(catalogue):
     ev = evidence("Nørrebro Fundering ApS søger om tilladelse til støjende arbejde (spunsning) på Sjællandsgade 40. "
                   "Derudover skal vi grave i fortovet foran grunden. Udgravningen bliver ca. 12 m x 0,6 m.")
     tasks = {"stoej_byggeplads": ("støj",), "gravetilladelse": ("grave",)}
-
-    def topics(sentences: Sequence[str], asked: Sequence[str]) -> list[dict[str, float]]:
-        return [{t: float(any(w in s.lower() for w in tasks[t])) for t in asked} for s in sentences]
+    topics = by_words(tasks)
     own = by_part(ev, list(tasks), topics)
     assert "Nørrebro Fundering" not in dict(own["gravetilladelse"].texts)["body"]
     assert "contractor" in check(catalogue.task("gravetilladelse"), ev, own["gravetilladelse"]).have
@@ -212,9 +212,7 @@ def test_a_sentence_that_runs_on_over_many_matters_is_every_parts():
 
 def test_a_short_sentence_giving_another_parts_time_goes_with_the_one_before_it(catalogue):
     tasks = {"nedrivning": ("nedriv", "olietank"), "vejareal": ("container", "skurvogn")}
-
-    def topics(sentences: Sequence[str], asked: Sequence[str]) -> list[dict[str, float]]:
-        return [{t: float(any(w in s.lower() for w in tasks[t])) for t in asked} for s in sentences]
+    topics = by_words(tasks)
     text = "Container og skurvogn ud for porten. Samme periode som nedrivningen."
     assert owners(text, sentence_spans(text), list(tasks), topics) == ["vejareal", "vejareal"]
     ev = evidence("Nedrivningen sker 15. - 30. marts 2027. " + text, period_from="2027-03-15", period_to="2027-03-30")
@@ -236,9 +234,7 @@ def test_a_period_the_part_cannot_find_written_needs_its_own_sentences_to_give_o
 
 def test_months_give_a_period_but_not_an_events_day(catalogue):
     tasks = {"arrangement": ("fest",), "gadesalg": ("sælge", "is fra")}
-
-    def topics(sentences: Sequence[str], asked: Sequence[str]) -> list[dict[str, float]]:
-        return [{t: float(any(w in s.lower() for w in tasks[t])) for t in asked} for s in sentences]
+    topics = by_words(tasks)
     ev = evidence("Vi vil sælge is fra en ladcykel på Islands Brygge fra 1. juni til 31. august 2027. "
                   "Vi vil også holde en fest foran butikken engang sidst i maj, 150 gæster.",
                   period_from="2027-06-01", period_to="2027-08-31")
