@@ -7,7 +7,7 @@ import threading
 from pathlib import Path
 
 from classifier.bootstrap import load_or_bootstrap
-from classifier.errors import ModelRefused, UnknownVersion
+from classifier.errors import ModelRefused, NoActiveModel, UnknownVersion
 from classifier.model import TaskModel
 from classifier.store import ModelStore
 
@@ -32,8 +32,9 @@ class ModelHolder:
     it started with.
     """
 
-    def __init__(self, model_dir: Path):
+    def __init__(self, model_dir: Path, *, bootstrap: bool = True):
         self.store = ModelStore(Path(model_dir))
+        self.bootstrap = bootstrap  # False: no version active is NoActiveModel, never a model trained here
         self._lock = threading.Lock()
         self._model: TaskModel | None = None
         self._seen: tuple[int, int, int] | None = None
@@ -45,6 +46,8 @@ class ModelHolder:
             return model
         with self._lock:
             if self._model is None:
+                if not self.bootstrap and self.store.active_version() is None:
+                    raise NoActiveModel(f"no model version is active in {self.store.root}")
                 self._seen = _signature(self.store.active_file)
                 self._model = load_or_bootstrap(self.store.root)
             elif signature != self._seen:

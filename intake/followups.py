@@ -91,7 +91,7 @@ def _count_messages(session: Session, case: Case) -> int:
 
 
 def _desk(ctx: Context) -> Desk:
-    return Desk(ctx.settings, ctx.catalogue, ctx.calendar)
+    return Desk(ctx.settings, ctx.catalogue, ctx.calendar, ctx.models)
 
 
 def record(session: Session, rec: InboundMessage, state: MessageState, ctx: Context, case: Case) -> None:

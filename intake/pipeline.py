@@ -23,6 +23,7 @@ from classifier import Parts, Prediction
 from classifier.features import compose
 from intake.attachments import AttachmentResult, extract_attachment, safe_filename
 from intake.attachments.result import refusal
+from intake.cases.desk import ModelSource
 from intake.details import Field, extract_details
 from intake.details.attribution import by_part
 from intake.details.checklist import Checklist, Evidence, check_parts
@@ -43,10 +44,6 @@ from routing.goals import due_date, iso_week, local_date
 from routing.parts import PartPlan, plan_parts
 
 log = logging.getLogger(__name__)
-
-
-class ModelSource(Protocol):
-    def get(self): ...
 
 
 class Extractor(Protocol):

@@ -2,14 +2,18 @@
 
 A part's checklist lives in ``CasePart.checklist_json`` (``intake.details.checklist.Checklist.as_dict``).
 A part rerouted or added later is checked against what the case stored of the application (its details,
-attachment names and the text the classifier read). An answer to a request is checked with the same
-rules; what it supplies moves from missing to have, and the caseworker is told what is now complete.
+attachment names and the text the classifier read); in an application of several parts it reads its own sentences,
+as at intake (``intake.details.attribution``), where the desk has the service's model. An answer to a request is
+checked with the same rules; what it supplies moves from missing to have, and the caseworker is told what is now
+complete.
 """
 from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
 
+from intake.cases.desk import SentenceScorer
+from intake.details.attribution import by_part
 from intake.details.checklist import Checklist, Evidence, check, from_dict, merge
 from intake.details.extract import Field
 from intake.letters.wording import phrase
@@ -25,10 +29,19 @@ def stored_evidence(case: Case) -> Evidence:
     return Evidence(details=details, attachments=attachments, texts=[("application", case.classifier_text or "")])
 
 
-def refresh(part: CasePart, case: Case, catalogue: Catalogue) -> None:
-    """The checklist of ``part``'s (new) task type against the stored application ({} for triage or none)."""
+def refresh(part: CasePart, case: Case, catalogue: Catalogue, tasks: Sequence[str] = (),
+            scorer: SentenceScorer | None = None) -> None:
+    """The checklist of ``part``'s (new) task type against the stored application ({} for triage or none).
+
+    ``tasks``: the task types of all the case's parts, ``part``'s among them; with several and a ``scorer``, the
+    part reads its own sentences and not the others' (a sign added to a serving case does not take the serving's
+    "1,5 m ud fra facaden" for its size)."""
     task = catalogue.task(part.task_type)
-    result = check(task, stored_evidence(case)) if task.checklist and not part.needs_triage else None
+    result = None
+    if task.checklist and not part.needs_triage:
+        evidence = stored_evidence(case)
+        own = by_part(evidence, tasks, scorer) if scorer is not None and len(set(tasks)) > 1 else {}
+        result = check(task, evidence, own.get(part.task_type))
     part.checklist_json = json.dumps(result.as_dict() if result else {}, ensure_ascii=False)
 
 

@@ -5,13 +5,22 @@ so that reading the queue (``intake case list``) starts in well under a second.
 """
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
+from typing import Any, Protocol
 
 from intake.errors import RequestRefused
 from intake.settings import Settings
 from routing.calendar import WorkingCalendar
 from routing.catalogue import Catalogue, load_catalogue
+
+log = logging.getLogger(__name__)
+
+# Scores short texts against task types (``TaskModel.probabilities``, ``intake.details.attribution``).
+SentenceScorer = Callable[[Sequence[str], Sequence[str]], list[dict[str, float]]]
 
 
 class CaseError(RequestRefused):
@@ -30,6 +39,12 @@ class UnknownChoice(CaseError):
     """Raised for an unknown task type, external topic, path-forward number or status."""
 
 
+class ModelSource(Protocol):
+    """Hands out the model in use (``classifier.holder.ModelHolder``)."""
+
+    def get(self) -> Any: ...
+
+
 @dataclass(frozen=True)
 class Desk:
     """What case actions need: settings (sender, reference prefix), the catalogue and the working calendar.
@@ -41,6 +56,47 @@ class Desk:
     settings: object
     catalogue: Catalogue
     calendar: WorkingCalendar
+    # The service's model, so that a part rerouted or added to an application of several reads its own sentences
+    # (``intake.cases.checklists.refresh``); None: it reads the whole application.
+    models: ModelSource | None = None
+
+    def sentence_scorer(self) -> SentenceScorer | None:
+        """The model's scorer of sentences, or None where no model is at hand (the whole application is read then:
+        no model is no reason to refuse a caseworker's action)."""
+        if self.models is None:
+            return None
+        from classifier.errors import ClassifierError
+
+        try:
+            model = self.models.get()
+        except (ClassifierError, OSError) as err:
+            log.warning("a part is checked against the whole application: no model tells the parts apart (%s)",
+                        type(err).__name__)
+            return None
+        scorer: SentenceScorer | None = getattr(model, "probabilities", None)
+        return scorer
+
+
+class StoredModel:
+    """The service's active model for the desk, loaded at first use and never trained here (the commands and pages
+    of the desk must not train a model where the service has made none yet)."""
+
+    def __init__(self, model_dir: Path):
+        self.model_dir = Path(model_dir)
+        self._holder: Any = None
+
+    def get(self) -> Any:
+        if self._holder is None:
+            from classifier.holder import ModelHolder
+
+            self._holder = ModelHolder(self.model_dir, bootstrap=False)
+        return self._holder.get()
+
+
+@lru_cache(maxsize=16)
+def stored_model(model_dir: Path) -> StoredModel:
+    """One ``StoredModel`` per folder and process, so that the model is loaded once however many desks are built."""
+    return StoredModel(model_dir)
 
 
 def catalogue_and_calendar(settings: Settings, *, check_patterns: bool = True) -> tuple[Catalogue, WorkingCalendar]:
@@ -65,4 +121,9 @@ def build_desk(settings: Settings, *, check_patterns: bool = True) -> Desk:
     ``check_patterns=False`` is for commands that only read cases (see ``load_catalogue``).
     """
     catalogue, calendar = catalogue_and_calendar(settings, check_patterns=check_patterns)
-    return Desk(settings, catalogue, calendar)
+    return Desk(settings, catalogue, calendar, desk_models(settings))
+
+
+def desk_models(settings: Settings) -> StoredModel | None:
+    """The model a desk of ``settings`` rechecks parts with (None without a model folder)."""
+    return stored_model(Path(settings.model_dir)) if settings.model_dir is not None else None

@@ -305,7 +305,7 @@ def reroute(session: Session, reference: str, task_type: str, *, actor: str, des
     types = [t for t in json.loads(case.task_types or "[]") if t not in (task_type, target.task_type)]
     types.insert(0 if target.position == 0 else len(types), task_type)
     target.task_type, target.office, target.needs_triage = task_type, task.office, False
-    checklists.refresh(target, case, desk.catalogue)
+    checklists.refresh(target, case, desk.catalogue, [p.task_type for p in parts], desk.sentence_scorer())
     target.goal_value, target.goal_unit = task.goal.value, task.goal.unit
     if target.status != "waiting":
         target.status = "routed"
@@ -368,7 +368,7 @@ def add_part(session: Session, reference: str, task_type: str, *, actor: str, de
                    office=task.office, goal_value=task.goal.value, goal_unit=task.goal.unit,
                    due_date=case.received_at.date(), status="routed")
     partlib.recompute_due(new, case.received_at, desk.calendar)
-    checklists.refresh(new, case, desk.catalogue)
+    checklists.refresh(new, case, desk.catalogue, [*(p.task_type for p in parts), task_type], desk.sentence_scorer())
     session.add(new)
     session.flush()
     parts.append(new)

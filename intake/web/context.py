@@ -14,6 +14,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from intake.app import catalogue_and_calendar, open_engine
+from intake.cases.desk import desk_models
 from intake.cases.lifecycle import Desk
 from intake.settings import Settings
 from routing.calendar import WorkingCalendar
@@ -32,7 +33,7 @@ class WebContext:
     @property
     def desk(self) -> Desk:
         """What the caseworkers' actions take (``intake.cases.lifecycle``)."""
-        return Desk(self.settings, self.catalogue, self.calendar)
+        return Desk(self.settings, self.catalogue, self.calendar, desk_models(self.settings))
 
 
 def web_context(settings: Settings) -> WebContext:

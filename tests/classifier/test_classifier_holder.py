@@ -2,6 +2,9 @@
 import logging
 import threading
 
+import pytest
+
+from classifier.errors import NoActiveModel
 from classifier.holder import ModelHolder
 from classifier.store import MODEL_FILE
 
@@ -57,3 +60,13 @@ def test_no_prediction_fails_while_versions_switch(store):
     worker.join()
     assert not errors
     assert versions <= {"1", "2"}
+
+
+def test_a_holder_that_may_not_train_refuses_while_no_version_is_active_and_serves_one_once_there_is(tmp_path,
+                                                                                                    store):
+    """The desk's pages and commands read the service's model but never train one of their own."""
+    empty = ModelHolder(tmp_path / "none", bootstrap=False)
+    with pytest.raises(NoActiveModel):
+        empty.get()
+    assert not (tmp_path / "none" / "versions").exists()
+    assert ModelHolder(store.root, bootstrap=False).get().version == "1"

@@ -12,6 +12,7 @@ from models.db import open_database
 from models.tables import CasePart
 from tests.e2e.builders import _base
 from tests.e2e.conftest import build_service
+from tests.e2e.test_applicants import run_cli
 from tests.e2e.test_case_flow import body_of, case_events, reply_to, wait_for_mails, wait_until
 from tests.intake.casefactory import view_of
 
@@ -108,3 +109,23 @@ def test_each_part_reads_its_own_numbers_and_the_answer_completes_the_one_that_a
     assert (follow_up.outcome, follow_up.reference) == ("follow_up", reference)
     parts = checklists_of(settings, reference)
     assert parts["skilte"]["required_missing"] == [] and parts["skilte"]["have"]["size"] == "body"
+
+
+def serving_with_its_size():
+    return _base(f"Maja Thorsen <{BUSINESS}>", "Ansøgning om udeservering - Café Solsikke",
+                 "Hej\n\nVi søger om udeservering foran Café Solsikke, Blågårdsgade 14, 2200 København N, fra 1. april "
+                 "til 30. september 2027, alle dage kl. 9-22. Serveringen med 4 borde og 12 stole bliver 1,5 m ud "
+                 "fra facaden og 4 m langs. P-nummer 1018834562.\n\n"
+                 "CVR: 38 71 29 42\n\nVenlig hilsen\nMaja Thorsen\nCafé Solsikke ApS\nTlf. 28 44 19 03\n")
+
+
+def test_a_part_a_caseworker_adds_reads_its_own_sentences_with_the_services_model(e2e, dovecot, smtp_sink):
+    """The business phoned: it wants a sign too. `intake case add-part` checks the new part against the stored mail
+    with the service's model, so the serving's "1,5 m ud fra facaden og 4 m langs" is not the sign's size."""
+    env, settings = e2e
+    dovecot.deliver(serving_with_its_size().as_bytes())
+    (outcome,) = build_service(settings).process_once()
+    assert outcome.outcome == "case" and set(checklists_of(settings, outcome.reference)) == {"udeservering"}
+    run_cli(env, "case", "add-part", outcome.reference, "--task-type", "skilte", "--actor", "karen")
+    sign = checklists_of(settings, outcome.reference)["skilte"]
+    assert sign["required_missing"] == ["size"] and "address" in sign["have"]

@@ -32,6 +32,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
 from intake.cases import parts as partlib
+from intake.cases.desk import desk_models
 from intake.cases.lifecycle import Desk, get_case
 from intake.errors import CaseNotFound
 from intake.pipeline import Context
@@ -76,7 +77,8 @@ class Web:
 
     @property
     def desk(self) -> Desk:
-        return Desk(self.context.settings, self.context.catalogue, self.context.calendar)
+        return Desk(self.context.settings, self.context.catalogue, self.context.calendar,
+                    desk_models(self.context.settings))
 
     @property
     def secure_cookies(self) -> bool:

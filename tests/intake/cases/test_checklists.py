@@ -9,6 +9,9 @@ from alembic import command
 from sqlalchemy import inspect
 from sqlmodel import Session, select
 
+from dataclasses import replace
+
+from classifier.errors import NoActiveModel
 from intake.cases import lifecycle as cases
 from intake.cases.checklists import apply_answer, refresh
 from intake.cases.lifecycle import InvalidTransition
@@ -17,6 +20,7 @@ from intake.details.extract import Field
 from models import Case, CasePart
 from models.db import alembic_config, make_engine, migrate
 from tests.intake.cases.test_lifecycle import CATALOGUE, act, add_case, desk, engine, mails  # noqa: F401
+from tests.intake.details.test_attribution import fake
 
 DUE = date(2026, 12, 14)
 SERVING = {"have": {"cvr": "body", "address": "body", "area": "body", "period": "body"},
@@ -73,6 +77,53 @@ def test_a_rerouted_part_gets_the_checklist_of_its_new_task_from_the_stored_appl
     checklist = json.loads(part_of(engine, ref).checklist_json)
     assert checklist["have"] == {"cvr": "body", "address": "body", "hours": "application"}
     assert "p_number" in checklist["required_missing"]
+
+
+SERVING_TEXT = ("Udeservering og skilt\n\nVi søger om udeservering foran Café Solsikke, Blågårdsgade 14, 2200 "
+                "København N. Serveringen med 4 borde bliver 1,5 m ud fra facaden og 4 m langs.\n\nCVR 38712942")
+SERVING_DETAILS = json.dumps({"activity_location": {"value": "Blågårdsgade 14", "source": "body"},
+                              "cvr": {"value": "38712942", "source": "body"}})
+
+
+class Scores:
+    """A model source whose model scores sentences by their words (``test_attribution.fake``)."""
+
+    probabilities = staticmethod(fake)
+
+    def get(self):
+        return self
+
+
+class NoModel:
+    def get(self):
+        raise NoActiveModel("no model version is active")
+
+
+def parts_of(engine, ref: str) -> dict[str, dict]:  # noqa: F811
+    with Session(engine) as s:
+        case = s.exec(select(Case).where(Case.reference == ref)).one()
+        return {p.task_type: json.loads(p.checklist_json or "{}")
+                for p in s.exec(select(CasePart).where(CasePart.case_id == case.id)).all()}
+
+
+@pytest.mark.parametrize(("models", "sized"), [(Scores(), False), (None, True), (NoModel(), True)])
+def test_a_part_added_to_a_case_reads_its_own_sentences_where_the_desk_has_a_model(engine, desk, models,  # noqa: F811
+                                                                                   sized):
+    """The serving's "1,5 m ud fra facaden og 4 m langs" is no size of a sign added later. Without a model (none
+    active yet, or a desk built without one) the whole application is read, as before, and the action goes on."""
+    ref = add_case(engine, task="udeservering", classifier_text=SERVING_TEXT, details_json=SERVING_DETAILS)
+    act(engine, replace(desk, models=models), cases.add_part, ref, "skilte")
+    sign = parts_of(engine, ref)["skilte"]
+    assert ("size" in sign["have"]) is sized
+    assert ("size" in sign["required_missing"]) is not sized
+    assert "address" in sign["have"]  # the place is every part's
+
+
+def test_a_part_rerouted_in_a_case_of_several_reads_its_own_sentences(engine, desk):  # noqa: F811
+    ref = add_case(engine, task="udeservering", classifier_text=SERVING_TEXT, details_json=SERVING_DETAILS)
+    act(engine, desk, cases.add_part, ref, "vejareal")
+    act(engine, replace(desk, models=Scores()), cases.reroute, ref, "skilte", part="vejareal")
+    assert "size" in parts_of(engine, ref)["skilte"]["required_missing"]
 
 
 def test_refresh_of_a_triage_part_clears_its_checklist():
