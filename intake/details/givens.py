@@ -195,8 +195,15 @@ _SITE_UNKNOWN = re.compile(
     r"(?! (?:in|across) (?:the city|town|copenhagen|københavn))",
     re.IGNORECASE)
 # the writer says the date is not settled: "the date is not fixed yet", "Date: to be decided", "datoen er ikke fastlagt"
-_DATE_UNSETTLED = re.compile(r"\b(?:(?:the (?:exact )?)?dates?|datoen|datoerne|tidspunktet)\b[^.!?\n]{0,30}?\b"
-                             + _UNDECIDED + r"\b", re.IGNORECASE)
+# ("datoer følger når knuseren er booket"), or first says it does not know them ("Vi kender ikke de præcise datoer for
+# kranen endnu", "we don't know the exact dates yet")
+_DATE_UNSETTLED = re.compile(r"\b(?:(?:the (?:exact )?)?dates?|datoen|datoerne|datoer|tidspunktet)\b[^.!?\n]{0,30}?\b"
+                             + _UNDECIDED + r"\b"
+                             r"|\b(?:(?:vi|jeg) (?:kender|ved)|(?:kender|ved) (?:vi|jeg)) (?:endnu )?ikke (?:endnu )?"
+                             r"(?:de |den )?(?:præcise |nøjagtige |"
+                             r"endelige |konkrete )?dato(?:en|erne|er)?\b"
+                             r"|\b(?:we|I) (?:don't|do not) (?:yet )?know (?:yet )?(?:the )?(?:exact |precise |final )?"
+                             r"dates?\b", re.IGNORECASE)
 # one day or weekend of a month or season, not yet picked: "a street party some weekend in August", "Datoen bliver en
 # lørdag i august", "on a Sunday morning sometime in June", "det bliver engang i foråret"
 _WHEN = (r"(?:the\s+)?(?:(?:start|end|beginning|middle|slutningen|starten|begyndelsen|midten)\s+(?:of|af)\s+)?"
@@ -209,6 +216,9 @@ _ONE_DAY_OF = re.compile(
 # the writer says the end of the period is not known: "How long we need the container depends on what we find", "we
 # cannot give the end date yet", "slutdatoen kender vi ikke endnu", "no end date yet"
 _END_NOUN = (r"(?:end(?:ing)? date|finish date|completion date|slutdato\w*|sluttidspunkt\w*|how long|hvor længe|"
+             # "men hvornår det er færdigt, ved vi ikke endnu", "when it will be finished is not known"
+             r"hvornår (?:det|vi|arbejdet|\w+et) (?:er|bliver|slutter|kan slutte) (?:færdig\w*|slut|afsluttet)|"
+             r"when (?:it|we|the work) (?:will )?(?:be )?(?:finish\w*|done|complete\w*|end)|"
              r"hvor lang tid|varighed\w*|(?:the )?duration|how many (?:days|nights|weeks|months)|"
              r"hvor mange (?:dage|nætter|uger|måneder))")
 _END_UNKNOWN = re.compile(

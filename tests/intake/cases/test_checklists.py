@@ -2,14 +2,13 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import date
 
 import pytest
 from alembic import command
 from sqlalchemy import inspect
 from sqlmodel import Session, select
-
-from dataclasses import replace
 
 from classifier.errors import NoActiveModel
 from intake.cases import lifecycle as cases

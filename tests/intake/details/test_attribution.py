@@ -242,3 +242,21 @@ def test_months_give_a_period_but_not_an_events_day(catalogue):
     ev = evidence("Vi holder en fest på pladsen 12. juni 2027 kl. 12-18 for 150 gæster. "
                   "Vi vil også sælge is fra en ladcykel i juni, juli og august.", period_from="2027-06-12")
     assert "period" in check(catalogue.task("gadesalg"), ev, by_part(ev, list(tasks), topics)["gadesalg"]).have
+
+
+@pytest.mark.parametrize("unsettled", [
+    "Vi kender ikke de præcise datoer for kranen endnu.",
+    "Datoer for kranen følger, når entreprenøren har lagt planen.",
+    "We don't know the exact dates for the crane yet.",
+])
+def test_a_part_whose_dates_the_writer_does_not_know_lacks_its_period_though_the_project_has_one(catalogue,
+                                                                                               unsettled):
+    """The building project's dates are no period of the crane whose dates the writer says are not known; in a mail
+    of one task the dates written still count, as before."""
+    task = catalogue.task("vejareal")
+    text = ("Vi bygger tagboliger i Classensgade 50. Selve byggeriet forventes at vare fra 1. april til 1. november "
+            f"2027.\nI en periode skal der stå en kran på fortovet. {unsettled}")
+    ev = evidence(text, period_from="2027-04-01", period_to="2027-11-01")
+    own = by_part(ev, ["byggetilladelse", "vejareal"], by_words({"vejareal": ("kran", "crane")}))
+    assert "period" in check(task, ev, own["vejareal"]).required_missing
+    assert "period" in check(task, ev).have

@@ -9,7 +9,7 @@ import pytest
 
 from intake.details.checklist import Evidence, check
 from intake.details.extract import Field
-from intake.details.givens import date_unsettled, district_elsewhere, guests_unknown, locate
+from intake.details.givens import date_unsettled, district_elsewhere, end_unknown, guests_unknown, locate
 from tests.intake.details.checklist_evidence import RECEIVED, evidence
 
 # ---------------------------------------------------------------- the writer's CVR when writing for a client
@@ -155,6 +155,20 @@ def test_a_day_written_beside_a_month_is_the_date(catalogue):
     ("det bliver engang i foråret", True),
     ("Vi holder en fest i Enghaveparken lørdag den 14. august.", False),
     ("lørdage i maj og juni 2027", False),  # every Saturday of two months is a period
+    # the dates said to be unknown or to follow (session 35)
+    ("Vi kender ikke de præcise datoer for kranen endnu.", True),
+    ("datoer følger når knuseren er booket", True),
+    ("We don't know the exact dates yet.", True),
+    ("Vi kender datoerne: 1.-3. juni 2027.", False),
 ])
 def test_one_day_of_a_month_not_picked_yet(text, unsettled):
     assert date_unsettled([text]) is unsettled
+
+
+@pytest.mark.parametrize(("text", "unknown"), [
+    ("Stålarbejdet går i gang 9. marts, men hvornår det er færdigt, ved vi ikke endnu.", True),
+    ("When the work will be finished is not known yet.", True),
+    ("Hvornår arbejdet er færdigt: 30. april 2027.", False),
+])
+def test_an_end_said_to_be_unknown_in_other_words(text, unknown):
+    assert end_unknown([text]) is unknown
