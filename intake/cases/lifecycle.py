@@ -305,7 +305,7 @@ def reroute(session: Session, reference: str, task_type: str, *, actor: str, des
     types = [t for t in json.loads(case.task_types or "[]") if t not in (task_type, target.task_type)]
     types.insert(0 if target.position == 0 else len(types), task_type)
     target.task_type, target.office, target.needs_triage = task_type, task.office, False
-    checklists.refresh(target, case, desk.catalogue, [p.task_type for p in parts], desk.sentence_scorer())
+    _recheck(target, case, [p.task_type for p in parts], desk)
     target.goal_value, target.goal_unit = task.goal.value, task.goal.unit
     if target.status != "waiting":
         target.status = "routed"
@@ -321,6 +321,11 @@ def reroute(session: Session, reference: str, task_type: str, *, actor: str, des
     return ActionResult(case.reference, "reroute", target.status,
                         f"case {case.reference} rerouted {before} -> {task_type} ({task.office}); "
                         f"due {new.isoformat()}; correction recorded", mailed)
+
+
+def _recheck(part: CasePart, case: Case, tasks: list[str], desk: Desk) -> None:
+    """``part``'s checklist made again; the model is loaded only for a case of several parts (``tasks``)."""
+    checklists.refresh(part, case, desk.catalogue, tasks, desk.sentence_scorer() if len(set(tasks)) > 1 else None)
 
 
 def facts_of_case(case: Case, parts: list[CasePart], desk: Desk) -> CaseFacts:
@@ -368,7 +373,7 @@ def add_part(session: Session, reference: str, task_type: str, *, actor: str, de
                    office=task.office, goal_value=task.goal.value, goal_unit=task.goal.unit,
                    due_date=case.received_at.date(), status="routed")
     partlib.recompute_due(new, case.received_at, desk.calendar)
-    checklists.refresh(new, case, desk.catalogue, [*(p.task_type for p in parts), task_type], desk.sentence_scorer())
+    _recheck(new, case, [*(p.task_type for p in parts), task_type], desk)
     session.add(new)
     session.flush()
     parts.append(new)

@@ -125,6 +125,17 @@ def test_a_part_rerouted_in_a_case_of_several_reads_its_own_sentences(engine, de
     assert "size" in parts_of(engine, ref)["skilte"]["required_missing"]
 
 
+class Untouchable:
+    def get(self):
+        raise AssertionError("a case of one part needs no model")
+
+
+def test_a_case_of_one_part_is_rechecked_without_loading_the_model(engine, desk):  # noqa: F811
+    ref = add_case(engine, task="vejareal", classifier_text=SERVING_TEXT, details_json=SERVING_DETAILS)
+    act(engine, replace(desk, models=Untouchable()), cases.reroute, ref, "udeservering")
+    assert "area" in parts_of(engine, ref)["udeservering"]["have"]
+
+
 def test_refresh_of_a_triage_part_clears_its_checklist():
     part = CasePart(case_id=1, task_type="udeservering", office="erhvervsservice", needs_triage=True,
                     due_date=DUE, checklist_json=json.dumps(SERVING))
