@@ -451,7 +451,9 @@ class _Document:
 _AN_ATTACHMENT = _Document(in_attachment=True)
 _MATCHES = 20  # matches of one word or pattern weighed in one text before it is taken as not stated
 # before a word: where its clause starts (not at the dot of "sagsnr.", "ca.", "kl.")
-_CLAUSE_END = re.compile(r"(?<!nr)(?<!\bno)(?<!\bca)(?<!\bkl)(?<!\bfx)(?<!\btlf)[.!?;]\s|\n|\b(?:men|but|kun|only)\b")
+# ("Den opgravede jord kan ikke genindbygges og køres til X": "og" and a verb in the passive open a clause of its own)
+_CLAUSE_END = re.compile(r"(?<!nr)(?<!\bno)(?<!\bca)(?<!\bkl)(?<!\bfx)(?<!\btlf)[.!?;]\s|\n|\b(?:men|but|kun|only)\b"
+                         r"|\bog[ \t]+(?=[a-zæøå]{3,}es\b)")
 # after a word: where its clause ends (a relative clause belongs to it: "et modtageanlæg, som I anviser")
 # (nor an aside that goes on about it: "performed by a subcontractor, still to be appointed")
 _AFTER_END = re.compile(r"[.!?;]\s|,\s(?!(?:som|der|which|that|still|endnu|stadig)\b)|\n|\b(?:men|but|og|and)\b")
@@ -492,8 +494,9 @@ _LATER = re.compile(
     r"(?:once|when|as soon as) (?:it|they) (?:is|are|has been|have been) approved|"
     # to be sent: "we will send it when we have it", "(afmærkningsplan) sender vi, så snart politiet har godkendt den"
     r"(?:we|I)(?:'ll| will| shall) (?:send|forward|submit) (?:it|them|this|that)\b(?! (?:here|now|herewith|attached))|"
-    r"ikke afklaret|uafklaret|not decided|undecided|(?:har (?:vi|jeg) )?ikke (?:besluttet|bestemt|valgt|fundet|"
-    r"fastlagt)|aftales|vælges|besluttes|afgøres|fastlægges|"
+    # (not a survey's finding: "screening for miljøfarlige stoffer: der er ikke fundet asbest eller PCB")
+    r"ikke afklaret|uafklaret|not decided|undecided|(?:har (?:vi|jeg) )?(?<!der er )(?<!der blev )ikke (?:besluttet|"
+    r"bestemt|valgt|fundet|fastlagt)|aftales|vælges|besluttes|afgøres|fastlægges|"
     r"to be (?:agreed|decided|confirmed|appointed|chosen|selected|hired)|sendes direkte|"
     r"til godkendelse|for approval|ligger hos|is with|vender tilbage|will get back|come back|"
     # left to us: "a receiving facility approved by you", "et modtageanlæg, som I anviser"

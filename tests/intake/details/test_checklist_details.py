@@ -863,3 +863,17 @@ def test_a_document_to_come_later_from_someone_is_missing(catalogue, task, item,
 ])
 def test_a_document_in_hand_with_a_verb_of_sending_or_coming_is_given(catalogue, task, item, body):
     assert item in check(catalogue.task(task), evidence(body)).have
+
+
+@pytest.mark.parametrize(("task", "item", "body", "given"), [
+    # "og" and a verb in the passive open a clause of their own: the negation before it is not this clause's
+    ("jordflytning", "destination", "Den opgravede jord kan ikke genindbygges og køres til jordmodtagelsen på Avedøre "
+                                    "Holme.", True),
+    ("jordflytning", "destination", "Jorden køres ikke til et modtageanlæg, den genindbygges på stedet.", False),
+    # a survey's finding is no survey left undone; a facility not found yet is still missing
+    ("nedrivning", "survey", "Vi har fået lavet en screening for miljøfarlige stoffer: der er ikke fundet asbest eller "
+                             "PCB.", True),
+    ("jordflytning", "destination", "Modtageanlæg: har vi ikke fundet endnu.", False),
+])
+def test_a_negation_reaches_only_its_own_clause(catalogue, task, item, body, given):
+    assert (item in check(catalogue.task(task), evidence(body)).have) is given
