@@ -605,7 +605,10 @@ _CLIENT_SENTENCE = re.compile(
     r"(?i:\b(?:på[ \t]vegne[ \t]af|on[ \t]behalf[ \t]of|for)[ \t](?:vores|vor|min|mit|our|my)[ \t]"
     r"(?:kunde|klient|client|customer)"
     # "Vi administrerer ejendommen ... på vegne af ejeren, K/S Tagensvej 140 (CVR 86250292)"
-    r"|\bpå[ \t]vegne[ \t]af[ \t](?:ejeren|bygherren)|\bon[ \t]behalf[ \t]of[ \t]the[ \t](?:owner|developer))"
+    r"|\bpå[ \t]vegne[ \t]af[ \t](?:ejeren|bygherren)|\bon[ \t]behalf[ \t]of[ \t]the[ \t](?:owner|developer)"
+    # "Som administrator for Ejerforeningen Strandboulevarden 86-88 (CVR 43 92 01 11) søger vi", "as managing agent for"
+    r"|\b(?:som|as)[ \t](?:the[ \t])?(?:ejendoms)?(?:administrator|property[ \t]manager|managing[ \t]agent)[ \t]"
+    r"(?:for|of))"
     r",?[ \t]+(?P<name>[A-ZÆØÅ][^,\n()]{1,60}?)(?:[ \t]*,[ \t]*"
     r"(?P<rest>[^\n()]{0,80}?))?[ \t]*[,(][ \t]*(?P<cvr>(?i:cvr)[^\d\n]{0,8}\d(?:[ ]?\d){7})(?!\d)")
 

@@ -1,0 +1,39 @@
+"""Details and checklists of the audit mails of session 35, written blind as a desk receives them: an administrator
+applying for an owners' association, a noisy-work application whose subject names a stretch of house numbers. Each
+test words its case differently from the audit mail."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from intake.details.checklist import check
+from tests.intake.details.checklist_evidence import evidence
+from tests.intake.details.reading import values_at
+
+values = values_at(date(2027, 1, 13))
+
+
+@pytest.mark.parametrize("opening", [
+    "Som administrator for Ejerforeningen Gammel Kongevej 100-102 (CVR 43 92 01 11) søger vi om",
+    "Som ejendomsadministrator for E/F Gammel Kongevej 100-102 (CVR 43920111) ansøger vi om",
+    "As managing agent for Ejerforeningen Gammel Kongevej 100-102 (CVR 43920111) we apply for",
+])
+def test_an_administrator_applies_for_the_association_it_names_with_its_cvr(opening):
+    body = (f"Kære Erhvervsservice\n\n{opening} stillads på fortovet foran ejendommen, 30 m langt, fra 1. april til "
+            "30. juni 2027.\n\nMed venlig hilsen\n\nLone Berg\nEjendomsadministrator\nAdministrationshuset A/S\n"
+            "Vester Farimagsgade 3, 1606 København V\nCVR 22027999\nTlf. 33 93 41 07\n")
+    found = values([("subject", "Stillads Gammel Kongevej 100-102"), ("body", body)], sender="lb@adm.example")
+    assert found["cvr"] == "43920111"
+    assert "Gammel Kongevej 100-102" in str(found["company_name"])
+
+
+@pytest.mark.parametrize(("subject", "hours"), [
+    ("Åboulevard 86-88: facaderenovering med sandblæsning", False),   # house numbers, not hours
+    ("Sandblæsning Åboulevard, hverdage 7-16", True),
+])
+def test_a_stretch_of_house_numbers_is_no_hours_of_noisy_work(catalogue, subject, hours):
+    ev = evidence("Facaden skal sandblæses i april 2027. Arbejdstiderne kan vi endnu ikke oplyse.")
+    ev = ev.__class__(**{**ev.__dict__, "texts": [("subject", subject), *ev.texts]})
+    assert ("hours" in check(catalogue.task("stoej_byggeplads"), ev).have) is hours
