@@ -243,6 +243,9 @@ WHEN = "when"       # a DETAIL that only says when
 # weekdays 07:00-16:00"); an item of nothing else says when, not what
 _WHEN_WORDS = re.compile(
     r"(?i)(?:man|tirs|ons|tors|fre|lør|lor|søn|son)dag(?:e|en)?|(?:mon|tues|wednes|thurs|fri|satur|sun)days?"
+    # the days shortened ("søn-tors kl. 12-23, fre-lør kl. 12-24", "Mon-Fri"), and hours out of doors or open
+    r"|man|tirs|tir|ons|tors|tor|fre|lør|lor|søn|son|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun"
+    r"|ude|udendørs|outdoors|outside|åbent|open|lukket|closed"
     r"|hverdage?|weekdays?|weekends?|weekender|dagligt?|daily|hver|every|each|alle|all|kl|fra|til|from|to|until|og|and"
     r"|januar|february|februar|march|marts|april|maj|may|juni|june|juli|july|august|september|oktober|october"
     r"|november|december|january|uge|ugen|week|weeks|periode|perioden|period|dato|datoer|date|dates|dag|dage|day|days"

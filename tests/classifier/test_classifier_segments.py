@@ -127,6 +127,16 @@ def test_a_line_that_only_says_when_asks_for_nothing_and_is_no_evidence_of_what(
                           "Period: 18-29 January 2027, weekdays 07:00-16:00"}
 
 
+def test_the_days_shortened_and_the_hours_out_of_doors_only_say_when():
+    """An outdoor-serving mail's "Åbningstid ude: søn-tors kl. 12-23" read as an event to the model (audit, session
+    35)."""
+    found = text_pieces("Vi søger om udeservering:\n- Areal: 12 m²\n- Åbningstid ude: søn-tors kl. 12-23, fre-lør "
+                        "kl. 12-24\n- Open Mon-Fri 8-18, Sat-Sun 9-20\n- Lukket om mandagen")
+    not_scored = {text for text, scored in zip(found.texts(), found.scored(), strict=True) if not scored}
+    assert not_scored == {"Åbningstid ude: søn-tors kl. 12-23, fre-lør kl. 12-24", "Open Mon-Fri 8-18, Sat-Sun 9-20",
+                          "Lukket om mandagen"}
+
+
 def test_a_list_item_keeps_its_place_when_pieces_are_joined():
     found = pieces_of(Parts("Ansøgning", "Hej.\n\n- et skilt over døren", [Attachment("- affald fra køkkenet")]))
     asked = {text for text, item in zip(found.texts(), found.asked(), strict=True) if item}
