@@ -486,6 +486,8 @@ _LATER = re.compile(
     # or a few words on, when the words say it comes later ("skitse af arealet eftersendes")
     r"|^\W{0,3}(?:\w+\W+){0,3}?(?:eftersend\w*|sendes senere|sendes efterfølgende|kommer senere|følger senere|"
     r"will follow|to follow|will be sent later|not yet|endnu ikke|udarbejdes|under udarbejdelse|bestilles|er bestilt|"
+    # from someone who has yet to make it: "afmærkningsplan kommer fra vores skiltefirma", "will come from"
+    r"kommer fra|will come from|is coming from|"
     r"bliver lavet|laves|will be (?:prepared|made|drawn up|ordered|supplied|provided|sent|forwarded|submitted|"
     r"carried out|done|performed|conducted|commissioned|"
     r"chosen|decided|confirmed|agreed|approved)|is being (?:prepared|made|approved)|has been ordered|afventer|"

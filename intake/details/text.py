@@ -1234,9 +1234,11 @@ def _find_amounts(text: str, _ref: date) -> dict:
     return {k: v for k, v in out.items() if v}
 
 
-# the size of each of several pieces, said after it: "15 boder, 3 x 3 m pr. bod", "tents of 3 x 3 m each"
+# the size of each of several pieces, said after it: "15 boder, 3 x 3 m pr. bod", "tents of 3 x 3 m each", "Most
+# vendors will use 3 x 3 m gazebos"
 _EACH_AFTER = re.compile(r"(?i)[ \t,]{0,3}(?:(?:pr\.?|per|for)[ \t]{0,2}"
-                         r"(?:stk|piece|unit|bod|stand|stall|telt|tent|stade)\w*|each|apiece|hver|stykket)\b")
+                         r"(?:stk|piece|unit|bod|stand|stall|telt|tent|stade)\w*|each|apiece|hver|stykket"
+                         r"|(?:party)?(?:gazebos|tents|telte|pavilloner|pavilions|boder|stalls|stande|stader))\b")
 
 
 # "Skurvogn 2,4 x 6 m + container 2 x 4 m": a second piece's size added to the first's, a word or two naming it

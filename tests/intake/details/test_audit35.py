@@ -37,3 +37,22 @@ def test_a_stretch_of_house_numbers_is_no_hours_of_noisy_work(catalogue, subject
     ev = evidence("Facaden skal sandblæses i april 2027. Arbejdstiderne kan vi endnu ikke oplyse.")
     ev = ev.__class__(**{**ev.__dict__, "texts": [("subject", subject), *ev.texts]})
     assert ("hours" in check(catalogue.task("stoej_byggeplads"), ev).have) is hours
+
+
+@pytest.mark.parametrize(("body", "area"), [
+    ("Der kommer 12 boder. De fleste bruger 3 x 3 m telte, et par har madvogne.", None),   # the size of each tent
+    ("Most vendors will use 3 x 3 m gazebos; a few bring food trucks.", None),
+    ("Vi søger om en stadeplads på 3 x 3 m på Sankt Hans Torv.", 9),
+])
+def test_the_size_of_each_of_several_tents_is_no_area(body, area):
+    assert values([("body", body)]).get("area_m2") == area
+
+
+@pytest.mark.parametrize(("body", "given"), [
+    ("Vi sætter skurvogne på fortovet. Afmærkningsplanen kommer fra vores skiltefirma.", False),
+    ("Vi sætter skurvogne på fortovet. The signage plan will come from our traffic contractor.", False),
+    ("Vi sætter skurvogne på fortovet. Afmærkningsplanen fra vores skiltefirma: A16 50 m før, afspærring med bomme.",
+     True),
+])
+def test_a_plan_still_to_come_from_another_firm_is_not_given(catalogue, body, given):
+    assert ("traffic_plan" in check(catalogue.task("vejareal"), evidence(body)).have) is given
