@@ -657,7 +657,12 @@ _ANOTHER_MATTER = re.compile(
     # when documents follow: "OML-beregning og støjberegning eftersendes, når de er færdige (forventet i uge 4)",
     # "the noise report will follow in week 4"
     r"|\b(?:eftersendes|fremsendes[ \t]+senere|følger[ \t]+efter|will[ \t]+follow|to[ \t]+follow"
-    r"|will[ \t]+be[ \t]+sent[ \t]+later)\b[^.!?\n;:]{0,40})\Z")
+    r"|will[ \t]+be[ \t]+sent[ \t]+later)\b[^.!?\n;:]{0,40}"
+    # when the dates will be told: "the contractor will confirm them in the first week of January", "vi melder
+    # datoerne ud i uge 2" (not "we confirm that the market is on 5 June")
+    r"|\b(?:confirm|bekræfte?r?|melde[rs]?|oplyse[rs]?|announce|send|sende[rs]?|give)[ \t]+"
+    r"(?:(?:os|us|jer|you)[ \t]+)?(?:them|dem|the[ \t]+(?:exact[ \t]+)?dates?|datoerne|datoen"
+    r"|de[ \t]+(?:præcise[ \t]+|endelige[ \t]+)?datoer)(?:[ \t]+ud)?\b[^.!?\n;:]{0,25})\Z")
 
 
 def _of_an_earlier_year(text: str, at: int, reference: date) -> bool:

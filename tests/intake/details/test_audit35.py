@@ -56,3 +56,16 @@ def test_the_size_of_each_of_several_tents_is_no_area(body, area):
 ])
 def test_a_plan_still_to_come_from_another_firm_is_not_given(catalogue, body, given):
     assert ("traffic_plan" in check(catalogue.task("vejareal"), evidence(body)).have) is given
+
+
+@pytest.mark.parametrize(("body", "period"), [
+    # the week the dates will be told is no period
+    ("Datoerne ligger ikke fast: entreprenøren bekræfter dem i første uge af januar, formentlig bliver det en uge "
+     "sidst i januar 2027.", (None, None)),
+    ("The dates are not fixed yet - our builder will confirm the exact dates in week 2.", (None, None)),
+    ("Vi melder datoerne ud i uge 2; containeren skal stå 1.-5. februar 2027.", ("2027-02-01", "2027-02-05")),
+    ("We confirm that the market is on 5 June 2027.", ("2027-06-05", "2027-06-05")),
+])
+def test_the_week_the_dates_will_be_told_in_is_no_period(body, period):
+    found = values([("body", body)])
+    assert (found.get("period_from"), found.get("period_to")) == period
