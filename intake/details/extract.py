@@ -662,8 +662,12 @@ def _name_with_its_address(found: dict[str, Field], read: list[tuple[str, str, d
     text = next((t for s, t, _ in read if s == email.source), "")
     named = re.search(r"(?P<name>[A-ZÆØÅ][\w'-]+(?:[ \t]+[A-ZÆØÅ][\w'-]+){0,2})[ \t]*[(<][ \t]*(?:mailto:)?(?i:"
                       + re.escape(str(email.value)) + r")[ \t]*[)>]", text)
-    if named is None or named.group("name").split()[0].casefold() in contact.value.casefold():
-        return
+    # or a line of a list that opens with the person: "- Kenji Watanabe, owner, +45 61 48 02 93, kenji@tanukiramen.dk"
+    named = named or re.search(r"(?m)^[ \t]*(?:[-*•][ \t]+)?(?P<name>[A-ZÆØÅ][\w'-]+(?:[ \t]+[A-ZÆØÅ][\w'-]+){1,2}),"
+                               r"[^\n]{0,80}?(?<![\w.+-])(?i:" + re.escape(str(email.value)) + r")(?![\w.-])", text)
+    if named is None or named.group("name").split()[0].casefold() in contact.value.casefold() \
+            or set(named.group("name").casefold().split()) & set(contact.value.casefold().split()):
+        return      # (the contact's own, under a title: "Byggeleder Thomas Kjær, 21 66 03 58, tk@krbyg.dk")
     if _WRITE_TO.search(text, max(0, named.start() - 60), named.start()):
         name = named.group("name")
         fuller = re.search(rf"\b{re.escape(name)}(?:[ \t]+[A-ZÆØÅ][\w'-]+){{1,2}}\b", text) if " " not in name else None

@@ -69,3 +69,22 @@ def test_a_plan_still_to_come_from_another_firm_is_not_given(catalogue, body, gi
 def test_the_week_the_dates_will_be_told_in_is_no_period(body, period):
     found = values([("body", body)])
     assert (found.get("period_from"), found.get("period_to")) == period
+
+
+LISTED = ("Dear Sir or Madam,\n\nI am writing on behalf of our client Nordlys Bageri ApS (CVR 11587119), which opens "
+          "at Jagtvej 10, 2200 København N.\n\nContact persons:\n- Aiko Tanaka, owner, +45 61 48 02 93, "
+          "aiko@nordlysbageri.example\n- Lars Holt, bookkeeper, +45 33 14 27 70\n\nYours faithfully,\n\nLars Holt\n"
+          "Holt Regnskab ApS\nTel. +45 33 14 27 70\n")
+
+
+def test_an_address_on_another_persons_line_of_a_list_is_not_the_writers():
+    """The writer signs and is the contact; the owner's line of the list holds the owner's address, not his."""
+    found = values([("body", LISTED)], sender="lh@holtregnskab.example", sender_name="Lars Holt")
+    assert (found["contact_name"], found["contact_email"]) == ("Lars Holt", "lh@holtregnskab.example")
+
+
+def test_the_contacts_own_line_under_a_title_keeps_the_address_it_gives():
+    body = ("Hej\n\nVi skal bore i kælderen på Nørre Farimagsgade 63 på hverdage kl. 7-17.\n\n"
+            "Entreprenør: Holm Byg ApS, CVR 31589754\nByggeleder Thomas Kjær, 21 66 03 58, tk@holmbyg.example\n")
+    found = values([("body", body)], sender="thomas.kjaer@holmbyg.example", sender_name="Thomas Kjær")
+    assert found["contact_email"] == "tk@holmbyg.example"
