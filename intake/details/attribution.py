@@ -14,7 +14,7 @@ times: "Dato 20.01.2027 kl. 7 - 16" is no part's by itself) in at most
 ``MAX_WORDS`` words (a longer one runs on over several matters). A sentence
 also belongs where the one before it does when it is a short "Samme periode som
 nedrivningen." after "Container og skurvogn ud for porten.", when it points
-back ("Det bliver 120 x 40 cm", "It will be 3 by 4 metres"), when it stands
+back ("Det bliver 120 x 40 cm", "It will be 3 by 4 metres", "Datoen er ikke fastlagt endnu"), when it stands
 under that part's heading ("Støj:", to the paragraph's end), or when it goes on
 about the same part less surely (``FOLLOW``). Any other sentence (a greeting,
 the address, "Vi søger om udeservering på 12 m² og et skilt på 1 x 0,5 m")
@@ -47,8 +47,10 @@ MAX_SENTENCES = 400  # sentences scored for one application (a long attachment's
 Probabilities = Callable[[Sequence[str], Sequence[str]], list[dict[str, float]]]
 
 # a sentence that opens by pointing back at the one before: it is about the same thing
-_POINTS_BACK = re.compile(r"^\W*(?:det|den|de|dette|it|they|this|that)\s+(?:\w+\s+)?"
-                          r"(?:bliver|blir|er|var|vil|skal|kommer|får|har|måler|fylder|står|ligger|"
+# (or at its time: "Datoen er ikke fastlagt endnu", "The dates will follow")
+_POINTS_BACK = re.compile(r"^\W*(?:det|den|de|dette|it|they|this|that|datoen|datoerne|tidspunktet|perioden"
+                          r"|the\s+dates?|the\s+period)\s+(?:\w+\s+)?"
+                          r"(?:bliver|blir|er|var|vil|skal|kommer|følger|får|har|måler|fylder|står|ligger|"
                           r"is|are|was|will|would|measures?|has|have|takes?|covers?|stands?|gets?)\b", re.IGNORECASE)
 
 

@@ -57,6 +57,11 @@ def test_a_sentence_that_points_back_goes_with_the_one_before_but_an_article_doe
         == ["skilte", "skilte"]
     # "Den opgravede jord" is an article and a noun, not a pronoun that points back
     assert [o for _, o in whose("Vi vil også sætte et nyt skilt op. Den gamle facade males om.")] == ["skilte", None]
+    # the time of what the sentence before was about: "Datoen er ikke fastlagt endnu" is the serving's, not the sign's
+    assert [o for _, o in whose("Vi vil gerne have udeservering med 6 borde. Datoen er ikke fastlagt endnu.")] \
+        == ["udeservering", "udeservering"]
+    assert [o for _, o in whose("We also want a new sign over the door. The dates will follow.")] \
+        == ["skilte", "skilte"]
 
 
 def test_the_lines_under_a_heading_are_its_parts_until_the_paragraph_ends():
