@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable
 from email.message import EmailMessage
 
+from intake.letters.case_letters import contact_at_the_sender
 from intake.letters.checklist import acknowledgement_block
 from intake.letters.envelope import Envelope, Thread, build_mail, domain_of, msg_id
 from intake.letters.facts import CaseFacts, parts_of
@@ -63,7 +64,8 @@ def _without_prefixes(subject: str) -> str:
 
 
 def _values(facts: CaseFacts, original: ParsedMail, catalogue: Catalogue, settings, lang: str) -> dict[str, str]:
-    greeting = facts.greeting if facts.reply_to else (facts.details.get("contact_name") or original.from_name)
+    greeting = facts.greeting if facts.reply_to else (contact_at_the_sender(facts.details.get("contact_name"),
+                                                                              original.from_name) or original.from_name)
     return {
         "from_name": settings.from_name,
         "greeting_name": greeting_name(greeting, lang),

@@ -79,6 +79,18 @@ def reply_address(case) -> str:
     return getattr(case, "reply_email", "") or case.sender
 
 
+def contact_at_the_sender(contact: str | None, sender_name: str) -> str | None:
+    """The contact found in the application, where the mail goes to the sender: not where the sender signs with
+    another person's name (an architect's assistant who names the client's director as the client's contact is
+    greeted herself, never "Kære Jens Kragh" at her own address)."""
+    from intake.details.names import looks_like_person
+
+    sender = " ".join(str(sender_name or "").split())
+    if contact and looks_like_person(sender) and not set(contact.casefold().split()) & set(sender.casefold().split()):
+        return None
+    return contact
+
+
 def case_greeting(case, lang: str) -> str:
     """Whom a mail about ``case`` greets: the name that goes with its reply address.
 
@@ -98,7 +110,7 @@ def case_greeting(case, lang: str) -> str:
         contact, contact_email = None, ""
     if contact_email and contact_email.casefold() != reply_address(case).casefold():
         contact = None   # the contact has an address of their own: a colleague's forward, an architect's client
-    return greeting_name(contact or stored or case.company_name, language(lang))
+    return greeting_name(contact_at_the_sender(contact, stored) or stored or case.company_name, language(lang))
 
 
 def other_paths_text(paths: Sequence[str], lang: str) -> str:

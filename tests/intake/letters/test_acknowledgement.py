@@ -131,6 +131,16 @@ def test_greeting_falls_back_to_the_sender_then_the_applicant(settings, lang):
     assert body_of(ack(settings, lang, mail=anonymous, details=no_contact)).startswith(EXPECTED[lang]["fallback"])
 
 
+@pytest.mark.parametrize(("contact", "greeted"), [
+    ("Jens Kragh", "Peter Jensen"),      # the client's director the sender names: not greeted at the sender's address
+    ("Peter Jensen", "Peter Jensen"),
+    ("Anna Jensen", "Anna Jensen"),      # (one of the family)
+])
+def test_the_sender_is_greeted_where_the_contact_found_is_another_person(settings, contact, greeted):
+    body = body_of(ack(settings, "da", details={"company_name": "Jensen ApS", "contact_name": contact}))
+    assert body.startswith(f"Kære {greeted}\n")
+
+
 @LANGS
 def test_complex_case_copies_and_introduces_the_contact_person(settings, lang):
     msg = sent(ack(settings, lang, contact=PERSON))

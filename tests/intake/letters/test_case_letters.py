@@ -154,6 +154,19 @@ def test_the_greeting_never_gives_one_persons_name_with_anothers_address(setting
     assert body_of(written).startswith("Dear Hannah Berg\n")
 
 
+def test_the_sender_who_names_another_as_the_contact_is_greeted_and_invited_herself(settings):
+    """An architect's assistant names the client's director as the client's contact and gives no address for him: the
+    contact's e-mail is the sender's, and the letters and the star meeting go to her by her own name."""
+    from intake.cases.meetings import business
+
+    details = json.dumps({"contact_name": {"value": "Jens Kragh", "source": "body"},
+                          "contact_email": {"value": "sl@holmbjerre.dk", "source": "from"}})
+    fields = {"details_json": details, "sender": "sl@holmbjerre.dk", "applicant_email": "sl@holmbjerre.dk",
+              "reply_email": "sl@holmbjerre.dk", "reply_name": "Sofie Lindqvist"}
+    assert body_of(write(settings, "da", "started", **fields)).startswith("Kære Sofie Lindqvist\n")
+    assert business(case("da", **fields)).name == "Sofie Lindqvist"
+
+
 def test_the_star_meeting_invites_the_business_by_the_name_of_its_address():
     from intake.cases.meetings import business
 
