@@ -94,7 +94,10 @@ def mailboxes(raw: str) -> list[tuple[str, str]]:
             for display, addr, _ in _mailboxes(raw)[:MAX_HEADER_OCCURRENCES]]
 
 
-_CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+# (a zero-width joiner stays inside an emoji sequence: "💇\u200d♀️" is one picture, and joins nothing else)
+_EMOJI = "\U0001F000-\U0001FAFF\u2600-\u27BF"
+_CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u200b\u200c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]"
+                         rf"|(?<![{_EMOJI}\ufe0f])\u200d|\u200d(?![{_EMOJI}])")
 
 
 def clean_header_value(s: str, max_len: int = 200) -> str:

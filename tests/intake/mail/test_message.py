@@ -89,6 +89,17 @@ def test_cleaned_value_cannot_add_a_header_when_serialized():
     assert b"\nBcc:" not in serialized and b"\nX-Evil:" not in serialized
 
 
+@pytest.mark.parametrize(("value", "cleaned"), [
+    ("Nyt skilt til Salon Nova \U0001F487\u200d\u2640\ufe0f", "Nyt skilt til Salon Nova \U0001F487\u200d\u2640\ufe0f"),
+    ("Pay\u200dPal \u200d\U0001F487", "Pay Pal \U0001F487"),    # a joiner between letters, or after a space
+    ("abc\u202edef\u200fghi\u200bj", "abc def ghi j"),
+])
+def test_a_zero_width_joiner_stays_only_inside_an_emoji(value, cleaned):
+    """The business's subject quoted in our acknowledgement keeps its emoji whole ("woman getting a haircut" is a
+    haircut, a joiner and the female sign), while joiners and bidi controls between letters become spaces."""
+    assert clean_header_value(value) == cleaned
+
+
 def test_clean_header_value_cuts_to_max_len():
     assert len(clean_header_value("x" * 1000, max_len=50)) == 50
 
