@@ -40,8 +40,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from email.headerregistry import Address
+from email import policy
+from email.headerregistry import Address, HeaderRegistry, UnstructuredHeader
 from email.message import EmailMessage
+from email.policy import Policy
 from email.utils import format_datetime
 from types import MappingProxyType
 
@@ -160,6 +162,29 @@ def copies(cc: Sequence[str], to: str | Address) -> list[str]:
     return out
 
 
+class _MessageIds(UnstructuredHeader):
+    """In-Reply-To and References as written: message ids folded at the spaces between them, never as encoded words.
+
+    An Outlook Message-ID is 80-90 characters without a space to fold at; the default policy writes such a line as an
+    RFC 2047 encoded word, which no mail program threads by (a line of one id stays whole, within RFC 5322's 998).
+    """
+
+    def fold(self, *, policy: Policy) -> str:
+        lines, line = [], f"{self.name}:"
+        for mid in str(self).split():
+            if len(line) + 1 + len(mid) > (policy.max_line_length or 998) and line != f"{self.name}:":
+                lines.append(line)
+                line = ""
+            line += f" {mid}"
+        return policy.linesep.join([*lines, line]) + policy.linesep
+
+
+_HEADERS = HeaderRegistry()
+_HEADERS.map_to_type("in-reply-to", _MessageIds)
+_HEADERS.map_to_type("references", _MessageIds)
+OUTGOING = policy.default.clone(header_factory=_HEADERS)
+
+
 def build_mail(settings, envelope: Envelope, body: str) -> EmailMessage:
     """A plain-text mail with ``envelope``'s headers; callers may add alternatives and attachments after.
 
@@ -167,7 +192,7 @@ def build_mail(settings, envelope: Envelope, body: str) -> EmailMessage:
     the raw message, which the routed mail attaches and says so).
     """
     auto = auto_submitted(envelope.kind)
-    msg = EmailMessage()
+    msg = EmailMessage(policy=OUTGOING)
     msg["From"] = sender_of(settings)
     msg["To"] = _mailbox(envelope.to)
     cc = copies(envelope.cc, envelope.to)

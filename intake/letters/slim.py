@@ -7,9 +7,10 @@ part kept, every attachment replaced by one line in the note on top.
 """
 from __future__ import annotations
 
-from email import message_from_bytes, policy
+from email import message_from_bytes
 from email.message import EmailMessage
 
+from intake.letters.envelope import OUTGOING
 from intake.letters.wording import phrase
 
 MB = 1024 * 1024
@@ -19,9 +20,9 @@ MIME_HEADERS = ("content-type", "content-transfer-encoding", "content-dispositio
 def slim_copy(raw: bytes, *, limit: int, outbox_id: int, desk: str) -> bytes | None:
     """``raw`` without attachments and with a note naming them; None when it has none to leave out.
 
-    The caller parses only mail we built ourselves, so ``policy.default`` is safe here.
+    The caller parses only mail we built ourselves, so ``policy.default`` (as ``OUTGOING`` writes it) is safe here.
     """
-    msg = message_from_bytes(raw, policy=policy.default)
+    msg = message_from_bytes(raw, policy=OUTGOING)
     assert isinstance(msg, EmailMessage)
     names = [part.get_filename() or part.get_content_type() for part in msg.iter_attachments()]
     if not names:
@@ -30,7 +31,7 @@ def slim_copy(raw: bytes, *, limit: int, outbox_id: int, desk: str) -> bytes | N
     text = body.get_content() if body is not None else ""
     note = phrase("da", "office.attachments_left_out", files=", ".join(names), size_mb=_mb(len(raw)),
                   limit_mb=_mb(limit), outbox_id=outbox_id, desk=desk)
-    slim = EmailMessage()
+    slim = EmailMessage(policy=OUTGOING)
     for key, value in msg.items():
         if key.lower() not in MIME_HEADERS:
             slim[key] = value

@@ -112,5 +112,28 @@ def test_threading_headers_are_written_when_given(settings):
     assert "in-reply-to" not in header_names(mail(settings))
 
 
+OUTLOOK_ID = "<AM9PR07MB7281C3E0A1F4B2D9E6A5C1B8F2D40@AM9PR07MB7281.eurprd07.prod.outlook.com>"
+
+
+def test_a_long_outlook_message_id_is_written_as_it_is_and_threads(settings):
+    """An Outlook id has no space to fold at: the default policy wrote it as an RFC 2047 encoded word, which no mail
+    program threads by (audit, session 35)."""
+    thread = Thread.replying_to(original(message_id=OUTLOOK_ID, references=["<first@jensen.dk>"]))
+    raw = mail(settings, thread=thread).as_bytes()
+    assert f"In-Reply-To: {OUTLOOK_ID}\n".encode() in raw
+    assert b"References: <first@jensen.dk>\n " + OUTLOOK_ID.encode() in raw   # folded between the ids
+    back = sent(mail(settings, thread=thread))
+    assert (back["In-Reply-To"], back["References"]) == (OUTLOOK_ID, f"<first@jensen.dk> {OUTLOOK_ID}")
+
+
+def test_the_slim_copy_for_a_small_relay_keeps_the_long_id_as_it_is(settings):
+    from intake.letters.slim import slim_copy
+
+    msg = mail(settings, thread=Thread.replying_to(original(message_id=OUTLOOK_ID)))
+    msg.add_attachment(b"%PDF-1.4 x", maintype="application", subtype="pdf", filename="tegning.pdf")
+    slim = slim_copy(msg.as_bytes(), limit=10, outbox_id=7, desk="erhvervsservice@kk.example")
+    assert slim is not None and f"In-Reply-To: {OUTLOOK_ID}\n".encode() in slim
+
+
 def test_content_language_survives_the_body(settings):
     assert sent(mail(settings, language="en"))["Content-Language"] == "en"
