@@ -1286,6 +1286,9 @@ def _one_sided(text: str, reference: date, dates: list[DateMention]) -> Period:
     built = _with_build_and_strike(text, reference, dates)
     if built is not None:
         return built
+    up_and_down = _up_and_down(text, reference, dates)
+    if up_and_down is not None:
+        return up_and_down
     period = _from_or_to(text, reference, dates)
     if period.start or period.end:
         return period
@@ -1309,6 +1312,27 @@ def _one_sided(text: str, reference: date, dates: list[DateMention]) -> Period:
             if day is not None and day > reference:      # else: the date of the letter
                 return Period(day, day)
     return period
+
+
+# what stands from one day to another, told by when it comes and when it goes: "The skip will be delivered on Monday 25
+# January 2027 and collected on Monday 1 February 2027", "Containeren stilles op 25. januar og hentes 1. februar"
+_PUT_UP = re.compile(r"(?i)\b(?:deliver(?:ed|y)?|leveres|leveret|levering|stilles(?:[ \t]+op)?|sættes[ \t]+op|opsættes"
+                     r"|opstilles|placeres|placed|set[ \t]+up|put[ \t]+up|arrives?|rejses|erected|installed|monteres"
+                     r"|mounted)\b[^.!?\n]{0,30}\Z")
+_TAKEN_DOWN = re.compile(r"(?i)\b(?:collect(?:ed|ion)?|hentes|afhentes|fjernes|removed|taken[ \t]+(?:down|away)"
+                         r"|nedtages|tages[ \t]+ned|picked[ \t]+up|afmonteres|demonteres|dismantled|struck)\b")
+
+
+def _up_and_down(text: str, reference: date, ahead: list[DateMention]) -> Period | None:
+    """The days something is put up and taken away again, in one sentence (None where no two days are told so)."""
+    for first, second in zip(ahead, ahead[1:], strict=False):
+        start, end = _resolve_mention(first, reference), _resolve_mention(second, reference)
+        between = text[first.end:second.start]
+        if (start and end and reference < start < end and len(between) <= 80 and not re.search(r"[.!?\n]\s", between)
+                and _PUT_UP.search(text, max(0, first.start - 60), first.start)
+                and _TAKEN_DOWN.search(between)):
+            return Period(start, end)
+    return None
 
 
 # "Driften skal gerne starte 1. oktober 2027", "production starts on 1 March": when a plant or a business begins to

@@ -88,3 +88,15 @@ def test_the_contacts_own_line_under_a_title_keeps_the_address_it_gives():
             "Entreprenør: Holm Byg ApS, CVR 31589754\nByggeleder Thomas Kjær, 21 66 03 58, tk@holmbyg.example\n")
     found = values([("body", body)], sender="thomas.kjaer@holmbyg.example", sender_name="Thomas Kjær")
     assert found["contact_email"] == "tk@holmbyg.example"
+
+
+@pytest.mark.parametrize(("body", "period"), [
+    # what stands from the day it comes to the day it goes (a reply giving the dates asked for)
+    ("The skip will be delivered on Monday 25 January 2027 and collected on Monday 1 February 2027.",
+     ("2027-01-25", "2027-02-01")),
+    ("Containeren stilles op 25. januar 2027 og hentes igen 1. februar 2027.", ("2027-01-25", "2027-02-01")),
+    ("Liften leveres tirsdag 2. marts 2027 og afhentes fredag 5. marts 2027.", ("2027-03-02", "2027-03-05")),
+])
+def test_the_days_something_is_put_up_and_taken_away_are_its_period(body, period):
+    found = values([("body", body)])
+    assert (found.get("period_from"), found.get("period_to")) == period
