@@ -1,7 +1,7 @@
 """What a classifier answers, and the protocol every classifier meets."""
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
@@ -10,6 +10,10 @@ if TYPE_CHECKING:
 
 # progress(stage, done, total): library code reports, the CLI draws a bar.
 Progress = Callable[[str, int, int], None]
+
+# (sentences, task types) -> each sentence's calibrated probability of each task type
+# (``classifier.model.TaskModel.probabilities``; read by ``intake.details.attribution`` and the desk)
+SentenceScorer = Callable[[Sequence[str], Sequence[str]], list[dict[str, float]]]
 
 
 def no_progress(stage: str, done: int, total: int) -> None:

@@ -25,7 +25,7 @@ from intake.attachments import AttachmentResult, extract_attachment, safe_filena
 from intake.attachments.result import refusal
 from intake.cases.desk import ModelSource
 from intake.details import Field, extract_details
-from intake.details.attribution import by_part
+from intake.details.attribution import own_parts
 from intake.details.checklist import Checklist, Evidence, check_parts
 from intake.details.external import find_external_topics
 from intake.errors import StopMessage
@@ -409,8 +409,7 @@ def own_evidence(evidence: Evidence, tasks: Sequence[str], ctx: Context) -> dict
     """Each part's own evidence where the application has several (``intake.details.attribution``): each reads its
     own numbers, not the sentences about another part. None for one part, or for a model that cannot score sentences
     (a test's fake): each part then reads the whole."""
-    scorer = getattr(ctx.models.get(), "probabilities", None)
-    return by_part(evidence, tasks, scorer) if scorer is not None and len(set(tasks)) > 1 else None
+    return own_parts(evidence, tasks, getattr(ctx.models.get(), "probabilities", None))
 
 
 PRELUDE: Sequence[Stage] = (parse, detect_loops, find_parties, detect_lang, find_refs, check_sender)

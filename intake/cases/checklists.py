@@ -12,8 +12,8 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping, Sequence
 
-from intake.cases.desk import SentenceScorer
-from intake.details.attribution import by_part
+from classifier.prediction import SentenceScorer
+from intake.details.attribution import own_parts
 from intake.details.checklist import Checklist, Evidence, check, from_dict, merge
 from intake.details.extract import Field
 from intake.letters.wording import phrase
@@ -40,7 +40,7 @@ def refresh(part: CasePart, case: Case, catalogue: Catalogue, tasks: Sequence[st
     result = None
     if task.checklist and not part.needs_triage:
         evidence = stored_evidence(case)
-        own = by_part(evidence, tasks, scorer) if scorer is not None and len(set(tasks)) > 1 else {}
+        own = own_parts(evidence, tasks, scorer) or {}
         result = check(task, evidence, own.get(part.task_type))
     part.checklist_json = json.dumps(result.as_dict() if result else {}, ensure_ascii=False)
 

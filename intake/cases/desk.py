@@ -6,21 +6,20 @@ so that reading the queue (``intake case list``) starts in well under a second.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from intake.errors import RequestRefused
 from intake.settings import Settings
 from routing.calendar import WorkingCalendar
 from routing.catalogue import Catalogue, load_catalogue
 
-log = logging.getLogger(__name__)
+if TYPE_CHECKING:  # the classifier is imported only where a case of several parts needs the model
+    from classifier.prediction import SentenceScorer
 
-# Scores short texts against task types (``TaskModel.probabilities``, ``intake.details.attribution``).
-SentenceScorer = Callable[[Sequence[str], Sequence[str]], list[dict[str, float]]]
+log = logging.getLogger(__name__)
 
 
 class CaseError(RequestRefused):

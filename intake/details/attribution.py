@@ -6,7 +6,7 @@ sign's checklist would take "1,5 m ... 4 m" as its size, and the
 acknowledgement would call the application complete where it is not.
 
 In an application of several parts, each sentence of what the business sent is
-scored by the classifier against the parts' task types (``Probabilities``:
+scored by the classifier against the parts' task types (a ``SentenceScorer``:
 ``classifier.model.TaskModel.probabilities``). A sentence belongs to one part
 when that part's probability is at least ``CLEAR``, every other part's at most
 ``LOW``, and the sentence says what it is about (two words beyond dates and
@@ -20,8 +20,8 @@ about the same part less surely (``FOLLOW``). Any other sentence (a greeting,
 the address, "Vi søger om udeservering på 12 m² og et skilt på 1 x 0,5 m")
 belongs to every part.
 
-A part's own evidence (``by_part``) is the evidence with the sentences that
-belong to another part blanked out (spaces, so places keep their offsets) and
+A part's own evidence (``by_part``; ``own_parts`` where there may be one part or no model) is the evidence with the
+sentences that belong to another part blanked out (spaces, so places keep their offsets) and
 kept aside in ``Evidence.others``: a value written only there is not given for
 this part. The checklist reads its place items (an address, a site, the CVR or
 P-number) and the firm doing the work from the whole evidence: they are the
@@ -30,9 +30,10 @@ business's, whatever sentence names them (``intake.details.checklist.check``).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 
+from classifier.prediction import SentenceScorer
 from classifier.segments import sentence_spans
 from intake.details.checklist import Evidence
 
@@ -43,9 +44,6 @@ MARGIN = 0.3   # a heading ("Vejareal:") names the part it is this much more abo
 MAX_WORDS = 45  # a longer sentence runs on over several matters: every part's
 MAX_SENTENCES = 400  # sentences scored for one application (a long attachment's later ones belong to every part)
 
-# sentences -> task types -> each sentence's probability of each task type
-Probabilities = Callable[[Sequence[str], Sequence[str]], list[dict[str, float]]]
-
 # a sentence that opens by pointing back at the one before: it is about the same thing
 # (or at its time: "Datoen er ikke fastlagt endnu", "The dates will follow")
 _POINTS_BACK = re.compile(r"^\W*(?:det|den|de|dette|it|they|this|that|datoen|datoerne|tidspunktet|perioden"
@@ -55,7 +53,7 @@ _POINTS_BACK = re.compile(r"^\W*(?:det|den|de|dette|it|they|this|that|datoen|dat
 
 
 def owners(text: str, spans: Sequence[tuple[int, int]], tasks: Sequence[str],
-           probabilities: Probabilities) -> list[str | None]:
+           probabilities: SentenceScorer) -> list[str | None]:
     """The part each sentence of ``text`` (at ``spans``) belongs to (None: every part's), in order."""
     sentences = [text[start:end] for start, end in spans]
     owned: list[str | None] = []
@@ -102,7 +100,14 @@ def _says_what(sentence: str) -> bool:
     return sum(w.lower() not in _WHEN for w in _WORD.findall(sentence)) >= 2
 
 
-def by_part(evidence: Evidence, tasks: Sequence[str], probabilities: Probabilities) -> dict[str, Evidence]:
+def own_parts(evidence: Evidence, tasks: Sequence[str],
+              scorer: SentenceScorer | None) -> dict[str, Evidence] | None:
+    """Each part's own evidence where the application has several parts and a model scores its sentences; None for
+    one part or no model (a test's fake, a desk without one): each part then reads the whole application."""
+    return by_part(evidence, tasks, scorer) if scorer is not None and len(set(tasks)) > 1 else None
+
+
+def by_part(evidence: Evidence, tasks: Sequence[str], probabilities: SentenceScorer) -> dict[str, Evidence]:
     """Each part's own evidence (one per task type; the evidence itself for an application of one part)."""
     tasks = list(dict.fromkeys(tasks))
     if len(tasks) < 2:

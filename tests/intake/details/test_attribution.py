@@ -9,9 +9,10 @@ from collections.abc import Sequence
 
 import pytest
 
+from classifier.prediction import SentenceScorer
 from classifier.segments import sentence_spans
 from intake.details import attribution
-from intake.details.attribution import Probabilities, by_part, owners
+from intake.details.attribution import by_part, own_parts, owners
 from intake.details.checklist import check, check_parts
 from routing.catalogue import load_catalogue
 from tests.intake.details.checklist_evidence import evidence
@@ -21,7 +22,7 @@ TOPICS = {"udeservering": ("udeservering", "servering", "borde", "outdoor"), "sk
           "stoej_byggeplads": ("støj", "hammer", "noisy")}
 
 
-def by_words(topics: dict[str, tuple[str, ...]]) -> Probabilities:
+def by_words(topics: dict[str, tuple[str, ...]]) -> SentenceScorer:
     """A fake scorer: each task type's probability is 1.0 where the sentence names one of its ``topics`` words, 0.0
     elsewhere."""
     def probabilities(sentences: Sequence[str], tasks: Sequence[str]) -> list[dict[str, float]]:
@@ -110,6 +111,14 @@ def test_a_part_does_not_read_the_sentences_of_another_and_keeps_their_places():
     assert "1,5 m" in dict(own["udeservering"].texts)["body"]
     assert own["udeservering"].others == ("Vi vil også sætte et skilt op over døren.",)
     assert by_part(ev, ["skilte"], fake) == {"skilte": ev}  # one part reads everything
+
+
+def test_own_parts_only_where_there_are_several_parts_and_a_model():
+    ev = evidence("Vi søger om udeservering med borde 1,5 m ud fra facaden og 4 m langs. "
+                  "Vi vil også sætte et skilt op over døren.")
+    assert own_parts(ev, ["udeservering", "skilte"], fake) == by_part(ev, ["udeservering", "skilte"], fake)
+    assert own_parts(ev, ["udeservering", "skilte"], None) is None  # no model: each part reads the whole
+    assert own_parts(ev, ["skilte", "skilte"], fake) is None  # one task type is one part
 
 
 def test_the_sign_does_not_take_the_serving_areas_size_but_both_keep_the_address(catalogue):
