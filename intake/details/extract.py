@@ -29,7 +29,7 @@ from stdnum.dk import cvr as stdnum_cvr
 
 from intake.details import contacts, periods
 from intake.details.addresses import corrected_house_numbers
-from intake.details.identifiers import CVR_LABELLED, EMAIL, IGNORED_EMAIL, digits, find_cpr
+from intake.details.identifiers import CVR_LABELLED, EMAIL, IGNORED_EMAIL, NO_DANISH_CVR, digits, find_cpr
 from intake.details.labels import label_key
 from intake.details.names import (
     FORM_WRITTEN_OUT,
@@ -138,6 +138,7 @@ def extract_details(
     _site_in_a_plan(found, read)
     _company_beside_its_cvr(found, read, form_fields, form_source)
     _company_without_its_label(found)
+    _foreign_register_number(found, read)
     _check_cvr(found)
     _guests_over_the_day(found, read)
     _order_period(found)
@@ -888,6 +889,19 @@ def _counted_at_once(text: str, count: int) -> bool:
         if sentence and _AT_ONCE.search(sentence.group(0)):
             return True
     return False
+
+
+def _foreign_register_number(found: dict[str, Field], read: list[tuple[str, str, dict[str, object]]]) -> None:
+    """A business registered abroad ("Company number: 12873468" of a firm "registered in England and Wales", "We do
+    not have a Danish CVR number") has no CVR: its register's number is not one, though it may pass the modulus 11
+    check. A number the text labels CVR, or writes as DK and eight digits, stays."""
+    cvr = found.get("cvr")
+    text = next((t for s, t, _ in read if cvr is not None and s == cvr.source), "")
+    if cvr is None or not NO_DANISH_CVR.search(text):
+        return
+    spaced = r"[ \-]?".join(str(cvr.value))
+    if not re.search(rf"(?i)(?:\bcvr|\bDK)[^\n\d]{{0,15}}{spaced}(?!\d)", text):
+        del found["cvr"]
 
 
 def _check_cvr(found: dict[str, Field]) -> None:

@@ -119,7 +119,10 @@ _EARLIER = re.compile(r"(?<!\bsom )(?<!\bas )\b(?:tidligere(?! (?:nævnt|aftalt|
                       r"før det|before that|dengang|back then|sidste (?:sæson|forår|sommer|vinter|efterår)|last "
                       r"(?:season|spring|summer|autumn|winter)|(?:forrige|previous|sidste|last) (?:projekt|project|"
                       r"job|opgave|event|arrangement)|" + LAST_TIME_WORDS + r"|" + EARLIER_SEASONS + r"|"
-                      r"(?:i|in|during|siden|since) (?P<year>(?:19|20)\d\d))\b",
+                      r"(?:i|in|during|siden|since) (?P<year>(?:19|20)\d\d)|"
+                      # said to be back then, whatever the year received ("Jeg startede tilbage i 2018 i et lille lokale
+                      # i Elmegade 9", "back in 2019 we had a stall at X")
+                      r"(?:tilbage|back) (?:i|in) (?:19|20)\d\d)\b",
                       re.IGNORECASE)
 # what ends such a clause: the application's own time ("men", "nu", "i år", "denne gang", "og")
 _EARLIER_END = re.compile(r"[!?;\n]|(?<!\bkl)(?<!\bca)(?<!\bnr)(?<!\bno)\.(?!\d)(?=\s)"

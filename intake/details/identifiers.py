@@ -26,6 +26,13 @@ CVR_LABELLED = re.compile(
     # "CVR: vi har nummer 27738397"
     r"(?:(?:vi[ \t]har|har[ \t]vi|we[ \t]have)[ \t](?:nummer|number|nr\.?)?[\s:]{0,3})?"
     r"(?:DK[\s-]?)?(?P<v>\d(?:[ \-]?\d){7})(?![\d])", re.IGNORECASE)
+# a business registered abroad, without a CVR: "We do not have a Danish CVR number", "registered in England and
+# Wales", "vi har ikke noget dansk CVR-nummer" (its "Company number: 12873468" is another country's register's)
+NO_DANISH_CVR = re.compile(
+    r"(?i)\b(?:(?:do|does)[ \t]not|don['’]t|doesn['’]t)[ \t]+have[ \t]+(?:a|any)[ \t]+(?:Danish[ \t]+)?CVR"
+    r"|\bno[ \t]+Danish[ \t]+CVR|\bhar[ \t]+(?:ikke|intet)[ \t]+(?:noget[ \t]+|et[ \t]+)?dansk[ \t]+CVR"
+    r"|\bregistered[ \t]+in[ \t]+(?:England|Wales|Scotland|(?:the[ \t]+)?(?:UK|United[ \t]+Kingdom|Netherlands)"
+    r"|Sweden|Norway|Germany|Ireland)\b|\bCompanies[ \t]+House\b")
 CVR_DK = re.compile(r"(?<![\w-])DK[\s-]?(?P<v>\d{2}[ ]?\d{2}[ ]?\d{2}[ ]?\d{2})(?![\d])")
 # the label (``P_LABEL``, the privacy module's, so a P-number the details read is never flagged as a CPR) and its
 # ten digits right after it
@@ -50,6 +57,8 @@ PHONE_REACH = re.compile(
     r"(?:til|to)[ \t]{1,2}(?:undertegnede|mig|the[ \t]undersigned|me)"
     # "kontakte mig direkte på 23 ...", "Mig kan I fange på 30 ...", "contact me directly on ..."
     r"|\b(?:kontakte|ringe[ \t]til|contact|call|reach)[ \t]{1,2}(?:mig|me)(?:[ \t]{1,2}(?:direkte|directly))?"
+    # "ring endelig direkte til mig på 40 ...", "ring gerne til mig på ...", "call me directly on ..."
+    r"|\bring(?:e)?(?:[ \t]{1,2}(?:endelig|gerne|bare|helst|hellere))?(?:[ \t]{1,2}direkte)?[ \t]{1,2}til[ \t]{1,2}mig"
     r"|\bmig[ \t]kan[ \t](?:I|du|man)[ \t](?:fange|træffe|kontakte|ringe[ \t]til)"
     # the same with the pronoun after the verb: "I kan fange mig på 28 ...", "du kan træffe mig på ..."
     r"|\b(?:I|du|man)[ \t]kan[ \t](?:fange|træffe)[ \t]mig)[ \t]{1,2}(?:på|on|at)"

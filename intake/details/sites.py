@@ -44,7 +44,7 @@ from intake.details.addresses import (
     format_unit,
 )
 from intake.details.givens import names_a_district, place_of_an_earlier_time
-from intake.details.names import SUFFIX
+from intake.details.names import RELATIVES, SUFFIX
 from intake.details.postcodes import postcode_town, towns
 from intake.details.values import names_a_spot_only
 
@@ -160,7 +160,9 @@ _BUSINESS = re.compile("(?:" + "|".join([
 ]) + r")\W*$", re.IGNORECASE)
 # the registered office or head office: the business's address even beside premises it also names ("Selskabets
 # registrerede adresse er ...", "Head office: ...", "Hovedkontor: ..."), which are then the application's site
-_REGISTERED = re.compile(r"\b(?:(?:\w+s )?registrerede? (?:adresse|hjemsted)(?:\s+er)?|(?:\w+s )?hjemsted(?:\s+er)?"
+# ("med hjemsted på adressen X": the seat, though "på adressen" alone would cue a site)
+_REGISTERED = re.compile(r"\b(?:(?:\w+s )?registrerede? (?:adresse|hjemsted)(?:\s+er)?"
+                         r"|(?:\w+s )?hjemsted(?:\s+er)?(?:\s+(?:på|i)(?:\s+adressen)?)?"
                          r"|registered (?:office|address)(?:\s+is)?|registreret (?:på|i)"
                          # "The company is currently registered at our existing gym, Valby Langgade 45", "Our own
                          # office is at Bredgade 30" beside "our property at Kronprinsensgade 7": the premises its own
@@ -543,7 +545,7 @@ def find_addresses(text: str) -> dict[str, str]:
         if pc is not None:
             out["postcode"], out["city"] = pc.postcode, pc.town
     if site is not None and (own is None or not _same_house(site, own)):
-        out["activity_location"] = site.with_postcode()
+        out["activity_location"] = _stretch_from(text, site) or site.with_postcode()
     elif site is None:
         # "en lift på fortovet" at another address; in front of the business's own premises is no site of its own
         other = (next((m for m in plain if not _same_house(m, own)), None)
@@ -557,6 +559,27 @@ def find_addresses(text: str) -> dict[str, str]:
     if "postcode" not in out:
         out.update(_lone_postcode(text, mentions, out.get("activity_location", "")))
     return out
+
+
+# "mellem Halmtorvet 9 og Halmtorvet 29", "from Gothersgade 8 to Gothersgade 20": a stretch of one street, each end
+# written as an address; registered with its numbers, as "Halmtorvet 9-29" (not two sites, not the first house alone)
+_STRETCH_BEFORE = re.compile(r"(?i:mellem|between|fra|from)[ \t]{1,3}\Z")
+_STRETCH_END = re.compile(r"[ \t]{1,3}(?i:og|and|&|til(?:[ \t]og[ \t]med)?|to|until)[ \t]{1,3}"
+                          r"(?:(?i:nr|no)\.?[ \t]{0,2})?(?P<street>[^\d\n,]{0,60}?)[ \t]{0,2}"
+                          r"(?P<no>\d{1,4}[A-Z]?)(?![\d])"
+                          # not a day ("fra Gothersgade 8 til 20. maj" is no stretch)
+                          r"(?![ \t]{0,2}[./-][ \t]{0,2}"
+                          r"(?:\d|(?i:jan|feb|mar|apr|maj|may|jun|jul|aug|sep|okt|oct|nov|dec)))")
+
+
+def _stretch_from(text: str, site: Mention) -> str | None:
+    """The stretch of one street that ``site`` (its first house) begins, as "Halmtorvet 9-29"; None for one house."""
+    street, _, number = site.address.split(",")[0].rpartition(" ")
+    end = _STRETCH_END.match(text, site.end)
+    if (not street or not end or not _STRETCH_BEFORE.search(text, max(0, site.start - 12), site.start)
+            or end.group("street").strip().casefold() not in {street.casefold(), "nr", "no", ""}):
+        return None
+    return format_address(street, f"{number}-{end.group('no')}")
 
 
 def _all_mentions(text: str) -> list[Mention]:
@@ -1143,6 +1166,12 @@ def _corner_or_stretch(text: str) -> str | None:
 _WRAPPED_SQUARE = re.compile(r"(?<=[a-zæøå])\n(?=(?:Plads|Torv|Park|Have|Allé)\b)")
 
 
+# a relative's place, the relative the subject of its clause: "Min farmor var bager i Nakskov i over 40 år", "my
+# brother runs a bar in Aarhus" (not "min mand og jeg driver caféen i X": the couple's own)
+_RELATIVES_PLACE = re.compile(rf"(?i)\b(?:min|mit|mine|vores|my|our)[ \t]+(?:{RELATIVES})\b(?![ \t]+(?:og|and)[ \t]+"
+                              r"(?:jeg|I|me|mig)\b)[^.!?;\n]{0,60}\Z")
+
+
 def _place(text: str, mentions: list[Mention], old: Collection[str] = ()) -> str | None:
     """A site written without an address: "Placering: ...", "Strandboulevarden ud for nr. 88", "ud for nr. 12 på
     Ryesgade", "på Israels Plads", a corner of two streets, a stretch of a street; not the street of a place the
@@ -1188,7 +1217,8 @@ def _place(text: str, mentions: list[Mention], old: Collection[str] = ()) -> str
                 and not _earlier_stage(text, _window(text, 0, m.start("v")), m.end("v"))
                 and not _PREMISES_HELD.search(text, max(0, m.start() - 80), m.start("v"))
                 and not anothers_place(text, m.start("v"))
-                and not _ADVISERS_PLACE.search(text, max(0, m.start() - 100), m.start("v"))):
+                and not _ADVISERS_PLACE.search(text, max(0, m.start() - 100), m.start("v"))
+                and not _RELATIVES_PLACE.search(text, max(0, m.start() - 80), m.start("v"))):
             return name
     return (_area_by_place(text, mentions) or _event_place(text, mentions) or _square_of_the_event(text, mentions)
             or _named_place(_OPENING_PLACE, text, mentions, _NOT_PLACE))
