@@ -16,7 +16,7 @@ from models.errors import (
 )
 
 __all__ = ["CaseNotFound", "ConfigError", "DatabaseUnavailable", "IntakeError", "MessageFault", "OurFault",
-           "RequestRefused", "SendError", "StopMessage"]
+           "RequestRefused", "SendError", "StopMessage", "UsageError"]
 
 
 class ConfigError(OurFault):
@@ -25,6 +25,11 @@ class ConfigError(OurFault):
 
 class SendError(OurFault):
     """Raised when an outgoing mail could not be handed to the mail server (retried)."""
+
+
+class UsageError(RequestRefused):
+    """Raised when a request names a value that does not exist (an unknown task type, topic, part or path forward:
+    the known ones are listed) or gives options that do not go together: the command line's exit code 2."""
 
 
 class CaseNotFound(RequestRefused):

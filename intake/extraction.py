@@ -31,6 +31,7 @@ from sqlmodel import Session, col, select
 
 from intake.attachments import AttachmentResult, extract_attachment, safe_filename
 from intake.attachments.result import refusal
+from intake.errors import ConfigError
 from intake.inbound import raw_of
 from intake.mail.message import parse_mail
 from intake.privacy import redact_cpr
@@ -48,7 +49,8 @@ def libpq_url(database_url: str) -> str:
     """The PostgreSQL URL without SQLAlchemy's driver suffix, as psycopg (and so procrastinate) takes it."""
     url = make_url(database_url)
     if url.get_backend_name() != "postgresql":
-        raise ValueError("the extraction queue needs PostgreSQL (INTAKE_DATABASE_URL)")
+        raise ConfigError("the extraction queue lives in PostgreSQL: set INTAKE_DATABASE_URL to a postgresql:// URL "
+                          "and INTAKE_EXTRACTION=queue (the embedded default reads attachments in the service itself)")
     return url.set(drivername="postgresql").render_as_string(hide_password=False)
 
 

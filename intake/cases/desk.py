@@ -11,7 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from intake.errors import RequestRefused
+from intake.errors import RequestRefused, UsageError
 from intake.settings import Settings
 from routing.calendar import WorkingCalendar
 from routing.catalogue import Catalogue, load_catalogue
@@ -34,7 +34,7 @@ class MissingText(CaseError):
     """Raised when a required text is empty: the question, a rejection's reasons or its path forward."""
 
 
-class UnknownChoice(CaseError):
+class UnknownChoice(CaseError, UsageError):
     """Raised for an unknown task type, external topic, path-forward number or status."""
 
 

@@ -125,8 +125,9 @@ def _seq(session: Session, case: Case) -> int:
     return session.exec(select(func.count()).select_from(OutboxMail).where(OutboxMail.case_id == case.id)).one() + 1
 
 
-def _mail(session: Session, case: Case, part: CasePart, desk: Desk, kind: str, **values: str) -> tuple[str, ...]:
-    msg = case_mail(case, CaseLetter(kind, values, _seq(session, case)), desk.catalogue, desk.settings,
+def _mail(session: Session, case: Case, part: CasePart, desk: Desk, kind: str, *, introduce: bool = False,
+          **values: str) -> tuple[str, ...]:
+    msg = case_mail(case, CaseLetter(kind, values, _seq(session, case), introduce), desk.catalogue, desk.settings,
                     contact_of(case, desk.catalogue), part=PartFacts.of(part))
     queue_mail(session, purpose=f"case_{kind}", msg=msg, case_id=case.id, inbound_id=None)
     return tuple(a.strip() for key in ("To", "Cc") for a in str(msg.get(key, "")).split(",") if a.strip())
@@ -381,12 +382,15 @@ def add_part(session: Session, reference: str, task_type: str, *, actor: str, de
     case.task_types = json.dumps([*types, task_type] if task_type not in types else types)
     _event(session, case, new, actor, "part_added", f"{task_type} -> {task.office}; due {new.due_date}", now)
     _summarise(session, case, parts, now)
+    person = None
     if is_complex([p.task_type for p in parts], desk.catalogue) and not case.complex:
-        _make_complex(session, case, desk, actor, now, "complex: a part for another office")
+        person = _make_complex(session, case, desk, actor, now, "complex: a part for another office")
     _resend_to_office(session, case, parts, new, desk)
+    mailed = _mail(session, case, new, desk, "part_added", introduce=person is not None)
     return ActionResult(case.reference, "add-part", new.status,
                         f"case {case.reference} part {task_type} added for {task.office}; due "
-                        f"{new.due_date.isoformat()} ({new.expected_week})")
+                        f"{new.due_date.isoformat()} ({new.expected_week})"
+                        + (f"; contact person {person.name}" if person is not None else ""), mailed)
 
 
 def assign(session: Session, reference: str, person: str, *, actor: str, desk: Desk, part: str | None = None,

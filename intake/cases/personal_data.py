@@ -28,7 +28,7 @@ from sqlalchemy import ColumnElement
 from sqlmodel import Session, SQLModel, col, or_, select
 
 from intake.cases.statuses import OPEN_STATUSES
-from intake.errors import RequestRefused
+from intake.errors import RequestRefused, UsageError
 from intake.inbound import drop_raw, raw_of
 from models import (
     AttachmentRead,
@@ -63,7 +63,7 @@ class Subject:
         object.__setattr__(self, "email", self.email.strip().lower())
         object.__setattr__(self, "cvr", "".join(c for c in self.cvr if c.isdigit()))
         if bool(self.email) == bool(self.cvr):
-            raise RequestRefused("give exactly one of an e-mail address or a CVR number")
+            raise UsageError("give exactly one of an e-mail address or a CVR number")
 
     @property
     def kind(self) -> str:

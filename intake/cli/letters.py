@@ -6,9 +6,11 @@ from pathlib import Path
 import typer
 
 from intake.cli.common import console, settings
-from intake.cli.manners import IntakeTyper
+from intake.cli.manners import IntakeTyper, level_options
+from intake.errors import RequestRefused
 
 app = IntakeTyper(help="The letters businesses receive.")
+app.callback()(level_options)
 
 
 @app.command()
@@ -23,5 +25,9 @@ def gallery(output: Path = typer.Option(Path("docs/letters.md"), "--output", "-o
     if str(output) == "-":
         typer.echo(page)
         return
-    output.write_text(page + "\n", encoding="utf-8")
+    try:
+        output.write_text(page + "\n", encoding="utf-8")
+    except OSError as err:   # (the default, docs/letters.md, is the source tree's: elsewhere give --output)
+        raise RequestRefused(f"cannot write {output}: {err.strerror or err}; give --output FILE, or - to print the "
+                             "page") from err
     console.print(f"wrote {output}")

@@ -3,7 +3,8 @@
 - A failure (an ``IntakeError``, or the database driver's error) becomes one line
   on stderr, ``error: ...``, and exit code 1; the traceback is printed too only
   with ``-v``. A usage error (bad arguments, unknown option values) is click's:
-  a short usage message and exit code 2. A bug still shows its traceback.
+  a short usage message and exit code 2; a library's ``UsageError`` (an unknown task type, topic or part, named
+  with the known ones) is one ``error: ...`` line and exit code 2 too. A bug still shows its traceback.
 - ``--help`` shows boolean flags without a ``<bool>`` type.
 - ``-v/--verbose`` and ``--config`` are accepted at every level of the command
   (``intake -v case list`` and ``intake case -v list`` are the same).
@@ -25,7 +26,7 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 
 from intake.cli.common import configure_logging, use_config
-from intake.errors import IntakeError
+from intake.errors import IntakeError, UsageError
 
 FAILURE, USAGE = 1, 2
 VERBOSE_KEY, LOG_FORMAT_KEY = "intake.verbose", "intake.log_format"  # in click's ctx.meta, one per invocation
@@ -48,6 +49,11 @@ def _database_error(err: Exception) -> bool:
 def _guarded(invoke: Callable[[typer.Context], Any], ctx: typer.Context) -> Any:
     try:
         return invoke(ctx)
+    except UsageError as err:   # an unknown option value (the known ones listed): one line, exit 2
+        if ctx.meta.get(VERBOSE_KEY):
+            traceback.print_exception(err, file=sys.stderr)
+        typer.echo(f"error: {' '.join(str(err).split())}", err=True)
+        raise typer.Exit(USAGE) from None
     except IntakeError as err:
         fail(ctx, str(err), err)
     except Exception as err:

@@ -30,7 +30,8 @@ from intake.letters.wording import (
 from routing.catalogue import Catalogue, ContactPerson
 from routing.goals import describe_date, describe_goal
 
-KINDS = ("started", "info_request", "resumed", "approved", "rejected", "forwarded", "rerouted", "contact")
+KINDS = ("started", "info_request", "resumed", "approved", "rejected", "forwarded", "rerouted", "part_added",
+         "contact")
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,7 @@ class CaseLetter:
     kind: str  # one of KINDS; template case_<kind>.<lang>.txt, subject [subjects] <kind>
     values: dict[str, str]
     n: int  # sequence number, keeps the Message-ID unique
+    introduce: bool = False  # introduce the contact person (the letter's action made the case complex)
 
 
 def case_mail(case, letter: CaseLetter, catalogue: Catalogue, settings,
@@ -53,7 +55,8 @@ def case_mail(case, letter: CaseLetter, catalogue: Catalogue, settings,
         raise ValueError(f"unknown case letter {letter.kind!r}; known: {', '.join(KINDS)}")
     lang = language(case.language)
     values = {**_values(case, part, catalogue, lang), "from_name": settings.from_name,
-              "contact_text": contact_text(contact, lang, introduce=letter.kind == "contact"), **letter.values}
+              "contact_text": contact_text(contact, lang, introduce=letter.kind == "contact" or letter.introduce),
+              **letter.values}
     values["body"] = render(f"case_{letter.kind}.{lang}.txt", values).rstrip("\n")
     domain = domain_of(settings.from_address)
     envelope = Envelope(letter.kind, to=reply_address(case),

@@ -27,7 +27,7 @@ set in one place:
       invitations and their updates.
   none
       letters that carry a caseworker's own question or decision (started,
-      request for information, approved, rejected, forwarded, rerouted,
+      request for information, approved, rejected, forwarded, rerouted, part added,
       contact person, and a caseworker's own reply passed on from the office):
       the business is meant to answer them, and its auto-responder may.
 
@@ -62,7 +62,7 @@ AUTO_SUBMITTED = MappingProxyType({
     "digest": AUTO_GENERATED, "invitation": AUTO_GENERATED,
     # a caseworker's own question or decision
     "started": None, "info_request": None, "approved": None, "rejected": None, "forwarded": None,
-    "rerouted": None, "contact": None, "caseworker_reply": None,
+    "rerouted": None, "part_added": None, "contact": None, "caseworker_reply": None,
 })
 SUBJECT_MAX = 200
 ADDRESS_MAX = 250

@@ -10,6 +10,7 @@ from sqlmodel import Session, select
 
 from models.db import open_database
 from models.tables import CasePart
+from routing.catalogue import load_catalogue
 from tests.e2e.builders import _base
 from tests.e2e.conftest import build_service
 from tests.e2e.test_applicants import run_cli
@@ -129,3 +130,10 @@ def test_a_part_a_caseworker_adds_reads_its_own_sentences_with_the_services_mode
     run_cli(env, "case", "add-part", outcome.reference, "--task-type", "skilte", "--actor", "karen")
     sign = checklists_of(settings, outcome.reference)["skilte"]
     assert sign["required_missing"] == ["size"] and "address" in sign["have"]
+    # sent by the command itself, with no service running: the sign's office gets the case, the business hears of it
+    catalogue = load_catalogue(settings.catalogue_path)
+    office = catalogue.office(catalogue.task("skilte").office)
+    routed = wait_for_mails(smtp_sink, office.address, 1)[0]
+    assert outcome.reference in routed["Subject"]
+    told = [m for m in wait_for_mails(smtp_sink, BUSINESS, 2) if "ny del" in m["Subject"]]
+    assert len(told) == 1 and catalogue.task("skilte").name_da in plain(told[0])

@@ -76,6 +76,22 @@ def test_start_prints_what_it_did_and_sends_the_mail(settings):
     assert len(list((settings.outbox_maildir / "new").iterdir())) == 1
 
 
+def test_add_part_tells_the_business_and_sends_the_part_to_its_office(settings):
+    """The new part's office gets the case at once, and the business hears where the part is handled, with its
+    contact person introduced when the part made the case one for several offices."""
+    ref = add_case(settings, 1)
+    result = RUN.invoke(app, ["add-part", ref, "--task-type", "skilte"])
+    assert result.exit_code == 0, result.output
+    assert "mail to peter@jensen.dk" in result.output and "sent" in result.output
+    mails = [email.message_from_bytes(f.read_bytes(), policy=policy.default)
+             for f in (settings.outbox_maildir / "new").iterdir()]
+    letter = next(m for m in mails if m["Subject"] == f"[{ref}] Din sag har fået en ny del")
+    text = letter.get_content()
+    assert "Din ansøgning handler også om" in text and CATALOGUE.task("skilte").name_da in text
+    person = CATALOGUE.contact_persons[0]
+    assert "contact person" in result.output and person.email in str(letter["Cc"]) and person.name in text
+
+
 def test_actor_defaults_to_the_os_user(settings):
     ref = add_case(settings, 1)
     RUN.invoke(app, ["assign", ref, "--to", "Ole"])
@@ -127,12 +143,26 @@ def test_request_info_then_start_then_approve_then_close(settings):
     assert [a for _, a in history(settings, ref)] == ["waiting", "resumed", "approved", "closed"]
 
 
+@pytest.mark.parametrize(("args", "listed"), [
+    (["reroute", "{ref}", "--task-type", "bogus"], "skilte"),
+    (["add-part", "{ref}", "--task-type", "bogus"], "udeservering"),
+    (["forward", "{ref}", "--topic", "nosuch"], "known:"),
+    (["start", "{ref}", "--part", "bogus"], "its parts: vejareal"),
+])
+def test_an_unknown_value_of_a_case_action_is_a_usage_error(settings, args, listed):
+    """As an unknown office is: one line naming what is known, exit 2 (the case exists; the value does not)."""
+    ref = add_case(settings, 1)
+    result = RUN.invoke(app, [a.format(ref=ref) for a in args])
+    assert result.exit_code == 2, result.output
+    assert result.stderr.startswith("error: ") and listed in result.stderr and "Traceback" not in result.output
+
+
 def test_add_part_then_act_on_each_part(settings):
     ref = add_case(settings, 1)
     added = RUN.invoke(app, ["add-part", ref, "--task-type", "skilte"])
     assert added.exit_code == 0 and "part skilte added for byggeri" in added.output, added.output
     ambiguous = RUN.invoke(app, ["start", ref])
-    assert ambiguous.exit_code == 1 and "several parts" in ambiguous.output
+    assert ambiguous.exit_code == 2 and "several parts" in ambiguous.output   # a usage error: name the part
     started = RUN.invoke(app, ["start", ref, "--part", "skilte"])
     assert started.exit_code == 0 and f"{ref} part skilte is in progress" in started.output, started.output
     listing = RUN.invoke(app, ["list", "--office", "byggeri"])

@@ -122,6 +122,23 @@ def test_an_unknown_status_is_a_usage_error_that_lists_the_known_ones(run):
     assert result.exit_code == 2 and "in_progress" in result.stderr and "waiting" in result.stderr
 
 
+def test_options_that_do_not_go_together_are_a_usage_error(run):
+    result = run("privacy", "export", "--email", "a@b.dk", "--cvr", "29221359", "-o", "x.json")
+    assert result.exit_code == 2 and result.stderr.startswith("error: give exactly one"), result.output
+
+
+def test_a_command_that_needs_what_the_installation_lacks_is_one_line(run, tmp_path, monkeypatch):
+    """The extraction worker on the embedded default (SQLite), the letters' page where its default folder is not:
+    each says what to do in one line, exit 1."""
+    worker = run("worker", "--once")
+    assert_one_error_line(worker, "error: the extraction queue lives in PostgreSQL")
+    monkeypatch.chdir(tmp_path)
+    gallery = run("letters", "gallery")
+    assert_one_error_line(gallery, "error: cannot write docs/letters.md")
+    assert "--output" in gallery.stderr
+    assert run("letters", "gallery", "-o", "letters.md").exit_code == 0 and (tmp_path / "letters.md").exists()
+
+
 def test_a_known_office_lists_its_cases(run):
     result = run("case", "list", "--office", "trafik")
     assert result.exit_code == 0 and "0 case(s)" in result.stdout

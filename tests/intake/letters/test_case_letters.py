@@ -19,7 +19,7 @@ from tests.intake.letters.builders import (
 )
 
 VALUES = {
-    "started": {}, "rerouted": {}, "contact": {},
+    "started": {}, "rerouted": {}, "part_added": {}, "contact": {},
     "info_request": {"message": "Send en tegning af stilladset."},
     "resumed": {"old_week_text": "uge 50 (7.-11. december 2026)"},
     "approved": {"message_text": "\nStilladset skal være afmærket.\n"},
@@ -32,11 +32,11 @@ SUBJECTS = {
     "da": {"started": "Din sag er under behandling", "info_request": "Vi mangler oplysninger",
            "resumed": "Ny forventet afslutning", "approved": "Afgørelse: godkendt", "rejected": "Afgørelse: afslag",
            "forwarded": "Din henvendelse hører under en anden myndighed", "rerouted": "Din sag er flyttet",
-           "contact": "Din kontaktperson"},
+           "part_added": "Din sag har fået en ny del", "contact": "Din kontaktperson"},
     "en": {"started": "Your case is being processed", "info_request": "We need more information",
            "resumed": "New expected completion", "approved": "Decision: approved", "rejected": "Decision: rejected",
            "forwarded": "Your enquiry belongs to another authority", "rerouted": "Your case has moved",
-           "contact": "Your contact person"},
+           "part_added": "A new part of your case", "contact": "Your contact person"},
 }
 SENTENCES = {
     "da": {
@@ -56,6 +56,9 @@ SENTENCES = {
                     "(stillads, container, skurvogn, kran, lift). Servicemålet er 10 arbejdsdage fra modtagelsen, "
                     "og vi forventer at være færdige i uge 51 (14.-18. december 2026), senest mandag den 14. "
                     "december.",
+        "part_added": "Din ansøgning handler også om Råden over vejareal (stillads, container, skurvogn, kran, "
+                      "lift). Den del af sagen behandles af Center for Trafik (vejmyndighed). Servicemålet er 10 "
+                      "arbejdsdage fra modtagelsen, og vi forventer at være færdige med den i uge 51",
         "contact": "Derfor har du fået en fast kontaktperson, som hjælper dig gennem hele sagen. Vi forventer "
                    "stadig at være færdige i uge 51 (14.-18. december 2026), senest mandag den 14. december.",
     },
@@ -75,6 +78,9 @@ SENTENCES = {
                     "(scaffolding, container, site hut, crane, lift). The service goal is 10 working days from "
                     "receipt, and we expect to finish in week 51 (14-18 December 2026), at the latest Monday "
                     "14 December.",
+        "part_added": "Your application also concerns Use of road space (scaffolding, container, site hut, crane, "
+                      "lift). That part of the case is handled by Centre for Traffic (road authority). The service "
+                      "goal is 10 working days from receipt, and we expect to finish it in week 51",
         "contact": "You therefore have a named contact person who will guide you through the whole case. We still "
                    "expect to finish in week 51 (14-18 December 2026), at the latest Monday 14 December.",
     },

@@ -14,7 +14,8 @@ from intake.letters.envelope import (
 )
 from tests.intake.letters.builders import DEFAULT_NAME, HOSTILE, OTHER_NAME, header_names, original, sent
 
-PERSONAL = ("started", "info_request", "approved", "rejected", "forwarded", "rerouted", "contact", "caseworker_reply")
+PERSONAL = ("started", "info_request", "approved", "rejected", "forwarded", "rerouted", "part_added", "contact",
+            "caseworker_reply")
 
 
 def mail(settings, **fields):
