@@ -8,7 +8,9 @@ user instead (single sign-on); the user must exist and be enabled.
 
 CSRF: every form that changes something carries ``csrf``, an HMAC of the
 session (or the proxy's user) under the web secret; ``require_csrf`` refuses
-a form without the right one.
+a form without the right one. The sign-in form, before any session, carries
+an HMAC of a random value in its own cookie (``login_token``), so another site
+cannot sign a browser in to an account of its choosing.
 
 Office isolation: ``case_in_reach`` and ``part_in_reach`` are the only ways a
 route gets a case or a part, ``queue_offices`` the only filter of the queue and
@@ -40,6 +42,7 @@ from intake.web.desk.users import Staff, enabled_user, staff_of
 from models import Case, CasePart, StaffSession, StaffUser, utcnow
 
 COOKIE = "intake_staff"
+LOGIN_COOKIE = "intake_login"    # the sign-in form's own value, before there is a session
 SESSION_HOURS = 10
 LOGIN_TRIES_PER_CLIENT = 10  # per LOGIN_WINDOW seconds
 LOGIN_TRIES_PER_ACCOUNT = 5
@@ -136,6 +139,31 @@ def csrf_token(web: Web, request: Request, staff: Staff) -> str:
     """The form token of this session (or of the proxy's user): an HMAC under the web secret."""
     basis = request.cookies.get(COOKIE) or f"proxy:{staff.email}"
     return hmac.new(web.secret.encode(), f"csrf:{basis}".encode(), hashlib.sha256).hexdigest()
+
+
+def login_value(request: Request) -> str:
+    """This browser's sign-in value: its sign-in cookie's, or a new random one (``set_login_cookie`` keeps it)."""
+    return request.cookies.get(LOGIN_COOKIE) or secrets.token_urlsafe(24)
+
+
+def set_login_cookie(web: Web, response: Response, value: str) -> None:
+    response.set_cookie(LOGIN_COOKIE, value, max_age=SESSION_HOURS * 3600, httponly=True, samesite="strict",
+                        secure=web.secure_cookies, path="/login")
+
+
+def login_token(web: Web, value: str) -> str:
+    """The sign-in form's token: an HMAC of the browser's sign-in value under the web secret."""
+    return _login_hmac(web, value)
+
+
+def login_form_is_ours(web: Web, request: Request, form: Any) -> bool:
+    """The sign-in form came from our page in this browser: its token matches the browser's sign-in cookie."""
+    value, given = request.cookies.get(LOGIN_COOKIE), form.get("csrf")
+    return bool(value) and isinstance(given, str) and hmac.compare_digest(given, _login_hmac(web, str(value)))
+
+
+def _login_hmac(web: Web, value: str) -> str:
+    return hmac.new(web.secret.encode(), f"login:{value}".encode(), hashlib.sha256).hexdigest()
 
 
 async def require_csrf(web: Web, request: Request, staff: Staff) -> dict[str, Any]:

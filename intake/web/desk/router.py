@@ -77,7 +77,15 @@ def make_router(context: Context, secret: str, *, engine: Engine | None = None) 
 
 # -- signing in and out ---------------------------------------------------------------------
 def login_form(request: Request) -> HTMLResponse:
-    return page(request, "login.html", None)
+    return _login_page(request)
+
+
+def _login_page(request: Request, status_code: int = 200, **values: Any) -> HTMLResponse:
+    """The sign-in page, its form carrying the token of this browser's sign-in cookie (``auth.login_token``)."""
+    web, value = auth.web_of(request), auth.login_value(request)
+    response = page(request, "login.html", None, status_code, login_csrf=auth.login_token(web, value), **values)
+    auth.set_login_cookie(web, response, value)
+    return response
 
 
 def _client(request: Request) -> str:
@@ -89,8 +97,10 @@ async def login(request: Request) -> Response:
     web = auth.web_of(request)
     form = await request.form()
     email, password = str(form.get("email", "")).strip().lower(), str(form.get("password", ""))
+    if not auth.login_form_is_ours(web, request, form):
+        return _login_page(request, 403, error="The sign-in form has expired. Sign in again.")
     if not web.per_client.allow(_client(request)) or not web.per_account.allow(email):
-        return page(request, "login.html", None, 429, error="Too many attempts. Wait a few minutes.")
+        return _login_page(request, 429, error="Too many attempts. Wait a few minutes.")
     return await run_in_threadpool(_sign_in, request, web, email, password)
 
 
@@ -98,7 +108,7 @@ def _sign_in(request: Request, web: Web, email: str, password: str) -> Response:
     with Session(web.engine) as session:
         user = authenticate(session, email, password)
     if user is None:
-        return page(request, "login.html", None, 401, error="Wrong address or password.")
+        return _login_page(request, 401, error="Wrong address or password.")
     response = RedirectResponse("/cases", status_code=303)
     auth.start_session(web, user, response)
     log.info("signed in", extra={"user_id": user.id, "office": user.office})

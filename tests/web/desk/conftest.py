@@ -48,7 +48,7 @@ class Desk:
             add_user(session, email, office, role, PASSWORD, set(self.ctx.catalogue.offices))
             session.commit()
         client = TestClient(self.app, follow_redirects=False)
-        r = client.post("/login", data={"email": email, "password": PASSWORD})
+        r = sign_in(client, email, PASSWORD)
         assert r.status_code == 303, r.text
         return client
 
@@ -78,6 +78,12 @@ def make_desk(tmp_path: Path, model_dir: Path, database_url: str = "", **extra: 
 @pytest.fixture
 def desk(tmp_path, model_dir) -> Desk:
     return make_desk(tmp_path, model_dir)
+
+
+def sign_in(client: TestClient, email: str, password: str):
+    """Sign in as a browser does: the sign-in page first (its form's token and cookie), then the form."""
+    token = csrf_of(client.get("/login").text)
+    return client.post("/login", data={"email": email, "password": password, "csrf": token})
 
 
 def csrf_of(html: str) -> str:

@@ -12,7 +12,7 @@ from sqlmodel import Session, select
 
 from intake.cases.audit import audit_of
 from models import CasePart, Correction, InboundMessage, OutboxMail
-from tests.web.desk.conftest import PASSWORD, csrf_of, make_desk, sample
+from tests.web.desk.conftest import PASSWORD, csrf_of, make_desk, sample, sign_in
 
 SCAFFOLD = "02-scaffolding-permit-vesterbroga.eml"   # trafik
 SIGN = "03-skilt-til-bageri-se-vedh-ftede.eml"       # byggeri, with an attachment
@@ -39,8 +39,7 @@ def test_session_cookie_is_httponly_and_samesite_lax(desk):
         from intake.web.desk.users import add_user
         add_user(s, "karen@kk.example", "trafik", "caseworker", PASSWORD, set(desk.ctx.catalogue.offices))
         s.commit()
-    r = TestClient(desk.app, follow_redirects=False).post("/login", data={"email": "karen@kk.example",
-                                                                         "password": PASSWORD})
+    r = sign_in(TestClient(desk.app, follow_redirects=False), "karen@kk.example", PASSWORD)
     cookie = r.headers["set-cookie"].lower()
     assert "httponly" in cookie and "samesite=lax" in cookie and "secure" not in cookie
 
@@ -51,26 +50,42 @@ def test_session_cookie_is_secure_when_the_public_url_is_https(tmp_path, model_d
         from intake.web.desk.users import add_user
         add_user(s, "karen@kk.example", "trafik", "caseworker", PASSWORD, set(desk.ctx.catalogue.offices))
         s.commit()
-    r = TestClient(desk.app, follow_redirects=False).post("/login", data={"email": "karen@kk.example",
-                                                                         "password": PASSWORD})
+    r = sign_in(TestClient(desk.app, follow_redirects=False), "karen@kk.example", PASSWORD)
     assert "; secure" in r.headers["set-cookie"].lower()
+
+
+def test_a_sign_in_form_from_elsewhere_signs_nobody_in(desk):
+    """Login CSRF: another site's form (no token, or a token without this browser's sign-in cookie) opens no session,
+    even with the right password; the page's own form does."""
+    desk.user("karen@kk.example", "trafik")
+    bare = TestClient(desk.app, follow_redirects=False)
+    posted = bare.post("/login", data={"email": "karen@kk.example", "password": PASSWORD})
+    assert posted.status_code == 403 and "intake_staff" not in posted.headers.get("set-cookie", "")
+    token = csrf_of(TestClient(desk.app).get("/login").text)      # a token of another browser's cookie
+    other = TestClient(desk.app, follow_redirects=False)
+    other.get("/login")                                            # this browser's own sign-in cookie
+    forged = other.post("/login", data={"email": "karen@kk.example", "password": PASSWORD, "csrf": token})
+    assert forged.status_code == 403 and other.get("/cases").status_code == 303
+    assert sign_in(other, "karen@kk.example", PASSWORD).status_code == 303 and other.get("/cases").status_code == 200
+    cookie = TestClient(desk.app).get("/login").headers["set-cookie"].lower()
+    assert "intake_login=" in cookie and "httponly" in cookie and "samesite=strict" in cookie
 
 
 def test_wrong_password_and_unknown_address_get_the_same_answer(desk):
     desk.user("karen@kk.example", "trafik")
     client = TestClient(desk.app, follow_redirects=False)
-    wrong = client.post("/login", data={"email": "karen@kk.example", "password": "wrong password!"})
-    unknown = client.post("/login", data={"email": "nobody@kk.example", "password": "wrong password!"})
+    wrong = sign_in(client, "karen@kk.example", "wrong password!")
+    unknown = sign_in(client, "nobody@kk.example", "wrong password!")
     assert wrong.status_code == unknown.status_code == 401 and wrong.text == unknown.text
 
 
 def test_login_is_rate_limited_per_account(desk):
     desk.user("karen@kk.example", "trafik")
     client = TestClient(desk.app, follow_redirects=False)
-    codes = [client.post("/login", data={"email": "karen@kk.example", "password": "nope nope nope"}).status_code
+    codes = [sign_in(client, "karen@kk.example", "nope nope nope").status_code
              for _ in range(6)]
     assert codes[:4] == [401] * 4 and codes[-1] == 429
-    right = client.post("/login", data={"email": "karen@kk.example", "password": PASSWORD})
+    right = sign_in(client, "karen@kk.example", PASSWORD)
     assert right.status_code == 429, "even the right password waits once the limit is reached"
 
 
