@@ -230,21 +230,29 @@ class ModelStore:
                 "model_size": model_path.stat().st_size}
         write_atomic(folder / META_FILE, json.dumps(full, indent=2, sort_keys=True).encode())
 
-    def activate(self, version: str, *, action: str = "activate") -> None:
-        """Make ``version`` the active one (after checking that it loads)."""
+    def activate(self, version: str, *, action: str = "activate") -> bool:
+        """Make ``version`` the active one (after checking that it loads); False when it already was (the stack of
+        activations then stays as it is, so that a rollback goes back to the version before it)."""
         self.load(version)
         with self.lock():
             history = self.history()
-            history["stack"].append({"version": str(version), "at": _now()})
+            stack = history["stack"]
+            again = bool(stack) and stack[-1]["version"] == str(version)
+            if not again:
+                stack.append({"version": str(version), "at": _now()})
             self._commit(str(version), history, action)
+        return not again
 
     def rollback(self) -> str:
         """Re-activate the version that was active before the current one; return it."""
         with self.lock():
             history = self.history()
             stack = history["stack"]
+            while len(stack) >= 2 and stack[-2]["version"] == stack[-1]["version"]:
+                stack.pop()    # the same version activated twice in a row (stores of earlier releases)
             if len(stack) < 2:
-                raise UnknownVersion("nothing to roll back to: only one version was ever activated")
+                raise UnknownVersion("nothing to roll back to: no other version was active before "
+                                     f"version {stack[-1]['version'] if stack else '-'}")
             previous = stack[-2]["version"]
             self.load(previous)
             stack.pop()

@@ -106,6 +106,8 @@ def train(data: list[Path] = typer.Option([], "--data", metavar="<path>",
     """Train a new model version on the seed corpus, database corrections and --data."""
     from classifier.training import train_version
 
+    if only_data and not data:
+        raise typer.BadParameter("--only-data trains on --data alone: give at least one --data", param_hint="--data")
     examples, sources = _examples(data, not only_data)
     _check_catalogue(examples)
     store = _store()
@@ -249,8 +251,8 @@ def show(version: str = typer.Argument(..., help="A version shown by 'classifier
 @app.command()
 def activate(version: str = typer.Argument(..., help="A version shown by 'classifier list'.")) -> None:
     """Make a stored version the active one (a running service switches to it)."""
-    _store().activate(version)
-    console.print(f"version {version} is now active")
+    changed = _store().activate(version)
+    console.print(f"version {version} is now active" if changed else f"version {version} was already active")
 
 
 @app.command()

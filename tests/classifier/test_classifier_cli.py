@@ -34,6 +34,12 @@ def test_train_activate_list_show_and_rollback(run, export):
     assert result.exit_code == 0 and "version 1" in result.output
 
 
+def test_only_data_without_data_is_a_usage_error_and_trains_nothing(run, tmp_path):
+    result = run("train", "--only-data")
+    assert result.exit_code == 2 and "--data" in result.output
+    assert not list((tmp_path / "data").rglob("meta.json"))     # no version was stored
+
+
 def test_evaluate_json_on_a_labelled_set(run, export):
     run("train", "--data", str(export), "--only-data", "--activate")
     result = run("evaluate", "--data", str(export), "--json")

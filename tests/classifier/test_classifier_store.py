@@ -59,6 +59,26 @@ def test_rollback_returns_to_the_previous_version(store):
     assert store.active_version() == "1"
 
 
+def test_activating_the_active_version_again_changes_nothing_a_rollback_sees(store):
+    """Activated twice, version 2 rolls back to 1 at once, and then there is nothing before 1 (an operator's second
+    'activate 2' must not make 'rollback' a no-op that claims to have rolled back)."""
+    assert store.activate("2") is True and store.activate("2") is False
+    assert store.rollback() == "1" and store.active_version() == "1"
+    with pytest.raises(UnknownVersion, match="before version 1"):
+        store.rollback()
+    assert [e["action"] for e in store.history()["log"]][-3:] == ["activate", "activate", "rollback"]
+
+
+def test_a_stack_written_with_repeats_still_rolls_back_to_another_version(store):
+    import json
+
+    store.activate("2")
+    history = store.history()
+    history["stack"].append(dict(history["stack"][-1]))   # as an earlier release wrote "activate 2" twice
+    store.history_file.write_text(json.dumps(history))
+    assert store.rollback() == "1"
+
+
 def test_rollback_with_nothing_before_is_refused(store):
     with pytest.raises(UnknownVersion):
         store.rollback()
