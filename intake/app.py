@@ -28,6 +28,7 @@ from intake.letters.sender import sender_from_settings
 from intake.mailbox.base import Mailbox
 from intake.mailbox.maildir import MaildirMailbox
 from intake.pipeline import Context
+from intake.service import SERVICE_STOPPED
 from intake.settings import Settings
 from models import Case, ServiceBeat, utcnow
 from models.db import make_engine, open_database
@@ -77,15 +78,16 @@ def service_running(engine: Engine, settings: Settings, now: datetime | None = N
     """True when an ``intake serve`` has waited for mail lately (its ``wait`` beat, written after every wait).
 
     A service waits at most ``6 x poll_interval`` seconds at a time, so a beat older than twice that (and
-    a minute at least) means none runs. Whoever sends, each outbox row is claimed before it goes out.
+    a minute at least) means none runs; a service that stops cleanly says so in its last beat. Whoever sends, each
+    outbox row is claimed before it goes out.
     """
     try:
         with Session(engine) as session:
             beat = session.get(ServiceBeat, "wait")
     except SQLAlchemyError:
         return False
-    if beat is None:
-        return False
+    if beat is None or beat.detail == SERVICE_STOPPED:
+        return False        # (never started, or stopped cleanly)
     at = beat.at if beat.at.tzinfo is not None else beat.at.replace(tzinfo=UTC)
     fresh = timedelta(seconds=max(60.0, 12 * settings.poll_interval + settings.outbox_flush_interval))
     return at >= (now or utcnow()) - fresh

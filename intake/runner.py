@@ -207,7 +207,8 @@ class Runner:
                     return rec.id, Outcome(rec.id, "busy", "taken over by another worker")
                 session.refresh(rec)
             if rec.attempts > self.ctx.settings.max_processing_attempts:
-                reason = f"processing did not finish in {rec.attempts - 1} attempts (the process died)"
+                rec.attempts -= 1     # this start processes nothing: the record counts the attempts that ran
+                reason = f"processing did not finish in {rec.attempts} attempts (the process died)"
                 return rec.id, self._quarantine(session, rec, reason)
             assert rec.id is not None
             return rec.id, None

@@ -29,6 +29,8 @@ from intake.runner import OUR_FAULTS, Outcome, Runner
 from models import ServiceBeat, utcnow
 from models.db import optimize
 
+# the last wait beat of a service that stopped cleanly (SIGTERM, SIGINT): no service waits for mail now
+SERVICE_STOPPED = "the service stopped"
 log = logging.getLogger(__name__)
 DISK_FULL = (errno.ENOSPC, errno.EDQUOT)  # a full disk is ours to wait out, not a reason to exit
 
@@ -140,6 +142,7 @@ class Service:
             self._wait(min(self.ctx.settings.poll_interval * 6, max(1.0, jobs.idle_seconds or 30.0)))
         self.mailbox.close()
         self.sender.close()
+        self._beat("wait", SERVICE_STOPPED)   # commands send their own mail again at once (``app.service_running``)
         log.info("intake service stopped")
 
     def _wait(self, timeout: float) -> None:

@@ -290,9 +290,14 @@ def cancel_meeting(session: Session, case: Case, catalogue: Catalogue, settings,
 
 
 def record_outcome(session: Session, case: Case, outcome: str, open_questions: str = "", *,
-                   actor: str = "caseworker") -> Meeting:
-    """Mark the case's latest proposed meeting held, with its outcome and open questions."""
+                   actor: str = "caseworker", now: datetime | None = None) -> Meeting:
+    """Mark the case's latest proposed meeting held, with its outcome and open questions (once it has begun: a
+    meeting still to come cannot have been held)."""
     meeting = open_meeting(session, case)
+    if _aware(meeting.starts_at) > (now or utcnow()):
+        when = _aware(meeting.starts_at).astimezone(LOCAL_TZ)
+        raise MeetingError(f"the star meeting is on {when:%Y-%m-%d %H:%M} Copenhagen time: record its outcome once "
+                           "it has been held, or move it to when it was held")
     meeting.status, meeting.outcome, meeting.open_questions = "held", outcome, open_questions
     session.add(meeting)
     detail = f"star meeting {meeting.uid} held. Outcome: {outcome}"

@@ -179,3 +179,23 @@ def test_send_now_leaves_the_mail_to_a_running_service(tmp_path):
         session.commit()
     assert not service_running(engine, settings)
     assert send_now(engine, settings) == 1
+
+
+def test_a_service_that_stops_cleanly_leaves_the_sending_to_the_commands_at_once(tmp_path, model_dir):
+    """SIGTERM: the last beat says the service stopped, so a caseworker's command sends its own mail straight away
+    instead of leaving it for a service that no longer runs (for up to the beat's minute of freshness)."""
+    from intake.app import service_running
+    from models import ServiceBeat, utcnow
+
+    settings = settings_of(tmp_path, model_dir=str(model_dir))
+    engine = open_engine(settings)
+    with Session(engine) as session:
+        session.add(ServiceBeat(kind="wait", at=utcnow(), detail="no mail in 30 s"))
+        session.commit()
+    assert service_running(engine, settings)
+    service = Service(build_context(settings), engine, open_mailbox(settings), sender_from_settings(settings))
+    service.stopping = True                      # as the signal handler sets it
+    service.serve()
+    assert not service_running(engine, settings)
+    queue_one(engine)
+    assert send_now(engine, settings) == 1

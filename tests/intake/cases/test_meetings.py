@@ -13,6 +13,7 @@ from sqlmodel import Session, select
 from intake.cases.meetings import (
     InvalidSlot,
     MeetingCancelled,
+    MeetingError,
     NoOpenMeeting,
     cancel_meeting,
     move_meeting,
@@ -168,8 +169,11 @@ def test_a_second_meeting_gets_a_new_uid_and_new_message_ids(session, settings):
 
 def test_recording_the_outcome_marks_the_meeting_held(session, settings):
     case = make_case(session, task_types=RESTAURANT)
-    propose(session, settings, case)
-    record_outcome(session, case, "Skilt godkendes i 60 cm", "Fedtudskiller: afventer tegning", actor="mette")
+    held = propose(session, settings, case)
+    with pytest.raises(MeetingError, match="record its outcome once it has been held"):
+        record_outcome(session, case, "Skilt godkendes", actor="mette", now=held.starts_at - timedelta(minutes=1))
+    record_outcome(session, case, "Skilt godkendes i 60 cm", "Fedtudskiller: afventer tegning", actor="mette",
+                   now=held.starts_at + timedelta(hours=1))
     session.commit()
     (meeting,) = session.exec(select(Meeting)).all()
     assert (meeting.status, meeting.outcome, meeting.open_questions) == (
@@ -223,8 +227,11 @@ def participants_for_reference(settings, reference):
         return json.loads(meeting.participants)
 
 
-def test_cli_records_the_outcome(cli, stored_case):
+def test_cli_records_the_outcome_once_the_meeting_has_been_held(cli, stored_case, monkeypatch):
     cli(stored_case, "--propose")
+    early = cli(stored_case, "--outcome", "Skilt godkendt")
+    assert early.exit_code == 1 and "record its outcome once it has been held" in early.output
+    monkeypatch.setattr("intake.cases.meetings.utcnow", lambda: datetime(2031, 1, 1, tzinfo=UTC))
     result = cli(stored_case, "--outcome", "Skilt godkendt", "--open-questions", "Affaldsplads?")
     assert result.exit_code == 0, result.output
     assert "held" in result.output and "Affaldsplads?" in result.output
