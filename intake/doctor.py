@@ -56,7 +56,12 @@ def _database_check(settings: Settings) -> Check:
     try:
         current = current_revision(engine)
     except SQLAlchemyError as err:
-        return Check("database", "fail", f"cannot reach {url}: {type(err).__name__}")
+        from sqlalchemy.exc import DBAPIError
+
+        from models.db import short_reason
+
+        reason = short_reason(err) if isinstance(err, DBAPIError) else type(err).__name__
+        return Check("database", "fail", f"cannot reach {url}: {reason}")
     finally:
         engine.dispose()
     if current is None:
@@ -124,7 +129,7 @@ def _model_check(settings: Settings) -> Check:
         return Check("model", "fail", f"cannot read the model store: {err}")
     if version is None:
         return Check("model", "warn", "no active model: the service trains one from the bundled corpus at start "
-                                      "(about a minute)")
+                                      "(seconds on the bundled corpus; longer with many corrections)")
     try:
         problem = compatibility_problem(store.meta(version))
         store.load(version)

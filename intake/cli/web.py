@@ -9,12 +9,15 @@ reverse proxy the rate limits count the business's address.
 from __future__ import annotations
 
 import logging
+import os
+import socket
 import threading
 
 import uvicorn
 
 from intake.app import build_context
 from intake.cli.common import console, settings
+from intake.errors import RequestRefused
 from intake.tracking import web_secret
 from intake.web.app import MaskTokens, create_app
 from intake.web.context import web_context
@@ -35,14 +38,27 @@ def _server(host: str, port: int) -> uvicorn.Server:
     return uvicorn.Server(uvicorn.Config(app, host=host, port=port, log_config=None, server_header=False))
 
 
+def _can_listen(host: str, port: int) -> None:
+    """A port another process holds is one ``error:`` line and exit 1, not uvicorn's start-up failure (exit 3)."""
+    try:
+        with socket.create_server((host, port)):
+            pass
+    except OSError as err:
+        reason = os.strerror(err.errno) if err.errno else str(err)
+        raise RequestRefused(f"cannot listen on {host}:{port}: {reason} (is another 'intake web' running? choose "
+                             "another --port)") from err
+
+
 def run_web(host: str, port: int) -> None:
     """Serve the web pages until SIGTERM or SIGINT (uvicorn's own handlers)."""
+    _can_listen(host, port)
     console.print(f"intake web on http://{host}:{port} (links in mails use {settings().public_url})")
     _server(host, port).run()
 
 
 def web_in_thread(host: str, port: int) -> tuple[uvicorn.Server, threading.Thread]:
     """The web server running in a daemon thread (stop it with ``server.should_exit = True``)."""
+    _can_listen(host, port)
     server = _server(host, port)
     thread = threading.Thread(target=server.run, name="intake-web", daemon=True)
     thread.start()

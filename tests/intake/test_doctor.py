@@ -77,3 +77,19 @@ def test_tesseract_without_danish_is_a_warning(tmp_path, monkeypatch):
 
     verdict, detail = _verdicts(settings, run=langs)["tesseract"]
     assert verdict == "warn" and "dan" in detail and "tesseract-ocr-dan" in detail
+
+
+def test_an_unreachable_database_says_why_without_the_password(tmp_path):
+    """As ``intake case list`` does: the driver's reason ("connection refused"), not only its error's class."""
+    from tests.servers.base import free_port
+
+    url = f"postgresql://intake:db-s3cret@127.0.0.1:{free_port()}/intake"
+    verdict, detail = _verdicts(load_settings(env={"INTAKE_DATA_DIR": str(tmp_path), "INTAKE_DATABASE_URL": url}))[
+        "database"]
+    assert verdict == "fail" and detail.endswith("refused") and "OperationalError" not in detail
+    assert "s3cret" not in detail
+
+
+def test_a_fresh_installation_is_told_how_long_the_first_model_takes(tmp_path):
+    verdict, detail = _verdicts(load_settings(env={"INTAKE_DATA_DIR": str(tmp_path)}))["model"]
+    assert verdict == "warn" and "seconds on the bundled corpus" in detail

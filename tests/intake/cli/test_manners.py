@@ -225,3 +225,13 @@ def test_json_log_lines_parse_and_carry_the_fields(run, embedded_env, how):
     assert registered["inbound_id"] == 1 and registered["task_type"] == "vejareal"
     sent = [line for line in lines if line["message"] == "mail sent"]
     assert sent and all(isinstance(line["outbox_id"], int) for line in sent)
+
+
+def test_a_port_in_use_is_one_line_and_exit_1(run):
+    import socket
+
+    with socket.create_server(("127.0.0.1", 0)) as taken:
+        port = taken.getsockname()[1]
+        result = run("web", "--port", str(port))
+    assert_one_error_line(result, f"error: cannot listen on 127.0.0.1:{port}: ")
+    assert "already in use" in result.stderr.lower()
