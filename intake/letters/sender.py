@@ -63,15 +63,24 @@ class MailSender(Protocol):
 
 
 class MaildirSender:
-    """Writes every outgoing message into a local Maildir a newcomer can read."""
+    """Writes every outgoing message into a local Maildir a newcomer can read.
+
+    Each copy is marked, as a local delivery agent marks what it stores, with ``Return-Path`` (the envelope
+    sender) and ``Delivered-To`` (the recipient of this copy): the To and the Cc of one mail are two files, and
+    the operator can tell which went where.
+    """
 
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
         self._box = open_maildir(self.path)
 
     def send(self, raw: bytes, sender: str, recipients: Sequence[str]) -> None:
+        newline = b"\r\n" if b"\r\n" in raw[:2000] else b"\n"
+        trace = b"".join(f"{name}: {value}".encode("ascii", "replace") + newline
+                         for name, value in (("Return-Path", f"<{sender}>"),
+                                             *(("Delivered-To", r) for r in recipients)))
         try:
-            self._box.add(raw)
+            self._box.add(trace + raw)
         except OSError as err:  # a full disk (ENOSPC) or a quota: the mail waits in the outbox table
             raise SendError(f"outbox Maildir not writable: {type(err).__name__}: {err.strerror or err}") from err
 
