@@ -191,6 +191,8 @@ def evaluate(version: str | None = typer.Option(None, "--version", help="Stored 
             report = evaluate_model(store.load(chosen), examples, progress)
         else:
             examples, _ = _examples([], with_defaults=True)
+            err_console.print(f"cross-validating on {len(examples)} examples: {folds} models are trained, which "
+                              "takes a while (--data evaluates a stored version on a labelled set instead)")
             report = cross_validate(examples, folds=folds, progress=progress)
             report["active_version"] = chosen
     if png:
