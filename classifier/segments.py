@@ -179,14 +179,18 @@ def field_segments(fields: Mapping[str, str]) -> list[str]:
 
 
 def field_pieces(fields: Mapping[str, str]) -> Pieces:
-    """A ticked box is its label; a filled-in field is "label: value"; an unticked box is nothing."""
+    """A ticked box is its label; a filled-in field is "label: value" (a value of several boxes: what the ticked ones
+    name); an unticked box is nothing."""
     out: list[tuple[str, bool]] = []
     for label, value in fields.items():
         state = _box(value)
         if state is True:
             out.append((str(label), True))
         elif state is None:
-            out.append((without_mentions(f"{label}: {value}"), False))
+            # a value of several boxes ("[ ] Byggetilladelse\n[X] Nedrivning"): what the ticked ones name
+            shown = ticked_rows(str(value)) if _LEADING_BOX.search(str(value)) else str(value)
+            if shown.strip():
+                out.append((without_mentions(f"{label}: {shown}"), False))
     kept = [(text, box) for text, box in out if len(text) >= MIN_SEGMENT_CHARS]
     return Pieces([text for text, _ in kept], [(i,) for i in range(len(kept))],
                   {i for i, (_, box) in enumerate(kept) if box})
@@ -215,7 +219,7 @@ def ticked_rows(text: str) -> str:
         found = _TABLE_ROW.match(stripped)
         state = _box(found.group("value")) if found else None
         if found is None or state is None:
-            return line
+            return _label_then_boxes(stripped) or line
         return f"- {found.group('label').strip()}" if state else None
 
     return "\n".join(line for line in map(row, text.split("\n")) if line is not None)
@@ -224,6 +228,16 @@ def ticked_rows(text: str) -> str:
 _BOX_MARK = r"(?:\[[ \t]?[xX✓✔✗✘]?[ \t]?\]|[☐☒☑□])"
 _LEADING_BOX = re.compile(_BOX_MARK)
 _BOX_SPLIT = re.compile(f"({_BOX_MARK})")
+
+
+def _label_then_boxes(line: str) -> str | None:
+    """A form's question and its boxes on one line ("Ansøgningen vedrører [ ] Byggetilladelse", "Type: ☒ Nedrivning
+    ☐ Skilte"): the question, then what its ticked boxes name (None for a line that is no such line)."""
+    first = _LEADING_BOX.search(line)
+    if first is None or first.start() == 0 or len(line[:first.start()].split()) > 5:
+        return None
+    head = line[:first.start()].strip()
+    return "\n".join(part for part in (head, _boxed(line[first.start():])) if part)
 
 
 def _boxed(line: str) -> str | None:

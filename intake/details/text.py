@@ -120,7 +120,8 @@ def labelled_values(text: str, reference: date) -> dict[str, object]:
                 continue
             nxt = lines[i + 1] if i + 1 < len(lines) else ""
             if (key and nxt and len(nxt) <= 400 and not _is_label(_PAIR_SPLIT.split(nxt)[0])
-                    and not _PART_HEADING.match(cells[0]) and not _NUMBERED_PAIR.match(nxt)):
+                    and not _PART_HEADING.match(cells[0]) and not _NUMBERED_PAIR.match(nxt)
+                    and not _label_and_its_value(nxt, reference)):
                 nxt = _continued_address(key, nxt, lines[i + 2:i + 4])
                 values = _in_section(normalise_value(key, nxt, reference), _section_for(cells[0], section))
                 _put(out, values)
@@ -152,6 +153,20 @@ def labelled_values(text: str, reference: date) -> dict[str, object]:
                 _legal_name_over_trading_name(out, values)
     compose_address(out)
     return out
+
+
+def _label_and_its_value(line: str, reference: date) -> bool:
+    """A form's line that holds a label and its value, run together with one space as a PDF's columns come out
+    ("Periode 01.03.2027 – 31.10.2027", "Areal (m²) 12,5"): its own field, never the value of the line above."""
+    words = line.split()
+    for n in range(1, min(3, len(words) - 1) + 1):
+        head, rest = " ".join(words[:n]), " ".join(words[n:])
+        if "," in head or rest[:1].islower():
+            continue            # "Nanna Ravn, tlf. 31 ...": a person's line; "Kontaktperson ... er X": a sentence
+        key = full_label_key(head)
+        if key and key not in ("person_or_company", "date") and normalise_value(key, rest, reference):
+            return True
+    return False
 
 
 def _sentence_tail(lines: list[str], i: int) -> bool:
@@ -1068,7 +1083,8 @@ def _find_email(text: str, _ref: date) -> dict:
                   and not _OUR_ADVISERS.search(text, max(0, m.start() - 100), m.start())
                   and not _IN_COPY.search(text, max(0, m.start() - 100), m.start())]
     labelled = [m for m in candidates if EMAIL_LABEL.search(text[max(0, m.start() - 30):m.start()])]
-    to_me = [m for m in candidates if _WRITE_TO_ME.search(text, max(0, m.start() - _TO_ME_REACH), m.start())]
+    to_me = [m for m in candidates if _WRITE_TO_ME.search(text, max(0, m.start() - _TO_ME_REACH), m.start())
+             or _QUESTIONS_TO_ME.search(text, max(0, m.start() - 140), m.start())]
     best = (to_me or labelled or candidates or [None])[0]
     return {"contact_email": best.group(0).lower()} if best else {}
 
@@ -1082,6 +1098,12 @@ _WRITE_TO_ME = re.compile(r"(?i)\b(?:til[ \t]+mig|to[ \t]+me)(?:[ \t]+(?:direkte
                           r"|bedes[ \t]+)?(?:(?:be[ \t]+)?(?:sent|sendt|sendes)[ \t]+)?(?:to|til)"
                           r"(?:[ \t]+(?:our|vores|the|vor|vort))?(?:[ \t]+[\w\-]{2,20}){0,3}[ \t:]*\Z")
 _TO_ME_REACH = 60       # characters before an address read for those words
+# the writer's own address in the sentence that directs questions to them, after their phone: "Spørgsmål kan rettes
+# direkte til undertegnede på mobil 40 18 27 55 eller jonas@...", "questions may be directed to me on ... or ..." (a PDF
+# letter may wrap the line before the address)
+_QUESTIONS_TO_ME = re.compile(r"(?i)\b(?:rettes|rettet|directed|addressed)[ \t]+(?:direkte[ \t]+|directly[ \t]+)?"
+                              r"(?:til|to)[ \t]+(?:undertegnede|mig|me|the[ \t]+undersigned)\b"
+                              r"(?:[^.!?@\n]|\n(?![ \t]*\n)|\.(?=\d)){0,90}\Z")
 
 
 # an agent's line naming the client's own contact: "Client contact: Ann Lee, Head of Operations, ann.lee@client.com",

@@ -54,8 +54,15 @@ def normalise_value(key: str | None, value: str, reference: date) -> dict[str, o
     value = re.sub(r"\s+", " ", value).strip(" \t:;")
     if not key or not value or key == "cpr" or find_cpr(value) and key != "p_number":   # labelled: no CPR
         return {}
+    if _OPTION_BOX.match(value):
+        return {}           # "☐ Gadesalg / stadeplads" over "☐ Arrangement i byrummet": options of a list, no value
     handler = _VALUE_HANDLERS.get(key)
     return handler(value, reference) if handler else {}
+
+
+# a form's option with its box, unticked or ticked ("☐ Arrangement i byrummet", "[X] Udeservering"): one of a list of
+# choices, not the value of the line above it
+_OPTION_BOX = re.compile(r"^\s*(?:\[[ xX✓✔]?\]|[☐☑☒□■]|\([ xX]?\))\s*[^\W\d]")
 
 
 # a date in a CVR field is no part of the number: "under registrering (skifter til ApS pr. 1.1.2027)"
@@ -301,7 +308,9 @@ _SPOT_WORDS = frozenset("på i ved foran langs uden udenfor ud bag ovenpå under
                         " at by outside along behind above beside"
                         # a part of the house or how a thing stands: "Facade over butiksvindue", "Nedgravet i gården"
                         " facade facaden façade gavl gavlen tag taget indgang indgangen fortov fortovet nedgravet"
-                        " overjordisk".split())
+                        " overjordisk"
+                        # in or out of doors: "Udendørs på østlig gavl", "Indendørs i fyrrummet", "Outdoors by the wall"
+                        " udendørs indendørs udvendigt indvendigt outdoors indoors outside inside".split())
 
 
 # a side of the house named by the street it faces: "facade towards Kalvebod Brygge, above the windows", "gavlen mod

@@ -67,6 +67,29 @@ def test_a_line_of_boxes_keeps_what_the_ticked_ones_name():
     assert ticked_rows("[ ] Skilte [ ] Udeservering") == ""
 
 
+def test_a_question_with_its_first_box_on_the_same_line_keeps_only_what_is_ticked():
+    """"Ansøgningen vedrører [ ] Byggetilladelse" with the other boxes on the lines below (as a PDF's text layer gives
+    a form's column): the unticked first box names nothing asked for."""
+    text = ("3. Type\nAnsøgningen vedrører [ ] Byggetilladelse\n[X] Nedrivning\n[ ] Skilte/facade\n"
+            "Type: ☒ Udeservering ☐ Vareudstilling\nFuldmagt [X] Vedlagt")
+    assert ticked_rows(text).split("\n") == ["3. Type", "Ansøgningen vedrører", "- Nedrivning", "Type:",
+                                              "- Udeservering", "Fuldmagt", "- Vedlagt"]
+    assert ticked_rows("Vi søger om byggetilladelse (se [bilag 2])") == "Vi søger om byggetilladelse (se [bilag 2])"
+
+
+def test_a_form_field_of_several_boxes_is_what_its_ticked_boxes_name():
+    """A PDF table's cell holding a column of boxes ("Ansøgningen vedrører | [ ] Byggetilladelse / [X] Nedrivning"):
+    its piece names the ticked one only, and a cell of unticked boxes is no piece."""
+    from classifier.segments import field_segments
+
+    pieces = field_segments({"Ansøgningen vedrører": "[ ] Byggetilladelse\n[X] Nedrivning\n[ ] Skilte/facade",
+                             "Andre tilladelser": "[ ] Byggetilladelse [ ] Skilte og facadeændringer",
+                             "Beskrivelse af bygningen": "Fritliggende garage i gården, opført 1962"})
+    assert any("Nedrivning" in p for p in pieces) and not any("Byggetilladelse" in p for p in pieces)
+    assert not any(p.startswith("Andre tilladelser") for p in pieces)
+    assert "Beskrivelse af bygningen: Fritliggende garage i gården, opført 1962" in pieces
+
+
 def test_each_attachment_and_form_field_is_cut_on_its_own():
     parts = Parts("Ansøgning", "Se de vedhæftede filer.", [
         Attachment("Ansøgning om udeservering med seks borde på fortovet."),
