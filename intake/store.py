@@ -32,7 +32,7 @@ from intake.letters.routed import routed_case
 from intake.pipeline import Context, MessageState
 from intake.privacy import find_cpr, redact_cpr
 from models import Case, CaseEvent, CasePart, InboundMessage
-from routing.goals import local_date
+from routing.goals import LOCAL_TZ, local_date
 
 log = logging.getLogger(__name__)
 
@@ -178,7 +178,8 @@ def _quoted_by_another(session: Session, case: Case, state: MessageState) -> tup
 
 def _record_events(session: Session, case: Case, parts: list[CasePart], state: MessageState,
                    inbound: InboundMessage) -> None:
-    session.add(CaseEvent(case_id=case.id, action="received", detail=f"received {state.received.isoformat()}"))
+    at = state.received.astimezone(LOCAL_TZ)
+    session.add(CaseEvent(case_id=case.id, action="received", detail=f"received {at:%Y-%m-%d %H:%M} Copenhagen time"))
     if case.forwarded_by:
         session.add(CaseEvent(case_id=case.id, action="forwarded_to_us",
                               detail=f"forwarded by {case.forwarded_by}; applicant {case.applicant_email}"))

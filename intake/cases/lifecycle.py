@@ -41,7 +41,7 @@ from intake.letters.checklist import missing_request
 from intake.letters.facts import AttachmentNote, CaseFacts, PartFacts
 from intake.letters.outbox import queue_mail
 from intake.letters.routed import routed_case
-from intake.letters.wording import language
+from intake.letters.wording import language, phrase
 from intake.mail.message import parse_mail
 from intake.privacy import redact_cpr
 from models import Case, CaseEvent, CasePart, Correction, InboundMessage, OutboxMail, utcnow
@@ -95,10 +95,23 @@ def _require(case: Case, part: CasePart, action: str, allowed: tuple[str, ...], 
                                 + (f"; {hint}" if hint and hint != "part" else f" (only when {', '.join(allowed)})"))
 
 
+# the longest text a caseworker writes to a business in one action (a letter, not a document: those are attached)
+MAX_TEXT = 20_000
+
+
 def _text(value: str | None, what: str, action: str) -> str:
-    text = (value or "").strip()
+    text = _bounded(value, what, action)
     if not text:
         raise MissingText(f"{action} needs {what}")
+    return text
+
+
+def _bounded(value: str | None, what: str, action: str) -> str:
+    """The text stripped; refused when longer than ``MAX_TEXT`` (a paste gone wrong, not a letter)."""
+    text = (value or "").strip()
+    if len(text) > MAX_TEXT:
+        raise MissingText(f"{action}: {what} is {len(text):,} characters; at most {MAX_TEXT:,} go in a letter "
+                          "(attach a longer text to a mail instead)")
     return text
 
 
@@ -222,8 +235,9 @@ def approve(session: Session, reference: str, *, actor: str, desk: Desk, message
     """Approve a part and tell the business (with the caseworker's message, if any)."""
     now = now or utcnow()
     case, parts, target = _target(session, reference, part, OPEN_PART_STATUSES)
+    message = _bounded(message, "the conditions (--message)", "approve")
     _decide(case, target, "approve", "approved", desk, now)
-    _event(session, case, target, actor, "approved", message.strip(), now)
+    _event(session, case, target, actor, "approved", message, now)
     _summarise(session, case, parts, now)
     text = f"\n{message.strip()}\n" if message.strip() else ""
     mailed = _mail(session, case, target, desk, "approved", message_text=text)
@@ -273,15 +287,20 @@ def forward(session: Session, reference: str, topic: str, *, actor: str, desk: D
     ext = desk.catalogue.external.get(topic)
     if ext is None:
         raise UnknownChoice(f"unknown topic {topic!r}; known: {', '.join(sorted(desk.catalogue.external))}")
+    message = _bounded(message, "the note (--message)", "forward")
     case, parts, target = _target(session, reference, part, OPEN_PART_STATUSES)
     _decide(case, target, "forward", "forwarded", desk, now)
     _event(session, case, target, actor, "forwarded", f"{ext.id} -> {ext.authority_da}", now)
     _summarise(session, case, parts, now)
     lang = _lang(case)
     text = f"\n{message.strip()}\n" if message.strip() else ""
+    authority = getattr(ext, f"authority_{lang}")
+    still_open = any(p.status in OPEN_PART_STATUSES for p in parts if p is not target)
+    closed = phrase(lang, "words.forward_closed_part" if still_open else "words.forward_closed_all",
+                    authority=authority)
     mailed = _mail(session, case, target, desk, "forwarded", topic_name=getattr(ext, f"name_{lang}"),
-                   authority=getattr(ext, f"authority_{lang}"), guidance=getattr(ext, f"guidance_{lang}"),
-                   url=ext.url, message_text=text)
+                   authority=authority, guidance=getattr(ext, f"guidance_{lang}"),
+                   url=ext.url, message_text=text, closed_text=closed)
     return ActionResult(case.reference, "forward", target.status,
                         _decided_summary(case, parts, target, f"forwarded: {ext.authority_en}"), mailed)
 
@@ -398,6 +417,8 @@ def assign(session: Session, reference: str, person: str, *, actor: str, desk: D
     """Give a part to a caseworker (a name or an address; an address gets the applicant's answers in Cc)."""
     now = now or utcnow()
     who = _text(person, "a caseworker (--to)", "assign")
+    if len(who) > 120 or "\n" in who:
+        raise UnknownChoice("assign takes a caseworker's name or e-mail address, on one line (at most 120 characters)")
     case, parts, target = _target(session, reference, part, (*OPEN_PART_STATUSES, "decided"))
     _require(case, target, "assign", (*OPEN_PART_STATUSES, "decided"))
     before = target.assigned_to

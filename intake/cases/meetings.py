@@ -200,8 +200,16 @@ def _queue_invitations(session: Session, inv: Invitation, case: Case, settings, 
 def propose_star_meeting(session: Session, case: Case, catalogue: Catalogue, calendar: WorkingCalendar,
                          settings, at: datetime | None = None, *, actor: str = "intake",
                          now: datetime | None = None) -> Meeting:
-    """Store a proposed star meeting for ``case`` and queue its invitations; the caller commits."""
+    """Store a proposed star meeting for ``case`` and queue its invitations; the caller commits.
+
+    Refused while the case has a meeting proposed (a second proposal would invite everyone twice, to two meetings):
+    that one is moved or cancelled, or its outcome recorded, first."""
     now = now or utcnow()
+    pending = [m for m in meetings_of(session, case) if m.status == "proposed"]
+    if pending:
+        when = _aware(pending[-1].starts_at).astimezone(LOCAL_TZ)
+        raise MeetingError(f"case {case.reference} already has a star meeting proposed for {when:%Y-%m-%d %H:%M} "
+                           "Copenhagen time: move it, cancel it or record its outcome")
     policy = MeetingPolicy.from_settings(settings)
     starts = check_slot(at, now, calendar) if at is not None else propose_slot(now, calendar, policy)
     seq = session.exec(select(func.count()).select_from(Meeting).where(Meeting.case_id == case.id)).one() + 1

@@ -26,6 +26,7 @@ __all__ = ["CaseRow", "QueueFilter", "QueuePage", "index_new_cases", "parse_key"
 REFERENCE = re.compile(r"^[A-Z]{2,10}-\d{4}-\d{6}$")
 MAX_FOUND = 1000  # cases a search may find; a wider one is narrowed with the filters
 CVR = re.compile(r"^(?:DK)?\s*(\d{2})\s?(\d{2})\s?(\d{2})\s?(\d{2})$")
+REFERENCE_END = re.compile(r"^(?:\d{4}-)?\d{6}$")
 
 
 def _search(session: Session, text: str) -> list[int]:
@@ -36,10 +37,14 @@ def _search(session: Session, text: str) -> list[int]:
         stmt = select(Case.id).where(col(Case.reference) == text.upper())
     elif cvr := CVR.match(text.upper()):
         stmt = select(Case.id).where(col(Case.cvr) == "".join(cvr.groups()))
+    elif REFERENCE_END.match(text):      # "2026-000005", "000005": the end of a reference, as people say it
+        stmt = select(Case.id).where(col(Case.reference).endswith(f"-{text}"))
     else:
+        words = text.lower().replace("%", "").replace("_", "").strip()
+        if len(words) < 2:
+            return []       # ("%" or one letter would find every case)
         index_new_cases(session)
-        like = f"%{text.lower().replace('%', '').replace('_', '')}%"
-        stmt = select(CaseSearch.case_id).where(col(CaseSearch.text).like(like))
+        stmt = select(CaseSearch.case_id).where(col(CaseSearch.text).like(f"%{words}%"))
     return [i for i in session.exec(stmt.limit(MAX_FOUND)) if i is not None]
 
 

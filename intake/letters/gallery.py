@@ -52,9 +52,11 @@ CASE_VALUES = {
                  "en": {"reason": "The pavement is too narrow for the layout applied for.",
                         "path_forward": "Apply for a smaller area along the facade.", "other_paths": ""}},
     "forwarded": {"da": {"topic_name": "Alkoholbevilling", "authority": "Bevillingsnævnet", "url": "kk.dk",
-                         "message": ""},
+                         "message": "", "closed_text": "Vi har afsluttet sagen her, så du skal rette henvendelse "
+                                                       "direkte til Bevillingsnævnet."},
                   "en": {"topic_name": "Alcohol licence", "authority": "the Licensing Board", "url": "kk.dk",
-                         "message": ""}},
+                         "message": "", "closed_text": "We have closed the case here, so please contact the "
+                                                       "Licensing Board directly."}},
 }
 
 

@@ -13,14 +13,35 @@ import logging
 from collections.abc import Sequence
 from pathlib import Path
 
-from fastapi import APIRouter, FastAPI
+from fastapi import APIRouter, FastAPI, Request
+from fastapi.exception_handlers import http_exception_handler, request_validation_exception_handler
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import Response
 from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from intake.web import probes, public
 from intake.web.context import WebContext
+from intake.web.pages import SHARED_TEMPLATES
 from intake.web.security import SecurityHeaders
 
 HERE = Path(__file__).parent
+# the desk's and the operator's addresses: their refusals are pages in the staff layout, not JSON
+STAFF_PATHS = ("/cases", "/reports", "/operator", "/login", "/logout")
+_ERROR_PAGES = Jinja2Templates(directory=SHARED_TEMPLATES)
+_ERRORS = {
+    400: ("Forespørgslen kan ikke bruges / The request cannot be used", ""),
+    403: ("Formularen er udløbet / The form has expired",
+          "Formularen er udløbet eller kom ikke fra skrivebordet. Gå tilbage, genindlæs siden og prøv igen. / The "
+          "form has expired or did not come from the desk: go back, reload the page and try again."),
+    404: ("Findes ikke / Not found",
+          "Siden findes ikke, eller sagen eller delen er ikke i din enheds rækkevidde. / The page does not exist, or "
+          "the case or part is not within your office's reach."),
+    422: ("Ugyldig værdi / Invalid value",
+          "En værdi i adressen eller formularen kan ikke bruges (fx en dato som 2026-12-31). / A value in the address "
+          "or the form cannot be used (a date is written like 2026-12-31)."),
+}
 
 
 def create_app(context: WebContext, *, extra_routers: Sequence[APIRouter] = ()) -> FastAPI:
@@ -32,7 +53,31 @@ def create_app(context: WebContext, *, extra_routers: Sequence[APIRouter] = ()) 
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     for router in (probes.router, public.router, *extra_routers):
         app.include_router(router)
+    app.add_exception_handler(StarletteHTTPException, _staff_http_error)
+    app.add_exception_handler(RequestValidationError, _staff_validation_error)
     return app
+
+
+async def _staff_http_error(request: Request, exc: Exception) -> Response:
+    """A refusal on a staff page (not the probes', not a redirect) as a page with the way back, not JSON."""
+    assert isinstance(exc, StarletteHTTPException)
+    if exc.status_code < 400 or not request.url.path.startswith(STAFF_PATHS):
+        return await http_exception_handler(request, exc)
+    heading, message = _ERRORS.get(exc.status_code, (f"Fejl {exc.status_code} / Error {exc.status_code}", ""))
+    detail = exc.detail if isinstance(exc.detail, str) and exc.status_code == 400 else ""
+    return _ERROR_PAGES.TemplateResponse(request, "staff_error.html",
+                                         {"status": exc.status_code, "heading": heading,
+                                          "message": message or detail}, status_code=exc.status_code,
+                                         headers=dict(exc.headers or {}))
+
+
+async def _staff_validation_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, RequestValidationError)
+    if not request.url.path.startswith(STAFF_PATHS):
+        return await request_validation_exception_handler(request, exc)
+    heading, message = _ERRORS[422]
+    return _ERROR_PAGES.TemplateResponse(request, "staff_error.html",
+                                         {"status": 422, "heading": heading, "message": message}, status_code=422)
 
 
 class MaskTokens(logging.Filter):

@@ -7,6 +7,8 @@
 - ``Referrer-Policy: no-referrer``: a track link is a secret, and must not
   travel to another site in a ``Referer`` header.
 - ``Strict-Transport-Security`` when the public URL is https.
+- ``Cache-Control: no-store`` on everything but ``/static``: the desk's pages hold personal data, and a browser's
+  Back button after signing out must not show them from its cache.
 A route may set its own value of any of these; the middleware only fills in
 what is missing.
 """
@@ -46,6 +48,8 @@ class SecurityHeaders:
                 for name, value in self.headers.items():
                     if name not in headers:
                         headers[name] = value
+                if "cache-control" not in headers and not str(scope.get("path", "")).startswith("/static/"):
+                    headers["Cache-Control"] = "no-store"
             await send(message)
 
         await self.app(scope, receive, send_with_headers)

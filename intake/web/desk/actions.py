@@ -68,6 +68,8 @@ def part_action(session: Session, case: Case, name: str, form: Form, part: str |
         "assign": lambda: lifecycle.assign(session, ref, _text(form, "to") or actor, actor=actor, desk=desk,
                                            part=part),
         "mark-complex": lambda: lifecycle.mark_complex(session, ref, actor=actor, desk=desk),
+        "add-part": lambda: lifecycle.add_part(session, ref, _text(form, "task_type"), actor=actor, desk=desk),
+        "close": lambda: lifecycle.close(session, ref, actor=actor, desk=desk),
     }
     result = calls[name]()
     return Done(result.summary, bool(result.mailed))
@@ -98,4 +100,4 @@ def meeting_action(session: Session, case: Case, form: Form, desk: Desk, actor: 
 
 
 PART_ACTIONS = ("start", "request-info", "approve", "reject", "forward", "reroute", "assign")
-CASE_ACTIONS = ("mark-complex", "meeting")
+CASE_ACTIONS = ("mark-complex", "add-part", "close", "meeting")

@@ -58,14 +58,22 @@ class RateLimiter:
 
     def allow(self, key: str, now: float | None = None) -> bool:
         """Count one event for ``key``; False when the limit is already reached."""
+        if self.blocked(key, now):
+            return False
+        self.record(key, now)
+        return True
+
+    def blocked(self, key: str, now: float | None = None) -> bool:
+        """Whether ``key`` has reached the limit in the window (counts nothing)."""
         now = time.monotonic() if now is None else now
         events = self._events[key]
         while events and events[0] <= now - self.window:
             events.popleft()
-        if len(events) >= self.limit:
-            return False
-        events.append(now)
-        return True
+        return len(events) >= self.limit
+
+    def record(self, key: str, now: float | None = None) -> None:
+        """Count one event for ``key``."""
+        self._events[key].append(time.monotonic() if now is None else now)
 
 
 @dataclass

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -25,6 +26,7 @@ from intake.app import open_engine, send_now
 from intake.cases import audit
 from intake.cases.compliance import load_times, summarise
 from intake.cases.compliance_render import chart_compliance, chart_times
+from intake.cases.meetings import meetings_of
 from intake.cases.queue import QueueFilter, queue_page
 from intake.cases.views import case_detail
 from intake.errors import RequestRefused
@@ -99,7 +101,7 @@ async def login(request: Request) -> Response:
     email, password = str(form.get("email", "")).strip().lower(), str(form.get("password", ""))
     if not auth.login_form_is_ours(web, request, form):
         return _login_page(request, 403, error="The sign-in form has expired. Sign in again.")
-    if not web.per_client.allow(_client(request)) or not web.per_account.allow(email):
+    if web.per_client.blocked(_client(request)) or web.per_account.blocked(email):
         return _login_page(request, 429, error="Too many attempts. Wait a few minutes.")
     return await run_in_threadpool(_sign_in, request, web, email, password)
 
@@ -107,7 +109,9 @@ async def login(request: Request) -> Response:
 def _sign_in(request: Request, web: Web, email: str, password: str) -> Response:
     with Session(web.engine) as session:
         user = authenticate(session, email, password)
-    if user is None:
+    if user is None:   # only failures count towards the limits: colleagues behind one address sign in freely
+        web.per_client.record(_client(request))
+        web.per_account.record(email)
         return _login_page(request, 401, error="Wrong address or password.")
     response = RedirectResponse("/cases", status_code=303)
     auth.start_session(web, user, response)
@@ -136,7 +140,7 @@ async def search(request: Request, staff: StaffDep) -> HTMLResponse:
     return await run_in_threadpool(_queue, request, staff, {k: v for k, v in form.items() if isinstance(v, str)})
 
 
-def _queue(request: Request, staff: Staff, asked: dict[str, str]) -> HTMLResponse:
+def _queue(request: Request, staff: Staff, asked: dict[str, str], notice: str = "") -> HTMLResponse:
     web = auth.web_of(request)
     f = QueueFilter(auth.queue_offices(staff), asked.get("status") or None, asked.get("task_type") or None,
                     asked.get("overdue") == "true", asked.get("q", ""))
@@ -145,7 +149,7 @@ def _queue(request: Request, staff: Staff, asked: dict[str, str]) -> HTMLRespons
             found = queue_page(session, web.desk, f, after=asked.get("after") or None)
         except RequestRefused as err:
             raise HTTPException(status_code=400, detail=str(err)) from err
-    return page(request, "queue.html", staff, page=found, f=f)
+    return page(request, "queue.html", staff, page=found, f=f, notice=notice)
 
 
 # -- one case -------------------------------------------------------------------------------
@@ -161,6 +165,7 @@ def _case_page(request: Request, staff: Staff, reference: str, status_code: int 
         facts = {v.part.id: PartFacts.of(v.part) for v in detail.parts}
         return page(request, "case.html", staff, status_code, d=detail, c=detail.case,
                     mails=business_mails(session, detail.case), sent=sent_mails(session, detail.case),
+                    meetings=meetings_of(session, detail.case),
                     details=_details(detail.case.details_json), mine=mine, external=catalogue.external,
                     part_actions=PART_ACTIONS,
                     checklists={pid: checklist_lines(f, catalogue) for pid, f in facts.items()},
@@ -218,13 +223,32 @@ def _act(request: Request, web: Web, staff: Staff, reference: str, action: str, 
                 done = part_action(session, case, action, form, part, web.desk, staff.email)
         except RequestRefused as err:
             session.rollback()
-            return _case_page(request, staff, reference, 400, error=str(err))
+            # what the caseworker wrote stays in the form, and the refusal is said without the command line's options
+            return _case_page(request, staff, reference, 400, error=_CLI_OPTION.sub("", str(err)),
+                              typed={**{k: v for k, v in form.items() if isinstance(v, str)}, "action": action,
+                                     "part": part or str(form.get("part", ""))})
         audit.record(session, staff.email, action, case, f"part {part}" if part else "")
         session.commit()
         ref = case.reference
+        still_in_reach = _in_reach(session, staff, ref)
     if done.mailed:
         send_now(web.engine, web.context.settings)
+    if not still_in_reach:   # rerouted to another office: the case has left this caseworker's reach
+        return _queue(request, staff, {}, notice=f"{done.summary}. Sagen er nu uden for din enheds rækkevidde / "
+                                                 "The case is now outside your office's reach.")
     return RedirectResponse(f"/cases/{ref}", status_code=303)
+
+
+# "(--path-forward)", "with --at": the command line's words in a refusal the desk shows
+_CLI_OPTION = re.compile(r"[ \t]*\(--[\w-]+\)|[ \t]+(?:with|med)[ \t]+--[\w-]+|[ \t]*--[\w-]+")
+
+
+def _in_reach(session: Session, staff: Staff, reference: str) -> bool:
+    try:
+        auth.case_in_reach(session, staff, reference)
+    except HTTPException:
+        return False
+    return True
 
 
 # -- reports --------------------------------------------------------------------------------

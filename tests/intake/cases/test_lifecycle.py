@@ -181,6 +181,20 @@ def test_forward_tells_the_business_which_authority_decides(engine, desk):
     assert "Fødevarestyrelsen" in body and "foedevarestyrelsen.dk" in body and "§ 7" in body
 
 
+def test_forwarding_one_part_says_only_that_part_is_closed(engine, desk):
+    """A case of two parts: the § 7 letter about one part tells the business the rest goes on, not that the case is
+    closed; the last open part's letter closes the case."""
+    ref = add_case(engine, task="udeservering")
+    act(engine, desk, cases.add_part, ref, "erhvervsaffald")
+    act(engine, desk, cases.forward, ref, "alkoholbevilling", part="udeservering")
+    first = mails(engine, "case_forwarded")[0][1]     # (the business's copy; the contact person has one too)
+    assert "denne del af sagen" in first.get_content() and "Resten af din sag" in first.get_content()
+    assert "Vi har afsluttet sagen her" not in first.get_content()
+    act(engine, desk, cases.forward, ref, "foedevarer", part="erhvervsaffald")
+    last = mails(engine, "case_forwarded")[-1][1].get_content()
+    assert "Vi har afsluttet sagen her, så du skal rette henvendelse direkte til" in last
+
+
 def test_forward_to_an_unknown_topic_is_refused(engine, desk):
     ref = add_case(engine, task="generel")
     with pytest.raises(UnknownChoice, match="foedevarer"):

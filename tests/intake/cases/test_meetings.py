@@ -161,7 +161,11 @@ def test_proposing_records_a_case_event(session, settings):
 
 def test_a_second_meeting_gets_a_new_uid_and_new_message_ids(session, settings):
     case = make_case(session, task_types=RESTAURANT)
-    first, second = propose(session, settings, case), propose(session, settings, case)
+    first = propose(session, settings, case)
+    with pytest.raises(MeetingError, match="already has a star meeting proposed"):   # not two at once
+        propose(session, settings, case)
+    record_outcome(session, case, "Alt aftalt", now=first.starts_at + timedelta(hours=2))
+    second = propose(session, settings, case)
     assert first.uid != second.uid
     per_meeting = len(json.loads(first.participants))
     assert len({m.message_id for m in invitations(session)}) == len(invitations(session)) == 2 * per_meeting

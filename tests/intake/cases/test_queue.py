@@ -65,6 +65,15 @@ def test_search_by_reference_cvr_company_and_address(engine, desk):
         assert refs(queue_page(s, desk, QueueFilter(search="nothing like it"))) == []
 
 
+def test_a_search_by_the_end_of_a_reference_and_none_by_a_wildcard(engine, desk):
+    old, new, _ = fill(engine)
+    with Session(engine) as s:
+        assert refs(queue_page(s, desk, QueueFilter(search=new[-6:]))) == [new]        # "000005", as people say it
+        assert refs(queue_page(s, desk, QueueFilter(search=new[4:]))) == [new]         # "2026-000005"
+        for wildcard in ("%", "_", "%%", "a"):                                          # no search finds every case
+            assert refs(queue_page(s, desk, QueueFilter(search=wildcard))) == []
+
+
 def test_office_filter_keeps_other_offices_out_even_when_searching(engine, desk):
     old, new, paused = fill(engine)
     with Session(engine) as s:

@@ -26,7 +26,7 @@ VALUES = {
     "rejected": {"reason": "For smalt fortov.", "path_forward": "Søg om en kortere periode.",
                  "other_paths": other_paths_text(["Brug gården."], "da"), "appeal": "Klag inden 4 uger."},
     "forwarded": {"topic_name": "Alkoholbevilling", "authority": "Bevillingsnævnet", "guidance": "Søg der.",
-                  "url": "https://www.kk.dk", "message_text": ""},
+                  "url": "https://www.kk.dk", "message_text": "", "closed_text": ""},
 }
 SUBJECTS = {
     "da": {"started": "Din sag er under behandling", "info_request": "Vi mangler oplysninger",

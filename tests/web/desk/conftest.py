@@ -17,6 +17,8 @@ from intake.mailbox.maildir import MaildirMailbox
 from intake.pipeline import Context
 from intake.runner import Runner
 from intake.settings import load_settings
+from intake.web.app import create_app
+from intake.web.context import web_context
 from intake.web.desk.router import make_router
 from intake.web.desk.users import add_user
 from intake.web.operator.router import make_router as make_operator_router
@@ -69,9 +71,9 @@ def make_desk(tmp_path: Path, model_dir: Path, database_url: str = "", **extra: 
     ctx = build_context(settings)
     assert settings.maildir is not None
     box = MaildirMailbox(settings.maildir)
-    app = FastAPI()
-    app.include_router(make_router(ctx, SECRET, engine=engine))
-    app.include_router(make_operator_router(ctx, SECRET, engine=engine))
+    # the application as `intake web` builds it: security headers, error pages, probes
+    app = create_app(web_context(settings), extra_routers=(make_router(ctx, SECRET, engine=engine),
+                                                           make_operator_router(ctx, SECRET, engine=engine)))
     return Desk(ctx, engine, Runner(ctx, engine, box), box, app)
 
 

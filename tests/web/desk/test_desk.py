@@ -372,3 +372,72 @@ def test_lists_never_show_another_offices_case(desk, method, path):
     r = stranger.request(method, path + ("?by=office" if "reports" in path else ""),
                          data={"csrf": token, "q": ""} if method == "POST" else None)
     assert r.status_code == 200 and ref not in r.text and f">{office_of(desk, ref)}<" not in r.text
+
+
+# -- from the audit of the desk (session 36) ------------------------------------------------------
+def test_a_refused_action_keeps_what_was_typed_and_speaks_without_command_line_options(desk):
+    ref = desk.deliver(sample(SCAFFOLD))
+    client = desk.user("karen@kk.example", office_of(desk, ref))
+    r = act(client, ref, "reject", reason="Pladsen er for smal til stilladset.")
+    assert r.status_code == 400 and "path forward" in r.text
+    assert "Pladsen er for smal til stilladset.</textarea>" in r.text and "--path-forward" not in r.text
+
+
+def test_a_case_rerouted_out_of_the_office_ends_on_the_queue_with_what_was_done(desk):
+    ref = desk.deliver(sample(SCAFFOLD))
+    client = desk.user("karen@kk.example", office_of(desk, ref))
+    r = act(client, ref, "reroute", task_type="skilte")        # to byggeri: no longer this caseworker's
+    assert r.status_code == 200 and "uden for din enheds rækkevidde" in r.text and "skilte" in r.text
+    owner = desk.user("bo@kk.example", "byggeri")
+    page = owner.get(f"/cases/{ref}").text
+    assert '<option value="">vælg / choose</option>' in page      # nothing chosen for the caseworker by default
+
+
+def test_a_second_star_meeting_is_refused_while_one_is_proposed_and_the_page_shows_it(desk):
+    ref = desk.deliver(sample("05-ny-restaurant-p-n-rrebrogade.eml"))
+    client = desk.user("lis@kk.example", "erhvervsservice")
+    from models import Meeting, OutboxMail
+    with Session(desk.engine) as s:
+        sent = len(s.exec(select(OutboxMail).where(OutboxMail.purpose == "invitation")).all())
+    page = client.get(f"/cases/{ref}").text
+    assert "(København / Copenhagen): proposed" in page
+    r = act(client, ref, "meeting", op="propose")
+    assert r.status_code == 400 and "already has a star meeting proposed" in r.text
+    with Session(desk.engine) as s:
+        assert s.exec(select(Meeting.status)).all() == ["proposed"]
+        assert len(s.exec(select(OutboxMail).where(OutboxMail.purpose == "invitation")).all()) == sent
+
+
+def test_the_desk_adds_a_part_and_closes_a_decided_case(desk):
+    ref = desk.deliver(sample(SCAFFOLD))
+    client = desk.user("lis@kk.example", "erhvervsservice")
+    assert act(client, ref, "add-part", task_type="skilte").status_code == 303
+    with Session(desk.engine) as s:
+        assert sorted(s.exec(select(CasePart.task_type)).all()) == ["skilte", "vejareal"]
+    for part in ("vejareal", "skilte"):
+        assert act(client, ref, "approve", part=part).status_code == 303
+    assert act(client, ref, "close").status_code == 303
+    with Session(desk.engine) as s:
+        from intake.cases.lifecycle import get_case
+        assert get_case(s, ref).status == "closed"
+
+
+def test_refusals_are_pages_with_a_way_back_and_desk_pages_are_not_cached(desk):
+    ref = desk.deliver(sample(SCAFFOLD))
+    client = desk.user("karen@kk.example", office_of(desk, ref))
+    expired = client.post(f"/cases/{ref}/act/start", data={"csrf": "0" * 64})
+    assert expired.status_code == 403 and "Formularen er udløbet" in expired.text and 'href="/cases"' in expired.text
+    missing = client.get("/cases/KBH-2099-000001")
+    assert missing.status_code == 404 and "text/html" in missing.headers["content-type"]
+    bad = client.get("/reports?start=junk")
+    assert bad.status_code == 422 and "2026-12-31" in bad.text
+    assert client.get("/cases").headers["cache-control"] == "no-store"
+    assert client.get(f"/cases/{ref}").headers["cache-control"] == "no-store"
+    assert TestClient(desk.app).get("/health").json()       # the probes still answer JSON
+
+
+def test_signing_in_again_and_again_is_not_throttled_only_failures_are(desk):
+    desk.user("karen@kk.example", "trafik")
+    client = TestClient(desk.app, follow_redirects=False)
+    codes = [sign_in(client, "karen@kk.example", PASSWORD).status_code for _ in range(12)]
+    assert codes == [303] * 12
