@@ -186,7 +186,7 @@ def test_several_offices_get_one_part_each_and_an_agent_is_answered_by_its_own_n
                                                       "vejareal": "routed"}
     assert case.status == "routed" and case.decision is None
     refused = CliRunner().invoke(cli_app, ["case", "approve", reference], env=env)
-    assert refused.exit_code == 1 and "several parts" in refused.output
+    assert refused.exit_code == 2 and "several parts" in refused.output   # a usage error: name the part
 
     # a status question lists each part and where it stands
     status = reply_to(acks[0], f"Skiltefirmaet ApS <{agent}>", f"Hvad er status på {reference}?")
