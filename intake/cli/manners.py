@@ -32,12 +32,12 @@ FAILURE, USAGE = 1, 2
 VERBOSE_KEY, LOG_FORMAT_KEY = "intake.verbose", "intake.log_format"  # in click's ctx.meta, one per invocation
 
 
-def fail(ctx: typer.Context, message: str, err: BaseException | None = None) -> NoReturn:
-    """Print ``error: message`` as one line on stderr (the traceback first with ``-v``) and exit 1."""
+def fail(ctx: typer.Context, message: str, err: BaseException | None = None, code: int = FAILURE) -> NoReturn:
+    """Print ``error: message`` as one line on stderr (the traceback first with ``-v``) and exit ``code`` (1)."""
     if err is not None and ctx.meta.get(VERBOSE_KEY):
         traceback.print_exception(err, file=sys.stderr)
     typer.echo(f"error: {' '.join(message.split())}", err=True)
-    raise typer.Exit(FAILURE)
+    raise typer.Exit(code)
 
 
 def _database_error(err: Exception) -> bool:
@@ -50,10 +50,7 @@ def _guarded(invoke: Callable[[typer.Context], Any], ctx: typer.Context) -> Any:
     try:
         return invoke(ctx)
     except UsageError as err:   # an unknown option value (the known ones listed): one line, exit 2
-        if ctx.meta.get(VERBOSE_KEY):
-            traceback.print_exception(err, file=sys.stderr)
-        typer.echo(f"error: {' '.join(str(err).split())}", err=True)
-        raise typer.Exit(USAGE) from None
+        fail(ctx, str(err), err, USAGE)
     except IntakeError as err:
         fail(ctx, str(err), err)
     except Exception as err:

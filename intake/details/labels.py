@@ -195,7 +195,7 @@ _KEYWORDS: list[tuple[str, re.Pattern[str]]] = [(key, re.compile(rf"\b(?:{patter
     ("activity_location", r"^(?:hvor|where)\b(?! mange| many| much| long| længe)|^(?:placering|location|venue|site)"
                           r"(?! manager| lead| leder| chef| ansvarlig| supervisor| contact| foreman)"),
 ]]
-_CHECKBOX = re.compile(r"^\s*(?:\[[ xX✓✔]?\]|[☐☑☒□■]|\([ xX]?\))\s*")
+CHECKBOX = re.compile(r"^\s*(?:\[[ xX✓✔]?\]|[☐☑☒□■]|\([ xX]?\))\s*")   # a form's box, ticked or not
 _SECTION_NUMBER = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*[.)]|[A-H][.)])\s+(?=[^\W\d])")
 _FIELD_NAME_PREFIX = re.compile(r"^(?:txt|fld|tb|field|text|felt|input|cb|chk)\s+")
 
@@ -203,7 +203,7 @@ _FIELD_NAME_PREFIX = re.compile(r"^(?:txt|fld|tb|field|text|felt|input|cb|chk)\s
 def normalise_label(label: str) -> str:
     """Lower case words: "Virksomhedens navn (som i CVR):" and "txtCompanyName_1" become "virksomhedens navn",
     "company name"."""
-    label = _CHECKBOX.sub("", label)                                    # "[x] Periode", "☐ Skitse"
+    label = CHECKBOX.sub("", label)                                    # "[x] Periode", "☐ Skitse"
     label = _SECTION_NUMBER.sub("", label)                              # "1. Ansøger", "2) Placering", "B. Periode"
     label = re.sub(r"(?<=[a-zæøå])(?=[A-ZÆØÅ])", " ", label)          # camelCase form field names
     label = label.lower().replace("²", "2")

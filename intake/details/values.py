@@ -39,6 +39,7 @@ from intake.details.identifiers import (
     parse_number,
     with_at_signs,
 )
+from intake.details.labels import CHECKBOX
 from intake.details.names import SUFFIX, looks_like_person, names_a_business
 from intake.details.postcodes import is_postcode, table, towns
 
@@ -62,7 +63,7 @@ def normalise_value(key: str | None, value: str, reference: date) -> dict[str, o
 
 # a form's option with its box, unticked or ticked ("☐ Arrangement i byrummet", "[X] Udeservering"): one of a list of
 # choices, not the value of the line above it
-_OPTION_BOX = re.compile(r"^\s*(?:\[[ xX✓✔]?\]|[☐☑☒□■]|\([ xX]?\))\s*[^\W\d]")
+_OPTION_BOX = re.compile(CHECKBOX.pattern + r"[^\W\d]")
 
 
 # a date in a CVR field is no part of the number: "under registrering (skifter til ApS pr. 1.1.2027)"

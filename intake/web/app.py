@@ -63,21 +63,23 @@ async def _staff_http_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, StarletteHTTPException)
     if exc.status_code < 400 or not request.url.path.startswith(STAFF_PATHS):
         return await http_exception_handler(request, exc)
-    heading, message = _ERRORS.get(exc.status_code, (f"Fejl {exc.status_code} / Error {exc.status_code}", ""))
     detail = exc.detail if isinstance(exc.detail, str) and exc.status_code == 400 else ""
-    return _ERROR_PAGES.TemplateResponse(request, "staff_error.html",
-                                         {"status": exc.status_code, "heading": heading,
-                                          "message": message or detail}, status_code=exc.status_code,
-                                         headers=dict(exc.headers or {}))
+    return _staff_error_page(request, exc.status_code, detail, dict(exc.headers or {}))
 
 
 async def _staff_validation_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, RequestValidationError)
     if not request.url.path.startswith(STAFF_PATHS):
         return await request_validation_exception_handler(request, exc)
-    heading, message = _ERRORS[422]
+    return _staff_error_page(request, 422)
+
+
+def _staff_error_page(request: Request, status: int, detail: str = "",
+                      headers: dict[str, str] | None = None) -> Response:
+    heading, message = _ERRORS.get(status, (f"Fejl {status} / Error {status}", ""))
     return _ERROR_PAGES.TemplateResponse(request, "staff_error.html",
-                                         {"status": 422, "heading": heading, "message": message}, status_code=422)
+                                         {"status": status, "heading": heading, "message": message or detail},
+                                         status_code=status, headers=headers)
 
 
 class MaskTokens(logging.Filter):

@@ -161,17 +161,13 @@ def set_login_cookie(web: Web, response: Response, value: str) -> None:
 
 def login_token(web: Web, value: str) -> str:
     """The sign-in form's token: an HMAC of the browser's sign-in value under the web secret."""
-    return _login_hmac(web, value)
+    return hmac.new(web.secret.encode(), f"login:{value}".encode(), hashlib.sha256).hexdigest()
 
 
 def login_form_is_ours(web: Web, request: Request, form: Any) -> bool:
     """The sign-in form came from our page in this browser: its token matches the browser's sign-in cookie."""
     value, given = request.cookies.get(LOGIN_COOKIE), form.get("csrf")
-    return bool(value) and isinstance(given, str) and hmac.compare_digest(given, _login_hmac(web, str(value)))
-
-
-def _login_hmac(web: Web, value: str) -> str:
-    return hmac.new(web.secret.encode(), f"login:{value}".encode(), hashlib.sha256).hexdigest()
+    return bool(value) and isinstance(given, str) and hmac.compare_digest(given, login_token(web, str(value)))
 
 
 async def require_csrf(web: Web, request: Request, staff: Staff) -> dict[str, Any]:
