@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from email.utils import parseaddr
 
-from sqlmodel import Session, select
+from sqlalchemy import ColumnElement, or_
+from sqlmodel import Session, col, select
 
 from intake.cases.lifecycle import ActionResult, Desk, get_case
 from intake.errors import RequestRefused
-from models import CaseContact, CaseEvent
+from models import Case, CaseContact, CaseEvent
 
 
 class InvalidAddress(RequestRefused):
@@ -25,6 +26,13 @@ def _address(email: str) -> str:
     if not (local and at and "." in domain) or any(c.isspace() for c in addr):
         raise InvalidAddress(f"not an e-mail address: {email!r}")
     return addr
+
+
+def of_address(email: str) -> ColumnElement[bool]:
+    """The cases ``email`` (lower case) sent, applied for, is answered at, or was added to (indexed lookups)."""
+    added = select(CaseContact.case_id).where(CaseContact.email == email)
+    return or_(col(Case.sender) == email, col(Case.applicant_email) == email, col(Case.reply_email) == email,
+               col(Case.id).in_(added))
 
 
 def add_contact(session: Session, reference: str, email: str, *, actor: str, desk: Desk | None = None) -> ActionResult:

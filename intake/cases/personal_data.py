@@ -27,6 +27,7 @@ from typing import Any
 from sqlalchemy import ColumnElement
 from sqlmodel import Session, SQLModel, col, or_, select
 
+from intake.cases.contacts import of_address
 from intake.cases.statuses import OPEN_STATUSES
 from intake.errors import RequestRefused, UsageError
 from intake.inbound import drop_raw, raw_of
@@ -92,10 +93,7 @@ class Holdings:
 def _cases_of(session: Session, who: Subject) -> list[Case]:
     if who.cvr:
         return list(session.exec(select(Case).where(Case.cvr == who.cvr).order_by(col(Case.id))))
-    added = select(CaseContact.case_id).where(CaseContact.email == who.email)
-    stmt = select(Case).where(or_(col(Case.sender) == who.email, col(Case.applicant_email) == who.email,
-                                  col(Case.reply_email) == who.email, col(Case.id).in_(added)))
-    return list(session.exec(stmt.order_by(col(Case.id))))
+    return list(session.exec(select(Case).where(of_address(who.email)).order_by(col(Case.id))))
 
 
 def holdings(session: Session, who: Subject) -> Holdings:

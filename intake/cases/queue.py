@@ -16,6 +16,7 @@ from sqlalchemy import insert
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, func, select
 
+from intake.cases.contacts import of_address
 from intake.cases.desk import Desk
 from intake.cases.queue_sql import CaseRow, QueueFilter, QueuePage, Rows, parse_key, read_page
 from models import Case, CaseSearch, utcnow
@@ -27,11 +28,13 @@ REFERENCE = re.compile(r"^[A-Z]{2,10}-\d{4}-\d{6}$")
 MAX_FOUND = 1000  # cases a search may find; a wider one is narrowed with the filters
 CVR = re.compile(r"^(?:DK)?\s*(\d{2})\s?(\d{2})\s?(\d{2})\s?(\d{2})$")
 REFERENCE_END = re.compile(r"^(?:\d{4}-)?\d{6}$")
+EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
 def _search(session: Session, text: str) -> list[int]:
-    """The cases a search finds (at most ``MAX_FOUND``): a reference or a CVR number exactly (indexed), other
-    text in the company name and the addresses (``CaseSearch``, lower case); looked up before the queue's order.
+    """The cases a search finds (at most ``MAX_FOUND``): a reference, a CVR number or an e-mail address exactly
+    (indexed), other text in the company name and the addresses (``CaseSearch``, lower case); looked up before the
+    queue's order.
     """
     if REFERENCE.match(text.upper()):
         stmt = select(Case.id).where(col(Case.reference) == text.upper())
@@ -39,6 +42,8 @@ def _search(session: Session, text: str) -> list[int]:
         stmt = select(Case.id).where(col(Case.cvr) == "".join(cvr.groups()))
     elif REFERENCE_END.match(text):      # "2026-000005", "000005": the end of a reference, as people say it
         stmt = select(Case.id).where(col(Case.reference).endswith(f"-{text}"))
+    elif EMAIL.match(text):             # the business's, its agent's or an added contact's address, exactly
+        stmt = select(Case.id).where(of_address(text.lower()))
     else:
         words = text.lower().replace("%", "").replace("_", "").strip()
         if len(words) < 2:

@@ -15,8 +15,10 @@ from typing import Any
 from sqlmodel import Session
 
 from intake.cases import lifecycle
+from intake.cases import parts as partlib
 from intake.cases.lifecycle import Desk, MissingText, UnknownChoice
 from intake.cases.meetings import cancel_meeting, move_meeting, propose_star_meeting, record_outcome
+from intake.web.desk.users import assignees
 from models import Case
 
 Form = Mapping[str, Any]
@@ -65,14 +67,28 @@ def part_action(session: Session, case: Case, name: str, form: Form, part: str |
                                              message=_text(form, "message"), part=part),
         "reroute": lambda: lifecycle.reroute(session, ref, _text(form, "task_type"), actor=actor, desk=desk,
                                              part=part),
-        "assign": lambda: lifecycle.assign(session, ref, _text(form, "to") or actor, actor=actor, desk=desk,
-                                           part=part),
+        "assign": lambda: lifecycle.assign(session, ref, _assignee(session, case, form, part, desk, actor),
+                                           actor=actor, desk=desk, part=part),
         "mark-complex": lambda: lifecycle.mark_complex(session, ref, actor=actor, desk=desk),
         "add-part": lambda: lifecycle.add_part(session, ref, _text(form, "task_type"), actor=actor, desk=desk),
         "close": lambda: lifecycle.close(session, ref, actor=actor, desk=desk),
     }
     result = calls[name]()
     return Done(result.summary, bool(result.mailed))
+
+
+def _assignee(session: Session, case: Case, form: Form, part: str | None, desk: Desk, actor: str) -> str:
+    """Whom the desk's assign names: a desk user who can see the part, since an address gets the business's answers
+    in Cc (the command line also takes a name, for an office without the desk)."""
+    who = (_text(form, "to") or actor).lower()
+    try:
+        target = partlib.pick(partlib.parts_of(session, case), part, case.reference)
+    except partlib.PartError:
+        return who  # the lifecycle says which part to name
+    allowed = assignees(session, target.office, desk.catalogue.triage_office)
+    if who not in allowed:
+        raise UnknownChoice(f"{who[:120]!r} is no desk user who can see this part; choose one of the list")
+    return who
 
 
 def meeting_action(session: Session, case: Case, form: Form, desk: Desk, actor: str) -> Done:

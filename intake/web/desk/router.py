@@ -37,7 +37,7 @@ from intake.web.desk import auth
 from intake.web.desk.actions import CASE_ACTIONS, PART_ACTIONS, meeting_action, part_action
 from intake.web.desk.auth import StaffDep, Web
 from intake.web.desk.mails import attachment_of, business_mails, sent_mails
-from intake.web.desk.users import Staff, authenticate, dummy_hash
+from intake.web.desk.users import Staff, assignees, authenticate, dummy_hash
 from intake.web.pages import SHARED_TEMPLATES, lang_or_default, local
 from models import utcnow
 from routing.goals import LOCAL_TZ
@@ -168,6 +168,8 @@ def _case_page(request: Request, staff: Staff, reference: str, status_code: int 
                     meetings=meetings_of(session, detail.case),
                     details=_details(detail.case.details_json), mine=mine, external=catalogue.external,
                     part_actions=PART_ACTIONS,
+                    assignees={v.part.id: assignees(session, v.part.office, catalogue.triage_office)
+                               for v in detail.parts},
                     checklists={pid: checklist_lines(f, catalogue) for pid, f in facts.items()},
                     # the request-info form starts with the required items still missing, in the case's language
                     missing_requests={pid: missing_request([f], catalogue, lang) for pid, f in facts.items()},

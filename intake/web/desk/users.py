@@ -92,6 +92,14 @@ def list_users(session: Session) -> list[StaffUser]:
     return list(session.exec(select(StaffUser).order_by(col(StaffUser.email))))
 
 
+def assignees(session: Session, office: str, triage_office: str) -> list[str]:
+    """The addresses of the enabled users who may take a part of ``office``: those who can see it (its own office,
+    the triage office and admins). The desk assigns only to them; an address gets the business's answers in Cc."""
+    users = session.exec(select(StaffUser).where(col(StaffUser.disabled).is_(False))
+                         .order_by(col(StaffUser.office) != office, col(StaffUser.email)))
+    return [u.email for u in users if u.office in (office, triage_office) or u.role == "admin"]
+
+
 def disable_user(session: Session, email: str) -> StaffUser:
     """Disable a user and end their sessions."""
     user = session.exec(select(StaffUser).where(StaffUser.email == email.strip().lower())).first()

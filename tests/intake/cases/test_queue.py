@@ -74,6 +74,25 @@ def test_a_search_by_the_end_of_a_reference_and_none_by_a_wildcard(engine, desk)
             assert refs(queue_page(s, desk, QueueFilter(search=wildcard))) == []
 
 
+def test_a_search_by_an_address_finds_the_cases_it_applied_for_writes_for_or_was_added_to(engine, desk):
+    from intake.cases.contacts import add_contact
+    old, new, paused = fill(engine)
+    with Session(engine) as s:
+        from intake.cases.lifecycle import get_case
+        first, second = get_case(s, old), get_case(s, new)
+        first.applicant_email, first.sender = "info@jensen-stilladser.dk", "info@jensen-stilladser.dk"
+        second.reply_email = "bogholder@regnskab.dk"      # an agent who writes for the business
+        s.add_all([first, second])
+        add_contact(s, paused, "Kollega@Jensen-Stilladser.dk", actor="karen")
+        s.commit()
+        assert refs(queue_page(s, desk, QueueFilter(search="Info@Jensen-Stilladser.dk"))) == [old]
+        assert refs(queue_page(s, desk, QueueFilter(search="bogholder@regnskab.dk"))) == [new]
+        assert refs(queue_page(s, desk, QueueFilter(search="kollega@jensen-stilladser.dk"))) == [paused]
+        assert refs(queue_page(s, desk, QueueFilter(search="nobody@jensen-stilladser.dk"))) == []
+        # an address is looked up exactly: its domain alone is text, and no case's company or address holds it
+        assert refs(queue_page(s, desk, QueueFilter(search="jensen-stilladser.dk"))) == []
+
+
 def test_office_filter_keeps_other_offices_out_even_when_searching(engine, desk):
     old, new, paused = fill(engine)
     with Session(engine) as s:

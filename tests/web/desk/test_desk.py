@@ -441,3 +441,24 @@ def test_signing_in_again_and_again_is_not_throttled_only_failures_are(desk):
     client = TestClient(desk.app, follow_redirects=False)
     codes = [sign_in(client, "karen@kk.example", PASSWORD).status_code for _ in range(12)]
     assert codes == [303] * 12
+
+
+def test_assign_offers_and_takes_only_desk_users_who_can_see_the_part(desk):
+    ref = desk.deliver(sample(SCAFFOLD))
+    office = office_of(desk, ref)
+    client = desk.user("karen@kk.example", office)
+    desk.user("ole@kk.example", office)
+    desk.user("lis@kk.example", "erhvervsservice")          # the triage office sees every part
+    other = next(o for o in desk.ctx.catalogue.offices if o not in (office, "erhvervsservice"))
+    desk.user("bo@kk.example", other)
+    select_ = re.search(r'<select id="to-\d+" name="to" required>(.*?)</select>', client.get(f"/cases/{ref}").text)
+    assert select_, "assign is a list of users"
+    offered = re.findall(r'<option value="([^"]+)"', select_.group(1))
+    assert set(offered) == {"karen@kk.example", "ole@kk.example", "lis@kk.example"}
+    assert 'value="karen@kk.example" selected' in select_.group(1), "the signed-in user is chosen at first"
+    for stranger in ("bo@kk.example", "someone@elsewhere.example", "Karen"):
+        r = act(client, ref, "assign", to=stranger)
+        assert r.status_code == 400 and "no desk user who can see this part" in r.text, stranger
+    assert act(client, ref, "assign", to="Ole@KK.example").status_code == 303
+    with Session(desk.engine) as s:
+        assert s.exec(select(CasePart.assigned_to)).all() == ["ole@kk.example"]
