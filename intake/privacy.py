@@ -13,7 +13,9 @@ from datetime import date
 CPR_MASK = "XXXXXX-XXXX"
 ADDRESS_MASK = "<address>"
 # Looser than the extraction pattern on purpose: anything shaped like an address is masked.
-_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
+# (each run of address characters is tried once, from its start: a long run without "@" in a log line costs linear
+# time, not quadratic)
+_ADDRESS = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 _CPR = re.compile(r"(?<![\d\w+/.-])(?P<d>[0-3]\d)(?P<m>[01]\d)(?P<y>\d\d)(?P<sep>[- ]?)(?P<s>\d{4})(?![\d]|[.,/-]\d)")
 _CPR_WORD = re.compile(r"cpr|person\s?n(?:umme)?r|civil registration|født|date of birth|birth", re.IGNORECASE)
