@@ -118,6 +118,7 @@ def extract_details(
     _site_within_subject_place(found, read)
     _subject_corner_of_our_premises(found, read)
     _site_apart_from_the_address(found)
+    _sender_signed_in_lower_case(found, read, sender, sender_name)
     _contact_from_headers(found, sender, sender_name, reply_to)
     body = _text_of(read, "body")
     forwarded = find_forwarded(body, _text_of(read, "subject")) if body else None
@@ -281,6 +282,9 @@ def _more_specific(old: object, new: object) -> bool:
     if (any(c.isdigit() for c in old) and new.startswith(old + ", ")
             and re.fullmatch(_FLOOR_AND_SIDE, new[len(old) + 2:])):
         return True                             # "Guldbergsgade 27" in the mail, "Guldbergsgade 27, st." attached
+    if (any(c.isdigit() for c in old) and "," not in old and new.startswith(old + ", ")
+            and re.fullmatch(r"\d{4}(?:[ \t][^\d,\n]{2,40})?", new[len(old) + 2:])):
+        return True                             # "Kastanjevej 14-18" in the subject, "..., 1876 Frederiksberg C" below
     if new.startswith(old + " ") and re.fullmatch(SUFFIX, new[len(old) + 1:]):
         return True                             # "Bach Rengøring" signed in the mail, "Bach Rengøring IVS" attached
     tail = old.rsplit(", ", 1)[-1]
@@ -583,6 +587,28 @@ def _in_front_of_own_street(site: str, address: str) -> bool:
     street = re.sub(r"\s+\d.*$", "", address.split(",")[0]).strip()
     return (bool(street) and not re.search(r"\d", site) and _IN_FRONT.search(site) is not None
             and re.search(rf"(?<![\w]){re.escape(street)}(?![\w])", site) is not None)
+
+
+_LOWER_WORD = r"[a-zæøåäöüéè][a-zæøåäöüéè'’\-]{1,25}"
+
+
+def _sender_signed_in_lower_case(found: dict[str, Field], read: list[tuple[str, str, dict[str, object]]],
+                                 sender: str, sender_name: str) -> None:
+    """A writer all in lower case signs with the first name the mail comes from ("mads <mads@tacolibre.dk>") and a
+    surname ("mads kjær-holm" on its own line under "mvh"): the contact, capitalised ("Mads Kjær-Holm")."""
+    if "contact_name" in found:
+        return
+    words = sender_name.split()
+    first = (words[0] if len(words) == 1 else sender.partition("@")[0] if not words else "").casefold()
+    if not re.fullmatch(r"[^\W\d_]{2,20}", first):
+        return
+    m = re.search(rf"(?m)^[ \t]*{re.escape(first)}(?P<rest>(?:[ \t]{_LOWER_WORD}){{1,2}})[ \t]*$",
+                  _text_of(read, "body")[-3000:])
+    if m is None:
+        return
+    name = " ".join("-".join(p[:1].upper() + p[1:] for p in w.split("-")) for w in (first + m.group("rest")).split())
+    if looks_like_person(name) and not _the_company(found, name):
+        found["contact_name"] = Field(name, "body")
 
 
 def _contact_from_headers(found: dict[str, Field], sender: str, sender_name: str, reply_to: str) -> None:

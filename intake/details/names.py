@@ -57,7 +57,9 @@ _INTRO = re.compile(        # each alternative starts a word: the look-behind tu
     r"|\b(?:virksomheden|forretningen|butikken|salonen|caféen|cafeen|restauranten|firmaet|bageriet|baren"
     r"|klinikken|værkstedet)[ \t](?:skal[ \t]hedde|kommer[ \t]til[ \t]at[ \t]hedde)"
     # "the Danish permit agent for our client, Baltic Facade Systems UAB"
-    r"|\b(?:agent|agents|advisers?|rådgiver[e]?)[ \t]for[ \t](?:our|vores|min|my)[ \t](?:client|klient|kunde|customer),"
+    # "Som arkitekt for vores bygherre, Café Sommerfugl ApS (CVR ...)"
+    r"|\b(?:agent|agents|advisers?|rådgiver[e]?|arkitekt(?:er)?|architects?|ingeniør(?:er)?|engineers?)[ \t]for[ \t]"
+    r"(?:our|vores|min|my)[ \t](?:client|klient|kunde|customer|bygherre),"
     # "Norden Ingeniører A/S er rådgiver for bygherren, Glentevej Udvikling ApS": the client the adviser writes for
     r"|\b(?:advisers?|advisors?|consultants?|(?:bygherre)?rådgiver[e]?)[ \t](?:for|to)[ \t](?:bygherren"
     r"|the[ \t](?:client|developer|building[ \t]owner)),"

@@ -397,7 +397,9 @@ def _holidays_dated(text: str, reference: date) -> str:
 # a date corrected in so many words: "the run is not on 12 June but on 19 June 2027", "does not start on 12 May but on
 # 19 May", "Rettelse: ikke den 12. men den 19. juni": the first is the date an earlier mail gave, the second the one
 # that holds
-_CORRECTION_WORDS = r"(?:[ \t]{1,3}(?:on|from|until|till|by|the|den|d\.|fra|til|per|pr\.))*"
+# ("ikke lørdag d. 8. maj, men lørdag d. 15. maj 2027": the weekday said with each)
+_CORRECTION_WORDS = (r"(?:[ \t]{1,3}(?:on|from|until|till|by|the|den|d\.|fra|til|per|pr\.|mandag|tirsdag|onsdag"
+                     r"|torsdag|fredag|lørdag|søndag|monday|tuesday|wednesday|thursday|friday|saturday|sunday),?)*")
 _BUT = rf"[ \t]{{0,2}},?[ \t]{{1,3}}(?:but|men){_CORRECTION_WORDS}[ \t]{{1,3}}"
 _NOT = r"\b(?:not|ikke)(?:[ \t]{1,3}[a-zæøå]{2,15})?"      # ("does not start on 12 May", "starter ikke den 12. maj")
 _NOT_BEFORE = re.compile(rf"{_NOT}{_CORRECTION_WORDS}[ \t]{{1,3}}\Z", re.IGNORECASE)

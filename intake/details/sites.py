@@ -175,6 +175,11 @@ _REGISTERED = re.compile(r"\b(?:(?:\w+s )?registrerede? (?:adresse|hjemsted)(?:\
                          # "Vores firmaadresse er X" beside the street it digs; "X P/S har adresse hos
                          # komplementarselskabet, Y" beside the ground it demolishes on
                          r"|(?:vores|vor|our|firmaets|selskabets) (?:firma|virksomheds|selskabs)adresse(?:\s+er)?"
+                         # "vores selskab har nu adresse på X" beside the shop it has leased; "the company has its
+                         # address at X"
+                         r"|(?:(?:vores|vort|vor|our|the|my|min|mit) (?:selskab|firma|virksomhed|company|firm|business)"
+                         r"|selskabet|firmaet|virksomheden) (?:har|has)(?: (?:nu|now|sin|its))*"
+                         r" (?:adresse|address|hjemsted) (?:på|i|at|in|on)"
                          r"|\b(?:har|has) (?:sin |its |vores |our )?(?:adresse|address) (?:hos|c/o|with)(?: \w+)?"
                          # "Our first studio, which is also the company address, is at X", "vores første butik, som
                          # også er firmaadressen, ligger på X"
@@ -316,6 +321,11 @@ _AFTER_BUSINESS = re.compile(r"^[^.\n]{0,40}?\b(?:hvor (?:vi|jeg|selskabet|firma
                              r"|where (?:we|i|the company|the firm)(?: also)? (?:have|has|run|runs)"
                              # "..., where our studio is", "..., hvor vores butik ligger"
                              r"|where (?:our|my) \w+ (?:is|are)\b|hvor (?:vores|min|mit) \w+ (?:er|ligger)\b"
+                             # "..., hvor caféen har til huse", "where the shop is located": the business's premises
+                             r"|hvor (?:vi|jeg|caféen|cafeen|butikken|forretningen|restauranten|salonen|klinikken"
+                             r"|bageriet|kiosken|værkstedet|baren|virksomheden|firmaet|selskabet) (?:har til huse"
+                             r"|holder til|ligger)\b|where (?:we are|the (?:café|cafe|shop|store|restaurant|salon"
+                             r"|bakery|business|company) is) (?:located|housed|based)\b"
                              # "..., som er vores nuværende adresse", "..., which is our office"
                              r"|(?:som|der|which|that) (?:er|is) (?:vores|min|mit|our|my) (?:\w+ )?"
                              r"(?:adresse|address|kontor|office|butik|shop|forretning|lokaler?|premises|værksted"
@@ -354,6 +364,9 @@ _RELATIVES = (r"søn|datter|mand|kone|hustru|bror|søster|far|mor|svigersøn|svi
 _AGENT = re.compile(r"\b(?:(?:på vegne af|on behalf of)(?! (?:vores|vor|vort|our) (?:egen |own )?"
                     rf"(?:{_PREMISES}|afdeling\w*|department))|repræsenterer|(?:min|vores|our|my) (?:klient|client)"
                     r"|act(?:s|ing)? for|(?:som|jeg er|vi er) (?:advokat|rådgiver|agent|revisor|bogholder) for"
+                    # "Som arkitekt for vores bygherre, Café Sommerfugl ApS", "as architects for our client"
+                    r"|(?:som|jeg er|vi er|as|i am|we are) (?:the )?(?:arkitekt(?:er)?|ingeniør(?:er)?|architects?"
+                    r"|engineers?) for (?:vores|min|our|my|the) (?:bygherre|klient|kunde|client|customer)"
                     # "Tegnestuen Lund & Kragh rådgiver Bageriet Surdej ApS": advises a company named with its form
                     # ("Jeg ... hjælper Kähler & Søn Vinhandel A/S med deres jubilæum": an event planner's client)
                     r"|(?<!vores )(?<!min )(?<!vor )(?:rådgiver|advises|advising|hjælper|bistår|helps|helping|assists"
@@ -908,6 +921,8 @@ _ANOTHERS_PLACE = re.compile(
     r"|(?:shop|store|café|cafe|restaurant|business|butik(?:ken)?|forretning(?:en)?)[ \t]+(?:next[ \t]+(?:door|to"
     r"[ \t]+(?:ours|us|mine|me))|ved[ \t]+siden[ \t]+af(?:[ \t]+(?:os|vores|mig|min))?)"
     r"|udlejer(?:en)?|landlord"
+    # someone the business has talked to, at their place: "Vi har også talt med frisøren i Istedgade 57"
+    r"|(?:talt|snakket|spoken|talked)[ \t]+(?:med|with|to)[ \t]+(?:(?:the|vores|our|min|my)[ \t]+)?[^\W\d]{3,30}"
     # the property's administrator, its name in apposition ("Ejendommens administrator, Nørrebro Ejendomsadministration
     # på X", "our landlord, Heimdal Ejendomme, at X")
     rf"|(?:{PROPERTYS_PEOPLE})"
@@ -1012,7 +1027,8 @@ def _role(before: str, after: str) -> str:
     if _CUSTOMERS_AFTER.match(after):
         return "site"                           # "ind til Bülowsvej 17 (kundens ejendom)"
     if _AFTER_BUSINESS.match(after):            # "..., hvor vi har vores butik"
-        return "both" if best == "site" else "business"
+        # (the registered address stays so: "selskabet har nu adresse på X, hvor vi også har kontoret")
+        return "both" if best == "site" else best if best == "registered" else "business"
     if best in ("site", "neutral") and _IN_FRONT_OF_NAMED.search(before):
         return "maybe own"                      # "outside Torvehallerne, Frederiksborggade 21"
     if best == "site" and _IN_FRONT_OF_PREMISES.search(before):

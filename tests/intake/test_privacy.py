@@ -59,8 +59,6 @@ def test_p_number_announcements_take_linear_time_on_a_megabyte(text):
 def test_masking_a_long_line_without_an_address_is_not_quadratic():
     """An access-log line of a 200,000-character path is masked in well under a second per run of characters (a
     pattern tried from every position of the run took about 1.6 s for 20,000 and would take minutes here)."""
-    import time
-    from intake.privacy import mask
     for line in ("GET /zzz/" + "K" * 200_000, "a." * 100_000, "x@" + "y" * 200_000):
         started = time.perf_counter()
         assert mask(line) == line
