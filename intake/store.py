@@ -77,11 +77,15 @@ def unreadable_sentences(attachments: list[AttachmentResult], lang: str) -> tupl
 
 
 def details_json(state: MessageState) -> str:
-    return json.dumps({k: {"value": _no_cpr(f.value), "source": redact_cpr(f.source)}
+    return json.dumps({k: {"value": _no_cpr(k, f.value), "source": redact_cpr(f.source)}
                        for k, f in state.details.items()}, ensure_ascii=False, default=str)
 
 
-def _no_cpr(value: object) -> object:
+def _no_cpr(key: str, value: object) -> object:
+    """A value with any CPR number masked; a P-number is ten digits read under its own label ("P-nummer
+    1012345678"), which alone would read as a date of birth and be masked."""
+    if key == "p_number" and isinstance(value, str) and value.isdigit():
+        return value
     return redact_cpr(value) if isinstance(value, str) else value
 
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -251,14 +252,22 @@ def paths_forward(case: Case, catalogue: Catalogue, task_type: str | None = None
 
 
 def resolve_path_forward(case: Case, catalogue: Catalogue, choice: str, task_type: str | None = None) -> str:
-    """A number picks the catalogue's path forward (1-based); anything else is the caseworker's own text."""
+    """A number picks the catalogue's path forward (1-based); anything else is the caseworker's own text, in words the
+    business can act on (at least two: "-" or "-1" is no way forward)."""
     text = choice.strip()
-    if not text.isdigit():
-        return text
-    offered = paths_forward(case, catalogue, task_type)
-    if not 1 <= int(text) <= len(offered):
-        raise UnknownChoice(f"path forward {text} does not exist; the catalogue offers 1-{len(offered)}")
-    return offered[int(text) - 1]
+    if _A_NUMBER.fullmatch(text):
+        offered = paths_forward(case, catalogue, task_type)
+        if not 1 <= int(text.rstrip(".")) <= len(offered):
+            raise UnknownChoice(f"path forward {text} does not exist; the catalogue offers 1-{len(offered)}")
+        return offered[int(text.rstrip(".")) - 1]
+    if len(_WORD.findall(text)) < 2:
+        raise MissingText(f"the path forward {text[:40]!r} says nothing the business can do: write it in words "
+                          "(--path-forward), or give the number of one the catalogue offers")
+    return text
+
+
+_A_NUMBER = re.compile(r"[-+]?\d{1,6}\.?")
+_WORD = re.compile(r"[^\W\d_]{2,}")
 
 
 def reject(session: Session, reference: str, *, reason: str, path_forward: str, actor: str, desk: Desk,
@@ -321,6 +330,10 @@ def reroute(session: Session, reference: str, task_type: str, *, actor: str, des
     session.add(Correction(case_id=case.id, from_task_type=target.task_type, to_task_type=task_type,
                            from_office=target.office, to_office=task.office, at=now, actor=actor))
     before = f"{target.task_type} ({target.office})"
+    if task.office != target.office and target.assigned_to:
+        # the old office's caseworker no longer sees the part, nor gets the business's answers in Cc
+        _event(session, case, target, actor, "assigned", f"{target.assigned_to} -> - (rerouted to {task.office})", now)
+        target.assigned_to = None
     # the wrong task type is replaced; the other predicted task types stay
     types = [t for t in json.loads(case.task_types or "[]") if t not in (task_type, target.task_type)]
     types.insert(0 if target.position == 0 else len(types), task_type)

@@ -117,7 +117,8 @@ def letters(lang: str, catalogue: Catalogue, settings: Any) -> Iterator[tuple[st
         contact = catalogue.contact_persons[0] if kind == "contact" and catalogue.contact_persons else None
         yield f"Case letter: {kind}", case_mail(case, CaseLetter(kind, values, n), catalogue, settings, contact,
                                                  part=serving)
-    yield "Status answer", status_reply(case, "-", original, catalogue, settings, lang, 20, parts=(serving,))
+    yield "Status answer", status_reply(case, "-", original, catalogue, settings, lang, 20, parts=(serving,),
+                                        today=RECEIVED.date())
     decided = _case(lang, status="decided", decision="approved", decided_at=RECEIVED + timedelta(days=7))
     yield "Mail about a closed case", closed_reply(decided, original, catalogue, settings, lang, 21)
     office = getattr(catalogue.office("byliv"), f"name_{lang}")

@@ -9,13 +9,13 @@ clock is paused, and the last event, in the words a business may read
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import date, datetime
 from email.message import EmailMessage
 
 from intake.letters.case_letters import case_greeting
 from intake.letters.envelope import Envelope, Thread, build_mail, domain_of, msg_id
 from intake.letters.facts import PartFacts
-from intake.letters.wording import language, parts_block, phrase, render, track_text, week_line, words
+from intake.letters.wording import expected_line, language, parts_block, phrase, render, track_text, words
 from intake.mail.message import ParsedMail
 from routing.catalogue import Catalogue
 from routing.goals import LOCAL_TZ, describe_date
@@ -29,19 +29,22 @@ def describe_event(action: str, at: datetime, lang: str) -> str:
 
 
 def status_reply(case, last_event: str, original: ParsedMail, catalogue: Catalogue, settings,
-                 lang: str, n: int, *, parts: Sequence[PartFacts], waiting_for: str = "") -> EmailMessage:
+                 lang: str, n: int, *, parts: Sequence[PartFacts], waiting_for: str = "",
+                 today: date | None = None) -> EmailMessage:
     """The answer to ``original``, in its thread; the contact person of a complex case in Cc.
 
-    A case of several parts lists each: task, office, where it stands and its expected week.
+    A case of several parts lists each: task, office, where it stands and its expected week (or, past its latest
+    day as of ``today``, that it is late).
     """
     lang = language(lang)
+    today = today or datetime.now(LOCAL_TZ).date()
     if len(parts) > 1:
-        parts_text = parts_block(parts, catalogue, lang, status=True)
+        parts_text = parts_block(parts, catalogue, lang, status=True, today=today)
     else:
         (part,) = parts
         parts_text = render(f"status_single.{lang}.txt", {
             "state": _state(case, lang), "office_name": getattr(catalogue.office(part.office), f"name_{lang}"),
-            "when": _when(case, part.due, lang, waiting_for)}).rstrip("\n")
+            "when": _when(case, part.due, lang, waiting_for, today)}).rstrip("\n")
     values = {"from_name": settings.from_name, "reference": case.reference, "parts_text": parts_text,
               "greeting_name": case_greeting(case, lang),
               "last_event": last_event, "track_text": track_text(settings, case.reference, lang)}
@@ -59,11 +62,12 @@ def _state(case, lang: str) -> str:
     return state
 
 
-def _when(case, due, lang: str, waiting_for: str) -> str:
+def _when(case, due, lang: str, waiting_for: str, today: date) -> str:
     """When it was decided, or when we expect to be done (and what we wait for while the clock is paused)."""
     if case.decided_at is not None:
         return phrase(lang, "status.decided", date=describe_date(case.decided_at.astimezone(LOCAL_TZ).date(), lang))
-    when = phrase(lang, "status.expected", week=week_line(due, lang))
+    when = phrase(lang, "status.expected", week=expected_line(due, lang, open_clock=case.status != "waiting",
+                                                              today=today))
     if case.status == "waiting":
         when += phrase(lang, "status.paused")
         if waiting_for:

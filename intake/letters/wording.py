@@ -106,13 +106,27 @@ def week_line(due: date, lang: str) -> str:
     return phrase(lang, "words.week_line", when=week_when(due, lang))
 
 
+CLOCK_RUNS = ("received", "routed", "in_progress")     # a part's statuses while its clock runs (not paused or decided)
+
+
+def expected_line(due: date, lang: str, *, open_clock: bool = True, today: date | None = None) -> str:
+    """The expected week (``week_line``); for a part still running whose latest day has passed, that it is late, that
+    we are sorry and will answer as soon as we can (the Ombudsman expects to be told when an answer can be expected,
+    and a week in the past tells nothing)."""
+    today = today or datetime.now(LOCAL_TZ).date()
+    if not open_clock or due >= today:
+        return week_line(due, lang)
+    return phrase(lang, "words.late_line", latest=describe_date(due, lang))
+
+
 def latest_day(due: date, lang: str) -> str:
     """The due date without its year (the week says it): "mandag den 14. december" / "Monday 14 December"."""
     weekday, day, month, _year = describe_date(due, lang).split(" ")
     return f"{weekday} den {day} {month}" if language(lang) == "da" else f"{weekday} {day} {month}"
 
 
-def parts_block(parts: Sequence[PartFacts], catalogue: Catalogue, lang: str, *, status: bool = False) -> str:
+def parts_block(parts: Sequence[PartFacts], catalogue: Catalogue, lang: str, *, status: bool = False,
+                today: date | None = None) -> str:
     """Each part of a case: task, office, goal and expected week (and where it stands, for a status answer).
 
     One part reads as the lines "Opgave / Ansvarlig enhed / Servicemål / Forventet afsluttet"; a part at the
@@ -125,6 +139,8 @@ def parts_block(parts: Sequence[PartFacts], catalogue: Catalogue, lang: str, *, 
     lines = [phrase(lang, "parts.intro", count=len(parts))] if len(parts) > 1 else []
     for i, part in enumerate(parts, start=1):
         values = part_values(part, catalogue, lang)
+        if status:      # as it stands now: a part past its latest day says it is late
+            values["week_line"] = expected_line(part.due, lang, open_clock=part.status in CLOCK_RUNS, today=today)
         lines.append(phrase(lang, "parts.item", n=i, **values))
         if status:
             lines.append(phrase(lang, "parts.state", state=part_state(part, lang)))

@@ -50,10 +50,12 @@ def track_lookup(request: Request, ctx: Ctx, db: Db, reference: Annotated[str, F
                  email: Annotated[str, Form()] = "", lang: str | None = None) -> Response:
     """The case when the address is one of the case's own; the same "not found" page otherwise."""
     reference, lang = reference.strip().upper()[:MAX_FIELD], lang_or_default(lang)
-    if not _allowed(request, reference):
+    limiter: Limiter = request.app.state.limiter
+    if not _allowed(request) or not limiter.reference_open(reference):
         return too_many(request, lang)
     case = _find(db, reference)
     if case is None or not _is_own_address(case, email):
+        limiter.failed(reference)
         return not_found(request, lang)
     url = request.url_for("track_case", token=make_token(ctx.settings, case.reference))
     return RedirectResponse(url.path, status_code=303, headers=NO_STORE)  # shown in the case's language
@@ -63,7 +65,7 @@ def track_lookup(request: Request, ctx: Ctx, db: Db, reference: Annotated[str, F
 def track_case(request: Request, token: str, ctx: Ctx, db: Db, lang: str | None = None) -> Response:
     """The page of the case the token names, in the case's language unless ``lang`` asks for the other."""
     reference = read_token(ctx.settings, token) if len(token) <= MAX_FIELD else None
-    if not _allowed(request, reference):
+    if not _allowed(request):
         return too_many(request, lang_or_default(lang))
     case = _find(db, reference or "")
     if case is None or reference is None:
@@ -83,10 +85,10 @@ def _is_own_address(case: Case, email: str) -> bool:
     return any(hmac.compare_digest(given, own.encode()) for own in own_addresses(case))
 
 
-def _allowed(request: Request, reference: str | None) -> bool:
+def _allowed(request: Request) -> bool:
     limiter: Limiter = request.app.state.limiter
     client = request.client.host if request.client else "unknown"
-    if limiter.allow(client, reference):
+    if limiter.allow(client):
         return True
     log.warning("track: rate limit reached by a client")
     return False

@@ -16,19 +16,30 @@ from intake.errors import ConfigError
 
 
 class Limiter:
-    """``allow(client, reference)`` counts one attempt and says whether it is within both limits."""
+    """Attempts per client address, and failed look-ups per case reference.
+
+    A signed personal link counts only against its client: it cannot be guessed, so nobody else's attempts may
+    lock a business out of its own page. The form (reference and address) counts every attempt against the
+    client, and a wrong address against the reference as well, so that many clients together cannot guess a
+    case's address; a client already refused counts against no reference.
+    """
 
     def __init__(self, per_client: str, per_reference: str) -> None:
         self.per_client = _parse("web_rate_per_client", per_client)
         self.per_reference = _parse("web_rate_per_reference", per_reference)
         self.limiter = MovingWindowRateLimiter(MemoryStorage())
 
-    def allow(self, client: str, reference: str | None = None) -> bool:
-        """One attempt by ``client`` (about ``reference``, when one is named); False when over a limit."""
-        ok = self.limiter.hit(self.per_client, "client", client)
-        if reference:
-            ok = self.limiter.hit(self.per_reference, "reference", reference.upper()) and ok
-        return ok
+    def allow(self, client: str) -> bool:
+        """One attempt by ``client``; False when over its limit."""
+        return self.limiter.hit(self.per_client, "client", client)
+
+    def reference_open(self, reference: str) -> bool:
+        """Whether ``reference`` may be looked up: its failed look-ups are within their limit (nothing counted)."""
+        return self.limiter.test(self.per_reference, "reference", reference.upper())
+
+    def failed(self, reference: str) -> None:
+        """A look-up of ``reference`` with a wrong address."""
+        self.limiter.hit(self.per_reference, "reference", reference.upper())
 
     def retry_after(self) -> int:
         """Seconds a refused client should wait: the longer of the two windows."""

@@ -10,7 +10,7 @@ business has been told by mail.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlmodel import Session, col, select
 
@@ -19,7 +19,7 @@ from intake.cases.rules import contact_of
 from intake.followups import part_facts
 from intake.letters.facts import PartFacts
 from intake.letters.status import describe_event
-from intake.letters.wording import describe_received, part_state, part_values, words
+from intake.letters.wording import CLOCK_RUNS, describe_received, expected_line, part_state, part_values, words
 from intake.settings import Settings
 from models import Case, CaseEvent
 from routing.calendar import WorkingCalendar
@@ -54,10 +54,11 @@ class TrackView:
 
 
 def track_view(session: Session, case: Case, catalogue: Catalogue, calendar: WorkingCalendar,
-               settings: Settings, lang: str) -> TrackView:
-    """The track page of ``case`` in ``lang``."""
+               settings: Settings, lang: str, today: date | None = None) -> TrackView:
+    """The track page of ``case`` in ``lang`` (as of ``today``, Copenhagen's date by default)."""
     stored = partlib.parts_of(session, case)
-    views = tuple(_part_view(facts, part.decided_at, catalogue, lang)
+    today = today or datetime.now(LOCAL_TZ).date()
+    views = tuple(_part_view(facts, part.decided_at, catalogue, lang, today)
                   for facts, part in zip(part_facts(session, case), stored, strict=True))
     return TrackView(reference=case.reference, received=describe_received(case.received_at, lang), parts=views,
                      contact=contact_of(case, catalogue), timeline=timeline(session, case, lang),
@@ -65,11 +66,12 @@ def track_view(session: Session, case: Case, catalogue: Catalogue, calendar: Wor
 
 
 def _part_view(facts: PartFacts, decided_at: datetime | None, catalogue: Catalogue,
-               lang: str) -> PartView:
+               lang: str, today: date) -> PartView:
     values = part_values(facts, catalogue, lang)
     decided = describe_date(decided_at.astimezone(LOCAL_TZ).date(), lang) if decided_at else ""
+    week = expected_line(facts.due, lang, open_clock=facts.status in CLOCK_RUNS, today=today)
     return PartView(task=values["task_name"], office=values["office_name"], state=part_state(facts, lang),
-                    goal=values["goal_text"], week="" if decided else values["week_line"], decided=decided,
+                    goal=values["goal_text"], week="" if decided else week, decided=decided,
                     paused=facts.status == "waiting", waiting_for=facts.waiting_for)
 
 

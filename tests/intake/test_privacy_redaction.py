@@ -100,3 +100,18 @@ def test_the_routed_mail_says_where_the_cpr_number_still_is(service):
     assert any(n.endswith("-original.eml") for n in names)
     original = next(p for p in routed.iter_attachments() if (p.get_filename() or "").endswith("-original.eml"))
     assert CPR.search(original.get_payload(decode=True).decode()), "the note is true: the original has it"
+
+
+def test_a_p_number_beside_a_cpr_number_is_kept_as_the_p_number(service):
+    """"P-nummer 1012345678" reads alone as a date of birth (10.12.34); read under its label it is the P-number the
+    caseworker needs, while the owner's CPR number in the same mail is masked."""
+    runner, engine, _ = service
+    body = BODY.replace("Indehaver:", "Holm Maling ApS, P-nummer 1012345678.\nIndehaver:")
+    runner.mailbox.deliver(application(sender="Anna Holm <anna@holm-maling.dk>", subject="Stillads",
+                                       body=body).as_bytes())
+    (outcome,) = runner.process_batch()
+    with Session(engine) as s:
+        from intake.cases.lifecycle import get_case
+        details = get_case(s, outcome.reference).details_json
+    assert '"p_number": {"value": "1012345678"' in details and not CPR.search(details)
+    assert [(t, c) for t, c, v in text_columns(engine) if CPR.search(v)] == []

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 import statistics
 import time
+from datetime import datetime, timedelta
 
 import pytest
 from fastapi.testclient import TestClient
@@ -14,6 +15,7 @@ from intake.tracking import SALT, make_token, web_secret
 from intake.web.app import create_app
 from intake.web.context import web_context
 from models import CasePart
+from routing.goals import LOCAL_TZ
 from tests.intake.casefactory import local
 from tests.web.conftest import BUSINESS, link, store_case, web_settings
 
@@ -31,7 +33,7 @@ def due_of(context, case) -> CasePart:
 ])
 def test_the_link_shows_task_office_status_goal_and_week_in_the_case_language(settings, context, client, lang, task,
                                                                               office, state):
-    case = store_case(context, language=lang)
+    case = store_case(context, language=lang, received=datetime.now(LOCAL_TZ) - timedelta(days=1))
     page = client.get(link(settings, case))
     assert page.status_code == 200
     assert f'<html lang="{lang}">' in page.text
@@ -40,8 +42,14 @@ def test_the_link_shows_task_office_status_goal_and_week_in_the_case_language(se
     assert ("2 uger fra modtagelsen" if lang == "da" else "2 weeks from receipt") in page.text
 
 
+def test_a_case_past_its_latest_day_tells_the_business_it_is_late(settings, context, client):
+    case = store_case(context, language="en")          # received in March: its two weeks are long gone
+    text = client.get(link(settings, case)).text
+    assert "Your case is late: it should have been decided by" in text and "Expected to be completed in" not in text
+
+
 def test_the_language_switch_shows_the_other_language(settings, context, client):
-    case = store_case(context, language="da")
+    case = store_case(context, language="da", received=datetime.now(LOCAL_TZ) - timedelta(days=1))
     url = link(settings, case)
     page = client.get(url + "?lang=en")
     assert '<html lang="en">' in page.text and "Expected to be completed in" in page.text
@@ -212,6 +220,30 @@ def test_too_many_tries_at_one_reference_are_refused_whatever_the_address(tmp_pa
         assert [t.status_code for t in tries] == [404, 404, 429]
         other = client.post("/track", data={"reference": "KBH-2026-000002", "email": BUSINESS})
         assert other.status_code == 404
+    finally:
+        ctx.engine.dispose()
+
+
+def test_nobody_elses_tries_lock_a_business_out_of_its_personal_link_or_its_right_address(tmp_path):
+    settings = web_settings(tmp_path, web_rate_per_reference="3/minute", web_rate_per_client="5/minute")
+    ctx = web_context(settings)
+    try:
+        case = store_case(ctx)
+        app = create_app(ctx)
+        attacker = TestClient(app, client=("203.0.113.9", 50000), follow_redirects=False)
+        business = TestClient(app, client=("198.51.100.7", 50000), follow_redirects=False)
+        guesses = [attacker.post("/track", data={"reference": case.reference, "email": f"guess{i}@x.dk"})
+                   for i in range(3)]
+        assert [g.status_code for g in guesses] == [404, 404, 404]
+        assert attacker.post("/track", data={"reference": case.reference, "email": BUSINESS}).status_code == 429
+        # the signed link is no guess: it counts only against its own client, so the business reads its page
+        for _ in range(4):
+            assert business.get(link(settings, case)).status_code == 200
+        # a client refused for its own tries counts against no reference: the next one's form is not locked by it
+        other = store_case(ctx)
+        for _ in range(6):
+            attacker.post("/track", data={"reference": other.reference, "email": "guess@x.dk"})
+        assert business.post("/track", data={"reference": other.reference, "email": BUSINESS}).status_code == 303
     finally:
         ctx.engine.dispose()
 

@@ -44,8 +44,9 @@ from models import Case, CasePart, StaffSession, StaffUser, utcnow
 COOKIE = "intake_staff"
 LOGIN_COOKIE = "intake_login"    # the sign-in form's own value, before there is a session
 SESSION_HOURS = 10
-LOGIN_TRIES_PER_CLIENT = 10  # per LOGIN_WINDOW seconds
-LOGIN_TRIES_PER_ACCOUNT = 5
+LOGIN_TRIES_PER_CLIENT = 10  # failed sign-ins per LOGIN_WINDOW seconds, from one address
+LOGIN_TRIES_PER_ACCOUNT = 5   # ... at one account from one address: whoever guesses cannot lock its owner out
+LOGIN_TRIES_PER_ACCOUNT_ALL = 50   # ... at one account from all addresses (guessing spread over many)
 LOGIN_WINDOW = 300.0
 
 
@@ -66,9 +67,14 @@ class RateLimiter:
     def blocked(self, key: str, now: float | None = None) -> bool:
         """Whether ``key`` has reached the limit in the window (counts nothing)."""
         now = time.monotonic() if now is None else now
-        events = self._events[key]
+        events = self._events.get(key)
+        if events is None:
+            return False            # (a key never counted takes no memory: sign-ins name any address)
         while events and events[0] <= now - self.window:
             events.popleft()
+        if not events:
+            del self._events[key]
+            return False
         return len(events) >= self.limit
 
     def record(self, key: str, now: float | None = None) -> None:
@@ -85,6 +91,19 @@ class Web:
     secret: str
     per_client: RateLimiter = field(default_factory=lambda: RateLimiter(LOGIN_TRIES_PER_CLIENT, LOGIN_WINDOW))
     per_account: RateLimiter = field(default_factory=lambda: RateLimiter(LOGIN_TRIES_PER_ACCOUNT, LOGIN_WINDOW))
+    per_account_all: RateLimiter = field(default_factory=lambda: RateLimiter(LOGIN_TRIES_PER_ACCOUNT_ALL,
+                                                                             LOGIN_WINDOW))
+
+    def sign_in_blocked(self, client: str, email: str) -> bool:
+        """Whether sign-ins at ``email`` from ``client`` wait: too many failures from the client, at the account
+        from the client, or at the account from everywhere."""
+        return (self.per_client.blocked(client) or self.per_account.blocked(f"{email}\n{client}")
+                or self.per_account_all.blocked(email))
+
+    def sign_in_failed(self, client: str, email: str) -> None:
+        self.per_client.record(client)
+        self.per_account.record(f"{email}\n{client}")
+        self.per_account_all.record(email)
 
     @property
     def desk(self) -> Desk:

@@ -98,10 +98,10 @@ async def login(request: Request) -> Response:
     """Check the password; rate-limited per client and per account (the same refusal for every failure)."""
     web = auth.web_of(request)
     form = await request.form()
-    email, password = str(form.get("email", "")).strip().lower(), str(form.get("password", ""))
+    email, password = str(form.get("email", "")).strip().lower()[:320], str(form.get("password", ""))
     if not auth.login_form_is_ours(web, request, form):
         return _login_page(request, 403, error="The sign-in form has expired. Sign in again.")
-    if web.per_client.blocked(_client(request)) or web.per_account.blocked(email):
+    if web.sign_in_blocked(_client(request), email):
         return _login_page(request, 429, error="Too many attempts. Wait a few minutes.")
     return await run_in_threadpool(_sign_in, request, web, email, password)
 
@@ -110,8 +110,7 @@ def _sign_in(request: Request, web: Web, email: str, password: str) -> Response:
     with Session(web.engine) as session:
         user = authenticate(session, email, password)
     if user is None:   # only failures count towards the limits: colleagues behind one address sign in freely
-        web.per_client.record(_client(request))
-        web.per_account.record(email)
+        web.sign_in_failed(_client(request), email)
         return _login_page(request, 401, error="Wrong address or password.")
     response = RedirectResponse("/cases", status_code=303)
     auth.start_session(web, user, response)

@@ -111,7 +111,7 @@ def test_deciding_a_decided_case_is_refused(engine, desk):
     ref = add_case(engine)
     act(engine, desk, cases.approve, ref)
     with pytest.raises(InvalidTransition, match="already decided"):
-        act(engine, desk, cases.reject, ref, reason="x", path_forward="y")
+        act(engine, desk, cases.reject, ref, reason="x", path_forward="Søg igen til foråret.")
 
 
 def test_approve_then_close(engine, desk):
@@ -166,8 +166,18 @@ def test_rejection_of_an_english_case_is_in_english(engine, desk):
 
 def test_path_forward_number_outside_the_catalogue_is_refused(engine, desk):
     ref = add_case(engine, task="udeservering")
-    with pytest.raises(UnknownChoice, match="1-4"):
-        act(engine, desk, cases.reject, ref, reason="x", path_forward="9")
+    for number in ("9", "0", "-1", "+7"):
+        with pytest.raises(UnknownChoice, match="1-4"):
+            act(engine, desk, cases.reject, ref, reason="x", path_forward=number)
+
+
+@pytest.mark.parametrize("way", ["-", "x", "?!", "ok", "-- 12 --"])
+def test_a_path_forward_without_words_is_refused_and_in_words_is_sent(engine, desk, way):
+    ref = add_case(engine, task="udeservering")
+    with pytest.raises(MissingText, match="says nothing the business can do"):
+        act(engine, desk, cases.reject, ref, reason="For smalt fortov.", path_forward=way)
+    act(engine, desk, cases.reject, ref, reason="For smalt fortov.", path_forward="Søg igen")
+    assert get(engine, ref).status == "decided"
 
 
 # -- forward, reroute, assign ------------------------------------------------------
@@ -216,6 +226,18 @@ def test_reroute_records_a_correction_and_resends_the_case_to_the_new_office(eng
     ((_, notice),) = mails(engine, "case_rerouted")
     assert CATALOGUE.office("byggeri").name_da in notice.get_content()
     assert ("karen", "rerouted") in events(engine, ref)
+
+
+def test_reroute_to_another_office_ends_the_assignment_and_within_the_office_keeps_it(engine, desk):
+    ref = add_case(engine, task="vejareal")
+    act(engine, desk, cases.assign, ref, "ole@kk.example")
+    act(engine, desk, cases.reroute, ref, "gravetilladelse")    # trafik's too: the caseworker keeps it
+    with Session(engine) as s:
+        assert s.exec(select(CasePart.assigned_to)).all() == ["ole@kk.example"]
+    act(engine, desk, cases.reroute, ref, "skilte")             # byggeri's: ole no longer sees it
+    with Session(engine) as s:
+        assert s.exec(select(CasePart.assigned_to)).all() == [None]
+    assert ("karen", "assigned") in events(engine, ref)
 
 
 def test_a_part_can_be_added_and_goes_to_its_own_office(engine, desk):

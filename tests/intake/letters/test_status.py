@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import date, datetime
 
 import pytest
 
@@ -22,6 +22,7 @@ from tests.intake.letters.builders import (
 )
 
 DECIDED = datetime(2026, 12, 10, 9, 0, tzinfo=LOCAL_TZ)
+TODAY = date(2026, 12, 7)       # the builders' parts are due on Monday 14 December
 LANGS = pytest.mark.parametrize("lang", ["da", "en"])
 
 
@@ -29,7 +30,7 @@ def answer(settings, lang="da", waiting_for="", parts=None, **fields):
     last = describe_event("approved" if fields.get("decision") else "routed", datetime(2026, 11, 30, 9, 6,
                                                                                        tzinfo=LOCAL_TZ), lang)
     return status_reply(case(lang, **fields), last, original(lang), CATALOGUE, settings, lang, 3,
-                        waiting_for=waiting_for, parts=parts or (part(),))
+                        waiting_for=waiting_for, parts=parts or (part(),), today=TODAY)
 
 
 @pytest.mark.parametrize(("lang", "lines"), [
@@ -106,3 +107,20 @@ def test_carries_the_personal_track_link_of_its_case(settings, lang):
     found = re.search(r"/track/(\S+)\n", body_of(answer(settings, lang)))
     assert found is not None
     assert read_token(settings, found.group(1)) == REFERENCE
+
+
+@pytest.mark.parametrize(("lang", "late"), [
+    ("da", "Sagen er forsinket: den skulle have været afgjort senest mandag 14. december 2026. Vi beklager"),
+    ("en", "Your case is late: it should have been decided by Monday 14 December 2026. We apologise"),
+])
+def test_a_case_past_its_latest_day_says_it_is_late_not_a_week_gone_by(settings, lang, late):
+    last = describe_event("routed", datetime(2026, 11, 30, 9, 6, tzinfo=LOCAL_TZ), lang)
+    late_answer = body_of(status_reply(case(lang), last, original(lang), CATALOGUE, settings, lang, 3,
+                                       parts=(part(),), today=date(2026, 12, 15)))
+    assert late in late_answer and "uge 51" not in late_answer and "week 51" not in late_answer
+    on_the_day = body_of(status_reply(case(lang), last, original(lang), CATALOGUE, settings, lang, 3,
+                                      parts=(part(),), today=date(2026, 12, 14)))
+    assert late not in on_the_day
+    paused = body_of(status_reply(case(lang, status="waiting"), last, original(lang), CATALOGUE, settings, lang, 3,
+                                  parts=(part(status="waiting"),), today=date(2026, 12, 15)))
+    assert late not in paused, "while we wait for the business the clock stands still"

@@ -87,6 +87,21 @@ def test_login_is_rate_limited_per_account(desk):
     assert codes[:4] == [401] * 4 and codes[-1] == 429
     right = sign_in(client, "karen@kk.example", PASSWORD)
     assert right.status_code == 429, "even the right password waits once the limit is reached"
+    # whoever guesses from one address cannot lock the account's owner out: she signs in from her own
+    owner = TestClient(desk.app, follow_redirects=False, client=("10.20.30.40", 50000))
+    assert sign_in(owner, "karen@kk.example", PASSWORD).status_code == 303
+
+
+def test_guessing_one_account_from_many_addresses_is_limited_too(desk):
+    from intake.web.desk.auth import LOGIN_TRIES_PER_ACCOUNT, LOGIN_TRIES_PER_ACCOUNT_ALL
+    desk.user("karen@kk.example", "trafik")
+    guessers = LOGIN_TRIES_PER_ACCOUNT_ALL // LOGIN_TRIES_PER_ACCOUNT
+    for n in range(guessers):
+        client = TestClient(desk.app, follow_redirects=False, client=(f"203.0.113.{n}", 50000))
+        assert {sign_in(client, "karen@kk.example", "nope nope nope").status_code
+                for _ in range(LOGIN_TRIES_PER_ACCOUNT)} == {401}
+    late = TestClient(desk.app, follow_redirects=False, client=("198.51.100.1", 50000))
+    assert sign_in(late, "karen@kk.example", "nope nope nope").status_code == 429
 
 
 def test_logout_ends_the_session(desk):
