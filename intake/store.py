@@ -188,7 +188,9 @@ def _record_events(session: Session, case: Case, parts: list[CasePart], state: M
         session.add(CaseEvent(case_id=case.id, action="forwarded_to_us",
                               detail=f"forwarded by {case.forwarded_by}; applicant {case.applicant_email}"))
     if state.earlier_case_id is not None:
-        session.add(CaseEvent(case_id=case.id, action="renewal", detail=f"renews case id {state.earlier_case_id}"))
+        earlier = session.get(Case, state.earlier_case_id)     # "renews KBH-2025-003391 (approved 2025-04-01)"
+        session.add(CaseEvent(case_id=case.id, action="renewal",
+                              detail=f"renews {earlier_case_line(earlier) or f'case id {state.earlier_case_id}'}"))
     for part in parts:
         session.add(CaseEvent(case_id=case.id, part_id=part.id, action="routed",
                               detail=f"{part.task_type} -> {part.office}" + (" (triage)" if part.needs_triage else "")))

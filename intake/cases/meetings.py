@@ -29,6 +29,7 @@ from datetime import UTC, datetime, time, timedelta
 
 from sqlmodel import Session, col, func, select
 
+from intake.cases.lifecycle import MAX_TEXT
 from intake.errors import RequestRefused
 from intake.letters.case_letters import case_greeting, reply_address
 from intake.letters.invitation import Invitation, Participant, invitation_mail
@@ -281,6 +282,7 @@ def move_meeting(session: Session, case: Case, catalogue: Catalogue, calendar: W
 def cancel_meeting(session: Session, case: Case, catalogue: Catalogue, settings, reason: str = "", *,
                    actor: str = "caseworker") -> Meeting:
     """Cancel the open meeting and mail every participant an iTIP ``CANCEL``; the caller commits."""
+    _within_a_letter(reason, "the reason for cancelling")
     meeting = open_meeting(session, case)
     sequence = sequence_of(session, meeting) + 1
     meeting.status = "cancelled"
@@ -297,10 +299,18 @@ def cancel_meeting(session: Session, case: Case, catalogue: Catalogue, settings,
     return meeting
 
 
+def _within_a_letter(text: str, what: str) -> None:
+    """A text the participants are mailed is at most ``lifecycle.MAX_TEXT`` characters, as every caseworker's text."""
+    if len(text or "") > MAX_TEXT:
+        raise MeetingError(f"{what} is {len(text):,} characters; at most {MAX_TEXT:,} go in a letter")
+
+
 def record_outcome(session: Session, case: Case, outcome: str, open_questions: str = "", *,
                    actor: str = "caseworker", now: datetime | None = None) -> Meeting:
     """Mark the case's latest proposed meeting held, with its outcome and open questions (once it has begun: a
     meeting still to come cannot have been held)."""
+    _within_a_letter(outcome, "the outcome")
+    _within_a_letter(open_questions, "the open questions")
     meeting = open_meeting(session, case)
     if _aware(meeting.starts_at) > (now or utcnow()):
         when = _aware(meeting.starts_at).astimezone(LOCAL_TZ)

@@ -148,6 +148,8 @@ def _queue(request: Request, staff: Staff, asked: dict[str, str], notice: str = 
             found = queue_page(session, web.desk, f, after=asked.get("after") or None)
         except RequestRefused as err:
             raise HTTPException(status_code=400, detail=str(err)) from err
+    if 0 < len(f.search.strip()) < 2 and not notice:
+        notice = "Søg med mindst to tegn / Search with at least two characters"
     return page(request, "queue.html", staff, page=found, f=f, notice=notice)
 
 

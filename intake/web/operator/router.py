@@ -31,11 +31,12 @@ from intake.web.desk import auth
 from intake.web.desk.auth import OperatorDep, Web
 from intake.web.desk.mails import sanitise
 from intake.web.desk.users import Staff
-from intake.web.pages import SHARED_TEMPLATES
+from intake.web.pages import SHARED_TEMPLATES, local
 from models import InboundMessage, OutboxMail, ServiceBeat, utcnow
 
 log = logging.getLogger(__name__)
 TEMPLATES = Jinja2Templates(directory=[Path(__file__).resolve().parent / "templates", SHARED_TEMPLATES])
+TEMPLATES.env.filters["local"] = local   # moments on Copenhagen's clock, as on the desk
 
 
 def page(request: Request, name: str, staff: Staff, status_code: int = 200, **values: Any) -> HTMLResponse:

@@ -382,6 +382,15 @@ def test_cancelling_marks_the_meeting_cancelled_and_records_an_event(session, se
     assert event.actor == "mette" and "not needed" in event.detail and meeting.uid in event.detail
 
 
+def test_a_reason_longer_than_a_letter_is_refused_and_nothing_is_mailed(session, settings, proposed):
+    from intake.cases.lifecycle import MAX_TEXT
+    from intake.cases.meetings import MeetingError
+    case, meeting, first = proposed
+    with pytest.raises(MeetingError, match="at most 20,000"):
+        cancel(session, settings, case, reason="x" * (MAX_TEXT + 1))
+    assert session.get(Meeting, meeting.id).status == "proposed" and mails_after(session, first) == []
+
+
 def test_every_change_raises_the_sequence_by_one(session, settings, proposed):
     case, _, first = proposed
     sequences = [event_of(first[0].raw).decoded("SEQUENCE")]

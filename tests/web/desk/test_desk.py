@@ -148,6 +148,8 @@ def test_search_by_reference_and_company_is_a_form_not_an_address(desk):
     found = client.post("/cases", data={"csrf": token, "q": sign}).text
     assert sign in found and scaffold not in found
     assert client.post("/cases", data={"q": sign}).status_code == 403, "a search without the token is refused"
+    one = client.post("/cases", data={"csrf": token, "q": "a"}).text
+    assert "at least two characters" in one and sign not in one and scaffold not in one
 
 
 def test_queue_pages_by_due_date(desk):

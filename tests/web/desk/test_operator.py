@@ -100,6 +100,8 @@ def test_mailbox_page_shows_the_services_last_wait_and_error(desk):
         assert wait is not None and wait.detail in ("new mail", "no mail in 0 s")
     page = desk.user("ops@kk.example", "erhvervsservice", "operator").get("/operator/mailbox").text
     assert wait.detail in page and "DatabaseUnavailable: cannot reach the database" in page
+    from intake.web.pages import local
+    assert f"{local(wait.at)}: {wait.detail}" in page and " UTC" not in page, "on Copenhagen's clock, as the desk"
 
 
 def test_classifier_page_activates_and_refuses_what_the_store_refuses(tmp_path, model_dir):
