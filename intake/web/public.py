@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hmac
 import logging
+import re
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Form, Request
@@ -49,14 +50,15 @@ def track_form(request: Request, lang: str | None = None) -> Response:
 def track_lookup(request: Request, ctx: Ctx, db: Db, reference: Annotated[str, Form()] = "",
                  email: Annotated[str, Form()] = "", lang: str | None = None) -> Response:
     """The case when the address is one of the case's own; the same "not found" page otherwise."""
-    reference, lang = reference.strip().upper()[:MAX_FIELD], lang_or_default(lang)
+    typed = {"reference": reference[:MAX_FIELD], "email": email[:MAX_FIELD]}
+    reference, lang = normal_reference(reference[:MAX_FIELD]), lang_or_default(lang)
     limiter: Limiter = request.app.state.limiter
     if not _allowed(request) or not limiter.reference_open(reference):
         return too_many(request, lang)
     case = _find(db, reference)
     if case is None or not _is_own_address(case, email):
         limiter.failed(reference)
-        return not_found(request, lang)
+        return not_found(request, lang, typed)
     url = request.url_for("track_case", token=make_token(ctx.settings, case.reference))
     return RedirectResponse(url.path, status_code=303, headers=NO_STORE)  # shown in the case's language
 
@@ -94,9 +96,19 @@ def _allowed(request: Request) -> bool:
     return False
 
 
-def not_found(request: Request, lang: str) -> Response:
-    """The one answer to every wrong reference, address or token."""
-    return page(request, "track_form.html", {"not_found": True}, lang=lang, status=404, headers=NO_STORE)
+def not_found(request: Request, lang: str, typed: dict[str, str] | None = None) -> Response:
+    """The one answer to every wrong reference, address or token (the form keeps what was typed, to be mended)."""
+    return page(request, "track_form.html", {"not_found": True, "typed": typed or {}}, lang=lang, status=404,
+                headers=NO_STORE)
+
+
+# "[KBH-2026-000013]" as in our subject, "KBH 2026 000013", "kbh–2026–000013": the reference as people copy it
+_REFERENCE_NOISE = re.compile(r"[\s_\u2010-\u2015\u2212]+")
+
+
+def normal_reference(text: str) -> str:
+    """A reference as typed, in the form it is stored: without brackets, any dashes or spaces as one hyphen."""
+    return _REFERENCE_NOISE.sub("-", text.strip().strip("[]()<>").strip()).upper()
 
 
 def too_many(request: Request, lang: str) -> Response:
