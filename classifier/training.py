@@ -4,10 +4,14 @@ Every model is trained behind the fence of ``classifier.evalset`` (the fixed
 evaluation set is dropped from the training examples, whatever their source)
 and evaluated on examples it never saw: the fixed evaluation set plus, when
 given, the caseworkers' corrections made since the active version was trained.
-Those corrections are training data too, so the figures come from a probe
-model trained on everything but them; the stored model is trained on all.
-``--activate-if-better`` compares the probe with the active model on the same
-unseen examples and applies ``classifier.decision.decide``.
+Those corrections are training data too, so each is predicted by a probe model
+trained on everything but its share of them (``RECENT_FOLDS`` shares, the other
+corrections in): what the corrections teach is measured, on corrections none
+of the probes that predict them saw. (One probe without any of them, as before
+session 37, was the active model's training again: a tie every time.) The
+fixed set is predicted by the stored model, trained on all. ``--activate-if-better``
+compares these predictions with the active model's on the same examples and
+applies ``classifier.decision.decide``.
 """
 from __future__ import annotations
 
@@ -23,16 +27,17 @@ from classifier.data import Example, data_hash
 from classifier.decision import DEFAULT_RULE, Decision, Rule, decide
 from classifier.errors import ModelRefused, TrainingDataError, UnknownVersion
 from classifier.evalset import FENCE_ID, evaluation_set, fenced_behind, is_fenced, training_examples
-from classifier.evaluate import evaluate_model
+from classifier.evaluate import evaluate_model, metrics
 from classifier.features import FEATURE_VERSION
 from classifier.model import ModelParams, TaskModel, fit_model
-from classifier.prediction import Progress, no_progress
+from classifier.prediction import Prediction, Progress, no_progress
 from classifier.store import FORMAT_VERSION, ModelStore
 
 log = logging.getLogger(__name__)
 
 HOLDOUT_FRACTION = 0.2
 MIN_EXAMPLES = 20
+RECENT_FOLDS = 2    # probes over the recent corrections: each trained with the other half of them (a fit each)
 
 
 @dataclass(frozen=True)
@@ -124,25 +129,43 @@ def train_version(store: ModelStore, examples: Sequence[Example], *, sources: di
     if not unseen.all:
         raise TrainingDataError("no examples to evaluate on: the evaluation set is empty")
     started = time.perf_counter()
-    held_back = {e.text for e in unseen.recent}
     model = _fit(pool, params, progress, "final model")
-    probe_pool = [e for e in pool if e.text not in held_back]
-    probe = model if len(probe_pool) == len(pool) else _fit(probe_pool, params, progress, "model without the "
-                                                                                           "new corrections")
-    report = evaluate_model(probe, unseen.all)
+    predictions = _unseen_predictions(model, pool, unseen, params, progress)
+    report = {"version": model.version, "method": "labelled_set", **metrics(unseen.all, predictions)}
     meta = {"training_data_hash": digest, "n_examples": len(pool), "sources": sources or {},
             "params": params.as_dict(), "train_seconds": round(time.perf_counter() - started, 1),
             "evaluation_fence": FENCE_ID,
             "metrics": {**{k: v for k, v in report.items() if k != "version"},
                         "method": f"unseen: {unseen.describe()}"}}
     version = store.save(model, meta)
-    result = _maybe_activate(store, version, report, probe, unseen, activate, activate_if_better, digest, rule)
+    result = _maybe_activate(store, version, report, predictions, unseen, activate, activate_if_better, digest, rule)
     log.info("trained model version %s: %s", version, result.message)
     return result
 
 
-def _maybe_activate(store: ModelStore, version: str, report: dict[str, Any], probe: TaskModel, unseen: Unseen,
-                    activate: bool, if_better: bool, digest: str, rule: Rule) -> TrainResult:
+def _unseen_predictions(model: TaskModel, pool: Sequence[Example], unseen: Unseen, params: ModelParams,
+                        progress: Progress) -> list[Prediction]:
+    """The candidate's prediction of each unseen example (``unseen.all``'s order) by a model that did not see it: the
+    stored model for the fixed set (fenced off from every training), and for each share of the recent corrections a
+    probe trained on everything else, the other corrections included."""
+    predictions = model.predict_many([e.text for e in unseen.fixed]) if unseen.fixed else []
+    recent = list(unseen.recent)
+    shares = min(RECENT_FOLDS, len(recent))
+    by_recent: list[Prediction | None] = [None] * len(recent)
+    for k in range(shares):
+        share = recent[k::shares]
+        held_back = {e.text for e in share}
+        probe_pool = [e for e in pool if e.text not in held_back]
+        probe = model if len(probe_pool) == len(pool) else _fit(
+            probe_pool, params, progress, f"model without corrections {k + 1} of {shares}")
+        for i, prediction in zip(range(k, len(recent), shares), probe.predict_many([e.text for e in share]),
+                                 strict=True):
+            by_recent[i] = prediction
+    return [*predictions, *(p for p in by_recent if p is not None)]
+
+
+def _maybe_activate(store: ModelStore, version: str, report: dict[str, Any], predictions: Sequence[Prediction],
+                    unseen: Unseen, activate: bool, if_better: bool, digest: str, rule: Rule) -> TrainResult:
     metrics = {**report, "version": version}
     active = store.active_version()
     if activate or active is None and if_better:
@@ -168,7 +191,7 @@ def _maybe_activate(store: ModelStore, version: str, report: dict[str, Any], pro
                                    "`intake classifier compare` and activate by hand")
         return TrainResult(version, False, False, _verdict(version, active, decision), digest, metrics,
                            None, decision, "nothing")
-    candidate = report if fair_fixed else evaluate_model(probe, examples)
+    candidate = report if fair_fixed else metrics(examples, predictions[len(unseen.fixed):])
     current = evaluate_model(current_model, examples)
     decision = decide(candidate, current, rule)
     if decision.activate:

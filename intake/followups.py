@@ -245,7 +245,7 @@ def _business_thread(session: Session, case: Case, ctx: Context) -> Thread:
 def record_unverified(session: Session, rec: InboundMessage, state: MessageState, ctx: Context,
                       case: Case) -> None:
     """A From of the case that failed authentication: flagged for the office, not threaded, not answered."""
-    n = _count_messages(session, case) + 1
+    n = rec.id or _count_messages(session, case) + 1     # (unverified mail is not counted: its own number)
     session.add(CaseEvent(case_id=case.id, actor="intake", action="unverified_mail",
                           detail=f"message {rec.id}: {state.auth.summary}; not added to the case"))
     office = partlib.parts_of(session, case)

@@ -17,7 +17,9 @@ ADDRESS_MASK = "<address>"
 # time, not quadratic)
 _ADDRESS = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
-_CPR = re.compile(r"(?<![\d\w+/.-])(?P<d>[0-3]\d)(?P<m>[01]\d)(?P<y>\d\d)(?P<sep>[- ]?)(?P<s>\d{4})(?![\d]|[.,/-]\d)")
+# (after a letter or a digit no CPR number starts; after "_" one does: "cpr_010190-1234.pdf")
+_CPR = re.compile(r"(?<![^\W_])(?<![+/.-])(?P<d>[0-3]\d)(?P<m>[01]\d)(?P<y>\d\d)(?P<sep>[- ]?)(?P<s>\d{4})"
+                  r"(?![\d]|[.,/-]\d)")
 _CPR_WORD = re.compile(r"cpr|person\s?n(?:umme)?r|civil registration|født|date of birth|birth", re.IGNORECASE)
 _CPR_LABEL = re.compile(r"(?:cpr|personnummer|person nr|personnr)[\s.\-:#nrumme]*$", re.IGNORECASE)
 _NOT_CPR_LABEL = re.compile(

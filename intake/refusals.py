@@ -25,6 +25,7 @@ from intake.mail.automated import detect_automated
 from intake.mail.language import detect_language
 from intake.mail.message import HEADER_BLOCK_MAX, header_block, parse_mail
 from intake.mail.parties import parties_of
+from intake.privacy import redact_cpr
 from intake.settings import Settings
 from models import InboundMessage
 
@@ -46,7 +47,8 @@ def refuse_too_large(session: Session, rec: InboundMessage, raw: bytes, settings
     head = header_block(raw) + b"\r\n\r\n"
     mail = parse_mail(head)
     rec.raw = head
-    rec.sender, rec.subject, rec.message_id = mail.from_addr[:320], mail.subject[:500], mail.message_id[:500]
+    rec.sender, rec.message_id = mail.from_addr[:320], mail.message_id[:500]
+    rec.subject = redact_cpr(mail.subject)[:500]
     rec.status, rec.outcome, rec.kind, rec.reason = "done", "refused", "too_large", reason
     automated = detect_automated(mail.msg, loop_id=settings.loop_id)
     to = parties_of(mail, settings.internal).reply_addr
@@ -56,7 +58,7 @@ def refuse_too_large(session: Session, rec: InboundMessage, raw: bytes, settings
         session.add(rec)
         session.flush()  # the id for the outbox row
         lang = detect_language(mail.subject) if mail.subject else "da"
-        key = hashlib.sha256(raw).hexdigest()[:16]
+        key = f"{hashlib.sha256(raw).hexdigest()[:16]}.{rec.id}"     # (the same bytes again are another refusal)
         queue_mail(session, purpose="too_large", msg=too_large(mail, to, len(raw), settings, lang, key),
                    case_id=None, inbound_id=rec.id)
     return reason

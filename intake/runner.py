@@ -126,6 +126,14 @@ class Runner:
             crash_point("after_record")
             try:
                 outcome = self._process(inbound_id, fetched.raw, fetched.received)
+            except IntegrityError as err:
+                # a value that must be unique, made twice from this message: the attempt counts, so that a message
+                # that makes it every time is quarantined after ``max_processing_attempts`` with this reason
+                # instead of holding up the mailbox (a race between workers passes on the next try)
+                log.warning("message left in the inbox: a unique value was made twice", extra={
+                    "inbound_id": inbound_id, "error": type(err).__name__})
+                self._note_failure(inbound_id, f"{type(err).__name__}: {redact_cpr(str(err.orig))}")
+                raise
             except OUR_FAULTS as err:
                 log.warning("message left in the inbox: failure on our side", extra={
                     "inbound_id": inbound_id, "error": type(err).__name__})
@@ -133,6 +141,18 @@ class Runner:
                 raise
             self._move(fetched.ref, outcome, done)
             return outcome
+
+    def _note_failure(self, inbound_id: int, reason: str) -> None:
+        """Keep the attempt of a message whose processing failed, with why (named if it is quarantined for it)."""
+        try:
+            with Session(self.engine) as session:
+                rec = session.get(InboundMessage, inbound_id)
+                if rec is not None and rec.status == "processing":
+                    rec.reason, rec.lease_owner = reason[:1000], ""
+                    session.add(rec)
+                    session.commit()
+        except OUR_FAULTS:
+            log.warning("could not note the failure", extra={"inbound_id": inbound_id})
 
     def _release(self, inbound_id: int) -> None:
         """Take back the attempt of a message that failed through our fault (it is retried, not blamed)."""
@@ -208,7 +228,8 @@ class Runner:
                 session.refresh(rec)
             if rec.attempts > self.ctx.settings.max_processing_attempts:
                 rec.attempts -= 1     # this start processes nothing: the record counts the attempts that ran
-                reason = f"processing did not finish in {rec.attempts} attempts (the process died)"
+                reason = (f"processing failed in {rec.attempts} attempts: {rec.reason}" if rec.reason
+                          else f"processing did not finish in {rec.attempts} attempts (the process died)")
                 return rec.id, self._quarantine(session, rec, reason)
             assert rec.id is not None
             return rec.id, None
@@ -287,14 +308,22 @@ class Runner:
             return self._finish_skip(inbound_id, state, stop)
         except OUR_FAULTS:
             raise
-        except Exception as err:  # a message we cannot process: quarantine, never crash-loop
-            # The traceback may quote the message: only at DEBUG. The reason is masked.
-            log.debug("message failed in the pipeline", extra={"inbound_id": inbound_id}, exc_info=True)
-            with Session(self.engine) as session:
-                rec = session.get(InboundMessage, inbound_id)
-                self._record_headers(rec, state)  # so the operator's list shows sender domain and subject
-                return self._quarantine(session, rec, f"{type(err).__name__}: {err}")
-        return self._finish(inbound_id, state, handler, case_id)
+        except Exception as err:  # noqa: BLE001 - a message we cannot process: quarantine, never crash-loop
+            return self._failed(inbound_id, state, err)
+        try:
+            return self._finish(inbound_id, state, handler, case_id)
+        except OUR_FAULTS:
+            raise
+        except Exception as err:  # noqa: BLE001 - its letters failed ("ø" in a header we copy); nothing committed
+            return self._failed(inbound_id, state, err)
+
+    def _failed(self, inbound_id: int, state: MessageState, err: Exception) -> Outcome:
+        # The traceback may quote the message: only at DEBUG. The reason is masked.
+        log.debug("message failed in the pipeline", extra={"inbound_id": inbound_id}, exc_info=err)
+        with Session(self.engine) as session:
+            rec = session.get(InboundMessage, inbound_id)
+            self._record_headers(rec, state)  # so the operator's list shows sender domain and subject
+            return self._quarantine(session, rec, f"{type(err).__name__}: {err}")
 
     def _record_headers(self, rec: InboundMessage, state: MessageState) -> None:
         if state.parsed is not None:
@@ -344,8 +373,19 @@ class Runner:
             rec = session.get(InboundMessage, inbound_id)
             if rec is None or rec.status != "quarantined":
                 raise CaseNotFound(f"no quarantined message with id {inbound_id}")
+            before = rec.reason
             rec.status, rec.attempts, rec.reason = "processing", rec.attempts + 1, ""
             session.add(rec)
             session.commit()
             raw, received = raw_of(session, rec), rec.received_at
-        return self._process(inbound_id, raw, received)
+        try:
+            return self._process(inbound_id, raw, received)
+        except BaseException as err:    # back in the quarantine, never left "processing" with nobody on it
+            with suppress(*OUR_FAULTS), Session(self.engine) as session:
+                rec = session.get(InboundMessage, inbound_id)
+                if rec is not None and rec.status == "processing":
+                    rec.status, rec.outcome = "quarantined", "quarantined"
+                    rec.reason = f"replay failed ({type(err).__name__}); before: {before}"[:1000]
+                    session.add(rec)
+                    session.commit()
+            raise

@@ -125,8 +125,9 @@ def _new_case(session: Session, state: MessageState, ctx: Context, topics: list[
         company_name=value("company_name"), cvr=value("cvr"),
         details_json=details_json(state), attachments_json=attachments_json(state),
         classifier_text=state.classifier_text, message_id=mail.message_id[:500],
-        applicant_email=who.applicant_addr, applicant_name=who.applicant_name[:200],
-        reply_email=who.reply_addr, reply_name=reply_name(state)[:200], forwarded_by=who.forwarded_by or None,
+        applicant_email=who.applicant_addr, applicant_name=redact_cpr(who.applicant_name)[:200],
+        reply_email=who.reply_addr, reply_name=redact_cpr(reply_name(state))[:200],
+        forwarded_by=who.forwarded_by or None,
         linked_case_id=state.earlier_case_id, offices=offices_json(state.parts),
         complex=is_complex(topics, ctx.catalogue),
     )

@@ -14,8 +14,12 @@ and ``meeting_cancelled`` events of that meeting (each event ends with
 ``uid <UID>``). Case events are append-only, so the count only grows, which is
 all iTIP asks of it; and no schema change is needed.
 
-The slot: ``notice_working_days`` working days after today (never later than
-``within_working_days``), at ``start`` Copenhagen time. Settings may override
+The slot: the first one free from ``notice_working_days`` working days after today
+(never later than ``within_working_days`` while one is free), from ``start``
+Copenhagen time, one meeting's length after another until ``LAST_START``. Free
+means that none of the people invited (the contact person, the business) is in
+another proposed meeting then: an office is a team, whose functional address
+may sit in several meetings at once. Settings may override
 the defaults with ``meeting_within_working_days``, ``meeting_notice_working_days``,
 ``meeting_start`` ("HH:MM"), ``meeting_minutes`` and ``meeting_location``.
 """
@@ -145,6 +149,40 @@ def propose_slot(now: datetime, calendar: WorkingCalendar, policy: MeetingPolicy
     return datetime.combine(day, policy.start, LOCAL_TZ)
 
 
+LAST_START = time(14, 0)     # the latest a star meeting starts, Copenhagen time
+SEARCH_WORKING_DAYS = 20     # how far past the goal a free slot is looked for before two meetings share one
+
+
+def free_slot(session: Session, people: Sequence[Participant], now: datetime, calendar: WorkingCalendar,
+              policy: MeetingPolicy) -> datetime:
+    """The first slot from the default one in which none of ``people`` but the offices is in a proposed meeting;
+    the default slot when none is free within ``SEARCH_WORKING_DAYS`` past the goal (logged)."""
+    first = propose_slot(now, calendar, policy)
+    persons = {p.email.lower() for p in people if p.role != "caseworker"}
+    step = max(policy.duration, timedelta(minutes=15))
+    day, horizon = first.date(), max(policy.within_working_days, 1) + SEARCH_WORKING_DAYS
+    busy, last = _busy(session, persons, first), max(LAST_START, policy.start)
+    for _ in range(horizon):
+        at = datetime.combine(day, policy.start, LOCAL_TZ)
+        while at.time() <= last and at.date() == day:
+            if at > now and not any(s < at + policy.duration and at < e for s, e in busy):
+                return at
+            at += step
+        day = calendar.add_working_days(day, 1)
+    log.warning("no free star-meeting slot for its participants: the default slot is shared",
+                extra={"slot": f"{first:%Y-%m-%d %H:%M}"})
+    return first
+
+
+def _busy(session: Session, persons: set[str], since: datetime) -> list[tuple[datetime, datetime]]:
+    """When ``persons`` are in proposed meetings from ``since`` on."""
+    rows = session.exec(select(Meeting.starts_at, Meeting.ends_at, Meeting.participants)
+                        .where(Meeting.status == "proposed").where(col(Meeting.ends_at) > since.astimezone(UTC)))
+    return [(_aware(start), _aware(end)) for start, end, raw in rows
+            if persons & {str(p.get("email", "")).lower() for p in _json_list(raw) if isinstance(p, dict)
+                          and p.get("role") != "caseworker"}]
+
+
 def check_slot(at: datetime, now: datetime, calendar: WorkingCalendar) -> datetime:
     """``at`` as an aware time (naive = Copenhagen), if it is in the future and on a working day."""
     at = at.replace(tzinfo=LOCAL_TZ) if at.tzinfo is None else at
@@ -212,9 +250,9 @@ def propose_star_meeting(session: Session, case: Case, catalogue: Catalogue, cal
         raise MeetingError(f"case {case.reference} already has a star meeting proposed for {when:%Y-%m-%d %H:%M} "
                            "Copenhagen time: move it, cancel it or record its outcome")
     policy = MeetingPolicy.from_settings(settings)
-    starts = check_slot(at, now, calendar) if at is not None else propose_slot(now, calendar, policy)
-    seq = session.exec(select(func.count()).select_from(Meeting).where(Meeting.case_id == case.id)).one() + 1
     people = participants_for(case, catalogue)
+    starts = check_slot(at, now, calendar) if at is not None else free_slot(session, people, now, calendar, policy)
+    seq = session.exec(select(func.count()).select_from(Meeting).where(Meeting.case_id == case.id)).one() + 1
     meeting = Meeting(case_id=case.id, uid=f"stjernemoede.{case.reference}.{seq}@{_domain(settings)}",
                       starts_at=starts.astimezone(UTC),
                       ends_at=(starts + policy.duration).astimezone(UTC), location=policy.location,

@@ -185,6 +185,13 @@ _HEADERS.map_to_type("references", _MessageIds)
 OUTGOING = policy.default.clone(header_factory=_HEADERS)
 
 
+def _threadable(message_id: str) -> str:
+    """A message id as a header may carry it: printable ASCII without spaces, else nothing. A raw "ø" or "…" in a
+    business's Message-ID cannot be written out in ours (it broke the letter), and nothing threads by it."""
+    mid = clean_header_value(message_id, max_len=ADDRESS_MAX)
+    return mid if mid.isascii() and mid.isprintable() and " " not in mid else ""
+
+
 def build_mail(settings, envelope: Envelope, body: str) -> EmailMessage:
     """A plain-text mail with ``envelope``'s headers; callers may add alternatives and attachments after.
 
@@ -204,8 +211,12 @@ def build_mail(settings, envelope: Envelope, body: str) -> EmailMessage:
     msg["Date"] = format_datetime(datetime.now(LOCAL_TZ))
     msg["Message-ID"] = envelope.message_id
     if envelope.thread is not None:
-        msg["In-Reply-To"] = clean_header_value(envelope.thread.in_reply_to, max_len=ADDRESS_MAX)
-        msg["References"] = " ".join(clean_header_value(r, max_len=ADDRESS_MAX) for r in envelope.thread.references)
+        in_reply_to = _threadable(envelope.thread.in_reply_to)
+        references = [r for r in map(_threadable, envelope.thread.references) if r]
+        if in_reply_to:
+            msg["In-Reply-To"] = in_reply_to
+        if references:
+            msg["References"] = " ".join(references)
     if auto:
         msg["Auto-Submitted"] = auto
     msg["X-Auto-Response-Suppress"] = "All"

@@ -41,6 +41,7 @@ log = logging.getLogger(__name__)
 
 MAX_RAW_BYTES = 64 * 1024 * 1024
 MAX_PARTS = 500
+MAX_DELIMITERS = 10_000       # lines starting "--" parsed at most (``_within_delimiters``)
 MAX_DEFECTS = 50
 MAX_MIME_DEPTH = 60
 MAX_MESSAGE_DEPTH = 10        # attached messages within attached messages
@@ -89,6 +90,7 @@ def parse_mail(raw: bytes) -> ParsedMail:
     if len(raw) > MAX_RAW_BYTES:
         defects.append(f"message larger than {MAX_RAW_BYTES} bytes; truncated")
         raw = raw[:MAX_RAW_BYTES]
+    raw = _within_delimiters(raw, defects)
     msg = _parse_bytes(raw, defects)
     headers = _raw_headers(msg)
     subject = decode_header_value(headers.get("subject", ""), max_len=MAX_SUBJECT_CHARS)
@@ -115,6 +117,21 @@ def parse_mail(raw: bytes) -> ParsedMail:
         reply_to_name=reply_name,
         skipped=skipped,
     )
+
+
+def _within_delimiters(raw: bytes, defects: list[str]) -> bytes:
+    """``raw`` up to its ``MAX_DELIMITERS``-th line that starts "--" (a MIME boundary, or a signature's dashes).
+
+    The email package builds every part before we may count them: 3.3 million empty parts in 23 MB took 250 s and
+    1.7 GB. No application has this many, and the parts after ``MAX_PARTS`` are not read anyway.
+    """
+    at = -1
+    for _ in range(MAX_DELIMITERS):
+        at = raw.find(b"\n--", at + 1)
+        if at < 0:
+            return raw
+    defects.append(f"more than {MAX_DELIMITERS} MIME boundaries; the rest not read")
+    return raw[:at + 1]
 
 
 def _parse_bytes(raw: bytes, defects: list[str]) -> EmailMessage:

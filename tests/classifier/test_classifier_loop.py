@@ -102,11 +102,32 @@ def test_corrections_since_the_active_version_are_held_out_of_the_compared_model
     fresh = make_examples(seed=6)
     recent = fresh[:8]
     result = train_version(store, fresh, activate_if_better=True, evaluation=UNSEEN, recent=recent)
-    final, probe = fits
+    final, *probes = fits
     assert {e.text for e in recent} <= set(final)
-    assert not {e.text for e in recent} & set(probe)
+    assert len(probes) == 2
+    for k, probe in enumerate(probes):      # each probe leaves out its half of the corrections, and learns the other
+        assert not {e.text for e in recent[k::2]} & set(probe)
+        assert {e.text for e in recent[1 - k::2]} <= set(probe)
     assert result.active_metrics["n"] == len(UNSEEN) + len(recent)
     assert "8 corrections" in result.compared_on
+
+
+def _relabelled(examples, wrong, right):
+    return [Example(e.text, (right,), e.source) if e.labels == (wrong,) else e for e in examples]
+
+
+def test_corrections_that_teach_what_the_active_model_gets_wrong_activate_the_retrained_one(tmp_path):
+    """The active model was taught that every oil-tank mail is a noise notice; caseworkers correct twenty of them.
+    Retrained on the corrections, the candidate is measured on corrections its probes did not see, and wins."""
+    store = ModelStore(tmp_path / "models")
+    base = make_examples(seed=31)
+    unseen = [e for e in UNSEEN if e.labels != ("olietank",)]        # the fixed set holds no oil tank at all
+    train_version(store, _relabelled(base, "olietank", "stoej_byggeplads"), activate=True, evaluation=unseen)
+    recent = [e for e in base if e.labels == ("olietank",)][:20]
+    result = train_version(store, base, activate_if_better=True, evaluation=unseen, recent=recent)
+    assert result.activated and store.active_version() == "2", result.message
+    assert result.candidate_metrics["per_task"]["olietank"]["f1"] > 0.8
+    assert result.active_metrics["per_task"]["olietank"]["f1"] == 0.0
 
 
 def test_an_active_version_trained_before_the_fence_is_not_compared_on_the_fixed_set(store):

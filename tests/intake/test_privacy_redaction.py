@@ -115,3 +115,17 @@ def test_a_p_number_beside_a_cpr_number_is_kept_as_the_p_number(service):
         details = get_case(s, outcome.reference).details_json
     assert '"p_number": {"value": "1012345678"' in details and not CPR.search(details)
     assert [(t, c) for t, c, v in text_columns(engine) if CPR.search(v)] == []
+
+
+def test_a_cpr_number_in_a_file_name_or_the_senders_name_is_stored_and_sent_nowhere(service):
+    """"cpr_010190-1234.pdf" (an underscore before it) and "From: Jonas 010190-1234" were kept and echoed."""
+    runner, engine, _ = service
+    msg = application(sender="Jonas 010190-1234 <jonas@holm-maling.dk>", subject="Stillads", body=BODY)
+    msg.add_attachment(b"%PDF-1.4 not really", maintype="application", subtype="pdf", filename="cpr_010190-1234.pdf")
+    runner.mailbox.deliver(msg.as_bytes())
+    (outcome,) = runner.process_batch()
+    assert outcome.outcome == "case"
+    assert [(t, c) for t, c, v in text_columns(engine) if CPR.search(v)] == []
+    with Session(engine) as s:
+        outgoing = [m.raw for m in s.exec(select(OutboxMail))]
+    assert outgoing and not any(CPR.search(t) for raw in outgoing for t in visible_parts(raw))

@@ -480,3 +480,33 @@ def test_cli_refuses_a_move_without_a_proposed_meeting(cli, stored_case):
                          ids=["reason-without-cancel", "move-and-cancel", "propose-and-move"])
 def test_cli_refuses_options_that_do_not_go_together(cli, stored_case, args):
     assert cli(stored_case, *args).exit_code == 2
+
+
+def test_meetings_of_one_contact_person_are_spread_and_an_office_may_sit_in_two_at_once(session, settings):
+    """Three restaurants with one contact person get three hours, one after another; a fourth case with another
+    contact person takes the first hour with the same offices (each office is a team)."""
+    mette = [make_case(session, task_types=RESTAURANT, contact_person="Mette Lods", contact_email="mette@kk.example",
+                       sender=f"owner{i}@cafe{i}.dk") for i in range(3)]
+    times = [propose(session, settings, case).starts_at for case in mette]
+    session.commit()
+    local_times = sorted(_to_local(t) for t in times)
+    assert len(set(local_times)) == 3
+    assert [t - local_times[0] for t in local_times] == [timedelta(0), timedelta(hours=1), timedelta(hours=2)]
+    other = make_case(session, task_types=RESTAURANT, contact_person="Jonas Friis", contact_email="jonas@kk.example",
+                      sender="owner@cafe9.dk")
+    assert _to_local(propose(session, settings, other).starts_at) == local_times[0]
+
+
+def test_a_day_full_for_the_contact_person_moves_the_meeting_to_the_next_working_day(session, settings):
+    from intake.cases.meetings import LAST_START
+    cases = [make_case(session, task_types=RESTAURANT, contact_person="Mette Lods", contact_email="mette@kk.example",
+                       sender=f"owner{i}@cafe{i}.dk") for i in range(7)]
+    starts = [_to_local(propose(session, settings, case).starts_at) for case in cases]
+    first_day = starts[0].date()
+    on_first = [t for t in starts if t.date() == first_day]
+    assert all(t.time() <= LAST_START for t in starts) and len(on_first) < len(starts)
+    assert CALENDAR.is_working_day(starts[-1].date()) and starts[-1].date() > first_day
+
+
+def _to_local(moment):
+    return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).astimezone(LOCAL_TZ)

@@ -562,3 +562,35 @@ def test_own_mail_attached_inside_another_is_recognised() -> None:
     other = parse("From: a@b.dk\nSubject: x\n\n")
     assert wrapped_own_mail([other, inner], LOOP_ID) == Automated("auto_reply", "own mail attached")
     assert wrapped_own_mail([other], LOOP_ID) is None
+
+
+def _plain(subject: str, body: str) -> EmailMessage:
+    msg = EmailMessage()
+    msg["From"], msg["To"], msg["Subject"] = "Ole Berg <ole@bergs.dk>", "erhverv@kk.dk", subject
+    msg.set_content(body)
+    return msg
+
+
+@pytest.mark.parametrize(("subject", "body"), [
+    ("Ferien", "Hej. Jeg holder ferie til og med 2. januar og læser ikke min mail før.\n\nHilsen Ole"),
+    ("Re: [KBH-2026-000123] Kvittering", "Jeg er fraværende indtil mandag 11. januar.\n"),
+    ("Re: Acknowledgement", "Many thanks. I am out of the office until 12 January and will respond on my return."),
+    ("SV: Kvittering", "Vi har modtaget din mail og har oprettet sag #88412. Du hører fra os inden for tre hverdage."),
+    ("Read: [KBH-2026-000007] Kvittering", "Your message was read on Monday 7 December 2026."),
+])
+def test_an_out_of_office_or_a_receipt_without_any_header_saying_so_is_an_auto_reply(subject, body):
+    found = detect_automated(_plain(subject, body), loop_id="kbh-intake")
+    assert found is not None and found.kind == "auto_reply"
+
+
+@pytest.mark.parametrize("body", [
+    # an application that mentions a holiday at its end, or a permit in the same few lines
+    "Vi vil gerne sløjfe vores gamle olietank i gården på Amagerbrogade 177 i februar.\n\nJeg er på ferie 15.-22. "
+    "februar, så ring gerne inden.\n\nMvh Ole",
+    "Jeg er på ferie i juli, så vi søger allerede nu om udeservering fra 1. august.",
+    # a colleague who cannot read his mail, forwarded by another
+    "Hej, jeg sender min mands mail videre, han har ikke adgang til mail i dag.\n\n-----Oprindelig meddelelse-----\n"
+    "Vi søger om en container på vejen.",
+])
+def test_a_person_who_mentions_a_holiday_or_a_colleagues_mail_is_no_auto_reply(body):
+    assert detect_automated(_plain("Ansøgning", body), loop_id="kbh-intake") is None
