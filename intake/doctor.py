@@ -165,6 +165,24 @@ def _tool_check(name: str, purpose: str) -> Check:
     return Check(name, "ok", binary)
 
 
+def _sender_check(settings: Settings) -> Check:
+    """Whether mail from the municipality's own addresses can be told from mail that only says so.
+
+    A caseworker's reply with a case's reference is passed on to the business from our address. Only the
+    receiving server's ``Authentication-Results`` (``INTAKE_AUTHSERV_IDS``) proves such a From: without it, anyone
+    may write as a caseworker and have us mail the business (session 37's audit relayed a forged payment demand).
+    """
+    if not settings.imap_host:
+        return Check("sender checks", "ok", "local Maildir: mail arrives from no server")
+    if settings.sender_auth == "off":
+        return Check("sender checks", "warn", "INTAKE_SENDER_AUTH=off: every From is believed, a caseworker's too")
+    if not settings.authserv_ids:
+        return Check("sender checks", "warn", "INTAKE_AUTHSERV_IDS is not set: mail that says it is from "
+                     f"{', '.join(settings.internal) or 'the municipality'} is believed unchecked, and a forged "
+                     "caseworker's reply is passed on to the business; set it to the receiving server's authserv-id")
+    return Check("sender checks", "ok", f"Authentication-Results of {', '.join(settings.authserv_ids)} are read")
+
+
 def run_checks(settings: Settings, source: Path | None = None,
                run: Callable[..., subprocess.CompletedProcess[str]] = subprocess.run) -> Iterator[Check]:
     """Every check, in the order an operator would fix them."""
@@ -172,6 +190,7 @@ def run_checks(settings: Settings, source: Path | None = None,
     yield _database_check(settings)
     yield _mailbox_check(settings)
     yield _relay_check(settings)
+    yield _sender_check(settings)
     yield _model_check(settings)
     yield _tesseract_check(settings, run)
     yield _tool_check("antiword", "legacy Word (.doc) attachments")
@@ -181,6 +200,6 @@ def run_checks(settings: Settings, source: Path | None = None,
 def warn_at_start(settings: Settings) -> None:
     """Log the warnings of the checks that cost nothing (tools and model) when the service starts."""
     for check in (_tesseract_check(settings, subprocess.run), _tool_check("antiword", "legacy Word attachments"),
-                  _tool_check("catdoc", "legacy Office attachments")):
+                  _tool_check("catdoc", "legacy Office attachments"), _sender_check(settings)):
         if check.verdict != "ok":
             log.warning("doctor: %s: %s", check.name, check.detail)

@@ -230,7 +230,7 @@ def check_sender(state: MessageState, ctx: Context) -> None:
     settings = ctx.settings
     if settings.sender_auth == "off":
         return
-    trusted = trusted_results(state.mail.msg, settings.authserv_ids)
+    trusted = trusted_results(state.mail.msg, settings.authserv_ids, state.mail.from_addr.rpartition("@")[2])
     if trusted is not None:
         state.auth = trusted
     elif state.references and not state.who.internal:

@@ -19,8 +19,9 @@ from __future__ import annotations
 import importlib.resources
 import logging
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from email.message import Message
+from email.utils import parseaddr
 from functools import lru_cache
 
 import authheaders
@@ -114,28 +115,37 @@ def _dnsfunc(resolver: Resolver) -> Callable[..., object]:
     return dnsfunc
 
 
-def _results(header: str) -> AuthVerdict | None:
+def _results(header: str, from_domain: str = "") -> AuthVerdict | None:
     """The verdict of one ``Authentication-Results`` value; None when it cannot be read."""
     try:
         parsed = authres.AuthenticationResultsHeader.parse_value(header)
     except Exception:  # noqa: BLE001 - authres raises its own zoo on malformed input: unreadable is untrusted
         return None
     found: dict[str, str] = {}
+    dmarc_from = ""
     for result in parsed.results:
-        found.setdefault(str(result.method).lower(), str(result.result).lower())
-    return AuthVerdict(dmarc=found.get("dmarc", "none"), dkim=found.get("dkim", "none"),
-                       spf=found.get("spf", "none"), source=str(parsed.authserv_id).lower())
+        method = str(result.method).lower()
+        found.setdefault(method, str(result.result).lower())
+        if method == "dmarc" and not dmarc_from:
+            dmarc_from = next((str(p.value).lower() for p in result.properties
+                               if str(p.type).lower() == "header" and str(p.name).lower() == "from"), "")
+    verdict = AuthVerdict(dmarc=found.get("dmarc", "none"), dkim=found.get("dkim", "none"),
+                          spf=found.get("spf", "none"), source=str(parsed.authserv_id).lower())
+    return replace(verdict, dmarc="fail") if dmarc_from and from_domain and dmarc_from != from_domain else verdict
 
 
-def trusted_results(msg: Message, authserv_ids: Sequence[str]) -> AuthVerdict | None:
-    """The topmost ``Authentication-Results`` written by one of ``authserv_ids``; None without one."""
+def trusted_results(msg: Message, authserv_ids: Sequence[str], from_domain: str = "") -> AuthVerdict | None:
+    """The topmost ``Authentication-Results`` written by one of ``authserv_ids``; None without one.
+
+    Its DMARC result is for the domain its ``header.from`` names: a pass for another domain than the From's
+    (``from_domain``) proves nothing of this sender and counts as a fail."""
     ours = {a.lower() for a in authserv_ids if a}
     if not ours:
         return None
     values = [v for k, v in msg.raw_items() if k.lower() == "authentication-results"]  # raw: no header parsing
     for value in values[:HEADERS_MAX]:
         text = " ".join(str(value)[:HEADER_MAX].split())
-        verdict = _results(text)
+        verdict = _results(text, from_domain.lower())
         if verdict is not None and verdict.source in ours:
             return verdict
     return None
@@ -155,4 +165,5 @@ def verify(raw: bytes, resolver: Resolver) -> AuthVerdict:
 
 def authenticate(msg: Message, raw: bytes, authserv_ids: Sequence[str], resolver: Resolver) -> AuthVerdict:
     """Our receiving server's results when it wrote them, else the results of checking ``raw`` here."""
-    return trusted_results(msg, authserv_ids) or verify(raw, resolver)
+    from_domain = parseaddr(str(msg.get("From", ""))[:HEADER_MAX])[1].rpartition("@")[2]
+    return trusted_results(msg, authserv_ids, from_domain) or verify(raw, resolver)

@@ -93,3 +93,15 @@ def test_an_unreachable_database_says_why_without_the_password(tmp_path):
 def test_a_fresh_installation_is_told_how_long_the_first_model_takes(tmp_path):
     verdict, detail = _verdicts(load_settings(env={"INTAKE_DATA_DIR": str(tmp_path)}))["model"]
     assert verdict == "warn" and "seconds on the bundled corpus" in detail
+
+
+def test_a_real_mailbox_without_our_servers_authserv_id_is_warned_that_caseworkers_can_be_forged(tmp_path):
+    from tests.servers.base import free_port
+
+    env = {"INTAKE_DATA_DIR": str(tmp_path / "data"), "INTAKE_IMAP_HOST": "127.0.0.1",
+           "INTAKE_IMAP_PORT": str(free_port()), "INTAKE_IMAP_SECURITY": "none", "INTAKE_IMAP_USER": "u",
+           "INTAKE_IMAP_PASSWORD": "p", "INTAKE_INTERNAL_DOMAINS": "kk.example"}
+    verdict, detail = _verdicts(load_settings(env=env))["sender checks"]
+    assert verdict == "warn" and "INTAKE_AUTHSERV_IDS is not set" in detail and "kk.example" in detail
+    verdict, detail = _verdicts(load_settings(env={**env, "INTAKE_AUTHSERV_IDS": "mx.kk.example"}))["sender checks"]
+    assert verdict == "ok" and "mx.kk.example" in detail

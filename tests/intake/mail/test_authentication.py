@@ -103,3 +103,13 @@ def test_a_signature_of_another_domain_does_not_align():
                    "_dmarc.email.dk": "v=DMARC1; p=reject"})
     verdict = verify(dkim_signed(MAIL, "evil.example", pem), dns)
     assert (verdict.dkim, verdict.dmarc) == ("pass", "fail")
+
+
+def test_our_servers_pass_for_another_domain_than_the_froms_proves_nothing():
+    """"dmarc=pass header.from=attacker.example" on a From of email.dk is the attacker's own domain passing."""
+    raw = with_headers(MAIL, "mx.kk.example; dmarc=pass header.from=attacker.example")
+    assert trusted_results(parsed(raw), OURS, "email.dk").dmarc == "fail"
+    assert trusted_results(parsed(raw), OURS, "attacker.example").dmarc == "pass"
+    aligned = with_headers(MAIL, "mx.kk.example; dmarc=pass header.from=Email.dk")
+    assert trusted_results(parsed(aligned), OURS, "email.dk").dmarc == "pass"
+    assert authenticate(parsed(raw), raw, OURS, lambda name: None).dmarc == "fail"
