@@ -49,7 +49,7 @@ from intake.letters.followup import follow_up_to_office, unverified_to_office
 from intake.letters.notices import caseworker_reply, closed_reply
 from intake.letters.outbox import queue_mail
 from intake.letters.status import describe_event, status_reply
-from intake.letters.wording import language
+from intake.letters.wording import language, words
 from intake.mail.headers import raw_header_values
 from intake.mail.message import ParsedMail
 from intake.pipeline import Context, MessageState, evidence_of, find_details, own_evidence, read_attachments
@@ -127,6 +127,7 @@ def answer_status(session: Session, case: Case, state: MessageState, inbound_id:
     """Each part's office, state and expected week, and the last event that is not this very question."""
     last = session.exec(select(CaseEvent).where(CaseEvent.case_id == case.id)
                         .where(col(CaseEvent.action).not_in(INTERNAL_EVENTS))
+                        .where(col(CaseEvent.action).in_(list(words(state.language, "events"))))  # in its words
                         .order_by(col(CaseEvent.id).desc())).first()
     last_text = describe_event(last.action, last.at, state.language) if last else "-"
     parts = part_facts(session, case)

@@ -190,6 +190,17 @@ def detect_loops(state: MessageState, ctx: Context) -> None:
     if verdict is not None:
         state.kind, state.reason = verdict.kind, verdict.reason
         raise StopMessage("skipped", verdict.reason)
+    if state.mail.from_addr and state.mail.from_addr.lower() == ctx.settings.from_address.lower():
+        # our own address writing to us without our X-Loop: a loop through a forwarding rule, or a forgery
+        state.kind, state.reason = "loop", "from our own address"
+        raise StopMessage("skipped", state.reason)
+    if not state.mail.attachments and len(_WORD.findall(f"{state.mail.subject} {state.mail.full_text}")) < 2:
+        # a 0-byte file, random bytes, headers alone: nothing a person wrote to answer
+        state.kind, state.reason = "empty", "nothing to read: no words in the subject or text, no attachment"
+        raise StopMessage("skipped", state.reason)
+
+
+_WORD = re.compile(r"[^\W\d_]{2,}")
 
 
 def find_parties(state: MessageState, ctx: Context) -> None:

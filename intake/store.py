@@ -16,6 +16,7 @@ import json
 import logging
 from dataclasses import replace
 
+from sqlalchemy import event
 from sqlmodel import Session
 
 from intake.attachments import AttachmentResult
@@ -165,7 +166,9 @@ def store_case(session: Session, inbound: InboundMessage, state: MessageState, c
     inbound.case_id, inbound.outcome, inbound.kind = case.id, "case", "application"
     fields = {"reference": case.reference, "task_type": case.task_type, "office": case.office,
               "parts": ",".join(p.task_type for p in parts), "inbound_id": inbound.id}
-    log.info("case registered", extra=fields | ({"triage": True} if case.needs_triage else {}))
+    registered = fields | ({"triage": True} if case.needs_triage else {})
+    # said once it is true: a crash before the commit leaves no line naming a case that does not exist
+    event.listen(session, "after_commit", lambda _: log.info("case registered", extra=registered), once=True)
     return case
 
 

@@ -67,9 +67,10 @@ def describe_received(when: datetime, lang: str) -> str:
 
 
 def greeting_name(name: object, lang: str) -> str:
-    """Whom a letter greets: ``name`` cleaned (it comes from the sender), else "ansøger" / "applicant"."""
+    """Whom a letter greets: ``name`` cleaned (it comes from the sender), else "ansøger" / "applicant". A name that
+    holds an address ("mette@cafesolsikke.dk" <evil@...>: a display-name trick) greets nobody by it."""
     cleaned = clean_header_value(str(name or ""), max_len=80)
-    return cleaned or phrase(lang, "words.applicant")
+    return cleaned if cleaned and "@" not in cleaned else phrase(lang, "words.applicant")
 
 
 def contact_text(person: ContactPerson | None, lang: str, *, introduce: bool = False, question: bool = False) -> str:

@@ -41,13 +41,13 @@ LATENCY_BUCKETS = (1.0, 5.0, 15.0, 30.0, 60.0, 120.0, 300.0, 900.0, 3600.0)
 LATENCY_WINDOW = timedelta(days=7)
 
 
-@router.get("/health")
+@router.api_route("/health", methods=["GET", "HEAD"])   # (load balancers probe with HEAD)
 def health() -> dict[str, str]:
     """The process serves requests."""
     return {"status": "ok"}
 
 
-@router.get("/ready")
+@router.api_route("/ready", methods=["GET", "HEAD"])
 def ready(ctx: Annotated[WebContext, Depends(get_context)]) -> JSONResponse:
     """Every check with its result; 503 when one fails."""
     checks = {name: _run(check, ctx) for name, check in CHECKS.items()}
@@ -111,7 +111,7 @@ CHECKS: dict[str, Callable[[WebContext], str]] = {
 }
 
 
-@router.get("/metrics")
+@router.api_route("/metrics", methods=["GET", "HEAD"])
 def metrics(request: Request) -> Response:
     """The Prometheus text format, read from the database now."""
     registry: CollectorRegistry | None = getattr(request.app.state, "metrics", None)

@@ -153,3 +153,54 @@ def test_a_replay_that_fails_leaves_the_message_in_the_quarantine(tmp_path, mode
     assert rec.status == "quarantined" and "replay failed (IntegrityError)" in rec.reason
     monkeypatch.setitem(HANDLERS, "application", real)
     assert runner.replay(outcome.inbound_id).outcome == "case", "and it can be replayed again"
+
+
+def test_a_case_is_said_registered_only_once_it_is_committed(tmp_path, model_dir, monkeypatch, caplog):
+    import intake.runner
+
+    engine, box, runner = wired(tmp_path, model_dir)
+
+    def die(name):
+        if name == "before_commit":
+            raise KeyboardInterrupt     # as a process killed between the case and its commit
+    monkeypatch.setattr(intake.runner, "crash_point", die)
+    box.deliver(application(sender=OWNER).as_bytes())
+    caplog.set_level("INFO")
+    with pytest.raises(KeyboardInterrupt):
+        runner.process_batch()
+    assert not [r for r in caplog.records if r.getMessage() == "case registered"], "no line names a phantom case"
+    monkeypatch.setattr(intake.runner, "crash_point", lambda name: None)
+    caplog.clear()
+    (outcome,) = runner.process_batch()
+    assert outcome.outcome == "case"
+    (line,) = [r for r in caplog.records if r.getMessage() == "case registered"]
+    assert line.__dict__["reference"] == outcome.reference
+
+
+def test_mail_from_our_own_address_and_mail_with_nothing_to_read_are_skipped_with_their_reason(tmp_path,
+                                                                                                model_dir):
+    engine, box, runner = wired(tmp_path, model_dir)
+    own = application(sender="Erhvervsservice <ERHVERVSSERVICE@kk.example>", subject="Re: Kvittering",
+                      body="Tak for din ansøgning om stillads.")
+    box.deliver(own.as_bytes())
+    box.deliver(b"")
+    box.deliver(b"From: x@y.dk\r\nTo: erhvervsservice@kk.example\r\nSubject: \r\n\r\n\x8f\x01\x02 \x03\r\n")
+    box.deliver(application(sender="Ida Lund <ida@lund-byg.dk>").as_bytes())
+    assert drain(runner, rounds=1) == ["skipped", "skipped", "skipped", "case"]
+    reasons = [r.reason for r in rows(engine)[:3]]
+    assert reasons[0] == "from our own address" and all(r.startswith("nothing to read") for r in reasons[1:])
+    with Session(engine) as s:
+        assert [m.recipient for m in s.exec(select(OutboxMail).where(OutboxMail.purpose == "acknowledgement"))] \
+            == ["ida@lund-byg.dk"]
+
+
+def test_a_display_name_that_is_an_address_is_never_the_greeting(tmp_path, model_dir):
+    engine, box, runner = wired(tmp_path, model_dir)
+    box.deliver(application(sender='"mette@cafesolsikke.dk" <someone@elsewhere.example>',
+                            body="Vi søger om stillads på fortovet foran Nørrebrogade 20, 2200 København N, i 3 uger "
+                                 "fra 1. marts 2027.").as_bytes())
+    (outcome,) = runner.process_batch()
+    with Session(engine) as s:
+        ack = s.exec(select(OutboxMail).where(OutboxMail.purpose == "acknowledgement")).one()
+    body = email.message_from_bytes(ack.raw, policy=policy.default).get_body(("plain",)).get_content()
+    assert "Kære mette@cafesolsikke.dk" not in body and "mette@cafesolsikke.dk" not in body.splitlines()[0]

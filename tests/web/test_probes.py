@@ -16,6 +16,9 @@ from tests.web.conftest import store_case
 
 def test_health_answers_while_the_process_serves(client):
     assert client.get("/health").json() == {"status": "ok"}
+    for probe in ("/health", "/metrics"):       # load balancers probe with HEAD
+        head = client.head(probe)
+        assert head.status_code == 200 and head.content == b"", probe
 
 
 def make_ready(settings):

@@ -124,3 +124,10 @@ def test_a_case_past_its_latest_day_says_it_is_late_not_a_week_gone_by(settings,
     paused = body_of(status_reply(case(lang, status="waiting"), last, original(lang), CATALOGUE, settings, lang, 3,
                                   parts=(part(status="waiting"),), today=date(2026, 12, 15)))
     assert late not in paused, "while we wait for the business the clock stands still"
+
+
+@pytest.mark.parametrize(("lang", "words"), [("da", "svar fra enheden sendt til dig"),
+                                              ("en", "a reply from the office sent to you")])
+def test_a_caseworkers_reply_is_an_event_in_the_business_words(lang, words):
+    said = describe_event("caseworker_reply", datetime(2026, 12, 7, 10, 0, tzinfo=LOCAL_TZ), lang)
+    assert said.startswith(words) and "caseworker" not in said.replace("office", "")
