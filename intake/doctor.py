@@ -165,6 +165,27 @@ def _tool_check(name: str, purpose: str) -> Check:
     return Check(name, "ok", binary)
 
 
+def _workers_check(settings: Settings) -> Check:
+    """In the queue mode, whether an ``intake worker`` is alive: without one every attachment waits out the
+    service's whole budget (``INTAKE_EXTRACTION_WAIT_SECONDS``) and is routed unread."""
+    if settings.extraction != "queue":
+        return Check("workers", "ok", "attachments are read by the service itself (INTAKE_EXTRACTION=local)")
+    from intake.extraction import live_workers
+
+    try:
+        engine = make_engine(settings.database_url)
+        try:
+            alive = live_workers(engine)
+        finally:
+            engine.dispose()
+    except (IntakeError, SQLAlchemyError) as err:
+        return Check("workers", "fail", f"the queue cannot be read: {type(err).__name__}")
+    if not alive:
+        return Check("workers", "fail", "INTAKE_EXTRACTION=queue, but no `intake worker` beat in the last minute: "
+                     "every attachment waits the whole budget and is routed unread; start at least one")
+    return Check("workers", "ok", f"{alive} `intake worker` process(es) alive")
+
+
 def _sender_check(settings: Settings) -> Check:
     """Whether mail from the municipality's own addresses can be told from mail that only says so.
 
@@ -190,6 +211,7 @@ def run_checks(settings: Settings, source: Path | None = None,
     yield _database_check(settings)
     yield _mailbox_check(settings)
     yield _relay_check(settings)
+    yield _workers_check(settings)
     yield _sender_check(settings)
     yield _model_check(settings)
     yield _tesseract_check(settings, run)

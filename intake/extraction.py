@@ -77,6 +77,21 @@ def ensure_schema(app: procrastinate.App, engine: Engine) -> None:
                 cursor.execute(app.schema_manager.get_schema())
 
 
+WORKER_ALIVE_SECONDS = 60      # a worker whose heartbeat (every 10 s) is older is taken as gone
+NO_WORKER_WAIT = 2.0           # seconds a message waits for its attachments while no worker is alive
+
+
+def live_workers(engine: Engine) -> int:
+    """How many ``intake worker`` processes beat in the last ``WORKER_ALIVE_SECONDS`` (procrastinate's heartbeats);
+    0 when the queue's tables are not there yet (no worker ever started)."""
+    with engine.connect() as conn:
+        if not conn.exec_driver_sql("SELECT to_regclass('procrastinate_workers') IS NOT NULL").scalar():
+            return 0
+        return int(conn.exec_driver_sql(
+            "SELECT count(*) FROM procrastinate_workers "
+            f"WHERE last_heartbeat > now() - interval '{WORKER_ALIVE_SECONDS} seconds'").scalar() or 0)
+
+
 def read_one(engine: Engine, inbound_id: int, position: int) -> None:
     """The job: read attachment ``position`` of message ``inbound_id`` and store the result (once)."""
     with Session(engine) as session:
@@ -131,6 +146,12 @@ class QueueExtractor:
         missing = [i for i in range(len(names)) if i not in found]
         if missing:
             self._defer(inbound_id, missing)
+            if not live_workers(self.engine):
+                # nobody reads them now: waiting the whole budget for each message would stall the mailbox (about
+                # 20 messages an hour); the case goes on unread, and the reads are added when a worker comes
+                log.warning("no `intake worker` alive: attachments are routed unread and added when read",
+                            extra={"inbound_id": inbound_id})
+                budget = min(budget, NO_WORKER_WAIT)
         deadline = time.monotonic() + budget
         while len(found) < len(names) and time.monotonic() < deadline:
             time.sleep(POLL_SECONDS)

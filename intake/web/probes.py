@@ -105,9 +105,21 @@ def check_model(ctx: WebContext) -> str:
     return f"version {version} active"
 
 
+def check_workers(ctx: WebContext) -> str:
+    """In the queue mode, at least one ``intake worker`` alive (else every attachment is routed unread)."""
+    if ctx.settings.extraction != "queue":
+        return "attachments read by the service"
+    from intake.extraction import live_workers
+
+    alive = live_workers(ctx.engine)
+    if not alive:
+        raise LookupError("no `intake worker` beat in the last minute (INTAKE_EXTRACTION=queue)")
+    return f"{alive} alive"
+
+
 CHECKS: dict[str, Callable[[WebContext], str]] = {
     "database": check_database, "migrations": check_migrations, "mailbox": check_mailbox, "smtp": check_smtp,
-    "model": check_model,
+    "model": check_model, "workers": check_workers,
 }
 
 

@@ -65,3 +65,22 @@ def subprocess_env(env: dict[str, str]) -> dict[str, str]:
     full.update(env)
     full["PYTHONUNBUFFERED"] = "1"
     return full
+
+
+def wait_for_a_worker(database_url: str, worker, timeout: float = 120) -> None:
+    """Until the ``intake worker`` just started beats: the service waits for attachments only while one is alive
+    (``intake.extraction.live_workers``), so a test that starts both would otherwise race the worker's start."""
+    import time
+
+    from intake.extraction import live_workers
+    from models.db import make_engine
+
+    engine = make_engine(database_url)
+    try:
+        deadline = time.monotonic() + timeout
+        while not live_workers(engine):
+            assert worker.poll() is None, worker.communicate()[1].decode(errors="replace")[-3000:]
+            assert time.monotonic() < deadline, "the worker did not start beating"
+            time.sleep(0.5)
+    finally:
+        engine.dispose()

@@ -13,7 +13,7 @@ from sqlmodel import Session, col, select
 from models import AttachmentRead, Case, CaseEvent
 from models.db import open_database
 from tests.e2e.builders import oil_tank_pdf_en, sign_docx_da
-from tests.e2e.conftest import subprocess_env
+from tests.e2e.conftest import subprocess_env, wait_for_a_worker
 
 pytestmark = pytest.mark.realserver
 
@@ -52,6 +52,7 @@ def test_a_separate_worker_reads_the_attachments_the_service_routes_on(e2e, dove
     worker = subprocess.Popen([sys.executable, "-m", "intake", "worker", "--concurrency", "2"],
                               env=subprocess_env(env), stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     try:
+        wait_for_a_worker(settings.database_url, worker)
         _intake(env, "process", "--once")
     finally:
         worker.send_signal(signal.SIGTERM)  # a clean stop: the jobs in hand finish

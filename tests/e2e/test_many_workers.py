@@ -15,7 +15,7 @@ from sqlmodel import Session, func, select
 from models import AttachmentRead, Case, InboundMessage
 from models.db import open_database
 from tests.e2e.builders import scaffolding_da, sign_docx_da
-from tests.e2e.conftest import subprocess_env
+from tests.e2e.conftest import subprocess_env, wait_for_a_worker
 
 pytestmark = pytest.mark.realserver
 REF = re.compile(r"\[(KBH-\d{4}-\d{6})\]")
@@ -108,6 +108,7 @@ def test_workers_share_a_mailbox_exactly_once(e2e, dovecot, smtp_sink, workers):
     count = 150
     attached = _deliver(dovecot, count)
     extraction = _extraction_worker(env)
+    wait_for_a_worker(settings.database_url, extraction)
     try:
         assert _wait(_workers(env, workers)) == [0] * workers
     finally:
@@ -125,6 +126,7 @@ def test_a_worker_killed_mid_batch_loses_and_repeats_nothing(e2e, dovecot, smtp_
     count = 120
     attached = _deliver(dovecot, count)
     extraction = _extraction_worker(env)
+    wait_for_a_worker(settings.database_url, extraction)
     first, second = _workers(env, 2)
     engine = open_database(settings.database_url)
     deadline = time.monotonic() + 600
