@@ -17,7 +17,7 @@ from rich.table import Table
 
 from intake.cases.compliance import AT_RISK_WORKING_DAYS, Row
 
-COLUMNS = ("group", "label", "goal", "cases", "decided", "median_days", "p90_days", "median_working_days",
+COLUMNS = ("group", "label", "goal", "parts", "decided", "median_days", "p90_days", "median_working_days",
            "p90_working_days", "within_goal", "within_goal_share", "open", "at_risk", "overdue")
 RULES = (
     "Processing time: receipt to decision, paused time (waiting for the applicant) excluded; "
@@ -49,11 +49,11 @@ def _share(row: Row) -> str:
 
 def as_table(rows: Sequence[Row], period: Period) -> Table:
     """A rich table; the last row is the total."""
-    table = Table("group", "goal", "cases", "decided", "median d", "p90 d", "median wd", "p90 wd",
+    table = Table("group", "goal", "parts", "decided", "median d", "p90 d", "median wd", "p90 wd",
                   "within goal", "open", "at risk", "overdue",
                   title=f"Service-goal compliance, {period.describe()}", caption=RULES, caption_justify="left")
     for i, r in enumerate(rows):
-        table.add_row(r.label, r.goal or "-", str(r.cases), str(r.decided), _num(r.median_days),
+        table.add_row(r.label, r.goal or "-", str(r.parts), str(r.decided), _num(r.median_days),
                       _num(r.p90_days), _num(r.median_working_days), _num(r.p90_working_days),
                       f"{_share(r)} ({r.within_goal}/{r.decided})", str(r.open), str(r.at_risk),
                       str(r.overdue), end_section=(i == len(rows) - 2))
@@ -124,7 +124,7 @@ def chart_compliance(rows: Sequence[Row]) -> str:
     left.invert_yaxis()
     right.barh(ys, [r.overdue for r in rows], color="tab:red", label="overdue")
     right.barh(ys, [r.at_risk for r in rows], left=[r.overdue for r in rows], color="tab:orange", label="at risk")
-    right.set_xlabel("open cases")
+    right.set_xlabel("open parts")
     right.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12 - 0.3 / len(rows)), ncol=2, frameon=False)
     return _png(fig)
 
@@ -132,7 +132,7 @@ def chart_compliance(rows: Sequence[Row]) -> str:
 def _html_rows(rows: Sequence[Row]) -> str:
     cells = []
     for r in rows:
-        values = (r.label, r.goal or "-", r.cases, r.decided, _num(r.median_days), _num(r.p90_days),
+        values = (r.label, r.goal or "-", r.parts, r.decided, _num(r.median_days), _num(r.p90_days),
                   _num(r.median_working_days), _num(r.p90_working_days), f"{_share(r)} ({r.within_goal}/{r.decided})",
                   r.open, r.at_risk, r.overdue)
         cells.append("<tr>" + "".join(f"<td>{html.escape(str(v))}</td>" for v in values) + "</tr>")
@@ -141,7 +141,7 @@ def _html_rows(rows: Sequence[Row]) -> str:
 
 def as_html(rows: Sequence[Row], period: Period) -> str:
     """A self-contained HTML page: the table, the rules, and two charts as embedded PNG."""
-    head = ("group", "goal", "cases", "decided", "median (days)", "p90 (days)", "median (working days)",
+    head = ("group", "goal", "parts", "decided", "median (days)", "p90 (days)", "median (working days)",
             "p90 (working days)", "within goal", "open", "at risk", "overdue")
     title = html.escape(f"Service-goal compliance, {period.describe()}")
     charts = ""

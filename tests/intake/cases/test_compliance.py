@@ -102,7 +102,7 @@ def test_period_is_by_copenhagen_receipt_date_across_week_53(engine):
         {"received": local(2027, 1, 1, 12)}, {"received": local(2027, 1, 3, 23, 59)},
         {"received": local(2027, 1, 4, 0, 1)})
     row = report(engine, local(2027, 1, 5), start=date(2026, 12, 28), end=date(2027, 1, 3))[TOTAL]
-    assert row.cases == 3
+    assert row.parts == 3
 
 
 def test_open_cases_past_their_due_date_are_overdue(engine):
@@ -126,7 +126,7 @@ def test_a_waiting_case_does_not_run_late_while_its_clock_is_paused(engine):
 def test_grouping_by_office_merges_task_types_of_one_office(engine):
     add(engine, {"task_types": ("udeservering",)}, {"task_types": ("gadesalg",)}, {"task_types": ("vejareal",)})
     rows = report(engine, local(2026, 3, 3), by="office")
-    assert (rows["byliv"].cases, rows["trafik"].cases, rows[TOTAL].cases) == (2, 1, 3)
+    assert (rows["byliv"].parts, rows["trafik"].parts, rows[TOTAL].parts) == (2, 1, 3)
 
 
 def test_a_period_that_ends_before_it_starts_is_refused(engine):
