@@ -181,7 +181,13 @@ def _pages(read: Callable, page: int, everything: bool) -> tuple[list, str | Non
 @app.command()
 def show(reference: str = typer.Argument(..., help=REFERENCE_HELP)) -> None:
     """Details, parts, documents, paths forward offered by the catalogue, and the full history."""
+    from datetime import UTC
+
     from intake.cases.views import case_detail
+    from routing.goals import LOCAL_TZ
+
+    def local(moment):  # the database keeps UTC; people read Copenhagen's clock, as on the desk
+        return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).astimezone(LOCAL_TZ)
 
     with _desk_session(reading=True) as (desk, session, _, _s):
         d = case_detail(session, reference, desk)
@@ -191,7 +197,7 @@ def show(reference: str = typer.Argument(..., help=REFERENCE_HELP)) -> None:
             f"status: {c.status}" + (f" ({c.decision})" if c.decision else ""),
             f"task types: {', '.join(json.loads(c.task_types))}" + ("  [TRIAGE]" if c.needs_triage else ""),
             f"offices involved: {', '.join(json.loads(c.offices or '[]'))}",
-            f"received: {c.received_at:%Y-%m-%d %H:%M} UTC",
+            f"received: {local(c.received_at):%Y-%m-%d %H:%M} (Copenhagen)",
             f"applicant: {c.applicant_email or c.sender}"
             + (f"  answered at: {c.reply_email}" if c.reply_email and c.reply_email != c.applicant_email else "")
             + (f"  forwarded by: {c.forwarded_by}" if c.forwarded_by else ""),
@@ -206,12 +212,12 @@ def show(reference: str = typer.Argument(..., help=REFERENCE_HELP)) -> None:
                          + (f" ({p.decision})" if p.decision else "") + ("  [TRIAGE]" if p.needs_triage else ""))
             parts.append(f"    goal: {p.goal_value} {p.goal_unit}  due: {v.due.isoformat()} ({p.expected_week})  "
                          f"standing: {v.standing}  assigned to: {p.assigned_to or '-'}"
-                         + (f"  [paused since {p.paused_since:%Y-%m-%d %H:%M}]" if p.paused_since else "")
+                         + (f"  [paused since {local(p.paused_since):%Y-%m-%d %H:%M}]" if p.paused_since else "")
                          + (f"  paused so far: {p.paused_seconds // 3600} h" if p.paused_seconds else ""))
             parts += [f"    path forward {i}. {text}" for i, text in enumerate(v.paths_forward, start=1)]
         docs = [f"  - {a.get('filename')} ({a.get('type')}, {a.get('status')}"
                 + (f": {a.get('reason')}" if a.get("reason") else "") + ")" for a in d.documents]
-        history = [f"  {e.at:%Y-%m-%d %H:%M}  {e.actor:<12} {e.action:<15} {e.detail}" for e in d.events]
+        history = [f"  {local(e.at):%Y-%m-%d %H:%M}  {e.actor:<12} {e.action:<15} {e.detail}" for e in d.events]
     text = ["\n".join(lines), "parts (reject --path-forward N picks a path of its part):\n" + "\n".join(parts),
             "documents:\n" + ("\n".join(docs) or "  -"), "history:\n" + "\n".join(history)]
     console.print("\n".join(text), highlight=False, markup=False)

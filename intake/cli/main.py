@@ -195,6 +195,9 @@ def classify(
     from intake.dryrun import analyse
     from intake.dryrun import as_json as to_json
 
+    if received is not None and not 2000 <= received.year <= 2200:
+        # (a due date 10 weeks after 9999-12-30 is no date: a traceback, before this)
+        raise typer.BadParameter("a receipt time between the years 2000 and 2200", param_hint="--received")
     if received is not None and received.tzinfo is None:
         from routing.goals import LOCAL_TZ
 

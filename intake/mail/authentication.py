@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import importlib.resources
 import logging
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from email.message import Message
@@ -151,6 +152,10 @@ def trusted_results(msg: Message, authserv_ids: Sequence[str], from_domain: str 
     return None
 
 
+_SIGNED = re.compile(rb"(?im)^dkim-signature:")
+HEADER_BLOCK_SCAN = 256 * 1024
+
+
 def verify(raw: bytes, resolver: Resolver) -> AuthVerdict:
     """DKIM and DMARC checked here, DNS through ``resolver`` (no SPF: the connecting IP is not known here)."""
     try:
@@ -160,7 +165,11 @@ def verify(raw: bytes, resolver: Resolver) -> AuthVerdict:
         log.info("sender authentication could not be checked", extra={"error": type(err).__name__})
         return AuthVerdict(dmarc="permerror", source=CHECKED_BY)
     verdict = _results(header.partition(":")[2].strip())
-    return verdict if verdict is not None else AuthVerdict(dmarc="permerror", source=CHECKED_BY)
+    if verdict is None:
+        return AuthVerdict(dmarc="permerror", source=CHECKED_BY)
+    if verdict.dkim == "fail" and not _SIGNED.search(raw[:HEADER_BLOCK_SCAN]):
+        verdict = replace(verdict, dkim="none")     # authheaders says "fail" for a mail that carries no signature
+    return verdict
 
 
 def authenticate(msg: Message, raw: bytes, authserv_ids: Sequence[str], resolver: Resolver) -> AuthVerdict:

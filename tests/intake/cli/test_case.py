@@ -207,6 +207,8 @@ def test_show_prints_details_documents_paths_forward_and_history(settings):
     assert "Jensen ApS" in out and "tegning.pdf (pdf, read)" in out and "scan.docx (docx, unreadable: encrypted)" in out
     assert CATALOGUE.task("vejareal").paths_forward_da[0][:40] in out.replace("\n", " ")
     assert "assigned" in out and "karen" in out
+    # received 09:00 in Copenhagen (08:00 UTC): every moment on Copenhagen's clock, as on the desk
+    assert "received: 2026-11-30 09:00 (Copenhagen)" in out and " UTC" not in out
 
 
 def test_list_pages_by_due_date_and_all_joins_the_pages(settings):

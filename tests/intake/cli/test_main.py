@@ -66,6 +66,14 @@ def test_received_option_overrides_the_date_header(run, tmp_path):
     assert out["due_date"] == "2027-01-12" and out["expected_completion_week"] == "2027-W02"
 
 
+def test_a_receipt_time_no_due_date_can_follow_is_a_usage_error_not_a_traceback(run, tmp_path):
+    path = tmp_path / "msg.eml"
+    path.write_bytes(application().as_bytes())
+    result = run("classify", str(path), "--json", "--received", "9999-12-30")
+    assert result.exit_code == 2 and "between the years 2000 and 2200" in result.output
+    assert "Traceback" not in result.output
+
+
 def test_classify_stores_and_sends_nothing(run, tmp_path):
     classify(run, tmp_path, application())
     data = tmp_path / "data"

@@ -113,3 +113,7 @@ def test_our_servers_pass_for_another_domain_than_the_froms_proves_nothing():
     aligned = with_headers(MAIL, "mx.kk.example; dmarc=pass header.from=Email.dk")
     assert trusted_results(parsed(aligned), OURS, "email.dk").dmarc == "pass"
     assert authenticate(parsed(raw), raw, OURS, lambda name: None).dmarc == "fail"
+
+
+def test_a_mail_without_a_signature_is_dkim_none_not_fail():
+    assert verify(MAIL, lambda name: None).dkim == "none"
