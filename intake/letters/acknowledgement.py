@@ -40,7 +40,11 @@ def acknowledgement(facts: CaseFacts, original: ParsedMail, catalogue: Catalogue
     application, not the colleague who forwarded it) and greets the name that came with that address.
     """
     lang = language(facts.language)
-    name = task_names(_part_types(facts, catalogue), catalogue, lang)
+    parts = parts_of(facts, catalogue)
+    # (a task the triage office has yet to settle is not named: "Kvittering: Erhvervsaffald" over "Opgave: endnu ikke
+    # fastlagt" was a guess in the subject)
+    name = (phrase(lang, "subjects.enquiry") if any(p.needs_triage for p in parts)
+            else task_names(_part_types(facts, catalogue), catalogue, lang))
     quoted = _without_prefixes(strip_references(settings.reference_prefix, original.subject))
     if facts.forwarded_by and facts.parts and not facts.parts[0].needs_triage:
         quoted = ""  # the colleague's "VS: ..." is not the business's subject
