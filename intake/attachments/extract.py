@@ -94,6 +94,10 @@ def _result(name, declared_type, kind, data, found: Extracted, limits: Limits) -
         warnings.append("text_capped")
     if not text and not found.fields and not found.members:
         return refusal(name, declared_type, kind, "no_text", len(data))
+    if not text and not found.fields and all(m.status != "read" for m in found.members):
+        # an archive none of whose members could be read is not "read": it says why its first member was not
+        # (zips nested five deep were "read" with no text, and the business was told nothing)
+        return refusal(name, declared_type, kind, found.members[0].reason or "no_text", len(data))
     return AttachmentResult(filename=name, declared_type=declared_type, type=kind, status="read",
                             reason=None, text=text, fields=found.fields, pages=found.pages,
                             size=len(data), members=found.members, warnings=warnings)

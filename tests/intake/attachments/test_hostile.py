@@ -67,7 +67,13 @@ def test_zip_bomb_member_is_refused_as_too_large(extract):
 def test_deeply_nested_zip_is_cut_off_at_the_depth_limit(extract):
     result = extract("dybt.zip", builders.nested_zip(30, b"bunden"))
     assert "bunden" not in result.text
-    assert any(m.reason == "too_deep" for m in result.unreadable_members())
+    # nothing in it could be read: the archive itself is not "read", and says why (the letters explain it)
+    assert (result.status, result.reason) == ("unreadable", "too_deep")
+
+
+def test_a_nested_zip_within_the_limit_is_read_and_one_beyond_it_says_too_deep(extract):
+    assert extract("to.zip", builders.nested_zip(2, "Vi søger om udeservering".encode())).status == "read"
+    assert extract("fem.zip", builders.nested_zip(5, "Vi søger om udeservering".encode())).reason == "too_deep"
 
 
 def test_zip_with_too_many_members_is_refused(extract):
