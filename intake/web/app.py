@@ -10,13 +10,13 @@ languages).
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
 
 from fastapi import APIRouter, FastAPI, Request
 from fastapi.exception_handlers import http_exception_handler, request_validation_exception_handler
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import Response
+from fastapi.responses import RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -46,7 +46,9 @@ _ERRORS = {
 
 def create_app(context: WebContext, *, extra_routers: Sequence[APIRouter] = ()) -> FastAPI:
     """The application: probes, the track pages, static files, security headers and ``extra_routers``."""
-    app = FastAPI(title="intake", docs_url=None, redoc_url=None, openapi_url=None)
+    # (Starlette's own redirect of "/track/abc/" wrote the Host header into Location: another site's, if it said so)
+    app = FastAPI(title="intake", docs_url=None, redoc_url=None, openapi_url=None, redirect_slashes=False)
+    app.middleware("http")(_without_trailing_slash)
     app.state.context = context
     app.state.limiter = public.limiter_of(context.settings)
     app.add_middleware(SecurityHeaders, https=context.settings.public_url.startswith("https://"))
@@ -56,6 +58,15 @@ def create_app(context: WebContext, *, extra_routers: Sequence[APIRouter] = ()) 
     app.add_exception_handler(StarletteHTTPException, _staff_http_error)
     app.add_exception_handler(RequestValidationError, _staff_validation_error)
     return app
+
+
+async def _without_trailing_slash(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+    """"/track/abc/" to "/track/abc", by a relative redirect: never a host from the request, never "//elsewhere"."""
+    path = request.url.path
+    if len(path) > 1 and path.endswith("/") and not path.startswith("/static/"):
+        target = "/" + path.strip("/")
+        return RedirectResponse(target + (f"?{request.url.query}" if request.url.query else ""), status_code=307)
+    return await call_next(request)
 
 
 async def _staff_http_error(request: Request, exc: Exception) -> Response:

@@ -32,7 +32,8 @@ def test_ready_when_database_migrations_mailbox_smtp_and_model_are(settings, cli
     make_ready(settings)
     answer = client.get("/ready")
     assert answer.status_code == 200, answer.json()
-    assert set(answer.json()["checks"]) == {"database", "migrations", "mailbox", "smtp", "model"}
+    assert set(answer.json()["checks"]) == {"database", "migrations", "mailbox", "smtp", "model", "workers"}
+    assert answer.json()["checks"]["workers"]["detail"] == "attachments read by the service"
 
 
 def test_not_ready_without_a_model_names_the_check(settings, client):

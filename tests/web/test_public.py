@@ -270,3 +270,21 @@ def test_nobody_elses_tries_lock_a_business_out_of_its_personal_link_or_its_righ
 def test_a_token_of_a_case_that_is_gone_gets_the_same_answer(settings, client):
     assert client.get(f"/track/{make_token(settings, 'KBH-2026-424242')}").status_code == 404
 
+
+
+@pytest.mark.parametrize(("path", "to"), [("/track/abc/", "/track/abc"), ("/track/?lang=en", "/track?lang=en")])
+def test_a_trailing_slash_is_dropped_by_a_relative_redirect_whatever_host_the_request_names(client, path, to):
+    answer = client.get(path, headers={"Host": "evil.example"}, follow_redirects=False)
+    assert (answer.status_code, answer.headers["location"]) == (307, to)
+
+
+def test_a_path_that_would_redirect_to_another_site_redirects_home_on_this_one():
+    import asyncio
+
+    from starlette.requests import Request
+
+    from intake.web.app import _without_trailing_slash
+    request = Request({"type": "http", "method": "GET", "path": "//evil.example/", "query_string": b"",
+                       "headers": [(b"host", b"evil.example")], "scheme": "http", "server": ("x", 80)})
+    answer = asyncio.run(_without_trailing_slash(request, lambda _: None))
+    assert answer.headers["location"] == "/evil.example", "not //evil.example: another site"
