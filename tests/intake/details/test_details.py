@@ -431,7 +431,9 @@ def test_outlook_html_mail_end_to_end():
         ("Stilladsgruppen A/S", VALID_CVR, "Kasper Lund")
     assert (found["phone"], found["contact_email"]) == ("30304040", "kl@stilladsgruppen.dk")
     assert (found["address"], found["postcode"], found["city"]) == ("Industrivej 4", "2600", "Glostrup")
-    assert found["activity_location"] == "Amagerbrogade 150" and fields["activity_location"].source == "subject"
+    # the body names the subject's site with its postcode (which tells the municipality): the body's, since session 37
+    assert found["activity_location"] == "Amagerbrogade 150, 2300 København S"
+    assert fields["activity_location"].source == "body"
     assert (found["period_from"], found["period_to"]) == ("2027-04-05", "2027-05-23")
 
 
