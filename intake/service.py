@@ -12,6 +12,7 @@ import errno
 import logging
 import random
 import signal
+import threading
 import time
 from dataclasses import dataclass, field
 
@@ -56,6 +57,7 @@ class Service:
     outcomes: list[Outcome] = field(default_factory=list)
     relay: RelayState = field(default_factory=RelayState)
     sending: FlushResult = field(default_factory=FlushResult)  # what the flushes did, for the summary
+    _retraining: threading.Thread | None = None
 
     @property
     def runner(self) -> Runner:
@@ -109,7 +111,7 @@ class Service:
         # Sends at most once per office and working day, from digest_after (Copenhagen time).
         jobs.every(s.digest_check_interval).seconds.do(daily_overdue_job, self.engine, self.ctx)
         # Retrains when retrain_after_corrections corrections have come; activates only if better.
-        jobs.every(s.retrain_check_interval).seconds.do(retrain_job, self.engine, self.ctx)
+        jobs.every(s.retrain_check_interval).seconds.do(self.retrain_aside)
         # Removes the personal data of cases closed more than retention_days ago (intake.cases.personal_data).
         jobs.every(s.retention_check_interval).seconds.do(retention_job, self.engine, self.ctx)
         if self.ctx.extractor is not None:  # the queue mode: attachments read after their case was routed
@@ -117,6 +119,21 @@ class Service:
 
             jobs.every(s.outbox_flush_interval).seconds.do(apply_late_reads, self.engine)
         return jobs
+
+    def retrain_aside(self) -> threading.Thread:
+        """The retraining job in a thread of its own, so that mail keeps flowing while a model trains (a minute or
+        two); at most one at a time. A stop does not wait for it: the version folder is renamed into place only
+        when whole, and the next check starts again."""
+        if self._retraining is None or not self._retraining.is_alive():
+            self._retraining = threading.Thread(target=self._retrain, name="retrain", daemon=True)
+            self._retraining.start()
+        return self._retraining
+
+    def _retrain(self) -> None:
+        try:
+            retrain_job(self.engine, self.ctx)
+        except Exception as err:  # noqa: BLE001 - a thread's failure would otherwise only reach stderr
+            log.error("scheduled retraining failed", extra=_failure(err))
 
     def serve(self) -> None:
         """Run until SIGTERM/SIGINT."""

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import shutil
 import socket
+import threading
 from datetime import date, timedelta
 
 import pytest
@@ -82,18 +83,42 @@ def test_the_schedule_runs_each_job_at_the_interval_of_the_settings(tmp_path):
     service = Service(ctx, open_engine(settings), open_mailbox(settings), sender_from_settings(settings))
     periods = {job.job_func.func: timedelta(**{job.unit: job.interval}) for job in service._schedule().jobs}
     assert periods == {service.flush: timedelta(seconds=3), ctx.models.get: timedelta(seconds=120),
-                       daily_overdue_job: timedelta(seconds=45), retrain_job: timedelta(seconds=600),
+                       daily_overdue_job: timedelta(seconds=45), service.retrain_aside: timedelta(seconds=600),
                        retention_job: timedelta(seconds=900), optimize: timedelta(seconds=120)}
 
 
-def test_the_scheduled_retraining_works_with_the_service_context(tmp_path):
+def test_the_scheduled_retraining_works_with_the_service_context(tmp_path, caplog):
     """The retraining job is given the engine and the context; without corrections it does nothing."""
     settings = settings_of(tmp_path)
     ctx = build_context(settings)
     service = Service(ctx, open_engine(settings), open_mailbox(settings), sender_from_settings(settings))
-    (job,) = [job for job in service._schedule().jobs if job.job_func.func is retrain_job]
-    assert job.job_func.args == (service.engine, ctx)
-    assert job.job_func() is None
+    (job,) = [job for job in service._schedule().jobs if job.job_func.func == service.retrain_aside]
+    job.job_func().join(120)
+    assert retrain_job(service.engine, ctx) is None
+    assert "scheduled retraining failed" not in caplog.text
+
+
+def test_the_scheduled_retraining_runs_beside_the_mail(tmp_path, monkeypatch):
+    """Training takes a minute or two: the loop goes on with the mail meanwhile, and one retraining runs at a time."""
+    started, release, calls = threading.Event(), threading.Event(), []
+
+    def slow_job(engine, ctx):
+        calls.append((engine, ctx))
+        started.set()
+        release.wait(10)
+
+    monkeypatch.setattr("intake.service.retrain_job", slow_job)
+    settings = settings_of(tmp_path)
+    ctx = build_context(settings)
+    service = Service(ctx, open_engine(settings), open_mailbox(settings), sender_from_settings(settings))
+    (job,) = [job for job in service._schedule().jobs if job.job_func.func == service.retrain_aside]
+    first = job.job_func()
+    assert started.wait(5)
+    assert job.job_func() is first and not release.is_set()   # back at once, and no second run beside the first
+    assert service.process_once() == []                       # the loop goes on while the model trains
+    release.set()
+    first.join(5)
+    assert calls == [(service.engine, ctx)] and not first.is_alive()
 
 
 def test_the_scheduled_deadline_mail_works_with_the_service_context(tmp_path):
