@@ -4,8 +4,9 @@
 
 Target (issue 11): p95 < 150 ms. Measures, in the process, the time from the
 request to the end of the response (ASGI, no network) for a caseworker of one
-office and for the triage office (all offices): the first page, a filtered page
-(overdue), a deep page by key, and a search by company name (a form).
+office and for the triage office (all offices): the first page (the open parts), the first page of every
+status, a filtered page (overdue), a deep page by key, and a search by company name and by CVR (a form).
+The cases are a desk that has run a year: most parts are decided or closed.
 """
 from __future__ import annotations
 
@@ -37,16 +38,18 @@ from routing.goals import iso_week
 PASSWORD = "benchmark password"
 
 
-def fill(engine, n: int, catalogue) -> None:
-    """``n`` cases with one part each (a tenth with two), spread over a year of receipts."""
+def fill(engine, n: int, catalogue, now: datetime) -> None:
+    """``n`` cases with one part each (a tenth with two), received over the year before ``now``: a desk that has
+    run a year, where a part received more than two months ago is decided or closed (but one in thirty)."""
     rng = random.Random(11)
     tasks = list(catalogue.tasks)
-    start = datetime(2026, 1, 1, 8, tzinfo=UTC)
+    start = now - timedelta(days=365)
     cases, parts = [], []
     for i in range(1, n + 1):
         received = start + timedelta(minutes=rng.randrange(0, 525_600))
         task = catalogue.task(rng.choice(tasks))
-        status = rng.choice(("routed", "routed", "in_progress", "waiting", "decided", "closed"))
+        open_ = now - received < timedelta(days=60) or rng.random() < 1 / 30
+        status = rng.choice(("routed", "routed", "in_progress", "waiting") if open_ else ("decided", "closed"))
         cases.append({"id": i, "reference": f"KBH-2026-{i:06d}", "received_at": received, "subject": f"Ansøgning {i}",
                       "sender": f"firma{i}@example.dk", "sender_domain": "example.dk", "language": "da",
                       "task_type": task.id, "task_types": json.dumps([task.id]), "office": task.office,
@@ -95,7 +98,8 @@ def main() -> None:
         engine = open_database(settings.database_url)
         catalogue, calendar = catalogue_and_calendar(settings)
         t = time.perf_counter()
-        fill(engine, args.cases, catalogue)
+        now = datetime.now(UTC)
+        fill(engine, args.cases, catalogue, now)
         fill_s = time.perf_counter() - t
         with Session(engine) as s:
             add_user(s, "karen@kk.example", "trafik", "caseworker", PASSWORD, set(catalogue.offices))
@@ -112,8 +116,9 @@ def main() -> None:
             token = page.split('name="csrf" value="', 1)[1].split('"', 1)[0]
             asks: dict[str, tuple[str, str, dict[str, str] | None]] = {
                 "first page": ("GET", "/cases", None),
+                "all statuses": ("GET", "/cases?status=all", None),
                 "overdue": ("GET", "/cases?overdue=true", None),
-                "deep page": ("POST", "/cases", {"csrf": token, "after": "2026-09-01.50000"}),
+                "deep page": ("POST", "/cases", {"csrf": token, "after": f"{(now - timedelta(days=20)).date()}.50000"}),
                 "search company": ("POST", "/cases", {"csrf": token, "q": "Firma 99999 ApS"}),
                 "search CVR": ("POST", "/cases", {"csrf": token, "q": "10099999"}),
             }

@@ -20,6 +20,9 @@ from models.revision import HEAD_REVISION
 SQLITE_SCHEMES = ("sqlite", "sqlite+pysqlite")
 POSTGRESQL_SCHEMES = ("postgresql", "postgresql+psycopg", "postgres")
 _NAMED = re.compile(r":([A-Za-z_]\w*)")  # a ``:name`` parameter
+# ``/*+ index_name */`` after a table: the index SQLite must use (``INDEXED BY``), where its planner, without
+# statistics, would take a worse one; PostgreSQL's planner needs no hint and gets a plain comment
+_HINT = re.compile(r"/\*\+ (\w+) \*/")
 
 
 class Direct(NamedTuple):
@@ -54,10 +57,12 @@ def first_line(err: BaseException) -> str:
 
 def driver_query(sql: str, params: dict[str, Any], dialect: str) -> tuple[str, dict[str, Any]]:
     """``sql`` with ``:name`` parameters as the driver takes it: sqlite3 reads ``:name`` (dates as the
-    ISO text SQLAlchemy stores them as), psycopg ``%(name)s``. The SQL must hold no other colon or percent."""
+    ISO text SQLAlchemy stores them as), psycopg ``%(name)s``. The SQL must hold no other colon or percent.
+    A ``/*+ index */`` hint is SQLite's ``INDEXED BY index``, and nothing to PostgreSQL."""
     if dialect == "sqlite":
-        return sql, {k: v.isoformat() if hasattr(v, "isoformat") else v for k, v in params.items()}
-    return _NAMED.sub(r"%(\1)s", sql), params
+        return _HINT.sub(r"INDEXED BY \1", sql), {k: v.isoformat() if hasattr(v, "isoformat") else v
+                                                  for k, v in params.items()}
+    return _NAMED.sub(r"%(\1)s", _HINT.sub("", sql)), params
 
 
 def sqlite_path(url: str) -> Path | None:

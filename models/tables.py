@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from sqlalchemy import Column, Index, LargeBinary, Text, UniqueConstraint, false
+from sqlalchemy import Column, Index, LargeBinary, Text, UniqueConstraint, false, text
 from sqlmodel import Field, SQLModel
 
 
@@ -167,6 +167,9 @@ class PrivacyAudit(SQLModel, table=True):
     detail: str = Field(default="", sa_column=Column(Text, nullable=False))
 
 
+OPEN_PARTS = "status IN ('received', 'routed', 'in_progress', 'waiting')"  # a part not yet decided
+
+
 class CasePart(SQLModel, table=True):
     """One task type of a case: the office that decides it, its service goal, clock, status and decision.
 
@@ -174,9 +177,14 @@ class CasePart(SQLModel, table=True):
     the case's receipt, the goal and the part's finished pauses (``pauses_json``).
     """
 
-    # the desk's queue pages by (due_date, id), within an office or over all (migration 0004)
+    # the desk's queue pages by (due_date, id), within an office or over all (migration 0004); its default, the
+    # open parts, on partial indexes of their own (0009; the condition is ``intake.cases.statuses.OPEN_CONDITION``)
     __table_args__ = (UniqueConstraint("case_id", "task_type"), Index("ix_casepart_queue", "due_date", "id"),
-                      Index("ix_casepart_office_queue", "office", "due_date", "id"))
+                      Index("ix_casepart_office_queue", "office", "due_date", "id"),
+                      Index("ix_casepart_open_queue", "due_date", "id", sqlite_where=text(OPEN_PARTS),
+                            postgresql_where=text(OPEN_PARTS)),
+                      Index("ix_casepart_open_office_queue", "office", "due_date", "id",
+                            sqlite_where=text(OPEN_PARTS), postgresql_where=text(OPEN_PARTS)))
 
     id: int | None = Field(default=None, primary_key=True)
     case_id: int = Field(foreign_key="case.id", index=True)

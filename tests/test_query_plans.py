@@ -17,7 +17,7 @@ from sqlalchemy.sql import Select
 from sqlmodel import col, func, select
 
 from intake.cases.queue_sql import QueueFilter, page_query
-from intake.cases.statuses import OPEN_STATUSES
+from intake.cases.statuses import OPEN, OPEN_STATUSES
 from intake.letters.outbox import next_due
 from intake.mailbox.base import MessageRef
 from intake.runner import claim_lookup
@@ -45,6 +45,10 @@ HOT: dict[str, Callable[[], Query]] = {
     "a later page of the queue": lambda: page_query(QueueFilter(), TODAY, after="2026-12-14.123"),
     "a page of an office's queue": lambda: page_query(QueueFilter(offices={"trafik"}), TODAY),
     "a page of overdue parts": lambda: page_query(QueueFilter(overdue=True), TODAY),
+    "the first page of the open queue (the desk's default)": lambda: page_query(QueueFilter(status=OPEN), TODAY),
+    "a later page of the open queue": lambda: page_query(QueueFilter(status=OPEN), TODAY, after="2026-12-14.123"),
+    "a page of an office's open queue": lambda: page_query(QueueFilter(offices={"trafik"}, status=OPEN), TODAY),
+    "a page of an office's overdue parts": lambda: page_query(QueueFilter(offices={"trafik"}, overdue=True), TODAY),
     "a page of the cases a search found": lambda: page_query(QueueFilter(offices={"trafik"}), TODAY,
                                                              found=[5, 9]),
     "open cases per contact person": lambda: select(Case.contact_email, func.count()).where(
@@ -54,7 +58,16 @@ HOT: dict[str, Callable[[], Query]] = {
 
 # The queue's pages follow an index in its order: 100,000 parts are never sorted for a page of 50.
 IN_INDEX_ORDER = {"the first page of the queue", "a later page of the queue", "a page of an office's queue",
-                  "a page of overdue parts"}
+                  "a page of overdue parts", "the first page of the open queue (the desk's default)",
+                  "a later page of the open queue", "a page of an office's open queue",
+                  "a page of an office's overdue parts"}
+# ... and the open parts' pages walk the partial indexes of the open parts only: a desk that has run for years
+# reads no decided or closed part to fill its first page.
+ON_OPEN_INDEX = {"the first page of the open queue (the desk's default)": "ix_casepart_open_queue",
+                 "a later page of the open queue": "ix_casepart_open_queue",
+                 "a page of overdue parts": "ix_casepart_open_queue",
+                 "a page of an office's open queue": "ix_casepart_open_office_queue",
+                 "a page of an office's overdue parts": "ix_casepart_open_office_queue"}
 
 
 def _explain(conn, how: str, query: Query, dialect) -> list:
@@ -82,6 +95,9 @@ def test_sqlite_plan_uses_an_index(sqlite_engine, name):
     assert not scans, f"{name}: {plan}"
     if name in IN_INDEX_ORDER:
         assert not [step for step in plan if "TEMP B-TREE FOR ORDER BY" in step], f"{name}: {plan}"
+    if name in ON_OPEN_INDEX:
+        assert any(f"INDEX {ON_OPEN_INDEX[name]} " in step or step.endswith(f"INDEX {ON_OPEN_INDEX[name]}")
+                   for step in plan), f"{name}: {plan}"
 
 
 @pytest.mark.parametrize("name", sorted(HOT))
@@ -98,6 +114,8 @@ def test_postgresql_plan_uses_an_index(pg_url, name):
     assert not [line for line in plan if "Seq Scan" in line], f"{name}: {plan}"
     if name in IN_INDEX_ORDER:
         assert not [line for line in plan if "Sort" in line.split("(")[0]], f"{name}: {plan}"
+    if name in ON_OPEN_INDEX:
+        assert any(f" using {ON_OPEN_INDEX[name]} " in line for line in plan), f"{name}: {plan}"
 
 
 def test_optimize_gathers_sqlite_statistics(tmp_path):

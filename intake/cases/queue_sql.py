@@ -4,8 +4,10 @@ The desk (``intake.cases.queue.queue_page``, with a session) and ``intake case l
 ``models.direct``, without importing the ORM: the command then answers in a fraction of its
 start-up) read the queue with this one query and turn its rows into ``CaseRow``s the same way.
 The filtering and the order are SQL, paged by key (due date, part id) on the ``ix_casepart_queue``
-indexes; only the page's parts get their standing. A paused part is never overdue (its clock
-stands still); its shown due date is the one it would have if the pause ended now.
+indexes (the open parts, the desk's default, on their partial ``ix_casepart_open_queue`` indexes: a
+desk with years of closed parts walks none of them); only the page's parts get their standing. A paused
+part is never overdue (its clock stands still); its shown due date is the one it would have if the pause
+ended now.
 
 The SQL names its parameters ``:name`` (``models.direct.driver_query`` writes them as the driver
 wants) and holds no other colon or percent sign.
@@ -18,7 +20,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from intake.cases.desk import Desk, UnknownChoice
-from intake.cases.statuses import OPEN_STATUSES, STATUSES
+from intake.cases.statuses import OPEN, OPEN_CONDITION, OPEN_STATUSES, STATUS_FILTERS, STATUSES
 from routing import clock
 from routing.catalogue import ServiceGoal
 from routing.goals import local_date
@@ -28,7 +30,8 @@ Rows = Callable[[str, dict[str, Any]], Sequence[Sequence[Any]]]  # runs one quer
 
 @dataclass(frozen=True)
 class QueueFilter:
-    """What the caseworker asked for; ``offices`` None means every office."""
+    """What the caseworker asked for; ``offices`` None means every office, ``status`` None every status and
+    ``"open"`` (``statuses.OPEN``) every part not yet decided."""
 
     offices: Collection[str] | None = None
     status: str | None = None
@@ -78,7 +81,7 @@ _SELECT = (
     "SELECT p.id, p.due_date, p.status, p.decision, p.task_type, p.office, p.assigned_to, p.paused_since,"
     " p.pauses_json, p.goal_value, p.goal_unit, c.reference, c.received_at, c.company_name, c.complex,"
     " (SELECT count(*) FROM casepart n WHERE n.case_id = c.id)"
-    ' FROM casepart p JOIN "case" c ON c.id = p.case_id'
+    ' FROM casepart p{hint} JOIN "case" c ON c.id = p.case_id'
 )
 
 
@@ -101,19 +104,18 @@ def page_query(f: QueueFilter, today: date, *, after: str | None = None, size: i
         # a search finds few cases: their parts are read by case, not along the office's queue (``|| ''``)
         office = "p.office || ''" if found is not None else "p.office"
         where.append(f"{office} {_listed('office', sorted(f.offices), params)}")
-    if f.status:
+    if f.status == OPEN or f.overdue:
+        where.append(f"p.{OPEN_CONDITION}")   # the partial indexes' own condition
+    if f.status and f.status != OPEN:
         if f.status not in STATUSES:
-            raise UnknownChoice(f"unknown status {f.status!r}; known: {', '.join(STATUSES)}")
+            raise UnknownChoice(f"unknown status {f.status!r}; known: {', '.join(STATUS_FILTERS)}")
         where.append("p.status = :status")
         params["status"] = f.status
     if f.task_type:
         where.append("p.task_type = :task_type")
         params["task_type"] = f.task_type
-    if f.overdue:
-        # ``status || ''``: most parts are open, so the order of the due-date index finds the overdue ones
-        # first; an index on the status would make the database sort every open part instead.
-        where += [f"p.status || '' {_listed('open', OPEN_STATUSES, params)}", "p.due_date < :today",
-                  "p.paused_since IS NULL"]
+    if f.overdue:  # open (above), along the open parts' due-date index
+        where += ["p.due_date < :today", "p.paused_since IS NULL"]
         params["today"] = today
     if found is not None:
         where.append(f"p.case_id {_listed('found', sorted(found), params)}")
@@ -121,7 +123,13 @@ def page_query(f: QueueFilter, today: date, *, after: str | None = None, size: i
     if key is not None:  # the first condition is the index's range, the second the exact key
         where.append("p.due_date >= :after_due AND (p.due_date > :after_due OR p.id > :after_id)")
         params["after_due"], params["after_id"] = key
-    sql = _SELECT + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY p.due_date, p.id LIMIT :size"
+    # SQLite without statistics takes the status index and sorts every open part: the open parts' own index
+    # is named (``models.direct.driver_query``); a search reads its few cases by case instead
+    hint = ""
+    if (f.status == OPEN or f.overdue) and found is None:
+        hint = " /*+ ix_casepart_open_office_queue */" if f.offices is not None else " /*+ ix_casepart_open_queue */"
+    sql = (_SELECT.format(hint=hint) + (" WHERE " + " AND ".join(where) if where else "")
+           + " ORDER BY p.due_date, p.id LIMIT :size")
     return sql, params
 
 

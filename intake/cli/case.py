@@ -50,11 +50,14 @@ def _known_office(value: str | None) -> str | None:
     return value
 
 
-def _known_status(value: str | None) -> str | None:
-    from intake.cases.statuses import STATUSES
+def _known_status(value: str) -> str | None:
+    """``open`` (the default: every part not yet decided), ``all``, or one status; None: every status."""
+    from intake.cases.statuses import STATUS_FILTERS
 
-    if value is not None and value not in STATUSES:
-        raise typer.BadParameter(f"unknown status {value!r}; known: {', '.join(STATUSES)}")
+    if value == "all":
+        return None
+    if value not in STATUS_FILTERS:
+        raise typer.BadParameter(f"unknown status {value!r}; known: {', '.join(STATUS_FILTERS)} or all")
     return value
 
 
@@ -107,8 +110,9 @@ def _act(action: Callable, *args, actor: str | None, **kwargs) -> None:
 @app.command("list")
 def list_(office: str | None = typer.Option(None, "--office", callback=_known_office,
                                                help="Only this office (its id in the catalogue, e.g. trafik)."),
-          status: str | None = typer.Option(None, "--status", callback=_known_status,
-                                               help="Only this status, e.g. routed, in_progress or waiting."),
+          status: str | None = typer.Option("open", "--status", callback=_known_status,
+                                            help="open (every part not yet decided), all, or one status, e.g. "
+                                                 "routed, in_progress, waiting, decided or closed."),
           overdue: bool = typer.Option(False, "--overdue", help="Only overdue cases."),
           search: str = typer.Option("", "--search", help="Reference, CVR, company name or address."),
           limit: int = typer.Option(50, "--limit", min=1, max=1000, help="Lines per page."),

@@ -28,6 +28,7 @@ from intake.cases.compliance import load_times, summarise
 from intake.cases.compliance_render import chart_compliance, chart_times
 from intake.cases.meetings import meetings_of
 from intake.cases.queue import QueueFilter, queue_page
+from intake.cases.statuses import OPEN
 from intake.cases.views import case_detail
 from intake.errors import RequestRefused
 from intake.letters.checklist import checklist_lines, missing_request
@@ -141,7 +142,7 @@ async def search(request: Request, staff: StaffDep) -> HTMLResponse:
 
 def _queue(request: Request, staff: Staff, asked: dict[str, str], notice: str = "") -> HTMLResponse:
     web = auth.web_of(request)
-    f = QueueFilter(auth.queue_offices(staff), asked.get("status") or None, asked.get("task_type") or None,
+    f = QueueFilter(auth.queue_offices(staff), _status(asked.get("status")), asked.get("task_type") or None,
                     asked.get("overdue") == "true", asked.get("q", ""))
     with Session(web.engine) as session:
         try:
@@ -150,7 +151,17 @@ def _queue(request: Request, staff: Staff, asked: dict[str, str], notice: str = 
             raise HTTPException(status_code=400, detail=str(err)) from err
     if 0 < len(f.search.strip()) < 2 and not notice:
         notice = "Søg med mindst to tegn / Search with at least two characters"
+    elif f.search.strip() and f.status == OPEN and not found.rows and not notice:
+        notice = ("Ingen åbne dele fundet; vælg status 'alle' for afgjorte og lukkede / "
+                  "No open parts found; choose the status 'all' for decided and closed ones")
     return page(request, "queue.html", staff, page=found, f=f, notice=notice)
+
+
+def _status(asked: str | None) -> str | None:
+    """The queue's status filter: the open parts unless another was chosen; ``all``: every status."""
+    if not asked:
+        return OPEN
+    return None if asked == "all" else asked
 
 
 # -- one case -------------------------------------------------------------------------------

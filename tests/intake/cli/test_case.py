@@ -198,6 +198,16 @@ def test_list_sorts_by_due_date_and_filters(settings):
     assert RUN.invoke(app, ["list", "--status", "bogus"]).exit_code == 2
 
 
+def test_list_shows_the_open_parts_unless_a_status_or_all_is_asked(settings):
+    decided, waiting = add_case(settings, 1, status="decided"), add_case(settings, 2, status="waiting")
+    out = RUN.invoke(app, ["list"]).output
+    assert waiting in out and decided not in out and "1 case(s)" in out
+    out = RUN.invoke(app, ["list", "--status", "all"]).output
+    assert waiting in out and decided in out
+    out = RUN.invoke(app, ["list", "--status", "decided"]).output
+    assert decided in out and waiting not in out
+
+
 def test_show_prints_details_documents_paths_forward_and_history(settings):
     docs = json.dumps([{"filename": "tegning.pdf", "type": "pdf", "status": "read", "reason": None},
                        {"filename": "scan.docx", "type": "docx", "status": "unreadable", "reason": "encrypted"}])

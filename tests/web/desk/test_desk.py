@@ -152,6 +152,29 @@ def test_search_by_reference_and_company_is_a_form_not_an_address(desk):
     assert "at least two characters" in one and sign not in one and scaffold not in one
 
 
+def test_the_queue_shows_the_open_parts_unless_all_are_asked_for(desk):
+    """Ordered by due date, a desk that has run a year would open on last year's closed parts: the queue shows the
+    parts not yet decided, and a status (or "all") shows the others."""
+    done, open_ = desk.deliver(sample(SCAFFOLD)), desk.deliver(sample("08-gravetilladelse-istedgade.eml"))
+    with Session(desk.engine) as s:
+        from intake.cases.lifecycle import get_case
+        for part in s.exec(select(CasePart).where(CasePart.case_id == get_case(s, done).id)):
+            part.status, part.decision = "closed", "approved"
+            s.add(part)
+        s.commit()
+    client = desk.user("admin@kk.example", "erhvervsservice", "admin")
+    default = client.get("/cases").text
+    assert open_ in default and done not in default
+    assert '<option value="open" selected>' in default
+    every = client.get("/cases?status=all").text
+    assert open_ in every and done in every and '<option value="all" selected>' in every
+    assert done in client.get("/cases?status=closed").text and open_ not in client.get("/cases?status=closed").text
+    token = csrf_of(default)
+    searched = client.post("/cases", data={"csrf": token, "q": done, "status": "open"}).text
+    assert f'href="/cases/{done}"' not in searched and "choose the status &#39;all&#39;" in searched
+    assert f'href="/cases/{done}"' in client.post("/cases", data={"csrf": token, "q": done, "status": "all"}).text
+
+
 def test_queue_pages_by_due_date(desk):
     refs = [desk.deliver(sample(name)) for name in (SCAFFOLD, SIGN, "08-gravetilladelse-istedgade.eml")]
     client = desk.user("admin@kk.example", "erhvervsservice", "admin")
