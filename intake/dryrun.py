@@ -60,7 +60,8 @@ def as_json(state: MessageState) -> dict[str, Any]:
                         for a in state.attachments],
         "external_topics": list(state.external) if application else [],
         "parts": [{"task_type": p.task_type, "office": p.office, "service_goal": p.goal.as_dict(),
-                   "due_date": p.due.isoformat(), "expected_completion_week": p.week, "needs_triage": p.needs_triage}
+                   "due_date": p.due.isoformat(), "expected_completion_week": p.week, "needs_triage": p.needs_triage,
+                   "goal_variant": p.variant.id if p.variant else None}
                   for p in state.parts] if application else [],
         "applicant": state.parties.applicant_addr if state.parties else None,
         "reply_to": state.parties.reply_addr if state.parties else None,

@@ -313,9 +313,16 @@ def route(state: MessageState, ctx: Context) -> None:
     state.goal = primary.goal
     state.due = due_date(state.received, primary.goal, ctx.calendar)
     state.week = iso_week(state.due)
-    state.parts = plan_parts(state.task_types, state.needs_triage, state.received, cat, ctx.calendar)
+    litres = state.details.get("litres")
+    state.parts = plan_parts(state.task_types, state.needs_triage, state.received, cat, ctx.calendar,
+                             litres=float(litres.value) if litres is not None and _is_number(litres.value) else None,
+                             text=state.classifier_text)
     first = state.parts[0]
     state.office, state.goal, state.due, state.week = first.office, first.goal, first.due, first.week
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
 
 
 # task types done at the business's own premises: without a site of its own, the address is where it happens

@@ -195,9 +195,13 @@ def _record_events(session: Session, case: Case, parts: list[CasePart], state: M
         earlier = session.get(Case, state.earlier_case_id)     # "renews KBH-2025-003391 (approved 2025-04-01)"
         session.add(CaseEvent(case_id=case.id, action="renewal",
                               detail=f"renews {earlier_case_line(earlier) or f'case id {state.earlier_case_id}'}"))
+    variants = {p.task_type: p.variant for p in state.parts if p.variant is not None}
     for part in parts:
+        variant = variants.get(part.task_type)
+        goal = f"; goal {part.goal_value} {part.goal_unit} {variant.when_en}" if variant is not None else ""
         session.add(CaseEvent(case_id=case.id, part_id=part.id, action="routed",
-                              detail=f"{part.task_type} -> {part.office}" + (" (triage)" if part.needs_triage else "")))
+                              detail=f"{part.task_type} -> {part.office}" + (" (triage)" if part.needs_triage else "")
+                              + goal))
 
 
 def _queue_routed(session: Session, case: Case, facts: CaseFacts, state: MessageState, inbound: InboundMessage,

@@ -53,12 +53,26 @@ class Office:
 
 @dataclass(frozen=True)
 class GoalVariant:
-    """A different service goal for a special case of a task type (data only)."""
+    """A different service goal for a special case of a task type.
+
+    It applies by itself when the application shows it: ``litres_at_least`` (the tank's size the details found)
+    or one of ``words`` in its text (case-insensitive, at the start of a word and going on into a compound:
+    "bilvask" in "bilvaskeanlæg", but "ie-virksomhed" not in "familie-virksomhed"). With neither it is data only:
+    shown, never applied by itself.
+    """
 
     id: str
     when_da: str
     when_en: str
     goal: ServiceGoal
+    litres_at_least: int | None = None
+    words: tuple[str, ...] = ()
+
+    def applies(self, litres: float | None, text: str) -> bool:
+        if self.litres_at_least is not None and litres is not None and litres >= self.litres_at_least:
+            return True
+        folded = text.casefold()
+        return any(re.search(r"(?<![^\W\d_])" + re.escape(word.casefold()), folded) for word in self.words)
 
 
 # The details intake extracts (``intake.details.DETAIL_KEYS``) that a checklist item may name.
@@ -364,11 +378,16 @@ def _checklist_item(r: _Reader, where: str, data: Mapping[str, Any]) -> Checklis
 
 
 def _variant(r: _Reader, where: str, data: Mapping[str, Any]) -> GoalVariant:
+    litres = data.get("litres_at_least")
+    if litres is not None and (isinstance(litres, bool) or not isinstance(litres, int) or litres <= 0):
+        raise r.error(f"{where}.litres_at_least", f"expected a positive whole number, got {litres!r}")
     return GoalVariant(
         id=r.string(data, "id", f"{where}.id"),
         when_da=r.string(data, "when_da", f"{where}.when_da"),
         when_en=r.string(data, "when_en", f"{where}.when_en"),
         goal=r.goal(data.get("goal"), f"{where}.goal"),
+        litres_at_least=litres,
+        words=r.strings(data, "words", f"{where}.words") if "words" in data else (),
     )
 
 

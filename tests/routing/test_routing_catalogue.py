@@ -207,6 +207,24 @@ def test_variants_are_read(tmp_path):
     assert variant == (GoalVariant("big", "store", "big ones", ServiceGoal(3, "calendar_days")),)
 
 
+def test_a_variant_applies_by_litres_or_words_and_a_bad_size_is_refused(tmp_path):
+    text = MINIMAL + dedent("""
+        [[tasks.thing.variants]]
+        id = "big"
+        when_da = "store"
+        when_en = "big ones"
+        goal = { value = 3, unit = "calendar_days" }
+        litres_at_least = 500
+        words = ["kæmpe"]
+        """)
+    (variant,) = load_catalogue(write(tmp_path, text)).task("thing").variants
+    assert variant.applies(500, "") and variant.applies(None, "en Kæmpetank") and not variant.applies(499, "tank")
+    with pytest.raises(CatalogueError, match="litres_at_least"):
+        load_catalogue(write(tmp_path, text.replace("= 500", "= \"many\"")))
+    with pytest.raises(CatalogueError, match="words"):
+        load_catalogue(write(tmp_path, text.replace('["kæmpe"]', "[]")))
+
+
 # --- validation errors name the file and the key -------------------------------
 
 def test_missing_file_raises_catalogue_error(tmp_path):

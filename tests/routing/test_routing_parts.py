@@ -60,3 +60,43 @@ def test_catalogue_general_task_must_exist():
     raw["general_task"] = "nope"
     with pytest.raises(CatalogueError, match="general_task"):
         parse_catalogue(raw)
+
+
+# -- goal variants: the longer goal when the application shows the special case -------------------------------
+@pytest.mark.parametrize("litres, goal", [(6000, (4, "weeks")), (6000.0, (4, "weeks")), (5999, (2, "weeks")),
+                                          (None, (2, "weeks"))])
+def test_a_tank_of_6000_litres_or_more_has_the_longer_goal(catalogue, litres, goal):
+    (part,) = plan_parts(["olietank"], False, RECEIVED, catalogue, WorkingCalendar(), litres=litres,
+                         text="dieseltank i gården")
+    assert (part.goal.value, part.goal.unit) == goal
+    assert (part.variant is not None) == (goal == (4, "weeks"))
+    assert part.due == (date(2026, 12, 28) if goal == (4, "weeks") else date(2026, 12, 14))
+
+
+@pytest.mark.parametrize("text, car_wash", [
+    ("afledning af spildevand fra en ny vaskehal med to portvaskeanlæg", True),
+    ("vi åbner et bilvaskeri på Amagerbrogade", True),
+    ("wastewater from our new Car Wash", True),
+    ("spildevand fra restaurantens køkken; fedtudskiller", False),
+    ("vi vasker bilerne i hånden", False),
+])
+def test_a_car_wash_has_the_longer_wastewater_goal(catalogue, text, car_wash):
+    parts = plan_parts(["udeservering", "spildevand"], False, RECEIVED, catalogue, WorkingCalendar(), text=text)
+    assert [(p.task_type, p.goal.value) for p in parts] == [("udeservering", 2),
+                                                            ("spildevand", 12 if car_wash else 4)]
+    assert parts[0].variant is None   # the other part keeps its own goal
+
+
+def test_a_variant_word_starts_a_word(catalogue):
+    """"ie-virksomhed" (an IED business: 200 days) is no part of "familie-virksomhed"."""
+    (ied,) = plan_parts(["miljoegodkendelse"], False, RECEIVED, catalogue, WorkingCalendar(),
+                        text="Vi er en IE-virksomhed med forbrændingsanlæg")
+    (family,) = plan_parts(["miljoegodkendelse"], False, RECEIVED, catalogue, WorkingCalendar(),
+                           text="Vi er en lille familie-virksomhed med et lakeringsværksted")
+    assert (ied.goal.value, ied.goal.unit) == (200, "calendar_days")
+    assert family.variant is None and family.goal == catalogue.task("miljoegodkendelse").goal
+
+
+def test_triage_keeps_the_general_goal_whatever_the_text(catalogue):
+    (part,) = plan_parts(["spildevand"], True, RECEIVED, catalogue, WorkingCalendar(), text="bilvask")
+    assert part.needs_triage and part.goal == catalogue.task("generel").goal and part.variant is None
