@@ -27,6 +27,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
+from sqlalchemy import update
 from sqlmodel import Session, col, func, select
 
 from intake.cases import checklists
@@ -72,10 +73,22 @@ def get_case(session: Session, reference: str) -> Case:
     return case
 
 
+def held_case(session: Session, reference: str) -> Case:
+    """The case, taken for this transaction: another action on it waits until this one commits, then reads what it
+    did. Two clicks, or two colleagues, made two decisions and sent the business both letters, because each read
+    the part open before either wrote. The update of the case's row (to what it is) is the lock: SQLite's write
+    lock, PostgreSQL's row lock; what the session had read of the case before is read again after it."""
+    case = get_case(session, reference)
+    session.execute(update(Case).where(col(Case.id) == case.id).values(updated_at=Case.updated_at)
+                    .execution_options(synchronize_session=False))
+    session.expire_all()
+    return case
+
+
 def _target(session: Session, reference: str, part: str | None,
             allowed: tuple[str, ...] | None) -> tuple[Case, list[CasePart], CasePart]:
-    """The case, all its parts and the part the action is about."""
-    case = get_case(session, reference)
+    """The case (held: ``held_case``), all its parts and the part the action is about."""
+    case = held_case(session, reference)
     parts = partlib.parts_of(session, case)
     try:
         return case, parts, partlib.pick(parts, part, case.reference, allowed)
@@ -187,12 +200,21 @@ def request_info(session: Session, reference: str, message: str, *, actor: str, 
         message = "\n\n".join(t for t in (listed, (message or "").strip()) if t)
     question = _text(message, "the question for the business (--message)", "request-info")
     _require(case, target, "request information", OPEN_PART_STATUSES)
+    if target.status == "waiting" and _last_question(session, target) == question:
+        raise InvalidTransition(f"case {_name(case, parts, target)} already waits for the answer to this very "
+                                "question (a second click?); the business has not answered yet")
     partlib.pause(target, now)
     _event(session, case, target, actor, "waiting", question, now)
     _summarise(session, case, parts, now)
     mailed = _mail(session, case, target, desk, "info_request", message=question)
     return ActionResult(case.reference, "request-info", target.status,
                         f"case {_name(case, parts, target)} waits for the applicant; the clock is paused", mailed)
+
+
+def _last_question(session: Session, part: CasePart) -> str | None:
+    last = session.exec(select(CaseEvent.detail).where(CaseEvent.part_id == part.id, CaseEvent.action == "waiting")
+                        .order_by(col(CaseEvent.id).desc())).first()
+    return last
 
 
 def resume(session: Session, case: Case, *, actor: str, desk: Desk, now: datetime | None = None,
@@ -395,7 +417,7 @@ def add_part(session: Session, reference: str, task_type: str, *, actor: str, de
     now = now or utcnow()
     if task_type not in desk.catalogue.tasks:
         raise UnknownChoice(f"unknown task type {task_type!r}; known: {', '.join(sorted(desk.catalogue.tasks))}")
-    case = get_case(session, reference)
+    case = held_case(session, reference)
     parts = partlib.parts_of(session, case)
     if case.status not in OPEN_STATUSES:
         raise InvalidTransition(f"case {case.reference} is {case.status}: cannot add a part")
@@ -453,7 +475,7 @@ def mark_complex(session: Session, reference: str, *, actor: str, desk: Desk,
                  now: datetime | None = None) -> ActionResult:
     """Mark the case complex: it gets a contact person, who is introduced to the business."""
     now = now or utcnow()
-    case = get_case(session, reference)
+    case = held_case(session, reference)
     parts = partlib.parts_of(session, case)
     if case.status not in OPEN_STATUSES:
         raise InvalidTransition(f"case {case.reference} is {case.status}: cannot mark as complex")
@@ -472,7 +494,7 @@ def mark_complex(session: Session, reference: str, *, actor: str, desk: Desk,
 def close(session: Session, reference: str, *, actor: str, desk: Desk, now: datetime | None = None) -> ActionResult:
     """Close a case whose parts are all decided (no mail: the business already has the decisions)."""
     now = now or utcnow()
-    case = get_case(session, reference)
+    case = held_case(session, reference)
     parts = partlib.parts_of(session, case)
     open_parts = [p.task_type for p in parts if p.status in OPEN_PART_STATUSES]
     if case.status == "closed":

@@ -98,7 +98,7 @@ def meeting(
     from sqlmodel import Session
 
     from intake.app import build_desk, open_engine, send_now
-    from intake.cases.lifecycle import get_case
+    from intake.cases.lifecycle import held_case
     from intake.cases.meetings import meetings_of, record_outcome
     from intake.letters.outbox import newest_id, queued_after
 
@@ -108,7 +108,7 @@ def meeting(
     desk = build_desk(settings)
     queued = False
     with Session(engine) as session:  # a refusal (no case, a holiday...) is one error line (intake.cli.manners)
-        case = get_case(session, reference)
+        case = held_case(session, reference)   # another change of the case waits for this one
         before = newest_id(session)
         done = _mailing_change(session, case, desk, settings, _actor(actor), propose=propose, at=at,
                                move=move, cancel=cancel, reason=reason)

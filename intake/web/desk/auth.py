@@ -244,11 +244,13 @@ def case_in_reach(session: Session, staff: Staff, reference: str) -> Case:
     return case
 
 
-def part_in_reach(staff: Staff, parts: Sequence[CasePart], task_type: str | None) -> str | None:
+def part_in_reach(staff: Staff, parts: Sequence[CasePart], task_type: str | None, *,
+                  reference: str = "") -> str | None:
     """The part an action names, when the user may act on it; None leaves the choice to the lifecycle.
 
     A caseworker acts on the parts of their own office: naming another office's part is a 404; naming
-    none picks the only part in their office (when the case has parts in other offices too).
+    none picks the only part in their office, and is refused when their office has several (the lifecycle,
+    choosing among every part, could pick another office's).
     """
     offices = queue_offices(staff)
     if offices is None:
@@ -258,7 +260,10 @@ def part_in_reach(staff: Staff, parts: Sequence[CasePart], task_type: str | None
         if not any(p.task_type == task_type for p in mine):
             raise HTTPException(status_code=404)
         return task_type
-    return mine[0].task_type if len(mine) == 1 else None
+    if len(mine) > 1:
+        raise partlib.PartError(f"case {reference} has several parts in your office "
+                        f"({', '.join(p.task_type for p in mine)}): choose one")
+    return mine[0].task_type if mine else None
 
 
 def parts_in_reach(session: Session, case: Case) -> list[CasePart]:

@@ -26,6 +26,7 @@ from intake.app import open_engine, send_now
 from intake.cases import audit
 from intake.cases.compliance import load_times, summarise
 from intake.cases.compliance_render import chart_compliance, chart_times
+from intake.cases.lifecycle import held_case
 from intake.cases.meetings import meetings_of
 from intake.cases.queue import QueueFilter, queue_page
 from intake.cases.statuses import OPEN
@@ -229,9 +230,13 @@ async def act(request: Request, reference: str, action: str, staff: StaffDep) ->
 def _act(request: Request, web: Web, staff: Staff, reference: str, action: str, form: dict[str, Any]) -> Response:
     with Session(web.engine) as session:
         case = auth.case_in_reach(session, staff, reference)
-        part = auth.part_in_reach(staff, auth.parts_in_reach(session, case), str(form.get("part", "")) or None)
+        named = str(form.get("part", "")) or None
+        part = None
         try:
+            if named or action in PART_ACTIONS:   # a case's action names no part
+                part = auth.part_in_reach(staff, auth.parts_in_reach(session, case), named, reference=case.reference)
             if action == "meeting":
+                held_case(session, case.reference)   # another change of the case waits for this one
                 done = meeting_action(session, case, form, web.desk, staff.email)
             else:
                 done = part_action(session, case, action, form, part, web.desk, staff.email)

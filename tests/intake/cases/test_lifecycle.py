@@ -296,6 +296,16 @@ def test_request_info_pauses_the_clock_and_mails_the_question(engine, desk):
     assert "Send en tegning af stilladset." in msg.get_content() and "står uret" in msg.get_content()
 
 
+def test_the_same_question_twice_while_it_waits_is_refused_and_another_is_sent(engine, desk):
+    """A double click sent the business the same request twice; a second, other question is still sent."""
+    ref = add_case(engine, status="in_progress")
+    act(engine, desk, cases.request_info, ref, "Send en tegning af stilladset.")
+    with pytest.raises(InvalidTransition, match="already waits for the answer to this very question"):
+        act(engine, desk, cases.request_info, ref, "Send en tegning af stilladset.")
+    act(engine, desk, cases.request_info, ref, "Og hvor bred bliver den gangbro, der skal være under?")
+    assert len(mails(engine, "case_info_request")) == 2
+
+
 def test_request_info_without_a_question_is_refused(engine, desk):
     ref = add_case(engine)
     with pytest.raises(MissingText):

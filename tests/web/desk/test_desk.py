@@ -358,6 +358,30 @@ def test_caseworker_cannot_act_on_another_offices_part(desk):
     assert act(client, ref, "start", part=mine.task_type).status_code == 303
 
 
+def test_a_caseworker_naming_no_part_never_reaches_another_offices(desk):
+    """With two parts of one's own office decided and one other office's part the only one open, an approve that
+    named no part decided that other office's part (the lifecycle chose among all parts)."""
+    ref = desk.deliver(sample("05-ny-restaurant-p-n-rrebrogade.eml"))
+    with Session(desk.engine) as s:
+        parts = s.exec(select(CasePart).order_by(CasePart.position)).all()
+        mine, theirs = parts[0], parts[1]
+        s.add(CasePart(case_id=mine.case_id, position=len(parts), task_type="arrangement", office=mine.office,
+                       due_date=mine.due_date, expected_week=mine.expected_week, status="decided",
+                       decision="approved"))
+        for other in parts[2:]:
+            other.status, other.decision = "decided", "approved"
+            s.add(other)
+        mine.status, mine.decision = "decided", "approved"
+        s.add(mine)
+        theirs_id, office = theirs.id, mine.office
+        s.commit()
+    client = desk.user("karen@kk.example", office)
+    r = act(client, ref, "approve", part="", message="Godkendt")
+    assert r.status_code == 400 and "several parts in your office" in r.text
+    with Session(desk.engine) as s:
+        assert s.get(CasePart, theirs_id).status == "routed"
+
+
 # -- reports ---------------------------------------------------------------------------------
 def test_report_counts_only_the_offices_a_caseworker_sees(desk):
     scaffold, sign = desk.deliver(sample(SCAFFOLD)), desk.deliver(sample(SIGN))
