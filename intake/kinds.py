@@ -24,6 +24,7 @@ writes nothing, so ``intake classify`` reports what the service would do.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -31,11 +32,13 @@ from sqlmodel import Session
 
 from intake import followups
 from intake.followups import CaseLookup
+from intake.mail.parties import Parties
 from intake.pipeline import APPLIES, APPLIES_AGAIN, Context, MessageState
 from intake.store import store_case
 from models import Case, InboundMessage
 
 Record = Callable[[Session, InboundMessage, MessageState, Context, "Case | None"], "Case"]
+_REPLY_SUBJECT = re.compile(r"\s*(?:re|sv|aw|antw)\s*:", re.IGNORECASE)  # a reply ("SV:"), not a forward ("VS:")
 CLOSED = ("decided", "closed")
 
 
@@ -96,6 +99,11 @@ def resolve(state: MessageState, lookup: CaseLookup | None) -> Case | None:
             state.kind = "application"
         return None
     who = state.who
+    if who.internal and who.forward is not None and state.threaded and _REPLY_SUBJECT.match(state.mail.subject):
+        # a caseworker's answer in the case's thread ("Re: [KBH-...]") that attaches or quotes a mail is a reply, not
+        # a forward of that mail: it went to a stranger as a new case, and the business heard nothing
+        who = state.parties = Parties(state.mail.from_addr, state.mail.from_name, state.mail.from_addr,
+                                      state.mail.from_name, internal=True)
     if who.internal and who.forward is None:
         case = lookup(state.references, None)
         if case is not None:

@@ -247,6 +247,11 @@ def check_sender(state: MessageState, ctx: Context) -> None:
     elif state.references and not state.who.internal:
         state.auth = verify(state.raw, ctx.resolver or _SYSTEM_RESOLVER)
     state.sender_proven = state.auth.proves_sender(settings.sender_auth)
+    if state.who.internal and settings.authserv_ids and state.auth.dmarc != "pass":
+        # a colleague's reply is passed on to the business in our name, and a colleague's forward adds to a case:
+        # once our server's results are trusted, only its pass proves a sender inside the municipality (a forged
+        # "jens@kk.dk" came without the header, or with dmarc=none, and its payment instruction was mailed on)
+        state.sender_proven = False
 
 
 def read_attachments(state: MessageState, ctx: Context) -> None:

@@ -211,14 +211,35 @@ def test_removing_a_contact_that_was_never_added_is_refused(service):
     assert case_of(engine, first.reference)[2][-2:] == ["contact_added", "contact_removed"]
 
 
-def test_a_caseworkers_reply_is_not_checked_against_dns_but_our_servers_fail_stops_it(service, dns):
-    """Internal mail rarely crosses the internet: only our receiving server's header can prove or refute it."""
+def test_a_caseworkers_reply_is_proven_only_by_our_servers_pass(service, dns):
+    """Internal mail rarely crosses the internet, so DNS is not asked: only our receiving server's header proves it.
+    A reply is passed on to the business in our name, so without that header's pass it is unverified: a forged
+    "Sagsbehandler Jens" with no header, or with dmarc=none, had its payment instruction mailed to the business."""
     runner, box, engine, _ = service
     first = deliver(runner, box, application(sender=ANNA))
     dns.records["_dmarc.kk.example"] = "v=DMARC1; p=reject"
     reply = lambda **h: application(sender="Karen <karen@kk.example>",  # noqa: E731
                                     subject=f"Re: [{first.reference}] Ny sag", body="Vi kigger på det.", **h)
-    assert deliver(runner, box, reply()).outcome == "caseworker_reply" and dns.asked == []
-    forged = reply(Authentication_Results=f"{OUR_SERVER}; dmarc=fail header.from=kk.example")
-    assert deliver(runner, box, forged).outcome == "unverified"
+    genuine = reply(Authentication_Results=f"{OUR_SERVER}; dmarc=pass header.from=kk.example")
+    assert deliver(runner, box, genuine).outcome == "caseworker_reply" and dns.asked == []
+    for forged in (reply(), reply(Authentication_Results=f"{OUR_SERVER}; dmarc=none header.from=kk.example"),
+                   reply(Authentication_Results=f"{OUR_SERVER}; dmarc=fail header.from=kk.example")):
+        assert deliver(runner, box, forged).outcome == "unverified"
+    assert dns.asked == []
     assert [to for to, _ in mails(engine, "caseworker_reply")] == ["anna@email.dk"], "only the genuine one"
+
+
+def test_a_caseworkers_reply_that_attaches_a_mail_is_a_reply_not_a_forward(service):
+    """"Re: [KBH-...]" with a mail attached (or an Outlook quote of another mail) went to that mail's author as a
+    new case, and the business heard nothing."""
+    runner, box, engine, _ = service
+    first = deliver(runner, box, application(sender=ANNA))
+    reply = application(sender="Karen <karen@kk.example>", subject=f"Re: [{first.reference}] Ny sag",
+                        body="Kære Anna, se vedhæftede.",
+                        Authentication_Results=f"{OUR_SERVER}; dmarc=pass header.from=kk.example")
+    inner = email.message_from_string("From: Kunde <kunde@client.example>\nSubject: inner\n\nhello inner\n",
+                                      policy=policy.default)
+    reply.add_attachment(inner)
+    assert deliver(runner, box, reply).outcome == "caseworker_reply"
+    assert [to for to, _ in mails(engine, "caseworker_reply")] == ["anna@email.dk"]
+    assert purposes_to(engine, "kunde@client.example") == []
