@@ -20,6 +20,7 @@ from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import and_, or_, update
 from sqlalchemy.engine import Engine
@@ -183,7 +184,10 @@ class Runner:
             rec = next((r for r in found if (r.source, r.uidvalidity, r.uid) == (ref.source, ref.uidvalidity,
                                                                                ref.uid)), None)
             if rec is not None and rec.sha256 != sha:
-                rec = None  # the server reused a UID for other content: treat as new
+                # IMAP never reuses a UID within a UIDVALIDITY: the server serves the message with other bytes (a
+                # rebuilt MIME tree). It is the message recorded; as new, its insert failed on the key for good
+                log.warning("the mailbox serves other bytes for a message already recorded; the recorded ones stand",
+                            extra={"inbound_id": rec.id, "status": rec.status})
             if rec is not None and rec.status != "processing":
                 if is_held(rec.lease_owner, rec.lease_until, now, self.me):
                     # another live worker has just finished it and moves it itself (two MOVEs of one
@@ -373,10 +377,28 @@ class Runner:
             rec = session.get(InboundMessage, inbound_id)
             if rec is None or rec.status != "quarantined":
                 raise CaseNotFound(f"no quarantined message with id {inbound_id}")
-            before = rec.reason
-            rec.status, rec.attempts, rec.reason = "processing", rec.attempts + 1, ""
-            session.add(rec)
+            before, sha = rec.reason, rec.sha256
+            done = session.exec(select(InboundMessage).where(col(InboundMessage.sha256) == sha,
+                                                             col(InboundMessage.status) == "done",
+                                                             col(InboundMessage.id) != inbound_id)).first()
+            # taken only if still quarantined: two replays at once (a double click, two operators) made two cases
+            values: dict[str, Any] = {"status": "processing", "attempts": rec.attempts + 1, "reason": "",
+                                      "updated_at": utcnow()}
+            if done is not None:  # its copy came back to the inbox and was processed meanwhile
+                values = {"status": "done", "outcome": "duplicate", "case_id": done.case_id, "updated_at": utcnow(),
+                          "reason": f"same content as message {done.id}"}
+            taken = session.connection().execute(
+                update(InboundMessage).where(col(InboundMessage.id) == inbound_id,
+                                             col(InboundMessage.status) == "quarantined").values(**values))
             session.commit()
+            if taken.rowcount != 1:
+                raise CaseNotFound(f"no quarantined message with id {inbound_id} (is it being replayed already?)")
+            if done is not None:
+                log.info("replayed message is a duplicate", extra={"duplicate_of": done.id})
+                return Outcome(inbound_id, "duplicate", str(values["reason"]))
+            session.expire_all()
+            rec = session.get(InboundMessage, inbound_id)
+            assert rec is not None
             raw, received = raw_of(session, rec), rec.received_at
         try:
             return self._process(inbound_id, raw, received)

@@ -11,13 +11,13 @@ from sqlmodel import Session, select
 
 from intake import pipeline
 from intake.app import build_context
-from intake.errors import MessageFault, OurFault
+from intake.errors import CaseNotFound, MessageFault, OurFault
 from intake.letters.outbox import flush_outbox
 from intake.letters.sender import MaildirSender
 from intake.mailbox.maildir import MaildirMailbox
 from intake.runner import Runner
 from intake.settings import load_settings
-from models import Case, CaseEvent, InboundMessage, OutboxMail
+from models import Case, CaseEvent, InboundMessage, InboundRaw, OutboxMail
 from models.db import open_database
 from tests.intake.mailbuilder import application
 
@@ -160,6 +160,77 @@ def test_message_that_breaks_the_pipeline_is_quarantined_and_can_be_replayed(env
                                                pipeline.route))
     replayed = runner.replay(outcome.inbound_id)
     assert replayed.outcome == "case" and len(cases(engine)) == 1
+
+
+def _quarantined(env, monkeypatch) -> int:
+    _, engine, box, runner = env
+    box.deliver(application().as_bytes())
+
+    def broken(state, ctx):
+        raise ValueError("simulated bug in detail extraction")
+
+    real = pipeline.find_details
+    monkeypatch.setattr("intake.runner.ANALYSIS", (pipeline.read_attachments, broken, pipeline.classify,
+                                                   pipeline.route))
+    (outcome,) = runner.process_batch()
+    monkeypatch.setattr("intake.runner.ANALYSIS", (pipeline.read_attachments, real, pipeline.classify,
+                                                   pipeline.route))
+    assert outcome.outcome == "quarantined"
+    return outcome.inbound_id
+
+
+def test_two_replays_at_once_make_one_case(env, monkeypatch):
+    """A double click on the operator's replay (or two operators) made two cases and two acknowledgements."""
+    import threading
+
+    _, engine, box, runner = env
+    inbound_id = _quarantined(env, monkeypatch)
+    start, results = threading.Barrier(2), []
+
+    def replay() -> None:
+        start.wait()
+        try:
+            results.append(runner.replay(inbound_id).outcome)
+        except CaseNotFound as err:
+            results.append(str(err))
+
+    threads = [threading.Thread(target=replay) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(120)
+    assert results.count("case") == 1, results
+    assert len(cases(engine)) == 1 and len(outbox(engine, "acknowledgement")) == 1
+
+
+def test_a_replay_whose_copy_was_processed_meanwhile_is_a_duplicate(env, monkeypatch):
+    """Someone moved the quarantined copy back to the inbox, where it became a case: the replay makes no second."""
+    _, engine, box, runner = env
+    inbound_id = _quarantined(env, monkeypatch)
+    with Session(engine) as s:
+        raw = s.exec(select(InboundRaw.raw).where(InboundRaw.inbound_id == inbound_id)).one()
+    box.deliver(raw)
+    (copy,) = runner.process_batch()
+    assert copy.outcome == "case"
+    replayed = runner.replay(inbound_id)
+    assert replayed.outcome == "duplicate" and f"message {copy.inbound_id}" in replayed.reason
+    assert len(cases(engine)) == 1 and len(outbox(engine, "acknowledgement")) == 1
+
+
+def test_other_bytes_for_a_message_already_done_are_that_message(env, caplog):
+    """The server rebuilt a processed message's MIME before it was moved: as new, it stayed in the inbox for good
+    ("recorded by another worker"), with no line in the log."""
+    import dataclasses
+
+    _, engine, box, runner = env
+    box.deliver(application().as_bytes())
+    fetched = next(box.fetch_pending())
+    assert runner.handle(fetched).outcome == "case"
+    changed = dataclasses.replace(fetched, raw=fetched.raw.replace(b"Subject:", b"X-Rebuilt: 1\r\nSubject:", 1))
+    assert changed.raw != fetched.raw
+    assert runner.handle(changed).outcome == "already"
+    assert "other bytes for a message already recorded" in caplog.text
+    assert len(cases(engine)) == 1
 
 
 def test_message_that_keeps_killing_the_process_is_quarantined(env):
