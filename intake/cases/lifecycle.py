@@ -509,4 +509,12 @@ def close(session: Session, reference: str, *, actor: str, desk: Desk, now: date
     _summarise(session, case, parts, now)
     case.closed_at = now
     _event(session, case, None, actor, "closed", f"decision: {case.decision}", now)
-    return ActionResult(case.reference, "close", case.status, f"case {case.reference} closed")
+    from intake.cases.meetings import cancel_coming_meeting  # (meetings reads this module's MAX_TEXT)
+
+    reason = phrase(_lang(case), "words.meeting_case_closed")
+    cancelled = cancel_coming_meeting(session, case, desk.catalogue, desk.settings, reason, actor=actor, now=now)
+    if cancelled is None:
+        return ActionResult(case.reference, "close", case.status, f"case {case.reference} closed")
+    return ActionResult(case.reference, "close", case.status,
+                        f"case {case.reference} closed; its star meeting is cancelled",
+                        tuple(p["email"] for p in json.loads(cancelled.participants)))

@@ -337,6 +337,16 @@ def cancel_meeting(session: Session, case: Case, catalogue: Catalogue, settings,
     return meeting
 
 
+def cancel_coming_meeting(session: Session, case: Case, catalogue: Catalogue, settings, reason: str, *,
+                          actor: str, now: datetime | None = None) -> Meeting | None:
+    """Cancel the case's proposed meeting when it is still to come (closing a case left the invitations standing
+    with the business, the offices and the contact person); None when there is none to cancel."""
+    proposed = [m for m in meetings_of(session, case) if m.status == "proposed"]
+    if not proposed or _aware(proposed[-1].starts_at) <= (now or utcnow()):
+        return None
+    return cancel_meeting(session, case, catalogue, settings, reason, actor=actor)
+
+
 def _within_a_letter(text: str, what: str) -> None:
     """A text the participants are mailed is at most ``lifecycle.MAX_TEXT`` characters, as every caseworker's text."""
     if len(text or "") > MAX_TEXT:

@@ -510,3 +510,38 @@ def test_a_day_full_for_the_contact_person_moves_the_meeting_to_the_next_working
 
 def _to_local(moment):
     return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).astimezone(LOCAL_TZ)
+
+
+def test_closing_the_case_cancels_its_coming_meeting_for_everyone(session, settings, proposed):
+    """Closing left the invitations standing with the business, the offices and the contact person."""
+    from intake.cases.lifecycle import Desk, close
+
+    case, meeting, first = proposed
+    for part in session.exec(select(CasePart).where(CasePart.case_id == case.id)):
+        part.status, part.decision = "decided", "approved"
+        session.add(part)
+    session.commit()
+    done = close(session, case.reference, actor="mette", desk=Desk(settings, CATALOGUE, CALENDAR), now=NOW)
+    session.commit()
+    assert session.get(Meeting, meeting.id).status == "cancelled" and "star meeting is cancelled" in done.summary
+    cancels = mails_after(session, first)
+    assert sorted(m.recipient for m in cancels) == sorted(p["email"] for p in json.loads(meeting.participants))
+    assert sorted(done.mailed) == sorted(m.recipient for m in cancels)
+    business = next(m for m in cancels if m.recipient == case.sender)
+    assert "The case is closed" in str(event_of(business.raw, "CANCEL").get("DESCRIPTION", "")) + \
+        email.message_from_bytes(business.raw, policy=policy.default).get_body(("plain",)).get_content()
+
+
+def test_closing_after_the_meeting_was_held_cancels_nothing(session, settings, proposed):
+    from intake.cases.lifecycle import Desk, close
+
+    case, meeting, first = proposed
+    for part in session.exec(select(CasePart).where(CasePart.case_id == case.id)):
+        part.status, part.decision = "decided", "approved"
+        session.add(part)
+    session.commit()
+    later = meeting.starts_at.replace(tzinfo=UTC) + timedelta(days=1)
+    done = close(session, case.reference, actor="mette", desk=Desk(settings, CATALOGUE, CALENDAR), now=later)
+    session.commit()
+    assert session.get(Meeting, meeting.id).status == "proposed" and mails_after(session, first) == []
+    assert done.mailed == ()
