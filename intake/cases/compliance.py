@@ -192,8 +192,21 @@ def summarise(times: Iterable[CaseTimes], catalogue: Catalogue, calendar: Workin
     return rows + [summarise_group(TOTAL, *_label(TOTAL, by, catalogue), times, calendar, now)]
 
 
+FIRST_YEAR, LAST_YEAR = 1900, 2999  # a period's dates: "9999-12-31" overflowed the day after it, and a 500
+
+
+def check_period(start: date | None, end: date | None) -> None:
+    """Refuse a period that starts after it ends, or with a date outside the years a report can mean."""
+    for day in (start, end):
+        if day is not None and not FIRST_YEAR <= day.year <= LAST_YEAR:
+            raise ReportError(f"{day.isoformat()} is no date of a report; give one from {FIRST_YEAR} to {LAST_YEAR}")
+    if start and end and start > end:
+        raise ReportError(f"the period starts ({start}) after it ends ({end})")
+
+
 def load_times(engine: Engine, start: date | None, end: date | None) -> list[CaseTimes]:
-    """The cases received (Copenhagen date) from ``start`` to ``end``, both included."""
+    """The cases received (Copenhagen date) from ``start`` to ``end``, both included (``check_period``)."""
+    check_period(start, end)
     stmt = select(Case, CasePart).where(CasePart.case_id == Case.id).order_by(Case.id, CasePart.position)
     if start is not None:
         stmt = stmt.where(col(Case.received_at) >= datetime.combine(start, time(0), LOCAL_TZ))
@@ -206,8 +219,6 @@ def load_times(engine: Engine, start: date | None, end: date | None) -> list[Cas
 def compliance(engine: Engine, catalogue: Catalogue, calendar: WorkingCalendar, *, start: date | None = None,
                end: date | None = None, by: str = "task-type", now: datetime | None = None) -> list[Row]:
     """The compliance report over the cases received in the period, grouped ``by`` task-type or office."""
-    if start and end and start > end:
-        raise ReportError(f"the period starts ({start}) after it ends ({end})")
     now = now or datetime.now(UTC)
     rows = summarise(load_times(engine, start, end), catalogue, calendar, by=by, now=now)
     log.info("compliance report", extra={"by": by, "parts": rows[-1].parts, "groups": len(rows) - 1})

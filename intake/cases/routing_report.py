@@ -34,7 +34,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
-from intake.cases.compliance import ReportError
+from intake.cases.compliance import check_period
 from models import Case, CaseEvent, CasePart, Correction
 from routing.catalogue import Catalogue
 from routing.goals import LOCAL_TZ, iso_week, local_date
@@ -206,8 +206,7 @@ def summarise(parts: Sequence[PartRouting], catalogue: Catalogue) -> RoutingRepo
 def routing_report(engine: Engine, catalogue: Catalogue, *, start: date | None = None,
                    end: date | None = None) -> RoutingReport:
     """Routing accuracy, triage rate and where triage cases went, for the cases received in the period."""
-    if start and end and start > end:
-        raise ReportError(f"the period starts ({start}) after it ends ({end})")
+    check_period(start, end)
     report = summarise(load_parts(engine, start, end, catalogue.triage_office), catalogue)
     log.info("routing report", extra={"parts": report.total.parts, "decided": report.total.decided})
     return report

@@ -24,7 +24,7 @@ from starlette.concurrency import run_in_threadpool
 
 from intake.app import open_engine, send_now
 from intake.cases import audit
-from intake.cases.compliance import load_times, summarise
+from intake.cases.compliance import ReportError, load_times, summarise
 from intake.cases.compliance_render import chart_compliance, chart_times
 from intake.cases.lifecycle import held_case
 from intake.cases.meetings import meetings_of
@@ -277,10 +277,11 @@ def reports(request: Request, staff: StaffDep, start: date | None = None, end: d
     web = auth.web_of(request)
     if by not in ("task-type", "office"):
         raise HTTPException(status_code=400, detail="by is task-type or office")
-    if start and end and start > end:
-        raise HTTPException(status_code=400, detail="the period starts after it ends")
     offices = auth.queue_offices(staff)
-    times = [t for t in load_times(web.engine, start, end) if offices is None or t.office in offices]
+    try:
+        times = [t for t in load_times(web.engine, start, end) if offices is None or t.office in offices]
+    except ReportError as err:
+        raise HTTPException(status_code=400, detail=str(err)) from err
     rows = summarise(times, web.context.catalogue, web.context.calendar, by=by, now=utcnow()) if times else []
     charts = {}
     if rows:

@@ -14,6 +14,7 @@ from typer.testing import CliRunner
 
 from intake.cases.compliance import TOTAL, ReportError, compliance
 from intake.cases.compliance_render import Period, as_csv, as_html
+from intake.cases.routing_report import routing_report
 from intake.settings import load_settings
 from models.db import open_database
 from tests.intake.casefactory import CALENDAR, CATALOGUE, local, make_case
@@ -132,6 +133,15 @@ def test_grouping_by_office_merges_task_types_of_one_office(engine):
 def test_a_period_that_ends_before_it_starts_is_refused(engine):
     with pytest.raises(ReportError):
         compliance(engine, CATALOGUE, CALENDAR, start=date(2026, 2, 1), end=date(2026, 1, 1))
+
+
+@pytest.mark.parametrize("start, end", [(None, date(9999, 12, 31)), (date(1, 1, 1), None), (date(1899, 12, 31), None)])
+def test_a_date_no_report_can_mean_is_refused_not_a_crash(engine, start, end):
+    """"9999-12-31" overflowed the day after it, and the desk answered 500."""
+    with pytest.raises(ReportError, match="no date of a report"):
+        compliance(engine, CATALOGUE, CALENDAR, start=start, end=end)
+    with pytest.raises(ReportError, match="no date of a report"):
+        routing_report(engine, CATALOGUE, start=start, end=end)
 
 
 def test_an_unknown_grouping_is_refused(engine):
