@@ -36,6 +36,7 @@ def _search(session: Session, text: str) -> list[int]:
     (indexed), other text in the company name and the addresses (``CaseSearch``, lower case); looked up before the
     queue's order.
     """
+    text = text[:MAX_SEARCH]   # a name or an address; 50,000 characters made SQLite's LIKE too complex (a 500)
     if REFERENCE.match(text.upper()):
         stmt = select(Case.id).where(col(Case.reference) == text.upper())
     elif cvr := CVR.match(text.upper()):
@@ -54,6 +55,7 @@ def _search(session: Session, text: str) -> list[int]:
 
 
 SEARCHED_DETAILS = ("address", "activity_location", "postcode", "city")
+MAX_SEARCH = 200  # characters of a search that count
 
 
 def search_text(company_name: str | None, cvr: str | None, details_json: str | None) -> str:

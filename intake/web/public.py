@@ -12,6 +12,7 @@ from __future__ import annotations
 import hmac
 import logging
 import re
+import unicodedata
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Form, Request
@@ -22,7 +23,7 @@ from intake.cases.rules import own_addresses
 from intake.settings import Settings
 from intake.tracking import make_token, read_token
 from intake.web.context import WebContext, get_context, get_session
-from intake.web.pages import lang_or_default, page
+from intake.web.pages import LANGUAGES, lang_or_default, page
 from intake.web.ratelimit import Limiter
 from intake.web.trackview import track_view
 from models import Case
@@ -51,6 +52,7 @@ def track_lookup(request: Request, ctx: Ctx, db: Db, reference: Annotated[str, F
                  email: Annotated[str, Form()] = "", lang: str | None = None) -> Response:
     """The case when the address is one of the case's own; the same "not found" page otherwise."""
     typed = {"reference": reference[:MAX_FIELD], "email": email[:MAX_FIELD]}
+    chosen = f"?lang={lang}" if lang in LANGUAGES else ""   # the form's language, kept on the case's page
     reference, lang = normal_reference(reference[:MAX_FIELD]), lang_or_default(lang)
     limiter: Limiter = request.app.state.limiter
     if not _allowed(request) or not limiter.reference_open(reference):
@@ -60,7 +62,8 @@ def track_lookup(request: Request, ctx: Ctx, db: Db, reference: Annotated[str, F
         limiter.failed(reference)
         return not_found(request, lang, typed)
     url = request.url_for("track_case", token=make_token(ctx.settings, case.reference))
-    return RedirectResponse(url.path, status_code=303, headers=NO_STORE)  # shown in the case's language
+    # in the language the visitor chose on the form, else the case's
+    return RedirectResponse(url.path + chosen, status_code=303, headers=NO_STORE)
 
 
 @router.get("/track/{token}", response_class=HTMLResponse, name="track_case")
@@ -108,7 +111,8 @@ _REFERENCE_NOISE = re.compile(r"[\s_\u2010-\u2015\u2212]+")
 
 def normal_reference(text: str) -> str:
     """A reference as typed, in the form it is stored: without brackets, any dashes or spaces as one hyphen."""
-    return _REFERENCE_NOISE.sub("-", text.strip().strip("[]()<>").strip()).upper()
+    folded = unicodedata.normalize("NFKC", text)   # "ＫＢＨ－２０２６－０００００７" typed on a full-width keyboard
+    return _REFERENCE_NOISE.sub("-", folded.strip().strip("[]()<>").strip()).upper()
 
 
 def too_many(request: Request, lang: str) -> Response:

@@ -109,6 +109,26 @@ def test_the_form_with_the_case_address_leads_to_the_case_page(settings, context
     assert case.reference in client.get(answer.headers["location"]).text
 
 
+def test_the_english_form_leads_to_the_english_page_of_a_danish_case(settings, context, client):
+    """The visitor chose English on the form: the case's page kept its Danish."""
+    case = store_case(context, language="da")
+    answer = client.post("/track?lang=en", data={"reference": case.reference, "email": BUSINESS},
+                         follow_redirects=False)
+    assert answer.status_code == 303 and answer.headers["location"].endswith("?lang=en")
+    page = client.get(answer.headers["location"]).text
+    assert '<html lang="en"' in page
+    plain = client.post("/track", data={"reference": case.reference, "email": BUSINESS}, follow_redirects=False)
+    assert "?" not in plain.headers["location"], "without a choice, the case's own language"
+
+
+def test_a_reference_typed_in_full_width_digits_is_found(settings, context, client):
+    case = store_case(context, language="da")
+    wide = case.reference.translate({ord(c): ord(c) + 0xFEE0 for c in "0123456789-ABCDEFGHIJKLMNOPQRSTUVWXYZ"})
+    assert wide != case.reference
+    answer = client.post("/track", data={"reference": wide, "email": BUSINESS}, follow_redirects=False)
+    assert answer.status_code == 303
+
+
 def expired_token(settings, reference: str) -> str:
     """A token of ``reference`` signed with the right key one day before the oldest valid one."""
     age = (settings.track_link_days + 1) * 86_400
