@@ -20,10 +20,11 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlmodel import Session, select
 
 from intake.cases.rules import own_addresses
+from intake.letters.wording import LANGUAGES
 from intake.settings import Settings
 from intake.tracking import make_token, read_token
 from intake.web.context import WebContext, get_context, get_session
-from intake.web.pages import LANGUAGES, lang_or_default, page
+from intake.web.pages import lang_or_default, page
 from intake.web.ratelimit import Limiter
 from intake.web.trackview import track_view
 from models import Case
