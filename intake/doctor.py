@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import shutil
 import subprocess
 from collections.abc import Callable, Iterator
@@ -67,8 +68,14 @@ def _database_check(settings: Settings) -> Check:
     if current is None:
         return Check("database", "warn", f"{url} reachable, not yet migrated (the service migrates it at start)")
     if current != head:
+        from models.db import is_known_revision
+
+        if not is_known_revision(engine, current):
+            return Check("database", "fail", f"{url} at migration {current}, which this version does not know: the "
+                                             "database is newer than the software (install the version that wrote "
+                                             "it, or restore a backup made before)")
         return Check("database", "warn", f"{url} at migration {current}, newest is {head} "
-                                         "(the service migrates it at start)")
+                                         "(the service, or any command, migrates it at start: back it up first)")
     return Check("database", "ok", f"{url} at the newest migration {head}")
 
 
@@ -180,9 +187,9 @@ def _workers_check(settings: Settings) -> Check:
             engine.dispose()
     except (IntakeError, SQLAlchemyError) as err:
         return Check("workers", "fail", f"the queue cannot be read: {type(err).__name__}")
-    if not alive:
-        return Check("workers", "fail", "INTAKE_EXTRACTION=queue, but no `intake worker` beat in the last minute: "
-                     "every attachment waits the whole budget and is routed unread; start at least one")
+    if not alive:   # a warning: `intake serve` copes (2 s a message, read later), and runs doctor before it starts
+        return Check("workers", "warn", "INTAKE_EXTRACTION=queue, but no `intake worker` beat in the last minute: "
+                     "attachments are routed unread and read when a worker comes; start at least one")
     return Check("workers", "ok", f"{alive} `intake worker` process(es) alive")
 
 
@@ -204,6 +211,31 @@ def _sender_check(settings: Settings) -> Check:
     return Check("sender checks", "ok", f"Authentication-Results of {', '.join(settings.authserv_ids)} are read")
 
 
+_LOOPBACK = re.compile(r"^https?://(?:localhost|127\.[\d.]+|\[::1\])(?::\d+)?(?:/|$)", re.IGNORECASE)
+
+
+def _addresses_check(settings: Settings) -> Check:
+    """Whether the links and addresses our mail carries lead anywhere: a real relay with the default public URL or
+    the bundled catalogue's placeholder addresses sends businesses to 127.0.0.1 and the offices' mail to nowhere."""
+    if not settings.uses_smtp:
+        return Check("addresses", "ok", "mail is written to the local outbox Maildir")
+    from intake.app import catalogue_and_calendar
+
+    catalogue, _ = catalogue_and_calendar(settings)
+    placeholders = sorted({a for a in [*(o.address for o in catalogue.offices.values()),
+                                       *(p.email for p in catalogue.contact_persons), settings.from_address]
+                           if a.lower().endswith(".example")})
+    problems = []
+    if _LOOPBACK.match(settings.public_url):
+        problems.append(f"INTAKE_PUBLIC_URL is {settings.public_url}: the track links we mail lead nowhere")
+    if placeholders:
+        problems.append(f"{len(placeholders)} address(es) are placeholders ({', '.join(placeholders[:3])}...): set "
+                        "INTAKE_FROM_ADDRESS and a catalogue of your own (INTAKE_CATALOGUE_PATH)")
+    if problems:
+        return Check("addresses", "warn", "; ".join(problems))
+    return Check("addresses", "ok", f"links to {settings.public_url}; the catalogue's addresses are real ones")
+
+
 def run_checks(settings: Settings, source: Path | None = None,
                run: Callable[..., subprocess.CompletedProcess[str]] = subprocess.run) -> Iterator[Check]:
     """Every check, in the order an operator would fix them."""
@@ -213,6 +245,7 @@ def run_checks(settings: Settings, source: Path | None = None,
     yield _relay_check(settings)
     yield _workers_check(settings)
     yield _sender_check(settings)
+    yield _addresses_check(settings)
     yield _model_check(settings)
     yield _tesseract_check(settings, run)
     yield _tool_check("antiword", "legacy Word (.doc) attachments")
@@ -222,6 +255,7 @@ def run_checks(settings: Settings, source: Path | None = None,
 def warn_at_start(settings: Settings) -> None:
     """Log the warnings of the checks that cost nothing (tools and model) when the service starts."""
     for check in (_tesseract_check(settings, subprocess.run), _tool_check("antiword", "legacy Word attachments"),
-                  _tool_check("catdoc", "legacy Office attachments"), _sender_check(settings)):
+                  _tool_check("catdoc", "legacy Office attachments"), _sender_check(settings),
+                  _addresses_check(settings)):
         if check.verdict != "ok":
             log.warning("doctor: %s: %s", check.name, check.detail)

@@ -86,12 +86,33 @@ def current_revision(engine: Engine) -> str | None:
 
 
 def migrate(engine: Engine) -> None:
-    """Bring the schema up to the newest migration (idempotent; Alembic only when there is work)."""
-    if current_revision(engine) == HEAD_REVISION:
+    """Bring the schema up to the newest migration (idempotent; Alembic only when there is work), and log it.
+
+    A database at a migration this version does not know is newer than the software (a rollback of the software
+    without one of the database): refused with that reason, never Alembic's traceback.
+    """
+    current = current_revision(engine)
+    if current == HEAD_REVISION:
         return
     from alembic import command
 
+    if current is not None and not is_known_revision(engine, current):
+        raise DatabaseUnavailable(f"the database is at migration {current}, which this version of intake does not "
+                                  f"know (its newest is {HEAD_REVISION}): the database is newer than the software; "
+                                  "install the version that wrote it, or restore a backup made before")
     command.upgrade(alembic_config(engine), "head")
+    log.info("database migrated", extra={"from_revision": current or "(empty)", "to_revision": HEAD_REVISION})
+
+
+def is_known_revision(engine: Engine, revision: str) -> bool:
+    """Whether ``revision`` is one of this version's migrations (Alembic reads the scripts)."""
+    from alembic.script import ScriptDirectory
+    from alembic.util.exc import CommandError
+
+    try:
+        return ScriptDirectory.from_config(alembic_config(engine)).get_revision(revision) is not None
+    except CommandError:
+        return False
 
 
 def open_database(url: str) -> Engine:

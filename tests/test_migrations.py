@@ -89,3 +89,33 @@ def test_0008_moves_the_bytes_of_received_messages_and_back(url):
     with engine.connect() as conn:
         assert bytes(conn.exec_driver_sql("SELECT raw FROM inboundmessage").scalar_one()) == b"the bytes"
     engine.dispose()
+
+
+def test_a_database_newer_than_the_software_is_refused_in_one_line(url):
+    """Rolling back the software, not the database: Alembic's traceback from every command, and doctor said warn."""
+    from sqlalchemy import text
+
+    from intake.doctor import _database_check
+    from intake.settings import load_settings
+    from models.errors import DatabaseUnavailable
+
+    engine = open_database(url)
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = '0099_future'"))
+    engine.dispose()
+    with pytest.raises(DatabaseUnavailable, match="newer than the software"):
+        open_database(url)
+    check = _database_check(load_settings(env={"INTAKE_DATABASE_URL": url}))
+    assert check.verdict == "fail" and "0099_future" in check.detail
+
+
+def test_a_migration_is_logged(url, caplog):
+    import logging
+
+    engine = open_database(url)
+    command.downgrade(alembic_config(engine), "-1")
+    engine.dispose()
+    with caplog.at_level(logging.INFO, logger="models.db"):
+        open_database(url).dispose()
+    (line,) = [r for r in caplog.records if r.getMessage() == "database migrated"]
+    assert line.to_revision == HEAD_REVISION and line.from_revision not in ("(empty)", HEAD_REVISION)

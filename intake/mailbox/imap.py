@@ -105,6 +105,11 @@ class ImapMailbox:
     ) -> None:
         if security not in SECURITY_MODES:
             raise MailboxConfigError(f"IMAP security must be one of {', '.join(SECURITY_MODES)}, not {security!r}")
+        if not user or not password:   # imaplib's traceback, after "service started", in a restart loop
+            missing = " and ".join(n for n, v in (("INTAKE_IMAP_USER", user), ("INTAKE_IMAP_PASSWORD", password))
+                                   if not v)
+            raise MailboxConfigError(f"IMAP {host}: {missing} not set, the mailbox needs its login "
+                                     "(a secrets file not read?)")
         self.host, self.user, self.security = host, user, security
         self.port = port or (993 if security == "ssl" else 143)
         self.folder, self.processed_folder, self.quarantine_folder = folder, processed_folder, quarantine_folder

@@ -105,3 +105,22 @@ def test_a_real_mailbox_without_our_servers_authserv_id_is_warned_that_caseworke
     assert verdict == "warn" and "INTAKE_AUTHSERV_IDS is not set" in detail and "kk.example" in detail
     verdict, detail = _verdicts(load_settings(env={**env, "INTAKE_AUTHSERV_IDS": "mx.kk.example"}))["sender checks"]
     assert verdict == "ok" and "mx.kk.example" in detail
+
+
+def test_a_real_relay_with_the_default_link_and_placeholder_addresses_is_warned_of(tmp_path):
+    """The README's production example sent businesses links to 127.0.0.1 and the offices' cases to
+    trafik@kk.example, and doctor said nothing."""
+    from intake.doctor import _addresses_check
+
+    env = {"INTAKE_DATA_DIR": str(tmp_path / "data"), "INTAKE_SMTP_HOST": "smtp.kk.dk"}
+    check = _addresses_check(load_settings(env=env))
+    assert check.verdict == "warn" and "127.0.0.1" in check.detail and "placeholders" in check.detail
+    catalogue = tmp_path / "catalogue.toml"
+    from routing.catalogue import BUNDLED_CATALOGUE
+
+    catalogue.write_text(BUNDLED_CATALOGUE.read_text(encoding="utf-8").replace("@kk.example", "@kk.dk"),
+                         encoding="utf-8")
+    real = env | {"INTAKE_PUBLIC_URL": "https://intake.kk.dk", "INTAKE_CATALOGUE_PATH": str(catalogue),
+                  "INTAKE_FROM_ADDRESS": "erhvervsservice@kk.dk"}
+    assert _addresses_check(load_settings(env=real)).verdict == "ok"
+    assert _addresses_check(load_settings(env={"INTAKE_DATA_DIR": str(tmp_path / "d2")})).verdict == "ok"

@@ -35,7 +35,7 @@ def _beat(engine, seconds_ago: int) -> None:
 def test_doctor_and_ready_say_when_no_worker_is_alive_and_how_many_are(queue):
     settings, engine = queue
     workers = {c.name: c for c in run_checks(settings)}["workers"]
-    assert workers.verdict == "fail" and "no `intake worker`" in workers.detail
+    assert workers.verdict == "warn" and "no `intake worker`" in workers.detail  # serve copes, and starts after doctor
     ensure_schema(make_app(settings.database_url), engine)
     _beat(engine, 600)                                  # a worker gone ten minutes ago counts for nothing
     assert live_workers(engine) == 0

@@ -81,7 +81,8 @@ def test_the_installed_command_prints_one_line_too(tmp_path, model_dir, args):
     env = {"INTAKE_DATA_DIR": str(tmp_path / "data"), "INTAKE_MODEL_DIR": str(model_dir)}
     env |= no_database() if args[0] == "case" else {"INTAKE_IMAP_HOST": "127.0.0.1",
                                                      "INTAKE_IMAP_PORT": str(free_port()),
-                                                     "INTAKE_IMAP_SECURITY": "none"}
+                                                     "INTAKE_IMAP_SECURITY": "none", "INTAKE_IMAP_USER": "u",
+                                                     "INTAKE_IMAP_PASSWORD": "p"}
     from tests.e2e.conftest import subprocess_env
 
     done = subprocess.run([sys.executable, "-m", "intake", *args], env=subprocess_env(env), capture_output=True,
@@ -90,6 +91,20 @@ def test_the_installed_command_prints_one_line_too(tmp_path, model_dir, args):
     assert done.returncode == 1, done.stderr
     assert "Traceback" not in done.stderr and len(lines) <= 3, done.stderr
     assert lines[-1].startswith("error: cannot ")
+
+
+@pytest.mark.parametrize("command", [["process", "--once"], ["doctor"]])
+def test_a_mailbox_without_its_password_is_one_line_naming_it(tmp_path, model_dir, command):
+    """A secrets file not read: imaplib's traceback, after "intake service started", in a restart loop."""
+    env = {"INTAKE_DATA_DIR": str(tmp_path / "data"), "INTAKE_MODEL_DIR": str(model_dir),
+           "INTAKE_IMAP_HOST": "127.0.0.1", "INTAKE_IMAP_PORT": str(free_port()), "INTAKE_IMAP_SECURITY": "none",
+           "INTAKE_IMAP_USER": "erhvervsservice"}
+    from tests.e2e.conftest import subprocess_env
+
+    done = subprocess.run([sys.executable, "-m", "intake", *command], env=subprocess_env(env), capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode == 1 and "Traceback" not in done.stderr + done.stdout, done.stderr
+    assert "INTAKE_IMAP_PASSWORD not set" in done.stderr + done.stdout
 
 
 def test_a_database_error_after_opening_is_one_line_too(run, monkeypatch):
