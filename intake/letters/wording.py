@@ -10,6 +10,7 @@ and phrases say ``${from_name}`` and the letters fill in ``Settings.from_name``.
 """
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime
@@ -67,10 +68,20 @@ def describe_received(when: datetime, lang: str) -> str:
 
 
 def greeting_name(name: object, lang: str) -> str:
-    """Whom a letter greets: ``name`` cleaned (it comes from the sender), else "ansøger" / "applicant". A name that
-    holds an address ("mette@cafesolsikke.dk" <evil@...>: a display-name trick) greets nobody by it."""
+    """Whom a letter greets: ``name`` cleaned (it comes from the sender), else "ansøger" / "applicant".
+
+    A name that is no name greets nobody by it: one holding an address ("mette@cafesolsikke.dk" <evil@...>), a
+    link, a digit, or more than five words. A display name (or a Reply-To's) is the sender's to write, and "Betal
+    gebyret 5000 kr til konto 1234-567890 senest fredag" was our acknowledgement's first line to a stranger.
+    """
     cleaned = clean_header_value(str(name or ""), max_len=80)
-    return cleaned if cleaned and "@" not in cleaned else phrase(lang, "words.applicant")
+    if (not cleaned or "@" in cleaned or any(c.isdigit() for c in cleaned) or len(cleaned.split()) > 5
+            or _LINK.search(cleaned)):
+        return phrase(lang, "words.applicant")
+    return cleaned
+
+
+_LINK = re.compile(r"://|\bwww\.|\.(?:com|dk|net|org|io|info|biz|ru|xyz)\b", re.IGNORECASE)
 
 
 def contact_text(person: ContactPerson | None, lang: str, *, introduce: bool = False, question: bool = False) -> str:

@@ -50,3 +50,20 @@ def test_a_template_with_a_missing_value_fails_loudly():
 
 def test_phrases_fill_their_values():
     assert phrase("en", "status.waiting_for", question="a drawing") == "We are waiting for: a drawing"
+
+
+@pytest.mark.parametrize("name, greeted", [
+    ("Mette Holm", "Mette Holm"),
+    ("Søren Kjær-Holm", "Søren Kjær-Holm"),
+    ("Inger Marie Hansen", "Inger Marie Hansen"),
+    ("Betal gebyret 5000 kr til konto 1234-567890 senest fredag", "ansøger"),   # a display name as a message
+    ("Skat.dk Betal gebyr", "ansøger"),
+    ("Klik her www.gebyr-betaling.example", "ansøger"),
+    ("mette@cafesolsikke.dk", "ansøger"),
+    ("Din sag er godkendt klik på linket nedenfor", "ansøger"),
+    ("", "ansøger"),
+])
+def test_a_greeting_is_a_name_or_no_one(name, greeted):
+    from intake.letters.wording import greeting_name
+
+    assert greeting_name(name, "da") == greeted
