@@ -59,7 +59,7 @@ _INTRO = re.compile(        # each alternative starts a word: the look-behind tu
     # "the Danish permit agent for our client, Baltic Facade Systems UAB"
     # "Som arkitekt for vores bygherre, Café Sommerfugl ApS (CVR ...)"
     r"|\b(?:agent|agents|advisers?|rådgiver[e]?|arkitekt(?:er)?|architects?|ingeniør(?:er)?|engineers?)[ \t]for[ \t]"
-    r"(?:our|vores|min|my)[ \t](?:client|klient|kunde|customer|bygherre),"
+    r"(?:(?:our|vores|min|my)[ \t](?:client|klient|kunde|customer|bygherre)|bygherren|klienten|kunden),"
     # "Norden Ingeniører A/S er rådgiver for bygherren, Glentevej Udvikling ApS": the client the adviser writes for
     r"|\b(?:advisers?|advisors?|consultants?|(?:bygherre)?rådgiver[e]?)[ \t](?:for|to)[ \t](?:bygherren"
     r"|the[ \t](?:client|developer|building[ \t]owner)),"
@@ -317,6 +317,11 @@ _OFFICE_WORD = re.compile(r"(?i)\w*(?:kontoret|sekretariatet|bestyrelsen|afdelin
                           r"|teamet|kundeservice|receptionen|redaktionen)")
 
 
+# the first words of streets named "X Gade" ("Store Gade", "Nørre Gade"), never a person's first name
+_STREET_FIRST_WORDS = {"store", "lille", "nørre", "sønder", "vester", "øster", "gammel", "ny", "nye", "gamle", "stor",
+                       "sankt", "skt", "skt.", "kongens", "dronningens", "prinsens", "brede", "smalle"}
+
+
 def looks_like_name(value: str) -> bool:
     words = value.split()
     if not 1 <= len(words) <= 4 or any(w.lower().strip(".,") in _NOT_NAME_WORDS for w in words):
@@ -325,6 +330,9 @@ def looks_like_name(value: str) -> bool:
         return False
     if any(_ORG_WORD.search(w.strip(".,")) for w in words):
         return False
+    if (len(words) == 2 and words[1].lower() == "gade" and words[0].lower() not in _STREET_FIRST_WORDS
+            and not _OFFICE_WORD.fullmatch(words[0])):
+        value = words[0]        # "Per Gade", a surname (a street "X Gade" has its number, or more words)
     return not re.search(SUFFIX, value) and not re.search(r"\d|gade|vej\b|allé", value, re.IGNORECASE)
 
 
@@ -1091,6 +1099,15 @@ _ANOTHER_PARTYS = re.compile(r"(?i)(?:\b(?:hotel|venue|client|customer|landlord|
                              r"|\b(?:hotellets|kundens|klientens|udlejerens|ejendommens|ejerens|stedets))[ \t]+\Z")
 
 
+# reached for money or the press alone: "can be reached at X for anything about payment", "kan træffes på X
+# vedrørende fakturaen" (a person for that matter, not the case's contact; "about the event" is the case)
+ONE_MATTER_ONLY = re.compile(
+    r"(?i)(?:[^.!?\n]|\.(?=\S)){0,80}?\b(?:about|regarding|concerning|vedrørende|vedr\.|angående|omkring|om)[ \t]+"
+    r"(?:(?:the|our|any|all|vores|jeres|your)[ \t]+)?"
+    r"(?:payments?|invoices?|invoicing|billing|fees?|accounts?|accounting|bookkeeping|finances?|financial|economy"
+    r"|press|media|betaling\w*|faktur\w*|gebyr\w*|regnskab\w*|bogføring\w*|økonomi\w*|presse\w*|medie\w*)\b")
+
+
 def _named_contact(text: str) -> str | None:
     """A person the text names as the one to contact, before or after the cue."""
     by_role = None
@@ -1104,6 +1121,8 @@ def _named_contact(text: str) -> str | None:
             return name
         by_role = by_role or (name if looks_like_person(name) else None)
     for cue in islice(_CONTACT_AFTER_NAME.finditer(text), 20):
+        if ONE_MATTER_ONLY.match(text, cue.end()):
+            continue            # "Our treasurer, Mikkel Lund, can be reached at ... for anything about payment"
         # ("Jeg er økonomichef ..., men vores driftschef Lars Mikkelsen følger sagen og er ...": not the subject "Jeg")
         for before in (_NAME_BEFORE.search(text, max(0, cue.start() - 140), cue.start())
                        or _SUBJECT_BEFORE_AND.search(text, max(0, cue.start() - 200), cue.start()),

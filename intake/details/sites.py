@@ -229,8 +229,9 @@ _REGISTERED = re.compile(r"\b(?:(?:\w+s )?registrerede? (?:adresse|hjemsted)(?:\
                          r"(?:\W{0,3}c/o [^,\n]{1,50},)?\W*$", re.IGNORECASE)
 # the address of the client an adviser writes for ("Bygherrens adresse er Frederiksholms Kanal 4"): the applicant's
 # own when an agent writes (``_AGENT``), else the business address it always was
-_CLIENTS_ADDRESS = re.compile(r"\b(?:bygherrens|klientens|the client'?s|the developer'?s|our client'?s)\s(?:adresse"
-                              r"|address)(?:\s(?:er|is))?(?:\s(?:på|at))?\W*$", re.IGNORECASE)
+_CLIENTS_ADDRESS = re.compile(r"\b(?:bygherrens|klientens|the client'?s|the developer'?s|our client'?s)"
+                              r"(?:\s(?:egen|eget|own))?\s(?:adresse|address)(?:\s(?:er|is))?(?:\s(?:på|at))?\W*$",
+                              re.IGNORECASE)   # ("Bygherrens egen adresse er X")
 _WORK = (r"(?:nedrive|rive|renovere|istandsætte|male|bygge|opføre|grave|udskifte|skifte|sløjfe|fjerne|isolere|reparere"
          r"|arbejde|arbejdet)")
 _SITE = re.compile("(?:" + "|".join([
@@ -366,7 +367,8 @@ _AGENT = re.compile(r"\b(?:(?:på vegne af|on behalf of)(?! (?:vores|vor|vort|ou
                     r"|act(?:s|ing)? for|(?:som|jeg er|vi er) (?:advokat|rådgiver|agent|revisor|bogholder) for"
                     # "Som arkitekt for vores bygherre, Café Sommerfugl ApS", "as architects for our client"
                     r"|(?:som|jeg er|vi er|as|i am|we are) (?:the )?(?:arkitekt(?:er)?|ingeniør(?:er)?|architects?"
-                    r"|engineers?) for (?:vores|min|our|my|the) (?:bygherre|klient|kunde|client|customer)"
+                    r"|engineers?) for (?:(?:vores|min|our|my|the) (?:bygherre|klient|kunde|client|customer)"
+                    r"|bygherren|klienten|kunden)"   # "Jeg skriver som arkitekt for bygherren, X ApS"
                     # "Tegnestuen Lund & Kragh rådgiver Bageriet Surdej ApS": advises a company named with its form
                     # ("Jeg ... hjælper Kähler & Søn Vinhandel A/S med deres jubilæum": an event planner's client)
                     r"|(?<!vores )(?<!min )(?<!vor )(?:rådgiver|advises|advising|hjælper|bistår|helps|helping|assists"
@@ -731,7 +733,9 @@ _MOVES_TO = re.compile(r"(?i)[^.!?\n]{0,40}?(?<![\w])(?:til|to)(?![\w])[^.!?\n]{
 # where the business moves on from it: "og nu vil jeg have et nyt skilt" after "i 30 år haft min forretning i X" is
 # the same place still)
 _EARLIER_STAGE = re.compile(
-    r"(?i)(?<![\w])(?:først|first|(?:de|the)[ \t]+(?:første|first)[ \t]+(?:\d{1,2}|\w+)[ \t]+(?:år|years)"
+    # ("our first restaurant at X", "its first shop": the first of its places, where it is now)
+    r"(?i)(?<![\w])(?:først|(?<!our[ \t])(?<!my[ \t])(?<!its[ \t])(?<!the[ \t])(?<!their[ \t])first"
+    r"|(?:de|the)[ \t]+(?:første|first)[ \t]+(?:\d{1,2}|\w+)[ \t]+(?:år|years)"
     r"|startede|started|begyndte|began|before[ \t]+(?:that|coming|moving|we|I)|før[ \t]+(?:det|vi|jeg)"
     r"|(?P<lasted>i[ \t]+\d{1,2}[ \t]+år|for[ \t]+\d{1,2}[ \t]+years))(?![\w])")
 _MOVED_ON = r"flyttede|flyttet|flytter|moved|moving|relocated|åbner[ \t]+vi|åbnede|opened"

@@ -57,6 +57,7 @@ from intake.details.identifiers import (
 from intake.details.labels import full_label_key, label_key, normalise_label
 from intake.details.names import (
     COMPANY,
+    ONE_MATTER_ONLY,
     RELATIVES,
     SUFFIX,
     clean_company,
@@ -1081,12 +1082,25 @@ def _find_email(text: str, _ref: date) -> dict:
                   and not _CLIENTS_CONTACT.search(text, max(0, m.start() - 100), m.start())
                   and not _PROPERTYS_PEOPLE.search(text, max(0, m.start() - 100), m.start())
                   and not _OUR_ADVISERS.search(text, max(0, m.start() - 100), m.start())
-                  and not _IN_COPY.search(text, max(0, m.start() - 100), m.start())]
+                  and not _IN_COPY.search(text, max(0, m.start() - 100), m.start())
+                  and not _WHEN_AWAY.search(text, max(0, m.start() - 120), m.start())
+                  and not ONE_MATTER_ONLY.match(text, m.end())]
     labelled = [m for m in candidates if EMAIL_LABEL.search(text[max(0, m.start() - 30):m.start()])]
     to_me = [m for m in candidates if _WRITE_TO_ME.search(text, max(0, m.start() - _TO_ME_REACH), m.start())
              or _QUESTIONS_TO_ME.search(text, max(0, m.start() - 140), m.start())]
     best = (to_me or labelled or candidates or [None])[0]
     return {"contact_email": best.group(0).lower()} if best else {}
+
+
+# an address to write to when the contact cannot be reached: "men er jeg ikke at træffe, kan I skrive til min søster
+# Karen på karen@...", "if I am away, please write to ...", "i min ferie": a stand-in's, not the contact's
+_WHEN_AWAY = re.compile(
+    r"(?i)\b(?:er[ \t]+jeg[ \t]+ikke[ \t]+at[ \t]+træffe"
+    r"|hvis[ \t]+jeg[ \t]+ikke[ \t]+(?:er[ \t]+at[ \t]+træffe|svarer|kan[ \t]+nås)"
+    r"|i[ \t]+mit[ \t]+fravær|i[ \t]+min[ \t]+ferie|mens[ \t]+jeg[ \t]+er[ \t]+(?:væk|på[ \t]+ferie)"
+    r"|if[ \t]+I[ \t]+(?:am|'m)[ \t]+(?:away|unavailable|not[ \t]+available|out[ \t]+of[ \t]+office)"
+    r"|if[ \t]+I[ \t]+can(?:no|')t[ \t]+be[ \t]+reached|in[ \t]+my[ \t]+absence|while[ \t]+I[ \t]+am[ \t]+away)"
+    r"\b[^.!?\n]{0,100}\Z")
 
 
 # "Mails til festudvalg@... bliver læst af hele udvalget, men skriv gerne direkte til mig på idar@...": the writer's
