@@ -183,13 +183,22 @@ def _busy(session: Session, persons: set[str], since: datetime) -> list[tuple[da
                           and p.get("role") != "caseworker"}]
 
 
+OFFICE_HOURS = (time(8, 0), time(16, 0))   # when a star meeting given by hand may start, Copenhagen time
+
+
 def check_slot(at: datetime, now: datetime, calendar: WorkingCalendar) -> datetime:
-    """``at`` as an aware time (naive = Copenhagen), if it is in the future and on a working day."""
+    """``at`` as an aware time (naive = Copenhagen), if it is in the future, on a working day and within office
+    hours (the desk accepted 03:00, and the business and three offices were invited to it at once)."""
     at = at.replace(tzinfo=LOCAL_TZ) if at.tzinfo is None else at
     if at <= now:
         raise InvalidSlot(f"{at:%Y-%m-%d %H:%M} is in the past")
-    if not calendar.is_working_day(at.astimezone(LOCAL_TZ).date()):
-        raise InvalidSlot(f"{at.astimezone(LOCAL_TZ):%Y-%m-%d} is not a working day")
+    local = at.astimezone(LOCAL_TZ)
+    if not calendar.is_working_day(local.date()):
+        raise InvalidSlot(f"{local:%Y-%m-%d} is not a working day")
+    first, last = OFFICE_HOURS
+    if not first <= local.time() <= last:
+        raise InvalidSlot(f"{local:%H:%M} is outside office hours: a star meeting starts from {first:%H:%M} to "
+                          f"{last:%H:%M} Copenhagen time")
     return at
 
 

@@ -32,12 +32,17 @@ def outcome_table(engine: Engine, outcomes: Sequence[Outcome]) -> Table:
 
 
 def quarantine_table(engine: Engine) -> Table:
-    table = Table("id", "received", "sender domain", "subject", "attempts", "reason")
+    from datetime import UTC
+
+    from routing.goals import LOCAL_TZ
+
+    table = Table("id", "received (Copenhagen)", "sender domain", "subject", "attempts", "reason")
     with Session(engine) as session:
         rows = session.exec(select(InboundMessage).where(InboundMessage.status == "quarantined")
                             .order_by(InboundMessage.id)).all()
         for rec in rows:
-            table.add_row(str(rec.id), rec.received_at.isoformat(timespec="seconds"),
+            moment = rec.received_at if rec.received_at.tzinfo else rec.received_at.replace(tzinfo=UTC)
+            table.add_row(str(rec.id), f"{moment.astimezone(LOCAL_TZ):%Y-%m-%d %H:%M}",  # as the desk, not UTC
                           rec.sender.rpartition("@")[2] or "-", rec.subject[:50] or "-",
                           str(rec.attempts), rec.reason[:80])
     return table

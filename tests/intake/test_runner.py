@@ -390,6 +390,11 @@ def test_a_message_that_kept_killing_the_process_shows_its_sender_and_subject_in
     console.print(quarantine_table(engine))
     shown = console.export_text()
     assert "jensen-stilladser.dk" in shown and rec.subject[:20] in shown and "peter@" not in shown
+    from datetime import UTC
+
+    from routing.goals import LOCAL_TZ
+    received = rec.received_at if rec.received_at.tzinfo else rec.received_at.replace(tzinfo=UTC)
+    assert f"{received.astimezone(LOCAL_TZ):%Y-%m-%d %H:%M}" in shown and "+00:00" not in shown   # Copenhagen's clock
 
 
 def test_a_stop_requested_mid_batch_stops_after_the_current_message(env):

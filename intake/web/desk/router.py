@@ -27,7 +27,7 @@ from intake.cases import audit
 from intake.cases.compliance import ReportError, load_times, summarise
 from intake.cases.compliance_render import chart_compliance, chart_times
 from intake.cases.lifecycle import held_case
-from intake.cases.meetings import meetings_of
+from intake.cases.meetings import MeetingError, meetings_of
 from intake.cases.queue import QueueFilter, queue_page
 from intake.cases.statuses import OPEN
 from intake.cases.views import case_detail
@@ -237,6 +237,10 @@ def _act(request: Request, web: Web, staff: Staff, reference: str, action: str, 
                 part = auth.part_in_reach(staff, auth.parts_in_reach(session, case), named, reference=case.reference)
             if action == "meeting":
                 held_case(session, case.reference)   # another change of the case waits for this one
+                if not (staff.sees_all or (case.contact_email or "").lower() == staff.email.lower()):
+                    # the meeting is every office's and the business's: one office's caseworker cancelled it for all
+                    raise MeetingError("star meetings are arranged by the case's contact person and the triage "
+                                       "office; write to them to move or cancel this one")
                 done = meeting_action(session, case, form, web.desk, staff.email)
             else:
                 done = part_action(session, case, action, form, part, web.desk, staff.email)

@@ -146,6 +146,14 @@ def test_an_explicit_time_on_a_holiday_is_refused(session, settings):
         propose(session, settings, case, at=datetime(2026, 12, 25, 10, 0))
 
 
+@pytest.mark.parametrize("hour", [3, 7, 17, 23])
+def test_an_explicit_time_outside_office_hours_is_refused(session, settings, hour):
+    case = make_case(session, task_types=RESTAURANT)
+    with pytest.raises(InvalidSlot, match="outside office hours"):
+        propose(session, settings, case, at=datetime(2026, 12, 10, hour, 0))
+    assert invitations(session) == []
+
+
 def test_an_explicit_time_in_the_past_is_refused(session, settings):
     case = make_case(session, task_types=RESTAURANT)
     with pytest.raises(InvalidSlot):

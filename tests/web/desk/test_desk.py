@@ -355,6 +355,19 @@ def test_star_meeting_can_be_proposed_and_cancelled(desk):
         assert s.exec(select(Meeting.status)).all() == ["cancelled", "proposed"]
 
 
+def test_one_offices_caseworker_cannot_cancel_the_star_meeting_of_every_office(desk):
+    """The meeting is the business's and every office's: one office's caseworker cancelled it for all."""
+    ref = desk.deliver(sample("05-ny-restaurant-p-n-rrebrogade.eml"))
+    from models import Meeting
+    with Session(desk.engine) as s:
+        office = s.exec(select(CasePart.office).order_by(CasePart.position)).first()
+    r = act(desk.user("karen@kk.example", office), ref, "meeting", op="cancel", reason="Ikke nødvendigt")
+    assert r.status_code == 400 and "contact person and the triage office" in r.text
+    with Session(desk.engine) as s:
+        assert s.exec(select(Meeting.status)).all() == ["proposed"]
+    assert act(desk.user("lis@kk.example", "erhvervsservice"), ref, "meeting", op="cancel").status_code == 303
+
+
 def test_caseworker_cannot_act_on_another_offices_part(desk):
     ref = desk.deliver(sample("05-ny-restaurant-p-n-rrebrogade.eml"))
     with Session(desk.engine) as s:
