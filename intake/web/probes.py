@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import socket
 from collections.abc import Callable, Iterable, Iterator
-from datetime import timedelta
+from datetime import UTC, timedelta
 from pathlib import Path
 from typing import Annotated
 
@@ -30,7 +30,7 @@ from sqlmodel import Session, col, func, select
 from classifier.store import ModelStore
 from intake.cases.parts import OPEN_PART_STATUSES
 from intake.web.context import WebContext, get_context
-from models import CasePart, InboundMessage, OutboxMail, utcnow
+from models import CasePart, InboundMessage, OutboxMail, ServiceBeat, utcnow
 from models.db import alembic_config
 from routing import clock
 from routing.goals import local_date
@@ -147,6 +147,7 @@ class DatabaseCollector(Collector):
             yield from _outbox(session)
             yield _quarantine(session)
             yield from _standing(session, self.ctx)
+            yield from _service(session)
 
 
 def _messages(session: Session) -> Metric:
@@ -191,6 +192,23 @@ def _quarantine(session: Session) -> Metric:
     count = session.exec(select(func.count()).select_from(InboundMessage)
                          .where(InboundMessage.status == "quarantined")).one()
     return GaugeMetricFamily("intake_quarantine_size", "Messages in the quarantine.", value=count)
+
+
+def _service(session: Session) -> Iterator[Metric]:
+    """Whether ``intake serve`` is waiting for mail: the time of its last wait (every half minute at most while it
+    runs), and 0 once it has said it stopped. An alert on ``time() - intake_service_last_wait_timestamp_seconds``
+    sees a service that died or hangs; ``/ready`` does not (the web may run without it)."""
+    from intake.service import SERVICE_STOPPED
+
+    beat = session.get(ServiceBeat, "wait")
+    when = 0.0
+    if beat is not None:
+        when = (beat.at if beat.at.tzinfo else beat.at.replace(tzinfo=UTC)).timestamp()
+    up = int(beat is not None and beat.detail != SERVICE_STOPPED)
+    yield GaugeMetricFamily("intake_service_last_wait_timestamp_seconds",
+                            "When intake serve last waited for mail (Unix time; 0: never).", value=when)
+    yield GaugeMetricFamily("intake_service_up", "1 while intake serve's last word is a wait for mail, 0 once it "
+                            "stopped cleanly or never ran.", value=up)
 
 
 def _standing(session: Session, ctx: WebContext) -> Iterator[Metric]:

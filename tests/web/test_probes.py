@@ -96,6 +96,26 @@ def test_metrics_count_messages_outbox_quarantine_and_latency(context, client):
     assert got[("intake_acknowledgement_latency_seconds_count", ())] == 1
 
 
+def test_metrics_say_whether_the_service_waits_for_mail(context, client):
+    """A stopped or hung `intake serve` was invisible: /ready stays 200 (the web runs without it)."""
+    from intake.service import SERVICE_STOPPED
+    from models import ServiceBeat
+
+    got = samples(client)
+    assert got[("intake_service_up", ())] == 0 and got[("intake_service_last_wait_timestamp_seconds", ())] == 0
+    waited = utcnow() - timedelta(seconds=40)
+    with Session(context.engine) as s:
+        s.merge(ServiceBeat(kind="wait", at=waited, detail="no mail in 30 s"))
+        s.commit()
+    got = samples(client)
+    assert got[("intake_service_up", ())] == 1
+    assert abs(got[("intake_service_last_wait_timestamp_seconds", ())] - waited.timestamp()) < 1
+    with Session(context.engine) as s:
+        s.merge(ServiceBeat(kind="wait", at=utcnow(), detail=SERVICE_STOPPED))
+        s.commit()
+    assert samples(client)[("intake_service_up", ())] == 0
+
+
 def test_metrics_count_open_parts_overdue_and_at_risk_per_office(context, client):
     from tests.intake.casefactory import local
 
