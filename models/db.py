@@ -101,7 +101,9 @@ def migrate(engine: Engine) -> None:
                                   f"know (its newest is {HEAD_REVISION}): the database is newer than the software; "
                                   "install the version that wrote it, or restore a backup made before")
     command.upgrade(alembic_config(engine), "head")
-    log.info("database migrated", extra={"from_revision": current or "(empty)", "to_revision": HEAD_REVISION})
+    # an upgrade is the operator's to know of; creating the schema of a new database is not news
+    log.log(logging.INFO if current else logging.DEBUG, "database migrated",
+            extra={"from_revision": current or "(empty)", "to_revision": HEAD_REVISION})
 
 
 def is_known_revision(engine: Engine, revision: str) -> bool:
