@@ -14,11 +14,14 @@ DOCTYPE = b"<!doctype"
 
 
 def check_package(data: bytes, limits: Limits) -> None:
-    """Refuse a package that unpacks too far, holds too many parts, or has a DOCTYPE in XML."""
+    """Refuse a package that unpacks too far, holds too many parts, carries macros, or has a DOCTYPE in XML."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             members = archive.infolist()
             check_sizes(members, limits)
+            if any(m.filename.lower().rsplit("/", 1)[-1] == "vbaproject.bin" for m in members):
+                # a .docm, .xlsm or .pptm: macros (never run here) it was "corrupt", the business none the wiser
+                raise Unsafe("a macro-enabled Office document")
             for member in members:
                 if member.filename.lower().endswith((".xml", ".rels")) and _has_doctype(archive, member):
                     raise Unsafe(f"DOCTYPE in {member.filename}")

@@ -41,6 +41,21 @@ def test_docx_with_doctype_is_refused_as_unsafe(extract, docx_base):
     assert _refused_in_time(extract, "xxe.docx", builders.xxe_docx(docx_base)).reason == "unsafe"
 
 
+@pytest.mark.parametrize("name", ["ansøgning.docm", "ansøgning.docx"])
+def test_a_macro_enabled_word_file_is_refused_as_unsafe_not_corrupt(extract, docx_base, name):
+    """A .docm (a vbaProject.bin part) was "corrupt": the business was asked to send a damaged file again."""
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(docx_base)) as source, zipfile.ZipFile(buffer, "w") as target:
+        for item in source.infolist():
+            target.writestr(item, source.read(item))
+        target.writestr("word/vbaProject.bin", b"\xd0\xcf\x11\xe0" + b"\0" * 512)
+    assert _refused_in_time(extract, name, buffer.getvalue()).reason == "unsafe"
+    assert extract("plain.docx", docx_base).status == "read"
+
+
 def test_xlsx_zip_bomb_is_refused_as_too_large(extract):
     base = builders.xlsx_sheets({"Ark1": [("Firmanavn", "Bager Hansen ApS")]})
     bomb = builders.package_bomb(base, "xl/worksheets/sheet1.xml", 300)
