@@ -16,6 +16,9 @@ from intake.settings import Settings
 from routing.calendar import WorkingCalendar
 from routing.catalogue import Catalogue, load_catalogue
 
+# the longest text a caseworker writes to a business in one action (a letter, not a document: those are attached)
+MAX_TEXT = 20_000
+
 if TYPE_CHECKING:  # the classifier is imported only where a case of several parts needs the model
     from classifier.prediction import SentenceScorer
 

@@ -32,7 +32,8 @@ from sqlmodel import Session, col, func, select
 
 from intake.cases import checklists
 from intake.cases import parts as partlib
-from intake.cases.desk import Desk, InvalidTransition, MissingText, UnknownChoice
+from intake.cases.desk import MAX_TEXT, Desk, InvalidTransition, MissingText, UnknownChoice
+from intake.cases.meetings import cancel_coming_meeting
 from intake.cases.parts import OPEN_PART_STATUSES, PartError
 from intake.cases.rules import assign_contact, contact_of, is_complex
 from intake.cases.statuses import OPEN_STATUSES
@@ -109,8 +110,6 @@ def _require(case: Case, part: CasePart, action: str, allowed: tuple[str, ...], 
                                 + (f"; {hint}" if hint and hint != "part" else f" (only when {', '.join(allowed)})"))
 
 
-# the longest text a caseworker writes to a business in one action (a letter, not a document: those are attached)
-MAX_TEXT = 20_000
 
 
 def _text(value: str | None, what: str, action: str) -> str:
@@ -509,8 +508,6 @@ def close(session: Session, reference: str, *, actor: str, desk: Desk, now: date
     _summarise(session, case, parts, now)
     case.closed_at = now
     _event(session, case, None, actor, "closed", f"decision: {case.decision}", now)
-    from intake.cases.meetings import cancel_coming_meeting  # (meetings reads this module's MAX_TEXT)
-
     reason = phrase(_lang(case), "words.meeting_case_closed")
     cancelled = cancel_coming_meeting(session, case, desk.catalogue, desk.settings, reason, actor=actor, now=now)
     if cancelled is None:

@@ -33,7 +33,7 @@ from datetime import UTC, datetime, time, timedelta
 
 from sqlmodel import Session, col, func, select
 
-from intake.cases.lifecycle import MAX_TEXT
+from intake.cases.desk import MAX_TEXT
 from intake.errors import RequestRefused
 from intake.letters.case_letters import case_greeting, reply_address
 from intake.letters.invitation import Invitation, Participant, invitation_mail
@@ -357,7 +357,7 @@ def cancel_coming_meeting(session: Session, case: Case, catalogue: Catalogue, se
 
 
 def _within_a_letter(text: str, what: str) -> None:
-    """A text the participants are mailed is at most ``lifecycle.MAX_TEXT`` characters, as every caseworker's text."""
+    """A text the participants are mailed is at most ``desk.MAX_TEXT`` characters, as every caseworker's text."""
     if len(text or "") > MAX_TEXT:
         raise MeetingError(f"{what} is {len(text):,} characters; at most {MAX_TEXT:,} go in a letter")
 
