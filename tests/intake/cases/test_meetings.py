@@ -520,15 +520,19 @@ def _to_local(moment):
     return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).astimezone(LOCAL_TZ)
 
 
+def _decide_every_part(session, case) -> None:
+    for part in session.exec(select(CasePart).where(CasePart.case_id == case.id)):
+        part.status, part.decision = "decided", "approved"
+        session.add(part)
+    session.commit()
+
+
 def test_closing_the_case_cancels_its_coming_meeting_for_everyone(session, settings, proposed):
     """Closing left the invitations standing with the business, the offices and the contact person."""
     from intake.cases.lifecycle import Desk, close
 
     case, meeting, first = proposed
-    for part in session.exec(select(CasePart).where(CasePart.case_id == case.id)):
-        part.status, part.decision = "decided", "approved"
-        session.add(part)
-    session.commit()
+    _decide_every_part(session, case)
     done = close(session, case.reference, actor="mette", desk=Desk(settings, CATALOGUE, CALENDAR), now=NOW)
     session.commit()
     assert session.get(Meeting, meeting.id).status == "cancelled" and "star meeting is cancelled" in done.summary
@@ -544,10 +548,7 @@ def test_closing_after_the_meeting_was_held_cancels_nothing(session, settings, p
     from intake.cases.lifecycle import Desk, close
 
     case, meeting, first = proposed
-    for part in session.exec(select(CasePart).where(CasePart.case_id == case.id)):
-        part.status, part.decision = "decided", "approved"
-        session.add(part)
-    session.commit()
+    _decide_every_part(session, case)
     later = meeting.starts_at.replace(tzinfo=UTC) + timedelta(days=1)
     done = close(session, case.reference, actor="mette", desk=Desk(settings, CATALOGUE, CALENDAR), now=later)
     session.commit()
