@@ -225,22 +225,33 @@ def _print_report(report: dict[str, Any]) -> None:
 
 @app.command("list")
 def list_versions() -> None:
-    """List the stored versions with their scores; * marks the active one."""
+    """List the stored versions with the figures measured when each was trained; * marks the active one.
+
+    Each version's figures are on the examples unseen at its training (how many: "measured on"; which: `show N`),
+    and these differ from version to version as corrections come in; `compare` puts two versions on the same ones.
+    """
     store = _store()
     active = store.active_version()
-    table = Table()
-    for column in ("", "version", "created", "examples", "macro-F1", "triage rate", "status"):
+    table = Table(caption="figures on the examples unseen when each version was trained (which: `show N`); "
+                          "`compare A B` measures two versions on the same examples")
+    for column in ("", "version", "created", "trained on", "macro-F1", "primary", "triage", "measured on"):
         table.add_column(column)
     for version in store.versions():
         try:
             meta = store.meta(version)
         except ClassifierError as err:
-            table.add_row("", version, "", "", "", "", f"unreadable: {err}")
+            table.add_row("", version, f"unreadable: {err}", "", "", "", "", "")
             continue
         m = meta.get("metrics", {})
         table.add_row("*" if version == active else "", version, str(meta.get("created", "")),
-                      str(meta.get("n_examples", "")), str(m.get("macro_f1", "")), str(m.get("triage_rate", "")), "")
+                      str(meta.get("n_examples", "")), _figure(m.get("macro_f1")), _figure(m.get("primary_accuracy")),
+                      _figure(m.get("triage_rate")), str(m.get("n", "")))
     console.print(table)
+
+
+def _figure(value: object) -> str:
+    """A stored figure with three decimals, as `compare` and `train` print them ('' when not recorded)."""
+    return f"{value:.3f}" if isinstance(value, int | float) else ""
 
 
 @app.command()

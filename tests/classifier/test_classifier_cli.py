@@ -83,3 +83,14 @@ def test_compare_prints_two_versions_on_the_same_examples(run, export):
     assert report["1"]["n"] == report["2"]["n"] > len(make_examples())   # the given set and the fixed one
     assert report["1"]["per_task"].keys() == report["2"]["per_task"].keys()
     assert "fixed evaluation set" in report["examples"]
+
+
+def test_list_names_what_each_versions_figures_were_measured_on(run, export):
+    assert run("train", "--data", str(export), "--only-data", "--activate").exit_code == 0
+    meta = json.loads(run("show", "1").output)["metrics"]
+    row = next(line for line in run("list").output.splitlines() if "*" in line).split("│")
+    # the primary accuracy beside macro-F1 and the triage rate, as `compare` prints them, and how many unseen
+    # examples they were measured on: two versions' figures differ by their examples, and the operator must see it
+    cells = [cell.strip() for cell in row[5:9]]
+    assert cells == [f"{meta['macro_f1']:.3f}", f"{meta['primary_accuracy']:.3f}", f"{meta['triage_rate']:.3f}",
+                     str(meta["n"])]
