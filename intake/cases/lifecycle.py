@@ -515,3 +515,25 @@ def close(session: Session, reference: str, *, actor: str, desk: Desk, now: date
     return ActionResult(case.reference, "close", case.status,
                         f"case {case.reference} closed; its star meeting is cancelled",
                         tuple(p["email"] for p in json.loads(cancelled.participants)))
+
+
+def note(session: Session, reference: str, text: str, *, actor: str, desk: Desk, part: str | None = None,
+         now: datetime | None = None) -> ActionResult:
+    """A caseworker's note for colleagues ("rang the owner: the awning is retractable"), on one part or the case.
+
+    The note is in the case's history on the desk and in the command line's ``case show``, and in a personal-data
+    export; it is never shown on the business's track page nor mailed, and changes no status or clock. A purged
+    case takes none: its history keeps no personal data.
+    """
+    del desk  # every action takes the desk; a note needs none of it
+    now = now or utcnow()
+    written = _text(text, "the note's text", "note")
+    case = get_case(session, reference)
+    if case.purged_at is not None:
+        raise InvalidTransition(f"case {case.reference} is purged: cannot note")
+    target = None
+    if part:
+        case, _parts, target = _target(session, reference, part, None)
+    _event(session, case, target, actor, "note", written, now)
+    where = f"{case.reference} part {target.task_type}" if target is not None else case.reference
+    return ActionResult(case.reference, "note", case.status, f"note added to {where}")

@@ -342,6 +342,18 @@ def close(reference: str = typer.Argument(..., help=REFERENCE_HELP),
     _act(run, reference, actor=actor)
 
 
+@app.command()
+def note(reference: str = typer.Argument(..., help=REFERENCE_HELP),
+         text: str = typer.Argument(..., help="The note, for colleagues; the business never sees it."),
+         part: str | None = typer.Option(None, "--part", metavar="<task type>",
+                                         help="The part it concerns (default: the case as a whole)."),
+         actor: str | None = typer.Option(None, "--actor", help=ACTOR_HELP)) -> None:
+    """Add an internal note to the case's history (no mail; the track page never shows it)."""
+    from intake.cases.lifecycle import note as run
+
+    _act(run, reference, text, actor=actor, part=part)
+
+
 app.command("meeting")(meeting)
 
 

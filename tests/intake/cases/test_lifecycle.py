@@ -11,10 +11,12 @@ from sqlmodel import Session, select
 
 from intake.cases import lifecycle as cases
 from intake.cases import views
+from intake.cases.desk import MAX_TEXT
 from intake.cases.lifecycle import Desk, InvalidTransition, MissingText, UnknownChoice
 from intake.cases.rules import pick_contact_person
 from intake.errors import CaseNotFound
 from intake.settings import load_settings
+from intake.web.trackview import timeline
 from models import Case, CaseEvent, CasePart, Correction, OutboxMail, utcnow
 from models.db import open_database
 from routing.calendar import WorkingCalendar
@@ -586,3 +588,60 @@ def test_status_answers_are_rate_limited_per_sender_but_never_an_acknowledgement
                     .as_bytes())
     assert again.outcome == "case" and not again.reason
     assert [to for to, msg in mails(engine, "acknowledgement")] == ["peter@jensen-stilladser.dk"] * 2
+
+
+# -- internal notes: in the history for colleagues, never on the track page nor in a mail ---------------
+NOTE = "Ringede til ejeren: markisen kan rulles ind, så fortovet er frit om natten."
+
+
+def _notes_history(engine, ref) -> list[CaseEvent]:
+    with Session(engine) as s:
+        case = s.exec(select(Case).where(Case.reference == ref)).one()
+        return list(s.exec(select(CaseEvent).where(CaseEvent.case_id == case.id).order_by(CaseEvent.id)))
+
+
+def test_a_note_is_in_the_history_with_its_author_and_changes_nothing_else(engine, desk):
+    ref = add_case(engine)
+    result = act(engine, desk, cases.note, ref, f"  {NOTE}\n")
+    assert result.action == "note" and result.mailed == () and result.status == "routed"
+    last = _notes_history(engine, ref)[-1]
+    assert (last.action, last.actor, last.detail, last.part_id) == ("note", "karen", NOTE, None)
+    with Session(engine) as s:
+        assert s.exec(select(OutboxMail)).first() is None                       # nobody is mailed
+        case = s.exec(select(Case).where(Case.reference == ref)).one()
+        assert case.status == "routed"
+        # the business's page lists what it may read: a colleague's note is not among it
+        assert not any("markisen" in line or "note" in line.lower() for line in timeline(s, case, "da"))
+        assert not any("markisen" in line for line in timeline(s, case, "en"))
+
+
+def test_a_note_on_one_part_of_a_shared_case_names_that_part(engine, desk):
+    ref = add_case(engine, task="vejareal")
+    with Session(engine) as s:
+        case = s.exec(select(Case).where(Case.reference == ref)).one()
+        add_part(s, case, "skilte", position=1)
+        s.commit()
+    result = act(engine, desk, cases.note, ref, "Skiltet er allerede godkendt af Center for Bygninger.", part="skilte")
+    assert "part skilte" in result.summary
+    with Session(engine) as s:
+        event = _notes_history(engine, ref)[-1]
+        assert s.get(CasePart, event.part_id).task_type == "skilte"
+    with pytest.raises(UnknownChoice):
+        act(engine, desk, cases.note, ref, "Om en del sagen ikke har.", part="udeservering")
+
+
+@pytest.mark.parametrize("text", ["", "   \n ", "x" * (MAX_TEXT + 1)])
+def test_an_empty_or_pasted_away_note_is_refused(engine, desk, text):
+    ref = add_case(engine)
+    with pytest.raises(MissingText):
+        act(engine, desk, cases.note, ref, text)
+    assert [e.action for e in _notes_history(engine, ref)] == []
+
+
+def test_a_closed_case_takes_a_note_and_a_purged_one_does_not(engine, desk):
+    closed = add_case(engine, n=1, status="closed")
+    act(engine, desk, cases.note, closed, "Virksomheden ringede og takkede.")
+    assert _notes_history(engine, closed)[-1].action == "note"
+    purged = add_case(engine, n=2, status="closed", purged_at=utcnow())
+    with pytest.raises(InvalidTransition, match="purged"):
+        act(engine, desk, cases.note, purged, "Noget om en person.")

@@ -299,3 +299,14 @@ def test_list_read_directly_answers_a_database_failure_in_one_line(settings):
     result = RUN.invoke(app, ["list"])
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert result.stderr.strip() == "error: the database failed: no such table: casepart"
+
+
+def test_a_note_goes_in_the_history_that_show_prints_and_mails_nobody(settings):
+    ref = add_case(settings, 1)
+    result = RUN.invoke(app, ["note", ref, "Ejeren ringede: stilladset står til 1. maj.", "--actor", "karen"])
+    assert result.exit_code == 0 and f"note added to {ref}" in result.output
+    assert history(settings, ref)[-1] == ("karen", "note")
+    assert "Ejeren ringede: stilladset står til 1. maj." in RUN.invoke(app, ["show", ref]).output
+    assert not (settings.outbox_maildir / "new").exists() or not list((settings.outbox_maildir / "new").iterdir())
+    empty = RUN.invoke(app, ["note", ref, "  "])
+    assert empty.exit_code != 0 and "note" in empty.output
