@@ -521,7 +521,8 @@ def note(session: Session, reference: str, text: str, *, actor: str, desk: Desk,
          now: datetime | None = None) -> ActionResult:
     """A caseworker's note for colleagues ("rang the owner: the awning is retractable"), on one part or the case.
 
-    The note is in the case's history on the desk and in the command line's ``case show``, and in a personal-data
+    The note is the same history event as a caseworker's mail marked internal (``followups.record_caseworker``):
+    in the case's history on the desk and in the command line's ``case show``, and in a personal-data
     export; it is never shown on the business's track page nor mailed, and changes no status or clock. A purged
     case takes none: its history keeps no personal data.
     """
@@ -534,6 +535,6 @@ def note(session: Session, reference: str, text: str, *, actor: str, desk: Desk,
     target = None
     if part:
         case, _parts, target = _target(session, reference, part, None)
-    _event(session, case, target, actor, "note", written, now)
+    _event(session, case, target, actor, "caseworker_note", written, now)  # as a mail marked [intern]
     where = f"{case.reference} part {target.task_type}" if target is not None else case.reference
     return ActionResult(case.reference, "note", case.status, f"note added to {where}")

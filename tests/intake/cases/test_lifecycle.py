@@ -605,7 +605,7 @@ def test_a_note_is_in_the_history_with_its_author_and_changes_nothing_else(engin
     result = act(engine, desk, cases.note, ref, f"  {NOTE}\n")
     assert result.action == "note" and result.mailed == () and result.status == "routed"
     last = _notes_history(engine, ref)[-1]
-    assert (last.action, last.actor, last.detail, last.part_id) == ("note", "karen", NOTE, None)
+    assert (last.action, last.actor, last.detail, last.part_id) == ("caseworker_note", "karen", NOTE, None)
     with Session(engine) as s:
         assert s.exec(select(OutboxMail)).first() is None                       # nobody is mailed
         case = s.exec(select(Case).where(Case.reference == ref)).one()
@@ -641,7 +641,7 @@ def test_an_empty_or_pasted_away_note_is_refused(engine, desk, text):
 def test_a_closed_case_takes_a_note_and_a_purged_one_does_not(engine, desk):
     closed = add_case(engine, n=1, status="closed")
     act(engine, desk, cases.note, closed, "Virksomheden ringede og takkede.")
-    assert _notes_history(engine, closed)[-1].action == "note"
+    assert _notes_history(engine, closed)[-1].action == "caseworker_note"
     purged = add_case(engine, n=2, status="closed", purged_at=utcnow())
     with pytest.raises(InvalidTransition, match="purged"):
         act(engine, desk, cases.note, purged, "Noget om en person.")

@@ -305,7 +305,7 @@ def test_a_note_goes_in_the_history_that_show_prints_and_mails_nobody(settings):
     ref = add_case(settings, 1)
     result = RUN.invoke(app, ["note", ref, "Ejeren ringede: stilladset står til 1. maj.", "--actor", "karen"])
     assert result.exit_code == 0 and f"note added to {ref}" in result.output
-    assert history(settings, ref)[-1] == ("karen", "note")
+    assert history(settings, ref)[-1] == ("karen", "caseworker_note")
     assert "Ejeren ringede: stilladset står til 1. maj." in RUN.invoke(app, ["show", ref]).output
     assert not (settings.outbox_maildir / "new").exists() or not list((settings.outbox_maildir / "new").iterdir())
     empty = RUN.invoke(app, ["note", ref, "  "])
