@@ -62,7 +62,7 @@ log = logging.getLogger(__name__)
 CaseLookup = Callable[[Sequence[str], "Sequence[str] | None"], "Case | None"]
 # Events a status answer never names as the last one: the question itself, and what is the office's business.
 INTERNAL_EVENTS = ("status_query", "follow_up", "caseworker_note", "unverified_mail", "contact_added",
-                   "contact_removed", "purged")
+                   "contact_removed", "purged", "unproven_sender")
 _NONE = Checklist("", {}, (), ())
 _PART_OF_ROUTED = re.compile(r"<case-([a-z0-9_]+)\.")
 

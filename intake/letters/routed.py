@@ -84,6 +84,8 @@ def _values(facts: CaseFacts, part: PartFacts, parts: tuple[PartFacts, ...], att
                          if facts.earlier_case else ""),
         "quoted_line": (phrase("da", "office.quoted_line", references=", ".join(facts.quoted_cases)) + "\n"
                         if facts.quoted_cases else ""),
+        "unproven_line": phrase("da", "office.unproven_line", why=facts.unproven) + "\n" if facts.unproven else "",
+        "ack_line": phrase("da", "office.no_ack_line" if facts.unproven else "office.ack_line"),
         "language": facts.language,
         "company_name": _text(d, "company_name"), "cvr": _cvr(d), "p_number": _text(d, "p_number"),
         "contact_name": _text(d, "contact_name"),
