@@ -4,8 +4,12 @@ A bounce is never answered (``intake.mail.automated``), but when it reports on o
 must hear of it: an acknowledgement that did not arrive means the business has no reference and no expected
 week, and a caseworker should reach it another way. The report quotes our Message-ID (in its attached message
 or headers, its ``In-Reply-To``/``References`` or its text); found in the outbox, and with that row's recipient
-named in the report too (so a forged report must know whom we wrote to), the failure becomes a ``bounced`` event
-in the case's history, which the desk shows.
+named in the report too, the failure becomes a ``bounced`` event in the case's history, which the desk shows.
+
+Anyone can write a report, and a case's reference and the business's address are no secret. What a forger cannot
+know is the token in our Message-IDs (``intake.letters.envelope.msg_id``: a keyed hash with the web secret), so
+only a row whose stored id carries one counts; an id made from the reference alone (``<ack.KBH-2026-000001@...>``,
+the form before the token) matches no such row.
 """
 from __future__ import annotations
 
@@ -13,6 +17,7 @@ import re
 
 from sqlmodel import Session, col, or_, select
 
+from intake.letters.envelope import has_token
 from models import Case, CaseEvent, OutboxMail
 
 MAX_SCAN = 256 * 1024       # bytes of the report looked at: its headers, its text and the headers it returns
@@ -52,7 +57,8 @@ def record_bounce(session: Session, raw: bytes) -> list[str]:
     rows = session.exec(select(OutboxMail).where(or_(stored.in_(ids), *copies))
                         .where(col(OutboxMail.case_id).is_not(None)).limit(MAX_IDS)).all()
     scanned = raw[:MAX_SCAN].lower()
-    failed = [r for r in rows if r.recipient and r.recipient.lower().encode("utf-8", "replace") in scanned]
+    failed = [r for r in rows if has_token(r.message_id.partition("#cc:")[0])
+              and r.recipient and r.recipient.lower().encode("utf-8", "replace") in scanned]
     references = []
     reason = why(raw)
     for row in failed:

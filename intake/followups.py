@@ -43,7 +43,7 @@ from intake.cases.rules import (
 )
 from intake.details.checklist import Checklist
 from intake.letters.case_letters import case_greeting
-from intake.letters.envelope import Thread, domain_of, msg_id
+from intake.letters.envelope import Thread, msg_id
 from intake.letters.facts import PartFacts
 from intake.letters.followup import follow_up_to_office, unverified_to_office
 from intake.letters.notices import caseworker_reply, closed_reply
@@ -62,7 +62,7 @@ log = logging.getLogger(__name__)
 CaseLookup = Callable[[Sequence[str], "Sequence[str] | None"], "Case | None"]
 # Events a status answer never names as the last one: the question itself, and what is the office's business.
 INTERNAL_EVENTS = ("status_query", "follow_up", "caseworker_note", "unverified_mail", "contact_added",
-                   "contact_removed", "purged")
+                   "contact_removed", "purged", "unproven_sender")
 _NONE = Checklist("", {}, (), ())
 _PART_OF_ROUTED = re.compile(r"<case-([a-z0-9_]+)\.")
 
@@ -232,7 +232,7 @@ def _part_replied_to(session: Session, case: Case, state: MessageState) -> CaseP
 
 def _business_thread(session: Session, case: Case, ctx: Context) -> Thread:
     """The case's thread as the business sees it: under its latest mail to us, else under our acknowledgement."""
-    ack = msg_id("ack", case.reference, domain_of(ctx.settings.from_address))
+    ack = msg_id(ctx.settings, "ack", case.reference)
     owners = own_addresses(case, contacts_of(session, case))
     latest = session.exec(select(InboundMessage).where(InboundMessage.case_id == case.id)
                           .where(col(InboundMessage.sender).in_(owners)).where(InboundMessage.message_id != "")

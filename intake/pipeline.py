@@ -36,6 +36,7 @@ from intake.mail.language import detect_language
 from intake.mail.message import ParsedMail, attached_messages, parse_mail
 from intake.mail.parties import Parties, parties_of
 from intake.mail.references import find_references
+from intake.mail.spam import spam_flag
 from intake.privacy import redact_cpr
 from intake.settings import Settings
 from routing.calendar import WorkingCalendar
@@ -100,6 +101,7 @@ class MessageState:
     about_anothers_case: bool = False  # mail quoting a case its sender does not belong to (intake.kinds)
     auth: AuthVerdict = UNCHECKED  # DMARC/DKIM/SPF of the From (intake.mail.authentication)
     sender_proven: bool = True  # the From may be taken as the sender (setting sender_auth)
+    unproven: str = ""  # why the From may be forged (DMARC failed, our server's spam flag): nothing automatic to it
     checklists: dict[str, Checklist] = field(default_factory=dict)  # per part with a checklist (not triage)
 
     @property
@@ -233,12 +235,16 @@ _SYSTEM_RESOLVER = system_resolver()
 
 
 def check_sender(state: MessageState, ctx: Context) -> None:
-    """Our receiving server's Authentication-Results, else (for mail quoting a case) DKIM/DMARC checked here.
+    """Our receiving server's Authentication-Results, else (for mail quoting a case) DKIM/DMARC checked here; and
+    ``state.unproven`` when the From failed DMARC or our server flagged the mail as spam (``intake.mail.spam``).
 
     Mail from inside the municipality is not checked here: it rarely crosses the internet, so DKIM and DMARC
     say nothing about it (only the receiving server's header, with ``authserv_ids`` set, can prove it).
     """
     settings = ctx.settings
+    spam = spam_flag(state.mail.msg) if settings.authserv_ids else ""  # our server's header, when it is trusted
+    if spam:
+        state.unproven = f"our receiving server marked it as spam ({spam})"
     if settings.sender_auth == "off":
         return
     trusted = trusted_results(state.mail.msg, settings.authserv_ids, state.mail.from_addr.rpartition("@")[2])
@@ -252,6 +258,9 @@ def check_sender(state: MessageState, ctx: Context) -> None:
         # once our server's results are trusted, only its pass proves a sender inside the municipality (a forged
         # "jens@kk.dk" came without the header, or with dmarc=none, and its payment instruction was mailed on)
         state.sender_proven = False
+    if state.auth.dmarc == "fail":
+        # a new application too: its acknowledgement (and reference) would go to whoever the From names
+        state.unproven = f"the From failed DMARC ({state.auth.summary})"
 
 
 def read_attachments(state: MessageState, ctx: Context) -> None:

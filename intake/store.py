@@ -5,7 +5,9 @@ person) with one part per task type. Each part's office receives its routed
 case; the business gets one acknowledgement listing every part, at the address
 we answer (itself, or its agent named in Reply-To; the business, not the
 colleague, when a colleague forwarded it); a colleague who forwarded the
-application gets a short note that we have taken it over. An application
+application gets a short note that we have taken it over; neither is sent when
+the From may be forged (DMARC failed, or our receiving server flagged the mail as
+spam: ``state.unproven``), which the case's history and its routed mail say. An application
 that needs several offices, or a task type marked complex, gets a contact
 person and a star meeting; a question gets guidance, and a contact person
 when it spans offices, but no meeting.
@@ -157,11 +159,14 @@ def store_case(session: Session, inbound: InboundMessage, state: MessageState, c
                               detail=f"complex case ({offices}): {person.name}"))
     earlier = session.get(Case, state.earlier_case_id) if state.earlier_case_id is not None else None
     quoted = _quoted_by_another(session, case, state)
-    facts = replace(facts_of(state, case, parts, earlier), contact=person, quoted_cases=quoted)
+    facts = replace(facts_of(state, case, parts, earlier), contact=person, quoted_cases=quoted,
+                    unproven=state.unproven)
     _queue_routed(session, case, facts, state, inbound, ctx)
     _queue_replies(session, case, facts, state, inbound, ctx)
-    if not case.needs_triage and not _is_question(state, ctx) and needs_star_meeting(case, ctx.catalogue, parts):
-        # several offices, or a task type marked complex: a star meeting at once (triage cases wait)
+    if (not case.needs_triage and not _is_question(state, ctx) and not state.unproven
+            and needs_star_meeting(case, ctx.catalogue, parts)):
+        # several offices, or a task type marked complex: a star meeting at once (triage cases wait; an unproven
+        # sender is invited by a caseworker, who has reached the business first)
         propose_star_meeting(session, case, ctx.catalogue, ctx.calendar, ctx.settings)
     inbound.case_id, inbound.outcome, inbound.kind = case.id, "case", "application"
     fields = {"reference": case.reference, "task_type": case.task_type, "office": case.office,
@@ -216,8 +221,17 @@ def _queue_routed(session: Session, case: Case, facts: CaseFacts, state: Message
 
 def _queue_replies(session: Session, case: Case, facts: CaseFacts, state: MessageState, inbound: InboundMessage,
                    ctx: Context) -> None:
-    """The acknowledgement to the business (or its agent); a note to a colleague who forwarded it."""
+    """The acknowledgement to the business (or its agent); a note to a colleague who forwarded it. Neither when the
+    From may be forged (``state.unproven``): the reference would go to a stranger, or the mail to a victim."""
     to = case.reply_email
+    if state.unproven:
+        inbound.reason = f"no acknowledgement: {state.unproven}"
+        session.add(CaseEvent(case_id=case.id, action="unproven_sender",
+                              detail=f"{state.unproven}: no acknowledgement or other automatic mail sent to "
+                                     f"{to or 'the sender'}; reach the business another way"))
+        log.warning("no acknowledgement: the sender is not proven", extra={"reference": case.reference,
+                                                                           "inbound_id": inbound.id})
+        return
     if not to:
         inbound.reason = "no acknowledgement: no valid sender address"
     elif not may_reply(session, to, ctx.settings.max_acks_per_sender_per_day, ("acknowledgement",)):

@@ -36,6 +36,7 @@ from sqlmodel import Session, col, func, select
 from intake.cases.desk import MAX_TEXT
 from intake.errors import RequestRefused
 from intake.letters.case_letters import case_greeting, reply_address
+from intake.letters.envelope import msg_id
 from intake.letters.invitation import Invitation, Participant, invitation_mail
 from intake.letters.outbox import queue_mail
 from intake.letters.wording import language
@@ -235,11 +236,11 @@ def _aware(dt: datetime) -> datetime:
 
 
 def _queue_invitations(session: Session, inv: Invitation, case: Case, settings, tag: str) -> int:
-    """One mail per participant (the business in its language); Message-IDs ``<tag.REF.n@domain>``."""
+    """One mail per participant (the business in its language); Message-IDs ``<tag.REF.n.TOKEN@domain>``."""
     business_lang = language(case.language)
     for n, person in enumerate(inv.participants, start=1):
         lang = business_lang if person.role == "business" else "da"
-        mid = f"<{tag}.{case.reference}.{n}@{_domain(settings)}>"
+        mid = msg_id(settings, tag, case.reference, n)
         msg = invitation_mail(inv, person, lang, settings=settings, message_id=mid)
         queue_mail(session, purpose="meeting", msg=msg, case_id=case.id, inbound_id=None)
     return len(inv.participants)

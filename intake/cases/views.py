@@ -55,7 +55,7 @@ class PartView:
     paths_forward: tuple[str, ...]
 
 
-WARNING_EVENTS = frozenset({"bounced", "quotes_another_case"})
+WARNING_EVENTS = frozenset({"bounced", "quotes_another_case", "unproven_sender"})
 
 
 @dataclass(frozen=True)
@@ -70,7 +70,7 @@ class CaseDetail:
     @property
     def warnings(self) -> list[CaseEvent]:
         """The events a caseworker must see before acting: a mail of ours that did not arrive, a mail quoting
-        another case without being from one of its addresses."""
+        another case without being from one of its addresses, a sender not proven (no acknowledgement sent)."""
         return [e for e in self.events if e.action in WARNING_EVENTS]
 
     @property

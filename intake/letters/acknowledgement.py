@@ -13,7 +13,7 @@ from email.message import EmailMessage
 
 from intake.letters.case_letters import contact_at_the_sender
 from intake.letters.checklist import acknowledgement_block
-from intake.letters.envelope import Envelope, Thread, build_mail, domain_of, msg_id
+from intake.letters.envelope import Envelope, Thread, build_mail, msg_id
 from intake.letters.facts import CaseFacts, parts_of
 from intake.letters.guidance import guidance_text
 from intake.letters.wording import (
@@ -51,7 +51,7 @@ def acknowledgement(facts: CaseFacts, original: ParsedMail, catalogue: Catalogue
     envelope = Envelope(
         "acknowledgement", to=facts.reply_to or original.from_addr,
         subject=f"[{facts.reference}] {phrase(lang, 'subjects.acknowledgement')}: {quoted or name}",
-        message_id=msg_id("ack", facts.reference, domain_of(settings.from_address)),
+        message_id=msg_id(settings, "ack", facts.reference),
         cc=[facts.contact.email] if facts.contact else [], thread=Thread.replying_to(original), language=lang)
     return build_mail(settings, envelope, render(f"acknowledgement.{lang}.txt", _values(facts, original, catalogue,
                                                                                      settings, lang)))

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from email.message import EmailMessage
 
-from intake.letters.envelope import Envelope, Thread, build_mail, domain_of, msg_id
+from intake.letters.envelope import Envelope, Thread, build_mail, msg_id
 from intake.letters.facts import PartFacts
 from intake.letters.wording import (
     bullet_block,
@@ -58,12 +58,11 @@ def case_mail(case, letter: CaseLetter, catalogue: Catalogue, settings,
               "contact_text": contact_text(contact, lang, introduce=letter.kind == "contact" or letter.introduce),
               **letter.values}
     values["body"] = render(f"case_{letter.kind}.{lang}.txt", values).rstrip("\n")
-    domain = domain_of(settings.from_address)
     envelope = Envelope(letter.kind, to=reply_address(case),
                         subject=f"[{case.reference}] {phrase(lang, 'subjects.' + letter.kind)}",
-                        message_id=msg_id(letter.kind.replace("_", ""), case.reference, domain, letter.n),
+                        message_id=msg_id(settings, letter.kind.replace("_", ""), case.reference, letter.n),
                         cc=[contact.email] if contact else [],
-                        thread=Thread.under(msg_id("ack", case.reference, domain)), language=lang)
+                        thread=Thread.under(msg_id(settings, "ack", case.reference)), language=lang)
     return build_mail(settings, envelope, render(f"case.{lang}.txt", values))
 
 

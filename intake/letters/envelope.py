@@ -32,11 +32,20 @@ set in one place:
       the business is meant to answer them, and its auto-responder may.
 
 A kind that is not in the policy is refused, so a new letter has to be placed
-in it. Message-IDs are made by the letters (``msg_id``): they carry the case
-reference, which is how replies find their case, so their schemes never change.
+in it. Message-IDs are made by the letters (``msg_id``): ``<kind.REF[.n].TOKEN@domain>``.
+They carry the case reference, which is how replies find their case, so the
+``kind.REF[.n]`` part never changes; ``TOKEN`` is a keyed hash of that part with
+the web secret (``intake.tracking.web_secret``), so the same letter always gets
+the same id (a resend, the acknowledgement a later letter threads under) but
+nobody outside can write it: a delivery report must quote the id we stored
+(``intake.bounces``), not one made from a reference. Mail with no case (the
+daily digest, the model report) keeps its fixed, token-less id.
 """
 from __future__ import annotations
 
+import hashlib
+import hmac
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -49,6 +58,7 @@ from types import MappingProxyType
 
 from intake.mail.message import ParsedMail, clean_header_value
 from intake.privacy import redact_cpr
+from intake.tracking import web_secret
 from routing.goals import LOCAL_TZ
 
 AUTO_REPLIED = "auto-replied"
@@ -116,10 +126,28 @@ def auto_submitted(kind: str) -> str | None:
         raise UnknownLetterKind(f"letter kind {kind!r} is not in the Auto-Submitted policy") from None
 
 
-def msg_id(kind: str, reference: str, domain: str, n: int = 0) -> str:
-    """A stable Message-ID that carries the reference, so replies thread back even without a subject tag."""
-    suffix = f".{n}" if n else ""
-    return f"<{kind}.{reference}{suffix}@{domain}>"
+TOKEN_CHARS = 16           # hex digits of the keyed hash in our Message-IDs (64 bits)
+_TOKEN_SALT = b"intake.message-id\0"
+_HAS_TOKEN = re.compile(rf"\.[0-9a-f]{{{TOKEN_CHARS}}}@[^@>]+>?$")
+
+
+def msg_id(settings, kind: str, reference: str, n: int = 0) -> str:
+    """``<kind.REF[.n].TOKEN@domain>``: the same for the same letter, carrying the reference so that replies thread
+    back even without a subject tag, and a token keyed with the web secret that nobody outside can make."""
+    local = f"{kind}.{reference}" + (f".{n}" if n else "")
+    return f"<{local}.{id_token(settings, local)}@{domain_of(settings.from_address)}>"
+
+
+def id_token(settings, local: str) -> str:
+    """The keyed hash of a Message-ID's ``local`` part (``kind.REF[.n]``)."""
+    key = web_secret(settings).encode("utf-8")
+    return hmac.new(key, _TOKEN_SALT + local.encode("utf-8"), hashlib.sha256).hexdigest()[:TOKEN_CHARS]
+
+
+def has_token(message_id: str) -> bool:
+    """True for a Message-ID written by ``msg_id`` (with its token); False for one made from a reference alone
+    (ours before the token, or a forger's)."""
+    return bool(_HAS_TOKEN.search(message_id.strip()))
 
 
 def domain_of(address: str) -> str:

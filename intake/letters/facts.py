@@ -91,6 +91,7 @@ class CaseFacts:
     forwarded_by: str = ""  # the colleague inside the municipality who forwarded the application
     earlier_case: str = ""  # a renewal: the earlier case and its decision, as the office reads it
     quoted_cases: tuple[str, ...] = ()  # other cases the mail quotes without being from one of their addresses
+    unproven: str = ""  # why the From may be forged (no acknowledgement was sent), "" when it is not in doubt
     cpr_elsewhere: bool = False  # a CPR number in the subject or an attachment's name (left out like the others)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from email.message import EmailMessage
 
-from intake.letters.envelope import Envelope, build_mail, domain_of, msg_id
+from intake.letters.envelope import Envelope, build_mail, msg_id
 from intake.letters.wording import phrase, render
 from intake.mail.message import ParsedMail
 from intake.privacy import redact_cpr
@@ -38,7 +38,7 @@ def follow_up_to_office(case, original: ParsedMail, raw: bytes, catalogue: Catal
     key = "office.closed_subject" if closed else "office.answered_subject" if resumed else "office.follow_up_subject"
     subject = phrase("da", key)
     envelope = Envelope("follow_up", to=office.address, subject=f"[{case.reference}] {subject}",
-                        message_id=msg_id("followup", case.reference, domain_of(settings.from_address), n),
+                        message_id=msg_id(settings, "followup", case.reference, n),
                         cc=list(cc), reply_to=settings.from_address)
     text = redact_cpr((original.text_now or original.full_text).strip())[:TEXT_MAX] or phrase("da", "office.no_text")
     msg = build_mail(settings, envelope, render("follow_up.txt", {
@@ -54,7 +54,7 @@ def note_to_office(case, subject: str, text: str, catalogue: Catalogue, settings
     """A short internal note to the office that has ``case``; ``subject`` and ``text`` are the caller's."""
     office = catalogue.office(case.office)
     envelope = Envelope("note", to=office.address, subject=f"[{case.reference}] {subject}",
-                        message_id=msg_id("note", case.reference, domain_of(settings.from_address), n), cc=list(cc))
+                        message_id=msg_id(settings, "note", case.reference, n), cc=list(cc))
     return build_mail(settings, envelope, text)
 
 
@@ -64,7 +64,7 @@ def unverified_to_office(case, original: ParsedMail, raw: bytes, catalogue: Cata
     office = catalogue.office(office or case.office)
     subject = f"[{case.reference}] {phrase('da', 'office.unverified_subject')}"
     envelope = Envelope("note", to=office.address, subject=subject,
-                        message_id=msg_id("unverified", case.reference, domain_of(settings.from_address), n))
+                        message_id=msg_id(settings, "unverified", case.reference, n))
     msg = build_mail(settings, envelope, phrase("da", "office.unverified_note", auth=auth) + "\n")
     msg.add_attachment(raw, maintype="application", subtype="octet-stream",
                        filename=f"{case.reference}-unverified.eml")

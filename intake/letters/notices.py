@@ -26,7 +26,7 @@ from datetime import datetime
 from email.message import EmailMessage
 
 from intake.letters.case_letters import case_greeting
-from intake.letters.envelope import Envelope, Thread, build_mail, domain_of, msg_id
+from intake.letters.envelope import Envelope, Thread, build_mail, msg_id
 from intake.letters.wording import greeting_name, language, phrase, render, words
 from intake.mail.message import ParsedMail, clean_header_value
 from intake.settings import Settings
@@ -41,7 +41,7 @@ def forward_note(reference: str, business: str, original: ParsedMail, settings: 
     """To the colleague who forwarded ``business``'s application: we have taken it over as ``reference``."""
     envelope = Envelope("forward_note", to=original.from_addr,
                         subject=f"[{reference}] {phrase('da', 'subjects.forward_note', from_name=settings.from_name)}",
-                        message_id=msg_id("fwdnote", reference, domain_of(settings.from_address)),
+                        message_id=msg_id(settings, "fwdnote", reference),
                         thread=Thread.replying_to(original), language="da")
     return build_mail(settings, envelope, render("forward_note.da.txt", {
         "reference": reference, "business": clean_header_value(business, max_len=120),
@@ -61,7 +61,7 @@ def closed_reply(case: Case, original: ParsedMail, catalogue: Catalogue, setting
               "decided_text": describe_date(decided.astimezone(LOCAL_TZ).date(), lang)}
     envelope = Envelope("closed_reply", to=original.from_addr,
                         subject=f"[{case.reference}] {phrase(lang, 'subjects.closed_reply')}",
-                        message_id=msg_id("closed", case.reference, domain_of(settings.from_address), n),
+                        message_id=msg_id(settings, "closed", case.reference, n),
                         cc=[case.contact_email or ""], thread=Thread.replying_to(original), language=lang)
     return build_mail(settings, envelope, render(f"closed_reply.{lang}.txt", values))
 
@@ -73,7 +73,7 @@ def caseworker_reply(case: Case, text: str, caseworker: str, office_name: str, g
     body = text.strip()[:CASEWORKER_TEXT_MAX]
     envelope = Envelope("caseworker_reply", to=getattr(case, "reply_email", "") or case.sender,
                         subject=f"[{case.reference}] {phrase(lang, 'subjects.caseworker_reply', office=office_name)}",
-                        message_id=msg_id("reply", case.reference, domain_of(settings.from_address), n),
+                        message_id=msg_id(settings, "reply", case.reference, n),
                         cc=[case.contact_email or ""], thread=thread, language=lang)
     return build_mail(settings, envelope, render(f"caseworker_reply.{lang}.txt", {
         "greeting_name": greeting, "text": body, "caseworker": clean_header_value(caseworker, max_len=80),
@@ -86,7 +86,7 @@ def too_large(original: ParsedMail, to: str, size_bytes: int, settings: Settings
     lang = language(lang)
     subject = clean_header_value(original.subject, max_len=120)
     envelope = Envelope("too_large", to=to, subject=phrase(lang, "subjects.too_large"),
-                        message_id=msg_id("toolarge", key, domain_of(settings.from_address)),
+                        message_id=msg_id(settings, "toolarge", key),
                         thread=Thread.replying_to(original), language=lang)
     return build_mail(settings, envelope, render(f"too_large.{lang}.txt", {
         "subject_text": f' "{subject}"' if subject else "",

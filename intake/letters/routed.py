@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping
 from email.message import EmailMessage
 
 from intake.letters.checklist import office_block
-from intake.letters.envelope import Envelope, build_mail, domain_of, msg_id
+from intake.letters.envelope import Envelope, build_mail, msg_id
 from intake.letters.facts import AttachmentNote, CaseFacts, PartFacts, parts_of
 from intake.letters.guidance import only_external
 from intake.letters.wording import describe_received, phrase, render, week_line
@@ -46,7 +46,7 @@ def routed_case(facts: CaseFacts, original: ParsedMail, raw: bytes, attachments:
         subject += f" - {company}"
     kind = "case" if part == parts[0] else f"case-{part.task_type}"
     envelope = Envelope("routed", to=office.address, subject=subject,
-                        message_id=msg_id(kind, facts.reference, domain_of(settings.from_address), n),
+                        message_id=msg_id(settings, kind, facts.reference, n),
                         cc=[facts.contact.email] if facts.contact else [], reply_to=settings.from_address)
     values = _values(facts, part, parts, attachments, catalogue) | {
         "from_address": settings.from_address, "internal_tag": settings.internal_tag,
@@ -84,6 +84,8 @@ def _values(facts: CaseFacts, part: PartFacts, parts: tuple[PartFacts, ...], att
                          if facts.earlier_case else ""),
         "quoted_line": (phrase("da", "office.quoted_line", references=", ".join(facts.quoted_cases)) + "\n"
                         if facts.quoted_cases else ""),
+        "unproven_line": phrase("da", "office.unproven_line", why=facts.unproven) + "\n" if facts.unproven else "",
+        "ack_line": phrase("da", "office.no_ack_line" if facts.unproven else "office.ack_line"),
         "language": facts.language,
         "company_name": _text(d, "company_name"), "cvr": _cvr(d), "p_number": _text(d, "p_number"),
         "contact_name": _text(d, "contact_name"),

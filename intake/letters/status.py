@@ -13,7 +13,7 @@ from datetime import date, datetime
 from email.message import EmailMessage
 
 from intake.letters.case_letters import case_greeting
-from intake.letters.envelope import Envelope, Thread, build_mail, domain_of, msg_id
+from intake.letters.envelope import Envelope, Thread, build_mail, msg_id
 from intake.letters.facts import PartFacts
 from intake.letters.wording import expected_line, language, parts_block, phrase, render, track_text, words
 from intake.mail.message import ParsedMail
@@ -50,7 +50,7 @@ def status_reply(case, last_event: str, original: ParsedMail, catalogue: Catalog
               "last_event": last_event, "track_text": track_text(settings, case.reference, lang)}
     envelope = Envelope("status", to=original.from_addr,
                         subject=f"[{case.reference}] {phrase(lang, 'subjects.status')}",
-                        message_id=msg_id("status", case.reference, domain_of(settings.from_address), n),
+                        message_id=msg_id(settings, "status", case.reference, n),
                         cc=[case.contact_email or ""], thread=Thread.replying_to(original), language=lang)
     return build_mail(settings, envelope, render(f"status.{lang}.txt", values))
 

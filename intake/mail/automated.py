@@ -126,8 +126,10 @@ def _own_loop(msg: Message, loop_id: str) -> Automated | None:
 
 
 # The Message-IDs every installation of this service writes (intake.letters.envelope.msg_id):
-# "<kind.PREFIX-YEAR-NUMBER[.n]@domain>" or the daily digest's "<deadlines.office.date@domain>".
-_INSTALLATION_ID = re.compile(r"^<?[a-z_]+[0-9]*\.(?:[A-Za-z]{1,12}-\d{4}-\d{6}(?:\.\d+)?|[\w-]+\.\d{4}-\d{2}-\d{2})@")
+# "<kind.PREFIX-YEAR-NUMBER[.n].TOKEN@domain>" (an installation of an earlier version: without ".TOKEN") or the
+# daily digest's "<deadlines.office.date@domain>".
+_INSTALLATION_ID = re.compile(r"^<?[a-z_]+[0-9]*\.(?:[A-Za-z]{1,12}-\d{4}-\d{6}(?:\.\d+)?(?:\.[0-9a-f]{16})?"
+                              r"|[\w-]+\.\d{4}-\d{2}-\d{2})@")
 
 
 def _other_installation(msg: Message) -> Automated | None:

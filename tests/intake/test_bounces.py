@@ -77,6 +77,39 @@ def test_a_report_that_does_not_name_our_mail_and_its_recipient_changes_no_case(
         assert s.exec(select(CaseEvent).where(CaseEvent.action == "bounced")).all() == []
 
 
+def test_a_report_quoting_the_guessable_form_of_our_acknowledgements_id_changes_no_case(service):
+    """A forger knows the reference and the business's address, but not the token in the id we stored."""
+    engine, box, runner = service
+    box.deliver((SAMPLES / SCAFFOLD).read_bytes())
+    runner.process_batch()
+    case, ack = _case_and_ack(engine)
+    guessed = f"<ack.{case.reference}@kk.example>"
+    assert ack.message_id.startswith(f"<ack.{case.reference}.") and ack.message_id != guessed
+    box.deliver(report(guessed, ack.recipient))
+    (outcome,) = runner.process_batch()
+    assert outcome.outcome == "skipped"
+    with Session(engine) as s:
+        assert s.exec(select(CaseEvent).where(CaseEvent.action == "bounced")).all() == []
+
+
+def test_a_row_stored_without_a_token_is_not_trusted(service):
+    """Mail sent before the token (``<ack.REF@domain>``) had an id anyone could write: a report on it is ignored."""
+    engine, box, runner = service
+    box.deliver((SAMPLES / SCAFFOLD).read_bytes())
+    runner.process_batch()
+    case, ack = _case_and_ack(engine)
+    legacy = f"<ack.{case.reference}@kk.example>"
+    with Session(engine) as s:
+        row = s.get(OutboxMail, ack.id)
+        row.message_id = legacy
+        s.add(row)
+        s.commit()
+    box.deliver(report(legacy, ack.recipient))
+    runner.process_batch()
+    with Session(engine) as s:
+        assert s.exec(select(CaseEvent).where(CaseEvent.action == "bounced")).all() == []
+
+
 def test_the_reported_ids_and_reason_are_bounded_and_read_from_the_report():
     many = b"".join(b"<id%d@example.net> " % i for i in range(10_000))
     assert len(reported_ids(many)) == 50

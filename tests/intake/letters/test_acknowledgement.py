@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from intake.letters.acknowledgement import acknowledgement
+from intake.letters.envelope import msg_id
 from intake.letters.facts import PartFacts
 from tests.intake.letters.builders import (
     CATALOGUE,
@@ -102,7 +103,7 @@ def test_headers_auto_replied_in_the_thread_with_stable_message_id(settings, lan
     msg = sent(ack(settings, lang))
     assert msg["Auto-Submitted"] == "auto-replied"
     assert msg["X-Loop"] == settings.loop_id and msg["X-Auto-Response-Suppress"] == "All"
-    assert msg["Message-ID"] == f"<ack.{REFERENCE}@kk.example>"
+    assert msg["Message-ID"] == msg_id(settings, "ack", REFERENCE)
     assert msg["In-Reply-To"] == "<app-1@jensen.dk>"
     assert msg["References"].split() == ["<older-1@jensen.dk>", "<older-2@jensen.dk>", "<app-1@jensen.dk>"]
     assert msg["To"] == "peter@jensen.dk" and msg["Content-Language"] == lang

@@ -7,6 +7,7 @@ import re
 import pytest
 
 from intake.letters.case_letters import KINDS, CaseLetter, case_mail, other_paths_text
+from intake.letters.envelope import msg_id
 from tests.intake.letters.builders import (
     CATALOGUE,
     OTHER_NAME,
@@ -112,9 +113,9 @@ def test_wording_of_each_letter(settings, lang, kind):
 def test_subject_message_id_and_thread_under_the_acknowledgement(settings, lang, kind):
     msg = sent(write(settings, lang, kind))
     assert msg["Subject"] == f"[{REFERENCE}] {SUBJECTS[lang][kind]}"
-    assert msg["Message-ID"] == f"<{kind.replace('_', '')}.{REFERENCE}.7@kk.example>"
-    assert msg["In-Reply-To"] == f"<ack.{REFERENCE}@kk.example>"
-    assert msg["References"] == f"<ack.{REFERENCE}@kk.example>"
+    assert msg["Message-ID"] == msg_id(settings, kind.replace("_", ""), REFERENCE, 7)
+    assert msg["In-Reply-To"] == msg_id(settings, "ack", REFERENCE)
+    assert msg["References"] == msg_id(settings, "ack", REFERENCE)
     assert msg["To"] == "peter@jensen.dk" and msg["Content-Language"] == lang
 
 

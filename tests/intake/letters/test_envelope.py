@@ -1,6 +1,9 @@
 """The one envelope: sender, cleaned recipients and subject, threading, loop headers, the Auto-Submitted policy."""
 from __future__ import annotations
 
+import dataclasses
+import re
+
 import pytest
 
 from intake.letters.envelope import (
@@ -10,8 +13,11 @@ from intake.letters.envelope import (
     UnknownLetterKind,
     build_mail,
     copies,
+    has_token,
     mailbox,
+    msg_id,
 )
+from intake.mail.references import find_references
 from tests.intake.letters.builders import DEFAULT_NAME, HOSTILE, OTHER_NAME, header_names, original, sent
 
 PERSONAL = ("started", "info_request", "approved", "rejected", "forwarded", "rerouted", "part_added", "contact",
@@ -138,3 +144,27 @@ def test_the_slim_copy_for_a_small_relay_keeps_the_long_id_as_it_is(settings):
 
 def test_content_language_survives_the_body(settings):
     assert sent(mail(settings, language="en"))["Content-Language"] == "en"
+
+
+def test_a_message_id_carries_kind_reference_number_and_a_token(settings):
+    mid = msg_id(settings, "status", "KBH-2026-000042", 3)
+    assert re.fullmatch(r"<status\.KBH-2026-000042\.3\.[0-9a-f]{16}@kk\.example>", mid)
+    assert find_references("KBH", [mid]) == ["KBH-2026-000042"], "replies still find their case by the id"
+
+
+def test_the_same_letter_gets_the_same_message_id(settings):
+    """A resend, and the acknowledgement a later letter threads under, are the same id every time."""
+    assert msg_id(settings, "ack", "KBH-2026-000042") == msg_id(settings, "ack", "KBH-2026-000042")
+    assert msg_id(settings, "ack", "KBH-2026-000042") != msg_id(settings, "ack", "KBH-2026-000043")
+
+
+def test_the_token_is_keyed_with_the_web_secret(settings):
+    """Knowing the scheme and the reference is not enough to write our id: another key gives another token."""
+    other = dataclasses.replace(settings, web_secret="another installation's secret, long enough")
+    assert msg_id(other, "ack", "KBH-2026-000042") != msg_id(settings, "ack", "KBH-2026-000042")
+
+
+def test_has_token_tells_our_ids_from_ids_made_of_a_reference(settings):
+    assert has_token(msg_id(settings, "ack", "KBH-2026-000042"))
+    assert not has_token("<ack.KBH-2026-000042@kk.example>")
+    assert not has_token("<CAB1234@mail.gmail.com>")

@@ -1,6 +1,7 @@
 """Mails to the office that has a case (Danish first): a follow-up passed on, a note."""
 from __future__ import annotations
 
+from intake.letters.envelope import msg_id
 from intake.letters.followup import follow_up_to_office, note_to_office
 from tests.intake.letters.builders import (
     CATALOGUE,
@@ -44,7 +45,7 @@ def test_an_answer_to_our_question_says_the_clock_runs_again(settings):
 def test_headers_auto_generated_numbered_from_the_settings(renamed):
     msg = sent(follow_up(renamed))
     assert msg["Auto-Submitted"] == "auto-generated" and msg["X-Loop"] == "intake-loop@kk.example"
-    assert msg["Message-ID"] == f"<followup.{REFERENCE}.4@kk.example>"
+    assert msg["Message-ID"] == msg_id(renamed, "followup", REFERENCE, 4)
     assert msg["From"].addresses[0].display_name == OTHER_NAME and DEFAULT_NAME not in str(msg["From"])
 
 
@@ -58,6 +59,6 @@ def test_note_to_the_office_carries_the_callers_text(settings):
     msg = sent(note_to_office(case(), "Husk tegningen", "Ansøgeren ringede.\n", CATALOGUE, settings, 2,
                               cc=["karen@kk.example"]))
     assert msg["To"] == "trafik@kk.example" and msg["Subject"] == f"[{REFERENCE}] Husk tegningen"
-    assert msg["Message-ID"] == f"<note.{REFERENCE}.2@kk.example>" and msg["Cc"] == "karen@kk.example"
+    assert msg["Message-ID"] == msg_id(settings, "note", REFERENCE, 2) and msg["Cc"] == "karen@kk.example"
     assert msg["Auto-Submitted"] == "auto-generated" and msg["X-Loop"] == settings.loop_id
     assert body_of(msg) == "Ansøgeren ringede.\n"

@@ -6,6 +6,7 @@ from datetime import date, datetime
 
 import pytest
 
+from intake.letters.envelope import msg_id
 from intake.letters.status import describe_event, status_reply
 from routing.goals import LOCAL_TZ
 from tests.intake.letters.builders import (
@@ -73,7 +74,7 @@ def test_subject_headers_and_thread(settings, lang):
     word = "Status på din sag" if lang == "da" else "Status of your case"
     assert msg["Subject"] == f"[{REFERENCE}] {word}"
     assert msg["Auto-Submitted"] == "auto-replied" and msg["X-Loop"] == settings.loop_id
-    assert msg["Message-ID"] == f"<status.{REFERENCE}.3@kk.example>"
+    assert msg["Message-ID"] == msg_id(settings, "status", REFERENCE, 3)
     assert msg["In-Reply-To"] == "<app-1@jensen.dk>" and msg["To"] == "peter@jensen.dk"
     assert msg["Content-Language"] == lang
 

@@ -552,6 +552,13 @@ def test_another_installations_mail_is_recognised_without_auto_submitted() -> No
     assert detect(raw) == Automated("auto_reply", "another installation's X-Loop")
 
 
+def test_another_installations_mail_with_the_token_in_its_message_id_is_recognised() -> None:
+    raw = mail("X-Loop: erhvervsservice@aarhus.example", "X-Auto-Response-Suppress: All").replace(
+        "Message-ID: ", "X-Old-Id: ")
+    raw = raw.replace("Date:", "Message-ID: <status.AAR-2026-000017.2.0123456789abcdef@aarhus.example>\nDate:", 1)
+    assert detect(raw) == Automated("auto_reply", "another installation's X-Loop")
+
+
 def test_a_ticketing_systems_x_loop_with_its_own_message_id_is_not_flagged() -> None:
     assert detect(mail("X-Loop: support@otrs.example.com", "X-Auto-Response-Suppress: All")) is None
 
