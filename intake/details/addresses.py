@@ -52,7 +52,10 @@ _DAY_OF_MONTH_NOT = rf"(?!\.?[ \t]{{0,3}}{MONTH_WORD})"
 # before the dash, or before the month); "Pop-up concert Vesterbros Torv 3 July": an English day without its dot,
 # before the month's full name ("May" capitalised: "Nørrebrogade 12 may be ...")
 # ("Julemarked på Husum Torv 1. søndag i advent": an ordinal before a weekday, no house number; "Kultorvet 3rd June")
-_DAYS_NOT = (r"(?!\.(?:[ \t]?[-–][ \t]?\d{1,2}\.)?[ \t]{0,3}"
+# ("Film shoot on Wildersgade 14-15 October": two days and their month in English, capitalised, the dash without
+# spaces; but "Store Kongensgade 40 - 20 January" is a house and a day, and so is the Danish "Jagtvej 10-12 maj")
+_DAYS_NOT = (r"(?![-–]\d{1,2}[ \t]{1,3}(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b"
+             r"|\.(?:[ \t]?[-–][ \t]?\d{1,2}\.)?[ \t]{0,3}"
              r"(?i:jan|feb|mar|apr|maj|may|jun|jul|aug|sep|okt|oct|nov|dec)[a-z]*\b"
              r"|(?:st|nd|rd|th)[ \t]{1,3}(?i:of[ \t]{1,3})?(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
              r"|\.[ \t]{1,3}(?i:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag|weekend)"

@@ -955,11 +955,17 @@ _PROPERTYS_OFFICE = re.compile(rf"(?i)\b(?:{PROPERTYS_PEOPLE}"
                                r"|(?:vores|vor|our|deres|their)[ \t]+(?:under)?entreprenør"
                                r"|(?:our|their)[ \t]+(?:sub)?contractor"
                                # "The sign supplier (Neon Nord, Kirkebjerg Allé 88)"
-                               r"|(?:\w+[ \t]+)?(?:supplier|leverandør(?:en)?))"
+                               r"|(?:\w+[ \t]+)?(?:supplier|leverandør(?:en)?)"
+                               # the business's advisers, named: "Our accountant, Revisorhuset Nord, Lyngbyvej 20",
+                               # "vores revisor er Holm & Juul, Frederikssundsvej 70"
+                               r"|(?:our|my|vores|vor|min)[ \t]+(?:accountants?|auditors?|bookkeepers?|lawyers?"
+                               r"|solicitors?|revisor(?:er)?|bogholder|advokat(?:er)?))"
                                r"(?:[ \t]+(?:er|is))?(?:,?[ \t]{1,2}|[ \t]{0,2}\()(?-i:[A-ZÆØÅ])"
                                r"(?:[^,.;:()\n]{0,60}?,[ \t]{1,2}){1,2}\Z"
                                # "We lease the ground floor from Christianshavn Ejendomme A/S, Overgaden Oven Vandet 10"
-                               r"|\b(?:lease|leases|leasing|rent|rents|renting|lejer|leje)\b[^.\n]{0,40}?[ \t]"
+                               # ("the tent rental from Partytelt Danmark, Høje Taastrup Boulevard 33", "hired from")
+                               r"|\b(?:lease|leases|leasing|rent|rents|renting|rental|rented|hire|hired|hiring|lejer"
+                               r"|leje|lejet|lejes)\b[^.\n]{0,40}?[ \t]"
                                r"(?:from|af|hos)"
                                r"[ \t]{1,2}(?-i:[A-ZÆØÅ])(?:[^,.;:()\n]{0,60}?,[ \t]{1,2}){1,2}\Z"
                                # "The building belongs to Sølvhuset Ejendomme A/S, Sølvgade 10", "Ejendommen ejes af X"
@@ -977,13 +983,20 @@ _THIRD_PERSONS_OFFICE = re.compile(r"(?i)\b(?:(?:han|hun|he|she)[ \t]+(?:har|has
                                    r"(?:[ \t]+(?:er|is|ligger))?)[ \t]+(?:på|i|at|in|on)[ \t]+\Z")
 
 
+# a person named with a title, their address in brackets: "the residents' chair, Mr Per Vinding (Wildersgade 14)",
+# "naboen, fru Karen Holm (Ryesgade 3)": that person's home
+_TITLED_PERSONS_HOME = re.compile(r"(?<![\w])(?i:mr|mrs|ms|miss|dr|hr|fru|frk)\.?[ \t]+[A-ZÆØÅ][\w\-]+"
+                                  r"(?:[ \t]+[A-ZÆØÅ][\w\-]+){0,2}[ \t]{0,2}\([ \t]{0,2}\Z")
+
+
 def anothers_place(text: str, start: int) -> bool:
     """The address at ``start`` is named as someone else's place: a neighbour's, the shop next door's, the
-    landlord's home, the property administrator's office."""
+    landlord's home, the property administrator's office, an adviser's or a supplier's, a titled person's home."""
     m = _ANOTHERS_PLACE.search(text, max(0, start - 90), start)
     return (m is not None and (m.group("pre") or "").lower() not in _PLACE_BEFORE_ANOTHER
             or _PROPERTYS_OFFICE.search(text, max(0, start - 160), start) is not None
-            or _THIRD_PERSONS_OFFICE.search(text, max(0, start - 60), start) is not None)
+            or _THIRD_PERSONS_OFFICE.search(text, max(0, start - 60), start) is not None
+            or _TITLED_PERSONS_HOME.search(text, max(0, start - 60), start) is not None)
 
 
 _SUBJECT_LINE = re.compile(r"(?im)^[ \t]*(?:emne|subject)[ \t]*:[^\n]*\Z")
