@@ -78,3 +78,16 @@ def test_bench_multi_reads_an_attachment_string_as_an_attached_pdf():
     assert attachments_of({"body": "x", "attachment": "  "}) == []
     listed = [{"kind": "docx", "filename": "a.docx", "text": "y"}]
     assert attachments_of({"attachments": listed, "attachment": "ignored"}) == listed
+
+
+def test_the_second_independent_set_is_single_task_and_apart_from_the_corpus_and_the_dev_set():
+    """bench/data/independent_fresh.jsonl (session 39) is measured beside independent.jsonl: catalogue labels, one
+    task each, every task type, both languages; none of it in the training corpus nor in the development set."""
+    with (ROOT / "bench" / "data" / "independent_fresh.jsonl").open(encoding="utf-8") as fh:
+        fresh = [json.loads(line) for line in fh if line.strip()]
+    assert len(fresh) >= 80 and {item["lang"] for item in fresh} == {"da", "en"}
+    assert all(len(item["labels"]) == 1 and item["labels"][0] in TASK_IDS for item in fresh)
+    assert {item["labels"][0] for item in fresh} == TASK_IDS
+    corpus = "\n".join(example.text for example in load_corpus())
+    dev = {_opening(item) for item in items()}
+    assert [item["id"] for item in fresh if _opening(item) in corpus or _opening(item) in dev] == []
