@@ -422,6 +422,71 @@ def _merge_longer_forms(candidates: dict[str, tuple[int, int]]) -> None:
             candidates[shorter] = (a + b, min(first_a, first_b))
 
 
+# a name announced for the business: "Den kommer til at hedde Kaptajnens Kiosk", "Salonen vil hedde Klip & Krøl", "It
+# is going to be called Harbour Hot Dogs"; "den", "det", "it", "vi" and "we" stand for a business the text names just
+# before (or that a CVR right after registers); a name needs its capitals ("Vi kommer til at hedde noget andet")
+_TO_BE_CALLED = re.compile(r"(?i:(?<![\w])(?:kommer[ \t]til[ \t]at[ \t]hedde|skal[ \t]hedde|vil[ \t]hedde"
+                           r"|will[ \t]be[ \t](?:called|named)|going[ \t]to[ \t]be[ \t](?:called|named)))"
+                           rf"[ \t]{{1,3}}(?P<v>{_NAME_RUN})")
+# who will have the name, right before the verb
+_TO_BE_CALLED_SUBJECT = re.compile(
+    rf"(?i:(?<![\w])(?:(?P<pronoun>den|det|it|vi|we)|(?:the|our|my|vores|min|mit)[ \t](?:(?:new|nye|nyt|ny|lille"
+    rf"|little|small)[ \t])?(?:{_BUSINESS_NOUN}|association|club|forening|klub)|{_BUSINESS_THE}|foreningen|klubben)"
+    r"(?:[ \t](?:is|are)|['’](?:s|re))?[ \t]\Z)")
+# (in a word of its own or at the end of one: "kaffebaren", "frisørsalon"; not the adjective "holdbar")
+_BUSINESS_BEFORE = re.compile(r"(?i:\b(?:\w*(?:café|cafe|kiosk|butik|salon|bageri|restaurant|shop|værksted|klinik"
+                              rf"|kaffebar|vinbar|cocktailbar|ølbar|juicebar|bodega)|{_BUSINESS_NOUN})"
+                              r"(?:en|et|ken|len|s)?\b)")
+
+
+def _to_be_called(text: str) -> Iterator[re.Match[str]]:
+    """The names the text says its business will have (``_TO_BE_CALLED``)."""
+    for m in islice(_TO_BE_CALLED.finditer(text), MAX_CANDIDATES):
+        subject = _TO_BE_CALLED_SUBJECT.search(text, max(0, m.start() - 50), m.start())
+        if subject and (not subject.group("pronoun")
+                        or _BUSINESS_BEFORE.search(text, max(0, m.start() - 300), m.start())
+                        or _CVR_NEAR.search(text, m.end(), m.end() + 80)):
+            yield m
+
+
+# the opening sentence's subject, a business by its trade word ("Café Grøn Gren vil gerne søge ...", "Harbour Lane
+# Bakery would like to apply ...") or an organisation of another's ("Ansgars Kirkes menighedsråd holder ..."), then
+# its verb
+_OPENING_SUBJECT = re.compile(rf"[ \t]*(?P<v>{_NAME_RUN}(?:[ \t](?P<council>menighedsråd|støtteforening"
+                              r"|venneforening|forældreforening|beboerforening))?)[ \t]{1,2}(?=[a-zæøå])")
+_TRADE_WORD = re.compile(r"(?i)\w*(?:café|cafe|bageri|bakery|kiosk|restaurant|frisør|salon|bar|bistro|pizzeria|grill"
+                         r"|butik|shop|bodega|deli|brasserie|bryggeri|brewery|barbershop)(?:en|et|ken|len)?")
+_GREETING_LINE = re.compile(r"(?i)(?:hej|hejsa|hi|hello|kære|dear|goddag|god[ \t]dag|godmorgen|good[ \t]morning"
+                            r"|good[ \t]afternoon|halløj|hallo|til|to|attn)\b[^\n]{0,60}")
+
+
+def _opening_subject(text: str) -> Iterator[Candidate]:
+    """The business that is the subject of the opening sentence, named again in the signature (itself, or as the one
+    whose organisation it is: "Ansgars Kirke" under "Ansgars Kirkes menighedsråd")."""
+    start = _opening(text)
+    m = _OPENING_SUBJECT.match(text, start) if start is not None else None
+    if not m or " " not in m.group("v"):
+        return
+    name, words = m.group("v"), m.group("v").split()
+    if m.group("council"):
+        owner = " ".join(words[:-1])[:-1]                       # "Ansgars Kirkes menighedsråd": "Ansgars Kirke"
+    elif _TRADE_WORD.fullmatch(words[0]) or _TRADE_WORD.fullmatch(words[-1]):
+        owner = name
+    else:
+        return
+    signed = {line.casefold() for line in _signature_organisations(text.split("\n"))}
+    if name.casefold() in signed or owner.casefold() in signed:
+        yield name, m.start("v"), m.end("v"), 2
+
+
+def _opening(text: str) -> int | None:
+    """Where the opening sentence starts: the first line of the text, or the next after a greeting's."""
+    lines = [(m.start(), m.group(0)) for m in islice(re.finditer(r"[^\n]*\S[^\n]*", text), 2)]
+    if lines and _GREETING_LINE.fullmatch(lines[0][1].strip()):
+        lines = lines[1:]
+    return lines[0][0] if lines else None
+
+
 def _candidates(text: str) -> Iterator[Candidate]:
     """(name, start, end, score of its own evidence) for every possible company name."""
     for m in _ending_before(_SUFFIX_AT, _ENDING_IN_SUFFIX, text, end_of_match=True):
@@ -436,6 +501,8 @@ def _candidates(text: str) -> Iterator[Candidate]:
     organisations = (m for m in islice(_ORGANISATION.finditer(text), MAX_CANDIDATES)
                      if not _PLACE_BEFORE.search(text, max(0, m.start() - 25), m.start()))
     yield from _plain_candidates(text, islice(_INTRO.finditer(text), MAX_CANDIDATES), 2)
+    yield from _plain_candidates(text, _to_be_called(text), 2)
+    yield from _opening_subject(text)
     called = list(islice(_CALLED_IN_LOWER_CASE.finditer(text), MAX_CANDIDATES))
     yield from _plain_candidates(text, (m for m in called if not m.group("ran")), 2)
     # with its CVR beside it, and more than one word ("vi driver caféen sammen, CVR ...": no name)
@@ -519,7 +586,8 @@ _RENAMED_TO = re.compile(rf"(?i:\b(?:omdøbt|omdøber|renamed|renaming)(?:[ \t]\
 
 
 # the verb that names a business right before its name: "Selskabet hedder Hos Lis ApS", "is called For Fun ApS"
-_NAMING_VERB = re.compile(r"(?i:\b(?:hedder|is[ \t]called|is[ \t]named|under[ \t]navnet|under[ \t]the[ \t]name))"
+_NAMING_VERB = re.compile(r"(?i:\b(?:hedder|hedde|is[ \t]called|is[ \t]named|be[ \t]called|be[ \t]named"
+                          r"|under[ \t]navnet|under[ \t]the[ \t]name))"
                           r"[ \t]{1,3}\Z")
 # a name written in lower case after the words that name it: "en lille enkeltmandsvirksomhed, der hedder søde sager
 # by sanne, hvor ...", "our shop is called blomst & bi." (not "firmaet hedder det samme")
@@ -878,9 +946,7 @@ _DEVICE_LINE = re.compile(r"(?i)^(?:sendt|sent)[ \t]+(?:fra|from|via)[ \t]+(?:(?
 
 def signature_company(lines: list[str]) -> str | None:
     """A company line under the signature name ("Indehaver, Krogh Keramik"); needs a CVR in the text."""
-    found = _signature(lines)
-    for line in (found[1][:2] if found else []):
-        line = _TITLE_PREFIX.sub("", line).strip(" ,.")
+    for line in _signature_organisations(lines)[:2]:
         if _DEVICE_LINE.match(line):
             continue                            # "Sendt fra min iPhone" under the name
         if (3 <= len(line) <= 60 and re.match(r"[A-ZÆØÅ0-9]", line) and not re.search(r"[\d@:]|www\.|https?:", line)
@@ -888,6 +954,34 @@ def signature_company(lines: list[str]) -> str | None:
                 and not _TITLE_LINE.match(line)):
             return line
     return None
+
+
+def _signature_organisations(lines: list[str]) -> list[str]:
+    """The lines under the signature's name, each without the signer's title before or after it ("Kirkeværge,
+    Ansgars Kirke", "Ansgars Kirke - kirkeværge"); a title alone is no line of an organisation."""
+    found = _signature(lines)
+    out = []
+    for line in (found[1] if found else [])[:4]:
+        line = _TITLE_PREFIX.sub("", line).strip(" ,.")
+        parts = [p.strip(" ,.") for p in _ROLE_SEPARATOR.split(line, maxsplit=1)]
+        if len(parts) == 2 and _a_role(parts[0]) != _a_role(parts[1]):
+            line = parts[1] if _a_role(parts[0]) else parts[0]
+        out.append("" if _a_role(line) else line)
+    return out
+
+
+_ROLE_SEPARATOR = re.compile(r"[ \t]*,[ \t]*|[ \t]+[-–|][ \t]+")
+# a role in a church or an association, besides a business's (``_TITLE_LINE``): "Kirkeværge", "Sognepræst", "Frivillig"
+_CHURCH_OR_CLUB_ROLE = re.compile(r"(?i)\w*(?:værge|præst|graver|organist|kordegn|kirketjener|kirkesanger|medlem"
+                                  r"|frivillig|volunteer|member)")
+
+
+def _a_role(part: str) -> bool:
+    """A title of a person, a word or two in lower case after the first ("Kirkeværge", "Daglig leder")."""
+    words = part.split()
+    return (1 <= len(words) <= 3 and not any(w[:1].isupper() for w in words[1:])
+            and (_TITLE_LINE.match(part) is not None or any(_CHURCH_OR_CLUB_ROLE.fullmatch(w) for w in words)
+                 or re.fullmatch(_TITLE_WORDS, words[-1], re.IGNORECASE) is not None))
 
 
 _NAME_WITH_PHONE = re.compile(       # "Ida Holm, 26 14 88 02", "Ulla Ravn 26 51 44 09" (not "Periode | 1. maj")
