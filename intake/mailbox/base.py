@@ -49,6 +49,10 @@ def take_first(refs: Sequence[MessageRef], want: int | None) -> list[MessageRef]
 class Mailbox(Protocol):
     """A source of incoming mail."""
 
+    # How many messages the last listing of the inbox found (``fetch_pending``; None before the first): the
+    # backlog as this process last saw it, for ``/metrics``.
+    waiting: int | None
+
     def fetch_pending(self, limit: int | None = None, take: Take = take_first) -> Iterator[FetchedMessage]:
         """Yield the messages waiting in the inbox folder, oldest first, without marking them seen;
         of those, only the ones ``take`` picks (up to ``limit``)."""

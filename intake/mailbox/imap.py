@@ -122,6 +122,7 @@ class ImapMailbox:
         self._clients: dict[str, IMAPClient | None] = {"main": None, "watch": None}
         self._selected: int | None = None  # UIDVALIDITY of the inbox as selected on the main connection
         self._seen: tuple[int, int] | None = None  # (UIDVALIDITY, UIDNEXT) after the last complete fetch
+        self.waiting: int | None = None  # messages the last fetch found in the inbox (not flagged deleted)
         self._closed = False
         self.sleep: Callable[[float], None] = time.sleep
 
@@ -151,6 +152,7 @@ class ImapMailbox:
     def fetch_pending(self, limit: int | None = None, take: Take = take_first) -> Iterator[FetchedMessage]:
         """Yield waiting messages oldest first (those ``take`` picks), bodies fetched with BODY.PEEK[] in batches."""
         uidvalidity, uids, uidnext = self._call("main", self._pending, "search")
+        self.waiting = len(uids)
         picked = take([MessageRef(self.source_name, uidvalidity, str(uid)) for uid in uids], limit)
         wanted = [int(ref.uid) for ref in picked]
         complete = False

@@ -40,6 +40,7 @@ class MaildirMailbox:
         self._poll = poll_interval
         self._listed: set[str] = set()
         self._paths: dict[str, Path] = {}  # where the last fetch found each key: a move need not list the folder
+        self.waiting: int | None = None     # messages the last fetch found in the inbox
 
     def _folder(self, name: str) -> Path:
         root = self.path / f".{name}"
@@ -60,6 +61,7 @@ class MaildirMailbox:
 
     def fetch_pending(self, limit: int | None = None, take: Take = take_first) -> Iterator[FetchedMessage]:
         pending = self._pending()
+        self.waiting = len(pending)
         self._listed = {key for _, key, _ in pending}
         self._paths = {key: path for _, key, path in pending}
         picked = {ref.uid for ref in take([MessageRef(self.source, 0, key) for _, key, _ in pending], limit)}

@@ -119,6 +119,13 @@ def test_fetch_pending_honours_limit(dovecot, mailbox):
     assert len(list(mailbox.fetch_pending(limit=2))) == 2
 
 
+def test_the_listing_counts_every_waiting_message_not_only_those_fetched(dovecot, mailbox):
+    for n in range(3):
+        dovecot.append(make_mail(subject=f"Ansøgning {n}"))
+    assert mailbox.waiting is None
+    assert len(list(mailbox.fetch_pending(limit=1))) == 1 and mailbox.waiting == 3
+
+
 def test_many_messages_are_fetched_in_batches(dovecot, monkeypatch):
     for n in range(45):
         dovecot.append(make_mail(subject=f"batch {n}"))
