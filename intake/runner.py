@@ -31,7 +31,7 @@ from sqlmodel.sql.expression import SelectOfScalar
 from intake import followups, kinds
 from intake.bounces import record_bounce
 from intake.crashpoints import crash_point
-from intake.errors import CaseNotFound, OurFault, StopMessage
+from intake.errors import CaseNotFound, OurFault, RequestRefused, StopMessage
 from intake.inbound import keep_raw, raw_of
 from intake.leases import is_held, lease_deadline, worker_identity
 from intake.logs import bound
@@ -375,6 +375,10 @@ class Runner:
     def _replay(self, inbound_id: int) -> Outcome:
         with Session(self.engine) as session:
             rec = session.get(InboundMessage, inbound_id)
+            if rec is not None and rec.outcome == "refused":
+                raise RequestRefused(f"message {inbound_id} was refused unread for its size: only its header block "
+                                     "is kept, so it cannot be processed again (the whole message is in the "
+                                     "mailbox's Quarantine folder)")
             if rec is None or rec.status != "quarantined":
                 raise CaseNotFound(f"no quarantined message with id {inbound_id}")
             before, sha = rec.reason, rec.sha256

@@ -213,7 +213,7 @@ def classify(
 
 @quarantine_app.command("list")
 def quarantine_list() -> None:
-    """List quarantined messages with their reason."""
+    """List quarantined messages with their reason, and those refused for their size (not replayable)."""
     from intake.app import open_engine
     from intake.cli.tables import quarantine_table
 
