@@ -27,8 +27,12 @@ def test_each_listing_records_how_many_messages_wait(tmp_path, model_dir):
         service.mailbox.deliver(auto_reply(n))
     seen: list[str] = []
     record = service._beat
-    service._beat = lambda kind, detail: (seen.append(detail) if kind == INBOX_BEAT else None,  # type: ignore
-                                          record(kind, detail))
+
+    def beat(kind: str, detail: str) -> None:
+        if kind == INBOX_BEAT:
+            seen.append(detail)
+        record(kind, detail)
+    service._beat = beat
     assert len(service.process_once()) == 5
     assert seen == ["5", "3", "1", "0"]
     with Session(service.engine) as s:
