@@ -103,6 +103,22 @@ class MaildirMailbox:
     def quarantine(self, ref: MessageRef, reason: str) -> None:
         self._move(ref, self._quarantine)
 
+    def release_quarantined(self, ref: MessageRef, raw: bytes) -> bool:
+        """Move the replayed message's copy (its Maildir key) from the Quarantine folder into Processed."""
+        if ref.source != self.source:
+            return False
+        root = self._folders[self._quarantine]
+        for sub in ("new", "cur"):
+            for entry in os.scandir(root / sub):
+                if entry.name.split(":", 1)[0] == ref.uid:
+                    try:
+                        os.replace(entry.path, self._folders[self._processed] / "cur" / (ref.uid + ":2,"))
+                    except FileNotFoundError:  # another replay moved it first
+                        return False
+                    log.debug("replayed message moved", extra={"uid": ref.uid, "folder": self._processed})
+                    return True
+        return False
+
     def _arrived(self) -> bool:
         """A message not listed by the last fetch (those left, e.g. held by another worker, are not new)."""
         return any(key not in self._listed for _, key, _ in self._pending())

@@ -202,6 +202,28 @@ def test_quarantine_moves_message_with_keyword(dovecot, mailbox):
     assert QUARANTINE_KEYWORD in quarantined.flags
 
 
+def test_a_replayed_copy_leaves_the_quarantine_folder_flagged_replayed(dovecot, mailbox):
+    """A replayed message's copy stayed in Quarantine (with a new UID there), and the operator met it again."""
+    from intake.mailbox.imap import REPLAYED_KEYWORD
+
+    replayed, other = make_mail(subject="Ansøgning A"), make_mail(subject="Ansøgning B")
+    dovecot.append(replayed)
+    dovecot.append(other)
+    first, second = mailbox.fetch_pending()
+    mailbox.quarantine(first.ref, "parse error")
+    mailbox.quarantine(second.ref, "parse error")
+    assert mailbox.release_quarantined(first.ref, first.raw)
+    (left,) = dovecot.fetch_all("Quarantine")
+    assert left.raw == second.raw
+    (moved,) = dovecot.fetch_all("Processed")
+    assert moved.raw == first.raw and REPLAYED_KEYWORD in moved.flags and QUARANTINE_KEYWORD not in moved.flags
+    assert not mailbox.release_quarantined(first.ref, first.raw), "gone already: nothing to move"
+    dovecot.append(make_mail(subject="Ansøgning C"))
+    (new,) = mailbox.fetch_pending()
+    mailbox.mark_processed(new.ref)                                 # the inbox is selected again for its work
+    assert dovecot.folder_uids("INBOX") == [] and len(dovecot.fetch_all("Processed")) == 2
+
+
 def test_quarantine_twice_is_harmless(dovecot, mailbox):
     dovecot.append(make_mail())
     (message,) = mailbox.fetch_pending()
