@@ -196,7 +196,7 @@ def main() -> None:
             env = service_env(tmp / "run", dovecot, sink, url, tmp / "models")
             # batches of 10 so that mail is sent between the kills, not only after them
             env.update({"INTAKE_OUTBOX_RETRY_BASE": "5", "INTAKE_OUTBOX_SEND_LEASE": "60", "INTAKE_BATCH_SIZE": "10",
-                        "INTAKE_OPERATOR_ADDRESS": "drift@kk.example"})
+                        "INTAKE_OPERATOR_ADDRESSES": "drift@kk.example"})
             deliver(dovecot, args.messages)
             service = Service(env, tmp / "service.log")
             engine = open_database(url)

@@ -12,7 +12,7 @@ import os
 import re
 import shutil
 import subprocess
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -20,7 +20,7 @@ from typing import Literal
 from sqlalchemy.exc import SQLAlchemyError
 
 from intake.errors import IntakeError
-from intake.settings import Settings
+from intake.settings import Settings, describe_unknown, unknown_names
 from models.db import current_revision, make_engine, safe_url
 from models.revision import HEAD_REVISION
 
@@ -42,8 +42,14 @@ class Check:
         return f"{self.verdict.upper():<4}  {self.name:<12} {self.detail}"
 
 
-def _settings_check(settings: Settings, source: Path | None) -> Check:
+def _settings_check(settings: Settings, source: Path | None, env: Mapping[str, str] | None = None) -> Check:
+    """Where the settings came from; a warning for ``INTAKE_*`` names nothing reads (a misspelt setting is ignored
+    without a word: a misspelt IMAP password is no password). Names only, never a value."""
     where = str(source) if source else "defaults and INTAKE_* environment"
+    unknown = unknown_names(os.environ if env is None else env)
+    if unknown:
+        return Check("settings", "warn", f"unknown environment variable(s) {describe_unknown(unknown)}: ignored; "
+                                         f"read from {where}; data in {settings.data_dir}")
     return Check("settings", "ok", f"read from {where}; data in {settings.data_dir}")
 
 
@@ -237,9 +243,10 @@ def _addresses_check(settings: Settings) -> Check:
 
 
 def run_checks(settings: Settings, source: Path | None = None,
-               run: Callable[..., subprocess.CompletedProcess[str]] = subprocess.run) -> Iterator[Check]:
-    """Every check, in the order an operator would fix them."""
-    yield _settings_check(settings, source)
+               run: Callable[..., subprocess.CompletedProcess[str]] = subprocess.run,
+               env: Mapping[str, str] | None = None) -> Iterator[Check]:
+    """Every check, in the order an operator would fix them (``env``: the environment, default ``os.environ``)."""
+    yield _settings_check(settings, source, env)
     yield _database_check(settings)
     yield _mailbox_check(settings)
     yield _relay_check(settings)
@@ -252,9 +259,10 @@ def run_checks(settings: Settings, source: Path | None = None,
     yield _tool_check("catdoc", "legacy Word files antiword cannot read, and .ppt/.xls")
 
 
-def warn_at_start(settings: Settings) -> None:
-    """Log the warnings of the checks that cost nothing (tools and model) when the service starts."""
-    for check in (_tesseract_check(settings, subprocess.run), _tool_check("antiword", "legacy Word attachments"),
+def warn_at_start(settings: Settings, env: Mapping[str, str] | None = None) -> None:
+    """Log the warnings of the checks that cost nothing (settings, tools and model) when the service starts."""
+    for check in (_settings_check(settings, None, env), _tesseract_check(settings, subprocess.run),
+                  _tool_check("antiword", "legacy Word attachments"),
                   _tool_check("catdoc", "legacy Office attachments"), _sender_check(settings),
                   _addresses_check(settings)):
         if check.verdict != "ok":

@@ -114,3 +114,9 @@ def mask(text: str) -> str:
 def loggable(text: str, limit: int = 300) -> str:
     """``text`` fit for a log line: addresses and CPR numbers masked, length capped."""
     return mask(text[:limit])
+
+
+def masked_address(address: str) -> str:
+    """An address fit for a log line: its domain only (``<address>@gmial.com``), which tells a typo of the domain."""
+    domain = address.strip().rpartition("@")[2]
+    return f"{ADDRESS_MASK}@{domain}" if domain and "@" in address else ADDRESS_MASK

@@ -31,7 +31,7 @@ from sqlmodel.sql.expression import SelectOfScalar
 from intake import followups, kinds
 from intake.bounces import record_bounce
 from intake.crashpoints import crash_point
-from intake.errors import CaseNotFound, OurFault, StopMessage
+from intake.errors import CaseNotFound, OurFault, RequestRefused, StopMessage
 from intake.inbound import keep_raw, raw_of
 from intake.leases import is_held, lease_deadline, worker_identity
 from intake.logs import bound
@@ -368,13 +368,39 @@ class Runner:
 
     # -- operator actions ----------------------------------------------------
     def replay(self, inbound_id: int) -> Outcome:
-        """Process a quarantined message again from its stored raw bytes."""
+        """Process a quarantined message again from its stored raw bytes; once it is done, its copy leaves the
+        mailbox's Quarantine folder for Processed (with the runner's mailbox), so that nobody meets it again."""
         with bound(inbound_id=inbound_id):
-            return self._replay(inbound_id)
+            outcome = self._replay(inbound_id)
+            if outcome.outcome != "quarantined":
+                self._release_copy(inbound_id)
+            return outcome
+
+    def _release_copy(self, inbound_id: int) -> None:
+        """Move the replayed message's copy out of the Quarantine folder; the replay stands whatever happens here."""
+        if self.mailbox is None:
+            return
+        with Session(self.engine) as session:
+            rec = session.get(InboundMessage, inbound_id)
+            if rec is None:
+                return
+            ref, raw = MessageRef(rec.source, rec.uidvalidity, rec.uid), raw_of(session, rec)
+        try:
+            moved = self.mailbox.release_quarantined(ref, raw)
+        except OUR_FAULTS as err:
+            log.warning("replayed; its copy stays in the Quarantine folder (the mailbox failed)",
+                        extra={"error": type(err).__name__, "detail": loggable(str(err), 200)})
+            return
+        if not moved:
+            log.info("replayed; no copy of it in the Quarantine folder to move")
 
     def _replay(self, inbound_id: int) -> Outcome:
         with Session(self.engine) as session:
             rec = session.get(InboundMessage, inbound_id)
+            if rec is not None and rec.outcome == "refused":
+                raise RequestRefused(f"message {inbound_id} was refused unread for its size: only its header block "
+                                     "is kept, so it cannot be processed again (the whole message is in the "
+                                     "mailbox's Quarantine folder)")
             if rec is None or rec.status != "quarantined":
                 raise CaseNotFound(f"no quarantined message with id {inbound_id}")
             before, sha = rec.reason, rec.sha256

@@ -32,6 +32,8 @@ from models.db import optimize
 
 # the last wait beat of a service that stopped cleanly (SIGTERM, SIGINT): no service waits for mail now
 SERVICE_STOPPED = "the service stopped"
+# the beat whose detail is how many messages the last listing of the inbox found (the backlog, for /metrics)
+INBOX_BEAT = "inbox"
 log = logging.getLogger(__name__)
 DISK_FULL = (errno.ENOSPC, errno.EDQUOT)  # a full disk is ours to wait out, not a reason to exit
 
@@ -87,6 +89,7 @@ class Service:
         outcomes: list[Outcome] = []
         while not self.stopping:
             batch = self.runner.process_batch(self.ctx.settings.batch_size)
+            self._inbox_seen()
             done = [o for o in batch if o.outcome != "busy"]
             outcomes += done
             self.flush()
@@ -176,6 +179,12 @@ class Service:
             self._sleep(1.0)
         finally:
             self._waiting = False
+
+    def _inbox_seen(self) -> None:
+        """Record how many messages the last listing found in the inbox (``intake_inbox_waiting_messages``)."""
+        waiting = getattr(self.mailbox, "waiting", None)
+        if waiting is not None:
+            self._beat(INBOX_BEAT, str(waiting))
 
     def _beat(self, kind: str, detail: str) -> None:
         """Record the last wait for mail or failure for the operator's page; best effort (the database may be down)."""

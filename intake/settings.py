@@ -7,6 +7,7 @@ defaults and are never part of ``repr()``.
 """
 from __future__ import annotations
 
+import difflib
 import os
 import tomllib
 from collections.abc import Mapping
@@ -27,6 +28,11 @@ POSITIVE = ("attachment_workers", "attachment_seconds", "attachment_max_mb", "at
             "message_lease_seconds", "extraction_wait_seconds", "track_link_days", "max_message_mb",
             "attachment_budget_seconds", "retention_days", "retention_check_interval", "outbox_send_lease")
 MIN_WORKER_MB = 256
+# ``INTAKE_*`` names that are not settings but are read elsewhere: the config file's path (here), the log format
+# (the CLI), the database password of deploy/compose.yaml, and the test hooks (``INTAKE_TEST_CRASH_AT``,
+# ``INTAKE_TEST_ARTEFACTS``, ``INTAKE_TEST_CHROMIUM``: every ``INTAKE_TEST_*`` name is left to the tests).
+OTHER_NAMES = frozenset({"INTAKE_CONFIG", "INTAKE_LOG_FORMAT", "INTAKE_DB_PASSWORD"})
+TEST_PREFIX = "INTAKE_TEST_"
 
 
 @dataclass(frozen=True)
@@ -234,8 +240,36 @@ def _from_toml(path: Path) -> dict[str, Any]:
     known = {f.name for f in fields(Settings)}
     unknown = sorted(set(table) - known)
     if unknown:
-        raise ConfigError(f"config file {path}: unknown settings {', '.join(unknown)}")
+        close = [(name, difflib.get_close_matches(name, known, n=1)) for name in unknown]
+        raise ConfigError(f"config file {path}: unknown settings "
+                          + ", ".join(f"{name} (did you mean {m[0]}?)" if m else name for name, m in close))
     return {k: _convert(k, v) for k, v in table.items()}
+
+
+def known_names() -> frozenset[str]:
+    """Every ``INTAKE_*`` name something reads: one per setting, and ``OTHER_NAMES``."""
+    return frozenset(ENV_PREFIX + f.name.upper() for f in fields(Settings)) | OTHER_NAMES
+
+
+def unknown_names(env: Mapping[str, str]) -> list[tuple[str, str | None]]:
+    """The ``INTAKE_*`` names in ``env`` that nothing reads (a misspelt setting is ignored), each with the known
+    name closest to it (None when none is close). Only names: a value may be a password."""
+    known = known_names()
+    found = sorted(n for n in env if n.upper().startswith(ENV_PREFIX) and n not in known
+                   and not n.upper().startswith(TEST_PREFIX))
+    return [(name, _closest(name, known)) for name in found]
+
+
+def _closest(name: str, known: frozenset[str]) -> str | None:
+    """The known name most like ``name``, compared without the prefix (else every name is half alike)."""
+    cut = len(ENV_PREFIX)
+    close = difflib.get_close_matches(name.upper()[cut:], [k[cut:] for k in known], n=1)
+    return ENV_PREFIX + close[0] if close else None
+
+
+def describe_unknown(unknown: list[tuple[str, str | None]]) -> str:
+    """The names, each with ``(did you mean ...?)`` when a known one is close: for the doctor and the log."""
+    return ", ".join(f"{name} (did you mean {close}?)" if close else name for name, close in unknown)
 
 
 def load_settings(config: Path | None = None, env: Mapping[str, str] | None = None) -> Settings:

@@ -213,7 +213,7 @@ def classify(
 
 @quarantine_app.command("list")
 def quarantine_list() -> None:
-    """List quarantined messages with their reason."""
+    """List quarantined messages with their reason, and those refused for their size (not replayable)."""
     from intake.app import open_engine
     from intake.cli.tables import quarantine_table
 
@@ -222,13 +222,16 @@ def quarantine_list() -> None:
 
 @quarantine_app.command("replay")
 def quarantine_replay(message_id: int = typer.Argument(..., help="The id shown by 'quarantine list'.")) -> None:
-    """Process a quarantined message again (after a fix), then send what is due."""
+    """Process a quarantined message again (after a fix), then send what is due; its copy moves to Processed."""
     from intake.runner import Runner
     from intake.single import one_process
 
     with one_process(settings().database_url):
         service = _service()
-        outcome = Runner(service.ctx, service.engine).replay(message_id)
+        try:
+            outcome = Runner(service.ctx, service.engine, service.mailbox).replay(message_id)
+        finally:
+            service.mailbox.close()
         service.flush()
     console.print(f"message {message_id}: {outcome.outcome} {outcome.reference or ''} {outcome.reason}")
     if outcome.outcome == "quarantined":

@@ -4,6 +4,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from rich.table import Table
+from sqlalchemy import or_
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
@@ -38,11 +39,14 @@ def quarantine_table(engine: Engine) -> Table:
 
     table = Table("id", "received (Copenhagen)", "sender domain", "subject", "attempts", "reason")
     with Session(engine) as session:
-        rows = session.exec(select(InboundMessage).where(InboundMessage.status == "quarantined")
-                            .order_by(InboundMessage.id)).all()
+        # a message refused for its size is in the mailbox's Quarantine folder too: listed, not replayable
+        rows = session.exec(select(InboundMessage).where(or_(col(InboundMessage.status) == "quarantined",
+                                                             col(InboundMessage.outcome) == "refused"))
+                            .order_by(col(InboundMessage.id))).all()
         for rec in rows:
             moment = rec.received_at if rec.received_at.tzinfo else rec.received_at.replace(tzinfo=UTC)
             table.add_row(str(rec.id), f"{moment.astimezone(LOCAL_TZ):%Y-%m-%d %H:%M}",  # as the desk, not UTC
                           rec.sender.rpartition("@")[2] or "-", rec.subject[:50] or "-",
-                          str(rec.attempts), rec.reason[:80])
+                          str(rec.attempts),
+                          rec.reason[:80] if rec.status == "quarantined" else f"{rec.reason[:80]}; not replayable")
     return table

@@ -9,7 +9,10 @@ sender and marks them sent. Whose refusal it is decides what happens:
   and the relay is left alone for a backoff (``intake.letters.relay``);
 - it refuses *one recipient* (or this one mail): that row is failed, and its
   case gets a ``mail_failed`` event; a run of such refusals with nothing taken in
-  between (``RELAY_RUN``) is read as a refusal of us after all;
+  between (``RELAY_RUN``) is read as a refusal of us after all. A business's
+  address refused (5xx to ``RCPT``: its typo, or a mailbox gone) is a WARNING, not
+  for the operators to act on; one of our own addresses refused (an office, an
+  operator: a domain of ``Settings.internal``) is an ERROR;
 - a recipient deferred (4xx to ``RCPT``) is retried with the row's own backoff,
   failed after ``max_attempts``.
 
@@ -41,9 +44,16 @@ from intake.errors import SendError
 from intake.inbound import raw_of
 from intake.letters.relay import RelayState, backoff, refusal_alert
 from intake.letters.routed import ORIGINAL_PLACEHOLDER
-from intake.letters.sender import MailSender, PermanentSendError, RecipientDeferred, RelayRefused, TooBig
+from intake.letters.sender import (
+    MailSender,
+    PermanentSendError,
+    RecipientDeferred,
+    RecipientRefused,
+    RelayRefused,
+    TooBig,
+)
 from intake.letters.slim import slim_copy
-from intake.privacy import loggable
+from intake.privacy import loggable, masked_address
 from models import CaseEvent, InboundMessage, OutboxMail, utcnow
 
 __all__ = ["FlushResult", "RelayState", "backoff", "envelope_recipients", "flush_outbox", "queue_mail", "send_due"]
@@ -160,6 +170,12 @@ class _Flush:
     result: FlushResult = field(default_factory=FlushResult)
     suspects: list[tuple[OutboxMail, PermanentSendError]] = field(default_factory=list)
     limit: int | None = None
+    own: Collection[str] = ()      # our own mail domains and the operators' addresses, in lower case
+
+    def ours(self, address: str) -> bool:
+        """Whether ``address`` is one of our own (an office, a caseworker, an operator), not a business's."""
+        address = address.strip().lower()
+        return address in self.own or address.rpartition("@")[2] in self.own
 
     def send(self, mail: OutboxMail) -> None:
         """Hand one claimed row to the relay and record the outcome; raises SendError when the relay refuses us."""
@@ -217,7 +233,12 @@ class _Flush:
                                                                   f"not delivered: {answer}")
         self.result.failed += 1
         self.result.failures.append(f"{mail.purpose} to {loggable(mail.recipient)}: {loggable(answer, 120)}")
-        log.error("mail not sent: refused for good", extra=_fields(mail) | {"error": loggable(answer, 200)})
+        fields = _fields(mail) | {"recipient": masked_address(mail.recipient), "error": loggable(answer, 200)}
+        if isinstance(err, RecipientRefused) and not self.ours(mail.recipient):
+            # the business's typo or closed mailbox: its case records it; nothing for the operators to mend
+            log.warning("mail not sent: the recipient's address was refused", extra=fields)
+            return
+        log.error("mail not sent: refused for good", extra=fields)
 
     def _defer(self, mail: OutboxMail, err: SendError) -> None:
         if mail.attempts >= self.max_attempts:
@@ -248,10 +269,15 @@ class _Flush:
 def flush_outbox(engine: Engine, sender: MailSender, *, envelope_from: str, max_attempts: int = 12,
                  retry_base: float = 30.0, now: datetime | None = None, relay: RelayState | None = None,
                  only: Collection[int] | None = None, lease: float = 300.0,
-                 operators: Sequence[str] = ()) -> FlushResult:
-    """Send every due mail (or only the rows ``only``); returns what happened. Never raises for a refusal."""
+                 operators: Sequence[str] = (), own_domains: Collection[str] = ()) -> FlushResult:
+    """Send every due mail (or only the rows ``only``); returns what happened. Never raises for a refusal.
+
+    ``own_domains`` (with ``envelope_from``'s domain and the ``operators``) are our own addresses: a refusal of
+    one of them is an ERROR, of a business's address a WARNING.
+    """
     relay = relay if relay is not None else RelayState()
-    flush = _Flush(engine, sender, envelope_from, max_attempts, retry_base, relay)
+    own = {d.lower() for d in (*own_domains, envelope_from.rpartition("@")[2]) if d} | {o.lower() for o in operators}
+    flush = _Flush(engine, sender, envelope_from, max_attempts, retry_base, relay, own=frozenset(own))
     now = now or utcnow()
     if relay.blocked(now):
         return _waiting(flush.result, count_due(engine, now, only), relay)
@@ -312,7 +338,7 @@ def send_due(engine: Engine, sender: MailSender, settings, relay: RelayState | N
     return flush_outbox(engine, sender, envelope_from=settings.from_address,
                         max_attempts=settings.outbox_max_attempts, retry_base=settings.outbox_retry_base,
                         relay=relay, only=only, lease=settings.outbox_send_lease,
-                        operators=settings.operator_addresses)
+                        operators=settings.operator_addresses, own_domains=settings.internal)
 
 
 # -- the operator's view ---------------------------------------------------------

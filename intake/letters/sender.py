@@ -20,6 +20,10 @@ class PermanentSendError(SendError):
     """Raised when the server refused this one mail for good (5xx to its recipient or content); not retried."""
 
 
+class RecipientRefused(PermanentSendError):
+    """Raised when the server refused the recipient's address for good (5xx to RCPT TO): a typo or a mailbox gone."""
+
+
 class TooBig(PermanentSendError):
     """Raised when the server refused the mail for its size (552, or larger than its EHLO SIZE)."""
 
@@ -152,7 +156,7 @@ class SmtpSender:
         except (TimeoutError, smtplib.SMTPException, OSError, ssl.SSLError) as err:
             raise _classify(err, self) from err
         if refused:
-            raise PermanentSendError(f"{len(refused)} recipient(s) refused")
+            raise RecipientRefused(f"{len(refused)} recipient(s) refused")
 
     def close(self) -> None:
         if self._conn is not None:
@@ -171,7 +175,7 @@ def _classify(err: BaseException, sender: SmtpSender) -> SendError:
         if any(code < 500 for code, _ in answers):
             return RecipientDeferred(f"recipient deferred ({', '.join(str(c) for c, _ in answers)})")
         if all(refusal_of_recipient(code, text) for code, text in answers):
-            return PermanentSendError(f"recipient refused: {_answer(*answers[0])}")
+            return RecipientRefused(f"recipient refused: {_answer(*answers[0])}")
         return RelayRefused(f"the relay refused the recipient as a matter of policy: {_answer(*answers[0])}")
     if isinstance(err, smtplib.SMTPResponseException):
         code, answer = err.smtp_code, _answer(err.smtp_code, err.smtp_error)

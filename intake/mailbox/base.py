@@ -2,7 +2,8 @@
 
 A mailbox hands out the messages that are waiting, oldest first, and is told
 afterwards what became of each one: ``mark_processed`` once its case (or its
-deliberate skip) is committed, ``quarantine`` when it could not be processed.
+deliberate skip) is committed, ``quarantine`` when it could not be processed,
+``release_quarantined`` when an operator's replay processed it after all.
 Nothing is moved before the database commit, so a crash at any point leaves
 the message where it was and the next run sees it again.
 """
@@ -49,6 +50,10 @@ def take_first(refs: Sequence[MessageRef], want: int | None) -> list[MessageRef]
 class Mailbox(Protocol):
     """A source of incoming mail."""
 
+    # How many messages the last listing of the inbox found (``fetch_pending``; None before the first): the
+    # backlog as this process last saw it, for ``/metrics``.
+    waiting: int | None
+
     def fetch_pending(self, limit: int | None = None, take: Take = take_first) -> Iterator[FetchedMessage]:
         """Yield the messages waiting in the inbox folder, oldest first, without marking them seen;
         of those, only the ones ``take`` picks (up to ``limit``)."""
@@ -61,6 +66,10 @@ class Mailbox(Protocol):
 
     def quarantine(self, ref: MessageRef, reason: str) -> None:
         """Move the message into the Quarantine folder (idempotent)."""
+
+    def release_quarantined(self, ref: MessageRef, raw: bytes) -> bool:
+        """Move the quarantined copy of a message replayed since (``ref``, these bytes) from the Quarantine
+        folder into Processed, so that an operator does not meet it again; False when no copy is there."""
 
     def wait_for_new(self, timeout: float) -> bool:
         """Block up to ``timeout`` seconds until new mail may have arrived (IDLE or polling)."""

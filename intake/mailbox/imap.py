@@ -38,6 +38,7 @@ log = logging.getLogger(__name__)
 Security = Literal["ssl", "starttls", "none"]
 SECURITY_MODES: tuple[str, ...] = ("ssl", "starttls", "none")
 QUARANTINE_KEYWORD = "$Quarantined"
+REPLAYED_KEYWORD = "$Replayed"    # a quarantined message that an operator's replay processed after all
 DATE_BATCH = 500  # UIDs per INTERNALDATE fetch
 IDLE_RENEW_SECONDS = 29 * 60  # RFC 2177: re-issue IDLE at least every 29 minutes
 T = TypeVar("T")
@@ -122,6 +123,7 @@ class ImapMailbox:
         self._clients: dict[str, IMAPClient | None] = {"main": None, "watch": None}
         self._selected: int | None = None  # UIDVALIDITY of the inbox as selected on the main connection
         self._seen: tuple[int, int] | None = None  # (UIDVALIDITY, UIDNEXT) after the last complete fetch
+        self.waiting: int | None = None  # messages the last fetch found in the inbox (not flagged deleted)
         self._closed = False
         self.sleep: Callable[[float], None] = time.sleep
 
@@ -151,6 +153,7 @@ class ImapMailbox:
     def fetch_pending(self, limit: int | None = None, take: Take = take_first) -> Iterator[FetchedMessage]:
         """Yield waiting messages oldest first (those ``take`` picks), bodies fetched with BODY.PEEK[] in batches."""
         uidvalidity, uids, uidnext = self._call("main", self._pending, "search")
+        self.waiting = len(uids)
         picked = take([MessageRef(self.source_name, uidvalidity, str(uid)) for uid in uids], limit)
         wanted = [int(ref.uid) for ref in picked]
         complete = False
@@ -187,6 +190,38 @@ class ImapMailbox:
         if self._move(ref, self.quarantine_folder, keyword=QUARANTINE_KEYWORD):
             log.warning("message quarantined", extra={"uid": ref.uid, "folder": self.quarantine_folder,
                                                       "reason": loggable(reason)})
+
+    def release_quarantined(self, ref: MessageRef, raw: bytes) -> bool:
+        """Move the replayed message's copy from the Quarantine folder into Processed, flagged ``$Replayed``.
+
+        The move into Quarantine gave the copy a new UID there, so it is found by its bytes: the messages of the
+        size of ``raw`` (RFC822.SIZE) are fetched and compared.
+        """
+        if ref.source != self.source_name:
+            return False
+        found = self._call("main", lambda c: self._release(c, raw), f"move from {self.quarantine_folder}")
+        if found:
+            log.info("replayed message moved", extra={"uid": ref.uid, "folder": self.processed_folder})
+        return found
+
+    def _release(self, client: IMAPClient, raw: bytes) -> bool:
+        self._selected = None   # the inbox is selected again by the next operation on it
+        client.select_folder(self.quarantine_folder)
+        uids = client.search(["NOT", "DELETED"])
+        sizes = client.fetch(uids, ["RFC822.SIZE"]) if uids else {}
+        same_size = [uid for uid, item in sizes.items() if item.get(b"RFC822.SIZE") == len(raw)]
+        bodies = client.fetch(same_size, ["BODY.PEEK[]"]) if same_size else {}
+        copies = [uid for uid, item in bodies.items() if item.get(b"BODY[]") == raw]
+        if not copies:
+            return False
+        client.remove_flags(copies, [QUARANTINE_KEYWORD])
+        client.add_flags(copies, [REPLAYED_KEYWORD])
+        try:
+            self._transfer(client, copies, self.processed_folder)
+        except IMAPClientError:  # the folder deleted while we ran
+            self._ensure_folders(client, [self.processed_folder])
+            self._transfer(client, copies, self.processed_folder)
+        return True
 
     def wait_for_new(self, timeout: float) -> bool:
         """Block up to ``timeout`` s; True as soon as mail may have arrived since the last full fetch."""

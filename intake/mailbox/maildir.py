@@ -40,6 +40,7 @@ class MaildirMailbox:
         self._poll = poll_interval
         self._listed: set[str] = set()
         self._paths: dict[str, Path] = {}  # where the last fetch found each key: a move need not list the folder
+        self.waiting: int | None = None     # messages the last fetch found in the inbox
 
     def _folder(self, name: str) -> Path:
         root = self.path / f".{name}"
@@ -60,6 +61,7 @@ class MaildirMailbox:
 
     def fetch_pending(self, limit: int | None = None, take: Take = take_first) -> Iterator[FetchedMessage]:
         pending = self._pending()
+        self.waiting = len(pending)
         self._listed = {key for _, key, _ in pending}
         self._paths = {key: path for _, key, path in pending}
         picked = {ref.uid for ref in take([MessageRef(self.source, 0, key) for _, key, _ in pending], limit)}
@@ -100,6 +102,22 @@ class MaildirMailbox:
 
     def quarantine(self, ref: MessageRef, reason: str) -> None:
         self._move(ref, self._quarantine)
+
+    def release_quarantined(self, ref: MessageRef, raw: bytes) -> bool:
+        """Move the replayed message's copy (its Maildir key) from the Quarantine folder into Processed."""
+        if ref.source != self.source:
+            return False
+        root = self._folders[self._quarantine]
+        for sub in ("new", "cur"):
+            for entry in os.scandir(root / sub):
+                if entry.name.split(":", 1)[0] == ref.uid:
+                    try:
+                        os.replace(entry.path, self._folders[self._processed] / "cur" / (ref.uid + ":2,"))
+                    except FileNotFoundError:  # another replay moved it first
+                        return False
+                    log.debug("replayed message moved", extra={"uid": ref.uid, "folder": self._processed})
+                    return True
+        return False
 
     def _arrived(self) -> bool:
         """A message not listed by the last fetch (those left, e.g. held by another worker, are not new)."""

@@ -7,7 +7,7 @@ in the embedded default), and a classifier model is active. ``/metrics`` is
 read from the database at each scrape (``prometheus-client`` custom
 collector), so it is right whichever process did the work: messages by
 outcome, acknowledgement latency, outbox backlog and failures, quarantine size,
-and open parts at risk and overdue per office.
+the inbox backlog as the service last saw it, and open parts at risk and overdue per office.
 """
 from __future__ import annotations
 
@@ -198,7 +198,7 @@ def _service(session: Session) -> Iterator[Metric]:
     """Whether ``intake serve`` is waiting for mail: the time of its last wait (every half minute at most while it
     runs), and 0 once it has said it stopped. An alert on ``time() - intake_service_last_wait_timestamp_seconds``
     sees a service that died or hangs; ``/ready`` does not (the web may run without it)."""
-    from intake.service import SERVICE_STOPPED
+    from intake.service import INBOX_BEAT, SERVICE_STOPPED
 
     beat = session.get(ServiceBeat, "wait")
     when = 0.0
@@ -209,6 +209,10 @@ def _service(session: Session) -> Iterator[Metric]:
                             "When intake serve last waited for mail (Unix time; 0: never).", value=when)
     yield GaugeMetricFamily("intake_service_up", "1 while intake serve's last word is a wait for mail, 0 once it "
                             "stopped cleanly or never ran.", value=up)
+    inbox = session.get(ServiceBeat, INBOX_BEAT)
+    yield GaugeMetricFamily("intake_inbox_waiting_messages", "Messages waiting in the inbox at the service's last "
+                            "look (after each poll; 0 before the first).",
+                            value=int(inbox.detail) if inbox is not None and inbox.detail.isdigit() else 0)
 
 
 def _standing(session: Session, ctx: WebContext) -> Iterator[Metric]:

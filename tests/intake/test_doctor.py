@@ -124,3 +124,35 @@ def test_a_real_relay_with_the_default_link_and_placeholder_addresses_is_warned_
                   "INTAKE_FROM_ADDRESS": "erhvervsservice@kk.dk"}
     assert _addresses_check(load_settings(env=real)).verdict == "ok"
     assert _addresses_check(load_settings(env={"INTAKE_DATA_DIR": str(tmp_path / "d2")})).verdict == "ok"
+
+
+def test_a_misspelt_variable_is_a_warning_naming_the_setting_meant(tmp_path, monkeypatch):
+    """A misspelt password was ignored without a word; the doctor names it and the setting meant, never the value."""
+    env = {"INTAKE_DATA_DIR": str(tmp_path / "data"), "INTAKE_IMAP_PASWORD": "hunter2-secret",
+           "INTAKE_AUTHSERV_ID": "mx.kk.example", "INTAKE_LOG_FORMAT": "text", "INTAKE_TEST_CRASH_AT": "x:9"}
+    verdict, detail = _verdicts(load_settings(env=env), env=env)["settings"]
+    assert verdict == "warn"
+    assert "INTAKE_IMAP_PASWORD (did you mean INTAKE_IMAP_PASSWORD?)" in detail
+    assert "INTAKE_AUTHSERV_ID (did you mean INTAKE_AUTHSERV_IDS?)" in detail
+    assert "hunter2" not in detail and "LOG_FORMAT" not in detail and "CRASH_AT" not in detail
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    output = " ".join(RUN.invoke(app, ["doctor"]).output.split())   # (the console wraps long lines)
+    assert "WARN settings" in output and "INTAKE_IMAP_PASWORD (did you mean INTAKE_IMAP_PASSWORD?)" in output
+    assert "hunter2" not in output
+
+
+def test_the_service_warns_of_a_misspelt_variable_once_at_start(tmp_path, caplog):
+    from intake.doctor import warn_at_start
+
+    env = {"INTAKE_DATA_DIR": str(tmp_path / "data"), "INTAKE_IMAP_PASWORD": "hunter2-secret"}
+    with caplog.at_level("WARNING", logger="intake.doctor"):
+        warn_at_start(load_settings(env=env), env)
+    lines = [r.getMessage() for r in caplog.records if "settings" in r.getMessage()]
+    assert len(lines) == 1 and "INTAKE_IMAP_PASWORD (did you mean INTAKE_IMAP_PASSWORD?)" in lines[0]
+    assert "hunter2" not in caplog.text
+
+
+def test_no_warning_without_unknown_variables(tmp_path):
+    env = {"INTAKE_DATA_DIR": str(tmp_path / "data"), "INTAKE_CONFIG": "", "INTAKE_DB_PASSWORD": "x"}
+    assert _verdicts(load_settings(env=env), env=env)["settings"][0] == "ok"

@@ -179,6 +179,27 @@ def _quarantined(env, monkeypatch) -> int:
     return outcome.inbound_id
 
 
+def test_a_replayed_message_leaves_the_quarantine_folder_for_processed(env, monkeypatch):
+    """The replayed copy stayed in the Maildir's Quarantine folder, where the operator met it again."""
+    _, engine, box, runner = env
+    inbound_id = _quarantined(env, monkeypatch)
+    (key,) = box.folder_keys("Quarantine")
+    assert runner.replay(inbound_id).outcome == "case"
+    assert box.folder_keys("Quarantine") == [] and box.folder_keys("Processed") == [key]
+
+
+def test_a_replay_that_fails_again_leaves_the_copy_in_quarantine(env, monkeypatch):
+    _, engine, box, runner = env
+    inbound_id = _quarantined(env, monkeypatch)
+
+    def broken(state, ctx):
+        raise ValueError("still broken")
+
+    monkeypatch.setattr("intake.runner.ANALYSIS", (pipeline.read_attachments, broken))
+    assert runner.replay(inbound_id).outcome == "quarantined"
+    assert len(box.folder_keys("Quarantine")) == 1 and box.folder_keys("Processed") == []
+
+
 def test_two_replays_at_once_make_one_case(env, monkeypatch):
     """A double click on the operator's replay (or two operators) made two cases and two acknowledgements."""
     import threading

@@ -3,7 +3,7 @@ from pathlib import Path
 import pytest
 
 from intake.errors import ConfigError
-from intake.settings import load_settings
+from intake.settings import load_settings, unknown_names
 
 
 def test_no_settings_gives_the_embedded_default():
@@ -95,3 +95,42 @@ def test_operator_addresses_are_a_comma_separated_list():
 def test_an_unusable_limit_or_interval_is_refused_at_start(name, value):
     with pytest.raises(ConfigError, match=name.lower()):
         load_settings(env={f"INTAKE_{name}": value})
+
+
+def test_unknown_setting_in_file_names_the_closest_one(tmp_path):
+    cfg = tmp_path / "bad.toml"
+    cfg.write_text('imap_hots = "typo"\n')
+    with pytest.raises(ConfigError, match=r"imap_hots \(did you mean imap_host\?\)"):
+        load_settings(cfg, env={})
+
+
+def test_a_misspelt_variable_is_named_with_the_closest_setting():
+    found = unknown_names({"INTAKE_IMAP_PASWORD": "hunter2", "INTAKE_AUTHSERV_ID": "mx.kk.example",
+                           "INTAKE_NONSENSE": "1", "PATH": "/usr/bin"})
+    assert found == [("INTAKE_AUTHSERV_ID", "INTAKE_AUTHSERV_IDS"), ("INTAKE_IMAP_PASWORD", "INTAKE_IMAP_PASSWORD"),
+                     ("INTAKE_NONSENSE", None)]
+
+
+def test_variables_read_outside_the_settings_are_not_unknown():
+    """The config file's path, the log format, compose.yaml's database password and the tests' hooks."""
+    env = {"INTAKE_CONFIG": "/etc/intake/intake.toml", "INTAKE_LOG_FORMAT": "json", "INTAKE_DB_PASSWORD": "x",
+           "INTAKE_TEST_CRASH_AT": "after_send:1", "INTAKE_TEST_ARTEFACTS": "/tmp/a", "INTAKE_TEST_CHROMIUM": "/c",
+           "INTAKE_IMAP_PASSWORD": "x"}
+    assert unknown_names(env) == []
+
+
+def test_every_intake_variable_the_repository_names_is_read_by_something():
+    """A name in the README, the deployment files, the scripts, the benches or the tests that nothing reads is a
+    typo that is silently ignored (bench/chaos.py set INTAKE_OPERATOR_ADDRESS, and no operator alert was sent)."""
+    import re
+
+    from tests.paths import ROOT
+
+    deliberate = {Path(__file__).resolve(), (ROOT / "tests" / "intake" / "test_doctor.py").resolve()}
+    places = [ROOT / "README.md", ROOT / ".ci", *(ROOT / d for d in ("docs", "deploy", "scripts", "intake", "bench",
+                                                                       "tests", "classifier", "routing", "models"))]
+    files = [p for place in places for p in ([place] if place.is_file() else place.rglob("*"))
+             if p.is_file() and p.suffix not in (".png", ".jsonl", ".eml", ".pyc", ".csv")]
+    named = {name: path for path in files if path.resolve() not in deliberate
+             for name in re.findall(r"\bINTAKE_[A-Z0-9_]*[A-Z0-9]\b", path.read_text(errors="replace"))}
+    assert {name: str(named[name]) for name, _ in unknown_names(dict.fromkeys(named, ""))} == {}

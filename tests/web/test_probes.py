@@ -116,6 +116,18 @@ def test_metrics_say_whether_the_service_waits_for_mail(context, client):
     assert samples(client)[("intake_service_up", ())] == 0
 
 
+def test_metrics_show_the_inbox_backlog_the_service_last_saw(context, client):
+    """A backlog in the inbox (a slow service, a stuck message ahead of it) was invisible to /metrics."""
+    from intake.service import INBOX_BEAT
+    from models import ServiceBeat
+
+    assert samples(client)[("intake_inbox_waiting_messages", ())] == 0
+    with Session(context.engine) as s:
+        s.merge(ServiceBeat(kind=INBOX_BEAT, at=utcnow(), detail="42"))
+        s.commit()
+    assert samples(client)[("intake_inbox_waiting_messages", ())] == 42
+
+
 def test_metrics_count_open_parts_overdue_and_at_risk_per_office(context, client):
     from tests.intake.casefactory import local
 

@@ -21,7 +21,7 @@ from sqlmodel import Session, col, func, select
 from starlette.concurrency import run_in_threadpool
 
 from classifier.store import ModelStore
-from intake.app import open_engine, send_now
+from intake.app import open_engine, open_mailbox, send_now
 from intake.errors import IntakeError
 from intake.inbound import raw_of
 from intake.mail.message import parse_mail
@@ -154,7 +154,11 @@ async def replay(request: Request, message_id: int, staff: OperatorDep) -> Respo
 def _replay(web: Web, message_id: int, staff: Staff) -> Response:
     with Session(web.engine) as session:
         _quarantined(session, message_id)
-    outcome = Runner(web.context, web.engine).replay(message_id)
+    mailbox = open_mailbox(web.context.settings)   # the replayed copy leaves the Quarantine folder (as the CLI's)
+    try:
+        outcome = Runner(web.context, web.engine, mailbox).replay(message_id)
+    finally:
+        mailbox.close()
     send_now(web.engine, web.context.settings)
     log.info("quarantined message replayed from the desk",
              extra={"inbound_id": message_id, "outcome": outcome.outcome, "user_id": staff.id})

@@ -214,6 +214,21 @@ def test_quarantine_list_and_replay(run, tmp_path, monkeypatch):
     assert "detail extraction bug" not in run("quarantine", "list").output
 
 
+def test_a_message_refused_for_its_size_is_listed_with_its_reason_and_not_replayed(run, tmp_path, monkeypatch):
+    """It sits in the mailbox's Quarantine folder, but `quarantine list` did not show it (its status is done)."""
+    from intake.mailbox.maildir import MaildirMailbox
+
+    monkeypatch.setenv("INTAKE_MAX_MESSAGE_MB", "0.01")
+    msg = application()
+    msg.add_attachment(b"x" * 20_000, maintype="application", subtype="octet-stream", filename="big.bin")
+    MaildirMailbox(tmp_path / "data" / "mailbox").deliver(msg.as_bytes())
+    assert run("process", "--once").exit_code == 0
+    listing = run("quarantine", "list").output
+    assert "jensen-stilladser.dk" in listing and "refused unread" in listing and "replayable" in listing
+    replay = CliRunner().invoke(cli.app, ["quarantine", "replay", "1"])
+    assert replay.exit_code == 1 and "refused unread for its size" in " ".join(replay.output.split())
+
+
 def test_unknown_quarantine_id_is_a_clear_error(run):
     result = CliRunner().invoke(cli.app, ["quarantine", "replay", "999"])
     assert result.exit_code != 0

@@ -74,6 +74,33 @@ def test_a_refused_recipient_fails_that_mail_alone(engine, smtp_sink):
     assert "5.1.1" in result.failures[0] and "nobody@firma1.dk" not in result.failures[0], "masked"
 
 
+def _refusal_lines(caplog) -> list[tuple[str, str, str]]:
+    return [(r.levelname, r.getMessage(), str(getattr(r, "recipient", ""))) for r in caplog.records
+            if r.name == "intake.letters.outbox" and "not sent" in r.getMessage()]
+
+
+def test_a_businesss_refused_address_is_a_warning_without_the_address(engine, smtp_sink, caplog):
+    """The business's typo paged the operators (ERROR); its case records it, the log line says whose it is."""
+    queue(engine, ["kontakt@firma0.dk", "jens.hansen@gmial.com", "kontakt@firma2.dk"])
+    smtp_sink.refuse_recipient("jens.hansen@gmial.com", "550 5.1.1 <jens.hansen@gmial.com>: User unknown")
+    with caplog.at_level("INFO", logger="intake.letters.outbox"):
+        result = flush_outbox(engine, smtp(smtp_sink), envelope_from=DESK, own_domains=("kk.example",))
+    assert (result.sent, result.failed) == (2, 1)
+    assert _refusal_lines(caplog) == [("WARNING", "mail not sent: the recipient's address was refused",
+                                       "<address>@gmial.com")]
+    assert "jens.hansen" not in caplog.text
+
+
+def test_our_own_refused_address_is_still_an_error(engine, smtp_sink, caplog):
+    """An office's or an operator's address refused is ours to mend: it stays an ERROR."""
+    queue(engine, ["byggeri@kk.example", "kontakt@firma1.dk", "drift@drift.example"])
+    for address in ("byggeri@kk.example", "drift@drift.example"):
+        smtp_sink.refuse_recipient(address, f"550 5.1.1 <{address}>: User unknown")
+    with caplog.at_level("INFO", logger="intake.letters.outbox"):
+        flush_outbox(engine, smtp(smtp_sink), envelope_from=DESK, operators=("drift@drift.example",))
+    assert [level for level, _, _ in _refusal_lines(caplog)] == ["ERROR", "ERROR"]
+
+
 def test_authentication_refused_is_a_refusal_of_us(engine, smtp_sink_factory):
     sink = smtp_sink_factory(auth=("desk", "right"))
     queue(engine, ["kontakt@firma0.dk"])

@@ -119,6 +119,13 @@ def test_fetch_pending_honours_limit(dovecot, mailbox):
     assert len(list(mailbox.fetch_pending(limit=2))) == 2
 
 
+def test_the_listing_counts_every_waiting_message_not_only_those_fetched(dovecot, mailbox):
+    for n in range(3):
+        dovecot.append(make_mail(subject=f"Ansøgning {n}"))
+    assert mailbox.waiting is None
+    assert len(list(mailbox.fetch_pending(limit=1))) == 1 and mailbox.waiting == 3
+
+
 def test_many_messages_are_fetched_in_batches(dovecot, monkeypatch):
     for n in range(45):
         dovecot.append(make_mail(subject=f"batch {n}"))
@@ -193,6 +200,28 @@ def test_quarantine_moves_message_with_keyword(dovecot, mailbox):
     assert dovecot.folder_uids("INBOX") == []
     (quarantined,) = dovecot.fetch_all("Quarantine")
     assert QUARANTINE_KEYWORD in quarantined.flags
+
+
+def test_a_replayed_copy_leaves_the_quarantine_folder_flagged_replayed(dovecot, mailbox):
+    """A replayed message's copy stayed in Quarantine (with a new UID there), and the operator met it again."""
+    from intake.mailbox.imap import REPLAYED_KEYWORD
+
+    replayed, other = make_mail(subject="Ansøgning A"), make_mail(subject="Ansøgning B")
+    dovecot.append(replayed)
+    dovecot.append(other)
+    first, second = mailbox.fetch_pending()
+    mailbox.quarantine(first.ref, "parse error")
+    mailbox.quarantine(second.ref, "parse error")
+    assert mailbox.release_quarantined(first.ref, first.raw)
+    (left,) = dovecot.fetch_all("Quarantine")
+    assert left.raw == second.raw
+    (moved,) = dovecot.fetch_all("Processed")
+    assert moved.raw == first.raw and REPLAYED_KEYWORD in moved.flags and QUARANTINE_KEYWORD not in moved.flags
+    assert not mailbox.release_quarantined(first.ref, first.raw), "gone already: nothing to move"
+    dovecot.append(make_mail(subject="Ansøgning C"))
+    (new,) = mailbox.fetch_pending()
+    mailbox.mark_processed(new.ref)                                 # the inbox is selected again for its work
+    assert dovecot.folder_uids("INBOX") == [] and len(dovecot.fetch_all("Processed")) == 2
 
 
 def test_quarantine_twice_is_harmless(dovecot, mailbox):
