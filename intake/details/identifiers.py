@@ -17,11 +17,13 @@ from intake.privacy import find_cpr as find_cpr
 
 CVR_LABELLED = re.compile(
     r"(?:\bcvr(?:['’]?en\b)?|\bse|\bmoms|\bvat|\bcompany[ \t]registration"      # "CVR'en er 35292756"
-    r"|\b(?:company|organi[sz]ation)(?=[ \t](?:no\b|nr\b|number)))(?:[\s.\-/]{0,3}(?:cvr|se))?[\s.\-]{0,3}"
+    r"|\b(?:company|organi[sz]ation)(?=[ \t](?:no\b|nr\b|number)))(?:[\s.\-/]{0,3}(?:cvr|se))?[\s.\-–]{0,3}"
     r"(?:nr|nummer(?:et)?|no|number"          # "CVR-nummeret er 23368129": the number in its definite form
     r"|reg\.?\s?no)?\.?"
     r"(?:[ \t]{0,2}\((?:cvr|se|vat)(?:[\s.\-]{0,2}(?:nr|no|nummer|number))?\.?\))?"   # "company number (CVR) is"
-    r"[\s:.#=,]{0,4}(?:(?:er|is|nu|now|nyt|new)[\s:]{1,3}){0,2}"
+    r"[\s:.#=,–\-]{0,4}(?:(?:er|is|nu|now|nyt|new)[\s:]{1,3}){0,2}"
+    # "Jeg glemte CVR - det er 36254165", "our CVR, that's 36254165"
+    r"(?:(?:det[ \t]er|it[ \t]is|it['’]s|that[ \t]is|that['’]s)[\s:]{1,3})?"
     r"(?:(?:det[ \t]samme|the[ \t]same|uændret|unchanged)[\s:,]{1,3})?"     # "CVR er det samme: 35546871"
     # "CVR: vi har nummer 27738397"
     r"(?:(?:vi[ \t]har|har[ \t]vi|we[ \t]have)[ \t](?:nummer|number|nr\.?)?[\s:]{0,3})?"
@@ -253,7 +255,14 @@ GUESTS_AFTER = re.compile(rf"(?:\b(?:{_GUEST_WORDS}|{_GUEST_COUNT_LABEL})\s{{0,3
                           rf"\s{{0,3}}"
                           rf"(?:(?:ca|approx|about|op til|up to|max)\.?\s{{1,3}})?"
                           + NUMBER, re.IGNORECASE)      # "Expected number of guests: 800"
-GUESTS = re.compile(NUMBER + rf"(?:-?ish)?\s{{0,3}}(?:{_GUEST_WORDS})\b", re.IGNORECASE)     # "50-ish people"
+# a group of people counted with the guests: "350 employees and guests", "120 medarbejdere, kunder og gæster" (the
+# group alone, "a company of 350 employees", is the business's size)
+_WITH_THE_GUESTS = (r"(?:(?:employees|staff|colleagues|customers|clients|friends|famil(?:y|ies)|partners|volunteers"
+                    r"|neighbou?rs|students|pupils|parents|medarbejdere|ansatte|kolleg(?:er|aer)|kunder|venner"
+                    r"|familie[rn]?|samarbejdspartnere|frivillige|naboer|studerende|forældre|pårørende)"
+                    r"(?:,\s{1,2}[^\W\d]{3,20}){0,2},?\s{1,3}(?:and|og|&|plus|samt)\s{1,3})")
+GUESTS = re.compile(NUMBER + rf"(?:-?ish)?\s{{0,3}}{_WITH_THE_GUESTS}?(?:{_GUEST_WORDS})\b",      # "50-ish people"
+                    re.IGNORECASE)
 # "ca. 650 løbere og 150 tilskuere, i alt ca. 800": the total of the groups counted before it
 GUESTS_TOTAL = re.compile(r"\b(?:i[ \t]alt|in[ \t]total|total|altogether|tilsammen)[ \t:]{0,3}"
                           r"(?:(?:ca|approx|about|omkring|cirka)\.?[ \t]{1,3})?" + NUMBER

@@ -1092,8 +1092,8 @@ _CONTACT_BEFORE_NAME = re.compile(
     rf"|(?<=vores[ \t])(?:[\w'’\-]+[ \t]){{0,2}}[a-zæøå][\w\-]{{2,25}},[ \t]{{1,2}})?"
     rf"{_HONORIFIC}(?P<v>{_NAME})")
 # "Jonas Eklund, will be the day-to-day contact", "Restaurantchef Camilla Juhl er daglig kontakt"
-_CONTACT_AFTER_NAME = re.compile(r"(?i:\s{1,2}(?:(?:who|som|der)\s{1,2})?(?:will\s{1,2}be|is|er|bliver"
-                                 r"|vil\s{1,2}være)\s{1,2}"
+_CONTACT_AFTER_NAME = re.compile(r"(?i:\s{1,2}(?:(?:who|som|der)\s{1,2})?(?:will\s{1,2}be|should\s{1,2}be|is|er|bliver"
+                                 r"|vil\s{1,2}være|skal\s{1,2}være)\s{1,2}"
                                  r"(?:the[ \t]|our[ \t]|vores[ \t]|den[ \t]|jeres[ \t]|your[ \t])?"
                                  r"(?:daglige?[ \t]|day-to-day[ \t]|primary[ \t]|main[ \t]|faste[ \t])?"
                                  r"(?:kontakt(?:person)?|(?:point[ \t]of[ \t])?contact(?:[ \t]person)?)\b"
@@ -1139,8 +1139,11 @@ _NAME_BEFORE = re.compile(rf"(?:(?i:{'|'.join(HONORIFICS)})\.?[ \t]{{1,2}}(?=[A-
                           # "architect Freja Dahl of Dahl Arkitekter, is the contact person": the firm after the name
                           r"(?:[ \t](?:of|from|fra|hos)[ \t][A-ZÆØÅ][\w&\-]{0,30}"
                           r"(?:[ \t][A-ZÆØÅ&][\w&\-]{0,30}){0,3},)?"
+                          # "Karin Mølgaard, karin@..., 61 22 48 90, er kontaktperson": her address and phone
+                          r"(?:[ \t]{0,2}[\w.+\-]{1,40}@[\w\-]{1,40}(?:\.[\w\-]{1,40}){1,3},?)?"
                           # "Signe Thorsen, mobile +45 61 30 27 55, who will be your contact"
-                          r"(?:[ \t]{0,2}(?i:mobile?|mobil|tlf\.?|tel\.?|phone)[ \t]{0,2}\+?\d[\d \-]{6,16}\d,?)?\Z")
+                          r"(?:[ \t]{0,2}(?:(?i:mobile?|mobil|tlf\.?|tel\.?|phone)[ \t]{0,2})?\+?\d[\d \-]{6,16}\d,?)?"
+                          r"\Z")
 
 
 # "Mette bor på Hans Tavsens Gade 9, ..., og kan træffes på ...": the sentence's subject, the cue after its "og"
@@ -1170,7 +1173,12 @@ _PRONOUN_CONTACT = re.compile(
     r"|\bdet[ \t]er[ \t](?:ham|hende),?[ \t](?:(?:som|der)[ \t])?(?:I|du|man)[ \t](?:skal|bedes|kan|må)[ \t]"
     r"(?:kontakte|ringe[ \t]til|tale[ \t]med|skrive[ \t]til)\b"
     r"|\bit['’]?s[ \t](?:him|her)[ \t](?:you|to)[ \t](?:should[ \t]|can[ \t]|need[ \t]to[ \t])?(?:contact|call|talk"
-    r"|speak|write)\b)")
+    r"|speak|write)\b"
+    # "..., and she should be the contact for the case", "så han bliver kontaktperson på sagen"
+    r"|\b(?:he|she)[ \t](?:is|will[ \t]be|should[ \t]be|shall[ \t]be)[ \t](?:the|our|your)[ \t]"
+    r"(?:(?:main|primary|day-to-day)[ \t])?contact(?:[ \t]person)?\b"
+    r"|\b(?:han|hun)[ \t](?:er|bliver|skal[ \t]være|vil[ \t]være)[ \t](?:jeres[ \t]|vores[ \t])?(?:daglige[ \t])?"
+    r"kontaktperson(?:en)?\b)")
 # (the whole name, not a street's name before its number, "Sønder Boulevard 5" nor its first word "Sønder";
 # "Det er Peter der står for ...": "Peter")
 _PERSON_BEFORE = re.compile(rf"(?<![\w\-])(?P<v>{_NAME})(?![\w\-])(?![ \t]*\d)(?![ \t]+[A-ZÆØÅ])")
@@ -1179,9 +1187,16 @@ _LOWER_TAIL = re.compile(r"(?:[ \t]+[a-zæøå]\w*)+\Z")
 
 def _named_before(text: str, end: int) -> str | None:
     """The last person (or a first name a full name elsewhere completes) named in the 200 characters before ``end``."""
-    names = [_completed(_LOWER_TAIL.sub("", m.group("v")), text)
+    names = [_completed(_without_courtesy(_LOWER_TAIL.sub("", m.group("v"))), text)
              for m in _PERSON_BEFORE.finditer(text, max(0, end - 200), end)]
     return next((n for n in reversed(names) if looks_like_person(n)), None)
+
+
+def _without_courtesy(name: str) -> str:
+    """A full name without the courtesy title before it ("Ms Helle Brandt" is Helle Brandt; "Ms Brandt" stays for its
+    surname to be completed)."""
+    title, _, rest = name.partition(" ")
+    return rest.strip() if title.rstrip(".").casefold() in HONORIFICS and " " in rest.strip() else name
 
 
 # a legal form right after the words: "on behalf of the owner, our client Bryggen Ejendomme K/S" names a company

@@ -1206,8 +1206,11 @@ _CONTACT_PERSON_IS = re.compile(r"(?i)\b(?:kontaktperson(?:en)?|contact[ \t]pers
 _ONE_MATTER_BEFORE = re.compile(r"(?i)\b(?:juridiske|legal|tekniske|technical|production|produktions\w*|økonomiske"
                                 r"|financial)\b[^.!?\n]{0,60}\Z")
 # ... or the matter named after: "I can be reached on 26 40 17 95 about volunteers and stewards", "Jeg kan træffes på
-# 40 12 33 90 vedrørende afspærringen"
-_ONE_MATTER_AFTER = re.compile(r"(?i)[^.!?\n]{0,40}?\b(?:about|regarding|concerning|vedrørende|vedr\.|angående)[ \t]")
+# 40 12 33 90 vedrørende afspærringen", "I can be reached for technical questions at our office", "jeg kan træffes
+# angående tekniske spørgsmål"
+_ONE_MATTER_AFTER = re.compile(r"(?i)[^.!?\n]{0,40}?\b(?:(?:about|regarding|concerning|vedrørende|vedr\.|angående)[ \t]"
+                               r"|(?:for|til|om|on|with)[ \t]+(?:the[ \t]+|any[ \t]+|all[ \t]+|de[ \t]+)?"
+                               r"(?:technical|tekniske|legal|juridiske|financial|økonomiske)\b)")
 
 
 def _find_contact(text: str, _ref: date) -> dict:
