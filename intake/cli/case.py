@@ -51,14 +51,14 @@ def _known_office(value: str | None) -> str | None:
 
 
 def _known_status(value: str) -> str | None:
-    """``open`` (the default: every part not yet decided), ``all``, or one status; None: every status."""
-    from intake.cases.statuses import STATUS_FILTERS
+    """``--status``: ``open`` (the default: every part not yet decided), ``all`` (None) or one status, as the desk
+    reads its filter (``intake.cases.statuses.status_filter``)."""
+    from intake.cases.statuses import UnknownStatus, status_filter
 
-    if value == "all":
-        return None
-    if value not in STATUS_FILTERS:
-        raise typer.BadParameter(f"unknown status {value!r}; known: {', '.join(STATUS_FILTERS)} or all")
-    return value
+    try:
+        return status_filter(value)
+    except UnknownStatus as err:
+        raise typer.BadParameter(str(err)) from err
 
 
 def _required_text(param: typer.CallbackParam, value: str | None) -> str | None:

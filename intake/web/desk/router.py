@@ -29,7 +29,7 @@ from intake.cases.compliance_render import chart_compliance, chart_times
 from intake.cases.lifecycle import held_case
 from intake.cases.meetings import MeetingError, meetings_of
 from intake.cases.queue import QueueFilter, queue_page
-from intake.cases.statuses import OPEN
+from intake.cases.statuses import OPEN, UnknownStatus, status_filter
 from intake.cases.views import case_detail
 from intake.errors import RequestRefused
 from intake.letters.checklist import checklist_lines, missing_request
@@ -143,7 +143,11 @@ async def search(request: Request, staff: StaffDep) -> HTMLResponse:
 
 def _queue(request: Request, staff: Staff, asked: dict[str, str], notice: str = "") -> HTMLResponse:
     web = auth.web_of(request)
-    f = QueueFilter(auth.queue_offices(staff), _status(asked.get("status")), asked.get("task_type") or None,
+    try:   # an unknown status is refused here, with the known ones, before any query
+        status = status_filter(asked.get("status"))
+    except UnknownStatus as err:
+        raise HTTPException(status_code=400, detail=str(err)) from err
+    f = QueueFilter(auth.queue_offices(staff), status, asked.get("task_type") or None,
                     asked.get("overdue") == "true", asked.get("q", ""))
     with Session(web.engine) as session:
         try:
@@ -156,13 +160,6 @@ def _queue(request: Request, staff: Staff, asked: dict[str, str], notice: str = 
         notice = ("Ingen åbne dele fundet; vælg status 'alle' for afgjorte og lukkede / "
                   "No open parts found; choose the status 'all' for decided and closed ones")
     return page(request, "queue.html", staff, page=found, f=f, notice=notice)
-
-
-def _status(asked: str | None) -> str | None:
-    """The queue's status filter: the open parts unless another was chosen; ``all``: every status."""
-    if not asked:
-        return OPEN
-    return None if asked == "all" else asked
 
 
 # -- one case -------------------------------------------------------------------------------

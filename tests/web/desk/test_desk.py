@@ -175,6 +175,16 @@ def test_the_queue_shows_the_open_parts_unless_all_are_asked_for(desk):
     assert f'href="/cases/{done}"' in client.post("/cases", data={"csrf": token, "q": done, "status": "all"}).text
 
 
+def test_an_unknown_status_in_the_queue_is_refused_with_the_reason(desk):
+    """The desk read any status but "all" as one to filter by, and left a typo to the query, whose refusal did not
+    name "all"; now the desk reads the filter as the command line does and says every value it knows."""
+    client = desk.user("admin@kk.example", "erhvervsservice", "admin")
+    r = client.get("/cases?status=in-progress")
+    assert r.status_code == 400 and "unknown status" in r.text and "in_progress" in r.text and "or all" in r.text
+    r = client.post("/cases", data={"csrf": csrf_of(client.get("/cases").text), "status": "bogus"})
+    assert r.status_code == 400 and "unknown status" in r.text
+
+
 def test_a_search_of_fifty_thousand_characters_is_answered(desk):
     """SQLite's LIKE refused the pattern as too complex, and the desk answered 500."""
     client = desk.user("admin@kk.example", "erhvervsservice", "admin")
