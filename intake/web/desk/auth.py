@@ -248,22 +248,16 @@ def part_in_reach(staff: Staff, parts: Sequence[CasePart], task_type: str | None
                   reference: str = "") -> str | None:
     """The part an action names, when the user may act on it; None leaves the choice to the lifecycle.
 
-    A caseworker acts on the parts of their own office: naming another office's part is a 404; naming
-    none picks the only part in their office, and is refused when their office has several (the lifecycle,
-    choosing among every part, could pick another office's).
+    A caseworker acts on the parts of their own office: naming another office's part is a 404 (as for a part that
+    does not exist); naming none picks the only part in their office, and is refused when their office has several
+    (``parts.pick``, which the lifecycle also applies with the actor's offices).
     """
     offices = queue_offices(staff)
     if offices is None:
         return task_type or None
-    mine = [p for p in parts if p.office in offices]
-    if task_type:
-        if not any(p.task_type == task_type for p in mine):
-            raise HTTPException(status_code=404)
-        return task_type
-    if len(mine) > 1:
-        raise partlib.PartError(f"case {reference} has several parts in your office "
-                        f"({', '.join(p.task_type for p in mine)}): choose one")
-    return mine[0].task_type if mine else None
+    if task_type and not any(p.task_type == task_type and p.office in offices for p in parts):
+        raise HTTPException(status_code=404)
+    return partlib.pick(parts, task_type, reference, offices=offices).task_type
 
 
 def parts_in_reach(session: Session, case: Case) -> list[CasePart]:

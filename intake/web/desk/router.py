@@ -240,7 +240,8 @@ def _act(request: Request, web: Web, staff: Staff, reference: str, action: str, 
                                        "office; write to them to move or cancel this one")
                 done = meeting_action(session, case, form, web.desk, staff.email)
             else:
-                done = part_action(session, case, action, form, part, web.desk, staff.email)
+                done = part_action(session, case, action, form, part, web.desk, staff.email,
+                                   auth.queue_offices(staff))
         except RequestRefused as err:
             session.rollback()
             # what the caseworker wrote stays in the form, and the refusal is said without the command line's options
