@@ -176,6 +176,7 @@ def _case_page(request: Request, staff: Staff, reference: str, status_code: int 
         return page(request, "case.html", staff, status_code, d=detail, c=detail.case,
                     mails=business_mails(session, detail.case), sent=sent_mails(session, detail.case),
                     meetings=meetings_of(session, detail.case),
+                    arranges_meetings=auth.arranges_meetings(staff, detail.case),
                     details=_details(detail.case.details_json), mine=mine, external=catalogue.external,
                     part_actions=PART_ACTIONS,
                     assignees={v.part.id: assignees(session, v.part.office, catalogue.triage_office)
@@ -234,8 +235,7 @@ def _act(request: Request, web: Web, staff: Staff, reference: str, action: str, 
                 part = auth.part_in_reach(staff, auth.parts_in_reach(session, case), named, reference=case.reference)
             if action == "meeting":
                 held_case(session, case.reference)   # another change of the case waits for this one
-                if not (staff.sees_all or (case.contact_email or "").lower() == staff.email.lower()):
-                    # the meeting is every office's and the business's: one office's caseworker cancelled it for all
+                if not auth.arranges_meetings(staff, case):   # the page shows them no meeting form either
                     raise MeetingError("star meetings are arranged by the case's contact person and the triage "
                                        "office; write to them to move or cancel this one")
                 done = meeting_action(session, case, form, web.desk, staff.email)

@@ -378,6 +378,26 @@ def test_one_offices_caseworker_cannot_cancel_the_star_meeting_of_every_office(d
     assert act(desk.user("lis@kk.example", "erhvervsservice"), ref, "meeting", op="cancel").status_code == 303
 
 
+def test_the_meeting_form_is_shown_only_to_whom_may_use_it(desk):
+    """One office's caseworker saw the form to arrange, move and cancel the star meeting, and was refused on submit;
+    the contact person, the triage office and admins see it."""
+    ref = desk.deliver(sample("05-ny-restaurant-p-n-rrebrogade.eml"))
+    form = f'action="/cases/{ref}/act/meeting"'
+    with Session(desk.engine) as s:
+        office = s.exec(select(CasePart.office).order_by(CasePart.position)).first()
+    caseworker = desk.user("karen@kk.example", office).get(f"/cases/{ref}").text
+    assert form not in caseworker and "contact person and the triage office" in caseworker
+    assert form in desk.user("lis@kk.example", "erhvervsservice").get(f"/cases/{ref}").text
+    assert form in desk.user("admin@kk.example", office, "admin").get(f"/cases/{ref}").text
+    with Session(desk.engine) as s:
+        from intake.cases.lifecycle import get_case
+        case = get_case(s, ref)
+        case.contact_email = "Ole@kk.example"
+        s.add(case)
+        s.commit()
+    assert form in desk.user("ole@kk.example", office).get(f"/cases/{ref}").text, "the contact person"
+
+
 def test_caseworker_cannot_act_on_another_offices_part(desk):
     ref = desk.deliver(sample("05-ny-restaurant-p-n-rrebrogade.eml"))
     with Session(desk.engine) as s:
