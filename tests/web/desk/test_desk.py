@@ -398,6 +398,19 @@ def test_the_meeting_form_is_shown_only_to_whom_may_use_it(desk):
     assert form in desk.user("ole@kk.example", office).get(f"/cases/{ref}").text, "the contact person"
 
 
+def test_the_history_of_a_case_of_several_parts_names_the_part_of_each_event(desk):
+    """An event of one part ("started", "approved") was shown without saying which part or office it was about."""
+    ref = desk.deliver(sample("05-ny-restaurant-p-n-rrebrogade.eml"))
+    with Session(desk.engine) as s:
+        mine = s.exec(select(CasePart).order_by(CasePart.position)).first()
+    client = desk.user("karen@kk.example", mine.office)
+    assert act(client, ref, "start", part=mine.task_type).status_code == 303
+    task = desk.ctx.catalogue.task(mine.task_type)
+    rows = re.findall(r"<td>karen@kk.example</td><td>(\w+)</td>\s*<td class=\"part\">(.*?)</td>",
+                      client.get(f"/cases/{ref}").text)
+    assert rows == [("started", f"{task.name_da} / {task.name_en} ({mine.office})")], rows
+
+
 def test_caseworker_cannot_act_on_another_offices_part(desk):
     ref = desk.deliver(sample("05-ny-restaurant-p-n-rrebrogade.eml"))
     with Session(desk.engine) as s:
