@@ -38,6 +38,7 @@ from intake.pipeline import Context
 from intake.web.desk import auth
 from intake.web.desk.actions import CASE_ACTIONS, PART_ACTIONS, meeting_action, part_action
 from intake.web.desk.auth import StaffDep, Web
+from intake.web.desk.labels import goal_label, state_label
 from intake.web.desk.mails import attachment_of, business_mails, sent_mails
 from intake.web.desk.users import Staff, assignees, authenticate, dummy_hash
 from intake.web.pages import SHARED_TEMPLATES, lang_or_default, local
@@ -47,6 +48,8 @@ from routing.goals import LOCAL_TZ
 log = logging.getLogger(__name__)
 TEMPLATES = Jinja2Templates(directory=[Path(__file__).resolve().parent / "templates", SHARED_TEMPLATES])
 TEMPLATES.env.filters["local"] = local   # moments on Copenhagen's clock, as caseworkers read them
+TEMPLATES.env.filters["state"] = state_label   # "under behandling / in progress", not in_progress
+TEMPLATES.env.filters["goal"] = goal_label     # "10 arbejdsdage / 10 working days", not working_days
 STANDING_WORDS = {"on_track": "on track", "at_risk": "at risk", "overdue": "overdue", "done": "done"}
 
 

@@ -411,6 +411,23 @@ def test_the_history_of_a_case_of_several_parts_names_the_part_of_each_event(des
     assert rows == [("started", f"{task.name_da} / {task.name_en} ({mine.office})")], rows
 
 
+def test_statuses_and_goals_are_shown_in_words_not_as_stored(desk):
+    """The desk showed in_progress and working_days; it uses the words the letters and the track page use."""
+    ref = desk.deliver(sample(SCAFFOLD))        # vejareal: 10 working days
+    client = desk.user("karen@kk.example", office_of(desk, ref))
+    assert act(client, ref, "start").status_code == 303
+    page = client.get(f"/cases/{ref}").text
+    assert "Status: under behandling / in progress" in page and "<dd>under behandling / in progress</dd>" in page
+    assert "mål / goal 10 arbejdsdage / 10 working days" in page
+    assert "in_progress" not in page and "working_days" not in page
+    queue = client.get("/cases").text
+    assert "<td>under behandling / in progress</td>" in queue.replace(" *</td>", "</td>")
+    assert ">venter på oplysninger fra dig / waiting for information from you</option>" in queue
+    assert act(client, ref, "approve", message="").status_code == 303
+    decided = client.get(f"/cases/{ref}").text
+    assert "afgjort (godkendt) / decided (approved)" in decided
+
+
 def test_caseworker_cannot_act_on_another_offices_part(desk):
     ref = desk.deliver(sample("05-ny-restaurant-p-n-rrebrogade.eml"))
     with Session(desk.engine) as s:
