@@ -5,7 +5,9 @@ received -> routed -> in_progress <-> waiting -> decided, with its own office,
 service-goal clock and decision; deciding one part does not decide the others.
 The case is ``decided`` when every part is, and ``close`` then closes it. An
 action names its part (``part="skilte"``, ``--part skilte`` on the command
-line); the name may be left out when only one part can take the action.
+line); the name may be left out when only one part can take the action. An
+actor of one office (``offices``: the desk's caseworker, a desk user named by
+``--actor``) acts on that office's parts only, named or not (``parts.pick``).
 
 Every action checks the state it starts from and refuses with
 ``InvalidTransition`` otherwise, appends a ``CaseEvent`` (history is never
@@ -34,7 +36,7 @@ from intake.cases import checklists
 from intake.cases import parts as partlib
 from intake.cases.desk import MAX_TEXT, Desk, InvalidTransition, MissingText, UnknownChoice
 from intake.cases.meetings import cancel_coming_meeting
-from intake.cases.parts import OPEN_PART_STATUSES, PartError
+from intake.cases.parts import OPEN_PART_STATUSES, Offices, PartError
 from intake.cases.rules import assign_contact, contact_of, is_complex
 from intake.cases.statuses import OPEN_STATUSES
 from intake.errors import CaseNotFound
@@ -86,13 +88,14 @@ def held_case(session: Session, reference: str) -> Case:
     return case
 
 
-def _target(session: Session, reference: str, part: str | None,
-            allowed: tuple[str, ...] | None) -> tuple[Case, list[CasePart], CasePart]:
-    """The case (held: ``held_case``), all its parts and the part the action is about."""
+def _target(session: Session, reference: str, part: str | None, allowed: tuple[str, ...] | None,
+            offices: Offices = None) -> tuple[Case, list[CasePart], CasePart]:
+    """The case (held: ``held_case``), all its parts and the part the action is about, among the parts of the
+    actor's ``offices`` (None: every office; ``parts.pick``)."""
     case = held_case(session, reference)
     parts = partlib.parts_of(session, case)
     try:
-        return case, parts, partlib.pick(parts, part, case.reference, allowed)
+        return case, parts, partlib.pick(parts, part, case.reference, allowed, offices)
     except PartError as err:
         raise UnknownChoice(str(err)) from err
 
@@ -164,11 +167,11 @@ def _lang(case: Case) -> str:
 
 
 # -- actions on a part ----------------------------------------------------------------
-def start(session: Session, reference: str, *, actor: str, desk: Desk, part: str | None = None,
+def start(session: Session, reference: str, *, actor: str, desk: Desk, part: str | None = None, offices: Offices = None,
           now: datetime | None = None) -> ActionResult:
     """Begin work on a part (received/routed -> in_progress); on a waiting part, resume its clock."""
     now = now or utcnow()
-    case, parts, target = _target(session, reference, part, ("received", "routed", "waiting"))
+    case, parts, target = _target(session, reference, part, ("received", "routed", "waiting"), offices)
     if target.status == "waiting":
         return resume(session, case, actor=actor, desk=desk, now=now, only=target)
     _require(case, target, "start", ("received", "routed"),
@@ -182,14 +185,14 @@ def start(session: Session, reference: str, *, actor: str, desk: Desk, part: str
 
 
 def request_info(session: Session, reference: str, message: str, *, actor: str, desk: Desk, part: str | None = None,
-                 now: datetime | None = None, missing: bool = False) -> ActionResult:
+                 offices: Offices = None, now: datetime | None = None, missing: bool = False) -> ActionResult:
     """Ask the business for information about a part: its clock pauses until the business answers.
 
     ``missing``: the request starts with the required checklist items the application still lacks (of the
     part named, else of every part), ``message`` after them.
     """
     now = now or utcnow()
-    case, parts, target = _target(session, reference, part, OPEN_PART_STATUSES)
+    case, parts, target = _target(session, reference, part, OPEN_PART_STATUSES, offices)
     if missing:
         chosen = [target] if part else parts
         listed = missing_request([PartFacts.of(p) for p in chosen], desk.catalogue, _lang(case))
@@ -253,10 +256,10 @@ def _decided_summary(case: Case, parts: list[CasePart], target: CasePart, word: 
 
 
 def approve(session: Session, reference: str, *, actor: str, desk: Desk, message: str = "", part: str | None = None,
-            now: datetime | None = None) -> ActionResult:
+            offices: Offices = None, now: datetime | None = None) -> ActionResult:
     """Approve a part and tell the business (with the caseworker's message, if any)."""
     now = now or utcnow()
-    case, parts, target = _target(session, reference, part, OPEN_PART_STATUSES)
+    case, parts, target = _target(session, reference, part, OPEN_PART_STATUSES, offices)
     message = _bounded(message, "the conditions (--message)", "approve")
     _decide(case, target, "approve", "approved", desk, now)
     _event(session, case, target, actor, "approved", message, now)
@@ -292,12 +295,12 @@ _WORD = re.compile(r"[^\W\d_]{2,}")
 
 
 def reject(session: Session, reference: str, *, reason: str, path_forward: str, actor: str, desk: Desk,
-           part: str | None = None, now: datetime | None = None) -> ActionResult:
+           part: str | None = None, offices: Offices = None, now: datetime | None = None) -> ActionResult:
     """Reject a part with reasons and a path forward (both required) and the catalogue's appeal guidance."""
     now = now or utcnow()
     why = _text(reason, "the reasons (--reason)", "a rejection")
     way = _text(path_forward, "a path forward (--path-forward)", "a rejection")
-    case, parts, target = _target(session, reference, part, OPEN_PART_STATUSES)
+    case, parts, target = _target(session, reference, part, OPEN_PART_STATUSES, offices)
     way = resolve_path_forward(case, desk.catalogue, way, target.task_type)
     _decide(case, target, "reject", "rejected", desk, now)
     _event(session, case, target, actor, "rejected", f"reasons: {why}\npath forward: {way}", now)
@@ -311,14 +314,14 @@ def reject(session: Session, reference: str, *, reason: str, path_forward: str, 
 
 
 def forward(session: Session, reference: str, topic: str, *, actor: str, desk: Desk, message: str = "",
-            part: str | None = None, now: datetime | None = None) -> ActionResult:
+            part: str | None = None, offices: Offices = None, now: datetime | None = None) -> ActionResult:
     """Not a municipal task: tell the business which authority decides it (forvaltningsloven § 7)."""
     now = now or utcnow()
     ext = desk.catalogue.external.get(topic)
     if ext is None:
         raise UnknownChoice(f"unknown topic {topic!r}; known: {', '.join(sorted(desk.catalogue.external))}")
     message = _bounded(message, "the note (--message)", "forward")
-    case, parts, target = _target(session, reference, part, OPEN_PART_STATUSES)
+    case, parts, target = _target(session, reference, part, OPEN_PART_STATUSES, offices)
     _decide(case, target, "forward", "forwarded", desk, now)
     _event(session, case, target, actor, "forwarded", f"{ext.id} -> {ext.authority_da}", now)
     _summarise(session, case, parts, now)
@@ -336,12 +339,12 @@ def forward(session: Session, reference: str, topic: str, *, actor: str, desk: D
 
 
 def reroute(session: Session, reference: str, task_type: str, *, actor: str, desk: Desk, part: str | None = None,
-            now: datetime | None = None) -> ActionResult:
+            offices: Offices = None, now: datetime | None = None) -> ActionResult:
     """Move a part to another task type and its office: a Correction for the classifier, the part re-sent."""
     now = now or utcnow()
     if task_type not in desk.catalogue.tasks:
         raise UnknownChoice(f"unknown task type {task_type!r}; known: {', '.join(sorted(desk.catalogue.tasks))}")
-    case, parts, target = _target(session, reference, part, OPEN_PART_STATUSES)
+    case, parts, target = _target(session, reference, part, OPEN_PART_STATUSES, offices)
     _require(case, target, "reroute", OPEN_PART_STATUSES)
     if task_type == target.task_type and not target.needs_triage:
         raise InvalidTransition(f"case {case.reference} already has task type {task_type}")
@@ -447,13 +450,13 @@ def add_part(session: Session, reference: str, task_type: str, *, actor: str, de
 
 
 def assign(session: Session, reference: str, person: str, *, actor: str, desk: Desk, part: str | None = None,
-           now: datetime | None = None) -> ActionResult:
+           offices: Offices = None, now: datetime | None = None) -> ActionResult:
     """Give a part to a caseworker (a name or an address; an address gets the applicant's answers in Cc)."""
     now = now or utcnow()
     who = _text(person, "a caseworker (--to)", "assign")
     if len(who) > 120 or "\n" in who:
         raise UnknownChoice("assign takes a caseworker's name or e-mail address, on one line (at most 120 characters)")
-    case, parts, target = _target(session, reference, part, (*OPEN_PART_STATUSES, "decided"))
+    case, parts, target = _target(session, reference, part, (*OPEN_PART_STATUSES, "decided"), offices)
     _require(case, target, "assign", (*OPEN_PART_STATUSES, "decided"))
     before = target.assigned_to
     target.assigned_to = who

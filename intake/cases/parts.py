@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from datetime import date, datetime
 
 from sqlmodel import Session, col, select
@@ -28,6 +29,7 @@ from routing.goals import iso_week
 from routing.parts import PartPlan
 
 OPEN_PART_STATUSES = OPEN_STATUSES  # a part is open in the statuses a case is
+Offices = AbstractSet[str] | None   # an actor's offices, whose parts they act on; None: every office
 _ORDER = ("waiting", "in_progress", "received", "routed", "decided", "closed")
 
 
@@ -66,13 +68,28 @@ def parts_of(session: Session, case: Case) -> list[CasePart]:
 
 
 def pick(parts: Sequence[CasePart], task_type: str | None, reference: str,
-         allowed: Sequence[str] | None = None) -> CasePart:
-    """The part ``task_type`` names; without one, the only part (or the only part in ``allowed`` statuses)."""
+         allowed: Sequence[str] | None = None, offices: Offices = None) -> CasePart:
+    """The part ``task_type`` names; without one, the only part (or the only part in ``allowed`` statuses).
+
+    ``offices``: the actor's (``None``: every office, for an operator, an admin or the triage office). An actor
+    acts on their own offices' parts only: naming another office's part is refused, and naming none chooses among
+    their own parts alone, refused when they have several (choosing among every part, the lifecycle decided
+    another office's part when the actor's own were already decided).
+    """
+    reach = [p for p in parts if offices is None or p.office in offices]
     if task_type:
-        for part in parts:
-            if part.task_type == task_type:
-                return part
-        raise PartError(f"case {reference} has no part {task_type!r}; its parts: {_names(parts)}")
+        named = next((p for p in parts if p.task_type == task_type), None)
+        if named is None:
+            raise PartError(f"case {reference} has no part {task_type!r}; its parts: {_names(parts)}")
+        if named not in reach:
+            raise PartError(f"case {reference} part {task_type!r} is another office's ({named.office})")
+        return named
+    if offices is not None:
+        if len(reach) == 1:
+            return reach[0]
+        what = f"several parts in your office ({', '.join(p.task_type for p in reach)})" if reach \
+            else "no part in your office"
+        raise PartError(f"case {reference} has {what}: choose one with --part")
     candidates = [p for p in parts if allowed is None or p.status in allowed] or list(parts)
     if len(candidates) == 1:
         return candidates[0]

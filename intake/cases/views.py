@@ -73,6 +73,12 @@ class CaseDetail:
         another case without being from one of its addresses, a sender not proven (no acknowledgement sent)."""
         return [e for e in self.events if e.action in WARNING_EVENTS]
 
+    def part_of(self, event: CaseEvent) -> CasePart | None:
+        """The part ``event`` is about, when the case has several (None: the case's own event, or its only part)."""
+        if len(self.parts) < 2:
+            return None
+        return next((v.part for v in self.parts if v.part.id == event.part_id), None)
+
     @property
     def due(self) -> date:
         """The earliest due date of the open parts (else of all parts)."""

@@ -30,7 +30,8 @@ if TYPE_CHECKING:  # the queue's types only: the command imports it when it runs
 app = IntakeTyper(help="Follow and move cases: list, show, start, request information, decide, close.")
 app.callback()(level_options)
 console = Console(width=None if sys.stdout.isatty() else 160)
-PART_HELP = "The part (its task type, e.g. skilte); may be left out when the case has one part."
+PART_HELP = ("The part (its task type, e.g. skilte); may be left out when the case has one part (a desk user named by "
+             "--actor: one part in their office).")
 ACTOR_HELP = "Who does this (recorded in the history). Default: the OS user."
 REFERENCE_HELP = "Tracking reference, e.g. KBH-2026-000001."
 STANDING_STYLE = {"on_track": "green", "at_risk": "yellow", "overdue": "bold red", "done": "dim"}
@@ -51,14 +52,14 @@ def _known_office(value: str | None) -> str | None:
 
 
 def _known_status(value: str) -> str | None:
-    """``open`` (the default: every part not yet decided), ``all``, or one status; None: every status."""
-    from intake.cases.statuses import STATUS_FILTERS
+    """``--status``: ``open`` (the default: every part not yet decided), ``all`` (None) or one status, as the desk
+    reads its filter (``intake.cases.statuses.status_filter``)."""
+    from intake.cases.statuses import UnknownStatus, status_filter
 
-    if value == "all":
-        return None
-    if value not in STATUS_FILTERS:
-        raise typer.BadParameter(f"unknown status {value!r}; known: {', '.join(STATUS_FILTERS)} or all")
-    return value
+    try:
+        return status_filter(value)
+    except UnknownStatus as err:
+        raise typer.BadParameter(str(err)) from err
 
 
 def _required_text(param: typer.CallbackParam, value: str | None) -> str | None:
@@ -90,11 +91,14 @@ def _desk_session(*, reading: bool = False) -> Iterator[tuple]:
         yield build_desk(settings, check_patterns=not reading), session, engine, settings
 
 
-def _act(action: Callable, *args, actor: str | None, **kwargs) -> None:
+def _act(action: Callable, *args, actor: str | None, on_part: bool = False, **kwargs) -> None:
+    """Run ``action``; ``on_part``: an action on one part, which gets the actor's offices (``_offices_of``)."""
     from intake.letters.outbox import newest_id, queued_after
 
     kwargs["actor"] = actor or _default_actor()
     with _desk_session() as (desk, session, engine, settings):
+        if on_part:
+            kwargs["offices"] = _offices_of(session, kwargs["actor"], desk.catalogue.triage_office)
         before = newest_id(session)
         result = action(session, *args, desk=desk, **kwargs)
         session.commit()
@@ -105,6 +109,15 @@ def _act(action: Callable, *args, actor: str | None, **kwargs) -> None:
         sent = send_now(engine, settings, only=queued_after(engine, before))  # its own mail only
         console.print(f"mail to {', '.join(result.mailed)} "
                       + ("sent" if sent else "queued (the service sends it)"))
+
+
+def _offices_of(session, actor: str, triage_office: str) -> frozenset[str] | None:
+    """The offices whose parts ``actor`` acts on: a desk user's, as on the desk (a caseworker's own office); None,
+    every office, for anyone else (the operator at the shell, a name of an office without the desk)."""
+    from intake.web.desk.users import enabled_user, staff_of
+
+    user = enabled_user(session, actor) if "@" in actor else None
+    return staff_of(user, triage_office).visible_offices() if user is not None else None
 
 
 @app.command("list")
@@ -234,7 +247,7 @@ def start(reference: str = typer.Argument(..., help=REFERENCE_HELP),
     """Begin work on a part (in progress). On a waiting part: the clock runs again."""
     from intake.cases.lifecycle import start as run
 
-    _act(run, reference, actor=actor, part=part)
+    _act(run, reference, actor=actor, part=part, on_part=True)
 
 
 @app.command("request-info")
@@ -250,7 +263,7 @@ def request_info(reference: str = typer.Argument(..., help=REFERENCE_HELP),
 
     if message is None and not missing:
         raise typer.BadParameter("give the question with --message, or --missing for the checklist's missing items")
-    _act(run, reference, message or "", actor=actor, part=part, missing=missing)
+    _act(run, reference, message or "", actor=actor, part=part, on_part=True, missing=missing)
 
 
 @app.command()
@@ -261,7 +274,7 @@ def approve(reference: str = typer.Argument(..., help=REFERENCE_HELP),
     """Approve a part and mail the decision (the other parts go on)."""
     from intake.cases.lifecycle import approve as run
 
-    _act(run, reference, actor=actor, message=message, part=part)
+    _act(run, reference, actor=actor, message=message, part=part, on_part=True)
 
 
 @app.command()
@@ -276,7 +289,7 @@ def reject(reference: str = typer.Argument(..., help=REFERENCE_HELP),
     """Reject a part with reasons and a path forward; the catalogue's appeal guidance is added."""
     from intake.cases.lifecycle import reject as run
 
-    _act(run, reference, reason=reason, path_forward=path_forward, actor=actor, part=part)
+    _act(run, reference, reason=reason, path_forward=path_forward, actor=actor, part=part, on_part=True)
 
 
 @app.command()
@@ -288,7 +301,7 @@ def forward(reference: str = typer.Argument(..., help=REFERENCE_HELP),
     """Not a municipal task: tell the business which authority decides it (forvaltningsloven § 7)."""
     from intake.cases.lifecycle import forward as run
 
-    _act(run, reference, topic, actor=actor, message=message, part=part)
+    _act(run, reference, topic, actor=actor, message=message, part=part, on_part=True)
 
 
 @app.command()
@@ -299,7 +312,7 @@ def reroute(reference: str = typer.Argument(..., help=REFERENCE_HELP),
     """Move a part to another task type and office; recorded as a correction for the classifier."""
     from intake.cases.lifecycle import reroute as run
 
-    _act(run, reference, task_type, actor=actor, part=part)
+    _act(run, reference, task_type, actor=actor, part=part, on_part=True)
 
 
 @app.command()
@@ -311,7 +324,7 @@ def assign(reference: str = typer.Argument(..., help=REFERENCE_HELP),
     """Give a part to a caseworker."""
     from intake.cases.lifecycle import assign as run
 
-    _act(run, reference, to, actor=actor, part=part)
+    _act(run, reference, to, actor=actor, part=part, on_part=True)
 
 
 @app.command("add-part")

@@ -21,11 +21,12 @@ from routing.catalogue import Catalogue
 from routing.goals import LOCAL_TZ, describe_date
 
 
-def describe_event(action: str, at: datetime, lang: str) -> str:
-    """A case event as the business may read it: what happened and the date (never the internal detail)."""
+def describe_event(action: str, at: datetime, lang: str, part: str = "") -> str:
+    """A case event as the business may read it: what happened, to which ``part`` (its task's name, for a case of
+    several parts) and the date (never the internal detail)."""
     lang = language(lang)
     word = words(lang, "events").get(action, action.replace("_", " "))
-    return f"{word}, {describe_date(at.astimezone(LOCAL_TZ).date(), lang)}"
+    return f"{f'{part}: ' if part else ''}{word}, {describe_date(at.astimezone(LOCAL_TZ).date(), lang)}"
 
 
 def status_reply(case, last_event: str, original: ParsedMail, catalogue: Catalogue, settings,

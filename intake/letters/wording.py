@@ -176,7 +176,13 @@ def part_values(part: PartFacts, catalogue: Catalogue, lang: str) -> dict[str, s
 
 def part_state(part: PartFacts, lang: str) -> str:
     """Where a part stands, in the business's words: "afgjort (godkendt)"."""
-    state = words(lang, "statuses").get(part.status, part.status)
-    if part.decision:
-        state += f" ({words(lang, 'decisions').get(part.decision, part.decision)})"
+    return state_words(part.status, part.decision, lang)
+
+
+def state_words(status: str, decision: str | None, lang: str) -> str:
+    """A status and its decision in words (``[statuses]``, ``[decisions]``): "afgjort (godkendt)"; an unknown
+    value as it is."""
+    state = words(lang, "statuses").get(status, status)
+    if decision:
+        state += f" ({words(lang, 'decisions').get(decision, decision)})"
     return state

@@ -3,12 +3,14 @@
 Reference, each part's task, office, state, service goal and expected week
 (the letters' ``week_line``), the paused clock and the question we wait for,
 the contact person of a complex case, and a timeline of the events a business
-may read (those with a word in the letters' ``[events]``; never an internal
-note or an event's detail), and how to reply. Nothing here is more than the
-business has been told by mail.
+may read (those with a word in the letters' ``[events]``, naming the part's
+task in a case of several parts; never an internal note or an event's detail),
+and how to reply. Nothing here is more than the business has been told by
+mail.
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -60,8 +62,10 @@ def track_view(session: Session, case: Case, catalogue: Catalogue, calendar: Wor
     today = today or datetime.now(LOCAL_TZ).date()
     views = tuple(_part_view(facts, part.decided_at, catalogue, lang, today)
                   for facts, part in zip(part_facts(session, case), stored, strict=True))
+    # a case of several parts says which part an event is about, by the task's name its part shows
+    names = {part.id: view.task for part, view in zip(stored, views, strict=True)} if len(stored) > 1 else {}
     return TrackView(reference=case.reference, received=describe_received(case.received_at, lang), parts=views,
-                     contact=contact_of(case, catalogue), timeline=timeline(session, case, lang),
+                     contact=contact_of(case, catalogue), timeline=timeline(session, case, lang, names),
                      reply_address=settings.from_address)
 
 
@@ -75,9 +79,11 @@ def _part_view(facts: PartFacts, decided_at: datetime | None, catalogue: Catalog
                     paused=facts.status == "waiting", waiting_for=facts.waiting_for)
 
 
-def timeline(session: Session, case: Case, lang: str) -> tuple[str, ...]:
-    """The events a business may read, oldest first, in its words with their date."""
-    meant = words(lang, "events")
+def timeline(session: Session, case: Case, lang: str,
+             part_names: Mapping[int | None, str] | None = None) -> tuple[str, ...]:
+    """The events a business may read, oldest first, in its words with their date; an event of a part in
+    ``part_names`` (part id -> the task's name) names it."""
+    meant, names = words(lang, "events"), part_names or {}
     events = session.exec(select(CaseEvent).where(CaseEvent.case_id == case.id)
                           .where(col(CaseEvent.action).in_(list(meant))).order_by(col(CaseEvent.at), col(CaseEvent.id)))
-    return tuple(describe_event(e.action, e.at, lang) for e in events)
+    return tuple(describe_event(e.action, e.at, lang, names.get(e.part_id, "")) for e in events)

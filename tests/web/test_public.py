@@ -87,6 +87,33 @@ def test_the_timeline_shows_business_events_and_never_internal_notes_or_details(
     assert "NEIGHBOUR" not in text and "jens@kk.example" not in text and "to byliv" not in text
 
 
+@pytest.mark.parametrize(("lang", "approved", "asked"), [
+    ("da", "Skilte og facadereklamer: godkendt, mandag 2. marts 2026",
+     "Udeservering: vi har bedt dig om oplysninger, mandag 2. marts 2026"),
+    ("en", "Signs and facade advertising: approved, Monday 2 March 2026",
+     "Outdoor serving (pavement café): we asked you for information, Monday 2 March 2026"),
+])
+def test_the_timeline_of_a_case_of_several_parts_names_the_part_of_each_event(settings, context, client, lang,
+                                                                               approved, asked):
+    """A case of two parts said "approved" and "we asked you for information" without saying about which part."""
+    from sqlmodel import Session, select
+
+    from models import CaseEvent
+    from tests.intake.casefactory import make_case
+
+    with Session(context.engine) as s:
+        case = make_case(s, task_types=("udeservering", "skilte"), parts=2, language=lang)
+        ids = {p.task_type: p.id for p in s.exec(select(CasePart).where(CasePart.case_id == case.id))}
+        at = datetime(2026, 3, 2, 10, tzinfo=LOCAL_TZ)
+        s.add(CaseEvent(case_id=case.id, part_id=ids["skilte"], action="approved", detail="", at=at))
+        s.add(CaseEvent(case_id=case.id, part_id=ids["udeservering"], action="waiting", detail="?", at=at))
+        s.add(CaseEvent(case_id=case.id, action="contact_person", detail="", at=at))
+        s.commit()
+        s.refresh(case)
+    items = re.findall(r"<li>(.*?)</li>", client.get(link(settings, case)).text)
+    assert items[:2] == [approved, asked] and ":" not in items[2], items  # the case's own event: no part
+
+
 def test_the_page_says_how_to_reply(settings, context, client):
     case = store_case(context, language="en")
     text = client.get(link(settings, case)).text

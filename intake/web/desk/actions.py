@@ -18,6 +18,7 @@ from intake.cases import lifecycle
 from intake.cases import parts as partlib
 from intake.cases.lifecycle import Desk, MissingText, UnknownChoice
 from intake.cases.meetings import cancel_meeting, move_meeting, propose_star_meeting, record_outcome
+from intake.cases.parts import Offices
 from intake.web.desk.users import assignees
 from models import Case
 
@@ -51,24 +52,24 @@ def _when(form: Form, name: str, required: bool) -> datetime | None:
 
 
 def part_action(session: Session, case: Case, name: str, form: Form, part: str | None, desk: Desk,
-                actor: str) -> Done:
-    """An action on one part (or on the case, for mark-complex)."""
+                actor: str, offices: Offices = None) -> Done:
+    """An action on one part (or on the case, for mark-complex), by an actor of ``offices`` (None: every office)."""
     ref = case.reference
     calls: dict[str, Callable[[], lifecycle.ActionResult]] = {
-        "start": lambda: lifecycle.start(session, ref, actor=actor, desk=desk, part=part),
+        "start": lambda: lifecycle.start(session, ref, actor=actor, desk=desk, part=part, offices=offices),
         "request-info": lambda: lifecycle.request_info(session, ref, _text(form, "message"), actor=actor,
-                                                       desk=desk, part=part),
+                                                       desk=desk, part=part, offices=offices),
         "approve": lambda: lifecycle.approve(session, ref, actor=actor, desk=desk, message=_text(form, "message"),
-                                             part=part),
+                                             part=part, offices=offices),
         "reject": lambda: lifecycle.reject(session, ref, reason=_text(form, "reason"),
                                            path_forward=_text(form, "path_forward") or _text(form, "path_choice"),
-                                           actor=actor, desk=desk, part=part),
+                                           actor=actor, desk=desk, part=part, offices=offices),
         "forward": lambda: lifecycle.forward(session, ref, _text(form, "topic"), actor=actor, desk=desk,
-                                             message=_text(form, "message"), part=part),
+                                             message=_text(form, "message"), part=part, offices=offices),
         "reroute": lambda: lifecycle.reroute(session, ref, _text(form, "task_type"), actor=actor, desk=desk,
-                                             part=part),
-        "assign": lambda: lifecycle.assign(session, ref, _assignee(session, case, form, part, desk, actor),
-                                           actor=actor, desk=desk, part=part),
+                                             part=part, offices=offices),
+        "assign": lambda: lifecycle.assign(session, ref, _assignee(session, case, form, part, desk, actor, offices),
+                                           actor=actor, desk=desk, part=part, offices=offices),
         "mark-complex": lambda: lifecycle.mark_complex(session, ref, actor=actor, desk=desk),
         "add-part": lambda: lifecycle.add_part(session, ref, _text(form, "task_type"), actor=actor, desk=desk),
         "close": lambda: lifecycle.close(session, ref, actor=actor, desk=desk),
@@ -77,12 +78,13 @@ def part_action(session: Session, case: Case, name: str, form: Form, part: str |
     return Done(result.summary, bool(result.mailed))
 
 
-def _assignee(session: Session, case: Case, form: Form, part: str | None, desk: Desk, actor: str) -> str:
+def _assignee(session: Session, case: Case, form: Form, part: str | None, desk: Desk, actor: str,
+              offices: Offices) -> str:
     """Whom the desk's assign names: a desk user who can see the part, since an address gets the business's answers
     in Cc (the command line also takes a name, for an office without the desk)."""
     who = (_text(form, "to") or actor).lower()
     try:
-        target = partlib.pick(partlib.parts_of(session, case), part, case.reference)
+        target = partlib.pick(partlib.parts_of(session, case), part, case.reference, offices=offices)
     except partlib.PartError:
         return who  # the lifecycle says which part to name
     allowed = assignees(session, target.office, desk.catalogue.triage_office)

@@ -14,8 +14,9 @@ cannot sign a browser in to an account of its choosing.
 
 Office isolation: ``case_in_reach`` and ``part_in_reach`` are the only ways a
 route gets a case or a part, ``queue_offices`` the only filter of the queue and
-the reports. A case with no part in the user's offices is a 404, like a case
-that does not exist.
+the reports, ``arranges_meetings`` the one rule for a case's star meeting. A
+case with no part in the user's offices is a 404, like a case that does not
+exist.
 """
 from __future__ import annotations
 
@@ -248,22 +249,25 @@ def part_in_reach(staff: Staff, parts: Sequence[CasePart], task_type: str | None
                   reference: str = "") -> str | None:
     """The part an action names, when the user may act on it; None leaves the choice to the lifecycle.
 
-    A caseworker acts on the parts of their own office: naming another office's part is a 404; naming
-    none picks the only part in their office, and is refused when their office has several (the lifecycle,
-    choosing among every part, could pick another office's).
+    A caseworker acts on the parts of their own office: naming another office's part is a 404 (as for a part that
+    does not exist); naming none picks the only part in their office, and is refused when their office has several
+    (``parts.pick``, which the lifecycle also applies with the actor's offices).
     """
     offices = queue_offices(staff)
     if offices is None:
         return task_type or None
-    mine = [p for p in parts if p.office in offices]
-    if task_type:
-        if not any(p.task_type == task_type for p in mine):
-            raise HTTPException(status_code=404)
-        return task_type
-    if len(mine) > 1:
-        raise partlib.PartError(f"case {reference} has several parts in your office "
-                        f"({', '.join(p.task_type for p in mine)}): choose one")
-    return mine[0].task_type if mine else None
+    if task_type and not any(p.task_type == task_type and p.office in offices for p in parts):
+        raise HTTPException(status_code=404)
+    return partlib.pick(parts, task_type, reference, offices=offices).task_type
+
+
+def arranges_meetings(staff: Staff, case: Case) -> bool:
+    """Whether ``staff`` may propose, move, cancel or record the star meeting of ``case`` (and sees its form).
+
+    The meeting is every office's and the business's: the case's contact person, the triage office and admins
+    arrange it; one office's caseworker cancelled it for all.
+    """
+    return staff.sees_all or (case.contact_email or "").lower() == staff.email.lower()
 
 
 def parts_in_reach(session: Session, case: Case) -> list[CasePart]:

@@ -29,7 +29,7 @@ from intake.cases.compliance_render import chart_compliance, chart_times
 from intake.cases.lifecycle import held_case
 from intake.cases.meetings import MeetingError, meetings_of
 from intake.cases.queue import QueueFilter, queue_page
-from intake.cases.statuses import OPEN
+from intake.cases.statuses import OPEN, UnknownStatus, status_filter
 from intake.cases.views import case_detail
 from intake.errors import RequestRefused
 from intake.letters.checklist import checklist_lines, missing_request
@@ -38,6 +38,7 @@ from intake.pipeline import Context
 from intake.web.desk import auth
 from intake.web.desk.actions import CASE_ACTIONS, PART_ACTIONS, meeting_action, part_action
 from intake.web.desk.auth import StaffDep, Web
+from intake.web.desk.labels import goal_label, state_label
 from intake.web.desk.mails import attachment_of, business_mails, sent_mails
 from intake.web.desk.users import Staff, assignees, authenticate, dummy_hash
 from intake.web.pages import SHARED_TEMPLATES, lang_or_default, local
@@ -47,6 +48,8 @@ from routing.goals import LOCAL_TZ
 log = logging.getLogger(__name__)
 TEMPLATES = Jinja2Templates(directory=[Path(__file__).resolve().parent / "templates", SHARED_TEMPLATES])
 TEMPLATES.env.filters["local"] = local   # moments on Copenhagen's clock, as caseworkers read them
+TEMPLATES.env.filters["state"] = state_label   # "under behandling / in progress", not in_progress
+TEMPLATES.env.filters["goal"] = goal_label     # "10 arbejdsdage / 10 working days", not working_days
 STANDING_WORDS = {"on_track": "on track", "at_risk": "at risk", "overdue": "overdue", "done": "done"}
 
 
@@ -143,7 +146,11 @@ async def search(request: Request, staff: StaffDep) -> HTMLResponse:
 
 def _queue(request: Request, staff: Staff, asked: dict[str, str], notice: str = "") -> HTMLResponse:
     web = auth.web_of(request)
-    f = QueueFilter(auth.queue_offices(staff), _status(asked.get("status")), asked.get("task_type") or None,
+    try:   # an unknown status is refused here, with the known ones, before any query
+        status = status_filter(asked.get("status"))
+    except UnknownStatus as err:
+        raise HTTPException(status_code=400, detail=str(err)) from err
+    f = QueueFilter(auth.queue_offices(staff), status, asked.get("task_type") or None,
                     asked.get("overdue") == "true", asked.get("q", ""))
     with Session(web.engine) as session:
         try:
@@ -156,13 +163,6 @@ def _queue(request: Request, staff: Staff, asked: dict[str, str], notice: str = 
         notice = ("Ingen åbne dele fundet; vælg status 'alle' for afgjorte og lukkede / "
                   "No open parts found; choose the status 'all' for decided and closed ones")
     return page(request, "queue.html", staff, page=found, f=f, notice=notice)
-
-
-def _status(asked: str | None) -> str | None:
-    """The queue's status filter: the open parts unless another was chosen; ``all``: every status."""
-    if not asked:
-        return OPEN
-    return None if asked == "all" else asked
 
 
 # -- one case -------------------------------------------------------------------------------
@@ -179,6 +179,7 @@ def _case_page(request: Request, staff: Staff, reference: str, status_code: int 
         return page(request, "case.html", staff, status_code, d=detail, c=detail.case,
                     mails=business_mails(session, detail.case), sent=sent_mails(session, detail.case),
                     meetings=meetings_of(session, detail.case),
+                    arranges_meetings=auth.arranges_meetings(staff, detail.case),
                     details=_details(detail.case.details_json), mine=mine, external=catalogue.external,
                     part_actions=PART_ACTIONS,
                     assignees={v.part.id: assignees(session, v.part.office, catalogue.triage_office)
@@ -237,13 +238,13 @@ def _act(request: Request, web: Web, staff: Staff, reference: str, action: str, 
                 part = auth.part_in_reach(staff, auth.parts_in_reach(session, case), named, reference=case.reference)
             if action == "meeting":
                 held_case(session, case.reference)   # another change of the case waits for this one
-                if not (staff.sees_all or (case.contact_email or "").lower() == staff.email.lower()):
-                    # the meeting is every office's and the business's: one office's caseworker cancelled it for all
+                if not auth.arranges_meetings(staff, case):   # the page shows them no meeting form either
                     raise MeetingError("star meetings are arranged by the case's contact person and the triage "
                                        "office; write to them to move or cancel this one")
                 done = meeting_action(session, case, form, web.desk, staff.email)
             else:
-                done = part_action(session, case, action, form, part, web.desk, staff.email)
+                done = part_action(session, case, action, form, part, web.desk, staff.email,
+                                   auth.queue_offices(staff))
         except RequestRefused as err:
             session.rollback()
             # what the caseworker wrote stays in the form, and the refusal is said without the command line's options

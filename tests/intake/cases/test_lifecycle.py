@@ -263,6 +263,21 @@ def test_a_part_can_be_added_and_goes_to_its_own_office(engine, desk):
         act(engine, desk, cases.add_part, ref, "skilte")
 
 
+def test_an_actor_of_one_office_naming_no_part_decides_only_their_offices_part(engine, desk):
+    """The lifecycle chose among every part: with trafik's part decided, a trafik caseworker's approve that named
+    no part decided byggeri's, the only one open. With the actor's offices it picks among theirs alone."""
+    ref = add_case(engine, task="vejareal")
+    act(engine, desk, cases.add_part, ref, "skilte")
+    act(engine, desk, cases.approve, ref, part="vejareal")
+    with pytest.raises(InvalidTransition, match="is decided"):
+        act(engine, desk, cases.approve, ref, offices=frozenset({"trafik"}))
+    with pytest.raises(UnknownChoice, match="another office's"):
+        act(engine, desk, cases.approve, ref, part="skilte", offices=frozenset({"trafik"}))
+    act(engine, desk, cases.approve, ref, offices=frozenset({"byggeri"}))
+    with Session(engine) as s:
+        assert set(s.exec(select(CasePart.status))) == {"decided"}
+
+
 def test_reroute_to_an_unknown_task_type_is_refused(engine, desk):
     ref = add_case(engine)
     with pytest.raises(UnknownChoice):

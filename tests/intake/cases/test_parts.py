@@ -50,6 +50,28 @@ def test_pick_without_a_name_takes_the_only_part_an_action_can_act_on():
     assert pick([done, open_], None, "KBH-1", allowed=("in_progress",)) is open_
 
 
+def test_pick_without_a_name_never_takes_another_offices_part():
+    """A caseworker of trafik whose parts are decided named none: the only open part, byggeri's, was decided."""
+    mine, theirs = part("vejareal", "decided"), part("skilte", "routed", office="byggeri")
+    assert pick([mine, theirs], None, "KBH-1", allowed=("routed",), offices={"trafik"}) is mine
+    assert pick([mine, theirs], None, "KBH-1", allowed=("routed",), offices=None) is theirs, "an operator: every office"
+
+
+def test_pick_without_a_name_refuses_when_the_actors_office_has_several_parts():
+    one, two, theirs = part("vejareal", "decided"), part("gravetilladelse"), part("skilte", office="byggeri")
+    with pytest.raises(PartError, match=r"several parts in your office \(vejareal, gravetilladelse\)"):
+        pick([one, two, theirs], None, "KBH-1", allowed=("routed",), offices={"trafik"})
+    with pytest.raises(PartError, match="no part in your office"):
+        pick([theirs], None, "KBH-1", offices={"trafik"})
+
+
+def test_pick_refuses_a_named_part_of_another_office():
+    mine, theirs = part("vejareal"), part("skilte", office="byggeri")
+    with pytest.raises(PartError, match="another office's"):
+        pick([mine, theirs], "skilte", "KBH-1", offices={"trafik"})
+    assert pick([mine, theirs], "vejareal", "KBH-1", offices={"trafik"}) is mine
+
+
 def test_case_status_is_the_least_advanced_part_and_waiting_first():
     assert aggregate_status([part("a", "decided"), part("b", "in_progress")]) == "in_progress"
     assert aggregate_status([part("a", "waiting"), part("b", "routed")]) == "waiting"

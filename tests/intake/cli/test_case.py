@@ -169,6 +169,26 @@ def test_add_part_then_act_on_each_part(settings):
     assert ref in listing.output and "in_progress" in listing.output and "vejareal" not in listing.output
 
 
+def test_a_desk_users_actor_naming_no_part_acts_on_their_offices_part_only(settings):
+    """The command line chose among every part: a trafik caseworker's approve naming no part, once trafik's part
+    was decided, decided byggeri's. A desk user named by --actor acts on their office's parts, as on the desk."""
+    from intake.web.desk.users import add_user
+
+    ref = add_case(settings, 1)
+    assert RUN.invoke(app, ["add-part", ref, "--task-type", "skilte"]).exit_code == 0
+    with Session(open_database(settings.database_url)) as s:
+        add_user(s, "karen@kk.example", "trafik", "caseworker", "a long password!", set(CATALOGUE.offices))
+        s.commit()
+    assert RUN.invoke(app, ["approve", ref, "--part", "vejareal"]).exit_code == 0
+    mine = RUN.invoke(app, ["approve", ref, "--actor", "karen@kk.example"])
+    assert mine.exit_code == 1 and "is decided" in mine.output, mine.output
+    theirs = RUN.invoke(app, ["approve", ref, "--part", "skilte", "--actor", "karen@kk.example"])
+    assert theirs.exit_code == 2 and "another office's" in theirs.output, theirs.output
+    assert case_of(settings, ref).status != "decided"
+    anyone = RUN.invoke(app, ["approve", ref, "--actor", "ops"])   # not a desk user: every office, as before
+    assert anyone.exit_code == 0 and "skilte" in anyone.output, anyone.output
+
+
 def test_reroute_prints_the_correction(settings):
     ref = add_case(settings, 1)
     result = RUN.invoke(app, ["reroute", ref, "--task-type", "gravetilladelse"])

@@ -175,6 +175,16 @@ def test_the_queue_shows_the_open_parts_unless_all_are_asked_for(desk):
     assert f'href="/cases/{done}"' in client.post("/cases", data={"csrf": token, "q": done, "status": "all"}).text
 
 
+def test_an_unknown_status_in_the_queue_is_refused_with_the_reason(desk):
+    """The desk read any status but "all" as one to filter by, and left a typo to the query, whose refusal did not
+    name "all"; now the desk reads the filter as the command line does and says every value it knows."""
+    client = desk.user("admin@kk.example", "erhvervsservice", "admin")
+    r = client.get("/cases?status=in-progress")
+    assert r.status_code == 400 and "unknown status" in r.text and "in_progress" in r.text and "or all" in r.text
+    r = client.post("/cases", data={"csrf": csrf_of(client.get("/cases").text), "status": "bogus"})
+    assert r.status_code == 400 and "unknown status" in r.text
+
+
 def test_a_search_of_fifty_thousand_characters_is_answered(desk):
     """SQLite's LIKE refused the pattern as too complex, and the desk answered 500."""
     client = desk.user("admin@kk.example", "erhvervsservice", "admin")
@@ -366,6 +376,56 @@ def test_one_offices_caseworker_cannot_cancel_the_star_meeting_of_every_office(d
     with Session(desk.engine) as s:
         assert s.exec(select(Meeting.status)).all() == ["proposed"]
     assert act(desk.user("lis@kk.example", "erhvervsservice"), ref, "meeting", op="cancel").status_code == 303
+
+
+def test_the_meeting_form_is_shown_only_to_whom_may_use_it(desk):
+    """One office's caseworker saw the form to arrange, move and cancel the star meeting, and was refused on submit;
+    the contact person, the triage office and admins see it."""
+    ref = desk.deliver(sample("05-ny-restaurant-p-n-rrebrogade.eml"))
+    form = f'action="/cases/{ref}/act/meeting"'
+    with Session(desk.engine) as s:
+        office = s.exec(select(CasePart.office).order_by(CasePart.position)).first()
+    caseworker = desk.user("karen@kk.example", office).get(f"/cases/{ref}").text
+    assert form not in caseworker and "contact person and the triage office" in caseworker
+    assert form in desk.user("lis@kk.example", "erhvervsservice").get(f"/cases/{ref}").text
+    assert form in desk.user("admin@kk.example", office, "admin").get(f"/cases/{ref}").text
+    with Session(desk.engine) as s:
+        from intake.cases.lifecycle import get_case
+        case = get_case(s, ref)
+        case.contact_email = "Ole@kk.example"
+        s.add(case)
+        s.commit()
+    assert form in desk.user("ole@kk.example", office).get(f"/cases/{ref}").text, "the contact person"
+
+
+def test_the_history_of_a_case_of_several_parts_names_the_part_of_each_event(desk):
+    """An event of one part ("started", "approved") was shown without saying which part or office it was about."""
+    ref = desk.deliver(sample("05-ny-restaurant-p-n-rrebrogade.eml"))
+    with Session(desk.engine) as s:
+        mine = s.exec(select(CasePart).order_by(CasePart.position)).first()
+    client = desk.user("karen@kk.example", mine.office)
+    assert act(client, ref, "start", part=mine.task_type).status_code == 303
+    task = desk.ctx.catalogue.task(mine.task_type)
+    rows = re.findall(r"<td>karen@kk.example</td><td>(\w+)</td>\s*<td class=\"part\">(.*?)</td>",
+                      client.get(f"/cases/{ref}").text)
+    assert rows == [("started", f"{task.name_da} / {task.name_en} ({mine.office})")], rows
+
+
+def test_statuses_and_goals_are_shown_in_words_not_as_stored(desk):
+    """The desk showed in_progress and working_days; it uses the words the letters and the track page use."""
+    ref = desk.deliver(sample(SCAFFOLD))        # vejareal: 10 working days
+    client = desk.user("karen@kk.example", office_of(desk, ref))
+    assert act(client, ref, "start").status_code == 303
+    page = client.get(f"/cases/{ref}").text
+    assert "Status: under behandling / in progress" in page and "<dd>under behandling / in progress</dd>" in page
+    assert "mål / goal 10 arbejdsdage / 10 working days" in page
+    assert "in_progress" not in page and "working_days" not in page
+    queue = client.get("/cases").text
+    assert "<td>under behandling / in progress</td>" in queue.replace(" *</td>", "</td>")
+    assert ">venter på oplysninger fra dig / waiting for information from you</option>" in queue
+    assert act(client, ref, "approve", message="").status_code == 303
+    decided = client.get(f"/cases/{ref}").text
+    assert "afgjort (godkendt) / decided (approved)" in decided
 
 
 def test_caseworker_cannot_act_on_another_offices_part(desk):
