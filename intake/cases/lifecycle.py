@@ -521,7 +521,7 @@ def close(session: Session, reference: str, *, actor: str, desk: Desk, now: date
 
 
 def note(session: Session, reference: str, text: str, *, actor: str, desk: Desk, part: str | None = None,
-         now: datetime | None = None) -> ActionResult:
+         offices: Offices = None, now: datetime | None = None) -> ActionResult:
     """A caseworker's note for colleagues ("rang the owner: the awning is retractable"), on one part or the case.
 
     The note is the same history event as a caseworker's mail marked internal (``followups.record_caseworker``):
@@ -537,7 +537,7 @@ def note(session: Session, reference: str, text: str, *, actor: str, desk: Desk,
         raise InvalidTransition(f"case {case.reference} is purged: cannot note")
     target = None
     if part:
-        case, _parts, target = _target(session, reference, part, None)
+        case, _parts, target = _target(session, reference, part, None, offices)
     _event(session, case, target, actor, "caseworker_note", written, now)  # as a mail marked [intern]
     where = f"{case.reference} part {target.task_type}" if target is not None else case.reference
     return ActionResult(case.reference, "note", case.status, f"note added to {where}")

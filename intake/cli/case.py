@@ -364,7 +364,7 @@ def note(reference: str = typer.Argument(..., help=REFERENCE_HELP),
     """Add an internal note to the case's history (no mail; the track page never shows it)."""
     from intake.cases.lifecycle import note as run
 
-    _act(run, reference, text, actor=actor, part=part)
+    _act(run, reference, text, actor=actor, part=part, on_part=True)
 
 
 app.command("meeting")(meeting)

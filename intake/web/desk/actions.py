@@ -73,6 +73,8 @@ def part_action(session: Session, case: Case, name: str, form: Form, part: str |
         "mark-complex": lambda: lifecycle.mark_complex(session, ref, actor=actor, desk=desk),
         "add-part": lambda: lifecycle.add_part(session, ref, _text(form, "task_type"), actor=actor, desk=desk),
         "close": lambda: lifecycle.close(session, ref, actor=actor, desk=desk),
+        "note": lambda: lifecycle.note(session, ref, _text(form, "text"), actor=actor, desk=desk, part=part,
+                                       offices=offices),
     }
     result = calls[name]()
     return Done(result.summary, bool(result.mailed))
@@ -118,4 +120,4 @@ def meeting_action(session: Session, case: Case, form: Form, desk: Desk, actor: 
 
 
 PART_ACTIONS = ("start", "request-info", "approve", "reject", "forward", "reroute", "assign")
-CASE_ACTIONS = ("mark-complex", "add-part", "close", "meeting")
+CASE_ACTIONS = ("mark-complex", "add-part", "close", "meeting", "note")

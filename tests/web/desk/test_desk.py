@@ -11,7 +11,8 @@ from fastapi.testclient import TestClient
 from sqlmodel import Session, select
 
 from intake.cases.audit import audit_of
-from models import CasePart, Correction, InboundMessage, OutboxMail
+from intake.web.trackview import timeline
+from models import Case, CasePart, Correction, InboundMessage, OutboxMail
 from tests.web.desk.conftest import PASSWORD, csrf_of, make_desk, sample, sign_in
 
 SCAFFOLD = "02-scaffolding-permit-vesterbroga.eml"   # trafik
@@ -606,3 +607,33 @@ def test_assign_offers_and_takes_only_desk_users_who_can_see_the_part(desk):
     assert act(client, ref, "assign", to="Ole@KK.example").status_code == 303
     with Session(desk.engine) as s:
         assert s.exec(select(CasePart.assigned_to)).all() == ["ole@kk.example"]
+
+
+# -- internal notes ---------------------------------------------------------------------------
+def test_a_note_from_the_desk_is_in_the_history_for_colleagues_and_not_on_the_track_page(desk):
+    """A caseworker had nowhere to write what a phone call settled; the note is the case's, never the business's."""
+    ref = desk.deliver(sample(SCAFFOLD))
+    client = desk.user("karen@kk.example", office_of(desk, ref))
+    r = act(client, ref, "note", text="Ringede til firmaet: stilladset står til 1. maj.")
+    assert r.status_code == 303
+    colleague = desk.user("bo@kk.example", office_of(desk, ref))
+    page = colleague.get(f"/cases/{ref}").text
+    assert "<td>karen@kk.example</td><td>caseworker_note</td>" in page
+    assert "stilladset står til 1. maj." in page
+    with Session(desk.engine) as s:
+        assert [m.purpose for m in s.exec(select(OutboxMail)) if m.purpose.startswith("case_")] == []
+        assert "note" in [a.action for a in audit_of(s, ref)]
+        case = s.exec(select(Case).where(Case.reference == ref)).one()
+        assert not any("stillads" in line for line in timeline(s, case, "da") + timeline(s, case, "en"))
+    empty = act(client, ref, "note", text="   ")
+    assert empty.status_code == 400
+
+
+def test_a_note_on_another_offices_part_is_refused(desk):
+    ref = desk.deliver(sample("05-ny-restaurant-p-n-rrebrogade.eml"))
+    with Session(desk.engine) as s:
+        parts = s.exec(select(CasePart).order_by(CasePart.position)).all()
+    mine, theirs = parts[0], next(p for p in parts if p.office != parts[0].office)
+    client = desk.user("karen@kk.example", mine.office)
+    assert act(client, ref, "note", text="Om en andens del.", part=theirs.task_type).status_code == 404
+    assert act(client, ref, "note", text="Om vores del.", part=mine.task_type).status_code == 303
