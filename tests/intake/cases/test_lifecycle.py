@@ -7,7 +7,7 @@ from datetime import date, datetime, timedelta
 from email import policy
 
 import pytest
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from intake.cases import lifecycle as cases
 from intake.cases import views
@@ -612,7 +612,7 @@ NOTE = "Ringede til ejeren: markisen kan rulles ind, så fortovet er frit om nat
 def _notes_history(engine, ref) -> list[CaseEvent]:
     with Session(engine) as s:
         case = s.exec(select(Case).where(Case.reference == ref)).one()
-        return list(s.exec(select(CaseEvent).where(CaseEvent.case_id == case.id).order_by(CaseEvent.id)))
+        return list(s.exec(select(CaseEvent).where(CaseEvent.case_id == case.id).order_by(col(CaseEvent.id))))
 
 
 def test_a_note_is_in_the_history_with_its_author_and_changes_nothing_else(engine, desk):
