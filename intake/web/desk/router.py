@@ -38,7 +38,7 @@ from intake.pipeline import Context
 from intake.web.desk import auth
 from intake.web.desk.actions import CASE_ACTIONS, PART_ACTIONS, meeting_action, part_action
 from intake.web.desk.auth import StaffDep, Web
-from intake.web.desk.labels import goal_label, state_label
+from intake.web.desk.labels import event_label, goal_label, state_label, task_label
 from intake.web.desk.mails import attachment_of, business_mails, sent_mails
 from intake.web.desk.users import Staff, assignees, authenticate, dummy_hash
 from intake.web.pages import SHARED_TEMPLATES, lang_or_default, local
@@ -50,6 +50,8 @@ TEMPLATES = Jinja2Templates(directory=[Path(__file__).resolve().parent / "templa
 TEMPLATES.env.filters["local"] = local   # moments on Copenhagen's clock, as caseworkers read them
 TEMPLATES.env.filters["state"] = state_label   # "under behandling / in progress", not in_progress
 TEMPLATES.env.filters["goal"] = goal_label     # "10 arbejdsdage / 10 working days", not working_days
+TEMPLATES.env.filters["event"] = event_label   # "intern note / internal note", not caseworker_note
+TEMPLATES.env.filters["task"] = task_label     # "Skilte og facadereklamer / Signs and facade advertising", not skilte
 STANDING_WORDS = {"on_track": "on track", "at_risk": "at risk", "overdue": "overdue", "done": "done"}
 
 
