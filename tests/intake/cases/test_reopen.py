@@ -11,6 +11,7 @@ from intake.cases import lifecycle as cases
 from intake.cases.lifecycle import InvalidTransition, MissingText, UnknownChoice
 from intake.letters.envelope import msg_id
 from intake.settings import load_settings
+from intake.web.trackview import timeline
 from models import CaseEvent, CasePart, utcnow
 from models.db import open_database
 from routing.calendar import WorkingCalendar
@@ -141,3 +142,12 @@ def test_an_actor_of_one_office_reopens_only_their_offices_part(engine, desk):
     with Session(engine) as s:
         assert set(s.exec(select(CasePart.status))) == {"in_progress"}
     assert get(engine, ref).status == "in_progress"
+
+
+def test_the_track_page_tells_the_business_its_decision_was_reopened(engine, desk):
+    ref = approved(engine, desk)
+    act(engine, desk, cases.reopen, ref, reason="Intern begrundelse.", now=REOPENED)
+    with Session(engine) as s:
+        lines = timeline(s, cases.get_case(s, ref), "da")
+    assert any("afgørelsen er genoptaget" in line for line in lines), lines
+    assert not any("Intern begrundelse" in line for line in lines)
