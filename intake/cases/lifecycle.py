@@ -3,6 +3,7 @@
 A case has one part per task type (``intake.cases.parts``). Each part goes
 received -> routed -> in_progress <-> waiting -> decided, with its own office,
 service-goal clock and decision; deciding one part does not decide the others.
+A decided (or closed) part may be reopened, back to in_progress (``reopen``).
 The case is ``decided`` when every part is, and ``close`` then closes it. An
 action names its part (``part="skilte"``, ``--part skilte`` on the command
 line); the name may be left out when only one part can take the action. An
@@ -27,7 +28,7 @@ import json
 import logging
 import re
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 
 from sqlalchemy import update
 from sqlmodel import Session, col, func, select
@@ -46,13 +47,13 @@ from intake.letters.checklist import missing_request
 from intake.letters.facts import AttachmentNote, CaseFacts, PartFacts
 from intake.letters.outbox import queue_mail
 from intake.letters.routed import routed_case
-from intake.letters.wording import language, phrase
+from intake.letters.wording import expected_line, language, phrase, words
 from intake.mail.message import parse_mail
 from intake.privacy import redact_cpr
 from models import Case, CaseEvent, CasePart, Correction, InboundMessage, OutboxMail, utcnow
 from routing import clock
 from routing.catalogue import Catalogue
-from routing.goals import describe_week, iso_week
+from routing.goals import LOCAL_TZ, describe_week, iso_week
 
 log = logging.getLogger(__name__)
 
@@ -462,6 +463,46 @@ def assign(session: Session, reference: str, person: str, *, actor: str, desk: D
     target.assigned_to = who
     _event(session, case, target, actor, "assigned", f"{before or '-'} -> {who}", now)
     return ActionResult(case.reference, "assign", target.status, f"case {_name(case, parts, target)} assigned to {who}")
+
+
+REOPENABLE = ("decided", "closed")   # a part's statuses once decided (a closed case's parts are closed)
+
+
+def reopen(session: Session, reference: str, *, reason: str, actor: str, desk: Desk, part: str | None = None,
+           offices: Offices = None, now: datetime | None = None) -> ActionResult:
+    """Take a decided part up again (decided wrongly, or the business sent what a rejection missed): back in
+    progress without a decision until a new one is made, and the business told the new expected week.
+
+    The time the part stood decided counts as a pause of its clock (it was with nobody at the office), so the
+    part keeps what was left of its goal when it was decided; a closed case is open again.
+    """
+    now = now or utcnow()
+    why = _text(reason, "the reason (--reason)", "reopen")
+    case, parts, target = _target(session, reference, part, REOPENABLE, offices)
+    if case.purged_at is not None:
+        raise InvalidTransition(f"case {case.reference} is purged: cannot reopen")
+    _require(case, target, "reopen", REOPENABLE, "only a decided part can be reopened")
+    was = target.decision or "-"
+    target.paused_since = _aware(target.decided_at) or now   # the time it stood decided: a pause
+    old, new = partlib.end_pause(target, case.received_at, desk.calendar, now)
+    target.status, target.decision, target.decided_at, target.updated_at = "in_progress", None, None, now
+    case.closed_at = None
+    _event(session, case, target, actor, "reopened", f"reason: {why}\nwas: {was}; due {old} -> {new}", now)
+    _summarise(session, case, parts, now)
+    lang = _lang(case)
+    mailed = _mail(session, case, target, desk, "reopened",
+                   decision_text=words(lang, "decisions").get(was, was),
+                   expected_text=expected_line(new, lang, today=now.astimezone(LOCAL_TZ).date()))
+    return ActionResult(case.reference, "reopen", target.status,
+                        f"case {_name(case, parts, target)} reopened (was {was}); due {new.isoformat()} "
+                        f"({target.expected_week})", mailed)
+
+
+def _aware(moment: datetime | None) -> datetime | None:
+    """A stored moment as an aware UTC datetime (a database may hand it back without its zone)."""
+    if moment is None or moment.tzinfo is not None:
+        return moment
+    return moment.replace(tzinfo=UTC)
 
 
 # -- actions on the whole case --------------------------------------------------------

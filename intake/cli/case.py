@@ -27,7 +27,7 @@ from intake.cli.meeting import meeting
 if TYPE_CHECKING:  # the queue's types only: the command imports it when it runs
     from intake.cases.queue_sql import QueueFilter
 
-app = IntakeTyper(help="Follow and move cases: list, show, start, request information, decide, close.")
+app = IntakeTyper(help="Follow and move cases: list, show, start, request information, decide, reopen, close.")
 app.callback()(level_options)
 console = Console(width=None if sys.stdout.isatty() else 160)
 PART_HELP = ("The part (its task type, e.g. skilte); may be left out when the case has one part (a desk user named by "
@@ -302,6 +302,18 @@ def forward(reference: str = typer.Argument(..., help=REFERENCE_HELP),
     from intake.cases.lifecycle import forward as run
 
     _act(run, reference, topic, actor=actor, message=message, part=part, on_part=True)
+
+
+@app.command()
+def reopen(reference: str = typer.Argument(..., help=REFERENCE_HELP),
+           reason: str = typer.Option(..., "--reason", callback=_required_text,
+                                      help="Why the decision is taken up again (kept in the history, not mailed)."),
+           part: str | None = typer.Option(None, "--part", metavar="<task type>", help=PART_HELP),
+           actor: str | None = typer.Option(None, "--actor", help=ACTOR_HELP)) -> None:
+    """Reopen a decided part (also of a closed case): back in progress, the business told the new expected week."""
+    from intake.cases.lifecycle import reopen as run
+
+    _act(run, reference, reason=reason, actor=actor, part=part, on_part=True)
 
 
 @app.command()

@@ -1,5 +1,5 @@
 """Mails to the business about its case: started, request for information, new expected week, decisions,
-rerouting, contact person.
+rerouting, contact person, a decision reopened.
 
 Each shares the frame ``templates/case.<lang>.txt`` (greeting, reference, task,
 office, how to answer) around a body ``templates/case_<kind>.<lang>.txt``; the
@@ -31,7 +31,7 @@ from routing.catalogue import Catalogue, ContactPerson
 from routing.goals import describe_date, describe_goal
 
 KINDS = ("started", "info_request", "resumed", "approved", "rejected", "forwarded", "rerouted", "part_added",
-         "contact")
+         "contact", "reopened")
 
 
 @dataclass(frozen=True)

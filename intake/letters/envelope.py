@@ -72,7 +72,7 @@ AUTO_SUBMITTED = MappingProxyType({
     "digest": AUTO_GENERATED, "invitation": AUTO_GENERATED,
     # a caseworker's own question or decision
     "started": None, "info_request": None, "approved": None, "rejected": None, "forwarded": None,
-    "rerouted": None, "part_added": None, "contact": None, "caseworker_reply": None,
+    "rerouted": None, "part_added": None, "contact": None, "caseworker_reply": None, "reopened": None,
 })
 SUBJECT_MAX = 200
 ADDRESS_MAX = 250

@@ -51,6 +51,12 @@ CASE_VALUES = {
                         "path_forward": "Søg om et mindre areal langs facaden.", "other_paths": ""},
                  "en": {"reason": "The pavement is too narrow for the layout applied for.",
                         "path_forward": "Apply for a smaller area along the facade.", "other_paths": ""}},
+    "reopened": {"da": {"decision_text": "afslag",
+                        "expected_text": "Forventes afsluttet i uge 52 (21.-25. december 2026), senest mandag den "
+                                         "21. december"},
+                 "en": {"decision_text": "rejected",
+                        "expected_text": "Expected to be completed in week 52 (21-25 December 2026), at the latest "
+                                         "Monday 21 December"}},
     "forwarded": {"da": {"topic_name": "Alkoholbevilling", "authority": "Bevillingsnævnet", "url": "kk.dk",
                          "message": "", "closed_text": "Vi har afsluttet sagen her, så du skal rette henvendelse "
                                                        "direkte til Bevillingsnævnet."},

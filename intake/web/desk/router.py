@@ -26,7 +26,7 @@ from intake.app import open_engine, send_now
 from intake.cases import audit
 from intake.cases.compliance import ReportError, load_times, summarise
 from intake.cases.compliance_render import chart_compliance, chart_times
-from intake.cases.lifecycle import held_case
+from intake.cases.lifecycle import REOPENABLE, held_case
 from intake.cases.meetings import MeetingError, meetings_of
 from intake.cases.queue import QueueFilter, queue_page
 from intake.cases.statuses import OPEN, UnknownStatus, status_filter
@@ -38,7 +38,7 @@ from intake.pipeline import Context
 from intake.web.desk import auth
 from intake.web.desk.actions import CASE_ACTIONS, PART_ACTIONS, meeting_action, part_action
 from intake.web.desk.auth import StaffDep, Web
-from intake.web.desk.labels import goal_label, state_label
+from intake.web.desk.labels import event_label, goal_label, state_label, task_label
 from intake.web.desk.mails import attachment_of, business_mails, sent_mails
 from intake.web.desk.users import Staff, assignees, authenticate, dummy_hash
 from intake.web.pages import SHARED_TEMPLATES, lang_or_default, local
@@ -50,6 +50,8 @@ TEMPLATES = Jinja2Templates(directory=[Path(__file__).resolve().parent / "templa
 TEMPLATES.env.filters["local"] = local   # moments on Copenhagen's clock, as caseworkers read them
 TEMPLATES.env.filters["state"] = state_label   # "under behandling / in progress", not in_progress
 TEMPLATES.env.filters["goal"] = goal_label     # "10 arbejdsdage / 10 working days", not working_days
+TEMPLATES.env.filters["event"] = event_label   # "intern note / internal note", not caseworker_note
+TEMPLATES.env.filters["task"] = task_label     # "Skilte og facadereklamer / Signs and facade advertising", not skilte
 STANDING_WORDS = {"on_track": "on track", "at_risk": "at risk", "overdue": "overdue", "done": "done"}
 
 
@@ -181,7 +183,7 @@ def _case_page(request: Request, staff: Staff, reference: str, status_code: int 
                     meetings=meetings_of(session, detail.case),
                     arranges_meetings=auth.arranges_meetings(staff, detail.case),
                     details=_details(detail.case.details_json), mine=mine, external=catalogue.external,
-                    part_actions=PART_ACTIONS,
+                    part_actions=PART_ACTIONS, reopenable=REOPENABLE,
                     assignees={v.part.id: assignees(session, v.part.office, catalogue.triage_office)
                                for v in detail.parts},
                     checklists={pid: checklist_lines(f, catalogue) for pid, f in facts.items()},

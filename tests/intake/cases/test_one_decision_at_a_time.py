@@ -72,3 +72,35 @@ def test_a_case_is_held_only_by_a_change(engine, desk):
         with Session(engine) as writer:
             lifecycle.start(writer, ref, actor="karen", desk=desk)
             writer.commit()
+
+
+def test_a_second_reopening_that_comes_while_the_first_is_written_is_refused(engine, desk):
+    """Two colleagues reopening one decision at once: the second waits for the first, then reads the part in
+    progress and is refused; the business gets one letter."""
+    ref = add_case(engine, status="in_progress")
+    with Session(engine) as s:
+        lifecycle.approve(s, ref, actor="karen", desk=desk)
+        s.commit()
+    second: list[object] = []
+
+    def reopen_meanwhile() -> None:
+        with Session(engine) as s:
+            try:
+                second.append(lifecycle.reopen(s, ref, reason="Forkert afgørelse", actor="bo", desk=desk))
+                s.commit()
+            except InvalidTransition as err:
+                second.append(err)
+
+    with Session(engine) as first:
+        lifecycle.reopen(first, ref, reason="Tegningen er kommet", actor="karen", desk=desk)
+        other = threading.Thread(target=reopen_meanwhile)
+        other.start()
+        time.sleep(1.0)
+        assert other.is_alive(), "the second reopening waits while the first holds the case"
+        first.commit()
+    other.join(30)
+    assert len(second) == 1 and isinstance(second[0], InvalidTransition), second
+    assert "only a decided part can be reopened" in str(second[0])
+    with Session(engine) as s:
+        assert [e.actor for e in s.exec(select(CaseEvent)) if e.action == "reopened"] == ["karen"]
+        assert [m.purpose for m in s.exec(select(OutboxMail))].count("case_reopened") == 1

@@ -62,7 +62,7 @@ def history(settings, ref) -> list[tuple[str, str]]:
 def test_help_lists_every_case_command():
     out = RUN.invoke(app, ["--help"]).output
     for command in ("list", "show", "start", "request-info", "approve", "reject", "reroute", "assign", "close",
-                    "forward", "mark-complex"):
+                    "forward", "mark-complex", "reopen"):
         assert command in out
 
 
@@ -330,3 +330,45 @@ def test_a_note_goes_in_the_history_that_show_prints_and_mails_nobody(settings):
     assert not (settings.outbox_maildir / "new").exists() or not list((settings.outbox_maildir / "new").iterdir())
     empty = RUN.invoke(app, ["note", ref, "  "])
     assert empty.exit_code != 0 and "note" in empty.output
+
+
+# -- reopening a decision ---------------------------------------------------------------------
+def test_reopen_takes_a_decided_part_up_again_and_sends_the_letter(settings):
+    ref = add_case(settings, 1, status="in_progress")
+    assert RUN.invoke(app, ["approve", ref]).exit_code == 0
+    result = RUN.invoke(app, ["reopen", ref, "--reason", "Godkendt på et forkert grundlag.", "--actor", "karen"])
+    assert result.exit_code == 0, result.output
+    assert f"case {ref} reopened (was approved)" in result.output and "peter@jensen.dk" in result.output
+    assert case_of(settings, ref).status == "in_progress" and history(settings, ref)[-1] == ("karen", "reopened")
+    subjects = {email.message_from_bytes(p.read_bytes(), policy=policy.default)["Subject"]
+                for p in (settings.outbox_maildir / "new").iterdir()}
+    assert f"[{ref}] Din sag er genoptaget" in subjects
+
+
+def test_reopen_without_a_reason_is_a_usage_error(settings):
+    ref = add_case(settings, 1, status="decided", decision="approved")
+    assert RUN.invoke(app, ["reopen", ref]).exit_code == 2
+    empty = RUN.invoke(app, ["reopen", ref, "--reason", "  "])
+    assert empty.exit_code == 2 and "reason" in empty.output and case_of(settings, ref).status == "decided"
+
+
+def test_reopen_of_a_part_not_decided_is_explained(settings):
+    ref = add_case(settings, 1, status="in_progress")
+    result = RUN.invoke(app, ["reopen", ref, "--reason", "Fejl."])
+    assert result.exit_code == 1 and "only a decided part can be reopened" in result.output
+
+
+def test_a_desk_users_reopen_reaches_only_their_offices_part(settings):
+    from intake.web.desk.users import add_user
+
+    ref = add_case(settings, 1)
+    assert RUN.invoke(app, ["add-part", ref, "--task-type", "skilte"]).exit_code == 0
+    for part in ("vejareal", "skilte"):
+        assert RUN.invoke(app, ["approve", ref, "--part", part]).exit_code == 0
+    with Session(open_database(settings.database_url)) as s:
+        add_user(s, "karen@kk.example", "trafik", "caseworker", "a long password!", set(CATALOGUE.offices))
+        s.commit()
+    theirs = RUN.invoke(app, ["reopen", ref, "--part", "skilte", "--reason", "Fejl.", "--actor", "karen@kk.example"])
+    assert theirs.exit_code == 2 and "another office's" in theirs.output, theirs.output
+    mine = RUN.invoke(app, ["reopen", ref, "--reason", "Fejl.", "--actor", "karen@kk.example"])
+    assert mine.exit_code == 0 and "part vejareal reopened" in mine.output, mine.output

@@ -28,16 +28,19 @@ VALUES = {
                  "other_paths": other_paths_text(["Brug gården."], "da"), "appeal": "Klag inden 4 uger."},
     "forwarded": {"topic_name": "Alkoholbevilling", "authority": "Bevillingsnævnet", "guidance": "Søg der.",
                   "url": "https://www.kk.dk", "message_text": "", "closed_text": ""},
+    "reopened": {"decision_text": "afslag", "expected_text": "Forventes afsluttet i uge 52"},
 }
 SUBJECTS = {
     "da": {"started": "Din sag er under behandling", "info_request": "Vi mangler oplysninger",
            "resumed": "Ny forventet afslutning", "approved": "Afgørelse: godkendt", "rejected": "Afgørelse: afslag",
            "forwarded": "Din henvendelse hører under en anden myndighed", "rerouted": "Din sag er flyttet",
-           "part_added": "Din sag har fået en ny del", "contact": "Din kontaktperson"},
+           "part_added": "Din sag har fået en ny del", "contact": "Din kontaktperson",
+           "reopened": "Din sag er genoptaget"},
     "en": {"started": "Your case is being processed", "info_request": "We need more information",
            "resumed": "New expected completion", "approved": "Decision: approved", "rejected": "Decision: rejected",
            "forwarded": "Your enquiry belongs to another authority", "rerouted": "Your case has moved",
-           "part_added": "A new part of your case", "contact": "Your contact person"},
+           "part_added": "A new part of your case", "contact": "Your contact person",
+           "reopened": "Your case is reopened"},
 }
 SENTENCES = {
     "da": {
@@ -62,6 +65,9 @@ SENTENCES = {
                       "arbejdsdage fra modtagelsen, og vi forventer at være færdige med den i uge 51",
         "contact": "Derfor har du fået en fast kontaktperson, som hjælper dig gennem hele sagen. Vi forventer "
                    "stadig at være færdige i uge 51 (14.-18. december 2026), senest mandag den 14. december.",
+        "reopened": "Vi har genoptaget vores afgørelse om din ansøgning om Råden over vejareal (stillads, container, "
+                    "skurvogn, kran, lift). Afgørelsen var: afslag. Center for Trafik (vejmyndighed) behandler sagen "
+                    "igen, og du får en ny afgørelse.\n\nForventes afsluttet i uge 52",
     },
     "en": {
         "started": "Your case is now being processed by Centre for Traffic (road authority). We expect to finish "
@@ -84,6 +90,10 @@ SENTENCES = {
                       "goal is 10 working days from receipt, and we expect to finish it in week 51",
         "contact": "You therefore have a named contact person who will guide you through the whole case. We still "
                    "expect to finish in week 51 (14-18 December 2026), at the latest Monday 14 December.",
+        "reopened": "We have reopened our decision on your application for Use of road space (scaffolding, "
+                    "container, site hut, crane, lift). The decision was: afslag. Centre for Traffic (road "
+                    "authority) is processing your case again, and you will receive a new decision.\n\n"
+                    "Forventes afsluttet i uge 52",
     },
 }
 FRAME = {
