@@ -50,6 +50,7 @@ def test_the_maildir_counts_every_waiting_message_not_only_those_fetched(tmp_pat
 
 def idle_service(tmp_path, model_dir) -> Service:
     settings = load_settings(env={"INTAKE_DATA_DIR": str(tmp_path), "INTAKE_MODEL_DIR": str(model_dir)})
+    assert settings.outbox_maildir is not None
     return Service(build_context(settings), open_engine(settings), open_mailbox(settings),
                    MaildirSender(settings.outbox_maildir))
 
