@@ -60,8 +60,10 @@ def pending_corrections(store: ModelStore, engine: Engine) -> int:
 
 
 def retrain_if_due(store: ModelStore, engine: Engine, *, min_corrections: int, known: Iterable[str] | None = None,
-                   rule: Rule = DEFAULT_RULE, progress: Progress = no_progress) -> TrainResult | None:
-    """Train on the seed corpus and the database when ``min_corrections`` have accumulated; activate if better.
+                   rule: Rule = DEFAULT_RULE, progress: Progress = no_progress,
+                   hold_better: bool = False) -> TrainResult | None:
+    """Train on the seed corpus and the database when ``min_corrections`` have accumulated; activate if better
+    (with ``hold_better``: keep a better version for an operator to activate).
 
     None when fewer than ``min_corrections`` came since the newest version was trained.
     """
@@ -70,18 +72,18 @@ def retrain_if_due(store: ModelStore, engine: Engine, *, min_corrections: int, k
         if pending < min_corrections:
             log.debug("retraining not due: %d of %d corrections", pending, min_corrections)
             return None
-        return _retrain(store, engine, pending, known, rule, progress)
+        return _retrain(store, engine, pending, known, rule, progress, hold_better)
 
 
 def _retrain(store: ModelStore, engine: Engine, pending: int, known: Iterable[str] | None, rule: Rule,
-             progress: Progress) -> TrainResult:
+             progress: Progress, hold_better: bool) -> TrainResult:
     corpus, database = load_corpus(), list(examples_from_database(engine))
     if known is not None:
         check_known([*corpus, *database], known)
     log.info("retraining: %d corrections since the active version", pending)
     return train_version(store, [*corpus, *database], sources={"seed corpus": len(corpus), "database": len(database)},
                          activate_if_better=True, recent=recent_corrections(store, engine), rule=rule,
-                         progress=progress)
+                         progress=progress, hold_better=hold_better)
 
 
 @dataclass(frozen=True)

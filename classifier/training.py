@@ -54,6 +54,7 @@ class TrainResult:
     decision: Decision | None = None
     compared_on: str = ""   # which examples the comparison used
     candidate_metrics: dict[str, Any] | None = None   # the candidate on exactly those (== metrics when fair)
+    held: bool = False   # better, and left for an operator to activate (``hold_better``)
 
 
 def training_hash(examples: Sequence[Example], params: ModelParams) -> str:
@@ -110,11 +111,13 @@ def train_version(store: ModelStore, examples: Sequence[Example], *, sources: di
                   activate: bool = False, activate_if_better: bool = False, force: bool = False,
                   params: ModelParams = ModelParams(), progress: Progress = no_progress,
                   evaluation: Sequence[Example] | None = None, recent: Sequence[Example] = (),
-                  rule: Rule = DEFAULT_RULE) -> TrainResult:
+                  rule: Rule = DEFAULT_RULE, hold_better: bool = False) -> TrainResult:
     """Train behind the fence, evaluate on unseen examples, store a new version, activate it when asked.
 
     ``evaluation`` replaces the fixed evaluation set (tests, special sets); ``recent``
     are the corrections made since the active version was trained (in ``examples`` too).
+    ``hold_better`` with ``activate_if_better``: compare and decide, but leave a better version for an
+    operator to activate (``TrainResult.held``).
     """
     pool = training_examples(examples)
     if len(pool) < MIN_EXAMPLES:
@@ -138,7 +141,8 @@ def train_version(store: ModelStore, examples: Sequence[Example], *, sources: di
             "metrics": {**{k: v for k, v in report.items() if k != "version"},
                         "method": f"unseen: {unseen.describe()}"}}
     version = store.save(model, meta)
-    result = _maybe_activate(store, version, report, predictions, unseen, activate, activate_if_better, digest, rule)
+    result = _maybe_activate(store, version, report, predictions, unseen, activate, activate_if_better, digest, rule,
+                             hold_better)
     log.info("trained model version %s: %s", version, result.message)
     return result
 
@@ -165,7 +169,8 @@ def _unseen_predictions(model: TaskModel, pool: Sequence[Example], unseen: Unsee
 
 
 def _maybe_activate(store: ModelStore, version: str, report: dict[str, Any], predictions: Sequence[Prediction],
-                    unseen: Unseen, activate: bool, if_better: bool, digest: str, rule: Rule) -> TrainResult:
+                    unseen: Unseen, activate: bool, if_better: bool, digest: str, rule: Rule,
+                    hold_better: bool = False) -> TrainResult:
     metrics = {**report, "version": version}
     active = store.active_version()
     if activate or active is None and if_better:
@@ -194,12 +199,16 @@ def _maybe_activate(store: ModelStore, version: str, report: dict[str, Any], pre
     candidate = report if fair_fixed else metrics(examples, predictions[len(unseen.fixed):])
     current = evaluate_model(current_model, examples)
     decision = decide(candidate, current, rule)
-    if decision.activate:
+    held = decision.activate and hold_better
+    if decision.activate and not held:
         store.activate(version)
-    return TrainResult(version, False, decision.activate, _verdict(version, active, decision), digest, metrics,
-                       current, decision, compared_on, candidate)
+    return TrainResult(version, False, decision.activate and not held, _verdict(version, active, decision, held),
+                       digest, metrics, current, decision, compared_on, candidate, held)
 
 
-def _verdict(version: str, active: str | None, decision: Decision) -> str:
+def _verdict(version: str, active: str | None, decision: Decision, held: bool = False) -> str:
     outcome = f"activated version {version}" if decision.activate else f"kept version {active}"
+    if held:
+        outcome = (f"version {version} is better but awaits an operator (`intake classifier activate {version}`); "
+                   f"kept version {active}")
     return f"trained version {version}; {outcome}: {decision.reason}"

@@ -150,6 +150,9 @@ def _model_check(settings: Settings) -> Check:
         return Check("model", "fail", f"version {version} does not load: {type(err).__name__}: {err}")
     if problem:
         return Check("model", "warn", f"version {version} loads, but {problem}")
+    if settings.retrain_activation == "approval" and not settings.operator_addresses:
+        return Check("model", "warn", f"version {version} active and loads, but INTAKE_RETRAIN_ACTIVATION=approval "
+                     "without INTAKE_OPERATOR_ADDRESSES: a better retrained version waits, and only the log says so")
     return Check("model", "ok", f"version {version} active and loads")
 
 

@@ -14,7 +14,9 @@ The mail itself is written by ``intake.letters.digest``.
 corrections have come since the newest model version, it trains a new one on
 the seed corpus and the database, activates it only if it beats the active one
 on examples neither was trained on (``classifier.loop``, ``classifier.decision``),
-and mails the operators (``operator_addresses``) what it did.
+and mails the operators (``operator_addresses``) what it did. With
+``retrain_activation = "approval"`` a better version is kept for an operator to
+activate, and the mail says how.
 """
 from __future__ import annotations
 
@@ -111,12 +113,14 @@ def _report_of(result: TrainResult, before: str, pending: int) -> ModelReport:
     if result.candidate_metrics is not None and result.active_metrics is not None:
         rows = tuple(side_by_side(result.candidate_metrics, result.active_metrics))
     reason = result.decision.reason if result.decision else result.message
-    return ModelReport("activated" if result.activated else "kept", result.version or "", before, reason, pending,
-                       result.compared_on, DEFAULT_RULE.describe(), rows)
+    outcome = "activated" if result.activated else "approval" if result.held else "kept"
+    return ModelReport(outcome, result.version or "", before, reason, pending, result.compared_on,
+                       DEFAULT_RULE.describe(), rows)
 
 
 def retrain_job(engine: Engine, ctx: Context, now: datetime | None = None) -> ModelReport | None:
-    """Retrain when enough corrections have come, activate only if better, mail the operators; None: not due."""
+    """Retrain when enough corrections have come, activate only if better (or, with ``retrain_activation`` =
+    approval, leave a better version to an operator), mail the operators; None: not due."""
     settings = ctx.settings
     assert settings.model_dir is not None  # Settings.__post_init__ sets it
     store = ModelStore(settings.model_dir)
@@ -124,7 +128,7 @@ def retrain_job(engine: Engine, ctx: Context, now: datetime | None = None) -> Mo
     pending = pending_corrections(store, engine)
     try:
         result = retrain_if_due(store, engine, min_corrections=settings.retrain_after_corrections,
-                                known=ctx.catalogue.tasks)
+                                known=ctx.catalogue.tasks, hold_better=settings.retrain_activation == "approval")
     except ClassifierError as err:
         log.error("scheduled retraining failed", extra={"error": type(err).__name__, "corrections": pending})
         report = ModelReport("failed", "", before, str(err).partition("\n")[0], pending)

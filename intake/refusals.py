@@ -16,7 +16,8 @@ from __future__ import annotations
 import hashlib
 import logging
 
-from sqlmodel import Session
+from sqlalchemy.sql.elements import ColumnElement
+from sqlmodel import Session, col
 
 from intake.cases.rules import NOTICE_PURPOSES, may_reply
 from intake.letters.notices import too_large
@@ -33,6 +34,12 @@ log = logging.getLogger(__name__)
 
 def limit_bytes(settings: Settings) -> int:
     return int(settings.max_message_mb * 1024 * 1024)
+
+
+def refused_for_size() -> ColumnElement[bool]:
+    """Which recorded messages were refused for their size: kept whole in the mailbox's Quarantine folder, listed
+    with the quarantine (``intake quarantine list``, the operator's page, ``/metrics``), never replayable."""
+    return col(InboundMessage.outcome) == "refused"
 
 
 def is_too_large(raw: bytes, settings: Settings) -> bool:
@@ -64,4 +71,4 @@ def refuse_too_large(session: Session, rec: InboundMessage, raw: bytes, settings
     return reason
 
 
-__all__ = ["HEADER_BLOCK_MAX", "header_block", "is_too_large", "refuse_too_large"]
+__all__ = ["HEADER_BLOCK_MAX", "header_block", "is_too_large", "refuse_too_large", "refused_for_size"]

@@ -60,6 +60,8 @@ class Service:
     relay: RelayState = field(default_factory=RelayState)
     sending: FlushResult = field(default_factory=FlushResult)  # what the flushes did, for the summary
     _retraining: threading.Thread | None = None
+    _inbox: int | None = None            # messages the last listing of the inbox found
+    _inbox_recorded: int | None = None   # the count last written to the database (``INBOX_BEAT``)
 
     @property
     def runner(self) -> Runner:
@@ -181,19 +183,34 @@ class Service:
             self._waiting = False
 
     def _inbox_seen(self) -> None:
-        """Record how many messages the last listing found in the inbox (``intake_inbox_waiting_messages``)."""
+        """Record how many messages the last listing found in the inbox (``intake_inbox_waiting_messages``) when
+        the count changed: an idle service writes nothing of its own. The wait beat writes it again (``_beat``)."""
         waiting = getattr(self.mailbox, "waiting", None)
-        if waiting is not None:
+        if waiting is None:
+            return
+        self._inbox = waiting
+        if waiting != self._inbox_recorded:
             self._beat(INBOX_BEAT, str(waiting))
 
     def _beat(self, kind: str, detail: str) -> None:
-        """Record the last wait for mail or failure for the operator's page; best effort (the database may be down)."""
+        """Record the last wait for mail or failure for the operator's page; best effort (the database may be down).
+
+        The wait beat carries the inbox count in the same transaction: another worker sharing the inbox (or a
+        failed write) may have left another count there, which one wait at most corrects."""
+        beats = {kind: detail}
+        if kind == "wait" and self._inbox is not None:
+            beats[INBOX_BEAT] = str(self._inbox)
         try:
             with Session(self.engine) as session:
-                session.merge(ServiceBeat(kind=kind, at=utcnow(), detail=detail[:500]))
+                at = utcnow()
+                for name, text in beats.items():
+                    session.merge(ServiceBeat(kind=name, at=at, detail=text[:500]))
                 session.commit()
         except OUR_FAULTS as err:
             log.debug("service beat not recorded", extra=_failure(err))
+            return
+        if INBOX_BEAT in beats:
+            self._inbox_recorded = int(beats[INBOX_BEAT])
 
     def _sleep(self, seconds: float) -> None:
         self._waiting = True

@@ -21,6 +21,7 @@ from intake.errors import ConfigError
 ENV_PREFIX = "INTAKE_"
 SECURITY_MODES = ("ssl", "starttls", "none")
 SENDER_AUTH = ("off", "reject_fail", "require_pass")
+RETRAIN_ACTIVATION = ("automatic", "approval")
 # Limits and intervals where zero or less would stop the service from working at all.
 POSITIVE = ("attachment_workers", "attachment_seconds", "attachment_max_mb", "attachment_max_pages",
             "attachment_ocr_seconds", "attachment_ocr_pages", "outbox_flush_interval", "model_check_interval",
@@ -127,6 +128,8 @@ class Settings:
     # version (checked every retrain_check_interval seconds), activate only if better, and mail the operators.
     retrain_after_corrections: int = 25
     retrain_check_interval: int = 3600
+    # "approval": a better version is kept, not activated, and the operators are mailed the command that activates it
+    retrain_activation: str = "automatic"
     operator_addresses: tuple[str, ...] = ()
     # The web (intake web, intake serve --web): the base of the links we put in mails, the key that signs the
     # businesses' track links (generated once into data_dir/web_secret when unset), how long a link stays valid,
@@ -164,6 +167,9 @@ class Settings:
             raise ConfigError(f"extraction must be local or queue, not {self.extraction!r}")
         if self.extraction == "queue" and not self.database_url.startswith("postgresql"):
             raise ConfigError("extraction = queue needs PostgreSQL (INTAKE_DATABASE_URL): the jobs live there")
+        if self.retrain_activation not in RETRAIN_ACTIVATION:
+            raise ConfigError(f"retrain_activation must be one of {', '.join(RETRAIN_ACTIVATION)}, "
+                              f"not {self.retrain_activation!r}")
         if self.sender_auth not in SENDER_AUTH:
             raise ConfigError(f"sender_auth must be one of {', '.join(SENDER_AUTH)}, not {self.sender_auth!r}")
         for name in ("meeting_start", "digest_after"):

@@ -144,6 +144,13 @@ def _is_question(state: MessageState, ctx: Context) -> bool:
     return state.parts[0].task_type == ctx.catalogue.general_task and not state.parts[0].needs_triage
 
 
+def may_mail_sender(state: MessageState) -> bool:
+    """Whether anything automatic may go to the sender (the acknowledgement, a forward note, a star meeting's
+    invitation): not when the From may be forged (``state.unproven``), since the reference would go to a stranger,
+    or the mail to a victim."""
+    return not state.unproven
+
+
 def store_case(session: Session, inbound: InboundMessage, state: MessageState, ctx: Context) -> Case:
     """Register the case, its parts, its first events and its mails in ``session``."""
     topics = state.task_types if _is_question(state, ctx) else [p.task_type for p in state.parts]
@@ -162,8 +169,9 @@ def store_case(session: Session, inbound: InboundMessage, state: MessageState, c
     facts = replace(facts_of(state, case, parts, earlier), contact=person, quoted_cases=quoted,
                     unproven=state.unproven)
     _queue_routed(session, case, facts, state, inbound, ctx)
-    _queue_replies(session, case, facts, state, inbound, ctx)
-    if (not case.needs_triage and not _is_question(state, ctx) and not state.unproven
+    mail_sender = may_mail_sender(state)
+    _queue_replies(session, case, facts, state, inbound, ctx, mail_sender)
+    if (mail_sender and not case.needs_triage and not _is_question(state, ctx)
             and needs_star_meeting(case, ctx.catalogue, parts)):
         # several offices, or a task type marked complex: a star meeting at once (triage cases wait; an unproven
         # sender is invited by a caseworker, who has reached the business first)
@@ -220,11 +228,11 @@ def _queue_routed(session: Session, case: Case, facts: CaseFacts, state: Message
 
 
 def _queue_replies(session: Session, case: Case, facts: CaseFacts, state: MessageState, inbound: InboundMessage,
-                   ctx: Context) -> None:
-    """The acknowledgement to the business (or its agent); a note to a colleague who forwarded it. Neither when the
-    From may be forged (``state.unproven``): the reference would go to a stranger, or the mail to a victim."""
+                   ctx: Context, mail_sender: bool) -> None:
+    """The acknowledgement to the business (or its agent); a note to a colleague who forwarded it. Neither when we
+    may not mail the sender (``may_mail_sender``): the case's history and the log say why."""
     to = case.reply_email
-    if state.unproven:
+    if not mail_sender:
         inbound.reason = f"no acknowledgement: {state.unproven}"
         session.add(CaseEvent(case_id=case.id, action="unproven_sender",
                               detail=f"{state.unproven}: no acknowledgement or other automatic mail sent to "

@@ -569,8 +569,11 @@ def note(session: Session, reference: str, text: str, *, actor: str, desk: Desk,
     in the case's history on the desk and in the command line's ``case show``, and in a personal-data
     export; it is never shown on the business's track page nor mailed, and changes no status or clock. A purged
     case takes none: its history keeps no personal data.
+
+    ``desk`` is taken only to be discarded: a note mails nothing, but ``intake case``'s ``_act`` calls every action
+    alike, with ``desk=``, so every action's signature must keep it.
     """
-    del desk  # every action takes the desk; a note needs none of it
+    del desk
     now = now or utcnow()
     written = _text(text, "the note's text", "note")
     case = get_case(session, reference)

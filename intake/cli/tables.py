@@ -8,6 +8,7 @@ from sqlalchemy import or_
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
+from intake.refusals import refused_for_size
 from intake.runner import Outcome
 from models import Case, CasePart, InboundMessage
 
@@ -41,7 +42,7 @@ def quarantine_table(engine: Engine) -> Table:
     with Session(engine) as session:
         # a message refused for its size is in the mailbox's Quarantine folder too: listed, not replayable
         rows = session.exec(select(InboundMessage).where(or_(col(InboundMessage.status) == "quarantined",
-                                                             col(InboundMessage.outcome) == "refused"))
+                                                             refused_for_size()))
                             .order_by(col(InboundMessage.id))).all()
         for rec in rows:
             moment = rec.received_at if rec.received_at.tzinfo else rec.received_at.replace(tzinfo=UTC)

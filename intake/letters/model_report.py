@@ -16,7 +16,7 @@ from email.message import EmailMessage
 from intake.letters.envelope import Envelope, build_mail, domain_of
 from intake.letters.wording import phrase, render
 
-OUTCOMES = ("activated", "kept", "failed")
+OUTCOMES = ("activated", "approval", "kept", "failed")   # approval: better, awaiting an operator
 
 
 @dataclass(frozen=True)

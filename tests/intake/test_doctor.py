@@ -95,6 +95,16 @@ def test_a_fresh_installation_is_told_how_long_the_first_model_takes(tmp_path):
     assert verdict == "warn" and "seconds on the bundled corpus" in detail
 
 
+def test_approval_of_models_without_operators_to_mail_is_a_warning(tmp_path, model_dir):
+    """Under approval a better version waits for an operator: with nobody to mail, nobody hears of it."""
+    env = {"INTAKE_DATA_DIR": str(tmp_path), "INTAKE_MODEL_DIR": str(model_dir),
+           "INTAKE_RETRAIN_ACTIVATION": "approval"}
+    verdict, detail = _verdicts(load_settings(env=env))["model"]
+    assert verdict == "warn" and "INTAKE_OPERATOR_ADDRESSES" in detail
+    with_operators = {**env, "INTAKE_OPERATOR_ADDRESSES": "drift@kk.example"}
+    assert _verdicts(load_settings(env=with_operators))["model"][0] == "ok"
+
+
 def test_a_real_mailbox_without_our_servers_authserv_id_is_warned_that_caseworkers_can_be_forged(tmp_path):
     from tests.servers.base import free_port
 

@@ -136,3 +136,38 @@ def test_a_failed_retraining_is_reported_once_a_day(settings, engine, ctx):
     retrain_job(engine, ctx)
     assert len(model_mails(engine)) == 2
     assert "mislykkedes" in body(model_mails(engine)[0])[0]
+
+
+@pytest.fixture
+def approval_ctx(tmp_path):
+    settings = load_settings(env={"INTAKE_DATA_DIR": str(tmp_path), "INTAKE_RETRAIN_AFTER_CORRECTIONS": "3",
+                                  "INTAKE_OPERATOR_ADDRESSES": "drift@kk.example, it@kk.example",
+                                  "INTAKE_RETRAIN_ACTIVATION": "approval"})
+    return Context(settings, CATALOGUE, CALENDAR, models=None)
+
+
+def test_under_approval_a_better_model_is_kept_for_an_operator_to_activate(engine, approval_ctx):
+    """The same better candidate as above: trained and kept, the active version unchanged."""
+    store = active_trained_on(approval_ctx.settings, shuffled(synthetic(15, seed=1)))
+    correct(engine, 3, "udeservering")
+    report = retrain_job(engine, approval_ctx)
+    assert report is not None and report.outcome == "approval"
+    assert store.active_version() == "1" and store.versions() == ["1", "2"]
+
+
+def test_under_approval_the_operators_get_both_models_figures_and_the_command(engine, approval_ctx):
+    active_trained_on(approval_ctx.settings, shuffled(synthetic(15, seed=1)))
+    correct(engine, 3, "udeservering")
+    retrain_job(engine, approval_ctx)
+    mails = model_mails(engine)
+    assert sorted(m.recipient for m in mails) == ["drift@kk.example", "it@kk.example"]
+    subject, text = body(mails[0])
+    assert "Version 2 er bedre og venter" in subject
+    assert "intake classifier activate 2" in text and "ny 2" in text and "aktiv 1" in text and "macro-F1" in text
+
+
+def test_under_approval_a_model_that_is_not_better_is_kept_as_before(engine, approval_ctx):
+    store = active_trained_on(approval_ctx.settings, synthetic(15, seed=1))
+    correct(engine, 3, "udeservering")
+    report = retrain_job(engine, approval_ctx)
+    assert report is not None and report.outcome == "kept" and store.active_version() == "1"

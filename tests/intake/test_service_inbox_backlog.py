@@ -1,4 +1,4 @@
-"""The inbox backlog as ``intake serve`` last saw it: recorded after each listing, read by ``/metrics``."""
+"""The inbox backlog as ``intake serve`` last saw it: written when it changes and with each wait, for ``/metrics``."""
 from __future__ import annotations
 
 from sqlmodel import Session
@@ -8,7 +8,7 @@ from intake.letters.sender import MaildirSender
 from intake.mailbox.maildir import MaildirMailbox
 from intake.service import INBOX_BEAT, Service
 from intake.settings import load_settings
-from models import ServiceBeat
+from models import ServiceBeat, utcnow
 
 
 def auto_reply(n: int) -> bytes:
@@ -46,3 +46,39 @@ def test_the_maildir_counts_every_waiting_message_not_only_those_fetched(tmp_pat
     for n in range(3):
         box.deliver(auto_reply(n))
     assert len(list(box.fetch_pending(limit=1))) == 1 and box.waiting == 3
+
+
+def idle_service(tmp_path, model_dir) -> Service:
+    settings = load_settings(env={"INTAKE_DATA_DIR": str(tmp_path), "INTAKE_MODEL_DIR": str(model_dir)})
+    assert settings.outbox_maildir is not None
+    return Service(build_context(settings), open_engine(settings), open_mailbox(settings),
+                   MaildirSender(settings.outbox_maildir))
+
+
+def inbox_beat(service: Service) -> ServiceBeat:
+    with Session(service.engine) as s:
+        beat = s.get(ServiceBeat, INBOX_BEAT)
+        assert beat is not None
+        return beat
+
+
+def test_an_unchanged_backlog_is_not_written_again(tmp_path, model_dir):
+    """An idle service wrote the same count to the database after every poll; now only a change is written."""
+    service = idle_service(tmp_path, model_dir)
+    service.process_once()
+    first = inbox_beat(service)
+    service.process_once()
+    service.process_once()
+    again = inbox_beat(service)
+    assert (again.detail, again.at) == ("0", first.at)
+
+
+def test_the_wait_beat_writes_the_backlog_over_another_workers_count(tmp_path, model_dir):
+    """A count another worker (or a failed write) left is replaced at the next wait, not only at the next change."""
+    service = idle_service(tmp_path, model_dir)
+    service.process_once()
+    with Session(service.engine) as s:
+        s.merge(ServiceBeat(kind=INBOX_BEAT, at=utcnow(), detail="42"))
+        s.commit()
+    service._wait(0.01)
+    assert inbox_beat(service).detail == "0"

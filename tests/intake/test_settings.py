@@ -46,6 +46,11 @@ def test_invalid_security_mode_is_refused():
         load_settings(env={"INTAKE_IMAP_SECURITY": "tls-please"})
 
 
+def test_an_unknown_retrain_activation_is_refused():
+    with pytest.raises(ConfigError, match="retrain_activation must be one of automatic, approval"):
+        load_settings(env={"INTAKE_RETRAIN_ACTIVATION": "manual"})
+
+
 def test_invalid_number_is_refused():
     with pytest.raises(ConfigError, match="imap_port"):
         load_settings(env={"INTAKE_IMAP_PORT": "nine"})

@@ -113,3 +113,18 @@ def test_a_spam_flag_is_not_trusted_without_our_servers_id(tmp_path, model_dir):
 def test_spam_flag_reads_the_topmost_headers(headers, flag):
     msg = email.message_from_string(f"{headers}From: a@b.example\nSubject: x\n\ntext\n")
     assert spam_flag(msg) == flag
+
+
+def test_an_unproven_application_for_several_offices_gets_no_star_meeting(service):
+    """The one decision ``may_mail_sender`` keeps the invitation from the From too, not only the acknowledgement."""
+    from models import Case, Meeting
+    from tests.intake.test_runner import RESTAURANT
+
+    _, _, engine, _ = service
+    deliver(service, application(sender="Ahmad Rahimi <ahmad@rahimi-kitchen.dk>", subject="Ny restaurant",
+                                 body=RESTAURANT, X_Spam_Flag="YES"))
+    with Session(engine) as s:
+        (case,) = s.exec(select(Case)).all()
+        assert case.complex and not case.needs_triage, "a case that would otherwise get a meeting"
+        assert s.exec(select(Meeting)).all() == []
+    assert outbox(engine, "meeting") == []

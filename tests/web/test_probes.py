@@ -96,6 +96,19 @@ def test_metrics_count_messages_outbox_quarantine_and_latency(context, client):
     assert got[("intake_acknowledgement_latency_seconds_count", ())] == 1
 
 
+def test_metrics_count_messages_refused_for_their_size_apart_from_the_quarantine(context, client):
+    """An oversized message (kept in the Quarantine folder, not replayable) was in no gauge."""
+    now = utcnow()
+    with Session(context.engine) as s:
+        for i, (status, outcome) in enumerate([("quarantined", "quarantined"), ("done", "refused"),
+                                               ("done", "refused"), ("done", "case")]):
+            s.add(InboundMessage(source="INBOX", uid=str(i), sha256=str(i), received_at=now, status=status,
+                                 outcome=outcome, raw=b""))
+        s.commit()
+    got = samples(client)
+    assert got[("intake_quarantine_size", ())] == 1 and got[("intake_quarantine_oversized", ())] == 2
+
+
 def test_metrics_say_whether_the_service_waits_for_mail(context, client):
     """A stopped or hung `intake serve` was invisible: /ready stays 200 (the web runs without it)."""
     from intake.service import SERVICE_STOPPED

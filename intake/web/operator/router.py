@@ -26,6 +26,7 @@ from intake.errors import IntakeError
 from intake.inbound import raw_of
 from intake.mail.message import parse_mail
 from intake.pipeline import Context
+from intake.refusals import refused_for_size
 from intake.runner import Runner
 from intake.web.desk import auth
 from intake.web.desk.auth import OperatorDep, Web
@@ -124,7 +125,11 @@ def quarantine(request: Request, staff: OperatorDep) -> HTMLResponse:
         found = list(session.exec(select(InboundMessage).where(InboundMessage.status == "quarantined")
                                   .order_by(col(InboundMessage.id).desc()).limit(500)))
         rows = [(m.id, m.received_at, m.sender.rpartition("@")[2], m.subject, m.reason, m.attempts) for m in found]
-    return page(request, "quarantine.html", staff, rows=rows)
+        # refused for their size: in the mailbox's Quarantine folder too, but nothing to replay or discard here
+        refused = list(session.exec(select(InboundMessage).where(refused_for_size())
+                                    .order_by(col(InboundMessage.id).desc()).limit(500)))
+        oversized = [(m.id, m.received_at, m.sender.rpartition("@")[2], m.subject, m.reason) for m in refused]
+    return page(request, "quarantine.html", staff, rows=rows, oversized=oversized)
 
 
 def _quarantined(session: Session, message_id: int) -> InboundMessage:
@@ -194,6 +199,7 @@ class MailboxState:
     in_processing: int
     quarantined: int
     last_quarantine: str
+    oversized: int   # refused for their size: in the mailbox's Quarantine folder, not replayable
     outbox_waiting: int
     outbox_failed: int
     oldest_waiting: datetime | None
@@ -221,6 +227,7 @@ def mailbox_state(session: Session) -> MailboxState:
         in_processing=count(inbound.where(InboundMessage.status == "processing")),
         quarantined=count(inbound.where(InboundMessage.status == "quarantined")),
         last_quarantine=f"{last_q.updated_at:%Y-%m-%d %H:%M} UTC: {last_q.reason}" if last_q else "",
+        oversized=count(inbound.where(refused_for_size())),
         outbox_waiting=count(outbox.where(waiting)),
         outbox_failed=count(outbox.where(OutboxMail.status == "failed")),
         oldest_waiting=session.exec(select(func.min(OutboxMail.created_at)).where(waiting)).one(),

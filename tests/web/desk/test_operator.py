@@ -127,3 +127,17 @@ def test_classifier_page_activates_and_refuses_what_the_store_refuses(tmp_path, 
     # (activating the active version again is no new activation: a rollback still finds nothing before it)
     again = client.post("/operator/classifier/rollback", data={"csrf": token})
     assert again.status_code == 200 and "nothing to roll back" in again.text and store.active_version() == version
+
+
+def test_quarantine_page_lists_a_message_refused_for_its_size(tmp_path, model_dir):
+    """A message too large to read was listed by `intake quarantine list` only: the page shows it, without a replay."""
+    desk = make_desk(tmp_path, model_dir, INTAKE_MAX_MESSAGE_MB="0.0005")   # 524 bytes
+    desk.box.deliver(sample("01-ans-gning-om-udeservering.eml"))
+    (outcome,) = desk.runner.process_batch()
+    assert outcome.outcome == "refused"
+    client = desk.user("ops@kk.example", "erhvervsservice", "operator")
+    listing = client.get("/operator/quarantine").text
+    refused = listing.partition("Refused for their size")[2]
+    assert "over the 0.0005 MB limit" in refused and "cafesolsikke.dk" in refused and "mette@" not in refused
+    assert f'href="/operator/quarantine/{outcome.inbound_id}"' not in listing
+    assert "<dt>Afvist for størrelsen / Refused for their size</dt><dd>1 " in client.get("/operator/mailbox").text
