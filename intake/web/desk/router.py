@@ -23,7 +23,7 @@ from sqlmodel import Session
 from starlette.concurrency import run_in_threadpool
 
 from intake.app import open_engine, send_now
-from intake.cases import audit
+from intake.cases import audit, unread
 from intake.cases.compliance import ReportError, load_times, summarise
 from intake.cases.compliance_render import chart_compliance, chart_times
 from intake.cases.lifecycle import held_case
@@ -42,7 +42,7 @@ from intake.web.desk.labels import goal_label, state_label
 from intake.web.desk.mails import attachment_of, business_mails, sent_mails
 from intake.web.desk.users import Staff, assignees, authenticate, dummy_hash
 from intake.web.pages import SHARED_TEMPLATES, lang_or_default, local
-from models import utcnow
+from models import StaffUser, utcnow
 from routing.goals import LOCAL_TZ
 
 log = logging.getLogger(__name__)
@@ -50,6 +50,7 @@ TEMPLATES = Jinja2Templates(directory=[Path(__file__).resolve().parent / "templa
 TEMPLATES.env.filters["local"] = local   # moments on Copenhagen's clock, as caseworkers read them
 TEMPLATES.env.filters["state"] = state_label   # "under behandling / in progress", not in_progress
 TEMPLATES.env.filters["goal"] = goal_label     # "10 arbejdsdage / 10 working days", not working_days
+UNASSIGNED = "none"   # the queue's filter of the parts assigned to nobody
 STANDING_WORDS = {"on_track": "on track", "at_risk": "at risk", "overdue": "overdue", "done": "done"}
 
 
@@ -132,10 +133,11 @@ async def logout(request: Request, staff: StaffDep) -> Response:
 
 
 # -- the queue ------------------------------------------------------------------------------
-def queue(request: Request, staff: StaffDep, status: str = "", task_type: str = "",
-          overdue: bool = False) -> HTMLResponse:
-    """The queue with filters in the address (no case data: statuses and task types only)."""
-    return _queue(request, staff, {"status": status, "task_type": task_type, "overdue": "true" if overdue else ""})
+def queue(request: Request, staff: StaffDep, status: str = "", task_type: str = "", overdue: bool = False,
+          unread: bool = False, assigned: str = "", office: str = "") -> HTMLResponse:
+    """The queue with filters in the address (no case data: statuses, task types, an office, a desk user's id)."""
+    return _queue(request, staff, {"status": status, "task_type": task_type, "overdue": "true" if overdue else "",
+                                   "unread": "true" if unread else "", "assigned": assigned, "office": office})
 
 
 async def search(request: Request, staff: StaffDep) -> HTMLResponse:
@@ -150,10 +152,12 @@ def _queue(request: Request, staff: Staff, asked: dict[str, str], notice: str = 
         status = status_filter(asked.get("status"))
     except UnknownStatus as err:
         raise HTTPException(status_code=400, detail=str(err)) from err
-    f = QueueFilter(auth.queue_offices(staff), status, asked.get("task_type") or None,
-                    asked.get("overdue") == "true", asked.get("q", ""))
     with Session(web.engine) as session:
         try:
+            f = QueueFilter(_narrowed(web, auth.queue_offices(staff), asked.get("office", "")), status,
+                            asked.get("task_type") or None, asked.get("overdue") == "true", asked.get("q", ""),
+                            unread=asked.get("unread") == "true",
+                            assigned=_assignee(session, asked.get("assigned", "")))
             found = queue_page(session, web.desk, f, after=asked.get("after") or None)
         except RequestRefused as err:
             raise HTTPException(status_code=400, detail=str(err)) from err
@@ -162,7 +166,30 @@ def _queue(request: Request, staff: Staff, asked: dict[str, str], notice: str = 
     elif f.search.strip() and f.status == OPEN and not found.rows and not notice:
         notice = ("Ingen åbne dele fundet; vælg status 'alle' for afgjorte og lukkede / "
                   "No open parts found; choose the status 'all' for decided and closed ones")
-    return page(request, "queue.html", staff, page=found, f=f, notice=notice)
+    return page(request, "queue.html", staff, page=found, f=f, notice=notice, office=asked.get("office", ""),
+                assigned=asked.get("assigned", ""))
+
+
+def _narrowed(web: Web, offices: frozenset[str] | None, office: str) -> frozenset[str] | None:
+    """The offices of the queue narrowed to ``office`` when one is asked for (among those the user sees)."""
+    if not office:
+        return offices
+    if office not in web.context.catalogue.offices:
+        raise RequestRefused(f"unknown office {office!r}")
+    return frozenset({office}) if offices is None else offices & {office}
+
+
+def _assignee(session: Session, asked: str) -> str | None:
+    """The address a queue filtered by assignee asks for: a desk user's id (no address in the page's address),
+    ``none`` for the unassigned parts ("")."""
+    if not asked:
+        return None
+    if asked == UNASSIGNED:
+        return ""
+    user = session.get(StaffUser, int(asked)) if asked.isdigit() else None
+    if user is None:
+        raise RequestRefused(f"no desk user {asked!r}")
+    return user.email
 
 
 # -- one case -------------------------------------------------------------------------------
@@ -172,6 +199,8 @@ def _case_page(request: Request, staff: Staff, reference: str, status_code: int 
         case = auth.case_in_reach(session, staff, reference)
         detail = case_detail(session, case.reference, web.desk)
         mine = auth.queue_offices(staff)
+        new_since = unread.unread_since(session, case, mine)   # shown on the page, then seen by the user's office
+        unread.seen(session, case, staff.office)
         audit.record(session, staff.email, "view", case)
         session.commit()
         catalogue, lang = web.context.catalogue, lang_or_default(detail.case.language)
@@ -181,7 +210,7 @@ def _case_page(request: Request, staff: Staff, reference: str, status_code: int 
                     meetings=meetings_of(session, detail.case),
                     arranges_meetings=auth.arranges_meetings(staff, detail.case),
                     details=_details(detail.case.details_json), mine=mine, external=catalogue.external,
-                    part_actions=PART_ACTIONS,
+                    part_actions=PART_ACTIONS, new_since=new_since,
                     assignees={v.part.id: assignees(session, v.part.office, catalogue.triage_office)
                                for v in detail.parts},
                     checklists={pid: checklist_lines(f, catalogue) for pid, f in facts.items()},
@@ -251,6 +280,8 @@ def _act(request: Request, web: Web, staff: Staff, reference: str, action: str, 
             return _case_page(request, staff, reference, 400, error=_CLI_OPTION.sub("", str(err)),
                               typed={**{k: v for k, v in form.items() if isinstance(v, str)}, "action": action,
                                      "part": part or str(form.get("part", ""))})
+        if part:   # a part rerouted away keeps its mark for its new office
+            unread.seen(session, case, staff.office, part)
         audit.record(session, staff.email, action, case, f"part {part}" if part else "")
         session.commit()
         ref = case.reference
