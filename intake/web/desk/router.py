@@ -31,6 +31,7 @@ from intake.cases.meetings import MeetingError, meetings_of
 from intake.cases.queue import QueueFilter, queue_page
 from intake.cases.statuses import OPEN, UnknownStatus, status_filter
 from intake.cases.views import case_detail
+from intake.cases.workload import workload
 from intake.errors import RequestRefused
 from intake.letters.checklist import checklist_lines, missing_request
 from intake.letters.facts import PartFacts
@@ -80,6 +81,7 @@ def make_router(context: Context, secret: str, *, engine: Engine | None = None) 
     router.add_api_route("/cases/{reference}/mail/{inbound_id}/attachments/{index}", download, methods=["GET"])
     router.add_api_route("/cases/{reference}/act/{action}", act, methods=["POST"])
     router.add_api_route("/reports", reports, methods=["GET"], response_class=HTMLResponse)
+    router.add_api_route("/workload", workload_page, methods=["GET"], response_class=HTMLResponse)
     return router
 
 
@@ -326,3 +328,17 @@ def reports(request: Request, staff: StaffDep, start: date | None = None, end: d
             charts["times"] = chart_times(rows)
     return page(request, "reports.html", staff, rows=rows, charts=charts, start=start, end=end, by=by,
                 today=utcnow().astimezone(LOCAL_TZ).date())
+
+
+# -- the offices' workload ------------------------------------------------------------------
+def workload_page(request: Request, staff: StaffDep) -> HTMLResponse:
+    """Per caseworker of the user's offices: open parts, overdue, waiting, new from the business; and unassigned.
+
+    Every desk user sees it for the offices whose queue they see: it counts what their queue already lists.
+    """
+    web = auth.web_of(request)
+    visible, known = auth.queue_offices(staff), list(web.context.catalogue.offices)
+    offices = sorted((o for o in known if visible is None or o in visible), key=lambda o: (o != staff.office, o))
+    with Session(web.engine) as session:
+        loads = workload(session, offices, utcnow())
+    return page(request, "workload.html", staff, loads=loads, unassigned=UNASSIGNED)
