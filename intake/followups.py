@@ -11,7 +11,8 @@ threaded, no clock moved, no answer to the sender.
 ``find_case`` makes that decision (read only, so the dry run makes it too).
 What follows is written in the caller's session:
 
-- a **follow-up** is passed on to the offices of the case's open parts; an
+- a **follow-up** is passed on to the offices of the case's open parts, and
+  marks those parts unread on the desk (``intake.cases.unread``); an
   answer to a request for information resumes every waiting part's clock;
 - a **status question** is answered at once, each part with its office, state
   and expected week (within the daily limit of status answers);
@@ -31,6 +32,7 @@ from collections.abc import Callable, Sequence
 from sqlmodel import Session, col, func, select
 
 from intake.cases import parts as partlib
+from intake.cases import unread
 from intake.cases.checklists import apply_answer, stored
 from intake.cases.lifecycle import Desk, resume
 from intake.cases.rules import (
@@ -137,9 +139,14 @@ def answer_status(session: Session, case: Case, state: MessageState, inbound_id:
     queue_mail(session, purpose="status", msg=msg, case_id=case.id, inbound_id=inbound_id)
 
 
+def _parts_to_tell(parts: Sequence[CasePart]) -> Sequence[CasePart]:
+    """The parts whose offices hear of a follow-up: the open ones, or every part when none is open."""
+    return [p for p in parts if p.status in partlib.OPEN_PART_STATUSES] or parts
+
+
 def _offices_to_tell(parts: Sequence[CasePart]) -> tuple[str, list[str]]:
     """The office a follow-up goes to (the first open part's) and the others in Cc (their functional address)."""
-    open_parts = [p for p in parts if p.status in partlib.OPEN_PART_STATUSES] or parts
+    open_parts = _parts_to_tell(parts)
     offices = list(dict.fromkeys(p.office for p in open_parts))
     assigned = [p.assigned_to or "" for p in open_parts]
     return offices[0], [*offices[1:], *assigned]
@@ -157,6 +164,7 @@ def pass_on_follow_up(session: Session, case: Case, state: MessageState, inbound
         log.info("case resumed by the applicant's answer", extra={"reference": case.reference,
                                                                   "inbound_id": inbound_id})
     office, others = _offices_to_tell(parts)
+    unread.mark(session, _parts_to_tell(parts), state.received)   # the desk shows it until the office looks
     cc = [ctx.catalogue.office(o).address if o in ctx.catalogue.offices else o for o in others]
     notes = [] if closed else recheck(session, case, parts, state, ctx)
     msg = follow_up_to_office(case, state.mail, state.raw, ctx.catalogue, ctx.settings, n, resumed=resumed,

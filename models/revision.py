@@ -6,4 +6,4 @@ straight through the driver (``models.direct``) uses it to know the schema is th
 """
 from __future__ import annotations
 
-HEAD_REVISION = "0009_open_queue"
+HEAD_REVISION = "0010_part_unread"

@@ -204,6 +204,9 @@ class CasePart(SQLModel, table=True):
     paused_seconds: int = 0
     pauses_json: str = Field(default="[]", sa_column=Column(Text, nullable=False, server_default="[]"))
     assigned_to: str | None = None
+    # Migration 0010: when the business wrote the first mail the part's office has not seen (a follow-up); None when
+    # the office has looked since. Set by ``intake.followups``, cleared by the desk (``intake.cases.unread``).
+    unread_since: datetime | None = None
     # the completeness checklist: {"have": {item: where}, "missing": [...], "required_missing": [...]}, {} for none
     checklist_json: str = Field(default="{}", sa_column=Column(Text, nullable=False, server_default="{}"))
     created_at: datetime = Field(default_factory=utcnow)

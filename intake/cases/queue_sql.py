@@ -38,6 +38,8 @@ class QueueFilter:
     task_type: str | None = None
     overdue: bool = False
     search: str = ""
+    unread: bool = False  # only the parts the business has written about since their office looked
+    assigned: str | None = None  # only the parts assigned to this address; "" the unassigned ones
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,7 @@ class CaseRow:
     company: str
     assigned_to: str
     complex: bool
+    unread: bool = False  # the business has written since the part's office looked (``intake.cases.unread``)
 
 
 @dataclass(frozen=True)
@@ -79,7 +82,7 @@ def parse_key(key: str | None) -> tuple[date, int] | None:
 
 _SELECT = (
     "SELECT p.id, p.due_date, p.status, p.decision, p.task_type, p.office, p.assigned_to, p.paused_since,"
-    " p.pauses_json, p.goal_value, p.goal_unit, c.reference, c.received_at, c.company_name, c.complex,"
+    " p.pauses_json, p.goal_value, p.goal_unit, p.unread_since, c.reference, c.received_at, c.company_name, c.complex,"
     " (SELECT count(*) FROM casepart n WHERE n.case_id = c.id)"
     ' FROM casepart p{hint} JOIN "case" c ON c.id = p.case_id'
 )
@@ -117,6 +120,13 @@ def page_query(f: QueueFilter, today: date, *, after: str | None = None, size: i
     if f.overdue:  # open (above), along the open parts' due-date index
         where += ["p.due_date < :today", "p.paused_since IS NULL"]
         params["today"] = today
+    if f.unread:
+        where.append("p.unread_since IS NOT NULL")
+    if f.assigned:
+        where.append("p.assigned_to = :assigned")
+        params["assigned"] = f.assigned
+    elif f.assigned is not None:
+        where.append("(p.assigned_to IS NULL OR p.assigned_to = '')")
     if found is not None:
         where.append(f"p.case_id {_listed('found', sorted(found), params)}")
     key = parse_key(after)
@@ -153,14 +163,14 @@ def read_page(rows: Rows, desk: Desk, f: QueueFilter, *, after: str | None = Non
     got = rows(sql, params)
     page = []
     for (_pid, due_date, status, decision, task_type, office, assigned_to, paused_since, pauses_json, goal_value,
-         goal_unit, reference, received_at, company, complex_, parts) in got[:size]:
+         goal_unit, unread_since, reference, received_at, company, complex_, parts) in got[:size]:
         received = _utc(received_at)
         assert received is not None  # a case always has its receipt
         due = clock.due_if_resumed(_date(due_date), _utc(paused_since), pauses_json, received,
                                    ServiceGoal(goal_value, goal_unit), desk.calendar, now)
         page.append(CaseRow(reference, parts, status, decision, task_type, office, due,
                             standing_of(status, due, today, desk), company or "", assigned_to or "",
-                            bool(complex_)))
+                            bool(complex_), unread_since is not None))
     if len(got) <= size:
         return QueuePage(page, None)
     last = got[size - 1]

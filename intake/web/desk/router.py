@@ -23,7 +23,7 @@ from sqlmodel import Session
 from starlette.concurrency import run_in_threadpool
 
 from intake.app import open_engine, send_now
-from intake.cases import audit
+from intake.cases import audit, unread
 from intake.cases.compliance import ReportError, load_times, summarise
 from intake.cases.compliance_render import chart_compliance, chart_times
 from intake.cases.lifecycle import REOPENABLE, held_case
@@ -31,6 +31,7 @@ from intake.cases.meetings import MeetingError, meetings_of
 from intake.cases.queue import QueueFilter, queue_page
 from intake.cases.statuses import OPEN, UnknownStatus, status_filter
 from intake.cases.views import case_detail
+from intake.cases.workload import workload
 from intake.errors import RequestRefused
 from intake.letters.checklist import checklist_lines, missing_request
 from intake.letters.facts import PartFacts
@@ -42,7 +43,7 @@ from intake.web.desk.labels import event_label, goal_label, state_label, task_la
 from intake.web.desk.mails import attachment_of, business_mails, sent_mails
 from intake.web.desk.users import Staff, assignees, authenticate, dummy_hash
 from intake.web.pages import SHARED_TEMPLATES, lang_or_default, local
-from models import utcnow
+from models import StaffUser, utcnow
 from routing.goals import LOCAL_TZ
 
 log = logging.getLogger(__name__)
@@ -52,6 +53,7 @@ TEMPLATES.env.filters["state"] = state_label   # "under behandling / in progress
 TEMPLATES.env.filters["goal"] = goal_label     # "10 arbejdsdage / 10 working days", not working_days
 TEMPLATES.env.filters["event"] = event_label   # "intern note / internal note", not caseworker_note
 TEMPLATES.env.filters["task"] = task_label     # "Skilte og facadereklamer / Signs and facade advertising", not skilte
+UNASSIGNED = "none"   # the queue's filter of the parts assigned to nobody
 STANDING_WORDS = {"on_track": "on track", "at_risk": "at risk", "overdue": "overdue", "done": "done"}
 
 
@@ -81,6 +83,7 @@ def make_router(context: Context, secret: str, *, engine: Engine | None = None) 
     router.add_api_route("/cases/{reference}/mail/{inbound_id}/attachments/{index}", download, methods=["GET"])
     router.add_api_route("/cases/{reference}/act/{action}", act, methods=["POST"])
     router.add_api_route("/reports", reports, methods=["GET"], response_class=HTMLResponse)
+    router.add_api_route("/workload", workload_page, methods=["GET"], response_class=HTMLResponse)
     return router
 
 
@@ -134,10 +137,11 @@ async def logout(request: Request, staff: StaffDep) -> Response:
 
 
 # -- the queue ------------------------------------------------------------------------------
-def queue(request: Request, staff: StaffDep, status: str = "", task_type: str = "",
-          overdue: bool = False) -> HTMLResponse:
-    """The queue with filters in the address (no case data: statuses and task types only)."""
-    return _queue(request, staff, {"status": status, "task_type": task_type, "overdue": "true" if overdue else ""})
+def queue(request: Request, staff: StaffDep, status: str = "", task_type: str = "", overdue: bool = False,
+          unread: bool = False, assigned: str = "", office: str = "") -> HTMLResponse:
+    """The queue with filters in the address (no case data: statuses, task types, an office, a desk user's id)."""
+    return _queue(request, staff, {"status": status, "task_type": task_type, "overdue": "true" if overdue else "",
+                                   "unread": "true" if unread else "", "assigned": assigned, "office": office})
 
 
 async def search(request: Request, staff: StaffDep) -> HTMLResponse:
@@ -152,10 +156,12 @@ def _queue(request: Request, staff: Staff, asked: dict[str, str], notice: str = 
         status = status_filter(asked.get("status"))
     except UnknownStatus as err:
         raise HTTPException(status_code=400, detail=str(err)) from err
-    f = QueueFilter(auth.queue_offices(staff), status, asked.get("task_type") or None,
-                    asked.get("overdue") == "true", asked.get("q", ""))
     with Session(web.engine) as session:
         try:
+            f = QueueFilter(_narrowed(web, auth.queue_offices(staff), asked.get("office", "")), status,
+                            asked.get("task_type") or None, asked.get("overdue") == "true", asked.get("q", ""),
+                            unread=asked.get("unread") == "true",
+                            assigned=_assignee(session, asked.get("assigned", "")))
             found = queue_page(session, web.desk, f, after=asked.get("after") or None)
         except RequestRefused as err:
             raise HTTPException(status_code=400, detail=str(err)) from err
@@ -164,7 +170,30 @@ def _queue(request: Request, staff: Staff, asked: dict[str, str], notice: str = 
     elif f.search.strip() and f.status == OPEN and not found.rows and not notice:
         notice = ("Ingen åbne dele fundet; vælg status 'alle' for afgjorte og lukkede / "
                   "No open parts found; choose the status 'all' for decided and closed ones")
-    return page(request, "queue.html", staff, page=found, f=f, notice=notice)
+    return page(request, "queue.html", staff, page=found, f=f, notice=notice, office=asked.get("office", ""),
+                assigned=asked.get("assigned", ""))
+
+
+def _narrowed(web: Web, offices: frozenset[str] | None, office: str) -> frozenset[str] | None:
+    """The offices of the queue narrowed to ``office`` when one is asked for (among those the user sees)."""
+    if not office:
+        return offices
+    if office not in web.context.catalogue.offices:
+        raise RequestRefused(f"unknown office {office!r}")
+    return frozenset({office}) if offices is None else offices & {office}
+
+
+def _assignee(session: Session, asked: str) -> str | None:
+    """The address a queue filtered by assignee asks for: a desk user's id (no address in the page's address),
+    ``none`` for the unassigned parts ("")."""
+    if not asked:
+        return None
+    if asked == UNASSIGNED:
+        return ""
+    user = session.get(StaffUser, int(asked)) if asked.isdigit() else None
+    if user is None:
+        raise RequestRefused(f"no desk user {asked!r}")
+    return user.email
 
 
 # -- one case -------------------------------------------------------------------------------
@@ -174,6 +203,8 @@ def _case_page(request: Request, staff: Staff, reference: str, status_code: int 
         case = auth.case_in_reach(session, staff, reference)
         detail = case_detail(session, case.reference, web.desk)
         mine = auth.queue_offices(staff)
+        new_since = unread.unread_since(session, case, mine)   # shown on the page, then seen by the user's office
+        unread.seen(session, case, staff.office)
         audit.record(session, staff.email, "view", case)
         session.commit()
         catalogue, lang = web.context.catalogue, lang_or_default(detail.case.language)
@@ -183,7 +214,7 @@ def _case_page(request: Request, staff: Staff, reference: str, status_code: int 
                     meetings=meetings_of(session, detail.case),
                     arranges_meetings=auth.arranges_meetings(staff, detail.case),
                     details=_details(detail.case.details_json), mine=mine, external=catalogue.external,
-                    part_actions=PART_ACTIONS, reopenable=REOPENABLE,
+                    part_actions=PART_ACTIONS, reopenable=REOPENABLE, new_since=new_since,
                     assignees={v.part.id: assignees(session, v.part.office, catalogue.triage_office)
                                for v in detail.parts},
                     checklists={pid: checklist_lines(f, catalogue) for pid, f in facts.items()},
@@ -253,6 +284,8 @@ def _act(request: Request, web: Web, staff: Staff, reference: str, action: str, 
             return _case_page(request, staff, reference, 400, error=_CLI_OPTION.sub("", str(err)),
                               typed={**{k: v for k, v in form.items() if isinstance(v, str)}, "action": action,
                                      "part": part or str(form.get("part", ""))})
+        if part:   # a part rerouted away keeps its mark for its new office
+            unread.seen(session, case, staff.office, part)
         audit.record(session, staff.email, action, case, f"part {part}" if part else "")
         session.commit()
         ref = case.reference
@@ -297,3 +330,17 @@ def reports(request: Request, staff: StaffDep, start: date | None = None, end: d
             charts["times"] = chart_times(rows)
     return page(request, "reports.html", staff, rows=rows, charts=charts, start=start, end=end, by=by,
                 today=utcnow().astimezone(LOCAL_TZ).date())
+
+
+# -- the offices' workload ------------------------------------------------------------------
+def workload_page(request: Request, staff: StaffDep) -> HTMLResponse:
+    """Per caseworker of the user's offices: open parts, overdue, waiting, new from the business; and unassigned.
+
+    Every desk user sees it for the offices whose queue they see: it counts what their queue already lists.
+    """
+    web = auth.web_of(request)
+    visible, known = auth.queue_offices(staff), list(web.context.catalogue.offices)
+    offices = sorted((o for o in known if visible is None or o in visible), key=lambda o: (o != staff.office, o))
+    with Session(web.engine) as session:
+        loads = workload(session, offices, utcnow())
+    return page(request, "workload.html", staff, loads=loads, unassigned=UNASSIGNED)

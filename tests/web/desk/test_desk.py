@@ -478,6 +478,7 @@ def test_report_counts_only_the_offices_a_caseworker_sees(desk):
 REQUESTS = {
     ("GET", "/login"): None, ("POST", "/login"): None, ("POST", "/logout"): None,
     ("GET", "/cases"): "queue", ("POST", "/cases"): "queue", ("GET", "/reports"): "report",
+    ("GET", "/workload"): "report",
     ("GET", "/cases/{reference}"): "case",
     ("GET", "/cases/{reference}/mail/{inbound_id}/attachments/{index}"): "case",
     ("POST", "/cases/{reference}/act/{action}"): "case",

@@ -1,0 +1,102 @@
+"""The unread mark: a follow-up from the business marks its parts on the desk until their office looks."""
+from __future__ import annotations
+
+import re
+
+from sqlmodel import Session, select
+
+from models import CasePart
+from tests.web.desk.conftest import csrf_of, sample
+
+SCAFFOLD = "02-scaffolding-permit-vesterbroga.eml"      # trafik, from james.carter@nordicscaffold.com
+DIGGING = "08-gravetilladelse-istedgade.eml"            # trafik
+RESTAURANT = "05-ny-restaurant-p-n-rrebrogade.eml"      # several offices, from ahmad@rahimi-kitchen.dk
+NEW_ON_QUEUE = "ny post / new mail"
+NEW_ON_CASE = "Ny fra virksomheden / New from the business"
+
+
+def follow_up(ref: str, sender: str = "James Carter <james.carter@nordicscaffold.com>", n: int = 1) -> bytes:
+    return (f"From: {sender}\r\nTo: erhvervsservice@kk.example\r\nSubject: Re: [{ref}] Kvittering\r\n"
+            f"Date: Mon, 07 Dec 2026 09:0{n}:00 +0100\r\nMessage-ID: <followup-{n}-{ref}@example.com>\r\n"
+            "Content-Type: text/plain; charset=utf-8\r\n\r\nHer er tegningen af stilladset, som I bad om.\r\n").encode()
+
+
+def office_of(desk, ref: str) -> str:
+    from intake.cases.lifecycle import get_case
+    with Session(desk.engine) as s:
+        return get_case(s, ref).office
+
+
+def row_of(html: str, ref: str) -> str:
+    """The queue's row of the case ``ref``."""
+    found = re.search(rf'<tr class="[a-z_]+">\s*<td><a href="/cases/{ref}">.*?</tr>', html, re.S)
+    assert found, f"{ref} is on the queue"
+    return found.group(0)
+
+
+def marks(desk) -> dict[str, bool]:
+    """Each part's office: whether it has an unread mark."""
+    with Session(desk.engine) as s:
+        return {p.office: p.unread_since is not None for p in s.exec(select(CasePart))}
+
+
+def test_a_follow_up_marks_its_part_on_the_queue(desk):
+    ref = desk.deliver(sample(SCAFFOLD))
+    karen = desk.user("karen@kk.example", office_of(desk, ref))
+    assert NEW_ON_QUEUE not in row_of(karen.get("/cases").text, ref)
+    assert desk.deliver(follow_up(ref)) == ref
+    assert NEW_ON_QUEUE in row_of(karen.get("/cases").text, ref)
+
+
+def test_the_queue_filters_the_parts_new_from_the_business(desk):
+    answered, quiet = desk.deliver(sample(SCAFFOLD)), desk.deliver(sample(DIGGING))
+    desk.deliver(follow_up(answered))
+    karen = desk.user("karen@kk.example", office_of(desk, answered))
+    assert quiet in karen.get("/cases").text
+    filtered = karen.get("/cases?unread=true").text
+    assert answered in filtered and quiet not in filtered
+    searched = karen.post("/cases", data={"csrf": csrf_of(filtered), "unread": "true", "status": "open"}).text
+    assert answered in searched and quiet not in searched
+
+
+def test_opening_the_case_shows_the_new_mail_and_clears_the_mark_for_the_office(desk):
+    ref = desk.deliver(sample(SCAFFOLD))
+    desk.deliver(follow_up(ref))
+    karen = desk.user("karen@kk.example", office_of(desk, ref))
+    page = karen.get(f"/cases/{ref}").text
+    assert page.count(NEW_ON_CASE) == 1, "beside the follow-up only, not the application"
+    assert page.index(NEW_ON_CASE) > page.index("Scaffolding permit Vesterbrogade 88")
+    assert NEW_ON_QUEUE not in row_of(karen.get("/cases").text, ref)
+    colleague = desk.user("bo@kk.example", office_of(desk, ref))
+    assert NEW_ON_CASE not in colleague.get(f"/cases/{ref}").text, "seen for the office, not for one user"
+
+
+def test_the_triage_office_opening_the_case_leaves_the_mark_for_the_parts_office(desk):
+    ref = desk.deliver(sample(SCAFFOLD))
+    desk.deliver(follow_up(ref))
+    triage = desk.user("lis@kk.example", "erhvervsservice")
+    assert NEW_ON_CASE in triage.get(f"/cases/{ref}").text
+    assert marks(desk) == {office_of(desk, ref): True}
+    assert NEW_ON_QUEUE in row_of(desk.user("karen@kk.example", office_of(desk, ref)).get("/cases").text, ref)
+
+
+def test_one_office_opening_the_case_keeps_the_mark_of_another_offices_part(desk):
+    ref = desk.deliver(sample(RESTAURANT))
+    desk.deliver(follow_up(ref, "Ahmad Rahimi <ahmad@rahimi-kitchen.dk>"))
+    offices = set(marks(desk))
+    assert len(offices) > 1 and all(marks(desk).values())
+    first, *others = sorted(offices)
+    desk.user("karen@kk.example", first).get(f"/cases/{ref}")
+    assert marks(desk) == {o: o != first for o in offices}
+    other = desk.user("bo@kk.example", others[0])
+    assert NEW_ON_QUEUE in row_of(other.get("/cases").text, ref)
+
+
+def test_acting_on_the_part_clears_its_mark(desk):
+    ref = desk.deliver(sample(SCAFFOLD))
+    desk.deliver(follow_up(ref))
+    karen = desk.user("karen@kk.example", office_of(desk, ref))
+    token = csrf_of(karen.get("/cases").text)   # (not the case page: opening it would clear the mark)
+    r = karen.post(f"/cases/{ref}/act/start", data={"csrf": token})
+    assert r.status_code == 303
+    assert marks(desk) == {office_of(desk, ref): False}
