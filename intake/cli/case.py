@@ -127,6 +127,8 @@ def list_(office: str | None = typer.Option(None, "--office", callback=_known_of
                                             help="open (every part not yet decided), all, or one status, e.g. "
                                                  "routed, in_progress, waiting, decided or closed."),
           overdue: bool = typer.Option(False, "--overdue", help="Only overdue cases."),
+          unread: bool = typer.Option(False, "--unread", help="Only parts the business has written about since "
+                                                              "their office last looked (the desk's new mail)."),
           search: str = typer.Option("", "--search", help="Reference, CVR, company name or address."),
           limit: int = typer.Option(50, "--limit", min=1, max=1000, help="Lines per page."),
           page: int = typer.Option(1, "--page", min=1, help="Which page (1 is the earliest due)."),
@@ -137,12 +139,14 @@ def list_(office: str | None = typer.Option(None, "--office", callback=_known_of
     """
     from intake.cases.queue_sql import QueueFilter
 
-    wanted = QueueFilter(offices={office} if office else None, status=status, overdue=overdue, search=search)
+    wanted = QueueFilter(offices={office} if office else None, status=status, overdue=overdue, search=search,
+                         unread=unread)
     rows, key = _queue_rows(wanted, page, limit, everything)
     table = Table("reference", "due", "standing", "status", "task type", "office", "company", "assigned")
     for r in rows:
         style = STANDING_STYLE.get(r.standing, "")
-        status_text = r.status + (f" ({r.decision})" if r.decision else "") + (" *" if r.complex else "")
+        status_text = (r.status + (f" ({r.decision})" if r.decision else "") + (" *" if r.complex else "")
+                       + (" +" if r.unread else ""))
         reference = r.reference + (f" ({r.parts} parts)" if r.parts > 1 else "")
         table.add_row(reference, r.due.isoformat(), f"[{style}]{r.standing}[/{style}]", status_text,
                       r.task_type, r.office, escape(r.company), escape(r.assigned_to))
@@ -151,7 +155,8 @@ def list_(office: str | None = typer.Option(None, "--office", callback=_known_of
     parts = f" ({len(rows)} parts: one line each)" if len(rows) != cases else ""
     where = "" if everything else f" Page {page}."
     more = f" More: --page {page + 1} (or --all)." if key is not None and not everything else ""
-    console.print(f"{cases} case(s){parts}.{where}{more} * = complex (has a contact person).")
+    console.print(f"{cases} case(s){parts}.{where}{more} * = complex (has a contact person), "
+                  "+ = new mail from the business.")
 
 
 def _queue_rows(wanted: QueueFilter, page: int, limit: int, everything: bool) -> tuple[list, str | None]:

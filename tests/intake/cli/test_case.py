@@ -11,9 +11,10 @@ import pytest
 from sqlmodel import Session, col, select
 from typer.testing import CliRunner
 
+from intake.cases import unread
 from intake.cli.case import app
 from intake.settings import load_settings
-from models import Case, CaseEvent, Correction
+from models import Case, CaseEvent, CasePart, Correction
 from models.db import open_database
 from routing.catalogue import load_catalogue
 from routing.goals import LOCAL_TZ
@@ -226,6 +227,19 @@ def test_list_shows_the_open_parts_unless_a_status_or_all_is_asked(settings):
     assert waiting in out and decided in out
     out = RUN.invoke(app, ["list", "--status", "decided"]).output
     assert decided in out and waiting not in out
+
+
+def test_list_marks_and_filters_the_parts_with_new_mail_from_the_business(settings):
+    """The desk's "new from the business" on the command line: a + after the status, and --unread alone."""
+    quiet, written = add_case(settings, 1), add_case(settings, 2)
+    with Session(open_database(settings.database_url)) as s:
+        case = s.exec(select(Case).where(Case.reference == written)).one()
+        unread.mark(s, s.exec(select(CasePart).where(CasePart.case_id == case.id)).all(), datetime.now(LOCAL_TZ))
+        s.commit()
+    out = RUN.invoke(app, ["list"]).output
+    assert "+" not in out.split(quiet)[1].splitlines()[0] and "+" in out.split(written)[1].splitlines()[0]
+    out = RUN.invoke(app, ["list", "--unread"]).output
+    assert written in out and quiet not in out and "1 case(s)" in out
 
 
 def test_show_prints_details_documents_paths_forward_and_history(settings):
