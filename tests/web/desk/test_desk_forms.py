@@ -35,10 +35,10 @@ def case_in(desk, status: str, **extra) -> str:
     """A one-part case (a sign, office byggeri) whose part, and so the case, is in ``status``."""
     decided = RECEIVED + timedelta(days=3) if status in ("decided", "closed") else None
     paused = RECEIVED + timedelta(days=1) if status == "waiting" else None
-    closed = {"closed_at": RECEIVED + timedelta(days=4)} if status == "closed" else {}
+    closed = RECEIVED + timedelta(days=4) if status == "closed" else None
     with Session(desk.engine) as s:
         case = make_case(s, task_types=("skilte",), received=RECEIVED, status=status, decided=decided,
-                         paused_since=paused, **closed, **extra)
+                         paused_since=paused, closed_at=closed, **extra)
         s.commit()
         return case.reference
 
