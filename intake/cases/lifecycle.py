@@ -101,10 +101,16 @@ def part_actions(case: Case, part: CasePart) -> tuple[str, ...]:
 
 
 def case_actions(case: Case) -> tuple[str, ...]:
-    """The actions on the whole case its status allows (``CASE_ACTION_STATUSES``); none on a purged case."""
+    """The actions on the whole case its status allows (``CASE_ACTION_STATUSES``); none on a purged case, and no
+    mark-complex on a case complex already."""
     if case.purged_at is not None:
         return ()
-    return tuple(action for action, allowed in CASE_ACTION_STATUSES.items() if case.status in allowed)
+    return tuple(action for action, allowed in CASE_ACTION_STATUSES.items()
+                 if case.status in allowed and not (action == "mark-complex" and _complex_already(case)))
+
+
+def _complex_already(case: Case) -> bool:
+    return bool(case.complex and case.contact_email)
 
 
 # -- helpers -----------------------------------------------------------------------
@@ -558,7 +564,7 @@ def mark_complex(session: Session, reference: str, *, actor: str, desk: Desk,
     parts = partlib.parts_of(session, case)
     if case.status not in CASE_ACTION_STATUSES["mark-complex"]:
         raise InvalidTransition(f"case {case.reference} is {case.status}: cannot mark as complex")
-    if case.complex and case.contact_email:
+    if _complex_already(case):
         raise InvalidTransition(f"case {case.reference} is already complex (contact person {case.contact_person})")
     person = _make_complex(session, case, desk, actor, now, "marked complex")
     if person is None:

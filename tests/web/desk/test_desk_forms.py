@@ -85,6 +85,13 @@ def test_a_purged_case_shows_no_action(desk, triage):
     assert forms(triage.get(f"/cases/{ref}").text, ref) == set()
 
 
+def test_a_complex_case_with_its_contact_person_shows_no_mark_complex_which_the_lifecycle_refuses(desk, triage):
+    ref = case_in(desk, "routed", complex=True, contact_person="Mette Holm", contact_email="mette@kk.example")
+    page = triage.get(f"/cases/{ref}").text
+    assert "mark-complex" not in forms(page, ref)
+    assert triage.post(f"/cases/{ref}/act/mark-complex", data={"csrf": csrf_of(page)}).status_code == 400
+
+
 @pytest.mark.parametrize("status", STATUSES)
 def test_a_form_is_shown_exactly_when_the_lifecycle_accepts_its_action(desk, triage, status):
     """For every action, on a fresh case in ``status``: the page shows its form if and only if posting it is done."""
