@@ -27,8 +27,10 @@ from __future__ import annotations
 import json
 import logging
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from types import MappingProxyType
 
 from sqlalchemy import update
 from sqlmodel import Session, col, func, select
@@ -39,7 +41,7 @@ from intake.cases.desk import MAX_TEXT, Desk, InvalidTransition, MissingText, Un
 from intake.cases.meetings import cancel_coming_meeting
 from intake.cases.parts import OPEN_PART_STATUSES, Offices, PartError
 from intake.cases.rules import assign_contact, contact_of, is_complex
-from intake.cases.statuses import OPEN_STATUSES
+from intake.cases.statuses import OPEN_STATUSES, STATUSES
 from intake.errors import CaseNotFound
 from intake.inbound import raw_of
 from intake.letters.case_letters import CaseLetter, case_mail, other_paths_text
@@ -57,6 +59,28 @@ from routing.goals import LOCAL_TZ, describe_week, iso_week
 
 log = logging.getLogger(__name__)
 
+REOPENABLE = ("decided", "closed")   # a part's statuses once decided (a closed case's parts are closed)
+# The statuses each action starts from: of the part for an action on a part, of the case for one on the whole case.
+# The actions refuse any other (``_target``, ``_require``) and the desk offers a part or case only the forms its
+# status allows: one table, so that what is offered and what is accepted cannot drift apart.
+PART_ACTION_STATUSES: Mapping[str, tuple[str, ...]] = MappingProxyType({
+    "start": ("received", "routed", "waiting"),   # on a waiting part, its clock runs again
+    "request-info": OPEN_PART_STATUSES,
+    "approve": OPEN_PART_STATUSES,
+    "reject": OPEN_PART_STATUSES,
+    "forward": OPEN_PART_STATUSES,
+    "reroute": OPEN_PART_STATUSES,
+    "assign": (*OPEN_PART_STATUSES, "decided"),   # a decided part's assignee still gets the business's answers in Cc
+    "reopen": REOPENABLE,
+    "note": STATUSES,
+})
+CASE_ACTION_STATUSES: Mapping[str, tuple[str, ...]] = MappingProxyType({
+    "mark-complex": OPEN_STATUSES,
+    "add-part": OPEN_STATUSES,
+    "close": ("decided",),   # every part decided, and the case not closed yet
+    "note": STATUSES,
+})
+
 
 @dataclass(frozen=True)
 class ActionResult:
@@ -67,6 +91,26 @@ class ActionResult:
     status: str
     summary: str
     mailed: tuple[str, ...] = ()
+
+
+def part_actions(case: Case, part: CasePart) -> tuple[str, ...]:
+    """The actions ``part``'s status allows (``PART_ACTION_STATUSES``); none on a purged case."""
+    if case.purged_at is not None:
+        return ()
+    return tuple(action for action, allowed in PART_ACTION_STATUSES.items() if part.status in allowed)
+
+
+def case_actions(case: Case) -> tuple[str, ...]:
+    """The actions on the whole case its status allows (``CASE_ACTION_STATUSES``); none on a purged case, and no
+    mark-complex on a case complex already."""
+    if case.purged_at is not None:
+        return ()
+    return tuple(action for action, allowed in CASE_ACTION_STATUSES.items()
+                 if case.status in allowed and not (action == "mark-complex" and _complex_already(case)))
+
+
+def _complex_already(case: Case) -> bool:
+    return bool(case.complex and case.contact_email)
 
 
 # -- helpers -----------------------------------------------------------------------
@@ -172,10 +216,10 @@ def start(session: Session, reference: str, *, actor: str, desk: Desk, part: str
           now: datetime | None = None) -> ActionResult:
     """Begin work on a part (received/routed -> in_progress); on a waiting part, resume its clock."""
     now = now or utcnow()
-    case, parts, target = _target(session, reference, part, ("received", "routed", "waiting"), offices)
+    case, parts, target = _target(session, reference, part, PART_ACTION_STATUSES["start"], offices)
     if target.status == "waiting":
         return resume(session, case, actor=actor, desk=desk, now=now, only=target)
-    _require(case, target, "start", ("received", "routed"),
+    _require(case, target, "start", PART_ACTION_STATUSES["start"],
              "it is already in progress" if target.status == "in_progress" else "")
     target.status, target.updated_at = "in_progress", now
     _event(session, case, target, actor, "started", f"by {actor}", now)
@@ -193,7 +237,7 @@ def request_info(session: Session, reference: str, message: str, *, actor: str, 
     part named, else of every part), ``message`` after them.
     """
     now = now or utcnow()
-    case, parts, target = _target(session, reference, part, OPEN_PART_STATUSES, offices)
+    case, parts, target = _target(session, reference, part, PART_ACTION_STATUSES["request-info"], offices)
     if missing:
         chosen = [target] if part else parts
         listed = missing_request([PartFacts.of(p) for p in chosen], desk.catalogue, _lang(case))
@@ -202,7 +246,7 @@ def request_info(session: Session, reference: str, message: str, *, actor: str, 
                                     "with --message")
         message = "\n\n".join(t for t in (listed, (message or "").strip()) if t)
     question = _text(message, "the question for the business (--message)", "request-info")
-    _require(case, target, "request information", OPEN_PART_STATUSES)
+    _require(case, target, "request information", PART_ACTION_STATUSES["request-info"])
     if target.status == "waiting" and _last_question(session, target) == question:
         raise InvalidTransition(f"case {_name(case, parts, target)} already waits for the answer to this very "
                                 "question (a second click?); the business has not answered yet")
@@ -245,7 +289,8 @@ def resume(session: Session, case: Case, *, actor: str, desk: Desk, now: datetim
 
 
 def _decide(case: Case, part: CasePart, action: str, decision: str, desk: Desk, now: datetime) -> None:
-    _require(case, part, action, OPEN_PART_STATUSES, "it is already decided" if part.status == "decided" else "")
+    _require(case, part, action, PART_ACTION_STATUSES[action],
+             "it is already decided" if part.status == "decided" else "")
     partlib.end_pause(part, case.received_at, desk.calendar, now)
     part.status, part.decision, part.decided_at, part.updated_at = "decided", decision, now, now
 
@@ -260,7 +305,7 @@ def approve(session: Session, reference: str, *, actor: str, desk: Desk, message
             offices: Offices = None, now: datetime | None = None) -> ActionResult:
     """Approve a part and tell the business (with the caseworker's message, if any)."""
     now = now or utcnow()
-    case, parts, target = _target(session, reference, part, OPEN_PART_STATUSES, offices)
+    case, parts, target = _target(session, reference, part, PART_ACTION_STATUSES["approve"], offices)
     message = _bounded(message, "the conditions (--message)", "approve")
     _decide(case, target, "approve", "approved", desk, now)
     _event(session, case, target, actor, "approved", message, now)
@@ -301,7 +346,7 @@ def reject(session: Session, reference: str, *, reason: str, path_forward: str, 
     now = now or utcnow()
     why = _text(reason, "the reasons (--reason)", "a rejection")
     way = _text(path_forward, "a path forward (--path-forward)", "a rejection")
-    case, parts, target = _target(session, reference, part, OPEN_PART_STATUSES, offices)
+    case, parts, target = _target(session, reference, part, PART_ACTION_STATUSES["reject"], offices)
     way = resolve_path_forward(case, desk.catalogue, way, target.task_type)
     _decide(case, target, "reject", "rejected", desk, now)
     _event(session, case, target, actor, "rejected", f"reasons: {why}\npath forward: {way}", now)
@@ -322,7 +367,7 @@ def forward(session: Session, reference: str, topic: str, *, actor: str, desk: D
     if ext is None:
         raise UnknownChoice(f"unknown topic {topic!r}; known: {', '.join(sorted(desk.catalogue.external))}")
     message = _bounded(message, "the note (--message)", "forward")
-    case, parts, target = _target(session, reference, part, OPEN_PART_STATUSES, offices)
+    case, parts, target = _target(session, reference, part, PART_ACTION_STATUSES["forward"], offices)
     _decide(case, target, "forward", "forwarded", desk, now)
     _event(session, case, target, actor, "forwarded", f"{ext.id} -> {ext.authority_da}", now)
     _summarise(session, case, parts, now)
@@ -345,8 +390,8 @@ def reroute(session: Session, reference: str, task_type: str, *, actor: str, des
     now = now or utcnow()
     if task_type not in desk.catalogue.tasks:
         raise UnknownChoice(f"unknown task type {task_type!r}; known: {', '.join(sorted(desk.catalogue.tasks))}")
-    case, parts, target = _target(session, reference, part, OPEN_PART_STATUSES, offices)
-    _require(case, target, "reroute", OPEN_PART_STATUSES)
+    case, parts, target = _target(session, reference, part, PART_ACTION_STATUSES["reroute"], offices)
+    _require(case, target, "reroute", PART_ACTION_STATUSES["reroute"])
     if task_type == target.task_type and not target.needs_triage:
         raise InvalidTransition(f"case {case.reference} already has task type {task_type}")
     if any(p.task_type == task_type and p.id != target.id for p in parts):
@@ -422,7 +467,7 @@ def add_part(session: Session, reference: str, task_type: str, *, actor: str, de
         raise UnknownChoice(f"unknown task type {task_type!r}; known: {', '.join(sorted(desk.catalogue.tasks))}")
     case = held_case(session, reference)
     parts = partlib.parts_of(session, case)
-    if case.status not in OPEN_STATUSES:
+    if case.status not in CASE_ACTION_STATUSES["add-part"]:
         raise InvalidTransition(f"case {case.reference} is {case.status}: cannot add a part")
     if any(p.task_type == task_type for p in parts):
         raise InvalidTransition(f"case {case.reference} already has a part {task_type}")
@@ -457,15 +502,12 @@ def assign(session: Session, reference: str, person: str, *, actor: str, desk: D
     who = _text(person, "a caseworker (--to)", "assign")
     if len(who) > 120 or "\n" in who:
         raise UnknownChoice("assign takes a caseworker's name or e-mail address, on one line (at most 120 characters)")
-    case, parts, target = _target(session, reference, part, (*OPEN_PART_STATUSES, "decided"), offices)
-    _require(case, target, "assign", (*OPEN_PART_STATUSES, "decided"))
+    case, parts, target = _target(session, reference, part, PART_ACTION_STATUSES["assign"], offices)
+    _require(case, target, "assign", PART_ACTION_STATUSES["assign"])
     before = target.assigned_to
     target.assigned_to = who
     _event(session, case, target, actor, "assigned", f"{before or '-'} -> {who}", now)
     return ActionResult(case.reference, "assign", target.status, f"case {_name(case, parts, target)} assigned to {who}")
-
-
-REOPENABLE = ("decided", "closed")   # a part's statuses once decided (a closed case's parts are closed)
 
 
 def reopen(session: Session, reference: str, *, reason: str, actor: str, desk: Desk, part: str | None = None,
@@ -478,10 +520,10 @@ def reopen(session: Session, reference: str, *, reason: str, actor: str, desk: D
     """
     now = now or utcnow()
     why = _text(reason, "the reason (--reason)", "reopen")
-    case, parts, target = _target(session, reference, part, REOPENABLE, offices)
+    case, parts, target = _target(session, reference, part, PART_ACTION_STATUSES["reopen"], offices)
     if case.purged_at is not None:
         raise InvalidTransition(f"case {case.reference} is purged: cannot reopen")
-    _require(case, target, "reopen", REOPENABLE, "only a decided part can be reopened")
+    _require(case, target, "reopen", PART_ACTION_STATUSES["reopen"], "only a decided part can be reopened")
     was = target.decision or "-"
     target.paused_since = _aware(target.decided_at) or now   # the time it stood decided: a pause
     old, new = partlib.end_pause(target, case.received_at, desk.calendar, now)
@@ -520,9 +562,9 @@ def mark_complex(session: Session, reference: str, *, actor: str, desk: Desk,
     now = now or utcnow()
     case = held_case(session, reference)
     parts = partlib.parts_of(session, case)
-    if case.status not in OPEN_STATUSES:
+    if case.status not in CASE_ACTION_STATUSES["mark-complex"]:
         raise InvalidTransition(f"case {case.reference} is {case.status}: cannot mark as complex")
-    if case.complex and case.contact_email:
+    if _complex_already(case):
         raise InvalidTransition(f"case {case.reference} is already complex (contact person {case.contact_person})")
     person = _make_complex(session, case, desk, actor, now, "marked complex")
     if person is None:
@@ -540,9 +582,10 @@ def close(session: Session, reference: str, *, actor: str, desk: Desk, now: date
     case = held_case(session, reference)
     parts = partlib.parts_of(session, case)
     open_parts = [p.task_type for p in parts if p.status in OPEN_PART_STATUSES]
-    if case.status == "closed":
+    status = partlib.aggregate_status(parts)
+    if status == "closed":
         raise InvalidTransition(f"case {case.reference} is closed: cannot close; it is already closed")
-    if open_parts:
+    if status not in CASE_ACTION_STATUSES["close"]:
         which = f"; open parts: {', '.join(open_parts)}" if len(parts) > 1 else ""
         raise InvalidTransition(f"case {case.reference} is {case.status}: cannot close; decide it first "
                                 f"(approve, reject or forward{which})")

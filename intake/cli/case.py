@@ -206,6 +206,7 @@ def show(reference: str = typer.Argument(..., help=REFERENCE_HELP)) -> None:
     from datetime import UTC
 
     from intake.cases.views import case_detail
+    from intake.web.desk.labels import event_label
     from routing.goals import LOCAL_TZ
 
     def local(moment):  # the database keeps UTC; people read Copenhagen's clock, as on the desk
@@ -239,7 +240,11 @@ def show(reference: str = typer.Argument(..., help=REFERENCE_HELP)) -> None:
             parts += [f"    path forward {i}. {text}" for i, text in enumerate(v.paths_forward, start=1)]
         docs = [f"  - {a.get('filename')} ({a.get('type')}, {a.get('status')}"
                 + (f": {a.get('reason')}" if a.get("reason") else "") + ")" for a in d.documents]
-        history = [f"  {local(e.at):%Y-%m-%d %H:%M}  {e.actor:<12} {e.action:<15} {e.detail}" for e in d.events]
+        # each event in the desk's words ("intern note / internal note", not caseworker_note)
+        labels = [event_label(e.action) for e in d.events]
+        width = max(map(len, labels), default=0)
+        history = [f"  {local(e.at):%Y-%m-%d %H:%M}  {e.actor:<12} {label:<{width}}  {e.detail}"
+                   for e, label in zip(d.events, labels, strict=True)]
     text = ["\n".join(lines), "parts (reject --path-forward N picks a path of its part):\n" + "\n".join(parts),
             "documents:\n" + ("\n".join(docs) or "  -"), "history:\n" + "\n".join(history)]
     console.print("\n".join(text), highlight=False, markup=False)

@@ -26,7 +26,7 @@ from intake.app import open_engine, send_now
 from intake.cases import audit, unread
 from intake.cases.compliance import ReportError, load_times, summarise
 from intake.cases.compliance_render import chart_compliance, chart_times
-from intake.cases.lifecycle import REOPENABLE, held_case
+from intake.cases.lifecycle import case_actions, held_case, part_actions
 from intake.cases.meetings import MeetingError, meetings_of
 from intake.cases.queue import QueueFilter, queue_page
 from intake.cases.statuses import OPEN, UnknownStatus, status_filter
@@ -214,7 +214,10 @@ def _case_page(request: Request, staff: Staff, reference: str, status_code: int 
                     meetings=meetings_of(session, detail.case),
                     arranges_meetings=auth.arranges_meetings(staff, detail.case),
                     details=_details(detail.case.details_json), mine=mine, external=catalogue.external,
-                    part_actions=PART_ACTIONS, reopenable=REOPENABLE, new_since=new_since,
+                    new_since=new_since,
+                    # the forms each part's status allows, and the case's: the lifecycle's own table
+                    can={v.part.id: part_actions(detail.case, v.part) for v in detail.parts},
+                    case_can=case_actions(detail.case),
                     assignees={v.part.id: assignees(session, v.part.office, catalogue.triage_office)
                                for v in detail.parts},
                     checklists={pid: checklist_lines(f, catalogue) for pid, f in facts.items()},

@@ -255,6 +255,16 @@ def test_show_prints_details_documents_paths_forward_and_history(settings):
     assert "received: 2026-11-30 09:00 (Copenhagen)" in out and " UTC" not in out
 
 
+def test_show_prints_the_history_in_words_not_event_names(settings):
+    """The history reads as on the desk: "intern note / internal note", not caseworker_note."""
+    ref = add_case(settings, 1)
+    RUN.invoke(app, ["start", ref, "--actor", "karen"])
+    RUN.invoke(app, ["note", ref, "Ejeren ringede.", "--actor", "karen"])
+    history = RUN.invoke(app, ["show", ref]).output.partition("history:")[2]
+    assert "behandling startet / processing started" in history and "intern note / internal note" in history
+    assert "caseworker_note" not in history and "karen        started" not in history
+
+
 def test_list_pages_by_due_date_and_all_joins_the_pages(settings):
     made = [add_case(settings, i, received=datetime(2026, 11, i, 9, tzinfo=LOCAL_TZ)) for i in range(2, 7)]
     first = RUN.invoke(app, ["list", "--limit", "2"]).output

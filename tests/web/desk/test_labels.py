@@ -11,6 +11,7 @@ from intake.letters.wording import words
 from intake.web.desk.labels import event_label, state_label, task_label
 from models import CasePart
 from routing.catalogue import load_catalogue
+from tests.intake.casefactory import make_case
 from tests.web.desk.conftest import csrf_of, sample
 
 CATALOGUE = load_catalogue()
@@ -58,3 +59,13 @@ def test_the_history_names_its_events_in_words_and_the_note_form_its_parts_by_ta
     note_select = re.search(r'<select id="notepart" name="part">(.*?)</select>', page, re.S)
     assert note_select, "a case of several parts: the note names its part"
     assert f'<option value="{mine}">{task_label(CATALOGUE.task(mine))} ({office})</option>' in note_select.group(1)
+
+
+def test_a_part_heading_names_the_task_with_its_type_in_small_text(desk):
+    """The heading said "skilte (byggeri)"; the type stays, small, since caseworkers type it in ``--part``."""
+    with Session(desk.engine) as s:
+        ref = make_case(s, task_types=("skilte",)).reference
+        s.commit()
+    page = desk.user("lis@kk.example", "erhvervsservice").get(f"/cases/{ref}").text
+    heading = re.search(r'<h3 id="part-skilte">(.*?)</h3>', page)
+    assert heading and heading.group(1) == f"{task_label(CATALOGUE.task('skilte'))} <small>skilte</small> (byggeri)"
