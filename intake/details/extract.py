@@ -112,10 +112,12 @@ def extract_details(
                 found[k] = Field(v, source)          # (the body saying what the subject said makes it the body's)
         _designated_over_signed(found, source, form_source)
         _period_moved(found, values, source, text)
+    # (a park the body puts on the subject's place comes first: "event at Havneparken on Islands Brygge" under "...
+    # at Islands Brygge" is Havneparken, though the business's address lies on Islands Brygge too)
+    _site_within_subject_place(found, read)
     _subject_site_on_the_address(found)
     _site_by_subject_and_attachment(found, read)
     _year_of_the_subjects_days(found, read)
-    _site_within_subject_place(found, read)
     _subject_corner_of_our_premises(found, read)
     _site_apart_from_the_address(found)
     _sender_signed_in_lower_case(found, read, sender, sender_name)

@@ -1133,6 +1133,9 @@ _CELEBRATION = re.compile(r"(?i)fest|party|reception|arrangement|event|koncert|c
                           r"|gæster|guests|visitors|indvielse|happening")
 _EVENT_CUE = re.compile(r"(?:afholdes|afvikles|finder sted|foregår|takes? place|(?:will be )?held|arrangement\w*|event"
                         r"|udføres|foretages|gennemføres|(?:is|will be) (?:carried out|done|performed)"
+                        # the day the work is planned for: "Installation is planned for 12 April 2027", "scheduled
+                        # on", "er planlagt til", "er berammet til"
+                        r"|(?:planned|scheduled|planlagt|berammet|fastlagt)[ \t]+(?:for|on|to|til|på|den)"
                         r"|festival|marked|\bon|\bden|\bd\.|\bd|(?:man|tirs|ons|tors|fre|lør|søn)dag"
                         r"|\b(?:for|i)[ \t](?:one|a|en|én|a[ \t]single)[ \t]day|\bone[ \t]day[ \t]only"
                         r"|\b(?:i[ \t])?(?:en|én)[ \t]dag"
@@ -1340,7 +1343,10 @@ def _up_and_down(text: str, reference: date, ahead: list[DateMention]) -> Period
 # "Driften skal gerne starte 1. oktober 2027", "production starts on 1 March": when a plant or a business begins to
 # run, no period of an activity applied for
 _OPERATION_STARTS = re.compile(r"(?i)\b(?:driften|produktionen|operations?|production)\b[^.\n]{0,20}"
-                               r"\b(?:start\w*|begynd\w*|påbegynd\w*)\b[^.\n]{0,12}\Z")
+                               r"\b(?:start\w*|begynd\w*|påbegynd\w*)\b[^.\n]{0,12}\Z"
+                               # "Start of production planned for 1 September 2027"
+                               r"|\b(?:start|opstart|begyndelse)[ \t]+(?:of|af|på)[ \t]+(?:the[ \t]+)?(?:driften"
+                               r"|produktionen|operations?|production)\b[^.\n]{0,25}\Z")
 
 
 # the day a job is booked for: "arbejdet er aftalt til tirsdag den 14. september", "planlagt til den 3. maj" (the
@@ -1360,7 +1366,7 @@ def _from_or_to(text: str, reference: date, dates: list[DateMention]) -> Period:
     for mention in dates:
         before = text[max(0, mention.start - 40):mention.start]
         value = _resolve_mention(mention, reference)
-        if start is None and end is None and _BOOKED_FOR.search(before):
+        if start is None and end is None and _BOOKED_FOR.search(before) and not _OPERATION_STARTS.search(before):
             return Period(value, value)
         if (start is None and _FROM_CUE.search(before) and not _OPERATION_STARTS.search(before)
                 and not _FROM_THE_OPENING.search(before)):

@@ -953,6 +953,11 @@ _PLACE_BEFORE_ANOTHER = frozenset("foran for hos ved til af of at outside beside
 _PROPERTYS_OFFICE = re.compile(rf"(?i)\b(?:{PROPERTYS_PEOPLE}"
                                # (our contractor: "Entreprenør er X A/S, CVR ..., Naverland 2" is the applicant)
                                r"|(?:vores|vor|our|deres|their)[ \t]+(?:under)?entreprenør"
+                               # the client of a contractor's job, told in a sentence: "Bygherre er Ejendomsselskabet
+                               # X P/S, Kalvebod Brygge 1", "The developer is X K/S, ..." (not a form's "Bygherre:",
+                               # which may be the applicant's own line)
+                               r"|(?:bygherre(?:n)?|(?:the[ \t]+)?(?:developer|building[ \t]owner))"
+                               r"(?=[ \t]+(?:er|is)[ \t])"
                                r"|(?:our|their)[ \t]+(?:sub)?contractor"
                                # "The sign supplier (Neon Nord, Kirkebjerg Allé 88)"
                                r"|(?:\w+[ \t]+)?(?:supplier|leverandør(?:en)?)"
@@ -1418,6 +1423,9 @@ _EVENT = (r"(?<![\w])(?=[fFoOkKmMlLrRaAeEsSbBhHyYpPdDcCtT])"          # a word s
           r"|race|arrangement|event"
           r"|stand\b|stade|bod\b|boden|stall|sælge|sell|serv(?:e|ing|ere|erer)\b|yoga|parade|optog|demonstration"
           r"|starter|slutter|starts|ends|starting|finishing"
+          # where a run starts and ends: "Start og mål er på Amager Fælled", "Start and finish will be at Fælledparken"
+          r"|start[ \t]+(?:og|and|&)[ \t]+(?:mål|finish)\b|(?:start|mål|finish)(?:område\w*|linje\w*|line|zone|area)?"
+          r"(?=[ \t]+(?:er|is|ligger|bliver|will[ \t]+be)[ \t])"
           r"|\w{0,15}?turnering|tournament"
           r"|afholde|holde|hold\b|host|picnic|loppemarked|julemarked|cirkus|circus|teater|theatre|scene\b"
           r"|party\b|parties\b)")

@@ -1389,7 +1389,9 @@ def _not_a_tank(text: str, m: re.Match[str]) -> bool:
 
 
 # "The crew is 12 people", "holdet er 8 personer": who works there, not who comes
+# (not a group counted beside the guests: "60 staff and 200 guests", "12 medarbejdere og 150 gæster")
 _WORKERS = re.compile(r"(?i)\b(?:crew|staff|team|employees|workers|medarbejdere|personale|ansatte|holdet|hold)\b"
+                      r"(?![ \t,]{1,3}(?:and|og|&|plus|samt)[ \t]+(?:[^\W\d]+[ \t]+){0,2}\Z)"
                       r"[^.\n\d]{0,20}\Z"
                       # "an architecture office of 25 people", "et firma på 12 personer", "a design studio with 14
                       # people": the business's size
