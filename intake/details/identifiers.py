@@ -246,7 +246,7 @@ CUBIC_TANK = re.compile(r"(?:tank|udskiller|separator|cistern)\w*"
                         r"|" + NUMBER.replace("?P<n>", "?P<n2>") + _CUBIC
                         + r"[ \t]{1,2}[^\W\d]*(?:tank|udskiller|separator|cistern)", re.IGNORECASE)
 # (a restaurant's seats are the room it has, not the guests expected: "ca. 40 siddepladser", "around 25 seats")
-_GUEST_WORDS = (r"gæster|deltagere|personer|besøgende|mennesker|tilskuere|tilhørere|publikum|elever"
+_GUEST_WORDS = (r"gæster|deltagere|personer|besøgende|mennesker|tilskuere|tilhørere|publikummer|publikum|elever"
                 r"|løbere|beboere|medlemmer|dansere|audience"
                 r"|guests|participants|attendees|visitors|people|persons|spectators|runners|residents|members"
                 r"|dancers|punters|fans|spillere|players"

@@ -243,7 +243,9 @@ _VALEDICTION = re.compile(
     r"|^\s*best[ \t]*[,!.]?[ \t]*(?P<rest6>)$"                 # "Best," on its own line, the name below it
     # a greeting of one's own words: "Blomstrende hilsner", "Solrige hilsner", "Sunny regards"
     r"|^\s*[^\W\d_]{3,20}e\s+(?:hilsen|hilsner|hilsener)\b[\s,!.]*(?P<rest7>.*)$"
-    r"|^\s*[^\W\d_]{3,20}(?:y|ly|m)\s+(?:regards|wishes)\b[\s,!.]*(?P<rest8>.*)$",
+    r"|^\s*[^\W\d_]{3,20}(?:y|ly|m)\s+(?:regards|wishes)\b[\s,!.]*(?P<rest8>.*)$"
+    # a greeting of one's own, then thanks: "Namaste and thanks,", "Skål og tak"
+    r"|^\s*[^\W\d_]{3,20}\s+(?:and|og|&)\s+(?:thanks|thank\s+you|tak)\b[\s,!.]*(?P<rest9>.*)$",
     re.IGNORECASE)
 _CONTACT_WORD = re.compile(r"(?i)(?:tlf|telefon|phone|mobil|mobile|e-?mail|mail|web|www|cvr|adresse|address)\b")
 _NOT_NAME_WORDS = {"tak", "thanks", "hej", "kære", "dear", "mvh", "regards", "hilsen", "ansøgning", "application",
