@@ -857,7 +857,8 @@ def _name_written_longer(found: dict[str, Field], read: list[tuple[str, str, dic
         return
     first, last = (re.escape(w) for w in words)
     longer = {m.group(0) for m in islice(re.finditer(
-        rf"(?<![\w]){first}[ \t]{last}[ \t][A-ZÆØÅ][\w\-]+(?![\w])"     # "Poul Erik" -> "Poul Erik Munk"
+        # "Poul Erik" -> "Poul Erik Munk", in running text (not a line of its own: "Jesper Holm Nedbrydning")
+        rf"(?<=[^\W\d][ \t]|[,:/(][ \t]){first}[ \t]{last}[ \t][A-ZÆØÅ][\w\-]+(?![\w])"
         rf"|(?<![\w]){first}[a-zæøå]{{2,8}}[ \t]{last}(?![\w])",           # "Jess Mortensen" -> "Jessica Mortensen"
         body), 10)}
     people = [name for name in longer if looks_like_person(name) and not names_a_business(name)]

@@ -995,14 +995,16 @@ def _own_number_after(out: dict, text: str) -> None:
     m = next((m for m in islice(_PHONE_NEAR.finditer(text), 30) if normalise_phone(m.group(0)) == phone), None)
     if not isinstance(phone, str) or m is None:
         return
-    # ("Direkte: 33 21 47 60 | Mobil: 51 84 30 92": a direct line labelled so still gives way to the mobile after it)
+    # ("Direkte: 33 21 47 60 | Mobil: 51 84 30 92": a direct line labelled so still gives way to the mobile after it
+    # on its line; on a line of its own below it, the direct line stands unless the writer asks for the mobile)
     labelled = _DIRECT.search(text, max(0, m.start() - 12), m.start())
     if labelled and not _DIRECT_ONLY.fullmatch(labelled.group(0)):
         return
     if _MARKED_DIRECT.match(text, m.end()):     # "tlf. 32 57 19 40 (direkte) eller mobil 21 48 66 02": the first
         return
     then = _MOBILE_NEXT.match(text, m.end())
-    if labelled and not (then and then.group("label") and _MOBILE_LABEL.match(then.group("label"))):
+    if labelled and not (then and then.group("label") and _MOBILE_LABEL.match(then.group("label"))
+                         and "\n" not in then.group(0)):
         return
     if then and (then.group("label") or (phone.startswith("70") and "\n" not in then.group(0))):
         out["phone"] = normalise_phone(then.group("v")) or phone
