@@ -275,11 +275,21 @@ _WEEK_NARROWED = re.compile(r"(?i)\b(?:i[ \t]+|in[ \t]+)?(?:uge|week)[ \t]+\d{1,
                             r"\d{1,2}\.?[ \t]*(?:[^\W\d]{3,9}|/\d))")
 
 
+# the middle of a month as the start of a range to a day or a month's end: "from mid-May until the end of August", "fra
+# midt i maj til 31. august": its 15th (the middle of a month alone is no day: ``_MID_MONTH``)
+_MID_MONTH_START = re.compile(r"(?i)\b(?P<from>fra|from)[ \t]+(?:mid-?[ \t]?|midt[ \t]+i[ \t]+|medio[ \t]+"
+                              r"|midten[ \t]+af[ \t]+|the[ \t]+middle[ \t]+of[ \t]+)(?P<month>"
+                              + "|".join(sorted(MONTHS, key=len, reverse=True))
+                              + r")\b(?=[ \t,]{0,3}(?:\d{4}[ \t,]{0,3})?(?:until|till|to|til|-|–)[ \t]+"
+                              r"(?:the[ \t]+end|udgangen|slutningen|ultimo|\d))")
+
+
 def find_period(text: str, reference: date) -> Period:
     """The period applied for: the first range near a period cue, else the first range, else one side; an event's
     days widened by the days it is built up and struck; where no date is written, the holidays named."""
     text = _BARE_D.sub(r"\1. ", text)
     text = _WEEK_NARROWED.sub(lambda m: " " * len(m.group(0)), text)
+    text = _MID_MONTH_START.sub(lambda m: f"{m.group('from')} 15. {m.group('month')}", text)
     period = _period_in(text, reference)
     if period.end is None:
         dated = _holidays_dated(text, reference)     # "over Easter", "from Maundy Thursday to Easter Monday"

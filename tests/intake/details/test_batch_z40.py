@@ -129,10 +129,21 @@ def test_a_week_told_as_its_days_is_still_the_days():
     assert (found.get("period_from"), found.get("period_to")) == ("2027-04-19", "2027-04-23")
 
 
+@pytest.mark.parametrize("text", ["from mid-May until the end of August", "fra midt i maj til 31. august"])
+def test_the_middle_of_a_month_starting_a_range_is_its_15th(text):
+    found = body(f"Hi!\n\nI'd like to hold outdoor classes in Kongens Have {text}.\n\nThanks,\nJess Holm\n")
+    assert (found.get("period_from"), found.get("period_to")) == ("2027-05-15", "2027-08-31")
+
+
+def test_the_middle_of_a_month_at_both_ends_is_still_no_period():
+    found = body("Hej\n\nVi graver i Kongens Have fra midt i maj til midt i juni.\n\nMvh\nJess Holm\n")
+    assert "period_from" not in found and "period_to" not in found
+
+
 # ---------------------------------------------------------------- hostile text
 
 @pytest.mark.parametrize("filler", ["uge 3, nærmere bestemt ", "Namaste and thanks,\n", "not the 14th, ",
-                                    "gården ved Kulturhuset Ab Cd (", "Direkte: 33 21 47 60 | "])
+                                    "from mid-May ", "gården ved Kulturhuset Ab Cd (", "Direkte: 33 21 47 60 | "])
 def test_the_new_patterns_read_long_repeated_text_quickly(filler):
     started = time.perf_counter()
     body("Hej\n\n" + filler * 20_000 + "\n\nMvh\nHanne Skov\n")
