@@ -112,10 +112,12 @@ def extract_details(
                 found[k] = Field(v, source)          # (the body saying what the subject said makes it the body's)
         _designated_over_signed(found, source, form_source)
         _period_moved(found, values, source, text)
+    # (a park the body puts on the subject's place comes first: "event at Havneparken on Islands Brygge" under "...
+    # at Islands Brygge" is Havneparken, though the business's address lies on Islands Brygge too)
+    _site_within_subject_place(found, read)
     _subject_site_on_the_address(found)
     _site_by_subject_and_attachment(found, read)
     _year_of_the_subjects_days(found, read)
-    _site_within_subject_place(found, read)
     _subject_corner_of_our_premises(found, read)
     _site_apart_from_the_address(found)
     _sender_signed_in_lower_case(found, read, sender, sender_name)
@@ -128,6 +130,7 @@ def extract_details(
     _company_of_the_sender(found, read, sender)
     _first_name_of_the_owner(found)
     _first_name_in_full(found, read)
+    _name_written_longer(found, read)
     _company_in_the_owners_name(found, read)
     _phone_of_another_person(found, read)
     _contact_by_the_model(found, read, sender, sender_name)
@@ -142,11 +145,23 @@ def extract_details(
     _foreign_register_number(found, read)
     _check_cvr(found)
     _guests_over_the_day(found, read)
+    _site_named_as_the_business(found)
     _order_period(found)
     if cpr:
         found["cpr_found"] = Field(True, _first_cpr_source(sources, form_fields, form_source))
         log.debug("CPR number present in application; not copied into details")
     return {k: found[k] for k in DETAIL_KEYS if k in found}
+
+
+def _site_named_as_the_business(found: dict[str, Field]) -> None:
+    """A site without a house number that is the business's own name ("the terrace in front of Hotel Wildersgade" from
+    Hotel Wildersgade ApS) is its premises, no site of its own."""
+    site, company = found.get("activity_location"), found.get("company_name")
+    if site is None or company is None or not isinstance(site.value, str) or not isinstance(company.value, str):
+        return
+    name = re.sub(rf"[ \t,]+{SUFFIX}\.?$", "", company.value).casefold()
+    if not re.search(r"\d", site.value) and site.value.casefold() == name:
+        del found["activity_location"]
 
 
 # the mail says the period written in the attached form has changed: "arbejdsperioden er rykket: vi graver nu fra ...
@@ -825,6 +840,28 @@ def _first_name_in_full(found: dict[str, Field], read: list[tuple[str, str, dict
     full = {m.group(0) for m in islice(re.finditer(rf"(?<![\w]){re.escape(str(contact.value))}"
                                                    r"(?:[ \t][A-ZÆØÅ][\w\-]+){1,2}(?![\w])", body), 10)}
     people = [name for name in full if looks_like_person(name) and not names_a_business(name)]
+    if len(people) == 1:
+        found["contact_name"] = Field(people[0], "body")
+
+
+def _name_written_longer(found: dict[str, Field], read: list[tuple[str, str, dict[str, object]]]) -> None:
+    """A contact of two names whom the body also writes longer, and only so: with the surname after a double first
+    name ("Kontaktperson er min far, Poul Erik" beside "min far, Poul Erik Munk"), or with the first name in full
+    before the same surname ("Jess Mortensen" signing under "JM Outdoor Training v/ Jessica Mortensen")."""
+    contact = found.get("contact_name")
+    body = _text_of(read, "body")
+    if contact is None or contact.source != "body" or not body or not isinstance(contact.value, str):
+        return
+    words = contact.value.split()
+    if len(words) != 2 or not all(w[:1].isupper() for w in words):
+        return
+    first, last = (re.escape(w) for w in words)
+    longer = {m.group(0) for m in islice(re.finditer(
+        # "Poul Erik" -> "Poul Erik Munk", in running text (not a line of its own: "Jesper Holm Nedbrydning")
+        rf"(?<=[^\W\d][ \t]|[,:/(][ \t]){first}[ \t]{last}[ \t][A-ZÆØÅ][\w\-]+(?![\w])"
+        rf"|(?<![\w]){first}[a-zæøå]{{2,8}}[ \t]{last}(?![\w])",           # "Jess Mortensen" -> "Jessica Mortensen"
+        body), 10)}
+    people = [name for name in longer if looks_like_person(name) and not names_a_business(name)]
     if len(people) == 1:
         found["contact_name"] = Field(people[0], "body")
 

@@ -144,13 +144,17 @@ def area_number(m: re.Match[str]) -> int | float | None:
 
 
 # ("5 metres by 0.8 metres": the unit may be written after both numbers, in full; "tre gange fire meter", "two by
-# three metres": the sides in words, as a size is said aloud)
+# three metres": the sides in words, as a size is said aloud; "fortov 1,2 m bred x 18 m", "1.2 m wide by 18 m": the
+# first side named by its measure's word)
 _SIDE_WORDS = "|".join(sorted((w for w in NUMBER_WORDS if w not in ("a", "en", "et")), key=len, reverse=True))
 DIMENSIONS = re.compile(r"(?:(?<![\d.,])(?P<a>\d+(?:[.,]\d+)?)|(?<![\w-])(?P<aw>" + _SIDE_WORDS + r"))"
-                        r"\s{0,3}(?:(?:m|meter|metres?|meters?)\s{0,3})?"
+                        r"\s{0,3}(?:(?:m|meter|metres?|meters?)\s{0,3}"
+                        r"(?:(?P<word>bred|bredt|brede|wide|lang|langt|lange|long|dyb|dybt|deep)\s{1,3})?)?"
                         r"(?:[x×*]|by(?=\s)|(?<=\s)(?:gange|times)(?=\s))\s{0,3}"
                         r"(?:(?P<b>\d+(?:[.,]\d+)?)|(?P<bw>" + _SIDE_WORDS + r"))"
-                        r"\s{0,3}(?:m|meter|metres?|meters?)(?![\w²])",
+                        r"\s{0,3}(?:m|meter|metres?|meters?)(?![\w²])"
+                        # (not a trench's width by its depth: "0,5 m bred x 1 m dyb")
+                        r"(?(word)(?![ \t]{0,3}(?:dyb|dybt|deep|høj|højt|high)\b))",
                         re.IGNORECASE)
 
 
@@ -242,7 +246,7 @@ CUBIC_TANK = re.compile(r"(?:tank|udskiller|separator|cistern)\w*"
                         r"|" + NUMBER.replace("?P<n>", "?P<n2>") + _CUBIC
                         + r"[ \t]{1,2}[^\W\d]*(?:tank|udskiller|separator|cistern)", re.IGNORECASE)
 # (a restaurant's seats are the room it has, not the guests expected: "ca. 40 siddepladser", "around 25 seats")
-_GUEST_WORDS = (r"gæster|deltagere|personer|besøgende|mennesker|tilskuere|tilhørere|publikum|elever"
+_GUEST_WORDS = (r"gæster|deltagere|personer|besøgende|mennesker|tilskuere|tilhørere|publikummer|publikum|elever"
                 r"|løbere|beboere|medlemmer|dansere|audience"
                 r"|guests|participants|attendees|visitors|people|persons|spectators|runners|residents|members"
                 r"|dancers|punters|fans|spillere|players"

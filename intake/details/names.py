@@ -37,11 +37,13 @@ _TITLE_WORDS = (r"(?:\w*direktør|(?:\w+-)?\w*chef|\w*leder|(?:med)?indehaver|(?
                 r"|secretary|\w*sekretær|assistant|assistent"
                 r"|\w*mester|(?:ops|team|project|site) lead)")
 TITLE_WORDS = _TITLE_WORDS      # (for the contact model's candidates: "Restaurantchef Jonas Friis")
+# (one list for the nouns that name a business and the trade words that make a name one: "Café Grøn Gren", "Harbour
+# Lane Bakery", "Bodega Peder")
 _BUSINESS_NOUN = (r"(?:restaurant|café|cafe|kiosk|shop|store|\w*butik|bar|bistro|bakery|bageri|\w*salon|pizzeria|grill"
                   r"|firma|company|business|virksomhed|enkeltmandsvirksomhed|forretning|\w*værksted|klinik|food ?truck"
-                  r"|madvogn)")
+                  r"|madvogn|frisør|bodega|brasserie|bryggeri|brewery|barbershop|deli)")
 # the same noun in its definite form, written before the business's name: "frisørsalonen", "vaskehallen", "caféen"
-_BUSINESS_THE = rf"[\w-]{{0,30}}?(?:{_BUSINESS_NOUN}|frisør|hal)(?:en|et|ken|len)"
+_BUSINESS_THE = rf"[\w-]{{0,30}}?(?:{_BUSINESS_NOUN}|hal)(?:en|et|ken|len)"
 _INTRO = re.compile(        # each alternative starts a word: the look-behind turns most positions away at once
     r"(?<![\w])(?i:\b(?:min|mit|vores|my|our)[ \t](?:virksomhed|forretning|butik|salon|café|cafe|restaurant|firma"
     r"|enkeltmandsvirksomhed|company|business|shop|bakery|bageri|kiosk|klinik|værksted)[ \t]"
@@ -243,7 +245,9 @@ _VALEDICTION = re.compile(
     r"|^\s*best[ \t]*[,!.]?[ \t]*(?P<rest6>)$"                 # "Best," on its own line, the name below it
     # a greeting of one's own words: "Blomstrende hilsner", "Solrige hilsner", "Sunny regards"
     r"|^\s*[^\W\d_]{3,20}e\s+(?:hilsen|hilsner|hilsener)\b[\s,!.]*(?P<rest7>.*)$"
-    r"|^\s*[^\W\d_]{3,20}(?:y|ly|m)\s+(?:regards|wishes)\b[\s,!.]*(?P<rest8>.*)$",
+    r"|^\s*[^\W\d_]{3,20}(?:y|ly|m)\s+(?:regards|wishes)\b[\s,!.]*(?P<rest8>.*)$"
+    # a greeting of one's own, then thanks: "Namaste and thanks,", "Skål og tak"
+    r"|^\s*[^\W\d_]{3,20}\s+(?:and|og|&)\s+(?:thanks|thank\s+you|tak)\b[\s,!.]*(?P<rest9>.*)$",
     re.IGNORECASE)
 _CONTACT_WORD = re.compile(r"(?i)(?:tlf|telefon|phone|mobil|mobile|e-?mail|mail|web|www|cvr|adresse|address)\b")
 _NOT_NAME_WORDS = {"tak", "thanks", "hej", "kære", "dear", "mvh", "regards", "hilsen", "ansøgning", "application",
@@ -454,8 +458,7 @@ def _to_be_called(text: str) -> Iterator[re.Match[str]]:
 # its verb
 _OPENING_SUBJECT = re.compile(rf"[ \t]*(?P<v>{_NAME_RUN}(?:[ \t](?P<council>menighedsråd|støtteforening"
                               r"|venneforening|forældreforening|beboerforening))?)[ \t]{1,2}(?=[a-zæøå])")
-_TRADE_WORD = re.compile(r"(?i)\w*(?:café|cafe|bageri|bakery|kiosk|restaurant|frisør|salon|bar|bistro|pizzeria|grill"
-                         r"|butik|shop|bodega|deli|brasserie|bryggeri|brewery|barbershop)(?:en|et|ken|len)?")
+_TRADE_WORD = re.compile(rf"(?i)\w*{_BUSINESS_NOUN}(?:en|et|ken|len)?")
 _GREETING_LINE = re.compile(r"(?i)(?:hej|hejsa|hi|hello|kære|dear|goddag|god[ \t]dag|godmorgen|good[ \t]morning"
                             r"|good[ \t]afternoon|halløj|hallo|til|to|attn)\b[^\n]{0,60}")
 

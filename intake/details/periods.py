@@ -266,10 +266,30 @@ def _valid(day: int, month: int, year: int) -> bool:
 _BARE_D = re.compile(r"(?<![\w.])([dD]) (?=\d{1,2}[./]\d)")
 
 
+# a week narrowed to a day: "i uge 3, nærmere bestemt tirsdag d. 19. januar", "in week 3, more precisely Tuesday 19
+# January": the day, not the week
+_WEEK_NARROWED = re.compile(r"(?i)\b(?:i[ \t]+|in[ \t]+)?(?:uge|week)[ \t]+\d{1,2}[ \t]*,?[ \t]*(?:nærmere[ \t]+bestemt"
+                            r"|mere[ \t]+præcist|præcis|more[ \t]+precisely|specifically|to[ \t]+be[ \t]+precise)"
+                            r"[ \t]*[,:]?[ \t]+(?=(?:(?:(?:man|tirs|ons|tors|fre|lør|søn)dag"
+                            r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day|den|d\.|the|on)[ \t,]*){0,2}"
+                            r"\d{1,2}\.?[ \t]*(?:[^\W\d]{3,9}|/\d))")
+
+
+# the middle of a month as the start of a range to a day or a month's end: "from mid-May until the end of August", "fra
+# midt i maj til 31. august": its 15th (the middle of a month alone is no day: ``_MID_MONTH``)
+_MID_MONTH_START = re.compile(r"(?i)\b(?P<from>fra|from)[ \t]+(?:mid-?[ \t]?|midt[ \t]+i[ \t]+|medio[ \t]+"
+                              r"|midten[ \t]+af[ \t]+|the[ \t]+middle[ \t]+of[ \t]+)(?P<month>"
+                              + "|".join(sorted(MONTHS, key=len, reverse=True))
+                              + r")\b(?=[ \t,]{0,3}(?:\d{4}[ \t,]{0,3})?(?:until|till|to|til|-|–)[ \t]+"
+                              r"(?:the[ \t]+end|udgangen|slutningen|ultimo|\d))")
+
+
 def find_period(text: str, reference: date) -> Period:
     """The period applied for: the first range near a period cue, else the first range, else one side; an event's
     days widened by the days it is built up and struck; where no date is written, the holidays named."""
     text = _BARE_D.sub(r"\1. ", text)
+    text = _WEEK_NARROWED.sub(lambda m: " " * len(m.group(0)), text)
+    text = _MID_MONTH_START.sub(lambda m: f"{m.group('from')} 15. {m.group('month')}", text)
     period = _period_in(text, reference)
     if period.end is None:
         dated = _holidays_dated(text, reference)     # "over Easter", "from Maundy Thursday to Easter Monday"
@@ -437,6 +457,13 @@ _DAYS = (r"\d{1,2}\.?(?:[ \t]?[-–][ \t]?\d{1,2}\.?)?[ \t]{1,2}(?:" + "|".join(
 _IN_PLACE_OF = re.compile(rf"(?i)(?<![\w/.])(?P<new>{_DAYS})[ \t]{{0,2}}[(,]?[ \t]{{0,2}}"
                           r"(?:i[ \t]stedet[ \t]for|instead[ \t]of|og[ \t]ikke|and[ \t]not|ikke|not)"
                           rf"[ \t]{{1,2}}(?:(?:den|d\.|the|on)[ \t]{{1,2}})?(?P<old>{_DAYS})(?![\w/])")
+# (the old day written bare, of the new one's month: "the shoot is Thursday 21 January, not the 14th", "den 21. januar,
+# ikke den 14.")
+_IN_PLACE_OF_DAY = re.compile(rf"(?i)(?<![\w/.])(?P<new>{_DAYS})[ \t]{{0,2}}[(,]?[ \t]{{0,2}}"
+                              r"(?:i[ \t]stedet[ \t]for|instead[ \t]of|og[ \t]ikke|and[ \t]not|ikke|not)"
+                              r"[ \t]{1,2}(?:(?:den|d\.|the|on)[ \t]{1,2})?(?P<d>\d{1,2})(?:\.|st|nd|rd|th)"
+                              r"(?![\w/]|[ \t]{0,2}\d|[ \t]{1,2}(?:" + "|".join(sorted(MONTHS, key=len, reverse=True))
+                              + r")\b)")
 _MAX_PUT_RIGHT = 5              # corrections read in one text
 
 
@@ -447,6 +474,14 @@ def _days_in_place_of_others(text: str) -> str:
     for m in islice(_IN_PLACE_OF.finditer(text), _MAX_PUT_RIGHT):     # the old days left out (the length kept)
         pairs.append((m.group("new").rstrip("."), m.group("old").rstrip(".")))
         text = text[:m.end("new")] + " " * (m.end() - m.end("new")) + text[m.end():]
+    for m in islice(_IN_PLACE_OF_DAY.finditer(text), _MAX_PUT_RIGHT):
+        new_days = find_dates(m.group("new"))
+        if len(new_days) != 1:
+            continue
+        text = text[:m.end("new")] + " " * (m.end() - m.end("new")) + text[m.end():]
+        for other in find_dates(text)[::-1]:
+            if (other.day, other.month) == (int(m.group("d")), new_days[0].month):
+                text = text[:other.start] + m.group("new").rstrip(".") + text[other.end:]
     for new, old in pairs:
         old_days = find_dates(old)
         if "-" in old or "–" in old or len(old_days) != 1:
@@ -1133,6 +1168,9 @@ _CELEBRATION = re.compile(r"(?i)fest|party|reception|arrangement|event|koncert|c
                           r"|gæster|guests|visitors|indvielse|happening")
 _EVENT_CUE = re.compile(r"(?:afholdes|afvikles|finder sted|foregår|takes? place|(?:will be )?held|arrangement\w*|event"
                         r"|udføres|foretages|gennemføres|(?:is|will be) (?:carried out|done|performed)"
+                        # the day the work is planned for: "Installation is planned for 12 April 2027", "scheduled
+                        # on", "er planlagt til", "er berammet til"
+                        r"|(?:planned|scheduled|planlagt|berammet|fastlagt)[ \t]+(?:for|on|to|til|på|den)"
                         r"|festival|marked|\bon|\bden|\bd\.|\bd|(?:man|tirs|ons|tors|fre|lør|søn)dag"
                         r"|\b(?:for|i)[ \t](?:one|a|en|én|a[ \t]single)[ \t]day|\bone[ \t]day[ \t]only"
                         r"|\b(?:i[ \t])?(?:en|én)[ \t]dag"
@@ -1282,6 +1320,10 @@ def _relative_day(m: re.Match[str], build: bool, start: date, end: date) -> date
 # "på tre enkelte dage: 3. maj, 10. maj og 24. maj"
 _DAYS_NAMED = re.compile(r"(?i)\b(?:two|three|four|to|tre|fire|[234])[ \t]+(?:separate[ \t]+|single[ \t]+|enkelte[ \t]+"
                          r"|forskellige[ \t]+)?(?:days|dage|dates|datoer)\b[ \t]*:[^.!?\n]{0,40}\Z")
+# the writer applies for every day named, a reserve day too: "Tuesday 16 March, with Wednesday 17 March as a reserve
+# day ... We apply for both days", "Vi søger om begge dage"
+_ALL_DAYS_APPLIED = re.compile(r"(?i)\b(?:apply|applying|søger|ansøger)\b[^.!?\n]{0,20}?\b(?:both|begge|all|alle)"
+                               r"(?:[ \t]+(?:the[ \t]+)?(?:days|dage(?:ne)?|dates|datoer(?:ne)?))\b")
 
 
 def _one_sided(text: str, reference: date, dates: list[DateMention]) -> Period:
@@ -1304,6 +1346,9 @@ def _one_sided(text: str, reference: date, dates: list[DateMention]) -> Period:
     days = sorted({day for d in ahead if (day := _resolve_mention(d, reference)) is not None})
     if 2 <= len(days) <= 4 and _DAYS_NAMED.search(text, max(0, ahead[0].start - 80), ahead[0].start):
         return Period(days[0], days[-1])     # "on two days: Grundlovsdag, Saturday 5 June, and ... 23 June"
+    if (2 <= len(days) <= 4 and (days[-1] - days[0]).days <= 7
+            and _ALL_DAYS_APPLIED.search(text, ahead[-1].end, ahead[-1].end + 200)):
+        return Period(days[0], days[-1])     # "... Wednesday 17 March as a reserve day. We apply for both days."
     for mention in ahead[:1] if one_day else []:               # the date of the letter is no second date
         before = text[max(0, mention.start - 60):mention.start]
         opening = (_OPENING.search(before) is not None        # ("Vi åbner X på Fælledvej 19, 2200 ..., den 1. marts")
@@ -1340,7 +1385,10 @@ def _up_and_down(text: str, reference: date, ahead: list[DateMention]) -> Period
 # "Driften skal gerne starte 1. oktober 2027", "production starts on 1 March": when a plant or a business begins to
 # run, no period of an activity applied for
 _OPERATION_STARTS = re.compile(r"(?i)\b(?:driften|produktionen|operations?|production)\b[^.\n]{0,20}"
-                               r"\b(?:start\w*|begynd\w*|påbegynd\w*)\b[^.\n]{0,12}\Z")
+                               r"\b(?:start\w*|begynd\w*|påbegynd\w*)\b[^.\n]{0,12}\Z"
+                               # "Start of production planned for 1 September 2027"
+                               r"|\b(?:start|opstart|begyndelse)[ \t]+(?:of|af|på)[ \t]+(?:the[ \t]+)?(?:driften"
+                               r"|produktionen|operations?|production)\b[^.\n]{0,25}\Z")
 
 
 # the day a job is booked for: "arbejdet er aftalt til tirsdag den 14. september", "planlagt til den 3. maj" (the
@@ -1360,7 +1408,7 @@ def _from_or_to(text: str, reference: date, dates: list[DateMention]) -> Period:
     for mention in dates:
         before = text[max(0, mention.start - 40):mention.start]
         value = _resolve_mention(mention, reference)
-        if start is None and end is None and _BOOKED_FOR.search(before):
+        if start is None and end is None and _BOOKED_FOR.search(before) and not _OPERATION_STARTS.search(before):
             return Period(value, value)
         if (start is None and _FROM_CUE.search(before) and not _OPERATION_STARTS.search(before)
                 and not _FROM_THE_OPENING.search(before)):

@@ -130,6 +130,8 @@ _BUSINESS = re.compile("(?:" + "|".join([
     r"\bown (?:office|head office|premises|address)s? (?:is|are) (?:at|in|on)",
     rf"{_PREMISES_ON_CORNER}[ \t]+(?:af|of)\b[^.\n]*",
     r"\bc/o\b.*", r"\b(?:office|kontor|adr|adresse|address|hovedkontor)\b\.?:", r"\bhos formanden\b:?",
+    # the premises labelled by their kind under the business's name: "Studio: Sønder Boulevard 53, kl.", "Værksted: X"
+    r"\b(?:studio|atelier|værksted|workshop|showroom)[ \t]*:",
     # "(facaden af) bageriet i Blågårdsgade 14": the business's premises named by a definite noun
     r"\b(?:butikken|forretningen|restauranten|caféen|cafeen|salonen|klinikken|bageriet|kiosken|værkstedet"
     r"|bistroen|hotellet|baren) (?:på|i)",
@@ -245,7 +247,11 @@ _SITE = re.compile("(?:" + "|".join([
     r"\barealet (?:ved|på|foran)",
     r"\b(?:pladsen|græsplænen|plænen|området|the square|the lawn|the area) (?:ved|foran|bag|at|by|in front of|outside)",
     r"\b(?:on|in) the (?:verge|pavement|sidewalk|road|street|kerb|curb) (?:at|by|outside|in front of|of)",
-    r"\bgården bag", r"\bved siden af", r"\b(?:opstille|placere)[sr]? (?:\w+ ){0,3}(?:på|ved)",
+    r"\bgården bag", r"\bved siden af",
+    # a named place with its address in brackets: "i gården ved Kulturhuset Islands Brygge (Islands Brygge 18)",
+    # "in the yard of Kulturhuset (...)"
+    r"\b(?:gården|haven|pladsen|the (?:yard|courtyard|garden)) (?:ved|bag|foran|of|at|by|behind) "
+    r"(?:(?-i:[A-ZÆØÅ])[\w'’&.\-]*[ ]?){1,4}\(", r"\b(?:opstille|placere)[sr]? (?:\w+ ){0,3}(?:på|ved)",
     rf"\b{_WORK}\w* (?:\S+ ){{0,4}}(?:på|ved|i)",
     # a facility being set up: "Vaskehallen etableres på afdelingen X" (not "vi er etableret på X")
     r"\b(?:etableres|anlægges|opsættes|installeres) (?:\S+ ){0,2}(?:på|ved|i)",
@@ -953,6 +959,11 @@ _PLACE_BEFORE_ANOTHER = frozenset("foran for hos ved til af of at outside beside
 _PROPERTYS_OFFICE = re.compile(rf"(?i)\b(?:{PROPERTYS_PEOPLE}"
                                # (our contractor: "Entreprenør er X A/S, CVR ..., Naverland 2" is the applicant)
                                r"|(?:vores|vor|our|deres|their)[ \t]+(?:under)?entreprenør"
+                               # the client of a contractor's job, told in a sentence: "Bygherre er Ejendomsselskabet
+                               # X P/S, Kalvebod Brygge 1", "The developer is X K/S, ..." (not a form's "Bygherre:",
+                               # which may be the applicant's own line)
+                               r"|(?:bygherre(?:n)?|(?:the[ \t]+)?(?:developer|building[ \t]owner))"
+                               r"(?=[ \t]+(?:er|is)[ \t])"
                                r"|(?:our|their)[ \t]+(?:sub)?contractor"
                                # "The sign supplier (Neon Nord, Kirkebjerg Allé 88)"
                                r"|(?:\w+[ \t]+)?(?:supplier|leverandør(?:en)?)"
@@ -961,7 +972,9 @@ _PROPERTYS_OFFICE = re.compile(rf"(?i)\b(?:{PROPERTYS_PEOPLE}"
                                r"|(?:our|my|vores|vor|min)[ \t]+(?:accountants?|auditors?|bookkeepers?|lawyers?"
                                r"|solicitors?|revisor(?:er)?|bogholder|advokat(?:er)?))"
                                r"(?:[ \t]+(?:er|is))?(?:,?[ \t]{1,2}|[ \t]{0,2}\()(?-i:[A-ZÆØÅ])"
-                               r"(?:[^,.;:()\n]{0,60}?,[ \t]{1,2}){1,2}\Z"
+                               # (its address after a comma, or in brackets: "The landlord, Istedhus A/S (Gothersgade
+                               # 14, 1123 København K)")
+                               r"(?:[^,.;:()\n]{0,60}?(?:,[ \t]{1,2}|[ \t]{0,2}\([ \t]{0,2})){1,2}\Z"
                                # "We lease the ground floor from Christianshavn Ejendomme A/S, Overgaden Oven Vandet 10"
                                # ("the tent rental from Partytelt Danmark, Høje Taastrup Boulevard 33", "hired from")
                                r"|\b(?:lease|leases|leasing|rent|rents|renting|rental|rented|hire|hired|hiring|lejer"
@@ -1361,8 +1374,10 @@ _OUR_PREMISES_ON = re.compile(rf"(?i)\b(?:vores|vor|vort|min|mit|our|my)[ \t]+(?
 # "har haft butik på Østerbrogade i 22 år", "i september flyttede vi ind i en gammel industrihal ved Amagerbanen"):
 # where the business is, no site
 _PREMISES_HELD = re.compile(r"(?i)(?<![\w])(?:(?:ligger|ligget|lå|holder[ \t]+til|holdt[ \t]+til)"
-                            r"|(?:har|have|has|had)[ \t]+(?:haft|drevet|had|run)[ \t]+(?:en[ \t]+|et[ \t]+|a[ \t]+)?"
-                            r"[^\W\d]+"
+                            r"|(?:har|have|has|had)[ \t]+(?:haft|drevet|had|run)[ \t]+(?:en[ \t]+|et[ \t]+|a[ \t]+"
+                            r"|vores[ \t]+|vor[ \t]+|vort[ \t]+|our[ \t]+|min[ \t]+|mit[ \t]+|my[ \t]+)?"
+                            # ("Vi har haft vores taproom åbent på Carl Jacobsens Vej siden september")
+                            r"[^\W\d]+(?:[ \t]+(?:åbent?|open|kørende|running))?"
                             r"|(?:flyttede|flyttet|moved)[ \t]+(?:vi[ \t]+|we[ \t]+)?(?:ind|in(?:to)?)\b"
                             r"[^.!?\n]{0,50}?)"
                             r"[ \t]+(?:på|i|ved|on|in|at|by)[ \t]+\Z")
@@ -1418,6 +1433,9 @@ _EVENT = (r"(?<![\w])(?=[fFoOkKmMlLrRaAeEsSbBhHyYpPdDcCtT])"          # a word s
           r"|race|arrangement|event"
           r"|stand\b|stade|bod\b|boden|stall|sælge|sell|serv(?:e|ing|ere|erer)\b|yoga|parade|optog|demonstration"
           r"|starter|slutter|starts|ends|starting|finishing"
+          # where a run starts and ends: "Start og mål er på Amager Fælled", "Start and finish will be at Fælledparken"
+          r"|start[ \t]+(?:og|and|&)[ \t]+(?:mål|finish)\b|(?:start|mål|finish)(?:område\w*|linje\w*|line|zone|area)?"
+          r"(?=[ \t]+(?:er|is|ligger|bliver|will[ \t]+be)[ \t])"
           r"|\w{0,15}?turnering|tournament"
           r"|afholde|holde|hold\b|host|picnic|loppemarked|julemarked|cirkus|circus|teater|theatre|scene\b"
           r"|party\b|parties\b)")

@@ -993,11 +993,19 @@ def _own_number_after(out: dict, text: str) -> None:
     itself labelled as the direct or mobile one."""
     phone = out.get("phone")
     m = next((m for m in islice(_PHONE_NEAR.finditer(text), 30) if normalise_phone(m.group(0)) == phone), None)
-    if not isinstance(phone, str) or m is None or _DIRECT.search(text, max(0, m.start() - 12), m.start()):
+    if not isinstance(phone, str) or m is None:
+        return
+    # ("Direkte: 33 21 47 60 | Mobil: 51 84 30 92": a direct line labelled so still gives way to the mobile after it
+    # on its line; on a line of its own below it, the direct line stands unless the writer asks for the mobile)
+    labelled = _DIRECT.search(text, max(0, m.start() - 12), m.start())
+    if labelled and not _DIRECT_ONLY.fullmatch(labelled.group(0)):
         return
     if _MARKED_DIRECT.match(text, m.end()):     # "tlf. 32 57 19 40 (direkte) eller mobil 21 48 66 02": the first
         return
     then = _MOBILE_NEXT.match(text, m.end())
+    if labelled and not (then and then.group("label") and _MOBILE_LABEL.match(then.group("label"))
+                         and "\n" not in then.group(0)):
+        return
     if then and (then.group("label") or (phone.startswith("70") and "\n" not in then.group(0))):
         out["phone"] = normalise_phone(then.group("v")) or phone
 
@@ -1038,6 +1046,7 @@ _MOBILE_AFTER = re.compile(r"(?:[ \t]{0,2}\([^()\n\d]{1,30}\))?[ \t]{0,2}(?:/|,|
                            rf"(?P<v>{DK_NUMBER})"
                            r"(?!\d)[ \t]{0,2}\(?(?i:(?:min|my)[ \t])?(?i:mobil\w*|mobile|mob|cell|direkte|direct)\b")
 _DIRECT = re.compile(r"(?i)\b(?:direkte|direct|dir|mobil\w*|mob|mobile|cell)\b")
+_DIRECT_ONLY = re.compile(r"(?i)direkte|direct|dir")
 # a number marked as the writer's direct line in brackets right after it: "32 57 19 40 (direkte)"
 _MARKED_DIRECT = re.compile(r"(?i)[ \t]{0,2}\((?:direkte|direct|dir\.?)(?:[ \t]{1,2}(?:nr|linje|line|tlf)\.?)?\)")
 
@@ -1389,7 +1398,9 @@ def _not_a_tank(text: str, m: re.Match[str]) -> bool:
 
 
 # "The crew is 12 people", "holdet er 8 personer": who works there, not who comes
+# (not a group counted beside the guests: "60 staff and 200 guests", "12 medarbejdere og 150 gæster")
 _WORKERS = re.compile(r"(?i)\b(?:crew|staff|team|employees|workers|medarbejdere|personale|ansatte|holdet|hold)\b"
+                      r"(?![ \t,]{1,3}(?:and|og|&|plus|samt)[ \t]+(?:[^\W\d]+[ \t]+){0,2}\Z)"
                       r"[^.\n\d]{0,20}\Z"
                       # "an architecture office of 25 people", "et firma på 12 personer", "a design studio with 14
                       # people": the business's size
