@@ -97,7 +97,7 @@ def extract_details(
         cpr = cpr or bool(find_cpr(text))
         if source == "body":
             subject = next((t for s, t in sources if s == "subject"), "")
-            text = _without_others_history(text, sender, sender_name, subject)
+            text = body_as_read(text, sender, sender_name, subject)
         elif source == "subject":
             text = _subject_put_right(text, next((t for s, t in sources if s == "body"), ""))
         values = extract_from_text(text, reference, for_a_client=source not in ("body", "subject")
@@ -242,8 +242,22 @@ _AGENTS_OWN = ("contact_email", "address", "postcode", "city")
 
 
 def body_as_read(text: str, sender: str, sender_name: str, subject: str = "") -> str:
-    """A mail's body as the details are read from it (without someone else's quoted history)."""
-    return _without_others_history(text, sender, sender_name, subject)
+    """A mail's body as the details are read from it (without someone else's quoted history or a disclaimer)."""
+    return _without_disclaimer(_without_others_history(text, sender, sender_name, subject))
+
+
+# the confidentiality notice a firm's mail system adds under every mail, below the closing ("Denne e-mail og
+# eventuelle vedhæftede filer er fortrolige ... Holm & Bech Revision I/S, CVR 72392302", "This e-mail is confidential
+# ..."): the firm it names and its CVR are the sender's firm, not the application's company
+_DISCLAIMER = re.compile(r"(?ims)^[ \t]*(?:denne|dette|this|the[ \t]+information[ \t]+in[ \t]+this)[ \t]+"
+                         r"(?:e-?mail|mail|meddelelse|besked|message|communication)\b"
+                         r"(?:(?!\n[ \t]*\n).){0,200}?\b(?:fortrolig\w*|confidential\w*|privileged)\b"
+                         r"(?:(?!\n[ \t]*\n).)*")
+
+
+def _without_disclaimer(text: str) -> str:
+    closing = signature_start(text)
+    return _DISCLAIMER.sub(lambda m: "" if m.start() > closing else m.group(0), text)
 
 
 def _without_others_history(text: str, sender: str, sender_name: str, subject: str = "") -> str:

@@ -641,8 +641,10 @@ def _town_after_postcode(text: str, start: int, value: str) -> int:
 # "Spisehuset 1876"', 'en kiosk som skal hedde "Kiosk 24/7"' (the quotes bound it; the noun is no part of it)
 _QUOTED_NAME = re.compile(rf"(?<=[ \t])[\"“„](?P<v>[A-ZÆØÅ0-9][^\"“”„\n]{{1,50}}?)[\"”]"
                           rf"(?:[ \t]{{1,2}}(?P<form>{SUFFIX})(?![\w/]))?")
-_NAMING_WORD_BEFORE = re.compile(rf"(?i:\b(?:{_BUSINESS_NOUN}|{_BUSINESS_THE})(?:[ \t](?:(?:der|som|that|which)[ \t]"
-                                 rf"(?:skal[ \t]|will[ \t]be[ \t]|is[ \t])?)?(?:hedde|hedder|called|named))?)"
+# ('Firmaet skal hedde "Mikkels Smoothies"', 'the stall will be called "X"': the name it is to have)
+_NAMING_WORD_BEFORE = re.compile(rf"(?i:\b(?:{_BUSINESS_NOUN}|{_BUSINESS_THE})(?:[ \t](?:(?:der|som|that|which)[ \t])?"
+                                 rf"(?:skal[ \t]|will[ \t]be[ \t]|is[ \t]|kommer[ \t]til[ \t]at[ \t])?"
+                                 rf"(?:hedde|hedder|called|named))?)"
                                  rf"[ \t]{{1,2}}\Z")
 
 
@@ -1048,8 +1050,10 @@ _CONTACT_BEFORE_NAME = re.compile(
     rf"|correspondence))?"
     # "please send questions about the permit and the traffic signage plan to their project manager, Søren Falk"
     rf"(?:[ \t](?:about|on|regarding|concerning)(?:[ \t][\w'’\-]+){{1,8}}?)?[ \t]to"
-    # "I'm the contact for this: Hannah Schultz", "Jeg er kontaktperson i sagen: X"
-    rf"|\b(?:i['’]m|i[ \t]am|jeg[ \t]er)[ \t](?:the[ \t]|your[ \t])?(?:contact(?:[ \t]person)?|kontakt(?:person)?)"
+    # "I'm the contact for this: Hannah Schultz", "Jeg er kontaktperson i sagen: X", "Det er Mikkel selv, der er
+    # kontaktperson: Mikkel Kjærsgaard", "It is my son who is the contact: X"
+    rf"|\b(?:i['’]m|i[ \t]am|jeg[ \t]er|der[ \t]er|som[ \t]er|who[ \t]is|who['’]s)[ \t](?:the[ \t]|your[ \t])?"
+    rf"(?:contact(?:[ \t]person)?|kontakt(?:person)?)"
     rf"(?:[ \t](?:for|på|i|in|on)[ \t]\w+(?:[ \t]\w+)?)?[ \t]?:"
     rf"|\b(?:spørgsmål|questions|henvendelser|enquiries)[ \t]?:"                # "Questions: our dispatcher X"
     rf"|\btalk[ \t]to"                                          # "talk to our ops lead, X"

@@ -231,8 +231,14 @@ _REGISTERED = re.compile(r"\b(?:(?:\w+s )?registrerede? (?:adresse|hjemsted)(?:\
                          r"(?:\W{0,3}c/o [^,\n]{1,50},)?\W*$", re.IGNORECASE)
 # the address of the client an adviser writes for ("Bygherrens adresse er Frederiksholms Kanal 4"): the applicant's
 # own when an agent writes (``_AGENT``), else the business address it always was
-_CLIENTS_ADDRESS = re.compile(r"\b(?:bygherrens|klientens|the client'?s|the developer'?s|our client'?s)"
-                              r"(?:\s(?:egen|eget|own))?\s(?:adresse|address)(?:\s(?:er|is))?(?:\s(?:på|at))?\W*$",
+# (and the property a landlord writes for its tenant: "Jeg er udlejer af ejendommen Nordre Frihavnsgade 34, hvor min
+# nye lejer ... åbner", "I am the landlord of the building at X")
+_LANDLORD_OF = (r"(?:jeg er|vi er|i am|i'm|we are|we're) (?:the )?"
+                r"(?:udlejer af (?:ejendommen|bygningen|huset|lejemålet)"
+                r"|landlord of (?:the )?(?:building|property|premises|house))")
+_CLIENTS_ADDRESS = re.compile(r"\b(?:(?:bygherrens|klientens|the client'?s|the developer'?s|our client'?s)"
+                              r"(?:\s(?:egen|eget|own))?\s(?:adresse|address)(?:\s(?:er|is))?(?:\s(?:på|at))?"
+                              rf"|{_LANDLORD_OF}(?: (?:på|at|on|in))?)\W*$",
                               re.IGNORECASE)   # ("Bygherrens egen adresse er X")
 _WORK = (r"(?:nedrive|rive|renovere|istandsætte|male|bygge|opføre|grave|udskifte|skifte|sløjfe|fjerne|isolere|reparere"
          r"|arbejde|arbejdet)")
@@ -286,8 +292,9 @@ _SITE = re.compile("(?:" + "|".join([
     r"\b(?:soil|earth|excavated material)(?: [\w-]+){0,4} from",      # "relocation of soil from the former lot at X"
     r"\bplaceret (?:på|ved)", r"\b(?:stillads|container|skurvogn|kran|lift|bod|vogn)\w* (?:\w+ ){0,2}(?:på|ved)",
     r"\btil at (?:\w+ ){0,4}(?:på|ved)",
-    # "ombygge et hus på X", "renovate a flat at X": the work's place, not the business's premises
-    rf"\b(?:{_WORK}|ombygge|restaurere|renovat|refurbish|repair|demolish|paint|rebuild|convert)\w* "
+    # "ombygge et hus på X", "renovate a flat at X", "refitting the shop at X": the work's place, not the business's
+    # premises
+    rf"\b(?:{_WORK}|ombygge|restaurere|renovat|refurbish|refit|repair|demolish|paint|rebuild|convert)\w* "
     r"(?!(?:workshop|shop|service|studio|business)s?\b)"
     rf"(?:(?:en|et|a|an|the|den|det) )?(?:\w+ )?{_PREMISES} (?:på|i|at|on|in)",
     r"\b(?:the )?(?:facade|building|property|block|roof)(?: of the (?:building|property|house))? (?:at|on)",
@@ -393,6 +400,9 @@ _AGENT = re.compile(r"\b(?:(?:på vegne af|on behalf of)(?! (?:vores|vor|vort|ou
                     # "We assist a Swedish client, X AB, ...", "Vi bistår en udenlandsk klient": an adviser's client
                     r"|(?:we|i|vi|jeg) (?:assist|help|represent|bistår|hjælper) (?:a|an|our|en|vores)(?: [\w\-]+)?"
                     r" (?:client|klient)"
+                    # the landlord who writes for a tenant: "Jeg er udlejer af ejendommen X, hvor min nye lejer ...
+                    # åbner" (not "vi er udlejer af festtelte": a rental business)
+                    rf"|{_LANDLORD_OF}"
                     r")\b", re.IGNORECASE)
 _THEIR_PREMISES = re.compile(rf"(?i)\b(?:their|deres)[ \t](?:[\w\-]+[ \t])?(?:{_PREMISES}|\w*bryggeri\w*|brewery)"
                              r"[ \t](?:at|on|in|på|i)[ \t]\Z")
@@ -975,6 +985,10 @@ _PROPERTYS_OFFICE = re.compile(rf"(?i)\b(?:{PROPERTYS_PEOPLE}"
                                # (its address after a comma, or in brackets: "The landlord, Istedhus A/S (Gothersgade
                                # 14, 1123 København K)")
                                r"(?:[^,.;:()\n]{0,60}?(?:,[ \t]{1,2}|[ \t]{0,2}\([ \t]{0,2})){1,2}\Z"
+                               # the client of the job, in the brackets after its name: "for Boligselskabet
+                               # Nordvest (bygherre, CVR ..., administration: Frederiksborgvej 20, ...)"
+                               r"|\([ \t]{0,2}(?:bygherre(?:n)?|(?:the[ \t]+)?(?:developer|building[ \t]owner|client))"
+                               r"[ \t]*[,;:][^()\n]{0,100}\Z"
                                # "We lease the ground floor from Christianshavn Ejendomme A/S, Overgaden Oven Vandet 10"
                                # ("the tent rental from Partytelt Danmark, Høje Taastrup Boulevard 33", "hired from")
                                r"|\b(?:lease|leases|leasing|rent|rents|renting|rental|rented|hire|hired|hiring|lejer"
@@ -998,7 +1012,10 @@ _THIRD_PERSONS_OFFICE = re.compile(r"(?i)\b(?:(?:han|hun|he|she)[ \t]+(?:har|has
 
 # a person named with a title, their address in brackets: "the residents' chair, Mr Per Vinding (Wildersgade 14)",
 # "naboen, fru Karen Holm (Ryesgade 3)": that person's home
-_TITLED_PERSONS_HOME = re.compile(r"(?<![\w])(?i:mr|mrs|ms|miss|dr|hr|fru|frk)\.?[ \t]+[A-ZÆØÅ][\w\-]+"
+# ("Handelsforeningens formand Sidse Aabye (Jægersborggade 31, ...)": an association's chair, named by the office)
+_TITLED_PERSONS_HOME = re.compile(r"(?<![\w])(?:(?i:mr|mrs|ms|miss|dr|hr|fru|frk)\.?"
+                                  r"|\w*(?i:formand|forperson|chair|chairman|chairwoman|chairperson))"
+                                  r"[ \t]+[A-ZÆØÅ][\w\-]+"
                                   r"(?:[ \t]+[A-ZÆØÅ][\w\-]+){0,2}[ \t]{0,2}\([ \t]{0,2}\Z")
 
 
@@ -1350,11 +1367,15 @@ _OR_ANOTHER = re.compile(r"[ \t,]{1,3}(?:or|eller)[ \t]{1,3}(?:(?:in|i|på|at|on
 # ("We are opening Osteria Romano, a small Italian restaurant in Gothersgade": the business named, then what it is;
 # "We run a small event space on Refshaleøen", "vi driver et spillested i Sydhavn": a venue too)
 _WHERE_WE_RUN = re.compile(r"(?i)(?:\b(?:i|we|jeg|vi)(?:[ \t]+(?:run|own|have|har|driver|ejer|er|are|am)|['’](?:re|m))"
-                           r"[ \t]+(?:a|an|en|et|our|my|vores|min|mit|the)"
+                           # ("jeg har købmandsforretning på Nørrebrogade": a Danish trade without its article)
+                           r"(?:[ \t]+(?:a|an|en|et|our|my|vores|min|mit|the)"
+                           r"|(?=[ \t]+\w+(?:forretning|butik|salon)\b))"
                            r"|\b(?:åbner|åbne|opening|open|opens|run|runs|running|driver|ejer|own|owns)[ \t]+"
-                           r"(?-i:[A-ZÆØÅ])[^,.\n]{1,40},[ \t]+(?:a|an|en|et))[ \t]+(?:[\w-]+[ \t]+){0,3}?"
-                           r"(?:café|cafe|coffee[ \t]bar|\w*bar|restaurant|bistro|shop|store|butik|bageri|bakery|kiosk"
-                           r"|salon|frisør|klinik|clinic|studio|værksted|workshop|pizzeria|business|forretning"
+                           # ("I run The Crown & Anchor, the British pub on Torvegade")
+                           r"(?-i:[A-ZÆØÅ])[^,.\n]{1,40},[ \t]+(?:a|an|en|et|the))[ \t]+(?:[\w-]+[ \t]+){0,3}?"
+                           r"(?:café|cafe|coffee[ \t]bar|\w*bar|pub|restaurant|bistro|shop|store|\w*butik|bageri"
+                           r"|bakery|kiosk"
+                           r"|\w*salon|frisør|klinik|clinic|studio|værksted|workshop|pizzeria|business|\w*forretning"
                            r"|\w*risteri|\w*bryggeri|\w*roastery|\w*brewery|agency|company|firm|bureau|\w*firma"
                            r"|virksomhed|venue|space|\w*sted|\w*hal|hall"
                            # a trade's shop by its trade: "We are a small florist on Ahornsgade", "et lille trykkeri i

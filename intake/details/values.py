@@ -338,6 +338,8 @@ def _site_value(value: str) -> str:
     caféen", "On the pavement in front of our pub": the business's own premises)."""
     if _OWN_PREMISES.search(value):
         return ""                           # "outside our shop at Vesterbrogade 50": the business's own address
+    if _SIZE_FIRST.match(value):
+        return ""                           # "Stand: 3 x 2 m wooden hut (6 m²)": what the stand is, not where
     value = _CORNER_OF.sub("", value)
     value = _RELATION_FIRST.sub("", value)          # "Ude på Sankt Hans Torv, ...": the place without "ude på"
     m = _STRETCH_OF.match(value)
@@ -359,6 +361,11 @@ def _site_value(value: str) -> str:
         return m.group("place")             # "Sandkaj, Nordhavn": the place, without the part of town it lies in
     m = _PLACE_THEN_SPOT.match(value) or _PLACE_BY_STREET.match(value) or _SPOT_IN_PLACE.match(value)
     return m.group("place") if m else value
+
+
+# a site field opening with a size ("3 x 2 m wooden hut", "2,5 x 3 meter telt", "6 m² stand"): it describes the thing
+_SIZE_FIRST = re.compile(r"(?i)^\s*(?:ca\.?|approx\.?|about|cirka)?\s*\d[\d.,]*\s*(?:[x×]\s*\d[\d.,]*\s*)?"
+                         r"(?:m|m2|m²|meter|metres?|meters?|cm|kvm)(?![\w])")
 
 
 # a park or an area named first, then the spot in it by a street address: "Amager Strandpark, start og mål på pladsen
