@@ -338,6 +338,9 @@ def _subject_gives_way(old: Field, new: object) -> bool:
     if (isinstance(old.value, str) and isinstance(new, str) and same_place(old.value, new)
             and old.value.split(",")[0] != new.split(",")[0]):
         return True                             # "Gl. Køge Landevej 55" in the subject, "Gammel ..." in the body
+    if (isinstance(old.value, str) and isinstance(new, str) and new.startswith(old.value)
+            and re.fullmatch(r"[a-zæøå]{2,12}", new[len(old.value):])):
+        return True                             # "Amager Strand" in the subject, "Amager Strandpark" in the body
     return old.value == new or (isinstance(old.value, str) and isinstance(new, str) and not re.search(r"\d", old.value)
                                 and bool(re.search(r"\d", new)) and "," not in old.value)
 

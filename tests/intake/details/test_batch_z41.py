@@ -154,3 +154,33 @@ def test_a_tent_rental_business_is_no_landlord():
     found = body("Hej\n\nVi er udlejer af festtelte og skal stille et telt op på Rosenvængets Allé 5 den 5. juni 2027."
                  "\n\nTeltudlejning Dal ApS\nClassensgade 21\n2100 København Ø\n\nMvh\nHenrik Dal\n")
     assert found["address"] == "Classensgade 21"
+
+
+# ---------------------------------------------------------------- the period and the place in the subject
+
+@pytest.mark.parametrize("sentence", ["Selskabet forventer at påbegynde driften den 1. maj 2027.",
+                                      "We expect to start operations on 1 May 2027."])
+def test_the_day_a_business_starts_operating_is_no_period(sentence):
+    found = body(f"Hej\n\nVi søger om tilladelse til afledning af spildevand fra vaskehallen på Valby Langgade 3. "
+                 f"{sentence}\n\nMvh\nAli Yilmaz\n")
+    assert found.get("period_from") is None
+
+
+def test_a_period_before_operations_start_stays():
+    found = body("Hej\n\nVi søger om lov til en container på Valby Langgade 3 fra den 1. maj 2027 til 14. maj 2027, "
+                 "inden vi påbegynder driften.\n\nMvh\nAli Yilmaz\n")
+    assert (found["period_from"], found["period_to"]) == ("2027-05-01", "2027-05-14")
+
+
+def test_a_place_the_body_names_in_full_wins_over_its_short_name_in_the_subject():
+    found = values([("subject", "Smoothies på Amager Strand til sommer"),
+                    ("body", "Hej\n\nMin søn vil sælge smoothies fra en ladcykel i Amager Strandpark fra 26. juni "
+                             "til 8. august 2027.\n\nMvh\nHanne Kjær\n")])
+    assert found["activity_location"] == "Amager Strandpark"
+
+
+def test_the_subjects_place_stays_when_the_body_names_none():
+    found = values([("subject", "Smoothies på Amager Strand til sommer"),
+                    ("body", "Hej\n\nMin søn vil sælge smoothies fra en ladcykel på stranden fra 26. juni til 8. "
+                             "august 2027.\n\nMvh\nHanne Kjær\n")])
+    assert found["activity_location"] == "Amager Strand"
