@@ -734,7 +734,9 @@ def _name_with_its_address(found: dict[str, Field], read: list[tuple[str, str, d
         local = str(email.value).partition("@")[0].casefold()
         if looks_like_person(person) or (" " not in person and local.startswith(person.casefold())):
             found["contact_name"] = Field(person, email.source)
-    elif (" ".join(sender_name.split()).casefold() == contact.value.casefold() and EMAIL.fullmatch(sender)
+    # (a display name may carry the firm after a bar: "Katharina Weiß | Nordlicht Events")
+    elif (" ".join(re.split(r"[ \t]+[|–][ \t]+", sender_name)[0].split()).casefold() == contact.value.casefold()
+          and EMAIL.fullmatch(sender)
           and not _HEADER_LINE.search(text, max(0, named.start() - 40), named.start())):
         found["contact_email"] = Field(sender.lower(), "from")     # (not a forwarded mail's "From: X <x@...>")
 

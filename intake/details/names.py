@@ -178,9 +178,10 @@ _SENTENCE_END = re.compile(r"(?<!\b[A-ZÆØÅ])"             # "Malerfirmaet M. 
 _PLACE_TAIL = re.compile(r"\s+(?:på|i|in|at|on)\s+(?:\S+\s+){0,2}?\S*(?:gade|vej|allé|plads|torv|torvet|boulevard"
                          r"|brygge|stræde)\b.*$",
                          re.IGNORECASE)
-# (Baltic: "Rūta Petrauskienė"; Vietnamese: "Nguyễn Thị Thảo")
-_LOWER = "a-zæøåéèêëáàâäíìîïóòôöúùûüýÿçñşğıłńśźżćčřšžőűãõāēīūėąęįųķļņģơưđ\u1ea1-\u1ef9"
-_NAME_TOKEN = (rf"[A-ZÆØÅÉÜÖÄŞÇŁŚŻŽČĆĐŘŠ][{_LOWER}]{{1,30}}(?:['’\-][A-ZÆØÅÉÜÖÄŞÇa-z{_LOWER}][{_LOWER}]+"
+# (Baltic: "Rūta Petrauskienė"; Vietnamese: "Nguyễn Thị Thảo"; Icelandic and German: "Hrafn Sigurðsson",
+# "Katharina Weiß")
+_LOWER = "a-zæøåéèêëáàâäíìîïóòôöúùûüýÿçñşğıłńśźżćčřšžőűãõāēīūėąęįųķļņģơưđðþß\u1ea1-\u1ef9"
+_NAME_TOKEN = (rf"[A-ZÆØÅÉÜÖÄŞÇŁŚŻŽČĆĐŘŠÞ][{_LOWER}]{{1,30}}(?:['’\-][A-ZÆØÅÉÜÖÄŞÇa-z{_LOWER}][{_LOWER}]+"
                r"|[A-Z][a-z]+)*")
 _NAME = (rf"(?:[A-ZÆØÅ]\.[ \t]?(?=[A-ZÆØÅ][{_LOWER}]{{2}}))?"                 # "J. Bønnelykke"
          rf"{_NAME_TOKEN}(?:[ \t]+(?:[A-ZÆØÅÉÜ]\.|{_NAME_TOKEN}|O['’]{_NAME_TOKEN}"

@@ -184,3 +184,28 @@ def test_the_subjects_place_stays_when_the_body_names_none():
                     ("body", "Hej\n\nMin søn vil sælge smoothies fra en ladcykel på stranden fra 26. juni til 8. "
                              "august 2027.\n\nMvh\nHanne Kjær\n")])
     assert found["activity_location"] == "Amager Strand"
+
+
+# ---------------------------------------------------------------- the contact's name and address
+
+@pytest.mark.parametrize("name", ["Hrafn Sigurðsson", "Katharina Weiß", "Þóra Guðmundsdóttir"])
+def test_a_name_with_icelandic_or_german_letters_signs_the_mail(name):
+    found = body("Hello,\n\nI would like to show a sculpture on Israels Plads from 1 May 2027.\n\nBest wishes,\n"
+                 f"{name}\nstudio@atelier.dk\n")
+    assert found["contact_name"] == name
+
+
+_COLLEAGUE = ("Hello,\n\nWe apply for a stand on Ofelia Plads on 3 September 2027. My colleague Tobias Brenner "
+              "(t.brenner@nordlicht.de) will be at the site visit, but please address all questions to me.\n\n"
+              "With kind regards\n\nKatharina Weiß\nSenior Project Manager\nNordlicht Events GmbH\n")
+
+
+def test_a_sender_whose_display_name_adds_the_firm_after_a_bar_keeps_her_own_address():
+    found = values([("body", _COLLEAGUE)], sender="k.weiss@nordlicht.de",
+                   sender_name="Katharina Weiß | Nordlicht Events")
+    assert (found["contact_name"], found["contact_email"]) == ("Katharina Weiß", "k.weiss@nordlicht.de")
+
+
+def test_another_person_before_the_bar_of_the_display_name_gives_no_address():
+    found = values([("body", _COLLEAGUE)], sender="info@nordlicht.de", sender_name="Jan Pahl | Nordlicht Events")
+    assert found["contact_email"] != "info@nordlicht.de"
