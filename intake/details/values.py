@@ -499,6 +499,11 @@ def _v_period(value: str, reference: date) -> Values:
     return {"period_from": single.isoformat(), "period_to": single.isoformat()} if single else {}
 
 
+# the word after a capacity's number: a volume unit, or the things counted ("max. 30 scooters", "40 cykler")
+_COUNTED_THING = re.compile(r"[ \t]*([^\W\d_]+)")
+_VOLUME_WORDS = frozenset("l ltr lt liter litre litres liters m3 m kubikmeter cubic gallons".split())
+
+
 def _v_amount(key: str) -> Handler:
     def handler(value: str, _ref: date) -> Values:
         if key == "area_m2" and (area := _area_in_value(value)):
@@ -511,6 +516,9 @@ def _v_amount(key: str) -> Handler:
         m = (key == "guests" and GUESTS_TOTAL.search(value)) or next(
             (n for n in islice(re.finditer(NUMBER, value), 10)
              if not _A_NAMES_NUMBER.search(value, 0, n.start())), None)
+        if m and key == "litres" and (thing := _COUNTED_THING.match(value, m.end())) \
+                and thing.group(1).lower() not in _VOLUME_WORDS:
+            return {}           # "Capacity: max. 30 scooters": a count of things, no volume
         number = parse_number(m.group("n")) if m else None
         upper = _RANGE.match(value, m.end()) if m and key == "guests" else None
         if upper and isinstance(number, int) and (top := parse_number(upper.group("n"))) and top > number:

@@ -209,3 +209,17 @@ def test_a_sender_whose_display_name_adds_the_firm_after_a_bar_keeps_her_own_add
 def test_another_person_before_the_bar_of_the_display_name_gives_no_address():
     found = values([("body", _COLLEAGUE)], sender="info@nordlicht.de", sender_name="Jan Pahl | Nordlicht Events")
     assert found["contact_email"] != "info@nordlicht.de"
+
+
+# ---------------------------------------------------------------- litres
+
+@pytest.mark.parametrize("line", ["Capacity: max. 30 scooters", "Kapacitet: 40 cykler"])
+def test_a_capacity_counted_in_things_is_no_litres(line):
+    found = body(f"Hello,\n\nWe apply for a parking area on Sankt Hans Torv.\n\n{line}\n\nRegards\nElif Demir\n")
+    assert found.get("litres") is None
+
+
+@pytest.mark.parametrize("line", ["Capacity: 1.200 litres", "Tankens kapacitet: 2500 l"])
+def test_a_capacity_in_litres_stays(line):
+    found = body(f"Hej\n\nVi skal have installeret en olietank på Valby Langgade 3.\n\n{line}\n\nMvh\nAli Yilmaz\n")
+    assert found["litres"] in (1200, 2500)
