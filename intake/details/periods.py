@@ -1390,9 +1390,10 @@ _OPERATION_STARTS = re.compile(r"(?i)\b(?:driften|produktionen|operations?|produ
                                r"|\b(?:start|opstart|begyndelse)[ \t]+(?:of|af|på)[ \t]+(?:the[ \t]+)?(?:driften"
                                r"|produktionen|operations?|production)\b[^.\n]{0,25}\Z"
                                # the verb first: "Selskabet forventer at påbegynde driften den 1. maj 2027", "we expect
-                               # to start operations on 1 May"
+                               # to start operations on 1 May" (not "wishes to start production on 1 September": the
+                               # development set's d62-18 applies from that day)
                                r"|\b(?:start\w*|begynd\w*|påbegynd\w*|commenc\w*|begin\w*)[ \t]+(?:the[ \t]+|its[ \t]+"
-                               r"|our[ \t]+)?(?:driften|produktionen|operations?|production)\b[^.\n]{0,12}\Z")
+                               r"|our[ \t]+)?(?:driften|operations?)\b[^.\n]{0,12}\Z")
 
 
 # the day a job is booked for: "arbejdet er aftalt til tirsdag den 14. september", "planlagt til den 3. maj" (the
