@@ -248,11 +248,12 @@ def body_as_read(text: str, sender: str, sender_name: str, subject: str = "") ->
 
 # the confidentiality notice a firm's mail system adds under every mail, below the closing ("Denne e-mail og
 # eventuelle vedhæftede filer er fortrolige ... Holm & Bech Revision I/S, CVR 72392302", "This e-mail is confidential
-# ..."): the firm it names and its CVR are the sender's firm, not the application's company
-_DISCLAIMER = re.compile(r"(?ims)^[ \t]*(?:denne|dette|this|the[ \t]+information[ \t]+in[ \t]+this)[ \t]+"
-                         r"(?:e-?mail|mail|meddelelse|besked|message|communication)\b"
-                         r"(?:(?!\n[ \t]*\n).){0,200}?\b(?:fortrolig\w*|confidential\w*|privileged)\b"
-                         r"(?:(?!\n[ \t]*\n).)*")
+# ...", "Diese E-Mail enthält vertrauliche Informationen"): the firm it names and its CVR are the sender's firm, not
+# the application's company
+_DISCLAIMER = re.compile(r"(?ims)^[ \t]*(?:denne|dette|this|the[ \t]+information[ \t]+in[ \t]+this|diese)[ \t]+"
+                         r"(?:e-?mail|mail|meddelelse|besked|message|communication|nachricht)\b"
+                         r"(?:(?!\n[ \t]*\n).){0,200}?\b(?:fortrolig\w*|confidential\w*|privileged|vertraulich\w*)\b"
+                         r"(?:(?!\n[ \t]*\n).){0,2000}")
 
 
 def _without_disclaimer(text: str) -> str:

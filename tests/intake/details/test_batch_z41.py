@@ -47,7 +47,8 @@ def test_a_market_stall_on_another_street_is_still_the_site():
     "Denne e-mail og eventuelle vedhæftede filer er fortrolige og kun tiltænkt adressaten. Revisorhuset Vest I/S, "
     "CVR 72392302.",
     "This e-mail is confidential and may be privileged. If you are not the intended recipient, please delete it. "
-    "Revisorhuset Vest I/S, CVR 72392302."])
+    "Revisorhuset Vest I/S, CVR 72392302.",
+    "Diese E-Mail enthält vertrauliche Informationen. Revisorhuset Vest I/S, CVR 72392302."])
 def test_the_firm_in_a_confidentiality_notice_is_not_the_company(notice):
     found = body("Hej\n\nJeg skriver på vegne af vores klient, Café Solsort ApS, som åbner på Elmegade 20 til foråret."
                  "\n\nVirksomhedens oplysninger:\nCafé Solsort ApS\nCVR-nr. 25 51 03 80\nElmegade 20, 2200 København N"
