@@ -38,7 +38,7 @@ from sqlmodel import Session, col, func, select
 from intake.cases import checklists
 from intake.cases import parts as partlib
 from intake.cases.desk import MAX_TEXT, Desk, InvalidTransition, MissingText, UnknownChoice
-from intake.cases.meetings import cancel_coming_meeting
+from intake.cases.meetings import MEETING_STATUSES, cancel_coming_meeting
 from intake.cases.parts import OPEN_PART_STATUSES, Offices, PartError
 from intake.cases.rules import assign_contact, contact_of, is_complex
 from intake.cases.statuses import OPEN_STATUSES, STATUSES
@@ -78,6 +78,7 @@ CASE_ACTION_STATUSES: Mapping[str, tuple[str, ...]] = MappingProxyType({
     "mark-complex": OPEN_STATUSES,
     "add-part": OPEN_STATUSES,
     "close": ("decided",),   # every part decided, and the case not closed yet
+    "meeting": MEETING_STATUSES,   # the star meeting (its form only for whom arranges it): none on a closed case
     "note": STATUSES,
 })
 
