@@ -100,3 +100,18 @@ def test_acting_on_the_part_clears_its_mark(desk):
     r = karen.post(f"/cases/{ref}/act/start", data={"csrf": token})
     assert r.status_code == 303
     assert marks(desk) == {office_of(desk, ref): False}
+
+
+def test_a_part_rerouted_to_another_office_after_the_business_wrote_is_new_mail_there(desk):
+    """The wastewater office read the business's answer and rerouted its part to signs: the signs office saw no mark,
+    though nobody there had read what the business wrote (its routed mail carries only the first mail)."""
+    ref = desk.deliver(sample(RESTAURANT))
+    desk.deliver(follow_up(ref, "Ahmad Rahimi <ahmad@rahimi-kitchen.dk>"))
+    wastewater = desk.user("mads@kk.example", "miljoe")
+    page = wastewater.get(f"/cases/{ref}").text
+    r = wastewater.post(f"/cases/{ref}/act/reroute", data={"csrf": csrf_of(page), "part": "spildevand",
+                                                           "task_type": "skilte"})
+    assert r.status_code == 200 and "outside your office" in r.text
+    signs = desk.user("bo@kk.example", "byggeri")
+    assert NEW_ON_QUEUE in row_of(signs.get("/cases").text, ref)
+    assert NEW_ON_CASE in signs.get(f"/cases/{ref}").text
