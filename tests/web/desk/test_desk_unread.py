@@ -115,3 +115,25 @@ def test_a_part_rerouted_to_another_office_after_the_business_wrote_is_new_mail_
     signs = desk.user("bo@kk.example", "byggeri")
     assert NEW_ON_QUEUE in row_of(signs.get("/cases").text, ref)
     assert NEW_ON_CASE in signs.get(f"/cases/{ref}").text
+
+
+def test_a_business_writing_to_its_closed_case_of_three_offices_is_told_all_three_have_its_mail(desk):
+    """The answer named only the first office as told and as the one to look at a question about the decision,
+    though the mail went to all three, and the question ("why the rejection?") was another office's."""
+    import email
+    import email.policy
+
+    from models import OutboxMail
+    ref = desk.deliver(sample(RESTAURANT))
+    triage = desk.user("lis@kk.example", "erhvervsservice")
+    for task in ("udeservering", "erhvervsaffald", "spildevand"):
+        page = triage.get(f"/cases/{ref}").text
+        assert triage.post(f"/cases/{ref}/act/approve", data={"csrf": csrf_of(page), "part": task}).status_code == 303
+    page = triage.get(f"/cases/{ref}").text
+    assert triage.post(f"/cases/{ref}/act/close", data={"csrf": csrf_of(page)}).status_code == 303
+    desk.deliver(follow_up(ref, "Ahmad Rahimi <ahmad@rahimi-kitchen.dk>"))
+    with Session(desk.engine) as s:
+        (raw,) = {m.raw for m in s.exec(select(OutboxMail).where(OutboxMail.purpose == "closed_reply"))}
+    text = email.message_from_bytes(raw, policy=email.policy.default).get_body(("plain",)).get_content()
+    names = [desk.ctx.catalogue.office(o).name_da for o in ("byliv", "affald", "miljoe")]
+    assert f"{names[0]}, {names[1]} og {names[2]} har fået besked" in " ".join(text.split())
