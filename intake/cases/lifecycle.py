@@ -35,10 +35,10 @@ from types import MappingProxyType
 from sqlalchemy import update
 from sqlmodel import Session, col, func, select
 
-from intake.cases import checklists
+from intake.cases import checklists, unread
 from intake.cases import parts as partlib
 from intake.cases.desk import MAX_TEXT, Desk, InvalidTransition, MissingText, UnknownChoice
-from intake.cases.meetings import cancel_coming_meeting
+from intake.cases.meetings import MEETING_STATUSES, cancel_coming_meeting
 from intake.cases.parts import OPEN_PART_STATUSES, Offices, PartError
 from intake.cases.rules import assign_contact, contact_of, is_complex
 from intake.cases.statuses import OPEN_STATUSES, STATUSES
@@ -78,6 +78,7 @@ CASE_ACTION_STATUSES: Mapping[str, tuple[str, ...]] = MappingProxyType({
     "mark-complex": OPEN_STATUSES,
     "add-part": OPEN_STATUSES,
     "close": ("decided",),   # every part decided, and the case not closed yet
+    "meeting": MEETING_STATUSES,   # the star meeting (its form only for whom arranges it): none on a closed case
     "note": STATUSES,
 })
 
@@ -407,6 +408,8 @@ def reroute(session: Session, reference: str, task_type: str, *, actor: str, des
     # the wrong task type is replaced; the other predicted task types stay
     types = [t for t in json.loads(case.task_types or "[]") if t not in (task_type, target.task_type)]
     types.insert(0 if target.position == 0 else len(types), task_type)
+    if task.office != target.office:
+        unread.handed_over(session, case, target)   # the new office has not read what the business wrote
     target.task_type, target.office, target.needs_triage = task_type, task.office, False
     _recheck(target, case, [p.task_type for p in parts], desk)
     target.goal_value, target.goal_unit = task.goal.value, task.goal.unit

@@ -34,6 +34,7 @@ from datetime import UTC, datetime, time, timedelta
 from sqlmodel import Session, col, func, select
 
 from intake.cases.desk import MAX_TEXT
+from intake.cases.statuses import OPEN_STATUSES
 from intake.errors import RequestRefused
 from intake.letters.case_letters import case_greeting, reply_address
 from intake.letters.envelope import msg_id
@@ -246,6 +247,16 @@ def _queue_invitations(session: Session, inv: Invitation, case: Case, settings, 
     return len(inv.participants)
 
 
+# A closed case's meeting was cancelled when it closed: none is proposed or moved again (the business would be
+# invited to talk about a case that is over); a reopened case may have one.
+MEETING_STATUSES = (*OPEN_STATUSES, "decided")
+
+
+def _refuse_when_closed(case: Case) -> None:
+    if case.status not in MEETING_STATUSES or case.purged_at is not None:
+        raise MeetingError(f"case {case.reference} is closed: no star meeting is arranged on it; reopen it first")
+
+
 def propose_star_meeting(session: Session, case: Case, catalogue: Catalogue, calendar: WorkingCalendar,
                          settings, at: datetime | None = None, *, actor: str = "intake",
                          now: datetime | None = None) -> Meeting:
@@ -253,6 +264,7 @@ def propose_star_meeting(session: Session, case: Case, catalogue: Catalogue, cal
 
     Refused while the case has a meeting proposed (a second proposal would invite everyone twice, to two meetings):
     that one is moved or cancelled, or its outcome recorded, first."""
+    _refuse_when_closed(case)
     now = now or utcnow()
     pending = [m for m in meetings_of(session, case) if m.status == "proposed"]
     if pending:
@@ -307,6 +319,7 @@ def sequence_of(session: Session, meeting: Meeting) -> int:
 def move_meeting(session: Session, case: Case, catalogue: Catalogue, calendar: WorkingCalendar, settings,
                  at: datetime, *, actor: str = "caseworker", now: datetime | None = None) -> Meeting:
     """Move the open meeting to ``at`` (naive = Copenhagen) and mail every participant the update; caller commits."""
+    _refuse_when_closed(case)
     meeting = open_meeting(session, case)
     starts = check_slot(at, now or utcnow(), calendar)
     before, ends = _aware(meeting.starts_at), _aware(meeting.ends_at)

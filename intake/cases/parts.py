@@ -13,15 +13,17 @@ as one part waits for the business, ``decided`` when every part is decided,
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping, Sequence
 from collections.abc import Set as AbstractSet
+from dataclasses import dataclass
 from datetime import date, datetime
 
 from sqlmodel import Session, col, select
 
 from intake.cases.statuses import OPEN_STATUSES
 from intake.errors import RequestRefused
-from models import Case, CasePart, utcnow
+from models import Case, CaseEvent, CasePart, utcnow
 from routing import clock
 from routing.calendar import WorkingCalendar
 from routing.catalogue import ServiceGoal
@@ -160,3 +162,30 @@ def summarise(case: Case, parts: Sequence[CasePart], now: datetime | None = None
     else:
         case.decision, case.decided_at = None, None
     case.updated_at = now or utcnow()
+
+
+@dataclass(frozen=True)
+class PartThen:
+    """A part's task type and office as they were when one of its events happened."""
+
+    task_type: str
+    office: str
+
+
+# the detail of a "rerouted" event (``lifecycle.reroute``): "spildevand (miljoe) -> skilte (byggeri); due ..."
+_REROUTED_FROM = re.compile(r"^(\S+) \((\S+)\) -> ")
+
+
+def parts_then(events: Sequence[CaseEvent], parts: Sequence[CasePart]) -> dict[int, PartThen]:
+    """Each part event's part (by event id) as it was then: a reroute changes its part's task type and office in
+    place, and the part's events before it (sent to the office, information asked...) were about the old task."""
+    now = {p.id: PartThen(p.task_type, p.office) for p in parts}
+    then: dict[int, PartThen] = {}
+    for event in sorted(events, key=lambda e: e.id or 0, reverse=True):   # newest first, as a reroute undoes
+        if event.id is None or event.part_id not in now:
+            continue
+        then[event.id] = now[event.part_id]
+        found = _REROUTED_FROM.match(event.detail) if event.action == "rerouted" else None
+        if found:
+            now[event.part_id] = PartThen(found.group(1), found.group(2))
+    return then

@@ -122,9 +122,9 @@ def page_query(f: QueueFilter, today: date, *, after: str | None = None, size: i
         params["today"] = today
     if f.unread:
         where.append("p.unread_since IS NOT NULL")
-    if f.assigned:
-        where.append("p.assigned_to = :assigned")
-        params["assigned"] = f.assigned
+    if f.assigned:   # an address as the command line took it ("Karen@KK.example") is hers too, as the workload counts
+        where.append("lower(p.assigned_to) = :assigned")
+        params["assigned"] = f.assigned.lower()
     elif f.assigned is not None:
         where.append("(p.assigned_to IS NULL OR p.assigned_to = '')")
     if found is not None:

@@ -3,7 +3,8 @@
 A follow-up from the business marks the parts it is passed on to (``intake.followups``): the open ones, or every
 part when none is open. The mark is the office's, not one caseworker's (``CasePart.unread_since``): colleagues cover
 for each other, and one who reads the answer has seen it for the office. A desk user of the part's office clears it
-by opening the case or acting on the part; another office's user (the triage office, an admin) leaves it, since the
+by opening the case or acting on the part (a part rerouted to another office is marked for it when the business has
+written); another office's user (the triage office, an admin) leaves it, since the
 office itself has not seen the mail.
 """
 from __future__ import annotations
@@ -11,9 +12,9 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable
 from datetime import datetime
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col, func, select
 
-from models import Case, CasePart
+from models import Case, CasePart, InboundMessage
 
 
 def mark(session: Session, parts: Iterable[CasePart], at: datetime) -> None:
@@ -22,6 +23,15 @@ def mark(session: Session, parts: Iterable[CasePart], at: datetime) -> None:
         if part.unread_since is None:
             part.unread_since = at
             session.add(part)
+
+
+def handed_over(session: Session, case: Case, part: CasePart) -> None:
+    """``part`` has moved to another office (a reroute): the business's follow-ups on ``case`` are new to it, though
+    the office that read them and moved the part cleared their mark (the routed mail carries only the first mail)."""
+    first = session.exec(select(func.min(InboundMessage.received_at))
+                         .where(InboundMessage.case_id == case.id, InboundMessage.outcome == "follow_up")).one()
+    if first is not None:
+        mark(session, [part], first)
 
 
 def unread_since(session: Session, case: Case, offices: Collection[str] | None) -> datetime | None:

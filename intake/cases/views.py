@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import cached_property
 
 from sqlmodel import Session, col, func, select
 
@@ -73,11 +74,16 @@ class CaseDetail:
         another case without being from one of its addresses, a sender not proven (no acknowledgement sent)."""
         return [e for e in self.events if e.action in WARNING_EVENTS]
 
-    def part_of(self, event: CaseEvent) -> CasePart | None:
-        """The part ``event`` is about, when the case has several (None: the case's own event, or its only part)."""
-        if len(self.parts) < 2:
+    def part_of(self, event: CaseEvent) -> partlib.PartThen | None:
+        """The part ``event`` is about as it was then (its task before a later reroute), when the case has several
+        (None: the case's own event, or its only part)."""
+        if len(self.parts) < 2 or event.id is None:
             return None
-        return next((v.part for v in self.parts if v.part.id == event.part_id), None)
+        return self._parts_then.get(event.id)
+
+    @cached_property
+    def _parts_then(self) -> dict[int, partlib.PartThen]:
+        return partlib.parts_then(self.events, [v.part for v in self.parts])
 
     @property
     def due(self) -> date:

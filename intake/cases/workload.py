@@ -54,9 +54,11 @@ def workload(session: Session, offices: Sequence[str], now: datetime) -> list[Of
         before = counts[office].get(key, (0, 0, 0, 0))
         # (an address written in two cases is one caseworker)
         counts[office][key] = _added(before, [int(f or 0) for f in figures])
-    users = list(session.exec(select(StaffUser).where(col(StaffUser.disabled).is_(False))))
+    users = list(session.exec(select(StaffUser)))
+    # a disabled colleague's parts still open the queue (to hand them on); only enabled users are listed without parts
     ids = {u.email: u.id for u in users}
-    return [_office_load(o, counts[o], ids, {u.email for u in users if u.office == o}) for o in offices]
+    return [_office_load(o, counts[o], ids, {u.email for u in users if u.office == o and not u.disabled})
+            for o in offices]
 
 
 def _added(a: tuple[int, int, int, int], b: Sequence[int]) -> tuple[int, int, int, int]:

@@ -22,6 +22,7 @@ Bodies: ``templates/forward_note.da.txt``, ``closed_reply.<lang>.txt``,
 """
 from __future__ import annotations
 
+import json
 from datetime import datetime
 from email.message import EmailMessage
 
@@ -56,7 +57,7 @@ def closed_reply(case: Case, original: ParsedMail, catalogue: Catalogue, setting
     decided = case.decided_at or case.closed_at or datetime.now(LOCAL_TZ)
     decision = words(lang, "decisions").get(case.decision or "", "")
     values = {"reference": case.reference, "from_name": settings.from_name, "greeting_name": case_greeting(case, lang),
-              "office_name": getattr(catalogue.office(case.office), f"name_{lang}"),
+              "office_name": _offices_named(case, catalogue, lang),
               "decision": f" ({decision})" if decision else "",
               "decided_text": describe_date(decided.astimezone(LOCAL_TZ).date(), lang)}
     envelope = Envelope("closed_reply", to=original.from_addr,
@@ -64,6 +65,13 @@ def closed_reply(case: Case, original: ParsedMail, catalogue: Catalogue, setting
                         message_id=msg_id(settings, "closed", case.reference, n),
                         cc=[case.contact_email or ""], thread=Thread.replying_to(original), language=lang)
     return build_mail(settings, envelope, render(f"closed_reply.{lang}.txt", values))
+
+
+def _offices_named(case: Case, catalogue: Catalogue, lang: str) -> str:
+    """The offices of the case's parts, "A, B og C": each was passed the mail, and the question may be any one's."""
+    offices = [o for o in json.loads(case.offices or "[]") if o in catalogue.offices] or [case.office]
+    names = [getattr(catalogue.office(o), f"name_{lang}") for o in dict.fromkeys(offices)]
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} {phrase(lang, 'words.and')} {names[-1]}"
 
 
 def caseworker_reply(case: Case, text: str, caseworker: str, office_name: str, greeting: str, settings: Settings,

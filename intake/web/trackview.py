@@ -65,7 +65,7 @@ def track_view(session: Session, case: Case, catalogue: Catalogue, calendar: Wor
     # a case of several parts says which part an event is about, by the task's name its part shows
     names = {part.id: view.task for part, view in zip(stored, views, strict=True)} if len(stored) > 1 else {}
     return TrackView(reference=case.reference, received=describe_received(case.received_at, lang), parts=views,
-                     contact=contact_of(case, catalogue), timeline=timeline(session, case, lang, names),
+                     contact=contact_of(case, catalogue), timeline=timeline(session, case, lang, names, catalogue),
                      reply_address=settings.from_address)
 
 
@@ -79,11 +79,24 @@ def _part_view(facts: PartFacts, decided_at: datetime | None, catalogue: Catalog
                     paused=facts.status == "waiting", waiting_for=facts.waiting_for)
 
 
-def timeline(session: Session, case: Case, lang: str,
-             part_names: Mapping[int | None, str] | None = None) -> tuple[str, ...]:
+def timeline(session: Session, case: Case, lang: str, part_names: Mapping[int | None, str] | None = None,
+             catalogue: Catalogue | None = None) -> tuple[str, ...]:
     """The events a business may read, oldest first, in its words with their date; an event of a part in
-    ``part_names`` (part id -> the task's name) names it."""
+    ``part_names`` (part id -> the task's name) names it, by the ``catalogue``'s name of the task it had then."""
     meant, names = words(lang, "events"), part_names or {}
-    events = session.exec(select(CaseEvent).where(CaseEvent.case_id == case.id)
-                          .where(col(CaseEvent.action).in_(list(meant))).order_by(col(CaseEvent.at), col(CaseEvent.id)))
-    return tuple(describe_event(e.action, e.at, lang, names.get(e.part_id, "")) for e in events)
+    events = list(session.exec(select(CaseEvent).where(CaseEvent.case_id == case.id)
+                               .order_by(col(CaseEvent.at), col(CaseEvent.id))))
+    parts = partlib.parts_of(session, case)
+    tasks = {p.id: p.task_type for p in parts}
+    then = partlib.parts_then(events, parts)
+
+    def named(event: CaseEvent) -> str:
+        """The part's name; the task it had then when a later reroute changed it ("sent to the office" of the
+        wastewater permit, not of the sign it became)."""
+        name, was = names.get(event.part_id, ""), then.get(event.id or 0)
+        if name and catalogue is not None and was is not None and was.task_type != tasks.get(event.part_id) \
+                and was.task_type in catalogue.tasks:
+            return str(getattr(catalogue.task(was.task_type), f"name_{lang}"))
+        return name
+
+    return tuple(describe_event(e.action, e.at, lang, named(e)) for e in events if e.action in meant)

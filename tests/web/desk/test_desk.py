@@ -11,7 +11,7 @@ from fastapi.testclient import TestClient
 from sqlmodel import Session, select
 
 from intake.cases.audit import audit_of
-from intake.web.trackview import timeline
+from intake.web.trackview import timeline, track_view
 from models import Case, CasePart, Correction, InboundMessage, OutboxMail
 from tests.web.desk.conftest import PASSWORD, csrf_of, make_desk, sample, sign_in
 
@@ -411,6 +411,26 @@ def test_the_history_of_a_case_of_several_parts_names_the_part_of_each_event(des
                       client.get(f"/cases/{ref}").text)
     started = "behandling startet / processing started"
     assert rows == [(started, f"{task.name_da} / {task.name_en} ({mine.office})")], rows
+
+
+def test_after_a_reroute_the_history_still_names_the_task_each_earlier_event_was_about(desk):
+    """The wastewater part rerouted to signs: its "sent to the office" at receipt was shown as sent to the signs office,
+    on the desk and on the business's track page, as if the case had gone there from the start."""
+    ref = desk.deliver(sample("05-ny-restaurant-p-n-rrebrogade.eml"))
+    triage = desk.user("lis@kk.example", "erhvervsservice")
+    assert act(triage, ref, "reroute", part="spildevand", task_type="skilte").status_code == 303
+    catalogue = desk.ctx.catalogue
+    was, now = catalogue.task("spildevand"), catalogue.task("skilte")
+    page = triage.get(f"/cases/{ref}").text
+    rows = re.findall(r"<td>([^<]+)</td>\s*<td class=\"part\">(.*?)</td><td>(.*?)</td>", page)
+    sent = [(part, detail) for what, part, detail in rows if what == "sendt til enheden / sent to the office"]
+    assert (f"{was.name_da} / {was.name_en} (miljoe)", "spildevand -&gt; miljoe") in sent
+    assert not any(part.startswith(now.name_da) for part, _ in sent)
+    with Session(desk.engine) as s:
+        case = s.exec(select(Case).where(Case.reference == ref)).one()
+        track = track_view(s, case, catalogue, desk.ctx.calendar, desk.ctx.settings, "da").timeline
+    assert any(line.startswith(f"{was.name_da}: sendt til enheden") for line in track), track
+    assert not any(line.startswith(f"{now.name_da}: sendt til enheden") for line in track), track
 
 
 def test_statuses_and_goals_are_shown_in_words_not_as_stored(desk):

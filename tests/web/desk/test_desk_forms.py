@@ -6,7 +6,7 @@ import re
 from datetime import timedelta
 
 import pytest
-from sqlmodel import Session
+from sqlmodel import Session, select
 
 from tests.intake.casefactory import local, make_case
 from tests.web.desk.conftest import csrf_of
@@ -106,3 +106,29 @@ def test_a_form_is_shown_exactly_when_the_lifecycle_accepts_its_action(desk, tri
         if offered != accepted:
             disagree[action] = f"form {'shown' if offered else 'hidden'}, action {'done' if accepted else 'refused'}"
     assert disagree == {}
+
+
+def test_a_closed_case_offers_no_star_meeting_and_invites_nobody_to_one(desk, triage):
+    """The triage office saw the star-meeting form on a closed case, and proposing from it mailed the business an
+    invitation to talk about a case that is over."""
+    from models import Meeting, OutboxMail
+    ref = case_in(desk, "closed")
+    page = triage.get(f"/cases/{ref}").text
+    assert f'action="/cases/{ref}/act/meeting"' not in page
+    r = triage.post(f"/cases/{ref}/act/meeting", data={"csrf": csrf_of(page), "op": "propose"})
+    assert r.status_code == 400 and "closed" in r.text
+    with Session(desk.engine) as s:
+        assert s.exec(select(Meeting)).all() == [] and s.exec(select(OutboxMail)).all() == []
+
+
+def test_a_decided_case_still_offers_the_star_meeting_to_the_triage_office(desk, triage):
+    ref = case_in(desk, "decided")
+    assert f'action="/cases/{ref}/act/meeting"' in triage.get(f"/cases/{ref}").text
+
+
+def test_a_waiting_parts_button_says_it_resumes_the_clock_not_start(desk, triage):
+    """On a part waiting for the business the button resumes its clock; "Start" read as if nothing had begun."""
+    ref = case_in(desk, "waiting")
+    button = re.search(rf'action="/cases/{ref}/act/start".*?<button type="submit">(.*?)</button>',
+                       triage.get(f"/cases/{ref}").text, re.S)
+    assert button and "Resume" in button.group(1) and "Start" not in button.group(1)

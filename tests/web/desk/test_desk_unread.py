@@ -100,3 +100,40 @@ def test_acting_on_the_part_clears_its_mark(desk):
     r = karen.post(f"/cases/{ref}/act/start", data={"csrf": token})
     assert r.status_code == 303
     assert marks(desk) == {office_of(desk, ref): False}
+
+
+def test_a_part_rerouted_to_another_office_after_the_business_wrote_is_new_mail_there(desk):
+    """The wastewater office read the business's answer and rerouted its part to signs: the signs office saw no mark,
+    though nobody there had read what the business wrote (its routed mail carries only the first mail)."""
+    ref = desk.deliver(sample(RESTAURANT))
+    desk.deliver(follow_up(ref, "Ahmad Rahimi <ahmad@rahimi-kitchen.dk>"))
+    wastewater = desk.user("mads@kk.example", "miljoe")
+    page = wastewater.get(f"/cases/{ref}").text
+    r = wastewater.post(f"/cases/{ref}/act/reroute", data={"csrf": csrf_of(page), "part": "spildevand",
+                                                           "task_type": "skilte"})
+    assert r.status_code == 200 and "outside your office" in r.text
+    signs = desk.user("bo@kk.example", "byggeri")
+    assert NEW_ON_QUEUE in row_of(signs.get("/cases").text, ref)
+    assert NEW_ON_CASE in signs.get(f"/cases/{ref}").text
+
+
+def test_a_business_writing_to_its_closed_case_of_three_offices_is_told_all_three_have_its_mail(desk):
+    """The answer named only the first office as told and as the one to look at a question about the decision,
+    though the mail went to all three, and the question ("why the rejection?") was another office's."""
+    import email
+    import email.policy
+
+    from models import OutboxMail
+    ref = desk.deliver(sample(RESTAURANT))
+    triage = desk.user("lis@kk.example", "erhvervsservice")
+    for task in ("udeservering", "erhvervsaffald", "spildevand"):
+        page = triage.get(f"/cases/{ref}").text
+        assert triage.post(f"/cases/{ref}/act/approve", data={"csrf": csrf_of(page), "part": task}).status_code == 303
+    page = triage.get(f"/cases/{ref}").text
+    assert triage.post(f"/cases/{ref}/act/close", data={"csrf": csrf_of(page)}).status_code == 303
+    desk.deliver(follow_up(ref, "Ahmad Rahimi <ahmad@rahimi-kitchen.dk>"))
+    with Session(desk.engine) as s:
+        (raw,) = {m.raw for m in s.exec(select(OutboxMail).where(OutboxMail.purpose == "closed_reply"))}
+    text = email.message_from_bytes(raw, policy=email.policy.default).get_body(("plain",)).get_content()
+    names = [desk.ctx.catalogue.office(o).name_da for o in ("byliv", "affald", "miljoe")]
+    assert f"{names[0]}, {names[1]} og {names[2]} har fået besked" in " ".join(text.split())

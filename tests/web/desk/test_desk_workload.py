@@ -8,6 +8,7 @@ from datetime import timedelta
 from fastapi.testclient import TestClient
 from sqlmodel import Session, select
 
+from intake.cases.desk import Desk
 from intake.cases.lifecycle import get_case
 from models import CasePart, utcnow
 from routing.goals import local_date
@@ -120,3 +121,36 @@ def test_the_queue_narrowed_to_another_office_stays_empty_and_an_unknown_assigne
     assert narrowed.status_code == 200 and refs["byggeri"] not in narrowed.text
     assert karen.get("/cases?assigned=999").status_code == 400
     assert karen.get("/cases?office=nowhere").status_code == 400
+
+
+def test_a_part_assigned_at_the_command_line_in_capitals_is_on_the_queue_its_figure_opens(desk):
+    """`intake case assign --to Karen@KK.example` counted the part in karen's figure, but the queue the figure opened
+    (to reassign her parts while she is away) did not list it."""
+    from intake.cases.lifecycle import assign
+    ref = desk.deliver(sample(SCAFFOLD))
+    with Session(desk.engine) as s:
+        assign(s, ref, "Karen@KK.example", actor="lis@kk.example", desk=lifecycle_desk(desk))
+        s.commit()
+    karen = desk.user("karen@kk.example", "trafik")
+    trafik = table_of(karen.get("/workload").text, "trafik")
+    assert figures(trafik, "karen@kk.example")[0] == 1
+    assert f'href="/cases/{ref}"' in karen.get(links(trafik, "karen@kk.example")[0]).text
+
+
+def test_a_colleague_whose_account_is_disabled_still_has_figures_that_open_her_parts(desk):
+    """Her parts were counted under her address without a link, so nobody could open them to hand them on."""
+    from intake.cases.lifecycle import assign
+    from intake.web.desk.users import disable_user
+    ref = desk.deliver(sample(SCAFFOLD))
+    desk.user("karen@kk.example", "trafik")
+    with Session(desk.engine) as s:
+        assign(s, ref, "karen@kk.example", actor="lis@kk.example", desk=lifecycle_desk(desk))
+        disable_user(s, "karen@kk.example")
+        s.commit()
+    ole = desk.user("ole@kk.example", "trafik")
+    trafik = table_of(ole.get("/workload").text, "trafik")
+    assert f'href="/cases/{ref}"' in ole.get(links(trafik, "karen@kk.example")[0]).text
+
+
+def lifecycle_desk(desk) -> Desk:
+    return Desk(desk.ctx.settings, desk.ctx.catalogue, desk.ctx.calendar)
