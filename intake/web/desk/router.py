@@ -153,14 +153,17 @@ async def search(request: Request, staff: StaffDep) -> HTMLResponse:
 def _queue(request: Request, staff: Staff, asked: dict[str, str], notice: str = "") -> HTMLResponse:
     web = auth.web_of(request)
     try:   # an unknown status is refused here, with the known ones, before any query
-        status = status_filter(asked.get("status"))
+        # new mail from the business matters on a decided or closed part too (an appeal, a question about the
+        # decision): asked for without a status, the parts new from the business are those of every status
+        unread_only = asked.get("unread") == "true"
+        status = status_filter(asked.get("status") or ("all" if unread_only else ""))
     except UnknownStatus as err:
         raise HTTPException(status_code=400, detail=str(err)) from err
     with Session(web.engine) as session:
         try:
             f = QueueFilter(_narrowed(web, auth.queue_offices(staff), asked.get("office", "")), status,
                             asked.get("task_type") or None, asked.get("overdue") == "true", asked.get("q", ""),
-                            unread=asked.get("unread") == "true",
+                            unread=unread_only,
                             assigned=_assignee(session, asked.get("assigned", "")))
             found = queue_page(session, web.desk, f, after=asked.get("after") or None)
         except RequestRefused as err:

@@ -59,6 +59,20 @@ def test_the_queue_filters_the_parts_new_from_the_business(desk):
     assert answered in searched and quiet not in searched
 
 
+def test_the_new_mail_filter_finds_a_decided_part_the_business_wrote_about(desk):
+    """A business writing after the decision (an appeal, a question) is new mail too: "new from the business" alone
+    lists it, though the default queue shows only the open parts."""
+    ref = desk.deliver(sample(SCAFFOLD))
+    karen = desk.user("karen@kk.example", office_of(desk, ref))
+    token = csrf_of(karen.get("/cases").text)
+    for action in ("start", "approve"):
+        assert karen.post(f"/cases/{ref}/act/{action}", data={"csrf": token}).status_code == 303
+    desk.deliver(follow_up(ref))
+    assert ref not in karen.get("/cases").text
+    assert NEW_ON_QUEUE in row_of(karen.get("/cases?unread=true").text, ref)
+    assert ref not in karen.get("/cases?unread=true&status=open").text, "a status asked for still holds"
+
+
 def test_opening_the_case_shows_the_new_mail_and_clears_the_mark_for_the_office(desk):
     ref = desk.deliver(sample(SCAFFOLD))
     desk.deliver(follow_up(ref))
