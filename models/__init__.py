@@ -28,12 +28,13 @@ if TYPE_CHECKING:
         ServiceBeat,
         StaffSession,
         StaffUser,
+        as_utc,
         utcnow,
     )
 
 __all__ = ["AttachmentRead", "AuditEntry", "Case", "CaseContact", "CaseEvent", "CasePart", "CaseSearch",
            "Correction", "InboundMessage", "InboundRaw", "Meeting", "OutboxMail", "PrivacyAudit", "ReferenceCounter",
-           "ServiceBeat", "StaffSession", "StaffUser", "utcnow"]
+           "ServiceBeat", "StaffSession", "StaffUser", "as_utc", "utcnow"]
 
 
 def __getattr__(name: str) -> Any:

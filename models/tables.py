@@ -15,6 +15,11 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
+def as_utc(moment: datetime) -> datetime:
+    """A stored moment as an aware datetime in UTC: a database may hand it back without its zone (SQLite)."""
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+
 class ReferenceCounter(SQLModel, table=True):
     """The last tracking-reference number handed out per year."""
 

@@ -29,7 +29,7 @@ import logging
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from types import MappingProxyType
 
 from sqlalchemy import update
@@ -52,7 +52,7 @@ from intake.letters.routed import routed_case
 from intake.letters.wording import expected_line, language, phrase, words
 from intake.mail.message import parse_mail
 from intake.privacy import redact_cpr
-from models import Case, CaseEvent, CasePart, Correction, InboundMessage, OutboxMail, utcnow
+from models import Case, CaseEvent, CasePart, Correction, InboundMessage, OutboxMail, as_utc, utcnow
 from routing import clock
 from routing.catalogue import Catalogue
 from routing.goals import LOCAL_TZ, describe_week, iso_week
@@ -157,8 +157,6 @@ def _require(case: Case, part: CasePart, action: str, allowed: tuple[str, ...], 
         whose = f"case {case.reference}" + (f" part {part.task_type}" if part.position or hint == "part" else "")
         raise InvalidTransition(f"{whose} is {what}: cannot {action}"
                                 + (f"; {hint}" if hint and hint != "part" else f" (only when {', '.join(allowed)})"))
-
-
 
 
 def _text(value: str | None, what: str, action: str) -> str:
@@ -528,7 +526,7 @@ def reopen(session: Session, reference: str, *, reason: str, actor: str, desk: D
         raise InvalidTransition(f"case {case.reference} is purged: cannot reopen")
     _require(case, target, "reopen", PART_ACTION_STATUSES["reopen"], "only a decided part can be reopened")
     was = target.decision or "-"
-    target.paused_since = _aware(target.decided_at) or now   # the time it stood decided: a pause
+    target.paused_since = as_utc(target.decided_at) if target.decided_at else now   # the time it stood decided
     old, new = partlib.end_pause(target, case.received_at, desk.calendar, now)
     target.status, target.decision, target.decided_at, target.updated_at = "in_progress", None, None, now
     case.closed_at = None
@@ -541,13 +539,6 @@ def reopen(session: Session, reference: str, *, reason: str, actor: str, desk: D
     return ActionResult(case.reference, "reopen", target.status,
                         f"case {_name(case, parts, target)} reopened (was {was}); due {new.isoformat()} "
                         f"({target.expected_week})", mailed)
-
-
-def _aware(moment: datetime | None) -> datetime | None:
-    """A stored moment as an aware UTC datetime (a database may hand it back without its zone)."""
-    if moment is None or moment.tzinfo is not None:
-        return moment
-    return moment.replace(tzinfo=UTC)
 
 
 # -- actions on the whole case --------------------------------------------------------

@@ -42,7 +42,7 @@ from intake.letters.invitation import Invitation, Participant, invitation_mail
 from intake.letters.outbox import queue_mail
 from intake.letters.wording import language
 from intake.privacy import redact_cpr
-from models import Case, CaseEvent, CasePart, Meeting, utcnow
+from models import Case, CaseEvent, CasePart, Meeting, as_utc, utcnow
 from routing.calendar import WorkingCalendar
 from routing.catalogue import Catalogue
 from routing.errors import RoutingError
@@ -180,7 +180,7 @@ def _busy(session: Session, persons: set[str], since: datetime) -> list[tuple[da
     """When ``persons`` are in proposed meetings from ``since`` on."""
     rows = session.exec(select(Meeting.starts_at, Meeting.ends_at, Meeting.participants)
                         .where(Meeting.status == "proposed").where(col(Meeting.ends_at) > since.astimezone(UTC)))
-    return [(_aware(start), _aware(end)) for start, end, raw in rows
+    return [(as_utc(start), as_utc(end)) for start, end, raw in rows
             if persons & {str(p.get("email", "")).lower() for p in _json_list(raw) if isinstance(p, dict)
                           and p.get("role") != "caseworker"}]
 
@@ -226,14 +226,10 @@ def _domain(settings) -> str:
 def invitation_of(meeting: Meeting, case: Case, catalogue: Catalogue) -> Invitation:
     people = tuple(Participant.from_dict(p) for p in _json_list(meeting.participants))
     organizer = next((p for p in people if p.role == "contact_person"), contact_person(case, catalogue))
-    return Invitation(uid=meeting.uid, reference=case.reference, starts_at=_aware(meeting.starts_at),
-                      ends_at=_aware(meeting.ends_at), location=meeting.location, organizer=organizer,
+    return Invitation(uid=meeting.uid, reference=case.reference, starts_at=as_utc(meeting.starts_at),
+                      ends_at=as_utc(meeting.ends_at), location=meeting.location, organizer=organizer,
                       participants=people, topic_da=_topic(case, catalogue, "da"),
                       topic_en=_topic(case, catalogue, "en"))
-
-
-def _aware(dt: datetime) -> datetime:
-    return dt.replace(tzinfo=UTC) if dt.tzinfo is None else dt
 
 
 def _queue_invitations(session: Session, inv: Invitation, case: Case, settings, tag: str) -> int:
@@ -268,7 +264,7 @@ def propose_star_meeting(session: Session, case: Case, catalogue: Catalogue, cal
     now = now or utcnow()
     pending = [m for m in meetings_of(session, case) if m.status == "proposed"]
     if pending:
-        when = _aware(pending[-1].starts_at).astimezone(LOCAL_TZ)
+        when = as_utc(pending[-1].starts_at).astimezone(LOCAL_TZ)
         raise MeetingError(f"case {case.reference} already has a star meeting proposed for {when:%Y-%m-%d %H:%M} "
                            "Copenhagen time: move it, cancel it or record its outcome")
     policy = MeetingPolicy.from_settings(settings)
@@ -299,7 +295,7 @@ def open_meeting(session: Session, case: Case) -> Meeting:
     if proposed:
         return proposed[-1]
     if meetings and meetings[-1].status == "cancelled":
-        when = _aware(meetings[-1].starts_at).astimezone(LOCAL_TZ)
+        when = as_utc(meetings[-1].starts_at).astimezone(LOCAL_TZ)
         raise MeetingCancelled(f"the star meeting of case {case.reference} ({when:%Y-%m-%d %H:%M}) is cancelled; "
                                "propose a new one with --propose")
     raise NoOpenMeeting(f"case {case.reference} has no proposed star meeting")
@@ -322,7 +318,7 @@ def move_meeting(session: Session, case: Case, catalogue: Catalogue, calendar: W
     _refuse_when_closed(case)
     meeting = open_meeting(session, case)
     starts = check_slot(at, now or utcnow(), calendar)
-    before, ends = _aware(meeting.starts_at), _aware(meeting.ends_at)
+    before, ends = as_utc(meeting.starts_at), as_utc(meeting.ends_at)
     if starts == before:
         raise InvalidSlot(f"the star meeting is already at {starts.astimezone(LOCAL_TZ):%Y-%m-%d %H:%M}")
     sequence = sequence_of(session, meeting) + 1
@@ -350,7 +346,7 @@ def cancel_meeting(session: Session, case: Case, catalogue: Catalogue, settings,
     session.add(meeting)
     inv = replace(invitation_of(meeting, case, catalogue), sequence=sequence, cancelled=True, reason=reason)
     sent = _queue_invitations(session, inv, case, settings, f"meeting{meeting.id}.cancel{sequence}")
-    when = _aware(meeting.starts_at).astimezone(LOCAL_TZ)
+    when = as_utc(meeting.starts_at).astimezone(LOCAL_TZ)
     because = f" Reason: {reason}." if reason else ""
     session.add(CaseEvent(case_id=case.id, actor=actor, action="meeting_cancelled",
                           detail=f"star meeting {when:%Y-%m-%d %H:%M} Copenhagen time cancelled.{because} "
@@ -365,7 +361,7 @@ def cancel_coming_meeting(session: Session, case: Case, catalogue: Catalogue, se
     """Cancel the case's proposed meeting when it is still to come (closing a case left the invitations standing
     with the business, the offices and the contact person); None when there is none to cancel."""
     proposed = [m for m in meetings_of(session, case) if m.status == "proposed"]
-    if not proposed or _aware(proposed[-1].starts_at) <= (now or utcnow()):
+    if not proposed or as_utc(proposed[-1].starts_at) <= (now or utcnow()):
         return None
     return cancel_meeting(session, case, catalogue, settings, reason, actor=actor)
 
@@ -383,8 +379,8 @@ def record_outcome(session: Session, case: Case, outcome: str, open_questions: s
     _within_a_letter(outcome, "the outcome")
     _within_a_letter(open_questions, "the open questions")
     meeting = open_meeting(session, case)
-    if _aware(meeting.starts_at) > (now or utcnow()):
-        when = _aware(meeting.starts_at).astimezone(LOCAL_TZ)
+    if as_utc(meeting.starts_at) > (now or utcnow()):
+        when = as_utc(meeting.starts_at).astimezone(LOCAL_TZ)
         raise MeetingError(f"the star meeting is on {when:%Y-%m-%d %H:%M} Copenhagen time: record its outcome once "
                            "it has been held, or move it to when it was held")
     meeting.status, meeting.outcome, meeting.open_questions = "held", outcome, open_questions

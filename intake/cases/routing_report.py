@@ -29,13 +29,13 @@ import logging
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
 from intake.cases.compliance import check_period
-from models import Case, CaseEvent, CasePart, Correction
+from models import Case, CaseEvent, CasePart, Correction, as_utc
 from routing.catalogue import Catalogue
 from routing.goals import LOCAL_TZ, iso_week, local_date
 
@@ -128,13 +128,9 @@ def part_routing(case: Case, part: CasePart, chain: Sequence[Correction], routed
     resolved = None
     if triage:
         resolved = first.to_office if first else (part.office if part.decided_at is not None else None)
-    return PartRouting(case_id=int(case.id or 0), week=iso_week(local_date(_utc(case.received_at))),
+    return PartRouting(case_id=int(case.id or 0), week=iso_week(local_date(as_utc(case.received_at))),
                        task_type=task_type, office=office, triage=triage, rerouted=bool(chain),
                        decided=part.decided_at is not None, added=added, resolved_office=resolved)
-
-
-def _utc(dt: datetime) -> datetime:
-    return dt.replace(tzinfo=UTC) if dt.tzinfo is None else dt
 
 
 def load_parts(engine: Engine, start: date | None, end: date | None, triage_office: str) -> list[PartRouting]:
