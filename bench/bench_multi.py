@@ -10,9 +10,10 @@ reports, on ``bench/data/multi_office.jsonl`` (77 applications with 2-4 task
 types each), the recall and precision of their task types (a predicted task
 type counts when it is among the true ones); on ``bench/data/independent.jsonl``
 (240 applications) the primary task type's accuracy, the triage rate and
-macro-F1, the same on ``bench/data/independent_fresh.jsonl`` (80 more, session 39) and the primary accuracy
-over both; and the prediction time of a body-only message (p50/p95). Attachments
-are built as real PDF and Word files and read by the service's own extraction
+macro-F1, the same on each later single-task set (``LATER``: ``independent_fresh.jsonl``, 80 more, session 39;
+``independent_third.jsonl``, 100 more, session 41), the primary accuracy over the first two (``both_*``, comparable
+with earlier sessions) and over every set (``all_*``); and the prediction time of a body-only message (p50/p95).
+Attachments are built as real PDF and Word files and read by the service's own extraction
 (``extract_in_process``), so the model sees what the service sees; the model
 gets the body and each attachment separately, as the pipeline's ``classify``
 stage gives them. Individual errors are printed only for a development set,
@@ -47,9 +48,10 @@ from intake.attachments.result import AttachmentResult  # noqa: E402
 
 DATA = ROOT / "bench" / "data"
 MULTI, INDEPENDENT = DATA / "multi_office.jsonl", DATA / "independent.jsonl"
-# 80 single-task applications written blind in session 39 (all 15 task types, 50 Danish, 30 English), in other voices
-# again; scored beside independent.jsonl, never merged into it, so that set's figure stays comparable over sessions
-FRESH = DATA / "independent_fresh.jsonl"
+# Single-task sets written blind after independent.jsonl, each in other voices again; scored beside it, never merged
+# into it, so that set's figure stays comparable over sessions. fresh: 80 applications, session 39 (all 15 task types,
+# 50 Danish, 30 English); third: 100, session 41 (60 Danish, 40 English).
+LATER = {"fresh": DATA / "independent_fresh.jsonl", "third": DATA / "independent_third.jsonl"}
 FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 MIME = {"pdf": "application/pdf", "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
 
@@ -192,19 +194,35 @@ def run(multi_path: Path, independent_path: Path | None) -> tuple[dict[str, Any]
                         "primary_confusion": confusion(single, single_predictions),
                         "predict_ms_p50_body_only": round(median, 2), "predict_ms_p95_body_only": round(p95, 2)})
         single_out = (single, single_predictions)
-        if independent_path == INDEPENDENT and FRESH.exists():
-            figures.update(_fresh_figures(model, len(single), single_report["primary_accuracy"]))
+        if independent_path == INDEPENDENT:
+            figures.update(later_figures(model, len(single), single_report["primary_accuracy"]))
     return figures, model, multi, predictions, single_out
 
 
-def _fresh_figures(model: TaskModel, first_n: int, first_accuracy: float) -> dict[str, Any]:
-    """The second independent single-task set's figures, and the primary accuracy over both sets together."""
-    fresh = load_items(FRESH)
-    fresh_report = report(fresh, predict_items(model, fresh))
-    right = round(first_accuracy * first_n) + round(fresh_report["primary_accuracy"] * len(fresh))
-    return {"fresh_n": len(fresh), "fresh_primary_accuracy": fresh_report["primary_accuracy"],
-            "fresh_triage_rate": fresh_report["triage_rate"], "fresh_macro_f1": fresh_report["macro_f1"],
-            "both_n": first_n + len(fresh), "both_primary_accuracy": round(right / (first_n + len(fresh)), 4)}
+def later_figures(model: TaskModel, first_n: int, first_accuracy: float,
+                  later: dict[str, Path] = LATER) -> dict[str, Any]:
+    """Each later independent single-task set's figures (those present), the primary accuracy over the first two sets
+    (``both_*``, as sessions 39 and 40 reported it) and over every set (``all_*``)."""
+    figures: dict[str, Any] = {}
+    counts = [(first_n, round(first_accuracy * first_n))]
+    for name, path in later.items():
+        if not path.exists():
+            continue
+        items = load_items(path)
+        scored = report(items, predict_items(model, items))
+        counts.append((len(items), round(scored["primary_accuracy"] * len(items))))
+        figures.update({f"{name}_n": len(items), f"{name}_primary_accuracy": scored["primary_accuracy"],
+                        f"{name}_triage_rate": scored["triage_rate"], f"{name}_macro_f1": scored["macro_f1"]})
+        if len(counts) == 2:
+            figures.update(_pooled("both", counts))
+    if len(counts) > 2:
+        figures.update(_pooled("all", counts))
+    return figures
+
+
+def _pooled(name: str, counts: list[tuple[int, int]]) -> dict[str, Any]:
+    n, right = sum(c[0] for c in counts), sum(c[1] for c in counts)
+    return {f"{name}_n": n, f"{name}_primary_accuracy": round(right / n, 4)}
 
 
 def confusion(items: list[dict[str, Any]], predictions: list[Prediction]) -> dict[str, int]:
@@ -241,7 +259,7 @@ def main() -> None:
     args = parser.parse_args()
     independent = args.data is None
     if args.single is not None and independent:
-        parser.error("--single needs --data: without it both independent sets are measured")
+        parser.error("--single needs --data: without it the independent sets are measured")
     chosen = [p for p in (args.data, args.single) if p is not None]
     if args.errors and (independent or any(p.resolve().parent == DATA.resolve() for p in chosen)):
         parser.error("--errors is for development sets: the independent sets are not for tuning")
