@@ -17,7 +17,8 @@ from stdnum.dk import cvr
 from tests.paths import TEST_DATA
 
 BENCH_DATA = Path(__file__).resolve().parents[3] / "bench" / "data"
-SETS = ("details.jsonl", "details_second.jsonl", "details_third.jsonl", "details_fourth.jsonl")
+SETS = ("details.jsonl", "details_second.jsonl", "details_third.jsonl", "details_fourth.jsonl",
+        "details_fifth.jsonl")
 FIELDS = {"company_name", "cvr", "p_number", "contact_name", "contact_email", "phone", "address", "postcode",
           "activity_location", "period_from", "period_to", "area_m2", "litres", "guests"}
 
@@ -49,9 +50,11 @@ def test_an_independent_set_labels_only_known_fields_with_valid_identifiers(name
             assert date.fromisoformat(truth["period_from"]) <= date.fromisoformat(truth["period_to"]), item["id"]
 
 
-def test_the_fourth_set_is_body_only_in_both_languages():
-    """bench/data/details_fourth.jsonl (session 40): 40 body-only applications written blind."""
-    items = _items(BENCH_DATA / "details_fourth.jsonl")
+@pytest.mark.parametrize("name", ["details_fourth.jsonl", "details_fifth.jsonl"])
+def test_the_fourth_and_fifth_sets_are_body_only_in_both_languages(name):
+    """bench/data/details_fourth.jsonl (session 40) and details_fifth.jsonl (session 41): 40 body-only applications
+    each, written blind."""
+    items = _items(BENCH_DATA / name)
     assert len(items) == 40 and {item["where"] for item in items} == {"body"}
     assert {item["lang"] for item in items} == {"da", "en"}
 
