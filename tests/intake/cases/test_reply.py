@@ -13,8 +13,8 @@ from intake.cases.desk import MAX_TEXT
 from intake.cases.lifecycle import PART_ACTION_STATUSES, InvalidTransition, MissingText, UnknownChoice
 from intake.cases.statuses import STATUSES
 from intake.letters.envelope import msg_id
-from intake.web.trackview import timeline
 from intake.settings import load_settings
+from intake.web.trackview import timeline
 from models import CaseEvent, CasePart, utcnow
 from models.db import open_database
 from routing.calendar import WorkingCalendar

@@ -30,8 +30,10 @@ def desk(tmp_path, model_dir, smtp_sink):
 
 def part_of(desk, ref: str) -> CasePart:
     with Session(desk.engine) as s:
-        return s.exec(select(CasePart).where(CasePart.case_id == get_case(s, ref).id)
+        part = s.exec(select(CasePart).where(CasePart.case_id == get_case(s, ref).id)
                       .order_by(col(CasePart.position))).first()
+    assert part is not None
+    return part
 
 
 def reply_forms(html: str, ref: str) -> list[str]:
