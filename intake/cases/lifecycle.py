@@ -4,6 +4,8 @@ A case has one part per task type (``intake.cases.parts``). Each part goes
 received -> routed -> in_progress <-> waiting -> decided, with its own office,
 service-goal clock and decision; deciding one part does not decide the others.
 A decided (or closed) part may be reopened, back to in_progress (``reopen``).
+A caseworker may write to the business about a part in any status (``reply``),
+which changes no status and no clock.
 The case is ``decided`` when every part is, and ``close`` then closes it. An
 action names its part (``part="skilte"``, ``--part skilte`` on the command
 line); the name may be left out when only one part can take the action. An
@@ -72,6 +74,7 @@ PART_ACTION_STATUSES: Mapping[str, tuple[str, ...]] = MappingProxyType({
     "reroute": OPEN_PART_STATUSES,
     "assign": (*OPEN_PART_STATUSES, "decided"),   # a decided part's assignee still gets the business's answers in Cc
     "reopen": REOPENABLE,
+    "reply": STATUSES,   # a business may ask after a decision, or after the case is closed
     "note": STATUSES,
 })
 CASE_ACTION_STATUSES: Mapping[str, tuple[str, ...]] = MappingProxyType({
@@ -255,6 +258,39 @@ def request_info(session: Session, reference: str, message: str, *, actor: str, 
     mailed = _mail(session, case, target, desk, "info_request", message=question)
     return ActionResult(case.reference, "request-info", target.status,
                         f"case {_name(case, parts, target)} waits for the applicant; the clock is paused", mailed)
+
+
+def reply(session: Session, reference: str, message: str, *, actor: str, desk: Desk, part: str | None = None,
+          offices: Offices = None, now: datetime | None = None) -> ActionResult:
+    """Write to the business about a part (answer its question, tell it something): no status, decision, due date
+    or clock changes, in any status of the part, a closed case's too; a purged case takes none.
+
+    The text goes in the case letters' frame (``case_message``) in the case's thread, and in the history as a
+    ``caseworker_reply``, the event of a caseworker's reply passed on from their mail client: the desk shows the text,
+    the track page only that the office wrote. A sender not proven (``store.may_mail_sender``) got nothing
+    automatic, but a caseworker's own letter goes, as a question or a decision does: the case page warns of it on
+    top, and the summary repeats it. The office has read what the business wrote: an actor of the part's office
+    (``offices`` given) clears its unread mark, as acting on it on the desk does (``unread``).
+    """
+    now = now or utcnow()
+    text = _text(message, "the message to the business (--message)", "reply")
+    case, parts, target = _target(session, reference, part, PART_ACTION_STATUSES["reply"], offices)
+    if case.purged_at is not None:
+        raise InvalidTransition(f"case {case.reference} is purged: cannot reply")
+    _event(session, case, target, actor, "caseworker_reply", text, now)
+    if offices is not None:
+        unread.seen(session, case, target.office, target.task_type)
+    mailed = _mail(session, case, target, desk, "message", message=text)
+    doubt = "; note: the sender was not proven when the case came in: check that the address is the business's"
+    return ActionResult(case.reference, "reply", target.status,
+                        f"reply sent on case {_name(case, parts, target)}; its status and due date are unchanged"
+                        + (doubt if _unproven(session, case) else ""), mailed)
+
+
+def _unproven(session: Session, case: Case) -> bool:
+    """Whether the case's sender was not proven when it came in (no acknowledgement went: ``store``)."""
+    return session.exec(select(CaseEvent.id).where(CaseEvent.case_id == case.id,
+                                                   CaseEvent.action == "unproven_sender")).first() is not None
 
 
 def _last_question(session: Session, part: CasePart) -> str | None:

@@ -27,7 +27,8 @@ from intake.cli.meeting import meeting
 if TYPE_CHECKING:  # the queue's types only: the command imports it when it runs
     from intake.cases.queue_sql import QueueFilter
 
-app = IntakeTyper(help="Follow and move cases: list, show, start, request information, decide, reopen, close.")
+app = IntakeTyper(help="Follow and move cases: list, show, start, request information, decide, reopen, reply, "
+                       "close.")
 app.callback()(level_options)
 console = Console(width=None if sys.stdout.isatty() else 160)
 PART_HELP = ("The part (its task type, e.g. skilte); may be left out when the case has one part (a desk user named by "
@@ -324,6 +325,18 @@ def reopen(reference: str = typer.Argument(..., help=REFERENCE_HELP),
     from intake.cases.lifecycle import reopen as run
 
     _act(run, reference, reason=reason, actor=actor, part=part, on_part=True)
+
+
+@app.command()
+def reply(reference: str = typer.Argument(..., help=REFERENCE_HELP),
+          message: str = typer.Option(..., "--message", "-m", callback=_required_text,
+                                      help="What to write to the business (it goes in the case's letter frame)."),
+          part: str | None = typer.Option(None, "--part", metavar="<task type>", help=PART_HELP),
+          actor: str | None = typer.Option(None, "--actor", help=ACTOR_HELP)) -> None:
+    """Write to the business about a part, in any status: no status, due date or clock changes."""
+    from intake.cases.lifecycle import reply as run
+
+    _act(run, reference, message, actor=actor, part=part, on_part=True)
 
 
 @app.command()

@@ -1,12 +1,12 @@
 """Mails to the business about its case: started, request for information, new expected week, decisions,
-rerouting, contact person, a decision reopened.
+rerouting, contact person, a decision reopened, a caseworker's message from the desk.
 
 Each shares the frame ``templates/case.<lang>.txt`` (greeting, reference, task,
 office, how to answer) around a body ``templates/case_<kind>.<lang>.txt``; the
 subjects are in ``[subjects]`` of ``phrases.<lang>.toml``. Every one threads
 under the case's acknowledgement and copies the contact person of a complex
 case. Only ``resumed`` (the business's own answer moved the expected week) is
-an automatic reply; the others carry a caseworker's question or decision (see
+an automatic reply; the others carry a caseworker's question, decision or message (see
 the policy in ``intake.letters.envelope``).
 """
 from __future__ import annotations
@@ -31,7 +31,7 @@ from routing.catalogue import Catalogue, ContactPerson
 from routing.goals import describe_date, describe_goal
 
 KINDS = ("started", "info_request", "resumed", "approved", "rejected", "forwarded", "rerouted", "part_added",
-         "contact", "reopened")
+         "contact", "reopened", "message")
 
 
 @dataclass(frozen=True)
@@ -59,7 +59,8 @@ def case_mail(case, letter: CaseLetter, catalogue: Catalogue, settings,
               **letter.values}
     values["body"] = render(f"case_{letter.kind}.{lang}.txt", values).rstrip("\n")
     envelope = Envelope(letter.kind, to=reply_address(case),
-                        subject=f"[{case.reference}] {phrase(lang, 'subjects.' + letter.kind)}",
+                        subject=f"[{case.reference}] "
+                                f"{phrase(lang, 'subjects.' + letter.kind, office=values['office_name'])}",
                         message_id=msg_id(settings, letter.kind.replace("_", ""), case.reference, letter.n),
                         cc=[contact.email] if contact else [],
                         thread=Thread.under(msg_id(settings, "ack", case.reference)), language=lang)

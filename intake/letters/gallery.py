@@ -57,6 +57,10 @@ CASE_VALUES = {
                  "en": {"decision_text": "rejected",
                         "expected_text": "Expected to be completed in week 52 (21-25 December 2026), at the latest "
                                          "Monday 21 December"}},
+    "message": {"da": {"message": "Ja, I må gerne stille borde og stole op fra 1. april, mens vi behandler "
+                                  "ansøgningen om resten af året."},
+                "en": {"message": "Yes, you may put out tables and chairs from 1 April while we process the "
+                                  "application for the rest of the year."}},
     "forwarded": {"da": {"topic_name": "Alkoholbevilling", "authority": "Bevillingsnævnet", "url": "kk.dk",
                          "message": "", "closed_text": "Vi har afsluttet sagen her, så du skal rette henvendelse "
                                                        "direkte til Bevillingsnævnet."},

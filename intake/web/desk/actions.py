@@ -72,6 +72,8 @@ def part_action(session: Session, case: Case, name: str, form: Form, part: str |
                                            actor=actor, desk=desk, part=part, offices=offices),
         "reopen": lambda: lifecycle.reopen(session, ref, reason=_text(form, "reason"), actor=actor, desk=desk,
                                            part=part, offices=offices),
+        "reply": lambda: lifecycle.reply(session, ref, _text(form, "message"), actor=actor, desk=desk, part=part,
+                                         offices=offices),
         "mark-complex": lambda: lifecycle.mark_complex(session, ref, actor=actor, desk=desk),
         "add-part": lambda: lifecycle.add_part(session, ref, _text(form, "task_type"), actor=actor, desk=desk),
         "close": lambda: lifecycle.close(session, ref, actor=actor, desk=desk),
@@ -121,5 +123,5 @@ def meeting_action(session: Session, case: Case, form: Form, desk: Desk, actor: 
     raise UnknownChoice(f"unknown meeting operation {op!r}")
 
 
-PART_ACTIONS = ("start", "request-info", "approve", "reject", "forward", "reroute", "assign", "reopen")
+PART_ACTIONS = ("start", "request-info", "approve", "reject", "forward", "reroute", "assign", "reopen", "reply")
 CASE_ACTIONS = ("mark-complex", "add-part", "close", "meeting", "note")

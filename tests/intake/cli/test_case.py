@@ -63,7 +63,7 @@ def history(settings, ref) -> list[tuple[str, str]]:
 def test_help_lists_every_case_command():
     out = RUN.invoke(app, ["--help"]).output
     for command in ("list", "show", "start", "request-info", "approve", "reject", "reroute", "assign", "close",
-                    "forward", "mark-complex", "reopen"):
+                    "forward", "mark-complex", "reopen", "reply"):
         assert command in out
 
 
@@ -396,3 +396,63 @@ def test_a_desk_users_reopen_reaches_only_their_offices_part(settings):
     assert theirs.exit_code == 2 and "another office's" in theirs.output, theirs.output
     mine = RUN.invoke(app, ["reopen", ref, "--reason", "Fejl.", "--actor", "karen@kk.example"])
     assert mine.exit_code == 0 and "part vejareal reopened" in mine.output, mine.output
+
+
+# -- writing to the business ------------------------------------------------------------------
+def outbox_mails(settings) -> list:
+    new = settings.outbox_maildir / "new"
+    return [email.message_from_bytes(p.read_bytes(), policy=policy.default)
+            for p in (new.iterdir() if new.exists() else ())]
+
+
+def test_reply_mails_the_business_and_changes_nothing_else(settings):
+    ref = add_case(settings, 1, status="waiting")
+    before = case_of(settings, ref)
+    was = (before.status, before.due_date, before.paused_since, before.expected_week)
+    result = RUN.invoke(app, ["reply", ref, "--message", "Tegningen kan sendes som PDF.", "--actor", "karen"])
+    assert result.exit_code == 0, result.output
+    assert f"reply sent on case {ref}; its status and due date are unchanged" in result.output
+    assert "mail to peter@jensen.dk sent" in result.output
+    after = case_of(settings, ref)
+    assert (after.status, after.due_date, after.paused_since, after.expected_week) == was
+    assert history(settings, ref) == [("karen", "caseworker_reply")]
+    (msg,) = outbox_mails(settings)
+    assert msg["Subject"] == f"[{ref}] Besked fra Center for Trafik (vejmyndighed)"
+    assert "Tegningen kan sendes som PDF." in msg.get_content()
+    assert "Tegningen kan sendes som PDF." in RUN.invoke(app, ["show", ref]).output
+
+
+def test_reply_on_a_closed_case_is_sent(settings):
+    ref = add_case(settings, 1, status="closed", decision="approved")
+    result = RUN.invoke(app, ["reply", ref, "-m", "Afgørelsen gælder også for 2027.", "--actor", "karen"])
+    assert result.exit_code == 0, result.output
+    assert case_of(settings, ref).status == "closed" and len(outbox_mails(settings)) == 1
+
+
+def test_reply_without_a_message_is_a_usage_error(settings):
+    ref = add_case(settings, 1)
+    assert RUN.invoke(app, ["reply", ref]).exit_code == 2
+    empty = RUN.invoke(app, ["reply", ref, "--message", " \n "])
+    assert empty.exit_code == 2 and "message" in empty.output
+    assert history(settings, ref) == [] and outbox_mails(settings) == []
+
+
+def test_reply_on_a_purged_case_is_refused(settings):
+    ref = add_case(settings, 1, status="closed", purged_at=datetime(2026, 12, 1, tzinfo=LOCAL_TZ))
+    result = RUN.invoke(app, ["reply", ref, "--message", "Hej."])
+    assert result.exit_code == 1 and "purged: cannot reply" in result.output
+    assert outbox_mails(settings) == []
+
+
+def test_a_desk_users_reply_reaches_only_their_offices_part(settings):
+    from intake.web.desk.users import add_user
+
+    ref = add_case(settings, 1)
+    assert RUN.invoke(app, ["add-part", ref, "--task-type", "skilte"]).exit_code == 0
+    with Session(open_database(settings.database_url)) as s:
+        add_user(s, "karen@kk.example", "trafik", "caseworker", "a long password!", set(CATALOGUE.offices))
+        s.commit()
+    theirs = RUN.invoke(app, ["reply", ref, "--part", "skilte", "-m", "Hej.", "--actor", "karen@kk.example"])
+    assert theirs.exit_code == 2 and "another office's" in theirs.output, theirs.output
+    mine = RUN.invoke(app, ["reply", ref, "-m", "Hej.", "--actor", "karen@kk.example"])
+    assert mine.exit_code == 0 and f"reply sent on case {ref} part vejareal" in mine.output, mine.output

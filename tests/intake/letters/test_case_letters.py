@@ -29,18 +29,19 @@ VALUES = {
     "forwarded": {"topic_name": "Alkoholbevilling", "authority": "Bevillingsnævnet", "guidance": "Søg der.",
                   "url": "https://www.kk.dk", "message_text": "", "closed_text": ""},
     "reopened": {"decision_text": "afslag", "expected_text": "Forventes afsluttet i uge 52"},
+    "message": {"message": "Stilladset må gerne stå til mandag."},
 }
 SUBJECTS = {
     "da": {"started": "Din sag er under behandling", "info_request": "Vi mangler oplysninger",
            "resumed": "Ny forventet afslutning", "approved": "Afgørelse: godkendt", "rejected": "Afgørelse: afslag",
            "forwarded": "Din henvendelse hører under en anden myndighed", "rerouted": "Din sag er flyttet",
            "part_added": "Din sag har fået en ny del", "contact": "Din kontaktperson",
-           "reopened": "Din sag er genoptaget"},
+           "reopened": "Din sag er genoptaget", "message": "Besked fra Center for Trafik (vejmyndighed)"},
     "en": {"started": "Your case is being processed", "info_request": "We need more information",
            "resumed": "New expected completion", "approved": "Decision: approved", "rejected": "Decision: rejected",
            "forwarded": "Your enquiry belongs to another authority", "rerouted": "Your case has moved",
            "part_added": "A new part of your case", "contact": "Your contact person",
-           "reopened": "Your case is reopened"},
+           "reopened": "Your case is reopened", "message": "A message from Centre for Traffic (road authority)"},
 }
 SENTENCES = {
     "da": {
@@ -68,6 +69,8 @@ SENTENCES = {
         "reopened": "Vi har genoptaget vores afgørelse om din ansøgning om Råden over vejareal (stillads, container, "
                     "skurvogn, kran, lift). Afgørelsen var: afslag. Center for Trafik (vejmyndighed) behandler sagen "
                     "igen, og du får en ny afgørelse.\n\nForventes afsluttet i uge 52",
+        "message": "Center for Trafik (vejmyndighed) skriver til dig om din sag:\n\nStilladset må gerne stå til "
+                   "mandag.\n",
     },
     "en": {
         "started": "Your case is now being processed by Centre for Traffic (road authority). We expect to finish "
@@ -94,6 +97,8 @@ SENTENCES = {
                     "container, site hut, crane, lift). The decision was: afslag. Centre for Traffic (road "
                     "authority) is processing your case again, and you will receive a new decision.\n\n"
                     "Forventes afsluttet i uge 52",
+        "message": "Centre for Traffic (road authority) is writing to you about your case:\n\nStilladset må gerne "
+                   "stå til mandag.\n",
     },
 }
 FRAME = {

@@ -1,5 +1,6 @@
 """The case page offers a part and the case only the actions their status allows, and exactly those the lifecycle
-accepts: no "approve" on an approved part, no "start" on one in progress, reopen and note only on a closed case."""
+accepts: no "approve" on an approved part, no "start" on one in progress, reopen, reply and note only on a closed
+case."""
 from __future__ import annotations
 
 import re
@@ -24,6 +25,7 @@ FIELDS = {
     "reroute": {"task_type": "udeservering"},
     "assign": {"to": TRIAGE},
     "reopen": {"reason": "Tegningen kom efter afgørelsen."},
+    "reply": {"message": "Ja, skiltet må gerne hænge, mens vi behandler sagen."},
     "mark-complex": {},
     "add-part": {"task_type": "udeservering"},
     "close": {},
@@ -60,24 +62,25 @@ def triage(desk):
 
 def test_a_routed_part_shows_start_the_decisions_and_the_case_actions_but_no_reopen(desk, triage):
     assert shown(desk, triage, "routed") == {"start", "request-info", "approve", "reject", "forward", "reroute",
-                                             "assign", "mark-complex", "add-part", "note"}
+                                             "assign", "reply", "mark-complex", "add-part", "note"}
 
 
 def test_a_part_in_progress_shows_no_start(desk, triage):
     assert shown(desk, triage, "in_progress") == {"request-info", "approve", "reject", "forward", "reroute",
-                                                  "assign", "mark-complex", "add-part", "note"}
+                                                  "assign", "reply", "mark-complex", "add-part", "note"}
 
 
 def test_a_waiting_part_shows_start_which_resumes_its_clock(desk, triage):
     assert "start" in shown(desk, triage, "waiting")
 
 
-def test_a_decided_part_shows_reopen_assign_note_and_close_but_no_decision(desk, triage):
-    assert shown(desk, triage, "decided") == {"reopen", "assign", "close", "note"}
+def test_a_decided_part_shows_reopen_assign_reply_note_and_close_but_no_decision(desk, triage):
+    assert shown(desk, triage, "decided") == {"reopen", "assign", "reply", "close", "note"}
 
 
-def test_a_closed_case_shows_reopen_and_note_only(desk, triage):
-    assert shown(desk, triage, "closed") == {"reopen", "note"}
+def test_a_closed_case_shows_reopen_reply_and_note_only(desk, triage):
+    """A business may ask after its case is closed: the office answers it from the desk."""
+    assert shown(desk, triage, "closed") == {"reopen", "reply", "note"}
 
 
 def test_a_purged_case_shows_no_action(desk, triage):

@@ -151,3 +151,12 @@ def test_a_business_writing_to_its_closed_case_of_three_offices_is_told_all_thre
     text = email.message_from_bytes(raw, policy=email.policy.default).get_body(("plain",)).get_content()
     names = [desk.ctx.catalogue.office(o).name_da for o in ("byliv", "affald", "miljoe")]
     assert f"{names[0]}, {names[1]} og {names[2]} har fået besked" in " ".join(text.split())
+
+
+def test_the_new_mail_marker_is_styled_to_stand_out(desk):
+    """The marker was a bare <strong>: the stylesheet the desk links gives it the notice's colours, a border and a
+    background, so that it reads as a badge on the queue's row and over the case's mail."""
+    css = desk.user("karen@kk.example", "trafik").get("/static/site.css").text
+    rule = re.search(r"strong\.unread\s*\{([^}]*)\}", css)
+    assert rule, "a rule for strong.unread"
+    assert {"color", "background", "border"} <= set(re.findall(r"([\w-]+)\s*:", rule.group(1)))
