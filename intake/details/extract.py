@@ -762,6 +762,9 @@ def _company_beside_its_cvr(found: dict[str, Field], read: list[tuple[str, str, 
     beside "Owner of property | ...", the mail signed "Teglholmen Logistics ApS (VAT DK30748239)") gives way to the
     company a text names with the application's CVR: a company and its CVR belong together."""
     company, cvr = found.get("company_name"), found.get("cvr")
+    if company is not None and cvr is not None and company.source == "subject":
+        _subject_company_beside_another_cvr(found, read, str(company.value), cvr)
+        return
     if company is None or cvr is None or company.source != form_source:
         return
     name = str(company.value)
@@ -784,6 +787,21 @@ def _company_beside_its_cvr(found: dict[str, Field], read: list[tuple[str, str, 
                    and isinstance(v.get("company_name"), str) and v["company_name"] != name), None)
     if beside is not None:
         found["company_name"] = Field(beside[1], beside[0])
+
+
+def _subject_company_beside_another_cvr(found: dict[str, Field], read: list[tuple[str, str, dict[str, object]]],
+                                        name: str, cvr: Field) -> None:
+    """A company the subject names ("... - Glasvej 9-15 (Boligselskabet Nordvest afd. 12)", a contractor's client)
+    gives way to the one the text with the application's CVR writes just above that CVR ("Ansøger:\nBrdr. Sørensen
+    Entreprise A/S\nCVR 54307055"), where the subject's company is not the one written there."""
+    text, values = next(((t, v) for s, t, v in read if s == cvr.source), ("", {}))
+    other = values.get("company_name")
+    if not isinstance(other, str) or other.casefold() == name.casefold() or values.get("cvr") != cvr.value:
+        return
+    number = re.search(r"(?<!\d)" + r"[ \t]?".join(str(cvr.value)) + r"(?!\d)", text)
+    before = text[max(0, number.start() - 160):number.start()].casefold() if number else ""
+    if other.casefold() in before and name.casefold() not in before:
+        found["company_name"] = Field(other, cvr.source)
 
 
 # a role written before the name as a table's label, read with it from a PDF's row: "Ledningsejer Stadsnet Fiber A/S"

@@ -234,6 +234,33 @@ def length_and_depth(text: str) -> Iterator[tuple[float | int, float | int, int,
             yield length, depth, min(a.start(), b.start()), max(a.end(), b.end())
 
 
+# a side taken back as it is written: "truck er 7 m lang og 3 m bred / undskyld 2,5 m bred", "4 m wide, sorry, I mean
+# 3 m wide": the measure after the apology replaces the one of the same kind (width, length, depth) just before it
+_SIDE_KINDS = {"bred": "w", "bredt": "w", "brede": "w", "wide": "w", "lang": "l", "langt": "l", "lange": "l",
+               "long": "l", "dyb": "d", "dybt": "d", "deep": "d"}
+_SIDE = (r"(?P<n>\d+(?:[.,]\d+)?)[ \t]{0,2}(?:m|meter|metres?|meters?)[ \t]{1,3}(?P<word>"
+         + "|".join(sorted(_SIDE_KINDS, key=len, reverse=True)) + r")(?![\wæøå])")
+_SIDE_TAKEN_BACK = re.compile(r"(?i)(?<![\wæøå])(?:undskyld|sorry|i[ \t]mean|jeg[ \t]mener|rettelse|correction)"
+                              r"(?![\wæøå])[^\d\n.!?]{0,20}?" + _SIDE)
+_SIDE_BEFORE = re.compile(r"(?i)(?<![\d.,])" + _SIDE)
+_MAX_SIDES_TAKEN_BACK = 5
+
+
+def corrected_sides(text: str) -> str:
+    """The text with a side taken back put right: the earlier measure of its kind (within 200 characters before)
+    written as the new one, the apology and its measure left out; the text as it is where nothing is taken back."""
+    for back in list(islice(_SIDE_TAKEN_BACK.finditer(text), _MAX_SIDES_TAKEN_BACK))[::-1]:
+        kind = _SIDE_KINDS[back.group("word").lower()]
+        earlier = [m for m in _SIDE_BEFORE.finditer(text, max(0, back.start() - 200), back.start())
+                   if _SIDE_KINDS[m.group("word").lower()] == kind]
+        if not earlier:
+            continue
+        old = earlier[-1]
+        text = (text[:old.start("n")] + back.group("n") + text[old.end("n"):back.start()]
+                + " " * (back.end() - back.start()) + text[back.end():])
+    return text
+
+
 LITRES = re.compile(NUMBER + r"(?:\s{0,3}|-)(?:l|liter|litre|liters|litres|ltr)\b\.?", re.IGNORECASE)  # ("1,200-litre")
 # a tank or a separator sized in cubic metres, its name just before: "an oil separator of 3 m³", "olieudskiller på
 # 3 m3", "the tank (10 m³)", "en indendørs ståltank på 6 kubikmeter", "en 5 m³ olietank": a thousand litres each (a

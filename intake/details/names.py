@@ -276,7 +276,8 @@ _TITLE_LINE = re.compile(
     # (after an adjective: "Administrativ leder", "Teknisk chef", "Kommerciel direktør")
     r"(?i)^(?:\w{3,15}(?:iv|isk|el|ig)[ \t]{1,2})?"
     r"(?:indehaver|medindehaver|ejer|direktør|adm\. direktør|daglig leder|partner|owner|co-?owner|ceo|cfo|coo"
-    r"|founder|manager|\w+ manager|general manager|projektleder|project (?:manager|lead)|byggeleder|formand|næstformand"
+    r"|founder|manager|\w+ manager|officer|\w+ officer|general manager|projektleder|project (?:manager|lead)"
+    r"|byggeleder|formand|næstformand"
     r"|chairman|chair|coordinator|koordinator|sekretær|secretary|kasserer|treasurer|konsulent|consultant|tandlæge"
     r"|advokat|\w*leder|\w*chef|\w*ansvarlig|\w*mester|\w*terapeut|assistant|assistent|director|head of \w+"
     r"|\w*kræmmer|\w*handler|\w*lærer|\w*instruktør|teacher|instructor"
@@ -688,9 +689,11 @@ _LETTERHEAD = re.compile(r"\A\s{0,20}(?!(?i:hej|hi|hello|kære|dear|goddag|til|t
 # a block of the signature that opens with the business's name and gives its CVR on the next line: "Blomster ved Birte
 # / CVR 77144803 / Fensmarkgade 8, 2200 København N"
 # (or under a heading line, "Menighedsrådets oplysninger:\nSankt Mortens Kirkes Menighedsråd\nCVR ...", or with the
-# person who receives its post below it: "Our address:\nCopenhagen Irish Cultural Society\nc/o Siobhán Byrne")
+# person who receives its post below it: "Our address:\nCopenhagen Irish Cultural Society\nc/o Siobhán Byrne"; a
+# plural's apostrophe in it: "Ørestad International Students' Association")
 _BLOCK_ABOVE_CVR = re.compile(r"(?:\A|\n[ \t]*\n|:[ \t]*\n)[ \t]*(?P<v>[A-ZÆØÅ][^\W\d_]{1,30}(?:[ \t]{1,2}"
-                              r"(?:(?:&|på|i|ved|hos|of|the|on|by)[ \t])?[A-ZÆØÅ](?:[^\W\d_]|['’](?=s\b)){1,30}){1,4})"
+                              r"(?:(?:&|på|i|ved|hos|of|the|on|by)[ \t])?[A-ZÆØÅ]"
+                              r"(?:[^\W\d_]|['’](?=s\b)|(?<=s)['’](?=[ \t])){1,30}){1,4})"
                               # ("Jesper Mørk Tømrer & Snedker / cvr 76393001": the label typed in lower case)
                               r"[ \t]*\n[ \t]*(?:(?i:cvr)\b|c/o[ \t])")
 
@@ -918,9 +921,28 @@ def _closing_name(lines: list[str]) -> str | None:
     """A person's name alone on one of the last lines, signed without a valediction."""
     if len([ln for ln in lines if ln.strip()]) < 3:
         return None                                     # a subject or a one-line note, not a letter
+    lines = _without_the_last_words(lines)
     # a role before the name ("Byggeleder Rasmus Friis") is no part of it
     last = [_TITLE_WORD_BEFORE.sub("", ln.strip()) for ln in lines[-6:] if ln.strip()][-3:]
     return next((ln for ln in last if len(ln) <= 40 and re.fullmatch(_NAME, ln) and looks_like_person(ln)), None)
+
+
+# a last line of thanks alone ("tak!!", "Mange tak", "Thanks in advance"), below the name that signs
+_THANKS_LINE = re.compile(r"(?i)(?:mange[ \t]+|tusind[ \t]+|many[ \t]+)?(?:tak|thanks|thank[ \t]+you|thx)"
+                          r"(?:[ \t]+(?:på[ \t]+forhånd|in[ \t]+advance|for[ \t]+now))?[ \t!.:)]*")
+
+
+def _without_the_last_words(lines: list[str]) -> list[str]:
+    """The lines without those under the name that no one signs: a phone's "Sendt fra min iPhone" and a "tak!!" (the
+    lines as they are when neither ends them)."""
+    end, dropped = len(lines), 0
+    while end > 0 and dropped < 3:
+        line = lines[end - 1].strip()
+        if line and not (len(line) <= 60 and (_DEVICE_LINE.match(line) or _THANKS_LINE.fullmatch(line))):
+            break
+        dropped += bool(line)
+        end -= 1
+    return lines[:end] if dropped else lines
 
 
 def _slash_signature(lines: list[str]) -> tuple[str, list[str]] | None:

@@ -192,6 +192,40 @@ _APPLIED_FOR = re.compile(r"(?:\bi\.e\.|\bdvs\.|\bsøger (?:vi )?for|\bthe appli
                           r"[^\n]{0,15}\Z", re.IGNORECASE)
 
 
+# a range put in place of an earlier one by the text itself: "Correction: ... please make it 1 March 2027 to 29
+# February 2028", "Rettelse: perioden skal være 3.-7. maj", "so the period should be 1-5 May"
+_CORRECTION_LINE = re.compile(r"(?i)^[ \t>*-]{0,4}(?:correction|rettelse|korrektion|berigtigelse)\b[^\n]{0,160}\Z")
+_MAKE_IT = re.compile(r"(?i)\b(?:make[ \t]+it|change[ \t]+it[ \t]+to|should[ \t]+(?:be|read)|skal[ \t]+(?:være|rettes"
+                      r"[ \t]+til)|ret[ \t]+(?:det|den|perioden)[ \t]+til)[ \t:]{1,3}"
+                      r"(?:(?:fra|from|the|den|d\.)[ \t]+)?\Z")
+
+
+_CORRECTION_HINT = re.compile(r"(?i)correction|rettelse|korrektion|berigtigelse|make[ \t]+it|change[ \t]+it"
+                              r"|should[ \t]+(?:be|read)|skal[ \t]+(?:være|rettes)|ret[ \t]+(?:det|den|perioden)")
+
+
+def corrected_period(text: str, reference: date) -> Period | None:
+    """The range the text puts in place of an earlier one (``_corrected_range``), over a labelled period ("Period: 1
+    March 2027 to 28 February 2028" above "Correction: ... please make it 1 March 2027 to 29 February 2028")."""
+    if not _CORRECTION_HINT.search(text):
+        return None
+    text = _BARE_D.sub(r"\1. ", text)
+    dates = _not_excluded(text, find_dates(text), reference)
+    ranges = [r for r in _ranges(text, reference, dates) if r[2] >= reference]
+    corrected = _corrected_range(text, ranges)
+    return Period(corrected[0][1], corrected[0][2]) if corrected else None
+
+
+def _corrected_range(text: str, ranges: list[tuple[int, date, date]]) -> list[tuple[int, date, date]]:
+    """The last range after the first that the text writes as a correction (on a line opened by "Correction:", or
+    after "please make it"), as the only one; none where no range is corrected."""
+    for r in reversed(ranges[1:]):
+        line = text[max(text.rfind("\n", 0, r[0]) + 1, r[0] - 200):r[0]]
+        if _MAKE_IT.search(line) or _CORRECTION_LINE.search(line):
+            return [r]
+    return []
+
+
 @dataclass(frozen=True)
 class DateMention:
     """A date found in text; ``year_given`` is False when the year was inferred."""
@@ -335,7 +369,7 @@ def _found_period(text: str, reference: date, dates: list[DateMention]) -> Perio
     if ranges:
         cued = [r for r in ranges if _PERIOD_CUE.search(text[max(0, r[0] - 80):r[0]])]
         applied = [r for r in ranges if _APPLIED_FOR.search(text[max(0, r[0] - 60):r[0]])]
-        cued = applied or cued
+        cued = _corrected_range(text, ranges) or applied or cued
         _, start, end = (cued or ranges)[0]
         inside = [(s, e) for _, s, e in ranges if start <= s <= e <= end and (s, e) != (start, end)]
         if inside and _WEEK_RANGE.match(text, (cued or ranges)[0][0]):
@@ -957,8 +991,10 @@ def _ranges(text: str, reference: date, dates: list[DateMention]) -> list[tuple[
     for pattern in _DAY_RANGE_PATTERNS:
         for m in pattern.finditer(text):
             out.extend(_day_range(m, reference))
-    for first, second in zip(dates, dates[1:], strict=False):
-        if _RANGE_GAP.match(text[first.end:second.start]):
+    for k, (first, second) in enumerate(zip(dates, dates[1:], strict=False)):
+        gap = text[first.end:second.start]
+        if _RANGE_GAP.match(gap):
+            first = _first_listed(text, dates, k) if _LIST_END.match(gap) else first
             start, end = _complete_pair(first, second, reference)
             if start is not None and end is not None and start <= end:
                 out.append((first.start, start, end))
@@ -993,6 +1029,22 @@ def _ranges(text: str, reference: date, dates: list[DateMention]) -> list[tuple[
                 out.append((week.start(), start, end))
     # (not the days of another matter: "Jeg er på messe i Hamborg 8.-10. februar")
     return sorted((r for r in out if not _ANOTHER_MATTER.search(text, max(0, r[0] - 80), r[0])), key=lambda r: r[0])
+
+
+# days listed, the last after "and": "Thursday 8 July, Thursday 15 July and Thursday 22 July 2027", "lørdag den 5. juni,
+# lørdag den 12. juni og lørdag den 19. juni": the period runs from the first listed, not from the one before "and"
+_LIST_END = re.compile(r"(?i)^[ \t,]{0,3}(?:and|og)(?![\w])")
+_LISTED = re.compile(r"(?i)[ \t]{0,2},[ \t]{1,3}(?:(?:(?:man|tirs|ons|tors|fre|lør|søn)dag|(?:mon|tues|wednes|thurs|fri"
+                     r"|satur|sun)day)[ \t]{1,3})?(?:(?:den|d\.|the)[ \t]{1,3})?")
+_MAX_LISTED = 12
+
+
+def _first_listed(text: str, dates: list[DateMention], k: int) -> DateMention:
+    """The first of the days listed with commas before ``dates[k]`` (itself when none is)."""
+    j = k
+    while j > 0 and k - j < _MAX_LISTED and _LISTED.fullmatch(text, dates[j - 1].end, dates[j].start):
+        j -= 1
+    return dates[j]
 
 
 _FROM_A_WEEK = re.compile(r"(?i)\b(?:fra|from)[ \t]{1,3}(?:uge|week)[ \t]{0,3}(?P<w>\d{1,2})[ \t]{1,3}"

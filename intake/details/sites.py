@@ -319,6 +319,10 @@ _SITE = re.compile("(?:" + "|".join([
     r"(?: (?:er|is|ligger|lies))? (?:på|i|ved|at|on|in)",
     r"\b(?:stillads|container|skurvogn|lift|kran|skip|scaffold|crane)\w* (?:til|for|to)",
     r"\b(?:flytning|udflytning|removal) (?:fra|til|from|to|out of|ud af)",       # not "vi er flyttet til X"
+    # premises borrowed or lent for the while of the activity ("we've been lucky enough to borrow an empty shop at X
+    # for a pop-up exhibition", "vi har fået lov at låne en tom butik på X"): where it is held, not the business's own
+    rf"\b(?:borrow\w*|lån(?:e|er|t|te)|lent (?:us|me|to us)|loan(?:ed|s)? (?:us|me)) (?:\w+ ){{0,3}}?{_PREMISES}"
+    r" (?:på|i|at|in|on)",
 ]) + r")\W*$", re.IGNORECASE)
 # only right before the address
 # ("the courtyard behind X")
@@ -408,7 +412,10 @@ _THEIR_PREMISES = re.compile(rf"(?i)\b(?:their|deres)[ \t](?:[\w\-]+[ \t])?(?:{_
                              r"[ \t](?:at|on|in|på|i)[ \t]\Z")
 _NEW_PREMISES = re.compile(r"(?i)\b(?:filial\w*|afdeling\w*|branch\w*|(?:ny|nye|nyt|new|second|anden|andet)[ \t]"
                            r"(?:[\w\-]+[ \t]){0,2}?(?:butik|shop|store|café|cafe|restaurant|klinik|clinic|salon|kontor"
-                           r"|office|afdeling|filial|branch|location|lokaler?|premises)\w*)[^.\n]{0,20}\Z")
+                           r"|office|afdeling|filial|branch|location|lokaler?|premises)\w*"
+                           # "min salon nummer to", "our shop number two": counted after the first
+                           r"|(?:butik|shop|store|café|cafe|restaurant|klinik|clinic|salon|kontor|office|bageri|bakery)"
+                           r"\w*[ \t](?:nummer|nr\.?|number|no\.?)[ \t](?:to|two|tre|three|2|3))[^.\n]{0,20}\Z")
 # where the business was: "I kender os måske fra Elmegade 12, hvor vi lå indtil sidste sommer"
 _WHERE_WE_WERE = re.compile(r",?[ \t]+(?:hvor|where)[ \t]+(?:vi|we|jeg|I)[ \t]+(?:lå|var|holdt[ \t]til|boede|havde"
                             r"|were|was|used[ \t]to)\b")
@@ -540,6 +547,13 @@ def find_addresses(text: str) -> dict[str, str]:
         unit = format_unit(lives_there.group("unit") or "")
         own = site = Mention(site.start, site.end, site.address.split(",")[0] + (f", {unit}" if unit else ""),
                              site.postcode, site.town)
+    if (site is None and own is not None and own in premises
+            and _NEW_PREMISES.search(text, max(0, own.start - 40), own.start)):
+        # "åbner nu min salon nummer to på X" above the block "Salon Lykke / CVR ... / Y": the business's address is
+        # the one under its name and CVR, the new premises it opens the site
+        under = next((m for m in plain if not _same_house(m, own) and _address_line_under_company(text, m)), None)
+        if under is not None:
+            own, site = under, own
     if site is None and premises and own is not premises[0]:
         # lives or is registered elsewhere: the application is about the premises (not the premises its signature
         # names again: "Vi har en brilleforretning i Elmegade 9 og åbner nu butik nummer to på Istedgade 71")

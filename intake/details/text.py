@@ -45,6 +45,7 @@ from intake.details.identifiers import (
     PHONE_SPELLED,
     announced_p_number,
     area_number,
+    corrected_sides,
     digits,
     dimension_sides,
     find_cpr,
@@ -426,9 +427,12 @@ def extract_from_text(text: str, reference: date, *, for_a_client: bool = False)
     text = _MAIL_HEADER_DATE.sub(_header_without_date, text)    # when a forwarded or quoted mail was sent
     text = periods.corrected_dates(text)        # "not on 12 June but on 19 June": the earlier mail's date put right
     text = corrected_house_numbers(text)        # "Amagerbrogade 240, not 204": the earlier mail's address put right
+    text = corrected_sides(text)                # "3 m bred / undskyld 2,5 m bred": the width taken back put right
     client, text = _client_block(text, reference, for_a_client)
     text = _QUOTED_PARTY.sub("\n", text)        # a supplier's offer quoted under "Bilag:": another party's details
     out = labelled_values(text, reference)
+    if "period_from" in out and (put_right := periods.corrected_period(text, reference)) is not None:
+        out["period_from"], out["period_to"] = put_right.start.isoformat(), put_right.end.isoformat()
     _days_around_the_day(out, text, reference)
     if "contact_name" in out and _on_site_only(str(out["contact_name"]), text):
         del out["contact_name"]             # the writer is the one to ask about the application: the finders' signer
