@@ -150,17 +150,25 @@ def parts_block(parts: Sequence[PartFacts], catalogue: Catalogue, lang: str, *, 
                       part_values(part, catalogue, lang)).rstrip("\n")
     lines = [phrase(lang, "parts.intro", count=len(parts))] if len(parts) > 1 else []
     for i, part in enumerate(parts, start=1):
-        values = part_values(part, catalogue, lang)
-        if status:      # as it stands now: a part past its latest day says it is late
-            values["week_line"] = expected_line(part.due, lang, open_clock=part.status in CLOCK_RUNS, today=today)
-        lines.append(phrase(lang, "parts.item", n=i, **values))
-        if status:
-            lines.append(phrase(lang, "parts.state", state=part_state(part, lang)))
-            if part.status == "waiting" and part.waiting_for:
-                lines.append(phrase(lang, "parts.waiting_for", question=part.waiting_for))
-        if not (status and part.status in ("decided", "closed")):
-            lines.append(phrase(lang, "parts.goal", **values))
+        lines += part_lines(i, part, catalogue, lang, status=status, today=today)
     return "\n".join(lines)
+
+
+def part_lines(n: int, part: PartFacts, catalogue: Catalogue, lang: str, *, status: bool = False,
+               today: date | None = None) -> list[str]:
+    """Part ``n`` of a case's list: "n. task: office", its goal and expected week (for a status, where it stands
+    instead of its goal once decided, and a late part's apology instead of a week in the past)."""
+    values = part_values(part, catalogue, lang)
+    if status:      # as it stands now: a part past its latest day says it is late
+        values["week_line"] = expected_line(part.due, lang, open_clock=part.status in CLOCK_RUNS, today=today)
+    lines = [phrase(lang, "parts.item", n=n, **values)]
+    if status:
+        lines.append(phrase(lang, "parts.state", state=part_state(part, lang)))
+        if part.status == "waiting" and part.waiting_for:
+            lines.append(phrase(lang, "parts.waiting_for", question=part.waiting_for))
+    if not (status and part.status in ("decided", "closed")):
+        lines.append(phrase(lang, "parts.goal", **values))
+    return lines
 
 
 def part_values(part: PartFacts, catalogue: Catalogue, lang: str) -> dict[str, str]:
