@@ -137,6 +137,20 @@ def latest_day(due: date, lang: str) -> str:
     return f"{weekday} den {day} {month}" if language(lang) == "da" else f"{weekday} {day} {month}"
 
 
+def name_list(names: Sequence[str], lang: str) -> str:
+    """Names in a sentence: "A, B og C" / "A, B and C". Where a name has the word "og" / "and" in it ("Affald og
+    Genbrug"), the last is joined with "samt" / "as well as" so that no "og" both names and joins: "Byliv og
+    Arrangementer, Affald og Genbrug samt Center for Bygninger" (commas alone would still leave "Affald og Genbrug og
+    Center for Bygninger" at the end)."""
+    names = list(names)
+    if len(names) < 2:
+        return "".join(names)
+    conjunction = phrase(lang, "words.and")
+    if any(conjunction in name.casefold().split() for name in names):
+        conjunction = phrase(lang, "words.and_also")
+    return f"{', '.join(names[:-1])} {conjunction} {names[-1]}"
+
+
 def parts_block(parts: Sequence[PartFacts], catalogue: Catalogue, lang: str, *, status: bool = False,
                 today: date | None = None) -> str:
     """Each part of a case: task, office, goal and expected week (and where it stands, for a status answer).
