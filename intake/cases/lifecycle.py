@@ -533,11 +533,15 @@ def reopen(session: Session, reference: str, *, reason: str, actor: str, desk: D
     target.paused_since = as_utc(target.decided_at) if target.decided_at else now   # the time it stood decided
     old, new = partlib.end_pause(target, case.received_at, desk.calendar, now)
     target.status, target.decision, target.decided_at, target.updated_at = "in_progress", None, None, now
+    for other in parts:     # a closed case is open again: its other parts are decided, no longer closed
+        if other.status == "closed":
+            other.status, other.updated_at = "decided", now
+            session.add(other)
     case.closed_at = None
     _event(session, case, target, actor, "reopened", f"reason: {why}\nwas: {was}; due {old} -> {new}", now)
     _summarise(session, case, parts, now)
     lang = _lang(case)
-    mailed = _mail(session, case, target, desk, "reopened",
+    mailed = _mail(session, case, target, desk, "reopened", listing=parts, now=now,
                    decision_text=words(lang, "decisions").get(was, was),
                    expected_text=expected_line(new, lang, today=now.astimezone(LOCAL_TZ).date()))
     return ActionResult(case.reference, "reopen", target.status,

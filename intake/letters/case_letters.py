@@ -37,8 +37,9 @@ from routing.goals import describe_date, describe_goal
 KINDS = ("started", "info_request", "resumed", "approved", "rejected", "forwarded", "rerouted", "part_added",
          "contact", "reopened")
 # kinds whose letter about one part of a case of several says so and lists the other parts: "started" named the
-# started part's office as if it handled the whole case ("Din sag er nu under behandling hos ...")
-PART_BODIES = frozenset({"started"})
+# started part's office as if it handled the whole case ("Din sag er nu under behandling hos ..."), "reopened" said
+# the office "behandler sagen igen" of a case whose other parts stay decided
+PART_BODIES = frozenset({"started", "reopened"})
 
 
 @dataclass(frozen=True)
