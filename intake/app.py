@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Collection, Iterator, Sequence
 from contextlib import contextmanager
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -30,7 +30,7 @@ from intake.mailbox.maildir import MaildirMailbox
 from intake.pipeline import Context
 from intake.service import SERVICE_STOPPED
 from intake.settings import Settings
-from models import Case, ServiceBeat, utcnow
+from models import Case, ServiceBeat, as_utc, utcnow
 from models.db import make_engine, open_database
 
 if TYPE_CHECKING:
@@ -88,7 +88,7 @@ def service_running(engine: Engine, settings: Settings, now: datetime | None = N
         return False
     if beat is None or beat.detail == SERVICE_STOPPED:
         return False        # (never started, or stopped cleanly)
-    at = beat.at if beat.at.tzinfo is not None else beat.at.replace(tzinfo=UTC)
+    at = as_utc(beat.at)
     fresh = timedelta(seconds=max(60.0, 12 * settings.poll_interval + settings.outbox_flush_interval))
     return at >= (now or utcnow()) - fresh
 

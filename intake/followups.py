@@ -144,11 +144,11 @@ def _parts_to_tell(parts: Sequence[CasePart]) -> Sequence[CasePart]:
     return [p for p in parts if p.status in partlib.OPEN_PART_STATUSES] or parts
 
 
-def _offices_to_tell(parts: Sequence[CasePart]) -> tuple[str, list[str]]:
-    """The office a follow-up goes to (the first open part's) and the others in Cc (their functional address)."""
-    open_parts = _parts_to_tell(parts)
-    offices = list(dict.fromkeys(p.office for p in open_parts))
-    assigned = [p.assigned_to or "" for p in open_parts]
+def _offices_to_tell(told: Sequence[CasePart]) -> tuple[str, list[str]]:
+    """The office a follow-up goes to (the first told part's) and the others in Cc: the offices of the other parts
+    and the caseworkers of them all. ``told`` is ``_parts_to_tell``'s answer."""
+    offices = list(dict.fromkeys(p.office for p in told))
+    assigned = [p.assigned_to or "" for p in told]
     return offices[0], [*offices[1:], *assigned]
 
 
@@ -163,8 +163,9 @@ def pass_on_follow_up(session: Session, case: Case, state: MessageState, inbound
         resumed = done.summary
         log.info("case resumed by the applicant's answer", extra={"reference": case.reference,
                                                                   "inbound_id": inbound_id})
-    office, others = _offices_to_tell(parts)
-    unread.mark(session, _parts_to_tell(parts), state.received)   # the desk shows it until the office looks
+    told = _parts_to_tell(parts)
+    office, others = _offices_to_tell(told)
+    unread.mark(session, told, state.received)   # the desk shows it until the office looks
     cc = [ctx.catalogue.office(o).address if o in ctx.catalogue.offices else o for o in others]
     notes = [] if closed else recheck(session, case, parts, state, ctx)
     msg = follow_up_to_office(case, state.mail, state.raw, ctx.catalogue, ctx.settings, n, resumed=resumed,
@@ -257,9 +258,9 @@ def record_unverified(session: Session, rec: InboundMessage, state: MessageState
     n = rec.id or _count_messages(session, case) + 1     # (unverified mail is not counted: its own number)
     session.add(CaseEvent(case_id=case.id, actor="intake", action="unverified_mail",
                           detail=f"message {rec.id}: {state.auth.summary}; not added to the case"))
-    office = partlib.parts_of(session, case)
+    office, _ = _offices_to_tell(_parts_to_tell(partlib.parts_of(session, case)))
     msg = unverified_to_office(case, state.mail, state.raw, ctx.catalogue, ctx.settings, n, state.auth.summary,
-                               office=_offices_to_tell(office)[0])
+                               office=office)
     queue_mail(session, purpose="unverified_note", msg=msg, case_id=case.id, inbound_id=rec.id)
     rec.outcome, rec.kind, rec.case_id = "unverified", "unverified_mail", None
     rec.reason = f"sender not proven ({state.auth.summary}): not added to {case.reference}"

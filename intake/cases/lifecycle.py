@@ -29,7 +29,7 @@ from __future__ import annotations
 import json
 import logging
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from types import MappingProxyType
@@ -202,9 +202,13 @@ def _seq(session: Session, case: Case) -> int:
 
 
 def _mail(session: Session, case: Case, part: CasePart, desk: Desk, kind: str, *, introduce: bool = False,
-          **values: str) -> tuple[str, ...]:
+          listing: Sequence[CasePart] = (), now: datetime | None = None, **values: str) -> tuple[str, ...]:
+    """The letter ``kind`` about ``part`` queued for the business; ``listing``: the case's parts, for a letter
+    that lists the others as they stand at ``now``."""
+    others = [(n, PartFacts.of(p)) for n, p in enumerate(listing, start=1) if p is not part]
     msg = case_mail(case, CaseLetter(kind, values, _seq(session, case), introduce), desk.catalogue, desk.settings,
-                    contact_of(case, desk.catalogue), part=PartFacts.of(part))
+                    contact_of(case, desk.catalogue), part=PartFacts.of(part), others=others,
+                    today=as_utc(now).astimezone(LOCAL_TZ).date() if now else None)
     queue_mail(session, purpose=f"case_{kind}", msg=msg, case_id=case.id, inbound_id=None)
     return tuple(a.strip() for key in ("To", "Cc") for a in str(msg.get(key, "")).split(",") if a.strip())
 
@@ -226,7 +230,7 @@ def start(session: Session, reference: str, *, actor: str, desk: Desk, part: str
     target.status, target.updated_at = "in_progress", now
     _event(session, case, target, actor, "started", f"by {actor}", now)
     _summarise(session, case, parts, now)
-    mailed = _mail(session, case, target, desk, "started")
+    mailed = _mail(session, case, target, desk, "started", listing=parts, now=now)   # the others as they stand
     return ActionResult(case.reference, "start", target.status, f"case {_name(case, parts, target)} is in progress",
                         mailed)
 
@@ -565,11 +569,15 @@ def reopen(session: Session, reference: str, *, reason: str, actor: str, desk: D
     target.paused_since = as_utc(target.decided_at) if target.decided_at else now   # the time it stood decided
     old, new = partlib.end_pause(target, case.received_at, desk.calendar, now)
     target.status, target.decision, target.decided_at, target.updated_at = "in_progress", None, None, now
+    for other in parts:     # a closed case is open again: its other parts are decided, no longer closed
+        if other.status == "closed":
+            other.status, other.updated_at = "decided", now
+            session.add(other)
     case.closed_at = None
     _event(session, case, target, actor, "reopened", f"reason: {why}\nwas: {was}; due {old} -> {new}", now)
     _summarise(session, case, parts, now)
     lang = _lang(case)
-    mailed = _mail(session, case, target, desk, "reopened",
+    mailed = _mail(session, case, target, desk, "reopened", listing=parts, now=now,
                    decision_text=words(lang, "decisions").get(was, was),
                    expected_text=expected_line(new, lang, today=now.astimezone(LOCAL_TZ).date()))
     return ActionResult(case.reference, "reopen", target.status,

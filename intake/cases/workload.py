@@ -1,8 +1,10 @@
-"""An office's workload: per caseworker the open parts assigned, overdue, waiting for the business and new from it.
+"""An office's workload: per caseworker the open parts assigned, overdue, waiting for the business and new from it,
+and the decided (or closed) parts the business has written about since.
 
 The figures count what the desk's queue lists with the same filters (``intake.cases.queue_sql``): open is not yet
 decided, overdue is open with a due date before today and a running clock, waiting is the status, new is open with an
-unread mark (``intake.cases.unread``). One grouped query over the open parts of the offices asked for.
+unread mark (``intake.cases.unread``), new on decided is status decided (or closed) with one. One grouped query over
+the open parts of the offices asked for, one over their marked parts that are no longer open.
 """
 from __future__ import annotations
 
@@ -30,6 +32,11 @@ class Load:
     overdue: int = 0
     waiting: int = 0
     unread: int = 0
+    unread_decided: int = 0   # decided parts the business wrote about since (a question about the decision)
+    unread_closed: int = 0    # the same of closed cases
+
+
+FIGURES = 6   # Load's counts, in order
 
 
 @dataclass(frozen=True)
@@ -48,12 +55,16 @@ def workload(session: Session, offices: Sequence[str], now: datetime) -> list[Of
                    _count(col(CasePart.status) == "waiting"), _count(col(CasePart.unread_since).is_not(None)))
             .where(col(CasePart.status).in_(OPEN_STATUSES), col(CasePart.office).in_(sorted(offices)))
             .group_by(col(CasePart.office), col(CasePart.assigned_to)))
-    counts: dict[str, dict[str, tuple[int, int, int, int]]] = {o: {} for o in offices}
+    counts: dict[str, dict[str, tuple[int, ...]]] = {o: {} for o in offices}
     for office, who, *figures in session.execute(stmt):
-        key = (who or "").lower()
-        before = counts[office].get(key, (0, 0, 0, 0))
-        # (an address written in two cases is one caseworker)
-        counts[office][key] = _added(before, [int(f or 0) for f in figures])
+        _add(counts[office], who, [int(f or 0) for f in figures] + [0, 0])
+    done = (columns(col(CasePart.office), col(CasePart.assigned_to), _count(col(CasePart.status) == "decided"),
+                    _count(col(CasePart.status) == "closed"))
+            .where(col(CasePart.unread_since).is_not(None), col(CasePart.status).in_(("decided", "closed")),
+                   col(CasePart.office).in_(sorted(offices)))
+            .group_by(col(CasePart.office), col(CasePart.assigned_to)))
+    for office, who, decided, closed in session.execute(done):
+        _add(counts[office], who, [0, 0, 0, 0, int(decided or 0), int(closed or 0)])
     users = list(session.exec(select(StaffUser)))
     # a disabled colleague's parts still open the queue (to hand them on); only enabled users are listed without parts
     ids = {u.email: u.id for u in users}
@@ -61,8 +72,10 @@ def workload(session: Session, offices: Sequence[str], now: datetime) -> list[Of
             for o in offices]
 
 
-def _added(a: tuple[int, int, int, int], b: Sequence[int]) -> tuple[int, int, int, int]:
-    return a[0] + b[0], a[1] + b[1], a[2] + b[2], a[3] + b[3]
+def _add(counts: dict[str, tuple[int, ...]], who: str | None, figures: Sequence[int]) -> None:
+    """Add ``figures`` to the caseworker's (an address written in two cases is one caseworker)."""
+    key = (who or "").lower()
+    counts[key] = tuple(a + b for a, b in zip(counts.get(key, (0,) * FIGURES), figures, strict=True))
 
 
 def _count(condition: Any) -> Any:
@@ -70,10 +83,11 @@ def _count(condition: Any) -> Any:
     return func.sum(cast(case((condition, 1), else_=0), Integer))
 
 
-def _office_load(office: str, counts: dict[str, tuple[int, int, int, int]], ids: dict[str, int | None],
+def _office_load(office: str, counts: dict[str, tuple[int, ...]], ids: dict[str, int | None],
                  members: Collection[str]) -> OfficeLoad:
     people = sorted((set(members) | set(counts)) - {""})
-    lines = [Load(p, ids.get(p), *counts.get(p, (0, 0, 0, 0))) for p in people]
-    unassigned = Load("", None, *counts.get("", (0, 0, 0, 0)))
-    total = Load("", None, *(sum(c[i] for c in counts.values()) for i in range(4)))
+    none = (0,) * FIGURES
+    lines = [Load(p, ids.get(p), *counts.get(p, none)) for p in people]
+    unassigned = Load("", None, *counts.get("", none))
+    total = Load("", None, *(sum(c[i] for c in counts.values()) for i in range(FIGURES)))
     return OfficeLoad(office, lines, unassigned, total)

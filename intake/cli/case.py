@@ -204,14 +204,13 @@ def _pages(read: Callable, page: int, everything: bool) -> tuple[list, str | Non
 @app.command()
 def show(reference: str = typer.Argument(..., help=REFERENCE_HELP)) -> None:
     """Details, parts, documents, paths forward offered by the catalogue, and the full history."""
-    from datetime import UTC
-
     from intake.cases.views import case_detail
     from intake.web.desk.labels import event_label
+    from models import as_utc
     from routing.goals import LOCAL_TZ
 
     def local(moment):  # the database keeps UTC; people read Copenhagen's clock, as on the desk
-        return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).astimezone(LOCAL_TZ)
+        return as_utc(moment).astimezone(LOCAL_TZ)
 
     with _desk_session(reading=True) as (desk, session, _, _s):
         d = case_detail(session, reference, desk)

@@ -10,7 +10,7 @@ from sqlmodel import Session, col, select
 
 from intake.refusals import refused_for_size
 from intake.runner import Outcome
-from models import Case, CasePart, InboundMessage
+from models import Case, CasePart, InboundMessage, as_utc
 
 
 def outcome_table(engine: Engine, outcomes: Sequence[Outcome]) -> Table:
@@ -34,8 +34,6 @@ def outcome_table(engine: Engine, outcomes: Sequence[Outcome]) -> Table:
 
 
 def quarantine_table(engine: Engine) -> Table:
-    from datetime import UTC
-
     from routing.goals import LOCAL_TZ
 
     table = Table("id", "received (Copenhagen)", "sender domain", "subject", "attempts", "reason")
@@ -45,8 +43,8 @@ def quarantine_table(engine: Engine) -> Table:
                                                              refused_for_size()))
                             .order_by(col(InboundMessage.id))).all()
         for rec in rows:
-            moment = rec.received_at if rec.received_at.tzinfo else rec.received_at.replace(tzinfo=UTC)
-            table.add_row(str(rec.id), f"{moment.astimezone(LOCAL_TZ):%Y-%m-%d %H:%M}",  # as the desk, not UTC
+            moment = as_utc(rec.received_at).astimezone(LOCAL_TZ)  # as the desk, not UTC
+            table.add_row(str(rec.id), f"{moment:%Y-%m-%d %H:%M}",
                           rec.sender.rpartition("@")[2] or "-", rec.subject[:50] or "-",
                           str(rec.attempts),
                           rec.reason[:80] if rec.status == "quarantined" else f"{rec.reason[:80]}; not replayable")

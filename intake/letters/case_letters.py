@@ -2,8 +2,10 @@
 rerouting, contact person, a decision reopened, a caseworker's message from the desk.
 
 Each shares the frame ``templates/case.<lang>.txt`` (greeting, reference, task,
-office, how to answer) around a body ``templates/case_<kind>.<lang>.txt``; the
-subjects are in ``[subjects]`` of ``phrases.<lang>.toml``. Every one threads
+office, how to answer) around a body ``templates/case_<kind>.<lang>.txt``; a
+letter about one part of a case of several uses ``case_<kind>_part.<lang>.txt``
+where there is one (``PART_BODIES``), which lists the other parts as they stand
+(``${others_text}``). The subjects are in ``[subjects]`` of ``phrases.<lang>.toml``. Every one threads
 under the case's acknowledgement and copies the contact person of a complex
 case. Only ``resumed`` (the business's own answer moved the expected week) is
 an automatic reply; the others carry a caseworker's question, decision or message (see
@@ -14,6 +16,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from email.message import EmailMessage
 
 from intake.letters.envelope import Envelope, Thread, build_mail, msg_id
@@ -23,6 +26,7 @@ from intake.letters.wording import (
     contact_text,
     greeting_name,
     language,
+    part_lines,
     phrase,
     render,
     week_when,
@@ -32,6 +36,10 @@ from routing.goals import describe_date, describe_goal
 
 KINDS = ("started", "info_request", "resumed", "approved", "rejected", "forwarded", "rerouted", "part_added",
          "contact", "reopened", "message")
+# kinds whose letter about one part of a case of several says so and lists the other parts: "started" named the
+# started part's office as if it handled the whole case ("Din sag er nu under behandling hos ..."), "reopened" said
+# the office "behandler sagen igen" of a case whose other parts stay decided
+PART_BODIES = frozenset({"started", "reopened"})
 
 
 @dataclass(frozen=True)
@@ -45,19 +53,22 @@ class CaseLetter:
 
 
 def case_mail(case, letter: CaseLetter, catalogue: Catalogue, settings,
-              contact: ContactPerson | None = None, *, part: PartFacts) -> EmailMessage:
+              contact: ContactPerson | None = None, *, part: PartFacts,
+              others: Sequence[tuple[int, PartFacts]] = (), today: date | None = None) -> EmailMessage:
     """A mail to the business about ``case`` (and its ``part``: task, office, goal, week) in its language.
 
     It goes to the address the case writes to (the business, or its agent) with the name that came with
-    that address; the reference is in the subject and the contact person of a complex case in Cc.
+    that address; the reference is in the subject and the contact person of a complex case in Cc. ``others``:
+    the case's other parts, each with its number in the case's list, as they stand on ``today``.
     """
     if letter.kind not in KINDS:
         raise ValueError(f"unknown case letter {letter.kind!r}; known: {', '.join(KINDS)}")
     lang = language(case.language)
     values = {**_values(case, part, catalogue, lang), "from_name": settings.from_name,
               "contact_text": contact_text(contact, lang, introduce=letter.kind == "contact" or letter.introduce),
-              **letter.values}
-    values["body"] = render(f"case_{letter.kind}.{lang}.txt", values).rstrip("\n")
+              "others_text": others_text(others, catalogue, lang, today), **letter.values}
+    body = f"case_{letter.kind}_part" if others and letter.kind in PART_BODIES else f"case_{letter.kind}"
+    values["body"] = render(f"{body}.{lang}.txt", values).rstrip("\n")
     envelope = Envelope(letter.kind, to=reply_address(case),
                         subject=f"[{case.reference}] "
                                 f"{phrase(lang, 'subjects.' + letter.kind, office=values['office_name'])}",
@@ -75,6 +86,18 @@ def _values(case, part: PartFacts, catalogue: Catalogue, lang: str) -> dict[str,
         "goal_text": describe_goal(part.goal, lang), "week_text": week_when(part.due, lang),
         "due_text": describe_date(part.due, lang),
     }
+
+
+def others_text(others: Sequence[tuple[int, PartFacts]], catalogue: Catalogue, lang: str,
+                today: date | None = None) -> str:
+    """The other parts of a case, each numbered as in the case's list with its office, where it stands and its
+    expected week ('' when there are none)."""
+    if not others:
+        return ""
+    lines = [phrase(lang, "parts.others")]
+    for n, other in others:
+        lines += part_lines(n, other, catalogue, lang, status=True, today=today)
+    return "\n".join(lines)
 
 
 def reply_address(case) -> str:

@@ -127,6 +127,10 @@ def letters(lang: str, catalogue: Catalogue, settings: Any) -> Iterator[tuple[st
         contact = catalogue.contact_persons[0] if kind == "contact" and catalogue.contact_persons else None
         yield f"Case letter: {kind}", case_mail(case, CaseLetter(kind, values, n), catalogue, settings, contact,
                                                  part=serving)
+    others = [(2, _part("skilte", catalogue, SIGNS, status="waiting", due=date(2026, 12, 28)))]  # 4 weeks
+    yield "Case letter: started, one part of two", case_mail(
+        case, CaseLetter("started", {}, len(KINDS) + 1), catalogue, settings, part=serving, others=others,
+        today=RECEIVED.date())
     yield "Status answer", status_reply(case, "-", original, catalogue, settings, lang, 20, parts=(serving,),
                                         today=RECEIVED.date())
     decided = _case(lang, status="decided", decision="approved", decided_at=RECEIVED + timedelta(days=7))

@@ -28,7 +28,7 @@ from email.message import EmailMessage
 
 from intake.letters.case_letters import case_greeting
 from intake.letters.envelope import Envelope, Thread, build_mail, msg_id
-from intake.letters.wording import greeting_name, language, phrase, render, words
+from intake.letters.wording import greeting_name, language, name_list, phrase, render, words
 from intake.mail.message import ParsedMail, clean_header_value
 from intake.settings import Settings
 from models import Case
@@ -70,8 +70,7 @@ def closed_reply(case: Case, original: ParsedMail, catalogue: Catalogue, setting
 def _offices_named(case: Case, catalogue: Catalogue, lang: str) -> str:
     """The offices of the case's parts, "A, B og C": each was passed the mail, and the question may be any one's."""
     offices = [o for o in json.loads(case.offices or "[]") if o in catalogue.offices] or [case.office]
-    names = [getattr(catalogue.office(o), f"name_{lang}") for o in dict.fromkeys(offices)]
-    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} {phrase(lang, 'words.and')} {names[-1]}"
+    return name_list([getattr(catalogue.office(o), f"name_{lang}") for o in dict.fromkeys(offices)], lang)
 
 
 def caseworker_reply(case: Case, text: str, caseworker: str, office_name: str, greeting: str, settings: Settings,

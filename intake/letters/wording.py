@@ -137,6 +137,20 @@ def latest_day(due: date, lang: str) -> str:
     return f"{weekday} den {day} {month}" if language(lang) == "da" else f"{weekday} {day} {month}"
 
 
+def name_list(names: Sequence[str], lang: str) -> str:
+    """Names in a sentence: "A, B og C" / "A, B and C". Where a name has the word "og" / "and" in it ("Affald og
+    Genbrug"), the last is joined with "samt" / "as well as" so that no "og" both names and joins: "Byliv og
+    Arrangementer, Affald og Genbrug samt Center for Bygninger" (commas alone would still leave "Affald og Genbrug og
+    Center for Bygninger" at the end)."""
+    names = list(names)
+    if len(names) < 2:
+        return "".join(names)
+    conjunction = phrase(lang, "words.and")
+    if any(conjunction in name.casefold().split() for name in names):
+        conjunction = phrase(lang, "words.and_also")
+    return f"{', '.join(names[:-1])} {conjunction} {names[-1]}"
+
+
 def parts_block(parts: Sequence[PartFacts], catalogue: Catalogue, lang: str, *, status: bool = False,
                 today: date | None = None) -> str:
     """Each part of a case: task, office, goal and expected week (and where it stands, for a status answer).
@@ -150,17 +164,25 @@ def parts_block(parts: Sequence[PartFacts], catalogue: Catalogue, lang: str, *, 
                       part_values(part, catalogue, lang)).rstrip("\n")
     lines = [phrase(lang, "parts.intro", count=len(parts))] if len(parts) > 1 else []
     for i, part in enumerate(parts, start=1):
-        values = part_values(part, catalogue, lang)
-        if status:      # as it stands now: a part past its latest day says it is late
-            values["week_line"] = expected_line(part.due, lang, open_clock=part.status in CLOCK_RUNS, today=today)
-        lines.append(phrase(lang, "parts.item", n=i, **values))
-        if status:
-            lines.append(phrase(lang, "parts.state", state=part_state(part, lang)))
-            if part.status == "waiting" and part.waiting_for:
-                lines.append(phrase(lang, "parts.waiting_for", question=part.waiting_for))
-        if not (status and part.status in ("decided", "closed")):
-            lines.append(phrase(lang, "parts.goal", **values))
+        lines += part_lines(i, part, catalogue, lang, status=status, today=today)
     return "\n".join(lines)
+
+
+def part_lines(n: int, part: PartFacts, catalogue: Catalogue, lang: str, *, status: bool = False,
+               today: date | None = None) -> list[str]:
+    """Part ``n`` of a case's list: "n. task: office", its goal and expected week (for a status, where it stands
+    instead of its goal once decided, and a late part's apology instead of a week in the past)."""
+    values = part_values(part, catalogue, lang)
+    if status:      # as it stands now: a part past its latest day says it is late
+        values["week_line"] = expected_line(part.due, lang, open_clock=part.status in CLOCK_RUNS, today=today)
+    lines = [phrase(lang, "parts.item", n=n, **values)]
+    if status:
+        lines.append(phrase(lang, "parts.state", state=part_state(part, lang)))
+        if part.status == "waiting" and part.waiting_for:
+            lines.append(phrase(lang, "parts.waiting_for", question=part.waiting_for))
+    if not (status and part.status in ("decided", "closed")):
+        lines.append(phrase(lang, "parts.goal", **values))
+    return lines
 
 
 def part_values(part: PartFacts, catalogue: Catalogue, lang: str) -> dict[str, str]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Mapping
-from datetime import UTC, datetime
+from datetime import datetime
 from functools import cache
 from pathlib import Path
 from string import Template
@@ -23,6 +23,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from intake.letters.wording import LANGUAGES
 from intake.web.context import get_context
+from models import as_utc
 from routing.goals import LOCAL_TZ
 
 HERE = Path(__file__).parent
@@ -53,8 +54,7 @@ def local(moment: datetime | None) -> str:
     """A stored moment (UTC; naive means UTC) as Copenhagen's wall clock: ``{{ m.received_at | local }}``."""
     if moment is None:
         return "-"
-    aware = moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
-    return aware.astimezone(LOCAL_TZ).strftime("%Y-%m-%d %H:%M")
+    return as_utc(moment).astimezone(LOCAL_TZ).strftime("%Y-%m-%d %H:%M")
 
 
 @cache

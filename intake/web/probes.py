@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import socket
 from collections.abc import Callable, Iterable, Iterator
-from datetime import UTC, timedelta
+from datetime import timedelta
 from pathlib import Path
 from typing import Annotated
 
@@ -31,7 +31,7 @@ from classifier.store import ModelStore
 from intake.cases.parts import OPEN_PART_STATUSES
 from intake.refusals import refused_for_size
 from intake.web.context import WebContext, get_context
-from models import CasePart, InboundMessage, OutboxMail, ServiceBeat, utcnow
+from models import CasePart, InboundMessage, OutboxMail, ServiceBeat, as_utc, utcnow
 from models.db import alembic_config
 from routing import clock
 from routing.goals import local_date
@@ -210,7 +210,7 @@ def _service(session: Session) -> Iterator[Metric]:
     beat = session.get(ServiceBeat, "wait")
     when = 0.0
     if beat is not None:
-        when = (beat.at if beat.at.tzinfo else beat.at.replace(tzinfo=UTC)).timestamp()
+        when = as_utc(beat.at).timestamp()
     up = int(beat is not None and beat.detail != SERVICE_STOPPED)
     yield GaugeMetricFamily("intake_service_last_wait_timestamp_seconds",
                             "When intake serve last waited for mail (Unix time; 0: never).", value=when)

@@ -120,15 +120,20 @@ async def rollback(request: Request, staff: OperatorDep) -> Response:
 
 
 # -- quarantine -----------------------------------------------------------------------------
+def _quarantine_row(m: InboundMessage) -> tuple[int | None, datetime, str, str, str]:
+    """A message as the quarantine page lists it: id, received, sender's domain (never the address), subject, reason."""
+    return m.id, m.received_at, m.sender.rpartition("@")[2], m.subject, m.reason
+
+
 def quarantine(request: Request, staff: OperatorDep) -> HTMLResponse:
     with Session(auth.web_of(request).engine) as session:
         found = list(session.exec(select(InboundMessage).where(InboundMessage.status == "quarantined")
                                   .order_by(col(InboundMessage.id).desc()).limit(500)))
-        rows = [(m.id, m.received_at, m.sender.rpartition("@")[2], m.subject, m.reason, m.attempts) for m in found]
+        rows = [(*_quarantine_row(m), m.attempts) for m in found]
         # refused for their size: in the mailbox's Quarantine folder too, but nothing to replay or discard here
         refused = list(session.exec(select(InboundMessage).where(refused_for_size())
                                     .order_by(col(InboundMessage.id).desc()).limit(500)))
-        oversized = [(m.id, m.received_at, m.sender.rpartition("@")[2], m.subject, m.reason) for m in refused]
+        oversized = [_quarantine_row(m) for m in refused]
     return page(request, "quarantine.html", staff, rows=rows, oversized=oversized)
 
 

@@ -95,6 +95,44 @@ def test_start_puts_the_case_in_progress_and_tells_the_business(engine, desk):
     assert events(engine, ref) == [("karen", "started")]
 
 
+STARTED_ONE_OF_THREE = {
+    "da": ("Center for Trafik (vejmyndighed) er nu gået i gang med din ansøgning om Råden over vejareal (stillads, "
+           "container, skurvogn, kran, lift), som er én af opgaverne i din sag. Vi forventer at være færdige med den i "
+           "uge 51 (14.-18. december 2026), senest mandag den 14. december.\n\n"
+           "Din sags andre opgaver behandles af deres egne enheder, hver med sit eget servicemål:\n"
+           "2. Skilte og facadereklamer: Center for Bygninger\n   Status: venter på oplysninger fra dig\n"
+           "   Servicemål: 4 uger fra modtagelsen.",
+           "3. Udeservering: Byliv og Arrangementer\n   Status: afgjort (godkendt)\n\nSagsnummer:",
+           "Din sag er nu under behandling hos"),
+    "en": ("Centre for Traffic (road authority) has now started work on your application for Use of road space "
+           "(scaffolding, container, site hut, crane, lift), one of the tasks in your case. We expect to finish that "
+           "task in week 51 (14-18 December 2026), at the latest Monday 14 December.\n\n"
+           "The other tasks in your case are handled by their own offices, each with its own service goal:\n"
+           "2. Signs and facade advertising: Centre for Buildings\n   Status: waiting for information from you\n"
+           "   Service goal: 4 weeks from receipt.",
+           "3. Outdoor serving (pavement café): City Life and Events\n   Status: decided (approved)\n\nReference:",
+           "Your case is now being processed by"),
+}
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_starting_one_part_of_a_case_of_several_says_which_and_lists_the_others(engine, desk, lang):
+    """A case of three offices: the letter said the whole case was "now being processed by" the office that started
+    its part. It names that office and its task, and lists the other parts (numbered as in the acknowledgement) with
+    where each stands."""
+    ref = add_case(engine, task="vejareal", language=lang)
+    with Session(engine) as s:
+        case = s.exec(select(Case).where(Case.reference == ref)).one()
+        add_part(s, case, "skilte", position=1, status="waiting")
+        add_part(s, case, "udeservering", position=2, status="decided", decision="approved")
+        s.commit()
+    act(engine, desk, cases.start, ref, part="vejareal", now=RECEIVED + timedelta(days=1))
+    body = mails(engine, "case_started")[0][1].get_content()
+    started, last, whole_case = STARTED_ONE_OF_THREE[lang]
+    assert started in body and last in body
+    assert whole_case not in body and "\n1. " not in body, "the started part is the letter's own, not an 'other'"
+
+
 def test_starting_twice_is_refused_with_a_clear_message(engine, desk):
     ref = add_case(engine)
     act(engine, desk, cases.start, ref)

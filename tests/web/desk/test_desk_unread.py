@@ -150,7 +150,8 @@ def test_a_business_writing_to_its_closed_case_of_three_offices_is_told_all_thre
         (raw,) = {m.raw for m in s.exec(select(OutboxMail).where(OutboxMail.purpose == "closed_reply"))}
     text = email.message_from_bytes(raw, policy=email.policy.default).get_body(("plain",)).get_content()
     names = [desk.ctx.catalogue.office(o).name_da for o in ("byliv", "affald", "miljoe")]
-    assert f"{names[0]}, {names[1]} og {names[2]} har fået besked" in " ".join(text.split())
+    assert f"{names[0]}, {names[1]} samt {names[2]} har fået besked" in " ".join(text.split()), \
+        "'samt': two of the names have 'og' in them"
 
 
 def test_the_new_mail_marker_is_styled_to_stand_out(desk):

@@ -52,7 +52,7 @@ def table_of(page: str, office: str) -> str:
 
 
 def figures(table: str, row: str) -> list[int]:
-    """The four figures of a row: open, overdue, waiting, new from the business."""
+    """The figures of a row: open, overdue, waiting, new from the business, new on decided parts (+ closed)."""
     found = re.search(rf'<tr><th scope="row">{re.escape(row)}</th>(.*?)</tr>', table, re.S)
     assert found, f"a row for {row}"
     return [int(n) for n in re.findall(r">(\d+)<", found.group(1))]
@@ -71,10 +71,10 @@ def test_the_workload_counts_each_caseworkers_open_overdue_waiting_and_new_parts
     page = karen.get("/workload")
     assert page.status_code == 200
     trafik = table_of(page.text, "trafik")
-    assert figures(trafik, "karen@kk.example") == [2, 1, 1, 0]
-    assert figures(trafik, "ole@kk.example") == [0, 0, 0, 0], "a caseworker with nothing is listed too"
-    assert figures(trafik, "Ikke tildelt / Unassigned") == [1, 0, 0, 1]
-    assert figures(trafik, "I alt / Total") == [3, 1, 1, 1]
+    assert figures(trafik, "karen@kk.example") == [2, 1, 1, 0, 0]
+    assert figures(trafik, "ole@kk.example") == [0, 0, 0, 0, 0], "a caseworker with nothing is listed too"
+    assert figures(trafik, "Ikke tildelt / Unassigned") == [1, 0, 0, 1, 0]
+    assert figures(trafik, "I alt / Total") == [3, 1, 1, 1, 0]
 
 
 def test_another_offices_parts_are_not_counted_nor_shown(desk):
@@ -82,8 +82,8 @@ def test_another_offices_parts_are_not_counted_nor_shown(desk):
     page = desk.user("karen@kk.example", "trafik").get("/workload").text
     assert "<caption>byggeri</caption>" not in page and refs["byggeri"] not in page
     triage = desk.user("lis@kk.example", "erhvervsservice").get("/workload").text
-    assert figures(table_of(triage, "byggeri"), "karen@kk.example") == [1, 1, 0, 1]
-    assert figures(table_of(triage, "trafik"), "karen@kk.example") == [2, 1, 1, 0]
+    assert figures(table_of(triage, "byggeri"), "karen@kk.example") == [1, 1, 0, 1, 0]
+    assert figures(table_of(triage, "trafik"), "karen@kk.example") == [2, 1, 1, 0, 0]
 
 
 def test_each_figure_opens_the_queue_filtered_to_it(desk):
@@ -92,7 +92,7 @@ def test_each_figure_opens_the_queue_filtered_to_it(desk):
     trafik = table_of(karen.get("/workload").text, "trafik")
     shown = {}
     for row in ("karen@kk.example", "Ikke tildelt / Unassigned"):
-        for figure, link in zip(("open", "overdue", "waiting", "new"), links(trafik, row), strict=True):
+        for figure, link in zip(("open", "overdue", "waiting", "new", "decided"), links(trafik, row), strict=True):
             queue = karen.get(link)
             assert queue.status_code == 200, link
             shown[row, figure] = {name for name, ref in refs.items() if f'href="/cases/{ref}"' in queue.text}
@@ -104,12 +104,38 @@ def test_each_figure_opens_the_queue_filtered_to_it(desk):
     assert "karen@kk.example" not in links(trafik, "karen@kk.example")[0], "the queue's address names no address"
 
 
+def test_new_mail_on_decided_and_closed_parts_has_its_own_figures_that_open_them_on_the_queue(desk):
+    """The new-mail figure counts open parts only, but a business also writes about a decision (the queue's unread
+    filter lists decided parts too): karen's decided and closed parts with new mail are counted and opened apart."""
+    refs = {name: desk.deliver(sample(f)) for name, f in (("decided", SCAFFOLD), ("closed", DIGGING),
+                                                          ("open", OIL_TANK), ("read", SIGN))}
+    now = utcnow()
+    changes = {"decided": ("decided", now), "closed": ("closed", now), "open": ("in_progress", now),
+               "read": ("decided", None)}
+    with Session(desk.engine) as s:
+        for name, ref in refs.items():
+            (part,) = s.exec(select(CasePart).where(CasePart.case_id == get_case(s, ref).id))
+            part.office, part.assigned_to = "trafik", "karen@kk.example"
+            part.status, part.unread_since = changes[name]
+            s.add(part)
+        s.commit()
+    karen = desk.user("karen@kk.example", "trafik")
+    trafik = table_of(karen.get("/workload").text, "trafik")
+    assert figures(trafik, "karen@kk.example") == [1, 0, 0, 1, 1, 1]
+    decided, closed = links(trafik, "karen@kk.example")[4:]
+    assert "status=decided" in decided and "unread=true" in decided and "status=closed" in closed
+    shown = {link: {n for n, ref in refs.items() if f'href="/cases/{ref}"' in karen.get(link).text}
+             for link in (decided, closed)}
+    assert (shown[decided], shown[closed]) == ({"decided"}, {"closed"})
+    assert figures(trafik, "Ikke tildelt / Unassigned") == [0, 0, 0, 0, 0], "no closed figure where there is none"
+
+
 def test_every_desk_user_sees_the_workload_of_their_own_offices_only_after_signing_in(desk):
     build(desk)
     assert TestClient(desk.app, follow_redirects=False).get("/workload").headers["location"] == "/login"
     byggeri = desk.user("bo@kk.example", "byggeri").get("/workload").text
     assert "<caption>byggeri</caption>" in byggeri and "<caption>trafik</caption>" not in byggeri
-    assert figures(table_of(byggeri, "byggeri"), "karen@kk.example") == [1, 1, 0, 1]
+    assert figures(table_of(byggeri, "byggeri"), "karen@kk.example") == [1, 1, 0, 1, 0]
     assert 'href="/workload"' in byggeri, "linked from the desk's navigation"
 
 
