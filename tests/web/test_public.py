@@ -29,7 +29,7 @@ def due_of(context, case) -> CasePart:
 
 @pytest.mark.parametrize(("lang", "task", "office", "state"), [
     ("da", "Udeservering", "Byliv og Arrangementer", "sendt til den ansvarlige enhed"),
-    ("en", "Outdoor serving", "City Life and Events", "passed to the responsible office"),
+    ("en", "Outdoor serving", "City Life and Events", "with the responsible office"),
 ])
 def test_the_link_shows_task_office_status_goal_and_week_in_the_case_language(settings, context, client, lang, task,
                                                                               office, state):
@@ -337,3 +337,14 @@ def test_a_path_that_would_redirect_to_another_site_redirects_home_on_this_one()
     with ThreadPoolExecutor(1) as thread:      # (a browser test may have left an event loop running in this one)
         answer = thread.submit(asyncio.run, _without_trailing_slash(request, lambda _: None)).result()
     assert answer.headers["location"] == "/evil.example", "not //evil.example: another site"
+
+
+def test_the_contact_persons_phone_is_a_link_a_phone_can_call(settings, context, client):
+    """On a phone, the number is tapped, not copied: a tel: link without the spaces; a number we do not have is
+    no link."""
+    pooled = store_case(context, language="da", complex=True, contact_email="mette.holm@kk.example",
+                        contact_person="Mette Holm")
+    assert '<a href="tel:+4533661001">+45 33 66 10 01</a>' in client.get(link(settings, pooled)).text
+    unknown = store_case(context, language="en", complex=True, contact_email="mette@kk.example",
+                         contact_person="Mette Kontakt")
+    assert 'href="tel:' not in client.get(link(settings, unknown)).text

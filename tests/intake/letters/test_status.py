@@ -39,7 +39,7 @@ def answer(settings, lang="da", waiting_for="", parts=None, **fields):
             "Ansvarlig enhed: Center for Trafik (vejmyndighed)\n",
             "Forventes afsluttet i uge 51 (14.-18. december 2026), senest mandag den 14. december\n",
             "Seneste hændelse: sendt til enheden, mandag 30. november 2026\n"]),
-    ("en", [f"Status of case {REFERENCE}\n", "The case is passed to the responsible office.\n",
+    ("en", [f"Status of case {REFERENCE}\n", "The case is with the responsible office.\n",
             "Responsible office: Centre for Traffic (road authority)\n",
             "Expected to be completed in week 51 (14-18 December 2026), at the latest Monday 14 December\n",
             "Latest event: passed to the office, Monday 30 November 2026\n"]),
