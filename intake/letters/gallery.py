@@ -146,6 +146,11 @@ def _forwarded(catalogue: Catalogue, lang: str) -> dict[str, str]:
             "closed_text": phrase(lang, "words.forward_closed_all", authority=authority)}
 
 
+def _names(catalogue: Catalogue, lang: str) -> str:
+    """The meeting's topic as ``intake.cases.meetings`` writes it: the names of the case's tasks."""
+    return ", ".join(getattr(catalogue.task(t), f"name_{lang}") for t in ("udeservering", "skilte"))
+
+
 def _invitations(lang: str, catalogue: Catalogue, settings: Any) -> Iterator[tuple[str, EmailMessage]]:
     name, address, _ = PEOPLE[lang]
     business = Participant(name, address, "business")
@@ -153,8 +158,8 @@ def _invitations(lang: str, catalogue: Catalogue, settings: Any) -> Iterator[tup
     start = datetime(2026, 12, 8, 10, 0, tzinfo=LOCAL_TZ)
     inv = Invitation(uid="gallery@kk.example", reference="KBH-2026-000042", starts_at=start,
                      ends_at=start + timedelta(hours=1), location="Rådhuset, lokale 12", organizer=organizer,
-                     participants=(organizer, business), topic_da="Udeservering, Skilte og facadereklamer",
-                     topic_en="Outdoor serving, Signs and facade advertising")
+                     participants=(organizer, business), topic_da=_names(catalogue, "da"),
+                     topic_en=_names(catalogue, "en"))
     for title, variant in (("Star meeting: invitation", inv),
                            ("Star meeting: moved", replace(inv, sequence=1, moved_from=start - timedelta(days=1))),
                            ("Star meeting: cancelled", replace(inv, sequence=2, cancelled=True,

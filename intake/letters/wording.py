@@ -145,7 +145,7 @@ def expected_line(due: date, lang: str, *, open_clock: bool = True, today: date 
     today = today or datetime.now(LOCAL_TZ).date()
     if not open_clock or due >= today:
         return week_line(due, lang)
-    return phrase(lang, "words.late_line", latest=describe_date(due, lang))
+    return phrase(lang, "words.late_line", latest=describe_day(due, lang))
 
 
 def latest_day(due: date, lang: str) -> str:

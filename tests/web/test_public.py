@@ -117,7 +117,17 @@ def test_the_timeline_of_a_case_of_several_parts_names_the_part_of_each_event(se
 def test_the_page_says_how_to_reply(settings, context, client):
     case = store_case(context, language="en")
     text = client.get(link(settings, case)).text
-    assert f"write to {settings.from_address} with [{case.reference}] in the subject line" in text
+    assert f">{settings.from_address}</a> with [{case.reference}] in the subject line" in text
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_the_reply_address_opens_a_mail_with_the_reference_in_the_subject(settings, context, client, lang):
+    """On a phone the address is tapped: the mail it opens already has the reference, so the answer lands on the
+    case."""
+    case = store_case(context, language=lang)
+    text = client.get(link(settings, case)).text
+    subject = f"%5B{case.reference}%5D"
+    assert f'<a href="mailto:{settings.from_address}?subject={subject}">{settings.from_address}</a>' in text
 
 
 def test_the_form_shows_reference_and_address_fields_in_both_languages(client):

@@ -10,10 +10,10 @@ import pytest
 from intake.letters.case_letters import CaseLetter, case_mail
 from intake.letters.checklist import missing_request
 from intake.letters.gallery import render_gallery
-from intake.letters.notices import closed_reply
+from intake.letters.notices import closed_reply, too_large
 from intake.letters.status import status_reply
-from intake.letters.wording import inline_name, phrase
-from tests.intake.letters.builders import CATALOGUE, PERSON, RECEIVED, body_of, case, original, part
+from intake.letters.wording import expected_line, inline_name, phrase
+from tests.intake.letters.builders import CATALOGUE, DUE, PERSON, RECEIVED, body_of, case, original, part
 
 LANGS = pytest.mark.parametrize("lang", ["da", "en"])
 DANISH_WEEKDAY = "mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag"
@@ -144,3 +144,19 @@ def test_the_gallery_moves_the_resumed_case_to_a_later_week(settings):
     danish, english = _halves(settings)
     assert "flyttet fra uge 51 (14.-18. december 2026) til uge 52" in danish
     assert "moved from week 51 (14-18 December 2026) to week 52" in english
+
+
+def test_a_late_case_gives_its_latest_day_as_the_other_letters_do():
+    late = expected_line(DUE, "da", today=DUE + timedelta(days=3))
+    assert "den skulle have været afgjort senest mandag den 14. december 2026." in late
+
+
+def test_the_refusal_of_a_too_large_mail_signs_off_as_every_other_letter(settings):
+    body = body_of(too_large(original("da"), "peter@jensen.dk", 31_000_000, settings, "da", "k1"))
+    assert "\nMed venlig hilsen\n" in body
+
+
+def test_the_gallery_names_the_star_meeting_by_the_tasks_as_the_meetings_do(settings):
+    danish, english = _halves(settings)
+    assert "Stjernemøde: Udeservering, Skilte og facadereklamer" in danish
+    assert "Star meeting: Outdoor serving (pavement café), Signs and facade advertising" in english

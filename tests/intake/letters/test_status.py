@@ -111,7 +111,7 @@ def test_carries_the_personal_track_link_of_its_case(settings, lang):
 
 
 @pytest.mark.parametrize(("lang", "late"), [
-    ("da", "Sagen er forsinket: den skulle have været afgjort senest mandag 14. december 2026. Vi beklager"),
+    ("da", "Sagen er forsinket: den skulle have været afgjort senest mandag den 14. december 2026. Vi beklager"),
     ("en", "Your case is late: it should have been decided by Monday 14 December 2026. We apologise"),
 ])
 def test_a_case_past_its_latest_day_says_it_is_late_not_a_week_gone_by(settings, lang, late):
