@@ -495,7 +495,7 @@ def test_status_answer_names_the_decision_and_the_last_event(service):
     deliver(runner, box, application(subject="status", body=f"Hvad er status på {first.reference}?").as_bytes())
     ((_, status),) = mails(engine, "status")
     body = status.get_content()
-    assert "Sagen er afgjort (godkendt)." in body and "Seneste hændelse: godkendt" in body
+    assert "Status: afgjort (godkendt)\n" in body and "Seneste hændelse: godkendt" in body
 
 
 def test_stranger_answering_a_request_does_not_resume_the_case(service):

@@ -116,7 +116,19 @@ def test_the_acknowledgement_lists_what_we_received_in_lower_case_after_the_colo
 def test_the_english_status_says_where_the_case_is_in_english(settings):
     msg = status_reply(case("en"), "-", original("en"), CATALOGUE, settings, "en", 4, parts=(part(),),
                        today=RECEIVED.date())
-    assert "The case is with the responsible office.\n" in body_of(msg)
+    assert "Status: with the responsible office\n" in body_of(msg)
+
+
+@pytest.mark.parametrize("status", ["received", "routed", "in_progress", "waiting", "decided", "closed"])
+@LANGS
+def test_the_status_answer_of_a_case_reads_right_whatever_its_status(settings, lang, status):
+    """ "Sagen er venter på oplysninger fra dig" is no Danish: the state is given as the multi-part answer and the
+    track page give it, after "Status:", in both languages."""
+    msg = status_reply(case(lang, status=status), "-", original(lang), CATALOGUE, settings, lang, 4,
+                       parts=(part(status=status),), today=RECEIVED.date())
+    state = phrase(lang, f"statuses.{status}")
+    assert f"\nStatus: {state}\n" in body_of(msg)
+    assert "Sagen er venter" not in body_of(msg)
 
 
 def test_the_english_triage_sentence_sets_off_the_date(settings):

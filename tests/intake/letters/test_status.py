@@ -35,11 +35,11 @@ def answer(settings, lang="da", waiting_for="", parts=None, **fields):
 
 
 @pytest.mark.parametrize(("lang", "lines"), [
-    ("da", [f"Status for sag {REFERENCE}\n", "Sagen er sendt til den ansvarlige enhed.\n",
+    ("da", [f"Status for sag {REFERENCE}\n", "Status: sendt til den ansvarlige enhed\n",
             "Ansvarlig enhed: Center for Trafik (vejmyndighed)\n",
             "Forventes afsluttet i uge 51 (14.-18. december 2026), senest mandag den 14. december\n",
             "Seneste hændelse: sendt til enheden, mandag 30. november 2026\n"]),
-    ("en", [f"Status of case {REFERENCE}\n", "The case is with the responsible office.\n",
+    ("en", [f"Status of case {REFERENCE}\n", "Status: with the responsible office\n",
             "Responsible office: Centre for Traffic (road authority)\n",
             "Expected to be completed in week 51 (14-18 December 2026), at the latest Monday 14 December\n",
             "Latest event: passed to the office, Monday 30 November 2026\n"]),
@@ -51,8 +51,8 @@ def test_open_case_names_state_office_week_and_last_event(settings, lang, lines)
 
 
 @pytest.mark.parametrize(("lang", "state", "when"), [
-    ("da", "Sagen er afgjort (godkendt).", "Afgjort: torsdag 10. december 2026"),
-    ("en", "The case is decided (approved).", "Decided: Thursday 10 December 2026"),
+    ("da", "Status: afgjort (godkendt)\n", "Afgjort: torsdag 10. december 2026"),
+    ("en", "Status: decided (approved)\n", "Decided: Thursday 10 December 2026"),
 ])
 def test_decided_case_gives_decision_and_date_instead_of_a_week(settings, lang, state, when):
     body = body_of(answer(settings, lang, status="decided", decision="approved", decided_at=DECIDED))
