@@ -172,3 +172,13 @@ def test_the_gallery_names_the_star_meeting_by_the_tasks_as_the_meetings_do(sett
     danish, english = _halves(settings)
     assert "Stjernemøde: Udeservering, Skilte og facadereklamer" in danish
     assert "Star meeting: Outdoor serving (pavement café), Signs and facade advertising" in english
+
+
+@LANGS
+def test_the_triage_acknowledgement_says_what_happens_once_and_what_helps(settings, lang):
+    """The triage paragraph and "what happens next" both said the desk passes the enquiry to the right office."""
+    danish, english = _halves(settings)
+    text = (danish if lang == "da" else english).split("### Acknowledgement: triage\n")[1].split("### ")[0]
+    passes = "sender den til den rette enhed" if lang == "da" else "passes it to the right office"
+    assert text.count(passes) == 1, text
+    assert ("Du behøver ikke gøre noget imens" if lang == "da" else "You need not do anything meanwhile") in text
