@@ -358,3 +358,14 @@ def test_the_contact_persons_phone_is_a_link_a_phone_can_call(settings, context,
     unknown = store_case(context, language="en", complex=True, contact_email="mette@kk.example",
                          contact_person="Mette Kontakt")
     assert 'href="tel:' not in client.get(link(settings, unknown)).text
+
+
+def test_the_page_gives_the_reason_for_a_contact_person_in_the_letters_words(settings, context, client):
+    """The letters say "særlig omfattende"; the page said "særlig stor" for the same thing."""
+    from intake.letters.wording import phrase
+
+    case = store_case(context, language="da", complex=True, contact_email="mette.holm@kk.example",
+                      contact_person="Mette Holm")
+    text = client.get(link(settings, case)).text
+    assert "flere enheder eller er særlig omfattende" in phrase("da", "contact.intro")
+    assert "flere enheder eller er særlig omfattende" in text
