@@ -46,7 +46,7 @@ from intake.cases.rules import assign_contact, contact_of, is_complex
 from intake.cases.statuses import OPEN_STATUSES, STATUSES
 from intake.errors import CaseNotFound
 from intake.inbound import raw_of
-from intake.letters.case_letters import CaseLetter, case_mail, other_paths_text
+from intake.letters.case_letters import CaseLetter, case_mail, conditions_appeal_text, other_paths_text
 from intake.letters.checklist import missing_request
 from intake.letters.facts import AttachmentNote, CaseFacts, PartFacts
 from intake.letters.outbox import queue_mail
@@ -350,7 +350,9 @@ def approve(session: Session, reference: str, *, actor: str, desk: Desk, message
     _event(session, case, target, actor, "approved", message, now)
     _summarise(session, case, parts, now)
     text = f"\n{message.strip()}\n" if message.strip() else ""
-    mailed = _mail(session, case, target, desk, "approved", message_text=text)
+    appeal = getattr(desk.catalogue.task(target.task_type), f"appeal_{_lang(case)}")
+    mailed = _mail(session, case, target, desk, "approved", message_text=text,
+                   appeal_text=conditions_appeal_text(message, appeal, _lang(case)))
     return ActionResult(case.reference, "approve", target.status, _decided_summary(case, parts, target, "approved"),
                         mailed)
 

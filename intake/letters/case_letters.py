@@ -25,6 +25,7 @@ from intake.letters.wording import (
     bullet_block,
     contact_text,
     greeting_name,
+    inline_name,
     language,
     part_lines,
     phrase,
@@ -64,8 +65,9 @@ def case_mail(case, letter: CaseLetter, catalogue: Catalogue, settings,
     if letter.kind not in KINDS:
         raise ValueError(f"unknown case letter {letter.kind!r}; known: {', '.join(KINDS)}")
     lang = language(case.language)
-    values = {**_values(case, part, catalogue, lang), "from_name": settings.from_name,
-              "contact_text": contact_text(contact, lang, introduce=letter.kind == "contact" or letter.introduce),
+    values = {**_values(case, part, catalogue, lang), "from_name": settings.from_name, "appeal_text": "",
+              # the contact letter says itself why there is a contact person: the block only names them
+              "contact_text": contact_text(contact, lang, introduce=letter.introduce and letter.kind != "contact"),
               "others_text": others_text(others, catalogue, lang, today), **letter.values}
     body = f"case_{letter.kind}_part" if others and letter.kind in PART_BODIES else f"case_{letter.kind}"
     values["body"] = render(f"{body}.{lang}.txt", values).rstrip("\n")
@@ -79,9 +81,10 @@ def case_mail(case, letter: CaseLetter, catalogue: Catalogue, settings,
 
 
 def _values(case, part: PartFacts, catalogue: Catalogue, lang: str) -> dict[str, str]:
+    task_name = getattr(catalogue.task(part.task_type), f"name_{lang}")
     return {
         "greeting_name": case_greeting(case, lang), "reference": case.reference,
-        "task_name": getattr(catalogue.task(part.task_type), f"name_{lang}"),
+        "task_name": task_name, "task_inline": inline_name(task_name),
         "office_name": getattr(catalogue.office(part.office), f"name_{lang}"),
         "goal_text": describe_goal(part.goal, lang), "week_text": week_when(part.due, lang),
         "due_text": describe_date(part.due, lang),
@@ -137,6 +140,14 @@ def case_greeting(case, lang: str) -> str:
     if contact_email and contact_email.casefold() != reply_address(case).casefold():
         contact = None   # the contact has an address of their own: a colleague's forward, an architect's client
     return greeting_name(contact_at_the_sender(contact, stored) or stored or case.company_name, language(lang))
+
+
+def conditions_appeal_text(conditions: str, appeal: str, lang: str) -> str:
+    """An approval's appeal guidance: an approval with conditions does not give the business all it applied for,
+    so it carries the appeal guidance (forvaltningsloven § 25) as a rejection does ('' without conditions)."""
+    if not conditions.strip():
+        return ""
+    return f"\n{phrase(lang, 'words.appeal_head')}\n{appeal}\n"
 
 
 def other_paths_text(paths: Sequence[str], lang: str) -> str:

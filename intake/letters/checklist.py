@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from intake.letters.facts import PartFacts
-from intake.letters.wording import bullet_block, phrase
+from intake.letters.wording import bullet_block, inline_name, phrase
 from routing.catalogue import Catalogue, ChecklistItem
 from routing.goals import describe_date
 
@@ -86,14 +86,9 @@ def _start_only(item: ChecklistItem, details: Mapping[str, object], lang: str) -
 
 
 def _lower_join(names: Sequence[str]) -> str:
-    """ "Virksomhedens CVR-nummer, P-nummeret ..." as one sentence: names after the first start in lower case,
-    unless they start with an abbreviation ("P-nummeret", "CVR-nummer"; not "A sketch")."""
-    out = [names[0], *(n if _abbreviation_first(n) else n[:1].lower() + n[1:] for n in names[1:])]
-    return ", ".join(out)
-
-
-def _abbreviation_first(name: str) -> bool:
-    return len(name) > 1 and not name[1].isspace() and name[:2] == name[:2].upper()
+    """ "virksomhedens CVR-nummer, P-nummeret ..." as the rest of a sentence after "Vi har modtaget:": each name in
+    lower case, unless it starts with an abbreviation ("P-nummeret", "CVR-nummer"; not "A sketch")."""
+    return ", ".join(inline_name(n) for n in names)
 
 
 def missing_request(parts: Sequence[PartFacts], catalogue: Catalogue, lang: str) -> str:

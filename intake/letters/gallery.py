@@ -17,20 +17,22 @@ from email.message import EmailMessage
 from typing import Any
 
 from intake.letters.acknowledgement import acknowledgement
-from intake.letters.case_letters import KINDS, CaseLetter, case_mail
+from intake.letters.case_letters import KINDS, CaseLetter, case_mail, conditions_appeal_text
 from intake.letters.envelope import Thread
 from intake.letters.facts import CaseFacts, PartFacts
 from intake.letters.invitation import Invitation, Participant, invitation_mail
 from intake.letters.notices import caseworker_reply, closed_reply, forward_note
 from intake.letters.status import status_reply
+from intake.letters.wording import phrase
 from intake.mail.message import ParsedMail, parse_mail
 from models import Case
+from routing.calendar import WorkingCalendar
 from routing.catalogue import Catalogue
-from routing.goals import LOCAL_TZ
+from routing.goals import LOCAL_TZ, describe_week, due_date
 
 _PERSONAL_LINK = re.compile(r"(/track/)\S+")
 RECEIVED = datetime(2026, 11, 30, 9, 5, tzinfo=LOCAL_TZ)
-DUE = date(2026, 12, 14)
+DUE = date(2026, 12, 14)   # udeservering: 2 weeks from receipt (the other parts' dues come from their goals)
 PEOPLE = {"da": ("Maja Thorsen", "maja@cafe-solsikke.dk", "Café Solsikke ApS"),
           "en": ("Giulia Romano", "giulia@cafetosca.dk", "Café Tosca ApS")}
 SUBJECTS = {"da": "Ansøgning om udeservering", "en": "Outdoor serving application"}
@@ -39,12 +41,8 @@ MISSING = {"have": HAVE, "missing": ["p_number", "sketch"], "required_missing": 
 COMPLETE = {"have": {**HAVE, "p_number": "body"}, "missing": ["sketch"], "required_missing": []}
 SIGNS = {"have": {"address": "body"}, "missing": ["size", "picture"], "required_missing": ["size"]}
 CASE_VALUES = {
-    "info_request": {"da": {"message": "For at vi kan behandle din ansøgning, mangler vi:\n- P-nummeret for "
-                                       "serveringsadressen"},
-                     "en": {"message": "To process your application, we still need:\n- The P-number of the "
-                                       "serving address"}},
-    "resumed": {"da": {"old_week_text": "uge 51 (14.-18. december 2026)"},
-                "en": {"old_week_text": "week 51 (14-18 December 2026)"}},
+    "info_request": {"da": {"message": "Vi mangler:\n- P-nummeret for serveringsadressen"},
+                     "en": {"message": "We still need:\n- The P-number of the serving address"}},
     "approved": {"da": {"message_text": "\nBorde og stole skal stå langs facaden.\n"},
                  "en": {"message_text": "\nTables and chairs must stand along the facade.\n"}},
     "rejected": {"da": {"reason": "Fortovet er for smalt til den ønskede opstilling.",
@@ -61,13 +59,9 @@ CASE_VALUES = {
                                   "ansøgningen om resten af året."},
                 "en": {"message": "Yes, you may put out tables and chairs from 1 April while we process the "
                                   "application for the rest of the year."}},
-    "forwarded": {"da": {"topic_name": "Alkoholbevilling", "authority": "Bevillingsnævnet", "url": "kk.dk",
-                         "message": "", "closed_text": "Vi har afsluttet sagen her, så du skal rette henvendelse "
-                                                       "direkte til Bevillingsnævnet."},
-                  "en": {"topic_name": "Alcohol licence", "authority": "the Licensing Board", "url": "kk.dk",
-                         "message": "", "closed_text": "We have closed the case here, so please contact the "
-                                                       "Licensing Board directly."}},
 }
+RESUMED_DUE = DUE + timedelta(days=7)   # the business answered a week after we asked: the week moved by one
+FORWARDED = "alkoholbevilling"   # the catalogue's own topic, as a caseworker's ``intake case forward`` sends it
 
 
 def _original(lang: str) -> ParsedMail:
@@ -82,7 +76,8 @@ def _original(lang: str) -> ParsedMail:
 def _part(task_type: str, catalogue: Catalogue, checklist: Mapping[str, object] | None = None,
           **fields: object) -> PartFacts:
     task = catalogue.task(task_type)
-    values: dict[str, Any] = {"task_type": task_type, "office": task.office, "goal": task.goal, "due": DUE,
+    due = due_date(RECEIVED, task.goal, WorkingCalendar(catalogue.extra_closure_days))
+    values: dict[str, Any] = {"task_type": task_type, "office": task.office, "goal": task.goal, "due": due,
                     "checklist": checklist or {}, **fields}
     return PartFacts(**values)
 
@@ -110,24 +105,30 @@ def _case(lang: str, **fields: object) -> Case:
 def letters(lang: str, catalogue: Catalogue, settings: Any) -> Iterator[tuple[str, EmailMessage]]:
     """(title, mail) for every letter the business receives, in ``lang``."""
     original, serving = _original(lang), _part("udeservering", catalogue, MISSING)
+    triage = replace(_part(catalogue.general_task or "udeservering", catalogue), needs_triage=True,
+                     office=catalogue.triage_office)   # the general enquiry's goal is the triage's promise
     for title, parts in (("Acknowledgement: an item missing", (serving,)),
                          ("Acknowledgement: complete", (_part("udeservering", catalogue, COMPLETE),)),
                          ("Acknowledgement: two parts, items missing in each",
                           (serving, _part("skilte", catalogue, SIGNS))),
                          ("Acknowledgement: building permit (Byg og Miljø)", (_part("byggetilladelse", catalogue),)),
-                         ("Acknowledgement: triage", (_part("udeservering", catalogue, needs_triage=True,
-                                                            office=catalogue.triage_office),))):
+                         ("Acknowledgement: triage", (triage,))):
         yield title, acknowledgement(_facts(lang, parts), original, catalogue, settings)
     case = _case(lang)
     task = catalogue.task("udeservering")
-    extra = {"rejected": {"appeal": getattr(task, f"appeal_{lang}")},
-             "forwarded": {"guidance": "...", "message_text": ""}}
+    appeal = getattr(task, f"appeal_{lang}")
+    conditions = CASE_VALUES["approved"][lang]["message_text"]
+    extra = {"rejected": {"appeal": appeal},
+             "approved": {"appeal_text": conditions_appeal_text(conditions, appeal, lang)},
+             "resumed": {"old_week_text": describe_week(DUE, lang)},
+             "forwarded": _forwarded(catalogue, lang)}
     for n, kind in enumerate(KINDS, start=1):
         values = {**CASE_VALUES.get(kind, {}).get(lang, {}), **extra.get(kind, {})}
         contact = catalogue.contact_persons[0] if kind == "contact" and catalogue.contact_persons else None
+        part = replace(serving, due=RESUMED_DUE) if kind == "resumed" else serving
         yield f"Case letter: {kind}", case_mail(case, CaseLetter(kind, values, n), catalogue, settings, contact,
-                                                 part=serving)
-    others = [(2, _part("skilte", catalogue, SIGNS, status="waiting", due=date(2026, 12, 28)))]  # 4 weeks
+                                                 part=part)
+    others = [(2, _part("skilte", catalogue, SIGNS, status="waiting"))]
     yield "Case letter: started, one part of two", case_mail(
         case, CaseLetter("started", {}, len(KINDS) + 1), catalogue, settings, part=serving, others=others,
         today=RECEIVED.date())
@@ -144,6 +145,20 @@ def letters(lang: str, catalogue: Catalogue, settings: Any) -> Iterator[tuple[st
             "KBH-2026-000042", PEOPLE[lang][2], replace(original, from_name="Søren Berg"), settings)
 
 
+def _forwarded(catalogue: Catalogue, lang: str) -> dict[str, str]:
+    """The values ``intake case forward`` gives the letter for the catalogue's topic ``FORWARDED``."""
+    topic = catalogue.external[FORWARDED]
+    authority = getattr(topic, f"authority_{lang}")
+    return {"topic_name": getattr(topic, f"name_{lang}"), "authority": authority,
+            "guidance": getattr(topic, f"guidance_{lang}"), "url": topic.url, "message_text": "",
+            "closed_text": phrase(lang, "words.forward_closed_all", authority=authority)}
+
+
+def _names(catalogue: Catalogue, lang: str) -> str:
+    """The meeting's topic as ``intake.cases.meetings`` writes it: the names of the case's tasks."""
+    return ", ".join(getattr(catalogue.task(t), f"name_{lang}") for t in ("udeservering", "skilte"))
+
+
 def _invitations(lang: str, catalogue: Catalogue, settings: Any) -> Iterator[tuple[str, EmailMessage]]:
     name, address, _ = PEOPLE[lang]
     business = Participant(name, address, "business")
@@ -151,8 +166,8 @@ def _invitations(lang: str, catalogue: Catalogue, settings: Any) -> Iterator[tup
     start = datetime(2026, 12, 8, 10, 0, tzinfo=LOCAL_TZ)
     inv = Invitation(uid="gallery@kk.example", reference="KBH-2026-000042", starts_at=start,
                      ends_at=start + timedelta(hours=1), location="Rådhuset, lokale 12", organizer=organizer,
-                     participants=(organizer, business), topic_da="Udeservering, Skilte og facadereklamer",
-                     topic_en="Outdoor serving, Signs and facade advertising")
+                     participants=(organizer, business), topic_da=_names(catalogue, "da"),
+                     topic_en=_names(catalogue, "en"))
     for title, variant in (("Star meeting: invitation", inv),
                            ("Star meeting: moved", replace(inv, sequence=1, moved_from=start - timedelta(days=1))),
                            ("Star meeting: cancelled", replace(inv, sequence=2, cancelled=True,

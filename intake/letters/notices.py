@@ -28,12 +28,12 @@ from email.message import EmailMessage
 
 from intake.letters.case_letters import case_greeting
 from intake.letters.envelope import Envelope, Thread, build_mail, msg_id
-from intake.letters.wording import greeting_name, language, name_list, phrase, render, words
+from intake.letters.wording import describe_day, greeting_name, language, name_list, phrase, render, words
 from intake.mail.message import ParsedMail, clean_header_value
 from intake.settings import Settings
 from models import Case
 from routing.catalogue import Catalogue
-from routing.goals import LOCAL_TZ, describe_date
+from routing.goals import LOCAL_TZ
 
 CASEWORKER_TEXT_MAX = 20_000
 
@@ -59,7 +59,7 @@ def closed_reply(case: Case, original: ParsedMail, catalogue: Catalogue, setting
     values = {"reference": case.reference, "from_name": settings.from_name, "greeting_name": case_greeting(case, lang),
               "office_name": _offices_named(case, catalogue, lang),
               "decision": f" ({decision})" if decision else "",
-              "decided_text": describe_date(decided.astimezone(LOCAL_TZ).date(), lang)}
+              "decided_text": describe_day(decided.astimezone(LOCAL_TZ).date(), lang)}
     envelope = Envelope("closed_reply", to=original.from_addr,
                         subject=f"[{case.reference}] {phrase(lang, 'subjects.closed_reply')}",
                         message_id=msg_id(settings, "closed", case.reference, n),

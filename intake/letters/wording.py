@@ -62,9 +62,26 @@ def phrase(lang: str, key: str, **values: object) -> str:
 
 
 def describe_received(when: datetime, lang: str) -> str:
-    """When a mail arrived, as the business reads it: "mandag 30. november 2026 kl. 09:05"."""
+    """When a mail arrived, as the business reads it: "mandag den 30. november 2026 kl. 09:05"."""
     local = when.astimezone(LOCAL_TZ)
-    return phrase(lang, "words.at_time", date=describe_date(local.date(), lang), time=f"{local:%H:%M}")
+    return phrase(lang, "words.at_time", date=describe_day(local.date(), lang), time=f"{local:%H:%M}")
+
+
+def describe_day(d: date, lang: str) -> str:
+    """A date as a sentence says it: "mandag den 30. november 2026" / "Monday 30 November 2026" (Danish puts "den"
+    between the weekday and the day; "den mandag 30. november" reads as "that Monday")."""
+    weekday, rest = describe_date(d, lang).split(" ", 1)
+    return f"{weekday} den {rest}" if language(lang) == "da" else f"{weekday} {rest}"
+
+
+def inline_name(name: str) -> str:
+    """A task's or checklist item's name inside a sentence: "din ansøgning om udeservering", the first letter in
+    lower case unless the name starts with an abbreviation ("CVR-nummer", "P-nummeret")."""
+    return name if _abbreviation_first(name) else name[:1].lower() + name[1:]
+
+
+def _abbreviation_first(name: str) -> bool:
+    return len(name) > 1 and not name[1].isspace() and name[:2] == name[:2].upper()
 
 
 def greeting_name(name: object, lang: str) -> str:
@@ -128,13 +145,12 @@ def expected_line(due: date, lang: str, *, open_clock: bool = True, today: date 
     today = today or datetime.now(LOCAL_TZ).date()
     if not open_clock or due >= today:
         return week_line(due, lang)
-    return phrase(lang, "words.late_line", latest=describe_date(due, lang))
+    return phrase(lang, "words.late_line", latest=describe_day(due, lang))
 
 
 def latest_day(due: date, lang: str) -> str:
     """The due date without its year (the week says it): "mandag den 14. december" / "Monday 14 December"."""
-    weekday, day, month, _year = describe_date(due, lang).split(" ")
-    return f"{weekday} den {day} {month}" if language(lang) == "da" else f"{weekday} {day} {month}"
+    return describe_day(due, lang).rsplit(" ", 1)[0]
 
 
 def name_list(names: Sequence[str], lang: str) -> str:

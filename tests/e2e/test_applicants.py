@@ -263,7 +263,7 @@ def test_a_renewal_is_a_new_linked_case_and_thanks_for_a_closed_case_are_answere
                lambda: any("afsluttet" in s for s in subjects_to(smtp_sink, "mette@cafesolsikke.dk")))
     (answer,) = [m.message for m in smtp_sink.to("mette@cafesolsikke.dk") if "afsluttet" in m.message["Subject"]]
     text = body_of(answer)
-    assert "Sagen er afsluttet (godkendt)" in text and "send en ny ansøgning" in text
+    assert "Sagen blev afsluttet (godkendt)" in text and "send en ny ansøgning" in text
     assert "closed_case_mail" in actions(settings, earlier)
     wait_until(smtp_sink, "the office told of the mail",
                lambda: any("afsluttet sag" in s for s in subjects_to(smtp_sink, "byliv@kk.example")))

@@ -220,7 +220,7 @@ def test_business_follows_its_case_from_question_to_rejection(e2e, dovecot, smtp
     assert_about_the_case(rejected, reference, "en", settings)
     assert "Decision: rejected" in rejected["Subject"]
     text = body_of(rejected)
-    assert "we cannot grant the permission" in text and task.name_en in text
+    assert "we must refuse your application for" in text and task.name_en in text
     assert reason in text and path in text
     assert "How to appeal" in text and " ".join(task.appeal_en.split()) in " ".join(text.split())
     assert "contact person" not in text.lower() and rejected["Cc"] is None

@@ -48,7 +48,7 @@ def test_the_acknowledgement_asks_only_for_what_is_missing_and_the_answer_comple
     asked = text.split("For at vi kan behandle ansøgningen, mangler vi:\n")[1].split("\n\n")[0]
     assert asked.splitlines()[0] == "- P-nummeret for serveringsadressen"
     assert "CVR" not in asked and "adresse\n" not in asked      # what the business sent is not asked for again
-    assert "Vi har modtaget: Virksomhedens CVR-nummer" in text
+    assert "Vi har modtaget: virksomhedens CVR-nummer" in text
     with Session(open_database(settings.database_url)) as s:
         part = view_of(s, reference).part
         assert json.loads(part.checklist_json)["required_missing"] == ["p_number"]

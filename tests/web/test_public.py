@@ -29,7 +29,7 @@ def due_of(context, case) -> CasePart:
 
 @pytest.mark.parametrize(("lang", "task", "office", "state"), [
     ("da", "Udeservering", "Byliv og Arrangementer", "sendt til den ansvarlige enhed"),
-    ("en", "Outdoor serving", "City Life and Events", "passed to the responsible office"),
+    ("en", "Outdoor serving", "City Life and Events", "with the responsible office"),
 ])
 def test_the_link_shows_task_office_status_goal_and_week_in_the_case_language(settings, context, client, lang, task,
                                                                               office, state):
@@ -117,7 +117,17 @@ def test_the_timeline_of_a_case_of_several_parts_names_the_part_of_each_event(se
 def test_the_page_says_how_to_reply(settings, context, client):
     case = store_case(context, language="en")
     text = client.get(link(settings, case)).text
-    assert f"write to {settings.from_address} with [{case.reference}] in the subject line" in text
+    assert f">{settings.from_address}</a> with [{case.reference}] in the subject line" in text
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_the_reply_address_opens_a_mail_with_the_reference_in_the_subject(settings, context, client, lang):
+    """On a phone the address is tapped: the mail it opens already has the reference, so the answer lands on the
+    case."""
+    case = store_case(context, language=lang)
+    text = client.get(link(settings, case)).text
+    subject = f"%5B{case.reference}%5D"
+    assert f'<a href="mailto:{settings.from_address}?subject={subject}">{settings.from_address}</a>' in text
 
 
 def test_the_form_shows_reference_and_address_fields_in_both_languages(client):
@@ -337,3 +347,25 @@ def test_a_path_that_would_redirect_to_another_site_redirects_home_on_this_one()
     with ThreadPoolExecutor(1) as thread:      # (a browser test may have left an event loop running in this one)
         answer = thread.submit(asyncio.run, _without_trailing_slash(request, lambda _: None)).result()
     assert answer.headers["location"] == "/evil.example", "not //evil.example: another site"
+
+
+def test_the_contact_persons_phone_is_a_link_a_phone_can_call(settings, context, client):
+    """On a phone, the number is tapped, not copied: a tel: link without the spaces; a number we do not have is
+    no link."""
+    pooled = store_case(context, language="da", complex=True, contact_email="mette.holm@kk.example",
+                        contact_person="Mette Holm")
+    assert '<a href="tel:+4533661001">+45 33 66 10 01</a>' in client.get(link(settings, pooled)).text
+    unknown = store_case(context, language="en", complex=True, contact_email="mette@kk.example",
+                         contact_person="Mette Kontakt")
+    assert 'href="tel:' not in client.get(link(settings, unknown)).text
+
+
+def test_the_page_gives_the_reason_for_a_contact_person_in_the_letters_words(settings, context, client):
+    """The letters say "særlig omfattende"; the page said "særlig stor" for the same thing."""
+    from intake.letters.wording import phrase
+
+    case = store_case(context, language="da", complex=True, contact_email="mette.holm@kk.example",
+                      contact_person="Mette Holm")
+    text = client.get(link(settings, case)).text
+    assert "flere enheder eller er særlig omfattende" in phrase("da", "contact.intro")
+    assert "flere enheder eller er særlig omfattende" in text

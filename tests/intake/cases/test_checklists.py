@@ -48,8 +48,8 @@ def test_request_info_missing_asks_for_the_missing_required_items_and_the_messag
     act(engine, desk, cases.request_info, ref, "Og en skitse, tak.", missing=True)
     ((_, msg),) = mails(engine, "case_info_request")
     body = msg.get_body(("plain",)).get_content()
-    assert "For at vi kan behandle din ansøgning, mangler vi:\n- P-nummeret for serveringsadressen" in body
-    assert "Og en skitse, tak." in body and "CVR" not in body.split("mangler vi:")[1].split("\n\n")[0]
+    assert "Vi mangler:\n- P-nummeret for serveringsadressen" in body
+    assert "Og en skitse, tak." in body and "CVR" not in body.split("Vi mangler:")[1].split("\n\n")[0]
 
 
 def test_request_info_missing_in_english_for_an_english_case(engine, desk):  # noqa: F811

@@ -96,7 +96,7 @@ def test_start_puts_the_case_in_progress_and_tells_the_business(engine, desk):
 
 
 STARTED_ONE_OF_THREE = {
-    "da": ("Center for Trafik (vejmyndighed) er nu gået i gang med din ansøgning om Råden over vejareal (stillads, "
+    "da": ("Center for Trafik (vejmyndighed) er nu gået i gang med din ansøgning om råden over vejareal (stillads, "
            "container, skurvogn, kran, lift), som er én af opgaverne i din sag. Vi forventer at være færdige med den i "
            "uge 51 (14.-18. december 2026), senest mandag den 14. december.\n\n"
            "Din sags andre opgaver behandles af deres egne enheder, hver med sit eget servicemål:\n"
@@ -104,7 +104,7 @@ STARTED_ONE_OF_THREE = {
            "   Servicemål: 4 uger fra modtagelsen.",
            "3. Udeservering: Byliv og Arrangementer\n   Status: afgjort (godkendt)\n\nSagsnummer:",
            "Din sag er nu under behandling hos"),
-    "en": ("Centre for Traffic (road authority) has now started work on your application for Use of road space "
+    "en": ("Centre for Traffic (road authority) has now started work on your application for use of road space "
            "(scaffolding, container, site hut, crane, lift), one of the tasks in your case. We expect to finish that "
            "task in week 51 (14-18 December 2026), at the latest Monday 14 December.\n\n"
            "The other tasks in your case are handled by their own offices, each with its own service goal:\n"
@@ -533,7 +533,7 @@ def test_status_answer_names_the_decision_and_the_last_event(service):
     deliver(runner, box, application(subject="status", body=f"Hvad er status på {first.reference}?").as_bytes())
     ((_, status),) = mails(engine, "status")
     body = status.get_content()
-    assert "Sagen er afgjort (godkendt)." in body and "Seneste hændelse: godkendt" in body
+    assert "Status: afgjort (godkendt)\n" in body and "Seneste hændelse: godkendt" in body
 
 
 def test_stranger_answering_a_request_does_not_resume_the_case(service):

@@ -124,11 +124,11 @@ def test_deciding_both_and_closing_again_closes_every_part_with_the_latest_decis
 
 
 @pytest.mark.parametrize(("lang", "sentence", "others"), [
-    ("da", "Vi har genoptaget vores afgørelse om din ansøgning om Skilte og facadereklamer, som er én af opgaverne i "
+    ("da", "Vi har genoptaget vores afgørelse om din ansøgning om skilte og facadereklamer, som er én af opgaverne i "
            "din sag. Afgørelsen var: godkendt. Center for Bygninger behandler den igen, og du får en ny afgørelse om "
            "den.",
      ["1. Råden over vejareal", "3. Udeservering: Byliv og Arrangementer\n   Status: afgjort (godkendt)"]),
-    ("en", "We have reopened our decision on your application for Signs and facade advertising, one of the tasks in "
+    ("en", "We have reopened our decision on your application for signs and facade advertising, one of the tasks in "
            "your case. The decision was: approved. Centre for Buildings is processing it again, and you will receive "
            "a new decision on it.",
      ["1. Use of road space", "3. Outdoor serving (pavement café): City Life and Events\n   Status: decided "

@@ -27,20 +27,20 @@ EXPECTED = {
     "da": {
         "greeting": "Kære Peter Jensen\n",
         "subject": f"[{REFERENCE}] Kvittering: Ansøgning om stillads",
-        "received": "Vi har modtaget den mandag 30. november 2026 kl. 09:05 og registreret den under sagsnummer "
+        "received": "som vi modtog mandag den 30. november 2026 kl. 09:05. Vi har registreret den under sagsnummer "
                     f"{REFERENCE}.",
         "task": "Opgave: Råden over vejareal (stillads, container, skurvogn, kran, lift)\n",
         "office": "Ansvarlig enhed: Center for Trafik (vejmyndighed)\n",
         "goal": "Servicemål: 10 arbejdsdage fra modtagelsen\n",
         "week": "Forventes afsluttet i uge 51 (14.-18. december 2026), senest mandag den 14. december\n",
-        "thanks": "Tak for din henvendelse til {name}.",
+        "thanks": "Tak for din henvendelse til {name}, som vi modtog",
         "signature": "Med venlig hilsen\n{name}\nKøbenhavns Kommune\n",
         "fallback": "Kære ansøger\n",
     },
     "en": {
         "greeting": "Dear Peter Jensen\n",
         "subject": f"[{REFERENCE}] Acknowledgement: Scaffolding application",
-        "received": f"We received your mail Monday 30 November 2026 at 09:05 and registered it under the "
+        "received": f"We received your email on Monday 30 November 2026 at 09:05 and registered it under the "
                     f"reference {REFERENCE}.",
         "task": "Task: Use of road space (scaffolding, container, site hut, crane, lift)\n",
         "office": "Responsible office: Centre for Traffic (road authority)\n",

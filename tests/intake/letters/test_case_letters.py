@@ -47,26 +47,27 @@ SENTENCES = {
     "da": {
         "started": "Din sag er nu under behandling hos Center for Trafik (vejmyndighed). Vi forventer at være "
                    "færdige i uge 51 (14.-18. december 2026), senest mandag den 14. december.",
-        "info_request": "For at kunne behandle din sag har vi brug for flere oplysninger fra dig:\n\n"
+        "info_request": "Vi har brug for flere oplysninger fra dig, før vi kan behandle din sag.\n\n"
                         "Send en tegning af stilladset.\n",
         "resumed": "er den forventede afslutning flyttet fra uge 50 (7.-11. december 2026) til uge 51 "
                    "(14.-18. december 2026), senest mandag den 14. december.",
-        "approved": "din ansøgning om Råden over vejareal (stillads, container, skurvogn, kran, lift) er godkendt.\n"
+        "approved": "din ansøgning om råden over vejareal (stillads, container, skurvogn, kran, lift) er godkendt.\n"
                     "\nStilladset skal være afmærket.\n",
         "rejected": "Begrundelse\nFor smalt fortov.\n\nSådan kan du komme videre\nSøg om en kortere periode.\n\n"
                     "Andre muligheder:\n- Brug gården.\n",
-        "forwarded": "Din henvendelse handler om Alkoholbevilling. Det afgør kommunens fagenheder ikke; det gør "
-                     "Bevillingsnævnet.",
-        "rerouted": "Din sag er flyttet til Center for Trafik (vejmyndighed), som behandler Råden over vejareal "
+        "forwarded": "Din henvendelse handler om noget, som kommunens fagenheder ikke afgør: Alkoholbevilling. Det "
+                     "afgøres af Bevillingsnævnet.",
+        "rerouted": "Din sag er flyttet til Center for Trafik (vejmyndighed), som behandler råden over vejareal "
                     "(stillads, container, skurvogn, kran, lift). Servicemålet er 10 arbejdsdage fra modtagelsen, "
                     "og vi forventer at være færdige i uge 51 (14.-18. december 2026), senest mandag den 14. "
                     "december.",
-        "part_added": "Din ansøgning handler også om Råden over vejareal (stillads, container, skurvogn, kran, "
+        "part_added": "Din ansøgning handler også om råden over vejareal (stillads, container, skurvogn, kran, "
                       "lift). Den del af sagen behandles af Center for Trafik (vejmyndighed). Servicemålet er 10 "
                       "arbejdsdage fra modtagelsen, og vi forventer at være færdige med den i uge 51",
-        "contact": "Derfor har du fået en fast kontaktperson, som hjælper dig gennem hele sagen. Vi forventer "
-                   "stadig at være færdige i uge 51 (14.-18. december 2026), senest mandag den 14. december.",
-        "reopened": "Vi har genoptaget vores afgørelse om din ansøgning om Råden over vejareal (stillads, container, "
+        "contact": "Derfor har du fået en fast kontaktperson, som hjælper dig gennem hele sagen og får en kopi af "
+                   "alle mails i sagen. Vi forventer stadig at være færdige i uge 51 (14.-18. december 2026), senest "
+                   "mandag den 14. december.",
+        "reopened": "Vi har genoptaget vores afgørelse om din ansøgning om råden over vejareal (stillads, container, "
                     "skurvogn, kran, lift). Afgørelsen var: afslag. Center for Trafik (vejmyndighed) behandler sagen "
                     "igen, og du får en ny afgørelse.\n\nForventes afsluttet i uge 52",
         "message": "Center for Trafik (vejmyndighed) skriver til dig om din sag:\n\nStilladset må gerne stå til "
@@ -75,25 +76,27 @@ SENTENCES = {
     "en": {
         "started": "Your case is now being processed by Centre for Traffic (road authority). We expect to finish "
                    "it in week 51 (14-18 December 2026), at the latest Monday 14 December.",
-        "info_request": "To process your case we need more information from you:\n\nSend en tegning af stilladset.\n",
+        "info_request": "We need more information from you before we can process your case.\n\n"
+                        "Send en tegning af stilladset.\n",
         "resumed": "the expected completion has moved from uge 50 (7.-11. december 2026) to week 51 "
                    "(14-18 December 2026), at the latest Monday 14 December.",
-        "approved": "your application for Use of road space (scaffolding, container, site hut, crane, lift) is "
+        "approved": "your application for use of road space (scaffolding, container, site hut, crane, lift) is "
                     "approved.\n\nStilladset skal være afmærket.\n",
         "rejected": "Reasons\nFor smalt fortov.\n\nHow you can move forward\nSøg om en kortere periode.\n\n"
                     "Andre muligheder:\n- Brug gården.\n",
-        "forwarded": "Your enquiry concerns Alkoholbevilling. The municipality's offices do not decide this; "
-                     "Bevillingsnævnet does.",
-        "rerouted": "Your case has moved to Centre for Traffic (road authority), which handles Use of road space "
+        "forwarded": "Your enquiry concerns a matter that the municipality's offices do not decide: Alkoholbevilling. "
+                     "It is decided by Bevillingsnævnet.",
+        "rerouted": "Your case has moved to Centre for Traffic (road authority), which handles use of road space "
                     "(scaffolding, container, site hut, crane, lift). The service goal is 10 working days from "
                     "receipt, and we expect to finish in week 51 (14-18 December 2026), at the latest Monday "
                     "14 December.",
-        "part_added": "Your application also concerns Use of road space (scaffolding, container, site hut, crane, "
+        "part_added": "Your application also concerns use of road space (scaffolding, container, site hut, crane, "
                       "lift). That part of the case is handled by Centre for Traffic (road authority). The service "
                       "goal is 10 working days from receipt, and we expect to finish it in week 51",
-        "contact": "You therefore have a named contact person who will guide you through the whole case. We still "
-                   "expect to finish in week 51 (14-18 December 2026), at the latest Monday 14 December.",
-        "reopened": "We have reopened our decision on your application for Use of road space (scaffolding, "
+        "contact": "You therefore have a named contact person who will guide you through the whole case and receive "
+                   "a copy of every email about it. We still expect to finish in week 51 (14-18 December 2026), at the "
+                   "latest Monday 14 December.",
+        "reopened": "We have reopened our decision on your application for use of road space (scaffolding, "
                     "container, site hut, crane, lift). The decision was: afslag. Centre for Traffic (road "
                     "authority) is processing your case again, and you will receive a new decision.\n\n"
                     "Forventes afsluttet i uge 52",
@@ -151,8 +154,8 @@ def test_complex_case_copies_the_contact_person_on_every_letter(settings, lang):
 
 
 def test_the_contact_letter_introduces_the_person_the_others_only_name_them(settings):
-    assert "fast kontaktperson, der følger sagen" in body_of(write(settings, "da", "contact", contact=PERSON))
-    assert "fast kontaktperson, der følger sagen" not in body_of(write(settings, "da", "started", contact=PERSON))
+    assert "får en kopi af alle mails i sagen" in body_of(write(settings, "da", "contact", contact=PERSON))
+    assert "kopi af alle mails" not in body_of(write(settings, "da", "started", contact=PERSON))
 
 
 def test_greeting_falls_back_to_the_company_then_the_applicant(settings):

@@ -20,9 +20,9 @@ def ack(lang: str, *parts, settings) -> str:
 
 @pytest.mark.parametrize(("lang", "asks", "received"), [
     ("da", "For at vi kan behandle ansøgningen, mangler vi:\n- P-nummeret for serveringsadressen\n",
-     "Vi har modtaget: Virksomhedens CVR-nummer, serveringsstedets adresse"),
+     "Vi har modtaget: virksomhedens CVR-nummer, serveringsstedets adresse"),
     ("en", "To process your application, we still need:\n- The P-number of the serving address\n",
-     "We have received: The company's CVR number, the address of the serving area"),
+     "We have received: the company's CVR number, the address of the serving area"),
 ])
 def test_the_acknowledgement_asks_only_for_the_missing_required_item(settings, lang, asks, received):
     body = ack(lang, part("udeservering", checklist=SERVING), settings=settings)
@@ -32,9 +32,9 @@ def test_the_acknowledgement_asks_only_for_the_missing_required_item(settings, l
 
 
 @pytest.mark.parametrize(("lang", "received"), [
-    ("en", "We have received: The company's CVR number, the address of the serving area, the P-number of the "
+    ("en", "We have received: the company's CVR number, the address of the serving area, the P-number of the "
            "serving address, a sketch of the area with tables and chairs."),
-    ("da", "Vi har modtaget: Virksomhedens CVR-nummer, serveringsstedets adresse, P-nummeret for "
+    ("da", "Vi har modtaget: virksomhedens CVR-nummer, serveringsstedets adresse, P-nummeret for "
            "serveringsadressen, en skitse af arealet med borde og stole."),
 ])
 def test_the_received_items_read_as_one_sentence_abbreviations_kept(settings, lang, received):
@@ -107,7 +107,7 @@ def test_the_routed_case_carries_the_checklist(settings):
 
 def test_the_request_for_missing_items_lists_them_in_the_case_language():
     assert missing_request([part("udeservering", checklist=SERVING)], CATALOGUE, "en") == (
-        "To process your application, we still need:\n- The P-number of the serving address")
+        "We still need:\n- The P-number of the serving address")
 
 
 def test_nothing_missing_makes_no_request():

@@ -35,11 +35,11 @@ def answer(settings, lang="da", waiting_for="", parts=None, **fields):
 
 
 @pytest.mark.parametrize(("lang", "lines"), [
-    ("da", [f"Status for sag {REFERENCE}\n", "Sagen er sendt til den ansvarlige enhed.\n",
+    ("da", [f"Status for sag {REFERENCE}\n", "Status: sendt til den ansvarlige enhed\n",
             "Ansvarlig enhed: Center for Trafik (vejmyndighed)\n",
             "Forventes afsluttet i uge 51 (14.-18. december 2026), senest mandag den 14. december\n",
             "Seneste hændelse: sendt til enheden, mandag 30. november 2026\n"]),
-    ("en", [f"Status of case {REFERENCE}\n", "The case is passed to the responsible office.\n",
+    ("en", [f"Status of case {REFERENCE}\n", "Status: with the responsible office\n",
             "Responsible office: Centre for Traffic (road authority)\n",
             "Expected to be completed in week 51 (14-18 December 2026), at the latest Monday 14 December\n",
             "Latest event: passed to the office, Monday 30 November 2026\n"]),
@@ -51,8 +51,8 @@ def test_open_case_names_state_office_week_and_last_event(settings, lang, lines)
 
 
 @pytest.mark.parametrize(("lang", "state", "when"), [
-    ("da", "Sagen er afgjort (godkendt).", "Afgjort: torsdag 10. december 2026"),
-    ("en", "The case is decided (approved).", "Decided: Thursday 10 December 2026"),
+    ("da", "Status: afgjort (godkendt)\n", "Afgjort: torsdag 10. december 2026"),
+    ("en", "Status: decided (approved)\n", "Decided: Thursday 10 December 2026"),
 ])
 def test_decided_case_gives_decision_and_date_instead_of_a_week(settings, lang, state, when):
     body = body_of(answer(settings, lang, status="decided", decision="approved", decided_at=DECIDED))
@@ -111,7 +111,7 @@ def test_carries_the_personal_track_link_of_its_case(settings, lang):
 
 
 @pytest.mark.parametrize(("lang", "late"), [
-    ("da", "Sagen er forsinket: den skulle have været afgjort senest mandag 14. december 2026. Vi beklager"),
+    ("da", "Sagen er forsinket: den skulle have været afgjort senest mandag den 14. december 2026. Vi beklager"),
     ("en", "Your case is late: it should have been decided by Monday 14 December 2026. We apologise"),
 ])
 def test_a_case_past_its_latest_day_says_it_is_late_not_a_week_gone_by(settings, lang, late):
