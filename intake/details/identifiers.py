@@ -292,8 +292,12 @@ _WITH_THE_GUESTS = (r"(?:(?:employees|staff|colleagues|customers|clients|friends
                     r"|neighbou?rs|students|pupils|parents|medarbejdere|ansatte|kolleg(?:er|aer)|kunder|venner"
                     r"|familie[rn]?|samarbejdspartnere|frivillige|naboer|studerende|forældre|pårørende)"
                     r"(?:,\s{1,2}[^\W\d]{3,20}){0,2},?\s{1,3}(?:and|og|&|plus|samt)\s{1,3})")
-GUESTS = re.compile(NUMBER + rf"(?:-?ish)?\s{{0,3}}{_WITH_THE_GUESTS}?(?:{_GUEST_WORDS})\b",      # "50-ish people"
-                    re.IGNORECASE)
+# the kind of guests in a word before them: "up to 120 wedding guests", "200 bryllupsgæster" (lower case, guests only;
+# not "from 10 the guests arrive")
+_KIND_OF_GUESTS = (r"(?:(?!(?:the|our|their|your|his|her|its|and|with|for|from|when|then)\b)"
+                   r"(?-i:[a-zæøå]{3,15})[ \t](?=guests\b)|(?-i:[a-zæøå]{2,15})(?=gæster\b))?")
+GUESTS = re.compile(NUMBER + rf"(?:-?ish)?\s{{0,3}}{_WITH_THE_GUESTS}?{_KIND_OF_GUESTS}(?:{_GUEST_WORDS})\b",
+                    re.IGNORECASE)                                                              # "50-ish people"
 # "ca. 650 løbere og 150 tilskuere, i alt ca. 800": the total of the groups counted before it
 GUESTS_TOTAL = re.compile(r"\b(?:i[ \t]alt|in[ \t]total|total|altogether|tilsammen)[ \t:]{0,3}"
                           r"(?:(?:ca|approx|about|omkring|cirka)\.?[ \t]{1,3})?" + NUMBER

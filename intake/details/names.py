@@ -267,7 +267,7 @@ _ORG_WORD = re.compile(r"(?i)(?:foreningen|forening|selskabet|huset|firma|byg|fl
                        r"|events|productions?|pictures|media|consult(?:ing)?|design|studio|kollektiv|klub|fond"
                        r"|handel|isenkram|office|desk|reception|support|booking|drift|admin|kirke|kirken|skole|skolen"
                        r"|arkitekter|advokater|revision|menighedsråd|tegnestuen?|bryghus|hotel|hostel|produktion|film|solutions"
-                       r"|systems|services|løsninger|apotek|apoteket|pharmacy"
+                       r"|systems|services|løsninger|apotek|apoteket|pharmacy|house"
                        r"|værksted|værkstedet|cykel|cyklen|vogn|vognen|truck)$")   # "Maskinværksted", "Kaffecykel"
 # the last word of a signature line that names a business without a CVR near it ("Ibsens Vinduespudsning")
 _BUSINESS_WORD = re.compile(r"(?i)(?:pudsning|rengøring|entreprise|stillads|anlæg|transport|flytning|cykler|blomster"
@@ -388,7 +388,9 @@ _DANISH_ARM = re.compile(r"(?i)(?<![\w])(?:our|vores|vort|vor)[ \t]+(?:(?:new|ny
 # the work is often the one that applies)
 _LANDLORD_OR_ADVISER = re.compile(r"(?i)(?<![\w])(?:udlejer(?:en)?|landlord|revisor(?:en)?|accountant|bogholder(?:en)?"
                                   r"|bookkeeper|entreprenøren|the[ \t]+contractor)(?:[ \t]+(?:er|is))?"
-                                  r"[ \t]{0,2}[(:,]?[ \t]{0,2}\Z")
+                                  r"[ \t]{0,2}[(:,]?[ \t]{0,2}\Z"
+                                  # the property's owner in brackets: "ejendommen X (ejer: Ejendomsselskabet X ApS"
+                                  r"|\((?:ejer|ejeren|owner|the[ \t]owner)[ \t]{0,2}[:=][ \t]{0,2}\Z")
 _GENERIC_NOUN = re.compile(r"(?i)(?:the[ \t])?(?:foreningen|firmaet|selskabet|virksomheden|klubben|forretningen"
                            r"|butikken|restauranten|caféen|bestyrelsen|company|association|club|firm|business)")
 
@@ -735,7 +737,9 @@ _TRADE = re.compile(r"\w*(?:tømrer|murer|maler|snedker|smed|vvs|elektriker|guld
 
 
 # a noun in its definite form ("Børneteatret", "Jazzklubben", "Blomsterboden"), not a first name or a -sen surname
-_DEFINITE_NOUN = re.compile(r"\w+et|\w{7,}(?<!s)en")
+# (nor a first name that ends so: "Mehmet Yilmaz", "Janet Holm")
+_DEFINITE_NOUN = re.compile(r"(?!(?i:mehmet|ahmet|janet|margaret|margret|harriet|juliet|bridget|emmet|everett|garrett"
+                            r"|brett|bret)\b)(?:\w+et|\w{7,}(?<!s)en)")
 
 
 def _looks_like_business(name: str) -> bool:
@@ -1083,6 +1087,8 @@ _CONTACT_BEFORE_NAME = re.compile(
     # "ringe til Marianne på", "ring eller skriv til hende: Linh Tran", "ring endelig til ham, Pierre Lefèvre"
     rf"|\b(?:ringe?|skriv)(?:[ \t](?:eller|og)[ \t](?:ringe?|skriv))?(?:[ \t](?:endelig|gerne|venligst|bare|direkte))?"
     rf"[ \t]til(?:[ \t](?:hende|ham)[ \t]?[:,])?"
+    # "Hvis I skriver eller ringer, så venligst til min datter X": the one to write and call to
+    rf"|\b(?:skriver|ringer)(?:[ \t](?:eller|og)[ \t](?:skriver|ringer))?,?[ \t]så(?:[ \t](?:venligst|gerne))?[ \t]til"
     # "Please write to Nkechi at ...", "call or write to him, Omar Haddad"
     rf"|\b(?:call|phone|write[ \t]to|e-?mail)(?:[ \t](?:or|and)[ \t](?:call|phone|write[ \t]to|e-?mail))?"
     rf"(?:[ \t](?:her|him)[ \t]?[:,])?"

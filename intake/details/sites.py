@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from collections import deque
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
 from itertools import chain, islice
 
 from intake.details.addresses import (
@@ -85,7 +85,8 @@ _BUSINESS = re.compile("(?:" + "|".join([
     r"\b(?:vores|firmaets|virksomhedens|selskabets|foreningens|butikkens|restaurantens|caféens|salonens|our"
     r"|the company'?s?|company|business|registered|office|postal|post|association|organisation|organization)\s?"
     r"(?:adresse|address|adress)(?:\s(?:er|is))?(?:\s(?:på|at))?",                   # "Our adress is"
-    r"\b(?:har|have|has)(?: vores| sin| min| its| our)? (?:adresse|address) (?:på|i|hos|at)(?: \w+)?",
+    # ("Caféen har adresse Frederiksborggade 21, st. th": without its preposition too)
+    r"\b(?:har|have|has)(?: vores| sin| min| its| our)? (?:adresse|address)(?: (?:på|i|hos|at)(?: \w+)?)?",
     r"\b(?:vi|jeg|firmaet|selskabet) har selv (?:adresse|kontor|lokaler) (?:på|i)",   # "Vi har selv adresse på X"
     # the business moved into its premises: "has moved into the 3rd floor of X", "er flyttet ind på 2. sal i X"
     r"\b(?:moved|flyttet|flyttede) (?:ind |in )?(?:into|to|i|på|til)(?: the)?(?: \w+){0,2} (?:floor|sal|etage)"
@@ -249,7 +250,8 @@ _SITE = re.compile("(?:" + "|".join([
     # "along the stretch Howitzvej 2-30"
     r"\bstrækningen", r"\bthe stretch(?: of)?",
     r"\bejendommen(?:s facade)?(?: beliggende| ligger)?(?: på)?",
-    r"\bfacaden (?:på|af)(?: ejendommen)?", r"\bgavlen (?:på|af)", r"\bbyggepladsen (?:på|ved)",
+    r"\bfacaden (?:på|af)(?: ejendommen)?", r"\bgavlen (?:på|af)",
+    r"\bbyggepladsen(?: (?:på|ved))?",        # "mobilkran på vejen ved byggepladsen Ørestads Boulevard 57"
     r"\barealet (?:ved|på|foran)",
     r"\b(?:pladsen|græsplænen|plænen|området|the square|the lawn|the area) (?:ved|foran|bag|at|by|in front of|outside)",
     r"\b(?:on|in) the (?:verge|pavement|sidewalk|road|street|kerb|curb) (?:at|by|outside|in front of|of)",
@@ -1380,7 +1382,9 @@ _OR_ANOTHER = re.compile(r"[ \t,]{1,3}(?:or|eller)[ \t]{1,3}(?:(?:in|i|på|at|on
 # what the business is, and where)
 # ("We are opening Osteria Romano, a small Italian restaurant in Gothersgade": the business named, then what it is;
 # "We run a small event space on Refshaleøen", "vi driver et spillested i Sydhavn": a venue too)
-_WHERE_WE_RUN = re.compile(r"(?i)(?:\b(?:i|we|jeg|vi)(?:[ \t]+(?:run|own|have|har|driver|ejer|er|are|am)|['’](?:re|m))"
+# ("Hvad skal jeg søge om for at åbne en café på Istedgade?": the premises the business is to open in)
+_WHERE_WE_RUN = re.compile(r"(?i)(?:\b(?:(?:i|we|jeg|vi)(?:[ \t]+(?:run|own|have|har|driver|ejer|er|are|am)"
+                           r"|['’](?:re|m))|(?:at|to)[ \t]+(?:åbne|open))"
                            # ("jeg har købmandsforretning på Nørrebrogade": a Danish trade without its article)
                            r"(?:[ \t]+(?:a|an|en|et|our|my|vores|min|mit|the)"
                            r"|(?=[ \t]+\w+(?:forretning|butik|salon)\b))"
@@ -1512,10 +1516,29 @@ _EVENT_READ = 100_000          # as much as the details of one text are read for
 _ENDS_AS_PLACE = re.compile(rf"[^\n]*{ENDS_AS_STREET}\Z")
 
 
+# an event's word in a company's name ("Villa Skovgaard Events ApS is a wedding venue ... on Østerbro"): no event
+_IN_COMPANY_NAME = re.compile(rf"(?-i:[A-ZÆØÅ])[\w&'’\-]*(?:[ \t](?-i:[A-ZÆØÅ])[\w&'’\-]*){{0,2}}[ \t]{SUFFIX}(?![\w])")
+
+
+def _events(text: str) -> Iterator[re.Match[str]]:
+    """Each event's word with the place after it, not an event's word in a company's name (read on past it: "Nordlys
+    Events ApS would like to hold a concert in Superkilen")."""
+    at = 0
+    for _ in range(2 * MAX_MENTIONS):
+        m = _EVENT_PLACE.search(text, at, _EVENT_READ)
+        if m is None:
+            return
+        if _IN_COMPANY_NAME.match(text, m.start()):
+            at = m.start() + 1
+            continue
+        yield m
+        at = m.end()
+
+
 def _event_place(text: str, mentions: list[Mention]) -> str | None:
     """A named place where an event, a stall or a recording is, without a street word: "koncert i Superkilen",
     "film a scene on Strøget", "Løbet starter ved Langelinie"."""
-    places = (p for m in islice(_EVENT_PLACE.finditer(text, 0, _EVENT_READ), MAX_MENTIONS)
+    places = (p for m in islice(_events(text), MAX_MENTIONS)
               for p in (m, _NEXT_EVENT_PLACE.match(text, m.end("v"))) if p)
     for m in places:
         name = m.group("v")

@@ -739,15 +739,22 @@ def _cvr_of_the_company(out: dict, text: str) -> None:
     if len({v for _, v in cvrs}) < 2 or out["cvr"] not in {v for _, v in cvrs}:
         return
     ends = [m.end() for m in islice(re.finditer(re.escape(company), text), 10)]
-    near = [(at - end, v) for end in ends for at, v in cvrs if 0 <= at - end <= 120]
+    # (not past another company named between: "X ApS skal ... Vi får hjælp af Miljøteknik ApS (CVR ...)")
+    near = [(at - end, v) for end in ends for at, v in cvrs
+            if 0 <= at - end <= 120 and not _under_another_company(text[end:at], company)]
     if near:
         out["cvr"] = min(near)[1]
         return
     # a CVR under another company's name is that company's (an accountant's signature, "Lund Revision ApS /
     # Frederiksberggade 16 / CVR 95220703", above the client's own "vores CVR er 10410800" in the mail it forwards)
-    anothers = {v for at, v in cvrs if _under_another_company(text[max(0, at - 120):at], company)}
+    # ("Vores CVR-nr. er X" below "vi får hjælp af Miljøråd ApS (CVR Y)": the one the writer calls its own is not)
+    anothers = {v for at, v in cvrs if _under_another_company(text[max(0, at - 120):at], company)
+                and not _OUR_CVR.search(text, max(0, at - 12), at + 3)}
     if out["cvr"] in anothers:
         out["cvr"] = next((v for _, v in cvrs if v not in anothers), out["cvr"])
+
+
+_OUR_CVR = re.compile(r"(?i)\b(?:vores|vort|mit|min|our|my)[ \t]{1,2}cvr")
 
 
 def _under_another_company(before: str, company: str) -> bool:
@@ -793,7 +800,9 @@ def _phone_of_the_contact(out: dict, text: str) -> None:
     if not isinstance(contact, str) or " " not in contact:
         return
     for m in islice(re.finditer(re.escape(contact), text), 5):
-        stretch = text[m.end():m.end() + 100].split("\n\n")[0]      # (a number starting within 80, read whole)
+        # (a number starting within 80, read whole, with a mobile after it: "... 35 37 12 45 (kontoret) / 29 87 65 43
+        # (mobil)")
+        stretch = text[m.end():m.end() + 160].split("\n\n")[0]
         near = _PHONE_NEAR.search(stretch)
         if (near and near.start() < 80 and not _OTHER_NUMBER.search(stretch[:near.start()])
                 and not _SWITCHBOARD.search(_line_before(stretch, near.start()))):
@@ -1249,14 +1258,19 @@ def _find_period(text: str, reference: date) -> dict:
 def _find_amounts(text: str, _ref: date) -> dict:
     out: dict = {}
     areas = list(islice(AREA.finditer(text), 50))
-    m = next((a for a in areas if _TOTAL.search(text, max(0, a.start() - 30), a.start())), areas[0] if areas else None)
+    m = next((a for a in areas if _NOT_THAT_SIZE.match(text, a.end())), None) or next(
+        (a for a in areas if _TOTAL.search(text, max(0, a.start() - 30), a.start())), areas[0] if areas else None)
+    put_right = next((d for d in islice(DIMENSIONS.finditer(text), 20) if _NOT_THAT_SIZE.match(text, d.end())), None)
+    if put_right is not None and (m is None or not _NOT_THAT_SIZE.match(text, m.end())):
+        m = None        # "12 m² (3 x 4 m)" and, below, "it is 3 x 6 m, not 3 x 4 m": the size put right
     if m:
         out["area_m2"] = area_number(m)     # the first area, or a total of the parts ("i alt 45 m²")
     else:
         sizes = list(islice(DIMENSIONS.finditer(text), 20))
         # a size given as the total ("plus we put out a little menu board, so call it 6 x 3 metres in total"), else
         # the first that is no sign's or stage's, nor each of several pieces'
-        d = next((d for d in sizes if _TOTAL_AFTER.match(text, d.end())
+        d = next((d for d in sizes if _NOT_THAT_SIZE.match(text, d.end())), None) or next(
+                 (d for d in sizes if _TOTAL_AFTER.match(text, d.end())
                   or _TOTAL.search(text, max(0, d.start() - 30), d.start())), None) or next(
                  (d for d in sizes
                   if not _NOT_GROUND.search(text, max(0, d.start() - 50), d.start())
@@ -1291,6 +1305,13 @@ def _find_amounts(text: str, _ref: date) -> dict:
 _EACH_AFTER = re.compile(r"(?i)[ \t,]{0,3}(?:(?:pr\.?|per|for)[ \t]{0,2}"
                          r"(?:stk|piece|unit|bod|stand|stall|telt|tent|stade)\w*|each|apiece|hver|stykket"
                          r"|(?:party)?(?:gazebos|tents|telte|pavilloner|pavilions|boder|stalls|stande|stader))\b")
+
+
+# a size put right after it, the one it replaces named: "standen er 3 x 4 m, ikke 3 x 3 som skrevet ovenfor", "it is
+# 20 m², not 12 m²"
+_NOT_THAT_SIZE = re.compile(r"(?i)[ \t]{0,2}[,;–-]?[ \t]{0,2}(?:og[ \t]|and[ \t])?(?:ikke|not)[ \t]{1,2}"
+                            r"(?:(?:på|of)[ \t]{1,2})?"
+                            r"\d{1,4}(?:[.,]\d{1,2})?[ \t]{0,2}(?:x|×|\*|by|gange|m2|m²|kvm|m\b)")
 
 
 # "Skurvogn 2,4 x 6 m + container 2 x 4 m": a second piece's size added to the first's, a word or two naming it
@@ -1328,7 +1349,8 @@ def _guests_in_words(text: str) -> list[int]:
 
 
 # "Stillads (30 m²) og container (15 m²), i alt 45 m²": the total of the areas named before it
-_TOTAL = re.compile(r"(?i)\b(?:i alt|samlet|totalt?|in total|total area|altogether|tilsammen)\b[^.\n\d]{0,15}\Z")
+_TOTAL = re.compile(r"(?i)\b(?:i alt|samlet|totalt?|in total|total area|altogether|tilsammen)\b"
+                    r"(?:[^.\n\d]|(?<=\bca)\.|(?<=\bapprox)\.){0,15}\Z")          # ("fylder tilsammen ca. 15 x 20 m")
 _TOTAL_AFTER = re.compile(r"(?i)[ \t]{0,3}(?:in total|i alt|altogether|tilsammen)\b")
 
 
@@ -1403,7 +1425,9 @@ def _not_a_tank(text: str, m: re.Match[str]) -> bool:
 
 # "The crew is 12 people", "holdet er 8 personer": who works there, not who comes
 # (not a group counted beside the guests: "60 staff and 200 guests", "12 medarbejdere og 150 gæster")
-_WORKERS = re.compile(r"(?i)\b(?:crew|staff|team|employees|workers|medarbejdere|personale|ansatte|holdet|hold)\b"
+# (the Danish team, "et hold på 8 personer", not the English verb: "The tent will hold up to 120 wedding guests")
+_WORKERS = re.compile(r"(?i)\b(?:crew|staff|team|employees|workers|medarbejdere|personale|ansatte|holdet"
+                      r"|(?:et|vores|vort|mit)[ \t]+hold)\b"
                       r"(?![ \t,]{1,3}(?:and|og|&|plus|samt)[ \t]+(?:[^\W\d]+[ \t]+){0,2}\Z)"
                       r"[^.\n\d]{0,20}\Z"
                       # "an architecture office of 25 people", "et firma på 12 personer", "a design studio with 14
@@ -1427,8 +1451,9 @@ def _our_headcount(text: str, g: re.Match[str]) -> bool:
 
 
 # the size of a thing that stands on no ground of ours: a sign, a stage, the panels of an exhibition
+# ("et nyt facadeskilt (udskårne træbogstaver, ca. 2,4 x 0,4 m)": the period of "ca." ends no sentence)
 _NOT_GROUND = re.compile(r"(?i)(?:skilt|sign|banner|scene|stage|panel|plakat|poster|tavle|board|skærm|screen|logo"
-                         r"|vindue|window)\w*[^.\n]{0,40}\Z")
+                         r"|vindue|window)\w*(?:[^.\n]|(?<=\bca)\.|(?<=\bapprox)\.|(?<=\bcirka)\.){0,40}\Z")
 
 
 _FINDERS = (_find_cvr, _find_p_number, _find_phone, _find_email, _find_company, _find_contact, _find_period,
