@@ -86,7 +86,7 @@ def test_bench_multi_pools_the_later_sets_with_the_first(monkeypatch, tmp_path):
     """Each later set present is scored on its own; ``both_*`` pools the first two sets (as sessions 39 and 40
     reported), ``all_*`` every set, counting applications, not averaging the sets' accuracies."""
     sys.path.insert(0, str(ROOT / "bench"))
-    import bench_multi  # type: ignore[import-not-found]
+    import bench_multi
 
     sets = {"fresh": tmp_path / "fresh.jsonl", "third": tmp_path / "third.jsonl", "gone": tmp_path / "none.jsonl"}
     sets["fresh"].write_text("\n".join(json.dumps({"right": r}) for r in (1, 1, 1, 0)) + "\n", encoding="utf-8")
