@@ -20,6 +20,8 @@ from email.message import EmailMessage
 
 from intake.letters.envelope import Envelope, build_mail, msg_id
 from intake.letters.wording import describe_received, phrase, render
+from intake.settings import Settings
+from models import Case
 from routing.catalogue import ExternalTopic
 
 KIND = "forwarded_authority"
@@ -56,7 +58,7 @@ def forwarded_values(topic: ExternalTopic, lang: str, reference: str, *, sent: b
     return values
 
 
-def authority_mail(case, topic: ExternalTopic, to: str, raw: bytes, office_name: str, settings,
+def authority_mail(case: Case, topic: ExternalTopic, to: str, raw: bytes, office_name: str, settings: Settings,
                    n: int) -> EmailMessage:
     """The application ``raw`` (the business's mail as it came) sent on to ``topic``'s authority at ``to``.
 
