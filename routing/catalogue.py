@@ -146,6 +146,10 @@ class ExternalTopic:
     phrases_en: tuple[str, ...] = ()
     # another municipality's postcodes (first, last): an application whose site lies there is that authority's
     postcodes: tuple[tuple[int, int], ...] = ()
+    # the authority's official mailbox: ``intake case forward`` sends the application there (forvaltningsloven
+    # § 7, stk. 2); '' when the municipality has not filled it in (the caseworker gives one, or the business is
+    # told where to apply)
+    email: str = ""
 
     def has_postcode(self, postcode: str) -> bool:
         return postcode.isdigit() and any(first <= int(postcode) <= last for first, last in self.postcodes)
@@ -405,7 +409,25 @@ def _external(r: _Reader, xid: str, data: Mapping[str, Any]) -> ExternalTopic:
         phrases_da=_phrases(r, data, "phrases_da", where),
         phrases_en=_phrases(r, data, "phrases_en", where),
         postcodes=_postcodes(r, data, where),
+        email=_mailbox(r, data, where),
     )
+
+
+# A plain addr-spec: one "@", a local part and a domain of dotted labels, no spaces, quotes or brackets
+# (``intake.mail.headers.is_valid_address`` is the intake's own check; routing imports nothing of intake).
+MAILBOX = re.compile(r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~\-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~\-]+)*"
+                     r"@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z][A-Za-z0-9-]{0,62}")
+
+
+def _mailbox(r: _Reader, data: Mapping[str, Any], where: str) -> str:
+    """Optional: the authority's official mailbox, a plain address (absent means none is known)."""
+    if "email" not in data:
+        return ""
+    address = r.string(data, "email", f"{where}.email").strip()
+    if len(address) > 254 or not MAILBOX.fullmatch(address):
+        raise r.error(f"{where}.email", f"not an email address: {address!r} (write the plain address, "
+                                        "e.g. post@authority.example)")
+    return address
 
 
 _POSTCODE_RANGE = re.compile(r"(?P<first>\d{4})(?:[ \t]*-[ \t]*(?P<last>\d{4}))?")

@@ -49,9 +49,11 @@ from intake.inbound import raw_of
 from intake.letters.case_letters import CaseLetter, case_mail, conditions_appeal_text, other_paths_text
 from intake.letters.checklist import missing_request
 from intake.letters.facts import AttachmentNote, CaseFacts, PartFacts
+from intake.letters.forwarding import authority_mail, forwarded_values
 from intake.letters.outbox import queue_mail
 from intake.letters.routed import routed_case
 from intake.letters.wording import expected_line, language, phrase, words
+from intake.mail.headers import is_valid_address
 from intake.mail.message import parse_mail
 from intake.privacy import redact_cpr
 from models import Case, CaseEvent, CasePart, Correction, InboundMessage, OutboxMail, as_utc, utcnow
@@ -401,28 +403,64 @@ def reject(session: Session, reference: str, *, reason: str, path_forward: str, 
 
 
 def forward(session: Session, reference: str, topic: str, *, actor: str, desk: Desk, message: str = "",
-            part: str | None = None, offices: Offices = None, now: datetime | None = None) -> ActionResult:
-    """Not a municipal task: tell the business which authority decides it (forvaltningsloven § 7)."""
+            to: str | None = None, part: str | None = None, offices: Offices = None,
+            now: datetime | None = None) -> ActionResult:
+    """Not a municipal task: forward it to the authority that decides it and tell the business (forvaltningsloven
+    § 7, stk. 2).
+
+    The application (the business's mail as it came, attached) goes to ``to``, else to the topic's mailbox in the
+    catalogue, through the outbox, and the business's letter says it has been sent on; with no mailbox known the
+    letter tells the business where to apply, as before. The event names the authority, not its address.
+    """
     now = now or utcnow()
     ext = desk.catalogue.external.get(topic)
     if ext is None:
         raise UnknownChoice(f"unknown topic {topic!r}; known: {', '.join(sorted(desk.catalogue.external))}")
     message = _bounded(message, "the note (--message)", "forward")
+    address = _authority_address(to, ext.email)
     case, parts, target = _target(session, reference, part, PART_ACTION_STATUSES["forward"], offices)
+    if case.purged_at is not None:
+        raise InvalidTransition(f"case {case.reference} is purged: cannot forward")
+    raw = _original_raw(session, case) if address else b""
+    if address and not raw:
+        raise InvalidTransition(f"case {case.reference}: its original mail is not stored, so there is nothing to "
+                                "send on; forward without an address (the business is told where to apply)")
     _decide(case, target, "forward", "forwarded", desk, now)
-    _event(session, case, target, actor, "forwarded", f"{ext.id} -> {ext.authority_da}", now)
+    sent_to = f"; sent to {ext.authority_da}" if address else ""
+    _event(session, case, target, actor, "forwarded", f"{ext.id} -> {ext.authority_da}{sent_to}", now)
     _summarise(session, case, parts, now)
+    mailed: tuple[str, ...] = ()
+    if address:
+        office = desk.catalogue.office(target.office).name_da
+        msg = authority_mail(case, ext, address, raw, office, desk.settings, _seq(session, case))
+        queue_mail(session, purpose="forwarded_authority", msg=msg, case_id=case.id, inbound_id=None)
+        mailed = (address,)
     lang = _lang(case)
-    text = f"\n{message.strip()}\n" if message.strip() else ""
-    authority = getattr(ext, f"authority_{lang}")
-    still_open = any(p.status in OPEN_PART_STATUSES for p in parts if p is not target)
-    closed = phrase(lang, "words.forward_closed_part" if still_open else "words.forward_closed_all",
-                    authority=authority)
-    mailed = _mail(session, case, target, desk, "forwarded", topic_name=getattr(ext, f"name_{lang}"),
-                   authority=authority, guidance=getattr(ext, f"guidance_{lang}"),
-                   url=ext.url, message_text=text, closed_text=closed)
-    return ActionResult(case.reference, "forward", target.status,
-                        _decided_summary(case, parts, target, f"forwarded: {ext.authority_en}"), mailed)
+    closes = not any(p.status in OPEN_PART_STATUSES for p in parts if p is not target)
+    mailed += _mail(session, case, target, desk, "forwarded",
+                    **forwarded_values(ext, lang, case.reference, sent=bool(address), closes_case=closes,
+                                       message=message))
+    word = f"forwarded to {ext.authority_en}" if address else f"forwarded: {ext.authority_en}"
+    return ActionResult(case.reference, "forward", target.status, _decided_summary(case, parts, target, word), mailed)
+
+
+def _authority_address(given: str | None, catalogue_address: str) -> str:
+    """Where the application goes: the caseworker's address, else the catalogue's ('' for none); a given address
+    must be a plain one."""
+    text = (given or "").strip()
+    if not text:
+        return catalogue_address
+    if not is_valid_address(text):
+        raise UnknownChoice(f"{text[:80]!r} is not an email address: give the authority's mailbox as "
+                            "name@domain (--to)")
+    return text
+
+
+def _original_raw(session: Session, case: Case) -> bytes:
+    """The business's mail that opened ``case``, as it came (empty when none is stored, or it was erased)."""
+    inbound = session.exec(select(InboundMessage).where(InboundMessage.case_id == case.id)
+                           .where(InboundMessage.outcome == "case").order_by(col(InboundMessage.id))).first()
+    return raw_of(session, inbound) if inbound is not None else b""
 
 
 def reroute(session: Session, reference: str, task_type: str, *, actor: str, desk: Desk, part: str | None = None,
@@ -489,9 +527,7 @@ def facts_of_case(case: Case, parts: list[CasePart], desk: Desk) -> CaseFacts:
 
 def _resend_to_office(session: Session, case: Case, parts: list[CasePart], part: CasePart, desk: Desk) -> None:
     """The routed-case mail of ``part`` again, now to its new office, with the original application attached."""
-    inbound = session.exec(select(InboundMessage).where(InboundMessage.case_id == case.id)
-                           .where(InboundMessage.outcome == "case").order_by(col(InboundMessage.id))).first()
-    raw = raw_of(session, inbound) if inbound is not None else b""
+    raw = _original_raw(session, case)
     attachments = [AttachmentNote.from_dict(a) for a in json.loads(case.attachments_json or "[]")]
     msg = routed_case(facts_of_case(case, parts, desk), parse_mail(raw), raw, attachments, desk.catalogue,
                       desk.settings, _seq(session, case), part=PartFacts.of(part))

@@ -306,12 +306,17 @@ def reject(reference: str = typer.Argument(..., help=REFERENCE_HELP),
 def forward(reference: str = typer.Argument(..., help=REFERENCE_HELP),
             topic: str = typer.Option(..., "--topic", help="External topic id from the catalogue, e.g. foedevarer."),
             message: str = typer.Option("", "--message", "-m", help="A note for the business."),
+            to: str | None = typer.Option(None, "--to", metavar="ADDRESS",
+                                          help="The authority's mailbox to send the application to (default: the "
+                                               "topic's email in the catalogue; none: the business is told where "
+                                               "to apply)."),
             part: str | None = typer.Option(None, "--part", metavar="<task type>", help=PART_HELP),
             actor: str | None = typer.Option(None, "--actor", help=ACTOR_HELP)) -> None:
-    """Not a municipal task: tell the business which authority decides it (forvaltningsloven § 7)."""
+    """Not a municipal task: send the application on to the authority that decides it and tell the business
+    (forvaltningsloven § 7, stk. 2)."""
     from intake.cases.lifecycle import forward as run
 
-    _act(run, reference, topic, actor=actor, message=message, part=part, on_part=True)
+    _act(run, reference, topic, actor=actor, message=message, to=to, part=part, on_part=True)
 
 
 @app.command()

@@ -68,7 +68,10 @@ def case_mail(case, letter: CaseLetter, catalogue: Catalogue, settings,
     values = {**_values(case, part, catalogue, lang), "from_name": settings.from_name, "appeal_text": "",
               # the contact letter says itself why there is a contact person: the block only names them
               "contact_text": contact_text(contact, lang, introduce=letter.introduce and letter.kind != "contact"),
-              "others_text": others_text(others, catalogue, lang, today), **letter.values}
+              "others_text": others_text(others, catalogue, lang, today)}
+    # the frame's office line and how to answer; a letter that closes the case for good (forwarded) gives its own
+    values |= {"office_line": phrase(lang, "words.frame_office", office_name=values["office_name"]),
+               "answer_text": phrase(lang, "words.frame_answer", reference=case.reference), **letter.values}
     body = f"case_{letter.kind}_part" if others and letter.kind in PART_BODIES else f"case_{letter.kind}"
     values["body"] = render(f"{body}.{lang}.txt", values).rstrip("\n")
     envelope = Envelope(letter.kind, to=reply_address(case),

@@ -28,8 +28,9 @@ set in one place:
   none
       letters that carry a caseworker's own question or decision (started,
       request for information, approved, rejected, forwarded, rerouted, part added,
-      contact person, a caseworker's message from the desk, and a caseworker's own
-      reply passed on from the office):
+      contact person, a caseworker's message from the desk, a caseworker's own
+      reply passed on from the office, and an application forwarded to the
+      authority that decides it, whose answer comes back into the case):
       the business is meant to answer them, and its auto-responder may.
 
 A kind that is not in the policy is refused, so a new letter has to be placed
@@ -74,7 +75,7 @@ AUTO_SUBMITTED = MappingProxyType({
     # a caseworker's own question or decision
     "started": None, "info_request": None, "approved": None, "rejected": None, "forwarded": None,
     "rerouted": None, "part_added": None, "contact": None, "caseworker_reply": None, "reopened": None,
-    "message": None,
+    "message": None, "forwarded_authority": None,
 })
 SUBJECT_MAX = 200
 ADDRESS_MAX = 250

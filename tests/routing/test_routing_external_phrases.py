@@ -73,3 +73,16 @@ def test_postcodes_must_be_postcodes_or_ranges(value):
 
 def test_the_bundled_catalogue_knows_frederiksberg():
     assert load_catalogue().external["frederiksberg_kommune"].has_postcode("1819")
+
+
+def test_an_authoritys_mailbox_is_read_and_optional():
+    """``email``: where ``intake case forward`` sends the application (forvaltningsloven § 7, stk. 2)."""
+    assert parse(BASE + topic("moms", 'email = " post@skat.example "\n')).external["moms"].email == "post@skat.example"
+    assert parse(BASE + topic("moms", "")).external["moms"].email == ""
+
+
+@pytest.mark.parametrize("value", ['"post"', '"post@"', '"Skat <post@skat.example>"', '"a b@skat.example"',
+                                   '"post@skat"', '""', "1"])
+def test_an_authoritys_mailbox_must_be_a_plain_address(value):
+    with pytest.raises(CatalogueError, match=r"external\.moms\.email"):
+        parse(BASE + topic("moms", f"email = {value}\n"))

@@ -456,3 +456,40 @@ def test_a_desk_users_reply_reaches_only_their_offices_part(settings):
     assert theirs.exit_code == 2 and "another office's" in theirs.output, theirs.output
     mine = RUN.invoke(app, ["reply", ref, "-m", "Hej.", "--actor", "karen@kk.example"])
     assert mine.exit_code == 0 and f"reply sent on case {ref} part vejareal" in mine.output, mine.output
+
+
+def test_forward_to_an_address_sends_the_application_on_and_tells_the_business(settings):
+    """`forward REF --topic ID --to ADDRESS`: the original goes to the authority attached, the business hears so."""
+    from intake.inbound import keep_raw
+    from models import InboundMessage
+
+    ref = add_case(settings, 1, task="generel")
+    raw = (b"From: peter@jensen.dk\nSubject: Momsregistrering\nMessage-ID: <m1@jensen.dk>\n\n"
+           b"Hvordan bliver vi momsregistreret?\n")
+    with Session(open_database(settings.database_url)) as s:
+        case = s.exec(select(Case).where(Case.reference == ref)).one()
+        rec = InboundMessage(source="test", uid="1", sha256="x", received_at=case.received_at, outcome="case",
+                             status="done", case_id=case.id)
+        s.add(rec)
+        s.flush()
+        keep_raw(s, rec, raw)
+        s.commit()
+    result = RUN.invoke(app, ["forward", ref, "--topic", "skat_moms", "--to", "journal@skat.example",
+                              "--actor", "karen"])
+    assert result.exit_code == 0, result.output
+    assert "forwarded to the Danish Tax Agency" in result.output and "journal@skat.example" in result.output
+    sent = [email.message_from_bytes(f.read_bytes(), policy=policy.default)
+            for f in (settings.outbox_maildir / "new").iterdir()]
+    (to_authority,) = [m for m in sent if str(m["To"]) == "journal@skat.example"]
+    (attached,) = list(to_authority.iter_attachments())
+    assert attached.get_content_type() == "message/rfc822"
+    assert attached.get_content()["Message-ID"] == "<m1@jensen.dk>"
+    (letter,) = [m for m in sent if str(m["To"]) == "peter@jensen.dk"]
+    assert "Vi har derfor sendt din henvendelse videre dertil" in letter.get_content()
+
+
+def test_forward_to_a_bad_address_is_refused(settings):
+    ref = add_case(settings, 1, task="generel")
+    result = RUN.invoke(app, ["forward", ref, "--topic", "skat_moms", "--to", "skat.dk", "--actor", "karen"])
+    assert result.exit_code != 0 and "not an email address" in result.output
+    assert case_of(settings, ref).status == "routed"

@@ -9,6 +9,7 @@ import pytest
 
 from intake.letters.case_letters import CaseLetter, case_mail
 from intake.letters.checklist import missing_request
+from intake.letters.forwarding import forwarded_values
 from intake.letters.gallery import render_gallery
 from intake.letters.notices import closed_reply, too_large
 from intake.letters.status import status_reply
@@ -91,15 +92,12 @@ def test_a_name_that_starts_with_an_abbreviation_keeps_its_capitals():
     assert inline_name("Udeservering") == "udeservering" and inline_name("A sketch") == "a sketch"
 
 
+@pytest.mark.parametrize("sent", [False, True], ids=["told-where", "sent-on"])
 @pytest.mark.parametrize("topic", sorted(CATALOGUE.external))
 @LANGS
-def test_the_referral_names_topic_and_authority_as_a_sentence_does(settings, lang, topic):
+def test_the_referral_names_topic_and_authority_as_a_sentence_does(settings, lang, topic, sent):
     """ "concerns Alcohol licence", "; The Licensing Board ... does", "contact Danish Tax Agency directly"."""
-    ext = CATALOGUE.external[topic]
-    authority = getattr(ext, f"authority_{lang}")
-    values = {"topic_name": getattr(ext, f"name_{lang}"), "authority": authority,
-              "guidance": getattr(ext, f"guidance_{lang}"), "url": ext.url, "message_text": "",
-              "closed_text": phrase(lang, "words.forward_closed_all", authority=authority)}
+    values = forwarded_values(CATALOGUE.external[topic], lang, "KBH-2026-000001", sent=sent, closes_case=True)
     body = write(settings, lang, "forwarded", values)
     assert not re.search(r"\b(?:by|contact|concerns|om) (?:The|Danish|Greater|Alcohol|Alkohol)\b", body), body
     assert not re.search(r"(?:handler om|concerns) [A-ZÆØÅ]", body), body

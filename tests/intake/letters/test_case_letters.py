@@ -26,8 +26,8 @@ VALUES = {
     "approved": {"message_text": "\nStilladset skal være afmærket.\n"},
     "rejected": {"reason": "For smalt fortov.", "path_forward": "Søg om en kortere periode.",
                  "other_paths": other_paths_text(["Brug gården."], "da"), "appeal": "Klag inden 4 uger."},
-    "forwarded": {"topic_name": "Alkoholbevilling", "authority": "Bevillingsnævnet", "guidance": "Søg der.",
-                  "url": "https://www.kk.dk", "message_text": "", "closed_text": ""},
+    "forwarded": {"topic_name": "Alkoholbevilling", "authority": "Bevillingsnævnet", "guidance_text": "Søg der.\n",
+                  "url_text": "https://www.kk.dk", "message_text": "", "forward_text": ""},
     "reopened": {"decision_text": "afslag", "expected_text": "Forventes afsluttet i uge 52"},
     "message": {"message": "Stilladset må gerne stå til mandag."},
 }

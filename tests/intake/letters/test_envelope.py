@@ -21,7 +21,7 @@ from intake.mail.references import find_references
 from tests.intake.letters.builders import DEFAULT_NAME, HOSTILE, OTHER_NAME, header_names, original, sent
 
 PERSONAL = ("started", "info_request", "approved", "rejected", "forwarded", "rerouted", "part_added", "contact",
-            "caseworker_reply", "reopened", "message")
+            "caseworker_reply", "reopened", "message", "forwarded_authority")
 
 
 def mail(settings, **fields):

@@ -23,7 +23,9 @@ def test_the_gallery_shows_every_case_letter_in_both_languages(settings):
 
 
 def test_every_letter_in_the_gallery_greets_the_business_by_name(settings):
+    """(The cover note of an application sent on to another authority is addressed to the authority.)"""
     page = render_gallery(CATALOGUE, settings)
-    bodies = [block.split("```text\n")[1] for block in page.split("### ")[1:]]
-    greetings = [body.splitlines()[0] for body in bodies]
+    bodies = [(block.split("\n")[0], block.split("```text\n")[1]) for block in page.split("### ")[1:]]
+    greetings = [body.splitlines()[0] for title, body in bodies if "sent on to the authority (" not in title]
     assert all(g in ("Kære Maja Thorsen", "Dear Giulia Romano", "Kære Søren Berg") for g in greetings), greetings
+    assert sum(1 for title, _ in bodies if "sent on to the authority (" in title) == 1

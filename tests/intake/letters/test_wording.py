@@ -10,7 +10,8 @@ from intake.letters.wording import phrase, phrases, render
 
 TEMPLATES = resources.files("intake.letters.templates")
 FILES = sorted(p.name for p in TEMPLATES.iterdir() if p.name.endswith((".txt", ".toml")))
-OFFICE_ONLY = {"digest.da.txt", "forward_note.da.txt"}  # internal mails in Danish (English after it)
+# internal mails in Danish (English after it), and the cover note to another Danish authority (forwarding.py)
+OFFICE_ONLY = {"digest.da.txt", "forward_note.da.txt", "forwarded_authority.da.txt"}
 
 
 def keys(lang: str) -> set[str]:
