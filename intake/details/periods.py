@@ -87,11 +87,14 @@ _DATE_PATTERNS = [
     re.compile(r"(?<![\w])(?P<d>(?i:sidste|last))[ \t]{1,3}(?i:dag|day)[ \t]{1,3}(?i:i|af|of|in)[ \t]{1,3}"
                + _MONTH.format("mon") + r"(?:,?\s{1,3}" + _YEAR.format("y") + r")?(?!\w)", re.IGNORECASE),
 ]
+# a day of the week shortened ("Sat", "lør."; "man" only with its dot: "man" is also a pronoun)
+_WEEKDAY_SHORT = r"(?:(?:tirs?|ons|tors?|fre|lør|søn|mon|tues?|wed|thur?s?|fri|sat|sun)\.?|man\.)"
 _DAY_RANGE_PATTERNS = [
     # "1.-3. juni 2027", "1-3 June 2027", "fra den 1. til den 15. juni", "between 1 and 3 June"
     re.compile(r"(?<![\d])(?P<d1>\d{1,2})(?:\.|st|nd|rd|th)?\s{0,3}"
                r"(?:-|–|til(?:\s{1,3}og\s{1,3}med)?(?:\s{1,3}(?:den|d\.))?|to|until|till|through|thru|and|og)"
-               r"(?:\s{1,3}(?:(?:man|tirs|ons|tors|fre|lør|søn)dag|(?:mon|tues|wednes|thurs|fri|satur|sun)day)"
+               r"(?:\s{1,3}(?:(?:man|tirs|ons|tors|fre|lør|søn)dag|(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+               r"|" + _WEEKDAY_SHORT + r")"                                  # "Sat 12 and Sun 13 June"
                r"(?:\s{1,3}(?:den|d\.))?)?\s{0,3}(?:the\s{1,3})?(?P<d2>\d{1,2})"     # "the 1st to the 14th of August"
                r"(?:\.|st|nd|rd|th)?\s{0,3}(?:of\s{1,3})?"
                + _MONTH.format("mon") + r"(?:,?\s{1,3}" + _YEAR.format("y") + r")?(?!\w)", re.IGNORECASE),
@@ -856,7 +859,8 @@ def _last_day(year: int, month: int) -> date:
 # "i hele maj og juni 2027", "in July 2027", "april-oktober 2027", "fra maj til september", "i juni, juli og august":
 # whole months
 _MONTH_RANGE = re.compile(
-    r"(?<![\d.])(?<![\d.][ \t])(?P<lead>\b(?:i|in|fra|from|during|throughout|hele|whole|all[ \t]of|for|primo"
+    r"(?<![\d.])(?<![\d.][ \t])(?P<lead>\b(?:i|in|fra|from|during|throughout|hele|(?:the[ \t]{1,3})?whole(?:[ \t]{1,3}of)?"
+    r"|all[ \t]of|for|primo"
     r"|medio|(?:weekends|weekdays|saturdays|sundays)[ \t]{1,3}of"      # "the weekends of June 2027"
     # "hele sommeren maj til og med august"
     r"|(?:hele[ \t]{1,3}|all[ \t]{1,3}|the[ \t]{1,3}whole[ \t]{1,3})?(?:sommeren|summer)"

@@ -996,11 +996,16 @@ _PROPERTYS_OFFICE = re.compile(rf"(?i)\b(?:{PROPERTYS_PEOPLE}"
                                # the business's advisers, named: "Our accountant, Revisorhuset Nord, Lyngbyvej 20",
                                # "vores revisor er Holm & Juul, Frederikssundsvej 70"
                                r"|(?:our|my|vores|vor|min)[ \t]+(?:accountants?|auditors?|bookkeepers?|lawyers?"
-                               r"|solicitors?|revisor(?:er)?|bogholder|advokat(?:er)?))"
+                               r"|solicitors?|revisor(?:er)?|bogholder|advokat(?:er)?"
+                               # "our architects, Vang & Holm Arkitekter, Store Kongensgade 40", "vores miljørådgiver,
+                               # Frank Bach fra Bach Miljø ApS (CVR ...), Gammel Kongevej 5"
+                               r"|architects?|arkitekt(?:er)?|consultants?|advis[eo]rs?|\w*rådgiver(?:e)?"
+                               r"|engineers?|ingeniør(?:er)?))"
                                r"(?:[ \t]+(?:er|is))?(?:,?[ \t]{1,2}|[ \t]{0,2}\()(?-i:[A-ZÆØÅ])"
                                # (its address after a comma, or in brackets: "The landlord, Istedhus A/S (Gothersgade
-                               # 14, 1123 København K)")
-                               r"(?:[^,.;:()\n]{0,60}?(?:,[ \t]{1,2}|[ \t]{0,2}\([ \t]{0,2})){1,2}\Z"
+                               # 14, 1123 København K)"; its CVR in brackets between: "X ApS (CVR 89732778), ...")
+                               r"(?:[^,.;:()\n]{0,60}?(?:[ \t]{0,2}\((?:cvr|cvr-nr\.?)[ \t:]{0,3}(?:dk)?[\d \t]{8,11}\))?"
+                               r"(?:,[ \t]{1,2}|[ \t]{0,2}\([ \t]{0,2})){1,2}\Z"
                                # the client of the job, in the brackets after its name: "for Boligselskabet
                                # Nordvest (bygherre, CVR ..., administration: Frederiksborgvej 20, ...)"
                                r"|\([ \t]{0,2}(?:bygherre(?:n)?|(?:the[ \t]+)?(?:developer|building[ \t]owner|client))"

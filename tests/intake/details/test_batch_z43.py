@@ -1,0 +1,78 @@
+"""Details of the blind batch z43 (session 41), each worded here apart from the batch's mail: days with their weekday
+shortened ("Sat 12 and Sun 13 June"), a month "the whole of" without another cue, and an architect's, a consultant's
+or an adviser's office named after them (its CVR in brackets between), which is neither the address nor the site."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from intake.details.periods import Period, find_period
+from tests.intake.details.reading import values_at
+
+REFERENCE = date(2027, 2, 8)
+values = values_at(REFERENCE)
+
+
+def body(text: str, **sender: str) -> dict:
+    return values([("body", text)], **sender)
+
+
+# ---------------------------------------------------------------- periods
+
+@pytest.mark.parametrize("text", ["Crane lifts on Sat 12 and Sun 13 June, 07:00-17:00.",
+                                  "Containeren står der lør. 12. og søn. 13. juni.",
+                                  "We need the bay Sat. 12 and Sun. 13 June only."])
+def test_two_days_with_their_weekday_shortened(text):
+    assert find_period(text, REFERENCE) == Period(date(2027, 6, 12), date(2027, 6, 13))
+
+
+def test_man_without_its_dot_is_no_weekday():
+    # "man" is also the Danish pronoun: "hvor man 12. juni" is no shortened Monday inside a range
+    assert find_period("Det er 12 og man 13 juni", REFERENCE) != Period(date(2027, 6, 12), date(2027, 6, 13))
+
+
+@pytest.mark.parametrize("text", ["It will stand there the whole of August.",
+                                  "The hut stays the whole of August 2027."])
+def test_the_whole_of_a_month_is_the_month(text):
+    assert find_period(text, REFERENCE) == Period(date(2027, 8, 1), date(2027, 8, 31))
+
+
+def test_the_whole_of_the_summer_is_still_no_month():
+    assert find_period("We will be busy the whole of the summer.", REFERENCE) == Period(None, None)
+
+
+# ---------------------------------------------------------------- other parties' offices
+
+def test_our_architects_office_is_no_site():
+    found = body("Hi,\n\nBrygge Tech ApS (CVR 73694884) wants to build a mezzanine of 90 m² in our workshop at "
+                 "Sundkrogsgade 9, 2150 Nordhavn. The drawings are made by our architects, Lind & Berg Arkitekter, "
+                 "Bredgade 30, 1260 København K.\n\nBest,\nJohan Berg\n", sender="johan@bryggetech.dk")
+    assert found.get("activity_location") is None
+    assert found["address"].startswith("Sundkrogsgade 9")
+
+
+def test_our_consultants_office_after_its_cvr_is_not_the_address():
+    found = body("Dear Sir/Madam,\n\nWash & Go ApS, CVR 82669388, applies for a permit to discharge wastewater from "
+                 "a new car wash at our premises, Gammel Køge Landevej 40, 2500 Valby.\n\nThe description is made by "
+                 "our consultant, Vand Rådgivning ApS (CVR 89732778), Istedgade 120, 1650 København V.\n\n"
+                 "Yours faithfully\nDaniel Holm\nWash & Go ApS\n", sender="daniel@washgo.dk")
+    assert found["address"] == "Gammel Køge Landevej 40"
+    assert found["postcode"] == "2500"
+
+
+def test_our_environmental_advisers_office_is_not_the_address():
+    found = body("Til Center for Miljøbeskyttelse\n\nLakværket ApS (CVR 19414337) flytter til nye lokaler på "
+                 "Ellebjergvej 12, 2450 København SV.\n\nAnsøgningen laves af vores miljørådgiver, Frank Dal fra "
+                 "Dal Miljø ApS (CVR 53326706), Gammel Kongevej 15, 1610 København V.\n\nMed venlig hilsen\n"
+                 "Niels Holm\n", sender="niels@lakvaerket.dk")
+    assert found["address"] == "Ellebjergvej 12"
+
+
+def test_an_architect_firm_writing_its_own_address_keeps_it():
+    # the firm's own premises, not "our architects": the applicant is the architects
+    found = body("Hej\n\nVi er en tegnestue og vil gerne have et skilt på facaden af vores kontor.\n\n"
+                 "Med venlig hilsen\nLone Berg\nBerg Arkitekter ApS\nBredgade 30, 1260 København K\nCVR 12345678\n",
+                 sender="lone@bergark.dk")
+    assert found["address"] == "Bredgade 30"
