@@ -1155,7 +1155,8 @@ _CONTACT_AFTER_NAME = re.compile(r"(?i:\s{1,2}(?:(?:who|som|der)\s{1,2})?(?:will
                                  r"|(?:det[ \t])?praktiske|practicalities|practical[ \t](?:side|details)"
                                  # "Rasmus is handling this, rasmus@...", "Our facility manager Peter Rahbek handles
                                  # this: peter.rahbek@...": the matter itself, a pronoun that ends the clause
-                                 r"|(?:this|that|it|dette|det)(?=[ \t]{0,2}[,.;:!\n]))\b"
+                                 # (or a dash before the address: "tager sig af det – mikkel@...")
+                                 r"|(?:this|that|it|dette|det)(?=[ \t]{0,2}[,.;:!\n–—]|[ \t]{1,2}-[ \t]))\b"
                                  # "Brian Holst, der står for pladsen og kan svare på alle spørgsmål om ansøgningen"
                                  r"|,?[ \t]{1,2}(?:som|der|who)[ \t][^.!?\n]{0,40}?\b(?:kan|can)[ \t]"
                                  r"(?:svare[ \t]på|answer)[ \t](?:alle[ \t]|all[ \t]|any[ \t])?"

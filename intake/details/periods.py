@@ -859,8 +859,8 @@ def _last_day(year: int, month: int) -> date:
 # "i hele maj og juni 2027", "in July 2027", "april-oktober 2027", "fra maj til september", "i juni, juli og august":
 # whole months
 _MONTH_RANGE = re.compile(
-    r"(?<![\d.])(?<![\d.][ \t])(?P<lead>\b(?:i|in|fra|from|during|throughout|hele|(?:the[ \t]{1,3})?whole(?:[ \t]{1,3}of)?"
-    r"|all[ \t]of|for|primo"
+    r"(?<![\d.])(?<![\d.][ \t])(?P<lead>\b(?:i|in|fra|from|during|throughout|hele"
+    r"|(?:the[ \t]{1,3})?whole(?:[ \t]{1,3}of)?|all[ \t]of|for|primo"
     r"|medio|(?:weekends|weekdays|saturdays|sundays)[ \t]{1,3}of"      # "the weekends of June 2027"
     # "hele sommeren maj til og med august"
     r"|(?:hele[ \t]{1,3}|all[ \t]{1,3}|the[ \t]{1,3}whole[ \t]{1,3})?(?:sommeren|summer)"

@@ -1004,7 +1004,8 @@ _PROPERTYS_OFFICE = re.compile(rf"(?i)\b(?:{PROPERTYS_PEOPLE}"
                                r"(?:[ \t]+(?:er|is))?(?:,?[ \t]{1,2}|[ \t]{0,2}\()(?-i:[A-ZÆØÅ])"
                                # (its address after a comma, or in brackets: "The landlord, Istedhus A/S (Gothersgade
                                # 14, 1123 København K)"; its CVR in brackets between: "X ApS (CVR 89732778), ...")
-                               r"(?:[^,.;:()\n]{0,60}?(?:[ \t]{0,2}\((?:cvr|cvr-nr\.?)[ \t:]{0,3}(?:dk)?[\d \t]{8,11}\))?"
+                               r"(?:[^,.;:()\n]{0,60}?"
+                               r"(?:[ \t]{0,2}\((?:cvr|cvr-nr\.?)[ \t:]{0,3}(?:dk)?[\d \t]{8,11}\))?"
                                r"(?:,[ \t]{1,2}|[ \t]{0,2}\([ \t]{0,2})){1,2}\Z"
                                # the client of the job, in the brackets after its name: "for Boligselskabet
                                # Nordvest (bygherre, CVR ..., administration: Frederiksborgvej 20, ...)"

@@ -76,3 +76,35 @@ def test_an_architect_firm_writing_its_own_address_keeps_it():
                  "Med venlig hilsen\nLone Berg\nBerg Arkitekter ApS\nBredgade 30, 1260 København K\nCVR 12345678\n",
                  sender="lone@bergark.dk")
     assert found["address"] == "Bredgade 30"
+
+
+# ---------------------------------------------------------------- the P-number of a named unit
+
+@pytest.mark.parametrize("text", ["The hotel is run by Nordhus A/S (CVR 94464153), P-number of the hotel 1004218833.",
+                                  "Vi har P-nr. for butikken 1004218833 og CVR 94464153."])
+def test_a_p_number_after_the_unit_it_is_for(text):
+    assert body(text).get("p_number") == "1004218833"
+
+
+def test_a_p_number_for_an_address_with_a_house_number_is_not_read_as_its_digits():
+    assert body("P-nummer for Amagerbrogade 150 kommer senere. CVR 94464153.").get("p_number") is None
+
+
+# ---------------------------------------------------------------- the colleague who takes care of it
+
+_HOLIDAY = ("Hej\n\nVi skal bruge stillads ved Nansensgade 40 i uge 23.\n\nJeg er på ferie, så min kollega Jonas Berg "
+            "tager sig af det{dash}jonas@bergbyg.dk, tlf. 28 41 77 03.\n\nVenlig hilsen\nSusanne Berg\nBerg Byg ApS\n"
+            "CVR 87491234\n")
+
+
+@pytest.mark.parametrize("dash", [" – ", " - ", " — "])
+def test_the_colleague_who_takes_care_of_it_before_a_dash_is_the_contact(dash):
+    found = body(_HOLIDAY.format(dash=dash), sender="susanne@bergbyg.dk", sender_name="Susanne Berg")
+    assert found["contact_name"] == "Jonas Berg"
+
+
+def test_a_colleague_named_before_a_dash_for_another_reason_is_not_the_contact():
+    found = body("Hej\n\nVi skal bruge stillads ved Nansensgade 40 i uge 23. Min kollega Jonas Berg har tegnet det – "
+                 "flot.\n\nVenlig hilsen\nSusanne Berg\nBerg Byg ApS\nCVR 87491234\ntlf. 28 41 77 03\n",
+                 sender="susanne@bergbyg.dk", sender_name="Susanne Berg")
+    assert found["contact_name"] == "Susanne Berg"
