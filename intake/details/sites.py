@@ -1390,7 +1390,10 @@ _OR_ANOTHER = re.compile(r"[ \t,]{1,3}(?:or|eller)[ \t]{1,3}(?:(?:in|i|på|at|on
 # "We run a small event space on Refshaleøen", "vi driver et spillested i Sydhavn": a venue too)
 # ("Hvad skal jeg søge om for at åbne en café på Istedgade?": the premises the business is to open in)
 _WHERE_WE_RUN = re.compile(r"(?i)(?:\b(?:(?:i|we|jeg|vi)(?:[ \t]+(?:run|own|have|har|driver|ejer|er|are|am)"
-                           r"|['’](?:re|m))|(?:at|to)[ \t]+(?:åbne|open))"
+                           r"|['’](?:re|m))|(?:at|to)[ \t]+(?:åbne|open)"
+                           # premises being looked at for the business to be ("I am looking at a space on
+                           # Godsbanegade, but nothing is signed", "vi kigger på et lokale i Valby")
+                           r"|\b(?:looking[ \t]+at|considering|kigger[ \t]+på|ser[ \t]+på))"
                            # ("jeg har købmandsforretning på Nørrebrogade": a Danish trade without its article)
                            r"(?:[ \t]+(?:a|an|en|et|our|my|vores|min|mit|the)"
                            r"|(?=[ \t]+\w+(?:forretning|butik|salon)\b))"
@@ -1401,7 +1404,7 @@ _WHERE_WE_RUN = re.compile(r"(?i)(?:\b(?:(?:i|we|jeg|vi)(?:[ \t]+(?:run|own|have
                            r"|bakery|kiosk"
                            r"|\w*salon|frisør|klinik|clinic|studio|værksted|workshop|pizzeria|business|\w*forretning"
                            r"|\w*risteri|\w*bryggeri|\w*roastery|\w*brewery|agency|company|firm|bureau|\w*firma"
-                           r"|virksomhed|venue|space|\w*sted|\w*hal|hall"
+                           r"|virksomhed|venue|space|\w*sted|\w*hal|hall|lokale|premises"
                            # a trade's shop by its trade: "We are a small florist on Ahornsgade", "et lille trykkeri i
                            # Valby", "a family-run grocery in Amager"
                            r"|florist|\w*handler|\w*handel|\w*eri|\w*ery"

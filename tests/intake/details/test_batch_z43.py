@@ -108,3 +108,33 @@ def test_a_colleague_named_before_a_dash_for_another_reason_is_not_the_contact()
                  "flot.\n\nVenlig hilsen\nSusanne Berg\nBerg Byg ApS\nCVR 87491234\ntlf. 28 41 77 03\n",
                  sender="susanne@bergbyg.dk", sender_name="Susanne Berg")
     assert found["contact_name"] == "Susanne Berg"
+
+
+# ---------------------------------------------------------------- premises looked at, a club by what it is
+
+@pytest.mark.parametrize("text", [
+    "Hello,\n\nI want to open a small café. I am looking at a space on Godsbanegade, but nothing is signed.\n\n"
+    "What permits do I need?\n\nSofia Marques\n+45 91 64 28 30\n",
+    "Hej\n\nVi kigger på et lokale på Godsbanegade til vores nye bageri, men intet er underskrevet. Hvad skal vi søge "
+    "om?\n\nMvh\nAnna Holm\n"])
+def test_premises_being_looked_at_are_no_site(text):
+    assert body(text).get("activity_location") is None
+
+
+def test_a_stall_being_considered_on_a_square_is_still_the_site():
+    found = body("Hello,\n\nWe are considering a stall at Kultorvet on 3 June. What permits do we need?\n\nAnna\n")
+    assert found["activity_location"] == "Kultorvet"
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Hi there,\n\nVesterbro Night Runners is a small non-profit running club. We would like to hold a run in "
+     "Fælledparken on Sunday 3 October.\n\nCheers,\nMark Dunn\nChair\n", "Vesterbro Night Runners"),
+    ("Hej\n\nNørrebro Vinterbadere er en lille forening for havbadere. Vi vil gerne holde et stævne på Amagertorv 3. "
+     "juni.\n\nMvh\nAnna Holm\n", "Nørrebro Vinterbadere")])
+def test_a_club_named_by_what_it_is(text, name):
+    assert body(text)["company_name"] == name
+
+
+def test_a_park_said_to_be_where_a_club_meets_is_no_club():
+    found = body("Hi,\n\nFælledparken is a large park where our running club meets on 3 June.\n\nMark Dunn\n")
+    assert found.get("company_name") is None
