@@ -843,6 +843,14 @@ _STORED_AT = re.compile(r"(?i)\b(?:lives[ \t]+in|(?:is|are)[ \t]+(?:kept|stored|
                         r"|står[ \t]+(?:om[ \t]+natten|til[ \t]+daglig))\b[^.!?\n]{0,40}?\b(?:at|on|in|på|i)[ \t]+\Z")
 
 
+# the business's own base the work is run from ("Arbejdet udføres fra vores afdeling i Sydhavnen, X", "The job is
+# managed from our depot at X"): not where the work is
+_WORKED_FROM = re.compile(r"(?i)\b(?:udføres|styres|ledes|køres|koordineres|planlægges|run|managed|carried[ \t]out"
+                          r"|done|coordinated|planned)[ \t]+(?:fra|from)[ \t]+(?:vores|vor|vort|our)[ \t]+"
+                          r"(?:[\w\-]+[ \t]+)?(?:afdeling|kontor|lager|depot|office|branch|base|yard|værksted"
+                          r"|workshop)\w*\b[^.!?\n]{0,40}\Z")
+
+
 def _in_an_aside(text: str, start: int) -> bool:
     """The address at ``start`` stands inside brackets opened on its line (within ``_ASIDE_REACH`` characters)."""
     before = text[max(0, start - _ASIDE_REACH):start].rsplit("\n", 1)[-1]
@@ -877,7 +885,8 @@ def _roles(text: str, mentions: list[Mention]) -> list[str]:
                                                 # floors into 12 residential units": a development, not premises
         elif _NAMED_AFTER.search(text, max(0, m.start - 30), m.start):
             role = "name"                       # "Ejerforeningen Holmbladsgade 70": a name, not where it is
-        elif role in ("site", "neutral") and _STORED_AT.search(text, max(0, m.start - 80), m.start):
+        elif role in ("site", "neutral") and (_STORED_AT.search(text, max(0, m.start - 80), m.start)
+                                              or _WORKED_FROM.search(text, max(0, m.start - 80), m.start)):
             role = "another's"                  # "the truck lives in a rented storage hall at Kløvermarksvej 70": where
                                                 # a thing is kept, neither the business's address nor the site
         elif anothers_place(text, m.start) or _BILLS_TO_ANOTHER.search(text, max(0, m.start - 160), m.start):

@@ -138,3 +138,21 @@ def test_a_club_named_by_what_it_is(text, name):
 def test_a_park_said_to_be_where_a_club_meets_is_no_club():
     found = body("Hi,\n\nFælledparken is a large park where our running club meets on 3 June.\n\nMark Dunn\n")
     assert found.get("company_name") is None
+
+
+# ---------------------------------------------------------------- the base the work is run from
+
+def test_the_branch_the_work_is_run_from_is_no_site():
+    found = body("Til Center for Miljøbeskyttelse\n\nVi anmelder støjende arbejde på hjørnet af Jagtvej og "
+                 "Nørrebrogade fra 3. maj til 14. maj 2027.\n\nArbejdet udføres fra vores afdeling i Valby, Toftegårds "
+                 "Allé 9, men al post til undertegnede.\n\nMed venlig hilsen\nKasper Lind\n\nLind Byg A/S\n"
+                 "Hovedsæde: Vermundsgade 40, 2100 København Ø\nCVR 61698965\n", sender="kl@lindbyg.dk")
+    assert found["activity_location"] == "Jagtvej og Nørrebrogade"
+    assert found["address"] == "Vermundsgade 40"
+
+
+def test_work_done_at_an_address_not_our_own_base_stays_the_site():
+    found = body("Til Center for Miljøbeskyttelse\n\nArbejdet udføres fra fortovet ud for Toftegårds Allé 9 fra 3. maj "
+                 "til 14. maj 2027.\n\nMed venlig hilsen\nKasper Lind\n\nLind Byg A/S\n"
+                 "Vermundsgade 40, 2100 København Ø\nCVR 61698965\n", sender="kl@lindbyg.dk")
+    assert found["activity_location"] == "Toftegårds Allé 9"
