@@ -591,9 +591,11 @@ _SAID_TO_BE = re.compile(rf"(?<![\w])(?P<v>{_NAME_RUN})[ \t]{{0,2}}\((?i:det[ \t
                          r"(?i:\w*forening|\w*klub|club|association|society|firma|virksomhed|company|business)\b")
 # a sentence that opens with the name and says it is a club or an association: "Copenhagen Expat Runners is a small
 # non-profit running club", "Amager Strikkeklub er en forening for ..." (more than one word: "Vi er en forening")
-_IS_A_CLUB = re.compile(rf"(?:\A|(?<=\n)|(?<=[.!?][ \t]))(?!(?i:the|this|our|det|den|vores|it)\b)"
+# (not a greeting's: "Kære Københavns Kommune. Vi er en lille forening")
+_IS_A_CLUB = re.compile(rf"(?:\A|(?<=\n)|(?<=[.!?][ \t]))"
+                        r"(?!(?i:the|this|our|det|den|vores|it|kære|dear|hej|hi|hello)\b)"
                         rf"(?P<v>{_CAP_TOKEN}(?:[ \t]{{1,2}}(?:(?:{_JOINER})[ \t]{{0,2}})?{_CAP_TOKEN}){{1,5}})"
-                        r"[ \t]{1,2}(?i:is|er)[ \t](?i:en|et|a|an)[ \t](?:[\w-]+[ \t]){0,3}?"
+                        r"(?<![.,:;])[ \t]{1,2}(?i:is|er)[ \t](?i:en|et|a|an)[ \t](?:[\w-]+[ \t]){0,3}?"
                         r"(?i:\w*forening|\w*klub|club|association|society)\b")
 _RENAMED_TO = re.compile(rf"(?i:\b(?:omdøbt|omdøber|renamed|renaming)(?:[ \t]\w+){{0,2}}?[ \t](?:til|to))[ \t]{{1,2}}"
                          rf"(?P<v>{_NAME_RUN})")

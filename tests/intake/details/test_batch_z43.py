@@ -156,3 +156,9 @@ def test_work_done_at_an_address_not_our_own_base_stays_the_site():
                  "til 14. maj 2027.\n\nMed venlig hilsen\nKasper Lind\n\nLind Byg A/S\n"
                  "Vermundsgade 40, 2100 København Ø\nCVR 61698965\n", sender="kl@lindbyg.dk")
     assert found["activity_location"] == "Toftegårds Allé 9"
+
+
+def test_a_greeting_before_we_are_an_association_names_no_club():
+    found = body("Kære Københavns Kommune. Vi er en lille forening, Kulturforeningen Vanløse, og vil gerne holde "
+                 "loppemarked på Vanløse Torv søndag den 5. september 2027.\n\nVenlig hilsen\nLis Holm\n")
+    assert found["company_name"] == "Kulturforeningen Vanløse"
