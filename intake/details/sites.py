@@ -564,6 +564,10 @@ def find_addresses(text: str) -> dict[str, str]:
         # "Vores hovedklinik ligger på X, men ... har vi åbnet en filial på Y": the new branch the letter is about
         site = next((m for m in premises[1:] if not _same_house(m, own)
                      and _NEW_PREMISES.search(text, max(0, m.start - 40), m.start)), None)
+    if site is None and own is not None and own in by_role["registered"] and not agent:
+        # "Hotel Kanal, Nyhavn 61, ..." in the signature over "Registered office: Amaliegade 12, ...": the registered
+        # office is the address, the premises the signature names the site
+        site = next((m for m in by_role["signature"] if not _same_house(m, own)), None)
     if site is None and own is not None and own in by_role["signature"]:
         # a letter whose own address stands in its letterhead or signature: another address in its text is the site
         site = next((m for m in plain if not _same_house(m, own)), None)

@@ -162,3 +162,23 @@ def test_a_greeting_before_we_are_an_association_names_no_club():
     found = body("Kære Københavns Kommune. Vi er en lille forening, Kulturforeningen Vanløse, og vil gerne holde "
                  "loppemarked på Vanløse Torv søndag den 5. september 2027.\n\nVenlig hilsen\nLis Holm\n")
     assert found["company_name"] == "Kulturforeningen Vanløse"
+
+
+# ---------------------------------------------------------------- premises in the signature over a registered office
+
+def test_the_premises_in_the_signature_are_the_site_beside_a_registered_office():
+    found = body("Dear Byliv,\n\nHotel Pier would like to renew its permit for outdoor serving on the quay in front of "
+                 "the hotel, 10 tables on 24 m², from 1 April to 31 October.\n\nKind regards\nSara Holm\n"
+                 "Food & Beverage Manager\nHotel Pier, Strandgade 20, 1401 København K\n+45 31 70 25 88\n\n"
+                 "Pierhotels A/S · CVR 94464153 · Registered office: Bredgade 12, 1260 København K\n",
+                 sender="sara@hotelpier.dk")
+    assert found["address"] == "Bredgade 12"
+    assert found["activity_location"].startswith("Strandgade 20")
+
+
+def test_a_registered_office_alone_gives_no_site():
+    found = body("Dear Byliv,\n\nWe would like a permit for outdoor serving in front of our café from 1 April to 31 "
+                 "October.\n\nKind regards\nSara Holm\n\nPierhotels A/S · CVR 94464153 · Registered office: Bredgade "
+                 "12, 1260 København K\n", sender="sara@hotelpier.dk")
+    assert found["address"] == "Bredgade 12"
+    assert found.get("activity_location") is None
