@@ -564,10 +564,12 @@ def find_addresses(text: str) -> dict[str, str]:
         # "Vores hovedklinik ligger på X, men ... har vi åbnet en filial på Y": the new branch the letter is about
         site = next((m for m in premises[1:] if not _same_house(m, own)
                      and _NEW_PREMISES.search(text, max(0, m.start - 40), m.start)), None)
-    if site is None and own is not None and own in by_role["registered"] and not agent:
-        # "Hotel Kanal, Nyhavn 61, ..." in the signature over "Registered office: Amaliegade 12, ...": the registered
-        # office is the address, the premises the signature names the site
-        site = next((m for m in by_role["signature"] if not _same_house(m, own)), None)
+    if (site is None and own is not None and own in by_role["registered"] and not agent
+            and own.start >= signature_start(text)
+            and _SEAT_LABEL.search(text, text.rfind("\n", 0, own.start) + 1, own.start)):
+        # "Hotel Kanal, Nyhavn 61, ..." in the signature over the footer's "Registered office: Amaliegade 12, ...": the
+        # registered office is the address, the premises the signature names above it the site
+        site = next((m for m in by_role["signature"] if m.start < own.start and not _same_house(m, own)), None)
     if site is None and own is not None and own in by_role["signature"]:
         # a letter whose own address stands in its letterhead or signature: another address in its text is the site
         site = next((m for m in plain if not _same_house(m, own)), None)
@@ -845,6 +847,11 @@ _ASIDE_REACH = 80
 # lejet lager på X", "the stall is stored at X" (not "demolish an old storage hall at X": the site)
 _STORED_AT = re.compile(r"(?i)\b(?:lives[ \t]+in|(?:is|are)[ \t]+(?:kept|stored|parked)|opbevares"
                         r"|står[ \t]+(?:om[ \t]+natten|til[ \t]+daglig))\b[^.!?\n]{0,40}?\b(?:at|on|in|på|i)[ \t]+\Z")
+
+
+# the seat labelled as such on its line: "Registered office: ...", "Hjemsted: ..."
+_SEAT_LABEL = re.compile(r"(?i)\b(?:registered[ \t]office|head[ \t]office|hovedsæde|hovedkontor|hjemsted)"
+                         r"[ \t]*:[ \t]*\Z")
 
 
 # the business's own base the work is run from ("Arbejdet udføres fra vores afdeling i Sydhavnen, X", "The job is

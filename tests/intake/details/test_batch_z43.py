@@ -182,3 +182,17 @@ def test_a_registered_office_alone_gives_no_site():
                  "12, 1260 København K\n", sender="sara@hotelpier.dk")
     assert found["address"] == "Bredgade 12"
     assert found.get("activity_location") is None
+
+
+# ---------------------------------------------------------------- the week of a day
+
+@pytest.mark.parametrize("text", ["Installation is planned for the week of 8 March, but the day is not fixed yet.",
+                                  "Installation is planned for the week of 10 March.",
+                                  "Vi monterer i ugen fra mandag den 8. marts."])
+def test_the_week_of_a_day_is_that_week(text):
+    assert find_period(text, REFERENCE) == Period(date(2027, 3, 8), date(2027, 3, 14))
+
+
+def test_the_week_after_a_day_is_no_week_of_it():
+    assert find_period("The week after 8 March we will know more.", REFERENCE) != Period(date(2027, 3, 8),
+                                                                                         date(2027, 3, 14))
