@@ -37,8 +37,11 @@ NO_DANISH_CVR = re.compile(
     r"|Sweden|Norway|Germany|Ireland)\b|\bCompanies[ \t]+House\b")
 CVR_DK = re.compile(r"(?<![\w-])DK[\s-]?(?P<v>\d{2}[ ]?\d{2}[ ]?\d{2}[ ]?\d{2})(?![\d])")
 # the label (``P_LABEL``, the privacy module's, so a P-number the details read is never flagged as a CPR) and its
-# ten digits right after it
-P_LABELLED = re.compile(rf"(?:{P_LABEL.pattern})\.?[\s:.#]{{0,4}}(?P<v>\d(?:[ \-]?\d){{9}})(?![\d])", re.IGNORECASE)
+# ten digits right after it, or after the unit it names in a word or two ("P-number of the hotel 1004218833",
+# "P-nr. for butikken 1019274650")
+P_LABELLED = re.compile(rf"(?:{P_LABEL.pattern})\.?(?:[ \t]{{1,2}}(?:of|for|til)[ \t]{{1,2}}"
+                        r"(?:(?:the|our|vores|vor|den|det)[ \t]{1,2})?[^\W\d_]{2,20})?"
+                        rf"[\s:.#]{{0,4}}(?P<v>\d(?:[ \-]?\d){{9}})(?![\d])", re.IGNORECASE)
 PHONE_LABELLED = re.compile(
     r"(?:\btlf|\btelefon\w*|\bmobil\w*|\bmob|\bphone|\btel|\btelephone|\bmobile|\bdirekte|\bdir|\bcell"
     r"|\bdirect(?:[ \t]line)?|(?-i:\b[MT](?=:)))\.?"       # "M: 20 91 44 72" in a signature

@@ -522,6 +522,7 @@ def _candidates(text: str) -> Iterator[Candidate]:
         yield " ".join(value[role.end() if role else 0:].split()), start, m.end("v"), 3
     yield from _plain_candidates(text, islice(_OWNED_BY.finditer(text), MAX_CANDIDATES), 2)
     yield from _plain_candidates(text, islice(_SAID_TO_BE.finditer(text), MAX_CANDIDATES), 2)
+    yield from _plain_candidates(text, islice(_IS_A_CLUB.finditer(text), MAX_CANDIDATES), 2)
     yield from _plain_candidates(text, islice(_RENAMED_TO.finditer(text), MAX_CANDIDATES), 2)
     yield from _plain_candidates(text, organisations, 2)
     yield from _plain_candidates(text, islice(_WE_ARE.finditer(text), MAX_CANDIDATES), 0)
@@ -588,6 +589,14 @@ def _business_block(text: str, m: re.Match[str]) -> bool:
 _SAID_TO_BE = re.compile(rf"(?<![\w])(?P<v>{_NAME_RUN})[ \t]{{0,2}}\((?i:det[ \t]er|som[ \t]er|it['’]s|it[ \t]is"
                          r"|which[ \t]is)[ \t]{1,2}(?i:en|et|a|an|vores|our)[ \t]{1,2}(?:[\w-]+[ \t]{1,2}){0,2}?"
                          r"(?i:\w*forening|\w*klub|club|association|society|firma|virksomhed|company|business)\b")
+# a sentence that opens with the name and says it is a club or an association: "Copenhagen Expat Runners is a small
+# non-profit running club", "Amager Strikkeklub er en forening for ..." (more than one word: "Vi er en forening")
+# (not a greeting's: "Kære Københavns Kommune. Vi er en lille forening")
+_IS_A_CLUB = re.compile(rf"(?:\A|(?<=\n)|(?<=[.!?][ \t]))"
+                        r"(?!(?i:the|this|our|det|den|vores|it|kære|dear|hej|hi|hello)\b)"
+                        rf"(?P<v>{_CAP_TOKEN}(?:[ \t]{{1,2}}(?:(?:{_JOINER})[ \t]{{0,2}})?{_CAP_TOKEN}){{1,5}})"
+                        r"(?<![.,:;])[ \t]{1,2}(?i:is|er)[ \t](?i:en|et|a|an)[ \t](?:[\w-]+[ \t]){0,3}?"
+                        r"(?i:\w*forening|\w*klub|club|association|society)\b")
 _RENAMED_TO = re.compile(rf"(?i:\b(?:omdøbt|omdøber|renamed|renaming)(?:[ \t]\w+){{0,2}}?[ \t](?:til|to))[ \t]{{1,2}}"
                          rf"(?P<v>{_NAME_RUN})")
 
@@ -1155,7 +1164,8 @@ _CONTACT_AFTER_NAME = re.compile(r"(?i:\s{1,2}(?:(?:who|som|der)\s{1,2})?(?:will
                                  r"|(?:det[ \t])?praktiske|practicalities|practical[ \t](?:side|details)"
                                  # "Rasmus is handling this, rasmus@...", "Our facility manager Peter Rahbek handles
                                  # this: peter.rahbek@...": the matter itself, a pronoun that ends the clause
-                                 r"|(?:this|that|it|dette|det)(?=[ \t]{0,2}[,.;:!\n]))\b"
+                                 # (or a dash before the address: "tager sig af det – mikkel@...")
+                                 r"|(?:this|that|it|dette|det)(?=[ \t]{0,2}[,.;:!\n–—]|[ \t]{1,2}-[ \t]))\b"
                                  # "Brian Holst, der står for pladsen og kan svare på alle spørgsmål om ansøgningen"
                                  r"|,?[ \t]{1,2}(?:som|der|who)[ \t][^.!?\n]{0,40}?\b(?:kan|can)[ \t]"
                                  r"(?:svare[ \t]på|answer)[ \t](?:alle[ \t]|all[ \t]|any[ \t])?"

@@ -87,11 +87,14 @@ _DATE_PATTERNS = [
     re.compile(r"(?<![\w])(?P<d>(?i:sidste|last))[ \t]{1,3}(?i:dag|day)[ \t]{1,3}(?i:i|af|of|in)[ \t]{1,3}"
                + _MONTH.format("mon") + r"(?:,?\s{1,3}" + _YEAR.format("y") + r")?(?!\w)", re.IGNORECASE),
 ]
+# a day of the week shortened ("Sat", "lør."; "man" only with its dot: "man" is also a pronoun)
+_WEEKDAY_SHORT = r"(?:(?:tirs?|ons|tors?|fre|lør|søn|mon|tues?|wed|thur?s?|fri|sat|sun)\.?|man\.)"
 _DAY_RANGE_PATTERNS = [
     # "1.-3. juni 2027", "1-3 June 2027", "fra den 1. til den 15. juni", "between 1 and 3 June"
     re.compile(r"(?<![\d])(?P<d1>\d{1,2})(?:\.|st|nd|rd|th)?\s{0,3}"
                r"(?:-|–|til(?:\s{1,3}og\s{1,3}med)?(?:\s{1,3}(?:den|d\.))?|to|until|till|through|thru|and|og)"
-               r"(?:\s{1,3}(?:(?:man|tirs|ons|tors|fre|lør|søn)dag|(?:mon|tues|wednes|thurs|fri|satur|sun)day)"
+               r"(?:\s{1,3}(?:(?:man|tirs|ons|tors|fre|lør|søn)dag|(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+               r"|" + _WEEKDAY_SHORT + r")"                                  # "Sat 12 and Sun 13 June"
                r"(?:\s{1,3}(?:den|d\.))?)?\s{0,3}(?:the\s{1,3})?(?P<d2>\d{1,2})"     # "the 1st to the 14th of August"
                r"(?:\.|st|nd|rd|th)?\s{0,3}(?:of\s{1,3})?"
                + _MONTH.format("mon") + r"(?:,?\s{1,3}" + _YEAR.format("y") + r")?(?!\w)", re.IGNORECASE),
@@ -654,6 +657,7 @@ def _not_excluded(text: str, dates: list[DateMention], reference: date) -> list[
             and not _MOVE_AFTER.match(text, d.end)
             and not _DAMAGE_BEFORE.search(text, max(0, d.start - 40), d.start)
             and not _APPROVED_ON.search(text, max(0, d.start - 60), d.start)
+            and not _WEEK_OF_A_DAY.search(text, max(0, d.start - 20), d.start)
             and not _REACHABLE_UNTIL.search(text, max(0, d.start - 100), d.start)
             and not (d.year is None and _LAST_YEAR_BEFORE.search(text, max(0, d.start - 60), d.start))]
 
@@ -856,7 +860,8 @@ def _last_day(year: int, month: int) -> date:
 # "i hele maj og juni 2027", "in July 2027", "april-oktober 2027", "fra maj til september", "i juni, juli og august":
 # whole months
 _MONTH_RANGE = re.compile(
-    r"(?<![\d.])(?<![\d.][ \t])(?P<lead>\b(?:i|in|fra|from|during|throughout|hele|whole|all[ \t]of|for|primo"
+    r"(?<![\d.])(?<![\d.][ \t])(?P<lead>\b(?:i|in|fra|from|during|throughout|hele"
+    r"|(?:the[ \t]{1,3})?whole(?:[ \t]{1,3}of)?|all[ \t]of|for|primo"
     r"|medio|(?:weekends|weekdays|saturdays|sundays)[ \t]{1,3}of"      # "the weekends of June 2027"
     # "hele sommeren maj til og med august"
     r"|(?:hele[ \t]{1,3}|all[ \t]{1,3}|the[ \t]{1,3}whole[ \t]{1,3})?(?:sommeren|summer)"
@@ -1029,6 +1034,13 @@ def _ranges(text: str, reference: date, dates: list[DateMention]) -> list[tuple[
                 out.append((week.start(), start, end))
     # (not the days of another matter: "Jeg er på messe i Hamborg 8.-10. februar")
     return sorted((r for r in out if not _ANOTHER_MATTER.search(text, max(0, r[0] - 80), r[0])), key=lambda r: r[0])
+
+
+# a week named by a day in it, right before the day: "the week of 8 March", "i ugen med den 8. marts": no day of its
+# own (a week of work not yet fixed to its days; dev d52-22), though a week its start is written for ("the week starting
+# Monday 7 June") is
+_WEEK_OF_A_DAY = re.compile(r"(?i)(?:\b(?:the[ \t]+)?week[ \t]+of|\bugen[ \t]+med)[ \t]+"
+                            r"(?:the[ \t]+|den[ \t]+|d\.[ \t]*)?\Z")
 
 
 # days listed, the last after "and": "Thursday 8 July, Thursday 15 July and Thursday 22 July 2027", "lørdag den 5. juni,

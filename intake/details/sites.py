@@ -564,6 +564,12 @@ def find_addresses(text: str) -> dict[str, str]:
         # "Vores hovedklinik ligger på X, men ... har vi åbnet en filial på Y": the new branch the letter is about
         site = next((m for m in premises[1:] if not _same_house(m, own)
                      and _NEW_PREMISES.search(text, max(0, m.start - 40), m.start)), None)
+    if (site is None and own is not None and own in by_role["registered"] and not agent
+            and own.start >= signature_start(text)
+            and _SEAT_LABEL.search(text, text.rfind("\n", 0, own.start) + 1, own.start)):
+        # "Hotel Kanal, Nyhavn 61, ..." in the signature over the footer's "Registered office: Amaliegade 12, ...": the
+        # registered office is the address, the premises the signature names above it the site
+        site = next((m for m in by_role["signature"] if m.start < own.start and not _same_house(m, own)), None)
     if site is None and own is not None and own in by_role["signature"]:
         # a letter whose own address stands in its letterhead or signature: another address in its text is the site
         site = next((m for m in plain if not _same_house(m, own)), None)
@@ -843,6 +849,19 @@ _STORED_AT = re.compile(r"(?i)\b(?:lives[ \t]+in|(?:is|are)[ \t]+(?:kept|stored|
                         r"|står[ \t]+(?:om[ \t]+natten|til[ \t]+daglig))\b[^.!?\n]{0,40}?\b(?:at|on|in|på|i)[ \t]+\Z")
 
 
+# the seat labelled as such on its line: "Registered office: ...", "Hjemsted: ..."
+_SEAT_LABEL = re.compile(r"(?i)\b(?:registered[ \t]office|head[ \t]office|hovedsæde|hovedkontor|hjemsted)"
+                         r"[ \t]*:[ \t]*\Z")
+
+
+# the business's own base the work is run from ("Arbejdet udføres fra vores afdeling i Sydhavnen, X", "The job is
+# managed from our depot at X"): not where the work is
+_WORKED_FROM = re.compile(r"(?i)\b(?:udføres|styres|ledes|køres|koordineres|planlægges|run|managed|carried[ \t]out"
+                          r"|done|coordinated|planned)[ \t]+(?:fra|from)[ \t]+(?:vores|vor|vort|our)[ \t]+"
+                          r"(?:[\w\-]+[ \t]+)?(?:afdeling|kontor|lager|depot|office|branch|base|yard|værksted"
+                          r"|workshop)\w*\b[^.!?\n]{0,40}\Z")
+
+
 def _in_an_aside(text: str, start: int) -> bool:
     """The address at ``start`` stands inside brackets opened on its line (within ``_ASIDE_REACH`` characters)."""
     before = text[max(0, start - _ASIDE_REACH):start].rsplit("\n", 1)[-1]
@@ -877,7 +896,8 @@ def _roles(text: str, mentions: list[Mention]) -> list[str]:
                                                 # floors into 12 residential units": a development, not premises
         elif _NAMED_AFTER.search(text, max(0, m.start - 30), m.start):
             role = "name"                       # "Ejerforeningen Holmbladsgade 70": a name, not where it is
-        elif role in ("site", "neutral") and _STORED_AT.search(text, max(0, m.start - 80), m.start):
+        elif role in ("site", "neutral") and (_STORED_AT.search(text, max(0, m.start - 80), m.start)
+                                              or _WORKED_FROM.search(text, max(0, m.start - 80), m.start)):
             role = "another's"                  # "the truck lives in a rented storage hall at Kløvermarksvej 70": where
                                                 # a thing is kept, neither the business's address nor the site
         elif anothers_place(text, m.start) or _BILLS_TO_ANOTHER.search(text, max(0, m.start - 160), m.start):
@@ -996,11 +1016,17 @@ _PROPERTYS_OFFICE = re.compile(rf"(?i)\b(?:{PROPERTYS_PEOPLE}"
                                # the business's advisers, named: "Our accountant, Revisorhuset Nord, Lyngbyvej 20",
                                # "vores revisor er Holm & Juul, Frederikssundsvej 70"
                                r"|(?:our|my|vores|vor|min)[ \t]+(?:accountants?|auditors?|bookkeepers?|lawyers?"
-                               r"|solicitors?|revisor(?:er)?|bogholder|advokat(?:er)?))"
+                               r"|solicitors?|revisor(?:er)?|bogholder|advokat(?:er)?"
+                               # "our architects, Vang & Holm Arkitekter, Store Kongensgade 40", "vores miljørådgiver,
+                               # Frank Bach fra Bach Miljø ApS (CVR ...), Gammel Kongevej 5"
+                               r"|architects?|arkitekt(?:er)?|consultants?|advis[eo]rs?|\w*rådgiver(?:e)?"
+                               r"|engineers?|ingeniør(?:er)?))"
                                r"(?:[ \t]+(?:er|is))?(?:,?[ \t]{1,2}|[ \t]{0,2}\()(?-i:[A-ZÆØÅ])"
                                # (its address after a comma, or in brackets: "The landlord, Istedhus A/S (Gothersgade
-                               # 14, 1123 København K)")
-                               r"(?:[^,.;:()\n]{0,60}?(?:,[ \t]{1,2}|[ \t]{0,2}\([ \t]{0,2})){1,2}\Z"
+                               # 14, 1123 København K)"; its CVR in brackets between: "X ApS (CVR 89732778), ...")
+                               r"(?:[^,.;:()\n]{0,60}?"
+                               r"(?:[ \t]{0,2}\((?:cvr|cvr-nr\.?)[ \t:]{0,3}(?:dk)?[\d \t]{8,11}\))?"
+                               r"(?:,[ \t]{1,2}|[ \t]{0,2}\([ \t]{0,2})){1,2}\Z"
                                # the client of the job, in the brackets after its name: "for Boligselskabet
                                # Nordvest (bygherre, CVR ..., administration: Frederiksborgvej 20, ...)"
                                r"|\([ \t]{0,2}(?:bygherre(?:n)?|(?:the[ \t]+)?(?:developer|building[ \t]owner|client))"
@@ -1384,7 +1410,10 @@ _OR_ANOTHER = re.compile(r"[ \t,]{1,3}(?:or|eller)[ \t]{1,3}(?:(?:in|i|på|at|on
 # "We run a small event space on Refshaleøen", "vi driver et spillested i Sydhavn": a venue too)
 # ("Hvad skal jeg søge om for at åbne en café på Istedgade?": the premises the business is to open in)
 _WHERE_WE_RUN = re.compile(r"(?i)(?:\b(?:(?:i|we|jeg|vi)(?:[ \t]+(?:run|own|have|har|driver|ejer|er|are|am)"
-                           r"|['’](?:re|m))|(?:at|to)[ \t]+(?:åbne|open))"
+                           r"|['’](?:re|m))|(?:at|to)[ \t]+(?:åbne|open)"
+                           # premises being looked at for the business to be ("I am looking at a space on
+                           # Godsbanegade, but nothing is signed", "vi kigger på et lokale i Valby")
+                           r"|\b(?:looking[ \t]+at|considering|kigger[ \t]+på|ser[ \t]+på))"
                            # ("jeg har købmandsforretning på Nørrebrogade": a Danish trade without its article)
                            r"(?:[ \t]+(?:a|an|en|et|our|my|vores|min|mit|the)"
                            r"|(?=[ \t]+\w+(?:forretning|butik|salon)\b))"
@@ -1395,7 +1424,7 @@ _WHERE_WE_RUN = re.compile(r"(?i)(?:\b(?:(?:i|we|jeg|vi)(?:[ \t]+(?:run|own|have
                            r"|bakery|kiosk"
                            r"|\w*salon|frisør|klinik|clinic|studio|værksted|workshop|pizzeria|business|\w*forretning"
                            r"|\w*risteri|\w*bryggeri|\w*roastery|\w*brewery|agency|company|firm|bureau|\w*firma"
-                           r"|virksomhed|venue|space|\w*sted|\w*hal|hall"
+                           r"|virksomhed|venue|space|\w*sted|\w*hal|hall|lokale|premises"
                            # a trade's shop by its trade: "We are a small florist on Ahornsgade", "et lille trykkeri i
                            # Valby", "a family-run grocery in Amager"
                            r"|florist|\w*handler|\w*handel|\w*eri|\w*ery"
