@@ -149,6 +149,9 @@ def body(text: str, *attachments: tuple[str, str]) -> Evidence:
     ("jordflytning", "destination", "2,000 tonnes of clean soil to a recycling site in Køge"),
     ("nedrivning", "period", "Nedrivning planlagt til juni 2027."),
     ("skilte", "size", "Skiltets mål (B x H)\t180 x 60"),
+    # a sign's size in metres written out (it is no area, so only the pattern says the size is given)
+    ("skilte", "size", "et nyt skilt op over vinduet, ca. 2 x 0,5 meter, med lys bagfra"),
+    ("skilte", "size", "a new sign above the door, 3 x 0.6 metres, not lit"),
 ])
 def test_an_item_given_in_other_words_is_had(catalogue, task, item, text):
     assert item in check(catalogue.task(task), body(text)).have
