@@ -21,7 +21,7 @@ from email.message import EmailMessage
 from icalendar import Calendar, Event, vCalAddress, vText
 
 from intake.letters.envelope import Envelope, build_mail, mailbox
-from intake.letters.wording import describe_day, describe_received, phrase, render, words
+from intake.letters.wording import clock, describe_day, describe_received, phrase, render, words
 from intake.mail.message import clean_header_value
 from routing.goals import LOCAL_TZ
 
@@ -141,7 +141,8 @@ def ics_text(inv: Invitation, lang: str, now: datetime | None = None) -> str:
 
 def _when(inv: Invitation, lang: str) -> str:
     start, end = inv.starts_at.astimezone(LOCAL_TZ), inv.ends_at.astimezone(LOCAL_TZ)
-    return phrase(lang, "words.at_time", date=describe_day(start.date(), lang), time=f"{start:%H:%M}-{end:%H:%M}")
+    return phrase(lang, "words.at_time", date=describe_day(start.date(), lang),
+                  time=f"{clock(start, lang)}-{clock(end, lang)}")
 
 
 def mail_body(inv: Invitation, recipient: Participant, lang: str, from_name: str) -> str:

@@ -62,9 +62,15 @@ def phrase(lang: str, key: str, **values: object) -> str:
 
 
 def describe_received(when: datetime, lang: str) -> str:
-    """When a mail arrived, as the business reads it: "mandag den 30. november 2026 kl. 09:05"."""
+    """When a mail arrived, as the business reads it: "mandag den 30. november 2026 kl. 09.05"."""
     local = when.astimezone(LOCAL_TZ)
-    return phrase(lang, "words.at_time", date=describe_day(local.date(), lang), time=f"{local:%H:%M}")
+    return phrase(lang, "words.at_time", date=describe_day(local.date(), lang), time=clock(local, lang))
+
+
+def clock(when: datetime, lang: str) -> str:
+    """A time of day as the language writes it: Danish with a full stop ("kl. 09.05", as Retskrivningsordbogen
+    writes clock times), English with a colon ("09:05")."""
+    return f"{when:%H.%M}" if language(lang) == "da" else f"{when:%H:%M}"
 
 
 def describe_day(d: date, lang: str) -> str:

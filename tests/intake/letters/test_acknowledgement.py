@@ -27,7 +27,7 @@ EXPECTED = {
     "da": {
         "greeting": "Kære Peter Jensen\n",
         "subject": f"[{REFERENCE}] Kvittering: Ansøgning om stillads",
-        "received": "som vi modtog mandag den 30. november 2026 kl. 09:05. Vi har registreret den under sagsnummer "
+        "received": "som vi modtog mandag den 30. november 2026 kl. 09.05. Vi har registreret den under sagsnummer "
                     f"{REFERENCE}.",
         "task": "Opgave: Råden over vejareal (stillads, container, skurvogn, kran, lift)\n",
         "office": "Ansvarlig enhed: Center for Trafik (vejmyndighed)\n",

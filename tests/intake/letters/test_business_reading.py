@@ -57,9 +57,9 @@ def test_danish_dates_in_sentences_read_weekday_den_day(settings):
     danish, _ = _halves(settings)
     wrong = re.findall(rf".{{0,30}}\bden (?:{DANISH_WEEKDAY}) \d", danish)
     assert not wrong, wrong
-    assert "som vi modtog mandag den 30. november 2026 kl. 09:05" in danish
+    assert "som vi modtog mandag den 30. november 2026 kl. 09.05" in danish
     assert "Sagen blev afsluttet (godkendt) mandag den 7. december 2026" in danish
-    assert "Tidspunkt: tirsdag den 8. december 2026 kl. 10:00-11:00" in danish
+    assert "Tidspunkt: tirsdag den 8. december 2026 kl. 10.00-11.00" in danish
 
 
 def test_the_english_acknowledgement_says_on_which_day_and_email(settings):

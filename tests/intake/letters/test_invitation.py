@@ -24,12 +24,12 @@ KINDS = {"new": MEETING,
          "cancelled": replace(MEETING, sequence=2, cancelled=True, reason="Afklaret pr. mail")}
 EXPECTED = {
     "da": {"new": ("Stjernemøde", "Vi indkalder til et stjernemøde om sag KBH-2026-000042 (Stillads).",
-                   "Tidspunkt: tirsdag den 8. december 2026 kl. 10:00-11:00\nSted: Rådhuset, lokale 12\n"),
+                   "Tidspunkt: tirsdag den 8. december 2026 kl. 10.00-11.00\nSted: Rådhuset, lokale 12\n"),
            "moved": ("Stjernemøde flyttet", "Stjernemødet om sag KBH-2026-000042 (Stillads) er flyttet.",
-                     "Nyt tidspunkt: tirsdag den 8. december 2026 kl. 10:00-11:00\n"
-                     "(tidligere: mandag den 7. december 2026 kl. 13:00)\n"),
+                     "Nyt tidspunkt: tirsdag den 8. december 2026 kl. 10.00-11.00\n"
+                     "(tidligere: mandag den 7. december 2026 kl. 13.00)\n"),
            "cancelled": ("Stjernemøde aflyst", "Stjernemødet om sag KBH-2026-000042 (Stillads) tirsdag den 8. december "
-                         "2026 kl. 10:00-11:00 er aflyst.", "Begrundelse: Afklaret pr. mail\n\n"),
+                         "2026 kl. 10.00-11.00 er aflyst.", "Begrundelse: Afklaret pr. mail\n\n"),
            "greeting": "Kære Peter Jensen\n", "closing": "Med venlig hilsen\nMette Holm\n{}\n",
            "people": "Deltagere:\n- Mette Holm (kontaktperson)\n- Center for Trafik (sagsbehandler)\n"
                      "- Peter Jensen (ansøger)\n"},

@@ -72,7 +72,7 @@ def test_summary_names_task_office_receipt_goal_and_due_week(settings):
     assert body.startswith(f"Ny sag / New case {REFERENCE}\n")
     assert f"Opgavetype / task type:  {TASK} (vejareal), sikkerhed / confidence 0.87\n" in body
     assert "Enhed / office:          Center for Trafik (vejmyndighed)\n" in body
-    assert "Modtaget / received:     mandag den 30. november 2026 kl. 09:05\n" in body
+    assert "Modtaget / received:     mandag den 30. november 2026 kl. 09.05\n" in body
     assert "Servicemål / goal:       10 arbejdsdage\n" in body
     assert ("Frist / due date:        2026-12-14. Forventes afsluttet i uge 51 (14.-18. december 2026), senest "
             "mandag den 14. december\n") in body

@@ -68,3 +68,16 @@ def test_a_greeting_is_a_name_or_no_one(name, greeted):
     from intake.letters.wording import greeting_name
 
     assert greeting_name(name, "da") == greeted
+
+
+def test_a_danish_clock_time_has_a_full_stop_and_an_english_one_a_colon():
+    """Danish writes "kl. 09.05" (Retskrivningsordbogen); the letters wrote "kl. 09:05" in Danish too."""
+    from datetime import datetime
+
+    from intake.letters.wording import clock, describe_received
+    from routing.goals import LOCAL_TZ
+
+    when = datetime(2026, 11, 30, 9, 5, tzinfo=LOCAL_TZ)
+    assert (clock(when, "da"), clock(when, "en")) == ("09.05", "09:05")
+    assert describe_received(when, "da").endswith("kl. 09.05")
+    assert describe_received(when, "en").endswith("at 09:05")
