@@ -18,8 +18,10 @@ from sqlmodel import Session, col, select
 
 from intake import kinds
 from intake.cases import lifecycle as cases
-from intake.cases.forwarded import Forward, cited_ids, forward_answered, from_forwarded_to
+from intake.cases.forwarded import Forward, cited_ids, database_forwards, forward_answered, from_forwarded_to
 from intake.cases.lifecycle import Desk
+from intake.dryrun import analyse
+from intake.followups import database_lookup
 from intake.pipeline import Context, MessageState, find_parties, find_refs, parse
 from intake.settings import load_settings
 from models import Case, CaseEvent, CasePart, InboundMessage, OutboxMail
@@ -63,7 +65,8 @@ def _state(sender: str, *, proven: bool = True, subject: str = f"SV: [{REF}] Vid
     return state
 
 
-CASE = Case(id=7, reference=REF, received_at=datetime(2026, 11, 30, tzinfo=UTC), subject="Café", sender="anna@email.dk")
+CASE = Case(id=7, reference=REF, received_at=datetime(2026, 11, 30, tzinfo=UTC), subject="Café", sender="anna@email.dk",
+            task_type="generel", office="erhvervsservice")
 
 
 def _lookup(references, owners):
@@ -233,3 +236,12 @@ def test_the_authoritys_address_failing_dmarc_is_unverified(service, forwarded):
                                       dmarc="fail"))
     assert outcome.outcome == "unverified"
     assert [e.action for e in snapshot(engine, reference)[2]][-1] == "unverified_mail"
+
+
+def test_the_dry_run_decides_the_same(service, forwarded):
+    runner, _box, engine, _desk = service
+    _reference, fwd = forwarded
+    raw = answer(fwd, f"Fødevarestyrelsen <{AUTHORITY}>", "Tak, vi har modtaget den.").as_bytes()
+    with Session(engine) as s:
+        assert analyse(raw, runner.ctx, lookup=database_lookup(s), forwards=database_forwards(s)).kind == \
+            "authority_reply"
