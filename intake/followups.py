@@ -259,14 +259,16 @@ def record_unverified(session: Session, rec: InboundMessage, state: MessageState
                       case: Case) -> None:
     """A From of the case that failed authentication: flagged for the office, not threaded, not answered."""
     n = rec.id or _count_messages(session, case) + 1     # (unverified mail is not counted: its own number)
+    why = f"answers our forward, not proven the authority's ({state.auth.summary})" if state.forwarded_to else \
+        state.auth.summary
     session.add(CaseEvent(case_id=case.id, actor="intake", action="unverified_mail",
-                          detail=f"message {rec.id}: {state.auth.summary}; not added to the case"))
+                          detail=f"message {rec.id}: {why}; not added to the case"))
     office, _ = _offices_to_tell(_parts_to_tell(partlib.parts_of(session, case)))
     msg = unverified_to_office(case, state.mail, state.raw, ctx.catalogue, ctx.settings, n, state.auth.summary,
-                               office=office)
+                               office=office, forwarded_to=state.forwarded_to)
     queue_mail(session, purpose="unverified_note", msg=msg, case_id=case.id, inbound_id=rec.id)
     rec.outcome, rec.kind, rec.case_id = "unverified", "unverified_mail", None
-    rec.reason = f"sender not proven ({state.auth.summary}): not added to {case.reference}"
+    rec.reason = f"sender not proven ({why}): not added to {case.reference}"
     log.warning("mail about a case from an unproven sender", extra={"reference": case.reference,
                                                                     "inbound_id": rec.id})
 

@@ -163,6 +163,7 @@ def _answers_a_forward(state: MessageState, lookup: CaseLookup, forwards: Forwar
     case = lookup([forward.reference], None)
     if case is not None:
         state.kind = "authority_reply" if from_authority and state.sender_proven else "unverified_mail"
+        state.forwarded_to = forward.to
     return case
 
 

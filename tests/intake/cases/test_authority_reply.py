@@ -226,7 +226,10 @@ def test_a_stranger_citing_the_forward_is_unverified_and_told_nothing(service, f
     assert all_cases == cases_before and events[-1].action == "unverified_mail"
     with Session(engine) as s:
         to_eve = s.exec(select(OutboxMail).where(OutboxMail.recipient == "eve@email.dk")).all()
+        note = s.exec(select(OutboxMail).where(OutboxMail.purpose == "unverified_note")).one()
     assert to_eve == []
+    text = email.message_from_bytes(note.raw, policy=policy.default).get_body(("plain",)).get_content()
+    assert f"svarer på vores videresendelse af sagen til {AUTHORITY}" in text, "the office is told what it is"
 
 
 def test_the_authoritys_address_failing_dmarc_is_unverified(service, forwarded):
