@@ -21,6 +21,7 @@ from sqlmodel import Session
 from intake.attachments import Limits, Sandbox, configure
 from intake.cases.desk import build_desk as build_desk
 from intake.cases.desk import catalogue_and_calendar as catalogue_and_calendar
+from intake.cases.forwarded import Forward, ForwardLookup, forward_answered
 from intake.errors import IntakeError
 from intake.followups import CaseLookup, find_case
 from intake.letters.outbox import send_due
@@ -126,14 +127,15 @@ def open_engine(settings: Settings) -> Engine:
 
 
 @contextmanager
-def case_lookup(settings: Settings) -> Iterator[CaseLookup | None]:
-    """A read-only lookup of the cases for the dry run; None when there is no database yet.
+def case_lookup(settings: Settings) -> Iterator[tuple[CaseLookup | None, ForwardLookup | None]]:
+    """Read-only look-ups of the cases and of our forwards to authorities for the dry run; (None, None) when there
+    is no database yet.
 
     It never creates or migrates a database: ``intake classify`` stores nothing.
     """
     url = make_url(settings.database_url)
     if url.get_backend_name() == "sqlite" and (not url.database or not Path(url.database).exists()):
-        yield None
+        yield None, None
         return
     engine = make_engine(settings.database_url)
     try:
@@ -144,6 +146,14 @@ def case_lookup(settings: Settings) -> Iterator[CaseLookup | None]:
                 except SQLAlchemyError as err:
                     log.warning("cannot read the cases (%s): a quoted reference is read as new", type(err).__name__)
                     return None
-            yield lookup
+
+            def forwards(ids: Sequence[str]) -> Forward | None:
+                try:
+                    return forward_answered(session, ids)
+                except SQLAlchemyError as err:
+                    log.warning("cannot read the outbox (%s): an answer to a forward is read as other mail",
+                                type(err).__name__)
+                    return None
+            yield lookup, forwards
     finally:
         engine.dispose()

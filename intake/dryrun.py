@@ -5,24 +5,26 @@ from datetime import UTC, datetime
 from typing import Any
 
 from intake import kinds
+from intake.cases.forwarded import ForwardLookup
 from intake.errors import StopMessage
 from intake.followups import CaseLookup
 from intake.pipeline import ANALYSIS, PRELUDE, Context, MessageState, run_stages
 
 
 def analyse(raw: bytes, ctx: Context, received: datetime | None = None,
-            lookup: CaseLookup | None = None) -> MessageState:
+            lookup: CaseLookup | None = None, forwards: ForwardLookup | None = None) -> MessageState:
     """Run the whole pipeline without storing; ``state.kind`` says what the message is.
 
     The receipt time is ``received``, else the message's Date header, else now.
     ``lookup`` finds the case a quoted reference belongs to (the service's own
-    decision, ``intake.kinds``); without one, mail quoting a reference is new.
+    decision, ``intake.kinds``); without one, mail quoting a reference is new. ``forwards`` finds our forward to
+    an authority that a mail answers (``intake.cases.forwarded``).
     """
     state = MessageState(raw=raw, received=received or datetime.now(UTC))
     try:
         run_stages(PRELUDE, state, ctx)
         _date_as_receipt(state, received)
-        kinds.resolve(state, lookup)
+        kinds.resolve(state, lookup, forwards)
         if kinds.HANDLERS[state.kind].analyse:
             run_stages(ANALYSIS, state, ctx)
             kinds.settle(state, ctx)

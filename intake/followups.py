@@ -21,7 +21,9 @@ What follows is written in the caller's session:
   case's thread and in the caseworker's name; marked internal (``[intern]`` in
   the subject, or sent to the comment address) it is a note and goes nowhere;
 - mail about a **closed case** that is not a new application is recorded on it,
-  the office is told, and the business is answered how to apply again or ask.
+  the office is told, and the business is answered how to apply again or ask;
+- an **authority's answer** to an application we forwarded to it (``intake.cases.forwarded``) is recorded on the
+  case and marks the forwarded part unread for its office; nothing is sent and no status or clock moves.
 """
 from __future__ import annotations
 
@@ -34,6 +36,7 @@ from sqlmodel import Session, col, func, select
 from intake.cases import parts as partlib
 from intake.cases import unread
 from intake.cases.checklists import apply_answer, stored
+from intake.cases.forwarded import cited_ids, forward_answered
 from intake.cases.lifecycle import Desk, resume
 from intake.cases.rules import (
     NOTICE_PURPOSES,
@@ -64,7 +67,7 @@ log = logging.getLogger(__name__)
 CaseLookup = Callable[[Sequence[str], "Sequence[str] | None"], "Case | None"]
 # Events a status answer never names as the last one: the question itself, and what is the office's business.
 INTERNAL_EVENTS = ("status_query", "follow_up", "caseworker_note", "unverified_mail", "contact_added",
-                   "contact_removed", "purged", "unproven_sender")
+                   "contact_removed", "purged", "unproven_sender", "authority_reply")
 _NONE = Checklist("", {}, (), ())
 _PART_OF_ROUTED = re.compile(r"<case-([a-z0-9_]+)\.")
 
@@ -256,15 +259,32 @@ def record_unverified(session: Session, rec: InboundMessage, state: MessageState
                       case: Case) -> None:
     """A From of the case that failed authentication: flagged for the office, not threaded, not answered."""
     n = rec.id or _count_messages(session, case) + 1     # (unverified mail is not counted: its own number)
+    why = f"answers our forward, not proven the authority's ({state.auth.summary})" if state.forwarded_to else \
+        state.auth.summary
     session.add(CaseEvent(case_id=case.id, actor="intake", action="unverified_mail",
-                          detail=f"message {rec.id}: {state.auth.summary}; not added to the case"))
+                          detail=f"message {rec.id}: {why}; not added to the case"))
     office, _ = _offices_to_tell(_parts_to_tell(partlib.parts_of(session, case)))
     msg = unverified_to_office(case, state.mail, state.raw, ctx.catalogue, ctx.settings, n, state.auth.summary,
-                               office=office)
+                               office=office, forwarded_to=state.forwarded_to)
     queue_mail(session, purpose="unverified_note", msg=msg, case_id=case.id, inbound_id=rec.id)
     rec.outcome, rec.kind, rec.case_id = "unverified", "unverified_mail", None
-    rec.reason = f"sender not proven ({state.auth.summary}): not added to {case.reference}"
+    rec.reason = f"sender not proven ({why}): not added to {case.reference}"
     log.warning("mail about a case from an unproven sender", extra={"reference": case.reference,
+                                                                    "inbound_id": rec.id})
+
+
+# -- an authority answers an application we forwarded to it ----------------------------------------------
+def record_authority(session: Session, rec: InboundMessage, state: MessageState, ctx: Context, case: Case) -> None:
+    """The authority's answer on the forwarded case: an event on the forwarded part, that part unread for its
+    office; no letter to anyone, no status, decision or clock changed."""
+    forward = forward_answered(session, cited_ids(state.mail.in_reply_to, state.mail.references))
+    parts = partlib.parts_of(session, case)
+    part = next((p for p in parts if forward is not None and p.id == forward.part_id), None)
+    session.add(CaseEvent(case_id=case.id, part_id=part.id if part else None, actor="authority",
+                          action="authority_reply", detail=f"message {rec.id} from {state.mail.from_addr}"))
+    unread.mark(session, [part] if part else _parts_to_tell(parts), state.received)
+    rec.outcome, rec.kind, rec.case_id = "authority_reply", "authority_reply", case.id
+    log.info("authority's answer added to a forwarded case", extra={"reference": case.reference,
                                                                     "inbound_id": rec.id})
 
 

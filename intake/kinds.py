@@ -11,6 +11,10 @@ message is an ``application``, a ``follow_up`` or a ``status_query``.
 - mail from one of the case's addresses whose From is not proven (``state.sender_proven``: DMARC failed,
   or did not pass when ``sender_auth`` is ``require_pass``) is ``unverified_mail``: not threaded, the
   clock not moved, the office told, the sender answered nothing;
+- an answer to an application we forwarded to another authority (its ``In-Reply-To``/``References`` name our
+  forward mail's Message-ID, ``intake.cases.forwarded``) from the address we forwarded to, or its domain, and
+  proven, is an ``authority_reply``: recorded on the case for its office, no letter, no status changed; quoting
+  that id from anyone else (not the case's own addresses) it is ``unverified_mail``;
 - mail (not a status question) quoting a decided or closed case is read as an application first;
   ``settle`` decides after the analysis whether it applies again (a new case
   linked to the earlier one: a renewal) or is ``closed_case_mail`` (recorded on
@@ -31,6 +35,7 @@ from dataclasses import dataclass
 from sqlmodel import Session
 
 from intake import followups
+from intake.cases.forwarded import ForwardLookup, cited_ids, from_forwarded_to
 from intake.followups import CaseLookup
 from intake.mail.parties import Parties
 from intake.pipeline import APPLIES, APPLIES_AGAIN, Context, MessageState
@@ -67,6 +72,13 @@ def _from_caseworker(session: Session, rec: InboundMessage, state: MessageState,
     return case
 
 
+def _from_authority(session: Session, rec: InboundMessage, state: MessageState, ctx: Context,
+                    case: Case | None) -> Case:
+    assert case is not None, "resolve() found the case"
+    followups.record_authority(session, rec, state, ctx, case)
+    return case
+
+
 def _unverified(session: Session, rec: InboundMessage, state: MessageState, ctx: Context, case: Case | None) -> Case:
     assert case is not None, "resolve() found the case"
     followups.record_unverified(session, rec, state, ctx, case)
@@ -86,18 +98,22 @@ HANDLERS: dict[str, Handler] = {
     "caseworker_reply": Handler(analyse=False, record=_from_caseworker),
     "closed_case_mail": Handler(analyse=True, record=_about_closed),
     "unverified_mail": Handler(analyse=False, record=_unverified),
+    "authority_reply": Handler(analyse=False, record=_from_authority),
 }
 
 
-def resolve(state: MessageState, lookup: CaseLookup | None) -> Case | None:
+def resolve(state: MessageState, lookup: CaseLookup | None, forwards: ForwardLookup | None = None) -> Case | None:
     """Settle ``state.kind`` against the cases; returns the case the message is about (None for new ones).
 
-    Without a ``lookup`` (no database), mail quoting a reference is read as new.
+    Without a ``lookup`` (no database), mail quoting a reference is read as new; without ``forwards``, an answer
+    to a forward is read like any other mail.
     """
     if lookup is None or not state.references:
         if state.kind in ("follow_up", "status_query"):
             state.kind = "application"
         return None
+    if forwards is not None and (answered := _answers_a_forward(state, lookup, forwards)) is not None:
+        return answered
     who = state.who
     if who.internal and who.forward is not None and state.threaded and _REPLY_SUBJECT.match(state.mail.subject):
         # a caseworker's answer in the case's thread ("Re: [KBH-...]") that attaches or quotes a mail is a reply, not
@@ -132,6 +148,23 @@ def resolve(state: MessageState, lookup: CaseLookup | None) -> Case | None:
         state.earlier_open = True
         return None
     return case  # a status question about a decided case is answered with its decision
+
+
+def _answers_a_forward(state: MessageState, lookup: CaseLookup, forwards: ForwardLookup) -> Case | None:
+    """The forwarded case a mail answers when it cites our forward mail's Message-ID and is not the business's own
+    (which goes the usual way); sets ``state.kind``: ``authority_reply`` from the address we forwarded to (or its
+    domain) when proven, else ``unverified_mail``."""
+    forward = forwards(cited_ids(state.mail.in_reply_to, state.mail.references))
+    if forward is None:
+        return None
+    from_authority = from_forwarded_to(state.mail.from_addr, forward.to)
+    if not from_authority and lookup([forward.reference], state.writers) is not None:
+        return None
+    case = lookup([forward.reference], None)
+    if case is not None:
+        state.kind = "authority_reply" if from_authority and state.sender_proven else "unverified_mail"
+        state.forwarded_to = forward.to
+    return case
 
 
 def _applies_again_outside_the_thread(state: MessageState, case: Case) -> bool:

@@ -99,6 +99,7 @@ class MessageState:
     earlier_open: bool = False  # the earlier case is still open (a new period applied for before it is decided)
     threaded: list[str] = field(default_factory=list)  # references in the subject or the thread headers (not the text)
     about_anothers_case: bool = False  # mail quoting a case its sender does not belong to (intake.kinds)
+    forwarded_to: str = ""  # our forward's recipient, when the mail answers that forward (intake.kinds)
     auth: AuthVerdict = UNCHECKED  # DMARC/DKIM/SPF of the From (intake.mail.authentication)
     sender_proven: bool = True  # the From may be taken as the sender (setting sender_auth)
     unproven: str = ""  # why the From may be forged (DMARC failed, our server's spam flag): nothing automatic to it

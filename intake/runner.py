@@ -30,6 +30,7 @@ from sqlmodel.sql.expression import SelectOfScalar
 
 from intake import followups, kinds
 from intake.bounces import record_bounce
+from intake.cases.forwarded import database_forwards
 from intake.crashpoints import crash_point
 from intake.errors import CaseNotFound, OurFault, RequestRefused, StopMessage
 from intake.inbound import keep_raw, raw_of
@@ -299,7 +300,7 @@ class Runner:
             run_stages(PRELUDE, state, self.ctx)
             log.info("message received", extra={"inbound_id": inbound_id, "kind": state.kind})
             with Session(self.engine) as session:
-                case = kinds.resolve(state, followups.database_lookup(session))
+                case = kinds.resolve(state, followups.database_lookup(session), database_forwards(session))
                 case_id = case.id if case is not None else None
             if state.references and case is None and state.earlier_case_id is None:
                 log.info("message quotes a reference it does not belong to: treated as new",

@@ -202,8 +202,8 @@ def classify(
         from routing.goals import LOCAL_TZ
 
         received = received.replace(tzinfo=LOCAL_TZ)
-    with case_lookup(settings()) as lookup:
-        result = to_json(analyse(file.read_bytes(), build_context(settings()), received, lookup))
+    with case_lookup(settings()) as (lookup, forwards):
+        result = to_json(analyse(file.read_bytes(), build_context(settings()), received, lookup, forwards))
     if as_json:
         print(json.dumps(result, ensure_ascii=False, default=str))
     else:

@@ -59,13 +59,16 @@ def note_to_office(case, subject: str, text: str, catalogue: Catalogue, settings
 
 
 def unverified_to_office(case, original: ParsedMail, raw: bytes, catalogue: Catalogue, settings, n: int,
-                         auth: str, *, office: str = "") -> EmailMessage:
-    """A mail about ``case`` whose From failed authentication (``auth``), attached for the office to judge."""
+                         auth: str, *, office: str = "", forwarded_to: str = "") -> EmailMessage:
+    """A mail about ``case`` whose From failed authentication (``auth``), attached for the office to judge;
+    ``forwarded_to``: it answers our forward to that authority's mailbox but is not proven to come from it."""
     office = catalogue.office(office or case.office)
     subject = f"[{case.reference}] {phrase('da', 'office.unverified_subject')}"
     envelope = Envelope("note", to=office.address, subject=subject,
                         message_id=msg_id(settings, "unverified", case.reference, n))
-    msg = build_mail(settings, envelope, phrase("da", "office.unverified_note", auth=auth) + "\n")
+    note = (phrase("da", "office.unverified_forward_note", auth=auth, authority=forwarded_to) if forwarded_to
+            else phrase("da", "office.unverified_note", auth=auth))
+    msg = build_mail(settings, envelope, note + "\n")
     msg.add_attachment(raw, maintype="application", subtype="octet-stream",
                        filename=f"{case.reference}-unverified.eml")
     return msg

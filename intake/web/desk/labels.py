@@ -49,6 +49,7 @@ EVENTS = MappingProxyType({
     "quotes_another_case": ("nævner en anden sag", "quotes another case"),
     "unproven_sender": ("afsender ikke bekræftet", "sender not proven"),
     "unverified_mail": ("mail fra ubekræftet afsender", "unverified mail"),
+    "authority_reply": ("svar fra myndigheden", "answer from the authority"),
     "attachment_read_late": ("bilag læst senere", "attachment read later"),
     "bounced": ("mail ikke leveret", "mail not delivered"),
     "mail_failed": ("mail kunne ikke sendes", "mail could not be sent"),

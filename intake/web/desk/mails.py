@@ -37,7 +37,7 @@ class AttachmentView:
 
 @dataclass(frozen=True)
 class MailView:
-    """One message from the business (the application or a later one)."""
+    """One message from the business (the application or a later one), or from the authority we forwarded it to."""
 
     id: int
     received_at: datetime
@@ -46,6 +46,7 @@ class MailView:
     html: str  # sanitised; empty when the message has no HTML body
     text: str
     attachments: list[AttachmentView]
+    from_authority: bool = False  # an authority's answer to our forward (``intake.cases.forwarded``)
 
 
 @dataclass(frozen=True)
@@ -86,7 +87,8 @@ def business_mails(session: Session, case: Case) -> list[MailView]:
         attachments = [AttachmentView(i, a.filename, a.content_type, len(a.data))
                        for i, a in enumerate(parsed.attachments)]
         views.append(MailView(rec.id or 0, rec.received_at, parsed.subject, rec.sender,
-                              sanitise(html) if html else "", parsed.full_text[:MAX_BODY_CHARS], attachments))
+                              sanitise(html) if html else "", parsed.full_text[:MAX_BODY_CHARS], attachments,
+                              from_authority=rec.outcome == "authority_reply"))
     return views
 
 

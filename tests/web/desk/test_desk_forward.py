@@ -69,3 +69,29 @@ def test_a_bad_address_on_the_form_is_refused_and_sends_nothing(desk, smtp_sink)
     assert r.status_code == 400 and "not an email address" in r.text and "--to" not in r.text
     assert 'value="skat.example"' in r.text, "the page keeps what was typed"
     assert smtp_sink.messages == [] and part_of(desk, ref).status != "decided"
+
+
+def test_the_authoritys_answer_is_shown_on_the_case_as_the_authoritys_and_new_to_the_office(desk, smtp_sink):
+    """The authority answers the mail we sent it: the case page shows it, marked as the authority's, new to the
+    office; nobody is mailed."""
+    ref = desk.deliver(sample(SCAFFOLD))
+    part = part_of(desk, ref)
+    client = desk.user("karen@kk.example", part.office)
+    page = client.get(f"/cases/{ref}").text
+    client.post(f"/cases/{ref}/act/forward", data={"csrf": csrf_of(page), "part": part.task_type,
+                                                    "topic": "skat_moms", "to": AUTHORITY})
+    sent = smtp_sink.to(AUTHORITY)[0].message
+    mails_before = len(smtp_sink.messages)
+    answer = (f"From: Skattestyrelsen <{AUTHORITY}>\r\nTo: erhvervsservice@kk.example\r\n"
+              f"Subject: SV: {sent['Subject']}\r\nDate: Mon, 07 Dec 2026 10:00:00 +0100\r\n"
+              f"Message-ID: <answer-1@skat.example>\r\nIn-Reply-To: {sent['Message-ID']}\r\n"
+              f"References: {sent['Message-ID']}\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
+              "Tak, vi har modtaget den og vender tilbage til virksomheden.\r\n").encode()
+    assert desk.deliver(answer) == ref
+    assert part_of(desk, ref).unread_since is not None
+    page = client.get(f"/cases/{ref}").text
+    assert "Ny fra myndigheden / New from the authority" in page
+    assert "Svar fra myndigheden" in page and "vender tilbage til virksomheden" in page
+    assert "svar fra myndigheden / answer from the authority" in page
+    assert len(smtp_sink.messages) == mails_before
+    assert (part_of(desk, ref).status, part_of(desk, ref).decision) == ("decided", "forwarded")
