@@ -39,7 +39,7 @@ SUBJECTS = {
            "reopened": "Din sag er genoptaget", "message": "Besked fra Center for Trafik (vejmyndighed)"},
     "en": {"started": "Your case is being processed", "info_request": "We need more information",
            "resumed": "New expected completion", "approved": "Decision: approved", "rejected": "Decision: rejected",
-           "forwarded": "Please contact Bevillingsnævnet yourself", "rerouted": "Your case has moved",
+           "forwarded": "You need to contact Bevillingsnævnet", "rerouted": "Your case has moved",
            "part_added": "A new part of your case", "contact": "Your contact person",
            "reopened": "Your case is reopened", "message": "A message from Centre for Traffic (road authority)"},
 }
@@ -218,7 +218,7 @@ def test_other_paths_are_listed_under_their_heading(lang, text):
 @pytest.mark.parametrize(("lang", "sent_on", "told_where"), [
     ("da", "Din henvendelse er sendt videre til Fødevarestyrelsen", "Du skal selv kontakte Fødevarestyrelsen"),
     ("en", "Your enquiry has been sent on to the Danish Veterinary and Food Administration (Fødevarestyrelsen)",
-     "Please contact the Danish Veterinary and Food Administration (Fødevarestyrelsen) yourself"),
+     "You need to contact the Danish Veterinary and Food Administration (Fødevarestyrelsen)"),
 ])
 def test_the_forward_letters_subject_says_whether_we_sent_it_on_or_the_business_must_apply(settings, lang, sent_on,
                                                                                             told_where):
