@@ -55,7 +55,7 @@ SENTENCES = {
                     "\nStilladset skal være afmærket.\n",
         "rejected": "Begrundelse\nFor smalt fortov.\n\nSådan kan du komme videre\nSøg om en kortere periode.\n\n"
                     "Andre muligheder:\n- Brug gården.\n",
-        "forwarded": "Din henvendelse handler om noget, som kommunens fagenheder ikke afgør: Alkoholbevilling. Det "
+        "forwarded": "Din henvendelse handler om noget, som kommunens enheder ikke afgør: Alkoholbevilling. Det "
                      "afgøres af Bevillingsnævnet.",
         "rerouted": "Din sag er flyttet til Center for Trafik (vejmyndighed), som behandler råden over vejareal "
                     "(stillads, container, skurvogn, kran, lift). Servicemålet er 10 arbejdsdage fra modtagelsen, "
