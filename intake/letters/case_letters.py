@@ -65,7 +65,7 @@ def case_mail(case, letter: CaseLetter, catalogue: Catalogue, settings,
     if letter.kind not in KINDS:
         raise ValueError(f"unknown case letter {letter.kind!r}; known: {', '.join(KINDS)}")
     lang = language(case.language)
-    values = {**_values(case, part, catalogue, lang), "from_name": settings.from_name, "appeal_text": "",
+    values = {**_values(case, part, catalogue, lang), "from_name": settings.sender_name(lang), "appeal_text": "",
               # the contact letter says itself why there is a contact person: the block only names them
               "contact_text": contact_text(contact, lang, introduce=letter.introduce and letter.kind != "contact"),
               "others_text": others_text(others, catalogue, lang, today)}

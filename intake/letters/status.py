@@ -47,7 +47,7 @@ def status_reply(case, last_event: str, original: ParsedMail, catalogue: Catalog
         parts_text = render(f"status_single.{lang}.txt", {
             "state": _state(case, lang), "office_name": getattr(catalogue.office(part.office), f"name_{lang}"),
             "when": _when(case, part.due, lang, waiting_for, today)}).rstrip("\n")
-    values = {"from_name": settings.from_name, "reference": case.reference, "parts_text": parts_text,
+    values = {"from_name": settings.sender_name(lang), "reference": case.reference, "parts_text": parts_text,
               "greeting_name": case_greeting(case, lang),
               "last_event_text": (phrase(lang, "status.last_event", event=last_event) + "\n") if last_event else "",
               "track_text": track_text(settings, case.reference, lang)}

@@ -86,6 +86,14 @@ def test_times_and_dates_read_as_in_the_letters(settings, context, client, lang,
     assert not re.search(r"\d{4}-\d\d-\d\d|\d\d:\d\d", text.replace(received, "")), "a machine's date or time"
 
 
+@pytest.mark.parametrize(("lang", "name"), [("da", "Københavns Erhvervsservice"),
+                                          ("en", "Copenhagen Business Service – Københavns Erhvervsservice")])
+def test_the_page_names_us_as_the_letters_in_its_language_do(settings, context, client, lang, name):
+    case = store_case(context, language=lang)
+    text = client.get(link(settings, case)).text
+    assert f'<p class="brand">{name}</p>' in text and f"– {name}</title>" in text
+
+
 def test_a_complex_case_names_its_contact_person(settings, context, client):
     case = store_case(context, language="en", complex=True, contact_email="mette@kk.example",
                       contact_person="Mette Kontakt")

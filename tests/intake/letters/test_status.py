@@ -103,6 +103,14 @@ def test_signed_with_the_configured_sender_name(renamed, lang, closing):
     assert msg["From"].addresses[0].display_name == OTHER_NAME
 
 
+@pytest.mark.parametrize(("lang", "closing"), [
+    ("da", "Med venlig hilsen\nKøbenhavns Erhvervsservice\n"),
+    ("en", "Kind regards\nCopenhagen Business Service – Københavns Erhvervsservice\n"),
+])
+def test_signed_with_the_name_a_reader_of_its_language_knows(settings, lang, closing):
+    assert body_of(answer(settings, lang)).endswith(closing)
+
+
 def test_complex_case_copies_the_contact_person(settings):
     assert sent(answer(settings, contact_email=PERSON.email))["Cc"] == PERSON.email
     assert sent(answer(settings))["Cc"] is None
