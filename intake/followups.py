@@ -134,7 +134,7 @@ def answer_status(session: Session, case: Case, state: MessageState, inbound_id:
                         .where(col(CaseEvent.action).not_in(INTERNAL_EVENTS))
                         .where(col(CaseEvent.action).in_(list(words(state.language, "events"))))  # in its words
                         .order_by(col(CaseEvent.id).desc())).first()
-    last_text = describe_event(last.action, last.at, state.language) if last else "-"
+    last_text = describe_event(last.action, last.at, state.language) if last else ""
     parts = part_facts(session, case)
     waiting_for = next((p.waiting_for for p in parts if p.waiting_for), "")
     msg = status_reply(case, last_text, state.mail, ctx.catalogue, ctx.settings, state.language, n,

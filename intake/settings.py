@@ -34,6 +34,12 @@ MIN_WORKER_MB = 256
 # ``INTAKE_TEST_ARTEFACTS``, ``INTAKE_TEST_CHROMIUM``: every ``INTAKE_TEST_*`` name is left to the tests).
 OTHER_NAMES = frozenset({"INTAKE_CONFIG", "INTAKE_LOG_FORMAT", "INTAKE_DB_PASSWORD"})
 TEST_PREFIX = "INTAKE_TEST_"
+# The sender's name in our mail: Danish, and how an English reader knows it (the Danish name after it, as it stands
+# on the municipality's pages); a municipality that names itself and no English name keeps its one name in both.
+# A dash, not brackets: "(Københavns ...)" goes into From as encoded words split inside a word, read back as
+# "Erhvervsservi ce)".
+FROM_NAME = "Københavns Erhvervsservice"
+FROM_NAME_EN = "Copenhagen Business Service – Københavns Erhvervsservice"
 
 
 @dataclass(frozen=True)
@@ -64,7 +70,8 @@ class Settings:
     smtp_timeout: float = 30.0
     outbox_maildir: Path | None = None
     from_address: str = "erhvervsservice@kk.example"
-    from_name: str = "Københavns Erhvervsservice"
+    from_name: str = FROM_NAME
+    from_name_en: str = ""  # English letters' and pages' name; unset: FROM_NAME_EN, or from_name when that is set
     loop_id: str = ""
     reference_prefix: str = "KBH"
     catalogue_path: Path | None = None
@@ -160,6 +167,8 @@ class Settings:
             set_("model_dir", data / "models")
         if not self.loop_id:
             set_("loop_id", self.from_address)
+        if not self.from_name_en.strip():
+            set_("from_name_en", FROM_NAME_EN if self.from_name == FROM_NAME else self.from_name)
         for name in ("imap_security", "smtp_security"):
             if getattr(self, name) not in SECURITY_MODES:
                 raise ConfigError(f"{name} must be one of {', '.join(SECURITY_MODES)}")
@@ -191,6 +200,10 @@ class Settings:
             set_("imap_port", {"ssl": 993}.get(self.imap_security, 143))
         if not self.smtp_port:
             set_("smtp_port", {"ssl": 465, "starttls": 587}.get(self.smtp_security, 25))
+
+    def sender_name(self, lang: str | None) -> str:
+        """The sender's name in a letter or page in ``lang``: ``from_name_en`` in English, else ``from_name``."""
+        return self.from_name_en if lang == "en" else self.from_name
 
     @property
     def internal(self) -> tuple[str, ...]:

@@ -71,7 +71,7 @@ def _values(facts: CaseFacts, original: ParsedMail, catalogue: Catalogue, settin
     greeting = facts.greeting if facts.reply_to else (contact_at_the_sender(facts.details.get("contact_name"),
                                                                               original.from_name) or original.from_name)
     return {
-        "from_name": settings.from_name,
+        "from_name": settings.sender_name(lang),
         "greeting_name": greeting_name(greeting, lang),
         "reference": facts.reference,
         "received_text": describe_received(facts.received, lang),
@@ -81,7 +81,7 @@ def _values(facts: CaseFacts, original: ParsedMail, catalogue: Catalogue, settin
         "triage_text": triage_text(facts, catalogue, lang),
         "attachments_text": unreadable_text((sentence for _, sentence in facts.unreadable), lang),
         "external_text": guidance_text(facts.external, facts.task_types, catalogue, lang,
-                                       from_name=settings.from_name),
+                                       from_name=settings.sender_name(lang)),
         "guidance_text": _guidance(facts, catalogue, lang),
         "contact_text": contact_text(facts.contact, lang, introduce=True, question=_is_question(facts, catalogue)),
         "track_text": track_text(settings, facts.reference, lang),
@@ -92,7 +92,8 @@ def _forwarded_text(facts: CaseFacts, settings, lang: str) -> str:
     """A forwarded application: who passed it on, and that the business now writes to us ('' otherwise)."""
     if not facts.forwarded_by:
         return ""
-    sentence = phrase(lang, "acknowledgement.forwarded", forwarder=facts.forwarded_by, from_name=settings.from_name)
+    sentence = phrase(lang, "acknowledgement.forwarded", forwarder=facts.forwarded_by,
+                      from_name=settings.sender_name(lang))
     return f"\n{sentence}\n"
 
 

@@ -48,7 +48,7 @@ class CaseLetter:
     """A mail to the business about its case: what kind, and the values its template needs."""
 
     kind: str  # one of KINDS; template case_<kind>.<lang>.txt, subject [subjects] <kind>
-    values: dict[str, str]
+    values: dict[str, str]  # a "subject_key" among them names another subject (the forward's: sent on or not)
     n: int  # sequence number, keeps the Message-ID unique
     introduce: bool = False  # introduce the contact person (the letter's action made the case complex)
 
@@ -65,7 +65,7 @@ def case_mail(case, letter: CaseLetter, catalogue: Catalogue, settings,
     if letter.kind not in KINDS:
         raise ValueError(f"unknown case letter {letter.kind!r}; known: {', '.join(KINDS)}")
     lang = language(case.language)
-    values = {**_values(case, part, catalogue, lang), "from_name": settings.from_name, "appeal_text": "",
+    values = {**_values(case, part, catalogue, lang), "from_name": settings.sender_name(lang), "appeal_text": "",
               # the contact letter says itself why there is a contact person: the block only names them
               "contact_text": contact_text(contact, lang, introduce=letter.introduce and letter.kind != "contact"),
               "others_text": others_text(others, catalogue, lang, today)}
@@ -74,9 +74,9 @@ def case_mail(case, letter: CaseLetter, catalogue: Catalogue, settings,
                "answer_text": phrase(lang, "words.frame_answer", reference=case.reference), **letter.values}
     body = f"case_{letter.kind}_part" if others and letter.kind in PART_BODIES else f"case_{letter.kind}"
     values["body"] = render(f"{body}.{lang}.txt", values).rstrip("\n")
-    envelope = Envelope(letter.kind, to=reply_address(case),
-                        subject=f"[{case.reference}] "
-                                f"{phrase(lang, 'subjects.' + letter.kind, office=values['office_name'])}",
+    subject = phrase(lang, "subjects." + values.get("subject_key", letter.kind),
+                     **{**values, "office": values["office_name"]})
+    envelope = Envelope(letter.kind, to=reply_address(case), subject=f"[{case.reference}] {subject}",
                         message_id=msg_id(settings, letter.kind.replace("_", ""), case.reference, letter.n),
                         cc=[contact.email] if contact else [],
                         thread=Thread.under(msg_id(settings, "ack", case.reference)), language=lang)

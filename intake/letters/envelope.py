@@ -4,7 +4,8 @@ Every letter (to the business, to an office, the daily digest, the star-meeting
 invitations) is built by ``build_mail``, so the headers that keep mail safe are
 set in one place:
 
-- ``From`` is ``Settings.from_name`` <``Settings.from_address``>.
+- ``From`` is ``Settings.sender_name(language)`` <``Settings.from_address``>: the English name
+  (``from_name_en``) on a letter in English, else ``from_name``.
 - ``To``, ``Cc``, ``Reply-To``, ``Subject`` and the threading headers are
   cleaned of line breaks and control characters before they are copied
   (values often come from the sender's mail: header injection is not fixed in
@@ -157,9 +158,9 @@ def domain_of(address: str) -> str:
     return address.rpartition("@")[2] or "localhost"
 
 
-def sender_of(settings) -> Address:
-    """``From``: the configured name and address."""
-    return mailbox(settings.from_name, settings.from_address)
+def sender_of(settings, lang: str = "") -> Address:
+    """``From``: the configured name in the letter's language, and the address."""
+    return mailbox(settings.sender_name(lang), settings.from_address)
 
 
 def mailbox(name: str, address: str) -> Address:
@@ -231,7 +232,7 @@ def build_mail(settings, envelope: Envelope, body: str) -> EmailMessage:
     """
     auto = auto_submitted(envelope.kind)
     msg = EmailMessage(policy=OUTGOING)
-    msg["From"] = sender_of(settings)
+    msg["From"] = sender_of(settings, envelope.language)
     msg["To"] = _mailbox(envelope.to)
     cc = copies(envelope.cc, envelope.to)
     if cc:

@@ -10,7 +10,8 @@ Two mails come of ``intake case forward``:
 - ``forwarded_values``: the values of the business's letter
   (``case_forwarded.<lang>.txt``), which says either that we have sent the
   application on and the authority will answer, or, without a mailbox, where
-  to apply. The letter about the last open part of a case closes it: its frame
+  to apply; its subject says which ("sendt videre til ..." or "Du skal selv
+  kontakte ..."). The letter about the last open part of a case closes it: its frame
   names the authority instead of our office and does not invite status questions.
 """
 from __future__ import annotations
@@ -45,6 +46,8 @@ def forwarded_values(topic: ExternalTopic, lang: str, reference: str, *, sent: b
         forward_text = f"{phrase(lang, 'words.forward_guide')} {closed}"
     values = {
         "topic_name": getattr(topic, f"name_{lang}"), "authority": authority,
+        # the subject says whether the business has to do anything: [subjects] forwarded_sent / forwarded
+        "subject_key": "forwarded_sent" if sent else "forwarded",
         # the guidance tells the business where to apply: not when we have applied for it
         "guidance_text": "" if sent or not guidance else f"{guidance}\n",
         "url_text": phrase(lang, "words.forward_read" if sent else "words.forward_read_apply", url=topic.url),

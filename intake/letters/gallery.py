@@ -23,7 +23,7 @@ from intake.letters.facts import CaseFacts, PartFacts
 from intake.letters.forwarding import authority_mail, forwarded_values
 from intake.letters.invitation import Invitation, Participant, invitation_mail
 from intake.letters.notices import caseworker_reply, closed_reply, forward_note
-from intake.letters.status import status_reply
+from intake.letters.status import describe_event, status_reply
 from intake.mail.message import ParsedMail, parse_mail
 from models import Case
 from routing.calendar import WorkingCalendar
@@ -135,7 +135,8 @@ def letters(lang: str, catalogue: Catalogue, settings: Any) -> Iterator[tuple[st
     yield "Case letter: started, one part of two", case_mail(
         case, CaseLetter("started", {}, len(KINDS) + 1), catalogue, settings, part=serving, others=others,
         today=RECEIVED.date())
-    yield "Status answer", status_reply(case, "-", original, catalogue, settings, lang, 20, parts=(serving,),
+    routed = describe_event("routed", RECEIVED + timedelta(minutes=1), lang)
+    yield "Status answer", status_reply(case, routed, original, catalogue, settings, lang, 20, parts=(serving,),
                                         today=RECEIVED.date())
     decided = _case(lang, status="decided", decision="approved", decided_at=RECEIVED + timedelta(days=7))
     yield "Mail about a closed case", closed_reply(decided, original, catalogue, settings, lang, 21)

@@ -173,7 +173,7 @@ def invitation_mail(inv: Invitation, recipient: Participant, lang: str, *, setti
         organizer = mailbox(inv.organizer.name, inv.organizer.email)
     envelope = Envelope("invitation", to=mailbox(recipient.name, recipient.email),
                         subject=subject(inv, lang), message_id=message_id, reply_to=organizer, language=lang)
-    msg = build_mail(settings, envelope, mail_body(inv, recipient, lang, settings.from_name))
+    msg = build_mail(settings, envelope, mail_body(inv, recipient, lang, settings.sender_name(lang)))
     msg.add_alternative(ics, subtype="calendar", cte="quoted-printable", params={"method": inv.method})
     msg.add_attachment(ics.encode("utf-8"), maintype="application", subtype="ics", filename="invite.ics")
     return msg

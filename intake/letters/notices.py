@@ -56,7 +56,8 @@ def closed_reply(case: Case, original: ParsedMail, catalogue: Catalogue, setting
     lang = language(lang)
     decided = case.decided_at or case.closed_at or datetime.now(LOCAL_TZ)
     decision = words(lang, "decisions").get(case.decision or "", "")
-    values = {"reference": case.reference, "from_name": settings.from_name, "greeting_name": case_greeting(case, lang),
+    values = {"reference": case.reference, "from_name": settings.sender_name(lang),
+              "greeting_name": case_greeting(case, lang),
               "office_name": _offices_named(case, catalogue, lang),
               "decision": f" ({decision})" if decision else "",
               "decided_text": describe_day(decided.astimezone(LOCAL_TZ).date(), lang)}
@@ -84,7 +85,7 @@ def caseworker_reply(case: Case, text: str, caseworker: str, office_name: str, g
                         cc=[case.contact_email or ""], thread=thread, language=lang)
     return build_mail(settings, envelope, render(f"caseworker_reply.{lang}.txt", {
         "greeting_name": greeting, "text": body, "caseworker": clean_header_value(caseworker, max_len=80),
-        "office_name": office_name, "reference": case.reference, "from_name": settings.from_name}))
+        "office_name": office_name, "reference": case.reference, "from_name": settings.sender_name(lang)}))
 
 
 def too_large(original: ParsedMail, to: str, size_bytes: int, settings: Settings, lang: str,
@@ -99,4 +100,4 @@ def too_large(original: ParsedMail, to: str, size_bytes: int, settings: Settings
         "subject_text": f' "{subject}"' if subject else "",
         "size_mb": f"{size_bytes / 1_000_000:.1f}".replace(".", "," if lang == "da" else "."),
         "limit_mb": f"{settings.max_message_mb:g}".replace(".", "," if lang == "da" else "."),
-        "from_name": settings.from_name}))
+        "from_name": settings.sender_name(lang)}))

@@ -6,7 +6,8 @@ headings, single sentences) are in ``templates/phrases.<lang>.toml``, read
 once. Both are data, so the wording can change without touching code, and a
 missing placeholder fails loudly (``Template.substitute``) instead of sending
 a letter with a hole in it. The sender's name is never in a file: templates
-and phrases say ``${from_name}`` and the letters fill in ``Settings.from_name``.
+and phrases say ``${from_name}`` and the letters fill in ``Settings.sender_name(lang)``
+(``from_name``, or ``from_name_en`` in English).
 """
 from __future__ import annotations
 

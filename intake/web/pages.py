@@ -4,7 +4,7 @@ Templates are looked up in ``intake/web/templates`` and in the ``templates``
 folder of each sub-package (``desk/``, ``operator/``); every public page extends
 ``base.html``, every page of the desk and the operator ``staff.html``.
 ``page()`` adds ``lang``, ``other_lang``, ``t`` (the words of the page's
-language, ``words.<lang>.toml``), ``from_name`` and ``path``.
+language, ``words.<lang>.toml``), ``from_name`` (the sender's name in that language) and ``path``.
 """
 from __future__ import annotations
 
@@ -72,7 +72,7 @@ def page(request: Request, name: str, values: Mapping[str, Any], *, lang: str = 
     lang = lang_or_default(lang)
     settings = get_context(request).settings
     base = {"lang": lang, "t": words(lang), "other_lang": "en" if lang == "da" else "da",
-            "from_name": settings.from_name, "path": request.url.path}
+            "from_name": settings.sender_name(lang), "path": request.url.path}
     response: HTMLResponse = templates().TemplateResponse(request, name, {**base, **values}, status_code=status,
                                                           headers=dict(headers or {}))
     return response

@@ -21,12 +21,20 @@ from intake.cases.rules import contact_of
 from intake.followups import part_facts
 from intake.letters.facts import PartFacts
 from intake.letters.status import describe_event
-from intake.letters.wording import CLOCK_RUNS, describe_received, expected_line, part_state, part_values, words
+from intake.letters.wording import (
+    CLOCK_RUNS,
+    describe_day,
+    describe_received,
+    expected_line,
+    part_state,
+    part_values,
+    words,
+)
 from intake.settings import Settings
 from models import Case, CaseEvent
 from routing.calendar import WorkingCalendar
 from routing.catalogue import Catalogue, ContactPerson
-from routing.goals import LOCAL_TZ, describe_date
+from routing.goals import LOCAL_TZ
 
 
 @dataclass(frozen=True)
@@ -72,7 +80,7 @@ def track_view(session: Session, case: Case, catalogue: Catalogue, calendar: Wor
 def _part_view(facts: PartFacts, decided_at: datetime | None, catalogue: Catalogue,
                lang: str, today: date) -> PartView:
     values = part_values(facts, catalogue, lang)
-    decided = describe_date(decided_at.astimezone(LOCAL_TZ).date(), lang) if decided_at else ""
+    decided = describe_day(decided_at.astimezone(LOCAL_TZ).date(), lang) if decided_at else ""
     week = expected_line(facts.due, lang, open_clock=facts.status in CLOCK_RUNS, today=today)
     return PartView(task=values["task_name"], office=values["office_name"], state=part_state(facts, lang),
                     goal=values["goal_text"], week="" if decided else week, decided=decided,

@@ -14,6 +14,20 @@ def test_no_settings_gives_the_embedded_default():
     assert s.outbox_maildir == Path("intake-data/outbox")
 
 
+def test_english_letters_have_an_english_sender_name_unless_the_municipality_names_itself(tmp_path):
+    """The default name gets its English one; a municipality's own name stays in both languages until it gives an
+    English name of its own (in the config file or the environment)."""
+    default = load_settings(env={})
+    assert default.sender_name("en") == "Copenhagen Business Service – Københavns Erhvervsservice"
+    assert default.sender_name("da") == default.from_name == "Københavns Erhvervsservice"
+    own = load_settings(env={"INTAKE_FROM_NAME": "Aarhus Erhverv"})
+    assert own.sender_name("en") == own.sender_name("da") == "Aarhus Erhverv"
+    cfg = tmp_path / "intake.toml"
+    cfg.write_text('[intake]\nfrom_name = "Aarhus Erhverv"\nfrom_name_en = "Aarhus Business Service"\n')
+    both = load_settings(cfg, env={})
+    assert both.sender_name("en") == "Aarhus Business Service" and both.sender_name("da") == "Aarhus Erhverv"
+
+
 def test_environment_wins_over_the_config_file(tmp_path):
     cfg = tmp_path / "intake.toml"
     cfg.write_text('[intake]\nimap_host = "mail.example"\nimap_port = 1993\nreference_prefix = "AAR"\n')

@@ -71,6 +71,29 @@ def test_a_decided_case_gives_the_date_of_the_decision_not_a_week(settings, cont
     assert "Expected to be completed in" not in text and "decided (approved)" in text
 
 
+@pytest.mark.parametrize(("lang", "received", "decided", "event"), [
+    ("da", "Modtaget: mandag den 2. marts 2026 kl. 09.00", "Afgjort</dt><dd>tirsdag den 10. marts 2026",
+     "<li>godkendt, mandag den 2. marts 2026</li>"),
+    ("en", "Received: Monday 2 March 2026 at 09:00", "Decided</dt><dd>Tuesday 10 March 2026",
+     "<li>approved, Monday 2 March 2026</li>"),
+])
+def test_times_and_dates_read_as_in_the_letters(settings, context, client, lang, received, decided, event):
+    """The receipt with the letters' clock ("kl. 09.05" / "at 09:05"), and every date as the letters write one
+    ("mandag den 10. marts 2026"), never a machine's "2026-03-02 09:00"."""
+    case = store_case(context, ("approved", ""), language=lang, decided=local(2026, 3, 10, 12))
+    text = client.get(link(settings, case)).text
+    assert received in text and decided in text and event in text, text
+    assert not re.search(r"\d{4}-\d\d-\d\d|\d\d:\d\d", text.replace(received, "")), "a machine's date or time"
+
+
+@pytest.mark.parametrize(("lang", "name"), [("da", "Københavns Erhvervsservice"),
+                                          ("en", "Copenhagen Business Service – Københavns Erhvervsservice")])
+def test_the_page_names_us_as_the_letters_in_its_language_do(settings, context, client, lang, name):
+    case = store_case(context, language=lang)
+    text = client.get(link(settings, case)).text
+    assert f'<p class="brand">{name}</p>' in text and f"– {name}</title>" in text
+
+
 def test_a_complex_case_names_its_contact_person(settings, context, client):
     case = store_case(context, language="en", complex=True, contact_email="mette@kk.example",
                       contact_person="Mette Kontakt")
@@ -88,8 +111,8 @@ def test_the_timeline_shows_business_events_and_never_internal_notes_or_details(
 
 
 @pytest.mark.parametrize(("lang", "approved", "asked"), [
-    ("da", "Skilte og facadereklamer: godkendt, mandag 2. marts 2026",
-     "Udeservering: vi har bedt dig om oplysninger, mandag 2. marts 2026"),
+    ("da", "Skilte og facadereklamer: godkendt, mandag den 2. marts 2026",
+     "Udeservering: vi har bedt dig om oplysninger, mandag den 2. marts 2026"),
     ("en", "Signs and facade advertising: approved, Monday 2 March 2026",
      "Outdoor serving (pavement café): we asked you for information, Monday 2 March 2026"),
 ])

@@ -126,6 +126,7 @@ def test_the_business_is_told_it_was_sent_on_not_to_apply_itself(engine, desk):
     assert "Vi har derfor sendt din henvendelse videre dertil efter forvaltningslovens § 7, stk. 2" in body
     assert "svarer dig" in body and "rette henvendelse direkte" not in body and "søg her" not in body
     assert "Sendt videre til: Fødevarestyrelsen" in body
+    assert letter["Subject"] == f"[{ref}] Din henvendelse er sendt videre til Fødevarestyrelsen"
 
 
 def test_the_closing_letter_does_not_invite_status_questions(engine, desk):
@@ -133,7 +134,9 @@ def test_the_closing_letter_does_not_invite_status_questions(engine, desk):
     "status" question of a case that is over."""
     ref = add_case(engine, n=2)
     forward(engine, desk, ref, topic="skat_moms")       # no mailbox: told where to apply
-    body = mails(engine, "case_forwarded")[0][1].get_content()
+    letter = mails(engine, "case_forwarded")[0][1]
+    body = letter.get_content()
+    assert letter["Subject"] == f"[{ref}] Du skal selv kontakte Skattestyrelsen"
     assert "Ansvarlig enhed" not in body and '"status ' not in body
     assert "Afgøres af: Skattestyrelsen" in body and f"behold sagsnummeret [{ref}]" in body
 

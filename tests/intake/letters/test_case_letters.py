@@ -34,12 +34,12 @@ VALUES = {
 SUBJECTS = {
     "da": {"started": "Din sag er under behandling", "info_request": "Vi mangler oplysninger",
            "resumed": "Ny forventet afslutning", "approved": "Afgørelse: godkendt", "rejected": "Afgørelse: afslag",
-           "forwarded": "Din henvendelse hører under en anden myndighed", "rerouted": "Din sag er flyttet",
+           "forwarded": "Du skal selv kontakte Bevillingsnævnet", "rerouted": "Din sag er flyttet",
            "part_added": "Din sag har fået en ny del", "contact": "Din kontaktperson",
            "reopened": "Din sag er genoptaget", "message": "Besked fra Center for Trafik (vejmyndighed)"},
     "en": {"started": "Your case is being processed", "info_request": "We need more information",
            "resumed": "New expected completion", "approved": "Decision: approved", "rejected": "Decision: rejected",
-           "forwarded": "Your enquiry belongs to another authority", "rerouted": "Your case has moved",
+           "forwarded": "You need to contact Bevillingsnævnet", "rerouted": "Your case has moved",
            "part_added": "A new part of your case", "contact": "Your contact person",
            "reopened": "Your case is reopened", "message": "A message from Centre for Traffic (road authority)"},
 }
@@ -55,7 +55,7 @@ SENTENCES = {
                     "\nStilladset skal være afmærket.\n",
         "rejected": "Begrundelse\nFor smalt fortov.\n\nSådan kan du komme videre\nSøg om en kortere periode.\n\n"
                     "Andre muligheder:\n- Brug gården.\n",
-        "forwarded": "Din henvendelse handler om noget, som kommunens fagenheder ikke afgør: Alkoholbevilling. Det "
+        "forwarded": "Din henvendelse handler om noget, som kommunens enheder ikke afgør: Alkoholbevilling. Det "
                      "afgøres af Bevillingsnævnet.",
         "rerouted": "Din sag er flyttet til Center for Trafik (vejmyndighed), som behandler råden over vejareal "
                     "(stillads, container, skurvogn, kran, lift). Servicemålet er 10 arbejdsdage fra modtagelsen, "
@@ -213,3 +213,23 @@ def test_an_unknown_kind_is_refused(settings):
 def test_other_paths_are_listed_under_their_heading(lang, text):
     assert other_paths_text(["a", "b"], lang) == text
     assert other_paths_text([], lang) == ""
+
+
+@pytest.mark.parametrize(("lang", "sent_on", "told_where"), [
+    ("da", "Din henvendelse er sendt videre til Fødevarestyrelsen", "Du skal selv kontakte Fødevarestyrelsen"),
+    ("en", "Your enquiry has been sent on to the Danish Veterinary and Food Administration (Fødevarestyrelsen)",
+     "You need to contact the Danish Veterinary and Food Administration (Fødevarestyrelsen)"),
+])
+def test_the_forward_letters_subject_says_whether_we_sent_it_on_or_the_business_must_apply(settings, lang, sent_on,
+                                                                                            told_where):
+    """Both said "Din henvendelse hører under en anden myndighed": a business could not tell from its inbox whether
+    it still had to do something (forvaltningsloven § 7, stk. 2)."""
+    from intake.letters.forwarding import forwarded_values
+
+    def subject(sent_on: bool) -> str:
+        values = forwarded_values(CATALOGUE.external["foedevarer"], lang, REFERENCE, sent=sent_on, closes_case=True)
+        return str(sent(case_mail(case(lang), CaseLetter("forwarded", values, 7), CATALOGUE, settings,
+                                  part=part()))["Subject"])
+
+    assert subject(True) == f"[{REFERENCE}] {sent_on}"
+    assert subject(False) == f"[{REFERENCE}] {told_where}"

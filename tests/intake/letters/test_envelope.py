@@ -59,6 +59,29 @@ def test_from_is_the_configured_name_and_address(renamed):
     assert DEFAULT_NAME not in str(msg["From"])
 
 
+ENGLISH_NAME = "Copenhagen Business Service – Københavns Erhvervsservice"
+
+
+@pytest.mark.parametrize(("lang", "name"), [("da", DEFAULT_NAME), ("en", ENGLISH_NAME), ("", DEFAULT_NAME)])
+def test_a_letter_in_english_comes_from_the_english_name_at_the_same_address(settings, lang, name):
+    """An English reader did not know "Københavns Erhvervsservice" in the inbox; the Danish name stays after it."""
+    sender = sent(mail(settings, language=lang))["From"].addresses[0]
+    assert sender.display_name == name and sender.addr_spec == settings.from_address
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_a_municipality_that_names_itself_keeps_its_name_in_both_languages(renamed, lang):
+    assert sent(mail(renamed, language=lang))["From"].addresses[0].display_name == OTHER_NAME
+
+
+def test_an_english_name_of_its_own_is_on_the_english_letters_only(tmp_path):
+    from tests.intake.letters.builders import settings_with
+
+    own = settings_with(tmp_path, from_name=OTHER_NAME, from_name_en="Business House Test")
+    assert sent(mail(own, language="en"))["From"].addresses[0].display_name == "Business House Test"
+    assert sent(mail(own, language="da"))["From"].addresses[0].display_name == OTHER_NAME
+
+
 def test_loop_headers_are_on_every_kind(renamed):
     for kind in AUTO_SUBMITTED:
         msg = mail(renamed, kind=kind)

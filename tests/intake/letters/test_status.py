@@ -38,7 +38,7 @@ def answer(settings, lang="da", waiting_for="", parts=None, **fields):
     ("da", [f"Status for sag {REFERENCE}\n", "Status: sendt til den ansvarlige enhed\n",
             "Ansvarlig enhed: Center for Trafik (vejmyndighed)\n",
             "Forventes afsluttet i uge 51 (14.-18. december 2026), senest mandag den 14. december\n",
-            "Seneste hændelse: sendt til enheden, mandag 30. november 2026\n"]),
+            "Seneste hændelse: sendt til enheden, mandag den 30. november 2026\n"]),
     ("en", [f"Status of case {REFERENCE}\n", "Status: with the responsible office\n",
             "Responsible office: Centre for Traffic (road authority)\n",
             "Expected to be completed in week 51 (14-18 December 2026), at the latest Monday 14 December\n",
@@ -51,7 +51,7 @@ def test_open_case_names_state_office_week_and_last_event(settings, lang, lines)
 
 
 @pytest.mark.parametrize(("lang", "state", "when"), [
-    ("da", "Status: afgjort (godkendt)\n", "Afgjort: torsdag 10. december 2026"),
+    ("da", "Status: afgjort (godkendt)\n", "Afgjort: torsdag den 10. december 2026"),
     ("en", "Status: decided (approved)\n", "Decided: Thursday 10 December 2026"),
 ])
 def test_decided_case_gives_decision_and_date_instead_of_a_week(settings, lang, state, when):
@@ -66,6 +66,23 @@ def test_decided_case_gives_decision_and_date_instead_of_a_week(settings, lang, 
 def test_waiting_case_says_the_clock_is_paused_and_what_we_wait_for(settings, lang, paused, question):
     body = body_of(answer(settings, lang, waiting_for=question.split(": ")[1].strip(), status="waiting"))
     assert paused in body and question in body
+
+
+@LANGS
+def test_a_case_with_no_event_yet_leaves_the_last_event_line_out(settings, lang):
+    """It said "Seneste hændelse: -", which tells a business nothing."""
+    body = body_of(status_reply(case(lang), "", original(lang), CATALOGUE, settings, lang, 3, parts=(part(),),
+                                today=TODAY))
+    assert "Seneste hændelse" not in body and "Latest event" not in body and ": -" not in body
+    assert re.search(r"14\. december\n(?:Følg|Follow) |14 December\n(?:Følg|Follow) ", body), body  # no gap left
+
+
+@pytest.mark.parametrize(("lang", "written"), [("da", "sendt til enheden, mandag den 30. november 2026"),
+                                                ("en", "passed to the office, Monday 30 November 2026")])
+def test_the_last_event_gives_its_date_as_the_other_letters_do(lang, written):
+    """ "mandag den 30. november 2026", as the acknowledgement and the notices write a date, not "mandag 30.
+    november 2026"."""
+    assert describe_event("routed", datetime(2026, 11, 30, 9, 6, tzinfo=LOCAL_TZ), lang) == written
 
 
 @LANGS
@@ -86,16 +103,24 @@ def test_signed_with_the_configured_sender_name(renamed, lang, closing):
     assert msg["From"].addresses[0].display_name == OTHER_NAME
 
 
+@pytest.mark.parametrize(("lang", "closing"), [
+    ("da", "Med venlig hilsen\nKøbenhavns Erhvervsservice\n"),
+    ("en", "Kind regards\nCopenhagen Business Service – Københavns Erhvervsservice\n"),
+])
+def test_signed_with_the_name_a_reader_of_its_language_knows(settings, lang, closing):
+    assert body_of(answer(settings, lang)).endswith(closing)
+
+
 def test_complex_case_copies_the_contact_person(settings):
     assert sent(answer(settings, contact_email=PERSON.email))["Cc"] == PERSON.email
     assert sent(answer(settings))["Cc"] is None
 
 
 @pytest.mark.parametrize(("action", "lang", "text"), [
-    ("waiting", "da", "vi har bedt dig om oplysninger, tirsdag 1. december 2026"),
+    ("waiting", "da", "vi har bedt dig om oplysninger, tirsdag den 1. december 2026"),
     ("meeting_moved", "en", "star meeting moved, Tuesday 1 December 2026"),
     ("something_new", "en", "something new, Tuesday 1 December 2026"),
-    ("started", "de", "behandling startet, tirsdag 1. december 2026"),
+    ("started", "de", "behandling startet, tirsdag den 1. december 2026"),
 ])
 def test_events_are_told_in_the_business_words(action, lang, text):
     assert describe_event(action, datetime(2026, 12, 1, 10, tzinfo=LOCAL_TZ), lang) == text

@@ -81,3 +81,46 @@ def test_a_danish_clock_time_has_a_full_stop_and_an_english_one_a_colon():
     assert (clock(when, "da"), clock(when, "en")) == ("09.05", "09:05")
     assert describe_received(when, "da").endswith("kl. 09.05")
     assert describe_received(when, "en").endswith("at 09:05")
+
+
+# The office that handles a part is an "enhed" in Danish (Copenhagen's centres and units) and an "office" in English,
+# everywhere a business reads: "kontor", "fagkontor" and "fagenhed" named the same thing in other letters.
+OTHER_WORDS = {"da": re.compile(r"\b(?:fag)?kontor(?:er|et|erne)?\b|\bfagenhed", re.IGNORECASE),
+               "en": re.compile(r"\b(?:units?|departments?)\b")}   # lower case: "Building Appeals Unit" is a name
+
+
+def business_texts(lang: str) -> dict[str, str]:
+    """Every text in ``lang`` that a business reads: the letters' templates and phrases, the track page's words and
+    the catalogue's texts (names, guidance, appeal guidance, paths forward; not the classifier's trigger phrases)."""
+    import tomllib
+    from pathlib import Path
+
+    import intake.web
+    import routing
+
+    texts = {name: TEMPLATES.joinpath(name).read_text("utf-8") for name in FILES
+             if name.endswith(f".{lang}.txt") and name not in OFFICE_ONLY}
+    texts |= {f"phrases.{lang}.toml {section}": str(values) for section, values in phrases(lang).items()
+              if section != "office"}
+    texts[f"words.{lang}.toml"] = (Path(intake.web.__file__).parent / f"words.{lang}.toml").read_text("utf-8")
+    catalogue = tomllib.loads((Path(routing.__file__).parent / "catalogue.toml").read_text("utf-8"))
+
+    def walk(where: str, node: object) -> None:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key.endswith(f"_{lang}") and not key.startswith("phrases"):
+                    texts[f"catalogue {where}.{key}"] = str(value)
+                else:
+                    walk(f"{where}.{key}", value)
+        elif isinstance(node, list):
+            for item in node:
+                walk(where, item)
+
+    walk("", catalogue)
+    return texts
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_the_office_of_a_part_has_one_name_wherever_a_business_reads(lang):
+    found = {where: OTHER_WORDS[lang].findall(text) for where, text in business_texts(lang).items()}
+    assert not {where: words for where, words in found.items() if words}
