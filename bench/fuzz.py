@@ -34,18 +34,20 @@ sys.path.insert(0, str(ROOT))
 if "--child" in sys.argv:  # coverage for libFuzzer: instrument this service's code as it is imported
     import atheris
 
-    with atheris.instrument_imports(include=["intake"]):
+    with atheris.instrument_imports(include=["intake", "models.addresses"]):
         import intake.details  # noqa: F401 - imported here to be instrumented
         import intake.mail.automated  # noqa: F401
         import intake.mail.headers  # noqa: F401
         import intake.mail.message  # noqa: F401
         import intake.mail.references  # noqa: F401
+        import models.addresses  # noqa: F401
 
 from intake.details import DETAIL_KEYS, extract_details
 from intake.mail.automated import detect_automated
-from intake.mail.headers import decode_header_value, header_values, is_valid_address, parse_from
+from intake.mail.headers import decode_header_value, header_values, parse_from
 from intake.mail.message import parse_mail
 from intake.mail.references import find_references
+from models.addresses import is_valid_address
 
 CORPUS = ROOT / "tests" / "data" / "fuzz"
 CLEAN = re.compile(r"[\r\n\x00]")

@@ -22,7 +22,7 @@ from sqlalchemy import event
 from sqlmodel import Session
 
 from intake.attachments import AttachmentResult
-from intake.attachments.explain import GROUPED, explain_names
+from intake.attachments.explain import GROUPED, explain_reason
 from intake.cases.meetings import needs_star_meeting, propose_star_meeting
 from intake.cases.parts import create_parts, offices_json
 from intake.cases.references import allocate_reference
@@ -32,6 +32,7 @@ from intake.letters.facts import AttachmentNote, CaseFacts, PartFacts
 from intake.letters.notices import forward_note
 from intake.letters.outbox import queue_mail
 from intake.letters.routed import routed_case
+from intake.letters.wording import name_list, phrase
 from intake.pipeline import Context, MessageState
 from intake.privacy import find_cpr, redact_cpr
 from models import Case, CaseEvent, CasePart, InboundMessage
@@ -75,8 +76,13 @@ def unreadable_sentences(attachments: list[AttachmentResult], lang: str) -> tupl
             grouped.setdefault(a.reason, []).append(redact_cpr(a.filename))
         else:
             out.append((redact_cpr(a.filename), a.explain(lang) or ""))
-    out += [(names[0], explain_names(reason, names, lang)) for reason, names in grouped.items()]
+    out += [(names[0], explain_reason(reason, files_named(names, lang), lang)) for reason, names in grouped.items()]
     return tuple(out)
+
+
+def files_named(names: list[str], lang: str) -> str:
+    """One file by its name; more with their count first: "3 filer: a.pdf, b.pdf og c.pdf"."""
+    return names[0] if len(names) == 1 else phrase(lang, "words.files", count=len(names), names=name_list(names, lang))
 
 
 def details_json(state: MessageState) -> str:

@@ -16,6 +16,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Literal, get_args
 
+from models.addresses import is_valid_address
 from routing.errors import CatalogueError, UnknownTaskError
 
 log = logging.getLogger(__name__)
@@ -413,18 +414,12 @@ def _external(r: _Reader, xid: str, data: Mapping[str, Any]) -> ExternalTopic:
     )
 
 
-# A plain addr-spec: one "@", a local part and a domain of dotted labels, no spaces, quotes or brackets
-# (``intake.mail.headers.is_valid_address`` is the intake's own check; routing imports nothing of intake).
-MAILBOX = re.compile(r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~\-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~\-]+)*"
-                     r"@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z][A-Za-z0-9-]{0,62}")
-
-
 def _mailbox(r: _Reader, data: Mapping[str, Any], where: str) -> str:
     """Optional: the authority's official mailbox, a plain address (absent means none is known)."""
     if "email" not in data:
         return ""
     address = r.string(data, "email", f"{where}.email").strip()
-    if len(address) > 254 or not MAILBOX.fullmatch(address):
+    if not is_valid_address(address):
         raise r.error(f"{where}.email", f"not an email address: {address!r} (write the plain address, "
                                         "e.g. post@authority.example)")
     return address

@@ -117,13 +117,3 @@ def explain_reason(reason: str, name: str, lang: str) -> str:
 
 # Reasons that usually hit many files of one message at once: one sentence names them all.
 GROUPED = frozenset({"time_budget", "too_many_parts"})
-
-
-def explain_names(reason: str, names: list[str], lang: str) -> str:
-    """One sentence for ``reason`` that names every file in ``names``."""
-    if len(names) == 1:
-        return explain_reason(reason, names[0], lang)
-    joiner = " og " if lang.lower().startswith("da") else " and "
-    listed = ", ".join(names[:-1]) + joiner + names[-1]
-    count = f"{len(names)} filer: " if lang.lower().startswith("da") else f"{len(names)} files: "
-    return explain_reason(reason, count + listed, lang)

@@ -53,10 +53,10 @@ from intake.letters.forwarding import authority_mail, forwarded_values
 from intake.letters.outbox import queue_mail
 from intake.letters.routed import routed_case
 from intake.letters.wording import expected_line, language, phrase, words
-from intake.mail.headers import is_valid_address
 from intake.mail.message import parse_mail
 from intake.privacy import redact_cpr
 from models import Case, CaseEvent, CasePart, Correction, InboundMessage, OutboxMail, as_utc, utcnow
+from models.addresses import is_valid_address
 from routing import clock
 from routing.catalogue import Catalogue
 from routing.goals import LOCAL_TZ, describe_week, iso_week

@@ -18,10 +18,11 @@ from email.message import Message
 from email.policy import EmailPolicy
 from email.utils import parsedate_to_datetime
 
+from models.addresses import is_valid_address
+
 MAX_HEADER_CHARS = 4_000      # raw header text looked at; the rest is ignored
 MAX_ENCODED_WORDS = 60
 MAX_SUBJECT_CHARS = 998
-MAX_ADDRESS_CHARS = 254
 
 
 MAX_HEADER_OCCURRENCES = 20  # values of one header name looked at
@@ -198,11 +199,6 @@ def first_msg_id(raw: str) -> str:
 
 # ---------------------------------------------------------------- From address
 
-_LOCAL_OK = re.compile(r"^[A-Za-z0-9!#$%&'*+/=?^_`{|}~.\-\u0080-\uffff]{1,64}$")
-_LABEL = r"[A-Za-z0-9\u0080-\uffff](?:[A-Za-z0-9\-\u0080-\uffff]{0,61}[A-Za-z0-9\u0080-\uffff])?"
-_DOMAIN_OK = re.compile(rf"^(?=.{{1,253}}$)(?:{_LABEL}\.)+[A-Za-z\u0080-\uffff][A-Za-z0-9\-\u0080-\uffff]{{0,62}}$")
-
-
 def parse_from(raw: str) -> tuple[str, str]:
     """(lower-case addr-spec, display name) of the first valid mailbox, or ("", "")."""
     raw = _unfold(raw[:MAX_HEADER_CHARS])
@@ -212,18 +208,6 @@ def parse_from(raw: str) -> tuple[str, str]:
         if is_valid_address(addr):
             return addr.lower(), decode_header_value(display.strip().strip('"').strip(), 200)
     return "", ""
-
-
-def is_valid_address(addr: str) -> bool:
-    """A plain addr-spec: one ``@``, no spaces, quotes, brackets or control characters."""
-    if not addr or len(addr) > MAX_ADDRESS_CHARS or addr.count("@") != 1:
-        return False
-    local, domain = addr.split("@")
-    if local.startswith(".") or local.endswith(".") or ".." in local or "=?" in local:
-        return False
-    if not _LOCAL_OK.match(local) or not _DOMAIN_OK.match(domain):
-        return False
-    return not _CONTROL_RE.search(addr)
 
 
 def _mailboxes(raw: str) -> list[tuple[str, str, bool]]:

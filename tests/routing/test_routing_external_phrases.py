@@ -1,10 +1,12 @@
 """Trigger phrases of the [external.*] topics: loading and validation."""
+import json
 import tomllib
 from textwrap import dedent
 
 import pytest
 from routing_builders import MINIMAL as BASE
 
+from intake.mail.headers import parse_from
 from routing.catalogue import load_catalogue, parse_catalogue
 from routing.errors import CatalogueError
 
@@ -86,3 +88,35 @@ def test_an_authoritys_mailbox_is_read_and_optional():
 def test_an_authoritys_mailbox_must_be_a_plain_address(value):
     with pytest.raises(CatalogueError, match=r"external\.moms\.email"):
         parse(BASE + topic("moms", f"email = {value}\n"))
+
+
+_LONG = "post@" + ".".join(["a" * 63] * 3) + "." + "b" * 54 + ".dk"  # 254 characters, the most an address has
+
+
+@pytest.mark.parametrize(("address", "plain"), [
+    pytest.param("post@skat.example", True, id="plain"),
+    pytest.param("o'brien+moms@Sub.Skat.example", True, id="atext-and-subdomain"),
+    pytest.param("post@xn--srensen-90a.dk", True, id="idn-in-xn-form"),
+    pytest.param("a" * 64 + "@skat.example", True, id="local-part-of-64"),
+    pytest.param(_LONG, True, id="254-characters"),
+    pytest.param(_LONG[:-3] + "x.dk", False, id="255-characters"),
+    pytest.param("a" * 65 + "@skat.example", False, id="local-part-of-65"),
+    pytest.param("Skat <post@skat.example>", False, id="display-name"),
+    pytest.param('"Skat" post@skat.example', False, id="quoted-display-name"),
+    pytest.param("post@skat", False, id="domain-without-dot"),
+    pytest.param("po..st@skat.example", False, id="double-dot"),
+    pytest.param("post@evil.example@skat.example", False, id="two-at-signs"),
+    pytest.param("post@skat.example\r\nBcc: eve@evil.example", False, id="crlf-injection"),
+    pytest.param("=?utf-8?q?post?=@skat.example", False, id="encoded-word"),
+    pytest.param("s\u00f8ren@skat.example", False, id="unicode-local-part"),
+    pytest.param("post\u00a0@skat.example", False, id="no-break-space"),
+    pytest.param("post@s\u00f8ren.dk", False, id="unicode-domain"),
+])
+def test_the_catalogue_and_a_mails_from_take_the_same_addresses(address, plain):
+    """One check (``models.addresses``): an authority's mailbox is refused exactly when a From would not give it."""
+    try:
+        in_catalogue = parse(BASE + topic("moms", f"email = {json.dumps(address)}\n")).external["moms"].email == address
+    except CatalogueError:
+        in_catalogue = False
+    from_header = all(parse_from(raw)[0] == address.lower() for raw in (address, f"Skat <{address}>"))
+    assert (in_catalogue, from_header) == (plain, plain)

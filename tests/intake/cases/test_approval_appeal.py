@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 
 from intake.cases import lifecycle as cases
-from tests.intake.cases.test_lifecycle import CATALOGUE, act, add_case, desk, engine, mails  # noqa: F401
+from tests.intake.cases.test_lifecycle import CATALOGUE, act, add_case, mails
 
 
 @pytest.mark.parametrize(("lang", "head"), [("da", "Klagevejledning"), ("en", "How to appeal")])
-def test_an_approval_with_conditions_tells_how_to_appeal(engine, desk, lang, head):  # noqa: F811
+def test_an_approval_with_conditions_tells_how_to_appeal(engine, desk, lang, head):
     ref = add_case(engine, language=lang, status="in_progress")
     act(engine, desk, cases.approve, ref, message="Stilladset skal være afmærket.")
     ((_, msg),) = mails(engine, "case_approved")
@@ -18,7 +18,7 @@ def test_an_approval_with_conditions_tells_how_to_appeal(engine, desk, lang, hea
     assert f"Stilladset skal være afmærket.\n\n{head}\n{appeal}\n" in body
 
 
-def test_a_plain_approval_has_no_appeal_guidance(engine, desk):  # noqa: F811
+def test_a_plain_approval_has_no_appeal_guidance(engine, desk):
     ref = add_case(engine, status="in_progress")
     act(engine, desk, cases.approve, ref)
     ((_, msg),) = mails(engine, "case_approved")

@@ -18,7 +18,7 @@ from intake.details.checklist import Evidence
 from intake.details.extract import Field
 from models import Case, CasePart
 from models.db import alembic_config, make_engine, migrate
-from tests.intake.cases.test_lifecycle import CATALOGUE, act, add_case, desk, engine, mails  # noqa: F401
+from tests.intake.cases.test_lifecycle import CATALOGUE, act, add_case, mails
 from tests.intake.details.test_attribution import fake
 
 DUE = date(2026, 12, 14)
@@ -26,7 +26,7 @@ SERVING = {"have": {"cvr": "body", "address": "body", "area": "body", "period": 
            "missing": ["p_number", "hours", "sketch"], "required_missing": ["p_number"]}
 
 
-def with_checklist(engine, ref: str, checklist: dict, **case_fields) -> None:  # noqa: F811
+def with_checklist(engine, ref: str, checklist: dict, **case_fields) -> None:
     with Session(engine) as s:
         case = s.exec(select(Case).where(Case.reference == ref)).one()
         for key, value in case_fields.items():
@@ -36,13 +36,13 @@ def with_checklist(engine, ref: str, checklist: dict, **case_fields) -> None:  #
         s.commit()
 
 
-def part_of(engine, ref: str) -> CasePart:  # noqa: F811
+def part_of(engine, ref: str) -> CasePart:
     with Session(engine) as s:
         case = s.exec(select(Case).where(Case.reference == ref)).one()
         return s.exec(select(CasePart).where(CasePart.case_id == case.id)).one()
 
 
-def test_request_info_missing_asks_for_the_missing_required_items_and_the_message(engine, desk):  # noqa: F811
+def test_request_info_missing_asks_for_the_missing_required_items_and_the_message(engine, desk):
     ref = add_case(engine, task="udeservering")
     with_checklist(engine, ref, SERVING)
     act(engine, desk, cases.request_info, ref, "Og en skitse, tak.", missing=True)
@@ -52,7 +52,7 @@ def test_request_info_missing_asks_for_the_missing_required_items_and_the_messag
     assert "Og en skitse, tak." in body and "CVR" not in body.split("Vi mangler:")[1].split("\n\n")[0]
 
 
-def test_request_info_missing_in_english_for_an_english_case(engine, desk):  # noqa: F811
+def test_request_info_missing_in_english_for_an_english_case(engine, desk):
     ref = add_case(engine, task="udeservering", language="en")
     with_checklist(engine, ref, SERVING)
     act(engine, desk, cases.request_info, ref, "", missing=True)
@@ -60,14 +60,14 @@ def test_request_info_missing_in_english_for_an_english_case(engine, desk):  # n
     assert "- The P-number of the serving address" in msg.get_body(("plain",)).get_content()
 
 
-def test_request_info_missing_with_nothing_missing_and_no_message_is_refused(engine, desk):  # noqa: F811
+def test_request_info_missing_with_nothing_missing_and_no_message_is_refused(engine, desk):
     ref = add_case(engine, task="udeservering")
     with_checklist(engine, ref, {**SERVING, "required_missing": []})
     with pytest.raises(InvalidTransition, match="misses nothing"):
         act(engine, desk, cases.request_info, ref, "", missing=True)
 
 
-def test_a_rerouted_part_gets_the_checklist_of_its_new_task_from_the_stored_application(engine, desk):  # noqa: F811
+def test_a_rerouted_part_gets_the_checklist_of_its_new_task_from_the_stored_application(engine, desk):
     ref = add_case(engine, task="vejareal")
     details = {"address": {"value": "Blågårdsgade 14", "source": "body"}, "cvr": {"value": "38712942",
                                                                                  "source": "body"}}
@@ -98,7 +98,7 @@ class NoModel:
         raise NoActiveModel("no model version is active")
 
 
-def parts_of(engine, ref: str) -> dict[str, dict]:  # noqa: F811
+def parts_of(engine, ref: str) -> dict[str, dict]:
     with Session(engine) as s:
         case = s.exec(select(Case).where(Case.reference == ref)).one()
         return {p.task_type: json.loads(p.checklist_json or "{}")
@@ -106,7 +106,7 @@ def parts_of(engine, ref: str) -> dict[str, dict]:  # noqa: F811
 
 
 @pytest.mark.parametrize(("models", "sized"), [(Scores(), False), (None, True), (NoModel(), True)])
-def test_a_part_added_to_a_case_reads_its_own_sentences_where_the_desk_has_a_model(engine, desk, models,  # noqa: F811
+def test_a_part_added_to_a_case_reads_its_own_sentences_where_the_desk_has_a_model(engine, desk, models,
                                                                                    sized):
     """The serving's "1,5 m ud fra facaden og 4 m langs" is no size of a sign added later. Without a model (none
     active yet, or a desk built without one) the whole application is read, as before, and the action goes on."""
@@ -118,7 +118,7 @@ def test_a_part_added_to_a_case_reads_its_own_sentences_where_the_desk_has_a_mod
     assert "address" in sign["have"]  # the place is every part's
 
 
-def test_a_part_rerouted_in_a_case_of_several_reads_its_own_sentences(engine, desk):  # noqa: F811
+def test_a_part_rerouted_in_a_case_of_several_reads_its_own_sentences(engine, desk):
     ref = add_case(engine, task="udeservering", classifier_text=SERVING_TEXT, details_json=SERVING_DETAILS)
     act(engine, desk, cases.add_part, ref, "vejareal")
     act(engine, replace(desk, models=Scores()), cases.reroute, ref, "skilte", part="vejareal")
@@ -130,7 +130,7 @@ class Untouchable:
         raise AssertionError("a case of one part needs no model")
 
 
-def test_a_case_of_one_part_is_rechecked_without_loading_the_model(engine, desk):  # noqa: F811
+def test_a_case_of_one_part_is_rechecked_without_loading_the_model(engine, desk):
     ref = add_case(engine, task="vejareal", classifier_text=SERVING_TEXT, details_json=SERVING_DETAILS)
     act(engine, replace(desk, models=Untouchable()), cases.reroute, ref, "udeservering")
     assert "area" in parts_of(engine, ref)["udeservering"]["have"]

@@ -15,21 +15,9 @@ from typer.testing import CliRunner
 from intake.cases.compliance import TOTAL, ReportError, compliance
 from intake.cases.compliance_render import Period, as_csv, as_html
 from intake.cases.routing_report import routing_report
-from intake.settings import load_settings
-from models.db import open_database
 from tests.intake.casefactory import CALENDAR, CATALOGUE, local, make_case
 
 DAY = timedelta(days=1)
-
-
-@pytest.fixture
-def settings(tmp_path):
-    return load_settings(env={"INTAKE_DATA_DIR": str(tmp_path)})
-
-
-@pytest.fixture
-def engine(settings):
-    return open_database(settings.database_url)
 
 
 def add(engine, *specs: dict) -> None:

@@ -19,7 +19,6 @@ from intake.cases.personal_data import purge_case
 from intake.inbound import keep_raw
 from intake.settings import load_settings
 from models import Case, CaseEvent, InboundMessage, OutboxMail, utcnow
-from models.db import open_database
 from routing.calendar import WorkingCalendar
 from routing.catalogue import load_catalogue
 from routing.goals import LOCAL_TZ
@@ -45,11 +44,6 @@ def desk(tmp_path):
     settings = load_settings(env={"INTAKE_DATA_DIR": str(tmp_path)})
     catalogue = with_mailbox(BUNDLED, "foedevarer", FVST)
     return Desk(settings, catalogue, WorkingCalendar(catalogue.extra_closure_days))
-
-
-@pytest.fixture
-def engine(desk):
-    return open_database(desk.settings.database_url)
 
 
 def add_case(engine, *, task="generel", language="da", raw: bytes | None = ORIGINAL.as_bytes(), n=1) -> str:

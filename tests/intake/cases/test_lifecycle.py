@@ -30,17 +30,6 @@ CATALOGUE = load_catalogue()
 RECEIVED = datetime(2026, 11, 30, 9, 0, tzinfo=LOCAL_TZ)  # Monday, 2026-W49
 
 
-@pytest.fixture
-def desk(tmp_path):
-    settings = load_settings(env={"INTAKE_DATA_DIR": str(tmp_path)})
-    return Desk(settings, CATALOGUE, WorkingCalendar(CATALOGUE.extra_closure_days))
-
-
-@pytest.fixture
-def engine(desk):
-    return open_database(desk.settings.database_url)
-
-
 def add_case(engine, n=1, task="vejareal", language="da", status="routed", **fields) -> str:
     task_type = CATALOGUE.task(task)
     case = Case(reference=f"KBH-2026-{n:06d}", received_at=RECEIVED, subject="Ansøgning", sender="peter@jensen.dk",

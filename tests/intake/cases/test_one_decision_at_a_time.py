@@ -13,11 +13,9 @@ import pytest
 from sqlmodel import Session, select
 
 from intake.cases import lifecycle
-from intake.cases.lifecycle import Desk, InvalidTransition
-from intake.settings import load_settings
+from intake.cases.lifecycle import InvalidTransition
 from models import CaseEvent, OutboxMail
 from models.db import open_database
-from routing.calendar import WorkingCalendar
 from tests.intake.cases.test_lifecycle import CATALOGUE, add_case
 
 
@@ -27,12 +25,6 @@ def engine(request, tmp_path):
     engine = open_database(url)
     yield engine
     engine.dispose()
-
-
-@pytest.fixture
-def desk(tmp_path):
-    settings = load_settings(env={"INTAKE_DATA_DIR": str(tmp_path)})
-    return Desk(settings, CATALOGUE, WorkingCalendar(CATALOGUE.extra_closure_days))
 
 
 def test_a_rejection_that_comes_while_an_approval_is_written_is_refused(engine, desk):

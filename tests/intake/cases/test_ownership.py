@@ -21,6 +21,7 @@ from intake.settings import load_settings
 from models import Case, CaseEvent, CasePart, InboundMessage, OutboxMail, utcnow
 from models.db import open_database
 from tests.dnsfake import FakeDns
+from tests.intake.cases.test_lifecycle import mails
 from tests.intake.mailbuilder import application
 
 ANNA = "Anna Holm <anna@email.dk>"
@@ -50,14 +51,6 @@ def deliver(runner, box, msg):
     box.deliver(msg.as_bytes())
     (outcome,) = runner.process_batch()
     return outcome
-
-
-def mails(engine, purpose=None):
-    with Session(engine) as s:
-        stmt = select(OutboxMail).order_by(OutboxMail.id)
-        if purpose:
-            stmt = stmt.where(OutboxMail.purpose == purpose)
-        return [(m.recipient, email.message_from_bytes(m.raw, policy=policy.default)) for m in s.exec(stmt)]
 
 
 def purposes_to(engine, recipient) -> list[str]:

@@ -7,22 +7,10 @@ from datetime import timedelta
 import pytest
 from sqlmodel import Session
 
-from intake.cases.lifecycle import Desk, UnknownChoice
+from intake.cases.lifecycle import UnknownChoice
 from intake.cases.queue import QueueFilter, parse_key, queue_page
-from intake.settings import load_settings
 from models import utcnow
-from models.db import open_database
-from tests.intake.casefactory import CALENDAR, CATALOGUE, local, make_case
-
-
-@pytest.fixture
-def engine(tmp_path):
-    return open_database(f"sqlite:///{tmp_path / 'q.db'}")
-
-
-@pytest.fixture
-def desk(tmp_path):
-    return Desk(load_settings(env={"INTAKE_DATA_DIR": str(tmp_path)}), CATALOGUE, CALENDAR)
+from tests.intake.casefactory import local, make_case
 
 
 def refs(page) -> list[str]:

@@ -10,27 +10,13 @@ from sqlmodel import Session, select
 from intake.cases import lifecycle as cases
 from intake.cases.lifecycle import InvalidTransition, MissingText, UnknownChoice
 from intake.letters.envelope import msg_id
-from intake.settings import load_settings
 from intake.web.trackview import timeline
 from models import CaseEvent, CasePart, utcnow
-from models.db import open_database
-from routing.calendar import WorkingCalendar
 from routing.goals import LOCAL_TZ
-from tests.intake.cases.test_lifecycle import CATALOGUE, act, add_case, events, get, mails
+from tests.intake.cases.test_lifecycle import act, add_case, events, get, mails
 
 DECIDED = datetime(2026, 12, 3, 10, tzinfo=LOCAL_TZ)    # Thursday of week 49; vejareal is due Mon 14 Dec
 REOPENED = datetime(2026, 12, 10, 10, tzinfo=LOCAL_TZ)  # a week later
-
-
-@pytest.fixture
-def desk(tmp_path):
-    settings = load_settings(env={"INTAKE_DATA_DIR": str(tmp_path)})
-    return cases.Desk(settings, CATALOGUE, WorkingCalendar(CATALOGUE.extra_closure_days))
-
-
-@pytest.fixture
-def engine(desk):
-    return open_database(desk.settings.database_url)
 
 
 def approved(engine, desk, **fields) -> str:

@@ -10,11 +10,8 @@ from sqlmodel import Session, col, select
 
 from intake.cases import lifecycle as cases
 from intake.cases.views import case_detail
-from intake.settings import load_settings
 from intake.web.trackview import track_view
 from models import Case, CasePart, as_utc
-from models.db import open_database
-from routing.calendar import WorkingCalendar
 from routing.goals import LOCAL_TZ
 from tests.intake.casefactory import add_part
 from tests.intake.cases.test_lifecycle import CATALOGUE, act, add_case, mails
@@ -24,17 +21,6 @@ TASKS = ("vejareal", "skilte", "udeservering")   # trafik, byggeri, byliv; due 1
 
 def day(d: int) -> datetime:
     return datetime(2026, 12, d, 10, tzinfo=LOCAL_TZ)
-
-
-@pytest.fixture
-def desk(tmp_path):
-    settings = load_settings(env={"INTAKE_DATA_DIR": str(tmp_path)})
-    return cases.Desk(settings, CATALOGUE, WorkingCalendar(CATALOGUE.extra_closure_days))
-
-
-@pytest.fixture
-def engine(desk):
-    return open_database(desk.settings.database_url)
 
 
 def closed_case(engine, desk, language="da") -> str:

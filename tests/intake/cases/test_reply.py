@@ -13,27 +13,13 @@ from intake.cases.desk import MAX_TEXT
 from intake.cases.lifecycle import PART_ACTION_STATUSES, InvalidTransition, MissingText, UnknownChoice
 from intake.cases.statuses import STATUSES
 from intake.letters.envelope import msg_id
-from intake.settings import load_settings
 from intake.web.trackview import timeline
 from models import CaseEvent, CasePart, utcnow
-from models.db import open_database
-from routing.calendar import WorkingCalendar
 from routing.goals import LOCAL_TZ
-from tests.intake.cases.test_lifecycle import CATALOGUE, act, add_case, events, get, mails
+from tests.intake.cases.test_lifecycle import act, add_case, events, get, mails
 
 TEXT = "Ja, I må gerne stille skiltet op, mens vi behandler sagen, når blot det står inde ved facaden."
 REPLIED = datetime(2026, 12, 2, 11, tzinfo=LOCAL_TZ)
-
-
-@pytest.fixture
-def desk(tmp_path):
-    settings = load_settings(env={"INTAKE_DATA_DIR": str(tmp_path)})
-    return cases.Desk(settings, CATALOGUE, WorkingCalendar(CATALOGUE.extra_closure_days))
-
-
-@pytest.fixture
-def engine(desk):
-    return open_database(desk.settings.database_url)
 
 
 def clock_of(engine, ref) -> tuple:

@@ -20,12 +20,12 @@ from intake.mail.headers import (
     MAX_HEADER_CHARS,
     decode_header_value,
     header_values,
-    is_valid_address,
     parse_from,
     raw_header_values,
 )
 from intake.mail.message import MAX_REFERENCES, parse_mail
 from intake.mail.references import find_references, format_reference
+from models.addresses import is_valid_address
 
 CORPUS = Path(__file__).resolve().parents[2] / "data" / "fuzz"
 PREFIX = "KBH"

@@ -9,10 +9,11 @@ import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlalchemy.engine import Engine
-from sqlmodel import Session
+from sqlmodel import Session, col, select
 
 from classifier import load_active
 from intake.app import build_context
+from intake.cases.lifecycle import get_case
 from intake.mailbox.maildir import MaildirMailbox
 from intake.pipeline import Context
 from intake.runner import Runner
@@ -22,6 +23,7 @@ from intake.web.context import web_context
 from intake.web.desk.router import make_router
 from intake.web.desk.users import add_user
 from intake.web.operator.router import make_router as make_operator_router
+from models import CasePart
 from models.db import open_database
 from tests.paths import SAMPLES
 
@@ -80,6 +82,22 @@ def make_desk(tmp_path: Path, model_dir: Path, database_url: str = "", **extra: 
 @pytest.fixture
 def desk(tmp_path, model_dir) -> Desk:
     return make_desk(tmp_path, model_dir)
+
+
+@pytest.fixture
+def smtp_desk(tmp_path, model_dir, smtp_sink) -> Desk:
+    """The desk sending its mail to a real SMTP server (STARTTLS), as ``intake web`` does without a service."""
+    return make_desk(tmp_path, model_dir, INTAKE_SMTP_HOST=smtp_sink.host, INTAKE_SMTP_PORT=str(smtp_sink.port),
+                     INTAKE_SMTP_SECURITY="starttls", INTAKE_SMTP_CAFILE=str(smtp_sink.cafile))
+
+
+def part_of(desk: Desk, ref: str) -> CasePart:
+    """The first part of case ``ref``, as stored now."""
+    with Session(desk.engine) as s:
+        part = s.exec(select(CasePart).where(CasePart.case_id == get_case(s, ref).id)
+                      .order_by(col(CasePart.position))).first()
+    assert part is not None
+    return part
 
 
 def sign_in(client: TestClient, email: str, password: str):

@@ -3,37 +3,20 @@ mailbox, its POST, and both mails delivered through a real SMTP server on loopba
 attached, to the authority, and the letter to the business that it has been sent on."""
 from __future__ import annotations
 
-import pytest
 from sqlmodel import Session, col, select
 
-from intake.cases.lifecycle import get_case
-from models import CaseEvent, CasePart, OutboxMail
-from tests.web.desk.conftest import csrf_of, make_desk, sample
+from models import CaseEvent, OutboxMail
+from tests.web.desk.conftest import csrf_of, part_of, sample
 
 SCAFFOLD = "02-scaffolding-permit-vesterbroga.eml"      # trafik, in English, from james.carter@nordicscaffold.com
 BUSINESS = "james.carter@nordicscaffold.com"
 AUTHORITY = "journal@skat.example"
 
 
-@pytest.fixture
-def desk(tmp_path, model_dir, smtp_sink):
-    """The desk sending its mail to a real SMTP server (STARTTLS), as ``intake web`` does without a service."""
-    return make_desk(tmp_path, model_dir, INTAKE_SMTP_HOST=smtp_sink.host, INTAKE_SMTP_PORT=str(smtp_sink.port),
-                     INTAKE_SMTP_SECURITY="starttls", INTAKE_SMTP_CAFILE=str(smtp_sink.cafile))
-
-
-def part_of(desk, ref: str) -> CasePart:
-    with Session(desk.engine) as s:
-        part = s.exec(select(CasePart).where(CasePart.case_id == get_case(s, ref).id)
-                      .order_by(col(CasePart.position))).first()
-    assert part is not None
-    return part
-
-
-def test_the_forward_form_sends_the_application_to_the_authority_and_tells_the_business(desk, smtp_sink):
-    ref = desk.deliver(sample(SCAFFOLD))
-    part = part_of(desk, ref)
-    client = desk.user("karen@kk.example", part.office)
+def test_the_forward_form_sends_the_application_to_the_authority_and_tells_the_business(smtp_desk, smtp_sink):
+    ref = smtp_desk.deliver(sample(SCAFFOLD))
+    part = part_of(smtp_desk, ref)
+    client = smtp_desk.user("karen@kk.example", part.office)
     page = client.get(f"/cases/{ref}").text
     assert f'action="/cases/{ref}/act/forward"' in page and 'type="email" id="fto-' in page and 'name="to"' in page
     r = client.post(f"/cases/{ref}/act/forward", data={"csrf": csrf_of(page), "part": part.task_type,
@@ -49,34 +32,34 @@ def test_the_forward_form_sends_the_application_to_the_authority_and_tells_the_b
     (letter,) = [m.message for m in smtp_sink.to(BUSINESS) if "another authority" in str(m.message["Subject"])]
     body = letter.get_content()
     assert "we have therefore sent your enquiry on to them" in body and "Sent on to: the Danish Tax Agency" in body
-    with Session(desk.engine) as s:
+    with Session(smtp_desk.engine) as s:
         statuses = dict(s.exec(select(OutboxMail.purpose, OutboxMail.status)
                                .where(col(OutboxMail.purpose).in_(("forwarded_authority", "case_forwarded")))).all())
         assert statuses == {"forwarded_authority": "sent", "case_forwarded": "sent"}
         detail = s.exec(select(CaseEvent.detail).where(CaseEvent.action == "forwarded")).one()
         assert AUTHORITY not in detail and "Skattestyrelsen" in detail
-    assert part_of(desk, ref).decision == "forwarded"
+    assert part_of(smtp_desk, ref).decision == "forwarded"
 
 
-def test_a_bad_address_on_the_form_is_refused_and_sends_nothing(desk, smtp_sink):
-    ref = desk.deliver(sample(SCAFFOLD))
-    part = part_of(desk, ref)
+def test_a_bad_address_on_the_form_is_refused_and_sends_nothing(smtp_desk, smtp_sink):
+    ref = smtp_desk.deliver(sample(SCAFFOLD))
+    part = part_of(smtp_desk, ref)
     smtp_sink.clear()
-    client = desk.user("karen@kk.example", part.office)
+    client = smtp_desk.user("karen@kk.example", part.office)
     token = csrf_of(client.get(f"/cases/{ref}").text)
     r = client.post(f"/cases/{ref}/act/forward", data={"csrf": token, "part": part.task_type,
                                                         "topic": "skat_moms", "to": "skat.example"})
     assert r.status_code == 400 and "not an email address" in r.text and "--to" not in r.text
     assert 'value="skat.example"' in r.text, "the page keeps what was typed"
-    assert smtp_sink.messages == [] and part_of(desk, ref).status != "decided"
+    assert smtp_sink.messages == [] and part_of(smtp_desk, ref).status != "decided"
 
 
-def test_the_authoritys_answer_is_shown_on_the_case_as_the_authoritys_and_new_to_the_office(desk, smtp_sink):
+def test_the_authoritys_answer_is_shown_on_the_case_as_the_authoritys_and_new_to_the_office(smtp_desk, smtp_sink):
     """The authority answers the mail we sent it: the case page shows it, marked as the authority's, new to the
     office; nobody is mailed."""
-    ref = desk.deliver(sample(SCAFFOLD))
-    part = part_of(desk, ref)
-    client = desk.user("karen@kk.example", part.office)
+    ref = smtp_desk.deliver(sample(SCAFFOLD))
+    part = part_of(smtp_desk, ref)
+    client = smtp_desk.user("karen@kk.example", part.office)
     page = client.get(f"/cases/{ref}").text
     client.post(f"/cases/{ref}/act/forward", data={"csrf": csrf_of(page), "part": part.task_type,
                                                     "topic": "skat_moms", "to": AUTHORITY})
@@ -87,11 +70,11 @@ def test_the_authoritys_answer_is_shown_on_the_case_as_the_authoritys_and_new_to
               f"Message-ID: <answer-1@skat.example>\r\nIn-Reply-To: {sent['Message-ID']}\r\n"
               f"References: {sent['Message-ID']}\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
               "Tak, vi har modtaget den og vender tilbage til virksomheden.\r\n").encode()
-    assert desk.deliver(answer) == ref
-    assert part_of(desk, ref).unread_since is not None
+    assert smtp_desk.deliver(answer) == ref
+    assert part_of(smtp_desk, ref).unread_since is not None
     page = client.get(f"/cases/{ref}").text
     assert "Ny fra myndigheden / New from the authority" in page
     assert "Svar fra myndigheden" in page and "vender tilbage til virksomheden" in page
     assert "svar fra myndigheden / answer from the authority" in page
     assert len(smtp_sink.messages) == mails_before
-    assert (part_of(desk, ref).status, part_of(desk, ref).decision) == ("decided", "forwarded")
+    assert (part_of(smtp_desk, ref).status, part_of(smtp_desk, ref).decision) == ("decided", "forwarded")
