@@ -56,7 +56,7 @@ def approve(session: Session, reference: str, *, actor: str, desk: Desk, message
     mailed = queue_letter(session, case, target, desk, "approved", message_text=text,
                           appeal_text=conditions_appeal_text(message, appeal, lang_of(case)))
     return ActionResult(case.reference, "approve", target.status, decided_summary(case, parts, target, "approved"),
-                        mailed)
+                        mailed, target.id)
 
 
 def paths_forward(case: Case, catalogue: Catalogue, task_type: str | None = None) -> tuple[str, ...]:
@@ -101,7 +101,7 @@ def reject(session: Session, reference: str, *, reason: str, path_forward: str, 
                           other_paths=other_paths_text(others, lang_of(case)),
                           appeal=getattr(task, f"appeal_{lang_of(case)}"))
     return ActionResult(case.reference, "reject", target.status, decided_summary(case, parts, target, "rejected"),
-                        mailed)
+                        mailed, target.id)
 
 
 def reopen(session: Session, reference: str, *, reason: str, actor: str, desk: Desk, part: str | None = None,
@@ -135,4 +135,4 @@ def reopen(session: Session, reference: str, *, reason: str, actor: str, desk: D
                           expected_text=expected_line(new, lang, today=now.astimezone(LOCAL_TZ).date()))
     return ActionResult(case.reference, "reopen", target.status,
                         f"case {name_of(case, parts, target)} reopened (was {was}); due {new.isoformat()} "
-                        f"({target.expected_week})", mailed)
+                        f"({target.expected_week})", mailed, target.id)

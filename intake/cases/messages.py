@@ -5,7 +5,6 @@ from datetime import datetime
 
 from sqlmodel import Session, select
 
-from intake.cases import unread
 from intake.cases.desk import Desk, InvalidTransition
 from intake.cases.parts import Offices
 from intake.cases.transitions import (
@@ -30,8 +29,8 @@ def reply(session: Session, reference: str, message: str, *, actor: str, desk: D
     ``caseworker_reply``, the event of a caseworker's reply passed on from their mail client: the desk shows the text,
     the track page only that the office wrote. A sender not proven (``store.may_mail_sender``) got nothing
     automatic, but a caseworker's own letter goes, as a question or a decision does: the case page warns of it on
-    top, and the summary repeats it. The office has read what the business wrote: an actor of the part's office
-    (``offices`` given) clears its unread mark, as acting on it on the desk does (``unread``).
+    top, and the summary repeats it. The office has read what the business wrote: the desk and ``intake case`` clear
+    the part's unread mark for an actor of its office, as after any action on it (``unread.acted_on``).
     """
     now = now or utcnow()
     text = required_text(message, "the message to the business (--message)", "reply")
@@ -39,13 +38,11 @@ def reply(session: Session, reference: str, message: str, *, actor: str, desk: D
     if case.purged_at is not None:
         raise InvalidTransition(f"case {case.reference} is purged: cannot reply")
     record_event(session, case, target, actor, "caseworker_reply", text, now)
-    if offices is not None:
-        unread.seen(session, case, target.office, target.task_type)
     mailed = queue_letter(session, case, target, desk, "message", message=text)
     doubt = "; note: the sender was not proven when the case came in: check that the address is the business's"
     return ActionResult(case.reference, "reply", target.status,
                         f"reply sent on case {name_of(case, parts, target)}; its status and due date are unchanged"
-                        + (doubt if _unproven(session, case) else ""), mailed)
+                        + (doubt if _unproven(session, case) else ""), mailed, target.id)
 
 
 def _unproven(session: Session, case: Case) -> bool:
@@ -77,4 +74,5 @@ def note(session: Session, reference: str, text: str, *, actor: str, desk: Desk,
         case, _parts, target = held_part(session, reference, part, None, offices)
     record_event(session, case, target, actor, "caseworker_note", written, now)  # as a mail marked [intern]
     where = f"{case.reference} part {target.task_type}" if target is not None else case.reference
-    return ActionResult(case.reference, "note", case.status, f"note added to {where}")
+    return ActionResult(case.reference, "note", case.status, f"note added to {where}",
+                        part_id=target.id if target is not None else None)

@@ -82,7 +82,8 @@ def forward(session: Session, reference: str, topic: str, *, actor: str, desk: D
                            **forwarded_values(ext, lang, case.reference, sent=bool(address),  # type: ignore[arg-type]
                                               closes_case=closes, message=message))
     word = f"forwarded to {ext.authority_en}" if address else f"forwarded: {ext.authority_en}"
-    return ActionResult(case.reference, "forward", target.status, decided_summary(case, parts, target, word), mailed)
+    return ActionResult(case.reference, "forward", target.status, decided_summary(case, parts, target, word), mailed,
+                        target.id)
 
 
 def _authority_address(given: str | None, catalogue_address: str) -> str:
@@ -146,7 +147,7 @@ def reroute(session: Session, reference: str, task_type: str, *, actor: str, des
     mailed = queue_letter(session, case, target, desk, "rerouted")
     return ActionResult(case.reference, "reroute", target.status,
                         f"case {case.reference} rerouted {before} -> {task_type} ({task.office}); "
-                        f"due {new.isoformat()}; correction recorded", mailed)
+                        f"due {new.isoformat()}; correction recorded", mailed, target.id)
 
 
 def _recheck(part: CasePart, case: Case, tasks: list[str], desk: Desk) -> None:

@@ -59,13 +59,15 @@ CASE_ACTION_STATUSES: Mapping[str, tuple[str, ...]] = MappingProxyType({
 
 @dataclass(frozen=True)
 class ActionResult:
-    """What an action did, for the CLI to print."""
+    """What an action did, for the CLI to print; ``part_id``: the part it was on (None: the whole case), whose
+    unread mark the actor's office has now seen (``unread.acted_on``)."""
 
     reference: str
     action: str
     status: str
     summary: str
     mailed: tuple[str, ...] = ()
+    part_id: int | None = None
 
 
 def part_actions(case: Case, part: CasePart) -> tuple[str, ...]:

@@ -45,7 +45,7 @@ def start(session: Session, reference: str, *, actor: str, desk: Desk, part: str
     summarise_case(session, case, parts, now)
     mailed = queue_letter(session, case, target, desk, "started", listing=parts, now=now)   # the others as they stand
     return ActionResult(case.reference, "start", target.status, f"case {name_of(case, parts, target)} is in progress",
-                        mailed)
+                        mailed, target.id)
 
 
 def assign(session: Session, reference: str, person: str, *, actor: str, desk: Desk, part: str | None = None,
@@ -61,7 +61,7 @@ def assign(session: Session, reference: str, person: str, *, actor: str, desk: D
     target.assigned_to = who
     record_event(session, case, target, actor, "assigned", f"{before or '-'} -> {who}", now)
     return ActionResult(case.reference, "assign", target.status,
-                        f"case {name_of(case, parts, target)} assigned to {who}")
+                        f"case {name_of(case, parts, target)} assigned to {who}", part_id=target.id)
 
 
 def request_info(session: Session, reference: str, message: str, *, actor: str, desk: Desk, part: str | None = None,
@@ -90,7 +90,8 @@ def request_info(session: Session, reference: str, message: str, *, actor: str, 
     summarise_case(session, case, parts, now)
     mailed = queue_letter(session, case, target, desk, "info_request", message=question)
     return ActionResult(case.reference, "request-info", target.status,
-                        f"case {name_of(case, parts, target)} waits for the applicant; the clock is paused", mailed)
+                        f"case {name_of(case, parts, target)} waits for the applicant; the clock is paused", mailed,
+                        target.id)
 
 
 def _last_question(session: Session, part: CasePart) -> str | None:
@@ -121,4 +122,5 @@ def resume(session: Session, case: Case, *, actor: str, desk: Desk, now: datetim
     summarise_case(session, case, parts, now)
     dues = ", ".join(f"{p.task_type} due {p.due_date.isoformat()} ({p.expected_week})" for p in waiting)
     summary = f"case {case.reference} resumed; {dues}" + (f"; moved: {'; '.join(moved)}" if moved else "")
-    return ActionResult(case.reference, "resume", case.status, summary, tuple(dict.fromkeys(mailed)))
+    return ActionResult(case.reference, "resume", case.status, summary, tuple(dict.fromkeys(mailed)),
+                        only.id if only is not None else None)
