@@ -3,9 +3,9 @@
 A follow-up from the business marks the parts it is passed on to (``intake.followups``): the open ones, or every
 part when none is open. The mark is the office's, not one caseworker's (``CasePart.unread_since``): colleagues cover
 for each other, and one who reads the answer has seen it for the office. A desk user of the part's office clears it
-by opening the case or acting on the part (a part rerouted to another office is marked for it when the business has
-written); another office's user (the triage office, an admin) leaves it, since the
-office itself has not seen the mail.
+by opening the case or acting on the part, on the desk or with ``intake case --actor`` (``acted_on``; a part
+rerouted to another office is marked for it when the business has written); another office's user (the triage
+office, an admin) leaves it, since the office itself has not seen the mail.
 """
 from __future__ import annotations
 
@@ -47,6 +47,16 @@ def seen(session: Session, case: Case, office: str, task_type: str | None = None
         part.unread_since = None
         session.add(part)
     return len(parts)
+
+
+def acted_on(session: Session, part_id: int | None, office: str) -> None:
+    """A user of ``office`` acted on the part ``part_id`` (``ActionResult.part_id``; None, the whole case: nothing):
+    the office has read what the business wrote about it. Only the part's own office: a part the action moved to
+    another office (a reroute) keeps the mark its new office has not seen (``handed_over``)."""
+    part = session.get(CasePart, part_id) if part_id is not None else None
+    if part is not None and part.office == office and part.unread_since is not None:
+        part.unread_since = None
+        session.add(part)
 
 
 def _marked(session: Session, case: Case, offices: Collection[str] | None) -> list[CasePart]:

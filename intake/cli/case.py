@@ -24,8 +24,9 @@ from intake.cli.common import settings
 from intake.cli.manners import IntakeTyper, level_options
 from intake.cli.meeting import meeting
 
-if TYPE_CHECKING:  # the queue's types only: the command imports it when it runs
+if TYPE_CHECKING:  # types only: the commands import what they run
     from intake.cases.queue_sql import QueueFilter
+    from intake.web.desk.users import Staff
 
 app = IntakeTyper(help="Follow and move cases: list, show, start, request information, decide, reopen, reply, "
                        "close.")
@@ -93,15 +94,20 @@ def _desk_session(*, reading: bool = False) -> Iterator[tuple]:
 
 
 def _act(action: Callable, *args, actor: str | None, on_part: bool = False, **kwargs) -> None:
-    """Run ``action``; ``on_part``: an action on one part, which gets the actor's offices (``_offices_of``)."""
+    """Run ``action``; ``on_part``: an action on one part, which gets the actor's offices (``_desk_user``), and whose
+    unread mark a desk user of the part's office has then seen, as on the desk (``unread.acted_on``)."""
+    from intake.cases import unread
     from intake.letters.outbox import newest_id, queued_after
 
     kwargs["actor"] = actor or _default_actor()
     with _desk_session() as (desk, session, engine, settings):
+        staff = _desk_user(session, kwargs["actor"], desk.catalogue.triage_office) if on_part else None
         if on_part:
-            kwargs["offices"] = _offices_of(session, kwargs["actor"], desk.catalogue.triage_office)
+            kwargs["offices"] = staff.visible_offices() if staff is not None else None
         before = newest_id(session)
         result = action(session, *args, desk=desk, **kwargs)
+        if staff is not None:
+            unread.acted_on(session, result.part_id, staff.office)
         session.commit()
     console.print(result.summary)
     if result.mailed:
@@ -112,13 +118,14 @@ def _act(action: Callable, *args, actor: str | None, on_part: bool = False, **kw
                       + ("sent" if sent else "queued (the service sends it)"))
 
 
-def _offices_of(session, actor: str, triage_office: str) -> frozenset[str] | None:
-    """The offices whose parts ``actor`` acts on: a desk user's, as on the desk (a caseworker's own office); None,
-    every office, for anyone else (the operator at the shell, a name of an office without the desk)."""
+def _desk_user(session, actor: str, triage_office: str) -> Staff | None:
+    """``actor`` as a desk user, who acts on the parts of their offices, as on the desk (a caseworker's own office);
+    None for anyone else, who acts on every office's (the operator at the shell, a name of an office without the
+    desk)."""
     from intake.web.desk.users import enabled_user, staff_of
 
     user = enabled_user(session, actor) if "@" in actor else None
-    return staff_of(user, triage_office).visible_offices() if user is not None else None
+    return staff_of(user, triage_office) if user is not None else None
 
 
 @app.command("list")

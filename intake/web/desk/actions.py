@@ -27,10 +27,12 @@ Form = Mapping[str, Any]
 
 @dataclass(frozen=True)
 class Done:
-    """What an action did: the line the desk shows, and whether mail was queued."""
+    """What an action did: the line the desk shows, whether mail was queued, and the part it was on (None: the
+    whole case)."""
 
     summary: str
     mailed: bool
+    part_id: int | None = None
 
 
 def _text(form: Form, name: str) -> str:
@@ -82,7 +84,7 @@ def part_action(session: Session, case: Case, name: str, form: Form, part: str |
                                        offices=offices),
     }
     result = calls[name]()
-    return Done(result.summary, bool(result.mailed))
+    return Done(result.summary, bool(result.mailed), result.part_id)
 
 
 def _assignee(session: Session, case: Case, form: Form, part: str | None, desk: Desk, actor: str,

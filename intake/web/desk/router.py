@@ -290,8 +290,7 @@ def _act(request: Request, web: Web, staff: Staff, reference: str, action: str, 
             return _case_page(request, staff, reference, 400, error=_CLI_OPTION.sub("", str(err)),
                               typed={**{k: v for k, v in form.items() if isinstance(v, str)}, "action": action,
                                      "part": part or str(form.get("part", ""))})
-        if part:   # a part rerouted away keeps its mark for its new office
-            unread.seen(session, case, staff.office, part)
+        unread.acted_on(session, done.part_id, staff.office)   # a part rerouted away keeps its mark for its new office
         audit.record(session, staff.email, action, case, f"part {part}" if part else "")
         session.commit()
         ref = case.reference

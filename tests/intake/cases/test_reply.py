@@ -16,6 +16,7 @@ from intake.letters.envelope import msg_id
 from intake.web.trackview import timeline
 from models import CaseEvent, CasePart, utcnow
 from routing.goals import LOCAL_TZ
+from tests.intake.casefactory import CATALOGUE
 from tests.intake.cases.test_lifecycle import act, add_case, events, get, mails
 
 TEXT = "Ja, I må gerne stille skiltet op, mens vi behandler sagen, når blot det står inde ved facaden."
@@ -131,17 +132,21 @@ def test_an_actor_of_one_office_replies_on_their_offices_part_only(engine, desk)
                                              "Besked fra Center for Bygninger"]
 
 
-def test_a_reply_by_the_parts_office_clears_its_unread_mark_and_another_offices_leaves_it(engine, desk):
-    """The business wrote; the office answering it has read it (as acting on the part on the desk clears it); the
-    triage office or an operator (every office) writing leaves the mark for the part's own office."""
+def test_a_reply_names_its_part_whose_mark_its_own_office_has_then_seen_and_another_office_not(engine, desk):
+    """The business wrote; the office answering it has read it: the reply names its part (``part_id``), whose mark
+    the desk and ``intake case`` clear for an actor of the part's office (``unread.acted_on``), as after any action
+    on it; the triage office writing leaves the mark for the part's own office."""
     ref = add_case(engine)
     with Session(engine) as s:
         unread.mark(s, s.exec(select(CasePart)).all(), utcnow())
         s.commit()
-    act(engine, desk, cases.reply, ref, TEXT, offices=None)
-    assert get(engine, ref).part.unread_since is not None
-    act(engine, desk, cases.reply, ref, TEXT, offices=frozenset({"trafik"}))
-    assert get(engine, ref).part.unread_since is None
+    result = act(engine, desk, cases.reply, ref, TEXT)
+    assert result.part_id == get(engine, ref).part.id and get(engine, ref).part.unread_since is not None
+    for office in (CATALOGUE.triage_office, "trafik"):
+        with Session(engine) as s:
+            unread.acted_on(s, result.part_id, office)
+            s.commit()
+        assert (get(engine, ref).part.unread_since is None) == (office == "trafik")
 
 
 def test_a_sender_not_proven_still_gets_the_caseworkers_reply_and_the_summary_says_so(engine, desk):

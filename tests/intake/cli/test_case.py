@@ -493,3 +493,69 @@ def test_forward_to_a_bad_address_is_refused(settings):
     result = RUN.invoke(app, ["forward", ref, "--topic", "skat_moms", "--to", "skat.dk", "--actor", "karen"])
     assert result.exit_code != 0 and "not an email address" in result.output
     assert case_of(settings, ref).status == "routed"
+
+
+# -- the unread mark: acting on a part from the command line is looking at it, as on the desk --------------------
+def desk_user(settings, email: str, office: str) -> str:
+    from intake.web.desk.users import add_user
+
+    with Session(open_database(settings.database_url)) as s:
+        add_user(s, email, office, "caseworker", "a long password!", set(CATALOGUE.offices))
+        s.commit()
+    return email
+
+
+def written_to(settings, ref) -> None:
+    """The business wrote about every part of ``ref`` (what a follow-up does: ``intake.followups``)."""
+    with Session(open_database(settings.database_url)) as s:
+        case = s.exec(select(Case).where(Case.reference == ref)).one()
+        unread.mark(s, s.exec(select(CasePart).where(CasePart.case_id == case.id)).all(), datetime.now(LOCAL_TZ))
+        s.commit()
+
+
+def unread_parts(settings, ref) -> set[str]:
+    """The task types of the parts of ``ref`` with an unread mark."""
+    with Session(open_database(settings.database_url)) as s:
+        case = s.exec(select(Case).where(Case.reference == ref)).one()
+        return {p.task_type for p in s.exec(select(CasePart).where(CasePart.case_id == case.id))
+                if p.unread_since is not None}
+
+
+@pytest.mark.parametrize("command", [
+    ["start"], ["request-info", "-m", "Send tegningen."], ["approve"],
+    ["reject", "--reason", "For smalt fortov.", "--path-forward", "1"], ["forward", "--topic", "foedevarer"],
+    ["assign", "--to", "karen@kk.example"], ["reply", "-m", "Hej."],
+    ["note", "Ringede til ejeren.", "--part", "vejareal"],
+    ["reroute", "--task-type", "gravetilladelse"],   # within the office: the office has read it
+], ids=lambda command: command[0])
+def test_a_desk_users_action_on_their_offices_part_clears_its_unread_mark(settings, command):
+    """As on the desk (``unread.acted_on``): the business's mail has been read by the office that acted on it."""
+    ref = add_case(settings, 1)
+    karen = desk_user(settings, "karen@kk.example", "trafik")
+    written_to(settings, ref)
+    result = RUN.invoke(app, [command[0], ref, *command[1:], "--actor", karen])
+    assert result.exit_code == 0, result.output
+    assert unread_parts(settings, ref) == set()
+
+
+def test_a_desk_users_action_on_one_part_leaves_the_mark_of_the_other(settings):
+    ref = add_case(settings, 1)
+    assert RUN.invoke(app, ["add-part", ref, "--task-type", "gravetilladelse"]).exit_code == 0   # trafik's too
+    karen = desk_user(settings, "karen@kk.example", "trafik")
+    written_to(settings, ref)
+    assert RUN.invoke(app, ["start", ref, "--part", "gravetilladelse", "--actor", karen]).exit_code == 0
+    assert unread_parts(settings, ref) == {"vejareal"}
+
+
+def test_an_action_by_whom_is_not_of_the_parts_office_leaves_its_mark(settings):
+    """The triage office, or the operator at the shell (no desk user), acting leaves the mark for the part's office;
+    so does a reroute to another office: the part is new mail there (``unread.handed_over``)."""
+    ref = add_case(settings, 1)
+    lis = desk_user(settings, "lis@kk.example", CATALOGUE.triage_office)
+    karen = desk_user(settings, "karen@kk.example", "trafik")
+    written_to(settings, ref)
+    assert RUN.invoke(app, ["note", ref, "Ringet op.", "--part", "vejareal", "--actor", lis]).exit_code == 0
+    assert RUN.invoke(app, ["start", ref, "--actor", "operator"]).exit_code == 0
+    assert unread_parts(settings, ref) == {"vejareal"}
+    assert RUN.invoke(app, ["reroute", ref, "--task-type", "skilte", "--actor", karen]).exit_code == 0
+    assert unread_parts(settings, ref) == {"skilte"}

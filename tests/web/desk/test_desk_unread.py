@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from sqlmodel import Session, select
+from typer.testing import CliRunner
 
 from models import CasePart
 from tests.web.desk.conftest import csrf_of, sample
@@ -114,6 +115,24 @@ def test_acting_on_the_part_clears_its_mark(desk):
     r = karen.post(f"/cases/{ref}/act/start", data={"csrf": token})
     assert r.status_code == 303
     assert marks(desk) == {office_of(desk, ref): False}
+
+
+def test_a_command_line_action_on_the_part_clears_its_mark_as_the_desk_does_and_leaves_the_others(desk, monkeypatch):
+    """``intake case`` by a desk user (``--actor``) is that user looking at the part they act on (``unread.acted_on``,
+    as on the desk): the start, the decisions, a wait or a reroute left the business's answer marked new."""
+    import intake.cli.common
+    from intake.cli.case import app
+
+    monkeypatch.setitem(intake.cli.common.state, "settings", desk.ctx.settings)
+    ref = desk.deliver(sample(RESTAURANT))
+    desk.deliver(follow_up(ref, "Ahmad Rahimi <ahmad@rahimi-kitchen.dk>"))
+    offices = set(marks(desk))
+    assert len(offices) > 1 and all(marks(desk).values())
+    first = sorted(offices)[0]
+    desk.user("karen@kk.example", first)
+    result = CliRunner().invoke(app, ["start", ref, "--actor", "karen@kk.example"])   # her office's one part
+    assert result.exit_code == 0, result.output
+    assert marks(desk) == {o: o != first for o in offices}
 
 
 def test_a_part_rerouted_to_another_office_after_the_business_wrote_is_new_mail_there(desk):
