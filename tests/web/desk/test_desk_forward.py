@@ -46,7 +46,7 @@ def test_the_forward_form_sends_the_application_to_the_authority_and_tells_the_b
     (attached,) = list(sent.iter_attachments())
     assert attached.get_content_type() == "message/rfc822"
     assert "scaffold" in str(attached.get_content()["Subject"]).lower(), "the business's own mail, as it came"
-    (letter,) = [m.message for m in smtp_sink.to(BUSINESS) if "another authority" in str(m.message["Subject"])]
+    (letter,) = [m.message for m in smtp_sink.to(BUSINESS) if "has been sent on to" in str(m.message["Subject"])]
     body = letter.get_content()
     assert "we have therefore sent your enquiry on to them" in body and "Sent on to: the Danish Tax Agency" in body
     with Session(desk.engine) as s:
