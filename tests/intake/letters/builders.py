@@ -28,6 +28,7 @@ REFERENCE = "KBH-2026-000042"
 RECEIVED = datetime(2026, 11, 30, 9, 5, tzinfo=LOCAL_TZ)
 DUE = date(2026, 12, 14)
 DEFAULT_NAME = "Københavns Erhvervsservice"
+DEFAULT_NAMES = {"da": DEFAULT_NAME, "en": "Copenhagen Business Service – Københavns Erhvervsservice"}
 OTHER_NAME = "Erhvervshuset Test"
 SUBJECTS = {"da": "Ansøgning om stillads", "en": "Scaffolding application"}
 HOSTILE = "Hej\r\nBcc: victim@attacker.example\r\nX-Evil: 1"

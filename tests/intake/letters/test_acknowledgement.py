@@ -12,6 +12,7 @@ from intake.letters.facts import PartFacts
 from tests.intake.letters.builders import (
     CATALOGUE,
     DEFAULT_NAME,
+    DEFAULT_NAMES,
     HOSTILE,
     OTHER_NAME,
     PERSON,
@@ -121,7 +122,7 @@ def test_sender_name_comes_from_the_settings(renamed, lang):
 
 @LANGS
 def test_default_sender_name_signs_by_default(settings, lang):
-    assert EXPECTED[lang]["signature"].format(name=DEFAULT_NAME) in body_of(ack(settings, lang))
+    assert EXPECTED[lang]["signature"].format(name=DEFAULT_NAMES[lang]) in body_of(ack(settings, lang))
 
 
 @LANGS

@@ -8,7 +8,7 @@ import pytest
 
 from intake.letters.invitation import Invitation, Participant, invitation_mail
 from routing.goals import LOCAL_TZ
-from tests.intake.letters.builders import DEFAULT_NAME, OTHER_NAME, REFERENCE, body_of, sent
+from tests.intake.letters.builders import DEFAULT_NAME, DEFAULT_NAMES, OTHER_NAME, REFERENCE, body_of, sent
 
 ORGANIZER = Participant("Mette Holm", "mette.holm@kk.example", "contact_person")
 BUSINESS = Participant("Peter Jensen", "peter@jensen.dk", "business")
@@ -58,7 +58,7 @@ def test_wording_of_each_meeting_mail(settings, lang, kind):
     _, sentence, details = EXPECTED[lang][kind]
     body = body_of(invite(settings, lang, kind))
     assert body.startswith(EXPECTED[lang]["greeting"]) and sentence in body and details in body
-    assert body.endswith(EXPECTED[lang]["closing"].format(DEFAULT_NAME))
+    assert body.endswith(EXPECTED[lang]["closing"].format(DEFAULT_NAMES[lang]))
     if kind != "cancelled":
         assert EXPECTED[lang]["people"] in body
 
