@@ -681,8 +681,13 @@ _CLIENT_LABEL = re.compile(r"(?i)\b(?:kunden|klienten|kunde|klient|client|custom
                            r"(?:[ \t](?:er|is))?[ \t]?:\s{0,4}\Z")
 _ON_BEHALF = re.compile(r"(?i)\bpå[ \t]vegne[ \t]af[ \t](?:vores|min|vor)[ \t](?:kunde|klient)\b"
                         r"|\bon[ \t]behalf[ \t]of[ \t](?:our|my)[ \t](?:client|customer)\b")
+# (the parent's country, when the registered name ends with it: "Bullbageriet AB, filial af Bullbageriet AB, Sverige")
+_PARENT_COUNTRY = (r"Sverige|Sweden|Norge|Norway|Finland|Tyskland|Germany|Deutschland|Polen|Poland|Polska|England"
+                   r"|Storbritannien|(?:the[ \t])?United[ \t]Kingdom|UK|Holland|Nederlandene|(?:the[ \t])?Netherlands"
+                   r"|Frankrig|France|Spanien|Spain|Italien|Italy|Irland|Ireland|Island|Iceland|Estland|Estonia"
+                   r"|Letland|Latvia|Litauen|Lithuania|Østrig|Austria|Schweiz|Switzerland|Belgien|Belgium")
 _BRANCH_OF = re.compile(rf"(?<![\w])(?P<v>{_NAME_RUN},?[ \t]{{1,2}}(?i:(?:dansk[ \t])?filial[ \t]af)"
-                        rf"[ \t]{{1,2}}{_NAME_RUN}[ \t]+{SUFFIX})(?![\w/])")
+                        rf"[ \t]{{1,2}}{_NAME_RUN}[ \t]+{SUFFIX}(?:,[ \t]{{1,2}}(?:{_PARENT_COUNTRY}))?)(?![\w/])")
 
 
 # the first line of a letterhead whose next lines give a CVR: "Sankt Stefans Kirke / Menighedsrådet / ... / CVR ..."
