@@ -534,15 +534,18 @@ def _days_in_place_of_others(text: str) -> str:
         for other in find_dates(text)[::-1]:
             if (other.day, other.month) == (int(m.group("d")), new_days[0].month):
                 text = text[:other.start] + m.group("new").rstrip(".") + text[other.end:]
-    for m in islice(_BARE_DAY_IN_PLACE.finditer(text), _MAX_PUT_RIGHT):
+    bare = [m for m in islice(_BARE_DAY_IN_PLACE.finditer(text), _MAX_PUT_RIGHT) if m.group("new") != m.group("old")]
+    dates = find_dates(text) if bare else []
+    for m in bare:
         new_day, old_day = int(m.group("new")), int(m.group("old"))
-        written = [d for d in find_dates(text) if d.day == old_day]
+        written = [d for d in dates if d.day == old_day]
         if len({(d.month, d.year) for d in written}) != 1 or not _valid(new_day, written[0].month,
                                                                       written[0].year or 2028):
             continue                    # the day corrected is of no one date written
         for other in written[::-1]:
             put = f"{new_day}.{other.month}.{other.year}" if other.year else f"{new_day}/{other.month}"
             text = text[:other.start] + put + text[other.end:]
+        dates = find_dates(text)
     for new, old in pairs:
         old_days = find_dates(old)
         if "-" in old or "–" in old or len(old_days) != 1:
