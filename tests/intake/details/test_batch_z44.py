@@ -1,7 +1,8 @@
 """Details of the blind batch z44 (session 42), each worded here apart from the batch's mail: a foreign company's
 Danish branch registered with its parent's country; a length in working days, a length counted from its own date, a
 day put right by its number alone, a range said "instead", the year before its months, an aside ("i øvrigt"), a move
-into new offices and a meeting asked for."""
+into new offices and a meeting asked for; the number beside the contact's e-mail, a contact named as the one who
+handles the contact or by a supervisor's title, and the property of the client an architect writes for."""
 
 from __future__ import annotations
 
@@ -120,3 +121,52 @@ def test_a_container_for_the_move_is_a_period():
     text = "We are moving into new offices on 1 November and need a container on 2 November."
     assert find_period(text, REFERENCE) == Period(date(2027, 11, 2), date(2027, 11, 2))
 
+
+# ---------------------------------------------------------------- the contact and their phone
+
+@pytest.mark.parametrize("text, phone", [
+    ("Our foreman, Jonas Berg, is the contact person for this application and will be on site during the whole "
+     "period: jonas.berg@byg.dk, +45 61 22 33 44.\n\n"
+     "Best regards\nAnne Holm            Jonas Berg\n+45 33 11 22 00      +45 61 22 33 44", "61223344"),
+    ("Any questions, please contact our lift planner Ole Vang at ov@kran.dk or 27 18 29 30.\n\nCheers\nOle Vang\n"
+     "Office: +45 70 11 22 33", "27182930"),
+    ("Jeg skriver for min chef, direktør Jakob Lund. Jakob tager sig af sagen, så ring direkte til ham på "
+     "40 11 22 33 eller skriv til jl@firma.dk.\n\nMed venlig hilsen\nMaja Due\n"
+     "tlf. 39 00 11 22", "40112233"),
+])
+def test_the_number_written_beside_the_contacts_email(text, phone):
+    assert body(f"Hej\n\nVi søger om lift.\n\n{text}")["phone"] == phone
+
+
+def test_a_switchboard_beside_the_email_does_not_win():
+    text = ("Hej\n\nVi søger om lift.\n\nSkriv til info@firma.dk, omstilling 33 00 11 22.\n\nMvh\nBo Lund\n"
+            "Mobil 22 33 44 55")
+    assert body(text)["phone"] == "22334455"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Det er vores formand Grete Holm, der står for kontakten til kommunen, og hun kan fanges på grete@forening.dk.",
+     "Grete Holm"),
+    ("For practical questions please contact our site supervisor Piotr Zielinski (pz@lift.dk). I only handle the "
+     "contract.", "Piotr Zielinski"),
+])
+def test_a_named_contact_over_the_writer(text, name):
+    assert body(f"Hej\n\nVi søger om tilladelse.\n\n{text}\n\nVenlig hilsen\nAnders Bo")["contact_name"] == name
+
+
+# ---------------------------------------------------------------- the client's property
+
+def test_the_property_of_the_client_architects_write_for_is_its_address():
+    text = ("Kære Center for Bygninger\n\nVi er arkitekter for Ejendomsselskabet Tagensvej 12 K/S (CVR 12345674), som "
+            "ønsker at indrette tagboliger i tagetagen på Tagensvej 12, 2200 København N.\n\nVenlig hilsen\nEva Lund\n"
+            "Tegnestuen Lund\nRyesgade 3, 2100 København Ø\nCVR 87654321")
+    found = body(text)
+    assert (found["company_name"], found["address"], found["postcode"]) == (
+        "Ejendomsselskabet Tagensvej 12 K/S", "Tagensvej 12", "2200")
+    assert "activity_location" not in found
+
+
+def test_the_number_beside_another_persons_email_is_theirs():
+    text = ("Hej\n\nVi søger om udeservering.\n\nKontakt: mig, Noah Berg, køkkenchef\nTelefon: +45 50 62 31 88\n"
+            "Min medejer Freja Juul (freja@kok.dk, 28 77 05 12) tager sig af økonomien.\n\nMvh\nNoah")
+    assert body(text, sender="noah@kok.dk")["phone"] == "50623188"
