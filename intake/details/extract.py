@@ -164,8 +164,9 @@ def _site_named_as_the_business(found: dict[str, Field]) -> None:
         del found["activity_location"]
 
 
-# the mail says the period written in the attached form has changed: "arbejdsperioden er rykket: vi graver nu fra ...
-# (ikke som i skemaet)", "the dates have been moved"
+# the mail says the period written in the attached form (or in the subject) has changed: "arbejdsperioden er rykket: vi
+# graver nu fra ... (ikke som i skemaet)", "the dates have been moved", "så det bliver uge 38-39 i stedet"
+# (``periods.PUT_INSTEAD``)
 _PERIOD_MOVED = re.compile(
     r"(?i)\b(?:\w*perioden|datoerne?|datoen|(?:the )?(?:work(?:ing)? )?(?:period|dates?))[ \t]+(?:er|is|are|has|have)?"
     r"[ \t]*(?:been[ \t]+)?(?:rykket|ændret|flyttet|udskudt|changed|moved|postponed)\b"
@@ -204,7 +205,8 @@ def _text_of(read: list[tuple[str, str, dict[str, object]]], source: str) -> str
 
 def _period_moved(found: dict[str, Field], values: Mapping[str, object], source: str, text: str) -> None:
     """The period of a mail that says the attached form's period has moved wins over the form's."""
-    if source == "body" and "period_from" in values and _PERIOD_MOVED.search(text):
+    if source == "body" and "period_from" in values and (_PERIOD_MOVED.search(text)
+                                                         or periods.PUT_INSTEAD.search(text)):
         for key in ("period_from", "period_to"):
             if key in values:
                 found[key] = Field(values[key], source)

@@ -34,7 +34,7 @@ _ENDING_IN_SUFFIX = re.compile(rf"(?<![\w])"
 _TITLE_WORDS = (r"(?:\w*direktør|(?:\w+-)?\w*chef|\w*leder|(?:med)?indehaver|(?:med)?ejer|formand|arkitekt|advokat"
                 r"|director|manager|(?:co-?)?owner|(?:co-?)?founder|chair(?:man|woman|person)?|architect|operator|foreman"
                 r"|\w*coordinator|producer|\w*koordinator|attorney|lawyer|solicitor|caretaker|janitor|pedel|vicevært"
-                r"|secretary|\w*sekretær|assistant|assistent"
+                r"|secretary|\w*sekretær|assistant|assistent|supervisor"
                 r"|\w*mester|(?:ops|team|project|site) lead)")
 TITLE_WORDS = _TITLE_WORDS      # (for the contact model's candidates: "Restaurantchef Jonas Friis")
 # (one list for the nouns that name a business and the trade words that make a name one: "Café Grøn Gren", "Harbour
@@ -681,8 +681,13 @@ _CLIENT_LABEL = re.compile(r"(?i)\b(?:kunden|klienten|kunde|klient|client|custom
                            r"(?:[ \t](?:er|is))?[ \t]?:\s{0,4}\Z")
 _ON_BEHALF = re.compile(r"(?i)\bpå[ \t]vegne[ \t]af[ \t](?:vores|min|vor)[ \t](?:kunde|klient)\b"
                         r"|\bon[ \t]behalf[ \t]of[ \t](?:our|my)[ \t](?:client|customer)\b")
+# (the parent's country, when the registered name ends with it: "Bullbageriet AB, filial af Bullbageriet AB, Sverige")
+_PARENT_COUNTRY = (r"Sverige|Sweden|Norge|Norway|Finland|Tyskland|Germany|Deutschland|Polen|Poland|Polska|England"
+                   r"|Storbritannien|(?:the[ \t])?United[ \t]Kingdom|UK|Holland|Nederlandene|(?:the[ \t])?Netherlands"
+                   r"|Frankrig|France|Spanien|Spain|Italien|Italy|Irland|Ireland|Island|Iceland|Estland|Estonia"
+                   r"|Letland|Latvia|Litauen|Lithuania|Østrig|Austria|Schweiz|Switzerland|Belgien|Belgium")
 _BRANCH_OF = re.compile(rf"(?<![\w])(?P<v>{_NAME_RUN},?[ \t]{{1,2}}(?i:(?:dansk[ \t])?filial[ \t]af)"
-                        rf"[ \t]{{1,2}}{_NAME_RUN}[ \t]+{SUFFIX})(?![\w/])")
+                        rf"[ \t]{{1,2}}{_NAME_RUN}[ \t]+{SUFFIX}(?:,[ \t]{{1,2}}(?:{_PARENT_COUNTRY}))?)(?![\w/])")
 
 
 # the first line of a letterhead whose next lines give a CVR: "Sankt Stefans Kirke / Menighedsrådet / ... / CVR ..."
@@ -1159,6 +1164,8 @@ _CONTACT_AFTER_NAME = re.compile(r"(?i:\s{1,2}(?:(?:who|som|der)\s{1,2})?(?:will
                                  r"|denne[ \t]|dette[ \t]|disse[ \t])?"
                                  r"(?:permits?|permissions?|applications?|ansøgning(?:en|er|erne)?"
                                  r"|tilladelse(?:n|r|rne)?|sagen|the[ \t]case"
+                                 # "vores formand X, der står for kontakten til kommunen": the contact itself
+                                 r"|kontakten|the[ \t]contact|contact"
                                  # "Det er min mand, Jens Holm, der tager sig af det praktiske", "who handles the
                                  # practicalities": the one who sees to the matter in practice
                                  r"|(?:det[ \t])?praktiske|practicalities|practical[ \t](?:side|details)"

@@ -203,8 +203,15 @@ _MAKE_IT = re.compile(r"(?i)\b(?:make[ \t]+it|change[ \t]+it[ \t]+to|should[ \t]
                       r"(?:(?:fra|from|the|den|d\.)[ \t]+)?\Z")
 
 
+# a range said right before "instead" ("så det bliver uge 38-39 i stedet", "so it will be 20-24 September instead"; not
+# "i stedet for 1.-5. maj": the old one follows)
+_INSTEAD = (r"(?:\d|\b(?:" + "|".join(sorted(MONTHS, key=len, reverse=True))
+            + r"))\.?[ \t,]{0,3}(?:i[ \t]stedet|instead)\b(?![ \t]+(?:for|of)\b)")
+PUT_INSTEAD = re.compile(_INSTEAD, re.IGNORECASE)
+_INSTEAD_AFTER = re.compile(r"[^\n.!?]{0,25}?" + _INSTEAD, re.IGNORECASE)
 _CORRECTION_HINT = re.compile(r"(?i)correction|rettelse|korrektion|berigtigelse|make[ \t]+it|change[ \t]+it"
-                              r"|should[ \t]+(?:be|read)|skal[ \t]+(?:være|rettes)|ret[ \t]+(?:det|den|perioden)")
+                              r"|should[ \t]+(?:be|read)|skal[ \t]+(?:være|rettes)|ret[ \t]+(?:det|den|perioden)"
+                              r"|i[ \t]stedet|instead")
 
 
 def corrected_period(text: str, reference: date) -> Period | None:
@@ -224,7 +231,7 @@ def _corrected_range(text: str, ranges: list[tuple[int, date, date]]) -> list[tu
     after "please make it"), as the only one; none where no range is corrected."""
     for r in reversed(ranges[1:]):
         line = text[max(text.rfind("\n", 0, r[0]) + 1, r[0] - 200):r[0]]
-        if _MAKE_IT.search(line) or _CORRECTION_LINE.search(line):
+        if _MAKE_IT.search(line) or _CORRECTION_LINE.search(line) or _INSTEAD_AFTER.match(text, r[0]):
             return [r]
     return []
 
@@ -502,6 +509,14 @@ _IN_PLACE_OF_DAY = re.compile(rf"(?i)(?<![\w/.])(?P<new>{_DAYS})[ \t]{{0,2}}[(,]
                               r"(?![\w/]|[ \t]{0,2}\d|[ \t]{1,2}(?:" + "|".join(sorted(MONTHS, key=len, reverse=True))
                               + r")\b)")
 _MAX_PUT_RIGHT = 5              # corrections read in one text
+# a day put right by its number alone, of the one date written with the other: "P.S. undskyld, det er den 14., ikke den
+# 13.", "sorry, it's the 14th, not the 13th" (not a time: "kl. 14, ikke 13")
+_BARE_DAY_IN_PLACE = re.compile(r"(?i)\b(?:den|d\.|the)[ \t]{1,2}(?P<new>\d{1,2})(?:\.|st|nd|rd|th)"
+                                r"[ \t]{0,2},?[ \t]{0,2}"
+                                r"(?:i[ \t]stedet[ \t]for|instead[ \t]of|og[ \t]ikke|and[ \t]not|ikke|not)[ \t]{1,2}"
+                                r"(?:(?:den|d\.|the)[ \t]{1,2})?(?P<old>\d{1,2})(?:\.|st|nd|rd|th)"
+                                r"(?![\w/]|[ \t]{0,2}\d|[ \t]{1,2}(?:" + "|".join(sorted(MONTHS, key=len, reverse=True))
+                                + r")\b)")
 
 
 def _days_in_place_of_others(text: str) -> str:
@@ -519,6 +534,18 @@ def _days_in_place_of_others(text: str) -> str:
         for other in find_dates(text)[::-1]:
             if (other.day, other.month) == (int(m.group("d")), new_days[0].month):
                 text = text[:other.start] + m.group("new").rstrip(".") + text[other.end:]
+    bare = [m for m in islice(_BARE_DAY_IN_PLACE.finditer(text), _MAX_PUT_RIGHT) if m.group("new") != m.group("old")]
+    dates = find_dates(text) if bare else []
+    for m in bare:
+        new_day, old_day = int(m.group("new")), int(m.group("old"))
+        written = [d for d in dates if d.day == old_day]
+        if len({(d.month, d.year) for d in written}) != 1 or not _valid(new_day, written[0].month,
+                                                                      written[0].year or 2028):
+            continue                    # the day corrected is of no one date written
+        for other in written[::-1]:
+            put = f"{new_day}.{other.month}.{other.year}" if other.year else f"{new_day}/{other.month}"
+            text = text[:other.start] + put + text[other.end:]
+        dates = find_dates(text)
     for new, old in pairs:
         old_days = find_dates(old)
         if "-" in old or "–" in old or len(old_days) != 1:
@@ -594,7 +621,10 @@ _NOT_APPLIED = re.compile(r"[^\n\d]{0,40}?\b(?:indgår ikke|er ikke (?:en )?del 
 # February 2027", "we're moving our office from X to Y, on 1 October 2027", "(new address from 1 August 2027)"): the day
 # of the move, no period applied for (not after "og", "and": "... and need a container on 2 March")
 _MOVE_BEFORE = re.compile(r"\b(?:flytter|flytte|flyttede|moving|move[sd]?|relocat(?:e|es|ed|ing))[ \t]+"
-                          r"(?:vores|vor|vort|min|mit|sin|sit|our|my|its|their)\b"
+                          r"(?:vores|vor|vort|min|mit|sin|sit|our|my|its|their"
+                          # "X ApS is moving into new offices on 1 November", "vi flytter ind i nye lokaler 1. marts"
+                          r"|(?:into|in[ \t]to|to|ind[ \t]i|til)[ \t]+(?:new|nye?|nyt)[ \t]+"
+                          r"(?:offices?|premises|lokaler|kontor(?:er)?|kontorlokaler))\b"
                           r"(?:(?!\b(?:og|and|men|but)\b)[^.!?\n]){0,160}\Z"
                           r"|\b(?:ny|nye|new)[ \t]+(?:adresse|address)[ \t]+(?:fra|from|pr\.?|per|as[ \t]of)[ \t]+\Z"
                           # or the old premises close: "Our old place on Halmtorvet closes 31 January", "vores gamle
@@ -714,8 +744,12 @@ _EXTENDS = re.compile(r"(?i)\b(?:forlæng\w*|extend\w*|extension)\b")
 # 15.-22. februar", "Jeg er i Spanien fra 1. til 14. februar"), the business closed ("We are closed 29-31 January
 # because of the move"), a contract ending ("our old waste contract ends 31 January")
 _ANOTHER_MATTER = re.compile(
-    r"(?i)(?:\b(?:møde(?:t|r)?|mødes|meet|meeting|recce|besigtigelse(?:n)?|site[ \t]visit|inspektion(?:en)?)\b"
+    r"(?i)(?:\b(?:møde(?:t|r)?|mødes|meet|meeting|recce|besigtigelse(?:n)?|site[ \t]visit|inspektion(?:en)?"
+    r"|(?:forhånds|opstarts|afklarings|indledende[ \t])møde(?:t|r)?)\b"           # "et forhåndsmøde – gerne i uge 6"
     r"[^.!?\n;:]{0,40}"
+    # an aside on another matter: "Butikken har i øvrigt en aftale med forsikringen fra den 2. september", "By the way,
+    # the shop's lease runs from 1 May"
+    r"|\b(?:i[ \t]øvrigt|forresten|by[ \t]the[ \t]way|incidentally)\b[^.!?\n;:]{0,60}"
     r"|\b(?:(?:jeg|vi)[ \t]+er|I[ \t]+am|I['’]m|I[ \t]+will[ \t]+be|I['’]ll[ \t]+be|we[ \t]+are|we['’]re"
     r"|we[ \t]+will[ \t]+be)[ \t]+(?:på[ \t]+(?:ferie|messe|kursus|barsel)|on[ \t]+(?:holiday|vacation|leave)|away"
     r"|bortrejst|out[ \t]+of[ \t]+(?:the[ \t]+)?office|not[ \t]+in[ \t]+the[ \t]+office|ikke[ \t]+på[ \t]+kontoret"
@@ -750,7 +784,9 @@ def _of_an_earlier_year(text: str, at: int, reference: date) -> bool:
 
 _NUMBER_WORDS = NUMBER_WORDS | {"fjorten": 14, "fourteen": 14}
 _DURATION = re.compile(r"(?<![\w.,])(?P<n>\d{1,3}|" + "|".join(_NUMBER_WORDS) + r")(?:[ \t]{1,3}|-)(?:hele[ \t]{1,3})?"
-                       r"(?P<unit>dages|dage|dag|days?|døgn|ugers|uger|uge|weeks?|måneders|måneder|måned|months?)(?!\w)",
+                       # ("10 arbejdsdage fra 12. april", "15 working days": days Monday to Friday, not holidays)
+                       r"(?P<unit>arbejdsdage|hverdage|working[ \t]days|work[ \t]?days|business[ \t]days"
+                       r"|dages|dage|dag|days?|døgn|ugers|uger|uge|weeks?|måneders|måneder|måned|months?)(?!\w)",
                        re.IGNORECASE)                                   # "i en 14-dages periode fra 6/9"
 # ("removed again at the end of March 2027", "fjernes igen ved udgangen af marts", "by the end of March": the end too;
 # or the work done by it: "start on 1 March and be done by end of March 2027", "færdige ved udgangen af marts")
@@ -801,9 +837,30 @@ def _end_of(text: str, start: date, reference: date) -> date | None:
         n = int(m.group("n")) if m.group("n").isdigit() else _NUMBER_WORDS[m.group("n").lower()]
         if m.group("unit").lower().startswith(("måned", "month")):
             return _months_on(start, n) - timedelta(days=1) if 0 < n <= 12 else None
+        if m.group("unit").lower().startswith(("arbejds", "hverdage", "work", "business")):
+            return _working_days_on(start, n) if 0 < n <= 260 else None
         days = n * 7 if m.group("unit").lower().startswith(("u", "w")) else n
         return start + timedelta(days=days - 1) if 0 < days <= 366 else None
     return None
+
+
+# the public holidays of Denmark besides Sundays, as days after Easter Sunday or as days of the year (no working days)
+_HOLIDAYS_AFTER_EASTER = (-3, -2, 1, 39, 50)
+_FIXED_HOLIDAYS = ((1, 1), (12, 24), (12, 25), (12, 26), (12, 31))
+
+
+def _working_day(day: date) -> bool:
+    return (day.isoweekday() <= 5 and (day.month, day.day) not in _FIXED_HOLIDAYS
+            and (day - easter(day.year)).days not in _HOLIDAYS_AFTER_EASTER)
+
+
+def _working_days_on(start: date, n: int) -> date:
+    """The last of ``n`` working days from ``start`` (the first of them, or the next working day after it)."""
+    day, counted = start - timedelta(days=1), 0
+    while counted < n:
+        day += timedelta(days=1)
+        counted += _working_day(day)
+    return day
 
 
 def _months_on(start: date, n: int) -> date:
@@ -865,7 +922,8 @@ _MONTH_RANGE = re.compile(
     r"|medio|(?:weekends|weekdays|saturdays|sundays)[ \t]{1,3}of"      # "the weekends of June 2027"
     # "hele sommeren maj til og med august"
     r"|(?:hele[ \t]{1,3}|all[ \t]{1,3}|the[ \t]{1,3}whole[ \t]{1,3})?(?:sommeren|summer)"
-    r"|(?:fra|from)[ \t]{1,3}(?:primo|medio))[ \t]{1,3})?"
+    r"|(?:fra|from)[ \t]{1,3}(?:primo|medio)"
+    r"|(?:i|in|for)[ \t]{1,3}(?P<y0>(?:19|20)\d\d)[ \t]{0,2},)[ \t]{1,3})?"     # "i 2027, april til og med september"
     r"(?:(?:hele|the whole(?: of)?|all of)[ \t]{1,3})?" + _MONTH.format("m1")
     + r"(?:(?:[ \t,]{1,3}" + _YEAR.format("y1") + r")?"            # "juni 2027 - august 2027"
     r"(?:[ \t]{0,3},[ \t]{0,3}(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?){0,10}"  # "juni, juli og"
@@ -932,7 +990,8 @@ def _month_range(text: str, reference: date) -> Period | None:
         lead = len(m.group("lead") or "")
         own = lead if m.group("lead") and m.group("lead").strip().lower() != "during" else 0
         if m.group("lead") and not (_MONTHS_CUE.search(text, max(0, m.start() - 80), m.start() + own)
-                                    or _cue_after(text, m.start() + lead, after.end() if after else m.end())):
+                                    or _cue_after(text, m.start() + lead, after.end() if after else m.end())
+                                    or m.group("y0") and m.group("m2")):     # (the year, then its months)
             continue                                        # "we open in April": a date of the story, not a period
         if m.group("lead") and not m.group("m2") and _STARTS_IN.search(text, max(0, m.start() - 40), m.start()):
             continue                                        # "We hope to start building in March"
@@ -946,7 +1005,7 @@ def _month_range(text: str, reference: date) -> Period | None:
             continue                                        # "we may ..."
         if m.group("m1") == "jul" and not (m.group("m2") or m.group("y")) and (m.group("lead") or "").strip() == "i":
             continue                                        # "salg fra vogn i jul": at Christmas, not in July
-        year = _year(m.group("y"))
+        year = _year(m.group("y") or m.group("y0"))
         listed = _DAYS_LISTED.match(text, m.end()) if m1 == m2 else None
         if listed:
             # "every Sunday in July 2027 (that's the 4th, 11th, 18th and 25th)": from the first day listed to the last
@@ -1471,9 +1530,19 @@ _FROM_THE_OPENING = re.compile(r"(?i)\b(?:fra|from)[ \t]+(?:the[ \t]+)?(?:åbnin
                                r"(?![\w-])")
 
 
+# a length right before the start: "Selve nedrivningen tager tre uger fra 1. marts", "10 arbejdsdage fra 12. april",
+# "for three weeks from Monday 4 October"
+_LENGTH_FROM = re.compile(_DURATION.pattern + r"[ \t]{1,3}(?:(?:fra|from|starting|beginning|med[ \t]start)"
+                          r"(?:[ \t]{1,3}(?:og[ \t]med|on|den|d\.|the|(?:man|tirs|ons|tors|fre|lør|søn)dag"
+                          r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day),?)*)[ \t]{1,3}\Z", re.IGNORECASE)
+
+
 def _from_or_to(text: str, reference: date, dates: list[DateMention]) -> Period:
     start = end = None
     opens = False
+    lasting = next((d for d in dates if _LENGTH_FROM.search(text, max(0, d.start - 60), d.start)), None)
+    if lasting is not None:             # the start a length is counted from, over a "fra" of another thing's date
+        dates = [lasting] + [d for d in dates if d is not lasting]
     for mention in dates:
         before = text[max(0, mention.start - 40):mention.start]
         value = _resolve_mention(mention, reference)

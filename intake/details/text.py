@@ -487,6 +487,7 @@ def extract_from_text(text: str, reference: date, *, for_a_client: bool = False)
     _email_of_the_contact(out, text)
     _email_asked_for(out, text)
     _email_of_another_sender(out, text)
+    _phone_beside_the_email(out, text)
     site, company = out.get("activity_location"), out.get("company_name")
     if (isinstance(site, str) and isinstance(company, str)
             and re.search(rf"\s(?:i|på|in|at|on)\s{re.escape(site)}\b", company)
@@ -628,7 +629,10 @@ _CLIENT_SENTENCE = re.compile(
     r"|\bpå[ \t]vegne[ \t]af[ \t](?:ejeren|bygherren)|\bon[ \t]behalf[ \t]of[ \t]the[ \t](?:owner|developer)"
     # "Som administrator for Ejerforeningen Strandboulevarden 86-88 (CVR 43 92 01 11) søger vi", "as managing agent for"
     r"|\b(?:som|as)[ \t](?:the[ \t])?(?:ejendoms)?(?:administrator|property[ \t]manager|managing[ \t]agent)[ \t]"
-    r"(?:for|of))"
+    r"(?:for|of)"
+    # "Vi er arkitekter for Ejendomsselskabet X K/S (CVR ...), som ønsker at indrette ...", "We are the engineers for"
+    r"|\b(?:vi[ \t]er|we[ \t]are|we['’]re)[ \t](?:the[ \t])?(?:arkitekt(?:er|erne)?|architects?|rådgiver(?:e|ne)?"
+    r"|ingeniør(?:er|erne)?|engineers?|konsulent(?:er|erne)?|consultants?)[ \t](?:for|of))"
     r",?[ \t]+(?P<name>[A-ZÆØÅ][^,\n()]{1,60}?)(?:[ \t]*,[ \t]*"
     r"(?P<rest>[^\n()]{0,80}?))?[ \t]*[,(][ \t]*(?P<cvr>(?i:cvr)[^\d\n]{0,8}\d(?:[ ]?\d){7})(?!\d)")
 
@@ -641,7 +645,18 @@ def _client_in_sentence(text: str, reference: date) -> dict[str, object]:
         return {}
     found: dict[str, object] = {"company_name": m.group("name"), "cvr": digits(cvr.group("v"))}
     found.update(normalise_value("address", (m.group("rest") or "").strip(" ,."), reference))
+    if "address" not in found:
+        # the property the client's sentence goes on to name with its postcode ("..., som ønsker at indrette fire
+        # tagboliger i tagetagen på Ny Carlsberg Vej 80, 1799 København V."): the client's own
+        tail = _CLIENTS_PROPERTY.match(text, m.end())
+        place = find_addresses(tail.group("v")) if tail else {}
+        if "postcode" in place:
+            found.update({k: v for k, v in place.items() if k in ("address", "postcode", "city")})
     return found
+
+
+_CLIENTS_PROPERTY = re.compile(r"\)?[ \t]*,?[ \t]*(?:som|der|which|who)[ \t]"
+                               r"(?P<v>[^.!?\n]{0,160}?\d{4}[ \t][^\W\d][^\n.,]{1,30})")
 
 
 def _inline_client(head: re.Match[str], following: list[str], reference: date) -> dict[str, object]:
@@ -878,6 +893,43 @@ def _email_of_the_contact(out: dict, text: str) -> None:
         if near:
             out["contact_email"] = near.group(0).lower()
             return
+
+
+# the number written with the contact's e-mail in one clause: "tomas.p@...dk, +45 60 38 12 74", "kan fanges på lise@...
+# eller 31 70 45 12", "contact ... at gareth@... or 28 16 47 93", "ring ... på 40 82 19 33 eller skriv til jr@...": that
+# person's own, over a number the signature gives (the writer's, the office's)
+_PHONE_THEN_EMAIL = re.compile(rf"(?<![\d+])(?P<v>{DK_NUMBER})(?!\d)[ \t]{{0,3}}(?:,|eller|or)[ \t]{{1,3}}"
+                               r"(?:(?:skriv|write|mail|e-?mail)(?:[ \t]{1,3}(?:til|to))?[ \t]{1,3})?"
+                               r"(?:(?:på|at)[ \t]{1,3})?\Z", re.IGNORECASE)
+_EMAIL_THEN_PHONE = re.compile(r"[ \t]{0,3}(?:,|eller|or)[ \t]{1,3}(?:(?:på|on|at|tlf\.?|tel\.?|phone|mobil\w*|mobile)"
+                               rf"[ \t:]{{1,3}})?(?P<v>{DK_NUMBER})(?!\d)", re.IGNORECASE)
+
+
+_CAPITALISED_NAME = re.compile(r"(?<![\w\-])[A-ZÆØÅ][\w'’\-]+(?:[ \t][A-ZÆØÅ][\w'’\-]+){0,2}")
+
+
+def _phone_beside_the_email(out: dict, text: str) -> None:
+    """The phone written beside the contact's e-mail (``_EMAIL_THEN_PHONE``, ``_PHONE_THEN_EMAIL``) over another, where
+    the last person named before the address, in its paragraph, is the contact (not "My co-owner Freja Juul
+    (freja@..., 28 ...)" under the contact's own lines); a mobile after it is the person's own ("35 37 12 45 (kontoret)
+    / 29 87 65 43 (mobil)")."""
+    email, contact = out.get("contact_email"), out.get("contact_name")
+    if not isinstance(email, str) or not isinstance(contact, str) or "phone" not in out:
+        return
+    for m in islice(re.finditer(re.escape(email), text, re.IGNORECASE), 5):
+        beside = _EMAIL_THEN_PHONE.match(text, m.end()) or _PHONE_THEN_EMAIL.search(text, max(0, m.start() - 60),
+                                                                                      m.start())
+        phone = normalise_phone(beside.group("v")) if beside else None
+        if not beside or not phone or _labels_another_number(_line_before(text, beside.start("v")).replace(email, "")):
+            continue
+        start = max(0, m.start() - 200, text.rfind("\n\n", 0, m.start()))
+        people = [n.group(0) for n in _CAPITALISED_NAME.finditer(text, start, min(m.start(), beside.start("v")))
+                  if n.group(0) in (contact, contact.split()[0]) or looks_like_person(n.group(0))]
+        if not people or people[-1] not in (contact, contact.split()[0]):
+            continue
+        then = _MOBILE_AFTER.match(text, beside.end("v"))
+        out["phone"] = normalise_phone(then.group("v")) if then else phone
+        return
 
 
 def _email_asked_for(out: dict, text: str) -> None:
