@@ -387,7 +387,21 @@ _DANISH_ARM = re.compile(r"(?i)(?<![\w])(?:our|vores|vort|vor)[ \t]+(?:(?:new|ny
 # ("Entreprenøren er Brødrene Kjeldsen A/S, men skolen er bygherre"; not "Arbejdet udføres af X ApS": the firm doing
 # the work is often the one that applies)
 _LANDLORD_OR_ADVISER = re.compile(r"(?i)(?<![\w])(?:udlejer(?:en)?|landlord|revisor(?:en)?|accountant|bogholder(?:en)?"
-                                  r"|bookkeeper|entreprenøren|the[ \t]+contractor)(?:[ \t]+(?:er|is))?"
+                                  r"|bookkeeper|entreprenøren|the[ \t]+contractor"
+                                  # the writer's agent or lawyer ("Our Danish agent Nordlys Events ApS (CVR ...)
+                                  # helps us with local suppliers"); the property's owner ("Ejendommen ejes af X A/S,
+                                  # CVR ..., som har givet tilladelse"); the client whose place a firm works at
+                                  # ("We are refitting the offices of our client X P/S"; not "on behalf of our client")
+                                  r"|agent(?:en)?|advokat(?:en)?|lawyer|solicitor"
+                                  # the owner behind the business ("The bar is owned by our holding company, X ApS,
+                                  # but we run it under the name below")
+                                  r"|(?:our|vores|vort)[ \t]+(?:holding[ \t]?company|holdingselskab(?:et)?"
+                                  r"|moderselskab(?:et)?|parent[ \t]company)"
+                                  r"|(?:ejendommen|bygningen|lokalerne|the[ \t]+(?:building|property|premises))[ \t]+"
+                                  r"(?:ejes[ \t]+af|tilhører|(?:is|are)[ \t]+owned[ \t]+by|belongs?[ \t]+to)"
+                                  r"|(?<![\w])(?<!behalf[ \t])of[ \t]+(?:our|my)[ \t]+"
+                                  r"(?:client|customer|kunde|klient))"
+                                  r"(?:[ \t]+(?:er|is))?"
                                   r"[ \t]{0,2}[(:,]?[ \t]{0,2}\Z"
                                   # the property's owner in brackets: "ejendommen X (ejer: Ejendomsselskabet X ApS"
                                   r"|\((?:ejer|ejeren|owner|the[ \t]owner)[ \t]{0,2}[:=][ \t]{0,2}\Z")
@@ -410,6 +424,12 @@ _ASSOCIATION_WORD = re.compile(r"[A-ZÆØÅ][a-zæøå]{2,30}forening(?:en)?")
 def _merge_longer_forms(candidates: dict[str, tuple[int, int]]) -> None:
     """ "Byggefirmaet Sten & Søn ApS" and "Sten & Søn ApS" are one company: the name as written alone wins. "A/B
     Kastanjehuset" in a signature is "Andelsboligforeningen Kastanjehuset" written out: the full name wins."""
+    for name in list(candidates):
+        # "X AB, filial Danmark" in the letter and "X AB filial Danmark" in its signature: one name, as first written
+        same = next((o for o in candidates if o != name and o.replace(",", "") == name.replace(",", "")), None)
+        if same is not None and name in candidates:
+            (a, first_a), (b, first_b) = candidates.pop(name), candidates.pop(same)
+            candidates[name if first_a < first_b else same] = (max(a, b), min(first_a, first_b))
     for short in list(candidates):
         form, _, rest = short.partition(" ")
         full = f"{FORM_WRITTEN_OUT.get(form)} {rest}"
@@ -552,6 +572,15 @@ def _candidates(text: str) -> Iterator[Candidate]:
     for m in islice(_NAME_BEFORE_ADDRESS.finditer(text), MAX_CANDIDATES):
         if _business_block(text, m):
             yield m.group("v"), m.start("v"), m.end("v"), 1
+    # a sole trader's business on its line, its owner's "v/ Jens Kofoed" on the next ("Jens Kofoed VVS\nv/ Jens
+    # Kofoed"): the business's name, though it holds his
+    for m in islice(_ABOVE_ITS_OWNER.finditer(text), MAX_CANDIDATES):
+        if m.group("v") != m.group("p") and not _TITLE_LINE.match(m.group("v")):
+            yield m.group("v"), m.start("v"), m.end("v"), 3
+
+
+_ABOVE_ITS_OWNER = re.compile(rf"(?m)^[ \t]*(?P<v>{_NAME_RUN})[ \t]*\n"
+                              rf"[ \t]*(?i:v/|ved)[ \t]{{0,2}}(?P<p>{_NAME})[ \t]*$")
 
 
 # a name with a street address right after it, on the same line after a separator ("Smørrebrødshuset Sønderbro ·
@@ -615,7 +644,9 @@ _CALLED_IN_LOWER_CASE = re.compile(
     rf"|\bunder[ \t](?:navnet|the[ \t]name)"
     rf"|(?P<ran>\b(?:jeg|vi|og)[ \t](?:driver|ejer)[ \t]{_BUSINESS_THE}))[ \t]{{1,3}}"
     r"(?P<v>(?!(?:det|den|de|ikke|også|nu|endnu|stadig|bare|noget|sammen|selv|alene|her|der|the|not|also|still|now"
-    r"|just|it|a|an|en|et|something|together|alone|here|there)"
+    r"|just|it|a|an|en|et|something|together|alone|here|there"
+    # ("we run it under the name below", "under navnet nedenfor": the name written elsewhere)
+    r"|below|above|nedenfor|nedenunder|ovenfor|herunder|heroppe)"
     r"\b)[a-zæøå][\w&'’\-]*(?:[ \t][a-zæøå0-9&][\w&'’\-]*){0,4})(?=[ \t]*(?:[,.;:(!?]|$))", re.MULTILINE)
 # a company written in lower case, its legal form too, with its CVR after it: "Arbejdet udføres af os selv, nordvest
 # kloak & anlæg aps, CVR 28206682" (the name starts a line, or after a comma, a colon or "vi er")
@@ -682,7 +713,12 @@ _CLIENT_LABEL = re.compile(r"(?i)\b(?:kunden|klienten|kunde|klient|client|custom
 _ON_BEHALF = re.compile(r"(?i)\bpå[ \t]vegne[ \t]af[ \t](?:vores|min|vor)[ \t](?:kunde|klient)\b"
                         r"|\bon[ \t]behalf[ \t]of[ \t](?:our|my)[ \t](?:client|customer)\b")
 _BRANCH_OF = re.compile(rf"(?<![\w])(?P<v>{_NAME_RUN},?[ \t]{{1,2}}(?i:(?:dansk[ \t])?filial[ \t]af)"
-                        rf"[ \t]{{1,2}}{_NAME_RUN}[ \t]+{SUFFIX})(?![\w/])")
+                        rf"[ \t]{{1,2}}{_NAME_RUN}[ \t]+{SUFFIX}"
+                        # or the parent's name with the branch's word after it, the name the branch is registered
+                        # under: "Byggmästare Nord AB, filial Danmark, applies for ..." (not "X AB (dansk filial)")
+                        rf"|{_CAP_TOKEN}(?:[ \t]+(?:{_JOINER}|{_CAP_TOKEN})){{0,5}}[ \t]+{SUFFIX},?[ \t]{{1,2}}"
+                        r"(?:filial[ \t]+(?:i[ \t]+)?Danmark|Danmark[ \t]+filial))"
+                        r"(?![\w/])")
 
 
 # the first line of a letterhead whose next lines give a CVR: "Sankt Stefans Kirke / Menighedsrådet / ... / CVR ..."
