@@ -1237,7 +1237,10 @@ _SUBJECT_BEFORE_AND = re.compile(rf"(?:^|(?<=[.!?\n]))[ \t]*(?P<v>{_NAME})[ \t]"
 # place and handles this application": the name with a few words of what he does between it and the cue's "og"
 # ("Our site manager, Tomasz Nowak, is responsible for the project and is the contact person": the name in commas)
 # ("Vores eventansvarlige, Sofie Nørgaard, har styr på alt det praktiske og er den I skal kontakte")
-_NAME_DOING_AND = re.compile(rf"(?<=[ \t])(?P<v>{_NAME}),?[ \t](?:[a-zæøå]{{2,20}}[ \t]){{1,7}}(?:og|and)\Z")
+# (a clause on where the person lives between: "min datter Ida Holm, som bor på Nørre Allé 7, 2. sal, 2200 København N,
+# står for salget og er jeres kontakt")
+_NAME_DOING_AND = re.compile(rf"(?<=[ \t])(?P<v>{_NAME})(?:,[ \t](?:som|der|who)[ \t](?:bor|lives)[ \t][^!?\n]{{0,90}}?)?"
+                             r",?[ \t](?:[a-zæøå]{2,20}[ \t]){1,7}(?:og|and)\Z")
 
 
 # "please contact her at ...", "Kontakt hende på ...", "I kan skrive direkte til hende på ...", "so he is the one to

@@ -999,6 +999,8 @@ _ANOTHERS_PLACE = re.compile(
     r"|(?:shop|store|café|cafe|restaurant|business|butik(?:ken)?|forretning(?:en)?)[ \t]+(?:next[ \t]+(?:door|to"
     r"[ \t]+(?:ours|us|mine|me))|ved[ \t]+siden[ \t]+af(?:[ \t]+(?:os|vores|mig|min))?)"
     r"|udlejer(?:en)?|landlord"
+    # a relative named, then where he or she lives: "min datter Ida Holm, som bor på X, står for salget"
+    rf"|(?:{_RELATIVES})[ \t]+[A-ZÆØÅ][\w\-]+(?:[ \t]+[A-ZÆØÅ][\w\-]+){{0,2}},?[ \t]+(?:som[ \t]+bor|who[ \t]+lives)"
     # someone the business has talked to, at their place: "Vi har også talt med frisøren i Istedgade 57"
     r"|(?:talt|snakket|spoken|talked)[ \t]+(?:med|with|to)[ \t]+(?:(?:the|vores|our|min|my)[ \t]+)?[^\W\d]{3,30}"
     # the property's administrator, its name in apposition ("Ejendommens administrator, Nørrebro Ejendomsadministration

@@ -119,3 +119,12 @@ def test_an_associations_own_property_is_its_address():
     assert found["address"] == "Solbakkevej 5"
     assert found["postcode"] == "2720"
     assert found.get("activity_location") is None
+
+
+def test_a_relative_named_as_the_contact_after_where_she_lives_and_her_home_is_not_the_address():
+    found = body("Hej\n\nVi vil gerne sælge kranse på Halmtorvet fra 1. til 20. december.\n\nVi bor i Odsherred, men "
+                 "min søn Jonas Vang, som bor på Istedgade 90, 3. th, 1650 København V, passer boden og er jeres "
+                 "kontakt: 28 14 77 31.\n\nMvh\nKirsten Vang\nKranse fra Odsherred v/ Kirsten Vang\nCVR 83960310\n",
+                 sender="kirsten.vang@mail.dk")
+    assert found["contact_name"] == "Jonas Vang"
+    assert "address" not in found
