@@ -1239,7 +1239,8 @@ _SUBJECT_BEFORE_AND = re.compile(rf"(?:^|(?<=[.!?\n]))[ \t]*(?P<v>{_NAME})[ \t]"
 # ("Vores eventansvarlige, Sofie Nørgaard, har styr på alt det praktiske og er den I skal kontakte")
 # (a clause on where the person lives between: "min datter Ida Holm, som bor på Nørre Allé 7, 2. sal, 2200 København N,
 # står for salget og er jeres kontakt")
-_NAME_DOING_AND = re.compile(rf"(?<=[ \t])(?P<v>{_NAME})(?:,[ \t](?:som|der|who)[ \t](?:bor|lives)[ \t][^!?\n]{{0,90}}?)?"
+_NAME_DOING_AND = re.compile(rf"(?<=[ \t])(?P<v>{_NAME})"
+                             r"(?:,[ \t](?:som|der|who)[ \t](?:bor|lives)[ \t][^!?\n]{0,90}?)?"
                              r",?[ \t](?:[a-zæøå]{2,20}[ \t]){1,7}(?:og|and)\Z")
 
 
