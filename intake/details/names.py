@@ -361,6 +361,9 @@ def find_company(text: str, has_cvr: bool) -> str | None:
             continue                            # "c/o DEAS A/S": the administrator who receives the post
         if _LANDLORD_OR_ADVISER.search(text, max(0, start - 30), start):
             continue                            # "Min udlejer (Ejendomsselskabet Carl Jensen) har sagt god for det"
+        if (_OWNER_BEFORE.search(text, max(0, start - 40), start)
+                and _CONSENTS_AFTER.match(text, end)):
+            continue                            # "Ejendommen ejes af X A/S, CVR ..., som har givet tilladelse"
         if _GENERIC_NOUN.fullmatch(name):
             continue                            # "Foreningen, CVR 89821800": the noun that refers back to the name
         score += _near_cvr(text, start, end) + (1 if start >= signature else 0)
@@ -397,14 +400,18 @@ _LANDLORD_OR_ADVISER = re.compile(r"(?i)(?<![\w])(?:udlejer(?:en)?|landlord|revi
                                   # but we run it under the name below")
                                   r"|(?:our|vores|vort)[ \t]+(?:holding[ \t]?company|holdingselskab(?:et)?"
                                   r"|moderselskab(?:et)?|parent[ \t]company)"
-                                  r"|(?:ejendommen|bygningen|lokalerne|the[ \t]+(?:building|property|premises))[ \t]+"
-                                  r"(?:ejes[ \t]+af|tilhører|(?:is|are)[ \t]+owned[ \t]+by|belongs?[ \t]+to)"
                                   r"|(?<![\w])(?<!behalf[ \t])of[ \t]+(?:our|my)[ \t]+"
                                   r"(?:client|customer|kunde|klient))"
                                   r"(?:[ \t]+(?:er|is))?"
                                   r"[ \t]{0,2}[(:,]?[ \t]{0,2}\Z"
                                   # the property's owner in brackets: "ejendommen X (ejer: Ejendomsselskabet X ApS"
                                   r"|\((?:ejer|ejeren|owner|the[ \t]owner)[ \t]{0,2}[:=][ \t]{0,2}\Z")
+# the property's owner who has consented, another party than the one who applies ("Ejendommen ejes af X A/S, CVR ...,
+# som har givet tilladelse til projektet"; not the owner an administrator writes for: "Ejendommen ejes af X P/S")
+_OWNER_BEFORE = re.compile(r"(?i)(?:ejendommen|bygningen|lokalerne|the[ \t]+(?:building|property|premises))[ \t]+"
+                           r"(?:ejes[ \t]+af|tilhører|(?:is|are)[ \t]+owned[ \t]+by|belongs?[ \t]+to)[ \t]{1,2}\Z")
+_CONSENTS_AFTER = re.compile(r"(?i)[^.!?\n]{0,60}?\b(?:som|der|who|which)[ \t]+(?:har|has|have)[ \t]+"
+                             r"(?:givet|given|godkendt|approved|sagt[ \t]+ja|agreed|consented)")
 _GENERIC_NOUN = re.compile(r"(?i)(?:the[ \t])?(?:foreningen|firmaet|selskabet|virksomheden|klubben|forretningen"
                            r"|butikken|restauranten|caféen|bestyrelsen|company|association|club|firm|business)")
 

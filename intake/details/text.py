@@ -931,8 +931,8 @@ def _find_cvr(text: str, _ref: date) -> dict:
     labelled = list(islice(CVR_LABELLED.finditer(text), 20))
     # the one the writer calls its own ("Foreningens eget CVR-nr. er ...") over another party's written before it
     own = next((m for m in labelled if _OUR_CVR.search(text, max(0, m.start() - 25), m.start() + 3)), None)
-    # another party's, named by its role right before it ("Our Danish accountant, X ApS (CVR ...)", "Ejendommen ejes
-    # af X A/S, CVR ...", "the offices of our client X P/S (CVR ...)"): not the applicant's, even when alone
+    # another party's, named by its role right before it ("Our Danish accountant, X ApS (CVR ...)", "the offices of
+    # our client X P/S (CVR ...)"): not the applicant's, even when alone
     others = [m for m in labelled if _ANOTHERS_CVR.search(text, max(0, m.start() - 110), m.start())]
     kept = [m for m in labelled if m not in others]
     if own or kept:
@@ -955,8 +955,6 @@ _ANOTHERS_CVR = re.compile(
     r"(?i)(?<![\w])(?:udlejer(?:en)?|landlord|(?:ejendoms)?administrator(?:en)?|property[ \t]manager"
     r"|(?:our|my|vores|vor|min)[ \t]+(?:(?:danske?|danish|local|lokale?)[ \t]+)?(?:accountants?|auditors?|bookkeepers?"
     r"|lawyers?|solicitors?|revisor(?:er)?|bogholder|advokat(?:er)?|agent(?:er|s)?)"
-    r"|(?:ejendommen|bygningen|lokalerne|the[ \t]+(?:building|property|premises))[ \t]+"
-    r"(?:ejes[ \t]+af|tilhører|(?:is|are)[ \t]+owned[ \t]+by|belongs?[ \t]+to)"
     r"|(?<![\w])(?<!behalf[ \t])of[ \t]+(?:our|my)[ \t]+(?:client|customer))"
     r"(?:[ \t]+(?:er|is))?(?:,?[ \t]{1,2}|[ \t]{0,2}\()(?-i:[A-ZÆØÅ])[^.;:()\n]{0,60}?"
     r"(?:,[ \t]{0,2}|[ \t]{0,2}\([ \t]{0,2})\Z")
