@@ -121,7 +121,7 @@ _LABELS: list[tuple[str, str]] = [
                 r"|street(?: address| and (?:house )?(?:number|no))?"
                 r"|registered address|adr|(?:\w+ s )?(?:home|private|billing|invoice) address|privatadresse"
                 r"|(?:ansøgers |anmelders )?bopæl|faktura ?adresse"
-                r"|anmelders adresse"
+                r"|anmelders adresse|(?:vores|vor|our|my|min) (?:adresse|address)"
                 r"|(?:organi[sz]er|applicant|ansøger|arrangør|anmelder|entreprenør|contractor)(?:en)?(?: ?s)?"
                 r" (?:address|adresse)"
                 r"|(?:address|adresse) (?:of|for) (?:the )?"

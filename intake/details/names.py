@@ -361,6 +361,9 @@ def find_company(text: str, has_cvr: bool) -> str | None:
             continue                            # "c/o DEAS A/S": the administrator who receives the post
         if _LANDLORD_OR_ADVISER.search(text, max(0, start - 30), start):
             continue                            # "Min udlejer (Ejendomsselskabet Carl Jensen) har sagt god for det"
+        if (_OWNER_BEFORE.search(text, max(0, start - 40), start)
+                and _CONSENTS_AFTER.match(text, end)):
+            continue                            # "Ejendommen ejes af X A/S, CVR ..., som har givet tilladelse"
         if _GENERIC_NOUN.fullmatch(name):
             continue                            # "Foreningen, CVR 89821800": the noun that refers back to the name
         score += _near_cvr(text, start, end) + (1 if start >= signature else 0)
@@ -387,10 +390,28 @@ _DANISH_ARM = re.compile(r"(?i)(?<![\w])(?:our|vores|vort|vor)[ \t]+(?:(?:new|ny
 # ("Entreprenøren er Brødrene Kjeldsen A/S, men skolen er bygherre"; not "Arbejdet udføres af X ApS": the firm doing
 # the work is often the one that applies)
 _LANDLORD_OR_ADVISER = re.compile(r"(?i)(?<![\w])(?:udlejer(?:en)?|landlord|revisor(?:en)?|accountant|bogholder(?:en)?"
-                                  r"|bookkeeper|entreprenøren|the[ \t]+contractor)(?:[ \t]+(?:er|is))?"
+                                  r"|bookkeeper|entreprenøren|the[ \t]+contractor"
+                                  # the writer's agent or lawyer ("Our Danish agent Nordlys Events ApS (CVR ...)
+                                  # helps us with local suppliers"); the property's owner ("Ejendommen ejes af X A/S,
+                                  # CVR ..., som har givet tilladelse"); the client whose place a firm works at
+                                  # ("We are refitting the offices of our client X P/S"; not "on behalf of our client")
+                                  r"|agent(?:en)?|advokat(?:en)?|lawyer|solicitor"
+                                  # the owner behind the business ("The bar is owned by our holding company, X ApS,
+                                  # but we run it under the name below")
+                                  r"|(?:our|vores|vort)[ \t]+(?:holding[ \t]?company|holdingselskab(?:et)?"
+                                  r"|moderselskab(?:et)?|parent[ \t]company)"
+                                  r"|(?<![\w])(?<!behalf[ \t])of[ \t]+(?:our|my)[ \t]+"
+                                  r"(?:client|customer|kunde|klient))"
+                                  r"(?:[ \t]+(?:er|is))?"
                                   r"[ \t]{0,2}[(:,]?[ \t]{0,2}\Z"
                                   # the property's owner in brackets: "ejendommen X (ejer: Ejendomsselskabet X ApS"
                                   r"|\((?:ejer|ejeren|owner|the[ \t]owner)[ \t]{0,2}[:=][ \t]{0,2}\Z")
+# the property's owner who has consented, another party than the one who applies ("Ejendommen ejes af X A/S, CVR ...,
+# som har givet tilladelse til projektet"; not the owner an administrator writes for: "Ejendommen ejes af X P/S")
+_OWNER_BEFORE = re.compile(r"(?i)(?:ejendommen|bygningen|lokalerne|the[ \t]+(?:building|property|premises))[ \t]+"
+                           r"(?:ejes[ \t]+af|tilhører|(?:is|are)[ \t]+owned[ \t]+by|belongs?[ \t]+to)[ \t]{1,2}\Z")
+_CONSENTS_AFTER = re.compile(r"(?i)[^.!?\n]{0,60}?\b(?:som|der|who|which)[ \t]+(?:har|has|have)[ \t]+"
+                             r"(?:givet|given|godkendt|approved|sagt[ \t]+ja|agreed|consented)")
 _GENERIC_NOUN = re.compile(r"(?i)(?:the[ \t])?(?:foreningen|firmaet|selskabet|virksomheden|klubben|forretningen"
                            r"|butikken|restauranten|caféen|bestyrelsen|company|association|club|firm|business)")
 
@@ -410,6 +431,12 @@ _ASSOCIATION_WORD = re.compile(r"[A-ZÆØÅ][a-zæøå]{2,30}forening(?:en)?")
 def _merge_longer_forms(candidates: dict[str, tuple[int, int]]) -> None:
     """ "Byggefirmaet Sten & Søn ApS" and "Sten & Søn ApS" are one company: the name as written alone wins. "A/B
     Kastanjehuset" in a signature is "Andelsboligforeningen Kastanjehuset" written out: the full name wins."""
+    for name in list(candidates):
+        # "X AB, filial Danmark" in the letter and "X AB filial Danmark" in its signature: one name, as first written
+        same = next((o for o in candidates if o != name and o.replace(",", "") == name.replace(",", "")), None)
+        if same is not None and name in candidates:
+            (a, first_a), (b, first_b) = candidates.pop(name), candidates.pop(same)
+            candidates[name if first_a < first_b else same] = (max(a, b), min(first_a, first_b))
     for short in list(candidates):
         form, _, rest = short.partition(" ")
         full = f"{FORM_WRITTEN_OUT.get(form)} {rest}"
@@ -552,6 +579,15 @@ def _candidates(text: str) -> Iterator[Candidate]:
     for m in islice(_NAME_BEFORE_ADDRESS.finditer(text), MAX_CANDIDATES):
         if _business_block(text, m):
             yield m.group("v"), m.start("v"), m.end("v"), 1
+    # a sole trader's business on its line, its owner's "v/ Jens Kofoed" on the next ("Jens Kofoed VVS\nv/ Jens
+    # Kofoed"): the business's name, though it holds his
+    for m in islice(_ABOVE_ITS_OWNER.finditer(text), MAX_CANDIDATES):
+        if m.group("v") != m.group("p") and not _TITLE_LINE.match(m.group("v")):
+            yield m.group("v"), m.start("v"), m.end("v"), 3
+
+
+_ABOVE_ITS_OWNER = re.compile(rf"(?m)^[ \t]*(?P<v>{_NAME_RUN})[ \t]*\n"
+                              rf"[ \t]*(?i:v/|ved)[ \t]{{0,2}}(?P<p>{_NAME})[ \t]*$")
 
 
 # a name with a street address right after it, on the same line after a separator ("Smørrebrødshuset Sønderbro ·
@@ -615,7 +651,9 @@ _CALLED_IN_LOWER_CASE = re.compile(
     rf"|\bunder[ \t](?:navnet|the[ \t]name)"
     rf"|(?P<ran>\b(?:jeg|vi|og)[ \t](?:driver|ejer)[ \t]{_BUSINESS_THE}))[ \t]{{1,3}}"
     r"(?P<v>(?!(?:det|den|de|ikke|også|nu|endnu|stadig|bare|noget|sammen|selv|alene|her|der|the|not|also|still|now"
-    r"|just|it|a|an|en|et|something|together|alone|here|there)"
+    r"|just|it|a|an|en|et|something|together|alone|here|there"
+    # ("we run it under the name below", "under navnet nedenfor": the name written elsewhere)
+    r"|below|above|nedenfor|nedenunder|ovenfor|herunder|heroppe)"
     r"\b)[a-zæøå][\w&'’\-]*(?:[ \t][a-zæøå0-9&][\w&'’\-]*){0,4})(?=[ \t]*(?:[,.;:(!?]|$))", re.MULTILINE)
 # a company written in lower case, its legal form too, with its CVR after it: "Arbejdet udføres af os selv, nordvest
 # kloak & anlæg aps, CVR 28206682" (the name starts a line, or after a comma, a colon or "vi er")
@@ -687,7 +725,12 @@ _PARENT_COUNTRY = (r"Sverige|Sweden|Norge|Norway|Finland|Tyskland|Germany|Deutsc
                    r"|Frankrig|France|Spanien|Spain|Italien|Italy|Irland|Ireland|Island|Iceland|Estland|Estonia"
                    r"|Letland|Latvia|Litauen|Lithuania|Østrig|Austria|Schweiz|Switzerland|Belgien|Belgium")
 _BRANCH_OF = re.compile(rf"(?<![\w])(?P<v>{_NAME_RUN},?[ \t]{{1,2}}(?i:(?:dansk[ \t])?filial[ \t]af)"
-                        rf"[ \t]{{1,2}}{_NAME_RUN}[ \t]+{SUFFIX}(?:,[ \t]{{1,2}}(?:{_PARENT_COUNTRY}))?)(?![\w/])")
+                        rf"[ \t]{{1,2}}{_NAME_RUN}[ \t]+{SUFFIX}(?:,[ \t]{{1,2}}(?:{_PARENT_COUNTRY}))?"
+                        # or the parent's name with the branch's word after it, the name the branch is registered
+                        # under: "Byggmästare Nord AB, filial Danmark, applies for ..." (not "X AB (dansk filial)")
+                        rf"|{_CAP_TOKEN}(?:[ \t]+(?:{_JOINER}|{_CAP_TOKEN})){{0,5}}[ \t]+{SUFFIX},?[ \t]{{1,2}}"
+                        r"(?:filial[ \t]+(?:i[ \t]+)?Danmark|Danmark[ \t]+filial))"
+                        r"(?![\w/])")
 
 
 # the first line of a letterhead whose next lines give a CVR: "Sankt Stefans Kirke / Menighedsrådet / ... / CVR ..."
@@ -1208,7 +1251,11 @@ _SUBJECT_BEFORE_AND = re.compile(rf"(?:^|(?<=[.!?\n]))[ \t]*(?P<v>{_NAME})[ \t]"
 # place and handles this application": the name with a few words of what he does between it and the cue's "og"
 # ("Our site manager, Tomasz Nowak, is responsible for the project and is the contact person": the name in commas)
 # ("Vores eventansvarlige, Sofie Nørgaard, har styr på alt det praktiske og er den I skal kontakte")
-_NAME_DOING_AND = re.compile(rf"(?<=[ \t])(?P<v>{_NAME}),?[ \t](?:[a-zæøå]{{2,20}}[ \t]){{1,7}}(?:og|and)\Z")
+# (a clause on where the person lives between: "min datter Ida Holm, som bor på Nørre Allé 7, 2. sal, 2200 København N,
+# står for salget og er jeres kontakt")
+_NAME_DOING_AND = re.compile(rf"(?<=[ \t])(?P<v>{_NAME})"
+                             r"(?:,[ \t](?:som|der|who)[ \t](?:bor|lives)[ \t][^!?\n]{0,90}?)?"
+                             r",?[ \t](?:[a-zæøå]{2,20}[ \t]){1,7}(?:og|and)\Z")
 
 
 # "please contact her at ...", "Kontakt hende på ...", "I kan skrive direkte til hende på ...", "so he is the one to

@@ -549,6 +549,10 @@ def find_addresses(text: str) -> dict[str, str]:
         unit = format_unit(lives_there.group("unit") or "")
         own = site = Mention(site.start, site.end, site.address.split(",")[0] + (f", {unit}" if unit else ""),
                              site.postcode, site.town)
+    if own is None and site is not None and _OWN_PROPERTY.search(text, max(0, site.start - 40), site.start):
+        # "stillads på fortovet langs foreningens ejendom, Ravnsborggade 9-11" and no other address of the association:
+        # the property it owns is its address, no site apart
+        own, site = site, None
     if (site is None and own is not None and own in premises
             and _NEW_PREMISES.search(text, max(0, own.start - 40), own.start)):
         # "åbner nu min salon nummer to på X" above the block "Salon Lykke / CVR ... / Y": the business's address is
@@ -896,6 +900,10 @@ def _roles(text: str, mentions: list[Mention]) -> list[str]:
                                                 # floors into 12 residential units": a development, not premises
         elif _NAMED_AFTER.search(text, max(0, m.start - 30), m.start):
             role = "name"                       # "Ejerforeningen Holmbladsgade 70": a name, not where it is
+        elif (role in ("business", "neutral") and _AT_THE_CUSTOMERS.search(text, max(0, m.start - 70), m.start)
+              and _FOR_A_CUSTOMER.search(text)):
+            role = "site"                       # "Jeg skal sløjfe en olietank hos en kunde ... Tanken ligger i haven
+                                                # hos Birgitte og Ole Svendsen, Bellahøjvej 41": the customer's home
         elif role in ("site", "neutral") and (_STORED_AT.search(text, max(0, m.start - 80), m.start)
                                               or _WORKED_FROM.search(text, max(0, m.start - 80), m.start)):
             role = "another's"                  # "the truck lives in a rented storage hall at Kløvermarksvej 70": where
@@ -939,6 +947,20 @@ def _roles(text: str, mentions: list[Mention]) -> list[str]:
     return roles
 
 
+# the applicant's own property, named as such right before its address
+_OWN_PROPERTY = re.compile(r"(?i)\b(?:foreningens|(?:ejer|andels|andelsbolig)?foreningens|vores|vor|our"
+                           r"|the[ \t]+association['’]s)[ \t]+(?:egen[ \t]+|eget[ \t]+|own[ \t]+)?"
+                           r"(?:ejendom|bygning|building|property)[ \t]{0,2}[,:(]?[ \t]{0,2}\Z")
+
+
+# the people the work is for, named, then their address after a comma ("i haven hos Birgitte og Ole Svendsen, X"),
+# in a text where the writer works for a customer ("hos en kunde", "for a client")
+_AT_THE_CUSTOMERS = re.compile(r"(?<![\w])(?:hos|(?i:at[ \t]+the[ \t]+home[ \t]+of))[ \t]+"
+                               r"(?:(?i:familien|hr\.?|fru)[ \t]+)?[A-ZÆØÅ][^,.;:()\n\d@]{0,50}?,[ \t]{1,2}\Z")
+_FOR_A_CUSTOMER = re.compile(r"(?i)\b(?:hos|for|til)[ \t]+(?:en|vores|min)[ \t]+(?:kunde|privatkunde)\b|\bkundens\b"
+                             r"|\b(?:at|for)[ \t]+(?:a|our|my)[ \t]+(?:customer|client)(?:['’]s)?\b")
+
+
 _ONES_OWN_HOME = re.compile(r"(?i)\b(?:(?:jeg|vi)[ \t]+bor[ \t]+(?:selv|privat)|(?:i|we)[ \t]+(?:myself[ \t]+live"
                             r"|live[ \t]+(?:myself|privately))"
                             r"|(?:my|min|mit)[ \t]+(?:private|privat|personal|personlige|own)[ \t]+"
@@ -977,6 +999,8 @@ _ANOTHERS_PLACE = re.compile(
     r"|(?:shop|store|café|cafe|restaurant|business|butik(?:ken)?|forretning(?:en)?)[ \t]+(?:next[ \t]+(?:door|to"
     r"[ \t]+(?:ours|us|mine|me))|ved[ \t]+siden[ \t]+af(?:[ \t]+(?:os|vores|mig|min))?)"
     r"|udlejer(?:en)?|landlord"
+    # a relative named, then where he or she lives: "min datter Ida Holm, som bor på X, står for salget"
+    rf"|(?:{_RELATIVES})[ \t]+[A-ZÆØÅ][\w\-]+(?:[ \t]+[A-ZÆØÅ][\w\-]+){{0,2}},?[ \t]+(?:som[ \t]+bor|who[ \t]+lives)"
     # someone the business has talked to, at their place: "Vi har også talt med frisøren i Istedgade 57"
     r"|(?:talt|snakket|spoken|talked)[ \t]+(?:med|with|to)[ \t]+(?:(?:the|vores|our|min|my)[ \t]+)?[^\W\d]{3,30}"
     # the property's administrator, its name in apposition ("Ejendommens administrator, Nørrebro Ejendomsadministration
@@ -1015,8 +1039,10 @@ _PROPERTYS_OFFICE = re.compile(rf"(?i)\b(?:{PROPERTYS_PEOPLE}"
                                r"|(?:\w+[ \t]+)?(?:supplier|leverandør(?:en)?)"
                                # the business's advisers, named: "Our accountant, Revisorhuset Nord, Lyngbyvej 20",
                                # "vores revisor er Holm & Juul, Frederikssundsvej 70"
-                               r"|(?:our|my|vores|vor|min)[ \t]+(?:accountants?|auditors?|bookkeepers?|lawyers?"
-                               r"|solicitors?|revisor(?:er)?|bogholder|advokat(?:er)?"
+                               r"|(?:our|my|vores|vor|min)[ \t]+(?:(?:danske?|danish|local|lokale?)[ \t]+)?"
+                               r"(?:accountants?|auditors?|bookkeepers?|lawyers?"
+                               # "Our Danish agent Nordlys Events ApS (CVR ..., Halmtorvet 20, ...) helps us"
+                               r"|solicitors?|revisor(?:er)?|bogholder|advokat(?:er)?|agent(?:er|s)?"
                                # "our architects, Vang & Holm Arkitekter, Store Kongensgade 40", "vores miljørådgiver,
                                # Frank Bach fra Bach Miljø ApS (CVR ...), Gammel Kongevej 5"
                                r"|architects?|arkitekt(?:er)?|consultants?|advis[eo]rs?|\w*rådgiver(?:e)?"

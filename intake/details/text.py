@@ -99,6 +99,7 @@ def labelled_values(text: str, reference: date) -> dict[str, object]:
     out: dict[str, object] = {}
     lines = [ln.strip().strip("|").strip() for ln in text.split("\n")]
     section = ""
+    own = _OWN_ADDRESS_LABEL.search(text) is not None
     said: list[bool] = []                   # whether the contact found came under a label that says "contact"
     for i, line in enumerate(lines):
         if not line or len(line) > 400:
@@ -118,14 +119,14 @@ def labelled_values(text: str, reference: date) -> dict[str, object]:
                 key = None                      # "... senest 2 uger før\nopstart.": a wrapped sentence's last word
             if key in _AMOUNTS and _NUMBER_IN_LABEL.search(cells[0]) and not _NUMBERED.match(cells[0]):
                 # "Areal ca. 6 x 8 m." on a line of its own: the label and its value, not a label over the next line
-                _put(out, _in_section(normalise_value(key, cells[0], reference), _section_for(cells[0], section)))
+                _put(out, _in_section(normalise_value(key, cells[0], reference), _section_for(cells[0], section, own)))
                 continue
             nxt = lines[i + 1] if i + 1 < len(lines) else ""
             if (key and nxt and len(nxt) <= 400 and not _is_label(_PAIR_SPLIT.split(nxt)[0])
                     and not _PART_HEADING.match(cells[0]) and not _NUMBERED_PAIR.match(nxt)
                     and not _label_and_its_value(nxt, reference)):
                 nxt = _continued_address(key, nxt, lines[i + 2:i + 4])
-                values = _in_section(normalise_value(key, nxt, reference), _section_for(cells[0], section))
+                values = _in_section(normalise_value(key, nxt, reference), _section_for(cells[0], section, own))
                 _put(out, values)
                 _contact_labelled_as_such(out, values, cells[0], said)
                 _legal_name_over_trading_name(out, values)
@@ -137,7 +138,7 @@ def labelled_values(text: str, reference: date) -> dict[str, object]:
             row = [c for c in _PAIR_SPLIT.split(lines[i + 1]) if c is not None]
             for label, value in zip(cells, row, strict=True):
                 values = normalise_value(label_key(label), value, reference)
-                _put(out, _in_section(values, _section_for(label, section)))
+                _put(out, _in_section(values, _section_for(label, section, own)))
             continue
         for j in range(len(cells) - 1):
             key = label_key(cells[j]) if not _HAS_VALUE.search(cells[j]) else None  # "| CVR 12345678 | Tlf. ..."
@@ -149,7 +150,7 @@ def labelled_values(text: str, reference: date) -> dict[str, object]:
                 value = value if key in ("period", "address", "activity_location") else cells[j + 1]
                 if j + 2 == len(cells):
                     value = _continued_address(key, value, lines[i + 1:i + 3])
-                values = _in_section(normalise_value(key, value, reference), _section_for(cells[j], section))
+                values = _in_section(normalise_value(key, value, reference), _section_for(cells[j], section, own))
                 _put(out, values)
                 _contact_labelled_as_such(out, values, cells[j], said)
                 _legal_name_over_trading_name(out, values)
@@ -264,8 +265,17 @@ _APPLICANT_LABEL = re.compile(r"(?i)ansøger|virksomhed|firma|applicant|company|
                               r"|entreprenør|contractor|business|registered|postadresse")
 
 
-def _section_for(label: str, section: str) -> str:
-    """ "Organiser address" or "Firmaets adresse" is the applicant's even under a heading about the work."""
+# the business's own address under a label that says so ("Vores adresse: Borgbjergsvej 1"); a bare "Adresse:" in the
+# same text is then another place: where the work is ("Anmeldelse af jordflytning fra byggeplads:\nAdresse: ...")
+_OWN_ADDRESS_LABEL = re.compile(r"(?im)^[ \t]*(?:vores|vor|our|my|min)[ \t]+(?:adresse|address)[ \t]*:")
+_BARE_ADDRESS_LABEL = re.compile(r"(?i)[ \t]*(?:adresse|address)[ \t]*:?[ \t]*")
+
+
+def _section_for(label: str, section: str, own_labelled: bool = False) -> str:
+    """ "Organiser address" or "Firmaets adresse" is the applicant's even under a heading about the work; a bare
+    "Adresse" beside a label of the business's own address (``own_labelled``) is the site's."""
+    if own_labelled and _BARE_ADDRESS_LABEL.fullmatch(label):
+        return "site"
     return "applicant" if _APPLICANT_LABEL.search(label) else section
 
 
@@ -764,12 +774,14 @@ def _cvr_of_the_company(out: dict, text: str) -> None:
     # Frederiksberggade 16 / CVR 95220703", above the client's own "vores CVR er 10410800" in the mail it forwards)
     # ("Vores CVR-nr. er X" below "vi får hjælp af Miljøråd ApS (CVR Y)": the one the writer calls its own is not)
     anothers = {v for at, v in cvrs if _under_another_company(text[max(0, at - 120):at], company)
-                and not _OUR_CVR.search(text, max(0, at - 12), at + 3)}
+                and not _OUR_CVR.search(text, max(0, at - 25), at + 3)}
     if out["cvr"] in anothers:
         out["cvr"] = next((v for _, v in cvrs if v not in anothers), out["cvr"])
 
 
-_OUR_CVR = re.compile(r"(?i)\b(?:vores|vort|mit|min|our|my)[ \t]{1,2}cvr")
+# ("Foreningens eget CVR-nr. er ...", "Vores eget CVR-nummer er ...", "the association's own CVR")
+_OUR_CVR = re.compile(r"(?i)\b(?:(?:vores|vort|vor|mit|min|our|my)(?:[ \t]{1,2}(?:eget|egen|own))?"
+                      r"|\w+(?:s|['’]s)[ \t]{1,2}(?:eget|egen|own))[ \t]{1,2}cvr")
 
 
 def _under_another_company(before: str, company: str) -> bool:
@@ -968,7 +980,18 @@ def _tame(text: str) -> str:
 
 
 def _find_cvr(text: str, _ref: date) -> dict:
-    for pattern in (CVR_LABELLED, CVR_DK):
+    labelled = list(islice(CVR_LABELLED.finditer(text), 20))
+    # the one the writer calls its own ("Foreningens eget CVR-nr. er ...") over another party's written before it
+    own = next((m for m in labelled if _OUR_CVR.search(text, max(0, m.start() - 25), m.start() + 3)), None)
+    # another party's, named by its role right before it ("Our Danish accountant, X ApS (CVR ...)", "the offices of
+    # our client X P/S (CVR ...)"): not the applicant's, even when alone
+    others = [m for m in labelled if _ANOTHERS_CVR.search(text, max(0, m.start() - 110), m.start())]
+    kept = [m for m in labelled if m not in others]
+    if own or kept:
+        return {"cvr": digits((own or kept[0]).group("v"))}
+    if others:
+        return {}
+    for pattern in (CVR_DK,):
         m = pattern.search(text)
         if m:
             return {"cvr": digits(m.group("v"))}
@@ -977,6 +1000,16 @@ def _find_cvr(text: str, _ref: date) -> dict:
         if m:
             return {"cvr": digits(m.group("v"))}
     return {}
+
+
+# a party other than the applicant by its role, its name, then its CVR (after a comma or in brackets)
+_ANOTHERS_CVR = re.compile(
+    r"(?i)(?<![\w])(?:udlejer(?:en)?|landlord|(?:ejendoms)?administrator(?:en)?|property[ \t]manager"
+    r"|(?:our|my|vores|vor|min)[ \t]+(?:(?:danske?|danish|local|lokale?)[ \t]+)?(?:accountants?|auditors?|bookkeepers?"
+    r"|lawyers?|solicitors?|revisor(?:er)?|bogholder|advokat(?:er)?|agent(?:er|s)?)"
+    r"|(?<![\w])(?<!behalf[ \t])of[ \t]+(?:our|my)[ \t]+(?:client|customer))"
+    r"(?:[ \t]+(?:er|is))?(?:,?[ \t]{1,2}|[ \t]{0,2}\()(?-i:[A-ZÆØÅ])[^.;:()\n]{0,60}?"
+    r"(?:,[ \t]{0,2}|[ \t]{0,2}\([ \t]{0,2})\Z")
 
 
 # "CVR 24554279 / P 1017766542": a bare "P" right after the CVR labels the P-number
