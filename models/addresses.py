@@ -30,3 +30,13 @@ def is_valid_address(addr: str) -> bool:
         return False
     m = _ADDRESS.fullmatch(addr)
     return m is not None and len(m["local"]) <= MAX_LOCAL_CHARS and "=?" not in m["local"]
+
+
+# mailboxes anyone can have: their domain names no business or authority, though the mailbox's own name may
+_FREE_MAIL = re.compile(r"(?i)(?:gmail|googlemail|hotmail|outlook|live|msn|yahoo|icloud|me|mail|jubii|protonmail"
+                        r"|proton|gmx|aol)\.[a-z]{2,3}")
+
+
+def is_free_mail_domain(domain: str) -> bool:
+    """``domain`` is a mail provider's that anyone can sign up to ("gmail.com", "hotmail.dk", "mail.dk")."""
+    return _FREE_MAIL.fullmatch(domain.strip()) is not None

@@ -20,6 +20,7 @@ from sqlmodel import Session, col, select
 
 from intake.letters.envelope import has_token
 from models import Case, CaseEvent, CasePart, OutboxMail
+from models.addresses import is_free_mail_domain
 
 PURPOSE = "forwarded_authority"  # the outbox purpose of the application sent on (``lifecycle.forward``)
 _SENT_ON = "; sent to "           # in the detail of a ``forwarded`` event whose application went to a mailbox
@@ -46,11 +47,13 @@ def cited_ids(in_reply_to: str, references: Sequence[str]) -> list[str]:
 
 
 def from_forwarded_to(sender: str, forwarded_to: str) -> bool:
-    """``sender`` is the address we forwarded to, or at its domain (a colleague at the authority answers)."""
+    """``sender`` is the address we forwarded to, or at its domain (a colleague at the authority answers); at a
+    mail provider anyone can sign up to, only the address itself."""
     sender, forwarded_to = sender.strip().lower(), forwarded_to.strip().lower()
     if not sender or not forwarded_to or "@" not in sender or "@" not in forwarded_to:
         return False
-    return sender == forwarded_to or sender.rpartition("@")[2] == forwarded_to.rpartition("@")[2]
+    domain = forwarded_to.rpartition("@")[2]
+    return sender == forwarded_to or (sender.rpartition("@")[2] == domain and not is_free_mail_domain(domain))
 
 
 def forward_answered(session: Session, ids: Sequence[str]) -> Forward | None:

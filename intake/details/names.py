@@ -15,6 +15,7 @@ from itertools import islice
 
 from intake.details.addresses import ADDRESS
 from intake.details.postcodes import postcode_town, towns
+from models.addresses import is_free_mail_domain
 
 SUFFIX = (r"(?:ApS|A/S|I/S|IVS|K/S|P/S|AmbA|A\.m\.b\.a\.|F\.m\.b\.a\.|FMBA|SMBA|S\.m\.b\.a\.|Ltd\.?|Limited|GmbH|AB|AS"
           r"|Oy|Inc\.?|LLC|B\.V\.|BV|Sp\.[ ]?z[ ]?o\.[ ]?o\."
@@ -1436,9 +1437,6 @@ _OWNED_BY_IN_LOWER_CASE = re.compile(r"(?<=[a-zæøå])[ \t]v/[ \t]?"
 
 # ---------------------------------------------------------------- the sender's mail domain
 
-# mailboxes anyone can have: their domain names no business, though the mailbox's own name may ("kl.facade@gmail.com")
-_FREE_MAIL = re.compile(r"(?i)(?:gmail|googlemail|hotmail|outlook|live|msn|yahoo|icloud|me|mail|jubii|protonmail"
-                        r"|proton|gmx|aol)\.[a-z]{2,3}")
 _SIGNATURE_PART = re.compile(r"[ \t]+[-–|·][ \t]+|,[ \t]*")     # "Mia Thorsen - Kbh Records"
 _BRACKETED = re.compile(r"\(([^()\n]{3,60})\)")                  # "selling Korean street food (Seoul Wheels)"
 
@@ -1448,7 +1446,7 @@ def _mailbox_name(sender: str) -> str:
     mail domain ("kl.facade@gmail.com" -> "klfacade", without trailing digits)."""
     local, _, domain = sender.lower().rpartition("@")
     labels = domain.split(".")
-    name = re.sub(r"\d+$", "", local) if _FREE_MAIL.fullmatch(domain) else (labels[-2] if len(labels) >= 2 else "")
+    name = re.sub(r"\d+$", "", local) if is_free_mail_domain(domain) else (labels[-2] if len(labels) >= 2 else "")
     return re.sub(r"[^a-z0-9]", "", name)
 
 

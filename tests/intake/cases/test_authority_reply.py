@@ -47,6 +47,14 @@ def test_the_authority_is_the_address_we_forwarded_to_or_its_domain(sender, expe
     assert from_forwarded_to(sender, AUTHORITY) is expected
 
 
+@pytest.mark.parametrize(("sender", "expected"), [
+    ("byggesag.roskilde@gmail.com", True), ("someone.else@gmail.com", False), ("x@hotmail.dk", False),
+])
+def test_at_a_mail_provider_anyone_can_join_only_the_address_itself_is_the_authority(sender, expected):
+    """A caseworker may forward to a small authority's freemail box: its provider's other users are not it."""
+    assert from_forwarded_to(sender, "byggesag.roskilde@gmail.com") is expected
+
+
 def test_cited_ids_are_the_thread_headers_in_reply_to_first_each_once():
     assert cited_ids(FWD_ID, ["<a@x>", FWD_ID, " "]) == [FWD_ID, "<a@x>"]
     assert cited_ids("", []) == []
