@@ -868,6 +868,15 @@ _NAME_BEFORE_PHONE = re.compile(r"(?P<name>[A-ZÆØÅ][\w'’\-]+(?:[ \t][A-ZÆ�
                                 r"(?:(?i:tlf|tel|telefon|mobil|mobile|phone|mob)\.?:?[ \t]*)?\Z")
 
 
+def _person_after_role(name: str) -> str:
+    """``name`` without a capitalised role word before the person's own ("VVS'er Brian Munk", "Tømrer Ole Dam"): the
+    two or three last words when the whole is no person's name but they are."""
+    words = name.split()
+    if looks_like_person(name) or len(words) < 3:
+        return name
+    return " ".join(words[1:]) if looks_like_person(" ".join(words[1:])) else name
+
+
 def phone_of_the_contact(text: str, phone: str, contact: str, cvr: str = "") -> str | None:
     """``phone``, unless the text writes it only right after another person's name ("Their site manager, Thomas
     Lauritsen (+45 24 61 90 37), ... For everything else, please contact me"): then the first phone the text gives no
@@ -877,8 +886,9 @@ def phone_of_the_contact(text: str, phone: str, contact: str, cvr: str = "") -> 
 
     def anothers(m: re.Match[str]) -> bool:
         o = _NAME_BEFORE_PHONE.search(text, max(0, m.start() - 60), m.start())
-        return (o is not None and looks_like_person(o.group("name")) and not is_title(o.group("name"))
-                and o.group("name") != contact and contact.split()[0] not in o.group("name")
+        name = _person_after_role(o.group("name")) if o else ""
+        return (o is not None and looks_like_person(name) and not is_title(name)
+                and name != contact and contact.split()[0] not in name
                 or _IN_COPY.search(text, max(0, m.start() - 100), m.start()) is not None
                 and contact not in text[max(0, m.start() - 140):m.start()])
 

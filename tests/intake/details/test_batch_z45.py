@@ -128,3 +128,20 @@ def test_a_relative_named_as_the_contact_after_where_she_lives_and_her_home_is_n
                  sender="kirsten.vang@mail.dk")
     assert found["contact_name"] == "Jonas Vang"
     assert "address" not in found
+
+
+# ---------------------------------------------------------------- whose phone
+
+@pytest.mark.parametrize("party", ["vores VVS-installatør Jonas Friis", "vores VVS'er Jonas Friis"])
+def test_another_partys_phone_after_a_capitalised_role_is_not_the_contacts(party):
+    found = body("Hej\n\nVi vil gerne opsætte en ventilationsskakt i gården ved Nørre Allé 7, 2200 København N. "
+                 f"Tekniske spørgsmål kan stilles til {party}, tlf. 31 75 20 84, alt andet til mig.\n\n"
+                 "Mvh\nLene Bruun\nCafé Nørre ApS\nCVR 83960310\nlene@cafenorre.dk · 42 18 60 93\n",
+                 sender="lene@cafenorre.dk")
+    assert found["contact_name"] == "Lene Bruun"
+    assert found["phone"] == "42186093"
+    # (the contact's own phone after her own role stays hers)
+    found = body("Hej\n\nVi vil gerne opsætte en ventilationsskakt i gården ved Nørre Allé 7, 2200 København N. "
+                 f"Tekniske spørgsmål kan stilles til {party}.\n\nMvh\nDriftschef Lene Bruun, tlf. 42 18 60 93\n"
+                 "Café Nørre ApS\nCVR 83960310\n", sender="lene@cafenorre.dk")
+    assert found["phone"] == "42186093"
