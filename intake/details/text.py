@@ -1369,6 +1369,7 @@ def _find_amounts(text: str, _ref: date) -> dict:
                   or _TOTAL.search(text, max(0, d.start() - 30), d.start())), None) or next(
                  (d for d in sizes
                   if not _NOT_GROUND.search(text, max(0, d.start() - 50), d.start())
+                  and not _SIGN_SAID_BEFORE.search(text, max(0, d.start() - 300), d.start())
                   and not _PIECES.search(text, max(0, d.start() - 30), d.start())
                   and not _COUNTED_PIECES.search(text, max(0, d.start() - 30), d.start())
                   and not _EACH_AFTER.match(text, d.end())), None)
@@ -1549,6 +1550,16 @@ def _our_headcount(text: str, g: re.Match[str]) -> bool:
 # ("et nyt facadeskilt (udskårne træbogstaver, ca. 2,4 x 0,4 m)": the period of "ca." ends no sentence)
 _NOT_GROUND = re.compile(r"(?i)(?:skilt|sign|banner|scene|stage|panel|plakat|poster|tavle|board|skærm|screen|logo"
                          r"|vindue|window)\w*(?:[^.\n]|(?<=\bca)\.|(?<=\bapprox)\.|(?<=\bcirka)\.){0,40}\Z")
+
+
+# a sign named in the sentence before one that starts by saying its size, a word for the sign and a verb: "... a new sign
+# above our shop window. It measures 3 x 0.6 m", "... et nyt lysskilt. Det nye bliver 3 x 0,8 meter" (no area, as
+# ``_NOT_GROUND``'s sizes)
+_SIGN_SAID_BEFORE = re.compile(r"(?i)\b(?:\w*skilt\w*|signs?|signage|banner\w*|plakat\w*|posters?)\b[^.!?\n]{0,80}"
+                               r"[.!]\s{1,3}(?:it|this|det|den|skiltet|the[ \t]+sign|the[ \t]+new[ \t]+one"
+                               r"|det[ \t]+nye|den[ \t]+nye)"
+                               r"(?:['’]s|[ \t]+(?:is|will[ \t]+be|would[ \t]+be|measures|er|bliver|vil[ \t]+være|måler))"
+                               r"(?:[ \t]+(?:about|approx\.?|around|roughly|ca\.?|cirka|omkring|på|of))?[ \t]*\Z")
 
 
 _FINDERS = (_find_cvr, _find_p_number, _find_phone, _find_email, _find_company, _find_contact, _find_period,

@@ -145,3 +145,23 @@ def test_another_partys_phone_after_a_capitalised_role_is_not_the_contacts(party
                  f"Tekniske spørgsmål kan stilles til {party}.\n\nMvh\nDriftschef Lene Bruun, tlf. 42 18 60 93\n"
                  "Café Nørre ApS\nCVR 83960310\n", sender="lene@cafenorre.dk")
     assert found["phone"] == "42186093"
+
+
+# ---------------------------------------------------------------- a sign's size
+
+@pytest.mark.parametrize("size", ["It measures 2.4 m x 0.5 m, black on white.", "It's about 2.4 x 0.5 m, unlit.",
+                                  "The new one will be 2.4 x 0.5 m."])
+def test_a_signs_size_in_the_sentence_after_the_sign_is_no_area(size):
+    found = body("Hello,\n\nWe run a bakery at Jægersborggade 12, 2200 København N and want a new fascia sign over the "
+                 f"door. {size}\n\nBest,\nRuth Kolding\nBageriet Rug ApS, CVR 83960310\n", sender="ruth@rug.dk")
+    assert "area_m2" not in found
+    found = body("Hej\n\nVi har et bageri på Jægersborggade 12, 2200 København N og vil have et nyt lysskilt over døren. "
+                 "Det nye bliver 2,4 x 0,5 meter.\n\nMvh\nRuth Kolding\nBageriet Rug ApS\n", sender="ruth@rug.dk")
+    assert "area_m2" not in found
+    # (a size the next sentence gives for another thing, or the sign's in m², is an area)
+    found = body("Hej\n\nVi vil gerne have et nyt skilt op. Udeserveringen fylder 2 x 4 m foran Jægersborggade 12.\n\n"
+                 "Mvh\nRuth Kolding\n", sender="ruth@rug.dk")
+    assert found["area_m2"] == 8
+    found = body("Hello,\n\nWe'd like a new sign over the door. It is 1.2 m² in all.\n\nBest,\nRuth Kolding\n",
+                 sender="ruth@rug.dk")
+    assert found["area_m2"] == 1.2
