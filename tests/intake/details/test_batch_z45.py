@@ -165,3 +165,21 @@ def test_a_signs_size_in_the_sentence_after_the_sign_is_no_area(size):
     found = body("Hello,\n\nWe'd like a new sign over the door. It is 1.2 m² in all.\n\nBest,\nRuth Kolding\n",
                  sender="ruth@rug.dk")
     assert found["area_m2"] == 1.2
+
+
+# ---------------------------------------------------------------- a square in lower case
+
+@pytest.mark.parametrize(("said", "square"), [("på mozarts plads", "mozarts plads"),
+                                              ("ved christianshavns torv", "christianshavns torv"),
+                                              ("paa skt. annæs plads", "skt. annæs plads")])
+def test_a_square_a_hurried_mail_names_in_lower_case_is_the_site(said, square):
+    found = body(f"hej vi vil gerne lave loppemarked {said} søndag d 6 juni kl 10-16 med ca 20 boder. det er "
+                 "alt på plads med foreningen\nmvh jens lauritsen\nloppeforeningen syd cvr 83960310\n"
+                 "sydhavnsgade 12 2450 kbh sv\n", sender="jens@loppesyd.dk")
+    assert found["activity_location"] == square
+    # (a pronoun's or a common noun's place is none: "på hans plads", "på kirkens plads")
+    for other in ("på hans plads", "på kirkens plads", "på plads"):
+        found = body(f"hej vi vil gerne lave loppemarked {other} søndag d 6 juni kl 10-16 med ca 20 boder\n"
+                     "mvh jens lauritsen\nloppeforeningen syd cvr 83960310\nsydhavnsgade 12 2450 kbh sv\n",
+                     sender="jens@loppesyd.dk")
+        assert found.get("activity_location") is None
