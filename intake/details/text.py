@@ -1293,6 +1293,12 @@ _TO_THE_SIGNER = re.compile(r"(?i)\b(?:rettet|rettes|sendes|sendt|stilles)[ \t]+
                             r"|\bjeg[ \t]+kan[ \t]+(?:træffes|kontaktes|fås[ \t]+fat[ \t]+i)\b"
                             r"|\bmig[ \t]+kan[ \t]+(?:I|du|man)[ \t]+(?:fange|træffe|kontakte|ringe[ \t]+til)\b"
                             r"|\bI[ \t]+can[ \t]+be[ \t]+(?:reached|contacted)\b"
+                            # "det er mig I skal tale med", "det er mig, du skal ringe til", "it's me you should talk
+                            # to", "I'm the one you should contact"
+                            r"|\bdet[ \t]+er[ \t]+mig,?[ \t]+(?:som[ \t]+|der[ \t]+)?(?:I|du|man|De)[ \t]+"
+                            r"(?:skal|bør|bedes|må|kan)[ \t]+(?:tale|snakke|henvende|kontakte|ringe|skrive)\b"
+                            r"|\b(?:it['’]s[ \t]+me|i['’]m[ \t]+the[ \t]+one)[ \t]+(?:that[ \t]+|who[ \t]+)?you[ \t]+"
+                            r"(?:should|need[ \t]+to|must|can)[ \t]+(?:talk|speak|contact|write|call|deal)\b"
                             r"|\b(?:i['’]m|i[ \t]+am|i[ \t]+will[ \t]+be|i['’]ll[ \t]+be|jeg[ \t]+er|jeg[ \t]+bliver)"
                             r"\b[^.!?\n]{0,40}?\b(?:(?:your|the|jeres|din)[ \t]+)?(?:contact(?:[ \t]+person)?|kontakt"
                             r"(?:person)?)(?:[ \t]+(?:for|på|i|in|on)[ \t]+[^.!?\n:]{1,40})?[ \t]*"

@@ -183,3 +183,25 @@ def test_a_square_a_hurried_mail_names_in_lower_case_is_the_site(said, square):
                      "mvh jens lauritsen\nloppeforeningen syd cvr 83960310\nsydhavnsgade 12 2450 kbh sv\n",
                      sender="jens@loppesyd.dk")
         assert found.get("activity_location") is None
+
+
+# ---------------------------------------------------------------- who forwards
+
+_DRAFT = ("\n\n---------- Videresendt besked ---------\nFra: Mads <mads.kiosk@gmail.com>\nDato: 3. mar. 2027 kl. 20.40\n"
+          "Emne: skilt\nTil: Rikke <rikke@kioskhjoernet.dk>\n\nHej Rikke, her er teksten til kommunen:\n\nVi søger om "
+          "et udhængsskilt for Kiosk Hjørnet ApS, Ryesgade 30, 2200 København N, CVR 83960310.\n\n/Mads\n")
+
+
+@pytest.mark.parametrize("note", ["Hej, her er min medarbejders udkast – det er mig, I skal tale med.",
+                                  "Hej, jeg sender det her videre. Det er mig du skal ringe til, ikke Mads.",
+                                  "Hi, forwarding my assistant's draft below; it's me you should talk to."])
+def test_a_forwarder_who_says_it_is_her_to_talk_to_is_the_contact(note):
+    found = values([("body", f"{note}\n\nRikke Holt, indehaver\n51 62 48 20{_DRAFT}")],
+                   sender="rikke@kioskhjoernet.dk", sender_name="Rikke Holt")
+    assert found["contact_name"] == "Rikke Holt"
+    assert found["contact_email"] == "rikke@kioskhjoernet.dk"
+    assert found["phone"] == "51624820"
+    # (a forwarder who says nothing of it leaves the draft's author the contact)
+    found = values([("body", f"Hej, her er min medarbejders udkast.\n\nRikke Holt, indehaver\n51 62 48 20{_DRAFT}")],
+                   sender="rikke@kioskhjoernet.dk", sender_name="Rikke Holt")
+    assert found["contact_email"] == "mads.kiosk@gmail.com"
