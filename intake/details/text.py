@@ -1558,13 +1558,14 @@ _NOT_GROUND = re.compile(r"(?i)(?:skilt|sign|banner|scene|stage|panel|plakat|pos
                          r"|vindue|window)\w*(?:[^.\n]|(?<=\bca)\.|(?<=\bapprox)\.|(?<=\bcirka)\.){0,40}\Z")
 
 
-# a sign named in the sentence before one that starts by saying its size, a word for the sign and a verb: "... a new sign
-# above our shop window. It measures 3 x 0.6 m", "... et nyt lysskilt. Det nye bliver 3 x 0,8 meter" (no area, as
-# ``_NOT_GROUND``'s sizes)
+# a sign named in the sentence before one that starts by saying its size, a word for the sign and a verb: "... a new
+# sign above our shop window. It measures 3 x 0.6 m", "... et nyt lysskilt. Det nye bliver 3 x 0,8 meter" (no area,
+# as ``_NOT_GROUND``'s sizes)
 _SIGN_SAID_BEFORE = re.compile(r"(?i)\b(?:\w*skilt\w*|signs?|signage|banner\w*|plakat\w*|posters?)\b[^.!?\n]{0,80}"
                                r"[.!]\s{1,3}(?:it|this|det|den|skiltet|the[ \t]+sign|the[ \t]+new[ \t]+one"
                                r"|det[ \t]+nye|den[ \t]+nye)"
-                               r"(?:['’]s|[ \t]+(?:is|will[ \t]+be|would[ \t]+be|measures|er|bliver|vil[ \t]+være|måler))"
+                               r"(?:['’]s|[ \t]+(?:is|will[ \t]+be|would[ \t]+be|measures|er|bliver|vil[ \t]+være"
+                               r"|måler))"
                                r"(?:[ \t]+(?:about|approx\.?|around|roughly|ca\.?|cirka|omkring|på|of))?[ \t]*\Z")
 
 

@@ -155,8 +155,9 @@ def test_a_signs_size_in_the_sentence_after_the_sign_is_no_area(size):
     found = body("Hello,\n\nWe run a bakery at Jægersborggade 12, 2200 København N and want a new fascia sign over the "
                  f"door. {size}\n\nBest,\nRuth Kolding\nBageriet Rug ApS, CVR 83960310\n", sender="ruth@rug.dk")
     assert "area_m2" not in found
-    found = body("Hej\n\nVi har et bageri på Jægersborggade 12, 2200 København N og vil have et nyt lysskilt over døren. "
-                 "Det nye bliver 2,4 x 0,5 meter.\n\nMvh\nRuth Kolding\nBageriet Rug ApS\n", sender="ruth@rug.dk")
+    found = body("Hej\n\nVi har et bageri på Jægersborggade 12, 2200 København N og vil have et nyt lysskilt over "
+                 "døren. Det nye bliver 2,4 x 0,5 meter.\n\nMvh\nRuth Kolding\nBageriet Rug ApS\n",
+                 sender="ruth@rug.dk")
     assert "area_m2" not in found
     # (a size the next sentence gives for another thing, or the sign's in m², is an area)
     found = body("Hej\n\nVi vil gerne have et nyt skilt op. Udeserveringen fylder 2 x 4 m foran Jægersborggade 12.\n\n"
@@ -187,8 +188,9 @@ def test_a_square_a_hurried_mail_names_in_lower_case_is_the_site(said, square):
 
 # ---------------------------------------------------------------- who forwards
 
-_DRAFT = ("\n\n---------- Videresendt besked ---------\nFra: Mads <mads.kiosk@gmail.com>\nDato: 3. mar. 2027 kl. 20.40\n"
-          "Emne: skilt\nTil: Rikke <rikke@kioskhjoernet.dk>\n\nHej Rikke, her er teksten til kommunen:\n\nVi søger om "
+_DRAFT = ("\n\n---------- Videresendt besked ---------\nFra: Mads <mads.kiosk@gmail.com>\n"
+          "Dato: 3. mar. 2027 kl. 20.40\nEmne: skilt\nTil: Rikke <rikke@kioskhjoernet.dk>\n\n"
+          "Hej Rikke, her er teksten til kommunen:\n\nVi søger om "
           "et udhængsskilt for Kiosk Hjørnet ApS, Ryesgade 30, 2200 København N, CVR 83960310.\n\n/Mads\n")
 
 
