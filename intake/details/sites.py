@@ -1352,7 +1352,25 @@ def _place(text: str, mentions: list[Mention], old: Collection[str] = ()) -> str
                 and not _RELATIVES_PLACE.search(text, max(0, m.start() - 80), m.start("v"))):
             return name
     return (_area_by_place(text, mentions) or _event_place(text, mentions) or _square_of_the_event(text, mentions)
-            or _named_place(_OPENING_PLACE, text, mentions, _NOT_PLACE))
+            or _named_place(_OPENING_PLACE, text, mentions, _NOT_PLACE) or _lower_case_square(text))
+
+
+# a square a hurried mail names in lower case: "på israels plads", "ved sankt hans torv", "on mozarts plads": a name in
+# the genitive before "plads" or "torv" (not a pronoun's, "på hans plads", nor a common noun's in its definite form,
+# "på kirkens plads")
+_LOWER_SQUARE = re.compile(r"(?<![\w])(?:på|paa|ved|foran|ud[ \t]for|on|at|in)[ \t]+"
+                           r"(?P<v>(?P<prefix>(?:sankt|skt\.?|gammel|nørre|sønder|vester|øster|kongens|dronningens)"
+                           r"[ \t]+)?(?P<name>[a-zæøå]{2,20}s)[ \t]+(?:plads|torv))(?![\wæøå])")
+_NOT_SQUARE_NAME = frozenset("hans hendes dens dets deres vores jeres os sins mins dins".split())
+
+
+def _lower_case_square(text: str) -> str | None:
+    """The first square named in lower case (``_LOWER_SQUARE``), as written."""
+    for m in islice(_LOWER_SQUARE.finditer(text), MAX_MENTIONS):
+        name = m.group("name")
+        if (m.group("prefix") or name not in _NOT_SQUARE_NAME) and not re.search(r"(?:ens|ets|nes)$", name):
+            return m.group("v")
+    return None
 
 
 

@@ -868,6 +868,15 @@ _NAME_BEFORE_PHONE = re.compile(r"(?P<name>[A-ZÆØÅ][\w'’\-]+(?:[ \t][A-ZÆ�
                                 r"(?:(?i:tlf|tel|telefon|mobil|mobile|phone|mob)\.?:?[ \t]*)?\Z")
 
 
+def _person_after_role(name: str) -> str:
+    """``name`` without a capitalised role word before the person's own ("VVS'er Brian Munk", "Tømrer Ole Dam"): the
+    two or three last words when the whole is no person's name but they are."""
+    words = name.split()
+    if looks_like_person(name) or len(words) < 3:
+        return name
+    return " ".join(words[1:]) if looks_like_person(" ".join(words[1:])) else name
+
+
 def phone_of_the_contact(text: str, phone: str, contact: str, cvr: str = "") -> str | None:
     """``phone``, unless the text writes it only right after another person's name ("Their site manager, Thomas
     Lauritsen (+45 24 61 90 37), ... For everything else, please contact me"): then the first phone the text gives no
@@ -877,8 +886,9 @@ def phone_of_the_contact(text: str, phone: str, contact: str, cvr: str = "") -> 
 
     def anothers(m: re.Match[str]) -> bool:
         o = _NAME_BEFORE_PHONE.search(text, max(0, m.start() - 60), m.start())
-        return (o is not None and looks_like_person(o.group("name")) and not is_title(o.group("name"))
-                and o.group("name") != contact and contact.split()[0] not in o.group("name")
+        name = _person_after_role(o.group("name")) if o else ""
+        return (o is not None and looks_like_person(name) and not is_title(name)
+                and name != contact and contact.split()[0] not in name
                 or _IN_COPY.search(text, max(0, m.start() - 100), m.start()) is not None
                 and contact not in text[max(0, m.start() - 140):m.start()])
 
@@ -1283,6 +1293,12 @@ _TO_THE_SIGNER = re.compile(r"(?i)\b(?:rettet|rettes|sendes|sendt|stilles)[ \t]+
                             r"|\bjeg[ \t]+kan[ \t]+(?:træffes|kontaktes|fås[ \t]+fat[ \t]+i)\b"
                             r"|\bmig[ \t]+kan[ \t]+(?:I|du|man)[ \t]+(?:fange|træffe|kontakte|ringe[ \t]+til)\b"
                             r"|\bI[ \t]+can[ \t]+be[ \t]+(?:reached|contacted)\b"
+                            # "det er mig I skal tale med", "det er mig, du skal ringe til", "it's me you should talk
+                            # to", "I'm the one you should contact"
+                            r"|\bdet[ \t]+er[ \t]+mig,?[ \t]+(?:som[ \t]+|der[ \t]+)?(?:I|du|man|De)[ \t]+"
+                            r"(?:skal|bør|bedes|må|kan)[ \t]+(?:tale|snakke|henvende|kontakte|ringe|skrive)\b"
+                            r"|\b(?:it['’]s[ \t]+me|i['’]m[ \t]+the[ \t]+one)[ \t]+(?:that[ \t]+|who[ \t]+)?you[ \t]+"
+                            r"(?:should|need[ \t]+to|must|can)[ \t]+(?:talk|speak|contact|write|call|deal)\b"
                             r"|\b(?:i['’]m|i[ \t]+am|i[ \t]+will[ \t]+be|i['’]ll[ \t]+be|jeg[ \t]+er|jeg[ \t]+bliver)"
                             r"\b[^.!?\n]{0,40}?\b(?:(?:your|the|jeres|din)[ \t]+)?(?:contact(?:[ \t]+person)?|kontakt"
                             r"(?:person)?)(?:[ \t]+(?:for|på|i|in|on)[ \t]+[^.!?\n:]{1,40})?[ \t]*"
@@ -1359,6 +1375,7 @@ def _find_amounts(text: str, _ref: date) -> dict:
                   or _TOTAL.search(text, max(0, d.start() - 30), d.start())), None) or next(
                  (d for d in sizes
                   if not _NOT_GROUND.search(text, max(0, d.start() - 50), d.start())
+                  and not _SIGN_SAID_BEFORE.search(text, max(0, d.start() - 300), d.start())
                   and not _PIECES.search(text, max(0, d.start() - 30), d.start())
                   and not _COUNTED_PIECES.search(text, max(0, d.start() - 30), d.start())
                   and not _EACH_AFTER.match(text, d.end())), None)
@@ -1539,6 +1556,17 @@ def _our_headcount(text: str, g: re.Match[str]) -> bool:
 # ("et nyt facadeskilt (udskårne træbogstaver, ca. 2,4 x 0,4 m)": the period of "ca." ends no sentence)
 _NOT_GROUND = re.compile(r"(?i)(?:skilt|sign|banner|scene|stage|panel|plakat|poster|tavle|board|skærm|screen|logo"
                          r"|vindue|window)\w*(?:[^.\n]|(?<=\bca)\.|(?<=\bapprox)\.|(?<=\bcirka)\.){0,40}\Z")
+
+
+# a sign named in the sentence before one that starts by saying its size, a word for the sign and a verb: "... a new
+# sign above our shop window. It measures 3 x 0.6 m", "... et nyt lysskilt. Det nye bliver 3 x 0,8 meter" (no area,
+# as ``_NOT_GROUND``'s sizes)
+_SIGN_SAID_BEFORE = re.compile(r"(?i)\b(?:\w*skilt\w*|signs?|signage|banner\w*|plakat\w*|posters?)\b[^.!?\n]{0,80}"
+                               r"[.!]\s{1,3}(?:it|this|det|den|skiltet|the[ \t]+sign|the[ \t]+new[ \t]+one"
+                               r"|det[ \t]+nye|den[ \t]+nye)"
+                               r"(?:['’]s|[ \t]+(?:is|will[ \t]+be|would[ \t]+be|measures|er|bliver|vil[ \t]+være"
+                               r"|måler))"
+                               r"(?:[ \t]+(?:about|approx\.?|around|roughly|ca\.?|cirka|omkring|på|of))?[ \t]*\Z")
 
 
 _FINDERS = (_find_cvr, _find_p_number, _find_phone, _find_email, _find_company, _find_contact, _find_period,

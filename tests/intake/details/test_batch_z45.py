@@ -128,3 +128,82 @@ def test_a_relative_named_as_the_contact_after_where_she_lives_and_her_home_is_n
                  sender="kirsten.vang@mail.dk")
     assert found["contact_name"] == "Jonas Vang"
     assert "address" not in found
+
+
+# ---------------------------------------------------------------- whose phone
+
+@pytest.mark.parametrize("party", ["vores VVS-installatør Jonas Friis", "vores VVS'er Jonas Friis"])
+def test_another_partys_phone_after_a_capitalised_role_is_not_the_contacts(party):
+    found = body("Hej\n\nVi vil gerne opsætte en ventilationsskakt i gården ved Nørre Allé 7, 2200 København N. "
+                 f"Tekniske spørgsmål kan stilles til {party}, tlf. 31 75 20 84, alt andet til mig.\n\n"
+                 "Mvh\nLene Bruun\nCafé Nørre ApS\nCVR 83960310\nlene@cafenorre.dk · 42 18 60 93\n",
+                 sender="lene@cafenorre.dk")
+    assert found["contact_name"] == "Lene Bruun"
+    assert found["phone"] == "42186093"
+    # (the contact's own phone after her own role stays hers)
+    found = body("Hej\n\nVi vil gerne opsætte en ventilationsskakt i gården ved Nørre Allé 7, 2200 København N. "
+                 f"Tekniske spørgsmål kan stilles til {party}.\n\nMvh\nDriftschef Lene Bruun, tlf. 42 18 60 93\n"
+                 "Café Nørre ApS\nCVR 83960310\n", sender="lene@cafenorre.dk")
+    assert found["phone"] == "42186093"
+
+
+# ---------------------------------------------------------------- a sign's size
+
+@pytest.mark.parametrize("size", ["It measures 2.4 m x 0.5 m, black on white.", "It's about 2.4 x 0.5 m, unlit.",
+                                  "The new one will be 2.4 x 0.5 m."])
+def test_a_signs_size_in_the_sentence_after_the_sign_is_no_area(size):
+    found = body("Hello,\n\nWe run a bakery at Jægersborggade 12, 2200 København N and want a new fascia sign over the "
+                 f"door. {size}\n\nBest,\nRuth Kolding\nBageriet Rug ApS, CVR 83960310\n", sender="ruth@rug.dk")
+    assert "area_m2" not in found
+    found = body("Hej\n\nVi har et bageri på Jægersborggade 12, 2200 København N og vil have et nyt lysskilt over "
+                 "døren. Det nye bliver 2,4 x 0,5 meter.\n\nMvh\nRuth Kolding\nBageriet Rug ApS\n",
+                 sender="ruth@rug.dk")
+    assert "area_m2" not in found
+    # (a size the next sentence gives for another thing, or the sign's in m², is an area)
+    found = body("Hej\n\nVi vil gerne have et nyt skilt op. Udeserveringen fylder 2 x 4 m foran Jægersborggade 12.\n\n"
+                 "Mvh\nRuth Kolding\n", sender="ruth@rug.dk")
+    assert found["area_m2"] == 8
+    found = body("Hello,\n\nWe'd like a new sign over the door. It is 1.2 m² in all.\n\nBest,\nRuth Kolding\n",
+                 sender="ruth@rug.dk")
+    assert found["area_m2"] == 1.2
+
+
+# ---------------------------------------------------------------- a square in lower case
+
+@pytest.mark.parametrize(("said", "square"), [("på mozarts plads", "mozarts plads"),
+                                              ("ved christianshavns torv", "christianshavns torv"),
+                                              ("paa skt. annæs plads", "skt. annæs plads")])
+def test_a_square_a_hurried_mail_names_in_lower_case_is_the_site(said, square):
+    found = body(f"hej vi vil gerne lave loppemarked {said} søndag d 6 juni kl 10-16 med ca 20 boder. det er "
+                 "alt på plads med foreningen\nmvh jens lauritsen\nloppeforeningen syd cvr 83960310\n"
+                 "sydhavnsgade 12 2450 kbh sv\n", sender="jens@loppesyd.dk")
+    assert found["activity_location"] == square
+    # (a pronoun's or a common noun's place is none: "på hans plads", "på kirkens plads")
+    for other in ("på hans plads", "på kirkens plads", "på plads"):
+        found = body(f"hej vi vil gerne lave loppemarked {other} søndag d 6 juni kl 10-16 med ca 20 boder\n"
+                     "mvh jens lauritsen\nloppeforeningen syd cvr 83960310\nsydhavnsgade 12 2450 kbh sv\n",
+                     sender="jens@loppesyd.dk")
+        assert found.get("activity_location") is None
+
+
+# ---------------------------------------------------------------- who forwards
+
+_DRAFT = ("\n\n---------- Videresendt besked ---------\nFra: Mads <mads.kiosk@gmail.com>\n"
+          "Dato: 3. mar. 2027 kl. 20.40\nEmne: skilt\nTil: Rikke <rikke@kioskhjoernet.dk>\n\n"
+          "Hej Rikke, her er teksten til kommunen:\n\nVi søger om "
+          "et udhængsskilt for Kiosk Hjørnet ApS, Ryesgade 30, 2200 København N, CVR 83960310.\n\n/Mads\n")
+
+
+@pytest.mark.parametrize("note", ["Hej, her er min medarbejders udkast – det er mig, I skal tale med.",
+                                  "Hej, jeg sender det her videre. Det er mig du skal ringe til, ikke Mads.",
+                                  "Hi, forwarding my assistant's draft below; it's me you should talk to."])
+def test_a_forwarder_who_says_it_is_her_to_talk_to_is_the_contact(note):
+    found = values([("body", f"{note}\n\nRikke Holt, indehaver\n51 62 48 20{_DRAFT}")],
+                   sender="rikke@kioskhjoernet.dk", sender_name="Rikke Holt")
+    assert found["contact_name"] == "Rikke Holt"
+    assert found["contact_email"] == "rikke@kioskhjoernet.dk"
+    assert found["phone"] == "51624820"
+    # (a forwarder who says nothing of it leaves the draft's author the contact)
+    found = values([("body", f"Hej, her er min medarbejders udkast.\n\nRikke Holt, indehaver\n51 62 48 20{_DRAFT}")],
+                   sender="rikke@kioskhjoernet.dk", sender_name="Rikke Holt")
+    assert found["contact_email"] == "mads.kiosk@gmail.com"
